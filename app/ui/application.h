@@ -1,0 +1,4 @@
+#pragma once
+namespace mobiliza::ui {
+int runApplication(int argc, char **argv);
+}

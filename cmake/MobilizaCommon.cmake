@@ -1,0 +1,24 @@
+# One INTERFACE target carrying the language standard, warnings and strict Qt
+# defines; every target of the project links it (qBittorrent's CommonConfig).
+add_library(mobiliza_common INTERFACE)
+add_library(Mobiliza::common ALIAS mobiliza_common)
+
+target_compile_features(mobiliza_common INTERFACE cxx_std_20)
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+
+target_compile_options(mobiliza_common INTERFACE
+    $<$<CXX_COMPILER_ID:GNU,Clang>:-Wall -Wextra -Wpedantic -Wno-missing-field-initializers>
+    $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<BOOL:${MOBILIZA_WERROR}>>:-Werror>)
+
+target_compile_definitions(mobiliza_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_URL_CAST_FROM_STRING
+    QT_USE_QSTRINGBUILDER
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    QT_NO_KEYWORDS)
+
+option(MOBILIZA_WERROR "Treat warnings as errors" OFF)

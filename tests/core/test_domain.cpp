@@ -1,0 +1,122 @@
+#include <catch2/catch.hpp>
+
+#include "core/domain/report_state.h"
+#include "core/domain/types.h"
+
+#include <QSet>
+
+using namespace mobiliza::core;
+
+namespace {
+using S = ReportState;
+using E = ReportEvent;
+
+struct Legal
+{
+    S from;
+    E event;
+    S to;
+};
+
+// The lifecycle of BRIEF §2, written out once by hand.
+const QList<Legal> kLegal = {
+    {S::Draft, E::Conclude, S::Ready},         {S::Ready, E::Withdraw, S::Draft},
+    {S::Ready, E::StartSending, S::Sending},   {S::Sending, E::SendFailed, S::Ready},
+    {S::Sending, E::HubReceived, S::Received}, {S::Ready, E::HubReceived, S::Received},
+    {S::Received, E::Accept, S::Accepted},     {S::Received, E::Return, S::Returned},
+    {S::Accepted, E::Return, S::Returned},     {S::Returned, E::Reopen, S::Draft},
+    {S::Accepted, E::Forward, S::Forwarded},   {S::Forwarded, E::Consolidate, S::Consolidated},
+};
+} // namespace
+
+TEST_CASE("every legal transition reaches its target")
+{
+    for (const auto &l : kLegal) {
+        INFO(reportStateKey(l.from).toStdString() << " + " << reportEventKey(l.event).toStdString());
+        const auto r = ReportStateMachine::apply(l.from, l.event);
+        CHECK(r.ok);
+        CHECK(r.to == l.to);
+        CHECK(r.error.isEmpty());
+    }
+}
+
+TEST_CASE("every illegal transition is an error, not a silent no-op")
+{
+    int illegal = 0;
+    for (S from : ReportStateMachine::allStates()) {
+        for (E ev : ReportStateMachine::allEvents()) {
+            const bool legal = std::any_of(kLegal.begin(), kLegal.end(), [&](const Legal &l) {
+                return l.from == from && l.event == ev;
+            });
+            if (legal)
+                continue;
+            ++illegal;
+            INFO(reportStateKey(from).toStdString() << " + " << reportEventKey(ev).toStdString());
+            const auto r = ReportStateMachine::apply(from, ev);
+            CHECK_FALSE(r.ok);
+            CHECK(r.to == from);
+            CHECK_FALSE(r.error.isEmpty());
+        }
+    }
+    // 8 states × 10 events − 12 legal pairs.
+    CHECK(illegal == 8 * 10 - 12);
+}
+
+TEST_CASE("only drafts are editable; a report has left once the hub received it")
+{
+    for (S s : ReportStateMachine::allStates())
+        CHECK(ReportStateMachine::isEditable(s) == (s == S::Draft));
+    CHECK_FALSE(ReportStateMachine::hasLeft(S::Ready));
+    CHECK_FALSE(ReportStateMachine::hasLeft(S::Sending));
+    CHECK(ReportStateMachine::hasLeft(S::Received));
+    CHECK(ReportStateMachine::hasLeft(S::Returned));
+}
+
+TEST_CASE("state keys round-trip and are unique")
+{
+    QSet<QString> keys;
+    for (S s : ReportStateMachine::allStates()) {
+        const QString key = reportStateKey(s);
+        CHECK_FALSE(key.isEmpty());
+        keys.insert(key);
+        S back = S::Consolidated;
+        REQUIRE(reportStateFromKey(key, &back));
+        CHECK(back == s);
+        CHECK_FALSE(reportStateLabel(s).isEmpty());
+    }
+    CHECK(keys.size() == ReportStateMachine::allStates().size());
+    CHECK_FALSE(reportStateFromKey(QStringLiteral("sent-ish"), nullptr));
+}
+
+TEST_CASE("periods parse, format and step across years")
+{
+    const Period p = Period::fromKey(QStringLiteral("2026-01"));
+    REQUIRE(p.isValid());
+    CHECK(p.display() == QStringLiteral("01/2026"));
+    CHECK(p.previous().key() == QStringLiteral("2025-12"));
+    CHECK(Period{2025, 12}.next() == p);
+    CHECK(p.lastDay() == QDate(2026, 1, 31));
+    CHECK(Period{2024, 2}.lastDay() == QDate(2024, 2, 29));
+    CHECK_FALSE(Period::fromKey(QStringLiteral("2026-13")).isValid());
+    CHECK_FALSE(Period::fromKey(QStringLiteral("26-01")).isValid());
+    CHECK_FALSE(Period::fromKey(QStringLiteral("2026-1")).isValid());
+    CHECK(Period::fromDate(QDate(2026, 11, 22)) == Period{2026, 11});
+    CHECK(Period{2025, 12} < Period{2026, 1});
+}
+
+TEST_CASE("partner keys round-trip")
+{
+    for (auto k : {PartnerKind::Person, PartnerKind::Organization, PartnerKind::InformalGroup}) {
+        PartnerKind back = PartnerKind::Person;
+        REQUIRE(partnerKindFromKey(partnerKindKey(k), &back));
+        CHECK(back == k);
+    }
+    for (auto s : {PartnerStage::Mapped, PartnerStage::Sensitized, PartnerStage::Active,
+                   PartnerStage::Inactive}) {
+        PartnerStage back = PartnerStage::Mapped;
+        REQUIRE(partnerStageFromKey(partnerStageKey(s), &back));
+        CHECK(back == s);
+    }
+    CHECK(newUuid().size() == 36);
+    CHECK(newUuid() != newUuid());
+}
