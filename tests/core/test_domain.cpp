@@ -62,7 +62,7 @@ TEST_CASE("every illegal transition is an error, not a silent no-op")
     CHECK(illegal == 8 * 10 - 12);
 }
 
-TEST_CASE("only drafts are editable; a report has left once the hub received it")
+TEST_CASE("only drafts are editable and a report has left once the hub received it")
 {
     for (S s : ReportStateMachine::allStates())
         CHECK(ReportStateMachine::isEditable(s) == (s == S::Draft));
