@@ -1,0 +1,39 @@
+#include "core/util/text.h"
+
+namespace mobiliza::core {
+
+QString foldForSearch(const QString &text)
+{
+    const QString decomposed = text.normalized(QString::NormalizationForm_KD);
+    QString out;
+    out.reserve(decomposed.size());
+    bool pendingSpace = false;
+    for (const QChar c : decomposed) {
+        switch (c.category()) {
+        case QChar::Mark_NonSpacing:
+        case QChar::Mark_SpacingCombining:
+        case QChar::Mark_Enclosing:
+            continue; // accents and other combining marks
+        default:
+            break;
+        }
+        if (c.isLetterOrNumber()) {
+            if (pendingSpace && !out.isEmpty())
+                out.append(QLatin1Char(' '));
+            pendingSpace = false;
+            out.append(c.toCaseFolded());
+        } else {
+            pendingSpace = true;
+        }
+    }
+    return out;
+}
+
+QString foldCompact(const QString &text)
+{
+    QString folded = foldForSearch(text);
+    folded.remove(QLatin1Char(' '));
+    return folded;
+}
+
+} // namespace mobiliza::core

@@ -1,0 +1,19 @@
+// Text helpers shared by search features.
+#pragma once
+
+#include <QString>
+
+namespace mobiliza::core {
+
+// Folds text for accent-, case- and punctuation-insensitive matching:
+// Unicode compatibility decomposition (NFKD, a superset of NFD that also splits
+// ligatures and ordinal indicators), combining marks dropped, case-folded to lower
+// case, every character that is not a letter or a digit (hyphens, apostrophes,
+// punctuation, symbols, whitespace) turned into a single space, and the result
+// trimmed. "Pingo-d'Água" → "pingo d agua"; "São João del-Rei" → "sao joao del rei".
+QString foldForSearch(const QString &text);
+
+// foldForSearch() without any space: lets "dagua" find "d'Água".
+QString foldCompact(const QString &text);
+
+} // namespace mobiliza::core
