@@ -1,0 +1,165 @@
+// A program definition: what one record ("Ação") of a reporting program holds, its catalogues,
+// its photo rule and its validation rules. Programs are data (JSON, see docs/programs.md):
+// SES-MG Mobilização Social is the first one shipped, the COSEMS apoio program is another file.
+#pragma once
+
+#include <QByteArray>
+#include <QDate>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+#include "core/domain/types.h"
+#include "core/program/finding.h"
+#include "core/util/result.h"
+
+namespace mobiliza::core {
+
+// Field types understood by the engine (the JSON "type" of a field).
+namespace field_type {
+inline constexpr QLatin1String Text{"text"};                  // one line
+inline constexpr QLatin1String LongText{"longtext"};          // several lines
+inline constexpr QLatin1String Date{"date"};                  // "yyyy-MM-dd"
+inline constexpr QLatin1String Integer{"integer"};            // JSON number without fraction
+inline constexpr QLatin1String Boolean{"boolean"};            // JSON true/false
+inline constexpr QLatin1String Choice{"choice"};              // one catalogue code (string)
+inline constexpr QLatin1String MultiChoice{"multichoice"};    // array of catalogue codes
+inline constexpr QLatin1String Partners{"partners"};          // Action::partnerUuids
+inline constexpr QLatin1String Coordinates{"coordinates"};    // {"lat": n, "lon": n}
+inline constexpr QLatin1String Municipality{"municipality"};  // 7-digit IBGE code (string)
+inline constexpr QLatin1String HealthRegion{"health_region"}; // 5-digit região de saúde code
+} // namespace field_type
+
+// Well-known roles, so other code finds "the title", "the date"… without hard-coding ids.
+namespace field_role {
+inline constexpr QLatin1String Title{"title"};
+inline constexpr QLatin1String Date{"date"};
+inline constexpr QLatin1String EndDate{"end_date"};
+inline constexpr QLatin1String Description{"description"};
+inline constexpr QLatin1String PeopleReached{"people_reached"};
+inline constexpr QLatin1String Themes{"themes"};
+inline constexpr QLatin1String Format{"format"};
+inline constexpr QLatin1String Place{"place"};
+inline constexpr QLatin1String Coordinates{"coordinates"};
+inline constexpr QLatin1String Partners{"partners"};
+inline constexpr QLatin1String Audience{"audience"};
+inline constexpr QLatin1String Materials{"materials"};
+} // namespace field_role
+
+struct FieldDefinition
+{
+    QString id;        // key in Action::values
+    QString label;     // pt-BR label (data)
+    QString type;      // one of field_type
+    QString catalogue; // catalogue name, for choice / multichoice
+    QString role;      // one of field_role, or empty
+    QString help;      // pt-BR help text (data), may be empty
+    bool required = false;
+    std::optional<double> min; // integer: smallest value
+    std::optional<double> max; // integer: largest value
+    int minLength = 0;         // text: characters after trimming; 0 = no limit
+    int maxLength = 0;
+    int minItems = 0; // multichoice; 0 = no limit
+    int maxItems = 0;
+    QString otherValue;    // choice / multichoice: the catalogue code meaning "Outro"…
+    QString otherField;    // …which makes this text field required
+    QString estimateField; // integer: boolean companion flagging the value as an estimate
+    QString companionOf;   // set by the loader: the field this one qualifies (other text, estimate flag)
+
+    bool hasCatalogue() const { return !catalogue.isEmpty(); }
+    bool isMultiple() const { return type == field_type::MultiChoice; }
+    bool isTextual() const { return type == field_type::Text || type == field_type::LongText; }
+};
+
+// The condition of a "required_if" rule: "when <field> equals / is in / contains / is filled".
+struct RuleCondition
+{
+    QString field;
+    QString op; // "equals" | "in" | "contains" | "filled"
+    QJsonValue value;
+};
+
+// A declarative, cross-field rule. Per-field constraints (required, min, max, maxLength,
+// catalogue membership, "other" text) live on the field itself.
+struct RuleDefinition
+{
+    QString kind; // "date_in_period" | "end_after_start" | "required_if" | "photo_authorization"
+    Severity severity = Severity::Error;
+    QString field;      // date_in_period, required_if
+    QString startField; // end_after_start
+    QString endField;   // end_after_start
+    RuleCondition when; // required_if
+};
+
+struct PhotoRule
+{
+    int minPerRecord = 0;
+    int maxPerRecord = 0; // 0 = no limit
+    bool captionRequired = false;
+    int captionMaxLength = 0; // 0 = no limit
+    bool authorRequired = false;
+    bool lgpdFlags = true; // ask "pessoas identificáveis?" / "autorização arquivada?" per photo
+};
+
+struct ReportRule
+{
+    int minRecords = 1;
+    bool allowNoActions = true; // "sem ações no mês"
+    int noActionsJustificationMinLength = 20;
+};
+
+class ProgramDefinition
+{
+public:
+    ProgramDefinition(); // null program (no fields); isNull() is true
+
+    // Strict: unknown keys, field types or roles, dangling catalogue or field references and
+    // duplicate ids are errors whose pt-BR message names the problem.
+    static Result<ProgramDefinition> fromJson(const QByteArray &json);
+    static Result<ProgramDefinition> load(const QString &pathOrResource);
+    // The embedded :/programs/ses_mg_mobilizacao.json (always valid: the tests load it).
+    static ProgramDefinition sesMgMobilizacao();
+    static QString sesMgMobilizacaoResource() { return QStringLiteral(":/programs/ses_mg_mobilizacao.json"); }
+
+    bool isNull() const;
+    QString id() const;
+    QString name() const;
+    QString description() const;
+    int version() const;
+    QString reportingUnit() const; // "municipality" | "apoiador"
+    QString period() const;        // "monthly"
+    int deadlineDay() const;       // day of the month after the period
+    QString recordLabel() const;   // "Ação"
+    QString recordLabelPlural() const;
+
+    QList<FieldDefinition> fields() const;
+    std::optional<FieldDefinition> field(const QString &id) const;
+    QString fieldForRole(const QString &role) const; // field id, or empty when the program has none
+
+    QStringList catalogueNames() const;
+    QList<CatalogueEntry> catalogue(const QString &name) const;
+    std::optional<CatalogueEntry> catalogueEntry(const QString &name, const QString &code) const;
+
+    QList<RuleDefinition> rules() const;
+    PhotoRule photoRule() const;
+    int minPhotosPerRecord() const { return photoRule().minPerRecord; }
+    ReportRule reportRule() const;
+
+    // Deadline of a period: deadlineDay of the following month (clamped to its last day).
+    QDate deadline(const Period &p) const;
+    bool isLate(const Period &p, const QDate &submittedOn) const; // late reports are marked, not refused
+
+    QByteArray sourceJson() const; // the bytes it was loaded from (for publishing / hashing)
+
+    struct Data;
+
+private:
+    explicit ProgramDefinition(std::shared_ptr<const Data> d);
+    std::shared_ptr<const Data> d;
+};
+
+} // namespace mobiliza::core

@@ -1,0 +1,32 @@
+// Private data of ProgramDefinition, shared by its accessors and its loader.
+#pragma once
+
+#include <QHash>
+
+#include "core/program/program_definition.h"
+
+namespace mobiliza::core {
+
+struct ProgramDefinition::Data
+{
+    QString id;
+    QString name;
+    QString description;
+    int version = 0;
+    QString reportingUnit;
+    QString period;
+    int deadlineDay = 0;
+    QString recordLabel;
+    QString recordLabelPlural;
+    QList<FieldDefinition> fields;
+    QHash<QString, qsizetype> fieldIndex;
+    QHash<QString, QString> roleToField;
+    QStringList catalogueNames; // in file order
+    QHash<QString, QList<CatalogueEntry>> catalogues;
+    QList<RuleDefinition> rules;
+    PhotoRule photos;
+    ReportRule report;
+    QByteArray source;
+};
+
+} // namespace mobiliza::core

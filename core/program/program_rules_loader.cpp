@@ -1,0 +1,157 @@
+// ProgramDefinition loader, second half: declarative rules, photo rule and report rule.
+#include "core/program/program_loader_p.h"
+
+namespace mobiliza::core::program_loader {
+
+void Loader::loadRules(const QJsonObject &root, ProgramDefinition::Data &d)
+{
+    const auto rulesValue = get(root, QStringLiteral("rules"), Kind::Array, top, false);
+    if (!rulesValue)
+        return;
+    const QJsonArray rules = rulesValue->toArray();
+    const QStringList dateType = {field_type::Date};
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const QString where = QStringLiteral("rules[%1]").arg(i);
+        if (!rules.at(i).isObject()) {
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: “%2” has the wrong type; it must be %3.")
+                        .arg(QStringLiteral("rules"), where, kindName(Kind::Object)));
+            continue;
+        }
+        const QJsonObject o = rules.at(i).toObject();
+        checkKeys(o,
+                  {QStringLiteral("rule"), QStringLiteral("severity"), QStringLiteral("field"),
+                   QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("when")},
+                  where);
+        RuleDefinition r;
+        r.kind = oneOf(o, QStringLiteral("rule"), where, knownRuleKinds());
+        if (r.kind.isEmpty())
+            continue;
+        const bool defaultWarning = r.kind == QLatin1String("photo_authorization");
+        QString severity = string(o, QStringLiteral("severity"), where, false);
+        if (severity.isEmpty())
+            severity = defaultWarning ? QStringLiteral("warning") : QStringLiteral("error");
+        if (severity != QLatin1String("error") && severity != QLatin1String("warning")) {
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: “%2” has the invalid value “%3”. Use one of: %4.")
+                        .arg(where, QStringLiteral("severity"), severity,
+                             quoted({QStringLiteral("error"), QStringLiteral("warning")})));
+        }
+        r.severity = severity == QLatin1String("warning") ? Severity::Warning : Severity::Error;
+        bool ok = true;
+        if (r.kind == QLatin1String("date_in_period")) {
+            r.field = string(o, QStringLiteral("field"), where, true);
+            ok = !r.field.isEmpty() && refersToField(d, where, r.field, dateType);
+        } else if (r.kind == QLatin1String("end_after_start")) {
+            r.startField = string(o, QStringLiteral("start"), where, true);
+            r.endField = string(o, QStringLiteral("end"), where, true);
+            ok = !r.startField.isEmpty() && !r.endField.isEmpty() &&
+                 refersToField(d, where, r.startField, dateType) &&
+                 refersToField(d, where, r.endField, dateType);
+        } else if (r.kind == QLatin1String("required_if")) {
+            r.field = string(o, QStringLiteral("field"), where, true);
+            ok = !r.field.isEmpty() && refersToField(d, where, r.field, {});
+            const auto when = get(o, QStringLiteral("when"), Kind::Object, where, true);
+            if (!when) {
+                ok = false;
+            } else {
+                const QJsonObject w = when->toObject();
+                const QString at = where + QStringLiteral(".when");
+                const QStringList ops = {QStringLiteral("equals"), QStringLiteral("in"),
+                                         QStringLiteral("contains"), QStringLiteral("filled")};
+                checkKeys(w, QStringList{QStringLiteral("field")} + ops, at);
+                r.when.field = string(w, QStringLiteral("field"), at, true);
+                ok = ok && !r.when.field.isEmpty() && refersToField(d, at, r.when.field, {});
+                QStringList present;
+                for (const auto &op : ops)
+                    if (w.contains(op))
+                        present << op;
+                if (present.size() != 1) {
+                    problem(QCoreApplication::translate("ProgramDefinition",
+                                                        "%1: give exactly one condition among %2.")
+                                .arg(at, quoted(ops)));
+                    ok = false;
+                } else {
+                    r.when.op = present.constFirst();
+                    r.when.value = w.value(r.when.op);
+                    if (r.when.op == QLatin1String("in") && !r.when.value.isArray()) {
+                        problem(QCoreApplication::translate("ProgramDefinition",
+                                                            "%1: “%2” has the wrong type; it must be %3.")
+                                    .arg(at, r.when.op, kindName(Kind::Array)));
+                        ok = false;
+                    } else if (r.when.op == QLatin1String("filled") && !r.when.value.isBool()) {
+                        problem(QCoreApplication::translate("ProgramDefinition",
+                                                            "%1: “%2” has the wrong type; it must be %3.")
+                                    .arg(at, r.when.op, kindName(Kind::Bool)));
+                        ok = false;
+                    } else if (ok) {
+                        // codes compared against a catalogue field must exist in its catalogue
+                        const auto &target = d.fields.at(d.fieldIndex.value(r.when.field));
+                        const QJsonArray values =
+                            r.when.value.isArray() ? r.when.value.toArray() : QJsonArray{r.when.value};
+                        if (target.hasCatalogue() && r.when.op != QLatin1String("filled")) {
+                            for (const auto &v : values) {
+                                bool found = false;
+                                for (const auto &entry : d.catalogues.value(target.catalogue))
+                                    found = found || (v.isString() && entry.code == v.toString());
+                                if (!found) {
+                                    problem(
+                                        QCoreApplication::translate(
+                                            "ProgramDefinition", "%1: the field “%2” is compared with “%3”, "
+                                                                 "which is not a code of the catalogue "
+                                                                 "“%4”.")
+                                            .arg(at, target.id, v.toVariant().toString(), target.catalogue));
+                                    ok = false;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (ok)
+            d.rules << r;
+    }
+}
+
+void Loader::loadPhotosAndReport(const QJsonObject &root, ProgramDefinition::Data &d)
+{
+    if (const auto photos = get(root, QStringLiteral("photos"), Kind::Object, top, false)) {
+        const QJsonObject o = photos->toObject();
+        const QString where = QStringLiteral("photos");
+        checkKeys(o,
+                  {QStringLiteral("minPerRecord"), QStringLiteral("maxPerRecord"),
+                   QStringLiteral("captionRequired"), QStringLiteral("captionMaxLength"),
+                   QStringLiteral("authorRequired"), QStringLiteral("lgpdFlags")},
+                  where);
+        d.photos.minPerRecord = integer(o, QStringLiteral("minPerRecord"), where, false, 0, 100, 0);
+        d.photos.maxPerRecord = integer(o, QStringLiteral("maxPerRecord"), where, false, 0, 1000, 0);
+        if (d.photos.maxPerRecord > 0 && d.photos.maxPerRecord < d.photos.minPerRecord) {
+            problem(QCoreApplication::translate("ProgramDefinition", "%1: “%2” must be between %3 and %4.")
+                        .arg(where, QStringLiteral("maxPerRecord"))
+                        .arg(d.photos.minPerRecord)
+                        .arg(1000));
+        }
+        d.photos.captionRequired = boolean(o, QStringLiteral("captionRequired"), where, false);
+        d.photos.captionMaxLength =
+            integer(o, QStringLiteral("captionMaxLength"), where, false, 0, 100000, 0);
+        d.photos.authorRequired = boolean(o, QStringLiteral("authorRequired"), where, false);
+        d.photos.lgpdFlags = boolean(o, QStringLiteral("lgpdFlags"), where, true);
+    }
+    if (const auto report = get(root, QStringLiteral("report"), Kind::Object, top, false)) {
+        const QJsonObject o = report->toObject();
+        const QString where = QStringLiteral("report");
+        checkKeys(o, {QStringLiteral("minRecords"), QStringLiteral("noActions")}, where);
+        d.report.minRecords = integer(o, QStringLiteral("minRecords"), where, false, 0, 1000, 1);
+        if (const auto no = get(o, QStringLiteral("noActions"), Kind::Object, where, false)) {
+            const QJsonObject n = no->toObject();
+            const QString at = QStringLiteral("report.noActions");
+            checkKeys(n, {QStringLiteral("allowed"), QStringLiteral("justificationMinLength")}, at);
+            d.report.allowNoActions = boolean(n, QStringLiteral("allowed"), at, true);
+            d.report.noActionsJustificationMinLength =
+                integer(n, QStringLiteral("justificationMinLength"), at, false, 0, 10000, 20);
+        }
+    }
+}
+
+} // namespace mobiliza::core::program_loader
