@@ -1,0 +1,169 @@
+#include "core/services/blob_store.h"
+
+#include "core/domain/types.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
+#ifdef Q_OS_WIN
+#include <io.h>
+#endif
+
+namespace mobiliza::core {
+
+namespace {
+
+Error ioError(const QString &path, const QString &detail)
+{
+    return Error{QStringLiteral("io"),
+                 QCoreApplication::translate("BlobStore",
+                                             "The photo file %1 could not be written or read (%2). "
+                                             "Check that the disk is connected and has free space, "
+                                             "then try again.")
+                     .arg(QDir::toNativeSeparators(path), detail)};
+}
+
+bool syncFile(QFile &file)
+{
+    if (!file.flush())
+        return false;
+#if defined(Q_OS_UNIX)
+    return ::fsync(file.handle()) == 0;
+#elif defined(Q_OS_WIN)
+    return ::_commit(file.handle()) == 0;
+#else
+    return true;
+#endif
+}
+
+void syncDir(const QString &dir)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
+    if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(dir)
+#endif
+}
+
+} // namespace
+
+BlobStore::BlobStore(QString dir) : m_dir(std::move(dir)) {}
+
+QString BlobStore::sha256Hex(const QByteArray &data)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
+
+bool BlobStore::isValidSha256(const QString &sha256)
+{
+    if (sha256.size() != 64)
+        return false;
+    for (QChar c : sha256) {
+        const bool hex = (c >= QLatin1Char('0') && c <= QLatin1Char('9')) ||
+                         (c >= QLatin1Char('a') && c <= QLatin1Char('f'));
+        if (!hex)
+            return false;
+    }
+    return true;
+}
+
+QString BlobStore::path(const QString &sha256) const
+{
+    if (!isValidSha256(sha256))
+        return {};
+    return QDir(m_dir).filePath(sha256.left(2) + QLatin1Char('/') + sha256);
+}
+
+bool BlobStore::has(const QString &sha256) const
+{
+    const QString p = path(sha256);
+    return !p.isEmpty() && QFileInfo(p).isFile();
+}
+
+Result<QString> BlobStore::put(const QByteArray &data)
+{
+    const QString sha = sha256Hex(data);
+    const QString target = path(sha);
+    if (QFileInfo(target).isFile() && read(sha).ok())
+        return sha; // already stored and intact (content addressed: same name, same bytes)
+
+    const QString folder = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(folder))
+        return ioError(folder, QStringLiteral("mkdir"));
+    const QString temp =
+        folder + QStringLiteral("/.") + sha + QLatin1Char('.') + newUuid() + QStringLiteral(".part");
+    {
+        QFile file(temp);
+        if (!file.open(QIODevice::WriteOnly))
+            return ioError(temp, file.errorString());
+        if (file.write(data) != data.size() || !syncFile(file)) {
+            const QString why = file.errorString();
+            file.close();
+            QFile::remove(temp);
+            return ioError(temp, why);
+        }
+    }
+    if (!QFile::rename(temp, target)) {
+        // QFile::rename never replaces: a damaged copy is removed first.
+        QFile::remove(target);
+        if (!QFile::rename(temp, target)) {
+            QFile::remove(temp);
+            return ioError(target, QStringLiteral("rename"));
+        }
+    }
+    syncDir(folder);
+    return sha;
+}
+
+Result<QString> BlobStore::putFile(const QString &filePath)
+{
+    QFile file(filePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return ioError(filePath, file.errorString());
+    return put(file.readAll());
+}
+
+Result<QByteArray> BlobStore::read(const QString &sha256) const
+{
+    const QString p = path(sha256);
+    if (p.isEmpty() || !QFileInfo(p).isFile())
+        return Error{QStringLiteral("missing_blob"),
+                     QCoreApplication::translate("BlobStore",
+                                                 "A photo file is missing from the data folder (%1). "
+                                                 "Add the photo again.")
+                         .arg(sha256.left(12))};
+    QFile file(p);
+    if (!file.open(QIODevice::ReadOnly))
+        return ioError(p, file.errorString());
+    QByteArray data = file.readAll();
+    if (sha256Hex(data) != sha256)
+        return Error{QStringLiteral("corrupt_blob"),
+                     QCoreApplication::translate("BlobStore",
+                                                 "A photo file is damaged on the disk (%1). Remove the "
+                                                 "photo and add it again.")
+                         .arg(sha256.left(12))};
+    return data;
+}
+
+Status BlobStore::remove(const QString &sha256)
+{
+    const QString p = path(sha256);
+    if (p.isEmpty() || !QFileInfo(p).exists())
+        return {};
+    if (!QFile::remove(p))
+        return ioError(p, QStringLiteral("remove"));
+    return {};
+}
+
+} // namespace mobiliza::core

@@ -1,0 +1,167 @@
+#include "core/services/profile_service.h"
+
+#include "core/domain/clock.h"
+#include "core/domain/types.h"
+#include "core/services/audit.h"
+#include "core/services/notifier.h"
+#include "core/store/database.h"
+#include "core/store/sql.h"
+#include "core/store/transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace mobiliza::core {
+
+namespace {
+const QString kMunicipality = QStringLiteral("municipality");
+const QString kInstallationId = QStringLiteral("installation_id");
+const QString kCreatedAt = QStringLiteral("created_at");
+const QString kUserName = QStringLiteral("user_name");
+const QString kDemo = QStringLiteral("demo");
+
+Status upsert(const Database &database, const QString &key, const QString &value)
+{
+    auto done = execSql(database.db(),
+                        QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                        {key, textArg(value)});
+    if (!done)
+        return done.error();
+    return {};
+}
+} // namespace
+
+ProfileService::ProfileService(Database &database, Notifier &notifier, const Clock &clock, AuditTrail &audit)
+    : m_database(database), m_notifier(notifier), m_clock(clock), m_audit(audit)
+{
+}
+
+Status ProfileService::initialize()
+{
+    Status created = inTransaction(m_database.db(), [&]() -> Status {
+        auto existing = scalarSql(m_database.db(), QStringLiteral("SELECT value FROM settings WHERE key = ?"),
+                                  {kInstallationId});
+        if (!existing)
+            return existing.error();
+        if (!existing.value().toString().isEmpty())
+            return {};
+        const QString id = newUuid();
+        if (Status s = upsert(m_database, kInstallationId, id); !s)
+            return s;
+        if (Status s = upsert(m_database, kCreatedAt, storeTimestamp(m_clock.now())); !s)
+            return s;
+        m_audit.setActor(Actor{id, userName()});
+        return m_audit.record(QStringLiteral("profile"), id, QStringLiteral("create"));
+    });
+    if (!created)
+        return created;
+    m_audit.setActor(Actor{installationId(), userName()});
+    return {};
+}
+
+QString ProfileService::setting(const QString &key, const QString &fallback) const
+{
+    auto value =
+        scalarSql(m_database.db(), QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    if (!value || !value.value().isValid())
+        return fallback;
+    return value.value().toString();
+}
+
+QString ProfileService::installationId() const
+{
+    return setting(kInstallationId);
+}
+QDateTime ProfileService::createdAt() const
+{
+    return parseStoreTimestamp(setting(kCreatedAt));
+}
+QString ProfileService::municipality() const
+{
+    return setting(kMunicipality);
+}
+QString ProfileService::userName() const
+{
+    return setting(kUserName);
+}
+bool ProfileService::isDemo() const
+{
+    return setting(kDemo) == QLatin1String("1");
+}
+
+bool ProfileService::isReservedKey(const QString &key)
+{
+    return key == kMunicipality || key == kInstallationId || key == kCreatedAt || key == kUserName ||
+           key == kDemo;
+}
+
+Status ProfileService::write(const QString &key, const QString &value, const QString &auditAction,
+                             const QJsonObject &detail)
+{
+    Status done = inTransaction(m_database.db(), [&]() -> Status {
+        if (Status s = upsert(m_database, key, value); !s)
+            return s;
+        return m_audit.record(QStringLiteral("setting"), key, auditAction, detail);
+    });
+    if (done)
+        Q_EMIT m_notifier.profileChanged();
+    return done;
+}
+
+Status ProfileService::setMunicipality(const QString &ibge)
+{
+    static const QRegularExpression sevenDigits(QStringLiteral("^\\d{7}$"));
+    if (!sevenDigits.match(ibge).hasMatch())
+        return Error{QStringLiteral("invalid_municipality"),
+                     QCoreApplication::translate("ProfileService",
+                                                 "\"%1\" is not a municipality code. Choose the "
+                                                 "municipality from the list.")
+                         .arg(ibge)};
+    const QString current = municipality();
+    if (current == ibge)
+        return {};
+    if (!current.isEmpty())
+        return Error{QStringLiteral("municipality_locked"),
+                     QCoreApplication::translate(
+                         "ProfileService",
+                         "This profile already belongs to the municipality %1 and cannot be moved to "
+                         "%2. To record another municipality's data, create a separate profile.")
+                         .arg(current, ibge)};
+    return write(kMunicipality, ibge, QStringLiteral("set"), QJsonObject{{QStringLiteral("ibge"), ibge}});
+}
+
+Status ProfileService::setUserName(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed == userName())
+        return {};
+    Status done = write(kUserName, trimmed, QStringLiteral("set"), {});
+    if (done)
+        m_audit.setActor(Actor{installationId(), trimmed});
+    return done;
+}
+
+Status ProfileService::setDemo(bool demo)
+{
+    if (demo == isDemo())
+        return {};
+    return write(kDemo, demo ? QStringLiteral("1") : QStringLiteral("0"), QStringLiteral("set"),
+                 QJsonObject{{QStringLiteral("value"), demo}});
+}
+
+Status ProfileService::setSetting(const QString &key, const QString &value)
+{
+    if (key.trimmed().isEmpty() || isReservedKey(key))
+        return Error{
+            QStringLiteral("reserved_setting"),
+            QCoreApplication::translate("ProfileService", "The setting \"%1\" cannot be changed here.")
+                .arg(key)};
+    if (setting(key) == value && !setting(key).isNull())
+        return {};
+    // The value is not copied into the audit trail: a setting may hold an address or a secret.
+    return write(key, value, QStringLiteral("set"), {});
+}
+
+} // namespace mobiliza::core

@@ -1,0 +1,56 @@
+// The profile: one municipality per data folder, the installation id, the
+// user's name and generic key-value settings.
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QDateTime>
+#include <QString>
+
+namespace mobiliza::core {
+
+class AuditTrail;
+class Clock;
+class Database;
+class Notifier;
+
+class ProfileService
+{
+public:
+    ProfileService(Database &database, Notifier &notifier, const Clock &clock, AuditTrail &audit);
+
+    // Creates the installation id and created_at on the first open, then sets
+    // the audit trail's actor (installation id + user name).
+    Status initialize();
+
+    QString installationId() const;
+    QDateTime createdAt() const;
+
+    QString municipality() const; // IBGE code; empty until chosen
+    // First time only. Setting the same code again is fine; another code is an
+    // Error "municipality_locked". The caller checks the code against the
+    // reference table; here only the 7-digit format is enforced.
+    Status setMunicipality(const QString &ibge);
+
+    QString userName() const;
+    Status setUserName(const QString &name);
+
+    bool isDemo() const; // a demonstration profile (sample data)
+    Status setDemo(bool demo);
+
+    // Generic settings. Keys used by the fields above are reserved here.
+    QString setting(const QString &key, const QString &fallback = {}) const;
+    Status setSetting(const QString &key, const QString &value);
+    static bool isReservedKey(const QString &key);
+
+private:
+    Status write(const QString &key, const QString &value, const QString &auditAction,
+                 const QJsonObject &detail);
+
+    Database &m_database;
+    Notifier &m_notifier;
+    const Clock &m_clock;
+    AuditTrail &m_audit;
+};
+
+} // namespace mobiliza::core

@@ -1,0 +1,127 @@
+// Reports, their actions and photos: the one write path for report data.
+//
+// Every public mutating method is ONE transaction that also writes the audit
+// row(s); on any failure everything is rolled back and an Error is returned;
+// after a commit the Notifier emits reportChanged(uuid). Editing methods
+// refuse with "locked" unless the report is a draft.
+#pragma once
+
+#include "core/domain/report_state.h"
+#include "core/domain/types.h"
+#include "core/program/finding.h"
+#include "core/util/result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace mobiliza::core {
+
+class AuditTrail;
+class BlobStore;
+class Clock;
+class Database;
+class Notifier;
+
+// One row of the report list: one query, no per-report round trips.
+struct ReportSummary
+{
+    QString uuid;
+    QString programId;
+    QString municipality;
+    Period period;
+    ReportState state = ReportState::Draft;
+    int revision = 1;
+    bool noActions = false;
+    int actionCount = 0;
+    int photoCount = 0;
+    QDateTime updatedAt;
+};
+
+// A locked revision: the manifest written when the report was concluded.
+struct RevisionRecord
+{
+    QString uuid;
+    QString reportUuid;
+    int revision = 0;
+    QByteArray snapshotJson; // deterministic JSON (see ReportService::manifest)
+    QString sha256;          // of snapshotJson
+    QDateTime createdAt;
+    QString outboxState; // queued, sending, received, rejected, held; empty when none
+};
+
+class ReportService
+{
+public:
+    using Validator = std::function<Findings(const Report &)>;
+
+    ReportService(Database &database, Notifier &notifier, const Clock &clock, AuditTrail &audit,
+                  const BlobStore &blobs);
+
+    // One report per program, municipality (the profile's) and period:
+    // Error "already_exists" when there is one.
+    Result<Report> createReport(const QString &programId, const Period &period);
+    // With actions (by position), their partner links and photos (by position).
+    Result<Report> report(const QString &uuid) const;
+    Result<Report> reportFor(const QString &programId, const Period &period) const;
+    QList<ReportSummary> summaries() const; // newest period first
+
+    Result<Action> addAction(const QString &reportUuid, const QJsonObject &values);
+    Status updateAction(const QString &actionUuid, const QJsonObject &values);
+    Status removeAction(const QString &actionUuid); // later actions move up: positions stay 0..n-1
+    Status moveAction(const QString &actionUuid, int newPosition);
+    Status setActionPartners(const QString &actionUuid, const QStringList &partnerUuids);
+
+    // meta.sha256 must already be in the BlobStore; uuid is generated when empty;
+    // the photo goes to the end of the action.
+    Result<Photo> addPhoto(const QString &actionUuid, const Photo &meta);
+    Status updatePhoto(const Photo &photo); // caption, date, author, flags, size
+    Status removePhoto(const QString &photoUuid);
+    Status movePhoto(const QString &photoUuid, int newPosition);
+
+    Status setNoActions(const QString &reportUuid, bool noActions, const QString &justification);
+
+    // Runs the validator on the report as stored; refuses with "validation_failed"
+    // when a blocking finding exists. Otherwise, in one transaction: Draft → Ready,
+    // the revision snapshot (manifest + SHA-256) and the outbox entry.
+    Status conclude(const QString &reportUuid, const Validator &validate);
+    // Every other lifecycle event. Withdraw deletes the unsent revision and its
+    // outbox entry; Return stores the reviewer's comment; Reopen starts revision
+    // r+1 (the comment stays visible); StartSending/SendFailed/HubReceived move
+    // the outbox entry along. Illegal transitions: Error "invalid_transition".
+    Status applyEvent(const QString &reportUuid, ReportEvent event, const QString &comment = {});
+
+    QList<RevisionRecord> revisions(const QString &reportUuid) const; // oldest first
+    Result<RevisionRecord> revision(const QString &reportUuid, int revision) const;
+
+    // The deterministic JSON manifest of a revision: keys sorted, compact, photos
+    // numbered across the report (Foto 1…N) with their SHA-256.
+    static QByteArray manifest(const Report &report, const QDateTime &concludedAt);
+
+private:
+    struct Owner
+    {
+        QString reportUuid;
+        QString actionUuid;
+        int position = 0;
+    };
+    Result<Report> load(const QString &uuid) const;
+    Result<Owner> actionOwner(const QString &actionUuid) const;
+    Result<Owner> photoOwner(const QString &photoUuid) const;
+    Status requireEditable(const QString &reportUuid) const;
+    Status touch(const QString &reportUuid) const;
+    void notify(const Status &status, const QString &reportUuid);
+
+    Database &m_database;
+    Notifier &m_notifier;
+    const Clock &m_clock;
+    AuditTrail &m_audit;
+    const BlobStore &m_blobs;
+};
+
+} // namespace mobiliza::core

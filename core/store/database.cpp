@@ -1,0 +1,193 @@
+#include "core/store/database.h"
+
+#include "core/domain/types.h"
+#include "core/store/sql.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QSqlQuery>
+
+namespace mobiliza::core {
+
+Q_LOGGING_CATEGORY(lcDatabase, "mobiliza.store.database")
+
+namespace {
+
+// PRAGMA application_id written by migration 1: "MOBI".
+constexpr int kApplicationId = 0x4D4F4249;
+
+Error notWritable(const QString &path)
+{
+    return Error{QStringLiteral("not_writable"),
+                 QCoreApplication::translate(
+                     "Database",
+                     "Mobiliza cannot write to %1. Check that the disk is connected, that it is not "
+                     "full and that your user may write there, then open Mobiliza again.")
+                     .arg(QDir::toNativeSeparators(path))};
+}
+
+Error notADatabase(const QString &path, const QString &detail)
+{
+    return Error{QStringLiteral("not_a_database"),
+                 QCoreApplication::translate(
+                     "Database",
+                     "The file %1 is not a Mobiliza database or is damaged (%2). It was not changed. "
+                     "Restore a backup copy or choose another data folder.")
+                     .arg(QDir::toNativeSeparators(path), detail)};
+}
+
+} // namespace
+
+Database::Database(QString dataDir, QString connectionName)
+    : m_dataDir(std::move(dataDir)), m_connectionName(std::move(connectionName))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase connection = QSqlDatabase::database(m_connectionName, false);
+        if (connection.isOpen())
+            connection.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QSqlDatabase Database::db() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QString Database::filePath() const
+{
+    return QDir(m_dataDir).filePath(fileName());
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const Options &options)
+{
+    const QList<Migration> migrations =
+        options.migrations.isEmpty() ? builtinMigrations() : options.migrations;
+    const int latest = migrations.isEmpty() ? 0 : migrations.constLast().version;
+    const int target = options.targetVersion < 0 ? latest : qMin(options.targetVersion, latest);
+
+    if (dataDir.isEmpty() || !QDir().mkpath(dataDir) || !QFileInfo(dataDir).isWritable())
+        return notWritable(dataDir);
+    const QString path = QDir(dataDir).filePath(fileName());
+    const QFileInfo info(path);
+    if (info.exists() && (!info.isFile() || !info.isWritable()))
+        return notWritable(path);
+
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
+        return Error{QStringLiteral("driver_missing"),
+                     QCoreApplication::translate("Database",
+                                                 "The SQLite driver of Qt (QSQLITE) is not installed. "
+                                                 "Reinstall Mobiliza.")};
+
+    const QString name = QStringLiteral("mobiliza.store.") + newUuid();
+    std::unique_ptr<Database> database(new Database(dataDir, name));
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
+    if (!db.open())
+        return notWritable(path);
+
+    // Read before writing anything: a foreign or newer file is left untouched.
+    auto version = readSchemaVersion(db);
+    auto objects = scalarSql(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
+    auto appId = scalarSql(db, QStringLiteral("PRAGMA application_id"));
+    if (!version || !objects || !appId)
+        return notADatabase(path, !version ? version.error().message
+                                           : (!objects ? objects.error().message : appId.error().message));
+    if (version.value() == 0 && objects.value().toInt() > 0)
+        return notADatabase(path,
+                            QStringLiteral("user_version 0 with %1 objects").arg(objects.value().toInt()));
+    if (version.value() > 0 && appId.value().toInt() != kApplicationId)
+        return notADatabase(path, QStringLiteral("application_id %1").arg(appId.value().toInt()));
+    if (version.value() > latest)
+        return Error{QStringLiteral("newer_schema"),
+                     QCoreApplication::translate(
+                         "Database",
+                         "The data in %1 was saved by a newer version of Mobiliza (data format %2; this "
+                         "version knows up to %3). Update Mobiliza to open it. Nothing was changed.")
+                         .arg(QDir::toNativeSeparators(path))
+                         .arg(version.value())
+                         .arg(latest)};
+
+    // Connection settings (per connection; journal_mode=WAL is also stored in the file).
+    auto journal = scalarSql(db, QStringLiteral("PRAGMA journal_mode=WAL"));
+    if (!journal)
+        return journal.error();
+    if (journal.value().toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        return notWritable(path);
+    for (const char *pragma :
+         {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON"}) {
+        if (auto done = execSql(db, QString::fromLatin1(pragma)); !done)
+            return done.error();
+    }
+
+    if (version.value() < target) {
+        if (version.value() > 0 && options.backupBeforeMigrating) {
+            const QString backupDir = QDir(dataDir).filePath(QStringLiteral("backups"));
+            const QString backup =
+                QDir(backupDir).filePath(QStringLiteral("mobiliza-schema-v%1.sqlite").arg(version.value()));
+            QDir().mkpath(backupDir);
+            QFile::remove(backup);
+            if (auto copied = execSql(db, QStringLiteral("VACUUM INTO ?"), {backup}); !copied)
+                return copied.error();
+            qCInfo(lcDatabase) << "backup before migrating:" << backup;
+        }
+        if (Status migrated = migrate(db, migrations, target); !migrated)
+            return migrated.error();
+    }
+    return database;
+}
+
+int Database::schemaVersion() const
+{
+    auto version = readSchemaVersion(db());
+    return version ? version.value() : -1;
+}
+
+Status Database::integrityCheck() const
+{
+    QStringList problems;
+    auto integrity = runSql(db(), QStringLiteral("PRAGMA integrity_check"));
+    if (!integrity)
+        return integrity.error();
+    while (integrity.value().next()) {
+        const QString line = integrity.value().value(0).toString();
+        if (line != QLatin1String("ok"))
+            problems << line;
+    }
+    auto fk = runSql(db(), QStringLiteral("PRAGMA foreign_key_check"));
+    if (!fk)
+        return fk.error();
+    while (fk.value().next())
+        problems << QStringLiteral("foreign key: %1 row %2 → %3")
+                        .arg(fk.value().value(0).toString(), fk.value().value(1).toString(),
+                             fk.value().value(2).toString());
+    if (problems.isEmpty())
+        return {};
+    return Error{
+        QStringLiteral("integrity"),
+        QCoreApplication::translate("Database", "The database in %1 is damaged (%2). Restore a backup copy "
+                                                "and report this message to the support team.")
+            .arg(QDir::toNativeSeparators(filePath()), problems.mid(0, 5).join(QStringLiteral("; ")))};
+}
+
+Status Database::checkpoint()
+{
+    auto result = runSql(db(), QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!result)
+        return result.error();
+    if (result.value().next() && result.value().value(0).toInt() != 0)
+        return Error{QStringLiteral("busy"),
+                     QCoreApplication::translate("Database",
+                                                 "The database is busy in another window or program. "
+                                                 "Close it and try again.")};
+    return {};
+}
+
+} // namespace mobiliza::core

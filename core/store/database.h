@@ -1,0 +1,68 @@
+// The profile's local store: SQLite through QtSql in `<dataDir>/mobiliza.sqlite`.
+//
+// Every connection is opened with: WAL journal, foreign keys ON, a 5 s busy
+// timeout, synchronous=FULL (a commit survives a power cut, not only a crash:
+// these PCs lose power; a commit costs one extra fsync, fine at human pace) and
+// secure_delete=ON (erased personal data is overwritten, not left in free pages).
+//
+// Opening refuses — and leaves untouched — a file that is not a database or whose
+// schema is newer than this build; an older schema is backed up (VACUUM INTO
+// `<dataDir>/backups/`) and migrated forward.
+#pragma once
+
+#include "core/store/migrations.h"
+#include "core/util/result.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+namespace mobiliza::core {
+
+class Database
+{
+public:
+    struct Options
+    {
+        // Migrate up to this version only (tests build databases of every
+        // earlier version); < 0: the latest.
+        int targetVersion = -1;
+        // The schema history; empty: builtinMigrations(). Tests inject a
+        // failing migration here.
+        QList<Migration> migrations;
+        // Copy an existing database to <dataDir>/backups/ before migrating it.
+        bool backupBeforeMigrating = true;
+    };
+
+    static Result<std::unique_ptr<Database>> open(const QString &dataDir, const Options &options);
+    static Result<std::unique_ptr<Database>> open(const QString &dataDir) { return open(dataDir, Options{}); }
+    static QString fileName() { return QStringLiteral("mobiliza.sqlite"); }
+    static constexpr int kBusyTimeoutMs = 5000;
+
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // The connection (unique name per Database instance). Use it in the
+    // thread that opened the store, and do not keep copies beyond a call.
+    QSqlDatabase db() const;
+    QString connectionName() const { return m_connectionName; }
+    QString dataDir() const { return m_dataDir; }
+    QString filePath() const;
+
+    int schemaVersion() const; // PRAGMA user_version; -1 on error
+    // PRAGMA integrity_check and PRAGMA foreign_key_check; Error "integrity" with the findings.
+    Status integrityCheck() const;
+    // Moves the WAL content into the main file and truncates the WAL (after an
+    // erasure, so old copies of the data leave the -wal file too).
+    Status checkpoint();
+
+private:
+    Database(QString dataDir, QString connectionName);
+    QString m_dataDir;
+    QString m_connectionName;
+};
+
+} // namespace mobiliza::core

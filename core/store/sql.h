@@ -1,0 +1,34 @@
+// Small helpers to run SQL through QtSql with Result<> error handling.
+// Only core/store and core/services include this: no SQL anywhere else.
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+#include <QVariantList>
+
+namespace mobiliza::core {
+
+// The generic "the store failed" error (code "database"), with the driver's text.
+Error storeError(const QSqlError &error);
+
+// Prepares `sql`, binds `args` positionally (?), executes it. On success the
+// query is active (iterate with next() for SELECTs).
+Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+
+// Runs a statement that changes rows; returns numRowsAffected().
+Result<int> execSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+
+// The first column of the first row, or an invalid QVariant when there is no row.
+Result<QVariant> scalarSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+
+// QSQLITE binds a null QString as SQL NULL: use textArg() for NOT NULL text
+// columns ('' for a null string) and nullIfEmpty() for optional ones.
+QVariant textArg(const QString &text);
+QVariant nullIfEmpty(const QString &text);
+
+} // namespace mobiliza::core
