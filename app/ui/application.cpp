@@ -1,9 +1,213 @@
 #include "app/ui/application.h"
+
+#include "app/ui/command_line.h"
+#include "app/ui/dialogs/municipality_dialog.h"
+#include "app/ui/main_window.h"
+#include "core/demo/demo_data.h"
+#include "core/reference/reference_repository.h"
+#include "core/services/services.h"
+
 #include <QApplication>
+#include <QDir>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTextStream>
+#include <QTranslator>
+
+#include <cstdio>
+#include <memory>
+
 namespace mobiliza::ui {
+
+namespace {
+
+QString trApp(const char *text)
+{
+    return QCoreApplication::translate("Application", text);
+}
+
+// The demo data set needs a municipality; Belo Horizonte unless one is given.
+const char *const kDemoMunicipality = "3106200";
+
+class Translators
+{
+public:
+    void install(const QString &language)
+    {
+        for (auto &t : m_installed)
+            QCoreApplication::removeTranslator(t.get());
+        m_installed.clear();
+        const bool portuguese = language != QLatin1String("en");
+        QLocale::setDefault(portuguese ? QLocale(QLocale::Portuguese, QLocale::Brazil)
+                                       : QLocale(QLocale::English, QLocale::UnitedStates));
+        load(QStringLiteral(":/i18n/mobiliza_%1.qm").arg(portuguese ? QStringLiteral("pt_BR") : QStringLiteral("en")));
+        if (portuguese)
+            load(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_pt_BR.qm"));
+    }
+
+private:
+    void load(const QString &file)
+    {
+        auto t = std::make_unique<QTranslator>();
+        if (t->load(file) && QCoreApplication::installTranslator(t.get()))
+            m_installed.push_back(std::move(t));
+    }
+    std::vector<std::unique_ptr<QTranslator>> m_installed;
+};
+
+QString defaultDataDir()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+int fail(const QString &message, bool headless, QString *err)
+{
+    if (headless || !qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        *err += message + QLatin1Char('\n');
+    } else {
+        QMessageBox box(QMessageBox::Critical, trApp("Mobiliza"), message, QMessageBox::Ok);
+        box.exec();
+        *err += message + QLatin1Char('\n');
+    }
+    return 1;
+}
+
+} // namespace
+
+int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString *out, QString *err)
+{
+    static Translators translators; // lives as long as the application
+    // First pass only to know the language for messages about the command line itself.
+    CommandLine cl = parseCommandLine(arguments);
+    translators.install(cl.language.isEmpty() ? QStringLiteral("pt_BR") : cl.language);
+    cl = parseCommandLine(arguments);
+
+    if (!cl.error.isEmpty()) {
+        *err += cl.error + QLatin1Char('\n');
+        return 2;
+    }
+    if (cl.showHelp) {
+        *out += cl.helpText;
+        return 0;
+    }
+    if (cl.showVersion) {
+        *out += QStringLiteral("mobiliza %1\n").arg(QCoreApplication::applicationVersion());
+        return 0;
+    }
+    const bool headless = cl.isHeadless();
+
+    core::SystemClock systemClock;
+    const core::Clock &clock = seams.clock ? *seams.clock : systemClock;
+    QString dataDir = cl.dataDir.isEmpty() ? (seams.defaultDataDir.isEmpty() ? defaultDataDir() : seams.defaultDataDir)
+                                           : cl.dataDir;
+    dataDir = QDir(dataDir).absolutePath();
+
+    auto opened = core::Services::open(dataDir, clock);
+    if (!opened)
+        return fail(opened.error().message, headless, err);
+    std::unique_ptr<core::Services> services = std::move(opened.value());
+    auto &profile = services->profile();
+
+    // The profile's saved language applies unless --lang says otherwise.
+    const QString savedLanguage = profile.setting(QStringLiteral("language"));
+    if (cl.language.isEmpty() && !savedLanguage.isEmpty())
+        translators.install(savedLanguage);
+    else if (!cl.language.isEmpty())
+        (void)profile.setSetting(QStringLiteral("language"), cl.language);
+
+    const core::ReferenceRepository referenceRepository(dataDir);
+    const core::ReferenceData reference = referenceRepository.current();
+    const core::ProgramDefinition program = core::ProgramDefinition::sesMgMobilizacao();
+
+    // Which municipality: --municipality, else the profile's, else ask (or the demo default).
+    QString wanted = cl.municipality;
+    if (wanted.isEmpty() && profile.municipality().isEmpty()) {
+        if (cl.demoData)
+            wanted = QString::fromLatin1(kDemoMunicipality);
+        else if (seams.askMunicipality)
+            wanted = seams.askMunicipality();
+        else if (headless)
+            return fail(trApp("This profile has no municipality yet. Run once with --municipality IBGE "
+                              "(the 7-digit IBGE code), or start Mobiliza without headless options to choose it."),
+                        headless, err);
+        else {
+            MunicipalityDialog dialog(reference);
+            if (dialog.exec() == QDialog::Accepted)
+                wanted = dialog.selectedCode();
+        }
+        if (wanted.isEmpty())
+            return 0; // the user closed the first-run dialog: nothing to do, nothing lost
+    }
+    if (!wanted.isEmpty()) {
+        const auto m = reference.municipality(wanted);
+        if (!m)
+            return fail(trApp("\"%1\" is not the IBGE code of a municipality of Minas Gerais. "
+                              "Check the 7-digit code (for example 3106200 for Belo Horizonte).")
+                            .arg(wanted),
+                        headless, err);
+        const auto set = profile.setMunicipality(m->ibge);
+        if (!set)
+            return fail(set.error().message, headless, err);
+    }
+
+    if (cl.demoData) {
+        core::DemoData demo(*services, program, reference, clock);
+        const auto seeded = demo.seed();
+        if (!seeded)
+            return fail(seeded.error().message, headless, err);
+    }
+
+    if (cl.status) {
+        auto summaries = services->reports().summaries();
+        std::sort(summaries.begin(), summaries.end(),
+                  [](const core::ReportSummary &a, const core::ReportSummary &b) { return a.period < b.period; });
+        for (const auto &s : summaries)
+            *out += QStringLiteral("%1\t%2\t%3\n").arg(s.period.key(), core::reportStateKey(s.state)).arg(s.revision);
+        return 0;
+    }
+
+    AppContext context{dataDir, reference, program, services.get(), &clock};
+    MainWindow window(context);
+
+    if (!cl.screenshotFile.isEmpty()) {
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        window.resize(1280, 800);
+        window.showPage(cl.page.isEmpty() ? QStringLiteral("reports") : cl.page);
+        window.show();
+        QCoreApplication::processEvents();
+        const QImage image = window.grab().toImage();
+        if (image.isNull() || !image.save(cl.screenshotFile, "PNG"))
+            return fail(trApp("Could not save the screenshot to %1. Check that the folder exists and is writable.")
+                            .arg(QDir::toNativeSeparators(cl.screenshotFile)),
+                        headless, err);
+        return 0;
+    }
+
+    window.show();
+    return QApplication::exec();
+}
+
 int runApplication(int argc, char **argv)
 {
+    if (argumentsAreHeadless(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Our debug lines (migrations…) only when asked for with QT_LOGGING_RULES.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("mobiliza.*.debug=false"));
     QApplication app(argc, argv);
-    return 0;
+    QApplication::setOrganizationName(QStringLiteral("Mobiliza"));
+    QApplication::setApplicationName(QStringLiteral("mobiliza"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Mobiliza"));
+    QApplication::setApplicationVersion(QStringLiteral(MOBILIZA_VERSION));
+
+    QString out, err;
+    const int code = runMobiliza(QApplication::arguments(), StartupSeams{}, &out, &err);
+    std::fputs(out.toLocal8Bit().constData(), stdout);
+    std::fputs(err.toLocal8Bit().constData(), stderr);
+    return code;
 }
-}
+
+} // namespace mobiliza::ui

@@ -1,4 +1,32 @@
+// Start-up: command line, language, profile, first-run municipality, then
+// either a headless action (--status, --screenshot) or the main window.
 #pragma once
-namespace mobiliza::ui {
-int runApplication(int argc, char **argv);
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace mobiliza::core {
+class Clock;
 }
+
+namespace mobiliza::ui {
+
+struct StartupSeams
+{
+    // Asks the user which municipality the profile reports for; empty = cancelled.
+    // Tests replace it; the default shows MunicipalityDialog.
+    std::function<QString()> askMunicipality;
+    const core::Clock *clock = nullptr; // default: the system clock
+    QString defaultDataDir;             // default: the platform's app-data folder
+};
+
+// Runs Mobiliza inside an existing QApplication. Returns the process exit code.
+// Output for headless flags goes to the given streams (stdout/stderr in main).
+int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString *out, QString *err);
+
+// main(): creates the QApplication (offscreen when headless without a display).
+int runApplication(int argc, char **argv);
+
+} // namespace mobiliza::ui

@@ -1,0 +1,26 @@
+// What the UI needs from the lower layers for one open profile. Built by
+// Application and handed to the main window and pages: nothing here is global.
+#pragma once
+
+#include "core/domain/clock.h"
+#include "core/program/program_definition.h"
+#include "core/reference/reference_data.h"
+
+#include <QString>
+
+namespace mobiliza::core {
+class Services;
+}
+
+namespace mobiliza::ui {
+
+struct AppContext
+{
+    QString dataDir;
+    core::ReferenceData reference;
+    core::ProgramDefinition program;
+    core::Services *services = nullptr; // owned by the caller, outlives the window
+    const core::Clock *clock = nullptr;
+};
+
+} // namespace mobiliza::ui

@@ -1,0 +1,35 @@
+// The command line of `mobiliza` (QCommandLineParser). Pure parsing, no side
+// effects, so tests can check every combination.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace mobiliza::ui {
+
+struct CommandLine
+{
+    QString dataDir;      // --data-dir DIR (empty: platform default)
+    QString language;     // --lang pt_BR|en (empty: the profile's choice, else pt_BR)
+    QString municipality; // --municipality IBGE
+    bool demoData = false;
+    QString screenshotFile; // --screenshot FILE
+    QString page;           // --page NAME
+    bool status = false;
+
+    bool showHelp = false;
+    bool showVersion = false;
+    QString helpText;
+    QString error; // non-empty: a usage error, in the UI language
+
+    bool isHeadless() const { return status || !screenshotFile.isEmpty(); }
+    static QStringList pageNames(); // reports, partners, sync, panel, settings
+};
+
+CommandLine parseCommandLine(const QStringList &arguments);
+
+// Before the application object exists: true when argv asks for a headless run,
+// so the caller can choose the offscreen platform when there is no display.
+bool argumentsAreHeadless(int argc, char **argv);
+
+} // namespace mobiliza::ui

@@ -1,0 +1,149 @@
+#include "app/ui/main_window.h"
+
+#include "app/ui/pages/panel_page.h"
+#include "app/ui/pages/partners_page.h"
+#include "app/ui/pages/reports_page.h"
+#include "app/ui/pages/settings_page.h"
+#include "app/ui/pages/sync_page.h"
+#include "core/services/services.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QStackedWidget>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace mobiliza::ui {
+
+MainWindow::MainWindow(const AppContext &context, QWidget *parent)
+    : QMainWindow(parent), m_context(context)
+{
+    setWindowTitle(tr("Mobiliza"));
+    resize(1280, 800);
+
+    auto *central = new QWidget(this);
+    auto *outer = new QVBoxLayout(central);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+
+    // Header: who this installation reports for.
+    auto *header = new QWidget(central);
+    header->setObjectName(QStringLiteral("header"));
+    header->setAutoFillBackground(true);
+    QPalette hp = header->palette();
+    hp.setColor(QPalette::Window, QColor(0x1f, 0x5f, 0x8b));
+    hp.setColor(QPalette::WindowText, Qt::white);
+    header->setPalette(hp);
+    auto *headerLayout = new QHBoxLayout(header);
+    headerLayout->setContentsMargins(16, 10, 16, 10);
+    auto *titles = new QVBoxLayout;
+    m_title = new QLabel(header);
+    QFont tf = m_title->font();
+    tf.setPointSizeF(tf.pointSizeF() * 1.35);
+    tf.setBold(true);
+    m_title->setFont(tf);
+    m_subtitle = new QLabel(header);
+    titles->addWidget(m_title);
+    titles->addWidget(m_subtitle);
+    headerLayout->addLayout(titles, 1);
+    m_demoBadge = new QLabel(tr("DEMONSTRATION DATA — not real reports"), header);
+    m_demoBadge->setStyleSheet(QStringLiteral(
+        "QLabel { background: #f2c94c; color: #3b2f00; font-weight: bold; padding: 6px 12px; border-radius: 4px; }"));
+    headerLayout->addWidget(m_demoBadge);
+    outer->addWidget(header);
+
+    auto *body = new QHBoxLayout;
+    body->setContentsMargins(0, 0, 0, 0);
+    body->setSpacing(0);
+    m_nav = new QListWidget(central);
+    m_nav->setObjectName(QStringLiteral("navigation"));
+    m_nav->setAccessibleName(tr("Sections"));
+    m_nav->setFixedWidth(210);
+    m_nav->setIconSize(QSize(22, 22));
+    m_nav->setSpacing(2);
+    m_nav->setStyleSheet(QStringLiteral(
+        "QListWidget#navigation { background: #eef2f6; border: none; border-right: 1px solid #cfd8e3; padding-top: 8px; }"
+        "QListWidget#navigation::item { padding: 9px 10px; color: #1d2a36; }"
+        "QListWidget#navigation::item:selected { background: #d6e4f0; color: #0b3a5e; font-weight: bold; "
+        "border-left: 4px solid #1f5f8b; }"));
+    m_stack = new QStackedWidget(central);
+    body->addWidget(m_nav);
+    body->addWidget(m_stack, 1);
+    outer->addLayout(body, 1);
+    setCentralWidget(central);
+
+    const QStyle *st = style();
+    addPage(QStringLiteral("reports"), tr("Reports"), st->standardIcon(QStyle::SP_FileDialogDetailedView),
+            new ReportsPage(m_context, this));
+    addPage(QStringLiteral("partners"), tr("Partners"), st->standardIcon(QStyle::SP_DirHomeIcon),
+            new PartnersPage(m_context, this));
+    addPage(QStringLiteral("sync"), tr("Synchronization"), st->standardIcon(QStyle::SP_BrowserReload),
+            new SyncPage(m_context, this));
+    addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView),
+            new PanelPage(m_context, this));
+    addPage(QStringLiteral("settings"), tr("Settings"), st->standardIcon(QStyle::SP_FileDialogInfoView),
+            new SettingsPage(m_context, this));
+
+    connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_nav->setCurrentRow(0);
+
+    // Keyboard: Ctrl+1…Ctrl+5 jump to a section.
+    for (int i = 0; i < m_pageNames.size(); ++i) {
+        auto *jump = new QAction(this);
+        jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(jump, &QAction::triggered, this, [this, i] { m_nav->setCurrentRow(i); });
+        addAction(jump);
+    }
+
+    connect(&m_context.services->notifier(), &core::Notifier::profileChanged, this, &MainWindow::updateHeader);
+    updateHeader();
+}
+
+void MainWindow::addPage(const QString &name, const QString &title, const QIcon &icon, QWidget *page)
+{
+    page->setObjectName(name + QStringLiteral("Page"));
+    m_pageNames << name;
+    auto *item = new QListWidgetItem(icon, title, m_nav);
+    item->setToolTip(tr("%1 (Ctrl+%2)").arg(title).arg(m_pageNames.size()));
+    m_stack->addWidget(page);
+}
+
+bool MainWindow::showPage(const QString &name)
+{
+    const int index = m_pageNames.indexOf(name);
+    if (index < 0)
+        return false;
+    m_nav->setCurrentRow(index);
+    return true;
+}
+
+QString MainWindow::currentPageName() const
+{
+    return m_pageNames.value(m_stack->currentIndex());
+}
+
+QWidget *MainWindow::page(const QString &name) const
+{
+    const int index = m_pageNames.indexOf(name);
+    return index < 0 ? nullptr : m_stack->widget(index);
+}
+
+void MainWindow::updateHeader()
+{
+    auto &profile = m_context.services->profile();
+    const QString code = profile.municipality();
+    const auto m = m_context.reference.municipality(code);
+    const QString name = m ? m->name : code;
+    m_title->setText(tr("Municipal Health Secretariat of %1").arg(name));
+    m_subtitle->setText(m ? tr("URS %1 · %2").arg(m->urs, m_context.program.name())
+                          : m_context.program.name());
+    const bool demo = profile.isDemo();
+    m_demoBadge->setVisible(demo);
+    setWindowTitle(demo ? tr("Mobiliza — %1 (demonstration)").arg(name)
+                                    : tr("Mobiliza — %1").arg(name));
+}
+
+} // namespace mobiliza::ui

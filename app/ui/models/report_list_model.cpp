@@ -1,0 +1,123 @@
+#include "app/ui/models/report_list_model.h"
+
+#include "core/services/services.h"
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
+#include <algorithm>
+
+namespace mobiliza::ui {
+
+QString monthTitle(const core::Period &period)
+{
+    const QLocale locale;
+    return ReportListModel::tr("%1 %2").arg(locale.standaloneMonthName(period.month), QString::number(period.year));
+}
+
+ReportListModel::ReportListModel(const AppContext &context, QObject *parent)
+    : QAbstractTableModel(parent), m_context(context)
+{
+    auto &notifier = m_context.services->notifier();
+    connect(&notifier, &core::Notifier::reportChanged, this, &ReportListModel::reload);
+    connect(&notifier, &core::Notifier::reportsReset, this, &ReportListModel::reload);
+    reload();
+}
+
+void ReportListModel::reload()
+{
+    beginResetModel();
+    m_rows = m_context.services->reports().summaries();
+    std::sort(m_rows.begin(), m_rows.end(),
+              [](const core::ReportSummary &a, const core::ReportSummary &b) { return b.period < a.period; });
+    endResetModel();
+}
+
+int ReportListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ReportListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+bool ReportListModel::isLate(const core::ReportSummary &s) const
+{
+    // Late while still with the municipality after the deadline. Late reports are
+    // marked, never refused (BRIEF §2).
+    const bool withMunicipality = s.state == core::ReportState::Draft || s.state == core::ReportState::Returned;
+    return withMunicipality && m_context.program.isLate(s.period, m_context.clock->today());
+}
+
+QVariant ReportListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const auto &s = m_rows.at(index.row());
+    const QLocale locale;
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Period: return monthTitle(s.period);
+        case State: return core::reportStateLabel(s.state);
+        case Revision: return s.revision;
+        case Actions: return s.noActions ? tr("none (justified)") : QString::number(s.actionCount);
+        case Photos: return s.photoCount;
+        case Deadline: {
+            const QString date = locale.toString(m_context.program.deadline(s.period), QStringLiteral("dd/MM/yyyy"));
+            return isLate(s) ? tr("%1 — late").arg(date) : date;
+        }
+        case Updated:
+            return locale.toString(s.updatedAt.toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm"));
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == Deadline && isLate(s))
+            return QBrush(QColor(0xb0, 0x1e, 0x1e));
+        if (index.column() == State && s.state == core::ReportState::Returned)
+            return QBrush(QColor(0xb0, 0x1e, 0x1e));
+        break;
+    case Qt::FontRole:
+        if (index.column() == Period) {
+            QFont f;
+            f.setBold(true);
+            return f;
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (index.column() == Revision || index.column() == Actions || index.column() == Photos)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    case Qt::AccessibleTextRole:
+        if (index.column() == Period)
+            return tr("Report of %1, %2").arg(monthTitle(s.period), core::reportStateLabel(s.state));
+        break;
+    case UuidRole: return s.uuid;
+    case PeriodKeyRole: return s.period.key();
+    case StateKeyRole: return core::reportStateKey(s.state);
+    case LateRole: return isLate(s);
+    }
+    return {};
+}
+
+QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Period: return tr("Month");
+    case State: return tr("State");
+    case Revision: return tr("Revision");
+    case Actions: return tr("Actions");
+    case Photos: return tr("Photos");
+    case Deadline: return tr("Deadline");
+    case Updated: return tr("Last change");
+    }
+    return {};
+}
+
+} // namespace mobiliza::ui

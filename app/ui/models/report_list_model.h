@@ -1,0 +1,39 @@
+// The months of the profile, newest first. Reads summaries from the report
+// service and reloads when the notifier says something changed.
+#pragma once
+
+#include "app/ui/app_context.h"
+#include "core/services/report_service.h"
+
+#include <QAbstractTableModel>
+
+namespace mobiliza::ui {
+
+class ReportListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Period, State, Revision, Actions, Photos, Deadline, Updated, ColumnCount };
+    enum Role { UuidRole = Qt::UserRole + 1, PeriodKeyRole, StateKeyRole, LateRole };
+
+    explicit ReportListModel(const AppContext &context, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const core::ReportSummary &summaryAt(int row) const { return m_rows.at(row); }
+    bool isLate(const core::ReportSummary &s) const;
+    void reload();
+
+private:
+    AppContext m_context;
+    QList<core::ReportSummary> m_rows;
+};
+
+// "novembro de 2026" in the current locale.
+QString monthTitle(const core::Period &period);
+
+} // namespace mobiliza::ui

@@ -1,0 +1,88 @@
+#include "app/ui/pages/reports_page.h"
+
+#include "app/ui/models/report_list_model.h"
+#include "app/ui/pages/page_header.h"
+#include "core/services/services.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace mobiliza::ui {
+
+ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(parent), m_context(context)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->addWidget(makePageHeader(
+        tr("Monthly reports"),
+        tr("One report per month. A month without actions is also reported, with a justification. "
+           "Concluded reports wait in the outbox until they can be sent."),
+        this));
+
+    auto *bar = new QHBoxLayout;
+    m_create = new QPushButton(this);
+    m_create->setObjectName(QStringLiteral("createReport"));
+    bar->addWidget(m_create);
+    m_message = new QLabel(this);
+    m_message->setStyleSheet(QStringLiteral("color: #b01e1e;"));
+    bar->addWidget(m_message, 1);
+    layout->addLayout(bar);
+
+    m_model = new ReportListModel(m_context, this);
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::Period, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::State, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::Deadline, QHeaderView::ResizeToContents);
+    m_table->setAccessibleName(tr("Monthly reports"));
+    layout->addWidget(m_table, 1);
+
+    m_empty = new QLabel(tr("No report yet. Start with the current month: every action you record is "
+                            "saved at once, even without internet."),
+                         this);
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
+    layout->addWidget(m_empty);
+
+    connect(m_create, &QPushButton::clicked, this, &ReportsPage::createCurrentMonth);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ReportsPage::updateState);
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        Q_EMIT openReportRequested(index.data(ReportListModel::UuidRole).toString());
+    });
+    updateState();
+}
+
+void ReportsPage::updateState()
+{
+    const core::Period current = core::Period::fromDate(m_context.clock->today());
+    bool exists = false;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        exists = exists || m_model->summaryAt(row).period == current;
+    m_create->setText(tr("Create the report of %1").arg(monthTitle(current)));
+    m_create->setEnabled(!exists);
+    m_create->setVisible(!exists);
+    m_empty->setVisible(m_model->rowCount() == 0);
+    m_table->setVisible(m_model->rowCount() > 0);
+}
+
+void ReportsPage::createCurrentMonth()
+{
+    const core::Period current = core::Period::fromDate(m_context.clock->today());
+    const auto created = m_context.services->reports().createReport(m_context.program.id(), current);
+    m_message->setText(created ? QString() : created.error().message);
+    if (created)
+        Q_EMIT openReportRequested(created.value().uuid);
+}
+
+} // namespace mobiliza::ui

@@ -1,0 +1,290 @@
+#include "core/demo/demo_data.h"
+
+#include "core/program/validation_engine.h"
+#include "core/services/services.h"
+
+#include <QBuffer>
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QImage>
+#include <QJsonArray>
+#include <QPainter>
+#include <QRandomGenerator>
+
+namespace mobiliza::core {
+
+namespace {
+
+QString trd(const char *text)
+{
+    return QCoreApplication::translate("DemoData", text);
+}
+
+// Realistic content for SES-MG mobilization actions (data, in Portuguese, like
+// what a municipal reference would type; marked as demonstration in the profile).
+struct Sample
+{
+    const char *title;
+    const char *place;
+    const char *description;
+};
+
+const Sample kSamples[] = {
+    {"Dia D de combate ao Aedes aegypti", "Bairro Centro e Vila Nova",
+     "Mutirão casa a casa com agentes de endemias e voluntários: eliminação de criadouros, "
+     "orientação aos moradores e distribuição de folhetos da campanha estadual."},
+    {"Roda de conversa sobre saúde mental na escola", "Escola Estadual Padre Anchieta",
+     "Roda de conversa com estudantes do ensino médio sobre ansiedade, sinais de alerta e onde "
+     "buscar ajuda na rede (CAPS e Unidade Básica de Saúde)."},
+    {"Blitz educativa Outubro Rosa", "Praça da Matriz",
+     "Abordagem de mulheres na praça com orientação sobre autoexame, agendamento de mamografias "
+     "e entrega de material informativo."},
+    {"Caminhada Novembro Azul", "Avenida Brasil até o Parque Municipal",
+     "Caminhada com homens da comunidade e servidores, com aferição de pressão arterial e "
+     "orientação sobre prevenção do câncer de próstata."},
+    {"Palestra sobre vacinação na associação de bairro", "Associação Comunitária do Bairro Esperança",
+     "Palestra sobre o calendário vacinal e a importância de atualizar a caderneta; encaminhamento "
+     "de 12 pessoas para a sala de vacina."},
+    {"Mobilização digital: campanha de vacinação contra gripe", "Redes sociais da prefeitura",
+     "Publicação de cards e vídeos curtos da campanha; parceria com a rádio local para chamadas "
+     "durante a semana de vacinação."},
+    {"Oficina de alimentação saudável com gestantes", "UBS São José",
+     "Oficina prática com gestantes do pré-natal sobre alimentação saudável e aleitamento materno."},
+    {"Reunião intersetorial sobre prevenção da dengue", "Câmara Municipal",
+     "Reunião com Educação, Obras, Assistência Social e lideranças comunitárias para planejar o "
+     "mutirão de limpeza e a divulgação nas escolas."},
+    {"Teatro na escola: prevenção de acidentes com escorpiões", "Escola Municipal Monteiro Lobato",
+     "Apresentação teatral para alunos do fundamental sobre prevenção e primeiros socorros em "
+     "acidentes com escorpiões."},
+    {"Ação em saúde do trabalhador rural", "Comunidade rural do Córrego Fundo",
+     "Ação com trabalhadores rurais sobre uso seguro de agrotóxicos, vacinação e hipertensão, "
+     "com a equipe de Saúde da Família."},
+    {"Setembro Amarelo: valorização da vida", "Centro de Referência de Assistência Social",
+     "Encontro aberto sobre prevenção do suicídio, com psicóloga do NASF e escuta qualificada."},
+    {"Mutirão de hanseníase: busca ativa", "Distrito de Santa Rita",
+     "Busca ativa com exame de contatos e orientação sobre sinais da hanseníase; material da SES-MG."},
+};
+
+const char *const kPartnerNames[] = {
+    "Escola Estadual Padre Anchieta", "Rádio Comunitária Esperança FM", "Paróquia São Sebastião",
+    "Associação Comunitária do Bairro Esperança", "Conselho Municipal de Saúde", "CRAS Centro",
+    "Sindicato dos Trabalhadores Rurais", "Pastoral da Criança", "Grupo de Caminhada Vida Ativa",
+    "Supermercado Bom Preço", "Clube de Mães Santa Luzia", "Escola Municipal Monteiro Lobato",
+    "Jornal Folha da Cidade", "Liga Esportiva Municipal", "Igreja Batista Central",
+    "Coletivo Jovem em Ação", "Associação dos Agentes Comunitários de Saúde", "Lions Clube",
+    "Rotary Club", "Cooperativa de Laticínios", "Academia da Saúde", "Corpo de Bombeiros Voluntários",
+    "Maria Aparecida Souza", "José Carlos Pereira", "Ana Paula Ferreira", "Grupo de Teatro Arte Viva",
+    "Associação de Moradores do Córrego Fundo", "Instituto Federal — campus local",
+    "Conselho Tutelar", "Farmácia Popular", "Câmara de Dirigentes Lojistas", "Banda Municipal",
+    "Grupo da Melhor Idade", "Conselho Municipal de Educação", "Comunidade Quilombola Santa Cruz",
+    "Escola de Samba Unidos da Vila", "Emissora de TV Regional", "Associação de Pais e Amigos dos Excepcionais",
+};
+
+// A colourful, deterministic "proof photo": no text (core may run without a font database).
+QByteArray makePhoto(QRandomGenerator &rng, int index)
+{
+    QImage image(960, 720, QImage::Format_RGB32);
+    const QColor sky = QColor::fromHsv(int(rng.bounded(360)), 60 + int(rng.bounded(80)), 200 + int(rng.bounded(55)));
+    QPainter p(&image);
+    QLinearGradient g(0, 0, 0, image.height());
+    g.setColorAt(0, sky);
+    g.setColorAt(1, sky.darker(160));
+    p.fillRect(image.rect(), g);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(60, 130, 70));
+    p.drawRect(0, 520, 960, 200);
+    for (int i = 0; i < 6 + index % 5; ++i) { // people
+        const int x = 80 + int(rng.bounded(800));
+        const int h = 120 + int(rng.bounded(80));
+        p.setBrush(QColor::fromHsv(int(rng.bounded(360)), 160, 200));
+        p.drawRoundedRect(x, 560 - h, 46, h, 12, 12);
+        p.setBrush(QColor(240, 200, 170));
+        p.drawEllipse(QPoint(x + 23, 560 - h - 22), 22, 22);
+    }
+    p.setBrush(QColor(255, 255, 255, 220)); // banner
+    p.drawRoundedRect(260, 80, 440, 90, 10, 10);
+    p.setBrush(QColor(200, 40, 40));
+    p.drawRect(285, 105, 40, 40);
+    p.end();
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 80);
+    return bytes;
+}
+
+QList<CatalogueEntry> pickable(const ProgramDefinition &program, const FieldDefinition &f)
+{
+    QList<CatalogueEntry> out;
+    for (const auto &e : program.catalogue(f.catalogue))
+        if (e.active && e.code != f.otherValue)
+            out << e;
+    return out;
+}
+
+} // namespace
+
+DemoData::DemoData(Services &services, ProgramDefinition program, ReferenceData reference, const Clock &clock)
+    : m_services(services), m_program(std::move(program)), m_reference(std::move(reference)), m_clock(clock)
+{
+}
+
+Result<DemoSummary> DemoData::seed()
+{
+    auto &profile = m_services.profile();
+    auto &reports = m_services.reports();
+    auto &partners = m_services.partners();
+    DemoSummary summary;
+
+    if (profile.isDemo())
+        return summary; // already a demo profile: seeding again changes nothing
+    if (!reports.summaries().isEmpty() || !partners.partners().isEmpty())
+        return Error{QStringLiteral("not_empty"),
+                     trd("This profile already holds real reports or partners, so no demonstration data was "
+                         "added. Use --demo-data with a new, empty --data-dir.")};
+    const QString municipality = profile.municipality();
+    if (municipality.isEmpty())
+        return Error{QStringLiteral("no_municipality"),
+                     trd("Choose the profile's municipality before adding demonstration data.")};
+
+    const QDate today = m_clock.today();
+    QRandomGenerator rng(quint32(municipality.toUInt() ^ quint32(today.year() * 100 + today.month())));
+    auto fail = [](const Error &e) { return Result<DemoSummary>(e); };
+
+    // Partners in every stage, with consent records; no real CPF (organizations and groups mostly).
+    QStringList partnerUuids;
+    const int partnerCount = 20 + int(rng.bounded(21));
+    const auto sectors = m_program.catalogue(QStringLiteral("setores_parceiros"));
+    const PartnerStage stages[] = {PartnerStage::Mapped, PartnerStage::Sensitized, PartnerStage::Active,
+                                   PartnerStage::Inactive};
+    for (int i = 0; i < partnerCount; ++i) {
+        Partner p;
+        p.uuid = newUuid();
+        p.name = QString::fromUtf8(kPartnerNames[i % std::size(kPartnerNames)]);
+        if (i >= int(std::size(kPartnerNames)))
+            p.name += QStringLiteral(" (%1)").arg(i / int(std::size(kPartnerNames)) + 1);
+        p.kind = (i % 11 == 3) ? PartnerKind::Person : (i % 5 == 1 ? PartnerKind::InformalGroup : PartnerKind::Organization);
+        p.governmental = i % 4 == 0;
+        p.formal = p.kind == PartnerKind::Organization;
+        p.sector = sectors.isEmpty() ? QString() : sectors.at(i % sectors.size()).code;
+        p.contactName = QStringLiteral("Contato de demonstração %1").arg(i + 1);
+        p.phones = {QStringLiteral("+5531%1").arg(988000000 + i * 137)};
+        p.email = QStringLiteral("parceiro%1@exemplo.org.br").arg(i + 1);
+        p.municipality = municipality;
+        p.stage = stages[i % 4];
+        const QDate since = today.addDays(-30 * (12 - i % 12) - 5);
+        p.stageHistory = {StageChange{PartnerStage::Mapped, since}};
+        if (p.stage != PartnerStage::Mapped)
+            p.stageHistory << StageChange{p.stage, since.addDays(20)};
+        p.consent = PartnerConsent{i % 3 != 2, since, QStringLiteral("WhatsApp"),
+                                   QStringLiteral("Receber campanhas e peças digitais da saúde"), {}};
+        const auto saved = partners.save(p);
+        if (!saved)
+            return fail(saved.error());
+        partnerUuids << saved.value().uuid;
+        ++summary.partners;
+    }
+
+    const ValidationEngine engine(m_program, ReferenceChecks{
+                                                 [this](const QString &c) { return m_reference.isValidMunicipalityCode(c); },
+                                                 [this](const QString &c) { return m_reference.regiao(c).has_value(); }});
+    const Period current = Period::fromDate(today);
+    QList<Period> periods;
+    for (Period p = current; periods.size() < 13; p = p.previous())
+        periods.prepend(p);
+
+    int sampleIndex = int(rng.bounded(int(std::size(kSamples))));
+    for (const Period &period : periods) {
+        const auto created = reports.createReport(m_program.id(), period);
+        if (!created)
+            return fail(created.error());
+        ++summary.reports;
+        const bool isCurrent = period == current;
+        const int lastDay = isCurrent ? today.day() : period.lastDay().day();
+        const int actions = isCurrent ? qMin(5 + int(rng.bounded(4)), 3 + lastDay / 3) : 5 + int(rng.bounded(11));
+        for (int a = 0; a < actions; ++a) {
+            const Sample &s = kSamples[sampleIndex++ % std::size(kSamples)];
+            const QDate date(period.year, period.month, 1 + int(rng.bounded(lastDay)));
+            QJsonObject values;
+            for (const auto &f : m_program.fields()) {
+                if (!f.companionOf.isEmpty())
+                    continue;
+                if (f.role == field_role::Title)
+                    values[f.id] = QString::fromUtf8(s.title);
+                else if (f.role == field_role::Description)
+                    values[f.id] = QString::fromUtf8(s.description);
+                else if (f.role == field_role::Place)
+                    values[f.id] = QString::fromUtf8(s.place);
+                else if (f.type == field_type::Date && f.role == field_role::Date)
+                    values[f.id] = date.toString(Qt::ISODate);
+                else if (f.role == field_role::PeopleReached) {
+                    values[f.id] = 15 + int(rng.bounded(380));
+                    if (!f.estimateField.isEmpty())
+                        values[f.estimateField] = rng.bounded(3) == 0;
+                } else if (f.role == field_role::Materials && rng.bounded(2) == 0)
+                    values[f.id] = QStringLiteral("Folhetos e cartazes da campanha da SES-MG");
+                else if (f.type == field_type::Choice && f.required) {
+                    const auto entries = pickable(m_program, f);
+                    if (!entries.isEmpty())
+                        values[f.id] = entries.at(int(rng.bounded(int(entries.size())))).code;
+                } else if (f.type == field_type::MultiChoice && f.required) {
+                    const auto entries = pickable(m_program, f);
+                    QJsonArray codes;
+                    const int n = qMin(int(entries.size()), 1 + int(rng.bounded(2)));
+                    for (int k = 0; k < n; ++k) {
+                        const QString code = entries.at(int(rng.bounded(int(entries.size())))).code;
+                        if (!codes.contains(code))
+                            codes.append(code);
+                    }
+                    values[f.id] = codes;
+                } else if (f.type == field_type::Municipality && f.required)
+                    values[f.id] = municipality;
+                else if (f.required && f.isTextual())
+                    values[f.id] = QStringLiteral("Informação de demonstração");
+            }
+            const auto action = reports.addAction(created.value().uuid, values);
+            if (!action)
+                return fail(action.error());
+            ++summary.actions;
+            if (!partnerUuids.isEmpty() && rng.bounded(3) != 0) {
+                QStringList links{partnerUuids.at(int(rng.bounded(int(partnerUuids.size()))))};
+                if (auto st = reports.setActionPartners(action.value().uuid, links); !st)
+                    return fail(st.error());
+            }
+            const int photos = 1 + int(rng.bounded(3));
+            for (int k = 0; k < photos; ++k) {
+                const QByteArray jpeg = makePhoto(rng, summary.photos);
+                const auto sha = m_services.blobs().put(jpeg);
+                if (!sha)
+                    return fail(sha.error());
+                Photo meta;
+                meta.sha256 = sha.value();
+                meta.caption = QStringLiteral("%1 — registro %2").arg(QString::fromUtf8(s.title)).arg(k + 1);
+                meta.takenOn = date;
+                meta.author = QStringLiteral("Equipe de mobilização (demonstração)");
+                meta.identifiablePeople = k == 0;
+                meta.authorizationOnFile = k == 0;
+                meta.width = 960;
+                meta.height = 720;
+                meta.bytes = jpeg.size();
+                const auto added = reports.addPhoto(action.value().uuid, meta);
+                if (!added)
+                    return fail(added.error());
+                ++summary.photos;
+            }
+        }
+        if (!isCurrent) {
+            const auto concluded = reports.conclude(created.value().uuid,
+                                                    [&engine](const Report &r) { return engine.validate(r); });
+            if (!concluded)
+                return fail(concluded.error());
+        }
+    }
+    // Marked last: a seed that failed half-way is not mistaken for a finished one.
+    if (auto s = profile.setDemo(true); !s)
+        return fail(s.error());
+    return summary;
+}
+
+} // namespace mobiliza::core

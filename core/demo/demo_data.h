@@ -1,0 +1,42 @@
+// A realistic, clearly marked demonstration data set for a profile:
+// the 12 months before the current one concluded (ready to send), the current
+// month as a draft, 5–15 actions a month with 1–3 generated photos each, and
+// 20–40 partners in every stage. Deterministic for a given municipality and day.
+#pragma once
+
+#include "core/domain/clock.h"
+#include "core/program/program_definition.h"
+#include "core/reference/reference_data.h"
+#include "core/util/result.h"
+
+namespace mobiliza::core {
+
+class Services;
+
+struct DemoSummary
+{
+    int reports = 0;
+    int actions = 0;
+    int photos = 0;
+    int partners = 0;
+};
+
+class DemoData
+{
+public:
+    DemoData(Services &services, ProgramDefinition program, ReferenceData reference, const Clock &clock);
+
+    // Seeds an empty profile, or does nothing on a profile already seeded with demo
+    // data. Refuses (changing nothing) a profile that holds real reports or partners.
+    Result<DemoSummary> seed();
+
+    static QString settingKey() { return QStringLiteral("demo"); }
+
+private:
+    Services &m_services;
+    ProgramDefinition m_program;
+    ReferenceData m_reference;
+    const Clock &m_clock;
+};
+
+} // namespace mobiliza::core

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Renders every page of the real app offscreen on a fresh demo profile into docs/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+mkdir -p docs/screenshots
+./build/app/mobiliza --data-dir "$profile" --demo-data --status >/dev/null
+for page in reports partners sync panel settings; do
+  ./build/app/mobiliza --data-dir "$profile" --screenshot "docs/screenshots/$page.png" --page "$page"
+done
+echo "screenshots written to docs/screenshots/"

@@ -1,0 +1,186 @@
+// The real main window, dialog and pages driven offscreen.
+#include <catch2/catch.hpp>
+#include "tests/support/catch_qt.h"
+
+#include "app/ui/dialogs/municipality_dialog.h"
+#include "app/ui/main_window.h"
+#include "app/ui/models/partner_list_model.h"
+#include "app/ui/models/report_list_model.h"
+#include "app/ui/pages/partners_page.h"
+#include "app/ui/pages/reports_page.h"
+#include "app/ui/pages/settings_page.h"
+#include "app/ui/pages/sync_page.h"
+#include "core/demo/demo_data.h"
+#include "core/services/services.h"
+#include "tests/support/temp_dir.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace mobiliza;
+
+namespace {
+
+struct Fixture
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+    std::unique_ptr<core::Services> services;
+    ui::AppContext context;
+
+    explicit Fixture(bool demo = false)
+    {
+        auto opened = core::Services::open(dir.path(), clock);
+        REQUIRE(opened.ok());
+        services = std::move(opened.value());
+        REQUIRE(services->profile().setMunicipality(QStringLiteral("3106200")).ok());
+        context = ui::AppContext{dir.path(), core::ReferenceData::embedded(),
+                                 core::ProgramDefinition::sesMgMobilizacao(), services.get(), &clock};
+        if (demo) {
+            core::DemoData seed(*services, context.program, context.reference, clock);
+            REQUIRE(seed.seed().ok());
+        }
+    }
+};
+
+} // namespace
+
+TEST_CASE("municipality dialog: accent-free typing finds the municipality and Enter accepts")
+{
+    ui::MunicipalityDialog dialog(core::ReferenceData::embedded());
+    dialog.show();
+    QTest::keyClicks(dialog.searchField(), QStringLiteral("conego marinho"));
+    REQUIRE(dialog.resultList()->count() >= 1);
+    CHECK(dialog.selectedCode() == QStringLiteral("3117836"));
+    QTest::keyClick(dialog.searchField(), Qt::Key_Return);
+    CHECK(dialog.result() == QDialog::Accepted);
+}
+
+TEST_CASE("municipality dialog: old spellings and arrows work, nonsense finds nothing")
+{
+    ui::MunicipalityDialog dialog(core::ReferenceData::embedded());
+    dialog.show();
+    QTest::keyClicks(dialog.searchField(), QStringLiteral("SAO JOAO DEL-REI"));
+    REQUIRE(dialog.resultList()->count() >= 1);
+    CHECK(dialog.resultList()->currentItem()->text().contains(QStringLiteral("São João del Rei")));
+
+    dialog.searchField()->clear();
+    QTest::keyClicks(dialog.searchField(), QStringLiteral("sao"));
+    REQUIRE(dialog.resultList()->count() > 2);
+    const QString first = dialog.selectedCode();
+    QTest::keyClick(dialog.searchField(), Qt::Key_Down);
+    CHECK(dialog.selectedCode() != first);
+    CHECK(dialog.resultList()->currentRow() == 1);
+
+    dialog.searchField()->clear();
+    QTest::keyClicks(dialog.searchField(), QStringLiteral("xyzzy"));
+    CHECK(dialog.resultList()->count() == 0);
+    CHECK(dialog.selectedCode().isEmpty());
+}
+
+TEST_CASE("main window: every section is reachable by click and by Ctrl+number")
+{
+    Fixture f;
+    ui::MainWindow window(f.context);
+    window.show();
+    const QStringList names{QStringLiteral("reports"), QStringLiteral("partners"), QStringLiteral("sync"),
+                            QStringLiteral("panel"), QStringLiteral("settings")};
+    REQUIRE(window.navigation()->count() == names.size());
+    for (int i = 0; i < names.size(); ++i) {
+        window.navigation()->setCurrentRow(i);
+        CHECK(window.currentPageName() == names.at(i));
+        CHECK(window.page(names.at(i))->isVisible());
+    }
+    window.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_2));
+    CHECK(window.currentPageName() == QStringLiteral("partners"));
+    QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
+    CHECK(window.currentPageName() == QStringLiteral("reports"));
+    CHECK(window.windowTitle().contains(QStringLiteral("Belo Horizonte")));
+    CHECK_FALSE(window.showPage(QStringLiteral("kitchen")));
+}
+
+TEST_CASE("reports page: creating the current month adds a draft row")
+{
+    Fixture f;
+    ui::ReportsPage page(f.context);
+    QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    page.show();
+    REQUIRE(page.model()->rowCount() == 0);
+    REQUIRE(page.createButton()->isVisible());
+    QSignalSpy opened(&page, &ui::ReportsPage::openReportRequested);
+    QTest::mouseClick(page.createButton(), Qt::LeftButton);
+    REQUIRE(page.model()->rowCount() == 1);
+    CHECK(opened.count() == 1);
+    const QModelIndex idx = page.model()->index(0, ui::ReportListModel::Period);
+    CHECK(idx.data(ui::ReportListModel::PeriodKeyRole).toString() == QStringLiteral("2026-11"));
+    CHECK(idx.data(ui::ReportListModel::StateKeyRole).toString() == QStringLiteral("draft"));
+    CHECK_FALSE(page.createButton()->isVisible()); // one report per month
+}
+
+TEST_CASE("reports page: demo months newest first, a late draft is marked")
+{
+    Fixture f(true);
+    // Add an old, unfinished month: past its deadline, so it is late.
+    REQUIRE(f.services->reports().createReport(f.context.program.id(), {2025, 6}).ok());
+    ui::ReportsPage page(f.context);
+    QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
+    auto *m = page.model();
+    REQUIRE(m->rowCount() == 14);
+    CHECK(m->index(0, 0).data(ui::ReportListModel::PeriodKeyRole).toString() == QStringLiteral("2026-11"));
+    CHECK(m->index(1, 0).data(ui::ReportListModel::PeriodKeyRole).toString() == QStringLiteral("2026-10"));
+    const QModelIndex last = m->index(13, 0);
+    CHECK(last.data(ui::ReportListModel::PeriodKeyRole).toString() == QStringLiteral("2025-06"));
+    CHECK(last.data(ui::ReportListModel::LateRole).toBool());
+    CHECK_FALSE(m->index(1, 0).data(ui::ReportListModel::LateRole).toBool()); // ready, not late
+    // The current month's deadline (10/12/2026) is in the future.
+    CHECK_FALSE(m->index(0, 0).data(ui::ReportListModel::LateRole).toBool());
+}
+
+TEST_CASE("partners page: search ignores accents and case")
+{
+    Fixture f;
+    core::Partner p;
+    p.uuid = core::newUuid();
+    p.name = QStringLiteral("Associação São José");
+    p.municipality = QStringLiteral("3106200");
+    REQUIRE(f.services->partners().save(p).ok());
+    p.uuid = core::newUuid();
+    p.name = QStringLiteral("Rádio Comunitária");
+    REQUIRE(f.services->partners().save(p).ok());
+
+    ui::PartnersPage page(f.context);
+    page.show();
+    REQUIRE(page.table()->model()->rowCount() == 2);
+    QTest::keyClicks(page.searchField(), QStringLiteral("associacao sao jose"));
+    REQUIRE(page.table()->model()->rowCount() == 1);
+    CHECK(page.table()->model()->index(0, 0).data().toString() == QStringLiteral("Associação São José"));
+    page.searchField()->clear();
+    QTest::keyClicks(page.searchField(), QStringLiteral("RADIO"));
+    CHECK(page.table()->model()->rowCount() == 1);
+}
+
+TEST_CASE("sync page: lists the concluded months waiting in the outbox")
+{
+    Fixture f(true);
+    ui::SyncPage page(f.context);
+    CHECK(page.queue()->count() == 12);
+    CHECK(page.summary()->text().contains(QStringLiteral("12")));
+}
+
+TEST_CASE("settings page: the language choice is saved in the profile")
+{
+    Fixture f;
+    ui::SettingsPage page(f.context);
+    page.languageBox()->setCurrentIndex(page.languageBox()->findData(QStringLiteral("en")));
+    CHECK(f.services->profile().setting(QStringLiteral("language")) == QStringLiteral("en"));
+}

@@ -1,0 +1,212 @@
+// Start-up through runMobiliza: the command line as a user types it, on real
+// temporary profiles, with the first-run question answered through its seam.
+#include <catch2/catch.hpp>
+#include "tests/support/catch_qt.h"
+
+#include "app/ui/application.h"
+#include "core/domain/clock.h"
+#include "core/services/services.h"
+#include "tests/support/temp_dir.h"
+
+#include <QImage>
+#include <QTimeZone>
+
+using namespace mobiliza;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+const core::FixedClock &testClock()
+{
+    static const core::FixedClock clock(QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc()));
+    return clock;
+}
+
+Run run(const QStringList &args, std::function<QString()> ask = {})
+{
+    ui::StartupSeams seams;
+    seams.clock = &testClock();
+    seams.askMunicipality = std::move(ask);
+    Run r;
+    QStringList full{QStringLiteral("mobiliza")};
+    full << args;
+    r.code = ui::runMobiliza(full, seams, &r.out, &r.err);
+    return r;
+}
+
+QString profileMunicipality(const QString &dir)
+{
+    auto s = core::Services::open(dir, testClock());
+    REQUIRE(s.ok());
+    return s.value()->profile().municipality();
+}
+
+} // namespace
+
+TEST_CASE("startup: a headless run on a new profile without a municipality says what to do")
+{
+    test::TempDir dir;
+    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--status")});
+    CHECK(r.code != 0);
+    CHECK(r.err.contains(QStringLiteral("--municipality")));
+    CHECK(r.out.isEmpty());
+}
+
+TEST_CASE("startup: --municipality sets the profile once and refuses to change it")
+{
+    test::TempDir dir;
+    auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                  QStringLiteral("3117836"), QStringLiteral("--status")});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.isEmpty()); // no reports yet
+    CHECK(profileMunicipality(dir.path()) == QStringLiteral("3117836"));
+
+    r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"), QStringLiteral("3117836"),
+             QStringLiteral("--status")});
+    CHECK(r.code == 0); // the same again is fine
+
+    r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"), QStringLiteral("3106200"),
+             QStringLiteral("--status")});
+    CHECK(r.code != 0);
+    CHECK_FALSE(r.err.trimmed().isEmpty());
+    CHECK(profileMunicipality(dir.path()) == QStringLiteral("3117836"));
+}
+
+TEST_CASE("startup: an unknown municipality code is refused with a message")
+{
+    test::TempDir dir;
+    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                        QStringLiteral("3500000"), QStringLiteral("--status")});
+    CHECK(r.code != 0);
+    CHECK(r.err.contains(QStringLiteral("3500000")));
+    CHECK(profileMunicipality(dir.path()).isEmpty());
+}
+
+TEST_CASE("startup: usage errors exit 2 with a message on stderr")
+{
+    const auto r = run({QStringLiteral("--lang"), QStringLiteral("xx")});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(QStringLiteral("xx")));
+}
+
+TEST_CASE("startup: the first-run question is asked and its answer kept")
+{
+    test::TempDir dir;
+    int asked = 0;
+    const QString shot = dir.filePath(QStringLiteral("first.png"));
+    const auto r = run({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("profile")),
+                        QStringLiteral("--screenshot"), shot},
+                       [&asked] {
+                           ++asked;
+                           return QStringLiteral("3152131");
+                       });
+    REQUIRE(r.code == 0);
+    CHECK(asked == 1);
+    CHECK(profileMunicipality(dir.filePath(QStringLiteral("profile"))) == QStringLiteral("3152131"));
+    CHECK_FALSE(QImage(shot).isNull());
+}
+
+TEST_CASE("startup: cancelling the first-run question changes nothing")
+{
+    test::TempDir dir;
+    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"),
+                        dir.filePath(QStringLiteral("x.png"))},
+                       [] { return QString(); });
+    CHECK(r.code == 0);
+    CHECK(profileMunicipality(dir.path()).isEmpty());
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.png"))));
+}
+
+TEST_CASE("startup: --demo-data --status seeds 12 ready months and a current draft")
+{
+    test::TempDir dir;
+    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
+                        QStringLiteral("--status")});
+    REQUIRE(r.code == 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 13);
+    // 12 months before November 2026 are ready (revision 1), November is a draft.
+    CHECK(lines.first() == QStringLiteral("2025-11\tready\t1"));
+    CHECK(lines.at(11) == QStringLiteral("2026-10\tready\t1"));
+    CHECK(lines.last() == QStringLiteral("2026-11\tdraft\t1"));
+
+    auto services = core::Services::open(dir.path(), testClock());
+    REQUIRE(services.ok());
+    auto &s = *services.value();
+    CHECK(s.profile().isDemo());
+    const auto partners = s.partners().partners();
+    CHECK(partners.size() >= 20);
+    CHECK(partners.size() <= 40);
+    QSet<core::PartnerStage> stages;
+    for (const auto &p : partners)
+        stages.insert(p.stage);
+    CHECK(stages.size() == 4);
+    for (const auto &sum : s.reports().summaries()) {
+        INFO(sum.period.key().toStdString());
+        if (sum.period != core::Period{2026, 11}) {
+            CHECK(sum.actionCount >= 5);
+            CHECK(sum.actionCount <= 15);
+        }
+        CHECK(sum.photoCount >= sum.actionCount);
+        CHECK(sum.photoCount <= 3 * sum.actionCount);
+    }
+
+    // Seeding again is a no-op, not a second data set.
+    const auto again = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
+                            QStringLiteral("--status")});
+    CHECK(again.code == 0);
+    CHECK(again.out == r.out);
+}
+
+TEST_CASE("startup: --demo-data refuses a profile with real data")
+{
+    test::TempDir dir;
+    {
+        auto services = core::Services::open(dir.path(), testClock());
+        REQUIRE(services.ok());
+        REQUIRE(services.value()->profile().setMunicipality(QStringLiteral("3106200")).ok());
+        REQUIRE(services.value()->reports().createReport(QStringLiteral("ses_mg_mobilizacao"), {2026, 10}).ok());
+    }
+    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
+                        QStringLiteral("--status")});
+    CHECK(r.code != 0);
+    CHECK_FALSE(r.err.isEmpty());
+}
+
+TEST_CASE("startup: --screenshot renders every page at 1280x800")
+{
+    test::TempDir dir;
+    REQUIRE(run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                 QStringLiteral("3106200"), QStringLiteral("--status")})
+                .code == 0);
+    for (const QString &page : {QStringLiteral("reports"), QStringLiteral("partners"), QStringLiteral("sync"),
+                               QStringLiteral("panel"), QStringLiteral("settings")}) {
+        INFO(page.toStdString());
+        const QString file = dir.filePath(page + QStringLiteral(".png"));
+        const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"), file,
+                            QStringLiteral("--page"), page});
+        REQUIRE(r.code == 0);
+        const QImage image(file);
+        REQUIRE_FALSE(image.isNull());
+        CHECK(image.width() >= 1280);
+        CHECK(image.height() >= 800);
+    }
+}
+
+TEST_CASE("startup: a screenshot into a missing folder fails with a message")
+{
+    test::TempDir dir;
+    REQUIRE(run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                 QStringLiteral("3106200"), QStringLiteral("--status")})
+                .code == 0);
+    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"),
+                        dir.filePath(QStringLiteral("no/such/folder/x.png"))});
+    CHECK(r.code != 0);
+    CHECK_FALSE(r.err.isEmpty());
+}
