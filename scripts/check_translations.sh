@@ -8,7 +8,7 @@ LUPDATE=/usr/lib/qt6/bin/lupdate
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp translations/mobiliza_pt_BR.ts "$tmp/mobiliza_pt_BR.ts"
-"$LUPDATE" -silent -locations none -no-obsolete core sync app -ts "$tmp/mobiliza_pt_BR.ts" >/dev/null
+"$LUPDATE" -silent -locations none -no-obsolete -I . core sync app -ts "$tmp/mobiliza_pt_BR.ts" >/dev/null
 total=$(grep -c '<message' "$tmp/mobiliza_pt_BR.ts" || true)
 unfinished=$(grep -c 'type="unfinished"' "$tmp/mobiliza_pt_BR.ts" || true)
 if [ "$unfinished" -gt 0 ]; then

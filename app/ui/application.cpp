@@ -24,11 +24,6 @@ namespace mobiliza::ui {
 
 namespace {
 
-QString trApp(const char *text)
-{
-    return QCoreApplication::translate("Application", text);
-}
-
 // The demo data set needs a municipality; Belo Horizonte unless one is given.
 const char *const kDemoMunicipality = "3106200";
 
@@ -68,7 +63,7 @@ int fail(const QString &message, bool headless, QString *err)
     if (headless || !qobject_cast<QApplication *>(QCoreApplication::instance())) {
         *err += message + QLatin1Char('\n');
     } else {
-        QMessageBox box(QMessageBox::Critical, trApp("Mobiliza"), message, QMessageBox::Ok);
+        QMessageBox box(QMessageBox::Critical, QCoreApplication::translate("Application", "Mobiliza"), message, QMessageBox::Ok);
         box.exec();
         *err += message + QLatin1Char('\n');
     }
@@ -130,7 +125,7 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         else if (seams.askMunicipality)
             wanted = seams.askMunicipality();
         else if (headless)
-            return fail(trApp("This profile has no municipality yet. Run once with --municipality IBGE "
+            return fail(QCoreApplication::translate("Application", "This profile has no municipality yet. Run once with --municipality IBGE "
                               "(the 7-digit IBGE code), or start Mobiliza without headless options to choose it."),
                         headless, err);
         else {
@@ -144,7 +139,7 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     if (!wanted.isEmpty()) {
         const auto m = reference.municipality(wanted);
         if (!m)
-            return fail(trApp("\"%1\" is not the IBGE code of a municipality of Minas Gerais. "
+            return fail(QCoreApplication::translate("Application", "\"%1\" is not the IBGE code of a municipality of Minas Gerais. "
                               "Check the 7-digit code (for example 3106200 for Belo Horizonte).")
                             .arg(wanted),
                         headless, err);
@@ -180,7 +175,7 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         QCoreApplication::processEvents();
         const QImage image = window.grab().toImage();
         if (image.isNull() || !image.save(cl.screenshotFile, "PNG"))
-            return fail(trApp("Could not save the screenshot to %1. Check that the folder exists and is writable.")
+            return fail(QCoreApplication::translate("Application", "Could not save the screenshot to %1. Check that the folder exists and is writable.")
                             .arg(QDir::toNativeSeparators(cl.screenshotFile)),
                         headless, err);
         return 0;

@@ -5,13 +5,6 @@
 
 namespace mobiliza::ui {
 
-namespace {
-QString trc(const char *text)
-{
-    return QCoreApplication::translate("CommandLine", text);
-}
-} // namespace
-
 QStringList CommandLine::pageNames()
 {
     return {QStringLiteral("reports"), QStringLiteral("partners"), QStringLiteral("sync"),
@@ -23,29 +16,29 @@ CommandLine parseCommandLine(const QStringList &arguments)
     CommandLine cl;
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        trc("Mobiliza: records social-mobilization actions in public health, offline first."));
+        QCoreApplication::translate("CommandLine", "Mobiliza: records social-mobilization actions in public health, offline first."));
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
-                                  trc("Shows this help."));
+                                  QCoreApplication::translate("CommandLine", "Shows this help."));
     const QCommandLineOption version(QStringList{QStringLiteral("v"), QStringLiteral("version")},
-                                     trc("Shows the version."));
+                                     QCoreApplication::translate("CommandLine", "Shows the version."));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     trc("Profile folder (default: the platform's application data folder)."),
-                                     trc("DIR"));
-    const QCommandLineOption lang(QStringLiteral("lang"), trc("Interface language: pt_BR (default) or en."),
-                                  trc("LANG"));
+                                     QCoreApplication::translate("CommandLine", "Profile folder (default: the platform's application data folder)."),
+                                     QCoreApplication::translate("CommandLine", "DIR"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("CommandLine", "Interface language: pt_BR (default) or en."),
+                                  QCoreApplication::translate("CommandLine", "LANG"));
     const QCommandLineOption municipality(
         QStringLiteral("municipality"),
-        trc("IBGE code of the municipality this profile reports for (first use only)."), trc("IBGE"));
+        QCoreApplication::translate("CommandLine", "IBGE code of the municipality this profile reports for (first use only)."), QCoreApplication::translate("CommandLine", "IBGE"));
     const QCommandLineOption demo(QStringLiteral("demo-data"),
-                                  trc("Fills the profile with a clearly marked demonstration data set."));
+                                  QCoreApplication::translate("CommandLine", "Fills the profile with a clearly marked demonstration data set."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        trc("Saves the main window (1280×800) as a PNG image and exits."),
-                                        trc("FILE"));
+                                        QCoreApplication::translate("CommandLine", "Saves the main window (1280×800) as a PNG image and exits."),
+                                        QCoreApplication::translate("CommandLine", "FILE"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  trc("Page for --screenshot: reports, partners, sync, panel or settings."),
-                                  trc("NAME"));
+                                  QCoreApplication::translate("CommandLine", "Page for --screenshot: reports, partners, sync, panel or settings."),
+                                  QCoreApplication::translate("CommandLine", "NAME"));
     const QCommandLineOption status(QStringLiteral("status"),
-                                    trc("Prints one line per report (YYYY-MM, state, revision) and exits."));
+                                    QCoreApplication::translate("CommandLine", "Prints one line per report (YYYY-MM, state, revision) and exits."));
     parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status});
 
     cl.helpText = parser.helpText();
@@ -64,19 +57,19 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.status = parser.isSet(status);
 
     if (!parser.positionalArguments().isEmpty()) {
-        cl.error = trc("Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
+        cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
     } else if (!cl.language.isEmpty() && cl.language != QLatin1String("pt_BR")
                && cl.language != QLatin1String("en")) {
-        cl.error = trc("Unknown language \"%1\": use pt_BR or en.").arg(cl.language);
+        cl.error = QCoreApplication::translate("CommandLine", "Unknown language \"%1\": use pt_BR or en.").arg(cl.language);
     } else if (parser.isSet(page) && cl.screenshotFile.isEmpty()) {
-        cl.error = trc("--page is only used with --screenshot FILE.");
+        cl.error = QCoreApplication::translate("CommandLine", "--page is only used with --screenshot FILE.");
     } else if (!cl.page.isEmpty() && !CommandLine::pageNames().contains(cl.page)) {
-        cl.error = trc("Unknown page \"%1\": use one of %2.")
+        cl.error = QCoreApplication::translate("CommandLine", "Unknown page \"%1\": use one of %2.")
                        .arg(cl.page, CommandLine::pageNames().join(QStringLiteral(", ")));
     } else if (parser.isSet(dataDir) && cl.dataDir.trimmed().isEmpty()) {
-        cl.error = trc("--data-dir needs a folder.");
+        cl.error = QCoreApplication::translate("CommandLine", "--data-dir needs a folder.");
     } else if (cl.status && !cl.screenshotFile.isEmpty()) {
-        cl.error = trc("Use either --status or --screenshot, not both.");
+        cl.error = QCoreApplication::translate("CommandLine", "Use either --status or --screenshot, not both.");
     }
     return cl;
 }

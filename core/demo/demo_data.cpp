@@ -15,11 +15,6 @@ namespace mobiliza::core {
 
 namespace {
 
-QString trd(const char *text)
-{
-    return QCoreApplication::translate("DemoData", text);
-}
-
 // Realistic content for SES-MG mobilization actions (data, in Portuguese, like
 // what a municipal reference would type; marked as demonstration in the profile).
 struct Sample
@@ -141,12 +136,12 @@ Result<DemoSummary> DemoData::seed()
         return summary; // already a demo profile: seeding again changes nothing
     if (!reports.summaries().isEmpty() || !partners.partners().isEmpty())
         return Error{QStringLiteral("not_empty"),
-                     trd("This profile already holds real reports or partners, so no demonstration data was "
+                     QCoreApplication::translate("DemoData", "This profile already holds real reports or partners, so no demonstration data was "
                          "added. Use --demo-data with a new, empty --data-dir.")};
     const QString municipality = profile.municipality();
     if (municipality.isEmpty())
         return Error{QStringLiteral("no_municipality"),
-                     trd("Choose the profile's municipality before adding demonstration data.")};
+                     QCoreApplication::translate("DemoData", "Choose the profile's municipality before adding demonstration data.")};
 
     const QDate today = m_clock.today();
     QRandomGenerator rng(quint32(municipality.toUInt() ^ quint32(today.year() * 100 + today.month())));

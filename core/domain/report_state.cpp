@@ -4,15 +4,6 @@
 
 namespace mobiliza::core {
 
-namespace {
-const char *const kContext = "ReportState";
-
-QString trState(const char *text)
-{
-    return QCoreApplication::translate(kContext, text);
-}
-} // namespace
-
 TransitionResult ReportStateMachine::apply(ReportState from, ReportEvent event)
 {
     using S = ReportState;
@@ -63,7 +54,7 @@ TransitionResult ReportStateMachine::apply(ReportState from, ReportEvent event)
     }
     return TransitionResult{
         false, from,
-        QCoreApplication::translate(kContext, "A report in state \"%1\" cannot be %2.")
+        QCoreApplication::translate("ReportState", "A report in state \"%1\" cannot be %2.")
             .arg(reportStateLabel(from), reportEventLabel(event))};
 }
 
@@ -123,14 +114,14 @@ bool reportStateFromKey(const QString &key, ReportState *out)
 QString reportStateLabel(ReportState state)
 {
     switch (state) {
-    case ReportState::Draft: return trState("Draft");
-    case ReportState::Ready: return trState("Ready to send");
-    case ReportState::Sending: return trState("Sending");
-    case ReportState::Received: return trState("Received by the URS");
-    case ReportState::Accepted: return trState("Accepted by the URS");
-    case ReportState::Returned: return trState("Returned for correction");
-    case ReportState::Forwarded: return trState("Forwarded to the central level");
-    case ReportState::Consolidated: return trState("Consolidated");
+    case ReportState::Draft: return QCoreApplication::translate("ReportState", "Draft");
+    case ReportState::Ready: return QCoreApplication::translate("ReportState", "Ready to send");
+    case ReportState::Sending: return QCoreApplication::translate("ReportState", "Sending");
+    case ReportState::Received: return QCoreApplication::translate("ReportState", "Received by the URS");
+    case ReportState::Accepted: return QCoreApplication::translate("ReportState", "Accepted by the URS");
+    case ReportState::Returned: return QCoreApplication::translate("ReportState", "Returned for correction");
+    case ReportState::Forwarded: return QCoreApplication::translate("ReportState", "Forwarded to the central level");
+    case ReportState::Consolidated: return QCoreApplication::translate("ReportState", "Consolidated");
     }
     return {};
 }
@@ -155,16 +146,16 @@ QString reportEventKey(ReportEvent event)
 QString reportEventLabel(ReportEvent event)
 {
     switch (event) {
-    case ReportEvent::Conclude: return trState("concluded");
-    case ReportEvent::Withdraw: return trState("withdrawn from the outbox");
-    case ReportEvent::StartSending: return trState("sent");
-    case ReportEvent::SendFailed: return trState("put back in the queue");
-    case ReportEvent::HubReceived: return trState("marked as received");
-    case ReportEvent::Accept: return trState("accepted");
-    case ReportEvent::Return: return trState("returned for correction");
-    case ReportEvent::Reopen: return trState("reopened");
-    case ReportEvent::Forward: return trState("forwarded to the central level");
-    case ReportEvent::Consolidate: return trState("consolidated");
+    case ReportEvent::Conclude: return QCoreApplication::translate("ReportState", "concluded");
+    case ReportEvent::Withdraw: return QCoreApplication::translate("ReportState", "withdrawn from the outbox");
+    case ReportEvent::StartSending: return QCoreApplication::translate("ReportState", "sent");
+    case ReportEvent::SendFailed: return QCoreApplication::translate("ReportState", "put back in the queue");
+    case ReportEvent::HubReceived: return QCoreApplication::translate("ReportState", "marked as received");
+    case ReportEvent::Accept: return QCoreApplication::translate("ReportState", "accepted");
+    case ReportEvent::Return: return QCoreApplication::translate("ReportState", "returned for correction");
+    case ReportEvent::Reopen: return QCoreApplication::translate("ReportState", "reopened");
+    case ReportEvent::Forward: return QCoreApplication::translate("ReportState", "forwarded to the central level");
+    case ReportEvent::Consolidate: return QCoreApplication::translate("ReportState", "consolidated");
     }
     return {};
 }

@@ -14,7 +14,11 @@ namespace mobiliza::ui {
 QString monthTitle(const core::Period &period)
 {
     const QLocale locale;
-    return ReportListModel::tr("%1 %2").arg(locale.standaloneMonthName(period.month), QString::number(period.year));
+    QString month = locale.standaloneMonthName(period.month);
+    if (!month.isEmpty())
+        month[0] = month.at(0).toUpper();
+    //: Month title, e.g. "November 2026"; %1 is the month name, %2 the year.
+    return ReportListModel::tr("%1 %2").arg(month, QString::number(period.year));
 }
 
 ReportListModel::ReportListModel(const AppContext &context, QObject *parent)

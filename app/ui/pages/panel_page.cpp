@@ -49,9 +49,11 @@ PanelPage::PanelPage(const AppContext &context, QWidget *parent) : QWidget(paren
     m_months->setColumnCount(3);
     m_months->setHorizontalHeaderLabels({tr("Month"), tr("State"), tr("Actions")});
     m_months->verticalHeader()->hide();
-    m_months->horizontalHeader()->setStretchLastSection(true);
     m_months->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_months->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_months->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_months->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_months->setAlternatingRowColors(true);
+    m_months->setShowGrid(false);
     m_months->setEditTriggers(QAbstractItemView::NoEditTriggers);
     layout->addWidget(m_months, 1);
 
