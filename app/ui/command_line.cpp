@@ -1,5 +1,7 @@
 #include "app/ui/command_line.h"
 
+#include "core/domain/types.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -7,8 +9,19 @@ namespace mobiliza::ui {
 
 QStringList CommandLine::pageNames()
 {
-    return {QStringLiteral("reports"), QStringLiteral("partners"), QStringLiteral("sync"),
-            QStringLiteral("panel"), QStringLiteral("settings")};
+    return {QStringLiteral("reports"), QStringLiteral("editor"), QStringLiteral("partners"),
+            QStringLiteral("sync"),    QStringLiteral("panel"),  QStringLiteral("settings")};
+}
+
+QStringList CommandLine::exportKinds()
+{
+    return {QStringLiteral("pdf"),     QStringLiteral("csv"),          QStringLiteral("xlsx"),
+            QStringLiteral("package"), QStringLiteral("partners-csv"), QStringLiteral("partners-xlsx")};
+}
+
+bool CommandLine::exportNeedsMonth(const QString &kind)
+{
+    return !kind.startsWith(QLatin1String("partners-"));
 }
 
 CommandLine parseCommandLine(const QStringList &arguments)
@@ -39,7 +52,25 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                   QCoreApplication::translate("CommandLine", "NAME"));
     const QCommandLineOption status(QStringLiteral("status"),
                                     QCoreApplication::translate("CommandLine", "Prints one line per report (YYYY-MM, state, revision) and exits."));
-    parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status});
+    const QCommandLineOption exportOpt(
+        QStringLiteral("export"),
+        QCoreApplication::translate("CommandLine",
+                                    "Exports and exits: pdf, csv, xlsx or package (of --month), "
+                                    "partners-csv or partners-xlsx (the partners register)."),
+        QCoreApplication::translate("CommandLine", "KIND"));
+    const QCommandLineOption month(QStringLiteral("month"),
+                                   QCoreApplication::translate("CommandLine", "The report's month for --export."),
+                                   QCoreApplication::translate("CommandLine", "YYYY-MM"));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QCoreApplication::translate("CommandLine", "The file --export writes."),
+                                 QCoreApplication::translate("CommandLine", "FILE"));
+    const QCommandLineOption importPackage(
+        QStringLiteral("import-package"),
+        QCoreApplication::translate("CommandLine",
+                                    "Imports a report package file (.mobiliza) after checking it, and exits."),
+        QCoreApplication::translate("CommandLine", "FILE"));
+    parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status, exportOpt, month,
+                       out, importPackage});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -55,6 +86,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.screenshotFile = parser.value(screenshot);
     cl.page = parser.value(page);
     cl.status = parser.isSet(status);
+    cl.exportKind = parser.value(exportOpt);
+    cl.month = parser.value(month).trimmed();
+    cl.outFile = parser.value(out);
+    cl.importPackage = parser.value(importPackage);
+    const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) + int(!cl.exportKind.isEmpty())
+                                + int(!cl.importPackage.isEmpty());
 
     if (!parser.positionalArguments().isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
@@ -68,19 +105,40 @@ CommandLine parseCommandLine(const QStringList &arguments)
                        .arg(cl.page, CommandLine::pageNames().join(QStringLiteral(", ")));
     } else if (parser.isSet(dataDir) && cl.dataDir.trimmed().isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--data-dir needs a folder.");
-    } else if (cl.status && !cl.screenshotFile.isEmpty()) {
-        cl.error = QCoreApplication::translate("CommandLine", "Use either --status or --screenshot, not both.");
+    } else if (headlessActions > 1) {
+        cl.error = QCoreApplication::translate(
+            "CommandLine", "Use only one of --status, --screenshot, --export and --import-package at a time.");
+    } else if (!cl.exportKind.isEmpty() && !CommandLine::exportKinds().contains(cl.exportKind)) {
+        cl.error = QCoreApplication::translate("CommandLine", "Unknown export \"%1\": use one of %2.")
+                       .arg(cl.exportKind, CommandLine::exportKinds().join(QStringLiteral(", ")));
+    } else if (!cl.exportKind.isEmpty() && cl.outFile.trimmed().isEmpty()) {
+        cl.error = QCoreApplication::translate("CommandLine", "--export needs --out FILE.");
+    } else if (!cl.exportKind.isEmpty() && CommandLine::exportNeedsMonth(cl.exportKind) && cl.month.isEmpty()) {
+        cl.error = QCoreApplication::translate("CommandLine", "--export %1 needs --month YYYY-MM.").arg(cl.exportKind);
+    } else if (!cl.month.isEmpty() && !core::Period::fromKey(cl.month).isValid()) {
+        cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
+                       .arg(cl.month);
+    } else if ((parser.isSet(month) || parser.isSet(out)) && cl.exportKind.isEmpty()) {
+        cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export.");
     }
     return cl;
 }
 
 bool argumentsAreHeadless(int argc, char **argv)
 {
+    static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "help", "version"};
     for (int i = 1; i < argc; ++i) {
-        const QByteArray a(argv[i]);
-        if (a == "--status" || a == "-status" || a == "--screenshot" || a == "-screenshot"
-            || a.startsWith("--screenshot=") || a == "--help" || a == "-h" || a == "--version"
-            || a == "-v")
+        QByteArray a(argv[i]);
+        if (a == "-h" || a == "-v")
+            return true;
+        if (!a.startsWith('-'))
+            continue;
+        while (a.startsWith('-'))
+            a.remove(0, 1);
+        const int eq = a.indexOf('=');
+        if (eq >= 0)
+            a.truncate(eq);
+        if (flags.contains(a))
             return true;
     }
     return false;

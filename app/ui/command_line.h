@@ -16,14 +16,23 @@ struct CommandLine
     QString screenshotFile; // --screenshot FILE
     QString page;           // --page NAME
     bool status = false;
+    QString exportKind;    // --export pdf|csv|xlsx|package|partners-csv|partners-xlsx
+    QString month;         // --month YYYY-MM
+    QString outFile;       // --out FILE
+    QString importPackage; // --import-package FILE
 
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;
     QString error; // non-empty: a usage error, in the UI language
 
-    bool isHeadless() const { return status || !screenshotFile.isEmpty(); }
-    static QStringList pageNames(); // reports, partners, sync, panel, settings
+    bool isHeadless() const
+    {
+        return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty();
+    }
+    static QStringList pageNames();   // reports, editor, partners, sync, panel, settings
+    static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx
+    static bool exportNeedsMonth(const QString &kind);
 };
 
 CommandLine parseCommandLine(const QStringList &arguments);

@@ -54,3 +54,54 @@ TEST_CASE("command line: usage errors are reported, never ignored")
         CHECK(parse({QStringLiteral("--screenshot"), QStringLiteral("x.png"), QStringLiteral("--page"), page})
                   .error.isEmpty());
 }
+
+TEST_CASE("command line: exports and package import")
+{
+    auto cl = parse({QStringLiteral("--export"), QStringLiteral("pdf"), QStringLiteral("--month"),
+                     QStringLiteral("2026-10"), QStringLiteral("--out"), QStringLiteral("r.pdf")});
+    CHECK(cl.error.isEmpty());
+    CHECK(cl.isHeadless());
+    CHECK(cl.exportKind == QStringLiteral("pdf"));
+    CHECK(cl.month == QStringLiteral("2026-10"));
+    CHECK(cl.outFile == QStringLiteral("r.pdf"));
+
+    cl = parse({QStringLiteral("--export"), QStringLiteral("partners-csv"), QStringLiteral("--out"),
+                QStringLiteral("p.csv")});
+    CHECK(cl.error.isEmpty()); // the partners register needs no month
+
+    cl = parse({QStringLiteral("--import-package"), QStringLiteral("x.mobiliza")});
+    CHECK(cl.error.isEmpty());
+    CHECK(cl.isHeadless());
+    CHECK(cl.importPackage == QStringLiteral("x.mobiliza"));
+
+    // Each of these must be refused with a message.
+    const QList<QStringList> bad{
+        {QStringLiteral("--export"), QStringLiteral("pdf"), QStringLiteral("--out"), QStringLiteral("r.pdf")},
+        {QStringLiteral("--export"), QStringLiteral("pdf"), QStringLiteral("--month"), QStringLiteral("2026-10")},
+        {QStringLiteral("--export"), QStringLiteral("docx"), QStringLiteral("--month"), QStringLiteral("2026-10"),
+         QStringLiteral("--out"), QStringLiteral("r.docx")},
+        {QStringLiteral("--export"), QStringLiteral("csv"), QStringLiteral("--month"), QStringLiteral("10/2026"),
+         QStringLiteral("--out"), QStringLiteral("r.csv")},
+        {QStringLiteral("--month"), QStringLiteral("2026-10")},
+        {QStringLiteral("--status"), QStringLiteral("--import-package"), QStringLiteral("x.mobiliza")},
+    };
+    for (const auto &args : bad) {
+        INFO(args.join(QLatin1Char(' ')).toStdString());
+        CHECK_FALSE(parse(args).error.isEmpty());
+    }
+}
+
+TEST_CASE("command line: headless detection before the application exists")
+{
+    auto headless = [](std::initializer_list<const char *> args) {
+        std::vector<char *> argv{const_cast<char *>("mobiliza")};
+        for (const char *a : args)
+            argv.push_back(const_cast<char *>(a));
+        return mobiliza::ui::argumentsAreHeadless(int(argv.size()), argv.data());
+    };
+    CHECK(headless({"--status"}));
+    CHECK(headless({"--export=pdf"}));
+    CHECK(headless({"--data-dir", "/tmp/x", "--import-package", "a.mobiliza"}));
+    CHECK_FALSE(headless({"--data-dir", "/tmp/status"}));
+    CHECK_FALSE(headless({"--demo-data"}));
+}
