@@ -8,7 +8,8 @@ profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 mkdir -p docs/screenshots
 ./build/app/mobiliza --data-dir "$profile" --demo-data --status >/dev/null
-for page in reports partners sync panel settings; do
+for page in reports editor partners sync panel settings; do
   ./build/app/mobiliza --data-dir "$profile" --screenshot "docs/screenshots/$page.png" --page "$page"
 done
+MOBILIZA_SCREENSHOT_DIR="$PWD/docs/screenshots" ./build/tests/app/test_app "municipality dialog: accent-free*" >/dev/null
 echo "screenshots written to docs/screenshots/"
