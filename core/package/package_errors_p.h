@@ -1,0 +1,20 @@
+// Errors of the report package (internal to core/package).
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QString>
+
+namespace mobiliza::core::package::errors {
+
+Error notAPackage();                                        // "not_a_package"
+Error corrupt();                                            // "corrupt_package": incomplete or altered
+Error tooLarge();                                           // "too_large"
+Error newerVersion(int version);                            // "unsupported_version"
+Error cannotRead(const QString &path, const QString &why);  // "io"
+Error cannotWrite(const QString &path, const QString &why); // "io"
+Error cancelled();                                          // "cancelled"
+Error notConcluded(int revision, const QString &month);     // "not_concluded"
+Error damagedRevision();                                    // "corrupt_revision"
+
+} // namespace mobiliza::core::package::errors
