@@ -1,10 +1,498 @@
 #include "sync/protocol.h"
 
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
 namespace mobiliza::sync {
+
+using core::Error;
+using core::Result;
+
+namespace {
+
+Error protocolError(const QString &what)
+{
+    return Error{QStringLiteral("protocol"),
+                 QCoreApplication::translate("Protocol",
+                                             "The server's answer is not what Mobiliza expects (%1). It may not be "
+                                             "the hub of your URS, or a network login page is in the way.")
+                     .arg(what)};
+}
+
+Result<QJsonObject> parseObject(const QByteArray &body)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return protocolError(QStringLiteral("not a JSON object"));
+    return doc.object();
+}
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+QJsonObject scopeToJson(const Scope &s)
+{
+    QJsonObject o{{QStringLiteral("kind"), scopeKindKey(s.kind)}};
+    if (s.kind == Scope::Kind::Municipality)
+        o.insert(QStringLiteral("municipality"), s.municipality);
+    if (s.kind == Scope::Kind::Urs)
+        o.insert(QStringLiteral("urs"), s.urs);
+    return o;
+}
+
+Result<Scope> scopeFromJson(const QJsonValue &v)
+{
+    if (!v.isObject())
+        return protocolError(QStringLiteral("scope"));
+    const QJsonObject o = v.toObject();
+    const QString kind = o.value(QStringLiteral("kind")).toString();
+    Scope s;
+    if (kind == QLatin1String("municipality")) {
+        s.kind = Scope::Kind::Municipality;
+        s.municipality = o.value(QStringLiteral("municipality")).toString();
+        static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
+        if (!ibge.match(s.municipality).hasMatch())
+            return protocolError(QStringLiteral("scope.municipality"));
+    } else if (kind == QLatin1String("urs")) {
+        s.kind = Scope::Kind::Urs;
+        s.urs = o.value(QStringLiteral("urs")).toString();
+        if (s.urs.isEmpty())
+            return protocolError(QStringLiteral("scope.urs"));
+    } else if (kind == QLatin1String("central")) {
+        s.kind = Scope::Kind::Central;
+    } else {
+        return protocolError(QStringLiteral("scope.kind"));
+    }
+    return s;
+}
+
+QJsonObject hubToJson(const HubInfo &h)
+{
+    return {{QStringLiteral("id"), h.id}, {QStringLiteral("name"), h.name}};
+}
+
+HubInfo hubFromJson(const QJsonValue &v)
+{
+    const QJsonObject o = v.toObject();
+    return {o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("name")).toString()};
+}
+
+QDateTime parseTime(const QJsonValue &v)
+{
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    if (!t.isValid())
+        t = QDateTime::fromString(v.toString(), Qt::ISODate);
+    return t.toUTC();
+}
+
+bool isIntegral(const QJsonValue &v)
+{
+    return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
+}
+
+QJsonObject findingToJson(const core::Finding &f)
+{
+    return {{QStringLiteral("path"), f.path},
+            {QStringLiteral("severity"),
+             f.severity == core::Severity::Error ? QStringLiteral("error") : QStringLiteral("warning")},
+            {QStringLiteral("code"), f.code},
+            {QStringLiteral("message"), f.message}};
+}
+
+QStringList stringArray(const QJsonValue &v, bool *ok, int maxEntries = 100000)
+{
+    QStringList out;
+    *ok = v.isArray() && v.toArray().size() <= maxEntries;
+    if (!*ok)
+        return out;
+    for (const auto &item : v.toArray()) {
+        if (!item.isString()) {
+            *ok = false;
+            return {};
+        }
+        out << item.toString();
+    }
+    return out;
+}
+
+} // namespace
 
 QString apiPrefix()
 {
     return QStringLiteral("/api/v%1").arg(kProtocolVersion);
+}
+
+QString scopeKindKey(Scope::Kind kind)
+{
+    switch (kind) {
+    case Scope::Kind::Municipality: return QStringLiteral("municipality");
+    case Scope::Kind::Urs: return QStringLiteral("urs");
+    case Scope::Kind::Central: return QStringLiteral("central");
+    }
+    return {};
+}
+
+bool Scope::covers(const QString &municipalityCode, const QString &ursOfMunicipality) const
+{
+    switch (kind) {
+    case Kind::Municipality: return municipality == municipalityCode;
+    case Kind::Urs: return !urs.isEmpty() && urs == ursOfMunicipality;
+    case Kind::Central: return true;
+    }
+    return false;
+}
+
+bool isSha256Hex(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{64}$"));
+    return re.match(s).hasMatch();
+}
+
+bool isUuid(const QString &s)
+{
+    static const QRegularExpression re(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    return re.match(s).hasMatch();
+}
+
+QString utcTimestamp(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODate);
+}
+
+// ------------------------------------------------------------------ encoders
+QByteArray encode(const Preflight &p)
+{
+    return compact({{QStringLiteral("service"), p.service.isEmpty() ? QString::fromLatin1(kServiceName) : p.service},
+                    {QStringLiteral("protocol"), p.protocol ? p.protocol : kProtocolVersion},
+                    {QStringLiteral("hub"), hubToJson(p.hub)},
+                    {QStringLiteral("scope"), scopeToJson(p.scope)},
+                    {QStringLiteral("limits"),
+                     QJsonObject{{QStringLiteral("maxBlobBytes"), double(p.limits.maxBlobBytes)},
+                                 {QStringLiteral("maxManifestBytes"), double(p.limits.maxManifestBytes)},
+                                 {QStringLiteral("maxJsonBytes"), double(p.limits.maxJsonBytes)},
+                                 {QStringLiteral("maxMissingQuery"), p.limits.maxMissingQuery}}},
+                    {QStringLiteral("time"), utcTimestamp(p.time)}});
+}
+
+QByteArray encode(const EnrollRequest &r)
+{
+    return compact({{QStringLiteral("code"), r.code},
+                    {QStringLiteral("installation"), r.installation},
+                    {QStringLiteral("label"), r.label}});
+}
+
+QByteArray encode(const EnrollResponse &r)
+{
+    return compact({{QStringLiteral("token"), r.token},
+                    {QStringLiteral("scope"), scopeToJson(r.scope)},
+                    {QStringLiteral("hub"), hubToJson(r.hub)}});
+}
+
+QByteArray encode(const Receipt &r)
+{
+    return compact({{QStringLiteral("receipt"),
+                     QJsonObject{{QStringLiteral("hubId"), r.hubId},
+                                 {QStringLiteral("report"), r.report},
+                                 {QStringLiteral("revision"), r.revision},
+                                 {QStringLiteral("manifestSha256"), r.manifestSha256},
+                                 {QStringLiteral("receivedAt"), utcTimestamp(r.receivedAt)},
+                                 {QStringLiteral("state"), r.state}}}});
+}
+
+QByteArray encode(const StatusPage &p)
+{
+    QJsonArray events;
+    for (const auto &e : p.events)
+        events.append(QJsonObject{{QStringLiteral("cursor"), double(e.cursor)},
+                                  {QStringLiteral("report"), e.report},
+                                  {QStringLiteral("period"), e.period},
+                                  {QStringLiteral("revision"), e.revision},
+                                  {QStringLiteral("state"), e.state},
+                                  {QStringLiteral("comment"), e.comment},
+                                  {QStringLiteral("at"), utcTimestamp(e.at)}});
+    return compact({{QStringLiteral("events"), events}, {QStringLiteral("next"), double(p.next)}});
+}
+
+QByteArray encode(const ErrorBody &e)
+{
+    QJsonObject o{{QStringLiteral("code"), e.code}, {QStringLiteral("message"), e.message}};
+    if (!e.findings.isEmpty()) {
+        QJsonArray f;
+        for (const auto &finding : e.findings)
+            f.append(findingToJson(finding));
+        o.insert(QStringLiteral("findings"), f);
+    }
+    if (!e.missing.isEmpty())
+        o.insert(QStringLiteral("missing"), QJsonArray::fromStringList(e.missing));
+    return compact({{QStringLiteral("error"), o}});
+}
+
+QByteArray encodeMissingQuery(const QStringList &blobs)
+{
+    return compact({{QStringLiteral("blobs"), QJsonArray::fromStringList(blobs)}});
+}
+
+QByteArray encodeMissingAnswer(const QStringList &blobs)
+{
+    return compact({{QStringLiteral("missing"), QJsonArray::fromStringList(blobs)}});
+}
+
+// ------------------------------------------------------------------ decoders
+Result<Preflight> decodePreflight(const QByteArray &body)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject o = parsed.value();
+    Preflight p;
+    p.service = o.value(QStringLiteral("service")).toString();
+    if (p.service != QLatin1String(kServiceName))
+        return protocolError(QStringLiteral("service"));
+    if (!isIntegral(o.value(QStringLiteral("protocol"))))
+        return protocolError(QStringLiteral("protocol"));
+    p.protocol = o.value(QStringLiteral("protocol")).toInt();
+    if (p.protocol != kProtocolVersion)
+        return Error{QStringLiteral("protocol_version"),
+                     QCoreApplication::translate("Protocol",
+                                                 "The hub speaks protocol version %1 and this Mobiliza speaks "
+                                                 "version %2. Update Mobiliza (or ask the URS to update the hub).")
+                         .arg(p.protocol)
+                         .arg(kProtocolVersion)};
+    p.hub = hubFromJson(o.value(QStringLiteral("hub")));
+    auto scope = scopeFromJson(o.value(QStringLiteral("scope")));
+    if (!scope)
+        return scope.error();
+    p.scope = scope.value();
+    const QJsonObject l = o.value(QStringLiteral("limits")).toObject();
+    auto limit = [&l](const char *key, qint64 fallback) {
+        const QJsonValue v = l.value(QLatin1String(key));
+        return isIntegral(v) && v.toDouble() > 0 ? qint64(v.toDouble()) : fallback;
+    };
+    p.limits.maxBlobBytes = limit("maxBlobBytes", p.limits.maxBlobBytes);
+    p.limits.maxManifestBytes = limit("maxManifestBytes", p.limits.maxManifestBytes);
+    p.limits.maxJsonBytes = limit("maxJsonBytes", p.limits.maxJsonBytes);
+    p.limits.maxMissingQuery = int(limit("maxMissingQuery", p.limits.maxMissingQuery));
+    p.time = parseTime(o.value(QStringLiteral("time")));
+    return p;
+}
+
+Result<EnrollRequest> decodeEnrollRequest(const QByteArray &body)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject o = parsed.value();
+    EnrollRequest r{o.value(QStringLiteral("code")).toString().trimmed(),
+                    o.value(QStringLiteral("installation")).toString(),
+                    o.value(QStringLiteral("label")).toString().left(120)};
+    if (r.code.isEmpty() || r.code.size() > 64)
+        return protocolError(QStringLiteral("code"));
+    return r;
+}
+
+Result<EnrollResponse> decodeEnrollResponse(const QByteArray &body)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject o = parsed.value();
+    EnrollResponse r;
+    r.token = o.value(QStringLiteral("token")).toString();
+    if (r.token.size() < 16 || r.token.size() > 512)
+        return protocolError(QStringLiteral("token"));
+    auto scope = scopeFromJson(o.value(QStringLiteral("scope")));
+    if (!scope)
+        return scope.error();
+    r.scope = scope.value();
+    r.hub = hubFromJson(o.value(QStringLiteral("hub")));
+    return r;
+}
+
+Result<Receipt> decodeReceipt(const QByteArray &body)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject o = parsed.value().value(QStringLiteral("receipt")).toObject();
+    Receipt r;
+    r.hubId = o.value(QStringLiteral("hubId")).toString();
+    r.report = o.value(QStringLiteral("report")).toString();
+    r.revision = o.value(QStringLiteral("revision")).toInt();
+    r.manifestSha256 = o.value(QStringLiteral("manifestSha256")).toString();
+    r.receivedAt = parseTime(o.value(QStringLiteral("receivedAt")));
+    r.state = o.value(QStringLiteral("state")).toString();
+    if (r.hubId.isEmpty() || !isUuid(r.report) || r.revision < 1 || !isSha256Hex(r.manifestSha256)
+        || !r.receivedAt.isValid())
+        return protocolError(QStringLiteral("receipt"));
+    return r;
+}
+
+Result<StatusPage> decodeStatusPage(const QByteArray &body)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject o = parsed.value();
+    if (!o.value(QStringLiteral("events")).isArray() || !isIntegral(o.value(QStringLiteral("next"))))
+        return protocolError(QStringLiteral("status"));
+    StatusPage page;
+    page.next = qint64(o.value(QStringLiteral("next")).toDouble());
+    for (const auto &v : o.value(QStringLiteral("events")).toArray()) {
+        const QJsonObject e = v.toObject();
+        StatusEvent ev;
+        ev.cursor = qint64(e.value(QStringLiteral("cursor")).toDouble());
+        ev.report = e.value(QStringLiteral("report")).toString();
+        ev.period = e.value(QStringLiteral("period")).toString();
+        ev.revision = e.value(QStringLiteral("revision")).toInt();
+        ev.state = e.value(QStringLiteral("state")).toString();
+        ev.comment = e.value(QStringLiteral("comment")).toString();
+        ev.at = parseTime(e.value(QStringLiteral("at")));
+        if (!isUuid(ev.report) || ev.revision < 1 || ev.state.isEmpty())
+            return protocolError(QStringLiteral("status event"));
+        page.events << ev;
+    }
+    return page;
+}
+
+Result<ErrorBody> decodeError(const QByteArray &body)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject o = parsed.value().value(QStringLiteral("error")).toObject();
+    ErrorBody e;
+    e.code = o.value(QStringLiteral("code")).toString();
+    e.message = o.value(QStringLiteral("message")).toString();
+    if (e.code.isEmpty())
+        return protocolError(QStringLiteral("error"));
+    for (const auto &v : o.value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        e.findings << core::Finding{f.value(QStringLiteral("path")).toString(),
+                                    f.value(QStringLiteral("severity")).toString() == QLatin1String("warning")
+                                        ? core::Severity::Warning
+                                        : core::Severity::Error,
+                                    f.value(QStringLiteral("code")).toString(),
+                                    f.value(QStringLiteral("message")).toString()};
+    }
+    bool ok = true;
+    e.missing = stringArray(o.value(QStringLiteral("missing")), &ok);
+    return e;
+}
+
+Result<QStringList> decodeMissingQuery(const QByteArray &body, int maxEntries)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    bool ok = false;
+    const QStringList blobs = stringArray(parsed.value().value(QStringLiteral("blobs")), &ok, maxEntries);
+    if (!ok)
+        return protocolError(QStringLiteral("blobs"));
+    for (const auto &b : blobs)
+        if (!isSha256Hex(b))
+            return protocolError(QStringLiteral("blob name"));
+    return blobs;
+}
+
+Result<QStringList> decodeMissingAnswer(const QByteArray &body)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    bool ok = false;
+    const QStringList blobs = stringArray(parsed.value().value(QStringLiteral("missing")), &ok);
+    if (!ok)
+        return protocolError(QStringLiteral("missing"));
+    for (const auto &b : blobs)
+        if (!isSha256Hex(b))
+            return protocolError(QStringLiteral("blob name"));
+    return blobs;
+}
+
+// ------------------------------------------------------------------ partners
+QJsonObject partnerToWire(const core::Partner &p)
+{
+    QJsonArray history;
+    for (const auto &h : p.stageHistory)
+        history.append(QJsonObject{{QStringLiteral("stage"), core::partnerStageKey(h.stage)},
+                                   {QStringLiteral("date"), h.date.toString(Qt::ISODate)}});
+    QJsonObject o{{QStringLiteral("uuid"), p.uuid},
+                  {QStringLiteral("kind"), core::partnerKindKey(p.kind)},
+                  {QStringLiteral("governmental"), p.governmental},
+                  {QStringLiteral("formal"), p.formal},
+                  {QStringLiteral("sector"), p.sector},
+                  {QStringLiteral("name"), p.name},
+                  {QStringLiteral("municipality"), p.municipality},
+                  {QStringLiteral("stage"), core::partnerStageKey(p.stage)},
+                  {QStringLiteral("stageHistory"), history},
+                  {QStringLiteral("updatedAt"), utcTimestamp(p.updatedAt)}};
+    // A CNPJ identifies an organization and is public; a person's CPF never leaves the municipality.
+    if (p.kind != core::PartnerKind::Person && p.document.size() == 14)
+        o.insert(QStringLiteral("document"), p.document);
+    const bool consent = p.consent.given && !p.consent.revokedOn.isValid();
+    o.insert(QStringLiteral("consent"),
+             QJsonObject{{QStringLiteral("given"), p.consent.given},
+                         {QStringLiteral("date"), p.consent.date.toString(Qt::ISODate)},
+                         {QStringLiteral("channel"), p.consent.channel},
+                         {QStringLiteral("purpose"), p.consent.purpose},
+                         {QStringLiteral("revokedOn"), p.consent.revokedOn.toString(Qt::ISODate)}});
+    // Contacts travel only when the partner agreed to receive communications.
+    if (consent) {
+        o.insert(QStringLiteral("contactName"), p.contactName);
+        o.insert(QStringLiteral("contactRole"), p.contactRole);
+        o.insert(QStringLiteral("phones"), QJsonArray::fromStringList(p.phones));
+        o.insert(QStringLiteral("email"), p.email);
+    }
+    return o;
+}
+
+Result<core::Partner> partnerFromWire(const QByteArray &body)
+{
+    auto parsed = parseObject(body);
+    if (!parsed)
+        return parsed.error();
+    const QJsonObject o = parsed.value();
+    core::Partner p;
+    p.uuid = o.value(QStringLiteral("uuid")).toString();
+    p.name = o.value(QStringLiteral("name")).toString().trimmed();
+    p.municipality = o.value(QStringLiteral("municipality")).toString();
+    if (!isUuid(p.uuid) || p.name.isEmpty() || p.name.size() > 300
+        || !core::partnerKindFromKey(o.value(QStringLiteral("kind")).toString(), &p.kind)
+        || !core::partnerStageFromKey(o.value(QStringLiteral("stage")).toString(), &p.stage))
+        return protocolError(QStringLiteral("partner"));
+    p.governmental = o.value(QStringLiteral("governmental")).toBool();
+    p.formal = o.value(QStringLiteral("formal")).toBool();
+    p.sector = o.value(QStringLiteral("sector")).toString().left(64);
+    if (p.kind != core::PartnerKind::Person)
+        p.document = o.value(QStringLiteral("document")).toString().left(14);
+    for (const auto &v : o.value(QStringLiteral("stageHistory")).toArray()) {
+        core::StageChange c;
+        if (core::partnerStageFromKey(v.toObject().value(QStringLiteral("stage")).toString(), &c.stage)) {
+            c.date = QDate::fromString(v.toObject().value(QStringLiteral("date")).toString(), Qt::ISODate);
+            p.stageHistory << c;
+        }
+    }
+    const QJsonObject c = o.value(QStringLiteral("consent")).toObject();
+    p.consent.given = c.value(QStringLiteral("given")).toBool();
+    p.consent.date = QDate::fromString(c.value(QStringLiteral("date")).toString(), Qt::ISODate);
+    p.consent.channel = c.value(QStringLiteral("channel")).toString().left(64);
+    p.consent.purpose = c.value(QStringLiteral("purpose")).toString().left(300);
+    p.consent.revokedOn = QDate::fromString(c.value(QStringLiteral("revokedOn")).toString(), Qt::ISODate);
+    p.contactName = o.value(QStringLiteral("contactName")).toString().left(200);
+    p.contactRole = o.value(QStringLiteral("contactRole")).toString().left(200);
+    bool ok = true;
+    p.phones = stringArray(o.value(QStringLiteral("phones")), &ok, 10);
+    p.email = o.value(QStringLiteral("email")).toString().left(200);
+    p.updatedAt = parseTime(o.value(QStringLiteral("updatedAt")));
+    if (!p.updatedAt.isValid())
+        return protocolError(QStringLiteral("partner.updatedAt"));
+    return p;
 }
 
 } // namespace mobiliza::sync

@@ -1,11 +1,136 @@
-// Fixed points of the wire protocol, shared by the client and the hub.
+// The wire protocol of docs/protocol.md, shared by the client and the hub:
+// fixed points, message types and their JSON codecs. Decoders are strict and
+// safe on hostile input (the hub decodes what the network sends; the client
+// decodes what a captive portal or a proxy might answer).
 #pragma once
 
+#include "core/domain/types.h"
+#include "core/program/finding.h"
+#include "core/util/result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace mobiliza::sync {
 
 inline constexpr int kProtocolVersion = 1;
+inline constexpr char kServiceName[] = "mobiliza-hub";
 QString apiPrefix(); // "/api/v1"
+
+struct Limits
+{
+    qint64 maxBlobBytes = 8LL * 1024 * 1024;
+    qint64 maxManifestBytes = 2LL * 1024 * 1024;
+    qint64 maxJsonBytes = 256LL * 1024;
+    int maxMissingQuery = 5000;
+};
+
+struct Scope
+{
+    enum class Kind { Municipality, Urs, Central };
+    Kind kind = Kind::Municipality;
+    QString municipality; // Kind::Municipality
+    QString urs;          // Kind::Urs
+    bool covers(const QString &municipalityCode, const QString &ursOfMunicipality) const;
+};
+QString scopeKindKey(Scope::Kind kind);
+
+struct HubInfo
+{
+    QString id;
+    QString name;
+};
+
+struct Preflight
+{
+    QString service;
+    int protocol = 0;
+    HubInfo hub;
+    Scope scope;
+    Limits limits;
+    QDateTime time;
+};
+
+struct EnrollRequest
+{
+    QString code;
+    QString installation;
+    QString label;
+};
+
+struct EnrollResponse
+{
+    QString token;
+    Scope scope;
+    HubInfo hub;
+};
+
+struct Receipt
+{
+    QString hubId;
+    QString report;
+    int revision = 0;
+    QString manifestSha256;
+    QDateTime receivedAt;
+    QString state; // received | accepted | returned
+};
+
+struct StatusEvent
+{
+    qint64 cursor = 0;
+    QString report;
+    QString period; // YYYY-MM
+    int revision = 0;
+    QString state; // received | accepted | returned
+    QString comment;
+    QDateTime at;
+};
+
+struct StatusPage
+{
+    QList<StatusEvent> events;
+    qint64 next = 0;
+};
+
+struct ErrorBody
+{
+    QString code;
+    QString message;
+    core::Findings findings;
+    QStringList missing; // missing_blobs
+};
+
+// --- encoders (compact JSON)
+QByteArray encode(const Preflight &p);
+QByteArray encode(const EnrollRequest &r);
+QByteArray encode(const EnrollResponse &r);
+QByteArray encode(const Receipt &r); // {"receipt": {...}}
+QByteArray encode(const StatusPage &p);
+QByteArray encode(const ErrorBody &e); // {"error": {...}}
+QByteArray encodeMissingQuery(const QStringList &blobs);  // {"blobs": [...]}
+QByteArray encodeMissingAnswer(const QStringList &blobs); // {"missing": [...]}
+
+// --- decoders: a wrong shape is an Error with code "protocol" and a pt-BR message
+core::Result<Preflight> decodePreflight(const QByteArray &body); // also checks service + protocol version
+core::Result<EnrollRequest> decodeEnrollRequest(const QByteArray &body);
+core::Result<EnrollResponse> decodeEnrollResponse(const QByteArray &body);
+core::Result<Receipt> decodeReceipt(const QByteArray &body);
+core::Result<StatusPage> decodeStatusPage(const QByteArray &body);
+core::Result<ErrorBody> decodeError(const QByteArray &body);
+core::Result<QStringList> decodeMissingQuery(const QByteArray &body, int maxEntries);
+core::Result<QStringList> decodeMissingAnswer(const QByteArray &body);
+
+// --- partners going up (BRIEF §7: no CPF of a person; contacts only with consent)
+QJsonObject partnerToWire(const core::Partner &partner);
+core::Result<core::Partner> partnerFromWire(const QByteArray &body);
+
+// --- small helpers
+bool isSha256Hex(const QString &s);
+bool isUuid(const QString &s);
+QString utcTimestamp(const QDateTime &t); // "2026-11-22T14:00:03Z"
 
 } // namespace mobiliza::sync

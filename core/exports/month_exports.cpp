@@ -1,0 +1,83 @@
+#include "core/exports/month_exports.h"
+
+#include "core/domain/clock.h"
+
+#include "core/package/report_package.h"
+#include "core/services/services.h"
+
+#include <QCoreApplication>
+#include <QDir>
+
+namespace mobiliza::core {
+
+Result<ReportDocumentInput> buildReportDocument(Services &services, const ProgramDefinition &program,
+                                                const ReferenceData &reference, const QString &reportUuid)
+{
+    auto report = services.reports().report(reportUuid);
+    if (!report)
+        return report.error();
+    ReportDocumentInput in;
+    in.report = report.value();
+    in.program = program;
+    in.municipalityCode = in.report.municipality;
+    if (const auto m = reference.municipality(in.municipalityCode)) {
+        in.municipalityName = m->name;
+        in.ursName = m->urs;
+        if (const auto r = reference.regiao(m->regiaoCode))
+            in.regiaoName = r->name;
+    } else {
+        in.municipalityName = in.municipalityCode;
+    }
+    in.responsible = services.profile().userName();
+    in.generatedAt = services.clock().now();
+    const BlobStore *blobs = &services.blobs();
+    in.photoPath = [blobs](const QString &sha) { return blobs->path(sha); };
+    for (const auto &action : in.report.actions)
+        for (const auto &uuid : action.partnerUuids)
+            if (!in.partnerNames.contains(uuid))
+                if (const auto p = services.partners().partner(uuid))
+                    in.partnerNames.insert(uuid, p.value().name);
+    in.demo = services.profile().isDemo();
+    return in;
+}
+
+Status runExport(Services &services, const ProgramDefinition &program, const ReferenceData &reference,
+                 const QString &kind, const Period &period, const QString &outPath)
+{
+    const QString out = QDir::cleanPath(outPath);
+    if (kind == QLatin1String("partners-csv"))
+        return writePartnersCsv(services.partners().partners(), program, reference, out);
+    if (kind == QLatin1String("partners-xlsx"))
+        return writePartnersXlsx(services.partners().partners(), program, reference, out);
+
+    const auto report = services.reports().reportFor(program.id(), period);
+    if (!report)
+        return Error{QStringLiteral("not_found"),
+                     QCoreApplication::translate("MonthExports",
+                                                 "There is no report for %1 in this profile. Check the month "
+                                                 "(YYYY-MM) or create the report first.")
+                         .arg(period.display())};
+    if (kind == QLatin1String("package")) {
+        const auto revisions = services.reports().revisions(report.value().uuid);
+        if (revisions.isEmpty())
+            return Error{QStringLiteral("not_concluded"),
+                         QCoreApplication::translate("MonthExports",
+                                                     "The report of %1 is still a draft. Conclude it first: a "
+                                                     "package carries a concluded revision.")
+                             .arg(period.display())};
+        return package::writePackage(services, report.value().uuid, revisions.constLast().revision, out);
+    }
+    const auto doc = buildReportDocument(services, program, reference, report.value().uuid);
+    if (!doc)
+        return doc.error();
+    if (kind == QLatin1String("pdf"))
+        return writeReportPdf(doc.value(), out);
+    if (kind == QLatin1String("csv"))
+        return writeActionsCsv(doc.value(), out);
+    if (kind == QLatin1String("xlsx"))
+        return writeActionsXlsx(doc.value(), out);
+    return Error{QStringLiteral("unknown_export"),
+                 QCoreApplication::translate("MonthExports", "Unknown export \"%1\".").arg(kind)};
+}
+
+} // namespace mobiliza::core
