@@ -1,17 +1,27 @@
+// Parceiros: the register as a table with search and filters, and the actions on
+// one partner (new, edit, per-person export, LGPD erasure). Keyboard: Enter opens
+// the selected partner, Delete asks to erase it, Ctrl+N creates a new one.
 #pragma once
 
 #include "app/ui/app_context.h"
 
+#include <QPointer>
 #include <QWidget>
 
+#include <memory>
+
+class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace mobiliza::ui {
 
-class PartnerListModel;
+class PartnerEditorDialog;
 class PartnerFilterModel;
+class PartnerListModel;
+class PartnerPrompts;
 
 class PartnersPage : public QWidget
 {
@@ -19,18 +29,65 @@ class PartnersPage : public QWidget
 
 public:
     explicit PartnersPage(const AppContext &context, QWidget *parent = nullptr);
+    ~PartnersPage() override;
+
+    // Replaces the standard dialogs (tests install a fake that answers at once).
+    void setPrompts(std::unique_ptr<PartnerPrompts> prompts);
+    PartnerPrompts *prompts() const { return m_prompts.get(); }
+
     QLineEdit *searchField() const { return m_search; }
     QTableView *table() const { return m_table; }
+    PartnerListModel *model() const { return m_model; }
+    PartnerFilterModel *filterModel() const { return m_filter; }
+    QComboBox *kindFilter() const { return m_kindFilter; }
+    QComboBox *sectorFilter() const { return m_sectorFilter; }
+    QComboBox *stageFilter() const { return m_stageFilter; }
+    QComboBox *municipalityFilter() const { return m_municipalityFilter; }
+    QLabel *countLabel() const { return m_count; }
+    QPushButton *newButton() const { return m_new; }
+    QPushButton *editButton() const { return m_edit; }
+    QPushButton *exportButton() const { return m_export; }
+    QPushButton *eraseButton() const { return m_erase; }
+    // The editor opened by newPartner()/editSelected(), while it is open.
+    PartnerEditorDialog *editor() const;
+
+    QString selectedUuid() const;
+    bool selectPartner(const QString &uuid);
+
+public Q_SLOTS:
+    void newPartner();
+    void editSelected();
+    // Per-person export (LGPD right of access) to a JSON file the user chooses.
+    bool exportSelected();
+    // LGPD erasure of the selected partner, after confirmation.
+    bool eraseSelected();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    void openEditor(const QString &uuid);
+    void applyFilters();
+    void rebuildMunicipalityFilter();
     void updateCount();
+    void updateButtons();
 
     AppContext m_context;
+    std::unique_ptr<PartnerPrompts> m_prompts;
     PartnerListModel *m_model = nullptr;
     PartnerFilterModel *m_filter = nullptr;
     QLineEdit *m_search = nullptr;
+    QComboBox *m_kindFilter = nullptr;
+    QComboBox *m_sectorFilter = nullptr;
+    QComboBox *m_stageFilter = nullptr;
+    QComboBox *m_municipalityFilter = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_count = nullptr;
+    QPushButton *m_new = nullptr;
+    QPushButton *m_edit = nullptr;
+    QPushButton *m_export = nullptr;
+    QPushButton *m_erase = nullptr;
+    QPointer<PartnerEditorDialog> m_editor;
 };
 
 } // namespace mobiliza::ui
