@@ -115,6 +115,12 @@ Result<QString> BlobStore::put(const QByteArray &data)
         }
     }
     if (!QFile::rename(temp, target)) {
+        // Another writer (a second thread importing the same photo) may have
+        // won the race: an intact copy is success, and is never removed.
+        if (read(sha).ok()) {
+            QFile::remove(temp);
+            return sha;
+        }
         // QFile::rename never replaces: a damaged copy is removed first.
         QFile::remove(target);
         if (!QFile::rename(temp, target)) {
