@@ -11,6 +11,9 @@
 namespace mobiliza::core {
 class Services;
 }
+namespace mobiliza::sync {
+class SyncController;
+}
 
 namespace mobiliza::ui {
 
@@ -21,6 +24,7 @@ struct AppContext
     core::ProgramDefinition program;
     core::Services *services = nullptr; // owned by the caller, outlives the window
     const core::Clock *clock = nullptr;
+    sync::SyncController *sync = nullptr; // may be null (tests, headless runs): pages then show "not enrolled"
 };
 
 } // namespace mobiliza::ui
