@@ -1,0 +1,587 @@
+#include "sync/hub/hub.h"
+
+#include "core/package/manifest_codec.h"
+#include "core/package/report_package.h"
+#include "core/program/program_definition.h"
+#include "sync/hub/hub_secrets.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+
+namespace mobiliza::hub {
+
+using core::Error;
+using core::Result;
+
+Q_LOGGING_CATEGORY(lcHub, "mobiliza.hub")
+
+namespace {
+
+constexpr int kTouchIntervalSecs = 60;
+
+bool isIbge(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^\\d{7}$"));
+    return re.match(s).hasMatch();
+}
+
+} // namespace
+
+Hub::Hub(HubStore &store, core::BlobStore &blobs, core::ReferenceData reference, const core::Clock &clock,
+         HubOptions options)
+    : m_store(store), m_blobs(blobs), m_reference(std::move(reference)), m_clock(clock),
+      m_options(std::move(options))
+{
+    const core::ReferenceData ref = m_reference;
+    const core::ReferenceChecks checks{[ref](const QString &c) { return ref.isValidMunicipalityCode(c); },
+                                       [ref](const QString &c) { return ref.regiao(c).has_value(); }};
+    const core::ProgramDefinition ses = core::ProgramDefinition::sesMgMobilizacao();
+    m_engines.insert(ses.id(), std::make_shared<const core::ValidationEngine>(ses, checks));
+}
+
+// ------------------------------------------------------------------ errors
+HubError Hub::error(int status, const QString &code, const QString &message)
+{
+    HubError e;
+    e.status = status;
+    e.body.code = code;
+    e.body.message = message;
+    return e;
+}
+
+HubError Hub::serverError(const Error &cause)
+{
+    qCWarning(lcHub) << "store error:" << cause.code << cause.message;
+    return error(500, QStringLiteral("server_error"),
+                 QCoreApplication::translate(
+                     "Hub",
+                     "The hub could not complete the request because of an internal error. Try again later; "
+                     "if it keeps happening, tell the regional office (URS)."));
+}
+
+HubError Hub::notFound()
+{
+    return error(404, QStringLiteral("not_found"),
+                 QCoreApplication::translate("Hub", "Not found on this hub."));
+}
+
+HubError Hub::unauthorized()
+{
+    return error(401, QStringLiteral("unauthorized"),
+                 QCoreApplication::translate(
+                     "Hub",
+                     "The hub did not accept this installation's credentials. Enroll this installation again "
+                     "with a new code from the regional office (URS)."));
+}
+
+// ------------------------------------------------------------------ scopes
+Result<sync::Scope> Hub::municipalityScope(const QString &ibge) const
+{
+    const QString code = ibge.trimmed();
+    if (!isIbge(code) || !m_reference.isValidMunicipalityCode(code))
+        return Error{QStringLiteral("unknown_municipality"),
+                     QCoreApplication::translate(
+                         "Hub",
+                         "“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, "
+                         "e.g. 3105608 for Barbacena.")
+                         .arg(ibge)};
+    sync::Scope s;
+    s.kind = sync::Scope::Kind::Municipality;
+    s.municipality = code;
+    return s;
+}
+
+Result<sync::Scope> Hub::ursScope(const QString &nameOrAlias) const
+{
+    const auto urs = m_reference.ursByName(nameOrAlias.trimmed());
+    if (!urs)
+        return Error{QStringLiteral("unknown_urs"),
+                     QCoreApplication::translate(
+                         "Hub",
+                         "“%1” is not the name of a URS (regional health office) of Minas Gerais. Check the "
+                         "spelling, e.g. Barbacena or Manhuaçu.")
+                         .arg(nameOrAlias)};
+    sync::Scope s;
+    s.kind = sync::Scope::Kind::Urs;
+    s.urs = urs->name;
+    return s;
+}
+
+QString Hub::ursOf(const QString &ibge) const
+{
+    if (!isIbge(ibge))
+        return {};
+    const auto m = m_reference.municipality(ibge);
+    return m ? m->urs : QString();
+}
+
+bool Hub::covers(const sync::Scope &scope, const QString &municipality) const
+{
+    return scope.covers(municipality, ursOf(municipality));
+}
+
+QString Hub::describe(const sync::Scope &scope) const
+{
+    switch (scope.kind) {
+    case sync::Scope::Kind::Municipality: {
+        const auto m = m_reference.municipality(scope.municipality);
+        return m ? QStringLiteral("%1 (%2)").arg(m->name, scope.municipality) : scope.municipality;
+    }
+    case sync::Scope::Kind::Urs:
+        return QCoreApplication::translate("Hub", "URS %1").arg(scope.urs);
+    case sync::Scope::Kind::Central:
+        return QCoreApplication::translate("Hub", "central level");
+    }
+    return {};
+}
+
+// -------------------------------------------------------------- enrollment
+Result<IssuedCode> Hub::issueCode(const sync::Scope &scope, const QString &label)
+{
+    IssuedCode issued;
+    issued.code = secrets::newEnrollmentCode();
+    issued.scope = scope;
+    issued.label = label.trimmed().left(120);
+    const QDateTime now = m_clock.now();
+    issued.expiresAt = now.addDays(m_options.codeValidityDays);
+    EnrollmentCodeRecord record;
+    record.codeHash = secrets::enrollmentCodeHash(issued.code);
+    record.scope = scope;
+    record.label = issued.label;
+    record.createdAt = now;
+    record.expiresAt = issued.expiresAt;
+    if (auto stored = m_store.insertEnrollmentCode(record); !stored)
+        return stored.error();
+    return issued;
+}
+
+Outcome<sync::EnrollResponse> Hub::enroll(const sync::EnrollRequest &request)
+{
+    const HubError invalid = error(
+        401, QStringLiteral("invalid_code"),
+        QCoreApplication::translate(
+            "Hub", "This enrollment code is not valid: it may be mistyped, already used or expired. Ask the "
+                   "regional office (URS) for a new code."));
+    const QString codeHash = secrets::enrollmentCodeHash(request.code);
+    if (codeHash.isEmpty())
+        return invalid;
+    const QString installation = sync::isUuid(request.installation) ? request.installation : QString();
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const QString token = secrets::newToken();
+        const QString hash = secrets::tokenHash(token);
+        auto redeemed = m_store.redeemCode(codeHash, hash, secrets::tokenIdFromHash(hash), installation,
+                                           request.label.trimmed(), m_clock.now());
+        if (redeemed) {
+            sync::EnrollResponse response;
+            response.token = token;
+            response.scope = redeemed->scope;
+            response.hub = m_options.info;
+            return response;
+        }
+        if (redeemed.error().code == QLatin1String("invalid_code"))
+            return invalid;
+        // Otherwise most likely two token ids starting alike: draw another token.
+        qCWarning(lcHub) << "enroll attempt failed:" << redeemed.error().message;
+    }
+    return serverError(Error{QStringLiteral("database"), QStringLiteral("enroll")});
+}
+
+Outcome<TokenRecord> Hub::authenticate(const QString &token)
+{
+    if (token.size() < 16 || token.size() > 512)
+        return unauthorized();
+    auto found = m_store.activeToken(secrets::tokenHash(token));
+    if (!found)
+        return serverError(found.error());
+    if (!found.value())
+        return unauthorized();
+    TokenRecord record = *found.value();
+    const QDateTime now = m_clock.now();
+    const QDateTime touched = m_lastTouched.value(record.id);
+    if (!touched.isValid() || touched.secsTo(now) >= kTouchIntervalSecs || touched > now) {
+        if (m_store.touchToken(record.id, now))
+            m_lastTouched.insert(record.id, now);
+        record.lastSeen = now;
+    }
+    return record;
+}
+
+sync::Preflight Hub::preflight(const TokenRecord &token) const
+{
+    sync::Preflight p;
+    p.service = QString::fromLatin1(sync::kServiceName);
+    p.protocol = sync::kProtocolVersion;
+    p.hub = m_options.info;
+    p.scope = token.scope;
+    p.limits = m_options.limits;
+    p.time = m_clock.now();
+    return p;
+}
+
+// ------------------------------------------------------------------- blobs
+Outcome<QStringList> Hub::missingBlobs(const QStringList &names) const
+{
+    QStringList missing;
+    for (const QString &sha : names)
+        if (!m_blobs.has(sha) && !missing.contains(sha))
+            missing << sha;
+    return missing;
+}
+
+Outcome<BlobOutcome> Hub::putBlob(const QString &sha256, const QByteArray &bytes)
+{
+    if (!sync::isSha256Hex(sha256))
+        return error(400, QStringLiteral("bad_name"),
+                     QCoreApplication::translate(
+                         "Hub", "The photo's name is not a SHA-256 (64 lower-case hexadecimal digits)."));
+    if (bytes.size() > m_options.limits.maxBlobBytes)
+        return error(
+            413, QStringLiteral("too_large"),
+            QCoreApplication::translate(
+                "Hub",
+                "The photo is larger than the hub accepts (%1 bytes at most). Reduce the photo and send "
+                "it again.")
+                .arg(m_options.limits.maxBlobBytes));
+    if (core::BlobStore::sha256Hex(bytes) != sha256)
+        return error(
+            422, QStringLiteral("hash_mismatch"),
+            QCoreApplication::translate(
+                "Hub", "The photo arrived damaged (its content does not match its name). Nothing was stored; "
+                       "send it again."));
+    // Already there: 200. BlobStore::put re-verifies an existing file and replaces a damaged one.
+    const bool existed = m_blobs.has(sha256);
+    auto stored = m_blobs.put(bytes);
+    if (!stored)
+        return serverError(stored.error());
+    return BlobOutcome{sha256, bytes.size(), !existed};
+}
+
+// --------------------------------------------------------------- revisions
+sync::Receipt Hub::receiptOf(const RevisionRecord &revision) const
+{
+    sync::Receipt r;
+    r.hubId = revision.hubId;
+    r.report = revision.report;
+    r.revision = revision.revision;
+    r.manifestSha256 = revision.manifestSha256;
+    r.receivedAt = revision.receivedAt;
+    // The receipt records the reception: it never changes (review results travel in the status feed).
+    r.state = revision_state::Received;
+    return r;
+}
+
+Outcome<PushOutcome> Hub::existingRevisionOutcome(const QString &reportUuid, int revision,
+                                                  const QString &sha256, bool *decided) const
+{
+    *decided = false;
+    auto existing = m_store.revisions(reportUuid);
+    if (!existing)
+        return serverError(existing.error());
+    for (const RevisionRecord &r : existing.value()) {
+        if (r.revision == revision) {
+            *decided = true;
+            if (r.manifestSha256 == sha256)
+                return PushOutcome{receiptOf(r), false};
+            return error(
+                409, QStringLiteral("revision_conflict"),
+                QCoreApplication::translate(
+                    "Hub",
+                    "The hub already has revision %1 of this report with different content. A concluded "
+                    "revision is never replaced: reopen the report to send a new revision.")
+                    .arg(revision));
+        }
+    }
+    if (!existing.value().isEmpty() && existing.value().constLast().revision > revision) {
+        *decided = true;
+        return error(
+            409, QStringLiteral("stale_revision"),
+            QCoreApplication::translate(
+                "Hub",
+                "The hub already has a later revision (%1) of this report; revision %2 was not stored.")
+                .arg(existing.value().constLast().revision)
+                .arg(revision));
+    }
+    return PushOutcome{};
+}
+
+Outcome<PushOutcome> Hub::pushRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
+                                       const QByteArray &manifest)
+{
+    if (manifest.size() > m_options.limits.maxManifestBytes)
+        return error(413, QStringLiteral("too_large"),
+                     QCoreApplication::translate(
+                         "Hub", "The report is larger than the hub accepts (%1 bytes at most).")
+                         .arg(m_options.limits.maxManifestBytes));
+    const QJsonDocument doc = QJsonDocument::fromJson(manifest);
+    if (!doc.isObject())
+        return error(400, QStringLiteral("bad_manifest"),
+                     QCoreApplication::translate("Hub", "The report data is not a JSON object."));
+    const QJsonObject head = doc.object();
+    const QJsonValue bodyRevision = head.value(QStringLiteral("revision"));
+    if (head.value(QStringLiteral("report")).toString() != reportUuid || !bodyRevision.isDouble() ||
+        bodyRevision.toDouble() != double(revision))
+        return error(
+            400, QStringLiteral("path_mismatch"),
+            QCoreApplication::translate(
+                "Hub",
+                "The address of the request does not match the report it carries (report or revision)."));
+    const QString municipality = head.value(QStringLiteral("municipality")).toString();
+    const HubError forbidden =
+        error(403, QStringLiteral("forbidden"),
+              QCoreApplication::translate(
+                  "Hub", "This installation may only send reports of its own municipality."));
+    if (!covers(scope, municipality))
+        return forbidden;
+    auto decoded = core::decodeManifest(manifest);
+    if (!decoded)
+        return error(400, QStringLiteral("bad_manifest"), decoded.error().message);
+    const core::Report &report = decoded->report;
+
+    // The report keeps its municipality, program and month across revisions.
+    auto stored = m_store.report(reportUuid);
+    if (!stored)
+        return serverError(stored.error());
+    if (stored.value()) {
+        const ReportRecord &old = *stored.value();
+        if (!covers(scope, old.municipality))
+            return forbidden;
+        if (old.municipality != report.municipality || old.program != report.programId ||
+            old.period != report.period.key())
+            return error(
+                409, QStringLiteral("report_mismatch"),
+                QCoreApplication::translate(
+                    "Hub", "The hub already has this report for another municipality, program or month; this "
+                           "revision was not stored."));
+    }
+
+    const QString sha256 = core::BlobStore::sha256Hex(manifest);
+    bool decided = false;
+    auto existing = existingRevisionOutcome(reportUuid, revision, sha256, &decided);
+    if (decided || !existing)
+        return existing;
+
+    QStringList missing;
+    for (const QString &blob : core::manifestBlobs(report))
+        if (!m_blobs.has(blob))
+            missing << blob;
+    if (!missing.isEmpty()) {
+        HubError e = error(409, QStringLiteral("missing_blobs"),
+                           QCoreApplication::translate(
+                               "Hub", "The hub does not have %1 of the report's photos yet. Send them first.")
+                               .arg(missing.size()));
+        e.body.missing = missing;
+        return e;
+    }
+
+    const auto engine = m_engines.value(report.programId);
+    if (!engine)
+        return error(
+            422, QStringLiteral("unknown_program"),
+            QCoreApplication::translate(
+                "Hub", "This hub does not know the program “%1”. Ask the regional office (URS) to update the "
+                       "hub.")
+                .arg(report.programId));
+    core::Findings findings = engine->validate(report);
+    if (!m_reference.isValidMunicipalityCode(report.municipality))
+        findings.prepend(core::Finding{
+            QStringLiteral("report.municipality"), core::Severity::Error,
+            QStringLiteral("unknown_municipality"),
+            QCoreApplication::translate("Hub",
+                                        "The report's municipality (%1) is not in the reference table of "
+                                        "Minas Gerais.")
+                .arg(report.municipality)});
+    if (core::hasBlocking(findings)) {
+        HubError e = error(
+            422, QStringLiteral("validation_failed"),
+            QCoreApplication::translate(
+                "Hub", "The report did not pass the program's checks. Correct what is listed and conclude "
+                       "it again."));
+        e.body.findings = findings;
+        return e;
+    }
+
+    const ReportRecord record{report.uuid, report.municipality, report.programId, report.period.key()};
+    auto inserted =
+        m_store.insertRevision(record, ursOf(report.municipality), revision, manifest, sha256, m_clock.now());
+    if (!inserted) {
+        // Another instance may have stored it meanwhile (same database): answer as for a repeat.
+        auto again = existingRevisionOutcome(reportUuid, revision, sha256, &decided);
+        if (decided || !again)
+            return again;
+        return serverError(inserted.error());
+    }
+    return PushOutcome{receiptOf(inserted.value()), true};
+}
+
+Outcome<ReportView> Hub::reportView(const sync::Scope &scope, const QString &reportUuid) const
+{
+    if (!sync::isUuid(reportUuid))
+        return notFound();
+    auto report = m_store.report(reportUuid);
+    if (!report)
+        return serverError(report.error());
+    if (!report.value() || !covers(scope, report.value()->municipality))
+        return notFound();
+    auto revisions = m_store.revisions(reportUuid);
+    if (!revisions)
+        return serverError(revisions.error());
+    return ReportView{*report.value(), revisions.value()};
+}
+
+Outcome<sync::StatusPage> Hub::status(const sync::Scope &scope, qint64 since, int limit) const
+{
+    limit = qBound(1, limit, m_options.statusPageMax);
+    auto events = m_store.events(qMax<qint64>(0, since), limit, scope);
+    if (!events)
+        return serverError(events.error());
+    sync::StatusPage page;
+    page.next = qMax<qint64>(0, since);
+    for (const EventRecord &e : events.value()) {
+        page.events << sync::StatusEvent{e.cursor, e.report, e.period, e.revision, e.state, e.comment, e.at};
+        page.next = e.cursor;
+    }
+    return page;
+}
+
+Outcome<ImportResult> Hub::importPackage(const QString &path)
+{
+    core::package::PackageReader reader(path);
+    auto contents = reader.verify();
+    if (!contents)
+        return error(400, contents.error().code, contents.error().message);
+    ImportResult result;
+    for (const QString &sha : std::as_const(contents->blobs)) {
+        auto bytes = reader.blob(sha);
+        if (!bytes)
+            return error(400, bytes.error().code, bytes.error().message);
+        auto stored = putBlob(sha, bytes.value());
+        if (!stored)
+            return stored.error();
+        ++result.blobCount;
+    }
+    sync::Scope central;
+    central.kind = sync::Scope::Kind::Central;
+    auto pushed =
+        pushRevision(central, contents->report.uuid, contents->report.revision, contents->manifestJson);
+    if (!pushed)
+        return pushed.error();
+    result.push = pushed.value();
+    result.report = ReportRecord{contents->report.uuid, contents->report.municipality,
+                                 contents->report.programId, contents->report.period.key()};
+    return result;
+}
+
+// ------------------------------------------------------------------ review
+Result<ReviewOutcome> Hub::review(const QString &reportUuid, bool accept, const QString &comment,
+                                  const QString &reviewer)
+{
+    const QString text = comment.trimmed();
+    if (!accept && text.isEmpty())
+        return Error{
+            QStringLiteral("comment_required"),
+            QCoreApplication::translate(
+                "Hub", "Say what the municipality must correct: a returned report needs a comment.")};
+    auto report = m_store.report(reportUuid.trimmed().toLower());
+    if (!report)
+        return report.error();
+    if (!report.value())
+        return Error{
+            QStringLiteral("not_found"),
+            QCoreApplication::translate("Hub", "There is no report %1 on this hub.").arg(reportUuid)};
+    auto revisions = m_store.revisions(report.value()->uuid);
+    if (!revisions)
+        return revisions.error();
+    if (revisions.value().isEmpty())
+        return Error{
+            QStringLiteral("not_found"),
+            QCoreApplication::translate("Hub", "There is no report %1 on this hub.").arg(reportUuid)};
+    const RevisionRecord &latest = revisions.value().constLast();
+    const QString target = accept ? QString(revision_state::Accepted) : QString(revision_state::Returned);
+    auto reviewed = m_store.review(report.value()->uuid, latest.revision, revision_state::Received, target,
+                                   accept ? QString() : text, reviewer, ursOf(report.value()->municipality),
+                                   m_clock.now());
+    if (!reviewed)
+        return reviewed.error();
+    return ReviewOutcome{*report.value(), reviewed.value()};
+}
+
+Result<QList<ListedRevision>> Hub::listRevisions(const QString &month, const QString &urs) const
+{
+    if (!month.isEmpty() && !core::Period::fromKey(month).isValid())
+        return Error{
+            QStringLiteral("bad_month"),
+            QCoreApplication::translate("Hub", "“%1” is not a month. Use YYYY-MM, e.g. 2026-10.").arg(month)};
+    std::optional<QStringList> municipalities;
+    if (!urs.isEmpty()) {
+        auto scope = ursScope(urs);
+        if (!scope)
+            return scope.error();
+        QStringList codes;
+        for (const auto &m : m_reference.municipalitiesOfUrs(scope->urs))
+            codes << m.ibge;
+        municipalities = codes;
+    }
+    return m_store.listRevisions(month, municipalities);
+}
+
+// ---------------------------------------------------------------- partners
+Outcome<PartnerOutcome> Hub::putPartner(const sync::Scope &scope, const QString &uuid, const QByteArray &body)
+{
+    auto partner = sync::partnerFromWire(body);
+    if (!partner)
+        return error(400, QStringLiteral("bad_request"), partner.error().message);
+    if (partner->uuid != uuid)
+        return error(400, QStringLiteral("path_mismatch"),
+                     QCoreApplication::translate(
+                         "Hub", "The address of the request does not match the partner it carries."));
+    if (!isIbge(partner->municipality) || !m_reference.isValidMunicipalityCode(partner->municipality)) {
+        HubError e = error(422, QStringLiteral("validation_failed"),
+                           QCoreApplication::translate("Hub", "The partner's municipality is not valid."));
+        e.body.findings << core::Finding{
+            QStringLiteral("partner.municipality"), core::Severity::Error,
+            QStringLiteral("unknown_municipality"),
+            QCoreApplication::translate("Hub", "The partner's municipality is not valid.")};
+        return e;
+    }
+    const HubError forbidden =
+        error(403, QStringLiteral("forbidden"),
+              QCoreApplication::translate(
+                  "Hub", "This installation may only send partners of its own municipality."));
+    if (!covers(scope, partner->municipality))
+        return forbidden;
+    auto stored = m_store.partner(uuid);
+    if (!stored)
+        return serverError(stored.error());
+    if (stored.value() && !covers(scope, stored.value()->municipality))
+        return forbidden;
+    // Only what the municipality may share is kept (BRIEF §7): the wire form of the decoded partner.
+    PartnerRecord incoming{partner->uuid, partner->municipality,
+                           QJsonDocument(sync::partnerToWire(partner.value())).toJson(QJsonDocument::Compact),
+                           partner->updatedAt, false};
+    bool applied = false;
+    auto saved = m_store.upsertPartner(incoming, m_clock.now(), &applied);
+    if (!saved)
+        return serverError(saved.error());
+    return PartnerOutcome{uuid, saved->updatedAt, applied};
+}
+
+Outcome<PartnerOutcome> Hub::erasePartner(const sync::Scope &scope, const QString &uuid)
+{
+    if (!sync::isUuid(uuid))
+        return notFound();
+    auto stored = m_store.partner(uuid);
+    if (!stored)
+        return serverError(stored.error());
+    if (stored.value() && !covers(scope, stored.value()->municipality))
+        return notFound();
+    const QString tombstoneMunicipality =
+        scope.kind == sync::Scope::Kind::Municipality ? scope.municipality : QString();
+    const QDateTime now = m_clock.now();
+    if (auto erased = m_store.erasePartner(uuid, tombstoneMunicipality, now); !erased)
+        return serverError(erased.error());
+    return PartnerOutcome{uuid, now, true};
+}
+
+} // namespace mobiliza::hub

@@ -1,0 +1,149 @@
+// The hub's rules (docs/protocol.md), independent of HTTP: enrollment and
+// tokens, scopes, blobs, revisions (validated with the same ValidationEngine
+// as the client), review, the status feed, partners and package import.
+// HubServer maps these outcomes to HTTP; the CLI prints them. A push and an
+// import go through the same pushRevision().
+//
+// Not thread-safe: one Hub on the thread that opened its HubStore.
+#pragma once
+
+#include "core/domain/clock.h"
+#include "core/program/validation_engine.h"
+#include "core/reference/reference_data.h"
+#include "core/services/blob_store.h"
+#include "core/util/result.h"
+#include "sync/hub/hub_store.h"
+#include "sync/hub/hub_types.h"
+#include "sync/protocol.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+#include <memory>
+
+namespace mobiliza::hub {
+
+struct HubOptions
+{
+    sync::HubInfo info{QStringLiteral("mobiliza-hub"), QStringLiteral("Mobiliza hub")};
+    sync::Limits limits;
+    int codeValidityDays = 14;
+    int statusPageMax = 1000;
+};
+
+struct IssuedCode
+{
+    QString code; // shown once, never stored
+    sync::Scope scope;
+    QString label;
+    QDateTime expiresAt;
+};
+
+struct BlobOutcome
+{
+    QString sha256;
+    qint64 bytes = 0;
+    bool created = false; // false: it was already there
+};
+
+struct PushOutcome
+{
+    sync::Receipt receipt;
+    bool created = false; // false: the same revision was already here (same receipt)
+};
+
+struct ReportView
+{
+    ReportRecord report;
+    QList<RevisionRecord> revisions;
+};
+
+struct PartnerOutcome
+{
+    QString uuid;
+    QDateTime updatedAt;
+    bool applied = false;
+};
+
+struct ReviewOutcome
+{
+    ReportRecord report;
+    RevisionRecord revision;
+};
+
+struct ImportResult
+{
+    PushOutcome push;
+    ReportRecord report;
+    int blobCount = 0;
+};
+
+class Hub
+{
+public:
+    Hub(HubStore &store, core::BlobStore &blobs, core::ReferenceData reference, const core::Clock &clock,
+        HubOptions options = {});
+
+    const HubOptions &options() const { return m_options; }
+    const core::ReferenceData &reference() const { return m_reference; }
+    HubStore &store() { return m_store; }
+    core::BlobStore &blobs() { return m_blobs; }
+    QDateTime now() const { return m_clock.now(); }
+
+    // ---- scopes (the CLI validates what the regional office typed)
+    core::Result<sync::Scope> municipalityScope(const QString &ibge) const;
+    core::Result<sync::Scope> ursScope(const QString &nameOrAlias) const;
+    QString ursOf(const QString &ibge) const; // canonical URS name, empty when unknown
+    bool covers(const sync::Scope &scope, const QString &municipality) const;
+    QString describe(const sync::Scope &scope) const; // "Barbacena (3105608)", "URS Manhuaçu", "central"
+
+    // ---- enrollment and tokens
+    core::Result<IssuedCode> issueCode(const sync::Scope &scope, const QString &label);
+    Outcome<sync::EnrollResponse> enroll(const sync::EnrollRequest &request);
+    // 401 "unauthorized" for an unknown or revoked token.
+    Outcome<TokenRecord> authenticate(const QString &token);
+    sync::Preflight preflight(const TokenRecord &token) const;
+
+    // ---- blobs
+    Outcome<QStringList> missingBlobs(const QStringList &names) const;
+    Outcome<BlobOutcome> putBlob(const QString &sha256, const QByteArray &bytes);
+
+    // ---- revisions (the push and the package import)
+    Outcome<PushOutcome> pushRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
+                                      const QByteArray &manifest);
+    Outcome<ReportView> reportView(const sync::Scope &scope, const QString &reportUuid) const;
+    Outcome<sync::StatusPage> status(const sync::Scope &scope, qint64 since, int limit) const;
+    // Verifies the package file, stores its blobs and pushes its revision as the central level.
+    Outcome<ImportResult> importPackage(const QString &path);
+
+    // ---- review (the latest revision of the report)
+    core::Result<ReviewOutcome> review(const QString &reportUuid, bool accept, const QString &comment,
+                                       const QString &reviewer);
+    // month "YYYY-MM" or empty; urs name/alias or empty.
+    core::Result<QList<ListedRevision>> listRevisions(const QString &month, const QString &urs) const;
+
+    // ---- partners
+    Outcome<PartnerOutcome> putPartner(const sync::Scope &scope, const QString &uuid, const QByteArray &body);
+    Outcome<PartnerOutcome> erasePartner(const sync::Scope &scope, const QString &uuid);
+
+    // Errors every route may answer.
+    static HubError error(int status, const QString &code, const QString &message);
+    static HubError serverError(const core::Error &cause);
+    static HubError notFound();
+    static HubError unauthorized();
+
+private:
+    sync::Receipt receiptOf(const RevisionRecord &revision) const;
+    Outcome<PushOutcome> existingRevisionOutcome(const QString &reportUuid, int revision,
+                                                 const QString &sha256, bool *decided) const;
+
+    HubStore &m_store;
+    core::BlobStore &m_blobs;
+    core::ReferenceData m_reference;
+    const core::Clock &m_clock;
+    HubOptions m_options;
+    QHash<QString, std::shared_ptr<const core::ValidationEngine>> m_engines; // by program id
+    QHash<QString, QDateTime> m_lastTouched;                                 // token id → last_seen written
+};
+
+} // namespace mobiliza::hub

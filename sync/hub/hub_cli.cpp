@@ -1,0 +1,441 @@
+#include "sync/hub/hub_cli.h"
+
+#include "core/reference/reference_repository.h"
+#include "core/util/text.h"
+#include "sync/hub/hub.h"
+#include "sync/hub/hub_server.h"
+#include "sync/hub/hub_store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QHostAddress>
+#include <QPair>
+#include <QSocketNotifier>
+#include <QTextStream>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
+#endif
+
+namespace mobiliza::hub {
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+
+void out(const QString &line)
+{
+    QTextStream s(stdout);
+    s << line << '\n';
+    s.flush();
+}
+
+void err(const QString &line)
+{
+    QTextStream s(stderr);
+    s << line << '\n';
+    s.flush();
+}
+
+int usage(const QString &message)
+{
+    err(message);
+    err(QCoreApplication::translate("HubCli",
+                                    "Run “mobiliza-hub --help” to see the commands and their options."));
+    return kExitUsage;
+}
+
+int failed(const QString &message)
+{
+    err(message);
+    return kExitFailed;
+}
+
+void printHubError(const HubError &e)
+{
+    err(e.body.message);
+    for (const core::Finding &f : e.body.findings)
+        err(QStringLiteral("  %1: %2").arg(f.path, f.message));
+    for (const QString &sha : e.body.missing)
+        err(QStringLiteral("  %1").arg(sha));
+}
+
+QString oneLine(QString s)
+{
+    s.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    s.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return s;
+}
+
+QString slug(const QString &name)
+{
+    QString s = core::foldForSearch(name);
+    s.replace(QLatin1Char(' '), QLatin1Char('-'));
+    return s.isEmpty() ? QStringLiteral("mobiliza-hub") : s;
+}
+
+// Everything a command needs, opened from --data / --db.
+struct Opened
+{
+    std::unique_ptr<HubStore> store;
+    std::unique_ptr<core::BlobStore> blobs;
+    core::SystemClock clock;
+    std::unique_ptr<Hub> hub;
+};
+
+core::Result<std::unique_ptr<Opened>> openHub(const QString &dataDir, const QString &dbUrl,
+                                              HubOptions options)
+{
+    auto store = HubStore::open(dataDir, dbUrl);
+    if (!store)
+        return store.error();
+    auto opened = std::make_unique<Opened>();
+    opened->store = std::move(store.value());
+    opened->blobs = std::make_unique<core::BlobStore>(QDir(dataDir).filePath(QStringLiteral("blobs")));
+    const core::ReferenceRepository reference(dataDir);
+    opened->hub = std::make_unique<Hub>(*opened->store, *opened->blobs, reference.current(), opened->clock,
+                                        std::move(options));
+    return opened;
+}
+
+#ifdef Q_OS_UNIX
+int g_signalFds[2] = {-1, -1}; // the self-pipe of the signal handler (async-signal-safe)
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(g_signalFds[0], &byte, 1);
+}
+#endif
+
+// Quits the event loop on SIGTERM / SIGINT.
+void installStopSignals(QObject *parent)
+{
+#ifdef Q_OS_UNIX
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalFds) != 0)
+        return;
+    auto *notifier = new QSocketNotifier(g_signalFds[1], QSocketNotifier::Read, parent);
+    QObject::connect(notifier, &QSocketNotifier::activated, parent, [notifier] {
+        notifier->setEnabled(false);
+        char byte = 0;
+        [[maybe_unused]] const auto got = ::read(g_signalFds[1], &byte, 1);
+        QCoreApplication::quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    ::sigaction(SIGTERM, &action, nullptr);
+    ::sigaction(SIGINT, &action, nullptr);
+#else
+    Q_UNUSED(parent)
+#endif
+}
+
+bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    QString host = text.left(colon);
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    bool ok = false;
+    const uint p = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || p > 65535)
+        return false;
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    if (!address->setAddress(host))
+        return false;
+    *port = quint16(p);
+    return true;
+}
+
+} // namespace
+
+int runCli(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QList<QPair<const char *, QString>> commands{
+        {"serve", QCoreApplication::translate("HubCli", "answer the installations (HTTP)")},
+        {"enroll", QCoreApplication::translate("HubCli", "issue a one-time enrollment code")},
+        {"revoke", QCoreApplication::translate("HubCli", "revoke tokens")},
+        {"tokens", QCoreApplication::translate("HubCli", "list the tokens")},
+        {"reports", QCoreApplication::translate("HubCli", "list the received revisions")},
+        {"review", QCoreApplication::translate("HubCli", "accept or return the latest revision of a report")},
+        {"import", QCoreApplication::translate("HubCli", "import a report package file (.mobiliza)")}};
+    QString description =
+        QCoreApplication::translate(
+            "HubCli", "Mobiliza hub: receives the municipalities' reports, checks them and sends "
+                      "the review back.") +
+        QStringLiteral("\n\n") + QCoreApplication::translate("HubCli", "Commands:");
+    for (const auto &c : commands)
+        description += QStringLiteral("\n  %1 %2").arg(QLatin1String(c.first), -8).arg(c.second);
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        QCoreApplication::translate("HubCli", "Address and port to listen on (port 0: any free port)."),
+        QStringLiteral("ADDR:PORT"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QCoreApplication::translate("HubCli", "The hub's data folder."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QCoreApplication::translate(
+            "HubCli", "PostgreSQL database (postgresql://user:password@host:port/database) instead of "
+                      "SQLite in the data folder; or set MOBILIZA_HUB_DB."),
+        QStringLiteral("URL"));
+    const QCommandLineOption hubName(
+        QStringLiteral("hub-name"),
+        QCoreApplication::translate("HubCli", "The hub's name shown to installations."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption hubId(
+        QStringLiteral("hub-id"),
+        QCoreApplication::translate("HubCli", "The hub's identifier (default: from its name)."),
+        QStringLiteral("ID"));
+    const QCommandLineOption log(
+        QStringLiteral("log"),
+        QCoreApplication::translate("HubCli",
+                                    "Access log file, or - for standard error (default: DIR/access.log)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption trustProxy(
+        QStringLiteral("trust-proxy"),
+        QCoreApplication::translate("HubCli",
+                                    "Take the client's address from X-Forwarded-For when the request comes "
+                                    "from a proxy on this machine."));
+    const QCommandLineOption municipality(
+        QStringLiteral("municipality"), QCoreApplication::translate("HubCli", "IBGE code of a municipality."),
+        QStringLiteral("IBGE"));
+    const QCommandLineOption urs(
+        QStringLiteral("urs"),
+        QCoreApplication::translate("HubCli", "Name of a URS (regional health office)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption central(
+        QStringLiteral("central"),
+        QCoreApplication::translate("HubCli", "The central level (sees every municipality)."));
+    const QCommandLineOption label(
+        QStringLiteral("label"),
+        QCoreApplication::translate("HubCli", "A note to recognize the enrollment later."),
+        QStringLiteral("TEXT"));
+    const QCommandLineOption tokenId(QStringLiteral("token-id"),
+                                     QCoreApplication::translate("HubCli", "The token's id (see “tokens”)."),
+                                     QStringLiteral("ID"));
+    const QCommandLineOption month(QStringLiteral("month"),
+                                   QCoreApplication::translate("HubCli", "Only this month."),
+                                   QStringLiteral("YYYY-MM"));
+    const QCommandLineOption report(QStringLiteral("report"),
+                                    QCoreApplication::translate("HubCli", "The report's id (UUID)."),
+                                    QStringLiteral("ID"));
+    const QCommandLineOption accept(QStringLiteral("accept"),
+                                    QCoreApplication::translate("HubCli", "Accept the latest revision."));
+    const QCommandLineOption returnWith(
+        QStringLiteral("return"),
+        QCoreApplication::translate("HubCli", "Return the latest revision with this comment."),
+        QStringLiteral("COMMENT"));
+    const QCommandLineOption reviewer(
+        QStringLiteral("reviewer"),
+        QCoreApplication::translate("HubCli", "Who reviews (default: the system user)."),
+        QStringLiteral("NAME"));
+    parser.addOptions({listen, data, db, hubName, hubId, log, trustProxy, municipality, urs, central, label,
+                       tokenId, month, report, accept, returnWith, reviewer});
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        QCoreApplication::translate("HubCli", "serve, enroll, revoke, tokens, reports, review or import"));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QCoreApplication::translate("HubCli", "import: the package file"),
+                                 QStringLiteral("[FILE]"));
+
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(help)) {
+        out(parser.helpText());
+        return kExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usage(QCoreApplication::translate("HubCli", "Say which command to run."));
+    const QString command = positional.first();
+    const QStringList known{QStringLiteral("serve"),  QStringLiteral("enroll"),  QStringLiteral("revoke"),
+                            QStringLiteral("tokens"), QStringLiteral("reports"), QStringLiteral("review"),
+                            QStringLiteral("import")};
+    if (!known.contains(command))
+        return usage(QCoreApplication::translate("HubCli", "Unknown command “%1”.").arg(command));
+    if (positional.size() > (command == QLatin1String("import") ? 2 : 1))
+        return usage(
+            QCoreApplication::translate("HubCli", "Unexpected argument “%1”.").arg(positional.constLast()));
+    if (!parser.isSet(data) || parser.value(data).isEmpty())
+        return usage(
+            QCoreApplication::translate("HubCli", "Say where the hub's data folder is with --data DIR."));
+    const QString dataDir = QDir(parser.value(data)).absolutePath();
+    const QString dbUrl = parser.isSet(db) ? parser.value(db) : qEnvironmentVariable("MOBILIZA_HUB_DB");
+
+    HubOptions options;
+    if (parser.isSet(hubName))
+        options.info.name = parser.value(hubName);
+    options.info.id = parser.isSet(hubId) ? parser.value(hubId) : slug(options.info.name);
+
+    // Check the arguments before anything is opened.
+    if (command == QLatin1String("enroll") &&
+        int(parser.isSet(municipality)) + int(parser.isSet(urs)) + int(parser.isSet(central)) != 1)
+        return usage(QCoreApplication::translate(
+            "HubCli",
+            "Say who the code is for: --municipality IBGE, --urs NAME or --central (one of them)."));
+    if (command == QLatin1String("revoke") &&
+        int(parser.isSet(tokenId)) + int(parser.isSet(municipality)) != 1)
+        return usage(QCoreApplication::translate(
+            "HubCli", "Say what to revoke: --token-id ID or --municipality IBGE (one of them)."));
+    if (command == QLatin1String("review") &&
+        (!parser.isSet(report) || int(parser.isSet(accept)) + int(parser.isSet(returnWith)) != 1))
+        return usage(QCoreApplication::translate(
+            "HubCli", "Say which report (--report ID) and the decision: --accept or --return COMMENT."));
+    if (command == QLatin1String("import") && positional.size() != 2)
+        return usage(QCoreApplication::translate("HubCli", "Say which package file to import."));
+    QHostAddress address;
+    quint16 port = 0;
+    if (command == QLatin1String("serve") && !parseListen(parser.value(listen), &address, &port))
+        return usage(
+            QCoreApplication::translate("HubCli", "“%1” is not an address and port. Use e.g. 127.0.0.1:8080.")
+                .arg(parser.value(listen)));
+
+    auto opened = openHub(dataDir, dbUrl, options);
+    if (!opened)
+        return failed(opened.error().message);
+    Hub &hub = *opened.value()->hub;
+
+    if (command == QLatin1String("serve")) {
+        ServerOptions serverOptions;
+        const QString logTarget = parser.value(log);
+        serverOptions.accessLogToStderr = logTarget == QLatin1String("-");
+        if (!serverOptions.accessLogToStderr)
+            serverOptions.accessLogPath =
+                logTarget.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("access.log")) : logTarget;
+        serverOptions.trustProxy = parser.isSet(trustProxy);
+        HubServer server(hub, serverOptions);
+        const quint16 bound = server.listen(address, port);
+        if (bound == 0)
+            return failed(
+                QCoreApplication::translate(
+                    "HubCli",
+                    "The hub could not listen on %1. Check that no other program uses that port and that "
+                    "the address belongs to this machine.")
+                    .arg(parser.value(listen)));
+        const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
+                                  ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                                  : address.toString();
+        out(QStringLiteral("listening on %1:%2").arg(shown).arg(bound));
+        installStopSignals(&server);
+        QCoreApplication::exec();
+        return kExitOk;
+    }
+
+    if (command == QLatin1String("enroll")) {
+        core::Result<sync::Scope> scope = sync::Scope{};
+        if (parser.isSet(municipality))
+            scope = hub.municipalityScope(parser.value(municipality));
+        else if (parser.isSet(urs))
+            scope = hub.ursScope(parser.value(urs));
+        else
+            scope.value().kind = sync::Scope::Kind::Central;
+        if (!scope)
+            return failed(scope.error().message);
+        auto issued = hub.issueCode(scope.value(), parser.value(label));
+        if (!issued)
+            return failed(issued.error().message);
+        out(QCoreApplication::translate("HubCli", "One-time enrollment code for %1, valid until %2. Type it "
+                                                  "in Mobiliza (Sincronização); it works once:")
+                .arg(hub.describe(issued->scope),
+                     issued->expiresAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"))));
+        out(issued->code);
+        return kExitOk;
+    }
+
+    if (command == QLatin1String("revoke")) {
+        const QDateTime now = hub.now();
+        core::Result<int> revoked = 0;
+        if (parser.isSet(tokenId)) {
+            revoked = hub.store().revokeToken(parser.value(tokenId).trimmed().toLower(), now);
+        } else {
+            auto scope = hub.municipalityScope(parser.value(municipality));
+            if (!scope)
+                return failed(scope.error().message);
+            revoked = hub.store().revokeMunicipality(scope->municipality, now);
+        }
+        if (!revoked)
+            return failed(revoked.error().message);
+        if (revoked.value() == 0)
+            return failed(QCoreApplication::translate(
+                "HubCli",
+                "No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”."));
+        out(QCoreApplication::translate(
+                "HubCli", "Tokens revoked: %1. Those installations must be enrolled again with a new code.")
+                .arg(revoked.value()));
+        return kExitOk;
+    }
+
+    if (command == QLatin1String("tokens")) {
+        auto tokens = hub.store().tokens();
+        if (!tokens)
+            return failed(tokens.error().message);
+        for (const TokenRecord &t : tokens.value()) {
+            const QString scopeValue = t.scope.kind == sync::Scope::Kind::Municipality ? t.scope.municipality
+                                       : t.scope.kind == sync::Scope::Kind::Urs        ? t.scope.urs
+                                                                                       : QString();
+            out(QStringList{t.id, sync::scopeKindKey(t.scope.kind), scopeValue, oneLine(t.label),
+                            sync::utcTimestamp(t.createdAt),
+                            t.lastSeen.isValid() ? sync::utcTimestamp(t.lastSeen) : QStringLiteral("-"),
+                            t.revoked() ? QStringLiteral("revoked %1").arg(sync::utcTimestamp(t.revokedAt))
+                                        : QStringLiteral("active")}
+                    .join(QLatin1Char('\t')));
+        }
+        return kExitOk;
+    }
+
+    if (command == QLatin1String("reports")) {
+        auto listed = hub.listRevisions(parser.value(month), parser.value(urs));
+        if (!listed)
+            return failed(listed.error().message);
+        for (const ListedRevision &l : listed.value())
+            out(QStringList{l.report.uuid, l.report.municipality, l.report.period,
+                            QString::number(l.revision.revision), l.revision.state, l.revision.hubId,
+                            sync::utcTimestamp(l.revision.receivedAt), oneLine(l.revision.comment)}
+                    .join(QLatin1Char('\t')));
+        return kExitOk;
+    }
+
+    if (command == QLatin1String("review")) {
+        const QString who = parser.isSet(reviewer) ? parser.value(reviewer) : qEnvironmentVariable("USER");
+        auto reviewed = hub.review(parser.value(report), parser.isSet(accept), parser.value(returnWith), who);
+        if (!reviewed)
+            return failed(reviewed.error().message);
+        out(QCoreApplication::translate("HubCli", "Report %1 (%2, %3), revision %4: %5.")
+                .arg(reviewed->report.uuid, reviewed->report.municipality, reviewed->report.period)
+                .arg(reviewed->revision.revision)
+                .arg(reviewed->revision.state));
+        return kExitOk;
+    }
+
+    // import
+    auto imported = hub.importPackage(positional.at(1));
+    if (!imported) {
+        printHubError(imported.error());
+        return kExitFailed;
+    }
+    out((imported->push.created
+             ? QCoreApplication::translate("HubCli", "Imported report %1 (%2, %3), revision %4, as %5.")
+             : QCoreApplication::translate("HubCli",
+                                           "Report %1 (%2, %3), revision %4, was already here as %5."))
+            .arg(imported->report.uuid, imported->report.municipality, imported->report.period)
+            .arg(imported->push.receipt.revision)
+            .arg(imported->push.receipt.hubId));
+    return kExitOk;
+}
+
+} // namespace mobiliza::hub

@@ -1,0 +1,111 @@
+// The hub's store through QtSql: SQLite at <data>/hub.sqlite by default, or
+// PostgreSQL (QPSQL) given a URL "postgresql://user:pass@host:port/dbname".
+//
+// The SQL runs on both drivers (small per-driver variants for the id columns,
+// byte columns and locks). The schema is versioned with forward-only
+// migrations recorded in the table hub_schema; a database newer than this
+// build is refused untouched. Every write is one transaction. Photo bytes
+// never go into the database: they live in <data>/blobs (core::BlobStore).
+//
+// SQLite connections use WAL, foreign keys, a busy timeout and
+// synchronous=FULL (a receipt is only sent after the revision is on disk).
+// One HubStore is one connection: use it on the thread that opened it.
+#pragma once
+
+#include "core/util/result.h"
+#include "sync/hub/hub_types.h"
+
+#include <QList>
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace mobiliza::hub {
+
+class HubStore
+{
+public:
+    // dbUrl empty: SQLite in dataDir. Otherwise postgresql://user:pass@host:port/dbname[?opt=v&…]
+    // (the query items become QPSQL connect options, e.g. sslmode=require).
+    static core::Result<std::unique_ptr<HubStore>> open(const QString &dataDir, const QString &dbUrl = {});
+    static QString fileName() { return QStringLiteral("hub.sqlite"); }
+    static int latestSchemaVersion();
+    static constexpr int kBusyTimeoutMs = 5000;
+
+    ~HubStore();
+    HubStore(const HubStore &) = delete;
+    HubStore &operator=(const HubStore &) = delete;
+
+    bool isPostgres() const { return m_postgres; }
+    QString description() const { return m_description; } // never holds a password
+    int schemaVersion() const;
+
+    // ------------------------------------------------------------ tokens
+    core::Status insertEnrollmentCode(const EnrollmentCodeRecord &code);
+    // Marks the code used and creates the token, in one transaction. Error
+    // "invalid_code" when the code is unknown, used or expired (the same error).
+    core::Result<TokenRecord> redeemCode(const QString &codeHash, const QString &tokenHash,
+                                         const QString &tokenId, const QString &installation,
+                                         const QString &label, const QDateTime &now);
+    // The unrevoked token with this hash, if any.
+    core::Result<std::optional<TokenRecord>> activeToken(const QString &tokenHash) const;
+    core::Status touchToken(const QString &tokenId, const QDateTime &now);
+    core::Result<QList<TokenRecord>> tokens() const;
+    // Number of tokens revoked now.
+    core::Result<int> revokeToken(const QString &tokenId, const QDateTime &now);
+    core::Result<int> revokeMunicipality(const QString &ibge, const QDateTime &now);
+
+    // ----------------------------------------------------------- reports
+    core::Result<std::optional<ReportRecord>> report(const QString &uuid) const;
+    // Oldest first; the manifest bytes only when asked.
+    core::Result<QList<RevisionRecord>> revisions(const QString &reportUuid, bool withManifest = false) const;
+    core::Result<std::optional<RevisionRecord>> revision(const QString &reportUuid, int revision) const;
+    // One transaction: the report row (when new), the revision with its hub id
+    // and a "received" status event. Fails (nothing written) when the revision exists.
+    core::Result<RevisionRecord> insertRevision(const ReportRecord &report, const QString &urs, int revision,
+                                                const QByteArray &manifest, const QString &manifestSha256,
+                                                const QDateTime &now);
+    // One transaction: the new state of the revision when it is still in
+    // `fromState` (Error "invalid_transition" otherwise) and its status event.
+    core::Result<RevisionRecord> review(const QString &reportUuid, int revision, const QString &fromState,
+                                        const QString &toState, const QString &comment,
+                                        const QString &reviewer, const QString &urs, const QDateTime &now);
+    // Events after `since`, oldest first, within the scope.
+    core::Result<QList<EventRecord>> events(qint64 since, int limit, const sync::Scope &scope) const;
+    // Every revision, by period, municipality, report and revision; filters are optional
+    // (period "YYYY-MM"; municipalities: IBGE codes, empty = all).
+    core::Result<QList<ListedRevision>> listRevisions(const QString &period,
+                                                      const std::optional<QStringList> &municipalities) const;
+
+    // ---------------------------------------------------------- partners
+    core::Result<std::optional<PartnerRecord>> partner(const QString &uuid) const;
+    // Newest updatedAt wins (an erased partner never comes back). Returns the
+    // stored record; *applied tells whether the incoming one was stored.
+    core::Result<PartnerRecord> upsertPartner(const PartnerRecord &incoming, const QDateTime &now,
+                                              bool *applied);
+    // Erases the partner's data, keeping a tombstone (uuid, municipality).
+    core::Status erasePartner(const QString &uuid, const QString &municipality, const QDateTime &now);
+
+    QSqlDatabase db() const;
+
+private:
+    HubStore(QString connectionName, bool postgres, QString description);
+    core::Status migrate();
+    template <typename F> auto inTransaction(F &&work) const -> decltype(work());
+    core::Status begin() const;
+    core::Status commit() const;
+    void rollback() const;
+
+    QString m_connectionName;
+    bool m_postgres = false;
+    QString m_description;
+};
+
+// "2026-11-22T14:00:03.000Z": the one text form of times in the store (sorts as time).
+QString storeTime(const QDateTime &t);
+QDateTime parseStoreTime(const QVariant &v);
+
+} // namespace mobiliza::hub

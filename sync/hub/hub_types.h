@@ -1,0 +1,121 @@
+// Records of the hub's store and the outcome type of the hub's operations.
+#pragma once
+
+#include "sync/protocol.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+namespace mobiliza::hub {
+
+// Review states of a revision on the hub (docs/protocol.md §6).
+namespace revision_state {
+inline constexpr QLatin1String Received{"received"};
+inline constexpr QLatin1String Accepted{"accepted"};
+inline constexpr QLatin1String Returned{"returned"};
+} // namespace revision_state
+
+struct EnrollmentCodeRecord
+{
+    QString codeHash; // SHA-256 (hex) of the normalized code
+    sync::Scope scope;
+    QString label;
+    QDateTime createdAt;
+    QDateTime expiresAt;
+    QDateTime usedAt;
+};
+
+struct TokenRecord
+{
+    QString id; // first 8 hex digits of the token's SHA-256: safe to show and log
+    sync::Scope scope;
+    QString label;
+    QString installation;
+    QDateTime createdAt;
+    QDateTime revokedAt;
+    QDateTime lastSeen;
+    bool revoked() const { return revokedAt.isValid(); }
+};
+
+struct ReportRecord
+{
+    QString uuid;
+    QString municipality; // IBGE
+    QString program;
+    QString period; // YYYY-MM
+};
+
+struct RevisionRecord
+{
+    qint64 id = 0;
+    QString report;
+    int revision = 0;
+    QByteArray manifest; // empty unless asked for
+    QString manifestSha256;
+    QString hubId; // "r-000123"
+    QDateTime receivedAt;
+    QString state; // revision_state
+    QString comment;
+    QDateTime reviewedAt;
+    QString reviewer;
+};
+
+struct ListedRevision
+{
+    ReportRecord report;
+    RevisionRecord revision;
+};
+
+struct EventRecord
+{
+    qint64 cursor = 0;
+    QString report;
+    QString period;
+    int revision = 0;
+    QString state;
+    QString comment;
+    QDateTime at;
+    QString municipality;
+    QString urs;
+};
+
+struct PartnerRecord
+{
+    QString uuid;
+    QString municipality;
+    QByteArray json; // partnerToWire(partnerFromWire(body)): only what may be shared
+    QDateTime updatedAt;
+    bool deleted = false;
+};
+
+// A refusal of the hub: the HTTP status and the protocol's error body.
+struct HubError
+{
+    int status = 500;
+    sync::ErrorBody body;
+};
+
+// A value or a HubError (what the server answers and the CLI prints).
+template <typename T> class Outcome
+{
+public:
+    Outcome(T value) : m_value(std::move(value)) {}
+    Outcome(HubError error) : m_error(std::move(error)) {}
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const { return *m_value; }
+    T &value() { return *m_value; }
+    const T *operator->() const { return &*m_value; }
+    const HubError &error() const { return m_error; }
+
+private:
+    std::optional<T> m_value;
+    HubError m_error;
+};
+
+} // namespace mobiliza::hub
