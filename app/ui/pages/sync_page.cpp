@@ -2,16 +2,60 @@
 
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
+#include "app/ui/sync/enroll_dialog.h"
 #include "core/services/services.h"
+#include "sync/client/sync_controller.h"
 
+#include <QApplication>
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace mobiliza::ui {
 
+namespace {
+
+const QString kInfoBox = QStringLiteral(
+    "QLabel { background: #eef4fa; border: 1px solid #c7d9ea; border-radius: 4px; padding: 10px; }");
+const QString kWarningBox = QStringLiteral(
+    "QLabel { background: #fff7e0; border: 1px solid #e8d49a; border-radius: 4px; padding: 10px; }");
+const QString kErrorBox = QStringLiteral(
+    "QLabel { background: #fdeeee; border: 1px solid #e4b4b0; border-radius: 4px; padding: 10px; }");
+const QString kOkBox = QStringLiteral(
+    "QLabel { background: #edf7ee; border: 1px solid #b9dcbd; border-radius: 4px; padding: 10px; }");
+
+QString brDateTime(const QDateTime &t)
+{
+    return t.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"));
+}
+
+QString dataSize(qint64 bytes)
+{
+    return QLocale(QLocale::Portuguese, QLocale::Brazil)
+        .formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
+}
+
+QString escaped(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+} // namespace
+
 SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent), m_context(context)
 {
+    if (!m_context.sync) {
+        auto &s = *m_context.services;
+        m_ownOutbox = std::make_unique<core::OutboxService>(s.database(), s.notifier(), s.clock(), s.audit());
+    }
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->addWidget(makePageHeader(
@@ -20,44 +64,447 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
            "there is a connection. Nothing is lost while offline."),
         this));
 
+    // ---- connection with the hub
+    auto *top = new QHBoxLayout;
+    auto *texts = new QVBoxLayout;
+    texts->setSpacing(6);
     m_connection = new QLabel(this);
     m_connection->setWordWrap(true);
-    m_connection->setStyleSheet(QStringLiteral(
-        "QLabel { background: #fff7e0; border: 1px solid #e8d49a; border-radius: 4px; padding: 10px; }"));
-    m_connection->setText(tr("<b>Not connected to a hub yet.</b> This installation has not been enrolled with "
-                             "its URS. Reports stay safely in the outbox below."));
-    layout->addWidget(m_connection);
+    m_connection->setObjectName(QStringLiteral("hubConnection"));
+    m_connection->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    texts->addWidget(m_connection);
+    m_status = new QLabel(this);
+    m_status->setWordWrap(true);
+    m_status->setObjectName(QStringLiteral("syncStatus"));
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    texts->addWidget(m_status);
+    m_fallback = new QLabel(this);
+    m_fallback->setWordWrap(true);
+    m_fallback->setObjectName(QStringLiteral("tokenFallbackWarning"));
+    m_fallback->setStyleSheet(kWarningBox);
+    m_fallback->setText(
+        tr("<b>The hub access key is kept in a file.</b> This computer has no working system "
+           "keychain, so the key that lets it send reports is stored in the data folder, readable "
+           "only by your user account. Keep the computer locked when you leave it; if the key "
+           "leaks, ask the URS to revoke it and connect again."));
+    m_fallback->hide();
+    texts->addWidget(m_fallback);
+    top->addLayout(texts, 1);
 
+    auto *buttons = new QVBoxLayout;
+    m_syncNow = new QPushButton(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Sync now"), this);
+    m_syncNow->setObjectName(QStringLiteral("syncNow"));
+    m_syncNow->setToolTip(tr("Check the connection and send what is waiting, now"));
+    m_syncNow->setMinimumHeight(32);
+    buttons->addWidget(m_syncNow);
+    m_connect = new QPushButton(tr("&Connect to the URS hub…"), this);
+    m_connect->setObjectName(QStringLiteral("connectHub"));
+    buttons->addWidget(m_connect);
+    buttons->addStretch(1);
+    top->addLayout(buttons);
+    layout->addLayout(top);
+
+    // ---- the item in flight
+    auto *progressRow = new QHBoxLayout;
+    m_progressLabel = new QLabel(this);
+    m_progress = new QProgressBar(this);
+    m_progress->setRange(0, 100);
+    m_progress->setAccessibleName(tr("Sending progress"));
+    m_progress->setMaximumWidth(280);
+    progressRow->addWidget(m_progressLabel, 1);
+    progressRow->addWidget(m_progress);
+    layout->addLayout(progressRow);
+    m_progressLabel->hide();
+    m_progress->hide();
+
+    // ---- the outbox
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("outboxSummary"));
+    QFont bold = m_summary->font();
+    bold.setBold(true);
+    m_summary->setFont(bold);
     layout->addWidget(m_summary);
+
+    auto *body = new QHBoxLayout;
     m_queue = new QListWidget(this);
     m_queue->setAccessibleName(tr("Outbox"));
-    layout->addWidget(m_queue, 1);
+    m_queue->setAlternatingRowColors(true);
+    m_queue->setWordWrap(true);
+    m_queue->setSpacing(2);
+    m_queue->setIconSize(QSize(22, 22));
+    body->addWidget(m_queue, 3);
+
+    auto *side = new QVBoxLayout;
+    m_details = new QLabel(this);
+    m_details->setObjectName(QStringLiteral("outboxDetails"));
+    m_details->setWordWrap(true);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_details->setStyleSheet(QStringLiteral(
+        "QLabel#outboxDetails { background: palette(base); border: 1px solid #d5dbe1; border-radius: 4px; "
+        "padding: 10px; }"));
+    m_details->setMinimumWidth(300);
+    side->addWidget(m_details, 1);
+    auto *itemButtons = new QHBoxLayout;
+    m_retry = new QPushButton(tr("&Try again"), this);
+    m_retry->setToolTip(tr("Send this report at the next synchronization, without waiting"));
+    m_hold = new QPushButton(tr("&Hold"), this);
+    itemButtons->addWidget(m_retry);
+    itemButtons->addWidget(m_hold);
+    itemButtons->addStretch(1);
+    side->addLayout(itemButtons);
+    body->addLayout(side, 2);
+    layout->addLayout(body, 1);
+
+    setTabOrder(m_syncNow, m_connect);
+    setTabOrder(m_connect, m_queue);
+    setTabOrder(m_queue, m_retry);
+    setTabOrder(m_retry, m_hold);
+
+    connect(m_queue, &QListWidget::currentRowChanged, this, &SyncPage::updateSelection);
+    connect(m_retry, &QPushButton::clicked, this, &SyncPage::retrySelected);
+    connect(m_hold, &QPushButton::clicked, this, &SyncPage::holdSelected);
+    connect(m_connect, &QPushButton::clicked, this, &SyncPage::openEnrollment);
 
     auto &notifier = m_context.services->notifier();
     connect(&notifier, &core::Notifier::reportChanged, this, &SyncPage::reload);
     connect(&notifier, &core::Notifier::reportsReset, this, &SyncPage::reload);
+
+    if (sync::SyncController *controller = m_context.sync) {
+        connect(m_syncNow, &QPushButton::clicked, controller, &sync::SyncController::syncNow);
+        connect(controller, &sync::SyncController::stateChanged, this, &SyncPage::updateConnection);
+        connect(controller, &sync::SyncController::enrollmentChanged, this, &SyncPage::updateConnection);
+        connect(controller, &sync::SyncController::passFinished, this, &SyncPage::reload);
+        connect(controller, &sync::SyncController::progressChanged, this, &SyncPage::updateProgress);
+    } else {
+        m_syncNow->setEnabled(false);
+        m_connect->setEnabled(false);
+        m_syncNow->setToolTip(tr("Synchronization is not available in this session."));
+    }
     reload();
+}
+
+SyncPage::~SyncPage() = default;
+
+core::OutboxService &SyncPage::outbox()
+{
+    return m_context.sync ? m_context.sync->outbox() : *m_ownOutbox;
+}
+
+// ------------------------------------------------------------------ connection
+
+void SyncPage::updateConnection()
+{
+    sync::SyncController *controller = m_context.sync;
+    const auto enrollment = controller ? controller->enrollment() : std::nullopt;
+    const bool enrolled = controller && controller->isEnrolled();
+
+    if (!controller) {
+        m_connection->setStyleSheet(kWarningBox);
+        m_connection->setText(
+            tr("<b>Synchronization is not available in this session.</b> Reports stay safely "
+               "in the outbox below."));
+    } else if (!enrolled) {
+        m_connection->setStyleSheet(kWarningBox);
+        m_connection->setText(
+            tr("<b>Not connected to a hub yet.</b> Ask the URS for the hub address and an "
+               "enrollment code, then choose \"Connect to the URS hub…\". Reports stay safely "
+               "in the outbox below."));
+    } else {
+        const QString hubName =
+            enrollment->hub.name.isEmpty() ? enrollment->url.host() : enrollment->hub.name;
+        QString scope;
+        if (enrollment->scope.kind == sync::Scope::Kind::Municipality) {
+            const auto m = m_context.reference.municipality(enrollment->scope.municipality);
+            scope = tr("municipality %1 (%2)")
+                        .arg(m ? m->name : enrollment->scope.municipality, enrollment->scope.municipality);
+        } else if (enrollment->scope.kind == sync::Scope::Kind::Urs) {
+            scope = tr("URS %1").arg(enrollment->scope.urs);
+        } else {
+            scope = tr("central level");
+        }
+        const QDateTime contact = controller->lastContact();
+        m_connection->setStyleSheet(kInfoBox);
+        m_connection->setText(tr("<b>Connected to %1</b> — %2<br>Address: %3<br>%4")
+                                  .arg(escaped(hubName), escaped(scope), escaped(enrollment->url.toString()),
+                                       contact.isValid()
+                                           ? tr("Last successful contact: %1").arg(brDateTime(contact))
+                                           : tr("No successful contact with the hub yet.")));
+    }
+    m_connect->setText(enrolled ? tr("&Connect again…") : tr("&Connect to the URS hub…"));
+    m_fallback->setVisible(controller && controller->tokenInFallbackStorage());
+
+    if (!controller || !enrolled) {
+        m_status->hide();
+        return;
+    }
+    const sync::SyncState state = controller->state();
+    QString text = QStringLiteral("<b>%1</b>").arg(escaped(sync::SyncController::stateLabel(state)));
+    const QString error = controller->lastErrorMessage();
+    if (!error.isEmpty() && (state == sync::SyncState::Offline || state == sync::SyncState::Error ||
+                             state == sync::SyncState::Idle))
+        text += QStringLiteral("<br>") + escaped(error);
+    switch (state) {
+    case sync::SyncState::Offline:
+        m_status->setStyleSheet(kWarningBox);
+        break;
+    case sync::SyncState::Error:
+        m_status->setStyleSheet(kErrorBox);
+        break;
+    case sync::SyncState::Idle:
+        m_status->setStyleSheet(error.isEmpty() ? kOkBox : kWarningBox);
+        break;
+    default:
+        m_status->setStyleSheet(kInfoBox);
+        break;
+    }
+    m_status->setText(text);
+    m_status->show();
+}
+
+// ------------------------------------------------------------------ the outbox
+
+QString SyncPage::stateText(const core::OutboxItem &item) const
+{
+    const bool current = item.revision == item.reportRevision;
+    switch (item.state) {
+    case core::OutboxState::Queued: {
+        const QDateTime now = m_context.services->clock().now();
+        if (item.attempts > 0 && item.nextAttemptAt.isValid() && item.nextAttemptAt > now)
+            return tr("waiting — next try on %1").arg(brDateTime(item.nextAttemptAt));
+        return tr("waiting to be sent");
+    }
+    case core::OutboxState::Sending: {
+        sync::SyncController *c = m_context.sync;
+        if (c && c->currentItem() == item.uuid && c->currentTotal() > 0)
+            return tr("sending… %1%").arg(int(100 * c->currentSent() / c->currentTotal()));
+        return tr("sending…");
+    }
+    case core::OutboxState::Received:
+        if (current && item.reportState == core::ReportState::Accepted)
+            return tr("accepted by the URS");
+        if (current && item.reportState == core::ReportState::Returned)
+            return tr("returned by the URS for correction");
+        if (item.receipt.receivedAt.isValid())
+            return tr("received by the URS on %1").arg(brDateTime(item.receipt.receivedAt));
+        return tr("received by the URS");
+    case core::OutboxState::Rejected:
+        if (!item.lastError.findings.isEmpty())
+            return tr("refused by the hub — %n problem(s) to fix", nullptr,
+                      int(item.lastError.findings.size()));
+        return tr("refused by the hub");
+    case core::OutboxState::Held:
+        return tr("held — not sent until you release it");
+    }
+    return {};
+}
+
+QString SyncPage::itemText(const core::OutboxItem &item) const
+{
+    const int photos = int(item.blobs.size());
+    const QString first =
+        tr("%1 — revision %2: %3").arg(monthTitle(item.period)).arg(item.revision).arg(stateText(item));
+    const QString second = (photos == 0 ? tr("no photos") : tr("%n photo(s)", nullptr, photos)) +
+                           QStringLiteral(" · ") + dataSize(item.bytes);
+    return first + QLatin1Char('\n') + second;
 }
 
 void SyncPage::reload()
 {
+    const QString selected = selectedRow() >= 0 ? m_items.at(selectedRow()).uuid : QString();
+    m_items = outbox().items();
+    const QSignalBlocker blocker(m_queue);
     m_queue->clear();
     int waiting = 0;
-    const auto summaries = m_context.services->reports().summaries();
-    for (const auto &s : summaries) {
-        if (s.state != core::ReportState::Ready && s.state != core::ReportState::Sending)
-            continue;
-        ++waiting;
-        m_queue->addItem(tr("%1 — revision %2 — %3 actions, %4 photos — waiting to be sent")
-                             .arg(monthTitle(s.period))
-                             .arg(s.revision)
-                             .arg(s.actionCount)
-                             .arg(s.photoCount));
+    int newRow = -1;
+    QStyle *st = style();
+    for (const core::OutboxItem &item : std::as_const(m_items)) {
+        auto *row = new QListWidgetItem(itemText(item), m_queue);
+        row->setData(Qt::UserRole, item.uuid);
+        switch (item.state) {
+        case core::OutboxState::Received:
+            row->setIcon(st->standardIcon(QStyle::SP_DialogApplyButton));
+            break;
+        case core::OutboxState::Rejected:
+            row->setIcon(st->standardIcon(QStyle::SP_MessageBoxWarning));
+            break;
+        case core::OutboxState::Held:
+            row->setIcon(st->standardIcon(QStyle::SP_MediaPause));
+            break;
+        case core::OutboxState::Sending:
+            row->setIcon(st->standardIcon(QStyle::SP_ArrowUp));
+            break;
+        case core::OutboxState::Queued:
+            row->setIcon(
+                st->standardIcon(item.attempts > 0 ? QStyle::SP_MessageBoxInformation : QStyle::SP_FileIcon));
+            break;
+        }
+        if (item.state == core::OutboxState::Queued || item.state == core::OutboxState::Sending)
+            ++waiting;
+        if (item.uuid == selected)
+            newRow = m_queue->count() - 1;
     }
-    m_summary->setText(waiting == 0 ? tr("The outbox is empty.")
-                                    : tr("%n report(s) waiting in the outbox.", nullptr, waiting));
+    const qint64 pending = outbox().bytesPending();
+    const int rejected = outbox().count(core::OutboxState::Rejected);
+    const int held = outbox().count(core::OutboxState::Held);
+    QStringList parts;
+    if (waiting == 0)
+        parts << (m_items.isEmpty() ? tr("The outbox is empty.") : tr("Nothing waiting to be sent."));
+    else
+        parts << tr("%n report(s) waiting to be sent", nullptr, waiting)
+              << tr("%1 to send").arg(dataSize(pending));
+    if (rejected > 0)
+        parts << tr("%n refused by the hub", nullptr, rejected);
+    if (held > 0)
+        parts << tr("%n held", nullptr, held);
+    m_summary->setText(parts.join(QStringLiteral(" · ")));
+
+    if (newRow < 0 && m_queue->count() > 0)
+        newRow = 0;
+    m_queue->setCurrentRow(newRow);
+    updateSelection();
+    updateConnection();
+}
+
+int SyncPage::selectedRow() const
+{
+    const int row = m_queue->currentRow();
+    return row >= 0 && row < m_items.size() ? row : -1;
+}
+
+QString SyncPage::findingLocation(const QString &path) const
+{
+    static const QRegularExpression action(
+        QStringLiteral("^actions\\[(\\d+)\\](?:\\.(fields|photos)(?:\\[(\\d+)\\])?"
+                       "(?:\\.([A-Za-z_]+))?)?"));
+    const auto m = action.match(path);
+    if (!m.hasMatch())
+        return tr("Report");
+    const int number = m.captured(1).toInt() + 1;
+    if (m.captured(2) == QLatin1String("fields")) {
+        const QString id = m.captured(4);
+        const auto field = m_context.program.field(id);
+        return tr("Action %1 — %2").arg(number).arg(field ? field->label : id);
+    }
+    if (m.captured(2) == QLatin1String("photos")) {
+        if (!m.captured(3).isEmpty())
+            return tr("Action %1 — photo %2").arg(number).arg(m.captured(3).toInt() + 1);
+        return tr("Action %1 — photos").arg(number);
+    }
+    return tr("Action %1").arg(number);
+}
+
+void SyncPage::updateSelection()
+{
+    const int row = selectedRow();
+    if (row < 0) {
+        m_details->setText(tr("Concluded reports appear here until the URS confirms it received them."));
+        m_retry->setEnabled(false);
+        m_hold->setEnabled(false);
+        m_hold->setText(tr("&Hold"));
+        return;
+    }
+    const core::OutboxItem &item = m_items.at(row);
+    QString html = QStringLiteral("<p><b>%1</b><br>%2</p>")
+                       .arg(escaped(tr("%1 — revision %2").arg(monthTitle(item.period)).arg(item.revision)),
+                            escaped(stateText(item)));
+    html += QStringLiteral("<p>%1</p>")
+                .arg(escaped(
+                    tr("Size: %1 (%n photo(s))", nullptr, int(item.blobs.size())).arg(dataSize(item.bytes))));
+    if (item.state == core::OutboxState::Received && !item.receipt.hubId.isEmpty())
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(escaped(tr("Receipt %1, received on %2.")
+                                     .arg(item.receipt.hubId, brDateTime(item.receipt.receivedAt))));
+    if (item.state != core::OutboxState::Received && !item.lastError.message.isEmpty()) {
+        const bool rejected = item.state == core::OutboxState::Rejected;
+        html += QStringLiteral("<p style=\"color:%1\">%2</p>")
+                    .arg(rejected ? QStringLiteral("#a3261c") : QStringLiteral("#8a5300"),
+                         escaped(item.lastError.message));
+        if (item.attempts > 1 && !rejected)
+            html += QStringLiteral("<p>%1</p>")
+                        .arg(escaped(tr("%n attempt(s) so far; Mobiliza keeps trying "
+                                        "by itself.",
+                                        nullptr, item.attempts)));
+    }
+    if (!item.lastError.findings.isEmpty()) {
+        html += QStringLiteral("<p><b>%1</b></p><ul style=\"margin-left:-20px\">")
+                    .arg(escaped(tr("What the hub found:")));
+        for (const core::Finding &f : item.lastError.findings)
+            html += QStringLiteral("<li><b>%1:</b> %2</li>")
+                        .arg(escaped(findingLocation(f.path)), escaped(f.message));
+        html += QStringLiteral("</ul>");
+    }
+    m_details->setText(html);
+
+    const bool canRetry = item.state == core::OutboxState::Rejected ||
+                          item.state == core::OutboxState::Held ||
+                          (item.state == core::OutboxState::Queued && item.attempts > 0);
+    m_retry->setEnabled(canRetry);
+    const bool held = item.state == core::OutboxState::Held;
+    m_hold->setText(held ? tr("&Release") : tr("&Hold"));
+    m_hold->setToolTip(held ? tr("Send this report again at the next synchronization")
+                            : tr("Keep this report on this computer and do not send it for now"));
+    m_hold->setEnabled(held || item.state == core::OutboxState::Queued ||
+                       item.state == core::OutboxState::Rejected);
+}
+
+void SyncPage::updateProgress(const QString &itemUuid, qint64 sent, qint64 total)
+{
+    const bool active = !itemUuid.isEmpty() && total > 0;
+    m_progress->setVisible(active);
+    m_progressLabel->setVisible(active);
+    if (!active)
+        return;
+    QString title;
+    for (int i = 0; i < m_items.size(); ++i) {
+        if (m_items.at(i).uuid != itemUuid)
+            continue;
+        title = monthTitle(m_items.at(i).period);
+        if (QListWidgetItem *row = m_queue->item(i)) {
+            core::OutboxItem shown = m_items.at(i);
+            shown.state = core::OutboxState::Sending;
+            row->setText(itemText(shown));
+        }
+    }
+    m_progress->setValue(int(100 * sent / total));
+    m_progressLabel->setText(tr("Sending %1: %2 of %3").arg(title, dataSize(sent), dataSize(total)));
+}
+
+void SyncPage::retrySelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const QString uuid = m_items.at(row).uuid;
+    const core::Status s = m_context.sync ? m_context.sync->retryNow(uuid) : outbox().retryNow(uuid);
+    if (!s)
+        m_details->setText(escaped(s.error().message));
+}
+
+void SyncPage::holdSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const core::OutboxItem &item = m_items.at(row);
+    const bool held = item.state == core::OutboxState::Held;
+    core::Status s;
+    if (m_context.sync)
+        s = held ? m_context.sync->release(item.uuid) : m_context.sync->hold(item.uuid);
+    else
+        s = held ? outbox().release(item.uuid) : outbox().hold(item.uuid);
+    if (!s)
+        m_details->setText(escaped(s.error().message));
+}
+
+void SyncPage::openEnrollment()
+{
+    if (!m_context.sync)
+        return;
+    const auto enrollment = m_context.sync->enrollment();
+    EnrollDialog dialog(m_context.sync, enrollment ? enrollment->url.toString() : QString(), this);
+    dialog.exec();
+    updateConnection();
 }
 
 } // namespace mobiliza::ui

@@ -1,32 +1,82 @@
 #pragma once
 
 #include "app/ui/app_context.h"
+#include "core/services/outbox_service.h"
 
 #include <QWidget>
 
+#include <memory>
+
+class QFrame;
 class QLabel;
 class QListWidget;
+class QProgressBar;
+class QPushButton;
 
 namespace mobiliza::ui {
 
-// Synchronization: what waits in the outbox. Connecting to the regional hub
-// arrives with the sync issue; until then the page says plainly what happens.
+// Sincronização: the connection with the URS hub and every concluded revision
+// in the outbox with its state in the users' words (waiting, sending x %,
+// received by the URS on dd/mm/aaaa HH:mm, refused by the hub with its
+// findings, held), the bytes still to send, the progress of the item in
+// flight, the last successful contact and the last error in words.
+// "Sync now" is always there; "Try again" and "Hold"/"Release" act on the
+// selected item. Works without a SyncController (context.sync == nullptr):
+// the outbox is shown and can be held or released, but nothing is sent.
 class SyncPage : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit SyncPage(const AppContext &context, QWidget *parent = nullptr);
+    ~SyncPage() override;
+
     QListWidget *queue() const { return m_queue; }
     QLabel *summary() const { return m_summary; }
+    QLabel *connectionLabel() const { return m_connection; }
+    QLabel *statusLabel() const { return m_status; }
+    QLabel *fallbackWarning() const { return m_fallback; }
+    QLabel *details() const { return m_details; }
+    QProgressBar *progressBar() const { return m_progress; }
+    QPushButton *syncNowButton() const { return m_syncNow; }
+    QPushButton *connectButton() const { return m_connect; }
+    QPushButton *retryButton() const { return m_retry; }
+    QPushButton *holdButton() const { return m_hold; }
+
+    void reload();
+    // Opens the enrollment dialog (modal).
+    void openEnrollment();
+
+    // "Ação 2 — Público-alvo" for a finding path such as "actions[1].fields.audience".
+    QString findingLocation(const QString &path) const;
 
 private:
-    void reload();
+    void updateConnection();
+    void updateSelection();
+    void updateProgress(const QString &itemUuid, qint64 sent, qint64 total);
+    void retrySelected();
+    void holdSelected();
+    core::OutboxService &outbox();
+    QString itemText(const core::OutboxItem &item) const;
+    QString stateText(const core::OutboxItem &item) const;
+    int selectedRow() const;
 
     AppContext m_context;
+    std::unique_ptr<core::OutboxService> m_ownOutbox; // when there is no controller
+    QList<core::OutboxItem> m_items;
+
     QLabel *m_connection = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_fallback = nullptr;
+    QPushButton *m_syncNow = nullptr;
+    QPushButton *m_connect = nullptr;
+    QLabel *m_progressLabel = nullptr;
+    QProgressBar *m_progress = nullptr;
     QLabel *m_summary = nullptr;
     QListWidget *m_queue = nullptr;
+    QLabel *m_details = nullptr;
+    QPushButton *m_retry = nullptr;
+    QPushButton *m_hold = nullptr;
 };
 
 } // namespace mobiliza::ui

@@ -1,0 +1,138 @@
+#include "app/ui/sync/enroll_dialog.h"
+
+#include "sync/client/hub_client.h"
+#include "sync/client/sync_controller.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+namespace mobiliza::ui {
+
+EnrollDialog::EnrollDialog(sync::SyncController *controller, const QString &currentUrl, QWidget *parent)
+    : QDialog(parent), m_controller(controller)
+{
+    setWindowTitle(tr("Connect to the URS hub"));
+    setMinimumWidth(520);
+    auto *layout = new QVBoxLayout(this);
+
+    auto *intro =
+        new QLabel(tr("The regional health unit (URS) gives each municipality the address of its hub and "
+                      "a one-time enrollment code. Type both below. The code works once; after that this "
+                      "computer sends its concluded reports by itself."),
+                   this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+
+    auto *form = new QFormLayout;
+    m_url = new QLineEdit(currentUrl, this);
+    m_url->setPlaceholderText(QStringLiteral("https://hub.urs.saude.mg.gov.br"));
+    m_url->setAccessibleName(tr("Hub address"));
+    m_url->setInputMethodHints(Qt::ImhUrlCharactersOnly | Qt::ImhNoAutoUppercase);
+    form->addRow(tr("Hub &address:"), m_url);
+    m_code = new QLineEdit(this);
+    m_code->setPlaceholderText(QStringLiteral("K7QF-2M9X-PL4D"));
+    m_code->setAccessibleName(tr("Enrollment code"));
+    m_code->setMaxLength(64);
+    form->addRow(tr("Enrollment &code:"), m_code);
+    layout->addLayout(form);
+
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_message->setObjectName(QStringLiteral("enrollMessage"));
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_message);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_connect = m_buttons->addButton(tr("Co&nnect"), QDialogButtonBox::AcceptRole);
+    m_connect->setDefault(true);
+    layout->addWidget(m_buttons);
+
+    connect(m_url, &QLineEdit::textChanged, this, &EnrollDialog::validate);
+    connect(m_code, &QLineEdit::textChanged, this, &EnrollDialog::validate);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &EnrollDialog::submit);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (m_controller)
+        connect(m_controller, &sync::SyncController::enrollFinished, this, &EnrollDialog::onEnrollFinished);
+    (currentUrl.isEmpty() ? m_url : m_code)->setFocus();
+    validate();
+}
+
+QString EnrollDialog::urlProblem() const
+{
+    const QString text = m_url->text().trimmed();
+    if (text.isEmpty())
+        return tr("Type the hub address the URS gave you.");
+    if (!sync::HubClient::isValidHubUrl(sync::HubClient::normalizeUrl(text)))
+        return tr("This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.");
+    return {};
+}
+
+QString EnrollDialog::codeProblem() const
+{
+    static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9-]{4,64}$"));
+    const QString code = m_code->text().trimmed();
+    if (code.isEmpty())
+        return tr("Type the enrollment code.");
+    if (!allowed.match(code).hasMatch())
+        return tr("The code has only letters, digits and dashes, like K7QF-2M9X-PL4D.");
+    return {};
+}
+
+void EnrollDialog::validate()
+{
+    if (m_busy)
+        return;
+    const QString urlIssue = urlProblem();
+    const QString codeIssue = codeProblem();
+    const bool ok = urlIssue.isEmpty() && codeIssue.isEmpty() && m_controller;
+    m_connect->setEnabled(ok);
+    // Only complain about a field once something was typed in it.
+    QString hint;
+    if (!m_url->text().isEmpty() && !urlIssue.isEmpty())
+        hint = urlIssue;
+    else if (!m_code->text().isEmpty() && !codeIssue.isEmpty())
+        hint = codeIssue;
+    else if (!m_controller)
+        hint = tr("Synchronization is not available in this session.");
+    m_message->setStyleSheet(QStringLiteral("color: #8a5300;"));
+    m_message->setText(hint);
+}
+
+void EnrollDialog::submit()
+{
+    validate();
+    if (!m_connect->isEnabled() || !m_controller)
+        return;
+    m_busy = true;
+    m_connect->setEnabled(false);
+    m_url->setEnabled(false);
+    m_code->setEnabled(false);
+    m_message->setStyleSheet(QString());
+    m_message->setText(tr("Connecting to the hub…"));
+    m_controller->enroll(m_url->text(), m_code->text());
+}
+
+void EnrollDialog::onEnrollFinished(bool ok, const QString &message)
+{
+    if (!m_busy)
+        return;
+    m_busy = false;
+    m_url->setEnabled(true);
+    m_code->setEnabled(true);
+    if (ok) {
+        accept();
+        return;
+    }
+    validate();
+    m_message->setStyleSheet(QStringLiteral("color: #a3261c;"));
+    m_message->setText(message);
+    m_code->setFocus();
+    m_code->selectAll();
+}
+
+} // namespace mobiliza::ui

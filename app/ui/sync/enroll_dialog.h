@@ -1,0 +1,50 @@
+// "Conectar ao hub da URS…": the hub address and the one-time enrollment code
+// the regional office gave. Validates both as they are typed; "Connect" runs
+// the enrollment through the SyncController and keeps the dialog open (with
+// the reason in words) when it fails.
+#pragma once
+
+#include <QDialog>
+
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace mobiliza::sync {
+class SyncController;
+}
+
+namespace mobiliza::ui {
+
+class EnrollDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    EnrollDialog(sync::SyncController *controller, const QString &currentUrl, QWidget *parent = nullptr);
+
+    QLineEdit *urlField() const { return m_url; }
+    QLineEdit *codeField() const { return m_code; }
+    QPushButton *connectButton() const { return m_connect; }
+    QLabel *messageLabel() const { return m_message; }
+
+    // What the fields hold, or an explanation of what is wrong (empty: valid).
+    QString urlProblem() const;
+    QString codeProblem() const;
+
+private:
+    void validate();
+    void submit();
+    void onEnrollFinished(bool ok, const QString &message);
+
+    sync::SyncController *m_controller;
+    QLineEdit *m_url = nullptr;
+    QLineEdit *m_code = nullptr;
+    QLabel *m_message = nullptr;
+    QPushButton *m_connect = nullptr;
+    QDialogButtonBox *m_buttons = nullptr;
+    bool m_busy = false;
+};
+
+} // namespace mobiliza::ui

@@ -1,0 +1,447 @@
+#include "sync/client/hub_client.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSet>
+#include <QTimer>
+#include <QUrlQuery>
+
+#include <algorithm>
+#include <memory>
+
+namespace mobiliza::sync {
+
+namespace {
+
+QJsonObject jsonObject(const QByteArray &body, bool *ok)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    *ok = error.error == QJsonParseError::NoError && doc.isObject();
+    return doc.object();
+}
+
+int retryAfterSeconds(const QByteArray &header)
+{
+    const QByteArray value = header.trimmed();
+    if (value.isEmpty())
+        return 0;
+    bool ok = false;
+    const int seconds = value.toInt(&ok);
+    if (ok)
+        return std::clamp(seconds, 0, 24 * 3600);
+    const QDateTime at = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    if (at.isValid())
+        return int(std::clamp<qint64>(QDateTime::currentDateTimeUtc().secsTo(at), 0, 24 * 3600));
+    return 0;
+}
+
+bool isSuccess(int status)
+{
+    return status == 200 || status == 201;
+}
+
+} // namespace
+
+HubClient::HubClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+
+HubClient::~HubClient()
+{
+    // A destroyed client calls nothing back: its callers may be gone too.
+    const auto replies = m_inFlight;
+    for (const QPointer<QNetworkReply> &reply : replies) {
+        if (!reply)
+            continue;
+        disconnect(reply, nullptr, this, nullptr);
+        reply->abort();
+        reply->deleteLater();
+    }
+}
+
+QUrl HubClient::normalizeUrl(const QString &text)
+{
+    QString t = text.trimmed();
+    if (t.isEmpty())
+        return {};
+    if (!t.contains(QLatin1String("://")))
+        t.prepend(QStringLiteral("https://"));
+    QUrl url(t, QUrl::StrictMode);
+    if (!url.isValid())
+        return {};
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    // Accept an address pasted with the API prefix.
+    if (path.endsWith(apiPrefix()))
+        path.chop(apiPrefix().size());
+    url.setPath(path);
+    url.setQuery(QString());
+    url.setFragment(QString());
+    return url;
+}
+
+bool HubClient::isValidHubUrl(const QUrl &url)
+{
+    return url.isValid() && !url.host().isEmpty() &&
+           (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) &&
+           url.userInfo().isEmpty();
+}
+
+QString HubClient::host() const
+{
+    return m_base.host();
+}
+
+QUrl HubClient::routeUrl(const QString &path) const
+{
+    QUrl url = m_base;
+    QString base = url.path();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    const int query = path.indexOf(QLatin1Char('?'));
+    url.setPath(base + apiPrefix() + (query < 0 ? path : path.left(query)));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    return url;
+}
+
+void HubClient::abortAll()
+{
+    const auto replies = m_inFlight;
+    for (const QPointer<QNetworkReply> &reply : replies)
+        if (reply)
+            reply->abort();
+}
+
+void HubClient::send(const QByteArray &verb, const QString &path, const QByteArray &body,
+                     const QByteArray &contentType, bool authenticated, Progress progress, Handler handler)
+{
+    QNetworkRequest request(routeUrl(path));
+    // Captive portals redirect: a redirect is never the hub.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setTransferTimeout(0); // our own watchdog below: connect, then progress
+    request.setRawHeader("Accept", "application/json");
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Mobiliza"));
+    if (!contentType.isEmpty())
+        request.setRawHeader("Content-Type", contentType);
+    if (authenticated)
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+
+    QNetworkReply *reply = nullptr;
+    if (verb == "GET")
+        reply = m_network->get(request);
+    else if (verb == "PUT")
+        reply = m_network->put(request, body);
+    else if (verb == "POST")
+        reply = m_network->post(request, body);
+    else if (verb == "DELETE")
+        reply = m_network->deleteResource(request);
+    else
+        reply = m_network->sendCustomRequest(request, verb, body);
+    m_inFlight << QPointer<QNetworkReply>(reply);
+
+    struct State
+    {
+        bool timedOut = false;
+        qint64 lastSent = 0;
+    };
+    auto state = std::make_shared<State>();
+    auto *watchdog = new QTimer(reply);
+    watchdog->setSingleShot(true);
+    watchdog->start(m_timeouts.connectMs);
+    connect(watchdog, &QTimer::timeout, reply, [reply, state] {
+        state->timedOut = true;
+        reply->abort();
+    });
+    const int idle = m_timeouts.idleMs;
+    auto alive = [watchdog, idle] { watchdog->start(idle); };
+    connect(reply, &QNetworkReply::requestSent, watchdog, alive);
+    connect(reply, &QNetworkReply::metaDataChanged, watchdog, alive);
+    connect(reply, &QNetworkReply::downloadProgress, watchdog, alive);
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            [this, alive, progress, state](qint64 sent, qint64 total) {
+                if (sent > state->lastSent) {
+                    m_bodyBytesSent += sent - state->lastSent;
+                    state->lastSent = sent;
+                    alive();
+                }
+                if (progress && total > 0)
+                    progress(sent, total);
+            });
+
+    connect(reply, &QNetworkReply::finished, this, [this, reply, state, handler] {
+        m_inFlight.removeAll(QPointer<QNetworkReply>(reply));
+        Response response;
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        response.status = status.isValid() ? status.toInt() : 0;
+        response.networkError = int(reply->error());
+        response.timedOut = state->timedOut;
+        response.aborted = reply->error() == QNetworkReply::OperationCanceledError && !state->timedOut;
+        response.retryAfter = reply->rawHeader("Retry-After");
+        // Bodies we read are small JSON; a huge answer is not the hub.
+        if (reply->isOpen())
+            response.body = reply->read(4 * 1024 * 1024);
+        reply->deleteLater();
+        handler(response);
+    });
+}
+
+HubError HubClient::errorFor(const Response &r, Route route) const
+{
+    using K = HubError::Kind;
+    if (r.timedOut)
+        return HubError::make(K::Timeout, host(), r.status);
+    if (r.aborted)
+        return HubError::make(K::Aborted, host(), r.status);
+
+    // Transport failures (QNetworkReply::NetworkError 1–199) win over any status
+    // seen before the cut: an answer cut in the middle is not an answer.
+    const auto net = QNetworkReply::NetworkError(r.networkError);
+    if (net != QNetworkReply::NoError && r.networkError < 200) {
+        switch (net) {
+        case QNetworkReply::HostNotFoundError:
+        case QNetworkReply::TemporaryNetworkFailureError:
+        case QNetworkReply::NetworkSessionFailedError:
+        case QNetworkReply::UnknownNetworkError:
+        case QNetworkReply::ProxyNotFoundError:
+            return HubError::make(K::Offline, host(), r.status);
+        case QNetworkReply::TimeoutError:
+        case QNetworkReply::ProxyTimeoutError:
+            return HubError::make(K::Timeout, host(), r.status);
+        case QNetworkReply::SslHandshakeFailedError:
+            return HubError::make(K::Tls, host(), r.status);
+        default:
+            return HubError::make(K::Unreachable, host(), r.status);
+        }
+    }
+    if (net == QNetworkReply::SslHandshakeFailedError)
+        return HubError::make(K::Tls, host(), r.status);
+    if (r.status == 0)
+        return HubError::make(K::Unreachable, host(), 0);
+
+    auto decoded = decodeError(r.body);
+    const ErrorBody body = decoded ? decoded.value() : ErrorBody{};
+    HubError e;
+    switch (r.status) {
+    case 400:
+        if (route == Route::Manifest) {
+            e = HubError::make(K::Rejected, host(), r.status);
+            e.message = QCoreApplication::translate("HubError",
+                                                    "The hub could not read this report (%1). Tell the URS, "
+                                                    "and check that Mobiliza is up to date.")
+                            .arg(body.message.isEmpty() ? QStringLiteral("400") : body.message);
+        } else {
+            e = HubError::make(K::ServerError, host(), r.status);
+            e.message = QCoreApplication::translate(
+                "HubError", "The hub did not understand a request from this computer. "
+                            "Check that Mobiliza is up to date; it will try again "
+                            "automatically.");
+        }
+        break;
+    case 401:
+        e = HubError::make(route == Route::Enroll ? K::InvalidCode : K::Unauthorized, host(), r.status);
+        break;
+    case 403:
+        e = HubError::make(K::Forbidden, host(), r.status);
+        break;
+    case 404:
+    case 405:
+        e = HubError::make(K::NotFound, host(), r.status);
+        break;
+    case 409:
+        if (body.code == QLatin1String("missing_blobs")) {
+            e = HubError::make(K::MissingBlobs, host(), r.status);
+            e.missing = body.missing;
+        } else {
+            e = HubError::make(K::Conflict, host(), r.status);
+            if (body.code == QLatin1String("stale_revision"))
+                e.message = QCoreApplication::translate("HubError",
+                                                        "The URS already has a newer version of this month's "
+                                                        "report. Contact the URS before sending this one.");
+        }
+        break;
+    case 413:
+        e = HubError::make(K::TooLarge, host(), r.status);
+        if (route == Route::Manifest)
+            e.message = QCoreApplication::translate(
+                "HubError", "This report is larger than the hub accepts. Ask the URS to "
+                            "raise the limit; Mobiliza will try again later.");
+        break;
+    case 422:
+        if (body.code == QLatin1String("hash_mismatch")) {
+            e = HubError::make(K::MissingBlobs, host(), r.status);
+            e.message = QCoreApplication::translate(
+                "HubError", "A photo arrived damaged at the hub (the connection changed "
+                            "it on the way). It will be sent again automatically.");
+        } else {
+            e = HubError::make(K::Rejected, host(), r.status);
+            e.findings = body.findings;
+        }
+        break;
+    case 429:
+        e = HubError::make(K::RateLimited, host(), r.status);
+        e.retryAfterSeconds = retryAfterSeconds(r.retryAfter);
+        break;
+    default:
+        if (r.status >= 500 && r.status <= 599) {
+            e = HubError::make(K::ServerError, host(), r.status);
+            e.retryAfterSeconds = retryAfterSeconds(r.retryAfter);
+        } else {
+            // 1xx, 3xx (a captive portal's redirect), 200 with another body, odd 4xx.
+            e = HubError::make(K::NotHub, host(), r.status);
+        }
+        break;
+    }
+    if (decoded && !body.code.isEmpty() && e.kind != K::NotHub)
+        e.code = body.code;
+    return e;
+}
+
+// ------------------------------------------------------------------ routes
+
+void HubClient::preflight(Callback<Preflight> done)
+{
+    send("GET", QStringLiteral("/preflight"), {}, {}, true, {}, [this, done](const Response &r) {
+        if (isSuccess(r.status) && r.networkError == 0) {
+            auto decoded = decodePreflight(r.body);
+            if (decoded)
+                return done(decoded.value());
+            HubError e = HubError::make(HubError::Kind::NotHub, host(), r.status);
+            if (decoded.error().code == QLatin1String("protocol_version")) {
+                e.code = decoded.error().code;
+                e.message = decoded.error().message;
+            }
+            return done(e);
+        }
+        done(errorFor(r, Route::Preflight));
+    });
+}
+
+void HubClient::enroll(const EnrollRequest &request, Callback<EnrollResponse> done)
+{
+    send("POST", QStringLiteral("/enroll"), encode(request), "application/json", false, {},
+         [this, done](const Response &r) {
+             if (isSuccess(r.status) && r.networkError == 0) {
+                 auto decoded = decodeEnrollResponse(r.body);
+                 if (decoded)
+                     return done(decoded.value());
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             done(errorFor(r, Route::Enroll));
+         });
+}
+
+void HubClient::missingBlobs(const QStringList &blobs, Callback<QStringList> done)
+{
+    const QSet<QString> asked(blobs.begin(), blobs.end());
+    send("POST", QStringLiteral("/blobs/missing"), encodeMissingQuery(blobs), "application/json", true, {},
+         [this, done, asked](const Response &r) {
+             if (isSuccess(r.status) && r.networkError == 0) {
+                 auto decoded = decodeMissingAnswer(r.body);
+                 bool subset = decoded.ok();
+                 if (decoded)
+                     for (const QString &sha : decoded.value())
+                         subset = subset && asked.contains(sha);
+                 if (subset)
+                     return done(decoded.value());
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             done(errorFor(r, Route::Missing));
+         });
+}
+
+void HubClient::putBlob(const QString &sha256, const QByteArray &bytes, Progress progress,
+                        Callback<BlobStored> done)
+{
+    const qint64 size = bytes.size();
+    send("PUT", QStringLiteral("/blobs/") + sha256, bytes, "image/jpeg", true, std::move(progress),
+         [this, done, sha256, size](const Response &r) {
+             if (isSuccess(r.status) && r.networkError == 0) {
+                 bool ok = false;
+                 const QJsonObject o = jsonObject(r.body, &ok);
+                 if (ok && o.value(QStringLiteral("sha256")).toString() == sha256 &&
+                     qint64(o.value(QStringLiteral("bytes")).toDouble()) == size)
+                     return done(BlobStored{sha256, size, r.status == 201});
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             done(errorFor(r, Route::Blob));
+         });
+}
+
+void HubClient::putManifest(const QString &reportUuid, int revision, const QByteArray &manifest,
+                            Progress progress, Callback<Receipt> done)
+{
+    send("PUT", QStringLiteral("/reports/%1/revisions/%2").arg(reportUuid).arg(revision), manifest,
+         "application/json", true, std::move(progress),
+         [this, done, reportUuid, revision](const Response &r) {
+             if (isSuccess(r.status) && r.networkError == 0) {
+                 auto decoded = decodeReceipt(r.body);
+                 if (decoded && decoded->report == reportUuid && decoded->revision == revision)
+                     return done(decoded.value());
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             done(errorFor(r, Route::Manifest));
+         });
+}
+
+void HubClient::status(qint64 since, int limit, Callback<StatusPage> done)
+{
+    QUrlQuery query;
+    if (since > 0)
+        query.addQueryItem(QStringLiteral("since"), QString::number(since));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    send("GET", QStringLiteral("/status?") + query.toString(QUrl::FullyEncoded), {}, {}, true, {},
+         [this, done](const Response &r) {
+             if (isSuccess(r.status) && r.networkError == 0) {
+                 auto decoded = decodeStatusPage(r.body);
+                 if (decoded)
+                     return done(decoded.value());
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             done(errorFor(r, Route::Status));
+         });
+}
+
+void HubClient::putPartner(const core::Partner &partner, Callback<PartnerApplied> done)
+{
+    const QByteArray body = QJsonDocument(partnerToWire(partner)).toJson(QJsonDocument::Compact);
+    const QString uuid = partner.uuid;
+    send("PUT", QStringLiteral("/partners/") + uuid, body, "application/json", true, {},
+         [this, done, uuid](const Response &r) {
+             if (isSuccess(r.status) && r.networkError == 0) {
+                 bool ok = false;
+                 const QJsonObject o = jsonObject(r.body, &ok);
+                 if (ok && o.value(QStringLiteral("partner")).toString() == uuid)
+                     return done(PartnerApplied{uuid, o.value(QStringLiteral("applied")).toBool()});
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             done(errorFor(r, Route::Partner));
+         });
+}
+
+void HubClient::deletePartner(const QString &uuid, Callback<PartnerApplied> done)
+{
+    send("DELETE", QStringLiteral("/partners/") + uuid, {}, {}, true, {},
+         [this, done, uuid](const Response &r) {
+             if (isSuccess(r.status) && r.networkError == 0) {
+                 bool ok = false;
+                 const QJsonObject o = jsonObject(r.body, &ok);
+                 if (ok && o.value(QStringLiteral("partner")).toString() == uuid)
+                     return done(PartnerApplied{uuid, o.value(QStringLiteral("applied")).toBool()});
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             // Erasing what the hub never had is done.
+             if (r.status == 404 && !r.timedOut) {
+                 auto error = decodeError(r.body);
+                 if (error && error->code == QLatin1String("not_found"))
+                     return done(PartnerApplied{uuid, false});
+             }
+             done(errorFor(r, Route::Partner));
+         });
+}
+
+} // namespace mobiliza::sync

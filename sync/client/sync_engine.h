@@ -1,0 +1,129 @@
+// One synchronization pass (docs/protocol.md §9), asynchronous, on the main
+// thread:
+//
+//   pre-flight (only a decoded pre-flight means online)
+//   → for each due outbox item: markSending → blobs/missing → PUT each missing
+//     photo (one per request: a cut costs at most the photo in flight) → PUT the
+//     manifest → a decoded receipt for this report, revision and manifest hash
+//     → markReceived. Rejected (422, 409 conflict, 400) → set aside, continue
+//     with the others; other failures → backoff; a failure that means the hub
+//     cannot be reached or trusted stops the pass (the rest waits, untouched).
+//   → partners saved or erased since the last pass (PUT / DELETE)
+//   → the status feed from the stored cursor: accepted / returned (with the
+//     reviewer's comment) move the reports.
+//
+// The engine is handed a configured HubClient (address, token); the
+// SyncController decides when passes run.
+#pragma once
+
+#include "core/services/outbox_service.h"
+#include "sync/client/hub_client.h"
+#include "sync/client/hub_error.h"
+#include "sync/protocol.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QObject>
+#include <QStringList>
+
+#include <optional>
+
+namespace mobiliza::core {
+class Services;
+}
+
+namespace mobiliza::sync {
+
+struct PassReport
+{
+    bool enrolled = true;
+    bool online = false; // the pre-flight answered as the hub
+    int sent = 0;        // revisions the hub confirmed with a receipt in this pass
+    int rejected = 0;    // set aside in this pass (findings stored on the item)
+    int failed = 0;      // will be retried (backoff)
+    int remaining = 0;   // after the pass: queued, sending, held or rejected items
+    int partnersSent = 0;
+    int reviewsApplied = 0; // reports moved by the status feed
+    bool statusPulled = false;
+    bool allConfirmed = false;     // online, nothing left to send, everything confirmed
+    std::optional<HubError> error; // what stopped the pass (pre-flight, connection…)
+    QStringList messages;          // pt-BR, one per problem, for the user
+};
+
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Phase
+    {
+        Idle,
+        Checking,
+        Sending,
+        Partners,
+        Status
+    };
+    Q_ENUM(Phase)
+
+    SyncEngine(core::Services &services, core::OutboxService &outbox, HubClient &client,
+               QObject *parent = nullptr);
+
+    bool isRunning() const { return m_running; }
+    // False when a pass is already running (only one at a time).
+    bool start();
+    // Stops the pass: the request in flight is aborted, the item goes back to
+    // the queue (backoff), finished() is emitted.
+    void abort();
+    int statusPageSize() const { return m_statusPageSize; }
+    void setStatusPageSize(int size) { m_statusPageSize = size; }
+
+Q_SIGNALS:
+    void phaseChanged(mobiliza::sync::SyncEngine::Phase phase);
+    void contact(const mobiliza::sync::Preflight &preflight);
+    void itemStarted(const QString &itemUuid, qint64 totalBytes);
+    void itemProgress(const QString &itemUuid, qint64 sentBytes, qint64 totalBytes);
+    void itemFinished(const QString &itemUuid);
+    void finished(const mobiliza::sync::PassReport &report);
+
+private:
+    void onPreflight(const HubResult<Preflight> &result);
+    void nextItem();
+    void uploadNext();
+    void putManifest();
+    void itemFailed(const HubError &error);
+    void itemDone();
+    void pushPartners();
+    void nextPartner();
+    void pullStatus();
+    void finish(std::optional<HubError> stoppedBy = std::nullopt);
+    void setPhase(Phase phase);
+    QString itemLabel(const core::OutboxItem &item) const;
+    HubError localError(const QString &message) const;
+    // Wraps a callback so it is ignored once the pass it belongs to ended.
+    template <typename T> HubClient::Callback<T> guarded(std::function<void(const HubResult<T> &)> f);
+
+    core::Services &m_services;
+    core::OutboxService &m_outbox;
+    HubClient &m_client;
+    bool m_running = false;
+    quint64 m_generation = 0;
+    int m_statusPageSize = 200;
+    Phase m_phase = Phase::Idle;
+    PassReport m_report;
+    Limits m_limits;
+
+    QList<core::OutboxItem> m_items;
+    int m_index = 0;
+    core::OutboxItem m_current;
+    QByteArray m_manifest;
+    QStringList m_uploads;
+    qint64 m_itemBase = 0; // bytes of the current item already at the hub
+    bool m_missingRetried = false;
+    bool m_inItem = false; // m_current is marked "sending"
+
+    core::PartnerChanges m_partners;
+    int m_partnerIndex = 0;
+    bool m_partnerRetry = false; // a partner must be sent again next pass
+};
+
+} // namespace mobiliza::sync

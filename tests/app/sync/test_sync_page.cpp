@@ -1,0 +1,240 @@
+// The Synchronization page and the enrollment dialog, offscreen, with a real
+// SyncController talking to a fake hub on 127.0.0.1.
+#include "tests/sync/fake_hub.h"
+
+#include "app/ui/pages/sync_page.h"
+#include "app/ui/sync/enroll_dialog.h"
+#include "app/ui/sync/keychain_token_store.h"
+#include "sync/client/sync_controller.h"
+#include "sync/client/token_store.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTest>
+
+using namespace mobiliza;
+using test::FakeHub;
+using test::SyncProfile;
+
+namespace {
+
+struct Page
+{
+    SyncProfile profile;
+    QNetworkAccessManager network;
+    sync::FileTokenStore tokens{profile.dir.filePath(QStringLiteral("hub-token"))};
+    std::unique_ptr<sync::SyncController> controller;
+    ui::AppContext context;
+
+    explicit Page(bool withController = true)
+    {
+        context = ui::AppContext{profile.dir.path(), core::ReferenceData::embedded(),
+                                 core::ProgramDefinition::sesMgMobilizacao(), profile.services.get(),
+                                 &profile.clock};
+        if (withController) {
+            sync::SyncOptions o;
+            o.watchConnectivity = false;
+            o.timeouts = {3000, 3000};
+            o.random01 = [] { return 0.5; };
+            controller = std::make_unique<sync::SyncController>(*profile.services, &network, tokens, o);
+            context.sync = controller.get();
+        }
+    }
+
+    void enroll(const FakeHub &hub)
+    {
+        REQUIRE(controller->enrollBlocking(hub.url(), QStringLiteral("GOOD-CODE")).ok());
+    }
+};
+
+QString rowText(const ui::SyncPage &page, int row)
+{
+    return page.queue()->item(row)->text();
+}
+
+void shoot(QWidget &widget, const QString &name)
+{
+    QString dir = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    widget.grab().save(dir + QLatin1Char('/') + name);
+}
+
+} // namespace
+
+TEST_CASE("sync page: without a controller it lists the outbox in words and can hold and release")
+{
+    Page p(false);
+    const QString october = p.profile.concludedReport({2026, 10}, 2);
+    const QString september = p.profile.concludedReport({2026, 9}, 0);
+    const QString rejected = p.profile.itemOf(september).uuid;
+    REQUIRE(p.profile.outbox->markSending(rejected).ok());
+    REQUIRE(p.profile.outbox
+                ->markRejected(rejected, {QStringLiteral("validation_failed"),
+                                          QStringLiteral("O hub recusou."),
+                                          {core::Finding{QStringLiteral("actions[0].fields.audience"),
+                                                         core::Severity::Error, QStringLiteral("required"),
+                                                         QStringLiteral("Informe o público-alvo.")}}})
+                .ok());
+
+    ui::SyncPage page(p.context);
+    page.resize(1000, 640);
+    page.show();
+    REQUIRE(page.queue()->count() == 2);
+    CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
+    CHECK(rowText(page, 0).contains(QStringLiteral("2 photo(s)")));
+    CHECK(rowText(page, 1).contains(QStringLiteral("refused by the hub")));
+    CHECK(page.summary()->text().contains(QStringLiteral("1 report(s) waiting to be sent")));
+    CHECK(page.summary()->text().contains(QStringLiteral("1 refused by the hub")));
+    CHECK_FALSE(page.syncNowButton()->isEnabled());
+    CHECK(page.connectionLabel()->text().contains(QStringLiteral("not available")));
+
+    // The rejected item shows the hub's findings where they are.
+    page.queue()->setCurrentRow(1);
+    const QString audience = p.context.program.field(QStringLiteral("audience"))->label;
+    CHECK(page.details()->text().contains(QStringLiteral("Informe o público-alvo.")));
+    CHECK(page.details()->text().contains(QStringLiteral("Action 1 — ") + audience.toHtmlEscaped()));
+    CHECK(page.retryButton()->isEnabled());
+
+    // Hold the waiting one with the keyboard.
+    page.activateWindow();
+    REQUIRE(QTest::qWaitForWindowActive(&page));
+    page.queue()->setFocus();
+    page.queue()->setCurrentRow(0);
+    CHECK(page.holdButton()->text() == QStringLiteral("&Hold"));
+    QTest::keyClick(page.queue(), Qt::Key_H, Qt::AltModifier); // the mnemonic
+    // A mnemonic "animates" the click: it lands a moment later.
+    CHECK(test::waitFor([&] { return p.profile.itemOf(october).state == core::OutboxState::Held; }, 3000));
+    CHECK(rowText(page, 0).contains(QStringLiteral("held")));
+    CHECK(page.holdButton()->text() == QStringLiteral("&Release"));
+    page.holdButton()->click();
+    CHECK(p.profile.itemOf(october).state == core::OutboxState::Queued);
+    shoot(page, QStringLiteral("sync-page-offline-session.png"));
+}
+
+TEST_CASE("sync page: Sync now runs a pass and shows what the hub received")
+{
+    Page p;
+    FakeHub hub;
+    p.enroll(hub);
+    const QString report = p.profile.concludedReport({2026, 10}, 3, 40'000);
+    ui::SyncPage page(p.context);
+    page.resize(1000, 640);
+    page.show();
+    CHECK(page.connectionLabel()->text().contains(QStringLiteral("URS Belo Horizonte")));
+    CHECK(page.connectionLabel()->text().contains(QStringLiteral("No successful contact")));
+    CHECK(page.summary()->text().contains(QStringLiteral("1 report(s) waiting to be sent")));
+
+    bool sawProgress = false;
+    QObject::connect(p.controller.get(), &sync::SyncController::progressChanged,
+                     [&](const QString &, qint64 sent, qint64 total) {
+                         if (total > 0 && sent > 0 && page.progressBar()->isVisible())
+                             sawProgress = true;
+                     });
+    QTest::mouseClick(page.syncNowButton(), Qt::LeftButton);
+    REQUIRE(test::waitFor([&] { return p.profile.itemOf(report).state == core::OutboxState::Received; }));
+    REQUIRE(test::waitFor([&] { return !p.controller->isRunning(); }));
+    CHECK(sawProgress);
+    CHECK_FALSE(page.progressBar()->isVisible());
+    CHECK(rowText(page, 0).contains(QStringLiteral("received by the URS on")));
+    CHECK(page.summary()->text().contains(QStringLiteral("Nothing waiting")));
+    CHECK(page.connectionLabel()->text().contains(QStringLiteral("Last successful contact: 22/11/2026")));
+    CHECK(page.statusLabel()->text().contains(QStringLiteral("Up to date")));
+    page.queue()->setCurrentRow(0);
+    CHECK(page.details()->text().contains(QStringLiteral("Receipt r-1")));
+    shoot(page, QStringLiteral("sync-page-received.png"));
+}
+
+TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a-file warning is visible")
+{
+    Page p;
+    FakeHub hub;
+    p.enroll(hub);
+    p.profile.concludedReport({2026, 10}, 1);
+    hub.fault = [](const test::SeenRequest &) {
+        return test::CannedResponse::http(200, "<html>Entre com seu CPF para usar o Wi-Fi</html>",
+                                          "text/html");
+    };
+    ui::SyncPage page(p.context);
+    page.resize(1000, 640);
+    page.show();
+    CHECK(page.fallbackWarning()->isVisible());
+    CHECK(page.fallbackWarning()->text().contains(QStringLiteral("kept in a file")));
+
+    page.syncNowButton()->click();
+    REQUIRE(test::waitFor([&] { return p.controller->state() == sync::SyncState::Offline; }));
+    CHECK(page.statusLabel()->text().contains(QStringLiteral("network login page")));
+    CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
+    shoot(page, QStringLiteral("sync-page-captive-portal.png"));
+}
+
+TEST_CASE("enrollment dialog: validates the address and the code, then connects")
+{
+    Page p;
+    FakeHub hub;
+    ui::EnrollDialog dialog(p.controller.get(), QString());
+    dialog.show();
+    CHECK_FALSE(dialog.connectButton()->isEnabled());
+
+    QTest::keyClicks(dialog.urlField(), QStringLiteral("ftp://hub"));
+    CHECK_FALSE(dialog.connectButton()->isEnabled());
+    CHECK(dialog.messageLabel()->text().contains(QStringLiteral("not a web address")));
+
+    dialog.urlField()->clear();
+    QTest::keyClicks(dialog.urlField(), hub.url());
+    CHECK(dialog.urlProblem().isEmpty());
+    CHECK_FALSE(dialog.connectButton()->isEnabled()); // no code yet
+    QTest::keyClicks(dialog.codeField(), QStringLiteral("12 34"));
+    CHECK_FALSE(dialog.connectButton()->isEnabled());
+    CHECK(dialog.messageLabel()->text().contains(QStringLiteral("letters, digits and dashes")));
+
+    // A wrong code keeps the dialog open with the reason.
+    dialog.codeField()->clear();
+    QTest::keyClicks(dialog.codeField(), QStringLiteral("WRONG-CODE"));
+    REQUIRE(dialog.connectButton()->isEnabled());
+    QTest::keyClick(dialog.codeField(), Qt::Key_Return);
+    REQUIRE(test::waitFor([&] { return dialog.urlField()->isEnabled(); }));
+    CHECK(dialog.isVisible());
+    CHECK(dialog.messageLabel()->text().contains(QStringLiteral("enrollment code was not accepted")));
+    shoot(dialog, QStringLiteral("sync-enroll-dialog.png"));
+
+    dialog.codeField()->clear();
+    QTest::keyClicks(dialog.codeField(), QStringLiteral("good-code"));
+    QTest::keyClick(dialog.codeField(), Qt::Key_Return);
+    REQUIRE(test::waitFor([&] { return dialog.result() == QDialog::Accepted; }));
+    CHECK(p.controller->isEnrolled());
+}
+
+TEST_CASE("enrollment dialog: without a controller nothing can be sent")
+{
+    ui::EnrollDialog dialog(nullptr, QStringLiteral("https://hub.example"));
+    QTest::keyClicks(dialog.codeField(), QStringLiteral("K7QF-2M9X-PL4D"));
+    CHECK_FALSE(dialog.connectButton()->isEnabled());
+    CHECK(dialog.messageLabel()->text().contains(QStringLiteral("not available")));
+}
+
+TEST_CASE("keychain token store: falls back to an owner-only file and says so")
+{
+    test::TempDir dir;
+    const QString file = dir.filePath(QStringLiteral("hub-token"));
+    ui::KeychainTokenStore store(QStringLiteral("Mobiliza tests"), QStringLiteral("hub-token-test"), file,
+                                 3000);
+    REQUIRE(store.write(QStringLiteral("tok_keychain_or_file_0123456789")).ok());
+    auto read = store.read();
+    REQUIRE(read.ok());
+    CHECK(read.value() == QStringLiteral("tok_keychain_or_file_0123456789"));
+    // Here no secret service runs (STACK.md): the file holds it, and the page must warn.
+    if (store.usingFallback()) {
+        CHECK(QFile::exists(file));
+        CHECK((QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)) == 0);
+    } else {
+        CHECK_FALSE(QFile::exists(file));
+    }
+    REQUIRE(store.clear().ok());
+    CHECK(store.read().value().isEmpty());
+    CHECK_FALSE(QFile::exists(file));
+}
