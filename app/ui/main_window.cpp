@@ -1,5 +1,7 @@
 #include "app/ui/main_window.h"
 
+#include "app/ui/editor/dialogs.h"
+#include "app/ui/editor/report_editor_page.h"
 #include "app/ui/pages/panel_page.h"
 #include "app/ui/pages/partners_page.h"
 #include "app/ui/pages/reports_page.h"
@@ -9,8 +11,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QListView>
 #include <QListWidget>
 #include <QStackedWidget>
 #include <QStyle>
@@ -18,9 +22,13 @@
 
 namespace mobiliza::ui {
 
-MainWindow::MainWindow(const AppContext &context, QWidget *parent)
+MainWindow::MainWindow(const AppContext &context, QWidget *parent, Dialogs *dialogs)
     : QMainWindow(parent), m_context(context)
 {
+    if (!dialogs) {
+        m_ownDialogs = std::make_unique<WidgetDialogs>();
+        dialogs = m_ownDialogs.get();
+    }
     setWindowTitle(tr("Mobiliza"));
     resize(1280, 800);
 
@@ -76,8 +84,8 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     setCentralWidget(central);
 
     const QStyle *st = style();
-    addPage(QStringLiteral("reports"), tr("Reports"), st->standardIcon(QStyle::SP_FileDialogDetailedView),
-            new ReportsPage(m_context, this));
+    auto *reports = new ReportsPage(m_context, this);
+    addPage(QStringLiteral("reports"), tr("Reports"), st->standardIcon(QStyle::SP_FileDialogDetailedView), reports);
     addPage(QStringLiteral("partners"), tr("Partners"), st->standardIcon(QStyle::SP_DirHomeIcon),
             new PartnersPage(m_context, this));
     addPage(QStringLiteral("sync"), tr("Synchronization"), st->standardIcon(QStyle::SP_BrowserReload),
@@ -87,14 +95,23 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent)
     addPage(QStringLiteral("settings"), tr("Settings"), st->standardIcon(QStyle::SP_FileDialogInfoView),
             new SettingsPage(m_context, this));
 
+    // The report editor: not a section of its own, reached from the reports page.
+    m_editor = new ReportEditorPage(m_context, *dialogs, this);
+    m_editor->setObjectName(QStringLiteral("editorPage"));
+    m_stack->addWidget(m_editor);
+    connect(reports, &ReportsPage::openReportRequested, this, &MainWindow::openReport);
+    connect(m_editor, &ReportEditorPage::backRequested, this, [this] { showRow(0); });
+
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    // Clicking the current section (e.g. "Reports" while in the editor) goes back to it.
+    connect(m_nav, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) { showRow(m_nav->row(item)); });
     m_nav->setCurrentRow(0);
 
     // Keyboard: Ctrl+1…Ctrl+5 jump to a section.
     for (int i = 0; i < m_pageNames.size(); ++i) {
         auto *jump = new QAction(this);
         jump->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        connect(jump, &QAction::triggered, this, [this, i] { m_nav->setCurrentRow(i); });
+        connect(jump, &QAction::triggered, this, [this, i] { showRow(i); });
         addAction(jump);
     }
 
@@ -111,24 +128,60 @@ void MainWindow::addPage(const QString &name, const QString &title, const QIcon 
     m_stack->addWidget(page);
 }
 
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showRow(int row)
+{
+    if (row < 0 || row >= m_pageNames.size())
+        return;
+    m_nav->setCurrentRow(row);
+    m_stack->setCurrentIndex(row);
+}
+
 bool MainWindow::showPage(const QString &name)
 {
+    if (name == QLatin1String("editor")) {
+        if (!m_editor->hasReport())
+            m_editor->openDefaultReport();
+        m_nav->setCurrentRow(0); // the editor belongs to "Reports"
+        m_stack->setCurrentWidget(m_editor);
+        return true;
+    }
     const int index = m_pageNames.indexOf(name);
     if (index < 0)
         return false;
-    m_nav->setCurrentRow(index);
+    showRow(index);
     return true;
+}
+
+void MainWindow::openReport(const QString &uuid)
+{
+    if (!m_editor->openReport(uuid))
+        return;
+    m_nav->setCurrentRow(0);
+    m_stack->setCurrentWidget(m_editor);
+    m_editor->actionList()->setFocus(Qt::OtherFocusReason);
 }
 
 QString MainWindow::currentPageName() const
 {
+    if (m_stack->currentWidget() == m_editor)
+        return QStringLiteral("editor");
     return m_pageNames.value(m_stack->currentIndex());
 }
 
 QWidget *MainWindow::page(const QString &name) const
 {
+    if (name == QLatin1String("editor"))
+        return m_editor;
     const int index = m_pageNames.indexOf(name);
     return index < 0 ? nullptr : m_stack->widget(index);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_editor->flushPendingEdits(); // nothing typed is lost
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::updateHeader()

@@ -6,26 +6,41 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QLabel;
 class QListWidget;
 class QStackedWidget;
 
 namespace mobiliza::ui {
 
+class Dialogs;
+class ReportEditorPage;
+
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(const AppContext &context, QWidget *parent = nullptr);
+    // `dialogs`: the message/file dialog seam (tests pass a fake); nullptr uses real dialogs.
+    explicit MainWindow(const AppContext &context, QWidget *parent = nullptr, Dialogs *dialogs = nullptr);
+    ~MainWindow() override;
 
-    // Stable page names (used by --page and tests): reports, partners, sync, panel, settings.
+    // Stable page names (used by --page and tests): reports, partners, sync, panel, settings,
+    // and editor (reached from reports; with no report chosen it opens the most recent draft,
+    // else the newest report).
     bool showPage(const QString &name);
+    void openReport(const QString &uuid); // the editor on that report
+    ReportEditorPage *editor() const { return m_editor; }
     QString currentPageName() const;
     QWidget *page(const QString &name) const;
     QListWidget *navigation() const { return m_nav; }
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
+    void showRow(int row);
     void addPage(const QString &name, const QString &title, const QIcon &icon, QWidget *page);
     void updateHeader();
 
@@ -36,6 +51,8 @@ private:
     QListWidget *m_nav = nullptr;
     QStackedWidget *m_stack = nullptr;
     QStringList m_pageNames;
+    std::unique_ptr<Dialogs> m_ownDialogs;
+    ReportEditorPage *m_editor = nullptr;
 };
 
 } // namespace mobiliza::ui

@@ -562,6 +562,8 @@ Result<Photo> ReportService::addPhoto(const QString &actionUuid, const Photo &me
         reportUuid = owner->reportUuid;
         if (Status s = requireEditable(reportUuid); !s)
             return s.error();
+        if (Status s = refuseDuplicatePhoto(actionUuid, meta.sha256); !s) // report_editing.cpp
+            return s.error();
         auto count =
             scalarSql(db, QStringLiteral("SELECT count(*) FROM photos WHERE action_uuid = ?"), {actionUuid});
         if (!count)

@@ -13,6 +13,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -84,6 +85,18 @@ public:
     Status removePhoto(const QString &photoUuid);
     Status movePhoto(const QString &photoUuid, int newPosition);
 
+    // Undo support (report_editing.cpp): put back an action or a photo that was
+    // removed, with the same uuid, at its former position (clamped to the list;
+    // later items move down), with its values, partner links (partners erased
+    // since are left out) and photos. The photos' files must still be in the
+    // BlobStore. Error "already_exists" when the uuid is in use.
+    Result<Action> restoreAction(const Action &action);
+    Result<Photo> restorePhoto(const Photo &photo);
+
+    // The reviewers' comments of returned reports (report uuid → comment), for
+    // the report list: one query.
+    QHash<QString, QString> reviewComments() const;
+
     Status setNoActions(const QString &reportUuid, bool noActions, const QString &justification);
 
     // Runs the validator on the report as stored; refuses with "validation_failed"
@@ -115,6 +128,9 @@ private:
     Result<Owner> photoOwner(const QString &photoUuid) const;
     Status requireEditable(const QString &reportUuid) const;
     Status touch(const QString &reportUuid) const;
+    // Error "duplicate_photo" when the action already holds a photo with this content.
+    Status refuseDuplicatePhoto(const QString &actionUuid, const QString &sha256) const;
+    Status insertPhotoRow(const QString &actionUuid, const Photo &photo) const;
     void notify(const Status &status, const QString &reportUuid);
 
     Database &m_database;

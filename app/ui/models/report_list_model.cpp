@@ -21,6 +21,22 @@ QString monthTitle(const core::Period &period)
     return ReportListModel::tr("%1 %2").arg(month, QString::number(period.year));
 }
 
+QString reportStateText(core::ReportState state)
+{
+    using S = core::ReportState;
+    switch (state) {
+    case S::Draft: return ReportListModel::tr("Draft");
+    case S::Ready: return ReportListModel::tr("Ready — in the outbox");
+    case S::Sending: return ReportListModel::tr("Sending…");
+    case S::Received: return ReportListModel::tr("Sent — received by the URS");
+    case S::Accepted: return ReportListModel::tr("Accepted by the URS");
+    case S::Returned: return ReportListModel::tr("Returned for correction");
+    case S::Forwarded: return ReportListModel::tr("Accepted — forwarded to the central level");
+    case S::Consolidated: return ReportListModel::tr("Accepted — consolidated");
+    }
+    return {};
+}
+
 ReportListModel::ReportListModel(const AppContext &context, QObject *parent)
     : QAbstractTableModel(parent), m_context(context)
 {
@@ -34,6 +50,7 @@ void ReportListModel::reload()
 {
     beginResetModel();
     m_rows = m_context.services->reports().summaries();
+    m_comments = m_context.services->reports().reviewComments();
     std::sort(m_rows.begin(), m_rows.end(),
               [](const core::ReportSummary &a, const core::ReportSummary &b) { return b.period < a.period; });
     endResetModel();
@@ -67,7 +84,16 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Period: return monthTitle(s.period);
-        case State: return core::reportStateLabel(s.state);
+        case State: {
+            const QString comment = m_comments.value(s.uuid);
+            if (s.state == core::ReportState::Returned && !comment.isEmpty()) {
+                const QString shortComment = comment.size() > 70 ? comment.left(67) + QStringLiteral("…") : comment;
+                return tr("%1: “%2”").arg(reportStateText(s.state), shortComment.simplified());
+            }
+            if (s.state == core::ReportState::Draft && s.revision > 1)
+                return tr("Draft — correcting revision %1").arg(s.revision);
+            return reportStateText(s.state);
+        }
         case Revision: return s.revision;
         case Actions: return s.noActions ? tr("none (justified)") : QString::number(s.actionCount);
         case Photos: return s.photoCount;
@@ -79,6 +105,15 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
             return locale.toString(s.updatedAt.toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm"));
         }
         break;
+    case Qt::ToolTipRole:
+        if (index.column() == State && !m_comments.value(s.uuid).isEmpty() &&
+            (s.state == core::ReportState::Returned || s.state == core::ReportState::Draft))
+            return tr("Reviewer's comment: %1").arg(m_comments.value(s.uuid));
+        if (index.column() == Deadline && isLate(s))
+            return tr("The deadline has passed. Late reports are still accepted: conclude it as soon as you can.");
+        if (index.column() == Period)
+            return tr("Enter or double-click opens the report");
+        break;
     case Qt::ForegroundRole:
         if (index.column() == Deadline && isLate(s))
             return QBrush(QColor(0xb0, 0x1e, 0x1e));
@@ -86,7 +121,7 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
             return QBrush(QColor(0xb0, 0x1e, 0x1e));
         break;
     case Qt::FontRole:
-        if (index.column() == Period) {
+        if (index.column() == Period || (index.column() == Deadline && isLate(s))) {
             QFont f;
             f.setBold(true);
             return f;
@@ -98,12 +133,14 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::AccessibleTextRole:
         if (index.column() == Period)
-            return tr("Report of %1, %2").arg(monthTitle(s.period), core::reportStateLabel(s.state));
+            return tr("Report of %1, %2").arg(monthTitle(s.period), reportStateText(s.state));
         break;
     case UuidRole: return s.uuid;
     case PeriodKeyRole: return s.period.key();
     case StateKeyRole: return core::reportStateKey(s.state);
     case LateRole: return isLate(s);
+    case ReviewCommentRole: return m_comments.value(s.uuid);
+    case NoActionsRole: return s.noActions;
     }
     return {};
 }

@@ -6,6 +6,7 @@
 #include "core/services/report_service.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace mobiliza::ui {
 
@@ -15,7 +16,7 @@ class ReportListModel : public QAbstractTableModel
 
 public:
     enum Column { Period, State, Revision, Actions, Photos, Deadline, Updated, ColumnCount };
-    enum Role { UuidRole = Qt::UserRole + 1, PeriodKeyRole, StateKeyRole, LateRole };
+    enum Role { UuidRole = Qt::UserRole + 1, PeriodKeyRole, StateKeyRole, LateRole, ReviewCommentRole, NoActionsRole };
 
     explicit ReportListModel(const AppContext &context, QObject *parent = nullptr);
 
@@ -31,9 +32,13 @@ public:
 private:
     AppContext m_context;
     QList<core::ReportSummary> m_rows;
+    QHash<QString, QString> m_comments; // report uuid → the reviewer's comment
 };
 
 // "novembro de 2026" in the current locale.
 QString monthTitle(const core::Period &period);
+
+// The state in the users' words ("Rascunho", "Pronto — na fila de envio"…).
+QString reportStateText(core::ReportState state);
 
 } // namespace mobiliza::ui

@@ -27,6 +27,13 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
     m_create = new QPushButton(this);
     m_create->setObjectName(QStringLiteral("createReport"));
     bar->addWidget(m_create);
+    m_createPrevious = new QPushButton(this);
+    m_createPrevious->setObjectName(QStringLiteral("createPreviousReport"));
+    bar->addWidget(m_createPrevious);
+    m_open = new QPushButton(tr("Open the report"), this);
+    m_open->setObjectName(QStringLiteral("openReport"));
+    m_open->setToolTip(tr("Opens the month selected in the list (Enter or double-click also open it)."));
+    bar->addWidget(m_open);
     m_message = new QLabel(this);
     m_message->setStyleSheet(QStringLiteral("color: #b01e1e;"));
     bar->addWidget(m_message, 1);
@@ -45,6 +52,7 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
     m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::State, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::Deadline, QHeaderView::ResizeToContents);
     m_table->setAccessibleName(tr("Monthly reports"));
+    m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
 
     m_empty = new QLabel(tr("No report yet. Start with the current month: every action you record is "
@@ -55,7 +63,11 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
     m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
     layout->addWidget(m_empty);
 
-    connect(m_create, &QPushButton::clicked, this, &ReportsPage::createCurrentMonth);
+    connect(m_create, &QPushButton::clicked, this,
+            [this] { createMonth(core::Period::fromDate(m_context.clock->today())); });
+    connect(m_createPrevious, &QPushButton::clicked, this,
+            [this] { createMonth(core::Period::fromDate(m_context.clock->today()).previous()); });
+    connect(m_open, &QPushButton::clicked, this, &ReportsPage::openSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReportsPage::updateState);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT openReportRequested(index.data(ReportListModel::UuidRole).toString());
@@ -65,24 +77,42 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
 
 void ReportsPage::updateState()
 {
-    const core::Period current = core::Period::fromDate(m_context.clock->today());
+    const QDate today = m_context.clock->today();
+    const core::Period current = core::Period::fromDate(today);
+    const core::Period previous = current.previous();
     bool exists = false;
-    for (int row = 0; row < m_model->rowCount(); ++row)
+    bool previousExists = false;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
         exists = exists || m_model->summaryAt(row).period == current;
+        previousExists = previousExists || m_model->summaryAt(row).period == previous;
+    }
     m_create->setText(tr("Create the report of %1").arg(monthTitle(current)));
     m_create->setEnabled(!exists);
     m_create->setVisible(!exists);
+    // Early in the month the previous one is still being reported (deadline: next month).
+    const bool offerPrevious = !previousExists && !m_context.program.isLate(previous, today);
+    m_createPrevious->setText(tr("Create the report of %1").arg(monthTitle(previous)));
+    m_createPrevious->setVisible(offerPrevious);
+    m_open->setVisible(m_model->rowCount() > 0);
     m_empty->setVisible(m_model->rowCount() == 0);
     m_table->setVisible(m_model->rowCount() > 0);
+    if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
+        m_table->setCurrentIndex(m_model->index(0, 0));
 }
 
-void ReportsPage::createCurrentMonth()
+void ReportsPage::createMonth(const core::Period &period)
 {
-    const core::Period current = core::Period::fromDate(m_context.clock->today());
-    const auto created = m_context.services->reports().createReport(m_context.program.id(), current);
+    const auto created = m_context.services->reports().createReport(m_context.program.id(), period);
     m_message->setText(created ? QString() : created.error().message);
     if (created)
         Q_EMIT openReportRequested(created.value().uuid);
+}
+
+void ReportsPage::openSelected()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid())
+        Q_EMIT openReportRequested(current.data(ReportListModel::UuidRole).toString());
 }
 
 } // namespace mobiliza::ui

@@ -21,19 +21,24 @@ public:
 
     QTableView *table() const { return m_table; }
     QPushButton *createButton() const { return m_create; }
+    QPushButton *createPreviousButton() const { return m_createPrevious; }
+    QPushButton *openButton() const { return m_open; }
     ReportListModel *model() const { return m_model; }
 
 Q_SIGNALS:
     void openReportRequested(const QString &uuid);
 
 private:
-    void createCurrentMonth();
+    void createMonth(const core::Period &period);
+    void openSelected();
     void updateState();
 
     AppContext m_context;
     ReportListModel *m_model = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_create = nullptr;
+    QPushButton *m_createPrevious = nullptr;
+    QPushButton *m_open = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_message = nullptr;
 };

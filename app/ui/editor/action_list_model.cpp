@@ -1,0 +1,95 @@
+#include "app/ui/editor/action_list_model.h"
+
+#include <QApplication>
+#include <QDate>
+#include <QIcon>
+#include <QStyle>
+
+namespace mobiliza::ui {
+
+ActionListModel::ActionListModel(core::ProgramDefinition program, QObject *parent)
+    : QAbstractListModel(parent), m_program(std::move(program))
+{
+}
+
+void ActionListModel::setActions(const QList<core::Action> &actions, const QSet<int> &rowsWithErrors)
+{
+    bool sameRows = actions.size() == m_actions.size();
+    for (qsizetype i = 0; sameRows && i < actions.size(); ++i)
+        sameRows = actions.at(i).uuid == m_actions.at(i).uuid;
+    if (sameRows) {
+        m_actions = actions;
+        m_errors = rowsWithErrors;
+        if (!m_actions.isEmpty())
+            Q_EMIT dataChanged(index(0), index(int(m_actions.size()) - 1));
+        return;
+    }
+    beginResetModel();
+    m_actions = actions;
+    m_errors = rowsWithErrors;
+    endResetModel();
+}
+
+int ActionListModel::rowOf(const QString &uuid) const
+{
+    for (qsizetype i = 0; i < m_actions.size(); ++i)
+        if (m_actions.at(i).uuid == uuid)
+            return int(i);
+    return -1;
+}
+
+QString ActionListModel::uuidAt(int row) const
+{
+    return row >= 0 && row < m_actions.size() ? m_actions.at(row).uuid : QString();
+}
+
+int ActionListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_actions.size());
+}
+
+QString ActionListModel::titleOf(const core::Action &action) const
+{
+    const QString id = m_program.fieldForRole(core::field_role::Title);
+    const QString title = id.isEmpty() ? QString() : action.values.value(id).toString().trimmed();
+    return title.isEmpty() ? tr("(no title yet)") : title;
+}
+
+QVariant ActionListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const core::Action &a = m_actions.at(index.row());
+    const int number = index.row() + 1;
+    switch (role) {
+    case Qt::DisplayRole: {
+        //: Action list line: "Ação 1 — title"
+        const QString first = tr("%1 %2 — %3").arg(m_program.recordLabel()).arg(number).arg(titleOf(a));
+        QStringList second;
+        const QString dateId = m_program.fieldForRole(core::field_role::Date);
+        const QDate date = QDate::fromString(a.values.value(dateId).toString(), Qt::ISODate);
+        if (date.isValid())
+            second << date.toString(QStringLiteral("dd/MM/yyyy"));
+        const auto photos = a.photos.size();
+        second << (photos == 0 ? tr("no photo") : photos == 1 ? tr("1 photo") : tr("%1 photos").arg(photos));
+        return QString(first + QLatin1Char('\n') + second.join(QStringLiteral(" · ")));
+    }
+    case Qt::ToolTipRole:
+        return m_errors.contains(index.row()) ? tr("Something in this action blocks concluding: see the list below.")
+                                              : QVariant();
+    case Qt::DecorationRole:
+        if (m_errors.contains(index.row()))
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        return {};
+    case Qt::AccessibleTextRole:
+        return tr("%1 %2: %3").arg(m_program.recordLabel()).arg(number).arg(titleOf(a));
+    case UuidRole: return a.uuid;
+    case NumberRole: return number;
+    case TitleRole: return titleOf(a);
+    case PhotoCountRole: return int(a.photos.size());
+    case HasErrorsRole: return m_errors.contains(index.row());
+    }
+    return {};
+}
+
+} // namespace mobiliza::ui

@@ -1,0 +1,65 @@
+// Shared by the editor tests: a temporary profile on a fixed clock, a dialogs
+// fake that pre-answers, and generated JPEG files.
+#pragma once
+
+#include "app/ui/app_context.h"
+#include "app/ui/editor/dialogs.h"
+#include "core/domain/clock.h"
+#include "core/services/services.h"
+#include "tests/support/temp_dir.h"
+
+#include <QColor>
+#include <QSize>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <memory>
+
+namespace mobiliza::test {
+
+class FakeDialogs final : public ui::Dialogs
+{
+public:
+    bool confirm(QWidget *, const QString &, const QString &text, const QString &) override
+    {
+        questions << text;
+        return answers.isEmpty() ? defaultAnswer : answers.takeFirst();
+    }
+    void warn(QWidget *, const QString &, const QString &text) override { warnings << text; }
+    QStringList openImageFiles(QWidget *, const QString &) override
+    {
+        ++fileDialogs;
+        return std::exchange(nextFiles, {});
+    }
+
+    bool defaultAnswer = true;
+    QList<bool> answers;
+    QStringList nextFiles;
+    QStringList questions;
+    QStringList warnings;
+    int fileDialogs = 0;
+};
+
+// QTest::keyClicks asserts on characters outside ASCII: this types any text.
+void typeText(QWidget *widget, const QString &text);
+
+struct EditorFixture
+{
+    TempDir dir;
+    TempDir images;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+    std::unique_ptr<core::Services> services;
+    ui::AppContext context;
+    FakeDialogs dialogs;
+
+    EditorFixture();
+    void reopenServices(); // closes and opens the same data folder again
+    QString createNovember();
+    // A JPEG written in the images folder; each seed gives different content.
+    QString makeJpeg(const QString &name, int seed, QSize size = {800, 600});
+    // A stored photo blob (content differs by seed), for actions built through the service.
+    QString storeBlob(int seed);
+    QString fieldId(QLatin1String role) const { return context.program.fieldForRole(role); }
+};
+
+} // namespace mobiliza::test
