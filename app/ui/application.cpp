@@ -3,9 +3,13 @@
 #include "app/ui/command_line.h"
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
+#include "app/ui/sync/keychain_token_store.h"
 #include "core/demo/demo_data.h"
+#include "core/exports/month_exports.h"
+#include "core/package/report_package.h"
 #include "core/reference/reference_repository.h"
 #include "core/services/services.h"
+#include "sync/client/sync_controller.h"
 
 #include <QApplication>
 #include <QDir>
@@ -13,6 +17,7 @@
 #include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTranslator>
@@ -155,6 +160,63 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             return fail(seeded.error().message, headless, err);
     }
 
+    if (!cl.exportKind.isEmpty()) {
+        const auto exported = core::runExport(*services, program, reference, cl.exportKind,
+                                              core::Period::fromKey(cl.month), cl.outFile);
+        if (!exported)
+            return fail(exported.error().message, headless, err);
+        *out += QCoreApplication::translate("Application", "Saved %1").arg(QDir::toNativeSeparators(cl.outFile))
+                + QLatin1Char('\n');
+        return 0;
+    }
+
+    if (!cl.importPackage.isEmpty()) {
+        const auto imported = core::package::importPackage(*services, cl.importPackage);
+        if (!imported)
+            return fail(imported.error().message, headless, err);
+        const auto &o = imported.value();
+        *out += (o.kind == core::ImportOutcome::Kind::AlreadyPresent
+                     ? QCoreApplication::translate("Application",
+                                                   "The report of %1, revision %2, was already here: nothing changed.")
+                     : QCoreApplication::translate("Application",
+                                                   "Imported the report of %1, revision %2, with %3 photo(s)."))
+                    .arg(o.period.display())
+                    .arg(o.revision)
+                    .arg(o.photoCount)
+                + QLatin1Char('\n');
+        return 0;
+    }
+
+    // Sync: one controller per run, with the token in the keychain (or its 0600 fallback file).
+    QNetworkAccessManager network;
+    ui::KeychainTokenStore tokens(QStringLiteral("Mobiliza"),
+                                  QStringLiteral("hub-token-") + profile.installationId(),
+                                  QDir(dataDir).filePath(QStringLiteral("hub-token")));
+    sync::SyncController syncController(*services, &network, tokens);
+
+    if (!cl.enrollCode.isEmpty()) {
+        const auto enrolled = syncController.enrollBlocking(cl.hubUrl, cl.enrollCode, 60000);
+        if (!enrolled)
+            return fail(enrolled.error().message, headless, err);
+        *out += QCoreApplication::translate("Application", "Connected to %1.")
+                    .arg(enrolled.value().hub.name.isEmpty() ? cl.hubUrl : enrolled.value().hub.name)
+                + QLatin1Char('\n');
+        if (!cl.sync)
+            return 0;
+    }
+
+    if (cl.sync) {
+        const sync::PassReport pass = syncController.runPassBlocking(10 * 60'000);
+        for (const QString &m : pass.messages)
+            *(pass.allConfirmed ? out : err) += m + QLatin1Char('\n');
+        *out += QCoreApplication::translate("Application", "Sent: %1. Set aside: %2. Still to send: %3.")
+                    .arg(pass.sent)
+                    .arg(pass.rejected)
+                    .arg(pass.remaining)
+                + QLatin1Char('\n');
+        return pass.allConfirmed ? 0 : 1;
+    }
+
     if (cl.status) {
         auto summaries = services->reports().summaries();
         std::sort(summaries.begin(), summaries.end(),
@@ -164,7 +226,9 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         return 0;
     }
 
-    AppContext context{dataDir, reference, program, services.get(), &clock};
+    AppContext context{dataDir, reference, program, services.get(), &clock, &syncController};
+    if (cl.screenshotFile.isEmpty())
+        syncController.start(); // timers, connectivity and automatic passes: only in an interactive run
     MainWindow window(context);
 
     if (!cl.screenshotFile.isEmpty()) {

@@ -69,8 +69,21 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine",
                                     "Imports a report package file (.mobiliza) after checking it, and exits."),
         QCoreApplication::translate("CommandLine", "FILE"));
+    const QCommandLineOption hub(QStringLiteral("hub"),
+                                 QCoreApplication::translate("CommandLine",
+                                                             "Address of the URS hub, used with --enroll."),
+                                 QCoreApplication::translate("CommandLine", "URL"));
+    const QCommandLineOption enroll(
+        QStringLiteral("enroll"),
+        QCoreApplication::translate("CommandLine",
+                                    "Connects this installation to the hub with the one-time code from the URS."),
+        QCoreApplication::translate("CommandLine", "CODE"));
+    const QCommandLineOption syncOpt(
+        QStringLiteral("sync"),
+        QCoreApplication::translate("CommandLine",
+                                    "Runs one synchronization and exits: 0 only when the hub confirmed everything."));
     parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status, exportOpt, month,
-                       out, importPackage});
+                       out, importPackage, hub, enroll, syncOpt});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -90,8 +103,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.month = parser.value(month).trimmed();
     cl.outFile = parser.value(out);
     cl.importPackage = parser.value(importPackage);
+    cl.hubUrl = parser.value(hub).trimmed();
+    cl.enrollCode = parser.value(enroll).trimmed();
+    cl.sync = parser.isSet(syncOpt);
+    // --enroll may be followed by --sync in the same run; everything else is one action per run.
     const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) + int(!cl.exportKind.isEmpty())
-                                + int(!cl.importPackage.isEmpty());
+                                + int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty());
 
     if (!parser.positionalArguments().isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
@@ -105,9 +122,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
                        .arg(cl.page, CommandLine::pageNames().join(QStringLiteral(", ")));
     } else if (parser.isSet(dataDir) && cl.dataDir.trimmed().isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--data-dir needs a folder.");
+    } else if (parser.isSet(enroll) != parser.isSet(hub)) {
+        cl.error = QCoreApplication::translate("CommandLine", "--hub URL and --enroll CODE go together.");
+    } else if (parser.isSet(enroll) && (cl.enrollCode.isEmpty() || cl.hubUrl.isEmpty())) {
+        cl.error = QCoreApplication::translate("CommandLine", "--hub needs an address and --enroll needs a code.");
     } else if (headlessActions > 1) {
         cl.error = QCoreApplication::translate(
-            "CommandLine", "Use only one of --status, --screenshot, --export and --import-package at a time.");
+            "CommandLine",
+            "Use only one of --status, --screenshot, --export, --import-package and --sync at a time.");
     } else if (!cl.exportKind.isEmpty() && !CommandLine::exportKinds().contains(cl.exportKind)) {
         cl.error = QCoreApplication::translate("CommandLine", "Unknown export \"%1\": use one of %2.")
                        .arg(cl.exportKind, CommandLine::exportKinds().join(QStringLiteral(", ")));
@@ -126,7 +148,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
 
 bool argumentsAreHeadless(int argc, char **argv)
 {
-    static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "help", "version"};
+    static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "enroll",
+                                         "sync",   "help",       "version"};
     for (int i = 1; i < argc; ++i) {
         QByteArray a(argv[i]);
         if (a == "-h" || a == "-v")

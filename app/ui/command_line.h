@@ -20,6 +20,9 @@ struct CommandLine
     QString month;         // --month YYYY-MM
     QString outFile;       // --out FILE
     QString importPackage; // --import-package FILE
+    QString hubUrl;        // --hub URL (with --enroll)
+    QString enrollCode;    // --enroll CODE
+    bool sync = false;     // --sync: one pass
 
     bool showHelp = false;
     bool showVersion = false;
@@ -28,7 +31,8 @@ struct CommandLine
 
     bool isHeadless() const
     {
-        return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty();
+        return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty()
+               || !enrollCode.isEmpty() || sync;
     }
     static QStringList pageNames();   // reports, editor, partners, sync, panel, settings
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx
