@@ -1,0 +1,152 @@
+// --export and --import-package through the real start-up path, on demo profiles.
+#include <catch2/catch.hpp>
+#include "tests/support/catch_qt.h"
+
+#include "app/ui/application.h"
+#include "core/domain/clock.h"
+#include "tests/support/temp_dir.h"
+
+#include <QFile>
+#include <QTimeZone>
+
+using namespace mobiliza;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out, err;
+};
+
+Run run(QStringList args)
+{
+    static const core::FixedClock clock(QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc()));
+    ui::StartupSeams seams;
+    seams.clock = &clock;
+    args.prepend(QStringLiteral("mobiliza"));
+    Run r;
+    r.code = ui::runMobiliza(args, seams, &r.out, &r.err);
+    return r;
+}
+
+QByteArray head(const QString &file, int n)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.read(n) : QByteArray();
+}
+
+QByteArray readAll(const QString &file)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+TEST_CASE("cli exports: pdf, csv, xlsx, package and partners of a demo profile")
+{
+    test::TempDir dir;
+    const QString profile = dir.filePath(QStringLiteral("p"));
+    REQUIRE(run({QStringLiteral("--data-dir"), profile, QStringLiteral("--demo-data"), QStringLiteral("--status")})
+                .code == 0);
+
+    struct Case
+    {
+        const char *kind;
+        const char *file;
+        QByteArray magic;
+    };
+    const Case cases[] = {{"pdf", "r.pdf", "%PDF"},
+                          {"csv", "r.csv", "\xEF\xBB\xBF"},
+                          {"xlsx", "r.xlsx", "PK"},
+                          {"package", "r.mobiliza", "PK"},
+                          {"partners-csv", "p.csv", "\xEF\xBB\xBF"},
+                          {"partners-xlsx", "p.xlsx", "PK"}};
+    for (const auto &c : cases) {
+        INFO(c.kind);
+        const QString out = dir.filePath(QString::fromLatin1(c.file));
+        QStringList args{QStringLiteral("--data-dir"), profile, QStringLiteral("--export"),
+                         QString::fromLatin1(c.kind), QStringLiteral("--out"), out};
+        if (!QByteArray(c.kind).startsWith("partners"))
+            args << QStringLiteral("--month") << QStringLiteral("2026-10");
+        const auto r = run(args);
+        CHECK(r.err == QString());
+        REQUIRE(r.code == 0);
+        CHECK(head(out, c.magic.size()) == c.magic);
+    }
+    // LGPD: the default partners export carries no e-mail or phone.
+    const QByteArray partners = readAll(dir.filePath(QStringLiteral("p.csv")));
+    CHECK_FALSE(partners.contains("@exemplo.org.br"));
+    CHECK_FALSE(partners.contains("+5531"));
+}
+
+TEST_CASE("cli exports: a draft cannot be packaged and a missing month is named")
+{
+    test::TempDir dir;
+    const QString profile = dir.filePath(QStringLiteral("p"));
+    REQUIRE(run({QStringLiteral("--data-dir"), profile, QStringLiteral("--demo-data"), QStringLiteral("--status")})
+                .code == 0);
+    auto r = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--export"), QStringLiteral("package"),
+                  QStringLiteral("--month"), QStringLiteral("2026-11"), QStringLiteral("--out"),
+                  dir.filePath(QStringLiteral("d.mobiliza"))});
+    CHECK(r.code != 0);
+    CHECK_FALSE(r.err.isEmpty());
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("d.mobiliza"))));
+
+    r = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--export"), QStringLiteral("pdf"),
+             QStringLiteral("--month"), QStringLiteral("2019-01"), QStringLiteral("--out"),
+             dir.filePath(QStringLiteral("x.pdf"))});
+    CHECK(r.code != 0);
+    CHECK(r.err.contains(QStringLiteral("01/2019")));
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
+}
+
+TEST_CASE("cli import: a package moves a concluded month to another installation once")
+{
+    test::TempDir dir;
+    const QString field = dir.filePath(QStringLiteral("laptop"));
+    const QString office = dir.filePath(QStringLiteral("office"));
+    const QString pkg = dir.filePath(QStringLiteral("2026-10.mobiliza"));
+    REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--demo-data"), QStringLiteral("--status")})
+                .code == 0);
+    REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--export"), QStringLiteral("package"),
+                 QStringLiteral("--month"), QStringLiteral("2026-10"), QStringLiteral("--out"), pkg})
+                .code == 0);
+
+    // The office PC reports for the same municipality (the demo default, Belo Horizonte).
+    REQUIRE(run({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"), QStringLiteral("3106200"),
+                 QStringLiteral("--status")})
+                .code == 0);
+    auto r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), pkg});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    CHECK(r.out.contains(QStringLiteral("10/2026")));
+    r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--status")});
+    CHECK(r.out == QStringLiteral("2026-10\tready\t1\n"));
+
+    const auto again = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), pkg});
+    CHECK(again.code == 0);
+    CHECK(again.out != r.out);
+    CHECK(run({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out
+          == QStringLiteral("2026-10\tready\t1\n"));
+}
+
+TEST_CASE("cli import: a broken package file is refused and changes nothing")
+{
+    test::TempDir dir;
+    const QString office = dir.filePath(QStringLiteral("office"));
+    REQUIRE(run({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"), QStringLiteral("3106200"),
+                 QStringLiteral("--status")})
+                .code == 0);
+    const QString junk = dir.filePath(QStringLiteral("junk.mobiliza"));
+    {
+        QFile f(junk);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("PK\x03\x04 this is not really a zip file");
+    }
+    const auto r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), junk});
+    CHECK(r.code != 0);
+    CHECK_FALSE(r.err.trimmed().isEmpty());
+    CHECK(run({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out.isEmpty());
+}
