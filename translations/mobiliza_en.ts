@@ -4,7 +4,7 @@
     <context>
         <name>Application</name>
         <message>
-            <location filename="../app/ui/application.cpp" line="+66" />
+            <location filename="../app/ui/application.cpp" line="+71" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
@@ -19,7 +19,32 @@
             <translation>"%1" is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+21" />
+            <source>Saved %1</source>
+            <translation>Saved %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The report of %1, revision %2, was already here: nothing changed.</source>
+            <translation>The report of %1, revision %2, was already here: nothing changed.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Imported the report of %1, revision %2, with %3 photo(s).</source>
+            <translation>Imported the report of %1, revision %2, with %3 photo(s).</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Connected to %1.</source>
+            <translation>Connected to %1.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
+            <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
             <translation>Could not save the screenshot to %1. Check that the folder exists and is writable.</translation>
         </message>
@@ -32,7 +57,7 @@
             <translation>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location line="+116" />
+            <location line="+122" />
             <source>A photo file is missing from the data folder (%1). Add the photo again.</source>
             <translation>A photo file is missing from the data folder (%1). Add the photo again.</translation>
         </message>
@@ -203,7 +228,7 @@
     <context>
         <name>CommandLine</name>
         <message>
-            <location filename="../app/ui/command_line.cpp" line="+19" />
+            <location filename="../app/ui/command_line.cpp" line="+32" />
             <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
             <translation>Mobiliza: records social-mobilization actions in public health, offline first.</translation>
         </message>
@@ -259,11 +284,13 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+17" />
+            <location line="+5" />
             <source>FILE</source>
             <translation>FILE</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-20" />
             <source>Page for --screenshot: reports, partners, sync, panel or settings.</source>
             <translation>Page for --screenshot: reports, partners, sync, panel or settings.</translation>
         </message>
@@ -278,7 +305,62 @@
             <translation>Prints one line per report (YYYY-MM, state, revision) and exits.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+3" />
+            <source>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</source>
+            <translation>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>KIND</source>
+            <translation>KIND</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The report's month for --export.</source>
+            <translation>The report's month for --export.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>YYYY-MM</source>
+            <translation>YYYY-MM</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The file --export writes.</source>
+            <translation>The file --export writes.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Imports a report package file (.mobiliza) after checking it, and exits.</source>
+            <translation>Imports a report package file (.mobiliza) after checking it, and exits.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Address of the URS hub, used with --enroll.</source>
+            <translation>Address of the URS hub, used with --enroll.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Connects this installation to the hub with the one-time code from the URS.</source>
+            <translation>Connects this installation to the hub with the one-time code from the URS.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CODE</source>
+            <translation>CODE</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
+            <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>Unexpected argument: %1. See --help.</source>
             <translation>Unexpected argument: %1. See --help.</translation>
         </message>
@@ -304,8 +386,43 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Use either --status or --screenshot, not both.</source>
-            <translation>Use either --status or --screenshot, not both.</translation>
+            <source>--hub URL and --enroll CODE go together.</source>
+            <translation>--hub URL and --enroll CODE go together.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--hub needs an address and --enroll needs a code.</source>
+            <translation>--hub needs an address and --enroll needs a code.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use only one of --status, --screenshot, --export, --import-package and --sync at a time.</source>
+            <translation>Use only one of --status, --screenshot, --export, --import-package and --sync at a time.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Unknown export "%1": use one of %2.</source>
+            <translation>Unknown export "%1": use one of %2.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>--export needs --out FILE.</source>
+            <translation>--export needs --out FILE.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--export %1 needs --month YYYY-MM.</source>
+            <translation>--export %1 needs --month YYYY-MM.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>"%1" is not a month: use YYYY-MM, e.g. 2026-10.</source>
+            <translation>"%1" is not a month: use YYYY-MM, e.g. 2026-10.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>--month and --out are only used with --export.</source>
+            <translation>--month and --out are only used with --export.</translation>
         </message>
     </context>
     <context>
@@ -365,9 +482,602 @@
         </message>
     </context>
     <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../app/ui/editor/dialogs.cpp" line="+16" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</source>
+            <translation>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditorCommands</name>
+        <message>
+            <location filename="../app/ui/editor/editor_commands.cpp" line="+40" />
+            <source>Edit “%1”</source>
+            <translation>Edit “%1”</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Change the partners of the action</source>
+            <translation>Change the partners of the action</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Add an action</source>
+            <translation>Add an action</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Remove an action</source>
+            <translation>Remove an action</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Move an action</source>
+            <translation>Move an action</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Add a photo</source>
+            <translation>Add a photo</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Remove a photo</source>
+            <translation>Remove a photo</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Move a photo</source>
+            <translation>Move a photo</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Edit a photo</source>
+            <translation>Edit a photo</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Change “No actions this month”</source>
+            <translation>Change “No actions this month”</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hub</name>
+        <message>
+            <location filename="../sync/hub/hub.cpp" line="+58" />
+            <source>The hub could not complete the request because of an internal error. Try again later; if it keeps happening, tell the regional office (URS).</source>
+            <translation>The hub could not complete the request because of an internal error. Try again later; if it keeps happening, tell the regional office (URS).</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Not found on this hub.</source>
+            <translation>Not found on this hub.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub did not accept this installation's credentials. Enroll this installation again with a new code from the regional office (URS).</source>
+            <translation>The hub did not accept this installation's credentials. Enroll this installation again with a new code from the regional office (URS).</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, e.g. 3105608 for Barbacena.</source>
+            <translation>“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, e.g. 3105608 for Barbacena.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>“%1” is not the name of a URS (regional health office) of Minas Gerais. Check the spelling, e.g. Barbacena or Manhuaçu.</source>
+            <translation>“%1” is not the name of a URS (regional health office) of Minas Gerais. Check the spelling, e.g. Barbacena or Manhuaçu.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>URS %1</source>
+            <translation>URS %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>central level</source>
+            <translation>central level</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
+            <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
+            <translation>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The photo is larger than the hub accepts (%1 bytes at most). Reduce the photo and send it again.</source>
+            <translation>The photo is larger than the hub accepts (%1 bytes at most). Reduce the photo and send it again.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
+            <translation>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</source>
+            <translation>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The hub already has a later revision (%1) of this report; revision %2 was not stored.</source>
+            <translation>The hub already has a later revision (%1) of this report; revision %2 was not stored.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The report is larger than the hub accepts (%1 bytes at most).</source>
+            <translation>The report is larger than the hub accepts (%1 bytes at most).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The report data is not a JSON object.</source>
+            <translation>The report data is not a JSON object.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The address of the request does not match the report it carries (report or revision).</source>
+            <translation>The address of the request does not match the report it carries (report or revision).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This installation may only send reports of its own municipality.</source>
+            <translation>This installation may only send reports of its own municipality.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The hub already has this report for another municipality, program or month; this revision was not stored.</source>
+            <translation>The hub already has this report for another municipality, program or month; this revision was not stored.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The hub does not have %1 of the report's photos yet. Send them first.</source>
+            <translation>The hub does not have %1 of the report's photos yet. Send them first.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
+            <translation>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The report's municipality (%1) is not in the reference table of Minas Gerais.</source>
+            <translation>The report's municipality (%1) is not in the reference table of Minas Gerais.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The report did not pass the program's checks. Correct what is listed and conclude it again.</source>
+            <translation>The report did not pass the program's checks. Correct what is listed and conclude it again.</translation>
+        </message>
+        <message>
+            <location line="+86" />
+            <source>Say what the municipality must correct: a returned report needs a comment.</source>
+            <translation>Say what the municipality must correct: a returned report needs a comment.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+7" />
+            <source>There is no report %1 on this hub.</source>
+            <translation>There is no report %1 on this hub.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
+            <translation>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The address of the request does not match the partner it carries.</source>
+            <translation>The address of the request does not match the partner it carries.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+4" />
+            <source>The partner's municipality is not valid.</source>
+            <translation>The partner's municipality is not valid.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This installation may only send partners of its own municipality.</source>
+            <translation>This installation may only send partners of its own municipality.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubCli</name>
+        <message>
+            <location filename="../sync/hub/hub_cli.cpp" line="+48" />
+            <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
+            <translation>Run “mobiliza-hub --help” to see the commands and their options.</translation>
+        </message>
+        <message>
+            <location line="+119" />
+            <source>answer the installations (HTTP)</source>
+            <translation>answer the installations (HTTP)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>issue a one-time enrollment code</source>
+            <translation>issue a one-time enrollment code</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>revoke tokens</source>
+            <translation>revoke tokens</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>list the tokens</source>
+            <translation>list the tokens</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>list the received revisions</source>
+            <translation>list the received revisions</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>accept or return the latest revision of a report</source>
+            <translation>accept or return the latest revision of a report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>import a report package file (.mobiliza)</source>
+            <translation>import a report package file (.mobiliza)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Mobiliza hub: receives the municipalities' reports, checks them and sends the review back.</source>
+            <translation>Mobiliza hub: receives the municipalities' reports, checks them and sends the review back.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Commands:</source>
+            <translation>Commands:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Address and port to listen on (port 0: any free port).</source>
+            <translation>Address and port to listen on (port 0: any free port).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The hub's data folder.</source>
+            <translation>The hub's data folder.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>PostgreSQL database (postgresql://user:password@host:port/database) instead of SQLite in the data folder; or set MOBILIZA_HUB_DB.</source>
+            <translation>PostgreSQL database (postgresql://user:password@host:port/database) instead of SQLite in the data folder; or set MOBILIZA_HUB_DB.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub's name shown to installations.</source>
+            <translation>The hub's name shown to installations.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The hub's identifier (default: from its name).</source>
+            <translation>The hub's identifier (default: from its name).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Access log file, or - for standard error (default: DIR/access.log).</source>
+            <translation>Access log file, or - for standard error (default: DIR/access.log).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Take the client's address from X-Forwarded-For when the request comes from a proxy on this machine.</source>
+            <translation>Take the client's address from X-Forwarded-For when the request comes from a proxy on this machine.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>IBGE code of a municipality.</source>
+            <translation>IBGE code of a municipality.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Name of a URS (regional health office).</source>
+            <translation>Name of a URS (regional health office).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The central level (sees every municipality).</source>
+            <translation>The central level (sees every municipality).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A note to recognize the enrollment later.</source>
+            <translation>A note to recognize the enrollment later.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The token's id (see “tokens”).</source>
+            <translation>The token's id (see “tokens”).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only this month.</source>
+            <translation>Only this month.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The report's id (UUID).</source>
+            <translation>The report's id (UUID).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Accept the latest revision.</source>
+            <translation>Accept the latest revision.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Return the latest revision with this comment.</source>
+            <translation>Return the latest revision with this comment.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Who reviews (default: the system user).</source>
+            <translation>Who reviews (default: the system user).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>serve, enroll, revoke, tokens, reports, review or import</source>
+            <translation>serve, enroll, revoke, tokens, reports, review or import</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>import: the package file</source>
+            <translation>import: the package file</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Say which command to run.</source>
+            <translation>Say which command to run.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Unknown command “%1”.</source>
+            <translation>Unknown command “%1”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unexpected argument “%1”.</source>
+            <translation>Unexpected argument “%1”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Say where the hub's data folder is with --data DIR.</source>
+            <translation>Say where the hub's data folder is with --data DIR.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Say who the code is for: --municipality IBGE, --urs NAME or --central (one of them).</source>
+            <translation>Say who the code is for: --municipality IBGE, --urs NAME or --central (one of them).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</source>
+            <translation>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Say which report (--report ID) and the decision: --accept or --return COMMENT.</source>
+            <translation>Say which report (--report ID) and the decision: --accept or --return COMMENT.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Say which package file to import.</source>
+            <translation>Say which package file to import.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>“%1” is not an address and port. Use e.g. 127.0.0.1:8080.</source>
+            <translation>“%1” is not an address and port. Use e.g. 127.0.0.1:8080.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The hub could not listen on %1. Check that no other program uses that port and that the address belongs to this machine.</source>
+            <translation>The hub could not listen on %1. Check that no other program uses that port and that the address belongs to this machine.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</source>
+            <translation>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</source>
+            <translation>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tokens revoked: %1. Those installations must be enrolled again with a new code.</source>
+            <translation>Tokens revoked: %1. Those installations must be enrolled again with a new code.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Report %1 (%2, %3), revision %4: %5.</source>
+            <translation>Report %1 (%2, %3), revision %4: %5.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Imported report %1 (%2, %3), revision %4, as %5.</source>
+            <translation>Imported report %1 (%2, %3), revision %4, as %5.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report %1 (%2, %3), revision %4, was already here as %5.</source>
+            <translation>Report %1 (%2, %3), revision %4, was already here as %5.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubError</name>
+        <message>
+            <location filename="../sync/client/hub_client.cpp" line="+233" />
+            <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
+            <translation>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub did not understand a request from this computer. Check that Mobiliza is up to date; it will try again automatically.</source>
+            <translation>The hub did not understand a request from this computer. Check that Mobiliza is up to date; it will try again automatically.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The URS already has a newer version of this month's report. Contact the URS before sending this one.</source>
+            <translation>The URS already has a newer version of this month's report. Contact the URS before sending this one.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../sync/client/sync_engine.cpp" line="+154" />
+            <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
+            <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>A photo arrived damaged at the hub (the connection changed it on the way). It will be sent again automatically.</source>
+            <translation>A photo arrived damaged at the hub (the connection changed it on the way). It will be sent again automatically.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubServer</name>
+        <message>
+            <location filename="../sync/hub/hub_server.cpp" line="+212" />
+            <source>This address does not accept this kind of request.</source>
+            <translation>This address does not accept this kind of request.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
+            <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This request takes no body.</source>
+            <translation>This request takes no body.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
+            <translation>Too many enrollment attempts from this address. Wait a minute and try again.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Too many requests from this installation. Mobiliza will try again shortly.</source>
+            <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>The address must name a report (UUID) and a revision number.</source>
+            <translation>The address must name a report (UUID) and a revision number.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
+            <translation>“since” and “limit” must be whole numbers (limit at least 1).</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The address must name a partner (UUID).</source>
+            <translation>The address must name a partner (UUID).</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubStore</name>
+        <message>
+            <location filename="../sync/hub/hub_store.cpp" line="+156" />
+            <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
+            <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The hub's database %1 could not be opened (%2). Check the address, the user and the password, and that the database server is running.</source>
+            <translation>The hub's database %1 could not be opened (%2). Check the address, the user and the password, and that the database server is running.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The hub's database was written by a newer version of mobiliza-hub (schema %1; this one knows up to %2). It was not changed. Install the newer mobiliza-hub.</source>
+            <translation>The hub's database was written by a newer version of mobiliza-hub (schema %1; this one knows up to %2). It was not changed. Install the newer mobiliza-hub.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
+            <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
+            <translation>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</translation>
+        </message>
+        <message>
+            <location line="+147" />
+            <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
+            <translation>The database address is not valid. Use postgresql://user:password@host:port/database.</translation>
+        </message>
+        <message>
+            <location line="+351" />
+            <source>There is no such report on this hub.</source>
+            <translation>There is no such report on this hub.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManifestCodec</name>
+        <message>
+            <location filename="../core/package/manifest_codec.cpp" line="+23" />
+            <source>The report data is not valid (%1) and was not accepted. Ask whoever sent it to send it again.</source>
+            <translation>The report data is not valid (%1) and was not accepted. Ask whoever sent it to send it again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthExports</name>
+        <message>
+            <location filename="../core/exports/month_exports.cpp" line="+56" />
+            <source>There is no report for %1 in this profile. Check the month (YYYY-MM) or create the report first.</source>
+            <translation>There is no report for %1 in this profile. Check the month (YYYY-MM) or create the report first.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The report of %1 is still a draft. Conclude it first: a package carries a concluded revision.</source>
+            <translation>The report of %1 is still a draft. Conclude it first: a package carries a concluded revision.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Unknown export "%1".</source>
+            <translation>Unknown export "%1".</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxService</name>
+        <message>
+            <location filename="../core/services/outbox_service.cpp" line="+120" />
+            <source>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</source>
+            <translation>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>This outbox item cannot be changed now (it is "%1"). Reload the Synchronization page and try again.</source>
+            <translation>This outbox item cannot be changed now (it is "%1"). Reload the Synchronization page and try again.</translation>
+        </message>
+        <message>
+            <location line="+411" />
+            <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
+            <translation>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</translation>
+        </message>
+    </context>
+    <context>
         <name>Partner</name>
         <message>
-            <location filename="../app/ui/models/partner_list_model.cpp" line="+13" />
+            <location filename="../app/ui/models/partner_list_model.cpp" line="+16" />
             <source>Individual</source>
             <translation>Individual</translation>
         </message>
@@ -403,6 +1113,19 @@
         </message>
     </context>
     <context>
+        <name>PartnerActions</name>
+        <message>
+            <location filename="../app/ui/partners/partner_actions.cpp" line="+24" />
+            <source>Action</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>(untitled)</source>
+            <translation>(untitled)</translation>
+        </message>
+    </context>
+    <context>
         <name>PartnerService</name>
         <message>
             <location filename="../core/services/partner_service.cpp" line="+143" />
@@ -413,6 +1136,74 @@
             <location filename="../core/services/service_errors.cpp" line="+34" />
             <source>The partner was not found. It may have been erased: reopen the partners register.</source>
             <translation>The partner was not found. It may have been erased: reopen the partners register.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoPipeline</name>
+        <message>
+            <location filename="../core/photos/photo_pipeline.cpp" line="+43" />
+            <source>The import of "%1" was cancelled. Add the photo again if you still want it.</source>
+            <translation>The import of "%1" was cancelled. Add the photo again if you still want it.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The photo "%1" is damaged or incomplete (it may have been cut off while being copied or downloaded). Copy it again from the camera or phone, check that it opens in an image viewer, then add it again.</source>
+            <translation>The photo "%1" is damaged or incomplete (it may have been cut off while being copied or downloaded). Copy it again from the camera or phone, check that it opens in an image viewer, then add it again.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The file "%1" could not be read (%2). Check that it still exists and that you are allowed to open it, then try again.</source>
+            <translation>The file "%1" could not be read (%2). Check that it still exists and that you are allowed to open it, then try again.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The file "%1" is too large (%2 MB; the limit is %3 MB). Send the photo from the phone at a smaller size, or save a copy as JPEG, then add it again.</source>
+            <translation>The file "%1" is too large (%2 MB; the limit is %3 MB). Send the photo from the phone at a smaller size, or save a copy as JPEG, then add it again.</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>The file "%1" was not found. Check that it was not moved, renamed or deleted, then add it again.</source>
+            <translation>The file "%1" was not found. Check that it was not moved, renamed or deleted, then add it again.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>it is a folder, not a file</source>
+            <translation>it is a folder, not a file</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The file "%1" is empty (0 bytes): the photo was not copied. Copy it again from the camera or phone, then add it again.</source>
+            <translation>The file "%1" is empty (0 bytes): the photo was not copied. Copy it again from the camera or phone, then add it again.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The photo "%1" is in HEIC/HEIF or AVIF format, which this program cannot read. Convert it to JPEG and add it again: on the iPhone, share the photo and choose to save or send it as JPEG (and, for the next photos, set Settings &gt; Camera &gt; Formats &gt; "Most Compatible"); on the computer, open the photo and save a copy as JPEG.</source>
+            <translation>The photo "%1" is in HEIC/HEIF or AVIF format, which this program cannot read. Convert it to JPEG and add it again: on the iPhone, share the photo and choose to save or send it as JPEG (and, for the next photos, set Settings &gt; Camera &gt; Formats &gt; "Most Compatible"); on the computer, open the photo and save a copy as JPEG.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The image "%1" is in a format this program cannot read (such as JPEG XL, JPEG 2000 or Photoshop). Open it in an image program, save a copy as JPEG, then add the copy.</source>
+            <translation>The image "%1" is in a format this program cannot read (such as JPEG XL, JPEG 2000 or Photoshop). Open it in an image program, save a copy as JPEG, then add the copy.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file "%1" is not a photo: its content is not an image, whatever its name says. Choose a photo in JPEG or PNG format.</source>
+            <translation>The file "%1" is not a photo: its content is not an image, whatever its name says. Choose a photo in JPEG or PNG format.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>The image "%1" is too large to process (%2 × %3 pixels). Save a smaller copy as JPEG (for example, at most 8000 pixels on the longest side), then add the copy.</source>
+            <translation>The image "%1" is too large to process (%2 × %3 pixels). Save a smaller copy as JPEG (for example, at most 8000 pixels on the longest side), then add the copy.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The image "%1" uses a variant of its format that this program cannot read. Open it in an image program, save a copy as JPEG, then add the copy.</source>
+            <translation>The image "%1" uses a variant of its format that this program cannot read. Open it in an image program, save a copy as JPEG, then add the copy.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The photo "%1" could not be converted to JPEG. Open it in an image program, save a copy as JPEG, then add the copy.</source>
+            <translation>The photo "%1" could not be converted to JPEG. Open it in an image program, save a copy as JPEG, then add the copy.</translation>
         </message>
     </context>
     <context>
@@ -624,6 +1415,19 @@
         </message>
     </context>
     <context>
+        <name>Protocol</name>
+        <message>
+            <location filename="../sync/protocol.cpp" line="+18" />
+            <source>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</source>
+            <translation>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
+        </message>
+        <message>
+            <location line="+244" />
+            <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
+            <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferenceData</name>
         <message>
             <location filename="../core/reference/reference_data.cpp" line="+51" />
@@ -710,6 +1514,97 @@
         </message>
     </context>
     <context>
+        <name>ReportOutputs</name>
+        <message>
+            <location filename="../core/outputs/output_format.cpp" line="+234" />
+            <source>The folder of %1 does not exist. Choose another folder and export again.</source>
+            <translation>The folder of %1 does not exist. Choose another folder and export again.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Could not write %1 (%2). Check that you may write to this folder and that the disk is not full, or choose another folder, then export again.</source>
+            <translation>Could not write %1 (%2). Check that you may write to this folder and that the disk is not full, or choose another folder, then export again.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The export was cancelled. No file was written.</source>
+            <translation>The export was cancelled. No file was written.</translation>
+        </message>
+        <message>
+            <location filename="../core/outputs/report_pdf.cpp" line="+83" />
+            <source>Photo %1 of action %2 ("%3") is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</source>
+            <translation>Photo %1 of action %2 ("%3") is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Photo %1 of action %2 ("%3") could not be read (%4). Open the report, remove that photo and attach it again, then export again.</source>
+            <translation>Photo %1 of action %2 ("%3") could not be read (%4). Open the report, remove that photo and attach it again, then export again.</translation>
+        </message>
+        <message>
+            <location line="+604" />
+            <source>The PDF needs the graphical part of the application (fonts). Run it with the "offscreen" platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
+            <translation>The PDF needs the graphical part of the application (fonts). Run it with the "offscreen" platform (QT_QPA_PLATFORM=offscreen) on a server.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPackage</name>
+        <message>
+            <location filename="../core/package/package_errors.cpp" line="+11" />
+            <source>This file is not a Mobiliza report package. Choose a file with the .mobiliza extension generated by Mobiliza.</source>
+            <translation>This file is not a Mobiliza report package. Choose a file with the .mobiliza extension generated by Mobiliza.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file is incomplete or has been altered. Ask whoever generated it for a new file.</source>
+            <translation>The file is incomplete or has been altered. Ask whoever generated it for a new file.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file is larger than a report package can be and was not imported. Ask whoever generated it for a new file.</source>
+            <translation>The file is larger than a report package can be and was not imported. Ask whoever generated it for a new file.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file was generated by a newer version of Mobiliza (package format %1). Update Mobiliza on this computer, then import the file again.</source>
+            <translation>The file was generated by a newer version of Mobiliza (package format %1). Update Mobiliza on this computer, then import the file again.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The file %1 could not be read (%2). Check that it exists and that you may open it.</source>
+            <translation>The file %1 could not be read (%2). Check that it exists and that you may open it.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The package file %1 could not be written (%2). Check that the folder exists and is writable and that the disk has free space.</source>
+            <translation>The package file %1 could not be written (%2). Check that the folder exists and is writable and that the disk has free space.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Cancelled. Nothing was changed.</source>
+            <translation>Cancelled. Nothing was changed.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Revision %1 of the report for %2 has not been concluded. Conclude the report first, then generate the package.</source>
+            <translation>Revision %1 of the report for %2 has not been concluded. Conclude the report first, then generate the package.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The concluded revision of the report is damaged in the data folder, so no package was generated. Restore a backup of the data folder or ask for support.</source>
+            <translation>The concluded revision of the report is damaged in the data folder, so no package was generated. Restore a backup of the data folder or ask for support.</translation>
+        </message>
+        <message>
+            <location filename="../core/package/package_reader.cpp" line="+140" />
+            <source>file not found</source>
+            <translation>file not found</translation>
+        </message>
+        <message>
+            <location filename="../core/package/package_writer.cpp" line="+144" />
+            <source>folder not found</source>
+            <translation>folder not found</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportService</name>
         <message>
             <location filename="../core/services/report_lifecycle.cpp" line="+104" />
@@ -752,9 +1647,20 @@
             <translation>There is already a report for %1. Open it from the list of reports.</translation>
         </message>
         <message>
-            <location line="+234" />
+            <location filename="../core/services/report_editing.cpp" line="+29" />
+            <source>This item is already in the report, so it cannot be put back. Reopen the report to see its current state.</source>
+            <translation>This item is already in the report, so it cannot be put back. Reopen the report to see its current state.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../core/services/report_service.cpp" line="+234" />
             <source>The photo file was not stored in the data folder. Import the photo again.</source>
             <translation>The photo file was not stored in the data folder. Import the photo again.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>This photo is already in the action (photo %1). Each photo goes in only once: choose a different one.</source>
+            <translation>This photo is already in the action (photo %1). Each photo goes in only once: choose a different one.</translation>
         </message>
         <message>
             <location filename="../core/services/service_errors.cpp" line="-24" />
@@ -878,6 +1784,164 @@
             <location line="+1" />
             <source>consolidated</source>
             <translation>consolidated</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevisionImporter</name>
+        <message>
+            <location filename="../core/services/revision_importer.cpp" line="+104" />
+            <source>Choose the municipality of this profile before importing reports.</source>
+            <translation>Choose the municipality of this profile before importing reports.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This file holds a report of another municipality (IBGE %1), and this installation keeps the reports of IBGE %2. Import it in the installation of that municipality.</source>
+            <translation>This file holds a report of another municipality (IBGE %1), and this installation keeps the reports of IBGE %2. Import it in the installation of that municipality.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This installation has another report with the same identification as the file. The file was not imported. Ask whoever generated it for a new file.</source>
+            <translation>This installation has another report with the same identification as the file. The file was not imported. Ask whoever generated it for a new file.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>This installation already has revision %1 of the report for %2, with different content. The file was not imported. Check with whoever generated it which version is the right one.</source>
+            <translation>This installation already has revision %1 of the report for %2, with different content. The file was not imported. Check with whoever generated it which version is the right one.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Revision %1 of the report for %2 is being edited in this installation, and the file brings the older revision %3. The file was not imported, so that nothing typed is lost.</source>
+            <translation>Revision %1 of the report for %2 is being edited in this installation, and the file brings the older revision %3. The file was not imported, so that nothing typed is lost.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>This installation already has revision %1 of the report for %2, and the file brings the older revision %3. The file was not imported.</source>
+            <translation>This installation already has revision %1 of the report for %2, and the file brings the older revision %3. The file was not imported.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+24" />
+            <source>The report for %1 is a draft with work typed in this installation. The file was not imported, so that nothing typed is lost. Finish that draft here, or remove its actions first if the file should replace it.</source>
+            <translation>The report for %1 is a draft with work typed in this installation. The file was not imported, so that nothing typed is lost. Finish that draft here, or remove its actions first if the file should replace it.</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <source>The report for %1 is being sent now. Wait until the sending ends, then import the file again.</source>
+            <translation>The report for %1 is being sent now. Wait until the sending ends, then import the file again.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Another report for %1 was already concluded in this installation. The file was not imported. Check with whoever generated it which report is the right one.</source>
+            <translation>Another report for %1 was already concluded in this installation. The file was not imported. Check with whoever generated it which report is the right one.</translation>
+        </message>
+        <message>
+            <location line="+92" />
+            <source>Some photos of the report are not stored in this installation. Import the package file again.</source>
+            <translation>Some photos of the report are not stored in this installation. Import the package file again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <location filename="../sync/client/sync_controller.cpp" line="+124" />
+            <source>Not connected to a hub</source>
+            <translation>Not connected to a hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Up to date</source>
+            <translation>Up to date</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Checking the connection…</source>
+            <translation>Checking the connection…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synchronizing…</source>
+            <translation>Synchronizing…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No connection to the hub</source>
+            <translation>No connection to the hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Needs attention</source>
+            <translation>Needs attention</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</source>
+            <translation>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>A connection to the hub is already being made.</source>
+            <translation>A connection to the hub is already being made.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>"%1" is not a hub address. Type the address the URS gave you, for example https://hub.urs.saude.mg.gov.br.</source>
+            <translation>"%1" is not a hub address. Type the address the URS gave you, for example https://hub.urs.saude.mg.gov.br.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Type the enrollment code the URS gave you.</source>
+            <translation>Type the enrollment code the URS gave you.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose this profile's municipality before connecting to the hub.</source>
+            <translation>Choose this profile's municipality before connecting to the hub.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Connected to %1. Concluded reports will be sent automatically.</source>
+            <translation>Connected to %1. Concluded reports will be sent automatically.</translation>
+        </message>
+        <message>
+            <location line="+147" />
+            <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose "Connect to the URS hub…" on the Synchronization page.</source>
+            <translation>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose "Connect to the URS hub…" on the Synchronization page.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncEngine</name>
+        <message>
+            <location filename="../sync/client/sync_engine.cpp" line="-89" />
+            <source>Report %1 (revision %2)</source>
+            <translation>Report %1 (revision %2)</translation>
+        </message>
+        <message>
+            <location line="+101" />
+            <source>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</source>
+            <translation>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</translation>
+        </message>
+        <message>
+            <location line="+104" />
+            <source>The hub's receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</source>
+            <translation>The hub's receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>A partner was not sent: %1</source>
+            <translation>A partner was not sent: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenStore</name>
+        <message>
+            <location filename="../sync/client/token_store.cpp" line="+22" />
+            <source>The hub access key could not be saved in %1. Check that the data folder is writable, then connect to the hub again.</source>
+            <translation>The hub access key could not be saved in %1. Check that the data folder is writable, then connect to the hub again.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The hub access key could not be read. Connect to the hub again on the Synchronization page.</source>
+            <translation>The hub access key could not be read. Connect to the hub again on the Synchronization page.</translation>
         </message>
     </context>
     <context>
@@ -1085,9 +2149,208 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::ActionForm</name>
+        <message>
+            <location filename="../app/ui/editor/action_form.cpp" line="+19" />
+            <source>%1 *</source>
+            <translation>%1 *</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Fields marked with * are required. Everything is saved as you type.</source>
+            <translation>Fields marked with * are required. Everything is saved as you type.</translation>
+        </message>
+        <message>
+            <location line="+108" />
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::ActionListModel</name>
+        <message>
+            <location filename="../app/ui/editor/action_list_model.cpp" line="+55" />
+            <source>(no title yet)</source>
+            <translation>(no title yet)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 %2 — %3</source>
+            <extracomment>Action list line: "Ação 1 — title"</extracomment>
+            <translation>%1 %2 — %3</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>no photo</source>
+            <translation>no photo</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>1 photo</source>
+            <translation>1 photo</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 photos</source>
+            <translation>%1 photos</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Something in this action blocks concluding: see the list below.</source>
+            <translation>Something in this action blocks concluding: see the list below.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 %2: %3</source>
+            <translation>%1 %2: %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::CheckList</name>
+        <message>
+            <location filename="../app/ui/editor/field_editors.cpp" line="+32" />
+            <source>Filter the list…</source>
+            <translation>Filter the list…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Filter</source>
+            <translation>Filter</translation>
+        </message>
+        <message>
+            <location line="+105" />
+            <source>Chosen: %1</source>
+            <translation>Chosen: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::EnrollDialog</name>
+        <message>
+            <location filename="../app/ui/sync/enroll_dialog.cpp" line="+19" />
+            <source>Connect to the URS hub</source>
+            <translation>Connect to the URS hub</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</source>
+            <translation>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Hub address</source>
+            <translation>Hub address</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Hub &amp;address:</source>
+            <translation>Hub &amp;address:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enrollment code</source>
+            <translation>Enrollment code</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enrollment &amp;code:</source>
+            <translation>Enrollment &amp;code:</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Co&amp;nnect</source>
+            <translation>Co&amp;nnect</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Type the hub address the URS gave you.</source>
+            <translation>Type the hub address the URS gave you.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.</source>
+            <translation>This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Type the enrollment code.</source>
+            <translation>Type the enrollment code.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The code has only letters, digits and dashes, like K7QF-2M9X-PL4D.</source>
+            <translation>The code has only letters, digits and dashes, like K7QF-2M9X-PL4D.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Synchronization is not available in this session.</source>
+            <translation>Synchronization is not available in this session.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Connecting to the hub…</source>
+            <translation>Connecting to the hub…</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::FieldEditor</name>
+        <message>
+            <location filename="../app/ui/editor/field_editors.cpp" line="+173" />
+            <source>— choose —</source>
+            <translation>— choose —</translation>
+        </message>
+        <message>
+            <location line="+81" />
+            <source>latitude, longitude — e.g. -19.9191, -43.9386</source>
+            <translation>latitude, longitude — e.g. -19.9191, -43.9386</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::FindingsPanel</name>
+        <message>
+            <location filename="../app/ui/editor/findings_panel.cpp" line="+21" />
+            <source>Before concluding</source>
+            <translation>Before concluding</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Problems found in the report</source>
+            <translation>Problems found in the report</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Click a line, or select it and press Enter, to go to the field.</source>
+            <translation>Click a line, or select it and press Enter, to go to the field.</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Blocks concluding</source>
+            <translation>Blocks concluding</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Warning: does not block concluding</source>
+            <translation>Warning: does not block concluding</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Nothing blocks concluding.</source>
+            <translation>Nothing blocks concluding.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing blocks concluding; %1 warning(s) to review.</source>
+            <translation>Nothing blocks concluding; %1 warning(s) to review.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 problem(s) to fix before concluding; %2 warning(s).</source>
+            <translation>%1 problem(s) to fix before concluding; %2 warning(s).</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::MainWindow</name>
         <message>
-            <location filename="../app/ui/main_window.cpp" line="+24" />
+            <location filename="../app/ui/main_window.cpp" line="+32" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
@@ -1102,12 +2365,12 @@
             <translation>Sections</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Reports</source>
             <translation>Reports</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Partners</source>
             <translation>Partners</translation>
         </message>
@@ -1127,12 +2390,12 @@
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+32" />
             <source>%1 (Ctrl+%2)</source>
             <translation>%1 (Ctrl+%2)</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+66" />
             <source>Municipal Health Secretariat of %1</source>
             <translation>Municipal Health Secretariat of %1</translation>
         </message>
@@ -1211,6 +2474,63 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::NoActionsPanel</name>
+        <message>
+            <location filename="../app/ui/editor/no_actions_panel.cpp" line="+20" />
+            <source>This month has no action yet</source>
+            <translation>This month has no action yet</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Record each mobilization action of the month with at least one photo. Everything is saved as you type.</source>
+            <translation>Record each mobilization action of the month with at least one photo. Everything is saved as you type.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add the first action (Ctrl+Shift+N)</source>
+            <translation>Add the first action (Ctrl+Shift+N)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>No actions this month</source>
+            <translation>No actions this month</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>A month without actions is also reported, so the region knows it was not forgotten. Mark it and explain why.</source>
+            <translation>A month without actions is also reported, so the region knows it was not forgotten. Mark it and explain why.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Justification *</source>
+            <translation>Justification *</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Justification for no actions this month</source>
+            <translation>Justification for no actions this month</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>%1 characters</source>
+            <translation>%1 characters</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 characters — at least %2</source>
+            <translation>%1 characters — at least %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::OptionalDateEdit</name>
+        <message>
+            <location filename="../app/ui/editor/optional_date_edit.cpp" line="+20" />
+            <source>Type the date as dd/mm/yyyy or open the calendar (Alt+Down). Delete clears it.</source>
+            <extracomment>Tooltip of an empty-able date field.</extracomment>
+            <translation>Type the date as dd/mm/yyyy or open the calendar (Alt+Down). Delete clears it.</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::PanelPage</name>
         <message>
             <location filename="../app/ui/pages/panel_page.cpp" line="+40" />
@@ -1253,7 +2573,7 @@
             <translation>Actions</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>not started</source>
             <translation>not started</translation>
         </message>
@@ -1264,9 +2584,393 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::PartnerEditorDialog</name>
+        <message>
+            <location filename="../app/ui/partners/partner_editor_dialog.cpp" line="+55" />
+            <source>New partner</source>
+            <translation>New partner</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Partner: %1</source>
+            <translation>Partner: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Error</source>
+            <translation>Error</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Kind</source>
+            <translation>&amp;Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Governmental (public body)</source>
+            <translation>&amp;Governmental (public body)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Formally constituted</source>
+            <translation>&amp;Formally constituted</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not informed</source>
+            <translation>Not informed</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sec&amp;tor</source>
+            <translation>Sec&amp;tor</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name (required)</source>
+            <translation>&amp;Name (required)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Collect only what is needed: the document, phones and e-mail are optional.</source>
+            <translation>Collect only what is needed: the document, phones and e-mail are optional.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Identification</source>
+            <translation>Identification</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Contact person</source>
+            <translation>&amp;Contact person</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Role</source>
+            <translation>&amp;Role</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Add another phone</source>
+            <translation>&amp;Add another phone</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>P&amp;hone</source>
+            <translation>P&amp;hone</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>name@provider.com.br</source>
+            <translation>name@provider.com.br</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;E-mail</source>
+            <translation>&amp;E-mail</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A&amp;ddress</source>
+            <translation>A&amp;ddress</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>CE&amp;P</source>
+            <translation>CE&amp;P</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Municipality</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Municipality</source>
+            <translation>&amp;Municipality</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>S&amp;tage</source>
+            <translation>S&amp;tage</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stage history</source>
+            <translation>Stage history</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>History</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mapped → sensitized → active partnership → inactive. A change of stage is recorded with today's date when you save.</source>
+            <translation>Mapped → sensitized → active partnership → inactive. A change of stage is recorded with today's date when you save.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stage</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>LGPD (Lei 13.709/2018): record whether the partner agreed to receive campaigns and digital pieces, when, how and for what. Consent can be revoked at any time.</source>
+            <translation>LGPD (Lei 13.709/2018): record whether the partner agreed to receive campaigns and digital pieces, when, how and for what. Consent can be revoked at any time.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The partner &amp;agreed to receive communications</source>
+            <translation>The partner &amp;agreed to receive communications</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>dd/mm/yyyy</source>
+            <translation>dd/mm/yyyy</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Date</source>
+            <translation>&amp;Date</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>In person</source>
+            <translation>In person</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Paper form</source>
+            <translation>Paper form</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>WhatsApp</source>
+            <translation>WhatsApp</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Phone call</source>
+            <translation>Phone call</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;hannel</source>
+            <translation>C&amp;hannel</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receive campaigns and digital pieces of the health secretariat</source>
+            <translation>Receive campaigns and digital pieces of the health secretariat</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P&amp;urpose</source>
+            <translation>P&amp;urpose</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Revoke consent</source>
+            <translation>&amp;Revoke consent</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Consent (LGPD)</source>
+            <translation>Consent (LGPD)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+3" />
+            <source>Actions the partner took part in</source>
+            <translation>Actions the partner took part in</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>N&amp;otes</source>
+            <translation>N&amp;otes</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Actions and notes</source>
+            <translation>Actions and notes</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Save</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+118" />
+            <source>Actions appear here once the partner is linked to them in a report.</source>
+            <translation>Actions appear here once the partner is linked to them in a report.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No action linked to this partner yet. Link partners to actions in the report editor.</source>
+            <translation>No action linked to this partner yet. Link partners to actions in the report editor.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Phone %1</source>
+            <translation>Phone %1</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>C&amp;PF</source>
+            <translation>C&amp;PF</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CPF</source>
+            <translation>CPF</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>CNP&amp;J</source>
+            <translation>CNP&amp;J</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CNPJ</source>
+            <translation>CNPJ</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>CPF or CNP&amp;J</source>
+            <translation>CPF or CNP&amp;J</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>when there is one</source>
+            <translation>when there is one</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CPF or CNPJ</source>
+            <translation>CPF or CNPJ</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>%1 — %2 (recorded when you save)</source>
+            <translation>%1 — %2 (recorded when you save)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Consent revoked on %1. Do not send communications to this partner.</source>
+            <translation>Consent revoked on %1. Do not send communications to this partner.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consent in force since %1.</source>
+            <translation>Consent in force since %1.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No consent recorded: do not send campaigns or digital pieces to this partner.</source>
+            <translation>No consent recorded: do not send campaigns or digital pieces to this partner.</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Type the partner's name: it is the only required field.</source>
+            <translation>Type the partner's name: it is the only required field.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>“%1” is not a valid e-mail address. Type it as name@provider.com.br, or leave the field empty.</source>
+            <translation>“%1” is not a valid e-mail address. Type it as name@provider.com.br, or leave the field empty.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>“%1” is not a municipality of the reference table. Type part of the name and choose it from the list.</source>
+            <translation>“%1” is not a municipality of the reference table. Type part of the name and choose it from the list.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Type the date the partner gave consent (dd/mm/yyyy).</source>
+            <translation>Type the date the partner gave consent (dd/mm/yyyy).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The consent date %1 is in the future. Type the day the partner agreed.</source>
+            <translation>The consent date %1 is in the future. Type the day the partner agreed.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The partner was not saved: correct the fields marked in red and save again.</source>
+            <translation>The partner was not saved: correct the fields marked in red and save again.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The partner was not saved: %1 What you typed is still here; try again.</source>
+            <translation>The partner was not saved: %1 What you typed is still here; try again.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Discard changes?</source>
+            <translation>Discard changes?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What you typed about this partner has not been saved. Close and discard it?</source>
+            <translation>What you typed about this partner has not been saved. Close and discard it?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discard</source>
+            <translation>Discard</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::PartnerListModel</name>
         <message>
-            <location filename="../app/ui/models/partner_list_model.cpp" line="+77" />
+            <location filename="../app/ui/models/partner_list_model.cpp" line="+87" />
+            <source>%1 (+%2)</source>
+            <translation>%1 (+%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Consent revoked on %1</source>
+            <translation>Consent revoked on %1</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>Name</source>
             <translation>Name</translation>
         </message>
@@ -1290,11 +2994,29 @@
             <source>Municipality</source>
             <translation>Municipality</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent</source>
+            <translation>Consent</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PartnersEditor</name>
+        <message>
+            <location filename="../app/ui/editor/field_editors.cpp" line="+50" />
+            <source>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</source>
+            <translation>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</translation>
+        </message>
     </context>
     <context>
         <name>mobiliza::ui::PartnersPage</name>
         <message>
-            <location filename="../app/ui/pages/partners_page.cpp" line="+20" />
+            <location filename="../app/ui/pages/partners_page.cpp" line="+38" />
             <source>Health partners</source>
             <translation>Health partners</translation>
         </message>
@@ -1314,12 +3036,92 @@
             <translation>Search partners</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+8" />
+            <source>Filter by kind</source>
+            <translation>Filter by kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All kinds</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Filter by sector</source>
+            <translation>Filter by sector</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All sectors</source>
+            <translation>All sectors</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Filter by stage</source>
+            <translation>Filter by stage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All stages</source>
+            <translation>All stages</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Filter by municipality</source>
+            <translation>Filter by municipality</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All municipalities</source>
+            <translation>All municipalities</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Partners</source>
             <translation>Partners</translation>
         </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;New partner</source>
+            <translation>&amp;New partner</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Register a new partner (Ctrl+N)</source>
+            <translation>Register a new partner (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the selected partner (Enter)</source>
+            <translation>Open the selected partner (Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E&amp;xport person's data…</source>
+            <translation>E&amp;xport person's data…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save everything held about the selected partner to a file (LGPD right of access)</source>
+            <translation>Save everything held about the selected partner to a file (LGPD right of access)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase data (&amp;LGPD)…</source>
+            <translation>Erase data (&amp;LGPD)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase the selected partner and everything held about them (Delete)</source>
+            <translation>Erase the selected partner and everything held about them (Delete)</translation>
+        </message>
         <message numerus="yes">
-            <location line="+15" />
+            <location line="+90" />
             <source>%n partner(s)</source>
             <translation>
                 <numerusform>%n partner(s)</numerusform>
@@ -1331,6 +3133,547 @@
             <source>%1 of %2 partners</source>
             <translation>%1 of %2 partners</translation>
         </message>
+        <message>
+            <location line="+67" />
+            <source>Partner not opened</source>
+            <translation>Partner not opened</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <location line="+24" />
+            <source>Export not made</source>
+            <translation>Export not made</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>Export the data of “%1”</source>
+            <translation>Export the data of “%1”</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>JSON file (*.json)</source>
+            <translation>JSON file (*.json)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</source>
+            <translation>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Data exported</source>
+            <translation>Data exported</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Everything held about “%1” was saved to %2. The file holds personal data: hand it only to the person, and delete other copies.</source>
+            <translation>Everything held about “%1” was saved to %2. The file holds personal data: hand it only to the person, and delete other copies.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Erase everything held about “%1”: identification, documents, contacts, consent and stage history? This cannot be undone.</source>
+            <translation>Erase everything held about “%1”: identification, documents, contacts, consent and stage history? This cannot be undone.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The partner will also be removed from the actions it took part in (links: %1); the actions themselves stay.</source>
+            <translation>The partner will also be removed from the actions it took part in (links: %1); the actions themselves stay.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>If the person asked for a copy, export the data first.</source>
+            <translation>If the person asked for a copy, export the data first.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase partner data (LGPD)</source>
+            <translation>Erase partner data (LGPD)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Erase data</source>
+            <translation>Erase data</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Data not erased</source>
+            <translation>Data not erased</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PhotoCard</name>
+        <message>
+            <location filename="../app/ui/editor/photo_card.cpp" line="+37" />
+            <source>Loading…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Move the photo earlier (Alt+Left)</source>
+            <translation>Move the photo earlier (Alt+Left)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move the photo later (Alt+Right)</source>
+            <translation>Move the photo later (Alt+Right)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the photo from the action (Ctrl+Z undoes)</source>
+            <translation>Remove the photo from the action (Ctrl+Z undoes)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>What the photo shows</source>
+            <translation>What the photo shows</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Caption</source>
+            <translation>Caption</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Caption *</source>
+            <translation>Caption *</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date of the photo</source>
+            <translation>Date of the photo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Who took it</source>
+            <translation>Who took it</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Author of the photo</source>
+            <translation>Author of the photo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Author</source>
+            <translation>Author</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Identifiable people?</source>
+            <translation>Identifiable people?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark when someone can be recognised in the photo (LGPD).</source>
+            <translation>Mark when someone can be recognised in the photo (LGPD).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Image-use authorization on file?</source>
+            <translation>Image-use authorization on file?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark when the signed image-use authorization is filed (a guardian's for children).</source>
+            <translation>Mark when the signed image-use authorization is filed (a guardian's for children).</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <location line="+1" />
+            <source>Photo %1</source>
+            <translation>Photo %1</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>%1 × %2 px</source>
+            <translation>%1 × %2 px</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 KB</source>
+            <translation>%1 KB</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Preview unavailable</source>
+            <translation>Preview unavailable</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PhotoStrip</name>
+        <message>
+            <location filename="../app/ui/editor/photo_strip.cpp" line="+48" />
+            <source>Photos of the action</source>
+            <translation>Photos of the action</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Add photos…</source>
+            <translation>Add photos…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose one or more photos (Ctrl+Shift+F), or drag the files here.</source>
+            <translation>Choose one or more photos (Ctrl+Shift+F), or drag the files here.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>or drag the files here</source>
+            <translation>or drag the files here</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop importing; the photos already imported stay in the action.</source>
+            <translation>Stop importing; the photos already imported stay in the action.</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>Photos</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Photos (%1)</source>
+            <translation>Photos (%1)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No photo yet. Every action needs at least one photo as proof: click “Add photos…” or drag the files here.</source>
+            <translation>No photo yet. Every action needs at least one photo as proof: click “Add photos…” or drag the files here.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No photo.</source>
+            <translation>No photo.</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Importing photos: %1 of %2</source>
+            <translation>Importing photos: %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::ReportEditorPage</name>
+        <message>
+            <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38" />
+            <location line="+274" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="-237" />
+            <source>Saving…</source>
+            <translation>Saving…</translation>
+        </message>
+        <message>
+            <location line="+107" />
+            <source>Add an action</source>
+            <translation>Add an action</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove %1 from the report?</source>
+            <translation>Remove %1 from the report?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove %1 and its %2 photo(s) from the report?</source>
+            <translation>Remove %1 and its %2 photo(s) from the report?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the action</source>
+            <translation>Remove the action</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ctrl+Z brings it back.</source>
+            <translation>Ctrl+Z brings it back.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Add photos to %1 %2</source>
+            <translation>Add photos to %1 %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Add an action first; the photos go into the action shown.</source>
+            <translation>Add an action first; the photos go into the action shown.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Photos are still being imported. Wait until they finish, or cancel, then add more.</source>
+            <translation>Photos are still being imported. Wait until they finish, or cancel, then add more.</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>Import cancelled: %1 of %2 photo(s) added.</source>
+            <translation>Import cancelled: %1 of %2 photo(s) added.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+47" />
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Report of %1</source>
+            <translation>Report of %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 · revision %2 · due %3</source>
+            <translation>%1 · revision %2 · due %3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> — late</source>
+            <translation> — late</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Fix the problems listed under “Before concluding” first (Ctrl+Enter).</source>
+            <translation>Fix the problems listed under “Before concluding” first (Ctrl+Enter).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lock the month into a revision and put it in the outbox (Ctrl+Enter).</source>
+            <translation>Lock the month into a revision and put it in the outbox (Ctrl+Enter).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Correcting revision %1. The URS returned the report with this comment: “%2”</source>
+            <translation>Correcting revision %1. The URS returned the report with this comment: “%2”</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</source>
+            <translation>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reopen for editing</source>
+            <translation>Reopen for editing</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Report concluded — revision %1 is being sent to the URS.</source>
+            <translation>Report concluded — revision %1 is being sent to the URS.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The URS returned revision %1 for correction. Reviewer's comment: “%2”</source>
+            <translation>The URS returned revision %1 for correction. Reviewer's comment: “%2”</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(no comment)</source>
+            <translation>(no comment)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Correct it (revision %1)</source>
+            <translation>Correct it (revision %1)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Report sent — revision %1: %2. It can no longer be edited.</source>
+            <translation>Report sent — revision %1: %2. It can no longer be edited.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Wait until the photos finish importing, then conclude.</source>
+            <translation>Wait until the photos finish importing, then conclude.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The report cannot be concluded yet: fix the problems listed under “Before concluding”.</source>
+            <translation>The report cannot be concluded yet: fix the problems listed under “Before concluding”.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Conclude the report</source>
+            <translation>Conclude the report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conclude the report of %1 as revision %2?
+
+It will be locked and put in the outbox to be sent to the URS. Until it is sent, you can still reopen it for editing.</source>
+            <translation>Conclude the report of %1 as revision %2?
+
+It will be locked and put in the outbox to be sent to the URS. Until it is sent, you can still reopen it for editing.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location filename="../app/ui/editor/report_editor_page.cpp" line="+229" />
+            <source>Conclude</source>
+            <translation>Conclude</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The report was not concluded</source>
+            <translation>The report was not concluded</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Reopen the report of %1 for editing?
+
+It leaves the outbox and goes back to draft. Conclude it again when you are done.</source>
+            <translation>Reopen the report of %1 for editing?
+
+It leaves the outbox and goes back to draft. Conclude it again when you are done.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reopen</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Correct the report of %1?
+
+Revision %2 is started from the returned one. Conclude it again when you are done.</source>
+            <translation>Correct the report of %1?
+
+Revision %2 is started from the returned one. Conclude it again when you are done.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Correct</source>
+            <translation>Correct</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Edit the report again</source>
+            <translation>Edit the report again</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The report was not reopened</source>
+            <translation>The report was not reopened</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/editor/report_editor_page.cpp" line="-147" />
+            <source>Undo: %1 (Ctrl+Z)</source>
+            <translation>Undo: %1 (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Redo: %1 (Ctrl+Shift+Z)</source>
+            <translation>Redo: %1 (Ctrl+Shift+Z)</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>Go to the photos of this action (Ctrl+Shift+F adds photos)</source>
+            <translation>Go to the photos of this action (Ctrl+Shift+F adds photos)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No report is open. Choose a month in Reports, or create the report of the current month there.</source>
+            <translation>No report is open. Choose a month in Reports, or create the report of the current month there.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>← Reports</source>
+            <translation>← Reports</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Back to the list of monthly reports (everything is saved)</source>
+            <translation>Back to the list of monthly reports (everything is saved)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Undo</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Undo (Ctrl+Z)</source>
+            <translation>Undo (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Redo</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Redo (Ctrl+Shift+Z)</source>
+            <translation>Redo (Ctrl+Shift+Z)</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Actions of the report</source>
+            <translation>Actions of the report</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>New action</source>
+            <translation>New action</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add an action (Ctrl+Shift+N)</source>
+            <translation>Add an action (Ctrl+Shift+N)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Move the action up (Alt+Up)</source>
+            <translation>Move the action up (Alt+Up)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move the action down (Alt+Down)</source>
+            <translation>Move the action down (Alt+Down)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the action (Delete)</source>
+            <translation>Remove the action (Delete)</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>Everything is saved</source>
+            <translation>Everything is saved</translation>
+        </message>
+        <message>
+            <location line="+79" />
+            <source>Photos: none yet</source>
+            <translation>Photos: none yet</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Photos (%1)</source>
+            <translation>Photos (%1)</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Saved at %1</source>
+            <translation>Saved at %1</translation>
+        </message>
     </context>
     <context>
         <name>mobiliza::ui::ReportListModel</name>
@@ -1341,7 +3684,57 @@
             <translation>%1 %2</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+7" />
+            <source>Draft</source>
+            <translation>Draft</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ready — in the outbox</source>
+            <translation>Ready — in the outbox</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sending…</source>
+            <translation>Sending…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent — received by the URS</source>
+            <translation>Sent — received by the URS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted by the URS</source>
+            <translation>Accepted by the URS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned for correction</source>
+            <translation>Returned for correction</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted — forwarded to the central level</source>
+            <translation>Accepted — forwarded to the central level</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted — consolidated</source>
+            <translation>Accepted — consolidated</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>%1: “%2”</source>
+            <translation>%1: “%2”</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Draft — correcting revision %1</source>
+            <translation>Draft — correcting revision %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>none (justified)</source>
             <translation>none (justified)</translation>
         </message>
@@ -1351,12 +3744,27 @@
             <translation>%1 — late</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+9" />
+            <source>Reviewer's comment: %1</source>
+            <translation>Reviewer's comment: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</source>
+            <translation>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter or double-click opens the report</source>
+            <translation>Enter or double-click opens the report</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Report of %1, %2</source>
             <translation>Report of %1, %2</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Month</source>
             <translation>Month</translation>
         </message>
@@ -1395,22 +3803,33 @@
         <name>mobiliza::ui::ReportsPage</name>
         <message>
             <location filename="../app/ui/pages/reports_page.cpp" line="+21" />
-            <location line="+26" />
+            <location line="+33" />
             <source>Monthly reports</source>
             <translation>Monthly reports</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="-32" />
             <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
             <translation>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+11" />
+            <source>Open the report</source>
+            <translation>Open the report</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opens the month selected in the list (Enter or double-click also open it).</source>
+            <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>No report yet. Start with the current month: every action you record is saved at once, even without internet.</source>
             <translation>No report yet. Start with the current month: every action you record is saved at once, even without internet.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+31" />
+            <location line="+5" />
             <source>Create the report of %1</source>
             <translation>Create the report of %1</translation>
         </message>
@@ -1516,7 +3935,7 @@
     <context>
         <name>mobiliza::ui::SyncPage</name>
         <message>
-            <location filename="../app/ui/pages/sync_page.cpp" line="+18" />
+            <location filename="../app/ui/pages/sync_page.cpp" line="+62" />
             <source>Synchronization</source>
             <translation>Synchronization</translation>
         </message>
@@ -1526,32 +3945,298 @@
             <translation>Concluded reports are kept on this computer and sent to the regional health unit when there is a connection. Nothing is lost while offline.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; This installation has not been enrolled with its URS. Reports stay safely in the outbox below.</source>
-            <translation>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; This installation has not been enrolled with its URS. Reports stay safely in the outbox below.</translation>
+            <location line="+23" />
+            <source>&lt;b&gt;The hub access key is kept in a file.&lt;/b&gt; This computer has no working system keychain, so the key that lets it send reports is stored in the data folder, readable only by your user account. Keep the computer locked when you leave it; if the key leaks, ask the URS to revoke it and connect again.</source>
+            <translation>&lt;b&gt;The hub access key is kept in a file.&lt;/b&gt; This computer has no working system keychain, so the key that lets it send reports is stored in the data folder, readable only by your user account. Keep the computer locked when you leave it; if the key leaks, ask the URS to revoke it and connect again.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Sync now</source>
+            <translation>&amp;Sync now</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the connection and send what is waiting, now</source>
+            <translation>Check the connection and send what is waiting, now</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+134" />
+            <source>&amp;Connect to the URS hub…</source>
+            <translation>&amp;Connect to the URS hub…</translation>
+        </message>
+        <message>
+            <location line="-122" />
+            <source>Sending progress</source>
+            <translation>Sending progress</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>&amp;Try again</source>
+            <translation>&amp;Try again</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send this report at the next synchronization, without waiting</source>
+            <translation>Send this report at the next synchronization, without waiting</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+253" />
+            <location line="+40" />
+            <source>&amp;Hold</source>
+            <translation>&amp;Hold</translation>
+        </message>
+        <message>
+            <location line="-262" />
+            <source>Synchronization is not available in this session.</source>
+            <translation>Synchronization is not available in this session.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Reports stay safely in the outbox below.</source>
+            <translation>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Reports stay safely in the outbox below.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose "Connect to the URS hub…". Reports stay safely in the outbox below.</source>
+            <translation>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose "Connect to the URS hub…". Reports stay safely in the outbox below.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>municipality %1 (%2)</source>
+            <translation>municipality %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>URS %1</source>
+            <translation>URS %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>central level</source>
+            <translation>central level</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;b&gt;Connected to %1&lt;/b&gt; — %2&lt;br&gt;Address: %3&lt;br&gt;%4</source>
+            <translation>&lt;b&gt;Connected to %1&lt;/b&gt; — %2&lt;br&gt;Address: %3&lt;br&gt;%4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Last successful contact: %1</source>
+            <translation>Last successful contact: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No successful contact with the hub yet.</source>
+            <translation>No successful contact with the hub yet.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Connect again…</source>
+            <translation>&amp;Connect again…</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>waiting — next try on %1</source>
+            <translation>waiting — next try on %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>waiting to be sent</source>
+            <translation>waiting to be sent</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>sending… %1%</source>
+            <translation>sending… %1%</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sending…</source>
+            <translation>sending…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>accepted by the URS</source>
+            <translation>accepted by the URS</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>returned by the URS for correction</source>
+            <translation>returned by the URS for correction</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>received by the URS on %1</source>
+            <translation>received by the URS on %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received by the URS</source>
+            <translation>received by the URS</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>refused by the hub — %n problem(s) to fix</source>
+            <translation>
+                <numerusform>refused by the hub — %n problem(s) to fix</numerusform>
+                <numerusform>refused by the hub — %n problem(s) to fix</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>refused by the hub</source>
+            <translation>refused by the hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>held — not sent until you release it</source>
+            <translation>held — not sent until you release it</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 — revision %2: %3</source>
+            <translation>%1 — revision %2: %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no photos</source>
+            <translation>no photos</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+0" />
+            <source>%n photo(s)</source>
+            <translation>
+                <numerusform>%n photo(s)</numerusform>
+                <numerusform>%n photo(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Nothing waiting to be sent.</source>
+            <translation>Nothing waiting to be sent.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n report(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n report(s) waiting to be sent</numerusform>
+                <numerusform>%n report(s) waiting to be sent</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 to send</source>
+            <translation>%1 to send</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n refused by the hub</source>
+            <translation>
+                <numerusform>%n refused by the hub</numerusform>
+                <numerusform>%n refused by the hub</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n held</source>
+            <translation>
+                <numerusform>%n held</numerusform>
+                <numerusform>%n held</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Report</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Action %1 — %2</source>
+            <translation>Action %1 — %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Action %1 — photo %2</source>
+            <translation>Action %1 — photo %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action %1 — photos</source>
+            <translation>Action %1 — photos</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Action %1</source>
+            <translation>Action %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Concluded reports appear here until the URS confirms it received them.</source>
+            <translation>Concluded reports appear here until the URS confirms it received them.</translation>
         </message>
         <message>
             <location line="+8" />
+            <source>%1 — revision %2</source>
+            <translation>%1 — revision %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Size: %1 (%n photo(s))</source>
+            <translation>
+                <numerusform>Size: %1 (%n photo(s))</numerusform>
+                <numerusform>Size: %1 (%n photo(s))</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Receipt %1, received on %2.</source>
+            <translation>Receipt %1, received on %2.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+9" />
+            <source>%n attempt(s) so far; Mobiliza keeps trying by itself.</source>
+            <translation>
+                <numerusform>%n attempt(s) so far; Mobiliza keeps trying by itself.</numerusform>
+                <numerusform>%n attempt(s) so far; Mobiliza keeps trying by itself.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>What the hub found:</source>
+            <translation>What the hub found:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Release</source>
+            <translation>&amp;Release</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send this report again at the next synchronization</source>
+            <translation>Send this report again at the next synchronization</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep this report on this computer and do not send it for now</source>
+            <translation>Keep this report on this computer and do not send it for now</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Sending %1: %2 of %3</source>
+            <translation>Sending %1: %2 of %3</translation>
+        </message>
+        <message>
+            <location line="-340" />
             <source>Outbox</source>
             <translation>Outbox</translation>
         </message>
         <message>
-            <location line="+18" />
-            <source>%1 — revision %2 — %3 actions, %4 photos — waiting to be sent</source>
-            <translation>%1 — revision %2 — %3 actions, %4 photos — waiting to be sent</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+222" />
             <source>The outbox is empty.</source>
             <translation>The outbox is empty.</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+1" />
-            <source>%n report(s) waiting in the outbox.</source>
-            <translation>
-                <numerusform>%n report(s) waiting in the outbox.</numerusform>
-                <numerusform>%n report(s) waiting in the outbox.</numerusform>
-            </translation>
         </message>
     </context>
 </TS>

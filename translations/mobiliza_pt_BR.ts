@@ -4,7 +4,7 @@
     <context>
         <name>Application</name>
         <message>
-            <location filename="../app/ui/application.cpp" line="+66" />
+            <location filename="../app/ui/application.cpp" line="+71" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
@@ -19,7 +19,32 @@
             <translation>"%1" não é o código IBGE de um município de Minas Gerais. Confira o código de 7 dígitos (por exemplo, 3106200 para Belo Horizonte).</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+21" />
+            <source>Saved %1</source>
+            <translation>Salvo em %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The report of %1, revision %2, was already here: nothing changed.</source>
+            <translation>O relatório de %1, revisão %2, já estava aqui: nada foi alterado.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Imported the report of %1, revision %2, with %3 photo(s).</source>
+            <translation>Relatório de %1, revisão %2, importado com %3 foto(s).</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Connected to %1.</source>
+            <translation>Conectado a %1.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
+            <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
+        </message>
+        <message>
+            <location line="+30" />
             <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
             <translation>Não foi possível salvar a captura de tela em %1. Verifique se a pasta existe e se é possível gravar nela.</translation>
         </message>
@@ -32,7 +57,7 @@
             <translation>Não foi possível gravar ou ler o arquivo de foto %1 (%2). Verifique se o disco está conectado e tem espaço livre e tente novamente.</translation>
         </message>
         <message>
-            <location line="+116" />
+            <location line="+122" />
             <source>A photo file is missing from the data folder (%1). Add the photo again.</source>
             <translation>Um arquivo de foto não está na pasta de dados (%1). Adicione a foto novamente.</translation>
         </message>
@@ -203,7 +228,7 @@
     <context>
         <name>CommandLine</name>
         <message>
-            <location filename="../app/ui/command_line.cpp" line="+19" />
+            <location filename="../app/ui/command_line.cpp" line="+32" />
             <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
             <translation>Mobiliza: registro das ações de mobilização social em saúde, funcionando mesmo sem internet.</translation>
         </message>
@@ -259,11 +284,13 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+17" />
+            <location line="+5" />
             <source>FILE</source>
             <translation>ARQUIVO</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-20" />
             <source>Page for --screenshot: reports, partners, sync, panel or settings.</source>
             <translation>Página para --screenshot: reports, partners, sync, panel ou settings.</translation>
         </message>
@@ -278,7 +305,62 @@
             <translation>Imprime uma linha por relatório (AAAA-MM, situação, revisão) e encerra.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+3" />
+            <source>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</source>
+            <translation>Exporta e encerra: pdf, csv, xlsx ou package (do --month), partners-csv ou partners-xlsx (o cadastro de parceiros).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>KIND</source>
+            <translation>TIPO</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The report's month for --export.</source>
+            <translation>O mês do relatório para --export.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>YYYY-MM</source>
+            <translation>AAAA-MM</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The file --export writes.</source>
+            <translation>O arquivo que --export grava.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Imports a report package file (.mobiliza) after checking it, and exits.</source>
+            <translation>Importa um arquivo de pacote de relatório (.mobiliza) depois de conferi-lo, e encerra.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Address of the URS hub, used with --enroll.</source>
+            <translation>Endereço do hub da URS, usado com --enroll.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>URL</source>
+            <translation>URL</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Connects this installation to the hub with the one-time code from the URS.</source>
+            <translation>Conecta esta instalação ao hub com o código de uso único fornecido pela URS.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CODE</source>
+            <translation>CÓDIGO</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
+            <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
+        </message>
+        <message>
+            <location line="+31" />
             <source>Unexpected argument: %1. See --help.</source>
             <translation>Argumento inesperado: %1. Veja --help.</translation>
         </message>
@@ -304,8 +386,43 @@
         </message>
         <message>
             <location line="+2" />
-            <source>Use either --status or --screenshot, not both.</source>
-            <translation>Use --status ou --screenshot, não os dois.</translation>
+            <source>--hub URL and --enroll CODE go together.</source>
+            <translation>--hub URL e --enroll CÓDIGO são usados juntos.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--hub needs an address and --enroll needs a code.</source>
+            <translation>--hub precisa de um endereço e --enroll precisa de um código.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use only one of --status, --screenshot, --export, --import-package and --sync at a time.</source>
+            <translation>Use apenas uma destas opções por vez: --status, --screenshot, --export, --import-package e --sync.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Unknown export "%1": use one of %2.</source>
+            <translation>Exportação desconhecida "%1": use uma destas: %2.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>--export needs --out FILE.</source>
+            <translation>--export precisa de --out ARQUIVO.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--export %1 needs --month YYYY-MM.</source>
+            <translation>--export %1 precisa de --month AAAA-MM.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>"%1" is not a month: use YYYY-MM, e.g. 2026-10.</source>
+            <translation>"%1" não é um mês: use AAAA-MM, por exemplo 2026-10.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>--month and --out are only used with --export.</source>
+            <translation>--month e --out só são usados com --export.</translation>
         </message>
     </context>
     <context>
@@ -365,9 +482,602 @@
         </message>
     </context>
     <context>
+        <name>Dialogs</name>
+        <message>
+            <location filename="../app/ui/editor/dialogs.cpp" line="+16" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</source>
+            <translation>Imagens (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;Todos os arquivos (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditorCommands</name>
+        <message>
+            <location filename="../app/ui/editor/editor_commands.cpp" line="+40" />
+            <source>Edit “%1”</source>
+            <translation>Editar “%1”</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>Change the partners of the action</source>
+            <translation>Alterar os parceiros da ação</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Add an action</source>
+            <translation>Adicionar uma ação</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Remove an action</source>
+            <translation>Remover uma ação</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Move an action</source>
+            <translation>Mover uma ação</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Add a photo</source>
+            <translation>Adicionar uma foto</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Remove a photo</source>
+            <translation>Remover uma foto</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Move a photo</source>
+            <translation>Mover uma foto</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Edit a photo</source>
+            <translation>Editar uma foto</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>Change “No actions this month”</source>
+            <translation>Alterar “Sem ações no mês”</translation>
+        </message>
+    </context>
+    <context>
+        <name>Hub</name>
+        <message>
+            <location filename="../sync/hub/hub.cpp" line="+58" />
+            <source>The hub could not complete the request because of an internal error. Try again later; if it keeps happening, tell the regional office (URS).</source>
+            <translation>O hub não conseguiu concluir o pedido por causa de um erro interno. Tente de novo mais tarde; se continuar acontecendo, avise a regional (URS).</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Not found on this hub.</source>
+            <translation>Não encontrado neste hub.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub did not accept this installation's credentials. Enroll this installation again with a new code from the regional office (URS).</source>
+            <translation>O hub não aceitou as credenciais desta instalação. Cadastre esta instalação de novo com um novo código da regional (URS).</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, e.g. 3105608 for Barbacena.</source>
+            <translation>“%1” não é o código IBGE de um município de Minas Gerais. Use o código de 7 dígitos, por exemplo 3105608 para Barbacena.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>“%1” is not the name of a URS (regional health office) of Minas Gerais. Check the spelling, e.g. Barbacena or Manhuaçu.</source>
+            <translation>“%1” não é o nome de uma URS (Unidade Regional de Saúde) de Minas Gerais. Confira a grafia, por exemplo Barbacena ou Manhuaçu.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>URS %1</source>
+            <translation>URS %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>central level</source>
+            <translation>nível central</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
+            <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
+            <translation>O nome da foto não é um SHA-256 (64 dígitos hexadecimais minúsculos).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The photo is larger than the hub accepts (%1 bytes at most). Reduce the photo and send it again.</source>
+            <translation>A foto é maior do que o hub aceita (no máximo %1 bytes). Reduza a foto e envie de novo.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
+            <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</source>
+            <translation>O hub já tem a revisão %1 deste relatório com outro conteúdo. Uma revisão concluída nunca é substituída: reabra o relatório para enviar uma nova revisão.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The hub already has a later revision (%1) of this report; revision %2 was not stored.</source>
+            <translation>O hub já tem uma revisão mais recente (%1) deste relatório; a revisão %2 não foi guardada.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The report is larger than the hub accepts (%1 bytes at most).</source>
+            <translation>O relatório é maior do que o hub aceita (no máximo %1 bytes).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The report data is not a JSON object.</source>
+            <translation>Os dados do relatório não são um objeto JSON.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The address of the request does not match the report it carries (report or revision).</source>
+            <translation>O endereço do pedido não confere com o relatório enviado (relatório ou revisão).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This installation may only send reports of its own municipality.</source>
+            <translation>Esta instalação só pode enviar relatórios do próprio município.</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>The hub already has this report for another municipality, program or month; this revision was not stored.</source>
+            <translation>O hub já tem este relatório para outro município, programa ou mês; esta revisão não foi guardada.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>The hub does not have %1 of the report's photos yet. Send them first.</source>
+            <translation>O hub ainda não tem %1 das fotos do relatório. Envie as fotos primeiro.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
+            <translation>Este hub não conhece o programa “%1”. Peça à regional (URS) que atualize o hub.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The report's municipality (%1) is not in the reference table of Minas Gerais.</source>
+            <translation>O município do relatório (%1) não está na tabela de referência de Minas Gerais.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The report did not pass the program's checks. Correct what is listed and conclude it again.</source>
+            <translation>O relatório não passou nas verificações do programa. Corrija o que está listado e conclua de novo.</translation>
+        </message>
+        <message>
+            <location line="+86" />
+            <source>Say what the municipality must correct: a returned report needs a comment.</source>
+            <translation>Diga o que o município precisa corrigir: um relatório devolvido precisa de um comentário.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location line="+7" />
+            <source>There is no report %1 on this hub.</source>
+            <translation>Não existe o relatório %1 neste hub.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
+            <translation>“%1” não é um mês. Use AAAA-MM, por exemplo 2026-10.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The address of the request does not match the partner it carries.</source>
+            <translation>O endereço do pedido não confere com o parceiro enviado.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+4" />
+            <source>The partner's municipality is not valid.</source>
+            <translation>O município do parceiro não é válido.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This installation may only send partners of its own municipality.</source>
+            <translation>Esta instalação só pode enviar parceiros do próprio município.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubCli</name>
+        <message>
+            <location filename="../sync/hub/hub_cli.cpp" line="+48" />
+            <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
+            <translation>Execute “mobiliza-hub --help” para ver os comandos e suas opções.</translation>
+        </message>
+        <message>
+            <location line="+119" />
+            <source>answer the installations (HTTP)</source>
+            <translation>atende as instalações (HTTP)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>issue a one-time enrollment code</source>
+            <translation>emite um código de cadastro de uso único</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>revoke tokens</source>
+            <translation>revoga credenciais</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>list the tokens</source>
+            <translation>lista as credenciais</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>list the received revisions</source>
+            <translation>lista as revisões recebidas</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>accept or return the latest revision of a report</source>
+            <translation>aceita ou devolve a última revisão de um relatório</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>import a report package file (.mobiliza)</source>
+            <translation>importa um arquivo de pacote de relatório (.mobiliza)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Mobiliza hub: receives the municipalities' reports, checks them and sends the review back.</source>
+            <translation>Hub do Mobiliza: recebe os relatórios dos municípios, verifica-os e devolve o resultado da análise.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Commands:</source>
+            <translation>Comandos:</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Address and port to listen on (port 0: any free port).</source>
+            <translation>Endereço e porta em que escutar (porta 0: qualquer porta livre).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The hub's data folder.</source>
+            <translation>A pasta de dados do hub.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>PostgreSQL database (postgresql://user:password@host:port/database) instead of SQLite in the data folder; or set MOBILIZA_HUB_DB.</source>
+            <translation>Banco PostgreSQL (postgresql://usuário:senha@servidor:porta/banco) em vez do SQLite na pasta de dados; ou defina MOBILIZA_HUB_DB.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub's name shown to installations.</source>
+            <translation>O nome do hub mostrado às instalações.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The hub's identifier (default: from its name).</source>
+            <translation>O identificador do hub (padrão: derivado do nome).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Access log file, or - for standard error (default: DIR/access.log).</source>
+            <translation>Arquivo do registro de acessos, ou - para a saída de erros (padrão: DIR/access.log).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Take the client's address from X-Forwarded-For when the request comes from a proxy on this machine.</source>
+            <translation>Usar o endereço do cliente informado em X-Forwarded-For quando o pedido vem de um proxy nesta máquina.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>IBGE code of a municipality.</source>
+            <translation>Código IBGE de um município.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Name of a URS (regional health office).</source>
+            <translation>Nome de uma URS (Unidade Regional de Saúde).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The central level (sees every municipality).</source>
+            <translation>O nível central (vê todos os municípios).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A note to recognize the enrollment later.</source>
+            <translation>Uma anotação para reconhecer o cadastro depois.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The token's id (see “tokens”).</source>
+            <translation>O identificador da credencial (veja “tokens”).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Only this month.</source>
+            <translation>Somente este mês.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The report's id (UUID).</source>
+            <translation>O identificador do relatório (UUID).</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Accept the latest revision.</source>
+            <translation>Aceitar a última revisão.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Return the latest revision with this comment.</source>
+            <translation>Devolver a última revisão com este comentário.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Who reviews (default: the system user).</source>
+            <translation>Quem analisa (padrão: o usuário do sistema).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>serve, enroll, revoke, tokens, reports, review or import</source>
+            <translation>serve, enroll, revoke, tokens, reports, review ou import</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>import: the package file</source>
+            <translation>import: o arquivo de pacote</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Say which command to run.</source>
+            <translation>Diga qual comando executar.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Unknown command “%1”.</source>
+            <translation>Comando desconhecido: “%1”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Unexpected argument “%1”.</source>
+            <translation>Argumento inesperado: “%1”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Say where the hub's data folder is with --data DIR.</source>
+            <translation>Diga onde fica a pasta de dados do hub com --data DIR.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Say who the code is for: --municipality IBGE, --urs NAME or --central (one of them).</source>
+            <translation>Diga para quem é o código: --municipality IBGE, --urs NOME ou --central (apenas um deles).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</source>
+            <translation>Diga o que revogar: --token-id ID ou --municipality IBGE (apenas um deles).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Say which report (--report ID) and the decision: --accept or --return COMMENT.</source>
+            <translation>Diga qual relatório (--report ID) e a decisão: --accept ou --return COMENTÁRIO.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Say which package file to import.</source>
+            <translation>Diga qual arquivo de pacote importar.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>“%1” is not an address and port. Use e.g. 127.0.0.1:8080.</source>
+            <translation>“%1” não é um endereço com porta. Use, por exemplo, 127.0.0.1:8080.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>The hub could not listen on %1. Check that no other program uses that port and that the address belongs to this machine.</source>
+            <translation>O hub não conseguiu escutar em %1. Confira se nenhum outro programa usa essa porta e se o endereço pertence a esta máquina.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</source>
+            <translation>Código de cadastro de uso único para %1, válido até %2. Digite-o no Mobiliza (Sincronização); ele funciona uma só vez:</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</source>
+            <translation>Nenhuma credencial ativa corresponde; nada foi revogado. Veja as credenciais com “mobiliza-hub tokens”.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Tokens revoked: %1. Those installations must be enrolled again with a new code.</source>
+            <translation>Credenciais revogadas: %1. Essas instalações precisam ser cadastradas de novo com um novo código.</translation>
+        </message>
+        <message>
+            <location line="+41" />
+            <source>Report %1 (%2, %3), revision %4: %5.</source>
+            <translation>Relatório %1 (%2, %3), revisão %4: %5.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Imported report %1 (%2, %3), revision %4, as %5.</source>
+            <translation>Relatório %1 (%2, %3), revisão %4, importado como %5.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report %1 (%2, %3), revision %4, was already here as %5.</source>
+            <translation>Relatório %1 (%2, %3), revisão %4, já estava aqui como %5.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubError</name>
+        <message>
+            <location filename="../sync/client/hub_client.cpp" line="+233" />
+            <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
+            <translation>O hub não conseguiu ler este relatório (%1). Avise a URS e confira se o Mobiliza está atualizado.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub did not understand a request from this computer. Check that Mobiliza is up to date; it will try again automatically.</source>
+            <translation>O hub não entendeu um pedido deste computador. Confira se o Mobiliza está atualizado; ele tentará de novo automaticamente.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The URS already has a newer version of this month's report. Contact the URS before sending this one.</source>
+            <translation>A URS já tem uma versão mais nova do relatório deste mês. Fale com a URS antes de enviar esta.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../sync/client/sync_engine.cpp" line="+154" />
+            <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
+            <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>A photo arrived damaged at the hub (the connection changed it on the way). It will be sent again automatically.</source>
+            <translation>Uma foto chegou danificada ao hub (a conexão a alterou no caminho). Ela será enviada de novo automaticamente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubServer</name>
+        <message>
+            <location filename="../sync/hub/hub_server.cpp" line="+212" />
+            <source>This address does not accept this kind of request.</source>
+            <translation>Este endereço não aceita este tipo de pedido.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
+            <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This request takes no body.</source>
+            <translation>Este pedido não leva corpo.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
+            <translation>Tentativas de cadastro demais a partir deste endereço. Espere um minuto e tente de novo.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>Too many requests from this installation. Mobiliza will try again shortly.</source>
+            <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>The address must name a report (UUID) and a revision number.</source>
+            <translation>O endereço precisa indicar um relatório (UUID) e um número de revisão.</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
+            <translation>“since” e “limit” precisam ser números inteiros (limit de no mínimo 1).</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The address must name a partner (UUID).</source>
+            <translation>O endereço precisa indicar um parceiro (UUID).</translation>
+        </message>
+    </context>
+    <context>
+        <name>HubStore</name>
+        <message>
+            <location filename="../sync/hub/hub_store.cpp" line="+156" />
+            <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
+            <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The hub's database %1 could not be opened (%2). Check the address, the user and the password, and that the database server is running.</source>
+            <translation>Não foi possível abrir o banco de dados do hub %1 (%2). Confira o endereço, o usuário e a senha e se o servidor de banco de dados está funcionando.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The hub's database was written by a newer version of mobiliza-hub (schema %1; this one knows up to %2). It was not changed. Install the newer mobiliza-hub.</source>
+            <translation>O banco de dados do hub foi gravado por uma versão mais nova do mobiliza-hub (esquema %1; esta conhece até o %2). Ele não foi alterado. Instale o mobiliza-hub mais novo.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
+            <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
+            <translation>A revisão está “%1” e não pode passar a “%2”. Só uma revisão recebida pode ser aceita ou devolvida.</translation>
+        </message>
+        <message>
+            <location line="+147" />
+            <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
+            <translation>O endereço do banco de dados não é válido. Use postgresql://usuário:senha@servidor:porta/banco.</translation>
+        </message>
+        <message>
+            <location line="+351" />
+            <source>There is no such report on this hub.</source>
+            <translation>Este relatório não existe neste hub.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ManifestCodec</name>
+        <message>
+            <location filename="../core/package/manifest_codec.cpp" line="+23" />
+            <source>The report data is not valid (%1) and was not accepted. Ask whoever sent it to send it again.</source>
+            <translation>Os dados do relatório não são válidos (%1) e não foram aceitos. Peça a quem os enviou que envie de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthExports</name>
+        <message>
+            <location filename="../core/exports/month_exports.cpp" line="+56" />
+            <source>There is no report for %1 in this profile. Check the month (YYYY-MM) or create the report first.</source>
+            <translation>Não há relatório de %1 neste perfil. Confira o mês (AAAA-MM) ou crie o relatório primeiro.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The report of %1 is still a draft. Conclude it first: a package carries a concluded revision.</source>
+            <translation>O relatório de %1 ainda é um rascunho. Conclua-o primeiro: o pacote leva uma revisão concluída.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Unknown export "%1".</source>
+            <translation>Exportação desconhecida "%1".</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutboxService</name>
+        <message>
+            <location filename="../core/services/outbox_service.cpp" line="+120" />
+            <source>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</source>
+            <translation>Este item não está mais na caixa de saída (o relatório pode ter sido retirado). Recarregue a página Sincronização.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>This outbox item cannot be changed now (it is "%1"). Reload the Synchronization page and try again.</source>
+            <translation>Este item da caixa de saída não pode ser alterado agora (ele está "%1"). Recarregue a página Sincronização e tente de novo.</translation>
+        </message>
+        <message>
+            <location line="+411" />
+            <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
+            <translation>O envio anterior foi interrompido (o programa foi fechado ou o computador foi desligado). Ele será retomado automaticamente.</translation>
+        </message>
+    </context>
+    <context>
         <name>Partner</name>
         <message>
-            <location filename="../app/ui/models/partner_list_model.cpp" line="+13" />
+            <location filename="../app/ui/models/partner_list_model.cpp" line="+16" />
             <source>Individual</source>
             <translation>Pessoa física</translation>
         </message>
@@ -403,6 +1113,19 @@
         </message>
     </context>
     <context>
+        <name>PartnerActions</name>
+        <message>
+            <location filename="../app/ui/partners/partner_actions.cpp" line="+24" />
+            <source>Action</source>
+            <translation>Ação</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>(untitled)</source>
+            <translation>(sem título)</translation>
+        </message>
+    </context>
+    <context>
         <name>PartnerService</name>
         <message>
             <location filename="../core/services/partner_service.cpp" line="+143" />
@@ -413,6 +1136,74 @@
             <location filename="../core/services/service_errors.cpp" line="+34" />
             <source>The partner was not found. It may have been erased: reopen the partners register.</source>
             <translation>O parceiro não foi encontrado. Ele pode ter sido excluído: abra novamente o cadastro de parceiros.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PhotoPipeline</name>
+        <message>
+            <location filename="../core/photos/photo_pipeline.cpp" line="+43" />
+            <source>The import of "%1" was cancelled. Add the photo again if you still want it.</source>
+            <translation>A importação de “%1” foi cancelada. Adicione a foto de novo se ainda quiser usá-la.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The photo "%1" is damaged or incomplete (it may have been cut off while being copied or downloaded). Copy it again from the camera or phone, check that it opens in an image viewer, then add it again.</source>
+            <translation>A foto “%1” está danificada ou incompleta (pode ter sido cortada ao ser copiada ou baixada). Copie-a de novo da câmera ou do celular, confira se ela abre num visualizador de imagens e adicione-a novamente.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The file "%1" could not be read (%2). Check that it still exists and that you are allowed to open it, then try again.</source>
+            <translation>Não foi possível ler o arquivo “%1” (%2). Confira se ele ainda existe e se você tem permissão para abri-lo e tente de novo.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The file "%1" is too large (%2 MB; the limit is %3 MB). Send the photo from the phone at a smaller size, or save a copy as JPEG, then add it again.</source>
+            <translation>O arquivo “%1” é grande demais (%2 MB; o limite é %3 MB). Envie a foto do celular em tamanho menor ou salve uma cópia em JPEG e adicione-a novamente.</translation>
+        </message>
+        <message>
+            <location line="+73" />
+            <source>The file "%1" was not found. Check that it was not moved, renamed or deleted, then add it again.</source>
+            <translation>O arquivo “%1” não foi encontrado. Confira se ele não foi movido, renomeado ou apagado e adicione-o novamente.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>it is a folder, not a file</source>
+            <translation>é uma pasta, não um arquivo</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The file "%1" is empty (0 bytes): the photo was not copied. Copy it again from the camera or phone, then add it again.</source>
+            <translation>O arquivo “%1” está vazio (0 bytes): a foto não foi copiada. Copie-a de novo da câmera ou do celular e adicione-a novamente.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The photo "%1" is in HEIC/HEIF or AVIF format, which this program cannot read. Convert it to JPEG and add it again: on the iPhone, share the photo and choose to save or send it as JPEG (and, for the next photos, set Settings &gt; Camera &gt; Formats &gt; "Most Compatible"); on the computer, open the photo and save a copy as JPEG.</source>
+            <translation>A foto “%1” está no formato HEIC/HEIF ou AVIF, que este programa não consegue ler. Converta-a para JPEG e adicione-a novamente: no iPhone, compartilhe a foto e escolha salvar ou enviar como JPEG (e, para as próximas fotos, escolha Ajustes › Câmera › Formatos › “Mais Compatível”); no computador, abra a foto e salve uma cópia em JPEG.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The image "%1" is in a format this program cannot read (such as JPEG XL, JPEG 2000 or Photoshop). Open it in an image program, save a copy as JPEG, then add the copy.</source>
+            <translation>A imagem “%1” está num formato que este programa não consegue ler (como JPEG XL, JPEG 2000 ou Photoshop). Abra-a num programa de imagens, salve uma cópia em JPEG e adicione a cópia.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file "%1" is not a photo: its content is not an image, whatever its name says. Choose a photo in JPEG or PNG format.</source>
+            <translation>O arquivo “%1” não é uma foto: o conteúdo dele não é uma imagem, mesmo que o nome pareça. Escolha uma foto no formato JPEG ou PNG.</translation>
+        </message>
+        <message>
+            <location line="+38" />
+            <source>The image "%1" is too large to process (%2 × %3 pixels). Save a smaller copy as JPEG (for example, at most 8000 pixels on the longest side), then add the copy.</source>
+            <translation>A imagem “%1” é grande demais para ser processada (%2 × %3 pixels). Salve uma cópia menor em JPEG (por exemplo, com no máximo 8000 pixels no lado maior) e adicione a cópia.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>The image "%1" uses a variant of its format that this program cannot read. Open it in an image program, save a copy as JPEG, then add the copy.</source>
+            <translation>A imagem “%1” usa uma variante do formato que este programa não consegue ler. Abra-a num programa de imagens, salve uma cópia em JPEG e adicione a cópia.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The photo "%1" could not be converted to JPEG. Open it in an image program, save a copy as JPEG, then add the copy.</source>
+            <translation>Não foi possível converter a foto “%1” para JPEG. Abra-a num programa de imagens, salve uma cópia em JPEG e adicione a cópia.</translation>
         </message>
     </context>
     <context>
@@ -624,6 +1415,19 @@
         </message>
     </context>
     <context>
+        <name>Protocol</name>
+        <message>
+            <location filename="../sync/protocol.cpp" line="+18" />
+            <source>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</source>
+            <translation>A resposta do servidor não é a que o Mobiliza espera (%1). Pode não ser o hub da sua URS, ou uma página de login da rede está no caminho.</translation>
+        </message>
+        <message>
+            <location line="+244" />
+            <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
+            <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
+        </message>
+    </context>
+    <context>
         <name>ReferenceData</name>
         <message>
             <location filename="../core/reference/reference_data.cpp" line="+51" />
@@ -710,6 +1514,97 @@
         </message>
     </context>
     <context>
+        <name>ReportOutputs</name>
+        <message>
+            <location filename="../core/outputs/output_format.cpp" line="+234" />
+            <source>The folder of %1 does not exist. Choose another folder and export again.</source>
+            <translation>A pasta de %1 não existe. Escolha outra pasta e exporte novamente.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Could not write %1 (%2). Check that you may write to this folder and that the disk is not full, or choose another folder, then export again.</source>
+            <translation>Não foi possível gravar %1 (%2). Verifique se você tem permissão para gravar nesta pasta e se o disco não está cheio, ou escolha outra pasta, e exporte novamente.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The export was cancelled. No file was written.</source>
+            <translation>A exportação foi cancelada. Nenhum arquivo foi gravado.</translation>
+        </message>
+        <message>
+            <location filename="../core/outputs/report_pdf.cpp" line="+83" />
+            <source>Photo %1 of action %2 ("%3") is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</source>
+            <translation>A Foto %1 da ação %2 ("%3") não está na pasta de fotos (%4). Abra o relatório, remova essa foto e anexe-a de novo; depois exporte novamente.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Photo %1 of action %2 ("%3") could not be read (%4). Open the report, remove that photo and attach it again, then export again.</source>
+            <translation>Não foi possível ler a Foto %1 da ação %2 ("%3") (%4). Abra o relatório, remova essa foto e anexe-a de novo; depois exporte novamente.</translation>
+        </message>
+        <message>
+            <location line="+604" />
+            <source>The PDF needs the graphical part of the application (fonts). Run it with the "offscreen" platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
+            <translation>O PDF precisa da parte gráfica do aplicativo (fontes). Em um servidor, execute-o com a plataforma "offscreen" (QT_QPA_PLATFORM=offscreen).</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPackage</name>
+        <message>
+            <location filename="../core/package/package_errors.cpp" line="+11" />
+            <source>This file is not a Mobiliza report package. Choose a file with the .mobiliza extension generated by Mobiliza.</source>
+            <translation>Este arquivo não é um pacote de relatório do Mobiliza. Escolha um arquivo com a extensão .mobiliza gerado pelo Mobiliza.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file is incomplete or has been altered. Ask whoever generated it for a new file.</source>
+            <translation>O arquivo está incompleto ou foi alterado. Peça um novo arquivo a quem o gerou.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file is larger than a report package can be and was not imported. Ask whoever generated it for a new file.</source>
+            <translation>O arquivo é maior do que um pacote de relatório pode ser e não foi importado. Peça um novo arquivo a quem o gerou.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file was generated by a newer version of Mobiliza (package format %1). Update Mobiliza on this computer, then import the file again.</source>
+            <translation>O arquivo foi gerado por uma versão mais nova do Mobiliza (formato de pacote %1). Atualize o Mobiliza neste computador e importe o arquivo de novo.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The file %1 could not be read (%2). Check that it exists and that you may open it.</source>
+            <translation>Não foi possível ler o arquivo %1 (%2). Confira se ele existe e se você tem permissão para abri-lo.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The package file %1 could not be written (%2). Check that the folder exists and is writable and that the disk has free space.</source>
+            <translation>Não foi possível gravar o pacote %1 (%2). Confira se a pasta existe, se permite gravação e se há espaço livre no disco.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Cancelled. Nothing was changed.</source>
+            <translation>Cancelado. Nada foi alterado.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Revision %1 of the report for %2 has not been concluded. Conclude the report first, then generate the package.</source>
+            <translation>A revisão %1 do relatório de %2 ainda não foi concluída. Conclua o relatório primeiro e depois gere o pacote.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>The concluded revision of the report is damaged in the data folder, so no package was generated. Restore a backup of the data folder or ask for support.</source>
+            <translation>A revisão concluída do relatório está danificada na pasta de dados, por isso o pacote não foi gerado. Restaure uma cópia de segurança da pasta de dados ou peça suporte.</translation>
+        </message>
+        <message>
+            <location filename="../core/package/package_reader.cpp" line="+140" />
+            <source>file not found</source>
+            <translation>arquivo não encontrado</translation>
+        </message>
+        <message>
+            <location filename="../core/package/package_writer.cpp" line="+144" />
+            <source>folder not found</source>
+            <translation>pasta não encontrada</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportService</name>
         <message>
             <location filename="../core/services/report_lifecycle.cpp" line="+104" />
@@ -752,9 +1647,20 @@
             <translation>Já existe um relatório de %1. Abra-o na lista de relatórios.</translation>
         </message>
         <message>
-            <location line="+234" />
+            <location filename="../core/services/report_editing.cpp" line="+29" />
+            <source>This item is already in the report, so it cannot be put back. Reopen the report to see its current state.</source>
+            <translation>Este item já está no relatório e por isso não pode ser restaurado. Reabra o relatório para ver como ele está agora.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <location filename="../core/services/report_service.cpp" line="+234" />
             <source>The photo file was not stored in the data folder. Import the photo again.</source>
             <translation>O arquivo da foto não foi guardado na pasta de dados. Importe a foto novamente.</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>This photo is already in the action (photo %1). Each photo goes in only once: choose a different one.</source>
+            <translation>Esta foto já está na ação (foto %1). Cada foto entra uma única vez: escolha outra foto.</translation>
         </message>
         <message>
             <location filename="../core/services/service_errors.cpp" line="-24" />
@@ -878,6 +1784,164 @@
             <location line="+1" />
             <source>consolidated</source>
             <translation>consolidado</translation>
+        </message>
+    </context>
+    <context>
+        <name>RevisionImporter</name>
+        <message>
+            <location filename="../core/services/revision_importer.cpp" line="+104" />
+            <source>Choose the municipality of this profile before importing reports.</source>
+            <translation>Escolha o município deste perfil antes de importar relatórios.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This file holds a report of another municipality (IBGE %1), and this installation keeps the reports of IBGE %2. Import it in the installation of that municipality.</source>
+            <translation>Este arquivo traz o relatório de outro município (IBGE %1), e esta instalação guarda os relatórios do IBGE %2. Importe-o na instalação daquele município.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This installation has another report with the same identification as the file. The file was not imported. Ask whoever generated it for a new file.</source>
+            <translation>Esta instalação tem outro relatório com a mesma identificação do arquivo. O arquivo não foi importado. Peça um novo arquivo a quem o gerou.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>This installation already has revision %1 of the report for %2, with different content. The file was not imported. Check with whoever generated it which version is the right one.</source>
+            <translation>Esta instalação já tem a revisão %1 do relatório de %2, com conteúdo diferente. O arquivo não foi importado. Confirme com quem o gerou qual versão é a correta.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Revision %1 of the report for %2 is being edited in this installation, and the file brings the older revision %3. The file was not imported, so that nothing typed is lost.</source>
+            <translation>A revisão %1 do relatório de %2 está sendo editada nesta instalação, e o arquivo traz a revisão %3, mais antiga. O arquivo não foi importado, para que nada do que foi digitado se perca.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>This installation already has revision %1 of the report for %2, and the file brings the older revision %3. The file was not imported.</source>
+            <translation>Esta instalação já tem a revisão %1 do relatório de %2, e o arquivo traz a revisão %3, mais antiga. O arquivo não foi importado.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <location line="+24" />
+            <source>The report for %1 is a draft with work typed in this installation. The file was not imported, so that nothing typed is lost. Finish that draft here, or remove its actions first if the file should replace it.</source>
+            <translation>O relatório de %1 é um rascunho com trabalho digitado nesta instalação. O arquivo não foi importado, para que nada do que foi digitado se perca. Termine esse rascunho aqui ou, se o arquivo deve substituí-lo, remova antes as ações dele.</translation>
+        </message>
+        <message>
+            <location line="-17" />
+            <source>The report for %1 is being sent now. Wait until the sending ends, then import the file again.</source>
+            <translation>O relatório de %1 está sendo enviado agora. Aguarde o fim do envio e importe o arquivo de novo.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Another report for %1 was already concluded in this installation. The file was not imported. Check with whoever generated it which report is the right one.</source>
+            <translation>Outro relatório de %1 já foi concluído nesta instalação. O arquivo não foi importado. Confirme com quem o gerou qual relatório é o correto.</translation>
+        </message>
+        <message>
+            <location line="+92" />
+            <source>Some photos of the report are not stored in this installation. Import the package file again.</source>
+            <translation>Algumas fotos do relatório não estão guardadas nesta instalação. Importe o arquivo do pacote de novo.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncController</name>
+        <message>
+            <location filename="../sync/client/sync_controller.cpp" line="+124" />
+            <source>Not connected to a hub</source>
+            <translation>Não conectado a um hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Up to date</source>
+            <translation>Em dia</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Checking the connection…</source>
+            <translation>Verificando a conexão…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Synchronizing…</source>
+            <translation>Sincronizando…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No connection to the hub</source>
+            <translation>Sem conexão com o hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Needs attention</source>
+            <translation>Precisa de atenção</translation>
+        </message>
+        <message>
+            <location line="+60" />
+            <source>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</source>
+            <translation>Este código foi emitido para outro município (IBGE %1), mas este perfil pertence a %2. Peça à URS um código para este município.</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>A connection to the hub is already being made.</source>
+            <translation>Uma conexão com o hub já está em andamento.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>"%1" is not a hub address. Type the address the URS gave you, for example https://hub.urs.saude.mg.gov.br.</source>
+            <translation>"%1" não é um endereço de hub. Digite o endereço que a URS passou, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Type the enrollment code the URS gave you.</source>
+            <translation>Digite o código de cadastro que a URS passou.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose this profile's municipality before connecting to the hub.</source>
+            <translation>Escolha o município deste perfil antes de conectar ao hub.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Connected to %1. Concluded reports will be sent automatically.</source>
+            <translation>Conectado a %1. Os relatórios concluídos serão enviados automaticamente.</translation>
+        </message>
+        <message>
+            <location line="+147" />
+            <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose "Connect to the URS hub…" on the Synchronization page.</source>
+            <translation>Este computador ainda não está conectado ao hub da sua URS. Peça um código de cadastro à URS e escolha "Conectar ao hub da URS…" na página Sincronização.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncEngine</name>
+        <message>
+            <location filename="../sync/client/sync_engine.cpp" line="-89" />
+            <source>Report %1 (revision %2)</source>
+            <translation>Relatório de %1 (revisão %2)</translation>
+        </message>
+        <message>
+            <location line="+101" />
+            <source>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</source>
+            <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
+        </message>
+        <message>
+            <location line="+104" />
+            <source>The hub's receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</source>
+            <translation>O comprovante do hub não corresponde a este relatório (o conteúdo é diferente). Ele será enviado de novo; se isso se repetir, avise a URS.</translation>
+        </message>
+        <message>
+            <location line="+78" />
+            <source>A partner was not sent: %1</source>
+            <translation>Um parceiro não foi enviado: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TokenStore</name>
+        <message>
+            <location filename="../sync/client/token_store.cpp" line="+22" />
+            <source>The hub access key could not be saved in %1. Check that the data folder is writable, then connect to the hub again.</source>
+            <translation>Não foi possível salvar a chave de acesso ao hub em %1. Confira se é possível gravar na pasta de dados e conecte ao hub de novo.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The hub access key could not be read. Connect to the hub again on the Synchronization page.</source>
+            <translation>Não foi possível ler a chave de acesso ao hub. Conecte ao hub de novo na página Sincronização.</translation>
         </message>
     </context>
     <context>
@@ -1085,9 +2149,208 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::ActionForm</name>
+        <message>
+            <location filename="../app/ui/editor/action_form.cpp" line="+19" />
+            <source>%1 *</source>
+            <translation>%1 *</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>Fields marked with * are required. Everything is saved as you type.</source>
+            <translation>Os campos marcados com * são obrigatórios. Tudo é salvo enquanto você digita.</translation>
+        </message>
+        <message>
+            <location line="+108" />
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::ActionListModel</name>
+        <message>
+            <location filename="../app/ui/editor/action_list_model.cpp" line="+55" />
+            <source>(no title yet)</source>
+            <translation>(ainda sem título)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 %2 — %3</source>
+            <extracomment>Action list line: "Ação 1 — title"</extracomment>
+            <translation>%1 %2 — %3</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>no photo</source>
+            <translation>nenhuma foto</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>1 photo</source>
+            <translation>1 foto</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 photos</source>
+            <translation>%1 fotos</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Something in this action blocks concluding: see the list below.</source>
+            <translation>Há algo nesta ação que impede a conclusão: veja a lista abaixo.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1 %2: %3</source>
+            <translation>%1 %2: %3</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::CheckList</name>
+        <message>
+            <location filename="../app/ui/editor/field_editors.cpp" line="+32" />
+            <source>Filter the list…</source>
+            <translation>Filtrar a lista…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Filter</source>
+            <translation>Filtro</translation>
+        </message>
+        <message>
+            <location line="+105" />
+            <source>Chosen: %1</source>
+            <translation>Escolhidos: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::EnrollDialog</name>
+        <message>
+            <location filename="../app/ui/sync/enroll_dialog.cpp" line="+19" />
+            <source>Connect to the URS hub</source>
+            <translation>Conectar ao hub da URS</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</source>
+            <translation>A Unidade Regional de Saúde (URS) passa a cada município o endereço do seu hub e um código de cadastro de uso único. Digite os dois abaixo. O código funciona uma vez; depois disso, este computador envia sozinho os relatórios concluídos.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Hub address</source>
+            <translation>Endereço do hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Hub &amp;address:</source>
+            <translation>&amp;Endereço do hub:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Enrollment code</source>
+            <translation>Código de cadastro</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enrollment &amp;code:</source>
+            <translation>&amp;Código de cadastro:</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Co&amp;nnect</source>
+            <translation>Co&amp;nectar</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Type the hub address the URS gave you.</source>
+            <translation>Digite o endereço do hub que a URS passou.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.</source>
+            <translation>Isto não é um endereço da web. Ele se parece com https://hub.urs.saude.mg.gov.br.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Type the enrollment code.</source>
+            <translation>Digite o código de cadastro.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The code has only letters, digits and dashes, like K7QF-2M9X-PL4D.</source>
+            <translation>O código tem só letras, números e hífens, como K7QF-2M9X-PL4D.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Synchronization is not available in this session.</source>
+            <translation>A sincronização não está disponível nesta sessão.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Connecting to the hub…</source>
+            <translation>Conectando ao hub…</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::FieldEditor</name>
+        <message>
+            <location filename="../app/ui/editor/field_editors.cpp" line="+173" />
+            <source>— choose —</source>
+            <translation>— escolha —</translation>
+        </message>
+        <message>
+            <location line="+81" />
+            <source>latitude, longitude — e.g. -19.9191, -43.9386</source>
+            <translation>latitude, longitude — ex.: -19.9191, -43.9386</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::FindingsPanel</name>
+        <message>
+            <location filename="../app/ui/editor/findings_panel.cpp" line="+21" />
+            <source>Before concluding</source>
+            <translation>Antes de concluir</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Problems found in the report</source>
+            <translation>Problemas encontrados no relatório</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Click a line, or select it and press Enter, to go to the field.</source>
+            <translation>Clique em uma linha, ou selecione-a e tecle Enter, para ir até o campo.</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Blocks concluding</source>
+            <translation>Impede a conclusão</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Warning: does not block concluding</source>
+            <translation>Aviso: não impede a conclusão</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Nothing blocks concluding.</source>
+            <translation>Nada impede a conclusão.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Nothing blocks concluding; %1 warning(s) to review.</source>
+            <translation>Nada impede a conclusão; %1 aviso(s) para revisar.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 problem(s) to fix before concluding; %2 warning(s).</source>
+            <translation>%1 problema(s) a corrigir antes de concluir; %2 aviso(s).</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::MainWindow</name>
         <message>
-            <location filename="../app/ui/main_window.cpp" line="+24" />
+            <location filename="../app/ui/main_window.cpp" line="+32" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
@@ -1102,12 +2365,12 @@
             <translation>Seções</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Reports</source>
             <translation>Relatórios</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+1" />
             <source>Partners</source>
             <translation>Parceiros</translation>
         </message>
@@ -1127,12 +2390,12 @@
             <translation>Configurações</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+32" />
             <source>%1 (Ctrl+%2)</source>
             <translation>%1 (Ctrl+%2)</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+66" />
             <source>Municipal Health Secretariat of %1</source>
             <translation>Secretaria Municipal de Saúde de %1</translation>
         </message>
@@ -1211,6 +2474,63 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::NoActionsPanel</name>
+        <message>
+            <location filename="../app/ui/editor/no_actions_panel.cpp" line="+20" />
+            <source>This month has no action yet</source>
+            <translation>Este mês ainda não tem nenhuma ação</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Record each mobilization action of the month with at least one photo. Everything is saved as you type.</source>
+            <translation>Registre cada ação de mobilização do mês com pelo menos uma foto. Tudo é salvo enquanto você digita.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Add the first action (Ctrl+Shift+N)</source>
+            <translation>Adicionar a primeira ação (Ctrl+Shift+N)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>No actions this month</source>
+            <translation>Sem ações no mês</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>A month without actions is also reported, so the region knows it was not forgotten. Mark it and explain why.</source>
+            <translation>Um mês sem ações também é informado, para que a regional saiba que ele não foi esquecido. Marque a opção e explique o motivo.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Justification *</source>
+            <translation>Justificativa *</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Justification for no actions this month</source>
+            <translation>Justificativa para o mês sem ações</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>%1 characters</source>
+            <translation>%1 caracteres</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 characters — at least %2</source>
+            <translation>%1 caracteres — no mínimo %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::OptionalDateEdit</name>
+        <message>
+            <location filename="../app/ui/editor/optional_date_edit.cpp" line="+20" />
+            <source>Type the date as dd/mm/yyyy or open the calendar (Alt+Down). Delete clears it.</source>
+            <extracomment>Tooltip of an empty-able date field.</extracomment>
+            <translation>Digite a data como dd/mm/aaaa ou abra o calendário (Alt+Seta para baixo). Delete apaga a data.</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::PanelPage</name>
         <message>
             <location filename="../app/ui/pages/panel_page.cpp" line="+40" />
@@ -1253,7 +2573,7 @@
             <translation>Ações</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>not started</source>
             <translation>não iniciado</translation>
         </message>
@@ -1264,9 +2584,393 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::PartnerEditorDialog</name>
+        <message>
+            <location filename="../app/ui/partners/partner_editor_dialog.cpp" line="+55" />
+            <source>New partner</source>
+            <translation>Novo parceiro</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Partner: %1</source>
+            <translation>Parceiro: %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Error</source>
+            <translation>Erro</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Kind</source>
+            <translation>T&amp;ipo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Governmental (public body)</source>
+            <translation>&amp;Governamental (órgão público)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Formally constituted</source>
+            <translation>&amp;Formalmente constituído</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Not informed</source>
+            <translation>Não informado</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Sec&amp;tor</source>
+            <translation>Se&amp;tor</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Name</source>
+            <translation>Nome</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Name (required)</source>
+            <translation>&amp;Nome (obrigatório)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Collect only what is needed: the document, phones and e-mail are optional.</source>
+            <translation>Colete apenas o necessário: documento, telefones e e-mail são opcionais.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Identification</source>
+            <translation>Identificação</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>&amp;Contact person</source>
+            <translation>Pessoa de &amp;contato</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Role</source>
+            <translation>Ca&amp;rgo</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Add another phone</source>
+            <translation>&amp;Adicionar outro telefone</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>P&amp;hone</source>
+            <translation>Tele&amp;fone</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>name@provider.com.br</source>
+            <translation>nome@provedor.com.br</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;E-mail</source>
+            <translation>&amp;E-mail</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A&amp;ddress</source>
+            <translation>En&amp;dereço</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>CE&amp;P</source>
+            <translation>CE&amp;P</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Municipality</source>
+            <translation>Município</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Municipality</source>
+            <translation>&amp;Município</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Contact</source>
+            <translation>Contato</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>S&amp;tage</source>
+            <translation>Es&amp;tágio</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Stage history</source>
+            <translation>Histórico de estágios</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>Histórico</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mapped → sensitized → active partnership → inactive. A change of stage is recorded with today's date when you save.</source>
+            <translation>Mapeado → sensibilizado → parceria ativa → inativo. A mudança de estágio é registrada com a data de hoje quando você salvar.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Stage</source>
+            <translation>Estágio</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>LGPD (Lei 13.709/2018): record whether the partner agreed to receive campaigns and digital pieces, when, how and for what. Consent can be revoked at any time.</source>
+            <translation>LGPD (Lei 13.709/2018): registre se o parceiro concordou em receber campanhas e peças digitais, quando, por qual meio e para qual finalidade. O consentimento pode ser revogado a qualquer momento.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The partner &amp;agreed to receive communications</source>
+            <translation>O parceiro &amp;autorizou o envio de comunicações</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>dd/mm/yyyy</source>
+            <translation>dd/mm/aaaa</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>&amp;Date</source>
+            <translation>&amp;Data</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>In person</source>
+            <translation>Presencial</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Paper form</source>
+            <translation>Formulário em papel</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>WhatsApp</source>
+            <translation>WhatsApp</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Phone call</source>
+            <translation>Ligação telefônica</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>C&amp;hannel</source>
+            <translation>Ca&amp;nal</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Receive campaigns and digital pieces of the health secretariat</source>
+            <translation>Receber campanhas e peças digitais da secretaria de saúde</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>P&amp;urpose</source>
+            <translation>&amp;Finalidade</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Status</source>
+            <translation>Situação</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Revoke consent</source>
+            <translation>&amp;Revogar consentimento</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Consent (LGPD)</source>
+            <translation>Consentimento (LGPD)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location line="+3" />
+            <source>Actions the partner took part in</source>
+            <translation>Ações de que o parceiro participou</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>N&amp;otes</source>
+            <translation>&amp;Observações</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Actions and notes</source>
+            <translation>Ações e observações</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&amp;Save</source>
+            <translation>&amp;Salvar</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location line="+118" />
+            <source>Actions appear here once the partner is linked to them in a report.</source>
+            <translation>As ações aparecem aqui depois que o parceiro for vinculado a elas em um relatório.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No action linked to this partner yet. Link partners to actions in the report editor.</source>
+            <translation>Nenhuma ação vinculada a este parceiro ainda. Vincule parceiros às ações no editor do relatório.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Phone %1</source>
+            <translation>Telefone %1</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>C&amp;PF</source>
+            <translation>C&amp;PF</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CPF</source>
+            <translation>CPF</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>CNP&amp;J</source>
+            <translation>CNP&amp;J</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>CNPJ</source>
+            <translation>CNPJ</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>CPF or CNP&amp;J</source>
+            <translation>CPF ou CNP&amp;J</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>when there is one</source>
+            <translation>quando houver</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>CPF or CNPJ</source>
+            <translation>CPF ou CNPJ</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>%1 — %2 (recorded when you save)</source>
+            <translation>%1 — %2 (registrado ao salvar)</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>Consent revoked on %1. Do not send communications to this partner.</source>
+            <translation>Consentimento revogado em %1. Não envie comunicações a este parceiro.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Consent in force since %1.</source>
+            <translation>Consentimento em vigor desde %1.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No consent recorded: do not send campaigns or digital pieces to this partner.</source>
+            <translation>Nenhum consentimento registrado: não envie campanhas nem peças digitais a este parceiro.</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Type the partner's name: it is the only required field.</source>
+            <translation>Digite o nome do parceiro: é o único campo obrigatório.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>“%1” is not a valid e-mail address. Type it as name@provider.com.br, or leave the field empty.</source>
+            <translation>“%1” não é um endereço de e-mail válido. Digite no formato nome@provedor.com.br ou deixe o campo vazio.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>“%1” is not a municipality of the reference table. Type part of the name and choose it from the list.</source>
+            <translation>“%1” não é um município da tabela de referência. Digite parte do nome e escolha-o na lista.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Type the date the partner gave consent (dd/mm/yyyy).</source>
+            <translation>Digite a data em que o parceiro deu o consentimento (dd/mm/aaaa).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The consent date %1 is in the future. Type the day the partner agreed.</source>
+            <translation>A data do consentimento, %1, está no futuro. Digite o dia em que o parceiro concordou.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>The partner was not saved: correct the fields marked in red and save again.</source>
+            <translation>O parceiro não foi salvo: corrija os campos marcados em vermelho e salve novamente.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The partner was not saved: %1 What you typed is still here; try again.</source>
+            <translation>O parceiro não foi salvo: %1 O que você digitou continua aqui; tente novamente.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Discard changes?</source>
+            <translation>Descartar alterações?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>What you typed about this partner has not been saved. Close and discard it?</source>
+            <translation>O que você digitou sobre este parceiro não foi salvo. Fechar e descartar?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Discard</source>
+            <translation>Descartar</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::PartnerListModel</name>
         <message>
-            <location filename="../app/ui/models/partner_list_model.cpp" line="+77" />
+            <location filename="../app/ui/models/partner_list_model.cpp" line="+87" />
+            <source>%1 (+%2)</source>
+            <translation>%1 (+%2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes</source>
+            <translation>Sim</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>No</source>
+            <translation>Não</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Consent revoked on %1</source>
+            <translation>Consentimento revogado em %1</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>Name</source>
             <translation>Nome</translation>
         </message>
@@ -1290,11 +2994,29 @@
             <source>Municipality</source>
             <translation>Município</translation>
         </message>
+        <message>
+            <location line="+1" />
+            <source>Phone</source>
+            <translation>Telefone</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent</source>
+            <translation>Consentimento</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PartnersEditor</name>
+        <message>
+            <location filename="../app/ui/editor/field_editors.cpp" line="+50" />
+            <source>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</source>
+            <translation>Ainda não há parceiros no cadastro. Cadastre-os em Parceiros (Ctrl+2); eles aparecerão aqui para serem vinculados à ação.</translation>
+        </message>
     </context>
     <context>
         <name>mobiliza::ui::PartnersPage</name>
         <message>
-            <location filename="../app/ui/pages/partners_page.cpp" line="+20" />
+            <location filename="../app/ui/pages/partners_page.cpp" line="+38" />
             <source>Health partners</source>
             <translation>Parceiros da Saúde</translation>
         </message>
@@ -1314,12 +3036,92 @@
             <translation>Buscar parceiros</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+8" />
+            <source>Filter by kind</source>
+            <translation>Filtrar por tipo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All kinds</source>
+            <translation>Todos os tipos</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Filter by sector</source>
+            <translation>Filtrar por setor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All sectors</source>
+            <translation>Todos os setores</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Filter by stage</source>
+            <translation>Filtrar por estágio</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All stages</source>
+            <translation>Todos os estágios</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Filter by municipality</source>
+            <translation>Filtrar por município</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>All municipalities</source>
+            <translation>Todos os municípios</translation>
+        </message>
+        <message>
+            <location line="+26" />
             <source>Partners</source>
             <translation>Parceiros</translation>
         </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;New partner</source>
+            <translation>&amp;Novo parceiro</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Register a new partner (Ctrl+N)</source>
+            <translation>Cadastrar um novo parceiro (Ctrl+N)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>&amp;Edit</source>
+            <translation>&amp;Editar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Open the selected partner (Enter)</source>
+            <translation>Abrir o parceiro selecionado (Enter)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>E&amp;xport person's data…</source>
+            <translation>E&amp;xportar dados da pessoa…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Save everything held about the selected partner to a file (LGPD right of access)</source>
+            <translation>Salvar em um arquivo tudo o que está registrado sobre o parceiro selecionado (direito de acesso da LGPD)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase data (&amp;LGPD)…</source>
+            <translation>Excluir dados (&amp;LGPD)…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase the selected partner and everything held about them (Delete)</source>
+            <translation>Excluir o parceiro selecionado e tudo o que está registrado sobre ele (Delete)</translation>
+        </message>
         <message numerus="yes">
-            <location line="+15" />
+            <location line="+90" />
             <source>%n partner(s)</source>
             <translation>
                 <numerusform>%n parceiro</numerusform>
@@ -1331,6 +3133,547 @@
             <source>%1 of %2 partners</source>
             <translation>%1 de %2 parceiros</translation>
         </message>
+        <message>
+            <location line="+67" />
+            <source>Partner not opened</source>
+            <translation>Parceiro não aberto</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <location line="+24" />
+            <source>Export not made</source>
+            <translation>Exportação não realizada</translation>
+        </message>
+        <message>
+            <location line="-14" />
+            <source>Export the data of “%1”</source>
+            <translation>Exportar os dados de “%1”</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>JSON file (*.json)</source>
+            <translation>Arquivo JSON (*.json)</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</source>
+            <translation>Não foi possível gravar o arquivo %1 (%2). Escolha outra pasta, como Documentos, e tente novamente.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Data exported</source>
+            <translation>Dados exportados</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Everything held about “%1” was saved to %2. The file holds personal data: hand it only to the person, and delete other copies.</source>
+            <translation>Tudo o que está registrado sobre “%1” foi salvo em %2. O arquivo contém dados pessoais: entregue-o somente à própria pessoa e apague outras cópias.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Erase everything held about “%1”: identification, documents, contacts, consent and stage history? This cannot be undone.</source>
+            <translation>Excluir tudo o que está registrado sobre “%1”: identificação, documentos, contatos, consentimento e histórico de estágios? Isso não pode ser desfeito.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The partner will also be removed from the actions it took part in (links: %1); the actions themselves stay.</source>
+            <translation>O parceiro também será retirado das ações de que participou (vínculos: %1); as ações continuam registradas.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>If the person asked for a copy, export the data first.</source>
+            <translation>Se a pessoa pediu uma cópia, exporte os dados antes.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Erase partner data (LGPD)</source>
+            <translation>Excluir dados do parceiro (LGPD)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Erase data</source>
+            <translation>Excluir dados</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Data not erased</source>
+            <translation>Dados não excluídos</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PhotoCard</name>
+        <message>
+            <location filename="../app/ui/editor/photo_card.cpp" line="+37" />
+            <source>Loading…</source>
+            <translation>Carregando…</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Move the photo earlier (Alt+Left)</source>
+            <translation>Mover a foto para antes (Alt+Seta para a esquerda)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move the photo later (Alt+Right)</source>
+            <translation>Mover a foto para depois (Alt+Seta para a direita)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the photo from the action (Ctrl+Z undoes)</source>
+            <translation>Remover a foto da ação (Ctrl+Z desfaz)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>What the photo shows</source>
+            <translation>O que a foto mostra</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+1" />
+            <source>Caption</source>
+            <translation>Legenda</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Caption *</source>
+            <translation>Legenda *</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Date of the photo</source>
+            <translation>Data da foto</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Date</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Who took it</source>
+            <translation>Quem fotografou</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Author of the photo</source>
+            <translation>Autor da foto</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Author</source>
+            <translation>Autor</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Identifiable people?</source>
+            <translation>Pessoas identificáveis?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark when someone can be recognised in the photo (LGPD).</source>
+            <translation>Marque quando alguém puder ser reconhecido na foto (LGPD).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Image-use authorization on file?</source>
+            <translation>Autorização de uso de imagem arquivada?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Mark when the signed image-use authorization is filed (a guardian's for children).</source>
+            <translation>Marque quando a autorização de uso de imagem assinada estiver arquivada (a do responsável, no caso de crianças).</translation>
+        </message>
+        <message>
+            <location line="+35" />
+            <location line="+1" />
+            <source>Photo %1</source>
+            <translation>Foto %1</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <source>%1 × %2 px</source>
+            <translation>%1 × %2 px</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 KB</source>
+            <translation>%1 KB</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Preview unavailable</source>
+            <translation>Pré-visualização indisponível</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PhotoStrip</name>
+        <message>
+            <location filename="../app/ui/editor/photo_strip.cpp" line="+48" />
+            <source>Photos of the action</source>
+            <translation>Fotos da ação</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Add photos…</source>
+            <translation>Adicionar fotos…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Choose one or more photos (Ctrl+Shift+F), or drag the files here.</source>
+            <translation>Escolha uma ou mais fotos (Ctrl+Shift+F) ou arraste os arquivos para cá.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>or drag the files here</source>
+            <translation>ou arraste os arquivos para cá</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stop importing; the photos already imported stay in the action.</source>
+            <translation>Interrompe a importação; as fotos já importadas continuam na ação.</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>Photos</source>
+            <translation>Fotos</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Photos (%1)</source>
+            <translation>Fotos (%1)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No photo yet. Every action needs at least one photo as proof: click “Add photos…” or drag the files here.</source>
+            <translation>Ainda não há fotos. Toda ação precisa de pelo menos uma foto como comprovação: clique em “Adicionar fotos…” ou arraste os arquivos para cá.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No photo.</source>
+            <translation>Nenhuma foto.</translation>
+        </message>
+        <message>
+            <location line="+53" />
+            <source>Importing photos: %1 of %2</source>
+            <translation>Importando fotos: %1 de %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::ReportEditorPage</name>
+        <message>
+            <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38" />
+            <location line="+274" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="-237" />
+            <source>Saving…</source>
+            <translation>Salvando…</translation>
+        </message>
+        <message>
+            <location line="+107" />
+            <source>Add an action</source>
+            <translation>Adicionar uma ação</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Remove %1 from the report?</source>
+            <translation>Remover %1 do relatório?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove %1 and its %2 photo(s) from the report?</source>
+            <translation>Remover %1 e suas %2 foto(s) do relatório?</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the action</source>
+            <translation>Remover a ação</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Ctrl+Z brings it back.</source>
+            <translation>Ctrl+Z a traz de volta.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove</source>
+            <translation>Remover</translation>
+        </message>
+        <message>
+            <location line="+39" />
+            <source>Add photos to %1 %2</source>
+            <translation>Adicionar fotos — %1 %2</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Add an action first; the photos go into the action shown.</source>
+            <translation>Adicione uma ação primeiro; as fotos entram na ação que está aberta.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Photos are still being imported. Wait until they finish, or cancel, then add more.</source>
+            <translation>Ainda há fotos sendo importadas. Aguarde terminar, ou cancele, e depois adicione mais.</translation>
+        </message>
+        <message>
+            <location line="+63" />
+            <source>Import cancelled: %1 of %2 photo(s) added.</source>
+            <translation>Importação cancelada: %1 de %2 foto(s) adicionada(s).</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+47" />
+            <source>Report</source>
+            <translation>Relatório</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Report of %1</source>
+            <translation>Relatório de %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>%1 · revision %2 · due %3</source>
+            <translation>%1 · revisão %2 · prazo %3</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source> — late</source>
+            <translation> — atrasado</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Fix the problems listed under “Before concluding” first (Ctrl+Enter).</source>
+            <translation>Corrija primeiro os problemas listados em “Antes de concluir” (Ctrl+Enter).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Lock the month into a revision and put it in the outbox (Ctrl+Enter).</source>
+            <translation>Fecha o mês em uma revisão e a coloca na fila de envio (Ctrl+Enter).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Correcting revision %1. The URS returned the report with this comment: “%2”</source>
+            <translation>Corrigindo a revisão %1. A URS devolveu o relatório com este comentário: “%2”</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</source>
+            <translation>Relatório concluído — revisão %1, na fila de envio. Ele não pode mais ser editado; para alterar algo, reabra-o antes que seja enviado.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reopen for editing</source>
+            <translation>Reabrir para edição</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Report concluded — revision %1 is being sent to the URS.</source>
+            <translation>Relatório concluído — a revisão %1 está sendo enviada à URS.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The URS returned revision %1 for correction. Reviewer's comment: “%2”</source>
+            <translation>A URS devolveu a revisão %1 para correção. Comentário de quem revisou: “%2”</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>(no comment)</source>
+            <translation>(sem comentário)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Correct it (revision %1)</source>
+            <translation>Corrigir (revisão %1)</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Report sent — revision %1: %2. It can no longer be edited.</source>
+            <translation>Relatório enviado — revisão %1: %2. Ele não pode mais ser editado.</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Wait until the photos finish importing, then conclude.</source>
+            <translation>Aguarde o fim da importação das fotos e depois conclua.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The report cannot be concluded yet: fix the problems listed under “Before concluding”.</source>
+            <translation>O relatório ainda não pode ser concluído: corrija os problemas listados em “Antes de concluir”.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Conclude the report</source>
+            <translation>Concluir o relatório</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Conclude the report of %1 as revision %2?
+
+It will be locked and put in the outbox to be sent to the URS. Until it is sent, you can still reopen it for editing.</source>
+            <translation>Concluir o relatório de %1 como revisão %2?
+
+Ele será bloqueado e colocado na fila de envio para a URS. Enquanto não for enviado, você ainda pode reabri-lo para edição.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <location filename="../app/ui/editor/report_editor_page.cpp" line="+229" />
+            <source>Conclude</source>
+            <translation>Concluir</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The report was not concluded</source>
+            <translation>O relatório não foi concluído</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>Reopen the report of %1 for editing?
+
+It leaves the outbox and goes back to draft. Conclude it again when you are done.</source>
+            <translation>Reabrir o relatório de %1 para edição?
+
+Ele sai da fila de envio e volta a ser rascunho. Conclua-o novamente quando terminar.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Reopen</source>
+            <translation>Reabrir</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Correct the report of %1?
+
+Revision %2 is started from the returned one. Conclude it again when you are done.</source>
+            <translation>Corrigir o relatório de %1?
+
+A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente quando terminar.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Correct</source>
+            <translation>Corrigir</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Edit the report again</source>
+            <translation>Editar o relatório novamente</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The report was not reopened</source>
+            <translation>O relatório não foi reaberto</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/editor/report_editor_page.cpp" line="-147" />
+            <source>Undo: %1 (Ctrl+Z)</source>
+            <translation>Desfazer: %1 (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Redo: %1 (Ctrl+Shift+Z)</source>
+            <translation>Refazer: %1 (Ctrl+Shift+Z)</translation>
+        </message>
+        <message>
+            <location line="+58" />
+            <source>Go to the photos of this action (Ctrl+Shift+F adds photos)</source>
+            <translation>Ir para as fotos desta ação (Ctrl+Shift+F adiciona fotos)</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>No report is open. Choose a month in Reports, or create the report of the current month there.</source>
+            <translation>Nenhum relatório está aberto. Escolha um mês em Relatórios ou crie lá o relatório do mês atual.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <source>← Reports</source>
+            <translation>← Relatórios</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Back to the list of monthly reports (everything is saved)</source>
+            <translation>Voltar à lista de relatórios mensais (tudo já está salvo)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>Undo</source>
+            <translation>Desfazer</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Undo (Ctrl+Z)</source>
+            <translation>Desfazer (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Redo</source>
+            <translation>Refazer</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Redo (Ctrl+Shift+Z)</source>
+            <translation>Refazer (Ctrl+Shift+Z)</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>Actions of the report</source>
+            <translation>Ações do relatório</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>New action</source>
+            <translation>Nova ação</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Add an action (Ctrl+Shift+N)</source>
+            <translation>Adicionar uma ação (Ctrl+Shift+N)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Move the action up (Alt+Up)</source>
+            <translation>Mover a ação para cima (Alt+Seta para cima)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Move the action down (Alt+Down)</source>
+            <translation>Mover a ação para baixo (Alt+Seta para baixo)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Remove the action (Delete)</source>
+            <translation>Remover a ação (Delete)</translation>
+        </message>
+        <message>
+            <location line="+77" />
+            <source>Everything is saved</source>
+            <translation>Tudo salvo</translation>
+        </message>
+        <message>
+            <location line="+79" />
+            <source>Photos: none yet</source>
+            <translation>Fotos: nenhuma ainda</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Photos (%1)</source>
+            <translation>Fotos (%1)</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Saved at %1</source>
+            <translation>Salvo às %1</translation>
+        </message>
     </context>
     <context>
         <name>mobiliza::ui::ReportListModel</name>
@@ -1341,7 +3684,57 @@
             <translation>%1 de %2</translation>
         </message>
         <message>
-            <location line="+51" />
+            <location line="+7" />
+            <source>Draft</source>
+            <translation>Rascunho</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Ready — in the outbox</source>
+            <translation>Pronto — na fila de envio</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sending…</source>
+            <translation>Enviando…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sent — received by the URS</source>
+            <translation>Enviado — recebido pela URS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted by the URS</source>
+            <translation>Aceito pela URS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned for correction</source>
+            <translation>Devolvido para correção</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted — forwarded to the central level</source>
+            <translation>Aceito — encaminhado ao nível central</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accepted — consolidated</source>
+            <translation>Aceito — consolidado</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>%1: “%2”</source>
+            <translation>%1: “%2”</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Draft — correcting revision %1</source>
+            <translation>Rascunho — corrigindo a revisão %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>none (justified)</source>
             <translation>nenhuma (justificado)</translation>
         </message>
@@ -1351,12 +3744,27 @@
             <translation>%1 — atrasado</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+9" />
+            <source>Reviewer's comment: %1</source>
+            <translation>Comentário de quem revisou: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</source>
+            <translation>O prazo já passou. Relatórios atrasados continuam sendo aceitos: conclua-o assim que puder.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Enter or double-click opens the report</source>
+            <translation>Enter ou clique duplo abre o relatório</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>Report of %1, %2</source>
             <translation>Relatório de %1, %2</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>Month</source>
             <translation>Mês</translation>
         </message>
@@ -1395,22 +3803,33 @@
         <name>mobiliza::ui::ReportsPage</name>
         <message>
             <location filename="../app/ui/pages/reports_page.cpp" line="+21" />
-            <location line="+26" />
+            <location line="+33" />
             <source>Monthly reports</source>
             <translation>Relatórios mensais</translation>
         </message>
         <message>
-            <location line="-25" />
+            <location line="-32" />
             <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
             <translation>Um relatório por mês. Um mês sem ações também é informado, com justificativa. Os relatórios concluídos aguardam na fila de envio até poderem ser enviados.</translation>
         </message>
         <message>
-            <location line="+28" />
+            <location line="+11" />
+            <source>Open the report</source>
+            <translation>Abrir o relatório</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opens the month selected in the list (Enter or double-click also open it).</source>
+            <translation>Abre o mês selecionado na lista (Enter ou clique duplo também abrem).</translation>
+        </message>
+        <message>
+            <location line="+23" />
             <source>No report yet. Start with the current month: every action you record is saved at once, even without internet.</source>
             <translation>Ainda não há relatórios. Comece pelo mês atual: cada ação registrada é salva na hora, mesmo sem internet.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+31" />
+            <location line="+5" />
             <source>Create the report of %1</source>
             <translation>Criar o relatório de %1</translation>
         </message>
@@ -1516,7 +3935,7 @@
     <context>
         <name>mobiliza::ui::SyncPage</name>
         <message>
-            <location filename="../app/ui/pages/sync_page.cpp" line="+18" />
+            <location filename="../app/ui/pages/sync_page.cpp" line="+62" />
             <source>Synchronization</source>
             <translation>Sincronização</translation>
         </message>
@@ -1526,32 +3945,298 @@
             <translation>Os relatórios concluídos ficam guardados neste computador e são enviados à Unidade Regional de Saúde quando houver conexão. Nada se perde enquanto estiver sem internet.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; This installation has not been enrolled with its URS. Reports stay safely in the outbox below.</source>
-            <translation>&lt;b&gt;Ainda não conectado a um hub.&lt;/b&gt; Esta instalação ainda não foi cadastrada na sua URS. Os relatórios ficam guardados com segurança na fila de envio abaixo.</translation>
+            <location line="+23" />
+            <source>&lt;b&gt;The hub access key is kept in a file.&lt;/b&gt; This computer has no working system keychain, so the key that lets it send reports is stored in the data folder, readable only by your user account. Keep the computer locked when you leave it; if the key leaks, ask the URS to revoke it and connect again.</source>
+            <translation>&lt;b&gt;A chave de acesso ao hub está guardada em um arquivo.&lt;/b&gt; Este computador não tem um chaveiro do sistema funcionando, então a chave que permite enviar relatórios fica na pasta de dados, legível só pela sua conta de usuário. Bloqueie o computador quando se afastar; se a chave vazar, peça à URS para revogá-la e conecte de novo.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>&amp;Sync now</source>
+            <translation>&amp;Sincronizar agora</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Check the connection and send what is waiting, now</source>
+            <translation>Verificar a conexão e enviar agora o que está aguardando</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <location line="+134" />
+            <source>&amp;Connect to the URS hub…</source>
+            <translation>&amp;Conectar ao hub da URS…</translation>
+        </message>
+        <message>
+            <location line="-122" />
+            <source>Sending progress</source>
+            <translation>Progresso do envio</translation>
+        </message>
+        <message>
+            <location line="+37" />
+            <source>&amp;Try again</source>
+            <translation>&amp;Tentar de novo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send this report at the next synchronization, without waiting</source>
+            <translation>Enviar este relatório na próxima sincronização, sem esperar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+253" />
+            <location line="+40" />
+            <source>&amp;Hold</source>
+            <translation>&amp;Reter</translation>
+        </message>
+        <message>
+            <location line="-262" />
+            <source>Synchronization is not available in this session.</source>
+            <translation>A sincronização não está disponível nesta sessão.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Reports stay safely in the outbox below.</source>
+            <translation>&lt;b&gt;A sincronização não está disponível nesta sessão.&lt;/b&gt; Os relatórios ficam guardados na caixa de saída abaixo.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose "Connect to the URS hub…". Reports stay safely in the outbox below.</source>
+            <translation>&lt;b&gt;Ainda não conectado a um hub.&lt;/b&gt; Peça à URS o endereço do hub e um código de cadastro e escolha "Conectar ao hub da URS…". Os relatórios ficam guardados na caixa de saída abaixo.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>municipality %1 (%2)</source>
+            <translation>município %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>URS %1</source>
+            <translation>URS %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>central level</source>
+            <translation>nível central</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>&lt;b&gt;Connected to %1&lt;/b&gt; — %2&lt;br&gt;Address: %3&lt;br&gt;%4</source>
+            <translation>&lt;b&gt;Conectado a %1&lt;/b&gt; — %2&lt;br&gt;Endereço: %3&lt;br&gt;%4</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Last successful contact: %1</source>
+            <translation>Último contato com o hub: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No successful contact with the hub yet.</source>
+            <translation>Ainda não houve contato com o hub.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&amp;Connect again…</source>
+            <translation>&amp;Conectar de novo…</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>waiting — next try on %1</source>
+            <translation>na fila — nova tentativa em %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>waiting to be sent</source>
+            <translation>na fila para envio</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>sending… %1%</source>
+            <translation>enviando… %1%</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sending…</source>
+            <translation>enviando…</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>accepted by the URS</source>
+            <translation>aceito pela URS</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>returned by the URS for correction</source>
+            <translation>devolvido pela URS para correção</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>received by the URS on %1</source>
+            <translation>recebido pela URS em %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>received by the URS</source>
+            <translation>recebido pela URS</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>refused by the hub — %n problem(s) to fix</source>
+            <translation>
+                <numerusform>recusado pelo hub — %n problema(s) a corrigir</numerusform>
+                <numerusform>recusado pelo hub — %n problema(s) a corrigir</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>refused by the hub</source>
+            <translation>recusado pelo hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>held — not sent until you release it</source>
+            <translation>retido — não será enviado até você liberar</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 — revision %2: %3</source>
+            <translation>%1 — revisão %2: %3</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>no photos</source>
+            <translation>sem fotos</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+0" />
+            <source>%n photo(s)</source>
+            <translation>
+                <numerusform>%n foto(s)</numerusform>
+                <numerusform>%n foto(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+45" />
+            <source>Nothing waiting to be sent.</source>
+            <translation>Nada aguardando envio.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n report(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n relatório(s) aguardando envio</numerusform>
+                <numerusform>%n relatório(s) aguardando envio</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1 to send</source>
+            <translation>%1 a enviar</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n refused by the hub</source>
+            <translation>
+                <numerusform>%n recusado(s) pelo hub</numerusform>
+                <numerusform>%n recusado(s) pelo hub</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n held</source>
+            <translation>
+                <numerusform>%n retido(s)</numerusform>
+                <numerusform>%n retido(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Report</source>
+            <translation>Relatório</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Action %1 — %2</source>
+            <translation>Ação %1 — %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Action %1 — photo %2</source>
+            <translation>Ação %1 — foto %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action %1 — photos</source>
+            <translation>Ação %1 — fotos</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Action %1</source>
+            <translation>Ação %1</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Concluded reports appear here until the URS confirms it received them.</source>
+            <translation>Os relatórios concluídos aparecem aqui até a URS confirmar que os recebeu.</translation>
         </message>
         <message>
             <location line="+8" />
+            <source>%1 — revision %2</source>
+            <translation>%1 — revisão %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>Size: %1 (%n photo(s))</source>
+            <translation>
+                <numerusform>Tamanho: %1 (%n foto(s))</numerusform>
+                <numerusform>Tamanho: %1 (%n foto(s))</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Receipt %1, received on %2.</source>
+            <translation>Comprovante %1, recebido em %2.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+9" />
+            <source>%n attempt(s) so far; Mobiliza keeps trying by itself.</source>
+            <translation>
+                <numerusform>%n tentativa(s) até agora; o Mobiliza continua tentando sozinho.</numerusform>
+                <numerusform>%n tentativa(s) até agora; o Mobiliza continua tentando sozinho.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>What the hub found:</source>
+            <translation>O que o hub encontrou:</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>&amp;Release</source>
+            <translation>&amp;Liberar</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Send this report again at the next synchronization</source>
+            <translation>Enviar este relatório de novo na próxima sincronização</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Keep this report on this computer and do not send it for now</source>
+            <translation>Manter este relatório neste computador e não enviá-lo por enquanto</translation>
+        </message>
+        <message>
+            <location line="+24" />
+            <source>Sending %1: %2 of %3</source>
+            <translation>Enviando %1: %2 de %3</translation>
+        </message>
+        <message>
+            <location line="-340" />
             <source>Outbox</source>
             <translation>Fila de envio</translation>
         </message>
         <message>
-            <location line="+18" />
-            <source>%1 — revision %2 — %3 actions, %4 photos — waiting to be sent</source>
-            <translation>%1 — revisão %2 — %3 ações, %4 fotos — aguardando envio</translation>
-        </message>
-        <message>
-            <location line="+6" />
+            <location line="+222" />
             <source>The outbox is empty.</source>
             <translation>A fila de envio está vazia.</translation>
-        </message>
-        <message numerus="yes">
-            <location line="+1" />
-            <source>%n report(s) waiting in the outbox.</source>
-            <translation>
-                <numerusform>%n relatório aguardando na fila de envio.</numerusform>
-                <numerusform>%n relatórios aguardando na fila de envio.</numerusform>
-            </translation>
         </message>
     </context>
 </TS>

@@ -22,57 +22,92 @@ struct Sample
     const char *title;
     const char *place;
     const char *description;
+    const char *theme;  // code in the program's themes catalogue (if it has it)
+    const char *format; // code in the formats catalogue (if it has it)
 };
 
 const Sample kSamples[] = {
     {"Dia D de combate ao Aedes aegypti", "Bairro Centro e Vila Nova",
      "Mutirão casa a casa com agentes de endemias e voluntários: eliminação de criadouros, "
-     "orientação aos moradores e distribuição de folhetos da campanha estadual."},
+     "orientação aos moradores e distribuição de folhetos da campanha estadual.", "arboviroses", "mutirao"},
     {"Roda de conversa sobre saúde mental na escola", "Escola Estadual Padre Anchieta",
      "Roda de conversa com estudantes do ensino médio sobre ansiedade, sinais de alerta e onde "
-     "buscar ajuda na rede (CAPS e Unidade Básica de Saúde)."},
+     "buscar ajuda na rede (CAPS e Unidade Básica de Saúde).", "saude_mental", "roda_conversa"},
     {"Blitz educativa Outubro Rosa", "Praça da Matriz",
      "Abordagem de mulheres na praça com orientação sobre autoexame, agendamento de mamografias "
-     "e entrega de material informativo."},
+     "e entrega de material informativo.", "cancer_mama", "blitz_educativa"},
     {"Caminhada Novembro Azul", "Avenida Brasil até o Parque Municipal",
      "Caminhada com homens da comunidade e servidores, com aferição de pressão arterial e "
-     "orientação sobre prevenção do câncer de próstata."},
+     "orientação sobre prevenção do câncer de próstata.", "saude_homem", "evento_caminhada"},
     {"Palestra sobre vacinação na associação de bairro", "Associação Comunitária do Bairro Esperança",
      "Palestra sobre o calendário vacinal e a importância de atualizar a caderneta; encaminhamento "
-     "de 12 pessoas para a sala de vacina."},
+     "de 12 pessoas para a sala de vacina.", "vacinacao", "palestra"},
     {"Mobilização digital: campanha de vacinação contra gripe", "Redes sociais da prefeitura",
      "Publicação de cards e vídeos curtos da campanha; parceria com a rádio local para chamadas "
-     "durante a semana de vacinação."},
+     "durante a semana de vacinação.", "vacinacao", "mobilizacao_digital"},
     {"Oficina de alimentação saudável com gestantes", "UBS São José",
-     "Oficina prática com gestantes do pré-natal sobre alimentação saudável e aleitamento materno."},
+     "Oficina prática com gestantes do pré-natal sobre alimentação saudável e aleitamento materno.", "alimentacao_saudavel", "oficina_capacitacao"},
     {"Reunião intersetorial sobre prevenção da dengue", "Câmara Municipal",
      "Reunião com Educação, Obras, Assistência Social e lideranças comunitárias para planejar o "
-     "mutirão de limpeza e a divulgação nas escolas."},
+     "mutirão de limpeza e a divulgação nas escolas.", "arboviroses", "reuniao_intersetorial"},
     {"Teatro na escola: prevenção de acidentes com escorpiões", "Escola Municipal Monteiro Lobato",
      "Apresentação teatral para alunos do fundamental sobre prevenção e primeiros socorros em "
-     "acidentes com escorpiões."},
+     "acidentes com escorpiões.", "saude_escola", "teatro_arte"},
     {"Ação em saúde do trabalhador rural", "Comunidade rural do Córrego Fundo",
      "Ação com trabalhadores rurais sobre uso seguro de agrotóxicos, vacinação e hipertensão, "
-     "com a equipe de Saúde da Família."},
+     "com a equipe de Saúde da Família.", "saude_trabalhador", "acao_escola"},
     {"Setembro Amarelo: valorização da vida", "Centro de Referência de Assistência Social",
-     "Encontro aberto sobre prevenção do suicídio, com psicóloga do NASF e escuta qualificada."},
+     "Encontro aberto sobre prevenção do suicídio, com psicóloga do NASF e escuta qualificada.", "saude_mental", "roda_conversa"},
     {"Mutirão de hanseníase: busca ativa", "Distrito de Santa Rita",
-     "Busca ativa com exame de contatos e orientação sobre sinais da hanseníase; material da SES-MG."},
+     "Busca ativa com exame de contatos e orientação sobre sinais da hanseníase; material da SES-MG.", "hanseniase", "mutirao"},
 };
 
-const char *const kPartnerNames[] = {
-    "Escola Estadual Padre Anchieta", "Rádio Comunitária Esperança FM", "Paróquia São Sebastião",
-    "Associação Comunitária do Bairro Esperança", "Conselho Municipal de Saúde", "CRAS Centro",
-    "Sindicato dos Trabalhadores Rurais", "Pastoral da Criança", "Grupo de Caminhada Vida Ativa",
-    "Supermercado Bom Preço", "Clube de Mães Santa Luzia", "Escola Municipal Monteiro Lobato",
-    "Jornal Folha da Cidade", "Liga Esportiva Municipal", "Igreja Batista Central",
-    "Coletivo Jovem em Ação", "Associação dos Agentes Comunitários de Saúde", "Lions Clube",
-    "Rotary Club", "Cooperativa de Laticínios", "Academia da Saúde", "Corpo de Bombeiros Voluntários",
-    "Maria Aparecida Souza", "José Carlos Pereira", "Ana Paula Ferreira", "Grupo de Teatro Arte Viva",
-    "Associação de Moradores do Córrego Fundo", "Instituto Federal — campus local",
-    "Conselho Tutelar", "Farmácia Popular", "Câmara de Dirigentes Lojistas", "Banda Municipal",
-    "Grupo da Melhor Idade", "Conselho Municipal de Educação", "Comunidade Quilombola Santa Cruz",
-    "Escola de Samba Unidos da Vila", "Emissora de TV Regional", "Associação de Pais e Amigos dos Excepcionais",
+struct DemoPartner
+{
+    const char *name;
+    PartnerKind kind;
+    const char *sector;
+};
+
+const DemoPartner kPartners[] = {
+    {"Escola Estadual Padre Anchieta", PartnerKind::Organization, "educacao"},
+    {"Rádio Comunitária Esperança FM", PartnerKind::Organization, "imprensa_midia"},
+    {"Paróquia São Sebastião", PartnerKind::Organization, "religioso"},
+    {"Associação Comunitária do Bairro Esperança", PartnerKind::Organization, "assistencia_social"},
+    {"Conselho Municipal de Saúde", PartnerKind::Organization, "conselho_controle_social"},
+    {"CRAS Centro", PartnerKind::Organization, "assistencia_social"},
+    {"Sindicato dos Trabalhadores Rurais", PartnerKind::Organization, "outro"},
+    {"Pastoral da Criança", PartnerKind::Organization, "religioso"},
+    {"Grupo de Caminhada Vida Ativa", PartnerKind::InformalGroup, "esporte"},
+    {"Supermercado Bom Preço", PartnerKind::Organization, "economia_comercio"},
+    {"Clube de Mães Santa Luzia", PartnerKind::InformalGroup, "assistencia_social"},
+    {"Escola Municipal Monteiro Lobato", PartnerKind::Organization, "educacao"},
+    {"Jornal Folha da Cidade", PartnerKind::Organization, "imprensa_midia"},
+    {"Liga Esportiva Municipal", PartnerKind::Organization, "esporte"},
+    {"Igreja Batista Central", PartnerKind::Organization, "religioso"},
+    {"Coletivo Jovem em Ação", PartnerKind::InformalGroup, "cultura"},
+    {"Associação dos Agentes Comunitários de Saúde", PartnerKind::Organization, "saude"},
+    {"Lions Clube", PartnerKind::Organization, "assistencia_social"},
+    {"Rotary Club", PartnerKind::Organization, "assistencia_social"},
+    {"Cooperativa de Laticínios", PartnerKind::Organization, "economia_comercio"},
+    {"Academia da Saúde", PartnerKind::Organization, "saude"},
+    {"Corpo de Bombeiros Voluntários", PartnerKind::Organization, "outro"},
+    {"Maria Aparecida Souza", PartnerKind::Person, "saude"},
+    {"José Carlos Pereira", PartnerKind::Person, "religioso"},
+    {"Ana Paula Ferreira", PartnerKind::Person, "educacao"},
+    {"Grupo de Teatro Arte Viva", PartnerKind::InformalGroup, "cultura"},
+    {"Associação de Moradores do Córrego Fundo", PartnerKind::Organization, "assistencia_social"},
+    {"Instituto Federal — campus local", PartnerKind::Organization, "educacao"},
+    {"Conselho Tutelar", PartnerKind::Organization, "conselho_controle_social"},
+    {"Farmácia Popular", PartnerKind::Organization, "saude"},
+    {"Câmara de Dirigentes Lojistas", PartnerKind::Organization, "economia_comercio"},
+    {"Banda Municipal", PartnerKind::Organization, "cultura"},
+    {"Grupo da Melhor Idade", PartnerKind::InformalGroup, "assistencia_social"},
+    {"Conselho Municipal de Educação", PartnerKind::Organization, "conselho_controle_social"},
+    {"Comunidade Quilombola Santa Cruz", PartnerKind::InformalGroup, "cultura"},
+    {"Escola de Samba Unidos da Vila", PartnerKind::InformalGroup, "cultura"},
+    {"Emissora de TV Regional", PartnerKind::Organization, "imprensa_midia"},
+    {"Associação de Pais e Amigos dos Excepcionais", PartnerKind::Organization, "assistencia_social"},
 };
 
 // A colourful, deterministic "proof photo": no text (core may run without a font database).
@@ -156,13 +191,20 @@ Result<DemoSummary> DemoData::seed()
     for (int i = 0; i < partnerCount; ++i) {
         Partner p;
         p.uuid = newUuid();
-        p.name = QString::fromUtf8(kPartnerNames[i % std::size(kPartnerNames)]);
-        if (i >= int(std::size(kPartnerNames)))
-            p.name += QStringLiteral(" (%1)").arg(i / int(std::size(kPartnerNames)) + 1);
-        p.kind = (i % 11 == 3) ? PartnerKind::Person : (i % 5 == 1 ? PartnerKind::InformalGroup : PartnerKind::Organization);
-        p.governmental = i % 4 == 0;
+        const DemoPartner &dp = kPartners[i % std::size(kPartners)];
+        p.name = QString::fromUtf8(dp.name);
+        if (i >= int(std::size(kPartners)))
+            p.name += QStringLiteral(" (%1)").arg(i / int(std::size(kPartners)) + 1);
+        p.kind = dp.kind;
+        p.governmental = p.name.startsWith(QLatin1String("Escola")) || p.name.startsWith(QLatin1String("Conselho"))
+                         || p.name.startsWith(QLatin1String("CRAS")) || p.name.startsWith(QLatin1String("Academia"));
         p.formal = p.kind == PartnerKind::Organization;
-        p.sector = sectors.isEmpty() ? QString() : sectors.at(i % sectors.size()).code;
+        p.sector = QString::fromLatin1(dp.sector);
+        bool knownSector = false;
+        for (const auto &e : sectors)
+            knownSector = knownSector || e.code == p.sector;
+        if (!knownSector)
+            p.sector = sectors.isEmpty() ? QString() : sectors.at(i % sectors.size()).code;
         p.contactName = QStringLiteral("Contato de demonstração %1").arg(i + 1);
         p.phones = {QStringLiteral("+5531%1").arg(988000000 + i * 137)};
         p.email = QStringLiteral("parceiro%1@exemplo.org.br").arg(i + 1);
@@ -219,6 +261,10 @@ Result<DemoSummary> DemoData::seed()
                         values[f.estimateField] = rng.bounded(3) == 0;
                 } else if (f.role == field_role::Materials && rng.bounded(2) == 0)
                     values[f.id] = QStringLiteral("Folhetos e cartazes da campanha da SES-MG");
+                else if (f.role == field_role::Format && m_program.catalogueEntry(f.catalogue, QString::fromLatin1(s.format)))
+                    values[f.id] = QString::fromLatin1(s.format);
+                else if (f.role == field_role::Themes && m_program.catalogueEntry(f.catalogue, QString::fromLatin1(s.theme)))
+                    values[f.id] = QJsonArray{QString::fromLatin1(s.theme)};
                 else if (f.type == field_type::Choice && f.required) {
                     const auto entries = pickable(m_program, f);
                     if (!entries.isEmpty())
