@@ -206,7 +206,6 @@ HubError HubClient::errorFor(const Response &r, Route route) const
         case QNetworkReply::HostNotFoundError:
         case QNetworkReply::TemporaryNetworkFailureError:
         case QNetworkReply::NetworkSessionFailedError:
-        case QNetworkReply::UnknownNetworkError:
         case QNetworkReply::ProxyNotFoundError:
             return HubError::make(K::Offline, host(), r.status);
         case QNetworkReply::TimeoutError:
@@ -214,7 +213,7 @@ HubError HubClient::errorFor(const Response &r, Route route) const
             return HubError::make(K::Timeout, host(), r.status);
         case QNetworkReply::SslHandshakeFailedError:
             return HubError::make(K::Tls, host(), r.status);
-        default:
+        default: // incl. UnknownNetworkError: Qt reports a reset mid-upload that way
             return HubError::make(K::Unreachable, host(), r.status);
         }
     }
