@@ -471,7 +471,7 @@
     <context>
         <name>DemoData</name>
         <message>
-            <location filename="../core/demo/demo_data.cpp" line="+139" />
+            <location filename="../core/demo/demo_data.cpp" line="+174" />
             <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
             <translation>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
         </message>
@@ -484,12 +484,12 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../app/ui/editor/dialogs.cpp" line="+16" />
+            <location filename="../app/ui/dialogs.cpp" line="+24" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+23" />
             <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</source>
             <translation>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</translation>
         </message>
@@ -923,7 +923,7 @@
     <context>
         <name>HubError</name>
         <message>
-            <location filename="../sync/client/hub_client.cpp" line="+233" />
+            <location filename="../sync/client/hub_client.cpp" line="+232" />
             <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
             <translation>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</translation>
         </message>
@@ -995,7 +995,7 @@
     <context>
         <name>HubStore</name>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+156" />
+            <location filename="../sync/hub/hub_store.cpp" line="+124" />
             <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
             <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</translation>
         </message>
@@ -1010,22 +1010,22 @@
             <translation>The hub's database was written by a newer version of mobiliza-hub (schema %1; this one knows up to %2). It was not changed. Install the newer mobiliza-hub.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../sync/hub/hub_store_tokens.cpp" line="+23" />
             <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
             <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+22" />
             <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
             <translation>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</translation>
         </message>
         <message>
-            <location line="+147" />
+            <location filename="../sync/hub/hub_store.cpp" line="+77" />
             <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
             <translation>The database address is not valid. Use postgresql://user:password@host:port/database.</translation>
         </message>
         <message>
-            <location line="+351" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+152" />
             <source>There is no such report on this hub.</source>
             <translation>There is no such report on this hub.</translation>
         </message>
@@ -1059,17 +1059,17 @@
     <context>
         <name>OutboxService</name>
         <message>
-            <location filename="../core/services/outbox_service.cpp" line="+120" />
+            <location filename="../core/services/outbox_service.cpp" line="+98" />
             <source>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</source>
             <translation>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../core/services/outbox_changes.cpp" line="+42" />
             <source>This outbox item cannot be changed now (it is "%1"). Reload the Synchronization page and try again.</source>
             <translation>This outbox item cannot be changed now (it is "%1"). Reload the Synchronization page and try again.</translation>
         </message>
         <message>
-            <location line="+411" />
+            <location line="+239" />
             <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
             <translation>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</translation>
         </message>
@@ -1531,17 +1531,17 @@
             <translation>The export was cancelled. No file was written.</translation>
         </message>
         <message>
-            <location filename="../core/outputs/report_pdf.cpp" line="+83" />
+            <location filename="../core/outputs/report_pdf.cpp" line="+91" />
             <source>Photo %1 of action %2 ("%3") is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</source>
             <translation>Photo %1 of action %2 ("%3") is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-49" />
             <source>Photo %1 of action %2 ("%3") could not be read (%4). Open the report, remove that photo and attach it again, then export again.</source>
             <translation>Photo %1 of action %2 ("%3") could not be read (%4). Open the report, remove that photo and attach it again, then export again.</translation>
         </message>
         <message>
-            <location line="+604" />
+            <location line="+85" />
             <source>The PDF needs the graphical part of the application (fonts). Run it with the "offscreen" platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
             <translation>The PDF needs the graphical part of the application (fonts). Run it with the "offscreen" platform (QT_QPA_PLATFORM=offscreen) on a server.</translation>
         </message>
@@ -1632,7 +1632,7 @@
             <translation>Revision %1 of the report was not found.</translation>
         </message>
         <message>
-            <location filename="../core/services/report_service.cpp" line="+295" />
+            <location filename="../core/services/report_service.cpp" line="+266" />
             <source>The program or the month of the report is not valid. Choose them again.</source>
             <translation>The program or the month of the report is not valid. Choose them again.</translation>
         </message>
@@ -1653,12 +1653,12 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../core/services/report_service.cpp" line="+234" />
+            <location filename="../core/services/report_photos.cpp" line="+24" />
             <source>The photo file was not stored in the data folder. Import the photo again.</source>
             <translation>The photo file was not stored in the data folder. Import the photo again.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+32" />
             <source>This photo is already in the action (photo %1). Each photo goes in only once: choose a different one.</source>
             <translation>This photo is already in the action (photo %1). Each photo goes in only once: choose a different one.</translation>
         </message>
@@ -3016,7 +3016,7 @@
     <context>
         <name>mobiliza::ui::PartnersPage</name>
         <message>
-            <location filename="../app/ui/pages/partners_page.cpp" line="+38" />
+            <location filename="../app/ui/pages/partners_page.cpp" line="+42" />
             <source>Health partners</source>
             <translation>Health partners</translation>
         </message>
@@ -3121,7 +3121,7 @@
             <translation>Erase the selected partner and everything held about them (Delete)</translation>
         </message>
         <message numerus="yes">
-            <location line="+90" />
+            <location line="+92" />
             <source>%n partner(s)</source>
             <translation>
                 <numerusform>%n partner(s)</numerusform>
@@ -3195,7 +3195,7 @@
             <translation>Erase data</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Data not erased</source>
             <translation>Data not erased</translation>
         </message>
@@ -3367,12 +3367,12 @@
         <name>mobiliza::ui::ReportEditorPage</name>
         <message>
             <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38" />
-            <location line="+274" />
+            <location line="+275" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location line="-237" />
+            <location line="-238" />
             <source>Saving…</source>
             <translation>Saving…</translation>
         </message>
@@ -3402,17 +3402,17 @@
             <translation>Remove the action</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Ctrl+Z brings it back.</source>
             <translation>Ctrl+Z brings it back.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Remove</source>
             <translation>Remove</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>Add photos to %1 %2</source>
             <translation>Add photos to %1 %2</translation>
         </message>

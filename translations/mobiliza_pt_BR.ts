@@ -471,7 +471,7 @@
     <context>
         <name>DemoData</name>
         <message>
-            <location filename="../core/demo/demo_data.cpp" line="+139" />
+            <location filename="../core/demo/demo_data.cpp" line="+174" />
             <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
             <translation>Este perfil já tem relatórios ou parceiros reais; por isso nenhum dado de demonstração foi adicionado. Use --demo-data com uma pasta --data-dir nova e vazia.</translation>
         </message>
@@ -484,12 +484,12 @@
     <context>
         <name>Dialogs</name>
         <message>
-            <location filename="../app/ui/editor/dialogs.cpp" line="+16" />
+            <location filename="../app/ui/dialogs.cpp" line="+24" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+23" />
             <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</source>
             <translation>Imagens (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;Todos os arquivos (*)</translation>
         </message>
@@ -923,7 +923,7 @@
     <context>
         <name>HubError</name>
         <message>
-            <location filename="../sync/client/hub_client.cpp" line="+233" />
+            <location filename="../sync/client/hub_client.cpp" line="+232" />
             <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
             <translation>O hub não conseguiu ler este relatório (%1). Avise a URS e confira se o Mobiliza está atualizado.</translation>
         </message>
@@ -995,7 +995,7 @@
     <context>
         <name>HubStore</name>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+156" />
+            <location filename="../sync/hub/hub_store.cpp" line="+124" />
             <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
             <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
         </message>
@@ -1010,22 +1010,22 @@
             <translation>O banco de dados do hub foi gravado por uma versão mais nova do mobiliza-hub (esquema %1; esta conhece até o %2). Ele não foi alterado. Instale o mobiliza-hub mais novo.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location filename="../sync/hub/hub_store_tokens.cpp" line="+23" />
             <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
             <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+22" />
             <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
             <translation>A revisão está “%1” e não pode passar a “%2”. Só uma revisão recebida pode ser aceita ou devolvida.</translation>
         </message>
         <message>
-            <location line="+147" />
+            <location filename="../sync/hub/hub_store.cpp" line="+77" />
             <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
             <translation>O endereço do banco de dados não é válido. Use postgresql://usuário:senha@servidor:porta/banco.</translation>
         </message>
         <message>
-            <location line="+351" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+152" />
             <source>There is no such report on this hub.</source>
             <translation>Este relatório não existe neste hub.</translation>
         </message>
@@ -1059,17 +1059,17 @@
     <context>
         <name>OutboxService</name>
         <message>
-            <location filename="../core/services/outbox_service.cpp" line="+120" />
+            <location filename="../core/services/outbox_service.cpp" line="+98" />
             <source>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</source>
             <translation>Este item não está mais na caixa de saída (o relatório pode ter sido retirado). Recarregue a página Sincronização.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../core/services/outbox_changes.cpp" line="+42" />
             <source>This outbox item cannot be changed now (it is "%1"). Reload the Synchronization page and try again.</source>
             <translation>Este item da caixa de saída não pode ser alterado agora (ele está "%1"). Recarregue a página Sincronização e tente de novo.</translation>
         </message>
         <message>
-            <location line="+411" />
+            <location line="+239" />
             <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
             <translation>O envio anterior foi interrompido (o programa foi fechado ou o computador foi desligado). Ele será retomado automaticamente.</translation>
         </message>
@@ -1531,17 +1531,17 @@
             <translation>A exportação foi cancelada. Nenhum arquivo foi gravado.</translation>
         </message>
         <message>
-            <location filename="../core/outputs/report_pdf.cpp" line="+83" />
+            <location filename="../core/outputs/report_pdf.cpp" line="+91" />
             <source>Photo %1 of action %2 ("%3") is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</source>
             <translation>A Foto %1 da ação %2 ("%3") não está na pasta de fotos (%4). Abra o relatório, remova essa foto e anexe-a de novo; depois exporte novamente.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-49" />
             <source>Photo %1 of action %2 ("%3") could not be read (%4). Open the report, remove that photo and attach it again, then export again.</source>
             <translation>Não foi possível ler a Foto %1 da ação %2 ("%3") (%4). Abra o relatório, remova essa foto e anexe-a de novo; depois exporte novamente.</translation>
         </message>
         <message>
-            <location line="+604" />
+            <location line="+85" />
             <source>The PDF needs the graphical part of the application (fonts). Run it with the "offscreen" platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
             <translation>O PDF precisa da parte gráfica do aplicativo (fontes). Em um servidor, execute-o com a plataforma "offscreen" (QT_QPA_PLATFORM=offscreen).</translation>
         </message>
@@ -1632,7 +1632,7 @@
             <translation>A revisão %1 do relatório não foi encontrada.</translation>
         </message>
         <message>
-            <location filename="../core/services/report_service.cpp" line="+295" />
+            <location filename="../core/services/report_service.cpp" line="+266" />
             <source>The program or the month of the report is not valid. Choose them again.</source>
             <translation>O programa ou o mês do relatório não é válido. Escolha-os novamente.</translation>
         </message>
@@ -1653,12 +1653,12 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../core/services/report_service.cpp" line="+234" />
+            <location filename="../core/services/report_photos.cpp" line="+24" />
             <source>The photo file was not stored in the data folder. Import the photo again.</source>
             <translation>O arquivo da foto não foi guardado na pasta de dados. Importe a foto novamente.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+32" />
             <source>This photo is already in the action (photo %1). Each photo goes in only once: choose a different one.</source>
             <translation>Esta foto já está na ação (foto %1). Cada foto entra uma única vez: escolha outra foto.</translation>
         </message>
@@ -3016,7 +3016,7 @@
     <context>
         <name>mobiliza::ui::PartnersPage</name>
         <message>
-            <location filename="../app/ui/pages/partners_page.cpp" line="+38" />
+            <location filename="../app/ui/pages/partners_page.cpp" line="+42" />
             <source>Health partners</source>
             <translation>Parceiros da Saúde</translation>
         </message>
@@ -3121,7 +3121,7 @@
             <translation>Excluir o parceiro selecionado e tudo o que está registrado sobre ele (Delete)</translation>
         </message>
         <message numerus="yes">
-            <location line="+90" />
+            <location line="+92" />
             <source>%n partner(s)</source>
             <translation>
                 <numerusform>%n parceiro</numerusform>
@@ -3195,7 +3195,7 @@
             <translation>Excluir dados</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>Data not erased</source>
             <translation>Dados não excluídos</translation>
         </message>
@@ -3367,12 +3367,12 @@
         <name>mobiliza::ui::ReportEditorPage</name>
         <message>
             <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38" />
-            <location line="+274" />
+            <location line="+275" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location line="-237" />
+            <location line="-238" />
             <source>Saving…</source>
             <translation>Salvando…</translation>
         </message>
@@ -3402,17 +3402,17 @@
             <translation>Remover a ação</translation>
         </message>
         <message>
-            <location line="+0" />
+            <location line="+1" />
             <source>Ctrl+Z brings it back.</source>
             <translation>Ctrl+Z a traz de volta.</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Remove</source>
             <translation>Remover</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+40" />
             <source>Add photos to %1 %2</source>
             <translation>Adicionar fotos — %1 %2</translation>
         </message>

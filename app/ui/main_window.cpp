@@ -1,6 +1,6 @@
 #include "app/ui/main_window.h"
 
-#include "app/ui/editor/dialogs.h"
+#include "app/ui/dialogs.h"
 #include "app/ui/editor/report_editor_page.h"
 #include "app/ui/pages/panel_page.h"
 #include "app/ui/pages/partners_page.h"
@@ -87,7 +87,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent, Dialogs *dial
     auto *reports = new ReportsPage(m_context, this);
     addPage(QStringLiteral("reports"), tr("Reports"), st->standardIcon(QStyle::SP_FileDialogDetailedView), reports);
     addPage(QStringLiteral("partners"), tr("Partners"), st->standardIcon(QStyle::SP_DirHomeIcon),
-            new PartnersPage(m_context, this));
+            new PartnersPage(m_context, this, dialogs));
     addPage(QStringLiteral("sync"), tr("Synchronization"), st->standardIcon(QStyle::SP_BrowserReload),
             new SyncPage(m_context, this));
     addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView),

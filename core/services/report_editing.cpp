@@ -39,14 +39,6 @@ Error missingBlob()
                                              "Import the photo again.")};
 }
 
-Result<int> countOf(const QSqlDatabase &db, const QString &sql, const QString &arg)
-{
-    auto count = scalarSql(db, sql, {arg});
-    if (!count)
-        return count.error();
-    return count.value().toInt();
-}
-
 } // namespace
 
 Status ReportService::refuseDuplicatePhoto(const QString &actionUuid, const QString &sha256) const
@@ -112,18 +104,13 @@ Result<Action> ReportService::restoreAction(const Action &action)
             return exists.error();
         if (exists.value().isValid())
             return alreadyExists();
-        auto count = countOf(db, QStringLiteral("SELECT count(*) FROM actions WHERE report_uuid = ?"),
-                             reportUuid);
+        auto count = countIn(Siblings::ActionsOfReport, reportUuid);
         if (!count)
             return count.error();
         Action a = action;
         a.position = std::clamp(action.position, 0, count.value());
-        if (auto u = execSql(db,
-                             QStringLiteral("UPDATE actions SET position = position + 1 "
-                                            "WHERE report_uuid = ? AND position >= ?"),
-                             {reportUuid, a.position});
-            !u)
-            return u.error();
+        if (Status s = openGap(Siblings::ActionsOfReport, reportUuid, a.position); !s)
+            return s.error();
         const QString now = storeTimestamp(m_clock.now());
         if (auto i = execSql(db,
                              QStringLiteral("INSERT INTO actions (uuid, report_uuid, position, values_json, "
@@ -194,18 +181,13 @@ Result<Photo> ReportService::restorePhoto(const Photo &photo)
             return alreadyExists();
         if (Status s = refuseDuplicatePhoto(photo.actionUuid, photo.sha256); !s)
             return s.error();
-        auto count = countOf(db, QStringLiteral("SELECT count(*) FROM photos WHERE action_uuid = ?"),
-                             photo.actionUuid);
+        auto count = countIn(Siblings::PhotosOfAction, photo.actionUuid);
         if (!count)
             return count.error();
         Photo p = photo;
         p.position = std::clamp(photo.position, 0, count.value());
-        if (auto u = execSql(db,
-                             QStringLiteral("UPDATE photos SET position = position + 1 "
-                                            "WHERE action_uuid = ? AND position >= ?"),
-                             {p.actionUuid, p.position});
-            !u)
-            return u.error();
+        if (Status s = openGap(Siblings::PhotosOfAction, p.actionUuid, p.position); !s)
+            return s.error();
         if (Status s = insertPhotoRow(p.actionUuid, p); !s)
             return s.error();
         if (Status s = touch(reportUuid); !s)

@@ -1,52 +1,28 @@
+// ReportService: reading reports, creating them, and the checks every change
+// shares (who owns an action or photo, whether the report may be edited).
+// Actions: report_actions.cpp; photos: report_photos.cpp; positions:
+// report_positions.cpp; the lifecycle: report_lifecycle.cpp; undo and review
+// comments: report_editing.cpp.
 #include "core/services/report_service.h"
 
 #include "core/domain/clock.h"
 #include "core/services/audit.h"
 #include "core/services/blob_store.h"
 #include "core/services/notifier.h"
+#include "core/services/report_service_p.h"
 #include "core/services/service_errors.h"
 #include "core/store/database.h"
 #include "core/store/sql.h"
 #include "core/store/transaction.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QSet>
 
 namespace mobiliza::core {
 
 namespace errors = service_errors;
+using namespace report_detail;
 
 namespace {
-
-QString toJson(const QJsonObject &object)
-{
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
-}
-
-QJsonObject fromJson(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).object();
-}
-
-QString dateText(const QDate &date)
-{
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
-
-// Keys whose value differs between two objects (for the audit: names, not values).
-QJsonArray changedKeys(const QJsonObject &before, const QJsonObject &after)
-{
-    QStringList keys = before.keys() + after.keys();
-    keys.removeDuplicates();
-    keys.sort();
-    QJsonArray changed;
-    for (const QString &key : keys)
-        if (before.value(key) != after.value(key))
-            changed.append(key);
-    return changed;
-}
 
 // Reads are wrapped in a savepoint: outside a transaction it is a consistent
 // read snapshot, inside one it nests harmlessly.
@@ -104,11 +80,6 @@ Photo photoFromRow(const QSqlQuery &q)
     p.height = q.value(10).toInt();
     p.bytes = q.value(11).toLongLong();
     return p;
-}
-
-Status toStatus(const Result<int> &r)
-{
-    return r ? Status() : Status(r.error());
 }
 
 } // namespace
@@ -358,345 +329,6 @@ Status ReportService::setNoActions(const QString &reportUuid, bool noActions, co
                               QJsonObject{{QStringLiteral("noActions"), noActions}});
     });
     notify(done, reportUuid);
-    return done;
-}
-
-// ------------------------------------------------------------------ actions
-
-Result<Action> ReportService::addAction(const QString &reportUuid, const QJsonObject &values)
-{
-    const QSqlDatabase db = m_database.db();
-    Result<Action> added = inTransaction(db, [&]() -> Result<Action> {
-        if (Status s = requireEditable(reportUuid); !s)
-            return s.error();
-        auto count =
-            scalarSql(db, QStringLiteral("SELECT count(*) FROM actions WHERE report_uuid = ?"), {reportUuid});
-        if (!count)
-            return count.error();
-        Action action;
-        action.uuid = newUuid();
-        action.reportUuid = reportUuid;
-        action.position = count.value().toInt();
-        action.values = values;
-        const QString now = storeTimestamp(m_clock.now());
-        auto inserted =
-            execSql(db,
-                    QStringLiteral("INSERT INTO actions (uuid, report_uuid, position, values_json, "
-                                   "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)"),
-                    {action.uuid, reportUuid, action.position, toJson(values), now, now});
-        if (!inserted)
-            return inserted.error();
-        if (Status s = touch(reportUuid); !s)
-            return s.error();
-        if (Status s = m_audit.record(QStringLiteral("action"), action.uuid, QStringLiteral("create"),
-                                      QJsonObject{{QStringLiteral("report"), reportUuid},
-                                                  {QStringLiteral("position"), action.position}});
-            !s)
-            return s.error();
-        return action;
-    });
-    notify(added ? Status() : Status(added.error()), reportUuid);
-    return added;
-}
-
-Status ReportService::updateAction(const QString &actionUuid, const QJsonObject &values)
-{
-    const QSqlDatabase db = m_database.db();
-    QString reportUuid;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = actionOwner(actionUuid);
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
-        auto before =
-            scalarSql(db, QStringLiteral("SELECT values_json FROM actions WHERE uuid = ?"), {actionUuid});
-        if (!before)
-            return before.error();
-        auto updated =
-            execSql(db, QStringLiteral("UPDATE actions SET values_json = ?, updated_at = ? WHERE uuid = ?"),
-                    {toJson(values), storeTimestamp(m_clock.now()), actionUuid});
-        if (!updated)
-            return updated.error();
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("action"), actionUuid, QStringLiteral("update"),
-                              QJsonObject{{QStringLiteral("report"), reportUuid},
-                                          {QStringLiteral("fields"),
-                                           changedKeys(fromJson(before.value().toString()), values)}});
-    });
-    notify(done, reportUuid);
-    return done;
-}
-
-Status ReportService::removeAction(const QString &actionUuid)
-{
-    const QSqlDatabase db = m_database.db();
-    QString reportUuid;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = actionOwner(actionUuid);
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
-        if (auto d = execSql(db, QStringLiteral("DELETE FROM actions WHERE uuid = ?"), {actionUuid}); !d)
-            return d.error();
-        if (auto u = execSql(db,
-                             QStringLiteral("UPDATE actions SET position = position - 1 "
-                                            "WHERE report_uuid = ? AND position > ?"),
-                             {reportUuid, owner->position});
-            !u)
-            return u.error();
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("action"), actionUuid, QStringLiteral("remove"),
-                              QJsonObject{{QStringLiteral("report"), reportUuid},
-                                          {QStringLiteral("position"), owner->position}});
-    });
-    notify(done, reportUuid);
-    return done;
-}
-
-Status ReportService::moveAction(const QString &actionUuid, int newPosition)
-{
-    const QSqlDatabase db = m_database.db();
-    QString reportUuid;
-    bool moved = false;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = actionOwner(actionUuid);
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
-        auto count =
-            scalarSql(db, QStringLiteral("SELECT count(*) FROM actions WHERE report_uuid = ?"), {reportUuid});
-        if (!count)
-            return count.error();
-        if (newPosition < 0 || newPosition >= count.value().toInt())
-            return errors::invalidPosition(newPosition, count.value().toInt());
-        const int old = owner->position;
-        if (old == newPosition)
-            return {};
-        const QString shift = newPosition < old
-                                  ? QStringLiteral("UPDATE actions SET position = position + 1 WHERE "
-                                                   "report_uuid = ? AND position >= ? AND position < ?")
-                                  : QStringLiteral("UPDATE actions SET position = position - 1 WHERE "
-                                                   "report_uuid = ? AND position <= ? AND position > ?");
-        if (auto u = execSql(db, shift, {reportUuid, newPosition, old}); !u)
-            return u.error();
-        if (auto u =
-                execSql(db, QStringLiteral("UPDATE actions SET position = ?, updated_at = ? WHERE uuid = ?"),
-                        {newPosition, storeTimestamp(m_clock.now()), actionUuid});
-            !u)
-            return u.error();
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        moved = true;
-        return m_audit.record(QStringLiteral("action"), actionUuid, QStringLiteral("move"),
-                              QJsonObject{{QStringLiteral("report"), reportUuid},
-                                          {QStringLiteral("from"), old},
-                                          {QStringLiteral("to"), newPosition}});
-    });
-    notify(moved ? done : Status(Error{}), reportUuid);
-    return done;
-}
-
-Status ReportService::setActionPartners(const QString &actionUuid, const QStringList &partnerUuids)
-{
-    const QSqlDatabase db = m_database.db();
-    QString reportUuid;
-    QStringList unique = partnerUuids;
-    unique.removeDuplicates();
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = actionOwner(actionUuid);
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
-        if (auto d = execSql(db, QStringLiteral("DELETE FROM action_partners WHERE action_uuid = ?"),
-                             {actionUuid});
-            !d)
-            return d.error();
-        for (const QString &partner : unique) {
-            auto exists = scalarSql(db, QStringLiteral("SELECT 1 FROM partners WHERE uuid = ?"), {partner});
-            if (!exists)
-                return exists.error();
-            if (!exists.value().isValid())
-                return errors::partnerNotFound();
-            if (auto i = execSql(
-                    db,
-                    QStringLiteral("INSERT INTO action_partners (action_uuid, partner_uuid) VALUES (?, ?)"),
-                    {actionUuid, partner});
-                !i)
-                return i.error();
-        }
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("action"), actionUuid, QStringLiteral("set_partners"),
-                              QJsonObject{{QStringLiteral("report"), reportUuid},
-                                          {QStringLiteral("partners"), QJsonArray::fromStringList(unique)}});
-    });
-    notify(done, reportUuid);
-    return done;
-}
-
-// ------------------------------------------------------------------ photos
-
-Result<Photo> ReportService::addPhoto(const QString &actionUuid, const Photo &meta)
-{
-    if (!m_blobs.has(meta.sha256))
-        return Error{QStringLiteral("missing_blob"),
-                     QCoreApplication::translate("ReportService",
-                                                 "The photo file was not stored in the data folder. "
-                                                 "Import the photo again.")};
-    const QSqlDatabase db = m_database.db();
-    QString reportUuid;
-    Result<Photo> added = inTransaction(db, [&]() -> Result<Photo> {
-        auto owner = actionOwner(actionUuid);
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s.error();
-        if (Status s = refuseDuplicatePhoto(actionUuid, meta.sha256); !s) // report_editing.cpp
-            return s.error();
-        auto count =
-            scalarSql(db, QStringLiteral("SELECT count(*) FROM photos WHERE action_uuid = ?"), {actionUuid});
-        if (!count)
-            return count.error();
-        Photo photo = meta;
-        if (photo.uuid.isEmpty())
-            photo.uuid = newUuid();
-        photo.actionUuid = actionUuid;
-        photo.position = count.value().toInt();
-        const QString now = storeTimestamp(m_clock.now());
-        auto inserted = execSql(
-            db,
-            QStringLiteral(
-                "INSERT INTO photos (uuid, action_uuid, sha256, position, caption, taken_on, author, "
-                "identifiable, authorization, width, height, bytes, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {photo.uuid, actionUuid, photo.sha256, photo.position, textArg(photo.caption),
-             nullIfEmpty(dateText(photo.takenOn)), textArg(photo.author), photo.identifiablePeople ? 1 : 0,
-             photo.authorizationOnFile ? 1 : 0, photo.width, photo.height, photo.bytes, now, now});
-        if (!inserted)
-            return inserted.error();
-        if (Status s = touch(reportUuid); !s)
-            return s.error();
-        if (Status s = m_audit.record(QStringLiteral("photo"), photo.uuid, QStringLiteral("create"),
-                                      QJsonObject{{QStringLiteral("action"), actionUuid},
-                                                  {QStringLiteral("sha256"), photo.sha256}});
-            !s)
-            return s.error();
-        return photo;
-    });
-    notify(added ? Status() : Status(added.error()), reportUuid);
-    return added;
-}
-
-Status ReportService::updatePhoto(const Photo &photo)
-{
-    const QSqlDatabase db = m_database.db();
-    QString reportUuid;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = photoOwner(photo.uuid);
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
-        auto updated = execSql(
-            db,
-            QStringLiteral("UPDATE photos SET caption = ?, taken_on = ?, author = ?, identifiable = ?, "
-                           "authorization = ?, updated_at = ? WHERE uuid = ?"),
-            {textArg(photo.caption), nullIfEmpty(dateText(photo.takenOn)), textArg(photo.author),
-             photo.identifiablePeople ? 1 : 0, photo.authorizationOnFile ? 1 : 0,
-             storeTimestamp(m_clock.now()), photo.uuid});
-        if (!updated)
-            return updated.error();
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("photo"), photo.uuid, QStringLiteral("update"),
-                              QJsonObject{{QStringLiteral("action"), owner->actionUuid}});
-    });
-    notify(done, reportUuid);
-    return done;
-}
-
-Status ReportService::removePhoto(const QString &photoUuid)
-{
-    const QSqlDatabase db = m_database.db();
-    QString reportUuid;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = photoOwner(photoUuid);
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
-        if (auto d = execSql(db, QStringLiteral("DELETE FROM photos WHERE uuid = ?"), {photoUuid}); !d)
-            return d.error();
-        if (auto u = execSql(db,
-                             QStringLiteral("UPDATE photos SET position = position - 1 "
-                                            "WHERE action_uuid = ? AND position > ?"),
-                             {owner->actionUuid, owner->position});
-            !u)
-            return u.error();
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("photo"), photoUuid, QStringLiteral("remove"),
-                              QJsonObject{{QStringLiteral("action"), owner->actionUuid}});
-    });
-    notify(done, reportUuid);
-    return done;
-}
-
-Status ReportService::movePhoto(const QString &photoUuid, int newPosition)
-{
-    const QSqlDatabase db = m_database.db();
-    QString reportUuid;
-    bool moved = false;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = photoOwner(photoUuid);
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
-        auto count = scalarSql(db, QStringLiteral("SELECT count(*) FROM photos WHERE action_uuid = ?"),
-                               {owner->actionUuid});
-        if (!count)
-            return count.error();
-        if (newPosition < 0 || newPosition >= count.value().toInt())
-            return errors::invalidPosition(newPosition, count.value().toInt());
-        const int old = owner->position;
-        if (old == newPosition)
-            return {};
-        const QString shift = newPosition < old
-                                  ? QStringLiteral("UPDATE photos SET position = position + 1 WHERE "
-                                                   "action_uuid = ? AND position >= ? AND position < ?")
-                                  : QStringLiteral("UPDATE photos SET position = position - 1 WHERE "
-                                                   "action_uuid = ? AND position <= ? AND position > ?");
-        if (auto u = execSql(db, shift, {owner->actionUuid, newPosition, old}); !u)
-            return u.error();
-        if (auto u =
-                execSql(db, QStringLiteral("UPDATE photos SET position = ?, updated_at = ? WHERE uuid = ?"),
-                        {newPosition, storeTimestamp(m_clock.now()), photoUuid});
-            !u)
-            return u.error();
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        moved = true;
-        return m_audit.record(QStringLiteral("photo"), photoUuid, QStringLiteral("move"),
-                              QJsonObject{{QStringLiteral("action"), owner->actionUuid},
-                                          {QStringLiteral("from"), old},
-                                          {QStringLiteral("to"), newPosition}});
-    });
-    notify(moved ? done : Status(Error{}), reportUuid);
     return done;
 }
 

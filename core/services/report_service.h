@@ -128,6 +128,23 @@ private:
     Result<Owner> photoOwner(const QString &photoUuid) const;
     Status requireEditable(const QString &reportUuid) const;
     Status touch(const QString &reportUuid) const;
+    // The ordered lists whose positions stay 0..n-1: the actions of a report,
+    // the photos of an action (report_positions.cpp). Each runs inside the
+    // caller's transaction; `parent` is the report's or the action's uuid.
+    enum class Siblings
+    {
+        ActionsOfReport,
+        PhotosOfAction
+    };
+    Result<int> countIn(Siblings list, const QString &parent) const;
+    // A row goes in at `position`: the row there and the later ones move down.
+    Status openGap(Siblings list, const QString &parent, int position) const;
+    // The row at `position` left: the later ones move up.
+    Status closeGap(Siblings list, const QString &parent, int position) const;
+    // Moves the row `uuid` from `from` to `to`, the rows between shifting by one;
+    // false when `to` is `from`. Error "invalid_position" when `to` is outside the list.
+    Result<bool> moveWithin(Siblings list, const QString &parent, const QString &uuid, int from,
+                            int to) const;
     // Error "duplicate_photo" when the action already holds a photo with this content.
     Status refuseDuplicatePhoto(const QString &actionUuid, const QString &sha256) const;
     Status insertPhotoRow(const QString &actionUuid, const Photo &photo) const;

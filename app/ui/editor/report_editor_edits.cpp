@@ -2,8 +2,8 @@
 // photo import.
 #include "app/ui/editor/report_editor_page.h"
 
+#include "app/ui/dialogs.h"
 #include "app/ui/editor/action_form.h"
-#include "app/ui/editor/dialogs.h"
 #include "app/ui/editor/no_actions_panel.h"
 #include "app/ui/editor/photo_card.h"
 #include "app/ui/editor/photo_strip.h"
@@ -201,8 +201,9 @@ void ReportEditorPage::removeCurrentAction()
         action.photos.isEmpty()
             ? tr("Remove %1 from the report?").arg(label)
             : tr("Remove %1 and its %2 photo(s) from the report?").arg(label).arg(action.photos.size());
-    if (!m_dialogs.confirm(this, tr("Remove the action"), question + QLatin1Char(' ') + tr("Ctrl+Z brings it back."),
-                           tr("Remove")))
+    if (!m_dialogs.confirm(this, tr("Remove the action"),
+                           question + QLatin1Char(' ') + tr("Ctrl+Z brings it back."), tr("Remove"),
+                           Dialogs::Tone::Question))
         return;
     push(new RemoveActionCommand(*this, action));
     m_actionList->setFocus(Qt::OtherFocusReason);

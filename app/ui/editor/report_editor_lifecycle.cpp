@@ -2,9 +2,9 @@
 // reopening, and jumping from a finding to its field.
 #include "app/ui/editor/report_editor_page.h"
 
+#include "app/ui/dialogs.h"
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/action_list_model.h"
-#include "app/ui/editor/dialogs.h"
 #include "app/ui/editor/findings_panel.h"
 #include "app/ui/editor/no_actions_panel.h"
 #include "app/ui/editor/photo_strip.h"
@@ -136,7 +136,7 @@ bool ReportEditorPage::conclude()
                               "editing.")
                                .arg(month)
                                .arg(m_report.revision),
-                           tr("Conclude")))
+                           tr("Conclude"), Dialogs::Tone::Question))
         return false;
     ++m_busy;
     const core::Status done = m_context.services->reports().conclude(
@@ -177,7 +177,7 @@ bool ReportEditorPage::reopenForEditing()
     } else {
         return false;
     }
-    if (!m_dialogs.confirm(this, tr("Edit the report again"), question, button))
+    if (!m_dialogs.confirm(this, tr("Edit the report again"), question, button, Dialogs::Tone::Question))
         return false;
     ++m_busy;
     const core::Status done = m_context.services->reports().applyEvent(m_report.uuid, event);

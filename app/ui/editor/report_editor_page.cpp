@@ -1,8 +1,8 @@
 #include "app/ui/editor/report_editor_page.h"
 
+#include "app/ui/dialogs.h"
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/action_list_model.h"
-#include "app/ui/editor/dialogs.h"
 #include "app/ui/editor/findings_panel.h"
 #include "app/ui/editor/no_actions_panel.h"
 #include "app/ui/editor/photo_strip.h"

@@ -1,10 +1,10 @@
 #include "app/ui/pages/partners_page.h"
 
+#include "app/ui/dialogs.h"
 #include "app/ui/models/partner_list_model.h"
 #include "app/ui/pages/page_header.h"
 #include "app/ui/partners/partner_actions.h"
 #include "app/ui/partners/partner_editor_dialog.h"
-#include "app/ui/partners/partner_prompts.h"
 #include "core/services/partner_export.h"
 #include "core/services/services.h"
 #include "core/util/text.h"
@@ -29,9 +29,13 @@
 
 namespace mobiliza::ui {
 
-PartnersPage::PartnersPage(const AppContext &context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_prompts(std::make_unique<QtPartnerPrompts>())
+PartnersPage::PartnersPage(const AppContext &context, QWidget *parent, Dialogs *dialogs)
+    : QWidget(parent), m_context(context), m_dialogs(dialogs)
 {
+    if (!m_dialogs) {
+        m_ownDialogs = std::make_unique<WidgetDialogs>();
+        m_dialogs = m_ownDialogs.get();
+    }
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->addWidget(makePageHeader(
@@ -149,10 +153,12 @@ PartnerEditorDialog *PartnersPage::editor() const
     return m_editor.data();
 }
 
-void PartnersPage::setPrompts(std::unique_ptr<PartnerPrompts> prompts)
+void PartnersPage::setDialogs(std::unique_ptr<Dialogs> dialogs)
 {
-    if (prompts)
-        m_prompts = std::move(prompts);
+    if (!dialogs)
+        return;
+    m_ownDialogs = std::move(dialogs);
+    m_dialogs = m_ownDialogs.get();
 }
 
 void PartnersPage::rebuildMunicipalityFilter()
@@ -265,12 +271,12 @@ void PartnersPage::openEditor(const QString &uuid)
     if (!uuid.isEmpty()) {
         const auto loaded = m_context.services->partners().partner(uuid);
         if (!loaded) {
-            m_prompts->warn(this, tr("Partner not opened"), loaded.error().message);
+            m_dialogs->warn(this, tr("Partner not opened"), loaded.error().message);
             return;
         }
         partner = loaded.value();
     }
-    m_editor = new PartnerEditorDialog(m_context, partner, m_prompts.get(), this);
+    m_editor = new PartnerEditorDialog(m_context, partner, m_dialogs, this);
     m_editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_editor, &PartnerEditorDialog::saved, this, [this](const QString &saved) {
         selectPartner(saved);
@@ -286,7 +292,7 @@ bool PartnersPage::exportSelected()
         return false;
     const auto partner = m_context.services->partners().partner(uuid);
     if (!partner) {
-        m_prompts->warn(this, tr("Export not made"), partner.error().message);
+        m_dialogs->warn(this, tr("Export not made"), partner.error().message);
         return false;
     }
     QString slug = core::foldForSearch(partner->name);
@@ -296,7 +302,7 @@ bool PartnersPage::exportSelected()
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QDir(folder.isEmpty() ? QDir::homePath() : folder)
                                   .filePath(QStringLiteral("dados-parceiro-%1.json").arg(slug));
-    const QString path = m_prompts->saveFileName(this, tr("Export the data of “%1”").arg(partner->name), suggested,
+    const QString path = m_dialogs->saveFileName(this, tr("Export the data of “%1”").arg(partner->name), suggested,
                                                  tr("JSON file (*.json)"));
     if (path.isEmpty())
         return false;
@@ -310,13 +316,13 @@ bool PartnersPage::exportSelected()
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        m_prompts->warn(this, tr("Export not made"),
+        m_dialogs->warn(this, tr("Export not made"),
                         tr("The file %1 could not be written (%2). Choose another folder, such as Documents, and "
                            "try again.")
                             .arg(QDir::toNativeSeparators(path), file.errorString()));
         return false;
     }
-    m_prompts->inform(this, tr("Data exported"),
+    m_dialogs->inform(this, tr("Data exported"),
                       tr("Everything held about “%1” was saved to %2. The file holds personal data: hand it "
                          "only to the person, and delete other copies.")
                           .arg(partner->name, QDir::toNativeSeparators(path)));
@@ -340,10 +346,11 @@ bool PartnersPage::eraseSelected()
                                       "(links: %1); the actions themselves stay.")
                                        .arg(links);
     text += QLatin1Char(' ') + tr("If the person asked for a copy, export the data first.");
-    if (!m_prompts->confirm(this, tr("Erase partner data (LGPD)"), text, tr("Erase data")))
+    if (!m_dialogs->confirm(this, tr("Erase partner data (LGPD)"), text, tr("Erase data"),
+                            Dialogs::Tone::Destructive))
         return false;
     if (const auto erased = m_context.services->partners().erase(uuid); !erased) {
-        m_prompts->warn(this, tr("Data not erased"), erased.error().message);
+        m_dialogs->warn(this, tr("Data not erased"), erased.error().message);
         return false;
     }
     m_table->setFocus();

@@ -18,22 +18,23 @@ class QTableView;
 
 namespace mobiliza::ui {
 
+class Dialogs;
 class PartnerEditorDialog;
 class PartnerFilterModel;
 class PartnerListModel;
-class PartnerPrompts;
 
 class PartnersPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit PartnersPage(const AppContext &context, QWidget *parent = nullptr);
+    // `dialogs`: the message/file dialog seam (not owned); nullptr uses real dialogs.
+    explicit PartnersPage(const AppContext &context, QWidget *parent = nullptr, Dialogs *dialogs = nullptr);
     ~PartnersPage() override;
 
-    // Replaces the standard dialogs (tests install a fake that answers at once).
-    void setPrompts(std::unique_ptr<PartnerPrompts> prompts);
-    PartnerPrompts *prompts() const { return m_prompts.get(); }
+    // Replaces the dialogs (tests install a fake that answers at once); the page owns it.
+    void setDialogs(std::unique_ptr<Dialogs> dialogs);
+    Dialogs *dialogs() const { return m_dialogs; }
 
     QLineEdit *searchField() const { return m_search; }
     QTableView *table() const { return m_table; }
@@ -73,7 +74,8 @@ private:
     void updateButtons();
 
     AppContext m_context;
-    std::unique_ptr<PartnerPrompts> m_prompts;
+    std::unique_ptr<Dialogs> m_ownDialogs;
+    Dialogs *m_dialogs = nullptr;
     PartnerListModel *m_model = nullptr;
     PartnerFilterModel *m_filter = nullptr;
     QLineEdit *m_search = nullptr;

@@ -1,10 +1,10 @@
 #include "app/ui/partners/partner_editor_dialog.h"
 
+#include "app/ui/dialogs.h"
 #include "app/ui/models/partner_list_model.h"
 #include "app/ui/partners/live_format.h"
 #include "app/ui/partners/municipality_combo.h"
 #include "app/ui/partners/partner_actions.h"
-#include "app/ui/partners/partner_prompts.h"
 #include "core/services/services.h"
 #include "core/validators/br_validators.h"
 
@@ -49,8 +49,8 @@ QLabel *hint(const QString &text, QWidget *parent)
 } // namespace
 
 PartnerEditorDialog::PartnerEditorDialog(const AppContext &context, const core::Partner &partner,
-                                         PartnerPrompts *prompts, QWidget *parent)
-    : QDialog(parent), m_context(context), m_prompts(prompts), m_original(partner), m_saved(partner)
+                                         Dialogs *dialogs, QWidget *parent)
+    : QDialog(parent), m_context(context), m_dialogs(dialogs), m_original(partner), m_saved(partner)
 {
     setWindowTitle(isNew() ? tr("New partner") : tr("Partner: %1").arg(partner.name));
     setMinimumWidth(560);
@@ -564,10 +564,10 @@ bool PartnerEditorDialog::save()
 
 void PartnerEditorDialog::reject()
 {
-    if (hasChanges() && m_prompts &&
-        !m_prompts->confirm(this, tr("Discard changes?"),
+    if (hasChanges() && m_dialogs &&
+        !m_dialogs->confirm(this, tr("Discard changes?"),
                             tr("What you typed about this partner has not been saved. Close and discard it?"),
-                            tr("Discard")))
+                            tr("Discard"), Dialogs::Tone::Destructive))
         return;
     QDialog::reject();
 }

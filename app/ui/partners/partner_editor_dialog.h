@@ -29,17 +29,17 @@ class QVBoxLayout;
 namespace mobiliza::ui {
 
 class MunicipalityCombo;
-class PartnerPrompts;
+class Dialogs;
 
 class PartnerEditorDialog : public QDialog
 {
     Q_OBJECT
 
 public:
-    // An empty partner.uuid creates a new partner. prompts (optional, not owned) asks
+    // An empty partner.uuid creates a new partner. dialogs (optional, not owned) asks
     // before discarding typed changes.
-    PartnerEditorDialog(const AppContext &context, const core::Partner &partner,
-                        PartnerPrompts *prompts = nullptr, QWidget *parent = nullptr);
+    PartnerEditorDialog(const AppContext &context, const core::Partner &partner, Dialogs *dialogs = nullptr,
+                        QWidget *parent = nullptr);
 
     bool isNew() const { return m_original.uuid.isEmpty(); }
     // The partner as stored by the last successful save (or as given).
@@ -100,7 +100,7 @@ private:
     QDate today() const;
 
     AppContext m_context;
-    PartnerPrompts *m_prompts = nullptr;
+    Dialogs *m_dialogs = nullptr;
     core::Partner m_original;
     core::Partner m_saved;
     QDate m_revokedOn;

@@ -1,11 +1,11 @@
 // Shared by the editor tests: a temporary profile on a fixed clock, a dialogs
-// fake that pre-answers, and generated JPEG files.
+// fake that pre-answers (tests/app/fake_dialogs.h), and generated JPEG files.
 #pragma once
 
 #include "app/ui/app_context.h"
-#include "app/ui/editor/dialogs.h"
 #include "core/domain/clock.h"
 #include "core/services/services.h"
+#include "tests/app/fake_dialogs.h"
 #include "tests/support/temp_dir.h"
 
 #include <QColor>
@@ -16,29 +16,6 @@
 #include <memory>
 
 namespace mobiliza::test {
-
-class FakeDialogs final : public ui::Dialogs
-{
-public:
-    bool confirm(QWidget *, const QString &, const QString &text, const QString &) override
-    {
-        questions << text;
-        return answers.isEmpty() ? defaultAnswer : answers.takeFirst();
-    }
-    void warn(QWidget *, const QString &, const QString &text) override { warnings << text; }
-    QStringList openImageFiles(QWidget *, const QString &) override
-    {
-        ++fileDialogs;
-        return std::exchange(nextFiles, {});
-    }
-
-    bool defaultAnswer = true;
-    QList<bool> answers;
-    QStringList nextFiles;
-    QStringList questions;
-    QStringList warnings;
-    int fileDialogs = 0;
-};
 
 // QTest::keyClicks asserts on characters outside ASCII: this types any text.
 void typeText(QWidget *widget, const QString &text);

@@ -1,4 +1,5 @@
-// The partners register driven through its real widgets, offscreen.
+// The partners register driven through its real widgets, offscreen: filters,
+// search, the per-person export, erasure, the keyboard and discarding changes.
 #include <catch2/catch.hpp>
 #include "tests/support/catch_qt.h"
 
@@ -6,9 +7,9 @@
 #include "app/ui/pages/partners_page.h"
 #include "app/ui/partners/municipality_combo.h"
 #include "app/ui/partners/partner_editor_dialog.h"
-#include "app/ui/partners/partner_prompts.h"
 #include "core/services/services.h"
 #include "core/validators/br_validators.h"
+#include "tests/app/partners/partners_fixture.h"
 #include "tests/support/temp_dir.h"
 
 #include <QAbstractItemModelTester>
@@ -29,389 +30,7 @@
 #include <QTimeZone>
 
 using namespace mobiliza;
-
-namespace {
-
-// QTest::keyClicks asserts on non-ASCII characters: type those as key events with text.
-void typeText(QWidget *widget, const QString &text)
-{
-    for (const QChar c : text) {
-        if (c.unicode() < 128)
-            QTest::keyClick(widget, c.toLatin1());
-        else
-            QTest::sendKeyEvent(QTest::Click, widget, Qt::Key_unknown, QString(c), Qt::NoModifier);
-    }
-}
-
-struct FakePrompts final : ui::PartnerPrompts
-{
-    bool answer = true;
-    QString fileName;
-    QStringList confirmations;
-    QStringList messages;
-    QStringList warnings;
-
-    bool confirm(QWidget *, const QString &, const QString &text, const QString &) override
-    {
-        confirmations << text;
-        return answer;
-    }
-    QString saveFileName(QWidget *, const QString &, const QString &, const QString &) override { return fileName; }
-    void inform(QWidget *, const QString &, const QString &text) override { messages << text; }
-    void warn(QWidget *, const QString &, const QString &text) override { warnings << text; }
-};
-
-struct Fixture
-{
-    test::TempDir dir;
-    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-    std::unique_ptr<core::Services> services;
-    ui::AppContext context;
-
-    Fixture()
-    {
-        auto opened = core::Services::open(dir.path(), clock);
-        REQUIRE(opened.ok());
-        services = std::move(opened.value());
-        REQUIRE(services->profile().setMunicipality(QStringLiteral("3106200")).ok());
-        context = ui::AppContext{dir.path(), core::ReferenceData::embedded(),
-                                 core::ProgramDefinition::sesMgMobilizacao(), services.get(), &clock};
-    }
-
-    core::Partner add(const QString &name, core::PartnerKind kind = core::PartnerKind::Organization,
-                      const QString &sector = QStringLiteral("educacao"),
-                      core::PartnerStage stage = core::PartnerStage::Mapped,
-                      const QString &municipality = QStringLiteral("3106200"))
-    {
-        core::Partner p;
-        p.name = name;
-        p.kind = kind;
-        p.sector = sector;
-        p.stage = stage;
-        p.municipality = municipality;
-        auto saved = services->partners().save(p);
-        REQUIRE(saved.ok());
-        return saved.value();
-    }
-};
-
-// A page with a fake prompt seam and model testers on both models.
-struct PageFixture : Fixture
-{
-    ui::PartnersPage page{context};
-    FakePrompts *prompts = nullptr;
-    std::unique_ptr<QAbstractItemModelTester> sourceTester;
-    std::unique_ptr<QAbstractItemModelTester> filterTester;
-
-    PageFixture()
-    {
-        auto fake = std::make_unique<FakePrompts>();
-        prompts = fake.get();
-        page.setPrompts(std::move(fake));
-        sourceTester = std::make_unique<QAbstractItemModelTester>(
-            page.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-        filterTester = std::make_unique<QAbstractItemModelTester>(
-            page.filterModel(), QAbstractItemModelTester::FailureReportingMode::Fatal);
-        page.resize(1000, 700);
-        page.show();
-    }
-
-    ui::PartnerEditorDialog *openNew()
-    {
-        QTest::mouseClick(page.newButton(), Qt::LeftButton);
-        REQUIRE(page.editor() != nullptr);
-        REQUIRE(page.editor()->isVisible());
-        return page.editor();
-    }
-
-    ui::PartnerEditorDialog *openExisting(const QString &uuid)
-    {
-        REQUIRE(page.selectPartner(uuid));
-        QTest::mouseClick(page.editButton(), Qt::LeftButton);
-        REQUIRE(page.editor() != nullptr);
-        return page.editor();
-    }
-
-    void saveAndWaitClosed(ui::PartnerEditorDialog *editor)
-    {
-        QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
-        REQUIRE(QTest::qWaitFor([this] { return page.editor() == nullptr; }, 2000));
-    }
-
-    QString cell(int row, int column) const
-    {
-        return page.table()->model()->index(row, column).data().toString();
-    }
-};
-
-} // namespace
-
-TEST_CASE("partners: a partner typed into the editor is saved normalized and shown in the table")
-{
-    PageFixture f;
-    REQUIRE(f.page.table()->model()->rowCount() == 0);
-    auto *editor = f.openNew();
-    CHECK(editor->isNew());
-    // The profile's municipality is the default.
-    CHECK(editor->municipalityBox()->code() == QStringLiteral("3106200"));
-    editor->kindBox()->setCurrentIndex(editor->kindBox()->findData(QStringLiteral("organization")));
-    editor->sectorBox()->setCurrentIndex(editor->sectorBox()->findData(QStringLiteral("cultura")));
-    typeText(editor->nameField(), QStringLiteral("Associação Cultural Arte Viva"));
-    typeText(editor->documentField(), QStringLiteral("11222333000181"));
-    CHECK(editor->documentField()->text() == QStringLiteral("11.222.333/0001-81"));
-    typeText(editor->contactNameField(), QStringLiteral("Joana Lima"));
-    typeText(editor->phoneFields().first(), QStringLiteral("31987654321"));
-    CHECK(editor->phoneFields().first()->text() == QStringLiteral("(31) 98765-4321"));
-    QTest::mouseClick(editor->addPhoneButton(), Qt::LeftButton);
-    REQUIRE(editor->phoneFields().size() == 2);
-    typeText(editor->phoneFields().at(1), QStringLiteral("3132611234"));
-    CHECK(editor->phoneFields().at(1)->text() == QStringLiteral("(31) 3261-1234"));
-    typeText(editor->emailField(), QStringLiteral("contato@arteviva.org.br"));
-    typeText(editor->cepField(), QStringLiteral("30130010"));
-    CHECK(editor->cepField()->text() == QStringLiteral("30130-010"));
-    CHECK(editor->stageHistoryList()->count() == 1); // the first stage, recorded on save
-    f.saveAndWaitClosed(editor);
-
-    const auto all = f.services->partners().partners();
-    REQUIRE(all.size() == 1);
-    const core::Partner &p = all.first();
-    CHECK(p.name == QStringLiteral("Associação Cultural Arte Viva"));
-    CHECK(p.kind == core::PartnerKind::Organization);
-    CHECK(p.sector == QStringLiteral("cultura"));
-    CHECK(p.document == QStringLiteral("11222333000181"));
-    CHECK(p.phones == QStringList{QStringLiteral("+5531987654321"), QStringLiteral("+553132611234")});
-    CHECK(p.email == QStringLiteral("contato@arteviva.org.br"));
-    CHECK(p.cep == QStringLiteral("30130010"));
-    CHECK(p.municipality == QStringLiteral("3106200"));
-    REQUIRE(p.stageHistory.size() == 1);
-    CHECK(p.stageHistory.first().date == QDate(2026, 11, 22));
-
-    REQUIRE(f.page.table()->model()->rowCount() == 1);
-    CHECK(f.cell(0, ui::PartnerListModel::Name) == QStringLiteral("Associação Cultural Arte Viva"));
-    CHECK(f.cell(0, ui::PartnerListModel::Sector) == QStringLiteral("Cultura"));
-    CHECK(f.cell(0, ui::PartnerListModel::Municipality) == QStringLiteral("Belo Horizonte"));
-    CHECK(f.cell(0, ui::PartnerListModel::Phone).startsWith(QStringLiteral("(31) 98765-4321")));
-    CHECK(f.cell(0, ui::PartnerListModel::Consent) == QStringLiteral("No"));
-    CHECK(f.page.selectedUuid() == p.uuid); // the saved partner is selected
-}
-
-TEST_CASE("partners: an invalid CPF is refused next to the field and nothing is saved")
-{
-    PageFixture f;
-    auto *editor = f.openNew();
-    editor->kindBox()->setCurrentIndex(editor->kindBox()->findData(QStringLiteral("person")));
-    CHECK(QString(editor->documentLabel()->text()).remove(QLatin1Char('&')) == QStringLiteral("CPF"));
-    typeText(editor->nameField(), QStringLiteral("José da Silva"));
-    typeText(editor->documentField(), QStringLiteral("12345678900"));
-    CHECK(editor->documentField()->text() == QStringLiteral("123.456.789-00"));
-    editor->tabs()->setCurrentIndex(1); // the error must bring its tab back
-    QTest::mouseClick(editor->saveButton(), Qt::LeftButton);
-
-    const QString expected = core::br::parseCpf(QStringLiteral("123.456.789-00")).error().message;
-    REQUIRE_FALSE(expected.isEmpty());
-    CHECK(editor->fieldError(editor->documentField()) == expected);
-    CHECK(editor->saveErrorLabel()->isVisible());
-    CHECK(editor->tabs()->currentIndex() == 0);
-    CHECK(editor->focusWidget() == editor->documentField());
-    CHECK(editor->isVisible());
-    CHECK(f.page.editor() == editor);
-    CHECK(editor->nameField()->text() == QStringLiteral("José da Silva")); // nothing typed is lost
-    CHECK(f.services->partners().partners().isEmpty());
-
-    // Corrected, it saves.
-    editor->documentField()->clear();
-    typeText(editor->documentField(), QStringLiteral("529.982.247-25"));
-    CHECK(editor->documentField()->text() == QStringLiteral("529.982.247-25"));
-    f.saveAndWaitClosed(editor);
-    const auto all = f.services->partners().partners();
-    REQUIRE(all.size() == 1);
-    CHECK(all.first().document == QStringLiteral("52998224725"));
-    CHECK(all.first().kind == core::PartnerKind::Person);
-}
-
-TEST_CASE("partners: numeric and alphanumeric CNPJ are accepted and stored normalized")
-{
-    Fixture f;
-    SECTION("alphanumeric typed in lower case without the mask")
-    {
-        ui::PartnerEditorDialog editor(f.context, core::Partner{});
-        editor.show();
-        editor.kindBox()->setCurrentIndex(editor.kindBox()->findData(QStringLiteral("organization")));
-        typeText(editor.nameField(), QStringLiteral("Empresa Nova"));
-        typeText(editor.documentField(), QStringLiteral("12abc34501de35"));
-        CHECK(editor.documentField()->text() == QStringLiteral("12.ABC.345/01DE-35"));
-        REQUIRE(editor.save());
-        CHECK(editor.result() == QDialog::Accepted);
-        CHECK(f.services->partners().partner(editor.partner().uuid)->document == QStringLiteral("12ABC34501DE35"));
-    }
-    SECTION("alphanumeric typed with the mask")
-    {
-        ui::PartnerEditorDialog editor(f.context, core::Partner{});
-        editor.show();
-        editor.kindBox()->setCurrentIndex(editor.kindBox()->findData(QStringLiteral("organization")));
-        typeText(editor.nameField(), QStringLiteral("Empresa Nova"));
-        typeText(editor.documentField(), QStringLiteral("12.ABC.345/01DE-35"));
-        CHECK(editor.documentField()->text() == QStringLiteral("12.ABC.345/01DE-35"));
-        REQUIRE(editor.save());
-        CHECK(editor.partner().document == QStringLiteral("12ABC34501DE35"));
-    }
-    SECTION("a wrong check digit is refused with the validator's message")
-    {
-        ui::PartnerEditorDialog editor(f.context, core::Partner{});
-        editor.show();
-        editor.kindBox()->setCurrentIndex(editor.kindBox()->findData(QStringLiteral("organization")));
-        typeText(editor.nameField(), QStringLiteral("Empresa Nova"));
-        typeText(editor.documentField(), QStringLiteral("11222333000182"));
-        CHECK_FALSE(editor.save());
-        CHECK(editor.fieldError(editor.documentField()) ==
-              core::br::parseCnpj(QStringLiteral("11222333000182")).error().message);
-        CHECK(f.services->partners().partners().isEmpty());
-    }
-    SECTION("an existing CNPJ is shown masked and kept")
-    {
-        auto p = f.services->partners().save([] {
-            core::Partner x;
-            x.name = QStringLiteral("Rádio Comunitária");
-            x.document = QStringLiteral("11222333000181");
-            return x;
-        }());
-        REQUIRE(p.ok());
-        ui::PartnerEditorDialog editor(f.context, p.value());
-        CHECK(editor.documentField()->text() == QStringLiteral("11.222.333/0001-81"));
-        CHECK_FALSE(editor.hasChanges());
-        REQUIRE(editor.save());
-        CHECK(f.services->partners().partner(p->uuid)->document == QStringLiteral("11222333000181"));
-    }
-}
-
-TEST_CASE("partners: phone, CEP, e-mail and municipality are validated")
-{
-    Fixture f;
-    ui::PartnerEditorDialog editor(f.context, core::Partner{});
-    editor.show();
-    typeText(editor.nameField(), QStringLiteral("Escola Estadual"));
-    typeText(editor.phoneFields().first(), QStringLiteral("3198765"));
-    typeText(editor.cepField(), QStringLiteral("3013"));
-    CHECK(editor.cepField()->text() == QStringLiteral("3013"));
-    typeText(editor.emailField(), QStringLiteral("escola@"));
-    editor.municipalityBox()->setEditText(QStringLiteral("Cidade Inexistente"));
-    CHECK_FALSE(editor.save());
-    CHECK(editor.fieldError(editor.phoneFields().first()) ==
-          core::br::parsePhone(QStringLiteral("(31) 9876-5")).error().message);
-    CHECK(editor.fieldError(editor.cepField()) == core::br::parseCep(QStringLiteral("3013")).error().message);
-    CHECK_FALSE(editor.fieldError(editor.emailField()).isEmpty());
-    CHECK(editor.fieldError(editor.municipalityBox()).contains(QStringLiteral("Cidade Inexistente")));
-    CHECK(editor.focusWidget() == editor.phoneFields().first()); // the first refused field, on its tab
-    CHECK(f.services->partners().partners().isEmpty());
-
-    // Corrected: the neighbouring municipality typed without accents, the CEP masked.
-    editor.phoneFields().first()->clear();
-    typeText(editor.phoneFields().first(), QStringLiteral("31987654321"));
-    editor.cepField()->clear();
-    typeText(editor.cepField(), QStringLiteral("36300-000"));
-    editor.emailField()->clear();
-    typeText(editor.emailField(), QStringLiteral("escola@educacao.mg.gov.br"));
-    editor.municipalityBox()->setEditText(QStringLiteral("sao joao del rei"));
-    const auto sjdr = f.context.reference.searchMunicipalities(QStringLiteral("São João del Rei"), 1);
-    REQUIRE(sjdr.size() == 1);
-    CHECK(editor.municipalityBox()->code() == sjdr.first().ibge);
-    REQUIRE(editor.save());
-    const auto stored = f.services->partners().partner(editor.partner().uuid);
-    REQUIRE(stored.ok());
-    CHECK(stored->phones == QStringList{QStringLiteral("+5531987654321")});
-    CHECK(stored->cep == QStringLiteral("36300000"));
-    CHECK(stored->municipality == sjdr.first().ibge);
-    // Shown masked when reopened.
-    ui::PartnerEditorDialog again(f.context, stored.value());
-    CHECK(again.phoneFields().first()->text() == QStringLiteral("(31) 98765-4321"));
-    CHECK(again.cepField()->text() == QStringLiteral("36300-000"));
-    CHECK(again.municipalityBox()->currentText() == sjdr.first().name);
-}
-
-TEST_CASE("partners: a stage change adds a history row dated by the clock")
-{
-    PageFixture f;
-    const auto partner = f.add(QStringLiteral("Conselho Municipal de Saúde"));
-    REQUIRE(partner.stageHistory.size() == 1);
-    f.clock.set(QDateTime(QDate(2026, 11, 24), QTime(12, 0), QTimeZone::utc()));
-
-    auto *editor = f.openExisting(partner.uuid);
-    REQUIRE(editor->stageHistoryList()->count() == 1);
-    CHECK(editor->stageHistoryList()->item(0)->text().contains(QStringLiteral("22/11/2026")));
-    editor->stageBox()->setCurrentIndex(editor->stageBox()->findData(QStringLiteral("active")));
-    REQUIRE(editor->stageHistoryList()->count() == 2);
-    CHECK(editor->stageHistoryList()->item(1)->text().contains(QStringLiteral("24/11/2026")));
-    CHECK(editor->stageHistoryList()->item(1)->text().contains(ui::partnerStageLabel(core::PartnerStage::Active)));
-    // Back to the stored stage: no new row.
-    editor->stageBox()->setCurrentIndex(editor->stageBox()->findData(QStringLiteral("mapped")));
-    CHECK(editor->stageHistoryList()->count() == 1);
-    editor->stageBox()->setCurrentIndex(editor->stageBox()->findData(QStringLiteral("active")));
-    f.saveAndWaitClosed(editor);
-
-    const auto stored = f.services->partners().partner(partner.uuid);
-    REQUIRE(stored.ok());
-    CHECK(stored->stage == core::PartnerStage::Active);
-    REQUIRE(stored->stageHistory.size() == 2);
-    CHECK(stored->stageHistory.at(1).stage == core::PartnerStage::Active);
-    CHECK(stored->stageHistory.at(1).date == QDate(2026, 11, 24));
-    CHECK(f.cell(0, ui::PartnerListModel::Stage) == ui::partnerStageLabel(core::PartnerStage::Active));
-}
-
-TEST_CASE("partners: consent is recorded, then revoked with the date of revocation")
-{
-    PageFixture f;
-    core::Partner p;
-    p.name = QStringLiteral("Maria das Dores");
-    p.kind = core::PartnerKind::Person;
-    auto saved = f.services->partners().save(p);
-    REQUIRE(saved.ok());
-
-    auto *editor = f.openExisting(saved->uuid);
-    CHECK_FALSE(editor->revokeButton()->isEnabled());
-    editor->consentGivenBox()->setChecked(true);
-    CHECK(editor->consentDateField()->text() == QStringLiteral("22/11/2026")); // today, editable
-    editor->consentDateField()->clear();
-    typeText(editor->consentDateField(), QStringLiteral("01102026"));
-    CHECK(editor->consentDateField()->text() == QStringLiteral("01/10/2026"));
-    editor->consentChannelBox()->setEditText(QStringLiteral("WhatsApp"));
-    typeText(editor->consentPurposeField(), QStringLiteral("Receber campanhas"));
-    f.saveAndWaitClosed(editor);
-    auto stored = f.services->partners().partner(saved->uuid);
-    REQUIRE(stored.ok());
-    CHECK(stored->consent.given);
-    CHECK(stored->consent.date == QDate(2026, 10, 1));
-    CHECK(stored->consent.channel == QStringLiteral("WhatsApp"));
-    CHECK(stored->consent.purpose == QStringLiteral("Receber campanhas"));
-    CHECK_FALSE(stored->consent.revokedOn.isValid());
-    CHECK(f.cell(0, ui::PartnerListModel::Consent) == QStringLiteral("Yes"));
-
-    f.clock.set(QDateTime(QDate(2026, 12, 3), QTime(12, 0), QTimeZone::utc()));
-    editor = f.openExisting(saved->uuid);
-    REQUIRE(editor->revokeButton()->isEnabled());
-    QTest::mouseClick(editor->revokeButton(), Qt::LeftButton);
-    CHECK(editor->consentStatusLabel()->text().contains(QStringLiteral("03/12/2026")));
-    CHECK_FALSE(editor->consentGivenBox()->isChecked());
-    f.saveAndWaitClosed(editor);
-    stored = f.services->partners().partner(saved->uuid);
-    REQUIRE(stored.ok());
-    CHECK_FALSE(stored->consent.given);
-    CHECK(stored->consent.revokedOn == QDate(2026, 12, 3));
-    CHECK(stored->consent.date == QDate(2026, 10, 1)); // what was given stays on record
-    CHECK(f.cell(0, ui::PartnerListModel::Consent) == QStringLiteral("No"));
-}
-
-TEST_CASE("partners: a future consent date is refused")
-{
-    Fixture f;
-    ui::PartnerEditorDialog editor(f.context, core::Partner{});
-    typeText(editor.nameField(), QStringLiteral("Grupo de Mães"));
-    editor.consentGivenBox()->setChecked(true);
-    editor.consentDateField()->clear();
-    typeText(editor.consentDateField(), QStringLiteral("01012027"));
-    CHECK_FALSE(editor.save());
-    CHECK(editor.fieldError(editor.consentDateField()).contains(QStringLiteral("01/01/2027")));
-    CHECK(editor.tabs()->currentWidget()->isAncestorOf(editor.consentDateField()));
-}
+using namespace mobiliza::test;
 
 TEST_CASE("partners: filters by kind, sector, stage and municipality, and accent-insensitive search")
 {
@@ -502,10 +121,10 @@ TEST_CASE("partners: the per-person export holds the person's data and actions")
     REQUIRE(QTest::qWaitFor([&f] { return f.page.editor() == nullptr; }, 2000));
 
     REQUIRE(f.page.selectPartner(saved->uuid));
-    f.prompts->fileName = f.dir.filePath(QStringLiteral("maria.json"));
+    f.dialogs->savePath = f.dir.filePath(QStringLiteral("maria.json"));
     REQUIRE(f.page.exportSelected());
-    CHECK(f.prompts->messages.size() == 1);
-    QFile file(f.prompts->fileName);
+    CHECK(f.dialogs->messages.size() == 1);
+    QFile file(f.dialogs->savePath);
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
     CHECK(o.value(QStringLiteral("nome")).toString() == QStringLiteral("Maria da Conceição"));
@@ -520,9 +139,9 @@ TEST_CASE("partners: the per-person export holds the person's data and actions")
     CHECK(actions.first().toString() == QStringLiteral("Ação 2 — Caminhada contra a dengue (10/2026)"));
 
     // Cancelled file dialog: nothing written, no message.
-    f.prompts->fileName.clear();
+    f.dialogs->savePath.clear();
     CHECK_FALSE(f.page.exportSelected());
-    CHECK(f.prompts->messages.size() == 1);
+    CHECK(f.dialogs->messages.size() == 1);
 }
 
 TEST_CASE("partners: erasure asks first, then removes the partner and its links")
@@ -539,23 +158,23 @@ TEST_CASE("partners: erasure asks first, then removes the partner and its links"
 
     SECTION("cancelled: the partner stays")
     {
-        f.prompts->answer = false;
+        f.dialogs->defaultAnswer = false;
         REQUIRE(f.page.selectPartner(gone.uuid));
         QTest::mouseClick(f.page.eraseButton(), Qt::LeftButton);
-        REQUIRE(f.prompts->confirmations.size() == 1);
-        CHECK(f.prompts->confirmations.first().contains(QStringLiteral("Maria Erasmo")));
+        REQUIRE(f.dialogs->questions.size() == 1);
+        CHECK(f.dialogs->questions.first().contains(QStringLiteral("Maria Erasmo")));
         CHECK(f.page.table()->model()->rowCount() == 2);
         CHECK(f.services->partners().partner(gone.uuid).ok());
         CHECK(f.services->partners().actionsOfPartner(gone.uuid).size() == 1);
     }
     SECTION("confirmed with the Delete key: the row disappears and the data is gone")
     {
-        f.prompts->answer = true;
+        f.dialogs->defaultAnswer = true;
         REQUIRE(f.page.selectPartner(gone.uuid));
         f.page.table()->setFocus();
         QTest::keyClick(f.page.table(), Qt::Key_Delete);
-        REQUIRE(f.prompts->confirmations.size() == 1);
-        CHECK(f.prompts->confirmations.first().contains(QStringLiteral("links: 1")));
+        REQUIRE(f.dialogs->questions.size() == 1);
+        CHECK(f.dialogs->questions.first().contains(QStringLiteral("links: 1")));
         CHECK(f.page.table()->model()->rowCount() == 1);
         CHECK(f.cell(0, 0) == QStringLiteral("Escola Municipal"));
         const auto after = f.services->partners().partner(gone.uuid);
@@ -564,7 +183,7 @@ TEST_CASE("partners: erasure asks first, then removes the partner and its links"
         const auto reloaded = f.services->reports().report(report->uuid);
         REQUIRE(reloaded.ok());
         CHECK(reloaded->actions.first().partnerUuids == QStringList{keep.uuid});
-        CHECK(f.prompts->warnings.isEmpty());
+        CHECK(f.dialogs->warnings.isEmpty());
     }
 }
 
@@ -580,7 +199,7 @@ TEST_CASE("partners: keyboard — Ctrl+N opens a new partner, Enter opens the se
     CHECK(f.page.editor()->isNew());
     f.page.editor()->reject(); // nothing typed: closes without asking
     REQUIRE(QTest::qWaitFor([&f] { return f.page.editor() == nullptr; }, 2000));
-    CHECK(f.prompts->confirmations.isEmpty());
+    CHECK(f.dialogs->questions.isEmpty());
 
     REQUIRE(f.page.selectPartner(partner.uuid));
     f.page.activateWindow();
@@ -597,12 +216,12 @@ TEST_CASE("partners: closing the editor with unsaved typing asks before discardi
     auto *editor = f.openNew();
     typeText(editor->nameField(), QStringLiteral("Rascunho"));
     REQUIRE(editor->hasChanges());
-    f.prompts->answer = false;
+    f.dialogs->defaultAnswer = false;
     QTest::keyClick(editor, Qt::Key_Escape);
-    CHECK(f.prompts->confirmations.size() == 1);
+    CHECK(f.dialogs->questions.size() == 1);
     CHECK(editor->isVisible());
     CHECK(editor->nameField()->text() == QStringLiteral("Rascunho"));
-    f.prompts->answer = true;
+    f.dialogs->defaultAnswer = true;
     editor->reject();
     REQUIRE(QTest::qWaitFor([&f] { return f.page.editor() == nullptr; }, 2000));
     CHECK(f.services->partners().partners().isEmpty());

@@ -1,0 +1,61 @@
+#include "app/ui/dialogs.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStandardPaths>
+
+namespace mobiliza::ui {
+
+bool WidgetDialogs::confirm(QWidget *parent, const QString &title, const QString &text,
+                            const QString &acceptText, Tone tone)
+{
+    QMessageBox box(tone == Tone::Destructive ? QMessageBox::Warning : QMessageBox::Question, title, text,
+                    QMessageBox::NoButton, parent);
+    QPushButton *accept = nullptr;
+    QPushButton *cancel = nullptr;
+    if (tone == Tone::Destructive) {
+        accept = box.addButton(acceptText, QMessageBox::DestructiveRole);
+        cancel = box.addButton(QMessageBox::Cancel);
+    } else {
+        accept = box.addButton(acceptText, QMessageBox::AcceptRole);
+        cancel = box.addButton(QCoreApplication::translate("Dialogs", "Cancel"), QMessageBox::RejectRole);
+    }
+    box.setDefaultButton(cancel); // Enter does not erase by accident
+    box.setEscapeButton(cancel);
+    box.exec();
+    return box.clickedButton() == accept;
+}
+
+void WidgetDialogs::warn(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::warning(parent, title, text);
+}
+
+void WidgetDialogs::inform(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox::information(parent, title, text);
+}
+
+QStringList WidgetDialogs::openImageFiles(QWidget *parent, const QString &title)
+{
+    if (m_lastFolder.isEmpty())
+        m_lastFolder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+    const QString filter =
+        QCoreApplication::translate("Dialogs", "Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff "
+                                               "*.JPG *.JPEG *.PNG);;All files (*)");
+    const QStringList files = QFileDialog::getOpenFileNames(parent, title, m_lastFolder, filter);
+    if (!files.isEmpty())
+        m_lastFolder = QFileInfo(files.constFirst()).absolutePath();
+    return files;
+}
+
+QString WidgetDialogs::saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
+                                    const QString &filter)
+{
+    return QFileDialog::getSaveFileName(parent, title, suggestedPath, filter);
+}
+
+} // namespace mobiliza::ui

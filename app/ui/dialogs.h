@@ -1,0 +1,56 @@
+// The dialogs seam: every message box, confirmation and file dialog the
+// application shows (report editor, partners) goes through this interface, so
+// tests pre-answer them and never block (ARCHITECTURE.md rule 4).
+// WidgetDialogs is the real implementation (standard modal Qt dialogs).
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QWidget;
+
+namespace mobiliza::ui {
+
+class Dialogs
+{
+public:
+    // How a confirmation looks: a question, or a warning before something that
+    // destroys data (Enter still picks Cancel in both).
+    enum class Tone
+    {
+        Question,
+        Destructive
+    };
+
+    virtual ~Dialogs() = default;
+
+    // True when the user accepts; `acceptText` names the action ("Conclude", "Erase data").
+    virtual bool confirm(QWidget *parent, const QString &title, const QString &text,
+                         const QString &acceptText, Tone tone) = 0;
+    // A message that needs acknowledging (something failed and why).
+    virtual void warn(QWidget *parent, const QString &title, const QString &text) = 0;
+    // A message that something was done.
+    virtual void inform(QWidget *parent, const QString &title, const QString &text) = 0;
+    // Image files to import; empty when cancelled.
+    virtual QStringList openImageFiles(QWidget *parent, const QString &title) = 0;
+    // The file to write; empty when cancelled.
+    virtual QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
+                                 const QString &filter) = 0;
+};
+
+class WidgetDialogs final : public Dialogs
+{
+public:
+    bool confirm(QWidget *parent, const QString &title, const QString &text, const QString &acceptText,
+                 Tone tone) override;
+    void warn(QWidget *parent, const QString &title, const QString &text) override;
+    void inform(QWidget *parent, const QString &title, const QString &text) override;
+    QStringList openImageFiles(QWidget *parent, const QString &title) override;
+    QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
+                         const QString &filter) override;
+
+private:
+    QString m_lastFolder;
+};
+
+} // namespace mobiliza::ui

@@ -1,0 +1,276 @@
+// HubStore: reports, their revisions, reviews and the events feed.
+#include "sync/hub/hub_store.h"
+
+#include "core/store/sql.h"
+#include "sync/hub/hub_store_p.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace mobiliza::hub {
+
+using core::Error;
+using core::Result;
+using core::textArg;
+using namespace store_detail;
+
+namespace {
+
+Error invalidTransition(const QString &from, const QString &to)
+{
+    return Error{QStringLiteral("invalid_transition"),
+                 QCoreApplication::translate("HubStore",
+                                             "The revision is “%1” and cannot become “%2”. Only a received "
+                                             "revision can be accepted or returned.")
+                     .arg(from, to)};
+}
+
+QString revisionColumns(bool withManifest, const QString &prefix = {})
+{
+    QStringList cols{QStringLiteral("id"),          QStringLiteral("report"),
+                     QStringLiteral("revision"),    QStringLiteral("manifest_sha256"),
+                     QStringLiteral("hub_id"),      QStringLiteral("received_at"),
+                     QStringLiteral("state"),       QStringLiteral("comment"),
+                     QStringLiteral("reviewed_at"), QStringLiteral("reviewer")};
+    if (withManifest)
+        cols << QStringLiteral("manifest");
+    for (QString &c : cols)
+        c.prepend(prefix);
+    return cols.join(QStringLiteral(", "));
+}
+
+RevisionRecord readRevision(const QSqlQuery &q, int offset, bool withManifest)
+{
+    RevisionRecord r;
+    r.id = q.value(offset + 0).toLongLong();
+    r.report = q.value(offset + 1).toString();
+    r.revision = q.value(offset + 2).toInt();
+    r.manifestSha256 = q.value(offset + 3).toString();
+    r.hubId = q.value(offset + 4).toString();
+    r.receivedAt = parseStoreTime(q.value(offset + 5));
+    r.state = q.value(offset + 6).toString();
+    r.comment = q.value(offset + 7).toString();
+    r.reviewedAt = parseStoreTime(q.value(offset + 8));
+    r.reviewer = q.value(offset + 9).toString();
+    if (withManifest)
+        r.manifest = q.value(offset + 10).toByteArray();
+    return r;
+}
+
+QString hubIdFor(qint64 id)
+{
+    return QStringLiteral("r-%1").arg(id, 6, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+Result<std::optional<ReportRecord>> HubStore::report(const QString &uuid) const
+{
+    auto q =
+        runSql(db(), QStringLiteral("SELECT uuid, municipality, program, period FROM reports WHERE uuid = ?"),
+               {uuid});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<ReportRecord>();
+    return std::optional<ReportRecord>(
+        ReportRecord{q.value().value(0).toString(), q.value().value(1).toString(),
+                     q.value().value(2).toString(), q.value().value(3).toString()});
+}
+
+Result<QList<RevisionRecord>> HubStore::revisions(const QString &reportUuid, bool withManifest) const
+{
+    auto q = runSql(db(),
+                    QStringLiteral("SELECT ") + revisionColumns(withManifest) +
+                        QStringLiteral(" FROM revisions WHERE report = ? ORDER BY revision"),
+                    {reportUuid});
+    if (!q)
+        return q.error();
+    QList<RevisionRecord> out;
+    while (q.value().next())
+        out << readRevision(q.value(), 0, withManifest);
+    return out;
+}
+
+Result<std::optional<RevisionRecord>> HubStore::revision(const QString &reportUuid, int revision) const
+{
+    auto q = runSql(db(),
+                    QStringLiteral("SELECT ") + revisionColumns(true) +
+                        QStringLiteral(" FROM revisions WHERE report = ? AND revision = ?"),
+                    {reportUuid, revision});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<RevisionRecord>();
+    return std::optional<RevisionRecord>(readRevision(q.value(), 0, true));
+}
+
+Result<RevisionRecord> HubStore::insertRevision(const ReportRecord &report, const QString &urs, int revision,
+                                                const QByteArray &manifest, const QString &manifestSha256,
+                                                const QDateTime &now)
+{
+    return inTransaction([&]() -> Result<RevisionRecord> {
+        const QSqlDatabase d = db();
+        auto created =
+            execSql(d,
+                    QStringLiteral("INSERT INTO reports (uuid, municipality, program, period, created_at) "
+                                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
+                    {report.uuid, report.municipality, report.program, report.period, storeTime(now)});
+        if (!created)
+            return created.error();
+        auto inserted =
+            runSql(d,
+                   QStringLiteral("INSERT INTO revisions (report, revision, manifest, manifest_sha256, "
+                                  "received_at, state) VALUES (?, ?, ?, ?, ?, 'received') RETURNING id"),
+                   {report.uuid, revision, manifest, manifestSha256, storeTime(now)});
+        if (!inserted)
+            return inserted.error();
+        if (!inserted.value().next())
+            return core::storeError(inserted.value().lastError());
+        RevisionRecord r;
+        r.id = inserted.value().value(0).toLongLong();
+        inserted.value().finish();
+        r.report = report.uuid;
+        r.revision = revision;
+        r.manifest = manifest;
+        r.manifestSha256 = manifestSha256;
+        r.hubId = hubIdFor(r.id);
+        r.receivedAt = parseStoreTime(storeTime(now));
+        r.state = revision_state::Received;
+        if (auto named =
+                execSql(d, QStringLiteral("UPDATE revisions SET hub_id = ? WHERE id = ?"), {r.hubId, r.id});
+            !named)
+            return named.error();
+        // Cursors must become visible in their order: on PostgreSQL, event writers take turns.
+        if (m_postgres)
+            if (auto locked = execSql(d, QStringLiteral("LOCK TABLE status_events IN EXCLUSIVE MODE"));
+                !locked)
+                return locked.error();
+        auto event = execSql(
+            d,
+            QStringLiteral("INSERT INTO status_events (report, revision, state, comment, at, "
+                           "municipality, urs, period) VALUES (?, ?, 'received', '', ?, ?, ?, ?)"),
+            {report.uuid, revision, storeTime(now), report.municipality, textArg(urs), report.period});
+        if (!event)
+            return event.error();
+        return r;
+    });
+}
+
+Result<RevisionRecord> HubStore::review(const QString &reportUuid, int revision, const QString &fromState,
+                                        const QString &toState, const QString &comment,
+                                        const QString &reviewer, const QString &urs, const QDateTime &now)
+{
+    return inTransaction([&]() -> Result<RevisionRecord> {
+        const QSqlDatabase d = db();
+        auto reportRow = report(reportUuid);
+        if (!reportRow)
+            return reportRow.error();
+        auto current = this->revision(reportUuid, revision);
+        if (!current)
+            return current.error();
+        if (!reportRow.value() || !current.value())
+            return Error{QStringLiteral("not_found"),
+                         QCoreApplication::translate("HubStore", "There is no such report on this hub.")};
+        if (current.value()->state != fromState)
+            return invalidTransition(current.value()->state, toState);
+        auto updated = execSql(
+            d,
+            QStringLiteral("UPDATE revisions SET state = ?, comment = ?, reviewed_at = ?, "
+                           "reviewer = ? WHERE report = ? AND revision = ? AND state = ?"),
+            {toState, textArg(comment), storeTime(now), textArg(reviewer), reportUuid, revision, fromState});
+        if (!updated)
+            return updated.error();
+        if (updated.value() != 1)
+            return invalidTransition(current.value()->state, toState);
+        if (m_postgres)
+            if (auto locked = execSql(d, QStringLiteral("LOCK TABLE status_events IN EXCLUSIVE MODE"));
+                !locked)
+                return locked.error();
+        auto event =
+            execSql(d,
+                    QStringLiteral("INSERT INTO status_events (report, revision, state, comment, at, "
+                                   "municipality, urs, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {reportUuid, revision, toState, textArg(comment), storeTime(now),
+                     reportRow.value()->municipality, textArg(urs), reportRow.value()->period});
+        if (!event)
+            return event.error();
+        RevisionRecord r = *current.value();
+        r.state = toState;
+        r.comment = comment;
+        r.reviewedAt = parseStoreTime(storeTime(now));
+        r.reviewer = reviewer;
+        return r;
+    });
+}
+
+Result<QList<EventRecord>> HubStore::events(qint64 since, int limit, const sync::Scope &scope) const
+{
+    QString sql =
+        QStringLiteral("SELECT cursor, report, period, revision, state, comment, at, municipality, urs "
+                       "FROM status_events WHERE cursor > ?");
+    QVariantList args{since};
+    switch (scope.kind) {
+    case sync::Scope::Kind::Municipality:
+        sql += QStringLiteral(" AND municipality = ?");
+        args << scope.municipality;
+        break;
+    case sync::Scope::Kind::Urs:
+        sql += QStringLiteral(" AND urs = ?");
+        args << scope.urs;
+        break;
+    case sync::Scope::Kind::Central:
+        break;
+    }
+    sql += QStringLiteral(" ORDER BY cursor LIMIT ?");
+    args << limit;
+    auto q = runSql(db(), sql, args);
+    if (!q)
+        return q.error();
+    QList<EventRecord> out;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        out << EventRecord{r.value(0).toLongLong(),    r.value(1).toString(), r.value(2).toString(),
+                           r.value(3).toInt(),         r.value(4).toString(), r.value(5).toString(),
+                           parseStoreTime(r.value(6)), r.value(7).toString(), r.value(8).toString()};
+    }
+    return out;
+}
+
+Result<QList<ListedRevision>> HubStore::listRevisions(const QString &period,
+                                                      const std::optional<QStringList> &municipalities) const
+{
+    QString sql = QStringLiteral("SELECT r.uuid, r.municipality, r.program, r.period, ") +
+                  revisionColumns(false, QStringLiteral("v.")) +
+                  QStringLiteral(" FROM revisions v JOIN reports r ON r.uuid = v.report WHERE 1 = 1");
+    QVariantList args;
+    if (!period.isEmpty()) {
+        sql += QStringLiteral(" AND r.period = ?");
+        args << period;
+    }
+    if (municipalities) {
+        if (municipalities->isEmpty())
+            return QList<ListedRevision>();
+        QStringList marks;
+        for (const QString &m : *municipalities) {
+            marks << QStringLiteral("?");
+            args << m;
+        }
+        sql +=
+            QStringLiteral(" AND r.municipality IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
+    sql += QStringLiteral(" ORDER BY r.period, r.municipality, r.uuid, v.revision");
+    auto q = runSql(db(), sql, args);
+    if (!q)
+        return q.error();
+    QList<ListedRevision> out;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        out << ListedRevision{ReportRecord{r.value(0).toString(), r.value(1).toString(),
+                                           r.value(2).toString(), r.value(3).toString()},
+                              readRevision(r, 4, false)};
+    }
+    return out;
+}
+
+} // namespace mobiliza::hub
