@@ -291,8 +291,8 @@
         </message>
         <message>
             <location line="-20" />
-            <source>Page for --screenshot: reports, partners, sync, panel or settings.</source>
-            <translation>Page for --screenshot: reports, partners, sync, panel or settings.</translation>
+            <source>Page for --screenshot: reports, editor, partners, sync, panel or settings.</source>
+            <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings.</translation>
         </message>
         <message>
             <location line="+1" />
