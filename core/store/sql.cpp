@@ -21,6 +21,13 @@ Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql, const QVari
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    // Without arguments the statement runs as it is: PostgreSQL (QPSQL prepares
+    // through PREPARE … AS) refuses to prepare DDL, BEGIN and LOCK.
+    if (args.isEmpty()) {
+        if (!query.exec(sql))
+            return storeError(query.lastError());
+        return Result<QSqlQuery>(std::move(query));
+    }
     if (!query.prepare(sql))
         return storeError(query.lastError());
     for (const QVariant &arg : args)

@@ -3,6 +3,7 @@
 // wrapper.
 #pragma once
 
+#include "core/store/sql.h"
 #include "core/util/result.h"
 #include "sync/hub/hub_store.h"
 
@@ -16,12 +17,11 @@ namespace mobiliza::hub {
 
 namespace store_detail {
 
-// Like core's runSql/execSql/scalarSql, but a statement without arguments is
-// executed directly: QPSQL prepares statements with "PREPARE … AS", which
-// PostgreSQL refuses for DDL, BEGIN, LOCK and the like.
-core::Result<QSqlQuery> runSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
-core::Result<int> execSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
-core::Result<QVariant> scalarSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+// core's helpers run a statement without arguments directly, which QPSQL
+// needs for DDL, BEGIN and LOCK (it prepares through "PREPARE … AS").
+using core::execSql;
+using core::runSql;
+using core::scalarSql;
 
 } // namespace store_detail
 
