@@ -100,7 +100,9 @@ void MunicipalityDialog::refresh()
         auto *item = new QListWidgetItem(tr("%1 (IBGE %2) — URS %3").arg(m.name, m.ibge, m.urs), m_results);
         item->setData(kCodeRole, m.ibge);
     }
-    if (m_results->count() > 0)
+    // The choice is made once per profile: with nothing typed yet, nothing is
+    // pre-selected, so an early Enter cannot pick the first municipality of the list.
+    if (m_results->count() > 0 && !query.isEmpty())
         m_results->setCurrentRow(0);
     updateDetails();
 }
