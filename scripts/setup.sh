@@ -10,7 +10,7 @@ PACKAGES=(
   qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-image-formats-plugins libgl-dev catch2 libquazip1-qt6-dev qtkeychain-qt6-dev
-  fonts-dejavu-core poppler-utils sqlite3 unzip
+  fonts-dejavu-core poppler-utils sqlite3 unzip python3
   postgresql nginx-light openssl curl
 )
 
