@@ -75,12 +75,10 @@ Status ReportService::updateAction(const QString &actionUuid, const QJsonObject 
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
     Status done = inTransaction(db, [&]() -> Status {
-        auto owner = actionOwner(actionUuid);
+        auto owner = editableOwner(actionOwner(actionUuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
         auto before =
             scalarSql(db, QStringLiteral("SELECT values_json FROM actions WHERE uuid = ?"), {actionUuid});
         if (!before)
@@ -106,12 +104,10 @@ Status ReportService::removeAction(const QString &actionUuid)
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
     Status done = inTransaction(db, [&]() -> Status {
-        auto owner = actionOwner(actionUuid);
+        auto owner = editableOwner(actionOwner(actionUuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
         if (auto d = execSql(db, QStringLiteral("DELETE FROM actions WHERE uuid = ?"), {actionUuid}); !d)
             return d.error();
         if (Status s = closeGap(Siblings::ActionsOfReport, reportUuid, owner->position); !s)
@@ -132,12 +128,10 @@ Status ReportService::moveAction(const QString &actionUuid, int newPosition)
     QString reportUuid;
     bool moved = false;
     Status done = inTransaction(db, [&]() -> Status {
-        auto owner = actionOwner(actionUuid);
+        auto owner = editableOwner(actionOwner(actionUuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
         const int old = owner->position;
         auto shifted = moveWithin(Siblings::ActionsOfReport, reportUuid, actionUuid, old, newPosition);
         if (!shifted)
@@ -163,12 +157,10 @@ Status ReportService::setActionPartners(const QString &actionUuid, const QString
     QStringList unique = partnerUuids;
     unique.removeDuplicates();
     Status done = inTransaction(db, [&]() -> Status {
-        auto owner = actionOwner(actionUuid);
+        auto owner = editableOwner(actionOwner(actionUuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
         if (auto d = execSql(db, QStringLiteral("DELETE FROM action_partners WHERE action_uuid = ?"),
                              {actionUuid});
             !d)

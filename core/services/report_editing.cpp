@@ -168,12 +168,10 @@ Result<Photo> ReportService::restorePhoto(const Photo &photo)
     Result<Photo> restored = inTransaction(db, [&]() -> Result<Photo> {
         if (photo.uuid.isEmpty())
             return errors::photoNotFound();
-        auto owner = actionOwner(photo.actionUuid);
+        auto owner = editableOwner(actionOwner(photo.actionUuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s.error();
         auto exists = scalarSql(db, QStringLiteral("SELECT 1 FROM photos WHERE uuid = ?"), {photo.uuid});
         if (!exists)
             return exists.error();

@@ -27,12 +27,10 @@ Result<Photo> ReportService::addPhoto(const QString &actionUuid, const Photo &me
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
     Result<Photo> added = inTransaction(db, [&]() -> Result<Photo> {
-        auto owner = actionOwner(actionUuid);
+        auto owner = editableOwner(actionOwner(actionUuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s.error();
         if (Status s = refuseDuplicatePhoto(actionUuid, meta.sha256); !s) // report_editing.cpp
             return s.error();
         auto count = countIn(Siblings::PhotosOfAction, actionUuid);
@@ -73,12 +71,10 @@ Status ReportService::updatePhoto(const Photo &photo)
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
     Status done = inTransaction(db, [&]() -> Status {
-        auto owner = photoOwner(photo.uuid);
+        auto owner = editableOwner(photoOwner(photo.uuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
         auto updated = execSql(
             db,
             QStringLiteral("UPDATE photos SET caption = ?, taken_on = ?, author = ?, identifiable = ?, "
@@ -102,12 +98,10 @@ Status ReportService::removePhoto(const QString &photoUuid)
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
     Status done = inTransaction(db, [&]() -> Status {
-        auto owner = photoOwner(photoUuid);
+        auto owner = editableOwner(photoOwner(photoUuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
         if (auto d = execSql(db, QStringLiteral("DELETE FROM photos WHERE uuid = ?"), {photoUuid}); !d)
             return d.error();
         if (Status s = closeGap(Siblings::PhotosOfAction, owner->actionUuid, owner->position); !s)
@@ -127,12 +121,10 @@ Status ReportService::movePhoto(const QString &photoUuid, int newPosition)
     QString reportUuid;
     bool moved = false;
     Status done = inTransaction(db, [&]() -> Status {
-        auto owner = photoOwner(photoUuid);
+        auto owner = editableOwner(photoOwner(photoUuid));
         if (!owner)
             return owner.error();
         reportUuid = owner->reportUuid;
-        if (Status s = requireEditable(reportUuid); !s)
-            return s;
         const int old = owner->position;
         auto shifted = moveWithin(Siblings::PhotosOfAction, owner->actionUuid, photoUuid, old, newPosition);
         if (!shifted)

@@ -236,6 +236,15 @@ Result<ReportService::Owner> ReportService::photoOwner(const QString &photoUuid)
     return Owner{q.value().value(0).toString(), q.value().value(1).toString(), q.value().value(2).toInt()};
 }
 
+Result<ReportService::Owner> ReportService::editableOwner(Result<Owner> owner) const
+{
+    if (!owner)
+        return owner;
+    if (Status s = requireEditable(owner->reportUuid); !s)
+        return s.error();
+    return owner;
+}
+
 Status ReportService::requireEditable(const QString &reportUuid) const
 {
     auto state =

@@ -126,6 +126,8 @@ private:
     Result<Report> load(const QString &uuid) const;
     Result<Owner> actionOwner(const QString &actionUuid) const;
     Result<Owner> photoOwner(const QString &photoUuid) const;
+    // The owner, provided its report can still be edited (a draft); else the lookup's or `locked` error.
+    Result<Owner> editableOwner(Result<Owner> owner) const;
     Status requireEditable(const QString &reportUuid) const;
     Status touch(const QString &reportUuid) const;
     // The ordered lists whose positions stay 0..n-1: the actions of a report,
