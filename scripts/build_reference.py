@@ -5,7 +5,8 @@ Usage:
     python3 scripts/build_reference.py [--data-dir DIR] [--output FILE]
                                        [--version YYYY.MM.N] [--published YYYY-MM-DD]
 
-Defaults: --data-dir ../shared/data (relative to the repository root),
+Defaults: --data-dir resources/reference/inputs (the committed copy of the public CSV
+inputs; refresh it from ../shared/data with scripts/refresh_reference_inputs.sh),
 --output resources/reference/mg_reference.json, and the VERSION / PUBLISHED constants
 below. Python 3 standard library only. The output is deterministic (no clock, no
 environment): the same inputs and arguments always give the same bytes, which a test
@@ -327,7 +328,7 @@ def render(doc):
 def main(argv=None):
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data-dir", default=os.path.join(root, "..", "shared", "data"))
+    parser.add_argument("--data-dir", default=os.path.join(root, "resources", "reference", "inputs"))
     parser.add_argument("--output", default=os.path.join(root, "resources", "reference", "mg_reference.json"))
     parser.add_argument("--version", default=VERSION)
     parser.add_argument("--published", default=PUBLISHED)
