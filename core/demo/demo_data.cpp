@@ -1,6 +1,5 @@
 #include "core/demo/demo_data.h"
 
-#include "core/program/validation_engine.h"
 #include "core/services/services.h"
 
 #include <QBuffer>
@@ -223,9 +222,6 @@ Result<DemoSummary> DemoData::seed()
         ++summary.partners;
     }
 
-    const ValidationEngine engine(m_program, ReferenceChecks{
-                                                 [this](const QString &c) { return m_reference.isValidMunicipalityCode(c); },
-                                                 [this](const QString &c) { return m_reference.regiao(c).has_value(); }});
     const Period current = Period::fromDate(today);
     QList<Period> periods;
     for (Period p = current; periods.size() < 13; p = p.previous())
@@ -316,8 +312,7 @@ Result<DemoSummary> DemoData::seed()
             }
         }
         if (!isCurrent) {
-            const auto concluded = reports.conclude(created.value().uuid,
-                                                    [&engine](const Report &r) { return engine.validate(r); });
+            const auto concluded = reports.conclude(created.value().uuid);
             if (!concluded)
                 return fail(concluded.error());
         }

@@ -1,5 +1,6 @@
 // ReportService: the lifecycle part (conclude, events, revisions, manifest).
 #include "core/services/report_service.h"
+#include "core/program/program_registry.h"
 
 #include "core/domain/clock.h"
 #include "core/services/audit.h"
@@ -83,7 +84,7 @@ QByteArray ReportService::manifest(const Report &report, const QDateTime &conclu
     return QJsonDocument(root).toJson(QJsonDocument::Compact);
 }
 
-Status ReportService::conclude(const QString &reportUuid, const Validator &validate)
+Status ReportService::conclude(const QString &reportUuid)
 {
     const QSqlDatabase db = m_database.db();
     Status done = inTransaction(db, [&]() -> Status {
@@ -95,18 +96,25 @@ Status ReportService::conclude(const QString &reportUuid, const Validator &valid
         const TransitionResult transition = ReportStateMachine::apply(report.state, ReportEvent::Conclude);
         if (!transition.ok)
             return errors::invalidTransition(transition.error);
-        if (validate) {
-            const Findings findings = validate(report);
-            const auto blocking = std::count_if(findings.begin(), findings.end(),
-                                                [](const Finding &f) { return f.isBlocking(); });
-            if (blocking > 0)
-                return Error{QStringLiteral("validation_failed"),
-                             QCoreApplication::translate("ReportService",
-                                                         "The report cannot be concluded yet. Fix the "
-                                                         "problems shown in the list (blocking: %1), "
-                                                         "then conclude again.")
-                                 .arg(blocking)};
-        }
+        const auto engine = m_programs.engine(report.programId);
+        if (!engine)
+            return Error{QStringLiteral("unknown_program"),
+                         QCoreApplication::translate("ReportService",
+                                                     "This report belongs to the program “%1”, which this "
+                                                     "version of Mobiliza does not know, so it cannot be "
+                                                     "checked and concluded. Update Mobiliza, then conclude "
+                                                     "again.")
+                             .arg(report.programId)};
+        const Findings findings = engine->validate(report);
+        const auto blocking =
+            std::count_if(findings.begin(), findings.end(), [](const Finding &f) { return f.isBlocking(); });
+        if (blocking > 0)
+            return Error{QStringLiteral("validation_failed"),
+                         QCoreApplication::translate("ReportService",
+                                                     "The report cannot be concluded yet. Fix the "
+                                                     "problems shown in the list (blocking: %1), "
+                                                     "then conclude again.")
+                             .arg(blocking)};
         int number = 0;
         for (const Action &action : report.actions) {
             for (const Photo &photo : action.photos) {

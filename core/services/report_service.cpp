@@ -85,8 +85,9 @@ Photo photoFromRow(const QSqlQuery &q)
 } // namespace
 
 ReportService::ReportService(Database &database, Notifier &notifier, const Clock &clock, AuditTrail &audit,
-                             const BlobStore &blobs)
-    : m_database(database), m_notifier(notifier), m_clock(clock), m_audit(audit), m_blobs(blobs)
+                             const BlobStore &blobs, const ProgramRegistry &programs)
+    : m_database(database), m_notifier(notifier), m_clock(clock), m_audit(audit), m_blobs(blobs),
+      m_programs(programs)
 {
 }
 

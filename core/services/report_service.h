@@ -25,6 +25,7 @@ namespace mobiliza::core {
 
 class AuditTrail;
 class BlobStore;
+class ProgramRegistry;
 class Clock;
 class Database;
 class Notifier;
@@ -59,10 +60,9 @@ struct RevisionRecord
 class ReportService
 {
 public:
-    using Validator = std::function<Findings(const Report &)>;
-
+    // `programs` gives the validation engine of each report's program (conclude).
     ReportService(Database &database, Notifier &notifier, const Clock &clock, AuditTrail &audit,
-                  const BlobStore &blobs);
+                  const BlobStore &blobs, const ProgramRegistry &programs);
 
     // One report per program, municipality (the profile's) and period:
     // Error "already_exists" when there is one.
@@ -99,10 +99,12 @@ public:
 
     Status setNoActions(const QString &reportUuid, bool noActions, const QString &justification);
 
-    // Runs the validator on the report as stored; refuses with "validation_failed"
-    // when a blocking finding exists. Otherwise, in one transaction: Draft → Ready,
-    // the revision snapshot (manifest + SHA-256) and the outbox entry.
-    Status conclude(const QString &reportUuid, const Validator &validate);
+    // Validates the report as stored with its program's engine (always: Error
+    // "unknown_program" when the program is not registered) and refuses with
+    // "validation_failed" when a blocking finding exists. Otherwise, in one
+    // transaction: Draft → Ready, the revision snapshot (manifest + SHA-256) and
+    // the outbox entry.
+    Status conclude(const QString &reportUuid);
     // Every other lifecycle event. Withdraw deletes the unsent revision and its
     // outbox entry; Return stores the reviewer's comment; Reopen starts revision
     // r+1 (the comment stays visible); StartSending/SendFailed/HubReceived move
@@ -155,6 +157,7 @@ private:
     Database &m_database;
     Notifier &m_notifier;
     const Clock &m_clock;
+    const ProgramRegistry &m_programs;
     AuditTrail &m_audit;
     const BlobStore &m_blobs;
 };

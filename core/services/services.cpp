@@ -1,14 +1,27 @@
 #include "core/services/services.h"
 
+#include "core/reference/reference_repository.h"
+
 #include <QDir>
 
 namespace mobiliza::core {
 
+namespace {
+
+ReferenceChecks checksOf(const ReferenceData &reference)
+{
+    return ReferenceChecks{[reference](const QString &c) { return reference.isValidMunicipalityCode(c); },
+                           [reference](const QString &c) { return reference.regiao(c).has_value(); }};
+}
+
+} // namespace
+
 Services::Services(std::unique_ptr<Database> database, const QString &dataDir, const Clock &clock)
     : m_database(std::move(database)), m_clock(clock),
       m_blobs(QDir(dataDir).filePath(QStringLiteral("blobs"))), m_audit(*m_database, clock),
+      m_reference(ReferenceRepository(dataDir).current()), m_programs(checksOf(m_reference)),
       m_profile(*m_database, m_notifier, clock, m_audit),
-      m_reports(*m_database, m_notifier, clock, m_audit, m_blobs),
+      m_reports(*m_database, m_notifier, clock, m_audit, m_blobs, m_programs),
       m_partners(*m_database, m_notifier, clock, m_audit)
 {
 }

@@ -2,6 +2,8 @@
 // the audit trail and the services. The app opens one per data folder.
 #pragma once
 
+#include "core/program/program_registry.h"
+#include "core/reference/reference_data.h"
 #include "core/services/audit.h"
 #include "core/services/blob_store.h"
 #include "core/services/notifier.h"
@@ -21,7 +23,9 @@ class Services
 {
 public:
     // Opens (creating or migrating) <dataDir>/mobiliza.sqlite and <dataDir>/blobs,
-    // and makes sure the installation id exists.
+    // and makes sure the installation id exists. The reference table is the
+    // profile's (ReferenceRepository: the built-in one or a newer imported one);
+    // the programs are the embedded ones, validated against that table.
     static Result<std::unique_ptr<Services>> open(const QString &dataDir, const Clock &clock);
 
     Services(const Services &) = delete;
@@ -34,6 +38,9 @@ public:
     ProfileService &profile() { return m_profile; }
     ReportService &reports() { return m_reports; }
     PartnerService &partners() { return m_partners; }
+    const ReferenceData &reference() const { return m_reference; }
+    // Add a program here (e.g. a test fixture) before concluding its reports.
+    ProgramRegistry &programs() { return m_programs; }
     const Clock &clock() const { return m_clock; }
 
 private:
@@ -44,6 +51,8 @@ private:
     Notifier m_notifier;
     BlobStore m_blobs;
     AuditTrail m_audit;
+    ReferenceData m_reference;
+    ProgramRegistry m_programs;
     ProfileService m_profile;
     ReportService m_reports;
     PartnerService m_partners;

@@ -4,9 +4,11 @@
 
 #include "app/ui/application.h"
 #include "core/domain/clock.h"
+#include "core/services/services.h"
 #include "tests/support/temp_dir.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QTimeZone>
 
 using namespace mobiliza;
@@ -75,10 +77,48 @@ TEST_CASE("cli exports: pdf, csv, xlsx, package and partners of a demo profile")
         REQUIRE(r.code == 0);
         CHECK(head(out, c.magic.size()) == c.magic);
     }
-    // LGPD: the default partners export carries no e-mail or phone.
-    const QByteArray partners = readAll(dir.filePath(QStringLiteral("p.csv")));
-    CHECK_FALSE(partners.contains("@exemplo.org.br"));
-    CHECK_FALSE(partners.contains("+5531"));
+    // LGPD: the default partners export carries no contact and no document of
+    // any partner, in any of the forms a phone can be written, in the CSV or in
+    // any part of the XLSX — and it does carry every partner's name.
+    const QByteArray csv = readAll(dir.filePath(QStringLiteral("p.csv")));
+    QProcess unzip;
+    unzip.start(QStringLiteral("unzip"), {QStringLiteral("-p"), dir.filePath(QStringLiteral("p.xlsx"))});
+    REQUIRE(unzip.waitForFinished(30000));
+    REQUIRE(unzip.exitCode() == 0);
+    const QByteArray xlsx = unzip.readAllStandardOutput();
+    const core::SystemClock clock;
+    auto opened = core::Services::open(profile, clock);
+    REQUIRE(opened.ok());
+    const QList<core::Partner> partners = opened.value()->partners().partners();
+    REQUIRE(partners.size() >= 5);
+    int withPhone = 0, withEmail = 0;
+    for (const core::Partner &p : partners) {
+        INFO(p.name.toStdString());
+        CHECK(csv.contains(p.name.toUtf8()));
+        CHECK(xlsx.contains(p.name.toUtf8().replace("&", "&amp;")));
+        QList<QByteArray> secrets;
+        for (const QString &e164 : p.phones) {
+            ++withPhone;
+            const QString national = e164.mid(3); // +55 DD NNNNNNNNN
+            const QString number = national.mid(2);
+            secrets << e164.toUtf8() << national.toUtf8() << number.toUtf8()
+                    << (number.left(number.size() - 4) + QLatin1Char('-') + number.right(4)).toUtf8();
+        }
+        if (!p.email.isEmpty()) {
+            ++withEmail;
+            secrets << p.email.toUtf8();
+        }
+        if (!p.document.isEmpty())
+            secrets << p.document.toUtf8();
+        for (const QByteArray &secret : secrets) {
+            INFO(secret.toStdString());
+            CHECK_FALSE(csv.contains(secret));
+            CHECK_FALSE(xlsx.contains(secret));
+        }
+    }
+    // The check means something only if the demo partners have contacts.
+    CHECK(withPhone > 0);
+    CHECK(withEmail > 0);
 }
 
 TEST_CASE("cli exports: a draft cannot be packaged and a missing month is named")

@@ -8,12 +8,26 @@
 #include "core/services/services.h"
 #include "tests/support/temp_dir.h"
 
+#include <QCryptographicHash>
 #include <QImage>
+#include <QSet>
 #include <QTimeZone>
 
 using namespace mobiliza;
 
 namespace {
+
+// How many distinct colours a 40×40 grid of samples finds: a blank or
+// single-colour window has 1 or 2, a rendered page with text, icons and
+// controls has many.
+int sampledColours(const QImage &image)
+{
+    QSet<QRgb> colours;
+    for (int gx = 0; gx < 40; ++gx)
+        for (int gy = 0; gy < 40; ++gy)
+            colours.insert(image.pixel(gx * (image.width() - 1) / 39, gy * (image.height() - 1) / 39));
+    return int(colours.size());
+}
 
 struct Run
 {
@@ -109,7 +123,9 @@ TEST_CASE("startup: the first-run question is asked and its answer kept")
     REQUIRE(r.code == 0);
     CHECK(asked == 1);
     CHECK(profileMunicipality(dir.filePath(QStringLiteral("profile"))) == QStringLiteral("3152131"));
-    CHECK_FALSE(QImage(shot).isNull());
+    const QImage image(shot);
+    REQUIRE_FALSE(image.isNull());
+    CHECK(sampledColours(image) >= 6); // the main window was drawn, not a blank one
 }
 
 TEST_CASE("startup: cancelling the first-run question changes nothing")
@@ -147,7 +163,9 @@ TEST_CASE("startup: --demo-data --status seeds 12 ready months and a current dra
     for (const auto &p : partners)
         stages.insert(p.stage);
     CHECK(stages.size() == 4);
-    for (const auto &sum : s.reports().summaries()) {
+    const auto listed = s.reports().summaries();
+    REQUIRE(listed.ok());
+    for (const auto &sum : listed.value()) {
         INFO(sum.period.key().toStdString());
         if (sum.period != core::Period{2026, 11}) {
             CHECK(sum.actionCount >= 5);
@@ -185,6 +203,7 @@ TEST_CASE("startup: --screenshot renders every page at 1280x800")
     REQUIRE(run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
                  QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
+    QSet<QByteArray> seen;
     for (const QString &page : {QStringLiteral("reports"), QStringLiteral("partners"), QStringLiteral("sync"),
                                QStringLiteral("panel"), QStringLiteral("settings")}) {
         INFO(page.toStdString());
@@ -196,6 +215,13 @@ TEST_CASE("startup: --screenshot renders every page at 1280x800")
         REQUIRE_FALSE(image.isNull());
         CHECK(image.width() >= 1280);
         CHECK(image.height() >= 800);
+        CHECK(sampledColours(image) >= 6); // something is drawn, not a blank window
+        // Each page shows its own content: no two screenshots are the same picture.
+        const QByteArray hash = QCryptographicHash::hash(
+            QByteArray(reinterpret_cast<const char *>(image.constBits()), image.sizeInBytes()),
+            QCryptographicHash::Sha256);
+        CHECK_FALSE(seen.contains(hash));
+        seen.insert(hash);
     }
 }
 

@@ -198,7 +198,7 @@ TEST_CASE("CLI: enroll prints the code last, tokens lists ids, revoke closes the
     CHECK(f.preflightStatus(other) == 200);
 }
 
-TEST_CASE("CLI: reports lists one tab-separated line per revision; review returns with a comment")
+TEST_CASE("CLI: reports lists one tab-separated line per revision, and review returns with a comment")
 {
     HubFixture f;
     const QString belo = f.enrollMunicipality(kBelo);
@@ -335,9 +335,7 @@ TEST_CASE("CLI: import takes a report package through the same path as a push")
     photo.height = 1200;
     photo.bytes = bytes.size();
     REQUIRE(services.reports().addPhoto(action->uuid, photo).ok());
-    REQUIRE(services.reports()
-                .conclude(report->uuid, [](const core::Report &) { return core::Findings{}; })
-                .ok());
+    REQUIRE(services.reports().conclude(report->uuid).ok());
     const QString file = profileDir.filePath(QStringLiteral("marco.mobiliza"));
     REQUIRE(core::package::writePackage(services, report->uuid, 1, file).ok());
     const QByteArray locked = services.reports().revision(report->uuid, 1).value().snapshotJson;

@@ -158,13 +158,7 @@ public:
 
     bool conclude(const QString &reportUuid)
     {
-        const core::ReferenceData reference = core::ReferenceData::embedded();
-        core::ReferenceChecks checks{
-            [reference](const QString &ibge) { return reference.isValidMunicipalityCode(ibge); },
-            [reference](const QString &code) { return reference.regiao(code).has_value(); }};
-        const core::ValidationEngine engine(core::ProgramDefinition::sesMgMobilizacao(), checks);
-        const auto done = services->reports().conclude(
-            reportUuid, [&](const core::Report &r) { return engine.validate(r); });
+        const auto done = services->reports().conclude(reportUuid);
         if (!done) {
             fail(done.error().message);
             return false;

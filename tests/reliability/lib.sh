@@ -65,6 +65,14 @@ fatal() {
 finish() {
   local passed=$((CHECKS - FAILURES))
   echo "$passed passed, $FAILURES failed"
+  if [ "$CHECKS" -eq 0 ]; then
+    echo "FAIL no check ran: a test that checks nothing is not a pass"
+    return 1
+  fi
+  # Counted by scripts/test.sh against tests/test_floor.txt (one line a script).
+  if [ -n "${MOBILIZA_TESTS_RAN_LOG:-}" ]; then
+    printf '%s\t%s\t%s\n' "$(basename "$0")" "script" "$CHECKS" >>"$MOBILIZA_TESTS_RAN_LOG"
+  fi
   [ "$FAILURES" -eq 0 ]
 }
 

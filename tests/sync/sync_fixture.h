@@ -10,6 +10,7 @@
 #include "core/domain/clock.h"
 #include "core/services/outbox_service.h"
 #include "core/services/services.h"
+#include "tests/support/valid_report.h"
 #include "tests/support/temp_dir.h"
 
 #include <QCoreApplication>
@@ -44,8 +45,9 @@ struct SyncProfile
                                                        services->audit(), [this] { return jitter; });
     }
 
-    // A concluded (Ready) report of `period` with one action and `photos`
-    // distinct photos; returns the report uuid.
+    // A concluded (Ready) report of `period` with `photos` distinct photos (in
+    // as many valid actions as the program's photo limit needs; none: "sem ações
+    // no mês"); returns the report uuid.
     QString concludedReport(const core::Period &period, int photos, int photoBytes = 2000)
     {
         auto &reports = services->reports();
@@ -55,32 +57,35 @@ struct SyncProfile
         if (photos == 0) {
             REQUIRE(reports.setNoActions(uuid, true, QStringLiteral("Sem ações neste mês (teste).")).ok());
         } else {
-            auto action =
-                reports.addAction(uuid, QJsonObject{{QStringLiteral("title"), QStringLiteral("Blitz")}});
-            REQUIRE(action.ok());
+            // The program allows test::kMaxPhotosPerAction photos per action:
+            // more photos make more actions.
+            QString actionUuid;
             for (int i = 0; i < photos; ++i) {
+                if (i % test::kMaxPhotosPerAction == 0) {
+                    auto action = reports.addAction(
+                        uuid, test::validActionValues(period, i / test::kMaxPhotosPerAction + 1,
+                                                      QStringLiteral("Blitz")));
+                    REQUIRE(action.ok());
+                    actionUuid = action->uuid;
+                }
                 QByteArray bytes(photoBytes, char('a' + (i % 26)));
                 bytes.prepend(period.key().toUtf8() + QByteArray::number(i));
                 auto sha = services->blobs().put(bytes);
                 REQUIRE(sha.ok());
-                core::Photo p;
-                p.sha256 = sha.value();
+                core::Photo p = test::validPhoto(sha.value(), period, i + 1, bytes.size());
                 p.caption = QStringLiteral("Foto %1").arg(i + 1);
-                p.takenOn = period.firstDay();
-                p.author = QStringLiteral("Ana Souza");
-                p.width = 1600;
-                p.height = 1200;
-                p.bytes = bytes.size();
-                REQUIRE(reports.addPhoto(action->uuid, p).ok());
+                REQUIRE(reports.addPhoto(actionUuid, p).ok());
             }
         }
-        REQUIRE(reports.conclude(uuid, {}).ok());
+        REQUIRE(reports.conclude(uuid).ok());
         return uuid;
     }
 
     core::OutboxItem itemOf(const QString &reportUuid)
     {
-        for (const auto &item : outbox->items())
+        const auto listed = outbox->items();
+        REQUIRE(listed.ok());
+        for (const auto &item : listed.value())
             if (item.reportUuid == reportUuid)
                 return item;
         FAIL("no outbox item for the report");

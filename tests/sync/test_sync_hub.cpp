@@ -165,18 +165,13 @@ QString validReport(SyncProfile &p, const core::Period &period, int photos, int 
 
 void conclude(SyncProfile &p, const QString &report)
 {
-    const core::ReferenceData reference = core::ReferenceData::embedded();
-    core::ReferenceChecks checks{
-        [reference](const QString &ibge) { return reference.isValidMunicipalityCode(ibge); },
-        [reference](const QString &code) { return reference.regiao(code).has_value(); }};
-    core::ValidationEngine engine(core::ProgramDefinition::sesMgMobilizacao(), checks);
-    const auto done = p.services->reports().conclude(report, [&](const core::Report &r) {
-        const core::Findings findings = engine.validate(r);
-        for (const auto &f : findings)
+    const auto done = p.services->reports().conclude(report);
+    if (!done) {
+        const auto engine = p.services->programs().engine(QStringLiteral("ses_mg_mobilizacao"));
+        for (const auto &f : engine->validate(p.services->reports().report(report).value()))
             if (f.isBlocking())
                 UNSCOPED_INFO(f.path.toStdString() << ": " << f.message.toStdString());
-        return findings;
-    });
+    }
     INFO((done.ok() ? std::string() : done.error().message.toStdString()));
     REQUIRE(done.ok());
 }

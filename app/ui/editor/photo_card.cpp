@@ -161,6 +161,11 @@ void PhotoCard::setThumbnail(const QPixmap &pixmap)
     m_image->setPixmap(pixmap.scaled(kThumbWidth, kThumbHeight, Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
+bool PhotoCard::hasThumbnail() const
+{
+    return !m_image->pixmap().isNull();
+}
+
 core::Photo PhotoCard::photo() const
 {
     core::Photo p = m_photo;

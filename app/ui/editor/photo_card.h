@@ -27,6 +27,7 @@ public:
     // Never emits edited(). `index`/`count`: place inside the action (for the move buttons).
     void setPhoto(const core::Photo &photo, int number, int index, int count, bool editable);
     void setThumbnail(const QPixmap &pixmap);
+    bool hasThumbnail() const; // the decoded photo is on the card
     core::Photo photo() const; // the stored photo with the card's edits
     QString uuid() const { return m_photo.uuid; }
     int number() const { return m_number; }

@@ -139,8 +139,7 @@ bool ReportEditorPage::conclude()
                            tr("Conclude"), Dialogs::Tone::Question))
         return false;
     ++m_busy;
-    const core::Status done = m_context.services->reports().conclude(
-        m_report.uuid, [this](const core::Report &r) { return m_engine.validate(r); });
+    const core::Status done = m_context.services->reports().conclude(m_report.uuid);
     --m_busy;
     if (!done) {
         m_dialogs.warn(this, tr("The report was not concluded"), done.error().message);

@@ -274,7 +274,7 @@ TEST_CASE("editor: a returned report shows the reviewer's comment and reopens as
     Editor e;
     auto &reports = e.f.services->reports();
     REQUIRE(reports.setNoActions(e.report, true, QStringLiteral("Equipe em férias coletivas durante o mês.")).ok());
-    REQUIRE(reports.conclude(e.report, {}).ok());
+    REQUIRE(reports.conclude(e.report).ok());
     REQUIRE(reports.applyEvent(e.report, core::ReportEvent::StartSending).ok());
     REQUIRE(reports.applyEvent(e.report, core::ReportEvent::HubReceived).ok());
     REQUIRE(reports.applyEvent(e.report, core::ReportEvent::Return, QStringLiteral("Faltou a justificativa assinada.")).ok());
@@ -339,7 +339,7 @@ TEST_CASE("action form: generated from any program, with its companions shown wh
     CHECK(qobject_cast<QCheckBox *>(form.fieldWidget(people->estimateField)));
 }
 
-TEST_CASE("editor: photos dropped on the strip are imported; a cancelled import says so")
+TEST_CASE("editor: photos dropped on the strip are imported, and a cancelled import says so")
 {
     Editor e;
     e.page->addNewAction();

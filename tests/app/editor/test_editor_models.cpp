@@ -11,14 +11,30 @@
 #include "app/ui/pages/reports_page.h"
 #include "core/demo/demo_data.h"
 #include "tests/app/editor/editor_fixture.h"
+#include "tests/support/valid_report.h"
+
+#include "app/ui/editor/photo_card.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
 #include <QTest>
 
 using namespace mobiliza;
+
+namespace {
+
+// scripts/screenshots.sh sets MOBILIZA_SCREENSHOT_DIR to keep pictures for a human look.
+void shoot(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget.grab().save(dir + QLatin1Char('/') + name);
+}
+
+} // namespace
 
 TEST_CASE("report list: states in the users' words, the reviewer's comment, the justified empty month")
 {
@@ -26,13 +42,13 @@ TEST_CASE("report list: states in the users' words, the reviewer's comment, the 
     auto &reports = f.services->reports();
     const QString returned = reports.createReport(f.context.program.id(), {2026, 9}).value().uuid;
     REQUIRE(reports.setNoActions(returned, true, QStringLiteral("Equipe afastada por surto de gripe.")).ok());
-    REQUIRE(reports.conclude(returned, {}).ok());
+    REQUIRE(reports.conclude(returned).ok());
     REQUIRE(reports.applyEvent(returned, core::ReportEvent::StartSending).ok());
     REQUIRE(reports.applyEvent(returned, core::ReportEvent::HubReceived).ok());
     REQUIRE(reports.applyEvent(returned, core::ReportEvent::Return, QStringLiteral("Anexar a ata da reunião.")).ok());
     const QString ready = reports.createReport(f.context.program.id(), {2026, 10}).value().uuid;
     REQUIRE(reports.setNoActions(ready, true, QStringLiteral("Nenhuma ação por causa das eleições.")).ok());
-    REQUIRE(reports.conclude(ready, {}).ok());
+    REQUIRE(reports.conclude(ready).ok());
     f.createNovember();
 
     ui::ReportListModel model(f.context);
@@ -97,17 +113,31 @@ TEST_CASE("main window: --page editor without a chosen report opens the most rec
     CHECK(editor->report().state == core::ReportState::Draft);
     CHECK(editor->currentRow() == 0);
     CHECK(editor->actionModel()->rowCount() == int(editor->report().actions.size()));
-    // What the reference sees, for a human look (and the user guide).
-    CHECK_FALSE(editor->photoStrip()->cards().isEmpty());
-    QTest::qWait(500); // thumbnails decode off the UI thread
-    const QString shot = QDir::temp().filePath(QStringLiteral("mobiliza_editor.png"));
-    CHECK(window.grab().save(shot, "PNG"));
+    // What the reference sees: every card shows its photo once the thumbnails,
+    // decoded off the UI thread, arrive.
+    const QList<ui::PhotoCard *> cards = editor->photoStrip()->cards();
+    REQUIRE_FALSE(cards.isEmpty());
+    REQUIRE(QTest::qWaitFor(
+        [&cards] { return std::all_of(cards.begin(), cards.end(), [](auto *c) { return c->hasThumbnail(); }); },
+        10000));
+    CHECK(cards.first()->number() == 1);
+    CHECK_FALSE(cards.first()->captionField()->text().isEmpty());
+    shoot(window, QStringLiteral("mobiliza_editor.png"));
+
+    // A finding about the photos puts the keyboard in the photo strip.
     editor->activateFinding(QStringLiteral("actions[0].photos"));
-    QTest::qWait(300);
-    CHECK(window.grab().save(QDir::temp().filePath(QStringLiteral("mobiliza_editor_photos.png")), "PNG"));
+    QWidget *focused = window.focusWidget();
+    REQUIRE(focused != nullptr);
+    CHECK((focused == editor->photoStrip() || editor->photoStrip()->isAncestorOf(focused)));
+    shoot(window, QStringLiteral("mobiliza_editor_photos.png"));
+
+    // A new action is added at the end and becomes the one being edited.
+    const int before = editor->actionModel()->rowCount();
     editor->addNewAction();
-    QTest::qWait(100);
-    CHECK(window.grab().save(QDir::temp().filePath(QStringLiteral("mobiliza_editor_new.png")), "PNG"));
+    CHECK(editor->actionModel()->rowCount() == before + 1);
+    CHECK(editor->currentRow() == before);
+    CHECK(editor->photoStrip()->cards().isEmpty());
+    shoot(window, QStringLiteral("mobiliza_editor_new.png"));
 }
 
 TEST_CASE("report service: restoring puts back the same photo, refuses a duplicate or a locked report")
@@ -115,10 +145,9 @@ TEST_CASE("report service: restoring puts back the same photo, refuses a duplica
     test::EditorFixture f;
     auto &reports = f.services->reports();
     const QString report = f.createNovember();
-    const auto action = reports.addAction(report, {});
+    const auto action = reports.addAction(report, test::validActionValues({2026, 11}));
     REQUIRE(action.ok());
-    core::Photo meta;
-    meta.sha256 = f.storeBlob(1);
+    core::Photo meta = test::validPhoto(f.storeBlob(1), {2026, 11});
     const auto first = reports.addPhoto(action.value().uuid, meta);
     REQUIRE(first.ok());
     const auto again = reports.addPhoto(action.value().uuid, meta);
@@ -145,7 +174,7 @@ TEST_CASE("report service: restoring puts back the same photo, refuses a duplica
     REQUIRE(reports.setNoActions(report, false, {}).ok());
     core::Action gone = other.value();
     gone.photos = {};
-    REQUIRE(reports.conclude(report, {}).ok());
+    REQUIRE(reports.conclude(report).ok());
     CHECK(reports.restoreAction(gone).error().code == QStringLiteral("locked"));
     CHECK(reports.reviewComments().isEmpty());
 }

@@ -8,9 +8,9 @@
 #include "tests/support/temp_dir.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QSemaphore>
 #include <QThread>
 #include <QTimer>
 
@@ -71,39 +71,42 @@ TEST_CASE("ExportJob writes the PDF off the owner thread and reports on it")
     CHECK(!job->isRunning());
     CHECK(QFileInfo(pdf).size() > 1000);
     CHECK(pdfImageCount(pdf) == 5);
-    if (!outcome.progress.isEmpty())
-        CHECK(outcome.progressThread == QThread::currentThread());
+    REQUIRE_FALSE(outcome.progress.isEmpty()); // one report per photo drawn
+    CHECK(outcome.progressThread == QThread::currentThread());
 }
 
 TEST_CASE("ExportJob runs the work on another thread and cancel stops it")
 {
     std::atomic<QThread *> workThread{nullptr};
     std::atomic<bool> sawCancel{false};
+    // The work reports progress once, then waits until the test has cancelled
+    // (a semaphore, not a timer): its next report must be refused.
+    QSemaphore cancelRequested;
     std::unique_ptr<ExportJob> job(new ExportJob(
         [&](const ProgressFn &progress) -> Status {
             workThread = QThread::currentThread();
-            QElapsedTimer timer;
-            timer.start();
-            for (int i = 0; timer.elapsed() < 20000; ++i) {
-                if (!progress(1 + i % 99, 100)) {
-                    sawCancel = true;
-                    return Error{QStringLiteral("cancelled"), QStringLiteral("cancelado")};
-                }
-                QThread::msleep(5);
+            // (Its answer may already be "stop": the test can cancel as soon as it
+            // hears of this report, before the call returns.)
+            (void)progress(1, 100);
+            if (!cancelRequested.tryAcquire(1, 60000))
+                return Error{QStringLiteral("unexpected"), QStringLiteral("the test never cancelled")};
+            if (!progress(2, 100)) {
+                sawCancel = true;
+                return Error{QStringLiteral("cancelled"), QStringLiteral("cancelado")};
             }
             return {};
         },
         QStringLiteral("x")));
-    bool cancelled = false;
     // Cancel once the work has reported progress (it is running by then).
     const Outcome outcome = runJob(job.get(), [&](int done) {
-        if (done >= 1 && !cancelled) {
-            cancelled = true;
+        if (done == 1) {
             job->cancel();
+            cancelRequested.release();
         }
     });
     REQUIRE(outcome.status.has_value());
     CHECK(!outcome.status->ok());
+    INFO(outcome.status->error().message.toStdString());
     CHECK(outcome.status->error().code == QStringLiteral("cancelled"));
     CHECK(sawCancel);
     CHECK(workThread != nullptr);
@@ -116,19 +119,43 @@ TEST_CASE("ExportJob cancel of a PDF leaves no file")
     TempDir dir;
     const ReportDocumentInput in = sampleReport(dir.path(), {4, 4, 4});
     const QString pdf = dir.filePath(QStringLiteral("relatorio.pdf"));
-    std::unique_ptr<ExportJob> job(ExportJob::pdf(in, pdf));
-    // Cancel once the first photo is drawn: the worker stops at the next one.
+    // The real PDF writer, held after its first progress report until the test
+    // has cancelled (a semaphore, not a timer): it must stop at its next report
+    // and leave no file, not even a partial or temporary one.
+    QSemaphore cancelRequested;
+    std::atomic<int> reportsAfterCancel{0};
+    std::atomic<bool> cancelSeen{false};
+    std::unique_ptr<ExportJob> job(new ExportJob(
+        [&](const ProgressFn &progress) -> Status {
+            return writeReportPdf(in, pdf, [&](int done, int total) {
+                if (cancelSeen)
+                    ++reportsAfterCancel;
+                if (!progress(done, total)) {
+                    cancelSeen = true;
+                    return false;
+                }
+                if (done == 1 && !cancelRequested.tryAcquire(1, 60000))
+                    return false;
+                return true;
+            });
+        },
+        pdf));
     const Outcome outcome = runJob(job.get(), [&](int done) {
-        if (done >= 1)
+        if (done >= 1 && cancelRequested.available() == 0 && !job->property("cancelled").toBool()) {
+            job->setProperty("cancelled", true);
             job->cancel();
+            cancelRequested.release();
+        }
     });
     REQUIRE(outcome.status.has_value());
     CHECK(!outcome.status->ok());
     CHECK(outcome.status->error().code == QStringLiteral("cancelled"));
+    CHECK(cancelSeen);
+    CHECK(reportsAfterCancel == 0); // it stopped at once
     CHECK(!QFileInfo::exists(pdf));
     CHECK(QDir(dir.path()).entryList({QStringLiteral("relatorio*")}, QDir::Files).isEmpty());
-    CHECK(!outcome.progress.isEmpty());
-    CHECK(outcome.progress.last() < 13);
+    REQUIRE_FALSE(outcome.progress.isEmpty());
+    CHECK(outcome.progress.last() == 1); // nothing reported after the first photo
 }
 
 TEST_CASE("ExportJob cancelled before it runs reports cancelled")

@@ -6,6 +6,7 @@
 #include "core/services/services.h"
 #include "tests/core/store/store_test_util.h"
 #include "tests/support/catch_qt.h"
+#include "tests/support/valid_report.h"
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -20,11 +21,6 @@ namespace mobiliza::test {
 
 inline const QString kProgram = QStringLiteral("ses_mg_mobilizacao");
 inline const core::Period kMarch{2025, 3};
-
-inline core::Findings noFindings(const core::Report &)
-{
-    return {};
-}
 
 // A small real JPEG, different for every seed.
 inline QByteArray makeJpeg(int seed, int width = 64, int height = 48)
@@ -68,9 +64,7 @@ inline QString draftWithPhotos(Profile &profile, int seed = 1)
     for (int i = 0; i < 2; ++i) {
         auto action = profile.reports().addAction(
             report->uuid,
-            QJsonObject{{QStringLiteral("title"), QStringLiteral("Ação %1 — mutirão").arg(i + 1)},
-                        {QStringLiteral("peopleReached"), 120 + i},
-                        {QStringLiteral("description"), QStringLiteral("Visita às casas")}});
+            validActionValues(kMarch, i + 1, QStringLiteral("Ação %1 — mutirão").arg(i + 1)));
         REQUIRE(action.ok());
         for (int k = 0; k <= i; ++k)
             REQUIRE(profile.reports()
@@ -84,7 +78,7 @@ inline QString draftWithPhotos(Profile &profile, int seed = 1)
 inline QString concludedReport(Profile &profile, int seed = 1)
 {
     const QString uuid = draftWithPhotos(profile, seed);
-    const auto concluded = profile.reports().conclude(uuid, noFindings);
+    const auto concluded = profile.reports().conclude(uuid);
     INFO((concluded ? QString() : concluded.error().message).toStdString());
     REQUIRE(concluded.ok());
     return uuid;

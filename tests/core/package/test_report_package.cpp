@@ -262,7 +262,7 @@ TEST_CASE("Files that are not intact packages are refused with a clear message")
     SECTION("an empty file")
     {
         writeBytes(path, QByteArray());
-        requireRefused(target, path, QStringLiteral("not_a_package"));
+        requireRefused(target, path, QStringLiteral("empty_file")); // a copy that never finished
     }
     SECTION("some other ZIP file")
     {
@@ -323,11 +323,10 @@ TEST_CASE("Revision rules: conflicts, older revisions and typed drafts are never
         REQUIRE(source.reports().applyEvent(uuid, ReportEvent::Withdraw).ok());
         auto report = source.reports().report(uuid);
         REQUIRE(report.ok());
-        REQUIRE(source.reports()
-                    .updateAction(report->actions.first().uuid,
-                                  QJsonObject{{QStringLiteral("title"), QStringLiteral("Outro título")}})
-                    .ok());
-        REQUIRE(source.reports().conclude(uuid, noFindings).ok());
+        QJsonObject retitled = report->actions.first().values;
+        retitled.insert(QStringLiteral("title"), QStringLiteral("Outro título"));
+        REQUIRE(source.reports().updateAction(report->actions.first().uuid, retitled).ok());
+        REQUIRE(source.reports().conclude(uuid).ok());
         const QString other = packageOf(source, uuid, 1, out, QStringLiteral("rev1b.mobiliza"));
         requireRefused(target, other, QStringLiteral("conflict"));
     }
@@ -336,7 +335,7 @@ TEST_CASE("Revision rules: conflicts, older revisions and typed drafts are never
         for (auto event :
              {ReportEvent::StartSending, ReportEvent::HubReceived, ReportEvent::Return, ReportEvent::Reopen})
             REQUIRE(source.reports().applyEvent(uuid, event, QStringLiteral("Falta a foto da ação 2")).ok());
-        REQUIRE(source.reports().conclude(uuid, noFindings).ok());
+        REQUIRE(source.reports().conclude(uuid).ok());
         const QString rev2 = packageOf(source, uuid, 2, out, QStringLiteral("rev2.mobiliza"));
 
         REQUIRE(pkg::importPackage(*target.services, rev1).ok());
@@ -358,7 +357,7 @@ TEST_CASE("Revision rules: conflicts, older revisions and typed drafts are never
     {
         for (auto event : {ReportEvent::HubReceived, ReportEvent::Return, ReportEvent::Reopen})
             REQUIRE(source.reports().applyEvent(uuid, event).ok());
-        REQUIRE(source.reports().conclude(uuid, noFindings).ok());
+        REQUIRE(source.reports().conclude(uuid).ok());
         const QString rev2 = packageOf(source, uuid, 2, out, QStringLiteral("rev2.mobiliza"));
         REQUIRE(pkg::importPackage(*target.services, rev2).ok());
         requireRefused(target, rev1, QStringLiteral("older_revision"));
@@ -382,7 +381,7 @@ TEST_CASE("Revision rules: conflicts, older revisions and typed drafts are never
         // Locally revision 2 is being typed; the source concluded its own revision 2.
         for (auto event : {ReportEvent::HubReceived, ReportEvent::Return, ReportEvent::Reopen})
             REQUIRE(source.reports().applyEvent(uuid, event).ok());
-        REQUIRE(source.reports().conclude(uuid, noFindings).ok());
+        REQUIRE(source.reports().conclude(uuid).ok());
         const QString rev2 = packageOf(source, uuid, 2, out, QStringLiteral("rev2.mobiliza"));
         requireRefused(target, rev2, QStringLiteral("local_draft"));
     }
@@ -493,7 +492,7 @@ TEST_CASE("Partners unknown to the importing installation are left out of the lo
     auto report = source.reports().report(uuid);
     REQUIRE(report.ok());
     REQUIRE(source.reports().setActionPartners(report->actions.first().uuid, {saved->uuid}).ok());
-    REQUIRE(source.reports().conclude(uuid, noFindings).ok());
+    REQUIRE(source.reports().conclude(uuid).ok());
     TempDir out;
     const QString path = packageOf(source, uuid, 1, out);
 

@@ -2,6 +2,8 @@
 // audit trail and notify after commit; failures roll everything back.
 #include "core/services/services.h"
 #include "tests/core/store/store_test_util.h"
+#include "tests/core/program/program_test_support.h"
+#include "tests/support/valid_report.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -57,18 +59,14 @@ Photo photoMeta(BlobStore &blobs, const QByteArray &bytes, const QString &captio
     return p;
 }
 
-Findings noFindings(const Report &)
-{
-    return {};
-}
-
 // A draft with two actions, one photo each.
 QString draftWithPhotos(Profile &profile)
 {
     auto report = profile.reports().createReport(kProgram, kMarch);
     REQUIRE(report.ok());
     for (int i = 0; i < 2; ++i) {
-        auto action = profile.reports().addAction(report->uuid, titled(QStringLiteral("Ação %1").arg(i + 1)));
+        auto action = profile.reports().addAction(
+            report->uuid, mobiliza::test::validActionValues(kMarch, i + 1, QStringLiteral("Ação %1").arg(i + 1)));
         REQUIRE(action.ok());
         auto photo = profile.reports().addPhoto(action->uuid,
                                                 photoMeta(profile.services->blobs(),
@@ -339,7 +337,7 @@ TEST_CASE("services: a failure in the middle rolls the whole change back, withou
     {
         exec(db, QStringLiteral("CREATE TEMP TRIGGER fail_outbox BEFORE INSERT ON outbox "
                                 "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
-        auto concluded = profile.reports().conclude(reportUuid, noFindings);
+        auto concluded = profile.reports().conclude(reportUuid);
         REQUIRE_FALSE(concluded.ok());
         CHECK(scalar(db, QStringLiteral("SELECT state FROM reports")).toString() == QStringLiteral("draft"));
         CHECK(count(db, QStringLiteral("SELECT count(*) FROM report_revisions")) == 0);
@@ -357,33 +355,34 @@ TEST_CASE(
     Profile profile;
     const QString uuid = draftWithPhotos(profile);
     const QSqlDatabase db = profile.db();
-    NotificationCounter notes(profile.services->notifier());
 
-    int validatorCalls = 0;
-    auto blocking = [&](const Report &report) {
-        ++validatorCalls;
-        CHECK(report.actions.size() == 2); // the validator sees the stored report
-        return Findings{Finding{QStringLiteral("actions[0].fields.title"), Severity::Error,
-                                QStringLiteral("required"), QStringLiteral("Informe o título.")},
-                        Finding{QStringLiteral("actions[1].photos"), Severity::Warning,
-                                QStringLiteral("few_photos"), QStringLiteral("Poucas fotos.")}};
-    };
-    auto refused = profile.reports().conclude(uuid, blocking);
+    // Concluding always runs the program's rules on what is stored: a missing
+    // required field blocks, a warning (photo of identifiable people without the
+    // authorization on file) does not.
+    const Report draft = profile.reports().report(uuid).value();
+    QJsonObject noTitle = draft.actions[0].values;
+    noTitle.remove(QStringLiteral("title"));
+    REQUIRE(profile.reports().updateAction(draft.actions[0].uuid, noTitle).ok());
+    Photo unauthorized = draft.actions[1].photos[0];
+    unauthorized.identifiablePeople = true;
+    unauthorized.authorizationOnFile = false;
+    REQUIRE(profile.reports().updatePhoto(unauthorized).ok());
+    auto notes = std::make_unique<NotificationCounter>(profile.services->notifier());
+
+    auto refused = profile.reports().conclude(uuid);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == QStringLiteral("validation_failed"));
-    CHECK(validatorCalls == 1);
+    CHECK(refused.error().message.contains(QStringLiteral("1")));
     CHECK(profile.reports().report(uuid)->state == ReportState::Draft);
     CHECK(count(db, QStringLiteral("SELECT count(*) FROM report_revisions")) == 0);
     CHECK(count(db, QStringLiteral("SELECT count(*) FROM outbox")) == 0);
-    CHECK(notes.total() == 0);
+    CHECK(notes->total() == 0);
 
-    auto warningsOnly = [](const Report &) {
-        return Findings{Finding{QStringLiteral("actions[1].photos"), Severity::Warning,
-                                QStringLiteral("few_photos"), QStringLiteral("Poucas fotos.")}};
-    };
+    REQUIRE(profile.reports().updateAction(draft.actions[0].uuid, draft.actions[0].values).ok());
+    notes = std::make_unique<NotificationCounter>(profile.services->notifier());
     profile.clock.advanceSecs(120);
-    REQUIRE(profile.reports().conclude(uuid, warningsOnly).ok());
-    CHECK(notes.reportUuids == QStringList{uuid});
+    REQUIRE(profile.reports().conclude(uuid).ok());
+    CHECK(notes->reportUuids == QStringList{uuid});
 
     const Report ready = profile.reports().report(uuid).value();
     CHECK(ready.state == ReportState::Ready);
@@ -424,7 +423,7 @@ TEST_CASE(
     CHECK(profile.reports().updatePhoto(first.photos[0]).error().code == QStringLiteral("locked"));
     CHECK(profile.reports().setNoActions(uuid, true, QStringLiteral("x")).error().code ==
           QStringLiteral("locked"));
-    CHECK(profile.reports().conclude(uuid, noFindings).error().code == QStringLiteral("invalid_transition"));
+    CHECK(profile.reports().conclude(uuid).error().code == QStringLiteral("invalid_transition"));
     CHECK(titles(profile.reports().report(uuid).value()) == titles(ready));
 }
 
@@ -434,7 +433,7 @@ TEST_CASE("services: withdraw, send, return and reopen", "[services][lifecycle]"
     const QString uuid = draftWithPhotos(profile);
     const QSqlDatabase db = profile.db();
     auto &reports = profile.reports();
-    REQUIRE(reports.conclude(uuid, noFindings).ok());
+    REQUIRE(reports.conclude(uuid).ok());
 
     // Withdraw: back to draft, the unsent revision and its outbox entry disappear.
     REQUIRE(reports.applyEvent(uuid, ReportEvent::Withdraw).ok());
@@ -442,8 +441,9 @@ TEST_CASE("services: withdraw, send, return and reopen", "[services][lifecycle]"
     CHECK(reports.report(uuid)->revision == 1);
     CHECK(count(db, QStringLiteral("SELECT count(*) FROM report_revisions")) == 0);
     CHECK(count(db, QStringLiteral("SELECT count(*) FROM outbox")) == 0);
-    REQUIRE(reports.updateAction(reports.report(uuid)->actions[0].uuid, titled(QStringLiteral("corrigida")))
-                .ok());
+    QJsonObject corrected = reports.report(uuid)->actions[0].values;
+    corrected.insert(QStringLiteral("title"), QStringLiteral("corrigida"));
+    REQUIRE(reports.updateAction(reports.report(uuid)->actions[0].uuid, corrected).ok());
 
     // Illegal transitions are the state machine's errors.
     auto illegal = reports.applyEvent(uuid, ReportEvent::Accept);
@@ -453,7 +453,7 @@ TEST_CASE("services: withdraw, send, return and reopen", "[services][lifecycle]"
           ReportStateMachine::apply(ReportState::Draft, ReportEvent::Accept).error);
     CHECK(reports.applyEvent(uuid, ReportEvent::Conclude).error().code == QStringLiteral("invalid_argument"));
 
-    REQUIRE(reports.conclude(uuid, noFindings).ok());
+    REQUIRE(reports.conclude(uuid).ok());
     REQUIRE(reports.applyEvent(uuid, ReportEvent::StartSending).ok());
     CHECK(reports.revisions(uuid).value(0).outboxState == QStringLiteral("sending"));
     CHECK(reports.applyEvent(uuid, ReportEvent::Withdraw).error().code ==
@@ -477,8 +477,10 @@ TEST_CASE("services: withdraw, send, return and reopen", "[services][lifecycle]"
     CHECK(reopened.state == ReportState::Draft);
     CHECK(reopened.revision == 2);
     CHECK(reopened.reviewComment == comment); // still visible while correcting
-    REQUIRE(reports.addAction(uuid, titled(QStringLiteral("nova"))).ok());
-    REQUIRE(reports.conclude(uuid, noFindings).ok());
+    QJsonObject fixed = reopened.actions[1].values;
+    fixed.insert(QStringLiteral("description"), QStringLiteral("Descrição corrigida após a devolução da URS."));
+    REQUIRE(reports.updateAction(reopened.actions[1].uuid, fixed).ok());
+    REQUIRE(reports.conclude(uuid).ok());
     const auto revisions = reports.revisions(uuid);
     REQUIRE(revisions.size() == 2);
     CHECK(revisions[0].revision == 1);
@@ -506,9 +508,55 @@ TEST_CASE("services: conclude refuses a report whose photo file is gone", "[serv
     const QString uuid = draftWithPhotos(profile);
     const Report report = profile.reports().report(uuid).value();
     REQUIRE(profile.services->blobs().remove(report.actions[1].photos[0].sha256).ok());
-    auto refused = profile.reports().conclude(uuid, noFindings);
+    auto refused = profile.reports().conclude(uuid);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == QStringLiteral("missing_blob"));
     CHECK(refused.error().message.contains(QStringLiteral("2")));
     CHECK(profile.reports().report(uuid)->state == ReportState::Draft);
+}
+
+TEST_CASE("services: conclude validates with the report's own program, and refuses an unknown program",
+          "[services][lifecycle]")
+{
+    Profile profile;
+    const ProgramDefinition apoio = mobiliza::test::loadApoio();
+    // An apoio record that SES-MG's rules would refuse (no title, no photo) but
+    // that apoio's rules require differently (participants, activities, results…).
+    auto created = profile.reports().createReport(apoio.id(), kMarch);
+    REQUIRE(created.ok());
+    REQUIRE(profile.reports()
+                .addAction(created->uuid, QJsonObject{{QStringLiteral("date"), QStringLiteral("2025-03-12")}})
+                .ok());
+
+    auto unknown = profile.reports().conclude(created->uuid);
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().code == QStringLiteral("unknown_program"));
+    CHECK(unknown.error().message.contains(apoio.id()));
+    CHECK(profile.reports().report(created->uuid)->state == ReportState::Draft);
+
+    profile.services->programs().add(apoio);
+    auto incomplete = profile.reports().conclude(created->uuid);
+    REQUIRE_FALSE(incomplete.ok());
+    CHECK(incomplete.error().code == QStringLiteral("validation_failed"));
+
+    const Action record = profile.reports().report(created->uuid)->actions.at(0);
+    const QJsonObject complete{
+        {QStringLiteral("date"), QStringLiteral("2025-03-12")},
+        {QStringLiteral("scope"), QStringLiteral("municipio")},
+        {QStringLiteral("municipality"), QStringLiteral("3106200")},
+        {QStringLiteral("support_type"), QStringLiteral("visita_tecnica")},
+        {QStringLiteral("modality"), QStringLiteral("presencial")},
+        {QStringLiteral("learning_mode"), QStringLiteral("pratica")},
+        {QStringLiteral("participants"), 12},
+        {QStringLiteral("topics"), QJsonArray{QStringLiteral("planejamento")}},
+        {QStringLiteral("activities"), QStringLiteral("Oficina de planejamento regional com a equipe.")},
+        {QStringLiteral("results"), QStringLiteral("Plano de ação pactuado para o trimestre.")},
+    };
+    REQUIRE(profile.reports().updateAction(record.uuid, complete).ok());
+    const auto findings = profile.services->programs().engine(apoio.id())->validate(
+        profile.reports().report(created->uuid).value());
+    for (const Finding &f : findings)
+        UNSCOPED_INFO(f.path.toStdString() << ": " << f.message.toStdString());
+    REQUIRE(profile.reports().conclude(created->uuid).ok());
+    CHECK(profile.reports().report(created->uuid)->state == ReportState::Ready);
 }
