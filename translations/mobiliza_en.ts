@@ -4,12 +4,12 @@
     <context>
         <name>Application</name>
         <message>
-            <location filename="../app/ui/application.cpp" line="+71" />
+            <location filename="../app/ui/application.cpp" line="+74" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+69" />
             <source>This profile has no municipality yet. Run once with --municipality IBGE (the 7-digit IBGE code), or start Mobiliza without headless options to choose it.</source>
             <translation>This profile has no municipality yet. Run once with --municipality IBGE (the 7-digit IBGE code), or start Mobiliza without headless options to choose it.</translation>
         </message>
@@ -44,7 +44,12 @@
             <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+11" />
+            <source>The reports could not be read: %1</source>
+            <translation>The reports could not be read: %1</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
             <translation>Could not save the screenshot to %1. Check that the folder exists and is writable.</translation>
         </message>
@@ -52,7 +57,12 @@
     <context>
         <name>BlobStore</name>
         <message>
-            <location filename="../core/services/blob_store.cpp" line="+26" />
+            <location filename="../core/services/blob_store.cpp" line="+40" />
+            <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
+            <translation>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</source>
             <translation>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</translation>
         </message>
@@ -428,12 +438,12 @@
     <context>
         <name>Database</name>
         <message>
-            <location filename="../core/store/database.cpp" line="+24" />
+            <location filename="../core/store/database.cpp" line="+27" />
             <source>Mobiliza cannot write to %1. Check that the disk is connected, that it is not full and that your user may write there, then open Mobiliza again.</source>
             <translation>Mobiliza cannot write to %1. Check that the disk is connected, that it is not full and that your user may write there, then open Mobiliza again.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+18" />
             <source>The file %1 is not a Mobiliza database or is damaged (%2). It was not changed. Restore a backup copy or choose another data folder.</source>
             <translation>The file %1 is not a Mobiliza database or is damaged (%2). It was not changed. Restore a backup copy or choose another data folder.</translation>
         </message>
@@ -443,17 +453,22 @@
             <translation>The SQLite driver of Qt (QSQLITE) is not installed. Reinstall Mobiliza.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+35" />
             <source>The data in %1 was saved by a newer version of Mobiliza (data format %2; this version knows up to %3). Update Mobiliza to open it. Nothing was changed.</source>
             <translation>The data in %1 was saved by a newer version of Mobiliza (data format %2; this version knows up to %3). Update Mobiliza to open it. Nothing was changed.</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+67" />
             <source>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</source>
             <translation>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+97" />
+            <source>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</source>
+            <translation>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>The database is busy in another window or program. Close it and try again.</source>
             <translation>The database is busy in another window or program. Close it and try again.</translation>
         </message>
@@ -463,7 +478,22 @@
             <translation>The data could not be updated to the format of this version of Mobiliza (step %1, "%2": %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
         </message>
         <message>
-            <location filename="../core/store/sql.cpp" line="+13" />
+            <location filename="../core/store/sql.cpp" line="+46" />
+            <source>The disk is full, so Mobiliza could not save (%1). What was saved before is intact. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
+            <translation>The disk is full, so Mobiliza could not save (%1). What was saved before is intact. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Nothing was changed. Close the other Mobiliza and try again.</source>
+            <translation>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Nothing was changed. Close the other Mobiliza and try again.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The database is damaged and could not be read (%1). Do not delete anything: copy the data folder to a safe place and contact the support team, who can restore it from a backup copy.</source>
+            <translation>The database is damaged and could not be read (%1). Do not delete anything: copy the data folder to a safe place and contact the support team, who can restore it from a backup copy.</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>The data could not be saved or read (%1). Nothing was changed. Try again; if it keeps happening, check the free space on the disk.</source>
             <translation>The data could not be saved or read (%1). Nothing was changed. Try again; if it keeps happening, check the free space on the disk.</translation>
         </message>
@@ -471,7 +501,7 @@
     <context>
         <name>DemoData</name>
         <message>
-            <location filename="../core/demo/demo_data.cpp" line="+174" />
+            <location filename="../core/demo/demo_data.cpp" line="+176" />
             <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
             <translation>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
         </message>
@@ -479,6 +509,16 @@
             <location line="+5" />
             <source>Choose the profile's municipality before adding demonstration data.</source>
             <translation>Choose the profile's municipality before adding demonstration data.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The demonstration data could not be added: %1 Nothing was added to this profile.</source>
+            <translation>The demonstration data could not be added: %1 Nothing was added to this profile.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The demonstration data could not be completed: %1 This profile now holds part of it (%2 report(s), %3 partner(s)), all marked as demonstration data. Free some space on the disk and use --demo-data with a new, empty --data-dir.</source>
+            <translation>The demonstration data could not be completed: %1 This profile now holds part of it (%2 report(s), %3 partner(s)), all marked as demonstration data. Free some space on the disk and use --demo-data with a new, empty --data-dir.</translation>
         </message>
     </context>
     <context>
@@ -550,7 +590,12 @@
     <context>
         <name>Hub</name>
         <message>
-            <location filename="../sync/hub/hub.cpp" line="+58" />
+            <location filename="../sync/hub/hub.cpp" line="+59" />
+            <source>The hub's disk is full, so nothing was stored. What it stored before is intact. Free space in the hub's data folder (or tell the regional office, URS), then try again.</source>
+            <translation>The hub's disk is full, so nothing was stored. What it stored before is intact. Free space in the hub's data folder (or tell the regional office, URS), then try again.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>The hub could not complete the request because of an internal error. Try again later; if it keeps happening, tell the regional office (URS).</source>
             <translation>The hub could not complete the request because of an internal error. Try again later; if it keeps happening, tell the regional office (URS).</translation>
         </message>
@@ -590,7 +635,7 @@
             <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+87" />
             <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
             <translation>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</translation>
         </message>
@@ -695,7 +740,7 @@
     <context>
         <name>HubCli</name>
         <message>
-            <location filename="../sync/hub/hub_cli.cpp" line="+48" />
+            <location filename="../sync/hub/hub_cli.cpp" line="+49" />
             <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
             <translation>Run “mobiliza-hub --help” to see the commands and their options.</translation>
         </message>
@@ -890,7 +935,12 @@
             <translation>The hub could not listen on %1. Check that no other program uses that port and that the address belongs to this machine.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+13" />
+            <source>Unreferenced photo files could not be deleted: %1</source>
+            <translation>Unreferenced photo files could not be deleted: %1</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</source>
             <translation>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</translation>
         </message>
@@ -952,7 +1002,7 @@
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_server.cpp" line="+212" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+190" />
             <source>This address does not accept this kind of request.</source>
             <translation>This address does not accept this kind of request.</translation>
         </message>
@@ -962,7 +1012,7 @@
             <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>This request takes no body.</source>
             <translation>This request takes no body.</translation>
         </message>
@@ -995,7 +1045,7 @@
     <context>
         <name>HubStore</name>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+124" />
+            <location filename="../sync/hub/hub_store.cpp" line="+125" />
             <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
             <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</translation>
         </message>
@@ -1015,12 +1065,12 @@
             <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+22" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+23" />
             <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
             <translation>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+77" />
+            <location filename="../sync/hub/hub_store.cpp" line="+83" />
             <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
             <translation>The database address is not valid. Use postgresql://user:password@host:port/database.</translation>
         </message>
@@ -1120,7 +1170,7 @@
             <translation>Action</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>(untitled)</source>
             <translation>(untitled)</translation>
         </message>
@@ -1516,12 +1566,17 @@
     <context>
         <name>ReportOutputs</name>
         <message>
-            <location filename="../core/outputs/output_format.cpp" line="+234" />
+            <location filename="../core/outputs/output_format.cpp" line="+235" />
             <source>The folder of %1 does not exist. Choose another folder and export again.</source>
             <translation>The folder of %1 does not exist. Choose another folder and export again.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
+            <source>The disk is full: %1 could not be written, and no file was left under that name. Free some space on the disk (or choose another disk, such as a USB drive), then export again.</source>
+            <translation>The disk is full: %1 could not be written, and no file was left under that name. Free some space on the disk (or choose another disk, such as a USB drive), then export again.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Could not write %1 (%2). Check that you may write to this folder and that the disk is not full, or choose another folder, then export again.</source>
             <translation>Could not write %1 (%2). Check that you may write to this folder and that the disk is not full, or choose another folder, then export again.</translation>
         </message>
@@ -1555,6 +1610,11 @@
         </message>
         <message>
             <location line="+8" />
+            <source>The file %1 is empty (0 bytes): the copy or the download did not finish. Copy it again from where it came from, or ask whoever generated it for a new file.</source>
+            <translation>The file %1 is empty (0 bytes): the copy or the download did not finish. Copy it again from where it came from, or ask whoever generated it for a new file.</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>The file is incomplete or has been altered. Ask whoever generated it for a new file.</source>
             <translation>The file is incomplete or has been altered. Ask whoever generated it for a new file.</translation>
         </message>
@@ -1607,12 +1667,17 @@
     <context>
         <name>ReportService</name>
         <message>
-            <location filename="../core/services/report_lifecycle.cpp" line="+104" />
+            <location filename="../core/services/report_lifecycle.cpp" line="+102" />
+            <source>This report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and concluded. Update Mobiliza, then conclude again.</source>
+            <translation>This report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and concluded. Update Mobiliza, then conclude again.</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>The report cannot be concluded yet. Fix the problems shown in the list (blocking: %1), then conclude again.</source>
             <translation>The report cannot be concluded yet. Fix the problems shown in the list (blocking: %1), then conclude again.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>The file of photo %1 is missing from the data folder. Remove the photo and add it again, then conclude.</source>
             <translation>The file of photo %1 is missing from the data folder. Remove the photo and add it again, then conclude.</translation>
         </message>
@@ -1632,7 +1697,7 @@
             <translation>Revision %1 of the report was not found.</translation>
         </message>
         <message>
-            <location filename="../core/services/report_service.cpp" line="+266" />
+            <location filename="../core/services/report_service.cpp" line="+276" />
             <source>The program or the month of the report is not valid. Choose them again.</source>
             <translation>The program or the month of the report is not valid. Choose them again.</translation>
         </message>
@@ -2458,7 +2523,7 @@
             <translation>%1 (IBGE %2) — URS %3</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>No municipality of Minas Gerais matches "%1". Check the spelling or type the 7-digit IBGE code.</source>
             <translation>No municipality of Minas Gerais matches "%1". Check the spelling or type the 7-digit IBGE code.</translation>
         </message>
@@ -2558,7 +2623,7 @@
             <translation>proof photos in the last 12 months</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+11" />
             <source>Month</source>
             <translation>Month</translation>
         </message>
@@ -2573,7 +2638,12 @@
             <translation>Actions</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+26" />
+            <source>The reports could not be read: %1</source>
+            <translation>The reports could not be read: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>not started</source>
             <translation>not started</translation>
         </message>
@@ -3532,7 +3602,7 @@ It will be locked and put in the outbox to be sent to the URS. Until it is sent,
             <translation>Conclude</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>The report was not concluded</source>
             <translation>The report was not concluded</translation>
         </message>
@@ -3660,7 +3730,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Everything is saved</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+82" />
             <source>Photos: none yet</source>
             <translation>Photos: none yet</translation>
         </message>
@@ -3724,7 +3794,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Accepted — consolidated</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+58" />
             <source>%1: “%2”</source>
             <translation>%1: “%2”</translation>
         </message>
@@ -3823,12 +3893,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+64" />
+            <source>The reports could not be read: %1</source>
+            <translation>The reports could not be read: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>No report yet. Start with the current month: every action you record is saved at once, even without internet.</source>
             <translation>No report yet. Start with the current month: every action you record is saved at once, even without internet.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="-16" />
             <location line="+5" />
             <source>Create the report of %1</source>
             <translation>Create the report of %1</translation>
@@ -3982,13 +4057,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </message>
         <message>
             <location line="+1" />
-            <location line="+253" />
+            <location line="+257" />
             <location line="+40" />
             <source>&amp;Hold</source>
             <translation>&amp;Hold</translation>
         </message>
         <message>
-            <location line="-262" />
+            <location line="-266" />
             <source>Synchronization is not available in this session.</source>
             <translation>Synchronization is not available in this session.</translation>
         </message>
@@ -4114,7 +4189,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             </translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <source>Nothing waiting to be sent.</source>
             <translation>Nothing waiting to be sent.</translation>
         </message>
@@ -4146,6 +4221,11 @@ Revision %2 is started from the returned one. Conclude it again when you are don
                 <numerusform>%n held</numerusform>
                 <numerusform>%n held</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The outbox could not be read: %1</source>
+            <translation>The outbox could not be read: %1</translation>
         </message>
         <message>
             <location line="+23" />
@@ -4229,12 +4309,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Sending %1: %2 of %3</translation>
         </message>
         <message>
-            <location line="-340" />
+            <location line="-344" />
             <source>Outbox</source>
             <translation>Outbox</translation>
         </message>
         <message>
-            <location line="+222" />
+            <location line="+223" />
             <source>The outbox is empty.</source>
             <translation>The outbox is empty.</translation>
         </message>

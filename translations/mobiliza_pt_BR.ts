@@ -4,12 +4,12 @@
     <context>
         <name>Application</name>
         <message>
-            <location filename="../app/ui/application.cpp" line="+71" />
+            <location filename="../app/ui/application.cpp" line="+74" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
         <message>
-            <location line="+62" />
+            <location line="+69" />
             <source>This profile has no municipality yet. Run once with --municipality IBGE (the 7-digit IBGE code), or start Mobiliza without headless options to choose it.</source>
             <translation>Este perfil ainda não tem município. Rode uma vez com --municipality IBGE (o código IBGE de 7 dígitos) ou abra o Mobiliza sem as opções sem janela para escolhê-lo.</translation>
         </message>
@@ -44,7 +44,12 @@
             <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+11" />
+            <source>The reports could not be read: %1</source>
+            <translation>Não foi possível ler os relatórios: %1</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
             <translation>Não foi possível salvar a captura de tela em %1. Verifique se a pasta existe e se é possível gravar nela.</translation>
         </message>
@@ -52,7 +57,12 @@
     <context>
         <name>BlobStore</name>
         <message>
-            <location filename="../core/services/blob_store.cpp" line="+26" />
+            <location filename="../core/services/blob_store.cpp" line="+40" />
+            <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
+            <translation>O disco está cheio: o arquivo de foto %1 não pôde ser salvo, e o Mobiliza parou ali. Libere espaço no disco (esvazie a lixeira, mova ou apague arquivos de que não precisa mais) e tente de novo.</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</source>
             <translation>Não foi possível gravar ou ler o arquivo de foto %1 (%2). Verifique se o disco está conectado e tem espaço livre e tente novamente.</translation>
         </message>
@@ -428,12 +438,12 @@
     <context>
         <name>Database</name>
         <message>
-            <location filename="../core/store/database.cpp" line="+24" />
+            <location filename="../core/store/database.cpp" line="+27" />
             <source>Mobiliza cannot write to %1. Check that the disk is connected, that it is not full and that your user may write there, then open Mobiliza again.</source>
             <translation>O Mobiliza não consegue gravar em %1. Verifique se o disco está conectado, se não está cheio e se o seu usuário tem permissão de gravação ali, e abra o Mobiliza novamente.</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+18" />
             <source>The file %1 is not a Mobiliza database or is damaged (%2). It was not changed. Restore a backup copy or choose another data folder.</source>
             <translation>O arquivo %1 não é um banco de dados do Mobiliza ou está danificado (%2). Ele não foi alterado. Restaure uma cópia de segurança ou escolha outra pasta de dados.</translation>
         </message>
@@ -443,17 +453,22 @@
             <translation>O driver SQLite do Qt (QSQLITE) não está instalado. Reinstale o Mobiliza.</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+35" />
             <source>The data in %1 was saved by a newer version of Mobiliza (data format %2; this version knows up to %3). Update Mobiliza to open it. Nothing was changed.</source>
             <translation>Os dados em %1 foram gravados por uma versão mais nova do Mobiliza (formato de dados %2; esta versão conhece até o %3). Atualize o Mobiliza para abri-los. Nada foi alterado.</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+67" />
             <source>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</source>
             <translation>O banco de dados em %1 está danificado (%2). Restaure uma cópia de segurança e informe esta mensagem à equipe de suporte.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+97" />
+            <source>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</source>
+            <translation>A cópia de segurança %1 ainda guarda os dados apagados e não pôde ser alterada nem excluída. Exclua esse arquivo manualmente (feche o Mobiliza antes).</translation>
+        </message>
+        <message>
+            <location line="+17" />
             <source>The database is busy in another window or program. Close it and try again.</source>
             <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
         </message>
@@ -463,7 +478,22 @@
             <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, "%2": %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
         </message>
         <message>
-            <location filename="../core/store/sql.cpp" line="+13" />
+            <location filename="../core/store/sql.cpp" line="+46" />
+            <source>The disk is full, so Mobiliza could not save (%1). What was saved before is intact. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
+            <translation>O disco está cheio e o Mobiliza não conseguiu salvar (%1). O que já estava salvo continua intacto. Libere espaço no disco (esvazie a lixeira, mova ou apague arquivos de que não precisa mais) e tente de novo.</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <source>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Nothing was changed. Close the other Mobiliza and try again.</source>
+            <translation>Os dados estão em uso por outra janela do Mobiliza ou por outro programa e não puderam ser lidos nem salvos (%1). Nada foi alterado. Feche o outro Mobiliza e tente de novo.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The database is damaged and could not be read (%1). Do not delete anything: copy the data folder to a safe place and contact the support team, who can restore it from a backup copy.</source>
+            <translation>O banco de dados está danificado e não pôde ser lido (%1). Não apague nada: copie a pasta de dados para um lugar seguro e procure o suporte, que pode restaurá-la a partir de uma cópia de segurança.</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>The data could not be saved or read (%1). Nothing was changed. Try again; if it keeps happening, check the free space on the disk.</source>
             <translation>Não foi possível gravar ou ler os dados (%1). Nada foi alterado. Tente novamente; se continuar acontecendo, verifique o espaço livre no disco.</translation>
         </message>
@@ -471,7 +501,7 @@
     <context>
         <name>DemoData</name>
         <message>
-            <location filename="../core/demo/demo_data.cpp" line="+174" />
+            <location filename="../core/demo/demo_data.cpp" line="+176" />
             <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
             <translation>Este perfil já tem relatórios ou parceiros reais; por isso nenhum dado de demonstração foi adicionado. Use --demo-data com uma pasta --data-dir nova e vazia.</translation>
         </message>
@@ -479,6 +509,16 @@
             <location line="+5" />
             <source>Choose the profile's municipality before adding demonstration data.</source>
             <translation>Escolha o município do perfil antes de adicionar dados de demonstração.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>The demonstration data could not be added: %1 Nothing was added to this profile.</source>
+            <translation>Não foi possível adicionar os dados de demonstração: %1 Nada foi adicionado a este perfil.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The demonstration data could not be completed: %1 This profile now holds part of it (%2 report(s), %3 partner(s)), all marked as demonstration data. Free some space on the disk and use --demo-data with a new, empty --data-dir.</source>
+            <translation>Não foi possível completar os dados de demonstração: %1 Este perfil ficou com uma parte deles (%2 relatório(s), %3 parceiro(s)), tudo marcado como dados de demonstração. Libere espaço no disco e use --demo-data com uma --data-dir nova e vazia.</translation>
         </message>
     </context>
     <context>
@@ -550,7 +590,12 @@
     <context>
         <name>Hub</name>
         <message>
-            <location filename="../sync/hub/hub.cpp" line="+58" />
+            <location filename="../sync/hub/hub.cpp" line="+59" />
+            <source>The hub's disk is full, so nothing was stored. What it stored before is intact. Free space in the hub's data folder (or tell the regional office, URS), then try again.</source>
+            <translation>O disco do servidor (hub) está cheio, então nada foi guardado. O que ele já tinha guardado continua intacto. Libere espaço na pasta de dados do hub (ou avise a Unidade Regional de Saúde, URS) e tente de novo.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>The hub could not complete the request because of an internal error. Try again later; if it keeps happening, tell the regional office (URS).</source>
             <translation>O hub não conseguiu concluir o pedido por causa de um erro interno. Tente de novo mais tarde; se continuar acontecendo, avise a regional (URS).</translation>
         </message>
@@ -590,7 +635,7 @@
             <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+87" />
             <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
             <translation>O nome da foto não é um SHA-256 (64 dígitos hexadecimais minúsculos).</translation>
         </message>
@@ -695,7 +740,7 @@
     <context>
         <name>HubCli</name>
         <message>
-            <location filename="../sync/hub/hub_cli.cpp" line="+48" />
+            <location filename="../sync/hub/hub_cli.cpp" line="+49" />
             <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
             <translation>Execute “mobiliza-hub --help” para ver os comandos e suas opções.</translation>
         </message>
@@ -890,7 +935,12 @@
             <translation>O hub não conseguiu escutar em %1. Confira se nenhum outro programa usa essa porta e se o endereço pertence a esta máquina.</translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+13" />
+            <source>Unreferenced photo files could not be deleted: %1</source>
+            <translation>Não foi possível apagar os arquivos de foto que nada mais usa: %1</translation>
+        </message>
+        <message>
+            <location line="+24" />
             <source>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</source>
             <translation>Código de cadastro de uso único para %1, válido até %2. Digite-o no Mobiliza (Sincronização); ele funciona uma só vez:</translation>
         </message>
@@ -952,7 +1002,7 @@
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_server.cpp" line="+212" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+190" />
             <source>This address does not accept this kind of request.</source>
             <translation>Este endereço não aceita este tipo de pedido.</translation>
         </message>
@@ -962,7 +1012,7 @@
             <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>This request takes no body.</source>
             <translation>Este pedido não leva corpo.</translation>
         </message>
@@ -995,7 +1045,7 @@
     <context>
         <name>HubStore</name>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+124" />
+            <location filename="../sync/hub/hub_store.cpp" line="+125" />
             <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
             <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
         </message>
@@ -1015,12 +1065,12 @@
             <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+22" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+23" />
             <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
             <translation>A revisão está “%1” e não pode passar a “%2”. Só uma revisão recebida pode ser aceita ou devolvida.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+77" />
+            <location filename="../sync/hub/hub_store.cpp" line="+83" />
             <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
             <translation>O endereço do banco de dados não é válido. Use postgresql://usuário:senha@servidor:porta/banco.</translation>
         </message>
@@ -1120,7 +1170,7 @@
             <translation>Ação</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+21" />
             <source>(untitled)</source>
             <translation>(sem título)</translation>
         </message>
@@ -1516,12 +1566,17 @@
     <context>
         <name>ReportOutputs</name>
         <message>
-            <location filename="../core/outputs/output_format.cpp" line="+234" />
+            <location filename="../core/outputs/output_format.cpp" line="+235" />
             <source>The folder of %1 does not exist. Choose another folder and export again.</source>
             <translation>A pasta de %1 não existe. Escolha outra pasta e exporte novamente.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
+            <source>The disk is full: %1 could not be written, and no file was left under that name. Free some space on the disk (or choose another disk, such as a USB drive), then export again.</source>
+            <translation>O disco está cheio: não foi possível gravar %1, e nenhum arquivo ficou com esse nome. Libere espaço no disco (ou escolha outro disco, como um pen drive) e exporte de novo.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Could not write %1 (%2). Check that you may write to this folder and that the disk is not full, or choose another folder, then export again.</source>
             <translation>Não foi possível gravar %1 (%2). Verifique se você tem permissão para gravar nesta pasta e se o disco não está cheio, ou escolha outra pasta, e exporte novamente.</translation>
         </message>
@@ -1555,6 +1610,11 @@
         </message>
         <message>
             <location line="+8" />
+            <source>The file %1 is empty (0 bytes): the copy or the download did not finish. Copy it again from where it came from, or ask whoever generated it for a new file.</source>
+            <translation>O arquivo %1 está vazio (0 bytes): a cópia ou o download não terminou. Copie-o de novo de onde veio ou peça um novo arquivo a quem o gerou.</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>The file is incomplete or has been altered. Ask whoever generated it for a new file.</source>
             <translation>O arquivo está incompleto ou foi alterado. Peça um novo arquivo a quem o gerou.</translation>
         </message>
@@ -1607,12 +1667,17 @@
     <context>
         <name>ReportService</name>
         <message>
-            <location filename="../core/services/report_lifecycle.cpp" line="+104" />
+            <location filename="../core/services/report_lifecycle.cpp" line="+102" />
+            <source>This report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and concluded. Update Mobiliza, then conclude again.</source>
+            <translation>Este relatório é do programa “%1”, que esta versão do Mobiliza não conhece; por isso ele não pode ser conferido nem concluído. Atualize o Mobiliza e conclua de novo.</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>The report cannot be concluded yet. Fix the problems shown in the list (blocking: %1), then conclude again.</source>
             <translation>O relatório ainda não pode ser concluído. Corrija os problemas indicados na lista (impeditivos: %1) e conclua novamente.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+11" />
             <source>The file of photo %1 is missing from the data folder. Remove the photo and add it again, then conclude.</source>
             <translation>O arquivo da foto %1 não está na pasta de dados. Remova a foto, adicione-a novamente e depois conclua.</translation>
         </message>
@@ -1632,7 +1697,7 @@
             <translation>A revisão %1 do relatório não foi encontrada.</translation>
         </message>
         <message>
-            <location filename="../core/services/report_service.cpp" line="+266" />
+            <location filename="../core/services/report_service.cpp" line="+276" />
             <source>The program or the month of the report is not valid. Choose them again.</source>
             <translation>O programa ou o mês do relatório não é válido. Escolha-os novamente.</translation>
         </message>
@@ -2458,7 +2523,7 @@
             <translation>%1 (IBGE %2) — URS %3</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="+17" />
             <source>No municipality of Minas Gerais matches "%1". Check the spelling or type the 7-digit IBGE code.</source>
             <translation>Nenhum município de Minas Gerais corresponde a "%1". Confira a grafia ou digite o código IBGE de 7 dígitos.</translation>
         </message>
@@ -2558,7 +2623,7 @@
             <translation>fotos de comprovação nos últimos 12 meses</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+11" />
             <source>Month</source>
             <translation>Mês</translation>
         </message>
@@ -2573,7 +2638,12 @@
             <translation>Ações</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+26" />
+            <source>The reports could not be read: %1</source>
+            <translation>Não foi possível ler os relatórios: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>not started</source>
             <translation>não iniciado</translation>
         </message>
@@ -3532,7 +3602,7 @@ Ele será bloqueado e colocado na fila de envio para a URS. Enquanto não for en
             <translation>Concluir</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+6" />
             <source>The report was not concluded</source>
             <translation>O relatório não foi concluído</translation>
         </message>
@@ -3660,7 +3730,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Tudo salvo</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+82" />
             <source>Photos: none yet</source>
             <translation>Fotos: nenhuma ainda</translation>
         </message>
@@ -3724,7 +3794,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Aceito — consolidado</translation>
         </message>
         <message>
-            <location line="+56" />
+            <location line="+58" />
             <source>%1: “%2”</source>
             <translation>%1: “%2”</translation>
         </message>
@@ -3823,12 +3893,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Abre o mês selecionado na lista (Enter ou clique duplo também abrem).</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+64" />
+            <source>The reports could not be read: %1</source>
+            <translation>Não foi possível ler os relatórios: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>No report yet. Start with the current month: every action you record is saved at once, even without internet.</source>
             <translation>Ainda não há relatórios. Comece pelo mês atual: cada ação registrada é salva na hora, mesmo sem internet.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="-16" />
             <location line="+5" />
             <source>Create the report of %1</source>
             <translation>Criar o relatório de %1</translation>
@@ -3982,13 +4057,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </message>
         <message>
             <location line="+1" />
-            <location line="+253" />
+            <location line="+257" />
             <location line="+40" />
             <source>&amp;Hold</source>
             <translation>&amp;Reter</translation>
         </message>
         <message>
-            <location line="-262" />
+            <location line="-266" />
             <source>Synchronization is not available in this session.</source>
             <translation>A sincronização não está disponível nesta sessão.</translation>
         </message>
@@ -4114,7 +4189,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             </translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <source>Nothing waiting to be sent.</source>
             <translation>Nada aguardando envio.</translation>
         </message>
@@ -4146,6 +4221,11 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
                 <numerusform>%n retido(s)</numerusform>
                 <numerusform>%n retido(s)</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The outbox could not be read: %1</source>
+            <translation>Não foi possível ler a caixa de saída: %1</translation>
         </message>
         <message>
             <location line="+23" />
@@ -4229,12 +4309,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Enviando %1: %2 de %3</translation>
         </message>
         <message>
-            <location line="-340" />
+            <location line="-344" />
             <source>Outbox</source>
             <translation>Fila de envio</translation>
         </message>
         <message>
-            <location line="+222" />
+            <location line="+223" />
             <source>The outbox is empty.</source>
             <translation>A fila de envio está vazia.</translation>
         </message>
