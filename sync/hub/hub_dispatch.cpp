@@ -1,0 +1,363 @@
+#include "sync/hub/hub_dispatch.h"
+
+#include "sync/hub/hub_secrets.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+#include <limits>
+
+namespace mobiliza::hub {
+
+namespace {
+
+const QByteArray kGet = QByteArrayLiteral("GET");
+const QByteArray kPut = QByteArrayLiteral("PUT");
+const QByteArray kPost = QByteArrayLiteral("POST");
+const QByteArray kDelete = QByteArrayLiteral("DELETE");
+const QByteArray kHead = QByteArrayLiteral("HEAD");
+
+QByteArray compact(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// Strict non-negative integer from a query item ("" → fallback).
+bool parseCount(const QString &s, qint64 fallback, qint64 max, qint64 *out)
+{
+    if (s.isEmpty()) {
+        *out = fallback;
+        return true;
+    }
+    if (s.size() > 18)
+        return false;
+    for (QChar c : s)
+        if (!c.isDigit() || c.unicode() > 127)
+            return false;
+    bool ok = false;
+    const qint64 v = s.toLongLong(&ok);
+    if (!ok || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+// A method name fit for one log field: printable ASCII, bounded.
+QString logMethod(const QByteArray &method)
+{
+    QByteArray out = method.left(16);
+    for (char &c : out)
+        if (c <= ' ' || c > '~')
+            c = '?';
+    return out.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(out);
+}
+
+} // namespace
+
+QByteArray HubRequest::header(const QByteArray &name) const
+{
+    for (const auto &h : headers)
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    return {};
+}
+
+HubDispatcher::HubDispatcher(Hub &hub, ServerOptions options)
+    : m_hub(hub), m_options(std::move(options)), m_tokenLimiter(m_options.tokenRatePerSecond, m_options.tokenBurst),
+      m_enrollLimiter(m_options.enrollPerMinute / 60.0, m_options.enrollBurst),
+      m_log(m_options.accessLogPath, m_options.accessLogToStderr)
+{
+}
+
+HubDispatcher::Reply HubDispatcher::json(int status, const QByteArray &body)
+{
+    return Reply{status, body, {}};
+}
+
+HubDispatcher::Reply HubDispatcher::failure(const HubError &error)
+{
+    return Reply{error.status, sync::encode(error.body), {}};
+}
+
+HubDispatcher::Reply HubDispatcher::failure(int status, const QString &code, const QString &message)
+{
+    return failure(Hub::error(status, code, message));
+}
+
+QString HubDispatcher::remoteAddress(const HubRequest &request) const
+{
+    QHostAddress peer = request.peer;
+    bool isV4 = false;
+    const quint32 v4 = peer.toIPv4Address(&isV4);
+    if (isV4)
+        peer = QHostAddress(v4);
+    if (m_options.trustProxy && peer.isLoopback()) {
+        const QByteArray forwarded = request.header("X-Forwarded-For");
+        if (!forwarded.isEmpty()) {
+            const QString last = QString::fromLatin1(forwarded.split(',').constLast()).trimmed();
+            QHostAddress client;
+            if (client.setAddress(last))
+                return client.toString();
+        }
+    }
+    return peer.toString();
+}
+
+HubResponse HubDispatcher::dispatch(const HubRequest &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    HubResponse response;
+    Reply reply = handle(request, &response.tokenId);
+
+    const bool head = request.method == kHead;
+    response.status = reply.status;
+    response.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"))
+                     << qMakePair(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    response.headers += reply.headers;
+    if (!head)
+        response.body = std::move(reply.body);
+
+    AccessLogEntry entry;
+    entry.time = m_hub.now();
+    entry.method = logMethod(request.method);
+    entry.path = request.path;
+    entry.status = response.status;
+    entry.bytesIn = request.body.size();
+    entry.bytesOut = response.body.size();
+    entry.durationMs = timer.elapsed();
+    entry.tokenId = response.tokenId;
+    entry.remote = remoteAddress(request);
+    m_log.write(entry);
+    return response;
+}
+
+HubDispatcher::Reply HubDispatcher::handle(const HubRequest &request, QString *tokenId)
+{
+    const sync::Limits &limits = m_hub.options().limits;
+
+    // ---- route
+    const QString &path = request.path;
+    const QString prefix = sync::apiPrefix() + QLatin1Char('/');
+    Route route = Route::None;
+    QByteArrayList allowed;
+    qint64 maxBody = limits.maxJsonBytes;
+    QStringList segments;
+    if (path.startsWith(prefix)) {
+        segments = path.mid(prefix.size()).split(QLatin1Char('/'));
+        const qsizetype n = segments.size();
+        const QString first = segments.value(0);
+        if (n == 1 && first == QLatin1String("preflight")) {
+            route = Route::Preflight;
+            allowed = {kGet};
+        } else if (n == 1 && first == QLatin1String("enroll")) {
+            route = Route::Enroll;
+            allowed = {kPost};
+        } else if (n == 2 && first == QLatin1String("blobs") && segments[1] == QLatin1String("missing")) {
+            route = Route::BlobsMissing;
+            allowed = {kPost};
+        } else if (n == 2 && first == QLatin1String("blobs") && !segments[1].isEmpty()) {
+            route = Route::Blob;
+            allowed = {kPut};
+            maxBody = limits.maxBlobBytes;
+        } else if (n == 2 && first == QLatin1String("reports") && !segments[1].isEmpty()) {
+            route = Route::Report;
+            allowed = {kGet};
+        } else if (n == 4 && first == QLatin1String("reports") && !segments[1].isEmpty() &&
+                   segments[2] == QLatin1String("revisions") && !segments[3].isEmpty()) {
+            route = Route::Revision;
+            allowed = {kPut};
+            maxBody = limits.maxManifestBytes;
+        } else if (n == 1 && first == QLatin1String("status")) {
+            route = Route::Status;
+            allowed = {kGet};
+        } else if (n == 2 && first == QLatin1String("partners") && !segments[1].isEmpty()) {
+            route = Route::Partner;
+            allowed = {kPut, kDelete};
+        }
+    }
+    if (route == Route::None)
+        return failure(Hub::notFound());
+
+    // ---- method
+    if (!allowed.contains(request.method)) {
+        Reply r = failure(
+            405, QStringLiteral("method_not_allowed"),
+            QCoreApplication::translate("HubServer", "This address does not accept this kind of request."));
+        r.headers << qMakePair(QByteArrayLiteral("Allow"), allowed.join(", "));
+        return r;
+    }
+
+    // ---- size, before anything is parsed
+    const QByteArray &body = request.body;
+    if (body.size() > maxBody)
+        return failure(413, QStringLiteral("too_large"),
+                       QCoreApplication::translate(
+                           "HubServer",
+                           "The request is larger than the hub accepts (%1 bytes at most for this address).")
+                           .arg(maxBody));
+    if ((request.method == kGet || request.method == kDelete) && !body.isEmpty())
+        return failure(400, QStringLiteral("bad_request"),
+                       QCoreApplication::translate("HubServer", "This request takes no body."));
+
+    // ---- enrollment: no token yet; limited per address
+    if (route == Route::Enroll) {
+        int retryAfter = 0;
+        if (!m_enrollLimiter.take(remoteAddress(request), &retryAfter)) {
+            Reply r =
+                failure(429, QStringLiteral("rate_limited"),
+                        QCoreApplication::translate(
+                            "HubServer",
+                            "Too many enrollment attempts from this address. Wait a minute and try again."));
+            r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter));
+            return r;
+        }
+        auto decoded = sync::decodeEnrollRequest(body);
+        if (!decoded)
+            return failure(400, QStringLiteral("bad_request"), decoded.error().message);
+        auto enrolled = m_hub.enroll(decoded.value());
+        if (!enrolled)
+            return failure(enrolled.error());
+        *tokenId = secrets::tokenIdFromHash(secrets::tokenHash(enrolled->token));
+        return json(201, sync::encode(enrolled.value()));
+    }
+
+    // ---- token
+    const QByteArray authorization = request.header("Authorization").trimmed();
+    QString token;
+    if (authorization.size() > 7 && authorization.left(7).toLower() == "bearer ")
+        token = QString::fromLatin1(authorization.mid(7).trimmed());
+    auto authenticated =
+        token.isEmpty() ? Outcome<TokenRecord>(Hub::unauthorized()) : m_hub.authenticate(token);
+    if (!authenticated) {
+        Reply r = failure(authenticated.error());
+        if (authenticated.error().status == 401)
+            r.headers << qMakePair(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
+        return r;
+    }
+    *tokenId = authenticated->id;
+
+    // ---- rate limit per token
+    int retryAfter = 0;
+    if (!m_tokenLimiter.take(authenticated->id, &retryAfter)) {
+        Reply r = failure(
+            429, QStringLiteral("rate_limited"),
+            QCoreApplication::translate(
+                "HubServer", "Too many requests from this installation. Mobiliza will try again shortly."));
+        r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter));
+        return r;
+    }
+    return handleAuthenticated(route, segments, request, authenticated.value());
+}
+
+HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStringList &segments,
+                                                const HubRequest &request, const TokenRecord &token)
+{
+    const QByteArray &body = request.body;
+    const sync::Scope &scope = token.scope;
+    switch (route) {
+    case Route::Preflight:
+        return json(200, sync::encode(m_hub.preflight(token)));
+
+    case Route::BlobsMissing: {
+        auto names = sync::decodeMissingQuery(body, m_hub.options().limits.maxMissingQuery);
+        if (!names)
+            return failure(400, QStringLiteral("bad_request"), names.error().message);
+        auto missing = m_hub.missingBlobs(names.value());
+        if (!missing)
+            return failure(missing.error());
+        return json(200, sync::encodeMissingAnswer(missing.value()));
+    }
+
+    case Route::Blob: {
+        auto stored = m_hub.putBlob(segments[1], body);
+        if (!stored)
+            return failure(stored.error());
+        return json(stored->created ? 201 : 200, compact({{QStringLiteral("sha256"), stored->sha256},
+                                                          {QStringLiteral("bytes"), double(stored->bytes)}}));
+    }
+
+    case Route::Revision: {
+        const QString uuid = segments[1];
+        qint64 revision = 0;
+        if (!sync::isUuid(uuid) || !parseCount(segments[3], 0, 100000, &revision) || revision < 1)
+            return failure(400, QStringLiteral("bad_request"),
+                           QCoreApplication::translate(
+                               "HubServer", "The address must name a report (UUID) and a revision number."));
+        auto pushed = m_hub.pushRevision(scope, uuid, int(revision), body);
+        if (!pushed)
+            return failure(pushed.error());
+        return json(pushed->created ? 201 : 200, sync::encode(pushed->receipt));
+    }
+
+    case Route::Report: {
+        auto view = m_hub.reportView(scope, segments[1]);
+        if (!view)
+            return failure(view.error());
+        QJsonArray revisions;
+        for (const RevisionRecord &r : std::as_const(view->revisions)) {
+            QJsonObject o{{QStringLiteral("revision"), r.revision},
+                          {QStringLiteral("hubId"), r.hubId},
+                          {QStringLiteral("manifestSha256"), r.manifestSha256},
+                          {QStringLiteral("state"), r.state},
+                          {QStringLiteral("comment"), r.comment},
+                          {QStringLiteral("receivedAt"), sync::utcTimestamp(r.receivedAt)}};
+            if (r.reviewedAt.isValid())
+                o.insert(QStringLiteral("reviewedAt"), sync::utcTimestamp(r.reviewedAt));
+            revisions.append(o);
+        }
+        return json(200, compact({{QStringLiteral("report"), view->report.uuid},
+                                  {QStringLiteral("municipality"), view->report.municipality},
+                                  {QStringLiteral("program"), view->report.program},
+                                  {QStringLiteral("period"), view->report.period},
+                                  {QStringLiteral("revisions"), revisions}}));
+    }
+
+    case Route::Status: {
+        const QUrlQuery query(request.query);
+        qint64 since = 0;
+        qint64 limit = 0;
+        if (!parseCount(query.queryItemValue(QStringLiteral("since")), 0,
+                        std::numeric_limits<qint64>::max() / 2, &since) ||
+            !parseCount(query.queryItemValue(QStringLiteral("limit")), 200, 1000000, &limit) || limit < 1)
+            return failure(400, QStringLiteral("bad_request"),
+                           QCoreApplication::translate(
+                               "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));
+        auto page = m_hub.status(scope, since, int(limit));
+        if (!page)
+            return failure(page.error());
+        return json(200, sync::encode(page.value()));
+    }
+
+    case Route::Partner: {
+        if (request.method == kDelete) {
+            auto erased = m_hub.erasePartner(scope, segments[1]);
+            if (!erased)
+                return failure(erased.error());
+            return json(
+                200, compact({{QStringLiteral("partner"), erased->uuid}, {QStringLiteral("deleted"), true}}));
+        }
+        if (!sync::isUuid(segments[1]))
+            return failure(
+                400, QStringLiteral("bad_request"),
+                QCoreApplication::translate("HubServer", "The address must name a partner (UUID)."));
+        auto saved = m_hub.putPartner(scope, segments[1], body);
+        if (!saved)
+            return failure(saved.error());
+        return json(200, compact({{QStringLiteral("partner"), saved->uuid},
+                                  {QStringLiteral("updatedAt"), sync::utcTimestamp(saved->updatedAt)},
+                                  {QStringLiteral("applied"), saved->applied}}));
+    }
+
+    case Route::None:
+    case Route::Enroll:
+        break;
+    }
+    return failure(Hub::notFound());
+}
+
+} // namespace mobiliza::hub
