@@ -5,6 +5,10 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
 namespace mobiliza::sync {
 
 using core::Error;
@@ -90,9 +94,16 @@ QDateTime parseTime(const QJsonValue &v)
     return t.toUTC();
 }
 
+// A whole number that a qint64 holds exactly (|n| ≤ 2^53). The range is checked
+// before any conversion: casting a double beyond qint64 (1e300 from a hostile
+// or broken server) is undefined behaviour.
 bool isIntegral(const QJsonValue &v)
 {
-    return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    constexpr double kMaxExact = 9007199254740992.0; // 2^53
+    return d >= -kMaxExact && d <= kMaxExact && d == std::floor(d);
 }
 
 QJsonObject findingToJson(const core::Finding &f)
@@ -270,14 +281,16 @@ Result<Preflight> decodePreflight(const QByteArray &body)
         return scope.error();
     p.scope = scope.value();
     const QJsonObject l = o.value(QStringLiteral("limits")).toObject();
-    auto limit = [&l](const char *key, qint64 fallback) {
+    auto limit = [&l](const char *key, qint64 fallback, qint64 max) {
         const QJsonValue v = l.value(QLatin1String(key));
-        return isIntegral(v) && v.toDouble() > 0 ? qint64(v.toDouble()) : fallback;
+        return isIntegral(v) && v.toDouble() > 0 ? std::min(qint64(v.toDouble()), max) : fallback;
     };
-    p.limits.maxBlobBytes = limit("maxBlobBytes", p.limits.maxBlobBytes);
-    p.limits.maxManifestBytes = limit("maxManifestBytes", p.limits.maxManifestBytes);
-    p.limits.maxJsonBytes = limit("maxJsonBytes", p.limits.maxJsonBytes);
-    p.limits.maxMissingQuery = int(limit("maxMissingQuery", p.limits.maxMissingQuery));
+    constexpr qint64 kNoLimit = std::numeric_limits<qint64>::max();
+    p.limits.maxBlobBytes = limit("maxBlobBytes", p.limits.maxBlobBytes, kNoLimit);
+    p.limits.maxManifestBytes = limit("maxManifestBytes", p.limits.maxManifestBytes, kNoLimit);
+    p.limits.maxJsonBytes = limit("maxJsonBytes", p.limits.maxJsonBytes, kNoLimit);
+    p.limits.maxMissingQuery =
+        int(limit("maxMissingQuery", p.limits.maxMissingQuery, std::numeric_limits<int>::max()));
     p.time = parseTime(o.value(QStringLiteral("time")));
     return p;
 }
@@ -345,6 +358,8 @@ Result<StatusPage> decodeStatusPage(const QByteArray &body)
     page.next = qint64(o.value(QStringLiteral("next")).toDouble());
     for (const auto &v : o.value(QStringLiteral("events")).toArray()) {
         const QJsonObject e = v.toObject();
+        if (!isIntegral(e.value(QStringLiteral("cursor"))))
+            return protocolError(QStringLiteral("status event"));
         StatusEvent ev;
         ev.cursor = qint64(e.value(QStringLiteral("cursor")).toDouble());
         ev.report = e.value(QStringLiteral("report")).toString();

@@ -8,6 +8,7 @@
 namespace mobiliza::core::package::errors {
 
 Error notAPackage();                                        // "not_a_package"
+Error emptyFile(const QString &path);                       // "empty_file": 0 bytes, a copy that never finished
 Error corrupt();                                            // "corrupt_package": incomplete or altered
 Error tooLarge();                                           // "too_large"
 Error newerVersion(int version);                            // "unsupported_version"

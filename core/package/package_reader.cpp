@@ -140,6 +140,9 @@ Status PackageReader::openZip()
         return errors::cannotRead(m_path, QCoreApplication::translate("ReportPackage", "file not found"));
     if (info.size() > Limits::kMaxTotalBytes)
         return errors::tooLarge();
+    // Not "not a package": an empty .mobiliza is a copy or download that never finished.
+    if (info.size() == 0)
+        return errors::emptyFile(m_path);
     {
         QFile file(m_path);
         if (!file.open(QIODevice::ReadOnly))
