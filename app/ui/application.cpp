@@ -8,6 +8,7 @@
 #include "core/exports/month_exports.h"
 #include "core/package/report_package.h"
 #include "core/reference/reference_repository.h"
+#include "core/services/blob_collector.h"
 #include "core/services/services.h"
 #include "sync/client/sync_controller.h"
 
@@ -26,6 +27,8 @@
 #include <memory>
 
 namespace mobiliza::ui {
+
+Q_LOGGING_CATEGORY(lcApplication, "mobiliza.app")
 
 namespace {
 
@@ -110,6 +113,13 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         return fail(opened.error().message, headless, err);
     std::unique_ptr<core::Services> services = std::move(opened.value());
     auto &profile = services->profile();
+
+    // A safe point to delete photo files nothing references any more and the
+    // `.part` files of a crashed writer (nothing of this run is in flight yet).
+    // Not being able to tidy up is no reason to stop: it is tried again next time.
+    if (auto tidied = core::collectProfileBlobs(services->database(), services->blobs(), services->audit(), clock);
+        !tidied)
+        qCWarning(lcApplication) << "photo files not tidied:" << tidied.error().code;
 
     // The profile's saved language applies unless --lang says otherwise.
     const QString savedLanguage = profile.setting(QStringLiteral("language"));
@@ -218,7 +228,12 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     }
 
     if (cl.status) {
-        auto summaries = services->reports().summaries();
+        auto listed = services->reports().summaries();
+        if (!listed)
+            return fail(QCoreApplication::translate("Application", "The reports could not be read: %1")
+                            .arg(listed.error().message),
+                        headless, err);
+        auto summaries = listed.value();
         std::sort(summaries.begin(), summaries.end(),
                   [](const core::ReportSummary &a, const core::ReportSummary &b) { return a.period < b.period; });
         for (const auto &s : summaries)

@@ -168,7 +168,10 @@ Result<DemoSummary> DemoData::seed()
 
     if (profile.isDemo())
         return summary; // already a demo profile: seeding again changes nothing
-    if (!reports.summaries().isEmpty() || !partners.partners().isEmpty())
+    const auto existing = reports.summaries();
+    if (!existing)
+        return existing.error();
+    if (!existing.value().isEmpty() || !partners.partners().isEmpty())
         return Error{QStringLiteral("not_empty"),
                      QCoreApplication::translate("DemoData", "This profile already holds real reports or partners, so no demonstration data was "
                          "added. Use --demo-data with a new, empty --data-dir.")};
@@ -177,6 +180,39 @@ Result<DemoSummary> DemoData::seed()
         return Error{QStringLiteral("no_municipality"),
                      QCoreApplication::translate("DemoData", "Choose the profile's municipality before adding demonstration data.")};
 
+    // Marked first: whatever a failure half-way leaves behind is never mistaken for real data.
+    if (auto s = profile.setDemo(true); !s)
+        return s.error(); // nothing was written
+    auto seeded = seedRecords(summary);
+    if (seeded)
+        return seeded;
+    // Undo the half-made set (the profile was empty); say exactly what stays when that fails too.
+    const Error cause = seeded.error();
+    if (m_services.database().removeAllRecords().ok()) {
+        if (profile.setDemo(false).ok())
+            return Error{cause.code,
+                         QCoreApplication::translate("DemoData",
+                                                     "The demonstration data could not be added: %1 "
+                                                     "Nothing was added to this profile.")
+                             .arg(cause.message)};
+    }
+    const auto left = m_services.database().countRecords();
+    return Error{cause.code,
+                 QCoreApplication::translate("DemoData",
+                                             "The demonstration data could not be completed: %1 This profile "
+                                             "now holds part of it (%2 report(s), %3 partner(s)), all marked as "
+                                             "demonstration data. Free some space on the disk and use "
+                                             "--demo-data with a new, empty --data-dir.")
+                     .arg(cause.message)
+                     .arg(left ? QString::number(left->first) : QStringLiteral("?"))
+                     .arg(left ? QString::number(left->second) : QStringLiteral("?"))};
+}
+
+Result<DemoSummary> DemoData::seedRecords(DemoSummary summary)
+{
+    auto &reports = m_services.reports();
+    auto &partners = m_services.partners();
+    const QString municipality = m_services.profile().municipality();
     const QDate today = m_clock.today();
     QRandomGenerator rng(quint32(municipality.toUInt() ^ quint32(today.year() * 100 + today.month())));
     auto fail = [](const Error &e) { return Result<DemoSummary>(e); };
@@ -317,9 +353,6 @@ Result<DemoSummary> DemoData::seed()
                 return fail(concluded.error());
         }
     }
-    // Marked last: a seed that failed half-way is not mistaken for a finished one.
-    if (auto s = profile.setDemo(true); !s)
-        return fail(s.error());
     return summary;
 }
 

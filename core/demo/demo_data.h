@@ -28,11 +28,14 @@ public:
 
     // Seeds an empty profile, or does nothing on a profile already seeded with demo
     // data. Refuses (changing nothing) a profile that holds real reports or partners.
+    // The profile is marked as a demo before the first record; a seed that fails
+    // half-way (a full disk) is undone, or the error says exactly what was left.
     Result<DemoSummary> seed();
 
     static QString settingKey() { return QStringLiteral("demo"); }
 
 private:
+    Result<DemoSummary> seedRecords(DemoSummary summary);
     Services &m_services;
     ProgramDefinition m_program;
     ReferenceData m_reference;

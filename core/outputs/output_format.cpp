@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QStorageInfo>
 #include <QJsonArray>
 #include <QLocale>
 #include <QSaveFile>
@@ -235,6 +236,16 @@ Error ioError(const QString &path, const QString &detail)
                                                  "The folder of %1 does not exist. Choose another "
                                                  "folder and export again.")
                          .arg(file)};
+    // ENOSPC (errorString() may be translated, so also: hardly any space left).
+    const QStorageInfo storage(info.absolutePath());
+    if (detail.contains(QLatin1String("No space left")) ||
+        (storage.isValid() && storage.bytesAvailable() < 256 * 1024))
+        return Error{QStringLiteral("disk_full"),
+                     QCoreApplication::translate("ReportOutputs",
+                                                 "The disk is full: %1 could not be written, and no file was "
+                                                 "left under that name. Free some space on the disk (or choose "
+                                                 "another disk, such as a USB drive), then export again.")
+                         .arg(file)};
     return Error{QStringLiteral("io"),
                  QCoreApplication::translate("ReportOutputs",
                                              "Could not write %1 (%2). Check that you may write "
@@ -260,8 +271,19 @@ Status writeFileAtomically(const QString &path, const QByteArray &bytes)
         file.cancelWriting();
         return ioError(path, detail);
     }
+    // QSaveFile does not notice a final flush that failed (Qt 6.4): flush first.
+    if (!file.flush() || file.error() != QFileDevice::NoError) {
+        const QString detail = file.errorString();
+        file.cancelWriting();
+        return ioError(path, detail);
+    }
     if (!file.commit())
         return ioError(path, file.errorString());
+    // Belt and braces: what is under the final name is every byte, or nothing.
+    if (QFileInfo(path).size() != bytes.size()) {
+        QFile::remove(path);
+        return ioError(path, QStringLiteral("short write"));
+    }
     return {};
 }
 

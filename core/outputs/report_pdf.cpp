@@ -147,7 +147,12 @@ Status writeReportPdf(const ReportDocumentInput &input, const QString &path, con
     if (progress && !progress(0, total))
         return cancelledError();
 
-    QSaveFile file(path);
+    // Rendered in memory, then written in one checked step: QPdfWriter does not
+    // report a device that stopped accepting bytes (a full disk), and QSaveFile
+    // misses a failed final flush, so writing through them left a cut-short PDF
+    // under the final name with "Saved" printed.
+    QByteArray pdf;
+    QBuffer file(&pdf);
     if (!file.open(QIODevice::WriteOnly))
         return ioError(path, file.errorString());
 
@@ -169,10 +174,8 @@ Status writeReportPdf(const ReportDocumentInput &input, const QString &path, con
         QPdfWriter writer(&file);
         setUpWriter(writer, in);
         QPainter painter;
-        if (!painter.begin(&writer)) {
-            file.cancelWriting();
-            return ioError(path, file.errorString());
-        }
+        if (!painter.begin(&writer))
+            return ioError(path, QStringLiteral("QPainter"));
         painter.setRenderHint(QPainter::SmoothPixmapTransform);
         Layout layout(in, &writer, &painter, pages, progress, photos);
         layout.run();
@@ -181,20 +184,12 @@ Status writeReportPdf(const ReportDocumentInput &input, const QString &path, con
         if (!cancelled && !failure && progress && !progress(total, total))
             cancelled = true;
         if (!painter.end() && !cancelled && !failure)
-            failure = ioError(path, file.errorString());
+            failure = ioError(path, QStringLiteral("QPainter"));
     }
-    if (cancelled || failure) {
-        file.cancelWriting();
+    if (cancelled || failure)
         return cancelled ? cancelledError() : *failure;
-    }
-    if (file.error() != QFileDevice::NoError) {
-        const QString detail = file.errorString();
-        file.cancelWriting();
-        return ioError(path, detail);
-    }
-    if (!file.commit())
-        return ioError(path, file.errorString());
-    return {};
+    file.close();
+    return writeFileAtomically(path, pdf);
 }
 
 } // namespace mobiliza::core

@@ -4,9 +4,12 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -20,8 +23,26 @@ namespace mobiliza::core {
 
 namespace {
 
+// A write that failed because the disk is full (ENOSPC; or hardly any space
+// left, since errorString() may be translated).
+bool diskIsFull(const QString &path, const QString &detail)
+{
+    if (detail.contains(QLatin1String("No space left")))
+        return true;
+    QStorageInfo storage(QFileInfo(path).absolutePath());
+    return storage.isValid() && storage.bytesAvailable() < 256 * 1024;
+}
+
 Error ioError(const QString &path, const QString &detail)
 {
+    if (diskIsFull(path, detail))
+        return Error{QStringLiteral("disk_full"),
+                     QCoreApplication::translate(
+                         "BlobStore",
+                         "The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. "
+                         "Free some space on the disk (empty the trash, move or delete files you no longer "
+                         "need) and try again.")
+                         .arg(QDir::toNativeSeparators(path))};
     return Error{QStringLiteral("io"),
                  QCoreApplication::translate("BlobStore",
                                              "The photo file %1 could not be written or read (%2). "
@@ -170,6 +191,34 @@ Status BlobStore::remove(const QString &sha256)
     if (!QFile::remove(p))
         return ioError(p, QStringLiteral("remove"));
     return {};
+}
+
+QStringList BlobStore::list() const
+{
+    QStringList hashes;
+    QDirIterator it(m_dir, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QString name = it.fileName();
+        if (isValidSha256(name) && it.fileInfo().dir().dirName() == name.left(2))
+            hashes << name;
+    }
+    hashes.sort();
+    return hashes;
+}
+
+int BlobStore::removeStaleParts(qint64 olderThanSeconds) const
+{
+    const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-olderThanSeconds);
+    int removed = 0;
+    QDirIterator it(m_dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        it.next();
+        const QFileInfo info = it.fileInfo();
+        if (info.lastModified().toUTC() < cutoff && QFile::remove(info.filePath()))
+            ++removed;
+    }
+    return removed;
 }
 
 } // namespace mobiliza::core

@@ -155,13 +155,13 @@ qint64 OutboxService::backoffSeconds(int failedAttempts, double random01)
 
 // ------------------------------------------------------------------ reading
 
-QList<OutboxItem> OutboxService::items() const
+Result<QList<OutboxItem>> OutboxService::items() const
 {
     QList<OutboxItem> list;
     auto q =
         runSql(m_database.db(), kSelectItems + QStringLiteral(" ORDER BY r.period DESC, v.revision DESC"));
     if (!q)
-        return list;
+        return q.error();
     while (q.value().next())
         list << itemFromRow(q.value());
     return list;
@@ -223,7 +223,10 @@ std::optional<QDateTime> OutboxService::nextAttemptAt() const
 qint64 OutboxService::bytesPending() const
 {
     qint64 total = 0;
-    for (const OutboxItem &item : items())
+    const auto all = items();
+    if (!all)
+        return 0;
+    for (const OutboxItem &item : all.value())
         if (item.state == OutboxState::Queued || item.state == OutboxState::Sending)
             total += item.bytes;
     return total;

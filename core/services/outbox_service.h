@@ -136,7 +136,9 @@ public:
     static constexpr qint64 kBackoffCapSeconds = 3600;
     static constexpr double kJitter = 0.2;
 
-    QList<OutboxItem> items() const; // every row, newest period first
+    // Every row, newest period first; an Error when the database cannot be read
+    // (never an empty list that would look like "nothing to send").
+    Result<QList<OutboxItem>> items() const;
     Result<OutboxItem> item(const QString &uuid) const;
     // Queued items whose next attempt is due at `now`, oldest first.
     QList<OutboxItem> dueItems(const QDateTime &now) const;

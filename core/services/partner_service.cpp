@@ -242,6 +242,12 @@ QList<Partner> PartnerService::partners() const
     return list;
 }
 
+namespace {
+const char *const kEraseStatements[] = {"DELETE FROM action_partners WHERE partner_uuid = ?",
+                                        "DELETE FROM partner_stage_history WHERE partner_uuid = ?",
+                                        "DELETE FROM partners WHERE uuid = ?"};
+} // namespace
+
 Status PartnerService::erase(const QString &uuid)
 {
     const QSqlDatabase db = m_database.db();
@@ -259,9 +265,7 @@ Status PartnerService::erase(const QString &uuid)
         links = linked.value().toInt();
         // Explicit deletes (not only ON DELETE CASCADE): the erasure does not depend
         // on the connection's foreign_keys setting.
-        for (const char *sql : {"DELETE FROM action_partners WHERE partner_uuid = ?",
-                                "DELETE FROM partner_stage_history WHERE partner_uuid = ?",
-                                "DELETE FROM partners WHERE uuid = ?"}) {
+        for (const char *sql : kEraseStatements) {
             if (auto d = execSql(db, QString::fromLatin1(sql), {uuid}); !d)
                 return d.error();
         }
@@ -273,9 +277,26 @@ Status PartnerService::erase(const QString &uuid)
     // Best effort: another reader may hold old WAL frames a little longer.
     if (Status flushed = m_database.checkpoint(); !flushed)
         qCWarning(lcPartners) << "checkpoint after erasure incomplete:" << flushed.error().code;
+    // The pre-migration backups hold the partner too: the erasure reaches them
+    // (the backups stay, without the partner, as the safety net they are).
+    QStringList erasing;
+    for (const char *sql : kEraseStatements)
+        erasing << QString::fromLatin1(sql);
+    auto scrubbed = m_database.scrubBackups(erasing, {uuid});
+    if (scrubbed && (scrubbed->changed > 0 || scrubbed->deleted > 0)) {
+        const Status recorded = inTransaction(db, [&]() -> Status {
+            return m_audit.record(QStringLiteral("partner"), uuid, QStringLiteral("erase_backups"),
+                                  QJsonObject{{QStringLiteral("backupsChanged"), scrubbed->changed},
+                                              {QStringLiteral("backupsDeleted"), scrubbed->deleted}});
+        });
+        if (!recorded)
+            qCWarning(lcPartners) << "audit of the backups' erasure not written:" << recorded.error().code;
+    }
     Q_EMIT m_notifier.partnerChanged(uuid);
     if (links > 0)
         Q_EMIT m_notifier.reportsReset();
+    if (!scrubbed) // erased from the profile; a backup copy still needs the person's hand
+        return scrubbed.error();
     return {};
 }
 

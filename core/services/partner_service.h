@@ -31,8 +31,10 @@ public:
 
     // LGPD erasure: removes the partner's row, stage history and action links,
     // then checkpoints the WAL so no copy stays in the -wal file (deleted
-    // content is zeroed: secure_delete). The audit row says only that an
-    // erasure happened.
+    // content is zeroed: secure_delete). The same deletes then run on every
+    // pre-migration backup copy (a copy that cannot be changed is deleted;
+    // Error "backup_not_erased" when one can be neither). The audit rows say
+    // only that an erasure happened and how many backups it reached.
     Status erase(const QString &uuid);
 
     // The actions the partner took part in (oldest period first).

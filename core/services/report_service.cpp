@@ -180,7 +180,7 @@ Result<Report> ReportService::reportFor(const QString &programId, const Period &
     return load(uuid.value().toString());
 }
 
-QList<ReportSummary> ReportService::summaries() const
+Result<QList<ReportSummary>> ReportService::summaries() const
 {
     QList<ReportSummary> list;
     auto q =
@@ -192,7 +192,7 @@ QList<ReportSummary> ReportService::summaries() const
                               " WHERE a.report_uuid = r.uuid) "
                               "FROM reports r ORDER BY r.period DESC, r.program_id"));
     if (!q)
-        return list;
+        return q.error();
     while (q.value().next()) {
         const QSqlQuery &row = q.value();
         ReportSummary s;

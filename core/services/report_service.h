@@ -70,7 +70,9 @@ public:
     // With actions (by position), their partner links and photos (by position).
     Result<Report> report(const QString &uuid) const;
     Result<Report> reportFor(const QString &programId, const Period &period) const;
-    QList<ReportSummary> summaries() const; // newest period first
+    // Newest period first. An Error (locked or damaged database, full disk) is
+    // never an empty list: "no reports" and "the reports cannot be read" differ.
+    Result<QList<ReportSummary>> summaries() const;
 
     Result<Action> addAction(const QString &reportUuid, const QJsonObject &values);
     Status updateAction(const QString &actionUuid, const QJsonObject &values);

@@ -2,11 +2,14 @@
 
 #include "core/domain/types.h"
 #include "core/store/sql.h"
+#include "core/store/transaction.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSqlError>
+#include <QStorageInfo>
 #include <QSqlQuery>
 
 namespace mobiliza::core {
@@ -26,6 +29,14 @@ Error notWritable(const QString &path)
                      "Mobiliza cannot write to %1. Check that the disk is connected, that it is not "
                      "full and that your user may write there, then open Mobiliza again.")
                      .arg(QDir::toNativeSeparators(path))};
+}
+
+// No room for even the -wal/-shm files: SQLite then reports I/O or "cannot
+// open" errors rather than SQLITE_FULL.
+bool diskAlmostFull(const QString &dir)
+{
+    const QStorageInfo storage(dir);
+    return storage.isValid() && storage.bytesAvailable() < 256 * 1024;
 }
 
 Error notADatabase(const QString &path, const QString &detail)
@@ -91,15 +102,24 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const O
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs));
     if (!db.open())
-        return notWritable(path);
+        return diskAlmostFull(dataDir) ? diskFullError(db.lastError().text()) : notWritable(path);
 
     // Read before writing anything: a foreign or newer file is left untouched.
     auto version = readSchemaVersion(db);
     auto objects = scalarSql(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
     auto appId = scalarSql(db, QStringLiteral("PRAGMA application_id"));
-    if (!version || !objects || !appId)
+    if (!version || !objects || !appId) {
+        // A full disk or another program holding the lock is not a damaged file:
+        // "restore a backup" would make the person lose recent work.
+        for (const Error *e : {version ? nullptr : &version.error(), objects ? nullptr : &objects.error(),
+                               appId ? nullptr : &appId.error()})
+            if (e && (e->code == QLatin1String("disk_full") || e->code == QLatin1String("busy")))
+                return *e;
+        if (diskAlmostFull(dataDir))
+            return diskFullError(QDir::toNativeSeparators(path));
         return notADatabase(path, !version ? version.error().message
                                            : (!objects ? objects.error().message : appId.error().message));
+    }
     if (version.value() == 0 && objects.value().toInt() > 0)
         return notADatabase(path,
                             QStringLiteral("user_version 0 with %1 objects").arg(objects.value().toInt()));
@@ -120,7 +140,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const O
     if (!journal)
         return journal.error();
     if (journal.value().toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
-        return notWritable(path);
+        return diskAlmostFull(dataDir) ? diskFullError(QStringLiteral("journal_mode")) : notWritable(path);
     for (const char *pragma :
          {"PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL", "PRAGMA secure_delete=ON"}) {
         if (auto done = execSql(db, QString::fromLatin1(pragma)); !done)
@@ -134,8 +154,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const O
                 QDir(backupDir).filePath(QStringLiteral("mobiliza-schema-v%1.sqlite").arg(version.value()));
             QDir().mkpath(backupDir);
             QFile::remove(backup);
-            if (auto copied = execSql(db, QStringLiteral("VACUUM INTO ?"), {backup}); !copied)
+            if (auto copied = execSql(db, QStringLiteral("VACUUM INTO ?"), {backup}); !copied) {
+                QFile::remove(backup); // a copy cut short is no backup
                 return copied.error();
+            }
             qCInfo(lcDatabase) << "backup before migrating:" << backup;
         }
         if (Status migrated = migrate(db, migrations, target); !migrated)
@@ -175,6 +197,108 @@ Status Database::integrityCheck() const
         QCoreApplication::translate("Database", "The database in %1 is damaged (%2). Restore a backup copy "
                                                 "and report this message to the support team.")
             .arg(QDir::toNativeSeparators(filePath()), problems.mid(0, 5).join(QStringLiteral("; ")))};
+}
+
+Status Database::removeAllRecords()
+{
+    const QSqlDatabase connection = db();
+    return inTransaction(connection, [&]() -> Status {
+        for (const char *sql : {"DELETE FROM outbox", "DELETE FROM report_revisions", "DELETE FROM photos",
+                                "DELETE FROM action_partners", "DELETE FROM actions", "DELETE FROM reports",
+                                "DELETE FROM partner_stage_history", "DELETE FROM partners"})
+            if (auto d = execSql(connection, QString::fromLatin1(sql)); !d)
+                return d.error();
+        return {};
+    });
+}
+
+Result<std::pair<int, int>> Database::countRecords() const
+{
+    auto reports = scalarSql(db(), QStringLiteral("SELECT count(*) FROM reports"));
+    if (!reports)
+        return reports.error();
+    auto partners = scalarSql(db(), QStringLiteral("SELECT count(*) FROM partners"));
+    if (!partners)
+        return partners.error();
+    return std::pair<int, int>{reports.value().toInt(), partners.value().toInt()};
+}
+
+QString Database::backupDir() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("backups"));
+}
+
+QStringList Database::backupFiles() const
+{
+    QStringList files;
+    const QDir dir(backupDir());
+    for (const QString &name : dir.entryList({QStringLiteral("*.sqlite")}, QDir::Files, QDir::Name))
+        files << dir.filePath(name);
+    return files;
+}
+
+namespace {
+
+Status scrubOne(const QString &path, const QStringList &statements, const QVariantList &args)
+{
+    const QString name = QStringLiteral("mobiliza.backup.") + newUuid();
+    Status done;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(Database::kBusyTimeoutMs));
+        done = [&]() -> Status {
+            if (!db.open())
+                return storeError(db.lastError());
+            // A backup is one plain file: no -wal beside it, deleted content zeroed.
+            for (const char *pragma : {"PRAGMA journal_mode=DELETE", "PRAGMA secure_delete=ON"})
+                if (auto p = runSql(db, QString::fromLatin1(pragma)); !p)
+                    return p.error();
+            if (auto check = scalarSql(db, QStringLiteral("PRAGMA quick_check")); !check)
+                return check.error();
+            else if (check.value().toString() != QLatin1String("ok"))
+                return Error{QStringLiteral("damaged"), check.value().toString()};
+            Status changed = inTransaction(db, [&]() -> Status {
+                for (const QString &sql : statements)
+                    if (auto d = execSql(db, sql, args); !d)
+                        return d.error();
+                return {};
+            });
+            if (!changed)
+                return changed;
+            if (auto v = execSql(db, QStringLiteral("VACUUM")); !v)
+                return v.error();
+            return {};
+        }();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return done;
+}
+
+} // namespace
+
+Result<Database::BackupScrub> Database::scrubBackups(const QStringList &statements, const QVariantList &args) const
+{
+    BackupScrub result;
+    for (const QString &path : backupFiles()) {
+        if (Status s = scrubOne(path, statements, args); s) {
+            ++result.changed;
+            continue;
+        } else {
+            qCWarning(lcDatabase) << "backup could not be changed, deleting it:" << path << s.error().message;
+        }
+        QFile::remove(path + QStringLiteral("-journal"));
+        if (!QFile::remove(path))
+            return Error{QStringLiteral("backup_not_erased"),
+                         QCoreApplication::translate(
+                             "Database",
+                             "The backup copy %1 still holds the erased data and could not be changed or "
+                             "deleted. Delete that file by hand (close Mobiliza first).")
+                             .arg(QDir::toNativeSeparators(path))};
+        ++result.deleted;
+    }
+    return result;
 }
 
 Status Database::checkpoint()

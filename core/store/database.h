@@ -16,8 +16,11 @@
 #include <QList>
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 #include <memory>
+#include <utility>
 
 namespace mobiliza::core {
 
@@ -58,6 +61,30 @@ public:
     // Moves the WAL content into the main file and truncates the WAL (after an
     // erasure, so old copies of the data leave the -wal file too).
     Status checkpoint();
+
+    // Deletes every report (with its actions, photos, revisions and outbox rows)
+    // and every partner, in one transaction; settings and the audit trail stay.
+    // Only for undoing a demonstration seed that failed half-way in a profile
+    // that was empty before it.
+    Status removeAllRecords();
+    // How many reports and partners the profile holds (to say what was left).
+    Result<std::pair<int, int>> countRecords() const;
+
+    // The pre-migration copies in <dataDir>/backups/.
+    QString backupDir() const;
+    QStringList backupFiles() const;
+    // Runs `statements` (each with `args`) in one transaction on every backup
+    // copy, with secure_delete, then VACUUMs it so no deleted page keeps the
+    // old content (LGPD erasure must reach the backups too). A copy that cannot
+    // be changed (damaged, foreign schema) is deleted instead: an erasure never
+    // leaves a copy behind. Returns {changed, deleted}; an Error only when a copy
+    // could neither be changed nor deleted.
+    struct BackupScrub
+    {
+        int changed = 0;
+        int deleted = 0;
+    };
+    Result<BackupScrub> scrubBackups(const QStringList &statements, const QVariantList &args) const;
 
 private:
     Database(QString dataDir, QString connectionName);

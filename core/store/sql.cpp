@@ -4,11 +4,79 @@
 
 namespace mobiliza::core {
 
+StoreFailure storeFailure(const QSqlError &error)
+{
+    // QSQLITE reports the SQLite result code (primary, or extended: the low byte
+    // is the primary one); QPSQL reports the SQLSTATE.
+    const QString native = error.nativeErrorCode();
+    bool numeric = false;
+    const int code = native.toInt(&numeric);
+    if (numeric && !native.startsWith(QLatin1Char('0')) && native.size() < 5) {
+        switch (code & 0xff) {
+        case 13: // SQLITE_FULL
+            return StoreFailure::DiskFull;
+        case 5: // SQLITE_BUSY
+        case 6: // SQLITE_LOCKED
+            return StoreFailure::Busy;
+        case 11: // SQLITE_CORRUPT
+        case 26: // SQLITE_NOTADB
+            return StoreFailure::Damaged;
+        default:
+            break;
+        }
+    }
+    if (native == QLatin1String("53100")) // PostgreSQL disk_full
+        return StoreFailure::DiskFull;
+    if (native == QLatin1String("55P03") || native == QLatin1String("40P01"))
+        return StoreFailure::Busy;
+    const QString text = error.text();
+    if (text.contains(QLatin1String("database or disk is full")) ||
+        text.contains(QLatin1String("No space left on device")))
+        return StoreFailure::DiskFull;
+    if (text.contains(QLatin1String("database is locked")))
+        return StoreFailure::Busy;
+    if (text.contains(QLatin1String("malformed")) || text.contains(QLatin1String("not a database")))
+        return StoreFailure::Damaged;
+    return StoreFailure::Other;
+}
+
+Error diskFullError(const QString &detail)
+{
+    return Error{QStringLiteral("disk_full"),
+                 QCoreApplication::translate(
+                     "Database",
+                     "The disk is full, so Mobiliza could not save (%1). What was saved before is intact. "
+                     "Free some space on the disk (empty the trash, move or delete files you no longer "
+                     "need) and try again.")
+                     .arg(detail)};
+}
+
 Error storeError(const QSqlError &error)
 {
     QString detail = error.text().trimmed();
     if (detail.isEmpty())
         detail = error.nativeErrorCode();
+    switch (storeFailure(error)) {
+    case StoreFailure::DiskFull:
+        return diskFullError(detail);
+    case StoreFailure::Busy:
+        return Error{QStringLiteral("busy"),
+                     QCoreApplication::translate(
+                         "Database",
+                         "The data is in use by another Mobiliza window or program and could not be read "
+                         "or saved (%1). Nothing was changed. Close the other Mobiliza and try again.")
+                         .arg(detail)};
+    case StoreFailure::Damaged:
+        return Error{QStringLiteral("damaged"),
+                     QCoreApplication::translate(
+                         "Database",
+                         "The database is damaged and could not be read (%1). Do not delete anything: "
+                         "copy the data folder to a safe place and contact the support team, who can "
+                         "restore it from a backup copy.")
+                         .arg(detail)};
+    case StoreFailure::Other:
+        break;
+    }
     return Error{QStringLiteral("database"),
                  QCoreApplication::translate(
                      "Database",

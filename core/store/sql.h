@@ -13,8 +13,16 @@
 
 namespace mobiliza::core {
 
-// The generic "the store failed" error (code "database"), with the driver's text.
+// What kind of failure a driver error is: the person is told "disk full", "in
+// use by another program" or "damaged" only when that is what happened.
+enum class StoreFailure { Other, DiskFull, Busy, Damaged };
+StoreFailure storeFailure(const QSqlError &error);
+
+// The store failed: code "disk_full", "busy", "damaged" or (anything else)
+// "database", with the driver's text in the message.
 Error storeError(const QSqlError &error);
+// "The disk is full …": also for file writes outside SQL (blobs, exports).
+Error diskFullError(const QString &detail);
 
 // Prepares `sql`, binds `args` positionally (?), executes it. On success the
 // query is active (iterate with next() for SELECTs).

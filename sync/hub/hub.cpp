@@ -54,6 +54,13 @@ HubError Hub::error(int status, const QString &code, const QString &message)
 HubError Hub::serverError(const Error &cause)
 {
     qCWarning(lcHub) << "store error:" << cause.code << cause.message;
+    if (cause.code == QLatin1String("disk_full")) // never "internal error" (nor "damaged"): say what it is
+        return error(507, QStringLiteral("disk_full"),
+                     QCoreApplication::translate(
+                         "Hub",
+                         "The hub's disk is full, so nothing was stored. What it stored before is intact. "
+                         "Free space in the hub's data folder (or tell the regional office, URS), then try "
+                         "again."));
     return error(500, QStringLiteral("server_error"),
                  QCoreApplication::translate(
                      "Hub",
@@ -228,6 +235,20 @@ Outcome<QStringList> Hub::missingBlobs(const QStringList &names) const
         if (!m_blobs.has(sha) && !missing.contains(sha))
             missing << sha;
     return missing;
+}
+
+core::Result<core::BlobCollection> Hub::collectBlobs(qint64 graceSeconds)
+{
+    auto referenced = m_store.referencedBlobs();
+    if (!referenced)
+        return referenced.error();
+    core::BlobCollector collector(m_blobs, graceSeconds);
+    auto collected = collector.collect(referenced.value(), m_clock.now());
+    if (collected && !collected->deleted.isEmpty())
+        qCInfo(lcHub).noquote() << QStringLiteral("blob collection: deleted %1 unreferenced blob(s): %2")
+                                       .arg(collected->deleted.size())
+                                       .arg(collected->deleted.join(QLatin1Char(' ')));
+    return collected;
 }
 
 Outcome<BlobOutcome> Hub::putBlob(const QString &sha256, const QByteArray &bytes)

@@ -10,6 +10,7 @@
 #include "core/domain/clock.h"
 #include "core/program/validation_engine.h"
 #include "core/reference/reference_data.h"
+#include "core/services/blob_collector.h"
 #include "core/services/blob_store.h"
 #include "core/util/result.h"
 #include "sync/hub/hub_store.h"
@@ -107,6 +108,12 @@ public:
     // ---- blobs
     Outcome<QStringList> missingBlobs(const QStringList &names) const;
     Outcome<BlobOutcome> putBlob(const QString &sha256, const QByteArray &bytes);
+    // Deletes the blobs no stored revision references once they have been seen
+    // unreferenced for `graceSeconds` (a push sends its photos before its
+    // manifest, and an interrupted push resumes days later), and stale `.part`
+    // files. Run at start-up and once a day by `serve`.
+    static constexpr qint64 kBlobGraceSeconds = 7 * 24 * 3600;
+    core::Result<core::BlobCollection> collectBlobs(qint64 graceSeconds = kBlobGraceSeconds);
 
     // ---- revisions (the push and the package import)
     Outcome<PushOutcome> pushRevision(const sync::Scope &scope, const QString &reportUuid, int revision,

@@ -13,6 +13,7 @@
 #include <QPair>
 #include <QSocketNotifier>
 #include <QTextStream>
+#include <QTimer>
 
 #ifdef Q_OS_UNIX
 #include <csignal>
@@ -332,6 +333,16 @@ int runCli(const QStringList &arguments)
                                   : address.toString();
         out(QStringLiteral("listening on %1:%2").arg(shown).arg(bound));
         installStopSignals(&server);
+        // Unreferenced blobs and a crashed writer's `.part` files: at start and once a day.
+        const auto tidy = [&hub] {
+            if (auto c = hub.collectBlobs(); !c)
+                err(QCoreApplication::translate("HubCli", "Unreferenced photo files could not be deleted: %1")
+                        .arg(c.error().message));
+        };
+        tidy();
+        QTimer daily;
+        QObject::connect(&daily, &QTimer::timeout, &daily, tidy);
+        daily.start(24 * 3600 * 1000);
         QCoreApplication::exec();
         return kExitOk;
     }

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QStorageInfo>
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
@@ -208,8 +209,14 @@ Result<std::unique_ptr<HubStore>> HubStore::open(const QString &dataDir, const Q
         for (const char *pragma :
              {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON", "PRAGMA synchronous=FULL"}) {
             auto done = runSql(db, QLatin1String(pragma));
-            if (!done)
+            if (!done) {
+                // A full disk (no room for the -shm/-wal files) is not a connection problem.
+                const QStorageInfo storage(dataDir);
+                if (done.error().code == QLatin1String("disk_full") ||
+                    (storage.isValid() && storage.bytesAvailable() < 256 * 1024))
+                    return core::diskFullError(done.error().message);
                 return cannotOpen(QDir::toNativeSeparators(path), done.error().message);
+            }
         }
     } else {
         const QUrl url(dbUrl, QUrl::StrictMode);

@@ -16,6 +16,7 @@
 #include "sync/hub/hub_types.h"
 
 #include <QList>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QString>
 #include <QStringList>
@@ -63,6 +64,8 @@ public:
     // Oldest first; the manifest bytes only when asked.
     core::Result<QList<RevisionRecord>> revisions(const QString &reportUuid, bool withManifest = false) const;
     core::Result<std::optional<RevisionRecord>> revision(const QString &reportUuid, int revision) const;
+    // Every blob a stored revision's manifest names (for the blob collector).
+    core::Result<QSet<QString>> referencedBlobs() const;
     // One transaction: the report row (when new), the revision with its hub id
     // and a "received" status event. Fails (nothing written) when the revision exists.
     core::Result<RevisionRecord> insertRevision(const ReportRecord &report, const QString &urs, int revision,

@@ -1,6 +1,7 @@
 // HubStore: reports, their revisions, reviews and the events feed.
 #include "sync/hub/hub_store.h"
 
+#include "core/services/blob_collector.h"
 #include "core/store/sql.h"
 #include "sync/hub/hub_store_p.h"
 
@@ -271,6 +272,17 @@ Result<QList<ListedRevision>> HubStore::listRevisions(const QString &period,
                               readRevision(r, 4, false)};
     }
     return out;
+}
+
+Result<QSet<QString>> HubStore::referencedBlobs() const
+{
+    auto q = runSql(db(), QStringLiteral("SELECT manifest FROM revisions"));
+    if (!q)
+        return q.error();
+    QSet<QString> hashes;
+    while (q.value().next())
+        hashes.unite(core::BlobCollector::hashesIn(q.value().value(0).toByteArray()));
+    return hashes;
 }
 
 } // namespace mobiliza::hub

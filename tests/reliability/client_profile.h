@@ -168,7 +168,9 @@ public:
 
     core::OutboxItem itemOf(const QString &reportUuid)
     {
-        for (const auto &item : outbox().items())
+        const auto listed = outbox().items();
+        REQUIRE(listed.ok());
+        for (const auto &item : listed.value())
             if (item.reportUuid == reportUuid && item.revision == reportRevision(reportUuid))
                 return item;
         return {};

@@ -136,3 +136,79 @@ enroll_code() {
 json_field() {
   sed -n "s/.*\"$2\":\"\\([^\"]*\\)\".*/\\1/p" "$1" | head -1
 }
+
+# ---------------------------------------------------------------- bad luck
+# integrity_of DB_FILE: prints "ok" when PRAGMA integrity_check and
+# foreign_key_check find nothing, else the findings (python3's sqlite3: the
+# sqlite3 shell is not a dependency).
+integrity_of() {
+  python3 - "$1" <<'PY'
+import sqlite3, sys
+try:
+    c = sqlite3.connect(sys.argv[1])
+    rows = [r[0] for r in c.execute("PRAGMA integrity_check")]
+    fk = c.execute("PRAGMA foreign_key_check").fetchall()
+    print("ok" if rows == ["ok"] and not fk else "; ".join(map(str, rows + fk)))
+except Exception as e:
+    print("error: %s" % e)
+PY
+}
+
+# sql_value DB_FILE SQL: the first column of the first row.
+sql_value() {
+  python3 - "$1" "$2" <<'PY'
+import sqlite3, sys
+row = sqlite3.connect(sys.argv[1]).execute(sys.argv[2]).fetchone()
+print("" if row is None else row[0])
+PY
+}
+
+# blobs_bad DIR: prints every file under DIR/xx/ whose SHA-256 is not its name
+# (and every .part file), nothing when all match.
+blobs_bad() {
+  local f
+  [ -d "$1" ] || return 0
+  find "$1" -type f -name '*.part' -printf '%p (.part)\n'
+  for f in "$1"/??/*; do
+    [ -f "$f" ] || continue
+    [ "$(sha256sum "$f" | cut -d' ' -f1)" = "$(basename "$f")" ] || echo "$f"
+  done
+}
+
+# blob_count DIR: the number of blob files.
+blob_count() {
+  find "$1" -mindepth 2 -maxdepth 2 -type f ! -name '.*' 2>/dev/null | wc -l
+}
+
+# mount_tmpfs DIR SIZE: a small tmpfs (as root, or in the user+mount namespace
+# the script re-executed itself in); unmounted at exit. A test that cannot mount
+# fails, saying why: it never passes without having run.
+mount_tmpfs() {
+  mkdir -p "$1"
+  local why
+  if ! why=$(mount -t tmpfs -o "size=$2,mode=0700" tmpfs "$1" 2>&1); then
+    fatal "cannot mount a $2 tmpfs on $1 ($why): run as root, or where 'unshare --user --map-root-user --mount' works"
+  fi
+  cleanup_add "umount -l '$1'"
+}
+
+# reexec_with_mount_rights "$@": when not root, runs this script again in a
+# user and mount namespace (where mount -t tmpfs is allowed), once.
+reexec_with_mount_rights() {
+  if [ "$(id -u)" -ne 0 ] && [ -z "${MOBILIZA_IN_USERNS:-}" ]; then
+    MOBILIZA_IN_USERNS=1 exec unshare --user --map-root-user --mount bash "$0" "$@"
+  fi
+}
+
+# fill_disk MOUNT LEAVE_BYTES: a filler file that leaves about LEAVE_BYTES free.
+fill_disk() {
+  local avail
+  rm -f "$1/filler"
+  avail=$(df --output=avail -B1 "$1" | tail -n 1 | tr -d ' ')
+  if [ "$avail" -gt "$2" ]; then
+    fallocate -l $((avail - $2)) "$1/filler" 2>/dev/null ||
+      dd if=/dev/zero of="$1/filler" bs=4096 count=$(((avail - $2) / 4096)) status=none
+  fi
+}
+
+free_disk() { rm -f "$1/filler"; }

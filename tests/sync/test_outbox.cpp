@@ -31,7 +31,9 @@ TEST_CASE("outbox: a concluded revision is queued, due now, with its bytes and p
 {
     SyncProfile p;
     const QString report = p.concludedReport({2026, 10}, 3, 1000);
-    const auto items = p.outbox->items();
+    const auto listed = p.outbox->items();
+    REQUIRE(listed.ok());
+    const auto &items = listed.value();
     REQUIRE(items.size() == 1);
     const core::OutboxItem &item = items.first();
     CHECK(item.state == OutboxState::Queued);

@@ -359,7 +359,10 @@ bool ReportEditorPage::openReport(const QString &uuid)
 
 bool ReportEditorPage::openDefaultReport()
 {
-    const auto summaries = m_context.services->reports().summaries(); // newest first
+    const auto listed = m_context.services->reports().summaries(); // newest first
+    if (!listed)
+        return false; // the Relatórios page shows why the list cannot be read
+    const QList<core::ReportSummary> &summaries = listed.value();
     for (const core::ReportSummary &s : summaries)
         if (s.programId == m_context.program.id() && s.state == core::ReportState::Draft)
             return openReport(s.uuid);

@@ -49,7 +49,9 @@ ReportListModel::ReportListModel(const AppContext &context, QObject *parent)
 void ReportListModel::reload()
 {
     beginResetModel();
-    m_rows = m_context.services->reports().summaries();
+    auto listed = m_context.services->reports().summaries();
+    m_error = listed ? QString() : listed.error().message;
+    m_rows = listed ? listed.value() : QList<core::ReportSummary>{};
     m_comments = m_context.services->reports().reviewComments();
     std::sort(m_rows.begin(), m_rows.end(),
               [](const core::ReportSummary &a, const core::ReportSummary &b) { return b.period < a.period; });

@@ -28,10 +28,13 @@ public:
     const core::ReportSummary &summaryAt(int row) const { return m_rows.at(row); }
     bool isLate(const core::ReportSummary &s) const;
     void reload();
+    // Why the list could not be read (locked or damaged database); empty when it was.
+    QString loadError() const { return m_error; }
 
 private:
     AppContext m_context;
     QList<core::ReportSummary> m_rows;
+    QString m_error;
     QHash<QString, QString> m_comments; // report uuid → the reviewer's comment
 };
 

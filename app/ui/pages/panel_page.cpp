@@ -45,6 +45,12 @@ PanelPage::PanelPage(const AppContext &context, QWidget *parent) : QWidget(paren
     m_photos = makeTile(grid, 2, tr("proof photos in the last 12 months"), this);
     layout->addLayout(grid);
 
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #a01818; padding: 8px;"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
     m_months = new QTableWidget(this);
     m_months->setColumnCount(3);
     m_months->setHorizontalHeaderLabels({tr("Month"), tr("State"), tr("Actions")});
@@ -70,7 +76,11 @@ void PanelPage::reload()
     for (core::Period p = current.previous(); last12.size() < 12; p = p.previous())
         last12 << p;
 
-    const auto summaries = m_context.services->reports().summaries();
+    const auto listed = m_context.services->reports().summaries();
+    m_error->setVisible(!listed);
+    if (!listed)
+        m_error->setText(tr("The reports could not be read: %1").arg(listed.error().message));
+    const QList<core::ReportSummary> summaries = listed ? listed.value() : QList<core::ReportSummary>{};
     int covered = 0, actions = 0, photos = 0;
     m_months->setRowCount(int(last12.size()));
     for (int row = 0; row < last12.size(); ++row) {

@@ -18,6 +18,7 @@ class PanelPage : public QWidget
 public:
     explicit PanelPage(const AppContext &context, QWidget *parent = nullptr);
     QLabel *coverage() const { return m_coverage; }
+    QLabel *errorLabel() const { return m_error; } // why the reports cannot be read, when they cannot
 
 private:
     void reload();
@@ -27,6 +28,7 @@ private:
     QLabel *m_actions = nullptr;
     QLabel *m_photos = nullptr;
     QTableWidget *m_months = nullptr;
+    QLabel *m_error = nullptr;
 };
 
 } // namespace mobiliza::ui

@@ -55,12 +55,9 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
     m_table->setWordWrap(false);
     layout->addWidget(m_table, 1);
 
-    m_empty = new QLabel(tr("No report yet. Start with the current month: every action you record is "
-                            "saved at once, even without internet."),
-                         this);
+    m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
     layout->addWidget(m_empty);
 
     connect(m_create, &QPushButton::clicked, this,
@@ -94,6 +91,18 @@ void ReportsPage::updateState()
     m_createPrevious->setText(tr("Create the report of %1").arg(monthTitle(previous)));
     m_createPrevious->setVisible(offerPrevious);
     m_open->setVisible(m_model->rowCount() > 0);
+    // A database that cannot be read is never shown as "no report yet".
+    const QString error = m_model->loadError();
+    if (!error.isEmpty()) {
+        m_create->setVisible(false);
+        m_createPrevious->setVisible(false);
+        m_empty->setText(tr("The reports could not be read: %1").arg(error));
+        m_empty->setStyleSheet(QStringLiteral("color: #a01818; padding: 24px;"));
+    } else {
+        m_empty->setText(tr("No report yet. Start with the current month: every action you record is "
+                            "saved at once, even without internet."));
+        m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
+    }
     m_empty->setVisible(m_model->rowCount() == 0);
     m_table->setVisible(m_model->rowCount() > 0);
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())

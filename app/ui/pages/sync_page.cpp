@@ -312,7 +312,8 @@ QString SyncPage::itemText(const core::OutboxItem &item) const
 void SyncPage::reload()
 {
     const QString selected = selectedRow() >= 0 ? m_items.at(selectedRow()).uuid : QString();
-    m_items = outbox().items();
+    const auto listed = outbox().items();
+    m_items = listed ? listed.value() : QList<core::OutboxItem>{};
     const QSignalBlocker blocker(m_queue);
     m_queue->clear();
     int waiting = 0;
@@ -358,6 +359,9 @@ void SyncPage::reload()
     if (held > 0)
         parts << tr("%n held", nullptr, held);
     m_summary->setText(parts.join(QStringLiteral(" · ")));
+    if (!listed) // never "the outbox is empty" when it cannot be read
+        m_summary->setText(tr("The outbox could not be read: %1").arg(listed.error().message));
+    m_summary->setStyleSheet(listed ? QString() : kErrorBox);
 
     if (newRow < 0 && m_queue->count() > 0)
         newRow = 0;

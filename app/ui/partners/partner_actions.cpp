@@ -26,7 +26,8 @@ QStringList partnerActionDescriptions(core::Services &services, const core::Prog
 
     // The service lists the actions oldest month first: walk the months the same way
     // and stop as soon as every action is found.
-    auto summaries = services.reports().summaries();
+    auto listed = services.reports().summaries();
+    QList<core::ReportSummary> summaries = listed ? listed.value() : QList<core::ReportSummary>{};
     std::reverse(summaries.begin(), summaries.end());
     for (const auto &summary : summaries) {
         if (missing.isEmpty())

@@ -88,7 +88,9 @@ inline QString concludedReport(Profile &profile, int seed = 1)
 inline QStringList statusLines(Profile &profile)
 {
     QStringList lines;
-    for (const auto &s : profile.reports().summaries())
+    const auto listed = profile.reports().summaries();
+    REQUIRE(listed.ok());
+    for (const auto &s : listed.value())
         lines << QStringLiteral("%1\t%2\t%3\t%4\t%5")
                      .arg(s.period.key(), core::reportStateKey(s.state))
                      .arg(s.revision)

@@ -179,7 +179,9 @@ TEST_CASE("services: reports are one per program and month and load with everyth
     CHECK(p.width == 1600);
     CHECK(profile.partners().actionsOfPartner(savedPartner->uuid) == QList<QString>{action->uuid});
 
-    const auto summaries = profile.reports().summaries();
+    const auto listed = profile.reports().summaries();
+    REQUIRE(listed.ok());
+    const auto &summaries = listed.value();
     REQUIRE(summaries.size() == 2);
     CHECK(summaries[0].period == kMarch); // newest first
     CHECK(summaries[0].actionCount == 1);

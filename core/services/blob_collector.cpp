@@ -1,0 +1,145 @@
+#include "core/services/blob_collector.h"
+
+#include "core/domain/clock.h"
+#include "core/services/audit.h"
+#include "core/services/blob_store.h"
+#include "core/store/database.h"
+#include "core/store/sql.h"
+#include "core/store/transaction.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSaveFile>
+
+namespace mobiliza::core {
+
+Q_LOGGING_CATEGORY(lcBlobCollector, "mobiliza.services.blobs")
+
+namespace {
+
+void collectStrings(const QJsonValue &value, QSet<QString> *out)
+{
+    if (value.isString()) {
+        const QString s = value.toString();
+        if (BlobStore::isValidSha256(s))
+            out->insert(s);
+    } else if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            collectStrings(v, out);
+    } else if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            collectStrings(it.value(), out);
+    }
+}
+
+QString isoUtc(const QDateTime &t)
+{
+    return t.toUTC().toString(Qt::ISODateWithMs);
+}
+
+} // namespace
+
+BlobCollector::BlobCollector(BlobStore &blobs, qint64 graceSeconds) : m_blobs(blobs), m_grace(graceSeconds) {}
+
+QSet<QString> BlobCollector::hashesIn(const QByteArray &json)
+{
+    QSet<QString> hashes;
+    const QJsonDocument doc = QJsonDocument::fromJson(json);
+    if (doc.isObject())
+        collectStrings(doc.object(), &hashes);
+    else if (doc.isArray())
+        collectStrings(doc.array(), &hashes);
+    return hashes;
+}
+
+Result<BlobCollection> BlobCollector::collect(const QSet<QString> &referenced, const QDateTime &now)
+{
+    BlobCollection result;
+    result.staleParts = m_blobs.removeStaleParts();
+
+    const QString ledgerPath = QDir(m_blobs.dir()).filePath(ledgerName());
+    QJsonObject ledger;
+    {
+        QFile file(ledgerPath);
+        if (file.open(QIODevice::ReadOnly))
+            ledger = QJsonDocument::fromJson(file.readAll()).object(); // unreadable: start again
+    }
+
+    QJsonObject next;
+    for (const QString &sha : m_blobs.list()) {
+        if (referenced.contains(sha))
+            continue; // referenced (again): out of the ledger
+        QDateTime firstSeen = QDateTime::fromString(ledger.value(sha).toString(), Qt::ISODateWithMs);
+        if (!firstSeen.isValid() || firstSeen > now)
+            firstSeen = now;
+        if (firstSeen.secsTo(now) >= m_grace) {
+            if (m_blobs.remove(sha).ok()) {
+                result.deleted << sha;
+                continue;
+            }
+        }
+        result.pending << sha;
+        next.insert(sha, isoUtc(firstSeen));
+    }
+
+    if (next != ledger || QFile::exists(ledgerPath) != !next.isEmpty()) {
+        if (next.isEmpty()) {
+            QFile::remove(ledgerPath);
+        } else {
+            QDir().mkpath(m_blobs.dir());
+            QSaveFile file(ledgerPath);
+            const QByteArray bytes = QJsonDocument(next).toJson(QJsonDocument::Compact);
+            if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+                // Without the ledger nothing unreferenced is ever deleted: say so, lose nothing.
+                qCWarning(lcBlobCollector) << "could not write" << ledgerPath << file.errorString();
+            }
+        }
+    }
+    if (!result.deleted.isEmpty() || result.staleParts > 0)
+        qCInfo(lcBlobCollector) << "deleted" << result.deleted.size() << "unreferenced blob(s) and"
+                                << result.staleParts << "stale .part file(s) in" << m_blobs.dir();
+    return result;
+}
+
+Result<BlobCollection> collectProfileBlobs(Database &database, BlobStore &blobs, AuditTrail &audit,
+                                           const Clock &clock, qint64 graceSeconds)
+{
+    const QSqlDatabase db = database.db();
+    return inTransaction(db, [&]() -> Result<BlobCollection> {
+        // Under the write lock: no other process adds a reference during the pass.
+        QSet<QString> referenced;
+        auto photos = runSql(db, QStringLiteral("SELECT DISTINCT sha256 FROM photos"));
+        if (!photos)
+            return photos.error();
+        while (photos.value().next())
+            referenced.insert(photos.value().value(0).toString());
+        auto snapshots = runSql(db, QStringLiteral("SELECT snapshot_json FROM report_revisions"));
+        if (!snapshots)
+            return snapshots.error();
+        while (snapshots.value().next())
+            referenced.unite(BlobCollector::hashesIn(snapshots.value().value(0).toString().toUtf8()));
+
+        BlobCollector collector(blobs, graceSeconds);
+        auto collected = collector.collect(referenced, clock.now());
+        if (!collected)
+            return collected.error();
+        const BlobCollection &c = collected.value();
+        if (!c.deleted.isEmpty() || c.staleParts > 0) {
+            if (Status s = audit.record(QStringLiteral("blobs"), QString(), QStringLiteral("collect"),
+                                        QJsonObject{{QStringLiteral("deleted"), int(c.deleted.size())},
+                                                    {QStringLiteral("sha256"), QJsonArray::fromStringList(c.deleted)},
+                                                    {QStringLiteral("staleParts"), c.staleParts}});
+                !s)
+                return s.error();
+        }
+        return collected;
+    });
+}
+
+} // namespace mobiliza::core

@@ -1,0 +1,67 @@
+// Deletes photo files that nothing references any more (LGPD: a removed photo
+// of identifiable people must not stay on the disk forever).
+//
+// The rule, shared by the client and the hub: a blob is garbage when no
+// reference (a draft's photo row, a concluded revision's manifest) names it.
+// It is deleted only after it has been *seen* unreferenced for a grace period,
+// kept in a small ledger (`<blobs>/.orphans.json`, hash → first seen):
+//   - undo in the editor restores a photo row and needs its file; a pass only
+//     runs at a safe point (profile open, hub start and once a day), and a file
+//     first seen unreferenced is kept for the grace period, so an editor that is
+//     open in another window still finds the file;
+//   - a photo being imported (file written, row not yet committed) or a blob a
+//     client uploaded before its manifest is never deleted under its writer.
+// A blob referenced again leaves the ledger.
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QDateTime>
+#include <QSet>
+#include <QString>
+#include <QStringList>
+
+namespace mobiliza::core {
+
+class AuditTrail;
+class BlobStore;
+class Clock;
+class Database;
+
+struct BlobCollection
+{
+    QStringList deleted;  // hashes whose file was deleted now
+    QStringList pending;  // unreferenced, still within the grace period
+    int staleParts = 0;   // `.part` files of a crashed writer removed
+};
+
+class BlobCollector
+{
+public:
+    BlobCollector(BlobStore &blobs, qint64 graceSeconds);
+
+    static QString ledgerName() { return QStringLiteral(".orphans.json"); }
+
+    // One pass: removes stale `.part` files, updates the ledger and deletes the
+    // blobs unreferenced for at least the grace period.
+    Result<BlobCollection> collect(const QSet<QString> &referenced, const QDateTime &now);
+
+    // Every string in a JSON document (a manifest) that is a blob name: the
+    // references of a revision, whatever the manifest's layout.
+    static QSet<QString> hashesIn(const QByteArray &json);
+
+private:
+    BlobStore &m_blobs;
+    qint64 m_grace;
+};
+
+// The client's pass over one profile: the references are the photo rows and
+// every revision snapshot; runs inside a write transaction (another process
+// cannot add a reference in between) and records an audit row ("blobs",
+// "collect", with the count and the hashes) when it deleted something.
+constexpr qint64 kProfileBlobGraceSeconds = 24 * 3600;
+Result<BlobCollection> collectProfileBlobs(Database &database, BlobStore &blobs, AuditTrail &audit,
+                                           const Clock &clock,
+                                           qint64 graceSeconds = kProfileBlobGraceSeconds);
+
+} // namespace mobiliza::core
