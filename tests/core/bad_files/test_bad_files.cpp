@@ -33,8 +33,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSet>
 #include <QTranslator>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -524,6 +526,16 @@ TEST_CASE("bad files: hostile packages are refused with their own pt-BR message 
     SECTION("mobiliza --import-package FILE, as a person runs it")
     {
         profile.services.reset(); // the application opens the profile itself
+        // Every file but the database's own (its WAL is checkpointed as the application opens and closes it).
+        const auto filesOfProfile = [&] {
+            QStringList files = listing(profile.dir.path());
+            files.erase(std::remove_if(files.begin(), files.end(),
+                                       [](const QString &f) { return f.startsWith(QLatin1String("mobiliza.sqlite")); }),
+                        files.end());
+            return files;
+        };
+        const QStringList filesBefore = filesOfProfile();
+        REQUIRE_FALSE(filesBefore.isEmpty());
         for (const QString &path : std::as_const(paths)) {
             const Refusal &expected = table.at(QFileInfo(path).fileName());
             INFO(QFileInfo(path).fileName().toStdString());
@@ -534,6 +546,7 @@ TEST_CASE("bad files: hostile packages are refused with their own pt-BR message 
             CHECK(run.err.trimmed() == expectedText(expected, path));
             CHECK(run.out.isEmpty());
             CHECK(filesIn(cwd).isEmpty());
+            CHECK(filesOfProfile() == filesBefore);
         }
         auto reopened = core::Services::open(profile.dir.path(), profile.clock);
         REQUIRE(reopened.ok());
