@@ -46,10 +46,15 @@ World *world = nullptr;
     std::abort();
 }
 
+QString worldDir()
+{
+    return fuzz::scratchDir() + QStringLiteral("/hub");
+}
+
 World *makeWorld()
 {
     auto *w = new World;
-    const QString dir = fuzz::scratchDir() + QStringLiteral("/hub");
+    const QString dir = worldDir();
     auto store = hub::HubStore::open(dir);
     if (!store)
         fail(qPrintable(store.error().message));
@@ -100,6 +105,14 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+    // Every stored blob is a file in the scratch folder (/dev/shm): start a new
+    // hub now and then so a long run does not fill the machine's memory.
+    static int runs = 0;
+    if (++runs % 20000 == 0) {
+        delete world;
+        QDir(worldDir()).removeRecursively();
+        world = makeWorld();
+    }
     const QByteArray input = fuzz::bytes(data, size);
     qsizetype headEnd = input.indexOf("\n\n");
     const QByteArray head = headEnd < 0 ? input : input.left(headEnd);
