@@ -5,6 +5,11 @@
 #include "tests/support/catch_qt.h"
 
 #include "app/ui/application.h"
+#include "app/ui/pages/panel_page.h"
+#include "app/ui/pages/reports_page.h"
+#include "app/ui/pages/sync_page.h"
+#include "core/program/program_definition.h"
+#include "core/reference/reference_data.h"
 #include "core/domain/clock.h"
 #include "core/services/blob_collector.h"
 #include "core/services/services.h"
@@ -16,6 +21,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -171,4 +177,55 @@ TEST_CASE("cli bad luck: opening a profile deletes unreferenced photo files past
     CHECK(rows[0].action == QStringLiteral("collect"));
     CHECK(rows[0].detail.value(QStringLiteral("deleted")).toInt() == 1);
     CHECK(rows[0].detail.value(QStringLiteral("staleParts")).toInt() == 1);
+}
+
+TEST_CASE("bad luck on screen: Relatórios, Painel and Sincronização show a damaged database, not an empty list")
+{
+    test::TempDir dir;
+    core::FixedClock clock(kNow);
+    int reportsPage = 0, outboxPage = 0;
+    {
+        auto opened = core::Services::open(dir.path(), clock);
+        REQUIRE(opened.ok());
+        REQUIRE(opened.value()->profile().setMunicipality(QStringLiteral("3106200")).ok());
+        REQUIRE(opened.value()->reports().createReport(QStringLiteral("ses_mg_mobilizacao"), {2026, 10}).ok());
+        QSqlQuery q(opened.value()->database().db());
+        REQUIRE(q.exec(QStringLiteral("SELECT name, rootpage FROM sqlite_schema WHERE name IN ('reports', 'outbox')")));
+        while (q.next())
+            (q.value(0).toString() == QLatin1String("reports") ? reportsPage : outboxPage) = q.value(1).toInt();
+        q.finish();
+        REQUIRE(opened.value()->database().checkpoint().ok());
+    }
+    REQUIRE(reportsPage > 1);
+    REQUIRE(outboxPage > 1);
+    {
+        QFile f(QDir(dir.path()).filePath(QStringLiteral("mobiliza.sqlite")));
+        REQUIRE(f.open(QIODevice::ReadWrite));
+        for (int page : {reportsPage, outboxPage}) {
+            REQUIRE(f.seek(qint64(page - 1) * 4096));
+            REQUIRE(f.write(QByteArray(4096, '\x5A')) == 4096);
+        }
+    }
+    auto opened = core::Services::open(dir.path(), clock);
+    REQUIRE(opened.ok());
+    ui::AppContext context{dir.path(), core::ReferenceData::embedded(), core::ProgramDefinition::sesMgMobilizacao(),
+                           opened.value().get(), &clock};
+
+    // The SQLite detail ("malformed") is in every language: the error is what is on screen.
+    auto showsError = [](QWidget &page) {
+        page.resize(1000, 700);
+        page.show();
+        for (const QLabel *label : page.findChildren<QLabel *>())
+            if (label->isVisibleTo(&page) && label->text().contains(QStringLiteral("malformed")))
+                return true;
+        return false;
+    };
+    ui::ReportsPage reports(context);
+    CHECK(showsError(reports));
+    ui::PanelPage panel(context);
+    CHECK(showsError(panel));
+    CHECK(panel.errorLabel()->isVisibleTo(&panel));
+    ui::SyncPage sync(context);
+    CHECK(showsError(sync));
+    CHECK(sync.summary()->text().contains(QStringLiteral("malformed")));
 }
