@@ -132,7 +132,7 @@ Result<QString> BlobStore::put(const QByteArray &data)
             const QString why = file.errorString();
             file.close();
             QFile::remove(temp);
-            return ioError(temp, why);
+            return ioError(target, why); // the photo's name, not the temporary one
         }
     }
     if (!QFile::rename(temp, target)) {

@@ -106,6 +106,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const O
 
     // Read before writing anything: a foreign or newer file is left untouched.
     auto version = readSchemaVersion(db);
+    // Locked by another program or no room: say so now (each further query would
+    // wait the busy timeout again).
+    if (!version && (version.error().code == QLatin1String("busy") ||
+                     version.error().code == QLatin1String("disk_full")))
+        return version.error();
     auto objects = scalarSql(db, QStringLiteral("SELECT count(*) FROM sqlite_schema"));
     auto appId = scalarSql(db, QStringLiteral("PRAGMA application_id"));
     if (!version || !objects || !appId) {
