@@ -90,6 +90,10 @@ ReportEditorPage::~ReportEditorPage()
     flushPendingEdits();
     if (m_job)
         m_job->cancel();
+    // QUndoStack::clear() in its own destructor (run by ~QObject, after this
+    // destructor) emits undoTextChanged: our handlers must not run on a page
+    // that is no longer a ReportEditorPage (UBSan: member access on a QWidget).
+    m_undo->disconnect();
 }
 
 // ------------------------------------------------------------------ layout
