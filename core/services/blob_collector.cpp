@@ -58,7 +58,8 @@ QSet<QString> BlobCollector::hashesIn(const QByteArray &json)
     return hashes;
 }
 
-Result<BlobCollection> BlobCollector::collect(const QSet<QString> &referenced, const QDateTime &now)
+Result<BlobCollection> BlobCollector::collect(const QSet<QString> &referenced, const QDateTime &now,
+                                              const ReferenceReader &recheck)
 {
     BlobCollection result;
     result.staleParts = m_blobs.removeStaleParts();
@@ -72,21 +73,37 @@ Result<BlobCollection> BlobCollector::collect(const QSet<QString> &referenced, c
     }
 
     QJsonObject next;
+    QStringList due;
     for (const QString &sha : m_blobs.list()) {
         if (referenced.contains(sha))
             continue; // referenced (again): out of the ledger
         QDateTime firstSeen = QDateTime::fromString(ledger.value(sha).toString(), Qt::ISODateWithMs);
         if (!firstSeen.isValid() || firstSeen > now)
             firstSeen = now;
-        if (firstSeen.secsTo(now) >= m_grace) {
-            if (m_blobs.remove(sha).ok()) {
-                result.deleted << sha;
-                continue;
-            }
-        }
-        result.pending << sha;
+        if (firstSeen.secsTo(now) >= m_grace)
+            due << sha;
         next.insert(sha, isoUtc(firstSeen));
     }
+    QSet<QString> nowReferenced;
+    bool mayDelete = true;
+    if (!due.isEmpty() && recheck) {
+        auto again = recheck();
+        mayDelete = again.ok();
+        if (again)
+            nowReferenced = again.value();
+    }
+    for (const QString &sha : std::as_const(due)) {
+        if (nowReferenced.contains(sha)) {
+            next.remove(sha);
+            continue;
+        }
+        if (mayDelete && m_blobs.remove(sha).ok()) {
+            result.deleted << sha;
+            next.remove(sha);
+        }
+    }
+    for (auto it = next.constBegin(); it != next.constEnd(); ++it)
+        result.pending << it.key();
 
     if (next != ledger || QFile::exists(ledgerPath) != !next.isEmpty()) {
         if (next.isEmpty()) {

@@ -17,6 +17,8 @@
 #include "core/util/result.h"
 
 #include <QDateTime>
+
+#include <functional>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -43,8 +45,13 @@ public:
     static QString ledgerName() { return QStringLiteral(".orphans.json"); }
 
     // One pass: removes stale `.part` files, updates the ledger and deletes the
-    // blobs unreferenced for at least the grace period.
-    Result<BlobCollection> collect(const QSet<QString> &referenced, const QDateTime &now);
+    // blobs unreferenced for at least the grace period. `recheck`, when given,
+    // reads the references again just before the deletions (hub instances that
+    // share a blob folder push concurrently): a blob named by then is kept, and
+    // nothing is deleted when the re-read fails.
+    using ReferenceReader = std::function<Result<QSet<QString>>()>;
+    Result<BlobCollection> collect(const QSet<QString> &referenced, const QDateTime &now,
+                                   const ReferenceReader &recheck = {});
 
     // Every string in a JSON document (a manifest) that is a blob name: the
     // references of a revision, whatever the manifest's layout.

@@ -243,7 +243,8 @@ core::Result<core::BlobCollection> Hub::collectBlobs(qint64 graceSeconds)
     if (!referenced)
         return referenced.error();
     core::BlobCollector collector(m_blobs, graceSeconds);
-    auto collected = collector.collect(referenced.value(), m_clock.now());
+    auto collected = collector.collect(referenced.value(), m_clock.now(),
+                                       [this] { return m_store.referencedBlobs(); });
     if (collected && !collected->deleted.isEmpty())
         qCInfo(lcHub).noquote() << QStringLiteral("blob collection: deleted %1 unreferenced blob(s): %2")
                                        .arg(collected->deleted.size())
