@@ -335,3 +335,31 @@ TEST_CASE("store: a database locked by another program is 'in use', never 'damag
     CHECK(opened.error().code == QStringLiteral("busy"));
     CHECK_FALSE(opened.error().message.contains(QStringLiteral("backup")));
 }
+
+TEST_CASE("blobs: a blob named again while the pass runs is kept, and nothing is deleted when the re-read fails",
+          "[blobs]")
+{
+    TempDir dir;
+    BlobStore blobs(dir.filePath(QStringLiteral("blobs")));
+    const QString a = putBytes(blobs, QByteArray("uploaded before its manifest"));
+    const QString b = putBytes(blobs, QByteArray("really abandoned"));
+    const QDateTime t0 = test::fixedNow();
+    BlobCollector collector(blobs, 3600);
+    REQUIRE(collector.collect({}, t0).ok()); // both first seen
+
+    // Another hub instance stores a revision naming `a` during the pass.
+    auto failing = collector.collect({}, t0.addSecs(7200), [] {
+        return Result<QSet<QString>>(Error{QStringLiteral("database"), QStringLiteral("gone")});
+    });
+    REQUIRE(failing.ok());
+    CHECK(failing->deleted.isEmpty());
+    CHECK(blobs.has(a));
+    CHECK(blobs.has(b));
+
+    auto pass = collector.collect({}, t0.addSecs(7200), [&] { return Result<QSet<QString>>(QSet<QString>{a}); });
+    REQUIRE(pass.ok());
+    CHECK(pass->deleted == QStringList{b});
+    CHECK(pass->pending.isEmpty()); // `a` is referenced: out of the ledger
+    CHECK(blobs.has(a));
+    CHECK_FALSE(blobs.has(b));
+}
