@@ -17,7 +17,7 @@ private:
     QTemporaryDir m_dir;
 };
 
-// Path of a file in the source tree (tests read fixtures and ../shared/data from there).
+// Path of a file in the source tree (tests read their fixtures from there).
 QString sourcePath(const QString &relative);
 
 } // namespace mobiliza::test
