@@ -47,6 +47,11 @@ QString isoUtc(const QDateTime &t)
 
 BlobCollector::BlobCollector(BlobStore &blobs, qint64 graceSeconds) : m_blobs(blobs), m_grace(graceSeconds) {}
 
+QString BlobCollector::ledgerPath(const BlobStore &blobs)
+{
+    return QDir::cleanPath(blobs.dir()) + QStringLiteral(".orphans.json");
+}
+
 QSet<QString> BlobCollector::hashesIn(const QByteArray &json)
 {
     QSet<QString> hashes;
@@ -64,7 +69,7 @@ Result<BlobCollection> BlobCollector::collect(const QSet<QString> &referenced, c
     BlobCollection result;
     result.staleParts = m_blobs.removeStaleParts();
 
-    const QString ledgerPath = QDir(m_blobs.dir()).filePath(ledgerName());
+    const QString ledgerPath = BlobCollector::ledgerPath(m_blobs);
     QJsonObject ledger;
     {
         QFile file(ledgerPath);
@@ -109,7 +114,6 @@ Result<BlobCollection> BlobCollector::collect(const QSet<QString> &referenced, c
         if (next.isEmpty()) {
             QFile::remove(ledgerPath);
         } else {
-            QDir().mkpath(m_blobs.dir());
             QSaveFile file(ledgerPath);
             const QByteArray bytes = QJsonDocument(next).toJson(QJsonDocument::Compact);
             if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {

@@ -4,7 +4,8 @@
 // The rule, shared by the client and the hub: a blob is garbage when no
 // reference (a draft's photo row, a concluded revision's manifest) names it.
 // It is deleted only after it has been *seen* unreferenced for a grace period,
-// kept in a small ledger (`<blobs>/.orphans.json`, hash → first seen):
+// kept in a small ledger beside the blob folder (`<data>/blobs.orphans.json`,
+// hash → first seen; never inside it, where every file is a blob):
 //   - undo in the editor restores a photo row and needs its file; a pass only
 //     runs at a safe point (profile open, hub start and once a day), and a file
 //     first seen unreferenced is kept for the grace period, so an editor that is
@@ -42,7 +43,8 @@ class BlobCollector
 public:
     BlobCollector(BlobStore &blobs, qint64 graceSeconds);
 
-    static QString ledgerName() { return QStringLiteral(".orphans.json"); }
+    // `<blob folder>.orphans.json`: beside the folder, not in it.
+    static QString ledgerPath(const BlobStore &blobs);
 
     // One pass: removes stale `.part` files, updates the ledger and deletes the
     // blobs unreferenced for at least the grace period. `recheck`, when given,

@@ -149,7 +149,7 @@ TEST_CASE("cli bad luck: opening a profile deletes unreferenced photo files past
     writeFile(orphanPath, orphanBytes);
     writeFile(freshPath, freshBytes);
     // Seen unreferenced two days ago by an earlier start.
-    writeFile(QDir(blobs).filePath(core::BlobCollector::ledgerName()),
+    writeFile(core::BlobCollector::ledgerPath(core::BlobStore(blobs)),
               QJsonDocument(QJsonObject{{orphan, kNow.addDays(-2).toString(Qt::ISODateWithMs)}}).toJson());
     const QString stalePart = blobs + QStringLiteral("/") + orphan.left(2) + QStringLiteral("/.") + orphan +
                               QStringLiteral(".0123.part");

@@ -153,7 +153,8 @@ TEST_CASE("blobs: a removed photo's file is deleted once unreferenced for the gr
     CHECK(blobs.read(kept).ok());
     CHECK(blobs.read(inRevision).ok());
     CHECK(last.pending.isEmpty());
-    CHECK_FALSE(QFile::exists(QDir(blobs.dir()).filePath(BlobCollector::ledgerName())));
+    CHECK_FALSE(QFile::exists(BlobCollector::ledgerPath(blobs)));
+    CHECK(BlobCollector::ledgerPath(blobs) == profile.dir.filePath(QStringLiteral("blobs.orphans.json")));
 
     // The audit trail says which files went, one row per pass that deleted something.
     const auto rows = audit.entries(QStringLiteral("blobs"));
