@@ -159,9 +159,9 @@ private:
     Database &m_database;
     Notifier &m_notifier;
     const Clock &m_clock;
-    const ProgramRegistry &m_programs;
     AuditTrail &m_audit;
     const BlobStore &m_blobs;
+    const ProgramRegistry &m_programs;
 };
 
 } // namespace mobiliza::core
