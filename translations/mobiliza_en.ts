@@ -453,7 +453,7 @@
             <translation>The SQLite driver of Qt (QSQLITE) is not installed. Reinstall Mobiliza.</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+40" />
             <source>The data in %1 was saved by a newer version of Mobiliza (data format %2; this version knows up to %3). Update Mobiliza to open it. Nothing was changed.</source>
             <translation>The data in %1 was saved by a newer version of Mobiliza (data format %2; this version knows up to %3). Update Mobiliza to open it. Nothing was changed.</translation>
         </message>
@@ -463,7 +463,7 @@
             <translation>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+100" />
             <source>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</source>
             <translation>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</translation>
         </message>
@@ -484,18 +484,18 @@
         </message>
         <message>
             <location line="+18" />
-            <source>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Nothing was changed. Close the other Mobiliza and try again.</source>
-            <translation>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Nothing was changed. Close the other Mobiliza and try again.</translation>
+            <source>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Close the other Mobiliza and try again.</source>
+            <translation>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Close the other Mobiliza and try again.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+17" />
+            <source>The data could not be saved or read (%1). Try again; if it keeps happening, check the free space on the disk.</source>
+            <translation>The data could not be saved or read (%1). Try again; if it keeps happening, check the free space on the disk.</translation>
+        </message>
+        <message>
+            <location line="-10" />
             <source>The database is damaged and could not be read (%1). Do not delete anything: copy the data folder to a safe place and contact the support team, who can restore it from a backup copy.</source>
             <translation>The database is damaged and could not be read (%1). Do not delete anything: copy the data folder to a safe place and contact the support team, who can restore it from a backup copy.</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>The data could not be saved or read (%1). Nothing was changed. Try again; if it keeps happening, check the free space on the disk.</source>
-            <translation>The data could not be saved or read (%1). Nothing was changed. Try again; if it keeps happening, check the free space on the disk.</translation>
         </message>
     </context>
     <context>
@@ -635,7 +635,7 @@
             <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+88" />
             <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
             <translation>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</translation>
         </message>
@@ -940,7 +940,7 @@
             <translation>Unreferenced photo files could not be deleted: %1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</source>
             <translation>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</translation>
         </message>
@@ -1467,12 +1467,12 @@
     <context>
         <name>Protocol</name>
         <message>
-            <location filename="../sync/protocol.cpp" line="+18" />
+            <location filename="../sync/protocol.cpp" line="+22" />
             <source>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</source>
             <translation>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
         </message>
         <message>
-            <location line="+244" />
+            <location line="+251" />
             <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
             <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
         </message>
@@ -3265,6 +3265,11 @@
             <translation>Erase data</translation>
         </message>
         <message>
+            <location line="+7" />
+            <source>Data erased, except in one backup copy</source>
+            <translation>Data erased, except in one backup copy</translation>
+        </message>
+        <message>
             <location line="+4" />
             <source>Data not erased</source>
             <translation>Data not erased</translation>
@@ -3597,7 +3602,7 @@ It will be locked and put in the outbox to be sent to the URS. Until it is sent,
         </message>
         <message>
             <location line="+5" />
-            <location filename="../app/ui/editor/report_editor_page.cpp" line="+229" />
+            <location filename="../app/ui/editor/report_editor_page.cpp" line="+233" />
             <source>Conclude</source>
             <translation>Conclude</translation>
         </message>
@@ -3645,7 +3650,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>The report was not reopened</translation>
         </message>
         <message>
-            <location filename="../app/ui/editor/report_editor_page.cpp" line="-147" />
+            <location filename="../app/ui/editor/report_editor_page.cpp" line="-151" />
             <source>Undo: %1 (Ctrl+Z)</source>
             <translation>Undo: %1 (Ctrl+Z)</translation>
         </message>
@@ -3655,7 +3660,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Redo: %1 (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+62" />
             <source>Go to the photos of this action (Ctrl+Shift+F adds photos)</source>
             <translation>Go to the photos of this action (Ctrl+Shift+F adds photos)</translation>
         </message>

@@ -453,7 +453,7 @@
             <translation>O driver SQLite do Qt (QSQLITE) não está instalado. Reinstale o Mobiliza.</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+40" />
             <source>The data in %1 was saved by a newer version of Mobiliza (data format %2; this version knows up to %3). Update Mobiliza to open it. Nothing was changed.</source>
             <translation>Os dados em %1 foram gravados por uma versão mais nova do Mobiliza (formato de dados %2; esta versão conhece até o %3). Atualize o Mobiliza para abri-los. Nada foi alterado.</translation>
         </message>
@@ -463,7 +463,7 @@
             <translation>O banco de dados em %1 está danificado (%2). Restaure uma cópia de segurança e informe esta mensagem à equipe de suporte.</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+100" />
             <source>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</source>
             <translation>A cópia de segurança %1 ainda guarda os dados apagados e não pôde ser alterada nem excluída. Exclua esse arquivo manualmente (feche o Mobiliza antes).</translation>
         </message>
@@ -484,18 +484,18 @@
         </message>
         <message>
             <location line="+18" />
-            <source>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Nothing was changed. Close the other Mobiliza and try again.</source>
-            <translation>Os dados estão em uso por outra janela do Mobiliza ou por outro programa e não puderam ser lidos nem salvos (%1). Nada foi alterado. Feche o outro Mobiliza e tente de novo.</translation>
+            <source>The data is in use by another Mobiliza window or program and could not be read or saved (%1). Close the other Mobiliza and try again.</source>
+            <translation>Os dados estão em uso por outra janela do Mobiliza ou por outro programa e não puderam ser lidos nem salvos (%1). Feche o outro Mobiliza e tente de novo.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+17" />
+            <source>The data could not be saved or read (%1). Try again; if it keeps happening, check the free space on the disk.</source>
+            <translation>Não foi possível gravar ou ler os dados (%1). Tente novamente; se continuar acontecendo, verifique o espaço livre no disco.</translation>
+        </message>
+        <message>
+            <location line="-10" />
             <source>The database is damaged and could not be read (%1). Do not delete anything: copy the data folder to a safe place and contact the support team, who can restore it from a backup copy.</source>
             <translation>O banco de dados está danificado e não pôde ser lido (%1). Não apague nada: copie a pasta de dados para um lugar seguro e procure o suporte, que pode restaurá-la a partir de uma cópia de segurança.</translation>
-        </message>
-        <message>
-            <location line="+10" />
-            <source>The data could not be saved or read (%1). Nothing was changed. Try again; if it keeps happening, check the free space on the disk.</source>
-            <translation>Não foi possível gravar ou ler os dados (%1). Nada foi alterado. Tente novamente; se continuar acontecendo, verifique o espaço livre no disco.</translation>
         </message>
     </context>
     <context>
@@ -635,7 +635,7 @@
             <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
         </message>
         <message>
-            <location line="+87" />
+            <location line="+88" />
             <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
             <translation>O nome da foto não é um SHA-256 (64 dígitos hexadecimais minúsculos).</translation>
         </message>
@@ -940,7 +940,7 @@
             <translation>Não foi possível apagar os arquivos de foto que nada mais usa: %1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+26" />
             <source>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</source>
             <translation>Código de cadastro de uso único para %1, válido até %2. Digite-o no Mobiliza (Sincronização); ele funciona uma só vez:</translation>
         </message>
@@ -1467,12 +1467,12 @@
     <context>
         <name>Protocol</name>
         <message>
-            <location filename="../sync/protocol.cpp" line="+18" />
+            <location filename="../sync/protocol.cpp" line="+22" />
             <source>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</source>
             <translation>A resposta do servidor não é a que o Mobiliza espera (%1). Pode não ser o hub da sua URS, ou uma página de login da rede está no caminho.</translation>
         </message>
         <message>
-            <location line="+244" />
+            <location line="+251" />
             <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
             <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
         </message>
@@ -3265,6 +3265,11 @@
             <translation>Excluir dados</translation>
         </message>
         <message>
+            <location line="+7" />
+            <source>Data erased, except in one backup copy</source>
+            <translation>Dados apagados, exceto numa cópia de segurança</translation>
+        </message>
+        <message>
             <location line="+4" />
             <source>Data not erased</source>
             <translation>Dados não excluídos</translation>
@@ -3597,7 +3602,7 @@ Ele será bloqueado e colocado na fila de envio para a URS. Enquanto não for en
         </message>
         <message>
             <location line="+5" />
-            <location filename="../app/ui/editor/report_editor_page.cpp" line="+229" />
+            <location filename="../app/ui/editor/report_editor_page.cpp" line="+233" />
             <source>Conclude</source>
             <translation>Concluir</translation>
         </message>
@@ -3645,7 +3650,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>O relatório não foi reaberto</translation>
         </message>
         <message>
-            <location filename="../app/ui/editor/report_editor_page.cpp" line="-147" />
+            <location filename="../app/ui/editor/report_editor_page.cpp" line="-151" />
             <source>Undo: %1 (Ctrl+Z)</source>
             <translation>Desfazer: %1 (Ctrl+Z)</translation>
         </message>
@@ -3655,7 +3660,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Refazer: %1 (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location line="+58" />
+            <location line="+62" />
             <source>Go to the photos of this action (Ctrl+Shift+F adds photos)</source>
             <translation>Ir para as fotos desta ação (Ctrl+Shift+F adiciona fotos)</translation>
         </message>

@@ -64,10 +64,9 @@ QSet<QString> BlobCollector::hashesIn(const QByteArray &json)
 }
 
 Result<BlobCollection> BlobCollector::collect(const QSet<QString> &referenced, const QDateTime &now,
-                                              const ReferenceReader &recheck)
+                                              const ReferenceReader &recheck, const DeletionHook &beforeDelete)
 {
     BlobCollection result;
-    result.staleParts = m_blobs.removeStaleParts();
 
     const QString ledgerPath = BlobCollector::ledgerPath(m_blobs);
     QJsonObject ledger;
@@ -97,12 +96,21 @@ Result<BlobCollection> BlobCollector::collect(const QSet<QString> &referenced, c
         if (again)
             nowReferenced = again.value();
     }
+    QStringList deleting;
     for (const QString &sha : std::as_const(due)) {
-        if (nowReferenced.contains(sha)) {
+        if (nowReferenced.contains(sha))
             next.remove(sha);
-            continue;
-        }
-        if (mayDelete && m_blobs.remove(sha).ok()) {
+        else if (mayDelete)
+            deleting << sha;
+    }
+    const int staleParts = m_blobs.staleParts();
+    if (beforeDelete && (!deleting.isEmpty() || staleParts > 0)) {
+        if (Status told = beforeDelete(deleting, staleParts); !told)
+            return told.error(); // nothing deleted, the ledger as it was
+    }
+    result.staleParts = m_blobs.removeStaleParts();
+    for (const QString &sha : std::as_const(deleting)) {
+        if (m_blobs.remove(sha).ok()) {
             result.deleted << sha;
             next.remove(sha);
         }
@@ -147,19 +155,16 @@ Result<BlobCollection> collectProfileBlobs(Database &database, BlobStore &blobs,
             referenced.unite(BlobCollector::hashesIn(snapshots.value().value(0).toString().toUtf8()));
 
         BlobCollector collector(blobs, graceSeconds);
-        auto collected = collector.collect(referenced, clock.now());
-        if (!collected)
-            return collected.error();
-        const BlobCollection &c = collected.value();
-        if (!c.deleted.isEmpty() || c.staleParts > 0) {
-            if (Status s = audit.record(QStringLiteral("blobs"), QString(), QStringLiteral("collect"),
-                                        QJsonObject{{QStringLiteral("deleted"), int(c.deleted.size())},
-                                                    {QStringLiteral("sha256"), QJsonArray::fromStringList(c.deleted)},
-                                                    {QStringLiteral("staleParts"), c.staleParts}});
-                !s)
-                return s.error();
-        }
-        return collected;
+        // The audit row goes in first: a file is never deleted without the trail
+        // saying so (if the row cannot be written, nothing is deleted).
+        return collector.collect(referenced, clock.now(), {},
+                                 [&audit](const QStringList &hashes, int staleParts) -> Status {
+                                     return audit.record(
+                                         QStringLiteral("blobs"), QString(), QStringLiteral("collect"),
+                                         QJsonObject{{QStringLiteral("deleted"), int(hashes.size())},
+                                                     {QStringLiteral("sha256"), QJsonArray::fromStringList(hashes)},
+                                                     {QStringLiteral("staleParts"), staleParts}});
+                                 });
     });
 }
 

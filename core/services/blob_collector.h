@@ -51,9 +51,14 @@ public:
     // reads the references again just before the deletions (hub instances that
     // share a blob folder push concurrently): a blob named by then is kept, and
     // nothing is deleted when the re-read fails.
+    // `beforeDelete`, when given, is told which blobs are about to go (after the
+    // re-read) and runs before any file is touched: the client records its audit
+    // row there, so no file is ever deleted without the trail saying so; when it
+    // fails, nothing is deleted.
     using ReferenceReader = std::function<Result<QSet<QString>>()>;
+    using DeletionHook = std::function<Status(const QStringList &hashes, int staleParts)>;
     Result<BlobCollection> collect(const QSet<QString> &referenced, const QDateTime &now,
-                                   const ReferenceReader &recheck = {});
+                                   const ReferenceReader &recheck = {}, const DeletionHook &beforeDelete = {});
 
     // Every string in a JSON document (a manifest) that is a blob name: the
     // references of a revision, whatever the manifest's layout.
@@ -67,7 +72,7 @@ private:
 // The client's pass over one profile: the references are the photo rows and
 // every revision snapshot; runs inside a write transaction (another process
 // cannot add a reference in between) and records an audit row ("blobs",
-// "collect", with the count and the hashes) when it deleted something.
+// "collect", with the count and the hashes) before it deletes anything.
 constexpr qint64 kProfileBlobGraceSeconds = 24 * 3600;
 Result<BlobCollection> collectProfileBlobs(Database &database, BlobStore &blobs, AuditTrail &audit,
                                            const Clock &clock,

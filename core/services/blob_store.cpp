@@ -207,18 +207,39 @@ QStringList BlobStore::list() const
     return hashes;
 }
 
-int BlobStore::removeStaleParts(qint64 olderThanSeconds) const
+namespace {
+
+// Visits the `.part` files last modified before now − olderThanSeconds.
+template <typename Visit>
+void forEachStalePart(const QString &dir, qint64 olderThanSeconds, Visit visit)
 {
     const QDateTime cutoff = QDateTime::currentDateTimeUtc().addSecs(-olderThanSeconds);
-    int removed = 0;
-    QDirIterator it(m_dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    QDirIterator it(dir, {QStringLiteral("*.part")}, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         it.next();
         const QFileInfo info = it.fileInfo();
-        if (info.lastModified().toUTC() < cutoff && QFile::remove(info.filePath()))
-            ++removed;
+        if (info.lastModified().toUTC() < cutoff)
+            visit(info.filePath());
     }
+}
+
+} // namespace
+
+int BlobStore::removeStaleParts(qint64 olderThanSeconds) const
+{
+    int removed = 0;
+    forEachStalePart(m_dir, olderThanSeconds, [&removed](const QString &path) {
+        if (QFile::remove(path))
+            ++removed;
+    });
     return removed;
+}
+
+int BlobStore::staleParts(qint64 olderThanSeconds) const
+{
+    int count = 0;
+    forEachStalePart(m_dir, olderThanSeconds, [&count](const QString &) { ++count; });
+    return count;
 }
 
 } // namespace mobiliza::core

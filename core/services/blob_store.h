@@ -40,6 +40,8 @@ public:
     // Returns how many were removed.
     static constexpr qint64 kStalePartSeconds = 3600;
     int removeStaleParts(qint64 olderThanSeconds = kStalePartSeconds) const;
+    // How many such files there are now (what removeStaleParts would remove).
+    int staleParts(qint64 olderThanSeconds = kStalePartSeconds) const;
 
     static QString sha256Hex(const QByteArray &data);
     static bool isValidSha256(const QString &sha256);

@@ -64,7 +64,7 @@ Error storeError(const QSqlError &error)
                      QCoreApplication::translate(
                          "Database",
                          "The data is in use by another Mobiliza window or program and could not be read "
-                         "or saved (%1). Nothing was changed. Close the other Mobiliza and try again.")
+                         "or saved (%1). Close the other Mobiliza and try again.")
                          .arg(detail)};
     case StoreFailure::Damaged:
         return Error{QStringLiteral("damaged"),
@@ -80,7 +80,7 @@ Error storeError(const QSqlError &error)
     return Error{QStringLiteral("database"),
                  QCoreApplication::translate(
                      "Database",
-                     "The data could not be saved or read (%1). Nothing was changed. Try again; if it "
+                     "The data could not be saved or read (%1). Try again; if it "
                      "keeps happening, check the free space on the disk.")
                      .arg(detail)};
 }

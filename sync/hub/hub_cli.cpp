@@ -331,15 +331,17 @@ int runCli(const QStringList &arguments)
         const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
                                   ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                                   : address.toString();
-        out(QStringLiteral("listening on %1:%2").arg(shown).arg(bound));
-        installStopSignals(&server);
-        // Unreferenced blobs and a crashed writer's `.part` files: at start and once a day.
+        // Unreferenced blobs and a crashed writer's `.part` files: at start (before
+        // "listening on", so whoever waits for that line finds the folder tidy) and
+        // once a day.
         const auto tidy = [&hub] {
             if (auto c = hub.collectBlobs(); !c)
                 err(QCoreApplication::translate("HubCli", "Unreferenced photo files could not be deleted: %1")
                         .arg(c.error().message));
         };
         tidy();
+        out(QStringLiteral("listening on %1:%2").arg(shown).arg(bound));
+        installStopSignals(&server);
         QTimer daily;
         QObject::connect(&daily, &QTimer::timeout, &daily, tidy);
         daily.start(24 * 3600 * 1000);

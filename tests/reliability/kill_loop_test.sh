@@ -103,7 +103,9 @@ for ((i = 1; i <= ITERATIONS; i++)); do
     ibge=${CLIENTS[$((RANDOM % ${#CLIENTS[@]}))]}
     what="--sync of $ibge"
     dir=$WORK/c$ibge
-    app --data-dir "$dir" --sync >/dev/null 2>&1 &
+    # Started directly, not through the app() function: a backgrounded function
+    # is a bash subshell, and $! would be the subshell, not the client.
+    "$APP" --lang en --data-dir "$dir" --sync >/dev/null 2>&1 &
   else
     delay_ms=$((RANDOM % RUN_MS))
     have=$(app --data-dir "$IMP" --status | cut -f1)
@@ -116,19 +118,24 @@ for ((i = 1; i <= ITERATIONS; i++)); do
     m=${todo[$((RANDOM % ${#todo[@]}))]}
     what="--import-package $m into imp$IMPORTERS"
     dir=$IMP
-    app --data-dir "$IMP" --import-package "$WORK/pkgs/$m.mobiliza" >/dev/null 2>&1 &
+    "$APP" --lang en --data-dir "$IMP" --import-package "$WORK/pkgs/$m.mobiliza" >/dev/null 2>&1 &
   fi
   pid=$!
   # The random delay is the thing under test (where the kill lands), not synchronisation.
   sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
-  # Still running (not a zombie waiting for wait) when the kill is sent?
-  state=$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)
-  if [ -n "$state" ] && [ "$state" != Z ] && kill -KILL "$pid" 2>/dev/null; then
+  kill -KILL "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  # Killed mid-run only when the client really died of the signal (128 + 9);
+  # otherwise it had finished before the kill came.
+  if [ $? -eq 137 ]; then
     KILLED=$((KILLED + 1))
   else
     COMPLETED=$((COMPLETED + 1))
   fi
-  wait "$pid" 2>/dev/null
+  # The kill reached the client itself: no client of this profile lives on.
+  if pgrep -f -- "--data-dir $dir " >/dev/null; then
+    fatal "iteration $i: a client of $dir still runs after the kill (the signal missed it)"
+  fi
   after_kill_checks "$i" "$what after ${delay_ms} ms" "$dir"
 done
 log "loop: $ITERATIONS iterations, $KILLED killed mid-run, $COMPLETED finished before the kill"

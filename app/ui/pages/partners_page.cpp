@@ -350,6 +350,13 @@ bool PartnersPage::eraseSelected()
                             Dialogs::Tone::Destructive))
         return false;
     if (const auto erased = m_context.services->partners().erase(uuid); !erased) {
+        // "backup_not_erased": the profile no longer holds the partner; only a
+        // backup copy still needs the person's hand. Saying "not erased" would lie.
+        if (erased.error().code == QLatin1String("backup_not_erased")) {
+            m_dialogs->warn(this, tr("Data erased, except in one backup copy"), erased.error().message);
+            m_table->setFocus();
+            return true;
+        }
         m_dialogs->warn(this, tr("Data not erased"), erased.error().message);
         return false;
     }

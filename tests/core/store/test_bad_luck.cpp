@@ -364,3 +364,29 @@ TEST_CASE("blobs: a blob named again while the pass runs is kept, and nothing is
     CHECK(blobs.has(a));
     CHECK_FALSE(blobs.has(b));
 }
+
+TEST_CASE("blobs: when the audit row of a collection cannot be written, no file is deleted", "[blobs][lgpd]")
+{
+    Profile profile;
+    BlobStore &blobs = profile.services->blobs();
+    const QString orphan = putBytes(blobs, QByteArray("photo removed long ago"));
+    auto &audit = profile.services->audit();
+    // First pass: seen unreferenced; a day later it is due.
+    REQUIRE(collectProfileBlobs(profile.services->database(), blobs, audit, profile.clock).ok());
+    profile.clock.advanceSecs(kProfileBlobGraceSeconds + 60);
+
+    exec(profile.db(), QStringLiteral("CREATE TEMP TRIGGER fail_audit BEFORE INSERT ON audit_log "
+                                      "BEGIN SELECT RAISE(ABORT, 'injected failure'); END"));
+    const auto refused = collectProfileBlobs(profile.services->database(), blobs, audit, profile.clock);
+    CHECK_FALSE(refused.ok());
+    CHECK(blobs.has(orphan)); // the trail could not say so: the file stays
+
+    exec(profile.db(), QStringLiteral("DROP TRIGGER fail_audit"));
+    const auto collected = collectProfileBlobs(profile.services->database(), blobs, audit, profile.clock);
+    REQUIRE(collected.ok());
+    CHECK(collected->deleted == QStringList{orphan});
+    CHECK_FALSE(blobs.has(orphan));
+    CHECK(count(profile.db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'collect' "
+                                             "AND detail_json LIKE ?"),
+                {QVariant(QStringLiteral("%") + orphan + QStringLiteral("%"))}) == 1);
+}
