@@ -39,22 +39,8 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libquazip1-qt6-dev qtkeychain-qt6-dev
   qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
 )
-missing=()
-for p in "${PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-if ((${#missing[@]})); then
-  echo "==> Installing missing Debian packages: ${missing[*]}"
-  SUDO=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then SUDO=(sudo); else
-      echo "error: need root or sudo to install: ${missing[*]}" >&2; exit 1; fi
-  fi
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source scripts/lib/packages.sh
+install_missing "${PACKAGES[@]}"
 
 # ---- build (only the fuzz targets and what they link)
 if command -v ccache >/dev/null 2>&1; then export CMAKE_CXX_COMPILER_LAUNCHER=ccache; fi

@@ -14,23 +14,8 @@ PACKAGES=(
   postgresql nginx-light openssl curl
 )
 
-missing=()
-for p in "${PACKAGES[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$p")
-  fi
-done
-
-if ((${#missing[@]})); then
-  echo "==> Installing missing Debian packages: ${missing[*]}"
-  SUDO=()
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then SUDO=(sudo); else
-      echo "error: need root or sudo to install: ${missing[*]}" >&2; exit 1; fi
-  fi
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+source scripts/lib/packages.sh
+install_missing "${PACKAGES[@]}"
 
 PRESET="${MOBILIZA_PRESET:-default}"
 echo "==> Configuring (preset: $PRESET)"

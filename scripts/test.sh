@@ -43,6 +43,18 @@ run_suite() {
   rm -f "$ran_log"
   echo "==> [$label] Running tests"
   MOBILIZA_TESTS_RAN_LOG="$ran_log" ctest --test-dir "$build_dir" --output-on-failure -j "$(nproc)"
+  # Every test executable of the build ran test cases (one that crashed while
+  # being listed at build time registered none, and ctest would not notice).
+  local exe lost=()
+  while read -r exe; do
+    [ -n "$exe" ] || continue
+    grep -q "^$exe	" "$ran_log" 2>/dev/null || lost+=("$exe")
+  done <"$build_dir/tests/test_executables.txt"
+  if ((${#lost[@]})); then
+    echo "error: these test executables ran no test case: ${lost[*]}" >&2
+    echo "       Run one by hand (e.g. $build_dir/tests/.../${lost[0]} --list-test-names-only) to see why." >&2
+    exit 1
+  fi
   local ran
   ran=$( (cut -f1,2 "$ran_log" 2>/dev/null || true) | sort -u | wc -l)
   echo "==> [$label] $ran test cases ran (floor: $floor)"
