@@ -166,30 +166,45 @@ Result<DemoSummary> DemoData::seed()
     auto &partners = m_services.partners();
     DemoSummary summary;
 
-    if (profile.isDemo())
-        return summary; // already a demo profile: seeding again changes nothing
-    const auto existing = reports.summaries();
-    if (!existing)
-        return existing.error();
-    if (!existing.value().isEmpty() || !partners.partners().isEmpty())
-        return Error{QStringLiteral("not_empty"),
-                     QCoreApplication::translate("DemoData", "This profile already holds real reports or partners, so no demonstration data was "
-                         "added. Use --demo-data with a new, empty --data-dir.")};
+    // Set while a seed runs, cleared when it is complete: a seed cut short (the
+    // process killed, the disk full and the undo impossible) is found here.
+    static const QString kSeeding = QStringLiteral("demo_seed_incomplete");
+    if (profile.isDemo()) {
+        if (profile.setting(kSeeding).isEmpty())
+            return summary; // a complete demo profile: seeding again changes nothing
+        // Cut short last time: the profile held nothing before (seed() refuses
+        // a profile with real data), so start again from empty.
+        if (Status cleared = m_services.database().removeAllRecords(); !cleared)
+            return cleared.error();
+    } else {
+        const auto existing = reports.summaries();
+        if (!existing)
+            return existing.error();
+        if (!existing.value().isEmpty() || !partners.partners().isEmpty())
+            return Error{QStringLiteral("not_empty"),
+                         QCoreApplication::translate("DemoData", "This profile already holds real reports or partners, so no demonstration data was "
+                             "added. Use --demo-data with a new, empty --data-dir.")};
+    }
     const QString municipality = profile.municipality();
     if (municipality.isEmpty())
         return Error{QStringLiteral("no_municipality"),
                      QCoreApplication::translate("DemoData", "Choose the profile's municipality before adding demonstration data.")};
 
     // Marked first: whatever a failure half-way leaves behind is never mistaken for real data.
-    if (auto s = profile.setDemo(true); !s)
+    if (auto s = profile.setSetting(kSeeding, QStringLiteral("1")); !s)
         return s.error(); // nothing was written
+    if (auto s = profile.setDemo(true); !s)
+        return s.error();
     auto seeded = seedRecords(summary);
-    if (seeded)
+    if (seeded) {
+        if (auto s = profile.setSetting(kSeeding, QString()); !s)
+            return s.error(); // complete, but not known to be: the next run starts again
         return seeded;
+    }
     // Undo the half-made set (the profile was empty); say exactly what stays when that fails too.
     const Error cause = seeded.error();
     if (m_services.database().removeAllRecords().ok()) {
-        if (profile.setDemo(false).ok())
+        if (profile.setDemo(false).ok() && profile.setSetting(kSeeding, QString()).ok())
             return Error{cause.code,
                          QCoreApplication::translate("DemoData",
                                                      "The demonstration data could not be added: %1 "

@@ -182,6 +182,32 @@ TEST_CASE("startup: --demo-data --status seeds 12 ready months and a current dra
     CHECK(again.out == r.out);
 }
 
+TEST_CASE("startup: --demo-data after a seed that was cut short starts again and completes it")
+{
+    test::TempDir dir;
+    const auto complete = run({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("whole")),
+                               QStringLiteral("--demo-data"), QStringLiteral("--status")});
+    REQUIRE(complete.code == 0);
+    {
+        // What a seed killed half-way leaves: the profile marked as demo (first),
+        // the "incomplete" mark, and part of the data.
+        auto services = core::Services::open(dir.filePath(QStringLiteral("cut")), testClock());
+        REQUIRE(services.ok());
+        auto &s = *services.value();
+        REQUIRE(s.profile().setMunicipality(QStringLiteral("3106200")).ok());
+        REQUIRE(s.profile().setSetting(QStringLiteral("demo_seed_incomplete"), QStringLiteral("1")).ok());
+        REQUIRE(s.profile().setDemo(true).ok());
+        REQUIRE(s.reports().createReport(QStringLiteral("ses_mg_mobilizacao"), {2025, 11}).ok());
+    }
+    const auto again = run({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("cut")),
+                            QStringLiteral("--demo-data"), QStringLiteral("--status")});
+    CHECK(again.code == 0);
+    CHECK(again.out == complete.out); // the whole set, not the part left behind
+    auto services = core::Services::open(dir.filePath(QStringLiteral("cut")), testClock());
+    REQUIRE(services.ok());
+    CHECK(services.value()->profile().setting(QStringLiteral("demo_seed_incomplete")).isEmpty());
+}
+
 TEST_CASE("startup: --demo-data refuses a profile with real data")
 {
     test::TempDir dir;
