@@ -57,8 +57,10 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
 
     m_empty = new QLabel(this);
     m_empty->setWordWrap(true);
-    m_empty->setAlignment(Qt::AlignCenter);
-    layout->addWidget(m_empty);
+    // In the table's place when there is no row: it takes the table's space, its
+    // text right under the buttons (not pushed down the page by spare space).
+    m_empty->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    layout->addWidget(m_empty, 1);
 
     connect(m_create, &QPushButton::clicked, this,
             [this] { createMonth(core::Period::fromDate(m_context.clock->today())); });
