@@ -127,7 +127,7 @@ Result<QString> BlobStore::put(const QByteArray &data)
     {
         QFile file(temp);
         if (!file.open(QIODevice::WriteOnly))
-            return ioError(temp, file.errorString());
+            return ioError(target, file.errorString()); // the photo's name, not the temporary one
         if (file.write(data) != data.size() || !syncFile(file)) {
             const QString why = file.errorString();
             file.close();
