@@ -13,6 +13,7 @@
 #include "core/domain/clock.h"
 #include "core/services/blob_collector.h"
 #include "core/services/services.h"
+#include "tests/app/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 #include <QCryptographicHash>
@@ -29,23 +30,11 @@ using namespace mobiliza;
 
 namespace {
 
-const QDateTime kNow(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc());
+const QDateTime kNow = test::kCliNow;
 
-struct Run
+test::CliRun run(const QStringList &args)
 {
-    int code = -1;
-    QString out, err;
-};
-
-Run run(QStringList args)
-{
-    static const core::FixedClock clock(kNow);
-    ui::StartupSeams seams;
-    seams.clock = &clock;
-    args.prepend(QStringLiteral("mobiliza"));
-    Run r;
-    r.code = ui::runMobiliza(args, seams, &r.out, &r.err);
-    return r;
+    return test::runCli(args);
 }
 
 void writeFile(const QString &path, const QByteArray &bytes)
@@ -78,7 +67,7 @@ TEST_CASE("cli bad luck: --status on a damaged database says so and exits non-ze
         q.finish();
         REQUIRE(opened.value()->database().checkpoint().ok());
     }
-    const Run before = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")});
+    const test::CliRun before = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")});
     REQUIRE(before.code == 0);
     REQUIRE(before.out.startsWith(QStringLiteral("2026-10\tdraft\t1")));
 
@@ -88,13 +77,13 @@ TEST_CASE("cli bad luck: --status on a damaged database says so and exits non-ze
         REQUIRE(f.seek(qint64(page - 1) * 4096));
         REQUIRE(f.write(QByteArray(4096, '\x5A')) == 4096);
     }
-    const Run damaged = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"), QStringLiteral("en"),
+    const test::CliRun damaged = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"), QStringLiteral("en"),
                              QStringLiteral("--status")});
     CHECK(damaged.code != 0);
     CHECK(damaged.out.isEmpty()); // no lines: not "no reports", an error
     CHECK(damaged.err.contains(QStringLiteral("The reports could not be read")));
     CHECK(damaged.err.contains(QStringLiteral("damaged")));
-    const Run portuguese = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"),
+    const test::CliRun portuguese = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"),
                                 QStringLiteral("pt_BR"), QStringLiteral("--status")});
     CHECK(portuguese.code != 0);
     CHECK(portuguese.err.contains(QStringLiteral("danificad")));
@@ -118,7 +107,7 @@ TEST_CASE("cli bad luck: --status on a database another program holds locked say
             INFO(sql);
             REQUIRE(q.exec(QString::fromLatin1(sql)));
         }
-        const Run locked = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"), QStringLiteral("en"),
+        const test::CliRun locked = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"), QStringLiteral("en"),
                                 QStringLiteral("--status")});
         CHECK(locked.code != 0);
         CHECK(locked.out.isEmpty());
@@ -162,7 +151,7 @@ TEST_CASE("cli bad luck: opening a profile deletes unreferenced photo files past
         REQUIRE(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-6 * 3600), QFileDevice::FileModificationTime));
     }
 
-    const Run status = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")});
+    const test::CliRun status = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")});
     CHECK(status.code == 0);
     CHECK_FALSE(QFile::exists(orphanPath));
     CHECK_FALSE(QFile::exists(stalePart));

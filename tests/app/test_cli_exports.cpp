@@ -5,6 +5,7 @@
 #include "app/ui/application.h"
 #include "core/domain/clock.h"
 #include "core/services/services.h"
+#include "tests/app/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 #include <QFile>
@@ -15,21 +16,9 @@ using namespace mobiliza;
 
 namespace {
 
-struct Run
+test::CliRun run(const QStringList &args)
 {
-    int code = -1;
-    QString out, err;
-};
-
-Run run(QStringList args)
-{
-    static const core::FixedClock clock(QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc()));
-    ui::StartupSeams seams;
-    seams.clock = &clock;
-    args.prepend(QStringLiteral("mobiliza"));
-    Run r;
-    r.code = ui::runMobiliza(args, seams, &r.out, &r.err);
-    return r;
+    return test::runCli(args);
 }
 
 QByteArray head(const QString &file, int n)

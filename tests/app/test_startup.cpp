@@ -6,6 +6,7 @@
 #include "app/ui/application.h"
 #include "core/domain/clock.h"
 #include "core/services/services.h"
+#include "tests/app/cli_run.h"
 #include "tests/support/temp_dir.h"
 
 #include <QCryptographicHash>
@@ -29,29 +30,16 @@ int sampledColours(const QImage &image)
     return int(colours.size());
 }
 
-struct Run
+using test::cliClock;
+
+test::CliRun run(const QStringList &args, std::function<QString()> ask = {})
 {
-    int code = -1;
-    QString out;
-    QString err;
-};
+    return test::runCli(args, std::move(ask));
+}
 
 const core::FixedClock &testClock()
 {
-    static const core::FixedClock clock(QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc()));
-    return clock;
-}
-
-Run run(const QStringList &args, std::function<QString()> ask = {})
-{
-    ui::StartupSeams seams;
-    seams.clock = &testClock();
-    seams.askMunicipality = std::move(ask);
-    Run r;
-    QStringList full{QStringLiteral("mobiliza")};
-    full << args;
-    r.code = ui::runMobiliza(full, seams, &r.out, &r.err);
-    return r;
+    return cliClock();
 }
 
 QString profileMunicipality(const QString &dir)
