@@ -153,9 +153,12 @@ void ValidationEngine::validateOther(const ActionContext &ctx, const FieldDefini
     bool chosen = false;
     for (const auto &item : items)
         chosen = chosen || (item.isString() && item.toString() == f.otherValue);
-    if (!chosen || !isEmptyValue(ctx.value(f.otherField)))
+    const QJsonValue other = ctx.value(f.otherField);
+    if (!chosen || !isEmptyValue(other))
         return;
     const auto otherField = m_program.field(f.otherField);
+    if (otherField && !other.isUndefined() && !hasFieldJsonType(*otherField, other))
+        return; // already reported as a value of the wrong type
     const auto entry = m_program.catalogueEntry(f.catalogue, f.otherValue);
     out << make(
         ctx.fieldPath(f.otherField), Severity::Error, QStringLiteral("other_required"),
@@ -205,12 +208,15 @@ void ValidationEngine::validateRules(const ActionContext &ctx, Findings &out) co
             } else if (rule.when.op == QLatin1String("contains")) {
                 holds = when.isArray() && when.toArray().contains(rule.when.value);
             }
-            if (!holds || !isEmptyValue(ctx.value(rule.field)))
+            const QJsonValue target = ctx.value(rule.field);
+            if (!holds || !isEmptyValue(target))
                 continue;
             const auto field = m_program.field(rule.field);
             const auto whenField = m_program.field(rule.when.field);
             if (field && field->required)
                 continue; // already reported as "required"
+            if (field && !target.isUndefined() && !hasFieldJsonType(*field, target))
+                continue; // already reported as a value of the wrong type
             out << make(ctx.fieldPath(rule.field), rule.severity, QStringLiteral("required"),
                         QCoreApplication::translate("ValidationEngine",
                                                     "%1: fill in “%2”; it is required by the answer given in "

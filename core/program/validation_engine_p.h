@@ -13,6 +13,10 @@ namespace mobiliza::core {
 
 namespace validation_detail {
 
+// Characters of one text value in the report format (package-format.md, "Limits"; the
+// manifest codec's ManifestLimits::kMaxTextLength): the limit of a text field without its own.
+inline constexpr qsizetype kMaxTextLength = 100000;
+
 inline QString displayDate(const QDate &date)
 {
     return date.toString(QStringLiteral("dd/MM/yyyy"));
@@ -46,6 +50,24 @@ inline bool isEmptyValue(const QJsonValue &v)
     default:
         return false;
     }
+}
+
+// Whether `v` has the JSON type the field's type takes (a field type the engine does not know
+// takes any).
+inline bool hasFieldJsonType(const FieldDefinition &f, const QJsonValue &v)
+{
+    if (f.isTextual() || f.type == field_type::Date || f.type == field_type::Choice ||
+        f.type == field_type::Municipality || f.type == field_type::HealthRegion)
+        return v.isString();
+    if (f.type == field_type::Integer)
+        return v.isDouble();
+    if (f.type == field_type::Boolean)
+        return v.isBool();
+    if (f.type == field_type::MultiChoice)
+        return v.isArray();
+    if (f.type == field_type::Coordinates)
+        return v.isObject();
+    return true;
 }
 
 inline QStringList nonEmpty(const QStringList &list)

@@ -25,8 +25,10 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
         return;
     }
 
+    // Only a value of the field's own JSON type can be "empty": null, [] or {} where the program
+    // says text, a number or a flag (or "" for a flag) is a wrong type, even in an optional field.
     const QJsonValue v = ctx.value(f.id);
-    if (isEmptyValue(v)) {
+    if (v.isUndefined() || (isEmptyValue(v) && hasFieldJsonType(f, v))) {
         if (!f.required)
             return;
         const bool choosing = f.hasCatalogue();
@@ -45,14 +47,18 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
                       .arg(ctx.record, label));
             return;
         }
-        const auto length = v.toString().trimmed().size();
-        if (f.maxLength > 0 && length > f.maxLength) {
+        // Counted without the surrounding spaces, unless the raw text exceeds the format's limit.
+        const auto raw = v.toString().size();
+        const auto length = raw > kMaxTextLength ? raw : v.toString().trimmed().size();
+        // Without a limit of its own, a text still fits the report format's (package-format.md).
+        const qsizetype maxLength = f.maxLength > 0 ? f.maxLength : kMaxTextLength;
+        if (length > maxLength) {
             error(QStringLiteral("max_length"),
                   QCoreApplication::translate("ValidationEngine",
                                               "%1: “%2” has %3 characters; shorten it to at most %4.")
                       .arg(ctx.record, label)
                       .arg(length)
-                      .arg(f.maxLength));
+                      .arg(maxLength));
         } else if (f.minLength > 0 && length < f.minLength) {
             error(QStringLiteral("min_length"),
                   QCoreApplication::translate("ValidationEngine",
