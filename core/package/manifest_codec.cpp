@@ -11,6 +11,7 @@
 #include <QJsonParseError>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mobiliza::core {
@@ -60,6 +61,26 @@ bool readBool(const QJsonValue &value, bool *out)
     if (!value.isBool())
         return false;
     *out = value.toBool();
+    return true;
+}
+
+// The format's own text limit holds for the program's values too (a description
+// of a million characters is refused here, whatever the program says).
+bool valueWithinTextLimit(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().size() <= ManifestLimits::kMaxTextLength;
+    if (value.isArray()) {
+        const QJsonArray items = value.toArray();
+        return std::all_of(items.begin(), items.end(),
+                           [](const QJsonValue &v) { return valueWithinTextLimit(v); });
+    }
+    if (value.isObject()) {
+        const QJsonObject o = value.toObject();
+        for (auto it = o.begin(); it != o.end(); ++it)
+            if (it.key().size() > ManifestLimits::kMaxTextLength || !valueWithinTextLimit(it.value()))
+                return false;
+    }
     return true;
 }
 
@@ -233,7 +254,8 @@ Result<DecodedManifest> decodeManifest(const QByteArray &json)
             number != i + 1)
             return invalid(at(where, "number"));
         const QJsonValue values = o.value(QLatin1String("values"));
-        if (!values.isObject() || values.toObject().size() > ManifestLimits::kMaxValueKeys)
+        if (!values.isObject() || values.toObject().size() > ManifestLimits::kMaxValueKeys ||
+            !valueWithinTextLimit(values))
             return invalid(at(where, "values"));
         action.values = values.toObject();
 

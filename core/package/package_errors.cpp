@@ -93,4 +93,37 @@ Error damagedRevision()
                                              "backup of the data folder or ask for support.")};
 }
 
+Error unknownProgram(const QString &programId)
+{
+    return Error{QStringLiteral("unknown_program"),
+                 QCoreApplication::translate("ReportPackage",
+                                             "The package's report belongs to the program “%1”, which this "
+                                             "version of Mobiliza does not know, so it cannot be checked "
+                                             "and was not imported. Update Mobiliza, then import it again.")
+                     .arg(programId)};
+}
+
+Error validationFailed(const Findings &findings)
+{
+    constexpr int kShown = 10;
+    QStringList lines;
+    int blocking = 0;
+    for (const Finding &f : findings) {
+        if (!f.isBlocking())
+            continue;
+        if (++blocking <= kShown)
+            lines << QStringLiteral("• ") + f.message;
+    }
+    if (blocking > kShown)
+        lines << QCoreApplication::translate("ReportPackage", "… and %1 more.").arg(blocking - kShown);
+    return Error{QStringLiteral("validation_failed"),
+                 QCoreApplication::translate("ReportPackage",
+                                             "The package's report does not pass the program's checks "
+                                             "(blocking: %1), so nothing was imported. Ask whoever "
+                                             "generated it to correct the report, conclude it again and "
+                                             "generate a new package:")
+                         .arg(blocking) +
+                     QLatin1Char('\n') + lines.join(QLatin1Char('\n'))};
+}
+
 } // namespace mobiliza::core::package::errors

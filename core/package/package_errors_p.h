@@ -1,6 +1,7 @@
 // Errors of the report package (internal to core/package).
 #pragma once
 
+#include "core/program/finding.h"
 #include "core/util/result.h"
 
 #include <QString>
@@ -17,5 +18,7 @@ Error cannotWrite(const QString &path, const QString &why); // "io"
 Error cancelled();                                          // "cancelled"
 Error notConcluded(int revision, const QString &month);     // "not_concluded"
 Error damagedRevision();                                    // "corrupt_revision"
+Error unknownProgram(const QString &programId);             // "unknown_program", as conclude says
+Error validationFailed(const Findings &findings);           // "validation_failed": the blocking findings
 
 } // namespace mobiliza::core::package::errors

@@ -1,5 +1,6 @@
-// Importing a report package: verify the whole file, decide (changing
-// nothing), store the photos, then the revision in one transaction.
+// Importing a report package: verify the whole file, validate its report with
+// the program's rules (as concluding does), decide (changing nothing), store
+// the photos, then the revision in one transaction.
 #include "core/package/package_errors_p.h"
 #include "core/package/report_package.h"
 #include "core/services/services.h"
@@ -17,6 +18,15 @@ Result<ImportOutcome> importPackage(Services &services, const QString &path, con
     });
     if (!contents)
         return contents.error();
+
+    // The program's rules, with the very engine ReportService::conclude uses: a
+    // package is only imported if its report could have been concluded here.
+    const auto engine = services.programs().engine(contents->report.programId);
+    if (!engine)
+        return errors::unknownProgram(contents->report.programId);
+    const Findings findings = engine->validate(contents->report);
+    if (hasBlocking(findings))
+        return errors::validationFailed(findings);
 
     RevisionImporter importer(services);
     auto planned = importer.check(contents->manifestJson);

@@ -115,8 +115,11 @@ private:
 Result<PackageContents> readPackage(const QString &path, const ProgressFn &progress = {});
 
 // Imports the package into the profile, "exactly as if it had been pushed":
-// see RevisionImporter for the rules. Photos are verified and stored first,
-// then the revision in one transaction.
+// see RevisionImporter for the rules. The report must first pass the program's
+// rules with the engine ReportService::conclude uses ("validation_failed", the
+// blocking findings in the message; "unknown_program"): nothing is written
+// otherwise. Photos are verified and stored first, then the revision in one
+// transaction.
 Result<ImportOutcome> importPackage(Services &services, const QString &path, const ProgressFn &progress = {});
 
 } // namespace package
