@@ -129,6 +129,24 @@ bool Hub::covers(const sync::Scope &scope, const QString &municipality) const
     return scope.covers(municipality, ursOf(municipality));
 }
 
+std::optional<QStringList> Hub::municipalitiesOf(const sync::Scope &scope) const
+{
+    switch (scope.kind) {
+    case sync::Scope::Kind::Municipality:
+        return QStringList{scope.municipality};
+    case sync::Scope::Kind::Urs: {
+        QStringList codes;
+        for (const auto &m : m_reference.municipalitiesOfUrs(scope.urs))
+            if (covers(scope, m.ibge))
+                codes << m.ibge;
+        return codes;
+    }
+    case sync::Scope::Kind::Central:
+        break;
+    }
+    return std::nullopt;
+}
+
 QString Hub::describe(const sync::Scope &scope) const
 {
     switch (scope.kind) {
@@ -278,6 +296,49 @@ Outcome<PushOutcome> Hub::existingRevisionOutcome(const QString &reportUuid, int
 Outcome<PushOutcome> Hub::pushRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
                                        const QByteArray &manifest)
 {
+    // A URS or the central level reads and reviews reports; it never sends one on a
+    // municipality's behalf (a package on paper goes through `mobiliza-hub import`).
+    if (scope.kind != sync::Scope::Kind::Municipality)
+        return error(403, QStringLiteral("forbidden"),
+                     QCoreApplication::translate(
+                         "Hub", "Only the municipality's own installation sends its reports. A regional "
+                                "(URS) or central installation cannot send or change them."));
+    return storeRevision(scope, reportUuid, revision, manifest);
+}
+
+std::optional<HubError> Hub::validationError(const core::Report &report) const
+{
+    const auto engine = m_engines.value(report.programId);
+    if (!engine)
+        return error(
+            422, QStringLiteral("unknown_program"),
+            QCoreApplication::translate(
+                "Hub", "This hub does not know the program “%1”. Ask the regional office (URS) to update the "
+                       "hub.")
+                .arg(report.programId));
+    core::Findings findings = engine->validate(report);
+    if (!m_reference.isValidMunicipalityCode(report.municipality))
+        findings.prepend(core::Finding{
+            QStringLiteral("report.municipality"), core::Severity::Error,
+            QStringLiteral("unknown_municipality"),
+            QCoreApplication::translate("Hub",
+                                        "The report's municipality (%1) is not in the reference table of "
+                                        "Minas Gerais.")
+                .arg(report.municipality)});
+    if (!core::hasBlocking(findings))
+        return std::nullopt;
+    HubError e = error(
+        422, QStringLiteral("validation_failed"),
+        QCoreApplication::translate(
+            "Hub", "The report did not pass the program's checks. Correct what is listed and conclude "
+                   "it again."));
+    e.body.findings = findings;
+    return e;
+}
+
+Outcome<PushOutcome> Hub::storeRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
+                                        const QByteArray &manifest)
+{
     if (manifest.size() > m_options.limits.maxManifestBytes)
         return error(413, QStringLiteral("too_large"),
                      QCoreApplication::translate(
@@ -344,32 +405,8 @@ Outcome<PushOutcome> Hub::pushRevision(const sync::Scope &scope, const QString &
         return e;
     }
 
-    const auto engine = m_engines.value(report.programId);
-    if (!engine)
-        return error(
-            422, QStringLiteral("unknown_program"),
-            QCoreApplication::translate(
-                "Hub", "This hub does not know the program “%1”. Ask the regional office (URS) to update the "
-                       "hub.")
-                .arg(report.programId));
-    core::Findings findings = engine->validate(report);
-    if (!m_reference.isValidMunicipalityCode(report.municipality))
-        findings.prepend(core::Finding{
-            QStringLiteral("report.municipality"), core::Severity::Error,
-            QStringLiteral("unknown_municipality"),
-            QCoreApplication::translate("Hub",
-                                        "The report's municipality (%1) is not in the reference table of "
-                                        "Minas Gerais.")
-                .arg(report.municipality)});
-    if (core::hasBlocking(findings)) {
-        HubError e = error(
-            422, QStringLiteral("validation_failed"),
-            QCoreApplication::translate(
-                "Hub", "The report did not pass the program's checks. Correct what is listed and conclude "
-                       "it again."));
-        e.body.findings = findings;
-        return e;
-    }
+    if (auto refused = validationError(report))
+        return *refused;
 
     const ReportRecord record{report.uuid, report.municipality, report.programId, report.period.key()};
     auto inserted =
@@ -402,7 +439,7 @@ Outcome<ReportView> Hub::reportView(const sync::Scope &scope, const QString &rep
 Outcome<sync::StatusPage> Hub::status(const sync::Scope &scope, qint64 since, int limit) const
 {
     limit = qBound(1, limit, m_options.statusPageMax);
-    auto events = m_store.events(qMax<qint64>(0, since), limit, scope);
+    auto events = m_store.events(qMax<qint64>(0, since), limit, municipalitiesOf(scope));
     if (!events)
         return serverError(events.error());
     sync::StatusPage page;
@@ -420,6 +457,10 @@ Outcome<ImportResult> Hub::importPackage(const QString &path)
     auto contents = reader.verify();
     if (!contents)
         return error(400, contents.error().code, contents.error().message);
+    // The program's rules first, exactly as a push (and the client's conclude): a
+    // refused package leaves nothing behind, not even its photos.
+    if (auto refused = validationError(contents->report))
+        return *refused;
     ImportResult result;
     for (const QString &sha : std::as_const(contents->blobs)) {
         auto bytes = reader.blob(sha);
@@ -433,7 +474,7 @@ Outcome<ImportResult> Hub::importPackage(const QString &path)
     sync::Scope central;
     central.kind = sync::Scope::Kind::Central;
     auto pushed =
-        pushRevision(central, contents->report.uuid, contents->report.revision, contents->manifestJson);
+        storeRevision(central, contents->report.uuid, contents->report.revision, contents->manifestJson);
     if (!pushed)
         return pushed.error();
     result.push = pushed.value();
@@ -487,17 +528,36 @@ Result<QList<ListedRevision>> Hub::listRevisions(const QString &month, const QSt
         auto scope = ursScope(urs);
         if (!scope)
             return scope.error();
-        QStringList codes;
-        for (const auto &m : m_reference.municipalitiesOfUrs(scope->urs))
-            codes << m.ibge;
-        municipalities = codes;
+        municipalities = municipalitiesOf(scope.value());
     }
     return m_store.listRevisions(month, municipalities);
 }
 
 // ---------------------------------------------------------------- partners
+namespace {
+
+HubError onlyMunicipalityPartners()
+{
+    return Hub::error(403, QStringLiteral("forbidden"),
+                      QCoreApplication::translate(
+                          "Hub", "Only the municipality's own installation writes and erases its partners. A "
+                                 "regional (URS) or central installation can only read them."));
+}
+
+HubError partnerMismatch()
+{
+    return Hub::error(409, QStringLiteral("partner_mismatch"),
+                      QCoreApplication::translate(
+                          "Hub", "The hub already has this partner for another municipality. A partner "
+                                 "always stays with the municipality that registered it; nothing was changed."));
+}
+
+} // namespace
+
 Outcome<PartnerOutcome> Hub::putPartner(const sync::Scope &scope, const QString &uuid, const QByteArray &body)
 {
+    if (scope.kind != sync::Scope::Kind::Municipality)
+        return onlyMunicipalityPartners();
     auto partner = sync::partnerFromWire(body);
     if (!partner)
         return error(400, QStringLiteral("bad_request"), partner.error().message);
@@ -518,26 +578,36 @@ Outcome<PartnerOutcome> Hub::putPartner(const sync::Scope &scope, const QString 
         error(403, QStringLiteral("forbidden"),
               QCoreApplication::translate(
                   "Hub", "This installation may only send partners of its own municipality."));
-    if (!covers(scope, partner->municipality))
-        return forbidden;
     auto stored = m_store.partner(uuid);
     if (!stored)
         return serverError(stored.error());
-    if (stored.value() && !covers(scope, stored.value()->municipality))
+    if (stored.value()) {
+        // The owner is fixed at the first write (or erasure), like a report's municipality.
+        if (!covers(scope, stored.value()->municipality))
+            return forbidden;
+        if (stored.value()->municipality != partner->municipality)
+            return partnerMismatch();
+    } else if (!covers(scope, partner->municipality)) {
         return forbidden;
+    }
     // Only what the municipality may share is kept (BRIEF §7): the wire form of the decoded partner.
     PartnerRecord incoming{partner->uuid, partner->municipality,
                            QJsonDocument(sync::partnerToWire(partner.value())).toJson(QJsonDocument::Compact),
                            partner->updatedAt, false};
     bool applied = false;
     auto saved = m_store.upsertPartner(incoming, m_clock.now(), &applied);
-    if (!saved)
+    if (!saved) {
+        if (saved.error().code == QLatin1String("partner_mismatch")) // written meanwhile by another instance
+            return partnerMismatch();
         return serverError(saved.error());
+    }
     return PartnerOutcome{uuid, saved->updatedAt, applied};
 }
 
 Outcome<PartnerOutcome> Hub::erasePartner(const sync::Scope &scope, const QString &uuid)
 {
+    if (scope.kind != sync::Scope::Kind::Municipality)
+        return onlyMunicipalityPartners();
     if (!sync::isUuid(uuid))
         return notFound();
     auto stored = m_store.partner(uuid);
@@ -545,10 +615,10 @@ Outcome<PartnerOutcome> Hub::erasePartner(const sync::Scope &scope, const QStrin
         return serverError(stored.error());
     if (stored.value() && !covers(scope, stored.value()->municipality))
         return notFound();
-    const QString tombstoneMunicipality =
-        scope.kind == sync::Scope::Kind::Municipality ? scope.municipality : QString();
     const QDateTime now = m_clock.now();
-    if (auto erased = m_store.erasePartner(uuid, tombstoneMunicipality, now); !erased)
+    // An unknown partner leaves a tombstone of this municipality: it never comes back, nor
+    // can another municipality claim it.
+    if (auto erased = m_store.erasePartner(uuid, scope.municipality, now); !erased)
         return serverError(erased.error());
     return PartnerOutcome{uuid, now, true};
 }

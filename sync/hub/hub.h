@@ -19,8 +19,10 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QSet>
 
 #include <memory>
+#include <optional>
 
 namespace mobiliza::hub {
 
@@ -116,11 +118,16 @@ public:
     core::Result<core::BlobCollection> collectBlobs(qint64 graceSeconds = kBlobGraceSeconds);
 
     // ---- revisions (the push and the package import)
+    // The push (PUT reports/{uuid}/revisions/{n}): only a municipality sends its
+    // own reports; a URS or central scope is refused with 403 "forbidden".
     Outcome<PushOutcome> pushRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
                                       const QByteArray &manifest);
     Outcome<ReportView> reportView(const sync::Scope &scope, const QString &reportUuid) const;
     Outcome<sync::StatusPage> status(const sync::Scope &scope, qint64 since, int limit) const;
-    // Verifies the package file, stores its blobs and pushes its revision as the central level.
+    // Verifies the package file and validates its report with the program's
+    // rules (422 with the findings, nothing stored), then stores its blobs and
+    // its revision through the same checks as a push, on the central level's
+    // behalf (the CLI's `import`; no HTTP route reaches it).
     Outcome<ImportResult> importPackage(const QString &path);
 
     // ---- review (the latest revision of the report)
@@ -129,7 +136,9 @@ public:
     // month "YYYY-MM" or empty; urs name/alias or empty.
     core::Result<QList<ListedRevision>> listRevisions(const QString &month, const QString &urs) const;
 
-    // ---- partners
+    // ---- partners: only a municipality writes and erases its partners (a URS
+    // or central scope: 403). A partner's municipality is fixed at its first
+    // write (or erasure): a PUT naming another one is 409 "partner_mismatch".
     Outcome<PartnerOutcome> putPartner(const sync::Scope &scope, const QString &uuid, const QByteArray &body);
     Outcome<PartnerOutcome> erasePartner(const sync::Scope &scope, const QString &uuid);
 
@@ -140,6 +149,16 @@ public:
     static HubError unauthorized();
 
 private:
+    // The push's checks and storage for any scope that covers the report's
+    // municipality: pushRevision (municipalities) and importPackage (central).
+    Outcome<PushOutcome> storeRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
+                                       const QByteArray &manifest);
+    // 422 "validation_failed" with the findings when the program's rules (or the
+    // reference table) refuse the report; 422 "unknown_program"; nullopt when it passes.
+    std::optional<HubError> validationError(const core::Report &report) const;
+    // The municipalities a scope covers by the current reference table (nullopt:
+    // all, the central level): the one rule of covers(), for the queries.
+    std::optional<QStringList> municipalitiesOf(const sync::Scope &scope) const;
     sync::Receipt receiptOf(const RevisionRecord &revision) const;
     Outcome<PushOutcome> existingRevisionOutcome(const QString &reportUuid, int revision,
                                                  const QString &sha256, bool *decided) const;

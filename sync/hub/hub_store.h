@@ -76,8 +76,11 @@ public:
     core::Result<RevisionRecord> review(const QString &reportUuid, int revision, const QString &fromState,
                                         const QString &toState, const QString &comment,
                                         const QString &reviewer, const QString &urs, const QDateTime &now);
-    // Events after `since`, oldest first, within the scope.
-    core::Result<QList<EventRecord>> events(qint64 since, int limit, const sync::Scope &scope) const;
+    // Events after `since`, oldest first, of these municipalities (IBGE codes;
+    // nullopt = all). The caller derives them from the current reference table,
+    // as Hub::covers() does, so a remapped municipality moves with its events.
+    core::Result<QList<EventRecord>> events(qint64 since, int limit,
+                                            const std::optional<QStringList> &municipalities) const;
     // Every revision, by period, municipality, report and revision; filters are optional
     // (period "YYYY-MM"; municipalities: IBGE codes, empty = all).
     core::Result<QList<ListedRevision>> listRevisions(const QString &period,
@@ -86,7 +89,9 @@ public:
     // ---------------------------------------------------------- partners
     core::Result<std::optional<PartnerRecord>> partner(const QString &uuid) const;
     // Newest updatedAt wins (an erased partner never comes back). Returns the
-    // stored record; *applied tells whether the incoming one was stored.
+    // stored record; *applied tells whether the incoming one was stored. Error
+    // "partner_mismatch" (nothing written) when the stored partner or tombstone
+    // belongs to another municipality: the owner is fixed at the first write.
     core::Result<PartnerRecord> upsertPartner(const PartnerRecord &incoming, const QDateTime &now,
                                               bool *applied);
     // Erases the partner's data, keeping a tombstone (uuid, municipality).

@@ -4,10 +4,12 @@
 #include "core/store/sql.h"
 #include "sync/hub/hub_store_p.h"
 
+#include <QCoreApplication>
 #include <QSqlQuery>
 
 namespace mobiliza::hub {
 
+using core::Error;
 using core::Result;
 using core::Status;
 using core::textArg;
@@ -39,14 +41,19 @@ Result<PartnerRecord> HubStore::upsertPartner(const PartnerRecord &incoming, con
             return stored.error();
         if (stored.value()) {
             const PartnerRecord &old = *stored.value();
+            // The owning municipality is fixed at the first write (or erasure): never re-assigned.
+            if (old.municipality != incoming.municipality)
+                return Error{QStringLiteral("partner_mismatch"),
+                             QCoreApplication::translate("HubStore", "The partner belongs to another "
+                                                                     "municipality; it was not changed.")};
             if (old.deleted || incoming.updatedAt <= old.updatedAt)
                 return old;
             auto updated =
                 execSql(db(),
-                        QStringLiteral("UPDATE partners SET municipality = ?, json = ?, updated_at = ?, "
-                                       "received_at = ? WHERE uuid = ?"),
-                        {incoming.municipality, QString::fromUtf8(incoming.json),
-                         storeTime(incoming.updatedAt), storeTime(now), incoming.uuid});
+                        QStringLiteral("UPDATE partners SET json = ?, updated_at = ?, received_at = ? "
+                                       "WHERE uuid = ?"),
+                        {QString::fromUtf8(incoming.json), storeTime(incoming.updatedAt), storeTime(now),
+                         incoming.uuid});
             if (!updated)
                 return updated.error();
         } else {

@@ -205,23 +205,22 @@ Result<RevisionRecord> HubStore::review(const QString &reportUuid, int revision,
     });
 }
 
-Result<QList<EventRecord>> HubStore::events(qint64 since, int limit, const sync::Scope &scope) const
+Result<QList<EventRecord>> HubStore::events(qint64 since, int limit,
+                                            const std::optional<QStringList> &municipalities) const
 {
     QString sql =
         QStringLiteral("SELECT cursor, report, period, revision, state, comment, at, municipality, urs "
                        "FROM status_events WHERE cursor > ?");
     QVariantList args{since};
-    switch (scope.kind) {
-    case sync::Scope::Kind::Municipality:
-        sql += QStringLiteral(" AND municipality = ?");
-        args << scope.municipality;
-        break;
-    case sync::Scope::Kind::Urs:
-        sql += QStringLiteral(" AND urs = ?");
-        args << scope.urs;
-        break;
-    case sync::Scope::Kind::Central:
-        break;
+    if (municipalities) {
+        if (municipalities->isEmpty())
+            return QList<EventRecord>();
+        QStringList marks;
+        for (const QString &m : *municipalities) {
+            marks << QStringLiteral("?");
+            args << m;
+        }
+        sql += QStringLiteral(" AND municipality IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
     }
     sql += QStringLiteral(" ORDER BY cursor LIMIT ?");
     args << limit;
