@@ -108,6 +108,23 @@ public:
     sync::Preflight preflight(const TokenRecord &token) const;
 
     // ---- blobs
+    // Of `names` (duplicates answered once, in order), those the token may not
+    // count as present: a blob is present for a token only when its file is here
+    // AND a stored revision of a report within the token's scope names it or this
+    // very token uploaded it (and it has not been collected). So the answer
+    // reveals nothing about other municipalities' photos. Linear in names.
+    Outcome<QStringList> missingBlobs(const TokenRecord &token, const QStringList &names) const;
+    // Stores the blob and records that the token uploaded it (recordUpload).
+    // `created` (201) unless the token already counted it as present (200).
+    Outcome<BlobOutcome> putBlob(const TokenRecord &token, const QString &sha256, const QByteArray &bytes);
+    // Records that the token uploaded this (verified, stored) blob: what
+    // putBlob(token, …) does after storing, for a streamed upload too.
+    core::Status recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes);
+    // Of `names`, those the token's scope may know (named by a revision within
+    // the scope, or uploaded by the token), whether or not the file is still here.
+    Outcome<QSet<QString>> knownBlobs(const TokenRecord &token, const QStringList &names) const;
+    // Token-less forms, kept until the dispatcher calls the token forms: the
+    // answer is about every blob on the hub, and no upload is recorded.
     Outcome<QStringList> missingBlobs(const QStringList &names) const;
     Outcome<BlobOutcome> putBlob(const QString &sha256, const QByteArray &bytes);
     // Deletes the blobs no stored revision references once they have been seen

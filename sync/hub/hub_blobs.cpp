@@ -7,19 +7,86 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QSet>
 
 namespace mobiliza::hub {
 
 Q_DECLARE_LOGGING_CATEGORY(lcHub)
 
 // ------------------------------------------------------------------- blobs
+namespace {
+
+// The names once each, in their first order: O(n) with a set.
+QStringList distinct(const QStringList &names)
+{
+    QStringList out;
+    out.reserve(names.size());
+    QSet<QString> seen;
+    seen.reserve(names.size());
+    for (const QString &name : names)
+        if (!seen.contains(name)) {
+            seen.insert(name);
+            out << name;
+        }
+    return out;
+}
+
+} // namespace
+
 Outcome<QStringList> Hub::missingBlobs(const QStringList &names) const
 {
     QStringList missing;
-    for (const QString &sha : names)
-        if (!m_blobs.has(sha) && !missing.contains(sha))
+    for (const QString &sha : distinct(names))
+        if (!m_blobs.has(sha))
             missing << sha;
     return missing;
+}
+
+Outcome<QSet<QString>> Hub::knownBlobs(const TokenRecord &token, const QStringList &names) const
+{
+    auto known = m_store.knownBlobs(names, municipalitiesOf(token.scope), token.id);
+    if (!known)
+        return serverError(known.error());
+    return known.value();
+}
+
+Outcome<QStringList> Hub::missingBlobs(const TokenRecord &token, const QStringList &names) const
+{
+    const QStringList unique = distinct(names);
+    auto known = knownBlobs(token, unique);
+    if (!known)
+        return known.error();
+    QStringList missing;
+    for (const QString &sha : unique)
+        if (!known->contains(sha) || !m_blobs.has(sha)) // a file is looked at only when the scope knows it
+            missing << sha;
+    return missing;
+}
+
+core::Status Hub::recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes)
+{
+    return m_store.recordUpload(sha256, token.id, bytes, m_clock.now());
+}
+
+Outcome<BlobOutcome> Hub::putBlob(const TokenRecord &token, const QString &sha256, const QByteArray &bytes)
+{
+    bool knownBefore = false;
+    if (sync::isSha256Hex(sha256)) {
+        auto known = knownBlobs(token, {sha256});
+        if (!known)
+            return known.error();
+        knownBefore = known->contains(sha256);
+    }
+    auto stored = putBlob(sha256, bytes);
+    if (!stored)
+        return stored;
+    if (auto recorded = recordUpload(token, sha256, stored->bytes); !recorded)
+        return serverError(recorded.error());
+    BlobOutcome outcome = stored.value();
+    // "Already there" only for what the token could already count as present: the
+    // answer must not tell whether another municipality has the same photo.
+    outcome.created = stored->created || !knownBefore;
+    return outcome;
 }
 
 core::Result<core::BlobCollection> Hub::collectBlobs(qint64 graceSeconds)
@@ -30,10 +97,14 @@ core::Result<core::BlobCollection> Hub::collectBlobs(qint64 graceSeconds)
     core::BlobCollector collector(m_blobs, graceSeconds);
     auto collected = collector.collect(referenced.value(), m_clock.now(),
                                        [this] { return m_store.referencedBlobs(); });
-    if (collected && !collected->deleted.isEmpty())
+    if (collected && !collected->deleted.isEmpty()) {
+        // A collected blob is no longer anyone's upload (nor counted in a quota).
+        if (auto forgotten = m_store.forgetUploads(collected->deleted); !forgotten)
+            qCWarning(lcHub) << "blob collection: uploads not forgotten:" << forgotten.error().message;
         qCInfo(lcHub).noquote() << QStringLiteral("blob collection: deleted %1 unreferenced blob(s): %2")
                                        .arg(collected->deleted.size())
                                        .arg(collected->deleted.join(QLatin1Char(' ')));
+    }
     return collected;
 }
 

@@ -4,6 +4,7 @@
 #include "sync/hub/hub_store.h"
 
 #include "core/domain/types.h"
+#include "core/services/blob_collector.h"
 #include "core/store/sql.h"
 #include "sync/hub/hub_store_p.h"
 
@@ -16,6 +17,9 @@
 #include <QSqlQuery>
 #include <QUrl>
 #include <QUrlQuery>
+
+#include <functional>
+#include <utility>
 
 namespace mobiliza::hub {
 
@@ -30,12 +34,37 @@ namespace {
 
 // ---------------------------------------------------------------- schema
 // Forward-only migrations. {ID} and {BYTES} are replaced per driver. Never edit
-// a released migration: append a new one.
+// a released migration: append a new one. `fill` (optional) runs after the
+// statements, in the same transaction (data the SQL alone cannot derive).
 struct HubMigration
 {
     int version;
     QStringList statements;
+    std::function<Status(const QSqlDatabase &)> fill = {};
 };
+
+// Version 2: which photos each stored report names, from the manifests already there.
+Status fillReportBlobs(const QSqlDatabase &db)
+{
+    auto q = runSql(db, QStringLiteral("SELECT report, manifest FROM revisions"));
+    if (!q)
+        return q.error();
+    QList<std::pair<QString, QString>> rows;
+    while (q.value().next()) {
+        const QString report = q.value().value(0).toString();
+        for (const QString &sha : core::BlobCollector::hashesIn(q.value().value(1).toByteArray()))
+            rows << std::make_pair(report, sha);
+    }
+    q.value().finish();
+    for (const auto &[report, sha] : std::as_const(rows))
+        if (auto done = execSql(db,
+                                QStringLiteral("INSERT INTO report_blobs (report, sha256) VALUES (?, ?) "
+                                               "ON CONFLICT (report, sha256) DO NOTHING"),
+                                {report, sha});
+            !done)
+            return done.error();
+    return {};
+}
 
 QList<HubMigration> migrations()
 {
@@ -108,6 +137,25 @@ QList<HubMigration> migrations()
                             " received_at TEXT NOT NULL)"),
              QStringLiteral("CREATE INDEX partners_municipality ON partners (municipality)"),
          }},
+        // Who uploaded each photo (blobs/missing answers a token only about the photos it
+        // uploaded or its scope's reports name; the size is there for per-token quotas),
+        // and which photos each report names (so that answer needs no manifest parsing).
+        {2,
+         {
+             QStringLiteral("CREATE TABLE blob_uploads ("
+                            " sha256 TEXT NOT NULL,"
+                            " token_id TEXT NOT NULL,"
+                            " bytes BIGINT NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " PRIMARY KEY (sha256, token_id))"),
+             QStringLiteral("CREATE INDEX blob_uploads_token ON blob_uploads (token_id)"),
+             QStringLiteral("CREATE TABLE report_blobs ("
+                            " report TEXT NOT NULL REFERENCES reports (uuid),"
+                            " sha256 TEXT NOT NULL,"
+                            " PRIMARY KEY (report, sha256))"),
+             QStringLiteral("CREATE INDEX report_blobs_sha256 ON report_blobs (sha256)"),
+         },
+         fillReportBlobs},
     };
 }
 
@@ -319,6 +367,9 @@ Status HubStore::migrate()
                 for (const QString &sql : m.statements)
                     if (auto done = execSql(d, forDriver(sql, m_postgres)); !done)
                         return done.error();
+                if (m.fill)
+                    if (Status filled = m.fill(d); !filled)
+                        return filled;
                 if (auto done = execSql(
                         d, QStringLiteral("INSERT INTO hub_schema (version, applied_at) VALUES (?, ?)"),
                         {m.version, storeTime(QDateTime::currentDateTimeUtc())});

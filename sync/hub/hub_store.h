@@ -66,8 +66,10 @@ public:
     core::Result<std::optional<RevisionRecord>> revision(const QString &reportUuid, int revision) const;
     // Every blob a stored revision's manifest names (for the blob collector).
     core::Result<QSet<QString>> referencedBlobs() const;
-    // One transaction: the report row (when new), the revision with its hub id
-    // and a "received" status event. Fails (nothing written) when the revision exists.
+    // One transaction: the report row (when new), the revision with its hub id,
+    // the photos it names (report_blobs) and a "received" status event. Fails
+    // (nothing written) when the revision exists. `urs` is recorded with the
+    // event for the record only: the feed filters by municipality (events()).
     core::Result<RevisionRecord> insertRevision(const ReportRecord &report, const QString &urs, int revision,
                                                 const QByteArray &manifest, const QString &manifestSha256,
                                                 const QDateTime &now);
@@ -85,6 +87,18 @@ public:
     // (period "YYYY-MM"; municipalities: IBGE codes, empty = all).
     core::Result<QList<ListedRevision>> listRevisions(const QString &period,
                                                       const std::optional<QStringList> &municipalities) const;
+
+    // ------------------------------------------------------------- blobs
+    // Records that the token uploaded the blob (the first upload's size and time stay).
+    core::Status recordUpload(const QString &sha256, const QString &tokenId, qint64 bytes,
+                              const QDateTime &now);
+    // Of `names`, those a stored revision of a report of `municipalities` names
+    // (nullopt = of any report) or that `tokenId` uploaded. Cost linear in names.
+    core::Result<QSet<QString>> knownBlobs(const QStringList &names,
+                                           const std::optional<QStringList> &municipalities,
+                                           const QString &tokenId) const;
+    // Forgets the uploads of blobs the collector deleted.
+    core::Status forgetUploads(const QStringList &sha256s);
 
     // ---------------------------------------------------------- partners
     core::Result<std::optional<PartnerRecord>> partner(const QString &uuid) const;

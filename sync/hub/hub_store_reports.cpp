@@ -12,6 +12,7 @@ namespace mobiliza::hub {
 
 using core::Error;
 using core::Result;
+using core::Status;
 using core::textArg;
 using namespace store_detail;
 
@@ -142,6 +143,13 @@ Result<RevisionRecord> HubStore::insertRevision(const ReportRecord &report, cons
                 execSql(d, QStringLiteral("UPDATE revisions SET hub_id = ? WHERE id = ?"), {r.hubId, r.id});
             !named)
             return named.error();
+        for (const QString &sha : core::BlobCollector::hashesIn(manifest))
+            if (auto named = execSql(d,
+                                     QStringLiteral("INSERT INTO report_blobs (report, sha256) VALUES (?, ?) "
+                                                    "ON CONFLICT (report, sha256) DO NOTHING"),
+                                     {report.uuid, sha});
+                !named)
+                return named.error();
         // Cursors must become visible in their order: on PostgreSQL, event writers take turns.
         if (m_postgres)
             if (auto locked = execSql(d, QStringLiteral("LOCK TABLE status_events IN EXCLUSIVE MODE"));
@@ -282,6 +290,102 @@ Result<QSet<QString>> HubStore::referencedBlobs() const
     while (q.value().next())
         hashes.unite(core::BlobCollector::hashesIn(q.value().value(0).toByteArray()));
     return hashes;
+}
+
+// ------------------------------------------------------------------ blobs
+namespace {
+
+// Names per statement: far below every driver's limit on parameters.
+constexpr qsizetype kNamesPerQuery = 500;
+
+QString marks(qsizetype n)
+{
+    QStringList out;
+    out.reserve(n);
+    for (qsizetype i = 0; i < n; ++i)
+        out << QStringLiteral("?");
+    return out.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+Status HubStore::recordUpload(const QString &sha256, const QString &tokenId, qint64 bytes,
+                              const QDateTime &now)
+{
+    auto done = execSql(db(),
+                        QStringLiteral("INSERT INTO blob_uploads (sha256, token_id, bytes, created_at) "
+                                       "VALUES (?, ?, ?, ?) ON CONFLICT (sha256, token_id) DO NOTHING"),
+                        {sha256, tokenId, bytes, storeTime(now)});
+    if (!done)
+        return done.error();
+    return {};
+}
+
+Result<QSet<QString>> HubStore::knownBlobs(const QStringList &names,
+                                           const std::optional<QStringList> &municipalities,
+                                           const QString &tokenId) const
+{
+    QSet<QString> known;
+    if (municipalities && municipalities->isEmpty() && tokenId.isEmpty())
+        return known;
+    for (qsizetype from = 0; from < names.size(); from += kNamesPerQuery) {
+        const QStringList chunk = names.mid(from, kNamesPerQuery);
+        QVariantList args;
+        for (const QString &n : chunk)
+            args << n;
+        // Named by a revision of a report the scope covers.
+        if (!municipalities || !municipalities->isEmpty()) {
+            QString sql = QStringLiteral("SELECT DISTINCT b.sha256 FROM report_blobs b JOIN reports r ON "
+                                         "r.uuid = b.report WHERE b.sha256 IN (") +
+                          marks(chunk.size()) + QLatin1Char(')');
+            QVariantList referencedArgs = args;
+            if (municipalities) {
+                sql += QStringLiteral(" AND r.municipality IN (") + marks(municipalities->size()) +
+                       QLatin1Char(')');
+                for (const QString &m : *municipalities)
+                    referencedArgs << m;
+            }
+            auto q = runSql(db(), sql, referencedArgs);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                known.insert(q.value().value(0).toString());
+        }
+        // Uploaded by this very token.
+        if (!tokenId.isEmpty()) {
+            QVariantList uploadArgs{tokenId};
+            uploadArgs += args;
+            auto q = runSql(db(),
+                            QStringLiteral("SELECT sha256 FROM blob_uploads WHERE token_id = ? AND "
+                                           "sha256 IN (") +
+                                marks(chunk.size()) + QLatin1Char(')'),
+                            uploadArgs);
+            if (!q)
+                return q.error();
+            while (q.value().next())
+                known.insert(q.value().value(0).toString());
+        }
+    }
+    return known;
+}
+
+Status HubStore::forgetUploads(const QStringList &sha256s)
+{
+    return inTransaction([&]() -> Status {
+        for (qsizetype from = 0; from < sha256s.size(); from += kNamesPerQuery) {
+            const QStringList chunk = sha256s.mid(from, kNamesPerQuery);
+            QVariantList args;
+            for (const QString &n : chunk)
+                args << n;
+            if (auto done = execSql(db(),
+                                    QStringLiteral("DELETE FROM blob_uploads WHERE sha256 IN (") +
+                                        marks(chunk.size()) + QLatin1Char(')'),
+                                    args);
+                !done)
+                return done.error();
+        }
+        return {};
+    });
 }
 
 } // namespace mobiliza::hub
