@@ -1,8 +1,9 @@
 // The hub's rules (docs/protocol.md), independent of HTTP: enrollment and
 // tokens, scopes, blobs, revisions (validated with the same ValidationEngine
 // as the client), review, the status feed, partners and package import.
-// HubServer maps these outcomes to HTTP; the CLI prints them. A push and an
-// import go through the same pushRevision().
+// HubServer maps these outcomes to HTTP; the CLI prints them. A push
+// (pushRevision: municipalities only) and an import go through the same checks
+// (storeRevision).
 //
 // Not thread-safe: one Hub on the thread that opened its HubStore.
 #pragma once
