@@ -153,6 +153,108 @@ Result<QString> BlobStore::put(const QByteArray &data)
     return sha;
 }
 
+Result<std::unique_ptr<BlobWriter>> BlobStore::beginWrite(const QString &sha256)
+{
+    const QString target = path(sha256);
+    if (target.isEmpty())
+        return Error{QStringLiteral("bad_name"),
+                     QCoreApplication::translate("BlobStore", "The photo's name is not a SHA-256.")};
+    const QString folder = QFileInfo(target).absolutePath();
+    if (!QDir().mkpath(folder))
+        return ioError(folder, QStringLiteral("mkdir"));
+#ifdef O_TMPFILE
+    // An unnamed file: a cut connection or a killed process leaves nothing behind,
+    // and the photo only gets its name once it is whole and verified (commit()).
+    const int fd = ::open(QFile::encodeName(folder).constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd >= 0) {
+        std::unique_ptr<BlobWriter> writer(new BlobWriter(*this, sha256, QString()));
+        if (writer->m_file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle))
+            return writer;
+        ::close(fd);
+    }
+#endif
+    // Where unnamed files are not supported: a `.part` file, removed when the
+    // writer goes (or, after a crash, by removeStaleParts()).
+    const QString temp =
+        folder + QStringLiteral("/.") + sha256 + QLatin1Char('.') + newUuid() + QStringLiteral(".part");
+    std::unique_ptr<BlobWriter> writer(new BlobWriter(*this, sha256, temp));
+    writer->m_file.setFileName(temp);
+    if (!writer->m_file.open(QIODevice::WriteOnly))
+        return ioError(target, writer->m_file.errorString()); // the photo's name, not the temporary one
+    return writer;
+}
+
+BlobWriter::BlobWriter(BlobStore &store, QString sha256, QString tempPath)
+    : m_store(store), m_expected(std::move(sha256)), m_temp(std::move(tempPath))
+{
+}
+
+BlobWriter::~BlobWriter()
+{
+    m_file.close();
+    if (!m_done && !m_temp.isEmpty())
+        QFile::remove(m_temp);
+}
+
+bool BlobWriter::placeAt(const QString &target)
+{
+    if (!m_temp.isEmpty())
+        return QFile::rename(m_temp, target);
+#ifdef Q_OS_LINUX
+    // Gives the unnamed file its name (fails, like rename here, when the name exists).
+    const QByteArray self = "/proc/self/fd/" + QByteArray::number(m_file.handle());
+    return ::linkat(AT_FDCWD, self.constData(), AT_FDCWD, QFile::encodeName(target).constData(),
+                    AT_SYMLINK_FOLLOW) == 0;
+#else
+    return false;
+#endif
+}
+
+Status BlobWriter::write(const char *data, qint64 size)
+{
+    if (m_done || !m_file.isOpen())
+        return Error{QStringLiteral("io"), QStringLiteral("write after commit")};
+    if (m_file.write(data, size) != size)
+        return ioError(m_store.path(m_expected), m_file.errorString());
+    m_hash.addData(QByteArrayView(data, size));
+    m_size += size;
+    return {};
+}
+
+QString BlobWriter::sha256() const
+{
+    return QString::fromLatin1(m_hash.result().toHex());
+}
+
+Result<QString> BlobWriter::commit(bool *created)
+{
+    if (created)
+        *created = false;
+    const QString target = m_store.path(m_expected);
+    if (sha256() != m_expected)
+        return Error{QStringLiteral("hash_mismatch"),
+                     QCoreApplication::translate("BlobStore",
+                                                 "The photo arrived damaged (its content does not match "
+                                                 "its name).")};
+    if (!syncFile(m_file))
+        return ioError(target, m_file.errorString());
+    if (QFileInfo(target).isFile() && m_store.read(m_expected).ok())
+        return m_expected; // already stored and intact; the destructor drops this copy
+    if (!placeAt(target)) {
+        if (m_store.read(m_expected).ok()) // another writer won the race with the same bytes
+            return m_expected;
+        QFile::remove(target); // a damaged copy: neither rename nor link replaces
+        if (!placeAt(target))
+            return ioError(target, QStringLiteral("rename"));
+    }
+    m_done = true;
+    m_file.close();
+    syncDir(QFileInfo(target).absolutePath());
+    if (created)
+        *created = true;
+    return m_expected;
+}
+
 Result<QString> BlobStore::putFile(const QString &filePath)
 {
     QFile file(filePath);

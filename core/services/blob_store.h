@@ -11,9 +11,51 @@
 #include "core/util/result.h"
 
 #include <QByteArray>
+#include <QCryptographicHash>
+#include <QFile>
 #include <QString>
 
+#include <memory>
+
 namespace mobiliza::core {
+
+class BlobStore;
+
+// One photo arriving in pieces (the hub streams an upload to disk as it comes):
+// the bytes go to an unnamed file (O_TMPFILE; a `.part` file where that is not
+// supported) beside their final place and are hashed as they are written, so
+// memory stays bounded whatever the photo's size. commit() names the file only
+// when its content matches the name it was announced under; an uncommitted
+// writer leaves nothing behind, not even when the process is killed.
+class BlobWriter
+{
+public:
+    ~BlobWriter();
+    BlobWriter(const BlobWriter &) = delete;
+    BlobWriter &operator=(const BlobWriter &) = delete;
+
+    Status write(const char *data, qint64 size);
+    qint64 size() const { return m_size; }
+    // The SHA-256 of everything written so far (lower-case hex).
+    QString sha256() const;
+    // Flushes to disk and renames into place. Error "hash_mismatch" (nothing
+    // kept) when the content is not the announced photo. *created: false when an
+    // intact copy was already stored.
+    Result<QString> commit(bool *created = nullptr);
+
+private:
+    friend class BlobStore;
+    BlobWriter(BlobStore &store, QString sha256, QString tempPath);
+    bool placeAt(const QString &target);
+
+    BlobStore &m_store;
+    QString m_expected;
+    QString m_temp; // empty: an unnamed file (O_TMPFILE)
+    QFile m_file;
+    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    qint64 m_size = 0;
+    bool m_done = false;
+};
 
 class BlobStore
 {
@@ -25,6 +67,8 @@ public:
     // Stores the bytes; returns their SHA-256 (lower-case hex). Idempotent.
     Result<QString> put(const QByteArray &data);
     Result<QString> putFile(const QString &path);
+    // Starts writing the photo announced as `sha256` piece by piece (see BlobWriter).
+    Result<std::unique_ptr<BlobWriter>> beginWrite(const QString &sha256);
 
     bool has(const QString &sha256) const;
     QString path(const QString &sha256) const; // empty for a malformed hash
@@ -47,6 +91,7 @@ public:
     static bool isValidSha256(const QString &sha256);
 
 private:
+    friend class BlobWriter;
     QString m_dir;
 };
 

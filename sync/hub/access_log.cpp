@@ -36,6 +36,7 @@ QByteArray AccessLog::format(const AccessLogEntry &e)
 void AccessLog::write(const AccessLogEntry &entry)
 {
     const QByteArray line = format(entry);
+    QMutexLocker lock(&m_mutex);
     if (m_file.isOpen()) {
         m_file.write(line);
         m_file.flush();

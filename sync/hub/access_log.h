@@ -1,11 +1,12 @@
 // The hub's structured access log: one JSON object per line and request
 // (time, method, path without the query, status, bytes in/out, duration,
 // token id, remote address). It never holds a secret: no Authorization
-// header, no token, no enrollment code, no body.
+// header, no token, no enrollment code, no body. Thread-safe: whole lines.
 #pragma once
 
 #include <QDateTime>
 #include <QFile>
+#include <QMutex>
 #include <QString>
 
 namespace mobiliza::hub {
@@ -36,6 +37,7 @@ public:
     static QByteArray format(const AccessLogEntry &entry);
 
 private:
+    QMutex m_mutex;
     QFile m_file;
     bool m_stderr = false;
 };

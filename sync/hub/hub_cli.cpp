@@ -212,6 +212,24 @@ int runCli(const QStringList &arguments)
         QCoreApplication::translate("HubCli",
                                     "Take the client's address from X-Forwarded-For when the request comes "
                                     "from a proxy on this machine."));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        QCoreApplication::translate("HubCli", "serve: worker threads, each with its own database connection."),
+        QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"),
+        QCoreApplication::translate("HubCli", "serve: seconds a silent connection is kept open."),
+        QStringLiteral("SECONDS"), QStringLiteral("30"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        QCoreApplication::translate("HubCli",
+                                    "serve: open connections in all (default: as many as the system allows)."),
+        QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption maxPerAddress(
+        QStringLiteral("max-per-address"),
+        QCoreApplication::translate(
+            "HubCli", "serve: open connections from one address (0: no limit; with --trust-proxy, none)."),
+        QStringLiteral("N"), QStringLiteral("128"));
     const QCommandLineOption municipality(
         QStringLiteral("municipality"), QCoreApplication::translate("HubCli", "IBGE code of a municipality."),
         QStringLiteral("IBGE"));
@@ -245,7 +263,8 @@ int runCli(const QStringList &arguments)
         QStringLiteral("reviewer"),
         QCoreApplication::translate("HubCli", "Who reviews (default: the system user)."),
         QStringLiteral("NAME"));
-    parser.addOptions({listen, data, db, hubName, hubId, log, trustProxy, municipality, urs, central, label,
+    parser.addOptions({listen, data, db, hubName, hubId, log, trustProxy, threads, idleTimeout, maxConnections,
+                       maxPerAddress, municipality, urs, central, label,
                        tokenId, month, report, accept, returnWith, reviewer});
     parser.addPositionalArgument(
         QStringLiteral("command"),
@@ -306,13 +325,28 @@ int runCli(const QStringList &arguments)
             QCoreApplication::translate("HubCli", "“%1” is not an address and port. Use e.g. 127.0.0.1:8080.")
                 .arg(parser.value(listen)));
 
+    ServerOptions serverOptions;
+    const QList<QPair<const QCommandLineOption *, int *>> counts{
+        {&threads, &serverOptions.threads},
+        {&idleTimeout, &serverOptions.idleTimeoutSeconds},
+        {&maxConnections, &serverOptions.maxConnections},
+        {&maxPerAddress, &serverOptions.maxConnectionsPerAddress}};
+    for (const auto &c : counts) {
+        bool ok = false;
+        const int n = parser.value(*c.first).toInt(&ok);
+        const bool positive = c.first == &threads || c.first == &idleTimeout;
+        if (!ok || n < (positive ? 1 : 0) || n > 1000000)
+            return usage(QCoreApplication::translate("HubCli", "--%1 takes a whole number (e.g. %2).")
+                             .arg(c.first->names().constFirst(), c.first->defaultValues().constFirst()));
+        *c.second = n;
+    }
+
     auto opened = openHub(dataDir, dbUrl, options);
     if (!opened)
         return failed(opened.error().message);
     Hub &hub = *opened.value()->hub;
 
     if (command == QLatin1String("serve")) {
-        ServerOptions serverOptions;
         const QString logTarget = parser.value(log);
         serverOptions.accessLogToStderr = logTarget == QLatin1String("-");
         if (!serverOptions.accessLogToStderr)
@@ -325,9 +359,9 @@ int runCli(const QStringList &arguments)
             return failed(
                 QCoreApplication::translate(
                     "HubCli",
-                    "The hub could not listen on %1. Check that no other program uses that port and that "
-                    "the address belongs to this machine.")
-                    .arg(parser.value(listen)));
+                    "The hub could not listen on %1 (%2). Check that no other program uses that port and "
+                    "that the address belongs to this machine.")
+                    .arg(parser.value(listen), server.errorString()));
         const QString shown = address.protocol() == QAbstractSocket::IPv6Protocol
                                   ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                                   : address.toString();

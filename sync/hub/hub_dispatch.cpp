@@ -1,5 +1,6 @@
 #include "sync/hub/hub_dispatch.h"
 
+#include "core/services/blob_store.h"
 #include "sync/hub/hub_secrets.h"
 
 #include <QCoreApplication>
@@ -66,11 +67,25 @@ QByteArray HubRequest::header(const QByteArray &name) const
     return {};
 }
 
-HubDispatcher::HubDispatcher(Hub &hub, ServerOptions options)
-    : m_hub(hub), m_options(std::move(options)), m_tokenLimiter(m_options.tokenRatePerSecond, m_options.tokenBurst),
-      m_enrollLimiter(m_options.enrollPerMinute / 60.0, m_options.enrollBurst),
-      m_log(m_options.accessLogPath, m_options.accessLogToStderr)
+HubDispatcher::Shared::Shared(ServerOptions o)
+    : options(std::move(o)), tokenLimiter(options.tokenRatePerSecond, options.tokenBurst),
+      enrollLimiter(options.enrollPerMinute / 60.0, options.enrollBurst),
+      log(options.accessLogPath, options.accessLogToStderr)
 {
+}
+
+HubDispatcher::HubDispatcher(Hub &hub, ServerOptions options)
+    : m_hub(hub), m_shared(std::make_shared<Shared>(std::move(options)))
+{
+}
+
+HubDispatcher::HubDispatcher(Hub &hub, const HubDispatcher &other) : m_hub(hub), m_shared(other.m_shared) {}
+
+QString HubDispatcher::Admission::blobName() const
+{
+    if (!admitted || route != Route::Blob || !sync::isSha256Hex(segments.value(1)))
+        return {};
+    return segments.value(1);
 }
 
 HubDispatcher::Reply HubDispatcher::json(int status, const QByteArray &body)
@@ -88,6 +103,14 @@ HubDispatcher::Reply HubDispatcher::failure(int status, const QString &code, con
     return failure(Hub::error(status, code, message));
 }
 
+HubDispatcher::Reply HubDispatcher::tooLarge(qint64 maxBody)
+{
+    return failure(413, QStringLiteral("too_large"),
+                   QCoreApplication::translate(
+                       "HubServer", "The request is larger than the hub accepts (%1 bytes at most for this address).")
+                       .arg(maxBody));
+}
+
 QString HubDispatcher::remoteAddress(const HubRequest &request) const
 {
     QHostAddress peer = request.peer;
@@ -95,7 +118,7 @@ QString HubDispatcher::remoteAddress(const HubRequest &request) const
     const quint32 v4 = peer.toIPv4Address(&isV4);
     if (isV4)
         peer = QHostAddress(v4);
-    if (m_options.trustProxy && peer.isLoopback()) {
+    if (m_shared->options.trustProxy && peer.isLoopback()) {
         const QByteArray forwarded = request.header("X-Forwarded-For");
         if (!forwarded.isEmpty()) {
             const QString last = QString::fromLatin1(forwarded.split(',').constLast()).trimmed();
@@ -109,11 +132,37 @@ QString HubDispatcher::remoteAddress(const HubRequest &request) const
 
 HubResponse HubDispatcher::dispatch(const HubRequest &request)
 {
-    QElapsedTimer timer;
-    timer.start();
-    HubResponse response;
-    Reply reply = handle(request, &response.tokenId);
+    Admission admission = admit(request, request.bodySize());
+    if (!admission.admitted)
+        return admission.refusal;
+    return complete(admission, request);
+}
 
+HubDispatcher::Admission HubDispatcher::admit(const HubRequest &headers, qint64 declaredLength)
+{
+    Admission admission;
+    admission.timer.start();
+    if (std::optional<Reply> refused = check(headers, declaredLength, &admission)) {
+        const QString tokenId = admission.token ? admission.token->id : QString();
+        admission.refusal = finish(std::move(*refused), headers, tokenId, admission.timer.elapsed());
+        return admission;
+    }
+    admission.admitted = true;
+    return admission;
+}
+
+HubResponse HubDispatcher::complete(Admission &admission, const HubRequest &request)
+{
+    QString tokenId = admission.token ? admission.token->id : QString();
+    Reply reply = handle(admission, request, &tokenId);
+    return finish(std::move(reply), request, tokenId, admission.timer.elapsed());
+}
+
+HubResponse HubDispatcher::finish(Reply reply, const HubRequest &request, const QString &tokenId,
+                                  qint64 elapsedMs)
+{
+    HubResponse response;
+    response.tokenId = tokenId;
     const bool head = request.method == kHead;
     response.status = reply.status;
     response.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"))
@@ -127,16 +176,17 @@ HubResponse HubDispatcher::dispatch(const HubRequest &request)
     entry.method = logMethod(request.method);
     entry.path = request.path;
     entry.status = response.status;
-    entry.bytesIn = request.body.size();
+    entry.bytesIn = request.bodySize();
     entry.bytesOut = response.body.size();
-    entry.durationMs = timer.elapsed();
+    entry.durationMs = elapsedMs;
     entry.tokenId = response.tokenId;
     entry.remote = remoteAddress(request);
-    m_log.write(entry);
+    m_shared->log.write(entry);
     return response;
 }
 
-HubDispatcher::Reply HubDispatcher::handle(const HubRequest &request, QString *tokenId)
+std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &request, qint64 declaredLength,
+                                                         Admission *admission)
 {
     const sync::Limits &limits = m_hub.options().limits;
 
@@ -180,6 +230,9 @@ HubDispatcher::Reply HubDispatcher::handle(const HubRequest &request, QString *t
             allowed = {kPut, kDelete};
         }
     }
+    admission->route = route;
+    admission->segments = segments;
+    admission->maxBody = maxBody;
     if (route == Route::None)
         return failure(Hub::notFound());
 
@@ -192,22 +245,17 @@ HubDispatcher::Reply HubDispatcher::handle(const HubRequest &request, QString *t
         return r;
     }
 
-    // ---- size, before anything is parsed
-    const QByteArray &body = request.body;
-    if (body.size() > maxBody)
-        return failure(413, QStringLiteral("too_large"),
-                       QCoreApplication::translate(
-                           "HubServer",
-                           "The request is larger than the hub accepts (%1 bytes at most for this address).")
-                           .arg(maxBody));
-    if ((request.method == kGet || request.method == kDelete) && !body.isEmpty())
+    // ---- size, before anything is parsed (or read, when the transport sees the headers first)
+    if (declaredLength > maxBody)
+        return tooLarge(maxBody);
+    if ((request.method == kGet || request.method == kDelete) && declaredLength > 0)
         return failure(400, QStringLiteral("bad_request"),
                        QCoreApplication::translate("HubServer", "This request takes no body."));
 
     // ---- enrollment: no token yet; limited per address
     if (route == Route::Enroll) {
         int retryAfter = 0;
-        if (!m_enrollLimiter.take(remoteAddress(request), &retryAfter)) {
+        if (!m_shared->enrollLimiter.take(remoteAddress(request), &retryAfter)) {
             Reply r =
                 failure(429, QStringLiteral("rate_limited"),
                         QCoreApplication::translate(
@@ -216,14 +264,7 @@ HubDispatcher::Reply HubDispatcher::handle(const HubRequest &request, QString *t
             r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter));
             return r;
         }
-        auto decoded = sync::decodeEnrollRequest(body);
-        if (!decoded)
-            return failure(400, QStringLiteral("bad_request"), decoded.error().message);
-        auto enrolled = m_hub.enroll(decoded.value());
-        if (!enrolled)
-            return failure(enrolled.error());
-        *tokenId = secrets::tokenIdFromHash(secrets::tokenHash(enrolled->token));
-        return json(201, sync::encode(enrolled.value()));
+        return std::nullopt;
     }
 
     // ---- token
@@ -239,11 +280,11 @@ HubDispatcher::Reply HubDispatcher::handle(const HubRequest &request, QString *t
             r.headers << qMakePair(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer"));
         return r;
     }
-    *tokenId = authenticated->id;
+    admission->token = authenticated.value();
 
     // ---- rate limit per token
     int retryAfter = 0;
-    if (!m_tokenLimiter.take(authenticated->id, &retryAfter)) {
+    if (!m_shared->tokenLimiter.take(authenticated->id, &retryAfter)) {
         Reply r = failure(
             429, QStringLiteral("rate_limited"),
             QCoreApplication::translate(
@@ -251,7 +292,60 @@ HubDispatcher::Reply HubDispatcher::handle(const HubRequest &request, QString *t
         r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter));
         return r;
     }
-    return handleAuthenticated(route, segments, request, authenticated.value());
+    return std::nullopt;
+}
+
+HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const HubRequest &request,
+                                           QString *tokenId)
+{
+    // The body as it arrived (a transport without Content-Length, chunked, is only
+    // measured now).
+    if (request.bodySize() > admission.maxBody)
+        return tooLarge(admission.maxBody);
+    if ((request.method == kGet || request.method == kDelete) && request.bodySize() > 0)
+        return failure(400, QStringLiteral("bad_request"),
+                       QCoreApplication::translate("HubServer", "This request takes no body."));
+
+    if (admission.route == Route::Enroll) {
+        auto decoded = sync::decodeEnrollRequest(request.body);
+        if (!decoded)
+            return failure(400, QStringLiteral("bad_request"), decoded.error().message);
+        auto enrolled = m_hub.enroll(decoded.value());
+        if (!enrolled)
+            return failure(enrolled.error());
+        *tokenId = secrets::tokenIdFromHash(secrets::tokenHash(enrolled->token));
+        return json(201, sync::encode(enrolled.value()));
+    }
+    if (!admission.token)
+        return failure(Hub::unauthorized());
+    return handleAuthenticated(admission.route, admission.segments, request, *admission.token);
+}
+
+HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequest &request)
+{
+    Outcome<BlobOutcome> stored = BlobOutcome{};
+    if (request.uploadError) {
+        stored = Hub::serverError(*request.uploadError);
+    } else if (request.upload) {
+        // Streamed to disk and hashed as it arrived; kept only when it is the photo its name says.
+        bool created = false;
+        auto committed = request.upload->commit(&created);
+        if (!committed && committed.error().code == QLatin1String("hash_mismatch"))
+            stored = Hub::error(422, QStringLiteral("hash_mismatch"),
+                                QCoreApplication::translate("Hub", "The photo arrived damaged (its content does not "
+                                                                   "match its name). Nothing was stored; send it "
+                                                                   "again."));
+        else if (!committed)
+            stored = Hub::serverError(committed.error());
+        else
+            stored = BlobOutcome{name, request.upload->size(), created};
+    } else {
+        stored = m_hub.putBlob(name, request.body);
+    }
+    if (!stored)
+        return failure(stored.error());
+    return json(stored->created ? 201 : 200, compact({{QStringLiteral("sha256"), stored->sha256},
+                                                      {QStringLiteral("bytes"), double(stored->bytes)}}));
 }
 
 HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStringList &segments,
@@ -273,13 +367,8 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
         return json(200, sync::encodeMissingAnswer(missing.value()));
     }
 
-    case Route::Blob: {
-        auto stored = m_hub.putBlob(segments[1], body);
-        if (!stored)
-            return failure(stored.error());
-        return json(stored->created ? 201 : 200, compact({{QStringLiteral("sha256"), stored->sha256},
-                                                          {QStringLiteral("bytes"), double(stored->bytes)}}));
-    }
+    case Route::Blob:
+        return storeBlob(segments[1], request);
 
     case Route::Revision: {
         const QString uuid = segments[1];

@@ -1,7 +1,12 @@
 // The hub's request handling without a transport: one HubRequest in (method,
 // path, query, headers, body, peer address), one HubResponse out (status,
-// headers, body). HubServer (QHttpServer today) only converts to and from
+// headers, body). HubServer (GNU libmicrohttpd) only converts to and from
 // these; the fuzz target tests/fuzz/fuzz_hub_dispatch.cpp calls it directly.
+//
+// A transport that sees the headers before the body calls admit() first: every
+// check up to the rate limit runs on the headers alone (the size from
+// Content-Length), so a refused request's body is never read. complete() then
+// runs the route's handler with the body. dispatch() is both in one call.
 //
 // The order of the checks is part of the protocol (docs/protocol.md §2):
 //   route (404 not_found) → method (405, with Allow) → body size (413, before
@@ -10,7 +15,9 @@
 //   limit (429, Retry-After) → the route's handler,
 // and every request writes one access-log line.
 //
-// Not thread-safe (like Hub): one dispatcher per thread that owns the Hub.
+// One dispatcher per thread, like its Hub (a Hub is one database connection);
+// dispatchers made with the sharing constructor share the options, the rate
+// limiters and the access log (those are thread-safe).
 #pragma once
 
 #include "sync/hub/access_log.h"
@@ -19,11 +26,19 @@
 
 #include <QByteArray>
 #include <QByteArrayList>
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace mobiliza::core {
+class BlobWriter;
+}
 
 namespace mobiliza::hub {
 
@@ -38,6 +53,17 @@ struct ServerOptions
     // Behind a reverse proxy on the same machine: take the client's address from
     // X-Forwarded-For when the peer is a loopback address.
     bool trustProxy = false;
+
+    // The HTTP layer (HubServer): worker threads (each with its own database
+    // connection), seconds a connection may stay silent, open connections in all
+    // (0: as many as the process may open files, less a reserve) and per remote
+    // address (0: no per-address limit; the default when trustProxy is set, since
+    // every request then comes from the proxy).
+    int threads = 8;
+    int idleTimeoutSeconds = 30;
+    int maxConnections = 0;
+    int maxConnectionsPerAddress = 128;
+    qint64 connectionMemoryBytes = 64 * 1024; // per connection: headers and each read of a body
 };
 
 using HeaderList = QList<QPair<QByteArray, QByteArray>>;
@@ -50,6 +76,15 @@ struct HubRequest
     HeaderList headers;
     QByteArray body;
     QHostAddress peer; // the connection's remote address
+    // Set by a streaming transport: the bytes of the body that arrived (the body
+    // then holds none of them: a photo went to `upload`, anything else over the
+    // limit was dropped). -1: body.size().
+    qint64 receivedBytes = -1;
+    // A photo upload (PUT blobs/{sha256}) written to disk as it arrived.
+    std::shared_ptr<core::BlobWriter> upload;
+    std::optional<core::Error> uploadError; // writing it failed (a full disk): nothing is kept
+
+    qint64 bodySize() const { return receivedBytes >= 0 ? receivedBytes : body.size(); }
 
     // The first header of that name (case-insensitive), or empty.
     QByteArray header(const QByteArray &name) const;
@@ -66,15 +101,6 @@ struct HubResponse
 class HubDispatcher
 {
 public:
-    HubDispatcher(Hub &hub, ServerOptions options = {});
-
-    // Answers one request and writes its access-log line.
-    HubResponse dispatch(const HubRequest &request);
-
-    const ServerOptions &options() const { return m_options; }
-    bool accessLogOpen() const { return m_log.isOpen(); }
-
-private:
     enum class Route
     {
         None,
@@ -87,6 +113,40 @@ private:
         Status,
         Partner
     };
+
+    // What admit() decided from the headers.
+    struct Admission
+    {
+        bool admitted = false;
+        HubResponse refusal; // when not admitted (its log line is written)
+        Route route = Route::None;
+        QStringList segments;
+        qint64 maxBody = 0;
+        std::optional<TokenRecord> token;
+        QElapsedTimer timer;
+
+        // The photo's name when the body is a photo upload with a well-formed
+        // name: a transport may stream it to core::BlobStore::beginWrite(name).
+        QString blobName() const;
+    };
+
+    HubDispatcher(Hub &hub, ServerOptions options = {});
+    // Shares the options, rate limiters and access log of `other` (another thread's).
+    HubDispatcher(Hub &hub, const HubDispatcher &other);
+
+    // Answers one request and writes its access-log line.
+    HubResponse dispatch(const HubRequest &request);
+
+    // The checks on the headers: route, method, declared size (-1: not declared),
+    // enrollment rate or token and its rate. Writes the log line when refused.
+    Admission admit(const HubRequest &headers, qint64 declaredLength);
+    // The handler, with the body; writes the log line.
+    HubResponse complete(Admission &admission, const HubRequest &request);
+
+    const ServerOptions &options() const { return m_shared->options; }
+    bool accessLogOpen() const { return m_shared->log.isOpen(); }
+
+private:
     struct Reply
     {
         int status = 200;
@@ -94,20 +154,30 @@ private:
         HeaderList headers;
     };
 
-    Reply handle(const HubRequest &request, QString *tokenId);
+    struct Shared
+    {
+        explicit Shared(ServerOptions o);
+        ServerOptions options;
+        RateLimiter tokenLimiter;
+        RateLimiter enrollLimiter;
+        AccessLog log;
+    };
+
+    std::optional<Reply> check(const HubRequest &request, qint64 declaredLength, Admission *admission);
+    Reply handle(const Admission &admission, const HubRequest &request, QString *tokenId);
     Reply handleAuthenticated(Route route, const QStringList &segments, const HubRequest &request,
                               const TokenRecord &token);
+    Reply storeBlob(const QString &name, const HubRequest &request);
+    HubResponse finish(Reply reply, const HubRequest &request, const QString &tokenId, qint64 elapsedMs);
     QString remoteAddress(const HubRequest &request) const;
 
     static Reply json(int status, const QByteArray &body);
     static Reply failure(const HubError &error);
     static Reply failure(int status, const QString &code, const QString &message);
+    static Reply tooLarge(qint64 maxBody);
 
     Hub &m_hub;
-    ServerOptions m_options;
-    RateLimiter m_tokenLimiter;
-    RateLimiter m_enrollLimiter;
-    AccessLog m_log;
+    std::shared_ptr<Shared> m_shared;
 };
 
 } // namespace mobiliza::hub

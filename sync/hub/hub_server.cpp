@@ -1,80 +1,403 @@
 #include "sync/hub/hub_server.h"
 
-#include <QHttpServer>
-#include <QHttpServerRequest>
-#include <QHttpServerResponder>
-#include <QHttpServerResponse>
+#include "core/domain/clock.h"
+#include "core/services/blob_store.h"
+#include "sync/hub/hub_store.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <microhttpd.h>
+
+#include <cstring>
+#include <map>
+
+#include <sys/resource.h>
+#include <sys/socket.h>
+
+#include <netinet/in.h>
 
 namespace mobiliza::hub {
 
 namespace {
 
-using Method = QHttpServerRequest::Method;
+// The largest refused body read (and dropped) so that its sender gets the answer.
+constexpr qint64 kDrainLimit = 16LL * 1024 * 1024;
 
-QByteArray methodName(Method m)
+// A worker's clock: the server's Hub's (a test's fixed clock reaches every thread).
+class ForwardingClock final : public core::Clock
 {
-    switch (m) {
-    case Method::Get:
-        return QByteArrayLiteral("GET");
-    case Method::Put:
-        return QByteArrayLiteral("PUT");
-    case Method::Delete:
-        return QByteArrayLiteral("DELETE");
-    case Method::Post:
-        return QByteArrayLiteral("POST");
-    case Method::Head:
-        return QByteArrayLiteral("HEAD");
-    case Method::Options:
-        return QByteArrayLiteral("OPTIONS");
-    case Method::Patch:
-        return QByteArrayLiteral("PATCH");
-    case Method::Connect:
-        return QByteArrayLiteral("CONNECT");
-    case Method::Trace:
-        return QByteArrayLiteral("TRACE");
-    default:
-        return QByteArrayLiteral("OTHER");
+public:
+    explicit ForwardingClock(const Hub &hub) : m_hub(hub) {}
+    QDateTime now() const override { return m_hub.now(); }
+
+private:
+    const Hub &m_hub;
+};
+
+// The open-file limit raised to its hard maximum (up to 65,536): each connection is one.
+rlim_t raiseOpenFileLimit()
+{
+    struct rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return 1024;
+    const rlim_t wanted = limit.rlim_max == RLIM_INFINITY ? 65536 : qMin<rlim_t>(limit.rlim_max, 65536);
+    if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < wanted) {
+        struct rlimit raised = limit;
+        raised.rlim_cur = wanted;
+        if (::setrlimit(RLIMIT_NOFILE, &raised) == 0)
+            limit = raised;
     }
+    return limit.rlim_cur == RLIM_INFINITY ? 65536 : limit.rlim_cur;
+}
+
+} // namespace
+
+// One request between the access handler's calls.
+struct RequestState
+{
+    HubRequest request;
+    HubDispatcher::Admission admission;
+    std::shared_ptr<core::BlobWriter> writer;
+    qint64 received = 0;
+    bool draining = false; // refused: the body is read and dropped, then the refusal is sent
+};
+
+// One worker thread's Hub and dispatcher.
+struct ThreadWorker
+{
+    std::unique_ptr<HubWorker> worker;
+    std::unique_ptr<HubDispatcher> dispatcher;
+};
+
+// Destroyed when a pool thread ends (at MHD_stop_daemon): its database
+// connections close on the thread that opened them.
+struct ThreadWorkers
+{
+    std::map<const HubServer::Impl *, std::unique_ptr<ThreadWorker>> byServer;
+};
+thread_local ThreadWorkers t_workers;
+
+struct HubServer::Impl
+{
+    Hub &hub;
+    HubOpener opener;
+    HubDispatcher prototype; // the options, limiters and log every thread shares
+    MHD_Daemon *daemon = nullptr;
+
+    Impl(Hub &h, ServerOptions options, HubOpener o)
+        : hub(h), opener(std::move(o)), prototype(h, std::move(options))
+    {
+    }
+
+    // This thread's Hub and dispatcher, opened on first use; nullptr (and *error) when that fails.
+    ThreadWorker *worker(core::Error *error)
+    {
+        auto &slot = t_workers.byServer[this];
+        if (!slot) {
+            auto opened = opener();
+            if (!opened) {
+                *error = opened.error();
+                t_workers.byServer.erase(this);
+                return nullptr;
+            }
+            auto worker = std::make_unique<ThreadWorker>();
+            worker->worker = std::move(opened.value());
+            worker->dispatcher = std::make_unique<HubDispatcher>(*worker->worker->hub, prototype);
+            slot = std::move(worker);
+        }
+        return slot.get();
+    }
+
+    static MHD_Result answer(void *cls, MHD_Connection *connection, const char *url, const char *method,
+                             const char *version, const char *uploadData, size_t *uploadDataSize,
+                             void **context);
+    static void completed(void *cls, MHD_Connection *connection, void **context,
+                          MHD_RequestTerminationCode code);
+};
+
+namespace {
+
+MHD_Result queue(MHD_Connection *connection, const HubResponse &response)
+{
+    MHD_Response *r = MHD_create_response_from_buffer(size_t(response.body.size()),
+                                                      const_cast<char *>(response.body.constData()),
+                                                      MHD_RESPMEM_MUST_COPY);
+    if (!r)
+        return MHD_NO;
+    for (const auto &h : response.headers)
+        MHD_add_response_header(r, h.first.constData(), h.second.constData());
+    const MHD_Result queued = MHD_queue_response(connection, unsigned(response.status), r);
+    MHD_destroy_response(r);
+    return queued;
+}
+
+MHD_Result collectHeader(void *cls, MHD_ValueKind, const char *key, const char *value)
+{
+    auto *headers = static_cast<HeaderList *>(cls);
+    headers->append(qMakePair(QByteArray(key), QByteArray(value ? value : "")));
+    return MHD_YES;
+}
+
+MHD_Result collectArgument(void *cls, MHD_ValueKind, const char *key, const char *value)
+{
+    auto *parts = static_cast<QByteArrayList *>(cls);
+    QByteArray part = QUrl::toPercentEncoding(QString::fromUtf8(key));
+    if (value)
+        part += '=' + QUrl::toPercentEncoding(QString::fromUtf8(value));
+    parts->append(part);
+    return MHD_YES;
+}
+
+HubRequest headersOf(MHD_Connection *connection, const char *url, const char *method)
+{
+    HubRequest request;
+    request.method = QByteArray(method);
+    request.path = QString::fromUtf8(url);
+    MHD_get_connection_values(connection, MHD_HEADER_KIND, collectHeader, &request.headers);
+    QByteArrayList arguments;
+    MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, collectArgument, &arguments);
+    request.query = QString::fromLatin1(arguments.join('&'));
+    if (const MHD_ConnectionInfo *info = MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS))
+        request.peer = QHostAddress(info->client_addr);
+    return request;
+}
+
+// Content-Length as declared; -1 for a chunked body (measured as it arrives).
+qint64 declaredLength(const HubRequest &request)
+{
+    if (request.header("Transfer-Encoding").toLower().contains("chunked"))
+        return -1;
+    const QByteArray length = request.header("Content-Length").trimmed();
+    if (length.isEmpty())
+        return 0;
+    bool ok = false;
+    const qint64 n = length.toLongLong(&ok);
+    return ok && n >= 0 ? n : -1;
+}
+
+} // namespace
+
+MHD_Result HubServer::Impl::answer(void *cls, MHD_Connection *connection, const char *url, const char *method,
+                                   const char *, const char *uploadData, size_t *uploadDataSize,
+                                   void **context)
+{
+    auto *self = static_cast<Impl *>(cls);
+    core::Error openError;
+    ThreadWorker *worker = self->worker(&openError);
+    if (!worker) {
+        HubResponse failure;
+        const HubError e = Hub::serverError(openError);
+        failure.status = e.status;
+        failure.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+        failure.body = sync::encode(e.body);
+        return queue(connection, failure);
+    }
+
+    HubDispatcher *dispatcher = worker->dispatcher.get();
+    auto *state = static_cast<RequestState *>(*context);
+    if (!state) {
+        // Headers only: every check that needs no body, before a byte of it is read.
+        state = new RequestState;
+        *context = state;
+        state->request = headersOf(connection, url, method);
+        const qint64 declared = declaredLength(state->request);
+        state->admission = dispatcher->admit(state->request, declared);
+        if (!state->admission.admitted) {
+            // A client that sends its body without waiting (no `Expect: 100-continue`;
+            // QNetworkAccessManager never waits) would see the connection reset instead
+            // of the answer if it were closed under it: a body of reasonable size is
+            // read and dropped first. Anything larger is refused unread.
+            const bool waits =
+                state->request.header("Expect").trimmed().toLower() == QByteArrayLiteral("100-continue");
+            if (declared > 0 && declared <= kDrainLimit && !waits) {
+                state->draining = true;
+                return MHD_YES;
+            }
+            return queue(connection, state->admission.refusal);
+        }
+        const QString blob = state->admission.blobName();
+        if (!blob.isEmpty()) {
+            auto writer = worker->worker->hub->blobs().beginWrite(blob);
+            if (writer)
+                state->writer = std::shared_ptr<core::BlobWriter>(std::move(writer.value()));
+            else
+                state->request.uploadError = writer.error();
+        }
+        return MHD_YES;
+    }
+
+    if (state->draining) {
+        if (*uploadDataSize > 0) {
+            *uploadDataSize = 0;
+            return MHD_YES;
+        }
+        return queue(connection, state->admission.refusal);
+    }
+
+    if (*uploadDataSize > 0) {
+        const size_t n = *uploadDataSize;
+        *uploadDataSize = 0;
+        state->received += qint64(n);
+        if (state->received > state->admission.maxBody) {
+            // More than the route takes (a chunked body declares no length): refused, the
+            // rest unread; the connection closes.
+            state->writer.reset();
+            state->request.body.clear();
+            state->request.receivedBytes = state->received;
+            const HubResponse refused = dispatcher->complete(state->admission, state->request);
+            return queue(connection, refused) == MHD_YES ? MHD_YES : MHD_NO;
+        }
+        if (state->writer) {
+            if (auto written = state->writer->write(uploadData, qint64(n)); !written) {
+                state->request.uploadError = written.error();
+                state->writer.reset(); // removes the .part file
+            }
+        } else if (state->admission.route != HubDispatcher::Route::Blob) {
+            state->request.body.append(uploadData, qsizetype(n));
+        }
+        // A photo upload under a malformed name is only counted: the handler refuses the name.
+        return MHD_YES;
+    }
+
+    // The whole body is here.
+    state->request.receivedBytes = state->received;
+    state->request.upload = state->writer;
+    const HubResponse response = dispatcher->complete(state->admission, state->request);
+    return queue(connection, response);
+}
+
+void HubServer::Impl::completed(void *, MHD_Connection *, void **context, MHD_RequestTerminationCode)
+{
+    delete static_cast<RequestState *>(*context); // an unfinished upload's .part file goes with it
+    *context = nullptr;
+}
+
+namespace {
+
+// The postgresql:// address HubStore::open takes, rebuilt from an open connection.
+QString postgresUrl(const QSqlDatabase &db)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("postgresql"));
+    url.setUserName(db.userName());
+    url.setPassword(db.password());
+    QUrlQuery query;
+    if (db.hostName().startsWith(QLatin1Char('/')))
+        query.addQueryItem(QStringLiteral("host"), db.hostName()); // a Unix socket folder
+    else if (!db.hostName().isEmpty())
+        url.setHost(db.hostName());
+    if (db.port() > 0)
+        url.setPort(db.port());
+    url.setPath(QLatin1Char('/') + db.databaseName());
+    for (const QString &option : db.connectOptions().split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const qsizetype eq = option.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            query.addQueryItem(option.left(eq).trimmed(), option.mid(eq + 1).trimmed());
+    }
+    url.setQuery(query);
+    return url.toString(QUrl::FullyEncoded);
+}
+
+HubOpener siblingOpener(Hub &hub)
+{
+    // Read here, on the thread that owns `hub`; the workers only use the copies.
+    const QSqlDatabase db = hub.store().db();
+    const QString dbUrl = hub.store().isPostgres() ? postgresUrl(db) : QString();
+    const QString dataDir = hub.store().isPostgres() ? QFileInfo(hub.blobs().dir()).absolutePath()
+                                                     : QFileInfo(db.databaseName()).absolutePath();
+    const QString blobsDir = hub.blobs().dir();
+    const core::ReferenceData reference = hub.reference();
+    const HubOptions options = hub.options();
+    const Hub *source = &hub;
+    return [=]() -> core::Result<std::unique_ptr<HubWorker>> {
+        auto store = HubStore::open(dataDir, dbUrl);
+        if (!store)
+            return store.error();
+        auto worker = std::make_unique<HubWorker>();
+        worker->store = std::move(store.value());
+        worker->blobs = std::make_unique<core::BlobStore>(blobsDir);
+        worker->clock = std::make_unique<ForwardingClock>(*source);
+        worker->hub = std::make_unique<Hub>(*worker->store, *worker->blobs, reference, *worker->clock, options);
+        return worker;
+    };
 }
 
 } // namespace
 
 HubServer::HubServer(Hub &hub, ServerOptions options, QObject *parent)
-    : QObject(parent), m_dispatcher(hub, std::move(options)), m_server(std::make_unique<QHttpServer>())
+    : HubServer(hub, std::move(options), siblingOpener(hub), parent)
 {
-    m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        respond(request, std::move(responder));
-    });
 }
 
-HubServer::~HubServer() = default;
+HubServer::HubServer(Hub &hub, ServerOptions options, HubOpener opener, QObject *parent)
+    : QObject(parent), d(std::make_unique<Impl>(hub, std::move(options), std::move(opener)))
+{
+}
+
+HubServer::~HubServer()
+{
+    if (d->daemon)
+        MHD_stop_daemon(d->daemon); // joins the pool: each thread closes its own connections
+}
 
 quint16 HubServer::listen(const QHostAddress &address, quint16 port)
 {
-    m_port = m_server->listen(address, port);
+    if (d->daemon)
+        return m_port;
+    const ServerOptions &o = d->prototype.options();
+    const rlim_t files = raiseOpenFileLimit();
+    const int threads = qBound(1, o.threads, 64);
+    // Each thread also holds a database connection, its WAL files and a photo in flight.
+    const int reserve = 32 + threads * 8;
+    const int possible = int(qMin<rlim_t>(files, 1 << 20)) - reserve;
+    m_maxConnections = o.maxConnections > 0 ? qMin(o.maxConnections, possible) : possible;
+    if (m_maxConnections < threads) {
+        m_error = QStringLiteral("too few open files allowed (%1)").arg(qulonglong(files));
+        return 0;
+    }
+    const unsigned perAddress = o.trustProxy ? 0u : unsigned(qMax(0, o.maxConnectionsPerAddress));
+
+    sockaddr_storage storage = {};
+    socklen_t length = 0;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
+    bool isV4 = false;
+    const quint32 v4 = address.toIPv4Address(&isV4);
+    if (isV4) {
+        auto *in = reinterpret_cast<sockaddr_in *>(&storage);
+        in->sin_family = AF_INET;
+        in->sin_port = htons(port);
+        in->sin_addr.s_addr = htonl(v4);
+        length = sizeof(sockaddr_in);
+    } else {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        const Q_IPV6ADDR a = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, a.c, 16);
+        length = sizeof(sockaddr_in6);
+        flags |= MHD_USE_IPv6;
+    }
+    Q_UNUSED(length)
+
+    d->daemon = MHD_start_daemon(
+        flags, port, nullptr, nullptr, &Impl::answer, d.get(), MHD_OPTION_SOCK_ADDR,
+        reinterpret_cast<sockaddr *>(&storage), MHD_OPTION_THREAD_POOL_SIZE, unsigned(threads),
+        MHD_OPTION_CONNECTION_TIMEOUT, unsigned(qMax(1, o.idleTimeoutSeconds)), MHD_OPTION_CONNECTION_LIMIT,
+        unsigned(m_maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT, perAddress,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, size_t(qMax<qint64>(16 * 1024, o.connectionMemoryBytes)),
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED, &Impl::completed, nullptr,
+        MHD_OPTION_END);
+    if (!d->daemon) {
+        m_error = QStringLiteral("the address is in use or not on this machine");
+        return 0;
+    }
+    const MHD_DaemonInfo *info = MHD_get_daemon_info(d->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    m_port = info ? quint16(info->port) : port;
     return m_port;
-}
-
-void HubServer::respond(const QHttpServerRequest &request, QHttpServerResponder &&responder)
-{
-    HubRequest in;
-    in.method = methodName(request.method());
-    in.path = request.url().path();
-    in.query = request.url().query(QUrl::FullyEncoded);
-    in.headers = request.headers();
-    in.body = request.body();
-    in.peer = request.remoteAddress();
-    const HubResponse out = m_dispatcher.dispatch(in);
-
-    QByteArray contentType;
-    for (const auto &h : out.headers)
-        if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
-            contentType = h.second;
-    QHttpServerResponse response(contentType, out.body, QHttpServerResponse::StatusCode(out.status));
-    for (const auto &h : out.headers)
-        if (h.first.compare("Content-Type", Qt::CaseInsensitive) != 0)
-            response.setHeader(h.first, h.second);
-    response.write(std::move(responder));
 }
 
 } // namespace mobiliza::hub

@@ -23,6 +23,7 @@ RateLimiter::RateLimiter(double ratePerSecond, double burst, std::function<qint6
 
 bool RateLimiter::take(const QString &key, int *retryAfterSecs)
 {
+    QMutexLocker lock(&m_mutex);
     const qint64 now = m_now();
     if (m_buckets.size() > kPruneAbove)
         prune(now);
