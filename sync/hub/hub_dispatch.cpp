@@ -321,26 +321,34 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
     return handleAuthenticated(admission.route, admission.segments, request, *admission.token);
 }
 
-HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequest &request)
+HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequest &request,
+                                              const TokenRecord &token)
 {
     Outcome<BlobOutcome> stored = BlobOutcome{};
     if (request.uploadError) {
         stored = Hub::serverError(*request.uploadError);
     } else if (request.upload) {
         // Streamed to disk and hashed as it arrived; kept only when it is the photo its name says.
+        // 200 ("already there") only when this token's scope may know the photo: the answer
+        // never tells whether another municipality has it.
+        auto known = m_hub.knownBlobs(token, {name});
         bool created = false;
         auto committed = request.upload->commit(&created);
-        if (!committed && committed.error().code == QLatin1String("hash_mismatch"))
+        if (!known)
+            stored = known.error();
+        else if (!committed && committed.error().code == QLatin1String("hash_mismatch"))
             stored = Hub::error(422, QStringLiteral("hash_mismatch"),
                                 QCoreApplication::translate("Hub", "The photo arrived damaged (its content does not "
                                                                    "match its name). Nothing was stored; send it "
                                                                    "again."));
         else if (!committed)
             stored = Hub::serverError(committed.error());
+        else if (core::Status recorded = m_hub.recordUpload(token, name, request.upload->size()); !recorded)
+            stored = Hub::serverError(recorded.error());
         else
-            stored = BlobOutcome{name, request.upload->size(), created};
+            stored = BlobOutcome{name, request.upload->size(), created || !known->contains(name)};
     } else {
-        stored = m_hub.putBlob(name, request.body);
+        stored = m_hub.putBlob(token, name, request.body);
     }
     if (!stored)
         return failure(stored.error());
@@ -361,14 +369,14 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
         auto names = sync::decodeMissingQuery(body, m_hub.options().limits.maxMissingQuery);
         if (!names)
             return failure(400, QStringLiteral("bad_request"), names.error().message);
-        auto missing = m_hub.missingBlobs(names.value());
+        auto missing = m_hub.missingBlobs(token, names.value());
         if (!missing)
             return failure(missing.error());
         return json(200, sync::encodeMissingAnswer(missing.value()));
     }
 
     case Route::Blob:
-        return storeBlob(segments[1], request);
+        return storeBlob(segments[1], request, token);
 
     case Route::Revision: {
         const QString uuid = segments[1];

@@ -167,7 +167,7 @@ private:
     Reply handle(const Admission &admission, const HubRequest &request, QString *tokenId);
     Reply handleAuthenticated(Route route, const QStringList &segments, const HubRequest &request,
                               const TokenRecord &token);
-    Reply storeBlob(const QString &name, const HubRequest &request);
+    Reply storeBlob(const QString &name, const HubRequest &request, const TokenRecord &token);
     HubResponse finish(Reply reply, const HubRequest &request, const QString &tokenId, qint64 elapsedMs);
     QString remoteAddress(const HubRequest &request) const;
 

@@ -171,10 +171,8 @@ TEST_CASE(
     CHECK(missingFor(f, laptop, t.blobs()).isEmpty());
 }
 
-// Through HTTP once the dispatcher calls missingBlobs(token, names) and putBlob(token, …):
-// hidden ("[.]") until then — remove the tag with that switch.
-TEST_CASE("blobs/missing over HTTP: another municipality's photos are missing for a token",
-          "[.][token-blobs]")
+// Through HTTP: the dispatcher asks with the token.
+TEST_CASE("blobs/missing over HTTP: another municipality's photos are missing for a token")
 {
     HubFixture f;
     const QString belo = f.enrollMunicipality(kBelo);
