@@ -1,6 +1,7 @@
 #include "core/store/database.h"
 
 #include "core/domain/types.h"
+#include "core/store/private_files.h"
 #include "core/store/sql.h"
 #include "core/store/transaction.h"
 
@@ -83,12 +84,19 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const O
     const int latest = migrations.isEmpty() ? 0 : migrations.constLast().version;
     const int target = options.targetVersion < 0 ? latest : qMin(options.targetVersion, latest);
 
-    if (dataDir.isEmpty() || !QDir().mkpath(dataDir) || !QFileInfo(dataDir).isWritable())
+    // The profile holds partners' contacts and photos of people: 0700, whatever the umask.
+    if (dataDir.isEmpty() || !privacy::makePrivateDir(dataDir) || !QFileInfo(dataDir).isWritable())
         return notWritable(dataDir);
     const QString path = QDir(dataDir).filePath(fileName());
     const QFileInfo info(path);
     if (info.exists() && (!info.isFile() || !info.isWritable()))
         return notWritable(path);
+    // A profile made before this rule (0755 folder, 0644 files) is tightened; a new
+    // database file is created empty with 0600 before SQLite opens it, so it is never
+    // readable by others, and SQLite gives its -wal and -shm the database's permissions.
+    privacy::tightenProfile(dataDir, path);
+    if (!info.exists() && !privacy::makePrivateFile(path))
+        return diskAlmostFull(dataDir) ? diskFullError(QDir::toNativeSeparators(path)) : notWritable(path);
 
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")))
         return Error{QStringLiteral("driver_missing"),
@@ -157,8 +165,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &dataDir, const O
             const QString backupDir = QDir(dataDir).filePath(QStringLiteral("backups"));
             const QString backup =
                 QDir(backupDir).filePath(QStringLiteral("mobiliza-schema-v%1.sqlite").arg(version.value()));
-            QDir().mkpath(backupDir);
+            privacy::makePrivateDir(backupDir);
             QFile::remove(backup);
+            // VACUUM INTO accepts an empty file: created 0600 first, like the database.
+            privacy::makePrivateFile(backup);
             if (auto copied = execSql(db, QStringLiteral("VACUUM INTO ?"), {backup}); !copied) {
                 QFile::remove(backup); // a copy cut short is no backup
                 return copied.error();

@@ -5,6 +5,7 @@
 
 #include "core/domain/types.h"
 #include "core/services/blob_collector.h"
+#include "core/store/private_files.h"
 #include "core/store/sql.h"
 #include "sync/hub/hub_store_p.h"
 
@@ -243,10 +244,20 @@ Result<std::unique_ptr<HubStore>> HubStore::open(const QString &dataDir, const Q
 {
     const QString connection = QStringLiteral("mobiliza-hub-") + core::newUuid();
     std::unique_ptr<HubStore> store;
+    // The data folder holds partners' contacts, photos and token hashes: 0700, whatever
+    // the umask (that covers blobs/ and the access log beneath it; with PostgreSQL too,
+    // for the photos); an older one is tightened.
+    const bool dataDirMade = !dataDir.isEmpty() && core::privacy::makePrivateDir(dataDir);
     if (dbUrl.isEmpty()) {
-        if (dataDir.isEmpty() || !QDir().mkpath(dataDir) || !QFileInfo(dataDir).isWritable())
+        if (!dataDirMade || !QFileInfo(dataDir).isWritable())
             return notWritable(dataDir);
         const QString path = QDir(dataDir).filePath(fileName());
+        // hub.sqlite is created empty with 0600 before SQLite opens it (never readable by
+        // others, not even briefly); SQLite gives -wal and -shm the same permissions.
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            core::privacy::tighten(path + QLatin1String(suffix));
+        if (!QFileInfo::exists(path) && !core::privacy::makePrivateFile(path))
+            return notWritable(path);
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
         store.reset(
             new HubStore(connection, false, QStringLiteral("SQLite ") + QDir::toNativeSeparators(path)));
