@@ -204,7 +204,13 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                                   QDir(dataDir).filePath(QStringLiteral("hub-token")));
     sync::SyncController syncController(*services, &network, tokens);
 
+    // With the lab setting, plain http:// reaches another computer: said every time it is used.
+    const auto warnIfUnprotected = [err](const QUrl &url) {
+        if (sync::HubClient::isUnprotectedUrl(url) && sync::HubClient::insecureHubAllowed())
+            *err += sync::HubClient::insecureWarning() + QLatin1Char('\n');
+    };
     if (!cl.enrollCode.isEmpty()) {
+        warnIfUnprotected(sync::HubClient::normalizeUrl(cl.hubUrl));
         const auto enrolled = syncController.enrollBlocking(cl.hubUrl, cl.enrollCode, 60000);
         if (!enrolled)
             return fail(enrolled.error().message, headless, err);
@@ -216,6 +222,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     }
 
     if (cl.sync) {
+        if (const auto enrollment = syncController.enrollment(); enrollment && cl.enrollCode.isEmpty())
+            warnIfUnprotected(enrollment->url);
         const sync::PassReport pass = syncController.runPassBlocking(10 * 60'000);
         for (const QString &m : pass.messages)
             *(pass.allConfirmed ? out : err) += m + QLatin1Char('\n');

@@ -1,6 +1,8 @@
 #include "sync/client/hub_client.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -84,11 +86,74 @@ QUrl HubClient::normalizeUrl(const QString &text)
     return url;
 }
 
-bool HubClient::isValidHubUrl(const QUrl &url)
+bool HubClient::isWellFormedHubUrl(const QUrl &url)
 {
     return url.isValid() && !url.host().isEmpty() &&
            (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http")) &&
            url.userInfo().isEmpty();
+}
+
+bool HubClient::isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QHostAddress address(host);
+    return !address.isNull() && address.isLoopback(); // 127.0.0.0/8, ::1
+}
+
+bool HubClient::isUnprotectedUrl(const QUrl &url)
+{
+    return url.scheme() == QLatin1String("http") && !isLoopbackHost(url.host());
+}
+
+bool HubClient::insecureHubAllowed()
+{
+    return qEnvironmentVariable(insecureHubVariable()).trimmed() == QLatin1String("1");
+}
+
+bool HubClient::isValidHubUrl(const QUrl &url)
+{
+    return isWellFormedHubUrl(url) && (!isUnprotectedUrl(url) || insecureHubAllowed());
+}
+
+QString HubClient::insecureWarning()
+{
+    return QCoreApplication::translate(
+               "HubClient", "Lab setting on (%1=1): this hub address uses plain http://, so the access key "
+                            "and partners' contacts travel unprotected over the network. Use it only on a "
+                            "test network, never with real data.")
+        .arg(QLatin1String(insecureHubVariable()));
+}
+
+QList<QStringList> HubClient::missingBatches(const QStringList &blobs, const Limits &limits)
+{
+    // {"blobs":["…","…"]}: 12 bytes around the list, each name quoted plus a comma.
+    // Names are 64 hex digits (nothing to escape); the size is checked anyway.
+    constexpr qint64 kFrame = 12;
+    const qint64 headroom = std::max<qint64>(64, limits.maxJsonBytes / 16);
+    const qint64 budget = std::max<qint64>(kFrame, limits.maxJsonBytes - headroom);
+    const int maxNames = std::max(1, limits.maxMissingQuery);
+
+    QList<QStringList> batches;
+    QStringList batch;
+    qint64 size = kFrame;
+    QSet<QString> seen;
+    for (const QString &name : blobs) {
+        if (seen.contains(name))
+            continue;
+        seen.insert(name);
+        const qint64 cost = QJsonDocument(QJsonArray{name}).toJson(QJsonDocument::Compact).size() - 2 + 1;
+        if (!batch.isEmpty() && (batch.size() >= maxNames || size + cost > budget)) {
+            batches << batch;
+            batch.clear();
+            size = kFrame;
+        }
+        batch << name; // a batch holds at least one name, even under an absurd limit
+        size += cost;
+    }
+    if (!batch.isEmpty())
+        batches << batch;
+    return batches;
 }
 
 QString HubClient::host() const
@@ -120,6 +185,15 @@ void HubClient::abortAll()
 void HubClient::send(const QByteArray &verb, const QString &path, const QByteArray &body,
                      const QByteArray &contentType, bool authenticated, Progress progress, Handler handler)
 {
+    if (isUnprotectedUrl(m_base) && !insecureHubAllowed()) {
+        // Not even a connection: the token (and the body) would travel in clear text.
+        QTimer::singleShot(0, this, [handler] {
+            Response refused;
+            refused.refused = true;
+            handler(refused);
+        });
+        return;
+    }
     QNetworkRequest request(routeUrl(path));
     // Captive portals redirect: a redirect is never the hub.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -193,6 +267,8 @@ void HubClient::send(const QByteArray &verb, const QString &path, const QByteArr
 HubError HubClient::errorFor(const Response &r, Route route) const
 {
     using K = HubError::Kind;
+    if (r.refused)
+        return HubError::make(K::Insecure, host(), 0);
     if (r.timedOut)
         return HubError::make(K::Timeout, host(), r.status);
     if (r.aborted)
@@ -264,11 +340,33 @@ HubError HubClient::errorFor(const Response &r, Route route) const
         }
         break;
     case 413:
+        // The default words are about a photo: true only for a photo's PUT.
         e = HubError::make(K::TooLarge, host(), r.status);
-        if (route == Route::Manifest)
+        switch (route) {
+        case Route::Blob:
+            break;
+        case Route::Manifest:
             e.message = QCoreApplication::translate(
                 "HubError", "This report is larger than the hub accepts. Ask the URS to "
                             "raise the limit; Mobiliza will try again later.");
+            break;
+        case Route::Missing:
+            e.message = QCoreApplication::translate(
+                "HubError", "The hub refused the list of this report's photos to check as too long "
+                            "(its limits changed). Nothing is wrong with the photos; Mobiliza will try "
+                            "again later in smaller parts. If this repeats, tell the URS.");
+            break;
+        case Route::Partner:
+            e.message = QCoreApplication::translate(
+                "HubError", "This partner's record is larger than the hub accepts. Tell the URS; "
+                            "Mobiliza will try again later.");
+            break;
+        default:
+            e.message = QCoreApplication::translate(
+                "HubError", "The hub refused a request from this computer as too large. Check that "
+                            "Mobiliza is up to date; it will try again automatically.");
+            break;
+        }
         break;
     case 422:
         if (body.code == QLatin1String("hash_mismatch")) {
@@ -334,20 +432,36 @@ void HubClient::enroll(const EnrollRequest &request, Callback<EnrollResponse> do
          });
 }
 
-void HubClient::missingBlobs(const QStringList &blobs, Callback<QStringList> done)
+void HubClient::missingBlobs(const QStringList &blobs, const Limits &limits, Callback<QStringList> done)
 {
-    const QSet<QString> asked(blobs.begin(), blobs.end());
-    send("POST", QStringLiteral("/blobs/missing"), encodeMissingQuery(blobs), "application/json", true, {},
-         [this, done, asked](const Response &r) {
+    auto batches = std::make_shared<QList<QStringList>>(missingBatches(blobs, limits));
+    if (batches->isEmpty()) {
+        // Nothing to ask; still answered after the call returned, like every route.
+        QTimer::singleShot(0, this, [done] { done(QStringList()); });
+        return;
+    }
+    askMissing(std::move(batches), std::make_shared<QStringList>(), std::move(done));
+}
+
+void HubClient::askMissing(std::shared_ptr<QList<QStringList>> batches, std::shared_ptr<QStringList> missing,
+                           Callback<QStringList> done)
+{
+    const QStringList batch = batches->takeFirst();
+    const QSet<QString> asked(batch.begin(), batch.end());
+    send("POST", QStringLiteral("/blobs/missing"), encodeMissingQuery(batch), "application/json", true, {},
+         [this, done, asked, batches, missing](const Response &r) {
              if (isSuccess(r.status) && r.networkError == 0) {
                  auto decoded = decodeMissingAnswer(r.body);
                  bool subset = decoded.ok();
                  if (decoded)
                      for (const QString &sha : decoded.value())
                          subset = subset && asked.contains(sha);
-                 if (subset)
-                     return done(decoded.value());
-                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+                 if (!subset)
+                     return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+                 *missing << decoded.value();
+                 if (batches->isEmpty())
+                     return done(*missing);
+                 return askMissing(batches, missing, done);
              }
              done(errorFor(r, Route::Missing));
          });

@@ -11,7 +11,11 @@
 //   the request (Timeout); progress restarts the clock, so a slow but moving
 //   upload is never cut;
 // - the token goes only into the Authorization header: never into URLs,
-//   messages or logs.
+//   messages or logs;
+// - nothing goes over plain http:// to another computer: a request to such an
+//   address (one stored before this rule, or set by a caller) is answered
+//   Insecure without a connection being made, unless the lab setting is on
+//   (MOBILIZA_ALLOW_INSECURE_HUB=1, see insecureHubAllowed()).
 //
 // Callbacks run on the thread of the HubClient (the main thread), after the
 // call returned; abortAll() answers Aborted; a destroyed HubClient calls nothing.
@@ -30,6 +34,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -77,7 +82,13 @@ public:
 
     void preflight(Callback<Preflight> done);
     void enroll(const EnrollRequest &request, Callback<EnrollResponse> done); // no token needed
-    void missingBlobs(const QStringList &blobs, Callback<QStringList> done);
+    // One answer for all the names, asked in as many requests as the limits
+    // (from the pre-flight) need; the first failure answers.
+    void missingBlobs(const QStringList &blobs, Callback<QStringList> done)
+    {
+        missingBlobs(blobs, Limits{}, std::move(done));
+    }
+    void missingBlobs(const QStringList &blobs, const Limits &limits, Callback<QStringList> done);
     void putBlob(const QString &sha256, const QByteArray &bytes, Progress progress,
                  Callback<BlobStored> done);
     // The answer's receipt is checked against the request (report, revision);
@@ -95,9 +106,28 @@ public:
     // Body bytes written so far (requests) — for progress and measurements.
     qint64 bodyBytesSent() const { return m_bodyBytesSent; }
 
-    // Valid hub addresses are http(s) URLs with a host; "hub.example" gets https://.
+    // Valid hub addresses are https URLs with a host; "hub.example" gets https://.
+    // Plain http:// only to this computer (127.0.0.0/8, ::1, "localhost"), or to
+    // another one with the lab setting on (insecureHubAllowed()): over http the
+    // token and partners' contacts travel unprotected.
     static QUrl normalizeUrl(const QString &text);
     static bool isValidHubUrl(const QUrl &url);
+    // http(s) with a host and no user info, whatever the transport: an address
+    // stored before http was refused still names the hub the profile enrolled with.
+    static bool isWellFormedHubUrl(const QUrl &url);
+    // http:// to another computer (what the lab setting is needed for).
+    static bool isUnprotectedUrl(const QUrl &url);
+    static bool isLoopbackHost(const QString &host);
+    // The lab setting: the environment variable MOBILIZA_ALLOW_INSECURE_HUB=1.
+    static bool insecureHubAllowed();
+    static const char *insecureHubVariable() { return "MOBILIZA_ALLOW_INSECURE_HUB"; }
+    // The one sentence the screens show while the lab setting carries a hub over http.
+    static QString insecureWarning();
+
+    // Splits a blobs/missing query so each request fits both announced limits:
+    // at most maxMissingQuery names and an encoded body within maxJsonBytes
+    // (with headroom). Names are deduplicated; the order is kept.
+    static QList<QStringList> missingBatches(const QStringList &blobs, const Limits &limits);
 
 private:
     struct Response
@@ -108,6 +138,7 @@ private:
         bool timedOut = false;
         bool aborted = false;
         QByteArray retryAfter;
+        bool refused = false; // never sent: the address is unprotected (http:// elsewhere)
     };
     using Handler = std::function<void(const Response &)>;
 
@@ -126,6 +157,8 @@ private:
               const QByteArray &contentType, bool authenticated, Progress progress, Handler handler);
     QUrl routeUrl(const QString &path) const;
     HubError errorFor(const Response &response, Route route) const;
+    void askMissing(std::shared_ptr<QList<QStringList>> batches, std::shared_ptr<QStringList> missing,
+                    Callback<QStringList> done);
     QString host() const;
 
     QNetworkAccessManager *m_network;

@@ -23,6 +23,7 @@ struct HubError
         Unreachable,  // refused, reset, cut mid-transfer
         Timeout,      // 30 s to connect, 60 s without progress
         Tls,          // certificate / handshake
+        Insecure,     // plain http:// to another computer: refused, nothing sent
         NotHub,       // a 200 that is not the hub's JSON (captive portal, proxy page, redirect)
         Unauthorized, // 401 on an authenticated route: token unknown or revoked
         InvalidCode,  // 401 on enroll

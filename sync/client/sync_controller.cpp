@@ -61,6 +61,16 @@ bool isOfflineKind(HubError::Kind kind)
 
 } // namespace
 
+QString SyncController::insecureAddressMessage(const QUrl &url)
+{
+    return QCoreApplication::translate(
+               "SyncController",
+               "\"%1\" is a plain http:// address: the enrollment code, the access key and partners' "
+               "contacts would travel unprotected over the network, so Mobiliza does not use it. Type "
+               "the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.")
+        .arg(url.toString());
+}
+
 SyncController::SyncController(core::Services &services, QNetworkAccessManager *network, TokenStore &tokens,
                                Options options, QObject *parent)
     : QObject(parent), m_services(services), m_tokens(tokens), m_options(std::move(options))
@@ -154,7 +164,10 @@ std::optional<Enrollment> SyncController::enrollment() const
     const QJsonObject o = QJsonDocument::fromJson(text.toUtf8()).object();
     Enrollment e;
     e.url = QUrl(o.value(QStringLiteral("url")).toString());
-    if (!HubClient::isValidHubUrl(e.url))
+    // Well-formed is enough here: an http:// address stored before http was
+    // refused stays visible (and refused at sync time, HubError::Kind::Insecure)
+    // rather than silently turning the profile into "not enrolled".
+    if (!HubClient::isWellFormedHubUrl(e.url))
         return std::nullopt;
     e.hub.id = o.value(QStringLiteral("hubId")).toString();
     e.hub.name = o.value(QStringLiteral("hubName")).toString();
@@ -224,11 +237,14 @@ void SyncController::enroll(const QString &urlText, const QString &code)
         return fail(
             QCoreApplication::translate("SyncController", "A connection to the hub is already being made."));
     const QUrl url = HubClient::normalizeUrl(urlText);
-    if (!HubClient::isValidHubUrl(url))
+    if (!HubClient::isWellFormedHubUrl(url))
         return fail(QCoreApplication::translate("SyncController",
                                                 "\"%1\" is not a hub address. Type the address the URS gave "
                                                 "you, for example https://hub.urs.saude.mg.gov.br.")
                         .arg(urlText.trimmed()));
+    // Checked before anything leaves: not even the code goes over plain http to another computer.
+    if (!HubClient::isValidHubUrl(url))
+        return fail(insecureAddressMessage(url));
     const QString trimmed = code.trimmed().toUpper();
     if (trimmed.isEmpty())
         return fail(

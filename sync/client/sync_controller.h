@@ -90,6 +90,8 @@ public:
     core::Result<EnrollResponse> enrollBlocking(const QString &url, const QString &code,
                                                 int timeoutMs = 60'000);
     bool isEnrolling() const { return m_enrolling; }
+    // Why an http:// address to another computer is refused, and what to type instead.
+    static QString insecureAddressMessage(const QUrl &url);
     core::Status forgetEnrollment();
 
     // ---- passes

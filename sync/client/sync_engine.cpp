@@ -23,6 +23,7 @@ bool stopsPartners(const HubError &e)
     case HubError::Kind::Unreachable:
     case HubError::Kind::Timeout:
     case HubError::Kind::Tls:
+    case HubError::Kind::Insecure:
     case HubError::Kind::NotHub:
     case HubError::Kind::Unauthorized:
     case HubError::Kind::RateLimited:
@@ -175,7 +176,8 @@ void SyncEngine::nextItem()
             putManifest();
             return;
         }
-        m_client.missingBlobs(names, guarded<QStringList>([this](const HubResult<QStringList> &r) {
+        // In as many requests as the announced limits need (names and bytes).
+        m_client.missingBlobs(names, m_limits, guarded<QStringList>([this](const HubResult<QStringList> &r) {
                                   if (!r) {
                                       itemFailed(r.error());
                                       return;

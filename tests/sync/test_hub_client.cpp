@@ -285,7 +285,7 @@ TEST_CASE("hub client: a cut connection and a closed port are words, not socket 
     CHECK(refused.error().kind == HubError::Kind::Unreachable);
     checkWords(refused.error());
 
-    c.client.setBaseUrl(QUrl(QStringLiteral("http://nonexistent.invalid")));
+    c.client.setBaseUrl(QUrl(QStringLiteral("https://nonexistent.invalid")));
     auto unknown = c.preflight();
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().kind == HubError::Kind::Offline);

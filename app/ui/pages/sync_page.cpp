@@ -89,6 +89,13 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
            "leaks, ask the URS to revoke it and connect again."));
     m_fallback->hide();
     texts->addWidget(m_fallback);
+    m_insecure = new QLabel(this);
+    m_insecure->setWordWrap(true);
+    m_insecure->setObjectName(QStringLiteral("insecureHubWarning"));
+    m_insecure->setStyleSheet(kErrorBox);
+    m_insecure->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_insecure->hide();
+    texts->addWidget(m_insecure);
     top->addLayout(texts, 1);
 
     auto *buttons = new QVBoxLayout;
@@ -233,6 +240,14 @@ void SyncPage::updateConnection()
     }
     m_connect->setText(enrolled ? tr("&Connect again…") : tr("&Connect to the URS hub…"));
     m_fallback->setVisible(controller && controller->tokenInFallbackStorage());
+    const bool unprotected = enrolled && enrollment && sync::HubClient::isUnprotectedUrl(enrollment->url);
+    if (unprotected)
+        m_insecure->setText(
+            QStringLiteral("<b>%1</b>")
+                .arg(escaped(sync::HubClient::insecureHubAllowed()
+                                 ? sync::HubClient::insecureWarning()
+                                 : sync::HubError::messageFor(sync::HubError::Kind::Insecure))));
+    m_insecure->setVisible(unprotected);
 
     if (!controller || !enrolled) {
         m_status->hide();

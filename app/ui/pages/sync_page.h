@@ -36,6 +36,8 @@ public:
     QLabel *connectionLabel() const { return m_connection; }
     QLabel *statusLabel() const { return m_status; }
     QLabel *fallbackWarning() const { return m_fallback; }
+    // The hub's address is plain http:// to another computer: refused, or (lab setting) unprotected.
+    QLabel *insecureWarning() const { return m_insecure; }
     QLabel *details() const { return m_details; }
     QProgressBar *progressBar() const { return m_progress; }
     QPushButton *syncNowButton() const { return m_syncNow; }
@@ -68,6 +70,7 @@ private:
     QLabel *m_connection = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_fallback = nullptr;
+    QLabel *m_insecure = nullptr;
     QPushButton *m_syncNow = nullptr;
     QPushButton *m_connect = nullptr;
     QLabel *m_progressLabel = nullptr;

@@ -47,6 +47,15 @@ EnrollDialog::EnrollDialog(sync::SyncController *controller, const QString &curr
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     layout->addWidget(m_message);
 
+    m_insecure = new QLabel(sync::HubClient::insecureWarning(), this);
+    m_insecure->setWordWrap(true);
+    m_insecure->setObjectName(QStringLiteral("insecureHubWarning"));
+    m_insecure->setStyleSheet(
+        QStringLiteral("background: #fdecea; color: #a3261c; border: 1px solid #a3261c; "
+                       "border-radius: 4px; padding: 6px; font-weight: bold;"));
+    m_insecure->hide();
+    layout->addWidget(m_insecure);
+
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_connect = m_buttons->addButton(tr("Co&nnect"), QDialogButtonBox::AcceptRole);
     m_connect->setDefault(true);
@@ -67,8 +76,13 @@ QString EnrollDialog::urlProblem() const
     const QString text = m_url->text().trimmed();
     if (text.isEmpty())
         return tr("Type the hub address the URS gave you.");
-    if (!sync::HubClient::isValidHubUrl(sync::HubClient::normalizeUrl(text)))
+    const QUrl url = sync::HubClient::normalizeUrl(text);
+    if (!sync::HubClient::isWellFormedHubUrl(url))
         return tr("This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.");
+    if (!sync::HubClient::isValidHubUrl(url))
+        return tr("Plain http:// addresses are refused: the enrollment code, the access key and partners' "
+                  "contacts would travel unprotected. Type the https:// address given by the URS, like "
+                  "https://hub.urs.saude.mg.gov.br.");
     return {};
 }
 
@@ -89,6 +103,8 @@ void EnrollDialog::validate()
         return;
     const QString urlIssue = urlProblem();
     const QString codeIssue = codeProblem();
+    m_insecure->setVisible(urlIssue.isEmpty() &&
+                           sync::HubClient::isUnprotectedUrl(sync::HubClient::normalizeUrl(m_url->text())));
     const bool ok = urlIssue.isEmpty() && codeIssue.isEmpty() && m_controller;
     m_connect->setEnabled(ok);
     // Only complain about a field once something was typed in it.

@@ -28,6 +28,8 @@ public:
     QLineEdit *codeField() const { return m_code; }
     QPushButton *connectButton() const { return m_connect; }
     QLabel *messageLabel() const { return m_message; }
+    // Shown while the lab setting lets an http:// address through (the key travels unprotected).
+    QLabel *insecureWarning() const { return m_insecure; }
 
     // What the fields hold, or an explanation of what is wrong (empty: valid).
     QString urlProblem() const;
@@ -42,6 +44,7 @@ private:
     QLineEdit *m_url = nullptr;
     QLineEdit *m_code = nullptr;
     QLabel *m_message = nullptr;
+    QLabel *m_insecure = nullptr;
     QPushButton *m_connect = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
     bool m_busy = false;
