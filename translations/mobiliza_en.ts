@@ -34,12 +34,12 @@
             <translation>Imported the report of %1, revision %2, with %3 photo(s).</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+26" />
             <source>Connected to %1.</source>
             <translation>Connected to %1.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
             <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
         </message>
@@ -67,7 +67,17 @@
             <translation>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location line="+122" />
+            <location line="+114" />
+            <source>The photo's name is not a SHA-256.</source>
+            <translation>The photo's name is not a SHA-256.</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>The photo arrived damaged (its content does not match its name).</source>
+            <translation>The photo arrived damaged (its content does not match its name).</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>A photo file is missing from the data folder (%1). Add the photo again.</source>
             <translation>A photo file is missing from the data folder (%1). Add the photo again.</translation>
         </message>
@@ -438,7 +448,7 @@
     <context>
         <name>Database</name>
         <message>
-            <location filename="../core/store/database.cpp" line="+27" />
+            <location filename="../core/store/database.cpp" line="+28" />
             <source>Mobiliza cannot write to %1. Check that the disk is connected, that it is not full and that your user may write there, then open Mobiliza again.</source>
             <translation>Mobiliza cannot write to %1. Check that the disk is connected, that it is not full and that your user may write there, then open Mobiliza again.</translation>
         </message>
@@ -448,7 +458,7 @@
             <translation>The file %1 is not a Mobiliza database or is damaged (%2). It was not changed. Restore a backup copy or choose another data folder.</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+57" />
             <source>The SQLite driver of Qt (QSQLITE) is not installed. Reinstall Mobiliza.</source>
             <translation>The SQLite driver of Qt (QSQLITE) is not installed. Reinstall Mobiliza.</translation>
         </message>
@@ -458,7 +468,7 @@
             <translation>The data in %1 was saved by a newer version of Mobiliza (data format %2; this version knows up to %3). Update Mobiliza to open it. Nothing was changed.</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+69" />
             <source>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</source>
             <translation>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</translation>
         </message>
@@ -501,17 +511,17 @@
     <context>
         <name>DemoData</name>
         <message>
-            <location filename="../core/demo/demo_data.cpp" line="+176" />
+            <location filename="../core/demo/demo_data.cpp" line="+185" />
             <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
             <translation>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Choose the profile's municipality before adding demonstration data.</source>
             <translation>Choose the profile's municipality before adding demonstration data.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+18" />
             <source>The demonstration data could not be added: %1 Nothing was added to this profile.</source>
             <translation>The demonstration data could not be added: %1 Nothing was added to this profile.</translation>
         </message>
@@ -590,18 +600,6 @@
     <context>
         <name>Hub</name>
         <message>
-            <source>The hub already has this partner for another municipality. A partner always stays with the municipality that registered it; nothing was changed.</source>
-            <translation>The hub already has this partner for another municipality. A partner always stays with the municipality that registered it; nothing was changed.</translation>
-        </message>
-        <message>
-            <source>Only the municipality's own installation writes and erases its partners. A regional (URS) or central installation can only read them.</source>
-            <translation>Only the municipality's own installation writes and erases its partners. A regional (URS) or central installation can only read them.</translation>
-        </message>
-        <message>
-            <source>Only the municipality's own installation sends its reports. A regional (URS) or central installation cannot send or change them.</source>
-            <translation>Only the municipality's own installation sends its reports. A regional (URS) or central installation cannot send or change them.</translation>
-        </message>
-        <message>
             <location filename="../sync/hub/hub.cpp" line="+59" />
             <source>The hub's disk is full, so nothing was stored. What it stored before is intact. Free space in the hub's data folder (or tell the regional office, URS), then try again.</source>
             <translation>The hub's disk is full, so nothing was stored. What it stored before is intact. Free space in the hub's data folder (or tell the regional office, URS), then try again.</translation>
@@ -622,7 +620,7 @@
             <translation>The hub did not accept this installation's credentials. Enroll this installation again with a new code from the regional office (URS).</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+23" />
             <source>“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, e.g. 3105608 for Barbacena.</source>
             <translation>“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, e.g. 3105608 for Barbacena.</translation>
         </message>
@@ -632,7 +630,7 @@
             <translation>“%1” is not the name of a URS (regional health office) of Minas Gerais. Check the spelling, e.g. Barbacena or Manhuaçu.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+50" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
@@ -647,7 +645,12 @@
             <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location filename="../sync/hub/hub_blobs.cpp" line="+88" />
+            <source>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</source>
+            <translation>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
             <translation>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</translation>
         </message>
@@ -658,11 +661,12 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+361" />
             <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location filename="../sync/hub/hub.cpp" line="+163" />
             <source>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</source>
             <translation>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</translation>
         </message>
@@ -672,7 +676,7 @@
             <translation>The hub already has a later revision (%1) of this report; revision %2 was not stored.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+57" />
             <source>The report is larger than the hub accepts (%1 bytes at most).</source>
             <translation>The report is larger than the hub accepts (%1 bytes at most).</translation>
         </message>
@@ -697,27 +701,42 @@
             <translation>The hub already has this report for another municipality, program or month; this revision was not stored.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+35" />
             <source>The hub does not have %1 of the report's photos yet. Send them first.</source>
             <translation>The hub does not have %1 of the report's photos yet. Send them first.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-104" />
             <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
             <translation>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-313" />
+            <source>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</source>
+            <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
+        </message>
+        <message>
+            <location line="+217" />
+            <source>This installation's access was renewed less than an hour ago; it is renewed again later.</source>
+            <translation>This installation's access was renewed less than an hour ago; it is renewed again later.</translation>
+        </message>
+        <message>
+            <location line="+84" />
+            <source>Only the municipality's own installation sends its reports. A regional (URS) or central installation cannot send or change them.</source>
+            <translation>Only the municipality's own installation sends its reports. A regional (URS) or central installation cannot send or change them.</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>The report's municipality (%1) is not in the reference table of Minas Gerais.</source>
             <translation>The report's municipality (%1) is not in the reference table of Minas Gerais.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>The report did not pass the program's checks. Correct what is listed and conclude it again.</source>
             <translation>The report did not pass the program's checks. Correct what is listed and conclude it again.</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+180" />
             <source>Say what the municipality must correct: a returned report needs a comment.</source>
             <translation>Say what the municipality must correct: a returned report needs a comment.</translation>
         </message>
@@ -733,7 +752,17 @@
             <translation>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+17" />
+            <source>Only the municipality's own installation writes and erases its partners. A regional (URS) or central installation can only read them.</source>
+            <translation>Only the municipality's own installation writes and erases its partners. A regional (URS) or central installation can only read them.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The hub already has this partner for another municipality. A partner always stays with the municipality that registered it; nothing was changed.</source>
+            <translation>The hub already has this partner for another municipality. A partner always stays with the municipality that registered it; nothing was changed.</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>The address of the request does not match the partner it carries.</source>
             <translation>The address of the request does not match the partner it carries.</translation>
         </message>
@@ -752,12 +781,92 @@
     <context>
         <name>HubCli</name>
         <message>
-            <location filename="../sync/hub/hub_cli.cpp" line="+49" />
+            <location filename="../sync/hub/hub_cli.cpp" line="+55" />
             <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
             <translation>Run “mobiliza-hub --help” to see the commands and their options.</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+141" />
+            <source>database size (pg_database_size)</source>
+            <translation>database size (pg_database_size)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>database size (SQLite file and its WAL)</source>
+            <translation>database size (SQLite file and its WAL)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>photo files</source>
+            <translation>photo files</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>bytes of photo files</source>
+            <translation>bytes of photo files</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>photos a received report names</source>
+            <translation>photos a received report names</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bytes of photos a received report names</source>
+            <translation>bytes of photos a received report names</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>photos no report names yet (collected after 7 days)</source>
+            <translation>photos no report names yet (collected after 7 days)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bytes of photos no report names yet</source>
+            <translation>bytes of photos no report names yet</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>free space for the data folder %1</source>
+            <translation>free space for the data folder %1</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>tokens in use</source>
+            <translation>tokens in use</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>tokens revoked</source>
+            <translation>tokens revoked</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>tokens expired (unused for too long)</source>
+            <translation>tokens expired (unused for too long)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>tokens replaced by a renewal</source>
+            <translation>tokens replaced by a renewal</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>reports received</source>
+            <translation>reports received</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>revisions received</source>
+            <translation>revisions received</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>quota per token of photos no report names (serve --quota-mib)</source>
+            <translation>quota per token of photos no report names (serve --quota-mib)</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>answer the installations (HTTP)</source>
             <translation>answer the installations (HTTP)</translation>
         </message>
@@ -790,6 +899,11 @@
             <location line="+1" />
             <source>import a report package file (.mobiliza)</source>
             <translation>import a report package file (.mobiliza)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>show the hub's disk use, tokens and reports</source>
+            <translation>show the hub's disk use, tokens and reports</translation>
         </message>
         <message>
             <location line="+2" />
@@ -837,7 +951,42 @@
             <translation>Take the client's address from X-Forwarded-For when the request comes from a proxy on this machine.</translation>
         </message>
         <message>
+            <location line="+5" />
+            <source>serve: worker threads, each with its own database connection.</source>
+            <translation>serve: worker threads, each with its own database connection.</translation>
+        </message>
+        <message>
             <location line="+4" />
+            <source>serve: seconds a silent connection is kept open.</source>
+            <translation>serve: seconds a silent connection is kept open.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>serve: open connections in all (default: as many as the system allows).</source>
+            <translation>serve: open connections in all (default: as many as the system allows).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>serve: open connections from one address (0: no limit; with --trust-proxy, none).</source>
+            <translation>serve: open connections from one address (0: no limit; with --trust-proxy, none).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</source>
+            <translation>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Days after which a token not used is refused (0: never).</source>
+            <translation>Days after which a token not used is refused (0: never).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>stats: how many tokens to list by photos awaiting a report.</source>
+            <translation>stats: how many tokens to list by photos awaiting a report.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>IBGE code of a municipality.</source>
             <translation>IBGE code of a municipality.</translation>
         </message>
@@ -887,12 +1036,12 @@
             <translation>Who reviews (default: the system user).</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>serve, enroll, revoke, tokens, reports, review or import</source>
-            <translation>serve, enroll, revoke, tokens, reports, review or import</translation>
+            <location line="+28" />
+            <source>serve, enroll, revoke, tokens, reports, review, import or stats</source>
+            <translation>serve, enroll, revoke, tokens, reports, review, import or stats</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>import: the package file</source>
             <translation>import: the package file</translation>
         </message>
@@ -942,9 +1091,14 @@
             <translation>“%1” is not an address and port. Use e.g. 127.0.0.1:8080.</translation>
         </message>
         <message>
-            <location line="+20" />
-            <source>The hub could not listen on %1. Check that no other program uses that port and that the address belongs to this machine.</source>
-            <translation>The hub could not listen on %1. Check that no other program uses that port and that the address belongs to this machine.</translation>
+            <location line="+19" />
+            <source>--%1 takes a whole number (e.g. %2).</source>
+            <translation>--%1 takes a whole number (e.g. %2).</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</source>
+            <translation>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</translation>
         </message>
         <message>
             <location line="+13" />
@@ -967,7 +1121,7 @@
             <translation>Tokens revoked: %1. Those installations must be enrolled again with a new code.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+57" />
             <source>Report %1 (%2, %3), revision %4: %5.</source>
             <translation>Report %1 (%2, %3), revision %4: %5.</translation>
         </message>
@@ -983,9 +1137,17 @@
         </message>
     </context>
     <context>
+        <name>HubClient</name>
+        <message>
+            <location filename="../sync/client/hub_client.cpp" line="+121" />
+            <source>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners' contacts travel unprotected over the network. Use it only on a test network, never with real data.</source>
+            <translation>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners' contacts travel unprotected over the network. Use it only on a test network, never with real data.</translation>
+        </message>
+    </context>
+    <context>
         <name>HubError</name>
         <message>
-            <location filename="../sync/client/hub_client.cpp" line="+232" />
+            <location line="+187" />
             <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
             <translation>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</translation>
         </message>
@@ -1000,46 +1162,162 @@
             <translation>The URS already has a newer version of this month's report. Contact the URS before sending this one.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location filename="../sync/client/sync_engine.cpp" line="+154" />
+            <location line="+12" />
+            <location filename="../sync/client/sync_engine.cpp" line="+155" />
             <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
             <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
+            <source>The hub refused the list of this report's photos to check as too long (its limits changed). Nothing is wrong with the photos; Mobiliza will try again later in smaller parts. If this repeats, tell the URS.</source>
+            <translation>The hub refused the list of this report's photos to check as too long (its limits changed). Nothing is wrong with the photos; Mobiliza will try again later in smaller parts. If this repeats, tell the URS.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This partner's record is larger than the hub accepts. Tell the URS; Mobiliza will try again later.</source>
+            <translation>This partner's record is larger than the hub accepts. Tell the URS; Mobiliza will try again later.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The hub refused a request from this computer as too large. Check that Mobiliza is up to date; it will try again automatically.</source>
+            <translation>The hub refused a request from this computer as too large. Check that Mobiliza is up to date; it will try again automatically.</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>A photo arrived damaged at the hub (the connection changed it on the way). It will be sent again automatically.</source>
             <translation>A photo arrived damaged at the hub (the connection changed it on the way). It will be sent again automatically.</translation>
+        </message>
+        <message>
+            <location filename="../sync/client/hub_error.cpp" line="+95" />
+            <source>This computer could not reach the hub: it seems to be offline, or the hub address is wrong. Reports stay safe in the outbox and are sent automatically when the connection returns.</source>
+            <translation>This computer could not reach the hub: it seems to be offline, or the hub address is wrong. Reports stay safe in the outbox and are sent automatically when the connection returns.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This computer could not reach the hub at %1: it seems to be offline, or the hub address is wrong. Reports stay safe in the outbox and are sent automatically when the connection returns.</source>
+            <translation>This computer could not reach the hub at %1: it seems to be offline, or the hub address is wrong. Reports stay safe in the outbox and are sent automatically when the connection returns.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The hub did not answer, or the connection was cut. It may be off, or the network is unstable. Mobiliza will try again automatically.</source>
+            <translation>The hub did not answer, or the connection was cut. It may be off, or the network is unstable. Mobiliza will try again automatically.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The hub at %1 did not answer, or the connection was cut. It may be off, or the network is unstable. Mobiliza will try again automatically.</source>
+            <translation>The hub at %1 did not answer, or the connection was cut. It may be off, or the network is unstable. Mobiliza will try again automatically.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub took too long to answer (slow or unstable connection). Mobiliza will try again automatically; photos already sent are not sent again.</source>
+            <translation>The hub took too long to answer (slow or unstable connection). Mobiliza will try again automatically; photos already sent are not sent again.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A secure connection with the hub could not be established. Check that this computer's date and time are right; if they are, tell the URS (the hub's certificate may be invalid).</source>
+            <translation>A secure connection with the hub could not be established. Check that this computer's date and time are right; if they are, tell the URS (the hub's certificate may be invalid).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This computer is connected to its hub with a plain http:// address, which would carry the access key and partners' contacts unprotected, so nothing was sent. Connect again on the Synchronization page with the https:// address given by the URS (a new enrollment code is needed). Nothing was lost: the reports stay in the outbox.</source>
+            <translation>This computer is connected to its hub with a plain http:// address, which would carry the access key and partners' contacts unprotected, so nothing was sent. Connect again on the Synchronization page with the https:// address given by the URS (a new enrollment code is needed). Nothing was lost: the reports stay in the outbox.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The answer did not come from the hub of your URS: a network login page (hotel or public Wi-Fi) or a proxy is in the way. Open a web browser, log in to the network, then choose "Sync now". Nothing was counted as sent.</source>
+            <translation>The answer did not come from the hub of your URS: a network login page (hotel or public Wi-Fi) or a proxy is in the way. Open a web browser, log in to the network, then choose "Sync now". Nothing was counted as sent.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub no longer accepts this computer (its access was revoked or replaced). Ask the URS for a new enrollment code and connect again on the Synchronization page.</source>
+            <translation>The hub no longer accepts this computer (its access was revoked or replaced). Ask the URS for a new enrollment code and connect again on the Synchronization page.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The enrollment code was not accepted: it may be mistyped, already used or expired (codes last 14 days). Check it, or ask the URS for a new code.</source>
+            <translation>The enrollment code was not accepted: it may be mistyped, already used or expired (codes last 14 days). Check it, or ask the URS for a new code.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The hub refused: this computer is enrolled for another municipality or region. Check the enrollment with the URS.</source>
+            <translation>The hub refused: this computer is enrolled for another municipality or region. Check the enrollment with the URS.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The server at this address is not a Mobiliza hub, or the address is incomplete. Check the hub address with the URS.</source>
+            <translation>The server at this address is not a Mobiliza hub, or the address is incomplete. Check the hub address with the URS.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Another version of this month's report was already sent to the URS (from another computer, or before a correction). Contact the URS to decide which one is valid.</source>
+            <translation>Another version of this month's report was already sent to the URS (from another computer, or before a correction). Contact the URS to decide which one is valid.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Some photos did not reach the hub. They will be sent again automatically.</source>
+            <translation>Some photos did not reach the hub. They will be sent again automatically.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A photo is larger than the hub accepts. Replace it with a smaller photo, or ask the URS to raise the limit. Mobiliza will try again later.</source>
+            <translation>A photo is larger than the hub accepts. Replace it with a smaller photo, or ask the URS to raise the limit. Mobiliza will try again later.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The hub did not accept this report: its rules found problems (listed below). Withdraw the report, correct it and conclude it again.</source>
+            <translation>The hub did not accept this report: its rules found problems (listed below). Withdraw the report, correct it and conclude it again.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The hub is busy and asked to wait before sending more. Mobiliza will try again automatically.</source>
+            <translation>The hub is busy and asked to wait before sending more. Mobiliza will try again automatically.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The hub has a problem right now (not this computer). Mobiliza will try again automatically; if it lasts for days, tell the URS.</source>
+            <translation>The hub has a problem right now (not this computer). Mobiliza will try again automatically; if it lasts for days, tell the URS.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A file of this report could not be read on this computer.</source>
+            <translation>A file of this report could not be read on this computer.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The synchronization was stopped before it finished. It continues on the next one.</source>
+            <translation>The synchronization was stopped before it finished. It continues on the next one.</translation>
         </message>
     </context>
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_dispatch.cpp" line="+190" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="-112" />
             <source>This address does not accept this kind of request.</source>
             <translation>This address does not accept this kind of request.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-137" />
             <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
             <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+147" />
+            <location line="+62" />
             <source>This request takes no body.</source>
             <translation>This request takes no body.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-54" />
             <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
             <translation>Too many enrollment attempts from this address. Wait a minute and try again.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+29" />
             <source>Too many requests from this installation. Mobiliza will try again shortly.</source>
             <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+110" />
             <source>The address must name a report (UUID) and a revision number.</source>
             <translation>The address must name a report (UUID) and a revision number.</translation>
         </message>
@@ -1057,11 +1335,7 @@
     <context>
         <name>HubStore</name>
         <message>
-            <source>The partner belongs to another municipality; it was not changed.</source>
-            <translation>The partner belongs to another municipality; it was not changed.</translation>
-        </message>
-        <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+125" />
+            <location filename="../sync/hub/hub_store.cpp" line="+182" />
             <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
             <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</translation>
         </message>
@@ -1081,25 +1355,30 @@
             <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+23" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+25" />
             <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
             <translation>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+83" />
+            <location filename="../sync/hub/hub_store.cpp" line="+93" />
             <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
             <translation>The database address is not valid. Use postgresql://user:password@host:port/database.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+152" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+159" />
             <source>There is no such report on this hub.</source>
             <translation>There is no such report on this hub.</translation>
+        </message>
+        <message>
+            <location filename="../sync/hub/hub_store_partners.cpp" line="+47" />
+            <source>The partner belongs to another municipality; it was not changed.</source>
+            <translation>The partner belongs to another municipality; it was not changed.</translation>
         </message>
     </context>
     <context>
         <name>ManifestCodec</name>
         <message>
-            <location filename="../core/package/manifest_codec.cpp" line="+23" />
+            <location filename="../core/package/manifest_codec.cpp" line="+24" />
             <source>The report data is not valid (%1) and was not accepted. Ask whoever sent it to send it again.</source>
             <translation>The report data is not valid (%1) and was not accepted. Ask whoever sent it to send it again.</translation>
         </message>
@@ -1488,7 +1767,7 @@
             <translation>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
         </message>
         <message>
-            <location line="+251" />
+            <location line="+255" />
             <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
             <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
         </message>
@@ -1620,18 +1899,6 @@
     <context>
         <name>ReportPackage</name>
         <message>
-            <source>… and %1 more.</source>
-            <translation>… and %1 more.</translation>
-        </message>
-        <message>
-            <source>The package's report does not pass the program's checks (blocking: %1), so nothing was imported. Ask whoever generated it to correct the report, conclude it again and generate a new package:</source>
-            <translation>The package's report does not pass the program's checks (blocking: %1), so nothing was imported. Ask whoever generated it to correct the report, conclude it again and generate a new package:</translation>
-        </message>
-        <message>
-            <source>The package's report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and was not imported. Update Mobiliza, then import it again.</source>
-            <translation>The package's report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and was not imported. Update Mobiliza, then import it again.</translation>
-        </message>
-        <message>
             <location filename="../core/package/package_errors.cpp" line="+11" />
             <source>This file is not a Mobiliza report package. Choose a file with the .mobiliza extension generated by Mobiliza.</source>
             <translation>This file is not a Mobiliza report package. Choose a file with the .mobiliza extension generated by Mobiliza.</translation>
@@ -1680,6 +1947,21 @@
             <location line="+10" />
             <source>The concluded revision of the report is damaged in the data folder, so no package was generated. Restore a backup of the data folder or ask for support.</source>
             <translation>The concluded revision of the report is damaged in the data folder, so no package was generated. Restore a backup of the data folder or ask for support.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The package's report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and was not imported. Update Mobiliza, then import it again.</source>
+            <translation>The package's report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and was not imported. Update Mobiliza, then import it again.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>… and %1 more.</source>
+            <translation>… and %1 more.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The package's report does not pass the program's checks (blocking: %1), so nothing was imported. Ask whoever generated it to correct the report, conclude it again and generate a new package:</source>
+            <translation>The package's report does not pass the program's checks (blocking: %1), so nothing was imported. Ask whoever generated it to correct the report, conclude it again and generate a new package:</translation>
         </message>
         <message>
             <location filename="../core/package/package_reader.cpp" line="+140" />
@@ -1936,7 +2218,12 @@
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../sync/client/sync_controller.cpp" line="+124" />
+            <location filename="../sync/client/sync_controller.cpp" line="+66" />
+            <source>"%1" is a plain http:// address: the enrollment code, the access key and partners' contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
+            <translation>"%1" is a plain http:// address: the enrollment code, the access key and partners' contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</translation>
+        </message>
+        <message>
+            <location line="+68" />
             <source>Not connected to a hub</source>
             <translation>Not connected to a hub</translation>
         </message>
@@ -1966,7 +2253,7 @@
             <translation>Needs attention</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+63" />
             <source>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</source>
             <translation>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</translation>
         </message>
@@ -1981,7 +2268,7 @@
             <translation>"%1" is not a hub address. Type the address the URS gave you, for example https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>Type the enrollment code the URS gave you.</source>
             <translation>Type the enrollment code the URS gave you.</translation>
         </message>
@@ -2014,7 +2301,7 @@
             <translation>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+105" />
             <source>The hub's receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</source>
             <translation>The hub's receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</translation>
         </message>
@@ -2081,7 +2368,7 @@
             <translation>The report has %1 actions; the program asks for at least %2. Add the missing actions.</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+82" />
             <source>%1: you chose “%3” in “%2”. Describe it in “%4”.</source>
             <translation>%1: you chose “%3” in “%2”. Describe it in “%4”.</translation>
         </message>
@@ -2096,7 +2383,7 @@
             <translation>%1: “%2” (%3) is before “%4” (%5). Correct one of the dates.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+26" />
             <source>%1: fill in “%2”; it is required by the answer given in “%3”.</source>
             <translation>%1: fill in “%2”; it is required by the answer given in “%3”.</translation>
         </message>
@@ -2146,7 +2433,7 @@
             <translation>%1: link at least one partner in “%2”.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>%1: choose an option in “%2”.</source>
             <translation>%1: choose an option in “%2”.</translation>
         </message>
@@ -2161,7 +2448,7 @@
             <translation>%1: “%2” must be text. Enter it again.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
             <source>%1: “%2” has %3 characters; shorten it to at most %4.</source>
             <translation>%1: “%2” has %3 characters; shorten it to at most %4.</translation>
         </message>
@@ -2349,7 +2636,7 @@
             <translation>Enrollment &amp;code:</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+19" />
             <source>Co&amp;nnect</source>
             <translation>Co&amp;nnect</translation>
         </message>
@@ -2359,12 +2646,17 @@
             <translation>Type the hub address the URS gave you.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.</source>
             <translation>This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+2" />
+            <source>Plain http:// addresses are refused: the enrollment code, the access key and partners' contacts would travel unprotected. Type the https:// address given by the URS, like https://hub.urs.saude.mg.gov.br.</source>
+            <translation>Plain http:// addresses are refused: the enrollment code, the access key and partners' contacts would travel unprotected. Type the https:// address given by the URS, like https://hub.urs.saude.mg.gov.br.</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Type the enrollment code.</source>
             <translation>Type the enrollment code.</translation>
         </message>
@@ -2374,7 +2666,7 @@
             <translation>The code has only letters, digits and dashes, like K7QF-2M9X-PL4D.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Synchronization is not available in this session.</source>
             <translation>Synchronization is not available in this session.</translation>
         </message>
@@ -3926,7 +4218,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+66" />
             <source>The reports could not be read: %1</source>
             <translation>The reports could not be read: %1</translation>
         </message>
@@ -4058,7 +4350,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>&lt;b&gt;The hub access key is kept in a file.&lt;/b&gt; This computer has no working system keychain, so the key that lets it send reports is stored in the data folder, readable only by your user account. Keep the computer locked when you leave it; if the key leaks, ask the URS to revoke it and connect again.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+16" />
             <source>&amp;Sync now</source>
             <translation>&amp;Sync now</translation>
         </message>
@@ -4090,13 +4382,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </message>
         <message>
             <location line="+1" />
-            <location line="+257" />
+            <location line="+265" />
             <location line="+40" />
             <source>&amp;Hold</source>
             <translation>&amp;Hold</translation>
         </message>
         <message>
-            <location line="-266" />
+            <location line="-274" />
             <source>Synchronization is not available in this session.</source>
             <translation>Synchronization is not available in this session.</translation>
         </message>
@@ -4146,7 +4438,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>&amp;Connect again…</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+48" />
             <source>waiting — next try on %1</source>
             <translation>waiting — next try on %1</translation>
         </message>
@@ -4342,12 +4634,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Sending %1: %2 of %3</translation>
         </message>
         <message>
-            <location line="-344" />
+            <location line="-352" />
             <source>Outbox</source>
             <translation>Outbox</translation>
         </message>
         <message>
-            <location line="+223" />
+            <location line="+231" />
             <source>The outbox is empty.</source>
             <translation>The outbox is empty.</translation>
         </message>

@@ -34,12 +34,12 @@
             <translation>Relatório de %1, revisão %2, importado com %3 foto(s).</translation>
         </message>
         <message>
-            <location line="+20" />
+            <location line="+26" />
             <source>Connected to %1.</source>
             <translation>Conectado a %1.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+13" />
             <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
             <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
         </message>
@@ -67,7 +67,17 @@
             <translation>Não foi possível gravar ou ler o arquivo de foto %1 (%2). Verifique se o disco está conectado e tem espaço livre e tente novamente.</translation>
         </message>
         <message>
-            <location line="+122" />
+            <location line="+114" />
+            <source>The photo's name is not a SHA-256.</source>
+            <translation>O nome da foto não é um SHA-256.</translation>
+        </message>
+        <message>
+            <location line="+75" />
+            <source>The photo arrived damaged (its content does not match its name).</source>
+            <translation>A foto chegou danificada (o conteúdo não corresponde ao nome).</translation>
+        </message>
+        <message>
+            <location line="+35" />
             <source>A photo file is missing from the data folder (%1). Add the photo again.</source>
             <translation>Um arquivo de foto não está na pasta de dados (%1). Adicione a foto novamente.</translation>
         </message>
@@ -438,7 +448,7 @@
     <context>
         <name>Database</name>
         <message>
-            <location filename="../core/store/database.cpp" line="+27" />
+            <location filename="../core/store/database.cpp" line="+28" />
             <source>Mobiliza cannot write to %1. Check that the disk is connected, that it is not full and that your user may write there, then open Mobiliza again.</source>
             <translation>O Mobiliza não consegue gravar em %1. Verifique se o disco está conectado, se não está cheio e se o seu usuário tem permissão de gravação ali, e abra o Mobiliza novamente.</translation>
         </message>
@@ -448,7 +458,7 @@
             <translation>O arquivo %1 não é um banco de dados do Mobiliza ou está danificado (%2). Ele não foi alterado. Restaure uma cópia de segurança ou escolha outra pasta de dados.</translation>
         </message>
         <message>
-            <location line="+50" />
+            <location line="+57" />
             <source>The SQLite driver of Qt (QSQLITE) is not installed. Reinstall Mobiliza.</source>
             <translation>O driver SQLite do Qt (QSQLITE) não está instalado. Reinstale o Mobiliza.</translation>
         </message>
@@ -458,7 +468,7 @@
             <translation>Os dados em %1 foram gravados por uma versão mais nova do Mobiliza (formato de dados %2; esta versão conhece até o %3). Atualize o Mobiliza para abri-los. Nada foi alterado.</translation>
         </message>
         <message>
-            <location line="+67" />
+            <location line="+69" />
             <source>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</source>
             <translation>O banco de dados em %1 está danificado (%2). Restaure uma cópia de segurança e informe esta mensagem à equipe de suporte.</translation>
         </message>
@@ -501,17 +511,17 @@
     <context>
         <name>DemoData</name>
         <message>
-            <location filename="../core/demo/demo_data.cpp" line="+176" />
+            <location filename="../core/demo/demo_data.cpp" line="+185" />
             <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
             <translation>Este perfil já tem relatórios ou parceiros reais; por isso nenhum dado de demonstração foi adicionado. Use --demo-data com uma pasta --data-dir nova e vazia.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+6" />
             <source>Choose the profile's municipality before adding demonstration data.</source>
             <translation>Escolha o município do perfil antes de adicionar dados de demonstração.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+18" />
             <source>The demonstration data could not be added: %1 Nothing was added to this profile.</source>
             <translation>Não foi possível adicionar os dados de demonstração: %1 Nada foi adicionado a este perfil.</translation>
         </message>
@@ -590,18 +600,6 @@
     <context>
         <name>Hub</name>
         <message>
-            <source>The hub already has this partner for another municipality. A partner always stays with the municipality that registered it; nothing was changed.</source>
-            <translation>O hub já tem este parceiro em outro município. Um parceiro fica sempre com o município que o cadastrou; nada foi alterado.</translation>
-        </message>
-        <message>
-            <source>Only the municipality's own installation writes and erases its partners. A regional (URS) or central installation can only read them.</source>
-            <translation>Somente a instalação do próprio município cadastra e apaga os parceiros dele. Uma instalação regional (URS) ou do nível central só pode consultá-los.</translation>
-        </message>
-        <message>
-            <source>Only the municipality's own installation sends its reports. A regional (URS) or central installation cannot send or change them.</source>
-            <translation>Somente a instalação do próprio município envia os relatórios dele. Uma instalação regional (URS) ou do nível central não pode enviá-los nem alterá-los.</translation>
-        </message>
-        <message>
             <location filename="../sync/hub/hub.cpp" line="+59" />
             <source>The hub's disk is full, so nothing was stored. What it stored before is intact. Free space in the hub's data folder (or tell the regional office, URS), then try again.</source>
             <translation>O disco do servidor (hub) está cheio, então nada foi guardado. O que ele já tinha guardado continua intacto. Libere espaço na pasta de dados do hub (ou avise a Unidade Regional de Saúde, URS) e tente de novo.</translation>
@@ -622,7 +620,7 @@
             <translation>O hub não aceitou as credenciais desta instalação. Cadastre esta instalação de novo com um novo código da regional (URS).</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+23" />
             <source>“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, e.g. 3105608 for Barbacena.</source>
             <translation>“%1” não é o código IBGE de um município de Minas Gerais. Use o código de 7 dígitos, por exemplo 3105608 para Barbacena.</translation>
         </message>
@@ -632,7 +630,7 @@
             <translation>“%1” não é o nome de uma URS (Unidade Regional de Saúde) de Minas Gerais. Confira a grafia, por exemplo Barbacena ou Manhuaçu.</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+50" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
@@ -647,7 +645,12 @@
             <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
         </message>
         <message>
-            <location line="+88" />
+            <location filename="../sync/hub/hub_blobs.cpp" line="+88" />
+            <source>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</source>
+            <translation>O hub está guardando %1 MiB de fotos desta instalação que nenhum relatório enviado a ele cita ainda, o máximo que ele guarda por instalação (%2 MiB). Envie os relatórios a que essas fotos pertencem (então as fotos deixam de contar) ou peça à Unidade Regional de Saúde (URS) que aumente o limite. Fotos que nenhum relatório cita são descartadas após 7 dias.</translation>
+        </message>
+        <message>
+            <location line="+61" />
             <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
             <translation>O nome da foto não é um SHA-256 (64 dígitos hexadecimais minúsculos).</translation>
         </message>
@@ -658,11 +661,12 @@
         </message>
         <message>
             <location line="+8" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+361" />
             <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location filename="../sync/hub/hub.cpp" line="+163" />
             <source>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</source>
             <translation>O hub já tem a revisão %1 deste relatório com outro conteúdo. Uma revisão concluída nunca é substituída: reabra o relatório para enviar uma nova revisão.</translation>
         </message>
@@ -672,7 +676,7 @@
             <translation>O hub já tem uma revisão mais recente (%1) deste relatório; a revisão %2 não foi guardada.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+57" />
             <source>The report is larger than the hub accepts (%1 bytes at most).</source>
             <translation>O relatório é maior do que o hub aceita (no máximo %1 bytes).</translation>
         </message>
@@ -697,27 +701,42 @@
             <translation>O hub já tem este relatório para outro município, programa ou mês; esta revisão não foi guardada.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+35" />
             <source>The hub does not have %1 of the report's photos yet. Send them first.</source>
             <translation>O hub ainda não tem %1 das fotos do relatório. Envie as fotos primeiro.</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="-104" />
             <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
             <translation>Este hub não conhece o programa “%1”. Peça à regional (URS) que atualize o hub.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-313" />
+            <source>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</source>
+            <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
+        </message>
+        <message>
+            <location line="+217" />
+            <source>This installation's access was renewed less than an hour ago; it is renewed again later.</source>
+            <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
+        </message>
+        <message>
+            <location line="+84" />
+            <source>Only the municipality's own installation sends its reports. A regional (URS) or central installation cannot send or change them.</source>
+            <translation>Somente a instalação do próprio município envia os relatórios dele. Uma instalação regional (URS) ou do nível central não pode enviá-los nem alterá-los.</translation>
+        </message>
+        <message>
+            <location line="+21" />
             <source>The report's municipality (%1) is not in the reference table of Minas Gerais.</source>
             <translation>O município do relatório (%1) não está na tabela de referência de Minas Gerais.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
             <source>The report did not pass the program's checks. Correct what is listed and conclude it again.</source>
             <translation>O relatório não passou nas verificações do programa. Corrija o que está listado e conclua de novo.</translation>
         </message>
         <message>
-            <location line="+86" />
+            <location line="+180" />
             <source>Say what the municipality must correct: a returned report needs a comment.</source>
             <translation>Diga o que o município precisa corrigir: um relatório devolvido precisa de um comentário.</translation>
         </message>
@@ -733,7 +752,17 @@
             <translation>“%1” não é um mês. Use AAAA-MM, por exemplo 2026-10.</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+17" />
+            <source>Only the municipality's own installation writes and erases its partners. A regional (URS) or central installation can only read them.</source>
+            <translation>Somente a instalação do próprio município cadastra e apaga os parceiros dele. Uma instalação regional (URS) ou do nível central só pode consultá-los.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The hub already has this partner for another municipality. A partner always stays with the municipality that registered it; nothing was changed.</source>
+            <translation>O hub já tem este parceiro em outro município. Um parceiro fica sempre com o município que o cadastrou; nada foi alterado.</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>The address of the request does not match the partner it carries.</source>
             <translation>O endereço do pedido não confere com o parceiro enviado.</translation>
         </message>
@@ -752,12 +781,92 @@
     <context>
         <name>HubCli</name>
         <message>
-            <location filename="../sync/hub/hub_cli.cpp" line="+49" />
+            <location filename="../sync/hub/hub_cli.cpp" line="+55" />
             <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
             <translation>Execute “mobiliza-hub --help” para ver os comandos e suas opções.</translation>
         </message>
         <message>
-            <location line="+119" />
+            <location line="+141" />
+            <source>database size (pg_database_size)</source>
+            <translation>tamanho do banco de dados (pg_database_size)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>database size (SQLite file and its WAL)</source>
+            <translation>tamanho do banco de dados (arquivo SQLite e seu WAL)</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>photo files</source>
+            <translation>arquivos de fotos</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>bytes of photo files</source>
+            <translation>bytes dos arquivos de fotos</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>photos a received report names</source>
+            <translation>fotos citadas por um relatório recebido</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bytes of photos a received report names</source>
+            <translation>bytes das fotos citadas por um relatório recebido</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>photos no report names yet (collected after 7 days)</source>
+            <translation>fotos que nenhum relatório cita ainda (apagadas após 7 dias)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>bytes of photos no report names yet</source>
+            <translation>bytes das fotos que nenhum relatório cita ainda</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>free space for the data folder %1</source>
+            <translation>espaço livre para a pasta de dados %1</translation>
+        </message>
+        <message>
+            <location line="+20" />
+            <source>tokens in use</source>
+            <translation>tokens em uso</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>tokens revoked</source>
+            <translation>tokens revogados</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>tokens expired (unused for too long)</source>
+            <translation>tokens expirados (sem uso por tempo demais)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>tokens replaced by a renewal</source>
+            <translation>tokens substituídos por uma renovação</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>reports received</source>
+            <translation>relatórios recebidos</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>revisions received</source>
+            <translation>revisões recebidas</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>quota per token of photos no report names (serve --quota-mib)</source>
+            <translation>cota por token de fotos que nenhum relatório cita (serve --quota-mib)</translation>
+        </message>
+        <message>
+            <location line="+18" />
             <source>answer the installations (HTTP)</source>
             <translation>atende as instalações (HTTP)</translation>
         </message>
@@ -790,6 +899,11 @@
             <location line="+1" />
             <source>import a report package file (.mobiliza)</source>
             <translation>importa um arquivo de pacote de relatório (.mobiliza)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>show the hub's disk use, tokens and reports</source>
+            <translation>mostrar o uso de disco, os tokens e os relatórios do hub</translation>
         </message>
         <message>
             <location line="+2" />
@@ -837,7 +951,42 @@
             <translation>Usar o endereço do cliente informado em X-Forwarded-For quando o pedido vem de um proxy nesta máquina.</translation>
         </message>
         <message>
+            <location line="+5" />
+            <source>serve: worker threads, each with its own database connection.</source>
+            <translation>serve: threads de trabalho, cada uma com sua própria conexão ao banco de dados.</translation>
+        </message>
+        <message>
             <location line="+4" />
+            <source>serve: seconds a silent connection is kept open.</source>
+            <translation>serve: segundos que uma conexão em silêncio é mantida aberta.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>serve: open connections in all (default: as many as the system allows).</source>
+            <translation>serve: conexões abertas no total (padrão: quantas o sistema permitir).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>serve: open connections from one address (0: no limit; with --trust-proxy, none).</source>
+            <translation>serve: conexões abertas de um mesmo endereço (0: sem limite; com --trust-proxy, nenhum).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</source>
+            <translation>serve: MiB de fotos que uma instalação pode ter no hub sem que nenhum relatório enviado as cite (0: sem limite).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Days after which a token not used is refused (0: never).</source>
+            <translation>Dias sem uso após os quais um token é recusado (0: nunca).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>stats: how many tokens to list by photos awaiting a report.</source>
+            <translation>stats: quantos tokens listar pelas fotos à espera de um relatório.</translation>
+        </message>
+        <message>
+            <location line="+3" />
             <source>IBGE code of a municipality.</source>
             <translation>Código IBGE de um município.</translation>
         </message>
@@ -887,12 +1036,12 @@
             <translation>Quem analisa (padrão: o usuário do sistema).</translation>
         </message>
         <message>
-            <location line="+6" />
-            <source>serve, enroll, revoke, tokens, reports, review or import</source>
-            <translation>serve, enroll, revoke, tokens, reports, review ou import</translation>
+            <location line="+28" />
+            <source>serve, enroll, revoke, tokens, reports, review, import or stats</source>
+            <translation>serve, enroll, revoke, tokens, reports, review, import ou stats</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>import: the package file</source>
             <translation>import: o arquivo de pacote</translation>
         </message>
@@ -942,9 +1091,14 @@
             <translation>“%1” não é um endereço com porta. Use, por exemplo, 127.0.0.1:8080.</translation>
         </message>
         <message>
-            <location line="+20" />
-            <source>The hub could not listen on %1. Check that no other program uses that port and that the address belongs to this machine.</source>
-            <translation>O hub não conseguiu escutar em %1. Confira se nenhum outro programa usa essa porta e se o endereço pertence a esta máquina.</translation>
+            <location line="+19" />
+            <source>--%1 takes a whole number (e.g. %2).</source>
+            <translation>--%1 recebe um número inteiro (por exemplo, %2).</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</source>
+            <translation>O hub não conseguiu escutar em %1 (%2). Verifique se nenhum outro programa usa essa porta e se o endereço pertence a esta máquina.</translation>
         </message>
         <message>
             <location line="+13" />
@@ -967,7 +1121,7 @@
             <translation>Credenciais revogadas: %1. Essas instalações precisam ser cadastradas de novo com um novo código.</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+57" />
             <source>Report %1 (%2, %3), revision %4: %5.</source>
             <translation>Relatório %1 (%2, %3), revisão %4: %5.</translation>
         </message>
@@ -983,9 +1137,17 @@
         </message>
     </context>
     <context>
+        <name>HubClient</name>
+        <message>
+            <location filename="../sync/client/hub_client.cpp" line="+121" />
+            <source>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners' contacts travel unprotected over the network. Use it only on a test network, never with real data.</source>
+            <translation>Configuração de laboratório ligada (%1=1): este endereço do hub usa http:// simples, então a chave de acesso e os contatos dos parceiros viajam pela rede sem proteção. Use somente numa rede de testes, nunca com dados reais.</translation>
+        </message>
+    </context>
+    <context>
         <name>HubError</name>
         <message>
-            <location filename="../sync/client/hub_client.cpp" line="+232" />
+            <location line="+187" />
             <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
             <translation>O hub não conseguiu ler este relatório (%1). Avise a URS e confira se o Mobiliza está atualizado.</translation>
         </message>
@@ -1000,46 +1162,162 @@
             <translation>A URS já tem uma versão mais nova do relatório deste mês. Fale com a URS antes de enviar esta.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location filename="../sync/client/sync_engine.cpp" line="+154" />
+            <location line="+12" />
+            <location filename="../sync/client/sync_engine.cpp" line="+155" />
             <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
             <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+5" />
+            <source>The hub refused the list of this report's photos to check as too long (its limits changed). Nothing is wrong with the photos; Mobiliza will try again later in smaller parts. If this repeats, tell the URS.</source>
+            <translation>O hub recusou, por ser longa demais, a lista de fotos deste relatório a conferir (os limites dele mudaram). As fotos não têm nenhum problema; o Mobiliza tentará de novo mais tarde, em partes menores. Se isso se repetir, avise a URS.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This partner's record is larger than the hub accepts. Tell the URS; Mobiliza will try again later.</source>
+            <translation>O cadastro deste parceiro é maior do que o hub aceita. Avise a URS; o Mobiliza tentará de novo mais tarde.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The hub refused a request from this computer as too large. Check that Mobiliza is up to date; it will try again automatically.</source>
+            <translation>O hub recusou um pedido deste computador por ser grande demais. Confira se o Mobiliza está atualizado; ele tentará de novo automaticamente.</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>A photo arrived damaged at the hub (the connection changed it on the way). It will be sent again automatically.</source>
             <translation>Uma foto chegou danificada ao hub (a conexão a alterou no caminho). Ela será enviada de novo automaticamente.</translation>
+        </message>
+        <message>
+            <location filename="../sync/client/hub_error.cpp" line="+95" />
+            <source>This computer could not reach the hub: it seems to be offline, or the hub address is wrong. Reports stay safe in the outbox and are sent automatically when the connection returns.</source>
+            <translation>Este computador não conseguiu falar com o hub: parece estar sem internet, ou o endereço do hub está errado. Os relatórios ficam seguros na fila de envio e são enviados automaticamente quando a conexão voltar.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This computer could not reach the hub at %1: it seems to be offline, or the hub address is wrong. Reports stay safe in the outbox and are sent automatically when the connection returns.</source>
+            <translation>Este computador não conseguiu falar com o hub em %1: parece estar sem internet, ou o endereço do hub está errado. Os relatórios ficam seguros na fila de envio e são enviados automaticamente quando a conexão voltar.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The hub did not answer, or the connection was cut. It may be off, or the network is unstable. Mobiliza will try again automatically.</source>
+            <translation>O hub não respondeu, ou a conexão caiu. Ele pode estar desligado, ou a rede está instável. O Mobiliza tentará de novo automaticamente.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The hub at %1 did not answer, or the connection was cut. It may be off, or the network is unstable. Mobiliza will try again automatically.</source>
+            <translation>O hub em %1 não respondeu, ou a conexão caiu. Ele pode estar desligado, ou a rede está instável. O Mobiliza tentará de novo automaticamente.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub took too long to answer (slow or unstable connection). Mobiliza will try again automatically; photos already sent are not sent again.</source>
+            <translation>O hub demorou demais para responder (conexão lenta ou instável). O Mobiliza tentará de novo automaticamente; as fotos já enviadas não são enviadas de novo.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A secure connection with the hub could not be established. Check that this computer's date and time are right; if they are, tell the URS (the hub's certificate may be invalid).</source>
+            <translation>Não foi possível estabelecer uma conexão segura com o hub. Confira se a data e a hora deste computador estão certas; se estiverem, avise a URS (o certificado do hub pode estar inválido).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This computer is connected to its hub with a plain http:// address, which would carry the access key and partners' contacts unprotected, so nothing was sent. Connect again on the Synchronization page with the https:// address given by the URS (a new enrollment code is needed). Nothing was lost: the reports stay in the outbox.</source>
+            <translation>Este computador está conectado ao hub por um endereço http:// simples, que levaria a chave de acesso e os contatos dos parceiros sem proteção; por isso nada foi enviado. Conecte de novo na página Sincronização com o endereço https:// informado pela URS (é preciso um novo código de cadastro). Nada se perdeu: os relatórios continuam na fila de envio.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The answer did not come from the hub of your URS: a network login page (hotel or public Wi-Fi) or a proxy is in the way. Open a web browser, log in to the network, then choose "Sync now". Nothing was counted as sent.</source>
+            <translation>A resposta não veio do hub da sua URS: uma página de login da rede (Wi-Fi de hotel ou público) ou um proxy está no caminho. Abra o navegador, entre na rede e escolha "Sincronizar agora". Nada foi contado como enviado.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The hub no longer accepts this computer (its access was revoked or replaced). Ask the URS for a new enrollment code and connect again on the Synchronization page.</source>
+            <translation>O hub não aceita mais este computador (o acesso foi revogado ou substituído). Peça à URS um novo código de cadastro e conecte de novo na página Sincronização.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The enrollment code was not accepted: it may be mistyped, already used or expired (codes last 14 days). Check it, or ask the URS for a new code.</source>
+            <translation>O código de cadastro não foi aceito: pode ter sido digitado errado, já ter sido usado ou ter vencido (os códigos valem 14 dias). Confira o código ou peça um novo à URS.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The hub refused: this computer is enrolled for another municipality or region. Check the enrollment with the URS.</source>
+            <translation>O hub recusou: este computador está cadastrado para outro município ou região. Confira o cadastro com a URS.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The server at this address is not a Mobiliza hub, or the address is incomplete. Check the hub address with the URS.</source>
+            <translation>O servidor neste endereço não é um hub do Mobiliza, ou o endereço está incompleto. Confira o endereço do hub com a URS.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Another version of this month's report was already sent to the URS (from another computer, or before a correction). Contact the URS to decide which one is valid.</source>
+            <translation>Outra versão do relatório deste mês já foi enviada à URS (de outro computador, ou antes de uma correção). Fale com a URS para decidir qual vale.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Some photos did not reach the hub. They will be sent again automatically.</source>
+            <translation>Algumas fotos não chegaram ao hub. Elas serão enviadas de novo automaticamente.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A photo is larger than the hub accepts. Replace it with a smaller photo, or ask the URS to raise the limit. Mobiliza will try again later.</source>
+            <translation>Uma foto é maior do que o hub aceita. Troque-a por uma foto menor, ou peça à URS para aumentar o limite. O Mobiliza tentará de novo mais tarde.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The hub did not accept this report: its rules found problems (listed below). Withdraw the report, correct it and conclude it again.</source>
+            <translation>O hub não aceitou este relatório: as regras dele encontraram problemas (listados abaixo). Retire o relatório, corrija-o e conclua-o de novo.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The hub is busy and asked to wait before sending more. Mobiliza will try again automatically.</source>
+            <translation>O hub está ocupado e pediu para esperar antes de enviar mais. O Mobiliza tentará de novo automaticamente.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The hub has a problem right now (not this computer). Mobiliza will try again automatically; if it lasts for days, tell the URS.</source>
+            <translation>O hub está com um problema agora (não este computador). O Mobiliza tentará de novo automaticamente; se durar dias, avise a URS.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A file of this report could not be read on this computer.</source>
+            <translation>Um arquivo deste relatório não pôde ser lido neste computador.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>The synchronization was stopped before it finished. It continues on the next one.</source>
+            <translation>A sincronização foi interrompida antes de terminar. Ela continua na próxima.</translation>
         </message>
     </context>
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_dispatch.cpp" line="+190" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="-112" />
             <source>This address does not accept this kind of request.</source>
             <translation>Este endereço não aceita este tipo de pedido.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="-137" />
             <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
             <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+147" />
+            <location line="+62" />
             <source>This request takes no body.</source>
             <translation>Este pedido não leva corpo.</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="-54" />
             <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
             <translation>Tentativas de cadastro demais a partir deste endereço. Espere um minuto e tente de novo.</translation>
         </message>
         <message>
-            <location line="+36" />
+            <location line="+29" />
             <source>Too many requests from this installation. Mobiliza will try again shortly.</source>
             <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+110" />
             <source>The address must name a report (UUID) and a revision number.</source>
             <translation>O endereço precisa indicar um relatório (UUID) e um número de revisão.</translation>
         </message>
@@ -1057,11 +1335,7 @@
     <context>
         <name>HubStore</name>
         <message>
-            <source>The partner belongs to another municipality; it was not changed.</source>
-            <translation>O parceiro pertence a outro município; ele não foi alterado.</translation>
-        </message>
-        <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+125" />
+            <location filename="../sync/hub/hub_store.cpp" line="+182" />
             <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
             <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
         </message>
@@ -1081,25 +1355,30 @@
             <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+23" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+25" />
             <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
             <translation>A revisão está “%1” e não pode passar a “%2”. Só uma revisão recebida pode ser aceita ou devolvida.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+83" />
+            <location filename="../sync/hub/hub_store.cpp" line="+93" />
             <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
             <translation>O endereço do banco de dados não é válido. Use postgresql://usuário:senha@servidor:porta/banco.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+152" />
+            <location filename="../sync/hub/hub_store_reports.cpp" line="+159" />
             <source>There is no such report on this hub.</source>
             <translation>Este relatório não existe neste hub.</translation>
+        </message>
+        <message>
+            <location filename="../sync/hub/hub_store_partners.cpp" line="+47" />
+            <source>The partner belongs to another municipality; it was not changed.</source>
+            <translation>O parceiro pertence a outro município; ele não foi alterado.</translation>
         </message>
     </context>
     <context>
         <name>ManifestCodec</name>
         <message>
-            <location filename="../core/package/manifest_codec.cpp" line="+23" />
+            <location filename="../core/package/manifest_codec.cpp" line="+24" />
             <source>The report data is not valid (%1) and was not accepted. Ask whoever sent it to send it again.</source>
             <translation>Os dados do relatório não são válidos (%1) e não foram aceitos. Peça a quem os enviou que envie de novo.</translation>
         </message>
@@ -1488,7 +1767,7 @@
             <translation>A resposta do servidor não é a que o Mobiliza espera (%1). Pode não ser o hub da sua URS, ou uma página de login da rede está no caminho.</translation>
         </message>
         <message>
-            <location line="+251" />
+            <location line="+255" />
             <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
             <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
         </message>
@@ -1620,18 +1899,6 @@
     <context>
         <name>ReportPackage</name>
         <message>
-            <source>… and %1 more.</source>
-            <translation>… e mais %1.</translation>
-        </message>
-        <message>
-            <source>The package's report does not pass the program's checks (blocking: %1), so nothing was imported. Ask whoever generated it to correct the report, conclude it again and generate a new package:</source>
-            <translation>O relatório do pacote não passa nas verificações do programa (impeditivos: %1); por isso nada foi importado. Peça a quem gerou o arquivo que corrija o relatório, conclua-o novamente e gere um novo pacote:</translation>
-        </message>
-        <message>
-            <source>The package's report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and was not imported. Update Mobiliza, then import it again.</source>
-            <translation>O relatório do pacote pertence ao programa “%1”, que esta versão do Mobiliza não conhece; por isso ele não pode ser verificado e não foi importado. Atualize o Mobiliza e importe o arquivo novamente.</translation>
-        </message>
-        <message>
             <location filename="../core/package/package_errors.cpp" line="+11" />
             <source>This file is not a Mobiliza report package. Choose a file with the .mobiliza extension generated by Mobiliza.</source>
             <translation>Este arquivo não é um pacote de relatório do Mobiliza. Escolha um arquivo com a extensão .mobiliza gerado pelo Mobiliza.</translation>
@@ -1680,6 +1947,21 @@
             <location line="+10" />
             <source>The concluded revision of the report is damaged in the data folder, so no package was generated. Restore a backup of the data folder or ask for support.</source>
             <translation>A revisão concluída do relatório está danificada na pasta de dados, por isso o pacote não foi gerado. Restaure uma cópia de segurança da pasta de dados ou peça suporte.</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The package's report belongs to the program “%1”, which this version of Mobiliza does not know, so it cannot be checked and was not imported. Update Mobiliza, then import it again.</source>
+            <translation>O relatório do pacote pertence ao programa “%1”, que esta versão do Mobiliza não conhece; por isso ele não pode ser verificado e não foi importado. Atualize o Mobiliza e importe o arquivo novamente.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>… and %1 more.</source>
+            <translation>… e mais %1.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The package's report does not pass the program's checks (blocking: %1), so nothing was imported. Ask whoever generated it to correct the report, conclude it again and generate a new package:</source>
+            <translation>O relatório do pacote não passa nas verificações do programa (impeditivos: %1); por isso nada foi importado. Peça a quem gerou o arquivo que corrija o relatório, conclua-o novamente e gere um novo pacote:</translation>
         </message>
         <message>
             <location filename="../core/package/package_reader.cpp" line="+140" />
@@ -1936,7 +2218,12 @@
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../sync/client/sync_controller.cpp" line="+124" />
+            <location filename="../sync/client/sync_controller.cpp" line="+66" />
+            <source>"%1" is a plain http:// address: the enrollment code, the access key and partners' contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
+            <translation>"%1" é um endereço http:// simples: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam pela rede sem proteção, por isso o Mobiliza não o usa. Digite o endereço https:// informado pela URS, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
+        </message>
+        <message>
+            <location line="+68" />
             <source>Not connected to a hub</source>
             <translation>Não conectado a um hub</translation>
         </message>
@@ -1966,7 +2253,7 @@
             <translation>Precisa de atenção</translation>
         </message>
         <message>
-            <location line="+60" />
+            <location line="+63" />
             <source>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</source>
             <translation>Este código foi emitido para outro município (IBGE %1), mas este perfil pertence a %2. Peça à URS um código para este município.</translation>
         </message>
@@ -1981,7 +2268,7 @@
             <translation>"%1" não é um endereço de hub. Digite o endereço que a URS passou, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
             <source>Type the enrollment code the URS gave you.</source>
             <translation>Digite o código de cadastro que a URS passou.</translation>
         </message>
@@ -2014,7 +2301,7 @@
             <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
         </message>
         <message>
-            <location line="+104" />
+            <location line="+105" />
             <source>The hub's receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</source>
             <translation>O comprovante do hub não corresponde a este relatório (o conteúdo é diferente). Ele será enviado de novo; se isso se repetir, avise a URS.</translation>
         </message>
@@ -2081,7 +2368,7 @@
             <translation>O relatório tem %1 ação(ões); o programa pede pelo menos %2. Inclua as ações que faltam.</translation>
         </message>
         <message>
-            <location line="+79" />
+            <location line="+82" />
             <source>%1: you chose “%3” in “%2”. Describe it in “%4”.</source>
             <translation>%1: você escolheu “%3” em “%2”. Descreva em “%4”.</translation>
         </message>
@@ -2096,7 +2383,7 @@
             <translation>%1: “%2” (%3) é anterior a “%4” (%5). Corrija uma das datas.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+26" />
             <source>%1: fill in “%2”; it is required by the answer given in “%3”.</source>
             <translation>%1: preencha “%2”; ele é obrigatório por causa da resposta dada em “%3”.</translation>
         </message>
@@ -2146,7 +2433,7 @@
             <translation>%1: vincule pelo menos um parceiro em “%2”.</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+14" />
             <source>%1: choose an option in “%2”.</source>
             <translation>%1: escolha uma opção em “%2”.</translation>
         </message>
@@ -2161,7 +2448,7 @@
             <translation>%1: “%2” deve ser um texto. Digite-o novamente.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
             <source>%1: “%2” has %3 characters; shorten it to at most %4.</source>
             <translation>%1: “%2” tem %3 caracteres; reduza para no máximo %4.</translation>
         </message>
@@ -2349,7 +2636,7 @@
             <translation>&amp;Código de cadastro:</translation>
         </message>
         <message>
-            <location line="+10" />
+            <location line="+19" />
             <source>Co&amp;nnect</source>
             <translation>Co&amp;nectar</translation>
         </message>
@@ -2359,12 +2646,17 @@
             <translation>Digite o endereço do hub que a URS passou.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+3" />
             <source>This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.</source>
             <translation>Isto não é um endereço da web. Ele se parece com https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+2" />
+            <source>Plain http:// addresses are refused: the enrollment code, the access key and partners' contacts would travel unprotected. Type the https:// address given by the URS, like https://hub.urs.saude.mg.gov.br.</source>
+            <translation>Endereços http:// simples são recusados: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam sem proteção. Digite o endereço https:// informado pela URS, como https://hub.urs.saude.mg.gov.br.</translation>
+        </message>
+        <message>
+            <location line="+11" />
             <source>Type the enrollment code.</source>
             <translation>Digite o código de cadastro.</translation>
         </message>
@@ -2374,7 +2666,7 @@
             <translation>O código tem só letras, números e hífens, como K7QF-2M9X-PL4D.</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="+21" />
             <source>Synchronization is not available in this session.</source>
             <translation>A sincronização não está disponível nesta sessão.</translation>
         </message>
@@ -3926,7 +4218,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Abre o mês selecionado na lista (Enter ou clique duplo também abrem).</translation>
         </message>
         <message>
-            <location line="+64" />
+            <location line="+66" />
             <source>The reports could not be read: %1</source>
             <translation>Não foi possível ler os relatórios: %1</translation>
         </message>
@@ -4058,7 +4350,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>&lt;b&gt;A chave de acesso ao hub está guardada em um arquivo.&lt;/b&gt; Este computador não tem um chaveiro do sistema funcionando, então a chave que permite enviar relatórios fica na pasta de dados, legível só pela sua conta de usuário. Bloqueie o computador quando se afastar; se a chave vazar, peça à URS para revogá-la e conecte de novo.</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+16" />
             <source>&amp;Sync now</source>
             <translation>&amp;Sincronizar agora</translation>
         </message>
@@ -4090,13 +4382,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </message>
         <message>
             <location line="+1" />
-            <location line="+257" />
+            <location line="+265" />
             <location line="+40" />
             <source>&amp;Hold</source>
             <translation>&amp;Reter</translation>
         </message>
         <message>
-            <location line="-266" />
+            <location line="-274" />
             <source>Synchronization is not available in this session.</source>
             <translation>A sincronização não está disponível nesta sessão.</translation>
         </message>
@@ -4146,7 +4438,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>&amp;Conectar de novo…</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+48" />
             <source>waiting — next try on %1</source>
             <translation>na fila — nova tentativa em %1</translation>
         </message>
@@ -4342,12 +4634,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Enviando %1: %2 de %3</translation>
         </message>
         <message>
-            <location line="-344" />
+            <location line="-352" />
             <source>Outbox</source>
             <translation>Fila de envio</translation>
         </message>
         <message>
-            <location line="+223" />
+            <location line="+231" />
             <source>The outbox is empty.</source>
             <translation>A fila de envio está vazia.</translation>
         </message>
