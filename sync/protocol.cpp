@@ -179,16 +179,20 @@ QString utcTimestamp(const QDateTime &t)
 // ------------------------------------------------------------------ encoders
 QByteArray encode(const Preflight &p)
 {
-    return compact({{QStringLiteral("service"), p.service.isEmpty() ? QString::fromLatin1(kServiceName) : p.service},
-                    {QStringLiteral("protocol"), p.protocol ? p.protocol : kProtocolVersion},
-                    {QStringLiteral("hub"), hubToJson(p.hub)},
-                    {QStringLiteral("scope"), scopeToJson(p.scope)},
-                    {QStringLiteral("limits"),
-                     QJsonObject{{QStringLiteral("maxBlobBytes"), double(p.limits.maxBlobBytes)},
-                                 {QStringLiteral("maxManifestBytes"), double(p.limits.maxManifestBytes)},
-                                 {QStringLiteral("maxJsonBytes"), double(p.limits.maxJsonBytes)},
-                                 {QStringLiteral("maxMissingQuery"), p.limits.maxMissingQuery}}},
-                    {QStringLiteral("time"), utcTimestamp(p.time)}});
+    QJsonObject o{
+        {QStringLiteral("service"), p.service.isEmpty() ? QString::fromLatin1(kServiceName) : p.service},
+        {QStringLiteral("protocol"), p.protocol ? p.protocol : kProtocolVersion},
+        {QStringLiteral("hub"), hubToJson(p.hub)},
+        {QStringLiteral("scope"), scopeToJson(p.scope)},
+        {QStringLiteral("limits"),
+         QJsonObject{{QStringLiteral("maxBlobBytes"), double(p.limits.maxBlobBytes)},
+                     {QStringLiteral("maxManifestBytes"), double(p.limits.maxManifestBytes)},
+                     {QStringLiteral("maxJsonBytes"), double(p.limits.maxJsonBytes)},
+                     {QStringLiteral("maxMissingQuery"), p.limits.maxMissingQuery}}},
+        {QStringLiteral("time"), utcTimestamp(p.time)}};
+    if (p.tokenRenewAfter.isValid())
+        o.insert(QStringLiteral("tokenRenewAfter"), utcTimestamp(p.tokenRenewAfter));
+    return compact(o);
 }
 
 QByteArray encode(const EnrollRequest &r)
@@ -292,6 +296,8 @@ Result<Preflight> decodePreflight(const QByteArray &body)
     p.limits.maxMissingQuery =
         int(limit("maxMissingQuery", p.limits.maxMissingQuery, std::numeric_limits<int>::max()));
     p.time = parseTime(o.value(QStringLiteral("time")));
+    p.tokenRenewAfter =
+        parseTime(o.value(QStringLiteral("tokenRenewAfter"))); // optional: invalid when absent
     return p;
 }
 

@@ -53,6 +53,9 @@ struct Preflight
     Scope scope;
     Limits limits;
     QDateTime time;
+    // Optional: from when the client should rotate its token (POST /api/v1/token).
+    // Invalid when the hub did not say (an older hub): never renew then.
+    QDateTime tokenRenewAfter;
 };
 
 struct EnrollRequest

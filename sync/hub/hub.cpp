@@ -83,6 +83,17 @@ HubError Hub::unauthorized()
                      "with a new code from the regional office (URS)."));
 }
 
+HubError Hub::tokenExpired() const
+{
+    return error(401, QStringLiteral("token_expired"),
+                 QCoreApplication::translate(
+                     "Hub",
+                     "This installation has not connected to the hub for more than %1 days, so its access "
+                     "expired. Enroll it again with a new code from the regional office (URS); nothing in "
+                     "its outbox is lost.")
+                     .arg(m_options.tokenIdleDays));
+}
+
 // ------------------------------------------------------------------ scopes
 Result<sync::Scope> Hub::municipalityScope(const QString &ibge) const
 {
@@ -224,6 +235,11 @@ Outcome<TokenRecord> Hub::authenticate(const QString &token)
         return unauthorized();
     TokenRecord record = *found.value();
     const QDateTime now = m_clock.now();
+    // A rotated token works for the overlap only; an unused one expires.
+    if (const QDateTime until = replacedUntil(record); until.isValid() && until <= now)
+        return unauthorized();
+    if (const QDateTime expiry = idleExpiry(record); expiry.isValid() && expiry <= now)
+        return tokenExpired();
     const QDateTime touched = m_lastTouched.value(record.id);
     if (!touched.isValid() || touched.secsTo(now) >= kTouchIntervalSecs || touched > now) {
         if (m_store.touchToken(record.id, now))
@@ -242,7 +258,78 @@ sync::Preflight Hub::preflight(const TokenRecord &token) const
     p.scope = token.scope;
     p.limits = m_options.limits;
     p.time = m_clock.now();
+    p.tokenRenewAfter = renewAfter(token);
     return p;
+}
+
+QDateTime Hub::idleExpiry(const TokenRecord &token) const
+{
+    if (m_options.tokenIdleDays <= 0)
+        return {};
+    return token.lastUse().addDays(m_options.tokenIdleDays);
+}
+
+QDateTime Hub::replacedUntil(const TokenRecord &token) const
+{
+    if (!token.replacedAt.isValid())
+        return {};
+    return token.replacedAt.addSecs(qint64(qMax(0, m_options.tokenOverlapHours)) * 3600);
+}
+
+QDateTime Hub::renewAfter(const TokenRecord &token) const
+{
+    if (token.replacedAt.isValid()) // already replaced: its successor's answer was lost, renew now
+        return token.replacedAt;
+    if (m_options.tokenRenewDays <= 0)
+        return {};
+    return token.createdAt.addDays(m_options.tokenRenewDays);
+}
+
+QString Hub::tokenState(const TokenRecord &token) const
+{
+    const QDateTime now = m_clock.now();
+    if (token.revoked())
+        return QStringLiteral("revoked");
+    if (const QDateTime until = replacedUntil(token); until.isValid() && until <= now)
+        return QStringLiteral("replaced");
+    if (const QDateTime expiry = idleExpiry(token); expiry.isValid() && expiry <= now)
+        return QStringLiteral("expired");
+    return QStringLiteral("active");
+}
+
+Outcome<RotatedToken> Hub::rotateToken(const TokenRecord &token)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 age = token.createdAt.secsTo(now);
+    if (age >= 0 && age < kRotateMinAgeSeconds) {
+        HubError e = error(429, QStringLiteral("rate_limited"),
+                           QCoreApplication::translate(
+                               "Hub", "This installation's access was renewed less than an hour ago; it is "
+                                      "renewed again later."));
+        e.retryAfterSeconds = int(kRotateMinAgeSeconds - age);
+        return e;
+    }
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const QString secret = secrets::newToken();
+        const QString hash = secrets::tokenHash(secret);
+        auto rotated = m_store.rotateToken(token.id, hash, secrets::tokenIdFromHash(hash), now);
+        if (rotated) {
+            RotatedToken out;
+            out.response.token = secret;
+            out.response.scope = rotated->scope;
+            out.response.hub = m_options.info;
+            TokenRecord old = token;
+            if (!old.replacedAt.isValid())
+                old.replacedAt = now;
+            out.previousValidUntil = replacedUntil(old);
+            qCInfo(lcHub).noquote() << QStringLiteral("token %1 rotated to %2").arg(token.id, rotated->id);
+            return out;
+        }
+        if (rotated.error().code == QLatin1String("unauthorized"))
+            return unauthorized();
+        qCWarning(lcHub) << "token rotation attempt failed:" << rotated.error().message;
+    }
+    return serverError(Error{QStringLiteral("database"), QStringLiteral("rotate")});
 }
 
 // --------------------------------------------------------------- revisions
@@ -392,9 +479,27 @@ Outcome<PushOutcome> Hub::storeRevision(const sync::Scope &scope, const QString 
     if (decided || !existing)
         return existing;
 
+    // A photo counts as present for a push only when the pushing scope knows it: a
+    // report of the scope names it, or an installation of the municipality uploaded it
+    // (the central level's import stores its package's photos itself). Otherwise the
+    // `missing` list would tell whether another municipality has a photo.
+    const QStringList named = core::manifestBlobs(report);
+    QSet<QString> known;
+    if (scope.kind != sync::Scope::Kind::Central) {
+        auto referenced = m_store.knownBlobs(named, municipalitiesOf(scope), QString());
+        if (!referenced)
+            return serverError(referenced.error());
+        known = referenced.value();
+        if (scope.kind == sync::Scope::Kind::Municipality) {
+            auto uploaded = m_store.uploadedByMunicipality(named, scope.municipality);
+            if (!uploaded)
+                return serverError(uploaded.error());
+            known.unite(uploaded.value());
+        }
+    }
     QStringList missing;
-    for (const QString &blob : core::manifestBlobs(report))
-        if (!m_blobs.has(blob))
+    for (const QString &blob : named)
+        if ((scope.kind != sync::Scope::Kind::Central && !known.contains(blob)) || !m_blobs.has(blob))
             missing << blob;
     if (!missing.isEmpty()) {
         HubError e = error(409, QStringLiteral("missing_blobs"),

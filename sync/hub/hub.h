@@ -33,6 +33,25 @@ struct HubOptions
     sync::Limits limits;
     int codeValidityDays = 14;
     int statusPageMax = 1000;
+    // Per token: bytes of the photos it uploaded that no stored revision of a report
+    // of its scope names yet ("unattached": what collection removes after its grace).
+    // A photo a revision names counts toward nothing. 0: no quota (`serve --quota-mib`).
+    qint64 quotaBytes = qint64(512) * 1024 * 1024;
+    // A token unused this many days is refused (401 "token_expired"; 0: never;
+    // `serve --token-idle-days`).
+    int tokenIdleDays = 180;
+    // The pre-flight asks an installation to rotate a token this many days old
+    // (tokenRenewAfter; 0: never asked).
+    int tokenRenewDays = 90;
+    // A token replaced by a rotation keeps working this long (a lost answer does
+    // not lock the installation out), then it is refused.
+    int tokenOverlapHours = 24;
+};
+
+struct RotatedToken
+{
+    sync::EnrollResponse response; // the new token, the scope and the hub
+    QDateTime previousValidUntil;  // the replaced token works until then
 };
 
 struct IssuedCode
@@ -107,6 +126,18 @@ public:
     // 401 "unauthorized" for an unknown or revoked token.
     Outcome<TokenRecord> authenticate(const QString &token);
     sync::Preflight preflight(const TokenRecord &token) const;
+    // POST /api/v1/token: a new token for the same installation and scope; the
+    // presented one keeps working for tokenOverlapHours. A token younger than an
+    // hour is not rotated (429 "rate_limited").
+    Outcome<RotatedToken> rotateToken(const TokenRecord &token);
+    // When an unused token stops working (invalid: never), when a replaced one
+    // does (invalid: not replaced), and from when it should be rotated.
+    QDateTime idleExpiry(const TokenRecord &token) const;
+    QDateTime replacedUntil(const TokenRecord &token) const;
+    QDateTime renewAfter(const TokenRecord &token) const;
+    // "active", "revoked", "expired" (unused too long) or "replaced" (rotated, past the overlap).
+    QString tokenState(const TokenRecord &token) const;
+    static constexpr qint64 kRotateMinAgeSeconds = 3600;
 
     // ---- blobs
     // Of `names` (duplicates answered once, in order), those the token may not
@@ -124,6 +155,12 @@ public:
     // Of `names`, those the token's scope may know (named by a revision within
     // the scope, or uploaded by the token), whether or not the file is still here.
     Outcome<QSet<QString>> knownBlobs(const TokenRecord &token, const QStringList &names) const;
+    // Bytes the token's quota counts: its uploads no revision of its scope names.
+    core::Result<qint64> unattachedBytes(const TokenRecord &token) const;
+    // 413 "quota_exceeded" when storing `bytes` more for the token would pass
+    // HubOptions::quotaBytes; nullopt when it fits, or when the token already
+    // counts the photo as present (it costs nothing more).
+    std::optional<HubError> quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const;
     // Token-less forms, kept until the dispatcher calls the token forms: the
     // answer is about every blob on the hub, and no upload is recorded.
     Outcome<QStringList> missingBlobs(const QStringList &names) const;
@@ -165,6 +202,7 @@ public:
     static HubError serverError(const core::Error &cause);
     static HubError notFound();
     static HubError unauthorized();
+    HubError tokenExpired() const;
 
 private:
     // The push's checks and storage for any scope that covers the report's

@@ -63,6 +63,37 @@ Outcome<QStringList> Hub::missingBlobs(const TokenRecord &token, const QStringLi
     return missing;
 }
 
+core::Result<qint64> Hub::unattachedBytes(const TokenRecord &token) const
+{
+    return m_store.unattachedBytes(token.id, municipalitiesOf(token.scope));
+}
+
+std::optional<HubError> Hub::quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const
+{
+    if (m_options.quotaBytes <= 0)
+        return std::nullopt;
+    auto known = knownBlobs(token, {sha256});
+    if (!known)
+        return known.error();
+    if (known->contains(sha256)) // already counted, or attached: storing it again costs nothing
+        return std::nullopt;
+    auto used = unattachedBytes(token);
+    if (!used)
+        return serverError(used.error());
+    if (used.value() + qMax<qint64>(0, bytes) <= m_options.quotaBytes)
+        return std::nullopt;
+    const auto mib = [](qint64 b) { return QString::number(double(b) / (1024.0 * 1024.0), 'f', 1); };
+    return error(
+        413, QStringLiteral("quota_exceeded"),
+        QCoreApplication::translate(
+            "Hub",
+            "The hub is keeping %1 MiB of photos from this installation that no report sent to it names "
+            "yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to "
+            "(their photos then count no more), or ask the regional office (URS) to raise the limit. "
+            "Photos that no report names are discarded after 7 days.")
+            .arg(mib(used.value()), mib(m_options.quotaBytes)));
+}
+
 core::Status Hub::recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes)
 {
     return m_store.recordUpload(sha256, token.id, bytes, m_clock.now());
@@ -77,6 +108,9 @@ Outcome<BlobOutcome> Hub::putBlob(const TokenRecord &token, const QString &sha25
             return known.error();
         knownBefore = known->contains(sha256);
     }
+    if (!knownBefore && sync::isSha256Hex(sha256) && bytes.size() <= m_options.limits.maxBlobBytes)
+        if (auto refused = quotaRefusal(token, sha256, bytes.size()))
+            return *refused;
     auto stored = putBlob(sha256, bytes);
     if (!stored)
         return stored;

@@ -9,9 +9,12 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
+#include <QHash>
 #include <QHostAddress>
 #include <QPair>
 #include <QSocketNotifier>
+#include <QStorageInfo>
 #include <QTextStream>
 #include <QTimer>
 
@@ -20,6 +23,9 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #endif
+
+#include <algorithm>
+#include <tuple>
 
 namespace mobiliza::hub {
 
@@ -159,6 +165,131 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
     return true;
 }
 
+QString scopeValueOf(const sync::Scope &scope)
+{
+    return scope.kind == sync::Scope::Kind::Municipality ? scope.municipality
+           : scope.kind == sync::Scope::Kind::Urs        ? scope.urs
+                                                         : QString();
+}
+
+// One line per figure: a fixed key (to grep), the value, then a translated label.
+void stat(const char *key, const QString &value, const QString &label)
+{
+    out(QStringList{QLatin1String(key), value, label}.join(QLatin1Char('\t')));
+}
+
+void stat(const char *key, qint64 value, const QString &label)
+{
+    stat(key, QString::number(value), label);
+}
+
+int printStats(Hub &hub, const QString &dataDir, int topCount)
+{
+    HubStore &store = hub.store();
+    auto dbBytes = store.databaseBytes();
+    if (!dbBytes)
+        return failed(dbBytes.error().message);
+    stat("database", store.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"),
+         store.description());
+    stat("database.bytes", dbBytes.value(),
+         store.isPostgres()
+             ? QCoreApplication::translate("HubCli", "database size (pg_database_size)")
+             : QCoreApplication::translate("HubCli", "database size (SQLite file and its WAL)"));
+
+    // Photo files, split by whether a stored revision names them.
+    auto referenced = store.referencedBlobs();
+    if (!referenced)
+        return failed(referenced.error().message);
+    qint64 refCount = 0, refBytes = 0, unrefCount = 0, unrefBytes = 0;
+    for (const QString &sha : hub.blobs().list()) {
+        const qint64 size = QFileInfo(hub.blobs().path(sha)).size();
+        if (referenced->contains(sha)) {
+            ++refCount;
+            refBytes += size;
+        } else {
+            ++unrefCount;
+            unrefBytes += size;
+        }
+    }
+    stat("blobs.count", refCount + unrefCount, QCoreApplication::translate("HubCli", "photo files"));
+    stat("blobs.bytes", refBytes + unrefBytes, QCoreApplication::translate("HubCli", "bytes of photo files"));
+    stat("blobs.referenced.count", refCount,
+         QCoreApplication::translate("HubCli", "photos a received report names"));
+    stat("blobs.referenced.bytes", refBytes,
+         QCoreApplication::translate("HubCli", "bytes of photos a received report names"));
+    stat("blobs.unreferenced.count", unrefCount,
+         QCoreApplication::translate("HubCli", "photos no report names yet (collected after 7 days)"));
+    stat("blobs.unreferenced.bytes", unrefBytes,
+         QCoreApplication::translate("HubCli", "bytes of photos no report names yet"));
+    const QStorageInfo storage(dataDir);
+    stat("disk.free.bytes", storage.isValid() ? storage.bytesAvailable() : qint64(-1),
+         QCoreApplication::translate("HubCli", "free space for the data folder %1")
+             .arg(QDir::toNativeSeparators(dataDir)));
+
+    auto tokens = store.tokens();
+    if (!tokens)
+        return failed(tokens.error().message);
+    TokenCounts counts;
+    QHash<QString, TokenRecord> byId;
+    for (const TokenRecord &t : tokens.value()) {
+        byId.insert(t.id, t);
+        const QString state = hub.tokenState(t);
+        if (state == QLatin1String("revoked"))
+            ++counts.revoked;
+        else if (state == QLatin1String("replaced"))
+            ++counts.replaced;
+        else if (state == QLatin1String("expired"))
+            ++counts.expired;
+        else
+            ++counts.active;
+    }
+    stat("tokens.active", counts.active, QCoreApplication::translate("HubCli", "tokens in use"));
+    stat("tokens.revoked", counts.revoked, QCoreApplication::translate("HubCli", "tokens revoked"));
+    stat("tokens.expired", counts.expired,
+         QCoreApplication::translate("HubCli", "tokens expired (unused for too long)"));
+    stat("tokens.replaced", counts.replaced,
+         QCoreApplication::translate("HubCli", "tokens replaced by a renewal"));
+
+    for (const auto &[key, table, label] :
+         {std::tuple{"reports", "reports", QCoreApplication::translate("HubCli", "reports received")},
+          std::tuple{"revisions", "revisions",
+                     QCoreApplication::translate("HubCli", "revisions received")}}) {
+        auto n = store.countRows(QLatin1String(table));
+        if (!n)
+            return failed(n.error().message);
+        stat(key, n.value(), label);
+    }
+
+    // The tokens with most bytes of photos no report of their scope names (what their quota counts).
+    auto uploaders = store.uploaders();
+    if (!uploaders)
+        return failed(uploaders.error().message);
+    QList<QPair<qint64, QString>> unattached;
+    for (const QString &id : uploaders.value()) {
+        TokenRecord t = byId.value(id);
+        t.id = id;
+        auto bytes = hub.unattachedBytes(t);
+        if (!bytes)
+            return failed(bytes.error().message);
+        if (bytes.value() > 0)
+            unattached << qMakePair(bytes.value(), id);
+    }
+    std::sort(unattached.begin(), unattached.end(), [](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    stat("quota.bytes", hub.options().quotaBytes,
+         QCoreApplication::translate("HubCli",
+                                     "quota per token of photos no report names (serve --quota-mib)"));
+    for (qsizetype i = 0; i < unattached.size() && i < topCount; ++i) {
+        const TokenRecord t = byId.value(unattached[i].second);
+        out(QStringList{QStringLiteral("token.unattached.bytes"), QString::number(unattached[i].first),
+                        unattached[i].second, sync::scopeKindKey(t.scope.kind), scopeValueOf(t.scope),
+                        oneLine(t.label)}
+                .join(QLatin1Char('\t')));
+    }
+    return kExitOk;
+}
+
 } // namespace
 
 int runCli(const QStringList &arguments)
@@ -171,7 +302,8 @@ int runCli(const QStringList &arguments)
         {"tokens", QCoreApplication::translate("HubCli", "list the tokens")},
         {"reports", QCoreApplication::translate("HubCli", "list the received revisions")},
         {"review", QCoreApplication::translate("HubCli", "accept or return the latest revision of a report")},
-        {"import", QCoreApplication::translate("HubCli", "import a report package file (.mobiliza)")}};
+        {"import", QCoreApplication::translate("HubCli", "import a report package file (.mobiliza)")},
+        {"stats", QCoreApplication::translate("HubCli", "show the hub's disk use, tokens and reports")}};
     QString description =
         QCoreApplication::translate(
             "HubCli", "Mobiliza hub: receives the municipalities' reports, checks them and sends "
@@ -230,6 +362,20 @@ int runCli(const QStringList &arguments)
         QCoreApplication::translate(
             "HubCli", "serve: open connections from one address (0: no limit; with --trust-proxy, none)."),
         QStringLiteral("N"), QStringLiteral("128"));
+    const QCommandLineOption quotaMib(
+        QStringLiteral("quota-mib"),
+        QCoreApplication::translate("HubCli",
+                                    "serve: MiB of photos one installation may have on the hub that no "
+                                    "report sent names yet (0: no limit)."),
+        QStringLiteral("N"), QStringLiteral("512"));
+    const QCommandLineOption tokenIdleDays(
+        QStringLiteral("token-idle-days"),
+        QCoreApplication::translate("HubCli", "Days after which a token not used is refused (0: never)."),
+        QStringLiteral("N"), QStringLiteral("180"));
+    const QCommandLineOption top(
+        QStringLiteral("top"),
+        QCoreApplication::translate("HubCli", "stats: how many tokens to list by photos awaiting a report."),
+        QStringLiteral("N"), QStringLiteral("10"));
     const QCommandLineOption municipality(
         QStringLiteral("municipality"), QCoreApplication::translate("HubCli", "IBGE code of a municipality."),
         QStringLiteral("IBGE"));
@@ -263,12 +409,34 @@ int runCli(const QStringList &arguments)
         QStringLiteral("reviewer"),
         QCoreApplication::translate("HubCli", "Who reviews (default: the system user)."),
         QStringLiteral("NAME"));
-    parser.addOptions({listen, data, db, hubName, hubId, log, trustProxy, threads, idleTimeout, maxConnections,
-                       maxPerAddress, municipality, urs, central, label,
-                       tokenId, month, report, accept, returnWith, reviewer});
+    parser.addOptions({listen,
+                       data,
+                       db,
+                       hubName,
+                       hubId,
+                       log,
+                       trustProxy,
+                       threads,
+                       idleTimeout,
+                       maxConnections,
+                       maxPerAddress,
+                       quotaMib,
+                       tokenIdleDays,
+                       top,
+                       municipality,
+                       urs,
+                       central,
+                       label,
+                       tokenId,
+                       month,
+                       report,
+                       accept,
+                       returnWith,
+                       reviewer});
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        QCoreApplication::translate("HubCli", "serve, enroll, revoke, tokens, reports, review or import"));
+        QCoreApplication::translate("HubCli",
+                                    "serve, enroll, revoke, tokens, reports, review, import or stats"));
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QCoreApplication::translate("HubCli", "import: the package file"),
                                  QStringLiteral("[FILE]"));
@@ -285,7 +453,7 @@ int runCli(const QStringList &arguments)
     const QString command = positional.first();
     const QStringList known{QStringLiteral("serve"),  QStringLiteral("enroll"),  QStringLiteral("revoke"),
                             QStringLiteral("tokens"), QStringLiteral("reports"), QStringLiteral("review"),
-                            QStringLiteral("import")};
+                            QStringLiteral("import"), QStringLiteral("stats")};
     if (!known.contains(command))
         return usage(QCoreApplication::translate("HubCli", "Unknown command “%1”.").arg(command));
     if (positional.size() > (command == QLatin1String("import") ? 2 : 1))
@@ -326,11 +494,16 @@ int runCli(const QStringList &arguments)
                 .arg(parser.value(listen)));
 
     ServerOptions serverOptions;
+    int quotaMibValue = 0;
+    int topCount = 0;
     const QList<QPair<const QCommandLineOption *, int *>> counts{
         {&threads, &serverOptions.threads},
         {&idleTimeout, &serverOptions.idleTimeoutSeconds},
         {&maxConnections, &serverOptions.maxConnections},
-        {&maxPerAddress, &serverOptions.maxConnectionsPerAddress}};
+        {&maxPerAddress, &serverOptions.maxConnectionsPerAddress},
+        {&quotaMib, &quotaMibValue},
+        {&tokenIdleDays, &options.tokenIdleDays},
+        {&top, &topCount}};
     for (const auto &c : counts) {
         bool ok = false;
         const int n = parser.value(*c.first).toInt(&ok);
@@ -340,6 +513,7 @@ int runCli(const QStringList &arguments)
                              .arg(c.first->names().constFirst(), c.first->defaultValues().constFirst()));
         *c.second = n;
     }
+    options.quotaBytes = qint64(quotaMibValue) * 1024 * 1024;
 
     auto opened = openHub(dataDir, dbUrl, options);
     if (!opened)
@@ -431,19 +605,35 @@ int runCli(const QStringList &arguments)
         auto tokens = hub.store().tokens();
         if (!tokens)
             return failed(tokens.error().message);
+        // id, scope, label, created, last use, state, until when it works, rotation.
         for (const TokenRecord &t : tokens.value()) {
-            const QString scopeValue = t.scope.kind == sync::Scope::Kind::Municipality ? t.scope.municipality
-                                       : t.scope.kind == sync::Scope::Kind::Urs        ? t.scope.urs
-                                                                                       : QString();
-            out(QStringList{t.id, sync::scopeKindKey(t.scope.kind), scopeValue, oneLine(t.label),
+            const QString state = hub.tokenState(t);
+            QString stateText = state;
+            QString until = QStringLiteral("-");
+            if (state == QLatin1String("revoked")) {
+                stateText += QLatin1Char(' ') + sync::utcTimestamp(t.revokedAt);
+            } else if (state == QLatin1String("replaced")) {
+                stateText += QLatin1Char(' ') + sync::utcTimestamp(hub.replacedUntil(t));
+            } else if (state == QLatin1String("expired")) {
+                stateText += QLatin1Char(' ') + sync::utcTimestamp(hub.idleExpiry(t));
+            } else if (t.replacedAt.isValid()) {
+                until = sync::utcTimestamp(hub.replacedUntil(t)); // rotated: works for the overlap
+            } else if (hub.idleExpiry(t).isValid()) {
+                until = sync::utcTimestamp(hub.idleExpiry(t)); // if it stays unused
+            }
+            out(QStringList{t.id, sync::scopeKindKey(t.scope.kind), scopeValueOf(t.scope), oneLine(t.label),
                             sync::utcTimestamp(t.createdAt),
                             t.lastSeen.isValid() ? sync::utcTimestamp(t.lastSeen) : QStringLiteral("-"),
-                            t.revoked() ? QStringLiteral("revoked %1").arg(sync::utcTimestamp(t.revokedAt))
-                                        : QStringLiteral("active")}
+                            stateText, until,
+                            t.rotatedFrom.isEmpty() ? QStringLiteral("-")
+                                                    : QStringLiteral("rotated-from %1").arg(t.rotatedFrom)}
                     .join(QLatin1Char('\t')));
         }
         return kExitOk;
     }
+
+    if (command == QLatin1String("stats"))
+        return printStats(hub, dataDir, topCount);
 
     if (command == QLatin1String("reports")) {
         auto listed = hub.listRevisions(parser.value(month), parser.value(urs));

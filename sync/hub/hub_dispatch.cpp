@@ -95,7 +95,10 @@ HubDispatcher::Reply HubDispatcher::json(int status, const QByteArray &body)
 
 HubDispatcher::Reply HubDispatcher::failure(const HubError &error)
 {
-    return Reply{error.status, sync::encode(error.body), {}};
+    Reply r{error.status, sync::encode(error.body), {}};
+    if (error.retryAfterSeconds > 0)
+        r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(error.retryAfterSeconds));
+    return r;
 }
 
 HubDispatcher::Reply HubDispatcher::failure(int status, const QString &code, const QString &message)
@@ -228,6 +231,9 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         } else if (n == 2 && first == QLatin1String("partners") && !segments[1].isEmpty()) {
             route = Route::Partner;
             allowed = {kPut, kDelete};
+        } else if (n == 1 && first == QLatin1String("token")) {
+            route = Route::Token;
+            allowed = {kPost};
         }
     }
     admission->route = route;
@@ -292,6 +298,14 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         r.headers << qMakePair(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfter));
         return r;
     }
+
+    // ---- a photo's size against the token's quota, before its body is read
+    if (route == Route::Blob && declaredLength >= 0 && sync::isSha256Hex(segments.value(1))) {
+        if (std::optional<HubError> refused =
+                m_hub.quotaRefusal(*admission->token, segments[1], declaredLength))
+            return failure(*refused);
+        admission->quotaChecked = true;
+    }
     return std::nullopt;
 }
 
@@ -318,6 +332,12 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
     }
     if (!admission.token)
         return failure(Hub::unauthorized());
+    // A body without a declared size (chunked) is measured now; the upload is not kept.
+    if (admission.route == Route::Blob && !admission.quotaChecked &&
+        sync::isSha256Hex(admission.segments.value(1)))
+        if (std::optional<HubError> refused =
+                m_hub.quotaRefusal(*admission.token, admission.segments[1], request.bodySize()))
+            return failure(*refused);
     return handleAuthenticated(admission.route, admission.segments, request, *admission.token);
 }
 
@@ -448,6 +468,15 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
         return json(200, compact({{QStringLiteral("partner"), saved->uuid},
                                   {QStringLiteral("updatedAt"), sync::utcTimestamp(saved->updatedAt)},
                                   {QStringLiteral("applied"), saved->applied}}));
+    }
+
+    case Route::Token: {
+        auto rotated = m_hub.rotateToken(token);
+        if (!rotated)
+            return failure(rotated.error());
+        QJsonObject o = QJsonDocument::fromJson(sync::encode(rotated->response)).object();
+        o.insert(QStringLiteral("previousValidUntil"), sync::utcTimestamp(rotated->previousValidUntil));
+        return json(201, compact(o));
     }
 
     case Route::None:

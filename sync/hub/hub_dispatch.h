@@ -12,7 +12,8 @@
 //   route (404 not_found) → method (405, with Allow) → body size (413, before
 //   anything is parsed; a body on GET/DELETE is 400) → enrollment (per-address
 //   rate limit, no token) | token (401, WWW-Authenticate) → per-token rate
-//   limit (429, Retry-After) → the route's handler,
+//   limit (429, Retry-After) → for a photo upload, the token's quota on the
+//   declared size (413 quota_exceeded, still before the body) → the route's handler,
 // and every request writes one access-log line.
 //
 // One dispatcher per thread, like its Hub (a Hub is one database connection);
@@ -111,7 +112,8 @@ public:
         Report,
         Revision,
         Status,
-        Partner
+        Partner,
+        Token
     };
 
     // What admit() decided from the headers.
@@ -123,6 +125,7 @@ public:
         QStringList segments;
         qint64 maxBody = 0;
         std::optional<TokenRecord> token;
+        bool quotaChecked = false; // a photo upload's declared size was checked against the token's quota
         QElapsedTimer timer;
 
         // The photo's name when the body is a photo upload with a well-formed

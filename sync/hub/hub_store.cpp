@@ -157,6 +157,14 @@ QList<HubMigration> migrations()
              QStringLiteral("CREATE INDEX report_blobs_sha256 ON report_blobs (sha256)"),
          },
          fillReportBlobs},
+        // Token rotation (POST /api/v1/token): a new token names the one it replaces, and the
+        // replaced one keeps working until replaced_at plus the overlap (HubOptions).
+        {3,
+         {
+             QStringLiteral("ALTER TABLE tokens ADD COLUMN rotated_from TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE tokens ADD COLUMN replaced_at TEXT"),
+             QStringLiteral("CREATE INDEX tokens_rotated_from ON tokens (rotated_from)"),
+         }},
     };
 }
 

@@ -55,6 +55,11 @@ public:
     core::Result<std::optional<TokenRecord>> activeToken(const QString &tokenHash) const;
     core::Status touchToken(const QString &tokenId, const QDateTime &now);
     core::Result<QList<TokenRecord>> tokens() const;
+    // One transaction: a new token (same scope, label and installation) that names
+    // the active token `oldId` it replaces, and oldId's replaced_at (kept from a
+    // first rotation). Error "unauthorized" when oldId is not active.
+    core::Result<TokenRecord> rotateToken(const QString &oldId, const QString &tokenHash,
+                                          const QString &tokenId, const QDateTime &now);
     // Number of tokens revoked now.
     core::Result<int> revokeToken(const QString &tokenId, const QDateTime &now);
     core::Result<int> revokeMunicipality(const QString &ibge, const QDateTime &now);
@@ -97,6 +102,20 @@ public:
     core::Result<QSet<QString>> knownBlobs(const QStringList &names,
                                            const std::optional<QStringList> &municipalities,
                                            const QString &tokenId) const;
+    // Of `names`, those a token of the municipality `ibge` uploaded (any
+    // installation of it). Cost linear in names.
+    core::Result<QSet<QString>> uploadedByMunicipality(const QStringList &names, const QString &ibge) const;
+    // Bytes of the blobs `tokenId` uploaded that no stored revision of a report of
+    // `municipalities` (nullopt = of any report) names: what its quota counts.
+    core::Result<qint64> unattachedBytes(const QString &tokenId,
+                                         const std::optional<QStringList> &municipalities) const;
+    // The tokens that uploaded something still recorded.
+    core::Result<QStringList> uploaders() const;
+    // Counts for `mobiliza-hub stats`.
+    core::Result<qint64> countRows(const QString &table) const; // table: a fixed name, never user input
+    // Bytes of the database: SQLite's file with its -wal and -shm, or PostgreSQL's
+    // pg_database_size.
+    core::Result<qint64> databaseBytes() const;
     // Forgets the uploads of blobs the collector deleted.
     core::Status forgetUploads(const QStringList &sha256s);
 

@@ -6,6 +6,7 @@
 #include "sync/hub/hub_store_p.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QSqlQuery>
 
 namespace mobiliza::hub {
@@ -367,6 +368,90 @@ Result<QSet<QString>> HubStore::knownBlobs(const QStringList &names,
         }
     }
     return known;
+}
+
+Result<QSet<QString>> HubStore::uploadedByMunicipality(const QStringList &names, const QString &ibge) const
+{
+    QSet<QString> known;
+    if (ibge.isEmpty())
+        return known;
+    for (qsizetype from = 0; from < names.size(); from += kNamesPerQuery) {
+        const QStringList chunk = names.mid(from, kNamesPerQuery);
+        QVariantList args{ibge};
+        for (const QString &n : chunk)
+            args << n;
+        auto q =
+            runSql(db(),
+                   QStringLiteral("SELECT DISTINCT u.sha256 FROM blob_uploads u JOIN tokens t ON t.id = "
+                                  "u.token_id WHERE t.scope_kind = 'municipality' AND t.municipality = ? "
+                                  "AND u.sha256 IN (") +
+                       marks(chunk.size()) + QLatin1Char(')'),
+                   args);
+        if (!q)
+            return q.error();
+        while (q.value().next())
+            known.insert(q.value().value(0).toString());
+    }
+    return known;
+}
+
+Result<qint64> HubStore::unattachedBytes(const QString &tokenId,
+                                         const std::optional<QStringList> &municipalities) const
+{
+    QString sql = QStringLiteral("SELECT COALESCE(SUM(u.bytes), 0) FROM blob_uploads u WHERE u.token_id = ?");
+    QVariantList args{tokenId};
+    if (!municipalities || !municipalities->isEmpty()) {
+        sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM report_blobs b JOIN reports r ON r.uuid = "
+                              "b.report WHERE b.sha256 = u.sha256");
+        if (municipalities) {
+            sql +=
+                QStringLiteral(" AND r.municipality IN (") + marks(municipalities->size()) + QLatin1Char(')');
+            for (const QString &m : *municipalities)
+                args << m;
+        }
+        sql += QLatin1Char(')');
+    }
+    auto v = scalarSql(db(), sql, args);
+    if (!v)
+        return v.error();
+    return v.value().toLongLong();
+}
+
+Result<QStringList> HubStore::uploaders() const
+{
+    auto q = runSql(db(), QStringLiteral("SELECT DISTINCT token_id FROM blob_uploads ORDER BY token_id"));
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q.value().next())
+        out << q.value().value(0).toString();
+    return out;
+}
+
+Result<qint64> HubStore::countRows(const QString &table) const
+{
+    auto v = scalarSql(db(), QStringLiteral("SELECT COUNT(*) FROM ") + table);
+    if (!v)
+        return v.error();
+    return v.value().toLongLong();
+}
+
+Result<qint64> HubStore::databaseBytes() const
+{
+    if (m_postgres) {
+        auto v = scalarSql(db(), QStringLiteral("SELECT pg_database_size(current_database())"));
+        if (!v)
+            return v.error();
+        return v.value().toLongLong();
+    }
+    const QString path = db().databaseName();
+    qint64 bytes = 0;
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        const QFileInfo file(path + QLatin1String(suffix));
+        if (file.exists())
+            bytes += file.size();
+    }
+    return bytes;
 }
 
 Status HubStore::forgetUploads(const QStringList &sha256s)

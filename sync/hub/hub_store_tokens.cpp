@@ -44,8 +44,8 @@ sync::Scope scopeFrom(const QString &kind, const QString &municipality, const QS
     return s;
 }
 
-const QString kTokenColumns = QStringLiteral(
-    "id, scope_kind, municipality, urs, label, installation, created_at, revoked_at, last_seen");
+const QString kTokenColumns = QStringLiteral("id, scope_kind, municipality, urs, label, installation, "
+                                             "created_at, revoked_at, last_seen, rotated_from, replaced_at");
 
 TokenRecord readToken(const QSqlQuery &q)
 {
@@ -57,6 +57,8 @@ TokenRecord readToken(const QSqlQuery &q)
     t.createdAt = parseStoreTime(q.value(6));
     t.revokedAt = parseStoreTime(q.value(7));
     t.lastSeen = parseStoreTime(q.value(8));
+    t.rotatedFrom = q.value(9).toString();
+    t.replacedAt = parseStoreTime(q.value(10));
     return t;
 }
 
@@ -156,6 +158,46 @@ Result<QList<TokenRecord>> HubStore::tokens() const
     while (q.value().next())
         out << readToken(q.value());
     return out;
+}
+
+Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &tokenHash,
+                                          const QString &tokenId, const QDateTime &now)
+{
+    return inTransaction([&]() -> Result<TokenRecord> {
+        auto found = runSql(db(),
+                            QStringLiteral("SELECT ") + kTokenColumns +
+                                QStringLiteral(" FROM tokens WHERE id = ? AND revoked_at IS NULL"),
+                            {oldId});
+        if (!found)
+            return found.error();
+        if (!found.value().next())
+            return Error{QStringLiteral("unauthorized"), QStringLiteral("token %1 is not active").arg(oldId)};
+        const TokenRecord old = readToken(found.value());
+        found.value().finish();
+        TokenRecord t;
+        t.id = tokenId;
+        t.scope = old.scope;
+        t.label = old.label;
+        t.installation = old.installation;
+        t.createdAt = now;
+        t.rotatedFrom = old.id;
+        auto inserted = execSql(
+            db(),
+            QStringLiteral(
+                "INSERT INTO tokens (id, token_hash, scope_kind, municipality, urs, label, installation, "
+                "created_at, rotated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {t.id, tokenHash, scopeKindKey(t.scope), textArg(t.scope.municipality), textArg(t.scope.urs),
+             textArg(t.label), textArg(t.installation), storeTime(now), old.id});
+        if (!inserted)
+            return inserted.error();
+        // A second rotation of the same token (its answer was lost) keeps the first deadline.
+        auto replaced = execSql(
+            db(), QStringLiteral("UPDATE tokens SET replaced_at = ? WHERE id = ? AND replaced_at IS NULL"),
+            {storeTime(now), old.id});
+        if (!replaced)
+            return replaced.error();
+        return t;
+    });
 }
 
 Result<int> HubStore::revokeToken(const QString &tokenId, const QDateTime &now)

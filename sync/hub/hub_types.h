@@ -38,7 +38,20 @@ struct TokenRecord
     QDateTime createdAt;
     QDateTime revokedAt;
     QDateTime lastSeen;
+    QString rotatedFrom;  // the token this one replaced (POST /api/v1/token), empty when enrolled
+    QDateTime replacedAt; // when a rotation replaced it (it works for an overlap after that)
     bool revoked() const { return revokedAt.isValid(); }
+    // Its last use for the idle expiry: the last request, or its creation when never used.
+    QDateTime lastUse() const { return lastSeen.isValid() ? lastSeen : createdAt; }
+};
+
+// Disk use of the hub (`mobiliza-hub stats`).
+struct TokenCounts
+{
+    int active = 0;
+    int revoked = 0;
+    int expired = 0;  // unused for longer than the idle limit
+    int replaced = 0; // rotated, past the overlap
 };
 
 struct ReportRecord
@@ -97,6 +110,7 @@ struct HubError
 {
     int status = 500;
     sync::ErrorBody body;
+    int retryAfterSeconds = 0; // > 0: sent as Retry-After
 };
 
 // A value or a HubError (what the server answers and the CLI prints).

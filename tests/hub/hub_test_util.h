@@ -221,13 +221,15 @@ struct HubFixture
     TempDir dir;
     core::FixedClock clock{hubNow()};
     hub::ServerOptions serverOptions;
+    hub::HubOptions hubOptions; // its info is the fixture's
     std::unique_ptr<hub::HubStore> store;
     std::unique_ptr<core::BlobStore> blobs;
     std::unique_ptr<hub::Hub> hub;
     std::unique_ptr<hub::HubServer> server;
     std::unique_ptr<HttpClient> http;
 
-    explicit HubFixture(hub::ServerOptions options = {}) : serverOptions(std::move(options))
+    explicit HubFixture(hub::ServerOptions options = {}, hub::HubOptions hubOpts = {})
+        : serverOptions(std::move(options)), hubOptions(std::move(hubOpts))
     {
         if (!testDbUrl().isEmpty())
             emptyTestDb(testDbUrl());
@@ -244,7 +246,7 @@ struct HubFixture
         REQUIRE(opened.ok());
         store = std::move(opened.value());
         blobs = std::make_unique<core::BlobStore>(dir.filePath(QStringLiteral("blobs")));
-        hub::HubOptions options;
+        hub::HubOptions options = hubOptions;
         options.info = sync::HubInfo{QStringLiteral("urs-teste"), QStringLiteral("URS Teste")};
         hub = std::make_unique<hub::Hub>(*store, *blobs, core::ReferenceData::embedded(), clock, options);
         server = std::make_unique<hub::HubServer>(*hub, serverOptions);

@@ -156,16 +156,20 @@ TEST_CASE(
     const QString beloToken = f.enrollMunicipality(kBelo);
     const TestReport t = makeReport(kBelo, 5);
     f.push(t, beloToken);
-    // The database as schema 1 left it.
+    // The database as schema 1 left it (without schema 3's token columns either).
     {
         QSqlQuery q(f.store->db());
         REQUIRE(q.exec(QStringLiteral("DROP TABLE blob_uploads")));
         REQUIRE(q.exec(QStringLiteral("DROP TABLE report_blobs")));
+        REQUIRE(q.exec(QStringLiteral("DROP INDEX tokens_rotated_from")));
+        REQUIRE(q.exec(QStringLiteral("ALTER TABLE tokens DROP COLUMN rotated_from")));
+        REQUIRE(q.exec(QStringLiteral("ALTER TABLE tokens DROP COLUMN replaced_at")));
         REQUIRE(q.exec(QStringLiteral("DELETE FROM hub_schema WHERE version >= 2")));
     }
     f.stop();
     f.start();
     CHECK(f.store->schemaVersion() == hub::HubStore::latestSchemaVersion());
+    CHECK(f.preflightStatus(beloToken) == 200); // schema 3 keeps the tokens working
     CHECK(countOf(f, QStringLiteral("SELECT count(*) FROM report_blobs WHERE report = ?"), {t.uuid()}) == 2);
     const hub::TokenRecord laptop = recordOf(f, f.enrollMunicipality(kBelo));
     CHECK(missingFor(f, laptop, t.blobs()).isEmpty());
