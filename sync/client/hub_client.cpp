@@ -319,6 +319,11 @@ HubError HubClient::errorFor(const Response &r, Route route) const
         break;
     case 401:
         e = HubError::make(route == Route::Enroll ? K::InvalidCode : K::Unauthorized, host(), r.status);
+        if (route != Route::Enroll && body.code == QLatin1String("token_expired"))
+            e.message = QCoreApplication::translate(
+                "HubError", "This computer's access to the hub expired because it did not connect for a "
+                            "long time. Ask the URS for a new enrollment code and connect again on the "
+                            "Synchronization page. Nothing was lost: the reports stay in the outbox.");
         break;
     case 403:
         e = HubError::make(K::Forbidden, host(), r.status);
@@ -344,6 +349,12 @@ HubError HubClient::errorFor(const Response &r, Route route) const
         e = HubError::make(K::TooLarge, host(), r.status);
         switch (route) {
         case Route::Blob:
+            // Not a photo too large: too many photos waiting at the hub for their reports.
+            if (body.code == QLatin1String("quota_exceeded"))
+                e.message = QCoreApplication::translate(
+                    "HubError", "The hub is keeping as many photos from this computer as it allows for "
+                                "reports it has not received yet. Mobiliza will try again later; if this "
+                                "lasts, tell the URS (it can raise the limit).");
             break;
         case Route::Manifest:
             e.message = QCoreApplication::translate(
@@ -430,6 +441,19 @@ void HubClient::enroll(const EnrollRequest &request, Callback<EnrollResponse> do
              }
              done(errorFor(r, Route::Enroll));
          });
+}
+
+void HubClient::renewToken(Callback<EnrollResponse> done)
+{
+    send("POST", QStringLiteral("/token"), {}, "application/json", true, {}, [this, done](const Response &r) {
+        if (isSuccess(r.status) && r.networkError == 0) {
+            auto decoded = decodeEnrollResponse(r.body);
+            if (decoded && !decoded->token.isEmpty())
+                return done(decoded.value());
+            return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+        }
+        done(errorFor(r, Route::Token));
+    });
 }
 
 void HubClient::missingBlobs(const QStringList &blobs, const Limits &limits, Callback<QStringList> done)

@@ -82,6 +82,10 @@ public:
 
     void preflight(Callback<Preflight> done);
     void enroll(const EnrollRequest &request, Callback<EnrollResponse> done); // no token needed
+    // POST /token: a new token for this installation (the enrollment answer's
+    // shape); the one in use keeps working for the hub's overlap. The caller
+    // stores the new token, then setToken()s it.
+    void renewToken(Callback<EnrollResponse> done);
     // One answer for all the names, asked in as many requests as the limits
     // (from the pre-flight) need; the first failure answers.
     void missingBlobs(const QStringList &blobs, Callback<QStringList> done)
@@ -150,7 +154,8 @@ private:
         Blob,
         Manifest,
         Status,
-        Partner
+        Partner,
+        Token
     };
 
     void send(const QByteArray &verb, const QString &path, const QByteArray &body,

@@ -4,9 +4,14 @@
 #include "core/services/services.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSet>
 
+#include <functional>
+
 namespace mobiliza::sync {
+
+Q_LOGGING_CATEGORY(lcSyncEngine, "mobiliza.sync.engine")
 
 namespace {
 
@@ -120,6 +125,31 @@ void SyncEngine::onPreflight(const HubResult<Preflight> &result)
     m_limits = p.limits;
     m_outbox.recordContact(m_services.clock().now());
     Q_EMIT contact(p);
+    // The hub asks for a new token from tokenRenewAfter on (compared with the hub's own
+    // clock: this computer's may be wrong). The old one works for a while after the
+    // renewal, so a lost answer or a failed write only means trying again next pass.
+    if (m_saveToken && p.tokenRenewAfter.isValid() && p.time.isValid() && p.time >= p.tokenRenewAfter) {
+        m_client.renewToken(guarded<EnrollResponse>([this](const HubResult<EnrollResponse> &r) {
+            if (r) {
+                if (core::Status saved = m_saveToken(r.value().token); saved)
+                    m_client.setToken(r.value().token);
+                else
+                    qCWarning(lcSyncEngine) << "renewed token not stored:" << saved.error().message;
+            } else if (r.error().kind == HubError::Kind::Aborted) {
+                finish(r.error());
+                return;
+            } else {
+                qCInfo(lcSyncEngine) << "token renewal failed:" << r.error().code;
+            }
+            startSending();
+        }));
+        return;
+    }
+    startSending();
+}
+
+void SyncEngine::startSending()
+{
     m_items = m_outbox.dueItems(m_services.clock().now());
     setPhase(Phase::Sending);
     nextItem();

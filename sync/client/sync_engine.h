@@ -2,6 +2,9 @@
 // thread:
 //
 //   pre-flight (only a decoded pre-flight means online)
+//   → when the pre-flight's tokenRenewAfter has passed (by the hub's clock):
+//     POST /token, the new token stored (TokenStore) before it is used; a
+//     failed renewal changes nothing (the old token keeps working; next pass)
 //   → for each due outbox item: markSending → blobs/missing → PUT each missing
 //     photo (one per request: a cut costs at most the photo in flight) → PUT the
 //     manifest → a decoded receipt for this report, revision and manifest hash
@@ -26,6 +29,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 namespace mobiliza::core {
@@ -74,6 +78,10 @@ public:
     // Stops the pass: the request in flight is aborted, the item goes back to
     // the queue (backoff), finished() is emitted.
     void abort();
+    // Stores a renewed token (TokenStore::write, atomic) before the pass uses it.
+    // Without one, the engine never renews.
+    using TokenSaver = std::function<core::Status(const QString &token)>;
+    void setTokenSaver(TokenSaver saver) { m_saveToken = std::move(saver); }
     int statusPageSize() const { return m_statusPageSize; }
     void setStatusPageSize(int size) { m_statusPageSize = size; }
 
@@ -87,6 +95,7 @@ Q_SIGNALS:
 
 private:
     void onPreflight(const HubResult<Preflight> &result);
+    void startSending();
     void nextItem();
     void uploadNext();
     void putManifest();
@@ -108,6 +117,7 @@ private:
     bool m_running = false;
     quint64 m_generation = 0;
     int m_statusPageSize = 200;
+    TokenSaver m_saveToken;
     Phase m_phase = Phase::Idle;
     PassReport m_report;
     Limits m_limits;
