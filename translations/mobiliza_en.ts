@@ -1157,13 +1157,23 @@
             <translation>The hub did not understand a request from this computer. Check that Mobiliza is up to date; it will try again automatically.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+9" />
+            <source>This computer's access to the hub expired because it did not connect for a long time. Ask the URS for a new enrollment code and connect again on the Synchronization page. Nothing was lost: the reports stay in the outbox.</source>
+            <translation>This computer's access to the hub expired because it did not connect for a long time. Ask the URS for a new enrollment code and connect again on the Synchronization page. Nothing was lost: the reports stay in the outbox.</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>The URS already has a newer version of this month's report. Contact the URS before sending this one.</source>
             <translation>The URS already has a newer version of this month's report. Contact the URS before sending this one.</translation>
         </message>
         <message>
             <location line="+12" />
-            <location filename="../sync/client/sync_engine.cpp" line="+155" />
+            <source>The hub is keeping as many photos from this computer as it allows for reports it has not received yet. Mobiliza will try again later; if this lasts, tell the URS (it can raise the limit).</source>
+            <translation>The hub is keeping as many photos from this computer as it allows for reports it has not received yet. Mobiliza will try again later; if this lasts, tell the URS (it can raise the limit).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location filename="../sync/client/sync_engine.cpp" line="+185" />
             <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
             <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
         </message>
@@ -2223,7 +2233,7 @@
             <translation>"%1" is a plain http:// address: the enrollment code, the access key and partners' contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+76" />
             <source>Not connected to a hub</source>
             <translation>Not connected to a hub</translation>
         </message>
@@ -2291,12 +2301,12 @@
     <context>
         <name>SyncEngine</name>
         <message>
-            <location filename="../sync/client/sync_engine.cpp" line="-89" />
+            <location filename="../sync/client/sync_engine.cpp" line="-114" />
             <source>Report %1 (revision %2)</source>
             <translation>Report %1 (revision %2)</translation>
         </message>
         <message>
-            <location line="+101" />
+            <location line="+126" />
             <source>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</source>
             <translation>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</translation>
         </message>

@@ -1157,13 +1157,23 @@
             <translation>O hub não entendeu um pedido deste computador. Confira se o Mobiliza está atualizado; ele tentará de novo automaticamente.</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+9" />
+            <source>This computer's access to the hub expired because it did not connect for a long time. Ask the URS for a new enrollment code and connect again on the Synchronization page. Nothing was lost: the reports stay in the outbox.</source>
+            <translation>O acesso deste computador ao hub expirou porque ele ficou muito tempo sem se conectar. Peça à URS um novo código de conexão e conecte-se de novo na página Sincronização. Nada se perdeu: os relatórios continuam na caixa de saída.</translation>
+        </message>
+        <message>
+            <location line="+19" />
             <source>The URS already has a newer version of this month's report. Contact the URS before sending this one.</source>
             <translation>A URS já tem uma versão mais nova do relatório deste mês. Fale com a URS antes de enviar esta.</translation>
         </message>
         <message>
             <location line="+12" />
-            <location filename="../sync/client/sync_engine.cpp" line="+155" />
+            <source>The hub is keeping as many photos from this computer as it allows for reports it has not received yet. Mobiliza will try again later; if this lasts, tell the URS (it can raise the limit).</source>
+            <translation>O hub já guarda tantas fotos deste computador quanto permite para relatórios que ainda não recebeu. O Mobiliza tentará de novo mais tarde; se isso continuar, avise a URS (ela pode aumentar o limite).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <location filename="../sync/client/sync_engine.cpp" line="+185" />
             <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
             <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
         </message>
@@ -2223,7 +2233,7 @@
             <translation>"%1" é um endereço http:// simples: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam pela rede sem proteção, por isso o Mobiliza não o usa. Digite o endereço https:// informado pela URS, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+68" />
+            <location line="+76" />
             <source>Not connected to a hub</source>
             <translation>Não conectado a um hub</translation>
         </message>
@@ -2291,12 +2301,12 @@
     <context>
         <name>SyncEngine</name>
         <message>
-            <location filename="../sync/client/sync_engine.cpp" line="-89" />
+            <location filename="../sync/client/sync_engine.cpp" line="-114" />
             <source>Report %1 (revision %2)</source>
             <translation>Relatório de %1 (revisão %2)</translation>
         </message>
         <message>
-            <location line="+101" />
+            <location line="+126" />
             <source>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</source>
             <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
         </message>
