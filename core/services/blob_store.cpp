@@ -1,6 +1,7 @@
 #include "core/services/blob_store.h"
 
 #include "core/domain/types.h"
+#include "core/store/private_files.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -77,6 +78,15 @@ void syncDir(const QString &dir)
 #endif
 }
 
+// Photos are personal data (BRIEF §7): created readable by their owner only, whatever the umask.
+constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+// The store's folder and a photo's `ab/` folder, 0700.
+bool makeFolder(const QString &folder)
+{
+    return privacy::makePrivateDir(QFileInfo(folder).absolutePath()) && privacy::makePrivateDir(folder);
+}
+
 } // namespace
 
 BlobStore::BlobStore(QString dir) : m_dir(std::move(dir)) {}
@@ -120,13 +130,13 @@ Result<QString> BlobStore::put(const QByteArray &data)
         return sha; // already stored and intact (content addressed: same name, same bytes)
 
     const QString folder = QFileInfo(target).absolutePath();
-    if (!QDir().mkpath(folder))
+    if (!makeFolder(folder))
         return ioError(folder, QStringLiteral("mkdir"));
     const QString temp =
         folder + QStringLiteral("/.") + sha + QLatin1Char('.') + newUuid() + QStringLiteral(".part");
     {
         QFile file(temp);
-        if (!file.open(QIODevice::WriteOnly))
+        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
             return ioError(target, file.errorString()); // the photo's name, not the temporary one
         if (file.write(data) != data.size() || !syncFile(file)) {
             const QString why = file.errorString();
@@ -160,7 +170,7 @@ Result<std::unique_ptr<BlobWriter>> BlobStore::beginWrite(const QString &sha256)
         return Error{QStringLiteral("bad_name"),
                      QCoreApplication::translate("BlobStore", "The photo's name is not a SHA-256.")};
     const QString folder = QFileInfo(target).absolutePath();
-    if (!QDir().mkpath(folder))
+    if (!makeFolder(folder))
         return ioError(folder, QStringLiteral("mkdir"));
 #ifdef O_TMPFILE
     // An unnamed file: a cut connection or a killed process leaves nothing behind,
@@ -179,7 +189,7 @@ Result<std::unique_ptr<BlobWriter>> BlobStore::beginWrite(const QString &sha256)
         folder + QStringLiteral("/.") + sha256 + QLatin1Char('.') + newUuid() + QStringLiteral(".part");
     std::unique_ptr<BlobWriter> writer(new BlobWriter(*this, sha256, temp));
     writer->m_file.setFileName(temp);
-    if (!writer->m_file.open(QIODevice::WriteOnly))
+    if (!writer->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
         return ioError(target, writer->m_file.errorString()); // the photo's name, not the temporary one
     return writer;
 }

@@ -11,7 +11,8 @@ AccessLog::AccessLog(const QString &filePath, bool toStderr) : m_stderr(toStderr
 {
     if (!filePath.isEmpty()) {
         m_file.setFileName(filePath);
-        if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append))
+        // Addresses and token ids: the hub's owner only (created 0600 whatever the umask).
+        if (!m_file.open(QIODevice::WriteOnly | QIODevice::Append, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             qWarning("mobiliza-hub: the access log %s cannot be written: %s", qPrintable(filePath),
                      qPrintable(m_file.errorString()));
     }

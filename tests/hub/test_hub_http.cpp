@@ -175,6 +175,15 @@ struct ServedHub
         env.insert(QStringLiteral("MOBILIZA_LANG"), QStringLiteral("en"));
         env.remove(QStringLiteral("MOBILIZA_HUB_DB"));
         process.setProcessEnvironment(env);
+        // The hub starts with the usual soft limit of open files, as from a shell or systemd
+        // (this test raised its own for its thousands of connections).
+        process.setChildProcessModifier([] {
+            struct rlimit limit = {};
+            if (::getrlimit(RLIMIT_NOFILE, &limit) == 0) {
+                limit.rlim_cur = qMin<rlim_t>(1024, limit.rlim_max);
+                ::setrlimit(RLIMIT_NOFILE, &limit);
+            }
+        });
         process.start(servedHub(), QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
                                                QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dir.path()} +
                                        extra);

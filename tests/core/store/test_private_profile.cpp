@@ -4,6 +4,7 @@
 // profile made earlier (0755/0644) is tightened when it is opened; nothing
 // else in the folder is touched and symbolic links are not followed.
 #include "core/domain/clock.h"
+#include "core/services/blob_store.h"
 #include "core/services/services.h"
 #include "core/store/database.h"
 #include "core/store/private_files.h"
@@ -194,4 +195,31 @@ TEST_CASE("private files: created 0600 from the start, only ever tightened")
     CHECK(modeOf(nested) == 0700);
     CHECK(core::privacy::tighten(dir.filePath(QStringLiteral("missing")))); // nothing there: fine
     CHECK_FALSE(core::privacy::makePrivateDir(QString()));
+}
+
+TEST_CASE("photos are stored readable by their owner only, whether written at once or streamed")
+{
+    ScopedUmask open(022);
+    test::TempDir dir;
+    core::BlobStore blobs(dir.filePath(QStringLiteral("blobs")));
+    const QByteArray photo("a photo of people at the health fair");
+    auto stored = blobs.put(photo);
+    REQUIRE(stored.ok());
+    CHECK(modeOf(blobs.dir()) == 0700);
+    CHECK(modeOf(QFileInfo(blobs.path(stored.value())).absolutePath()) == 0700);
+    CHECK(modeOf(blobs.path(stored.value())) == 0600);
+
+    // The hub's way: streamed in pieces, named when whole.
+    const QByteArray other("another photo, uploaded in two pieces");
+    const QString sha = core::BlobStore::sha256Hex(other);
+    auto writer = blobs.beginWrite(sha);
+    REQUIRE(writer.ok());
+    REQUIRE(writer.value()->write(other.constData(), 10).ok());
+    REQUIRE(writer.value()->write(other.constData() + 10, other.size() - 10).ok());
+    bool created = false;
+    REQUIRE(writer.value()->commit(&created).ok());
+    CHECK(created);
+    CHECK(blobs.read(sha).value() == other);
+    CHECK(modeOf(QFileInfo(blobs.path(sha)).absolutePath()) == 0700);
+    CHECK(modeOf(blobs.path(sha)) == 0600);
 }
