@@ -145,7 +145,7 @@ def hostile(exe):
         s.close()
         time.sleep(0.5)  # let the hub settle before reading its peak (a bench, not a test)
         grown = (rss_peak_kib(hub.proc.pid) - before) / 1024
-        return f"+{grown:.0f} MB peak, {sent >> 20} MiB sent, " + (
+        return f"{max(grown, 0):+.0f} MB peak, {sent >> 20} MiB sent, " + (
             f"answered after {answered * 1000:.0f} ms" if answered is not None else "no answer")
     finally:
         hub.stop()
