@@ -57,7 +57,7 @@
     <context>
         <name>BlobStore</name>
         <message>
-            <location filename="../core/services/blob_store.cpp" line="+40" />
+            <location filename="../core/services/blob_store.cpp" line="+41" />
             <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
             <translation>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</translation>
         </message>
@@ -67,7 +67,7 @@
             <translation>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</translation>
         </message>
         <message>
-            <location line="+114" />
+            <location line="+123" />
             <source>The photo's name is not a SHA-256.</source>
             <translation>The photo's name is not a SHA-256.</translation>
         </message>
@@ -661,12 +661,12 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../sync/hub/hub_dispatch.cpp" line="+361" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+403" />
             <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub.cpp" line="+163" />
+            <location filename="../sync/hub/hub.cpp" line="+168" />
             <source>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</source>
             <translation>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</translation>
         </message>
@@ -711,12 +711,12 @@
             <translation>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</translation>
         </message>
         <message>
-            <location line="-313" />
+            <location line="-318" />
             <source>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</source>
             <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
         </message>
         <message>
-            <location line="+217" />
+            <location line="+222" />
             <source>This installation's access was renewed less than an hour ago; it is renewed again later.</source>
             <translation>This installation's access was renewed less than an hour ago; it is renewed again later.</translation>
         </message>
@@ -1096,7 +1096,12 @@
             <translation>--%1 takes a whole number (e.g. %2).</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+9" />
+            <source>--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 (e.g. --listen 127.0.0.1:8080).</source>
+            <translation>--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 (e.g. --listen 127.0.0.1:8080).</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</source>
             <translation>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</translation>
         </message>
@@ -1301,23 +1306,23 @@
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_dispatch.cpp" line="-112" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="-117" />
             <source>This address does not accept this kind of request.</source>
             <translation>This address does not accept this kind of request.</translation>
         </message>
         <message>
-            <location line="-137" />
+            <location line="-174" />
             <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
             <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
         </message>
         <message>
-            <location line="+147" />
-            <location line="+62" />
+            <location line="+184" />
+            <location line="+67" />
             <source>This request takes no body.</source>
             <translation>This request takes no body.</translation>
         </message>
         <message>
-            <location line="-54" />
+            <location line="-59" />
             <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
             <translation>Too many enrollment attempts from this address. Wait a minute and try again.</translation>
         </message>
@@ -1327,7 +1332,7 @@
             <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
         </message>
         <message>
-            <location line="+110" />
+            <location line="+115" />
             <source>The address must name a report (UUID) and a revision number.</source>
             <translation>The address must name a report (UUID) and a revision number.</translation>
         </message>

@@ -57,7 +57,7 @@
     <context>
         <name>BlobStore</name>
         <message>
-            <location filename="../core/services/blob_store.cpp" line="+40" />
+            <location filename="../core/services/blob_store.cpp" line="+41" />
             <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
             <translation>O disco está cheio: o arquivo de foto %1 não pôde ser salvo, e o Mobiliza parou ali. Libere espaço no disco (esvazie a lixeira, mova ou apague arquivos de que não precisa mais) e tente de novo.</translation>
         </message>
@@ -67,7 +67,7 @@
             <translation>Não foi possível gravar ou ler o arquivo de foto %1 (%2). Verifique se o disco está conectado e tem espaço livre e tente novamente.</translation>
         </message>
         <message>
-            <location line="+114" />
+            <location line="+123" />
             <source>The photo's name is not a SHA-256.</source>
             <translation>O nome da foto não é um SHA-256.</translation>
         </message>
@@ -661,12 +661,12 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../sync/hub/hub_dispatch.cpp" line="+361" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+403" />
             <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub.cpp" line="+163" />
+            <location filename="../sync/hub/hub.cpp" line="+168" />
             <source>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</source>
             <translation>O hub já tem a revisão %1 deste relatório com outro conteúdo. Uma revisão concluída nunca é substituída: reabra o relatório para enviar uma nova revisão.</translation>
         </message>
@@ -711,12 +711,12 @@
             <translation>Este hub não conhece o programa “%1”. Peça à regional (URS) que atualize o hub.</translation>
         </message>
         <message>
-            <location line="-313" />
+            <location line="-318" />
             <source>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</source>
             <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
         </message>
         <message>
-            <location line="+217" />
+            <location line="+222" />
             <source>This installation's access was renewed less than an hour ago; it is renewed again later.</source>
             <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
         </message>
@@ -1096,7 +1096,12 @@
             <translation>--%1 recebe um número inteiro (por exemplo, %2).</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+9" />
+            <source>--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 (e.g. --listen 127.0.0.1:8080).</source>
+            <translation>--trust-proxy é para um hub atrás do nginx na mesma máquina: escute em 127.0.0.1 (por exemplo, --listen 127.0.0.1:8080).</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</source>
             <translation>O hub não conseguiu escutar em %1 (%2). Verifique se nenhum outro programa usa essa porta e se o endereço pertence a esta máquina.</translation>
         </message>
@@ -1301,23 +1306,23 @@
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_dispatch.cpp" line="-112" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="-117" />
             <source>This address does not accept this kind of request.</source>
             <translation>Este endereço não aceita este tipo de pedido.</translation>
         </message>
         <message>
-            <location line="-137" />
+            <location line="-174" />
             <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
             <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
         </message>
         <message>
-            <location line="+147" />
-            <location line="+62" />
+            <location line="+184" />
+            <location line="+67" />
             <source>This request takes no body.</source>
             <translation>Este pedido não leva corpo.</translation>
         </message>
         <message>
-            <location line="-54" />
+            <location line="-59" />
             <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
             <translation>Tentativas de cadastro demais a partir deste endereço. Espere um minuto e tente de novo.</translation>
         </message>
@@ -1327,7 +1332,7 @@
             <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
         </message>
         <message>
-            <location line="+110" />
+            <location line="+115" />
             <source>The address must name a report (UUID) and a revision number.</source>
             <translation>O endereço precisa indicar um relatório (UUID) e um número de revisão.</translation>
         </message>

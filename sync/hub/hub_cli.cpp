@@ -515,6 +515,13 @@ int runCli(const QStringList &arguments)
     }
     options.quotaBytes = qint64(quotaMibValue) * 1024 * 1024;
 
+    // X-Forwarded-For is only believed from a proxy on this machine, and the per-address
+    // connection limit is off behind it: a hub that trusts a proxy listens on loopback only.
+    if (command == QLatin1String("serve") && parser.isSet(trustProxy) && !address.isLoopback())
+        return usage(QCoreApplication::translate(
+            "HubCli", "--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 "
+                      "(e.g. --listen 127.0.0.1:8080)."));
+
     auto opened = openHub(dataDir, dbUrl, options);
     if (!opened)
         return failed(opened.error().message);

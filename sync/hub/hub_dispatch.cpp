@@ -158,7 +158,44 @@ HubResponse HubDispatcher::complete(Admission &admission, const HubRequest &requ
 {
     QString tokenId = admission.token ? admission.token->id : QString();
     Reply reply = handle(admission, request, &tokenId);
+    if (admission.reserved > 0 && admission.token) // stored (and recorded) or refused: no longer in flight
+        m_shared->release(admission.token->id, admission.reserved);
+    admission.reserved = 0;
+    admission.finished = true;
     return finish(std::move(reply), request, tokenId, admission.timer.elapsed());
+}
+
+void HubDispatcher::abandon(Admission &admission, const HubRequest &request)
+{
+    if (!admission.admitted || admission.finished)
+        return;
+    admission.finished = true;
+    if (admission.reserved > 0 && admission.token)
+        m_shared->release(admission.token->id, admission.reserved);
+    admission.reserved = 0;
+    // 499: the client closed (or went silent) before its request was whole (nginx's code).
+    finish(Reply{499, {}, {}}, request, admission.token ? admission.token->id : QString(),
+           admission.timer.elapsed());
+}
+
+qint64 HubDispatcher::Shared::reserve(const QString &tokenId, qint64 bytes)
+{
+    QMutexLocker lock(&inflightMutex);
+    qint64 &mine = inflight[tokenId];
+    const qint64 before = mine;
+    mine += bytes;
+    return before;
+}
+
+void HubDispatcher::Shared::release(const QString &tokenId, qint64 bytes)
+{
+    QMutexLocker lock(&inflightMutex);
+    auto it = inflight.find(tokenId);
+    if (it == inflight.end())
+        return;
+    it.value() -= bytes;
+    if (it.value() <= 0)
+        inflight.erase(it);
 }
 
 HubResponse HubDispatcher::finish(Reply reply, const HubRequest &request, const QString &tokenId,
@@ -299,11 +336,16 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         return r;
     }
 
-    // ---- a photo's size against the token's quota, before its body is read
+    // ---- a photo's size against the token's quota, before its body is read (with what
+    // the same token has in flight on other connections)
     if (route == Route::Blob && declaredLength >= 0 && sync::isSha256Hex(segments.value(1))) {
+        const qint64 others = m_shared->reserve(authenticated->id, declaredLength);
         if (std::optional<HubError> refused =
-                m_hub.quotaRefusal(*admission->token, segments[1], declaredLength))
+                m_hub.quotaRefusal(*admission->token, segments[1], declaredLength + others)) {
+            m_shared->release(authenticated->id, declaredLength);
             return failure(*refused);
+        }
+        admission->reserved = declaredLength;
         admission->quotaChecked = true;
     }
     return std::nullopt;

@@ -29,7 +29,9 @@
 #include <QByteArrayList>
 #include <QElapsedTimer>
 #include <QHostAddress>
+#include <QHash>
 #include <QList>
+#include <QMutex>
 #include <QPair>
 #include <QString>
 #include <QStringList>
@@ -126,6 +128,8 @@ public:
         qint64 maxBody = 0;
         std::optional<TokenRecord> token;
         bool quotaChecked = false; // a photo upload's declared size was checked against the token's quota
+        qint64 reserved = 0;       // those bytes, counted as in flight for the token until it ends
+        bool finished = false;     // complete() or abandon() ran
         QElapsedTimer timer;
 
         // The photo's name when the body is a photo upload with a well-formed
@@ -145,6 +149,10 @@ public:
     Admission admit(const HubRequest &headers, qint64 declaredLength);
     // The handler, with the body; writes the log line.
     HubResponse complete(Admission &admission, const HubRequest &request);
+    // An admitted request that ended without its body (the client went away or
+    // timed out): its log line (status 499, the bytes that came) and its quota
+    // reservation. Does nothing after complete().
+    void abandon(Admission &admission, const HubRequest &request);
 
     const ServerOptions &options() const { return m_shared->options; }
     bool accessLogOpen() const { return m_shared->log.isOpen(); }
@@ -161,6 +169,12 @@ private:
     {
         explicit Shared(ServerOptions o);
         ServerOptions options;
+        // Photo bytes admitted but not stored yet, per token: parallel uploads cannot
+        // each pass the quota on their own.
+        QMutex inflightMutex;
+        QHash<QString, qint64> inflight;
+        qint64 reserve(const QString &tokenId, qint64 bytes); // returns what was in flight before
+        void release(const QString &tokenId, qint64 bytes);
         RateLimiter tokenLimiter;
         RateLimiter enrollLimiter;
         AccessLog log;

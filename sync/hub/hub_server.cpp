@@ -24,8 +24,12 @@ namespace mobiliza::hub {
 
 namespace {
 
-// The largest refused body read (and dropped) so that its sender gets the answer.
-constexpr qint64 kDrainLimit = 16LL * 1024 * 1024;
+// The most of a refused body read (and dropped) so that its sender gets the answer:
+// a little more than the route takes, never more than 16 MiB.
+qint64 drainLimit(const HubDispatcher::Admission &admission)
+{
+    return qMin<qint64>(16LL * 1024 * 1024, admission.maxBody + 1024 * 1024);
+}
 
 // A worker's clock: the server's Hub's (a test's fixed clock reaches every thread).
 class ForwardingClock final : public core::Clock
@@ -63,7 +67,8 @@ struct RequestState
     HubDispatcher::Admission admission;
     std::shared_ptr<core::BlobWriter> writer;
     qint64 received = 0;
-    bool draining = false; // refused: the body is read and dropped, then the refusal is sent
+    bool draining = false;   // refused: the body is read and dropped, then the refusal is sent
+    bool overflowed = false; // a chunked body went over its route's limit: dropped, then 413
 };
 
 // One worker thread's Hub and dispatcher.
@@ -213,7 +218,7 @@ MHD_Result HubServer::Impl::answer(void *cls, MHD_Connection *connection, const 
             // read and dropped first. Anything larger is refused unread.
             const bool waits =
                 state->request.header("Expect").trimmed().toLower() == QByteArrayLiteral("100-continue");
-            if (declared > 0 && declared <= kDrainLimit && !waits) {
+            if (declared > 0 && declared <= drainLimit(state->admission) && !waits) {
                 state->draining = true;
                 return MHD_YES;
             }
@@ -242,19 +247,25 @@ MHD_Result HubServer::Impl::answer(void *cls, MHD_Connection *connection, const 
         const size_t n = *uploadDataSize;
         *uploadDataSize = 0;
         state->received += qint64(n);
-        if (state->received > state->admission.maxBody) {
-            // More than the route takes (a chunked body declares no length): refused, the
-            // rest unread; the connection closes.
+        if (state->overflowed || state->received > state->admission.maxBody) {
+            // More than the route takes (a chunked body declares no length; libmicrohttpd
+            // stops a declared one at its length): nothing more is kept, and the 413 goes
+            // out once the body ends (a response cannot be queued in the middle of one).
+            // Beyond what is worth reading, the connection is closed.
+            state->overflowed = true;
             state->writer.reset();
             state->request.body.clear();
-            state->request.receivedBytes = state->received;
-            const HubResponse refused = dispatcher->complete(state->admission, state->request);
-            return queue(connection, refused) == MHD_YES ? MHD_YES : MHD_NO;
+            if (state->received > state->admission.maxBody + drainLimit(state->admission)) {
+                state->request.receivedBytes = state->received;
+                dispatcher->abandon(state->admission, state->request);
+                return MHD_NO;
+            }
+            return MHD_YES;
         }
         if (state->writer) {
             if (auto written = state->writer->write(uploadData, qint64(n)); !written) {
                 state->request.uploadError = written.error();
-                state->writer.reset(); // removes the .part file
+                state->writer.reset(); // the unnamed file goes with it
             }
         } else if (state->admission.route != HubDispatcher::Route::Blob) {
             state->request.body.append(uploadData, qsizetype(n));
@@ -270,9 +281,20 @@ MHD_Result HubServer::Impl::answer(void *cls, MHD_Connection *connection, const 
     return queue(connection, response);
 }
 
-void HubServer::Impl::completed(void *, MHD_Connection *, void **context, MHD_RequestTerminationCode)
+void HubServer::Impl::completed(void *cls, MHD_Connection *, void **context, MHD_RequestTerminationCode)
 {
-    delete static_cast<RequestState *>(*context); // an unfinished upload's .part file goes with it
+    auto *state = static_cast<RequestState *>(*context);
+    if (!state)
+        return;
+    // Admitted but never answered: the client went away or timed out mid-body.
+    if (state->admission.admitted && !state->admission.finished) {
+        core::Error ignored;
+        if (ThreadWorker *worker = static_cast<Impl *>(cls)->worker(&ignored)) {
+            state->request.receivedBytes = state->received;
+            worker->dispatcher->abandon(state->admission, state->request);
+        }
+    }
+    delete state; // an unfinished upload's unnamed file goes with it
     *context = nullptr;
 }
 
@@ -351,9 +373,10 @@ quint16 HubServer::listen(const QHostAddress &address, quint16 port)
     const ServerOptions &o = d->prototype.options();
     const rlim_t files = raiseOpenFileLimit();
     const int threads = qBound(1, o.threads, 64);
-    // Each thread also holds a database connection, its WAL files and a photo in flight.
+    // Each thread also holds a database connection and its WAL files, and an upload in
+    // flight holds its unnamed file beside its socket: two files per connection.
     const int reserve = 32 + threads * 8;
-    const int possible = int(qMin<rlim_t>(files, 1 << 20)) - reserve;
+    const int possible = (int(qMin<rlim_t>(files, 1 << 20)) - reserve) / 2;
     m_maxConnections = o.maxConnections > 0 ? qMin(o.maxConnections, possible) : possible;
     if (m_maxConnections < threads) {
         m_error = QStringLiteral("too few open files allowed (%1)").arg(qulonglong(files));
@@ -364,8 +387,9 @@ quint16 HubServer::listen(const QHostAddress &address, quint16 port)
     sockaddr_storage storage = {};
     socklen_t length = 0;
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL;
-    bool isV4 = false;
-    const quint32 v4 = address.toIPv4Address(&isV4);
+    // "::" and QHostAddress::Any listen on both IPv6 and IPv4; an IPv4 address on IPv4 only.
+    const bool isV4 = address.protocol() == QAbstractSocket::IPv4Protocol;
+    const quint32 v4 = isV4 ? address.toIPv4Address() : 0;
     if (isV4) {
         auto *in = reinterpret_cast<sockaddr_in *>(&storage);
         in->sin_family = AF_INET;
@@ -376,10 +400,12 @@ quint16 HubServer::listen(const QHostAddress &address, quint16 port)
         auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
         in6->sin6_family = AF_INET6;
         in6->sin6_port = htons(port);
-        const Q_IPV6ADDR a = address.toIPv6Address();
+        const Q_IPV6ADDR a = address.toIPv6Address(); // :: for QHostAddress::Any
         std::memcpy(&in6->sin6_addr, a.c, 16);
+        in6->sin6_scope_id = address.scopeId().toUInt();
         length = sizeof(sockaddr_in6);
-        flags |= MHD_USE_IPv6;
+        const bool any = address == QHostAddress::Any || address == QHostAddress::AnyIPv6;
+        flags |= any ? unsigned(MHD_USE_DUAL_STACK) : unsigned(MHD_USE_IPv6);
     }
     Q_UNUSED(length)
 
@@ -389,7 +415,7 @@ quint16 HubServer::listen(const QHostAddress &address, quint16 port)
         MHD_OPTION_CONNECTION_TIMEOUT, unsigned(qMax(1, o.idleTimeoutSeconds)), MHD_OPTION_CONNECTION_LIMIT,
         unsigned(m_maxConnections), MHD_OPTION_PER_IP_CONNECTION_LIMIT, perAddress,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, size_t(qMax<qint64>(16 * 1024, o.connectionMemoryBytes)),
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED, &Impl::completed, nullptr,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_NOTIFY_COMPLETED, &Impl::completed, d.get(),
         MHD_OPTION_END);
     if (!d->daemon) {
         m_error = QStringLiteral("the address is in use or not on this machine");

@@ -14,6 +14,8 @@
 
 #include <QDirIterator>
 #include <QElapsedTimer>
+#include <QFileSystemWatcher>
+#include <QSignalSpy>
 #include <QRegularExpression>
 
 #include <arpa/inet.h>
@@ -168,7 +170,7 @@ struct ServedHub
     quint16 port = 0;
     QString token;
 
-    explicit ServedHub(const QStringList &extra = {})
+    explicit ServedHub(const QStringList &extra = {}, const QString &listen = QStringLiteral("127.0.0.1:0"))
     {
         raiseOpenFiles();
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -184,15 +186,16 @@ struct ServedHub
                 ::setrlimit(RLIMIT_NOFILE, &limit);
             }
         });
-        process.start(servedHub(), QStringList{QStringLiteral("serve"), QStringLiteral("--listen"),
-                                               QStringLiteral("127.0.0.1:0"), QStringLiteral("--data"), dir.path()} +
-                                       extra);
+        process.start(servedHub(),
+                      QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), listen,
+                                  QStringLiteral("--data"), dir.path()} +
+                          extra);
         REQUIRE(process.waitForStarted(10000));
         QByteArray line;
         while (!line.contains('\n') && process.waitForReadyRead(10000))
             line += process.readAllStandardOutput();
         const QRegularExpressionMatch m =
-            QRegularExpression(QStringLiteral("listening on 127\\.0\\.0\\.1:(\\d+)")).match(QString::fromUtf8(line));
+            QRegularExpression(QStringLiteral("listening on \\S+:(\\d+)")).match(QString::fromUtf8(line));
         INFO(line.toStdString() << process.readAllStandardError().toStdString());
         REQUIRE(m.hasMatch());
         port = quint16(m.captured(1).toUInt());
@@ -282,7 +285,10 @@ TEST_CASE("HTTP layer: a body refused by its headers is never read, whatever siz
 
 TEST_CASE("HTTP layer: Expect 100-continue is answered, and a photo streams in and is stored once whole")
 {
-    ServedHub hub;
+    // A client that closes mid-body right after sending may only be noticed when its
+    // connection times out (libmicrohttpd reads the end of the stream as a half-close):
+    // a short idle timeout keeps the wait below short.
+    ServedHub hub({QStringLiteral("--idle-timeout"), QStringLiteral("2")});
     const QByteArray photo = QByteArray(3 * 1024 * 1024, 'p') + QByteArray("end");
     const QByteArray sha = core::BlobStore::sha256Hex(photo).toLatin1();
 
@@ -295,18 +301,20 @@ TEST_CASE("HTTP layer: Expect 100-continue is answered, and a photo streams in a
     REQUIRE(statusOf(interim) == 100);
     curlLike.clear();
 
-    // Half the photo: nothing under its name yet.
     REQUIRE(curlLike.send(photo.left(photo.size() / 2)));
     const QString stored = QDir(hub.dir.path()).filePath(QStringLiteral("blobs/") + QString::fromLatin1(sha.left(2)) +
                                                          QLatin1Char('/') + QString::fromLatin1(sha));
-    CHECK_FALSE(QFileInfo::exists(stored));
     REQUIRE(curlLike.send(photo.mid(photo.size() / 2)));
     const QByteArray created = curlLike.response(10000);
     INFO(created.left(300).toStdString());
     CHECK(statusOf(created) == 201);
     CHECK(readFile(stored) == photo);
 
-    // A body cut in the middle leaves no file behind, named or not.
+    // A body cut in the middle leaves no file behind, named or not, and its log line says
+    // 499 (the client went away) with the bytes that came.
+    const QString log = QDir(hub.dir.path()).filePath(QStringLiteral("access.log"));
+    QFileSystemWatcher watcher({log});
+    QSignalSpy logged(&watcher, &QFileSystemWatcher::fileChanged);
     {
         const QByteArray other = QByteArray(2 * 1024 * 1024, 'q');
         const QByteArray otherSha = core::BlobStore::sha256Hex(other).toLatin1();
@@ -315,6 +323,10 @@ TEST_CASE("HTTP layer: Expect 100-continue is answered, and a photo streams in a
                                      {"Content-Length: " + QByteArray::number(other.size())}) +
                          other.left(other.size() / 3)));
     }
+    while (!readFile(log).contains("\"status\":499") && logged.wait(15000)) {
+    }
+    INFO(readFile(log).toStdString());
+    CHECK(readFile(log).contains("\"status\":499"));
     CHECK(hub.preflight(10000) == 200);
     QStringList files;
     QDirIterator it(QDir(hub.dir.path()).filePath(QStringLiteral("blobs")), QDir::Files | QDir::Hidden,
@@ -322,6 +334,52 @@ TEST_CASE("HTTP layer: Expect 100-continue is answered, and a photo streams in a
     while (it.hasNext())
         files << QFileInfo(it.next()).fileName();
     CHECK(files == QStringList{QString::fromLatin1(sha)});
+}
+
+TEST_CASE("HTTP layer: a chunked body over its limit gets 413 once it ends, and the hub keeps serving")
+{
+    ServedHub hub;
+    const QByteArray chunk = QByteArray(64 * 1024, '{');
+    QByteArray body;
+    for (int i = 0; i < 5; ++i) // 320 KiB: over the 256 KiB of a partner's JSON
+        body += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+    body += "0\r\n\r\n";
+    Peer chunked(hub.port);
+    REQUIRE(chunked.send(hub.request("PUT", "/api/v1/partners/0b7f6c1e-3a52-4b8e-9d7a-2f1c5e8a9b10",
+                                     {"Transfer-Encoding: chunked"}) +
+                         body));
+    const QByteArray refused = chunked.response(10000);
+    INFO(refused.left(300).toStdString());
+    CHECK(statusOf(refused) == 413);
+    CHECK(refused.contains("\"too_large\""));
+    CHECK(hub.preflight(10000) == 200);
+}
+
+TEST_CASE("HTTP layer: photos in flight count toward the quota, so parallel uploads cannot pass it together")
+{
+    ServedHub hub({QStringLiteral("--quota-mib"), QStringLiteral("1")});
+    const QByteArray first = QByteArray(700 * 1000, 'f');
+    const QByteArray second = QByteArray(700 * 1000, 's');
+    const auto announce = [&](Peer &peer, const QByteArray &photo) {
+        REQUIRE(peer.send(hub.request("PUT", "/api/v1/blobs/" + core::BlobStore::sha256Hex(photo).toLatin1(),
+                                      {"Content-Length: " + QByteArray::number(photo.size()),
+                                       "Expect: 100-continue"})));
+        return statusOf(peer.readUntil("\r\n\r\n", 10000));
+    };
+    // The first is admitted (100 Continue) and half sent: 700 KB in flight.
+    Peer a(hub.port);
+    REQUIRE(announce(a, first) == 100);
+    a.clear();
+    REQUIRE(a.send(first.left(first.size() / 2)));
+    // The second alone would fit in 1 MiB; with the first in flight it does not.
+    Peer b(hub.port);
+    CHECK(announce(b, second) == 413);
+    CHECK(b.response(10000).contains("\"quota_exceeded\""));
+    // The first completes; its bytes now count as stored, and the second is still over.
+    REQUIRE(a.send(first.mid(first.size() / 2)));
+    CHECK(statusOf(a.response(10000)) == 201);
+    Peer c(hub.port);
+    CHECK(announce(c, second) == 413);
 }
 
 TEST_CASE("HTTP layer: thousands of idle connections and slow clients do not stop a pre-flight within 2 s")
@@ -384,4 +442,33 @@ TEST_CASE("HTTP layer: an idle connection is closed after the timeout, and one a
     CHECK(closed == 30);
     // Another address is served all the same.
     CHECK(hub.preflight(2000) == 200);
+}
+
+TEST_CASE("HTTP layer: [::] listens on IPv6 and IPv4, and --trust-proxy is refused off loopback")
+{
+    ServedHub hub({}, QStringLiteral("[::]:0"));
+    HttpClient v4(hub.port);
+    CHECK(v4.get(QStringLiteral("/api/v1/preflight"), hub.token).status == 200);
+    // ::1 straight, the way an IPv6 client of this machine comes.
+    const int s = ::socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    REQUIRE(s >= 0);
+    sockaddr_in6 to = {};
+    to.sin6_family = AF_INET6;
+    to.sin6_port = htons(hub.port);
+    to.sin6_addr = in6addr_loopback;
+    REQUIRE(::connect(s, reinterpret_cast<sockaddr *>(&to), sizeof to) == 0);
+    const QByteArray request = hub.request("GET", "/api/v1/preflight");
+    REQUIRE(::send(s, request.constData(), size_t(request.size()), MSG_NOSIGNAL) == request.size());
+    char buffer[64] = {};
+    pollfd p{s, POLLIN, 0};
+    REQUIRE(::poll(&p, 1, 10000) == 1);
+    const ssize_t got = ::recv(s, buffer, sizeof buffer - 1, 0);
+    ::close(s);
+    REQUIRE(got > 0);
+    CHECK(statusOf(QByteArray(buffer, int(got))) == 200);
+
+    const CliRun refused = runHub({QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                                   QStringLiteral("--data"), hub.dir.path(), QStringLiteral("--trust-proxy")});
+    CHECK(refused.exitCode == 2);
+    CHECK(refused.err.contains(QStringLiteral("--trust-proxy")));
 }
