@@ -240,6 +240,11 @@ Outcome<TokenRecord> Hub::authenticate(const QString &token)
         return unauthorized();
     if (const QDateTime expiry = idleExpiry(record); expiry.isValid() && expiry <= now)
         return tokenExpired();
+    // A rotated token's first use: the installation has its new token, so the one it
+    // replaces starts its overlap now (not at the rotation, whose answer may have been lost).
+    if (!record.rotatedFrom.isEmpty() && !record.lastSeen.isValid())
+        if (core::Status marked = m_store.markReplaced(record.rotatedFrom, now); !marked)
+            return serverError(marked.error());
     const QDateTime touched = m_lastTouched.value(record.id);
     if (!touched.isValid() || touched.secsTo(now) >= kTouchIntervalSecs || touched > now) {
         if (m_store.touchToken(record.id, now))
@@ -318,9 +323,9 @@ Outcome<RotatedToken> Hub::rotateToken(const TokenRecord &token)
             out.response.token = secret;
             out.response.scope = rotated->scope;
             out.response.hub = m_options.info;
+            // The old token works until a day after the new one is first used: at least this long.
             TokenRecord old = token;
-            if (!old.replacedAt.isValid())
-                old.replacedAt = now;
+            old.replacedAt = now;
             out.previousValidUntil = replacedUntil(old);
             qCInfo(lcHub).noquote() << QStringLiteral("token %1 rotated to %2").arg(token.id, rotated->id);
             return out;

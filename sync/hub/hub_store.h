@@ -54,10 +54,13 @@ public:
     // The unrevoked token with this hash, if any.
     core::Result<std::optional<TokenRecord>> activeToken(const QString &tokenHash) const;
     core::Status touchToken(const QString &tokenId, const QDateTime &now);
+    // The token's successor was used for the first time: its overlap starts now (once).
+    core::Status markReplaced(const QString &tokenId, const QDateTime &now);
     core::Result<QList<TokenRecord>> tokens() const;
     // One transaction: a new token (same scope, label and installation) that names
-    // the active token `oldId` it replaces, and oldId's replaced_at (kept from a
-    // first rotation). Error "unauthorized" when oldId is not active.
+    // the active token `oldId` it replaces; a successor issued before and never used
+    // is revoked; oldId's photo uploads move to the new token. Error "unauthorized"
+    // when oldId is not active or its successor is already in use.
     core::Result<TokenRecord> rotateToken(const QString &oldId, const QString &tokenHash,
                                           const QString &tokenId, const QDateTime &now);
     // Number of tokens revoked now.

@@ -148,6 +148,18 @@ Status HubStore::touchToken(const QString &tokenId, const QDateTime &now)
     });
 }
 
+Status HubStore::markReplaced(const QString &tokenId, const QDateTime &now)
+{
+    return inTransaction([&]() -> Status {
+        auto done = execSql(db(),
+                            QStringLiteral("UPDATE tokens SET replaced_at = ? WHERE id = ? AND replaced_at IS NULL"),
+                            {storeTime(now), tokenId});
+        if (!done)
+            return done.error();
+        return {};
+    });
+}
+
 Result<QList<TokenRecord>> HubStore::tokens() const
 {
     auto q = runSql(db(), QStringLiteral("SELECT ") + kTokenColumns +
@@ -174,6 +186,9 @@ Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &t
             return Error{QStringLiteral("unauthorized"), QStringLiteral("token %1 is not active").arg(oldId)};
         const TokenRecord old = readToken(found.value());
         found.value().finish();
+        // Its successor is in use: this token is on its way out and makes no other.
+        if (old.replacedAt.isValid())
+            return Error{QStringLiteral("unauthorized"), QStringLiteral("token %1 was replaced").arg(oldId)};
         TokenRecord t;
         t.id = tokenId;
         t.scope = old.scope;
@@ -181,6 +196,12 @@ Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &t
         t.installation = old.installation;
         t.createdAt = now;
         t.rotatedFrom = old.id;
+        // A successor issued earlier was never used (its answer was lost): one live successor at most.
+        auto superseded = execSql(
+            db(), QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE rotated_from = ? AND revoked_at IS NULL"),
+            {storeTime(now), old.id});
+        if (!superseded)
+            return superseded.error();
         auto inserted = execSql(
             db(),
             QStringLiteral(
@@ -190,12 +211,12 @@ Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &t
              textArg(t.label), textArg(t.installation), storeTime(now), old.id});
         if (!inserted)
             return inserted.error();
-        // A second rotation of the same token (its answer was lost) keeps the first deadline.
-        auto replaced = execSql(
-            db(), QStringLiteral("UPDATE tokens SET replaced_at = ? WHERE id = ? AND replaced_at IS NULL"),
-            {storeTime(now), old.id});
-        if (!replaced)
-            return replaced.error();
+        // The photos awaiting their report follow the installation: a rotation is no fresh quota,
+        // and the new token knows what the old one sent.
+        auto moved = execSql(db(), QStringLiteral("UPDATE blob_uploads SET token_id = ? WHERE token_id = ?"),
+                             {t.id, old.id});
+        if (!moved)
+            return moved.error();
         return t;
     });
 }

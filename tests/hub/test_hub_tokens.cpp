@@ -71,32 +71,37 @@ TEST_CASE("Rotation: a new token for the same installation, the old one works fo
     CHECK(rotated.json().value(QStringLiteral("previousValidUntil")).toString() ==
           sync::utcTimestamp(overlapEnd));
 
-    // Both work during the overlap; the new one is asked to renew 90 days on, the old one now.
-    CHECK(preflightOf(f, renewed).tokenRenewAfter == f.clock.now().addDays(90));
-    CHECK(preflightOf(f, old).tokenRenewAfter == f.clock.now());
+    // Until the new token is used the old one keeps working — the answer may have been
+    // lost, and a municipality that syncs once a month must not be locked out — and it may
+    // rotate again.
+    f.clock.advanceSecs(30 * 24 * 3600);
+    CHECK(f.preflightStatus(old) == 200);
+    const HttpReply again = rotate(f, old);
+    INFO(again.body.toStdString());
+    REQUIRE(again.status == 201);
+    const QString second = sync::decodeEnrollResponse(again.body).value().token;
+    // One live successor at most: the one whose answer was lost no longer works.
+    CHECK(f.preflightStatus(renewed) == 401);
+
+    // The new token's first use starts the old one's overlap.
+    const QDateTime firstUse = f.clock.now();
+    CHECK(preflightOf(f, second).tokenRenewAfter == firstUse.addDays(90));
     const TestReport t = makeReport(kBelo, 31, 1);
-    f.push(t, renewed);
+    f.push(t, second);
     // The rotated token keeps the installation's scope and label.
-    const hub::TokenRecord record = f.hub->authenticate(renewed).value();
+    const hub::TokenRecord record = f.hub->authenticate(second).value();
     CHECK(record.rotatedFrom == tokenId(old));
     CHECK(record.label == f.hub->authenticate(old).value().label);
+    // Its successor is in use: the old token makes no other.
+    CHECK(rotate(f, old).status == 401);
 
-    // The answer was lost: the old token rotates again, within the first deadline.
-    f.clock.advanceSecs(3600);
-    const HttpReply again = rotate(f, old);
-    REQUIRE(again.status == 201);
-    CHECK(again.json().value(QStringLiteral("previousValidUntil")).toString() ==
-          sync::utcTimestamp(overlapEnd));
-    const QString second = sync::decodeEnrollResponse(again.body).value().token;
-
-    f.clock.set(overlapEnd.addSecs(-1));
+    f.clock.set(firstUse.addSecs(24 * 3600 - 1));
     CHECK(f.preflightStatus(old) == 200);
-    f.clock.set(overlapEnd);
+    f.clock.set(firstUse.addSecs(24 * 3600));
     const HttpReply gone = f.http->get(QStringLiteral("/api/v1/preflight"), old);
     CHECK(gone.status == 401);
     CHECK(gone.errorCode() == QStringLiteral("unauthorized"));
     CHECK(gone.header("WWW-Authenticate") == "Bearer");
-    CHECK(f.preflightStatus(renewed) == 200);
     CHECK(f.preflightStatus(second) == 200);
     CHECK(rotate(f, old).status == 401);
 }
@@ -153,6 +158,10 @@ TEST_CASE("CLI: tokens shows created, last use, state, until when it works and w
     const HttpReply rotated = rotate(f, old);
     REQUIRE(rotated.status == 201);
     const QString renewed = sync::decodeEnrollResponse(rotated.body).value().token;
+    // The new token's first use, an hour later, starts the old one's overlap.
+    f.clock.advanceSecs(3600);
+    const QDateTime firstUse = f.clock.now();
+    CHECK(f.preflightStatus(renewed) == 200);
 
     // The command runs on the system's clock, long after the fixture's: without an idle limit the
     // old token is past its overlap and the new one active.
@@ -171,10 +180,10 @@ TEST_CASE("CLI: tokens shows created, last use, state, until when it works and w
     REQUIRE(n.size() == 9);
     CHECK(o[4] == sync::utcTimestamp(hubNow()));
     CHECK(o[5] == sync::utcTimestamp(lastUse));
-    CHECK(o[6] == QStringLiteral("replaced ") + sync::utcTimestamp(lastUse.addSecs(24 * 3600)));
+    CHECK(o[6] == QStringLiteral("replaced ") + sync::utcTimestamp(firstUse.addSecs(24 * 3600)));
     CHECK(o[8] == QStringLiteral("-"));
     CHECK(n[4] == sync::utcTimestamp(lastUse));
-    CHECK(n[5] == QStringLiteral("-"));
+    CHECK(n[5] == sync::utcTimestamp(firstUse));
     CHECK(n[6] == QStringLiteral("active"));
     CHECK(n[7] == QStringLiteral("-"));
     CHECK(n[8] == QStringLiteral("rotated-from ") + tokenId(old));
@@ -182,7 +191,7 @@ TEST_CASE("CLI: tokens shows created, last use, state, until when it works and w
     // With the default idle limit, on today's clock, the tokens of the fixture's 2025 are expired.
     const CliRun aged = runHub(QStringList{QStringLiteral("tokens")} + dataArgs(f));
     REQUIRE(aged.exitCode == 0);
-    CHECK(aged.out.contains(QStringLiteral("\texpired ") + sync::utcTimestamp(lastUse.addDays(180))));
+    CHECK(aged.out.contains(QStringLiteral("\texpired ") + sync::utcTimestamp(firstUse.addDays(180))));
     CHECK(runHub(QStringList{QStringLiteral("tokens"), QStringLiteral("--token-idle-days"),
                              QStringLiteral("x")} +
                  dataArgs(f))
