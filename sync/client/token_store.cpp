@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
+#include <fcntl.h>
 #include <unistd.h>
 #endif
 
@@ -70,6 +71,15 @@ core::Status FileTokenStore::write(const QString &token)
             return fileError(m_path);
         }
     }
+#ifdef Q_OS_UNIX
+    // The rename itself on disk: a renewed token must not fall back to the old one
+    // (which stops working a day later) after a power cut.
+    const int folder = ::open(QFile::encodeName(QFileInfo(m_path).absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
+    if (folder >= 0) {
+        ::fsync(folder);
+        ::close(folder);
+    }
+#endif
     return {};
 }
 
