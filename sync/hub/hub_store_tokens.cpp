@@ -223,10 +223,19 @@ Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &t
 
 Result<int> HubStore::revokeToken(const QString &tokenId, const QDateTime &now)
 {
+    // The whole rotation chain of that installation: the tokens it replaced (still in their
+    // overlap) and those that replaced it (the installation may have renewed since its id was noted).
     return inTransaction([&]() -> Result<int> {
-        return execSql(db(),
-                       QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
-                       {storeTime(now), tokenId});
+        return execSql(
+            db(),
+            QStringLiteral(
+                "WITH RECURSIVE later(id) AS (SELECT CAST(? AS TEXT) UNION SELECT t.id FROM tokens t "
+                "JOIN later l ON t.rotated_from = l.id), "
+                "earlier(id) AS (SELECT CAST(? AS TEXT) UNION SELECT t.rotated_from FROM tokens t "
+                "JOIN earlier e ON t.id = e.id WHERE t.rotated_from IS NOT NULL) "
+                "UPDATE tokens SET revoked_at = ? WHERE (id IN (SELECT id FROM later) OR id IN "
+                "(SELECT id FROM earlier)) AND revoked_at IS NULL"),
+            {tokenId, tokenId, storeTime(now)});
     });
 }
 

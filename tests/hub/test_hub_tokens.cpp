@@ -251,3 +251,25 @@ TEST_CASE("CLI: stats prints the database size, photos referenced or awaiting, t
     CHECK(top.value(3) == QStringLiteral("municipality"));
     CHECK(top.value(4) == kBelo);
 }
+
+TEST_CASE("Revoking a token by its id revokes its rotation chain: the tokens it replaced and those that replaced it")
+{
+    HubFixture f;
+    const QString first = f.enrollMunicipality(kBelo);
+    const QString other = f.enrollMunicipality(kBelo); // another installation of the same municipality
+    f.clock.advanceSecs(2 * 3600);
+    const HttpReply rotated = rotate(f, first);
+    REQUIRE(rotated.status == 201);
+    const QString second = sync::decodeEnrollResponse(rotated.body).value().token;
+    CHECK(f.preflightStatus(second) == 200); // in use: the first is in its overlap
+
+    // The URS noted the first token's id before the installation renewed it.
+    const CliRun revoked = runHub(QStringList{QStringLiteral("revoke"), QStringLiteral("--token-id"), tokenId(first)} +
+                                  dataArgs(f));
+    INFO(revoked.err.toStdString());
+    REQUIRE(revoked.exitCode == 0);
+    CHECK(revoked.out.contains(QStringLiteral("Tokens revoked: 2.")));
+    CHECK(f.preflightStatus(first) == 401);
+    CHECK(f.preflightStatus(second) == 401);
+    CHECK(f.preflightStatus(other) == 200);
+}

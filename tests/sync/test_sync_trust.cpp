@@ -181,7 +181,8 @@ struct Client
 std::pair<bool, QString> enroll(sync::SyncController &controller, const QString &url, const QString &code)
 {
     std::optional<std::pair<bool, QString>> outcome;
-    QObject::connect(&controller, &sync::SyncController::enrollFinished, &controller,
+    QObject receiver; // the connection ends with this call (the next enroll() must not reach `outcome`)
+    QObject::connect(&controller, &sync::SyncController::enrollFinished, &receiver,
                      [&](bool ok, const QString &message) { outcome = std::make_pair(ok, message); });
     controller.enroll(url, code);
     REQUIRE(test::waitFor([&] { return outcome.has_value(); }, 30'000));
