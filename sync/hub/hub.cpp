@@ -489,6 +489,7 @@ Outcome<PushOutcome> Hub::storeRevision(const sync::Scope &scope, const QString 
     // (the central level's import stores its package's photos itself). Otherwise the
     // `missing` list would tell whether another municipality has a photo.
     const QStringList named = core::manifestBlobs(report);
+    QReadLocker photosStay(&blobLifecycle()); // until the revision naming them is stored
     QSet<QString> known;
     if (scope.kind != sync::Scope::Kind::Central) {
         auto referenced = m_store.knownBlobs(named, municipalitiesOf(scope), QString());

@@ -20,6 +20,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QReadWriteLock>
 #include <QSet>
 
 #include <memory>
@@ -205,6 +206,10 @@ public:
     HubError tokenExpired() const;
 
 private:
+    // One per process: a push's "are its photos here?" and the insertion of its
+    // revision hold it shared; the blob collection holds it alone, so it never deletes
+    // a photo that a push on another worker thread has just counted as present.
+    static QReadWriteLock &blobLifecycle();
     // The push's checks and storage for any scope that covers the report's
     // municipality: pushRevision (municipalities) and importPackage (central).
     Outcome<PushOutcome> storeRevision(const sync::Scope &scope, const QString &reportUuid, int revision,

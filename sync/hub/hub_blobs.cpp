@@ -123,8 +123,15 @@ Outcome<BlobOutcome> Hub::putBlob(const TokenRecord &token, const QString &sha25
     return outcome;
 }
 
+QReadWriteLock &Hub::blobLifecycle()
+{
+    static QReadWriteLock lock;
+    return lock;
+}
+
 core::Result<core::BlobCollection> Hub::collectBlobs(qint64 graceSeconds)
 {
+    QWriteLocker exclusive(&blobLifecycle());
     auto referenced = m_store.referencedBlobs();
     if (!referenced)
         return referenced.error();
