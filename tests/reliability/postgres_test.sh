@@ -41,7 +41,10 @@ fi
 
 CLUSTER="$WORK/pg"
 mkdir -p "$CLUSTER/data" "$CLUSTER/run"
-PASSWORD=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+# A password with characters a URL must escape (the hub rebuilds the address for its
+# worker threads' connections: an escaping slip would lock them out).
+PASSWORD="p%41ss:w@rd/$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+PASSWORD_IN_URL=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$PASSWORD")
 printf '%s\n' "$PASSWORD" >"$CLUSTER/pwfile"
 chown -R "$PGOWNER" "$CLUSTER"
 chmod 0700 "$CLUSTER/data"
@@ -70,8 +73,8 @@ export PGPASSWORD=$PASSWORD
 "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U mobiliza mobiliza_test || fatal "createdb failed"
 "$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U mobiliza mobiliza_hub || fatal "createdb failed"
 unset PGPASSWORD
-TEST_URL="postgresql://mobiliza:$PASSWORD@127.0.0.1:$PGPORT/mobiliza_test"
-HUB_URL="postgresql://mobiliza:$PASSWORD@127.0.0.1:$PGPORT/mobiliza_hub"
+TEST_URL="postgresql://mobiliza:$PASSWORD_IN_URL@127.0.0.1:$PGPORT/mobiliza_test"
+HUB_URL="postgresql://mobiliza:$PASSWORD_IN_URL@127.0.0.1:$PGPORT/mobiliza_hub"
 
 # ---- the hub's test suite on PostgreSQL
 log "test_hub on PostgreSQL"
