@@ -650,7 +650,7 @@
             <translation>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+68" />
             <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
             <translation>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</translation>
         </message>
@@ -661,7 +661,7 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../sync/hub/hub_dispatch.cpp" line="+403" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+416" />
             <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</translation>
         </message>
@@ -701,12 +701,12 @@
             <translation>The hub already has this report for another municipality, program or month; this revision was not stored.</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <source>The hub does not have %1 of the report's photos yet. Send them first.</source>
             <translation>The hub does not have %1 of the report's photos yet. Send them first.</translation>
         </message>
         <message>
-            <location line="-104" />
+            <location line="-105" />
             <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
             <translation>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</translation>
         </message>
@@ -736,7 +736,7 @@
             <translation>The report did not pass the program's checks. Correct what is listed and conclude it again.</translation>
         </message>
         <message>
-            <location line="+180" />
+            <location line="+181" />
             <source>Say what the municipality must correct: a returned report needs a comment.</source>
             <translation>Say what the municipality must correct: a returned report needs a comment.</translation>
         </message>
@@ -776,6 +776,11 @@
             <location line="+5" />
             <source>This installation may only send partners of its own municipality.</source>
             <translation>This installation may only send partners of its own municipality.</translation>
+        </message>
+        <message>
+            <location filename="../sync/hub/hub_pull.cpp" line="+17" />
+            <source>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</source>
+            <translation>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</translation>
         </message>
     </context>
     <context>
@@ -1306,23 +1311,23 @@
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_dispatch.cpp" line="-117" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="-118" />
             <source>This address does not accept this kind of request.</source>
             <translation>This address does not accept this kind of request.</translation>
         </message>
         <message>
-            <location line="-174" />
+            <location line="-186" />
             <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
             <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
         </message>
         <message>
-            <location line="+184" />
-            <location line="+67" />
+            <location line="+196" />
+            <location line="+68" />
             <source>This request takes no body.</source>
             <translation>This request takes no body.</translation>
         </message>
         <message>
-            <location line="-59" />
+            <location line="-60" />
             <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
             <translation>Too many enrollment attempts from this address. Wait a minute and try again.</translation>
         </message>
@@ -1332,12 +1337,13 @@
             <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
         </message>
         <message>
-            <location line="+115" />
+            <location line="+128" />
             <source>The address must name a report (UUID) and a revision number.</source>
             <translation>The address must name a report (UUID) and a revision number.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+46" />
+            <location line="+35" />
             <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
             <translation>“since” and “limit” must be whole numbers (limit at least 1).</translation>
         </message>
@@ -2329,7 +2335,7 @@
     <context>
         <name>TokenStore</name>
         <message>
-            <location filename="../sync/client/token_store.cpp" line="+22" />
+            <location filename="../sync/client/token_store.cpp" line="+23" />
             <source>The hub access key could not be saved in %1. Check that the data folder is writable, then connect to the hub again.</source>
             <translation>The hub access key could not be saved in %1. Check that the data folder is writable, then connect to the hub again.</translation>
         </message>

@@ -650,7 +650,7 @@
             <translation>O hub está guardando %1 MiB de fotos desta instalação que nenhum relatório enviado a ele cita ainda, o máximo que ele guarda por instalação (%2 MiB). Envie os relatórios a que essas fotos pertencem (então as fotos deixam de contar) ou peça à Unidade Regional de Saúde (URS) que aumente o limite. Fotos que nenhum relatório cita são descartadas após 7 dias.</translation>
         </message>
         <message>
-            <location line="+61" />
+            <location line="+68" />
             <source>The photo's name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
             <translation>O nome da foto não é um SHA-256 (64 dígitos hexadecimais minúsculos).</translation>
         </message>
@@ -661,7 +661,7 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../sync/hub/hub_dispatch.cpp" line="+403" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+416" />
             <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
         </message>
@@ -701,12 +701,12 @@
             <translation>O hub já tem este relatório para outro município, programa ou mês; esta revisão não foi guardada.</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+36" />
             <source>The hub does not have %1 of the report's photos yet. Send them first.</source>
             <translation>O hub ainda não tem %1 das fotos do relatório. Envie as fotos primeiro.</translation>
         </message>
         <message>
-            <location line="-104" />
+            <location line="-105" />
             <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
             <translation>Este hub não conhece o programa “%1”. Peça à regional (URS) que atualize o hub.</translation>
         </message>
@@ -736,7 +736,7 @@
             <translation>O relatório não passou nas verificações do programa. Corrija o que está listado e conclua de novo.</translation>
         </message>
         <message>
-            <location line="+180" />
+            <location line="+181" />
             <source>Say what the municipality must correct: a returned report needs a comment.</source>
             <translation>Diga o que o município precisa corrigir: um relatório devolvido precisa de um comentário.</translation>
         </message>
@@ -776,6 +776,11 @@
             <location line="+5" />
             <source>This installation may only send partners of its own municipality.</source>
             <translation>Esta instalação só pode enviar parceiros do próprio município.</translation>
+        </message>
+        <message>
+            <location filename="../sync/hub/hub_pull.cpp" line="+17" />
+            <source>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</source>
+            <translation>Só a regional (URS) e o nível central copiam relatórios do hub. Esta instalação envia os próprios relatórios e recebe as revisões deles.</translation>
         </message>
     </context>
     <context>
@@ -1306,23 +1311,23 @@
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_dispatch.cpp" line="-117" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="-118" />
             <source>This address does not accept this kind of request.</source>
             <translation>Este endereço não aceita este tipo de pedido.</translation>
         </message>
         <message>
-            <location line="-174" />
+            <location line="-186" />
             <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
             <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
         </message>
         <message>
-            <location line="+184" />
-            <location line="+67" />
+            <location line="+196" />
+            <location line="+68" />
             <source>This request takes no body.</source>
             <translation>Este pedido não leva corpo.</translation>
         </message>
         <message>
-            <location line="-59" />
+            <location line="-60" />
             <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
             <translation>Tentativas de cadastro demais a partir deste endereço. Espere um minuto e tente de novo.</translation>
         </message>
@@ -1332,12 +1337,13 @@
             <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
         </message>
         <message>
-            <location line="+115" />
+            <location line="+128" />
             <source>The address must name a report (UUID) and a revision number.</source>
             <translation>O endereço precisa indicar um relatório (UUID) e um número de revisão.</translation>
         </message>
         <message>
-            <location line="+39" />
+            <location line="+46" />
+            <location line="+35" />
             <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
             <translation>“since” e “limit” precisam ser números inteiros (limit de no mínimo 1).</translation>
         </message>
@@ -2329,7 +2335,7 @@
     <context>
         <name>TokenStore</name>
         <message>
-            <location filename="../sync/client/token_store.cpp" line="+22" />
+            <location filename="../sync/client/token_store.cpp" line="+23" />
             <source>The hub access key could not be saved in %1. Check that the data folder is writable, then connect to the hub again.</source>
             <translation>Não foi possível salvar a chave de acesso ao hub em %1. Confira se é possível gravar na pasta de dados e conecte ao hub de novo.</translation>
         </message>

@@ -89,6 +89,13 @@ struct PartnerOutcome
     bool applied = false;
 };
 
+struct PulledRevision
+{
+    qint64 cursor = 0;
+    ReportRecord report;
+    RevisionRecord revision; // its current state (the event's may be older)
+};
+
 struct ReviewOutcome
 {
     ReportRecord report;
@@ -185,6 +192,15 @@ public:
     // its revision through the same checks as a push, on the central level's
     // behalf (the CLI's `import`; no HTTP route reaches it).
     Outcome<ImportResult> importPackage(const QString &path);
+
+    // ---- the regional pull (docs/protocol.md §10.2): URS and central tokens only
+    // (a municipality's: 403). Revisions in the scope, oldest change first, from the
+    // status feed's cursor; a revision's manifest; a photo only when a revision in the
+    // scope names it (404 otherwise, as for an unknown one: no existence oracle).
+    Outcome<QList<PulledRevision>> pullRevisions(const sync::Scope &scope, qint64 since, int limit) const;
+    Outcome<RevisionRecord> pulledManifest(const sync::Scope &scope, const QString &reportUuid,
+                                           int revision) const;
+    Outcome<QByteArray> pulledBlob(const sync::Scope &scope, const QString &sha256) const;
 
     // ---- review (the latest revision of the report)
     core::Result<ReviewOutcome> review(const QString &reportUuid, bool accept, const QString &comment,

@@ -205,8 +205,17 @@ HubResponse HubDispatcher::finish(Reply reply, const HubRequest &request, const 
     response.tokenId = tokenId;
     const bool head = request.method == kHead;
     response.status = reply.status;
-    response.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"))
-                     << qMakePair(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+    // JSON and never cached, unless the route says otherwise (a photo: its bytes, immutable).
+    const auto has = [&reply](const QByteArray &name) {
+        for (const auto &h : reply.headers)
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return true;
+        return false;
+    };
+    if (!has("Content-Type"))
+        response.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+    if (!has("Cache-Control"))
+        response.headers << qMakePair(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
     response.headers += reply.headers;
     if (!head)
         response.body = std::move(reply.body);
@@ -252,7 +261,7 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
             allowed = {kPost};
         } else if (n == 2 && first == QLatin1String("blobs") && !segments[1].isEmpty()) {
             route = Route::Blob;
-            allowed = {kPut};
+            allowed = {kPut, kGet};
             maxBody = limits.maxBlobBytes;
         } else if (n == 2 && first == QLatin1String("reports") && !segments[1].isEmpty()) {
             route = Route::Report;
@@ -260,8 +269,11 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         } else if (n == 4 && first == QLatin1String("reports") && !segments[1].isEmpty() &&
                    segments[2] == QLatin1String("revisions") && !segments[3].isEmpty()) {
             route = Route::Revision;
-            allowed = {kPut};
+            allowed = {kPut, kGet};
             maxBody = limits.maxManifestBytes;
+        } else if (n == 1 && first == QLatin1String("revisions")) {
+            route = Route::Revisions;
+            allowed = {kGet};
         } else if (n == 1 && first == QLatin1String("status")) {
             route = Route::Status;
             allowed = {kGet};
@@ -338,7 +350,8 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
 
     // ---- a photo's size against the token's quota, before its body is read (with what
     // the same token has in flight on other connections)
-    if (route == Route::Blob && declaredLength >= 0 && sync::isSha256Hex(segments.value(1))) {
+    if (route == Route::Blob && request.method == kPut && declaredLength >= 0 &&
+        sync::isSha256Hex(segments.value(1))) {
         const qint64 others = m_shared->reserve(authenticated->id, declaredLength);
         if (std::optional<HubError> refused =
                 m_hub.quotaRefusal(*admission->token, segments[1], declaredLength + others)) {
@@ -375,7 +388,7 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
     if (!admission.token)
         return failure(Hub::unauthorized());
     // A body without a declared size (chunked) is measured now; the upload is not kept.
-    if (admission.route == Route::Blob && !admission.quotaChecked &&
+    if (admission.route == Route::Blob && request.method == kPut && !admission.quotaChecked &&
         sync::isSha256Hex(admission.segments.value(1)))
         if (std::optional<HubError> refused =
                 m_hub.quotaRefusal(*admission.token, admission.segments[1], request.bodySize()))
@@ -437,8 +450,20 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
         return json(200, sync::encodeMissingAnswer(missing.value()));
     }
 
-    case Route::Blob:
+    case Route::Blob: {
+        if (request.method == kGet) {
+            auto bytes = m_hub.pulledBlob(scope, segments[1]);
+            if (!bytes)
+                return failure(bytes.error());
+            const QByteArray tag = '"' + segments[1].toLatin1() + '"';
+            return Reply{200, bytes.value(),
+                         {qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/octet-stream")),
+                          qMakePair(QByteArrayLiteral("Cache-Control"),
+                                    QByteArrayLiteral("private, max-age=31536000, immutable")),
+                          qMakePair(QByteArrayLiteral("ETag"), tag)}};
+        }
         return storeBlob(segments[1], request, token);
+    }
 
     case Route::Revision: {
         const QString uuid = segments[1];
@@ -447,6 +472,13 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
             return failure(400, QStringLiteral("bad_request"),
                            QCoreApplication::translate(
                                "HubServer", "The address must name a report (UUID) and a revision number."));
+        if (request.method == kGet) {
+            auto pulled = m_hub.pulledManifest(scope, uuid, int(revision));
+            if (!pulled)
+                return failure(pulled.error());
+            return Reply{200, pulled->manifest,
+                         {qMakePair(QByteArrayLiteral("ETag"), '"' + pulled->manifestSha256.toLatin1() + '"')}};
+        }
         auto pushed = m_hub.pushRevision(scope, uuid, int(revision), body);
         if (!pushed)
             return failure(pushed.error());
@@ -474,6 +506,41 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
                                   {QStringLiteral("program"), view->report.program},
                                   {QStringLiteral("period"), view->report.period},
                                   {QStringLiteral("revisions"), revisions}}));
+    }
+
+    case Route::Revisions: {
+        const QUrlQuery query(request.query);
+        qint64 since = 0;
+        qint64 limit = 0;
+        if (!parseCount(query.queryItemValue(QStringLiteral("since")), 0,
+                        std::numeric_limits<qint64>::max() / 2, &since) ||
+            !parseCount(query.queryItemValue(QStringLiteral("limit")), 200, 1000000, &limit) || limit < 1)
+            return failure(400, QStringLiteral("bad_request"),
+                           QCoreApplication::translate(
+                               "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));
+        auto pulled = m_hub.pullRevisions(scope, since, int(limit));
+        if (!pulled)
+            return failure(pulled.error());
+        QJsonArray list;
+        qint64 next = since;
+        for (const PulledRevision &p : std::as_const(pulled.value())) {
+            QJsonObject o{{QStringLiteral("cursor"), double(p.cursor)},
+                          {QStringLiteral("report"), p.report.uuid},
+                          {QStringLiteral("municipality"), p.report.municipality},
+                          {QStringLiteral("program"), p.report.program},
+                          {QStringLiteral("period"), p.report.period},
+                          {QStringLiteral("revision"), p.revision.revision},
+                          {QStringLiteral("hubId"), p.revision.hubId},
+                          {QStringLiteral("manifestSha256"), p.revision.manifestSha256},
+                          {QStringLiteral("state"), p.revision.state},
+                          {QStringLiteral("comment"), p.revision.comment},
+                          {QStringLiteral("receivedAt"), sync::utcTimestamp(p.revision.receivedAt)}};
+            if (p.revision.reviewedAt.isValid())
+                o.insert(QStringLiteral("reviewedAt"), sync::utcTimestamp(p.revision.reviewedAt));
+            list.append(o);
+            next = p.cursor;
+        }
+        return json(200, compact({{QStringLiteral("revisions"), list}, {QStringLiteral("next"), double(next)}}));
     }
 
     case Route::Status: {

@@ -115,7 +115,8 @@ public:
         Revision,
         Status,
         Partner,
-        Token
+        Token,
+        Revisions
     };
 
     // What admit() decided from the headers.

@@ -225,7 +225,7 @@ MHD_Result HubServer::Impl::answer(void *cls, MHD_Connection *connection, const 
             return queue(connection, state->admission.refusal);
         }
         const QString blob = state->admission.blobName();
-        if (!blob.isEmpty()) {
+        if (!blob.isEmpty() && state->request.method == QByteArrayLiteral("PUT")) {
             auto writer = worker->worker->hub->blobs().beginWrite(blob);
             if (writer)
                 state->writer = std::shared_ptr<core::BlobWriter>(std::move(writer.value()));

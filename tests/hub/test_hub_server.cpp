@@ -434,8 +434,10 @@ TEST_CASE("Wrong methods get 405, unknown routes 404, both as JSON")
     CHECK(wrong.errorCode() == QStringLiteral("method_not_allowed"));
     CHECK(wrong.header("Allow") == "GET");
     CHECK(f.http->get(kEnroll).status == 405);
-    CHECK(f.http->get(QStringLiteral("/api/v1/blobs/") + QStringLiteral("b").repeated(64), token).status ==
-          405);
+    const HttpReply blobDelete =
+        f.http->send("DELETE", QStringLiteral("/api/v1/blobs/") + QStringLiteral("b").repeated(64), {}, token);
+    CHECK(blobDelete.status == 405);
+    CHECK(blobDelete.header("Allow") == "PUT, GET");
     CHECK(f.http->send("POST", QStringLiteral("/api/v1/partners/") + core::newUuid(), "{}", token).status ==
           405);
     for (const QString &path :
