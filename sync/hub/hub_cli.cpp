@@ -1,4 +1,5 @@
 #include "sync/hub/hub_cli.h"
+#include "sync/hub/hub_cli_p.h"
 
 #include "core/reference/reference_repository.h"
 #include "core/util/text.h"
@@ -9,12 +10,9 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
-#include <QHash>
 #include <QHostAddress>
 #include <QPair>
 #include <QSocketNotifier>
-#include <QStorageInfo>
 #include <QTextStream>
 #include <QTimer>
 
@@ -24,16 +22,16 @@
 #include <unistd.h>
 #endif
 
-#include <algorithm>
-#include <tuple>
-
 namespace mobiliza::hub {
 
 namespace {
-
 constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
+} // namespace
+
+// Shared with hub_cli_stats.cpp (hub_cli_p.h).
+namespace cli {
 
 void out(const QString &line)
 {
@@ -49,18 +47,39 @@ void err(const QString &line)
     s.flush();
 }
 
+int failed(const QString &message)
+{
+    err(message);
+    return kExitFailed;
+}
+
+QString oneLine(QString s)
+{
+    s.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    s.replace(QLatin1Char('\r'), QLatin1Char(' '));
+    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return s;
+}
+
+QString scopeValueOf(const sync::Scope &scope)
+{
+    return scope.kind == sync::Scope::Kind::Municipality ? scope.municipality
+           : scope.kind == sync::Scope::Kind::Urs        ? scope.urs
+                                                         : QString();
+}
+
+} // namespace cli
+
+using namespace cli;
+
+namespace {
+
 int usage(const QString &message)
 {
     err(message);
     err(QCoreApplication::translate("HubCli",
                                     "Run “mobiliza-hub --help” to see the commands and their options."));
     return kExitUsage;
-}
-
-int failed(const QString &message)
-{
-    err(message);
-    return kExitFailed;
 }
 
 void printHubError(const HubError &e)
@@ -70,14 +89,6 @@ void printHubError(const HubError &e)
         err(QStringLiteral("  %1: %2").arg(f.path, f.message));
     for (const QString &sha : e.body.missing)
         err(QStringLiteral("  %1").arg(sha));
-}
-
-QString oneLine(QString s)
-{
-    s.replace(QLatin1Char('\t'), QLatin1Char(' '));
-    s.replace(QLatin1Char('\r'), QLatin1Char(' '));
-    s.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return s;
 }
 
 QString slug(const QString &name)
@@ -163,131 +174,6 @@ bool parseListen(const QString &text, QHostAddress *address, quint16 *port)
         return false;
     *port = quint16(p);
     return true;
-}
-
-QString scopeValueOf(const sync::Scope &scope)
-{
-    return scope.kind == sync::Scope::Kind::Municipality ? scope.municipality
-           : scope.kind == sync::Scope::Kind::Urs        ? scope.urs
-                                                         : QString();
-}
-
-// One line per figure: a fixed key (to grep), the value, then a translated label.
-void stat(const char *key, const QString &value, const QString &label)
-{
-    out(QStringList{QLatin1String(key), value, label}.join(QLatin1Char('\t')));
-}
-
-void stat(const char *key, qint64 value, const QString &label)
-{
-    stat(key, QString::number(value), label);
-}
-
-int printStats(Hub &hub, const QString &dataDir, int topCount)
-{
-    HubStore &store = hub.store();
-    auto dbBytes = store.databaseBytes();
-    if (!dbBytes)
-        return failed(dbBytes.error().message);
-    stat("database", store.isPostgres() ? QStringLiteral("postgresql") : QStringLiteral("sqlite"),
-         store.description());
-    stat("database.bytes", dbBytes.value(),
-         store.isPostgres()
-             ? QCoreApplication::translate("HubCli", "database size (pg_database_size)")
-             : QCoreApplication::translate("HubCli", "database size (SQLite file and its WAL)"));
-
-    // Photo files, split by whether a stored revision names them.
-    auto referenced = store.referencedBlobs();
-    if (!referenced)
-        return failed(referenced.error().message);
-    qint64 refCount = 0, refBytes = 0, unrefCount = 0, unrefBytes = 0;
-    for (const QString &sha : hub.blobs().list()) {
-        const qint64 size = QFileInfo(hub.blobs().path(sha)).size();
-        if (referenced->contains(sha)) {
-            ++refCount;
-            refBytes += size;
-        } else {
-            ++unrefCount;
-            unrefBytes += size;
-        }
-    }
-    stat("blobs.count", refCount + unrefCount, QCoreApplication::translate("HubCli", "photo files"));
-    stat("blobs.bytes", refBytes + unrefBytes, QCoreApplication::translate("HubCli", "bytes of photo files"));
-    stat("blobs.referenced.count", refCount,
-         QCoreApplication::translate("HubCli", "photos a received report names"));
-    stat("blobs.referenced.bytes", refBytes,
-         QCoreApplication::translate("HubCli", "bytes of photos a received report names"));
-    stat("blobs.unreferenced.count", unrefCount,
-         QCoreApplication::translate("HubCli", "photos no report names yet (collected after 7 days)"));
-    stat("blobs.unreferenced.bytes", unrefBytes,
-         QCoreApplication::translate("HubCli", "bytes of photos no report names yet"));
-    const QStorageInfo storage(dataDir);
-    stat("disk.free.bytes", storage.isValid() ? storage.bytesAvailable() : qint64(-1),
-         QCoreApplication::translate("HubCli", "free space for the data folder %1")
-             .arg(QDir::toNativeSeparators(dataDir)));
-
-    auto tokens = store.tokens();
-    if (!tokens)
-        return failed(tokens.error().message);
-    TokenCounts counts;
-    QHash<QString, TokenRecord> byId;
-    for (const TokenRecord &t : tokens.value()) {
-        byId.insert(t.id, t);
-        const QString state = hub.tokenState(t);
-        if (state == QLatin1String("revoked"))
-            ++counts.revoked;
-        else if (state == QLatin1String("replaced"))
-            ++counts.replaced;
-        else if (state == QLatin1String("expired"))
-            ++counts.expired;
-        else
-            ++counts.active;
-    }
-    stat("tokens.active", counts.active, QCoreApplication::translate("HubCli", "tokens in use"));
-    stat("tokens.revoked", counts.revoked, QCoreApplication::translate("HubCli", "tokens revoked"));
-    stat("tokens.expired", counts.expired,
-         QCoreApplication::translate("HubCli", "tokens expired (unused for too long)"));
-    stat("tokens.replaced", counts.replaced,
-         QCoreApplication::translate("HubCli", "tokens replaced by a renewal"));
-
-    for (const auto &[key, table, label] :
-         {std::tuple{"reports", "reports", QCoreApplication::translate("HubCli", "reports received")},
-          std::tuple{"revisions", "revisions",
-                     QCoreApplication::translate("HubCli", "revisions received")}}) {
-        auto n = store.countRows(QLatin1String(table));
-        if (!n)
-            return failed(n.error().message);
-        stat(key, n.value(), label);
-    }
-
-    // The tokens with most bytes of photos no report of their scope names (what their quota counts).
-    auto uploaders = store.uploaders();
-    if (!uploaders)
-        return failed(uploaders.error().message);
-    QList<QPair<qint64, QString>> unattached;
-    for (const QString &id : uploaders.value()) {
-        TokenRecord t = byId.value(id);
-        t.id = id;
-        auto bytes = hub.unattachedBytes(t);
-        if (!bytes)
-            return failed(bytes.error().message);
-        if (bytes.value() > 0)
-            unattached << qMakePair(bytes.value(), id);
-    }
-    std::sort(unattached.begin(), unattached.end(), [](const auto &a, const auto &b) {
-        return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    stat("quota.bytes", hub.options().quotaBytes,
-         QCoreApplication::translate("HubCli",
-                                     "quota per token of photos no report names (serve --quota-mib)"));
-    for (qsizetype i = 0; i < unattached.size() && i < topCount; ++i) {
-        const TokenRecord t = byId.value(unattached[i].second);
-        out(QStringList{QStringLiteral("token.unattached.bytes"), QString::number(unattached[i].first),
-                        unattached[i].second, sync::scopeKindKey(t.scope.kind), scopeValueOf(t.scope),
-                        oneLine(t.label)}
-                .join(QLatin1Char('\t')));
-    }
-    return kExitOk;
 }
 
 } // namespace

@@ -47,6 +47,16 @@ bool parseCount(const QString &s, qint64 fallback, qint64 max, qint64 *out)
     return true;
 }
 
+// The feed's paging (?since=<cursor>&limit=<n>), for status and the pull: since ≥ 0
+// (default 0), 1 ≤ limit (default 200). False when either is not a whole number.
+bool parseCursor(const QString &queryText, qint64 *since, qint64 *limit)
+{
+    const QUrlQuery query(queryText);
+    return parseCount(query.queryItemValue(QStringLiteral("since")), 0, std::numeric_limits<qint64>::max() / 2,
+                      since) &&
+           parseCount(query.queryItemValue(QStringLiteral("limit")), 200, 1000000, limit) && *limit >= 1;
+}
+
 // A method name fit for one log field: printable ASCII, bounded.
 QString logMethod(const QByteArray &method)
 {
@@ -509,12 +519,9 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
     }
 
     case Route::Revisions: {
-        const QUrlQuery query(request.query);
         qint64 since = 0;
         qint64 limit = 0;
-        if (!parseCount(query.queryItemValue(QStringLiteral("since")), 0,
-                        std::numeric_limits<qint64>::max() / 2, &since) ||
-            !parseCount(query.queryItemValue(QStringLiteral("limit")), 200, 1000000, &limit) || limit < 1)
+        if (!parseCursor(request.query, &since, &limit))
             return failure(400, QStringLiteral("bad_request"),
                            QCoreApplication::translate(
                                "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));
@@ -544,12 +551,9 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
     }
 
     case Route::Status: {
-        const QUrlQuery query(request.query);
         qint64 since = 0;
         qint64 limit = 0;
-        if (!parseCount(query.queryItemValue(QStringLiteral("since")), 0,
-                        std::numeric_limits<qint64>::max() / 2, &since) ||
-            !parseCount(query.queryItemValue(QStringLiteral("limit")), 200, 1000000, &limit) || limit < 1)
+        if (!parseCursor(request.query, &since, &limit))
             return failure(400, QStringLiteral("bad_request"),
                            QCoreApplication::translate(
                                "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));

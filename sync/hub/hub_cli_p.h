@@ -1,0 +1,22 @@
+// What the mobiliza-hub commands share between hub_cli.cpp and hub_cli_stats.cpp.
+#pragma once
+
+#include "sync/protocol.h"
+
+#include <QString>
+
+namespace mobiliza::hub {
+
+class Hub;
+
+namespace cli {
+
+void out(const QString &line);                 // a line on standard output
+void err(const QString &line);                 // a line on standard error
+int failed(const QString &message);            // err(message), then the exit code of a failure
+QString oneLine(QString s);                    // tabs and line breaks as spaces (one field of a line)
+QString scopeValueOf(const sync::Scope &scope); // the municipality's IBGE, the URS' name, or empty
+int printStats(Hub &hub, const QString &dataDir, int topCount);
+
+} // namespace cli
+} // namespace mobiliza::hub

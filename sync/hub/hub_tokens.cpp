@@ -1,0 +1,196 @@
+// Hub: enrollment and tokens — one-time codes, authentication with idle expiry,
+// the pre-flight, and rotation (split from hub.cpp by feature).
+#include "sync/hub/hub.h"
+
+#include "sync/hub/hub_secrets.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+namespace mobiliza::hub {
+
+using core::Error;
+using core::Result;
+
+Q_DECLARE_LOGGING_CATEGORY(lcHub)
+
+namespace {
+constexpr int kTouchIntervalSecs = 60; // last use is written at most once a minute per token
+} // namespace
+
+HubError Hub::tokenExpired() const
+{
+    return error(401, QStringLiteral("token_expired"),
+                 QCoreApplication::translate(
+                     "Hub",
+                     "This installation has not connected to the hub for more than %1 days, so its access "
+                     "expired. Enroll it again with a new code from the regional office (URS); nothing in "
+                     "its outbox is lost.")
+                     .arg(m_options.tokenIdleDays));
+}
+
+// -------------------------------------------------------------- enrollment
+Result<IssuedCode> Hub::issueCode(const sync::Scope &scope, const QString &label)
+{
+    IssuedCode issued;
+    issued.code = secrets::newEnrollmentCode();
+    issued.scope = scope;
+    issued.label = label.trimmed().left(120);
+    const QDateTime now = m_clock.now();
+    issued.expiresAt = now.addDays(m_options.codeValidityDays);
+    EnrollmentCodeRecord record;
+    record.codeHash = secrets::enrollmentCodeHash(issued.code);
+    record.scope = scope;
+    record.label = issued.label;
+    record.createdAt = now;
+    record.expiresAt = issued.expiresAt;
+    if (auto stored = m_store.insertEnrollmentCode(record); !stored)
+        return stored.error();
+    return issued;
+}
+
+Outcome<sync::EnrollResponse> Hub::enroll(const sync::EnrollRequest &request)
+{
+    const HubError invalid = error(
+        401, QStringLiteral("invalid_code"),
+        QCoreApplication::translate(
+            "Hub", "This enrollment code is not valid: it may be mistyped, already used or expired. Ask the "
+                   "regional office (URS) for a new code."));
+    const QString codeHash = secrets::enrollmentCodeHash(request.code);
+    if (codeHash.isEmpty())
+        return invalid;
+    const QString installation = sync::isUuid(request.installation) ? request.installation : QString();
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const QString token = secrets::newToken();
+        const QString hash = secrets::tokenHash(token);
+        auto redeemed = m_store.redeemCode(codeHash, hash, secrets::tokenIdFromHash(hash), installation,
+                                           request.label.trimmed(), m_clock.now());
+        if (redeemed) {
+            sync::EnrollResponse response;
+            response.token = token;
+            response.scope = redeemed->scope;
+            response.hub = m_options.info;
+            return response;
+        }
+        if (redeemed.error().code == QLatin1String("invalid_code"))
+            return invalid;
+        // Otherwise most likely two token ids starting alike: draw another token.
+        qCWarning(lcHub) << "enroll attempt failed:" << redeemed.error().message;
+    }
+    return serverError(Error{QStringLiteral("database"), QStringLiteral("enroll")});
+}
+
+Outcome<TokenRecord> Hub::authenticate(const QString &token)
+{
+    if (token.size() < 16 || token.size() > 512)
+        return unauthorized();
+    auto found = m_store.activeToken(secrets::tokenHash(token));
+    if (!found)
+        return serverError(found.error());
+    if (!found.value())
+        return unauthorized();
+    TokenRecord record = *found.value();
+    const QDateTime now = m_clock.now();
+    // A rotated token works for the overlap only; an unused one expires.
+    if (const QDateTime until = replacedUntil(record); until.isValid() && until <= now)
+        return unauthorized();
+    if (const QDateTime expiry = idleExpiry(record); expiry.isValid() && expiry <= now)
+        return tokenExpired();
+    // A rotated token's first use: the installation has its new token, so the one it
+    // replaces starts its overlap now (not at the rotation, whose answer may have been lost).
+    if (!record.rotatedFrom.isEmpty() && !record.lastSeen.isValid())
+        if (core::Status marked = m_store.markReplaced(record.rotatedFrom, now); !marked)
+            return serverError(marked.error());
+    const QDateTime touched = m_lastTouched.value(record.id);
+    if (!touched.isValid() || touched.secsTo(now) >= kTouchIntervalSecs || touched > now) {
+        if (m_store.touchToken(record.id, now))
+            m_lastTouched.insert(record.id, now);
+        record.lastSeen = now;
+    }
+    return record;
+}
+
+sync::Preflight Hub::preflight(const TokenRecord &token) const
+{
+    sync::Preflight p;
+    p.service = QString::fromLatin1(sync::kServiceName);
+    p.protocol = sync::kProtocolVersion;
+    p.hub = m_options.info;
+    p.scope = token.scope;
+    p.limits = m_options.limits;
+    p.time = m_clock.now();
+    p.tokenRenewAfter = renewAfter(token);
+    return p;
+}
+
+QDateTime Hub::idleExpiry(const TokenRecord &token) const
+{
+    if (m_options.tokenIdleDays <= 0)
+        return {};
+    return token.lastUse().addDays(m_options.tokenIdleDays);
+}
+
+QDateTime Hub::replacedUntil(const TokenRecord &token) const
+{
+    if (!token.replacedAt.isValid())
+        return {};
+    return token.replacedAt.addSecs(qint64(qMax(0, m_options.tokenOverlapHours)) * 3600);
+}
+
+QDateTime Hub::renewAfter(const TokenRecord &token) const
+{
+    if (token.replacedAt.isValid()) // already replaced: its successor's answer was lost, renew now
+        return token.replacedAt;
+    if (m_options.tokenRenewDays <= 0)
+        return {};
+    return token.createdAt.addDays(m_options.tokenRenewDays);
+}
+
+QString Hub::tokenState(const TokenRecord &token) const
+{
+    const QDateTime now = m_clock.now();
+    if (token.revoked())
+        return QStringLiteral("revoked");
+    if (const QDateTime until = replacedUntil(token); until.isValid() && until <= now)
+        return QStringLiteral("replaced");
+    if (const QDateTime expiry = idleExpiry(token); expiry.isValid() && expiry <= now)
+        return QStringLiteral("expired");
+    return QStringLiteral("active");
+}
+
+Outcome<RotatedToken> Hub::rotateToken(const TokenRecord &token)
+{
+    const QDateTime now = m_clock.now();
+    const qint64 age = token.createdAt.secsTo(now);
+    if (age >= 0 && age < kRotateMinAgeSeconds) {
+        HubError e = error(429, QStringLiteral("rate_limited"),
+                           QCoreApplication::translate(
+                               "Hub", "This installation's access was renewed less than an hour ago; it is "
+                                      "renewed again later."));
+        e.retryAfterSeconds = int(kRotateMinAgeSeconds - age);
+        return e;
+    }
+    for (int attempt = 0; attempt < 3; ++attempt) {
+        const QString secret = secrets::newToken();
+        const QString hash = secrets::tokenHash(secret);
+        auto rotated = m_store.rotateToken(token.id, hash, secrets::tokenIdFromHash(hash), now);
+        if (rotated) {
+            RotatedToken out;
+            out.response.token = secret;
+            out.response.scope = rotated->scope;
+            out.response.hub = m_options.info;
+            // The old token works until a day after the new one is first used: at least this long.
+            TokenRecord old = token;
+            old.replacedAt = now;
+            out.previousValidUntil = replacedUntil(old);
+            qCInfo(lcHub).noquote() << QStringLiteral("token %1 rotated to %2").arg(token.id, rotated->id);
+            return out;
+        }
+        if (rotated.error().code == QLatin1String("unauthorized"))
+            return unauthorized();
+        qCWarning(lcHub) << "token rotation attempt failed:" << rotated.error().message;
+    }
+    return serverError(Error{QStringLiteral("database"), QStringLiteral("rotate")});
+}
+
+} // namespace mobiliza::hub
