@@ -192,6 +192,8 @@ QByteArray encode(const Preflight &p)
         {QStringLiteral("time"), utcTimestamp(p.time)}};
     if (p.tokenRenewAfter.isValid())
         o.insert(QStringLiteral("tokenRenewAfter"), utcTimestamp(p.tokenRenewAfter));
+    if (!p.features.isEmpty())
+        o.insert(QStringLiteral("features"), QJsonArray::fromStringList(p.features));
     return compact(o);
 }
 
@@ -223,14 +225,22 @@ QByteArray encode(const Receipt &r)
 QByteArray encode(const StatusPage &p)
 {
     QJsonArray events;
-    for (const auto &e : p.events)
-        events.append(QJsonObject{{QStringLiteral("cursor"), double(e.cursor)},
-                                  {QStringLiteral("report"), e.report},
-                                  {QStringLiteral("period"), e.period},
-                                  {QStringLiteral("revision"), e.revision},
-                                  {QStringLiteral("state"), e.state},
-                                  {QStringLiteral("comment"), e.comment},
-                                  {QStringLiteral("at"), utcTimestamp(e.at)}});
+    for (const auto &e : p.events) {
+        QJsonObject o{{QStringLiteral("cursor"), double(e.cursor)},
+                      {QStringLiteral("report"), e.report},
+                      {QStringLiteral("period"), e.period},
+                      {QStringLiteral("revision"), e.revision},
+                      {QStringLiteral("state"), e.state},
+                      {QStringLiteral("comment"), e.comment},
+                      {QStringLiteral("at"), utcTimestamp(e.at)}};
+        if (!e.notes.isEmpty())
+            o.insert(QStringLiteral("notes"), notesToJson(e.notes));
+        if (!e.by.isEmpty())
+            o.insert(QStringLiteral("by"), e.by);
+        if (!e.decision.isEmpty())
+            o.insert(QStringLiteral("decision"), e.decision);
+        events.append(o);
+    }
     return compact({{QStringLiteral("events"), events}, {QStringLiteral("next"), double(p.next)}});
 }
 
@@ -245,6 +255,8 @@ QByteArray encode(const ErrorBody &e)
     }
     if (!e.missing.isEmpty())
         o.insert(QStringLiteral("missing"), QJsonArray::fromStringList(e.missing));
+    for (auto it = e.details.begin(); it != e.details.end(); ++it)
+        o.insert(it.key(), it.value());
     return compact({{QStringLiteral("error"), o}});
 }
 
@@ -298,6 +310,13 @@ Result<Preflight> decodePreflight(const QByteArray &body)
     p.time = parseTime(o.value(QStringLiteral("time")));
     p.tokenRenewAfter =
         parseTime(o.value(QStringLiteral("tokenRenewAfter"))); // optional: invalid when absent
+    // Optional, and never a reason to think the hub offline: a malformed list is no feature.
+    bool featuresOk = false;
+    const QStringList features = stringArray(o.value(QStringLiteral("features")), &featuresOk, 64);
+    if (featuresOk)
+        for (const QString &f : features)
+            if (!f.isEmpty() && f.size() <= 64 && !p.features.contains(f))
+                p.features << f;
     return p;
 }
 
@@ -376,6 +395,13 @@ Result<StatusPage> decodeStatusPage(const QByteArray &body)
         ev.at = parseTime(e.value(QStringLiteral("at")));
         if (!isUuid(ev.report) || ev.revision < 1 || ev.state.isEmpty())
             return protocolError(QStringLiteral("status event"));
+        // A review decision's (optional; absent in a v1 hub's events).
+        if (e.contains(QStringLiteral("notes")) && !notesFromJson(e.value(QStringLiteral("notes")), &ev.notes))
+            return protocolError(QStringLiteral("status event notes"));
+        ev.by = e.value(QStringLiteral("by")).toString();
+        ev.decision = e.value(QStringLiteral("decision")).toString();
+        if (!ev.decision.isEmpty() && !isUuid(ev.decision))
+            return protocolError(QStringLiteral("status event decision"));
         page.events << ev;
     }
     return page;

@@ -7,6 +7,7 @@
 #include "core/domain/types.h"
 #include "core/program/finding.h"
 #include "core/util/result.h"
+#include "sync/protocol_review.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -56,6 +57,9 @@ struct Preflight
     // Optional: from when the client should rotate its token (POST /api/v1/token).
     // Invalid when the hub did not say (an older hub): never renew then.
     QDateTime tokenRenewAfter;
+    // Optional: what the hub offers beyond protocol 1 (docs/protocol.md §10): "pull",
+    // "review"… Empty when the hub did not say (an older hub): none of them.
+    QStringList features;
 };
 
 struct EnrollRequest
@@ -88,9 +92,14 @@ struct StatusEvent
     QString report;
     QString period; // YYYY-MM
     int revision = 0;
-    QString state; // received | accepted | returned
+    QString state; // received | in_review | accepted | returned | forwarded | consolidated
     QString comment;
     QDateTime at;
+    // Optional (a review decision's, §10.1): encoded only when not empty; a v1
+    // client ignores them.
+    QList<ReviewNote> notes;
+    QString by;       // the reviewer's name
+    QString decision; // the decision's uuid
 };
 
 struct StatusPage
@@ -105,6 +114,9 @@ struct ErrorBody
     QString message;
     core::Findings findings;
     QStringList missing; // missing_blobs
+    // Further members of the error object, encoded as they are (e.g. "current" of
+    // a 409 state_changed, sync/protocol_review.h). Not filled by decodeError.
+    QJsonObject details;
 };
 
 // --- encoders (compact JSON)

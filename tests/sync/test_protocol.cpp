@@ -141,3 +141,223 @@ TEST_CASE("protocol: partners go up without a person's CPF and with contacts onl
     CHECK_FALSE(QJsonDocument(partnerToWire(p)).toJson().contains("+5531987654321"));
     CHECK_FALSE(partnerFromWire(R"({"uuid":"x","name":"a"})").ok());
 }
+
+// ------------------------------------------------------------ review (§10.1, §10.3)
+namespace {
+const QString kAction = QStringLiteral("1b4e28ba-2fa1-4d3b-a3f5-ef19b5a7633b");
+const QString kPhoto = QStringLiteral("6fa459ea-ee8a-4ca4-894e-db77e160355e");
+
+ReviewDecision sampleDecision()
+{
+    ReviewDecision d;
+    d.report = kUuid;
+    d.revision = 2;
+    d.manifestSha256 = kSha;
+    d.decision = QStringLiteral("return");
+    d.comment = QStringLiteral("Ação 3, Foto 5: ilegível.");
+    d.notes << ReviewNote{kAction, kPhoto, QStringLiteral("ilegível")} << ReviewNote{kAction, {}, QStringLiteral("data?")}
+            << ReviewNote{{}, {}, QStringLiteral("No geral, bom.")};
+    d.reviewer = QStringLiteral("Maria (URS Barbacena)");
+    d.decidedAt = QDateTime(QDate(2026, 11, 24), QTime(10, 12), QTimeZone::utc());
+    return d;
+}
+
+QByteArray withMember(const QByteArray &body, const QString &key, const QJsonValue &value)
+{
+    QJsonObject o = QJsonDocument::fromJson(body).object();
+    if (value.isUndefined())
+        o.remove(key);
+    else
+        o.insert(key, value);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+} // namespace
+
+TEST_CASE("protocol: a review decision round-trips without its uuid and encodes the same bytes twice")
+{
+    const ReviewDecision d = sampleDecision();
+    const QByteArray body = encode(d);
+    CHECK(body == encode(d));
+    CHECK_FALSE(body.contains("\"uuid\""));
+    const auto back = decodeReviewDecision(body);
+    REQUIRE(back.ok());
+    CHECK(back->uuid.isEmpty());
+    CHECK(back->report == kUuid);
+    CHECK(back->revision == 2);
+    CHECK(back->manifestSha256 == kSha);
+    CHECK(back->decision == QStringLiteral("return"));
+    CHECK(back->comment == d.comment);
+    CHECK(back->notes == d.notes);
+    CHECK(back->reviewer == d.reviewer);
+    CHECK(back->decidedAt == d.decidedAt);
+    CHECK(encode(back.value()) == body);
+
+    // Optional members: no notes, no comment (an accept).
+    const QByteArray bare = withMember(withMember(body, QStringLiteral("notes"), QJsonValue::Undefined),
+                                       QStringLiteral("comment"), QJsonValue::Undefined);
+    const auto accept = decodeReviewDecision(withMember(bare, QStringLiteral("decision"), QStringLiteral("accept")));
+    REQUIRE(accept.ok());
+    CHECK(accept->notes.isEmpty());
+    CHECK(accept->comment.isEmpty());
+    // A return without a comment decodes: the hub answers it 422 comment_required.
+    CHECK(decodeReviewDecision(bare).ok());
+}
+
+TEST_CASE("protocol: a review decision is refused for wrong types, lengths and names")
+{
+    const QByteArray body = encode(sampleDecision());
+    QJsonArray tooManyNotes;
+    for (int i = 0; i <= kMaxReviewNotes; ++i)
+        tooManyNotes.append(QJsonObject{{QStringLiteral("text"), QStringLiteral("x")}});
+    const QList<QPair<QString, QJsonValue>> wrong{
+        {QStringLiteral("report"), QStringLiteral("not-a-uuid")},
+        {QStringLiteral("report"), QJsonValue::Undefined},
+        {QStringLiteral("revision"), 0},
+        {QStringLiteral("revision"), 1.5},
+        {QStringLiteral("revision"), QStringLiteral("2")},
+        {QStringLiteral("revision"), 1e300},
+        {QStringLiteral("manifestSha256"), kSha.toUpper()},
+        {QStringLiteral("manifestSha256"), kSha.left(63)},
+        {QStringLiteral("decision"), QStringLiteral("approve")},
+        {QStringLiteral("decision"), QStringLiteral("Accept")},
+        {QStringLiteral("comment"), 17},
+        {QStringLiteral("comment"), QString(kMaxReviewCommentChars + 1, QLatin1Char('x'))},
+        {QStringLiteral("notes"), QStringLiteral("ilegível")},
+        {QStringLiteral("notes"), tooManyNotes},
+        {QStringLiteral("notes"), QJsonArray{QJsonObject{{QStringLiteral("text"), QStringLiteral("  ")}}}},
+        {QStringLiteral("notes"), QJsonArray{QJsonObject{{QStringLiteral("action"), QStringLiteral("3")},
+                                                         {QStringLiteral("text"), QStringLiteral("x")}}}},
+        {QStringLiteral("notes"), QJsonArray{QJsonObject{{QStringLiteral("photo"), kPhoto},
+                                                         {QStringLiteral("text"), QStringLiteral("x")}}}},
+        {QStringLiteral("notes"), QJsonArray{QJsonObject{{QStringLiteral("text"), 3}}}},
+        {QStringLiteral("notes"), QJsonArray{1}},
+        {QStringLiteral("reviewer"), QStringLiteral("   ")},
+        {QStringLiteral("reviewer"), QJsonValue::Undefined},
+        {QStringLiteral("reviewer"), QString(kMaxReviewerChars + 1, QLatin1Char('x'))},
+        {QStringLiteral("decidedAt"), QStringLiteral("ontem")},
+        {QStringLiteral("decidedAt"), QJsonValue::Undefined},
+    };
+    for (const auto &[key, value] : wrong) {
+        const QByteArray bad = withMember(body, key, value);
+        INFO(bad.toStdString());
+        const auto r = decodeReviewDecision(bad);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == QStringLiteral("protocol"));
+        CHECK(r.error().message.contains(key));
+    }
+    for (const QByteArray &garbage : {QByteArray(), QByteArray("[1]"), QByteArray("<html>")})
+        CHECK_FALSE(decodeReviewDecision(garbage).ok());
+    // Exactly at the bounds: accepted.
+    QJsonArray maxNotes;
+    for (int i = 0; i < kMaxReviewNotes; ++i)
+        maxNotes.append(QJsonObject{{QStringLiteral("text"), QString(kMaxReviewNoteChars, QLatin1Char('y'))}});
+    const auto full = decodeReviewDecision(
+        withMember(withMember(body, QStringLiteral("notes"), maxNotes), QStringLiteral("comment"),
+                   QString(kMaxReviewCommentChars, QLatin1Char('x'))));
+    REQUIRE(full.ok());
+    CHECK(full->notes.size() == kMaxReviewNotes);
+}
+
+TEST_CASE("protocol: a decision's answer, the state_changed body and a history round-trip")
+{
+    const DecisionAnswer a{kAction, QStringLiteral("accepted"), 57};
+    const auto ab = decodeDecisionAnswer(encode(a));
+    REQUIRE(ab.ok());
+    CHECK(ab->decision == kAction);
+    CHECK(ab->state == QStringLiteral("accepted"));
+    CHECK(ab->event == 57);
+    CHECK_FALSE(decodeDecisionAnswer(R"({"decision":"x","state":"accepted","event":57})").ok());
+    CHECK_FALSE(decodeDecisionAnswer(R"({"decision":")" + kAction.toUtf8() + R"(","state":"accepted"})").ok());
+    CHECK_FALSE(decodeDecisionAnswer("<html>200 OK</html>").ok());
+
+    const StateChanged s{QStringLiteral("accepted"), kAction, QStringLiteral("João"),
+                         QDateTime(QDate(2026, 11, 24), QTime(9, 0), QTimeZone::utc())};
+    const QByteArray conflict = encodeStateChanged(s);
+    const auto asError = decodeError(conflict); // any client reads it as an error
+    REQUIRE(asError.ok());
+    CHECK(asError->code == QStringLiteral("state_changed"));
+    CHECK(asError->message.contains(QStringLiteral("João")));
+    const auto sb = decodeStateChanged(conflict);
+    REQUIRE(sb.ok());
+    CHECK(sb->state == s.state);
+    CHECK(sb->decision == kAction);
+    CHECK(sb->by == s.by);
+    CHECK(sb->at == s.at);
+    CHECK(sb->revision == 0);
+    StateChanged newer{QStringLiteral("received"), {}, {}, s.at, 3};
+    const auto nb = decodeStateChanged(encodeStateChanged(newer));
+    REQUIRE(nb.ok());
+    CHECK(nb->revision == 3);
+    CHECK(nb->decision.isEmpty());
+    CHECK_FALSE(decodeStateChanged(encode(ErrorBody{QStringLiteral("not_found"), QStringLiteral("…")})).ok());
+
+    HistoryEvent received{1, 1, QStringLiteral("received"), {}, {}, {}, {}, {}, s.at};
+    HistoryEvent returned{4,
+                          1,
+                          QStringLiteral("returned"),
+                          kAction,
+                          QStringLiteral("Falta a foto."),
+                          {ReviewNote{kAction, kPhoto, QStringLiteral("ilegível")}},
+                          QStringLiteral("Maria"),
+                          kPhoto,
+                          s.at.addSecs(60)};
+    const auto hb = decodeHistory(encodeHistory({received, returned}));
+    REQUIRE(hb.ok());
+    REQUIRE(hb->size() == 2);
+    CHECK(hb->at(0).state == QStringLiteral("received"));
+    CHECK(hb->at(0).by.isEmpty());
+    CHECK(hb->at(1).cursor == 4);
+    CHECK(hb->at(1).decision == kAction);
+    CHECK(hb->at(1).notes == returned.notes);
+    CHECK(hb->at(1).by == QStringLiteral("Maria"));
+    CHECK(hb->at(1).installation == kPhoto);
+    CHECK(hb->at(1).at == returned.at);
+    CHECK_FALSE(decodeHistory(R"({"events":[{"cursor":0,"revision":1,"state":"received","at":"2026-11-24T09:00:00Z"}]})").ok());
+    CHECK_FALSE(decodeHistory(R"({"events":{}})").ok());
+}
+
+TEST_CASE("protocol: status events and the pre-flight carry the review extension, optionally")
+{
+    StatusEvent e{9, kUuid, QStringLiteral("2026-10"), 2, QStringLiteral("returned"), QStringLiteral("Falta."),
+                  QDateTime(QDate(2026, 11, 24), QTime(9, 0), QTimeZone::utc())};
+    StatusPage plain;
+    plain.events << e;
+    plain.next = 9;
+    const QByteArray v1 = encode(plain);
+    CHECK_FALSE(v1.contains("\"notes\""));
+    CHECK_FALSE(v1.contains("\"by\""));
+    CHECK_FALSE(v1.contains("\"decision\""));
+
+    e.notes << ReviewNote{kAction, {}, QStringLiteral("data?")};
+    e.by = QStringLiteral("Maria");
+    e.decision = kPhoto;
+    StatusPage rich;
+    rich.events << e;
+    rich.next = 9;
+    const auto back = decodeStatusPage(encode(rich));
+    REQUIRE(back.ok());
+    REQUIRE(back->events.size() == 1);
+    CHECK(back->events.first().notes == e.notes);
+    CHECK(back->events.first().by == QStringLiteral("Maria"));
+    CHECK(back->events.first().decision == kPhoto);
+    const auto plainBack = decodeStatusPage(v1);
+    REQUIRE(plainBack.ok());
+    CHECK(plainBack->events.first().notes.isEmpty());
+
+    Preflight p;
+    p.scope.kind = Scope::Kind::Central;
+    p.time = e.at;
+    CHECK_FALSE(encode(p).contains("features"));
+    const auto none = decodePreflight(encode(p));
+    REQUIRE(none.ok());
+    CHECK(none->features.isEmpty());
+    p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review")};
+    const auto two = decodePreflight(encode(p));
+    REQUIRE(two.ok());
+    CHECK(two->features == p.features);
+    // A malformed list is no feature, never "offline".
+    const auto odd =
+        decodePreflight(R"({"service":"mobiliza-hub","protocol":1,"scope":{"kind":"central"},"features":"pull"})");
+    REQUIRE(odd.ok());
+    CHECK(odd->features.isEmpty());
+}
