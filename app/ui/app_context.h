@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/domain/clock.h"
+#include "core/domain/role.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
 
@@ -25,6 +26,7 @@ struct AppContext
     core::Services *services = nullptr; // owned by the caller, outlives the window
     const core::Clock *clock = nullptr;
     sync::SyncController *sync = nullptr; // may be null (tests, headless runs): pages then show "not enrolled"
+    core::Role role = core::Role::Municipality; // the profile's: decides the pages
 };
 
 } // namespace mobiliza::ui

@@ -3,6 +3,7 @@
 #include "app/ui/command_line.h"
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
+#include "app/ui/regional/regional_commands.h"
 #include "app/ui/sync/keychain_token_store.h"
 #include "core/demo/demo_data.h"
 #include "core/exports/month_exports.h"
@@ -132,43 +133,88 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     const core::ReferenceData reference = referenceRepository.current();
     const core::ProgramDefinition program = core::ProgramDefinition::sesMgMobilizacao();
 
-    // Which municipality: --municipality, else the profile's, else ask (or the demo default).
-    QString wanted = cl.municipality;
-    if (wanted.isEmpty() && profile.municipality().isEmpty()) {
-        if (cl.demoData)
+    // What this installation is: --role / --municipality (first use), else the
+    // profile's, else ask (or the demo default: a municipality).
+    std::optional<core::Role> wantedRole = cl.role.isEmpty() ? std::optional<core::Role>() : core::roleFromKey(cl.role);
+    QString wanted = wantedRole == core::Role::Urs ? cl.urs : cl.municipality;
+    if (!wantedRole && !cl.municipality.isEmpty())
+        wantedRole = core::Role::Municipality;
+    const auto currentRole = profile.role();
+    if (wanted.isEmpty() && wantedRole != core::Role::Central && (!currentRole || (wantedRole && currentRole != wantedRole))) {
+        if (currentRole && wantedRole) {
+            // --role names another role than the profile's: setRole() below says so.
+        } else if (cl.demoData) {
+            wantedRole = core::Role::Municipality;
             wanted = QString::fromLatin1(kDemoMunicipality);
-        else if (seams.askMunicipality)
+        } else if (seams.askProfile) {
+            std::tie(wantedRole, wanted) = seams.askProfile();
+        } else if (seams.askMunicipality) {
+            wantedRole = core::Role::Municipality;
             wanted = seams.askMunicipality();
-        else if (headless)
-            return fail(QCoreApplication::translate("Application", "This profile has no municipality yet. Run once with --municipality IBGE "
-                              "(the 7-digit IBGE code), or start Mobiliza without headless options to choose it."),
+        } else if (headless) {
+            return fail(QCoreApplication::translate("Application", "This profile is not set up yet. Run once with --role municipality --municipality IBGE "
+                              "(the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose."),
                         headless, err);
-        else {
+        } else {
             MunicipalityDialog dialog(reference);
-            if (dialog.exec() == QDialog::Accepted)
+            if (dialog.exec() == QDialog::Accepted) {
+                wantedRole = dialog.selectedRole();
                 wanted = dialog.selectedCode();
+            }
         }
-        if (wanted.isEmpty())
+        if (!wantedRole || (wanted.isEmpty() && wantedRole != core::Role::Central))
             return 0; // the user closed the first-run dialog: nothing to do, nothing lost
     }
-    if (!wanted.isEmpty()) {
-        const auto m = reference.municipality(wanted);
-        if (!m)
-            return fail(QCoreApplication::translate("Application", "\"%1\" is not the IBGE code of a municipality of Minas Gerais. "
-                              "Check the 7-digit code (for example 3106200 for Belo Horizonte).")
-                            .arg(wanted),
-                        headless, err);
-        const auto set = profile.setMunicipality(m->ibge);
+    if (wantedRole) {
+        QString place = wanted;
+        if (*wantedRole == core::Role::Municipality) {
+            const auto m = reference.municipality(wanted);
+            if (!m)
+                return fail(QCoreApplication::translate("Application", "\"%1\" is not the IBGE code of a municipality of Minas Gerais. "
+                                  "Check the 7-digit code (for example 3106200 for Belo Horizonte).")
+                                .arg(wanted),
+                            headless, err);
+            place = m->ibge;
+        } else if (*wantedRole == core::Role::Urs) {
+            const auto u = reference.ursByName(wanted);
+            if (!u) {
+                QStringList names;
+                for (const core::Urs &x : reference.urs())
+                    names << x.name;
+                return fail(QCoreApplication::translate("Application", "\"%1\" is not a regional health unit (URS) of Minas Gerais. "
+                                  "Use one of: %2.")
+                                .arg(wanted, names.join(QStringLiteral(", "))),
+                            headless, err);
+            }
+            place = u->name;
+        }
+        const auto set = profile.setRole(*wantedRole, place);
         if (!set)
             return fail(set.error().message, headless, err);
     }
+    const core::Role role = profile.role().value_or(core::Role::Municipality);
 
+    if (cl.demoData && role != core::Role::Municipality)
+        return fail(QCoreApplication::translate("Application", "The demonstration data set is a municipality's; a %1 profile "
+                                                               "gets its reports from the hub (--pull).")
+                        .arg(core::roleLabel(role)),
+                    headless, err);
     if (cl.demoData) {
         core::DemoData demo(*services, program, reference, clock);
         const auto seeded = demo.seed();
         if (!seeded)
             return fail(seeded.error().message, headless, err);
     }
+
+    // The municipality's commands and the regional desk's do not mix.
+    if (role == core::Role::Municipality && isRegionalCommand(cl))
+        return fail(QCoreApplication::translate("Application", "--pull, --review and --coverage are for a URS profile; "
+                                                               "this profile is a municipality's (use --sync to send its reports)."),
+                    headless, err);
+    if (role != core::Role::Municipality && (!cl.exportKind.isEmpty() || !cl.importPackage.isEmpty()))
+        return fail(QCoreApplication::translate("Application", "This command is for a municipality's profile; this one is %1.")
+                        .arg(core::roleLabel(role)),
+                    headless, err);
 
     if (!cl.exportKind.isEmpty()) {
         const auto exported = core::runExport(*services, program, reference, cl.exportKind,
@@ -221,6 +267,9 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             return 0;
     }
 
+    if (role != core::Role::Municipality && (isRegionalCommand(cl) || cl.sync || cl.status))
+        return runRegionalCommand(cl, *services, reference, program, syncController, out, err);
+
     if (cl.sync) {
         if (const auto enrollment = syncController.enrollment(); enrollment && cl.enrollCode.isEmpty())
             warnIfUnprotected(enrollment->url);
@@ -249,7 +298,7 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         return 0;
     }
 
-    AppContext context{dataDir, reference, program, services.get(), &clock, &syncController};
+    AppContext context{dataDir, reference, program, services.get(), &clock, &syncController, role};
     if (cl.screenshotFile.isEmpty())
         syncController.start(); // timers, connectivity and automatic passes: only in an interactive run
     MainWindow window(context);
@@ -257,7 +306,10 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     if (!cl.screenshotFile.isEmpty()) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(1280, 800);
-        window.showPage(cl.page.isEmpty() ? QStringLiteral("reports") : cl.page);
+        if (!cl.page.isEmpty() && !window.showPage(cl.page))
+            return fail(QCoreApplication::translate("Application", "The page \"%1\" is not one of this profile's (%2).")
+                            .arg(cl.page, core::roleLabel(role)),
+                        headless, err);
         window.show();
         QCoreApplication::processEvents();
         const QImage image = window.grab().toImage();

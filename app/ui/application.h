@@ -2,10 +2,14 @@
 // either a headless action (--status, --screenshot) or the main window.
 #pragma once
 
+#include "core/domain/role.h"
+
 #include <QString>
 #include <QStringList>
 
 #include <functional>
+#include <optional>
+#include <utility>
 
 namespace mobiliza::core {
 class Clock;
@@ -18,6 +22,9 @@ struct StartupSeams
     // Asks the user which municipality the profile reports for; empty = cancelled.
     // Tests replace it; the default shows MunicipalityDialog.
     std::function<QString()> askMunicipality;
+    // Asks what this installation is (role and place); a role without place = cancelled
+    // (except the central level). Wins over askMunicipality when set.
+    std::function<std::pair<std::optional<core::Role>, QString>()> askProfile;
     const core::Clock *clock = nullptr; // default: the system clock
     QString defaultDataDir;             // default: the platform's app-data folder
 };

@@ -9,8 +9,10 @@ namespace mobiliza::ui {
 
 QStringList CommandLine::pageNames()
 {
+    // A municipality's pages, then the regional desk's (a profile shows its role's).
     return {QStringLiteral("reports"), QStringLiteral("editor"), QStringLiteral("partners"),
-            QStringLiteral("sync"),    QStringLiteral("panel"),  QStringLiteral("settings")};
+            QStringLiteral("sync"),    QStringLiteral("panel"),  QStringLiteral("settings"),
+            QStringLiteral("inbox"),   QStringLiteral("coverage")};
 }
 
 QStringList CommandLine::exportKinds()
@@ -82,8 +84,36 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("sync"),
         QCoreApplication::translate("CommandLine",
                                     "Runs one synchronization and exits: 0 only when the hub confirmed everything."));
+    const QCommandLineOption role(
+        QStringLiteral("role"),
+        QCoreApplication::translate("CommandLine",
+                                    "What this installation is (first use only): municipality, urs or central."),
+        QCoreApplication::translate("CommandLine", "ROLE"));
+    const QCommandLineOption urs(QStringLiteral("urs"),
+                                 QCoreApplication::translate("CommandLine",
+                                                             "The regional health unit of a --role urs profile."),
+                                 QCoreApplication::translate("CommandLine", "NAME"));
+    const QCommandLineOption pull(
+        QStringLiteral("pull"),
+        QCoreApplication::translate("CommandLine", "URS: receives the municipalities' reports and photos once and "
+                                                   "exits: 0 only when the local copy is up to date."));
+    const QCommandLineOption review(
+        QStringLiteral("review"),
+        QCoreApplication::translate("CommandLine", "URS: decides on a report's latest revision, with --accept or "
+                                                   "--return TEXT; the decision is sent at the next synchronization."),
+        QCoreApplication::translate("CommandLine", "REPORT_UUID"));
+    const QCommandLineOption accept(QStringLiteral("accept"),
+                                    QCoreApplication::translate("CommandLine", "With --review: accepts the report."));
+    const QCommandLineOption returnOpt(
+        QStringLiteral("return"),
+        QCoreApplication::translate("CommandLine", "With --review: returns the report for correction, with this comment."),
+        QCoreApplication::translate("CommandLine", "TEXT"));
+    const QCommandLineOption coverage(
+        QStringLiteral("coverage"),
+        QCoreApplication::translate("CommandLine", "URS: prints one line per municipality for --month (IBGE code, "
+                                                   "name, state) and exits."));
     parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status, exportOpt, month,
-                       out, importPackage, hub, enroll, syncOpt});
+                       out, importPackage, hub, enroll, syncOpt, role, urs, pull, review, accept, returnOpt, coverage});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -102,15 +132,26 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.exportKind = parser.value(exportOpt);
     cl.month = parser.value(month).trimmed();
     cl.outFile = parser.value(out);
-    cl.importPackage = parser.value(importPackage);
+    cl.importPackages = parser.values(importPackage);
+    if (!cl.importPackages.isEmpty())
+        cl.importPackages << parser.positionalArguments(); // --import-package a.mobiliza b.mobiliza …
+    cl.importPackage = cl.importPackages.value(0);
+    cl.role = parser.value(role).trimmed();
+    cl.urs = parser.value(urs).trimmed();
+    cl.pull = parser.isSet(pull);
+    cl.reviewReport = parser.value(review).trimmed();
+    cl.accept = parser.isSet(accept);
+    cl.returnText = parser.value(returnOpt);
+    cl.coverage = parser.isSet(coverage);
     cl.hubUrl = parser.value(hub).trimmed();
     cl.enrollCode = parser.value(enroll).trimmed();
     cl.sync = parser.isSet(syncOpt);
     // --enroll may be followed by --sync in the same run; everything else is one action per run.
     const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) + int(!cl.exportKind.isEmpty())
-                                + int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty());
+                                + int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty())
+                                + int(cl.pull) + int(!cl.reviewReport.isEmpty()) + int(cl.coverage);
 
-    if (!parser.positionalArguments().isEmpty()) {
+    if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
     } else if (!cl.language.isEmpty() && cl.language != QLatin1String("pt_BR")
                && cl.language != QLatin1String("en")) {
@@ -126,10 +167,30 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "--hub URL and --enroll CODE go together.");
     } else if (parser.isSet(enroll) && (cl.enrollCode.isEmpty() || cl.hubUrl.isEmpty())) {
         cl.error = QCoreApplication::translate("CommandLine", "--hub needs an address and --enroll needs a code.");
+    } else if (!cl.role.isEmpty() && !QStringList{QStringLiteral("municipality"), QStringLiteral("urs"),
+                                                  QStringLiteral("central")}
+                                          .contains(cl.role)) {
+        cl.error = QCoreApplication::translate("CommandLine", "Unknown role \"%1\": use municipality, urs or central.")
+                       .arg(cl.role);
+    } else if (cl.role == QLatin1String("urs") && cl.urs.isEmpty()) {
+        cl.error = QCoreApplication::translate("CommandLine", "--role urs needs --urs NAME (for example --urs Barbacena).");
+    } else if (parser.isSet(urs) && cl.role != QLatin1String("urs")) {
+        cl.error = QCoreApplication::translate("CommandLine", "--urs NAME is only used with --role urs.");
+    } else if (parser.isSet(municipality) && !cl.role.isEmpty() && cl.role != QLatin1String("municipality")) {
+        cl.error = QCoreApplication::translate("CommandLine", "--municipality is only used with --role municipality.");
     } else if (headlessActions > 1) {
         cl.error = QCoreApplication::translate(
             "CommandLine",
-            "Use only one of --status, --screenshot, --export, --import-package and --sync at a time.");
+            "Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review and "
+            "--coverage at a time.");
+    } else if (parser.isSet(review) && cl.accept == parser.isSet(returnOpt)) {
+        cl.error = QCoreApplication::translate("CommandLine", "--review REPORT_UUID needs either --accept or --return TEXT.");
+    } else if (!parser.isSet(review) && (cl.accept || parser.isSet(returnOpt))) {
+        cl.error = QCoreApplication::translate("CommandLine", "--accept and --return are only used with --review REPORT_UUID.");
+    } else if (parser.isSet(returnOpt) && cl.returnText.trimmed().isEmpty()) {
+        cl.error = QCoreApplication::translate("CommandLine", "--return needs the comment for the municipality.");
+    } else if (cl.coverage && cl.month.isEmpty()) {
+        cl.error = QCoreApplication::translate("CommandLine", "--coverage needs --month YYYY-MM.");
     } else if (!cl.exportKind.isEmpty() && !CommandLine::exportKinds().contains(cl.exportKind)) {
         cl.error = QCoreApplication::translate("CommandLine", "Unknown export \"%1\": use one of %2.")
                        .arg(cl.exportKind, CommandLine::exportKinds().join(QStringLiteral(", ")));
@@ -140,16 +201,17 @@ CommandLine parseCommandLine(const QStringList &arguments)
     } else if (!cl.month.isEmpty() && !core::Period::fromKey(cl.month).isValid()) {
         cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
                        .arg(cl.month);
-    } else if ((parser.isSet(month) || parser.isSet(out)) && cl.exportKind.isEmpty()) {
-        cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export.");
+    } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage)
+               || (parser.isSet(out) && cl.exportKind.isEmpty())) {
+        cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export (and --month with --coverage).");
     }
     return cl;
 }
 
 bool argumentsAreHeadless(int argc, char **argv)
 {
-    static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "enroll",
-                                         "sync",   "help",       "version"};
+    static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "enroll", "sync",
+                                         "help",   "version",    "pull",   "review",         "coverage"};
     for (int i = 1; i < argc; ++i) {
         QByteArray a(argv[i]);
         if (a == "-h" || a == "-v")

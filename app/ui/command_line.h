@@ -19,7 +19,15 @@ struct CommandLine
     QString exportKind;    // --export pdf|csv|xlsx|package|partners-csv|partners-xlsx
     QString month;         // --month YYYY-MM
     QString outFile;       // --out FILE
-    QString importPackage; // --import-package FILE
+    QString importPackage; // --import-package FILE (the first one)
+    QStringList importPackages; // --import-package FILE... (files or folders; more may follow as arguments)
+    QString role;          // --role municipality|urs|central (first use)
+    QString urs;           // --urs NAME (with --role urs)
+    bool pull = false;     // --pull: one pass of the regional replica (URS, central)
+    QString reviewReport;  // --review REPORT_UUID
+    bool accept = false;   // --accept (with --review)
+    QString returnText;    // --return TEXT (with --review)
+    bool coverage = false; // --coverage (with --month)
     QString hubUrl;        // --hub URL (with --enroll)
     QString enrollCode;    // --enroll CODE
     bool sync = false;     // --sync: one pass
@@ -32,7 +40,7 @@ struct CommandLine
     bool isHeadless() const
     {
         return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty()
-               || !enrollCode.isEmpty() || sync;
+               || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage;
     }
     static QStringList pageNames();   // reports, editor, partners, sync, panel, settings
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx

@@ -5,6 +5,7 @@
 #include "app/ui/pages/panel_page.h"
 #include "app/ui/pages/partners_page.h"
 #include "app/ui/pages/reports_page.h"
+#include "app/ui/pages/role_pages.h"
 #include "app/ui/pages/settings_page.h"
 #include "app/ui/pages/sync_page.h"
 #include "core/services/services.h"
@@ -83,24 +84,11 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent, Dialogs *dial
     outer->addLayout(body, 1);
     setCentralWidget(central);
 
-    const QStyle *st = style();
-    auto *reports = new ReportsPage(m_context, this);
-    addPage(QStringLiteral("reports"), tr("Reports"), st->standardIcon(QStyle::SP_FileDialogDetailedView), reports);
-    addPage(QStringLiteral("partners"), tr("Partners"), st->standardIcon(QStyle::SP_DirHomeIcon),
-            new PartnersPage(m_context, this, dialogs));
-    addPage(QStringLiteral("sync"), tr("Synchronization"), st->standardIcon(QStyle::SP_BrowserReload),
-            new SyncPage(m_context, this));
-    addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView),
-            new PanelPage(m_context, this));
-    addPage(QStringLiteral("settings"), tr("Settings"), st->standardIcon(QStyle::SP_FileDialogInfoView),
-            new SettingsPage(m_context, this));
-
-    // The report editor: not a section of its own, reached from the reports page.
-    m_editor = new ReportEditorPage(m_context, *dialogs, this);
-    m_editor->setObjectName(QStringLiteral("editorPage"));
-    m_stack->addWidget(m_editor);
-    connect(reports, &ReportsPage::openReportRequested, this, &MainWindow::openReport);
-    connect(m_editor, &ReportEditorPage::backRequested, this, [this] { showRow(0); });
+    if (m_context.role == core::Role::Municipality)
+        addMunicipalPages(*dialogs);
+    else
+        for (const RolePage &p : regionalPages(m_context, this, *dialogs))
+            addPage(p.name, p.title, p.icon, p.widget);
 
     connect(m_nav, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     // Clicking the current section (e.g. "Reports" while in the editor) goes back to it.
@@ -117,6 +105,28 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent, Dialogs *dial
 
     connect(&m_context.services->notifier(), &core::Notifier::profileChanged, this, &MainWindow::updateHeader);
     updateHeader();
+}
+
+void MainWindow::addMunicipalPages(Dialogs &dialogs)
+{
+    const QStyle *st = style();
+    auto *reports = new ReportsPage(m_context, this);
+    addPage(QStringLiteral("reports"), tr("Reports"), st->standardIcon(QStyle::SP_FileDialogDetailedView), reports);
+    addPage(QStringLiteral("partners"), tr("Partners"), st->standardIcon(QStyle::SP_DirHomeIcon),
+            new PartnersPage(m_context, this, &dialogs));
+    addPage(QStringLiteral("sync"), tr("Synchronization"), st->standardIcon(QStyle::SP_BrowserReload),
+            new SyncPage(m_context, this));
+    addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView),
+            new PanelPage(m_context, this));
+    addPage(QStringLiteral("settings"), tr("Settings"), st->standardIcon(QStyle::SP_FileDialogInfoView),
+            new SettingsPage(m_context, this));
+
+    // The report editor: not a section of its own, reached from the reports page.
+    m_editor = new ReportEditorPage(m_context, dialogs, this);
+    m_editor->setObjectName(QStringLiteral("editorPage"));
+    m_stack->addWidget(m_editor);
+    connect(reports, &ReportsPage::openReportRequested, this, &MainWindow::openReport);
+    connect(m_editor, &ReportEditorPage::backRequested, this, [this] { showRow(0); });
 }
 
 void MainWindow::addPage(const QString &name, const QString &title, const QIcon &icon, QWidget *page)
@@ -141,6 +151,8 @@ void MainWindow::showRow(int row)
 bool MainWindow::showPage(const QString &name)
 {
     if (name == QLatin1String("editor")) {
+        if (!m_editor)
+            return false;
         if (!m_editor->hasReport())
             m_editor->openDefaultReport();
         m_nav->setCurrentRow(0); // the editor belongs to "Reports"
@@ -156,7 +168,7 @@ bool MainWindow::showPage(const QString &name)
 
 void MainWindow::openReport(const QString &uuid)
 {
-    if (!m_editor->openReport(uuid))
+    if (!m_editor || !m_editor->openReport(uuid))
         return;
     m_nav->setCurrentRow(0);
     m_stack->setCurrentWidget(m_editor);
@@ -165,7 +177,7 @@ void MainWindow::openReport(const QString &uuid)
 
 QString MainWindow::currentPageName() const
 {
-    if (m_stack->currentWidget() == m_editor)
+    if (m_editor && m_stack->currentWidget() == m_editor)
         return QStringLiteral("editor");
     return m_pageNames.value(m_stack->currentIndex());
 }
@@ -173,30 +185,42 @@ QString MainWindow::currentPageName() const
 QWidget *MainWindow::page(const QString &name) const
 {
     if (name == QLatin1String("editor"))
-        return m_editor;
+        return m_editor; // null outside a municipality's profile
     const int index = m_pageNames.indexOf(name);
     return index < 0 ? nullptr : m_stack->widget(index);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_editor->flushPendingEdits(); // nothing typed is lost
+    if (m_editor)
+        m_editor->flushPendingEdits(); // nothing typed is lost
     QMainWindow::closeEvent(event);
 }
 
 void MainWindow::updateHeader()
 {
     auto &profile = m_context.services->profile();
-    const QString code = profile.municipality();
-    const auto m = m_context.reference.municipality(code);
-    const QString name = m ? m->name : code;
-    m_title->setText(tr("Municipal Health Secretariat of %1").arg(name));
-    m_subtitle->setText(m ? tr("URS %1 · %2").arg(m->urs, m_context.program.name())
-                          : m_context.program.name());
     const bool demo = profile.isDemo();
     m_demoBadge->setVisible(demo);
-    setWindowTitle(demo ? tr("Mobiliza — %1 (demonstration)").arg(name)
-                                    : tr("Mobiliza — %1").arg(name));
+    QString name;
+    if (m_context.role == core::Role::Urs) {
+        name = tr("URS %1").arg(profile.urs());
+        m_title->setText(tr("Regional Health Unit of %1").arg(profile.urs()));
+        const int count = int(m_context.reference.municipalitiesOfUrs(profile.urs()).size());
+        m_subtitle->setText(tr("%n municipalities · %1", nullptr, count).arg(m_context.program.name()));
+    } else if (m_context.role == core::Role::Central) {
+        name = tr("Central level");
+        m_title->setText(tr("SES-MG — central level"));
+        m_subtitle->setText(m_context.program.name());
+    } else {
+        const QString code = profile.municipality();
+        const auto m = m_context.reference.municipality(code);
+        name = m ? m->name : code;
+        m_title->setText(tr("Municipal Health Secretariat of %1").arg(name));
+        m_subtitle->setText(m ? tr("URS %1 · %2").arg(m->urs, m_context.program.name())
+                              : m_context.program.name());
+    }
+    setWindowTitle(demo ? tr("Mobiliza — %1 (demonstration)").arg(name) : tr("Mobiliza — %1").arg(name));
 }
 
 } // namespace mobiliza::ui

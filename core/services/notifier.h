@@ -19,6 +19,7 @@ Q_SIGNALS:
     void reportsReset();                      // many reports may have changed
     void partnerChanged(const QString &uuid); // saved or erased
     void profileChanged();                    // municipality, user name or a setting
+    void replicaChanged();                    // the regional replica or its review decisions (URS)
 };
 
 } // namespace mobiliza::core

@@ -20,6 +20,8 @@ const QString kInstallationId = QStringLiteral("installation_id");
 const QString kCreatedAt = QStringLiteral("created_at");
 const QString kUserName = QStringLiteral("user_name");
 const QString kDemo = QStringLiteral("demo");
+const QString kRole = QStringLiteral("role");
+const QString kUrs = QStringLiteral("urs");
 
 Status upsert(const Database &database, const QString &key, const QString &value)
 {
@@ -94,20 +96,89 @@ bool ProfileService::isDemo() const
 bool ProfileService::isReservedKey(const QString &key)
 {
     return key == kMunicipality || key == kInstallationId || key == kCreatedAt || key == kUserName ||
-           key == kDemo;
+           key == kDemo || key == kRole || key == kUrs;
 }
 
 Status ProfileService::write(const QString &key, const QString &value, const QString &auditAction,
                              const QJsonObject &detail)
 {
+    return writeAll({{key, value}}, auditAction, detail);
+}
+
+Status ProfileService::writeAll(const QList<QPair<QString, QString>> &values, const QString &auditAction,
+                                const QJsonObject &detail)
+{
     Status done = inTransaction(m_database.db(), [&]() -> Status {
-        if (Status s = upsert(m_database, key, value); !s)
-            return s;
-        return m_audit.record(QStringLiteral("setting"), key, auditAction, detail);
+        for (const auto &[key, value] : values) {
+            if (Status s = upsert(m_database, key, value); !s)
+                return s;
+            if (Status s = m_audit.record(QStringLiteral("setting"), key, auditAction, detail); !s)
+                return s;
+        }
+        return {};
     });
     if (done)
         Q_EMIT m_notifier.profileChanged();
     return done;
+}
+
+std::optional<Role> ProfileService::role() const
+{
+    if (const auto stored = roleFromKey(setting(kRole)))
+        return stored;
+    if (!municipality().isEmpty())
+        return Role::Municipality; // chosen before roles existed
+    return std::nullopt;
+}
+
+QString ProfileService::urs() const
+{
+    return role() == Role::Urs ? setting(kUrs) : QString();
+}
+
+Status ProfileService::setRole(Role role, const QString &place)
+{
+    const auto current = this->role();
+    const QString currentPlace = current == Role::Municipality ? municipality()
+                                 : current == Role::Urs        ? urs()
+                                                               : QString();
+    const QString wantedPlace = role == Role::Central ? QString() : place.trimmed();
+    if (current) {
+        if (*current == Role::Municipality && role == Role::Municipality && currentPlace != wantedPlace)
+            return setMunicipality(wantedPlace); // says which municipality this profile belongs to
+        if (*current == role && currentPlace == wantedPlace) {
+            if (setting(kRole).isEmpty()) // a profile from before roles: record what it is
+                return write(kRole, roleKey(role), QStringLiteral("set"),
+                             QJsonObject{{QStringLiteral("role"), roleKey(role)}});
+            return {};
+        }
+        const QString is = currentPlace.isEmpty() ? roleLabel(*current)
+                                                  : QStringLiteral("%1 %2").arg(roleLabel(*current), currentPlace);
+        const QString asked = wantedPlace.isEmpty() ? roleLabel(role)
+                                                    : QStringLiteral("%1 %2").arg(roleLabel(role), wantedPlace);
+        return Error{QStringLiteral("role_locked"),
+                     QCoreApplication::translate(
+                         "ProfileService",
+                         "This profile is already set up as %1 and cannot become %2. To work as %2, "
+                         "use a separate data folder (--data-dir).")
+                         .arg(is, asked)};
+    }
+    switch (role) {
+    case Role::Municipality:
+        if (Status s = setMunicipality(wantedPlace); !s)
+            return s;
+        return write(kRole, roleKey(role), QStringLiteral("set"), QJsonObject{{QStringLiteral("role"), roleKey(role)}});
+    case Role::Urs:
+        if (wantedPlace.isEmpty())
+            return Error{QStringLiteral("invalid_urs"),
+                         QCoreApplication::translate("ProfileService",
+                                                     "Choose the regional health unit (URS) from the list.")};
+        return writeAll({{kUrs, wantedPlace}, {kRole, roleKey(role)}}, QStringLiteral("set"),
+                        QJsonObject{{QStringLiteral("role"), roleKey(role)}, {QStringLiteral("urs"), wantedPlace}});
+    case Role::Central:
+        return write(kRole, roleKey(role), QStringLiteral("set"), QJsonObject{{QStringLiteral("role"), roleKey(role)}});
+    }
+    return {};
 }
 
 Status ProfileService::setMunicipality(const QString &ibge)
@@ -119,6 +190,12 @@ Status ProfileService::setMunicipality(const QString &ibge)
                                                  "\"%1\" is not a municipality code. Choose the "
                                                  "municipality from the list.")
                          .arg(ibge)};
+    if (const auto stored = roleFromKey(setting(kRole)); stored && *stored != Role::Municipality)
+        return Error{QStringLiteral("role_locked"),
+                     QCoreApplication::translate("ProfileService",
+                                                 "This profile is set up as %1: it does not record a "
+                                                 "municipality's reports. Use a separate data folder (--data-dir).")
+                         .arg(roleLabel(*stored))};
     const QString current = municipality();
     if (current == ibge)
         return {};

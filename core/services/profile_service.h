@@ -2,6 +2,7 @@
 // user's name and generic key-value settings.
 #pragma once
 
+#include "core/domain/role.h"
 #include "core/util/result.h"
 
 #include <QDateTime>
@@ -26,6 +27,16 @@ public:
     QString installationId() const;
     QDateTime createdAt() const;
 
+    // What this installation is. A profile that chose a municipality before roles
+    // existed is a municipality's; nullopt until the first run chose.
+    std::optional<Role> role() const;
+    // First time only, with its place: the IBGE code for a municipality, the URS's
+    // canonical name for a URS (the caller checks both against the reference
+    // table), nothing for the central level. The same role and place again is fine;
+    // anything else is an Error "role_locked". One transaction.
+    Status setRole(Role role, const QString &place = {});
+    QString urs() const; // the URS's canonical name (role Urs); empty otherwise
+
     QString municipality() const; // IBGE code; empty until chosen
     // First time only. Setting the same code again is fine; another code is an
     // Error "municipality_locked". The caller checks the code against the
@@ -46,6 +57,8 @@ public:
 private:
     Status write(const QString &key, const QString &value, const QString &auditAction,
                  const QJsonObject &detail);
+    Status writeAll(const QList<QPair<QString, QString>> &values, const QString &auditAction,
+                    const QJsonObject &detail);
 
     Database &m_database;
     Notifier &m_notifier;

@@ -22,7 +22,9 @@ Services::Services(std::unique_ptr<Database> database, const QString &dataDir, c
       m_reference(ReferenceRepository(dataDir).current()), m_programs(checksOf(m_reference)),
       m_profile(*m_database, m_notifier, clock, m_audit),
       m_reports(*m_database, m_notifier, clock, m_audit, m_blobs, m_programs),
-      m_partners(*m_database, m_notifier, clock, m_audit)
+      m_partners(*m_database, m_notifier, clock, m_audit),
+      m_replica(*m_database, m_notifier, m_blobs, clock),
+      m_reviews(*m_database, m_notifier, clock, m_replica)
 {
 }
 

@@ -4,6 +4,8 @@
 
 #include "core/program/program_registry.h"
 #include "core/reference/reference_data.h"
+#include "core/regional/replica_service.h"
+#include "core/regional/review_outbox.h"
 #include "core/services/audit.h"
 #include "core/services/blob_store.h"
 #include "core/services/notifier.h"
@@ -38,6 +40,9 @@ public:
     ProfileService &profile() { return m_profile; }
     ReportService &reports() { return m_reports; }
     PartnerService &partners() { return m_partners; }
+    // The regional desk (a URS profile; empty tables elsewhere).
+    ReplicaService &replica() { return m_replica; }
+    ReviewOutbox &reviews() { return m_reviews; }
     const ReferenceData &reference() const { return m_reference; }
     // Add a program here (e.g. a test fixture) before concluding its reports.
     ProgramRegistry &programs() { return m_programs; }
@@ -56,6 +61,8 @@ private:
     ProfileService m_profile;
     ReportService m_reports;
     PartnerService m_partners;
+    ReplicaService m_replica;
+    ReviewOutbox m_reviews;
 };
 
 } // namespace mobiliza::core

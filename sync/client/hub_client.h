@@ -24,6 +24,8 @@
 #include "core/domain/types.h"
 #include "sync/client/hub_error.h"
 #include "sync/protocol.h"
+#include "sync/protocol_pull.h"
+#include "sync/protocol_review.h"
 
 #include <QByteArray>
 #include <QList>
@@ -103,6 +105,21 @@ public:
     void putPartner(const core::Partner &partner, Callback<PartnerApplied> done);
     void deletePartner(const QString &uuid, Callback<PartnerApplied> done);
 
+    // ---- the regional desk (docs/protocol.md §10; hub_client_regional.cpp)
+    // One page of the URS's revisions after `since`.
+    void pullRevisions(qint64 since, int limit, Callback<PullPage> done);
+    // A revision's manifest, its SHA-256 checked against `expectedSha256`
+    // (a mismatch is NotHub: nothing from it is kept).
+    void getManifest(const QString &reportUuid, int revision, const QString &expectedSha256,
+                     Callback<QByteArray> done);
+    // A photo's bytes, checked against its SHA-256.
+    void getBlob(const QString &sha256, Callback<QByteArray> done);
+    // PUT /reviews/<uuid>. A 409 state_changed is Conflict with code
+    // "state_changed", currentState set and the message naming who decided.
+    void putDecision(const ReviewDecision &decision, Callback<DecisionAnswer> done);
+    // Body bytes received by the regional calls (for the bench's wire ratio).
+    qint64 bodyBytesReceived() const { return m_bodyBytesReceived; }
+
     // Stops every call in flight; their callbacks get Aborted.
     void abortAll();
     int callsInFlight() const { return int(m_inFlight.size()); }
@@ -155,7 +172,9 @@ private:
         Manifest,
         Status,
         Partner,
-        Token
+        Token,
+        Pull,
+        Review
     };
 
     void send(const QByteArray &verb, const QString &path, const QByteArray &body,
@@ -172,6 +191,7 @@ private:
     Timeouts m_timeouts;
     QList<QPointer<QNetworkReply>> m_inFlight;
     qint64 m_bodyBytesSent = 0;
+    qint64 m_bodyBytesReceived = 0;
 };
 
 } // namespace mobiliza::sync

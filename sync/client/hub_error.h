@@ -46,6 +46,7 @@ struct HubError
     core::Findings findings;   // 422
     QStringList missing;       // 409 missing_blobs
     int retryAfterSeconds = 0; // 429 / 503
+    QString currentState;      // 409 state_changed: what the revision is now
 
     // Worth retrying later with the same data (backoff); false: set aside.
     bool isRetryable() const;

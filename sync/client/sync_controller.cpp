@@ -123,6 +123,12 @@ SyncController::SyncController(core::Services &services, QNetworkAccessManager *
     });
     connect(m_engine.get(), &SyncEngine::finished, this, &SyncController::onPassFinished);
     connect(&services.notifier(), &core::Notifier::reportChanged, this, &SyncController::onReportChanged);
+    // A review decision made at the URS goes up shortly (the pull's own changes
+    // are not "due": they never trigger a pass by themselves).
+    connect(&services.notifier(), &core::Notifier::replicaChanged, this, [this] {
+        if (m_started && !isRunning() && isEnrolled() && m_services.reviews().pendingCount() > 0)
+            schedule(m_options.triggerDelayMs);
+    });
 
     m_state = isEnrolled() ? SyncState::Idle : SyncState::NotEnrolled;
 }
@@ -210,6 +216,28 @@ core::Result<EnrollResponse> SyncController::finishEnrollment(const QUrl &url,
         return core::Error{result.error().code, result.error().message};
     const EnrollResponse &response = result.value();
     const QString municipality = m_services.profile().municipality();
+    const auto role = m_services.profile().role().value_or(core::Role::Municipality);
+    const bool kindFits = role == core::Role::Urs       ? response.scope.kind == Scope::Kind::Urs
+                          : role == core::Role::Central ? response.scope.kind == Scope::Kind::Central
+                                                        : response.scope.kind == Scope::Kind::Municipality;
+    if (!kindFits)
+        return core::Error{QStringLiteral("wrong_scope"),
+                           QCoreApplication::translate(
+                               "SyncController", "This code is for %1, but this installation is %2. Ask the "
+                                                 "hub's administrator for a code of the right kind.")
+                               .arg(response.scope.kind == Scope::Kind::Urs
+                                        ? QCoreApplication::translate("SyncController", "a URS (%1)").arg(response.scope.urs)
+                                    : response.scope.kind == Scope::Kind::Central
+                                        ? QCoreApplication::translate("SyncController", "the central level")
+                                        : QCoreApplication::translate("SyncController", "a municipality (IBGE %1)")
+                                              .arg(response.scope.municipality),
+                                    core::roleLabel(role))};
+    if (role == core::Role::Urs && response.scope.urs.compare(m_services.profile().urs(), Qt::CaseInsensitive) != 0)
+        return core::Error{QStringLiteral("wrong_urs"),
+                           QCoreApplication::translate(
+                               "SyncController", "This code was issued for the URS %1, but this installation is "
+                                                 "the URS %2. Ask the hub's administrator for a code for %2.")
+                               .arg(response.scope.urs, m_services.profile().urs())};
     if (response.scope.kind == Scope::Kind::Municipality && response.scope.municipality != municipality)
         return core::Error{QStringLiteral("wrong_municipality"),
                            QCoreApplication::translate(

@@ -2,6 +2,7 @@
 
 #include "core/domain/clock.h"
 #include "core/services/services.h"
+#include "sync/client/regional_steps.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -47,6 +48,8 @@ SyncEngine::SyncEngine(core::Services &services, core::OutboxService &outbox, Hu
     : QObject(parent), m_services(services), m_outbox(outbox), m_client(client)
 {
 }
+
+SyncEngine::~SyncEngine() = default;
 
 template <typename T> HubClient::Callback<T> SyncEngine::guarded(std::function<void(const HubResult<T> &)> f)
 {
@@ -116,7 +119,13 @@ void SyncEngine::onPreflight(const HubResult<Preflight> &result)
     }
     const Preflight &p = result.value();
     const QString municipality = m_services.profile().municipality();
-    if (p.scope.kind == Scope::Kind::Municipality && p.scope.municipality != municipality) {
+    const auto role = m_services.profile().role();
+    const bool scopeFits = role == core::Role::Urs ? p.scope.kind == Scope::Kind::Urs
+                                                       && p.scope.urs.compare(m_services.profile().urs(), Qt::CaseInsensitive) == 0
+                         : role == core::Role::Central ? p.scope.kind == Scope::Kind::Central
+                                                       : p.scope.kind == Scope::Kind::Municipality
+                                                             && p.scope.municipality == municipality;
+    if (!scopeFits) {
         HubError e = HubError::make(HubError::Kind::Forbidden, m_client.baseUrl().host(), 200);
         finish(e);
         return;
@@ -141,11 +150,47 @@ void SyncEngine::onPreflight(const HubResult<Preflight> &result)
             } else {
                 qCInfo(lcSyncEngine) << "token renewal failed:" << r.error().code;
             }
-            startSending();
+            afterPreflight();
         }));
         return;
     }
-    startSending();
+    afterPreflight();
+}
+
+void SyncEngine::afterPreflight()
+{
+    const auto role = m_services.profile().role();
+    if (role == core::Role::Urs || role == core::Role::Central)
+        startRegional();
+    else
+        startSending();
+}
+
+void SyncEngine::startRegional()
+{
+    m_report.regional = true;
+    setPhase(Phase::Regional);
+    if (!m_regional) {
+        m_regional = std::make_unique<RegionalSteps>(m_services, m_client);
+        m_regional->setPageSize(m_statusPageSize);
+    }
+    const quint64 generation = m_generation;
+    m_regional->run([this, generation](std::optional<HubError> stoppedBy) {
+        if (!m_running || generation != m_generation)
+            return;
+        const RegionalCounts &c = m_regional->counts();
+        m_report.decisionsSent = c.decisionsSent;
+        m_report.decisionsRefused = c.decisionsRefused;
+        m_report.revisionsPulled = c.revisionsPulled;
+        m_report.manifestsFetched = c.manifestsFetched;
+        m_report.photosFetched = c.photosFetched;
+        m_report.replicaUpToDate = c.upToDate;
+        for (const QString &m : c.messages)
+            if (!m_report.messages.contains(m))
+                m_report.messages << m;
+        m_report.statusPulled = !stoppedBy;
+        finish(stoppedBy);
+    });
 }
 
 void SyncEngine::startSending()
@@ -451,8 +496,11 @@ void SyncEngine::finish(std::optional<HubError> stoppedBy)
     m_report.remaining =
         m_outbox.count(core::OutboxState::Queued) + m_outbox.count(core::OutboxState::Sending) +
         m_outbox.count(core::OutboxState::Held) + m_outbox.count(core::OutboxState::Rejected);
+    if (m_report.regional)
+        m_report.remaining += m_services.reviews().pendingCount();
     m_report.allConfirmed = m_report.online && !m_report.error && m_report.remaining == 0 &&
-                            m_report.statusPulled && !m_partnerRetry;
+                            m_report.statusPulled && !m_partnerRetry &&
+                            (!m_report.regional || m_report.replicaUpToDate);
     m_running = false;
     ++m_generation;
     m_items.clear();

@@ -38,6 +38,8 @@ class Services;
 
 namespace mobiliza::sync {
 
+class RegionalSteps;
+
 struct PassReport
 {
     bool enrolled = true;
@@ -48,6 +50,14 @@ struct PassReport
     int remaining = 0;   // after the pass: queued, sending, held or rejected items
     int partnersSent = 0;
     int reviewsApplied = 0; // reports moved by the status feed
+    // A URS or central profile (RegionalSteps): decisions sent and the replica's pull.
+    bool regional = false;
+    int decisionsSent = 0;
+    int decisionsRefused = 0;
+    int revisionsPulled = 0;
+    int manifestsFetched = 0;
+    int photosFetched = 0;
+    bool replicaUpToDate = false;
     bool statusPulled = false;
     bool allConfirmed = false;     // online, nothing left to send, everything confirmed
     std::optional<HubError> error; // what stopped the pass (pre-flight, connection…)
@@ -65,12 +75,14 @@ public:
         Checking,
         Sending,
         Partners,
-        Status
+        Status,
+        Regional
     };
     Q_ENUM(Phase)
 
     SyncEngine(core::Services &services, core::OutboxService &outbox, HubClient &client,
                QObject *parent = nullptr);
+    ~SyncEngine() override;
 
     bool isRunning() const { return m_running; }
     // False when a pass is already running (only one at a time).
@@ -96,6 +108,8 @@ Q_SIGNALS:
 private:
     void onPreflight(const HubResult<Preflight> &result);
     void startSending();
+    void startRegional();
+    void afterPreflight();
     void nextItem();
     void uploadNext();
     void putManifest();
@@ -130,6 +144,8 @@ private:
     qint64 m_itemBase = 0; // bytes of the current item already at the hub
     bool m_missingRetried = false;
     bool m_inItem = false; // m_current is marked "sending"
+
+    std::unique_ptr<RegionalSteps> m_regional;
 
     core::PartnerChanges m_partners;
     int m_partnerIndex = 0;

@@ -1,6 +1,9 @@
 #include "app/ui/dialogs/municipality_dialog.h"
 
+#include <QButtonGroup>
 #include <QDialogButtonBox>
+#include <QGroupBox>
+#include <QRadioButton>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -13,6 +16,16 @@ namespace mobiliza::ui {
 namespace {
 constexpr int kCodeRole = Qt::UserRole + 1;
 constexpr int kMaxResults = 60;
+
+// Lower case without accents: "Manhuaçu" and "manhuacu" match.
+QString folded(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.normalized(QString::NormalizationForm_D))
+        if (c.category() != QChar::Mark_NonSpacing)
+            out += c.toCaseFolded();
+    return out;
+}
 } // namespace
 
 MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *parent)
@@ -21,11 +34,23 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
     setWindowTitle(tr("Welcome to Mobiliza"));
     setMinimumSize(520, 460);
 
-    auto *intro = new QLabel(tr("<b>Which municipality does this installation report for?</b><br>"
-                                "Type part of the name or the IBGE code. Accents and hyphens "
-                                "are not needed. This choice is made once for this profile."),
-                             this);
-    intro->setWordWrap(true);
+    auto *roles = new QGroupBox(tr("This installation is used by"), this);
+    auto *roleLayout = new QVBoxLayout(roles);
+    auto *group = new QButtonGroup(this);
+    const core::Role all[] = {core::Role::Municipality, core::Role::Urs, core::Role::Central};
+    const QString texts[] = {tr("A municipal health secretariat (records and sends its monthly reports)"),
+                             tr("A regional health unit — URS (reviews its municipalities' reports)"),
+                             tr("The central level of SES-MG (consolidates the state's reports)")};
+    for (int i = 0; i < 3; ++i) {
+        m_roleButtons[i] = new QRadioButton(texts[i], roles);
+        roleLayout->addWidget(m_roleButtons[i]);
+        group->addButton(m_roleButtons[i], i);
+    }
+    m_roleButtons[0]->setChecked(true);
+    connect(group, &QButtonGroup::idClicked, this, [this, all](int id) { setRole(all[id]); });
+
+    m_question = new QLabel(this);
+    m_question->setWordWrap(true);
 
     m_search = new QLineEdit(this);
     m_search->setPlaceholderText(tr("e.g. Sao Joao del Rei, Conego Marinho, 3106200"));
@@ -45,7 +70,8 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(intro);
+    layout->addWidget(roles);
+    layout->addWidget(m_question);
     layout->addWidget(m_search);
     layout->addWidget(m_results, 1);
     layout->addWidget(m_details);
@@ -54,24 +80,66 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
     connect(m_search, &QLineEdit::textChanged, this, &MunicipalityDialog::refresh);
     connect(m_results, &QListWidget::currentRowChanged, this, &MunicipalityDialog::updateDetails);
     connect(m_results, &QListWidget::itemActivated, this, [this] {
-        if (!selectedCode().isEmpty())
+        if (hasChoice())
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
-        if (!selectedCode().isEmpty())
+        if (hasChoice())
             accept();
     });
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_search->installEventFilter(this);
 
+    setRole(core::Role::Municipality);
+}
+
+QRadioButton *MunicipalityDialog::roleButton(core::Role role) const
+{
+    return m_roleButtons[role == core::Role::Municipality ? 0 : role == core::Role::Urs ? 1 : 2];
+}
+
+void MunicipalityDialog::setRole(core::Role role)
+{
+    m_role = role;
+    roleButton(role)->setChecked(true);
+    const bool central = role == core::Role::Central;
+    m_search->setVisible(!central);
+    m_results->setVisible(!central);
+    if (role == core::Role::Municipality) {
+        m_question->setText(tr("<b>Which municipality does this installation report for?</b><br>"
+                               "Type part of the name or the IBGE code. Accents and hyphens "
+                               "are not needed. This choice is made once for this profile."));
+        m_search->setPlaceholderText(tr("e.g. Sao Joao del Rei, Conego Marinho, 3106200"));
+        m_search->setAccessibleName(tr("Search municipality"));
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Use this municipality"));
+    } else if (role == core::Role::Urs) {
+        m_question->setText(tr("<b>Which regional health unit (URS) is this?</b><br>"
+                               "Type part of its name. This choice is made once for this profile."));
+        m_search->setPlaceholderText(tr("e.g. Barbacena, Manhuacu"));
+        m_search->setAccessibleName(tr("Search URS"));
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Use this URS"));
+    } else {
+        m_question->setText(tr("<b>The central level</b> receives the batches the URS forward and "
+                               "consolidates the state's panel. This choice is made once for this profile."));
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Set up the central level"));
+    }
+    m_search->clear();
     refresh();
-    m_search->setFocus();
+    if (!central)
+        m_search->setFocus();
 }
 
 QString MunicipalityDialog::selectedCode() const
 {
+    if (m_role == core::Role::Central)
+        return {};
     const auto *item = m_results->currentItem();
     return item ? item->data(kCodeRole).toString() : QString();
+}
+
+bool MunicipalityDialog::hasChoice() const
+{
+    return m_role == core::Role::Central || !selectedCode().isEmpty();
 }
 
 bool MunicipalityDialog::eventFilter(QObject *watched, QEvent *event)
@@ -92,6 +160,27 @@ bool MunicipalityDialog::eventFilter(QObject *watched, QEvent *event)
 void MunicipalityDialog::refresh()
 {
     const QString query = m_search->text().trimmed();
+    if (m_role != core::Role::Municipality) {
+        m_results->clear();
+        if (m_role == core::Role::Urs) {
+            const QString wanted = folded(query);
+            const auto byAlias = m_reference.ursByName(query);
+            for (const core::Urs &u : m_reference.urs()) {
+                bool match = query.isEmpty() || folded(u.name).contains(wanted);
+                if (!match && byAlias)
+                    match = byAlias->name == u.name;
+                if (!match)
+                    continue;
+                auto *item = new QListWidgetItem(tr("URS %1 — %n municipalities", nullptr, u.municipalityCount).arg(u.name),
+                                                 m_results);
+                item->setData(kCodeRole, u.name);
+            }
+            if (m_results->count() > 0 && !query.isEmpty())
+                m_results->setCurrentRow(0);
+        }
+        updateDetails();
+        return;
+    }
     const QList<core::Municipality> found = query.isEmpty()
                                                 ? m_reference.municipalities().mid(0, kMaxResults)
                                                 : m_reference.searchMunicipalities(query, kMaxResults);
@@ -110,7 +199,13 @@ void MunicipalityDialog::refresh()
 void MunicipalityDialog::updateDetails()
 {
     const QString code = selectedCode();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(!code.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(hasChoice());
+    if (m_role != core::Role::Municipality) {
+        m_details->clear();
+        if (m_role == core::Role::Urs && code.isEmpty() && !m_search->text().trimmed().isEmpty())
+            m_details->setText(tr("No URS matches \"%1\". Check the spelling.").arg(m_search->text().trimmed()));
+        return;
+    }
     if (code.isEmpty()) {
         m_details->setText(m_search->text().trimmed().isEmpty()
                                ? QString()

@@ -1,7 +1,9 @@
-// First run: which municipality does this installation report for?
+// First run: what is this installation — a municipality (the default), a
+// regional health unit (URS) or the central level — and which one?
 // Search is accent-, hyphen- and case-insensitive and knows old spellings.
 #pragma once
 
+#include "core/domain/role.h"
 #include "core/reference/reference_data.h"
 
 #include <QDialog>
@@ -10,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QDialogButtonBox;
+class QRadioButton;
 
 namespace mobiliza::ui {
 
@@ -20,9 +23,14 @@ class MunicipalityDialog : public QDialog
 public:
     explicit MunicipalityDialog(core::ReferenceData reference, QWidget *parent = nullptr);
 
-    QString selectedCode() const; // IBGE code, empty when nothing is selected
+    core::Role selectedRole() const { return m_role; }
+    // The IBGE code (municipality) or the URS's canonical name (URS); empty when
+    // nothing is selected, and always for the central level.
+    QString selectedCode() const;
+    bool hasChoice() const;
     QLineEdit *searchField() const { return m_search; }
     QListWidget *resultList() const { return m_results; }
+    QRadioButton *roleButton(core::Role role) const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -30,12 +38,16 @@ protected:
 private:
     void refresh();
     void updateDetails();
+    void setRole(core::Role role);
 
     core::ReferenceData m_reference;
     QLineEdit *m_search = nullptr;
     QListWidget *m_results = nullptr;
     QLabel *m_details = nullptr;
     QDialogButtonBox *m_buttons = nullptr;
+    QLabel *m_question = nullptr;
+    QRadioButton *m_roleButtons[3] = {};
+    core::Role m_role = core::Role::Municipality;
 };
 
 } // namespace mobiliza::ui

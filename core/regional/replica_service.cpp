@@ -1,0 +1,257 @@
+#include "core/regional/replica_service.h"
+
+#include "core/domain/clock.h"
+#include "core/package/manifest_codec.h"
+#include "core/services/audit.h"
+#include "core/services/blob_store.h"
+#include "core/services/notifier.h"
+#include "core/store/database.h"
+#include "core/store/sql.h"
+#include "core/store/transaction.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QSet>
+#include <QSqlQuery>
+
+namespace mobiliza::core {
+
+namespace {
+
+const QString kCursorKey = QStringLiteral("replica_cursor");
+
+const QString kColumns = QStringLiteral(
+    "report, revision, municipality, program, period, hub_id, manifest_sha256, state, comment, "
+    "received_at, reviewed_at, cursor, via, manifest IS NOT NULL, no_actions, action_count, photo_count");
+
+ReplicaRevision fromRow(const QSqlQuery &q)
+{
+    ReplicaRevision r;
+    r.report = q.value(0).toString();
+    r.revision = q.value(1).toInt();
+    r.municipality = q.value(2).toString();
+    r.program = q.value(3).toString();
+    r.period = Period::fromKey(q.value(4).toString());
+    r.hubId = q.value(5).toString();
+    r.manifestSha256 = q.value(6).toString();
+    r.state = q.value(7).toString();
+    r.comment = q.value(8).toString();
+    r.receivedAt = parseStoreTimestamp(q.value(9).toString());
+    r.reviewedAt = parseStoreTimestamp(q.value(10).toString());
+    r.cursor = q.value(11).toLongLong();
+    r.via = q.value(12).toString();
+    r.hasManifest = q.value(13).toBool();
+    r.noActions = q.value(14).toInt() == 1;
+    r.actionCount = q.value(15).toInt();
+    r.photoCount = q.value(16).toInt();
+    return r;
+}
+
+Result<QList<ReplicaRevision>> listOf(const Database &database, const QString &sql, const QVariantList &args)
+{
+    auto q = runSql(database.db(), sql, args);
+    if (!q)
+        return q.error();
+    QList<ReplicaRevision> out;
+    while (q.value().next())
+        out << fromRow(q.value());
+    return out;
+}
+
+Error mismatch(const QString &report, int revision, const QString &detail)
+{
+    return Error{QStringLiteral("manifest_mismatch"),
+                 QCoreApplication::translate("ReplicaService",
+                                             "The hub sent a report (%1, revision %2) that does not match what it "
+                                             "listed (%3). Nothing was stored; the next synchronization asks again. "
+                                             "If this repeats, tell the hub's administrator.")
+                     .arg(report)
+                     .arg(revision)
+                     .arg(detail)};
+}
+
+} // namespace
+
+ReplicaService::ReplicaService(Database &database, Notifier &notifier, BlobStore &blobs, const Clock &clock)
+    : m_database(database), m_notifier(notifier), m_blobs(blobs), m_clock(clock)
+{
+}
+
+qint64 ReplicaService::cursor() const
+{
+    auto v = scalarSql(m_database.db(), QStringLiteral("SELECT value FROM settings WHERE key = ?"), {kCursorKey});
+    return v && v.value().isValid() ? v.value().toLongLong() : 0;
+}
+
+Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64 next)
+{
+    const QString now = storeTimestamp(m_clock.now());
+    Status done = inTransaction(m_database.db(), [&]() -> Status {
+        for (const ReplicaRevision &e : entries) {
+            // A revision never changes: only its state (and the review's words) do.
+            auto put = execSql(
+                m_database.db(),
+                QStringLiteral(
+                    "INSERT INTO replica_revisions (report, revision, municipality, program, period, hub_id, "
+                    "manifest_sha256, state, comment, received_at, reviewed_at, cursor, via, pulled_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (report, revision) DO UPDATE SET state = excluded.state, "
+                    "comment = excluded.comment, reviewed_at = excluded.reviewed_at, cursor = excluded.cursor, "
+                    "hub_id = excluded.hub_id, pulled_at = excluded.pulled_at "
+                    "WHERE excluded.cursor >= replica_revisions.cursor"),
+                {e.report, e.revision, e.municipality, textArg(e.program), e.period.key(), textArg(e.hubId),
+                 e.manifestSha256, e.state, textArg(e.comment), storeTimestamp(e.receivedAt),
+                 e.reviewedAt.isValid() ? QVariant(storeTimestamp(e.reviewedAt)) : QVariant(),
+                 e.cursor, e.via.isEmpty() ? QStringLiteral("push") : e.via, now});
+            if (!put)
+                return put.error();
+        }
+        auto stored = execSql(m_database.db(),
+                              QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                              {kCursorKey, QString::number(std::max(next, cursor()))});
+        if (!stored)
+            return stored.error();
+        return {};
+    });
+    if (done && !entries.isEmpty())
+        Q_EMIT m_notifier.replicaChanged();
+    return done;
+}
+
+Result<QList<ReplicaRevision>> ReplicaService::revisions(const Period &period) const
+{
+    if (period.isValid())
+        return listOf(m_database,
+                      QStringLiteral("SELECT ") + kColumns
+                          + QStringLiteral(" FROM replica_revisions WHERE period = ? "
+                                           "ORDER BY period, municipality, report, revision"),
+                      {period.key()});
+    return listOf(m_database,
+                  QStringLiteral("SELECT ") + kColumns
+                      + QStringLiteral(" FROM replica_revisions ORDER BY period, municipality, report, revision"),
+                  {});
+}
+
+Result<QList<ReplicaRevision>> ReplicaService::latest(const Period &period) const
+{
+    const QString latestOnly = QStringLiteral(
+        " FROM replica_revisions r WHERE r.revision = (SELECT MAX(revision) FROM replica_revisions x "
+        "WHERE x.report = r.report)");
+    if (period.isValid())
+        return listOf(m_database,
+                      QStringLiteral("SELECT ") + kColumns + latestOnly
+                          + QStringLiteral(" AND r.period = ? ORDER BY period, municipality, report"),
+                      {period.key()});
+    return listOf(m_database,
+                  QStringLiteral("SELECT ") + kColumns + latestOnly
+                      + QStringLiteral(" ORDER BY period, municipality, report"),
+                  {});
+}
+
+Result<std::optional<ReplicaRevision>> ReplicaService::revision(const QString &report, int revision) const
+{
+    auto found = listOf(m_database,
+                        QStringLiteral("SELECT ") + kColumns
+                            + QStringLiteral(" FROM replica_revisions WHERE report = ? AND revision = ?"),
+                        {report, revision});
+    if (!found)
+        return found.error();
+    if (found.value().isEmpty())
+        return std::optional<ReplicaRevision>{};
+    return std::optional<ReplicaRevision>{found.value().first()};
+}
+
+Result<QList<ReplicaRevision>> ReplicaService::withoutManifest() const
+{
+    return listOf(m_database,
+                  QStringLiteral("SELECT ") + kColumns
+                      + QStringLiteral(" FROM replica_revisions WHERE manifest IS NULL "
+                                       "ORDER BY period DESC, municipality, report, revision"),
+                  {});
+}
+
+Status ReplicaService::storeManifest(const QString &report, int revision, const QByteArray &manifest)
+{
+    auto listed = this->revision(report, revision);
+    if (!listed)
+        return listed.error();
+    if (!listed.value())
+        return mismatch(report, revision, QCoreApplication::translate("ReplicaService", "not listed"));
+    const ReplicaRevision &r = *listed.value();
+    const QString sha = QString::fromLatin1(QCryptographicHash::hash(manifest, QCryptographicHash::Sha256).toHex());
+    if (sha != r.manifestSha256)
+        return mismatch(report, revision, QCoreApplication::translate("ReplicaService", "another checksum"));
+    auto decoded = reportFromManifest(manifest);
+    if (!decoded)
+        return mismatch(report, revision, decoded.error().message);
+    if (decoded.value().uuid != report || decoded.value().revision != revision
+        || decoded.value().municipality != r.municipality || decoded.value().period != r.period)
+        return mismatch(report, revision, QCoreApplication::translate("ReplicaService", "another report"));
+    Status done = inTransaction(m_database.db(), [&]() -> Status {
+        auto put = execSql(m_database.db(),
+                           QStringLiteral("UPDATE replica_revisions SET manifest = ?, no_actions = ?, action_count = ?, "
+                                          "photo_count = ? WHERE report = ? AND revision = ?"),
+                           {manifest, decoded.value().noActions ? 1 : 0, int(decoded.value().actions.size()),
+                            manifestPhotoCount(decoded.value()), report, revision});
+        if (!put)
+            return put.error();
+        return {};
+    });
+    if (done)
+        Q_EMIT m_notifier.replicaChanged();
+    return done;
+}
+
+Result<QByteArray> ReplicaService::manifest(const QString &report, int revision) const
+{
+    auto v = scalarSql(m_database.db(),
+                       QStringLiteral("SELECT manifest FROM replica_revisions WHERE report = ? AND revision = ?"),
+                       {report, revision});
+    if (!v)
+        return v.error();
+    if (!v.value().isValid() || v.value().isNull())
+        return Error{QStringLiteral("manifest_missing"),
+                     QCoreApplication::translate("ReplicaService",
+                                                 "This report has not been downloaded from the hub yet. Synchronize "
+                                                 "when there is a connection, then open it again.")};
+    return v.value().toByteArray();
+}
+
+Result<Report> ReplicaService::report(const QString &report, int revision) const
+{
+    auto bytes = manifest(report, revision);
+    if (!bytes)
+        return bytes.error();
+    return reportFromManifest(bytes.value());
+}
+
+Result<QStringList> ReplicaService::missingPhotos(const Period &period) const
+{
+    auto list = latest(period);
+    if (!list)
+        return list.error();
+    QStringList missing;
+    QSet<QString> seen;
+    for (const ReplicaRevision &r : list.value()) {
+        if (!r.hasManifest)
+            continue;
+        auto decoded = report(r.report, r.revision);
+        if (!decoded)
+            continue; // stored only after it decoded: cannot happen short of damage
+        for (const QString &sha : manifestBlobs(decoded.value()))
+            if (!seen.contains(sha) && !m_blobs.has(sha)) {
+                seen.insert(sha);
+                missing << sha;
+            }
+    }
+    return missing;
+}
+
+Period ReplicaService::newestPeriod() const
+{
+    auto v = scalarSql(m_database.db(), QStringLiteral("SELECT MAX(period) FROM replica_revisions"));
+    return v && v.value().isValid() ? Period::fromKey(v.value().toString()) : Period{};
+}
+
+} // namespace mobiliza::core

@@ -1,0 +1,87 @@
+// The URS's local replica (docs/protocol.md §10.2): every revision the hub holds
+// for the URS's municipalities, as the pull lists it, with its manifest once
+// fetched (verified against its SHA-256) and its photos in the profile's
+// content-addressed blob store. A reviewer works from here, online or not.
+//
+// Every change is one transaction and emits Notifier::replicaChanged().
+#pragma once
+
+#include "core/domain/types.h"
+#include "core/util/result.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace mobiliza::core {
+
+class BlobStore;
+class Clock;
+class Database;
+class Notifier;
+
+// One revision as the hub lists it (and as the replica keeps it).
+struct ReplicaRevision
+{
+    QString report; // uuid
+    int revision = 0;
+    QString municipality; // IBGE
+    QString program;
+    Period period;
+    QString hubId;
+    QString manifestSha256;
+    QString state; // the hub's: received, in_review, accepted, returned, forwarded, consolidated
+    QString comment;
+    QDateTime receivedAt;
+    QDateTime reviewedAt;
+    qint64 cursor = 0;
+    QString via = QStringLiteral("push"); // push | import
+    bool hasManifest = false;             // read only; the three below only with it
+    bool noActions = false;
+    int actionCount = 0;
+    int photoCount = 0;
+};
+
+class ReplicaService
+{
+public:
+    ReplicaService(Database &database, Notifier &notifier, BlobStore &blobs, const Clock &clock);
+
+    // The status-feed cursor the next pull starts from (0: from the beginning).
+    qint64 cursor() const;
+    // One page of the hub's listing: inserts new revisions, updates the state of
+    // known ones (never their hash or manifest: a revision never changes), and
+    // stores `next` as the cursor — all in one transaction.
+    Status applyPulled(const QList<ReplicaRevision> &entries, qint64 next);
+
+    // Every revision (of `period` when valid), by period, municipality, report, revision.
+    Result<QList<ReplicaRevision>> revisions(const Period &period = {}) const;
+    // The latest revision of each report (of `period` when valid).
+    Result<QList<ReplicaRevision>> latest(const Period &period = {}) const;
+    Result<std::optional<ReplicaRevision>> revision(const QString &report, int revision) const;
+    // Revisions whose manifest has not been fetched yet, newest period first.
+    Result<QList<ReplicaRevision>> withoutManifest() const;
+
+    // Keeps the manifest when its SHA-256 is the listed one and it decodes as a
+    // report of that uuid, revision and municipality; Error "manifest_mismatch" otherwise.
+    Status storeManifest(const QString &report, int revision, const QByteArray &manifest);
+    Result<QByteArray> manifest(const QString &report, int revision) const;
+    // The report of a fetched revision (state Ready, as the municipality concluded it).
+    Result<Report> report(const QString &report, int revision) const;
+
+    // The photos (SHA-256) the fetched manifests of `period`'s latest revisions
+    // name and the blob store does not have yet (every period when invalid).
+    Result<QStringList> missingPhotos(const Period &period = {}) const;
+    // The newest period the replica has a revision of (invalid when empty).
+    Period newestPeriod() const;
+
+private:
+    Database &m_database;
+    Notifier &m_notifier;
+    BlobStore &m_blobs;
+    const Clock &m_clock;
+};
+
+} // namespace mobiliza::core

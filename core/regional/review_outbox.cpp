@@ -1,0 +1,271 @@
+#include "core/regional/review_outbox.h"
+
+#include "core/domain/clock.h"
+#include "core/domain/types.h"
+#include "core/regional/replica_service.h"
+#include "core/services/audit.h"
+#include "core/services/notifier.h"
+#include "core/services/outbox_service.h"
+#include "core/store/database.h"
+#include "core/store/sql.h"
+#include "core/store/transaction.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+
+namespace mobiliza::core {
+
+namespace {
+
+const QString kColumns = QStringLiteral(
+    "uuid, report, revision, manifest_sha256, decision, comment, notes_json, reviewer, decided_at, state, "
+    "attempts, next_attempt_at, last_error, hub_state");
+
+std::optional<Decision> decisionFromKey(const QString &key)
+{
+    for (Decision d : {Decision::Start, Decision::Accept, Decision::Return})
+        if (decisionKey(d) == key)
+            return d;
+    return std::nullopt;
+}
+
+QByteArray notesJson(const QList<ReviewNote> &notes)
+{
+    QJsonArray a;
+    for (const ReviewNote &n : notes)
+        a.append(QJsonObject{{QStringLiteral("action"), n.action},
+                             {QStringLiteral("photo"), n.photo},
+                             {QStringLiteral("text"), n.text}});
+    return QJsonDocument(a).toJson(QJsonDocument::Compact);
+}
+
+QList<ReviewNote> notesFrom(const QByteArray &json)
+{
+    QList<ReviewNote> notes;
+    for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
+        const QJsonObject o = v.toObject();
+        notes << ReviewNote{o.value(QStringLiteral("action")).toString(), o.value(QStringLiteral("photo")).toString(),
+                            o.value(QStringLiteral("text")).toString()};
+    }
+    return notes;
+}
+
+Error refusal(const QString &code, const QString &message)
+{
+    return Error{code, message};
+}
+
+} // namespace
+
+QString decisionKey(Decision d)
+{
+    switch (d) {
+    case Decision::Start:
+        return QStringLiteral("start");
+    case Decision::Accept:
+        return QStringLiteral("accept");
+    case Decision::Return:
+        return QStringLiteral("return");
+    }
+    return {};
+}
+
+QString ReviewOutbox::stateAfter(Decision decision)
+{
+    switch (decision) {
+    case Decision::Start:
+        return QStringLiteral("in_review");
+    case Decision::Accept:
+        return QStringLiteral("accepted");
+    case Decision::Return:
+        return QStringLiteral("returned");
+    }
+    return {};
+}
+
+ReviewOutbox::ReviewOutbox(Database &database, Notifier &notifier, const Clock &clock, ReplicaService &replica)
+    : m_database(database), m_notifier(notifier), m_clock(clock), m_replica(replica)
+{
+}
+
+Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int revision, Decision decision,
+                                                  const QString &comment, const QList<ReviewNote> &notes,
+                                                  const QString &reviewer)
+{
+    const QString text = comment.trimmed();
+    if (decision == Decision::Return && text.isEmpty())
+        return refusal(QStringLiteral("comment_required"),
+                       QCoreApplication::translate("ReviewOutbox",
+                                                   "Write what the municipality must correct: a report is "
+                                                   "returned only with a comment."));
+    ReviewDecisionRecord record;
+    Status done = inTransaction(m_database.db(), [&]() -> Status {
+        auto latest = m_replica.latest();
+        if (!latest)
+            return latest.error();
+        std::optional<ReplicaRevision> target;
+        for (const ReplicaRevision &r : latest.value())
+            if (r.report == report)
+                target = r;
+        if (!target)
+            return refusal(QStringLiteral("not_found"),
+                           QCoreApplication::translate("ReviewOutbox",
+                                                       "This report is not in the regional inbox. Synchronize and try again."));
+        if (target->revision != revision)
+            return refusal(QStringLiteral("not_latest"),
+                           QCoreApplication::translate("ReviewOutbox",
+                                                       "The municipality sent a newer revision (%1) of this report. "
+                                                       "Review the newest revision instead.")
+                               .arg(target->revision));
+        auto existing = pendingOrApplied(report, revision);
+        if (!existing)
+            return existing.error();
+        QString state = target->state;
+        if (existing.value()) {
+            if (existing.value()->decision != Decision::Start)
+                return refusal(QStringLiteral("already_decided"),
+                               QCoreApplication::translate("ReviewOutbox",
+                                                           "A decision on this revision was already made here."));
+            state = QStringLiteral("in_review");
+        }
+        const bool open = state == QLatin1String("received") || state == QLatin1String("in_review");
+        if (!open || (decision == Decision::Start && state != QLatin1String("received")))
+            return refusal(QStringLiteral("not_reviewable"),
+                           QCoreApplication::translate("ReviewOutbox",
+                                                       "This revision can no longer be reviewed (it is \"%1\").")
+                               .arg(state));
+        record.uuid = newUuid();
+        record.report = report;
+        record.revision = revision;
+        record.manifestSha256 = target->manifestSha256;
+        record.decision = decision;
+        record.comment = text;
+        record.notes = notes;
+        record.reviewer = reviewer.trimmed();
+        record.decidedAt = m_clock.now().toUTC();
+        record.state = QStringLiteral("queued");
+        const QString now = storeTimestamp(record.decidedAt);
+        auto put = execSql(m_database.db(),
+                           QStringLiteral("INSERT INTO review_outbox (uuid, report, revision, manifest_sha256, "
+                                          "decision, comment, notes_json, reviewer, decided_at, state, updated_at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)"),
+                           {record.uuid, report, revision, record.manifestSha256, decisionKey(decision),
+                            textArg(text), QString::fromUtf8(notesJson(notes)), textArg(record.reviewer), now, now});
+        if (!put)
+            return put.error();
+        return {};
+    });
+    if (!done)
+        return done.error();
+    Q_EMIT m_notifier.replicaChanged();
+    return record;
+}
+
+Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, const QVariantList &args) const
+{
+    auto q = runSql(m_database.db(), QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM review_outbox ") + where,
+                    args);
+    if (!q)
+        return q.error();
+    QList<ReviewDecisionRecord> out;
+    while (q.value().next()) {
+        const QSqlQuery &r = q.value();
+        ReviewDecisionRecord d;
+        d.uuid = r.value(0).toString();
+        d.report = r.value(1).toString();
+        d.revision = r.value(2).toInt();
+        d.manifestSha256 = r.value(3).toString();
+        d.decision = decisionFromKey(r.value(4).toString()).value_or(Decision::Accept);
+        d.comment = r.value(5).toString();
+        d.notes = notesFrom(r.value(6).toByteArray());
+        d.reviewer = r.value(7).toString();
+        d.decidedAt = parseStoreTimestamp(r.value(8).toString());
+        d.state = r.value(9).toString();
+        d.attempts = r.value(10).toInt();
+        d.nextAttemptAt = parseStoreTimestamp(r.value(11).toString());
+        d.lastError = r.value(12).toString();
+        d.hubState = r.value(13).toString();
+        out << d;
+    }
+    return out;
+}
+
+Result<QList<ReviewDecisionRecord>> ReviewOutbox::due() const
+{
+    return query(QStringLiteral("WHERE state = 'sending' OR (state = 'queued' AND (next_attempt_at IS NULL "
+                                "OR next_attempt_at <= ?)) ORDER BY decided_at, uuid"),
+                 {storeTimestamp(m_clock.now())});
+}
+
+Result<QList<ReviewDecisionRecord>> ReviewOutbox::all() const
+{
+    return query(QStringLiteral("ORDER BY decided_at, uuid"), {});
+}
+
+Result<std::optional<ReviewDecisionRecord>> ReviewOutbox::pendingOrApplied(const QString &report, int revision) const
+{
+    auto found = query(QStringLiteral("WHERE report = ? AND revision = ? AND state <> 'refused' "
+                                      "ORDER BY decided_at DESC, uuid LIMIT 1"),
+                       {report, revision});
+    if (!found)
+        return found.error();
+    if (found.value().isEmpty())
+        return std::optional<ReviewDecisionRecord>{};
+    return std::optional<ReviewDecisionRecord>{found.value().first()};
+}
+
+int ReviewOutbox::pendingCount() const
+{
+    auto n = scalarSql(m_database.db(),
+                       QStringLiteral("SELECT COUNT(*) FROM review_outbox WHERE state IN ('queued', 'sending')"));
+    return n ? n.value().toInt() : 0;
+}
+
+Status ReviewOutbox::update(const QString &uuid, const QString &sql, const QVariantList &args)
+{
+    Status done = inTransaction(m_database.db(), [&]() -> Status {
+        QVariantList all = args;
+        all << storeTimestamp(m_clock.now()) << uuid;
+        auto changed = execSql(m_database.db(),
+                               QStringLiteral("UPDATE review_outbox SET ") + sql
+                                   + QStringLiteral(", updated_at = ? WHERE uuid = ?"),
+                               all);
+        if (!changed)
+            return changed.error();
+        return {};
+    });
+    if (done)
+        Q_EMIT m_notifier.replicaChanged();
+    return done;
+}
+
+Status ReviewOutbox::markSending(const QString &uuid)
+{
+    return update(uuid, QStringLiteral("state = 'sending'"), {});
+}
+
+Status ReviewOutbox::markApplied(const QString &uuid, const QString &hubState)
+{
+    return update(uuid, QStringLiteral("state = 'applied', hub_state = ?, last_error = ''"), {textArg(hubState)});
+}
+
+Status ReviewOutbox::markRefused(const QString &uuid, const QString &currentState, const QString &message)
+{
+    return update(uuid, QStringLiteral("state = 'refused', hub_state = ?, last_error = ?"),
+                  {textArg(currentState), textArg(message)});
+}
+
+Status ReviewOutbox::markFailed(const QString &uuid, const QString &message, double random01)
+{
+    auto attempts = scalarSql(m_database.db(), QStringLiteral("SELECT attempts FROM review_outbox WHERE uuid = ?"),
+                              {uuid});
+    const int n = (attempts && attempts.value().isValid() ? attempts.value().toInt() : 0) + 1;
+    const QDateTime next = m_clock.now().addSecs(OutboxService::backoffSeconds(n, random01));
+    return update(uuid, QStringLiteral("state = 'queued', attempts = ?, next_attempt_at = ?, last_error = ?"),
+                  {n, storeTimestamp(next), textArg(message)});
+}
+
+} // namespace mobiliza::core

@@ -1,0 +1,95 @@
+// Review decisions made at the URS (docs/protocol.md §10.3), stored before
+// anything is sent: a reviewer on a train accepts or returns reports, and the
+// decisions reach the hub when it is reachable, with the municipal outbox's
+// discipline (queued → sending → applied; failures back off; a refusal —
+// another reviewer decided first, a newer revision arrived — is kept with its
+// reason in words, never retried blindly).
+//
+// Until the hub applies it, a decision is the report's state here (the queue
+// shows "Aceito (a enviar)"). Every change is one transaction and emits
+// Notifier::replicaChanged().
+#pragma once
+
+#include "core/util/result.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace mobiliza::core {
+
+class Clock;
+class Database;
+class Notifier;
+class ReplicaService;
+
+// A reviewer's note pointing at an action, a photo of it, or neither.
+struct ReviewNote
+{
+    QString action; // action uuid (may be empty)
+    QString photo;  // photo uuid (may be empty)
+    QString text;
+};
+
+enum class Decision { Start, Accept, Return };
+QString decisionKey(Decision d); // "start", "accept", "return"
+
+struct ReviewDecisionRecord
+{
+    QString uuid;
+    QString report;
+    int revision = 0;
+    QString manifestSha256;
+    Decision decision = Decision::Accept;
+    QString comment;
+    QList<ReviewNote> notes;
+    QString reviewer;
+    QDateTime decidedAt;
+    QString state; // queued | sending | applied | refused
+    int attempts = 0;
+    QDateTime nextAttemptAt;
+    QString lastError; // pt-BR, for the person
+    QString hubState;  // what the hub answered (applied) or what the revision is now (refused)
+};
+
+class ReviewOutbox
+{
+public:
+    ReviewOutbox(Database &database, Notifier &notifier, const Clock &clock, ReplicaService &replica);
+
+    // Records a decision on the replica's LATEST revision of `report`, as the
+    // reviewer saw it (its manifest hash). Errors, in words: "not_latest" (a newer
+    // revision arrived), "already_decided" (a decision of this installation is
+    // pending or applied), "comment_required" (a return without a comment),
+    // "not_reviewable" (the revision's state allows no decision).
+    Result<ReviewDecisionRecord> decide(const QString &report, int revision, Decision decision,
+                                        const QString &comment, const QList<ReviewNote> &notes,
+                                        const QString &reviewer);
+
+    // Decisions due now (queued, next attempt passed; sending ones left by a crash), oldest first.
+    Result<QList<ReviewDecisionRecord>> due() const;
+    Result<QList<ReviewDecisionRecord>> all() const;
+    // The newest decision of this installation on a revision that is not refused.
+    Result<std::optional<ReviewDecisionRecord>> pendingOrApplied(const QString &report, int revision) const;
+    int pendingCount() const; // queued or sending
+
+    Status markSending(const QString &uuid);
+    Status markApplied(const QString &uuid, const QString &hubState);
+    Status markRefused(const QString &uuid, const QString &currentState, const QString &message);
+    Status markFailed(const QString &uuid, const QString &message, double random01);
+
+    // The state a report shows here: a pending or applied local decision wins
+    // over the replica's (the pull may not have seen it yet).
+    static QString stateAfter(Decision decision);
+
+private:
+    Result<QList<ReviewDecisionRecord>> query(const QString &where, const QVariantList &args) const;
+    Status update(const QString &uuid, const QString &sql, const QVariantList &args);
+
+    Database &m_database;
+    Notifier &m_notifier;
+    const Clock &m_clock;
+    ReplicaService &m_replica;
+};
+
+} // namespace mobiliza::core

@@ -1,0 +1,107 @@
+// The regional desk's calls of HubClient (docs/protocol.md §10): the pull, the
+// manifests and photos it names, and review decisions. The same rules as the
+// other routes (hub_client.cpp): success only with the expected, verified body.
+#include "sync/client/hub_client.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QUrlQuery>
+
+namespace mobiliza::sync {
+
+namespace {
+
+bool ok(int status, int networkError)
+{
+    return (status == 200 || status == 201) && networkError == 0;
+}
+
+QString sha256Of(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace
+
+void HubClient::pullRevisions(qint64 since, int limit, Callback<PullPage> done)
+{
+    QUrlQuery query;
+    if (since > 0)
+        query.addQueryItem(QStringLiteral("since"), QString::number(since));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+    send("GET", QStringLiteral("/revisions?") + query.toString(QUrl::FullyEncoded), {}, {}, true, {},
+         [this, done](const Response &r) {
+             m_bodyBytesReceived += r.body.size();
+             if (ok(r.status, r.networkError)) {
+                 auto decoded = decodePullPage(r.body);
+                 if (decoded)
+                     return done(decoded.value());
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             done(errorFor(r, Route::Pull));
+         });
+}
+
+void HubClient::getManifest(const QString &reportUuid, int revision, const QString &expectedSha256,
+                            Callback<QByteArray> done)
+{
+    send("GET", QStringLiteral("/reports/%1/revisions/%2").arg(reportUuid).arg(revision), {}, {}, true, {},
+         [this, done, expectedSha256](const Response &r) {
+             m_bodyBytesReceived += r.body.size();
+             if (ok(r.status, r.networkError)) {
+                 if (sha256Of(r.body) == expectedSha256)
+                     return done(r.body);
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             done(errorFor(r, Route::Pull));
+         });
+}
+
+void HubClient::getBlob(const QString &sha256, Callback<QByteArray> done)
+{
+    send("GET", QStringLiteral("/blobs/") + sha256, {}, {}, true, {}, [this, done, sha256](const Response &r) {
+        m_bodyBytesReceived += r.body.size();
+        if (ok(r.status, r.networkError)) {
+            if (sha256Of(r.body) == sha256)
+                return done(r.body);
+            return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+        }
+        done(errorFor(r, Route::Pull));
+    });
+}
+
+void HubClient::putDecision(const ReviewDecision &decision, Callback<DecisionAnswer> done)
+{
+    send("PUT", QStringLiteral("/reviews/") + decision.uuid, encode(decision), "application/json", true, {},
+         [this, done, uuid = decision.uuid](const Response &r) {
+             m_bodyBytesReceived += r.body.size();
+             if (ok(r.status, r.networkError)) {
+                 auto decoded = decodeDecisionAnswer(r.body);
+                 if (decoded && decoded->decision == uuid)
+                     return done(decoded.value());
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             HubError e = errorFor(r, Route::Review);
+             if (r.status == 409 && r.networkError == 0) {
+                 if (auto changed = decodeStateChanged(r.body)) {
+                     e.code = QStringLiteral("state_changed");
+                     e.currentState = changed->state;
+                     e.message = stateChangedMessage(changed.value());
+                 } else if (auto body = decodeError(r.body); body && body->code == QLatin1String("decision_conflict")) {
+                     e.code = body->code;
+                     e.message = QCoreApplication::translate(
+                         "HubError", "The hub already has another decision with this identifier. The decision "
+                                     "was set aside; make it again.");
+                 }
+             } else if (r.status == 422 && r.networkError == 0) {
+                 if (auto body = decodeError(r.body)) {
+                     e.code = body->code;
+                     if (!body->message.isEmpty())
+                         e.message = body->message;
+                 }
+             }
+             done(e);
+         });
+}
+
+} // namespace mobiliza::sync

@@ -1,0 +1,275 @@
+#include "sync/client/regional_steps.h"
+
+#include "core/services/services.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+
+namespace mobiliza::sync {
+
+Q_LOGGING_CATEGORY(lcRegional, "mobiliza.sync.regional")
+
+namespace {
+
+ReviewDecision toWire(const core::ReviewDecisionRecord &d)
+{
+    ReviewDecision w;
+    w.uuid = d.uuid;
+    w.report = d.report;
+    w.revision = d.revision;
+    w.manifestSha256 = d.manifestSha256;
+    w.decision = core::decisionKey(d.decision);
+    w.comment = d.comment;
+    for (const core::ReviewNote &n : d.notes)
+        w.notes << ReviewNote{n.action, n.photo, n.text};
+    w.reviewer = d.reviewer;
+    w.decidedAt = d.decidedAt;
+    return w;
+}
+
+} // namespace
+
+RegionalSteps::RegionalSteps(core::Services &services, HubClient &client, QObject *parent)
+    : QObject(parent), m_services(services), m_client(client)
+{
+}
+
+void RegionalSteps::run(Done done)
+{
+    m_done = std::move(done);
+    m_counts = RegionalCounts{};
+    m_incomplete = false;
+    m_index = 0;
+    m_decisions.clear();
+    auto due = m_services.reviews().due();
+    if (!due) {
+        localProblem(due.error().message);
+    } else {
+        for (const auto &d : due.value())
+            m_decisions << d.uuid;
+    }
+    if (!m_decisions.isEmpty())
+        Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Sending review decisions"));
+    nextDecision();
+}
+
+void RegionalSteps::localProblem(const QString &message)
+{
+    m_incomplete = true;
+    if (!m_counts.messages.contains(message))
+        m_counts.messages << message;
+}
+
+void RegionalSteps::stop(std::optional<HubError> error)
+{
+    if (!m_done)
+        return;
+    m_counts.upToDate = !error && !m_incomplete && m_services.reviews().pendingCount() == 0;
+    Done done = std::move(m_done);
+    m_done = nullptr;
+    done(error);
+}
+
+// ------------------------------------------------------------ 1. decisions
+
+void RegionalSteps::nextDecision()
+{
+    if (m_index >= m_decisions.size()) {
+        pull();
+        return;
+    }
+    auto &outbox = m_services.reviews();
+    auto all = outbox.all();
+    if (!all) {
+        localProblem(all.error().message);
+        pull();
+        return;
+    }
+    const QString uuid = m_decisions.at(m_index++);
+    std::optional<core::ReviewDecisionRecord> record;
+    for (const auto &d : all.value())
+        if (d.uuid == uuid)
+            record = d;
+    if (!record) {
+        nextDecision();
+        return;
+    }
+    if (core::Status s = outbox.markSending(uuid); !s) {
+        localProblem(s.error().message);
+        nextDecision();
+        return;
+    }
+    m_client.putDecision(toWire(*record), [this, uuid](HubResult<DecisionAnswer> r) {
+        if (!m_done)
+            return;
+        auto &outbox = m_services.reviews();
+        if (r) {
+            if (core::Status s = outbox.markApplied(uuid, r->state); !s)
+                localProblem(s.error().message);
+            ++m_counts.decisionsSent;
+            nextDecision();
+            return;
+        }
+        const HubError &e = r.error();
+        if (!e.stopsPass() && !e.isRetryable()) {
+            // Another reviewer decided first, a newer revision arrived, the hub refused it:
+            // kept with the reason, shown to the reviewer, never sent again as is.
+            if (core::Status s = outbox.markRefused(uuid, e.currentState, e.message); !s)
+                localProblem(s.error().message);
+            ++m_counts.decisionsRefused;
+            if (!m_counts.messages.contains(e.message))
+                m_counts.messages << e.message;
+            nextDecision();
+            return;
+        }
+        const double random = m_random ? m_random() : QRandomGenerator::global()->generateDouble();
+        if (core::Status s = outbox.markFailed(uuid, e.message, random); !s)
+            localProblem(s.error().message);
+        if (e.stopsPass()) {
+            stop(e);
+            return;
+        }
+        m_incomplete = true;
+        nextDecision();
+    });
+}
+
+// ------------------------------------------------------------ 2. the pull
+
+void RegionalSteps::pull()
+{
+    Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the municipalities' reports"));
+    auto &replica = m_services.replica();
+    const qint64 since = replica.cursor();
+    m_client.pullRevisions(since, m_pageSize, [this, since](HubResult<PullPage> r) {
+        if (!m_done)
+            return;
+        if (!r) {
+            stop(r.error());
+            return;
+        }
+        QList<core::ReplicaRevision> entries;
+        for (const PulledEntry &p : r->revisions) {
+            core::ReplicaRevision e;
+            e.report = p.report;
+            e.revision = p.revision;
+            e.municipality = p.municipality;
+            e.program = p.program;
+            e.period = core::Period::fromKey(p.period);
+            e.hubId = p.hubId;
+            e.manifestSha256 = p.manifestSha256;
+            e.state = p.state;
+            e.comment = p.comment;
+            e.receivedAt = p.receivedAt;
+            e.reviewedAt = p.reviewedAt;
+            e.cursor = p.cursor;
+            e.via = p.via;
+            entries << e;
+        }
+        const qint64 next = std::max(since, r->next);
+        if (core::Status s = m_services.replica().applyPulled(entries, next); !s) {
+            localProblem(s.error().message);
+            stop(std::nullopt);
+            return;
+        }
+        m_counts.revisionsPulled += int(entries.size());
+        if (entries.size() >= m_pageSize && next > since) {
+            pull(); // more pages
+            return;
+        }
+        auto without = m_services.replica().withoutManifest();
+        m_manifests.clear();
+        if (!without)
+            localProblem(without.error().message);
+        else
+            for (const auto &w : without.value())
+                m_manifests << qMakePair(w.report, w.revision);
+        m_index = 0;
+        nextManifest();
+    });
+}
+
+// ------------------------------------------------------------ 3. manifests
+
+void RegionalSteps::nextManifest()
+{
+    if (m_index >= m_manifests.size()) {
+        const core::Period newest = m_services.replica().newestPeriod();
+        auto missing = newest.isValid() ? m_services.replica().missingPhotos(newest) : core::Result<QStringList>(QStringList{});
+        m_photos.clear();
+        if (!missing)
+            localProblem(missing.error().message);
+        else
+            m_photos = missing.value();
+        m_index = 0;
+        if (!m_photos.isEmpty())
+            Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the photos of %1")
+                                   .arg(newest.display()));
+        nextPhoto();
+        return;
+    }
+    const auto [report, revision] = m_manifests.at(m_index++);
+    auto listed = m_services.replica().revision(report, revision);
+    if (!listed || !listed.value()) {
+        nextManifest();
+        return;
+    }
+    m_client.getManifest(report, revision, listed.value()->manifestSha256,
+                         [this, report = report, revision = revision](HubResult<QByteArray> r) {
+                             if (!m_done)
+                                 return;
+                             if (!r) {
+                                 if (r.error().stopsPass()) {
+                                     stop(r.error());
+                                     return;
+                                 }
+                                 localProblem(r.error().message);
+                                 nextManifest();
+                                 return;
+                             }
+                             if (core::Status s = m_services.replica().storeManifest(report, revision, r.value()); !s)
+                                 localProblem(s.error().message);
+                             else {
+                                 ++m_counts.manifestsFetched;
+                                 m_counts.bytesFetched += r->size();
+                             }
+                             nextManifest();
+                         });
+}
+
+// ------------------------------------------------------------ 4. photos
+
+void RegionalSteps::nextPhoto()
+{
+    if (m_index >= m_photos.size()) {
+        stop(std::nullopt);
+        return;
+    }
+    const QString sha = m_photos.at(m_index++);
+    m_client.getBlob(sha, [this, sha](HubResult<QByteArray> r) {
+        if (!m_done)
+            return;
+        if (!r) {
+            if (r.error().stopsPass()) {
+                stop(r.error());
+                return;
+            }
+            localProblem(r.error().message);
+            nextPhoto();
+            return;
+        }
+        auto stored = m_services.blobs().put(r.value());
+        if (!stored || stored.value() != sha)
+            localProblem(stored ? QCoreApplication::translate("RegionalSteps", "A photo received from the hub did not "
+                                                                               "match its checksum; it was not kept.")
+                                : stored.error().message);
+        else {
+            ++m_counts.photosFetched;
+            m_counts.bytesFetched += r->size();
+        }
+        nextPhoto();
+    });
+}
+
+} // namespace mobiliza::sync

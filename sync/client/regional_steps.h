@@ -1,0 +1,85 @@
+// The regional part of a synchronization pass (a URS or central profile),
+// after the pre-flight (docs/protocol.md §10):
+//
+//   1. review decisions waiting in the ReviewOutbox, one per request: applied
+//      (201/200), refused (409 state_changed / decision_conflict, 422: kept with
+//      the reason, never retried), or failed (backoff; a failure of the link or
+//      the hub stops the pass, the rest waits untouched);
+//   2. the pull: pages of the URS's revisions from the stored cursor, each page
+//      applied in one transaction;
+//   3. every manifest not here yet (verified against the listed SHA-256);
+//   4. the photos of the newest month's latest revisions not in the blob store
+//      (verified; older months' photos come on demand: fetchPhotos()).
+//
+// The replica is "up to date" when all four ended with nothing left.
+#pragma once
+
+#include "sync/client/hub_client.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+namespace mobiliza::core {
+class Services;
+}
+
+namespace mobiliza::sync {
+
+struct RegionalCounts
+{
+    int decisionsSent = 0;
+    int decisionsRefused = 0;
+    int revisionsPulled = 0; // entries of the listing applied (new or changed)
+    int manifestsFetched = 0;
+    int photosFetched = 0;
+    qint64 bytesFetched = 0; // manifests + photos
+    bool upToDate = false;
+    QStringList messages; // pt-BR, refusals and local problems
+};
+
+class RegionalSteps : public QObject
+{
+    Q_OBJECT
+
+public:
+    using Done = std::function<void(std::optional<HubError> stoppedBy)>;
+
+    RegionalSteps(core::Services &services, HubClient &client, QObject *parent = nullptr);
+
+    // Runs the four steps; `done` once, on the main thread. Only one run at a time.
+    void run(Done done);
+    const RegionalCounts &counts() const { return m_counts; }
+
+    int pageSize() const { return m_pageSize; }
+    void setPageSize(int size) { m_pageSize = size; }
+    // Backoff jitter for failed decisions (tests fix it).
+    void setRandom(std::function<double()> random01) { m_random = std::move(random01); }
+
+Q_SIGNALS:
+    void stepChanged(const QString &label); // pt-BR, for the Synchronization page
+
+private:
+    void nextDecision();
+    void pull();
+    void nextManifest();
+    void nextPhoto();
+    void stop(std::optional<HubError> error);
+    void localProblem(const QString &message);
+
+    core::Services &m_services;
+    HubClient &m_client;
+    Done m_done;
+    int m_pageSize = 200;
+    std::function<double()> m_random;
+    RegionalCounts m_counts;
+    QStringList m_decisions;
+    QList<QPair<QString, int>> m_manifests;
+    QStringList m_photos;
+    int m_index = 0;
+    bool m_incomplete = false;
+};
+
+} // namespace mobiliza::sync

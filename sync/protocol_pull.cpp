@@ -1,0 +1,109 @@
+#include "sync/protocol_pull.h"
+
+#include "sync/protocol.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace mobiliza::sync {
+
+namespace {
+
+core::Error pullError(const QString &what)
+{
+    return core::Error{QStringLiteral("protocol"),
+                       QCoreApplication::translate("Protocol",
+                                                   "The server's answer is not what Mobiliza expects (%1). It may not be "
+                                                   "the hub of your URS, or a network login page is in the way.")
+                           .arg(what)};
+}
+
+bool integral(const QJsonValue &v)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    return d >= 0 && d <= 9007199254740991.0 && d == double(qint64(d));
+}
+
+QDateTime timeOf(const QJsonValue &v)
+{
+    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+} // namespace
+
+QByteArray encode(const PullPage &page)
+{
+    QJsonArray list;
+    for (const PulledEntry &p : page.revisions) {
+        QJsonObject o{{QStringLiteral("cursor"), double(p.cursor)},
+                      {QStringLiteral("report"), p.report},
+                      {QStringLiteral("municipality"), p.municipality},
+                      {QStringLiteral("program"), p.program},
+                      {QStringLiteral("period"), p.period},
+                      {QStringLiteral("revision"), p.revision},
+                      {QStringLiteral("hubId"), p.hubId},
+                      {QStringLiteral("manifestSha256"), p.manifestSha256},
+                      {QStringLiteral("state"), p.state},
+                      {QStringLiteral("comment"), p.comment},
+                      {QStringLiteral("receivedAt"), utcTimestamp(p.receivedAt)}};
+        if (p.reviewedAt.isValid())
+            o.insert(QStringLiteral("reviewedAt"), utcTimestamp(p.reviewedAt));
+        if (!p.via.isEmpty())
+            o.insert(QStringLiteral("via"), p.via);
+        list.append(o);
+    }
+    return QJsonDocument(QJsonObject{{QStringLiteral("revisions"), list}, {QStringLiteral("next"), double(page.next)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+core::Result<PullPage> decodePullPage(const QByteArray &body)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return pullError(QStringLiteral("revisions"));
+    const QJsonObject o = doc.object();
+    if (!o.value(QStringLiteral("revisions")).isArray() || !integral(o.value(QStringLiteral("next"))))
+        return pullError(QStringLiteral("revisions"));
+    static const QRegularExpression period(QStringLiteral("^20\\d\\d-(0[1-9]|1[0-2])$"));
+    static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
+    PullPage page;
+    page.next = qint64(o.value(QStringLiteral("next")).toDouble());
+    qint64 previous = 0;
+    for (const QJsonValue &v : o.value(QStringLiteral("revisions")).toArray()) {
+        const QJsonObject e = v.toObject();
+        if (!integral(e.value(QStringLiteral("cursor"))) || !integral(e.value(QStringLiteral("revision"))))
+            return pullError(QStringLiteral("revision entry"));
+        PulledEntry p;
+        p.cursor = qint64(e.value(QStringLiteral("cursor")).toDouble());
+        p.report = e.value(QStringLiteral("report")).toString();
+        p.municipality = e.value(QStringLiteral("municipality")).toString();
+        p.program = e.value(QStringLiteral("program")).toString();
+        p.period = e.value(QStringLiteral("period")).toString();
+        p.revision = e.value(QStringLiteral("revision")).toInt();
+        p.hubId = e.value(QStringLiteral("hubId")).toString();
+        p.manifestSha256 = e.value(QStringLiteral("manifestSha256")).toString();
+        p.state = e.value(QStringLiteral("state")).toString();
+        p.comment = e.value(QStringLiteral("comment")).toString();
+        p.receivedAt = timeOf(e.value(QStringLiteral("receivedAt")));
+        p.reviewedAt = timeOf(e.value(QStringLiteral("reviewedAt")));
+        p.via = e.value(QStringLiteral("via")).toString();
+        if (!isUuid(p.report) || !ibge.match(p.municipality).hasMatch() || !period.match(p.period).hasMatch()
+            || p.revision < 1 || !isSha256Hex(p.manifestSha256) || p.state.isEmpty() || p.state.size() > 40
+            || !p.receivedAt.isValid() || p.cursor < previous || p.comment.size() > 100000)
+            return pullError(QStringLiteral("revision entry"));
+        previous = p.cursor;
+        page.revisions << p;
+    }
+    if (!page.revisions.isEmpty() && page.next < page.revisions.last().cursor)
+        return pullError(QStringLiteral("revisions next"));
+    return page;
+}
+
+} // namespace mobiliza::sync
