@@ -1,0 +1,306 @@
+// The regional desk's core (core/regional, ProfileService roles): what a URS
+// installation stores and decides while offline.
+#include "core/domain/clock.h"
+#include "core/package/manifest_codec.h"
+#include "core/program/program_definition.h"
+#include "core/reference/reference_data.h"
+#include "core/regional/coverage.h"
+#include "core/services/report_service.h"
+#include "core/services/services.h"
+#include "tests/support/temp_dir.h"
+
+#include <catch2/catch.hpp>
+
+#include <QCryptographicHash>
+
+using namespace mobiliza;
+using namespace mobiliza::core;
+
+namespace {
+
+QString sha(const QByteArray &b)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(b, QCryptographicHash::Sha256).toHex());
+}
+
+struct UrsProfile
+{
+    test::TempDir dir;
+    FixedClock clock{QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC)};
+    std::unique_ptr<Services> services;
+    UrsProfile()
+    {
+        auto opened = Services::open(dir.path(), clock);
+        REQUIRE(opened);
+        services = std::move(opened.value());
+        REQUIRE(services->profile().setRole(Role::Urs, QStringLiteral("Belo Horizonte")));
+    }
+};
+
+// A report of `ibge` for `period` as the municipality concluded it: its manifest
+// bytes (what the hub hands out) and the listing entry for it.
+struct Sent
+{
+    Report report;
+    QByteArray manifest;
+    ReplicaRevision entry;
+};
+
+Sent sent(const QString &ibge, const Period &period, int revision, const QDateTime &receivedAt, qint64 cursor,
+          bool noActions = false, const QString &reportUuid = {})
+{
+    Report r;
+    r.uuid = reportUuid.isEmpty() ? newUuid() : reportUuid;
+    r.programId = QStringLiteral("ses_mg_mobilizacao");
+    r.municipality = ibge;
+    r.period = period;
+    r.revision = revision;
+    r.noActions = noActions;
+    if (noActions) {
+        r.noActionsJustification = QStringLiteral("Equipe em campanha de vacinação.");
+    } else {
+        Action a;
+        a.uuid = newUuid();
+        a.values = QJsonObject{{QStringLiteral("title"), QStringLiteral("Mutirão")}};
+        Photo p;
+        p.uuid = newUuid();
+        p.sha256 = sha(QByteArray("photo of ") + r.uuid.toLatin1());
+        p.width = 10;
+        p.height = 10;
+        p.bytes = 20;
+        a.photos << p;
+        r.actions << a;
+    }
+    Sent s;
+    s.report = r;
+    s.manifest = ReportService::manifest(r, receivedAt.addSecs(-60));
+    s.entry.report = r.uuid;
+    s.entry.revision = revision;
+    s.entry.municipality = ibge;
+    s.entry.program = r.programId;
+    s.entry.period = period;
+    s.entry.hubId = QStringLiteral("r-%1").arg(cursor);
+    s.entry.manifestSha256 = sha(s.manifest);
+    s.entry.state = QStringLiteral("received");
+    s.entry.receivedAt = receivedAt;
+    s.entry.cursor = cursor;
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("A profile's role is chosen once: a URS profile never becomes a municipality's")
+{
+    test::TempDir dir;
+    FixedClock clock(QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC));
+    auto opened = Services::open(dir.path(), clock);
+    REQUIRE(opened);
+    ProfileService &profile = opened.value()->profile();
+    CHECK_FALSE(profile.role().has_value());
+    REQUIRE(profile.setRole(Role::Urs, QStringLiteral("Barbacena")));
+    CHECK(profile.role() == Role::Urs);
+    CHECK(profile.urs() == QStringLiteral("Barbacena"));
+    CHECK(profile.setRole(Role::Urs, QStringLiteral("Barbacena"))); // the same again is fine
+    auto other = profile.setRole(Role::Urs, QStringLiteral("Juiz de Fora"));
+    REQUIRE_FALSE(other);
+    CHECK(other.error().code == QStringLiteral("role_locked"));
+    auto municipality = profile.setMunicipality(QStringLiteral("3105608"));
+    REQUIRE_FALSE(municipality);
+    CHECK(municipality.error().code == QStringLiteral("role_locked"));
+    CHECK(profile.municipality().isEmpty());
+    CHECK_FALSE(profile.setSetting(QStringLiteral("role"), QStringLiteral("municipality")));
+
+    SECTION("a profile from before roles is a municipality's")
+    {
+        test::TempDir old;
+        auto o = Services::open(old.path(), clock);
+        REQUIRE(o);
+        REQUIRE(o.value()->profile().setMunicipality(QStringLiteral("3106200")));
+        CHECK(o.value()->profile().role() == Role::Municipality);
+        CHECK(o.value()->profile().setRole(Role::Municipality, QStringLiteral("3106200")));
+        CHECK(o.value()->profile().setting(QStringLiteral("role")) == QStringLiteral("municipality"));
+        auto moved = o.value()->profile().setRole(Role::Municipality, QStringLiteral("3118601"));
+        REQUIRE_FALSE(moved);
+        CHECK(moved.error().code == QStringLiteral("municipality_locked"));
+    }
+}
+
+TEST_CASE("The replica keeps what the hub lists, and only a manifest that matches its checksum")
+{
+    UrsProfile urs;
+    ReplicaService &replica = urs.services->replica();
+    const Period oct{2026, 10};
+    const Sent bh = sent(QStringLiteral("3106200"), oct, 1, QDateTime(QDate(2026, 11, 5), QTime(9, 0), Qt::UTC), 3);
+    REQUIRE(replica.applyPulled({bh.entry}, 3));
+    CHECK(replica.cursor() == 3);
+
+    auto listed = replica.withoutManifest();
+    REQUIRE(listed);
+    REQUIRE(listed->size() == 1);
+    CHECK_FALSE(listed->first().hasManifest);
+
+    // Another report's bytes, or altered ones, are refused and nothing is kept.
+    const Sent other = sent(QStringLiteral("3106200"), oct, 1, bh.entry.receivedAt, 4);
+    auto wrong = replica.storeManifest(bh.report.uuid, 1, other.manifest);
+    REQUIRE_FALSE(wrong);
+    CHECK(wrong.error().code == QStringLiteral("manifest_mismatch"));
+    QByteArray altered = bh.manifest;
+    altered.replace("Mutir", "Mutar");
+    CHECK_FALSE(replica.storeManifest(bh.report.uuid, 1, altered));
+    CHECK_FALSE(replica.manifest(bh.report.uuid, 1));
+
+    REQUIRE(replica.storeManifest(bh.report.uuid, 1, bh.manifest));
+    auto stored = replica.revision(bh.report.uuid, 1);
+    REQUIRE(stored);
+    REQUIRE(stored->has_value());
+    CHECK(stored->value().hasManifest);
+    CHECK(stored->value().actionCount == 1);
+    CHECK(stored->value().photoCount == 1);
+    CHECK(replica.report(bh.report.uuid, 1)->uuid == bh.report.uuid);
+
+    // The photo it names is missing until the blob store has it.
+    auto missing = replica.missingPhotos(oct);
+    REQUIRE(missing);
+    CHECK(missing.value() == QStringList{bh.report.actions.first().photos.first().sha256});
+    REQUIRE(urs.services->blobs().put(QByteArray("photo of ") + bh.report.uuid.toLatin1()));
+    CHECK(replica.missingPhotos(oct)->isEmpty());
+
+    // A later listing changes the state, never the revision's hash; an older one changes nothing.
+    ReplicaRevision accepted = bh.entry;
+    accepted.state = QStringLiteral("accepted");
+    accepted.cursor = 9;
+    accepted.manifestSha256 = QString(64, QLatin1Char('0'));
+    REQUIRE(replica.applyPulled({accepted}, 9));
+    ReplicaRevision stale = bh.entry;
+    stale.cursor = 5;
+    REQUIRE(replica.applyPulled({stale}, 5));
+    auto now = replica.revision(bh.report.uuid, 1);
+    CHECK(now->value().state == QStringLiteral("accepted"));
+    CHECK(now->value().manifestSha256 == bh.entry.manifestSha256);
+    CHECK(replica.cursor() == 9); // the cursor never goes back
+}
+
+TEST_CASE("Review decisions are kept offline, on the latest revision only, a return only with a comment")
+{
+    UrsProfile urs;
+    ReplicaService &replica = urs.services->replica();
+    ReviewOutbox &reviews = urs.services->reviews();
+    const Period oct{2026, 10};
+    const QDateTime t(QDate(2026, 11, 5), QTime(9, 0), Qt::UTC);
+    const Sent r1 = sent(QStringLiteral("3106200"), oct, 1, t, 1);
+    REQUIRE(replica.applyPulled({r1.entry}, 1));
+
+    auto noComment = reviews.decide(r1.report.uuid, 1, Decision::Return, QStringLiteral("   "), {}, QStringLiteral("Maria"));
+    REQUIRE_FALSE(noComment);
+    CHECK(noComment.error().code == QStringLiteral("comment_required"));
+    CHECK(reviews.all()->isEmpty());
+
+    const QList<ReviewNote> notes{{r1.report.actions.first().uuid, r1.report.actions.first().photos.first().uuid,
+                                   QStringLiteral("Foto ilegível")}};
+    auto returned = reviews.decide(r1.report.uuid, 1, Decision::Return, QStringLiteral("Ação 1, Foto 1: ilegível."),
+                                   notes, QStringLiteral("Maria"));
+    REQUIRE(returned);
+    CHECK(returned->state == QStringLiteral("queued"));
+    CHECK(returned->manifestSha256 == r1.entry.manifestSha256);
+    auto again = reviews.decide(r1.report.uuid, 1, Decision::Accept, {}, {}, QStringLiteral("Maria"));
+    REQUIRE_FALSE(again);
+    CHECK(again.error().code == QStringLiteral("already_decided"));
+    auto due = reviews.due();
+    REQUIRE(due);
+    REQUIRE(due->size() == 1);
+    CHECK(due->first().notes.size() == 1);
+    CHECK(due->first().notes.first().action == notes.first().action);
+    CHECK(due->first().notes.first().text == QStringLiteral("Foto ilegível"));
+    CHECK(reviews.pendingCount() == 1);
+
+    // Sent and applied; then the municipality corrects: revision 2 arrives.
+    REQUIRE(reviews.markSending(returned->uuid));
+    REQUIRE(reviews.markApplied(returned->uuid, QStringLiteral("returned")));
+    CHECK(reviews.pendingCount() == 0);
+    ReplicaRevision back = r1.entry;
+    back.state = QStringLiteral("returned");
+    back.cursor = 2;
+    const Sent r2 = sent(QStringLiteral("3106200"), oct, 2, t.addDays(3), 3, false, r1.report.uuid);
+    REQUIRE(replica.applyPulled({back, r2.entry}, 3));
+
+    auto onOld = reviews.decide(r1.report.uuid, 1, Decision::Accept, {}, {}, QStringLiteral("Maria"));
+    REQUIRE_FALSE(onOld);
+    CHECK(onOld.error().code == QStringLiteral("not_latest"));
+    auto accepted = reviews.decide(r1.report.uuid, 2, Decision::Accept, {}, {}, QStringLiteral("Maria"));
+    REQUIRE(accepted);
+
+    // A failure backs off; a refusal is kept with its reason and never comes due again.
+    REQUIRE(reviews.markFailed(accepted->uuid, QStringLiteral("sem conexão"), 0.5));
+    CHECK(reviews.due()->isEmpty());
+    urs.clock.advanceSecs(3600);
+    REQUIRE(reviews.due()->size() == 1);
+    REQUIRE(reviews.markRefused(accepted->uuid, QStringLiteral("accepted"), QStringLiteral("Outro revisor já aceitou.")));
+    CHECK(reviews.due()->isEmpty());
+    CHECK(reviews.pendingCount() == 0);
+    QString kept;
+    const auto decisions = reviews.all();
+    REQUIRE(decisions);
+    for (const ReviewDecisionRecord &d : decisions.value())
+        if (d.uuid == accepted->uuid)
+            kept = d.lastError;
+    CHECK(kept == QStringLiteral("Outro revisor já aceitou."));
+}
+
+TEST_CASE("Coverage of a month equals an independent count of on-time, late, no-actions, returned and missing")
+{
+    UrsProfile urs;
+    const ReferenceData reference = ReferenceData::embedded();
+    const ProgramDefinition program = ProgramDefinition::sesMgMobilizacao();
+    const QList<Municipality> all = reference.municipalitiesOfUrs(QStringLiteral("Belo Horizonte"));
+    REQUIRE(all.size() >= 5);
+    const Period oct{2026, 10};
+    const QDate deadline = program.deadline(oct);
+    REQUIRE(deadline.isValid());
+    // Brasília is UTC−3: 02:00 UTC on the day after the deadline is still the deadline there.
+    const QDateTime lastMinute(deadline.addDays(1), QTime(2, 0), Qt::UTC);
+    const QDateTime tooLate(deadline.addDays(1), QTime(3, 30), Qt::UTC);
+
+    const Sent onTime = sent(all[0].ibge, oct, 1, lastMinute, 1);
+    const Sent late = sent(all[1].ibge, oct, 1, tooLate, 2);
+    const Sent none = sent(all[2].ibge, oct, 1, lastMinute, 3, true);
+    Sent returned = sent(all[3].ibge, oct, 1, lastMinute, 4);
+    returned.entry.state = QStringLiteral("returned");
+    // A correction sent after the deadline does not make an on-time report late.
+    const Sent first = sent(all[4].ibge, oct, 1, lastMinute, 5);
+    const Sent corrected = sent(all[4].ibge, oct, 2, tooLate.addDays(5), 6, false, first.report.uuid);
+    const Sent september = sent(all[0].ibge, oct.previous(), 1, lastMinute, 7);
+    REQUIRE(urs.services->replica().applyPulled(
+        {onTime.entry, late.entry, none.entry, returned.entry, first.entry, corrected.entry, september.entry}, 7));
+    for (const Sent *s : std::initializer_list<const Sent *>{&onTime, &late, &none, &returned, &first, &corrected})
+        REQUIRE(urs.services->replica().storeManifest(s->report.uuid, s->entry.revision, s->manifest));
+
+    auto grid = computeCoverage(urs.services->replica(), program, all, oct, 12);
+    REQUIRE(grid);
+    REQUIRE(grid->periods.size() == 12);
+    CHECK(grid->periods.last() == oct);
+    CHECK(grid->periods.first() == Period{2025, 11});
+    REQUIRE(grid->rows.size() == all.size());
+    QHash<QString, CoverageState> expected; // the independent count
+    expected.insert(all[0].ibge, CoverageState::OnTime);
+    expected.insert(all[1].ibge, CoverageState::Late);
+    expected.insert(all[2].ibge, CoverageState::NoActions);
+    expected.insert(all[3].ibge, CoverageState::Returned);
+    expected.insert(all[4].ibge, CoverageState::OnTime);
+    int covered = 0;
+    for (const CoverageRow &row : grid->rows) {
+        const CoverageState want = expected.value(row.municipality.ibge, CoverageState::Missing);
+        INFO(row.municipality.name.toStdString());
+        CHECK(coverageStateKey(row.cells.last().state) == coverageStateKey(want));
+        covered += coverageCounts(want) ? 1 : 0;
+    }
+    CHECK(grid->covered(11) == covered);
+    CHECK(covered == 4);
+    CHECK(grid->covered(10) == 1); // September: one municipality
+    CHECK(grid->notReported(11).size() == all.size() - 4);
+
+    // A return decided here and not yet pulled back shows at once.
+    QHash<QString, QString> local{{onTime.report.uuid, QStringLiteral("returned")}};
+    auto withLocal = computeCoverage(urs.services->replica(), program, all, oct, 1, local);
+    REQUIRE(withLocal);
+    CHECK(withLocal->covered(0) == 3);
+}
