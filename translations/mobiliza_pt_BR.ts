@@ -782,6 +782,26 @@
             <source>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</source>
             <translation>Só a regional (URS) e o nível central copiam relatórios do hub. Esta instalação envia os próprios relatórios e recebe as revisões deles.</translation>
         </message>
+        <message>
+            <location filename="../sync/hub/hub_reviews.cpp" line="+20" />
+            <source>Only the regional office (URS) and the central level review reports. This installation sends its own reports and receives their reviews.</source>
+            <translation>Só a regional (URS) e o nível central analisam relatórios. Esta instalação envia os próprios relatórios e recebe as análises deles.</translation>
+        </message>
+        <message>
+            <location line="+42" />
+            <source>The address must name a review decision (UUID).</source>
+            <translation>O endereço precisa indicar uma decisão de análise (UUID).</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Unknown review decision “%1”.</source>
+            <translation>Decisão de análise desconhecida: “%1”.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The hub already has another review decision with this identifier. Nothing was changed; make the decision again.</source>
+            <translation>O hub já tem outra decisão de análise com este identificador. Nada foi alterado; tome a decisão de novo.</translation>
+        </message>
     </context>
     <context>
         <name>HubCli</name>
@@ -1376,19 +1396,9 @@
             <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+25" />
-            <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
-            <translation>A revisão está “%1” e não pode passar a “%2”. Só uma revisão recebida pode ser aceita ou devolvida.</translation>
-        </message>
-        <message>
             <location filename="../sync/hub/hub_store.cpp" line="+93" />
             <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
             <translation>O endereço do banco de dados não é válido. Use postgresql://usuário:senha@servidor:porta/banco.</translation>
-        </message>
-        <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+159" />
-            <source>There is no such report on this hub.</source>
-            <translation>Este relatório não existe neste hub.</translation>
         </message>
         <message>
             <location filename="../sync/hub/hub_store_partners.cpp" line="+47" />
@@ -1791,6 +1801,56 @@
             <location line="+255" />
             <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
             <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
+        </message>
+        <message>
+            <location filename="../sync/protocol_review.cpp" line="+10" />
+            <source>The review decision is not valid (%1). Update Mobiliza and send it again.</source>
+            <translation>A decisão de análise não é válida (%1). Atualize o Mobiliza e envie-a de novo.</translation>
+        </message>
+        <message>
+            <location line="+191" />
+            <source>new</source>
+            <translation>novo</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>in review</source>
+            <translation>em análise</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>accepted</source>
+            <translation>aceito</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>returned</source>
+            <translation>devolvido</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>forwarded to the central level</source>
+            <translation>encaminhado ao nível central</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>consolidated</source>
+            <translation>consolidado</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 already decided on this revision (now: %2). Your decision was not applied; open the report again.</source>
+            <translation>%1 já decidiu sobre esta revisão (agora: %2). A sua decisão não foi aplicada; abra o relatório de novo.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A newer revision (%1) of this report arrived. Your decision was not applied; review the newer revision.</source>
+            <translation>Chegou uma revisão mais nova (%1) deste relatório. A sua decisão não foi aplicada; analise a revisão mais nova.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This revision changed since you opened it (now: %1). Your decision was not applied; open the report again.</source>
+            <translation>Esta revisão mudou desde que você a abriu (agora: %1). A sua decisão não foi aplicada; abra o relatório de novo.</translation>
         </message>
     </context>
     <context>

@@ -378,7 +378,11 @@ Outcome<sync::StatusPage> Hub::status(const sync::Scope &scope, qint64 since, in
     sync::StatusPage page;
     page.next = qMax<qint64>(0, since);
     for (const EventRecord &e : events.value()) {
-        page.events << sync::StatusEvent{e.cursor, e.report, e.period, e.revision, e.state, e.comment, e.at};
+        sync::StatusEvent event{e.cursor, e.report, e.period, e.revision, e.state, e.comment, e.at};
+        event.notes = e.notes; // a review decision's (§10.1): the municipality sees them beside its report
+        event.by = e.reviewer;
+        event.decision = e.decision;
+        page.events << event;
         page.next = e.cursor;
     }
     return page;
@@ -416,39 +420,7 @@ Outcome<ImportResult> Hub::importPackage(const QString &path)
     return result;
 }
 
-// ------------------------------------------------------------------ review
-Result<ReviewOutcome> Hub::review(const QString &reportUuid, bool accept, const QString &comment,
-                                  const QString &reviewer)
-{
-    const QString text = comment.trimmed();
-    if (!accept && text.isEmpty())
-        return Error{
-            QStringLiteral("comment_required"),
-            QCoreApplication::translate(
-                "Hub", "Say what the municipality must correct: a returned report needs a comment.")};
-    auto report = m_store.report(reportUuid.trimmed().toLower());
-    if (!report)
-        return report.error();
-    if (!report.value())
-        return Error{
-            QStringLiteral("not_found"),
-            QCoreApplication::translate("Hub", "There is no report %1 on this hub.").arg(reportUuid)};
-    auto revisions = m_store.revisions(report.value()->uuid);
-    if (!revisions)
-        return revisions.error();
-    if (revisions.value().isEmpty())
-        return Error{
-            QStringLiteral("not_found"),
-            QCoreApplication::translate("Hub", "There is no report %1 on this hub.").arg(reportUuid)};
-    const RevisionRecord &latest = revisions.value().constLast();
-    const QString target = accept ? QString(revision_state::Accepted) : QString(revision_state::Returned);
-    auto reviewed = m_store.review(report.value()->uuid, latest.revision, revision_state::Received, target,
-                                   accept ? QString() : text, reviewer, ursOf(report.value()->municipality),
-                                   m_clock.now());
-    if (!reviewed)
-        return reviewed.error();
-    return ReviewOutcome{*report.value(), reviewed.value()};
-}
+// Hub::review (the CLI's decision): hub_reviews.cpp, through ReviewDesk.
 
 Result<QList<ListedRevision>> Hub::listRevisions(const QString &month, const QString &urs) const
 {

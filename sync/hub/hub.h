@@ -202,7 +202,10 @@ public:
                                            int revision) const;
     Outcome<QByteArray> pulledBlob(const sync::Scope &scope, const QString &sha256) const;
 
-    // ---- review (the latest revision of the report)
+    // ---- review (the CLI's): accept or return the latest revision of the report, on
+    // the central level's behalf, through the same path as PUT /api/v1/reviews/<uuid>
+    // (ReviewDesk, hub_reviews.h; a decision uuid made here). Errors "comment_required",
+    // "not_found", "invalid_transition" (already decided).
     core::Result<ReviewOutcome> review(const QString &reportUuid, bool accept, const QString &comment,
                                        const QString &reviewer);
     // month "YYYY-MM" or empty; urs name/alias or empty.

@@ -1,5 +1,7 @@
 #include "sync/hub/hub_dispatch.h"
 
+#include "sync/hub/hub_dispatch_p.h"
+
 #include "core/services/blob_store.h"
 #include "sync/hub/hub_secrets.h"
 
@@ -8,54 +10,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QUrlQuery>
-
-#include <limits>
 
 namespace mobiliza::hub {
 
+using namespace dispatch_detail;
+
 namespace {
-
-const QByteArray kGet = QByteArrayLiteral("GET");
-const QByteArray kPut = QByteArrayLiteral("PUT");
-const QByteArray kPost = QByteArrayLiteral("POST");
-const QByteArray kDelete = QByteArrayLiteral("DELETE");
-const QByteArray kHead = QByteArrayLiteral("HEAD");
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-// Strict non-negative integer from a query item ("" → fallback).
-bool parseCount(const QString &s, qint64 fallback, qint64 max, qint64 *out)
-{
-    if (s.isEmpty()) {
-        *out = fallback;
-        return true;
-    }
-    if (s.size() > 18)
-        return false;
-    for (QChar c : s)
-        if (!c.isDigit() || c.unicode() > 127)
-            return false;
-    bool ok = false;
-    const qint64 v = s.toLongLong(&ok);
-    if (!ok || v > max)
-        return false;
-    *out = v;
-    return true;
-}
-
-// The feed's paging (?since=<cursor>&limit=<n>), for status and the pull: since ≥ 0
-// (default 0), 1 ≤ limit (default 200). False when either is not a whole number.
-bool parseCursor(const QString &queryText, qint64 *since, qint64 *limit)
-{
-    const QUrlQuery query(queryText);
-    return parseCount(query.queryItemValue(QStringLiteral("since")), 0, std::numeric_limits<qint64>::max() / 2,
-                      since) &&
-           parseCount(query.queryItemValue(QStringLiteral("limit")), 200, 1000000, limit) && *limit >= 1;
-}
 
 // A method name fit for one log field: printable ASCII, bounded.
 QString logMethod(const QByteArray &method)
@@ -281,6 +241,13 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
             route = Route::Revision;
             allowed = {kPut, kGet};
             maxBody = limits.maxManifestBytes;
+        } else if (n == 3 && first == QLatin1String("reports") && !segments[1].isEmpty() &&
+                   segments[2] == QLatin1String("history")) {
+            route = Route::History;
+            allowed = {kGet};
+        } else if (n == 2 && first == QLatin1String("reviews") && !segments[1].isEmpty()) {
+            route = Route::Review;
+            allowed = {kPut};
         } else if (n == 1 && first == QLatin1String("revisions")) {
             route = Route::Revisions;
             allowed = {kGet};
@@ -404,199 +371,6 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
                 m_hub.quotaRefusal(*admission.token, admission.segments[1], request.bodySize()))
             return failure(*refused);
     return handleAuthenticated(admission.route, admission.segments, request, *admission.token);
-}
-
-HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequest &request,
-                                              const TokenRecord &token)
-{
-    Outcome<BlobOutcome> stored = BlobOutcome{};
-    if (request.uploadError) {
-        stored = Hub::serverError(*request.uploadError);
-    } else if (request.upload) {
-        // Streamed to disk and hashed as it arrived; kept only when it is the photo its name says.
-        // 200 ("already there") only when this token's scope may know the photo: the answer
-        // never tells whether another municipality has it.
-        auto known = m_hub.knownBlobs(token, {name});
-        bool created = false;
-        auto committed = request.upload->commit(&created);
-        if (!known)
-            stored = known.error();
-        else if (!committed && committed.error().code == QLatin1String("hash_mismatch"))
-            stored = Hub::error(422, QStringLiteral("hash_mismatch"),
-                                QCoreApplication::translate("Hub", "The photo arrived damaged (its content does not "
-                                                                   "match its name). Nothing was stored; send it "
-                                                                   "again."));
-        else if (!committed)
-            stored = Hub::serverError(committed.error());
-        else if (core::Status recorded = m_hub.recordUpload(token, name, request.upload->size()); !recorded)
-            stored = Hub::serverError(recorded.error());
-        else
-            stored = BlobOutcome{name, request.upload->size(), created || !known->contains(name)};
-    } else {
-        stored = m_hub.putBlob(token, name, request.body);
-    }
-    if (!stored)
-        return failure(stored.error());
-    return json(stored->created ? 201 : 200, compact({{QStringLiteral("sha256"), stored->sha256},
-                                                      {QStringLiteral("bytes"), double(stored->bytes)}}));
-}
-
-HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStringList &segments,
-                                                const HubRequest &request, const TokenRecord &token)
-{
-    const QByteArray &body = request.body;
-    const sync::Scope &scope = token.scope;
-    switch (route) {
-    case Route::Preflight:
-        return json(200, sync::encode(m_hub.preflight(token)));
-
-    case Route::BlobsMissing: {
-        auto names = sync::decodeMissingQuery(body, m_hub.options().limits.maxMissingQuery);
-        if (!names)
-            return failure(400, QStringLiteral("bad_request"), names.error().message);
-        auto missing = m_hub.missingBlobs(token, names.value());
-        if (!missing)
-            return failure(missing.error());
-        return json(200, sync::encodeMissingAnswer(missing.value()));
-    }
-
-    case Route::Blob: {
-        if (request.method == kGet) {
-            auto bytes = m_hub.pulledBlob(scope, segments[1]);
-            if (!bytes)
-                return failure(bytes.error());
-            const QByteArray tag = '"' + segments[1].toLatin1() + '"';
-            return Reply{200, bytes.value(),
-                         {qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/octet-stream")),
-                          qMakePair(QByteArrayLiteral("Cache-Control"),
-                                    QByteArrayLiteral("private, max-age=31536000, immutable")),
-                          qMakePair(QByteArrayLiteral("ETag"), tag)}};
-        }
-        return storeBlob(segments[1], request, token);
-    }
-
-    case Route::Revision: {
-        const QString uuid = segments[1];
-        qint64 revision = 0;
-        if (!sync::isUuid(uuid) || !parseCount(segments[3], 0, 100000, &revision) || revision < 1)
-            return failure(400, QStringLiteral("bad_request"),
-                           QCoreApplication::translate(
-                               "HubServer", "The address must name a report (UUID) and a revision number."));
-        if (request.method == kGet) {
-            auto pulled = m_hub.pulledManifest(scope, uuid, int(revision));
-            if (!pulled)
-                return failure(pulled.error());
-            return Reply{200, pulled->manifest,
-                         {qMakePair(QByteArrayLiteral("ETag"), '"' + pulled->manifestSha256.toLatin1() + '"')}};
-        }
-        auto pushed = m_hub.pushRevision(scope, uuid, int(revision), body);
-        if (!pushed)
-            return failure(pushed.error());
-        return json(pushed->created ? 201 : 200, sync::encode(pushed->receipt));
-    }
-
-    case Route::Report: {
-        auto view = m_hub.reportView(scope, segments[1]);
-        if (!view)
-            return failure(view.error());
-        QJsonArray revisions;
-        for (const RevisionRecord &r : std::as_const(view->revisions)) {
-            QJsonObject o{{QStringLiteral("revision"), r.revision},
-                          {QStringLiteral("hubId"), r.hubId},
-                          {QStringLiteral("manifestSha256"), r.manifestSha256},
-                          {QStringLiteral("state"), r.state},
-                          {QStringLiteral("comment"), r.comment},
-                          {QStringLiteral("receivedAt"), sync::utcTimestamp(r.receivedAt)}};
-            if (r.reviewedAt.isValid())
-                o.insert(QStringLiteral("reviewedAt"), sync::utcTimestamp(r.reviewedAt));
-            revisions.append(o);
-        }
-        return json(200, compact({{QStringLiteral("report"), view->report.uuid},
-                                  {QStringLiteral("municipality"), view->report.municipality},
-                                  {QStringLiteral("program"), view->report.program},
-                                  {QStringLiteral("period"), view->report.period},
-                                  {QStringLiteral("revisions"), revisions}}));
-    }
-
-    case Route::Revisions: {
-        qint64 since = 0;
-        qint64 limit = 0;
-        if (!parseCursor(request.query, &since, &limit))
-            return failure(400, QStringLiteral("bad_request"),
-                           QCoreApplication::translate(
-                               "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));
-        auto pulled = m_hub.pullRevisions(scope, since, int(limit));
-        if (!pulled)
-            return failure(pulled.error());
-        QJsonArray list;
-        qint64 next = since;
-        for (const PulledRevision &p : std::as_const(pulled.value())) {
-            QJsonObject o{{QStringLiteral("cursor"), double(p.cursor)},
-                          {QStringLiteral("report"), p.report.uuid},
-                          {QStringLiteral("municipality"), p.report.municipality},
-                          {QStringLiteral("program"), p.report.program},
-                          {QStringLiteral("period"), p.report.period},
-                          {QStringLiteral("revision"), p.revision.revision},
-                          {QStringLiteral("hubId"), p.revision.hubId},
-                          {QStringLiteral("manifestSha256"), p.revision.manifestSha256},
-                          {QStringLiteral("state"), p.revision.state},
-                          {QStringLiteral("comment"), p.revision.comment},
-                          {QStringLiteral("receivedAt"), sync::utcTimestamp(p.revision.receivedAt)}};
-            if (p.revision.reviewedAt.isValid())
-                o.insert(QStringLiteral("reviewedAt"), sync::utcTimestamp(p.revision.reviewedAt));
-            list.append(o);
-            next = p.cursor;
-        }
-        return json(200, compact({{QStringLiteral("revisions"), list}, {QStringLiteral("next"), double(next)}}));
-    }
-
-    case Route::Status: {
-        qint64 since = 0;
-        qint64 limit = 0;
-        if (!parseCursor(request.query, &since, &limit))
-            return failure(400, QStringLiteral("bad_request"),
-                           QCoreApplication::translate(
-                               "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));
-        auto page = m_hub.status(scope, since, int(limit));
-        if (!page)
-            return failure(page.error());
-        return json(200, sync::encode(page.value()));
-    }
-
-    case Route::Partner: {
-        if (request.method == kDelete) {
-            auto erased = m_hub.erasePartner(scope, segments[1]);
-            if (!erased)
-                return failure(erased.error());
-            return json(
-                200, compact({{QStringLiteral("partner"), erased->uuid}, {QStringLiteral("deleted"), true}}));
-        }
-        if (!sync::isUuid(segments[1]))
-            return failure(
-                400, QStringLiteral("bad_request"),
-                QCoreApplication::translate("HubServer", "The address must name a partner (UUID)."));
-        auto saved = m_hub.putPartner(scope, segments[1], body);
-        if (!saved)
-            return failure(saved.error());
-        return json(200, compact({{QStringLiteral("partner"), saved->uuid},
-                                  {QStringLiteral("updatedAt"), sync::utcTimestamp(saved->updatedAt)},
-                                  {QStringLiteral("applied"), saved->applied}}));
-    }
-
-    case Route::Token: {
-        auto rotated = m_hub.rotateToken(token);
-        if (!rotated)
-            return failure(rotated.error());
-        QJsonObject o = QJsonDocument::fromJson(sync::encode(rotated->response)).object();
-        o.insert(QStringLiteral("previousValidUntil"), sync::utcTimestamp(rotated->previousValidUntil));
-        return json(201, compact(o));
-    }
-
-    case Route::None:
-    case Route::Enroll:
-        break;
-    }
-    return failure(Hub::notFound());
 }
 
 } // namespace mobiliza::hub

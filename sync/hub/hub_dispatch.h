@@ -116,7 +116,9 @@ public:
         Status,
         Partner,
         Token,
-        Revisions
+        Revisions,
+        Review,  // PUT reviews/{uuid} (§10.3)
+        History  // GET reports/{uuid}/history (§10.3)
     };
 
     // What admit() decided from the headers.

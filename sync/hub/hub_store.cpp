@@ -1,6 +1,7 @@
 // HubStore: opening the database (SQLite or PostgreSQL), the schema and its
-// migrations, and transactions. Tokens, reports and partners are in
-// hub_store_tokens.cpp, hub_store_reports.cpp and hub_store_partners.cpp.
+// migrations, and transactions. Tokens, reports, review decisions and partners are
+// in hub_store_tokens.cpp, hub_store_reports.cpp, hub_store_reviews.cpp and
+// hub_store_partners.cpp.
 #include "sync/hub/hub_store.h"
 
 #include "core/domain/types.h"
@@ -63,6 +64,59 @@ Status fillReportBlobs(const QSqlDatabase &db)
                                                "ON CONFLICT (report, sha256) DO NOTHING"),
                                 {report, sha});
             !done)
+            return done.error();
+    return {};
+}
+
+// Version 4: revisions.state allows the regional desk's states (§10.1). SQLite
+// cannot change a CHECK constraint: the table is rebuilt with the same rows and ids
+// (and its AUTOINCREMENT sequence, renamed with it: hub ids are never reused).
+// PostgreSQL drops the constraint and adds the wider one.
+Status widenRevisionStates(const QSqlDatabase &db)
+{
+    const QString states = QStringLiteral(
+        "CHECK (state IN ('received', 'in_review', 'accepted', 'returned', 'forwarded', 'consolidated'))");
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        auto q = runSql(db, QStringLiteral("SELECT conname FROM pg_constraint WHERE conrelid = 'revisions'::regclass "
+                                           "AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%state%'"));
+        if (!q)
+            return q.error();
+        QStringList names;
+        while (q.value().next())
+            names << q.value().value(0).toString();
+        q.value().finish();
+        for (QString name : std::as_const(names))
+            if (auto done = execSql(db, QStringLiteral("ALTER TABLE revisions DROP CONSTRAINT \"%1\"")
+                                            .arg(name.replace(QLatin1Char('"'), QStringLiteral("\"\""))));
+                !done)
+                return done.error();
+        if (auto done = execSql(db, QStringLiteral("ALTER TABLE revisions ADD CONSTRAINT revisions_state_check ") +
+                                        states);
+            !done)
+            return done.error();
+        return {};
+    }
+    const QString columns = QStringLiteral("id, report, revision, manifest, manifest_sha256, hub_id, received_at, "
+                                           "state, comment, reviewed_at, reviewer");
+    for (const QString &sql :
+         QStringList{QStringLiteral("CREATE TABLE revisions_v4 ("
+                         " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                         " report TEXT NOT NULL REFERENCES reports (uuid),"
+                         " revision INTEGER NOT NULL CHECK (revision >= 1),"
+                         " manifest BLOB NOT NULL,"
+                         " manifest_sha256 TEXT NOT NULL,"
+                         " hub_id TEXT NOT NULL DEFAULT '',"
+                         " received_at TEXT NOT NULL,"
+                         " state TEXT NOT NULL ") +
+              states +
+              QStringLiteral(","
+                             " comment TEXT NOT NULL DEFAULT '',"
+                             " reviewed_at TEXT,"
+                             " reviewer TEXT NOT NULL DEFAULT '',"
+                             " UNIQUE (report, revision))"),
+          QStringLiteral("INSERT INTO revisions_v4 (%1) SELECT %1 FROM revisions ORDER BY id").arg(columns),
+          QStringLiteral("DROP TABLE revisions"), QStringLiteral("ALTER TABLE revisions_v4 RENAME TO revisions")})
+        if (auto done = execSql(db, sql); !done)
             return done.error();
     return {};
 }
@@ -165,6 +219,39 @@ QList<HubMigration> migrations()
              QStringLiteral("ALTER TABLE tokens ADD COLUMN replaced_at TEXT"),
              QStringLiteral("CREATE INDEX tokens_rotated_from ON tokens (rotated_from)"),
          }},
+        // The regional desk's review (docs/protocol.md §10.1, §10.3): the new states of a
+        // revision, the decisions (by their client-made uuid, for idempotent re-sends) and,
+        // on each status event, the decision's notes, reviewer, uuid and installation.
+        // Older accepted/returned events get their reviewer from the revision.
+        {4,
+         {
+             QStringLiteral("CREATE TABLE review_decisions ("
+                            " uuid TEXT PRIMARY KEY,"
+                            " report TEXT NOT NULL REFERENCES reports (uuid),"
+                            " revision INTEGER NOT NULL,"
+                            " manifest_sha256 TEXT NOT NULL,"
+                            " decision TEXT NOT NULL CHECK (decision IN ('accept', 'return', 'start')),"
+                            " comment TEXT NOT NULL DEFAULT '',"
+                            " notes TEXT NOT NULL DEFAULT '',"
+                            " reviewer TEXT NOT NULL,"
+                            " installation TEXT NOT NULL DEFAULT '',"
+                            " token_id TEXT NOT NULL DEFAULT '',"
+                            " decided_at TEXT NOT NULL,"
+                            " received_at TEXT NOT NULL,"
+                            " state TEXT NOT NULL,"
+                            " event BIGINT NOT NULL,"
+                            " body_sha256 TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX review_decisions_revision ON review_decisions (report, revision, event)"),
+             QStringLiteral("ALTER TABLE status_events ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE status_events ADD COLUMN reviewer TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE status_events ADD COLUMN decision TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE status_events ADD COLUMN installation TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE INDEX status_events_report ON status_events (report, cursor)"),
+             QStringLiteral("UPDATE status_events SET reviewer = COALESCE((SELECT v.reviewer FROM revisions v "
+                            "WHERE v.report = status_events.report AND v.revision = status_events.revision), '') "
+                            "WHERE state IN ('accepted', 'returned')"),
+         },
+         widenRevisionStates},
     };
 }
 
@@ -250,6 +337,12 @@ QSqlDatabase HubStore::db() const
 
 Result<std::unique_ptr<HubStore>> HubStore::open(const QString &dataDir, const QString &dbUrl)
 {
+    return openAtVersion(dataDir, dbUrl, latestSchemaVersion());
+}
+
+Result<std::unique_ptr<HubStore>> HubStore::openAtVersion(const QString &dataDir, const QString &dbUrl,
+                                                          int version)
+{
     const QString connection = QStringLiteral("mobiliza-hub-") + core::newUuid();
     std::unique_ptr<HubStore> store;
     // The data folder holds partners' contacts, photos and token hashes: 0700, whatever
@@ -324,7 +417,7 @@ Result<std::unique_ptr<HubStore>> HubStore::open(const QString &dataDir, const Q
         if (auto quiet = runSql(db, QStringLiteral("SET client_min_messages = warning")); !quiet)
             return cannotOpen(shown, quiet.error().message);
     }
-    if (Status migrated = store->migrate(); !migrated)
+    if (Status migrated = store->migrate(version); !migrated)
         return migrated.error();
     return store;
 }
@@ -360,7 +453,7 @@ void HubStore::rollback() const
     if (!q.exec(QStringLiteral("ROLLBACK")))
         qCWarning(lcHubStore) << "rollback failed:" << q.lastError().text();
 }
-Status HubStore::migrate()
+Status HubStore::migrate(int upTo)
 {
     const QSqlDatabase d = db();
     if (auto created = execSql(d, QStringLiteral("CREATE TABLE IF NOT EXISTS hub_schema ("
@@ -380,7 +473,7 @@ Status HubStore::migrate()
         status = tooNew(current, latestSchemaVersion());
     } else {
         for (const HubMigration &m : migrations()) {
-            if (m.version <= current)
+            if (m.version <= current || m.version > upTo)
                 continue;
             status = inTransaction([&]() -> Status {
                 for (const QString &sql : m.statements)

@@ -34,6 +34,10 @@ public:
     static core::Result<std::unique_ptr<HubStore>> open(const QString &dataDir, const QString &dbUrl = {});
     static QString fileName() { return QStringLiteral("hub.sqlite"); }
     static int latestSchemaVersion();
+    // For tests of the migrations: the database as a hub of schema `version` left it
+    // (the migrations up to it, not further; a newer database is refused as by open()).
+    static core::Result<std::unique_ptr<HubStore>> openAtVersion(const QString &dataDir, const QString &dbUrl,
+                                                                 int version);
     static constexpr int kBusyTimeoutMs = 5000;
 
     ~HubStore();
@@ -81,16 +85,13 @@ public:
     core::Result<RevisionRecord> insertRevision(const ReportRecord &report, const QString &urs, int revision,
                                                 const QByteArray &manifest, const QString &manifestSha256,
                                                 const QDateTime &now);
-    // One transaction: the new state of the revision when it is still in
-    // `fromState` (Error "invalid_transition" otherwise) and its status event.
-    core::Result<RevisionRecord> review(const QString &reportUuid, int revision, const QString &fromState,
-                                        const QString &toState, const QString &comment,
-                                        const QString &reviewer, const QString &urs, const QDateTime &now);
     // Events after `since`, oldest first, of these municipalities (IBGE codes;
     // nullopt = all). The caller derives them from the current reference table,
     // as Hub::covers() does, so a remapped municipality moves with its events.
     core::Result<QList<EventRecord>> events(qint64 since, int limit,
                                             const std::optional<QStringList> &municipalities) const;
+    // Every event of one report, oldest first (its history, §10.3).
+    core::Result<QList<EventRecord>> reportEvents(const QString &reportUuid) const;
     // Every revision, by period, municipality, report and revision; filters are optional
     // (period "YYYY-MM"; municipalities: IBGE codes, empty = all).
     core::Result<QList<ListedRevision>> listRevisions(const QString &period,
@@ -122,6 +123,22 @@ public:
     // Forgets the uploads of blobs the collector deleted.
     core::Status forgetUploads(const QStringList &sha256s);
 
+    // ----------------------------------------------------------- reviews (hub_store_reviews.cpp)
+    core::Result<std::optional<DecisionRecord>> decision(const QString &uuid) const;
+    // The newest decision that changed this revision's state, if any.
+    core::Result<std::optional<DecisionRecord>> lastDecision(const QString &reportUuid, int revision) const;
+    // One transaction: when no decision has this uuid and the revision named by
+    // `record` is the report's latest, has that manifest hash and is in one of
+    // `fromStates`, the revision becomes `toState` (with the decision's comment and
+    // reviewed_at for accept and return; its reviewer always), a status event (with
+    // comment, notes, reviewer, decision and installation) and the decision row are
+    // written; the stored record (its event and state filled) is returned. A
+    // decision already stored under that uuid is returned as it is, *existing set,
+    // nothing written. Error "state_changed" (nothing written) otherwise.
+    core::Result<DecisionRecord> applyDecision(const DecisionRecord &record, const QStringList &fromStates,
+                                               const QString &toState, const ReportRecord &report,
+                                               const QString &urs, const QDateTime &now, bool *existing);
+
     // ---------------------------------------------------------- partners
     core::Result<std::optional<PartnerRecord>> partner(const QString &uuid) const;
     // Newest updatedAt wins (an erased partner never comes back). Returns the
@@ -137,7 +154,7 @@ public:
 
 private:
     HubStore(QString connectionName, bool postgres, QString description);
-    core::Status migrate();
+    core::Status migrate(int upTo);
     template <typename F> auto inTransaction(F &&work) const -> decltype(work());
     core::Status begin() const;
     core::Status commit() const;

@@ -1,4 +1,4 @@
-// HubStore: reports, their revisions, reviews and the events feed.
+// HubStore: reports, their revisions and the events feed (review decisions: hub_store_reviews.cpp).
 #include "sync/hub/hub_store.h"
 
 #include "core/services/blob_collector.h"
@@ -7,6 +7,8 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 
 namespace mobiliza::hub {
@@ -18,15 +20,6 @@ using core::textArg;
 using namespace store_detail;
 
 namespace {
-
-Error invalidTransition(const QString &from, const QString &to)
-{
-    return Error{QStringLiteral("invalid_transition"),
-                 QCoreApplication::translate("HubStore",
-                                             "The revision is “%1” and cannot become “%2”. Only a received "
-                                             "revision can be accepted or returned.")
-                     .arg(from, to)};
-}
 
 QString revisionColumns(bool withManifest, const QString &prefix = {})
 {
@@ -58,6 +51,24 @@ RevisionRecord readRevision(const QSqlQuery &q, int offset, bool withManifest)
     if (withManifest)
         r.manifest = q.value(offset + 10).toByteArray();
     return r;
+}
+
+const QString kEventColumns =
+    QStringLiteral("cursor, report, period, revision, state, comment, at, municipality, urs, notes, reviewer, "
+                   "decision, installation");
+
+EventRecord readEvent(const QSqlQuery &r)
+{
+    EventRecord e{r.value(0).toLongLong(),    r.value(1).toString(), r.value(2).toString(),
+                  r.value(3).toInt(),         r.value(4).toString(), r.value(5).toString(),
+                  parseStoreTime(r.value(6)), r.value(7).toString(), r.value(8).toString()};
+    const QByteArray notes = r.value(9).toByteArray();
+    if (!notes.isEmpty())
+        sync::notesFromJson(QJsonDocument::fromJson(notes).array(), &e.notes); // written by this hub: valid
+    e.reviewer = r.value(10).toString();
+    e.decision = r.value(11).toString();
+    e.installation = r.value(12).toString();
+    return e;
 }
 
 QString hubIdFor(qint64 id)
@@ -167,59 +178,10 @@ Result<RevisionRecord> HubStore::insertRevision(const ReportRecord &report, cons
     });
 }
 
-Result<RevisionRecord> HubStore::review(const QString &reportUuid, int revision, const QString &fromState,
-                                        const QString &toState, const QString &comment,
-                                        const QString &reviewer, const QString &urs, const QDateTime &now)
-{
-    return inTransaction([&]() -> Result<RevisionRecord> {
-        const QSqlDatabase d = db();
-        auto reportRow = report(reportUuid);
-        if (!reportRow)
-            return reportRow.error();
-        auto current = this->revision(reportUuid, revision);
-        if (!current)
-            return current.error();
-        if (!reportRow.value() || !current.value())
-            return Error{QStringLiteral("not_found"),
-                         QCoreApplication::translate("HubStore", "There is no such report on this hub.")};
-        if (current.value()->state != fromState)
-            return invalidTransition(current.value()->state, toState);
-        auto updated = execSql(
-            d,
-            QStringLiteral("UPDATE revisions SET state = ?, comment = ?, reviewed_at = ?, "
-                           "reviewer = ? WHERE report = ? AND revision = ? AND state = ?"),
-            {toState, textArg(comment), storeTime(now), textArg(reviewer), reportUuid, revision, fromState});
-        if (!updated)
-            return updated.error();
-        if (updated.value() != 1)
-            return invalidTransition(current.value()->state, toState);
-        if (m_postgres)
-            if (auto locked = execSql(d, QStringLiteral("LOCK TABLE status_events IN EXCLUSIVE MODE"));
-                !locked)
-                return locked.error();
-        auto event =
-            execSql(d,
-                    QStringLiteral("INSERT INTO status_events (report, revision, state, comment, at, "
-                                   "municipality, urs, period) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {reportUuid, revision, toState, textArg(comment), storeTime(now),
-                     reportRow.value()->municipality, textArg(urs), reportRow.value()->period});
-        if (!event)
-            return event.error();
-        RevisionRecord r = *current.value();
-        r.state = toState;
-        r.comment = comment;
-        r.reviewedAt = parseStoreTime(storeTime(now));
-        r.reviewer = reviewer;
-        return r;
-    });
-}
-
 Result<QList<EventRecord>> HubStore::events(qint64 since, int limit,
                                             const std::optional<QStringList> &municipalities) const
 {
-    QString sql =
-        QStringLiteral("SELECT cursor, report, period, revision, state, comment, at, municipality, urs "
-                       "FROM status_events WHERE cursor > ?");
+    QString sql = QStringLiteral("SELECT ") + kEventColumns + QStringLiteral(" FROM status_events WHERE cursor > ?");
     QVariantList args{since};
     if (municipalities) {
         if (municipalities->isEmpty())
@@ -237,12 +199,22 @@ Result<QList<EventRecord>> HubStore::events(qint64 since, int limit,
     if (!q)
         return q.error();
     QList<EventRecord> out;
-    while (q.value().next()) {
-        const QSqlQuery &r = q.value();
-        out << EventRecord{r.value(0).toLongLong(),    r.value(1).toString(), r.value(2).toString(),
-                           r.value(3).toInt(),         r.value(4).toString(), r.value(5).toString(),
-                           parseStoreTime(r.value(6)), r.value(7).toString(), r.value(8).toString()};
-    }
+    while (q.value().next())
+        out << readEvent(q.value());
+    return out;
+}
+
+Result<QList<EventRecord>> HubStore::reportEvents(const QString &reportUuid) const
+{
+    auto q = runSql(db(),
+                    QStringLiteral("SELECT ") + kEventColumns +
+                        QStringLiteral(" FROM status_events WHERE report = ? ORDER BY cursor"),
+                    {reportUuid});
+    if (!q)
+        return q.error();
+    QList<EventRecord> out;
+    while (q.value().next())
+        out << readEvent(q.value());
     return out;
 }
 

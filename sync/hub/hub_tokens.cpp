@@ -120,6 +120,7 @@ sync::Preflight Hub::preflight(const TokenRecord &token) const
     p.limits = m_options.limits;
     p.time = m_clock.now();
     p.tokenRenewAfter = renewAfter(token);
+    p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review")}; // docs/protocol.md §10
     return p;
 }
 

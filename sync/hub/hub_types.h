@@ -12,11 +12,14 @@
 
 namespace mobiliza::hub {
 
-// Review states of a revision on the hub (docs/protocol.md §6).
+// Review states of a revision on the hub (docs/protocol.md §6, §10.1).
 namespace revision_state {
 inline constexpr QLatin1String Received{"received"};
+inline constexpr QLatin1String InReview{"in_review"};
 inline constexpr QLatin1String Accepted{"accepted"};
 inline constexpr QLatin1String Returned{"returned"};
+inline constexpr QLatin1String Forwarded{"forwarded"};       // by a batch (§10.5, planned)
+inline constexpr QLatin1String Consolidated{"consolidated"}; // by the central level (planned)
 } // namespace revision_state
 
 struct EnrollmentCodeRecord
@@ -94,6 +97,23 @@ struct EventRecord
     QDateTime at;
     QString municipality;
     QString urs;
+    // A review decision's (schema 4; empty for a reception and older events).
+    QList<sync::ReviewNote> notes;
+    QString reviewer;
+    QString decision; // its uuid
+    QString installation;
+};
+
+// A review decision as stored (review_decisions, docs/protocol.md §10.3).
+struct DecisionRecord
+{
+    sync::ReviewDecision decision; // as decoded (the uuid included)
+    QString installation;          // of the token that sent it (empty: the CLI)
+    QString tokenId;
+    QDateTime receivedAt; // when the hub applied it (its event's time)
+    QString state;        // the revision's state it led to
+    qint64 event = 0;     // its status-feed cursor
+    QString bodySha256;   // of its canonical encoding (sync::encode): a re-send must match
 };
 
 struct PartnerRecord
