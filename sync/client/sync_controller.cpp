@@ -285,7 +285,7 @@ void SyncController::enroll(const QString &urlText, const QString &code)
     if (trimmed.isEmpty())
         return fail(
             QCoreApplication::translate("SyncController", "Type the enrollment code the URS gave you."));
-    if (m_services.profile().municipality().isEmpty())
+    if (!m_services.profile().role())
         return fail(QCoreApplication::translate(
             "SyncController", "Choose this profile's municipality before connecting to the hub."));
     m_enrolling = true;

@@ -60,8 +60,10 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(20, 16, 20, 16);
     layout->addWidget(makePageHeader(
         tr("Synchronization"),
-        tr("Concluded reports are kept on this computer and sent to the regional health unit when "
-           "there is a connection. Nothing is lost while offline."),
+        isRegional() ? tr("The municipalities' reports come down from the hub, and the review decisions made here "
+                          "go up, whenever there is a connection. Nothing is lost while offline.")
+                     : tr("Concluded reports are kept on this computer and sent to the regional health unit when "
+                          "there is a connection. Nothing is lost while offline."),
         this));
 
     // ---- connection with the hub
@@ -176,6 +178,11 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     auto &notifier = m_context.services->notifier();
     connect(&notifier, &core::Notifier::reportChanged, this, &SyncPage::reload);
     connect(&notifier, &core::Notifier::reportsReset, this, &SyncPage::reload);
+    if (isRegional()) // a pull stores hundreds of things: only a visible page follows them
+        connect(&notifier, &core::Notifier::replicaChanged, this, [this] {
+            if (isVisible())
+                reload();
+        });
 
     if (sync::SyncController *controller = m_context.sync) {
         connect(m_syncNow, &QPushButton::clicked, controller, &sync::SyncController::syncNow);
@@ -326,6 +333,10 @@ QString SyncPage::itemText(const core::OutboxItem &item) const
 
 void SyncPage::reload()
 {
+    if (isRegional()) {
+        reloadRegional();
+        return;
+    }
     const QString selected = selectedRow() >= 0 ? m_items.at(selectedRow()).uuid : QString();
     const auto listed = outbox().items();
     m_items = listed ? listed.value() : QList<core::OutboxItem>{};
@@ -415,6 +426,10 @@ QString SyncPage::findingLocation(const QString &path) const
 
 void SyncPage::updateSelection()
 {
+    if (isRegional()) {
+        updateRegionalSelection();
+        return;
+    }
     const int row = selectedRow();
     if (row < 0) {
         m_details->setText(tr("Concluded reports appear here until the URS confirms it received them."));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/ui/app_context.h"
+#include "core/regional/review_outbox.h"
 #include "core/services/outbox_service.h"
 
 #include <QWidget>
@@ -46,15 +47,22 @@ public:
     QPushButton *holdButton() const { return m_hold; }
 
     void reload();
+    bool isRegional() const { return m_context.role != core::Role::Municipality; }
     // Opens the enrollment dialog (modal).
     void openEnrollment();
 
     // "Ação 2 — Público-alvo" for a finding path such as "actions[1].fields.audience".
     QString findingLocation(const QString &path) const;
 
+protected:
+    void showEvent(QShowEvent *event) override; // a URS's page catches up with the replica
+
 private:
     void updateConnection();
     void updateSelection();
+    // A URS's page (sync_page_regional.cpp): its review decisions instead of the outbox.
+    void reloadRegional();
+    void updateRegionalSelection();
     void updateProgress(const QString &itemUuid, qint64 sent, qint64 total);
     void retrySelected();
     void holdSelected();
@@ -66,6 +74,7 @@ private:
     AppContext m_context;
     std::unique_ptr<core::OutboxService> m_ownOutbox; // when there is no controller
     QList<core::OutboxItem> m_items;
+    QList<core::ReviewDecisionRecord> m_decisions; // a URS's page
 
     QLabel *m_connection = nullptr;
     QLabel *m_status = nullptr;

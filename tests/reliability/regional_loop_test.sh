@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# The regional desk with the real programs (issue 9): a hub, two municipal
+# installations (Belo Horizonte and Contagem, both of the URS Belo Horizonte),
+# two installations of that URS and one of another URS, by the commands of
+# docs/deployment.md §13:
+#   municipalities push → the URS pulls (manifests and the newest month's photos)
+#   → coverage equals an independent count → the URS returns one report with a
+#   comment and accepts another, offline, and the decisions go up when the hub is
+#   back → the municipalities see them → two reviewers decide on one revision:
+#   one wins, the other is told → another URS sees nothing of them.
+#
+# usage: regional_loop_test.sh MOBILIZA_EXE MOBILIZA_HUB_EXE REFERENCE_JSON
+source "$(dirname "$0")/lib.sh"
+
+APP=${1:?usage: regional_loop_test.sh MOBILIZA_EXE MOBILIZA_HUB_EXE REFERENCE_JSON}
+HUB_EXE=${2:?}
+REFERENCE=${3:?}
+export QT_QPA_PLATFORM=offscreen MOBILIZA_LANG=en
+
+D=$WORK
+mkdir -p "$D/hub"
+PORT=$(random_free_port)
+start_hub "$HUB_EXE" "$D/hub" --listen "127.0.0.1:$PORT"
+HUB_URL="http://127.0.0.1:$HUB_PORT"
+log "hub on $HUB_URL"
+hubcli() { MOBILIZA_LANG=en "$HUB_EXE" "$@"; }
+app() { "$APP" --lang en "$@"; }
+
+BH_CODE=$(enroll_code "$HUB_EXE" "$D/hub" 3106200)
+CT_CODE=$(enroll_code "$HUB_EXE" "$D/hub" 3118601)
+URS_CODE=$(hubcli enroll --data "$D/hub" --urs "Belo Horizonte" --label "URS BH, Maria" | tail -n 1)
+URS2_CODE=$(hubcli enroll --data "$D/hub" --urs "Belo Horizonte" --label "URS BH, João" | tail -n 1)
+BAR_CODE=$(hubcli enroll --data "$D/hub" --urs "Barbacena" --label "URS Barbacena" | tail -n 1)
+[ -n "$BH_CODE" ] && [ -n "$URS_CODE" ] && [ -n "$BAR_CODE" ] || fatal "mobiliza-hub enroll printed no code"
+
+check "Belo Horizonte: demonstration data, enrolled, sent" bash -c \
+  '"$1" --lang en --data-dir "$2/bh" --municipality 3106200 --demo-data --status >/dev/null &&
+   "$1" --lang en --data-dir "$2/bh" --hub "$3" --enroll "$4" >/dev/null && "$1" --lang en --data-dir "$2/bh" --sync >/dev/null' \
+  _ "$APP" "$D" "$HUB_URL" "$BH_CODE"
+check "Contagem: demonstration data, enrolled, sent" bash -c \
+  '"$1" --lang en --data-dir "$2/ct" --municipality 3118601 --demo-data --status >/dev/null &&
+   "$1" --lang en --data-dir "$2/ct" --hub "$3" --enroll "$4" >/dev/null && "$1" --lang en --data-dir "$2/ct" --sync >/dev/null' \
+  _ "$APP" "$D" "$HUB_URL" "$CT_CODE"
+
+# ---- the URS installation: first run with its role, enrolled with its code
+check "a URS installation enrolls with a URS code (--role urs --urs)" \
+  app --data-dir "$D/urs" --role urs --urs "Belo Horizonte" --hub "$HUB_URL" --enroll "$URS_CODE"
+check "a municipality's code is refused by a URS installation" bash -c \
+  '! "$1" --lang en --data-dir "$2/urs-x" --role urs --urs "Belo Horizonte" --hub "$3" --enroll "$4" >/dev/null 2>&1' \
+  _ "$APP" "$D" "$HUB_URL" "$(enroll_code "$HUB_EXE" "$D/hub" 3106200)"
+check "the role is fixed: the URS profile refuses --municipality" bash -c \
+  '! "$1" --lang en --data-dir "$2/urs" --municipality 3106200 --status >/dev/null 2>&1' _ "$APP" "$D"
+check "a municipality's profile refuses --pull" bash -c '! "$1" --lang en --data-dir "$2/bh" --pull >/dev/null 2>&1' _ "$APP" "$D"
+
+check "--pull: the replica is up to date (exit 0)" app --data-dir "$D/urs" --pull
+app --data-dir "$D/urs" --status >"$D/urs.status1"
+hubcli reports --data "$D/hub" >"$D/hub.reports1"
+expect_eq "the replica lists every report of the URS's municipalities" \
+  "$(cut -f1 "$D/hub.reports1" | sort -u | wc -l)" "$(wc -l <"$D/urs.status1")"
+NEWEST=$(cut -f1 "$D/urs.status1" | sort | tail -1)
+PHOTOS=$(find "$D/urs/blobs" -type f | wc -l)
+check "the newest month's photos are here ($PHOTOS files)" test "$PHOTOS" -gt 0
+check "a second --pull changes nothing and exits 0" app --data-dir "$D/urs" --pull
+
+MONTH=$(date -d "$(date +%Y-%m-15) -1 month" +%Y-%m)
+MONTH2=$(date -d "$(date +%Y-%m-15) -2 month" +%Y-%m)
+# ---- coverage against an independent count (the reference table and the hub's list)
+app --data-dir "$D/urs" --coverage --month "$MONTH" >"$D/coverage"
+python3 - "$REFERENCE" "$D/coverage" "$MONTH" "$D/hub.reports1" <<'PY' >"$D/coverage.check"
+import json, sys
+ref = json.load(open(sys.argv[1]))
+mine = {m["ibge"] for m in ref["municipalities"] if m["urs"] == "Belo Horizonte"}
+lines = [l.rstrip("\n").split("\t") for l in open(sys.argv[2]) if l.strip()]
+# the hub's list: report, municipality, period, revision, state, …
+sent = {f[1] for f in (l.split("\t") for l in open(sys.argv[4])) if len(f) > 2 and f[2] == sys.argv[3]}
+got = {l[0]: l[2] for l in lines}
+problems = []
+if set(got) != mine:
+    problems.append("municipalities differ: %d listed, %d expected" % (len(got), len(mine)))
+for ibge, state in got.items():
+    expected_sent = ibge in sent
+    if expected_sent and state not in ("late", "on_time", "no_actions"):
+        problems.append("%s should be sent, is %s" % (ibge, state))
+    if not expected_sent and state != "missing":
+        problems.append("%s should be missing, is %s" % (ibge, state))
+if sent != {"3106200", "3118601"}:
+    problems.append("the hub's list of %s is not Belo Horizonte and Contagem: %s" % (sys.argv[3], sorted(sent)))
+print("ok" if not problems else "; ".join(problems))
+PY
+expect_eq "--coverage --month $MONTH equals the independent count" "ok" "$(cat "$D/coverage.check")"
+
+BH_REPORT=$(awk -F'\t' -v m="$MONTH" '$1 == m && $2 == "3106200" { print $5 }' "$D/urs.status1")
+CT_REPORT=$(awk -F'\t' -v m="$MONTH" '$1 == m && $2 == "3118601" { print $5 }' "$D/urs.status1")
+BH_REPORT2=$(awk -F'\t' -v m="$MONTH2" '$1 == m && $2 == "3106200" { print $5 }' "$D/urs.status1")
+[ -n "$BH_REPORT" ] && [ -n "$CT_REPORT" ] && [ -n "$BH_REPORT2" ] || fatal "no report of $MONTH/$MONTH2 in the URS replica"
+
+# ---- decisions made while the hub is down reach it when it is back
+stop_pid "$HUB_PID"
+check "the URS returns Belo Horizonte's $MONTH with a comment (offline)" \
+  app --data-dir "$D/urs" --review "$BH_REPORT" --return "Ação 1: a foto 1 está ilegível."
+check "a return without a comment is refused" bash -c \
+  '! "$1" --lang en --data-dir "$2/urs" --review "$3" --return "  " >/dev/null 2>&1' _ "$APP" "$D" "$CT_REPORT"
+check "the URS accepts Contagem's $MONTH (offline)" app --data-dir "$D/urs" --review "$CT_REPORT" --accept
+check "--pull without the hub fails (exit 1) and keeps the decisions" bash -c \
+  '! "$1" --lang en --data-dir "$2/urs" --pull >/dev/null 2>&1' _ "$APP" "$D"
+expect_eq "both decisions wait in the outbox" 2 "$(app --data-dir "$D/urs" --status | grep -c '(pending)')"
+start_hub "$HUB_EXE" "$D/hub" --listen "127.0.0.1:$PORT"
+check "the link is back: --pull sends the decisions (exit 0)" app --data-dir "$D/urs" --pull
+hubcli reports --data "$D/hub" --month "$MONTH" >"$D/hub.reports2"
+check "the hub has Belo Horizonte's $MONTH returned" grep -qE "^$BH_REPORT[[:space:]].*returned" "$D/hub.reports2"
+check "the hub has Contagem's $MONTH accepted" grep -qE "^$CT_REPORT[[:space:]].*accepted" "$D/hub.reports2"
+
+check "Belo Horizonte --sync brings the return back" app --data-dir "$D/bh" --sync
+check "Belo Horizonte --status: $MONTH returned" bash -c \
+  '"$1" --lang en --data-dir "$2/bh" --status | grep -qE "^$3[[:space:]]returned"' _ "$APP" "$D" "$MONTH"
+check "Contagem --sync; --status: $MONTH accepted" bash -c \
+  '"$1" --lang en --data-dir "$2/ct" --sync >/dev/null; "$1" --lang en --data-dir "$2/ct" --status | grep -qE "^$3[[:space:]]accepted"' \
+  _ "$APP" "$D" "$MONTH"
+
+# ---- two reviewers on one revision: one decision wins, the other is told
+check "a second reviewer's installation enrolls and pulls" bash -c \
+  '"$1" --lang en --data-dir "$2/urs2" --role urs --urs "Belo Horizonte" --hub "$3" --enroll "$4" >/dev/null &&
+   "$1" --lang en --data-dir "$2/urs2" --pull >/dev/null' _ "$APP" "$D" "$HUB_URL" "$URS2_CODE"
+check "reviewer 1 accepts Belo Horizonte's $MONTH2" app --data-dir "$D/urs" --review "$BH_REPORT2" --accept
+check "reviewer 2 returns it, not knowing" app --data-dir "$D/urs2" --review "$BH_REPORT2" --return "Faltam fotos."
+check "reviewer 1's decision reaches the hub first" app --data-dir "$D/urs" --pull
+app --data-dir "$D/urs2" --pull >"$D/urs2.pull" 2>&1
+check "reviewer 2 is told that the decision was refused" grep -q "refused: 1" "$D/urs2.pull"
+check "…and reviewer 2's copy now shows it accepted" bash -c \
+  '"$1" --lang en --data-dir "$2/urs2" --status | grep -qE "^$3[[:space:]]3106200[[:space:]]accepted[[:space:]]"' _ "$APP" "$D" "$MONTH2"
+
+# ---- another URS sees nothing of these municipalities
+check "the URS Barbacena pulls" bash -c \
+  '"$1" --lang en --data-dir "$2/bar" --role urs --urs Barbacena --hub "$3" --enroll "$4" >/dev/null &&
+   "$1" --lang en --data-dir "$2/bar" --pull >/dev/null' _ "$APP" "$D" "$HUB_URL" "$BAR_CODE"
+expect_eq "…and its copy holds none of Belo Horizonte's reports" 0 "$(app --data-dir "$D/bar" --status | wc -l)"
+expect_eq "…nor their photos" 0 "$(find "$D/bar/blobs" -type f 2>/dev/null | wc -l)"
+
+if [ "$FAILURES" -gt 0 ]; then
+  echo "--- urs status"; app --data-dir "$D/urs" --status; echo "--- coverage"; cat "$D/coverage"
+  echo "--- hub err"; tail -20 "$WORK/hub.err"
+fi
+finish
