@@ -1,7 +1,10 @@
 #include "app/ui/pages/role_pages.h"
 
+#include "app/ui/main_window.h"
 #include "app/ui/pages/settings_page.h"
 #include "app/ui/pages/sync_page.h"
+#include "app/ui/regional/coverage_page.h"
+#include "app/ui/regional/inbox_page.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -15,9 +18,21 @@ QStringList regionalPageNames()
 
 QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialogs &dialogs)
 {
-    Q_UNUSED(dialogs);
     const QStyle *st = QApplication::style();
+    auto *inbox = new InboxPage(context, dialogs, parent);
+    auto *coverage = new CoveragePage(context, dialogs, parent);
+    // A coverage cell opens its report in the inbox's report view: the main
+    // window (the pages' parent) shows the inbox first.
+    QObject::connect(coverage, &CoveragePage::openReportRequested, inbox, [inbox, parent](const QString &uuid) {
+        if (auto *window = qobject_cast<MainWindow *>(parent))
+            window->showPage(QStringLiteral("inbox"));
+        inbox->openReport(uuid);
+    });
     return {
+        {QStringLiteral("inbox"), QCoreApplication::translate("RegionalPages", "Inbox"),
+         st->standardIcon(QStyle::SP_FileDialogDetailedView), inbox},
+        {QStringLiteral("coverage"), QCoreApplication::translate("RegionalPages", "Coverage"),
+         st->standardIcon(QStyle::SP_FileDialogListView), coverage},
         {QStringLiteral("sync"), QCoreApplication::translate("MainWindow", "Synchronization"),
          st->standardIcon(QStyle::SP_BrowserReload), new SyncPage(context, parent)},
         {QStringLiteral("settings"), QCoreApplication::translate("MainWindow", "Settings"),

@@ -1,0 +1,306 @@
+#include "app/ui/regional/coverage_page.h"
+
+#include "app/ui/dialogs.h"
+#include "app/ui/pages/page_header.h"
+#include "app/ui/regional/coverage_model.h"
+#include "core/outputs/output_format.h"
+#include "core/outputs/table_export.h"
+#include "core/services/services.h"
+
+#include <QClipboard>
+#include <QDir>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace mobiliza::ui {
+
+namespace {
+
+// One legend entry: the cell as it looks, then what it means (kept on one line).
+QString legendChip(core::CoverageState state)
+{
+    const auto keep = [](const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")); };
+    return QStringLiteral("<span style='background:%1; color:%2;'>&nbsp;%3&nbsp;</span>&nbsp;%4")
+        .arg(CoverageModel::fill(state).name(), CoverageModel::ink(state).name(), keep(CoverageModel::shortText(state)),
+             keep(core::coverageStateLabel(state)));
+}
+
+} // namespace
+
+CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget *parent)
+    : QWidget(parent), m_context(context), m_dialogs(dialogs)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->addWidget(makePageHeader(
+        tr("Coverage"),
+        tr("Which municipality reported which month, over the last 12 months. A month counts as reported when "
+           "it was sent on time, late, or without actions (justified). Double-click a cell to open its report."),
+        this));
+
+    QStringList chips;
+    for (core::CoverageState s : {core::CoverageState::OnTime, core::CoverageState::Late,
+                                  core::CoverageState::NoActions, core::CoverageState::Returned,
+                                  core::CoverageState::Missing})
+        chips << legendChip(s);
+    auto *legend = new QLabel(chips.join(QStringLiteral(" &nbsp;&nbsp;&nbsp; ")), this);
+    legend->setObjectName(QStringLiteral("coverageLegend"));
+    legend->setWordWrap(true); // two lines on a small screen
+    layout->addWidget(legend);
+
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #a01818;"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    m_model = new CoverageModel(m_context.program, this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("coverageTable"));
+    m_table->setModel(m_model);
+    m_table->setItemDelegate(new CoverageDelegate(m_table));
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectItems);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setAccessibleName(tr("Coverage by municipality and month"));
+    // The months share the width; below 72 px each the grid scrolls sideways, the names stay.
+    m_table->horizontalHeader()->setMinimumSectionSize(72);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
+    m_table->horizontalHeader()->setHighlightSections(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(24);
+    m_table->verticalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    layout->addWidget(m_table, 1);
+
+    m_detail = new QLabel(this);
+    m_detail->setObjectName(QStringLiteral("coverageDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextFormat(Qt::PlainText);
+    m_detail->setMinimumHeight(m_detail->fontMetrics().height() * 2 + 12);
+    m_detail->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    m_detail->setStyleSheet(QStringLiteral("QLabel { background: #f4f7fa; border: 1px solid #d5dee7; "
+                                           "border-radius: 4px; padding: 4px 8px; color: #1d2a36; }"));
+    auto *detailRow = new QHBoxLayout;
+    detailRow->addWidget(m_detail, 1);
+    m_open = new QPushButton(tr("Open the report"), this);
+    m_open->setObjectName(QStringLiteral("coverageOpen"));
+    detailRow->addWidget(m_open);
+    layout->addLayout(detailRow);
+
+    auto *bar = new QHBoxLayout;
+    m_monthLabel = new QLabel(this);
+    m_monthLabel->setObjectName(QStringLiteral("coverageMonth"));
+    bar->addWidget(m_monthLabel, 1);
+    m_export = new QPushButton(tr("Export not reported (CSV)…"), this);
+    m_export->setObjectName(QStringLiteral("exportNotReported"));
+    m_export->setToolTip(tr("A spreadsheet (Excel) of the selected month's municipalities that did not report."));
+    m_copy = new QPushButton(tr("Copy list"), this);
+    m_copy->setObjectName(QStringLiteral("copyNotReported"));
+    m_copy->setToolTip(tr("Copies the names, one per line, to paste in an e-mail or a message."));
+    bar->addWidget(m_export);
+    bar->addWidget(m_copy);
+    layout->addLayout(bar);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { showCell(current); });
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
+        const QString report = index.data(CoverageModel::ReportRole).toString();
+        if (!report.isEmpty())
+            Q_EMIT openReportRequested(report);
+    });
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, &CoveragePage::selectColumn);
+    connect(m_export, &QPushButton::clicked, this, &CoveragePage::exportCsv);
+    connect(m_copy, &QPushButton::clicked, this, &CoveragePage::copyList);
+    connect(m_open, &QPushButton::clicked, this, &CoveragePage::openCurrent);
+    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, [this] {
+        if (isVisible())
+            reload();
+        else
+            m_dirty = true;
+    });
+    showCell({});
+}
+
+void CoveragePage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        reload();
+}
+
+void CoveragePage::reload()
+{
+    m_dirty = false;
+    core::Services &services = *m_context.services;
+    const QList<core::Municipality> municipalities =
+        m_context.reference.municipalitiesOfUrs(services.profile().urs());
+    // The month being reported now (the previous one) unless a newer one already arrived.
+    core::Period last = core::Period::fromDate(m_context.clock->today()).previous();
+    if (const core::Period newest = services.replica().newestPeriod(); newest.isValid() && last < newest)
+        last = newest;
+    QHash<QString, QString> local;
+    if (auto all = services.reviews().all())
+        for (const auto &d : all.value())
+            if (d.state != QLatin1String("refused"))
+                local.insert(d.report, core::ReviewOutbox::stateAfter(d.decision));
+    auto grid = core::computeCoverage(services.replica(), m_context.program, municipalities, last, kMonths, local);
+    m_error->setVisible(!grid);
+    if (!grid) {
+        m_error->setText(tr("The coverage could not be computed: %1").arg(grid.error().message));
+        m_model->setGrid({});
+        return;
+    }
+    const QModelIndex was = m_table->currentIndex();
+    m_model->setGrid(grid.value());
+    m_table->verticalHeader()->setMinimumWidth(150);
+    if (municipalities.isEmpty()) {
+        m_error->setText(tr("This profile's URS has no municipality in the reference table."));
+        m_error->show();
+    }
+    const int column = m_column >= 0 && m_column < m_model->columnCount() ? m_column : m_model->columnCount() - 1;
+    if (was.isValid() && was.row() < m_model->rowCount() && was.column() < m_model->columnCount())
+        m_table->setCurrentIndex(m_model->index(was.row(), was.column()));
+    else
+        selectColumn(column);
+    updateMonth();
+}
+
+void CoveragePage::selectColumn(int column)
+{
+    if (column < 0 || column >= m_model->columnCount())
+        return;
+    m_column = column;
+    const int row = std::max(0, m_table->currentIndex().row());
+    if (m_model->rowCount() > 0)
+        m_table->setCurrentIndex(m_model->index(std::min(row, m_model->rowCount() - 1), column));
+    updateMonth();
+}
+
+void CoveragePage::showCell(const QModelIndex &index)
+{
+    if (!index.isValid()) {
+        m_detail->setText(tr("Select a cell to see what it means."));
+        m_open->setEnabled(false);
+        return;
+    }
+    if (index.column() != m_column) {
+        m_column = index.column();
+        updateMonth();
+    }
+    m_detail->setText(m_model->describe(index.row(), index.column()));
+    m_open->setEnabled(!index.data(CoverageModel::ReportRole).toString().isEmpty());
+}
+
+void CoveragePage::updateMonth()
+{
+    const core::CoverageGrid &g = m_model->grid();
+    if (m_column < 0 || m_column >= g.periods.size()) {
+        m_monthLabel->clear();
+        m_export->setEnabled(false);
+        m_copy->setEnabled(false);
+        return;
+    }
+    const int missing = int(g.notReported(m_column).size());
+    m_monthLabel->setText(tr("%1: %2 reported · %n did not report (not sent or returned).", nullptr, missing)
+                              .arg(g.periods.at(m_column).display(), m_model->totalText(m_column)));
+    m_export->setEnabled(missing > 0);
+    m_copy->setEnabled(missing > 0);
+}
+
+void CoveragePage::openCurrent()
+{
+    const QString report = m_table->currentIndex().data(CoverageModel::ReportRole).toString();
+    if (!report.isEmpty())
+        Q_EMIT openReportRequested(report);
+}
+
+QByteArray CoveragePage::notReportedCsv() const
+{
+    namespace out = core::outputs;
+    const core::CoverageGrid &g = m_model->grid();
+    if (m_column < 0 || m_column >= g.periods.size())
+        return {};
+    const core::Period period = g.periods.at(m_column);
+    out::Table table;
+    table.sheetName = QStringLiteral("Não enviados");
+    // The file is a document for SES-MG: its headers are in Portuguese, like the other exports.
+    table.columns = {{QStringLiteral("Código IBGE")},  {QStringLiteral("Município")},
+                     {QStringLiteral("URS")},          {QStringLiteral("Competência")},
+                     {QStringLiteral("Situação")},     {QStringLiteral("Prazo")},
+                     {QStringLiteral("Primeiro envio")}};
+    const QDate deadline = m_context.program.deadline(period);
+    for (const core::CoverageRow &row : g.rows) {
+        const core::CoverageCell &cell = row.cells.at(m_column);
+        if (core::coverageCounts(cell.state))
+            continue;
+        table.rows << QList<out::Cell>{out::Cell::code(row.municipality.ibge),
+                                       out::Cell::text_(row.municipality.name),
+                                       out::Cell::text_(row.municipality.urs),
+                                       out::Cell::code(period.display()),
+                                       out::Cell::text_(cell.state == core::CoverageState::Returned
+                                                            ? QStringLiteral("Devolvido para correção")
+                                                            : QStringLiteral("Não enviado")),
+                                       out::Cell::date_(deadline),
+                                       out::Cell::date_(core::brasiliaDate(cell.firstSentAt))};
+    }
+    return out::tableCsv(table);
+}
+
+QString CoveragePage::notReportedText() const
+{
+    const core::CoverageGrid &g = m_model->grid();
+    if (m_column < 0 || m_column >= g.periods.size())
+        return {};
+    QStringList lines;
+    for (const core::CoverageRow &row : g.rows) {
+        const core::CoverageState s = row.cells.at(m_column).state;
+        if (s == core::CoverageState::Missing)
+            lines << row.municipality.name;
+        else if (s == core::CoverageState::Returned)
+            lines << tr("%1 (returned for correction)").arg(row.municipality.name);
+    }
+    return tr("Municipalities of the URS %1 that did not report %2 (%3 of %4):")
+               .arg(m_context.services->profile().urs(), g.periods.at(m_column).display())
+               .arg(lines.size())
+               .arg(g.expected())
+           + QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+void CoveragePage::exportCsv()
+{
+    const core::CoverageGrid &g = m_model->grid();
+    if (m_column < 0 || m_column >= g.periods.size())
+        return;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder).filePath(
+        QStringLiteral("nao-enviados-%1.csv").arg(g.periods.at(m_column).key()));
+    const QString path = m_dialogs.saveFileName(this, tr("Export not reported (CSV)"), suggested,
+                                                tr("CSV for Excel (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (core::Status written = core::outputs::writeFileAtomically(path, notReportedCsv()); !written) {
+        m_dialogs.warn(this, tr("Export not reported (CSV)"),
+                       tr("The file was not written: %1").arg(written.error().message));
+        return;
+    }
+    m_dialogs.inform(this, tr("Export not reported (CSV)"),
+                     tr("Saved: %1").arg(QDir::toNativeSeparators(path)));
+}
+
+void CoveragePage::copyList()
+{
+    QGuiApplication::clipboard()->setText(notReportedText());
+    m_monthLabel->setText(m_monthLabel->text() + QLatin1Char(' ') + tr("List copied."));
+}
+
+} // namespace mobiliza::ui

@@ -1,0 +1,368 @@
+#include "app/ui/regional/inbox_page.h"
+
+#include "app/ui/dialogs.h"
+#include "app/ui/pages/page_header.h"
+#include "app/ui/regional/inbox_model.h"
+#include "app/ui/regional/photo_viewer.h"
+#include "app/ui/regional/regional_format.h"
+#include "app/ui/regional/report_view.h"
+#include "core/services/services.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace mobiliza::ui {
+
+namespace {
+
+const QString kChipStyle = QStringLiteral(
+    "QToolButton { border: 1px solid #b8c6d4; border-radius: 12px; padding: 3px 10px; background: #f4f7fa; "
+    "color: #1d2a36; }"
+    "QToolButton:checked { background: #1f5f8b; color: white; border-color: #1f5f8b; font-weight: bold; }"
+    "QToolButton:hover:!checked { background: #e3ecf4; }");
+
+} // namespace
+
+InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *parent)
+    : QWidget(parent), m_context(context), m_dialogs(dialogs)
+{
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(20, 16, 20, 16);
+    m_stack = new QStackedWidget(this);
+    outer->addWidget(m_stack);
+
+    m_listPage = new QWidget(m_stack);
+    auto *layout = new QVBoxLayout(m_listPage);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(makePageHeader(
+        tr("Inbox"),
+        tr("The reports of the URS's municipalities, as received. Open one (Enter or double-click) to review it; "
+           "decisions are kept here and sent at the next synchronization."),
+        m_listPage));
+
+    auto *bar = new QHBoxLayout;
+    auto *monthLabel = new QLabel(tr("&Month:"), m_listPage);
+    m_month = new QComboBox(m_listPage);
+    m_month->setObjectName(QStringLiteral("inboxMonth"));
+    m_month->setMinimumContentsLength(10);
+    monthLabel->setBuddy(m_month);
+    auto *searchLabel = new QLabel(tr("Mu&nicipality:"), m_listPage);
+    m_search = new QLineEdit(m_listPage);
+    m_search->setObjectName(QStringLiteral("inboxSearch"));
+    m_search->setPlaceholderText(tr("Search by name"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(240);
+    searchLabel->setBuddy(m_search);
+    m_open = new QPushButton(tr("Open"), m_listPage);
+    m_open->setObjectName(QStringLiteral("openInboxReport"));
+    m_open->setToolTip(tr("Opens the selected report (Enter or double-click also open it)."));
+    m_acceptSelected = new QPushButton(tr("Accept selected"), m_listPage);
+    m_acceptSelected->setObjectName(QStringLiteral("acceptSelected"));
+    m_acceptSelected->setToolTip(tr("Accepts every selected report that is waiting for a decision "
+                                    "(select several with Ctrl or Shift)."));
+    bar->addWidget(monthLabel);
+    bar->addWidget(m_month);
+    bar->addSpacing(12);
+    bar->addWidget(searchLabel);
+    bar->addWidget(m_search, 1);
+    bar->addStretch(0);
+    bar->addWidget(m_open);
+    bar->addWidget(m_acceptSelected);
+    layout->addLayout(bar);
+
+    auto *chips = new QHBoxLayout;
+    chips->setSpacing(6);
+    m_stateGroup = new QButtonGroup(this);
+    m_stateGroup->setExclusive(true);
+    QStringList keys{QString()};
+    keys << regional::reviewStateKeys();
+    for (const QString &key : std::as_const(keys)) {
+        auto *chip = new QToolButton(m_listPage);
+        chip->setCheckable(true);
+        chip->setObjectName(key.isEmpty() ? QStringLiteral("stateAll") : QStringLiteral("state_") + key);
+        chip->setStyleSheet(kChipStyle);
+        chip->setFocusPolicy(Qt::StrongFocus);
+        m_stateGroup->addButton(chip);
+        m_stateButtons.insert(key, chip);
+        chips->addWidget(chip);
+        connect(chip, &QToolButton::toggled, this, [this, key](bool on) {
+            if (on)
+                m_filter->setStateKey(key);
+        });
+    }
+    chips->addStretch(1);
+    layout->addLayout(chips);
+
+    m_model = new InboxModel(m_context, this);
+    m_filter = new InboxFilter(this);
+    m_filter->setSourceModel(m_model);
+    m_table = new QTableView(m_listPage);
+    m_table->setObjectName(QStringLiteral("inboxTable"));
+    m_table->setModel(m_filter);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(InboxModel::Municipality, Qt::AscendingOrder);
+    m_table->verticalHeader()->hide();
+    m_table->setAccessibleName(tr("Reports received"));
+    QHeaderView *h = m_table->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->setStretchLastSection(true); // the state, last: room for "Recusado pelo hub: <why>"
+    layout->addWidget(m_table, 1);
+    m_empty = new QLabel(m_listPage);
+    m_empty->setObjectName(QStringLiteral("inboxEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
+    layout->addWidget(m_empty, 1);
+    m_summary = new QLabel(m_listPage);
+    m_summary->setObjectName(QStringLiteral("inboxSummary"));
+    m_summary->setWordWrap(true);
+    m_summary->setStyleSheet(QStringLiteral("color: #4a5a6a;"));
+    layout->addWidget(m_summary);
+    m_stack->addWidget(m_listPage);
+
+    m_view = new ReportView(m_context, m_dialogs, m_stack);
+    m_stack->addWidget(m_view);
+
+    connect(m_month, &QComboBox::currentIndexChanged, this, [this] {
+        m_filter->setPeriod(core::Period::fromKey(m_month->currentData().toString()));
+        updateCounts();
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_filter->setSearch(text);
+        updateCounts();
+    });
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &InboxPage::updateButtons);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &InboxPage::updateButtons);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &InboxPage::updateButtons);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &InboxPage::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxPage::updateButtons);
+    connect(m_table, &QTableView::activated, this, &InboxPage::openIndex);
+    connect(m_open, &QPushButton::clicked, this, [this] { openIndex(m_table->currentIndex()); });
+    connect(m_acceptSelected, &QPushButton::clicked, this, &InboxPage::acceptSelected);
+    connect(m_view, &ReportView::backRequested, this, &InboxPage::showList);
+    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, &InboxPage::onReplicaChanged);
+    m_stateButtons.value(QString())->setChecked(true);
+    updateButtons();
+}
+
+void InboxPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        reload();
+}
+
+void InboxPage::onReplicaChanged()
+{
+    if (m_quiet)
+        return;
+    if (isVisible())
+        reload();
+    else
+        m_dirty = true;
+}
+
+void InboxPage::reload()
+{
+    m_dirty = false;
+    ++m_reloads;
+    const QStringList selected = selectedReports();
+    const QString current = m_table->currentIndex().data(InboxModel::ReportRole).toString();
+    m_model->reload();
+    fillMonths();
+    // The selection survives a refresh (a synchronization may run while the reviewer chooses).
+    QItemSelection selection;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex idx = m_filter->index(row, 0);
+        if (selected.contains(idx.data(InboxModel::ReportRole).toString()))
+            selection.select(idx, m_filter->index(row, InboxModel::ColumnCount - 1));
+        if (idx.data(InboxModel::ReportRole).toString() == current)
+            m_table->selectionModel()->setCurrentIndex(idx, QItemSelectionModel::NoUpdate);
+    }
+    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    // Enter opens a report at once: the first row is current when nothing was.
+    if (!m_table->currentIndex().isValid() && m_filter->rowCount() > 0)
+        m_table->selectionModel()->setCurrentIndex(m_filter->index(0, 0), QItemSelectionModel::NoUpdate);
+    updateCounts();
+    if (isShowingReport()) {
+        const int row = m_model->rowOf(m_view->reportUuid());
+        if (row >= 0)
+            m_view->setRow(m_model->rowAt(row));
+    }
+}
+
+void InboxPage::fillMonths()
+{
+    const QString chosen = m_month->currentData().toString();
+    const bool first = m_month->count() == 0;
+    const QSignalBlocker block(m_month);
+    m_month->clear();
+    for (const core::Period &p : m_model->periods())
+        m_month->addItem(p.display(), p.key());
+    m_month->addItem(tr("All months"), QString());
+    // First time: the newest month. Afterwards: what the reviewer chose, while it exists.
+    int index = first ? 0 : m_month->findData(chosen);
+    if (index < 0)
+        index = 0;
+    m_month->setCurrentIndex(index);
+    m_filter->setPeriod(core::Period::fromKey(m_month->currentData().toString()));
+}
+
+void InboxPage::updateCounts()
+{
+    QHash<QString, int> counts;
+    int all = 0;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (!m_filter->matchesMonthAndSearch(row))
+            continue;
+        ++all;
+        ++counts[m_model->rowAt(row).stateKey];
+    }
+    for (auto it = m_stateButtons.cbegin(); it != m_stateButtons.cend(); ++it) {
+        const int n = it.key().isEmpty() ? all : counts.value(it.key());
+        const QString label = it.key().isEmpty() ? tr("All") : regional::reviewStateLabel(it.key());
+        it.value()->setText(QStringLiteral("%1 (%2)").arg(label).arg(n));
+        it.value()->setAccessibleName(tr("%1: %n report(s)", nullptr, n).arg(label));
+    }
+    updateButtons();
+}
+
+void InboxPage::updateButtons()
+{
+    const bool any = m_filter->rowCount() > 0;
+    m_table->setVisible(any);
+    m_empty->setVisible(!any);
+    if (!m_model->loadError().isEmpty()) {
+        m_empty->setText(tr("The regional copy could not be read: %1").arg(m_model->loadError()));
+        m_empty->setStyleSheet(QStringLiteral("color: #a01818; padding: 24px;"));
+    } else {
+        m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
+        m_empty->setText(m_model->rowCount() == 0
+                             ? tr("No report received yet. The municipalities' reports arrive with the "
+                                  "synchronization (Synchronization page) or from an imported report package.")
+                             : tr("No report matches this filter. Choose \"All\" or another month."));
+    }
+    int decidable = 0;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &idx : rows)
+        decidable += idx.data(InboxModel::DecidableRole).toBool() ? 1 : 0;
+    m_acceptSelected->setEnabled(decidable > 0);
+    m_acceptSelected->setText(decidable > 1 ? tr("Accept selected (%1)").arg(decidable) : tr("Accept selected"));
+    m_open->setEnabled(m_table->currentIndex().isValid() && any);
+    int waiting = 0, late = 0;
+    for (int row = 0; row < m_filter->rowCount(); ++row) {
+        const QModelIndex idx = m_filter->index(row, 0);
+        waiting += idx.data(InboxModel::DecidableRole).toBool() ? 1 : 0;
+        late += idx.data(InboxModel::LateRole).toBool() ? 1 : 0;
+    }
+    const int expected = int(m_context.reference.municipalitiesOfUrs(m_context.services->profile().urs()).size());
+    m_summary->setText(any ? tr("%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 "
+                                "municipalities.")
+                                 .arg(m_filter->rowCount())
+                                 .arg(waiting)
+                                 .arg(late)
+                                 .arg(expected)
+                           : QString());
+}
+
+QStringList InboxPage::selectedReports() const
+{
+    QStringList out;
+    for (const QModelIndex &idx : m_table->selectionModel()->selectedRows())
+        out << idx.data(InboxModel::ReportRole).toString();
+    return out;
+}
+
+void InboxPage::openIndex(const QModelIndex &proxyIndex)
+{
+    if (proxyIndex.isValid())
+        openReport(proxyIndex.data(InboxModel::ReportRole).toString());
+}
+
+bool InboxPage::openReport(const QString &uuid)
+{
+    if (m_dirty || m_model->rowOf(uuid) < 0)
+        reload();
+    const int row = m_model->rowOf(uuid);
+    if (row < 0)
+        return false;
+    m_view->setRow(m_model->rowAt(row));
+    m_stack->setCurrentWidget(m_view);
+    m_view->photos()->canvas()->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
+void InboxPage::showList()
+{
+    m_stack->setCurrentWidget(m_listPage);
+    m_table->setFocus(Qt::OtherFocusReason);
+}
+
+bool InboxPage::isShowingReport() const
+{
+    return m_stack->currentWidget() == m_view;
+}
+
+void InboxPage::acceptSelected()
+{
+    QList<InboxRow> targets;
+    int skipped = 0;
+    for (const QModelIndex &idx : m_table->selectionModel()->selectedRows()) {
+        const InboxRow &row = m_model->rowAt(m_filter->mapToSource(idx).row());
+        if (row.decidable)
+            targets << row;
+        else
+            ++skipped;
+    }
+    if (targets.isEmpty())
+        return;
+    QString question = tr("Accept %n report(s)?", nullptr, int(targets.size()));
+    if (skipped > 0)
+        question += QLatin1Char(' ')
+                    + tr("%n other selected report(s) cannot be accepted now (already decided, or content not "
+                         "received yet) and stay as they are.",
+                         nullptr, skipped);
+    if (!m_dialogs.confirm(this, tr("Accept selected"), question, tr("Accept"), Dialogs::Tone::Question))
+        return;
+    const QString reviewer = regional::reviewerName(*m_context.services);
+    QStringList failures;
+    m_quiet = true;
+    for (const InboxRow &row : std::as_const(targets)) {
+        auto done = m_context.services->reviews().decide(row.revision.report, row.revision.revision,
+                                                         core::Decision::Accept, {}, {}, reviewer);
+        if (!done)
+            failures << tr("%1 (%2): %3").arg(row.municipalityName, row.revision.period.display(),
+                                              done.error().message);
+    }
+    m_quiet = false;
+    reload();
+    const int accepted = int(targets.size() - failures.size());
+    if (failures.isEmpty()) {
+        m_dialogs.inform(this, tr("Accept selected"),
+                         tr("%n report(s) accepted. The decisions go to the hub at the next synchronization.",
+                            nullptr, accepted));
+    } else {
+        m_dialogs.warn(this, tr("Accept selected"),
+                       tr("%n report(s) accepted.", nullptr, accepted) + QLatin1Char(' ')
+                           + tr("%n could not be accepted:", nullptr, int(failures.size())) + QLatin1Char('\n')
+                           + failures.join(QLatin1Char('\n')));
+    }
+}
+
+} // namespace mobiliza::ui

@@ -1,0 +1,76 @@
+#include "app/ui/regional/regional_format.h"
+
+#include "core/reference/reference_data.h"
+#include "core/regional/coverage.h"
+#include "core/services/services.h"
+
+#include <QCoreApplication>
+#include <QTimeZone>
+
+namespace mobiliza::ui::regional {
+
+QStringList reviewStateKeys()
+{
+    return {QStringLiteral("received"), QStringLiteral("in_review"), QStringLiteral("returned"),
+            QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("consolidated")};
+}
+
+QString reviewStateLabel(const QString &key)
+{
+    if (key == QLatin1String("received"))
+        return QCoreApplication::translate("RegionalInbox", "New");
+    if (key == QLatin1String("in_review"))
+        return QCoreApplication::translate("RegionalInbox", "In review");
+    if (key == QLatin1String("returned"))
+        return QCoreApplication::translate("RegionalInbox", "Returned");
+    if (key == QLatin1String("accepted"))
+        return QCoreApplication::translate("RegionalInbox", "Accepted");
+    if (key == QLatin1String("forwarded"))
+        return QCoreApplication::translate("RegionalInbox", "Forwarded");
+    if (key == QLatin1String("consolidated"))
+        return QCoreApplication::translate("RegionalInbox", "Consolidated");
+    return key;
+}
+
+QColor reviewStateColor(const QString &key)
+{
+    if (key == QLatin1String("received"))
+        return QColor(0x0b, 0x4f, 0x8a);
+    if (key == QLatin1String("in_review"))
+        return QColor(0x6a, 0x3d, 0x9a);
+    if (key == QLatin1String("returned"))
+        return QColor(0xb0, 0x3a, 0x10);
+    if (key == QLatin1String("accepted") || key == QLatin1String("forwarded")
+        || key == QLatin1String("consolidated"))
+        return QColor(0x1e, 0x6b, 0x34);
+    return QColor(0x33, 0x3d, 0x47);
+}
+
+QString brasiliaDateTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return utc.toTimeZone(QTimeZone(-3 * 3600)).toString(QStringLiteral("dd/MM/yyyy HH:mm"));
+}
+
+QString viaLabel(const QString &via)
+{
+    if (via == QLatin1String("import"))
+        return QCoreApplication::translate("RegionalInbox", "report package (imported)");
+    return QCoreApplication::translate("RegionalInbox", "sent through the hub");
+}
+
+QString municipalityName(const core::ReferenceData &reference, const QString &ibge)
+{
+    const auto m = reference.municipality(ibge);
+    return m ? m->name : ibge;
+}
+
+QString reviewerName(core::Services &services)
+{
+    const QString user = services.profile().userName().trimmed();
+    return user.isEmpty() ? QCoreApplication::translate("RegionalInbox", "URS %1").arg(services.profile().urs())
+                          : user;
+}
+
+} // namespace mobiliza::ui::regional

@@ -1,0 +1,160 @@
+#include "app/ui/regional/report_text.h"
+
+#include "core/outputs/output_format.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace mobiliza::ui::regional {
+
+namespace out = core::outputs;
+
+namespace {
+
+QString esc(const QString &s)
+{
+    return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
+struct RegionalReportText
+{
+    Q_DECLARE_TR_FUNCTIONS(RegionalReportText)
+};
+
+} // namespace
+
+QList<ReportPhoto> reportPhotos(const core::Report &report)
+{
+    QList<ReportPhoto> photos;
+    int number = 0;
+    for (const core::Action &action : report.actions)
+        for (const core::Photo &photo : action.photos)
+            photos << ReportPhoto{++number, action.position + 1, action.uuid, photo};
+    return photos;
+}
+
+QString fieldValue(const core::ProgramDefinition &program, const core::FieldDefinition &field,
+                   const core::Action &action)
+{
+    const QJsonValue v = action.values.value(field.id);
+    if (field.type == core::field_type::Date)
+        return out::dateBr(QDate::fromString(v.toString(), Qt::ISODate));
+    if (field.type == core::field_type::Choice || field.type == core::field_type::MultiChoice)
+        return out::choiceLabels(program, field.id, action.values).join(QStringLiteral("; "));
+    if (field.type == core::field_type::Integer) {
+        if (!v.isDouble())
+            return {};
+        QString s = out::integerBr(qint64(v.toDouble()));
+        if (!field.estimateField.isEmpty() && action.values.value(field.estimateField).toBool())
+            s += QStringLiteral(" (estimativa)");
+        return s;
+    }
+    if (field.type == core::field_type::Boolean)
+        return v.isBool() ? out::yesNo(v.toBool()) : QString();
+    if (field.type == core::field_type::Partners) {
+        // The URS does not hold the municipality's register: the count is what it can say.
+        if (action.partnerUuids.isEmpty())
+            return {};
+        return RegionalReportText::tr("%n partner(s) of the municipality's register", nullptr, int(action.partnerUuids.size()));
+    }
+    if (field.type == core::field_type::Coordinates) {
+        const QJsonObject c = v.toObject();
+        if (!c.value(QStringLiteral("lat")).isDouble() || !c.value(QStringLiteral("lon")).isDouble())
+            return {};
+        return QStringLiteral("%1; %2").arg(out::decimalBr(c.value(QStringLiteral("lat")).toDouble(), 6),
+                                            out::decimalBr(c.value(QStringLiteral("lon")).toDouble(), 6));
+    }
+    if (v.isString())
+        return v.toString().trimmed();
+    if (v.isDouble())
+        return out::decimalBr(v.toDouble(), 6);
+    return {};
+}
+
+QString headerHtml(const QList<QPair<QString, QString>> &lines)
+{
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='3' width='100%' "
+                                  "style='background:#eef3f8; border:1px solid #cfd8e3;'>");
+    for (int i = 0; i < lines.size(); i += 2) {
+        html += QStringLiteral("<tr>");
+        for (int j = i; j < i + 2; ++j) {
+            if (j < lines.size())
+                html += QStringLiteral("<td width='50%'><span style='color:#4a5a6a;'>%1:</span> <b>%2</b></td>")
+                            .arg(esc(lines.at(j).first), esc(lines.at(j).second));
+            else
+                html += QStringLiteral("<td></td>");
+        }
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString actionsHtml(const core::Report &report, const core::ProgramDefinition &program)
+{
+    QString html;
+    const QString label = program.isNull() ? QStringLiteral("Ação") : program.recordLabel();
+    const QString plural = program.isNull() ? QStringLiteral("Ações") : program.recordLabelPlural();
+    if (report.noActions) {
+        html += QStringLiteral("<h3 style='color:#1f4e79;'>%1</h3>").arg(esc(RegionalReportText::tr("No actions in the month")));
+        html += QStringLiteral("<p>%1</p>").arg(esc(RegionalReportText::tr("The municipality reported no %1 in this month.")
+                                                        .arg(plural.toLower())));
+        html += QStringLiteral("<p><span style='color:#4a5a6a;'>%1:</span><br>%2</p>")
+                    .arg(esc(RegionalReportText::tr("Justification")), esc(report.noActionsJustification));
+        return html;
+    }
+    if (report.actions.isEmpty())
+        return QStringLiteral("<p><i>%1</i></p>").arg(esc(RegionalReportText::tr("No action recorded in this month.")));
+
+    const QString titleField = program.fieldForRole(core::field_role::Title);
+    const QString peopleField = program.fieldForRole(core::field_role::PeopleReached);
+    int photoIndex = 0;
+    qint64 people = 0;
+    int photoTotal = 0;
+    for (const core::Action &action : report.actions) {
+        const int number = action.position + 1;
+        const QString title = action.values.value(titleField).toString().trimmed();
+        html += QStringLiteral("<a name='action-%1'></a>").arg(number);
+        html += QStringLiteral("<h3 style='background:#e8eef5; color:#1f4e79; margin-top:14px;'>&nbsp;%1</h3>")
+                    .arg(esc(title.isEmpty() ? QStringLiteral("%1 %2").arg(label).arg(number)
+                                             : QStringLiteral("%1 %2 — %3").arg(label).arg(number).arg(title)));
+        html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
+        QString longTexts;
+        for (const core::FieldDefinition &field : program.fields()) {
+            if (field.id == titleField || !field.companionOf.isEmpty())
+                continue;
+            const QString value = fieldValue(program, field, action);
+            if (field.type == core::field_type::LongText) {
+                longTexts += QStringLiteral("<p style='margin-top:6px;'><span style='color:#4a5a6a;'>%1:</span><br>%2</p>")
+                                 .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+                continue;
+            }
+            html += QStringLiteral("<tr><td style='color:#4a5a6a; padding-right:10px;'>%1:</td><td>%2</td></tr>")
+                        .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+        }
+        html += QStringLiteral("</table>") + longTexts;
+        people += qint64(action.values.value(peopleField).toDouble());
+        if (!action.photos.isEmpty()) {
+            html += QStringLiteral("<p style='margin-top:6px;'><span style='color:#4a5a6a;'>%1:</span><br>")
+                        .arg(esc(RegionalReportText::tr("Photos")));
+            for (const core::Photo &photo : action.photos) {
+                const int n = photoIndex + 1;
+                const QString caption = photo.caption.trimmed();
+                html += QStringLiteral("<a href='photo:%1'>Foto %2</a>%3<br>")
+                            .arg(photoIndex)
+                            .arg(n)
+                            .arg(caption.isEmpty() ? QString() : QStringLiteral(" — ") + esc(caption));
+                ++photoIndex;
+            }
+            html += QStringLiteral("</p>");
+            photoTotal += int(action.photos.size());
+        }
+    }
+    html += QStringLiteral("<h3 style='color:#1f4e79; margin-top:16px;'>%1</h3>").arg(esc(RegionalReportText::tr("Totals of the month")));
+    html += QStringLiteral("<p>%1: <b>%2</b> · %3: <b>%4</b> · %5: <b>%6</b></p>")
+                .arg(esc(plural), QString::number(report.actions.size()), esc(RegionalReportText::tr("People reached")),
+                     out::integerBr(people), esc(RegionalReportText::tr("Photos")), QString::number(photoTotal));
+    return html;
+}
+
+} // namespace mobiliza::ui::regional

@@ -1,0 +1,70 @@
+// The URS's pages rendered at the two screen sizes the regional offices use
+// (1366×768 laptops, 1024×600 netbooks), in pt-BR when the translation is
+// built in. With MOBILIZA_SCREENSHOT_DIR set the PNGs are kept there (to look
+// at them); otherwise they go to a temporary folder.
+#include <catch2/catch.hpp>
+#include "tests/support/catch_qt.h"
+
+#include "app/ui/regional/photo_viewer.h"
+#include "app/ui/regional/report_view.h"
+#include "app/ui/regional/return_dialog.h"
+#include "tests/app/regional/regional_fixture.h"
+#include "tests/app/regional/regional_ui_helpers.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QPushButton>
+#include <QTranslator>
+
+using namespace mobiliza;
+
+TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
+{
+    test::RegionalFixture f;
+    f.seedScenario();
+    test::TempDir tmp;
+    QString folder = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        folder = tmp.path();
+    REQUIRE(QDir().mkpath(folder));
+    QTranslator translator;
+    const bool portuguese = translator.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm"));
+    if (portuguese)
+        QCoreApplication::installTranslator(&translator);
+
+    for (const QSize size : {QSize(1366, 768), QSize(1024, 600)}) {
+        ui::MainWindow window(f.context, nullptr, &f.dialogs);
+        window.resize(size);
+        window.show();
+        const QString tag = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+        const auto shot = [&](QWidget *w, const QString &name) {
+            QCoreApplication::processEvents();
+            const QImage image = w->grab().toImage();
+            CHECK(image.size() == w->size());
+            CHECK(image.save(QDir(folder).filePath(name + QLatin1Char('-') + tag + QStringLiteral(".png"))));
+        };
+        ui::InboxPage *inbox = test::inboxOf(window);
+        REQUIRE(inbox->table()->model()->rowCount() == 6);
+        // Nothing forces the window wider than the screen.
+        CHECK(window.width() == size.width());
+        shot(&window, QStringLiteral("inbox"));
+
+        REQUIRE(inbox->openReport(f.onTime.uuid));
+        ui::PhotoViewer *photos = inbox->reportView()->photos();
+        REQUIRE(test::waitUntil([&] { return photos->canvas()->hasImage(); }));
+        photos->next();
+        REQUIRE(test::waitUntil([&] { return photos->canvas()->hasImage(); }));
+        shot(&window, QStringLiteral("report"));
+
+        QTest::mouseClick(inbox->reportView()->returnButton(), Qt::LeftButton);
+        REQUIRE(test::waitUntil([&] { return inbox->reportView()->returnDialog() != nullptr; }));
+        shot(inbox->reportView()->returnDialog(), QStringLiteral("return-dialog"));
+        inbox->reportView()->returnDialog()->reject();
+        REQUIRE(test::waitUntil([&] { return inbox->reportView()->returnDialog() == nullptr; }));
+
+        REQUIRE(window.showPage(QStringLiteral("coverage")));
+        shot(&window, QStringLiteral("coverage"));
+    }
+    if (portuguese)
+        QCoreApplication::removeTranslator(&translator);
+}
