@@ -1940,6 +1940,114 @@
         </message>
     </context>
     <context>
+        <name>RegionalInbox</name>
+        <message>
+            <location filename="../app/ui/regional/regional_format.cpp" line="+21" />
+            <source>New</source>
+            <translation>Novo</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>In review</source>
+            <translation>Em análise</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Returned</source>
+            <translation>Devolvido</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Accepted</source>
+            <translation>Aceito</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forwarded</source>
+            <translation>Encaminhado</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Consolidated</source>
+            <translation>Consolidado</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>report package (imported)</source>
+            <translation>pacote de relatório (importado)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sent through the hub</source>
+            <translation>enviado pelo hub</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>URS %1</source>
+            <translation>URS %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionalPages</name>
+        <message>
+            <location filename="../app/ui/regional/regional_pages.cpp" line="-6" />
+            <source>Inbox</source>
+            <translation>Caixa de entrada</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Coverage</source>
+            <translation>Cobertura</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionalReportText</name>
+        <message numerus="yes">
+            <location filename="../app/ui/regional/report_text.cpp" line="+59" />
+            <source>%n partner(s) of the municipality's register</source>
+            <translation>
+                <numerusform>%n parceiro do cadastro do município</numerusform>
+                <numerusform>%n parceiros do cadastro do município</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>No actions in the month</source>
+            <translation>Sem ações no mês</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The municipality reported no %1 in this month.</source>
+            <translation>O município informou que não houve %1 nesta competência.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Justification</source>
+            <translation>Justificativa</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No action recorded in this month.</source>
+            <translation>Nenhuma ação registrada nesta competência.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <location line="+17" />
+            <source>Photos</source>
+            <translation>Fotos</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Totals of the month</source>
+            <translation>Totais do mês</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>People reached</source>
+            <translation>Pessoas alcançadas</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportOutputs</name>
         <message>
             <location filename="../core/outputs/output_format.cpp" line="+235" />
@@ -2685,6 +2793,167 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::CoverageModel</name>
+        <message>
+            <location filename="../app/ui/regional/coverage_model.cpp" line="+58" />
+            <source>late</source>
+            <translation>atraso</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no actions</source>
+            <translation>sem ações</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>returned</source>
+            <translation>devolvido</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 of %2 (%3%)</source>
+            <translation>%1 de %2 (%3%)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>%1 has not sent the report of %2; deadline: %3.</source>
+            <translation>%1 não enviou o relatório de %2; prazo: %3.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: the report of %2 was returned for correction; the corrected revision has not arrived yet.</source>
+            <translation>%1: o relatório de %2 foi devolvido para correção; a revisão corrigida ainda não chegou.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 reported no actions in %2 (justified); sent on %3.</source>
+            <translation>%1 informou que não houve ações em %2 (justificado); enviado em %3.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 sent the report of %2 late, on %3 (deadline: %4).</source>
+            <translation>%1 enviou o relatório de %2 com atraso, em %3 (prazo: %4).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 sent the report of %2 on time, on %3 (deadline: %4).</source>
+            <translation>%1 enviou o relatório de %2 no prazo, em %3 (prazo: %4).</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>IBGE %1</source>
+            <translation>IBGE %1</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1: %2 reported (on time, late or without actions); target: %3% of the municipalities.</source>
+            <translation>%1: %2 enviaram (no prazo, com atraso ou sem ações); meta: %3% dos municípios.</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::CoveragePage</name>
+        <message>
+            <location filename="../app/ui/regional/coverage_page.cpp" line="+43" />
+            <source>Coverage</source>
+            <translation>Cobertura</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Which municipality reported which month, over the last 12 months. A month counts as reported when it was sent on time, late, or without actions (justified). Double-click a cell to open its report.</source>
+            <translation>Quais municípios enviaram o relatório de cada mês, nos últimos 12 meses. Conta como enviado o relatório no prazo, com atraso ou sem ações (justificado). Clique duas vezes numa célula para abrir o relatório.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Coverage by municipality and month</source>
+            <translation>Cobertura por município e mês</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Open the report</source>
+            <translation>Abrir o relatório</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Export not reported (CSV)…</source>
+            <translation>Exportar não enviados (CSV)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A spreadsheet (Excel) of the selected month's municipalities that did not report.</source>
+            <translation>Uma planilha (Excel) com os municípios que não enviaram o relatório do mês selecionado.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy list</source>
+            <translation>Copiar lista</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copies the names, one per line, to paste in an e-mail or a message.</source>
+            <translation>Copia os nomes, um por linha, para colar num e-mail ou numa mensagem.</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>The coverage could not be computed: %1</source>
+            <translation>Não foi possível calcular a cobertura: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>This profile's URS has no municipality in the reference table.</source>
+            <translation>A URS deste perfil não tem municípios na tabela de referência.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Select a cell to see what it means.</source>
+            <translation>Selecione uma célula para ver o que ela significa.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+22" />
+            <source>%1: %2 reported · %n did not report (not sent or returned).</source>
+            <translation>
+                <numerusform>%1: %2 enviaram · %n não enviou (não enviado ou devolvido).</numerusform>
+                <numerusform>%1: %2 enviaram · %n não enviaram (não enviados ou devolvidos).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>%1 (returned for correction)</source>
+            <translation>%1 (devolvido para correção)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Municipalities of the URS %1 that did not report %2 (%3 of %4):</source>
+            <translation>Municípios da URS %1 que não enviaram o relatório de %2 (%3 de %4):</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+5" />
+            <location line="+4" />
+            <source>Export not reported (CSV)</source>
+            <translation>Exportar não enviados (CSV)</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>CSV for Excel (*.csv)</source>
+            <translation>CSV para Excel (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The file was not written: %1</source>
+            <translation>O arquivo não foi gravado: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Saved: %1</source>
+            <translation>Salvo: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>List copied.</source>
+            <translation>Lista copiada.</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::EnrollDialog</name>
         <message>
             <location filename="../app/ui/sync/enroll_dialog.cpp" line="+19" />
@@ -2811,6 +3080,235 @@
             <location line="+2" />
             <source>%1 problem(s) to fix before concluding; %2 warning(s).</source>
             <translation>%1 problema(s) a corrigir antes de concluir; %2 aviso(s).</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::InboxModel</name>
+        <message>
+            <location filename="../app/ui/regional/inbox_model.cpp" line="+82" />
+            <source>%1 (to be sent)</source>
+            <translation>%1 (a enviar)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Refused by the hub: %1</source>
+            <translation>Recusado pelo hub: %1</translation>
+        </message>
+        <message>
+            <location line="+95" />
+            <source>Late</source>
+            <translation>Atrasado</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>On time</source>
+            <translation>No prazo</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>First received on %1; deadline %2.</source>
+            <translation>Recebido pela primeira vez em %1; prazo: %2.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The content of this report has not arrived yet: synchronize.</source>
+            <translation>O conteúdo deste relatório ainda não chegou: sincronize.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Municipality</source>
+            <translation>Município</translation>
+        </message>
+        <message>
+            <location line="-49" />
+            <source>no actions</source>
+            <translation>sem ações</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Month</source>
+            <comment>the report's competência (mm/aaaa)</comment>
+            <translation>Competência</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Revision</source>
+            <translation>Revisão</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Received on</source>
+            <translation>Recebido em</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>State</source>
+            <translation>Situação</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Deadline</source>
+            <translation>Prazo</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Actions</source>
+            <translation>Ações</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Photos</source>
+            <translation>Fotos</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::InboxPage</name>
+        <message>
+            <location filename="../app/ui/regional/inbox_page.cpp" line="+48" />
+            <source>Inbox</source>
+            <translation>Caixa de entrada</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The reports of the URS's municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
+            <translation>Os relatórios dos municípios da URS, como chegaram. Abra um (Enter ou clique duplo) para analisá-lo; as decisões ficam guardadas aqui e seguem na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Month:</source>
+            <translation>&amp;Competência:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Mu&amp;nicipality:</source>
+            <translation>Mu&amp;nicípio:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search by name</source>
+            <translation>Buscar pelo nome</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open</source>
+            <translation>Abrir</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opens the selected report (Enter or double-click also open it).</source>
+            <translation>Abre o relatório selecionado (Enter ou clique duplo também abrem).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+197" />
+            <location line="+75" />
+            <location line="+16" />
+            <location line="+4" />
+            <source>Accept selected</source>
+            <translation>Aceitar selecionados</translation>
+        </message>
+        <message>
+            <location line="-290" />
+            <source>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</source>
+            <translation>Aceita todos os relatórios selecionados que aguardam decisão (selecione vários com Ctrl ou Shift).</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>Reports received</source>
+            <translation>Relatórios recebidos</translation>
+        </message>
+        <message>
+            <location line="+97" />
+            <source>All months</source>
+            <translation>Todas as competências</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>All</source>
+            <translation>Todos</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%1: %n report(s)</source>
+            <translation>
+                <numerusform>%1: %n relatório</numerusform>
+                <numerusform>%1: %n relatórios</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The regional copy could not be read: %1</source>
+            <translation>Não foi possível ler a cópia regional: %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No report received yet. The municipalities' reports arrive with the synchronization (Synchronization page) or from an imported report package.</source>
+            <translation>Nenhum relatório recebido ainda. Os relatórios dos municípios chegam pela sincronização (página Sincronização) ou por um pacote de relatório importado.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No report matches this filter. Choose "All" or another month.</source>
+            <translation>Nenhum relatório com este filtro. Escolha "Todos" ou outra competência.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Accept selected (%1)</source>
+            <translation>Aceitar selecionados (%1)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 municipalities.</source>
+            <translation>Relatórios na lista: %1 · aguardando decisão: %2 · atrasados: %3 · a URS tem %4 municípios.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+60" />
+            <source>Accept %n report(s)?</source>
+            <translation>
+                <numerusform>Aceitar %n relatório?</numerusform>
+                <numerusform>Aceitar %n relatórios?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n other selected report(s) cannot be accepted now (already decided, or content not received yet) and stay as they are.</source>
+            <translation>
+                <numerusform>%n outro relatório selecionado não pode ser aceito agora (já decidido, ou conteúdo ainda não recebido) e fica como está.</numerusform>
+                <numerusform>%n outros relatórios selecionados não podem ser aceitos agora (já decididos, ou conteúdo ainda não recebido) e ficam como estão.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Accept</source>
+            <translation>Aceitar</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 (%2): %3</source>
+            <translation>%1 (%2): %3</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>%n report(s) accepted. The decisions go to the hub at the next synchronization.</source>
+            <translation>
+                <numerusform>%n relatório aceito. A decisão segue para o hub na próxima sincronização.</numerusform>
+                <numerusform>%n relatórios aceitos. As decisões seguem para o hub na próxima sincronização.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n report(s) accepted.</source>
+            <translation>
+                <numerusform>%n relatório aceito.</numerusform>
+                <numerusform>%n relatórios aceitos.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n could not be accepted:</source>
+            <translation>
+                <numerusform>%n não pôde ser aceito:</numerusform>
+                <numerusform>%n não puderam ser aceitos:</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -3677,6 +4175,14 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::PhotoCanvas</name>
+        <message>
+            <location filename="../app/ui/regional/photo_viewer.cpp" line="+99" />
+            <source>Photo</source>
+            <translation>Foto</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::PhotoCard</name>
         <message>
             <location filename="../app/ui/editor/photo_card.cpp" line="+37" />
@@ -3837,6 +4343,129 @@
             <location line="+53" />
             <source>Importing photos: %1 of %2</source>
             <translation>Importando fotos: %1 de %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PhotoViewer</name>
+        <message>
+            <location filename="../app/ui/regional/photo_viewer.cpp" line="+141" />
+            <source>Previous</source>
+            <translation>Anterior</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Previous photo (←)</source>
+            <translation>Foto anterior (←)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Next</source>
+            <translation>Próxima</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Next photo (→)</source>
+            <translation>Próxima foto (→)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Zoom out (−)</source>
+            <translation>Diminuir o zoom (−)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zoom out</source>
+            <translation>Diminuir o zoom</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Zoom in (+ or the mouse wheel)</source>
+            <translation>Aumentar o zoom (+ ou a roda do mouse)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zoom in</source>
+            <translation>Aumentar o zoom</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fit</source>
+            <translation>Ajustar</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show the whole photo (0)</source>
+            <translation>Mostrar a foto inteira (0)</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>No photo</source>
+            <translation>Sem fotos</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This report has no photos.</source>
+            <translation>Este relatório não tem fotos.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Photo %1 of %2</source>
+            <translation>Foto %1 de %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Photo %1 (no caption)</source>
+            <translation>Foto %1 (sem legenda)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Photo %1 — %2</source>
+            <translation>Foto %1 — %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action %1</source>
+            <translation>Ação %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Author: %1</source>
+            <translation>Autoria: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>yes</source>
+            <translation>sim</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>não</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Identifiable people: %1 · Image-use authorization on file: %2</source>
+            <translation>Pessoas identificáveis: %1 · Autorização de uso de imagem arquivada: %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Identifiable people and no image-use authorization on file: the municipality should file the authorization or replace the photo.</source>
+            <translation>Pessoas identificáveis e nenhuma autorização de uso de imagem arquivada: o município deve arquivar a autorização ou substituir a foto.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Photo not received yet — synchronize</source>
+            <translation>Foto ainda não recebida — sincronize</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This photo could not be read (%1). Synchronize again; if it repeats, ask the municipality to send the report again.</source>
+            <translation>Não foi possível ler esta foto (%1). Sincronize de novo; se continuar, peça ao município que envie o relatório outra vez.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Loading the photo…</source>
+            <translation>Carregando a foto…</translation>
         </message>
     </context>
     <context>
@@ -4276,6 +4905,206 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::ReportView</name>
+        <message>
+            <location filename="../app/ui/regional/report_view.cpp" line="+42" />
+            <source>Inbox</source>
+            <translation>Caixa de entrada</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Back to the list (Esc)</source>
+            <translation>Voltar à lista (Esc)</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <location line="+266" />
+            <source>Accept</source>
+            <translation>Aceitar</translation>
+        </message>
+        <message>
+            <location line="-264" />
+            <source>Return for correction…</source>
+            <translation>Devolver para correção…</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>What the program's rules say about this report</source>
+            <translation>O que as regras do programa dizem deste relatório</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Click a line, or select it and press Enter, to go to what it points at.</source>
+            <translation>Clique numa linha, ou selecione-a e tecle Enter, para ir ao ponto indicado.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The report as sent</source>
+            <translation>O relatório como foi enviado</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>The municipality sent revision %1 of this report: it is the one shown now.</source>
+            <translation>O município enviou a revisão %1 deste relatório: é ela que está à vista agora.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Municipality</source>
+            <translation>Município</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 (IBGE %2)</source>
+            <translation>%1 (IBGE %2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>URS</source>
+            <translation>URS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>Competência</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Revision</source>
+            <translation>Revisão</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received on</source>
+            <translation>Recebido em</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Via</source>
+            <translation>Via</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Deadline</source>
+            <translation>Prazo</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 — first sent late, on %2</source>
+            <translation>%1 — enviado com atraso, em %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 — sent on time</source>
+            <translation>%1 — enviado no prazo</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Returned before with</source>
+            <translation>Devolvido antes com</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</source>
+            <translation>O conteúdo deste relatório ainda não chegou. Sincronize (página Sincronização) e ele aparece aqui.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The program's rules run once the content has arrived.</source>
+            <translation>As regras do programa são verificadas quando o conteúdo chegar.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This report could not be read: %1</source>
+            <translation>Não foi possível ler este relatório: %1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>This installation does not know the report's program (%1): its rules were not checked.</source>
+            <translation>Esta instalação não conhece o programa do relatório (%1): as regras não foram verificadas.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>✓ The program's rules find nothing to point out in this report.</source>
+            <translation>✓ As regras do programa não apontam nada neste relatório.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>The program's rules: %n warning(s) to look at.</source>
+            <translation>
+                <numerusform>Regras do programa: %n aviso para conferir.</numerusform>
+                <numerusform>Regras do programa: %n avisos para conferir.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>The program's rules: %n problem(s) that would block concluding, %1 warning(s). The report may have been made with older rules.</source>
+            <translation>
+                <numerusform>Regras do programa: %n problema que impediria concluir, %1 aviso(s). O relatório pode ter sido feito com regras anteriores.</numerusform>
+                <numerusform>Regras do programa: %n problemas que impediriam concluir, %1 aviso(s). O relatório pode ter sido feito com regras anteriores.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source> · late</source>
+            <translation> · atrasado</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revision %1 · received on %2 · %3</source>
+            <translation>Revisão %1 · recebido em %2 · %3</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The content has not arrived yet: synchronize first.</source>
+            <translation>O conteúdo ainda não chegou: sincronize primeiro.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A decision on this revision waits to be sent.</source>
+            <translation>Uma decisão sobre esta revisão aguarda envio.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This revision is "%1": no decision to make here.</source>
+            <translation>Esta revisão está "%1": não há decisão a tomar aqui.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accept this revision; it goes to the hub at the next synchronization.</source>
+            <translation>Aceitar esta revisão; a decisão segue para o hub na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return it to the municipality with what to correct.</source>
+            <translation>Devolver ao município dizendo o que corrigir.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Accept the report</source>
+            <translation>Aceitar o relatório</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accept the report of %1, %2 (revision %3)?</source>
+            <translation>Aceitar o relatório de %1, %2 (revisão %3)?</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The decision was not recorded: %1</source>
+            <translation>A decisão não foi registrada: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Accepted. The decision goes to the hub at the next synchronization.</source>
+            <translation>Aceito. A decisão segue para o hub na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned for correction. The decision and your comment go to the hub at the next synchronization.</source>
+            <translation>Devolvido para correção. A decisão e o seu comentário seguem para o hub na próxima sincronização.</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::ReportsPage</name>
         <message>
             <location filename="../app/ui/pages/reports_page.cpp" line="+21" />
@@ -4313,6 +5142,75 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <location line="+5" />
             <source>Create the report of %1</source>
             <translation>Criar o relatório de %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::ReturnDialog</name>
+        <message>
+            <location filename="../app/ui/regional/return_dialog.cpp" line="+23" />
+            <location line="+64" />
+            <source>Return for correction</source>
+            <translation>Devolver para correção</translation>
+        </message>
+        <message>
+            <location line="-54" />
+            <source>What must the municipality correct? (required; the municipality reads this)</source>
+            <translation>O que o município deve corrigir? (obrigatório; o município lê este texto)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>e.g. The photos of action 2 do not show the action; send others.</source>
+            <translation>ex.: As fotos da ação 2 não mostram a ação; envie outras.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Notes on an action or a photo (optional):</source>
+            <translation>Notas sobre uma ação ou uma foto (opcional):</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>What the note is about</source>
+            <translation>Sobre o que é a nota</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The whole report</source>
+            <translation>O relatório inteiro</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Action %1</source>
+            <translation>Ação %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Action %1, Photo %2</source>
+            <translation>Ação %1, Foto %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>e.g. illegible</source>
+            <translation>ex.: ilegível</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>Nota</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add note</source>
+            <translation>Adicionar nota</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Remove the selected note</source>
+            <translation>Remover a nota selecionada</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Write the comment first: a report is returned only with one.</source>
+            <translation>Escreva o comentário primeiro: um relatório só é devolvido com comentário.</translation>
         </message>
     </context>
     <context>
