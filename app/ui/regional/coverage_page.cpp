@@ -16,7 +16,9 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace mobiliza::ui {
@@ -72,9 +74,9 @@ CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget 
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
     m_table->setAccessibleName(tr("Coverage by municipality and month"));
-    // The months share the width; below 72 px each the grid scrolls sideways, the names stay.
-    m_table->horizontalHeader()->setMinimumSectionSize(72);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    // The months share the width (fitColumns); below 72 px each the grid scrolls sideways, the names stay.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setDefaultSectionSize(72);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
     m_table->horizontalHeader()->setHighlightSections(true);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -100,6 +102,7 @@ CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget 
     auto *bar = new QHBoxLayout;
     m_monthLabel = new QLabel(this);
     m_monthLabel->setObjectName(QStringLiteral("coverageMonth"));
+    m_monthLabel->setWordWrap(true);
     bar->addWidget(m_monthLabel, 1);
     m_export = new QPushButton(tr("Export not reported (CSV)…"), this);
     m_export->setObjectName(QStringLiteral("exportNotReported"));
@@ -136,6 +139,25 @@ void CoveragePage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (m_dirty)
         reload();
+    // Once laid out: the selected month (the newest by default) in view, not cut by the scroll bar.
+    QTimer::singleShot(0, this, [this] {
+        if (m_table->currentIndex().isValid())
+            m_table->scrollTo(m_table->currentIndex());
+    });
+}
+
+void CoveragePage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+void CoveragePage::fitColumns()
+{
+    const int columns = std::max(1, m_model->columnCount());
+    const int room = m_table->width() - m_table->verticalHeader()->width() - 2 * m_table->frameWidth()
+                     - m_table->verticalScrollBar()->sizeHint().width();
+    m_table->horizontalHeader()->setDefaultSectionSize(std::max(72, room / columns));
 }
 
 void CoveragePage::reload()
@@ -163,6 +185,7 @@ void CoveragePage::reload()
     const QModelIndex was = m_table->currentIndex();
     m_model->setGrid(grid.value());
     m_table->verticalHeader()->setMinimumWidth(150);
+    fitColumns();
     if (municipalities.isEmpty()) {
         m_error->setText(tr("This profile's URS has no municipality in the reference table."));
         m_error->show();

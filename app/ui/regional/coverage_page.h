@@ -46,6 +46,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void showCell(const QModelIndex &index);
@@ -53,6 +54,7 @@ private:
     void copyList();
     void openCurrent();
     void updateMonth();
+    void fitColumns();
 
     AppContext m_context;
     Dialogs &m_dialogs;

@@ -26,7 +26,7 @@ namespace mobiliza::ui {
 namespace {
 
 const QString kChipStyle = QStringLiteral(
-    "QToolButton { border: 1px solid #b8c6d4; border-radius: 12px; padding: 3px 10px; background: #f4f7fa; "
+    "QToolButton { border: 1px solid #b8c6d4; border-radius: 12px; padding: 3px 7px; background: #f4f7fa; "
     "color: #1d2a36; }"
     "QToolButton:checked { background: #1f5f8b; color: white; border-color: #1f5f8b; font-weight: bold; }"
     "QToolButton:hover:!checked { background: #e3ecf4; }");
@@ -81,7 +81,7 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     layout->addLayout(bar);
 
     auto *chips = new QHBoxLayout;
-    chips->setSpacing(6);
+    chips->setSpacing(4);
     m_stateGroup = new QButtonGroup(this);
     m_stateGroup->setExclusive(true);
     QStringList keys{QString()};

@@ -51,6 +51,8 @@ ReportView::ReportView(const AppContext &context, Dialogs &dialogs, QWidget *par
     tf.setPointSizeF(tf.pointSizeF() * 1.3);
     tf.setBold(true);
     m_title->setFont(tf);
+    m_title->setWordWrap(true); // a long name wraps instead of widening the window
+    m_title->setMinimumWidth(160);
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("reportState"));
     m_state->setWordWrap(true);
