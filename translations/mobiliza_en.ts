@@ -4,22 +4,42 @@
     <context>
         <name>Application</name>
         <message>
-            <location filename="../app/ui/application.cpp" line="+74" />
+            <location filename="../app/ui/application.cpp" line="+75" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
         <message>
-            <location line="+69" />
-            <source>This profile has no municipality yet. Run once with --municipality IBGE (the 7-digit IBGE code), or start Mobiliza without headless options to choose it.</source>
-            <translation>This profile has no municipality yet. Run once with --municipality IBGE (the 7-digit IBGE code), or start Mobiliza without headless options to choose it.</translation>
+            <location line="+80" />
+            <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</source>
+            <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+18" />
             <source>"%1" is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</source>
             <translation>"%1" is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</translation>
         </message>
         <message>
-            <location line="+21" />
+            <location line="+11" />
+            <source>"%1" is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</source>
+            <translation>"%1" is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>The demonstration data set is a municipality's; a %1 profile gets its reports from the hub (--pull).</source>
+            <translation>The demonstration data set is a municipality's; a %1 profile gets its reports from the hub (--pull).</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality's (use --sync to send its reports).</source>
+            <translation>--pull, --review and --coverage are for a URS profile; this profile is a municipality's (use --sync to send its reports).</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This command is for a municipality's profile; this one is %1.</source>
+            <translation>This command is for a municipality's profile; this one is %1.</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Saved %1</source>
             <translation>Saved %1</translation>
         </message>
@@ -39,7 +59,7 @@
             <translation>Connected to %1.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+16" />
             <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
             <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
         </message>
@@ -49,7 +69,12 @@
             <translation>The reports could not be read: %1</translation>
         </message>
         <message>
-            <location line="+24" />
+            <location line="+20" />
+            <source>The page "%1" is not one of this profile's (%2).</source>
+            <translation>The page "%1" is not one of this profile's (%2).</translation>
+        </message>
+        <message>
+            <location line="+7" />
             <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
             <translation>Could not save the screenshot to %1. Check that the folder exists and is writable.</translation>
         </message>
@@ -248,7 +273,7 @@
     <context>
         <name>CommandLine</name>
         <message>
-            <location filename="../app/ui/command_line.cpp" line="+32" />
+            <location filename="../app/ui/command_line.cpp" line="+34" />
             <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
             <translation>Mobiliza: records social-mobilization actions in public health, offline first.</translation>
         </message>
@@ -316,11 +341,12 @@
         </message>
         <message>
             <location line="+1" />
+            <location line="+41" />
             <source>NAME</source>
             <translation>NAME</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-39" />
             <source>Prints one line per report (YYYY-MM, state, revision) and exits.</source>
             <translation>Prints one line per report (YYYY-MM, state, revision) and exits.</translation>
         </message>
@@ -380,7 +406,57 @@
             <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
         </message>
         <message>
-            <location line="+31" />
+            <location line="+4" />
+            <source>What this installation is (first use only): municipality, urs or central.</source>
+            <translation>What this installation is (first use only): municipality, urs or central.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>ROLE</source>
+            <translation>ROLE</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The regional health unit of a --role urs profile.</source>
+            <translation>The regional health unit of a --role urs profile.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>URS: receives the municipalities' reports and photos once and exits: 0 only when the local copy is up to date.</source>
+            <translation>URS: receives the municipalities' reports and photos once and exits: 0 only when the local copy is up to date.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>URS: decides on a report's latest revision, with --accept or --return TEXT; the decision is sent at the next synchronization.</source>
+            <translation>URS: decides on a report's latest revision, with --accept or --return TEXT; the decision is sent at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>REPORT_UUID</source>
+            <translation>REPORT_UUID</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>With --review: accepts the report.</source>
+            <translation>With --review: accepts the report.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>With --review: returns the report for correction, with this comment.</source>
+            <translation>With --review: returns the report for correction, with this comment.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>TEXT</source>
+            <translation>TEXT</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>URS: prints one line per municipality for --month (IBGE code, name, state) and exits.</source>
+            <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits.</translation>
+        </message>
+        <message>
+            <location line="+42" />
             <source>Unexpected argument: %1. See --help.</source>
             <translation>Unexpected argument: %1. See --help.</translation>
         </message>
@@ -415,12 +491,57 @@
             <translation>--hub needs an address and --enroll needs a code.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Use only one of --status, --screenshot, --export, --import-package and --sync at a time.</source>
-            <translation>Use only one of --status, --screenshot, --export, --import-package and --sync at a time.</translation>
+            <location line="+4" />
+            <source>Unknown role "%1": use municipality, urs or central.</source>
+            <translation>Unknown role "%1": use municipality, urs or central.</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>--role urs needs --urs NAME (for example --urs Barbacena).</source>
+            <translation>--role urs needs --urs NAME (for example --urs Barbacena).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--urs NAME is only used with --role urs.</source>
+            <translation>--urs NAME is only used with --role urs.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--municipality is only used with --role municipality.</source>
+            <translation>--municipality is only used with --role municipality.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review and --coverage at a time.</source>
+            <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review and --coverage at a time.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
+            <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--accept and --return are only used with --review REPORT_UUID.</source>
+            <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--return needs the comment for the municipality.</source>
+            <translation>--return needs the comment for the municipality.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>--coverage needs --month YYYY-MM.</source>
+            <translation>--coverage needs --month YYYY-MM.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>--month and --out are only used with --export (and --month with --coverage).</source>
+            <translation>--month and --out are only used with --export (and --month with --coverage).</translation>
+        </message>
+        <message>
+            <location line="-11" />
             <source>Unknown export "%1": use one of %2.</source>
             <translation>Unknown export "%1": use one of %2.</translation>
         </message>
@@ -439,10 +560,33 @@
             <source>"%1" is not a month: use YYYY-MM, e.g. 2026-10.</source>
             <translation>"%1" is not a month: use YYYY-MM, e.g. 2026-10.</translation>
         </message>
+    </context>
+    <context>
+        <name>Coverage</name>
         <message>
-            <location line="+3" />
-            <source>--month and --out are only used with --export.</source>
-            <translation>--month and --out are only used with --export.</translation>
+            <location filename="../core/regional/coverage.cpp" line="+32" />
+            <source>Sent on time</source>
+            <translation>Sent on time</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Sent late</source>
+            <translation>Sent late</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No actions in the month (justified)</source>
+            <translation>No actions in the month (justified)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Returned for correction</source>
+            <translation>Returned for correction</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Not sent</source>
+            <translation>Not sent</translation>
         </message>
     </context>
     <context>
@@ -483,7 +627,7 @@
             <translation>The database is busy in another window or program. Close it and try again.</translation>
         </message>
         <message>
-            <location filename="../core/store/migrations.cpp" line="+34" />
+            <location filename="../core/store/migrations.cpp" line="+35" />
             <source>The data could not be updated to the format of this version of Mobiliza (step %1, "%2": %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
             <translation>The data could not be updated to the format of this version of Mobiliza (step %1, "%2": %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
         </message>
@@ -600,7 +744,7 @@
     <context>
         <name>Hub</name>
         <message>
-            <location filename="../sync/hub/hub.cpp" line="+59" />
+            <location filename="../sync/hub/hub.cpp" line="+56" />
             <source>The hub's disk is full, so nothing was stored. What it stored before is intact. Free space in the hub's data folder (or tell the regional office, URS), then try again.</source>
             <translation>The hub's disk is full, so nothing was stored. What it stored before is intact. Free space in the hub's data folder (or tell the regional office, URS), then try again.</translation>
         </message>
@@ -620,7 +764,7 @@
             <translation>The hub did not accept this installation's credentials. Enroll this installation again with a new code from the regional office (URS).</translation>
         </message>
         <message>
-            <location line="+23" />
+            <location line="+12" />
             <source>“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, e.g. 3105608 for Barbacena.</source>
             <translation>“%1” is not the IBGE code of a municipality of Minas Gerais. Use the 7-digit code, e.g. 3105608 for Barbacena.</translation>
         </message>
@@ -640,7 +784,7 @@
             <translation>central level</translation>
         </message>
         <message>
-            <location line="+29" />
+            <location filename="../sync/hub/hub_tokens.cpp" line="+56" />
             <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
             <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
         </message>
@@ -661,12 +805,12 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../sync/hub/hub_dispatch.cpp" line="+416" />
+            <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+35" />
             <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub.cpp" line="+168" />
+            <location filename="../sync/hub/hub.cpp" line="+33" />
             <source>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</source>
             <translation>The hub already has revision %1 of this report with different content. A concluded revision is never replaced: reopen the report to send a new revision.</translation>
         </message>
@@ -711,17 +855,17 @@
             <translation>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</translation>
         </message>
         <message>
-            <location line="-318" />
+            <location filename="../sync/hub/hub_tokens.cpp" line="-32" />
             <source>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</source>
             <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
         </message>
         <message>
-            <location line="+222" />
+            <location line="+144" />
             <source>This installation's access was renewed less than an hour ago; it is renewed again later.</source>
             <translation>This installation's access was renewed less than an hour ago; it is renewed again later.</translation>
         </message>
         <message>
-            <location line="+84" />
+            <location filename="../sync/hub/hub.cpp" line="-12" />
             <source>Only the municipality's own installation sends its reports. A regional (URS) or central installation cannot send or change them.</source>
             <translation>Only the municipality's own installation sends its reports. A regional (URS) or central installation cannot send or change them.</translation>
         </message>
@@ -736,18 +880,37 @@
             <translation>The report did not pass the program's checks. Correct what is listed and conclude it again.</translation>
         </message>
         <message>
-            <location line="+181" />
+            <location filename="../sync/hub/hub_reviews.cpp" line="+20" />
+            <source>Only the regional office (URS) and the central level review reports. This installation sends its own reports and receives their reviews.</source>
+            <translation>Only the regional office (URS) and the central level review reports. This installation sends its own reports and receives their reviews.</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Say what the municipality must correct: a returned report needs a comment.</source>
             <translation>Say what the municipality must correct: a returned report needs a comment.</translation>
         </message>
         <message>
-            <location line="+8" />
-            <location line="+7" />
+            <location line="+42" />
+            <source>The address must name a review decision (UUID).</source>
+            <translation>The address must name a review decision (UUID).</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Unknown review decision “%1”.</source>
+            <translation>Unknown review decision “%1”.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The hub already has another review decision with this identifier. Nothing was changed; make the decision again.</source>
+            <translation>The hub already has another review decision with this identifier. Nothing was changed; make the decision again.</translation>
+        </message>
+        <message>
+            <location line="+85" />
             <source>There is no report %1 on this hub.</source>
             <translation>There is no report %1 on this hub.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location filename="../sync/hub/hub.cpp" line="+184" />
             <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
             <translation>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</translation>
         </message>
@@ -786,12 +949,12 @@
     <context>
         <name>HubCli</name>
         <message>
-            <location filename="../sync/hub/hub_cli.cpp" line="+55" />
+            <location filename="../sync/hub/hub_cli.cpp" line="+80" />
             <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
             <translation>Run “mobiliza-hub --help” to see the commands and their options.</translation>
         </message>
         <message>
-            <location line="+141" />
+            <location filename="../sync/hub/hub_cli_stats.cpp" line="+41" />
             <source>database size (pg_database_size)</source>
             <translation>database size (pg_database_size)</translation>
         </message>
@@ -871,7 +1034,7 @@
             <translation>quota per token of photos no report names (serve --quota-mib)</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location filename="../sync/hub/hub_cli.cpp" line="+105" />
             <source>answer the installations (HTTP)</source>
             <translation>answer the installations (HTTP)</translation>
         </message>
@@ -1183,7 +1346,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../sync/client/sync_engine.cpp" line="+185" />
+            <location filename="../sync/client/sync_engine.cpp" line="+230" />
             <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
             <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
         </message>
@@ -1307,21 +1470,26 @@
             <source>The synchronization was stopped before it finished. It continues on the next one.</source>
             <translation>The synchronization was stopped before it finished. It continues on the next one.</translation>
         </message>
+        <message>
+            <location filename="../sync/client/hub_client_regional.cpp" line="+92" />
+            <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
+            <translation>The hub already has another decision with this identifier. The decision was set aside; make it again.</translation>
+        </message>
     </context>
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_dispatch.cpp" line="-118" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+275" />
             <source>This address does not accept this kind of request.</source>
             <translation>This address does not accept this kind of request.</translation>
         </message>
         <message>
-            <location line="-186" />
+            <location line="-193" />
             <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
             <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
         </message>
         <message>
-            <location line="+196" />
+            <location line="+203" />
             <location line="+68" />
             <source>This request takes no body.</source>
             <translation>This request takes no body.</translation>
@@ -1337,13 +1505,13 @@
             <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
         </message>
         <message>
-            <location line="+128" />
+            <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+57" />
             <source>The address must name a report (UUID) and a revision number.</source>
             <translation>The address must name a report (UUID) and a revision number.</translation>
         </message>
         <message>
-            <location line="+46" />
-            <location line="+35" />
+            <location line="+43" />
+            <location line="+32" />
             <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
             <translation>“since” and “limit” must be whole numbers (limit at least 1).</translation>
         </message>
@@ -1356,7 +1524,7 @@
     <context>
         <name>HubStore</name>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+182" />
+            <location filename="../sync/hub/hub_store.cpp" line="+269" />
             <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
             <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</translation>
         </message>
@@ -1376,24 +1544,27 @@
             <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+25" />
-            <source>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</source>
-            <translation>The revision is “%1” and cannot become “%2”. Only a received revision can be accepted or returned.</translation>
-        </message>
-        <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+93" />
+            <location filename="../sync/hub/hub_store.cpp" line="+99" />
             <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
             <translation>The database address is not valid. Use postgresql://user:password@host:port/database.</translation>
-        </message>
-        <message>
-            <location filename="../sync/hub/hub_store_reports.cpp" line="+159" />
-            <source>There is no such report on this hub.</source>
-            <translation>There is no such report on this hub.</translation>
         </message>
         <message>
             <location filename="../sync/hub/hub_store_partners.cpp" line="+47" />
             <source>The partner belongs to another municipality; it was not changed.</source>
             <translation>The partner belongs to another municipality; it was not changed.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../app/ui/regional/regional_pages.cpp" line="+36" />
+            <source>Synchronization</source>
+            <translation>Synchronization</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Settings</source>
+            <translation>Settings</translation>
         </message>
     </context>
     <context>
@@ -1575,9 +1746,24 @@
     <context>
         <name>ProfileService</name>
         <message>
-            <location filename="../core/services/profile_service.cpp" line="+118" />
+            <location filename="../core/services/profile_service.cpp" line="+160" />
+            <source>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</source>
+            <translation>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Choose the regional health unit (URS) from the list.</source>
+            <translation>Choose the regional health unit (URS) from the list.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>"%1" is not a municipality code. Choose the municipality from the list.</source>
             <translation>"%1" is not a municipality code. Choose the municipality from the list.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>This profile is set up as %1: it does not record a municipality's reports. Use a separate data folder (--data-dir).</source>
+            <translation>This profile is set up as %1: it does not record a municipality's reports. Use a separate data folder (--data-dir).</translation>
         </message>
         <message>
             <location line="+9" />
@@ -1784,13 +1970,65 @@
         <name>Protocol</name>
         <message>
             <location filename="../sync/protocol.cpp" line="+22" />
+            <location filename="../sync/protocol_pull.cpp" line="+18" />
+            <location filename="../sync/protocol_review.cpp" line="+23" />
             <source>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</source>
             <translation>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
         </message>
         <message>
-            <location line="+255" />
+            <location line="+267" />
             <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
             <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
+        </message>
+        <message>
+            <location filename="../sync/protocol_review.cpp" line="+10" />
+            <source>The review decision is not valid (%1). Update Mobiliza and send it again.</source>
+            <translation>The review decision is not valid (%1). Update Mobiliza and send it again.</translation>
+        </message>
+        <message>
+            <location line="+191" />
+            <source>new</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>in review</source>
+            <translation>in review</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>accepted</source>
+            <translation>accepted</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>returned</source>
+            <translation>returned</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>forwarded to the central level</source>
+            <translation>forwarded to the central level</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>consolidated</source>
+            <translation>consolidated</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 already decided on this revision (now: %2). Your decision was not applied; open the report again.</source>
+            <translation>%1 already decided on this revision (now: %2). Your decision was not applied; open the report again.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>A newer revision (%1) of this report arrived. Your decision was not applied; review the newer revision.</source>
+            <translation>A newer revision (%1) of this report arrived. Your decision was not applied; review the newer revision.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This revision changed since you opened it (now: %1). Your decision was not applied; open the report again.</source>
+            <translation>This revision changed since you opened it (now: %1). Your decision was not applied; open the report again.</translation>
         </message>
     </context>
     <context>
@@ -1877,6 +2115,213 @@
             <location line="+9" />
             <source>Could not save the reference table in %1 (%2). Check the free disk space and the folder permissions, then try again.</source>
             <translation>Could not save the reference table in %1 (%2). Check the free disk space and the folder permissions, then try again.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionalCommands</name>
+        <message>
+            <location filename="../app/ui/regional/regional_commands.cpp" line="+19" />
+            <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</source>
+            <translation>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Decisions sent: %1 (refused: %2). Revisions received: %3; reports: %4; photos: %5.</source>
+            <translation>Decisions sent: %1 (refused: %2). Revisions received: %3; reports: %4; photos: %5.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>The local copy is up to date.</source>
+            <translation>The local copy is up to date.</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>The local copy is not complete yet.</source>
+            <translation>The local copy is not complete yet.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>No report %1 in this URS's copy. Run --pull first, and check the identifier (--status lists them).</source>
+            <translation>No report %1 in this URS's copy. Run --pull first, and check the identifier (--status lists them).</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>URS %1</source>
+            <translation>URS %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
+            <translation>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</source>
+            <translation>Returned %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>Coverage is for a URS profile: this one has no URS.</source>
+            <translation>Coverage is for a URS profile: this one has no URS.</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionalInbox</name>
+        <message>
+            <location filename="../app/ui/regional/regional_format.cpp" line="+21" />
+            <source>New</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>In review</source>
+            <translation>In review</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Returned</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Accepted</source>
+            <translation>Accepted</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Forwarded</source>
+            <translation>Forwarded</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Consolidated</source>
+            <translation>Consolidated</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>report package (imported)</source>
+            <translation>report package (imported)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>sent through the hub</source>
+            <translation>sent through the hub</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>URS %1</source>
+            <translation>URS %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionalPages</name>
+        <message>
+            <location filename="../app/ui/regional/regional_pages.cpp" line="-6" />
+            <source>Inbox</source>
+            <translation>Inbox</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Coverage</source>
+            <translation>Coverage</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionalReportText</name>
+        <message numerus="yes">
+            <location filename="../app/ui/regional/report_text.cpp" line="+59" />
+            <source>%n partner(s) of the municipality's register</source>
+            <translation>
+                <numerusform>%n partner(s) of the municipality's register</numerusform>
+                <numerusform>%n partner(s) of the municipality's register</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>No actions in the month</source>
+            <translation>No actions in the month</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The municipality reported no %1 in this month.</source>
+            <translation>The municipality reported no %1 in this month.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Justification</source>
+            <translation>Justification</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No action recorded in this month.</source>
+            <translation>No action recorded in this month.</translation>
+        </message>
+        <message>
+            <location line="+32" />
+            <location line="+17" />
+            <source>Photos</source>
+            <translation>Photos</translation>
+        </message>
+        <message>
+            <location line="-3" />
+            <source>Totals of the month</source>
+            <translation>Totals of the month</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>People reached</source>
+            <translation>People reached</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionalSteps</name>
+        <message>
+            <location filename="../sync/client/regional_steps.cpp" line="+53" />
+            <source>Sending review decisions</source>
+            <translation>Sending review decisions</translation>
+        </message>
+        <message>
+            <location line="+89" />
+            <source>Receiving the municipalities' reports</source>
+            <translation>Receiving the municipalities' reports</translation>
+        </message>
+        <message>
+            <location line="+65" />
+            <source>Receiving the photos of %1</source>
+            <translation>Receiving the photos of %1</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>A photo received from the hub did not match its checksum; it was not kept.</source>
+            <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReplicaService</name>
+        <message>
+            <location filename="../core/regional/replica_service.cpp" line="+64" />
+            <source>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub's administrator.</source>
+            <translation>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub's administrator.</translation>
+        </message>
+        <message>
+            <location line="+116" />
+            <source>not listed</source>
+            <translation>not listed</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>another checksum</source>
+            <translation>another checksum</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>another report</source>
+            <translation>another report</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>This report has not been downloaded from the hub yet. Synchronize when there is a connection, then open it again.</source>
+            <translation>This report has not been downloaded from the hub yet. Synchronize when there is a connection, then open it again.</translation>
         </message>
     </context>
     <context>
@@ -2183,6 +2628,34 @@
         </message>
     </context>
     <context>
+        <name>ReviewOutbox</name>
+        <message>
+            <location filename="../core/regional/review_outbox.cpp" line="+101" />
+            <source>Write what the municipality must correct: a report is returned only with a comment.</source>
+            <translation>Write what the municipality must correct: a report is returned only with a comment.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This report is not in the regional inbox. Synchronize and try again.</source>
+            <translation>This report is not in the regional inbox. Synchronize and try again.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The municipality sent a newer revision (%1) of this report. Review the newest revision instead.</source>
+            <translation>The municipality sent a newer revision (%1) of this report. Review the newest revision instead.</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>A decision on this revision was already made here.</source>
+            <translation>A decision on this revision was already made here.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This revision can no longer be reviewed (it is "%1").</source>
+            <translation>This revision can no longer be reviewed (it is "%1").</translation>
+        </message>
+    </context>
+    <context>
         <name>RevisionImporter</name>
         <message>
             <location filename="../core/services/revision_importer.cpp" line="+104" />
@@ -2237,6 +2710,24 @@
         </message>
     </context>
     <context>
+        <name>Role</name>
+        <message>
+            <location filename="../core/domain/role.cpp" line="+32" />
+            <source>Municipality</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Regional health unit (URS)</source>
+            <translation>Regional health unit (URS)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Central level</source>
+            <translation>Central level</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncController</name>
         <message>
             <location filename="../sync/client/sync_controller.cpp" line="+66" />
@@ -2244,7 +2735,7 @@
             <translation>"%1" is a plain http:// address: the enrollment code, the access key and partners' contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+76" />
+            <location line="+82" />
             <source>Not connected to a hub</source>
             <translation>Not connected to a hub</translation>
         </message>
@@ -2274,7 +2765,32 @@
             <translation>Needs attention</translation>
         </message>
         <message>
-            <location line="+63" />
+            <location line="+67" />
+            <source>This code is for %1, but this installation is %2. Ask the hub's administrator for a code of the right kind.</source>
+            <translation>This code is for %1, but this installation is %2. Ask the hub's administrator for a code of the right kind.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>a URS (%1)</source>
+            <translation>a URS (%1)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>the central level</source>
+            <translation>the central level</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>a municipality (IBGE %1)</source>
+            <translation>a municipality (IBGE %1)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>This code was issued for the URS %1, but this installation is the URS %2. Ask the hub's administrator for a code for %2.</source>
+            <translation>This code was issued for the URS %1, but this installation is the URS %2. Ask the hub's administrator for a code for %2.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</source>
             <translation>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</translation>
         </message>
@@ -2312,12 +2828,12 @@
     <context>
         <name>SyncEngine</name>
         <message>
-            <location filename="../sync/client/sync_engine.cpp" line="-114" />
+            <location filename="../sync/client/sync_engine.cpp" line="-156" />
             <source>Report %1 (revision %2)</source>
             <translation>Report %1 (revision %2)</translation>
         </message>
         <message>
-            <location line="+126" />
+            <location line="+168" />
             <source>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</source>
             <translation>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</translation>
         </message>
@@ -2625,6 +3141,167 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::CoverageModel</name>
+        <message>
+            <location filename="../app/ui/regional/coverage_model.cpp" line="+58" />
+            <source>late</source>
+            <translation>late</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>no actions</source>
+            <translation>no actions</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>returned</source>
+            <translation>returned</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1 of %2 (%3%)</source>
+            <translation>%1 of %2 (%3%)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>%1 has not sent the report of %2; deadline: %3.</source>
+            <translation>%1 has not sent the report of %2; deadline: %3.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1: the report of %2 was returned for correction; the corrected revision has not arrived yet.</source>
+            <translation>%1: the report of %2 was returned for correction; the corrected revision has not arrived yet.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1 reported no actions in %2 (justified); sent on %3.</source>
+            <translation>%1 reported no actions in %2 (justified); sent on %3.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 sent the report of %2 late, on %3 (deadline: %4).</source>
+            <translation>%1 sent the report of %2 late, on %3 (deadline: %4).</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 sent the report of %2 on time, on %3 (deadline: %4).</source>
+            <translation>%1 sent the report of %2 on time, on %3 (deadline: %4).</translation>
+        </message>
+        <message>
+            <location line="+52" />
+            <source>IBGE %1</source>
+            <translation>IBGE %1</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1: %2 reported (on time, late or without actions); target: %3% of the municipalities.</source>
+            <translation>%1: %2 reported (on time, late or without actions); target: %3% of the municipalities.</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::CoveragePage</name>
+        <message>
+            <location filename="../app/ui/regional/coverage_page.cpp" line="+45" />
+            <source>Coverage</source>
+            <translation>Coverage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Which municipality reported which month, over the last 12 months. A month counts as reported when it was sent on time, late, or without actions (justified). Double-click a cell to open its report.</source>
+            <translation>Which municipality reported which month, over the last 12 months. A month counts as reported when it was sent on time, late, or without actions (justified). Double-click a cell to open its report.</translation>
+        </message>
+        <message>
+            <location line="+30" />
+            <source>Coverage by municipality and month</source>
+            <translation>Coverage by municipality and month</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>Open the report</source>
+            <translation>Open the report</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>Export not reported (CSV)…</source>
+            <translation>Export not reported (CSV)…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A spreadsheet (Excel) of the selected month's municipalities that did not report.</source>
+            <translation>A spreadsheet (Excel) of the selected month's municipalities that did not report.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Copy list</source>
+            <translation>Copy list</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Copies the names, one per line, to paste in an e-mail or a message.</source>
+            <translation>Copies the names, one per line, to paste in an e-mail or a message.</translation>
+        </message>
+        <message>
+            <location line="+69" />
+            <source>The coverage could not be computed: %1</source>
+            <translation>The coverage could not be computed: %1</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>This profile's URS has no municipality in the reference table.</source>
+            <translation>This profile's URS has no municipality in the reference table.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Select a cell to see what it means.</source>
+            <translation>Select a cell to see what it means.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+22" />
+            <source>%1: %2 reported · %n did not report (not sent or returned).</source>
+            <translation>
+                <numerusform>%1: %2 reported · %n did not report (not sent or returned).</numerusform>
+                <numerusform>%1: %2 reported · %n did not report (not sent or returned).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>%1 (returned for correction)</source>
+            <translation>%1 (returned for correction)</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Municipalities of the URS %1 that did not report %2 (%3 of %4):</source>
+            <translation>Municipalities of the URS %1 that did not report %2 (%3 of %4):</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+5" />
+            <location line="+4" />
+            <source>Export not reported (CSV)</source>
+            <translation>Export not reported (CSV)</translation>
+        </message>
+        <message>
+            <location line="-8" />
+            <source>CSV for Excel (*.csv)</source>
+            <translation>CSV for Excel (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The file was not written: %1</source>
+            <translation>The file was not written: %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Saved: %1</source>
+            <translation>Saved: %1</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>List copied.</source>
+            <translation>List copied.</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::EnrollDialog</name>
         <message>
             <location filename="../app/ui/sync/enroll_dialog.cpp" line="+19" />
@@ -2754,9 +3431,238 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::InboxModel</name>
+        <message>
+            <location filename="../app/ui/regional/inbox_model.cpp" line="+82" />
+            <source>%1 (to be sent)</source>
+            <translation>%1 (to be sent)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Refused by the hub: %1</source>
+            <translation>Refused by the hub: %1</translation>
+        </message>
+        <message>
+            <location line="+95" />
+            <source>Late</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>On time</source>
+            <translation>On time</translation>
+        </message>
+        <message>
+            <location line="+33" />
+            <source>First received on %1; deadline %2.</source>
+            <translation>First received on %1; deadline %2.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The content of this report has not arrived yet: synchronize.</source>
+            <translation>The content of this report has not arrived yet: synchronize.</translation>
+        </message>
+        <message>
+            <location line="+16" />
+            <source>Municipality</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <location line="-49" />
+            <source>no actions</source>
+            <translation>no actions</translation>
+        </message>
+        <message>
+            <location line="+51" />
+            <source>Month</source>
+            <comment>the report's competência (mm/aaaa)</comment>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Revision</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Received on</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Actions</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Photos</source>
+            <translation>Photos</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::InboxPage</name>
+        <message>
+            <location filename="../app/ui/regional/inbox_page.cpp" line="+48" />
+            <source>Inbox</source>
+            <translation>Inbox</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The reports of the URS's municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
+            <translation>The reports of the URS's municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>&amp;Month:</source>
+            <translation>&amp;Month:</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Mu&amp;nicipality:</source>
+            <translation>Mu&amp;nicipality:</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Search by name</source>
+            <translation>Search by name</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Open</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Opens the selected report (Enter or double-click also open it).</source>
+            <translation>Opens the selected report (Enter or double-click also open it).</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <location line="+197" />
+            <location line="+75" />
+            <location line="+16" />
+            <location line="+4" />
+            <source>Accept selected</source>
+            <translation>Accept selected</translation>
+        </message>
+        <message>
+            <location line="-290" />
+            <source>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</source>
+            <translation>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>Reports received</source>
+            <translation>Reports received</translation>
+        </message>
+        <message>
+            <location line="+97" />
+            <source>All months</source>
+            <translation>All months</translation>
+        </message>
+        <message>
+            <location line="+21" />
+            <source>All</source>
+            <translation>All</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%1: %n report(s)</source>
+            <translation>
+                <numerusform>%1: %n report(s)</numerusform>
+                <numerusform>%1: %n report(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The regional copy could not be read: %1</source>
+            <translation>The regional copy could not be read: %1</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No report received yet. The municipalities' reports arrive with the synchronization (Synchronization page) or from an imported report package.</source>
+            <translation>No report received yet. The municipalities' reports arrive with the synchronization (Synchronization page) or from an imported report package.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>No report matches this filter. Choose "All" or another month.</source>
+            <translation>No report matches this filter. Choose "All" or another month.</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Accept selected (%1)</source>
+            <translation>Accept selected (%1)</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 municipalities.</source>
+            <translation>%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 municipalities.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+60" />
+            <source>Accept %n report(s)?</source>
+            <translation>
+                <numerusform>Accept %n report(s)?</numerusform>
+                <numerusform>Accept %n report(s)?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n other selected report(s) cannot be accepted now (already decided, or content not received yet) and stay as they are.</source>
+            <translation>
+                <numerusform>%n other selected report(s) cannot be accepted now (already decided, or content not received yet) and stay as they are.</numerusform>
+                <numerusform>%n other selected report(s) cannot be accepted now (already decided, or content not received yet) and stay as they are.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Accept</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>%1 (%2): %3</source>
+            <translation>%1 (%2): %3</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>%n report(s) accepted. The decisions go to the hub at the next synchronization.</source>
+            <translation>
+                <numerusform>%n report(s) accepted. The decisions go to the hub at the next synchronization.</numerusform>
+                <numerusform>%n report(s) accepted. The decisions go to the hub at the next synchronization.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n report(s) accepted.</source>
+            <translation>
+                <numerusform>%n report(s) accepted.</numerusform>
+                <numerusform>%n report(s) accepted.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n could not be accepted:</source>
+            <translation>
+                <numerusform>%n could not be accepted:</numerusform>
+                <numerusform>%n could not be accepted:</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::MainWindow</name>
         <message>
-            <location filename="../app/ui/main_window.cpp" line="+32" />
+            <location filename="../app/ui/main_window.cpp" line="+33" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
@@ -2771,7 +3677,7 @@
             <translation>Sections</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+42" />
             <source>Reports</source>
             <translation>Reports</translation>
         </message>
@@ -2796,12 +3702,40 @@
             <translation>Settings</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+16" />
             <source>%1 (Ctrl+%2)</source>
             <translation>%1 (Ctrl+%2)</translation>
         </message>
         <message>
-            <location line="+66" />
+            <location line="+70" />
+            <source>URS %1</source>
+            <translation>URS %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Regional Health Unit of %1</source>
+            <translation>Regional Health Unit of %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n municipalities · %1</source>
+            <translation>
+                <numerusform>%n municipalities · %1</numerusform>
+                <numerusform>%n municipalities · %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Central level</source>
+            <translation>Central level</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>SES-MG — central level</source>
+            <translation>SES-MG — central level</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Municipal Health Secretariat of %1</source>
             <translation>Municipal Health Secretariat of %1</translation>
         </message>
@@ -2811,12 +3745,12 @@
             <translation>URS %1 · %2</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
             <source>Mobiliza — %1 (demonstration)</source>
             <translation>Mobiliza — %1 (demonstration)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+0" />
             <source>Mobiliza — %1</source>
             <translation>Mobiliza — %1</translation>
         </message>
@@ -2824,47 +3758,113 @@
     <context>
         <name>mobiliza::ui::MunicipalityDialog</name>
         <message>
-            <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+21" />
+            <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+34" />
             <source>Welcome to Mobiliza</source>
             <translation>Welcome to Mobiliza</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+75" />
             <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
             <translation>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="-53" />
+            <location line="+56" />
             <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
             <translation>e.g. Sao Joao del Rei, Conego Marinho, 3106200</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-75" />
+            <source>This installation is used by</source>
+            <translation>This installation is used by</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>A municipal health secretariat (records and sends its monthly reports)</source>
+            <translation>A municipal health secretariat (records and sends its monthly reports)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>A regional health unit — URS (reviews its municipalities' reports)</source>
+            <translation>A regional health unit — URS (reviews its municipalities' reports)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The central level of SES-MG (consolidates the state's reports)</source>
+            <translation>The central level of SES-MG (consolidates the state's reports)</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <location line="+55" />
             <source>Search municipality</source>
             <translation>Search municipality</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="-52" />
             <source>Municipalities found</source>
             <translation>Municipalities found</translation>
         </message>
         <message>
             <location line="+8" />
+            <location line="+45" />
             <source>Use this municipality</source>
             <translation>Use this municipality</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="-44" />
             <source>Cancel</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+55" />
+            <location line="+46" />
+            <source>&lt;b&gt;Which regional health unit (URS) is this?&lt;/b&gt;&lt;br&gt;Type part of its name. This choice is made once for this profile.</source>
+            <translation>&lt;b&gt;Which regional health unit (URS) is this?&lt;/b&gt;&lt;br&gt;Type part of its name. This choice is made once for this profile.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>e.g. Barbacena, Manhuacu</source>
+            <translation>e.g. Barbacena, Manhuacu</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Search URS</source>
+            <translation>Search URS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Use this URS</source>
+            <translation>Use this URS</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>&lt;b&gt;The central level&lt;/b&gt; receives the batches the URS forward and consolidates the state's panel. This choice is made once for this profile.</source>
+            <translation>&lt;b&gt;The central level&lt;/b&gt; receives the batches the URS forward and consolidates the state's panel. This choice is made once for this profile.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Set up the central level</source>
+            <translation>Set up the central level</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+50" />
+            <source>URS %1 — %n municipalities</source>
+            <translation>
+                <numerusform>URS %1 — %n municipalities</numerusform>
+                <numerusform>URS %1 — %n municipalities</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>%1 (IBGE %2) — URS %3</source>
             <translation>%1 (IBGE %2) — URS %3</translation>
         </message>
         <message>
             <location line="+17" />
+            <source>No URS matches "%1". Check the spelling.</source>
+            <translation>No URS matches "%1". Check the spelling.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>No municipality of Minas Gerais matches "%1". Check the spelling or type the 7-digit IBGE code.</source>
             <translation>No municipality of Minas Gerais matches "%1". Check the spelling or type the 7-digit IBGE code.</translation>
         </message>
@@ -3617,6 +4617,14 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::PhotoCanvas</name>
+        <message>
+            <location filename="../app/ui/regional/photo_viewer.cpp" line="+99" />
+            <source>Photo</source>
+            <translation>Photo</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::PhotoCard</name>
         <message>
             <location filename="../app/ui/editor/photo_card.cpp" line="+37" />
@@ -3777,6 +4785,129 @@
             <location line="+53" />
             <source>Importing photos: %1 of %2</source>
             <translation>Importing photos: %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PhotoViewer</name>
+        <message>
+            <location filename="../app/ui/regional/photo_viewer.cpp" line="+141" />
+            <source>Previous</source>
+            <translation>Previous</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Previous photo (←)</source>
+            <translation>Previous photo (←)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Next</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Next photo (→)</source>
+            <translation>Next photo (→)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Zoom out (−)</source>
+            <translation>Zoom out (−)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zoom out</source>
+            <translation>Zoom out</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Zoom in (+ or the mouse wheel)</source>
+            <translation>Zoom in (+ or the mouse wheel)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Zoom in</source>
+            <translation>Zoom in</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Fit</source>
+            <translation>Fit</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Show the whole photo (0)</source>
+            <translation>Show the whole photo (0)</translation>
+        </message>
+        <message>
+            <location line="+50" />
+            <source>No photo</source>
+            <translation>No photo</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>This report has no photos.</source>
+            <translation>This report has no photos.</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>Photo %1 of %2</source>
+            <translation>Photo %1 of %2</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Photo %1 (no caption)</source>
+            <translation>Photo %1 (no caption)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Photo %1 — %2</source>
+            <translation>Photo %1 — %2</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action %1</source>
+            <translation>Action %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Author: %1</source>
+            <translation>Author: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>yes</source>
+            <translation>yes</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>no</source>
+            <translation>no</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Identifiable people: %1 · Image-use authorization on file: %2</source>
+            <translation>Identifiable people: %1 · Image-use authorization on file: %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Identifiable people and no image-use authorization on file: the municipality should file the authorization or replace the photo.</source>
+            <translation>Identifiable people and no image-use authorization on file: the municipality should file the authorization or replace the photo.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Photo not received yet — synchronize</source>
+            <translation>Photo not received yet — synchronize</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This photo could not be read (%1). Synchronize again; if it repeats, ask the municipality to send the report again.</source>
+            <translation>This photo could not be read (%1). Synchronize again; if it repeats, ask the municipality to send the report again.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Loading the photo…</source>
+            <translation>Loading the photo…</translation>
         </message>
     </context>
     <context>
@@ -4216,6 +5347,206 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::ReportView</name>
+        <message>
+            <location filename="../app/ui/regional/report_view.cpp" line="+42" />
+            <source>Inbox</source>
+            <translation>Inbox</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Back to the list (Esc)</source>
+            <translation>Back to the list (Esc)</translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <location line="+266" />
+            <source>Accept</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location line="-264" />
+            <source>Return for correction…</source>
+            <translation>Return for correction…</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>What the program's rules say about this report</source>
+            <translation>What the program's rules say about this report</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>Click a line, or select it and press Enter, to go to what it points at.</source>
+            <translation>Click a line, or select it and press Enter, to go to what it points at.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>The report as sent</source>
+            <translation>The report as sent</translation>
+        </message>
+        <message>
+            <location line="+55" />
+            <source>The municipality sent revision %1 of this report: it is the one shown now.</source>
+            <translation>The municipality sent revision %1 of this report: it is the one shown now.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Municipality</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 (IBGE %2)</source>
+            <translation>%1 (IBGE %2)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>URS</source>
+            <translation>URS</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Revision</source>
+            <translation>Revision</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received on</source>
+            <translation>Received on</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Via</source>
+            <translation>Via</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>%1 — first sent late, on %2</source>
+            <translation>%1 — first sent late, on %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>%1 — sent on time</source>
+            <translation>%1 — sent on time</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Returned before with</source>
+            <translation>Returned before with</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</source>
+            <translation>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The program's rules run once the content has arrived.</source>
+            <translation>The program's rules run once the content has arrived.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>This report could not be read: %1</source>
+            <translation>This report could not be read: %1</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>This installation does not know the report's program (%1): its rules were not checked.</source>
+            <translation>This installation does not know the report's program (%1): its rules were not checked.</translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source>✓ The program's rules find nothing to point out in this report.</source>
+            <translation>✓ The program's rules find nothing to point out in this report.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>The program's rules: %n warning(s) to look at.</source>
+            <translation>
+                <numerusform>The program's rules: %n warning(s) to look at.</numerusform>
+                <numerusform>The program's rules: %n warning(s) to look at.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>The program's rules: %n problem(s) that would block concluding, %1 warning(s). The report may have been made with older rules.</source>
+            <translation>
+                <numerusform>The program's rules: %n problem(s) that would block concluding, %1 warning(s). The report may have been made with older rules.</numerusform>
+                <numerusform>The program's rules: %n problem(s) that would block concluding, %1 warning(s). The report may have been made with older rules.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+29" />
+            <source> · late</source>
+            <translation> · late</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revision %1 · received on %2 · %3</source>
+            <translation>Revision %1 · received on %2 · %3</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The content has not arrived yet: synchronize first.</source>
+            <translation>The content has not arrived yet: synchronize first.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A decision on this revision waits to be sent.</source>
+            <translation>A decision on this revision waits to be sent.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>This revision is "%1": no decision to make here.</source>
+            <translation>This revision is "%1": no decision to make here.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accept this revision; it goes to the hub at the next synchronization.</source>
+            <translation>Accept this revision; it goes to the hub at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Return it to the municipality with what to correct.</source>
+            <translation>Return it to the municipality with what to correct.</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Accept the report</source>
+            <translation>Accept the report</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Accept the report of %1, %2 (revision %3)?</source>
+            <translation>Accept the report of %1, %2 (revision %3)?</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>The decision was not recorded: %1</source>
+            <translation>The decision was not recorded: %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Accepted. The decision goes to the hub at the next synchronization.</source>
+            <translation>Accepted. The decision goes to the hub at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Returned for correction. The decision and your comment go to the hub at the next synchronization.</source>
+            <translation>Returned for correction. The decision and your comment go to the hub at the next synchronization.</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::ReportsPage</name>
         <message>
             <location filename="../app/ui/pages/reports_page.cpp" line="+21" />
@@ -4253,6 +5584,75 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <location line="+5" />
             <source>Create the report of %1</source>
             <translation>Create the report of %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::ReturnDialog</name>
+        <message>
+            <location filename="../app/ui/regional/return_dialog.cpp" line="+23" />
+            <location line="+64" />
+            <source>Return for correction</source>
+            <translation>Return for correction</translation>
+        </message>
+        <message>
+            <location line="-54" />
+            <source>What must the municipality correct? (required; the municipality reads this)</source>
+            <translation>What must the municipality correct? (required; the municipality reads this)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>e.g. The photos of action 2 do not show the action; send others.</source>
+            <translation>e.g. The photos of action 2 do not show the action; send others.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Notes on an action or a photo (optional):</source>
+            <translation>Notes on an action or a photo (optional):</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>What the note is about</source>
+            <translation>What the note is about</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The whole report</source>
+            <translation>The whole report</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Action %1</source>
+            <translation>Action %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Action %1, Photo %2</source>
+            <translation>Action %1, Photo %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>e.g. illegible</source>
+            <translation>e.g. illegible</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Note</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Add note</source>
+            <translation>Add note</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>Remove the selected note</source>
+            <translation>Remove the selected note</translation>
+        </message>
+        <message>
+            <location line="+57" />
+            <source>Write the comment first: a report is returned only with one.</source>
+            <translation>Write the comment first: a report is returned only with one.</translation>
         </message>
     </context>
     <context>
@@ -4362,6 +5762,11 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </message>
         <message>
             <location line="+1" />
+            <source>The municipalities' reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
+            <translation>The municipalities' reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</translation>
+        </message>
+        <message>
+            <location line="+2" />
             <source>Concluded reports are kept on this computer and sent to the regional health unit when there is a connection. Nothing is lost while offline.</source>
             <translation>Concluded reports are kept on this computer and sent to the regional health unit when there is a connection. Nothing is lost while offline.</translation>
         </message>
@@ -4382,12 +5787,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </message>
         <message>
             <location line="+3" />
-            <location line="+134" />
+            <location line="+139" />
             <source>&amp;Connect to the URS hub…</source>
             <translation>&amp;Connect to the URS hub…</translation>
         </message>
         <message>
-            <location line="-122" />
+            <location line="-127" />
             <source>Sending progress</source>
             <translation>Sending progress</translation>
         </message>
@@ -4403,13 +5808,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </message>
         <message>
             <location line="+1" />
-            <location line="+265" />
+            <location line="+278" />
             <location line="+40" />
             <source>&amp;Hold</source>
             <translation>&amp;Hold</translation>
         </message>
         <message>
-            <location line="-274" />
+            <location line="-282" />
             <source>Synchronization is not available in this session.</source>
             <translation>Synchronization is not available in this session.</translation>
         </message>
@@ -4460,11 +5865,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </message>
         <message>
             <location line="+48" />
+            <location filename="../app/ui/pages/sync_page_regional.cpp" line="+74" />
             <source>waiting — next try on %1</source>
             <translation>waiting — next try on %1</translation>
         </message>
         <message>
             <location line="+1" />
+            <location filename="../app/ui/pages/sync_page_regional.cpp" line="+0" />
             <source>waiting to be sent</source>
             <translation>waiting to be sent</translation>
         </message>
@@ -4535,7 +5942,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             </translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+50" />
             <source>Nothing waiting to be sent.</source>
             <translation>Nothing waiting to be sent.</translation>
         </message>
@@ -4599,7 +6006,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Action %1</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
             <source>Concluded reports appear here until the URS confirms it received them.</source>
             <translation>Concluded reports appear here until the URS confirms it received them.</translation>
         </message>
@@ -4655,14 +6062,98 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Sending %1: %2 of %3</translation>
         </message>
         <message>
-            <location line="-352" />
+            <location line="-365" />
             <source>Outbox</source>
             <translation>Outbox</translation>
         </message>
         <message>
-            <location line="+231" />
+            <location line="+240" />
             <source>The outbox is empty.</source>
             <translation>The outbox is empty.</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/pages/sync_page_regional.cpp" line="-47" />
+            <source>Accept</source>
+            <translation>Accept</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Return for correction</source>
+            <translation>Return for correction</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Start review</source>
+            <translation>Start review</translation>
+        </message>
+        <message>
+            <location line="+31" />
+            <source>%1, %2</source>
+            <translation>%1, %2</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>applied by the hub</source>
+            <translation>applied by the hub</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>not applied: %1</source>
+            <translation>not applied: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>%1 — revision %2: %3 (%4)</source>
+            <translation>%1 — revision %2: %3 (%4)</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>No review decision waiting to be sent.</source>
+            <translation>No review decision waiting to be sent.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n review decision(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n review decision(s) waiting to be sent</numerusform>
+                <numerusform>%n review decision(s) waiting to be sent</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n not applied (another decision came first)</source>
+            <translation>
+                <numerusform>%n not applied (another decision came first)</numerusform>
+                <numerusform>%n not applied (another decision came first)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n report(s) of the municipalities on this computer</source>
+            <translation>
+                <numerusform>%n report(s) of the municipalities on this computer</numerusform>
+                <numerusform>%n report(s) of the municipalities on this computer</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>The review decisions could not be read: %1</source>
+            <translation>The review decisions could not be read: %1</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The review decisions made on this computer appear here until the hub applies them.</source>
+            <translation>The review decisions made on this computer appear here until the hub applies them.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Decided by %1 on %2.</source>
+            <translation>Decided by %1 on %2.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Comment: %1</source>
+            <translation>Comment: %1</translation>
         </message>
     </context>
 </TS>
