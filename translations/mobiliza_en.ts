@@ -4,17 +4,17 @@
     <context>
         <name>Application</name>
         <message>
-            <location filename="../app/ui/application.cpp" line="+75" />
+            <location filename="../app/ui/application.cpp" line="+76" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
         <message>
-            <location line="+80" />
+            <location line="+92" />
             <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</source>
             <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</translation>
         </message>
         <message>
-            <location line="+18" />
+            <location line="+23" />
             <source>"%1" is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</source>
             <translation>"%1" is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</translation>
         </message>
@@ -24,12 +24,12 @@
             <translation>"%1" is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="-55" />
             <source>The demonstration data set is a municipality's; a %1 profile gets its reports from the hub (--pull).</source>
             <translation>The demonstration data set is a municipality's; a %1 profile gets its reports from the hub (--pull).</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+77" />
             <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality's (use --sync to send its reports).</source>
             <translation>--pull, --review and --coverage are for a URS profile; this profile is a municipality's (use --sync to send its reports).</translation>
         </message>
@@ -44,17 +44,22 @@
             <translation>Saved %1</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+20" />
+            <source>There is no package file (.mobiliza) in %1.</source>
+            <translation>There is no package file (.mobiliza) in %1.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>The report of %1, revision %2, was already here: nothing changed.</source>
             <translation>The report of %1, revision %2, was already here: nothing changed.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>Imported the report of %1, revision %2, with %3 photo(s).</source>
             <translation>Imported the report of %1, revision %2, with %3 photo(s).</translation>
         </message>
         <message>
-            <location line="+26" />
+            <location line="+27" />
             <source>Connected to %1.</source>
             <translation>Connected to %1.</translation>
         </message>
@@ -564,7 +569,7 @@
     <context>
         <name>Coverage</name>
         <message>
-            <location filename="../core/regional/coverage.cpp" line="+32" />
+            <location filename="../core/regional/coverage.cpp" line="+33" />
             <source>Sent on time</source>
             <translation>Sent on time</translation>
         </message>
@@ -2276,12 +2281,12 @@
     <context>
         <name>RegionalSteps</name>
         <message>
-            <location filename="../sync/client/regional_steps.cpp" line="+53" />
+            <location filename="../sync/client/regional_steps.cpp" line="+54" />
             <source>Sending review decisions</source>
             <translation>Sending review decisions</translation>
         </message>
         <message>
-            <location line="+89" />
+            <location line="+100" />
             <source>Receiving the municipalities' reports</source>
             <translation>Receiving the municipalities' reports</translation>
         </message>
@@ -2291,7 +2296,13 @@
             <translation>Receiving the photos of %1</translation>
         </message>
         <message>
-            <location line="+57" />
+            <location line="+24" />
+            <source>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</source>
+            <translation>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+36" />
+            <location line="+8" />
             <source>A photo received from the hub did not match its checksum; it was not kept.</source>
             <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
         </message>
@@ -2630,12 +2641,22 @@
     <context>
         <name>ReviewOutbox</name>
         <message>
-            <location filename="../core/regional/review_outbox.cpp" line="+101" />
+            <location filename="../core/regional/review_outbox.cpp" line="+117" />
             <source>Write what the municipality must correct: a report is returned only with a comment.</source>
             <translation>Write what the municipality must correct: a report is returned only with a comment.</translation>
         </message>
         <message>
-            <location line="+14" />
+            <location line="+5" />
+            <source>The comment may have up to %1 characters and up to %2 notes. Shorten it and decide again.</source>
+            <translation>The comment may have up to %1 characters and up to %2 notes. Shorten it and decide again.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Each note needs a text of up to %1 characters, and a note on a photo must name its action. Correct the notes and decide again.</source>
+            <translation>Each note needs a text of up to %1 characters, and a note on a photo must name its action. Correct the notes and decide again.</translation>
+        </message>
+        <message>
+            <location line="+16" />
             <source>This report is not in the regional inbox. Synchronize and try again.</source>
             <translation>This report is not in the regional inbox. Synchronize and try again.</translation>
         </message>
@@ -3241,7 +3262,7 @@
             <translation>Copies the names, one per line, to paste in an e-mail or a message.</translation>
         </message>
         <message>
-            <location line="+69" />
+            <location line="+65" />
             <source>The coverage could not be computed: %1</source>
             <translation>The coverage could not be computed: %1</translation>
         </message>

@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -140,10 +141,22 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     if (!wantedRole && !cl.municipality.isEmpty())
         wantedRole = core::Role::Municipality;
     const auto currentRole = profile.role();
-    if (wanted.isEmpty() && wantedRole != core::Role::Central && (!currentRole || (wantedRole && currentRole != wantedRole))) {
-        if (currentRole && wantedRole) {
-            // --role names another role than the profile's: setRole() below says so.
-        } else if (cl.demoData) {
+    // The demonstration data are a municipality's: refused before anything is set up.
+    const core::Role demoRole = wantedRole.value_or(currentRole.value_or(core::Role::Municipality));
+    if (cl.demoData && demoRole != core::Role::Municipality)
+        return fail(QCoreApplication::translate("Application", "The demonstration data set is a municipality's; a %1 profile "
+                                                               "gets its reports from the hub (--pull).")
+                        .arg(core::roleLabel(demoRole)),
+                    headless, err);
+    if (wantedRole && wanted.isEmpty() && currentRole) {
+        // --role alone on a profile that already chose: it names what the profile is
+        // (fine), or another role (setRole() below refuses it, saying what it is).
+        wanted = *currentRole == core::Role::Urs ? profile.urs()
+                 : *currentRole == core::Role::Municipality ? profile.municipality()
+                                                            : QString();
+    }
+    if (wanted.isEmpty() && wantedRole != core::Role::Central && !currentRole) {
+        if (cl.demoData) {
             wantedRole = core::Role::Municipality;
             wanted = QString::fromLatin1(kDemoMunicipality);
         } else if (seams.askProfile) {
@@ -164,6 +177,11 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         }
         if (!wantedRole || (wanted.isEmpty() && wantedRole != core::Role::Central))
             return 0; // the user closed the first-run dialog: nothing to do, nothing lost
+    }
+    if (wantedRole && currentRole && *currentRole != *wantedRole) {
+        const auto set = profile.setRole(*wantedRole, wanted); // refused: says what the profile is
+        if (!set)
+            return fail(set.error().message, headless, err);
     }
     if (wantedRole) {
         QString place = wanted;
@@ -194,11 +212,6 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     }
     const core::Role role = profile.role().value_or(core::Role::Municipality);
 
-    if (cl.demoData && role != core::Role::Municipality)
-        return fail(QCoreApplication::translate("Application", "The demonstration data set is a municipality's; a %1 profile "
-                                                               "gets its reports from the hub (--pull).")
-                        .arg(core::roleLabel(role)),
-                    headless, err);
     if (cl.demoData) {
         core::DemoData demo(*services, program, reference, clock);
         const auto seeded = demo.seed();
@@ -226,21 +239,48 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         return 0;
     }
 
-    if (!cl.importPackage.isEmpty()) {
-        const auto imported = core::package::importPackage(*services, cl.importPackage);
-        if (!imported)
-            return fail(imported.error().message, headless, err);
-        const auto &o = imported.value();
-        *out += (o.kind == core::ImportOutcome::Kind::AlreadyPresent
-                     ? QCoreApplication::translate("Application",
-                                                   "The report of %1, revision %2, was already here: nothing changed.")
-                     : QCoreApplication::translate("Application",
-                                                   "Imported the report of %1, revision %2, with %3 photo(s)."))
-                    .arg(o.period.display())
-                    .arg(o.revision)
-                    .arg(o.photoCount)
-                + QLatin1Char('\n');
-        return 0;
+    if (!cl.importPackages.isEmpty()) {
+        // Files, or folders: every .mobiliza file in them. Each is verified and
+        // imported on its own; one that fails does not stop the others.
+        QStringList files;
+        for (const QString &path : cl.importPackages) {
+            const QFileInfo info(path);
+            if (info.isDir()) {
+                const QDir dir(path);
+                for (const QString &name : dir.entryList({QStringLiteral("*.mobiliza")}, QDir::Files, QDir::Name))
+                    files << dir.filePath(name);
+            } else {
+                files << path;
+            }
+        }
+        if (files.isEmpty())
+            return fail(QCoreApplication::translate("Application", "There is no package file (.mobiliza) in %1.")
+                            .arg(cl.importPackages.join(QStringLiteral(", "))),
+                        headless, err);
+        int failed = 0;
+        for (const QString &file : std::as_const(files)) {
+            const QString prefix = files.size() > 1 ? QDir::toNativeSeparators(file) + QStringLiteral(": ") : QString();
+            const auto imported = core::package::importPackage(*services, file);
+            if (!imported) {
+                ++failed;
+                *err += prefix + imported.error().message + QLatin1Char('\n');
+                continue;
+            }
+            const auto &o = imported.value();
+            *out += prefix
+                    + (o.kind == core::ImportOutcome::Kind::AlreadyPresent
+                           ? QCoreApplication::translate("Application",
+                                                         "The report of %1, revision %2, was already here: nothing changed.")
+                                 .arg(o.period.display())
+                                 .arg(o.revision)
+                           : QCoreApplication::translate("Application",
+                                                         "Imported the report of %1, revision %2, with %3 photo(s).")
+                                 .arg(o.period.display())
+                                 .arg(o.revision)
+                                 .arg(o.photoCount))
+                    + QLatin1Char('\n');
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     // Sync: one controller per run, with the token in the keychain (or its 0600 fallback file).

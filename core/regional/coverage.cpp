@@ -2,6 +2,7 @@
 
 #include "core/program/program_definition.h"
 #include "core/regional/replica_service.h"
+#include "core/regional/review_outbox.h"
 
 #include <QCoreApplication>
 #include <QTimeZone>
@@ -118,7 +119,7 @@ Result<CoverageGrid> computeCoverage(const ReplicaService &replica, const Progra
                 cell.report = r.report;
                 cell.revision = r.revision;
                 cell.firstSentAt = it->firstSentAt;
-                cell.reviewState = localStates.value(r.report, r.state);
+                cell.reviewState = localStates.value(revisionKey(r.report, r.revision), r.state);
                 if (cell.reviewState == QLatin1String("returned"))
                     cell.state = CoverageState::Returned;
                 else if (r.hasManifest && r.noActions)

@@ -57,8 +57,9 @@ struct CoverageGrid
     QList<Municipality> notReported(int periodIndex) const;
 };
 
-// `months` periods ending with `last`. `localStates`: report uuid → state after
-// this installation's decisions not pulled back yet (may be empty).
+// `months` periods ending with `last`. `localStates`: revisionKey(report, revision)
+// → the state after this installation's decision on that revision
+// (ReviewOutbox::localStates(); may be empty).
 Result<CoverageGrid> computeCoverage(const ReplicaService &replica, const ProgramDefinition &program,
                                      const QList<Municipality> &municipalities, const Period &last, int months,
                                      const QHash<QString, QString> &localStates = {});

@@ -73,6 +73,22 @@ QString decisionKey(Decision d)
     return {};
 }
 
+QString revisionKey(const QString &report, int revision)
+{
+    return report + QLatin1Char('#') + QString::number(revision);
+}
+
+QHash<QString, QString> ReviewOutbox::localStates() const
+{
+    QHash<QString, QString> states;
+    // Oldest first: a later decision on the same revision (after a start) wins.
+    if (const auto decisions = all())
+        for (const ReviewDecisionRecord &d : decisions.value())
+            if (d.state != QLatin1String("refused"))
+                states.insert(revisionKey(d.report, d.revision), stateAfter(d.decision));
+    return states;
+}
+
 QString ReviewOutbox::stateAfter(Decision decision)
 {
     switch (decision) {
@@ -101,6 +117,21 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
                        QCoreApplication::translate("ReviewOutbox",
                                                    "Write what the municipality must correct: a report is "
                                                    "returned only with a comment."));
+    if (text.size() > kMaxDecisionCommentChars || notes.size() > kMaxDecisionNotes)
+        return refusal(QStringLiteral("too_long"),
+                       QCoreApplication::translate("ReviewOutbox",
+                                                   "The comment may have up to %1 characters and up to %2 notes. "
+                                                   "Shorten it and decide again.")
+                           .arg(kMaxDecisionCommentChars)
+                           .arg(kMaxDecisionNotes));
+    for (const ReviewNote &n : notes) {
+        if (n.text.trimmed().isEmpty() || n.text.size() > kMaxDecisionNoteChars || (!n.photo.isEmpty() && n.action.isEmpty()))
+            return refusal(QStringLiteral("too_long"),
+                           QCoreApplication::translate("ReviewOutbox",
+                                                       "Each note needs a text of up to %1 characters, and a note on a "
+                                                       "photo must name its action. Correct the notes and decide again.")
+                               .arg(kMaxDecisionNoteChars));
+    }
     ReviewDecisionRecord record;
     Status done = inTransaction(m_database.db(), [&]() -> Status {
         auto latest = m_replica.latest();
@@ -144,7 +175,7 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
         record.decision = decision;
         record.comment = text;
         record.notes = notes;
-        record.reviewer = reviewer.trimmed();
+        record.reviewer = reviewer.trimmed().left(kMaxReviewerChars);
         record.decidedAt = m_clock.now().toUTC();
         record.state = QStringLiteral("queued");
         const QString now = storeTimestamp(record.decidedAt);
@@ -256,6 +287,11 @@ Status ReviewOutbox::markRefused(const QString &uuid, const QString &currentStat
 {
     return update(uuid, QStringLiteral("state = 'refused', hub_state = ?, last_error = ?"),
                   {textArg(currentState), textArg(message)});
+}
+
+Status ReviewOutbox::markQueued(const QString &uuid)
+{
+    return update(uuid, QStringLiteral("state = 'queued'"), {});
 }
 
 Status ReviewOutbox::markFailed(const QString &uuid, const QString &message, double random01)

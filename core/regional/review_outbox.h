@@ -13,6 +13,7 @@
 #include "core/util/result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -32,7 +33,14 @@ struct ReviewNote
 };
 
 enum class Decision { Start, Accept, Return };
+
+// What a hub accepts in one decision (docs/protocol.md §10.3); decide() refuses more.
+inline constexpr int kMaxDecisionCommentChars = 4000;
+inline constexpr int kMaxDecisionNotes = 200;
+inline constexpr int kMaxDecisionNoteChars = 4000;
+inline constexpr int kMaxReviewerChars = 200;
 QString decisionKey(Decision d); // "start", "accept", "return"
+QString revisionKey(const QString &report, int revision); // "uuid#n", for hashes
 
 struct ReviewDecisionRecord
 {
@@ -61,7 +69,9 @@ public:
     // reviewer saw it (its manifest hash). Errors, in words: "not_latest" (a newer
     // revision arrived), "already_decided" (a decision of this installation is
     // pending or applied), "comment_required" (a return without a comment),
-    // "not_reviewable" (the revision's state allows no decision).
+    // "not_reviewable" (the revision's state allows no decision), "too_long" (a
+    // comment or note past the limits above, too many notes, or a note naming a
+    // photo without its action). A reviewer name past its limit is shortened.
     Result<ReviewDecisionRecord> decide(const QString &report, int revision, Decision decision,
                                         const QString &comment, const QList<ReviewNote> &notes,
                                         const QString &reviewer);
@@ -77,6 +87,12 @@ public:
     Status markApplied(const QString &uuid, const QString &hubState);
     Status markRefused(const QString &uuid, const QString &currentState, const QString &message);
     Status markFailed(const QString &uuid, const QString &message, double random01);
+    // Back to the queue without counting an attempt (the person stopped the pass).
+    Status markQueued(const QString &uuid);
+
+    // revisionKey(report, revision) → the state after this installation's decision
+    // (not refused) on that revision: what the pull may not have brought back yet.
+    QHash<QString, QString> localStates() const;
 
     // The state a report shows here: a pending or applied local decision wins
     // over the replica's (the pull may not have seen it yet).

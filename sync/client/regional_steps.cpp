@@ -38,6 +38,7 @@ RegionalSteps::RegionalSteps(core::Services &services, HubClient &client, QObjec
 void RegionalSteps::run(Done done)
 {
     m_done = std::move(done);
+    ++m_run;
     m_counts = RegionalCounts{};
     m_incomplete = false;
     m_index = 0;
@@ -100,8 +101,8 @@ void RegionalSteps::nextDecision()
         nextDecision();
         return;
     }
-    m_client.putDecision(toWire(*record), [this, uuid](HubResult<DecisionAnswer> r) {
-        if (!m_done)
+    m_client.putDecision(toWire(*record), [this, uuid, run = m_run](HubResult<DecisionAnswer> r) {
+        if (!current(run))
             return;
         auto &outbox = m_services.reviews();
         if (r) {
@@ -112,7 +113,18 @@ void RegionalSteps::nextDecision()
             return;
         }
         const HubError &e = r.error();
-        if (!e.stopsPass() && !e.isRetryable()) {
+        if (e.kind == HubError::Kind::Aborted) { // the person stopped the pass: not a failed attempt
+            if (core::Status s = outbox.markQueued(uuid); !s)
+                localProblem(s.error().message);
+            stop(e);
+            return;
+        }
+        // The hub answered about this decision: another came first (409), it is not valid
+        // (400, 422), or the report is not this URS's any more (403, 404). Sending it again
+        // would get the same answer: it is kept with the reason, and the pass goes on.
+        const bool answeredAboutIt = e.httpStatus == 400 || e.httpStatus == 403 || e.httpStatus == 404
+                                     || e.httpStatus == 409 || e.httpStatus == 422;
+        if (answeredAboutIt || (!e.stopsPass() && !e.isRetryable())) {
             // Another reviewer decided first, a newer revision arrived, the hub refused it:
             // kept with the reason, shown to the reviewer, never sent again as is.
             if (core::Status s = outbox.markRefused(uuid, e.currentState, e.message); !s)
@@ -142,8 +154,8 @@ void RegionalSteps::pull()
     Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the municipalities' reports"));
     auto &replica = m_services.replica();
     const qint64 since = replica.cursor();
-    m_client.pullRevisions(since, m_pageSize, [this, since](HubResult<PullPage> r) {
-        if (!m_done)
+    m_client.pullRevisions(since, m_pageSize, [this, since, run = m_run](HubResult<PullPage> r) {
+        if (!current(run))
             return;
         if (!r) {
             stop(r.error());
@@ -216,15 +228,23 @@ void RegionalSteps::nextManifest()
         return;
     }
     m_client.getManifest(report, revision, listed.value()->manifestSha256,
-                         [this, report = report, revision = revision](HubResult<QByteArray> r) {
-                             if (!m_done)
+                         [this, report = report, revision = revision, run = m_run](HubResult<QByteArray> r) {
+                             if (!current(run))
                                  return;
                              if (!r) {
-                                 if (r.error().stopsPass()) {
+                                 // A 200 whose bytes do not match the listed hash: this revision
+                                 // is skipped (asked again next pass), the others go on.
+                                 const bool badBytes = r.error().kind == HubError::Kind::NotHub
+                                                       && r.error().httpStatus == 200;
+                                 if (r.error().stopsPass() && !badBytes) {
                                      stop(r.error());
                                      return;
                                  }
-                                 localProblem(r.error().message);
+                                 localProblem(badBytes ? QCoreApplication::translate(
+                                                               "RegionalSteps", "The hub sent a report that does not match its "
+                                                                                "checksum; it was not kept and is asked for again at "
+                                                                                "the next synchronization.")
+                                                         : r.error().message);
                                  nextManifest();
                                  return;
                              }
@@ -247,15 +267,18 @@ void RegionalSteps::nextPhoto()
         return;
     }
     const QString sha = m_photos.at(m_index++);
-    m_client.getBlob(sha, [this, sha](HubResult<QByteArray> r) {
-        if (!m_done)
+    m_client.getBlob(sha, [this, sha, run = m_run](HubResult<QByteArray> r) {
+        if (!current(run))
             return;
         if (!r) {
-            if (r.error().stopsPass()) {
+            const bool badBytes = r.error().kind == HubError::Kind::NotHub && r.error().httpStatus == 200;
+            if (r.error().stopsPass() && !badBytes) {
                 stop(r.error());
                 return;
             }
-            localProblem(r.error().message);
+            localProblem(badBytes ? QCoreApplication::translate("RegionalSteps", "A photo received from the hub did "
+                                                                                 "not match its checksum; it was not kept.")
+                                    : r.error().message);
             nextPhoto();
             return;
         }

@@ -68,6 +68,7 @@ private:
     void nextPhoto();
     void stop(std::optional<HubError> error);
     void localProblem(const QString &message);
+    bool current(quint64 run) const { return run == m_run && m_done; }
 
     core::Services &m_services;
     HubClient &m_client;
@@ -80,6 +81,7 @@ private:
     QStringList m_photos;
     int m_index = 0;
     bool m_incomplete = false;
+    quint64 m_run = 0; // callbacks of an earlier run are ignored
 };
 
 } // namespace mobiliza::sync

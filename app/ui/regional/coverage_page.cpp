@@ -170,12 +170,8 @@ void CoveragePage::reload()
     core::Period last = core::Period::fromDate(m_context.clock->today()).previous();
     if (const core::Period newest = services.replica().newestPeriod(); newest.isValid() && last < newest)
         last = newest;
-    QHash<QString, QString> local;
-    if (auto all = services.reviews().all())
-        for (const auto &d : all.value())
-            if (d.state != QLatin1String("refused"))
-                local.insert(d.report, core::ReviewOutbox::stateAfter(d.decision));
-    auto grid = core::computeCoverage(services.replica(), m_context.program, municipalities, last, kMonths, local);
+    auto grid = core::computeCoverage(services.replica(), m_context.program, municipalities, last, kMonths,
+                                      services.reviews().localStates());
     m_error->setVisible(!grid);
     if (!grid) {
         m_error->setText(tr("The coverage could not be computed: %1").arg(grid.error().message));

@@ -81,13 +81,8 @@ int coverage(const CommandLine &cl, core::Services &services, const core::Refere
         *err += QCoreApplication::translate("RegionalCommands", "Coverage is for a URS profile: this one has no URS.") + QLatin1Char('\n');
         return 1;
     }
-    QHash<QString, QString> local;
-    if (auto all = services.reviews().all())
-        for (const auto &d : all.value())
-            if (d.state != QLatin1String("refused"))
-                local.insert(d.report, core::ReviewOutbox::stateAfter(d.decision));
     auto grid = core::computeCoverage(services.replica(), program, municipalities, core::Period::fromKey(cl.month), 1,
-                                      local);
+                                      services.reviews().localStates());
     if (!grid) {
         *err += grid.error().message + QLatin1Char('\n');
         return 1;

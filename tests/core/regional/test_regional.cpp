@@ -299,7 +299,9 @@ TEST_CASE("Coverage of a month equals an independent count of on-time, late, no-
     CHECK(grid->notReported(11).size() == all.size() - 4);
 
     // A return decided here and not yet pulled back shows at once.
-    QHash<QString, QString> local{{onTime.report.uuid, QStringLiteral("returned")}};
+    QHash<QString, QString> local{{revisionKey(onTime.report.uuid, 1), QStringLiteral("returned")},
+                                  // a return of revision 1 says nothing about revision 2
+                                  {revisionKey(first.report.uuid, 1), QStringLiteral("returned")}};
     auto withLocal = computeCoverage(urs.services->replica(), program, all, oct, 1, local);
     REQUIRE(withLocal);
     CHECK(withLocal->covered(0) == 3);

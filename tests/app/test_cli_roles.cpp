@@ -1,0 +1,139 @@
+// The profile's role through the real start-up path: --role/--urs on first use,
+// what a profile refuses afterwards, and the commands that belong to each role.
+#include <catch2/catch.hpp>
+#include "tests/support/catch_qt.h"
+
+#include "app/ui/application.h"
+#include "core/services/services.h"
+#include "tests/app/cli_run.h"
+#include "tests/support/temp_dir.h"
+
+#include <QDir>
+#include <QFile>
+
+using namespace mobiliza;
+
+namespace {
+
+test::CliRun run(const QStringList &args)
+{
+    return test::runCli(args);
+}
+
+std::optional<core::Role> roleOf(const QString &dataDir)
+{
+    auto opened = core::Services::open(dataDir, test::cliClock());
+    REQUIRE(opened);
+    return opened.value()->profile().role();
+}
+
+} // namespace
+
+TEST_CASE("cli roles: a URS profile is set up once with --role urs --urs, by name or alias")
+{
+    test::TempDir dir;
+    const QString urs = dir.filePath(QStringLiteral("urs"));
+    auto r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"), QStringLiteral("--urs"),
+                  QStringLiteral("manhumirim"), QStringLiteral("--status")});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    CHECK(r.out.isEmpty()); // nothing pulled yet
+    auto opened = core::Services::open(urs, test::cliClock());
+    REQUIRE(opened);
+    CHECK(opened.value()->profile().role() == core::Role::Urs);
+    CHECK(opened.value()->profile().urs() == QStringLiteral("Manhuaçu")); // the canonical name
+    opened.value().reset();
+
+    // --role alone names what it is: fine; another role is refused, saying what the profile is.
+    CHECK(run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"), QStringLiteral("--urs"),
+               QStringLiteral("Manhuaçu"), QStringLiteral("--status")})
+              .code == 0);
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("municipality"), QStringLiteral("--status")});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("Manhuaçu")));
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--municipality"), QStringLiteral("3139409"), QStringLiteral("--status")});
+    CHECK(r.code == 1);
+    CHECK_FALSE(r.err.isEmpty());
+    CHECK(roleOf(urs) == core::Role::Urs);
+
+    // A municipality's commands are not a URS's.
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--export"), QStringLiteral("pdf"), QStringLiteral("--month"),
+             QStringLiteral("2026-10"), QStringLiteral("--out"), dir.filePath(QStringLiteral("x.pdf"))});
+    CHECK(r.code == 1);
+    CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--coverage"), QStringLiteral("--month"), QStringLiteral("2026-10")});
+    REQUIRE(r.code == 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    CHECK(lines.size() == core::ReferenceData::embedded().municipalitiesOfUrs(QStringLiteral("Manhuaçu")).size());
+    for (const QString &line : lines)
+        CHECK(line.endsWith(QStringLiteral("\tmissing")));
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--review"), QStringLiteral("0b6f0000-0000-4000-8000-000000000000"),
+             QStringLiteral("--accept")});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--pull")));
+}
+
+TEST_CASE("cli roles: demonstration data and an unknown URS set nothing up")
+{
+    test::TempDir dir;
+    const QString p = dir.filePath(QStringLiteral("p"));
+    auto r = run({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("urs"), QStringLiteral("--urs"),
+                  QStringLiteral("Barbacena"), QStringLiteral("--demo-data"), QStringLiteral("--status")});
+    CHECK(r.code == 1);
+    CHECK_FALSE(r.err.isEmpty());
+    CHECK_FALSE(roleOf(p).has_value()); // the profile can still become anything
+
+    r = run({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("urs"), QStringLiteral("--urs"),
+             QStringLiteral("Atlantis"), QStringLiteral("--status")});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("Barbacena"))); // the list of valid names
+    CHECK_FALSE(roleOf(p).has_value());
+
+    // A municipality's profile made before roles, and --pull there.
+    const QString bh = dir.filePath(QStringLiteral("bh"));
+    REQUIRE(run({QStringLiteral("--data-dir"), bh, QStringLiteral("--municipality"), QStringLiteral("3106200"),
+                 QStringLiteral("--status")})
+                .code == 0);
+    CHECK(roleOf(bh) == core::Role::Municipality);
+    r = run({QStringLiteral("--data-dir"), bh, QStringLiteral("--pull")});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--sync")));
+    CHECK(run({QStringLiteral("--data-dir"), bh, QStringLiteral("--role"), QStringLiteral("municipality"), QStringLiteral("--status")})
+              .code == 0);
+}
+
+TEST_CASE("cli import: several package files, or a folder of them, each on its own")
+{
+    test::TempDir dir;
+    const QString field = dir.filePath(QStringLiteral("laptop"));
+    const QString office = dir.filePath(QStringLiteral("office"));
+    const QString folder = dir.filePath(QStringLiteral("pendrive"));
+    REQUIRE(QDir().mkpath(folder));
+    REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--demo-data"), QStringLiteral("--status")}).code == 0);
+    for (const QString month : {QStringLiteral("2026-09"), QStringLiteral("2026-10")})
+        REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--export"), QStringLiteral("package"),
+                     QStringLiteral("--month"), month, QStringLiteral("--out"),
+                     QDir(folder).filePath(month + QStringLiteral(".mobiliza"))})
+                    .code == 0);
+    const QString junk = QDir(folder).filePath(QStringLiteral("2026-08.mobiliza"));
+    {
+        QFile f(junk);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        f.write("not a package");
+    }
+    REQUIRE(run({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"), QStringLiteral("3106200"),
+                 QStringLiteral("--status")})
+                .code == 0);
+    // The folder: the broken file is named, the two good ones are imported.
+    auto r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), folder});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("2026-08.mobiliza")));
+    CHECK(r.out.count(QLatin1Char('\n')) == 2);
+    CHECK(run({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out
+          == QStringLiteral("2026-09\tready\t1\n2026-10\tready\t1\n"));
+    // Two files after one option: both are read (here: already present, nothing changed).
+    r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"),
+             QDir(folder).filePath(QStringLiteral("2026-09.mobiliza")), QDir(folder).filePath(QStringLiteral("2026-10.mobiliza"))});
+    CHECK(r.code == 0);
+    CHECK(r.out.count(QStringLiteral("nothing changed")) + r.out.count(QStringLiteral("nada foi alterado")) == 2);
+}
