@@ -218,6 +218,22 @@ Result<QByteArray> ReplicaService::manifest(const QString &report, int revision)
     return v.value().toByteArray();
 }
 
+Result<bool> ReplicaService::dropUnfetched(const QString &report, int revision)
+{
+    Result<bool> dropped = inTransaction(m_database.db(), [&]() -> Result<bool> {
+        auto removed = execSql(m_database.db(),
+                               QStringLiteral("DELETE FROM replica_revisions WHERE report = ? AND revision = ? "
+                                              "AND manifest IS NULL"),
+                               {report, revision});
+        if (!removed)
+            return removed.error();
+        return removed.value() > 0;
+    });
+    if (dropped && dropped.value())
+        Q_EMIT m_notifier.replicaChanged();
+    return dropped;
+}
+
 Result<Report> ReplicaService::report(const QString &report, int revision) const
 {
     auto bytes = manifest(report, revision);

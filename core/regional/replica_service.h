@@ -68,6 +68,9 @@ public:
     // report of that uuid, revision and municipality; Error "manifest_mismatch" otherwise.
     Status storeManifest(const QString &report, int revision, const QByteArray &manifest);
     Result<QByteArray> manifest(const QString &report, int revision) const;
+    // The hub says a listed revision is not this URS's (any more): forgets it when
+    // its manifest never arrived (nothing reviewed is lost). True when it was removed.
+    Result<bool> dropUnfetched(const QString &report, int revision);
     // The report of a fetched revision (state Ready, as the municipality concluded it).
     Result<Report> report(const QString &report, int revision) const;
 

@@ -236,6 +236,14 @@ void RegionalSteps::nextManifest()
                                  // is skipped (asked again next pass), the others go on.
                                  const bool badBytes = r.error().kind == HubError::Kind::NotHub
                                                        && r.error().httpStatus == 200;
+                                 if (r.error().httpStatus == 404) {
+                                     // Not this URS's (any more: a municipality moved to
+                                     // another URS), or gone: forgotten, never asked again.
+                                     if (auto d = m_services.replica().dropUnfetched(report, revision); !d)
+                                         localProblem(d.error().message);
+                                     nextManifest();
+                                     return;
+                                 }
                                  if (r.error().stopsPass() && !badBytes) {
                                      stop(r.error());
                                      return;
@@ -272,6 +280,10 @@ void RegionalSteps::nextPhoto()
             return;
         if (!r) {
             const bool badBytes = r.error().kind == HubError::Kind::NotHub && r.error().httpStatus == 200;
+            if (r.error().httpStatus == 404) { // no revision of this URS names it any more
+                nextPhoto();
+                return;
+            }
             if (r.error().stopsPass() && !badBytes) {
                 stop(r.error());
                 return;

@@ -1,18 +1,9 @@
 // Token rotation on the client (issue 8): when the pre-flight's tokenRenewAfter has passed by the
 // hub's clock, a sync pass asks the real hub (in-process, fixed clock) for a new token, stores it
 // in the token store before using it, and carries on; the old token stops after the overlap.
-#include "tests/sync/sync_fixture.h"
+#include "tests/sync/real_hub_fixture.h"
 
-#include "core/reference/reference_data.h"
-#include "core/services/blob_store.h"
-#include "sync/client/sync_controller.h"
-#include "sync/client/token_store.h"
-#include "sync/hub/hub.h"
 #include "sync/hub/hub_secrets.h"
-#include "sync/hub/hub_server.h"
-#include "sync/hub/hub_store.h"
-
-#include <QNetworkAccessManager>
 
 using namespace mobiliza;
 using test::SyncProfile;
@@ -21,66 +12,21 @@ namespace {
 
 const QString kBh = QStringLiteral("3106200");
 
-struct RotatingHub
+struct RotatingHub : test::InProcessHub
 {
-    test::TempDir dir;
-    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-    std::unique_ptr<hub::HubStore> store;
-    std::unique_ptr<core::BlobStore> blobs;
-    std::unique_ptr<hub::Hub> hub;
-    std::unique_ptr<hub::HubServer> server;
-    quint16 port = 0;
-
-    RotatingHub()
+    static hub::HubOptions renewing()
     {
-        auto opened = hub::HubStore::open(dir.path(), QString());
-        REQUIRE(opened.ok());
-        store = std::move(opened.value());
-        blobs = std::make_unique<core::BlobStore>(dir.filePath(QStringLiteral("blobs")));
         hub::HubOptions options;
-        options.info = sync::HubInfo{QStringLiteral("urs-teste"), QStringLiteral("URS Teste")};
         options.tokenRenewDays = 30;
-        hub = std::make_unique<hub::Hub>(*store, *blobs, core::ReferenceData::embedded(), clock, options);
-        hub::ServerOptions serverOptions;
-        serverOptions.accessLogPath = dir.filePath(QStringLiteral("access.log"));
-        server = std::make_unique<hub::HubServer>(*hub, serverOptions);
-        port = server->listen(QHostAddress::LocalHost, 0);
-        REQUIRE(port != 0);
+        return options;
     }
-
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(port); }
-    QString code(const QString &municipality) const
-    {
-        sync::Scope scope;
-        scope.municipality = municipality;
-        auto issued = hub->issueCode(scope, QStringLiteral("SMS"));
-        REQUIRE(issued.ok());
-        return issued->code;
-    }
+    RotatingHub() : test::InProcessHub(renewing()) {}
 };
 
-struct Client
+struct Client : test::SyncClient
 {
     SyncProfile &profile;
-    QNetworkAccessManager network;
-    sync::FileTokenStore tokens;
-    sync::SyncController controller;
-
-    static sync::SyncOptions options()
-    {
-        sync::SyncOptions o;
-        o.watchConnectivity = false;
-        o.timeouts = {5000, 5000};
-        o.random01 = [] { return 0.5; };
-        o.installationLabel = QStringLiteral("teste");
-        return o;
-    }
-
-    explicit Client(SyncProfile &p)
-        : profile(p), tokens(p.dir.filePath(sync::FileTokenStore::defaultFileName())),
-          controller(*p.services, &network, tokens, options())
-    {
-    }
+    explicit Client(SyncProfile &p) : test::SyncClient(*p.services, p.dir), profile(p) {}
 };
 
 QString idOf(const QString &token)

@@ -1,0 +1,133 @@
+// The regional part of a sync pass (sync/client/regional_steps.cpp) against the
+// real hub in-process: a URS profile pulls its municipalities' revisions, their
+// manifests and the newest month's photos; its decisions go up; a decision the
+// hub refuses is kept with the reason and never stops the pull.
+#include "tests/sync/real_hub_fixture.h"
+
+#include "core/package/manifest_codec.h"
+#include "core/regional/review_outbox.h"
+
+using namespace mobiliza;
+using test::SyncProfile;
+
+namespace {
+
+const QString kBh = QStringLiteral("3106200");
+const QString kUrs = QStringLiteral("Belo Horizonte");
+
+struct UrsProfile
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(15, 0), QTimeZone::utc())};
+    std::unique_ptr<core::Services> services;
+    UrsProfile()
+    {
+        auto opened = core::Services::open(dir.path(), clock);
+        REQUIRE(opened.ok());
+        services = std::move(opened.value());
+        REQUIRE(services->profile().setRole(core::Role::Urs, kUrs).ok());
+    }
+};
+
+QString stateOf(const core::ReviewOutbox &outbox, const QString &uuid, QString *error = nullptr)
+{
+    const auto all = outbox.all();
+    REQUIRE(all.ok());
+    for (const auto &d : all.value())
+        if (d.uuid == uuid) {
+            if (error)
+                *error = d.lastError;
+            return d.state;
+        }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("real hub: a URS pass pulls its replica and sends its decisions, and a refusal never blocks the pull")
+{
+    test::InProcessHub h;
+    SyncProfile bh(kBh);
+    test::SyncClient bhClient(*bh.services, bh.dir);
+    REQUIRE(bhClient.controller.enrollBlocking(h.url(), h.code(kBh)).ok());
+    const QString october = bh.concludedReport({2026, 10}, 3);
+    const QString september = bh.concludedReport({2026, 9}, 1);
+    const sync::PassReport pushed = bhClient.controller.runPassBlocking(30'000);
+    REQUIRE(pushed.allConfirmed);
+    REQUIRE(pushed.sent == 2);
+
+    // A municipality's code does not set up a URS installation; its URS's code does.
+    UrsProfile urs;
+    test::SyncClient ursClient(*urs.services, urs.dir);
+    CHECK_FALSE(ursClient.controller.enrollBlocking(h.url(), h.code(kBh)).ok());
+    CHECK_FALSE(ursClient.controller.enrollBlocking(h.url(), h.code({}, QStringLiteral("Barbacena"))).ok());
+    REQUIRE(ursClient.controller.enrollBlocking(h.url(), h.code({}, kUrs)).ok());
+
+    const sync::PassReport pulled = ursClient.controller.runPassBlocking(30'000);
+    INFO((pulled.error ? pulled.error->message : QString()).toStdString());
+    REQUIRE(pulled.regional);
+    CHECK(pulled.allConfirmed);
+    CHECK(pulled.replicaUpToDate);
+    CHECK(pulled.revisionsPulled == 2);
+    CHECK(pulled.manifestsFetched == 2);
+    CHECK(pulled.photosFetched == 3); // the newest month's; September's waits until asked
+    auto &replica = urs.services->replica();
+    CHECK(replica.missingPhotos({2026, 10})->isEmpty());
+    CHECK(replica.missingPhotos({2026, 9})->size() == 1);
+    // The replica holds what the municipality concluded, byte for byte.
+    const auto ours = bh.services->reports().revisions(october);
+    REQUIRE_FALSE(ours.isEmpty());
+    CHECK(replica.manifest(october, 1).value() == ours.last().snapshotJson);
+
+    // A second pass moves nothing.
+    const sync::PassReport again = ursClient.controller.runPassBlocking(30'000);
+    CHECK(again.allConfirmed);
+    CHECK(again.revisionsPulled == 0);
+    CHECK(again.manifestsFetched + again.photosFetched == 0);
+
+    // Decisions made offline: a return with a note on the first action, and one on a
+    // report the hub does not know (listed here by mistake): the hub answers 404.
+    const core::Report report = replica.report(october, 1).value();
+    const QList<core::ReviewNote> notes{{report.actions.first().uuid, report.actions.first().photos.first().uuid,
+                                         QStringLiteral("Foto ilegível")}};
+    auto returned = urs.services->reviews().decide(october, 1, core::Decision::Return,
+                                                   QStringLiteral("Ação 1, Foto 1: ilegível."), notes,
+                                                   QStringLiteral("Maria"));
+    REQUIRE(returned.ok());
+    core::ReplicaRevision ghost = replica.revision(september, 1).value().value();
+    ghost.report = core::newUuid();
+    ghost.cursor = 0;
+    REQUIRE(replica.applyPulled({ghost}, replica.cursor()).ok());
+    auto lost = urs.services->reviews().decide(ghost.report, 1, core::Decision::Accept, {}, {}, QStringLiteral("Maria"));
+    REQUIRE(lost.ok());
+
+    const sync::PassReport decided = ursClient.controller.runPassBlocking(30'000);
+    INFO((decided.error ? decided.error->message : QString()).toStdString());
+    CHECK(decided.online);
+    CHECK_FALSE(decided.error.has_value());
+    CHECK(decided.decisionsSent == 1);
+    CHECK(decided.decisionsRefused == 1);
+    CHECK(decided.replicaUpToDate);
+    CHECK(decided.allConfirmed); // a refusal is settled: nothing is left to send
+    CHECK(decided.revisionsPulled >= 1); // the pull still ran: the return came back
+    CHECK(stateOf(urs.services->reviews(), returned->uuid) == QStringLiteral("applied"));
+    QString why;
+    CHECK(stateOf(urs.services->reviews(), lost->uuid, &why) == QStringLiteral("refused"));
+    CHECK_FALSE(why.isEmpty());
+    CHECK(replica.revision(october, 1).value()->state == QStringLiteral("returned"));
+    // The hub does not know the ghost: its listing here is forgotten (its manifest never came).
+    CHECK_FALSE(replica.revision(ghost.report, 1).value().has_value());
+
+    // The municipality learns it, with the comment.
+    const sync::PassReport learnt = bhClient.controller.runPassBlocking(30'000);
+    CHECK(learnt.reviewsApplied == 1);
+    const auto summary = bh.services->reports().summaries();
+    REQUIRE(summary.ok());
+    bool seen = false;
+    for (const auto &s : summary.value())
+        if (s.uuid == october) {
+            seen = true;
+            CHECK(s.state == core::ReportState::Returned);
+        }
+    CHECK(seen);
+}
