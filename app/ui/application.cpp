@@ -3,9 +3,11 @@
 #include "app/ui/command_line.h"
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
+#include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/regional_commands.h"
 #include "app/ui/sync/keychain_token_store.h"
 #include "core/demo/demo_data.h"
+#include "core/demo/regional_demo.h"
 #include "core/exports/month_exports.h"
 #include "core/package/report_package.h"
 #include "core/reference/reference_repository.h"
@@ -143,7 +145,7 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     const auto currentRole = profile.role();
     // The demonstration data are a municipality's: refused before anything is set up.
     const core::Role demoRole = wantedRole.value_or(currentRole.value_or(core::Role::Municipality));
-    if (cl.demoData && demoRole != core::Role::Municipality)
+    if (cl.demoData && demoRole == core::Role::Central)
         return fail(QCoreApplication::translate("Application", "The demonstration data set is a municipality's; a %1 profile "
                                                                "gets its reports from the hub (--pull).")
                         .arg(core::roleLabel(demoRole)),
@@ -213,8 +215,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     const core::Role role = profile.role().value_or(core::Role::Municipality);
 
     if (cl.demoData) {
-        core::DemoData demo(*services, program, reference, clock);
-        const auto seeded = demo.seed();
+        const auto seeded = role == core::Role::Urs ? core::RegionalDemo(*services, program, reference, clock).seed()
+                                                    : core::DemoData(*services, program, reference, clock).seed();
         if (!seeded)
             return fail(seeded.error().message, headless, err);
     }
@@ -346,7 +348,19 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     if (!cl.screenshotFile.isEmpty()) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(1280, 800);
-        if (!cl.page.isEmpty() && !window.showPage(cl.page))
+        if (cl.page == QLatin1String("report") && role != core::Role::Municipality) {
+            // The inbox's report view on a correction (what changed shows), else the first report.
+            auto *inbox = qobject_cast<InboxPage *>(window.page(QStringLiteral("inbox")));
+            QString uuid;
+            if (const auto latest = services->replica().latest(); latest && !latest.value().isEmpty()) {
+                uuid = latest.value().last().report;
+                for (const auto &r : latest.value())
+                    if (r.revision > 1)
+                        uuid = r.report;
+            }
+            if (!inbox || uuid.isEmpty() || !window.showPage(QStringLiteral("inbox")) || !inbox->openReport(uuid))
+                return fail(QCoreApplication::translate("Application", "There is no report to show yet."), headless, err);
+        } else if (!cl.page.isEmpty() && !window.showPage(cl.page))
             return fail(QCoreApplication::translate("Application", "The page \"%1\" is not one of this profile's (%2).")
                             .arg(cl.page, core::roleLabel(role)),
                         headless, err);

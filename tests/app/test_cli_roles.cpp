@@ -10,6 +10,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QImage>
 
 using namespace mobiliza;
 
@@ -77,8 +78,8 @@ TEST_CASE("cli roles: demonstration data and an unknown URS set nothing up")
 {
     test::TempDir dir;
     const QString p = dir.filePath(QStringLiteral("p"));
-    auto r = run({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("urs"), QStringLiteral("--urs"),
-                  QStringLiteral("Barbacena"), QStringLiteral("--demo-data"), QStringLiteral("--status")});
+    auto r = run({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("central"),
+                  QStringLiteral("--demo-data"), QStringLiteral("--status")});
     CHECK(r.code == 1);
     CHECK_FALSE(r.err.isEmpty());
     CHECK_FALSE(roleOf(p).has_value()); // the profile can still become anything
@@ -136,4 +137,32 @@ TEST_CASE("cli import: several package files, or a folder of them, each on its o
              QDir(folder).filePath(QStringLiteral("2026-09.mobiliza")), QDir(folder).filePath(QStringLiteral("2026-10.mobiliza"))});
     CHECK(r.code == 0);
     CHECK(r.out.count(QStringLiteral("nothing changed")) + r.out.count(QStringLiteral("nada foi alterado")) == 2);
+}
+
+TEST_CASE("cli roles: a URS demonstration profile, its coverage and the report view")
+{
+    test::TempDir dir;
+    const QString urs = dir.filePath(QStringLiteral("urs"));
+    auto r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"), QStringLiteral("--urs"),
+                  QStringLiteral("Barbacena"), QStringLiteral("--demo-data"), QStringLiteral("--status")});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    CHECK(lines.size() > 300);
+    CHECK(r.out.contains(QStringLiteral("\treceived\t2\t"))); // the corrected report
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--coverage"), QStringLiteral("--month"), QStringLiteral("2026-10")});
+    REQUIRE(r.code == 0);
+    for (const QString &state : {QStringLiteral("on_time"), QStringLiteral("late"), QStringLiteral("no_actions"),
+                                 QStringLiteral("missing")})
+        CHECK(r.out.contains(QLatin1Char('\t') + state + QLatin1Char('\n')));
+    const QString png = dir.filePath(QStringLiteral("report.png"));
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--screenshot"), png, QStringLiteral("--page"),
+             QStringLiteral("report")});
+    CHECK(r.err == QString());
+    CHECK(r.code == 0);
+    CHECK(QImage(png).width() > 0);
+    // A municipality's pages are not a URS's.
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--screenshot"), png, QStringLiteral("--page"),
+             QStringLiteral("editor")});
+    CHECK(r.code == 1);
 }

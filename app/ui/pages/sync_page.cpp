@@ -216,14 +216,20 @@ void SyncPage::updateConnection()
     if (!controller) {
         m_connection->setStyleSheet(kWarningBox);
         m_connection->setText(
-            tr("<b>Synchronization is not available in this session.</b> Reports stay safely "
-               "in the outbox below."));
+            isRegional() ? tr("<b>Synchronization is not available in this session.</b> Review decisions stay "
+                              "safely on this computer.")
+                         : tr("<b>Synchronization is not available in this session.</b> Reports stay safely "
+                              "in the outbox below."));
     } else if (!enrolled) {
         m_connection->setStyleSheet(kWarningBox);
         m_connection->setText(
-            tr("<b>Not connected to a hub yet.</b> Ask the URS for the hub address and an "
-               "enrollment code, then choose \"Connect to the URS hub…\". Reports stay safely "
-               "in the outbox below."));
+            isRegional()
+                ? tr("<b>Not connected to a hub yet.</b> Ask the hub's administrator (SES-MG) for the hub "
+                     "address and an enrollment code for this URS, then choose \"Connect to the hub…\". "
+                     "Review decisions stay safely on this computer.")
+                : tr("<b>Not connected to a hub yet.</b> Ask the URS for the hub address and an "
+                     "enrollment code, then choose \"Connect to the URS hub…\". Reports stay safely "
+                     "in the outbox below."));
     } else {
         const QString hubName =
             enrollment->hub.name.isEmpty() ? enrollment->url.host() : enrollment->hub.name;
@@ -245,7 +251,9 @@ void SyncPage::updateConnection()
                                            ? tr("Last successful contact: %1").arg(brDateTime(contact))
                                            : tr("No successful contact with the hub yet.")));
     }
-    m_connect->setText(enrolled ? tr("&Connect again…") : tr("&Connect to the URS hub…"));
+    m_connect->setText(enrolled     ? tr("&Connect again…")
+                       : isRegional() ? tr("&Connect to the hub…")
+                                      : tr("&Connect to the URS hub…"));
     m_fallback->setVisible(controller && controller->tokenInFallbackStorage());
     const bool unprotected = enrolled && enrollment && sync::HubClient::isUnprotectedUrl(enrollment->url);
     if (unprotected)

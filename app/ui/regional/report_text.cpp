@@ -157,4 +157,71 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
     return html;
 }
 
+QString diffHtml(const core::RevisionDiff &diff, const core::Report &before, const core::Report &after,
+                 const core::ProgramDefinition &program)
+{
+    QString html = QStringLiteral("<a name='changes'></a><h3 style='color:#7a4a00; margin-top:14px;'>%1</h3>")
+                       .arg(esc(RegionalReportText::tr("What changed since revision %1").arg(diff.from)));
+    if (diff.isEmpty())
+        return html + QStringLiteral("<p>%1</p>").arg(esc(RegionalReportText::tr(
+                          "Nothing in the actions, fields or photos changed: only the report was sent again.")));
+    const QString label = program.isNull() ? QStringLiteral("Ação") : program.recordLabel();
+    const QString titleField = program.fieldForRole(core::field_role::Title);
+    auto find = [](const core::Report &r, const QString &uuid) -> const core::Action * {
+        for (const core::Action &a : r.actions)
+            if (a.uuid == uuid)
+                return &a;
+        return nullptr;
+    };
+    html += QStringLiteral("<table cellspacing='0' cellpadding='4' width='100%' style='border:1px solid #e0c9a0;'>"
+                           "<tr style='background:#fbf3e4;'><th align='left'>%1</th><th align='left'>%2</th>"
+                           "<th align='left'>%3</th></tr>")
+                .arg(esc(RegionalReportText::tr("What")), esc(RegionalReportText::tr("Revision %1").arg(diff.from)),
+                     esc(RegionalReportText::tr("Revision %1").arg(diff.to)));
+    auto row = [&](const QString &what, const QString &was, const QString &now) {
+        html += QStringLiteral("<tr><td valign='top'>%1</td><td valign='top' style='color:#8a2b1b;'>%2</td>"
+                               "<td valign='top' style='color:#1d6b35;'>%3</td></tr>")
+                    .arg(esc(what), was.isEmpty() ? QStringLiteral("—") : esc(was),
+                         now.isEmpty() ? QStringLiteral("—") : esc(now));
+    };
+    if (diff.noActionsChanged)
+        row(RegionalReportText::tr("No actions in the month"),
+            before.noActions ? before.noActionsJustification : RegionalReportText::tr("no"),
+            after.noActions ? after.noActionsJustification : RegionalReportText::tr("no"));
+    for (const core::ActionChange &c : diff.actions) {
+        const core::Action *was = find(before, c.action);
+        const core::Action *now = find(after, c.action);
+        const core::Action *any = now ? now : was;
+        const QString title = any ? any->values.value(titleField).toString().trimmed() : QString();
+        const QString name = QStringLiteral("%1 %2").arg(label).arg(c.position + 1)
+                             + (title.isEmpty() ? QString() : QStringLiteral(" — ") + title);
+        if (c.kind == core::ActionChange::Kind::Added) {
+            row(name, {}, RegionalReportText::tr("added, with %n photo(s)", nullptr, c.photoCount));
+            continue;
+        }
+        if (c.kind == core::ActionChange::Kind::Removed) {
+            row(name, RegionalReportText::tr("%n photo(s)", nullptr, c.photoCount), RegionalReportText::tr("removed"));
+            continue;
+        }
+        for (const core::FieldChange &f : c.fields) {
+            const auto field = program.field(f.field);
+            if (!field) {
+                row(QStringLiteral("%1: %2").arg(name, f.field == QLatin1String("partners")
+                                                           ? RegionalReportText::tr("partners")
+                                                           : f.field),
+                    f.before.isDouble() ? QString::number(f.before.toInt()) : f.before.toString(),
+                    f.after.isDouble() ? QString::number(f.after.toInt()) : f.after.toString());
+                continue;
+            }
+            row(QStringLiteral("%1: %2").arg(name, field->label), was ? fieldValue(program, *field, *was) : QString(),
+                now ? fieldValue(program, *field, *now) : QString());
+        }
+        if (!c.photosAdded.isEmpty() || !c.photosRemoved.isEmpty())
+            row(QStringLiteral("%1: %2").arg(name, RegionalReportText::tr("photos")),
+                c.photosRemoved.isEmpty() ? QString() : RegionalReportText::tr("%n removed", nullptr, int(c.photosRemoved.size())),
+                c.photosAdded.isEmpty() ? QString() : RegionalReportText::tr("%n added", nullptr, int(c.photosAdded.size())));
+    }
+    return html + QStringLiteral("</table>");
+}
+
 } // namespace mobiliza::ui::regional

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/domain/types.h"
+#include "core/regional/revision_diff.h"
 #include "core/program/program_definition.h"
 
 #include <QList>
@@ -32,5 +33,9 @@ QString fieldValue(const core::ProgramDefinition &program, const core::FieldDefi
 QString headerHtml(const QList<QPair<QString, QString>> &lines);
 // The actions (or the "sem ações no mês" justification), then the month's totals.
 QString actionsHtml(const core::Report &report, const core::ProgramDefinition &program);
+
+// "What changed since revision N", side by side (before | now), for a correction.
+QString diffHtml(const core::RevisionDiff &diff, const core::Report &before, const core::Report &after,
+                 const core::ProgramDefinition &program);
 
 } // namespace mobiliza::ui::regional

@@ -216,6 +216,11 @@ void ReportView::loadContent()
     m_hasContent = true;
     const auto engine = m_context.services->programs().engine(m_report.programId);
     const core::ProgramDefinition program = engine ? engine->program() : m_context.program;
+    // A correction: what changed since the revision before it, side by side, first.
+    if (r.revision > 1)
+        if (auto previous = m_context.services->replica().report(r.report, r.revision - 1))
+            html += regional::diffHtml(core::diffRevisions(previous.value(), m_report), previous.value(), m_report,
+                                       program);
     html += regional::actionsHtml(m_report, program);
     m_text->setHtml(html);
     m_photos->setPhotos(regional::reportPhotos(m_report));

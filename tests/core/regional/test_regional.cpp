@@ -1,10 +1,12 @@
 // The regional desk's core (core/regional, ProfileService roles): what a URS
 // installation stores and decides while offline.
+#include "core/demo/regional_demo.h"
 #include "core/domain/clock.h"
 #include "core/package/manifest_codec.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
 #include "core/regional/coverage.h"
+#include "core/regional/revision_diff.h"
 #include "core/services/report_service.h"
 #include "core/services/services.h"
 #include "tests/support/temp_dir.h"
@@ -305,4 +307,129 @@ TEST_CASE("Coverage of a month equals an independent count of on-time, late, no-
     auto withLocal = computeCoverage(urs.services->replica(), program, all, oct, 1, local);
     REQUIRE(withLocal);
     CHECK(withLocal->covered(0) == 3);
+}
+
+TEST_CASE("The URS demonstration replica: real municipalities, every case of the newest month, valid reports")
+{
+    test::TempDir dir;
+    FixedClock clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC));
+    auto opened = Services::open(dir.path(), clock);
+    REQUIRE(opened);
+    Services &services = *opened.value();
+    REQUIRE(services.profile().setRole(Role::Urs, QStringLiteral("Barbacena")));
+    const ReferenceData reference = ReferenceData::embedded();
+    const ProgramDefinition program = ProgramDefinition::sesMgMobilizacao();
+    auto seeded = RegionalDemo(services, program, reference, clock).seed();
+    REQUIRE(seeded);
+    CHECK(services.profile().isDemo());
+    CHECK(seeded->reports > 300);
+
+    const QList<Municipality> all = reference.municipalitiesOfUrs(QStringLiteral("Barbacena"));
+    auto grid = computeCoverage(services.replica(), program, all, Period{2026, 10}, 12);
+    REQUIRE(grid);
+    QSet<QString> states;
+    for (const CoverageRow &row : grid->rows)
+        states.insert(coverageStateKey(row.cells.last().state));
+    CHECK(states.contains(QStringLiteral("on_time")));
+    CHECK(states.contains(QStringLiteral("late")));
+    CHECK(states.contains(QStringLiteral("no_actions")));
+    CHECK(states.contains(QStringLiteral("missing")));
+
+    // Every report is whole (manifest and photos here) and passes the program's rules.
+    auto revisions = services.replica().revisions();
+    REQUIRE(revisions);
+    int corrected = 0;
+    const auto engine = services.programs().engine(program.id());
+    REQUIRE(engine);
+    for (const ReplicaRevision &r : revisions.value()) {
+        REQUIRE(r.hasManifest);
+        CHECK(r.municipality.size() == 7);
+        CHECK(reference.municipality(r.municipality)->urs == QStringLiteral("Barbacena"));
+        const auto report = services.replica().report(r.report, r.revision);
+        REQUIRE(report);
+        INFO(r.municipality.toStdString() << " " << r.period.key().toStdString());
+        CHECK(engine->validate(report.value()).isEmpty());
+        if (r.revision == 2)
+            ++corrected;
+    }
+    CHECK(corrected == 1);
+    CHECK(services.replica().missingPhotos()->isEmpty());
+
+    // Seeding again changes nothing; a replica with pulled reports is refused.
+    auto again = RegionalDemo(services, program, reference, clock).seed();
+    REQUIRE(again);
+    CHECK(again->reports == 0);
+    CHECK(services.replica().revisions()->size() == revisions->size());
+
+    test::TempDir real;
+    auto other = Services::open(real.path(), clock);
+    REQUIRE(other);
+    REQUIRE(other.value()->profile().setRole(Role::Urs, QStringLiteral("Belo Horizonte")));
+    const Sent pulled = sent(QStringLiteral("3106200"), Period{2026, 10}, 1, clock.now().addDays(-20), 1);
+    REQUIRE(other.value()->replica().applyPulled({pulled.entry}, 1));
+    auto refused = RegionalDemo(*other.value(), program, reference, clock).seed();
+    REQUIRE_FALSE(refused);
+    CHECK(refused.error().code == QStringLiteral("not_empty"));
+    CHECK_FALSE(other.value()->profile().isDemo());
+}
+
+TEST_CASE("What changed between two revisions: actions added and removed, fields, photos")
+{
+    const Sent r1 = sent(QStringLiteral("3106200"), Period{2026, 10}, 1, QDateTime(QDate(2026, 11, 5), QTime(9, 0), Qt::UTC), 1);
+    Report before = r1.report;
+    Action second;
+    second.uuid = newUuid();
+    second.position = 1;
+    second.values = QJsonObject{{QStringLiteral("title"), QStringLiteral("Palestra")}, {QStringLiteral("people"), 10}};
+    before.actions << second;
+    Report after = before;
+    after.revision = 2;
+    CHECK(diffRevisions(before, after).isEmpty());
+
+    after.actions[1].values[QStringLiteral("people")] = 12;       // a field changed
+    Photo extra = after.actions[0].photos.first();
+    extra.uuid = newUuid();
+    extra.sha256 = QString(64, QLatin1Char('b'));
+    after.actions[0].photos << extra;                               // a photo added
+    Action third;
+    third.uuid = newUuid();
+    third.position = 2;
+    third.photos << extra;
+    after.actions << third;                                         // an action added
+    after.actions.removeAt(0);                                      // the first one removed…
+    after.actions[0].position = 0;
+    const RevisionDiff d = diffRevisions(before, after);
+    CHECK(d.from == 1);
+    CHECK(d.to == 2);
+    CHECK_FALSE(d.noActionsChanged);
+    REQUIRE(d.actions.size() == 3);
+    CHECK(d.actions[0].kind == ActionChange::Kind::Changed);
+    CHECK(d.actions[0].action == second.uuid);
+    REQUIRE(d.actions[0].fields.size() == 1);
+    CHECK(d.actions[0].fields[0].field == QStringLiteral("people"));
+    CHECK(d.actions[0].fields[0].before.toInt() == 10);
+    CHECK(d.actions[0].fields[0].after.toInt() == 12);
+    CHECK(d.actions[1].kind == ActionChange::Kind::Added);
+    CHECK(d.actions[1].photoCount == 1);
+    CHECK(d.actions[2].kind == ActionChange::Kind::Removed); // …listed last
+    CHECK(d.actions[2].action == r1.report.actions.first().uuid);
+    CHECK(d.photosAdded() == 1);
+    CHECK(d.photosRemoved() == 1);
+
+    // A photo swapped for another inside a kept action, and the no-actions flag.
+    Report swapped = before;
+    swapped.revision = 2;
+    swapped.actions[0].photos[0].sha256 = QString(64, QLatin1Char('c'));
+    const RevisionDiff s = diffRevisions(before, swapped);
+    REQUIRE(s.actions.size() == 1);
+    CHECK(s.actions[0].photosAdded.size() == 1);
+    CHECK(s.actions[0].photosRemoved.size() == 1);
+    CHECK(s.actions[0].fields.isEmpty());
+    Report none = before;
+    none.revision = 2;
+    none.noActions = true;
+    none.actions.clear();
+    const RevisionDiff n = diffRevisions(before, none);
+    CHECK(n.noActionsChanged);
+    CHECK(n.actions.size() == 2);
 }

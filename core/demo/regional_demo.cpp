@@ -1,0 +1,224 @@
+#include "core/demo/regional_demo.h"
+
+#include "core/demo/demo_content.h"
+#include "core/package/manifest_codec.h"
+#include "core/services/report_service.h"
+#include "core/services/services.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+namespace mobiliza::core {
+
+namespace {
+
+struct PoolPhoto
+{
+    QString sha256;
+    qint64 bytes = 0;
+};
+
+QString sha256Of(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// 14:00 in Brasília (17:00 UTC) of `date`.
+QDateTime afternoon(const QDate &date)
+{
+    return QDateTime(date, QTime(17, 0), Qt::UTC);
+}
+
+} // namespace
+
+RegionalDemo::RegionalDemo(Services &services, ProgramDefinition program, ReferenceData reference, const Clock &clock)
+    : m_services(services), m_program(std::move(program)), m_reference(std::move(reference)), m_clock(clock)
+{
+}
+
+Result<DemoSummary> RegionalDemo::seed()
+{
+    auto &profile = m_services.profile();
+    auto &replica = m_services.replica();
+    DemoSummary summary;
+    const QString urs = profile.urs();
+    const QList<Municipality> municipalities = m_reference.municipalitiesOfUrs(urs);
+    if (municipalities.isEmpty())
+        return Error{QStringLiteral("no_urs"),
+                     QCoreApplication::translate("DemoData",
+                                                 "Choose the profile's regional health unit (URS) before adding "
+                                                 "demonstration data.")};
+    auto existing = replica.revisions();
+    if (!existing)
+        return existing.error();
+    if (!existing.value().isEmpty()) {
+        if (profile.isDemo())
+            return summary; // already seeded: nothing changes
+        return Error{QStringLiteral("not_empty"),
+                     QCoreApplication::translate("DemoData",
+                                                 "This profile already holds reports received from the hub, so no "
+                                                 "demonstration data was added. Use --demo-data with a new, empty "
+                                                 "--data-dir.")};
+    }
+    // Marked first: nothing of it is ever mistaken for real reports.
+    if (auto s = profile.setDemo(true); !s)
+        return s.error();
+
+    const QDate today = m_clock.today();
+    const QDateTime now = m_clock.now().toUTC();
+    QRandomGenerator rng(quint32(qHash(urs)) ^ quint32(today.year() * 100 + today.month()));
+
+    // A pool of proof photos: content addressing lets the reports share them.
+    QList<PoolPhoto> pool;
+    for (int i = 0; i < 16; ++i) {
+        const QByteArray jpeg = demo::makePhoto(rng, i);
+        auto put = m_services.blobs().put(jpeg);
+        if (!put)
+            return put.error();
+        pool << PoolPhoto{put.value(), jpeg.size()};
+    }
+
+    const Period current = Period::fromDate(today);
+    const Period newest = current.previous();
+    QList<Period> periods;
+    for (Period p = newest; periods.size() < 12; p = p.previous())
+        periods.prepend(p);
+
+    QList<ReplicaRevision> entries;
+    QList<QPair<ReplicaRevision, QByteArray>> manifests;
+    qint64 cursor = 0;
+    int sample = int(rng.bounded(demo::sampleCount()));
+
+    auto makeReport = [&](const Municipality &m, const Period &period, bool noActions) {
+        Report r;
+        r.uuid = newUuid();
+        r.programId = m_program.id();
+        r.municipality = m.ibge;
+        r.period = period;
+        r.revision = 1;
+        r.noActions = noActions;
+        if (noActions) {
+            r.noActionsJustification =
+                QStringLiteral("Equipe deslocada para a campanha de vacinação; ações retomadas no mês seguinte.");
+            return r;
+        }
+        const int actions = 2 + int(rng.bounded(5));
+        for (int a = 0; a < actions; ++a) {
+            const int s = sample++;
+            const QDate date(period.year, period.month, 1 + int(rng.bounded(period.lastDay().day())));
+            Action action;
+            action.uuid = newUuid();
+            action.reportUuid = r.uuid;
+            action.position = a;
+            action.values = demo::actionValues(m_program, s, date, m.ibge, rng);
+            const int photos = 1 + int(rng.bounded(2));
+            for (int k = 0; k < photos; ++k) {
+                const PoolPhoto &p = pool.at(int(rng.bounded(int(pool.size()))));
+                Photo photo;
+                photo.uuid = newUuid();
+                photo.actionUuid = action.uuid;
+                photo.sha256 = p.sha256;
+                photo.position = k;
+                photo.caption = QStringLiteral("%1 — registro %2").arg(demo::sampleTitle(s)).arg(k + 1);
+                photo.takenOn = date;
+                photo.author = QStringLiteral("Equipe de mobilização (demonstração)");
+                photo.identifiablePeople = k == 0;
+                photo.authorizationOnFile = k == 0;
+                photo.width = demo::kPhotoWidth;
+                photo.height = demo::kPhotoHeight;
+                photo.bytes = p.bytes;
+                action.photos << photo;
+            }
+            r.actions << action;
+        }
+        return r;
+    };
+    auto add = [&](const Report &r, const QDateTime &receivedAt, const QString &state, const QString &comment,
+                   const QDateTime &reviewedAt) {
+        const QByteArray manifest = ReportService::manifest(r, receivedAt.addSecs(-3600));
+        ReplicaRevision e;
+        e.report = r.uuid;
+        e.revision = r.revision;
+        e.municipality = r.municipality;
+        e.program = r.programId;
+        e.period = r.period;
+        e.hubId = QStringLiteral("r-%1").arg(++cursor, 6, 10, QLatin1Char('0'));
+        e.manifestSha256 = sha256Of(manifest);
+        e.state = state;
+        e.comment = comment;
+        e.receivedAt = receivedAt;
+        e.reviewedAt = reviewedAt;
+        e.cursor = cursor;
+        entries << e;
+        manifests << qMakePair(e, manifest);
+        ++summary.reports;
+        summary.actions += int(r.actions.size());
+        summary.photos += manifestPhotoCount(r);
+    };
+
+    for (int mi = 0; mi < municipalities.size(); ++mi) {
+        const Municipality &m = municipalities.at(mi);
+        for (const Period &period : std::as_const(periods)) {
+            const bool isNewest = period == newest;
+            const int roll = int(rng.bounded(100));
+            // The newest month shows every case on the first municipalities; the rest by chance.
+            const bool missing = isNewest ? (mi == 2 || (mi > 4 && roll < 20)) : roll < 5;
+            if (missing)
+                continue;
+            const bool noActions = isNewest ? mi == 3 : roll >= 5 && roll < 8;
+            const bool late = isNewest ? (mi == 1 || (mi > 4 && roll >= 85)) : rng.bounded(100) < 15;
+            const QDate deadline = m_program.deadline(period);
+            QDateTime receivedAt = afternoon(late ? deadline.addDays(2 + int(rng.bounded(10)))
+                                                  : deadline.addDays(-1 - int(rng.bounded(9))));
+            if (receivedAt > now)
+                receivedAt = now.addSecs(-3600 * (1 + int(rng.bounded(48))));
+            Report report = makeReport(m, period, noActions);
+            const int age = int(periods.size()) - 1 - int(periods.indexOf(period)); // 0 = newest
+            if (isNewest && mi == 0 && !report.actions.isEmpty()) {
+                // Returned with a comment, then corrected: revision 2 adds an action with a
+                // photo and changes a number, so the URS sees what changed.
+                const QDateTime returnedAt = receivedAt.addDays(1);
+                add(report, receivedAt, QStringLiteral("returned"),
+                    QStringLiteral("Ação 1: o número de pessoas alcançadas parece alto; falta o registro da reunião "
+                                   "com as escolas citada na descrição."),
+                    returnedAt);
+                Report corrected = report;
+                corrected.revision = 2;
+                const QString peopleField = [&] {
+                    for (const auto &f : m_program.fields())
+                        if (f.role == field_role::PeopleReached)
+                            return f.id;
+                    return QString();
+                }();
+                if (!peopleField.isEmpty())
+                    corrected.actions[0].values[peopleField] = 48;
+                Action extra = makeReport(m, period, false).actions.first();
+                extra.reportUuid = corrected.uuid;
+                extra.position = int(corrected.actions.size());
+                for (Photo &p : extra.photos)
+                    p.actionUuid = extra.uuid;
+                corrected.actions << extra;
+                add(corrected, qMin(returnedAt.addDays(2), now.addSecs(-1800)), QStringLiteral("received"), {}, {});
+                continue;
+            }
+            QString state = QStringLiteral("received");
+            if (age >= 2)
+                state = rng.bounded(100) < 75 ? QStringLiteral("forwarded") : QStringLiteral("accepted");
+            else if (age == 1)
+                state = rng.bounded(100) < 60 ? QStringLiteral("accepted") : QStringLiteral("received");
+            else if (roll % 7 == 0)
+                state = QStringLiteral("in_review");
+            const bool reviewed = state != QLatin1String("received");
+            add(report, receivedAt, state, {}, reviewed ? qMin(receivedAt.addDays(3), now) : QDateTime());
+        }
+    }
+
+    if (auto s = replica.applyPulled(entries, cursor); !s)
+        return s.error();
+    for (const auto &[entry, manifest] : std::as_const(manifests))
+        if (auto s = replica.storeManifest(entry.report, entry.revision, manifest); !s)
+            return s.error();
+    return summary;
+}
+
+} // namespace mobiliza::core
