@@ -11,5 +11,12 @@ mkdir -p docs/screenshots
 for page in reports editor partners sync panel settings; do
   ./build/app/mobiliza --data-dir "$profile" --screenshot "docs/screenshots/$page.png" --page "$page"
 done
+# The regional desk (a URS profile with its demonstration replica).
+urs=$(mktemp -d)
+trap 'rm -rf "$profile" "$urs"' EXIT
+./build/app/mobiliza --data-dir "$urs" --role urs --urs Barbacena --demo-data --status >/dev/null
+for page in inbox report coverage sync; do
+  ./build/app/mobiliza --data-dir "$urs" --screenshot "docs/screenshots/urs-$page.png" --page "$page"
+done
 MOBILIZA_SCREENSHOT_DIR="$PWD/docs/screenshots" ./build/tests/app/test_app "municipality dialog: accent-free*" >/dev/null
 echo "screenshots written to docs/screenshots/"
