@@ -36,6 +36,28 @@ Status upsertSetting(const QSqlDatabase &db, const QString &key, const QString &
     return {};
 }
 
+// The notes of the review that returned `revision`, in place of any earlier ones.
+Status replaceReturnNotes(const QSqlDatabase &db, const HubReview &review, const QString &now)
+{
+    if (auto d = execSql(db, QStringLiteral("DELETE FROM review_notes WHERE report_uuid = ?"), {review.report}); !d)
+        return d.error();
+    const QString at = review.at.isValid() ? storeTimestamp(review.at) : now;
+    int position = 0;
+    for (const ReviewNote &note : review.notes) {
+        if (note.text.trimmed().isEmpty())
+            continue;
+        if (auto i = execSql(db,
+                             QStringLiteral("INSERT INTO review_notes (report_uuid, revision, position, "
+                                            "action_uuid, photo_uuid, text, reviewer, at) "
+                                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                             {review.report, review.revision, position++, textArg(note.action),
+                              textArg(note.photo), note.text, textArg(review.by), at});
+            !i)
+            return i.error();
+    }
+    return {};
+}
+
 QString settingValue(const QSqlDatabase &db, const QString &key)
 {
     auto value = scalarSql(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
@@ -108,6 +130,9 @@ Result<QStringList> OutboxService::applyHubReviews(const QList<HubReview> &revie
                                     review.comment);
                 if (!m)
                     return m.error();
+                if (m.value())
+                    if (Status s = replaceReturnNotes(db, review, now); !s)
+                        return s;
                 moved = moved || m.value();
             }
             if (moved && !changed.contains(review.report))

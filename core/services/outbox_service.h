@@ -27,6 +27,7 @@
 #include "core/domain/report_state.h"
 #include "core/domain/types.h"
 #include "core/program/finding.h"
+#include "core/regional/review_outbox.h" // ReviewNote
 #include "core/util/result.h"
 
 #include <QByteArray>
@@ -108,6 +109,10 @@ struct HubReview
     QString state; // received | accepted | returned
     QString comment;
     QDateTime at;
+    // A review decision's notes (protocol §10.3), each pointing at an action, a
+    // photo of it, or the report; and the reviewer's name. Kept for a return.
+    QList<ReviewNote> notes;
+    QString by;
 };
 
 // A partner to push (or an erasure to propagate) since the partner cursor.
@@ -168,8 +173,10 @@ public:
     // one, for unknown reports, for a revision set aside here (rejected: the
     // hub holds another version of it) or held, and illegal transitions are
     // skipped. A queued/sending revision the hub reports is first marked
-    // received (its receipt was lost). Returns the uuids of the reports that
-    // changed.
+    // received (its receipt was lost). A return also stores its notes and
+    // reviewer (table review_notes), replacing those of an earlier return of the
+    // report: read them with ReportService::returnNotes(). Returns the uuids of
+    // the reports that changed.
     Result<QStringList> applyHubReviews(const QList<HubReview> &reviews, qint64 nextCursor);
     qint64 statusCursor() const;
 

@@ -9,6 +9,7 @@
 #include "core/domain/report_state.h"
 #include "core/domain/types.h"
 #include "core/program/finding.h"
+#include "core/regional/review_outbox.h" // ReviewNote
 #include "core/util/result.h"
 
 #include <QByteArray>
@@ -43,6 +44,16 @@ struct ReportSummary
     int actionCount = 0;
     int photoCount = 0;
     QDateTime updatedAt;
+};
+
+// The notes of the URS review that returned a report (docs/protocol.md §10.3),
+// as the hub's status feed brought them (OutboxService::applyHubReviews).
+struct ReturnNotes
+{
+    int revision = 0; // the revision the URS returned; 0: no notes to show
+    QString by;       // the reviewer's name (may be empty)
+    QDateTime at;     // when the hub recorded the return
+    QList<ReviewNote> notes; // in the reviewer's order; action/photo uuids empty for the report as a whole
 };
 
 // A locked revision: the manifest written when the report was concluded.
@@ -98,6 +109,14 @@ public:
     // The reviewers' comments of returned reports (report uuid → comment), for
     // the report list: one query.
     QHash<QString, QString> reviewComments() const;
+
+    // The notes of the review that returned the report (review_notes.cpp): those
+    // of its current revision while it is returned, or of the revision before
+    // it once reopened as its correction (r+1 keeps the actions' and photos'
+    // uuids, so each note still points at what it named). Empty (revision 0)
+    // when the latest return is older, or had no notes. An Error only when the
+    // database cannot be read.
+    Result<ReturnNotes> returnNotes(const QString &reportUuid) const;
 
     Status setNoActions(const QString &reportUuid, bool noActions, const QString &justification);
 

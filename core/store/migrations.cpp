@@ -27,6 +27,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {1, "initial", ":/migrations/0001_initial.sql"},
     {2, "audit_outbox", ":/migrations/0002_audit_outbox.sql"},
     {3, "regional_desk", ":/migrations/0003_regional_desk.sql"},
+    {4, "review_notes", ":/migrations/0004_review_notes.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)

@@ -454,8 +454,12 @@ void SyncEngine::pullStatus()
                             return;
                         }
                         QList<core::HubReview> reviews;
-                        for (const StatusEvent &e : r->events)
-                            reviews << core::HubReview{e.report, e.revision, e.state, e.comment, e.at};
+                        for (const StatusEvent &e : r->events) {
+                            QList<core::ReviewNote> notes;
+                            for (const ReviewNote &n : e.notes)
+                                notes << core::ReviewNote{n.action, n.photo, n.text};
+                            reviews << core::HubReview{e.report, e.revision, e.state, e.comment, e.at, notes, e.by};
+                        }
                         const qint64 next = std::max(since, r->next);
                         auto applied = m_outbox.applyHubReviews(reviews, next);
                         if (!applied) {
