@@ -56,6 +56,10 @@ QByteArray encode(const PullPage &page)
             o.insert(QStringLiteral("reviewedAt"), utcTimestamp(p.reviewedAt));
         if (!p.via.isEmpty())
             o.insert(QStringLiteral("via"), p.via);
+        if (!p.receivedBy.isEmpty())
+            o.insert(QStringLiteral("receivedBy"), QJsonObject{{QStringLiteral("urs"), p.receivedBy.urs},
+                                                               {QStringLiteral("installation"), p.receivedBy.installation},
+                                                               {QStringLiteral("label"), p.receivedBy.label}});
         list.append(o);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("revisions"), list}, {QStringLiteral("next"), double(page.next)}})
@@ -94,6 +98,17 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
         p.receivedAt = timeOf(e.value(QStringLiteral("receivedAt")));
         p.reviewedAt = timeOf(e.value(QStringLiteral("reviewedAt")));
         p.via = e.value(QStringLiteral("via")).toString();
+        // Optional (a hub before §10.4 sends none); when present, an object of short texts.
+        const QJsonValue by = e.value(QStringLiteral("receivedBy"));
+        if (!by.isUndefined()) {
+            const QJsonObject b = by.toObject();
+            p.receivedBy = ReceivedBy{b.value(QStringLiteral("urs")).toString(),
+                                      b.value(QStringLiteral("installation")).toString(),
+                                      b.value(QStringLiteral("label")).toString()};
+            if (!by.isObject() || p.receivedBy.urs.size() > 200 || p.receivedBy.installation.size() > 200 ||
+                p.receivedBy.label.size() > 200)
+                return pullError(QStringLiteral("revision entry"));
+        }
         if (!isUuid(p.report) || !ibge.match(p.municipality).hasMatch() || !period.match(p.period).hasMatch()
             || p.revision < 1 || !isSha256Hex(p.manifestSha256) || p.state.isEmpty() || p.state.size() > 40
             || !p.receivedAt.isValid() || p.cursor < previous || p.comment.size() > 100000)

@@ -11,6 +11,17 @@
 
 namespace mobiliza::sync {
 
+// Who brought an imported revision to the hub (§10.4): the URS (empty for the
+// central level), its installation and label. The date is the entry's receivedAt.
+struct ReceivedBy
+{
+    QString urs;
+    QString installation;
+    QString label;
+    bool isEmpty() const { return urs.isEmpty() && installation.isEmpty() && label.isEmpty(); }
+    bool operator==(const ReceivedBy &) const = default;
+};
+
 struct PulledEntry
 {
     qint64 cursor = 0;
@@ -26,6 +37,7 @@ struct PulledEntry
     QDateTime receivedAt;
     QDateTime reviewedAt; // optional
     QString via;          // optional (§10.4): "push" | "import"
+    ReceivedBy receivedBy; // optional (§10.4): only for "import"
 };
 
 struct PullPage

@@ -251,7 +251,7 @@ std::optional<HubError> Hub::validationError(const core::Report &report) const
 }
 
 Outcome<PushOutcome> Hub::storeRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
-                                        const QByteArray &manifest)
+                                        const QByteArray &manifest, const Provenance &provenance)
 {
     if (manifest.size() > m_options.limits.maxManifestBytes)
         return error(413, QStringLiteral("too_large"),
@@ -342,8 +342,8 @@ Outcome<PushOutcome> Hub::storeRevision(const sync::Scope &scope, const QString 
         return *refused;
 
     const ReportRecord record{report.uuid, report.municipality, report.programId, report.period.key()};
-    auto inserted =
-        m_store.insertRevision(record, ursOf(report.municipality), revision, manifest, sha256, m_clock.now());
+    auto inserted = m_store.insertRevision(record, ursOf(report.municipality), revision, manifest, sha256,
+                                           m_clock.now(), provenance);
     if (!inserted) {
         // Another instance may have stored it meanwhile (same database): answer as for a repeat.
         auto again = existingRevisionOutcome(reportUuid, revision, sha256, &decided);
@@ -390,34 +390,56 @@ Outcome<sync::StatusPage> Hub::status(const sync::Scope &scope, qint64 since, in
 
 Outcome<ImportResult> Hub::importPackage(const QString &path)
 {
+    sync::Scope central;
+    central.kind = sync::Scope::Kind::Central;
+    // At the hub itself: "recebido por arquivo" by the hub's own operator.
+    return importPackage(path, central, Provenance::import(sync::ReceivedBy{{}, {}, QStringLiteral("mobiliza-hub")}));
+}
+
+Outcome<ImportResult> Hub::importPackage(const QString &path, const sync::Scope &scope, const Provenance &provenance)
+{
     core::package::PackageReader reader(path);
     auto contents = reader.verify();
     if (!contents)
-        return error(400, contents.error().code, contents.error().message);
+        return error(contents.error().code == QLatin1String("too_large") ? 413 : 400, contents.error().code,
+                     contents.error().message);
+    // Another region's report, as for any read outside the scope: nothing is revealed.
+    if (!covers(scope, contents->report.municipality))
+        return notFound();
     // The program's rules first, exactly as a push (and the client's conclude): a
     // refused package leaves nothing behind, not even its photos.
     if (auto refused = validationError(contents->report))
         return *refused;
     ImportResult result;
-    for (const QString &sha : std::as_const(contents->blobs)) {
-        auto bytes = reader.blob(sha);
-        if (!bytes)
-            return error(400, bytes.error().code, bytes.error().message);
-        auto stored = putBlob(sha, bytes.value());
-        if (!stored)
-            return stored.error();
-        ++result.blobCount;
-    }
-    sync::Scope central;
-    central.kind = sync::Scope::Kind::Central;
-    auto pushed =
-        storeRevision(central, contents->report.uuid, contents->report.revision, contents->manifestJson);
+    auto pushed = storeImported(
+        contents->report, contents->manifestJson, contents->blobs,
+        [&reader](const QString &sha) { return reader.blob(sha); }, provenance, &result.blobCount);
     if (!pushed)
         return pushed.error();
     result.push = pushed.value();
     result.report = ReportRecord{contents->report.uuid, contents->report.municipality,
                                  contents->report.programId, contents->report.period.key()};
     return result;
+}
+
+Outcome<PushOutcome> Hub::storeImported(const core::Report &report, const QByteArray &manifest,
+                                        const QStringList &blobs,
+                                        const std::function<core::Result<QByteArray>(const QString &)> &readBlob,
+                                        const Provenance &provenance, int *blobCount)
+{
+    for (const QString &sha : blobs) {
+        auto bytes = readBlob(sha);
+        if (!bytes)
+            return error(400, bytes.error().code, bytes.error().message);
+        auto stored = putBlob(sha, bytes.value());
+        if (!stored)
+            return stored.error();
+        if (blobCount)
+            ++*blobCount;
+    }
+    sync::Scope central;
+    central.kind = sync::Scope::Kind::Central;
+    return storeRevision(central, report.uuid, report.revision, manifest, provenance);
 }
 
 // Hub::review (the CLI's decision): hub_reviews.cpp, through ReviewDesk.

@@ -23,6 +23,7 @@
 #include <QReadWriteLock>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -47,6 +48,10 @@ struct HubOptions
     // A token replaced by a rotation keeps working this long (a lost answer does
     // not lock the installation out), then it is refused.
     int tokenOverlapHours = 24;
+    // The body of PUT /api/v1/imports/<sha256> (§10.4): a whole report package file,
+    // photos included, held in memory while it is verified. A bigger package goes
+    // through `mobiliza-hub import` at the hub.
+    qint64 maxImportBytes = qint64(32) * 1024 * 1024;
 };
 
 struct RotatedToken
@@ -127,6 +132,9 @@ public:
     QString ursOf(const QString &ibge) const; // canonical URS name, empty when unknown
     bool covers(const sync::Scope &scope, const QString &municipality) const;
     QString describe(const sync::Scope &scope) const; // "Barbacena (3105608)", "URS Manhuaçu", "central"
+    // The municipalities a scope covers by the current reference table (nullopt:
+    // all, the central level): the one rule of covers(), for the queries.
+    std::optional<QStringList> municipalitiesOf(const sync::Scope &scope) const;
 
     // ---- enrollment and tokens
     core::Result<IssuedCode> issueCode(const sync::Scope &scope, const QString &label);
@@ -190,8 +198,23 @@ public:
     // Verifies the package file and validates its report with the program's
     // rules (422 with the findings, nothing stored), then stores its blobs and
     // its revision through the same checks as a push, on the central level's
-    // behalf (the CLI's `import`; no HTTP route reaches it).
+    // behalf (the CLI's `import`), as an import by the hub itself.
     Outcome<ImportResult> importPackage(const QString &path);
+    // The same for a scope (PUT /api/v1/imports/<sha256> by a URS or the central
+    // level, hub_imports.h): a report outside the scope → 404 not_found (nothing
+    // stored); the revision is stored with `provenance` (via "import", receivedBy).
+    Outcome<ImportResult> importPackage(const QString &path, const sync::Scope &scope, const Provenance &provenance);
+    // Stores one verified revision of a package or batch file on the central
+    // level's behalf with `provenance`: its photos (from `readBlob`, each checked
+    // against its name by the reader), then the revision through the push's checks.
+    // The program's rules must have passed (validationError) before.
+    Outcome<PushOutcome> storeImported(const core::Report &report, const QByteArray &manifest,
+                                       const QStringList &blobs,
+                                       const std::function<core::Result<QByteArray>(const QString &)> &readBlob,
+                                       const Provenance &provenance, int *blobCount = nullptr);
+    // 422 "validation_failed" with the findings when the program's rules (or the
+    // reference table) refuse the report; 422 "unknown_program"; nullopt when it passes.
+    std::optional<HubError> validationError(const core::Report &report) const;
 
     // ---- the regional pull (docs/protocol.md §10.2): URS and central tokens only
     // (a municipality's: 403). Revisions in the scope, oldest change first, from the
@@ -232,13 +255,7 @@ private:
     // The push's checks and storage for any scope that covers the report's
     // municipality: pushRevision (municipalities) and importPackage (central).
     Outcome<PushOutcome> storeRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
-                                       const QByteArray &manifest);
-    // 422 "validation_failed" with the findings when the program's rules (or the
-    // reference table) refuse the report; 422 "unknown_program"; nullopt when it passes.
-    std::optional<HubError> validationError(const core::Report &report) const;
-    // The municipalities a scope covers by the current reference table (nullopt:
-    // all, the central level): the one rule of covers(), for the queries.
-    std::optional<QStringList> municipalitiesOf(const sync::Scope &scope) const;
+                                       const QByteArray &manifest, const Provenance &provenance = {});
     sync::Receipt receiptOf(const RevisionRecord &revision) const;
     Outcome<PushOutcome> existingRevisionOutcome(const QString &reportUuid, int revision,
                                                  const QString &sha256, bool *decided) const;

@@ -82,15 +82,6 @@ int usage(const QString &message)
     return kExitUsage;
 }
 
-void printHubError(const HubError &e)
-{
-    err(e.body.message);
-    for (const core::Finding &f : e.body.findings)
-        err(QStringLiteral("  %1: %2").arg(f.path, f.message));
-    for (const QString &sha : e.body.missing)
-        err(QStringLiteral("  %1").arg(sha));
-}
-
 QString slug(const QString &name)
 {
     QString s = core::foldForSearch(name);
@@ -188,7 +179,8 @@ int runCli(const QStringList &arguments)
         {"tokens", QCoreApplication::translate("HubCli", "list the tokens")},
         {"reports", QCoreApplication::translate("HubCli", "list the received revisions")},
         {"review", QCoreApplication::translate("HubCli", "accept or return the latest revision of a report")},
-        {"import", QCoreApplication::translate("HubCli", "import a report package file (.mobiliza)")},
+        {"import", QCoreApplication::translate("HubCli", "import a report package or a batch file")},
+        {"batches", QCoreApplication::translate("HubCli", "list the batches sent to the central level")},
         {"stats", QCoreApplication::translate("HubCli", "show the hub's disk use, tokens and reports")}};
     QString description =
         QCoreApplication::translate(
@@ -322,9 +314,9 @@ int runCli(const QStringList &arguments)
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QCoreApplication::translate("HubCli",
-                                    "serve, enroll, revoke, tokens, reports, review, import or stats"));
+                                    "serve, enroll, revoke, tokens, reports, review, import, batches or stats"));
     parser.addPositionalArgument(QStringLiteral("FILE"),
-                                 QCoreApplication::translate("HubCli", "import: the package file"),
+                                 QCoreApplication::translate("HubCli", "import: the package or batch file"),
                                  QStringLiteral("[FILE]"));
 
     if (!parser.parse(arguments))
@@ -339,7 +331,7 @@ int runCli(const QStringList &arguments)
     const QString command = positional.first();
     const QStringList known{QStringLiteral("serve"),  QStringLiteral("enroll"),  QStringLiteral("revoke"),
                             QStringLiteral("tokens"), QStringLiteral("reports"), QStringLiteral("review"),
-                            QStringLiteral("import"), QStringLiteral("stats")};
+                            QStringLiteral("import"), QStringLiteral("batches"), QStringLiteral("stats")};
     if (!known.contains(command))
         return usage(QCoreApplication::translate("HubCli", "Unknown command “%1”.").arg(command));
     if (positional.size() > (command == QLatin1String("import") ? 2 : 1))
@@ -552,20 +544,10 @@ int runCli(const QStringList &arguments)
         return kExitOk;
     }
 
-    // import
-    auto imported = hub.importPackage(positional.at(1));
-    if (!imported) {
-        printHubError(imported.error());
-        return kExitFailed;
-    }
-    out((imported->push.created
-             ? QCoreApplication::translate("HubCli", "Imported report %1 (%2, %3), revision %4, as %5.")
-             : QCoreApplication::translate("HubCli",
-                                           "Report %1 (%2, %3), revision %4, was already here as %5."))
-            .arg(imported->report.uuid, imported->report.municipality, imported->report.period)
-            .arg(imported->push.receipt.revision)
-            .arg(imported->push.receipt.hubId));
-    return kExitOk;
+    if (command == QLatin1String("batches"))
+        return printBatches(hub);
+
+    return importFile(hub, positional.at(1)); // import
 }
 
 } // namespace mobiliza::hub

@@ -17,6 +17,10 @@ int failed(const QString &message);            // err(message), then the exit co
 QString oneLine(QString s);                    // tabs and line breaks as spaces (one field of a line)
 QString scopeValueOf(const sync::Scope &scope); // the municipality's IBGE, the URS' name, or empty
 int printStats(Hub &hub, const QString &dataDir, int topCount);
+// `import FILE`: a report package, or a batch file (hub_cli_batches.cpp).
+int importFile(Hub &hub, const QString &path);
+// `batches`: one tab-separated line per batch.
+int printBatches(Hub &hub);
 
 } // namespace cli
 } // namespace mobiliza::hub

@@ -248,6 +248,13 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         } else if (n == 2 && first == QLatin1String("reviews") && !segments[1].isEmpty()) {
             route = Route::Review;
             allowed = {kPut};
+        } else if (n == 2 && first == QLatin1String("imports") && !segments[1].isEmpty()) {
+            route = Route::Import;
+            allowed = {kPut};
+            maxBody = m_hub.options().maxImportBytes;
+        } else if (n == 2 && first == QLatin1String("batches") && !segments[1].isEmpty()) {
+            route = Route::Batch;
+            allowed = {kPut, kGet};
         } else if (n == 1 && first == QLatin1String("revisions")) {
             route = Route::Revisions;
             allowed = {kGet};

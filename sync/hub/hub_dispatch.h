@@ -118,7 +118,9 @@ public:
         Token,
         Revisions,
         Review,  // PUT reviews/{uuid} (§10.3)
-        History  // GET reports/{uuid}/history (§10.3)
+        History, // GET reports/{uuid}/history (§10.3)
+        Import,  // PUT imports/{sha256} (§10.4)
+        Batch    // PUT, GET batches/{uuid} (§10.5)
     };
 
     // What admit() decided from the headers.

@@ -4,6 +4,8 @@
 
 #include "core/services/blob_store.h"
 #include "sync/hub/hub_dispatch_p.h"
+#include "sync/hub/hub_batches.h"
+#include "sync/hub/hub_imports.h"
 #include "sync/hub/hub_reviews.h"
 
 #include <QCoreApplication>
@@ -153,6 +155,13 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
                           {QStringLiteral("receivedAt"), sync::utcTimestamp(p.revision.receivedAt)}};
             if (p.revision.reviewedAt.isValid())
                 o.insert(QStringLiteral("reviewedAt"), sync::utcTimestamp(p.revision.reviewedAt));
+            // How it reached the hub (§10.4): "push" or "import", and who received an import.
+            o.insert(QStringLiteral("via"), p.revision.via);
+            if (p.revision.via == QLatin1String("import"))
+                o.insert(QStringLiteral("receivedBy"),
+                         QJsonObject{{QStringLiteral("urs"), p.revision.receivedBy.urs},
+                                     {QStringLiteral("installation"), p.revision.receivedBy.installation},
+                                     {QStringLiteral("label"), p.revision.receivedBy.label}});
             list.append(o);
             next = p.cursor;
         }
@@ -213,6 +222,26 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
         if (!events)
             return failure(events.error());
         return json(200, sync::encodeHistory(events.value()));
+    }
+
+    case Route::Import: {
+        auto imported = ImportDesk(m_hub).put(token, segments[1], body);
+        if (!imported)
+            return failure(imported.error());
+        return json(imported->push.created ? 201 : 200, sync::encode(imported->push.receipt));
+    }
+
+    case Route::Batch: {
+        if (request.method == kGet) {
+            auto found = BatchDesk(m_hub).get(token, segments[1]);
+            if (!found)
+                return failure(found.error());
+            return json(200, sync::encode(sync::BatchStatus{found->receipt(), found->state}));
+        }
+        auto sent = BatchDesk(m_hub).put(token, segments[1], body);
+        if (!sent)
+            return failure(sent.error());
+        return json(sent->created ? 201 : 200, sync::encode(sent->record.receipt()));
     }
 
     case Route::None:

@@ -1,7 +1,7 @@
 // HubStore: opening the database (SQLite or PostgreSQL), the schema and its
 // migrations, and transactions. Tokens, reports, review decisions and partners are
-// in hub_store_tokens.cpp, hub_store_reports.cpp, hub_store_reviews.cpp and
-// hub_store_partners.cpp.
+// in hub_store_tokens.cpp, hub_store_reports.cpp, hub_store_reviews.cpp,
+// hub_store_batches.cpp and hub_store_partners.cpp.
 #include "sync/hub/hub_store.h"
 
 #include "core/domain/types.h"
@@ -252,6 +252,39 @@ QList<HubMigration> migrations()
                             "WHERE state IN ('accepted', 'returned')"),
          },
          widenRevisionStates},
+        // Imports with provenance and batches to the central level (docs/protocol.md §10.4,
+        // §10.5): how each revision reached the hub and who brought it; the batches, their
+        // revisions in order, each batch's canonical body hash (a re-send must match).
+        {5,
+         {
+             QStringLiteral("ALTER TABLE revisions ADD COLUMN via TEXT NOT NULL DEFAULT 'push'"),
+             QStringLiteral("ALTER TABLE revisions ADD COLUMN received_by_urs TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE revisions ADD COLUMN received_by_installation TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("ALTER TABLE revisions ADD COLUMN received_by_label TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral("CREATE TABLE batches ("
+                            " id {ID},"
+                            " uuid TEXT NOT NULL UNIQUE,"
+                            " urs TEXT NOT NULL,"
+                            " period TEXT NOT NULL,"
+                            " created_at TEXT NOT NULL,"
+                            " created_by TEXT NOT NULL DEFAULT '',"
+                            " hub_id TEXT NOT NULL DEFAULT '',"
+                            " received_at TEXT NOT NULL,"
+                            " state TEXT NOT NULL CHECK (state IN ('received', 'consolidated')),"
+                            " installation TEXT NOT NULL DEFAULT '',"
+                            " token_id TEXT NOT NULL DEFAULT '',"
+                            " via TEXT NOT NULL DEFAULT 'http',"
+                            " body_sha256 TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX batches_urs ON batches (urs, id)"),
+             QStringLiteral("CREATE TABLE batch_revisions ("
+                            " batch TEXT NOT NULL REFERENCES batches (uuid),"
+                            " position INTEGER NOT NULL,"
+                            " report TEXT NOT NULL REFERENCES reports (uuid),"
+                            " revision INTEGER NOT NULL,"
+                            " manifest_sha256 TEXT NOT NULL,"
+                            " PRIMARY KEY (batch, position))"),
+             QStringLiteral("CREATE INDEX batch_revisions_revision ON batch_revisions (report, revision)"),
+         }},
     };
 }
 

@@ -15,6 +15,7 @@
 #include "core/util/result.h"
 #include "sync/hub/hub_types.h"
 
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QSqlDatabase>
@@ -82,9 +83,10 @@ public:
     // the photos it names (report_blobs) and a "received" status event. Fails
     // (nothing written) when the revision exists. `urs` is recorded with the
     // event for the record only: the feed filters by municipality (events()).
+    // `provenance`: an import's via and receivedBy (schema 5; a push writes neither).
     core::Result<RevisionRecord> insertRevision(const ReportRecord &report, const QString &urs, int revision,
                                                 const QByteArray &manifest, const QString &manifestSha256,
-                                                const QDateTime &now);
+                                                const QDateTime &now, const Provenance &provenance = {});
     // Events after `since`, oldest first, of these municipalities (IBGE codes;
     // nullopt = all). The caller derives them from the current reference table,
     // as Hub::covers() does, so a remapped municipality moves with its events.
@@ -138,6 +140,21 @@ public:
     core::Result<DecisionRecord> applyDecision(const DecisionRecord &record, const QStringList &fromStates,
                                                const QString &toState, const ReportRecord &report,
                                                const QString &urs, const QDateTime &now, bool *existing);
+
+    // ----------------------------------------------------------- batches (hub_store_batches.cpp)
+    core::Result<std::optional<BatchRecord>> batch(const QString &uuid) const;
+    // Every batch, oldest first (`mobiliza-hub batches`).
+    core::Result<QList<BatchRecord>> batches() const;
+    // One transaction: when no batch has this uuid, every revision it names (with
+    // that manifest hash) becomes `forwarded` — from `accepted`, or from `received`
+    // when it reached the hub as an import (§10.4: the URS reviewed it on its own
+    // hub) —, each with a status event (reviewer: the batch's createdBy), and the
+    // batch and its revisions are written; the stored record (hub id, state
+    // `received`) is returned. A batch already stored under that uuid is returned
+    // as it is, *existing set, nothing written. Error "batch_refused" (nothing
+    // written) when a revision is not in a state it leaves from.
+    core::Result<BatchRecord> insertBatch(const BatchRecord &record, const QHash<QString, ReportRecord> &reports,
+                                          const QDateTime &now, bool *existing);
 
     // ---------------------------------------------------------- partners
     core::Result<std::optional<PartnerRecord>> partner(const QString &uuid) const;

@@ -27,7 +27,9 @@ QString revisionColumns(bool withManifest, const QString &prefix = {})
                      QStringLiteral("revision"),    QStringLiteral("manifest_sha256"),
                      QStringLiteral("hub_id"),      QStringLiteral("received_at"),
                      QStringLiteral("state"),       QStringLiteral("comment"),
-                     QStringLiteral("reviewed_at"), QStringLiteral("reviewer")};
+                     QStringLiteral("reviewed_at"), QStringLiteral("reviewer"),
+                     QStringLiteral("via"),         QStringLiteral("received_by_urs"),
+                     QStringLiteral("received_by_installation"), QStringLiteral("received_by_label")};
     if (withManifest)
         cols << QStringLiteral("manifest");
     for (QString &c : cols)
@@ -48,8 +50,11 @@ RevisionRecord readRevision(const QSqlQuery &q, int offset, bool withManifest)
     r.comment = q.value(offset + 7).toString();
     r.reviewedAt = parseStoreTime(q.value(offset + 8));
     r.reviewer = q.value(offset + 9).toString();
+    r.via = q.value(offset + 10).toString();
+    r.receivedBy = sync::ReceivedBy{q.value(offset + 11).toString(), q.value(offset + 12).toString(),
+                                    q.value(offset + 13).toString()};
     if (withManifest)
-        r.manifest = q.value(offset + 10).toByteArray();
+        r.manifest = q.value(offset + 14).toByteArray();
     return r;
 }
 
@@ -121,7 +126,7 @@ Result<std::optional<RevisionRecord>> HubStore::revision(const QString &reportUu
 
 Result<RevisionRecord> HubStore::insertRevision(const ReportRecord &report, const QString &urs, int revision,
                                                 const QByteArray &manifest, const QString &manifestSha256,
-                                                const QDateTime &now)
+                                                const QDateTime &now, const Provenance &provenance)
 {
     return inTransaction([&]() -> Result<RevisionRecord> {
         const QSqlDatabase d = db();
@@ -155,6 +160,20 @@ Result<RevisionRecord> HubStore::insertRevision(const ReportRecord &report, cons
                 execSql(d, QStringLiteral("UPDATE revisions SET hub_id = ? WHERE id = ?"), {r.hubId, r.id});
             !named)
             return named.error();
+        // Schema 5's columns, only for an import (a push keeps their defaults).
+        if (provenance.isImport()) {
+            const sync::ReceivedBy &by = provenance.receivedBy;
+            if (auto marked = execSql(d,
+                                      QStringLiteral("UPDATE revisions SET via = ?, received_by_urs = ?, "
+                                                     "received_by_installation = ?, received_by_label = ? "
+                                                     "WHERE id = ?"),
+                                      {provenance.via, textArg(by.urs), textArg(by.installation),
+                                       textArg(by.label), r.id});
+                !marked)
+                return marked.error();
+            r.via = provenance.via;
+            r.receivedBy = by;
+        }
         for (const QString &sha : core::BlobCollector::hashesIn(manifest))
             if (auto named = execSql(d,
                                      QStringLiteral("INSERT INTO report_blobs (report, sha256) VALUES (?, ?) "

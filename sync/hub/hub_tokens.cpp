@@ -120,7 +120,8 @@ sync::Preflight Hub::preflight(const TokenRecord &token) const
     p.limits = m_options.limits;
     p.time = m_clock.now();
     p.tokenRenewAfter = renewAfter(token);
-    p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review")}; // docs/protocol.md §10
+    p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review"), QStringLiteral("batches"),
+                             QStringLiteral("imports")}; // docs/protocol.md §10
     return p;
 }
 

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "sync/protocol.h"
+#include "sync/protocol_batch.h"
+#include "sync/protocol_pull.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -18,7 +20,7 @@ inline constexpr QLatin1String Received{"received"};
 inline constexpr QLatin1String InReview{"in_review"};
 inline constexpr QLatin1String Accepted{"accepted"};
 inline constexpr QLatin1String Returned{"returned"};
-inline constexpr QLatin1String Forwarded{"forwarded"};       // by a batch (§10.5, planned)
+inline constexpr QLatin1String Forwarded{"forwarded"};       // by a batch (§10.5)
 inline constexpr QLatin1String Consolidated{"consolidated"}; // by the central level (planned)
 } // namespace revision_state
 
@@ -78,6 +80,34 @@ struct RevisionRecord
     QString comment;
     QDateTime reviewedAt;
     QString reviewer;
+    QString via = QStringLiteral("push"); // "push" | "import" (§10.4, schema 5)
+    sync::ReceivedBy receivedBy;          // an import's: who brought it
+};
+
+// How a revision reached the hub (§10.4): a push (the default) or an import, and by whom.
+struct Provenance
+{
+    QString via = QStringLiteral("push");
+    sync::ReceivedBy receivedBy;
+    bool isImport() const { return via == QLatin1String("import"); }
+    static Provenance import(const sync::ReceivedBy &by) { return Provenance{QStringLiteral("import"), by}; }
+};
+
+// A batch to the central level as stored (batches, batch_revisions; §10.5, schema 5).
+struct BatchRecord
+{
+    sync::Batch batch; // as decoded (the uuid included), revisions in their order
+    QString hubId;     // "b-000012"
+    QDateTime receivedAt;
+    QString state;        // sync::batch_state
+    QString installation; // of the token that sent it (empty: a batch file)
+    QString tokenId;
+    QString via;        // "http" | "file"
+    QString bodySha256; // of its canonical encoding (sync::encode): a re-send must match
+    sync::BatchReceipt receipt() const
+    {
+        return sync::BatchReceipt{batch.uuid, hubId, int(batch.revisions.size()), receivedAt};
+    }
 };
 
 struct ListedRevision

@@ -211,7 +211,7 @@ inline void emptyTestDb(const QString &url)
     INFO((store ? QString() : store.error().message).toStdString());
     REQUIRE(store.ok());
     QSqlQuery q(store.value()->db());
-    REQUIRE(q.exec(QStringLiteral("DROP TABLE IF EXISTS review_decisions, blob_uploads, report_blobs, partners, "
+    REQUIRE(q.exec(QStringLiteral("DROP TABLE IF EXISTS batch_revisions, batches, review_decisions, blob_uploads, report_blobs, partners, "
                                   "status_events, revisions, reports, tokens, enrollment_codes, hub_schema CASCADE")));
 }
 

@@ -96,7 +96,8 @@ TEST_CASE("Reviews: a URS starts and accepts its municipality's revision, and th
     // The pre-flight tells a client what this hub offers.
     const auto preflight = sync::decodePreflight(f.http->get(QStringLiteral("/api/v1/preflight"), urs).body);
     REQUIRE(preflight.ok());
-    CHECK(preflight->features == QStringList{QStringLiteral("pull"), QStringLiteral("review")});
+    CHECK(preflight->features.contains(QStringLiteral("pull")));
+    CHECK(preflight->features.contains(QStringLiteral("review")));
 
     f.clock.advanceSecs(60);
     const sync::ReviewDecision start = decisionOn(t, QStringLiteral("start"));
@@ -495,7 +496,7 @@ TEST_CASE("Schema 4: a database of schema 3 migrates keeping its revisions, thei
                                .arg(b.uuid())));
     }
     f.start(); // opens and migrates
-    CHECK(f.store->schemaVersion() == 4);
+    CHECK(f.store->schemaVersion() == hub::HubStore::latestSchemaVersion());
     auto listed = f.store->listRevisions({}, std::nullopt);
     REQUIRE(listed.ok());
     REQUIRE(listed->size() == 3);

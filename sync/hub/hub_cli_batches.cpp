@@ -1,0 +1,75 @@
+// mobiliza-hub import (a report package or a batch file) and mobiliza-hub batches
+// (split from hub_cli.cpp by feature).
+#include "sync/hub/hub.h"
+#include "sync/hub/hub_batches.h"
+#include "sync/hub/hub_cli_p.h"
+
+#include <QCoreApplication>
+
+namespace mobiliza::hub::cli {
+
+namespace {
+
+void printHubError(const HubError &e)
+{
+    err(e.body.message);
+    for (const core::Finding &f : e.body.findings)
+        err(QStringLiteral("  %1: %2").arg(f.path, f.message));
+    for (const QString &sha : e.body.missing)
+        err(QStringLiteral("  %1").arg(sha));
+    for (const sync::BatchRefusal &r : sync::decodeBatchRefused(sync::encode(e.body)))
+        err(QStringLiteral("  %1/%2: %3 (%4)").arg(r.report).arg(r.revision).arg(r.state, r.reason));
+}
+
+} // namespace
+
+int importFile(Hub &hub, const QString &path)
+{
+    // A URS's batch file first: anything else (a report package too) is "not_a_batch".
+    auto batch = BatchDesk(hub).importFile(path);
+    if (!batch && batch.error().body.code != QLatin1String("not_a_batch")) {
+        printHubError(batch.error());
+        return 1;
+    }
+    if (batch) {
+        const BatchRecord &b = batch->record;
+        out((batch->created
+                 ? QCoreApplication::translate("HubCli", "Received batch %1 of URS %2 (%3): %4 reports forwarded, "
+                                                         "%5 imported now, as %6.")
+                 : QCoreApplication::translate("HubCli", "Batch %1 of URS %2 (%3), %4 reports, was already here "
+                                                         "as %6 (%5 imported now)."))
+                .arg(b.batch.uuid, b.batch.urs, b.batch.period)
+                .arg(b.batch.revisions.size())
+                .arg(batch->imported)
+                .arg(b.hubId));
+        return 0;
+    }
+    auto imported = hub.importPackage(path);
+    if (!imported) {
+        printHubError(imported.error());
+        return 1;
+    }
+    out((imported->push.created
+             ? QCoreApplication::translate("HubCli", "Imported report %1 (%2, %3), revision %4, as %5.")
+             : QCoreApplication::translate("HubCli",
+                                           "Report %1 (%2, %3), revision %4, was already here as %5."))
+            .arg(imported->report.uuid, imported->report.municipality, imported->report.period)
+            .arg(imported->push.receipt.revision)
+            .arg(imported->push.receipt.hubId));
+    return 0;
+}
+
+int printBatches(Hub &hub)
+{
+    auto batches = hub.store().batches();
+    if (!batches)
+        return failed(batches.error().message);
+    // batch id, URS, month, reports, state; then the hub's id and when it arrived.
+    for (const BatchRecord &b : batches.value())
+        out(QStringList{b.batch.uuid, oneLine(b.batch.urs), b.batch.period, QString::number(b.batch.revisions.size()),
+                        b.state, b.hubId, sync::utcTimestamp(b.receivedAt)}
+                .join(QLatin1Char('\t')));
+    return 0;
+}
+
+} // namespace mobiliza::hub::cli
