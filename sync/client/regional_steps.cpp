@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
+#include <QTimer>
 
 namespace mobiliza::sync {
 
@@ -39,6 +40,7 @@ void RegionalSteps::run(Done done)
 {
     m_done = std::move(done);
     ++m_run;
+    m_waitedSeconds = 0;
     m_counts = RegionalCounts{};
     m_incomplete = false;
     m_index = 0;
@@ -60,6 +62,22 @@ void RegionalSteps::localProblem(const QString &message)
     m_incomplete = true;
     if (!m_counts.messages.contains(message))
         m_counts.messages << message;
+}
+
+bool RegionalSteps::waitAndRetry(const HubError &error, std::function<void()> retry)
+{
+    static constexpr int kMaxWaitSeconds = 30;       // one wait
+    static constexpr int kMaxWaitedSeconds = 15 * 60; // a whole pass
+    if (error.kind != HubError::Kind::RateLimited || error.retryAfterSeconds > kMaxWaitSeconds
+        || m_waitedSeconds + error.retryAfterSeconds > kMaxWaitedSeconds)
+        return false;
+    const int seconds = std::max(1, error.retryAfterSeconds);
+    m_waitedSeconds += seconds;
+    QTimer::singleShot(seconds * 1000, this, [this, run = m_run, retry = std::move(retry)] {
+        if (current(run))
+            retry();
+    });
+    return true;
 }
 
 void RegionalSteps::stop(std::optional<HubError> error)
@@ -158,7 +176,8 @@ void RegionalSteps::pull()
         if (!current(run))
             return;
         if (!r) {
-            stop(r.error());
+            if (!waitAndRetry(r.error(), [this] { pull(); }))
+                stop(r.error());
             return;
         }
         QList<core::ReplicaRevision> entries;
@@ -244,6 +263,11 @@ void RegionalSteps::nextManifest()
                                      nextManifest();
                                      return;
                                  }
+                                 if (waitAndRetry(r.error(), [this] {
+                                         --m_index;
+                                         nextManifest();
+                                     }))
+                                     return;
                                  if (r.error().stopsPass() && !badBytes) {
                                      stop(r.error());
                                      return;
@@ -284,6 +308,11 @@ void RegionalSteps::nextPhoto()
                 nextPhoto();
                 return;
             }
+            if (waitAndRetry(r.error(), [this] {
+                    --m_index;
+                    nextPhoto();
+                }))
+                return;
             if (r.error().stopsPass() && !badBytes) {
                 stop(r.error());
                 return;

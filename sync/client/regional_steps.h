@@ -69,6 +69,10 @@ private:
     void stop(std::optional<HubError> error);
     void localProblem(const QString &message);
     bool current(quint64 run) const { return run == m_run && m_done; }
+    // The hub asked to slow down (429 with Retry-After, a pull of hundreds of photos
+    // over a fast link): `retry` runs after the wait, within the same pass. False when
+    // the error is something else, or the pass waited enough already.
+    bool waitAndRetry(const HubError &error, std::function<void()> retry);
 
     core::Services &m_services;
     HubClient &m_client;
@@ -82,6 +86,7 @@ private:
     int m_index = 0;
     bool m_incomplete = false;
     quint64 m_run = 0; // callbacks of an earlier run are ignored
+    int m_waitedSeconds = 0; // in this run, for 429s
 };
 
 } // namespace mobiliza::sync

@@ -60,8 +60,9 @@ class ClientProfile
     QString m_error;
 
 public:
-    // `dir` empty: a temporary folder removed with the profile.
-    explicit ClientProfile(const QString &municipality, const QString &dir = {})
+    // `dir` empty: a temporary folder removed with the profile. `urs` non-empty: a
+    // URS's installation (the municipality is ignored).
+    explicit ClientProfile(const QString &municipality, const QString &dir = {}, const QString &urs = {})
         : m_clock(QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc()))
     {
         m_path = dir.isEmpty() ? m_temp.path() : dir;
@@ -71,7 +72,9 @@ public:
             return;
         }
         services = std::move(opened.value());
-        if (auto set = services->profile().setMunicipality(municipality); !set) {
+        if (auto set = urs.isEmpty() ? services->profile().setMunicipality(municipality)
+                                     : services->profile().setRole(core::Role::Urs, urs);
+            !set) {
             m_error = set.error().message;
             return;
         }
