@@ -153,6 +153,12 @@ Result<BlobCollection> collectProfileBlobs(Database &database, BlobStore &blobs,
             return snapshots.error();
         while (snapshots.value().next())
             referenced.unite(BlobCollector::hashesIn(snapshots.value().value(0).toString().toUtf8()));
+        // A URS's replica: the photos its pulled manifests name are its to keep.
+        auto replica = runSql(db, QStringLiteral("SELECT manifest FROM replica_revisions WHERE manifest IS NOT NULL"));
+        if (!replica)
+            return replica.error();
+        while (replica.value().next())
+            referenced.unite(BlobCollector::hashesIn(replica.value().value(0).toByteArray()));
 
         BlobCollector collector(blobs, graceSeconds);
         // The audit row goes in first: a file is never deleted without the trail

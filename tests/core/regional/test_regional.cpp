@@ -7,6 +7,7 @@
 #include "core/reference/reference_data.h"
 #include "core/regional/coverage.h"
 #include "core/regional/revision_diff.h"
+#include "core/services/blob_collector.h"
 #include "core/services/report_service.h"
 #include "core/services/services.h"
 #include "tests/support/temp_dir.h"
@@ -432,4 +433,23 @@ TEST_CASE("What changed between two revisions: actions added and removed, fields
     const RevisionDiff n = diffRevisions(before, none);
     CHECK(n.noActionsChanged);
     CHECK(n.actions.size() == 2);
+}
+
+TEST_CASE("The photos of a URS's replica are never collected as unreferenced")
+{
+    UrsProfile urs;
+    const Sent bh = sent(QStringLiteral("3106200"), Period{2026, 10}, 1, QDateTime(QDate(2026, 11, 5), QTime(9, 0), Qt::UTC), 1);
+    REQUIRE(urs.services->replica().applyPulled({bh.entry}, 1));
+    REQUIRE(urs.services->replica().storeManifest(bh.report.uuid, 1, bh.manifest));
+    const QByteArray bytes = QByteArray("photo of ") + bh.report.uuid.toLatin1();
+    REQUIRE(urs.services->blobs().put(bytes));
+    const QByteArray stray("a photo nothing names");
+    REQUIRE(urs.services->blobs().put(stray));
+    // Two passes a grace period apart: the stray photo goes, the replica's stays.
+    for (int pass = 0; pass < 2; ++pass) {
+        REQUIRE(collectProfileBlobs(urs.services->database(), urs.services->blobs(), urs.services->audit(), urs.clock, 60));
+        urs.clock.advanceSecs(3600);
+    }
+    CHECK(urs.services->blobs().has(BlobStore::sha256Hex(bytes)));
+    CHECK_FALSE(urs.services->blobs().has(BlobStore::sha256Hex(stray)));
 }
