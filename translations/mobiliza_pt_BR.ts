@@ -3285,12 +3285,17 @@
             <translation>%1 *</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+46" />
+            <source>Notes of the URS on this action</source>
+            <translation>Notas da URS sobre esta ação</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>Fields marked with * are required. Everything is saved as you type.</source>
             <translation>Os campos marcados com * são obrigatórios. Tudo é salvo enquanto você digita.</translation>
         </message>
         <message>
-            <location line="+108" />
+            <location line="+122" />
             <source>%1 %2</source>
             <translation>%1 %2</translation>
         </message>
@@ -3298,7 +3303,7 @@
     <context>
         <name>mobiliza::ui::ActionListModel</name>
         <message>
-            <location filename="../app/ui/editor/action_list_model.cpp" line="+55" />
+            <location filename="../app/ui/editor/action_list_model.cpp" line="+57" />
             <source>(no title yet)</source>
             <translation>(ainda sem título)</translation>
         </message>
@@ -3324,14 +3329,34 @@
             <translation>%1 fotos</translation>
         </message>
         <message>
-            <location line="+4" />
+            <location line="+3" />
+            <source>▲ 1 note from the URS</source>
+            <translation>▲ 1 nota da URS</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>▲ %1 notes from the URS</source>
+            <translation>▲ %1 notas da URS</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>Something in this action blocks concluding: see the list below.</source>
             <translation>Há algo nesta ação que impede a conclusão: veja a lista abaixo.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+2" />
+            <source>Notes from the URS:</source>
+            <translation>Notas da URS:</translation>
+        </message>
+        <message>
+            <location line="+8" />
             <source>%1 %2: %3</source>
             <translation>%1 %2: %3</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source> (notes from the URS: %1)</source>
+            <translation> (notas da URS: %1)</translation>
         </message>
     </context>
     <context>
@@ -4839,7 +4864,7 @@
     <context>
         <name>mobiliza::ui::PhotoCard</name>
         <message>
-            <location filename="../app/ui/editor/photo_card.cpp" line="+37" />
+            <location filename="../app/ui/editor/photo_card.cpp" line="+45" />
             <source>Loading…</source>
             <translation>Carregando…</translation>
         </message>
@@ -4936,7 +4961,17 @@
             <translation>%1 KB</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+10" />
+            <source>Note of the URS on photo %1</source>
+            <translation>Nota da URS sobre a foto %1</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Photo %1 · URS note</source>
+            <translation>Foto %1 · nota da URS</translation>
+        </message>
+        <message>
+            <location line="+9" />
             <source>Preview unavailable</source>
             <translation>Pré-visualização indisponível</translation>
         </message>
@@ -5127,6 +5162,7 @@
         <message>
             <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38" />
             <location line="+275" />
+            <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
@@ -5432,6 +5468,37 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <location line="+21" />
             <source>Saved at %1</source>
             <translation>Salvo às %1</translation>
+        </message>
+        <message>
+            <location filename="../app/ui/editor/report_editor_notes.cpp" line="-54" />
+            <source>URS</source>
+            <translation>URS</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>URS (%1)</source>
+            <translation>URS (%1)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Notes from %1:</source>
+            <extracomment>Banner, before the URS's notes on the report as a whole. %1: "URS (Maria)"</extracomment>
+            <translation>Notas da %1:</translation>
+        </message>
+        <message>
+            <location line="+17" />
+            <source>Photo %1: %2</source>
+            <translation>Foto %1: %2</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A photo removed since: %1</source>
+            <translation>Uma foto já removida: %1</translation>
+        </message>
+        <message>
+            <location line="+15" />
+            <source>%1 noted on this action:</source>
+            <translation>Notas da %1 sobre esta ação:</translation>
         </message>
     </context>
     <context>

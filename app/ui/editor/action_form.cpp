@@ -56,6 +56,16 @@ ActionForm::ActionForm(core::ProgramDefinition program, QWidget *parent)
     m_headerRow = new QHBoxLayout;
     m_headerRow->addWidget(m_heading, 1);
     layout->addLayout(m_headerRow);
+    m_reviewNotes = new QLabel(this);
+    m_reviewNotes->setObjectName(QStringLiteral("actionReviewNotes"));
+    m_reviewNotes->setTextFormat(Qt::PlainText);
+    m_reviewNotes->setWordWrap(true);
+    m_reviewNotes->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_reviewNotes->setFocusPolicy(Qt::StrongFocus); // after the flags, which set it to click only
+    m_reviewNotes->setAccessibleName(tr("Notes of the URS on this action"));
+    m_reviewNotes->setStyleSheet(reviewNoteStyle());
+    m_reviewNotes->hide();
+    layout->addWidget(m_reviewNotes);
     auto *hint = new QLabel(tr("Fields marked with * are required. Everything is saved as you type."), this);
     hint->setStyleSheet(QStringLiteral("color: #5a6a7a;"));
     layout->addWidget(hint);
@@ -96,6 +106,20 @@ bool ActionForm::isCompact(const core::FieldDefinition &field)
 void ActionForm::addHeaderWidget(QWidget *widget)
 {
     m_headerRow->addWidget(widget);
+}
+
+QString ActionForm::reviewNoteStyle()
+{
+    return QStringLiteral("QLabel { background: #fff5c2; color: #4a3800; border: 1px solid #e0c35a; "
+                          "border-left: 5px solid #d19a00; border-radius: 4px; padding: 8px 10px; }"
+                          "QLabel:focus { border: 2px solid #0b3a5e; border-left: 5px solid #0b3a5e; }");
+}
+
+void ActionForm::setReviewNotes(const QString &text)
+{
+    m_reviewNotes->setText(text);
+    m_reviewNotes->setAccessibleDescription(text);
+    m_reviewNotes->setVisible(!text.isEmpty());
 }
 
 QWidget *ActionForm::addField(const core::FieldDefinition &field, QWidget *container)

@@ -39,7 +39,12 @@ public:
     QWidget *fieldBlock(const QString &fieldId) const;   // label + editor + help
     bool focusField(const QString &fieldId);             // false when the field is unknown
     void addHeaderWidget(QWidget *widget);               // beside the "Ação n" heading
+    // The URS's notes on this action (a yellow box under the heading, reachable
+    // with Tab); an empty text hides it. Kept until set again.
+    void setReviewNotes(const QString &text);
+    QLabel *reviewNotesBox() const { return m_reviewNotes; }
     static bool isCompact(const core::FieldDefinition &field); // shares a row with the next compact one
+    static QString reviewNoteStyle(); // the yellow of the URS's notes (also on the photo cards)
 
 Q_SIGNALS:
     void valuesEdited(const QString &fieldId, bool typing);
@@ -57,6 +62,7 @@ private:
     PartnersEditor *m_partners = nullptr;
     QLabel *m_heading = nullptr;
     QHBoxLayout *m_headerRow = nullptr;
+    QLabel *m_reviewNotes = nullptr;
 };
 
 } // namespace mobiliza::ui

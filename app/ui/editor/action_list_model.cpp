@@ -1,6 +1,8 @@
 #include "app/ui/editor/action_list_model.h"
 
 #include <QApplication>
+#include <QColor>
+#include <QPainter>
 #include <QDate>
 #include <QIcon>
 #include <QStyle>
@@ -72,17 +74,29 @@ QVariant ActionListModel::data(const QModelIndex &index, int role) const
             second << date.toString(QStringLiteral("dd/MM/yyyy"));
         const auto photos = a.photos.size();
         second << (photos == 0 ? tr("no photo") : photos == 1 ? tr("1 photo") : tr("%1 photos").arg(photos));
-        return QString(first + QLatin1Char('\n') + second.join(QStringLiteral(" · ")));
+        QString text = first + QLatin1Char('\n') + second.join(QStringLiteral(" · "));
+        if (const qsizetype n = m_notes.value(a.uuid).size(); n > 0)
+            text += QLatin1Char('\n') + (n == 1 ? tr("▲ 1 note from the URS") : tr("▲ %1 notes from the URS").arg(n));
+        return text;
     }
-    case Qt::ToolTipRole:
-        return m_errors.contains(index.row()) ? tr("Something in this action blocks concluding: see the list below.")
-                                              : QVariant();
+    case Qt::ToolTipRole: {
+        QStringList tip;
+        if (m_errors.contains(index.row()))
+            tip << tr("Something in this action blocks concluding: see the list below.");
+        if (m_notes.contains(a.uuid))
+            tip << tr("Notes from the URS:") << m_notes.value(a.uuid);
+        return tip.isEmpty() ? QVariant() : QVariant(tip.join(QLatin1Char('\n')));
+    }
     case Qt::DecorationRole:
         if (m_errors.contains(index.row()))
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
-        return {};
-    case Qt::AccessibleTextRole:
-        return tr("%1 %2: %3").arg(m_program.recordLabel()).arg(number).arg(titleOf(a));
+        return {}; // notes: a line of text and the background (an icon narrows the wrapped text)
+    case Qt::AccessibleTextRole: {
+        const QString text = tr("%1 %2: %3").arg(m_program.recordLabel()).arg(number).arg(titleOf(a));
+        const qsizetype n = m_notes.value(a.uuid).size();
+        return n == 0 ? text : text + tr(" (notes from the URS: %1)").arg(n);
+    }
+    case ReviewNotesRole: return m_notes.value(a.uuid);
     case UuidRole: return a.uuid;
     case NumberRole: return number;
     case TitleRole: return titleOf(a);
@@ -90,6 +104,17 @@ QVariant ActionListModel::data(const QModelIndex &index, int role) const
     case HasErrorsRole: return m_errors.contains(index.row());
     }
     return {};
+}
+
+void ActionListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (!index.data(ActionListModel::ReviewNotesRole).toStringList().isEmpty()) {
+        const QRect r = option.rect.adjusted(0, 0, 0, -1);
+        if (!(option.state & QStyle::State_Selected))
+            painter->fillRect(r, QColor(0xff, 0xf5, 0xc2));
+        painter->fillRect(QRect(r.left(), r.top(), 4, r.height()), QColor(0xd1, 0x9a, 0x00));
+    }
+    QStyledItemDelegate::paint(painter, option, index);
 }
 
 } // namespace mobiliza::ui

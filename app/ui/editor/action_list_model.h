@@ -6,6 +6,8 @@
 #include "core/program/program_definition.h"
 
 #include <QAbstractListModel>
+#include <QStyledItemDelegate>
+#include <QHash>
 #include <QSet>
 
 namespace mobiliza::ui {
@@ -15,12 +17,15 @@ class ActionListModel : public QAbstractListModel
     Q_OBJECT
 
 public:
-    enum Role { UuidRole = Qt::UserRole + 1, NumberRole, TitleRole, PhotoCountRole, HasErrorsRole };
+    enum Role { UuidRole = Qt::UserRole + 1, NumberRole, TitleRole, PhotoCountRole, HasErrorsRole, ReviewNotesRole };
 
     explicit ActionListModel(core::ProgramDefinition program, QObject *parent = nullptr);
 
     // Same actions in the same order: dataChanged; otherwise a reset.
     void setActions(const QList<core::Action> &actions, const QSet<int> &rowsWithErrors);
+    // The URS's notes on each action (action uuid → its notes and its photos'), shown
+    // as a marker on the line; set before setActions() (which repaints).
+    void setReviewNotes(const QHash<QString, QStringList> &notes) { m_notes = notes; }
     int rowOf(const QString &uuid) const;
     QString uuidAt(int row) const;
 
@@ -33,6 +38,18 @@ private:
     core::ProgramDefinition m_program;
     QList<core::Action> m_actions;
     QSet<int> m_errors;
+    QHash<QString, QStringList> m_notes;
+};
+
+// Paints the lines of actions the URS left notes on in the notes' yellow, with an
+// amber edge (the list's style sheet ignores Qt::BackgroundRole).
+class ActionListDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
 } // namespace mobiliza::ui

@@ -1,5 +1,6 @@
 #include "app/ui/editor/photo_card.h"
 
+#include "app/ui/editor/action_form.h"
 #include "app/ui/editor/optional_date_edit.h"
 
 #include <QAction>
@@ -17,6 +18,14 @@ namespace mobiliza::ui {
 namespace {
 constexpr int kThumbWidth = PhotoCard::cardWidth - 20;
 constexpr int kThumbHeight = 170;
+
+QString cardStyle(bool noted)
+{
+    return noted ? QStringLiteral("QFrame#photoCard { background: #fffbe6; border: 2px solid #d19a00; "
+                                  "border-radius: 6px; }")
+                 : QStringLiteral("QFrame#photoCard { background: #f7f9fb; border: 1px solid #cfd8e3; "
+                                  "border-radius: 6px; }");
+}
 } // namespace
 
 PhotoCard::PhotoCard(bool captionRequired, bool lgpdFlags, QWidget *parent) : QFrame(parent)
@@ -24,8 +33,7 @@ PhotoCard::PhotoCard(bool captionRequired, bool lgpdFlags, QWidget *parent) : QF
     setObjectName(QStringLiteral("photoCard"));
     setFixedWidth(cardWidth);
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(QStringLiteral("QFrame#photoCard { background: #f7f9fb; border: 1px solid #cfd8e3; "
-                                 "border-radius: 6px; }"));
+    setStyleSheet(cardStyle(false));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(9, 9, 9, 9);
     layout->setSpacing(6);
@@ -57,6 +65,16 @@ PhotoCard::PhotoCard(bool captionRequired, bool lgpdFlags, QWidget *parent) : QF
     m_remove = makeButton(QStyle::SP_TrashIcon, tr("Remove the photo from the action (Ctrl+Z undoes)"));
     layout->addLayout(top);
 
+    m_note = new QLabel(this);
+    m_note->setObjectName(QStringLiteral("photoReviewNote"));
+    m_note->setTextFormat(Qt::PlainText);
+    m_note->setWordWrap(true);
+    m_note->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_note->setFocusPolicy(Qt::StrongFocus); // after the flags, which set it to click only
+    m_note->setStyleSheet(ActionForm::reviewNoteStyle());
+    m_note->hide();
+    layout->addWidget(m_note);
+
     auto *form = new QFormLayout;
     form->setContentsMargins(0, 0, 0, 0);
     form->setHorizontalSpacing(6);
@@ -84,6 +102,7 @@ PhotoCard::PhotoCard(bool captionRequired, bool lgpdFlags, QWidget *parent) : QF
     layout->addWidget(m_authorization);
     m_identifiable->setVisible(lgpdFlags);
     m_authorization->setVisible(lgpdFlags);
+    layout->addStretch(1); // a taller neighbour in the row (a card with a note) leaves the gap at the bottom
 
     connect(m_caption, &QLineEdit::textEdited, this, [this] { Q_EMIT edited(true); });
     connect(m_author, &QLineEdit::textEdited, this, [this] { Q_EMIT edited(true); });
@@ -107,6 +126,7 @@ PhotoCard::PhotoCard(bool captionRequired, bool lgpdFlags, QWidget *parent) : QF
     moveRight->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(moveRight, &QAction::triggered, m_right, &QToolButton::click);
     addAction(moveRight);
+    setTabOrder(m_note, m_caption);
 }
 
 void PhotoCard::setPhoto(const core::Photo &photo, int number, int index, int count, bool editable)
@@ -149,7 +169,23 @@ void PhotoCard::setPhoto(const core::Photo &photo, int number, int index, int co
         info << tr("%1 × %2 px").arg(photo.width).arg(photo.height);
     if (photo.bytes > 0)
         info << tr("%1 KB").arg((photo.bytes + 1023) / 1024);
-    m_image->setToolTip(info.join(QStringLiteral(" · ")));
+    m_info = info.join(QStringLiteral(" · "));
+    setReviewNote(m_noteText);
+}
+
+void PhotoCard::setReviewNote(const QString &text)
+{
+    const bool changed = (text.isEmpty() != m_noteText.isEmpty());
+    m_noteText = text;
+    m_note->setText(text);
+    m_note->setAccessibleName(tr("Note of the URS on photo %1").arg(m_number));
+    m_note->setAccessibleDescription(text);
+    m_note->setVisible(!text.isEmpty());
+    m_image->setToolTip(text.isEmpty() ? m_info : m_info.isEmpty() ? text : text + QLatin1Char('\n') + m_info);
+    m_title->setText(text.isEmpty() ? tr("Photo %1").arg(m_number) : tr("Photo %1 · URS note").arg(m_number));
+    setAccessibleDescription(text);
+    if (changed)
+        setStyleSheet(cardStyle(!text.isEmpty()));
 }
 
 void PhotoCard::setThumbnail(const QPixmap &pixmap)

@@ -40,6 +40,11 @@ public:
     QToolButton *removeButton() const { return m_remove; }
     QToolButton *moveEarlierButton() const { return m_left; }
     QToolButton *moveLaterButton() const { return m_right; }
+    // The URS's note on this photo: a yellow box on the card (reachable with Tab),
+    // an amber border and the text as the picture's tooltip; empty removes it.
+    void setReviewNote(const QString &text);
+    bool hasReviewNote() const { return !m_noteText.isEmpty(); }
+    QLabel *reviewNoteLabel() const { return m_note; }
     // Focuses a part named like the findings' paths: caption, author, takenOn,
     // identifiablePeople, authorizationOnFile; anything else focuses the caption.
     void focusPart(const QString &part);
@@ -54,6 +59,9 @@ private:
     int m_number = 0;
     QLabel *m_image = nullptr;
     QLabel *m_title = nullptr;
+    QLabel *m_note = nullptr;
+    QString m_noteText;
+    QString m_info; // size of the picture, for its tooltip
     QLineEdit *m_caption = nullptr;
     OptionalDateEdit *m_date = nullptr;
     QLineEdit *m_author = nullptr;

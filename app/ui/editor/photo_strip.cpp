@@ -190,7 +190,8 @@ void PhotoStrip::relayout()
     QWidget *previous = m_add;
     for (const QString &uuid : std::as_const(m_order)) {
         PhotoCard *card = m_cards.value(uuid);
-        setTabOrder(previous, card->captionField());
+        setTabOrder(previous, card->reviewNoteLabel()); // skipped while the card has no note
+        setTabOrder(card->reviewNoteLabel(), card->captionField());
         previous = card->authorizationBox();
     }
 }

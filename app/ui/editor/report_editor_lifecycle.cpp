@@ -80,6 +80,10 @@ void ReportEditorPage::updateChrome()
                          .arg(r.reviewComment);
             warn = true;
         }
+        if (const QString notes = generalNotesText(); !notes.isEmpty()) {
+            banner += (banner.isEmpty() ? QString() : QStringLiteral("\n")) + notes;
+            warn = true;
+        }
         break;
     case core::ReportState::Ready:
         banner = tr("Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be "
@@ -94,6 +98,8 @@ void ReportEditorPage::updateChrome()
         banner = tr("The URS returned revision %1 for correction. Reviewer's comment: “%2”")
                      .arg(r.revision)
                      .arg(r.reviewComment.isEmpty() ? tr("(no comment)") : r.reviewComment);
+        if (const QString notes = generalNotesText(); !notes.isEmpty())
+            banner += QStringLiteral("\n") + notes;
         reopen = tr("Correct it (revision %1)").arg(r.revision + 1);
         warn = true;
         break;

@@ -265,6 +265,7 @@ QWidget *ReportEditorPage::buildLeftColumn()
     m_actionList = new QListView(top);
     m_actionList->setObjectName(QStringLiteral("actionList"));
     m_actionList->setModel(m_actionModel);
+    m_actionList->setItemDelegate(new ActionListDelegate(m_actionList));
     m_actionList->setAccessibleName(tr("Actions of the report"));
     m_actionList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_actionList->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -379,6 +380,8 @@ bool ReportEditorPage::openDefaultReport()
 void ReportEditorPage::reload(const QString &selectUuid, int fallbackRow, bool refreshForm)
 {
     if (!hasReport()) {
+        m_returnNotes = {};
+        m_actionModel->setReviewNotes({});
         m_actionModel->setActions({}, {});
         showCurrentAction();
         updateChrome();
@@ -394,6 +397,8 @@ void ReportEditorPage::reload(const QString &selectUuid, int fallbackRow, bool r
         return;
     }
     m_report = loaded.value();
+    loadReturnNotes();
+    m_actionModel->setReviewNotes(notesByAction());
     validate();
     QSet<int> errorRows;
     static const QRegularExpression actionPath(QStringLiteral("^actions\\[(\\d+)\\]"));
@@ -438,6 +443,7 @@ void ReportEditorPage::showCurrentAction()
     if (other && !isImporting())
         m_strip->setMessages({});
     m_strip->setPhotos(action.photos, photoOffset(row), isEditable());
+    showReviewNotes(action);
     m_toPhotos->setText(action.photos.isEmpty() ? tr("Photos: none yet") : tr("Photos (%1)").arg(action.photos.size()));
     m_center->setCurrentIndex(0);
     if (other)

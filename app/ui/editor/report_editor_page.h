@@ -4,9 +4,10 @@
 // debounced ~300 ms and flushed before anything else happens) as an undoable
 // command; "Concluir" locks the month into a ready revision when nothing blocks.
 //
-// Split in three files: report_editor_page.cpp (layout, loading),
-// report_editor_lifecycle.cpp (state, banner, conclude/reopen, findings) and
-// report_editor_edits.cpp (autosave, commands, photo import).
+// Split in four files: report_editor_page.cpp (layout, loading),
+// report_editor_lifecycle.cpp (state, banner, conclude/reopen, findings),
+// report_editor_edits.cpp (autosave, commands, photo import) and
+// report_editor_notes.cpp (the URS's notes beside their action and photo).
 #pragma once
 
 #include "app/ui/app_context.h"
@@ -15,6 +16,7 @@
 #include "core/photos/photo_pipeline.h"
 #include "core/program/finding.h"
 #include "core/program/validation_engine.h"
+#include "core/services/report_service.h"
 
 #include <QPointer>
 #include <QSet>
@@ -59,6 +61,9 @@ public:
     bool hasReport() const { return !m_report.uuid.isEmpty(); }
     const core::Report &report() const { return m_report; }
     const core::Findings &findings() const { return m_findings; }
+    // The URS's notes shown in the editor: those of the return of this revision
+    // (returned, not reopened) or of the revision this draft corrects; else empty.
+    const core::ReturnNotes &returnNotes() const { return m_returnNotes; }
     bool isEditable() const;
     int currentRow() const;
     QString currentActionUuid() const;
@@ -130,6 +135,13 @@ private:
     const core::Photo *storedPhoto(const QString &uuid) const;
     void push(QUndoCommand *command);
 
+    // report_editor_notes.cpp
+    void loadReturnNotes();
+    QString reviewerLabel() const; // "URS (Maria)"
+    QString generalNotesText() const; // for the banner: notes on the report, or on what is gone
+    QHash<QString, QStringList> notesByAction() const; // action uuid → its notes, its photos' ("Photo 3: …")
+    void showReviewNotes(const core::Action &action);
+
     // report_editor_edits.cpp
     void onFormEdited(const QString &fieldId, bool typing);
     void onPartnersEdited();
@@ -147,6 +159,7 @@ private:
     core::ValidationEngine m_engine;
     core::Report m_report;
     core::Findings m_findings;
+    core::ReturnNotes m_returnNotes;
     QUndoStack *m_undo = nullptr;
     ThumbnailLoader *m_thumbnails = nullptr;
     int m_busy = 0; // > 0 while our own service calls run (the notifier echo is ignored)
