@@ -35,6 +35,11 @@
         </message>
         <message>
             <location line="+4" />
+            <source>The central level imports batch files with mobiliza-hub import; this installation does not import packages yet.</source>
+            <translation>The central level imports batch files with mobiliza-hub import; this installation does not import packages yet.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>This command is for a municipality's profile; this one is %1.</source>
             <translation>This command is for a municipality's profile; this one is %1.</translation>
         </message>
@@ -64,7 +69,7 @@
             <translation>Connected to %1.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
             <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
         </message>
@@ -120,6 +125,27 @@
             <location line="+3" />
             <source>a report appears twice.</source>
             <translation>a report appears twice.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchService</name>
+        <message>
+            <location filename="../core/regional/batch_service.cpp" line="+90" />
+            <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub's acceptance is here).</source>
+            <translation>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub's acceptance is here).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</source>
+            <translation>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+26" />
+            <source>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</source>
+            <translation>
+                <numerusform>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</numerusform>
+                <numerusform>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -494,7 +520,12 @@
             <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits.</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+4" />
+            <source>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</source>
+            <translation>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</translation>
+        </message>
+        <message>
+            <location line="+45" />
             <source>Unexpected argument: %1. See --help.</source>
             <translation>Unexpected argument: %1. See --help.</translation>
         </message>
@@ -549,12 +580,12 @@
             <translation>--municipality is only used with --role municipality.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review and --coverage at a time.</source>
-            <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review and --coverage at a time.</translation>
+            <location line="+28" />
+            <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
+            <translation>--month and --out are only used with --export and --forward (and --month with --coverage).</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-21" />
             <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
             <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
         </message>
@@ -574,22 +605,27 @@
             <translation>--coverage needs --month YYYY-MM.</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>--month and --out are only used with --export (and --month with --coverage).</source>
-            <translation>--month and --out are only used with --export (and --month with --coverage).</translation>
-        </message>
-        <message>
-            <location line="-11" />
+            <location line="+4" />
             <source>Unknown export "%1": use one of %2.</source>
             <translation>Unknown export "%1": use one of %2.</translation>
         </message>
         <message>
-            <location line="-142" />
+            <location line="-151" />
             <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, sync or settings (a URS).</source>
             <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, sync or settings (a URS).</translation>
         </message>
         <message>
-            <location line="+145" />
+            <location line="+136" />
+            <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
+            <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>--forward needs --month YYYY-MM.</source>
+            <translation>--forward needs --month YYYY-MM.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>--export needs --out FILE.</source>
             <translation>--export needs --out FILE.</translation>
         </message>
@@ -670,7 +706,7 @@
             <translation>The database is busy in another window or program. Close it and try again.</translation>
         </message>
         <message>
-            <location filename="../core/store/migrations.cpp" line="+36" />
+            <location filename="../core/store/migrations.cpp" line="+37" />
             <source>The data could not be updated to the format of this version of Mobiliza (step %1, "%2": %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
             <translation>The data could not be updated to the format of this version of Mobiliza (step %1, "%2": %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
         </message>
@@ -1402,7 +1438,7 @@
             <translation>Report %1 (%2, %3), revision %4: %5.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_cli_batches.cpp" line="+42" />
+            <location filename="../sync/hub/hub_cli_batches.cpp" line="+37" />
             <source>Received batch %1 of URS %2 (%3): %4 reports forwarded, %5 imported now, as %6.</source>
             <translation>Received batch %1 of URS %2 (%3): %4 reports forwarded, %5 imported now, as %6.</translation>
         </message>
@@ -1412,7 +1448,7 @@
             <translation>Batch %1 of URS %2 (%3), %4 reports, was already here as %6 (%5 imported now).</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Imported report %1 (%2, %3), revision %4, as %5.</source>
             <translation>Imported report %1 (%2, %3), revision %4, as %5.</translation>
         </message>
@@ -1459,7 +1495,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../sync/client/sync_engine.cpp" line="+230" />
+            <location filename="../sync/client/sync_engine.cpp" line="+235" />
             <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
             <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
         </message>
@@ -1587,6 +1623,11 @@
             <location filename="../sync/client/hub_client_regional.cpp" line="+92" />
             <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
             <translation>The hub already has another decision with this identifier. The decision was set aside; make it again.</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>The hub did not take the batch: some reports cannot be forwarded (%1). Nothing was forwarded; synchronize and make the batch again.</source>
+            <translation>The hub did not take the batch: some reports cannot be forwarded (%1). Nothing was forwarded; synchronize and make the batch again.</translation>
         </message>
     </context>
     <context>
@@ -1722,6 +1763,19 @@
             <location line="+239" />
             <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
             <translation>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageIntake</name>
+        <message>
+            <location filename="../core/regional/package_intake.cpp" line="+42" />
+            <source>This package is the report of %1, which is not one of the URS %2's municipalities. Nothing was imported: hand it to that municipality's URS.</source>
+            <translation>This package is the report of %1, which is not one of the URS %2's municipalities. Nothing was imported: hand it to that municipality's URS.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The URS already has revision %1 of this report with another content. Nothing was imported; ask the municipality which one is right.</source>
+            <translation>The URS already has revision %1 of this report with another content. Nothing was imported; ask the municipality which one is right.</translation>
         </message>
     </context>
     <context>
@@ -2239,7 +2293,7 @@
     <context>
         <name>RegionalCommands</name>
         <message>
-            <location filename="../app/ui/regional/regional_commands.cpp" line="+19" />
+            <location filename="../app/ui/regional/regional_commands.cpp" line="+30" />
             <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</source>
             <translation>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</translation>
         </message>
@@ -2249,7 +2303,12 @@
             <translation>Decisions sent: %1 (refused: %2). Revisions received: %3; reports: %4; photos: %5.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
+            <source>Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.</source>
+            <translation>Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>The local copy is up to date.</source>
             <translation>The local copy is up to date.</translation>
         </message>
@@ -2264,12 +2323,48 @@
             <translation>No report %1 in this URS's copy. Run --pull first, and check the identifier (--status lists them).</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+76" />
+            <source>There is no package file (.mobiliza) in %1.</source>
+            <translation>There is no package file (.mobiliza) in %1.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the report of %1 for %2, revision %3, was already here: nothing changed.</source>
+            <translation>the report of %1 for %2, revision %3, was already here: nothing changed.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>received the report of %1 for %2, revision %3; it goes to the hub at the next synchronization (--pull).</source>
+            <translation>received the report of %1 for %2, revision %3; it goes to the hub at the next synchronization (--pull).</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+33" />
+            <source>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</source>
+            <translation>
+                <numerusform>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</numerusform>
+                <numerusform>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>Batch %1: %n report(s) of %2 to forward.</source>
+            <translation>
+                <numerusform>Batch %1: %n report(s) of %2 to forward.</numerusform>
+                <numerusform>Batch %1: %n report(s) of %2 to forward.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The hub received batch %1 (%2) on %3: forwarded to the central level.</source>
+            <translation>The hub received batch %1 (%2) on %3: forwarded to the central level.</translation>
+        </message>
+        <message>
+            <location line="-197" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+59" />
             <source>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
             <translation>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</translation>
         </message>
@@ -2470,27 +2565,37 @@
     <context>
         <name>RegionalSteps</name>
         <message>
-            <location filename="../sync/client/regional_steps.cpp" line="+54" />
+            <location filename="../sync/client/regional_steps.cpp" line="+58" />
             <source>Sending review decisions</source>
             <translation>Sending review decisions</translation>
         </message>
         <message>
-            <location line="+100" />
+            <location line="+52" />
+            <source>Sending the packages received here</source>
+            <translation>Sending the packages received here</translation>
+        </message>
+        <message>
+            <location line="+92" />
+            <source>Forwarding batches to the central level</source>
+            <translation>Forwarding batches to the central level</translation>
+        </message>
+        <message>
+            <location line="+133" />
             <source>Receiving the municipalities' reports</source>
             <translation>Receiving the municipalities' reports</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+73" />
             <source>Receiving the photos of %1</source>
             <translation>Receiving the photos of %1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+37" />
             <source>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</source>
             <translation>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+45" />
             <location line="+8" />
             <source>A photo received from the hub did not match its checksum; it was not kept.</source>
             <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
@@ -2942,12 +3047,12 @@
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../sync/client/sync_controller.cpp" line="+66" />
+            <location filename="../sync/client/sync_controller.cpp" line="+69" />
             <source>"%1" is a plain http:// address: the enrollment code, the access key and partners' contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
             <translation>"%1" is a plain http:// address: the enrollment code, the access key and partners' contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+85" />
             <source>Not connected to a hub</source>
             <translation>Not connected to a hub</translation>
         </message>
@@ -3040,12 +3145,12 @@
     <context>
         <name>SyncEngine</name>
         <message>
-            <location filename="../sync/client/sync_engine.cpp" line="-156" />
+            <location filename="../sync/client/sync_engine.cpp" line="-159" />
             <source>Report %1 (revision %2)</source>
             <translation>Report %1 (revision %2)</translation>
         </message>
         <message>
-            <location line="+168" />
+            <location line="+171" />
             <source>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</source>
             <translation>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</translation>
         </message>
@@ -4884,7 +4989,7 @@
             <translation>Remove the photo from the action (Ctrl+Z undoes)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+19" />
             <source>What the photo shows</source>
             <translation>What the photo shows</translation>
         </message>
@@ -4945,13 +5050,14 @@
             <translation>Mark when the signed image-use authorization is filed (a guardian's for children).</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <location line="+1" />
+            <location line="+48" />
             <source>Photo %1</source>
             <translation>Photo %1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="-16" />
             <source>%1 × %2 px</source>
             <translation>%1 × %2 px</translation>
         </message>
@@ -5029,7 +5135,7 @@
             <translation>No photo.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+54" />
             <source>Importing photos: %1 of %2</source>
             <translation>Importing photos: %1 of %2</translation>
         </message>
@@ -5262,7 +5368,7 @@
             <translation>Correcting revision %1. The URS returned the report with this comment: “%2”</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
             <source>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</source>
             <translation>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</translation>
         </message>
@@ -5287,7 +5393,7 @@
             <translation>(no comment)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Correct it (revision %1)</source>
             <translation>Correct it (revision %1)</translation>
         </message>
@@ -5420,7 +5526,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Redo (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Actions of the report</source>
             <translation>Actions of the report</translation>
         </message>
@@ -5455,7 +5561,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>Everything is saved</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+87" />
             <source>Photos: none yet</source>
             <translation>Photos: none yet</translation>
         </message>
@@ -5628,7 +5734,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     <context>
         <name>mobiliza::ui::ReportView</name>
         <message>
-            <location filename="../app/ui/regional/report_view.cpp" line="+42" />
+            <location filename="../app/ui/regional/report_view.cpp" line="+44" />
             <source>Inbox</source>
             <translation>Inbox</translation>
         </message>
@@ -5639,12 +5745,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </message>
         <message>
             <location line="+18" />
-            <location line="+271" />
+            <location line="+274" />
             <source>Accept</source>
             <translation>Accept</translation>
         </message>
         <message>
-            <location line="-269" />
+            <location line="-272" />
             <source>Return for correction…</source>
             <translation>Return for correction…</translation>
         </message>
@@ -5739,7 +5845,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
             <translation>This report could not be read: %1</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
             <source>This installation does not know the report's program (%1): its rules were not checked.</source>
             <translation>This installation does not know the report's program (%1): its rules were not checked.</translation>
         </message>

@@ -35,6 +35,11 @@
         </message>
         <message>
             <location line="+4" />
+            <source>The central level imports batch files with mobiliza-hub import; this installation does not import packages yet.</source>
+            <translation>O nível central importa arquivos de lote com mobiliza-hub import; esta instalação ainda não importa pacotes.</translation>
+        </message>
+        <message>
+            <location line="+4" />
             <source>This command is for a municipality's profile; this one is %1.</source>
             <translation>Este comando é para o perfil de um município; este é de %1.</translation>
         </message>
@@ -64,7 +69,7 @@
             <translation>Conectado a %1.</translation>
         </message>
         <message>
-            <location line="+16" />
+            <location line="+17" />
             <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
             <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
         </message>
@@ -120,6 +125,27 @@
             <location line="+3" />
             <source>a report appears twice.</source>
             <translation>um relatório aparece duas vezes.</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchService</name>
+        <message>
+            <location filename="../core/regional/batch_service.cpp" line="+90" />
+            <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub's acceptance is here).</source>
+            <translation>Nenhum relatório aceito de %1 aguarda encaminhamento. Aceite relatórios antes (e sincronize, para que a aceitação do hub chegue aqui).</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</source>
+            <translation>Alguns dos relatórios escolhidos ainda não foram aceitos pelo hub ou já estão num lote. Nada foi encaminhado.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+26" />
+            <source>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</source>
+            <translation>
+                <numerusform>As fotos de %n relatório de %1 ainda não estão neste computador. Sincronize (elas já foram pedidas) e grave o arquivo de lote de novo.</numerusform>
+                <numerusform>As fotos de %n relatórios de %1 ainda não estão neste computador. Sincronize (elas já foram pedidas) e grave o arquivo de lote de novo.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -494,7 +520,12 @@
             <translation>URS: mostra uma linha por município para o --month (código IBGE, nome, situação) e sai.</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+4" />
+            <source>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</source>
+            <translation>URS: encaminha ao nível central os relatórios aceitos do --month (pela rede, ou como arquivo de lote com --out ARQUIVO) e sai.</translation>
+        </message>
+        <message>
+            <location line="+45" />
             <source>Unexpected argument: %1. See --help.</source>
             <translation>Argumento inesperado: %1. Veja --help.</translation>
         </message>
@@ -549,12 +580,12 @@
             <translation>--municipality só é usado com --role municipality.</translation>
         </message>
         <message>
-            <location line="+2" />
-            <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review and --coverage at a time.</source>
-            <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review e --coverage por vez.</translation>
+            <location line="+28" />
+            <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
+            <translation>--month e --out só são usados com --export e --forward (e --month com --coverage).</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="-21" />
             <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
             <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
         </message>
@@ -574,22 +605,27 @@
             <translation>--coverage precisa de --month AAAA-MM.</translation>
         </message>
         <message>
-            <location line="+13" />
-            <source>--month and --out are only used with --export (and --month with --coverage).</source>
-            <translation>--month e --out só são usados com --export (e --month com --coverage).</translation>
-        </message>
-        <message>
-            <location line="-11" />
+            <location line="+4" />
             <source>Unknown export "%1": use one of %2.</source>
             <translation>Exportação desconhecida "%1": use uma destas: %2.</translation>
         </message>
         <message>
-            <location line="-142" />
+            <location line="-151" />
             <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, sync or settings (a URS).</source>
             <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, coverage, sync ou settings (uma URS).</translation>
         </message>
         <message>
-            <location line="+145" />
+            <location line="+136" />
+            <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
+            <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>--forward needs --month YYYY-MM.</source>
+            <translation>--forward precisa de --month AAAA-MM.</translation>
+        </message>
+        <message>
+            <location line="+5" />
             <source>--export needs --out FILE.</source>
             <translation>--export precisa de --out ARQUIVO.</translation>
         </message>
@@ -670,7 +706,7 @@
             <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
         </message>
         <message>
-            <location filename="../core/store/migrations.cpp" line="+36" />
+            <location filename="../core/store/migrations.cpp" line="+37" />
             <source>The data could not be updated to the format of this version of Mobiliza (step %1, "%2": %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
             <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, "%2": %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
         </message>
@@ -1402,7 +1438,7 @@
             <translation>Relatório %1 (%2, %3), revisão %4: %5.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_cli_batches.cpp" line="+42" />
+            <location filename="../sync/hub/hub_cli_batches.cpp" line="+37" />
             <source>Received batch %1 of URS %2 (%3): %4 reports forwarded, %5 imported now, as %6.</source>
             <translation>Lote %1 da URS %2 (%3) recebido: %4 relatórios encaminhados, %5 importados agora, como %6.</translation>
         </message>
@@ -1412,7 +1448,7 @@
             <translation>O lote %1 da URS %2 (%3), com %4 relatórios, já estava aqui como %6 (%5 importados agora).</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+14" />
             <source>Imported report %1 (%2, %3), revision %4, as %5.</source>
             <translation>Relatório %1 (%2, %3), revisão %4, importado como %5.</translation>
         </message>
@@ -1459,7 +1495,7 @@
         </message>
         <message>
             <location line="+6" />
-            <location filename="../sync/client/sync_engine.cpp" line="+230" />
+            <location filename="../sync/client/sync_engine.cpp" line="+235" />
             <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
             <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
         </message>
@@ -1587,6 +1623,11 @@
             <location filename="../sync/client/hub_client_regional.cpp" line="+92" />
             <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
             <translation>O hub já tem outra decisão com este identificador. A decisão foi deixada de lado; faça-a novamente.</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>The hub did not take the batch: some reports cannot be forwarded (%1). Nothing was forwarded; synchronize and make the batch again.</source>
+            <translation>O hub não aceitou o lote: alguns relatórios não podem ser encaminhados (%1). Nada foi encaminhado; sincronize e faça o lote de novo.</translation>
         </message>
     </context>
     <context>
@@ -1722,6 +1763,19 @@
             <location line="+239" />
             <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
             <translation>O envio anterior foi interrompido (o programa foi fechado ou o computador foi desligado). Ele será retomado automaticamente.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageIntake</name>
+        <message>
+            <location filename="../core/regional/package_intake.cpp" line="+42" />
+            <source>This package is the report of %1, which is not one of the URS %2's municipalities. Nothing was imported: hand it to that municipality's URS.</source>
+            <translation>Este pacote é o relatório de %1, que não é um dos municípios da URS %2. Nada foi importado: entregue-o à URS desse município.</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>The URS already has revision %1 of this report with another content. Nothing was imported; ask the municipality which one is right.</source>
+            <translation>A URS já tem a revisão %1 deste relatório com outro conteúdo. Nada foi importado; pergunte ao município qual é a correta.</translation>
         </message>
     </context>
     <context>
@@ -2239,7 +2293,7 @@
     <context>
         <name>RegionalCommands</name>
         <message>
-            <location filename="../app/ui/regional/regional_commands.cpp" line="+19" />
+            <location filename="../app/ui/regional/regional_commands.cpp" line="+30" />
             <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</source>
             <translation>Esta instalação ainda não está conectada a um hub. Conecte-a com --hub URL --enroll CÓDIGO (o código é fornecido pelo administrador do hub).</translation>
         </message>
@@ -2249,7 +2303,12 @@
             <translation>Decisões enviadas: %1 (recusadas: %2). Revisões recebidas: %3; relatórios: %4; fotos: %5.</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+8" />
+            <source>Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.</source>
+            <translation>Pacotes enviados ao hub: %1. Lotes encaminhados: %2. Recusados pelo hub: %3.</translation>
+        </message>
+        <message>
+            <location line="+6" />
             <source>The local copy is up to date.</source>
             <translation>A cópia local está em dia.</translation>
         </message>
@@ -2264,12 +2323,48 @@
             <translation>Não há relatório %1 na cópia desta URS. Execute --pull antes e confira o identificador (--status lista os relatórios).</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+76" />
+            <source>There is no package file (.mobiliza) in %1.</source>
+            <translation>Não há arquivo de pacote (.mobiliza) em %1.</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>the report of %1 for %2, revision %3, was already here: nothing changed.</source>
+            <translation>o relatório de %1 de %2, revisão %3, já estava aqui: nada foi alterado.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>received the report of %1 for %2, revision %3; it goes to the hub at the next synchronization (--pull).</source>
+            <translation>recebido o relatório de %1 de %2, revisão %3; ele vai para o hub na próxima sincronização (--pull).</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+33" />
+            <source>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</source>
+            <translation>
+                <numerusform>Lote %1: %n relatório de %2 gravado em %3. Leve o arquivo ao nível central; lá ele é conferido como um pacote de relatório.</numerusform>
+                <numerusform>Lote %1: %n relatórios de %2 gravados em %3. Leve o arquivo ao nível central; lá ele é conferido como um pacote de relatório.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+8" />
+            <source>Batch %1: %n report(s) of %2 to forward.</source>
+            <translation>
+                <numerusform>Lote %1: %n relatório de %2 a encaminhar.</numerusform>
+                <numerusform>Lote %1: %n relatórios de %2 a encaminhar.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>The hub received batch %1 (%2) on %3: forwarded to the central level.</source>
+            <translation>O hub recebeu o lote %1 (%2) em %3: encaminhado ao nível central.</translation>
+        </message>
+        <message>
+            <location line="-197" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+59" />
             <source>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
             <translation>Aceito: %1 (revisão %2). A decisão vai para o hub na próxima sincronização (--pull).</translation>
         </message>
@@ -2470,27 +2565,37 @@
     <context>
         <name>RegionalSteps</name>
         <message>
-            <location filename="../sync/client/regional_steps.cpp" line="+54" />
+            <location filename="../sync/client/regional_steps.cpp" line="+58" />
             <source>Sending review decisions</source>
             <translation>Enviando as decisões de análise</translation>
         </message>
         <message>
-            <location line="+100" />
+            <location line="+52" />
+            <source>Sending the packages received here</source>
+            <translation>Enviando os pacotes recebidos aqui</translation>
+        </message>
+        <message>
+            <location line="+92" />
+            <source>Forwarding batches to the central level</source>
+            <translation>Encaminhando lotes ao nível central</translation>
+        </message>
+        <message>
+            <location line="+133" />
             <source>Receiving the municipalities' reports</source>
             <translation>Recebendo os relatórios dos municípios</translation>
         </message>
         <message>
-            <location line="+65" />
+            <location line="+73" />
             <source>Receiving the photos of %1</source>
             <translation>Recebendo as fotos de %1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="+37" />
             <source>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</source>
             <translation>O hub enviou um relatório que não confere com a sua soma de verificação; ele não foi guardado e será pedido de novo na próxima sincronização.</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+45" />
             <location line="+8" />
             <source>A photo received from the hub did not match its checksum; it was not kept.</source>
             <translation>Uma foto recebida do hub não confere com a sua soma de verificação; ela não foi guardada.</translation>
@@ -2942,12 +3047,12 @@
     <context>
         <name>SyncController</name>
         <message>
-            <location filename="../sync/client/sync_controller.cpp" line="+66" />
+            <location filename="../sync/client/sync_controller.cpp" line="+69" />
             <source>"%1" is a plain http:// address: the enrollment code, the access key and partners' contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
             <translation>"%1" é um endereço http:// simples: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam pela rede sem proteção, por isso o Mobiliza não o usa. Digite o endereço https:// informado pela URS, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+85" />
             <source>Not connected to a hub</source>
             <translation>Não conectado a um hub</translation>
         </message>
@@ -3040,12 +3145,12 @@
     <context>
         <name>SyncEngine</name>
         <message>
-            <location filename="../sync/client/sync_engine.cpp" line="-156" />
+            <location filename="../sync/client/sync_engine.cpp" line="-159" />
             <source>Report %1 (revision %2)</source>
             <translation>Relatório de %1 (revisão %2)</translation>
         </message>
         <message>
-            <location line="+168" />
+            <location line="+171" />
             <source>The file of photo %1 is missing from this computer's data folder. Withdraw the report, add the photo again and conclude it.</source>
             <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
         </message>
@@ -4884,7 +4989,7 @@
             <translation>Remover a foto da ação (Ctrl+Z desfaz)</translation>
         </message>
         <message>
-            <location line="+9" />
+            <location line="+19" />
             <source>What the photo shows</source>
             <translation>O que a foto mostra</translation>
         </message>
@@ -4945,13 +5050,14 @@
             <translation>Marque quando a autorização de uso de imagem assinada estiver arquivada (a do responsável, no caso de crianças).</translation>
         </message>
         <message>
-            <location line="+35" />
+            <location line="+37" />
             <location line="+1" />
+            <location line="+48" />
             <source>Photo %1</source>
             <translation>Foto %1</translation>
         </message>
         <message>
-            <location line="+32" />
+            <location line="-16" />
             <source>%1 × %2 px</source>
             <translation>%1 × %2 px</translation>
         </message>
@@ -5029,7 +5135,7 @@
             <translation>Nenhuma foto.</translation>
         </message>
         <message>
-            <location line="+53" />
+            <location line="+54" />
             <source>Importing photos: %1 of %2</source>
             <translation>Importando fotos: %1 de %2</translation>
         </message>
@@ -5262,7 +5368,7 @@
             <translation>Corrigindo a revisão %1. A URS devolveu o relatório com este comentário: “%2”</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+11" />
             <source>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</source>
             <translation>Relatório concluído — revisão %1, na fila de envio. Ele não pode mais ser editado; para alterar algo, reabra-o antes que seja enviado.</translation>
         </message>
@@ -5287,7 +5393,7 @@
             <translation>(sem comentário)</translation>
         </message>
         <message>
-            <location line="+1" />
+            <location line="+3" />
             <source>Correct it (revision %1)</source>
             <translation>Corrigir (revisão %1)</translation>
         </message>
@@ -5420,7 +5526,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Refazer (Ctrl+Shift+Z)</translation>
         </message>
         <message>
-            <location line="+42" />
+            <location line="+43" />
             <source>Actions of the report</source>
             <translation>Ações do relatório</translation>
         </message>
@@ -5455,7 +5561,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Tudo salvo</translation>
         </message>
         <message>
-            <location line="+82" />
+            <location line="+87" />
             <source>Photos: none yet</source>
             <translation>Fotos: nenhuma ainda</translation>
         </message>
@@ -5628,7 +5734,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     <context>
         <name>mobiliza::ui::ReportView</name>
         <message>
-            <location filename="../app/ui/regional/report_view.cpp" line="+42" />
+            <location filename="../app/ui/regional/report_view.cpp" line="+44" />
             <source>Inbox</source>
             <translation>Caixa de entrada</translation>
         </message>
@@ -5639,12 +5745,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </message>
         <message>
             <location line="+18" />
-            <location line="+271" />
+            <location line="+274" />
             <source>Accept</source>
             <translation>Aceitar</translation>
         </message>
         <message>
-            <location line="-269" />
+            <location line="-272" />
             <source>Return for correction…</source>
             <translation>Devolver para correção…</translation>
         </message>
@@ -5739,7 +5845,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Não foi possível ler este relatório: %1</translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+25" />
             <source>This installation does not know the report's program (%1): its rules were not checked.</source>
             <translation>Esta instalação não conhece o programa do relatório (%1): as regras não foram verificadas.</translation>
         </message>

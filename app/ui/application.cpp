@@ -226,7 +226,11 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         return fail(QCoreApplication::translate("Application", "--pull, --review and --coverage are for a URS profile; "
                                                                "this profile is a municipality's (use --sync to send its reports)."),
                     headless, err);
-    if (role != core::Role::Municipality && (!cl.exportKind.isEmpty() || !cl.importPackage.isEmpty()))
+    if (role == core::Role::Central && !cl.importPackages.isEmpty())
+        return fail(QCoreApplication::translate("Application", "The central level imports batch files with mobiliza-hub "
+                                                               "import; this installation does not import packages yet."),
+                    headless, err);
+    if (role != core::Role::Municipality && !cl.exportKind.isEmpty())
         return fail(QCoreApplication::translate("Application", "This command is for a municipality's profile; this one is %1.")
                         .arg(core::roleLabel(role)),
                     headless, err);
@@ -241,7 +245,7 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         return 0;
     }
 
-    if (!cl.importPackages.isEmpty()) {
+    if (!cl.importPackages.isEmpty() && role == core::Role::Municipality) {
         // Files, or folders: every .mobiliza file in them. Each is verified and
         // imported on its own; one that fails does not stop the others.
         QStringList files;
@@ -309,7 +313,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             return 0;
     }
 
-    if (role != core::Role::Municipality && (isRegionalCommand(cl) || cl.sync || cl.status))
+    if (role != core::Role::Municipality
+        && (isRegionalCommand(cl) || cl.sync || cl.status || !cl.importPackages.isEmpty()))
         return runRegionalCommand(cl, *services, reference, program, syncController, out, err);
 
     if (cl.sync) {

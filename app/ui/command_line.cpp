@@ -112,8 +112,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("coverage"),
         QCoreApplication::translate("CommandLine", "URS: prints one line per municipality for --month (IBGE code, "
                                                    "name, state) and exits."));
+    const QCommandLineOption forward(
+        QStringLiteral("forward"),
+        QCoreApplication::translate("CommandLine", "URS: forwards the accepted reports of --month to the central level "
+                                                   "(over the network, or as a batch file with --out FILE) and exits."));
     parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status, exportOpt, month,
-                       out, importPackage, hub, enroll, syncOpt, role, urs, pull, review, accept, returnOpt, coverage});
+                       out, importPackage, hub, enroll, syncOpt, role, urs, pull, review, accept, returnOpt, coverage,
+                       forward});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -143,13 +148,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.accept = parser.isSet(accept);
     cl.returnText = parser.value(returnOpt);
     cl.coverage = parser.isSet(coverage);
+    cl.forward = parser.isSet(forward);
     cl.hubUrl = parser.value(hub).trimmed();
     cl.enrollCode = parser.value(enroll).trimmed();
     cl.sync = parser.isSet(syncOpt);
     // --enroll may be followed by --sync in the same run; everything else is one action per run.
     const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) + int(!cl.exportKind.isEmpty())
                                 + int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty())
-                                + int(cl.pull) + int(!cl.reviewReport.isEmpty()) + int(cl.coverage);
+                                + int(cl.pull) + int(!cl.reviewReport.isEmpty()) + int(cl.coverage)
+                                + int(cl.forward);
 
     if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
@@ -181,8 +188,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     } else if (headlessActions > 1) {
         cl.error = QCoreApplication::translate(
             "CommandLine",
-            "Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review and "
-            "--coverage at a time.");
+            "Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, "
+            "--coverage and --forward at a time.");
     } else if (parser.isSet(review) && cl.accept == parser.isSet(returnOpt)) {
         cl.error = QCoreApplication::translate("CommandLine", "--review REPORT_UUID needs either --accept or --return TEXT.");
     } else if (!parser.isSet(review) && (cl.accept || parser.isSet(returnOpt))) {
@@ -191,6 +198,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "--return needs the comment for the municipality.");
     } else if (cl.coverage && cl.month.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--coverage needs --month YYYY-MM.");
+    } else if (cl.forward && cl.month.isEmpty()) {
+        cl.error = QCoreApplication::translate("CommandLine", "--forward needs --month YYYY-MM.");
     } else if (!cl.exportKind.isEmpty() && !CommandLine::exportKinds().contains(cl.exportKind)) {
         cl.error = QCoreApplication::translate("CommandLine", "Unknown export \"%1\": use one of %2.")
                        .arg(cl.exportKind, CommandLine::exportKinds().join(QStringLiteral(", ")));
@@ -201,9 +210,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     } else if (!cl.month.isEmpty() && !core::Period::fromKey(cl.month).isValid()) {
         cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
                        .arg(cl.month);
-    } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage)
-               || (parser.isSet(out) && cl.exportKind.isEmpty())) {
-        cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export (and --month with --coverage).");
+    } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage && !cl.forward)
+               || (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward)) {
+        cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export and --forward (and --month with --coverage).");
     }
     return cl;
 }
@@ -211,7 +220,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
 bool argumentsAreHeadless(int argc, char **argv)
 {
     static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "enroll", "sync",
-                                         "help",   "version",    "pull",   "review",         "coverage"};
+                                         "help",   "version",    "pull",   "review",         "coverage", "forward"};
     for (int i = 1; i < argc; ++i) {
         QByteArray a(argv[i]);
         if (a == "-h" || a == "-v")

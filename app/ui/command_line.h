@@ -28,6 +28,7 @@ struct CommandLine
     bool accept = false;   // --accept (with --review)
     QString returnText;    // --return TEXT (with --review)
     bool coverage = false; // --coverage (with --month)
+    bool forward = false;  // --forward (with --month; --out FILE: a batch file)
     QString hubUrl;        // --hub URL (with --enroll)
     QString enrollCode;    // --enroll CODE
     bool sync = false;     // --sync: one pass
@@ -40,7 +41,7 @@ struct CommandLine
     bool isHeadless() const
     {
         return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty()
-               || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage;
+               || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward;
     }
     static QStringList pageNames();   // reports, editor, partners, sync, panel, settings
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx

@@ -270,4 +270,68 @@ Period ReplicaService::newestPeriod() const
     return v && v.value().isValid() ? Period::fromKey(v.value().toString()) : Period{};
 }
 
+Result<bool> ReplicaService::want(const QString &report, int revision)
+{
+    auto decoded = this->report(report, revision);
+    if (!decoded)
+        return decoded.error();
+    bool missing = false;
+    for (const QString &sha : manifestBlobs(decoded.value()))
+        missing = missing || !m_blobs.has(sha);
+    if (!missing)
+        return false;
+    auto put = execSql(m_database.db(),
+                       QStringLiteral("INSERT INTO replica_wanted (report, revision, asked_at) VALUES (?, ?, ?) "
+                                      "ON CONFLICT (report, revision) DO NOTHING"),
+                       {report, revision, storeTimestamp(m_clock.now())});
+    if (!put)
+        return put.error();
+    return true;
+}
+
+Result<QStringList> ReplicaService::wantedMissingPhotos()
+{
+    auto q = runSql(m_database.db(), QStringLiteral("SELECT report, revision FROM replica_wanted ORDER BY asked_at"));
+    if (!q)
+        return q.error();
+    QList<QPair<QString, int>> wanted;
+    while (q.value().next())
+        wanted << qMakePair(q.value().value(0).toString(), q.value().value(1).toInt());
+    QStringList missing;
+    QSet<QString> seen;
+    for (const auto &[report, revision] : std::as_const(wanted)) {
+        auto decoded = this->report(report, revision);
+        bool complete = true;
+        if (decoded)
+            for (const QString &sha : manifestBlobs(decoded.value()))
+                if (!m_blobs.has(sha)) {
+                    complete = false;
+                    if (!seen.contains(sha)) {
+                        seen.insert(sha);
+                        missing << sha;
+                    }
+                }
+        if (complete) // everything arrived (or the revision is gone): no longer wanted
+            (void)execSql(m_database.db(), QStringLiteral("DELETE FROM replica_wanted WHERE report = ? AND revision = ?"),
+                          {report, revision});
+    }
+    return missing;
+}
+
+Status ReplicaService::insertImported(const ReplicaRevision &e, const QByteArray &manifest, const Report &report)
+{
+    auto put = execSql(
+        m_database.db(),
+        QStringLiteral("INSERT INTO replica_revisions (report, revision, municipality, program, period, hub_id, "
+                       "manifest_sha256, manifest, no_actions, action_count, photo_count, state, comment, received_at, "
+                       "cursor, via, pulled_at) VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, 'received', '', ?, 0, 'import', ?)"),
+        {e.report, e.revision, e.municipality, textArg(e.program), e.period.key(), e.manifestSha256, manifest,
+         report.noActions ? 1 : 0, int(report.actions.size()), manifestPhotoCount(report), storeTimestamp(e.receivedAt),
+         storeTimestamp(m_clock.now())});
+    if (!put)
+        return put.error();
+    return {};
+}
+
 } // namespace mobiliza::core
+

@@ -80,6 +80,17 @@ public:
     // The newest period the replica has a revision of (invalid when empty).
     Period newestPeriod() const;
 
+    // The reviewer opened a revision whose photos are not all here: the next pass
+    // brings them (older months are not prefetched). True when something is missing.
+    Result<bool> want(const QString &report, int revision);
+    // The photos of the wanted revisions still missing (a revision whose photos
+    // all arrived stops being wanted).
+    Result<QStringList> wantedMissingPhotos();
+
+    // A revision that reached the URS by hand (a package file, PackageIntake), with
+    // its manifest, as "received" via "import". Runs inside the caller's transaction.
+    Status insertImported(const ReplicaRevision &entry, const QByteArray &manifest, const Report &report);
+
 private:
     Database &m_database;
     Notifier &m_notifier;

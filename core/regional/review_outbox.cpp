@@ -5,7 +5,6 @@
 #include "core/regional/replica_service.h"
 #include "core/services/audit.h"
 #include "core/services/notifier.h"
-#include "core/services/outbox_service.h"
 #include "core/store/database.h"
 #include "core/store/sql.h"
 #include "core/store/transaction.h"
@@ -103,7 +102,8 @@ QString ReviewOutbox::stateAfter(Decision decision)
 }
 
 ReviewOutbox::ReviewOutbox(Database &database, Notifier &notifier, const Clock &clock, ReplicaService &replica)
-    : m_database(database), m_notifier(notifier), m_clock(clock), m_replica(replica)
+    : m_database(database), m_notifier(notifier), m_clock(clock), m_replica(replica),
+      m_queue(database, notifier, clock, QStringLiteral("review_outbox"), QStringLiteral("uuid"))
 {
 }
 
@@ -226,9 +226,8 @@ Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, co
 
 Result<QList<ReviewDecisionRecord>> ReviewOutbox::due() const
 {
-    return query(QStringLiteral("WHERE state = 'sending' OR (state = 'queued' AND (next_attempt_at IS NULL "
-                                "OR next_attempt_at <= ?)) ORDER BY decided_at, uuid"),
-                 {storeTimestamp(m_clock.now())});
+    return query(QStringLiteral("WHERE ") + m_queue.dueCondition() + QStringLiteral(" ORDER BY decided_at, uuid"),
+                 m_queue.dueArgs());
 }
 
 Result<QList<ReviewDecisionRecord>> ReviewOutbox::all() const
@@ -250,58 +249,33 @@ Result<std::optional<ReviewDecisionRecord>> ReviewOutbox::pendingOrApplied(const
 
 int ReviewOutbox::pendingCount() const
 {
-    auto n = scalarSql(m_database.db(),
-                       QStringLiteral("SELECT COUNT(*) FROM review_outbox WHERE state IN ('queued', 'sending')"));
-    return n ? n.value().toInt() : 0;
-}
-
-Status ReviewOutbox::update(const QString &uuid, const QString &sql, const QVariantList &args)
-{
-    Status done = inTransaction(m_database.db(), [&]() -> Status {
-        QVariantList all = args;
-        all << storeTimestamp(m_clock.now()) << uuid;
-        auto changed = execSql(m_database.db(),
-                               QStringLiteral("UPDATE review_outbox SET ") + sql
-                                   + QStringLiteral(", updated_at = ? WHERE uuid = ?"),
-                               all);
-        if (!changed)
-            return changed.error();
-        return {};
-    });
-    if (done)
-        Q_EMIT m_notifier.replicaChanged();
-    return done;
+    return m_queue.count(QStringLiteral("'queued', 'sending'"));
 }
 
 Status ReviewOutbox::markSending(const QString &uuid)
 {
-    return update(uuid, QStringLiteral("state = 'sending'"), {});
+    return m_queue.markSending(uuid);
 }
 
 Status ReviewOutbox::markApplied(const QString &uuid, const QString &hubState)
 {
-    return update(uuid, QStringLiteral("state = 'applied', hub_state = ?, last_error = ''"), {textArg(hubState)});
+    return m_queue.update(uuid, QStringLiteral("state = 'applied', hub_state = ?, last_error = ''"), {textArg(hubState)});
 }
 
 Status ReviewOutbox::markRefused(const QString &uuid, const QString &currentState, const QString &message)
 {
-    return update(uuid, QStringLiteral("state = 'refused', hub_state = ?, last_error = ?"),
-                  {textArg(currentState), textArg(message)});
+    return m_queue.update(uuid, QStringLiteral("state = 'refused', hub_state = ?, last_error = ?"),
+                          {textArg(currentState), textArg(message)});
 }
 
 Status ReviewOutbox::markQueued(const QString &uuid)
 {
-    return update(uuid, QStringLiteral("state = 'queued'"), {});
+    return m_queue.markQueued(uuid);
 }
 
 Status ReviewOutbox::markFailed(const QString &uuid, const QString &message, double random01)
 {
-    auto attempts = scalarSql(m_database.db(), QStringLiteral("SELECT attempts FROM review_outbox WHERE uuid = ?"),
-                              {uuid});
-    const int n = (attempts && attempts.value().isValid() ? attempts.value().toInt() : 0) + 1;
-    const QDateTime next = m_clock.now().addSecs(OutboxService::backoffSeconds(n, random01));
-    return update(uuid, QStringLiteral("state = 'queued', attempts = ?, next_attempt_at = ?, last_error = ?"),
-                  {n, storeTimestamp(next), textArg(message)});
+    return m_queue.markFailed(uuid, message, random01);
 }
 
 } // namespace mobiliza::core

@@ -10,6 +10,7 @@
 // Notifier::replicaChanged().
 #pragma once
 
+#include "core/regional/queue_table.h"
 #include "core/util/result.h"
 
 #include <QDateTime>
@@ -100,12 +101,12 @@ public:
 
 private:
     Result<QList<ReviewDecisionRecord>> query(const QString &where, const QVariantList &args) const;
-    Status update(const QString &uuid, const QString &sql, const QVariantList &args);
 
     Database &m_database;
     Notifier &m_notifier;
     const Clock &m_clock;
     ReplicaService &m_replica;
+    QueueTable m_queue;
 };
 
 } // namespace mobiliza::core

@@ -160,6 +160,14 @@ Result<BlobCollection> collectProfileBlobs(Database &database, BlobStore &blobs,
         while (replica.value().next())
             referenced.unite(BlobCollector::hashesIn(replica.value().value(0).toByteArray()));
 
+        // A package file received at the URS waits in the blob store until the hub has it.
+        auto packages = runSql(db, QStringLiteral("SELECT package_sha256 FROM import_outbox "
+                                                  "WHERE state IN ('queued', 'sending')"));
+        if (!packages)
+            return packages.error();
+        while (packages.value().next())
+            referenced.insert(packages.value().value(0).toString());
+
         BlobCollector collector(blobs, graceSeconds);
         // The audit row goes in first: a file is never deleted without the trail
         // saying so (if the row cannot be written, nothing is deleted).

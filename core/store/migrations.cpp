@@ -28,6 +28,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {2, "audit_outbox", ":/migrations/0002_audit_outbox.sql"},
     {3, "regional_desk", ":/migrations/0003_regional_desk.sql"},
     {4, "review_notes", ":/migrations/0004_review_notes.sql"},
+    {5, "regional_outbox", ":/migrations/0005_regional_outbox.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)

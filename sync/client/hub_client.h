@@ -25,6 +25,7 @@
 #include "sync/client/hub_error.h"
 #include "sync/protocol.h"
 #include "sync/protocol_pull.h"
+#include "sync/protocol_batch.h"
 #include "sync/protocol_review.h"
 
 #include <QByteArray>
@@ -117,6 +118,11 @@ public:
     // PUT /reviews/<uuid>. A 409 state_changed is Conflict with code
     // "state_changed", currentState set and the message naming who decided.
     void putDecision(const ReviewDecision &decision, Callback<DecisionAnswer> done);
+    // PUT /imports/<sha256> with a report package file's bytes (§10.4): the push's receipt.
+    void putImport(const QString &packageSha256, const QByteArray &file, Progress progress, Callback<Receipt> done);
+    // PUT /batches/<uuid> (§10.5): the receipt. A 409 batch_refused is Conflict with
+    // code "batch_refused" and the message naming the refused reports.
+    void putBatch(const Batch &batch, Callback<BatchReceipt> done);
     // Body bytes received by the regional calls (for the bench's wire ratio).
     qint64 bodyBytesReceived() const { return m_bodyBytesReceived; }
 

@@ -104,4 +104,57 @@ void HubClient::putDecision(const ReviewDecision &decision, Callback<DecisionAns
          });
 }
 
+void HubClient::putImport(const QString &packageSha256, const QByteArray &file, Progress progress,
+                          Callback<Receipt> done)
+{
+    send("PUT", QStringLiteral("/imports/") + packageSha256, file, "application/zip", true, std::move(progress),
+         [this, done](const Response &r) {
+             m_bodyBytesReceived += r.body.size();
+             if (ok(r.status, r.networkError)) {
+                 auto decoded = decodeReceipt(r.body);
+                 if (decoded)
+                     return done(decoded.value());
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             HubError e = errorFor(r, Route::Review);
+             if ((r.status == 409 || r.status == 422 || r.status == 400) && r.networkError == 0)
+                 if (auto body = decodeError(r.body); body && !body->message.isEmpty()) {
+                     e.code = body->code;
+                     e.message = body->message;
+                 }
+             done(e);
+         });
+}
+
+void HubClient::putBatch(const Batch &batch, Callback<BatchReceipt> done)
+{
+    send("PUT", QStringLiteral("/batches/") + batch.uuid, encode(batch), "application/json", true, {},
+         [this, done, uuid = batch.uuid](const Response &r) {
+             m_bodyBytesReceived += r.body.size();
+             if (ok(r.status, r.networkError)) {
+                 auto decoded = decodeBatchReceipt(r.body);
+                 if (decoded && decoded->batch == uuid)
+                     return done(decoded.value());
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             HubError e = errorFor(r, Route::Review);
+             if (r.status == 409 && r.networkError == 0)
+                 if (auto body = decodeError(r.body)) {
+                     e.code = body->code;
+                     QStringList refused;
+                     for (const BatchRefusal &x : decodeBatchRefused(r.body))
+                         refused << QStringLiteral("%1/%2 (%3)").arg(x.report.left(8)).arg(x.revision).arg(x.reason);
+                     e.message = body->code == QLatin1String("batch_refused")
+                                     ? QCoreApplication::translate("HubError",
+                                                                   "The hub did not take the batch: some reports "
+                                                                   "cannot be forwarded (%1). Nothing was forwarded; "
+                                                                   "synchronize and make the batch again.")
+                                           .arg(refused.join(QStringLiteral(", ")))
+                                     : body->message;
+                 }
+             done(e);
+         });
+}
+
 } // namespace mobiliza::sync
+

@@ -1,5 +1,7 @@
 #include "sync/client/regional_steps.h"
 
+#include "core/regional/batch_service.h"
+#include "core/regional/package_intake.h"
 #include "core/services/services.h"
 
 #include <QCoreApplication>
@@ -84,7 +86,9 @@ void RegionalSteps::stop(std::optional<HubError> error)
 {
     if (!m_done)
         return;
-    m_counts.upToDate = !error && !m_incomplete && m_services.reviews().pendingCount() == 0;
+    m_counts.upToDate = !error && !m_incomplete && m_services.reviews().pendingCount() == 0
+                        && core::PackageIntake(m_services, m_services.reference()).pendingCount() == 0
+                        && core::BatchService(m_services).pendingCount() == 0;
     Done done = std::move(m_done);
     m_done = nullptr;
     done(error);
@@ -95,7 +99,16 @@ void RegionalSteps::stop(std::optional<HubError> error)
 void RegionalSteps::nextDecision()
 {
     if (m_index >= m_decisions.size()) {
-        pull();
+        m_imports.clear();
+        if (auto due = core::PackageIntake(m_services, m_services.reference()).due(); due)
+            for (const auto &i : due.value())
+                m_imports << i.packageSha256;
+        else
+            localProblem(due.error().message);
+        m_index = 0;
+        if (!m_imports.isEmpty())
+            Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Sending the packages received here"));
+        nextImport();
         return;
     }
     auto &outbox = m_services.reviews();
@@ -162,6 +175,156 @@ void RegionalSteps::nextDecision()
         }
         m_incomplete = true;
         nextDecision();
+    });
+}
+
+// ------------------------------------------------------------ 1b. imports, 1c. batches
+
+// The hub answered about this item (a conflict, invalid content, not this URS's):
+// sending it again would get the same answer.
+static bool answeredAboutIt(const HubError &e)
+{
+    return e.httpStatus == 400 || e.httpStatus == 403 || e.httpStatus == 404 || e.httpStatus == 409
+           || e.httpStatus == 413 || e.httpStatus == 422 || (!e.stopsPass() && !e.isRetryable());
+}
+
+void RegionalSteps::nextImport()
+{
+    if (m_index >= m_imports.size()) {
+        m_batches.clear();
+        if (auto due = core::BatchService(m_services).due(); due)
+            for (const auto &b : due.value())
+                m_batches << b.uuid;
+        else
+            localProblem(due.error().message);
+        m_index = 0;
+        if (!m_batches.isEmpty())
+            Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Forwarding batches to the central level"));
+        nextBatch();
+        return;
+    }
+    const QString sha = m_imports.at(m_index++);
+    core::PackageIntake intake(m_services, m_services.reference());
+    auto bytes = intake.fileBytes(sha);
+    if (!bytes) {
+        localProblem(bytes.error().message);
+        nextImport();
+        return;
+    }
+    if (core::Status s = intake.markSending(sha); !s) {
+        localProblem(s.error().message);
+        nextImport();
+        return;
+    }
+    m_client.putImport(sha, bytes.value(), {}, [this, sha, run = m_run](HubResult<Receipt> r) {
+        if (!current(run))
+            return;
+        core::PackageIntake intake(m_services, m_services.reference());
+        if (r) {
+            if (core::Status s = intake.markSent(sha, r->hubId); !s)
+                localProblem(s.error().message);
+            ++m_counts.importsSent;
+            nextImport();
+            return;
+        }
+        const HubError &e = r.error();
+        if (e.kind == HubError::Kind::Aborted) {
+            (void)intake.markQueued(sha);
+            stop(e);
+            return;
+        }
+        if (waitAndRetry(e, [this] {
+                --m_index;
+                nextImport();
+            })) {
+            (void)intake.markQueued(sha);
+            return;
+        }
+        if (answeredAboutIt(e)) {
+            if (core::Status s = intake.markRefused(sha, e.message); !s)
+                localProblem(s.error().message);
+            ++m_counts.refused;
+            if (!m_counts.messages.contains(e.message))
+                m_counts.messages << e.message;
+            nextImport();
+            return;
+        }
+        (void)intake.markFailed(sha, e.message, m_random ? m_random() : QRandomGenerator::global()->generateDouble());
+        if (e.stopsPass()) {
+            stop(e);
+            return;
+        }
+        m_incomplete = true;
+        nextImport();
+    });
+}
+
+void RegionalSteps::nextBatch()
+{
+    if (m_index >= m_batches.size()) {
+        pull();
+        return;
+    }
+    const QString uuid = m_batches.at(m_index++);
+    core::BatchService batches(m_services);
+    auto all = batches.all();
+    std::optional<core::BatchRecord> record;
+    if (all)
+        for (const auto &b : all.value())
+            if (b.uuid == uuid)
+                record = b;
+    if (!record || !batches.markSending(uuid)) {
+        nextBatch();
+        return;
+    }
+    Batch wire;
+    wire.uuid = record->uuid;
+    wire.urs = record->urs;
+    wire.period = record->period.key();
+    wire.createdAt = record->createdAt;
+    wire.createdBy = record->createdBy;
+    for (const core::BatchMember &m : record->revisions)
+        wire.revisions << BatchRevision{m.report, m.revision, m.manifestSha256};
+    m_client.putBatch(wire, [this, uuid, run = m_run](HubResult<BatchReceipt> r) {
+        if (!current(run))
+            return;
+        core::BatchService batches(m_services);
+        if (r) {
+            if (core::Status s = batches.markReceived(uuid, r->hubId, r->receivedAt); !s)
+                localProblem(s.error().message);
+            ++m_counts.batchesSent;
+            nextBatch();
+            return;
+        }
+        const HubError &e = r.error();
+        if (e.kind == HubError::Kind::Aborted) {
+            (void)batches.markQueued(uuid);
+            stop(e);
+            return;
+        }
+        if (waitAndRetry(e, [this] {
+                --m_index;
+                nextBatch();
+            })) {
+            (void)batches.markQueued(uuid);
+            return;
+        }
+        if (answeredAboutIt(e)) {
+            if (core::Status s = batches.markRefused(uuid, e.message); !s)
+                localProblem(s.error().message);
+            ++m_counts.refused;
+            if (!m_counts.messages.contains(e.message))
+                m_counts.messages << e.message;
+            nextBatch();
+            return;
+        }
+        (void)batches.markFailed(uuid, e.message, m_random ? m_random() : QRandomGenerator::global()->generateDouble());
+        if (e.stopsPass()) {
+            stop(e);
+            return;
+        }
+        m_incomplete = true;
+        nextBatch();
     });
 }
 
@@ -233,6 +396,13 @@ void RegionalSteps::nextManifest()
             localProblem(missing.error().message);
         else
             m_photos = missing.value();
+        if (auto wanted = m_services.replica().wantedMissingPhotos(); wanted) {
+            for (const QString &sha : wanted.value())
+                if (!m_photos.contains(sha))
+                    m_photos << sha;
+        } else {
+            localProblem(wanted.error().message);
+        }
         m_index = 0;
         if (!m_photos.isEmpty())
             Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the photos of %1")

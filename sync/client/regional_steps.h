@@ -1,6 +1,9 @@
 // The regional part of a synchronization pass (a URS or central profile),
 // after the pre-flight (docs/protocol.md §10):
 //
+//   0. (before 1) nothing; 1b. package files received at the URS (PackageIntake)
+//      go up as imports with provenance, 1c. batches to the central level
+//      (BatchService), each kept as refused with the hub's reason or backed off;
 //   1. review decisions waiting in the ReviewOutbox, one per request: applied
 //      (201/200), refused (409 state_changed / decision_conflict, 422: kept with
 //      the reason, never retried), or failed (backoff; a failure of the link or
@@ -8,8 +11,8 @@
 //   2. the pull: pages of the URS's revisions from the stored cursor, each page
 //      applied in one transaction;
 //   3. every manifest not here yet (verified against the listed SHA-256);
-//   4. the photos of the newest month's latest revisions not in the blob store
-//      (verified; older months' photos come on demand: fetchPhotos()).
+//   4. the photos of the newest month's latest revisions not in the blob store,
+//      and of the revisions the reviewer opened (ReplicaService::want), verified.
 //
 // The replica is "up to date" when all four ended with nothing left.
 #pragma once
@@ -32,6 +35,9 @@ struct RegionalCounts
 {
     int decisionsSent = 0;
     int decisionsRefused = 0;
+    int importsSent = 0;   // package files received at the URS, now on the hub
+    int batchesSent = 0;   // batches the hub gave a receipt for
+    int refused = 0;       // imports and batches the hub refused (kept with the reason)
     int revisionsPulled = 0; // entries of the listing applied (new or changed)
     int manifestsFetched = 0;
     int photosFetched = 0;
@@ -63,6 +69,8 @@ Q_SIGNALS:
 
 private:
     void nextDecision();
+    void nextImport();
+    void nextBatch();
     void pull();
     void nextManifest();
     void nextPhoto();
@@ -81,6 +89,8 @@ private:
     std::function<double()> m_random;
     RegionalCounts m_counts;
     QStringList m_decisions;
+    QStringList m_imports;
+    QStringList m_batches;
     QList<QPair<QString, int>> m_manifests;
     QStringList m_photos;
     int m_index = 0;

@@ -1,5 +1,8 @@
 #include "sync/client/sync_controller.h"
 
+#include "core/regional/batch_service.h"
+#include "core/regional/package_intake.h"
+
 #include "core/domain/clock.h"
 #include "core/services/services.h"
 #include "sync/client/token_store.h"
@@ -126,7 +129,10 @@ SyncController::SyncController(core::Services &services, QNetworkAccessManager *
     // A review decision made at the URS goes up shortly (the pull's own changes
     // are not "due": they never trigger a pass by themselves).
     connect(&services.notifier(), &core::Notifier::replicaChanged, this, [this] {
-        if (m_started && !isRunning() && isEnrolled() && m_services.reviews().pendingCount() > 0)
+        if (m_started && !isRunning() && isEnrolled()
+            && (m_services.reviews().pendingCount() > 0
+                || core::PackageIntake(m_services, m_services.reference()).pendingCount() > 0
+                || core::BatchService(m_services).pendingCount() > 0))
             schedule(m_options.triggerDelayMs);
     });
 

@@ -2,6 +2,8 @@
 
 #include "core/domain/clock.h"
 #include "core/services/services.h"
+#include "core/regional/batch_service.h"
+#include "core/regional/package_intake.h"
 #include "sync/client/regional_steps.h"
 
 #include <QCoreApplication>
@@ -181,6 +183,9 @@ void SyncEngine::startRegional()
         const RegionalCounts &c = m_regional->counts();
         m_report.decisionsSent = c.decisionsSent;
         m_report.decisionsRefused = c.decisionsRefused;
+        m_report.importsSent = c.importsSent;
+        m_report.batchesSent = c.batchesSent;
+        m_report.refused = c.refused;
         m_report.revisionsPulled = c.revisionsPulled;
         m_report.manifestsFetched = c.manifestsFetched;
         m_report.photosFetched = c.photosFetched;
@@ -501,7 +506,9 @@ void SyncEngine::finish(std::optional<HubError> stoppedBy)
         m_outbox.count(core::OutboxState::Queued) + m_outbox.count(core::OutboxState::Sending) +
         m_outbox.count(core::OutboxState::Held) + m_outbox.count(core::OutboxState::Rejected);
     if (m_report.regional)
-        m_report.remaining += m_services.reviews().pendingCount();
+        m_report.remaining += m_services.reviews().pendingCount()
+                              + core::PackageIntake(m_services, m_services.reference()).pendingCount()
+                              + core::BatchService(m_services).pendingCount();
     m_report.allConfirmed = m_report.online && !m_report.error && m_report.remaining == 0 &&
                             m_report.statusPulled && !m_partnerRetry &&
                             (!m_report.regional || m_report.replicaUpToDate);

@@ -54,6 +54,9 @@ struct PassReport
     bool regional = false;
     int decisionsSent = 0;
     int decisionsRefused = 0;
+    int importsSent = 0;
+    int batchesSent = 0;
+    int refused = 0; // imports and batches the hub refused
     int revisionsPulled = 0;
     int manifestsFetched = 0;
     int photosFetched = 0;

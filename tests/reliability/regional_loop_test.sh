@@ -9,6 +9,10 @@
 #   back → the municipalities see them → two reviewers decide on one revision:
 #   one wins, the other is told → another URS sees nothing of them.
 #
+#   a package file carried by hand enters the URS and goes to the hub as an
+#   import; accepted reports go to the central level in a batch, over the network
+#   and as a batch file a separate central hub imports.
+#
 # usage: regional_loop_test.sh MOBILIZA_EXE MOBILIZA_HUB_EXE REFERENCE_JSON
 source "$(dirname "$0")/lib.sh"
 
@@ -128,6 +132,43 @@ app --data-dir "$D/urs2" --pull >"$D/urs2.pull" 2>&1
 check "reviewer 2 is told that the decision was refused" grep -q "refused: 1" "$D/urs2.pull"
 check "…and reviewer 2's copy now shows it accepted" bash -c \
   '"$1" --lang en --data-dir "$2/urs2" --status | grep -qE "^$3[[:space:]]3106200[[:space:]]accepted[[:space:]]"' _ "$APP" "$D" "$MONTH2"
+
+# ---- sneaker-net: Betim has no internet; its package reaches the URS on a USB stick
+check "Betim (no link): demonstration data and a package of $MONTH" bash -c \
+  '"$1" --lang en --data-dir "$2/be" --municipality 3106705 --demo-data --status >/dev/null &&
+   mkdir -p "$2/usb" && "$1" --lang en --data-dir "$2/be" --export package --month "$3" --out "$2/usb/betim-$3.mobiliza" >/dev/null' \
+  _ "$APP" "$D" "$MONTH"
+check "another URS refuses Betim's package" bash -c \
+  '! "$1" --lang en --data-dir "$2/bar" --import-package "$2/usb" >/dev/null 2>&1' _ "$APP" "$D"
+check "the URS imports the USB stick's folder" app --data-dir "$D/urs" --import-package "$D/usb"
+check "…it is in the inbox at once, received by file" bash -c \
+  '"$1" --lang en --data-dir "$2/urs" --status | grep -qE "^$3[[:space:]]3106705[[:space:]]received"' _ "$APP" "$D" "$MONTH"
+check "--pull sends it to the hub as an import (exit 0)" app --data-dir "$D/urs" --pull
+check "the hub lists Betim's $MONTH" bash -c \
+  '"$1" reports --data "$2/hub" --month "$3" | grep -qE "[[:space:]]3106705[[:space:]]"' _ "$HUB_EXE" "$D" "$MONTH"
+check "the second URS installation pulls it too" bash -c \
+  '"$1" --lang en --data-dir "$2/urs2" --pull >/dev/null && "$1" --lang en --data-dir "$2/urs2" --status | grep -qE "^$3[[:space:]]3106705[[:space:]]"' \
+  _ "$APP" "$D" "$MONTH"
+
+# ---- forwarding to the central level: over the network, and as a batch file
+check "the URS forwards $MONTH's accepted reports (Contagem) to the central level" \
+  app --data-dir "$D/urs" --forward --month "$MONTH"
+hubcli batches --data "$D/hub" >"$D/batches"
+check "mobiliza-hub batches lists it: URS Belo Horizonte, $MONTH, 1 report" \
+  grep -qE "[[:space:]]Belo Horizonte[[:space:]]$MONTH[[:space:]]1[[:space:]]received" "$D/batches"
+check "…and Contagem's $MONTH is forwarded on the hub" bash -c \
+  '"$1" reports --data "$2/hub" --month "$3" | grep -qE "^$4[[:space:]].*forwarded"' _ "$HUB_EXE" "$D" "$MONTH" "$CT_REPORT"
+check "nothing more of $MONTH to forward" bash -c '! "$1" --lang en --data-dir "$2/urs" --forward --month "$3" >/dev/null 2>&1' \
+  _ "$APP" "$D" "$MONTH"
+check "the URS writes $MONTH2's accepted reports as a batch file" \
+  app --data-dir "$D/urs" --forward --month "$MONTH2" --out "$D/lote-$MONTH2.mobiliza-lote"
+mkdir -p "$D/central"
+check "a separate central hub imports the batch file" hubcli import --data "$D/central" "$D/lote-$MONTH2.mobiliza-lote"
+check "…and lists the batch" bash -c \
+  '"$1" batches --data "$2/central" | grep -qE "[[:space:]]Belo Horizonte[[:space:]]$3[[:space:]]1[[:space:]]"' _ "$HUB_EXE" "$D" "$MONTH2"
+printf 'x' | dd of="$D/lote-$MONTH2.mobiliza-lote" bs=1 seek=200 conv=notrunc 2>/dev/null
+check "a damaged batch file is refused" bash -c '! "$1" import --data "$2/central2" "$3" >/dev/null 2>&1' \
+  _ "$HUB_EXE" "$D" "$D/lote-$MONTH2.mobiliza-lote"
 
 # ---- another URS sees nothing of these municipalities
 check "the URS Barbacena pulls" bash -c \

@@ -3,15 +3,26 @@
 #include "app/ui/command_line.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
+#include "core/regional/batch_service.h"
 #include "core/regional/coverage.h"
+#include "core/regional/package_intake.h"
 #include "core/services/services.h"
 #include "sync/client/sync_controller.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 
 namespace mobiliza::ui {
 
 namespace {
+
+QString reviewerName(core::Services &services)
+{
+    return services.profile().userName().isEmpty()
+               ? QCoreApplication::translate("RegionalCommands", "URS %1").arg(services.profile().urs())
+               : services.profile().userName();
+}
 
 int pullOnce(sync::SyncController &sync, QString *out, QString *err)
 {
@@ -31,6 +42,13 @@ int pullOnce(sync::SyncController &sync, QString *out, QString *err)
                 .arg(pass.manifestsFetched)
                 .arg(pass.photosFetched)
             + QLatin1Char('\n');
+    if (pass.importsSent + pass.batchesSent + pass.refused > 0)
+        *out += QCoreApplication::translate("RegionalCommands",
+                                            "Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.")
+                    .arg(pass.importsSent)
+                    .arg(pass.batchesSent)
+                    .arg(pass.refused)
+                + QLatin1Char('\n');
     *out += (pass.allConfirmed ? QCoreApplication::translate("RegionalCommands", "The local copy is up to date.") : QCoreApplication::translate("RegionalCommands", "The local copy is not complete yet."))
             + QLatin1Char('\n');
     return pass.allConfirmed ? 0 : 1;
@@ -53,9 +71,7 @@ int review(const CommandLine &cl, core::Services &services, QString *out, QStrin
                 + QLatin1Char('\n');
         return 1;
     }
-    const QString reviewer = services.profile().userName().isEmpty()
-                                 ? QCoreApplication::translate("RegionalCommands", "URS %1").arg(services.profile().urs())
-                                 : services.profile().userName();
+    const QString reviewer = reviewerName(services);
     auto decided = services.reviews().decide(target->report, target->revision,
                                              cl.accept ? core::Decision::Accept : core::Decision::Return,
                                              cl.returnText, {}, reviewer);
@@ -110,11 +126,112 @@ int status(core::Services &services, QString *out, QString *err)
     return 0;
 }
 
+// Package files (or folders of them) a municipality brought: each verified and
+// taken into the replica on its own, then sent to the hub at the next pass.
+int importPackages(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
+                   QString *out, QString *err)
+{
+    QStringList files;
+    for (const QString &path : cl.importPackages) {
+        if (QFileInfo(path).isDir()) {
+            const QDir dir(path);
+            for (const QString &name : dir.entryList({QStringLiteral("*.mobiliza")}, QDir::Files, QDir::Name))
+                files << dir.filePath(name);
+        } else {
+            files << path;
+        }
+    }
+    if (files.isEmpty()) {
+        *err += QCoreApplication::translate("RegionalCommands", "There is no package file (.mobiliza) in %1.")
+                    .arg(cl.importPackages.join(QStringLiteral(", ")))
+                + QLatin1Char('\n');
+        return 1;
+    }
+    core::PackageIntake intake(services, reference);
+    int failed = 0;
+    for (const QString &file : std::as_const(files)) {
+        const QString prefix = QDir::toNativeSeparators(file) + QStringLiteral(": ");
+        auto received = intake.receive(file);
+        if (!received) {
+            ++failed;
+            *err += prefix + received.error().message + QLatin1Char('\n');
+            continue;
+        }
+        const auto m = reference.municipality(received->item.municipality);
+        const QString who = m ? m->name : received->item.municipality;
+        *out += prefix
+                + (received->alreadyHere
+                       ? QCoreApplication::translate("RegionalCommands",
+                                                     "the report of %1 for %2, revision %3, was already here: nothing "
+                                                     "changed.")
+                       : QCoreApplication::translate("RegionalCommands",
+                                                     "received the report of %1 for %2, revision %3; it goes to the "
+                                                     "hub at the next synchronization (--pull)."))
+                      .arg(who, received->item.period.display())
+                      .arg(received->item.revision)
+                + QLatin1Char('\n');
+    }
+    return failed == 0 ? 0 : 1;
+}
+
+int forward(const CommandLine &cl, core::Services &services, sync::SyncController &sync, QString *out, QString *err)
+{
+    const core::Period period = core::Period::fromKey(cl.month);
+    core::BatchService batches(services);
+    auto created = batches.create(period, reviewerName(services), cl.outFile);
+    if (!created && created.error().code == QLatin1String("photos_missing") && sync.isEnrolled()) {
+        // The batch file carries every photo: bring the missing ones, then write it.
+        *out += created.error().message + QLatin1Char('\n');
+        if (pullOnce(sync, out, err) == 0)
+            created = batches.create(period, reviewerName(services), cl.outFile);
+    }
+    if (!created) {
+        // A batch of this month still waiting for the network: send it now.
+        bool waiting = false;
+        if (auto all = batches.all())
+            for (const auto &b : all.value())
+                waiting = waiting || (b.period == period && b.channel == QLatin1String("network")
+                                      && (b.state == QLatin1String("queued") || b.state == QLatin1String("sending")));
+        if (!waiting || !cl.outFile.isEmpty()) {
+            *err += created.error().message + QLatin1Char('\n');
+            return 1;
+        }
+    } else if (!cl.outFile.isEmpty()) {
+        *out += QCoreApplication::translate("RegionalCommands",
+                                            "Batch %1: %n report(s) of %2 written to %3. Take the file to the central "
+                                            "level; it is verified there like a report package.",
+                                            nullptr, int(created->revisions.size()))
+                    .arg(created->uuid.left(8), period.display(), QDir::toNativeSeparators(cl.outFile))
+                + QLatin1Char('\n');
+        return 0;
+    } else {
+        *out += QCoreApplication::translate("RegionalCommands", "Batch %1: %n report(s) of %2 to forward.", nullptr,
+                                            int(created->revisions.size()))
+                    .arg(created->uuid.left(8), period.display())
+                + QLatin1Char('\n');
+    }
+    const int pulled = pullOnce(sync, out, err);
+    int received = 0;
+    if (auto all = batches.all())
+        for (const auto &b : all.value())
+            if (b.period == period && b.state == QLatin1String("received")
+                && (!created || b.uuid == created->uuid)) {
+                ++received;
+                *out += QCoreApplication::translate("RegionalCommands",
+                                                    "The hub received batch %1 (%2) on %3: forwarded to the central "
+                                                    "level.")
+                            .arg(b.uuid.left(8), b.hubId,
+                                 b.hubReceivedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")))
+                        + QLatin1Char('\n');
+            }
+    return pulled == 0 && received > 0 ? 0 : 1;
+}
+
 } // namespace
 
 bool isRegionalCommand(const CommandLine &cl)
 {
-    return cl.pull || !cl.reviewReport.isEmpty() || cl.coverage;
+    return cl.pull || !cl.reviewReport.isEmpty() || cl.coverage || cl.forward;
 }
 
 int runRegionalCommand(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
@@ -127,6 +244,10 @@ int runRegionalCommand(const CommandLine &cl, core::Services &services, const co
         return review(cl, services, out, err);
     if (cl.coverage)
         return coverage(cl, services, reference, program, out, err);
+    if (cl.forward)
+        return forward(cl, services, sync, out, err);
+    if (!cl.importPackages.isEmpty())
+        return importPackages(cl, services, reference, out, err);
     if (cl.status)
         return status(services, out, err);
     return 0;

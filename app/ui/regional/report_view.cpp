@@ -1,5 +1,7 @@
 #include "app/ui/regional/report_view.h"
 
+#include "sync/client/sync_controller.h"
+
 #include "app/ui/dialogs.h"
 #include "app/ui/regional/photo_viewer.h"
 #include "app/ui/regional/regional_format.h"
@@ -224,6 +226,9 @@ void ReportView::loadContent()
     html += regional::actionsHtml(m_report, program);
     m_text->setHtml(html);
     m_photos->setPhotos(regional::reportPhotos(m_report));
+    // Older months' photos are not prefetched: asked for now, brought by the next pass.
+    if (auto wanted = m_context.services->replica().want(r.report, r.revision); wanted && wanted.value() && m_context.sync)
+        m_context.sync->syncNow();
     if (engine)
         showFindings(engine->validate(m_report));
     else {
