@@ -16,6 +16,13 @@ bool ok(int status, int networkError)
     return (status == 200 || status == 201) && networkError == 0;
 }
 
+// The hub answered with this status (Qt also reports a 4xx as a "network error"
+// of 200 and above — e.g. 409 as ContentConflictError — but the answer is whole).
+bool answered(int status, int networkError)
+{
+    return status > 0 && (networkError == 0 || networkError >= 200);
+}
+
 QString sha256Of(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
@@ -82,7 +89,7 @@ void HubClient::putDecision(const ReviewDecision &decision, Callback<DecisionAns
                  return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
              }
              HubError e = errorFor(r, Route::Review);
-             if (r.status == 409 && r.networkError == 0) {
+             if (r.status == 409 && answered(r.status, r.networkError)) {
                  if (auto changed = decodeStateChanged(r.body)) {
                      e.code = QStringLiteral("state_changed");
                      e.currentState = changed->state;
@@ -93,7 +100,7 @@ void HubClient::putDecision(const ReviewDecision &decision, Callback<DecisionAns
                          "HubError", "The hub already has another decision with this identifier. The decision "
                                      "was set aside; make it again.");
                  }
-             } else if (r.status == 422 && r.networkError == 0) {
+             } else if (r.status == 422 && answered(r.status, r.networkError)) {
                  if (auto body = decodeError(r.body)) {
                      e.code = body->code;
                      if (!body->message.isEmpty())
@@ -117,7 +124,7 @@ void HubClient::putImport(const QString &packageSha256, const QByteArray &file, 
                  return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
              }
              HubError e = errorFor(r, Route::Review);
-             if ((r.status == 409 || r.status == 422 || r.status == 400) && r.networkError == 0)
+             if ((r.status == 409 || r.status == 422 || r.status == 400) && answered(r.status, r.networkError))
                  if (auto body = decodeError(r.body); body && !body->message.isEmpty()) {
                      e.code = body->code;
                      e.message = body->message;
@@ -138,7 +145,7 @@ void HubClient::putBatch(const Batch &batch, Callback<BatchReceipt> done)
                  return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
              }
              HubError e = errorFor(r, Route::Review);
-             if (r.status == 409 && r.networkError == 0)
+             if (r.status == 409 && answered(r.status, r.networkError))
                  if (auto body = decodeError(r.body)) {
                      e.code = body->code;
                      QStringList refused;

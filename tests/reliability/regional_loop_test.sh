@@ -130,6 +130,7 @@ check "reviewer 2 returns it, not knowing" app --data-dir "$D/urs2" --review "$B
 check "reviewer 1's decision reaches the hub first" app --data-dir "$D/urs" --pull
 app --data-dir "$D/urs2" --pull >"$D/urs2.pull" 2>&1
 check "reviewer 2 is told that the decision was refused" grep -q "refused: 1" "$D/urs2.pull"
+check "…by whom, in words" grep -q "already decided on this revision" "$D/urs2.pull"
 check "…and reviewer 2's copy now shows it accepted" bash -c \
   '"$1" --lang en --data-dir "$2/urs2" --status | grep -qE "^$3[[:space:]]3106200[[:space:]]accepted[[:space:]]"' _ "$APP" "$D" "$MONTH2"
 

@@ -5,6 +5,7 @@
 #include "tests/sync/real_hub_fixture.h"
 
 #include "core/package/manifest_codec.h"
+#include "core/regional/batch_service.h"
 #include "core/regional/review_outbox.h"
 
 using namespace mobiliza;
@@ -130,4 +131,64 @@ TEST_CASE("real hub: a URS pass pulls its replica and sends its decisions, and a
             CHECK(s.state == core::ReportState::Returned);
         }
     CHECK(seen);
+}
+
+TEST_CASE("real hub: a batch the hub refuses is kept with the reason, and one it takes gets its receipt")
+{
+    test::InProcessHub h;
+    SyncProfile bh(kBh);
+    test::SyncClient bhClient(*bh.services, bh.dir);
+    REQUIRE(bhClient.controller.enrollBlocking(h.url(), h.code(kBh)).ok());
+    const QString october = bh.concludedReport({2026, 10}, 1);
+    REQUIRE(bhClient.controller.runPassBlocking(30'000).allConfirmed);
+
+    UrsProfile urs;
+    test::SyncClient ursClient(*urs.services, urs.dir);
+    REQUIRE(ursClient.controller.enrollBlocking(h.url(), h.code({}, kUrs)).ok());
+    REQUIRE(ursClient.controller.runPassBlocking(30'000).allConfirmed);
+
+    // The replica believes October is accepted; the hub has it only received.
+    auto &replica = urs.services->replica();
+    core::ReplicaRevision stale = replica.revision(october, 1).value().value();
+    stale.state = QStringLiteral("accepted");
+    stale.cursor = replica.cursor();
+    REQUIRE(replica.applyPulled({stale}, replica.cursor()).ok());
+    core::BatchService batches(*urs.services);
+    auto refusedBatch = batches.create({2026, 10}, QStringLiteral("Maria"));
+    REQUIRE(refusedBatch.ok());
+    const sync::PassReport refused = ursClient.controller.runPassBlocking(30'000);
+    CHECK(refused.online);
+    CHECK_FALSE(refused.error.has_value());
+    CHECK(refused.refused == 1);
+    CHECK(refused.batchesSent == 0);
+    auto all = batches.all();
+    REQUIRE(all.ok());
+    CHECK(all->first().state == QStringLiteral("refused"));
+    INFO(all->first().lastError.toStdString());
+    CHECK(all->first().lastError.contains(october.left(8)));
+
+    // The truth comes back (as a later listing would say it): received.
+    stale.state = QStringLiteral("received");
+    stale.cursor += 1;
+    REQUIRE(replica.applyPulled({stale}, replica.cursor()).ok());
+
+    // Accepted for real, then forwarded: the receipt, and the municipality sees "forwarded".
+    auto accepted = urs.services->reviews().decide(october, 1, core::Decision::Accept, {}, {}, QStringLiteral("Maria"));
+    REQUIRE(accepted.ok());
+    REQUIRE(ursClient.controller.runPassBlocking(30'000).decisionsSent == 1);
+    auto batch = batches.create({2026, 10}, QStringLiteral("Maria"));
+    REQUIRE(batch.ok());
+    const sync::PassReport forwarded = ursClient.controller.runPassBlocking(30'000);
+    CHECK(forwarded.batchesSent == 1);
+    CHECK(forwarded.allConfirmed);
+    std::optional<core::BatchRecord> sent;
+    const auto afterwards = batches.all();
+    REQUIRE(afterwards.ok());
+    for (const auto &b : afterwards.value())
+        if (b.uuid == batch->uuid)
+            sent = b;
+    REQUIRE(sent.has_value());
+    CHECK(sent->state == QStringLiteral("received"));
+    CHECK(sent->hubId.startsWith(QStringLiteral("b-")));
+    CHECK(replica.revision(october, 1).value()->state == QStringLiteral("forwarded"));
 }
