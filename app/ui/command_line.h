@@ -43,7 +43,7 @@ struct CommandLine
         return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty()
                || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward;
     }
-    static QStringList pageNames();   // reports, editor, partners, sync, panel, settings
+    static QStringList pageNames();   // reports, editor, partners, sync, panel, settings; inbox, report, coverage, batches
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx
     static bool exportNeedsMonth(const QString &kind);
 };

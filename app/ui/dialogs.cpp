@@ -52,6 +52,16 @@ QStringList WidgetDialogs::openImageFiles(QWidget *parent, const QString &title)
     return files;
 }
 
+QStringList WidgetDialogs::openFiles(QWidget *parent, const QString &title, const QString &filter)
+{
+    if (m_lastFilesFolder.isEmpty())
+        m_lastFilesFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QStringList files = QFileDialog::getOpenFileNames(parent, title, m_lastFilesFolder, filter);
+    if (!files.isEmpty())
+        m_lastFilesFolder = QFileInfo(files.constFirst()).absolutePath();
+    return files;
+}
+
 QString WidgetDialogs::saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                                     const QString &filter)
 {

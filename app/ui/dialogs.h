@@ -33,6 +33,8 @@ public:
     virtual void inform(QWidget *parent, const QString &title, const QString &text) = 0;
     // Image files to import; empty when cancelled.
     virtual QStringList openImageFiles(QWidget *parent, const QString &title) = 0;
+    // Files to open (one or several) matching `filter` ("Report packages (*.mobiliza)"); empty when cancelled.
+    virtual QStringList openFiles(QWidget *parent, const QString &title, const QString &filter) = 0;
     // The file to write; empty when cancelled.
     virtual QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                                  const QString &filter) = 0;
@@ -46,11 +48,13 @@ public:
     void warn(QWidget *parent, const QString &title, const QString &text) override;
     void inform(QWidget *parent, const QString &title, const QString &text) override;
     QStringList openImageFiles(QWidget *parent, const QString &title) override;
+    QStringList openFiles(QWidget *parent, const QString &title, const QString &filter) override;
     QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                          const QString &filter) override;
 
 private:
     QString m_lastFolder;
+    QString m_lastFilesFolder;
 };
 
 } // namespace mobiliza::ui

@@ -27,15 +27,23 @@ public:
         ++fileDialogs;
         return std::exchange(nextFiles, {});
     }
-    QString saveFileName(QWidget *, const QString &, const QString &, const QString &) override
+    QStringList openFiles(QWidget *, const QString &, const QString &filter) override
     {
+        ++fileDialogs;
+        lastFilter = filter;
+        return std::exchange(nextFiles, {});
+    }
+    QString saveFileName(QWidget *, const QString &, const QString &suggestedPath, const QString &filter) override
+    {
+        lastSuggestedPath = suggestedPath;
+        lastFilter = filter;
         return savePath;
     }
 
     // confirm(): the next answers in order, then defaultAnswer.
     bool defaultAnswer = true;
     QList<bool> answers;
-    // openImageFiles() answers nextFiles once; saveFileName() always answers savePath.
+    // openImageFiles() and openFiles() answer nextFiles once; saveFileName() always answers savePath.
     QStringList nextFiles;
     QString savePath;
     // What was asked or shown.
@@ -43,6 +51,8 @@ public:
     QStringList warnings;
     QStringList messages;
     int fileDialogs = 0;
+    QString lastSuggestedPath; // what saveFileName() proposed
+    QString lastFilter;        // of the last file dialog
 };
 
 } // namespace mobiliza::test

@@ -6,10 +6,14 @@
 #include "app/ui/regional/photo_viewer.h"
 #include "app/ui/regional/regional_format.h"
 #include "app/ui/regional/report_view.h"
+#include "core/regional/package_intake.h"
 #include "core/services/services.h"
+#include "sync/client/sync_controller.h"
 
 #include <QButtonGroup>
 #include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -133,7 +137,15 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_summary->setObjectName(QStringLiteral("inboxSummary"));
     m_summary->setWordWrap(true);
     m_summary->setStyleSheet(QStringLiteral("color: #4a5a6a;"));
-    layout->addWidget(m_summary);
+    // Below the list, with the summary: package files a municipality brought by hand.
+    m_import = new QPushButton(tr("Import package…"), m_listPage);
+    m_import->setObjectName(QStringLiteral("importPackage"));
+    m_import->setToolTip(tr("Takes in report package files (.mobiliza) a municipality brought on a USB stick or "
+                            "sent by e-mail; they go to the hub at the next synchronization."));
+    auto *footer = new QHBoxLayout;
+    footer->addWidget(m_summary, 1);
+    footer->addWidget(m_import, 0, Qt::AlignTop);
+    layout->addLayout(footer);
     m_stack->addWidget(m_listPage);
 
     m_view = new ReportView(m_context, m_dialogs, m_stack);
@@ -155,6 +167,7 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     connect(m_table, &QTableView::activated, this, &InboxPage::openIndex);
     connect(m_open, &QPushButton::clicked, this, [this] { openIndex(m_table->currentIndex()); });
     connect(m_acceptSelected, &QPushButton::clicked, this, &InboxPage::acceptSelected);
+    connect(m_import, &QPushButton::clicked, this, &InboxPage::importPackages);
     connect(m_view, &ReportView::backRequested, this, &InboxPage::showList);
     connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, &InboxPage::onReplicaChanged);
     m_stateButtons.value(QString())->setChecked(true);
@@ -362,6 +375,89 @@ void InboxPage::acceptSelected()
                        tr("%n report(s) accepted.", nullptr, accepted) + QLatin1Char(' ')
                            + tr("%n could not be accepted:", nullptr, int(failures.size())) + QLatin1Char('\n')
                            + failures.join(QLatin1Char('\n')));
+    }
+}
+
+void InboxPage::importPackages()
+{
+    const QStringList files =
+        m_dialogs.openFiles(this, tr("Import report packages"), tr("Report packages (*.mobiliza)"));
+    if (files.isEmpty())
+        return;
+    core::PackageIntake intake(*m_context.services, m_context.reference);
+    QStringList imported, alreadyHere, refused;
+    QString lastUuid;
+    core::Period lastPeriod;
+    m_quiet = true; // one reload at the end
+    for (const QString &file : files) {
+        const QString name = QFileInfo(file).fileName();
+        auto received = intake.receive(file);
+        if (!received) {
+            refused << tr("%1: %2").arg(name, received.error().message);
+            continue;
+        }
+        const QString what = tr("%1: %2, %3 (revision %4)")
+                                 .arg(name,
+                                      regional::municipalityName(m_context.reference, received->item.municipality),
+                                      received->item.period.display())
+                                 .arg(received->item.revision);
+        if (received->alreadyHere) {
+            alreadyHere << what;
+        } else {
+            imported << what;
+            lastUuid = received->item.report;
+            lastPeriod = received->item.period;
+        }
+    }
+    m_quiet = false;
+    reload();
+    if (!lastUuid.isEmpty())
+        showImported(lastUuid, lastPeriod);
+
+    QStringList parts;
+    const auto bullets = [](const QStringList &lines) -> QString {
+        return QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• "));
+    };
+    if (!imported.isEmpty())
+        parts << tr("%n package(s) imported; they go to the hub at the next synchronization:", nullptr,
+                    int(imported.size()))
+                     + bullets(imported);
+    if (!alreadyHere.isEmpty())
+        parts << tr("%n package(s) already here (nothing changed):", nullptr, int(alreadyHere.size()))
+                     + bullets(alreadyHere);
+    if (!refused.isEmpty())
+        parts << tr("%n file(s) refused (nothing was kept from them):", nullptr, int(refused.size()))
+                     + bullets(refused);
+    const QString text = parts.join(QStringLiteral("\n\n"));
+    if (refused.isEmpty())
+        m_dialogs.inform(this, tr("Import package"), text);
+    else
+        m_dialogs.warn(this, tr("Import package"), text);
+    if (!imported.isEmpty() && m_context.sync)
+        m_context.sync->syncNow();
+}
+
+// The (last) imported report in view: its month, no filter hiding it, its row selected.
+void InboxPage::showImported(const QString &reportUuid, const core::Period &period)
+{
+    if (isShowingReport())
+        return;
+    if (const int index = m_month->findData(period.key()); index >= 0)
+        m_month->setCurrentIndex(index);
+    const auto rowInView = [this, &reportUuid] {
+        for (int row = 0; row < m_filter->rowCount(); ++row)
+            if (m_filter->index(row, 0).data(InboxModel::ReportRole).toString() == reportUuid)
+                return row;
+        return -1;
+    };
+    if (rowInView() < 0) {
+        m_search->clear();
+        m_stateButtons.value(QString())->setChecked(true);
+    }
+    if (const int row = rowInView(); row >= 0) {
+        m_table->selectionModel()->setCurrentIndex(m_filter->index(row, 0), QItemSelectionModel::ClearAndSelect
+                                                                                 | QItemSelectionModel::Rows);
+        m_table->scrollTo(m_filter->index(row, 0));
     }
 }
 

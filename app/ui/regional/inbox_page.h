@@ -1,6 +1,7 @@
 // "Caixa de entrada": the URS's reports of a month, filtered by state and by
 // municipality name, opened in place (ReportView) to accept or return them,
-// or accepted several at once. Works from the local replica, online or not;
+// or accepted several at once; a municipality's package files brought by hand
+// come in with "Importar pacote…". Works from the local replica, online or not;
 // does nothing while hidden (a change while hidden is read on the next show).
 #pragma once
 
@@ -46,11 +47,15 @@ public:
     InboxFilter *filter() const { return m_filter; }
     QPushButton *openButton() const { return m_open; }
     QPushButton *acceptSelectedButton() const { return m_acceptSelected; }
+    QPushButton *importButton() const { return m_import; }
     QLabel *emptyLabel() const { return m_empty; }
     ReportView *reportView() const { return m_view; }
     int reloadCount() const { return m_reloads; } // for tests: no work while hidden
 
     void acceptSelected();
+    // Asks for package files (.mobiliza) and takes each in (PackageIntake): a
+    // summary says what came in, what was already here and why a file was refused.
+    void importPackages();
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -62,6 +67,7 @@ private:
     void updateButtons();
     void openIndex(const QModelIndex &proxyIndex);
     QStringList selectedReports() const;
+    void showImported(const QString &reportUuid, const core::Period &period);
 
     AppContext m_context;
     Dialogs &m_dialogs;
@@ -78,6 +84,7 @@ private:
     QLabel *m_summary = nullptr;
     QPushButton *m_open = nullptr;
     QPushButton *m_acceptSelected = nullptr;
+    QPushButton *m_import = nullptr;
     ReportView *m_view = nullptr;
     bool m_dirty = true;
     bool m_quiet = false; // a bulk decision: one reload at the end

@@ -3,6 +3,7 @@
 #include "app/ui/main_window.h"
 #include "app/ui/pages/settings_page.h"
 #include "app/ui/pages/sync_page.h"
+#include "app/ui/regional/batches_page.h"
 #include "app/ui/regional/coverage_page.h"
 #include "app/ui/regional/inbox_page.h"
 
@@ -13,7 +14,8 @@ namespace mobiliza::ui {
 
 QStringList regionalPageNames()
 {
-    return {QStringLiteral("inbox"), QStringLiteral("coverage"), QStringLiteral("sync"), QStringLiteral("settings")};
+    return {QStringLiteral("inbox"), QStringLiteral("coverage"), QStringLiteral("batches"),
+            QStringLiteral("sync"), QStringLiteral("settings")};
 }
 
 QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialogs &dialogs)
@@ -33,6 +35,8 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
          st->standardIcon(QStyle::SP_FileDialogDetailedView), inbox},
         {QStringLiteral("coverage"), QCoreApplication::translate("RegionalPages", "Coverage"),
          st->standardIcon(QStyle::SP_FileDialogListView), coverage},
+        {QStringLiteral("batches"), QCoreApplication::translate("RegionalPages", "Batches"),
+         st->standardIcon(QStyle::SP_ArrowForward), new BatchesPage(context, dialogs, parent)},
         {QStringLiteral("sync"), QCoreApplication::translate("MainWindow", "Synchronization"),
          st->standardIcon(QStyle::SP_BrowserReload), new SyncPage(context, parent)},
         {QStringLiteral("settings"), QCoreApplication::translate("MainWindow", "Settings"),

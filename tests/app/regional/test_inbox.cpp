@@ -29,7 +29,7 @@ TEST_CASE("regional inbox: the newest month's reports with states, counts and Br
     f.seedScenario();
     ui::MainWindow window(f.context, nullptr, &f.dialogs);
     window.show();
-    REQUIRE(window.navigation()->count() == 4);
+    REQUIRE(window.navigation()->count() == 5);
     CHECK(window.currentPageName() == QStringLiteral("inbox"));
     ui::InboxPage *inbox = test::inboxOf(window);
     REQUIRE(inbox);

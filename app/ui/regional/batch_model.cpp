@@ -1,0 +1,160 @@
+#include "app/ui/regional/batch_model.h"
+
+#include "app/ui/regional/regional_format.h"
+
+#include <QColor>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace mobiliza::ui {
+
+BatchModel::BatchModel(core::ReferenceData reference, QObject *parent)
+    : QAbstractTableModel(parent), m_reference(std::move(reference))
+{
+}
+
+void BatchModel::setBatches(QList<core::BatchRecord> batches)
+{
+    std::stable_sort(batches.begin(), batches.end(), [](const core::BatchRecord &a, const core::BatchRecord &b) {
+        return a.createdAt > b.createdAt;
+    });
+    beginResetModel();
+    m_batches = std::move(batches);
+    endResetModel();
+}
+
+int BatchModel::rowOf(const QString &uuid) const
+{
+    for (int row = 0; row < m_batches.size(); ++row)
+        if (m_batches.at(row).uuid == uuid)
+            return row;
+    return -1;
+}
+
+QString BatchModel::stateText(const core::BatchRecord &b)
+{
+    if (b.state == QLatin1String("queued") || b.state == QLatin1String("sending"))
+        return tr("Waiting to be sent");
+    if (b.state == QLatin1String("received")) {
+        const QString day = b.hubReceivedAt.isValid()
+                                ? b.hubReceivedAt.toTimeZone(QTimeZone(-3 * 3600)).toString(QStringLiteral("dd/MM/yyyy"))
+                                : QString();
+        return b.hubId.isEmpty() ? tr("Received by the hub on %1").arg(day)
+                                 : tr("Received by the hub on %1 (%2)").arg(day, b.hubId);
+    }
+    if (b.state == QLatin1String("refused"))
+        return tr("Refused: %1").arg(b.lastError);
+    if (b.state == QLatin1String("written"))
+        return tr("File written");
+    return b.state;
+}
+
+QString BatchModel::channelText(const core::BatchRecord &b)
+{
+    if (b.channel == QLatin1String("file"))
+        return tr("file: %1").arg(QFileInfo(b.filePath).fileName());
+    return tr("over the network");
+}
+
+QStringList BatchModel::municipalityNames(int row) const
+{
+    QStringList names;
+    if (row < 0 || row >= m_batches.size())
+        return names;
+    for (const core::BatchMember &m : m_batches.at(row).revisions)
+        names << regional::municipalityName(m_reference, m.municipality);
+    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return a.localeAwareCompare(b) < 0; });
+    return names;
+}
+
+int BatchModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_batches.size());
+}
+
+int BatchModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant BatchModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_batches.size())
+        return {};
+    const core::BatchRecord &b = m_batches.at(index.row());
+    switch (role) {
+    case UuidRole:
+        return b.uuid;
+    case StateKeyRole:
+        return b.state;
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Period:
+            return b.period.display();
+        case Reports:
+            return int(b.revisions.size());
+        case Channel:
+            return channelText(b);
+        case CreatedAt:
+            return regional::brasiliaDateTime(b.createdAt);
+        case CreatedBy:
+            return b.createdBy;
+        case State:
+            return stateText(b);
+        default:
+            return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == Channel && b.channel == QLatin1String("file"))
+            return QDir::toNativeSeparators(b.filePath);
+        if (index.column() == State) {
+            if ((b.state == QLatin1String("queued") || b.state == QLatin1String("sending")) && !b.lastError.isEmpty())
+                return tr("It goes at the next synchronization. Last attempt: %1").arg(b.lastError);
+            if (b.state == QLatin1String("queued") || b.state == QLatin1String("sending"))
+                return tr("It goes to the hub at the next synchronization.");
+            return stateText(b);
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == Reports)
+            return int(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case Qt::ForegroundRole:
+        if (index.column() != State)
+            return {};
+        if (b.state == QLatin1String("received") || b.state == QLatin1String("written"))
+            return QColor(0x1e, 0x6b, 0x34);
+        if (b.state == QLatin1String("refused"))
+            return QColor(0xa0, 0x18, 0x18);
+        return QColor(0x0b, 0x4f, 0x8a);
+    default:
+        return {};
+    }
+}
+
+QVariant BatchModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Period:
+        return tr("Month");
+    case Reports:
+        return tr("Reports");
+    case Channel:
+        return tr("Channel");
+    case CreatedAt:
+        return tr("Created");
+    case CreatedBy:
+        return tr("By");
+    case State:
+        return tr("State");
+    default:
+        return {};
+    }
+}
+
+} // namespace mobiliza::ui

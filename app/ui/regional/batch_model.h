@@ -1,0 +1,47 @@
+// "Lotes": every batch of accepted reports this URS made for the central level
+// (BatchService::all()), newest first — month, how many reports, the channel
+// (network or a file), when and by whom, and its state in words.
+#pragma once
+
+#include "core/reference/reference_data.h"
+#include "core/regional/batch_service.h"
+
+#include <QAbstractTableModel>
+
+namespace mobiliza::ui {
+
+class BatchModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { Period, Reports, Channel, CreatedAt, CreatedBy, State, ColumnCount };
+    enum Role {
+        UuidRole = Qt::UserRole + 1,
+        StateKeyRole, // queued, sending, received, refused, written
+    };
+
+    explicit BatchModel(core::ReferenceData reference, QObject *parent = nullptr);
+
+    void setBatches(QList<core::BatchRecord> batches); // any order: shown newest first
+    const core::BatchRecord &batchAt(int row) const { return m_batches.at(row); }
+    int rowOf(const QString &uuid) const; // -1 when absent
+
+    // "Aguardando envio", "Recebido pelo hub em 12/11/2026 (b-000012)", "Recusado: …", "Arquivo gravado".
+    static QString stateText(const core::BatchRecord &batch);
+    // "pela rede" / "arquivo: lote-Barbacena-2026-10.mobiliza-lote".
+    static QString channelText(const core::BatchRecord &batch);
+    // The batch's municipalities by name, sorted.
+    QStringList municipalityNames(int row) const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    core::ReferenceData m_reference;
+    QList<core::BatchRecord> m_batches;
+};
+
+} // namespace mobiliza::ui

@@ -1,0 +1,366 @@
+#include "app/ui/regional/batches_page.h"
+
+#include "app/ui/dialogs.h"
+#include "app/ui/pages/page_header.h"
+#include "app/ui/regional/batch_model.h"
+#include "app/ui/regional/regional_format.h"
+#include "core/regional/batch_service.h"
+#include "core/services/services.h"
+#include "sync/client/sync_controller.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSet>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <functional>
+
+namespace mobiliza::ui {
+
+namespace {
+
+const QString kPanelStyle = QStringLiteral(
+    "QFrame#batchesForwardPanel, QFrame#batchDetail { background: #f4f7fa; border: 1px solid #d5dee7; "
+    "border-radius: 4px; }");
+
+bool waiting(const core::BatchRecord &b)
+{
+    return b.channel == QLatin1String("network")
+           && (b.state == QLatin1String("queued") || b.state == QLatin1String("sending"));
+}
+
+} // namespace
+
+BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *parent)
+    : QWidget(parent), m_context(context), m_dialogs(dialogs)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->addWidget(makePageHeader(
+        tr("Batches"),
+        tr("The reports the hub accepted go to the central level (SES-MG) in batches of a month: over the "
+           "network, at the next synchronization, or in a batch file taken there by hand."),
+        this));
+
+    auto *panel = new QFrame(this);
+    panel->setObjectName(QStringLiteral("batchesForwardPanel"));
+    panel->setStyleSheet(kPanelStyle);
+    auto *grid = new QGridLayout(panel);
+    grid->setContentsMargins(12, 10, 12, 10);
+    grid->setHorizontalSpacing(10);
+    auto *monthLabel = new QLabel(tr("&Month:"), panel);
+    m_month = new QComboBox(panel);
+    m_month->setObjectName(QStringLiteral("batchesMonth"));
+    m_month->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    monthLabel->setBuddy(m_month);
+    m_count = new QLabel(panel);
+    m_count->setObjectName(QStringLiteral("batchesCount"));
+    m_count->setWordWrap(true);
+    m_count->setStyleSheet(QStringLiteral("font-weight: bold; color: #1d2a36;"));
+    m_forward = new QPushButton(tr("Forward to the central level"), panel);
+    m_forward->setObjectName(QStringLiteral("forwardBatch"));
+    m_forward->setToolTip(tr("Makes a batch of the month's accepted reports; it goes over the network at the "
+                             "next synchronization, which starts now."));
+    m_writeFile = new QPushButton(tr("Write batch file…"), panel);
+    m_writeFile->setObjectName(QStringLiteral("writeBatchFile"));
+    m_writeFile->setToolTip(tr("Writes the month's accepted reports, with their photos, to one file to take "
+                               "to the central level (a USB stick, for example)."));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_forward);
+    buttons->addWidget(m_writeFile);
+    buttons->addStretch(1);
+    grid->addWidget(monthLabel, 0, 0);
+    grid->addWidget(m_month, 0, 1);
+    grid->addWidget(m_count, 0, 2);
+    grid->addLayout(buttons, 1, 0, 1, 3);
+    grid->setColumnStretch(2, 1);
+    layout->addWidget(panel);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("batchesStatus"));
+    m_status->setWordWrap(true);
+    m_status->setStyleSheet(QStringLiteral("color: #1e6b34;"));
+    m_status->hide();
+    layout->addWidget(m_status);
+    m_error = new QLabel(this);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #a01818;"));
+    m_error->hide();
+    layout->addWidget(m_error);
+
+    auto *listTitle = new QLabel(tr("Batches made at this URS"), this);
+    listTitle->setStyleSheet(QStringLiteral("font-weight: bold; margin-top: 6px;"));
+    layout->addWidget(listTitle);
+
+    auto *below = new QHBoxLayout;
+    m_model = new BatchModel(m_context.reference, this);
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("batchesTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->setAccessibleName(tr("Batches made at this URS"));
+    QHeaderView *h = m_table->horizontalHeader();
+    h->setSectionResizeMode(QHeaderView::ResizeToContents);
+    h->setStretchLastSection(true); // the state, last: room for "Recusado: <why>"
+    listTitle->setBuddy(m_table);
+    below->addWidget(m_table, 1);
+    m_empty = new QLabel(tr("No batch yet. Choose a month with accepted reports and forward them."), this);
+    m_empty->setObjectName(QStringLiteral("batchesEmpty"));
+    m_empty->setWordWrap(true);
+    m_empty->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
+    m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
+    below->addWidget(m_empty, 1);
+
+    auto *detail = new QFrame(this);
+    detail->setObjectName(QStringLiteral("batchDetail"));
+    detail->setStyleSheet(kPanelStyle);
+    detail->setFixedWidth(230);
+    auto *detailLayout = new QVBoxLayout(detail);
+    detailLayout->setContentsMargins(10, 8, 10, 8);
+    m_detailTitle = new QLabel(detail);
+    m_detailTitle->setObjectName(QStringLiteral("batchDetailTitle"));
+    m_detailTitle->setWordWrap(true);
+    m_detailTitle->setTextFormat(Qt::PlainText);
+    m_detailList = new QListWidget(detail);
+    m_detailList->setObjectName(QStringLiteral("batchReports"));
+    m_detailList->setAccessibleName(tr("Municipalities in the batch"));
+    m_detailList->setSelectionMode(QAbstractItemView::NoSelection);
+    m_detailList->setFocusPolicy(Qt::NoFocus);
+    detailLayout->addWidget(m_detailTitle);
+    detailLayout->addWidget(m_detailList, 1);
+    below->addWidget(detail);
+    layout->addLayout(below, 1);
+
+    connect(m_month, &QComboBox::currentIndexChanged, this, &BatchesPage::updateMonth);
+    connect(m_forward, &QPushButton::clicked, this, &BatchesPage::forward);
+    connect(m_writeFile, &QPushButton::clicked, this, &BatchesPage::writeFile);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BatchesPage::showSelected);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &BatchesPage::showSelected);
+    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, [this] {
+        if (isVisible())
+            reload();
+        else
+            m_dirty = true;
+    });
+    updateMonth();
+    showSelected();
+}
+
+void BatchesPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        reload();
+}
+
+void BatchesPage::reload()
+{
+    m_dirty = false;
+    ++m_reloads;
+    const QString current = m_table->currentIndex().data(BatchModel::UuidRole).toString();
+    core::BatchService batches(*m_context.services);
+    auto all = batches.all();
+    m_error->setVisible(!all);
+    if (!all) {
+        m_error->setText(tr("The batches could not be read: %1").arg(all.error().message));
+        m_model->setBatches({});
+    } else {
+        m_model->setBatches(all.value());
+    }
+    const bool any = m_model->rowCount() > 0;
+    m_table->setVisible(any);
+    m_empty->setVisible(!any);
+
+    // The months: every competência of the replica and of the batches, newest first.
+    QSet<QString> keys;
+    if (auto latest = m_context.services->replica().latest())
+        for (const core::ReplicaRevision &r : latest.value())
+            keys.insert(r.period.key());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        keys.insert(m_model->batchAt(row).period.key());
+    QStringList ordered(keys.cbegin(), keys.cend());
+    std::sort(ordered.begin(), ordered.end(), std::greater<>());
+    m_forwardable.clear();
+    for (const QString &key : std::as_const(ordered))
+        if (auto f = batches.forwardable(core::Period::fromKey(key)))
+            m_forwardable.insert(key, int(f.value().size()));
+
+    const QString chosen = m_month->currentData().toString();
+    const bool first = m_month->count() == 0;
+    {
+        const QSignalBlocker block(m_month);
+        m_month->clear();
+        for (const QString &key : std::as_const(ordered)) {
+            const int n = m_forwardable.value(key);
+            const QString text = core::Period::fromKey(key).display();
+            m_month->addItem(n > 0 ? tr("%1 · %n to forward", nullptr, n).arg(text) : text, key);
+        }
+        // First time: the newest month with reports to forward (else the newest).
+        // Afterwards: what the reviewer chose, while it exists.
+        int index = first ? -1 : m_month->findData(chosen);
+        for (int i = 0; index < 0 && i < m_month->count(); ++i)
+            if (m_forwardable.value(m_month->itemData(i).toString()) > 0)
+                index = i;
+        m_month->setCurrentIndex(std::max(0, index));
+    }
+    updateMonth();
+    if (!current.isEmpty())
+        selectBatch(current);
+}
+
+int BatchesPage::forwardableCount() const
+{
+    return m_forwardable.value(m_month->currentData().toString());
+}
+
+void BatchesPage::updateMonth()
+{
+    const QString key = m_month->currentData().toString();
+    const int n = forwardableCount();
+    m_forward->setEnabled(n > 0);
+    m_writeFile->setEnabled(n > 0);
+    if (key.isEmpty()) {
+        m_count->setText(tr("No report received yet."));
+        return;
+    }
+    const core::Period period = core::Period::fromKey(key);
+    QString text = n > 0 ? tr("%n accepted report(s) of %1 waiting to be forwarded.", nullptr, n).arg(period.display())
+                         : tr("No accepted report of %1 is waiting to be forwarded.").arg(period.display());
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        if (m_model->batchAt(row).period == period && waiting(m_model->batchAt(row))) {
+            text += QLatin1Char(' ') + tr("A batch of this month goes to the hub at the next synchronization.");
+            break;
+        }
+    m_count->setText(text);
+}
+
+void BatchesPage::showSelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    m_detailList->clear();
+    if (rows.isEmpty()) {
+        m_detailTitle->setText(tr("Select a batch to see its reports."));
+        return;
+    }
+    const int row = rows.constFirst().row();
+    const core::BatchRecord &b = m_model->batchAt(row);
+    m_detailTitle->setText(tr("Batch of %1 · %n report(s)", nullptr, int(b.revisions.size())).arg(b.period.display()));
+    m_detailList->addItems(m_model->municipalityNames(row));
+}
+
+void BatchesPage::selectBatch(const QString &uuid)
+{
+    const int row = m_model->rowOf(uuid);
+    if (row < 0)
+        return;
+    m_table->selectionModel()->setCurrentIndex(m_model->index(row, 0),
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+QString BatchesPage::suggestedFileName(const QString &urs, const QString &periodKey)
+{
+    // Plain ASCII, no spaces: the name survives any USB stick and e-mail.
+    QString name;
+    for (const QChar c : urs.normalized(QString::NormalizationForm_D)) {
+        if (c.isLetterOrNumber() && c.unicode() < 128)
+            name += c;
+        else if (c.isSpace() || c == QLatin1Char('-'))
+            name += QLatin1Char('-');
+    }
+    return QStringLiteral("lote-%1-%2.mobiliza-lote").arg(name, periodKey);
+}
+
+void BatchesPage::forward()
+{
+    const int n = forwardableCount();
+    if (n <= 0)
+        return;
+    const core::Period period = core::Period::fromKey(m_month->currentData().toString());
+    if (!m_dialogs.confirm(this, tr("Forward to the central level"),
+                           tr("Forward %n report(s) of %1 to the central level?", nullptr, n).arg(period.display())
+                               + QLatin1Char(' ')
+                               + tr("They go over the network at the next synchronization."),
+                           tr("Forward"), Dialogs::Tone::Question))
+        return;
+    core::BatchService batches(*m_context.services);
+    auto created = batches.create(period, regional::reviewerName(*m_context.services));
+    if (!created) {
+        m_dialogs.warn(this, tr("Forward to the central level"),
+                       tr("Nothing was forwarded: %1").arg(created.error().message));
+        return;
+    }
+    reload();
+    selectBatch(created->uuid);
+    m_status->setText(tr("Batch of %1 with %n report(s) made: it goes to the hub at the next synchronization.",
+                         nullptr, int(created->revisions.size()))
+                          .arg(period.display()));
+    m_status->show();
+    if (m_context.sync)
+        m_context.sync->syncNow();
+}
+
+void BatchesPage::writeFile()
+{
+    const int n = forwardableCount();
+    if (n <= 0)
+        return;
+    const core::Period period = core::Period::fromKey(m_month->currentData().toString());
+    if (m_lastFolder.isEmpty())
+        m_lastFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested =
+        QDir(m_lastFolder).filePath(suggestedFileName(m_context.services->profile().urs(), period.key()));
+    QString path = m_dialogs.saveFileName(this, tr("Write batch file"), suggested,
+                                          tr("Mobiliza batch file (*.mobiliza-lote)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QStringLiteral(".mobiliza-lote")))
+        path += QStringLiteral(".mobiliza-lote");
+    m_lastFolder = QFileInfo(path).absolutePath();
+    core::BatchService batches(*m_context.services);
+    auto created = batches.create(period, regional::reviewerName(*m_context.services), path);
+    if (!created) {
+        if (created.error().code == QLatin1String("photos_missing")) {
+            // The file carries every photo: the missing ones were asked for; a pass brings them.
+            QString text = tr("The batch file was not written.") + QLatin1Char(' ') + created.error().message;
+            if (m_context.sync) {
+                text += QLatin1Char('\n') + tr("A synchronization has started to bring them.");
+                m_context.sync->syncNow();
+            }
+            m_dialogs.warn(this, tr("Write batch file"), text);
+        } else {
+            m_dialogs.warn(this, tr("Write batch file"),
+                           tr("The batch file was not written: %1").arg(created.error().message));
+        }
+        return;
+    }
+    reload();
+    selectBatch(created->uuid);
+    m_status->setText(tr("Batch file written: %n report(s) of %1 in %2.", nullptr, int(created->revisions.size()))
+                          .arg(period.display(), QDir::toNativeSeparators(path)));
+    m_status->show();
+    m_dialogs.inform(this, tr("Write batch file"),
+                     tr("%n report(s) of %1 written to %2.", nullptr, int(created->revisions.size()))
+                             .arg(period.display(), QDir::toNativeSeparators(path))
+                         + QLatin1Char('\n')
+                         + tr("Take the file to the central level; it is verified there like a report package."));
+}
+
+} // namespace mobiliza::ui

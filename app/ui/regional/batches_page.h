@@ -1,0 +1,80 @@
+// "Lotes": the URS forwards the reports the hub accepted to the central level.
+// For a competência: how many accepted reports wait, "Encaminhar ao nível
+// central" (a batch sent over the network at the next synchronization, which
+// starts at once) or "Gravar arquivo de lote…" (one file carried by hand). Below,
+// every batch made here with its state in words; a selected batch lists its
+// municipalities beside. Works from the local replica; does nothing while hidden
+// (a change while hidden is read on the next show).
+#pragma once
+
+#include "app/ui/app_context.h"
+
+#include <QHash>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableView;
+
+namespace mobiliza::ui {
+
+class BatchModel;
+class Dialogs;
+
+class BatchesPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *parent = nullptr);
+
+    void reload(); // reads the replica and the batches again
+
+    QComboBox *monthBox() const { return m_month; }
+    QLabel *countLabel() const { return m_count; }
+    QLabel *statusLabel() const { return m_status; }
+    QPushButton *forwardButton() const { return m_forward; }
+    QPushButton *writeFileButton() const { return m_writeFile; }
+    QTableView *table() const { return m_table; }
+    BatchModel *model() const { return m_model; }
+    QLabel *detailTitle() const { return m_detailTitle; }
+    QListWidget *detailList() const { return m_detailList; }
+    int forwardableCount() const; // of the chosen month
+    int reloadCount() const { return m_reloads; } // for tests: no work while hidden
+
+    void forward();
+    void writeFile();
+    // "lote-Barbacena-2026-10.mobiliza-lote"
+    static QString suggestedFileName(const QString &urs, const QString &periodKey);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void fillMonths();
+    void updateMonth();
+    void showSelected();
+    void selectBatch(const QString &uuid);
+
+    AppContext m_context;
+    Dialogs &m_dialogs;
+    BatchModel *m_model = nullptr;
+    QComboBox *m_month = nullptr;
+    QLabel *m_count = nullptr;
+    QLabel *m_status = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_forward = nullptr;
+    QPushButton *m_writeFile = nullptr;
+    QTableView *m_table = nullptr;
+    QLabel *m_empty = nullptr;
+    QLabel *m_detailTitle = nullptr;
+    QListWidget *m_detailList = nullptr;
+    QHash<QString, int> m_forwardable; // period key → accepted reports not in a batch
+    QString m_lastFolder;
+    bool m_dirty = true;
+    int m_reloads = 0;
+};
+
+} // namespace mobiliza::ui
