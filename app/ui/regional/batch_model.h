@@ -15,7 +15,8 @@ class BatchModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { Period, Reports, Channel, CreatedAt, CreatedBy, State, ColumnCount };
+    // The state right after the month: it is what the URS looks for, and stays in view on a small screen.
+    enum Column { Period, Reports, State, Channel, CreatedAt, CreatedBy, ColumnCount };
     enum Role {
         UuidRole = Qt::UserRole + 1,
         StateKeyRole, // queued, sending, received, refused, written

@@ -18,9 +18,11 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
+#include <QPalette>
 #include <QPushButton>
 #include <QSet>
 #include <QStandardPaths>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -31,9 +33,41 @@ namespace mobiliza::ui {
 
 namespace {
 
-const QString kPanelStyle = QStringLiteral(
-    "QFrame#batchesForwardPanel, QFrame#batchDetail { background: #f4f7fa; border: 1px solid #d5dee7; "
-    "border-radius: 4px; }");
+// A light panel without a style sheet (one would change how the buttons inside look).
+void makePanel(QFrame *frame)
+{
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setAutoFillBackground(true);
+    QPalette palette = frame->palette();
+    palette.setColor(QPalette::Window, QColor(0xf4, 0xf7, 0xfa));
+    frame->setPalette(palette);
+}
+
+// A path that wraps in a narrow label: a break opportunity after each separator.
+QString breakable(QString path)
+{
+    static const QString marks = QStringLiteral("/\\-.");
+    QString out;
+    for (const QChar c : path) {
+        out += c;
+        if (marks.contains(c))
+            out += QChar(0x200B);
+    }
+    return out;
+}
+
+class MiddleElideDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideMiddle; // "arquivo: lote-Barb…2026-10.mobiliza-lote"
+    }
+};
 
 bool waiting(const core::BatchRecord &b)
 {
@@ -56,7 +90,7 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
 
     auto *panel = new QFrame(this);
     panel->setObjectName(QStringLiteral("batchesForwardPanel"));
-    panel->setStyleSheet(kPanelStyle);
+    makePanel(panel);
     auto *grid = new QGridLayout(panel);
     grid->setContentsMargins(12, 10, 12, 10);
     grid->setHorizontalSpacing(10);
@@ -78,6 +112,7 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     m_writeFile->setToolTip(tr("Writes the month's accepted reports, with their photos, to one file to take "
                                "to the central level (a USB stick, for example)."));
     auto *buttons = new QHBoxLayout;
+    buttons->setSpacing(8);
     buttons->addWidget(m_forward);
     buttons->addWidget(m_writeFile);
     buttons->addStretch(1);
@@ -118,8 +153,14 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     m_table->verticalHeader()->hide();
     m_table->setAccessibleName(tr("Batches made at this URS"));
     QHeaderView *h = m_table->horizontalHeader();
+    // Every column as wide as its text, but a long refusal (elided here, whole in the panel
+    // beside); the channel takes the rest, a long file name elided in the middle.
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
-    h->setStretchLastSection(true); // the state, last: room for "Recusado: <why>"
+    h->setMaximumSectionSize(320);
+    h->setSectionResizeMode(BatchModel::Channel, QHeaderView::Stretch);
+    h->setMinimumSectionSize(60);
+    h->setStretchLastSection(false);
+    m_table->setItemDelegateForColumn(BatchModel::Channel, new MiddleElideDelegate(m_table));
     listTitle->setBuddy(m_table);
     below->addWidget(m_table, 1);
     m_empty = new QLabel(tr("No batch yet. Choose a month with accepted reports and forward them."), this);
@@ -131,20 +172,27 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
 
     auto *detail = new QFrame(this);
     detail->setObjectName(QStringLiteral("batchDetail"));
-    detail->setStyleSheet(kPanelStyle);
-    detail->setFixedWidth(230);
+    makePanel(detail);
+    detail->setFixedWidth(210);
     auto *detailLayout = new QVBoxLayout(detail);
     detailLayout->setContentsMargins(10, 8, 10, 8);
     m_detailTitle = new QLabel(detail);
     m_detailTitle->setObjectName(QStringLiteral("batchDetailTitle"));
     m_detailTitle->setWordWrap(true);
     m_detailTitle->setTextFormat(Qt::PlainText);
+    m_detailTitle->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    m_detailText = new QLabel(detail);
+    m_detailText->setObjectName(QStringLiteral("batchDetailText"));
+    m_detailText->setWordWrap(true);
+    m_detailText->setTextFormat(Qt::PlainText);
+    m_detailText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_detailList = new QListWidget(detail);
     m_detailList->setObjectName(QStringLiteral("batchReports"));
     m_detailList->setAccessibleName(tr("Municipalities in the batch"));
     m_detailList->setSelectionMode(QAbstractItemView::NoSelection);
     m_detailList->setFocusPolicy(Qt::NoFocus);
     detailLayout->addWidget(m_detailTitle);
+    detailLayout->addWidget(m_detailText);
     detailLayout->addWidget(m_detailList, 1);
     below->addWidget(detail);
     layout->addLayout(below, 1);
@@ -256,13 +304,21 @@ void BatchesPage::showSelected()
 {
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     m_detailList->clear();
+    m_detailList->setVisible(!rows.isEmpty());
     if (rows.isEmpty()) {
         m_detailTitle->setText(tr("Select a batch to see its reports."));
+        m_detailText->clear();
         return;
     }
     const int row = rows.constFirst().row();
     const core::BatchRecord &b = m_model->batchAt(row);
     m_detailTitle->setText(tr("Batch of %1 · %n report(s)", nullptr, int(b.revisions.size())).arg(b.period.display()));
+    // Whole here what the table may elide: the state (a refusal's reason) and the file.
+    QStringList lines{BatchModel::stateText(b),
+                      b.channel == QLatin1String("file") ? breakable(QDir::toNativeSeparators(b.filePath))
+                                                          : BatchModel::channelText(b),
+                      tr("Made on %1 by %2").arg(regional::brasiliaDateTime(b.createdAt), b.createdBy)};
+    m_detailText->setText(lines.join(QLatin1Char('\n')));
     m_detailList->addItems(m_model->municipalityNames(row));
 }
 

@@ -40,6 +40,7 @@ public:
     QTableView *table() const { return m_table; }
     BatchModel *model() const { return m_model; }
     QLabel *detailTitle() const { return m_detailTitle; }
+    QLabel *detailText() const { return m_detailText; }
     QListWidget *detailList() const { return m_detailList; }
     int forwardableCount() const; // of the chosen month
     int reloadCount() const { return m_reloads; } // for tests: no work while hidden
@@ -70,6 +71,7 @@ private:
     QTableView *m_table = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_detailTitle = nullptr;
+    QLabel *m_detailText = nullptr;
     QListWidget *m_detailList = nullptr;
     QHash<QString, int> m_forwardable; // period key → accepted reports not in a batch
     QString m_lastFolder;
