@@ -342,7 +342,7 @@
     <context>
         <name>CommandLine</name>
         <message>
-            <location filename="../app/ui/command_line.cpp" line="+34" />
+            <location filename="../app/ui/command_line.cpp" line="+35" />
             <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
             <translation>Mobiliza: records social-mobilization actions in public health, offline first.</translation>
         </message>
@@ -404,7 +404,12 @@
             <translation>FILE</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-20" />
+            <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, batches, sync or settings (a URS).</source>
+            <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, batches, sync or settings (a URS).</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <location line="+41" />
             <source>NAME</source>
             <translation>NAME</translation>
@@ -610,12 +615,7 @@
             <translation>Unknown export "%1": use one of %2.</translation>
         </message>
         <message>
-            <location line="-151" />
-            <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, sync or settings (a URS).</source>
-            <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, sync or settings (a URS).</translation>
-        </message>
-        <message>
-            <location line="+136" />
+            <location line="-15" />
             <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
             <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
         </message>
@@ -1620,7 +1620,7 @@
             <translation>The synchronization was stopped before it finished. It continues on the next one.</translation>
         </message>
         <message>
-            <location filename="../sync/client/hub_client_regional.cpp" line="+92" />
+            <location filename="../sync/client/hub_client_regional.cpp" line="+99" />
             <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
             <translation>The hub already has another decision with this identifier. The decision was set aside; make it again.</translation>
         </message>
@@ -1711,7 +1711,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../app/ui/regional/regional_pages.cpp" line="+36" />
+            <location filename="../app/ui/regional/regional_pages.cpp" line="+40" />
             <source>Synchronization</source>
             <translation>Synchronization</translation>
         </message>
@@ -2430,7 +2430,7 @@
     <context>
         <name>RegionalPages</name>
         <message>
-            <location filename="../app/ui/regional/regional_pages.cpp" line="-6" />
+            <location filename="../app/ui/regional/regional_pages.cpp" line="-8" />
             <source>Inbox</source>
             <translation>Inbox</translation>
         </message>
@@ -2438,6 +2438,11 @@
             <location line="+2" />
             <source>Coverage</source>
             <translation>Coverage</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Batches</source>
+            <translation>Batches</translation>
         </message>
     </context>
     <context>
@@ -3465,6 +3470,274 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::BatchModel</name>
+        <message>
+            <location filename="../app/ui/regional/batch_model.cpp" line="+40" />
+            <source>Waiting to be sent</source>
+            <translation>Waiting to be sent</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Received by the hub on %1</source>
+            <translation>Received by the hub on %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received by the hub on %1 (%2)</source>
+            <translation>Received by the hub on %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refused: %1</source>
+            <translation>Refused: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>File written</source>
+            <translation>File written</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>file: %1</source>
+            <translation>file: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>over the network</source>
+            <translation>over the network</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>It goes at the next synchronization. Last attempt: %1</source>
+            <translation>It goes at the next synchronization. Last attempt: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It goes to the hub at the next synchronization.</source>
+            <translation>It goes to the hub at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Month</source>
+            <translation>Month</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reports</source>
+            <translation>Reports</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Channel</source>
+            <translation>Channel</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Created</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>By</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>State</source>
+            <translation>State</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::BatchesPage</name>
+        <message>
+            <location filename="../app/ui/regional/batches_page.cpp" line="+72" />
+            <source>Batches</source>
+            <translation>Batches</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The reports the hub accepted go to the central level (SES-MG) in batches of a month: over the network, at the next synchronization, or in a batch file taken there by hand.</source>
+            <translation>The reports the hub accepted go to the central level (SES-MG) in batches of a month: over the network, at the next synchronization, or in a batch file taken there by hand.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>&amp;Month:</source>
+            <translation>&amp;Month:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+241" />
+            <location line="+9" />
+            <source>Forward to the central level</source>
+            <translation>Forward to the central level</translation>
+        </message>
+        <message>
+            <location line="-248" />
+            <source>Makes a batch of the month's accepted reports; it goes over the network at the next synchronization, which starts now.</source>
+            <translation>Makes a batch of the month's accepted reports; it goes over the network at the next synchronization, which starts now.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Write batch file…</source>
+            <translation>Write batch file…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Writes the month's accepted reports, with their photos, to one file to take to the central level (a USB stick, for example).</source>
+            <translation>Writes the month's accepted reports, with their photos, to one file to take to the central level (a USB stick, for example).</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <location line="+16" />
+            <source>Batches made at this URS</source>
+            <translation>Batches made at this URS</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No batch yet. Choose a month with accepted reports and forward them.</source>
+            <translation>No batch yet. Choose a month with accepted reports and forward them.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Municipalities in the batch</source>
+            <translation>Municipalities in the batch</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>The batches could not be read: %1</source>
+            <translation>The batches could not be read: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+31" />
+            <source>%1 · %n to forward</source>
+            <translation>
+                <numerusform>%1 · %n to forward</numerusform>
+                <numerusform>%1 · %n to forward</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>No report received yet.</source>
+            <translation>No report received yet.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n accepted report(s) of %1 waiting to be forwarded.</source>
+            <translation>
+                <numerusform>%n accepted report(s) of %1 waiting to be forwarded.</numerusform>
+                <numerusform>%n accepted report(s) of %1 waiting to be forwarded.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No accepted report of %1 is waiting to be forwarded.</source>
+            <translation>No accepted report of %1 is waiting to be forwarded.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A batch of this month goes to the hub at the next synchronization.</source>
+            <translation>A batch of this month goes to the hub at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Select a batch to see its reports.</source>
+            <translation>Select a batch to see its reports.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Batch of %1 · %n report(s)</source>
+            <translation>
+                <numerusform>Batch of %1 · %n report(s)</numerusform>
+                <numerusform>Batch of %1 · %n report(s)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Made on %1 by %2</source>
+            <translation>Made on %1 by %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+34" />
+            <source>Forward %n report(s) of %1 to the central level?</source>
+            <translation>
+                <numerusform>Forward %n report(s) of %1 to the central level?</numerusform>
+                <numerusform>Forward %n report(s) of %1 to the central level?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>They go over the network at the next synchronization.</source>
+            <translation>They go over the network at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forward</source>
+            <translation>Forward</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Nothing was forwarded: %1</source>
+            <translation>Nothing was forwarded: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>Batch of %1 with %n report(s) made: it goes to the hub at the next synchronization.</source>
+            <translation>
+                <numerusform>Batch of %1 with %n report(s) made: it goes to the hub at the next synchronization.</numerusform>
+                <numerusform>Batch of %1 with %n report(s) made: it goes to the hub at the next synchronization.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <location line="+17" />
+            <location line="+2" />
+            <location line="+10" />
+            <source>Write batch file</source>
+            <translation>Write batch file</translation>
+        </message>
+        <message>
+            <location line="-28" />
+            <source>Mobiliza batch file (*.mobiliza-lote)</source>
+            <translation>Mobiliza batch file (*.mobiliza-lote)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The batch file was not written.</source>
+            <translation>The batch file was not written.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A synchronization has started to bring them.</source>
+            <translation>A synchronization has started to bring them.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The batch file was not written: %1</source>
+            <translation>The batch file was not written: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Batch file written: %n report(s) of %1 in %2.</source>
+            <translation>
+                <numerusform>Batch file written: %n report(s) of %1 in %2.</numerusform>
+                <numerusform>Batch file written: %n report(s) of %1 in %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n report(s) of %1 written to %2.</source>
+            <translation>
+                <numerusform>%n report(s) of %1 written to %2.</numerusform>
+                <numerusform>%n report(s) of %1 written to %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Take the file to the central level; it is verified there like a report package.</source>
+            <translation>Take the file to the central level; it is verified there like a report package.</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::CheckList</name>
         <message>
             <location filename="../app/ui/editor/field_editors.cpp" line="+32" />
@@ -3854,7 +4127,7 @@
     <context>
         <name>mobiliza::ui::InboxPage</name>
         <message>
-            <location filename="../app/ui/regional/inbox_page.cpp" line="+48" />
+            <location filename="../app/ui/regional/inbox_page.cpp" line="+52" />
             <source>Inbox</source>
             <translation>Inbox</translation>
         </message>
@@ -3890,7 +4163,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+197" />
+            <location line="+206" />
             <location line="+75" />
             <location line="+16" />
             <location line="+4" />
@@ -3898,7 +4171,7 @@
             <translation>Accept selected</translation>
         </message>
         <message>
-            <location line="-290" />
+            <location line="-299" />
             <source>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</source>
             <translation>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</translation>
         </message>
@@ -3908,7 +4181,17 @@
             <translation>Reports received</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+16" />
+            <source>Import package…</source>
+            <translation>Import package…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</source>
+            <translation>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="+88" />
             <source>All months</source>
             <translation>All months</translation>
         </message>
@@ -3999,6 +4282,56 @@
                 <numerusform>%n could not be accepted:</numerusform>
                 <numerusform>%n could not be accepted:</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Import report packages</source>
+            <translation>Import report packages</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Report packages (*.mobiliza)</source>
+            <translation>Report packages (*.mobiliza)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: %2, %3 (revision %4)</source>
+            <translation>%1: %2, %3 (revision %4)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+23" />
+            <source>%n package(s) imported; they go to the hub at the next synchronization:</source>
+            <translation>
+                <numerusform>%n package(s) imported; they go to the hub at the next synchronization:</numerusform>
+                <numerusform>%n package(s) imported; they go to the hub at the next synchronization:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n package(s) already here (nothing changed):</source>
+            <translation>
+                <numerusform>%n package(s) already here (nothing changed):</numerusform>
+                <numerusform>%n package(s) already here (nothing changed):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n file(s) refused (nothing was kept from them):</source>
+            <translation>
+                <numerusform>%n file(s) refused (nothing was kept from them):</numerusform>
+                <numerusform>%n file(s) refused (nothing was kept from them):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+2" />
+            <source>Import package</source>
+            <translation>Import package</translation>
         </message>
     </context>
     <context>

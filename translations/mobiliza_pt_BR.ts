@@ -342,7 +342,7 @@
     <context>
         <name>CommandLine</name>
         <message>
-            <location filename="../app/ui/command_line.cpp" line="+34" />
+            <location filename="../app/ui/command_line.cpp" line="+35" />
             <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
             <translation>Mobiliza: registro das ações de mobilização social em saúde, funcionando mesmo sem internet.</translation>
         </message>
@@ -404,7 +404,12 @@
             <translation>ARQUIVO</translation>
         </message>
         <message>
-            <location line="-19" />
+            <location line="-20" />
+            <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, batches, sync or settings (a URS).</source>
+            <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, coverage, batches, sync ou settings (uma URS).</translation>
+        </message>
+        <message>
+            <location line="+1" />
             <location line="+41" />
             <source>NAME</source>
             <translation>NOME</translation>
@@ -610,12 +615,7 @@
             <translation>Exportação desconhecida "%1": use uma destas: %2.</translation>
         </message>
         <message>
-            <location line="-151" />
-            <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, sync or settings (a URS).</source>
-            <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, coverage, sync ou settings (uma URS).</translation>
-        </message>
-        <message>
-            <location line="+136" />
+            <location line="-15" />
             <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
             <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
         </message>
@@ -1620,7 +1620,7 @@
             <translation>A sincronização foi interrompida antes de terminar. Ela continua na próxima.</translation>
         </message>
         <message>
-            <location filename="../sync/client/hub_client_regional.cpp" line="+92" />
+            <location filename="../sync/client/hub_client_regional.cpp" line="+99" />
             <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
             <translation>O hub já tem outra decisão com este identificador. A decisão foi deixada de lado; faça-a novamente.</translation>
         </message>
@@ -1711,7 +1711,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../app/ui/regional/regional_pages.cpp" line="+36" />
+            <location filename="../app/ui/regional/regional_pages.cpp" line="+40" />
             <source>Synchronization</source>
             <translation>Sincronização</translation>
         </message>
@@ -2430,7 +2430,7 @@
     <context>
         <name>RegionalPages</name>
         <message>
-            <location filename="../app/ui/regional/regional_pages.cpp" line="-6" />
+            <location filename="../app/ui/regional/regional_pages.cpp" line="-8" />
             <source>Inbox</source>
             <translation>Caixa de entrada</translation>
         </message>
@@ -2438,6 +2438,11 @@
             <location line="+2" />
             <source>Coverage</source>
             <translation>Cobertura</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Batches</source>
+            <translation>Lotes</translation>
         </message>
     </context>
     <context>
@@ -3465,6 +3470,274 @@
         </message>
     </context>
     <context>
+        <name>mobiliza::ui::BatchModel</name>
+        <message>
+            <location filename="../app/ui/regional/batch_model.cpp" line="+40" />
+            <source>Waiting to be sent</source>
+            <translation>Aguardando envio</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Received by the hub on %1</source>
+            <translation>Recebido pelo hub em %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Received by the hub on %1 (%2)</source>
+            <translation>Recebido pelo hub em %1 (%2)</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Refused: %1</source>
+            <translation>Recusado: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>File written</source>
+            <translation>Arquivo gravado</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>file: %1</source>
+            <translation>arquivo: %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>over the network</source>
+            <translation>pela rede</translation>
+        </message>
+        <message>
+            <location line="+56" />
+            <source>It goes at the next synchronization. Last attempt: %1</source>
+            <translation>Vai na próxima sincronização. Última tentativa: %1</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>It goes to the hub at the next synchronization.</source>
+            <translation>Vai ao hub na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>Month</source>
+            <translation>Competência</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Reports</source>
+            <translation>Relatórios</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Channel</source>
+            <translation>Canal</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Created</source>
+            <translation>Criado em</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>By</source>
+            <translation>Por</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>State</source>
+            <translation>Situação</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::BatchesPage</name>
+        <message>
+            <location filename="../app/ui/regional/batches_page.cpp" line="+72" />
+            <source>Batches</source>
+            <translation>Lotes</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>The reports the hub accepted go to the central level (SES-MG) in batches of a month: over the network, at the next synchronization, or in a batch file taken there by hand.</source>
+            <translation>Os relatórios aceitos pelo hub vão ao nível central (SES-MG) em lotes de uma competência: pela rede, na próxima sincronização, ou num arquivo de lote levado em mãos.</translation>
+        </message>
+        <message>
+            <location line="+10" />
+            <source>&amp;Month:</source>
+            <translation>&amp;Competência:</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <location line="+241" />
+            <location line="+9" />
+            <source>Forward to the central level</source>
+            <translation>Encaminhar ao nível central</translation>
+        </message>
+        <message>
+            <location line="-248" />
+            <source>Makes a batch of the month's accepted reports; it goes over the network at the next synchronization, which starts now.</source>
+            <translation>Faz um lote com os relatórios aceitos da competência; ele vai pela rede na próxima sincronização, que começa agora.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Write batch file…</source>
+            <translation>Gravar arquivo de lote…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Writes the month's accepted reports, with their photos, to one file to take to the central level (a USB stick, for example).</source>
+            <translation>Grava os relatórios aceitos da competência, com as fotos, num só arquivo para levar ao nível central (num pen drive, por exemplo).</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <location line="+16" />
+            <source>Batches made at this URS</source>
+            <translation>Lotes feitos nesta URS</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>No batch yet. Choose a month with accepted reports and forward them.</source>
+            <translation>Nenhum lote ainda. Escolha uma competência com relatórios aceitos e encaminhe-os.</translation>
+        </message>
+        <message>
+            <location line="+25" />
+            <source>Municipalities in the batch</source>
+            <translation>Municípios do lote</translation>
+        </message>
+        <message>
+            <location line="+40" />
+            <source>The batches could not be read: %1</source>
+            <translation>Os lotes não puderam ser lidos: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+31" />
+            <source>%1 · %n to forward</source>
+            <translation>
+                <numerusform>%1 · %n a encaminhar</numerusform>
+                <numerusform>%1 · %n a encaminhar</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+27" />
+            <source>No report received yet.</source>
+            <translation>Nenhum relatório recebido ainda.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n accepted report(s) of %1 waiting to be forwarded.</source>
+            <translation>
+                <numerusform>%n relatório aceito de %1 aguardando encaminhamento.</numerusform>
+                <numerusform>%n relatórios aceitos de %1 aguardando encaminhamento.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>No accepted report of %1 is waiting to be forwarded.</source>
+            <translation>Nenhum relatório aceito de %1 aguarda encaminhamento.</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>A batch of this month goes to the hub at the next synchronization.</source>
+            <translation>Um lote desta competência vai ao hub na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>Select a batch to see its reports.</source>
+            <translation>Selecione um lote para ver os seus relatórios.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Batch of %1 · %n report(s)</source>
+            <translation>
+                <numerusform>Lote de %1 · %n relatório</numerusform>
+                <numerusform>Lote de %1 · %n relatórios</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Made on %1 by %2</source>
+            <translation>Feito em %1 por %2</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+34" />
+            <source>Forward %n report(s) of %1 to the central level?</source>
+            <translation>
+                <numerusform>Encaminhar %n relatório de %1 ao nível central?</numerusform>
+                <numerusform>Encaminhar %n relatórios de %1 ao nível central?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>They go over the network at the next synchronization.</source>
+            <translation>Eles vão pela rede na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Forward</source>
+            <translation>Encaminhar</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Nothing was forwarded: %1</source>
+            <translation>Nada foi encaminhado: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>Batch of %1 with %n report(s) made: it goes to the hub at the next synchronization.</source>
+            <translation>
+                <numerusform>Lote de %1 com %n relatório criado: vai ao hub na próxima sincronização.</numerusform>
+                <numerusform>Lote de %1 com %n relatórios criado: vai ao hub na próxima sincronização.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+18" />
+            <location line="+17" />
+            <location line="+2" />
+            <location line="+10" />
+            <source>Write batch file</source>
+            <translation>Gravar arquivo de lote</translation>
+        </message>
+        <message>
+            <location line="-28" />
+            <source>Mobiliza batch file (*.mobiliza-lote)</source>
+            <translation>Arquivo de lote do Mobiliza (*.mobiliza-lote)</translation>
+        </message>
+        <message>
+            <location line="+11" />
+            <source>The batch file was not written.</source>
+            <translation>O arquivo de lote não foi gravado.</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A synchronization has started to bring them.</source>
+            <translation>Uma sincronização foi iniciada para trazê-las.</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>The batch file was not written: %1</source>
+            <translation>O arquivo de lote não foi gravado: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Batch file written: %n report(s) of %1 in %2.</source>
+            <translation>
+                <numerusform>Arquivo de lote gravado: %n relatório de %1 em %2.</numerusform>
+                <numerusform>Arquivo de lote gravado: %n relatórios de %1 em %2.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n report(s) of %1 written to %2.</source>
+            <translation>
+                <numerusform>%n relatório de %1 gravado em %2.</numerusform>
+                <numerusform>%n relatórios de %1 gravados em %2.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Take the file to the central level; it is verified there like a report package.</source>
+            <translation>Leve o arquivo ao nível central; lá ele é conferido como um pacote de relatório.</translation>
+        </message>
+    </context>
+    <context>
         <name>mobiliza::ui::CheckList</name>
         <message>
             <location filename="../app/ui/editor/field_editors.cpp" line="+32" />
@@ -3854,7 +4127,7 @@
     <context>
         <name>mobiliza::ui::InboxPage</name>
         <message>
-            <location filename="../app/ui/regional/inbox_page.cpp" line="+48" />
+            <location filename="../app/ui/regional/inbox_page.cpp" line="+52" />
             <source>Inbox</source>
             <translation>Caixa de entrada</translation>
         </message>
@@ -3890,7 +4163,7 @@
         </message>
         <message>
             <location line="+1" />
-            <location line="+197" />
+            <location line="+206" />
             <location line="+75" />
             <location line="+16" />
             <location line="+4" />
@@ -3898,7 +4171,7 @@
             <translation>Aceitar selecionados</translation>
         </message>
         <message>
-            <location line="-290" />
+            <location line="-299" />
             <source>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</source>
             <translation>Aceita todos os relatórios selecionados que aguardam decisão (selecione vários com Ctrl ou Shift).</translation>
         </message>
@@ -3908,7 +4181,17 @@
             <translation>Relatórios recebidos</translation>
         </message>
         <message>
-            <location line="+97" />
+            <location line="+16" />
+            <source>Import package…</source>
+            <translation>Importar pacote…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</source>
+            <translation>Recebe arquivos de pacote de relatório (.mobiliza) que um município trouxe num pen drive ou mandou por e-mail; eles vão ao hub na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+88" />
             <source>All months</source>
             <translation>Todas as competências</translation>
         </message>
@@ -3999,6 +4282,56 @@
                 <numerusform>%n não pôde ser aceito:</numerusform>
                 <numerusform>%n não puderam ser aceitos:</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Import report packages</source>
+            <translation>Importar pacotes de relatório</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>Report packages (*.mobiliza)</source>
+            <translation>Pacotes de relatório (*.mobiliza)</translation>
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>%1: %2, %3 (revision %4)</source>
+            <translation>%1: %2, %3 (revisão %4)</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+23" />
+            <source>%n package(s) imported; they go to the hub at the next synchronization:</source>
+            <translation>
+                <numerusform>%n pacote importado; vai ao hub na próxima sincronização:</numerusform>
+                <numerusform>%n pacotes importados; vão ao hub na próxima sincronização:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+4" />
+            <source>%n package(s) already here (nothing changed):</source>
+            <translation>
+                <numerusform>%n pacote já estava aqui (nada mudou):</numerusform>
+                <numerusform>%n pacotes já estavam aqui (nada mudou):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n file(s) refused (nothing was kept from them):</source>
+            <translation>
+                <numerusform>%n arquivo recusado (nada dele foi guardado):</numerusform>
+                <numerusform>%n arquivos recusados (nada deles foi guardado):</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <location line="+2" />
+            <source>Import package</source>
+            <translation>Importar pacote</translation>
         </message>
     </context>
     <context>
