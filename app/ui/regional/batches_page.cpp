@@ -194,6 +194,7 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     detailLayout->addWidget(m_detailTitle);
     detailLayout->addWidget(m_detailText);
     detailLayout->addWidget(m_detailList, 1);
+    detailLayout->addStretch(0); // the text stays on top while the list is hidden
     below->addWidget(detail);
     layout->addLayout(below, 1);
 
@@ -236,6 +237,7 @@ void BatchesPage::reload()
     const bool any = m_model->rowCount() > 0;
     m_table->setVisible(any);
     m_empty->setVisible(!any);
+    findChild<QFrame *>(QStringLiteral("batchDetail"))->setVisible(any);
 
     // The months: every competência of the replica and of the batches, newest first.
     QSet<QString> keys;
@@ -270,8 +272,11 @@ void BatchesPage::reload()
         m_month->setCurrentIndex(std::max(0, index));
     }
     updateMonth();
-    if (!current.isEmpty())
+    // The batch that was selected, else the newest: its reports show beside at once.
+    if (m_model->rowOf(current) >= 0)
         selectBatch(current);
+    else if (any)
+        selectBatch(m_model->batchAt(0).uuid);
 }
 
 int BatchesPage::forwardableCount() const
