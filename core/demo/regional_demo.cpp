@@ -1,6 +1,7 @@
 #include "core/demo/regional_demo.h"
 
 #include "core/demo/demo_content.h"
+#include "core/regional/batch_service.h"
 #include "core/package/manifest_codec.h"
 #include "core/services/report_service.h"
 #include "core/services/services.h"
@@ -218,6 +219,27 @@ Result<DemoSummary> RegionalDemo::seed()
     for (const auto &[entry, manifest] : std::as_const(manifests))
         if (auto s = replica.storeManifest(entry.report, entry.revision, manifest); !s)
             return s.error();
+
+    // The forwarded months went to the central level in one batch each, on the 15th.
+    BatchService batches(m_services);
+    int batchNumber = 0;
+    for (const Period &period : std::as_const(periods)) {
+        BatchRecord b;
+        for (const ReplicaRevision &e : std::as_const(entries))
+            if (e.period == period && e.state == QLatin1String("forwarded"))
+                b.revisions << BatchMember{e.report, e.revision, e.manifestSha256, e.municipality};
+        if (b.revisions.isEmpty())
+            continue;
+        b.uuid = newUuid();
+        b.urs = urs;
+        b.period = period;
+        b.createdAt = QDateTime(period.next().firstDay().addDays(14), QTime(13, 0), Qt::UTC);
+        b.createdBy = QStringLiteral("Referência técnica da URS (demonstração)");
+        b.hubId = QStringLiteral("b-%1").arg(++batchNumber, 6, 10, QLatin1Char('0'));
+        b.hubReceivedAt = b.createdAt.addSecs(600);
+        if (auto s = batches.recordReceived(b); !s)
+            return s.error();
+    }
     return summary;
 }
 

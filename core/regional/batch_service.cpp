@@ -159,6 +159,25 @@ Result<BatchRecord> BatchService::create(const Period &period, const QString &cr
     return b;
 }
 
+Status BatchService::recordReceived(const BatchRecord &b)
+{
+    Status stored = inTransaction(m_services.database().db(), [&]() -> Status {
+        auto put = execSql(m_services.database().db(),
+                           QStringLiteral("INSERT INTO batches (uuid, urs, period, created_at, created_by, "
+                                          "revisions_json, channel, file_path, state, hub_id, hub_received_at, "
+                                          "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'network', '', 'received', ?, ?, ?)"),
+                           {b.uuid, b.urs, b.period.key(), storeTimestamp(b.createdAt), b.createdBy,
+                            QString::fromUtf8(membersJson(b.revisions)), textArg(b.hubId),
+                            storeTimestamp(b.hubReceivedAt), storeTimestamp(b.hubReceivedAt)});
+        if (!put)
+            return put.error();
+        return {};
+    });
+    if (stored)
+        Q_EMIT m_services.notifier().replicaChanged();
+    return stored;
+}
+
 Result<QList<BatchRecord>> BatchService::query(const QString &where, const QVariantList &args) const
 {
     auto q = runSql(m_services.database().db(),

@@ -59,6 +59,10 @@ public:
     Result<BatchRecord> create(const Period &period, const QString &createdBy, const QString &filePath = {},
                                const QStringList &only = {});
 
+    // Records a batch the hub already received (its receipt known): the
+    // demonstration data's older months. One transaction.
+    Status recordReceived(const BatchRecord &batch);
+
     Result<QList<BatchRecord>> due() const;
     Result<QList<BatchRecord>> all() const;
     int pendingCount() const;

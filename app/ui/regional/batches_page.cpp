@@ -154,11 +154,14 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     m_table->setAccessibleName(tr("Batches made at this URS"));
     QHeaderView *h = m_table->horizontalHeader();
     // Every column as wide as its text, but a long refusal (elided here, whole in the panel
-    // beside); the channel takes the rest, a long file name elided in the middle.
+    // beside); the channel has room for "pela rede" and elides a long file name in the
+    // middle; who made it takes the rest (whole in the panel beside).
     h->setSectionResizeMode(QHeaderView::ResizeToContents);
     h->setMaximumSectionSize(320);
-    h->setSectionResizeMode(BatchModel::Channel, QHeaderView::Stretch);
     h->setMinimumSectionSize(60);
+    h->setSectionResizeMode(BatchModel::Channel, QHeaderView::Interactive);
+    h->resizeSection(BatchModel::Channel, m_table->fontMetrics().horizontalAdvance(QStringLiteral("arquivo: lote-Barbacena")) + 16);
+    h->setSectionResizeMode(BatchModel::CreatedBy, QHeaderView::Stretch);
     h->setStretchLastSection(false);
     m_table->setItemDelegateForColumn(BatchModel::Channel, new MiddleElideDelegate(m_table));
     listTitle->setBuddy(m_table);
