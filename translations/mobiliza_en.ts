@@ -130,17 +130,23 @@
     <context>
         <name>BatchService</name>
         <message>
-            <location filename="../core/regional/batch_service.cpp" line="+90" />
+            <location filename="../core/regional/batch_service.cpp" line="+93" />
             <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub's acceptance is here).</source>
             <translation>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub's acceptance is here).</translation>
         </message>
         <message>
             <location line="+5" />
+            <location line="+64" />
             <source>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</source>
             <translation>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</translation>
         </message>
+        <message>
+            <location line="-47" />
+            <source>There is already a file named %1 (perhaps another batch). Nothing was written: choose another name.</source>
+            <translation>There is already a file named %1 (perhaps another batch). Nothing was written: choose another name.</translation>
+        </message>
         <message numerus="yes">
-            <location line="+26" />
+            <location line="+15" />
             <source>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</source>
             <translation>
                 <numerusform>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</numerusform>
@@ -754,7 +760,7 @@
             <translation>The demonstration data could not be completed: %1 This profile now holds part of it (%2 report(s), %3 partner(s)), all marked as demonstration data. Free some space on the disk and use --demo-data with a new, empty --data-dir.</translation>
         </message>
         <message>
-            <location filename="../core/demo/regional_demo.cpp" line="+48" />
+            <location filename="../core/demo/regional_demo.cpp" line="+49" />
             <source>Choose the profile's regional health unit (URS) before adding demonstration data.</source>
             <translation>Choose the profile's regional health unit (URS) before adding demonstration data.</translation>
         </message>
@@ -1768,7 +1774,12 @@
     <context>
         <name>PackageIntake</name>
         <message>
-            <location filename="../core/regional/package_intake.cpp" line="+42" />
+            <location filename="../core/regional/package_intake.cpp" line="+36" />
+            <source>This package (%1 MB) is larger than the hub takes from a URS (%2 MB). Nothing was imported: take the file to the hub's administrator, who imports it with mobiliza-hub import.</source>
+            <translation>This package (%1 MB) is larger than the hub takes from a URS (%2 MB). Nothing was imported: take the file to the hub's administrator, who imports it with mobiliza-hub import.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>This package is the report of %1, which is not one of the URS %2's municipalities. Nothing was imported: hand it to that municipality's URS.</source>
             <translation>This package is the report of %1, which is not one of the URS %2's municipalities. Nothing was imported: hand it to that municipality's URS.</translation>
         </message>
@@ -2337,8 +2348,13 @@
             <source>received the report of %1 for %2, revision %3; it goes to the hub at the next synchronization (--pull).</source>
             <translation>received the report of %1 for %2, revision %3; it goes to the hub at the next synchronization (--pull).</translation>
         </message>
+        <message>
+            <location line="+13" />
+            <source>Only a URS forwards batches to the central level.</source>
+            <translation>Only a URS forwards batches to the central level.</translation>
+        </message>
         <message numerus="yes">
-            <location line="+33" />
+            <location line="+14" />
             <source>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</source>
             <translation>
                 <numerusform>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</numerusform>
@@ -2346,7 +2362,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+8" />
+            <location line="+12" />
             <source>Batch %1: %n report(s) of %2 to forward.</source>
             <translation>
                 <numerusform>Batch %1: %n report(s) of %2 to forward.</numerusform>
@@ -2354,12 +2370,17 @@
             </translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+23" />
             <source>The hub received batch %1 (%2) on %3: forwarded to the central level.</source>
             <translation>The hub received batch %1 (%2) on %3: forwarded to the central level.</translation>
         </message>
         <message>
-            <location line="-197" />
+            <location line="+9" />
+            <source>Batch %1 is waiting to be sent: it goes at the next synchronization.</source>
+            <translation>Batch %1 is waiting to be sent: it goes at the next synchronization.</translation>
+        </message>
+        <message>
+            <location line="-215" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
@@ -2570,22 +2591,22 @@
     <context>
         <name>RegionalSteps</name>
         <message>
-            <location filename="../sync/client/regional_steps.cpp" line="+58" />
+            <location filename="../sync/client/regional_steps.cpp" line="+79" />
             <source>Sending review decisions</source>
             <translation>Sending review decisions</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="-16" />
             <source>Sending the packages received here</source>
             <translation>Sending the packages received here</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+30" />
             <source>Forwarding batches to the central level</source>
             <translation>Forwarding batches to the central level</translation>
         </message>
         <message>
-            <location line="+133" />
+            <location line="+262" />
             <source>Receiving the municipalities' reports</source>
             <translation>Receiving the municipalities' reports</translation>
         </message>
@@ -2600,7 +2621,7 @@
             <translation>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <location line="+8" />
             <source>A photo received from the hub did not match its checksum; it was not kept.</source>
             <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
@@ -2614,7 +2635,7 @@
             <translation>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub's administrator.</translation>
         </message>
         <message>
-            <location line="+116" />
+            <location line="+125" />
             <source>not listed</source>
             <translation>not listed</translation>
         </message>
@@ -3550,7 +3571,7 @@
     <context>
         <name>mobiliza::ui::BatchesPage</name>
         <message>
-            <location filename="../app/ui/regional/batches_page.cpp" line="+72" />
+            <location filename="../app/ui/regional/batches_page.cpp" line="+86" />
             <source>Batches</source>
             <translation>Batches</translation>
         </message>
@@ -3566,13 +3587,13 @@
         </message>
         <message>
             <location line="+9" />
-            <location line="+241" />
+            <location line="+255" />
             <location line="+9" />
             <source>Forward to the central level</source>
             <translation>Forward to the central level</translation>
         </message>
         <message>
-            <location line="-248" />
+            <location line="-262" />
             <source>Makes a batch of the month's accepted reports; it goes over the network at the next synchronization, which starts now.</source>
             <translation>Makes a batch of the month's accepted reports; it goes over the network at the next synchronization, which starts now.</translation>
         </message>
@@ -3587,13 +3608,13 @@
             <translation>Writes the month's accepted reports, with their photos, to one file to take to the central level (a USB stick, for example).</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <location line="+16" />
             <source>Batches made at this URS</source>
             <translation>Batches made at this URS</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+15" />
             <source>No batch yet. Choose a month with accepted reports and forward them.</source>
             <translation>No batch yet. Choose a month with accepted reports and forward them.</translation>
         </message>
@@ -3603,12 +3624,12 @@
             <translation>Municipalities in the batch</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>The batches could not be read: %1</source>
             <translation>The batches could not be read: %1</translation>
         </message>
         <message numerus="yes">
-            <location line="+31" />
+            <location line="+32" />
             <source>%1 · %n to forward</source>
             <translation>
                 <numerusform>%1 · %n to forward</numerusform>
@@ -3616,7 +3637,7 @@
             </translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>No report received yet.</source>
             <translation>No report received yet.</translation>
         </message>

@@ -130,17 +130,23 @@
     <context>
         <name>BatchService</name>
         <message>
-            <location filename="../core/regional/batch_service.cpp" line="+90" />
+            <location filename="../core/regional/batch_service.cpp" line="+93" />
             <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub's acceptance is here).</source>
             <translation>Nenhum relatório aceito de %1 aguarda encaminhamento. Aceite relatórios antes (e sincronize, para que a aceitação do hub chegue aqui).</translation>
         </message>
         <message>
             <location line="+5" />
+            <location line="+64" />
             <source>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</source>
             <translation>Alguns dos relatórios escolhidos ainda não foram aceitos pelo hub ou já estão num lote. Nada foi encaminhado.</translation>
         </message>
+        <message>
+            <location line="-47" />
+            <source>There is already a file named %1 (perhaps another batch). Nothing was written: choose another name.</source>
+            <translation>Já existe um arquivo chamado %1 (talvez de outro lote). Nada foi gravado: escolha outro nome.</translation>
+        </message>
         <message numerus="yes">
-            <location line="+26" />
+            <location line="+15" />
             <source>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</source>
             <translation>
                 <numerusform>As fotos de %n relatório de %1 ainda não estão neste computador. Sincronize (elas já foram pedidas) e grave o arquivo de lote de novo.</numerusform>
@@ -754,7 +760,7 @@
             <translation>Não foi possível completar os dados de demonstração: %1 Este perfil ficou com uma parte deles (%2 relatório(s), %3 parceiro(s)), tudo marcado como dados de demonstração. Libere espaço no disco e use --demo-data com uma --data-dir nova e vazia.</translation>
         </message>
         <message>
-            <location filename="../core/demo/regional_demo.cpp" line="+48" />
+            <location filename="../core/demo/regional_demo.cpp" line="+49" />
             <source>Choose the profile's regional health unit (URS) before adding demonstration data.</source>
             <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
         </message>
@@ -1768,7 +1774,12 @@
     <context>
         <name>PackageIntake</name>
         <message>
-            <location filename="../core/regional/package_intake.cpp" line="+42" />
+            <location filename="../core/regional/package_intake.cpp" line="+36" />
+            <source>This package (%1 MB) is larger than the hub takes from a URS (%2 MB). Nothing was imported: take the file to the hub's administrator, who imports it with mobiliza-hub import.</source>
+            <translation>Este pacote (%1 MB) é maior do que o hub aceita de uma URS (%2 MB). Nada foi importado: leve o arquivo ao administrador do hub, que o importa com mobiliza-hub import.</translation>
+        </message>
+        <message>
+            <location line="+15" />
             <source>This package is the report of %1, which is not one of the URS %2's municipalities. Nothing was imported: hand it to that municipality's URS.</source>
             <translation>Este pacote é o relatório de %1, que não é um dos municípios da URS %2. Nada foi importado: entregue-o à URS desse município.</translation>
         </message>
@@ -2337,8 +2348,13 @@
             <source>received the report of %1 for %2, revision %3; it goes to the hub at the next synchronization (--pull).</source>
             <translation>recebido o relatório de %1 de %2, revisão %3; ele vai para o hub na próxima sincronização (--pull).</translation>
         </message>
+        <message>
+            <location line="+13" />
+            <source>Only a URS forwards batches to the central level.</source>
+            <translation>Só uma URS encaminha lotes ao nível central.</translation>
+        </message>
         <message numerus="yes">
-            <location line="+33" />
+            <location line="+14" />
             <source>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</source>
             <translation>
                 <numerusform>Lote %1: %n relatório de %2 gravado em %3. Leve o arquivo ao nível central; lá ele é conferido como um pacote de relatório.</numerusform>
@@ -2346,7 +2362,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+8" />
+            <location line="+12" />
             <source>Batch %1: %n report(s) of %2 to forward.</source>
             <translation>
                 <numerusform>Lote %1: %n relatório de %2 a encaminhar.</numerusform>
@@ -2354,12 +2370,17 @@
             </translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+23" />
             <source>The hub received batch %1 (%2) on %3: forwarded to the central level.</source>
             <translation>O hub recebeu o lote %1 (%2) em %3: encaminhado ao nível central.</translation>
         </message>
         <message>
-            <location line="-197" />
+            <location line="+9" />
+            <source>Batch %1 is waiting to be sent: it goes at the next synchronization.</source>
+            <translation>O lote %1 aguarda envio: ele vai na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="-215" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
@@ -2570,22 +2591,22 @@
     <context>
         <name>RegionalSteps</name>
         <message>
-            <location filename="../sync/client/regional_steps.cpp" line="+58" />
+            <location filename="../sync/client/regional_steps.cpp" line="+79" />
             <source>Sending review decisions</source>
             <translation>Enviando as decisões de análise</translation>
         </message>
         <message>
-            <location line="+52" />
+            <location line="-16" />
             <source>Sending the packages received here</source>
             <translation>Enviando os pacotes recebidos aqui</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+30" />
             <source>Forwarding batches to the central level</source>
             <translation>Encaminhando lotes ao nível central</translation>
         </message>
         <message>
-            <location line="+133" />
+            <location line="+262" />
             <source>Receiving the municipalities' reports</source>
             <translation>Recebendo os relatórios dos municípios</translation>
         </message>
@@ -2600,7 +2621,7 @@
             <translation>O hub enviou um relatório que não confere com a sua soma de verificação; ele não foi guardado e será pedido de novo na próxima sincronização.</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+46" />
             <location line="+8" />
             <source>A photo received from the hub did not match its checksum; it was not kept.</source>
             <translation>Uma foto recebida do hub não confere com a sua soma de verificação; ela não foi guardada.</translation>
@@ -2614,7 +2635,7 @@
             <translation>O hub enviou um relatório (%1, revisão %2) que não confere com o que ele listou (%3). Nada foi guardado; a próxima sincronização pede de novo. Se isso se repetir, avise o administrador do hub.</translation>
         </message>
         <message>
-            <location line="+116" />
+            <location line="+125" />
             <source>not listed</source>
             <translation>não listado</translation>
         </message>
@@ -3550,7 +3571,7 @@
     <context>
         <name>mobiliza::ui::BatchesPage</name>
         <message>
-            <location filename="../app/ui/regional/batches_page.cpp" line="+72" />
+            <location filename="../app/ui/regional/batches_page.cpp" line="+86" />
             <source>Batches</source>
             <translation>Lotes</translation>
         </message>
@@ -3566,13 +3587,13 @@
         </message>
         <message>
             <location line="+9" />
-            <location line="+241" />
+            <location line="+255" />
             <location line="+9" />
             <source>Forward to the central level</source>
             <translation>Encaminhar ao nível central</translation>
         </message>
         <message>
-            <location line="-248" />
+            <location line="-262" />
             <source>Makes a batch of the month's accepted reports; it goes over the network at the next synchronization, which starts now.</source>
             <translation>Faz um lote com os relatórios aceitos da competência; ele vai pela rede na próxima sincronização, que começa agora.</translation>
         </message>
@@ -3587,13 +3608,13 @@
             <translation>Grava os relatórios aceitos da competência, com as fotos, num só arquivo para levar ao nível central (num pen drive, por exemplo).</translation>
         </message>
         <message>
-            <location line="+25" />
+            <location line="+26" />
             <location line="+16" />
             <source>Batches made at this URS</source>
             <translation>Lotes feitos nesta URS</translation>
         </message>
         <message>
-            <location line="+7" />
+            <location line="+15" />
             <source>No batch yet. Choose a month with accepted reports and forward them.</source>
             <translation>Nenhum lote ainda. Escolha uma competência com relatórios aceitos e encaminhe-os.</translation>
         </message>
@@ -3603,12 +3624,12 @@
             <translation>Municípios do lote</translation>
         </message>
         <message>
-            <location line="+40" />
+            <location line="+41" />
             <source>The batches could not be read: %1</source>
             <translation>Os lotes não puderam ser lidos: %1</translation>
         </message>
         <message numerus="yes">
-            <location line="+31" />
+            <location line="+32" />
             <source>%1 · %n to forward</source>
             <translation>
                 <numerusform>%1 · %n a encaminhar</numerusform>
@@ -3616,7 +3637,7 @@
             </translation>
         </message>
         <message>
-            <location line="+27" />
+            <location line="+30" />
             <source>No report received yet.</source>
             <translation>Nenhum relatório recebido ainda.</translation>
         </message>

@@ -8,6 +8,9 @@
 #include "core/store/transaction.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,6 +110,12 @@ Result<BatchRecord> BatchService::create(const Period &period, const QString &cr
     b.filePath = filePath;
     b.state = filePath.isEmpty() ? QStringLiteral("queued") : QStringLiteral("written");
 
+    if (!filePath.isEmpty() && QFileInfo::exists(filePath))
+        return Error{QStringLiteral("file_exists"),
+                     QCoreApplication::translate("BatchService",
+                                                 "There is already a file named %1 (perhaps another batch). Nothing "
+                                                 "was written: choose another name.")
+                         .arg(QDir::toNativeSeparators(filePath))};
     if (!filePath.isEmpty()) {
         // The file carries every photo: older months' photos may not be here yet.
         int missing = 0;
@@ -139,6 +148,20 @@ Result<BatchRecord> BatchService::create(const Period &period, const QString &cr
             return written.error();
     }
     Status stored = inTransaction(m_services.database().db(), [&]() -> Status {
+        // Again under the write lock: another window or a --forward run may have
+        // batched some of these meanwhile; a report is never in two batches.
+        auto again = forwardable(period);
+        if (!again)
+            return again.error();
+        QSet<QString> still;
+        for (const ReplicaRevision &r : again.value())
+            still.insert(r.report + QLatin1Char('#') + QString::number(r.revision));
+        for (const BatchMember &m : std::as_const(b.revisions))
+            if (!still.contains(m.report + QLatin1Char('#') + QString::number(m.revision)))
+                return Error{QStringLiteral("nothing_to_forward"),
+                             QCoreApplication::translate("BatchService",
+                                                         "Some of the chosen reports are not accepted by the hub "
+                                                         "yet, or are already in a batch. Nothing was forwarded.")};
         const QString now = storeTimestamp(b.createdAt);
         auto put = execSql(m_services.database().db(),
                            QStringLiteral("INSERT INTO batches (uuid, urs, period, created_at, created_by, "
@@ -153,8 +176,11 @@ Result<BatchRecord> BatchService::create(const Period &period, const QString &cr
                                                      {QStringLiteral("count"), int(b.revisions.size())},
                                                      {QStringLiteral("channel"), b.channel}});
     });
-    if (!stored)
+    if (!stored) {
+        if (!filePath.isEmpty())
+            QFile::remove(filePath); // a file no batch records would be forwarded twice
         return stored.error();
+    }
     Q_EMIT m_services.notifier().replicaChanged();
     return b;
 }

@@ -30,6 +30,15 @@ PackageIntake::PackageIntake(Services &services, ReferenceData reference)
 
 Result<IntakeOutcome> PackageIntake::receive(const QString &path)
 {
+    // The hub takes an import of at most this size in one request (its maxImportBytes).
+    if (QFileInfo(path).size() > kMaxImportBytes)
+        return Error{QStringLiteral("too_large"),
+                     QCoreApplication::translate("PackageIntake",
+                                                 "This package (%1 MB) is larger than the hub takes from a URS (%2 MB). "
+                                                 "Nothing was imported: take the file to the hub's administrator, who "
+                                                 "imports it with mobiliza-hub import.")
+                         .arg(QFileInfo(path).size() / (1024 * 1024))
+                         .arg(kMaxImportBytes / (1024 * 1024))};
     package::PackageReader reader(path);
     auto verified = reader.verify();
     if (!verified)
@@ -66,6 +75,23 @@ Result<IntakeOutcome> PackageIntake::receive(const QString &path)
                                                      "content. Nothing was imported; ask the municipality which one "
                                                      "is right.")
                              .arg(c.info.revision)};
+        // Brought by hand before and refused by the hub (or its queue row lost): the
+        // same file goes in the queue again — the hub may take it now.
+        if (existing.value()->via == QLatin1String("import")) {
+            auto requeued = requeue(path, c);
+            if (!requeued)
+                return requeued.error();
+            if (requeued.value()) {
+                IntakeOutcome o;
+                o.photoCount = manifestPhotoCount(c.report);
+                o.item.report = c.info.reportUuid;
+                o.item.revision = c.info.revision;
+                o.item.municipality = c.info.municipality;
+                o.item.period = c.info.period;
+                o.item.state = QStringLiteral("queued");
+                return o;
+            }
+        }
         IntakeOutcome o;
         o.alreadyHere = true;
         o.photoCount = c.report.actions.isEmpty() ? 0 : manifestPhotoCount(c.report);
@@ -132,6 +158,40 @@ Result<IntakeOutcome> PackageIntake::receive(const QString &path)
         return stored.error();
     Q_EMIT m_services.notifier().replicaChanged();
     return o;
+}
+
+Result<bool> PackageIntake::requeue(const QString &path, const package::PackageContents &c)
+{
+    auto rows = query(QStringLiteral("WHERE report = ? AND revision = ?"), {c.info.reportUuid, c.info.revision});
+    if (!rows)
+        return rows.error();
+    for (const IntakeItem &i : rows.value())
+        if (i.state != QLatin1String("refused"))
+            return false; // queued, sending or sent: nothing to do
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return package::errors::cannotRead(path, file.errorString());
+    auto sha = m_services.blobs().put(file.readAll());
+    if (!sha)
+        return sha.error();
+    const QString now = storeTimestamp(m_services.clock().now());
+    Status done = inTransaction(m_services.database().db(), [&]() -> Status {
+        auto put = execSql(m_services.database().db(),
+                           QStringLiteral("INSERT INTO import_outbox (package_sha256, report, revision, municipality, "
+                                          "period, file_name, received_at, state, updated_at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, 'queued', ?) ON CONFLICT (package_sha256) DO "
+                                          "UPDATE SET state = 'queued', attempts = 0, next_attempt_at = NULL, "
+                                          "last_error = '', updated_at = excluded.updated_at"),
+                           {sha.value(), c.info.reportUuid, c.info.revision, c.info.municipality, c.info.period.key(),
+                            QFileInfo(path).fileName(), now, now});
+        if (!put)
+            return put.error();
+        return {};
+    });
+    if (!done)
+        return done.error();
+    Q_EMIT m_services.notifier().replicaChanged();
+    return true;
 }
 
 Result<QList<IntakeItem>> PackageIntake::query(const QString &where, const QVariantList &args) const

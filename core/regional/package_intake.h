@@ -19,6 +19,12 @@
 namespace mobiliza::core {
 
 class Services;
+namespace package {
+struct PackageContents;
+}
+
+// What the hub takes in one import request (HubOptions::maxImportBytes).
+inline constexpr qint64 kMaxImportBytes = 32LL * 1024 * 1024;
 
 struct IntakeItem
 {
@@ -50,7 +56,9 @@ public:
     // Verifies and takes in one package file. Errors in words: not a package,
     // damaged, another URS's municipality ("another_urs"), the program's rules
     // ("validation_failed"), another content for a revision already here
-    // ("revision_conflict"). Nothing is kept from a refused file.
+    // ("revision_conflict"), larger than the hub takes ("too_large"). Nothing is
+    // kept from a refused file. The same file again is "already here", unless the
+    // hub refused it before: then it is queued again.
     Result<IntakeOutcome> receive(const QString &path);
 
     Result<QList<IntakeItem>> due() const;
@@ -70,6 +78,7 @@ public:
 
 private:
     Result<QList<IntakeItem>> query(const QString &where, const QVariantList &args) const;
+    Result<bool> requeue(const QString &path, const package::PackageContents &contents);
 
     Services &m_services;
     ReferenceData m_reference;

@@ -97,7 +97,16 @@ Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64
                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     "ON CONFLICT (report, revision) DO UPDATE SET state = excluded.state, "
                     "comment = excluded.comment, reviewed_at = excluded.reviewed_at, cursor = excluded.cursor, "
-                    "hub_id = excluded.hub_id, pulled_at = excluded.pulled_at "
+                    "hub_id = excluded.hub_id, pulled_at = excluded.pulled_at, "
+                    "manifest = CASE WHEN excluded.manifest_sha256 = replica_revisions.manifest_sha256 "
+                    "THEN replica_revisions.manifest END, "
+                    "no_actions = CASE WHEN excluded.manifest_sha256 = replica_revisions.manifest_sha256 "
+                    "THEN replica_revisions.no_actions END, "
+                    "action_count = CASE WHEN excluded.manifest_sha256 = replica_revisions.manifest_sha256 "
+                    "THEN replica_revisions.action_count END, "
+                    "photo_count = CASE WHEN excluded.manifest_sha256 = replica_revisions.manifest_sha256 "
+                    "THEN replica_revisions.photo_count END, "
+                    "manifest_sha256 = excluded.manifest_sha256, via = excluded.via "
                     "WHERE excluded.cursor >= replica_revisions.cursor"),
                 {e.report, e.revision, e.municipality, textArg(e.program), e.period.key(), textArg(e.hubId),
                  e.manifestSha256, e.state, textArg(e.comment), storeTimestamp(e.receivedAt),
@@ -333,5 +342,25 @@ Status ReplicaService::insertImported(const ReplicaRevision &e, const QByteArray
     return {};
 }
 
-} // namespace mobiliza::core
+Status ReplicaService::forgetWantedPhoto(const QString &sha256)
+{
+    auto q = runSql(m_database.db(), QStringLiteral("SELECT report, revision FROM replica_wanted"));
+    if (!q)
+        return q.error();
+    QList<QPair<QString, int>> wanted;
+    while (q.value().next())
+        wanted << qMakePair(q.value().value(0).toString(), q.value().value(1).toInt());
+    for (const auto &[report, revision] : std::as_const(wanted)) {
+        auto decoded = this->report(report, revision);
+        if (decoded && !manifestBlobs(decoded.value()).contains(sha256))
+            continue;
+        auto gone = execSql(m_database.db(),
+                            QStringLiteral("DELETE FROM replica_wanted WHERE report = ? AND revision = ?"),
+                            {report, revision});
+        if (!gone)
+            return gone.error();
+    }
+    return {};
+}
 
+} // namespace mobiliza::core

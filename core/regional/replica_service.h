@@ -52,8 +52,10 @@ public:
     // The status-feed cursor the next pull starts from (0: from the beginning).
     qint64 cursor() const;
     // One page of the hub's listing: inserts new revisions, updates the state of
-    // known ones (never their hash or manifest: a revision never changes), and
-    // stores `next` as the cursor — all in one transaction.
+    // known ones, and stores `next` as the cursor — all in one transaction. A
+    // revision never changes on the hub: when the listed hash differs from the one
+    // here (a package brought by hand that the hub has with another content), the
+    // hub's wins and the manifest is fetched again.
     Status applyPulled(const QList<ReplicaRevision> &entries, qint64 next);
 
     // Every revision (of `period` when valid), by period, municipality, report, revision.
@@ -86,6 +88,9 @@ public:
     // The photos of the wanted revisions still missing (a revision whose photos
     // all arrived stops being wanted).
     Result<QStringList> wantedMissingPhotos();
+    // The hub has no such photo for this URS (404): the revisions that name it stop
+    // being wanted (else every pass would ask again).
+    Status forgetWantedPhoto(const QString &sha256);
 
     // A revision that reached the URS by hand (a package file, PackageIntake), with
     // its manifest, as "received" via "import". Runs inside the caller's transaction.

@@ -160,9 +160,9 @@ Result<BlobCollection> collectProfileBlobs(Database &database, BlobStore &blobs,
         while (replica.value().next())
             referenced.unite(BlobCollector::hashesIn(replica.value().value(0).toByteArray()));
 
-        // A package file received at the URS waits in the blob store until the hub has it.
-        auto packages = runSql(db, QStringLiteral("SELECT package_sha256 FROM import_outbox "
-                                                  "WHERE state IN ('queued', 'sending')"));
+        // A package file received at the URS waits in the blob store until the hub has it
+        // (a refused one too: it may be sent again).
+        auto packages = runSql(db, QStringLiteral("SELECT package_sha256 FROM import_outbox WHERE state <> 'sent'"));
         if (!packages)
             return packages.error();
         while (packages.value().next())

@@ -45,6 +45,27 @@ void RegionalSteps::run(Done done)
     m_waitedSeconds = 0;
     m_counts = RegionalCounts{};
     m_incomplete = false;
+    startImports();
+}
+
+// Imports first: a decision on a report that came on a USB stick needs the hub to
+// have that report (it answers 404 otherwise).
+void RegionalSteps::startImports()
+{
+    m_index = 0;
+    m_imports.clear();
+    if (auto due = core::PackageIntake(m_services, m_services.reference()).due(); due)
+        for (const auto &i : due.value())
+            m_imports << i.packageSha256;
+    else
+        localProblem(due.error().message);
+    if (!m_imports.isEmpty())
+        Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Sending the packages received here"));
+    nextImport();
+}
+
+void RegionalSteps::startDecisions()
+{
     m_index = 0;
     m_decisions.clear();
     auto due = m_services.reviews().due();
@@ -57,6 +78,20 @@ void RegionalSteps::run(Done done)
     if (!m_decisions.isEmpty())
         Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Sending review decisions"));
     nextDecision();
+}
+
+void RegionalSteps::startBatches()
+{
+    m_index = 0;
+    m_batches.clear();
+    if (auto due = core::BatchService(m_services).due(); due)
+        for (const auto &b : due.value())
+            m_batches << b.uuid;
+    else
+        localProblem(due.error().message);
+    if (!m_batches.isEmpty())
+        Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Forwarding batches to the central level"));
+    nextBatch();
 }
 
 void RegionalSteps::localProblem(const QString &message)
@@ -99,16 +134,7 @@ void RegionalSteps::stop(std::optional<HubError> error)
 void RegionalSteps::nextDecision()
 {
     if (m_index >= m_decisions.size()) {
-        m_imports.clear();
-        if (auto due = core::PackageIntake(m_services, m_services.reference()).due(); due)
-            for (const auto &i : due.value())
-                m_imports << i.packageSha256;
-        else
-            localProblem(due.error().message);
-        m_index = 0;
-        if (!m_imports.isEmpty())
-            Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Sending the packages received here"));
-        nextImport();
+        startBatches();
         return;
     }
     auto &outbox = m_services.reviews();
@@ -191,16 +217,7 @@ static bool answeredAboutIt(const HubError &e)
 void RegionalSteps::nextImport()
 {
     if (m_index >= m_imports.size()) {
-        m_batches.clear();
-        if (auto due = core::BatchService(m_services).due(); due)
-            for (const auto &b : due.value())
-                m_batches << b.uuid;
-        else
-            localProblem(due.error().message);
-        m_index = 0;
-        if (!m_batches.isEmpty())
-            Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Forwarding batches to the central level"));
-        nextBatch();
+        startDecisions();
         return;
     }
     const QString sha = m_imports.at(m_index++);
@@ -240,7 +257,10 @@ void RegionalSteps::nextImport()
             (void)intake.markQueued(sha);
             return;
         }
-        if (answeredAboutIt(e)) {
+        // Damaged on the way (hash_mismatch), or the hub cannot take imports now (an older
+        // hub without the route, a scope being changed): tried again later, never lost.
+        const bool tryLater = e.code == QLatin1String("hash_mismatch") || e.httpStatus == 403 || e.httpStatus == 404;
+        if (answeredAboutIt(e) && !tryLater) {
             if (core::Status s = intake.markRefused(sha, e.message); !s)
                 localProblem(s.error().message);
             ++m_counts.refused;
@@ -250,7 +270,7 @@ void RegionalSteps::nextImport()
             return;
         }
         (void)intake.markFailed(sha, e.message, m_random ? m_random() : QRandomGenerator::global()->generateDouble());
-        if (e.stopsPass()) {
+        if (e.stopsPass() && !tryLater) {
             stop(e);
             return;
         }
@@ -475,6 +495,7 @@ void RegionalSteps::nextPhoto()
         if (!r) {
             const bool badBytes = r.error().kind == HubError::Kind::NotHub && r.error().httpStatus == 200;
             if (r.error().httpStatus == 404) { // no revision of this URS names it any more
+                (void)m_services.replica().forgetWantedPhoto(sha);
                 nextPhoto();
                 return;
             }

@@ -1,13 +1,14 @@
 // The regional part of a synchronization pass (a URS or central profile),
 // after the pre-flight (docs/protocol.md §10):
 //
-//   0. (before 1) nothing; 1b. package files received at the URS (PackageIntake)
-//      go up as imports with provenance, 1c. batches to the central level
-//      (BatchService), each kept as refused with the hub's reason or backed off;
+//   0. package files received at the URS (PackageIntake) go up as imports with
+//      provenance first (a decision on one needs the hub to have it);
 //   1. review decisions waiting in the ReviewOutbox, one per request: applied
 //      (201/200), refused (409 state_changed / decision_conflict, 422: kept with
 //      the reason, never retried), or failed (backoff; a failure of the link or
 //      the hub stops the pass, the rest waits untouched);
+//   1c. batches to the central level (BatchService), each kept as refused with
+//      the hub's reason or backed off;
 //   2. the pull: pages of the URS's revisions from the stored cursor, each page
 //      applied in one transaction;
 //   3. every manifest not here yet (verified against the listed SHA-256);
@@ -68,6 +69,9 @@ Q_SIGNALS:
     void stepChanged(const QString &label); // pt-BR, for the Synchronization page
 
 private:
+    void startImports();
+    void startDecisions();
+    void startBatches();
     void nextDecision();
     void nextImport();
     void nextBatch();

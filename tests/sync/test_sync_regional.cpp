@@ -5,7 +5,9 @@
 #include "tests/sync/real_hub_fixture.h"
 
 #include "core/package/manifest_codec.h"
+#include "core/package/report_package.h"
 #include "core/regional/batch_service.h"
+#include "core/regional/package_intake.h"
 #include "core/regional/review_outbox.h"
 
 using namespace mobiliza;
@@ -191,4 +193,33 @@ TEST_CASE("real hub: a batch the hub refuses is kept with the reason, and one it
     CHECK(sent->state == QStringLiteral("received"));
     CHECK(sent->hubId.startsWith(QStringLiteral("b-")));
     CHECK(replica.revision(october, 1).value()->state == QStringLiteral("forwarded"));
+}
+
+TEST_CASE("real hub: a decision on a package brought by hand goes up after the package, in the same pass")
+{
+    test::InProcessHub h;
+    SyncProfile be(QStringLiteral("3106705")); // Betim: no link, its report comes on a USB stick
+    const QString october = be.concludedReport({2026, 10}, 2);
+    const QString file = be.dir.filePath(QStringLiteral("betim.mobiliza"));
+    REQUIRE(core::package::writePackage(*be.services, october, 1, file).ok());
+
+    UrsProfile urs;
+    test::SyncClient ursClient(*urs.services, urs.dir);
+    REQUIRE(ursClient.controller.enrollBlocking(h.url(), h.code({}, kUrs)).ok());
+    core::PackageIntake intake(*urs.services, urs.services->reference());
+    REQUIRE(intake.receive(file).ok());
+    // Reviewed at once, offline: the decision waits with the package.
+    REQUIRE(urs.services->reviews().decide(october, 1, core::Decision::Accept, {}, {}, QStringLiteral("Maria")).ok());
+
+    const sync::PassReport pass = ursClient.controller.runPassBlocking(30'000);
+    INFO(pass.messages.join(QStringLiteral(" | ")).toStdString());
+    CHECK(pass.importsSent == 1);
+    CHECK(pass.decisionsSent == 1);
+    CHECK(pass.decisionsRefused == 0);
+    CHECK(pass.allConfirmed);
+    auto onHub = h.hub->store().revision(october, 1);
+    REQUIRE(onHub.ok());
+    REQUIRE(onHub->has_value());
+    CHECK(onHub->value().state == QStringLiteral("accepted"));
+    CHECK(urs.services->replica().revision(october, 1).value()->state == QStringLiteral("accepted"));
 }

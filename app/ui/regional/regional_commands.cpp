@@ -176,6 +176,11 @@ int importPackages(const CommandLine &cl, core::Services &services, const core::
 
 int forward(const CommandLine &cl, core::Services &services, sync::SyncController &sync, QString *out, QString *err)
 {
+    if (services.profile().role() != core::Role::Urs) {
+        *err += QCoreApplication::translate("RegionalCommands", "Only a URS forwards batches to the central level.")
+                + QLatin1Char('\n');
+        return 1;
+    }
     const core::Period period = core::Period::fromKey(cl.month);
     core::BatchService batches(services);
     auto created = batches.create(period, reviewerName(services), cl.outFile);
@@ -185,18 +190,7 @@ int forward(const CommandLine &cl, core::Services &services, sync::SyncControlle
         if (pullOnce(sync, out, err) == 0)
             created = batches.create(period, reviewerName(services), cl.outFile);
     }
-    if (!created) {
-        // A batch of this month still waiting for the network: send it now.
-        bool waiting = false;
-        if (auto all = batches.all())
-            for (const auto &b : all.value())
-                waiting = waiting || (b.period == period && b.channel == QLatin1String("network")
-                                      && (b.state == QLatin1String("queued") || b.state == QLatin1String("sending")));
-        if (!waiting || !cl.outFile.isEmpty()) {
-            *err += created.error().message + QLatin1Char('\n');
-            return 1;
-        }
-    } else if (!cl.outFile.isEmpty()) {
+    if (created && !cl.outFile.isEmpty()) {
         *out += QCoreApplication::translate("RegionalCommands",
                                             "Batch %1: %n report(s) of %2 written to %3. Take the file to the central "
                                             "level; it is verified there like a report package.",
@@ -204,18 +198,33 @@ int forward(const CommandLine &cl, core::Services &services, sync::SyncControlle
                     .arg(created->uuid.left(8), period.display(), QDir::toNativeSeparators(cl.outFile))
                 + QLatin1Char('\n');
         return 0;
-    } else {
+    }
+    // The batches this run is about: the new one, or those of the month still waiting.
+    QStringList ours;
+    if (created) {
+        ours << created->uuid;
         *out += QCoreApplication::translate("RegionalCommands", "Batch %1: %n report(s) of %2 to forward.", nullptr,
                                             int(created->revisions.size()))
                     .arg(created->uuid.left(8), period.display())
                 + QLatin1Char('\n');
+    } else if (cl.outFile.isEmpty()) {
+        if (auto all = batches.all())
+            for (const auto &b : all.value())
+                if (b.period == period && b.channel == QLatin1String("network")
+                    && (b.state == QLatin1String("queued") || b.state == QLatin1String("sending")))
+                    ours << b.uuid;
     }
-    const int pulled = pullOnce(sync, out, err);
+    if (ours.isEmpty()) {
+        *err += created.error().message + QLatin1Char('\n');
+        return 1;
+    }
+    (void)pullOnce(sync, out, err);
     int received = 0;
     if (auto all = batches.all())
-        for (const auto &b : all.value())
-            if (b.period == period && b.state == QLatin1String("received")
-                && (!created || b.uuid == created->uuid)) {
+        for (const auto &b : all.value()) {
+            if (!ours.contains(b.uuid))
+                continue;
+            if (b.state == QLatin1String("received")) {
                 ++received;
                 *out += QCoreApplication::translate("RegionalCommands",
                                                     "The hub received batch %1 (%2) on %3: forwarded to the central "
@@ -223,8 +232,17 @@ int forward(const CommandLine &cl, core::Services &services, sync::SyncControlle
                             .arg(b.uuid.left(8), b.hubId,
                                  b.hubReceivedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")))
                         + QLatin1Char('\n');
+            } else if (b.state == QLatin1String("refused")) {
+                *err += b.lastError + QLatin1Char('\n');
+            } else {
+                *err += QCoreApplication::translate("RegionalCommands",
+                                                    "Batch %1 is waiting to be sent: it goes at the next "
+                                                    "synchronization.")
+                            .arg(b.uuid.left(8))
+                        + QLatin1Char('\n');
             }
-    return pulled == 0 && received > 0 ? 0 : 1;
+        }
+    return received == ours.size() ? 0 : 1;
 }
 
 } // namespace

@@ -168,11 +168,10 @@ TEST_CASE("The replica keeps what the hub lists, and only a manifest that matche
     REQUIRE(urs.services->blobs().put(QByteArray("photo of ") + bh.report.uuid.toLatin1()));
     CHECK(replica.missingPhotos(oct)->isEmpty());
 
-    // A later listing changes the state, never the revision's hash; an older one changes nothing.
+    // A later listing changes the state and keeps the manifest; an older one changes nothing.
     ReplicaRevision accepted = bh.entry;
     accepted.state = QStringLiteral("accepted");
     accepted.cursor = 9;
-    accepted.manifestSha256 = QString(64, QLatin1Char('0'));
     REQUIRE(replica.applyPulled({accepted}, 9));
     ReplicaRevision stale = bh.entry;
     stale.cursor = 5;
@@ -180,7 +179,19 @@ TEST_CASE("The replica keeps what the hub lists, and only a manifest that matche
     auto now = replica.revision(bh.report.uuid, 1);
     CHECK(now->value().state == QStringLiteral("accepted"));
     CHECK(now->value().manifestSha256 == bh.entry.manifestSha256);
+    CHECK(now->value().hasManifest);
     CHECK(replica.cursor() == 9); // the cursor never goes back
+
+    // The hub has this revision with another content (a package brought by hand that
+    // differed): the hub's hash wins and the manifest is asked for again.
+    ReplicaRevision hubs = accepted;
+    hubs.cursor = 10;
+    hubs.manifestSha256 = QString(64, QLatin1Char('0'));
+    REQUIRE(replica.applyPulled({hubs}, 10));
+    now = replica.revision(bh.report.uuid, 1);
+    CHECK(now->value().manifestSha256 == hubs.manifestSha256);
+    CHECK_FALSE(now->value().hasManifest);
+    CHECK(replica.withoutManifest()->size() == 1);
 }
 
 TEST_CASE("Review decisions are kept offline, on the latest revision only, a return only with a comment")

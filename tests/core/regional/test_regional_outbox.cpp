@@ -69,6 +69,33 @@ TEST_CASE("A package at the URS enters the replica at once and waits to go to th
     CHECK(intake.pendingCount() == 0);
     CHECK(intake.all()->first().hubId == QStringLiteral("r-000007"));
 
+    SECTION("refused by the hub, the same file is queued again")
+    {
+        Profile fresh = ursProfile();
+        PackageIntake again2(*fresh.services, fresh.services->reference());
+        auto first = again2.receive(file);
+        REQUIRE(first.ok());
+        REQUIRE(again2.markRefused(first->item.packageSha256, QStringLiteral("hub fora do ar")).ok());
+        CHECK(again2.pendingCount() == 0);
+        auto requeued = again2.receive(file);
+        REQUIRE(requeued.ok());
+        CHECK_FALSE(requeued->alreadyHere);
+        CHECK(again2.pendingCount() == 1);
+        CHECK(again2.due()->first().lastError.isEmpty());
+    }
+    SECTION("a file larger than the hub takes is refused before it is read")
+    {
+        Profile fresh = ursProfile();
+        const QString big = usb.filePath(QStringLiteral("big.mobiliza"));
+        QFile f(big);
+        REQUIRE(f.open(QIODevice::WriteOnly));
+        REQUIRE(f.resize(kMaxImportBytes + 1));
+        f.close();
+        auto refused = PackageIntake(*fresh.services, fresh.services->reference()).receive(big);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == QStringLiteral("too_large"));
+        CHECK(refused.error().message.contains(QStringLiteral("mobiliza-hub import")));
+    }
     SECTION("another URS refuses it, and nothing is kept")
     {
         Profile barbacena = ursProfile(QStringLiteral("Barbacena"));
@@ -175,6 +202,21 @@ TEST_CASE("A batch holds the month's accepted reports once, by network or as a v
         CHECK(urs.services->replica().wantedMissingPhotos().value() == QStringList{photo});
         REQUIRE(urs.services->blobs().put(test::makeJpeg(1)).ok()); // the photo arrives (seed 1)
         REQUIRE(urs.services->replica().wantedMissingPhotos()->isEmpty());
+
+        // A file already there (another batch's) is never overwritten.
+        {
+            QFile other(lote);
+            REQUIRE(other.open(QIODevice::WriteOnly));
+            other.write("another batch");
+        }
+        auto exists = batches.create(test::kMarch, QStringLiteral("Maria"), lote);
+        REQUIRE_FALSE(exists.ok());
+        CHECK(exists.error().code == QStringLiteral("file_exists"));
+        QFile other(lote);
+        REQUIRE(other.open(QIODevice::ReadOnly));
+        CHECK(other.readAll() == QByteArray("another batch"));
+        other.close();
+        REQUIRE(QFile::remove(lote));
 
         auto batch = batches.create(test::kMarch, QStringLiteral("Maria"), lote);
         INFO((batch ? QString() : batch.error().message).toStdString());
