@@ -1,10 +1,12 @@
 // Writing a batch file: a temporary file next to the target, flushed to disk and
 // renamed over it at the end, as a report package (package_writer.cpp).
 #include "core/package/batch_file.h"
+
 #include "core/package/manifest_codec.h"
 #include "core/package/package_errors_p.h"
 #include "core/services/audit.h"
 #include "core/services/blob_store.h"
+#include "core/util/durable_file.h"
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -19,13 +21,6 @@
 #include <QJsonObject>
 #include <QSet>
 
-#include <cstdio>
-
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 #ifndef MOBILIZA_PACKAGE_APP_VERSION
 #define MOBILIZA_PACKAGE_APP_VERSION "0"
 #endif
@@ -34,58 +29,10 @@ namespace mobiliza::core::package {
 
 namespace {
 
-class TempFileGuard
-{
-public:
-    explicit TempFileGuard(QString path) : m_path(std::move(path)) {}
-    ~TempFileGuard()
-    {
-        if (!m_committed)
-            QFile::remove(m_path);
-    }
-    void commit() { m_committed = true; }
-
-private:
-    QString m_path;
-    bool m_committed = false;
-};
-
-bool syncToDisk(const QString &path)
-{
-#ifdef Q_OS_UNIX
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    return ::fsync(file.handle()) == 0;
-#else
-    Q_UNUSED(path)
-    return true;
-#endif
-}
-
-void syncDir(const QString &dir)
-{
-#ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(dir)
-#endif
-}
-
-bool replaceFile(const QString &from, const QString &to)
-{
-#ifdef Q_OS_UNIX
-    return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
-#else
-    if (QFile::exists(to) && !QFile::remove(to))
-        return false;
-    return QFile::rename(from, to);
-#endif
-}
+using durable::replaceFile;
+using durable::syncDir;
+using durable::syncToDisk;
+using durable::TempFileGuard;
 
 Error badBatch(const QString &why)
 {

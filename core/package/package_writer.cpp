@@ -2,10 +2,12 @@
 // disk and renamed over it at the end. An error or a cancel removes the
 // temporary file, so a half package never exists under the chosen name.
 #include "core/domain/clock.h"
+
 #include "core/package/manifest_codec.h"
 #include "core/package/package_errors_p.h"
 #include "core/package/report_package.h"
 #include "core/services/services.h"
+#include "core/util/durable_file.h"
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -18,13 +20,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <cstdio>
-
-#ifdef Q_OS_UNIX
-#include <fcntl.h>
-#include <unistd.h>
-#endif
-
 #ifndef MOBILIZA_PACKAGE_APP_VERSION
 #define MOBILIZA_PACKAGE_APP_VERSION "0"
 #endif
@@ -33,60 +28,10 @@ namespace mobiliza::core::package {
 
 namespace {
 
-// Removes the temporary file unless the package was committed.
-class TempFileGuard
-{
-public:
-    explicit TempFileGuard(QString path) : m_path(std::move(path)) {}
-    ~TempFileGuard()
-    {
-        if (!m_committed)
-            QFile::remove(m_path);
-    }
-    void commit() { m_committed = true; }
-
-private:
-    QString m_path;
-    bool m_committed = false;
-};
-
-bool syncToDisk(const QString &path)
-{
-#ifdef Q_OS_UNIX
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    return ::fsync(file.handle()) == 0;
-#else
-    Q_UNUSED(path)
-    return true;
-#endif
-}
-
-void syncDir(const QString &dir)
-{
-#ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(dir)
-#endif
-}
-
-// Renames `from` over `to` (atomically where the system allows it).
-bool replaceFile(const QString &from, const QString &to)
-{
-#ifdef Q_OS_UNIX
-    return std::rename(QFile::encodeName(from).constData(), QFile::encodeName(to).constData()) == 0;
-#else
-    if (QFile::exists(to) && !QFile::remove(to))
-        return false;
-    return QFile::rename(from, to);
-#endif
-}
+using durable::replaceFile;
+using durable::syncDir;
+using durable::syncToDisk;
+using durable::TempFileGuard;
 
 QByteArray packageJson(const Report &report, const QString &manifestSha, const QDateTime &createdAt)
 {
