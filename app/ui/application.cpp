@@ -138,13 +138,19 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
 
     // What this installation is: --role / --municipality (first use), else the
     // profile's, else ask (or the demo default: a municipality).
-    std::optional<core::Role> wantedRole = cl.role.isEmpty() ? std::optional<core::Role>() : core::roleFromKey(cl.role);
+    std::optional<core::Role> wantedRole;
+    if (!cl.role.isEmpty())
+        wantedRole = core::roleFromKey(cl.role);
     QString wanted = wantedRole == core::Role::Urs ? cl.urs : cl.municipality;
     if (!wantedRole && !cl.municipality.isEmpty())
         wantedRole = core::Role::Municipality;
     const auto currentRole = profile.role();
     // The demonstration data are a municipality's: refused before anything is set up.
-    const core::Role demoRole = wantedRole.value_or(currentRole.value_or(core::Role::Municipality));
+    core::Role demoRole = core::Role::Municipality;
+    if (wantedRole.has_value())
+        demoRole = *wantedRole;
+    else if (currentRole.has_value())
+        demoRole = *currentRole;
     if (cl.demoData && demoRole == core::Role::Central)
         return fail(QCoreApplication::translate("Application", "The demonstration data set is a municipality's; a %1 profile "
                                                                "gets its reports from the hub (--pull).")

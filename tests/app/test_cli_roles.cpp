@@ -111,7 +111,7 @@ TEST_CASE("cli import: several package files, or a folder of them, each on its o
     const QString folder = dir.filePath(QStringLiteral("pendrive"));
     REQUIRE(QDir().mkpath(folder));
     REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--demo-data"), QStringLiteral("--status")}).code == 0);
-    for (const QString month : {QStringLiteral("2026-09"), QStringLiteral("2026-10")})
+    for (const QString &month : {QStringLiteral("2026-09"), QStringLiteral("2026-10")})
         REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--export"), QStringLiteral("package"),
                      QStringLiteral("--month"), month, QStringLiteral("--out"),
                      QDir(folder).filePath(month + QStringLiteral(".mobiliza"))})
