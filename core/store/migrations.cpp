@@ -29,6 +29,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {3, "regional_desk", ":/migrations/0003_regional_desk.sql"},
     {4, "review_notes", ":/migrations/0004_review_notes.sql"},
     {5, "regional_outbox", ":/migrations/0005_regional_outbox.sql"},
+    {6, "report_history", ":/migrations/0006_report_history.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)
