@@ -30,6 +30,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {4, "review_notes", ":/migrations/0004_review_notes.sql"},
     {5, "regional_outbox", ":/migrations/0005_regional_outbox.sql"},
     {6, "report_history", ":/migrations/0006_report_history.sql"},
+    {7, "region_partners", ":/migrations/0007_region_partners.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)
