@@ -20,6 +20,7 @@ Q_SIGNALS:
     void partnerChanged(const QString &uuid); // saved or erased
     void profileChanged();                    // municipality, user name or a setting
     void replicaChanged();                    // the regional replica or its review decisions (URS)
+    void regionPartnersChanged();             // the URS's copy of its municipalities' partners
 };
 
 } // namespace mobiliza::core

@@ -416,8 +416,10 @@ void HubClient::preflight(Callback<Preflight> done)
     send("GET", QStringLiteral("/preflight"), {}, {}, true, {}, [this, done](const Response &r) {
         if (isSuccess(r.status) && r.networkError == 0) {
             auto decoded = decodePreflight(r.body);
-            if (decoded)
+            if (decoded) {
+                m_features = decoded->features;
                 return done(decoded.value());
+            }
             HubError e = HubError::make(HubError::Kind::NotHub, host(), r.status);
             if (decoded.error().code == QLatin1String("protocol_version")) {
                 e.code = decoded.error().code;

@@ -26,6 +26,7 @@
 #include "sync/protocol.h"
 #include "sync/protocol_pull.h"
 #include "sync/protocol_batch.h"
+#include "sync/protocol_partners_region.h"
 #include "sync/protocol_review.h"
 
 #include <QByteArray>
@@ -84,6 +85,9 @@ public:
     Timeouts timeouts() const { return m_timeouts; }
 
     void preflight(Callback<Preflight> done);
+    // What the last pre-flight that answered as the hub offers (its `features`, §2):
+    // empty before one, and for an older hub.
+    QStringList hubFeatures() const { return m_features; }
     void enroll(const EnrollRequest &request, Callback<EnrollResponse> done); // no token needed
     // POST /token: a new token for this installation (the enrollment answer's
     // shape); the one in use keeps working for the hub's overlap. The caller
@@ -123,6 +127,9 @@ public:
     // PUT /batches/<uuid> (§10.5): the receipt. A 409 batch_refused is Conflict with
     // code "batch_refused" and the message naming the refused reports.
     void putBatch(const Batch &batch, Callback<BatchReceipt> done);
+    // GET /partners (§10.6; hub_client_partners.cpp): one page of the partners of
+    // the URS's municipalities after `since`, as the regional level may see them.
+    void pullPartners(qint64 since, int limit, Callback<RegionPartnerPage> done);
     // Body bytes received by the regional calls (for the bench's wire ratio).
     qint64 bodyBytesReceived() const { return m_bodyBytesReceived; }
 
@@ -194,6 +201,7 @@ private:
     QNetworkAccessManager *m_network;
     QUrl m_base;
     QString m_token;
+    QStringList m_features; // of the last pre-flight
     Timeouts m_timeouts;
     QList<QPointer<QNetworkReply>> m_inFlight;
     qint64 m_bodyBytesSent = 0;

@@ -3,6 +3,7 @@
 #include "core/regional/batch_service.h"
 #include "core/regional/package_intake.h"
 #include "core/services/services.h"
+#include "sync/client/regional_partners_step.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -485,7 +486,15 @@ void RegionalSteps::nextManifest()
 void RegionalSteps::nextPhoto()
 {
     if (m_index >= m_photos.size()) {
-        stop(std::nullopt);
+        // 5. the partners of the region (§10.6, regional_partners_step.h), then the pass ends.
+        RegionalPartnersStep::run(*this, m_services, m_client,
+                                  [this, run = m_run](std::optional<HubError> e, const QString &problem) {
+                                      if (!current(run))
+                                          return;
+                                      if (!problem.isEmpty())
+                                          localProblem(problem);
+                                      stop(e);
+                                  });
         return;
     }
     const QString sha = m_photos.at(m_index++);

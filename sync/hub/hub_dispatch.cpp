@@ -264,6 +264,9 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         } else if (n == 2 && first == QLatin1String("partners") && !segments[1].isEmpty()) {
             route = Route::Partner;
             allowed = {kPut, kDelete};
+        } else if (n == 1 && first == QLatin1String("partners")) {
+            route = Route::Partners;
+            allowed = {kGet};
         } else if (n == 1 && first == QLatin1String("token")) {
             route = Route::Token;
             allowed = {kPost};

@@ -120,7 +120,8 @@ public:
         Review,  // PUT reviews/{uuid} (§10.3)
         History, // GET reports/{uuid}/history (§10.3)
         Import,  // PUT imports/{sha256} (§10.4)
-        Batch    // PUT, GET batches/{uuid} (§10.5)
+        Batch,   // PUT, GET batches/{uuid} (§10.5)
+        Partners // GET partners?since=&limit= (§10.6)
     };
 
     // What admit() decided from the headers.

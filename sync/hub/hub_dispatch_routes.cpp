@@ -6,6 +6,7 @@
 #include "sync/hub/hub_dispatch_p.h"
 #include "sync/hub/hub_batches.h"
 #include "sync/hub/hub_imports.h"
+#include "sync/hub/hub_partners_region.h"
 #include "sync/hub/hub_reviews.h"
 
 #include <QCoreApplication>
@@ -242,6 +243,20 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
         if (!sent)
             return failure(sent.error());
         return json(sent->created ? 201 : 200, sync::encode(sent->record.receipt()));
+    }
+
+    // ---- the partners of the region (§10.6)
+    case Route::Partners: {
+        qint64 since = 0;
+        qint64 limit = 0;
+        if (!parseCursor(request.query, &since, &limit))
+            return failure(400, QStringLiteral("bad_request"),
+                           QCoreApplication::translate(
+                               "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));
+        auto page = RegionPartnersDesk(m_hub).list(scope, since, int(limit));
+        if (!page)
+            return failure(page.error());
+        return json(200, sync::encode(page.value()));
     }
 
     case Route::None:

@@ -121,6 +121,24 @@ Status widenRevisionStates(const QSqlDatabase &db)
     return {};
 }
 
+// Version 6: the partners' cursor (§10.6), numbered in the order they reached the hub.
+Status numberPartners(const QSqlDatabase &db)
+{
+    auto q = runSql(db, QStringLiteral("SELECT uuid FROM partners ORDER BY received_at, uuid"));
+    if (!q)
+        return q.error();
+    QStringList uuids;
+    while (q.value().next())
+        uuids << q.value().value(0).toString();
+    q.value().finish();
+    for (qsizetype i = 0; i < uuids.size(); ++i)
+        if (auto done = execSql(db, QStringLiteral("UPDATE partners SET seq = ? WHERE uuid = ?"),
+                                {qint64(i + 1), uuids.at(i)});
+            !done)
+            return done.error();
+    return {};
+}
+
 QList<HubMigration> migrations()
 {
     return {
@@ -285,6 +303,16 @@ QList<HubMigration> migrations()
                             " PRIMARY KEY (batch, position))"),
              QStringLiteral("CREATE INDEX batch_revisions_revision ON batch_revisions (report, revision)"),
          }},
+        // The partners of the region (docs/protocol.md §10.6): a cursor on the partners,
+        // given anew at every write and erasure, so a URS pulls what changed since its
+        // last pass (tombstones included). Existing partners are numbered in place.
+        {6,
+         {
+             QStringLiteral("ALTER TABLE partners ADD COLUMN seq BIGINT NOT NULL DEFAULT 0"),
+             QStringLiteral("CREATE INDEX partners_seq ON partners (seq)"),
+             QStringLiteral("CREATE INDEX partners_municipality_seq ON partners (municipality, seq)"),
+         },
+         numberPartners},
     };
 }
 

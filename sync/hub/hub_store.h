@@ -166,6 +166,11 @@ public:
                                               bool *applied);
     // Erases the partner's data, keeping a tombstone (uuid, municipality).
     core::Status erasePartner(const QString &uuid, const QString &municipality, const QDateTime &now);
+    // Partners and tombstones changed after the cursor `since`, oldest change first,
+    // of these municipalities (nullopt = all), for the regional level (§10.6). Every
+    // write and erasure above gives the partner the next cursor (seq).
+    core::Result<QList<PartnerRecord>> partnersSince(qint64 since, int limit,
+                                                     const std::optional<QStringList> &municipalities) const;
 
     QSqlDatabase db() const;
 

@@ -121,7 +121,7 @@ sync::Preflight Hub::preflight(const TokenRecord &token) const
     p.time = m_clock.now();
     p.tokenRenewAfter = renewAfter(token);
     p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review"), QStringLiteral("batches"),
-                             QStringLiteral("imports")}; // docs/protocol.md §10
+                             QStringLiteral("imports"), QStringLiteral("partners")}; // docs/protocol.md §10
     return p;
 }
 

@@ -153,6 +153,7 @@ struct PartnerRecord
     QByteArray json; // partnerToWire(partnerFromWire(body)): only what may be shared
     QDateTime updatedAt;
     bool deleted = false;
+    qint64 seq = 0; // the partners' cursor (§10.6, schema 6): a new one at every change
 };
 
 // A refusal of the hub: the HTTP status and the protocol's error body.

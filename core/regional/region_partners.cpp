@@ -1,0 +1,238 @@
+#include "core/regional/region_partners.h"
+
+#include "core/domain/clock.h"
+#include "core/outputs/report_document.h"
+#include "core/services/audit.h"
+#include "core/services/services.h"
+#include "core/store/sql.h"
+#include "core/store/transaction.h"
+#include "core/util/text.h"
+
+#include <QCoreApplication>
+#include <QSet>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+namespace mobiliza::core {
+
+namespace {
+
+const QString kCursorKey = QStringLiteral("region_partners_cursor");
+const QString kSectors = QStringLiteral("setores_parceiros");
+
+const QString kColumns = QStringLiteral("uuid, municipality, name, kind, governmental, formal, sector, stage, cnpj, "
+                                        "consent, consent_date, updated_at, cursor");
+
+RegionPartner fromRow(const QSqlQuery &q)
+{
+    RegionPartner p;
+    p.uuid = q.value(0).toString();
+    p.municipality = q.value(1).toString();
+    p.name = q.value(2).toString();
+    partnerKindFromKey(q.value(3).toString(), &p.kind);
+    p.governmental = q.value(4).toInt() != 0;
+    p.formal = q.value(5).toInt() != 0;
+    p.sector = q.value(6).toString();
+    partnerStageFromKey(q.value(7).toString(), &p.stage);
+    p.cnpj = q.value(8).toString();
+    p.consent = q.value(9).toInt() != 0;
+    p.consentDate = QDate::fromString(q.value(10).toString(), Qt::ISODate);
+    p.updatedAt = parseStoreTimestamp(q.value(11).toString());
+    p.cursor = q.value(12).toLongLong();
+    return p;
+}
+
+} // namespace
+
+RegionPartner regionPartnerOf(const Partner &partner)
+{
+    RegionPartner p;
+    p.uuid = partner.uuid;
+    p.municipality = partner.municipality;
+    p.name = partner.name;
+    p.kind = partner.kind;
+    p.governmental = partner.governmental;
+    p.formal = partner.formal;
+    p.sector = partner.sector;
+    p.stage = partner.stage;
+    // A CNPJ identifies an organization and is public; a person's CPF never leaves the municipality.
+    if (partner.kind != PartnerKind::Person && partner.document.size() == 14)
+        p.cnpj = partner.document;
+    p.consent = partner.consent.given && !partner.consent.revokedOn.isValid();
+    if (p.consent)
+        p.consentDate = partner.consent.date;
+    p.updatedAt = partner.updatedAt;
+    return p;
+}
+
+QList<Partner> asPartners(const QList<RegionPartner> &partners)
+{
+    QList<Partner> out;
+    out.reserve(partners.size());
+    for (const RegionPartner &r : partners) {
+        Partner p;
+        p.uuid = r.uuid;
+        p.municipality = r.municipality;
+        p.name = r.name;
+        p.kind = r.kind;
+        p.governmental = r.governmental;
+        p.formal = r.formal;
+        p.sector = r.sector;
+        p.stage = r.stage;
+        p.document = r.cnpj;
+        p.consent.given = r.consent;
+        p.consent.date = r.consentDate;
+        p.updatedAt = r.updatedAt;
+        out << p;
+    }
+    return out;
+}
+
+RegionPartners::RegionPartners(Services &services, ProgramDefinition program)
+    : m_services(services), m_program(std::move(program))
+{
+}
+
+qint64 RegionPartners::cursor() const
+{
+    auto v = scalarSql(m_services.database().db(), QStringLiteral("SELECT value FROM settings WHERE key = ?"),
+                       {kCursorKey});
+    return v && v.value().isValid() ? v.value().toLongLong() : 0;
+}
+
+Status RegionPartners::applyPulled(const QList<RegionPartner> &entries, qint64 next)
+{
+    const QSqlDatabase db = m_services.database().db();
+    const qint64 stored = cursor();
+    Status done = inTransaction(db, [&]() -> Status {
+        for (const RegionPartner &e : entries) {
+            if (e.deleted) {
+                // LGPD erasure reaches the copy: nothing of the partner stays here.
+                if (auto gone = execSql(db, QStringLiteral("DELETE FROM region_partners WHERE uuid = ?"), {e.uuid});
+                    !gone)
+                    return gone.error();
+                continue;
+            }
+            auto put = execSql(
+                db,
+                QStringLiteral("INSERT INTO region_partners (") + kColumns +
+                    QStringLiteral(", pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                   "ON CONFLICT (uuid) DO UPDATE SET municipality = excluded.municipality, "
+                                   "name = excluded.name, kind = excluded.kind, governmental = excluded.governmental, "
+                                   "formal = excluded.formal, sector = excluded.sector, stage = excluded.stage, "
+                                   "cnpj = excluded.cnpj, consent = excluded.consent, "
+                                   "consent_date = excluded.consent_date, updated_at = excluded.updated_at, "
+                                   "cursor = excluded.cursor, pulled_at = excluded.pulled_at "
+                                   "WHERE excluded.cursor >= region_partners.cursor"),
+                {e.uuid, e.municipality, e.name, partnerKindKey(e.kind), int(e.governmental), int(e.formal),
+                 textArg(e.sector), partnerStageKey(e.stage), textArg(e.cnpj), int(e.consent),
+                 e.consentDate.isValid() ? QVariant(e.consentDate.toString(Qt::ISODate)) : QVariant(),
+                 storeTimestamp(e.updatedAt), e.cursor, storeTimestamp(m_services.clock().now())});
+            if (!put)
+                return put.error();
+        }
+        auto saved = execSql(db,
+                             QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                             {kCursorKey, QString::number(std::max(next, stored))});
+        if (!saved)
+            return saved.error();
+        return {};
+    });
+    if (done && !entries.isEmpty())
+        Q_EMIT m_services.notifier().regionPartnersChanged();
+    return done;
+}
+
+QString RegionPartners::municipalityName(const QString &ibge) const
+{
+    const auto m = m_services.reference().municipality(ibge);
+    return m ? m->name : ibge;
+}
+
+QString RegionPartners::sectorLabel(const QString &code) const
+{
+    if (const auto entry = m_program.catalogueEntry(kSectors, code))
+        return entry->label;
+    return code;
+}
+
+Result<QList<RegionPartner>> RegionPartners::list(const RegionPartnerFilter &filter) const
+{
+    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM region_partners WHERE 1 = 1");
+    QVariantList args;
+    const auto exact = [&](const QString &column, const QString &value) {
+        if (value.isEmpty())
+            return;
+        sql += QStringLiteral(" AND ") + column + QStringLiteral(" = ?");
+        args << value;
+    };
+    exact(QStringLiteral("municipality"), filter.municipality);
+    exact(QStringLiteral("kind"), filter.kind);
+    exact(QStringLiteral("sector"), filter.sector);
+    exact(QStringLiteral("stage"), filter.stage);
+    auto q = runSql(m_services.database().db(), sql, args);
+    if (!q)
+        return q.error();
+    const QStringList terms = foldForSearch(filter.text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QList<std::pair<QString, RegionPartner>> rows; // municipality name, partner
+    while (q.value().next()) {
+        RegionPartner p = fromRow(q.value());
+        QString municipality = municipalityName(p.municipality);
+        if (!terms.isEmpty()) {
+            const QString text = foldForSearch(
+                QStringList{p.name, municipality, sectorLabel(p.sector), p.cnpj}.join(QLatin1Char(' ')));
+            const bool all = std::all_of(terms.cbegin(), terms.cend(),
+                                         [&text](const QString &t) { return text.contains(t); });
+            if (!all)
+                continue;
+        }
+        rows.append({std::move(municipality), std::move(p)});
+    }
+    std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+        if (const int c = QString::localeAwareCompare(a.first, b.first); c != 0)
+            return c < 0;
+        return QString::localeAwareCompare(a.second.name, b.second.name) < 0;
+    });
+    QList<RegionPartner> out;
+    out.reserve(rows.size());
+    for (auto &row : rows)
+        out << std::move(row.second);
+    return out;
+}
+
+int RegionPartners::count() const
+{
+    auto v = scalarSql(m_services.database().db(), QStringLiteral("SELECT COUNT(*) FROM region_partners"));
+    return v ? v.value().toInt() : 0;
+}
+
+QString regionPartnersSummary(const QList<RegionPartner> &partners)
+{
+    QSet<QString> municipalities;
+    for (const RegionPartner &p : partners)
+        municipalities.insert(p.municipality);
+    if (partners.isEmpty())
+        return QCoreApplication::translate("RegionPartners", "No partners");
+    const QString count = QCoreApplication::translate("RegionPartners", "%n partner(s)", nullptr, int(partners.size()));
+    return QCoreApplication::translate("RegionPartners", "%1 in %n municipality(ies)", nullptr,
+                                       int(municipalities.size()))
+        .arg(count);
+}
+
+bool isXlsxPath(const QString &path)
+{
+    return path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive);
+}
+
+Status writeRegionPartners(const QList<RegionPartner> &partners, const ProgramDefinition &program,
+                           const ReferenceData &reference, const QString &path)
+{
+    // The municipal register's writers, without contacts (PartnerExportOptions' default).
+    const QList<Partner> rows = asPartners(partners);
+    return isXlsxPath(path) ? writePartnersXlsx(rows, program, reference, path)
+                            : writePartnersCsv(rows, program, reference, path);
+}
+
+} // namespace mobiliza::core

@@ -1,0 +1,97 @@
+// "Parceiros da região": the URS's read-only copy of its municipalities'
+// partners (docs/protocol.md §10.6), pulled with a cursor during its sync pass
+// and kept in the profile (table region_partners, schema 7) so the regional desk
+// works from it without the hub.
+//
+// Only what BRIEF §7 lets travel to the regional level is ever held here: name,
+// kind, governmental/formal, sector, stage, municipality, an organization's CNPJ
+// (public), whether consent to communications is in force and its date. Never a
+// contact person, phone, e-mail, address or CPF. A partner a municipality erased
+// (LGPD) reaches the copy as a tombstone and its row is removed.
+//
+// Every change is one transaction and emits Notifier::regionPartnersChanged().
+#pragma once
+
+#include "core/domain/types.h"
+#include "core/program/program_definition.h"
+#include "core/reference/reference_data.h"
+#include "core/util/result.h"
+
+#include <QDate>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+namespace mobiliza::core {
+
+class Services;
+
+// One partner as the regional level receives it (and keeps it).
+struct RegionPartner
+{
+    QString uuid;
+    QString municipality; // IBGE
+    bool deleted = false; // erased by its municipality: uuid, municipality, updatedAt and cursor only
+    QString name;
+    PartnerKind kind = PartnerKind::Organization;
+    bool governmental = false;
+    bool formal = true;
+    QString sector; // code of the program's sector catalogue
+    PartnerStage stage = PartnerStage::Mapped;
+    QString cnpj;         // 14 characters, only an organization's or a group's; never a person's CPF
+    bool consent = false; // consent to receive communications given and not revoked
+    QDate consentDate;    // only with consent
+    QDateTime updatedAt;
+    qint64 cursor = 0; // the hub's (§10.6)
+};
+
+// What of a municipality's partner travels to the regional level (the one rule,
+// for the hub's answer and the tests).
+RegionPartner regionPartnerOf(const Partner &partner);
+// As register entries for the table writers (core/outputs): no contacts to omit.
+QList<Partner> asPartners(const QList<RegionPartner> &partners);
+
+struct RegionPartnerFilter
+{
+    QString text;         // accent- and case-insensitive: name, municipality, sector, CNPJ
+    QString municipality; // IBGE; empty = every municipality
+    QString kind;         // partnerKindKey(); empty = any
+    QString sector;       // sector code; empty = any
+    QString stage;        // partnerStageKey(); empty = any
+};
+
+class RegionPartners
+{
+public:
+    // `program` names the sectors for the text filter (a null program: codes only).
+    explicit RegionPartners(Services &services, ProgramDefinition program = {});
+
+    // The cursor the next pull starts from (0: from the beginning).
+    qint64 cursor() const;
+    // One page of the hub's listing, in one transaction: each partner inserted or
+    // replaced (a listing older than the row here changes nothing), each erased
+    // one removed, and `next` stored as the cursor.
+    Status applyPulled(const QList<RegionPartner> &entries, qint64 next);
+
+    // The partners that pass the filter, by municipality name, then name.
+    Result<QList<RegionPartner>> list(const RegionPartnerFilter &filter = {}) const;
+    int count() const; // every partner held
+
+    QString municipalityName(const QString &ibge) const; // the code itself when unknown
+    QString sectorLabel(const QString &code) const;      // the code itself when unknown
+
+private:
+    Services &m_services;
+    ProgramDefinition m_program;
+};
+
+// "37 parceiros em 12 municípios" (translated).
+QString regionPartnersSummary(const QList<RegionPartner> &partners);
+
+// The partners register's CSV (Excel pt-BR) or XLSX, by the file's suffix
+// (.xlsx, otherwise CSV), without contacts: the writers of core/outputs.
+Status writeRegionPartners(const QList<RegionPartner> &partners, const ProgramDefinition &program,
+                           const ReferenceData &reference, const QString &path);
+bool isXlsxPath(const QString &path);
+
+} // namespace mobiliza::core

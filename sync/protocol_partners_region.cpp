@@ -1,0 +1,152 @@
+#include "sync/protocol_partners_region.h"
+
+#include "sync/protocol.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace mobiliza::sync {
+
+namespace {
+
+core::Error partnersError(const QString &what)
+{
+    return core::Error{QStringLiteral("protocol"),
+                       QCoreApplication::translate("Protocol",
+                                                   "The server's answer is not what Mobiliza expects (%1). It may not be "
+                                                   "the hub of your URS, or a network login page is in the way.")
+                           .arg(what)};
+}
+
+// A cursor: a whole number from 0 to 2^53 (a double beyond qint64 is never cast).
+bool readCursor(const QJsonValue &v, qint64 *out)
+{
+    if (!v.isDouble())
+        return false;
+    const double d = v.toDouble();
+    if (d < 0 || d > 9007199254740992.0 || d != double(qint64(d)))
+        return false;
+    *out = qint64(d);
+    return true;
+}
+
+QDateTime readTime(const QJsonValue &v)
+{
+    if (!v.isString() || v.toString().size() > 40)
+        return {};
+    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+    return t.isValid() ? t.toUTC() : QDateTime();
+}
+
+QJsonObject entryToJson(const core::RegionPartner &p)
+{
+    QJsonObject o{{QStringLiteral("cursor"), double(p.cursor)},
+                  {QStringLiteral("partner"), p.uuid},
+                  {QStringLiteral("municipality"), p.municipality},
+                  {QStringLiteral("updatedAt"), utcTimestamp(p.updatedAt)}};
+    if (p.deleted) {
+        o.insert(QStringLiteral("deleted"), true);
+        return o;
+    }
+    o.insert(QStringLiteral("name"), p.name);
+    o.insert(QStringLiteral("kind"), core::partnerKindKey(p.kind));
+    o.insert(QStringLiteral("governmental"), p.governmental);
+    o.insert(QStringLiteral("formal"), p.formal);
+    o.insert(QStringLiteral("sector"), p.sector);
+    o.insert(QStringLiteral("stage"), core::partnerStageKey(p.stage));
+    if (!p.cnpj.isEmpty())
+        o.insert(QStringLiteral("cnpj"), p.cnpj);
+    QJsonObject consent{{QStringLiteral("given"), p.consent}};
+    if (p.consent && p.consentDate.isValid())
+        consent.insert(QStringLiteral("date"), p.consentDate.toString(Qt::ISODate));
+    o.insert(QStringLiteral("consent"), consent);
+    return o;
+}
+
+// The members of a partner that is not erased; false when one is not as §10.6 says.
+bool readLive(const QJsonObject &e, core::RegionPartner *p)
+{
+    static const QRegularExpression cnpj(QStringLiteral("^[0-9A-Z]{14}$"));
+    const QJsonValue name = e.value(QStringLiteral("name"));
+    const QJsonValue sector = e.value(QStringLiteral("sector"));
+    const QJsonValue governmental = e.value(QStringLiteral("governmental"));
+    const QJsonValue formal = e.value(QStringLiteral("formal"));
+    const QJsonValue consent = e.value(QStringLiteral("consent"));
+    const QJsonValue document = e.value(QStringLiteral("cnpj"));
+    if (!name.isString() || !sector.isString() || !governmental.isBool() || !formal.isBool() || !consent.isObject()
+        || !core::partnerKindFromKey(e.value(QStringLiteral("kind")).toString(), &p->kind)
+        || !core::partnerStageFromKey(e.value(QStringLiteral("stage")).toString(), &p->stage))
+        return false;
+    p->name = name.toString().trimmed();
+    p->sector = sector.toString();
+    p->governmental = governmental.toBool();
+    p->formal = formal.toBool();
+    if (p->name.isEmpty() || p->name.size() > 300 || p->sector.size() > 64)
+        return false;
+    if (!document.isUndefined()) {
+        p->cnpj = document.toString();
+        // A CNPJ only: never a person's document, never anything else.
+        if (p->kind == core::PartnerKind::Person || !cnpj.match(p->cnpj).hasMatch())
+            return false;
+    }
+    const QJsonObject c = consent.toObject();
+    const QJsonValue given = c.value(QStringLiteral("given"));
+    const QJsonValue date = c.value(QStringLiteral("date"));
+    if (!given.isBool())
+        return false;
+    p->consent = given.toBool();
+    if (!date.isUndefined()) {
+        p->consentDate = QDate::fromString(date.toString(), Qt::ISODate);
+        if (!p->consent || !p->consentDate.isValid())
+            return false;
+    }
+    return true;
+}
+
+} // namespace
+
+QByteArray encode(const RegionPartnerPage &page)
+{
+    QJsonArray list;
+    for (const core::RegionPartner &p : page.partners)
+        list.append(entryToJson(p));
+    return QJsonDocument(QJsonObject{{QStringLiteral("partners"), list}, {QStringLiteral("next"), double(page.next)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+core::Result<RegionPartnerPage> decodeRegionPartnerPage(const QByteArray &body)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return partnersError(QStringLiteral("partners"));
+    const QJsonObject o = doc.object();
+    RegionPartnerPage page;
+    if (!o.value(QStringLiteral("partners")).isArray() || !readCursor(o.value(QStringLiteral("next")), &page.next))
+        return partnersError(QStringLiteral("partners"));
+    static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
+    qint64 previous = 0;
+    for (const QJsonValue &v : o.value(QStringLiteral("partners")).toArray()) {
+        const QJsonObject e = v.toObject();
+        core::RegionPartner p;
+        p.uuid = e.value(QStringLiteral("partner")).toString();
+        p.municipality = e.value(QStringLiteral("municipality")).toString();
+        p.updatedAt = readTime(e.value(QStringLiteral("updatedAt")));
+        const QJsonValue deleted = e.value(QStringLiteral("deleted"));
+        p.deleted = deleted.toBool();
+        if (!v.isObject() || !readCursor(e.value(QStringLiteral("cursor")), &p.cursor) || p.cursor < previous
+            || !isUuid(p.uuid) || !ibge.match(p.municipality).hasMatch() || !p.updatedAt.isValid()
+            || !(deleted.isUndefined() || deleted.isBool()) || (!p.deleted && !readLive(e, &p)))
+            return partnersError(QStringLiteral("partner entry"));
+        previous = p.cursor;
+        page.partners << p;
+    }
+    if (!page.partners.isEmpty() && page.next < page.partners.last().cursor)
+        return partnersError(QStringLiteral("partners next"));
+    return page;
+}
+
+} // namespace mobiliza::sync
