@@ -4,6 +4,7 @@
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
 #include "app/ui/regional/inbox_page.h"
+#include "app/ui/regional/report_view.h"
 #include "app/ui/regional/regional_commands.h"
 #include "app/ui/sync/keychain_token_store.h"
 #include "core/demo/demo_data.h"
@@ -24,6 +25,8 @@
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QStandardPaths>
+#include <QTabWidget>
+#include <QTextBrowser>
 #include <QTextStream>
 #include <QTranslator>
 
@@ -359,7 +362,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     if (!cl.screenshotFile.isEmpty()) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(1280, 800);
-        if (cl.page == QLatin1String("report") && role != core::Role::Municipality) {
+        const bool reportPage = cl.page == QLatin1String("report") || cl.page == QLatin1String("history");
+        if (reportPage && role != core::Role::Municipality) {
             // The inbox's report view on a correction (what changed shows), else the first report.
             auto *inbox = qobject_cast<InboxPage *>(window.page(QStringLiteral("inbox")));
             QString uuid;
@@ -371,6 +375,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             }
             if (!inbox || uuid.isEmpty() || !window.showPage(QStringLiteral("inbox")) || !inbox->openReport(uuid))
                 return fail(QCoreApplication::translate("Application", "There is no report to show yet."), headless, err);
+            if (cl.page == QLatin1String("history"))
+                inbox->reportView()->tabs()->setCurrentWidget(inbox->reportView()->historyText());
         } else if (!cl.page.isEmpty() && !window.showPage(cl.page))
             return fail(QCoreApplication::translate("Application", "The page \"%1\" is not one of this profile's (%2).")
                             .arg(cl.page, core::roleLabel(role)),

@@ -2,6 +2,7 @@
 
 #include "core/demo/demo_content.h"
 #include "core/regional/batch_service.h"
+#include "core/regional/report_history.h"
 #include "core/package/manifest_codec.h"
 #include "core/services/report_service.h"
 #include "core/services/services.h"
@@ -89,6 +90,7 @@ Result<DemoSummary> RegionalDemo::seed()
     QList<QPair<ReplicaRevision, QByteArray>> manifests;
     qint64 cursor = 0;
     int sample = int(rng.bounded(demo::sampleCount()));
+    QString returnedAction; // the action the demo's return points at (its history shows the note)
 
     auto makeReport = [&](const Municipality &m, const Period &period, bool noActions) {
         Report r;
@@ -179,6 +181,7 @@ Result<DemoSummary> RegionalDemo::seed()
                 // Returned with a comment, then corrected: revision 2 adds an action with a
                 // photo and changes a number, so the URS sees what changed.
                 const QDateTime returnedAt = receivedAt.addDays(1);
+                returnedAction = report.actions.first().uuid;
                 add(report, receivedAt, QStringLiteral("returned"),
                     QStringLiteral("Ação 1: o número de pessoas alcançadas parece alto; falta o registro da reunião "
                                    "com as escolas citada na descrição."),
@@ -219,6 +222,49 @@ Result<DemoSummary> RegionalDemo::seed()
     for (const auto &[entry, manifest] : std::as_const(manifests))
         if (auto s = replica.storeManifest(entry.report, entry.revision, manifest); !s)
             return s.error();
+
+    // Each report's history thread, as the hub would tell it: received, then the
+    // decision (a reviewer of another installation of this URS), one per revision.
+    {
+        const QString reviewer = QStringLiteral("Ana Paula (URS %1, demonstração)").arg(urs);
+        const QString otherInstallation = QStringLiteral("5d1f0c2a-9b7e-4c3d-8a6f-2e4b1c9d7a30");
+        QHash<QString, QList<HistoryEntry>> threads;
+        QHash<QString, qint64> listed;
+        for (const ReplicaRevision &e : std::as_const(entries)) {
+            QList<HistoryEntry> &t = threads[e.report];
+            listed[e.report] = std::max(listed.value(e.report), e.cursor);
+            HistoryEntry received;
+            received.cursor = e.cursor;
+            received.revision = e.revision;
+            received.state = QStringLiteral("received");
+            received.at = e.receivedAt;
+            t << received;
+            if (e.state == QLatin1String("received"))
+                continue;
+            HistoryEntry decided = received;
+            decided.state = e.state == QLatin1String("forwarded") ? QStringLiteral("accepted") : e.state;
+            decided.decision = newUuid();
+            decided.comment = e.comment;
+            decided.by = reviewer;
+            decided.installation = otherInstallation;
+            decided.at = e.reviewedAt;
+            if (e.state == QLatin1String("returned") && !returnedAction.isEmpty())
+                decided.notes << ReviewNote{returnedAction, QString(),
+                                            QStringLiteral("Conferir o número de pessoas alcançadas.")};
+            t << decided;
+        }
+        QList<ReportHistory::ReportEvents> all;
+        for (auto it = threads.cbegin(); it != threads.cend(); ++it) {
+            QList<HistoryEntry> events = it.value();
+            std::sort(events.begin(), events.end(),
+                      [](const HistoryEntry &a, const HistoryEntry &b) { return a.at < b.at; });
+            for (qsizetype i = 0; i < events.size(); ++i)
+                events[i].cursor = i + 1; // the thread's order is its cursors'
+            all << ReportHistory::ReportEvents{it.key(), listed.value(it.key()), events};
+        }
+        if (auto s = ReportHistory(m_services).storeMany(all); !s)
+            return s.error();
+    }
 
     // The forwarded months went to the central level in one batch each, on the 15th.
     BatchService batches(m_services);

@@ -31,7 +31,9 @@ std::optional<Decision> decisionFromKey(const QString &key)
     return std::nullopt;
 }
 
-QByteArray notesJson(const QList<ReviewNote> &notes)
+} // namespace
+
+QByteArray reviewNotesJson(const QList<ReviewNote> &notes)
 {
     QJsonArray a;
     for (const ReviewNote &n : notes)
@@ -41,7 +43,7 @@ QByteArray notesJson(const QList<ReviewNote> &notes)
     return QJsonDocument(a).toJson(QJsonDocument::Compact);
 }
 
-QList<ReviewNote> notesFrom(const QByteArray &json)
+QList<ReviewNote> reviewNotesFromJson(const QByteArray &json)
 {
     QList<ReviewNote> notes;
     for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
@@ -51,6 +53,8 @@ QList<ReviewNote> notesFrom(const QByteArray &json)
     }
     return notes;
 }
+
+namespace {
 
 Error refusal(const QString &code, const QString &message)
 {
@@ -184,7 +188,7 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
                                           "decision, comment, notes_json, reviewer, decided_at, state, updated_at) "
                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)"),
                            {record.uuid, report, revision, record.manifestSha256, decisionKey(decision),
-                            textArg(text), QString::fromUtf8(notesJson(notes)), textArg(record.reviewer), now, now});
+                            textArg(text), QString::fromUtf8(reviewNotesJson(notes)), textArg(record.reviewer), now, now});
         if (!put)
             return put.error();
         return {};
@@ -211,7 +215,7 @@ Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, co
         d.manifestSha256 = r.value(3).toString();
         d.decision = decisionFromKey(r.value(4).toString()).value_or(Decision::Accept);
         d.comment = r.value(5).toString();
-        d.notes = notesFrom(r.value(6).toByteArray());
+        d.notes = reviewNotesFromJson(r.value(6).toByteArray());
         d.reviewer = r.value(7).toString();
         d.decidedAt = parseStoreTimestamp(r.value(8).toString());
         d.state = r.value(9).toString();

@@ -33,6 +33,10 @@ struct ReviewNote
     QString text;
 };
 
+// Notes as the profile stores them (a JSON array of {action, photo, text}).
+QByteArray reviewNotesJson(const QList<ReviewNote> &notes);
+QList<ReviewNote> reviewNotesFromJson(const QByteArray &json);
+
 enum class Decision { Start, Accept, Return };
 
 // What a hub accepts in one decision (docs/protocol.md §10.3); decide() refuses more.

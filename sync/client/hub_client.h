@@ -119,6 +119,8 @@ public:
                      Callback<QByteArray> done);
     // A photo's bytes, checked against its SHA-256.
     void getBlob(const QString &sha256, Callback<QByteArray> done);
+    // GET /reports/<uuid>/history (§10.3): every event of the report, oldest first.
+    void getHistory(const QString &reportUuid, Callback<QList<HistoryEvent>> done);
     // PUT /reviews/<uuid>. A 409 state_changed is Conflict with code
     // "state_changed", currentState set and the message naming who decided.
     void putDecision(const ReviewDecision &decision, Callback<DecisionAnswer> done);

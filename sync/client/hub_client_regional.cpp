@@ -77,6 +77,19 @@ void HubClient::getBlob(const QString &sha256, Callback<QByteArray> done)
     });
 }
 
+void HubClient::getHistory(const QString &reportUuid, Callback<QList<HistoryEvent>> done)
+{
+    send("GET", QStringLiteral("/reports/%1/history").arg(reportUuid), {}, {}, true, {}, [this, done](const Response &r) {
+        m_bodyBytesReceived += r.body.size();
+        if (ok(r.status, r.networkError)) {
+            if (auto decoded = decodeHistory(r.body))
+                return done(decoded.value());
+            return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+        }
+        done(errorFor(r, Route::Pull));
+    });
+}
+
 void HubClient::putDecision(const ReviewDecision &decision, Callback<DecisionAnswer> done)
 {
     send("PUT", QStringLiteral("/reviews/") + decision.uuid, encode(decision), "application/json", true, {},

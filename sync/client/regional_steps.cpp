@@ -410,25 +410,7 @@ void RegionalSteps::pull()
 void RegionalSteps::nextManifest()
 {
     if (m_index >= m_manifests.size()) {
-        const core::Period newest = m_services.replica().newestPeriod();
-        auto missing = newest.isValid() ? m_services.replica().missingPhotos(newest) : core::Result<QStringList>(QStringList{});
-        m_photos.clear();
-        if (!missing)
-            localProblem(missing.error().message);
-        else
-            m_photos = missing.value();
-        if (auto wanted = m_services.replica().wantedMissingPhotos(); wanted) {
-            for (const QString &sha : wanted.value())
-                if (!m_photos.contains(sha))
-                    m_photos << sha;
-        } else {
-            localProblem(wanted.error().message);
-        }
-        m_index = 0;
-        if (!m_photos.isEmpty())
-            Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the photos of %1")
-                                   .arg(newest.display()));
-        nextPhoto();
+        startHistories(); // regional_history_step.cpp; then the photos
         return;
     }
     const auto [report, revision] = m_manifests.at(m_index++);
@@ -482,6 +464,29 @@ void RegionalSteps::nextManifest()
 }
 
 // ------------------------------------------------------------ 4. photos
+
+void RegionalSteps::startPhotos()
+{
+    const core::Period newest = m_services.replica().newestPeriod();
+    auto missing = newest.isValid() ? m_services.replica().missingPhotos(newest) : core::Result<QStringList>(QStringList{});
+    m_photos.clear();
+    if (!missing)
+        localProblem(missing.error().message);
+    else
+        m_photos = missing.value();
+    if (auto wanted = m_services.replica().wantedMissingPhotos(); wanted) {
+        for (const QString &sha : wanted.value())
+            if (!m_photos.contains(sha))
+                m_photos << sha;
+    } else {
+        localProblem(wanted.error().message);
+    }
+    m_index = 0;
+    if (!m_photos.isEmpty())
+        Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the photos of %1")
+                               .arg(newest.display()));
+    nextPhoto();
+}
 
 void RegionalSteps::nextPhoto()
 {

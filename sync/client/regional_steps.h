@@ -12,6 +12,8 @@
 //   2. the pull: pages of the URS's revisions from the stored cursor, each page
 //      applied in one transaction;
 //   3. every manifest not here yet (verified against the listed SHA-256);
+//   3b. the history threads of the newest month's reports and of those the
+//      reviewer opened, when the listing changed since they arrived;
 //   4. the photos of the newest month's latest revisions not in the blob store,
 //      and of the revisions the reviewer opened (ReplicaService::want), verified.
 //
@@ -41,6 +43,7 @@ struct RegionalCounts
     int refused = 0;       // imports and batches the hub refused (kept with the reason)
     int revisionsPulled = 0; // entries of the listing applied (new or changed)
     int manifestsFetched = 0;
+    int historiesFetched = 0; // report history threads brought up to date
     int photosFetched = 0;
     qint64 bytesFetched = 0; // manifests + photos
     bool upToDate = false;
@@ -77,6 +80,9 @@ private:
     void nextBatch();
     void pull();
     void nextManifest();
+    void startHistories(); // regional_history_step.cpp
+    void nextHistory();
+    void startPhotos();
     void nextPhoto();
     void stop(std::optional<HubError> error);
     void localProblem(const QString &message);
@@ -96,6 +102,7 @@ private:
     QStringList m_imports;
     QStringList m_batches;
     QList<QPair<QString, int>> m_manifests;
+    QList<QPair<QString, qint64>> m_histories; // report, its listed cursor
     QStringList m_photos;
     int m_index = 0;
     bool m_incomplete = false;

@@ -8,6 +8,7 @@
 #include "core/package/report_package.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/package_intake.h"
+#include "core/regional/report_history.h"
 #include "core/regional/review_outbox.h"
 
 using namespace mobiliza;
@@ -222,4 +223,75 @@ TEST_CASE("real hub: a decision on a package brought by hand goes up after the p
     REQUIRE(onHub->has_value());
     CHECK(onHub->value().state == QStringLiteral("accepted"));
     CHECK(urs.services->replica().revision(october, 1).value()->state == QStringLiteral("accepted"));
+}
+
+TEST_CASE("real hub: the URS keeps each report's history, with who decided from which installation, and brings it again when it changes")
+{
+    test::InProcessHub h;
+    SyncProfile bh(kBh);
+    test::SyncClient bhClient(*bh.services, bh.dir);
+    REQUIRE(bhClient.controller.enrollBlocking(h.url(), h.code(kBh)).ok());
+    const QString october = bh.concludedReport({2026, 10}, 2);
+    const QString september = bh.concludedReport({2026, 9}, 1);
+    REQUIRE(bhClient.controller.runPassBlocking(30'000).allConfirmed);
+
+    UrsProfile urs;
+    test::SyncClient ursClient(*urs.services, urs.dir);
+    REQUIRE(ursClient.controller.enrollBlocking(h.url(), h.code({}, kUrs)).ok());
+    REQUIRE(ursClient.controller.runPassBlocking(30'000).replicaUpToDate);
+    core::ReportHistory history(*urs.services);
+
+    // The newest month's history came with the pass; September's waits until opened.
+    auto thread = history.thread(october);
+    REQUIRE(thread.ok());
+    CHECK(thread->fromHub);
+    CHECK_FALSE(thread->stale);
+    REQUIRE(thread->entries.size() == 1);
+    CHECK(thread->entries.first().state == QStringLiteral("received"));
+    CHECK(thread->entries.first().revision == 1);
+    CHECK_FALSE(history.thread(september)->fromHub);
+
+    // A return made offline shows at once, waiting; after the pass, as the hub tells it:
+    // the reviewer, this installation, the note on the action.
+    const core::Report report = urs.services->replica().report(october, 1).value();
+    const QList<core::ReviewNote> notes{{report.actions.first().uuid, {}, QStringLiteral("Falta a lista de presença")}};
+    auto returned = urs.services->reviews().decide(october, 1, core::Decision::Return,
+                                                   QStringLiteral("Ação 1: falta a lista."), notes,
+                                                   QStringLiteral("Maria"));
+    REQUIRE(returned.ok());
+    CHECK(history.thread(october)->entries.last().pending == QStringLiteral("queued"));
+    REQUIRE(history.want(september).ok()); // the reviewer opened September too
+
+    const sync::PassReport decided = ursClient.controller.runPassBlocking(30'000);
+    INFO((decided.error ? decided.error->message : QString()).toStdString());
+    REQUIRE(decided.decisionsSent == 1);
+    CHECK(decided.replicaUpToDate);
+    thread = history.thread(october);
+    REQUIRE(thread.ok());
+    CHECK(thread->fromHub);
+    CHECK_FALSE(thread->stale);
+    REQUIRE(thread->entries.size() == 2); // received, returned: the decision once, the hub's
+    const core::HistoryEntry &e = thread->entries.last();
+    CHECK(e.state == QStringLiteral("returned"));
+    CHECK(e.pending.isEmpty());
+    CHECK(e.decision == returned->uuid);
+    CHECK(e.by == QStringLiteral("Maria"));
+    CHECK(e.installation == urs.services->profile().installationId());
+    CHECK(e.comment == QStringLiteral("Ação 1: falta a lista."));
+    REQUIRE(e.notes.size() == 1);
+    CHECK(e.notes.first().action == report.actions.first().uuid);
+    CHECK(history.thread(september)->fromHub); // brought because it was opened
+
+    // The municipality corrects: revision 2 reaches the thread at the URS's next pass.
+    bhClient.controller.runPassBlocking(30'000); // learns the return
+    REQUIRE(bh.services->reports().applyEvent(october, core::ReportEvent::Reopen).ok());
+    REQUIRE(bh.services->reports().conclude(october).ok());
+    REQUIRE(bhClient.controller.runPassBlocking(30'000).allConfirmed);
+    REQUIRE(ursClient.controller.runPassBlocking(30'000).replicaUpToDate);
+    thread = history.thread(october);
+    REQUIRE(thread->entries.size() == 3);
+    CHECK(thread->entries.last().revision == 2);
+    CHECK(thread->entries.last().state == QStringLiteral("received"));
+    // Nothing changed on the hub: the next pass asks for no history.
+    CHECK(history.stale()->isEmpty());
 }

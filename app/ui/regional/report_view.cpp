@@ -4,6 +4,7 @@
 
 #include "app/ui/dialogs.h"
 #include "app/ui/regional/photo_viewer.h"
+#include "app/ui/regional/history_text.h"
 #include "app/ui/regional/regional_format.h"
 #include "app/ui/regional/report_text.h"
 #include "app/ui/regional/return_dialog.h"
@@ -19,6 +20,7 @@
 #include <QKeyEvent>
 #include <QSplitter>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTextBrowser>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -97,11 +99,21 @@ ReportView::ReportView(const AppContext &context, Dialogs &dialogs, QWidget *par
                                              "QListWidget::item { padding: 3px; border-bottom: 1px solid #e6ebf0; }"));
     m_findings->setToolTip(tr("Click a line, or select it and press Enter, to go to what it points at."));
     leftLayout->addWidget(m_findings);
-    m_text = new QTextBrowser(left);
+    // The report as sent, and its history thread (who decided what, when, from where).
+    m_tabs = new QTabWidget(left);
+    m_tabs->setObjectName(QStringLiteral("reportTabs"));
+    m_tabs->setDocumentMode(true);
+    m_text = new QTextBrowser(m_tabs);
     m_text->setObjectName(QStringLiteral("reportText"));
     m_text->setOpenLinks(false);
     m_text->setAccessibleName(tr("The report as sent"));
-    leftLayout->addWidget(m_text, 1);
+    m_tabs->addTab(m_text, tr("Report"));
+    m_history = new QTextBrowser(m_tabs);
+    m_history->setObjectName(QStringLiteral("reportHistory"));
+    m_history->setOpenLinks(false);
+    m_history->setAccessibleName(tr("The report's history: every state change, decision and comment"));
+    m_tabs->addTab(m_history, tr("History"));
+    leftLayout->addWidget(m_tabs, 1);
     split->addWidget(left);
 
     m_photos = new PhotoViewer(m_context.services->blobs(), m_context.program.photoRule().lgpdFlags, split);
@@ -162,6 +174,7 @@ void ReportView::setRow(const InboxRow &row)
         loadContent();
     }
     updateState();
+    loadHistory(); // a decision here, or a pass, may have added to it
 }
 
 void ReportView::loadContent()
@@ -289,6 +302,28 @@ void ReportView::goToPath(const QString &path)
     for (int i = 0; i < action && i < m_report.actions.size(); ++i)
         index += int(m_report.actions.at(i).photos.size());
     m_photos->showPhoto(index);
+}
+
+void ReportView::loadHistory()
+{
+    const QString report = m_row.revision.report;
+    core::ReportHistory history(*m_context.services);
+    auto thread = history.thread(report);
+    if (!thread) {
+        m_history->setHtml(QStringLiteral("<p style='color:#a01818;'>%1</p>")
+                               .arg(tr("The history could not be read: %1").arg(thread.error().message).toHtmlEscaped()));
+        return;
+    }
+    m_tabs->setTabText(m_tabs->indexOf(m_history), regional::historyTabTitle(thread.value()));
+    m_history->setHtml(regional::historyHtml(thread.value(), m_report, m_context.services->profile().installationId()));
+    // An older month's history is not prefetched: asked for now, brought by the next pass.
+    if (!thread->stale)
+        m_historyWanted.clear();
+    else if (report != m_historyWanted) {
+        m_historyWanted = report;
+        if (core::Status s = history.want(report); s && m_context.sync)
+            m_context.sync->syncNow();
+    }
 }
 
 void ReportView::updateState()

@@ -16,6 +16,7 @@
 
 class QLabel;
 class QListWidget;
+class QTabWidget;
 class QPushButton;
 class QTextBrowser;
 
@@ -41,6 +42,8 @@ public:
 
     PhotoViewer *photos() const { return m_photos; }
     QTextBrowser *text() const { return m_text; }
+    QTextBrowser *historyText() const { return m_history; }
+    QTabWidget *tabs() const { return m_tabs; }
     QListWidget *findingsList() const { return m_findings; }
     QLabel *findingsSummary() const { return m_findingsSummary; }
     QLabel *titleLabel() const { return m_title; }
@@ -62,6 +65,7 @@ protected:
 
 private:
     void loadContent();
+    void loadHistory(); // the "History" tab, from the profile (the pass brings it)
     void updateState();
     void showFindings(const core::Findings &findings);
     void goToPath(const QString &path);
@@ -81,6 +85,9 @@ private:
     QPushButton *m_accept = nullptr;
     QPushButton *m_return = nullptr;
     QTextBrowser *m_text = nullptr;
+    QTextBrowser *m_history = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QString m_historyWanted; // the report whose history was last asked for
     QLabel *m_findingsSummary = nullptr;
     QListWidget *m_findings = nullptr;
     PhotoViewer *m_photos = nullptr;
