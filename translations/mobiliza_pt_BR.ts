@@ -4,12 +4,12 @@
     <context>
         <name>Application</name>
         <message>
-            <location filename="../app/ui/application.cpp" line="+78" />
+            <location filename="../app/ui/application.cpp" line="+81" />
             <source>Mobiliza</source>
             <translation>Mobiliza</translation>
         </message>
         <message>
-            <location line="+92" />
+            <location line="+98" />
             <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</source>
             <translation>Este perfil ainda não foi configurado. Execute uma vez com --role municipality --municipality IBGE (o código IBGE de 7 dígitos) ou --role urs --urs NOME, ou abra o Mobiliza sem opções de linha de comando para escolher.</translation>
         </message>
@@ -79,12 +79,12 @@
             <translation>Não foi possível ler os relatórios: %1</translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+31" />
             <source>There is no report to show yet.</source>
             <translation>Ainda não há relatório para mostrar.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="+4" />
             <source>The page "%1" is not one of this profile's (%2).</source>
             <translation>A página "%1" não faz parte deste perfil (%2).</translation>
         </message>
@@ -102,7 +102,7 @@
             <translation>Este arquivo não é um arquivo de lote do Mobiliza. Escolha um arquivo com a extensão .mobiliza-lote gerado pela regional (URS).</translation>
         </message>
         <message>
-            <location filename="../core/package/batch_file_writer.cpp" line="+93" />
+            <location filename="../core/package/batch_file_writer.cpp" line="+40" />
             <source>The batch file was not written: %1</source>
             <translation>O arquivo de lote não foi gerado: %1</translation>
         </message>
@@ -128,30 +128,75 @@
         </message>
     </context>
     <context>
+        <name>BatchReceipt</name>
+        <message>
+            <location filename="../core/package/batch_receipt.cpp" line="+32" />
+            <source>This file is not a receipt of a Mobiliza batch. Choose the file with the .mobiliza-recibo extension that the central level gave back for the batch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
+            <source>The receipt file is incomplete or has been altered. Ask the central level for a new receipt of the batch (mobiliza-hub receipt).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>The file is far larger than a batch receipt (a few hundred bytes) and was not read. Choose the .mobiliza-recibo file of the batch.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+74" />
+            <source>The receipt file %1 could not be written (%2). Check that the folder exists and is writable (a USB stick may be write-protected) and that the disk has free space.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>BatchService</name>
         <message>
-            <location filename="../core/regional/batch_service.cpp" line="+93" />
+            <location filename="../core/regional/batch_service.cpp" line="+102" />
             <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub's acceptance is here).</source>
             <translation>Nenhum relatório aceito de %1 aguarda encaminhamento. Aceite relatórios antes (e sincronize, para que a aceitação do hub chegue aqui).</translation>
         </message>
         <message>
-            <location line="+5" />
-            <location line="+64" />
+            <location line="-46" />
             <source>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</source>
             <translation>Alguns dos relatórios escolhidos ainda não foram aceitos pelo hub ou já estão num lote. Nada foi encaminhado.</translation>
         </message>
         <message>
-            <location line="-47" />
+            <location line="+76" />
             <source>There is already a file named %1 (perhaps another batch). Nothing was written: choose another name.</source>
             <translation>Já existe um arquivo chamado %1 (talvez de outro lote). Nada foi gravado: escolha outro nome.</translation>
         </message>
         <message numerus="yes">
-            <location line="+15" />
+            <location line="+14" />
             <source>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</source>
             <translation>
                 <numerusform>As fotos de %n relatório de %1 ainda não estão neste computador. Sincronize (elas já foram pedidas) e grave o arquivo de lote de novo.</numerusform>
                 <numerusform>As fotos de %n relatórios de %1 ainda não estão neste computador. Sincronize (elas já foram pedidas) e grave o arquivo de lote de novo.</numerusform>
             </translation>
+        </message>
+        <message>
+            <location line="+179" />
+            <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+7" />
+            <source>This receipt is for a batch of the URS %1; this computer is the URS %2's. Nothing was changed: import it on a computer of the URS %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+10" />
+            <source>This receipt is for batch %1 of %2 (%n report(s)), which was not made on this computer. Nothing was changed: import it on the URS computer that wrote the batch file (its Batches page lists it).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>This receipt does not match batch %1 of %2 made here: the central level received other reports (or other versions of them) under this batch's identifier. Nothing was changed. Keep the batch file and ask the central level which file it imported.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -406,16 +451,12 @@
             <location line="+1" />
             <location line="+17" />
             <location line="+5" />
+            <location line="+50" />
             <source>FILE</source>
             <translation>ARQUIVO</translation>
         </message>
         <message>
-            <location line="-20" />
-            <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, coverage, batches, sync or settings (a URS).</source>
-            <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, coverage, batches, sync ou settings (uma URS).</translation>
-        </message>
-        <message>
-            <location line="+1" />
+            <location line="-69" />
             <location line="+41" />
             <source>NAME</source>
             <translation>NOME</translation>
@@ -536,7 +577,17 @@
             <translation>URS: encaminha ao nível central os relatórios aceitos do --month (pela rede, ou como arquivo de lote com --out ARQUIVO) e sai.</translation>
         </message>
         <message>
-            <location line="+45" />
+            <location line="+4" />
+            <source>URS: records the central level's receipt files (.mobiliza-recibo) of batch files, and exits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>URS: prints one line per batch made here (id, month, channel, state, reports, hub id, received at) and exits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+49" />
             <source>Unexpected argument: %1. See --help.</source>
             <translation>Argumento inesperado: %1. Veja --help.</translation>
         </message>
@@ -601,7 +652,12 @@
             <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
         </message>
         <message>
-            <location line="+2" />
+            <location line="-154" />
+            <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, sync or settings (a URS).</source>
+            <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, sync ou settings (uma URS).</translation>
+        </message>
+        <message>
+            <location line="+156" />
             <source>--accept and --return are only used with --review REPORT_UUID.</source>
             <translation>--accept e --return só são usados com --review ID_DO_RELATÓRIO.</translation>
         </message>
@@ -712,7 +768,7 @@
             <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
         </message>
         <message>
-            <location filename="../core/store/migrations.cpp" line="+37" />
+            <location filename="../core/store/migrations.cpp" line="+39" />
             <source>The data could not be updated to the format of this version of Mobiliza (step %1, "%2": %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
             <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, "%2": %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
         </message>
@@ -760,7 +816,7 @@
             <translation>Não foi possível completar os dados de demonstração: %1 Este perfil ficou com uma parte deles (%2 relatório(s), %3 parceiro(s)), tudo marcado como dados de demonstração. Libere espaço no disco e use --demo-data com uma --data-dir nova e vazia.</translation>
         </message>
         <message>
-            <location filename="../core/demo/regional_demo.cpp" line="+49" />
+            <location filename="../core/demo/regional_demo.cpp" line="+50" />
             <source>Choose the profile's regional health unit (URS) before adding demonstration data.</source>
             <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
         </message>
@@ -837,6 +893,94 @@
         </message>
     </context>
     <context>
+        <name>HistoryText</name>
+        <message>
+            <location filename="../app/ui/regional/history_text.cpp" line="+38" />
+            <source>An action of another revision</source>
+            <translation>Uma ação de outra revisão</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Action %1</source>
+            <translation>Ação %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action %1, a photo of another revision</source>
+            <translation>Ação %1, uma foto de outra revisão</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Action %1, Photo %2</source>
+            <translation>Ação %1, Foto %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Revision %1 received by the hub</source>
+            <translation>Revisão %1 recebida pelo hub</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Revision %1: %2</source>
+            <translation>Revisão %1: %2</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>made here, waits to be sent to the hub</source>
+            <translation>feita nesta instalação, aguardando envio ao hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>made here, taken by the hub</source>
+            <translation>feita nesta instalação, registrada pelo hub</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>made here, refused by the hub</source>
+            <translation>feita nesta instalação, recusada pelo hub</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>made here, refused by the hub: %1</source>
+            <translation>feita nesta instalação, recusada pelo hub: %1</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>History (%1)</source>
+            <translation>Histórico (%1)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Summary from the list of reports. The full history (who decided, from which installation, the notes) arrives at the next synchronization.</source>
+            <translation>Resumo a partir da lista de relatórios. O histórico completo (quem decidiu, de qual instalação, as notas) chega na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Brought on %1; the hub has newer events, which arrive at the next synchronization.</source>
+            <translation>Recebido em %1; o hub tem eventos mais novos, que chegam na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>Nothing recorded yet.</source>
+            <translation>Nada registrado ainda.</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>by %1</source>
+            <translation>por %1</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>from this installation</source>
+            <translation>desta instalação</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>from installation %1</source>
+            <translation>da instalação %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Hub</name>
         <message>
             <location filename="../sync/hub/hub.cpp" line="+56" />
@@ -900,7 +1044,7 @@
         </message>
         <message>
             <location line="+8" />
-            <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+37" />
+            <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+38" />
             <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
         </message>
@@ -1085,6 +1229,11 @@
             <source>The package file arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
             <translation>O arquivo de pacote chegou danificado (o conteúdo não corresponde ao nome). Nada foi gravado; envie-o de novo.</translation>
         </message>
+        <message>
+            <location filename="../sync/hub/hub_partners_region.cpp" line="+15" />
+            <source>Only the regional office (URS) and the central level read the partners of the region. This installation sends its own partners.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>HubCli</name>
@@ -1212,6 +1361,11 @@
             <location line="+1" />
             <source>list the batches sent to the central level</source>
             <translation>listar os lotes enviados ao nível central</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>write a batch's receipt file for the URS again</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+1" />
@@ -1349,9 +1503,24 @@
             <translation>Quem analisa (padrão: o usuário do sistema).</translation>
         </message>
         <message>
-            <location line="+28" />
-            <source>serve, enroll, revoke, tokens, reports, review, import, batches or stats</source>
-            <translation>serve, enroll, revoke, tokens, reports, review, import, batches ou stats</translation>
+            <location line="+3" />
+            <source>receipt: the batch's id (UUID).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>import: where the batch's receipt file goes (default: beside the batch file, .mobiliza-recibo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
+            <source>receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+31" />
+            <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <location line="+3" />
@@ -1364,7 +1533,7 @@
             <translation>Diga qual comando executar.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+7" />
             <source>Unknown command “%1”.</source>
             <translation>Comando desconhecido: “%1”.</translation>
         </message>
@@ -1399,7 +1568,17 @@
             <translation>Diga qual arquivo de pacote importar.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+2" />
+            <source>Say which batch with --batch UUID (see “batches”).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>--receipt FILE goes with import; --batch UUID and --out FILE go with receipt.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+6" />
             <source>“%1” is not an address and port. Use e.g. 127.0.0.1:8080.</source>
             <translation>“%1” não é um endereço com porta. Use, por exemplo, 127.0.0.1:8080.</translation>
         </message>
@@ -1444,7 +1623,17 @@
             <translation>Relatório %1 (%2, %3), revisão %4: %5.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_cli_batches.cpp" line="+37" />
+            <location filename="../sync/hub/hub_cli_batches.cpp" line="+31" />
+            <source>The batch is recorded here; write its receipt again with “mobiliza-hub receipt --batch %1 --out FILE”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Receipt for the URS written to %1: take it back to the URS (Batches page, “Import receipt…”).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+19" />
             <source>Received batch %1 of URS %2 (%3): %4 reports forwarded, %5 imported now, as %6.</source>
             <translation>Lote %1 da URS %2 (%3) recebido: %4 relatórios encaminhados, %5 importados agora, como %6.</translation>
         </message>
@@ -1462,6 +1651,11 @@
             <location line="+1" />
             <source>Report %1 (%2, %3), revision %4, was already here as %5.</source>
             <translation>Relatório %1 (%2, %3), revisão %4, já estava aqui como %5.</translation>
+        </message>
+        <message>
+            <location line="+14" />
+            <source>This hub has no batch %1. See the batches it has with “mobiliza-hub batches”.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1626,7 +1820,7 @@
             <translation>A sincronização foi interrompida antes de terminar. Ela continua na próxima.</translation>
         </message>
         <message>
-            <location filename="../sync/client/hub_client_regional.cpp" line="+99" />
+            <location filename="../sync/client/hub_client_regional.cpp" line="+112" />
             <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
             <translation>O hub já tem outra decisão com este identificador. A decisão foi deixada de lado; faça-a novamente.</translation>
         </message>
@@ -1639,17 +1833,17 @@
     <context>
         <name>HubServer</name>
         <message>
-            <location filename="../sync/hub/hub_dispatch.cpp" line="+282" />
+            <location filename="../sync/hub/hub_dispatch.cpp" line="+285" />
             <source>This address does not accept this kind of request.</source>
             <translation>Este endereço não aceita este tipo de pedido.</translation>
         </message>
         <message>
-            <location line="-200" />
+            <location line="-203" />
             <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
             <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
         </message>
         <message>
-            <location line="+210" />
+            <location line="+213" />
             <location line="+68" />
             <source>This request takes no body.</source>
             <translation>Este pedido não leva corpo.</translation>
@@ -1672,11 +1866,12 @@
         <message>
             <location line="+43" />
             <location line="+39" />
+            <location line="+77" />
             <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
             <translation>“since” e “limit” precisam ser números inteiros (limit de no mínimo 1).</translation>
         </message>
         <message>
-            <location line="+19" />
+            <location line="-58" />
             <source>The address must name a partner (UUID).</source>
             <translation>O endereço precisa indicar um parceiro (UUID).</translation>
         </message>
@@ -1684,7 +1879,7 @@
     <context>
         <name>HubStore</name>
         <message>
-            <location filename="../sync/hub/hub_store.cpp" line="+302" />
+            <location filename="../sync/hub/hub_store.cpp" line="+330" />
             <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub's user may write there.</source>
             <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
         </message>
@@ -1709,7 +1904,7 @@
             <translation>O endereço do banco de dados não é válido. Use postgresql://usuário:senha@servidor:porta/banco.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_partners.cpp" line="+47" />
+            <location filename="../sync/hub/hub_store_partners.cpp" line="+95" />
             <source>The partner belongs to another municipality; it was not changed.</source>
             <translation>O parceiro pertence a outro município; ele não foi alterado.</translation>
         </message>
@@ -2149,6 +2344,7 @@
         <message>
             <location filename="../sync/protocol.cpp" line="+22" />
             <location filename="../sync/protocol_batch.cpp" line="+23" />
+            <location filename="../sync/protocol_partners_region.cpp" line="+18" />
             <location filename="../sync/protocol_pull.cpp" line="+18" />
             <location filename="../sync/protocol_review.cpp" line="+23" />
             <source>The server's answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</source>
@@ -2302,9 +2498,33 @@
         </message>
     </context>
     <context>
+        <name>RegionPartners</name>
+        <message>
+            <location filename="../core/regional/region_partners.cpp" line="+217" />
+            <source>No partners</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%n partner(s)</source>
+            <translation type="unfinished">
+                <numerusform>%n parceiro</numerusform>
+                <numerusform>%n parceiros</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+1" />
+            <source>%1 in %n municipality(ies)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RegionalCommands</name>
         <message>
-            <location filename="../app/ui/regional/regional_commands.cpp" line="+30" />
+            <location filename="../app/ui/regional/regional_commands.cpp" line="+31" />
             <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</source>
             <translation>Esta instalação ainda não está conectada a um hub. Conecte-a com --hub URL --enroll CÓDIGO (o código é fornecido pelo administrador do hub).</translation>
         </message>
@@ -2380,7 +2600,17 @@
             <translation>O lote %1 aguarda envio: ele vai na próxima sincronização.</translation>
         </message>
         <message>
-            <location line="-215" />
+            <location line="+28" />
+            <source>batch %1 of %2 was already recorded as received (%3, %4): nothing changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+3" />
+            <source>batch %1 of %2 recorded as received by the central level (%3, %4).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-246" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
@@ -2591,7 +2821,7 @@
     <context>
         <name>RegionalSteps</name>
         <message>
-            <location filename="../sync/client/regional_steps.cpp" line="+79" />
+            <location filename="../sync/client/regional_steps.cpp" line="+80" />
             <source>Sending review decisions</source>
             <translation>Enviando as decisões de análise</translation>
         </message>
@@ -2611,20 +2841,35 @@
             <translation>Recebendo os relatórios dos municípios</translation>
         </message>
         <message>
-            <location line="+73" />
+            <location line="+130" />
             <source>Receiving the photos of %1</source>
             <translation>Recebendo as fotos de %1</translation>
         </message>
         <message>
-            <location line="+37" />
+            <location line="-38" />
             <source>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</source>
             <translation>O hub enviou um relatório que não confere com a sua soma de verificação; ele não foi guardado e será pedido de novo na próxima sincronização.</translation>
         </message>
         <message>
-            <location line="+46" />
+            <location line="+77" />
             <location line="+8" />
             <source>A photo received from the hub did not match its checksum; it was not kept.</source>
             <translation>Uma foto recebida do hub não confere com a sua soma de verificação; ela não foi guardada.</translation>
+        </message>
+        <message>
+            <location filename="../sync/client/regional_history_step.cpp" line="+43" />
+            <source>Receiving the history of the reports</source>
+            <translation>Recebendo o histórico dos relatórios</translation>
+        </message>
+        <message>
+            <location line="+34" />
+            <source>The hub sent a report history that could not be read; it is asked for again at the next synchronization.</source>
+            <translation>O hub enviou um histórico de relatório que não pôde ser lido; ele será pedido de novo na próxima sincronização.</translation>
+        </message>
+        <message>
+            <location filename="../sync/client/regional_partners_step.cpp" line="+37" />
+            <source>Receiving the partners of the municipalities</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -2762,13 +3007,15 @@
         </message>
         <message>
             <location filename="../core/package/batch_file_reader.cpp" line="+134" />
+            <location filename="../core/package/batch_receipt.cpp" line="+96" />
             <location filename="../core/package/package_reader.cpp" line="+140" />
             <source>file not found</source>
             <translation>arquivo não encontrado</translation>
         </message>
         <message>
             <location filename="../core/package/batch_file_writer.cpp" line="+29" />
-            <location filename="../core/package/package_writer.cpp" line="+144" />
+            <location filename="../core/package/batch_receipt.cpp" line="-23" />
+            <location filename="../core/package/package_writer.cpp" line="+89" />
             <source>folder not found</source>
             <translation>pasta não encontrada</translation>
         </message>
@@ -2963,7 +3210,7 @@
     <context>
         <name>ReviewOutbox</name>
         <message>
-            <location filename="../core/regional/review_outbox.cpp" line="+117" />
+            <location filename="../core/regional/review_outbox.cpp" line="+121" />
             <source>Write what the municipality must correct: a report is returned only with a comment.</source>
             <translation>Escreva o que o município deve corrigir: um relatório só é devolvido com um comentário.</translation>
         </message>
@@ -3498,7 +3745,12 @@
             <translation>Aguardando envio</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+7" />
+            <source>Received by the central level on %1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
             <source>Received by the hub on %1</source>
             <translation>Recebido pelo hub em %1</translation>
         </message>
@@ -3571,7 +3823,7 @@
     <context>
         <name>mobiliza::ui::BatchesPage</name>
         <message>
-            <location filename="../app/ui/regional/batches_page.cpp" line="+86" />
+            <location filename="../app/ui/regional/batches_page.cpp" line="+91" />
             <source>Batches</source>
             <translation>Lotes</translation>
         </message>
@@ -3587,13 +3839,13 @@
         </message>
         <message>
             <location line="+9" />
-            <location line="+255" />
+            <location line="+258" />
             <location line="+9" />
             <source>Forward to the central level</source>
             <translation>Encaminhar ao nível central</translation>
         </message>
         <message>
-            <location line="-262" />
+            <location line="-265" />
             <source>Makes a batch of the month's accepted reports; it goes over the network at the next synchronization, which starts now.</source>
             <translation>Faz um lote com os relatórios aceitos da competência; ele vai pela rede na próxima sincronização, que começa agora.</translation>
         </message>
@@ -3608,13 +3860,23 @@
             <translation>Grava os relatórios aceitos da competência, com as fotos, num só arquivo para levar ao nível central (num pen drive, por exemplo).</translation>
         </message>
         <message>
-            <location line="+26" />
-            <location line="+16" />
+            <location line="+27" />
+            <location line="+23" />
             <source>Batches made at this URS</source>
             <translation>Lotes feitos nesta URS</translation>
         </message>
         <message>
-            <location line="+15" />
+            <location line="-21" />
+            <source>Import receipt…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Records the receipt file (.mobiliza-recibo) the central level gave back for a batch file: the batch becomes received by the central level.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+34" />
             <source>No batch yet. Choose a month with accepted reports and forward them.</source>
             <translation>Nenhum lote ainda. Escolha uma competência com relatórios aceitos e encaminhe-os.</translation>
         </message>
@@ -3624,7 +3886,7 @@
             <translation>Municípios do lote</translation>
         </message>
         <message>
-            <location line="+41" />
+            <location line="+42" />
             <source>The batches could not be read: %1</source>
             <translation>Os lotes não puderam ser lidos: %1</translation>
         </message>
@@ -3637,7 +3899,7 @@
             </translation>
         </message>
         <message>
-            <location line="+30" />
+            <location line="+32" />
             <source>No report received yet.</source>
             <translation>Nenhum relatório recebido ainda.</translation>
         </message>
@@ -3678,7 +3940,7 @@
             <translation>Feito em %1 por %2</translation>
         </message>
         <message numerus="yes">
-            <location line="+34" />
+            <location line="+26" />
             <source>Forward %n report(s) of %1 to the central level?</source>
             <translation>
                 <numerusform>Encaminhar %n relatório de %1 ao nível central?</numerusform>
@@ -3709,20 +3971,53 @@
             </translation>
         </message>
         <message>
-            <location line="+18" />
             <location line="+17" />
-            <location line="+2" />
-            <location line="+10" />
+            <location line="+24" />
+            <location line="+63" />
+            <location line="+19" />
             <source>Write batch file</source>
             <translation>Gravar arquivo de lote</translation>
         </message>
         <message>
-            <location line="-28" />
+            <location line="-105" />
             <source>Mobiliza batch file (*.mobiliza-lote)</source>
             <translation>Arquivo de lote do Mobiliza (*.mobiliza-lote)</translation>
         </message>
         <message>
-            <location line="+11" />
+            <location line="+24" />
+            <source>Writing the batch file of %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation type="unfinished">Cancelar</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Cancelling: the batch file is being removed…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+17" />
+            <source>%1 of %n photo(s) written (%2 of %3).</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>Cancelled: no batch file was written and nothing changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+18" />
+            <source>Take the file to the central level; it is verified there like a report package. Its receipt, carried back, goes in with Import receipt…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+9" />
             <source>The batch file was not written.</source>
             <translation>O arquivo de lote não foi gravado.</translation>
         </message>
@@ -3732,12 +4027,44 @@
             <translation>Uma sincronização foi iniciada para trazê-las.</translation>
         </message>
         <message>
-            <location line="+6" />
+            <location line="+17" />
+            <location line="+31" />
+            <location line="+2" />
+            <source>Import receipt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-32" />
+            <source>Receipts of the central level (*.mobiliza-recibo)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+12" />
+            <source>%1: %2</source>
+            <translation type="unfinished">%1: %2</translation>
+        </message>
+        <message>
+            <location line="+7" />
+            <source>%1: the batch of %2 was already recorded as received (%3, %4); nothing changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>%1: the batch of %2 is now received by the central level (%3, %4).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>A refused receipt changed nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-56" />
             <source>The batch file was not written: %1</source>
             <translation>O arquivo de lote não foi gravado: %1</translation>
         </message>
         <message numerus="yes">
-            <location line="+6" />
+            <location line="-12" />
             <source>Batch file written: %n report(s) of %1 in %2.</source>
             <translation>
                 <numerusform>Arquivo de lote gravado: %n relatório de %1 em %2.</numerusform>
@@ -3745,17 +4072,12 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+4" />
+            <location line="+3" />
             <source>%n report(s) of %1 written to %2.</source>
             <translation>
                 <numerusform>%n relatório de %1 gravado em %2.</numerusform>
                 <numerusform>%n relatórios de %1 gravados em %2.</numerusform>
             </translation>
-        </message>
-        <message>
-            <location line="+3" />
-            <source>Take the file to the central level; it is verified there like a report package.</source>
-            <translation>Leve o arquivo ao nível central; lá ele é conferido como um pacote de relatório.</translation>
         </message>
     </context>
     <context>
@@ -6088,7 +6410,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     <context>
         <name>mobiliza::ui::ReportView</name>
         <message>
-            <location filename="../app/ui/regional/report_view.cpp" line="+44" />
+            <location filename="../app/ui/regional/report_view.cpp" line="+46" />
             <source>Inbox</source>
             <translation>Caixa de entrada</translation>
         </message>
@@ -6099,12 +6421,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </message>
         <message>
             <location line="+18" />
-            <location line="+274" />
+            <location line="+307" />
             <source>Accept</source>
             <translation>Aceitar</translation>
         </message>
         <message>
-            <location line="-272" />
+            <location line="-305" />
             <source>Return for correction…</source>
             <translation>Devolver para correção…</translation>
         </message>
@@ -6119,9 +6441,24 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>Clique numa linha, ou selecione-a e tecle Enter, para ir ao ponto indicado.</translation>
         </message>
         <message>
-            <location line="+5" />
+            <location line="+9" />
             <source>The report as sent</source>
             <translation>O relatório como foi enviado</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Report</source>
+            <translation>Relatório</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>The report's history: every state change, decision and comment</source>
+            <translation>O histórico do relatório: cada mudança de situação, decisão e comentário</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>History</source>
+            <translation>Histórico</translation>
         </message>
         <message>
             <location line="+55" />
@@ -6129,7 +6466,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             <translation>O município enviou a revisão %1 deste relatório: é ela que está à vista agora.</translation>
         </message>
         <message>
-            <location line="+17" />
+            <location line="+18" />
             <source>Municipality</source>
             <translation>Município</translation>
         </message>
@@ -6225,7 +6562,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
             </translation>
         </message>
         <message>
-            <location line="+29" />
+            <location line="+31" />
+            <source>The history could not be read: %1</source>
+            <translation>Não foi possível ler o histórico: %1</translation>
+        </message>
+        <message>
+            <location line="+20" />
             <source> · late</source>
             <translation> · atrasado</translation>
         </message>
