@@ -2,6 +2,8 @@
 
 #include "core/domain/clock.h"
 #include "core/package/batch_file.h"
+#include "core/package/batch_receipt.h"
+#include "core/package/manifest_codec.h"
 #include "core/services/audit.h"
 #include "core/services/services.h"
 #include "core/store/sql.h"
@@ -48,6 +50,14 @@ QList<BatchMember> membersFrom(const QByteArray &json)
     return out;
 }
 
+Error takenMeanwhile()
+{
+    return Error{QStringLiteral("nothing_to_forward"),
+                 QCoreApplication::translate("BatchService",
+                                             "Some of the chosen reports are not accepted by the hub yet, or are "
+                                             "already in a batch. Nothing was forwarded.")};
+}
+
 } // namespace
 
 BatchService::BatchService(Services &services)
@@ -77,112 +87,162 @@ Result<QList<ReplicaRevision>> BatchService::forwardable(const Period &period) c
     return out;
 }
 
-Result<BatchRecord> BatchService::create(const Period &period, const QString &createdBy, const QString &filePath,
-                                         const QStringList &only)
+Result<QList<ReplicaRevision>> BatchService::chosen(const Period &period, const QStringList &only) const
 {
     auto candidates = forwardable(period);
     if (!candidates)
         return candidates.error();
-    QList<ReplicaRevision> chosen;
+    QList<ReplicaRevision> out;
     for (const ReplicaRevision &r : candidates.value())
         if (only.isEmpty() || only.contains(r.report))
-            chosen << r;
-    if (chosen.isEmpty() || (!only.isEmpty() && chosen.size() != only.size()))
-        return Error{QStringLiteral("nothing_to_forward"),
-                     only.isEmpty()
-                         ? QCoreApplication::translate("BatchService",
+            out << r;
+    if (out.isEmpty() || (!only.isEmpty() && out.size() != only.size()))
+        return only.isEmpty()
+                   ? Error{QStringLiteral("nothing_to_forward"),
+                           QCoreApplication::translate("BatchService",
                                                        "No accepted report of %1 is waiting to be forwarded. Accept "
                                                        "reports first (and synchronize, so the hub's acceptance is "
                                                        "here).")
-                               .arg(period.display())
-                         : QCoreApplication::translate("BatchService",
-                                                       "Some of the chosen reports are not accepted by the hub yet, or "
-                                                       "are already in a batch. Nothing was forwarded.")};
+                               .arg(period.display())}
+                   : takenMeanwhile();
+    return out;
+}
+
+Result<BatchRecord> BatchService::prepare(const Period &period, const QString &createdBy, const QString &filePath,
+                                          const QStringList &only)
+{
+    auto picked = chosen(period, only);
+    if (!picked)
+        return picked.error();
     BatchRecord b;
     b.uuid = newUuid();
     b.urs = m_services.profile().urs();
     b.period = period;
     b.createdAt = m_services.clock().now().toUTC();
     b.createdBy = createdBy.trimmed().isEmpty() ? QStringLiteral("URS %1").arg(b.urs) : createdBy.trimmed();
-    for (const ReplicaRevision &r : chosen)
+    for (const ReplicaRevision &r : picked.value())
         b.revisions << BatchMember{r.report, r.revision, r.manifestSha256, r.municipality};
     b.channel = filePath.isEmpty() ? QStringLiteral("network") : QStringLiteral("file");
     b.filePath = filePath;
     b.state = filePath.isEmpty() ? QStringLiteral("queued") : QStringLiteral("written");
-
-    if (!filePath.isEmpty() && QFileInfo::exists(filePath))
+    if (filePath.isEmpty())
+        return b;
+    if (QFileInfo::exists(filePath))
         return Error{QStringLiteral("file_exists"),
                      QCoreApplication::translate("BatchService",
                                                  "There is already a file named %1 (perhaps another batch). Nothing "
                                                  "was written: choose another name.")
                          .arg(QDir::toNativeSeparators(filePath))};
-    if (!filePath.isEmpty()) {
-        // The file carries every photo: older months' photos may not be here yet.
-        int missing = 0;
-        for (const ReplicaRevision &r : chosen) {
-            auto wanted = m_services.replica().want(r.report, r.revision);
-            if (!wanted)
-                return wanted.error();
-            missing += wanted.value() ? 1 : 0;
-        }
-        if (missing > 0)
-            return Error{QStringLiteral("photos_missing"),
-                         QCoreApplication::translate("BatchService",
-                                                     "The photos of %n report(s) of %1 are not on this computer yet. "
-                                                     "Synchronize (they were asked for), then write the batch file "
-                                                     "again.",
-                                                     nullptr, missing)
-                             .arg(period.display())};
-        package::BatchFileInfo info{b.uuid, b.urs, period, b.createdAt, b.createdBy, {}};
-        QList<package::BatchFileInput> inputs;
-        for (const ReplicaRevision &r : chosen) {
-            auto manifest = m_services.replica().manifest(r.report, r.revision);
-            if (!manifest)
-                return manifest.error();
-            inputs << package::BatchFileInput{manifest.value()};
-        }
-        BlobStore &blobs = m_services.blobs();
-        if (Status written = package::writeBatchFile(
-                info, inputs, [&blobs](const QString &sha) { return blobs.read(sha); }, filePath);
-            !written)
-            return written.error();
+    // The file carries every photo: older months' photos may not be here yet.
+    int missing = 0;
+    for (const ReplicaRevision &r : picked.value()) {
+        auto wanted = m_services.replica().want(r.report, r.revision);
+        if (!wanted)
+            return wanted.error();
+        missing += wanted.value() ? 1 : 0;
     }
+    if (missing > 0)
+        return Error{QStringLiteral("photos_missing"),
+                     QCoreApplication::translate("BatchService",
+                                                 "The photos of %n report(s) of %1 are not on this computer yet. "
+                                                 "Synchronize (they were asked for), then write the batch file "
+                                                 "again.",
+                                                 nullptr, missing)
+                         .arg(period.display())};
+    return b;
+}
+
+Status BatchService::writeFile(const QString &dataDir, const QString &blobDir, const BatchRecord &b,
+                               const BatchWriteProgressFn &progress)
+{
+    // A connection of this thread's own: a worker never touches the UI thread's.
+    auto database = Database::open(dataDir);
+    if (!database)
+        return database.error();
+    Notifier quiet; // only reads here
+    SystemClock clock;
+    BlobStore blobs(blobDir);
+    ReplicaService replica(*database.value(), quiet, blobs, clock);
+    QList<package::BatchFileInput> inputs;
+    BatchWriteProgress done;
+    QSet<QString> photos;
+    for (const BatchMember &m : b.revisions) {
+        auto manifest = replica.manifest(m.report, m.revision);
+        if (!manifest)
+            return manifest.error();
+        inputs << package::BatchFileInput{manifest.value()};
+        // The totals up front, for the progress: each photo once, as the file holds it.
+        if (auto decoded = decodeManifest(manifest.value()))
+            for (const QString &sha : manifestBlobs(decoded->report))
+                if (!photos.contains(sha)) {
+                    photos.insert(sha);
+                    done.totalBytes += QFileInfo(blobs.path(sha)).size();
+                }
+    }
+    done.totalFiles = int(photos.size());
+    const package::BatchFileInfo info{b.uuid, b.urs, b.period, b.createdAt, b.createdBy, {}};
+    return package::writeBatchFile(
+        info, inputs,
+        [&blobs, &done](const QString &sha) {
+            ++done.files; // counted once written: the progress comes after each photo
+            return blobs.read(sha);
+        },
+        b.filePath,
+        [&done, &progress](qint64 bytes, qint64) {
+            done.bytes = bytes;
+            return !progress || progress(done);
+        });
+}
+
+Result<BatchRecord> BatchService::record(const BatchRecord &b)
+{
     Status stored = inTransaction(m_services.database().db(), [&]() -> Status {
         // Again under the write lock: another window or a --forward run may have
         // batched some of these meanwhile; a report is never in two batches.
-        auto again = forwardable(period);
+        auto again = forwardable(b.period);
         if (!again)
             return again.error();
         QSet<QString> still;
         for (const ReplicaRevision &r : again.value())
             still.insert(r.report + QLatin1Char('#') + QString::number(r.revision));
-        for (const BatchMember &m : std::as_const(b.revisions))
+        for (const BatchMember &m : b.revisions)
             if (!still.contains(m.report + QLatin1Char('#') + QString::number(m.revision)))
-                return Error{QStringLiteral("nothing_to_forward"),
-                             QCoreApplication::translate("BatchService",
-                                                         "Some of the chosen reports are not accepted by the hub "
-                                                         "yet, or are already in a batch. Nothing was forwarded.")};
+                return takenMeanwhile();
         const QString now = storeTimestamp(b.createdAt);
         auto put = execSql(m_services.database().db(),
                            QStringLiteral("INSERT INTO batches (uuid, urs, period, created_at, created_by, "
                                           "revisions_json, channel, file_path, state, updated_at) "
                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                           {b.uuid, b.urs, period.key(), now, b.createdBy, QString::fromUtf8(membersJson(b.revisions)),
-                            b.channel, textArg(b.filePath), b.state, now});
+                           {b.uuid, b.urs, b.period.key(), now, b.createdBy,
+                            QString::fromUtf8(membersJson(b.revisions)), b.channel, textArg(b.filePath), b.state,
+                            now});
         if (!put)
             return put.error();
         return m_services.audit().record(QStringLiteral("batch"), b.uuid, QStringLiteral("create"),
-                                         QJsonObject{{QStringLiteral("period"), period.key()},
+                                         QJsonObject{{QStringLiteral("period"), b.period.key()},
                                                      {QStringLiteral("count"), int(b.revisions.size())},
                                                      {QStringLiteral("channel"), b.channel}});
     });
     if (!stored) {
-        if (!filePath.isEmpty())
-            QFile::remove(filePath); // a file no batch records would be forwarded twice
+        if (!b.filePath.isEmpty())
+            QFile::remove(b.filePath); // a file no batch records would be forwarded twice
         return stored.error();
     }
     Q_EMIT m_services.notifier().replicaChanged();
     return b;
+}
+
+Result<BatchRecord> BatchService::create(const Period &period, const QString &createdBy, const QString &filePath,
+                                         const QStringList &only)
+{
+    auto prepared = prepare(period, createdBy, filePath, only);
+    if (!prepared)
+        return prepared.error();
+    if (!filePath.isEmpty())
+        if (Status written = writeFile(m_services.database().dataDir(), m_services.blobs().dir(), prepared.value());
+            !written)
+            return written.error();
+    return record(prepared.value());
 }
 
 Status BatchService::recordReceived(const BatchRecord &b)
@@ -255,6 +315,78 @@ Status BatchService::markReceived(const QString &uuid, const QString &hubId, con
 {
     return m_queue.update(uuid, QStringLiteral("state = 'received', hub_id = ?, hub_received_at = ?, last_error = ''"),
                           {textArg(hubId), storeTimestamp(receivedAt)});
+}
+
+Result<ReceiptOutcome> BatchService::applyReceipt(const package::BatchReceipt &receipt)
+{
+    const QString mine = m_services.profile().urs();
+    if (m_services.profile().role() != Role::Urs || mine.isEmpty())
+        return Error{QStringLiteral("not_a_urs"),
+                     QCoreApplication::translate("BatchService",
+                                                 "Receipts of the central level are recorded by the URS that made "
+                                                 "the batch; this installation is not a URS.")};
+    // By the reference table: a receipt may write the URS's name another way.
+    const auto named = m_services.reference().ursByName(receipt.urs);
+    if ((named ? named->name : receipt.urs).compare(mine, Qt::CaseInsensitive) != 0)
+        return Error{QStringLiteral("other_urs"),
+                     QCoreApplication::translate("BatchService",
+                                                 "This receipt is for a batch of the URS %1; this computer is the "
+                                                 "URS %2's. Nothing was changed: import it on a computer of the "
+                                                 "URS %1.")
+                         .arg(receipt.urs, mine)};
+    auto found = query(QStringLiteral("WHERE uuid = ?"), {receipt.batchUuid});
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return Error{QStringLiteral("unknown_batch"),
+                     QCoreApplication::translate("BatchService",
+                                                 "This receipt is for batch %1 of %2 (%n report(s)), which was not "
+                                                 "made on this computer. Nothing was changed: import it on the URS "
+                                                 "computer that wrote the batch file (its Batches page lists it).",
+                                                 nullptr, receipt.count)
+                         .arg(receipt.batchUuid.left(8), receipt.period.display())};
+    const BatchRecord b = found->first();
+    QList<package::BatchContentItem> content;
+    for (const BatchMember &m : b.revisions)
+        content << package::BatchContentItem{m.report, m.revision, m.manifestSha256};
+    if (receipt.period != b.period || receipt.count != b.revisions.size() ||
+        receipt.batchSha256 != package::batchContentSha256(b.uuid, b.period, content))
+        return Error{QStringLiteral("other_content"),
+                     QCoreApplication::translate("BatchService",
+                                                 "This receipt does not match batch %1 of %2 made here: the central "
+                                                 "level received other reports (or other versions of them) under "
+                                                 "this batch's identifier. Nothing was changed. Keep the batch file "
+                                                 "and ask the central level which file it imported.")
+                         .arg(b.uuid.left(8), b.period.display())};
+    if (b.state == QLatin1String("received"))
+        return ReceiptOutcome{b, true};
+
+    bool meanwhile = false; // recorded by another window or process since it was read
+    Status stored = inTransaction(m_services.database().db(), [&]() -> Status {
+        auto changed = execSql(m_services.database().db(),
+                               QStringLiteral("UPDATE batches SET state = 'received', hub_id = ?, hub_received_at = ?, "
+                                              "last_error = '', updated_at = ? WHERE uuid = ? AND state <> 'received'"),
+                               {receipt.hubId, storeTimestamp(receipt.receivedAt),
+                                storeTimestamp(m_services.clock().now()), b.uuid});
+        if (!changed)
+            return changed.error();
+        meanwhile = changed.value() == 0;
+        if (meanwhile)
+            return {};
+        return m_services.audit().record(QStringLiteral("batch"), b.uuid, QStringLiteral("receipt"),
+                                         QJsonObject{{QStringLiteral("hubId"), receipt.hubId},
+                                                     {QStringLiteral("receivedAt"), storeTimestamp(receipt.receivedAt)},
+                                                     {QStringLiteral("issuedBy"), receipt.issuedBy},
+                                                     {QStringLiteral("batchSha256"), receipt.batchSha256}});
+    });
+    if (!stored)
+        return stored.error();
+    if (!meanwhile)
+        Q_EMIT m_services.notifier().replicaChanged();
+    auto now = query(QStringLiteral("WHERE uuid = ?"), {b.uuid});
+    if (!now)
+        return now.error();
+    return ReceiptOutcome{now->first(), meanwhile};
 }
 
 Status BatchService::markRefused(const QString &uuid, const QString &message)

@@ -2,7 +2,8 @@
 // of a competência become a batch — its id, the URS, the list of revisions with
 // their manifest hashes, who and when — sent over the network at the next pass
 // (QueueTable discipline; the hub's receipt marks it "received") or written as
-// one batch file (core/package/batch_file.h) carried to the central level.
+// one batch file (core/package/batch_file.h) carried to the central level, whose
+// receipt file (core/package/batch_receipt.h) carried back marks it "received".
 #pragma once
 
 #include "core/domain/types.h"
@@ -13,6 +14,12 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+
+#include <functional>
+
+namespace mobiliza::core::package {
+struct BatchReceipt;
+}
 
 namespace mobiliza::core {
 
@@ -43,6 +50,24 @@ struct BatchRecord
     QDateTime hubReceivedAt;
 };
 
+// Writing a batch file: photo files written of all, and their bytes.
+struct BatchWriteProgress
+{
+    int files = 0;
+    int totalFiles = 0;
+    qint64 bytes = 0;
+    qint64 totalBytes = 0;
+};
+// Called on the writing thread; return false to cancel.
+using BatchWriteProgressFn = std::function<bool(const BatchWriteProgress &)>;
+
+// What applyReceipt() did.
+struct ReceiptOutcome
+{
+    BatchRecord batch;            // as it is now
+    bool alreadyRecorded = false; // it was already received: nothing changed
+};
+
 class BatchService
 {
 public:
@@ -55,9 +80,34 @@ public:
     // A batch of every forwardable revision of `period` (or of `only` when given:
     // report uuids, each forwardable). "nothing_to_forward" when there is none.
     // Network: queued for the next pass. File (`filePath` non-empty): the batch
-    // file is written (atomically) and the batch recorded as "written".
+    // file is written (atomically) and the batch recorded as "written". The same
+    // three steps as prepare(), writeFile() and record().
     Result<BatchRecord> create(const Period &period, const QString &createdBy, const QString &filePath = {},
                                const QStringList &only = {});
+
+    // The batch create() would make, nothing stored: "nothing_to_forward"; with a
+    // file, also "file_exists" and "photos_missing" (those photos are asked for).
+    Result<BatchRecord> prepare(const Period &period, const QString &createdBy, const QString &filePath = {},
+                                const QStringList &only = {});
+    // Writes the batch file of a prepared file batch, on any thread: the manifests
+    // are read through a database connection of its own (to the profile in
+    // `dataDir`), the photos from `blobDir`. On an error or a cancel (`progress`
+    // returned false: "cancelled") nothing is left at its path.
+    static Status writeFile(const QString &dataDir, const QString &blobDir, const BatchRecord &batch,
+                            const BatchWriteProgressFn &progress = {});
+    // Stores a prepared batch (its file, if any, written) in one transaction,
+    // checking again that no other batch took its reports meanwhile; a refused
+    // batch's file is removed.
+    Result<BatchRecord> record(const BatchRecord &batch);
+
+    // The central level's receipt file (docs/package-format.md "Receipt file"):
+    // marks the batch it names "received" with the hub's id and date, as a network
+    // receipt does, in one transaction (with an audit row), then
+    // Notifier::replicaChanged. Refused, nothing changed: a receipt of another URS
+    // ("other_urs"), of a batch not made here ("unknown_batch"), or of other content
+    // under this batch's id ("other_content"). A batch already received: success,
+    // alreadyRecorded, nothing changed.
+    Result<ReceiptOutcome> applyReceipt(const package::BatchReceipt &receipt);
 
     // Records a batch the hub already received (its receipt known): the
     // demonstration data's older months. One transaction.
@@ -78,6 +128,7 @@ public:
 
 private:
     Result<QList<BatchRecord>> query(const QString &where, const QVariantList &args) const;
+    Result<QList<ReplicaRevision>> chosen(const Period &period, const QStringList &only) const;
 
     Services &m_services;
     QueueTable m_queue;
