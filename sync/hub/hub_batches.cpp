@@ -203,4 +203,26 @@ Outcome<BatchOutcome> BatchDesk::importFile(const QString &path)
     return out;
 }
 
+core::package::BatchReceipt BatchDesk::receiptOf(const BatchRecord &record) const
+{
+    const sync::Batch &b = record.batch;
+    const core::Period period = core::Period::fromKey(b.period);
+    QList<core::package::BatchContentItem> content;
+    for (const sync::BatchRevision &r : b.revisions)
+        content << core::package::BatchContentItem{r.report, r.revision, r.manifestSha256};
+    const sync::HubInfo &issuer = m_hub.options().info;
+    const auto filled = [](const QString &text, const char *fallback) {
+        return text.trimmed().isEmpty() ? QString::fromLatin1(fallback) : text.trimmed().left(200);
+    };
+    return core::package::BatchReceipt{b.uuid,
+                                       b.urs,
+                                       period,
+                                       int(b.revisions.size()),
+                                       record.hubId,
+                                       record.receivedAt.toUTC(),
+                                       core::package::batchContentSha256(b.uuid, period, content),
+                                       filled(issuer.id, "mobiliza-hub"),
+                                       filled(issuer.name, "Mobiliza hub")};
+}
+
 } // namespace mobiliza::hub

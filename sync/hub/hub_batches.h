@@ -10,6 +10,7 @@
 // encoding). One resource of the hub behind the one dispatcher: made per request.
 #pragma once
 
+#include "core/package/batch_receipt.h"
 #include "sync/hub/hub.h"
 #include "sync/protocol_batch.h"
 
@@ -52,6 +53,11 @@ public:
     // program's rules (422), imports each revision (via "import", received by the
     // URS), then records the batch as if that URS had sent it (apply()).
     Outcome<BatchOutcome> importFile(const QString &path);
+
+    // The receipt file of a recorded batch, for the URS (docs/package-format.md
+    // "Receipt file"): issued by this hub (its id and name); the same batch always
+    // gives the same receipt.
+    core::package::BatchReceipt receiptOf(const BatchRecord &record) const;
 
 private:
     // The revisions of `batch` that may not be forwarded now, and why.

@@ -181,6 +181,7 @@ int runCli(const QStringList &arguments)
         {"review", QCoreApplication::translate("HubCli", "accept or return the latest revision of a report")},
         {"import", QCoreApplication::translate("HubCli", "import a report package or a batch file")},
         {"batches", QCoreApplication::translate("HubCli", "list the batches sent to the central level")},
+        {"receipt", QCoreApplication::translate("HubCli", "write a batch's receipt file for the URS again")},
         {"stats", QCoreApplication::translate("HubCli", "show the hub's disk use, tokens and reports")}};
     QString description =
         QCoreApplication::translate(
@@ -287,6 +288,19 @@ int runCli(const QStringList &arguments)
         QStringLiteral("reviewer"),
         QCoreApplication::translate("HubCli", "Who reviews (default: the system user)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QCoreApplication::translate("HubCli", "receipt: the batch's id (UUID)."),
+                                   QStringLiteral("UUID"));
+    const QCommandLineOption receiptFile(
+        QStringLiteral("receipt"),
+        QCoreApplication::translate("HubCli",
+                                    "import: where the batch's receipt file goes (default: beside the batch "
+                                    "file, .mobiliza-recibo)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption outFile(
+        QStringLiteral("out"),
+        QCoreApplication::translate("HubCli", "receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo)."),
+        QStringLiteral("FILE"));
     parser.addOptions({listen,
                        data,
                        db,
@@ -310,11 +324,14 @@ int runCli(const QStringList &arguments)
                        report,
                        accept,
                        returnWith,
-                       reviewer});
+                       reviewer,
+                       batch,
+                       receiptFile,
+                       outFile});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         QCoreApplication::translate("HubCli",
-                                    "serve, enroll, revoke, tokens, reports, review, import, batches or stats"));
+                                    "serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats"));
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QCoreApplication::translate("HubCli", "import: the package or batch file"),
                                  QStringLiteral("[FILE]"));
@@ -331,7 +348,8 @@ int runCli(const QStringList &arguments)
     const QString command = positional.first();
     const QStringList known{QStringLiteral("serve"),  QStringLiteral("enroll"),  QStringLiteral("revoke"),
                             QStringLiteral("tokens"), QStringLiteral("reports"), QStringLiteral("review"),
-                            QStringLiteral("import"), QStringLiteral("batches"), QStringLiteral("stats")};
+                            QStringLiteral("import"), QStringLiteral("batches"), QStringLiteral("receipt"),
+                            QStringLiteral("stats")};
     if (!known.contains(command))
         return usage(QCoreApplication::translate("HubCli", "Unknown command “%1”.").arg(command));
     if (positional.size() > (command == QLatin1String("import") ? 2 : 1))
@@ -364,6 +382,12 @@ int runCli(const QStringList &arguments)
             "HubCli", "Say which report (--report ID) and the decision: --accept or --return COMMENT."));
     if (command == QLatin1String("import") && positional.size() != 2)
         return usage(QCoreApplication::translate("HubCli", "Say which package file to import."));
+    if (command == QLatin1String("receipt") && parser.value(batch).trimmed().isEmpty())
+        return usage(QCoreApplication::translate("HubCli", "Say which batch with --batch UUID (see “batches”)."));
+    if ((parser.isSet(receiptFile) && command != QLatin1String("import")) ||
+        ((parser.isSet(outFile) || parser.isSet(batch)) && command != QLatin1String("receipt")))
+        return usage(QCoreApplication::translate("HubCli", "--receipt FILE goes with import; --batch UUID and --out "
+                                                           "FILE go with receipt."));
     QHostAddress address;
     quint16 port = 0;
     if (command == QLatin1String("serve") && !parseListen(parser.value(listen), &address, &port))
@@ -546,8 +570,10 @@ int runCli(const QStringList &arguments)
 
     if (command == QLatin1String("batches"))
         return printBatches(hub);
+    if (command == QLatin1String("receipt"))
+        return issueReceipt(hub, parser.value(batch), parser.value(outFile));
 
-    return importFile(hub, positional.at(1)); // import
+    return importFile(hub, positional.at(1), parser.value(receiptFile)); // import
 }
 
 } // namespace mobiliza::hub

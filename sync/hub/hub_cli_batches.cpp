@@ -1,10 +1,12 @@
-// mobiliza-hub import (a report package or a batch file) and mobiliza-hub batches
-// (split from hub_cli.cpp by feature).
+// mobiliza-hub import (a report package or a batch file, whose receipt file for
+// the URS it writes), mobiliza-hub receipt and mobiliza-hub batches (split from
+// hub_cli.cpp by feature).
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_batches.h"
 #include "sync/hub/hub_cli_p.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 namespace mobiliza::hub::cli {
 
@@ -21,9 +23,25 @@ void printHubError(const HubError &e)
         err(QStringLiteral("  %1/%2: %3 (%4)").arg(r.report).arg(r.revision).arg(r.state, r.reason));
 }
 
+// Writes the batch's receipt file and says where; false (and why) when it could not.
+bool writeReceipt(Hub &hub, const BatchRecord &batch, const QString &path)
+{
+    if (core::Status written = core::package::writeBatchReceipt(BatchDesk(hub).receiptOf(batch), path); !written) {
+        err(written.error().message);
+        err(QCoreApplication::translate("HubCli", "The batch is recorded here; write its receipt again with "
+                                                  "“mobiliza-hub receipt --batch %1 --out FILE”.")
+                .arg(batch.batch.uuid));
+        return false;
+    }
+    out(QCoreApplication::translate("HubCli", "Receipt for the URS written to %1: take it back to the URS "
+                                              "(Batches page, “Import receipt…”).")
+            .arg(QDir::toNativeSeparators(QDir(path).absolutePath())));
+    return true;
+}
+
 } // namespace
 
-int importFile(Hub &hub, const QString &path)
+int importFile(Hub &hub, const QString &path, const QString &receiptPath)
 {
     // A URS's batch file first: anything else (a report package too) is "not_a_batch".
     auto batch = BatchDesk(hub).importFile(path);
@@ -42,7 +60,7 @@ int importFile(Hub &hub, const QString &path)
                 .arg(b.batch.revisions.size())
                 .arg(batch->imported)
                 .arg(b.hubId));
-        return 0;
+        return writeReceipt(hub, b, receiptPath.isEmpty() ? core::package::receiptPathFor(path) : receiptPath) ? 0 : 1;
     }
     auto imported = hub.importPackage(path);
     if (!imported) {
@@ -57,6 +75,22 @@ int importFile(Hub &hub, const QString &path)
             .arg(imported->push.receipt.revision)
             .arg(imported->push.receipt.hubId));
     return 0;
+}
+
+int issueReceipt(Hub &hub, const QString &uuid, const QString &outPath)
+{
+    auto batch = hub.store().batch(uuid.trimmed().toLower());
+    if (!batch)
+        return failed(batch.error().message);
+    if (!batch.value())
+        return failed(QCoreApplication::translate("HubCli", "This hub has no batch %1. See the batches it has with "
+                                                            "“mobiliza-hub batches”.")
+                          .arg(uuid));
+    const BatchRecord &b = *batch.value();
+    const QString path = outPath.isEmpty() ? core::package::batchFileBaseName(b.batch.urs, b.batch.period) +
+                                                 QLatin1String(core::package::kReceiptExtension)
+                                           : outPath;
+    return writeReceipt(hub, b, path) ? 0 : 1;
 }
 
 int printBatches(Hub &hub)
