@@ -9,12 +9,15 @@
 #include "core/util/text.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QSet>
 #include <QSqlQuery>
 
 #include <algorithm>
 
 namespace mobiliza::core {
+
+Q_LOGGING_CATEGORY(lcRegionPartners, "mobiliza.regional.partners")
 
 namespace {
 
@@ -140,7 +143,14 @@ Status RegionPartners::applyPulled(const QList<RegionPartner> &entries, qint64 n
             return saved.error();
         return {};
     });
-    if (done && !entries.isEmpty())
+    if (!done)
+        return done;
+    // An erasure leaves no copy in the -wal file either (secure_delete zeroed the rows).
+    const bool erased = std::any_of(entries.cbegin(), entries.cend(), [](const RegionPartner &e) { return e.deleted; });
+    if (erased)
+        if (Status flushed = m_services.database().checkpoint(); !flushed)
+            qCWarning(lcRegionPartners) << "checkpoint after an erasure incomplete:" << flushed.error().code;
+    if (!entries.isEmpty())
         Q_EMIT m_services.notifier().regionPartnersChanged();
     return done;
 }

@@ -23,10 +23,10 @@ namespace mobiliza::sync {
 
 class RegionalSteps;
 
+// A QObject for its lifetime only (a child of the pass, its timers): no signals,
+// so no moc.
 class RegionalPartnersStep : public QObject
 {
-    Q_OBJECT
-
 public:
     // stoppedBy: what stopped the pass (a failure of the link, an abort); problem:
     // a local one (pt-BR), the pass goes on.

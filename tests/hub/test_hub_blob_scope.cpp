@@ -157,10 +157,13 @@ TEST_CASE(
     const TestReport t = makeReport(kBelo, 5);
     f.push(t, beloToken);
     // The database as schema 1 left it (without schema 3's token columns nor schema 4's
-    // review tables nor schema 5's batches either; schema 4 rebuilds the revisions again,
-    // harmlessly).
+    // review tables nor schema 5's batches nor schema 6's partners' cursor either; schema 4
+    // rebuilds the revisions again, harmlessly).
     {
         QSqlQuery q(f.store->db());
+        REQUIRE(q.exec(QStringLiteral("DROP INDEX partners_seq")));
+        REQUIRE(q.exec(QStringLiteral("DROP INDEX partners_municipality_seq")));
+        REQUIRE(q.exec(QStringLiteral("ALTER TABLE partners DROP COLUMN seq")));
         REQUIRE(q.exec(QStringLiteral("DROP TABLE batch_revisions")));
         REQUIRE(q.exec(QStringLiteral("DROP TABLE batches")));
         for (const char *column : {"via", "received_by_urs", "received_by_installation", "received_by_label"})

@@ -1,0 +1,173 @@
+// "Parceiros da região" end to end (docs/protocol.md §10.6): a municipality's
+// partners — one with consented contacts, a person with a CPF, one erased later —
+// go up with its passes; the URS's passes against the real hub in-process bring
+// its copy, and the erased one leaves it. No contact byte is anywhere in the URS
+// profile's database files. An older hub (no "partners" feature) is skipped.
+#include "tests/sync/real_hub_fixture.h"
+
+#include "core/regional/region_partners.h"
+#include "sync/client/regional_partners_step.h"
+#include "sync/client/regional_steps.h"
+
+#include <QDirIterator>
+
+using namespace mobiliza;
+using test::SyncProfile;
+
+namespace {
+
+const QString kBh = QStringLiteral("3106200");
+const QString kUrs = QStringLiteral("Belo Horizonte");
+const QString kEmail = QStringLiteral("joana.contato@example.org");
+const QString kPhone = QStringLiteral("+5531988887777");
+const QString kContact = QStringLiteral("Joana Contato");
+const QString kCpf = QStringLiteral("52998224725");
+
+struct UrsProfile
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(15, 0), QTimeZone::utc())};
+    std::unique_ptr<core::Services> services;
+    UrsProfile()
+    {
+        auto opened = core::Services::open(dir.path(), clock);
+        REQUIRE(opened.ok());
+        services = std::move(opened.value());
+        REQUIRE(services->profile().setRole(core::Role::Urs, kUrs).ok());
+    }
+    QStringList names()
+    {
+        const auto listed = core::RegionPartners(*services).list();
+        REQUIRE(listed.ok());
+        QStringList out;
+        for (const core::RegionPartner &p : listed.value())
+            out << p.name;
+        return out;
+    }
+};
+
+core::Partner newPartner(const QString &name, core::PartnerKind kind = core::PartnerKind::Organization)
+{
+    core::Partner p;
+    p.name = name;
+    p.kind = kind;
+    p.sector = QStringLiteral("educacao");
+    p.municipality = kBh;
+    p.stage = core::PartnerStage::Active;
+    return p;
+}
+
+// Every byte of the profile's database files (the main file, its WAL and backups).
+QByteArray databaseBytes(const QString &dir)
+{
+    QByteArray all;
+    QDirIterator it(dir, {QStringLiteral("*.sqlite*")}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        QFile f(it.next());
+        REQUIRE(f.open(QIODevice::ReadOnly));
+        all += f.readAll();
+    }
+    REQUIRE_FALSE(all.isEmpty());
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("real hub: a URS pass copies its municipalities' partners without contacts, and an erasure reaches the copy")
+{
+    test::InProcessHub h;
+    SyncProfile bh(kBh);
+    test::SyncClient bhClient(*bh.services, bh.dir);
+    REQUIRE(bhClient.controller.enrollBlocking(h.url(), h.code(kBh)).ok());
+    auto &partners = bh.services->partners();
+    core::Partner school = newPartner(QStringLiteral("Escola Estadual Central"));
+    school.document = QStringLiteral("11222333000181");
+    school.contactName = kContact;
+    school.phones = {kPhone};
+    school.email = kEmail;
+    school.consent.given = true; // the contacts go to the hub (§7)
+    school.consent.date = QDate(2026, 3, 9);
+    school = partners.save(school).value();
+    core::Partner person = newPartner(QStringLiteral("Maria Aparecida Souza"), core::PartnerKind::Person);
+    person.document = kCpf;
+    person.phones = {QStringLiteral("+5531977776666")};
+    person = partners.save(person).value();
+    const core::Partner radio = partners.save(newPartner(QStringLiteral("Rádio Comunitária Esperança FM"))).value();
+    const sync::PassReport up = bhClient.controller.runPassBlocking(30'000);
+    INFO((up.error ? up.error->message : QString()).toStdString());
+    REQUIRE(up.allConfirmed);
+    REQUIRE(up.partnersSent == 3);
+
+    UrsProfile urs;
+    test::SyncClient ursClient(*urs.services, urs.dir);
+    REQUIRE(ursClient.controller.enrollBlocking(h.url(), h.code({}, kUrs)).ok());
+    int changes = 0;
+    QObject::connect(&urs.services->notifier(), &core::Notifier::regionPartnersChanged, [&changes] { ++changes; });
+    const sync::PassReport first = ursClient.controller.runPassBlocking(30'000);
+    INFO((first.error ? first.error->message : QString()).toStdString());
+    CHECK(first.allConfirmed);
+    CHECK(first.replicaUpToDate);
+    CHECK(urs.names() == QStringList{QStringLiteral("Escola Estadual Central"), QStringLiteral("Maria Aparecida Souza"),
+                                     QStringLiteral("Rádio Comunitária Esperança FM")});
+    CHECK(changes == 1);
+    const QList<core::RegionPartner> copy = core::RegionPartners(*urs.services).list().value();
+    for (const core::RegionPartner &p : copy) {
+        CHECK(p.municipality == kBh);
+        if (p.uuid == school.uuid) {
+            CHECK(p.cnpj == school.document);
+            CHECK(p.consent);
+            CHECK(p.consentDate == QDate(2026, 3, 9));
+        } else {
+            CHECK(p.cnpj.isEmpty());
+        }
+    }
+    const qint64 cursor = core::RegionPartners(*urs.services).cursor();
+    CHECK(cursor > 0);
+
+    // A second pass brings nothing new and changes nothing.
+    REQUIRE(ursClient.controller.runPassBlocking(30'000).allConfirmed);
+    CHECK(changes == 1);
+    CHECK(core::RegionPartners(*urs.services).cursor() == cursor);
+
+    // The municipality erases the radio (LGPD) and renames the school: the next URS pass follows.
+    bh.clock.advanceSecs(3600);
+    REQUIRE(partners.erase(radio.uuid).ok());
+    school.name = QStringLiteral("Escola Estadual Central (nova sede)");
+    REQUIRE(partners.save(school).ok());
+    REQUIRE(bhClient.controller.runPassBlocking(30'000).allConfirmed);
+    const sync::PassReport second = ursClient.controller.runPassBlocking(30'000);
+    CHECK(second.allConfirmed);
+    CHECK(urs.names() == QStringList{QStringLiteral("Escola Estadual Central (nova sede)"),
+                                     QStringLiteral("Maria Aparecida Souza")});
+    CHECK(changes == 2);
+
+    // Nothing personal anywhere in the URS profile's database files.
+    const QByteArray bytes = databaseBytes(urs.dir.path());
+    for (const QString &secret : {kEmail, kPhone, kContact, kCpf, QStringLiteral("5531977776666"),
+                                  QStringLiteral("Rádio Comunitária")}) {
+        INFO(secret.toStdString());
+        CHECK_FALSE(bytes.contains(secret.toUtf8()));
+    }
+    CHECK(bytes.contains("Maria Aparecida Souza")); // the copy is there
+}
+
+TEST_CASE("the partners step skips a hub whose pre-flight does not offer \"partners\", asking nothing")
+{
+    UrsProfile urs;
+    QNetworkAccessManager network;
+    sync::HubClient client(&network);
+    client.setBaseUrl(QUrl(QStringLiteral("http://127.0.0.1:9")));
+    client.setToken(QStringLiteral("token"));
+    sync::RegionalSteps steps(*urs.services, client);
+    REQUIRE_FALSE(client.hubFeatures().contains(QStringLiteral("partners")));
+    bool done = false;
+    sync::RegionalPartnersStep::run(steps, *urs.services, client,
+                                    [&done](std::optional<sync::HubError> e, const QString &problem) {
+                                        CHECK_FALSE(e.has_value());
+                                        CHECK(problem.isEmpty());
+                                        done = true;
+                                    });
+    CHECK(done); // at once: no request was made
+    CHECK(client.callsInFlight() == 0);
+    CHECK(core::RegionPartners(*urs.services).cursor() == 0);
+}
