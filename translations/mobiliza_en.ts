@@ -1912,7 +1912,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../app/ui/regional/regional_pages.cpp" line="+40" />
+            <location filename="../app/ui/regional/regional_pages.cpp" line="+43" />
             <source>Synchronization</source>
             <translation>Synchronization</translation>
         </message>
@@ -2500,7 +2500,7 @@
     <context>
         <name>RegionPartners</name>
         <message>
-            <location filename="../core/regional/region_partners.cpp" line="+217" />
+            <location filename="../core/regional/region_partners.cpp" line="+227" />
             <source>No partners</source>
             <translation>No partners</translation>
         </message>
@@ -2681,7 +2681,7 @@
     <context>
         <name>RegionalPages</name>
         <message>
-            <location filename="../app/ui/regional/regional_pages.cpp" line="-8" />
+            <location filename="../app/ui/regional/regional_pages.cpp" line="-10" />
             <source>Inbox</source>
             <translation>Inbox</translation>
         </message>
@@ -2694,6 +2694,11 @@
             <location line="+2" />
             <source>Batches</source>
             <translation>Batches</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Partners of the region</source>
+            <translation>Partners of the region</translation>
         </message>
     </context>
     <context>
@@ -3823,7 +3828,7 @@
     <context>
         <name>mobiliza::ui::BatchesPage</name>
         <message>
-            <location filename="../app/ui/regional/batches_page.cpp" line="+91" />
+            <location filename="../app/ui/regional/batches_page.cpp" line="+92" />
             <source>Batches</source>
             <translation>Batches</translation>
         </message>
@@ -3973,13 +3978,13 @@
         <message>
             <location line="+17" />
             <location line="+24" />
-            <location line="+63" />
+            <location line="+65" />
             <location line="+19" />
             <source>Write batch file</source>
             <translation>Write batch file</translation>
         </message>
         <message>
-            <location line="-105" />
+            <location line="-107" />
             <source>Mobiliza batch file (*.mobiliza-lote)</source>
             <translation>Mobiliza batch file (*.mobiliza-lote)</translation>
         </message>
@@ -3999,7 +4004,7 @@
             <translation>Cancelling: the batch file is being removed…</translation>
         </message>
         <message numerus="yes">
-            <location line="+17" />
+            <location line="+15" />
             <source>%1 of %n photo(s) written (%2 of %3).</source>
             <translation>
                 <numerusform>%1 of %n photo(s) written (%2 of %3).</numerusform>
@@ -4007,7 +4012,7 @@
             </translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+26" />
             <source>Cancelled: no batch file was written and nothing changed.</source>
             <translation>Cancelled: no batch file was written and nothing changed.</translation>
         </message>
@@ -4627,7 +4632,7 @@
             </translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../app/ui/regional/inbox_import.cpp" line="+22" />
             <source>Import report packages</source>
             <translation>Import report packages</translation>
         </message>
@@ -4637,17 +4642,42 @@
             <translation>Report packages (*.mobiliza)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+8" />
+            <source>Checking the package files…</source>
+            <translation>Checking the package files…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cancelling: the file being checked is finished first…</source>
+            <translation>Cancelling: the file being checked is finished first…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Checking %1 (%2 of %3)…</source>
+            <translation>Checking %1 (%2 of %3)…</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The packages could not be imported: %1</source>
+            <translation>The packages could not be imported: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>%1: %2, %3 (revision %4)</source>
             <translation>%1: %2, %3 (revision %4)</translation>
         </message>
         <message numerus="yes">
-            <location line="+23" />
+            <location line="+24" />
             <source>%n package(s) imported; they go to the hub at the next synchronization:</source>
             <translation>
                 <numerusform>%n package(s) imported; they go to the hub at the next synchronization:</numerusform>
@@ -4670,8 +4700,18 @@
                 <numerusform>%n file(s) refused (nothing was kept from them):</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Cancelled: %n file(s) were not looked at; import them again when you want.</source>
+            <translation>
+                <numerusform>Cancelled: %n file(s) were not looked at; import them again when you want.</numerusform>
+                <numerusform>Cancelled: %n file(s) were not looked at; import them again when you want.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+4" />
+            <location line="-88" />
+            <location line="+39" />
+            <location line="+53" />
             <location line="+2" />
             <source>Import package</source>
             <translation>Import package</translation>
@@ -5632,6 +5672,209 @@
             <location line="+4" />
             <source>Data not erased</source>
             <translation>Data not erased</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PartnersRegionModel</name>
+        <message>
+            <location filename="../app/ui/regional/partners_region_model.cpp" line="+37" />
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes, since %1</source>
+            <translation>Yes, since %1</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>%1 — CNPJ %2</source>
+            <translation>%1 — CNPJ %2</translation>
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Municipality</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sector</source>
+            <translation>Sector</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation>Stage</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent</source>
+            <translation>Consent</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Updated</source>
+            <translation>Updated</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PartnersRegionPage</name>
+        <message>
+            <location filename="../app/ui/regional/partners_region_page.cpp" line="+48" />
+            <location line="+70" />
+            <source>Partners of the region</source>
+            <translation>Partners of the region</translation>
+        </message>
+        <message>
+            <location line="-69" />
+            <source>The partners of the URS's municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</source>
+            <translation>The partners of the URS's municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</translation>
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Search by name, municipality, sector or CNPJ</source>
+            <translation>Search by name, municipality, sector or CNPJ</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Search the partners of the region</source>
+            <translation>Search the partners of the region</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Filter by municipality</source>
+            <translation>Filter by municipality</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All municipalities</source>
+            <translation>All municipalities</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter by kind</source>
+            <translation>Filter by kind</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All kinds</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Filter by sector</source>
+            <translation>Filter by sector</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All sectors</source>
+            <translation>All sectors</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Filter by stage</source>
+            <translation>Filter by stage</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All stages</source>
+            <translation>All stages</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Spreadsheets of the list as filtered, for Excel, with the municipality and without personal contacts.</source>
+            <translation>Spreadsheets of the list as filtered, for Excel, with the municipality and without personal contacts.</translation>
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Export CSV…</source>
+            <translation>Export CSV…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A CSV file for Excel (pt-BR) of the partners shown</source>
+            <translation>A CSV file for Excel (pt-BR) of the partners shown</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export XLSX…</source>
+            <translation>Export XLSX…</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An Excel workbook of the partners shown</source>
+            <translation>An Excel workbook of the partners shown</translation>
+        </message>
+        <message>
+            <location line="+81" />
+            <source>The partners could not be read: %1</source>
+            <translation>The partners could not be read: %1</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+34" />
+            <source>%1 (of %n in the region)</source>
+            <translation>
+                <numerusform>%1 (of %n in the region)</numerusform>
+                <numerusform>%1 (of %n in the region)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No partners have arrived yet. Synchronize to receive the partners of the municipalities (Synchronization page); each municipality's register comes without personal contacts.</source>
+            <translation>No partners have arrived yet. Synchronize to receive the partners of the municipalities (Synchronization page); each municipality's register comes without personal contacts.</translation>
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No partner matches these filters. Clear the search or choose “All” in the lists.</source>
+            <translation>No partner matches these filters. Clear the search or choose “All” in the lists.</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Export the partners of the region (XLSX)</source>
+            <translation>Export the partners of the region (XLSX)</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export the partners of the region (CSV)</source>
+            <translation>Export the partners of the region (CSV)</translation>
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CSV for Excel (*.csv)</source>
+            <translation>CSV for Excel (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The file was not written: %1 Choose another folder, such as Documents, and try again.</source>
+            <translation>The file was not written: %1 Choose another folder, such as Documents, and try again.</translation>
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n partner(s) saved to %1.</source>
+            <translation>
+                <numerusform>%n partner(s) saved to %1.</numerusform>
+                <numerusform>%n partner(s) saved to %1.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

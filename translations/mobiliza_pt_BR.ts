@@ -1912,7 +1912,7 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../app/ui/regional/regional_pages.cpp" line="+40" />
+            <location filename="../app/ui/regional/regional_pages.cpp" line="+43" />
             <source>Synchronization</source>
             <translation>Sincronização</translation>
         </message>
@@ -2500,7 +2500,7 @@
     <context>
         <name>RegionPartners</name>
         <message>
-            <location filename="../core/regional/region_partners.cpp" line="+217" />
+            <location filename="../core/regional/region_partners.cpp" line="+227" />
             <source>No partners</source>
             <translation type="unfinished" />
         </message>
@@ -2681,7 +2681,7 @@
     <context>
         <name>RegionalPages</name>
         <message>
-            <location filename="../app/ui/regional/regional_pages.cpp" line="-8" />
+            <location filename="../app/ui/regional/regional_pages.cpp" line="-10" />
             <source>Inbox</source>
             <translation>Caixa de entrada</translation>
         </message>
@@ -2694,6 +2694,11 @@
             <location line="+2" />
             <source>Batches</source>
             <translation>Lotes</translation>
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Partners of the region</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -3823,7 +3828,7 @@
     <context>
         <name>mobiliza::ui::BatchesPage</name>
         <message>
-            <location filename="../app/ui/regional/batches_page.cpp" line="+91" />
+            <location filename="../app/ui/regional/batches_page.cpp" line="+92" />
             <source>Batches</source>
             <translation>Lotes</translation>
         </message>
@@ -3973,13 +3978,13 @@
         <message>
             <location line="+17" />
             <location line="+24" />
-            <location line="+63" />
+            <location line="+65" />
             <location line="+19" />
             <source>Write batch file</source>
             <translation>Gravar arquivo de lote</translation>
         </message>
         <message>
-            <location line="-105" />
+            <location line="-107" />
             <source>Mobiliza batch file (*.mobiliza-lote)</source>
             <translation>Arquivo de lote do Mobiliza (*.mobiliza-lote)</translation>
         </message>
@@ -3999,7 +4004,7 @@
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
-            <location line="+17" />
+            <location line="+15" />
             <source>%1 of %n photo(s) written (%2 of %3).</source>
             <translation type="unfinished">
                 <numerusform />
@@ -4007,7 +4012,7 @@
             </translation>
         </message>
         <message>
-            <location line="+22" />
+            <location line="+26" />
             <source>Cancelled: no batch file was written and nothing changed.</source>
             <translation type="unfinished" />
         </message>
@@ -4627,7 +4632,7 @@
             </translation>
         </message>
         <message>
-            <location line="+8" />
+            <location filename="../app/ui/regional/inbox_import.cpp" line="+22" />
             <source>Import report packages</source>
             <translation>Importar pacotes de relatório</translation>
         </message>
@@ -4637,17 +4642,42 @@
             <translation>Pacotes de relatório (*.mobiliza)</translation>
         </message>
         <message>
-            <location line="+12" />
+            <location line="+8" />
+            <source>Checking the package files…</source>
+            <translation>Conferindo os arquivos de pacote…</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Cancel</source>
+            <translation>Cancelar</translation>
+        </message>
+        <message>
+            <location line="+9" />
+            <source>Cancelling: the file being checked is finished first…</source>
+            <translation>Cancelando: o arquivo em conferência termina antes…</translation>
+        </message>
+        <message>
+            <location line="+6" />
+            <source>Checking %1 (%2 of %3)…</source>
+            <translation>Conferindo %1 (%2 de %3)…</translation>
+        </message>
+        <message>
+            <location line="+23" />
+            <source>The packages could not be imported: %1</source>
+            <translation>Não foi possível importar os pacotes: %1</translation>
+        </message>
+        <message>
+            <location line="+10" />
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
         <message>
-            <location line="+3" />
+            <location line="+4" />
             <source>%1: %2, %3 (revision %4)</source>
             <translation>%1: %2, %3 (revisão %4)</translation>
         </message>
         <message numerus="yes">
-            <location line="+23" />
+            <location line="+24" />
             <source>%n package(s) imported; they go to the hub at the next synchronization:</source>
             <translation>
                 <numerusform>%n pacote importado; vai ao hub na próxima sincronização:</numerusform>
@@ -4670,8 +4700,18 @@
                 <numerusform>%n arquivos recusados (nada deles foi guardado):</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>Cancelled: %n file(s) were not looked at; import them again when you want.</source>
+            <translation>
+                <numerusform>Cancelado: %n arquivo não foi conferido; importe-o de novo quando quiser.</numerusform>
+                <numerusform>Cancelado: %n arquivos não foram conferidos; importe-os de novo quando quiser.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="+4" />
+            <location line="-88" />
+            <location line="+39" />
+            <location line="+53" />
             <location line="+2" />
             <source>Import package</source>
             <translation>Importar pacote</translation>
@@ -5632,6 +5672,209 @@
             <location line="+4" />
             <source>Data not erased</source>
             <translation>Dados não excluídos</translation>
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PartnersRegionModel</name>
+        <message>
+            <location filename="../app/ui/regional/partners_region_model.cpp" line="+37" />
+            <source>No</source>
+            <translation type="unfinished">Não</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes, since %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Yes</source>
+            <translation type="unfinished">Sim</translation>
+        </message>
+        <message>
+            <location line="+22" />
+            <source>%1 — CNPJ %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+28" />
+            <source>Municipality</source>
+            <translation type="unfinished">Município</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Name</source>
+            <translation type="unfinished">Nome</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Kind</source>
+            <translation type="unfinished">Tipo</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Sector</source>
+            <translation type="unfinished">Setor</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Stage</source>
+            <translation type="unfinished">Estágio</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Consent</source>
+            <translation type="unfinished">Consentimento</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Updated</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>mobiliza::ui::PartnersRegionPage</name>
+        <message>
+            <location filename="../app/ui/regional/partners_region_page.cpp" line="+48" />
+            <location line="+70" />
+            <source>Partners of the region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="-69" />
+            <source>The partners of the URS's municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+13" />
+            <source>Search by name, municipality, sector or CNPJ</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>Search the partners of the region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Filter by municipality</source>
+            <translation type="unfinished">Filtrar por município</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All municipalities</source>
+            <translation type="unfinished">Todos os municípios</translation>
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Filter by kind</source>
+            <translation type="unfinished">Filtrar por tipo</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All kinds</source>
+            <translation type="unfinished">Todos os tipos</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Filter by sector</source>
+            <translation type="unfinished">Filtrar por setor</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All sectors</source>
+            <translation type="unfinished">Todos os setores</translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>Filter by stage</source>
+            <translation type="unfinished">Filtrar por estágio</translation>
+        </message>
+        <message>
+            <location line="+0" />
+            <source>All stages</source>
+            <translation type="unfinished">Todos os estágios</translation>
+        </message>
+        <message>
+            <location line="+43" />
+            <source>Spreadsheets of the list as filtered, for Excel, with the municipality and without personal contacts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+5" />
+            <source>Export CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>A CSV file for Excel (pt-BR) of the partners shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export XLSX…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+2" />
+            <source>An Excel workbook of the partners shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+81" />
+            <source>The partners could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+34" />
+            <source>%1 (of %n in the region)</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
+        </message>
+        <message>
+            <location line="+3" />
+            <source>No partners have arrived yet. Synchronize to receive the partners of the municipalities (Synchronization page); each municipality's register comes without personal contacts.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+4" />
+            <source>No partner matches these filters. Clear the search or choose “All” in the lists.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+23" />
+            <source>Export the partners of the region (XLSX)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+1" />
+            <source>Export the partners of the region (CSV)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+8" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location line="+0" />
+            <source>CSV for Excel (*.csv)</source>
+            <translation type="unfinished">CSV para Excel (*.csv)</translation>
+        </message>
+        <message>
+            <location line="+19" />
+            <source>The file was not written: %1 Choose another folder, such as Documents, and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <location line="+5" />
+            <source>%n partner(s) saved to %1.</source>
+            <translation type="unfinished">
+                <numerusform />
+                <numerusform />
+            </translation>
         </message>
     </context>
     <context>

@@ -378,65 +378,6 @@ void InboxPage::acceptSelected()
     }
 }
 
-void InboxPage::importPackages()
-{
-    const QStringList files =
-        m_dialogs.openFiles(this, tr("Import report packages"), tr("Report packages (*.mobiliza)"));
-    if (files.isEmpty())
-        return;
-    core::PackageIntake intake(*m_context.services, m_context.reference);
-    QStringList imported, alreadyHere, refused;
-    QString lastUuid;
-    core::Period lastPeriod;
-    m_quiet = true; // one reload at the end
-    for (const QString &file : files) {
-        const QString name = QFileInfo(file).fileName();
-        auto received = intake.receive(file);
-        if (!received) {
-            refused << tr("%1: %2").arg(name, received.error().message);
-            continue;
-        }
-        const QString what = tr("%1: %2, %3 (revision %4)")
-                                 .arg(name,
-                                      regional::municipalityName(m_context.reference, received->item.municipality),
-                                      received->item.period.display())
-                                 .arg(received->item.revision);
-        if (received->alreadyHere) {
-            alreadyHere << what;
-        } else {
-            imported << what;
-            lastUuid = received->item.report;
-            lastPeriod = received->item.period;
-        }
-    }
-    m_quiet = false;
-    reload();
-    if (!lastUuid.isEmpty())
-        showImported(lastUuid, lastPeriod);
-
-    QStringList parts;
-    const auto bullets = [](const QStringList &lines) -> QString {
-        return QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• "));
-    };
-    if (!imported.isEmpty())
-        parts << tr("%n package(s) imported; they go to the hub at the next synchronization:", nullptr,
-                    int(imported.size()))
-                     + bullets(imported);
-    if (!alreadyHere.isEmpty())
-        parts << tr("%n package(s) already here (nothing changed):", nullptr, int(alreadyHere.size()))
-                     + bullets(alreadyHere);
-    if (!refused.isEmpty())
-        parts << tr("%n file(s) refused (nothing was kept from them):", nullptr, int(refused.size()))
-                     + bullets(refused);
-    const QString text = parts.join(QStringLiteral("\n\n"));
-    if (refused.isEmpty())
-        m_dialogs.inform(this, tr("Import package"), text);
-    else
-        m_dialogs.warn(this, tr("Import package"), text);
-    if (!imported.isEmpty() && m_context.sync)
-        m_context.sync->syncNow();
-}
-
 // The (last) imported report in view: its month, no filter hiding it, its row selected.
 void InboxPage::showImported(const QString &reportUuid, const core::Period &period)
 {

@@ -8,16 +8,24 @@
 #include "app/ui/app_context.h"
 
 #include <QHash>
+
+#include <functional>
 #include <QWidget>
 
 class QButtonGroup;
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressDialog;
 class QPushButton;
 class QStackedWidget;
 class QTableView;
 class QToolButton;
+
+namespace mobiliza::core {
+class PackageIntakeJob;
+struct IntakeJobResult;
+} // namespace mobiliza::core
 
 namespace mobiliza::ui {
 
@@ -53,9 +61,14 @@ public:
     int reloadCount() const { return m_reloads; } // for tests: no work while hidden
 
     void acceptSelected();
-    // Asks for package files (.mobiliza) and takes each in (PackageIntake): a
-    // summary says what came in, what was already here and why a file was refused.
+    // Asks for package files (.mobiliza) and takes each in (PackageIntake) on a
+    // worker, with progress and Cancel (inbox_import.cpp): a summary says what
+    // came in, what was already here and why a file was refused.
     void importPackages();
+    QProgressDialog *importProgress() const { return m_importProgress; } // while importing
+    bool isImporting() const { return m_importJob != nullptr; }
+    // Tests: runs on the import's worker before each file (PackageIntakeJob::setWorkerHook).
+    void setImportHook(std::function<void(int index)> hook) { m_importHook = std::move(hook); }
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -68,6 +81,7 @@ private:
     void openIndex(const QModelIndex &proxyIndex);
     QStringList selectedReports() const;
     void showImported(const QString &reportUuid, const core::Period &period);
+    void importFinished(const core::IntakeJobResult &result);
 
     AppContext m_context;
     Dialogs &m_dialogs;
@@ -89,6 +103,9 @@ private:
     bool m_dirty = true;
     bool m_quiet = false; // a bulk decision: one reload at the end
     int m_reloads = 0;
+    core::PackageIntakeJob *m_importJob = nullptr;
+    QProgressDialog *m_importProgress = nullptr;
+    std::function<void(int)> m_importHook;
 };
 
 } // namespace mobiliza::ui

@@ -1,0 +1,80 @@
+#include "core/regional/package_intake_job.h"
+
+#include "core/services/services.h"
+
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace mobiliza::core {
+
+PackageIntakeJob::PackageIntakeJob(QString dataDir, const Clock &clock, QStringList paths, QObject *parent)
+    : QObject(parent), m_dataDir(std::move(dataDir)), m_clock(clock), m_paths(std::move(paths))
+{
+    connect(&m_watcher, &QFutureWatcher<IntakeJobResult>::finished, this, &PackageIntakeJob::onFinished);
+}
+
+PackageIntakeJob::~PackageIntakeJob()
+{
+    if (m_running) {
+        m_watcher.disconnect(this);
+        m_cancel->store(true);
+        m_watcher.waitForFinished(); // the file being taken in ends (its transaction) first
+    }
+}
+
+void PackageIntakeJob::start()
+{
+    if (m_started)
+        return;
+    m_started = true;
+    m_running = true;
+    m_watcher.setFuture(QtConcurrent::run([this, dataDir = m_dataDir, clock = &m_clock, paths = m_paths, hook = m_hook,
+                                           cancel = m_cancel]() {
+        IntakeJobResult result;
+        // The profile, through connections of this thread (closed when it ends).
+        auto services = Services::open(dataDir, *clock);
+        if (!services) {
+            result.openError = services.error();
+            return result;
+        }
+        PackageIntake intake(*services.value(), services.value()->reference());
+        for (int i = 0; i < paths.size(); ++i) {
+            if (hook)
+                hook(i);
+            if (cancel->load()) {
+                result.cancelled = true;
+                break;
+            }
+            const QString name = QFileInfo(paths.at(i)).fileName();
+            // `this` only as the context of a queued call: dropped if the job is gone.
+            QMetaObject::invokeMethod(this, [this, i, n = int(paths.size()), name] { Q_EMIT progress(i, n, name); },
+                                      Qt::QueuedConnection);
+            IntakeFileResult file;
+            file.path = paths.at(i);
+            auto received = intake.receive(paths.at(i));
+            file.ok = received.ok();
+            if (received)
+                file.outcome = received.value();
+            else
+                file.error = received.error();
+            result.files << file;
+        }
+        return result;
+    }));
+}
+
+void PackageIntakeJob::cancel()
+{
+    if (m_running)
+        m_cancel->store(true);
+}
+
+void PackageIntakeJob::onFinished()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    Q_EMIT finished(m_watcher.result());
+}
+
+} // namespace mobiliza::core
