@@ -6,6 +6,7 @@
 #include "app/ui/regional/batches_page.h"
 #include "app/ui/regional/coverage_page.h"
 #include "app/ui/regional/inbox_page.h"
+#include "app/ui/regional/partners_region_page.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -15,7 +16,7 @@ namespace mobiliza::ui {
 QStringList regionalPageNames()
 {
     return {QStringLiteral("inbox"), QStringLiteral("coverage"), QStringLiteral("batches"),
-            QStringLiteral("sync"), QStringLiteral("settings")};
+            QStringLiteral("partners"), QStringLiteral("sync"), QStringLiteral("settings")};
 }
 
 QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialogs &dialogs)
@@ -37,6 +38,8 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
          st->standardIcon(QStyle::SP_FileDialogListView), coverage},
         {QStringLiteral("batches"), QCoreApplication::translate("RegionalPages", "Batches"),
          st->standardIcon(QStyle::SP_ArrowForward), new BatchesPage(context, dialogs, parent)},
+        {QStringLiteral("partners"), QCoreApplication::translate("RegionalPages", "Partners of the region"),
+         st->standardIcon(QStyle::SP_DirHomeIcon), new PartnersRegionPage(context, dialogs, parent)},
         {QStringLiteral("sync"), QCoreApplication::translate("MainWindow", "Synchronization"),
          st->standardIcon(QStyle::SP_BrowserReload), new SyncPage(context, parent)},
         {QStringLiteral("settings"), QCoreApplication::translate("MainWindow", "Settings"),

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include "tests/support/catch_qt.h"
 
+#include "app/ui/pages/role_pages.h"
 #include "app/ui/regional/photo_viewer.h"
 #include "app/ui/regional/report_view.h"
 #include "core/util/text.h"
@@ -29,7 +30,7 @@ TEST_CASE("regional inbox: the newest month's reports with states, counts and Br
     f.seedScenario();
     ui::MainWindow window(f.context, nullptr, &f.dialogs);
     window.show();
-    REQUIRE(window.navigation()->count() == 5);
+    REQUIRE(window.navigation()->count() == ui::regionalPageNames().size());
     CHECK(window.currentPageName() == QStringLiteral("inbox"));
     ui::InboxPage *inbox = test::inboxOf(window);
     REQUIRE(inbox);
