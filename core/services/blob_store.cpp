@@ -2,6 +2,7 @@
 
 #include "core/domain/types.h"
 #include "core/store/private_files.h"
+#include "core/util/durable_file.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -15,9 +16,6 @@
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
 #include <unistd.h>
-#endif
-#ifdef Q_OS_WIN
-#include <io.h>
 #endif
 
 namespace mobiliza::core {
@@ -52,31 +50,8 @@ Error ioError(const QString &path, const QString &detail)
                      .arg(QDir::toNativeSeparators(path), detail)};
 }
 
-bool syncFile(QFile &file)
-{
-    if (!file.flush())
-        return false;
-#if defined(Q_OS_UNIX)
-    return ::fsync(file.handle()) == 0;
-#elif defined(Q_OS_WIN)
-    return ::_commit(file.handle()) == 0;
-#else
-    return true;
-#endif
-}
-
-void syncDir(const QString &dir)
-{
-#ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-#else
-    Q_UNUSED(dir)
-#endif
-}
+using durable::syncDir;
+using durable::syncFile;
 
 // Photos are personal data (BRIEF §7): created readable by their owner only, whatever the umask.
 constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
@@ -85,6 +60,12 @@ constexpr QFileDevice::Permissions kOwnerOnly = QFileDevice::ReadOwner | QFileDe
 bool makeFolder(const QString &folder)
 {
     return privacy::makePrivateDir(QFileInfo(folder).absolutePath()) && privacy::makePrivateDir(folder);
+}
+
+// A writer's own temporary file in the photo's folder: `.<sha>.<uuid>.part`.
+QString partPath(const QString &folder, const QString &sha256)
+{
+    return folder + QStringLiteral("/.") + sha256 + QLatin1Char('.') + newUuid() + QStringLiteral(".part");
 }
 
 } // namespace
@@ -132,19 +113,9 @@ Result<QString> BlobStore::put(const QByteArray &data)
     const QString folder = QFileInfo(target).absolutePath();
     if (!makeFolder(folder))
         return ioError(folder, QStringLiteral("mkdir"));
-    const QString temp =
-        folder + QStringLiteral("/.") + sha + QLatin1Char('.') + newUuid() + QStringLiteral(".part");
-    {
-        QFile file(temp);
-        if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
-            return ioError(target, file.errorString()); // the photo's name, not the temporary one
-        if (file.write(data) != data.size() || !syncFile(file)) {
-            const QString why = file.errorString();
-            file.close();
-            QFile::remove(temp);
-            return ioError(target, why); // the photo's name, not the temporary one
-        }
-    }
+    const QString temp = partPath(folder, sha);
+    if (QString why; !durable::writeNewFile(temp, data, kOwnerOnly, &why))
+        return ioError(target, why); // the photo's name, not the temporary one
     if (!QFile::rename(temp, target)) {
         // Another writer (a second thread importing the same photo) may have
         // won the race: an intact copy is success, and is never removed.
@@ -185,8 +156,7 @@ Result<std::unique_ptr<BlobWriter>> BlobStore::beginWrite(const QString &sha256)
 #endif
     // Where unnamed files are not supported: a `.part` file, removed when the
     // writer goes (or, after a crash, by removeStaleParts()).
-    const QString temp =
-        folder + QStringLiteral("/.") + sha256 + QLatin1Char('.') + newUuid() + QStringLiteral(".part");
+    const QString temp = partPath(folder, sha256);
     std::unique_ptr<BlobWriter> writer(new BlobWriter(*this, sha256, temp));
     writer->m_file.setFileName(temp);
     if (!writer->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))

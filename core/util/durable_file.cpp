@@ -8,6 +8,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 #endif
+#ifdef Q_OS_WIN
+#include <io.h>
+#endif
 
 namespace mobiliza::core::durable {
 
@@ -52,6 +55,38 @@ bool replaceFile(const QString &from, const QString &to)
         return false;
     return QFile::rename(from, to);
 #endif
+}
+
+bool syncFile(QFile &file)
+{
+    if (!file.flush())
+        return false;
+#if defined(Q_OS_UNIX)
+    return ::fsync(file.handle()) == 0;
+#elif defined(Q_OS_WIN)
+    return ::_commit(file.handle()) == 0;
+#else
+    return true;
+#endif
+}
+
+bool writeNewFile(const QString &path, const QByteArray &data, QFileDevice::Permissions permissions,
+                  QString *why)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions)) {
+        if (why)
+            *why = file.errorString();
+        return false; // not ours: left alone
+    }
+    if (file.write(data) != data.size() || !syncFile(file)) {
+        if (why)
+            *why = file.errorString();
+        file.close();
+        QFile::remove(path);
+        return false;
+    }
+    return true;
 }
 
 } // namespace mobiliza::core::durable
