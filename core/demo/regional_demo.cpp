@@ -1,6 +1,7 @@
 #include "core/demo/regional_demo.h"
 
 #include "core/demo/demo_content.h"
+#include "core/demo/region_partners_demo.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/report_history.h"
 #include "core/package/manifest_codec.h"
@@ -286,6 +287,11 @@ Result<DemoSummary> RegionalDemo::seed()
         if (auto s = batches.recordReceived(b); !s)
             return s.error();
     }
+    // "Parceiros da região": the municipalities' partners, as the last pass brought them.
+    auto partners = seedRegionPartners(m_services, municipalities, rng, now);
+    if (!partners)
+        return partners.error();
+    summary.partners = partners.value();
     return summary;
 }
 

@@ -3,6 +3,7 @@
 // older listing never over a newer one, the cursor never back), filters like the
 // municipal register, and exports CSV / XLSX with the municipality's name and no
 // personal contact — checked on the bytes.
+#include "core/demo/regional_demo.h"
 #include "core/domain/clock.h"
 #include "core/regional/region_partners.h"
 #include "core/services/services.h"
@@ -12,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace mobiliza;
@@ -263,4 +265,30 @@ TEST_CASE("Region partners: what travels has no contact, and the CSV / XLSX hold
     const QByteArray sheet = test::zipEntry(xlsxPath, QStringLiteral("xl/worksheets/sheet1.xml"));
     CHECK_FALSE(sheet.contains("joana"));
     CHECK_FALSE(sheet.contains("52998224725"));
+}
+
+TEST_CASE("Region partners: the URS demonstration data brings partners of its own municipalities, in every stage")
+{
+    Profile p;
+    const ReferenceData reference = ReferenceData::embedded();
+    auto seeded = RegionalDemo(*p.services, ProgramDefinition::sesMgMobilizacao(), reference, p.clock).seed();
+    REQUIRE(seeded);
+    const QList<RegionPartner> all = p.copy().list().value();
+    CHECK(seeded->partners == int(all.size()));
+    QSet<QString> ours;
+    for (const Municipality &m : reference.municipalitiesOfUrs(QStringLiteral("Barbacena")))
+        ours.insert(m.ibge);
+    QSet<QString> municipalities;
+    QSet<PartnerStage> stages;
+    for (const RegionPartner &r : all) {
+        CHECK(ours.contains(r.municipality));
+        municipalities.insert(r.municipality);
+        stages.insert(r.stage);
+        CHECK((r.cnpj.isEmpty() || r.kind != PartnerKind::Person));
+        if (r.consent)
+            CHECK(r.consentDate <= r.updatedAt.date());
+    }
+    CHECK(municipalities.size() == ours.size()); // 3 to 10 each
+    CHECK(stages.size() == 4);
+    CHECK(all.size() >= 3 * ours.size());
 }
