@@ -1232,7 +1232,7 @@
         <message>
             <location filename="../sync/hub/hub_partners_region.cpp" line="+15" />
             <source>Only the regional office (URS) and the central level read the partners of the region. This installation sends its own partners.</source>
-            <translation type="unfinished" />
+            <translation>Só a unidade regional (URS) e o nível central leem os parceiros da região. Esta instalação envia os seus próprios parceiros.</translation>
         </message>
     </context>
     <context>
@@ -2502,12 +2502,12 @@
         <message>
             <location filename="../core/regional/region_partners.cpp" line="+227" />
             <source>No partners</source>
-            <translation type="unfinished" />
+            <translation>Nenhum parceiro</translation>
         </message>
         <message numerus="yes">
             <location line="+1" />
             <source>%n partner(s)</source>
-            <translation type="unfinished">
+            <translation>
                 <numerusform>%n parceiro</numerusform>
                 <numerusform>%n parceiros</numerusform>
             </translation>
@@ -2515,9 +2515,9 @@
         <message numerus="yes">
             <location line="+1" />
             <source>%1 in %n municipality(ies)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 em %n município</numerusform>
+                <numerusform>%1 em %n municípios</numerusform>
             </translation>
         </message>
     </context>
@@ -2698,7 +2698,7 @@
         <message>
             <location line="+2" />
             <source>Partners of the region</source>
-            <translation type="unfinished" />
+            <translation>Parceiros da região</translation>
         </message>
     </context>
     <context>
@@ -2874,7 +2874,7 @@
         <message>
             <location filename="../sync/client/regional_partners_step.cpp" line="+37" />
             <source>Receiving the partners of the municipalities</source>
-            <translation type="unfinished" />
+            <translation>Recebendo os parceiros dos municípios</translation>
         </message>
     </context>
     <context>
@@ -5679,57 +5679,57 @@
         <message>
             <location filename="../app/ui/regional/partners_region_model.cpp" line="+37" />
             <source>No</source>
-            <translation type="unfinished">Não</translation>
+            <translation>Não</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Yes, since %1</source>
-            <translation type="unfinished" />
+            <translation>Sim, desde %1</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Yes</source>
-            <translation type="unfinished">Sim</translation>
+            <translation>Sim</translation>
         </message>
         <message>
             <location line="+22" />
             <source>%1 — CNPJ %2</source>
-            <translation type="unfinished" />
+            <translation>%1 — CNPJ %2</translation>
         </message>
         <message>
             <location line="+28" />
             <source>Municipality</source>
-            <translation type="unfinished">Município</translation>
+            <translation>Município</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Name</source>
-            <translation type="unfinished">Nome</translation>
+            <translation>Nome</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Kind</source>
-            <translation type="unfinished">Tipo</translation>
+            <translation>Tipo</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Sector</source>
-            <translation type="unfinished">Setor</translation>
+            <translation>Setor</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Stage</source>
-            <translation type="unfinished">Estágio</translation>
+            <translation>Estágio</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Consent</source>
-            <translation type="unfinished">Consentimento</translation>
+            <translation>Consentimento</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Updated</source>
-            <translation type="unfinished" />
+            <translation>Atualizado em</translation>
         </message>
     </context>
     <context>
@@ -5738,142 +5738,142 @@
             <location filename="../app/ui/regional/partners_region_page.cpp" line="+48" />
             <location line="+70" />
             <source>Partners of the region</source>
-            <translation type="unfinished" />
+            <translation>Parceiros da região</translation>
         </message>
         <message>
             <location line="-69" />
             <source>The partners of the URS's municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</source>
-            <translation type="unfinished" />
+            <translation>Os parceiros dos municípios da URS, como cada município os cadastra. Somente leitura e sem contatos pessoais (LGPD): chegam a cada sincronização.</translation>
         </message>
         <message>
             <location line="+13" />
             <source>Search by name, municipality, sector or CNPJ</source>
-            <translation type="unfinished" />
+            <translation>Buscar por nome, município, setor ou CNPJ</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Search the partners of the region</source>
-            <translation type="unfinished" />
+            <translation>Buscar os parceiros da região</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Filter by municipality</source>
-            <translation type="unfinished">Filtrar por município</translation>
+            <translation>Filtrar por município</translation>
         </message>
         <message>
             <location line="+0" />
             <source>All municipalities</source>
-            <translation type="unfinished">Todos os municípios</translation>
+            <translation>Todos os municípios</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Filter by kind</source>
-            <translation type="unfinished">Filtrar por tipo</translation>
+            <translation>Filtrar por tipo</translation>
         </message>
         <message>
             <location line="+0" />
             <source>All kinds</source>
-            <translation type="unfinished">Todos os tipos</translation>
+            <translation>Todos os tipos</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Filter by sector</source>
-            <translation type="unfinished">Filtrar por setor</translation>
+            <translation>Filtrar por setor</translation>
         </message>
         <message>
             <location line="+0" />
             <source>All sectors</source>
-            <translation type="unfinished">Todos os setores</translation>
+            <translation>Todos os setores</translation>
         </message>
         <message>
             <location line="+3" />
             <source>Filter by stage</source>
-            <translation type="unfinished">Filtrar por estágio</translation>
+            <translation>Filtrar por estágio</translation>
         </message>
         <message>
             <location line="+0" />
             <source>All stages</source>
-            <translation type="unfinished">Todos os estágios</translation>
+            <translation>Todos os estágios</translation>
         </message>
         <message>
             <location line="+43" />
             <source>Spreadsheets of the list as filtered, for Excel, with the municipality and without personal contacts.</source>
-            <translation type="unfinished" />
+            <translation>Planilhas da lista como está filtrada, para o Excel, com o município e sem contatos pessoais.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Export CSV…</source>
-            <translation type="unfinished" />
+            <translation>Exportar CSV…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>A CSV file for Excel (pt-BR) of the partners shown</source>
-            <translation type="unfinished" />
+            <translation>Um arquivo CSV para o Excel (pt-BR) com os parceiros mostrados</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Export XLSX…</source>
-            <translation type="unfinished" />
+            <translation>Exportar XLSX…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>An Excel workbook of the partners shown</source>
-            <translation type="unfinished" />
+            <translation>Uma planilha do Excel com os parceiros mostrados</translation>
         </message>
         <message>
             <location line="+81" />
             <source>The partners could not be read: %1</source>
-            <translation type="unfinished" />
+            <translation>Não foi possível ler os parceiros: %1</translation>
         </message>
         <message numerus="yes">
             <location line="+34" />
             <source>%1 (of %n in the region)</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 (de %n na região)</numerusform>
+                <numerusform>%1 (de %n na região)</numerusform>
             </translation>
         </message>
         <message>
             <location line="+3" />
             <source>No partners have arrived yet. Synchronize to receive the partners of the municipalities (Synchronization page); each municipality's register comes without personal contacts.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum parceiro chegou ainda. Sincronize para receber os parceiros dos municípios (página Sincronização); o cadastro de cada município chega sem contatos pessoais.</translation>
         </message>
         <message>
             <location line="+4" />
             <source>No partner matches these filters. Clear the search or choose “All” in the lists.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum parceiro atende a esses filtros. Limpe a busca ou escolha “Todos” nas listas.</translation>
         </message>
         <message>
             <location line="+23" />
             <source>Export the partners of the region (XLSX)</source>
-            <translation type="unfinished" />
+            <translation>Exportar os parceiros da região (XLSX)</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Export the partners of the region (CSV)</source>
-            <translation type="unfinished" />
+            <translation>Exportar os parceiros da região (CSV)</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Planilha do Excel (*.xlsx)</translation>
         </message>
         <message>
             <location line="+0" />
             <source>CSV for Excel (*.csv)</source>
-            <translation type="unfinished">CSV para Excel (*.csv)</translation>
+            <translation>CSV para Excel (*.csv)</translation>
         </message>
         <message>
             <location line="+19" />
             <source>The file was not written: %1 Choose another folder, such as Documents, and try again.</source>
-            <translation type="unfinished" />
+            <translation>O arquivo não foi gravado: %1 Escolha outra pasta, como Documentos, e tente de novo.</translation>
         </message>
         <message numerus="yes">
             <location line="+5" />
             <source>%n partner(s) saved to %1.</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%n parceiro salvo em %1.</numerusform>
+                <numerusform>%n parceiros salvos em %1.</numerusform>
             </translation>
         </message>
     </context>
