@@ -132,22 +132,22 @@
         <message>
             <location filename="../core/package/batch_receipt.cpp" line="+32" />
             <source>This file is not a receipt of a Mobiliza batch. Choose the file with the .mobiliza-recibo extension that the central level gave back for the batch.</source>
-            <translation type="unfinished" />
+            <translation>Este arquivo não é um recibo de lote do Mobiliza. Escolha o arquivo com a extensão .mobiliza-recibo que o nível central devolveu para o lote.</translation>
         </message>
         <message>
             <location line="+9" />
             <source>The receipt file is incomplete or has been altered. Ask the central level for a new receipt of the batch (mobiliza-hub receipt).</source>
-            <translation type="unfinished" />
+            <translation>O arquivo de recibo está incompleto ou foi alterado. Peça ao nível central um novo recibo do lote (mobiliza-hub receipt).</translation>
         </message>
         <message>
             <location line="+8" />
             <source>The file is far larger than a batch receipt (a few hundred bytes) and was not read. Choose the .mobiliza-recibo file of the batch.</source>
-            <translation type="unfinished" />
+            <translation>O arquivo é muito maior que um recibo de lote (algumas centenas de bytes) e não foi lido. Escolha o arquivo .mobiliza-recibo do lote.</translation>
         </message>
         <message>
             <location line="+74" />
             <source>The receipt file %1 could not be written (%2). Check that the folder exists and is writable (a USB stick may be write-protected) and that the disk has free space.</source>
-            <translation type="unfinished" />
+            <translation>O arquivo de recibo %1 não pôde ser gravado (%2). Confira se a pasta existe e permite gravação (um pen drive pode estar protegido contra gravação) e se há espaço livre no disco.</translation>
         </message>
     </context>
     <context>
@@ -178,31 +178,31 @@
         <message>
             <location line="+179" />
             <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
-            <translation type="unfinished" />
+            <translation>Os recibos do nível central são registrados pela URS que fez o lote; esta instalação não é de uma URS.</translation>
         </message>
         <message>
             <location line="+7" />
             <source>This receipt is for a batch of the URS %1; this computer is the URS %2's. Nothing was changed: import it on a computer of the URS %1.</source>
-            <translation type="unfinished" />
+            <translation>Este recibo é de um lote da URS %1; este computador é da URS %2. Nada foi alterado: importe-o num computador da URS %1.</translation>
         </message>
         <message numerus="yes">
             <location line="+10" />
             <source>This receipt is for batch %1 of %2 (%n report(s)), which was not made on this computer. Nothing was changed: import it on the URS computer that wrote the batch file (its Batches page lists it).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>Este recibo é do lote %1 de %2 (%n relatório), que não foi feito neste computador. Nada foi alterado: importe-o no computador da URS que gravou o arquivo de lote (a página Lotes dele o mostra).</numerusform>
+                <numerusform>Este recibo é do lote %1 de %2 (%n relatórios), que não foi feito neste computador. Nada foi alterado: importe-o no computador da URS que gravou o arquivo de lote (a página Lotes dele o mostra).</numerusform>
             </translation>
         </message>
         <message>
             <location line="+13" />
             <source>This receipt does not match batch %1 of %2 made here: the central level received other reports (or other versions of them) under this batch's identifier. Nothing was changed. Keep the batch file and ask the central level which file it imported.</source>
-            <translation type="unfinished" />
+            <translation>Este recibo não corresponde ao lote %1 de %2 feito aqui: o nível central recebeu outros relatórios (ou outras versões deles) com o identificador deste lote. Nada foi alterado. Guarde o arquivo de lote e pergunte ao nível central qual arquivo ele importou.</translation>
         </message>
     </context>
     <context>
         <name>BlobStore</name>
         <message>
-            <location filename="../core/services/blob_store.cpp" line="+41" />
+            <location filename="../core/services/blob_store.cpp" line="+39" />
             <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
             <translation>O disco está cheio: o arquivo de foto %1 não pôde ser salvo, e o Mobiliza parou ali. Libere espaço no disco (esvazie a lixeira, mova ou apague arquivos de que não precisa mais) e tente de novo.</translation>
         </message>
@@ -212,12 +212,12 @@
             <translation>Não foi possível gravar ou ler o arquivo de foto %1 (%2). Verifique se o disco está conectado e tem espaço livre e tente novamente.</translation>
         </message>
         <message>
-            <location line="+123" />
+            <location line="+96" />
             <source>The photo's name is not a SHA-256.</source>
             <translation>O nome da foto não é um SHA-256.</translation>
         </message>
         <message>
-            <location line="+75" />
+            <location line="+74" />
             <source>The photo arrived damaged (its content does not match its name).</source>
             <translation>A foto chegou danificada (o conteúdo não corresponde ao nome).</translation>
         </message>
@@ -579,12 +579,12 @@
         <message>
             <location line="+4" />
             <source>URS: records the central level's receipt files (.mobiliza-recibo) of batch files, and exits.</source>
-            <translation type="unfinished" />
+            <translation>URS: registra os arquivos de recibo do nível central (.mobiliza-recibo) dos arquivos de lote, e sai.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>URS: prints one line per batch made here (id, month, channel, state, reports, hub id, received at) and exits.</source>
-            <translation type="unfinished" />
+            <translation>URS: mostra uma linha por lote feito aqui (id, competência, canal, situação, relatórios, id no hub, recebido em) e sai.</translation>
         </message>
         <message>
             <location line="+49" />
@@ -816,7 +816,7 @@
             <translation>Não foi possível completar os dados de demonstração: %1 Este perfil ficou com uma parte deles (%2 relatório(s), %3 parceiro(s)), tudo marcado como dados de demonstração. Libere espaço no disco e use --demo-data com uma --data-dir nova e vazia.</translation>
         </message>
         <message>
-            <location filename="../core/demo/regional_demo.cpp" line="+50" />
+            <location filename="../core/demo/regional_demo.cpp" line="+51" />
             <source>Choose the profile's regional health unit (URS) before adding demonstration data.</source>
             <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
         </message>
@@ -1365,7 +1365,7 @@
         <message>
             <location line="+1" />
             <source>write a batch's receipt file for the URS again</source>
-            <translation type="unfinished" />
+            <translation>grava de novo o arquivo de recibo de um lote para a URS</translation>
         </message>
         <message>
             <location line="+1" />
@@ -1505,22 +1505,22 @@
         <message>
             <location line="+3" />
             <source>receipt: the batch's id (UUID).</source>
-            <translation type="unfinished" />
+            <translation>receipt: o identificador do lote (UUID).</translation>
         </message>
         <message>
             <location line="+4" />
             <source>import: where the batch's receipt file goes (default: beside the batch file, .mobiliza-recibo).</source>
-            <translation type="unfinished" />
+            <translation>import: onde gravar o arquivo de recibo do lote (padrão: ao lado do arquivo de lote, .mobiliza-recibo).</translation>
         </message>
         <message>
             <location line="+6" />
             <source>receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo).</source>
-            <translation type="unfinished" />
+            <translation>receipt: o arquivo a gravar (padrão: lote-URS-MÊS.mobiliza-recibo).</translation>
         </message>
         <message>
             <location line="+31" />
             <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
-            <translation type="unfinished" />
+            <translation>serve, enroll, revoke, tokens, reports, review, import, batches, receipt ou stats</translation>
         </message>
         <message>
             <location line="+3" />
@@ -1570,12 +1570,12 @@
         <message>
             <location line="+2" />
             <source>Say which batch with --batch UUID (see “batches”).</source>
-            <translation type="unfinished" />
+            <translation>Diga qual lote com --batch UUID (veja “batches”).</translation>
         </message>
         <message>
             <location line="+3" />
             <source>--receipt FILE goes with import; --batch UUID and --out FILE go with receipt.</source>
-            <translation type="unfinished" />
+            <translation>--receipt ARQUIVO vai com import; --batch UUID e --out ARQUIVO vão com receipt.</translation>
         </message>
         <message>
             <location line="+6" />
@@ -1625,12 +1625,12 @@
         <message>
             <location filename="../sync/hub/hub_cli_batches.cpp" line="+31" />
             <source>The batch is recorded here; write its receipt again with “mobiliza-hub receipt --batch %1 --out FILE”.</source>
-            <translation type="unfinished" />
+            <translation>O lote está registrado aqui; grave o recibo de novo com “mobiliza-hub receipt --batch %1 --out ARQUIVO”.</translation>
         </message>
         <message>
             <location line="+5" />
             <source>Receipt for the URS written to %1: take it back to the URS (Batches page, “Import receipt…”).</source>
-            <translation type="unfinished" />
+            <translation>Recibo para a URS gravado em %1: leve-o de volta à URS (página Lotes, “Importar recibo…”).</translation>
         </message>
         <message>
             <location line="+19" />
@@ -1655,7 +1655,7 @@
         <message>
             <location line="+14" />
             <source>This hub has no batch %1. See the batches it has with “mobiliza-hub batches”.</source>
-            <translation type="unfinished" />
+            <translation>Este hub não tem o lote %1. Veja os lotes que ele tem com “mobiliza-hub batches”.</translation>
         </message>
     </context>
     <context>
@@ -2602,12 +2602,12 @@
         <message>
             <location line="+28" />
             <source>batch %1 of %2 was already recorded as received (%3, %4): nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>o lote %1 de %2 já estava registrado como recebido (%3, %4): nada mudou.</translation>
         </message>
         <message>
             <location line="+3" />
             <source>batch %1 of %2 recorded as received by the central level (%3, %4).</source>
-            <translation type="unfinished" />
+            <translation>lote %1 de %2 registrado como recebido pelo nível central (%3, %4).</translation>
         </message>
         <message>
             <location line="-246" />
@@ -3752,7 +3752,7 @@
         <message>
             <location line="+7" />
             <source>Received by the central level on %1 (%2)</source>
-            <translation type="unfinished" />
+            <translation>Recebido pelo nível central em %1 (%2)</translation>
         </message>
         <message>
             <location line="+1" />
@@ -3873,12 +3873,12 @@
         <message>
             <location line="-21" />
             <source>Import receipt…</source>
-            <translation type="unfinished" />
+            <translation>Importar recibo…</translation>
         </message>
         <message>
             <location line="+2" />
             <source>Records the receipt file (.mobiliza-recibo) the central level gave back for a batch file: the batch becomes received by the central level.</source>
-            <translation type="unfinished" />
+            <translation>Registra o arquivo de recibo (.mobiliza-recibo) que o nível central devolveu para um arquivo de lote: o lote passa a recebido pelo nível central.</translation>
         </message>
         <message>
             <location line="+34" />
@@ -3991,35 +3991,35 @@
         <message>
             <location line="+24" />
             <source>Writing the batch file of %1…</source>
-            <translation type="unfinished" />
+            <translation>Gravando o arquivo de lote de %1…</translation>
         </message>
         <message>
             <location line="+1" />
             <source>Cancel</source>
-            <translation type="unfinished">Cancelar</translation>
+            <translation>Cancelar</translation>
         </message>
         <message>
             <location line="+8" />
             <source>Cancelling: the batch file is being removed…</source>
-            <translation type="unfinished" />
+            <translation>Cancelando: o arquivo de lote está sendo removido…</translation>
         </message>
         <message numerus="yes">
             <location line="+15" />
             <source>%1 of %n photo(s) written (%2 of %3).</source>
-            <translation type="unfinished">
-                <numerusform />
-                <numerusform />
+            <translation>
+                <numerusform>%1 de %n foto gravada (%2 de %3).</numerusform>
+                <numerusform>%1 de %n fotos gravadas (%2 de %3).</numerusform>
             </translation>
         </message>
         <message>
             <location line="+26" />
             <source>Cancelled: no batch file was written and nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>Cancelado: nenhum arquivo de lote foi gravado e nada mudou.</translation>
         </message>
         <message>
             <location line="+18" />
             <source>Take the file to the central level; it is verified there like a report package. Its receipt, carried back, goes in with Import receipt…</source>
-            <translation type="unfinished" />
+            <translation>Leve o arquivo ao nível central; lá ele é conferido como um pacote de relatório. O recibo, trazido de volta, entra com Importar recibo…</translation>
         </message>
         <message>
             <location line="+9" />
@@ -4036,32 +4036,32 @@
             <location line="+31" />
             <location line="+2" />
             <source>Import receipt</source>
-            <translation type="unfinished" />
+            <translation>Importar recibo</translation>
         </message>
         <message>
             <location line="-32" />
             <source>Receipts of the central level (*.mobiliza-recibo)</source>
-            <translation type="unfinished" />
+            <translation>Recibos do nível central (*.mobiliza-recibo)</translation>
         </message>
         <message>
             <location line="+12" />
             <source>%1: %2</source>
-            <translation type="unfinished">%1: %2</translation>
+            <translation>%1: %2</translation>
         </message>
         <message>
             <location line="+7" />
             <source>%1: the batch of %2 was already recorded as received (%3, %4); nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>%1: o lote de %2 já estava registrado como recebido (%3, %4); nada mudou.</translation>
         </message>
         <message>
             <location line="+1" />
             <source>%1: the batch of %2 is now received by the central level (%3, %4).</source>
-            <translation type="unfinished" />
+            <translation>%1: o lote de %2 agora está recebido pelo nível central (%3, %4).</translation>
         </message>
         <message>
             <location line="+13" />
             <source>A refused receipt changed nothing.</source>
-            <translation type="unfinished" />
+            <translation>Um recibo recusado não mudou nada.</translation>
         </message>
         <message>
             <location line="-56" />

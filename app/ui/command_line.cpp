@@ -117,9 +117,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("forward"),
         QCoreApplication::translate("CommandLine", "URS: forwards the accepted reports of --month to the central level "
                                                    "(over the network, or as a batch file with --out FILE) and exits."));
+    const QCommandLineOption importReceipt(
+        QStringLiteral("import-receipt"),
+        QCoreApplication::translate("CommandLine", "URS: records the central level's receipt files (.mobiliza-recibo) "
+                                                   "of batch files, and exits."),
+        QCoreApplication::translate("CommandLine", "FILE"));
+    const QCommandLineOption batchesOpt(
+        QStringLiteral("batches"),
+        QCoreApplication::translate("CommandLine", "URS: prints one line per batch made here (id, month, channel, "
+                                                   "state, reports, hub id, received at) and exits."));
     parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status, exportOpt, month,
                        out, importPackage, hub, enroll, syncOpt, role, urs, pull, review, accept, returnOpt, coverage,
-                       forward});
+                       forward, importReceipt, batchesOpt});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -142,6 +151,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (!cl.importPackages.isEmpty())
         cl.importPackages << parser.positionalArguments(); // --import-package a.mobiliza b.mobiliza …
     cl.importPackage = cl.importPackages.value(0);
+    cl.importReceipts = parser.values(importReceipt);
+    if (!cl.importReceipts.isEmpty() && cl.importPackages.isEmpty())
+        cl.importReceipts << parser.positionalArguments(); // --import-receipt a.mobiliza-recibo b.mobiliza-recibo …
+    cl.batches = parser.isSet(batchesOpt);
     cl.role = parser.value(role).trimmed();
     cl.urs = parser.value(urs).trimmed();
     cl.pull = parser.isSet(pull);
@@ -157,9 +170,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) + int(!cl.exportKind.isEmpty())
                                 + int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty())
                                 + int(cl.pull) + int(!cl.reviewReport.isEmpty()) + int(cl.coverage)
-                                + int(cl.forward);
+                                + int(cl.forward) + int(!cl.importReceipts.isEmpty()) + int(cl.batches);
 
-    if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty()) {
+    if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty() && cl.importReceipts.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
     } else if (!cl.language.isEmpty() && cl.language != QLatin1String("pt_BR")
                && cl.language != QLatin1String("en")) {
@@ -221,7 +234,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
 bool argumentsAreHeadless(int argc, char **argv)
 {
     static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "enroll", "sync",
-                                         "help",   "version",    "pull",   "review",         "coverage", "forward"};
+                                         "help",   "version",    "pull",   "review",         "coverage", "forward",
+                                         "import-receipt", "batches"};
     for (int i = 1; i < argc; ++i) {
         QByteArray a(argv[i]);
         if (a == "-h" || a == "-v")

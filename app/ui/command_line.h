@@ -29,6 +29,8 @@ struct CommandLine
     QString returnText;    // --return TEXT (with --review)
     bool coverage = false; // --coverage (with --month)
     bool forward = false;  // --forward (with --month; --out FILE: a batch file)
+    QStringList importReceipts; // --import-receipt FILE...: the central level's receipts of batch files (URS)
+    bool batches = false;       // --batches: one line per batch made here (URS)
     QString hubUrl;        // --hub URL (with --enroll)
     QString enrollCode;    // --enroll CODE
     bool sync = false;     // --sync: one pass
@@ -41,7 +43,8 @@ struct CommandLine
     bool isHeadless() const
     {
         return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty()
-               || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward;
+               || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward
+               || !importReceipts.isEmpty() || batches;
     }
     static QStringList pageNames();   // reports, editor, partners, sync, panel, settings; inbox, report, coverage, batches
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx

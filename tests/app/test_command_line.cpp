@@ -105,3 +105,25 @@ TEST_CASE("command line: headless detection before the application exists")
     CHECK_FALSE(headless({"--data-dir", "/tmp/status"}));
     CHECK_FALSE(headless({"--demo-data"}));
 }
+
+TEST_CASE("command line: --import-receipt FILE... and --batches (URS)")
+{
+    const auto cl = parse({QStringLiteral("--import-receipt"), QStringLiteral("a.mobiliza-recibo"),
+                           QStringLiteral("b.mobiliza-recibo")});
+    CHECK(cl.error.isEmpty());
+    CHECK(cl.importReceipts == QStringList{QStringLiteral("a.mobiliza-recibo"), QStringLiteral("b.mobiliza-recibo")});
+    CHECK(cl.importPackages.isEmpty());
+    CHECK(cl.isHeadless());
+    const auto listed = parse({QStringLiteral("--batches")});
+    CHECK(listed.error.isEmpty());
+    CHECK(listed.batches);
+    CHECK(listed.isHeadless());
+    // One action per run.
+    CHECK_FALSE(parse({QStringLiteral("--batches"), QStringLiteral("--status")}).error.isEmpty());
+    CHECK_FALSE(parse({QStringLiteral("--import-receipt"), QStringLiteral("a"), QStringLiteral("--import-package"),
+                       QStringLiteral("b")})
+                    .error.isEmpty());
+    std::vector<char *> argv{const_cast<char *>("mobiliza"), const_cast<char *>("--import-receipt"),
+                             const_cast<char *>("a.mobiliza-recibo")};
+    CHECK(mobiliza::ui::argumentsAreHeadless(int(argv.size()), argv.data()));
+}

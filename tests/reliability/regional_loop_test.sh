@@ -11,7 +11,8 @@
 #
 #   a package file carried by hand enters the URS and goes to the hub as an
 #   import; accepted reports go to the central level in a batch, over the network
-#   and as a batch file a separate central hub imports.
+#   and as a batch file a separate central hub imports; its receipt file, carried
+#   back, marks the batch received at the URS.
 #
 # usage: regional_loop_test.sh MOBILIZA_EXE MOBILIZA_HUB_EXE REFERENCE_JSON
 source "$(dirname "$0")/lib.sh"
@@ -167,6 +168,34 @@ mkdir -p "$D/central"
 check "a separate central hub imports the batch file" hubcli import --data "$D/central" "$D/lote-$MONTH2.mobiliza-lote"
 check "…and lists the batch" bash -c \
   '"$1" batches --data "$2/central" | grep -qE "[[:space:]]Belo Horizonte[[:space:]]$3[[:space:]]1[[:space:]]"' _ "$HUB_EXE" "$D" "$MONTH2"
+# ---- the central level's receipt file goes back to the URS
+LOTE="$D/lote-$MONTH2.mobiliza-lote"
+RECIBO="$D/lote-$MONTH2.mobiliza-recibo"
+BATCH2=$(app --data-dir "$D/urs" --batches | awk -F'\t' -v m="$MONTH2" '$2 == m && $3 == "file" { print $1 }')
+check "the URS lists its batch file as written, not yet received" bash -c \
+  '"$1" --lang en --data-dir "$2/urs" --batches | grep -qE "^$3[[:space:]]$4[[:space:]]file[[:space:]]written[[:space:]]1[[:space:]]"' \
+  _ "$APP" "$D" "$BATCH2" "$MONTH2"
+check "mobiliza-hub import wrote the receipt file beside the batch file" test -s "$RECIBO"
+expect_eq "…a small file" 1 "$([ "$(stat -c %s "$RECIBO")" -lt 2048 ] && echo 1 || echo 0)"
+cp "$RECIBO" "$D/recibo-primeiro"
+check "importing the same batch file again gives the same receipt" bash -c \
+  '"$1" import --data "$2/central" "$3" >/dev/null && cmp -s "$4" "$2/recibo-primeiro"' _ "$HUB_EXE" "$D" "$LOTE" "$RECIBO"
+check "mobiliza-hub receipt --batch writes it again, identical (a lost USB stick)" bash -c \
+  '"$1" receipt --data "$2/central" --batch "$3" --out "$2/recibo-de-novo.mobiliza-recibo" >/dev/null &&
+   cmp -s "$2/recibo-de-novo.mobiliza-recibo" "$2/recibo-primeiro"' _ "$HUB_EXE" "$D" "$BATCH2"
+head -c 200 "$RECIBO" >"$D/recibo-cortado.mobiliza-recibo"
+check "a receipt cut short is refused (exit 1) and says so" bash -c \
+  '! "$1" --lang en --data-dir "$2/urs" --import-receipt "$2/recibo-cortado.mobiliza-recibo" 2>"$2/recibo.err" >/dev/null &&
+   grep -q "incomplete or has been altered" "$2/recibo.err"' _ "$APP" "$D"
+check "…and the batch is still not received" bash -c \
+  '"$1" --lang en --data-dir "$2/urs" --batches | grep -qE "^$3[[:space:]].*[[:space:]]written[[:space:]]"' _ "$APP" "$D" "$BATCH2"
+check "the URS imports the receipt (--import-receipt, exit 0)" app --data-dir "$D/urs" --import-receipt "$RECIBO"
+check "…its batch is received by the central level, with the central hub's id" bash -c \
+  '"$1" --lang en --data-dir "$2/urs" --batches |
+   grep -qE "^$3[[:space:]]$4[[:space:]]file[[:space:]]received[[:space:]]1[[:space:]]b-0+1[[:space:]]"' _ "$APP" "$D" "$BATCH2" "$MONTH2"
+app --data-dir "$D/urs" --import-receipt "$RECIBO" >"$D/recibo.again" 2>&1
+check "the same receipt again: exit 0, already recorded, nothing changed" bash -c \
+  'grep -q "already recorded" "$1" && ! grep -q "recorded as received by" "$1"' _ "$D/recibo.again"
 printf 'x' | dd of="$D/lote-$MONTH2.mobiliza-lote" bs=1 seek=200 conv=notrunc 2>/dev/null
 check "a damaged batch file is refused" bash -c '! "$1" import --data "$2/central2" "$3" >/dev/null 2>&1' \
   _ "$HUB_EXE" "$D" "$D/lote-$MONTH2.mobiliza-lote"
@@ -176,6 +205,9 @@ check "the URS Barbacena pulls" bash -c \
   '"$1" --lang en --data-dir "$2/bar" --role urs --urs Barbacena --hub "$3" --enroll "$4" >/dev/null &&
    "$1" --lang en --data-dir "$2/bar" --pull >/dev/null' _ "$APP" "$D" "$HUB_URL" "$BAR_CODE"
 expect_eq "…and its copy holds none of Belo Horizonte's reports" 0 "$(app --data-dir "$D/bar" --status | wc -l)"
+check "…and refuses Belo Horizonte's receipt (another URS: exit 1)" bash -c \
+  '! "$1" --lang en --data-dir "$2/bar" --import-receipt "$3" >/dev/null 2>"$2/bar.recibo.err" && grep -q "URS Belo Horizonte" "$2/bar.recibo.err"' \
+  _ "$APP" "$D" "$D/recibo-primeiro"
 expect_eq "…nor their photos" 0 "$(find "$D/bar/blobs" -type f 2>/dev/null | wc -l)"
 
 if [ "$FAILURES" -gt 0 ]; then

@@ -42,6 +42,9 @@ QString BatchModel::stateText(const core::BatchRecord &b)
         const QString day = b.hubReceivedAt.isValid()
                                 ? b.hubReceivedAt.toTimeZone(QTimeZone(-3 * 3600)).toString(QStringLiteral("dd/MM/yyyy"))
                                 : QString();
+        // A batch file's receipt comes from the central level's hub, carried back.
+        if (b.channel == QLatin1String("file"))
+            return tr("Received by the central level on %1 (%2)").arg(day, b.hubId);
         return b.hubId.isEmpty() ? tr("Received by the hub on %1").arg(day)
                                  : tr("Received by the hub on %1 (%2)").arg(day, b.hubId);
     }

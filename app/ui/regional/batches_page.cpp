@@ -4,6 +4,9 @@
 #include "app/ui/pages/page_header.h"
 #include "app/ui/regional/batch_model.h"
 #include "app/ui/regional/regional_format.h"
+#include "core/package/batch_file.h"
+#include "core/package/batch_file_job.h"
+#include "core/package/batch_receipt.h"
 #include "core/regional/batch_service.h"
 #include "core/services/services.h"
 #include "sync/client/sync_controller.h"
@@ -18,7 +21,9 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPalette>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSet>
 #include <QStandardPaths>
@@ -27,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <climits>
 #include <functional>
 
 namespace mobiliza::ui {
@@ -135,9 +141,17 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     m_error->hide();
     layout->addWidget(m_error);
 
+    auto *listHeader = new QHBoxLayout;
     auto *listTitle = new QLabel(tr("Batches made at this URS"), this);
     listTitle->setStyleSheet(QStringLiteral("font-weight: bold; margin-top: 6px;"));
-    layout->addWidget(listTitle);
+    m_importReceipt = new QPushButton(tr("Import receipt…"), this);
+    m_importReceipt->setObjectName(QStringLiteral("importBatchReceipt"));
+    m_importReceipt->setToolTip(tr("Records the receipt file (.mobiliza-recibo) the central level gave back for a "
+                                   "batch file: the batch becomes received by the central level."));
+    listHeader->addWidget(listTitle);
+    listHeader->addStretch(1);
+    listHeader->addWidget(m_importReceipt);
+    layout->addLayout(listHeader);
 
     auto *below = new QHBoxLayout;
     m_model = new BatchModel(m_context.reference, this);
@@ -204,6 +218,7 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     connect(m_month, &QComboBox::currentIndexChanged, this, &BatchesPage::updateMonth);
     connect(m_forward, &QPushButton::clicked, this, &BatchesPage::forward);
     connect(m_writeFile, &QPushButton::clicked, this, &BatchesPage::writeFile);
+    connect(m_importReceipt, &QPushButton::clicked, this, &BatchesPage::importReceipt);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &BatchesPage::showSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &BatchesPage::showSelected);
     connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, [this] {
@@ -291,8 +306,10 @@ void BatchesPage::updateMonth()
 {
     const QString key = m_month->currentData().toString();
     const int n = forwardableCount();
-    m_forward->setEnabled(n > 0);
-    m_writeFile->setEnabled(n > 0);
+    // One batch at a time: nothing else starts while a file is being written.
+    m_forward->setEnabled(n > 0 && !m_job);
+    m_writeFile->setEnabled(n > 0 && !m_job);
+    m_importReceipt->setEnabled(!m_job);
     if (key.isEmpty()) {
         m_count->setText(tr("No report received yet."));
         return;
@@ -341,15 +358,7 @@ void BatchesPage::selectBatch(const QString &uuid)
 
 QString BatchesPage::suggestedFileName(const QString &urs, const QString &periodKey)
 {
-    // Plain ASCII, no spaces: the name survives any USB stick and e-mail.
-    QString name;
-    for (const QChar c : urs.normalized(QString::NormalizationForm_D)) {
-        if (c.isLetterOrNumber() && c.unicode() < 128)
-            name += c;
-        else if (c.isSpace() || c == QLatin1Char('-'))
-            name += QLatin1Char('-');
-    }
-    return QStringLiteral("lote-%1-%2.mobiliza-lote").arg(name, periodKey);
+    return core::package::batchFileBaseName(urs, periodKey) + QLatin1String(core::package::kBatchExtension);
 }
 
 void BatchesPage::forward()
@@ -373,10 +382,9 @@ void BatchesPage::forward()
     }
     reload();
     selectBatch(created->uuid);
-    m_status->setText(tr("Batch of %1 with %n report(s) made: it goes to the hub at the next synchronization.",
-                         nullptr, int(created->revisions.size()))
-                          .arg(period.display()));
-    m_status->show();
+    showStatus(tr("Batch of %1 with %n report(s) made: it goes to the hub at the next synchronization.", nullptr,
+                  int(created->revisions.size()))
+                   .arg(period.display()));
     if (m_context.sync)
         m_context.sync->syncNow();
 }
@@ -384,7 +392,7 @@ void BatchesPage::forward()
 void BatchesPage::writeFile()
 {
     const int n = forwardableCount();
-    if (n <= 0)
+    if (n <= 0 || m_job)
         return;
     const core::Period period = core::Period::fromKey(m_month->currentData().toString());
     if (m_lastFolder.isEmpty())
@@ -398,33 +406,155 @@ void BatchesPage::writeFile()
     if (!path.endsWith(QStringLiteral(".mobiliza-lote")))
         path += QStringLiteral(".mobiliza-lote");
     m_lastFolder = QFileInfo(path).absolutePath();
-    core::BatchService batches(*m_context.services);
-    auto created = batches.create(period, regional::reviewerName(*m_context.services), path);
+    auto prepared =
+        core::BatchService(*m_context.services).prepare(period, regional::reviewerName(*m_context.services), path);
+    if (!prepared) {
+        writeFailed(prepared.error());
+        return;
+    }
+    startWriting(prepared.value());
+}
+
+void BatchesPage::startWriting(const core::BatchRecord &batch)
+{
+    // Hundreds of MB of photos: on a worker, with a connection of its own.
+    m_job = new core::BatchFileJob(m_context.services->database().dataDir(), m_context.services->blobs().dir(), batch,
+                                   this);
+    m_job->setWorkerHook(m_workerHook);
+    m_progress = new QProgressDialog(this);
+    m_progress->setObjectName(QStringLiteral("batchFileProgress"));
+    m_progress->setWindowTitle(tr("Write batch file"));
+    m_progress->setLabelText(tr("Writing the batch file of %1…").arg(batch.period.display()));
+    m_progress->setCancelButtonText(tr("Cancel"));
+    m_progress->setWindowModality(Qt::WindowModal);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    m_progress->setMinimumDuration(0);
+    m_progress->setRange(0, 0); // busy until the first photo
+    connect(m_progress, &QProgressDialog::canceled, m_job, [this] {
+        m_job->cancel();
+        showStatus(tr("Cancelling: the batch file is being removed…"));
+    });
+    connect(m_job, &core::BatchFileJob::progress, this, &BatchesPage::showWriteProgress);
+    connect(m_job, &core::BatchFileJob::finished, this, &BatchesPage::writeFinished);
+    updateMonth(); // the buttons wait
+    m_progress->show();
+    m_job->start();
+}
+
+void BatchesPage::showWriteProgress(const core::BatchWriteProgress &p)
+{
+    if (!m_progress || m_progress->wasCanceled())
+        return;
+    const QLocale locale;
+    const auto kib = [](qint64 bytes) { return int(std::min<qint64>(bytes / 1024, INT_MAX)); };
+    m_progress->setLabelText(tr("%1 of %n photo(s) written (%2 of %3).", nullptr, p.totalFiles)
+                                 .arg(p.files)
+                                 .arg(locale.formattedDataSize(p.bytes, 1, QLocale::DataSizeSIFormat),
+                                      locale.formattedDataSize(p.totalBytes, 1, QLocale::DataSizeSIFormat)));
+    const int total = std::max(1, kib(p.totalBytes));
+    m_progress->setRange(0, total);
+    // Last: a modal dialog's setValue processes events, and the job may finish in there.
+    m_progress->setValue(std::min(kib(p.bytes), total));
+}
+
+void BatchesPage::writeFinished(const core::Status &status)
+{
+    const core::BatchRecord batch = m_job->batch();
+    const bool cancelled = m_job->isCancelled();
+    m_job->deleteLater();
+    m_job = nullptr;
+    if (m_progress) {
+        m_progress->hide();
+        m_progress->deleteLater();
+        m_progress = nullptr;
+    }
+    updateMonth();
+    if (cancelled) {
+        // Even a file finished just as Cancel was clicked: cancelled means nothing.
+        if (status)
+            QFile::remove(batch.filePath);
+        showStatus(tr("Cancelled: no batch file was written and nothing changed."));
+        return;
+    }
+    auto created = status ? core::BatchService(*m_context.services).record(batch)
+                          : core::Result<core::BatchRecord>(status.error());
     if (!created) {
-        if (created.error().code == QLatin1String("photos_missing")) {
-            // The file carries every photo: the missing ones were asked for; a pass brings them.
-            QString text = tr("The batch file was not written.") + QLatin1Char(' ') + created.error().message;
-            if (m_context.sync) {
-                text += QLatin1Char('\n') + tr("A synchronization has started to bring them.");
-                m_context.sync->syncNow();
-            }
-            m_dialogs.warn(this, tr("Write batch file"), text);
-        } else {
-            m_dialogs.warn(this, tr("Write batch file"),
-                           tr("The batch file was not written: %1").arg(created.error().message));
-        }
+        writeFailed(created.error());
         return;
     }
     reload();
     selectBatch(created->uuid);
-    m_status->setText(tr("Batch file written: %n report(s) of %1 in %2.", nullptr, int(created->revisions.size()))
-                          .arg(period.display(), QDir::toNativeSeparators(path)));
-    m_status->show();
+    const QString path = QDir::toNativeSeparators(batch.filePath);
+    showStatus(tr("Batch file written: %n report(s) of %1 in %2.", nullptr, int(created->revisions.size()))
+                   .arg(batch.period.display(), path));
     m_dialogs.inform(this, tr("Write batch file"),
                      tr("%n report(s) of %1 written to %2.", nullptr, int(created->revisions.size()))
-                             .arg(period.display(), QDir::toNativeSeparators(path))
+                             .arg(batch.period.display(), path)
                          + QLatin1Char('\n')
-                         + tr("Take the file to the central level; it is verified there like a report package."));
+                         + tr("Take the file to the central level; it is verified there like a report package. "
+                              "Its receipt, carried back, goes in with Import receipt…"));
+}
+
+void BatchesPage::writeFailed(const core::Error &error)
+{
+    QString text = tr("The batch file was not written: %1").arg(error.message);
+    if (error.code == QLatin1String("photos_missing")) {
+        // The file carries every photo: the missing ones were asked for; a pass brings them.
+        text = tr("The batch file was not written.") + QLatin1Char(' ') + error.message;
+        if (m_context.sync) {
+            text += QLatin1Char('\n') + tr("A synchronization has started to bring them.");
+            m_context.sync->syncNow();
+        }
+    }
+    m_dialogs.warn(this, tr("Write batch file"), text);
+}
+
+void BatchesPage::showStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->show();
+}
+
+void BatchesPage::importReceipt()
+{
+    if (m_job)
+        return;
+    const QStringList files = m_dialogs.openFiles(this, tr("Import receipt"),
+                                                  tr("Receipts of the central level (*.mobiliza-recibo)"));
+    if (files.isEmpty())
+        return;
+    core::BatchService batches(*m_context.services);
+    QStringList done, refused;
+    QString last;
+    for (const QString &file : files) {
+        const QString name = QFileInfo(file).fileName();
+        auto receipt = core::package::readBatchReceipt(file);
+        auto applied = receipt ? batches.applyReceipt(receipt.value())
+                               : core::Result<core::ReceiptOutcome>(receipt.error());
+        if (!applied) {
+            refused << tr("%1: %2").arg(name, applied.error().message);
+            continue;
+        }
+        const core::BatchRecord &b = applied->batch;
+        last = b.uuid;
+        const QString day = regional::brasiliaDateTime(b.hubReceivedAt);
+        done << (applied->alreadyRecorded
+                     ? tr("%1: the batch of %2 was already recorded as received (%3, %4); nothing changed.")
+                     : tr("%1: the batch of %2 is now received by the central level (%3, %4)."))
+                    .arg(name, b.period.display(), day, b.hubId);
+    }
+    reload();
+    if (!last.isEmpty())
+        selectBatch(last);
+    const QString text = (done + refused).join(QLatin1Char('\n'));
+    if (!done.isEmpty())
+        showStatus(done.join(QLatin1Char('\n')));
+    if (refused.isEmpty())
+        m_dialogs.inform(this, tr("Import receipt"), text);
+    else
+        m_dialogs.warn(this, tr("Import receipt"),
+                       text + QLatin1Char('\n') + tr("A refused receipt changed nothing."));
 }
 
 } // namespace mobiliza::ui

@@ -3,6 +3,7 @@
 #include "app/ui/command_line.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
+#include "core/package/batch_receipt.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/coverage.h"
 #include "core/regional/package_intake.h"
@@ -245,11 +246,61 @@ int forward(const CommandLine &cl, core::Services &services, sync::SyncControlle
     return received == ours.size() ? 0 : 1;
 }
 
+// The central level's receipts of batch files: each read, verified and recorded on
+// its own; exit 0 only when every one is recorded now or was already.
+int importReceipts(const CommandLine &cl, core::Services &services, QString *out, QString *err)
+{
+    core::BatchService batches(services);
+    int failed = 0;
+    for (const QString &file : cl.importReceipts) {
+        const QString prefix = QDir::toNativeSeparators(file) + QStringLiteral(": ");
+        auto receipt = core::package::readBatchReceipt(file);
+        auto applied = receipt ? batches.applyReceipt(receipt.value()) : core::Result<core::ReceiptOutcome>(receipt.error());
+        if (!applied) {
+            ++failed;
+            *err += prefix + applied.error().message + QLatin1Char('\n');
+            continue;
+        }
+        const core::BatchRecord &b = applied->batch;
+        *out += prefix
+                + (applied->alreadyRecorded
+                       ? QCoreApplication::translate("RegionalCommands",
+                                                     "batch %1 of %2 was already recorded as received (%3, %4): "
+                                                     "nothing changed.")
+                       : QCoreApplication::translate("RegionalCommands",
+                                                     "batch %1 of %2 recorded as received by the central level (%3, "
+                                                     "%4)."))
+                      .arg(b.uuid.left(8), b.period.display(), b.hubId,
+                           b.hubReceivedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")))
+                + QLatin1Char('\n');
+    }
+    return failed == 0 ? 0 : 1;
+}
+
+// One line per batch made here: id, month, channel, state, reports, hub id, received at.
+int listBatches(core::Services &services, QString *out, QString *err)
+{
+    auto all = core::BatchService(services).all();
+    if (!all) {
+        *err += all.error().message + QLatin1Char('\n');
+        return 1;
+    }
+    for (const core::BatchRecord &b : all.value())
+        *out += QStringList{b.uuid, b.period.key(), b.channel, b.state, QString::number(b.revisions.size()),
+                            b.hubId.isEmpty() ? QStringLiteral("-") : b.hubId,
+                            b.hubReceivedAt.isValid() ? b.hubReceivedAt.toUTC().toString(Qt::ISODate)
+                                                      : QStringLiteral("-")}
+                    .join(QLatin1Char('\t'))
+                + QLatin1Char('\n');
+    return 0;
+}
+
 } // namespace
 
 bool isRegionalCommand(const CommandLine &cl)
 {
-    return cl.pull || !cl.reviewReport.isEmpty() || cl.coverage || cl.forward;
+    return cl.pull || !cl.reviewReport.isEmpty() || cl.coverage || cl.forward || !cl.importReceipts.isEmpty()
+           || cl.batches;
 }
 
 int runRegionalCommand(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
@@ -266,6 +317,10 @@ int runRegionalCommand(const CommandLine &cl, core::Services &services, const co
         return forward(cl, services, sync, out, err);
     if (!cl.importPackages.isEmpty())
         return importPackages(cl, services, reference, out, err);
+    if (!cl.importReceipts.isEmpty())
+        return importReceipts(cl, services, out, err);
+    if (cl.batches)
+        return listBatches(services, out, err);
     if (cl.status)
         return status(services, out, err);
     return 0;

@@ -8,6 +8,8 @@
 #include "app/ui/regional/batch_model.h"
 #include "app/ui/regional/batches_page.h"
 #include "core/package/batch_file.h"
+#include "core/package/batch_file_job.h"
+#include "core/package/batch_receipt.h"
 #include "core/regional/batch_service.h"
 #include "tests/app/regional/regional_fixture.h"
 #include "tests/app/regional/regional_ui_helpers.h"
@@ -19,7 +21,9 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QListWidget>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QSemaphore>
 #include <QTranslator>
 
 #include <algorithm>
@@ -78,6 +82,12 @@ test::SeededReport seedAccepted(test::RegionalFixture &f, int municipality, core
     o.withPhotos = photos;
     o.receivedAt = QDateTime(period.next().firstDay(), QTime(12, 0), QTimeZone::utc());
     return f.seed(f.municipalities.at(municipality), o);
+}
+
+// The batch file is written on a worker: wait (events flowing) until it is done.
+void waitWritten(ui::BatchesPage *page)
+{
+    REQUIRE(test::waitUntil([page] { return page->writeJob() == nullptr; }, 20000));
 }
 
 } // namespace
@@ -194,6 +204,7 @@ TEST_CASE("batches page: a batch file written that verifies, and photos not here
     const QString path = usb.filePath(QStringLiteral("lote-outubro.mobiliza-lote"));
     f.dialogs.savePath = path;
     QTest::mouseClick(page->writeFileButton(), Qt::LeftButton);
+    waitWritten(page);
     INFO(f.dialogs.warnings.join(QLatin1Char('\n')).toStdString());
     REQUIRE(f.dialogs.warnings.isEmpty());
     REQUIRE(QFile::exists(path));
@@ -220,6 +231,7 @@ TEST_CASE("batches page: a batch file written that verifies, and photos not here
     const QString august = usb.filePath(QStringLiteral("lote-agosto.mobiliza-lote"));
     f.dialogs.savePath = august;
     QTest::mouseClick(page->writeFileButton(), Qt::LeftButton);
+    CHECK(page->writeJob() == nullptr); // refused before any writing
     REQUIRE(f.dialogs.warnings.size() == 1);
     CHECK(f.dialogs.warnings.last().contains(QStringLiteral("not on this computer yet")));
     CHECK_FALSE(QFile::exists(august));
@@ -228,6 +240,114 @@ TEST_CASE("batches page: a batch file written that verifies, and photos not here
     auto wanted = f.services->replica().wantedMissingPhotos();
     REQUIRE(wanted.ok());
     CHECK_FALSE(wanted->isEmpty()); // the next pass brings them
+}
+
+TEST_CASE("batches page: the batch file written on a worker with a progress dialog; Cancel leaves nothing; "
+          "Import receipt marks it received")
+{
+    test::RegionalFixture f;
+    f.seedScenario();
+    const test::SeededReport second = seedAccepted(f, 6, {2026, 10});
+    test::TempDir usb;
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    ui::BatchesPage *page = openBatches(window);
+    REQUIRE(page->forwardableCount() == 2); // two reports, one photo each
+    const QString path = usb.filePath(QStringLiteral("lote-outubro.mobiliza-lote"));
+    f.dialogs.savePath = path;
+
+    // The worker is held after its first photo until the test lets it go.
+    QSemaphore reached, proceed;
+    bool hold = true;
+    page->setWorkerHook([&](const core::BatchWriteProgress &p) {
+        if (hold && p.files == 1) {
+            reached.release();
+            proceed.tryAcquire(1, 15000);
+        }
+    });
+    QTest::mouseClick(page->writeFileButton(), Qt::LeftButton);
+    REQUIRE(page->writeJob() != nullptr); // the click returned while the file is written
+    REQUIRE(test::waitUntil([&] { return reached.available() > 0; }, 15000));
+    QProgressDialog *progress = page->progressDialog();
+    REQUIRE(progress);
+    CHECK(progress->isVisible());
+    CHECK(progress->windowModality() == Qt::WindowModal);
+    // The window answers meanwhile: the photo written shows, of all, with their sizes.
+    REQUIRE(test::waitUntil([&] { return progress->labelText().startsWith(QStringLiteral("1 of 2 photo(s) written")); }));
+    CHECK(progress->value() > 0);
+    CHECK(progress->value() < progress->maximum());
+    CHECK_FALSE(window.grab().isNull());
+    CHECK_FALSE(page->writeFileButton()->isEnabled());
+    CHECK_FALSE(page->forwardButton()->isEnabled());
+    CHECK_FALSE(page->importReceiptButton()->isEnabled());
+    // Cancelar, then the worker goes on and stops at once: no file, no batch.
+    QPushButton *cancel = progress->findChild<QPushButton *>();
+    REQUIRE(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    proceed.release();
+    waitWritten(page);
+    CHECK(page->progressDialog() == nullptr);
+    CHECK(QDir(usb.path()).entryList(QDir::Files | QDir::Hidden).isEmpty()); // not even a .part file
+    CHECK(allBatches(f).isEmpty());
+    CHECK(page->forwardableCount() == 2);
+    CHECK(page->writeFileButton()->isEnabled());
+    CHECK(page->statusLabel()->text().startsWith(QStringLiteral("Cancelled")));
+    CHECK(f.dialogs.warnings.isEmpty());
+    CHECK(f.dialogs.messages.isEmpty());
+
+    // Again, to the end.
+    hold = false;
+    QTest::mouseClick(page->writeFileButton(), Qt::LeftButton);
+    REQUIRE(page->progressDialog());
+    waitWritten(page);
+    INFO(f.dialogs.warnings.join(QLatin1Char('\n')).toStdString());
+    REQUIRE(f.dialogs.warnings.isEmpty());
+    REQUIRE(QFile::exists(path));
+    QList<core::BatchRecord> batches = allBatches(f);
+    REQUIRE(batches.size() == 1);
+    const core::BatchRecord written = batches.first();
+    CHECK(written.state == QStringLiteral("written"));
+    REQUIRE(core::package::readBatchFile(path).ok());
+    REQUIRE(f.dialogs.messages.size() == 1);
+    CHECK(f.dialogs.messages.last().contains(QStringLiteral("Import receipt")));
+    CHECK(test::cellText(page->table(), 0, BatchModel::State) == QStringLiteral("File written"));
+
+    // The central level's receipt, as its hub writes it, carried back.
+    QList<core::package::BatchContentItem> content;
+    for (const core::BatchMember &m : written.revisions)
+        content << core::package::BatchContentItem{m.report, m.revision, m.manifestSha256};
+    core::package::BatchReceipt receipt{written.uuid, test::kUrs, written.period, int(written.revisions.size()),
+                                        QStringLiteral("b-000031"),
+                                        QDateTime(QDate(2026, 11, 24), QTime(13, 0), QTimeZone::utc()),
+                                        core::package::batchContentSha256(written.uuid, written.period, content),
+                                        QStringLiteral("ses-mg"), QStringLiteral("Hub da SES-MG")};
+    const QString recibo = core::package::receiptPathFor(path);
+    REQUIRE(core::package::writeBatchReceipt(receipt, recibo).ok());
+    receipt.urs = QStringLiteral("Belo Horizonte");
+    const QString foreign = usb.filePath(QStringLiteral("outra-urs.mobiliza-recibo"));
+    REQUIRE(core::package::writeBatchReceipt(receipt, foreign).ok());
+
+    f.dialogs.nextFiles = {recibo};
+    QTest::mouseClick(page->importReceiptButton(), Qt::LeftButton);
+    CHECK(f.dialogs.lastFilter.contains(QStringLiteral("*.mobiliza-recibo")));
+    REQUIRE(f.dialogs.messages.size() == 2);
+    CHECK(f.dialogs.messages.last().contains(QStringLiteral("now received by the central level")));
+    const int row = page->model()->rowOf(written.uuid);
+    REQUIRE(row >= 0);
+    CHECK(test::cellText(page->table(), row, BatchModel::State)
+          == QStringLiteral("Received by the central level on 24/11/2026 (b-000031)"));
+    CHECK(page->table()->currentIndex().row() == row);
+    CHECK(allBatches(f).first().state == QStringLiteral("received"));
+
+    // The same receipt again, and another URS's: nothing changes, and each is said.
+    f.dialogs.nextFiles = {recibo, foreign};
+    QTest::mouseClick(page->importReceiptButton(), Qt::LeftButton);
+    REQUIRE(f.dialogs.warnings.size() == 1);
+    CHECK(f.dialogs.warnings.last().contains(QStringLiteral("already recorded as received")));
+    CHECK(f.dialogs.warnings.last().contains(QStringLiteral("outra-urs.mobiliza-recibo: ")));
+    CHECK(f.dialogs.warnings.last().contains(QStringLiteral("Belo Horizonte")));
+    CHECK(allBatches(f).first().hubId == QStringLiteral("b-000031"));
 }
 
 TEST_CASE("batches page: rendered at 1366x768 and 1024x600")
