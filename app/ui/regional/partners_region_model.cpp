@@ -35,7 +35,7 @@ QString PartnersRegionModel::consentText(const core::RegionPartner &partner)
 {
     if (!partner.consent)
         return tr("No");
-    return partner.consentDate.isValid() ? tr("Yes, since %1").arg(core::br::formatDate(partner.consentDate))
+    return partner.consentDate.isValid() ? tr("Yes (%1)").arg(core::br::formatDate(partner.consentDate))
                                          : tr("Yes");
 }
 

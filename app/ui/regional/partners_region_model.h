@@ -28,7 +28,7 @@ public:
     const QList<core::RegionPartner> &partners() const { return m_rows; }
     int rowOf(const QString &uuid) const; // -1 when absent
 
-    // "Sim, desde 09/03/2026" / "Não".
+    // "Sim (09/03/2026)" — since when consent is in force — or "Não".
     static QString consentText(const core::RegionPartner &partner);
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -115,6 +115,7 @@ PartnersRegionPage::PartnersRegionPage(const AppContext &context, Dialogs &dialo
     // screen (fitColumns) so the name stays readable without scrolling sideways.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(PartnersRegionModel::Name, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter); // a narrow one cut at its end
     m_table->setAccessibleName(tr("Partners of the region"));
     layout->addWidget(m_table, 1);
 
@@ -172,11 +173,12 @@ void PartnersRegionPage::fitColumns()
             m_table->resizeColumnToContents(c);
             others += header->sectionSize(c);
         }
-    // Below 20 characters for the name, the others shrink in this order (down to 6 characters,
-    // elided, the whole text in the tooltip).
-    int excess = 20 * em - (m_table->viewport()->width() - others);
-    for (int c : {PartnersRegionModel::Consent, PartnersRegionModel::Sector, PartnersRegionModel::Municipality,
-                  PartnersRegionModel::Kind, PartnersRegionModel::Stage}) {
+    // Below 28 characters (or 30 % of the width) for the name, the others shrink in this order
+    // (down to 6 characters, elided, the whole text in the tooltip).
+    const int width = m_table->viewport()->width();
+    int excess = std::min(28 * em, width * 3 / 10) - (width - others);
+    for (int c : {PartnersRegionModel::Sector, PartnersRegionModel::Kind, PartnersRegionModel::Consent,
+                  PartnersRegionModel::Municipality, PartnersRegionModel::Stage}) {
         if (excess <= 0)
             break;
         const int give = std::min(excess, header->sectionSize(c) - 6 * em);

@@ -161,7 +161,7 @@ TEST_CASE("partners of the region: typing in the search, choosing a municipality
     CHECK(namesShown(page).mid(0, 2) ==
           QStringList{QStringLiteral("Clube de Mães Santa Luzia"), QStringLiteral("Escola Estadual Padre Anchieta")});
     const QModelIndex radio = table->model()->index(namesShown(page).indexOf(QStringLiteral("Rádio Comunitária Esperança FM")), 0);
-    CHECK(radio.siblingAtColumn(PartnersRegionModel::Consent).data().toString() == QStringLiteral("Yes, since 09/03/2026"));
+    CHECK(radio.siblingAtColumn(PartnersRegionModel::Consent).data().toString() == QStringLiteral("Yes (09/03/2026)"));
     CHECK(radio.siblingAtColumn(PartnersRegionModel::Sector).data().toString() == QStringLiteral("Imprensa / mídia"));
 
     // Accents and case aside, like the municipal register.
