@@ -3,17 +3,17 @@
 // the layout; every read is bounded by the declared size, itself bounded by the
 // limits; every manifest decodes strictly and every photo hashes to its name.
 #include "core/package/batch_file.h"
+#include "core/package/json_read.h"
 #include "core/package/manifest_codec.h"
 #include "core/package/package_errors_p.h"
+#include "core/package/zip_entry_p.h"
 #include "core/services/audit.h"
 #include "core/services/blob_store.h"
 
 #include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -22,13 +22,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
-#include <cmath>
-
 namespace mobiliza::core::package {
 
 namespace {
-
-constexpr qint64 kChunk = 64 * 1024;
 
 Error notABatch()
 {
@@ -49,17 +45,6 @@ bool isManifestName(const QString &name)
     static const QRegularExpression re(
         QStringLiteral("^manifests/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.[1-9][0-9]{0,5}\\.json$"));
     return re.match(name).hasMatch();
-}
-
-bool readInt(const QJsonValue &value, qint64 min, qint64 max, int *out)
-{
-    if (!value.isDouble())
-        return false;
-    const double d = value.toDouble();
-    if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
-        return false;
-    *out = int(d);
-    return true;
 }
 
 bool shortText(const QJsonValue &v, QString *out, bool allowEmpty = false)
@@ -89,7 +74,7 @@ Result<BatchFileInfo> parseBatchJson(const QByteArray &json, QList<Listed> *list
     if (o.value(QLatin1String("format")).toString() != QLatin1String(kBatchFormat))
         return notABatch();
     int version = 0;
-    if (!readInt(o.value(QLatin1String("formatVersion")), 1, 1000000, &version))
+    if (!readJsonInt(o.value(QLatin1String("formatVersion")), 1, 1000000, &version))
         return errors::corrupt();
     if (version > kBatchFormatVersion)
         return errors::newerVersion(version);
@@ -124,7 +109,7 @@ Result<BatchFileInfo> parseBatchJson(const QByteArray &json, QList<Listed> *list
         Listed l;
         if (!v.isObject() || e.size() != 4 || !shortText(e.value(QLatin1String("report")), &l.report) ||
             !isCanonicalUuid(l.report) ||
-            !readInt(e.value(QLatin1String("revision")), 1, ManifestLimits::kMaxRevision, &l.revision) ||
+            !readJsonInt(e.value(QLatin1String("revision")), 1, ManifestLimits::kMaxRevision, &l.revision) ||
             !shortText(e.value(QLatin1String("manifestSha256")), &l.sha256) || !BlobStore::isValidSha256(l.sha256) ||
             !shortText(e.value(QLatin1String("municipality")), &l.municipality) || reports.contains(l.report))
             return errors::corrupt();
@@ -215,50 +200,7 @@ Result<QByteArray> BatchFileReader::readEntry(const QString &name, qint64 maxByt
     const auto it = m_entries.constFind(name);
     if (it == m_entries.constEnd())
         return errors::corrupt();
-    const qint64 declared = it.value();
-    if (declared > maxBytes)
-        return errors::tooLarge();
-    if (!m_zip->setCurrentFile(name, QuaZip::csSensitive))
-        return errors::corrupt();
-    QuaZipFile file(m_zip.get());
-    if (!file.open(QIODevice::ReadOnly))
-        return errors::corrupt();
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray data;
-    data.reserve(declared);
-    QByteArray chunk(kChunk, Qt::Uninitialized);
-    qint64 total = 0;
-    bool cancelled = false;
-    bool failed = false;
-    for (;;) {
-        // Never more than one byte beyond the declared size: enough to see a lie.
-        const qint64 n = file.read(chunk.data(), std::min<qint64>(kChunk, declared - total + 1));
-        if (n < 0) {
-            failed = true;
-            break;
-        }
-        if (n == 0)
-            break;
-        total += n;
-        if (total > declared) {
-            failed = true;
-            break;
-        }
-        hash.addData(QByteArrayView(chunk.constData(), n));
-        data.append(chunk.constData(), n);
-        if (onChunk && !onChunk(n)) {
-            cancelled = true;
-            break;
-        }
-    }
-    file.close();
-    if (cancelled)
-        return errors::cancelled();
-    if (failed || file.getZipError() != UNZ_OK || total != declared)
-        return errors::corrupt();
-    if (sha256)
-        *sha256 = QString::fromLatin1(hash.result().toHex());
-    return data;
+    return readZipEntry(*m_zip, name, it.value(), maxBytes, sha256, onChunk);
 }
 
 Result<BatchFileContents> BatchFileReader::verify(const ProgressFn &progress)

@@ -1,5 +1,6 @@
 #include "core/package/manifest_codec.h"
 
+#include "core/package/json_read.h"
 #include "core/services/audit.h"
 #include "core/services/blob_store.h"
 #include "core/services/report_service.h"
@@ -12,7 +13,6 @@
 #include <QSet>
 
 #include <algorithm>
-#include <cmath>
 
 namespace mobiliza::core {
 
@@ -34,17 +34,6 @@ bool hasExactKeys(const QJsonObject &object, std::initializer_list<const char *>
     for (const char *key : keys)
         if (!object.contains(QLatin1String(key)))
             return false;
-    return true;
-}
-
-bool readInt(const QJsonValue &value, qint64 min, qint64 max, qint64 *out)
-{
-    if (!value.isDouble())
-        return false;
-    const double d = value.toDouble();
-    if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
-        return false;
-    *out = qint64(d);
     return true;
 }
 
@@ -118,7 +107,7 @@ Result<Photo> decodePhoto(const QJsonValue &value, const QString &where, const Q
     QString takenOn;
     if (!readText(o.value(QLatin1String("uuid")), &p.uuid) || !isCanonicalUuid(p.uuid))
         return invalid(at(where, "uuid"));
-    if (!readInt(o.value(QLatin1String("number")), 1, ManifestLimits::kMaxPhotos, &number) ||
+    if (!readJsonInt(o.value(QLatin1String("number")), 1, ManifestLimits::kMaxPhotos, &number) ||
         number != expectedNumber)
         return invalid(at(where, "number"));
     if (!readText(o.value(QLatin1String("sha256")), &p.sha256) || !BlobStore::isValidSha256(p.sha256))
@@ -138,11 +127,11 @@ Result<Photo> decodePhoto(const QJsonValue &value, const QString &where, const Q
         return invalid(at(where, "identifiablePeople"));
     if (!readBool(o.value(QLatin1String("authorizationOnFile")), &p.authorizationOnFile))
         return invalid(at(where, "authorizationOnFile"));
-    if (!readInt(o.value(QLatin1String("width")), 0, ManifestLimits::kMaxImageSide, &width))
+    if (!readJsonInt(o.value(QLatin1String("width")), 0, ManifestLimits::kMaxImageSide, &width))
         return invalid(at(where, "width"));
-    if (!readInt(o.value(QLatin1String("height")), 0, ManifestLimits::kMaxImageSide, &height))
+    if (!readJsonInt(o.value(QLatin1String("height")), 0, ManifestLimits::kMaxImageSide, &height))
         return invalid(at(where, "height"));
-    if (!readInt(o.value(QLatin1String("bytes")), 0, ManifestLimits::kMaxPhotoBytes, &bytes))
+    if (!readJsonInt(o.value(QLatin1String("bytes")), 0, ManifestLimits::kMaxPhotoBytes, &bytes))
         return invalid(at(where, "bytes"));
     p.width = int(width);
     p.height = int(height);
@@ -213,7 +202,7 @@ Result<DecodedManifest> decodeManifest(const QByteArray &json)
     if (!report.period.isValid() || report.period.key() != text)
         return invalid(QStringLiteral("period"));
     qint64 revision = 0;
-    if (!readInt(root.value(QLatin1String("revision")), 1, ManifestLimits::kMaxRevision, &revision))
+    if (!readJsonInt(root.value(QLatin1String("revision")), 1, ManifestLimits::kMaxRevision, &revision))
         return invalid(QStringLiteral("revision"));
     report.revision = int(revision);
     if (!readBool(root.value(QLatin1String("noActions")), &report.noActions))
@@ -250,7 +239,7 @@ Result<DecodedManifest> decodeManifest(const QByteArray &json)
             return invalid(at(where, "uuid"));
         seenUuids.insert(action.uuid);
         qint64 number = 0;
-        if (!readInt(o.value(QLatin1String("number")), 1, ManifestLimits::kMaxActions, &number) ||
+        if (!readJsonInt(o.value(QLatin1String("number")), 1, ManifestLimits::kMaxActions, &number) ||
             number != i + 1)
             return invalid(at(where, "number"));
         const QJsonValue values = o.value(QLatin1String("values"));

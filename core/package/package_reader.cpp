@@ -2,18 +2,18 @@
 // it is checked: names come only from checksums.sha256 and must follow the
 // layout; every read is bounded by the declared size, itself bounded by the
 // limits, so a zip bomb stops at the first byte beyond what it declared.
+#include "core/package/json_read.h"
 #include "core/package/manifest_codec.h"
 #include "core/package/package_errors_p.h"
 #include "core/package/report_package.h"
+#include "core/package/zip_entry_p.h"
 #include "core/services/audit.h"
 #include "core/services/blob_store.h"
 
 #include <quazip/quazip.h>
-#include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -21,13 +21,9 @@
 #include <QJsonParseError>
 #include <QSet>
 
-#include <cmath>
-
 namespace mobiliza::core::package {
 
 namespace {
-
-constexpr qint64 kChunk = 64 * 1024;
 
 bool isPhotoEntryName(const QString &name)
 {
@@ -41,17 +37,6 @@ bool isLayoutName(const QString &name)
 {
     return name == QLatin1String(kPackageJson) || name == QLatin1String(kManifestJson) ||
            isPhotoEntryName(name);
-}
-
-bool readJsonInt(const QJsonValue &value, qint64 min, qint64 max, int *out)
-{
-    if (!value.isDouble())
-        return false;
-    const double d = value.toDouble();
-    if (!std::isfinite(d) || d != std::floor(d) || d < double(min) || d > double(max))
-        return false;
-    *out = int(d);
-    return true;
 }
 
 // package.json, strictly: exactly the keys of format version 1.
@@ -190,53 +175,7 @@ Result<QByteArray> PackageReader::readEntry(const QString &name, qint64 maxBytes
     const auto it = m_entries.constFind(name);
     if (it == m_entries.constEnd())
         return errors::corrupt();
-    const qint64 declared = it->size;
-    if (declared > maxBytes)
-        return errors::tooLarge();
-    if (!m_zip->setCurrentFile(name, QuaZip::csSensitive))
-        return errors::corrupt();
-    QuaZipFile file(m_zip.get());
-    if (!file.open(QIODevice::ReadOnly))
-        return errors::corrupt();
-
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray data;
-    data.reserve(declared);
-    QByteArray chunk(kChunk, Qt::Uninitialized);
-    qint64 total = 0;
-    bool cancelled = false;
-    bool failed = false;
-    for (;;) {
-        // Never more than one byte beyond the declared size: enough to see a lie.
-        const qint64 want = std::min<qint64>(kChunk, declared - total + 1);
-        const qint64 n = file.read(chunk.data(), want);
-        if (n < 0) {
-            failed = true;
-            break;
-        }
-        if (n == 0)
-            break;
-        total += n;
-        if (total > declared) {
-            failed = true;
-            break;
-        }
-        hash.addData(QByteArrayView(chunk.constData(), n));
-        data.append(chunk.constData(), n);
-        if (onChunk && !onChunk(n)) {
-            cancelled = true;
-            break;
-        }
-    }
-    file.close();
-    if (cancelled)
-        return errors::cancelled();
-    // A CRC mismatch shows on close; a short entry shows in the byte count.
-    if (failed || file.getZipError() != UNZ_OK || total != declared)
-        return errors::corrupt();
-    if (sha256)
-        *sha256 = QString::fromLatin1(hash.result().toHex());
-    return data;
+    return readZipEntry(*m_zip, name, it->size, maxBytes, sha256, onChunk);
 }
 
 Result<PackageContents> PackageReader::verify(const ProgressFn &progress)
