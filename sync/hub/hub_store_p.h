@@ -10,6 +10,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <QVariantList>
 
@@ -22,6 +23,18 @@ namespace store_detail {
 using core::execSql;
 using core::runSql;
 using core::scalarSql;
+
+// " AND <column> IN (?, ?, …)" for `values`, appending them to `args`.
+inline QString andIn(const QString &column, const QStringList &values, QVariantList *args)
+{
+    QStringList marks;
+    for (const QString &v : values) {
+        marks << QStringLiteral("?");
+        *args << v;
+    }
+    return QStringLiteral(" AND ") + column + QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) +
+           QLatin1Char(')');
+}
 
 } // namespace store_detail
 

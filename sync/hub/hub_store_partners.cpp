@@ -61,12 +61,7 @@ Result<QList<PartnerRecord>> HubStore::partnersSince(qint64 since, int limit,
     if (municipalities) {
         if (municipalities->isEmpty())
             return QList<PartnerRecord>();
-        QStringList marks;
-        for (const QString &m : *municipalities) {
-            marks << QStringLiteral("?");
-            args << m;
-        }
-        sql += QStringLiteral(" AND municipality IN (") + marks.join(QStringLiteral(", ")) + QLatin1Char(')');
+        sql += andIn(QStringLiteral("municipality"), *municipalities, &args);
     }
     sql += QStringLiteral(" ORDER BY seq LIMIT ?");
     args << limit;

@@ -263,6 +263,19 @@ struct HubFixture
         store.reset();
     }
 
+    // Stops the hub and removes its database (SQLite files, or empties the test PostgreSQL
+    // database): a migration test then opens an older schema in its place.
+    void wipeDatabase()
+    {
+        stop();
+        if (testDbUrl().isEmpty()) {
+            for (const char *suffix : {"", "-wal", "-shm"})
+                QFile::remove(dir.filePath(hub::HubStore::fileName() + QLatin1String(suffix)));
+        } else {
+            emptyTestDb(testDbUrl());
+        }
+    }
+
     QString enroll(const sync::Scope &scope)
     {
         auto issued = hub->issueCode(scope, QStringLiteral("teste"));

@@ -247,13 +247,7 @@ TEST_CASE("Partners of the region: a change lists the partner again, an erasure 
 TEST_CASE("Partners of the region: schema 6 numbers the partners an older hub holds, in the order they came")
 {
     HubFixture f;
-    f.stop();
-    if (testDbUrl().isEmpty()) {
-        for (const char *suffix : {"", "-wal", "-shm"})
-            QFile::remove(f.dir.filePath(hub::HubStore::fileName() + QLatin1String(suffix)));
-    } else {
-        emptyTestDb(testDbUrl());
-    }
+    f.wipeDatabase();
     const core::Partner first = partner(kBelo, QStringLiteral("Primeiro"), at(5));
     const core::Partner second = partner(kNeves, QStringLiteral("Segundo"), at(1));
     {

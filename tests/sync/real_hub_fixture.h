@@ -58,6 +58,21 @@ struct InProcessHub
     }
 };
 
+// A URS's profile (role set, fixed clock), for the regional passes.
+struct UrsSyncProfile
+{
+    TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(15, 0), QTimeZone::utc())};
+    std::unique_ptr<core::Services> services;
+    explicit UrsSyncProfile(const QString &urs)
+    {
+        auto opened = core::Services::open(dir.path(), clock);
+        REQUIRE(opened.ok());
+        services = std::move(opened.value());
+        REQUIRE(services->profile().setRole(core::Role::Urs, urs).ok());
+    }
+};
+
 // A SyncController on `services`, its token in a file of `dir`.
 struct SyncClient
 {

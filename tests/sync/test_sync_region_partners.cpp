@@ -23,18 +23,9 @@ const QString kPhone = QStringLiteral("+5531988887777");
 const QString kContact = QStringLiteral("Joana Contato");
 const QString kCpf = QStringLiteral("52998224725");
 
-struct UrsProfile
+struct UrsProfile : test::UrsSyncProfile
 {
-    test::TempDir dir;
-    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(15, 0), QTimeZone::utc())};
-    std::unique_ptr<core::Services> services;
-    UrsProfile()
-    {
-        auto opened = core::Services::open(dir.path(), clock);
-        REQUIRE(opened.ok());
-        services = std::move(opened.value());
-        REQUIRE(services->profile().setRole(core::Role::Urs, kUrs).ok());
-    }
+    UrsProfile() : UrsSyncProfile(kUrs) {}
     QStringList names()
     {
         const auto listed = core::RegionPartners(*services).list();

@@ -25,4 +25,13 @@ QWidget *makePageHeader(const QString &title, const QString &description, QWidge
     return box;
 }
 
+QLabel *makeErrorLine(QWidget *parent)
+{
+    auto *error = new QLabel(parent);
+    error->setWordWrap(true);
+    error->setStyleSheet(QStringLiteral("color: #a01818;"));
+    error->hide();
+    return error;
+}
+
 } // namespace mobiliza::ui

@@ -2,6 +2,7 @@
 
 #include <QString>
 
+class QLabel;
 class QWidget;
 class QLayout;
 
@@ -9,5 +10,7 @@ namespace mobiliza::ui {
 
 // A page title with a one-line explanation under it, the same on every page.
 QWidget *makePageHeader(const QString &title, const QString &description, QWidget *parent);
+// A red line under the header for what could not be read, hidden until it has something to say.
+QLabel *makeErrorLine(QWidget *parent);
 
 } // namespace mobiliza::ui

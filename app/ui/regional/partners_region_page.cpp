@@ -50,10 +50,7 @@ PartnersRegionPage::PartnersRegionPage(const AppContext &context, Dialogs &dialo
            "personal contacts (LGPD): they come with each synchronization."),
         this));
 
-    m_error = new QLabel(this);
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #a01818;"));
-    m_error->hide();
+    m_error = makeErrorLine(this);
     layout->addWidget(m_error);
 
     auto *bar = new QHBoxLayout;

@@ -2,12 +2,17 @@
 // condition with a bounded loop (no sleeps).
 #pragma once
 
+#include <catch2/catch.hpp>
+
 #include "app/ui/main_window.h"
 #include "app/ui/regional/coverage_page.h"
 #include "app/ui/regional/inbox_model.h"
 #include "app/ui/regional/inbox_page.h"
 
 #include <QAbstractItemModel>
+#include <QDir>
+#include <QSize>
+#include <QTranslator>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTableView>
@@ -27,6 +32,25 @@ inline bool waitUntil(const std::function<bool()> &condition, int msecs = 5000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     }
     return true;
+}
+
+// The regional offices' two screens, in pt-BR (when its translation is built in):
+// `render(size, folder)` once per size; pictures go to MOBILIZA_SCREENSHOT_DIR, else to
+// `scratch` (a temporary folder of the caller).
+inline void atOfficeScreens(const QString &scratch, const std::function<void(QSize, const QString &)> &render)
+{
+    QString folder = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        folder = scratch;
+    REQUIRE(QDir().mkpath(folder));
+    QTranslator translator;
+    const bool portuguese = translator.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm"));
+    if (portuguese)
+        QCoreApplication::installTranslator(&translator);
+    for (const QSize size : {QSize(1366, 768), QSize(1024, 600)})
+        render(size, folder);
+    if (portuguese)
+        QCoreApplication::removeTranslator(&translator);
 }
 
 inline ui::InboxPage *inboxOf(const ui::MainWindow &w)

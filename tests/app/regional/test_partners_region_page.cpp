@@ -24,7 +24,6 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QTranslator>
 
 using namespace mobiliza;
 using ui::PartnersRegionModel;
@@ -241,15 +240,7 @@ TEST_CASE("partners of the region: rendered at 1366x768 and 1024x600")
     test::RegionalFixture f;
     seedPartners(f);
     test::TempDir scratch;
-    QString folder = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        folder = scratch.path();
-    REQUIRE(QDir().mkpath(folder));
-    QTranslator translator;
-    const bool portuguese = translator.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm"));
-    if (portuguese)
-        QCoreApplication::installTranslator(&translator);
-    for (const QSize size : {QSize(1366, 768), QSize(1024, 600)}) {
+    test::atOfficeScreens(scratch.path(), [&f](QSize size, const QString &folder) {
         ui::MainWindow window(f.context, nullptr, &f.dialogs);
         window.resize(size);
         window.show();
@@ -263,7 +254,5 @@ TEST_CASE("partners of the region: rendered at 1366x768 and 1024x600")
         const QImage image = window.grab().toImage();
         CHECK(image.save(
             QDir(folder).filePath(QStringLiteral("partners-region-%1x%2.png").arg(size.width()).arg(size.height()))));
-    }
-    if (portuguese)
-        QCoreApplication::removeTranslator(&translator);
+    });
 }
