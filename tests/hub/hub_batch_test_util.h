@@ -63,6 +63,15 @@ inline QByteArray packageBytes(const TestReport &t, const QString &dir)
     return readFile(path);
 }
 
+// The arguments that point `mobiliza-hub` at the fixture's data (and database).
+inline QStringList hubDataArgs(const HubFixture &f)
+{
+    QStringList args{QStringLiteral("--data"), f.dir.path()};
+    if (!testDbUrl().isEmpty())
+        args << QStringLiteral("--db") << testDbUrl();
+    return args;
+}
+
 inline HttpReply putImport(HubFixture &f, const QByteArray &package, const QString &token)
 {
     return f.http->put(QStringLiteral("/api/v1/imports/") + sha256Hex(package), package, token,

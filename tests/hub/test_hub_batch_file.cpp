@@ -11,14 +11,6 @@ namespace {
 
 const QString kBeloUrs = QStringLiteral("Belo Horizonte");
 
-QStringList dataArgs(const HubFixture &f)
-{
-    QStringList args{QStringLiteral("--data"), f.dir.path()};
-    if (!testDbUrl().isEmpty())
-        args << QStringLiteral("--db") << testDbUrl();
-    return args;
-}
-
 } // namespace
 
 TEST_CASE("Batch file: written and verified, with every manifest and each photo once")
@@ -106,7 +98,7 @@ TEST_CASE("CLI: import of a batch file stores its revisions and the batch, and b
     const core::package::BatchFileInfo info = batchFileInfo(kBeloUrs);
     REQUIRE(writeBatch(info, {&a, &b}, path).ok());
 
-    const CliRun imported = runHub(QStringList{QStringLiteral("import")} + dataArgs(f) + QStringList{path});
+    const CliRun imported = runHub(QStringList{QStringLiteral("import")} + hubDataArgs(f) + QStringList{path});
     INFO(imported.err.toStdString());
     REQUIRE(imported.exitCode == 0);
     CHECK(imported.out.contains(QStringLiteral("b-000001")));
@@ -122,7 +114,7 @@ TEST_CASE("CLI: import of a batch file stores its revisions and the batch, and b
             CHECK(f.blobs->has(blob));
     }
 
-    const CliRun listed = runHub(QStringList{QStringLiteral("batches")} + dataArgs(f));
+    const CliRun listed = runHub(QStringList{QStringLiteral("batches")} + hubDataArgs(f));
     REQUIRE(listed.exitCode == 0);
     REQUIRE(listed.lines().size() == 1);
     const QStringList fields = listed.lines().constFirst().split(QLatin1Char('\t'));
@@ -131,10 +123,10 @@ TEST_CASE("CLI: import of a batch file stores its revisions and the batch, and b
                                           QStringLiteral("received")});
 
     // The same file again: the same batch, nothing new.
-    const CliRun again = runHub(QStringList{QStringLiteral("import")} + dataArgs(f) + QStringList{path});
+    const CliRun again = runHub(QStringList{QStringLiteral("import")} + hubDataArgs(f) + QStringList{path});
     CHECK(again.exitCode == 0);
     CHECK(again.out.contains(QStringLiteral("b-000001")));
-    CHECK(runHub(QStringList{QStringLiteral("batches")} + dataArgs(f)).lines().size() == 1);
+    CHECK(runHub(QStringList{QStringLiteral("batches")} + hubDataArgs(f)).lines().size() == 1);
 
     // The URS reads its batch over HTTP; the municipality sees its report forwarded.
     const HttpReply got = f.http->get(QStringLiteral("/api/v1/batches/") + info.batchUuid, f.enrollUrs(kBeloUrs));
@@ -145,7 +137,7 @@ TEST_CASE("CLI: import of a batch file stores its revisions and the batch, and b
     const TestReport foreign = makeReport(kBarbacena, 96);
     const QString wrong = dir.filePath(QStringLiteral("errado.mobiliza-lote"));
     REQUIRE(writeBatch(batchFileInfo(kBeloUrs), {&foreign}, wrong).ok());
-    const CliRun refused = runHub(QStringList{QStringLiteral("import")} + dataArgs(f) + QStringList{wrong});
+    const CliRun refused = runHub(QStringList{QStringLiteral("import")} + hubDataArgs(f) + QStringList{wrong});
     CHECK(refused.exitCode == 1);
     CHECK(refused.err.contains(foreign.uuid()));
     CHECK_FALSE(f.store->report(foreign.uuid()).value().has_value());
@@ -158,7 +150,7 @@ TEST_CASE("CLI: import of a batch file stores its revisions and the batch, and b
         REQUIRE(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
         out.write(bytes);
     }
-    const CliRun damaged = runHub(QStringList{QStringLiteral("import")} + dataArgs(f) + QStringList{wrong});
+    const CliRun damaged = runHub(QStringList{QStringLiteral("import")} + hubDataArgs(f) + QStringList{wrong});
     CHECK(damaged.exitCode == 1);
     CHECK(damaged.err.contains(QStringLiteral("altered")));
 }

@@ -15,17 +15,9 @@ namespace {
 
 const QString kBeloUrs = QStringLiteral("Belo Horizonte");
 
-QStringList dataArgs(const HubFixture &f)
-{
-    QStringList args{QStringLiteral("--data"), f.dir.path()};
-    if (!testDbUrl().isEmpty())
-        args << QStringLiteral("--db") << testDbUrl();
-    return args;
-}
-
 CliRun hubRun(const HubFixture &f, const QString &command, const QStringList &more)
 {
-    return runHub(QStringList{command} + dataArgs(f) + more);
+    return runHub(QStringList{command} + hubDataArgs(f) + more);
 }
 
 } // namespace

@@ -430,6 +430,7 @@ void BatchesPage::startWriting(const core::BatchRecord &batch)
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
     m_progress->setMinimumDuration(0);
+    m_progress->setMinimumWidth(420); // the line of photos and sizes grows without the dialog jumping
     m_progress->setRange(0, 0); // busy until the first photo
     connect(m_progress, &QProgressDialog::canceled, m_job, [this] {
         m_job->cancel();
