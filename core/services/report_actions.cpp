@@ -74,27 +74,24 @@ Status ReportService::updateAction(const QString &actionUuid, const QJsonObject 
 {
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = editableOwner(actionOwner(actionUuid));
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        auto before =
-            scalarSql(db, QStringLiteral("SELECT values_json FROM actions WHERE uuid = ?"), {actionUuid});
-        if (!before)
-            return before.error();
-        auto updated =
-            execSql(db, QStringLiteral("UPDATE actions SET values_json = ?, updated_at = ? WHERE uuid = ?"),
-                    {toJson(values), storeTimestamp(m_clock.now()), actionUuid});
-        if (!updated)
-            return updated.error();
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("action"), actionUuid, QStringLiteral("update"),
-                              QJsonObject{{QStringLiteral("report"), reportUuid},
-                                          {QStringLiteral("fields"),
-                                           changedKeys(fromJson(before.value().toString()), values)}});
-    });
+    Status done = editExistingRow(
+        db, m_audit, &reportUuid, [&] { return editableOwner(actionOwner(actionUuid)); },
+        [this](const QString &report) { return touch(report); },
+        [&](const Owner &owner) -> Result<AuditRow> {
+            auto before =
+                scalarSql(db, QStringLiteral("SELECT values_json FROM actions WHERE uuid = ?"), {actionUuid});
+            if (!before)
+                return before.error();
+            auto updated = execSql(
+                db, QStringLiteral("UPDATE actions SET values_json = ?, updated_at = ? WHERE uuid = ?"),
+                {toJson(values), storeTimestamp(m_clock.now()), actionUuid});
+            if (!updated)
+                return updated.error();
+            return AuditRow{QStringLiteral("action"), actionUuid, QStringLiteral("update"),
+                            QJsonObject{{QStringLiteral("report"), owner.reportUuid},
+                                        {QStringLiteral("fields"),
+                                         changedKeys(fromJson(before.value().toString()), values)}}};
+        });
     notify(done, reportUuid);
     return done;
 }
@@ -103,49 +100,43 @@ Status ReportService::removeAction(const QString &actionUuid)
 {
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = editableOwner(actionOwner(actionUuid));
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (auto d = execSql(db, QStringLiteral("DELETE FROM actions WHERE uuid = ?"), {actionUuid}); !d)
-            return d.error();
-        if (Status s = closeGap(Siblings::ActionsOfReport, reportUuid, owner->position); !s)
-            return s;
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("action"), actionUuid, QStringLiteral("remove"),
-                              QJsonObject{{QStringLiteral("report"), reportUuid},
-                                          {QStringLiteral("position"), owner->position}});
-    });
+    Status done = editExistingRow(
+        db, m_audit, &reportUuid, [&] { return editableOwner(actionOwner(actionUuid)); },
+        [this](const QString &report) { return touch(report); },
+        [&](const Owner &owner) -> Result<AuditRow> {
+            if (auto d = execSql(db, QStringLiteral("DELETE FROM actions WHERE uuid = ?"), {actionUuid}); !d)
+                return d.error();
+            if (Status s = closeGap(Siblings::ActionsOfReport, owner.reportUuid, owner.position); !s)
+                return s.error();
+            return AuditRow{QStringLiteral("action"), actionUuid, QStringLiteral("remove"),
+                            QJsonObject{{QStringLiteral("report"), owner.reportUuid},
+                                        {QStringLiteral("position"), owner.position}}};
+        });
     notify(done, reportUuid);
     return done;
 }
 
 Status ReportService::moveAction(const QString &actionUuid, int newPosition)
 {
-    const QSqlDatabase db = m_database.db();
     QString reportUuid;
     bool moved = false;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = editableOwner(actionOwner(actionUuid));
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        const int old = owner->position;
-        auto shifted = moveWithin(Siblings::ActionsOfReport, reportUuid, actionUuid, old, newPosition);
-        if (!shifted)
-            return shifted.error();
-        if (!shifted.value())
-            return {};
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        moved = true;
-        return m_audit.record(QStringLiteral("action"), actionUuid, QStringLiteral("move"),
-                              QJsonObject{{QStringLiteral("report"), reportUuid},
-                                          {QStringLiteral("from"), old},
-                                          {QStringLiteral("to"), newPosition}});
-    });
+    Status done = editExistingRow(
+        m_database.db(), m_audit, &reportUuid, [&] { return editableOwner(actionOwner(actionUuid)); },
+        [this](const QString &report) { return touch(report); },
+        [&](const Owner &owner) -> Result<AuditRow> {
+            const int old = owner.position;
+            auto shifted =
+                moveWithin(Siblings::ActionsOfReport, owner.reportUuid, actionUuid, old, newPosition);
+            if (!shifted)
+                return shifted.error();
+            if (!shifted.value())
+                return AuditRow::unchanged();
+            moved = true;
+            return AuditRow{QStringLiteral("action"), actionUuid, QStringLiteral("move"),
+                            QJsonObject{{QStringLiteral("report"), owner.reportUuid},
+                                        {QStringLiteral("from"), old},
+                                        {QStringLiteral("to"), newPosition}}};
+        });
     notify(moved ? done : Status(Error{}), reportUuid);
     return done;
 }
@@ -156,34 +147,33 @@ Status ReportService::setActionPartners(const QString &actionUuid, const QString
     QString reportUuid;
     QStringList unique = partnerUuids;
     unique.removeDuplicates();
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = editableOwner(actionOwner(actionUuid));
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (auto d = execSql(db, QStringLiteral("DELETE FROM action_partners WHERE action_uuid = ?"),
-                             {actionUuid});
-            !d)
-            return d.error();
-        for (const QString &partner : unique) {
-            auto exists = scalarSql(db, QStringLiteral("SELECT 1 FROM partners WHERE uuid = ?"), {partner});
-            if (!exists)
-                return exists.error();
-            if (!exists.value().isValid())
-                return errors::partnerNotFound();
-            if (auto i = execSql(
-                    db,
-                    QStringLiteral("INSERT INTO action_partners (action_uuid, partner_uuid) VALUES (?, ?)"),
-                    {actionUuid, partner});
-                !i)
-                return i.error();
-        }
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("action"), actionUuid, QStringLiteral("set_partners"),
-                              QJsonObject{{QStringLiteral("report"), reportUuid},
-                                          {QStringLiteral("partners"), QJsonArray::fromStringList(unique)}});
-    });
+    Status done = editExistingRow(
+        db, m_audit, &reportUuid, [&] { return editableOwner(actionOwner(actionUuid)); },
+        [this](const QString &report) { return touch(report); },
+        [&](const Owner &owner) -> Result<AuditRow> {
+            if (auto d = execSql(db, QStringLiteral("DELETE FROM action_partners WHERE action_uuid = ?"),
+                                 {actionUuid});
+                !d)
+                return d.error();
+            for (const QString &partner : unique) {
+                auto exists =
+                    scalarSql(db, QStringLiteral("SELECT 1 FROM partners WHERE uuid = ?"), {partner});
+                if (!exists)
+                    return exists.error();
+                if (!exists.value().isValid())
+                    return errors::partnerNotFound();
+                if (auto i =
+                        execSql(db,
+                                QStringLiteral(
+                                    "INSERT INTO action_partners (action_uuid, partner_uuid) VALUES (?, ?)"),
+                                {actionUuid, partner});
+                    !i)
+                    return i.error();
+            }
+            return AuditRow{QStringLiteral("action"), actionUuid, QStringLiteral("set_partners"),
+                            QJsonObject{{QStringLiteral("report"), owner.reportUuid},
+                                        {QStringLiteral("partners"), QJsonArray::fromStringList(unique)}}};
+        });
     notify(done, reportUuid);
     return done;
 }

@@ -70,25 +70,22 @@ Status ReportService::updatePhoto(const Photo &photo)
 {
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = editableOwner(photoOwner(photo.uuid));
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        auto updated = execSql(
-            db,
-            QStringLiteral("UPDATE photos SET caption = ?, taken_on = ?, author = ?, identifiable = ?, "
-                           "authorization = ?, updated_at = ? WHERE uuid = ?"),
-            {textArg(photo.caption), nullIfEmpty(dateText(photo.takenOn)), textArg(photo.author),
-             photo.identifiablePeople ? 1 : 0, photo.authorizationOnFile ? 1 : 0,
-             storeTimestamp(m_clock.now()), photo.uuid});
-        if (!updated)
-            return updated.error();
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("photo"), photo.uuid, QStringLiteral("update"),
-                              QJsonObject{{QStringLiteral("action"), owner->actionUuid}});
-    });
+    Status done = editExistingRow(
+        db, m_audit, &reportUuid, [&] { return editableOwner(photoOwner(photo.uuid)); },
+        [this](const QString &report) { return touch(report); },
+        [&](const Owner &owner) -> Result<AuditRow> {
+            auto updated = execSql(
+                db,
+                QStringLiteral("UPDATE photos SET caption = ?, taken_on = ?, author = ?, identifiable = ?, "
+                               "authorization = ?, updated_at = ? WHERE uuid = ?"),
+                {textArg(photo.caption), nullIfEmpty(dateText(photo.takenOn)), textArg(photo.author),
+                 photo.identifiablePeople ? 1 : 0, photo.authorizationOnFile ? 1 : 0,
+                 storeTimestamp(m_clock.now()), photo.uuid});
+            if (!updated)
+                return updated.error();
+            return AuditRow{QStringLiteral("photo"), photo.uuid, QStringLiteral("update"),
+                            QJsonObject{{QStringLiteral("action"), owner.actionUuid}}};
+        });
     notify(done, reportUuid);
     return done;
 }
@@ -97,48 +94,42 @@ Status ReportService::removePhoto(const QString &photoUuid)
 {
     const QSqlDatabase db = m_database.db();
     QString reportUuid;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = editableOwner(photoOwner(photoUuid));
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        if (auto d = execSql(db, QStringLiteral("DELETE FROM photos WHERE uuid = ?"), {photoUuid}); !d)
-            return d.error();
-        if (Status s = closeGap(Siblings::PhotosOfAction, owner->actionUuid, owner->position); !s)
-            return s;
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        return m_audit.record(QStringLiteral("photo"), photoUuid, QStringLiteral("remove"),
-                              QJsonObject{{QStringLiteral("action"), owner->actionUuid}});
-    });
+    Status done = editExistingRow(
+        db, m_audit, &reportUuid, [&] { return editableOwner(photoOwner(photoUuid)); },
+        [this](const QString &report) { return touch(report); },
+        [&](const Owner &owner) -> Result<AuditRow> {
+            if (auto d = execSql(db, QStringLiteral("DELETE FROM photos WHERE uuid = ?"), {photoUuid}); !d)
+                return d.error();
+            if (Status s = closeGap(Siblings::PhotosOfAction, owner.actionUuid, owner.position); !s)
+                return s.error();
+            return AuditRow{QStringLiteral("photo"), photoUuid, QStringLiteral("remove"),
+                            QJsonObject{{QStringLiteral("action"), owner.actionUuid}}};
+        });
     notify(done, reportUuid);
     return done;
 }
 
 Status ReportService::movePhoto(const QString &photoUuid, int newPosition)
 {
-    const QSqlDatabase db = m_database.db();
     QString reportUuid;
     bool moved = false;
-    Status done = inTransaction(db, [&]() -> Status {
-        auto owner = editableOwner(photoOwner(photoUuid));
-        if (!owner)
-            return owner.error();
-        reportUuid = owner->reportUuid;
-        const int old = owner->position;
-        auto shifted = moveWithin(Siblings::PhotosOfAction, owner->actionUuid, photoUuid, old, newPosition);
-        if (!shifted)
-            return shifted.error();
-        if (!shifted.value())
-            return {};
-        if (Status s = touch(reportUuid); !s)
-            return s;
-        moved = true;
-        return m_audit.record(QStringLiteral("photo"), photoUuid, QStringLiteral("move"),
-                              QJsonObject{{QStringLiteral("action"), owner->actionUuid},
-                                          {QStringLiteral("from"), old},
-                                          {QStringLiteral("to"), newPosition}});
-    });
+    Status done = editExistingRow(
+        m_database.db(), m_audit, &reportUuid, [&] { return editableOwner(photoOwner(photoUuid)); },
+        [this](const QString &report) { return touch(report); },
+        [&](const Owner &owner) -> Result<AuditRow> {
+            const int old = owner.position;
+            auto shifted =
+                moveWithin(Siblings::PhotosOfAction, owner.actionUuid, photoUuid, old, newPosition);
+            if (!shifted)
+                return shifted.error();
+            if (!shifted.value())
+                return AuditRow::unchanged();
+            moved = true;
+            return AuditRow{QStringLiteral("photo"), photoUuid, QStringLiteral("move"),
+                            QJsonObject{{QStringLiteral("action"), owner.actionUuid},
+                                        {QStringLiteral("from"), old},
+                                        {QStringLiteral("to"), newPosition}}};
+        });
     notify(moved ? done : Status(Error{}), reportUuid);
     return done;
 }
