@@ -587,7 +587,12 @@
             <translation>URS: prints one line per batch made here (id, month, channel, state, reports, hub id, received at) and exits.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+4" />
+            <source>URS: prints one line per partner of the region (IBGE code, municipality, name, kind, sector, stage, consent) or, with --out FILE.csv|FILE.xlsx, writes them for Excel without personal contacts, and exits.</source>
+            <translation>URS: prints one line per partner of the region (IBGE code, municipality, name, kind, sector, stage, consent) or, with --out FILE.csv|FILE.xlsx, writes them for Excel without personal contacts, and exits.</translation>
+        </message>
+        <message>
+            <location line="+53" />
             <source>Unexpected argument: %1. See --help.</source>
             <translation>Unexpected argument: %1. See --help.</translation>
         </message>
@@ -652,12 +657,12 @@
             <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
         </message>
         <message>
-            <location line="-154" />
+            <location line="-162" />
             <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, sync or settings (a URS).</source>
             <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, sync or settings (a URS).</translation>
         </message>
         <message>
-            <location line="+156" />
+            <location line="+164" />
             <source>--accept and --return are only used with --review REPORT_UUID.</source>
             <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
         </message>
@@ -1904,7 +1909,7 @@
             <translation>The database address is not valid. Use postgresql://user:password@host:port/database.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_partners.cpp" line="+95" />
+            <location filename="../sync/hub/hub_store_partners.cpp" line="+90" />
             <source>The partner belongs to another municipality; it was not changed.</source>
             <translation>The partner belongs to another municipality; it was not changed.</translation>
         </message>
@@ -2524,7 +2529,7 @@
     <context>
         <name>RegionalCommands</name>
         <message>
-            <location filename="../app/ui/regional/regional_commands.cpp" line="+31" />
+            <location filename="../app/ui/regional/regional_commands.cpp" line="+32" />
             <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</source>
             <translation>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</translation>
         </message>
@@ -2609,8 +2614,16 @@
             <source>batch %1 of %2 recorded as received by the central level (%3, %4).</source>
             <translation>batch %1 of %2 recorded as received by the central level (%3, %4).</translation>
         </message>
+        <message numerus="yes">
+            <location line="+44" />
+            <source>%n partner(s) of the region written to %1, without personal contacts.</source>
+            <translation>
+                <numerusform>%n partner(s) of the region written to %1, without personal contacts.</numerusform>
+                <numerusform>%n partner(s) of the region written to %1, without personal contacts.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="-246" />
+            <location line="-290" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
@@ -3978,13 +3991,13 @@
         <message>
             <location line="+17" />
             <location line="+24" />
-            <location line="+65" />
+            <location line="+66" />
             <location line="+19" />
             <source>Write batch file</source>
             <translation>Write batch file</translation>
         </message>
         <message>
-            <location line="-107" />
+            <location line="-108" />
             <source>Mobiliza batch file (*.mobiliza-lote)</source>
             <translation>Mobiliza batch file (*.mobiliza-lote)</translation>
         </message>
@@ -3999,7 +4012,7 @@
             <translation>Cancel</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Cancelling: the batch file is being removed…</source>
             <translation>Cancelling: the batch file is being removed…</translation>
         </message>
@@ -5736,17 +5749,17 @@
         <name>mobiliza::ui::PartnersRegionPage</name>
         <message>
             <location filename="../app/ui/regional/partners_region_page.cpp" line="+48" />
-            <location line="+71" />
+            <location line="+68" />
             <source>Partners of the region</source>
             <translation>Partners of the region</translation>
         </message>
         <message>
-            <location line="-70" />
+            <location line="-67" />
             <source>The partners of the URS's municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</source>
             <translation>The partners of the URS's municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+10" />
             <source>Search by name, municipality, sector or CNPJ</source>
             <translation>Search by name, municipality, sector or CNPJ</translation>
         </message>

@@ -587,7 +587,12 @@
             <translation>URS: mostra uma linha por lote feito aqui (id, competência, canal, situação, relatórios, id no hub, recebido em) e sai.</translation>
         </message>
         <message>
-            <location line="+49" />
+            <location line="+4" />
+            <source>URS: prints one line per partner of the region (IBGE code, municipality, name, kind, sector, stage, consent) or, with --out FILE.csv|FILE.xlsx, writes them for Excel without personal contacts, and exits.</source>
+            <translation>URS: imprime uma linha por parceiro da região (código IBGE, município, nome, tipo, setor, estágio, consentimento) ou, com --out ARQUIVO.csv|ARQUIVO.xlsx, grava-os para o Excel sem contatos pessoais, e sai.</translation>
+        </message>
+        <message>
+            <location line="+53" />
             <source>Unexpected argument: %1. See --help.</source>
             <translation>Argumento inesperado: %1. Veja --help.</translation>
         </message>
@@ -652,12 +657,12 @@
             <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
         </message>
         <message>
-            <location line="-154" />
+            <location line="-162" />
             <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, sync or settings (a URS).</source>
             <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, sync ou settings (uma URS).</translation>
         </message>
         <message>
-            <location line="+156" />
+            <location line="+164" />
             <source>--accept and --return are only used with --review REPORT_UUID.</source>
             <translation>--accept e --return só são usados com --review ID_DO_RELATÓRIO.</translation>
         </message>
@@ -1904,7 +1909,7 @@
             <translation>O endereço do banco de dados não é válido. Use postgresql://usuário:senha@servidor:porta/banco.</translation>
         </message>
         <message>
-            <location filename="../sync/hub/hub_store_partners.cpp" line="+95" />
+            <location filename="../sync/hub/hub_store_partners.cpp" line="+90" />
             <source>The partner belongs to another municipality; it was not changed.</source>
             <translation>O parceiro pertence a outro município; ele não foi alterado.</translation>
         </message>
@@ -2524,7 +2529,7 @@
     <context>
         <name>RegionalCommands</name>
         <message>
-            <location filename="../app/ui/regional/regional_commands.cpp" line="+31" />
+            <location filename="../app/ui/regional/regional_commands.cpp" line="+32" />
             <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub's administrator).</source>
             <translation>Esta instalação ainda não está conectada a um hub. Conecte-a com --hub URL --enroll CÓDIGO (o código é fornecido pelo administrador do hub).</translation>
         </message>
@@ -2609,8 +2614,16 @@
             <source>batch %1 of %2 recorded as received by the central level (%3, %4).</source>
             <translation>lote %1 de %2 registrado como recebido pelo nível central (%3, %4).</translation>
         </message>
+        <message numerus="yes">
+            <location line="+44" />
+            <source>%n partner(s) of the region written to %1, without personal contacts.</source>
+            <translation>
+                <numerusform>%n parceiro da região gravado em %1, sem contatos pessoais.</numerusform>
+                <numerusform>%n parceiros da região gravados em %1, sem contatos pessoais.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location line="-246" />
+            <location line="-290" />
             <source>URS %1</source>
             <translation>URS %1</translation>
         </message>
@@ -3978,13 +3991,13 @@
         <message>
             <location line="+17" />
             <location line="+24" />
-            <location line="+65" />
+            <location line="+66" />
             <location line="+19" />
             <source>Write batch file</source>
             <translation>Gravar arquivo de lote</translation>
         </message>
         <message>
-            <location line="-107" />
+            <location line="-108" />
             <source>Mobiliza batch file (*.mobiliza-lote)</source>
             <translation>Arquivo de lote do Mobiliza (*.mobiliza-lote)</translation>
         </message>
@@ -3999,7 +4012,7 @@
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location line="+8" />
+            <location line="+9" />
             <source>Cancelling: the batch file is being removed…</source>
             <translation>Cancelando: o arquivo de lote está sendo removido…</translation>
         </message>
@@ -5736,17 +5749,17 @@
         <name>mobiliza::ui::PartnersRegionPage</name>
         <message>
             <location filename="../app/ui/regional/partners_region_page.cpp" line="+48" />
-            <location line="+71" />
+            <location line="+68" />
             <source>Partners of the region</source>
             <translation>Parceiros da região</translation>
         </message>
         <message>
-            <location line="-70" />
+            <location line="-67" />
             <source>The partners of the URS's municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</source>
             <translation>Os parceiros dos municípios da URS, como cada município os cadastra. Somente leitura e sem contatos pessoais (LGPD): chegam a cada sincronização.</translation>
         </message>
         <message>
-            <location line="+13" />
+            <location line="+10" />
             <source>Search by name, municipality, sector or CNPJ</source>
             <translation>Buscar por nome, município, setor ou CNPJ</translation>
         </message>

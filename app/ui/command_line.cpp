@@ -126,9 +126,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QStringLiteral("batches"),
         QCoreApplication::translate("CommandLine", "URS: prints one line per batch made here (id, month, channel, "
                                                    "state, reports, hub id, received at) and exits."));
+    const QCommandLineOption partnersOpt(
+        QStringLiteral("partners"),
+        QCoreApplication::translate("CommandLine", "URS: prints one line per partner of the region (IBGE code, "
+                                                   "municipality, name, kind, sector, stage, consent) or, with --out "
+                                                   "FILE.csv|FILE.xlsx, writes them for Excel without personal "
+                                                   "contacts, and exits."));
     parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status, exportOpt, month,
                        out, importPackage, hub, enroll, syncOpt, role, urs, pull, review, accept, returnOpt, coverage,
-                       forward, importReceipt, batchesOpt});
+                       forward, importReceipt, batchesOpt, partnersOpt});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -155,6 +161,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     if (!cl.importReceipts.isEmpty() && cl.importPackages.isEmpty())
         cl.importReceipts << parser.positionalArguments(); // --import-receipt a.mobiliza-recibo b.mobiliza-recibo …
     cl.batches = parser.isSet(batchesOpt);
+    cl.partners = parser.isSet(partnersOpt);
     cl.role = parser.value(role).trimmed();
     cl.urs = parser.value(urs).trimmed();
     cl.pull = parser.isSet(pull);
@@ -170,7 +177,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) + int(!cl.exportKind.isEmpty())
                                 + int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty())
                                 + int(cl.pull) + int(!cl.reviewReport.isEmpty()) + int(cl.coverage)
-                                + int(cl.forward) + int(!cl.importReceipts.isEmpty()) + int(cl.batches);
+                                + int(cl.forward) + int(!cl.importReceipts.isEmpty()) + int(cl.batches)
+                                + int(cl.partners);
 
     if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty() && cl.importReceipts.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
@@ -225,7 +233,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
                        .arg(cl.month);
     } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage && !cl.forward)
-               || (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward)) {
+               || (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward && !cl.partners)) {
         cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export and --forward (and --month with --coverage).");
     }
     return cl;
@@ -235,7 +243,7 @@ bool argumentsAreHeadless(int argc, char **argv)
 {
     static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "enroll", "sync",
                                          "help",   "version",    "pull",   "review",         "coverage", "forward",
-                                         "import-receipt", "batches"};
+                                         "import-receipt", "batches", "partners"};
     for (int i = 1; i < argc; ++i) {
         QByteArray a(argv[i]);
         if (a == "-h" || a == "-v")

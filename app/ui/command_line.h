@@ -31,6 +31,7 @@ struct CommandLine
     bool forward = false;  // --forward (with --month; --out FILE: a batch file)
     QStringList importReceipts; // --import-receipt FILE...: the central level's receipts of batch files (URS)
     bool batches = false;       // --batches: one line per batch made here (URS)
+    bool partners = false;      // --partners [--out FILE.csv|.xlsx]: the partners of the region (URS)
     QString hubUrl;        // --hub URL (with --enroll)
     QString enrollCode;    // --enroll CODE
     bool sync = false;     // --sync: one pass
@@ -44,7 +45,7 @@ struct CommandLine
     {
         return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty()
                || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward
-               || !importReceipts.isEmpty() || batches;
+               || !importReceipts.isEmpty() || batches || partners;
     }
     static QStringList pageNames();   // reports, editor, partners, sync, panel, settings; inbox, report, coverage, batches
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx

@@ -7,6 +7,7 @@
 #include "core/regional/batch_service.h"
 #include "core/regional/coverage.h"
 #include "core/regional/package_intake.h"
+#include "core/regional/region_partners.h"
 #include "core/services/services.h"
 #include "sync/client/sync_controller.h"
 
@@ -295,11 +296,44 @@ int listBatches(core::Services &services, QString *out, QString *err)
     return 0;
 }
 
+// The partners of the region (the copy the passes bring): one tab-separated line each, or
+// the CSV / XLSX of the register's writers (by --out's suffix), without personal contacts.
+int partners(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
+             const core::ProgramDefinition &program, QString *out, QString *err)
+{
+    const core::RegionPartners copy(services, program);
+    auto listed = copy.list();
+    if (!listed) {
+        *err += listed.error().message + QLatin1Char('\n');
+        return 1;
+    }
+    if (!cl.outFile.isEmpty()) {
+        if (core::Status written = core::writeRegionPartners(listed.value(), program, reference, cl.outFile); !written) {
+            *err += written.error().message + QLatin1Char('\n');
+            return 1;
+        }
+        *out += QCoreApplication::translate("RegionalCommands", "%n partner(s) of the region written to %1, without "
+                                                                "personal contacts.",
+                                            nullptr, int(listed->size()))
+                    .arg(QDir::toNativeSeparators(cl.outFile))
+                + QLatin1Char('\n');
+        return 0;
+    }
+    const auto field = [](QString text) { return text.replace(QLatin1Char('\t'), QLatin1Char(' ')); };
+    for (const core::RegionPartner &p : listed.value())
+        *out += QStringList{p.municipality, field(copy.municipalityName(p.municipality)), field(p.name),
+                            core::partnerKindKey(p.kind), p.sector, core::partnerStageKey(p.stage),
+                            p.consent ? QStringLiteral("yes") : QStringLiteral("no")}
+                    .join(QLatin1Char('\t'))
+                + QLatin1Char('\n');
+    return 0;
+}
+
 } // namespace
 
 bool isRegionalCommand(const CommandLine &cl)
 {
-    return cl.pull || !cl.reviewReport.isEmpty() || cl.coverage || cl.forward || !cl.importReceipts.isEmpty()
+    return cl.pull || !cl.reviewReport.isEmpty() || cl.coverage || cl.forward || cl.partners || !cl.importReceipts.isEmpty()
            || cl.batches;
 }
 
@@ -313,6 +347,8 @@ int runRegionalCommand(const CommandLine &cl, core::Services &services, const co
         return review(cl, services, out, err);
     if (cl.coverage)
         return coverage(cl, services, reference, program, out, err);
+    if (cl.partners)
+        return partners(cl, services, reference, program, out, err);
     if (cl.forward)
         return forward(cl, services, sync, out, err);
     if (!cl.importPackages.isEmpty())

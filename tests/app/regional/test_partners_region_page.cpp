@@ -7,11 +7,13 @@
 #include <catch2/catch.hpp>
 #include "tests/support/catch_qt.h"
 
+#include "app/ui/command_line.h"
 #include "app/ui/pages/role_pages.h"
 #include "app/ui/regional/partners_region_model.h"
 #include "app/ui/regional/partners_region_page.h"
 #include "core/outputs/export_job.h"
 #include "core/regional/region_partners.h"
+#include "tests/app/cli_run.h"
 #include "tests/app/regional/regional_fixture.h"
 #include "tests/app/regional/regional_ui_helpers.h"
 
@@ -255,4 +257,47 @@ TEST_CASE("partners of the region: rendered at 1366x768 and 1024x600")
         CHECK(image.save(
             QDir(folder).filePath(QStringLiteral("partners-region-%1x%2.png").arg(size.width()).arg(size.height()))));
     });
+}
+
+TEST_CASE("partners of the region: --partners prints the copy, or writes it with --out, in a URS profile only")
+{
+    CHECK(ui::parseCommandLine({QStringLiteral("mobiliza"), QStringLiteral("--partners"), QStringLiteral("--out"),
+                                QStringLiteral("p.xlsx")})
+              .error.isEmpty());
+    CHECK_FALSE(ui::parseCommandLine({QStringLiteral("mobiliza"), QStringLiteral("--partners"), QStringLiteral("--status")})
+                    .error.isEmpty());
+    test::TempDir dir;
+    const QString urs = dir.filePath(QStringLiteral("urs"));
+    test::CliRun r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
+                                   QStringLiteral("--urs"), QStringLiteral("Barbacena"), QStringLiteral("--demo-data"),
+                                   QStringLiteral("--partners")});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() >= 33 * 3); // every municipality of the URS has some
+    for (const QString &line : lines) {
+        const QStringList fields = line.split(QLatin1Char('\t'));
+        REQUIRE(fields.size() == 7);
+        CHECK(fields.at(0).size() == 7); // IBGE
+        CHECK((fields.at(6) == QStringLiteral("yes") || fields.at(6) == QStringLiteral("no")));
+    }
+    CHECK(r.out.contains(QStringLiteral("\tBarbacena\t")));
+
+    const QString csv = dir.filePath(QStringLiteral("parceiros.csv"));
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--partners"), QStringLiteral("--out"), csv});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.contains(QString::number(lines.size())));
+    const QByteArray bytes = readAll(csv);
+    CHECK(bytes.startsWith("\xEF\xBB\xBF"));
+    CHECK(QString::fromUtf8(bytes).count(QStringLiteral("\r\n")) == lines.size() + 1);
+    const QString xlsx = dir.filePath(QStringLiteral("parceiros.xlsx"));
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--partners"), QStringLiteral("--out"), xlsx})
+                .code == 0);
+    CHECK(readAll(xlsx).startsWith("PK"));
+
+    // A municipality's profile has no partners of a region.
+    r = test::runCli({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("bh")), QStringLiteral("--municipality"),
+                      QStringLiteral("3106200"), QStringLiteral("--partners")});
+    CHECK(r.code == 1);
+    CHECK_FALSE(r.err.isEmpty());
 }
