@@ -22,7 +22,7 @@ CliRun hubRun(const HubFixture &f, const QString &command, const QStringList &mo
 
 } // namespace
 
-TEST_CASE("CLI: import of a batch file writes its receipt for the URS; again, the same receipt")
+TEST_CASE("CLI: import of a batch file writes its receipt for the URS, and again the same receipt")
 {
     HubFixture f;
     const TestReport a = makeReport(kBelo, 97);

@@ -242,7 +242,7 @@ TEST_CASE("batches page: a batch file written that verifies, and photos not here
     CHECK_FALSE(wanted->isEmpty()); // the next pass brings them
 }
 
-TEST_CASE("batches page: the batch file written on a worker with a progress dialog; Cancel leaves nothing; "
+TEST_CASE("batches page: the batch file written on a worker with a progress dialog, Cancel leaves nothing, "
           "Import receipt marks it received")
 {
     test::RegionalFixture f;
