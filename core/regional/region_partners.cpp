@@ -168,36 +168,12 @@ QString RegionPartners::sectorLabel(const QString &code) const
     return code;
 }
 
-Result<QList<RegionPartner>> RegionPartners::list(const RegionPartnerFilter &filter) const
+RegionPartnerIndex::RegionPartnerIndex(QList<RegionPartner> partners, const RegionPartners &names)
 {
-    QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM region_partners WHERE 1 = 1");
-    QVariantList args;
-    const auto exact = [&](const QString &column, const QString &value) {
-        if (value.isEmpty())
-            return;
-        sql += QStringLiteral(" AND ") + column + QStringLiteral(" = ?");
-        args << value;
-    };
-    exact(QStringLiteral("municipality"), filter.municipality);
-    exact(QStringLiteral("kind"), filter.kind);
-    exact(QStringLiteral("sector"), filter.sector);
-    exact(QStringLiteral("stage"), filter.stage);
-    auto q = runSql(m_services.database().db(), sql, args);
-    if (!q)
-        return q.error();
-    const QStringList terms = foldForSearch(filter.text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     QList<std::pair<QString, RegionPartner>> rows; // municipality name, partner
-    while (q.value().next()) {
-        RegionPartner p = fromRow(q.value());
-        QString municipality = municipalityName(p.municipality);
-        if (!terms.isEmpty()) {
-            const QString text = foldForSearch(
-                QStringList{p.name, municipality, sectorLabel(p.sector), p.cnpj}.join(QLatin1Char(' ')));
-            const bool all = std::all_of(terms.cbegin(), terms.cend(),
-                                         [&text](const QString &t) { return text.contains(t); });
-            if (!all)
-                continue;
-        }
+    rows.reserve(partners.size());
+    for (RegionPartner &p : partners) {
+        QString municipality = names.municipalityName(p.municipality);
         rows.append({std::move(municipality), std::move(p)});
     }
     std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
@@ -205,17 +181,52 @@ Result<QList<RegionPartner>> RegionPartners::list(const RegionPartnerFilter &fil
             return c < 0;
         return QString::localeAwareCompare(a.second.name, b.second.name) < 0;
     });
+    m_rows.reserve(rows.size());
+    m_text.reserve(rows.size());
+    for (auto &[municipality, p] : rows) {
+        m_text << foldForSearch(
+            QStringList{p.name, municipality, names.sectorLabel(p.sector), p.cnpj}.join(QLatin1Char(' ')));
+        m_rows << std::move(p);
+    }
+}
+
+QList<RegionPartner> RegionPartnerIndex::filter(const RegionPartnerFilter &filter) const
+{
+    const QStringList terms = foldForSearch(filter.text).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const auto differs = [](const QString &wanted, const QString &value) {
+        return !wanted.isEmpty() && value != wanted;
+    };
     QList<RegionPartner> out;
-    out.reserve(rows.size());
-    for (auto &row : rows)
-        out << std::move(row.second);
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        const RegionPartner &p = m_rows.at(i);
+        if (differs(filter.municipality, p.municipality) || differs(filter.kind, partnerKindKey(p.kind))
+            || differs(filter.sector, p.sector) || differs(filter.stage, partnerStageKey(p.stage)))
+            continue;
+        const QString &text = m_text.at(i);
+        if (std::all_of(terms.cbegin(), terms.cend(), [&text](const QString &t) { return text.contains(t); }))
+            out << p;
+    }
     return out;
 }
 
-int RegionPartners::count() const
+Result<RegionPartnerIndex> RegionPartners::index() const
 {
-    auto v = scalarSql(m_services.database().db(), QStringLiteral("SELECT COUNT(*) FROM region_partners"));
-    return v ? v.value().toInt() : 0;
+    auto q = runSql(m_services.database().db(), QStringLiteral("SELECT ") + kColumns +
+                                                    QStringLiteral(" FROM region_partners"));
+    if (!q)
+        return q.error();
+    QList<RegionPartner> all;
+    while (q.value().next())
+        all << fromRow(q.value());
+    return RegionPartnerIndex(std::move(all), *this);
+}
+
+Result<QList<RegionPartner>> RegionPartners::list(const RegionPartnerFilter &filter) const
+{
+    auto indexed = index();
+    if (!indexed)
+        return indexed.error();
+    return indexed->filter(filter);
 }
 
 QString regionPartnersSummary(const QList<RegionPartner> &partners)

@@ -60,6 +60,26 @@ struct RegionPartnerFilter
     QString stage;        // partnerStageKey(); empty = any
 };
 
+class RegionPartners;
+
+// The copy in memory, in the list's order, with each partner's search text folded
+// once: filtering it again as a person types is a scan, not a read and a fold per row.
+class RegionPartnerIndex
+{
+public:
+    RegionPartnerIndex() = default;
+    RegionPartnerIndex(QList<RegionPartner> partners, const RegionPartners &names);
+
+    // The partners that pass the filter, in the index's order.
+    QList<RegionPartner> filter(const RegionPartnerFilter &filter) const;
+    const QList<RegionPartner> &all() const { return m_rows; }
+    int size() const { return int(m_rows.size()); }
+
+private:
+    QList<RegionPartner> m_rows; // by municipality name, then name
+    QStringList m_text;          // folded name, municipality, sector label and CNPJ, by row
+};
+
 class RegionPartners
 {
 public:
@@ -73,9 +93,10 @@ public:
     // one removed, and `next` stored as the cursor.
     Status applyPulled(const QList<RegionPartner> &entries, qint64 next);
 
+    // Every partner held, indexed for filtering.
+    Result<RegionPartnerIndex> index() const;
     // The partners that pass the filter, by municipality name, then name.
     Result<QList<RegionPartner>> list(const RegionPartnerFilter &filter = {}) const;
-    int count() const; // every partner held
 
     QString municipalityName(const QString &ibge) const; // the code itself when unknown
     QString sectorLabel(const QString &code) const;      // the code itself when unknown

@@ -62,6 +62,8 @@ QVariant PartnersRegionModel::data(const QModelIndex &index, int role) const
                    : data(index, Qt::DisplayRole);
     if (role == SortRole) {
         switch (index.column()) {
+        // The rows come by municipality, then name (collated once): their order is the sort.
+        case Municipality: return index.row();
         case Consent: return p.consent ? QVariant(p.consentDate) : QVariant(QDate());
         case Updated: return p.updatedAt;
         default: return data(index, Qt::DisplayRole);

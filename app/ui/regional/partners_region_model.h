@@ -18,7 +18,7 @@ public:
     enum Column { Municipality, Name, Kind, Sector, Stage, Consent, Updated, ColumnCount };
     enum Role {
         UuidRole = Qt::UserRole + 1,
-        SortRole, // what the column sorts by (dates as dates)
+        SortRole, // what the column sorts by (dates as dates; the municipality by the rows' order)
     };
 
     // `names`: the copy's labels (municipality names, sector labels).

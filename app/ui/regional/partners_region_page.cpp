@@ -113,6 +113,8 @@ PartnersRegionPage::PartnersRegionPage(const AppContext &context, Dialogs &dialo
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setSectionResizeMode(PartnersRegionModel::Name, QHeaderView::Stretch);
     m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter); // a narrow one cut at its end
+    // Fitting the columns measures the first 200 rows and those in view, not thousands, at every keystroke.
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);
     m_table->setAccessibleName(tr("Partners of the region"));
     layout->addWidget(m_table, 1);
 
@@ -200,17 +202,18 @@ core::RegionPartnerFilter PartnersRegionPage::filter() const
 void PartnersRegionPage::reload()
 {
     if (m_dirty) {
+        // The copy changed: read it once; the filters then work on it in memory.
         m_dirty = false;
-        m_total = m_copy.count();
+        auto indexed = m_copy.index();
+        m_error->setVisible(!indexed);
+        if (!indexed)
+            m_error->setText(tr("The partners could not be read: %1").arg(indexed.error().message));
+        m_index = indexed ? indexed.value() : core::RegionPartnerIndex();
         rebuildMunicipalities();
     }
     ++m_reloads;
     const QString current = m_table->currentIndex().data(PartnersRegionModel::UuidRole).toString();
-    auto listed = m_copy.list(filter());
-    m_error->setVisible(!listed);
-    if (!listed)
-        m_error->setText(tr("The partners could not be read: %1").arg(listed.error().message));
-    m_model->setPartners(listed ? listed.value() : QList<core::RegionPartner>());
+    m_model->setPartners(m_index.filter(filter()));
     if (const int row = m_model->rowOf(current); row >= 0)
         m_table->setCurrentIndex(m_sorted->mapFromSource(m_model->index(row, 0)));
     updateState();
@@ -221,9 +224,8 @@ void PartnersRegionPage::rebuildMunicipalities()
 {
     const QString current = m_municipality->currentData().toString();
     QSet<QString> codes;
-    if (auto all = m_copy.list())
-        for (const core::RegionPartner &p : all.value())
-            codes.insert(p.municipality);
+    for (const core::RegionPartner &p : m_index.all())
+        codes.insert(p.municipality);
     if (!current.isEmpty())
         codes.insert(current);
     QList<QPair<QString, QString>> entries; // name, code
@@ -242,18 +244,19 @@ void PartnersRegionPage::rebuildMunicipalities()
 void PartnersRegionPage::updateState()
 {
     const QList<core::RegionPartner> &shown = m_model->partners();
-    const bool filtered = int(shown.size()) != m_total;
-    m_count->setText(filtered ? tr("%1 (of %n in the region)", nullptr, m_total).arg(core::regionPartnersSummary(shown))
+    const int total = m_index.size();
+    const bool filtered = int(shown.size()) != total;
+    m_count->setText(filtered ? tr("%1 (of %n in the region)", nullptr, total).arg(core::regionPartnersSummary(shown))
                               : core::regionPartnersSummary(shown));
-    if (m_total == 0) {
+    if (total == 0) {
         m_empty->setText(tr("No partners have arrived yet. Synchronize to receive the partners of the "
                             "municipalities (Synchronization page); each municipality's register comes without "
                             "personal contacts."));
     } else if (shown.isEmpty()) {
         m_empty->setText(tr("No partner matches these filters. Clear the search or choose “All” in the lists."));
     }
-    m_empty->setVisible(m_total == 0 || shown.isEmpty());
-    m_table->setVisible(m_total > 0);
+    m_empty->setVisible(total == 0 || shown.isEmpty());
+    m_table->setVisible(total > 0);
     const bool canExport = !shown.isEmpty() && !m_job;
     m_csv->setEnabled(canExport);
     m_xlsx->setEnabled(canExport);

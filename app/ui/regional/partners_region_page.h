@@ -86,7 +86,7 @@ private:
     QPushButton *m_csv = nullptr;
     QPushButton *m_xlsx = nullptr;
     QPointer<core::ExportJob> m_job;
-    int m_total = 0; // partners in the copy, whatever the filters
+    core::RegionPartnerIndex m_index; // the copy as last read, whatever the filters
     int m_reloads = 0;
     bool m_dirty = true;
 };

@@ -138,7 +138,7 @@ TEST_CASE("Region partners: a page is applied whole, an erased partner removed, 
     tomb.cursor = 5;
     REQUIRE(copy.applyPulled({tomb}, 5));
     CHECK(p.names() == QStringList{renamed.name, radio.name});
-    CHECK(copy.count() == 2);
+    CHECK(copy.index()->size() == 2);
     QSqlQuery left(p.services->database().db());
     REQUIRE(left.exec(QStringLiteral("SELECT COUNT(*) FROM region_partners WHERE uuid = '%1'").arg(group.uuid)));
     REQUIRE(left.next());
