@@ -3,6 +3,7 @@
 // captive portal may answer. Refuse or decode, never crash; whatever decodes
 // must encode and decode again to the same thing.
 #include "sync/protocol.h"
+#include "sync/protocol_partners_region.h"
 #include "tests/fuzz/fuzz_common.h"
 
 #include <cstdio>
@@ -107,6 +108,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (fuzz::verbose())
             std::fprintf(stderr, "accepted by partnerFromWire\n");
         (void)sync::partnerToWire(r.value());
+    } else {
+        checkRefusal(r);
+    }
+    if (auto r = sync::decodeRegionPartnerPage(body)) { // §10.6
+        if (fuzz::verbose())
+            std::fprintf(stderr, "accepted by decodeRegionPartnerPage\n");
+        auto again = sync::decodeRegionPartnerPage(sync::encode(r.value()));
+        if (!again || again->partners.size() != r->partners.size() || again->next != r->next)
+            std::abort();
+        for (qsizetype i = 0; i < r->partners.size(); ++i)
+            if (again->partners[i].uuid != r->partners[i].uuid || again->partners[i].name != r->partners[i].name
+                || again->partners[i].cnpj != r->partners[i].cnpj || again->partners[i].deleted != r->partners[i].deleted)
+                std::abort();
     } else {
         checkRefusal(r);
     }

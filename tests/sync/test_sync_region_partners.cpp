@@ -162,3 +162,63 @@ TEST_CASE("the partners step skips a hub whose pre-flight does not offer \"partn
     CHECK(client.callsInFlight() == 0);
     CHECK(core::RegionPartners(*urs.services).cursor() == 0);
 }
+
+TEST_CASE("the partners page decoder is strict: a page that is not as §10.6 says keeps nothing")
+{
+    const QByteArray entry = R"({"cursor":3,"partner":"0b7f6c1e-3a52-4b8e-9d7a-2f1c5e8a9b10","municipality":"3106200",)"
+                             R"("updatedAt":"2026-11-20T13:05:00Z","name":"Escola Estadual Central","kind":"organization",)"
+                             R"("governmental":true,"formal":true,"sector":"educacao","stage":"active",)"
+                             R"("cnpj":"11222333000181","consent":{"given":true,"date":"2026-03-09"}})";
+    const QByteArray tomb = R"({"cursor":4,"partner":"1b7f6c1e-3a52-4b8e-9d7a-2f1c5e8a9b10","municipality":"3154606",)"
+                            R"("deleted":true,"updatedAt":"2026-11-21T09:00:00Z"})";
+    const auto page = [](const QByteArray &entries, const QByteArray &next = "4") -> QByteArray {
+        return QByteArray("{\"partners\":[") + entries + "],\"next\":" + next + "}";
+    };
+    auto good = sync::decodeRegionPartnerPage(page(entry + ',' + tomb));
+    REQUIRE(good.ok());
+    REQUIRE(good->partners.size() == 2);
+    CHECK(good->partners[0].cnpj == QStringLiteral("11222333000181"));
+    CHECK(good->partners[0].consentDate == QDate(2026, 3, 9));
+    CHECK(good->partners[1].deleted);
+    CHECK(good->next == 4);
+    // What decodes encodes to the same page.
+    auto again = sync::decodeRegionPartnerPage(sync::encode(good.value()));
+    REQUIRE(again.ok());
+    CHECK(again->partners[0].name == good->partners[0].name);
+    CHECK(again->partners[1].deleted);
+    // Unknown members are ignored (and nothing could hold them).
+    QByteArray extra = entry;
+    extra.replace("\"cursor\":3,", "\"cursor\":3,\"email\":\"x@example.org\",\"phones\":[\"+5531988887777\"],");
+    CHECK(sync::decodeRegionPartnerPage(page(extra)).ok());
+
+    const QList<std::pair<QByteArray, QByteArray>> broken{
+        {"0b7f6c1e-3a52-4b8e-9d7a-2f1c5e8a9b10", "not-a-uuid"},
+        {"\"3106200\"", "\"310620\""},
+        {"\"updatedAt\":\"2026-11-20T13:05:00Z\"", "\"updatedAt\":\"ontem\""},
+        {"\"organization\"", "\"person\""}, // a CNPJ never comes with a person
+        {"\"11222333000181\"", "\"1122233300018\""},
+        {"\"11222333000181\"", "\"11222333000l81\""},
+        {"\"given\":true", "\"given\":false"}, // a date only with consent
+        {"\"given\":true", "\"given\":\"sim\""},
+        {"\"name\":\"Escola Estadual Central\"", "\"name\":\"   \""},
+        {"\"kind\":\"organization\"", "\"kind\":\"empresa\""},
+        {"\"stage\":\"active\"", "\"stage\":\"ativo\""},
+        {"\"governmental\":true", "\"governmental\":1"},
+        {"\"cursor\":3", "\"cursor\":-3"},
+        {"\"cursor\":3", "\"cursor\":1e300"},
+    };
+    for (const auto &[from, to] : broken) {
+        QByteArray bad = entry;
+        bad.replace(from, to);
+        INFO(bad.toStdString());
+        CHECK_FALSE(sync::decodeRegionPartnerPage(page(bad)).ok());
+    }
+    QByteArray badTomb = tomb;
+    CHECK_FALSE(sync::decodeRegionPartnerPage(page(badTomb.replace("\"deleted\":true", "\"deleted\":\"yes\""))).ok());
+    CHECK_FALSE(sync::decodeRegionPartnerPage(page(tomb + ',' + entry)).ok()); // a cursor going back
+    CHECK_FALSE(sync::decodeRegionPartnerPage(page(entry + ',' + tomb, "3")).ok()); // next before the last
+    CHECK_FALSE(sync::decodeRegionPartnerPage("<html><body>Login</body></html>").ok());
+    CHECK_FALSE(sync::decodeRegionPartnerPage(R"({"partners":{},"next":0})").ok());
+    CHECK_FALSE(sync::decodeRegionPartnerPage(R"({"partners":[],"next":-1})").ok());
+    CHECK(sync::decodeRegionPartnerPage(R"({"partners":[],"next":0})").ok());
+}
