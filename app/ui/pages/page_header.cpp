@@ -1,6 +1,8 @@
 #include "app/ui/pages/page_header.h"
 
+#include <QHeaderView>
 #include <QLabel>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace mobiliza::ui {
@@ -23,6 +25,17 @@ QWidget *makePageHeader(const QString &title, const QString &description, QWidge
     layout->addWidget(t);
     layout->addWidget(d);
     return box;
+}
+
+void setUpListTable(QTableView *table)
+{
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->setAlternatingRowColors(true);
+    table->setShowGrid(false);
+    table->setWordWrap(false);
+    table->verticalHeader()->hide();
 }
 
 QLabel *makeErrorLine(QWidget *parent)

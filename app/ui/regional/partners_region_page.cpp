@@ -101,13 +101,7 @@ PartnersRegionPage::PartnersRegionPage(const AppContext &context, Dialogs &dialo
     m_table->setModel(m_sorted);
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(PartnersRegionModel::Municipality, Qt::AscendingOrder); // stable: by name within
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setAlternatingRowColors(true);
-    m_table->setShowGrid(false);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
+    setUpListTable(m_table);
     // The name takes what is left; the other columns fit their content, and give way on a small
     // screen (fitColumns) so the name stays readable without scrolling sideways.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
