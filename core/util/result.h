@@ -15,38 +15,41 @@ struct Error
     QString message; // translated, says what happened and what to do
 };
 
-template <typename T>
+// The one result type of the project. `E` is the error: core::Error here; the
+// sync client's HubError (sync::HubResult) and the hub's Refusal (hub::Outcome)
+// are the same template with the error of their layer.
+template <typename T, typename E = Error>
 class Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(E error) : m_error(std::move(error)) {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
     const T &value() const { return *m_value; }
     T &value() { return *m_value; }
     const T *operator->() const { return &*m_value; }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
 
 private:
     std::optional<T> m_value;
-    Error m_error;
+    E m_error;
 };
 
-template <>
-class Result<void>
+template <typename E>
+class Result<void, E>
 {
 public:
     Result() = default;
-    Result(Error error) : m_ok(false), m_error(std::move(error)) {}
+    Result(E error) : m_ok(false), m_error(std::move(error)) {}
     bool ok() const { return m_ok; }
     explicit operator bool() const { return m_ok; }
-    const Error &error() const { return m_error; }
+    const E &error() const { return m_error; }
 
 private:
     bool m_ok = true;
-    Error m_error;
+    E m_error;
 };
 
 using Status = Result<void>;

@@ -59,22 +59,7 @@ struct HubError
     static HubError make(Kind kind, const QString &host = {}, int httpStatus = 0);
 };
 
-// A value or a HubError.
-template <typename T> class HubResult
-{
-public:
-    HubResult(T value) : m_value(std::move(value)) {}
-    HubResult(HubError error) : m_error(std::move(error)) {}
-    bool ok() const { return m_value.has_value(); }
-    explicit operator bool() const { return ok(); }
-    const T &value() const { return *m_value; }
-    T &value() { return *m_value; }
-    const T *operator->() const { return &*m_value; }
-    const HubError &error() const { return m_error; }
-
-private:
-    std::optional<T> m_value;
-    HubError m_error;
-};
+// A value or a HubError: the project's one result type (core/util/result.h).
+template <typename T> using HubResult = core::Result<T, HubError>;
 
 } // namespace mobiliza::sync

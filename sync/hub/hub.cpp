@@ -39,16 +39,16 @@ Hub::Hub(HubStore &store, core::BlobStore &blobs, core::ReferenceData reference,
 }
 
 // ------------------------------------------------------------------ errors
-HubError Hub::error(int status, const QString &code, const QString &message)
+Refusal Hub::error(int status, const QString &code, const QString &message)
 {
-    HubError e;
+    Refusal e;
     e.status = status;
     e.body.code = code;
     e.body.message = message;
     return e;
 }
 
-HubError Hub::serverError(const Error &cause)
+Refusal Hub::serverError(const Error &cause)
 {
     qCWarning(lcHub) << "store error:" << cause.code << cause.message;
     if (cause.code == QLatin1String("disk_full")) // never "internal error" (nor "damaged"): say what it is
@@ -65,13 +65,13 @@ HubError Hub::serverError(const Error &cause)
                      "if it keeps happening, tell the regional office (URS)."));
 }
 
-HubError Hub::notFound()
+Refusal Hub::notFound()
 {
     return error(404, QStringLiteral("not_found"),
                  QCoreApplication::translate("Hub", "Not found on this hub."));
 }
 
-HubError Hub::unauthorized()
+Refusal Hub::unauthorized()
 {
     return error(401, QStringLiteral("unauthorized"),
                  QCoreApplication::translate(
@@ -220,7 +220,7 @@ Outcome<PushOutcome> Hub::pushRevision(const sync::Scope &scope, const QString &
     return storeRevision(scope, reportUuid, revision, manifest);
 }
 
-std::optional<HubError> Hub::validationError(const core::Report &report) const
+std::optional<Refusal> Hub::validationError(const core::Report &report) const
 {
     const auto engine = m_engines.value(report.programId);
     if (!engine)
@@ -241,7 +241,7 @@ std::optional<HubError> Hub::validationError(const core::Report &report) const
                 .arg(report.municipality)});
     if (!core::hasBlocking(findings))
         return std::nullopt;
-    HubError e = error(
+    Refusal e = error(
         422, QStringLiteral("validation_failed"),
         QCoreApplication::translate(
             "Hub", "The report did not pass the program's checks. Correct what is listed and conclude "
@@ -272,7 +272,7 @@ Outcome<PushOutcome> Hub::storeRevision(const sync::Scope &scope, const QString 
                 "Hub",
                 "The address of the request does not match the report it carries (report or revision)."));
     const QString municipality = head.value(QStringLiteral("municipality")).toString();
-    const HubError forbidden =
+    const Refusal forbidden =
         error(403, QStringLiteral("forbidden"),
               QCoreApplication::translate(
                   "Hub", "This installation may only send reports of its own municipality."));
@@ -330,7 +330,7 @@ Outcome<PushOutcome> Hub::storeRevision(const sync::Scope &scope, const QString 
         if ((scope.kind != sync::Scope::Kind::Central && !known.contains(blob)) || !m_blobs.has(blob))
             missing << blob;
     if (!missing.isEmpty()) {
-        HubError e = error(409, QStringLiteral("missing_blobs"),
+        Refusal e = error(409, QStringLiteral("missing_blobs"),
                            QCoreApplication::translate(
                                "Hub", "The hub does not have %1 of the report's photos yet. Send them first.")
                                .arg(missing.size()));
@@ -463,7 +463,7 @@ Result<QList<ListedRevision>> Hub::listRevisions(const QString &month, const QSt
 // ---------------------------------------------------------------- partners
 namespace {
 
-HubError onlyMunicipalityPartners()
+Refusal onlyMunicipalityPartners()
 {
     return Hub::error(403, QStringLiteral("forbidden"),
                       QCoreApplication::translate(
@@ -471,7 +471,7 @@ HubError onlyMunicipalityPartners()
                                  "regional (URS) or central installation can only read them."));
 }
 
-HubError partnerMismatch()
+Refusal partnerMismatch()
 {
     return Hub::error(409, QStringLiteral("partner_mismatch"),
                       QCoreApplication::translate(
@@ -493,7 +493,7 @@ Outcome<PartnerOutcome> Hub::putPartner(const sync::Scope &scope, const QString 
                      QCoreApplication::translate(
                          "Hub", "The address of the request does not match the partner it carries."));
     if (!isIbge(partner->municipality) || !m_reference.isValidMunicipalityCode(partner->municipality)) {
-        HubError e = error(422, QStringLiteral("validation_failed"),
+        Refusal e = error(422, QStringLiteral("validation_failed"),
                            QCoreApplication::translate("Hub", "The partner's municipality is not valid."));
         e.body.findings << core::Finding{
             QStringLiteral("partner.municipality"), core::Severity::Error,
@@ -501,7 +501,7 @@ Outcome<PartnerOutcome> Hub::putPartner(const sync::Scope &scope, const QString 
             QCoreApplication::translate("Hub", "The partner's municipality is not valid.")};
         return e;
     }
-    const HubError forbidden =
+    const Refusal forbidden =
         error(403, QStringLiteral("forbidden"),
               QCoreApplication::translate(
                   "Hub", "This installation may only send partners of its own municipality."));

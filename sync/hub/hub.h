@@ -176,7 +176,7 @@ public:
     // 413 "quota_exceeded" when storing `bytes` more for the token would pass
     // HubOptions::quotaBytes; nullopt when it fits, or when the token already
     // counts the photo as present (it costs nothing more).
-    std::optional<HubError> quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const;
+    std::optional<Refusal> quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const;
     // Token-less forms, kept until the dispatcher calls the token forms: the
     // answer is about every blob on the hub, and no upload is recorded.
     Outcome<QStringList> missingBlobs(const QStringList &names) const;
@@ -214,7 +214,7 @@ public:
                                        const Provenance &provenance, int *blobCount = nullptr);
     // 422 "validation_failed" with the findings when the program's rules (or the
     // reference table) refuse the report; 422 "unknown_program"; nullopt when it passes.
-    std::optional<HubError> validationError(const core::Report &report) const;
+    std::optional<Refusal> validationError(const core::Report &report) const;
 
     // ---- the regional pull (docs/protocol.md §10.2): URS and central tokens only
     // (a municipality's: 403). Revisions in the scope, oldest change first, from the
@@ -241,11 +241,11 @@ public:
     Outcome<PartnerOutcome> erasePartner(const sync::Scope &scope, const QString &uuid);
 
     // Errors every route may answer.
-    static HubError error(int status, const QString &code, const QString &message);
-    static HubError serverError(const core::Error &cause);
-    static HubError notFound();
-    static HubError unauthorized();
-    HubError tokenExpired() const;
+    static Refusal error(int status, const QString &code, const QString &message);
+    static Refusal serverError(const core::Error &cause);
+    static Refusal notFound();
+    static Refusal unauthorized();
+    Refusal tokenExpired() const;
 
 private:
     // One per process: a push's "are its photos here?" and the insertion of its

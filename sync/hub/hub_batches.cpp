@@ -10,7 +10,7 @@ namespace mobiliza::hub {
 
 namespace {
 
-HubError notAUrs()
+Refusal notAUrs()
 {
     return Hub::error(403, QStringLiteral("forbidden"),
                       QCoreApplication::translate("Hub", "Only a regional office (URS) sends batches of accepted "
@@ -88,9 +88,9 @@ Outcome<QList<sync::BatchRefusal>> BatchDesk::refusals(const sync::Scope &scope,
     return out;
 }
 
-HubError BatchDesk::refusedError(const QList<sync::BatchRefusal> &refused) const
+Refusal BatchDesk::refusedError(const QList<sync::BatchRefusal> &refused) const
 {
-    HubError e = Hub::error(
+    Refusal e = Hub::error(
         409, QStringLiteral("batch_refused"),
         QCoreApplication::translate("Hub", "The batch was not received: reports that cannot be forwarded: %1 (not "
                                            "accepted, changed, of another month or not found). Nothing was "

@@ -63,7 +63,7 @@ private:
     // The revisions of `batch` that may not be forwarded now, and why.
     Outcome<QList<sync::BatchRefusal>> refusals(const sync::Scope &scope, const sync::Batch &batch,
                                                 QHash<QString, ReportRecord> *reports) const;
-    HubError refusedError(const QList<sync::BatchRefusal> &refused) const;
+    Refusal refusedError(const QList<sync::BatchRefusal> &refused) const;
 
     Hub &m_hub;
 };

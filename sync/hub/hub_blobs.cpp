@@ -68,7 +68,7 @@ core::Result<qint64> Hub::unattachedBytes(const TokenRecord &token) const
     return m_store.unattachedBytes(token.id, municipalitiesOf(token.scope));
 }
 
-std::optional<HubError> Hub::quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const
+std::optional<Refusal> Hub::quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const
 {
     if (m_options.quotaBytes <= 0)
         return std::nullopt;

@@ -12,7 +12,7 @@ namespace mobiliza::hub::cli {
 
 namespace {
 
-void printHubError(const HubError &e)
+void printHubError(const Refusal &e)
 {
     err(e.body.message);
     for (const core::Finding &f : e.body.findings)

@@ -63,7 +63,7 @@ HubDispatcher::Reply HubDispatcher::json(int status, const QByteArray &body)
     return Reply{status, body, {}};
 }
 
-HubDispatcher::Reply HubDispatcher::failure(const HubError &error)
+HubDispatcher::Reply HubDispatcher::failure(const Refusal &error)
 {
     Reply r{error.status, sync::encode(error.body), {}};
     if (error.retryAfterSeconds > 0)
@@ -340,7 +340,7 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
     if (route == Route::Blob && request.method == kPut && declaredLength >= 0 &&
         sync::isSha256Hex(segments.value(1))) {
         const qint64 others = m_shared->reserve(authenticated->id, declaredLength);
-        if (std::optional<HubError> refused =
+        if (std::optional<Refusal> refused =
                 m_hub.quotaRefusal(*admission->token, segments[1], declaredLength + others)) {
             m_shared->release(authenticated->id, declaredLength);
             return failure(*refused);
@@ -377,7 +377,7 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
     // A body without a declared size (chunked) is measured now; the upload is not kept.
     if (admission.route == Route::Blob && request.method == kPut && !admission.quotaChecked &&
         sync::isSha256Hex(admission.segments.value(1)))
-        if (std::optional<HubError> refused =
+        if (std::optional<Refusal> refused =
                 m_hub.quotaRefusal(*admission.token, admission.segments[1], request.bodySize()))
             return failure(*refused);
     return handleAuthenticated(admission.route, admission.segments, request, *admission.token);

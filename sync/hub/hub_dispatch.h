@@ -195,7 +195,7 @@ private:
     QString remoteAddress(const HubRequest &request) const;
 
     static Reply json(int status, const QByteArray &body);
-    static Reply failure(const HubError &error);
+    static Reply failure(const Refusal &error);
     static Reply failure(int status, const QString &code, const QString &message);
     static Reply tooLarge(qint64 maxBody);
 

@@ -11,7 +11,7 @@ namespace mobiliza::hub {
 
 namespace {
 
-HubError notARegionalToken()
+Refusal notARegionalToken()
 {
     return Hub::error(403, QStringLiteral("forbidden"),
                       QCoreApplication::translate(

@@ -14,7 +14,7 @@ using core::Result;
 
 namespace {
 
-HubError notAReviewer()
+Refusal notAReviewer()
 {
     return Hub::error(403, QStringLiteral("forbidden"),
                       QCoreApplication::translate(
@@ -22,7 +22,7 @@ HubError notAReviewer()
                                  "installation sends its own reports and receives their reviews."));
 }
 
-HubError commentRequired()
+Refusal commentRequired()
 {
     return Hub::error(
         422, QStringLiteral("comment_required"),
@@ -130,7 +130,7 @@ Outcome<DecisionOutcome> ReviewDesk::apply(const sync::Scope &scope, const sync:
     return DecisionOutcome{answerOf(applied.value()), true};
 }
 
-HubError ReviewDesk::stateChangedError(const QString &reportUuid, int revision) const
+Refusal ReviewDesk::stateChangedError(const QString &reportUuid, int revision) const
 {
     HubStore &store = m_hub.store();
     sync::StateChanged current;
@@ -158,7 +158,7 @@ HubError ReviewDesk::stateChangedError(const QString &reportUuid, int revision) 
             current.at = last.value()->receivedAt;
         }
     }
-    HubError e = Hub::error(409, QStringLiteral("state_changed"), sync::stateChangedMessage(current));
+    Refusal e = Hub::error(409, QStringLiteral("state_changed"), sync::stateChangedMessage(current));
     e.body.details.insert(QStringLiteral("current"), sync::stateChangedToJson(current));
     return e;
 }
@@ -219,7 +219,7 @@ Result<ReviewOutcome> Hub::review(const QString &reportUuid, bool accept, const 
     central.kind = sync::Scope::Kind::Central;
     auto applied = ReviewDesk(*this).apply(central, d, QString(), QString());
     if (!applied) {
-        const HubError &e = applied.error();
+        const Refusal &e = applied.error();
         // The CLI's word for it (a returned or accepted report is not reviewed again).
         const QString code = e.body.code == QLatin1String("state_changed") ? QStringLiteral("invalid_transition")
                                                                              : e.body.code;

@@ -53,7 +53,7 @@ public:
 
 private:
     // The 409 for a decision on `revision` of the report, as things are now.
-    HubError stateChangedError(const QString &reportUuid, int revision) const;
+    Refusal stateChangedError(const QString &reportUuid, int revision) const;
 
     Hub &m_hub;
 };

@@ -195,7 +195,7 @@ MHD_Result HubServer::Impl::answer(void *cls, MHD_Connection *connection, const 
     ThreadWorker *worker = self->worker(&openError);
     if (!worker) {
         HubResponse failure;
-        const HubError e = Hub::serverError(openError);
+        const Refusal e = Hub::serverError(openError);
         failure.status = e.status;
         failure.headers << qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
         failure.body = sync::encode(e.body);

@@ -18,7 +18,7 @@ namespace {
 constexpr int kTouchIntervalSecs = 60; // last use is written at most once a minute per token
 } // namespace
 
-HubError Hub::tokenExpired() const
+Refusal Hub::tokenExpired() const
 {
     return error(401, QStringLiteral("token_expired"),
                  QCoreApplication::translate(
@@ -51,7 +51,7 @@ Result<IssuedCode> Hub::issueCode(const sync::Scope &scope, const QString &label
 
 Outcome<sync::EnrollResponse> Hub::enroll(const sync::EnrollRequest &request)
 {
-    const HubError invalid = error(
+    const Refusal invalid = error(
         401, QStringLiteral("invalid_code"),
         QCoreApplication::translate(
             "Hub", "This enrollment code is not valid: it may be mistyped, already used or expired. Ask the "
@@ -165,7 +165,7 @@ Outcome<RotatedToken> Hub::rotateToken(const TokenRecord &token)
     const QDateTime now = m_clock.now();
     const qint64 age = token.createdAt.secsTo(now);
     if (age >= 0 && age < kRotateMinAgeSeconds) {
-        HubError e = error(429, QStringLiteral("rate_limited"),
+        Refusal e = error(429, QStringLiteral("rate_limited"),
                            QCoreApplication::translate(
                                "Hub", "This installation's access was renewed less than an hour ago; it is "
                                       "renewed again later."));

@@ -1,6 +1,7 @@
 // Records of the hub's store and the outcome type of the hub's operations.
 #pragma once
 
+#include "core/util/result.h"
 #include "sync/protocol.h"
 #include "sync/protocol_batch.h"
 #include "sync/protocol_pull.h"
@@ -156,31 +157,17 @@ struct PartnerRecord
     qint64 seq = 0; // the partners' cursor (§10.6, schema 6): a new one at every change
 };
 
-// A refusal of the hub: the HTTP status and the protocol's error body.
-struct HubError
+// A refusal of the hub: the HTTP status and the protocol's error body. (The
+// client's view of a failed call is sync::Refusal.)
+struct Refusal
 {
     int status = 500;
     sync::ErrorBody body;
     int retryAfterSeconds = 0; // > 0: sent as Retry-After
 };
 
-// A value or a HubError (what the server answers and the CLI prints).
-template <typename T> class Outcome
-{
-public:
-    Outcome(T value) : m_value(std::move(value)) {}
-    Outcome(HubError error) : m_error(std::move(error)) {}
-
-    bool ok() const { return m_value.has_value(); }
-    explicit operator bool() const { return ok(); }
-    const T &value() const { return *m_value; }
-    T &value() { return *m_value; }
-    const T *operator->() const { return &*m_value; }
-    const HubError &error() const { return m_error; }
-
-private:
-    std::optional<T> m_value;
-    HubError m_error;
-};
+// A value or a Refusal (what the server answers and the CLI prints): the
+// project's one result type (core/util/result.h).
+template <typename T> using Outcome = core::Result<T, Refusal>;
 
 } // namespace mobiliza::hub
