@@ -1,5 +1,7 @@
 #include "sync/protocol.h"
 
+#include "core/validators/br_validators.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -480,8 +482,8 @@ QJsonObject partnerToWire(const core::Partner &p)
                   {QStringLiteral("stageHistory"), history},
                   {QStringLiteral("updatedAt"), utcTimestamp(p.updatedAt)}};
     // A CNPJ identifies an organization and is public; a person's CPF never leaves the municipality.
-    if (p.kind != core::PartnerKind::Person && p.document.size() == 14)
-        o.insert(QStringLiteral("document"), p.document);
+    if (const QString cnpj = core::br::publicCnpj(p.document); p.kind != core::PartnerKind::Person && !cnpj.isEmpty())
+        o.insert(QStringLiteral("document"), cnpj);
     const bool consent = p.consent.given && !p.consent.revokedOn.isValid();
     o.insert(QStringLiteral("consent"),
              QJsonObject{{QStringLiteral("given"), p.consent.given},
@@ -517,7 +519,7 @@ Result<core::Partner> partnerFromWire(const QByteArray &body)
     p.formal = o.value(QStringLiteral("formal")).toBool();
     p.sector = o.value(QStringLiteral("sector")).toString().left(64);
     if (p.kind != core::PartnerKind::Person)
-        p.document = o.value(QStringLiteral("document")).toString().left(14);
+        p.document = core::br::publicCnpj(o.value(QStringLiteral("document")).toString().left(40));
     for (const auto &v : o.value(QStringLiteral("stageHistory")).toArray()) {
         core::StageChange c;
         if (core::partnerStageFromKey(v.toObject().value(QStringLiteral("stage")).toString(), &c.stage)) {

@@ -7,6 +7,7 @@
 #include "core/store/sql.h"
 #include "core/store/transaction.h"
 #include "core/util/text.h"
+#include "core/validators/br_validators.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -60,8 +61,8 @@ RegionPartner regionPartnerOf(const Partner &partner)
     p.sector = partner.sector;
     p.stage = partner.stage;
     // A CNPJ identifies an organization and is public; a person's CPF never leaves the municipality.
-    if (partner.kind != PartnerKind::Person && partner.document.size() == 14)
-        p.cnpj = partner.document;
+    if (partner.kind != PartnerKind::Person)
+        p.cnpj = br::publicCnpj(partner.document);
     p.consent = partner.consent.given && !partner.consent.revokedOn.isValid();
     if (p.consent)
         p.consentDate = partner.consent.date;
@@ -110,6 +111,10 @@ Status RegionPartners::applyPulled(const QList<RegionPartner> &entries, qint64 n
     const qint64 stored = cursor();
     Status done = inTransaction(db, [&]() -> Status {
         for (const RegionPartner &e : entries) {
+            // A page older than the copy (an earlier pass's answer arriving late) never
+            // brings back a partner erased since: only newer live entries are applied.
+            if (!e.deleted && e.cursor <= stored)
+                continue;
             if (e.deleted) {
                 // LGPD erasure reaches the copy: nothing of the partner stays here.
                 if (auto gone = execSql(db, QStringLiteral("DELETE FROM region_partners WHERE uuid = ?"), {e.uuid});

@@ -21,7 +21,7 @@ Result<QList<StaleHistory>> ReportHistory::stale() const
                                    "FROM replica_revisions r LEFT JOIN replica_history_sync s ON s.report = r.report "
                                    "GROUP BY r.report "
                                    "HAVING listed > COALESCE(MAX(s.fetched_cursor), -1) "
-                                   "   AND (period = (SELECT MAX(period) FROM replica_revisions) "
+                                   "   AND (MAX(r.period) = (SELECT MAX(period) FROM replica_revisions) "
                                    "        OR MAX(s.wanted_at) IS NOT NULL) "
                                    "ORDER BY period DESC, r.report"));
     if (!q)

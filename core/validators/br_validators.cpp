@@ -201,6 +201,12 @@ bool isValidCnpj(const QString &input)
     return parseCnpj(input).ok();
 }
 
+QString publicCnpj(const QString &document)
+{
+    auto parsed = parseCnpj(document);
+    return parsed ? parsed.value() : QString();
+}
+
 QString formatCnpj(const QString &cnpj)
 {
     const QString n = cnpjNormalized(cnpj);

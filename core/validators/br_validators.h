@@ -33,6 +33,10 @@ QString formatCpf(const QString &cpf);
 QString cnpjNormalized(const QString &input);
 Result<QString> parseCnpj(const QString &input);
 bool isValidCnpj(const QString &input);
+// What of a partner's document may leave the municipality (BRIEF §7): the CNPJ,
+// normalized, when it is a valid one; empty for anything else (a CPF, masked or
+// not, a typo): a person's number never travels, even in a group's record.
+QString publicCnpj(const QString &document);
 // The two check digits of 12 root/order characters, or an empty string when the input is
 // not 12 characters of [0-9A-Z].
 QString cnpjCheckDigits(const QString &first12);

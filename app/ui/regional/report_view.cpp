@@ -316,10 +316,11 @@ void ReportView::loadHistory()
     }
     m_tabs->setTabText(m_tabs->indexOf(m_history), regional::historyTabTitle(thread.value()));
     m_history->setHtml(regional::historyHtml(thread.value(), m_report, m_context.services->profile().installationId()));
-    // An older month's history is not prefetched: asked for now, brought by the next pass.
+    // An older month's history is not prefetched: asked for now, brought by the next
+    // pass (the newest month's comes with every pass anyway).
     if (!thread->stale)
         m_historyWanted.clear();
-    else if (report != m_historyWanted) {
+    else if (report != m_historyWanted && m_row.revision.period != m_context.services->replica().newestPeriod()) {
         m_historyWanted = report;
         if (core::Status s = history.want(report); s && m_context.sync)
             m_context.sync->syncNow();

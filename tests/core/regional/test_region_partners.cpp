@@ -8,11 +8,13 @@
 #include "core/regional/region_partners.h"
 #include "core/services/services.h"
 #include "tests/core/outputs/outputs_fixture.h"
+#include "sync/protocol.h"
 #include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 
 #include <QFile>
+#include <QJsonDocument>
 #include <QSet>
 #include <QSqlQuery>
 
@@ -291,4 +293,44 @@ TEST_CASE("Region partners: the URS demonstration data brings partners of its ow
     CHECK(municipalities.size() == ours.size()); // 3 to 10 each
     CHECK(stages.size() == 4);
     CHECK(all.size() >= 3 * ours.size());
+}
+
+TEST_CASE("Region partners: a group's document that is not a valid CNPJ never travels, and a late page never brings back an erased partner")
+{
+    // An informal group registered with a person's CPF, masked (14 characters like a CNPJ),
+    // or a CNPJ with a typo: neither leaves the municipality, on the wire or in the copy.
+    Partner group = fullPartner();
+    group.kind = PartnerKind::InformalGroup;
+    for (const QString &document : {QStringLiteral("529.982.247-25"), QStringLiteral("11222333000182")}) {
+        group.document = document;
+        CHECK(regionPartnerOf(group).cnpj.isEmpty());
+        const QByteArray wire = QJsonDocument(sync::partnerToWire(group)).toJson(QJsonDocument::Compact);
+        CHECK_FALSE(wire.contains("document"));
+        CHECK_FALSE(wire.contains(document.toUtf8()));
+        const QByteArray withDocument = QByteArray("\"document\":\"") + document.toUtf8() + QByteArray("\",\"kind\"");
+        auto back = sync::partnerFromWire(QByteArray(wire).replace(QByteArray("\"kind\""), withDocument));
+        REQUIRE(back);
+        CHECK(back->document.isEmpty()); // the hub keeps none of it either
+    }
+    // A masked valid CNPJ travels normalized.
+    group.document = QStringLiteral("11.222.333/0001-81");
+    CHECK(regionPartnerOf(group).cnpj == kCnpj);
+
+    // A page of an earlier pass that arrives after the erasure changes nothing.
+    Profile p;
+    RegionPartners copy = p.copy();
+    RegionPartner school = entry(QStringLiteral("Escola Municipal"), kBarbacena, 5);
+    REQUIRE(copy.applyPulled({school}, 5));
+    RegionPartner tomb;
+    tomb.uuid = school.uuid;
+    tomb.municipality = kBarbacena;
+    tomb.deleted = true;
+    tomb.cursor = 9;
+    REQUIRE(copy.applyPulled({tomb}, 9));
+    REQUIRE(p.names().isEmpty());
+    RegionPartner late = school;
+    late.cursor = 5;
+    REQUIRE(copy.applyPulled({late}, 5));
+    CHECK(p.names().isEmpty());
+    CHECK(copy.cursor() == 9);
 }
