@@ -36,14 +36,17 @@ void InboxPage::importPackages()
     m_importProgress->setRange(0, int(files.size()));
     m_importProgress->setValue(0);
     connect(m_importProgress, &QProgressDialog::canceled, m_importJob, [this] {
+        if (!m_importJob || !m_importProgress)
+            return; // already finished
         m_importJob->cancel();
         m_importProgress->setLabelText(tr("Cancelling: the file being checked is finished first…"));
     });
     connect(m_importJob, &core::PackageIntakeJob::progress, this, [this](int done, int total, const QString &name) {
         if (!m_importProgress || m_importProgress->wasCanceled())
             return;
-        m_importProgress->setValue(done);
         m_importProgress->setLabelText(tr("Checking %1 (%2 of %3)…").arg(name).arg(done + 1).arg(total));
+        // Last: a modal dialog's setValue processes events, and the job may finish in there.
+        m_importProgress->setValue(done);
     });
     connect(m_importJob, &core::PackageIntakeJob::finished, this, &InboxPage::importFinished);
     m_import->setEnabled(false);
