@@ -372,15 +372,7 @@ TEST_CASE("batches page: rendered at 1366x768 and 1024x600")
     REQUIRE(service.markRefused(july->uuid, QStringLiteral("A revisão 1 de Alfredo Vasconcelos não está aceita no hub."))
                 .ok());
 
-    QString folder = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        folder = usb.path();
-    REQUIRE(QDir().mkpath(folder));
-    QTranslator translator;
-    const bool portuguese = translator.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm"));
-    if (portuguese)
-        QCoreApplication::installTranslator(&translator);
-    for (const QSize size : {QSize(1366, 768), QSize(1024, 600)}) {
+    test::atOfficeScreens(usb.path(), [&](QSize size, const QString &folder) {
         ui::MainWindow window(f.context, nullptr, &f.dialogs);
         window.resize(size);
         window.show();
@@ -393,7 +385,5 @@ TEST_CASE("batches page: rendered at 1366x768 and 1024x600")
         CHECK(page->writeFileButton()->width() >= page->writeFileButton()->sizeHint().width());
         const QImage image = window.grab().toImage();
         CHECK(image.save(QDir(folder).filePath(QStringLiteral("batches-%1x%2.png").arg(size.width()).arg(size.height()))));
-    }
-    if (portuguese)
-        QCoreApplication::removeTranslator(&translator);
+    });
 }

@@ -23,16 +23,7 @@ TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
     test::RegionalFixture f;
     f.seedScenario();
     test::TempDir tmp;
-    QString folder = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
-    if (folder.isEmpty())
-        folder = tmp.path();
-    REQUIRE(QDir().mkpath(folder));
-    QTranslator translator;
-    const bool portuguese = translator.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm"));
-    if (portuguese)
-        QCoreApplication::installTranslator(&translator);
-
-    for (const QSize size : {QSize(1366, 768), QSize(1024, 600)}) {
+    test::atOfficeScreens(tmp.path(), [&](QSize size, const QString &folder) {
         ui::MainWindow window(f.context, nullptr, &f.dialogs);
         window.resize(size);
         window.show();
@@ -66,7 +57,5 @@ TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
 
         REQUIRE(window.showPage(QStringLiteral("coverage")));
         shot(&window, QStringLiteral("coverage"));
-    }
-    if (portuguese)
-        QCoreApplication::removeTranslator(&translator);
+    });
 }
