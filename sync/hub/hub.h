@@ -54,20 +54,6 @@ struct HubOptions
     qint64 maxImportBytes = qint64(32) * 1024 * 1024;
 };
 
-struct RotatedToken
-{
-    sync::EnrollResponse response; // the new token, the scope and the hub
-    QDateTime previousValidUntil;  // the replaced token works until then
-};
-
-struct IssuedCode
-{
-    QString code; // shown once, never stored
-    sync::Scope scope;
-    QString label;
-    QDateTime expiresAt;
-};
-
 struct BlobOutcome
 {
     QString sha256;
@@ -135,25 +121,6 @@ public:
     // The municipalities a scope covers by the current reference table (nullopt:
     // all, the central level): the one rule of covers(), for the queries.
     std::optional<QStringList> municipalitiesOf(const sync::Scope &scope) const;
-
-    // ---- enrollment and tokens
-    core::Result<IssuedCode> issueCode(const sync::Scope &scope, const QString &label);
-    Outcome<sync::EnrollResponse> enroll(const sync::EnrollRequest &request);
-    // 401 "unauthorized" for an unknown or revoked token.
-    Outcome<TokenRecord> authenticate(const QString &token);
-    sync::Preflight preflight(const TokenRecord &token) const;
-    // POST /api/v1/token: a new token for the same installation and scope; the
-    // presented one keeps working for tokenOverlapHours. A token younger than an
-    // hour is not rotated (429 "rate_limited").
-    Outcome<RotatedToken> rotateToken(const TokenRecord &token);
-    // When an unused token stops working (invalid: never), when a replaced one
-    // does (invalid: not replaced), and from when it should be rotated.
-    QDateTime idleExpiry(const TokenRecord &token) const;
-    QDateTime replacedUntil(const TokenRecord &token) const;
-    QDateTime renewAfter(const TokenRecord &token) const;
-    // "active", "revoked", "expired" (unused too long) or "replaced" (rotated, past the overlap).
-    QString tokenState(const TokenRecord &token) const;
-    static constexpr qint64 kRotateMinAgeSeconds = 3600;
 
     // ---- blobs
     // Of `names` (duplicates answered once, in order), those the token may not
@@ -245,7 +212,6 @@ public:
     static Refusal serverError(const core::Error &cause);
     static Refusal notFound();
     static Refusal unauthorized();
-    Refusal tokenExpired() const;
 
 private:
     // One per process: a push's "are its photos here?" and the insertion of its
@@ -266,7 +232,6 @@ private:
     const core::Clock &m_clock;
     HubOptions m_options;
     QHash<QString, std::shared_ptr<const core::ValidationEngine>> m_engines; // by program id
-    QHash<QString, QDateTime> m_lastTouched;                                 // token id → last_seen written
 };
 
 } // namespace mobiliza::hub

@@ -6,6 +6,7 @@
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_server.h"
 #include "sync/hub/hub_store.h"
+#include "sync/hub/hub_tokens.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -476,7 +477,7 @@ int runCli(const QStringList &arguments)
             scope.value().kind = sync::Scope::Kind::Central;
         if (!scope)
             return failed(scope.error().message);
-        auto issued = hub.issueCode(scope.value(), parser.value(label));
+        auto issued = TokenDesk(hub).issueCode(scope.value(), parser.value(label));
         if (!issued)
             return failed(issued.error().message);
         out(QCoreApplication::translate("HubCli", "One-time enrollment code for %1, valid until %2. Type it "
@@ -515,20 +516,21 @@ int runCli(const QStringList &arguments)
         if (!tokens)
             return failed(tokens.error().message);
         // id, scope, label, created, last use, state, until when it works, rotation.
+        const TokenDesk desk(hub);
         for (const TokenRecord &t : tokens.value()) {
-            const QString state = hub.tokenState(t);
+            const QString state = desk.state(t);
             QString stateText = state;
             QString until = QStringLiteral("-");
             if (state == QLatin1String("revoked")) {
                 stateText += QLatin1Char(' ') + sync::utcTimestamp(t.revokedAt);
             } else if (state == QLatin1String("replaced")) {
-                stateText += QLatin1Char(' ') + sync::utcTimestamp(hub.replacedUntil(t));
+                stateText += QLatin1Char(' ') + sync::utcTimestamp(desk.replacedUntil(t));
             } else if (state == QLatin1String("expired")) {
-                stateText += QLatin1Char(' ') + sync::utcTimestamp(hub.idleExpiry(t));
+                stateText += QLatin1Char(' ') + sync::utcTimestamp(desk.idleExpiry(t));
             } else if (t.replacedAt.isValid()) {
-                until = sync::utcTimestamp(hub.replacedUntil(t)); // rotated: works for the overlap
-            } else if (hub.idleExpiry(t).isValid()) {
-                until = sync::utcTimestamp(hub.idleExpiry(t)); // if it stays unused
+                until = sync::utcTimestamp(desk.replacedUntil(t)); // rotated: works for the overlap
+            } else if (desk.idleExpiry(t).isValid()) {
+                until = sync::utcTimestamp(desk.idleExpiry(t)); // if it stays unused
             }
             out(QStringList{t.id, sync::scopeKindKey(t.scope.kind), scopeValueOf(t.scope), oneLine(t.label),
                             sync::utcTimestamp(t.createdAt),

@@ -2,6 +2,7 @@
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_cli_p.h"
 #include "sync/hub/hub_store.h"
+#include "sync/hub/hub_tokens.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -76,9 +77,10 @@ int printStats(Hub &hub, const QString &dataDir, int topCount)
         return failed(tokens.error().message);
     TokenCounts counts;
     QHash<QString, TokenRecord> byId;
+    const TokenDesk desk(hub);
     for (const TokenRecord &t : tokens.value()) {
         byId.insert(t.id, t);
-        const QString state = hub.tokenState(t);
+        const QString state = desk.state(t);
         if (state == QLatin1String("revoked"))
             ++counts.revoked;
         else if (state == QLatin1String("replaced"))

@@ -45,11 +45,14 @@ HubDispatcher::Shared::Shared(ServerOptions o)
 }
 
 HubDispatcher::HubDispatcher(Hub &hub, ServerOptions options)
-    : m_hub(hub), m_shared(std::make_shared<Shared>(std::move(options)))
+    : m_hub(hub), m_tokens(hub), m_shared(std::make_shared<Shared>(std::move(options)))
 {
 }
 
-HubDispatcher::HubDispatcher(Hub &hub, const HubDispatcher &other) : m_hub(hub), m_shared(other.m_shared) {}
+HubDispatcher::HubDispatcher(Hub &hub, const HubDispatcher &other)
+    : m_hub(hub), m_tokens(hub), m_shared(other.m_shared)
+{
+}
 
 QString HubDispatcher::Admission::blobName() const
 {
@@ -315,7 +318,7 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
     if (authorization.size() > 7 && authorization.left(7).toLower() == "bearer ")
         token = QString::fromLatin1(authorization.mid(7).trimmed());
     auto authenticated =
-        token.isEmpty() ? Outcome<TokenRecord>(Hub::unauthorized()) : m_hub.authenticate(token);
+        token.isEmpty() ? Outcome<TokenRecord>(Hub::unauthorized()) : m_tokens.authenticate(token);
     if (!authenticated) {
         Reply r = failure(authenticated.error());
         if (authenticated.error().status == 401)
@@ -366,7 +369,7 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
         auto decoded = sync::decodeEnrollRequest(request.body);
         if (!decoded)
             return failure(400, QStringLiteral("bad_request"), decoded.error().message);
-        auto enrolled = m_hub.enroll(decoded.value());
+        auto enrolled = m_tokens.enroll(decoded.value());
         if (!enrolled)
             return failure(enrolled.error());
         *tokenId = secrets::tokenIdFromHash(secrets::tokenHash(enrolled->token));

@@ -23,6 +23,7 @@
 
 #include "sync/hub/access_log.h"
 #include "sync/hub/hub.h"
+#include "sync/hub/hub_tokens.h"
 #include "sync/hub/rate_limiter.h"
 
 #include <QByteArray>
@@ -200,6 +201,7 @@ private:
     static Reply tooLarge(qint64 maxBody);
 
     Hub &m_hub;
+    TokenDesk m_tokens; // keeps when it last wrote each token's last use, so it lives as long as this
     std::shared_ptr<Shared> m_shared;
 };
 

@@ -60,7 +60,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
     const sync::Scope &scope = token.scope;
     switch (route) {
     case Route::Preflight:
-        return json(200, sync::encode(m_hub.preflight(token)));
+        return json(200, sync::encode(m_tokens.preflight(token)));
 
     case Route::BlobsMissing: {
         auto names = sync::decodeMissingQuery(body, m_hub.options().limits.maxMissingQuery);
@@ -203,7 +203,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
     }
 
     case Route::Token: {
-        auto rotated = m_hub.rotateToken(token);
+        auto rotated = m_tokens.rotate(token);
         if (!rotated)
             return failure(rotated.error());
         QJsonObject o = QJsonDocument::fromJson(sync::encode(rotated->response)).object();

@@ -1,6 +1,6 @@
-// Hub: enrollment and tokens — one-time codes, authentication with idle expiry,
-// the pre-flight, and rotation (split from hub.cpp by feature).
-#include "sync/hub/hub.h"
+// TokenDesk: enrollment and tokens — one-time codes, authentication with idle
+// expiry, the pre-flight, and rotation.
+#include "sync/hub/hub_tokens.h"
 
 #include "sync/hub/hub_secrets.h"
 
@@ -18,40 +18,40 @@ namespace {
 constexpr int kTouchIntervalSecs = 60; // last use is written at most once a minute per token
 } // namespace
 
-Refusal Hub::tokenExpired() const
+Refusal TokenDesk::tokenExpired() const
 {
-    return error(401, QStringLiteral("token_expired"),
-                 QCoreApplication::translate(
-                     "Hub",
-                     "This installation has not connected to the hub for more than %1 days, so its access "
-                     "expired. Enroll it again with a new code from the regional office (URS); nothing in "
-                     "its outbox is lost.")
-                     .arg(m_options.tokenIdleDays));
+    return Hub::error(
+        401, QStringLiteral("token_expired"),
+        QCoreApplication::translate(
+            "Hub", "This installation has not connected to the hub for more than %1 days, so its access "
+                   "expired. Enroll it again with a new code from the regional office (URS); nothing in "
+                   "its outbox is lost.")
+            .arg(m_hub.options().tokenIdleDays));
 }
 
 // -------------------------------------------------------------- enrollment
-Result<IssuedCode> Hub::issueCode(const sync::Scope &scope, const QString &label)
+Result<IssuedCode> TokenDesk::issueCode(const sync::Scope &scope, const QString &label)
 {
     IssuedCode issued;
     issued.code = secrets::newEnrollmentCode();
     issued.scope = scope;
     issued.label = label.trimmed().left(120);
-    const QDateTime now = m_clock.now();
-    issued.expiresAt = now.addDays(m_options.codeValidityDays);
+    const QDateTime now = m_hub.now();
+    issued.expiresAt = now.addDays(m_hub.options().codeValidityDays);
     EnrollmentCodeRecord record;
     record.codeHash = secrets::enrollmentCodeHash(issued.code);
     record.scope = scope;
     record.label = issued.label;
     record.createdAt = now;
     record.expiresAt = issued.expiresAt;
-    if (auto stored = m_store.insertEnrollmentCode(record); !stored)
+    if (auto stored = m_hub.store().insertEnrollmentCode(record); !stored)
         return stored.error();
     return issued;
 }
 
-Outcome<sync::EnrollResponse> Hub::enroll(const sync::EnrollRequest &request)
+Outcome<sync::EnrollResponse> TokenDesk::enroll(const sync::EnrollRequest &request)
 {
-    const Refusal invalid = error(
+    const Refusal invalid = Hub::error(
         401, QStringLiteral("invalid_code"),
         QCoreApplication::translate(
             "Hub", "This enrollment code is not valid: it may be mistyped, already used or expired. Ask the "
@@ -63,13 +63,13 @@ Outcome<sync::EnrollResponse> Hub::enroll(const sync::EnrollRequest &request)
     for (int attempt = 0; attempt < 3; ++attempt) {
         const QString token = secrets::newToken();
         const QString hash = secrets::tokenHash(token);
-        auto redeemed = m_store.redeemCode(codeHash, hash, secrets::tokenIdFromHash(hash), installation,
-                                           request.label.trimmed(), m_clock.now());
+        auto redeemed = m_hub.store().redeemCode(codeHash, hash, secrets::tokenIdFromHash(hash), installation,
+                                                 request.label.trimmed(), m_hub.now());
         if (redeemed) {
             sync::EnrollResponse response;
             response.token = token;
             response.scope = redeemed->scope;
-            response.hub = m_options.info;
+            response.hub = m_hub.options().info;
             return response;
         }
         if (redeemed.error().code == QLatin1String("invalid_code"))
@@ -77,80 +77,80 @@ Outcome<sync::EnrollResponse> Hub::enroll(const sync::EnrollRequest &request)
         // Otherwise most likely two token ids starting alike: draw another token.
         qCWarning(lcHub) << "enroll attempt failed:" << redeemed.error().message;
     }
-    return serverError(Error{QStringLiteral("database"), QStringLiteral("enroll")});
+    return Hub::serverError(Error{QStringLiteral("database"), QStringLiteral("enroll")});
 }
 
-Outcome<TokenRecord> Hub::authenticate(const QString &token)
+Outcome<TokenRecord> TokenDesk::authenticate(const QString &token)
 {
     if (token.size() < 16 || token.size() > 512)
-        return unauthorized();
-    auto found = m_store.activeToken(secrets::tokenHash(token));
+        return Hub::unauthorized();
+    auto found = m_hub.store().activeToken(secrets::tokenHash(token));
     if (!found)
-        return serverError(found.error());
+        return Hub::serverError(found.error());
     if (!found.value())
-        return unauthorized();
+        return Hub::unauthorized();
     TokenRecord record = *found.value();
-    const QDateTime now = m_clock.now();
+    const QDateTime now = m_hub.now();
     // A rotated token works for the overlap only; an unused one expires.
     if (const QDateTime until = replacedUntil(record); until.isValid() && until <= now)
-        return unauthorized();
+        return Hub::unauthorized();
     if (const QDateTime expiry = idleExpiry(record); expiry.isValid() && expiry <= now)
         return tokenExpired();
     // A rotated token's first use: the installation has its new token, so the one it
     // replaces starts its overlap now (not at the rotation, whose answer may have been lost).
     if (!record.rotatedFrom.isEmpty() && !record.lastSeen.isValid())
-        if (core::Status marked = m_store.markReplaced(record.rotatedFrom, now); !marked)
-            return serverError(marked.error());
+        if (core::Status marked = m_hub.store().markReplaced(record.rotatedFrom, now); !marked)
+            return Hub::serverError(marked.error());
     const QDateTime touched = m_lastTouched.value(record.id);
     if (!touched.isValid() || touched.secsTo(now) >= kTouchIntervalSecs || touched > now) {
-        if (m_store.touchToken(record.id, now))
+        if (m_hub.store().touchToken(record.id, now))
             m_lastTouched.insert(record.id, now);
         record.lastSeen = now;
     }
     return record;
 }
 
-sync::Preflight Hub::preflight(const TokenRecord &token) const
+sync::Preflight TokenDesk::preflight(const TokenRecord &token) const
 {
     sync::Preflight p;
     p.service = QString::fromLatin1(sync::kServiceName);
     p.protocol = sync::kProtocolVersion;
-    p.hub = m_options.info;
+    p.hub = m_hub.options().info;
     p.scope = token.scope;
-    p.limits = m_options.limits;
-    p.time = m_clock.now();
+    p.limits = m_hub.options().limits;
+    p.time = m_hub.now();
     p.tokenRenewAfter = renewAfter(token);
     p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review"), QStringLiteral("batches"),
                              QStringLiteral("imports"), QStringLiteral("partners")}; // docs/protocol.md §10
     return p;
 }
 
-QDateTime Hub::idleExpiry(const TokenRecord &token) const
+QDateTime TokenDesk::idleExpiry(const TokenRecord &token) const
 {
-    if (m_options.tokenIdleDays <= 0)
+    if (m_hub.options().tokenIdleDays <= 0)
         return {};
-    return token.lastUse().addDays(m_options.tokenIdleDays);
+    return token.lastUse().addDays(m_hub.options().tokenIdleDays);
 }
 
-QDateTime Hub::replacedUntil(const TokenRecord &token) const
+QDateTime TokenDesk::replacedUntil(const TokenRecord &token) const
 {
     if (!token.replacedAt.isValid())
         return {};
-    return token.replacedAt.addSecs(qint64(qMax(0, m_options.tokenOverlapHours)) * 3600);
+    return token.replacedAt.addSecs(qint64(qMax(0, m_hub.options().tokenOverlapHours)) * 3600);
 }
 
-QDateTime Hub::renewAfter(const TokenRecord &token) const
+QDateTime TokenDesk::renewAfter(const TokenRecord &token) const
 {
     if (token.replacedAt.isValid()) // already replaced: its successor's answer was lost, renew now
         return token.replacedAt;
-    if (m_options.tokenRenewDays <= 0)
+    if (m_hub.options().tokenRenewDays <= 0)
         return {};
-    return token.createdAt.addDays(m_options.tokenRenewDays);
+    return token.createdAt.addDays(m_hub.options().tokenRenewDays);
 }
 
-QString Hub::tokenState(const TokenRecord &token) const
+QString TokenDesk::state(const TokenRecord &token) const
 {
-    const QDateTime now = m_clock.now();
+    const QDateTime now = m_hub.now();
     if (token.revoked())
         return QStringLiteral("revoked");
     if (const QDateTime until = replacedUntil(token); until.isValid() && until <= now)
@@ -160,27 +160,28 @@ QString Hub::tokenState(const TokenRecord &token) const
     return QStringLiteral("active");
 }
 
-Outcome<RotatedToken> Hub::rotateToken(const TokenRecord &token)
+Outcome<RotatedToken> TokenDesk::rotate(const TokenRecord &token)
 {
-    const QDateTime now = m_clock.now();
+    const QDateTime now = m_hub.now();
     const qint64 age = token.createdAt.secsTo(now);
     if (age >= 0 && age < kRotateMinAgeSeconds) {
-        Refusal e = error(429, QStringLiteral("rate_limited"),
-                           QCoreApplication::translate(
-                               "Hub", "This installation's access was renewed less than an hour ago; it is "
-                                      "renewed again later."));
+        Refusal e =
+            Hub::error(429, QStringLiteral("rate_limited"),
+                       QCoreApplication::translate(
+                           "Hub", "This installation's access was renewed less than an hour ago; it is "
+                                  "renewed again later."));
         e.retryAfterSeconds = int(kRotateMinAgeSeconds - age);
         return e;
     }
     for (int attempt = 0; attempt < 3; ++attempt) {
         const QString secret = secrets::newToken();
         const QString hash = secrets::tokenHash(secret);
-        auto rotated = m_store.rotateToken(token.id, hash, secrets::tokenIdFromHash(hash), now);
+        auto rotated = m_hub.store().rotateToken(token.id, hash, secrets::tokenIdFromHash(hash), now);
         if (rotated) {
             RotatedToken out;
             out.response.token = secret;
             out.response.scope = rotated->scope;
-            out.response.hub = m_options.info;
+            out.response.hub = m_hub.options().info;
             // The old token works until a day after the new one is first used: at least this long.
             TokenRecord old = token;
             old.replacedAt = now;
@@ -189,10 +190,10 @@ Outcome<RotatedToken> Hub::rotateToken(const TokenRecord &token)
             return out;
         }
         if (rotated.error().code == QLatin1String("unauthorized"))
-            return unauthorized();
+            return Hub::unauthorized();
         qCWarning(lcHub) << "token rotation attempt failed:" << rotated.error().message;
     }
-    return serverError(Error{QStringLiteral("database"), QStringLiteral("rotate")});
+    return Hub::serverError(Error{QStringLiteral("database"), QStringLiteral("rotate")});
 }
 
 } // namespace mobiliza::hub

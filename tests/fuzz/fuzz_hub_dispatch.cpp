@@ -18,6 +18,7 @@
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_dispatch.h"
 #include "sync/hub/hub_store.h"
+#include "sync/hub/hub_tokens.h"
 #include "tests/fuzz/fuzz_common.h"
 
 #include <QUrl>
@@ -75,10 +76,11 @@ World *makeWorld()
     auto scope = w->hub->municipalityScope(QStringLiteral("3106200"));
     if (!scope)
         fail("scope");
-    auto code = w->hub->issueCode(scope.value(), QStringLiteral("SMS Belo Horizonte"));
+    hub::TokenDesk tokens(*w->hub);
+    auto code = tokens.issueCode(scope.value(), QStringLiteral("SMS Belo Horizonte"));
     if (!code)
         fail("issueCode");
-    auto enrolled = w->hub->enroll(
+    auto enrolled = tokens.enroll(
         sync::EnrollRequest{code->code, QStringLiteral("fuzz-installation"), QStringLiteral("fuzz")});
     if (!enrolled)
         fail("enroll");

@@ -9,6 +9,7 @@
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_server.h"
 #include "sync/hub/hub_store.h"
+#include "sync/hub/hub_tokens.h"
 #include "sync/protocol.h"
 #include "tests/support/catch_qt.h"
 #include "tests/support/temp_dir.h"
@@ -278,7 +279,7 @@ struct HubFixture
 
     QString enroll(const sync::Scope &scope)
     {
-        auto issued = hub->issueCode(scope, QStringLiteral("teste"));
+        auto issued = hub::TokenDesk(*hub).issueCode(scope, QStringLiteral("teste"));
         REQUIRE(issued.ok());
         const HttpReply reply = http->post(
             QStringLiteral("/api/v1/enroll"),

@@ -15,7 +15,7 @@ namespace {
 
 hub::TokenRecord recordOf(HubFixture &f, const QString &token)
 {
-    auto r = f.hub->authenticate(token);
+    auto r = hub::TokenDesk(*f.hub).authenticate(token);
     REQUIRE(r.ok());
     return r.value();
 }

@@ -62,7 +62,7 @@ TEST_CASE("Enrollment: a one-time code gives a token that opens the pre-flight, 
 
     sync::Scope scope;
     scope.municipality = kBarbacena;
-    auto issued = f.hub->issueCode(scope, QStringLiteral("SMS Barbacena"));
+    auto issued = hub::TokenDesk(*f.hub).issueCode(scope, QStringLiteral("SMS Barbacena"));
     REQUIRE(issued.ok());
     CHECK(QRegularExpression(
               QStringLiteral("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$"))
@@ -91,7 +91,7 @@ TEST_CASE("Enrollment: a one-time code gives a token that opens the pre-flight, 
         f.http->post(kEnroll, sync::encode(sync::EnrollRequest{QStringLiteral("AAAA-BBBB-CCCC"), {}, {}}));
     CHECK(unknown.status == 401);
     CHECK(unknown.body == second.body);
-    auto later = f.hub->issueCode(scope, {});
+    auto later = hub::TokenDesk(*f.hub).issueCode(scope, {});
     REQUIRE(later.ok());
     f.clock.advanceSecs(15 * 24 * 3600);
     const HttpReply expired = f.http->post(kEnroll, sync::encode(sync::EnrollRequest{later->code, {}, {}}));
@@ -481,7 +481,7 @@ TEST_CASE("The access log has one JSON line per request and never a secret")
     HubFixture f;
     sync::Scope scope;
     scope.municipality = kBelo;
-    auto issued = f.hub->issueCode(scope, {});
+    auto issued = hub::TokenDesk(*f.hub).issueCode(scope, {});
     REQUIRE(issued.ok());
     const HttpReply enrolled = f.http->post(kEnroll, sync::encode(sync::EnrollRequest{issued->code, {}, {}}));
     REQUIRE(enrolled.status == 201);

@@ -89,9 +89,9 @@ TEST_CASE("Rotation: a new token for the same installation, the old one works fo
     const TestReport t = makeReport(kBelo, 31, 1);
     f.push(t, second);
     // The rotated token keeps the installation's scope and label.
-    const hub::TokenRecord record = f.hub->authenticate(second).value();
+    const hub::TokenRecord record = hub::TokenDesk(*f.hub).authenticate(second).value();
     CHECK(record.rotatedFrom == tokenId(old));
-    CHECK(record.label == f.hub->authenticate(old).value().label);
+    CHECK(record.label == hub::TokenDesk(*f.hub).authenticate(old).value().label);
     // Its successor is in use: the old token makes no other.
     CHECK(rotate(f, old).status == 401);
 

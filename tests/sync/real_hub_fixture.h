@@ -11,6 +11,7 @@
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_server.h"
 #include "sync/hub/hub_store.h"
+#include "sync/hub/hub_tokens.h"
 
 #include <QNetworkAccessManager>
 
@@ -52,7 +53,7 @@ struct InProcessHub
             scope.kind = sync::Scope::Kind::Urs;
             scope.urs = urs;
         }
-        auto issued = hub->issueCode(scope, QStringLiteral("teste"));
+        auto issued = hub::TokenDesk(*hub).issueCode(scope, QStringLiteral("teste"));
         REQUIRE(issued.ok());
         return issued->code;
     }

@@ -61,7 +61,7 @@ TEST_CASE("real hub: a sync pass renews the token once the hub asks, stores it, 
     CHECK(renewing.sent == 1);
     const QString second = c.tokens.read().value();
     CHECK(second != first);
-    auto record = h.hub->authenticate(second);
+    auto record = hub::TokenDesk(*h.hub).authenticate(second);
     REQUIRE(record.ok());
     CHECK(record->rotatedFrom == idOf(first));
     CHECK(record->scope.municipality == kBh);
@@ -69,7 +69,7 @@ TEST_CASE("real hub: a sync pass renews the token once the hub asks, stores it, 
 
     // After the overlap the old token is refused; a new controller reads the stored one and works.
     h.clock.advanceSecs(25 * 3600);
-    CHECK_FALSE(h.hub->authenticate(first).ok());
+    CHECK_FALSE(hub::TokenDesk(*h.hub).authenticate(first).ok());
     Client fresh(p);
     const sync::PassReport later = fresh.controller.runPassBlocking(30'000);
     CHECK(later.online);

@@ -13,6 +13,7 @@
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_server.h"
 #include "sync/hub/hub_store.h"
+#include "sync/hub/hub_tokens.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -147,7 +148,7 @@ struct InProcessHub
     {
         sync::Scope scope;
         scope.municipality = municipality;
-        auto issued = hub->issueCode(scope, QStringLiteral("SMS"));
+        auto issued = hub::TokenDesk(*hub).issueCode(scope, QStringLiteral("SMS"));
         REQUIRE(issued.ok());
         return issued->code;
     }

@@ -1,0 +1,66 @@
+// The hub's enrollment and tokens (docs/protocol.md §2, §3): one-time codes
+// (`mobiliza-hub enroll`), their redemption (POST /api/v1/enroll), authentication
+// with idle expiry, the pre-flight and rotation (POST /api/v1/token), and a
+// token's state for `mobiliza-hub tokens` and `stats`.
+//
+// One resource of the hub behind the one dispatcher (hub_dispatch). Unlike the
+// other desks it keeps something between requests: when it last wrote each
+// token's last use (at most once a minute per token), so the dispatcher holds
+// one for its life (one per thread, like its Hub); the CLI makes one per command.
+#pragma once
+
+#include "sync/hub/hub.h"
+
+#include <QDateTime>
+#include <QHash>
+
+namespace mobiliza::hub {
+
+struct RotatedToken
+{
+    sync::EnrollResponse response; // the new token, the scope and the hub
+    QDateTime previousValidUntil;  // the replaced token works until then
+};
+
+struct IssuedCode
+{
+    QString code; // shown once, never stored
+    sync::Scope scope;
+    QString label;
+    QDateTime expiresAt;
+};
+
+class TokenDesk
+{
+public:
+    explicit TokenDesk(Hub &hub) : m_hub(hub) {}
+
+    // A code for `scope`, valid HubOptions::codeValidityDays; only its hash is stored.
+    core::Result<IssuedCode> issueCode(const sync::Scope &scope, const QString &label);
+    // 401 "invalid_code" for a mistyped, used or expired code.
+    Outcome<sync::EnrollResponse> enroll(const sync::EnrollRequest &request);
+    // 401 "unauthorized" for an unknown or revoked token (or a replaced one past its
+    // overlap), 401 "token_expired" for one unused too long.
+    Outcome<TokenRecord> authenticate(const QString &token);
+    sync::Preflight preflight(const TokenRecord &token) const;
+    // POST /api/v1/token: a new token for the same installation and scope; the
+    // presented one keeps working for tokenOverlapHours. A token younger than an
+    // hour is not rotated (429 "rate_limited").
+    Outcome<RotatedToken> rotate(const TokenRecord &token);
+    // When an unused token stops working (invalid: never), when a replaced one
+    // does (invalid: not replaced), and from when it should be rotated.
+    QDateTime idleExpiry(const TokenRecord &token) const;
+    QDateTime replacedUntil(const TokenRecord &token) const;
+    QDateTime renewAfter(const TokenRecord &token) const;
+    // "active", "revoked", "expired" (unused too long) or "replaced" (rotated, past the overlap).
+    QString state(const TokenRecord &token) const;
+    static constexpr qint64 kRotateMinAgeSeconds = 3600;
+
+private:
+    Refusal tokenExpired() const;
+
+    Hub &m_hub;
+    QHash<QString, QDateTime> m_lastTouched; // token id → last_seen written
+};
+
+} // namespace mobiliza::hub
