@@ -2,6 +2,8 @@
 
 #include "core/domain/clock.h"
 #include "core/package/manifest_codec.h"
+#include "core/program/program_registry.h"
+#include "core/regional/replica_facts.h"
 #include "core/services/audit.h"
 #include "core/services/blob_store.h"
 #include "core/services/notifier.h"
@@ -72,9 +74,18 @@ Error mismatch(const QString &report, int revision, const QString &detail)
 
 } // namespace
 
-ReplicaService::ReplicaService(Database &database, Notifier &notifier, BlobStore &blobs, const Clock &clock)
-    : m_database(database), m_notifier(notifier), m_blobs(blobs), m_clock(clock)
+ReplicaService::ReplicaService(Database &database, Notifier &notifier, BlobStore &blobs, const Clock &clock,
+                               const ProgramRegistry *programs)
+    : m_database(database), m_notifier(notifier), m_blobs(blobs), m_clock(clock), m_programs(programs)
 {
+}
+
+const ProgramDefinition *ReplicaService::programOf(const QString &programId) const
+{
+    if (!m_programs)
+        return nullptr;
+    auto engine = m_programs->engine(programId);
+    return engine ? &engine->program() : nullptr;
 }
 
 qint64 ReplicaService::cursor() const
@@ -88,6 +99,15 @@ Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64
     const QString now = storeTimestamp(m_clock.now());
     Status done = inTransaction(m_database.db(), [&]() -> Status {
         for (const ReplicaRevision &e : entries) {
+            // A revision the hub lists with another hash loses its manifest below,
+            // and the Painel's facts taken from it.
+            auto stale = execSql(m_database.db(),
+                                 QStringLiteral("DELETE FROM replica_actions WHERE report = ? AND revision = ? "
+                                                "AND EXISTS (SELECT 1 FROM replica_revisions WHERE report = ? "
+                                                "AND revision = ? AND manifest_sha256 <> ? AND cursor <= ?)"),
+                                 {e.report, e.revision, e.report, e.revision, e.manifestSha256, e.cursor});
+            if (!stale)
+                return stale.error();
             // A revision never changes: only its state (and the review's words) do.
             auto put = execSql(
                 m_database.db(),
@@ -106,6 +126,8 @@ Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64
                     "THEN replica_revisions.action_count END, "
                     "photo_count = CASE WHEN excluded.manifest_sha256 = replica_revisions.manifest_sha256 "
                     "THEN replica_revisions.photo_count END, "
+                    "facts = CASE WHEN excluded.manifest_sha256 = replica_revisions.manifest_sha256 "
+                    "THEN replica_revisions.facts ELSE 0 END, "
                     "manifest_sha256 = excluded.manifest_sha256, via = excluded.via "
                     "WHERE excluded.cursor >= replica_revisions.cursor"),
                 {e.report, e.revision, e.municipality, textArg(e.program), e.period.key(), textArg(e.hubId),
@@ -205,7 +227,7 @@ Status ReplicaService::storeManifest(const QString &report, int revision, const 
                             manifestPhotoCount(decoded.value()), report, revision});
         if (!put)
             return put.error();
-        return {};
+        return writeReplicaFacts(m_database.db(), decoded.value(), revision, programOf(decoded.value().programId));
     });
     if (done)
         Q_EMIT m_notifier.replicaChanged();
@@ -339,7 +361,35 @@ Status ReplicaService::insertImported(const ReplicaRevision &e, const QByteArray
          storeTimestamp(m_clock.now())});
     if (!put)
         return put.error();
-    return {};
+    return writeReplicaFacts(m_database.db(), report, e.revision, programOf(report.programId));
+}
+
+Result<int> ReplicaService::backfillFacts()
+{
+    auto q = runSql(m_database.db(), QStringLiteral("SELECT report, revision FROM replica_revisions "
+                                                    "WHERE facts = 0 AND manifest IS NOT NULL"));
+    if (!q)
+        return q.error();
+    QList<QPair<QString, int>> pending;
+    while (q.value().next())
+        pending << qMakePair(q.value().value(0).toString(), q.value().value(1).toInt());
+    int written = 0;
+    for (const auto &[report, revision] : pending) {
+        auto bytes = manifest(report, revision);
+        if (!bytes)
+            return bytes.error();
+        auto decoded = reportFromManifest(bytes.value());
+        const ProgramDefinition *program = decoded ? programOf(decoded.value().programId) : nullptr;
+        if (!program)
+            continue; // undecodable (never stored so) or of an unknown program: stays unmarked
+        Status done = inTransaction(m_database.db(), [&]() -> Status {
+            return writeReplicaFacts(m_database.db(), decoded.value(), revision, program);
+        });
+        if (!done)
+            return done.error();
+        ++written;
+    }
+    return written;
 }
 
 Status ReplicaService::forgetWantedPhoto(const QString &sha256)

@@ -21,6 +21,8 @@ class BlobStore;
 class Clock;
 class Database;
 class Notifier;
+class ProgramDefinition;
+class ProgramRegistry;
 
 // One revision as the hub lists it (and as the replica keeps it).
 struct ReplicaRevision
@@ -47,7 +49,10 @@ struct ReplicaRevision
 class ReplicaService
 {
 public:
-    ReplicaService(Database &database, Notifier &notifier, BlobStore &blobs, const Clock &clock);
+    // `programs`: to copy the Painel's facts out of each stored manifest (replica_facts.h);
+    // null for a reader that stores nothing.
+    ReplicaService(Database &database, Notifier &notifier, BlobStore &blobs, const Clock &clock,
+                   const ProgramRegistry *programs = nullptr);
 
     // The status-feed cursor the next pull starts from (0: from the beginning).
     qint64 cursor() const;
@@ -96,11 +101,19 @@ public:
     // its manifest, as "received" via "import". Runs inside the caller's transaction.
     Status insertImported(const ReplicaRevision &entry, const QByteArray &manifest, const Report &report);
 
+    // Writes the Painel's facts of the fetched revisions that have none yet (stored
+    // before schema 8, or when their program was unknown): one transaction per
+    // revision. Returns how many revisions got their facts.
+    Result<int> backfillFacts();
+
 private:
+    const ProgramDefinition *programOf(const QString &programId) const; // null when unknown
+
     Database &m_database;
     Notifier &m_notifier;
     BlobStore &m_blobs;
     const Clock &m_clock;
+    const ProgramRegistry *m_programs;
 };
 
 } // namespace mobiliza::core

@@ -23,7 +23,7 @@ Services::Services(std::unique_ptr<Database> database, const QString &dataDir, c
       m_profile(*m_database, m_notifier, clock, m_audit),
       m_reports(*m_database, m_notifier, clock, m_audit, m_blobs, m_programs),
       m_partners(*m_database, m_notifier, clock, m_audit),
-      m_replica(*m_database, m_notifier, m_blobs, clock),
+      m_replica(*m_database, m_notifier, m_blobs, clock, &m_programs),
       m_reviews(*m_database, m_notifier, clock, m_replica)
 {
 }
@@ -36,6 +36,9 @@ Result<std::unique_ptr<Services>> Services::open(const QString &dataDir, const C
     std::unique_ptr<Services> services(new Services(std::move(database.value()), dataDir, clock));
     if (Status initialized = services->m_profile.initialize(); !initialized)
         return initialized.error();
+    // A replica stored before schema 8: the Painel's facts of its manifests, once.
+    if (auto facts = services->m_replica.backfillFacts(); !facts)
+        return facts.error();
     return services;
 }
 

@@ -31,6 +31,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {5, "regional_outbox", ":/migrations/0005_regional_outbox.sql"},
     {6, "report_history", ":/migrations/0006_report_history.sql"},
     {7, "region_partners", ":/migrations/0007_region_partners.sql"},
+    {8, "panel_facts", ":/migrations/0008_panel_facts.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)

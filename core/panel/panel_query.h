@@ -1,0 +1,102 @@
+// The Painel das Ações de Mobilização Social over the local replica (a URS: its
+// municipalities): tiles, monthly series, breakdowns and a ranking, for one
+// filter, with the same tiles for the period just before to show the change.
+//
+// What counts:
+//  - actions and people reached: the actions of each report's latest revision
+//    whose state is accepted, forwarded or consolidated — and, with
+//    includeReceived, received or in review too (never a returned one). This
+//    installation's decisions not yet confirmed by the hub count as made
+//    (localStates, as the coverage grid does). The theme and format filters
+//    keep the actions that have that theme (any of theirs) or that format;
+//  - reporting (coverage): core/regional/coverage.h, whatever the review state
+//    and the theme or format: a month is covered by a municipality that sent
+//    its report (on time, late, or "sem ações no mês");
+//  - active núcleos: municipalities with at least one counted action in the
+//    three months ending with the range's last month.
+#pragma once
+
+#include "core/domain/types.h"
+#include "core/util/result.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace mobiliza::core {
+
+class Database;
+class ProgramDefinition;
+class ReplicaService;
+
+struct PanelFilter
+{
+    Period from; // inclusive
+    Period to;   // inclusive, ≥ from
+    QString theme;  // catalogue code; empty: every theme
+    QString format; // catalogue code; empty: every format
+    QStringList municipalities; // IBGE codes; empty: the whole scope
+    bool includeReceived = false;
+    int months() const; // in the range (0 when invalid)
+};
+
+// The review states whose actions the panel counts under `includeReceived`.
+QStringList panelStates(bool includeReceived);
+
+struct PanelTiles
+{
+    qint64 actions = 0;
+    qint64 people = 0;
+    int reporting = 0; // municipalities that sent the range's last month
+    int expected = 0;  // municipalities in the filter's scope
+    int onTime = 0;    // reports of the range first sent by the deadline…
+    int late = 0;      // …and after it ("sem ações no mês" counts in neither)
+    int activeNuclei = 0;
+    // on time ÷ (on time + late); negative when no report was sent.
+    double onTimeRate() const;
+};
+
+struct PanelCount
+{
+    QString code; // a catalogue code; empty: "other themes" in a stack, "not said" elsewhere
+    qint64 count = 0;
+};
+
+struct PanelRankRow
+{
+    QString municipality; // IBGE
+    qint64 actions = 0;
+    qint64 people = 0;
+    int monthsReported = 0; // months of the range its report covers
+};
+
+struct PanelData
+{
+    PanelFilter filter;
+    QList<Period> periods; // filter.from … filter.to
+    PanelTiles tiles;
+    PanelTiles previous; // the same number of months just before filter.from
+    // Actions per month stacked by each action's first theme: the most frequent
+    // themes of the range, then the rest in one stack (code empty).
+    QList<PanelCount> stackThemes;          // totals of the range, stack order
+    QList<QVector<qint64>> actionsByTheme;  // [stack][period]
+    QVector<qint64> actions;                // per period
+    QVector<qint64> people;                 // per period
+    QVector<int> reporting;                 // per period: municipalities covered
+    double target = 1.0;                    // share of municipalities expected to report
+    QList<PanelCount> byFormat;             // most first
+    QList<PanelCount> byAudience;           // an action counts once in each of its audiences
+    QList<PanelRankRow> ranking;            // every municipality of the scope, most actions first
+};
+
+inline constexpr int kPanelStackedThemes = 6;
+
+// `scope`: the municipalities this installation sees (a URS's); the filter's
+// municipalities narrow it. `localStates`: ReviewOutbox::localStates().
+Result<PanelData> computePanel(Database &database, const ReplicaService &replica, const ProgramDefinition &program,
+                               const QList<Municipality> &scope, const PanelFilter &filter,
+                               const QHash<QString, QString> &localStates = {});
+
+} // namespace mobiliza::core

@@ -1,0 +1,372 @@
+// computePanel over a URS replica seeded with varied reports (themes, formats,
+// audiences, people, states, corrections, late and missing months, decisions
+// made here and not yet pulled back), each figure compared with a count made
+// from the reports themselves — never from the panel's tables.
+#include "core/panel/panel_query.h"
+#include "core/regional/coverage.h"
+#include "core/regional/review_outbox.h"
+#include "core/store/sql.h"
+#include "tests/core/regional/replica_fixture.h"
+
+#include <QJsonArray>
+#include <QRandomGenerator>
+
+#include <map>
+
+using namespace mobiliza;
+using namespace mobiliza::core;
+using test::Sent;
+
+namespace {
+
+const QString kProgram = QStringLiteral("ses_mg_mobilizacao");
+
+struct Seeded
+{
+    QList<Sent> all; // every revision, as listed
+    QHash<QString, QString> localStates;
+    QList<Municipality> scope;
+};
+
+QStringList codes(const ProgramDefinition &program, const QString &catalogue)
+{
+    QStringList out;
+    for (const CatalogueEntry &e : program.catalogue(catalogue))
+        out << e.code;
+    return out;
+}
+
+Sent withActions(Sent s, int count, const ProgramDefinition &program, QRandomGenerator &rng)
+{
+    const QStringList themes = codes(program, QStringLiteral("temas"));
+    const QStringList formats = codes(program, QStringLiteral("formatos"));
+    const QStringList audiences = codes(program, QStringLiteral("publico_alvo"));
+    s.report.actions.clear();
+    s.report.noActions = count == 0;
+    if (s.report.noActions)
+        s.report.noActionsJustification = QStringLiteral("Equipe em campanha.");
+    for (int i = 0; i < count; ++i) {
+        Action a;
+        a.uuid = newUuid();
+        a.position = i;
+        QJsonArray t, aud;
+        // Few themes, so some repeat and the "other themes" stack fills.
+        const int nThemes = 1 + int(rng.bounded(2));
+        for (int k = 0; k < nThemes; ++k)
+            t << themes.at(int(rng.bounded(9)));
+        for (int k = 0, n = 1 + int(rng.bounded(3)); k < n; ++k)
+            aud << audiences.at(int(rng.bounded(int(audiences.size()))));
+        a.values = QJsonObject{{QStringLiteral("title"), QStringLiteral("Ação %1").arg(i + 1)},
+                               {QStringLiteral("themes"), t},
+                               {QStringLiteral("format"), formats.at(int(rng.bounded(5)))},
+                               {QStringLiteral("audience"), aud},
+                               {QStringLiteral("people_reached"), int(rng.bounded(400))}};
+        s.report.actions << a;
+    }
+    s.manifest = ReportService::manifest(s.report, s.entry.receivedAt.addSecs(-60));
+    s.entry.manifestSha256 = test::sha(s.manifest);
+    return s;
+}
+
+Seeded seed(test::UrsProfile &urs, quint32 seedValue)
+{
+    Services &services = *urs.services;
+    const ProgramDefinition &program = services.programs().engine(kProgram)->program();
+    QRandomGenerator rng(seedValue);
+    Seeded out;
+    out.scope = services.reference().municipalitiesOfUrs(QStringLiteral("Belo Horizonte")).mid(0, 12);
+    REQUIRE(out.scope.size() == 12);
+    const QStringList states{QStringLiteral("received"), QStringLiteral("in_review"), QStringLiteral("accepted"),
+                             QStringLiteral("forwarded"), QStringLiteral("consolidated"), QStringLiteral("returned")};
+    qint64 cursor = 0;
+    for (Period p = Period{2026, 1}; !(Period{2026, 10} < p); p = p.next()) {
+        for (const Municipality &m : std::as_const(out.scope)) {
+            if (rng.bounded(10) == 0)
+                continue; // missing month
+            // On time or late (the deadline is in the next month).
+            const QDate day = program.deadline(p).addDays(int(rng.bounded(12)) - 8);
+            const QDateTime at(day, QTime(14, 0), Qt::UTC);
+            Sent first = withActions(test::sent(m.ibge, p, 1, at, ++cursor), int(rng.bounded(5)), program, rng);
+            first.entry.state = states.at(int(rng.bounded(int(states.size()))));
+            out.all << first;
+            if (first.entry.state == QStringLiteral("returned") && rng.bounded(2) == 0) {
+                Sent second = withActions(test::sent(m.ibge, p, 2, at.addDays(5), ++cursor, false, first.report.uuid),
+                                          int(rng.bounded(5)), program, rng);
+                second.entry.state = states.at(int(rng.bounded(5))); // never returned again
+                out.all << second;
+            } else if (first.entry.state == QStringLiteral("received") && rng.bounded(3) == 0) {
+                // A decision made here, not pulled back yet.
+                out.localStates.insert(revisionKey(first.report.uuid, 1),
+                                       rng.bounded(2) ? QStringLiteral("accepted") : QStringLiteral("returned"));
+            }
+        }
+    }
+    QList<ReplicaRevision> entries;
+    for (const Sent &s : std::as_const(out.all))
+        entries << s.entry;
+    REQUIRE(services.replica().applyPulled(entries, cursor));
+    for (const Sent &s : std::as_const(out.all))
+        REQUIRE(services.replica().storeManifest(s.report.uuid, s.report.revision, s.manifest));
+    return out;
+}
+
+// ---- the independent count, from the reports themselves
+struct Expected
+{
+    PanelTiles tiles;
+    std::map<QString, qint64> perMonthActions, perMonthPeople, byFormat, byAudience, byFirstTheme;
+    std::map<QString, qint64> rankActions, rankPeople;
+    std::map<QString, int> reportingPerMonth;
+};
+
+QString stateOf(const Seeded &s, const Sent &r)
+{
+    return s.localStates.value(revisionKey(r.report.uuid, r.report.revision), r.entry.state);
+}
+
+// Each report's latest revision.
+QHash<QString, const Sent *> latestOf(const Seeded &s)
+{
+    QHash<QString, const Sent *> latest;
+    for (const Sent &r : s.all)
+        if (!latest.contains(r.report.uuid) || latest.value(r.report.uuid)->report.revision < r.report.revision)
+            latest.insert(r.report.uuid, &r);
+    return latest;
+}
+
+bool keeps(const PanelFilter &f, const Action &a)
+{
+    if (!f.format.isEmpty() && a.values.value(QStringLiteral("format")).toString() != f.format)
+        return false;
+    if (!f.theme.isEmpty() && !a.values.value(QStringLiteral("themes")).toArray().contains(f.theme))
+        return false;
+    return true;
+}
+
+Expected count(const Seeded &s, const ProgramDefinition &program, const PanelFilter &f, const Period &from,
+               const Period &to)
+{
+    Expected e;
+    // What the brief counts: accepted onwards; received and in review on request; never returned.
+    QStringList counted{QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("consolidated")};
+    if (f.includeReceived)
+        counted << QStringLiteral("received") << QStringLiteral("in_review");
+    QSet<QString> scope;
+    for (const Municipality &m : s.scope)
+        if (f.municipalities.isEmpty() || f.municipalities.contains(m.ibge))
+            scope.insert(m.ibge);
+    e.tiles.expected = int(scope.size());
+    QSet<QString> active;
+    Period activeFrom = to.previous().previous();
+    const auto latest = latestOf(s);
+    for (const Sent *r : latest) {
+        const QString ibge = r->report.municipality;
+        const Period p = r->report.period;
+        if (!scope.contains(ibge))
+            continue;
+        // Coverage: whatever the state and the theme.
+        const QString state = stateOf(s, *r);
+        if (!(p < from) && !(to < p) && state != QStringLiteral("returned")) {
+            ++e.reportingPerMonth[p.key()];
+            if (p == to)
+                ++e.tiles.reporting;
+            if (!r->report.noActions) {
+                QDateTime first = r->entry.receivedAt;
+                for (const Sent &o : s.all)
+                    if (o.report.uuid == r->report.uuid && o.entry.receivedAt < first)
+                        first = o.entry.receivedAt;
+                if (program.isLate(p, brasiliaDate(first)))
+                    ++e.tiles.late;
+                else
+                    ++e.tiles.onTime;
+            }
+        }
+        if (!counted.contains(state))
+            continue;
+        for (const Action &a : r->report.actions) {
+            if (!keeps(f, a))
+                continue;
+            if (!(p < activeFrom) && !(to < p))
+                active.insert(ibge);
+            if (p < from || to < p)
+                continue;
+            const qint64 people = a.values.value(QStringLiteral("people_reached")).toInt();
+            ++e.tiles.actions;
+            e.tiles.people += people;
+            ++e.perMonthActions[p.key()];
+            e.perMonthPeople[p.key()] += people;
+            ++e.byFormat[a.values.value(QStringLiteral("format")).toString()];
+            QStringList aud;
+            for (const QJsonValue &v : a.values.value(QStringLiteral("audience")).toArray())
+                if (!aud.contains(v.toString()))
+                    aud << v.toString();
+            for (const QString &c : aud)
+                ++e.byAudience[c];
+            ++e.byFirstTheme[a.values.value(QStringLiteral("themes")).toArray().first().toString()];
+            ++e.rankActions[ibge];
+            e.rankPeople[ibge] += people;
+        }
+    }
+    e.tiles.activeNuclei = int(active.size());
+    return e;
+}
+
+void checkTiles(const PanelTiles &got, const PanelTiles &want)
+{
+    CHECK(got.actions == want.actions);
+    CHECK(got.people == want.people);
+    CHECK(got.reporting == want.reporting);
+    CHECK(got.expected == want.expected);
+    CHECK(got.onTime == want.onTime);
+    CHECK(got.late == want.late);
+    CHECK(got.activeNuclei == want.activeNuclei);
+}
+
+void checkPanel(const PanelData &d, const Seeded &s, const ProgramDefinition &program)
+{
+    const PanelFilter &f = d.filter;
+    const Expected e = count(s, program, f, f.from, f.to);
+    checkTiles(d.tiles, e.tiles);
+    Period prevFrom = f.from;
+    for (int i = 0; i < f.months(); ++i)
+        prevFrom = prevFrom.previous();
+    checkTiles(d.previous, count(s, program, f, prevFrom, f.from.previous()).tiles);
+
+    REQUIRE(d.periods.size() == f.months());
+    qint64 stackedTotal = 0;
+    for (int i = 0; i < d.periods.size(); ++i) {
+        const QString key = d.periods.at(i).key();
+        CHECK(d.actions.at(i) == (e.perMonthActions.count(key) ? e.perMonthActions.at(key) : 0));
+        CHECK(d.people.at(i) == (e.perMonthPeople.count(key) ? e.perMonthPeople.at(key) : 0));
+        CHECK(d.reporting.at(i) == (e.reportingPerMonth.count(key) ? e.reportingPerMonth.at(key) : 0));
+        qint64 stacked = 0;
+        for (const auto &stack : d.actionsByTheme)
+            stacked += stack.at(i);
+        CHECK(stacked == d.actions.at(i)); // every action in exactly one stack
+        stackedTotal += stacked;
+    }
+    CHECK(stackedTotal == e.tiles.actions);
+    // The named stacks are the most frequent first themes, with their totals.
+    for (const PanelCount &c : d.stackThemes)
+        if (!c.code.isEmpty())
+            CHECK(c.count == e.byFirstTheme.at(c.code));
+    std::map<QString, qint64> formats, audiences;
+    for (const PanelCount &c : d.byFormat)
+        formats[c.code] = c.count;
+    for (const PanelCount &c : d.byAudience)
+        audiences[c.code] = c.count;
+    CHECK(formats == e.byFormat);
+    CHECK(audiences == e.byAudience);
+    CHECK(d.ranking.size() == e.tiles.expected);
+    for (const PanelRankRow &row : d.ranking) {
+        CHECK(row.actions == (e.rankActions.count(row.municipality) ? e.rankActions.at(row.municipality) : 0));
+        CHECK(row.people == (e.rankPeople.count(row.municipality) ? e.rankPeople.at(row.municipality) : 0));
+    }
+    for (int i = 1; i < d.ranking.size(); ++i)
+        CHECK(d.ranking.at(i - 1).actions >= d.ranking.at(i).actions);
+}
+
+} // namespace
+
+TEST_CASE("Every figure of the panel equals a count made from the reports themselves, for filters that combine")
+{
+    test::UrsProfile urs;
+    const Seeded s = seed(urs, 20261130);
+    Services &services = *urs.services;
+    const ProgramDefinition &program = services.programs().engine(kProgram)->program();
+    const QStringList themes = codes(program, QStringLiteral("temas"));
+    const QStringList formats = codes(program, QStringLiteral("formatos"));
+
+    QList<PanelFilter> filters;
+    PanelFilter all{Period{2026, 4}, Period{2026, 9}};
+    filters << all;
+    PanelFilter received = all;
+    received.includeReceived = true;
+    filters << received;
+    PanelFilter theme = received;
+    theme.theme = themes.at(2);
+    filters << theme;
+    PanelFilter themeFormat = theme;
+    themeFormat.format = formats.at(1);
+    filters << themeFormat;
+    PanelFilter two = all;
+    two.municipalities = {s.scope.at(0).ibge, s.scope.at(5).ibge};
+    two.format = formats.at(0);
+    filters << two;
+    PanelFilter oneMonth{Period{2026, 10}, Period{2026, 10}};
+    oneMonth.includeReceived = true;
+    filters << oneMonth;
+
+    for (const PanelFilter &f : std::as_const(filters)) {
+        CAPTURE(f.from.key(), f.to.key(), f.theme, f.format, f.municipalities, f.includeReceived);
+        auto d = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+        REQUIRE(d);
+        checkPanel(d.value(), s, program);
+    }
+    // The seed really exercises what it claims to.
+    auto d = computePanel(services.database(), services.replica(), program, s.scope, all, s.localStates);
+    REQUIRE(d);
+    CHECK(d.value().tiles.actions > 30);
+    CHECK(d.value().tiles.late > 0);
+    CHECK(d.value().tiles.onTime > 0);
+    CHECK(d.value().tiles.reporting < d.value().tiles.expected);
+    CHECK(d.value().stackThemes.size() == kPanelStackedThemes + 1); // the rest in one stack
+    CHECK(d.value().stackThemes.last().code.isEmpty());
+    CHECK_FALSE(s.localStates.isEmpty());
+}
+
+TEST_CASE("The panel's facts follow the replica: a revision listed with another content loses them, an old replica gets them")
+{
+    test::UrsProfile urs;
+    const Seeded s = seed(urs, 7);
+    Services &services = *urs.services;
+    const ProgramDefinition &program = services.programs().engine(kProgram)->program();
+    PanelFilter f{Period{2026, 1}, Period{2026, 10}};
+    f.includeReceived = true;
+    auto before = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+    REQUIRE(before);
+
+    SECTION("a replica stored before schema 8 gets its facts when the profile opens")
+    {
+        REQUIRE(execSql(services.database().db(), QStringLiteral("DELETE FROM replica_actions")));
+        REQUIRE(execSql(services.database().db(), QStringLiteral("UPDATE replica_revisions SET facts = 0")));
+        auto empty = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+        REQUIRE(empty);
+        CHECK(empty.value().tiles.actions == 0);
+        urs.services.reset();
+        auto reopened = Services::open(urs.dir.path(), urs.clock);
+        REQUIRE(reopened);
+        auto after = computePanel(reopened.value()->database(), reopened.value()->replica(), program, s.scope, f,
+                                  s.localStates);
+        REQUIRE(after);
+        CHECK(after.value().tiles.actions == before.value().tiles.actions);
+        CHECK(after.value().tiles.people == before.value().tiles.people);
+        checkPanel(after.value(), s, program);
+    }
+    SECTION("the hub lists a revision with another hash: its actions stop counting until its manifest comes again")
+    {
+        const Sent *target = nullptr;
+        for (const Sent &r : s.all)
+            if (r.entry.state == QStringLiteral("accepted") && r.report.actions.size() >= 2
+                && !s.localStates.contains(revisionKey(r.report.uuid, r.report.revision)))
+                target = &r;
+        REQUIRE(target);
+        ReplicaRevision changed = target->entry;
+        changed.manifestSha256 = test::sha("another content");
+        changed.cursor = 10'000;
+        REQUIRE(services.replica().applyPulled({changed}, 10'000));
+        auto after = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+        REQUIRE(after);
+        CHECK(after.value().tiles.actions == before.value().tiles.actions - target->report.actions.size());
+    }
+}
+
+TEST_CASE("A panel period that ends before it starts is refused in words")
+{
+    test::UrsProfile urs;
+    Services &services = *urs.services;
+    const ProgramDefinition &program = services.programs().engine(kProgram)->program();
+    auto d = computePanel(services.database(), services.replica(), program, {}, PanelFilter{Period{2026, 5}, Period{2026, 4}});
+    REQUIRE_FALSE(d);
+    CHECK(d.error().code == QStringLiteral("invalid_filter"));
+}
