@@ -1,5 +1,7 @@
 #include "sync/hub/hub.h"
 
+#include "sync/hub/hub_blobs.h"
+
 #include "core/package/manifest_codec.h"
 #include "core/package/report_package.h"
 #include "core/program/program_definition.h"
@@ -78,6 +80,12 @@ Refusal Hub::unauthorized()
                      "Hub",
                      "The hub did not accept this installation's credentials. Enroll this installation again "
                      "with a new code from the regional office (URS)."));
+}
+
+QReadWriteLock &Hub::blobLifecycle()
+{
+    static QReadWriteLock lock;
+    return lock;
 }
 
 // ------------------------------------------------------------------ scopes
@@ -431,7 +439,7 @@ Outcome<PushOutcome> Hub::storeImported(const core::Report &report, const QByteA
         auto bytes = readBlob(sha);
         if (!bytes)
             return error(400, bytes.error().code, bytes.error().message);
-        auto stored = putBlob(sha, bytes.value());
+        auto stored = BlobDesk(*this).put(sha, bytes.value());
         if (!stored)
             return stored.error();
         if (blobCount)

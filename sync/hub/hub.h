@@ -54,13 +54,6 @@ struct HubOptions
     qint64 maxImportBytes = qint64(32) * 1024 * 1024;
 };
 
-struct BlobOutcome
-{
-    QString sha256;
-    qint64 bytes = 0;
-    bool created = false; // false: it was already there
-};
-
 struct PushOutcome
 {
     sync::Receipt receipt;
@@ -122,39 +115,6 @@ public:
     // all, the central level): the one rule of covers(), for the queries.
     std::optional<QStringList> municipalitiesOf(const sync::Scope &scope) const;
 
-    // ---- blobs
-    // Of `names` (duplicates answered once, in order), those the token may not
-    // count as present: a blob is present for a token only when its file is here
-    // AND a stored revision of a report within the token's scope names it or this
-    // very token uploaded it (and it has not been collected). So the answer
-    // reveals nothing about other municipalities' photos. Linear in names.
-    Outcome<QStringList> missingBlobs(const TokenRecord &token, const QStringList &names) const;
-    // Stores the blob and records that the token uploaded it (recordUpload).
-    // `created` (201) unless the token already counted it as present (200).
-    Outcome<BlobOutcome> putBlob(const TokenRecord &token, const QString &sha256, const QByteArray &bytes);
-    // Records that the token uploaded this (verified, stored) blob: what
-    // putBlob(token, …) does after storing, for a streamed upload too.
-    core::Status recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes);
-    // Of `names`, those the token's scope may know (named by a revision within
-    // the scope, or uploaded by the token), whether or not the file is still here.
-    Outcome<QSet<QString>> knownBlobs(const TokenRecord &token, const QStringList &names) const;
-    // Bytes the token's quota counts: its uploads no revision of its scope names.
-    core::Result<qint64> unattachedBytes(const TokenRecord &token) const;
-    // 413 "quota_exceeded" when storing `bytes` more for the token would pass
-    // HubOptions::quotaBytes; nullopt when it fits, or when the token already
-    // counts the photo as present (it costs nothing more).
-    std::optional<Refusal> quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const;
-    // Token-less forms, kept until the dispatcher calls the token forms: the
-    // answer is about every blob on the hub, and no upload is recorded.
-    Outcome<QStringList> missingBlobs(const QStringList &names) const;
-    Outcome<BlobOutcome> putBlob(const QString &sha256, const QByteArray &bytes);
-    // Deletes the blobs no stored revision references once they have been seen
-    // unreferenced for `graceSeconds` (a push sends its photos before its
-    // manifest, and an interrupted push resumes days later), and stale `.part`
-    // files. Run at start-up and once a day by `serve`.
-    static constexpr qint64 kBlobGraceSeconds = 7 * 24 * 3600;
-    core::Result<core::BlobCollection> collectBlobs(qint64 graceSeconds = kBlobGraceSeconds);
-
     // ---- revisions (the push and the package import)
     // The push (PUT reports/{uuid}/revisions/{n}): only a municipality sends its
     // own reports; a URS or central scope is refused with 403 "forbidden".
@@ -213,11 +173,13 @@ public:
     static Refusal notFound();
     static Refusal unauthorized();
 
-private:
     // One per process: a push's "are its photos here?" and the insertion of its
-    // revision hold it shared; the blob collection holds it alone, so it never deletes
-    // a photo that a push on another worker thread has just counted as present.
+    // revision hold it shared; the blob collection (BlobDesk::collect) holds it alone,
+    // so it never deletes a photo that a push on another worker thread has just
+    // counted as present.
     static QReadWriteLock &blobLifecycle();
+
+private:
     // The push's checks and storage for any scope that covers the report's
     // municipality: pushRevision (municipalities) and importPackage (central).
     Outcome<PushOutcome> storeRevision(const sync::Scope &scope, const QString &reportUuid, int revision,

@@ -1,6 +1,6 @@
-// Hub: the photo files (blobs) — which are missing, storing one, and deleting
-// those no revision references any more (split from hub.cpp by feature).
-#include "sync/hub/hub.h"
+// BlobDesk: the photo files (blobs) — which are missing, storing one, the quota,
+// and deleting those no revision references any more.
+#include "sync/hub/hub_blobs.h"
 
 #include "core/services/blob_store.h"
 #include "sync/protocol.h"
@@ -33,57 +33,58 @@ QStringList distinct(const QStringList &names)
 
 } // namespace
 
-Outcome<QStringList> Hub::missingBlobs(const QStringList &names) const
+Outcome<QStringList> BlobDesk::missing(const QStringList &names) const
 {
-    QStringList missing;
+    QStringList out;
     for (const QString &sha : distinct(names))
-        if (!m_blobs.has(sha))
-            missing << sha;
-    return missing;
+        if (!m_hub.blobs().has(sha))
+            out << sha;
+    return out;
 }
 
-Outcome<QSet<QString>> Hub::knownBlobs(const TokenRecord &token, const QStringList &names) const
+Outcome<QSet<QString>> BlobDesk::known(const TokenRecord &token, const QStringList &names) const
 {
-    auto known = m_store.knownBlobs(names, municipalitiesOf(token.scope), token.id);
-    if (!known)
-        return serverError(known.error());
-    return known.value();
+    auto found = m_hub.store().knownBlobs(names, m_hub.municipalitiesOf(token.scope), token.id);
+    if (!found)
+        return Hub::serverError(found.error());
+    return found.value();
 }
 
-Outcome<QStringList> Hub::missingBlobs(const TokenRecord &token, const QStringList &names) const
+Outcome<QStringList> BlobDesk::missing(const TokenRecord &token, const QStringList &names) const
 {
     const QStringList unique = distinct(names);
-    auto known = knownBlobs(token, unique);
-    if (!known)
-        return known.error();
-    QStringList missing;
-    for (const QString &sha : unique)
-        if (!known->contains(sha) || !m_blobs.has(sha)) // a file is looked at only when the scope knows it
-            missing << sha;
-    return missing;
+    auto scopeKnows = known(token, unique);
+    if (!scopeKnows)
+        return scopeKnows.error();
+    QStringList out;
+    for (const QString &sha : unique) // a file is looked at only when the scope knows it
+        if (!scopeKnows->contains(sha) || !m_hub.blobs().has(sha))
+            out << sha;
+    return out;
 }
 
-core::Result<qint64> Hub::unattachedBytes(const TokenRecord &token) const
+core::Result<qint64> BlobDesk::unattachedBytes(const TokenRecord &token) const
 {
-    return m_store.unattachedBytes(token.id, municipalitiesOf(token.scope));
+    return m_hub.store().unattachedBytes(token.id, m_hub.municipalitiesOf(token.scope));
 }
 
-std::optional<Refusal> Hub::quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const
+std::optional<Refusal> BlobDesk::quotaRefusal(const TokenRecord &token, const QString &sha256,
+                                              qint64 bytes) const
 {
-    if (m_options.quotaBytes <= 0)
+    if (m_hub.options().quotaBytes <= 0)
         return std::nullopt;
-    auto known = knownBlobs(token, {sha256});
-    if (!known)
-        return known.error();
-    if (known->contains(sha256)) // already counted, or attached: storing it again costs nothing
+    auto scopeKnows = known(token, {sha256});
+    if (!scopeKnows)
+        return scopeKnows.error();
+    if (scopeKnows->contains(sha256)) // already counted, or attached: storing it again costs nothing
         return std::nullopt;
     auto used = unattachedBytes(token);
     if (!used)
-        return serverError(used.error());
-    if (used.value() + qMax<qint64>(0, bytes) <= m_options.quotaBytes)
+        return Hub::serverError(used.error());
+    if (used.value() + qMax<qint64>(0, bytes) <= m_hub.options().quotaBytes)
         return std::nullopt;
     const auto mib = [](qint64 b) { return QString::number(double(b) / (1024.0 * 1024.0), 'f', 1); };
-    return error(
+    return Hub::error(
         413, QStringLiteral("quota_exceeded"),
         QCoreApplication::translate(
             "Hub",
@@ -91,31 +92,31 @@ std::optional<Refusal> Hub::quotaRefusal(const TokenRecord &token, const QString
             "yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to "
             "(their photos then count no more), or ask the regional office (URS) to raise the limit. "
             "Photos that no report names are discarded after 7 days.")
-            .arg(mib(used.value()), mib(m_options.quotaBytes)));
+            .arg(mib(used.value()), mib(m_hub.options().quotaBytes)));
 }
 
-core::Status Hub::recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes)
+core::Status BlobDesk::recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes)
 {
-    return m_store.recordUpload(sha256, token.id, bytes, m_clock.now());
+    return m_hub.store().recordUpload(sha256, token.id, bytes, m_hub.now());
 }
 
-Outcome<BlobOutcome> Hub::putBlob(const TokenRecord &token, const QString &sha256, const QByteArray &bytes)
+Outcome<BlobOutcome> BlobDesk::put(const TokenRecord &token, const QString &sha256, const QByteArray &bytes)
 {
     bool knownBefore = false;
     if (sync::isSha256Hex(sha256)) {
-        auto known = knownBlobs(token, {sha256});
-        if (!known)
-            return known.error();
-        knownBefore = known->contains(sha256);
+        auto scopeKnows = known(token, {sha256});
+        if (!scopeKnows)
+            return scopeKnows.error();
+        knownBefore = scopeKnows->contains(sha256);
     }
-    if (!knownBefore && sync::isSha256Hex(sha256) && bytes.size() <= m_options.limits.maxBlobBytes)
+    if (!knownBefore && sync::isSha256Hex(sha256) && bytes.size() <= m_hub.options().limits.maxBlobBytes)
         if (auto refused = quotaRefusal(token, sha256, bytes.size()))
             return *refused;
-    auto stored = putBlob(sha256, bytes);
+    auto stored = put(sha256, bytes);
     if (!stored)
         return stored;
     if (auto recorded = recordUpload(token, sha256, stored->bytes); !recorded)
-        return serverError(recorded.error());
+        return Hub::serverError(recorded.error());
     BlobOutcome outcome = stored.value();
     // "Already there" only for what the token could already count as present: the
     // answer must not tell whether another municipality has the same photo.
@@ -123,24 +124,18 @@ Outcome<BlobOutcome> Hub::putBlob(const TokenRecord &token, const QString &sha25
     return outcome;
 }
 
-QReadWriteLock &Hub::blobLifecycle()
+core::Result<core::BlobCollection> BlobDesk::collect(qint64 graceSeconds)
 {
-    static QReadWriteLock lock;
-    return lock;
-}
-
-core::Result<core::BlobCollection> Hub::collectBlobs(qint64 graceSeconds)
-{
-    QWriteLocker exclusive(&blobLifecycle());
-    auto referenced = m_store.referencedBlobs();
+    QWriteLocker exclusive(&Hub::blobLifecycle());
+    auto referenced = m_hub.store().referencedBlobs();
     if (!referenced)
         return referenced.error();
-    core::BlobCollector collector(m_blobs, graceSeconds);
-    auto collected = collector.collect(referenced.value(), m_clock.now(),
-                                       [this] { return m_store.referencedBlobs(); });
+    core::BlobCollector collector(m_hub.blobs(), graceSeconds);
+    auto collected = collector.collect(referenced.value(), m_hub.now(),
+                                       [this] { return m_hub.store().referencedBlobs(); });
     if (collected && !collected->deleted.isEmpty()) {
         // A collected blob is no longer anyone's upload (nor counted in a quota).
-        if (auto forgotten = m_store.forgetUploads(collected->deleted); !forgotten)
+        if (auto forgotten = m_hub.store().forgetUploads(collected->deleted); !forgotten)
             qCWarning(lcHub) << "blob collection: uploads not forgotten:" << forgotten.error().message;
         qCInfo(lcHub).noquote() << QStringLiteral("blob collection: deleted %1 unreferenced blob(s): %2")
                                        .arg(collected->deleted.size())
@@ -149,31 +144,32 @@ core::Result<core::BlobCollection> Hub::collectBlobs(qint64 graceSeconds)
     return collected;
 }
 
-Outcome<BlobOutcome> Hub::putBlob(const QString &sha256, const QByteArray &bytes)
+Outcome<BlobOutcome> BlobDesk::put(const QString &sha256, const QByteArray &bytes)
 {
     if (!sync::isSha256Hex(sha256))
-        return error(400, QStringLiteral("bad_name"),
-                     QCoreApplication::translate(
-                         "Hub", "The photo's name is not a SHA-256 (64 lower-case hexadecimal digits)."));
-    if (bytes.size() > m_options.limits.maxBlobBytes)
-        return error(
+        return Hub::error(
+            400, QStringLiteral("bad_name"),
+            QCoreApplication::translate(
+                "Hub", "The photo's name is not a SHA-256 (64 lower-case hexadecimal digits)."));
+    if (bytes.size() > m_hub.options().limits.maxBlobBytes)
+        return Hub::error(
             413, QStringLiteral("too_large"),
             QCoreApplication::translate(
                 "Hub",
                 "The photo is larger than the hub accepts (%1 bytes at most). Reduce the photo and send "
                 "it again.")
-                .arg(m_options.limits.maxBlobBytes));
+                .arg(m_hub.options().limits.maxBlobBytes));
     if (core::BlobStore::sha256Hex(bytes) != sha256)
-        return error(
+        return Hub::error(
             422, QStringLiteral("hash_mismatch"),
             QCoreApplication::translate(
                 "Hub", "The photo arrived damaged (its content does not match its name). Nothing was stored; "
                        "send it again."));
     // Already there: 200. BlobStore::put re-verifies an existing file and replaces a damaged one.
-    const bool existed = m_blobs.has(sha256);
-    auto stored = m_blobs.put(bytes);
+    const bool existed = m_hub.blobs().has(sha256);
+    auto stored = m_hub.blobs().put(bytes);
     if (!stored)
-        return serverError(stored.error());
+        return Hub::serverError(stored.error());
     return BlobOutcome{sha256, bytes.size(), !existed};
 }
 

@@ -4,6 +4,7 @@
 #include "core/reference/reference_repository.h"
 #include "core/util/text.h"
 #include "sync/hub/hub.h"
+#include "sync/hub/hub_blobs.h"
 #include "sync/hub/hub_server.h"
 #include "sync/hub/hub_store.h"
 #include "sync/hub/hub_tokens.h"
@@ -453,7 +454,7 @@ int runCli(const QStringList &arguments)
         // "listening on", so whoever waits for that line finds the folder tidy) and
         // once a day.
         const auto tidy = [&hub] {
-            if (auto c = hub.collectBlobs(); !c)
+            if (auto c = BlobDesk(hub).collect(); !c)
                 err(QCoreApplication::translate("HubCli", "Unreferenced photo files could not be deleted: %1")
                         .arg(c.error().message));
         };

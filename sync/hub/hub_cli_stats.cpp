@@ -1,5 +1,6 @@
 // mobiliza-hub stats: the hub's disk use, a figure per line (split from hub_cli.cpp by feature).
 #include "sync/hub/hub.h"
+#include "sync/hub/hub_blobs.h"
 #include "sync/hub/hub_cli_p.h"
 #include "sync/hub/hub_store.h"
 #include "sync/hub/hub_tokens.h"
@@ -112,10 +113,11 @@ int printStats(Hub &hub, const QString &dataDir, int topCount)
     if (!uploaders)
         return failed(uploaders.error().message);
     QList<QPair<qint64, QString>> unattached;
+    const BlobDesk blobs(hub);
     for (const QString &id : uploaders.value()) {
         TokenRecord t = byId.value(id);
         t.id = id;
-        auto bytes = hub.unattachedBytes(t);
+        auto bytes = blobs.unattachedBytes(t);
         if (!bytes)
             return failed(bytes.error().message);
         if (bytes.value() > 0)

@@ -3,6 +3,7 @@
 #include "sync/hub/hub_dispatch_p.h"
 
 #include "core/services/blob_store.h"
+#include "sync/hub/hub_blobs.h"
 #include "sync/hub/hub_secrets.h"
 
 #include <QCoreApplication>
@@ -344,7 +345,7 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         sync::isSha256Hex(segments.value(1))) {
         const qint64 others = m_shared->reserve(authenticated->id, declaredLength);
         if (std::optional<Refusal> refused =
-                m_hub.quotaRefusal(*admission->token, segments[1], declaredLength + others)) {
+                BlobDesk(m_hub).quotaRefusal(*admission->token, segments[1], declaredLength + others)) {
             m_shared->release(authenticated->id, declaredLength);
             return failure(*refused);
         }
@@ -381,7 +382,7 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
     if (admission.route == Route::Blob && request.method == kPut && !admission.quotaChecked &&
         sync::isSha256Hex(admission.segments.value(1)))
         if (std::optional<Refusal> refused =
-                m_hub.quotaRefusal(*admission.token, admission.segments[1], request.bodySize()))
+                BlobDesk(m_hub).quotaRefusal(*admission.token, admission.segments[1], request.bodySize()))
             return failure(*refused);
     return handleAuthenticated(admission.route, admission.segments, request, *admission.token);
 }

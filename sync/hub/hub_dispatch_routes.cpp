@@ -3,8 +3,9 @@
 #include "sync/hub/hub_dispatch.h"
 
 #include "core/services/blob_store.h"
-#include "sync/hub/hub_dispatch_p.h"
 #include "sync/hub/hub_batches.h"
+#include "sync/hub/hub_blobs.h"
+#include "sync/hub/hub_dispatch_p.h"
 #include "sync/hub/hub_imports.h"
 #include "sync/hub/hub_partners_region.h"
 #include "sync/hub/hub_reviews.h"
@@ -21,6 +22,7 @@ using namespace dispatch_detail;
 HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequest &request,
                                               const TokenRecord &token)
 {
+    BlobDesk blobs(m_hub);
     Outcome<BlobOutcome> stored = BlobOutcome{};
     if (request.uploadError) {
         stored = Hub::serverError(*request.uploadError);
@@ -28,7 +30,7 @@ HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequ
         // Streamed to disk and hashed as it arrived; kept only when it is the photo its name says.
         // 200 ("already there") only when this token's scope may know the photo: the answer
         // never tells whether another municipality has it.
-        auto known = m_hub.knownBlobs(token, {name});
+        auto known = blobs.known(token, {name});
         bool created = false;
         auto committed = request.upload->commit(&created);
         if (!known)
@@ -40,12 +42,12 @@ HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequ
                                                                    "again."));
         else if (!committed)
             stored = Hub::serverError(committed.error());
-        else if (core::Status recorded = m_hub.recordUpload(token, name, request.upload->size()); !recorded)
+        else if (core::Status recorded = blobs.recordUpload(token, name, request.upload->size()); !recorded)
             stored = Hub::serverError(recorded.error());
         else
             stored = BlobOutcome{name, request.upload->size(), created || !known->contains(name)};
     } else {
-        stored = m_hub.putBlob(token, name, request.body);
+        stored = blobs.put(token, name, request.body);
     }
     if (!stored)
         return failure(stored.error());
@@ -66,7 +68,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
         auto names = sync::decodeMissingQuery(body, m_hub.options().limits.maxMissingQuery);
         if (!names)
             return failure(400, QStringLiteral("bad_request"), names.error().message);
-        auto missing = m_hub.missingBlobs(token, names.value());
+        auto missing = BlobDesk(m_hub).missing(token, names.value());
         if (!missing)
             return failure(missing.error());
         return json(200, sync::encodeMissingAnswer(missing.value()));

@@ -7,6 +7,7 @@
 #include "core/services/blob_store.h"
 #include "core/services/report_service.h"
 #include "sync/hub/hub.h"
+#include "sync/hub/hub_blobs.h"
 #include "sync/hub/hub_server.h"
 #include "sync/hub/hub_store.h"
 #include "sync/hub/hub_tokens.h"

@@ -22,7 +22,7 @@ hub::TokenRecord recordOf(HubFixture &f, const QString &token)
 
 QStringList missingFor(HubFixture &f, const hub::TokenRecord &token, const QStringList &names)
 {
-    auto m = f.hub->missingBlobs(token, names);
+    auto m = hub::BlobDesk(*f.hub).missing(token, names);
     INFO((m ? QString() : m.error().body.message).toStdString());
     REQUIRE(m.ok());
     return m.value();
@@ -63,7 +63,7 @@ TEST_CASE("blobs/missing answers a token only about the photos it uploaded or it
 
     CHECK(missingFor(f, belo, names) == names);
     for (const QByteArray &bytes : t.photos) {
-        auto put = f.hub->putBlob(belo, sha(bytes), bytes);
+        auto put = hub::BlobDesk(*f.hub).put(belo, sha(bytes), bytes);
         REQUIRE(put.ok());
         CHECK(put->created);
         CHECK(put->bytes == bytes.size());
@@ -75,14 +75,14 @@ TEST_CASE("blobs/missing answers a token only about the photos it uploaded or it
     for (const hub::TokenRecord &other : {beloLaptop, barbacena, ursBelo, central})
         CHECK(missingFor(f, other, names) == names);
     // The token-less answer (what the dispatcher called before) knew every blob on the hub.
-    CHECK(f.hub->missingBlobs(names).value().isEmpty());
+    CHECK(hub::BlobDesk(*f.hub).missing(names).value().isEmpty());
 
     // Storing the same bytes tells another municipality nothing either: "created", like new.
-    auto same = f.hub->putBlob(barbacena, names[0], t.photos[0]);
+    auto same = hub::BlobDesk(*f.hub).put(barbacena, names[0], t.photos[0]);
     REQUIRE(same.ok());
     CHECK(same->created);
     CHECK(missingFor(f, barbacena, names) == QStringList{names[1]});
-    auto repeat = f.hub->putBlob(belo, names[0], t.photos[0]);
+    auto repeat = hub::BlobDesk(*f.hub).put(belo, names[0], t.photos[0]);
     REQUIRE(repeat.ok());
     CHECK_FALSE(repeat->created); // its own upload: "already there"
     CHECK(countOf(f, QStringLiteral("SELECT bytes FROM blob_uploads WHERE sha256 = ? AND token_id = ?"),
@@ -111,7 +111,7 @@ TEST_CASE("blobs/missing answers 5,000 names in one pass, known ones anywhere in
     const hub::TokenRecord belo = recordOf(f, f.enrollMunicipality(kBelo));
     const TestReport t = makeReport(kBelo, 4, 3);
     for (const QByteArray &bytes : t.photos)
-        REQUIRE(f.hub->putBlob(belo, sha(bytes), bytes).ok());
+        REQUIRE(hub::BlobDesk(*f.hub).put(belo, sha(bytes), bytes).ok());
 
     QStringList names;
     QStringList expected;
@@ -137,12 +137,12 @@ TEST_CASE(
     const hub::TokenRecord belo = recordOf(f, f.enrollMunicipality(kBelo));
     const TestReport abandoned = makeReport(kBelo, 2, 1);
     const QString orphan = abandoned.blobs().constFirst();
-    REQUIRE(f.hub->putBlob(belo, orphan, abandoned.photos.constFirst()).ok());
+    REQUIRE(hub::BlobDesk(*f.hub).put(belo, orphan, abandoned.photos.constFirst()).ok());
     CHECK(missingFor(f, belo, {orphan}).isEmpty());
 
-    REQUIRE(f.hub->collectBlobs().ok()); // first seen unreferenced
-    f.clock.advanceSecs(hub::Hub::kBlobGraceSeconds);
-    auto collected = f.hub->collectBlobs();
+    REQUIRE(hub::BlobDesk(*f.hub).collect().ok()); // first seen unreferenced
+    f.clock.advanceSecs(hub::BlobDesk::kGraceSeconds);
+    auto collected = hub::BlobDesk(*f.hub).collect();
     REQUIRE(collected.ok());
     CHECK(collected->deleted == QStringList{orphan});
     CHECK(missingFor(f, belo, {orphan}) == QStringList{orphan});

@@ -40,7 +40,7 @@ TEST_CASE("hub blobs: unreferenced photos are deleted after the grace period, re
         REQUIRE(file.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-2 * 3600), QFileDevice::FileModificationTime));
     }
 
-    auto first = f.hub->collectBlobs();
+    auto first = hub::BlobDesk(*f.hub).collect();
     REQUIRE(first.ok());
     CHECK(first->deleted.isEmpty()); // first seen now: a push may still send its manifest
     CHECK(first->pending == QStringList{orphan});
@@ -48,12 +48,12 @@ TEST_CASE("hub blobs: unreferenced photos are deleted after the grace period, re
     CHECK_FALSE(QFile::exists(stale));
     CHECK(QFile::exists(live));
 
-    f.clock.advanceSecs(hub::Hub::kBlobGraceSeconds - 60);
-    REQUIRE(f.hub->collectBlobs().ok());
+    f.clock.advanceSecs(hub::BlobDesk::kGraceSeconds - 60);
+    REQUIRE(hub::BlobDesk(*f.hub).collect().ok());
     CHECK(f.blobs->has(orphan));
 
     f.clock.advanceSecs(60);
-    auto last = f.hub->collectBlobs();
+    auto last = hub::BlobDesk(*f.hub).collect();
     REQUIRE(last.ok());
     CHECK(last->deleted == QStringList{orphan});
     CHECK_FALSE(QFile::exists(f.blobs->path(orphan)));

@@ -73,22 +73,24 @@ TEST_CASE("A token's photos awaiting their report are bounded by its quota, a re
     // A photo the token already sent costs nothing more; another installation has its own quota.
     CHECK(putPhoto(f, a.photos[0], belo).status == 200);
     CHECK(putPhoto(f, b.photos[0], laptop).status == 201);
-    CHECK(f.hub->unattachedBytes(hub::TokenDesk(*f.hub).authenticate(belo).value()).value() == aBytes);
+    CHECK(hub::BlobDesk(*f.hub).unattachedBytes(hub::TokenDesk(*f.hub).authenticate(belo).value()).value() ==
+          aBytes);
 
     // The report that names them arrives: its photos are attached and count toward nothing.
     const HttpReply pushed = f.pushManifest(a, belo);
     INFO(pushed.body.toStdString());
     REQUIRE(pushed.status == 201);
-    CHECK(f.hub->unattachedBytes(hub::TokenDesk(*f.hub).authenticate(belo).value()).value() == 0);
+    CHECK(hub::BlobDesk(*f.hub).unattachedBytes(hub::TokenDesk(*f.hub).authenticate(belo).value()).value() ==
+          0);
     CHECK(putPhoto(f, b.photos[0], belo).status == 201);
-    CHECK(f.hub->unattachedBytes(hub::TokenDesk(*f.hub).authenticate(belo).value()).value() ==
+    CHECK(hub::BlobDesk(*f.hub).unattachedBytes(hub::TokenDesk(*f.hub).authenticate(belo).value()).value() ==
           b.photos[0].size());
 
-    // Hub::putBlob (a transport without streaming) applies the same quota.
+    // BlobDesk::put (a transport without streaming) applies the same quota.
     const TestReport c = makeReport(kBelo, 13, 2);
     const hub::TokenRecord record = hub::TokenDesk(*f.hub).authenticate(belo).value();
-    REQUIRE(f.hub->putBlob(record, c.blobs()[0], c.photos[0]).ok());
-    auto over = f.hub->putBlob(record, c.blobs()[1], c.photos[1]);
+    REQUIRE(hub::BlobDesk(*f.hub).put(record, c.blobs()[0], c.photos[0]).ok());
+    auto over = hub::BlobDesk(*f.hub).put(record, c.blobs()[1], c.photos[1]);
     REQUIRE_FALSE(over.ok());
     CHECK(over.error().body.code == QStringLiteral("quota_exceeded"));
 }
