@@ -73,13 +73,6 @@ struct PartnerOutcome
     bool applied = false;
 };
 
-struct PulledRevision
-{
-    qint64 cursor = 0;
-    ReportRecord report;
-    RevisionRecord revision; // its current state (the event's may be older)
-};
-
 struct ReviewOutcome
 {
     ReportRecord report;
@@ -142,15 +135,6 @@ public:
     // 422 "validation_failed" with the findings when the program's rules (or the
     // reference table) refuse the report; 422 "unknown_program"; nullopt when it passes.
     std::optional<Refusal> validationError(const core::Report &report) const;
-
-    // ---- the regional pull (docs/protocol.md §10.2): URS and central tokens only
-    // (a municipality's: 403). Revisions in the scope, oldest change first, from the
-    // status feed's cursor; a revision's manifest; a photo only when a revision in the
-    // scope names it (404 otherwise, as for an unknown one: no existence oracle).
-    Outcome<QList<PulledRevision>> pullRevisions(const sync::Scope &scope, qint64 since, int limit) const;
-    Outcome<RevisionRecord> pulledManifest(const sync::Scope &scope, const QString &reportUuid,
-                                           int revision) const;
-    Outcome<QByteArray> pulledBlob(const sync::Scope &scope, const QString &sha256) const;
 
     // ---- review (the CLI's): accept or return the latest revision of the report, on
     // the central level's behalf, through the same path as PUT /api/v1/reviews/<uuid>

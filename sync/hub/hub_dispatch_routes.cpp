@@ -8,6 +8,7 @@
 #include "sync/hub/hub_dispatch_p.h"
 #include "sync/hub/hub_imports.h"
 #include "sync/hub/hub_partners_region.h"
+#include "sync/hub/hub_pull.h"
 #include "sync/hub/hub_reviews.h"
 
 #include <QCoreApplication>
@@ -76,7 +77,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
 
     case Route::Blob: {
         if (request.method == kGet) {
-            auto bytes = m_hub.pulledBlob(scope, segments[1]);
+            auto bytes = PullDesk(m_hub).blob(scope, segments[1]);
             if (!bytes)
                 return failure(bytes.error());
             const QByteArray tag = '"' + segments[1].toLatin1() + '"';
@@ -97,7 +98,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
                            QCoreApplication::translate(
                                "HubServer", "The address must name a report (UUID) and a revision number."));
         if (request.method == kGet) {
-            auto pulled = m_hub.pulledManifest(scope, uuid, int(revision));
+            auto pulled = PullDesk(m_hub).manifest(scope, uuid, int(revision));
             if (!pulled)
                 return failure(pulled.error());
             return Reply{200, pulled->manifest,
@@ -139,7 +140,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
             return failure(400, QStringLiteral("bad_request"),
                            QCoreApplication::translate(
                                "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));
-        auto pulled = m_hub.pullRevisions(scope, since, int(limit));
+        auto pulled = PullDesk(m_hub).revisions(scope, since, int(limit));
         if (!pulled)
             return failure(pulled.error());
         QJsonArray list;

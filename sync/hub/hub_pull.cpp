@@ -1,7 +1,5 @@
-// Hub: the regional pull (docs/protocol.md §10.2) — what a URS (or the central
-// level) copies into its local replica: the revisions of its municipalities with
-// a cursor, their manifests, and their photos. Split from hub.cpp by feature.
-#include "sync/hub/hub.h"
+// PullDesk: the regional pull (docs/protocol.md §10.2).
+#include "sync/hub/hub_pull.h"
 
 #include "sync/protocol.h"
 
@@ -21,24 +19,24 @@ Refusal notARegionalToken()
 
 } // namespace
 
-Outcome<QList<PulledRevision>> Hub::pullRevisions(const sync::Scope &scope, qint64 since, int limit) const
+Outcome<QList<PulledRevision>> PullDesk::revisions(const sync::Scope &scope, qint64 since, int limit) const
 {
     if (scope.kind == sync::Scope::Kind::Municipality)
         return notARegionalToken();
-    limit = qBound(1, limit, m_options.statusPageMax);
+    limit = qBound(1, limit, m_hub.options().statusPageMax);
     // Every stored revision and every change of its state is an event of the status
     // feed: its cursor orders the pull, and a revision comes again when it changes.
-    auto events = m_store.events(qMax<qint64>(0, since), limit, municipalitiesOf(scope));
+    auto events = m_hub.store().events(qMax<qint64>(0, since), limit, m_hub.municipalitiesOf(scope));
     if (!events)
-        return serverError(events.error());
+        return Hub::serverError(events.error());
     QList<PulledRevision> out;
     for (const EventRecord &e : events.value()) {
-        auto report = m_store.report(e.report);
+        auto report = m_hub.store().report(e.report);
         if (!report)
-            return serverError(report.error());
-        auto revision = m_store.revision(e.report, e.revision);
+            return Hub::serverError(report.error());
+        auto revision = m_hub.store().revision(e.report, e.revision);
         if (!revision)
-            return serverError(revision.error());
+            return Hub::serverError(revision.error());
         if (!report.value() || !revision.value())
             continue; // not possible in one store; never a reason to fail the page
         PulledRevision p;
@@ -51,41 +49,41 @@ Outcome<QList<PulledRevision>> Hub::pullRevisions(const sync::Scope &scope, qint
     return out;
 }
 
-Outcome<RevisionRecord> Hub::pulledManifest(const sync::Scope &scope, const QString &reportUuid,
-                                            int revision) const
+Outcome<RevisionRecord> PullDesk::manifest(const sync::Scope &scope, const QString &reportUuid,
+                                           int revision) const
 {
     if (scope.kind == sync::Scope::Kind::Municipality)
         return notARegionalToken();
-    auto report = m_store.report(reportUuid);
+    auto report = m_hub.store().report(reportUuid);
     if (!report)
-        return serverError(report.error());
+        return Hub::serverError(report.error());
     // Unknown, or another region's: the same answer.
-    if (!report.value() || !covers(scope, report.value()->municipality))
-        return notFound();
-    auto found = m_store.revision(reportUuid, revision);
+    if (!report.value() || !m_hub.covers(scope, report.value()->municipality))
+        return Hub::notFound();
+    auto found = m_hub.store().revision(reportUuid, revision);
     if (!found)
-        return serverError(found.error());
+        return Hub::serverError(found.error());
     if (!found.value())
-        return notFound();
+        return Hub::notFound();
     return *found.value();
 }
 
-Outcome<QByteArray> Hub::pulledBlob(const sync::Scope &scope, const QString &sha256) const
+Outcome<QByteArray> PullDesk::blob(const sync::Scope &scope, const QString &sha256) const
 {
     if (scope.kind == sync::Scope::Kind::Municipality)
         return notARegionalToken();
     if (!sync::isSha256Hex(sha256))
-        return notFound();
+        return Hub::notFound();
     // Only a photo a revision of the scope names; any other — another region's, or one
     // the hub does not have — is the same 404.
-    auto known = m_store.knownBlobs({sha256}, municipalitiesOf(scope), QString());
+    auto known = m_hub.store().knownBlobs({sha256}, m_hub.municipalitiesOf(scope), QString());
     if (!known)
-        return serverError(known.error());
-    if (!known->contains(sha256) || !m_blobs.has(sha256))
-        return notFound();
-    auto bytes = m_blobs.read(sha256);
+        return Hub::serverError(known.error());
+    if (!known->contains(sha256) || !m_hub.blobs().has(sha256))
+        return Hub::notFound();
+    auto bytes = m_hub.blobs().read(sha256);
     if (!bytes)
-        return serverError(bytes.error());
+        return Hub::serverError(bytes.error());
     return bytes.value();
 }
 
