@@ -92,7 +92,7 @@ QReadWriteLock &Hub::blobLifecycle()
 Result<sync::Scope> Hub::municipalityScope(const QString &ibge) const
 {
     const QString code = ibge.trimmed();
-    if (!isIbge(code) || !m_reference.isValidMunicipalityCode(code))
+    if (!isMunicipality(code))
         return Error{QStringLiteral("unknown_municipality"),
                      QCoreApplication::translate(
                          "Hub",
@@ -119,6 +119,11 @@ Result<sync::Scope> Hub::ursScope(const QString &nameOrAlias) const
     s.kind = sync::Scope::Kind::Urs;
     s.urs = urs->name;
     return s;
+}
+
+bool Hub::isMunicipality(const QString &code) const
+{
+    return isIbge(code) && m_reference.isValidMunicipalityCode(code);
 }
 
 QString Hub::ursOf(const QString &ibge) const
@@ -466,96 +471,6 @@ Result<QList<ListedRevision>> Hub::listRevisions(const QString &month, const QSt
         municipalities = municipalitiesOf(scope.value());
     }
     return m_store.listRevisions(month, municipalities);
-}
-
-// ---------------------------------------------------------------- partners
-namespace {
-
-Refusal onlyMunicipalityPartners()
-{
-    return Hub::error(403, QStringLiteral("forbidden"),
-                      QCoreApplication::translate(
-                          "Hub", "Only the municipality's own installation writes and erases its partners. A "
-                                 "regional (URS) or central installation can only read them."));
-}
-
-Refusal partnerMismatch()
-{
-    return Hub::error(409, QStringLiteral("partner_mismatch"),
-                      QCoreApplication::translate(
-                          "Hub", "The hub already has this partner for another municipality. A partner "
-                                 "always stays with the municipality that registered it; nothing was changed."));
-}
-
-} // namespace
-
-Outcome<PartnerOutcome> Hub::putPartner(const sync::Scope &scope, const QString &uuid, const QByteArray &body)
-{
-    if (scope.kind != sync::Scope::Kind::Municipality)
-        return onlyMunicipalityPartners();
-    auto partner = sync::partnerFromWire(body);
-    if (!partner)
-        return error(400, QStringLiteral("bad_request"), partner.error().message);
-    if (partner->uuid != uuid)
-        return error(400, QStringLiteral("path_mismatch"),
-                     QCoreApplication::translate(
-                         "Hub", "The address of the request does not match the partner it carries."));
-    if (!isIbge(partner->municipality) || !m_reference.isValidMunicipalityCode(partner->municipality)) {
-        Refusal e = error(422, QStringLiteral("validation_failed"),
-                           QCoreApplication::translate("Hub", "The partner's municipality is not valid."));
-        e.body.findings << core::Finding{
-            QStringLiteral("partner.municipality"), core::Severity::Error,
-            QStringLiteral("unknown_municipality"),
-            QCoreApplication::translate("Hub", "The partner's municipality is not valid.")};
-        return e;
-    }
-    const Refusal forbidden =
-        error(403, QStringLiteral("forbidden"),
-              QCoreApplication::translate(
-                  "Hub", "This installation may only send partners of its own municipality."));
-    auto stored = m_store.partner(uuid);
-    if (!stored)
-        return serverError(stored.error());
-    if (stored.value()) {
-        // The owner is fixed at the first write (or erasure), like a report's municipality.
-        if (!covers(scope, stored.value()->municipality))
-            return forbidden;
-        if (stored.value()->municipality != partner->municipality)
-            return partnerMismatch();
-    } else if (!covers(scope, partner->municipality)) {
-        return forbidden;
-    }
-    // Only what the municipality may share is kept (BRIEF §7): the wire form of the decoded partner.
-    PartnerRecord incoming{partner->uuid, partner->municipality,
-                           QJsonDocument(sync::partnerToWire(partner.value())).toJson(QJsonDocument::Compact),
-                           partner->updatedAt, false};
-    bool applied = false;
-    auto saved = m_store.upsertPartner(incoming, m_clock.now(), &applied);
-    if (!saved) {
-        if (saved.error().code == QLatin1String("partner_mismatch")) // written meanwhile by another instance
-            return partnerMismatch();
-        return serverError(saved.error());
-    }
-    return PartnerOutcome{uuid, saved->updatedAt, applied};
-}
-
-Outcome<PartnerOutcome> Hub::erasePartner(const sync::Scope &scope, const QString &uuid)
-{
-    if (scope.kind != sync::Scope::Kind::Municipality)
-        return onlyMunicipalityPartners();
-    if (!sync::isUuid(uuid))
-        return notFound();
-    auto stored = m_store.partner(uuid);
-    if (!stored)
-        return serverError(stored.error());
-    if (stored.value() && !covers(scope, stored.value()->municipality))
-        return notFound();
-    const QDateTime now = m_clock.now();
-    // An unknown partner leaves a tombstone of this municipality: it never comes back, nor
-    // can another municipality claim it.
-    if (auto erased = m_store.erasePartner(uuid, scope.municipality, now); !erased)
-        return serverError(erased.error());
-    return PartnerOutcome{uuid, now, true};
 }
 
 } // namespace mobiliza::hub

@@ -66,13 +66,6 @@ struct ReportView
     QList<RevisionRecord> revisions;
 };
 
-struct PartnerOutcome
-{
-    QString uuid;
-    QDateTime updatedAt;
-    bool applied = false;
-};
-
 struct ReviewOutcome
 {
     ReportRecord report;
@@ -101,6 +94,8 @@ public:
     // ---- scopes (the CLI validates what the regional office typed)
     core::Result<sync::Scope> municipalityScope(const QString &ibge) const;
     core::Result<sync::Scope> ursScope(const QString &nameOrAlias) const;
+    // A 7-digit IBGE code of the reference table, as given (not trimmed).
+    bool isMunicipality(const QString &code) const;
     QString ursOf(const QString &ibge) const; // canonical URS name, empty when unknown
     bool covers(const sync::Scope &scope, const QString &municipality) const;
     QString describe(const sync::Scope &scope) const; // "Barbacena (3105608)", "URS Manhuaçu", "central"
@@ -144,12 +139,6 @@ public:
                                        const QString &reviewer);
     // month "YYYY-MM" or empty; urs name/alias or empty.
     core::Result<QList<ListedRevision>> listRevisions(const QString &month, const QString &urs) const;
-
-    // ---- partners: only a municipality writes and erases its partners (a URS
-    // or central scope: 403). A partner's municipality is fixed at its first
-    // write (or erasure): a PUT naming another one is 409 "partner_mismatch".
-    Outcome<PartnerOutcome> putPartner(const sync::Scope &scope, const QString &uuid, const QByteArray &body);
-    Outcome<PartnerOutcome> erasePartner(const sync::Scope &scope, const QString &uuid);
 
     // Errors every route may answer.
     static Refusal error(int status, const QString &code, const QString &message);

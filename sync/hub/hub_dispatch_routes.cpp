@@ -7,6 +7,7 @@
 #include "sync/hub/hub_blobs.h"
 #include "sync/hub/hub_dispatch_p.h"
 #include "sync/hub/hub_imports.h"
+#include "sync/hub/hub_partners.h"
 #include "sync/hub/hub_partners_region.h"
 #include "sync/hub/hub_pull.h"
 #include "sync/hub/hub_reviews.h"
@@ -187,7 +188,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
 
     case Route::Partner: {
         if (request.method == kDelete) {
-            auto erased = m_hub.erasePartner(scope, segments[1]);
+            auto erased = PartnerDesk(m_hub).erase(scope, segments[1]);
             if (!erased)
                 return failure(erased.error());
             return json(
@@ -197,7 +198,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
             return failure(
                 400, QStringLiteral("bad_request"),
                 QCoreApplication::translate("HubServer", "The address must name a partner (UUID)."));
-        auto saved = m_hub.putPartner(scope, segments[1], body);
+        auto saved = PartnerDesk(m_hub).put(scope, segments[1], body);
         if (!saved)
             return failure(saved.error());
         return json(200, compact({{QStringLiteral("partner"), saved->uuid},
