@@ -15,7 +15,7 @@ done
 urs=$(mktemp -d)
 trap 'rm -rf "$profile" "$urs"' EXIT
 ./build/app/mobiliza --data-dir "$urs" --role urs --urs Barbacena --demo-data --status >/dev/null
-for page in inbox report history coverage batches partners sync; do
+for page in inbox report history coverage batches partners panel sync; do
   ./build/app/mobiliza --data-dir "$urs" --screenshot "docs/screenshots/urs-$page.png" --page "$page"
 done
 MOBILIZA_SCREENSHOT_DIR="$PWD/docs/screenshots" ./build/tests/app/test_app "municipality dialog: accent-free*" >/dev/null

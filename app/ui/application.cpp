@@ -3,6 +3,7 @@
 #include "app/ui/command_line.h"
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
+#include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/report_view.h"
 #include "app/ui/regional/regional_commands.h"
@@ -18,6 +19,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -383,6 +385,13 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                         headless, err);
         window.show();
         QCoreApplication::processEvents();
+        // The Painel computes on a worker: the picture waits for its figures.
+        if (auto *panel = qobject_cast<PanelDashboard *>(window.page(cl.page)); panel && panel->isComputing()) {
+            QEventLoop settled;
+            QObject::connect(panel, &PanelDashboard::refreshed, &settled, &QEventLoop::quit);
+            QObject::connect(panel, &PanelDashboard::computeFailed, &settled, &QEventLoop::quit);
+            settled.exec();
+        }
         const QImage image = window.grab().toImage();
         if (image.isNull() || !image.save(cl.screenshotFile, "PNG"))
             return fail(QCoreApplication::translate("Application", "Could not save the screenshot to %1. Check that the folder exists and is writable.")

@@ -51,7 +51,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                         QCoreApplication::translate("CommandLine", "Saves the main window (1280×800) as a PNG image and exits."),
                                         QCoreApplication::translate("CommandLine", "FILE"));
     const QCommandLineOption page(QStringLiteral("page"),
-                                  QCoreApplication::translate("CommandLine", "Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, sync or settings (a URS)."),
+                                  QCoreApplication::translate("CommandLine", "Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS)."),
                                   QCoreApplication::translate("CommandLine", "NAME"));
     const QCommandLineOption status(QStringLiteral("status"),
                                     QCoreApplication::translate("CommandLine", "Prints one line per report (YYYY-MM, state, revision) and exits."));

@@ -35,20 +35,22 @@ void PanelJob::startNext()
     const PanelRequest request = *m_pending;
     m_pending.reset();
     m_running = true;
-    m_watcher.setFuture(QtConcurrent::run([dataDir = m_dataDir, clock = &m_clock, request]() -> Result<PanelData> {
-        // The profile, through connections of this thread (closed when it ends).
-        auto services = Services::open(dataDir, *clock);
-        if (!services)
-            return services.error();
-        Services &s = *services.value();
-        auto engine = s.programs().engine(request.programId);
-        if (!engine)
-            return Error{QStringLiteral("unknown_program"),
-                         QCoreApplication::translate("Panel", "This installation does not know the program %1.")
-                             .arg(request.programId)};
-        return computePanel(s.database(), s.replica(), engine->program(), request.scope, request.filter,
-                            s.reviews().localStates());
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([dataDir = m_dataDir, clock = &m_clock, request]() -> Result<PanelData> {
+            // The profile, through connections of this thread (closed when it ends).
+            auto services = Services::open(dataDir, *clock);
+            if (!services)
+                return services.error();
+            Services &s = *services.value();
+            auto engine = s.programs().engine(request.programId);
+            if (!engine)
+                return Error{
+                    QStringLiteral("unknown_program"),
+                    QCoreApplication::translate("Panel", "This installation does not know the program %1.")
+                        .arg(request.programId)};
+            return computePanel(s.database(), s.replica(), engine->program(), request.scope, request.filter,
+                                s.reviews().localStates());
+        }));
 }
 
 void PanelJob::onFinished()

@@ -36,7 +36,10 @@ Period addMonths(Period p, int n)
 class ReadSnapshot
 {
 public:
-    explicit ReadSnapshot(const QSqlDatabase &db) : m_db(db) { m_open = execSql(m_db, QStringLiteral("BEGIN")).ok(); }
+    explicit ReadSnapshot(const QSqlDatabase &db) : m_db(db)
+    {
+        m_open = execSql(m_db, QStringLiteral("BEGIN")).ok();
+    }
     ~ReadSnapshot()
     {
         if (m_open)
@@ -69,9 +72,10 @@ ActionScope actionScope(const PanelFilter &filter, const Period &from, const Per
         s.args << filter.format;
     }
     if (!filter.theme.isEmpty()) {
-        s.sql += QStringLiteral(" AND EXISTS (SELECT 1 FROM replica_action_codes t WHERE t.report = a.report "
-                                "AND t.revision = a.revision AND t.position = a.position AND t.kind = 'theme' "
-                                "AND t.code = ?)");
+        s.sql +=
+            QStringLiteral(" AND EXISTS (SELECT 1 FROM replica_action_codes t WHERE t.report = a.report "
+                           "AND t.revision = a.revision AND t.position = a.position AND t.kind = 'theme' "
+                           "AND t.code = ?)");
         s.args << filter.theme;
     }
     return s;
@@ -144,7 +148,8 @@ int PanelFilter::months() const
 
 QStringList panelStates(bool includeReceived)
 {
-    QStringList states{QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("consolidated")};
+    QStringList states{QStringLiteral("accepted"), QStringLiteral("forwarded"),
+                       QStringLiteral("consolidated")};
     if (includeReceived)
         states << QStringLiteral("received") << QStringLiteral("in_review");
     return states;
@@ -155,13 +160,14 @@ double PanelTiles::onTimeRate() const
     return onTime + late > 0 ? double(onTime) / double(onTime + late) : -1.0;
 }
 
-Result<PanelData> computePanel(Database &database, const ReplicaService &replica, const ProgramDefinition &program,
-                               const QList<Municipality> &scope, const PanelFilter &filter,
-                               const QHash<QString, QString> &localStates)
+Result<PanelData> computePanel(Database &database, const ReplicaService &replica,
+                               const ProgramDefinition &program, const QList<Municipality> &scope,
+                               const PanelFilter &filter, const QHash<QString, QString> &localStates)
 {
     const int months = filter.months();
     if (months == 0)
-        return invalidFilter(QCoreApplication::translate("Panel", "the first month must come before the last."));
+        return invalidFilter(
+            QCoreApplication::translate("Panel", "the first month must come before the last."));
     if (months > 240)
         return invalidFilter(QCoreApplication::translate("Panel", "choose at most 20 years."));
     const QSqlDatabase db = database.db();
@@ -199,8 +205,9 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
 
     // The revisions whose actions count: each report's latest, in a counted state.
     const QStringList states = panelStates(filter.includeReceived);
-    auto made = execSql(db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS panel_pick (report TEXT NOT NULL, "
-                                           "revision INTEGER NOT NULL, PRIMARY KEY (report, revision)) WITHOUT ROWID"));
+    auto made = execSql(
+        db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS panel_pick (report TEXT NOT NULL, "
+                           "revision INTEGER NOT NULL, PRIMARY KEY (report, revision)) WITHOUT ROWID"));
     if (!made)
         return made.error();
     if (auto cleared = execSql(db, QStringLiteral("DELETE FROM temp.panel_pick")); !cleared)
@@ -215,8 +222,9 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
             const QString state = localStates.value(revisionKey(r.report, r.revision), r.state);
             if (!states.contains(state))
                 continue;
-            auto picked = execSql(db, QStringLiteral("INSERT INTO temp.panel_pick (report, revision) VALUES (?, ?)"),
-                                  {r.report, r.revision});
+            auto picked =
+                execSql(db, QStringLiteral("INSERT INTO temp.panel_pick (report, revision) VALUES (?, ?)"),
+                        {r.report, r.revision});
             if (!picked)
                 return picked.error();
         }
@@ -230,8 +238,9 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
     const ActionScope range = actionScope(filter, filter.from, filter.to);
     data.actions = QVector<qint64>(months, 0);
     data.people = QVector<qint64>(months, 0);
-    auto perMonth = runSql(db, QStringLiteral("SELECT a.period, COUNT(*), COALESCE(SUM(a.people), 0)") + range.sql
-                                   + QStringLiteral(" GROUP BY a.period"),
+    auto perMonth = runSql(db,
+                           QStringLiteral("SELECT a.period, COUNT(*), COALESCE(SUM(a.people), 0)") +
+                               range.sql + QStringLiteral(" GROUP BY a.period"),
                            range.args);
     if (!perMonth)
         return perMonth.error();
@@ -244,13 +253,14 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
     }
 
     // The stacks: each action under its first theme.
-    const QString firstTheme = QStringLiteral(
-        " LEFT JOIN replica_action_codes f ON f.report = a.report AND f.revision = a.revision "
-        "AND f.position = a.position AND f.kind = 'theme' AND f.ord = 0");
+    const QString firstTheme =
+        QStringLiteral(" LEFT JOIN replica_action_codes f ON f.report = a.report AND f.revision = a.revision "
+                       "AND f.position = a.position AND f.kind = 'theme' AND f.ord = 0");
     QString stackSql = range.sql;
     stackSql.insert(stackSql.indexOf(QStringLiteral(" WHERE ")), firstTheme);
-    auto themeTotals = countsOf(db, QStringLiteral("SELECT COALESCE(f.code, ''), COUNT(*)") + stackSql
-                                        + QStringLiteral(" GROUP BY 1"),
+    auto themeTotals = countsOf(db,
+                                QStringLiteral("SELECT COALESCE(f.code, ''), COUNT(*)") + stackSql +
+                                    QStringLiteral(" GROUP BY 1"),
                                 range.args);
     if (!themeTotals)
         return themeTotals.error();
@@ -268,21 +278,23 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
         data.stackThemes << others;
     for (int i = 0; i < data.stackThemes.size(); ++i)
         data.actionsByTheme << QVector<qint64>(months, 0);
-    auto stacked = runSql(db, QStringLiteral("SELECT a.period, COALESCE(f.code, ''), COUNT(*)") + stackSql
-                                  + QStringLiteral(" GROUP BY 1, 2"),
+    auto stacked = runSql(db,
+                          QStringLiteral("SELECT a.period, COALESCE(f.code, ''), COUNT(*)") + stackSql +
+                              QStringLiteral(" GROUP BY 1, 2"),
                           range.args);
     if (!stacked)
         return stacked.error();
     while (stacked.value().next()) {
         const int i = monthsBetween(filter.from, Period::fromKey(stacked.value().value(0).toString()));
-        const int stack = stackOf.value(stacked.value().value(1).toString(), int(data.stackThemes.size()) - 1);
+        const int stack =
+            stackOf.value(stacked.value().value(1).toString(), int(data.stackThemes.size()) - 1);
         if (i >= 0 && i < months && stack >= 0)
             data.actionsByTheme[stack][i] += stacked.value().value(2).toLongLong();
     }
 
-    auto formats = countsOf(db, QStringLiteral("SELECT a.format, COUNT(*)") + range.sql
-                                    + QStringLiteral(" GROUP BY a.format"),
-                            range.args);
+    auto formats = countsOf(
+        db, QStringLiteral("SELECT a.format, COUNT(*)") + range.sql + QStringLiteral(" GROUP BY a.format"),
+        range.args);
     if (!formats)
         return formats.error();
     data.byFormat = formats.value();
@@ -290,9 +302,9 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
     audienceSql.insert(audienceSql.indexOf(QStringLiteral(" WHERE ")),
                        QStringLiteral(" JOIN replica_action_codes c ON c.report = a.report AND c.revision = "
                                       "a.revision AND c.position = a.position AND c.kind = 'audience'"));
-    auto audiences = countsOf(db, QStringLiteral("SELECT c.code, COUNT(*)") + audienceSql
-                                      + QStringLiteral(" GROUP BY c.code"),
-                              range.args);
+    auto audiences = countsOf(
+        db, QStringLiteral("SELECT c.code, COUNT(*)") + audienceSql + QStringLiteral(" GROUP BY c.code"),
+        range.args);
     if (!audiences)
         return audiences.error();
     data.byAudience = audiences.value();
@@ -301,8 +313,9 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
     QHash<QString, PanelRankRow> rows;
     for (const Municipality &m : std::as_const(municipalities))
         rows.insert(m.ibge, PanelRankRow{m.ibge});
-    auto ranked = runSql(db, QStringLiteral("SELECT a.municipality, COUNT(*), COALESCE(SUM(a.people), 0)") + range.sql
-                                 + QStringLiteral(" GROUP BY a.municipality"),
+    auto ranked = runSql(db,
+                         QStringLiteral("SELECT a.municipality, COUNT(*), COALESCE(SUM(a.people), 0)") +
+                             range.sql + QStringLiteral(" GROUP BY a.municipality"),
                          range.args);
     if (!ranked)
         return ranked.error();

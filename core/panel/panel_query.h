@@ -33,10 +33,10 @@ class ReplicaService;
 
 struct PanelFilter
 {
-    Period from; // inclusive
-    Period to;   // inclusive, ≥ from
-    QString theme;  // catalogue code; empty: every theme
-    QString format; // catalogue code; empty: every format
+    Period from;                // inclusive
+    Period to;                  // inclusive, ≥ from
+    QString theme;              // catalogue code; empty: every theme
+    QString format;             // catalogue code; empty: every format
     QStringList municipalities; // IBGE codes; empty: the whole scope
     bool includeReceived = false;
     int months() const; // in the range (0 when invalid)
@@ -80,23 +80,23 @@ struct PanelData
     PanelTiles previous; // the same number of months just before filter.from
     // Actions per month stacked by each action's first theme: the most frequent
     // themes of the range, then the rest in one stack (code empty).
-    QList<PanelCount> stackThemes;          // totals of the range, stack order
-    QList<QVector<qint64>> actionsByTheme;  // [stack][period]
-    QVector<qint64> actions;                // per period
-    QVector<qint64> people;                 // per period
-    QVector<int> reporting;                 // per period: municipalities covered
-    double target = 1.0;                    // share of municipalities expected to report
-    QList<PanelCount> byFormat;             // most first
-    QList<PanelCount> byAudience;           // an action counts once in each of its audiences
-    QList<PanelRankRow> ranking;            // every municipality of the scope, most actions first
+    QList<PanelCount> stackThemes;         // totals of the range, stack order
+    QList<QVector<qint64>> actionsByTheme; // [stack][period]
+    QVector<qint64> actions;               // per period
+    QVector<qint64> people;                // per period
+    QVector<int> reporting;                // per period: municipalities covered
+    double target = 1.0;                   // share of municipalities expected to report
+    QList<PanelCount> byFormat;            // most first
+    QList<PanelCount> byAudience;          // an action counts once in each of its audiences
+    QList<PanelRankRow> ranking;           // every municipality of the scope, most actions first
 };
 
 inline constexpr int kPanelStackedThemes = 6;
 
 // `scope`: the municipalities this installation sees (a URS's); the filter's
 // municipalities narrow it. `localStates`: ReviewOutbox::localStates().
-Result<PanelData> computePanel(Database &database, const ReplicaService &replica, const ProgramDefinition &program,
-                               const QList<Municipality> &scope, const PanelFilter &filter,
-                               const QHash<QString, QString> &localStates = {});
+Result<PanelData> computePanel(Database &database, const ReplicaService &replica,
+                               const ProgramDefinition &program, const QList<Municipality> &scope,
+                               const PanelFilter &filter, const QHash<QString, QString> &localStates = {});
 
 } // namespace mobiliza::core

@@ -42,14 +42,16 @@ Status dropReplicaFacts(const QSqlDatabase &db, const QString &report, int revis
                         {report, revision});
     if (!gone)
         return gone.error();
-    auto unmarked = execSql(db, QStringLiteral("UPDATE replica_revisions SET facts = 0 WHERE report = ? AND revision = ?"),
-                            {report, revision});
+    auto unmarked = execSql(
+        db, QStringLiteral("UPDATE replica_revisions SET facts = 0 WHERE report = ? AND revision = ?"),
+        {report, revision});
     if (!unmarked)
         return unmarked.error();
     return {};
 }
 
-Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revision, const ProgramDefinition *program)
+Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revision,
+                         const ProgramDefinition *program)
 {
     if (Status dropped = dropReplicaFacts(db, decoded.uuid, revision); !dropped)
         return dropped;
@@ -61,11 +63,12 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
     const QString people = program->fieldForRole(field_role::PeopleReached);
     for (const Action &a : decoded.actions) {
         const QStringList formats = format.isEmpty() ? QStringList{} : codesOf(a.values.value(format));
-        auto put = execSql(db,
-                           QStringLiteral("INSERT INTO replica_actions (report, revision, position, municipality, "
-                                          "period, format, people) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                           {decoded.uuid, revision, a.position, decoded.municipality, decoded.period.key(),
-                            textArg(formats.value(0)), people.isEmpty() ? 0 : peopleOf(a.values.value(people))});
+        auto put =
+            execSql(db,
+                    QStringLiteral("INSERT INTO replica_actions (report, revision, position, municipality, "
+                                   "period, format, people) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {decoded.uuid, revision, a.position, decoded.municipality, decoded.period.key(),
+                     textArg(formats.value(0)), people.isEmpty() ? 0 : peopleOf(a.values.value(people))});
         if (!put)
             return put.error();
         const std::pair<QString, QString> kinds[] = {{QStringLiteral("theme"), themes},
@@ -75,17 +78,19 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
                 continue;
             const QStringList codes = codesOf(a.values.value(field));
             for (int i = 0; i < codes.size(); ++i) {
-                auto code = execSql(db,
-                                    QStringLiteral("INSERT INTO replica_action_codes (report, revision, position, "
-                                                   "kind, ord, code) VALUES (?, ?, ?, ?, ?, ?)"),
-                                    {decoded.uuid, revision, a.position, kind, i, codes.at(i)});
+                auto code =
+                    execSql(db,
+                            QStringLiteral("INSERT INTO replica_action_codes (report, revision, position, "
+                                           "kind, ord, code) VALUES (?, ?, ?, ?, ?, ?)"),
+                            {decoded.uuid, revision, a.position, kind, i, codes.at(i)});
                 if (!code)
                     return code.error();
             }
         }
     }
-    auto marked = execSql(db, QStringLiteral("UPDATE replica_revisions SET facts = 1 WHERE report = ? AND revision = ?"),
-                          {decoded.uuid, revision});
+    auto marked = execSql(
+        db, QStringLiteral("UPDATE replica_revisions SET facts = 1 WHERE report = ? AND revision = ?"),
+        {decoded.uuid, revision});
     if (!marked)
         return marked.error();
     return {};

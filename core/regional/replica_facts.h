@@ -18,7 +18,8 @@ class ProgramDefinition;
 // (its manifest, decoded) and marks the revision's facts written. Runs inside the
 // caller's transaction. `program` null (unknown program): no facts, and the
 // revision stays unmarked so a later backfill can write them.
-Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revision, const ProgramDefinition *program);
+Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revision,
+                         const ProgramDefinition *program);
 
 // Forgets the facts of a revision whose manifest is forgotten (the hub listed
 // another hash for it). Inside the caller's transaction.

@@ -194,6 +194,13 @@ void CoveragePage::reload()
     updateMonth();
 }
 
+void CoveragePage::selectPeriod(const core::Period &period)
+{
+    if (m_dirty)
+        reload();
+    selectColumn(int(m_model->grid().periods.indexOf(period)));
+}
+
 void CoveragePage::selectColumn(int column)
 {
     if (column < 0 || column >= m_model->columnCount())

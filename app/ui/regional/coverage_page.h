@@ -28,6 +28,8 @@ public:
     static constexpr int kMonths = 12;
 
     void reload();
+    // Selects the month `period` when the grid shows it (the Painel's coverage bar opens it so).
+    void selectPeriod(const core::Period &period);
     QTableView *table() const { return m_table; }
     CoverageModel *model() const { return m_model; }
     QLabel *detailLabel() const { return m_detail; }

@@ -3,6 +3,7 @@
 #include "app/ui/main_window.h"
 #include "app/ui/pages/settings_page.h"
 #include "app/ui/pages/sync_page.h"
+#include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/regional/batches_page.h"
 #include "app/ui/regional/coverage_page.h"
 #include "app/ui/regional/inbox_page.h"
@@ -16,7 +17,7 @@ namespace mobiliza::ui {
 QStringList regionalPageNames()
 {
     return {QStringLiteral("inbox"), QStringLiteral("coverage"), QStringLiteral("batches"),
-            QStringLiteral("partners"), QStringLiteral("sync"), QStringLiteral("settings")};
+            QStringLiteral("partners"), QStringLiteral("panel"), QStringLiteral("sync"), QStringLiteral("settings")};
 }
 
 QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialogs &dialogs)
@@ -31,6 +32,14 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
             window->showPage(QStringLiteral("inbox"));
         inbox->openReport(uuid);
     });
+    auto *panel = new PanelDashboard(context, parent);
+    // A coverage bar of the Painel opens that month's column of the coverage grid.
+    QObject::connect(panel, &PanelDashboard::openCoverageRequested, coverage,
+                     [coverage, parent](const core::Period &period) {
+                         if (auto *window = qobject_cast<MainWindow *>(parent))
+                             window->showPage(QStringLiteral("coverage"));
+                         coverage->selectPeriod(period);
+                     });
     return {
         {QStringLiteral("inbox"), QCoreApplication::translate("RegionalPages", "Inbox"),
          st->standardIcon(QStyle::SP_FileDialogDetailedView), inbox},
@@ -40,6 +49,8 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
          st->standardIcon(QStyle::SP_ArrowForward), new BatchesPage(context, dialogs, parent)},
         {QStringLiteral("partners"), QCoreApplication::translate("RegionalPages", "Partners of the region"),
          st->standardIcon(QStyle::SP_DirHomeIcon), new PartnersRegionPage(context, dialogs, parent)},
+        {QStringLiteral("panel"), QCoreApplication::translate("MainWindow", "Panel"),
+         st->standardIcon(QStyle::SP_FileDialogContentsView), panel},
         {QStringLiteral("sync"), QCoreApplication::translate("MainWindow", "Synchronization"),
          st->standardIcon(QStyle::SP_BrowserReload), new SyncPage(context, parent)},
         {QStringLiteral("settings"), QCoreApplication::translate("MainWindow", "Settings"),

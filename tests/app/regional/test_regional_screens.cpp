@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 #include "tests/support/catch_qt.h"
 
+#include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/regional/photo_viewer.h"
 #include "app/ui/regional/report_view.h"
 #include "app/ui/regional/return_dialog.h"
@@ -57,5 +58,11 @@ TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
 
         REQUIRE(window.showPage(QStringLiteral("coverage")));
         shot(&window, QStringLiteral("coverage"));
+
+        REQUIRE(window.showPage(QStringLiteral("panel")));
+        auto *panel = qobject_cast<ui::PanelDashboard *>(window.page(QStringLiteral("panel")));
+        REQUIRE(panel);
+        REQUIRE(test::waitUntil([&] { return !panel->isComputing() && panel->data().has_value(); }));
+        shot(&window, QStringLiteral("panel"));
     });
 }

@@ -76,8 +76,9 @@ Seeded seed(test::UrsProfile &urs, quint32 seedValue)
     Seeded out;
     out.scope = services.reference().municipalitiesOfUrs(QStringLiteral("Belo Horizonte")).mid(0, 12);
     REQUIRE(out.scope.size() == 12);
-    const QStringList states{QStringLiteral("received"), QStringLiteral("in_review"), QStringLiteral("accepted"),
-                             QStringLiteral("forwarded"), QStringLiteral("consolidated"), QStringLiteral("returned")};
+    const QStringList states{QStringLiteral("received"),     QStringLiteral("in_review"),
+                             QStringLiteral("accepted"),     QStringLiteral("forwarded"),
+                             QStringLiteral("consolidated"), QStringLiteral("returned")};
     qint64 cursor = 0;
     for (Period p = Period{2026, 1}; !(Period{2026, 10} < p); p = p.next()) {
         for (const Municipality &m : std::as_const(out.scope)) {
@@ -86,18 +87,21 @@ Seeded seed(test::UrsProfile &urs, quint32 seedValue)
             // On time or late (the deadline is in the next month).
             const QDate day = program.deadline(p).addDays(int(rng.bounded(12)) - 8);
             const QDateTime at(day, QTime(14, 0), Qt::UTC);
-            Sent first = withActions(test::sent(m.ibge, p, 1, at, ++cursor), int(rng.bounded(5)), program, rng);
+            Sent first =
+                withActions(test::sent(m.ibge, p, 1, at, ++cursor), int(rng.bounded(5)), program, rng);
             first.entry.state = states.at(int(rng.bounded(int(states.size()))));
             out.all << first;
             if (first.entry.state == QStringLiteral("returned") && rng.bounded(2) == 0) {
-                Sent second = withActions(test::sent(m.ibge, p, 2, at.addDays(5), ++cursor, false, first.report.uuid),
-                                          int(rng.bounded(5)), program, rng);
+                Sent second =
+                    withActions(test::sent(m.ibge, p, 2, at.addDays(5), ++cursor, false, first.report.uuid),
+                                int(rng.bounded(5)), program, rng);
                 second.entry.state = states.at(int(rng.bounded(5))); // never returned again
                 out.all << second;
             } else if (first.entry.state == QStringLiteral("received") && rng.bounded(3) == 0) {
                 // A decision made here, not pulled back yet.
-                out.localStates.insert(revisionKey(first.report.uuid, 1),
-                                       rng.bounded(2) ? QStringLiteral("accepted") : QStringLiteral("returned"));
+                out.localStates.insert(revisionKey(first.report.uuid, 1), rng.bounded(2)
+                                                                              ? QStringLiteral("accepted")
+                                                                              : QStringLiteral("returned"));
             }
         }
     }
@@ -129,7 +133,8 @@ QHash<QString, const Sent *> latestOf(const Seeded &s)
 {
     QHash<QString, const Sent *> latest;
     for (const Sent &r : s.all)
-        if (!latest.contains(r.report.uuid) || latest.value(r.report.uuid)->report.revision < r.report.revision)
+        if (!latest.contains(r.report.uuid) ||
+            latest.value(r.report.uuid)->report.revision < r.report.revision)
             latest.insert(r.report.uuid, &r);
     return latest;
 }
@@ -148,7 +153,8 @@ Expected count(const Seeded &s, const ProgramDefinition &program, const PanelFil
 {
     Expected e;
     // What the brief counts: accepted onwards; received and in review on request; never returned.
-    QStringList counted{QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("consolidated")};
+    QStringList counted{QStringLiteral("accepted"), QStringLiteral("forwarded"),
+                        QStringLiteral("consolidated")};
     if (f.includeReceived)
         counted << QStringLiteral("received") << QStringLiteral("in_review");
     QSet<QString> scope;
@@ -259,7 +265,8 @@ void checkPanel(const PanelData &d, const Seeded &s, const ProgramDefinition &pr
     CHECK(audiences == e.byAudience);
     CHECK(d.ranking.size() == e.tiles.expected);
     for (const PanelRankRow &row : d.ranking) {
-        CHECK(row.actions == (e.rankActions.count(row.municipality) ? e.rankActions.at(row.municipality) : 0));
+        CHECK(row.actions ==
+              (e.rankActions.count(row.municipality) ? e.rankActions.at(row.municipality) : 0));
         CHECK(row.people == (e.rankPeople.count(row.municipality) ? e.rankPeople.at(row.municipality) : 0));
     }
     for (int i = 1; i < d.ranking.size(); ++i)
@@ -268,7 +275,8 @@ void checkPanel(const PanelData &d, const Seeded &s, const ProgramDefinition &pr
 
 } // namespace
 
-TEST_CASE("Every figure of the panel equals a count made from the reports themselves, for filters that combine")
+TEST_CASE(
+    "Every figure of the panel equals a count made from the reports themselves, for filters that combine")
 {
     test::UrsProfile urs;
     const Seeded s = seed(urs, 20261130);
@@ -315,7 +323,8 @@ TEST_CASE("Every figure of the panel equals a count made from the reports themse
     CHECK_FALSE(s.localStates.isEmpty());
 }
 
-TEST_CASE("The panel's facts follow the replica: a revision listed with another content loses them, an old replica gets them")
+TEST_CASE("The panel's facts follow the replica: a revision listed with another content loses them, an old "
+          "replica gets them")
 {
     test::UrsProfile urs;
     const Seeded s = seed(urs, 7);
@@ -330,32 +339,35 @@ TEST_CASE("The panel's facts follow the replica: a revision listed with another 
     {
         REQUIRE(execSql(services.database().db(), QStringLiteral("DELETE FROM replica_actions")));
         REQUIRE(execSql(services.database().db(), QStringLiteral("UPDATE replica_revisions SET facts = 0")));
-        auto empty = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+        auto empty =
+            computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
         REQUIRE(empty);
         CHECK(empty.value().tiles.actions == 0);
         urs.services.reset();
         auto reopened = Services::open(urs.dir.path(), urs.clock);
         REQUIRE(reopened);
-        auto after = computePanel(reopened.value()->database(), reopened.value()->replica(), program, s.scope, f,
-                                  s.localStates);
+        auto after = computePanel(reopened.value()->database(), reopened.value()->replica(), program, s.scope,
+                                  f, s.localStates);
         REQUIRE(after);
         CHECK(after.value().tiles.actions == before.value().tiles.actions);
         CHECK(after.value().tiles.people == before.value().tiles.people);
         checkPanel(after.value(), s, program);
     }
-    SECTION("the hub lists a revision with another hash: its actions stop counting until its manifest comes again")
+    SECTION("the hub lists a revision with another hash: its actions stop counting until its manifest comes "
+            "again")
     {
         const Sent *target = nullptr;
         for (const Sent &r : s.all)
-            if (r.entry.state == QStringLiteral("accepted") && r.report.actions.size() >= 2
-                && !s.localStates.contains(revisionKey(r.report.uuid, r.report.revision)))
+            if (r.entry.state == QStringLiteral("accepted") && r.report.actions.size() >= 2 &&
+                !s.localStates.contains(revisionKey(r.report.uuid, r.report.revision)))
                 target = &r;
         REQUIRE(target);
         ReplicaRevision changed = target->entry;
         changed.manifestSha256 = test::sha("another content");
         changed.cursor = 10'000;
         REQUIRE(services.replica().applyPulled({changed}, 10'000));
-        auto after = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+        auto after =
+            computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
         REQUIRE(after);
         CHECK(after.value().tiles.actions == before.value().tiles.actions - target->report.actions.size());
     }
@@ -366,7 +378,8 @@ TEST_CASE("A panel period that ends before it starts is refused in words")
     test::UrsProfile urs;
     Services &services = *urs.services;
     const ProgramDefinition &program = services.programs().engine(kProgram)->program();
-    auto d = computePanel(services.database(), services.replica(), program, {}, PanelFilter{Period{2026, 5}, Period{2026, 4}});
+    auto d = computePanel(services.database(), services.replica(), program, {},
+                          PanelFilter{Period{2026, 5}, Period{2026, 4}});
     REQUIRE_FALSE(d);
     CHECK(d.error().code == QStringLiteral("invalid_filter"));
 }

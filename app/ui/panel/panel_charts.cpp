@@ -1,0 +1,278 @@
+#include "app/ui/panel/panel_charts.h"
+
+#include "core/program/program_definition.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QCoreApplication>
+#include <QHorizontalBarSeries>
+#include <QLegend>
+#include <QLineSeries>
+#include <QLocale>
+#include <QPen>
+#include <QStackedBarSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace mobiliza::ui {
+
+namespace {
+
+const QColor kInk(0x1f, 0x5f, 0x8b);
+
+QChart *newChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    QFont f = chart->titleFont();
+    f.setBold(true);
+    chart->setTitleFont(f);
+    chart->setAnimationOptions(QChart::NoAnimation); // a filter change redraws at once
+    chart->setBackgroundRoundness(4);
+    chart->setMargins(QMargins(6, 4, 6, 4));
+    chart->legend()->setVisible(false);
+    return chart;
+}
+
+// A month axis whose labels fit 12 to 24 bars in half the page.
+QBarCategoryAxis *monthAxis(const core::PanelData &data);
+
+QStringList monthTicks(const core::PanelData &data)
+{
+    QStringList ticks;
+    for (const core::Period &p : data.periods)
+        ticks << panelMonthTick(p);
+    return ticks;
+}
+
+QBarCategoryAxis *monthAxis(const core::PanelData &data)
+{
+    auto *x = new QBarCategoryAxis;
+    x->append(monthTicks(data));
+    QFont f = x->labelsFont();
+    f.setPointSizeF(std::max(6.5, f.pointSizeF() * 0.85));
+    x->setLabelsFont(f);
+    if (data.periods.size() > 8)
+        x->setLabelsAngle(-45);
+    return x;
+}
+
+// A value axis from 0 with round ticks and integer labels.
+QValueAxis *countAxis(qint64 max)
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0, std::max<qint64>(max, 4));
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    return axis;
+}
+
+} // namespace
+
+QString panelMonthTick(const core::Period &period)
+{
+    // Three letters, no dot, whatever the locale's data says ("mar./26" would be cut).
+    static const char *const months[] = {
+        QT_TRANSLATE_NOOP("PanelCharts", "Jan"), QT_TRANSLATE_NOOP("PanelCharts", "Feb"),
+        QT_TRANSLATE_NOOP("PanelCharts", "Mar"), QT_TRANSLATE_NOOP("PanelCharts", "Apr"),
+        QT_TRANSLATE_NOOP("PanelCharts", "May"), QT_TRANSLATE_NOOP("PanelCharts", "Jun"),
+        QT_TRANSLATE_NOOP("PanelCharts", "Jul"), QT_TRANSLATE_NOOP("PanelCharts", "Aug"),
+        QT_TRANSLATE_NOOP("PanelCharts", "Sep"), QT_TRANSLATE_NOOP("PanelCharts", "Oct"),
+        QT_TRANSLATE_NOOP("PanelCharts", "Nov"), QT_TRANSLATE_NOOP("PanelCharts", "Dec")};
+    if (!period.isValid())
+        return {};
+    return QStringLiteral("%1/%2")
+        .arg(QCoreApplication::translate("PanelCharts", months[period.month - 1]))
+        .arg(period.year % 100, 2, 10, QLatin1Char('0'));
+}
+
+QString panelShortLabel(const QString &label, int max)
+{
+    QString s = label;
+    const qsizetype paren = s.indexOf(QStringLiteral(" ("));
+    if (paren > 8)
+        s.truncate(paren); // "Arboviroses e combate ao Aedes aegypti (dengue, …)"
+    if (s.size() > max)
+        s = s.left(max - 1).trimmed() + QChar(0x2026);
+    return s;
+}
+
+QColor panelStackColor(int index, bool others)
+{
+    if (others)
+        return QColor(0xb4, 0xbc, 0xc4);
+    static const QColor palette[] = {QColor(0x1f, 0x5f, 0x8b), QColor(0xe0, 0x8a, 0x1e),
+                                     QColor(0x3a, 0x9a, 0x5b), QColor(0xc2, 0x45, 0x45),
+                                     QColor(0x7b, 0x5a, 0xa6), QColor(0x2a, 0xa1, 0xb3),
+                                     QColor(0x9a, 0x7b, 0x4f), QColor(0xd4, 0x6a, 0xa8)};
+    return palette[index % int(std::size(palette))];
+}
+
+QString panelCodeLabel(const core::ProgramDefinition &program, const QString &role, const QString &code)
+{
+    if (code.isEmpty())
+        return role == core::field_role::Themes ? QCoreApplication::translate("PanelCharts", "Other themes")
+                                                : QCoreApplication::translate("PanelCharts", "Not said");
+    if (const auto field = program.field(program.fieldForRole(role)))
+        if (const auto entry = program.catalogueEntry(field->catalogue, code))
+            return entry->label;
+    return code;
+}
+
+QChart *makeThemeChart(const core::PanelData &data, const core::ProgramDefinition &program)
+{
+    QChart *chart = newChart(QCoreApplication::translate("PanelCharts", "Actions per month, by theme"));
+    auto *series = new QStackedBarSeries;
+    qint64 max = 0;
+    for (qint64 v : data.actions)
+        max = std::max(max, v);
+    for (int i = 0; i < data.stackThemes.size(); ++i) {
+        const core::PanelCount &stack = data.stackThemes.at(i);
+        auto *set =
+            new QBarSet(panelShortLabel(panelCodeLabel(program, core::field_role::Themes, stack.code), 30));
+        set->setProperty("code", stack.code);
+        set->setColor(panelStackColor(i, stack.code.isEmpty()));
+        set->setBorderColor(Qt::white);
+        for (qint64 v : data.actionsByTheme.at(i))
+            set->append(double(v));
+        series->append(set);
+    }
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    QBarCategoryAxis *x = monthAxis(data);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    QValueAxis *y = countAxis(max);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    chart->legend()->setVisible(!data.stackThemes.isEmpty());
+    chart->legend()->setAlignment(Qt::AlignRight);
+    return chart;
+}
+
+QChart *makePeopleChart(const core::PanelData &data)
+{
+    QChart *chart = newChart(QCoreApplication::translate("PanelCharts", "People reached per month"));
+    auto *series = new QBarSeries;
+    auto *set = new QBarSet(QCoreApplication::translate("PanelCharts", "People reached"));
+    set->setColor(QColor(0x3a, 0x9a, 0x5b));
+    set->setBorderColor(Qt::white);
+    qint64 max = 0;
+    for (qint64 v : data.people) {
+        set->append(double(v));
+        max = std::max(max, v);
+    }
+    series->append(set);
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    QBarCategoryAxis *x = monthAxis(data);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    QValueAxis *y = countAxis(max);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    return chart;
+}
+
+QChart *makeCoverageChart(const core::PanelData &data)
+{
+    const int expected = data.tiles.expected;
+    QChart *chart =
+        newChart(QCoreApplication::translate("PanelCharts", "Municipalities that reported, per month (of %1)")
+                     .arg(expected));
+    auto *series = new QBarSeries;
+    auto *set = new QBarSet(QCoreApplication::translate("PanelCharts", "Reported"));
+    set->setColor(kInk);
+    set->setBorderColor(Qt::white);
+    for (int v : data.reporting)
+        set->append(v);
+    series->append(set);
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    // The target, a line across the months.
+    auto *target = new QLineSeries;
+    target->setName(QCoreApplication::translate("PanelCharts", "Target (%1 %)")
+                        .arg(QLocale().toString(data.target * 100.0, 'f', 0)));
+    const double goal = data.target * expected;
+    target->append(-0.5, goal);
+    target->append(double(data.periods.size()) - 0.5, goal);
+    QPen pen(QColor(0xc2, 0x45, 0x45));
+    pen.setWidthF(2.0);
+    pen.setStyle(Qt::DashLine);
+    target->setPen(pen);
+    chart->addSeries(target);
+    QBarCategoryAxis *x = monthAxis(data);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    auto *lineX = new QValueAxis; // the line spans the bars' width; hidden
+    lineX->setRange(-0.5, double(data.periods.size()) - 0.5);
+    lineX->setVisible(false);
+    chart->addAxis(lineX, Qt::AlignBottom);
+    target->attachAxis(lineX);
+    auto *y = new QValueAxis;
+    y->setRange(0, std::max(expected, 1));
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(std::max(1, expected / 5));
+    y->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    target->attachAxis(y);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    return chart;
+}
+
+QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &counts,
+                        const core::ProgramDefinition &program, const QString &role, int maxBars)
+{
+    QChart *chart = newChart(title);
+    QList<core::PanelCount> shown = counts.mid(0, maxBars);
+    if (counts.size() > maxBars) {
+        core::PanelCount rest;
+        for (qsizetype i = maxBars; i < counts.size(); ++i)
+            rest.count += counts.at(i).count;
+        shown.removeLast();
+        rest.count += counts.at(maxBars - 1).count;
+        rest.code = QStringLiteral("*");
+        shown << rest;
+    }
+    std::reverse(shown.begin(), shown.end()); // the biggest on top
+    auto *series = new QHorizontalBarSeries;
+    auto *set = new QBarSet(title);
+    set->setColor(kInk);
+    set->setBorderColor(Qt::white);
+    QStringList labels, codes;
+    qint64 max = 0;
+    for (const core::PanelCount &c : shown) {
+        set->append(double(c.count));
+        max = std::max(max, c.count);
+        QString label = c.code == QStringLiteral("*")
+                            ? QCoreApplication::translate("PanelCharts", "All others")
+                            : panelShortLabel(panelCodeLabel(program, role, c.code), 28);
+        while (labels.contains(label)) // a category axis keeps one of equal labels
+            label += QChar(0x200B);
+        labels << label;
+        codes << c.code;
+    }
+    set->setProperty("codes", codes); // bar i → its catalogue code ("*": the rest), for a click
+    series->append(set);
+    series->setBarWidth(0.7);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    set->setLabelColor(Qt::white);
+    chart->addSeries(series);
+    auto *y = new QBarCategoryAxis;
+    y->append(labels);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    QValueAxis *x = countAxis(max);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    return chart;
+}
+
+} // namespace mobiliza::ui

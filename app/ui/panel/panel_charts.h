@@ -1,0 +1,39 @@
+// The Painel's charts, built from one computed PanelData (core/panel): each a new
+// QChart for a QChartView to show. The series carry the figures as they are (the
+// tests read them back); the labels are pt-BR through tr() and the program's
+// catalogue labels.
+#pragma once
+
+#include "core/panel/panel_query.h"
+
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QChart;
+QT_END_NAMESPACE
+
+namespace mobiliza::core {
+class ProgramDefinition;
+}
+
+namespace mobiliza::ui {
+
+// "abr/26": a month on an axis.
+QString panelMonthTick(const core::Period &period);
+// A catalogue label cut to fit a legend or an axis ("…" at the end).
+QString panelShortLabel(const QString &label, int max = 34);
+
+QChart *makeThemeChart(const core::PanelData &data, const core::ProgramDefinition &program);
+QChart *makePeopleChart(const core::PanelData &data);
+QChart *makeCoverageChart(const core::PanelData &data);
+// The label of a catalogue code of the field with `role` (field_role::Themes…);
+// an empty code: "Other themes" for themes, "Not said" otherwise.
+QString panelCodeLabel(const core::ProgramDefinition &program, const QString &role, const QString &code);
+// Horizontal bars, most first, at most `maxBars` (the rest summed in one bar).
+QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &counts,
+                        const core::ProgramDefinition &program, const QString &role, int maxBars);
+
+// The stack colours: the named themes in order, then grey for the rest.
+QColor panelStackColor(int index, bool others);
+
+} // namespace mobiliza::ui

@@ -1,0 +1,452 @@
+#include "app/ui/panel/panel_dashboard.h"
+
+#include "app/ui/pages/page_header.h"
+#include "app/ui/panel/panel_charts.h"
+#include "app/ui/panel/panel_tiles.h"
+#include "core/panel/panel_job.h"
+#include "core/services/services.h"
+
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedBarSeries>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace mobiliza::ui {
+
+namespace {
+
+constexpr int kMonthChoices = 36; // the period combos offer three years
+constexpr int kDefaultMonths = 12;
+
+QChartView *newChartView(const QString &name, QWidget *parent, int minHeight)
+{
+    auto *view = new QChartView(parent);
+    view->setObjectName(name);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(minHeight);
+    return view;
+}
+
+QLabel *filterLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
+} // namespace
+
+PanelDashboard::PanelDashboard(const AppContext &context, QWidget *parent)
+    : QWidget(parent), m_context(context)
+{
+    m_job = new core::PanelJob(m_context.dataDir, *m_context.clock, this);
+    connect(m_job, &core::PanelJob::ready, this, &PanelDashboard::showFigures);
+    connect(m_job, &core::PanelJob::failed, this, [this](const QString &message) {
+        m_status->setStyleSheet(QStringLiteral("color: #a01818;"));
+        m_status->setText(tr("The panel could not be computed: %1").arg(message));
+        m_status->show();
+        Q_EMIT computeFailed(message);
+    });
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(20, 16, 20, 8);
+    const QString who = m_context.role == core::Role::Central
+                            ? tr("the state's municipalities")
+                            : tr("the municipalities of URS %1").arg(m_context.services->profile().urs());
+    outer->addWidget(makePageHeader(
+        tr("Panel"),
+        tr("Actions, people reached and coverage of %1, from this computer's copy: it works offline.")
+            .arg(who),
+        this));
+    buildFilters();
+    auto *filters = new QGridLayout;
+    filters->setHorizontalSpacing(8);
+    filters->setVerticalSpacing(4);
+    filters->addWidget(filterLabel(tr("&From:"), m_from, this), 0, 0);
+    filters->addWidget(m_from, 0, 1);
+    filters->addWidget(filterLabel(tr("&To:"), m_to, this), 0, 2);
+    filters->addWidget(m_to, 0, 3);
+    filters->addWidget(filterLabel(tr("&Municipality:"), m_municipality, this), 0, 4);
+    filters->addWidget(m_municipality, 0, 5);
+    filters->addWidget(m_clear, 0, 6);
+    filters->addWidget(filterLabel(tr("T&heme:"), m_theme, this), 1, 0);
+    filters->addWidget(m_theme, 1, 1, 1, 3);
+    filters->addWidget(filterLabel(tr("F&ormat:"), m_format, this), 1, 4);
+    filters->addWidget(m_format, 1, 5);
+    filters->addWidget(m_includeReceived, 1, 6);
+    filters->setColumnStretch(5, 1);
+    outer->addLayout(filters);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("panelStatus"));
+    m_status->setWordWrap(true);
+    m_status->hide();
+    outer->addWidget(m_status);
+
+    auto *content = new QWidget(this);
+    auto *grid = new QGridLayout(content);
+    grid->setContentsMargins(0, 0, 4, 0);
+    // What the figures are (states, period, narrowing), above them and scrolling with them.
+    m_shown = new QLabel(content);
+    m_shown->setObjectName(QStringLiteral("panelShown"));
+    m_shown->setWordWrap(true);
+    m_shown->setStyleSheet(QStringLiteral("color: #34495a;"));
+    // A word-wrapped label gets the height of one line in a scroll area that fits its widget: ask for three.
+    m_shown->setMinimumHeight(m_shown->fontMetrics().lineSpacing() * 3 + 4);
+    grid->addWidget(m_shown, 0, 0, 1, 2);
+    auto *tiles = new QHBoxLayout;
+    m_actions = new PanelTile(QStringLiteral("tileActions"), tr("actions"), content);
+    m_people = new PanelTile(QStringLiteral("tilePeople"), tr("people reached"), content);
+    m_reporting =
+        new PanelTile(QStringLiteral("tileReporting"), tr("municipalities reported the last month"), content);
+    m_onTime = new PanelTile(QStringLiteral("tileOnTime"), tr("of the reports sent on time"), content);
+    m_active = new PanelTile(QStringLiteral("tileActive"),
+                             tr("active núcleos (an action in the last 3 months)"), content);
+    for (PanelTile *t : {m_actions, m_people, m_reporting, m_onTime, m_active})
+        tiles->addWidget(t, 1);
+    grid->addLayout(tiles, 1, 0, 1, 2);
+    m_themeView = newChartView(QStringLiteral("chartThemes"), content, 290);
+    m_peopleView = newChartView(QStringLiteral("chartPeople"), content, 230);
+    m_coverageView = newChartView(QStringLiteral("chartCoverage"), content, 230);
+    m_formatView = newChartView(QStringLiteral("chartFormats"), content, 280);
+    m_audienceView = newChartView(QStringLiteral("chartAudiences"), content, 280);
+    grid->addWidget(m_themeView, 2, 0, 1, 2);
+    grid->addWidget(m_peopleView, 3, 0, 1, 2);
+    grid->addWidget(m_coverageView, 4, 0, 1, 2);
+    grid->addWidget(m_formatView, 5, 0);
+    grid->addWidget(m_audienceView, 5, 1);
+
+    auto *rankingTitle = new QLabel(
+        tr("<b>Municipalities</b> — most actions first. Double-click one to see only it."), content);
+    grid->addWidget(rankingTitle, 6, 0, 1, 2);
+    m_ranking = new QTableWidget(content);
+    m_ranking->setObjectName(QStringLiteral("panelRanking"));
+    m_ranking->setColumnCount(4);
+    m_ranking->setHorizontalHeaderLabels(
+        {tr("Municipality"), tr("Actions"), tr("People reached"), tr("Months reported")});
+    setUpListTable(m_ranking);
+    m_ranking->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int c = 1; c < 4; ++c)
+        m_ranking->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_ranking->setMinimumHeight(260);
+    m_ranking->setAccessibleName(tr("Municipalities by actions"));
+    grid->addWidget(m_ranking, 7, 0, 1, 2);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    connect(m_ranking, &QTableWidget::activated, this, [this](const QModelIndex &index) {
+        setMunicipality(m_ranking->item(index.row(), 0)->data(Qt::UserRole).toString());
+    });
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("panelScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+
+    for (QChartView *view : {m_themeView, m_peopleView, m_coverageView, m_formatView, m_audienceView})
+        view->setChart(new QChart); // empty until the first answer
+
+    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, [this] {
+        if (isVisible())
+            requestFigures();
+        else
+            m_dirty = true;
+    });
+}
+
+PanelDashboard::~PanelDashboard() = default;
+
+void PanelDashboard::buildFilters()
+{
+    m_building = true;
+    m_from = new QComboBox(this);
+    m_from->setObjectName(QStringLiteral("panelFrom"));
+    m_to = new QComboBox(this);
+    m_to->setObjectName(QStringLiteral("panelTo"));
+    fillMonths();
+
+    const core::ProgramDefinition &program = m_context.program;
+    const auto fillCatalogue = [&](QComboBox *combo, const QString &name, const QString &all,
+                                   const QString &role) {
+        combo->setObjectName(name);
+        combo->addItem(all, QString());
+        if (const auto field = program.field(program.fieldForRole(role)))
+            for (const core::CatalogueEntry &e : program.catalogue(field->catalogue)) {
+                combo->addItem(panelShortLabel(e.label, 48), e.code);
+                combo->setItemData(combo->count() - 1, e.label, Qt::ToolTipRole);
+            }
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(18);
+    };
+    m_theme = new QComboBox(this);
+    fillCatalogue(m_theme, QStringLiteral("panelTheme"), tr("Every theme"), core::field_role::Themes);
+    m_format = new QComboBox(this);
+    fillCatalogue(m_format, QStringLiteral("panelFormat"), tr("Every format"), core::field_role::Format);
+
+    m_municipality = new QComboBox(this);
+    m_municipality->setObjectName(QStringLiteral("panelMunicipality"));
+    QList<core::Municipality> sorted = scope();
+    std::sort(sorted.begin(), sorted.end(), [](const core::Municipality &a, const core::Municipality &b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    m_municipality->addItem(tr("Every municipality (%1)").arg(sorted.size()), QString());
+    for (const core::Municipality &m : std::as_const(sorted))
+        m_municipality->addItem(m.name, m.ibge);
+    m_municipality->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_municipality->setMinimumContentsLength(18);
+
+    m_includeReceived = new QCheckBox(tr("Include reports not yet accepted"), this);
+    m_includeReceived->setObjectName(QStringLiteral("panelIncludeReceived"));
+    m_includeReceived->setToolTip(
+        tr("Also count the actions of reports received or in review. Returned reports "
+           "never count."));
+    m_clear = new QPushButton(tr("Clear filters"), this);
+    m_clear->setObjectName(QStringLiteral("panelClear"));
+    connect(m_clear, &QPushButton::clicked, this, &PanelDashboard::clearFilters);
+
+    // The range stays a range: moving one end past the other moves the other too.
+    connect(m_from, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_building && m_to->currentIndex() > m_from->currentIndex()) {
+            const QSignalBlocker hold(m_to);
+            m_to->setCurrentIndex(m_from->currentIndex());
+        }
+        requestFigures();
+    });
+    connect(m_to, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_building && m_from->currentIndex() < m_to->currentIndex()) {
+            const QSignalBlocker hold(m_from);
+            m_from->setCurrentIndex(m_to->currentIndex());
+        }
+        requestFigures();
+    });
+    for (QComboBox *combo : {m_theme, m_format, m_municipality})
+        connect(combo, &QComboBox::currentIndexChanged, this, &PanelDashboard::requestFigures);
+    connect(m_includeReceived, &QCheckBox::toggled, this, &PanelDashboard::requestFigures);
+    m_building = false;
+}
+
+// Newest month first; the default range is the last 12 months up to the month
+// being reported now (or the newest month the replica has, when newer).
+void PanelDashboard::fillMonths()
+{
+    core::Period last = core::Period::fromDate(m_context.clock->today()).previous();
+    if (const core::Period newest = m_context.services->replica().newestPeriod();
+        newest.isValid() && last < newest)
+        last = newest;
+    core::Period p = last;
+    for (int i = 0; i < kMonthChoices; ++i, p = p.previous()) {
+        m_from->addItem(p.display(), p.key());
+        m_to->addItem(p.display(), p.key());
+    }
+    m_to->setCurrentIndex(0);
+    m_from->setCurrentIndex(kDefaultMonths - 1);
+}
+
+QList<core::Municipality> PanelDashboard::scope() const
+{
+    if (m_context.role == core::Role::Central)
+        return m_context.reference.municipalities();
+    return m_context.reference.municipalitiesOfUrs(m_context.services->profile().urs());
+}
+
+QString PanelDashboard::municipalityName(const QString &ibge) const
+{
+    const auto m = m_context.reference.municipality(ibge);
+    return m ? m->name : ibge;
+}
+
+core::PanelFilter PanelDashboard::filter() const
+{
+    core::PanelFilter f;
+    f.from = core::Period::fromKey(m_from->currentData().toString());
+    f.to = core::Period::fromKey(m_to->currentData().toString());
+    f.theme = m_theme->currentData().toString();
+    f.format = m_format->currentData().toString();
+    if (const QString ibge = m_municipality->currentData().toString(); !ibge.isEmpty())
+        f.municipalities = {ibge};
+    f.includeReceived = m_includeReceived->isChecked();
+    return f;
+}
+
+bool PanelDashboard::isComputing() const
+{
+    return m_job->isBusy();
+}
+
+void PanelDashboard::setMunicipality(const QString &ibge)
+{
+    const int i = m_municipality->findData(ibge);
+    if (i >= 0)
+        m_municipality->setCurrentIndex(i);
+}
+
+void PanelDashboard::setTheme(const QString &code)
+{
+    const int i = m_theme->findData(code);
+    if (i >= 0)
+        m_theme->setCurrentIndex(i);
+}
+
+void PanelDashboard::setFormat(const QString &code)
+{
+    const int i = m_format->findData(code);
+    if (i >= 0)
+        m_format->setCurrentIndex(i);
+}
+
+void PanelDashboard::clearFilters()
+{
+    m_building = true;
+    m_theme->setCurrentIndex(0);
+    m_format->setCurrentIndex(0);
+    m_municipality->setCurrentIndex(0);
+    m_includeReceived->setChecked(false);
+    m_to->setCurrentIndex(0);
+    m_from->setCurrentIndex(kDefaultMonths - 1);
+    m_building = false;
+    requestFigures();
+}
+
+void PanelDashboard::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        requestFigures();
+}
+
+void PanelDashboard::requestFigures()
+{
+    if (m_building)
+        return;
+    if (!isVisible()) { // a hidden page does no work
+        m_dirty = true;
+        return;
+    }
+    m_dirty = false;
+    m_status->setStyleSheet(QStringLiteral("color: #4a5a68;"));
+    m_status->setText(tr("Updating the figures…"));
+    m_status->show();
+    m_job->request(core::PanelRequest{m_context.program.id(), filter(), scope()});
+}
+
+void PanelDashboard::replaceChart(QChartView *view, QChart *chart)
+{
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old; // the view releases, never deletes, the chart it showed
+    wireChart(view);
+}
+
+void PanelDashboard::wireChart(QChartView *view)
+{
+    for (QAbstractSeries *series : view->chart()->series()) {
+        if (view == m_themeView) {
+            if (auto *stacked = qobject_cast<QStackedBarSeries *>(series))
+                connect(stacked, &QStackedBarSeries::clicked, this, [this](int, QBarSet *set) {
+                    const QString code = set->property("code").toString();
+                    if (!code.isEmpty())
+                        setTheme(code);
+                });
+        } else if (view == m_formatView) {
+            if (auto *bars = qobject_cast<QHorizontalBarSeries *>(series))
+                connect(bars, &QHorizontalBarSeries::clicked, this, [this](int index, QBarSet *set) {
+                    const QString code = set->property("codes").toStringList().value(index);
+                    if (code != QStringLiteral("*"))
+                        setFormat(code);
+                });
+        } else if (view == m_coverageView) {
+            if (auto *bars = qobject_cast<QBarSeries *>(series))
+                connect(bars, &QBarSeries::clicked, this, [this](int index, QBarSet *) {
+                    if (m_data && index >= 0 && index < m_data->periods.size())
+                        Q_EMIT openCoverageRequested(m_data->periods.at(index));
+                });
+        }
+    }
+}
+
+void PanelDashboard::showFigures(const core::PanelData &data)
+{
+    m_data = data;
+    m_status->hide();
+    const core::PanelFilter &f = data.filter;
+    const core::Period prevTo = f.from.previous();
+    core::Period prevFrom = f.from;
+    for (int i = 0; i < f.months(); ++i)
+        prevFrom = prevFrom.previous();
+    const QString states =
+        f.includeReceived
+            ? tr("Actions of reports received, in review, accepted, forwarded to the central level or "
+                 "consolidated")
+            : tr("Actions of reports accepted, forwarded to the central level or consolidated (those not yet "
+                 "accepted are left out)");
+    QStringList narrowed;
+    if (!f.theme.isEmpty())
+        narrowed << tr("theme %1").arg(panelCodeLabel(m_context.program, core::field_role::Themes, f.theme));
+    if (!f.format.isEmpty())
+        narrowed
+            << tr("format %1").arg(panelCodeLabel(m_context.program, core::field_role::Format, f.format));
+    if (!f.municipalities.isEmpty())
+        narrowed << municipalityName(f.municipalities.first());
+    m_shown->setText(
+        tr("%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, "
+           "whatever its review.")
+            .arg(states, f.from.display(), f.to.display(),
+                 narrowed.isEmpty() ? QString() : QStringLiteral(" — ") + narrowed.join(QStringLiteral(", ")),
+                 prevFrom.display(), prevTo.display()));
+
+    m_actions->setCount(data.tiles.actions, data.previous.actions);
+    m_people->setCount(data.tiles.people, data.previous.people);
+    m_reporting->setOfTotal(data.tiles.reporting, data.tiles.expected, data.previous.reporting,
+                            panelMonthTick(prevTo));
+    m_onTime->setRate(data.tiles.onTimeRate(), data.previous.onTimeRate());
+    m_active->setCount(data.tiles.activeNuclei, data.previous.activeNuclei);
+
+    replaceChart(m_themeView, makeThemeChart(data, m_context.program));
+    replaceChart(m_peopleView, makePeopleChart(data));
+    replaceChart(m_coverageView, makeCoverageChart(data));
+    replaceChart(m_formatView, makeCountsChart(tr("Actions by format"), data.byFormat, m_context.program,
+                                               core::field_role::Format, 8));
+    replaceChart(m_audienceView, makeCountsChart(tr("Actions by target audience"), data.byAudience,
+                                                 m_context.program, core::field_role::Audience, 8));
+    showRanking(data);
+    Q_EMIT refreshed();
+}
+
+void PanelDashboard::showRanking(const core::PanelData &data)
+{
+    const QLocale locale;
+    const int months = data.filter.months();
+    m_ranking->setSortingEnabled(false);
+    m_ranking->setRowCount(int(data.ranking.size()));
+    for (int row = 0; row < data.ranking.size(); ++row) {
+        const core::PanelRankRow &r = data.ranking.at(row);
+        auto *name = new QTableWidgetItem(municipalityName(r.municipality));
+        name->setData(Qt::UserRole, r.municipality);
+        m_ranking->setItem(row, 0, name);
+        const QString cells[] = {locale.toString(r.actions), locale.toString(r.people),
+                                 tr("%1 of %2").arg(r.monthsReported).arg(months)};
+        for (int c = 0; c < 3; ++c) {
+            auto *item = new QTableWidgetItem(cells[c]);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            m_ranking->setItem(row, c + 1, item);
+        }
+    }
+}
+
+} // namespace mobiliza::ui

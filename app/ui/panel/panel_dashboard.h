@@ -1,0 +1,105 @@
+// The Painel of a scope — a URS's municipalities (the central level: the state)
+// — from the local replica, offline: filters that apply to everything (period
+// range, theme, format, municipality, and whether received reports not yet
+// accepted count), tiles with the change against the previous period, and the
+// charts (Qt Charts): actions per month by theme, people reached, coverage
+// against its target, actions by format and by público-alvo, and the ranking of
+// municipalities. Clicking a theme, a format or a municipality narrows the filter
+// to it; a coverage bar opens the coverage grid.
+//
+// The figures are computed by core::PanelJob off the UI thread; the page does no
+// work while hidden (a change of the replica marks it to redo when shown).
+#pragma once
+
+#include "app/ui/app_context.h"
+#include "core/panel/panel_query.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QChartView;
+QT_END_NAMESPACE
+
+namespace mobiliza::core {
+class PanelJob;
+}
+
+namespace mobiliza::ui {
+
+class PanelTile;
+
+class PanelDashboard : public QWidget
+{
+    Q_OBJECT
+
+public:
+    PanelDashboard(const AppContext &context, QWidget *parent = nullptr);
+    ~PanelDashboard() override;
+
+    // The figures shown now (empty before the first answer).
+    const std::optional<core::PanelData> &data() const { return m_data; }
+    core::PanelFilter filter() const; // as the controls say
+    bool isComputing() const;
+
+    // Narrowing (also by clicking a chart or a ranking row).
+    void setMunicipality(const QString &ibge); // empty: the whole scope
+    void setTheme(const QString &code);
+    void setFormat(const QString &code);
+    void clearFilters();
+
+Q_SIGNALS:
+    void refreshed();                           // new figures are on screen
+    void computeFailed(const QString &message); // said on the page too
+    void openCoverageRequested(const mobiliza::core::Period &period);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void buildFilters();
+    void fillMonths();
+    void requestFigures();
+    void showFigures(const core::PanelData &data);
+    void showRanking(const core::PanelData &data);
+    void replaceChart(QChartView *view, QChart *chart);
+    void wireChart(QChartView *view);
+    QList<core::Municipality> scope() const;
+    QString municipalityName(const QString &ibge) const;
+
+    AppContext m_context;
+    core::PanelJob *m_job = nullptr;
+    QComboBox *m_from = nullptr;
+    QComboBox *m_to = nullptr;
+    QComboBox *m_theme = nullptr;
+    QComboBox *m_format = nullptr;
+    QComboBox *m_municipality = nullptr;
+    QCheckBox *m_includeReceived = nullptr;
+    QPushButton *m_clear = nullptr;
+    QLabel *m_shown = nullptr;
+    QLabel *m_status = nullptr;
+    PanelTile *m_actions = nullptr;
+    PanelTile *m_people = nullptr;
+    PanelTile *m_reporting = nullptr;
+    PanelTile *m_onTime = nullptr;
+    PanelTile *m_active = nullptr;
+    QChartView *m_themeView = nullptr;
+    QChartView *m_peopleView = nullptr;
+    QChartView *m_coverageView = nullptr;
+    QChartView *m_formatView = nullptr;
+    QChartView *m_audienceView = nullptr;
+    QTableWidget *m_ranking = nullptr;
+    std::optional<core::PanelData> m_data;
+    bool m_dirty = true;
+    bool m_building = false; // the controls are being filled: no request per change
+};
+
+} // namespace mobiliza::ui

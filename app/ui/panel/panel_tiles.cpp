@@ -1,0 +1,102 @@
+#include "app/ui/panel/panel_tiles.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace mobiliza::ui {
+
+PanelTile::PanelTile(const QString &objectName, const QString &caption, QWidget *parent) : QFrame(parent)
+{
+    setObjectName(objectName);
+    setStyleSheet(QStringLiteral("#%1 { background: #eef4f9; border-radius: 6px; }").arg(objectName));
+    auto *l = new QVBoxLayout(this);
+    l->setContentsMargins(10, 6, 10, 6);
+    l->setSpacing(0);
+    m_value = new QLabel(this);
+    m_value->setObjectName(objectName + QStringLiteral("Value"));
+    QFont f = m_value->font();
+    f.setPointSizeF(f.pointSizeF() * 1.9);
+    f.setBold(true);
+    m_value->setFont(f);
+    m_value->setStyleSheet(QStringLiteral("color: #1f5f8b;"));
+    m_caption = new QLabel(caption, this);
+    m_caption->setWordWrap(true);
+    m_change = new QLabel(this);
+    m_change->setObjectName(objectName + QStringLiteral("Change"));
+    m_change->setWordWrap(true);
+    // Word-wrapped labels are given one line in a scroll area that fits its widget:
+    // the caption and the change ask for two each, so narrow tiles never overlap.
+    const int twoLines = fontMetrics().lineSpacing() * 2 + 2;
+    m_caption->setMinimumHeight(twoLines);
+    m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_change->setMinimumHeight(twoLines);
+    m_change->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    l->addWidget(m_value);
+    l->addWidget(m_caption);
+    l->addWidget(m_change);
+}
+
+QString PanelTile::valueText() const
+{
+    return m_value->text();
+}
+
+QString PanelTile::changeText() const
+{
+    return m_change->text();
+}
+
+void PanelTile::setChange(const QString &text, int sign)
+{
+    // Up is not always good (a late rate…): the arrow says the direction, the colour stays neutral.
+    const QString arrow = sign > 0   ? QStringLiteral("▲ ")
+                          : sign < 0 ? QStringLiteral("▼ ")
+                                     : QStringLiteral("= ");
+    m_change->setText(arrow + text);
+    m_change->setStyleSheet(QStringLiteral("color: #4a5a68;"));
+    m_change->setToolTip(tr("Compared with the previous period of the same length."));
+}
+
+void PanelTile::setCount(qint64 value, qint64 previous)
+{
+    const QLocale locale;
+    m_value->setText(locale.toString(value));
+    const qint64 delta = value - previous;
+    QString text = tr("%1 against the previous period").arg(locale.toString(std::llabs(delta)));
+    if (previous > 0 && delta != 0)
+        text = tr("%1 (%2 %) against the previous period")
+                   .arg(locale.toString(std::llabs(delta)),
+                        locale.toString(std::abs(100.0 * double(delta) / double(previous)), 'f', 0));
+    setChange(text, delta > 0 ? 1 : delta < 0 ? -1 : 0);
+}
+
+void PanelTile::setRate(double value, double previous)
+{
+    const QLocale locale;
+    m_value->setText(value < 0 ? QStringLiteral("—")
+                               : locale.toString(value * 100.0, 'f', 0) + QStringLiteral(" %"));
+    if (value < 0 || previous < 0) {
+        setChange(tr("nothing to compare with"), 0);
+        return;
+    }
+    const double points = std::round((value - previous) * 100.0);
+    setChange(tr("%1 p.p. against the previous period").arg(locale.toString(std::abs(points), 'f', 0)),
+              points > 0   ? 1
+              : points < 0 ? -1
+                           : 0);
+}
+
+void PanelTile::setOfTotal(int value, int total, int previous, const QString &previousMonth)
+{
+    const QLocale locale;
+    m_value->setText(tr("%1 of %2").arg(locale.toString(value), locale.toString(total)));
+    const int delta = value - previous;
+    setChange(tr("%1 against %2").arg(locale.toString(std::abs(delta)), previousMonth), delta > 0   ? 1
+                                                                                        : delta < 0 ? -1
+                                                                                                    : 0);
+}
+
+} // namespace mobiliza::ui

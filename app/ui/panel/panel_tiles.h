@@ -1,0 +1,36 @@
+// A tile of the Painel: a big figure, what it is, and how it changed against the
+// previous period of the same length ("▲ 12 (+8 %)").
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+namespace mobiliza::ui {
+
+class PanelTile : public QFrame
+{
+    Q_OBJECT
+
+public:
+    PanelTile(const QString &objectName, const QString &caption, QWidget *parent = nullptr);
+
+    // A count: the figure and its change against `previous` (in the count and in %).
+    void setCount(qint64 value, qint64 previous);
+    // A share in [0, 1] (negative: nothing to measure, shown as "—"), its change in percentage points.
+    void setRate(double value, double previous);
+    // "x of N" and the change in x since `previousMonth` ("mar/26").
+    void setOfTotal(int value, int total, int previous, const QString &previousMonth);
+
+    QString valueText() const;
+    QString changeText() const;
+
+private:
+    void setChange(const QString &text, int sign);
+
+    QLabel *m_value = nullptr;
+    QLabel *m_caption = nullptr;
+    QLabel *m_change = nullptr;
+};
+
+} // namespace mobiliza::ui

@@ -1,0 +1,207 @@
+// The URS's Painel on the real widgets, offscreen, driven like a person: the
+// navigation, the "include not yet accepted" box, a double-click in the ranking,
+// the theme combo by keyboard, a click on a format bar and on a coverage bar.
+// The figures are the scenario's, counted by hand from regional_fixture.h
+// (validActionValues: theme arboviroses, format mutirão, audience 1, people 40 + n).
+#include "tests/support/catch_qt.h"
+#include <catch2/catch.hpp>
+
+#include "app/ui/pages/role_pages.h"
+#include "app/ui/panel/panel_dashboard.h"
+#include "core/panel/panel_query.h"
+#include "tests/app/regional/regional_fixture.h"
+#include "tests/app/regional/regional_ui_helpers.h"
+
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSignalSpy>
+#include <QStackedBarSeries>
+#include <QTableWidget>
+
+using namespace mobiliza;
+
+namespace {
+
+QString tile(const ui::PanelDashboard *d, const char *name)
+{
+    auto *label = d->findChild<QLabel *>(QString::fromLatin1(name) + QStringLiteral("Value"));
+    REQUIRE(label);
+    return label->text();
+}
+
+// Waits for the figures of the filter now on the controls.
+void settle(ui::PanelDashboard *d)
+{
+    REQUIRE(test::waitUntil([&] { return !d->isComputing() && d->data().has_value(); }));
+    REQUIRE(d->data()->filter.includeReceived == d->filter().includeReceived);
+    REQUIRE(d->data()->filter.municipalities == d->filter().municipalities);
+    REQUIRE(d->data()->filter.theme == d->filter().theme);
+    REQUIRE(d->data()->filter.format == d->filter().format);
+}
+
+// The sum of the theme chart's stacks for one month (by its index).
+qint64 stackedAt(ui::PanelDashboard *d, int month)
+{
+    auto *view = d->findChild<QChartView *>(QStringLiteral("chartThemes"));
+    REQUIRE(view);
+    qint64 sum = 0;
+    for (QAbstractSeries *s : view->chart()->series())
+        if (auto *stacked = qobject_cast<QStackedBarSeries *>(s))
+            for (QBarSet *set : stacked->barSets())
+                sum += qint64(set->at(month));
+    return sum;
+}
+
+// Clicks bar `index` of the first bar series of a chart view, where a person would.
+void clickBar(QChartView *view, int index, double value, bool horizontal)
+{
+    QChart *chart = view->chart();
+    QAbstractSeries *series = chart->series().first();
+    view->ensureVisible(view->sceneRect());
+    const QPointF at = horizontal ? chart->mapToPosition(QPointF(value / 2.0, index), series)
+                                  : chart->mapToPosition(QPointF(index, value / 2.0), series);
+    const QPoint onScreen = view->mapFromScene(chart->mapToScene(at));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, Qt::NoModifier, onScreen);
+}
+
+} // namespace
+
+TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clicks and keys")
+{
+    test::RegionalFixture f;
+    f.seedScenario();
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    QListWidget *nav = window.navigation();
+    const int panelRow = int(ui::regionalPageNames().indexOf(QStringLiteral("panel")));
+    REQUIRE(panelRow >= 0);
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, Qt::NoModifier,
+                      nav->visualItemRect(nav->item(panelRow)).center());
+    REQUIRE(window.currentPageName() == QStringLiteral("panel"));
+    auto *d = qobject_cast<ui::PanelDashboard *>(window.page(QStringLiteral("panel")));
+    REQUIRE(d);
+    settle(d);
+
+    // Default: the 12 months up to 10/2026, accepted onwards only — the accepted
+    // report of 10/2026 and September's (one action each, 41 people each).
+    CHECK(d->data()->filter.to == core::Period{2026, 10});
+    CHECK(d->data()->filter.from == core::Period{2025, 11});
+    CHECK(tile(d, "tileActions") == QStringLiteral("2"));
+    CHECK(tile(d, "tilePeople") == QStringLiteral("82"));
+    CHECK(stackedAt(d, 10) == 1); // 09/2026
+    CHECK(stackedAt(d, 11) == 1); // 10/2026
+    // Coverage, whatever the review: the grid's count for 10/2026.
+    const int reported = d->data()->reporting.last();
+    CHECK(tile(d, "tileReporting").startsWith(QString::number(reported)));
+    CHECK(reported >= 4); // on time, late, without actions, accepted (returned never)
+    auto *shown = d->findChild<QLabel *>(QStringLiteral("panelShown"));
+    CHECK(shown->text().contains(QStringLiteral("10/2026")));
+
+    // Received reports too: the on-time one (2 actions: 41 + 42) and the late one (41).
+    QSignalSpy refreshed(d, &ui::PanelDashboard::refreshed);
+    auto *include = d->findChild<QCheckBox *>(QStringLiteral("panelIncludeReceived"));
+    QTest::mouseClick(include, Qt::LeftButton, Qt::NoModifier, QPoint(8, include->height() / 2));
+    REQUIRE(include->isChecked());
+    settle(d);
+    CHECK(refreshed.count() >= 1);
+    CHECK(tile(d, "tileActions") == QStringLiteral("5"));
+    CHECK(tile(d, "tilePeople") == QStringLiteral("206"));
+    CHECK(stackedAt(d, 11) == 4);
+
+    // A double-click on a municipality of the ranking shows only it.
+    auto *ranking = d->findChild<QTableWidget *>(QStringLiteral("panelRanking"));
+    int row = -1;
+    for (int r = 0; r < ranking->rowCount(); ++r)
+        if (ranking->item(r, 0)->data(Qt::UserRole).toString() == f.onTime.municipality)
+            row = r;
+    REQUIRE(row == 0); // the most actions: 2 in 10/2026 and 1 in 09/2026
+    auto *scroll = d->findChild<QScrollArea *>(QStringLiteral("panelScroll"));
+    scroll->ensureWidgetVisible(ranking);
+    const QRect cell = ranking->visualItemRect(ranking->item(row, 0));
+    QTest::mouseClick(ranking->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
+    CHECK(d->filter().municipalities.isEmpty()); // a click selects, it does not narrow
+    QTest::mouseDClick(ranking->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
+    auto *municipality = d->findChild<QComboBox *>(QStringLiteral("panelMunicipality"));
+    CHECK(municipality->currentText() == f.onTime.name);
+    settle(d);
+    CHECK(tile(d, "tileActions") == QStringLiteral("3"));
+    CHECK(tile(d, "tilePeople") == QStringLiteral("124"));
+    CHECK(ranking->rowCount() == 1);
+
+    // The theme by keyboard: the second theme of the catalogue has no action here.
+    auto *theme = d->findChild<QComboBox *>(QStringLiteral("panelTheme"));
+    theme->setFocus();
+    QTest::keyClick(theme, Qt::Key_Down); // the first theme: arboviroses (every action's)
+    settle(d);
+    CHECK(theme->currentData().toString() == QStringLiteral("arboviroses"));
+    CHECK(tile(d, "tileActions") == QStringLiteral("3"));
+    QTest::keyClick(theme, Qt::Key_Down);
+    settle(d);
+    CHECK(tile(d, "tileActions") == QStringLiteral("0"));
+    CHECK(stackedAt(d, 11) == 0);
+
+    // "Clear filters" brings the default back.
+    QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("panelClear")), Qt::LeftButton);
+    settle(d);
+    CHECK_FALSE(include->isChecked());
+    CHECK(municipality->currentIndex() == 0);
+    CHECK(tile(d, "tileActions") == QStringLiteral("2"));
+
+    // A click on the format bar narrows to that format.
+    auto *formats = d->findChild<QChartView *>(QStringLiteral("chartFormats"));
+    scroll->ensureWidgetVisible(formats);
+    QCoreApplication::processEvents();
+    clickBar(formats, 0, 2.0, true);
+    settle(d);
+    CHECK(d->filter().format == QStringLiteral("mutirao"));
+    CHECK(tile(d, "tileActions") == QStringLiteral("2"));
+
+    // A click on a coverage bar opens that month in the coverage grid.
+    auto *coverageView = d->findChild<QChartView *>(QStringLiteral("chartCoverage"));
+    scroll->ensureWidgetVisible(coverageView);
+    QCoreApplication::processEvents();
+    clickBar(coverageView, 11, double(reported), false);
+    REQUIRE(test::waitUntil([&] { return window.currentPageName() == QStringLiteral("coverage"); }));
+    auto *month =
+        window.page(QStringLiteral("coverage"))->findChild<QLabel *>(QStringLiteral("coverageMonth"));
+    REQUIRE(month);
+    CHECK(month->text().contains(QStringLiteral("10/2026")));
+}
+
+TEST_CASE("regional panel: hidden, it computes nothing; a change of the replica is shown when it comes back")
+{
+    test::RegionalFixture f;
+    f.seedScenario();
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    auto *d = qobject_cast<ui::PanelDashboard *>(window.page(QStringLiteral("panel")));
+    REQUIRE(d);
+    QCoreApplication::processEvents();
+    CHECK_FALSE(d->isComputing());
+    CHECK_FALSE(d->data().has_value()); // never shown, never computed
+    REQUIRE(window.showPage(QStringLiteral("panel")));
+    settle(d);
+    CHECK(tile(d, "tileActions") == QStringLiteral("2"));
+
+    REQUIRE(window.showPage(QStringLiteral("inbox")));
+    test::SeedOptions more;
+    more.state = QStringLiteral("accepted");
+    more.actions = 3;
+    f.seed(f.municipalities.at(8), more); // a municipality that had sent nothing
+    QCoreApplication::processEvents();
+    CHECK_FALSE(d->isComputing()); // hidden: the change waits
+    CHECK(tile(d, "tileActions") == QStringLiteral("2"));
+    REQUIRE(window.showPage(QStringLiteral("panel")));
+    settle(d);
+    CHECK(tile(d, "tileActions") == QStringLiteral("5"));
+}
