@@ -34,6 +34,7 @@ QChart *newChart(const QString &title)
     chart->setBackgroundRoundness(4);
     chart->setMargins(QMargins(6, 4, 6, 4));
     chart->legend()->setVisible(false);
+    chart->setLocalizeNumbers(true); // "30.000" in pt-BR
     return chart;
 }
 

@@ -106,6 +106,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, QWidget *parent)
     m_shown->setObjectName(QStringLiteral("panelShown"));
     m_shown->setWordWrap(true);
     m_shown->setStyleSheet(QStringLiteral("color: #34495a;"));
+    m_shown->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // A word-wrapped label gets the height of one line in a scroll area that fits its widget: ask for three.
     m_shown->setMinimumHeight(m_shown->fontMetrics().lineSpacing() * 3 + 4);
     grid->addWidget(m_shown, 0, 0, 1, 2);
