@@ -2020,7 +2020,7 @@
 <context>
     <name>PanelCharts</name>
     <message>
-        <location filename="../app/ui/panel/panel_charts.cpp" line="+79"/>
+        <location filename="../app/ui/panel/panel_charts.cpp" line="+80"/>
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
@@ -3899,19 +3899,14 @@
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Received by the central level on %1</source>
+        <translation>Received by the central level on %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Received by the central level on %1 (%2)</source>
         <translation>Received by the central level on %1 (%2)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Received by the hub on %1</source>
-        <translation>Received by the hub on %1</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Received by the hub on %1 (%2)</source>
-        <translation>Received by the hub on %1 (%2)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5196,7 +5191,7 @@
         <translation>F&amp;ormat:</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>actions</source>
         <translation>actions</translation>
     </message>

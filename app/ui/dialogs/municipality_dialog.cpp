@@ -4,6 +4,8 @@
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QRadioButton>
+
+#include <algorithm>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,7 +34,6 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
     : QDialog(parent), m_reference(std::move(reference))
 {
     setWindowTitle(tr("Welcome to Mobiliza"));
-    setMinimumSize(520, 460);
 
     auto *roles = new QGroupBox(tr("This installation is used by"), this);
     auto *roleLayout = new QVBoxLayout(roles);
@@ -91,6 +92,9 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
     m_search->installEventFilter(this);
 
     setRole(core::Role::Municipality);
+    // No fixed minimum: the layout's own keeps each role's whole text in view (the
+    // pt-BR texts are longer than the English ones); the first size leaves room for the list.
+    resize(std::max(sizeHint().width(), 520), std::max(sizeHint().height(), 460));
 }
 
 QRadioButton *MunicipalityDialog::roleButton(core::Role role) const

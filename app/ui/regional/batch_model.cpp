@@ -42,11 +42,11 @@ QString BatchModel::stateText(const core::BatchRecord &b)
         const QString day = b.hubReceivedAt.isValid()
                                 ? b.hubReceivedAt.toTimeZone(QTimeZone(-3 * 3600)).toString(QStringLiteral("dd/MM/yyyy"))
                                 : QString();
-        // A batch file's receipt comes from the central level's hub, carried back.
-        if (b.channel == QLatin1String("file"))
-            return tr("Received by the central level on %1 (%2)").arg(day, b.hubId);
-        return b.hubId.isEmpty() ? tr("Received by the hub on %1").arg(day)
-                                 : tr("Received by the hub on %1 (%2)").arg(day, b.hubId);
+        // The same words by either channel (issue 9: "recebido pelo nível central"): over
+        // the network the receipt is the central level's hub's; a batch file's comes
+        // from that hub too, carried back.
+        return b.hubId.isEmpty() ? tr("Received by the central level on %1").arg(day)
+                                 : tr("Received by the central level on %1 (%2)").arg(day, b.hubId);
     }
     if (b.state == QLatin1String("refused"))
         return tr("Refused: %1").arg(b.lastError);

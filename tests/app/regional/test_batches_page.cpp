@@ -172,7 +172,7 @@ TEST_CASE("batches page: the month's accepted reports forwarded over the network
     const int received = page->model()->rowOf(b.uuid);
     // Brasília: 01:00 UTC on 23/11 is still 22/11.
     CHECK(test::cellText(table, received, BatchModel::State)
-          == QStringLiteral("Received by the hub on 22/11/2026 (b-000012)"));
+          == QStringLiteral("Received by the central level on 22/11/2026 (b-000012)"));
     CHECK(test::cellText(table, page->model()->rowOf(september->uuid), BatchModel::State)
           == QStringLiteral("Refused: a revision is not accepted"));
     // A refused batch's reports can be forwarded again.
