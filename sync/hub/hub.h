@@ -1,9 +1,14 @@
-// The hub's rules (docs/protocol.md), independent of HTTP: enrollment and
-// tokens, scopes, blobs, revisions (validated with the same ValidationEngine
-// as the client), review, the status feed, partners and package import.
-// HubServer maps these outcomes to HTTP; the CLI prints them. A push
-// (pushRevision: municipalities only) and an import go through the same checks
-// (storeRevision).
+// The core the hub's desks share, independent of HTTP: the store, the blob
+// store, the reference table and the scopes it gives (covers, municipalitiesOf),
+// the clock, the options, the validation engines (the client's rules), the blob
+// lifecycle lock and the error answers every route may give.
+//
+// Each resource is a small class of its own that holds a Hub& — TokenDesk
+// (hub_tokens.h), BlobDesk (hub_blobs.h), RevisionDesk (hub_revisions.h), PullDesk
+// (hub_pull.h), PartnerDesk (hub_partners.h), ReviewDesk (hub_reviews.h), ImportDesk
+// (hub_imports.h), BatchDesk (hub_batches.h), RegionPartnersDesk
+// (hub_partners_region.h) — behind the one dispatcher (hub_dispatch.h), which maps
+// their outcomes to HTTP; the CLI (hub_cli*.cpp) prints them.
 //
 // Not thread-safe: one Hub on the thread that opened its HubStore.
 #pragma once
@@ -11,7 +16,6 @@
 #include "core/domain/clock.h"
 #include "core/program/validation_engine.h"
 #include "core/reference/reference_data.h"
-#include "core/services/blob_collector.h"
 #include "core/services/blob_store.h"
 #include "core/util/result.h"
 #include "sync/hub/hub_store.h"
@@ -21,9 +25,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QReadWriteLock>
-#include <QSet>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -54,31 +56,6 @@ struct HubOptions
     qint64 maxImportBytes = qint64(32) * 1024 * 1024;
 };
 
-struct PushOutcome
-{
-    sync::Receipt receipt;
-    bool created = false; // false: the same revision was already here (same receipt)
-};
-
-struct ReportView
-{
-    ReportRecord report;
-    QList<RevisionRecord> revisions;
-};
-
-struct ReviewOutcome
-{
-    ReportRecord report;
-    RevisionRecord revision;
-};
-
-struct ImportResult
-{
-    PushOutcome push;
-    ReportRecord report;
-    int blobCount = 0;
-};
-
 class Hub
 {
 public:
@@ -103,42 +80,9 @@ public:
     // all, the central level): the one rule of covers(), for the queries.
     std::optional<QStringList> municipalitiesOf(const sync::Scope &scope) const;
 
-    // ---- revisions (the push and the package import)
-    // The push (PUT reports/{uuid}/revisions/{n}): only a municipality sends its
-    // own reports; a URS or central scope is refused with 403 "forbidden".
-    Outcome<PushOutcome> pushRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
-                                      const QByteArray &manifest);
-    Outcome<ReportView> reportView(const sync::Scope &scope, const QString &reportUuid) const;
-    Outcome<sync::StatusPage> status(const sync::Scope &scope, qint64 since, int limit) const;
-    // Verifies the package file and validates its report with the program's
-    // rules (422 with the findings, nothing stored), then stores its blobs and
-    // its revision through the same checks as a push, on the central level's
-    // behalf (the CLI's `import`), as an import by the hub itself.
-    Outcome<ImportResult> importPackage(const QString &path);
-    // The same for a scope (PUT /api/v1/imports/<sha256> by a URS or the central
-    // level, hub_imports.h): a report outside the scope → 404 not_found (nothing
-    // stored); the revision is stored with `provenance` (via "import", receivedBy).
-    Outcome<ImportResult> importPackage(const QString &path, const sync::Scope &scope, const Provenance &provenance);
-    // Stores one verified revision of a package or batch file on the central
-    // level's behalf with `provenance`: its photos (from `readBlob`, each checked
-    // against its name by the reader), then the revision through the push's checks.
-    // The program's rules must have passed (validationError) before.
-    Outcome<PushOutcome> storeImported(const core::Report &report, const QByteArray &manifest,
-                                       const QStringList &blobs,
-                                       const std::function<core::Result<QByteArray>(const QString &)> &readBlob,
-                                       const Provenance &provenance, int *blobCount = nullptr);
-    // 422 "validation_failed" with the findings when the program's rules (or the
-    // reference table) refuse the report; 422 "unknown_program"; nullopt when it passes.
-    std::optional<Refusal> validationError(const core::Report &report) const;
-
-    // ---- review (the CLI's): accept or return the latest revision of the report, on
-    // the central level's behalf, through the same path as PUT /api/v1/reviews/<uuid>
-    // (ReviewDesk, hub_reviews.h; a decision uuid made here). Errors "comment_required",
-    // "not_found", "invalid_transition" (already decided).
-    core::Result<ReviewOutcome> review(const QString &reportUuid, bool accept, const QString &comment,
-                                       const QString &reviewer);
-    // month "YYYY-MM" or empty; urs name/alias or empty.
-    core::Result<QList<ListedRevision>> listRevisions(const QString &month, const QString &urs) const;
+    // The program's validation engine (the client's rules), nullptr for a program
+    // this hub does not know.
+    std::shared_ptr<const core::ValidationEngine> engine(const QString &programId) const;
 
     // Errors every route may answer.
     static Refusal error(int status, const QString &code, const QString &message);
@@ -153,14 +97,6 @@ public:
     static QReadWriteLock &blobLifecycle();
 
 private:
-    // The push's checks and storage for any scope that covers the report's
-    // municipality: pushRevision (municipalities) and importPackage (central).
-    Outcome<PushOutcome> storeRevision(const sync::Scope &scope, const QString &reportUuid, int revision,
-                                       const QByteArray &manifest, const Provenance &provenance = {});
-    sync::Receipt receiptOf(const RevisionRecord &revision) const;
-    Outcome<PushOutcome> existingRevisionOutcome(const QString &reportUuid, int revision,
-                                                 const QString &sha256, bool *decided) const;
-
     HubStore &m_store;
     core::BlobStore &m_blobs;
     core::ReferenceData m_reference;

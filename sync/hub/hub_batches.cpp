@@ -2,6 +2,7 @@
 #include "sync/hub/hub_batches.h"
 
 #include "core/package/batch_file.h"
+#include "sync/hub/hub_revisions.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -176,11 +177,12 @@ Outcome<BatchOutcome> BatchDesk::importFile(const QString &path)
     sync::Batch batch{info.batchUuid, urs->urs, info.period.key(), info.createdAt, info.createdBy, {}};
     // Nothing is stored unless every report is the URS's and passes the program's rules.
     QList<sync::BatchRefusal> outside;
+    RevisionDesk revisions(m_hub);
     for (const core::package::BatchFileRevision &r : std::as_const(contents->revisions)) {
         batch.revisions << sync::BatchRevision{r.reportUuid, r.revision, r.manifestSha256};
         if (!m_hub.covers(urs.value(), r.municipality))
             outside << refusal(batch.revisions.constLast(), QStringLiteral("not_found"), "not_found");
-        else if (auto refused = m_hub.validationError(r.report))
+        else if (auto refused = revisions.validationError(r.report))
             return *refused;
     }
     if (!outside.isEmpty())
@@ -188,7 +190,7 @@ Outcome<BatchOutcome> BatchDesk::importFile(const QString &path)
     int imported = 0;
     const Provenance provenance = Provenance::import(sync::ReceivedBy{urs->urs, {}, info.createdBy});
     for (const core::package::BatchFileRevision &r : std::as_const(contents->revisions)) {
-        auto stored = m_hub.storeImported(
+        auto stored = revisions.storeImported(
             r.report, r.manifestJson, r.blobs, [&reader](const QString &sha) { return reader.blob(sha); },
             provenance);
         if (!stored)

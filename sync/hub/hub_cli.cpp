@@ -5,6 +5,8 @@
 #include "core/util/text.h"
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_blobs.h"
+#include "sync/hub/hub_reviews.h"
+#include "sync/hub/hub_revisions.h"
 #include "sync/hub/hub_server.h"
 #include "sync/hub/hub_store.h"
 #include "sync/hub/hub_tokens.h"
@@ -548,7 +550,7 @@ int runCli(const QStringList &arguments)
         return printStats(hub, dataDir, topCount);
 
     if (command == QLatin1String("reports")) {
-        auto listed = hub.listRevisions(parser.value(month), parser.value(urs));
+        auto listed = RevisionDesk(hub).list(parser.value(month), parser.value(urs));
         if (!listed)
             return failed(listed.error().message);
         for (const ListedRevision &l : listed.value())
@@ -561,7 +563,8 @@ int runCli(const QStringList &arguments)
 
     if (command == QLatin1String("review")) {
         const QString who = parser.isSet(reviewer) ? parser.value(reviewer) : qEnvironmentVariable("USER");
-        auto reviewed = hub.review(parser.value(report), parser.isSet(accept), parser.value(returnWith), who);
+        auto reviewed =
+            ReviewDesk(hub).review(parser.value(report), parser.isSet(accept), parser.value(returnWith), who);
         if (!reviewed)
             return failed(reviewed.error().message);
         out(QCoreApplication::translate("HubCli", "Report %1 (%2, %3), revision %4: %5.")

@@ -4,6 +4,7 @@
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_batches.h"
 #include "sync/hub/hub_cli_p.h"
+#include "sync/hub/hub_revisions.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -62,7 +63,7 @@ int importFile(Hub &hub, const QString &path, const QString &receiptPath)
                 .arg(b.hubId));
         return writeReceipt(hub, b, receiptPath.isEmpty() ? core::package::receiptPathFor(path) : receiptPath) ? 0 : 1;
     }
-    auto imported = hub.importPackage(path);
+    auto imported = RevisionDesk(hub).importPackage(path);
     if (!imported) {
         printHubError(imported.error());
         return 1;

@@ -11,6 +11,7 @@
 #include "sync/hub/hub_partners_region.h"
 #include "sync/hub/hub_pull.h"
 #include "sync/hub/hub_reviews.h"
+#include "sync/hub/hub_revisions.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -105,14 +106,14 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
             return Reply{200, pulled->manifest,
                          {qMakePair(QByteArrayLiteral("ETag"), '"' + pulled->manifestSha256.toLatin1() + '"')}};
         }
-        auto pushed = m_hub.pushRevision(scope, uuid, int(revision), body);
+        auto pushed = RevisionDesk(m_hub).push(scope, uuid, int(revision), body);
         if (!pushed)
             return failure(pushed.error());
         return json(pushed->created ? 201 : 200, sync::encode(pushed->receipt));
     }
 
     case Route::Report: {
-        auto view = m_hub.reportView(scope, segments[1]);
+        auto view = RevisionDesk(m_hub).reportView(scope, segments[1]);
         if (!view)
             return failure(view.error());
         QJsonArray revisions;
@@ -180,7 +181,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
             return failure(400, QStringLiteral("bad_request"),
                            QCoreApplication::translate(
                                "HubServer", "“since” and “limit” must be whole numbers (limit at least 1)."));
-        auto page = m_hub.status(scope, since, int(limit));
+        auto page = RevisionDesk(m_hub).status(scope, since, int(limit));
         if (!page)
             return failure(page.error());
         return json(200, sync::encode(page.value()));

@@ -32,7 +32,7 @@ Outcome<ImportResult> ImportDesk::put(const TokenRecord &token, const QString &s
     file.close();
     const sync::ReceivedBy by{token.scope.kind == sync::Scope::Kind::Urs ? token.scope.urs : QString(),
                               token.installation, token.label};
-    return m_hub.importPackage(file.fileName(), token.scope, Provenance::import(by));
+    return RevisionDesk(m_hub).importPackage(file.fileName(), token.scope, Provenance::import(by));
 }
 
 } // namespace mobiliza::hub

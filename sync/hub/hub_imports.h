@@ -10,6 +10,7 @@
 #pragma once
 
 #include "sync/hub/hub.h"
+#include "sync/hub/hub_revisions.h"
 
 namespace mobiliza::hub {
 
@@ -20,7 +21,7 @@ public:
 
     // A municipality's token → 403 forbidden; a name that is not 64 hex digits →
     // 400 bad_name; a body that does not hash to it → 422 hash_mismatch (nothing
-    // stored); then Hub::importPackage for the token's scope: a package that does
+    // stored); then RevisionDesk::importPackage for the token's scope: a package that does
     // not verify → 400 with its code (413 too_large), a report outside the scope →
     // 404 not_found, the push's answers (201 / 200 same receipt / 409 / 422).
     Outcome<ImportResult> put(const TokenRecord &token, const QString &sha256, const QByteArray &body);

@@ -1,4 +1,4 @@
-// ReviewDesk (docs/protocol.md §10.1, §10.3) and Hub::review, the CLI's way into it.
+// ReviewDesk (docs/protocol.md §10.1, §10.3), and review(), the CLI's way into it.
 #include "sync/hub/hub_reviews.h"
 
 #include "core/domain/types.h"
@@ -185,20 +185,20 @@ Outcome<QList<sync::HistoryEvent>> ReviewDesk::history(const sync::Scope &scope,
 }
 
 // ------------------------------------------------------------------ the CLI
-Result<ReviewOutcome> Hub::review(const QString &reportUuid, bool accept, const QString &comment,
-                                  const QString &reviewer)
+Result<ReviewOutcome> ReviewDesk::review(const QString &reportUuid, bool accept, const QString &comment,
+                                         const QString &reviewer)
 {
     const QString text = comment.trimmed();
     if (!accept && text.isEmpty())
         return Error{QStringLiteral("comment_required"), commentRequired().body.message};
     const Error notFound{QStringLiteral("not_found"),
                          QCoreApplication::translate("Hub", "There is no report %1 on this hub.").arg(reportUuid)};
-    auto report = m_store.report(reportUuid.trimmed().toLower());
+    auto report = m_hub.store().report(reportUuid.trimmed().toLower());
     if (!report)
         return report.error();
     if (!report.value())
         return notFound;
-    auto revisions = m_store.revisions(report.value()->uuid);
+    auto revisions = m_hub.store().revisions(report.value()->uuid);
     if (!revisions)
         return revisions.error();
     if (revisions.value().isEmpty())
@@ -214,10 +214,10 @@ Result<ReviewOutcome> Hub::review(const QString &reportUuid, bool accept, const 
     d.decision = accept ? QString(sync::review_decision::Accept) : QString(sync::review_decision::Return);
     d.comment = accept ? QString() : text;
     d.reviewer = reviewer.trimmed().isEmpty() ? QStringLiteral("mobiliza-hub") : reviewer.trimmed();
-    d.decidedAt = m_clock.now();
+    d.decidedAt = m_hub.now();
     sync::Scope central;
     central.kind = sync::Scope::Kind::Central;
-    auto applied = ReviewDesk(*this).apply(central, d, QString(), QString());
+    auto applied = apply(central, d, QString(), QString());
     if (!applied) {
         const Refusal &e = applied.error();
         // The CLI's word for it (a returned or accepted report is not reviewed again).
@@ -225,7 +225,7 @@ Result<ReviewOutcome> Hub::review(const QString &reportUuid, bool accept, const 
                                                                              : e.body.code;
         return Error{code, e.body.message};
     }
-    auto reviewed = m_store.revision(d.report, d.revision);
+    auto reviewed = m_hub.store().revision(d.report, d.revision);
     if (!reviewed)
         return reviewed.error();
     if (!reviewed.value())

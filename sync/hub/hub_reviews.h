@@ -4,9 +4,8 @@
 // returned, on the report's latest revision only) — and a report's history.
 //
 // The one write path of a review: PUT /api/v1/reviews/<uuid> (decide) and the CLI's
-// `mobiliza-hub review` (Hub::review, defined in hub_reviews.cpp) both go through
-// apply(). A decision, the revision's new state and its status event are one
-// transaction; a decision is idempotent by its client-made uuid.
+// `mobiliza-hub review` (review()) both go through apply(). A decision, the revision's new state and its
+// status event are one transaction; a decision is idempotent by its client-made uuid.
 //
 // One resource of the hub behind the one dispatcher (hub_dispatch): it holds only
 // the Hub (scopes, clock, store), so it is made per request.
@@ -16,6 +15,12 @@
 #include "sync/protocol_review.h"
 
 namespace mobiliza::hub {
+
+struct ReviewOutcome
+{
+    ReportRecord report;
+    RevisionRecord revision;
+};
 
 struct DecisionOutcome
 {
@@ -41,6 +46,12 @@ public:
     // the decision that made it ("current"). Otherwise 201.
     Outcome<DecisionOutcome> apply(const sync::Scope &scope, const sync::ReviewDecision &decision,
                                    const QString &installation, const QString &tokenId);
+
+    // The CLI's: accept or return the latest revision of the report, on the central
+    // level's behalf, through apply() (a decision uuid made here). Errors
+    // "comment_required", "not_found", "invalid_transition" (already decided).
+    core::Result<ReviewOutcome> review(const QString &reportUuid, bool accept, const QString &comment,
+                                       const QString &reviewer);
 
     // GET /api/v1/reports/<uuid>/history: every status event of the report, oldest
     // first, to a scope that covers its municipality (its own municipality, its URS,

@@ -8,6 +8,8 @@
 #include "core/services/report_service.h"
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_blobs.h"
+#include "sync/hub/hub_reviews.h"
+#include "sync/hub/hub_revisions.h"
 #include "sync/hub/hub_server.h"
 #include "sync/hub/hub_store.h"
 #include "sync/hub/hub_tokens.h"

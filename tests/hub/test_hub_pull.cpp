@@ -47,8 +47,10 @@ TEST_CASE("Pull: a URS lists its municipalities' revisions with a cursor, and a 
     CHECK(pulled(f, urs, next).isEmpty());
 
     // Reviewed: the revision comes again, with its new state, after the cursor.
-    REQUIRE(f.hub->review(ours.report.uuid, false, QStringLiteral("Falta a foto da ação 2."), QStringLiteral("Ana"))
-                .ok());
+    REQUIRE(
+        hub::ReviewDesk(*f.hub)
+            .review(ours.report.uuid, false, QStringLiteral("Falta a foto da ação 2."), QStringLiteral("Ana"))
+            .ok());
     qint64 after = 0;
     const QJsonArray again = pulled(f, urs, next, &after);
     REQUIRE(again.size() == 1);

@@ -257,13 +257,15 @@ TEST_CASE("Reviews: two reviewers decide on one revision — one wins and the ot
 
     // The CLI's review goes through the same desk: it cannot decide again either, and an
     // HTTP decision after a CLI one names the CLI's reviewer.
-    auto cli = f.hub->review(t.uuid(), false, QStringLiteral("Refazer."), QStringLiteral("ana"));
+    auto cli =
+        hub::ReviewDesk(*f.hub).review(t.uuid(), false, QStringLiteral("Refazer."), QStringLiteral("ana"));
     REQUIRE_FALSE(cli.ok());
     CHECK(cli.error().code == QStringLiteral("invalid_transition"));
     CHECK(cli.error().message.contains(QStringLiteral("Maria")));
     const TestReport u = makeReport(kBelo, 65);
     f.push(u, belo);
-    auto cliReturn = f.hub->review(u.uuid(), false, QStringLiteral("Refazer."), QStringLiteral("ana"));
+    auto cliReturn =
+        hub::ReviewDesk(*f.hub).review(u.uuid(), false, QStringLiteral("Refazer."), QStringLiteral("ana"));
     REQUIRE(cliReturn.ok());
     CHECK(cliReturn->revision.state == QStringLiteral("returned"));
     const HttpReply afterCli = send(f, decisionOn(u, QStringLiteral("accept")), maria);
@@ -419,7 +421,9 @@ TEST_CASE("Reviews: a report's history lists every state change, decision, comme
     f.clock.advanceSecs(3600);
     f.push(t, belo);
     f.clock.advanceSecs(60);
-    REQUIRE(f.hub->review(t.uuid(), true, {}, QStringLiteral("ana")).ok()); // the CLI, at the hub
+    REQUIRE(hub::ReviewDesk(*f.hub)
+                .review(t.uuid(), true, {}, QStringLiteral("ana"))
+                .ok()); // the CLI, at the hub
 
     const QList<sync::HistoryEvent> events = historyOf(f, t.uuid(), urs);
     REQUIRE(events.size() == 5);

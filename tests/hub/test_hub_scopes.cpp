@@ -253,7 +253,8 @@ TEST_CASE("A URS's status feed follows the current reference table, as its reads
     const TestReport b = makeReport(kNeves, 2);
     f.push(a, belo);
     f.push(b, neves);
-    REQUIRE(f.hub->review(b.uuid(), false, QStringLiteral("Falta a foto da ação 2."), QStringLiteral("urs"))
+    REQUIRE(hub::ReviewDesk(*f.hub)
+                .review(b.uuid(), false, QStringLiteral("Falta a foto da ação 2."), QStringLiteral("urs"))
                 .ok());
     CHECK(reportsIn(f.status(ursBelo)) == (QStringList{a.uuid(), b.uuid(), b.uuid()}));
     CHECK(reportsIn(f.status(ursBarbacena)).isEmpty());
@@ -278,7 +279,7 @@ TEST_CASE("A URS's status feed follows the current reference table, as its reads
     CHECK(reportsIn(f.status(ursBarbacena)).constLast() == b2.uuid());
     CHECK_FALSE(reportsIn(f.status(ursBelo)).contains(b2.uuid()));
     // The CLI's listing per URS agrees.
-    auto listed = f.hub->listRevisions(QString(), QStringLiteral("Barbacena"));
+    auto listed = hub::RevisionDesk(*f.hub).list(QString(), QStringLiteral("Barbacena"));
     REQUIRE(listed.ok());
     QStringList listedReports;
     for (const auto &l : listed.value())
@@ -369,7 +370,7 @@ TEST_CASE("The hub's package import validates before storing anything, and the m
     REQUIRE(core::package::writePackage(services, report->uuid, 1, overLong).ok());
 
     HubFixture f;
-    auto refused = f.hub->importPackage(overLong);
+    auto refused = hub::RevisionDesk(*f.hub).importPackage(overLong);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().status == 422);
     CHECK(refused.error().body.code == QStringLiteral("validation_failed"));
@@ -379,7 +380,7 @@ TEST_CASE("The hub's package import validates before storing anything, and the m
     CHECK_FALSE(f.store->report(report->uuid).value().has_value());
     CHECK_FALSE(f.blobs->has(sha.value())); // not even its photo
 
-    auto imported = f.hub->importPackage(good);
+    auto imported = hub::RevisionDesk(*f.hub).importPackage(good);
     INFO((imported ? QString() : imported.error().body.message).toStdString());
     REQUIRE(imported.ok());
     CHECK(imported->push.created);

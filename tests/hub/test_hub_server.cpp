@@ -331,15 +331,17 @@ TEST_CASE("Review results flow back through the status feed, with a cursor")
     CHECK(afterReceived == page.events[0].cursor);
 
     f.clock.advanceSecs(600);
-    auto returned =
-        f.hub->review(t.uuid(), false, QStringLiteral("Falta a foto da ação 2."), QStringLiteral("ana"));
+    auto returned = hub::ReviewDesk(*f.hub).review(t.uuid(), false, QStringLiteral("Falta a foto da ação 2."),
+                                                   QStringLiteral("ana"));
     REQUIRE(returned.ok());
     CHECK(returned->revision.state == QStringLiteral("returned"));
     // Accepting what was returned is not a legal transition.
-    auto illegal = f.hub->review(t.uuid(), true, {}, QStringLiteral("ana"));
+    auto illegal = hub::ReviewDesk(*f.hub).review(t.uuid(), true, {}, QStringLiteral("ana"));
     REQUIRE_FALSE(illegal.ok());
     CHECK(illegal.error().code == QStringLiteral("invalid_transition"));
-    CHECK_FALSE(f.hub->review(t.uuid(), false, QStringLiteral("  "), {}).ok()); // a return needs a comment
+    CHECK_FALSE(hub::ReviewDesk(*f.hub)
+                    .review(t.uuid(), false, QStringLiteral("  "), {})
+                    .ok()); // a return needs a comment
 
     page = f.status(token, afterReceived);
     REQUIRE(page.events.size() == 1);
@@ -359,7 +361,7 @@ TEST_CASE("Review results flow back through the status feed, with a cursor")
     t.report.actions[0].values.insert(QStringLiteral("place"), QStringLiteral("Praça da Estação"));
     t.encode();
     f.push(t, token);
-    REQUIRE(f.hub->review(t.uuid(), true, {}, QStringLiteral("ana")).ok());
+    REQUIRE(hub::ReviewDesk(*f.hub).review(t.uuid(), true, {}, QStringLiteral("ana")).ok());
     page = f.status(token, page.next);
     REQUIRE(page.events.size() == 2);
     CHECK(page.events[0].state == QStringLiteral("received"));

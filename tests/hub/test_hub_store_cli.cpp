@@ -83,7 +83,9 @@ TEST_CASE("The store keeps everything across a restart on the same data folder")
     const QString token = f.enrollMunicipality(kBelo);
     const TestReport t = makeReport(kBelo);
     const sync::Receipt receipt = f.push(t, token);
-    REQUIRE(f.hub->review(t.uuid(), false, QStringLiteral("Corrigir a data."), QStringLiteral("ana")).ok());
+    REQUIRE(hub::ReviewDesk(*f.hub)
+                .review(t.uuid(), false, QStringLiteral("Corrigir a data."), QStringLiteral("ana"))
+                .ok());
     const QString partner = core::newUuid();
     REQUIRE(f.http
                 ->put(QStringLiteral("/api/v1/partners/") + partner,
