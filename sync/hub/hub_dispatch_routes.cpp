@@ -1,5 +1,6 @@
 // HubDispatcher: the route handlers, after admission (hub_dispatch.cpp) — what each
-// route of docs/protocol.md does with an authenticated request and its body.
+// route of docs/protocol.md does with an authenticated request and its body: each
+// asks its resource's desk (hub.h lists them) and writes the answer.
 #include "sync/hub/hub_dispatch.h"
 
 #include "core/services/blob_store.h"
