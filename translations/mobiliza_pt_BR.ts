@@ -1049,7 +1049,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+43"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+44"/>
         <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
         <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
     </message>
@@ -2641,7 +2641,7 @@
 <context>
     <name>RegionPartners</name>
     <message>
-        <location filename="../core/regional/region_partners.cpp" line="+243"/>
+        <location filename="../core/regional/region_partners.cpp" line="+353"/>
         <source>No partners</source>
         <translation>Nenhum parceiro</translation>
     </message>
@@ -3024,6 +3024,14 @@
         <location filename="../sync/client/regional_partners_step.cpp" line="+37"/>
         <source>Receiving the partners of the municipalities</source>
         <translation>Recebendo os parceiros dos municípios</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+19"/>
+        <source>%n partner(s) sent by the hub could not be read and are not in Partners of the region (this Mobiliza may be older than the hub). Update Mobiliza on this computer, and tell the hub&apos;s administrator if it happens again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4960,23 +4968,23 @@
 <context>
     <name>mobiliza::ui::MunicipalityDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+34"/>
+        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+36"/>
         <source>Welcome to Mobiliza</source>
         <translation>Bem-vindo ao Mobiliza</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;De qual município são os relatórios desta instalação?&lt;/b&gt;&lt;br&gt;Digite parte do nome ou o código IBGE. Não precisa de acentos nem hífens. Esta escolha é feita uma única vez para este perfil.</translation>
     </message>
     <message>
-        <location line="-53"/>
-        <location line="+56"/>
+        <location line="-56"/>
+        <location line="+59"/>
         <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
         <translation>ex.: Sao Joao del Rei, Conego Marinho, 3106200</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-78"/>
         <source>This installation is used by</source>
         <translation>Esta instalação é usada por</translation>
     </message>
@@ -4997,28 +5005,28 @@
     </message>
     <message>
         <location line="+15"/>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Search municipality</source>
         <translation>Buscar município</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-55"/>
         <source>Municipalities found</source>
         <translation>Municípios encontrados</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Use this municipality</source>
         <translation>Usar este município</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+49"/>
         <source>&lt;b&gt;Which regional health unit (URS) is this?&lt;/b&gt;&lt;br&gt;Type part of its name. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Qual é esta Unidade Regional de Saúde (URS)?&lt;/b&gt;&lt;br&gt;Digite parte do nome. Esta escolha é feita uma única vez para este perfil.</translation>
     </message>
@@ -5141,7 +5149,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+61"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+63"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -5221,27 +5229,7 @@
         <translation>&lt;b&gt;Municípios&lt;/b&gt; — mais ações primeiro. Clique duas vezes em um para ver só ele.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Municipality</source>
-        <translation>Município</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Actions</source>
-        <translation>Ações</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>People reached</source>
-        <translation>Pessoas alcançadas</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Months reported</source>
-        <translation>Meses enviados</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>Municipalities by actions</source>
         <translation>Municípios por número de ações</translation>
     </message>
@@ -5315,11 +5303,6 @@
         <source>Actions by target audience</source>
         <translation>Ações por público-alvo</translation>
     </message>
-    <message>
-        <location line="+18"/>
-        <source>%1 of %2</source>
-        <translation>%1 de %2</translation>
-    </message>
 </context>
 <context>
     <name>mobiliza::ui::PanelPage</name>
@@ -5377,6 +5360,34 @@
         <location line="+17"/>
         <source>%1 of 12</source>
         <translation>%1 de 12</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::PanelRankingModel</name>
+    <message>
+        <location filename="../app/ui/panel/panel_ranking_model.cpp" line="+61"/>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Municipality</source>
+        <translation>Município</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions</source>
+        <translation>Ações</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>People reached</source>
+        <translation>Pessoas alcançadas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Months reported</source>
+        <translation>Meses enviados</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "app/ui/pages/page_header.h"
 #include "app/ui/panel/panel_charts.h"
+#include "app/ui/panel/panel_ranking_model.h"
 #include "app/ui/panel/panel_tiles.h"
 #include "core/panel/panel_job.h"
 #include "core/services/services.h"
@@ -21,7 +22,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QStackedBarSeries>
-#include <QTableWidget>
+#include <QSortFilterProxyModel>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -135,22 +137,27 @@ PanelDashboard::PanelDashboard(const AppContext &context, QWidget *parent)
     auto *rankingTitle = new QLabel(
         tr("<b>Municipalities</b> — most actions first. Double-click one to see only it."), content);
     grid->addWidget(rankingTitle, 6, 0, 1, 2);
-    m_ranking = new QTableWidget(content);
+    m_rankingModel = new PanelRankingModel(this);
+    m_rankingSorted = new QSortFilterProxyModel(this);
+    m_rankingSorted->setSourceModel(m_rankingModel);
+    m_rankingSorted->setSortRole(PanelRankingModel::SortRole);
+    m_ranking = new QTableView(content);
     m_ranking->setObjectName(QStringLiteral("panelRanking"));
-    m_ranking->setColumnCount(4);
-    m_ranking->setHorizontalHeaderLabels(
-        {tr("Municipality"), tr("Actions"), tr("People reached"), tr("Months reported")});
+    m_ranking->setModel(m_rankingSorted);
     setUpListTable(m_ranking);
+    // Most actions first (the order computePanel gives) until a click on a header sorts by it.
+    m_ranking->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_ranking->setSortingEnabled(true);
     m_ranking->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < 4; ++c)
+    for (int c = 1; c < PanelRankingModel::ColumnCount; ++c)
         m_ranking->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_ranking->setMinimumHeight(260);
     m_ranking->setAccessibleName(tr("Municipalities by actions"));
     grid->addWidget(m_ranking, 7, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
-    connect(m_ranking, &QTableWidget::activated, this, [this](const QModelIndex &index) {
-        setMunicipality(m_ranking->item(index.row(), 0)->data(Qt::UserRole).toString());
+    connect(m_ranking, &QTableView::activated, this, [this](const QModelIndex &index) {
+        setMunicipality(index.data(PanelRankingModel::IbgeRole).toString());
     });
 
     auto *scroll = new QScrollArea(this);
@@ -431,23 +438,10 @@ void PanelDashboard::showFigures(const core::PanelData &data)
 
 void PanelDashboard::showRanking(const core::PanelData &data)
 {
-    const QLocale locale;
-    const int months = data.filter.months();
-    m_ranking->setSortingEnabled(false);
-    m_ranking->setRowCount(int(data.ranking.size()));
-    for (int row = 0; row < data.ranking.size(); ++row) {
-        const core::PanelRankRow &r = data.ranking.at(row);
-        auto *name = new QTableWidgetItem(municipalityName(r.municipality));
-        name->setData(Qt::UserRole, r.municipality);
-        m_ranking->setItem(row, 0, name);
-        const QString cells[] = {locale.toString(r.actions), locale.toString(r.people),
-                                 tr("%1 of %2").arg(r.monthsReported).arg(months)};
-        for (int c = 0; c < 3; ++c) {
-            auto *item = new QTableWidgetItem(cells[c]);
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            m_ranking->setItem(row, c + 1, item);
-        }
-    }
+    QHash<QString, QString> names;
+    for (const core::PanelRankRow &r : data.ranking)
+        names.insert(r.municipality, municipalityName(r.municipality));
+    m_rankingModel->setRanking(data.ranking, data.filter.months(), names);
 }
 
 } // namespace mobiliza::ui

@@ -22,7 +22,8 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QSortFilterProxyModel;
+class QTableView;
 
 QT_BEGIN_NAMESPACE
 class QChart;
@@ -35,6 +36,7 @@ class PanelJob;
 
 namespace mobiliza::ui {
 
+class PanelRankingModel;
 class PanelTile;
 
 class PanelDashboard : public QWidget
@@ -96,7 +98,9 @@ private:
     QChartView *m_coverageView = nullptr;
     QChartView *m_formatView = nullptr;
     QChartView *m_audienceView = nullptr;
-    QTableWidget *m_ranking = nullptr;
+    QTableView *m_ranking = nullptr;
+    PanelRankingModel *m_rankingModel = nullptr;
+    QSortFilterProxyModel *m_rankingSorted = nullptr;
     std::optional<core::PanelData> m_data;
     bool m_dirty = true;
     bool m_building = false; // the controls are being filled: no request per change

@@ -8,6 +8,7 @@
 
 #include "app/ui/pages/role_pages.h"
 #include "app/ui/panel/panel_dashboard.h"
+#include "app/ui/panel/panel_ranking_model.h"
 #include "core/panel/panel_query.h"
 #include "tests/app/regional/regional_fixture.h"
 #include "tests/app/regional/regional_ui_helpers.h"
@@ -24,7 +25,7 @@
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
-#include <QTableWidget>
+#include <QTableView>
 
 using namespace mobiliza;
 
@@ -118,15 +119,17 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     CHECK(stackedAt(d, 11) == 4);
 
     // A double-click on a municipality of the ranking shows only it.
-    auto *ranking = d->findChild<QTableWidget *>(QStringLiteral("panelRanking"));
+    auto *ranking = d->findChild<QTableView *>(QStringLiteral("panelRanking"));
+    QAbstractItemModel *rows = ranking->model();
     int row = -1;
-    for (int r = 0; r < ranking->rowCount(); ++r)
-        if (ranking->item(r, 0)->data(Qt::UserRole).toString() == f.onTime.municipality)
+    for (int r = 0; r < rows->rowCount(); ++r)
+        if (rows->index(r, 0).data(ui::PanelRankingModel::IbgeRole).toString() == f.onTime.municipality)
             row = r;
     REQUIRE(row == 0); // the most actions: 2 in 10/2026 and 1 in 09/2026
+    CHECK(rows->index(0, 1).data().toString() == QStringLiteral("3"));
     auto *scroll = d->findChild<QScrollArea *>(QStringLiteral("panelScroll"));
     scroll->ensureWidgetVisible(ranking);
-    const QRect cell = ranking->visualItemRect(ranking->item(row, 0));
+    const QRect cell = ranking->visualRect(rows->index(row, 0));
     QTest::mouseClick(ranking->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
     CHECK(d->filter().municipalities.isEmpty()); // a click selects, it does not narrow
     QTest::mouseDClick(ranking->viewport(), Qt::LeftButton, Qt::NoModifier, cell.center());
@@ -135,7 +138,7 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     settle(d);
     CHECK(tile(d, "tileActions") == QStringLiteral("3"));
     CHECK(tile(d, "tilePeople") == QStringLiteral("124"));
-    CHECK(ranking->rowCount() == 1);
+    CHECK(rows->rowCount() == 1);
 
     // The theme by keyboard: the second theme of the catalogue has no action here.
     auto *theme = d->findChild<QComboBox *>(QStringLiteral("panelTheme"));
