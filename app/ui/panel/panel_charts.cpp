@@ -61,6 +61,27 @@ QBarCategoryAxis *monthAxis(const core::PanelData &data)
     return x;
 }
 
+// One bar per month of `values` in `chart`, on the month axis (added here); the
+// caller adds the value axis.
+template <typename Values>
+QBarSeries *addMonthBars(QChart *chart, const core::PanelData &data, const QString &name, const QColor &color,
+                         const Values &values)
+{
+    auto *series = new QBarSeries;
+    auto *set = new QBarSet(name);
+    set->setColor(color);
+    set->setBorderColor(Qt::white);
+    for (auto v : values)
+        set->append(double(v));
+    series->append(set);
+    series->setBarWidth(0.7);
+    chart->addSeries(series);
+    QBarCategoryAxis *x = monthAxis(data);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    return series;
+}
+
 // A value axis from 0 with round ticks and integer labels.
 QValueAxis *countAxis(qint64 max)
 {
@@ -157,22 +178,10 @@ QChart *makeThemeChart(const core::PanelData &data, const core::ProgramDefinitio
 QChart *makePeopleChart(const core::PanelData &data)
 {
     QChart *chart = newChart(QCoreApplication::translate("PanelCharts", "People reached per month"));
-    auto *series = new QBarSeries;
-    auto *set = new QBarSet(QCoreApplication::translate("PanelCharts", "People reached"));
-    set->setColor(QColor(0x3a, 0x9a, 0x5b));
-    set->setBorderColor(Qt::white);
-    qint64 max = 0;
-    for (qint64 v : data.people) {
-        set->append(double(v));
-        max = std::max(max, v);
-    }
-    series->append(set);
-    series->setBarWidth(0.7);
-    chart->addSeries(series);
-    QBarCategoryAxis *x = monthAxis(data);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
-    QValueAxis *y = countAxis(max);
+    QBarSeries *series =
+        addMonthBars(chart, data, QCoreApplication::translate("PanelCharts", "People reached"),
+                     QColor(0x3a, 0x9a, 0x5b), data.people);
+    QValueAxis *y = countAxis(*std::max_element(data.people.cbegin(), data.people.cend()));
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
     return chart;
@@ -184,15 +193,8 @@ QChart *makeCoverageChart(const core::PanelData &data)
     QChart *chart =
         newChart(QCoreApplication::translate("PanelCharts", "Municipalities that reported, per month (of %1)")
                      .arg(expected));
-    auto *series = new QBarSeries;
-    auto *set = new QBarSet(QCoreApplication::translate("PanelCharts", "Reported"));
-    set->setColor(kInk);
-    set->setBorderColor(Qt::white);
-    for (int v : data.reporting)
-        set->append(v);
-    series->append(set);
-    series->setBarWidth(0.7);
-    chart->addSeries(series);
+    QBarSeries *series = addMonthBars(chart, data, QCoreApplication::translate("PanelCharts", "Reported"),
+                                      kInk, data.reporting);
     // The target, a line across the months.
     auto *target = new QLineSeries;
     target->setName(QCoreApplication::translate("PanelCharts", "Target (%1 %)")
@@ -205,9 +207,6 @@ QChart *makeCoverageChart(const core::PanelData &data)
     pen.setStyle(Qt::DashLine);
     target->setPen(pen);
     chart->addSeries(target);
-    QBarCategoryAxis *x = monthAxis(data);
-    chart->addAxis(x, Qt::AlignBottom);
-    series->attachAxis(x);
     auto *lineX = new QValueAxis; // the line spans the bars' width; hidden
     lineX->setRange(-0.5, double(data.periods.size()) - 0.5);
     lineX->setVisible(false);
