@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+83"/>
+        <location filename="../app/ui/application.cpp" line="+84"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
         <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
     </message>
@@ -488,11 +488,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+77"/>
+        <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-78"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -518,11 +520,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+68"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-65"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -597,7 +600,27 @@
         <translation>URS: prints one line per partner of the region (IBGE code, municipality, name, kind, sector, stage, consent) or, with --out FILE.csv|FILE.xlsx, writes them for Excel without personal contacts, and exits.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+6"/>
+        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) and exits.</source>
+        <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) and exits.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --panel: the first month.</source>
+        <translation>With --panel: the first month.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --panel: the last month.</source>
+        <translation>With --panel: the last month.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --panel: only the actions of this theme (its code, e.g. arboviroses).</source>
+        <translation>With --panel: only the actions of this theme (its code, e.g. arboviroses).</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Unexpected argument: %1. See --help.</translation>
     </message>
@@ -652,12 +675,22 @@
         <translation>--municipality is only used with --role municipality.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+13"/>
+        <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx.</source>
+        <translation>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--from, --to and --theme are only used with --panel.</source>
+        <translation>--from, --to and --theme are only used with --panel.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month and --out are only used with --export and --forward (and --month with --coverage).</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-29"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
@@ -672,7 +705,7 @@
         <translation>--return needs the comment for the municipality.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>--coverage needs --month YYYY-MM.</source>
         <translation>--coverage needs --month YYYY-MM.</translation>
     </message>
@@ -682,12 +715,12 @@
         <translation>Unknown export &quot;%1&quot;: use one of %2.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-23"/>
         <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
         <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward needs --month YYYY-MM.</translation>
     </message>
@@ -702,7 +735,8 @@
         <translation>--export %1 needs --month YYYY-MM.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
+        <location line="+16"/>
         <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
         <translation>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</translation>
     </message>
@@ -2020,7 +2054,7 @@
 <context>
     <name>PanelCharts</name>
     <message>
-        <location filename="../app/ui/panel/panel_charts.cpp" line="+80"/>
+        <location filename="../app/ui/panel/panel_charts.cpp" line="+101"/>
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
@@ -2105,24 +2139,110 @@
         <translation>People reached</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
         <source>Municipalities that reported, per month (of %1)</source>
         <translation>Municipalities that reported, per month (of %1)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Target (%1 %)</source>
         <translation>Target (%1 %)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>All others</source>
         <translation>All others</translation>
+    </message>
+</context>
+<context>
+    <name>PanelCommand</name>
+    <message>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+31"/>
+        <source>--panel is for a URS or central profile; this one is a municipality&apos;s.</source>
+        <translation>--panel is for a URS or central profile; this one is a municipality&apos;s.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--out must name a .csv or .xlsx file (for example painel.xlsx).</source>
+        <translation>--out must name a .csv or .xlsx file (for example painel.xlsx).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais.</source>
+        <translation>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This profile is URS %1&apos;s: its panel has no data of URS %2.</source>
+        <translation>This profile is URS %1&apos;s: its panel has no data of URS %2.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
+        <translation>&quot;%1&quot; is not a theme of the program. Use one of: %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Panel %1 to %2: %3 actions, %4 people reached; %5 of %6 municipalities reported %2. %7 rows written to %8.</source>
+        <translation>Panel %1 to %2: %3 actions, %4 people reached; %5 of %6 municipalities reported %2. %7 rows written to %8.</translation>
+    </message>
+</context>
+<context>
+    <name>PanelExport</name>
+    <message>
+        <location filename="../core/panel/panel_export.cpp" line="+30"/>
+        <source>Painel</source>
+        <translation>Painel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IBGE</source>
+        <translation>IBGE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URS</source>
+        <translation>URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health region</source>
+        <translation>Health region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Macro-region</source>
+        <translation>Macro-region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People reached</source>
+        <translation>People reached</translation>
     </message>
 </context>
 <context>
@@ -5149,7 +5269,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+63"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+69"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -5229,7 +5349,22 @@
         <translation>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Export data (CSV)…</source>
+        <translation>Export data (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One row per municipality and month of the selection, for Excel: whether it reported, actions and people reached. No partner&apos;s personal data.</source>
+        <translation>One row per municipality and month of the selection, for Excel: whether it reported, actions and people reached. No partner&apos;s personal data.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data (XLSX)…</source>
+        <translation>Export data (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Municipalities by actions</source>
         <translation>Municipalities by actions</translation>
     </message>
@@ -5264,7 +5399,47 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+118"/>
+        <source>Export the panel&apos;s data (XLSX)</source>
+        <translation>Export the panel&apos;s data (XLSX)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the panel&apos;s data (CSV)</source>
+        <translation>Export the panel&apos;s data (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Panel exported</source>
+        <translation>Panel exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data was written to %1.</source>
+        <translation>The panel&apos;s data was written to %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel not exported</source>
+        <translation>Panel not exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data could not be written: %1</source>
+        <translation>The panel&apos;s data could not be written: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+83"/>
+        <location filename="../app/ui/application.cpp" line="+84"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -69,7 +69,7 @@
         <translation>Conectado a %1.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
         <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
     </message>
@@ -488,11 +488,13 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+77"/>
+        <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-78"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -518,11 +520,12 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+68"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-65"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -597,7 +600,27 @@
         <translation>URS: imprime uma linha por parceiro da região (código IBGE, município, nome, tipo, setor, estágio, consentimento) ou, com --out ARQUIVO.csv|ARQUIVO.xlsx, grava-os para o Excel sem contatos pessoais, e sai.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+6"/>
+        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) and exits.</source>
+        <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) e sai.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With --panel: the first month.</source>
+        <translation>Com --panel: o primeiro mês.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --panel: the last month.</source>
+        <translation>Com --panel: o último mês.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>With --panel: only the actions of this theme (its code, e.g. arboviroses).</source>
+        <translation>Com --panel: só as ações deste tema (o código dele, por exemplo arboviroses).</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Argumento inesperado: %1. Veja --help.</translation>
     </message>
@@ -652,12 +675,22 @@
         <translation>--municipality só é usado com --role municipality.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+13"/>
+        <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx.</source>
+        <translation>--panel precisa de --from AAAA-MM, --to AAAA-MM e --out ARQUIVO.csv|ARQUIVO.xlsx.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--from, --to and --theme are only used with --panel.</source>
+        <translation>--from, --to e --theme só são usados com --panel.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month e --out só são usados com --export e --forward (e --month com --coverage).</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-29"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
@@ -672,7 +705,7 @@
         <translation>--return precisa do comentário para o município.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+10"/>
         <source>--coverage needs --month YYYY-MM.</source>
         <translation>--coverage precisa de --month AAAA-MM.</translation>
     </message>
@@ -682,12 +715,12 @@
         <translation>Exportação desconhecida &quot;%1&quot;: use uma destas: %2.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-23"/>
         <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
         <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward precisa de --month AAAA-MM.</translation>
     </message>
@@ -702,7 +735,8 @@
         <translation>--export %1 precisa de --month AAAA-MM.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-14"/>
+        <location line="+16"/>
         <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
         <translation>&quot;%1&quot; não é um mês: use AAAA-MM, por exemplo 2026-10.</translation>
     </message>
@@ -2020,7 +2054,7 @@
 <context>
     <name>PanelCharts</name>
     <message>
-        <location filename="../app/ui/panel/panel_charts.cpp" line="+80"/>
+        <location filename="../app/ui/panel/panel_charts.cpp" line="+101"/>
         <source>Jan</source>
         <translation>jan</translation>
     </message>
@@ -2105,24 +2139,110 @@
         <translation>Pessoas alcançadas</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+12"/>
         <source>Municipalities that reported, per month (of %1)</source>
         <translation>Municípios que enviaram o relatório, por mês (de %1)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Reported</source>
         <translation>Enviaram</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
         <source>Target (%1 %)</source>
         <translation>Meta (%1 %)</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+54"/>
         <source>All others</source>
         <translation>Todos os demais</translation>
+    </message>
+</context>
+<context>
+    <name>PanelCommand</name>
+    <message>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+31"/>
+        <source>--panel is for a URS or central profile; this one is a municipality&apos;s.</source>
+        <translation>--panel é para um perfil de URS ou do nível central; este é de um município.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--out must name a .csv or .xlsx file (for example painel.xlsx).</source>
+        <translation>--out deve ser um arquivo .csv ou .xlsx (por exemplo painel.xlsx).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais.</source>
+        <translation>&quot;%1&quot; não é uma Unidade Regional de Saúde (URS) de Minas Gerais. Confira o nome.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This profile is URS %1&apos;s: its panel has no data of URS %2.</source>
+        <translation>Este perfil é da URS %1: o painel dele não tem dados da URS %2.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
+        <translation>&quot;%1&quot; não é um tema do programa. Use um destes: %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Panel %1 to %2: %3 actions, %4 people reached; %5 of %6 municipalities reported %2. %7 rows written to %8.</source>
+        <translation>Painel de %1 a %2: %3 ações, %4 pessoas alcançadas; %5 de %6 municípios enviaram %2. %7 linhas gravadas em %8.</translation>
+    </message>
+</context>
+<context>
+    <name>PanelExport</name>
+    <message>
+        <location filename="../core/panel/panel_export.cpp" line="+30"/>
+        <source>Painel</source>
+        <translation>Painel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IBGE</source>
+        <translation>IBGE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipality</source>
+        <translation>Município</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URS</source>
+        <translation>URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health region</source>
+        <translation>Região de saúde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Macro-region</source>
+        <translation>Macrorregião</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Competência</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report</source>
+        <translation>Relatório</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions</source>
+        <translation>Ações</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People reached</source>
+        <translation>Pessoas alcançadas</translation>
     </message>
 </context>
 <context>
@@ -5149,7 +5269,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+63"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+69"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -5229,7 +5349,22 @@
         <translation>&lt;b&gt;Municípios&lt;/b&gt; — mais ações primeiro. Clique duas vezes em um para ver só ele.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
+        <source>Export data (CSV)…</source>
+        <translation>Exportar dados (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One row per municipality and month of the selection, for Excel: whether it reported, actions and people reached. No partner&apos;s personal data.</source>
+        <translation>Uma linha por município e mês da seleção, para o Excel: se enviou o relatório, ações e pessoas alcançadas. Nenhum dado pessoal de parceiros.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data (XLSX)…</source>
+        <translation>Exportar dados (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Municipalities by actions</source>
         <translation>Municípios por número de ações</translation>
     </message>
@@ -5264,7 +5399,47 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+118"/>
+        <source>Export the panel&apos;s data (XLSX)</source>
+        <translation>Exportar os dados do painel (XLSX)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Export the panel&apos;s data (CSV)</source>
+        <translation>Exportar os dados do painel (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV para o Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Panel exported</source>
+        <translation>Painel exportado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data was written to %1.</source>
+        <translation>Os dados do painel foram gravados em %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Panel not exported</source>
+        <translation>Painel não exportado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data could not be written: %1</source>
+        <translation>Não foi possível gravar os dados do painel: %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>

@@ -3,6 +3,7 @@
 #include "app/ui/command_line.h"
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
+#include "app/ui/panel/panel_command.h"
 #include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/report_view.h"
@@ -324,6 +325,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             return 0;
     }
 
+    if (cl.panel)
+        return runPanelCommand(cl, *services, reference, program, role, out, err);
     if (role != core::Role::Municipality
         && (isRegionalCommand(cl) || cl.sync || cl.status || !cl.importPackages.isEmpty()))
         return runRegionalCommand(cl, *services, reference, program, syncController, out, err);

@@ -132,9 +132,26 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                                    "municipality, name, kind, sector, stage, consent) or, with --out "
                                                    "FILE.csv|FILE.xlsx, writes them for Excel without personal "
                                                    "contacts, and exits."));
+    const QCommandLineOption panelOpt(
+        QStringLiteral("panel"),
+        QCoreApplication::translate("CommandLine", "URS, central: writes the Painel's data of --from to --to "
+                                                   "(optionally of one --urs NAME and one --theme CODE) to --out "
+                                                   "FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) "
+                                                   "and exits."));
+    const QCommandLineOption fromOpt(QStringLiteral("from"),
+                                     QCoreApplication::translate("CommandLine", "With --panel: the first month."),
+                                     QCoreApplication::translate("CommandLine", "YYYY-MM"));
+    const QCommandLineOption toOpt(QStringLiteral("to"),
+                                   QCoreApplication::translate("CommandLine", "With --panel: the last month."),
+                                   QCoreApplication::translate("CommandLine", "YYYY-MM"));
+    const QCommandLineOption themeOpt(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("CommandLine", "With --panel: only the actions of this theme (its code, e.g. "
+                                                   "arboviroses)."),
+        QCoreApplication::translate("CommandLine", "CODE"));
     parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status, exportOpt, month,
                        out, importPackage, hub, enroll, syncOpt, role, urs, pull, review, accept, returnOpt, coverage,
-                       forward, importReceipt, batchesOpt, partnersOpt});
+                       forward, importReceipt, batchesOpt, partnersOpt, panelOpt, fromOpt, toOpt, themeOpt});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -162,6 +179,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.importReceipts << parser.positionalArguments(); // --import-receipt a.mobiliza-recibo b.mobiliza-recibo …
     cl.batches = parser.isSet(batchesOpt);
     cl.partners = parser.isSet(partnersOpt);
+    cl.panel = parser.isSet(panelOpt);
+    cl.fromMonth = parser.value(fromOpt).trimmed();
+    cl.toMonth = parser.value(toOpt).trimmed();
+    cl.theme = parser.value(themeOpt).trimmed();
     cl.role = parser.value(role).trimmed();
     cl.urs = parser.value(urs).trimmed();
     cl.pull = parser.isSet(pull);
@@ -178,7 +199,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                 + int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty())
                                 + int(cl.pull) + int(!cl.reviewReport.isEmpty()) + int(cl.coverage)
                                 + int(cl.forward) + int(!cl.importReceipts.isEmpty()) + int(cl.batches)
-                                + int(cl.partners);
+                                + int(cl.partners) + int(cl.panel);
 
     if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty() && cl.importReceipts.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
@@ -203,7 +224,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                        .arg(cl.role);
     } else if (cl.role == QLatin1String("urs") && cl.urs.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--role urs needs --urs NAME (for example --urs Barbacena).");
-    } else if (parser.isSet(urs) && cl.role != QLatin1String("urs")) {
+    } else if (parser.isSet(urs) && cl.role != QLatin1String("urs") && !cl.panel) {
         cl.error = QCoreApplication::translate("CommandLine", "--urs NAME is only used with --role urs.");
     } else if (parser.isSet(municipality) && !cl.role.isEmpty() && cl.role != QLatin1String("municipality")) {
         cl.error = QCoreApplication::translate("CommandLine", "--municipality is only used with --role municipality.");
@@ -218,6 +239,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "--accept and --return are only used with --review REPORT_UUID.");
     } else if (parser.isSet(returnOpt) && cl.returnText.trimmed().isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--return needs the comment for the municipality.");
+    } else if (cl.panel && (cl.fromMonth.isEmpty() || cl.toMonth.isEmpty() || cl.outFile.trimmed().isEmpty())) {
+        cl.error = QCoreApplication::translate("CommandLine",
+                                               "--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx.");
+    } else if (cl.panel && (!core::Period::fromKey(cl.fromMonth).isValid() || !core::Period::fromKey(cl.toMonth).isValid())) {
+        cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
+                       .arg(core::Period::fromKey(cl.fromMonth).isValid() ? cl.toMonth : cl.fromMonth);
+    } else if (!cl.panel && (parser.isSet(fromOpt) || parser.isSet(toOpt) || parser.isSet(themeOpt))) {
+        cl.error = QCoreApplication::translate("CommandLine", "--from, --to and --theme are only used with --panel.");
     } else if (cl.coverage && cl.month.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--coverage needs --month YYYY-MM.");
     } else if (cl.forward && cl.month.isEmpty()) {
@@ -233,7 +262,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
                        .arg(cl.month);
     } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage && !cl.forward)
-               || (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward && !cl.partners)) {
+               || (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward && !cl.partners && !cl.panel)) {
         cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export and --forward (and --month with --coverage).");
     }
     return cl;
@@ -243,7 +272,7 @@ bool argumentsAreHeadless(int argc, char **argv)
 {
     static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "enroll", "sync",
                                          "help",   "version",    "pull",   "review",         "coverage", "forward",
-                                         "import-receipt", "batches", "partners"};
+                                         "import-receipt", "batches", "partners", "panel"};
     for (int i = 1; i < argc; ++i) {
         QByteArray a(argv[i]);
         if (a == "-h" || a == "-v")

@@ -32,6 +32,10 @@ struct CommandLine
     QStringList importReceipts; // --import-receipt FILE...: the central level's receipts of batch files (URS)
     bool batches = false;       // --batches: one line per batch made here (URS)
     bool partners = false;      // --partners [--out FILE.csv|.xlsx]: the partners of the region (URS)
+    bool panel = false;         // --panel --from YYYY-MM --to YYYY-MM [--urs NAME] [--theme CODE] --out FILE
+    QString fromMonth;          // --from YYYY-MM (with --panel)
+    QString toMonth;            // --to YYYY-MM (with --panel)
+    QString theme;              // --theme CODE (with --panel)
     QString hubUrl;        // --hub URL (with --enroll)
     QString enrollCode;    // --enroll CODE
     bool sync = false;     // --sync: one pass
@@ -45,7 +49,7 @@ struct CommandLine
     {
         return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty()
                || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward
-               || !importReceipts.isEmpty() || batches || partners;
+               || !importReceipts.isEmpty() || batches || partners || panel;
     }
     static QStringList pageNames();   // reports, editor, partners, sync, panel, settings; inbox, report, coverage, batches
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx

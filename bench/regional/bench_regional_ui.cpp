@@ -208,7 +208,7 @@ int main(int argc, char **argv)
     };
     QList<qint64> panelOpen, panelFilter;
     for (int i = 0; i < runs; ++i) {
-        ui::PanelDashboard panel(context);
+        ui::PanelDashboard panel(context, dialogs);
         panel.resize(1366, 768);
         QElapsedTimer t;
         t.start();

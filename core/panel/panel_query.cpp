@@ -309,30 +309,47 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
         return audiences.error();
     data.byAudience = audiences.value();
 
-    // The ranking: every municipality of the scope, those without actions too.
+    // Each municipality's months (the cells), then the ranking that sums them.
+    QHash<QString, int> rowOf; // IBGE → index of its first cell
+    for (const Municipality &m : std::as_const(municipalities)) {
+        rowOf.insert(m.ibge, int(data.cells.size()));
+        for (const Period &p : std::as_const(data.periods))
+            data.cells << PanelCell{m.ibge, p, coverageStateKey(CoverageState::Missing)};
+    }
+    auto perCell =
+        runSql(db,
+               QStringLiteral("SELECT a.municipality, a.period, COUNT(*), COALESCE(SUM(a.people), 0)") +
+                   range.sql + QStringLiteral(" GROUP BY a.municipality, a.period"),
+               range.args);
+    if (!perCell)
+        return perCell.error();
+    while (perCell.value().next()) {
+        const auto it = rowOf.constFind(perCell.value().value(0).toString());
+        const int i = monthsBetween(filter.from, Period::fromKey(perCell.value().value(1).toString()));
+        if (it == rowOf.constEnd() || i < 0 || i >= months)
+            continue;
+        PanelCell &cell = data.cells[*it + i];
+        cell.actions = perCell.value().value(2).toLongLong();
+        cell.people = perCell.value().value(3).toLongLong();
+    }
     QHash<QString, PanelRankRow> rows;
     for (const Municipality &m : std::as_const(municipalities))
         rows.insert(m.ibge, PanelRankRow{m.ibge});
-    auto ranked = runSql(db,
-                         QStringLiteral("SELECT a.municipality, COUNT(*), COALESCE(SUM(a.people), 0)") +
-                             range.sql + QStringLiteral(" GROUP BY a.municipality"),
-                         range.args);
-    if (!ranked)
-        return ranked.error();
-    while (ranked.value().next()) {
-        auto it = rows.find(ranked.value().value(0).toString());
-        if (it == rows.end())
+    for (int g = 0; g < grid.value().periods.size(); ++g) {
+        const int i = monthsBetween(filter.from, grid.value().periods.at(g));
+        if (i < 0 || i >= months)
             continue;
-        it->actions = ranked.value().value(1).toLongLong();
-        it->people = ranked.value().value(2).toLongLong();
-    }
-    for (int i = 0; i < grid.value().periods.size(); ++i) {
-        const Period p = grid.value().periods.at(i);
-        if (p < filter.from || filter.to < p)
-            continue;
-        for (const CoverageRow &row : grid.value().rows)
-            if (coverageCounts(row.cells.at(i).state))
+        for (const CoverageRow &row : grid.value().rows) {
+            const CoverageState state = row.cells.at(g).state;
+            data.cells[rowOf.value(row.municipality.ibge) + i].coverage = coverageStateKey(state);
+            if (coverageCounts(state))
                 ++rows[row.municipality.ibge].monthsReported;
+        }
+    }
+    for (const PanelCell &cell : std::as_const(data.cells)) {
+        PanelRankRow &r = rows[cell.municipality];
+        r.actions += cell.actions;
+        r.people += cell.people;
     }
     data.ranking = rows.values();
     std::sort(data.ranking.begin(), data.ranking.end(), [](const PanelRankRow &a, const PanelRankRow &b) {
@@ -342,6 +359,13 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
             return a.people > b.people;
         return a.municipality < b.municipality;
     });
+    // The cells in the ranking's order.
+    QList<PanelCell> ordered;
+    ordered.reserve(data.cells.size());
+    for (const PanelRankRow &r : std::as_const(data.ranking))
+        for (int i = 0; i < months; ++i)
+            ordered << data.cells.at(rowOf.value(r.municipality) + i);
+    data.cells = ordered;
     return data;
 }
 

@@ -72,6 +72,16 @@ struct PanelRankRow
     int monthsReported = 0; // months of the range its report covers
 };
 
+// One municipality's month: what the tables behind the panel (its CSV/XLSX) hold.
+struct PanelCell
+{
+    QString municipality; // IBGE
+    Period period;
+    QString coverage; // coverageStateKey: on_time, late, no_actions, returned, missing
+    qint64 actions = 0;
+    qint64 people = 0;
+};
+
 struct PanelData
 {
     PanelFilter filter;
@@ -89,6 +99,7 @@ struct PanelData
     QList<PanelCount> byFormat;            // most first
     QList<PanelCount> byAudience;          // an action counts once in each of its audiences
     QList<PanelRankRow> ranking;           // every municipality of the scope, most actions first
+    QList<PanelCell> cells;                // every municipality of the scope × month, in the ranking's order
 };
 
 inline constexpr int kPanelStackedThemes = 6;

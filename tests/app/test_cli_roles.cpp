@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLocale>
 
 using namespace mobiliza;
 
@@ -165,4 +166,85 @@ TEST_CASE("cli roles: a URS demonstration profile, its coverage and the report v
     r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--screenshot"), png, QStringLiteral("--page"),
              QStringLiteral("editor")});
     CHECK(r.code == 1);
+}
+
+TEST_CASE("cli panel: the Painel's data of a URS as CSV equals a count from the replica's reports; wrong asks refused")
+{
+    test::TempDir dir;
+    const QString urs = dir.filePath(QStringLiteral("urs"));
+    REQUIRE(run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
+                 QStringLiteral("--urs"), QStringLiteral("Barbacena"), QStringLiteral("--demo-data"),
+                 QStringLiteral("--status")})
+                .code == 0);
+    const QString csv = dir.filePath(QStringLiteral("painel.csv"));
+    auto r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
+                  QStringLiteral("2026-01"), QStringLiteral("--to"), QStringLiteral("2026-10"), QStringLiteral("--out"),
+                  csv});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+
+    // The count, from the reports themselves: each report's latest revision, accepted onwards.
+    qint64 actions = 0, people = 0;
+    int municipalities = 0;
+    {
+        auto opened = core::Services::open(urs, test::cliClock());
+        REQUIRE(opened);
+        core::Services &s = *opened.value();
+        municipalities = int(s.reference().municipalitiesOfUrs(QStringLiteral("Barbacena")).size());
+        auto latest = s.replica().latest();
+        REQUIRE(latest);
+        for (const core::ReplicaRevision &rev : latest.value()) {
+            if (rev.period < core::Period{2026, 1} || core::Period{2026, 10} < rev.period)
+                continue;
+            if (!QStringList{QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("consolidated")}
+                     .contains(rev.state))
+                continue;
+            auto report = s.replica().report(rev.report, rev.revision);
+            REQUIRE(report);
+            for (const core::Action &a : report.value().actions) {
+                ++actions;
+                people += a.values.value(QStringLiteral("people_reached")).toInt();
+            }
+        }
+    }
+    REQUIRE(actions > 100);
+
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 1 + municipalities * 10); // a header, then every municipality × month
+    qint64 csvActions = 0, csvPeople = 0;
+    for (int i = 1; i < lines.size(); ++i) {
+        const QStringList cells = lines.at(i).split(QLatin1Char(';'));
+        REQUIRE(cells.size() == 9);
+        csvActions += cells.at(7).toLongLong();
+        csvPeople += cells.at(8).toLongLong();
+    }
+    CHECK(csvActions == actions);
+    CHECK(csvPeople == people);
+    CHECK(r.out.contains(QLocale().toString(actions)));
+
+    // The same as XLSX; then what is refused, in words, writing nothing.
+    const QString xlsx = dir.filePath(QStringLiteral("painel.xlsx"));
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
+             QStringLiteral("2026-01"), QStringLiteral("--to"), QStringLiteral("2026-10"), QStringLiteral("--theme"),
+             QStringLiteral("vacinacao"), QStringLiteral("--out"), xlsx});
+    CHECK(r.code == 0);
+    CHECK(QFile(xlsx).size() > 1000);
+    const QString none = dir.filePath(QStringLiteral("none.csv"));
+    for (const QStringList &wrong :
+         {QStringList{QStringLiteral("--theme"), QStringLiteral("nao_existe")},
+          QStringList{QStringLiteral("--urs"), QStringLiteral("Juiz de Fora")}}) {
+        r = run(QStringList{QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
+                            QStringLiteral("2026-01"), QStringLiteral("--to"), QStringLiteral("2026-10"),
+                            QStringLiteral("--out"), none} +
+                wrong);
+        CHECK(r.code == 1);
+        CHECK_FALSE(r.err.isEmpty());
+        CHECK_FALSE(QFile::exists(none));
+    }
+    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
+             QStringLiteral("2026-10"), QStringLiteral("--to"), QStringLiteral("2026-01"), QStringLiteral("--out"), none});
+    CHECK(r.code == 1);
+    CHECK_FALSE(QFile::exists(none));
 }

@@ -127,3 +127,31 @@ TEST_CASE("command line: --import-receipt FILE... and --batches (URS)")
                              const_cast<char *>("a.mobiliza-recibo")};
     CHECK(mobiliza::ui::argumentsAreHeadless(int(argv.size()), argv.data()));
 }
+
+TEST_CASE("command line: --panel needs its range and a file; its options go with it only")
+{
+    auto cl = parse({QStringLiteral("--panel"), QStringLiteral("--from"), QStringLiteral("2026-01"),
+                     QStringLiteral("--to"), QStringLiteral("2026-10"), QStringLiteral("--urs"),
+                     QStringLiteral("Barbacena"), QStringLiteral("--theme"), QStringLiteral("vacinacao"),
+                     QStringLiteral("--out"), QStringLiteral("p.xlsx")});
+    CHECK(cl.error.isEmpty());
+    CHECK(cl.panel);
+    CHECK(cl.isHeadless());
+    CHECK(cl.fromMonth == QStringLiteral("2026-01"));
+    CHECK(cl.toMonth == QStringLiteral("2026-10"));
+    CHECK(cl.urs == QStringLiteral("Barbacena"));
+    CHECK(cl.theme == QStringLiteral("vacinacao"));
+    CHECK(cl.outFile == QStringLiteral("p.xlsx"));
+    for (const QStringList &wrong :
+         {QStringList{QStringLiteral("--panel"), QStringLiteral("--from"), QStringLiteral("2026-01"),
+                      QStringLiteral("--to"), QStringLiteral("2026-10")},
+          QStringList{QStringLiteral("--panel"), QStringLiteral("--from"), QStringLiteral("2026-1"),
+                      QStringLiteral("--to"), QStringLiteral("2026-10"), QStringLiteral("--out"), QStringLiteral("p.csv")},
+          QStringList{QStringLiteral("--status"), QStringLiteral("--from"), QStringLiteral("2026-01")},
+          QStringList{QStringLiteral("--panel"), QStringLiteral("--coverage"), QStringLiteral("--month"),
+                      QStringLiteral("2026-10"), QStringLiteral("--from"), QStringLiteral("2026-01"),
+                      QStringLiteral("--to"), QStringLiteral("2026-10"), QStringLiteral("--out"), QStringLiteral("p.csv")}}) {
+        CAPTURE(wrong);
+        CHECK_FALSE(parse(wrong).error.isEmpty());
+    }
+}

@@ -1,9 +1,11 @@
 #include "app/ui/panel/panel_dashboard.h"
 
+#include "app/ui/dialogs.h"
 #include "app/ui/pages/page_header.h"
 #include "app/ui/panel/panel_charts.h"
 #include "app/ui/panel/panel_ranking_model.h"
 #include "app/ui/panel/panel_tiles.h"
+#include "core/panel/panel_export.h"
 #include "core/panel/panel_job.h"
 #include "core/services/services.h"
 
@@ -13,6 +15,8 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -21,10 +25,12 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QStackedBarSeries>
 #include <QSortFilterProxyModel>
+#include <QStackedBarSeries>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -53,8 +59,8 @@ QLabel *filterLabel(const QString &text, QWidget *buddy, QWidget *parent)
 
 } // namespace
 
-PanelDashboard::PanelDashboard(const AppContext &context, QWidget *parent)
-    : QWidget(parent), m_context(context)
+PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWidget *parent)
+    : QWidget(parent), m_context(context), m_dialogs(dialogs)
 {
     m_job = new core::PanelJob(m_context.dataDir, *m_context.clock, this);
     connect(m_job, &core::PanelJob::ready, this, &PanelDashboard::showFigures);
@@ -136,7 +142,20 @@ PanelDashboard::PanelDashboard(const AppContext &context, QWidget *parent)
 
     auto *rankingTitle = new QLabel(
         tr("<b>Municipalities</b> — most actions first. Double-click one to see only it."), content);
-    grid->addWidget(rankingTitle, 6, 0, 1, 2);
+    auto *rankingBar = new QHBoxLayout;
+    rankingBar->addWidget(rankingTitle, 1);
+    auto *csv = new QPushButton(tr("Export data (CSV)…"), content);
+    csv->setObjectName(QStringLiteral("panelExportCsv"));
+    csv->setToolTip(tr("One row per municipality and month of the selection, for Excel: whether it reported, "
+                       "actions and people reached. No partner's personal data."));
+    auto *xlsx = new QPushButton(tr("Export data (XLSX)…"), content);
+    xlsx->setObjectName(QStringLiteral("panelExportXlsx"));
+    xlsx->setToolTip(csv->toolTip());
+    rankingBar->addWidget(csv);
+    rankingBar->addWidget(xlsx);
+    connect(csv, &QPushButton::clicked, this, [this] { exportData(false); });
+    connect(xlsx, &QPushButton::clicked, this, [this] { exportData(true); });
+    grid->addLayout(rankingBar, 6, 0, 1, 2);
     m_rankingModel = new PanelRankingModel(this);
     m_rankingSorted = new QSortFilterProxyModel(this);
     m_rankingSorted->setSourceModel(m_rankingModel);
@@ -329,6 +348,42 @@ void PanelDashboard::clearFilters()
     m_from->setCurrentIndex(kDefaultMonths - 1);
     m_building = false;
     requestFigures();
+}
+
+bool PanelDashboard::exportData(bool xlsx)
+{
+    if (!m_data || m_exporting)
+        return false;
+    const core::PanelFilter &f = m_data->filter;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(folder.isEmpty() ? QDir::homePath() : folder)
+                                  .filePath(QStringLiteral("painel-%1-a-%2.%3")
+                                                .arg(f.from.key(), f.to.key(),
+                                                     xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv")));
+    const QString path = m_dialogs.saveFileName(
+        this, xlsx ? tr("Export the panel's data (XLSX)") : tr("Export the panel's data (CSV)"), suggested,
+        xlsx ? tr("Excel workbook (*.xlsx)") : tr("CSV for Excel (*.csv)"));
+    if (path.isEmpty())
+        return false;
+    m_exporting = true;
+    auto *watcher = new QFutureWatcher<core::Status>(this);
+    connect(watcher, &QFutureWatcher<core::Status>::finished, this, [this, watcher, path] {
+        const core::Status written = watcher->result();
+        watcher->deleteLater();
+        m_exporting = false;
+        if (written)
+            m_dialogs.inform(this, tr("Panel exported"),
+                             tr("The panel's data was written to %1.").arg(QDir::toNativeSeparators(path)));
+        else
+            m_dialogs.warn(this, tr("Panel not exported"),
+                           tr("The panel's data could not be written: %1").arg(written.error().message));
+        Q_EMIT exported(written.ok());
+    });
+    // The figures as shown, written off the UI thread (a state's 853 × 12 rows as XLSX).
+    watcher->setFuture(QtConcurrent::run([data = *m_data, reference = m_context.reference, path] {
+        return core::writePanelTable(data, reference, path);
+    }));
+    return true;
 }
 
 void PanelDashboard::showEvent(QShowEvent *event)

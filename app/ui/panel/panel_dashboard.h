@@ -36,6 +36,7 @@ class PanelJob;
 
 namespace mobiliza::ui {
 
+class Dialogs;
 class PanelRankingModel;
 class PanelTile;
 
@@ -44,7 +45,7 @@ class PanelDashboard : public QWidget
     Q_OBJECT
 
 public:
-    PanelDashboard(const AppContext &context, QWidget *parent = nullptr);
+    PanelDashboard(const AppContext &context, Dialogs &dialogs, QWidget *parent = nullptr);
     ~PanelDashboard() override;
 
     // The figures shown now (empty before the first answer).
@@ -57,10 +58,14 @@ public:
     void setTheme(const QString &code);
     void setFormat(const QString &code);
     void clearFilters();
+    // The figures shown, one row per municipality × month (core/panel/panel_export.h),
+    // to a file the person picks; written on a worker. False when nothing was started.
+    bool exportData(bool xlsx);
 
 Q_SIGNALS:
     void refreshed();                           // new figures are on screen
     void computeFailed(const QString &message); // said on the page too
+    void exported(bool ok); // an export ended (and the person was told)
     void openCoverageRequested(const mobiliza::core::Period &period);
 
 protected:
@@ -78,6 +83,8 @@ private:
     QString municipalityName(const QString &ibge) const;
 
     AppContext m_context;
+    Dialogs &m_dialogs;
+    bool m_exporting = false;
     core::PanelJob *m_job = nullptr;
     QComboBox *m_from = nullptr;
     QComboBox *m_to = nullptr;

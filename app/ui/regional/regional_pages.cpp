@@ -32,7 +32,7 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
             window->showPage(QStringLiteral("inbox"));
         inbox->openReport(uuid);
     });
-    auto *panel = new PanelDashboard(context, parent);
+    auto *panel = new PanelDashboard(context, dialogs, parent);
     // A coverage bar of the Painel opens that month's column of the coverage grid.
     QObject::connect(panel, &PanelDashboard::openCoverageRequested, coverage,
                      [coverage, parent](const core::Period &period) {

@@ -12,12 +12,14 @@
 #include "core/panel/panel_query.h"
 #include "tests/app/regional/regional_fixture.h"
 #include "tests/app/regional/regional_ui_helpers.h"
+#include "tests/support/temp_dir.h"
 
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QListWidget>
@@ -151,6 +153,26 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     settle(d);
     CHECK(tile(d, "tileActions") == QStringLiteral("0"));
     CHECK(stackedAt(d, 11) == 0);
+
+    // The data behind the figures, as the person exports it: one row per municipality × month.
+    test::TempDir out;
+    f.dialogs.savePath = out.filePath(QStringLiteral("painel.csv"));
+    QSignalSpy exported(d, &ui::PanelDashboard::exported);
+    auto *exportCsv = d->findChild<QPushButton *>(QStringLiteral("panelExportCsv"));
+    scroll->ensureWidgetVisible(exportCsv);
+    QTest::mouseClick(exportCsv, Qt::LeftButton);
+    REQUIRE(test::waitUntil([&] { return exported.count() == 1; }));
+    CHECK(exported.first().first().toBool());
+    CHECK(f.dialogs.lastSuggestedPath.endsWith(QStringLiteral("painel-2025-11-a-2026-10.csv")));
+    QFile csv(f.dialogs.savePath);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    const QStringList lines =
+        QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 1 + 12); // the one municipality shown, 12 months
+    qint64 sum = 0;
+    for (int i = 1; i < lines.size(); ++i)
+        sum += lines.at(i).split(QLatin1Char(';')).value(7).toLongLong();
+    CHECK(sum == 0); // the theme narrowed to one with no action
 
     // "Clear filters" brings the default back.
     QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("panelClear")), Qt::LeftButton);

@@ -71,7 +71,8 @@ Sent withActions(Sent s, int count, const ProgramDefinition &program, QRandomGen
 Seeded seed(test::UrsProfile &urs, quint32 seedValue)
 {
     Services &services = *urs.services;
-    const ProgramDefinition &program = services.programs().engine(kProgram)->program();
+    const ProgramDefinition program =
+        services.programs().engine(kProgram)->program(); // a copy: outlives a reopen
     QRandomGenerator rng(seedValue);
     Seeded out;
     out.scope = services.reference().municipalitiesOfUrs(QStringLiteral("Belo Horizonte")).mid(0, 12);
@@ -121,6 +122,8 @@ struct Expected
     std::map<QString, qint64> perMonthActions, perMonthPeople, byFormat, byAudience, byFirstTheme;
     std::map<QString, qint64> rankActions, rankPeople;
     std::map<QString, int> reportingPerMonth;
+    std::map<QString, qint64> cellActions, cellPeople; // "ibge|YYYY-MM"
+    std::map<QString, QString> cellCoverage;           // "ibge|YYYY-MM" → on_time…; absent: missing
 };
 
 QString stateOf(const Seeded &s, const Sent &r)
@@ -172,6 +175,17 @@ Expected count(const Seeded &s, const ProgramDefinition &program, const PanelFil
             continue;
         // Coverage: whatever the state and the theme.
         const QString state = stateOf(s, *r);
+        const QString cell = ibge + QLatin1Char('|') + p.key();
+        if (!(p < from) && !(to < p)) {
+            QDateTime first = r->entry.receivedAt;
+            for (const Sent &o : s.all)
+                if (o.report.uuid == r->report.uuid && o.entry.receivedAt < first)
+                    first = o.entry.receivedAt;
+            e.cellCoverage[cell] = state == QStringLiteral("returned")      ? QStringLiteral("returned")
+                                   : r->report.noActions                    ? QStringLiteral("no_actions")
+                                   : program.isLate(p, brasiliaDate(first)) ? QStringLiteral("late")
+                                                                            : QStringLiteral("on_time");
+        }
         if (!(p < from) && !(to < p) && state != QStringLiteral("returned")) {
             ++e.reportingPerMonth[p.key()];
             if (p == to)
@@ -211,6 +225,8 @@ Expected count(const Seeded &s, const ProgramDefinition &program, const PanelFil
             ++e.byFirstTheme[a.values.value(QStringLiteral("themes")).toArray().first().toString()];
             ++e.rankActions[ibge];
             e.rankPeople[ibge] += people;
+            ++e.cellActions[cell];
+            e.cellPeople[cell] += people;
         }
     }
     e.tiles.activeNuclei = int(active.size());
@@ -271,6 +287,17 @@ void checkPanel(const PanelData &d, const Seeded &s, const ProgramDefinition &pr
     }
     for (int i = 1; i < d.ranking.size(); ++i)
         CHECK(d.ranking.at(i - 1).actions >= d.ranking.at(i).actions);
+    // The cells: every municipality × month, in the ranking's order.
+    REQUIRE(d.cells.size() == d.ranking.size() * d.periods.size());
+    for (int i = 0; i < d.cells.size(); ++i) {
+        const PanelCell &c = d.cells.at(i);
+        CHECK(c.municipality == d.ranking.at(i / d.periods.size()).municipality);
+        CHECK(c.period == d.periods.at(i % d.periods.size()));
+        const QString key = c.municipality + QLatin1Char('|') + c.period.key();
+        CHECK(c.actions == (e.cellActions.count(key) ? e.cellActions.at(key) : 0));
+        CHECK(c.people == (e.cellPeople.count(key) ? e.cellPeople.at(key) : 0));
+        CHECK(c.coverage == (e.cellCoverage.count(key) ? e.cellCoverage.at(key) : QStringLiteral("missing")));
+    }
 }
 
 } // namespace
@@ -281,7 +308,8 @@ TEST_CASE(
     test::UrsProfile urs;
     const Seeded s = seed(urs, 20261130);
     Services &services = *urs.services;
-    const ProgramDefinition &program = services.programs().engine(kProgram)->program();
+    const ProgramDefinition program =
+        services.programs().engine(kProgram)->program(); // a copy: outlives a reopen
     const QStringList themes = codes(program, QStringLiteral("temas"));
     const QStringList formats = codes(program, QStringLiteral("formatos"));
 
@@ -329,7 +357,8 @@ TEST_CASE("The panel's facts follow the replica: a revision listed with another 
     test::UrsProfile urs;
     const Seeded s = seed(urs, 7);
     Services &services = *urs.services;
-    const ProgramDefinition &program = services.programs().engine(kProgram)->program();
+    const ProgramDefinition program =
+        services.programs().engine(kProgram)->program(); // a copy: outlives a reopen
     PanelFilter f{Period{2026, 1}, Period{2026, 10}};
     f.includeReceived = true;
     auto before = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
@@ -377,7 +406,8 @@ TEST_CASE("A panel period that ends before it starts is refused in words")
 {
     test::UrsProfile urs;
     Services &services = *urs.services;
-    const ProgramDefinition &program = services.programs().engine(kProgram)->program();
+    const ProgramDefinition program =
+        services.programs().engine(kProgram)->program(); // a copy: outlives a reopen
     auto d = computePanel(services.database(), services.replica(), program, {},
                           PanelFilter{Period{2026, 5}, Period{2026, 4}});
     REQUIRE_FALSE(d);

@@ -1,0 +1,92 @@
+#include "app/ui/panel/panel_command.h"
+
+#include "app/ui/command_line.h"
+#include "core/panel/panel_export.h"
+#include "core/panel/panel_query.h"
+#include "core/program/program_definition.h"
+#include "core/reference/reference_data.h"
+#include "core/services/services.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+
+namespace mobiliza::ui {
+
+namespace {
+
+int failWith(QString *err, const QString &message)
+{
+    *err += message + QLatin1Char('\n');
+    return 1;
+}
+
+} // namespace
+
+int runPanelCommand(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
+                    const core::ProgramDefinition &program, core::Role role, QString *out, QString *err)
+{
+    if (role == core::Role::Municipality)
+        return failWith(err, QCoreApplication::translate(
+                                 "PanelCommand",
+                                 "--panel is for a URS or central profile; this one is a municipality's."));
+    const QString suffix = QFileInfo(cl.outFile).suffix().toLower();
+    if (suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx"))
+        return failWith(
+            err, QCoreApplication::translate(
+                     "PanelCommand", "--out must name a .csv or .xlsx file (for example painel.xlsx)."));
+
+    // The scope: the URS's municipalities, or the state's; --urs narrows the central level's.
+    QList<core::Municipality> scope = role == core::Role::Central
+                                          ? reference.municipalities()
+                                          : reference.municipalitiesOfUrs(services.profile().urs());
+    if (!cl.urs.isEmpty()) {
+        const auto urs = reference.ursByName(cl.urs);
+        if (!urs)
+            return failWith(err,
+                            QCoreApplication::translate(
+                                "PanelCommand", "\"%1\" is not a regional health unit (URS) of Minas Gerais.")
+                                .arg(cl.urs));
+        if (role == core::Role::Urs && urs->name != services.profile().urs())
+            return failWith(
+                err, QCoreApplication::translate("PanelCommand",
+                                                 "This profile is URS %1's: its panel has no data of URS %2.")
+                         .arg(services.profile().urs(), urs->name));
+        scope = reference.municipalitiesOfUrs(urs->name);
+    }
+    core::PanelFilter filter;
+    filter.from = core::Period::fromKey(cl.fromMonth);
+    filter.to = core::Period::fromKey(cl.toMonth);
+    if (!cl.theme.isEmpty()) {
+        const auto field = program.field(program.fieldForRole(core::field_role::Themes));
+        if (!field || !program.catalogueEntry(field->catalogue, cl.theme)) {
+            QStringList codes;
+            if (field)
+                for (const core::CatalogueEntry &e : program.catalogue(field->catalogue))
+                    codes << e.code;
+            return failWith(err, QCoreApplication::translate(
+                                     "PanelCommand", "\"%1\" is not a theme of the program. Use one of: %2.")
+                                     .arg(cl.theme, codes.join(QStringLiteral(", "))));
+        }
+        filter.theme = cl.theme;
+    }
+    auto data = core::computePanel(services.database(), services.replica(), program, scope, filter,
+                                   services.reviews().localStates());
+    if (!data)
+        return failWith(err, data.error().message);
+    if (core::Status written = core::writePanelTable(data.value(), reference, cl.outFile); !written)
+        return failWith(err, written.error().message);
+    const QLocale locale;
+    const core::PanelTiles &t = data.value().tiles;
+    *out += QCoreApplication::translate("PanelCommand", "Panel %1 to %2: %3 actions, %4 people reached; %5 "
+                                                        "of %6 municipalities reported %2. %7 rows written "
+                                                        "to %8.")
+                .arg(filter.from.display(), filter.to.display(), locale.toString(t.actions),
+                     locale.toString(t.people), locale.toString(t.reporting), locale.toString(t.expected),
+                     locale.toString(data.value().cells.size()), QDir::toNativeSeparators(cl.outFile)) +
+            QLatin1Char('\n');
+    return 0;
+}
+
+} // namespace mobiliza::ui
