@@ -106,6 +106,38 @@ bool readLive(const QJsonObject &e, core::RegionPartner *p)
     return true;
 }
 
+enum class Entry
+{
+    Read,
+    Unreadable, // left out of the page, counted
+    Disordered, // a cursor going back: the page is not a hub's listing
+};
+
+// One entry of the listing. An erasure (`"deleted": true` with the partner's uuid) is
+// always read, whatever else it carries or lacks: nothing more is needed to remove the
+// partner, and an erasure must reach the copy (LGPD).
+Entry readEntry(const QJsonObject &e, qint64 previous, core::RegionPartner *p)
+{
+    static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
+    p->uuid = e.value(QStringLiteral("partner")).toString();
+    p->municipality = e.value(QStringLiteral("municipality")).toString();
+    p->updatedAt = readTime(e.value(QStringLiteral("updatedAt")));
+    const QJsonValue deleted = e.value(QStringLiteral("deleted"));
+    p->deleted = deleted.isBool() && deleted.toBool();
+    const bool hasCursor = readCursor(e.value(QStringLiteral("cursor")), &p->cursor);
+    if (hasCursor && p->cursor < previous)
+        return Entry::Disordered;
+    if (p->deleted && isUuid(p->uuid)) {
+        if (!hasCursor)
+            p->cursor = previous;
+        return Entry::Read;
+    }
+    if (!hasCursor || !isUuid(p->uuid) || !ibge.match(p->municipality).hasMatch() || !p->updatedAt.isValid()
+        || !(deleted.isUndefined() || deleted.isBool()) || !readLive(e, p))
+        return Entry::Unreadable;
+    return Entry::Read;
+}
+
 } // namespace
 
 QByteArray encode(const RegionPartnerPage &page)
@@ -127,24 +159,20 @@ core::Result<RegionPartnerPage> decodeRegionPartnerPage(const QByteArray &body)
     RegionPartnerPage page;
     if (!o.value(QStringLiteral("partners")).isArray() || !readCursor(o.value(QStringLiteral("next")), &page.next))
         return partnersError(QStringLiteral("partners"));
-    static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
     qint64 previous = 0;
     for (const QJsonValue &v : o.value(QStringLiteral("partners")).toArray()) {
-        const QJsonObject e = v.toObject();
         core::RegionPartner p;
-        p.uuid = e.value(QStringLiteral("partner")).toString();
-        p.municipality = e.value(QStringLiteral("municipality")).toString();
-        p.updatedAt = readTime(e.value(QStringLiteral("updatedAt")));
-        const QJsonValue deleted = e.value(QStringLiteral("deleted"));
-        p.deleted = deleted.toBool();
-        if (!v.isObject() || !readCursor(e.value(QStringLiteral("cursor")), &p.cursor) || p.cursor < previous
-            || !isUuid(p.uuid) || !ibge.match(p.municipality).hasMatch() || !p.updatedAt.isValid()
-            || !(deleted.isUndefined() || deleted.isBool()) || (!p.deleted && !readLive(e, &p)))
-            return partnersError(QStringLiteral("partner entry"));
+        const Entry read = readEntry(v.toObject(), previous, &p);
+        if (read == Entry::Disordered)
+            return partnersError(QStringLiteral("partner cursor"));
+        if (read == Entry::Unreadable) {
+            ++page.unreadable;
+            continue;
+        }
         previous = p.cursor;
         page.partners << p;
     }
-    if (!page.partners.isEmpty() && page.next < page.partners.last().cursor)
+    if (page.next < previous)
         return partnersError(QStringLiteral("partners next"));
     return page;
 }

@@ -3148,9 +3148,9 @@
     <message numerus="yes">
         <location line="+19"/>
         <source>%n partner(s) sent by the hub could not be read and are not in Partners of the region (this Mobiliza may be older than the hub). Update Mobiliza on this computer, and tell the hub&apos;s administrator if it happens again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n parceiro enviado pelo hub não pôde ser lido e não está em Parceiros da região (este Mobiliza pode ser mais antigo que o hub). Atualize o Mobiliza neste computador e avise o administrador do hub se isso se repetir.</numerusform>
+            <numerusform>%n parceiros enviados pelo hub não puderam ser lidos e não estão em Parceiros da região (este Mobiliza pode ser mais antigo que o hub). Atualize o Mobiliza neste computador e avise o administrador do hub se isso se repetir.</numerusform>
         </translation>
     </message>
 </context>

@@ -10,6 +10,7 @@
 #include "core/validators/br_validators.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSqlQuery>
@@ -23,6 +24,7 @@ Q_LOGGING_CATEGORY(lcRegionPartners, "mobiliza.regional.partners")
 namespace {
 
 const QString kCursorKey = QStringLiteral("region_partners_cursor");
+const QString kScopeKey = QStringLiteral("region_partners_scope"); // the fingerprint of the set pulled for
 const QString kSectors = QStringLiteral("setores_parceiros");
 
 const QString kColumns = QStringLiteral("uuid, municipality, name, kind, governmental, formal, sector, stage, cnpj, "
@@ -45,6 +47,36 @@ RegionPartner fromRow(const QSqlQuery &q)
     p.updatedAt = parseStoreTimestamp(q.value(11).toString());
     p.cursor = q.value(12).toLongLong();
     return p;
+}
+
+Result<QString> setting(const QSqlDatabase &db, const QString &key)
+{
+    auto v = scalarSql(db, QStringLiteral("SELECT value FROM settings WHERE key = ?"), {key});
+    if (!v)
+        return v.error();
+    return v.value().toString();
+}
+
+Status putSetting(const QSqlDatabase &db, const QString &key, const QString &value)
+{
+    auto saved = execSql(db,
+                         QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
+                                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
+                         {key, value});
+    if (!saved)
+        return saved.error();
+    return {};
+}
+
+// "(?, ?, ?)" for n values.
+QString marks(qsizetype n)
+{
+    return QLatin1Char('(') + QStringList(n, QStringLiteral("?")).join(QStringLiteral(", ")) + QLatin1Char(')');
+}
+
+QVariantList asArgs(const QStringList &values)
+{
+    return QVariantList(values.cbegin(), values.cend());
 }
 
 } // namespace
@@ -100,15 +132,64 @@ RegionPartners::RegionPartners(Services &services, ProgramDefinition program)
 
 qint64 RegionPartners::cursor() const
 {
-    auto v = scalarSql(m_services.database().db(), QStringLiteral("SELECT value FROM settings WHERE key = ?"),
-                       {kCursorKey});
-    return v && v.value().isValid() ? v.value().toLongLong() : 0;
+    auto v = setting(m_services.database().db(), kCursorKey);
+    return v ? v.value().toLongLong() : 0;
+}
+
+std::optional<QStringList> RegionPartners::scope() const
+{
+    if (m_services.profile().role() != Role::Urs)
+        return std::nullopt;
+    QStringList codes;
+    for (const Municipality &m : m_services.reference().municipalitiesOfUrs(m_services.profile().urs()))
+        codes << m.ibge;
+    codes.sort();
+    return codes;
+}
+
+Result<bool> RegionPartners::reconcileScope()
+{
+    const std::optional<QStringList> codes = scope();
+    if (!codes)
+        return false;
+    const QString fingerprint = QString::fromLatin1(
+        QCryptographicHash::hash(codes->join(QLatin1Char(',')).toUtf8(), QCryptographicHash::Sha256).toHex());
+    const QSqlDatabase db = m_services.database().db();
+    auto pulledFor = setting(db, kScopeKey);
+    if (!pulledFor)
+        return pulledFor.error();
+    if (pulledFor.value() == fingerprint)
+        return false;
+    int removed = 0;
+    Status done = inTransaction(db, [&]() -> Status {
+        QString sql = QStringLiteral("DELETE FROM region_partners");
+        if (!codes->isEmpty())
+            sql += QStringLiteral(" WHERE municipality NOT IN ") + marks(codes->size());
+        auto gone = execSql(db, sql, asArgs(*codes));
+        if (!gone)
+            return gone.error();
+        removed = gone.value();
+        if (Status reset = putSetting(db, kCursorKey, QStringLiteral("0")); !reset)
+            return reset;
+        return putSetting(db, kScopeKey, fingerprint);
+    });
+    if (!done)
+        return done.error();
+    // A first pass after an update has no fingerprint yet: it pulls the copy once more, whole.
+    qCInfo(lcRegionPartners) << "the URS's municipalities are not those the copy was pulled for:" << removed
+                             << "partners of other municipalities removed, the next pull starts from the beginning";
+    if (removed > 0)
+        Q_EMIT m_services.notifier().regionPartnersChanged();
+    return true;
 }
 
 Status RegionPartners::applyPulled(const QList<RegionPartner> &entries, qint64 next)
 {
     const QSqlDatabase db = m_services.database().db();
     const qint64 stored = cursor();
+    const std::optional<QStringList> codes = scope();
+    const QSet<QString> ours = codes ? QSet<QString>(codes->cbegin(), codes->cend()) : QSet<QString>();
+    QStringList erased;
     Status done = inTransaction(db, [&]() -> Status {
         for (const RegionPartner &e : entries) {
             // A page older than the copy (an earlier pass's answer arriving late) never
@@ -120,8 +201,14 @@ Status RegionPartners::applyPulled(const QList<RegionPartner> &entries, qint64 n
                 if (auto gone = execSql(db, QStringLiteral("DELETE FROM region_partners WHERE uuid = ?"), {e.uuid});
                     !gone)
                     return gone.error();
+                erased << e.uuid;
                 continue;
             }
+            // The hub lists by its own reference table, which may be newer or older than
+            // this profile's: only this URS's municipalities (by this profile's table) are
+            // kept; reconcileScope() brings the others when they become the URS's here.
+            if (codes && !ours.contains(e.municipality))
+                continue;
             auto put = execSql(
                 db,
                 QStringLiteral("INSERT INTO region_partners (") + kColumns +
@@ -140,24 +227,49 @@ Status RegionPartners::applyPulled(const QList<RegionPartner> &entries, qint64 n
             if (!put)
                 return put.error();
         }
-        auto saved = execSql(db,
-                             QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                             {kCursorKey, QString::number(std::max(next, stored))});
-        if (!saved)
-            return saved.error();
-        return {};
+        return putSetting(db, kCursorKey, QString::number(std::max(next, stored)));
     });
     if (!done)
         return done;
-    // An erasure leaves no copy in the -wal file either (secure_delete zeroed the rows).
-    const bool erased = std::any_of(entries.cbegin(), entries.cend(), [](const RegionPartner &e) { return e.deleted; });
-    if (erased)
+    if (!erased.isEmpty()) {
+        // An erasure leaves no copy in the -wal file either (secure_delete zeroed the rows).
         if (Status flushed = m_services.database().checkpoint(); !flushed)
             qCWarning(lcRegionPartners) << "checkpoint after an erasure incomplete:" << flushed.error().code;
+    }
     if (!entries.isEmpty())
         Q_EMIT m_services.notifier().regionPartnersChanged();
-    return done;
+    return eraseFromBackups(erased);
+}
+
+Status RegionPartners::eraseFromBackups(const QStringList &erased)
+{
+    // Every erasure of the page, held here or not: a backup is the copy as it was, and
+    // the first pass after an update lists again the erasures an older version never
+    // took to the backups (its cursor starts over, reconcileScope()). A backup older
+    // than schema 7 has no region_partners table: scrubBackups deletes it, as any copy
+    // it cannot change, though it never held a partner of the region.
+    if (erased.isEmpty())
+        return {};
+    Database &database = m_services.database();
+    auto scrubbed = database.scrubBackups(
+        {QStringLiteral("DELETE FROM region_partners WHERE uuid IN ") + marks(erased.size())}, asArgs(erased));
+    if (scrubbed && (scrubbed->changed > 0 || scrubbed->deleted > 0)) {
+        const Status recorded = inTransaction(database.db(), [&]() -> Status {
+            for (const QString &uuid : erased)
+                if (Status s = m_services.audit().record(
+                        QStringLiteral("region_partner"), uuid, QStringLiteral("erase_backups"),
+                        QJsonObject{{QStringLiteral("backupsChanged"), scrubbed->changed},
+                                    {QStringLiteral("backupsDeleted"), scrubbed->deleted}});
+                    !s)
+                    return s;
+            return {};
+        });
+        if (!recorded)
+            qCWarning(lcRegionPartners) << "audit of the backups' erasure not written:" << recorded.error().code;
+    }
+    if (!scrubbed) // the copy is stored; a backup copy still needs the person's hand
+        return scrubbed.error();
+    return {};
 }
 
 QString RegionPartners::municipalityName(const QString &ibge) const

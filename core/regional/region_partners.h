@@ -7,7 +7,12 @@
 // kind, governmental/formal, sector, stage, municipality, an organization's CNPJ
 // (public), whether consent to communications is in force and its date. Never a
 // contact person, phone, e-mail, address or CPF. A partner a municipality erased
-// (LGPD) reaches the copy as a tombstone and its row is removed.
+// (LGPD) reaches the copy as a tombstone and its row is removed — from the
+// pre-migration backups too (Database::scrubBackups).
+//
+// A URS's copy holds only its municipalities, by the profile's reference table
+// (ReferenceData::municipalitiesOfUrs): a newer table that moves a municipality to
+// another URS takes its partners out of the copy (reconcileScope()).
 //
 // Every change is one transaction and emits Notifier::regionPartnersChanged().
 #pragma once
@@ -21,6 +26,9 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace mobiliza::core {
 
@@ -88,9 +96,20 @@ public:
 
     // The cursor the next pull starts from (0: from the beginning).
     qint64 cursor() const;
-    // One page of the hub's listing, in one transaction: each partner inserted or
-    // replaced (a listing older than the row here changes nothing), each erased
-    // one removed, and `next` stored as the cursor.
+    // Before a pull: when the URS's municipalities (by the profile's reference table)
+    // are not the set the copy was pulled for (a fingerprint in settings), the partners
+    // of the municipalities no longer the URS's are removed and the cursor goes back to
+    // 0, so those of the municipalities that joined come whole with the pull — one
+    // transaction. True when it did so (also the first time, with no fingerprint yet).
+    // The central level's copy holds every municipality: nothing to do.
+    Result<bool> reconcileScope();
+    // One page of the hub's listing, in one transaction: each partner of the URS's
+    // municipalities inserted or replaced (a listing older than the row here changes
+    // nothing; another municipality's is not kept), each erased one removed, and `next`
+    // stored as the cursor. After the commit, the erased partners leave the
+    // pre-migration backups too, with an audit entry (best effort, as
+    // PartnerService::erase): an Error then (code "backup_not_erased") names the copy
+    // that still holds them — the page itself is stored.
     Status applyPulled(const QList<RegionPartner> &entries, qint64 next);
 
     // Every partner held, indexed for filtering.
@@ -102,6 +121,11 @@ public:
     QString sectorLabel(const QString &code) const;      // the code itself when unknown
 
 private:
+    // The URS's municipalities (IBGE, sorted) by the profile's table; nullopt when the
+    // profile is not a URS's (the central level's copy holds every municipality).
+    std::optional<QStringList> scope() const;
+    Status eraseFromBackups(const QStringList &erased);
+
     Services &m_services;
     ProgramDefinition m_program;
 };

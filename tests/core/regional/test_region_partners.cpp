@@ -2,21 +2,28 @@
 // copy applies the hub's pages in one transaction (an erased partner removed, an
 // older listing never over a newer one, the cursor never back), filters like the
 // municipal register, and exports CSV / XLSX with the municipality's name and no
-// personal contact — checked on the bytes.
+// personal contact — checked on the bytes. It holds only the URS's municipalities by
+// the profile's reference table (a remapping takes a municipality's partners out and
+// brings those of one that joined), and an erasure reaches the pre-migration backups.
 #include "core/demo/regional_demo.h"
 #include "core/domain/clock.h"
 #include "core/regional/region_partners.h"
 #include "core/services/services.h"
 #include "tests/core/outputs/outputs_fixture.h"
 #include "sync/protocol.h"
+#include "tests/core/regional/remapped_reference.h"
 #include "tests/support/temp_dir.h"
 
 #include <catch2/catch.hpp>
 
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonDocument>
 #include <QSet>
+#include <QSqlError>
 #include <QSqlQuery>
+
+#include <tuple>
 
 using namespace mobiliza;
 using namespace mobiliza::core;
@@ -24,7 +31,8 @@ using namespace mobiliza::core;
 namespace {
 
 const QString kBarbacena = QStringLiteral("3105608");
-const QString kSantosDumont = QStringLiteral("3160702");
+const QString kLafaiete = QStringLiteral("3118304"); // Conselheiro Lafaiete, of the URS Barbacena too
+const QString kBeloHorizonte = QStringLiteral("3106200"); // of the URS Belo Horizonte
 const QString kCnpj = QStringLiteral("11222333000181");
 
 struct Profile
@@ -35,10 +43,16 @@ struct Profile
     int changes = 0; // regionPartnersChanged signals
     Profile()
     {
+        open();
+        REQUIRE(services->profile().setRole(Role::Urs, QStringLiteral("Barbacena")));
+    }
+    // Opens the profile (again: it reads its reference table then).
+    void open()
+    {
+        services.reset();
         auto opened = Services::open(dir.path(), clock);
         REQUIRE(opened);
         services = std::move(opened.value());
-        REQUIRE(services->profile().setRole(Role::Urs, QStringLiteral("Barbacena")));
         QObject::connect(&services->notifier(), &Notifier::regionPartnersChanged, [this] { ++changes; });
     }
     RegionPartners copy() { return RegionPartners(*services, ProgramDefinition::sesMgMobilizacao()); }
@@ -110,7 +124,7 @@ TEST_CASE("Region partners: a page is applied whole, an erased partner removed, 
     RegionPartners copy = p.copy();
     CHECK(copy.cursor() == 0);
     RegionPartner school = entry(QStringLiteral("Escola Estadual Central"), kBarbacena, 1);
-    RegionPartner radio = entry(QStringLiteral("Rádio Esperança FM"), kSantosDumont, 2);
+    RegionPartner radio = entry(QStringLiteral("Rádio Esperança FM"), kLafaiete, 2);
     RegionPartner group = entry(QStringLiteral("Grupo de Caminhada"), kBarbacena, 3, PartnerKind::InformalGroup);
     REQUIRE(copy.applyPulled({school, radio, group}, 3));
     CHECK(p.changes == 1);
@@ -165,18 +179,18 @@ TEST_CASE("Region partners: filters by text (accents and case aside), municipali
 {
     Profile p;
     RegionPartners copy = p.copy();
-    RegionPartner radio = entry(QStringLiteral("Rádio Comunitária Esperança FM"), kSantosDumont, 1,
+    RegionPartner radio = entry(QStringLiteral("Rádio Comunitária Esperança FM"), kLafaiete, 1,
                                 PartnerKind::Organization, QStringLiteral("imprensa_midia"));
     radio.cnpj = kCnpj;
     REQUIRE(copy.applyPulled({entry(QStringLiteral("Escola Estadual Central"), kBarbacena, 2),
                               radio,
                               entry(QStringLiteral("Clube de Mães"), kBarbacena, 3, PartnerKind::InformalGroup,
                                     QStringLiteral("assistencia_social"), PartnerStage::Mapped),
-                              entry(QStringLiteral("Maria Aparecida Souza"), kSantosDumont, 4, PartnerKind::Person,
+                              entry(QStringLiteral("Maria Aparecida Souza"), kLafaiete, 4, PartnerKind::Person,
                                     QStringLiteral("saude"), PartnerStage::Sensitized)},
                              4));
     CHECK(p.names({QStringLiteral("RADIO comunitaria")}) == QStringList{radio.name});
-    CHECK(p.names({QStringLiteral("santos dumont")}).size() == 2); // the municipality's name
+    CHECK(p.names({QStringLiteral("conselheiro lafaiete")}).size() == 2); // the municipality's name
     CHECK(p.names({QStringLiteral("midia")}) == QStringList{radio.name});        // the sector's label
     CHECK(p.names({QStringLiteral("11222333")}) == QStringList{radio.name});     // the CNPJ
     CHECK(p.names({QStringLiteral("escola barbacena")}) == QStringList{QStringLiteral("Escola Estadual Central")});
@@ -333,4 +347,115 @@ TEST_CASE("Region partners: a group's document that is not a valid CNPJ never tr
     REQUIRE(copy.applyPulled({late}, 5));
     CHECK(p.names().isEmpty());
     CHECK(copy.cursor() == 9);
+}
+
+TEST_CASE("Region partners: the copy holds the URS's municipalities, a newer table that moves one away takes its partners out, and one that joined comes whole")
+{
+    Profile p;
+    RegionPartners copy = p.copy();
+    // No set recorded yet (a new profile, or the first pass after an update): the copy starts over.
+    REQUIRE(copy.reconcileScope().value());
+    CHECK_FALSE(copy.reconcileScope().value()); // the same municipalities: nothing to do
+    const RegionPartner school = entry(QStringLiteral("Escola Estadual Central"), kBarbacena, 1);
+    const RegionPartner radio = entry(QStringLiteral("Rádio Esperança FM"), kLafaiete, 2);
+    const RegionPartner clinic = entry(QStringLiteral("Clínica da Família"), kBeloHorizonte, 3);
+    // The hub lists by its own table, which may already say Belo Horizonte is the URS's.
+    const QList<RegionPartner> listing{school, radio, clinic};
+    REQUIRE(copy.applyPulled(listing, 3));
+    CHECK(p.names() == QStringList{school.name, radio.name});
+    CHECK(copy.cursor() == 3);
+
+    // SES-MG moves Conselheiro Lafaiete to the URS Juiz de Fora and Belo Horizonte to Barbacena.
+    test::installRemappedReference(p.dir.path(), {{kLafaiete, QStringLiteral("Juiz de Fora")},
+                                                  {kBeloHorizonte, QStringLiteral("Barbacena")}});
+    p.open();
+    p.changes = 0;
+    RegionPartners remapped = p.copy();
+    REQUIRE(remapped.reconcileScope().value());
+    CHECK(p.names() == QStringList{school.name}); // the municipality that left takes its partners along
+    CHECK(p.changes == 1);
+    QSqlQuery left(p.services->database().db());
+    REQUIRE(left.exec(QStringLiteral("SELECT COUNT(*) FROM region_partners WHERE municipality = '%1'").arg(kLafaiete)));
+    REQUIRE(left.next());
+    CHECK(left.value(0).toInt() == 0);
+    // The next pull starts from the beginning, so the municipality that joined comes whole.
+    CHECK(remapped.cursor() == 0);
+    REQUIRE(remapped.applyPulled(listing, 3));
+    CHECK(p.names() == QStringList{school.name, clinic.name});
+    CHECK_FALSE(remapped.reconcileScope().value());
+    CHECK(remapped.cursor() == 3);
+}
+
+namespace {
+
+QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    REQUIRE(f.open(QIODevice::ReadOnly));
+    return f.readAll();
+}
+
+} // namespace
+
+TEST_CASE("Region partners: a pulled erasure reaches the pre-migration backups too, with an audit entry", "[lgpd]")
+{
+    test::TempDir dir;
+    const QString erased = newUuid();
+    const QString kept = newUuid();
+    // A URS profile of schema 7 whose copy holds two partners…
+    {
+        Database::Options v7;
+        v7.targetVersion = 7;
+        auto old = Database::open(dir.path(), v7);
+        REQUIRE(old);
+        QSqlQuery insert(old.value()->db());
+        REQUIRE(insert.prepare(QStringLiteral(
+            "INSERT INTO region_partners (uuid, municipality, name, kind, stage, updated_at, cursor, pulled_at) "
+            "VALUES (?, '3105608', ?, 'informal_group', 'active', '2026-11-01T10:00:00.000Z', ?, "
+            "'2026-11-01T10:00:00.000Z')")));
+        for (const auto &[uuid, name, cursor] : {std::tuple{erased, QStringLiteral("Grupo de Mães Quintanilha"), 1},
+                                                 std::tuple{kept, QStringLiteral("Escola Estadual Central"), 2}}) {
+            insert.addBindValue(uuid);
+            insert.addBindValue(name);
+            insert.addBindValue(cursor);
+            INFO(insert.lastError().text().toStdString());
+            REQUIRE(insert.exec());
+        }
+    }
+    // …opened by this version: migrated, with a backup copy of schema 7.
+    FixedClock clock{QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC)};
+    auto opened = Services::open(dir.path(), clock);
+    REQUIRE(opened);
+    std::unique_ptr<Services> services = std::move(opened.value());
+    REQUIRE(services->profile().setRole(Role::Urs, QStringLiteral("Barbacena")));
+    const QStringList backups = services->database().backupFiles();
+    REQUIRE(backups.size() == 1);
+    REQUIRE(fileBytes(backups.first()).contains("Quintanilha")); // so the checks below mean something
+
+    RegionPartner tomb;
+    tomb.uuid = erased;
+    tomb.municipality = kBarbacena;
+    tomb.deleted = true;
+    tomb.cursor = 9;
+    REQUIRE(RegionPartners(*services).applyPulled({tomb}, 9));
+
+    // Not in any file of the profile: the database, its WAL, the backup.
+    QDirIterator files(dir.path(), {QStringLiteral("*.sqlite*")}, QDir::Files, QDirIterator::Subdirectories);
+    int read = 0;
+    while (files.hasNext()) {
+        const QString path = files.next();
+        INFO(path.toStdString());
+        CHECK_FALSE(fileBytes(path).contains("Quintanilha"));
+        ++read;
+    }
+    CHECK(read >= 2);
+    // The backup stays, as a backup, with the other partner.
+    REQUIRE(services->database().backupFiles() == backups);
+    CHECK(fileBytes(backups.first()).contains("Escola Estadual Central"));
+    const auto audit = services->audit().entries(QStringLiteral("region_partner"), erased);
+    REQUIRE(audit.size() == 1);
+    CHECK(audit[0].action == QStringLiteral("erase_backups"));
+    CHECK(audit[0].detail.value(QStringLiteral("backupsChanged")).toInt() == 1);
+    CHECK(audit[0].detail.value(QStringLiteral("backupsDeleted")).toInt() == 0);
+    CHECK(services->audit().entries(QStringLiteral("region_partner"), kept).isEmpty());
 }
