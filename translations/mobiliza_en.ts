@@ -2036,12 +2036,12 @@
         <translation>This installation does not know the program %1.</translation>
     </message>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+139"/>
+        <location filename="../core/panel/panel_query.cpp" line="+115"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>The panel&apos;s period is not valid: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
         <source>the first month must come before the last.</source>
         <translation>the first month must come before the last.</translation>
     </message>
@@ -2052,9 +2052,42 @@
     </message>
 </context>
 <context>
+    <name>PanelAreas</name>
+    <message>
+        <location filename="../app/ui/panel/panel_areas.cpp" line="+53"/>
+        <source>Macro-region %1</source>
+        <translation>Macro-region %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URS %1</source>
+        <translation>URS %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Health region %1</source>
+        <translation>Health region %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>URS</source>
+        <translation>URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health region</source>
+        <translation>Health region</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+</context>
+<context>
     <name>PanelCharts</name>
     <message>
-        <location filename="../app/ui/panel/panel_charts.cpp" line="+101"/>
+        <location filename="../app/ui/panel/panel_charts.cpp" line="+104"/>
         <source>Jan</source>
         <translation>Jan</translation>
     </message>
@@ -2129,7 +2162,7 @@
         <translation>Actions per month, by theme</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>People reached per month</source>
         <translation>People reached per month</translation>
     </message>
@@ -2145,18 +2178,25 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+89"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-85"/>
+        <location line="+117"/>
         <source>Target (%1 %)</source>
         <translation>Target (%1 %)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-63"/>
         <source>All others</source>
         <translation>All others</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Coverage by %1, %2 to %3 (% of the months reported)</source>
+        <translation>Coverage by %1, %2 to %3 (% of the months reported)</translation>
     </message>
 </context>
 <context>
@@ -2761,7 +2801,7 @@
 <context>
     <name>RegionPartners</name>
     <message>
-        <location filename="../core/regional/region_partners.cpp" line="+353"/>
+        <location filename="../core/regional/region_partners.cpp" line="+355"/>
         <source>No partners</source>
         <translation>No partners</translation>
     </message>
@@ -3216,6 +3256,7 @@
     </message>
     <message>
         <location line="+85"/>
+        <location filename="../core/panel/balanco_pdf.cpp" line="+358"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</translation>
     </message>
@@ -5269,7 +5310,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+69"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+70"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -5304,17 +5345,17 @@
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Municipality:</source>
         <translation>&amp;Municipality:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>T&amp;heme:</source>
         <translation>T&amp;heme:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>F&amp;ormat:</source>
         <translation>F&amp;ormat:</translation>
     </message>
@@ -5344,7 +5385,7 @@
         <translation>active núcleos (an action in the last 3 months)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</source>
         <translation>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</translation>
     </message>
@@ -5379,17 +5420,32 @@
         <translation>Every format</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+88"/>
         <source>Every municipality (%1)</source>
         <translation>Every municipality (%1)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-71"/>
         <source>Include reports not yet accepted</source>
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-156"/>
+        <source>&amp;Area:</source>
+        <translation>&amp;Area:</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>The whole state</source>
+        <translation>The whole state</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole URS</source>
+        <translation>The whole URS</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Also count the actions of reports received or in review. Returned reports never count.</source>
         <translation>Also count the actions of reports received or in review. Returned reports never count.</translation>
     </message>
@@ -5399,7 +5455,7 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+154"/>
         <source>Export the panel&apos;s data (XLSX)</source>
         <translation>Export the panel&apos;s data (XLSX)</translation>
     </message>
@@ -5444,7 +5500,7 @@
         <translation>Updating the figures…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</translation>
     </message>

@@ -2036,12 +2036,12 @@
         <translation>Esta instalação não conhece o programa %1. Atualize o Mobiliza.</translation>
     </message>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+139"/>
+        <location filename="../core/panel/panel_query.cpp" line="+115"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>O período do painel não é válido: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+3"/>
         <source>the first month must come before the last.</source>
         <translation>o primeiro mês deve vir antes do último.</translation>
     </message>
@@ -2052,9 +2052,42 @@
     </message>
 </context>
 <context>
+    <name>PanelAreas</name>
+    <message>
+        <location filename="../app/ui/panel/panel_areas.cpp" line="+53"/>
+        <source>Macro-region %1</source>
+        <translation>Macrorregião %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URS %1</source>
+        <translation>URS %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Health region %1</source>
+        <translation>Região de saúde %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>URS</source>
+        <translation>URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Health region</source>
+        <translation>região de saúde</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipality</source>
+        <translation>município</translation>
+    </message>
+</context>
+<context>
     <name>PanelCharts</name>
     <message>
-        <location filename="../app/ui/panel/panel_charts.cpp" line="+101"/>
+        <location filename="../app/ui/panel/panel_charts.cpp" line="+104"/>
         <source>Jan</source>
         <translation>jan</translation>
     </message>
@@ -2129,7 +2162,7 @@
         <translation>Ações por mês, por tema (o primeiro de cada ação)</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>People reached per month</source>
         <translation>Pessoas alcançadas por mês</translation>
     </message>
@@ -2145,18 +2178,25 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+89"/>
         <source>Reported</source>
         <translation>Enviaram</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-85"/>
+        <location line="+117"/>
         <source>Target (%1 %)</source>
         <translation>Meta (%1 %)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="-63"/>
         <source>All others</source>
         <translation>Todos os demais</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Coverage by %1, %2 to %3 (% of the months reported)</source>
+        <translation>Cobertura por %1, de %2 a %3 (% dos meses enviados)</translation>
     </message>
 </context>
 <context>
@@ -2761,7 +2801,7 @@
 <context>
     <name>RegionPartners</name>
     <message>
-        <location filename="../core/regional/region_partners.cpp" line="+353"/>
+        <location filename="../core/regional/region_partners.cpp" line="+355"/>
         <source>No partners</source>
         <translation>Nenhum parceiro</translation>
     </message>
@@ -3216,6 +3256,7 @@
     </message>
     <message>
         <location line="+85"/>
+        <location filename="../core/panel/balanco_pdf.cpp" line="+358"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>O PDF precisa da parte gráfica do aplicativo (fontes). Em um servidor, execute-o com a plataforma &quot;offscreen&quot; (QT_QPA_PLATFORM=offscreen).</translation>
     </message>
@@ -5269,7 +5310,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+69"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+70"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -5304,17 +5345,17 @@
         <translation>&amp;Até:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>&amp;Municipality:</source>
         <translation>&amp;Município:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
         <source>T&amp;heme:</source>
         <translation>T&amp;ema:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>F&amp;ormat:</source>
         <translation>F&amp;ormato:</translation>
     </message>
@@ -5344,7 +5385,7 @@
         <translation>núcleos ativos (uma ação nos últimos 3 meses)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</source>
         <translation>&lt;b&gt;Municípios&lt;/b&gt; — mais ações primeiro. Clique duas vezes em um para ver só ele.</translation>
     </message>
@@ -5379,17 +5420,32 @@
         <translation>Todos os formatos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+88"/>
         <source>Every municipality (%1)</source>
         <translation>Todos os municípios (%1)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-71"/>
         <source>Include reports not yet accepted</source>
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-156"/>
+        <source>&amp;Area:</source>
+        <translation>Á&amp;rea:</translation>
+    </message>
+    <message>
+        <location line="+143"/>
+        <source>The whole state</source>
+        <translation>Todo o estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The whole URS</source>
+        <translation>Toda a URS</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Also count the actions of reports received or in review. Returned reports never count.</source>
         <translation>Conta também as ações dos relatórios recebidos ou em análise. Relatórios devolvidos nunca contam.</translation>
     </message>
@@ -5399,7 +5455,7 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+154"/>
         <source>Export the panel&apos;s data (XLSX)</source>
         <translation>Exportar os dados do painel (XLSX)</translation>
     </message>
@@ -5444,7 +5500,7 @@
         <translation>Atualizando os números…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+60"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Ações dos relatórios recebidos, em análise, aceitos, encaminhados ao nível central ou consolidados</translation>
     </message>

@@ -246,13 +246,14 @@ Status RegionPartners::eraseFromBackups(const QStringList &erased)
     // Every erasure of the page, held here or not: a backup is the copy as it was, and
     // the first pass after an update lists again the erasures an older version never
     // took to the backups (its cursor starts over, reconcileScope()). A backup older
-    // than schema 7 has no region_partners table: scrubBackups deletes it, as any copy
-    // it cannot change, though it never held a partner of the region.
+    // than schema 7 has no region_partners table and never held one: it is left alone.
     if (erased.isEmpty())
         return {};
     Database &database = m_services.database();
+    constexpr int kRegionPartnersSchema = 7; // resources/migrations/0007_region_partners.sql
     auto scrubbed = database.scrubBackups(
-        {QStringLiteral("DELETE FROM region_partners WHERE uuid IN ") + marks(erased.size())}, asArgs(erased));
+        {QStringLiteral("DELETE FROM region_partners WHERE uuid IN ") + marks(erased.size())}, asArgs(erased),
+        kRegionPartnersSchema);
     if (scrubbed && (scrubbed->changed > 0 || scrubbed->deleted > 0)) {
         const Status recorded = inTransaction(database.db(), [&]() -> Status {
             for (const QString &uuid : erased)

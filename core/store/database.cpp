@@ -254,17 +254,25 @@ QStringList Database::backupFiles() const
 
 namespace {
 
-Status scrubOne(const QString &path, const QStringList &statements, const QVariantList &args)
+// True when changed; false when the copy's schema is older than `minimumSchema` (left alone).
+Result<bool> scrubOne(const QString &path, const QStringList &statements, const QVariantList &args, int minimumSchema)
 {
     const QString name = QStringLiteral("mobiliza.backup.") + newUuid();
-    Status done;
+    Result<bool> done = false;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
         db.setDatabaseName(path);
         db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(Database::kBusyTimeoutMs));
-        done = [&]() -> Status {
+        done = [&]() -> Result<bool> {
             if (!db.open())
                 return storeError(db.lastError());
+            if (minimumSchema > 0) {
+                auto version = scalarSql(db, QStringLiteral("PRAGMA user_version"));
+                if (!version)
+                    return version.error();
+                if (version.value().toInt() < minimumSchema)
+                    return false;
+            }
             // A backup is one plain file: no -wal beside it, deleted content zeroed.
             for (const char *pragma : {"PRAGMA journal_mode=DELETE", "PRAGMA secure_delete=ON"})
                 if (auto p = runSql(db, QString::fromLatin1(pragma)); !p)
@@ -280,13 +288,13 @@ Status scrubOne(const QString &path, const QStringList &statements, const QVaria
                 return {};
             });
             if (!changed)
-                return changed;
+                return changed.error();
             // secure_delete already zeroed the deleted content; VACUUM also drops the
             // freed pages. It needs room for a copy: without it the backup stays
             // (scrubbed) rather than being deleted.
             if (auto v = execSql(db, QStringLiteral("VACUUM")); !v)
                 qCWarning(lcDatabase) << "backup scrubbed but not vacuumed:" << path << v.error().code;
-            return {};
+            return true;
         }();
         db.close();
     }
@@ -296,12 +304,13 @@ Status scrubOne(const QString &path, const QStringList &statements, const QVaria
 
 } // namespace
 
-Result<Database::BackupScrub> Database::scrubBackups(const QStringList &statements, const QVariantList &args) const
+Result<Database::BackupScrub> Database::scrubBackups(const QStringList &statements, const QVariantList &args,
+                                                     int minimumSchema) const
 {
     BackupScrub result;
     for (const QString &path : backupFiles()) {
-        if (Status s = scrubOne(path, statements, args); s) {
-            ++result.changed;
+        if (auto s = scrubOne(path, statements, args, minimumSchema); s) {
+            result.changed += s.value() ? 1 : 0;
             continue;
         } else {
             qCWarning(lcDatabase) << "backup could not be changed, deleting it:" << path << s.error().message;

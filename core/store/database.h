@@ -84,7 +84,10 @@ public:
         int changed = 0;
         int deleted = 0;
     };
-    Result<BackupScrub> scrubBackups(const QStringList &statements, const QVariantList &args) const;
+    // `minimumSchema`: a copy of an older schema cannot hold what is erased (its table came
+    // later) and is left as it is — neither changed nor deleted.
+    Result<BackupScrub> scrubBackups(const QStringList &statements, const QVariantList &args,
+                                     int minimumSchema = 0) const;
 
 private:
     Database(QString dataDir, QString connectionName);

@@ -1,5 +1,7 @@
 #include "app/ui/panel/panel_charts.h"
 
+#include "app/ui/panel/panel_areas.h"
+
 #include "core/program/program_definition.h"
 
 #include <QBarCategoryAxis>
@@ -16,6 +18,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace mobiliza::ui {
 
@@ -170,8 +173,9 @@ QChart *makeThemeChart(const core::PanelData &data, const core::ProgramDefinitio
     QValueAxis *y = countAxis(max);
     chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(y);
+    // Under the bars: beside them it would take the width the months' labels need on a 1024 px screen.
     chart->legend()->setVisible(!data.stackThemes.isEmpty());
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     return chart;
 }
 
@@ -272,6 +276,65 @@ QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &cou
     QValueAxis *x = countAxis(max);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
+    return chart;
+}
+
+QChart *makeGroupCoverageChart(const QList<PanelGroup> &groups, const QString &level, double target,
+                               const core::PanelData &data)
+{
+    QChart *chart = newChart(QCoreApplication::translate("PanelCharts", "Coverage by %1, %2 to %3 (% of the months "
+                                                                        "reported)")
+                                 .arg(level, data.filter.from.display(), data.filter.to.display()));
+    auto *series = new QHorizontalBarSeries;
+    auto *set = new QBarSet(QCoreApplication::translate("PanelCharts", "Reported"));
+    set->setColor(kInk);
+    set->setBorderColor(Qt::white);
+    QStringList labels, codes;
+    // The first group on top: the bars go bottom-up.
+    for (auto it = groups.crbegin(); it != groups.crend(); ++it) {
+        set->append(std::round(it->share() * 1000.0) / 10.0);
+        QString label = panelShortLabel(it->label, 30);
+        while (labels.contains(label))
+            label += QChar(0x200B);
+        labels << label;
+        codes << it->key;
+    }
+    set->setProperty("codes", codes);
+    series->append(set);
+    series->setBarWidth(0.75);
+    chart->addSeries(series);
+    auto *y = new QBarCategoryAxis;
+    y->append(labels);
+    QFont f = y->labelsFont();
+    f.setPointSizeF(std::max(6.5, f.pointSizeF() * 0.85));
+    y->setLabelsFont(f);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    auto *x = new QValueAxis;
+    x->setRange(0, 100);
+    x->setTickCount(6);
+    x->setLabelFormat(QStringLiteral("%.0f %")); // localized numbers: the format's rest is literal
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    // The target, a vertical line across the bars.
+    auto *goal = new QLineSeries;
+    goal->setName(QCoreApplication::translate("PanelCharts", "Target (%1 %)")
+                      .arg(QLocale().toString(target * 100.0, 'f', 0)));
+    goal->append(target * 100.0, -0.5);
+    goal->append(target * 100.0, double(groups.size()) - 0.5);
+    QPen pen(QColor(0xc2, 0x45, 0x45));
+    pen.setWidthF(2.0);
+    pen.setStyle(Qt::DashLine);
+    goal->setPen(pen);
+    chart->addSeries(goal);
+    goal->attachAxis(x);
+    auto *lineY = new QValueAxis; // the line spans the bars' height; hidden
+    lineY->setRange(-0.5, double(groups.size()) - 0.5);
+    lineY->setVisible(false);
+    chart->addAxis(lineY, Qt::AlignRight);
+    goal->attachAxis(lineY);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     return chart;
 }
 

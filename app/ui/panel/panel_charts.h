@@ -18,6 +18,8 @@ class ProgramDefinition;
 
 namespace mobiliza::ui {
 
+struct PanelGroup;
+
 // "abr/26": a month on an axis.
 QString panelMonthTick(const core::Period &period);
 // A catalogue label cut to fit a legend or an axis ("…" at the end).
@@ -32,6 +34,12 @@ QString panelCodeLabel(const core::ProgramDefinition &program, const QString &ro
 // Horizontal bars, most first, at most `maxBars` (the rest summed in one bar).
 QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &counts,
                         const core::ProgramDefinition &program, const QString &role, int maxBars);
+
+// The coverage of the range by area (panel_areas.h): one horizontal bar per group,
+// the share of its municipality-months reported (%), and the target as a line.
+// The bar set's "codes" property holds each bar's group key, for a click.
+QChart *makeGroupCoverageChart(const QList<PanelGroup> &groups, const QString &level, double target,
+                               const core::PanelData &data);
 
 // The stack colours: the named themes in order, then grey for the rest.
 QColor panelStackColor(int index, bool others);

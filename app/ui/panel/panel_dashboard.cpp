@@ -2,6 +2,7 @@
 
 #include "app/ui/dialogs.h"
 #include "app/ui/pages/page_header.h"
+#include "app/ui/panel/panel_areas.h"
 #include "app/ui/panel/panel_charts.h"
 #include "app/ui/panel/panel_ranking_model.h"
 #include "app/ui/panel/panel_tiles.h"
@@ -89,14 +90,16 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     filters->addWidget(m_from, 0, 1);
     filters->addWidget(filterLabel(tr("&To:"), m_to, this), 0, 2);
     filters->addWidget(m_to, 0, 3);
-    filters->addWidget(filterLabel(tr("&Municipality:"), m_municipality, this), 0, 4);
-    filters->addWidget(m_municipality, 0, 5);
+    filters->addWidget(filterLabel(tr("&Area:"), m_area, this), 0, 4);
+    filters->addWidget(m_area, 0, 5);
     filters->addWidget(m_clear, 0, 6);
     filters->addWidget(filterLabel(tr("T&heme:"), m_theme, this), 1, 0);
     filters->addWidget(m_theme, 1, 1, 1, 3);
-    filters->addWidget(filterLabel(tr("F&ormat:"), m_format, this), 1, 4);
-    filters->addWidget(m_format, 1, 5);
-    filters->addWidget(m_includeReceived, 1, 6);
+    filters->addWidget(filterLabel(tr("&Municipality:"), m_municipality, this), 1, 4);
+    filters->addWidget(m_municipality, 1, 5);
+    filters->addWidget(filterLabel(tr("F&ormat:"), m_format, this), 2, 0);
+    filters->addWidget(m_format, 2, 1, 1, 3);
+    filters->addWidget(m_includeReceived, 2, 4, 1, 3);
     filters->setColumnStretch(5, 1);
     outer->addLayout(filters);
 
@@ -134,11 +137,13 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     m_coverageView = newChartView(QStringLiteral("chartCoverage"), content, 230);
     m_formatView = newChartView(QStringLiteral("chartFormats"), content, 280);
     m_audienceView = newChartView(QStringLiteral("chartAudiences"), content, 280);
+    m_groupView = newChartView(QStringLiteral("chartGroups"), content, 220);
     grid->addWidget(m_themeView, 2, 0, 1, 2);
     grid->addWidget(m_peopleView, 3, 0, 1, 2);
     grid->addWidget(m_coverageView, 4, 0, 1, 2);
-    grid->addWidget(m_formatView, 5, 0);
-    grid->addWidget(m_audienceView, 5, 1);
+    grid->addWidget(m_groupView, 5, 0, 1, 2); // its height grows with the number of areas
+    grid->addWidget(m_formatView, 6, 0);
+    grid->addWidget(m_audienceView, 6, 1);
 
     auto *rankingTitle = new QLabel(
         tr("<b>Municipalities</b> — most actions first. Double-click one to see only it."), content);
@@ -155,7 +160,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     rankingBar->addWidget(xlsx);
     connect(csv, &QPushButton::clicked, this, [this] { exportData(false); });
     connect(xlsx, &QPushButton::clicked, this, [this] { exportData(true); });
-    grid->addLayout(rankingBar, 6, 0, 1, 2);
+    grid->addLayout(rankingBar, 7, 0, 1, 2);
     m_rankingModel = new PanelRankingModel(this);
     m_rankingSorted = new QSortFilterProxyModel(this);
     m_rankingSorted->setSourceModel(m_rankingModel);
@@ -172,7 +177,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
         m_ranking->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_ranking->setMinimumHeight(260);
     m_ranking->setAccessibleName(tr("Municipalities by actions"));
-    grid->addWidget(m_ranking, 7, 0, 1, 2);
+    grid->addWidget(m_ranking, 8, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     connect(m_ranking, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -186,7 +191,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
 
-    for (QChartView *view : {m_themeView, m_peopleView, m_coverageView, m_formatView, m_audienceView})
+    for (QChartView *view : {m_themeView, m_peopleView, m_coverageView, m_formatView, m_audienceView, m_groupView})
         view->setChart(new QChart); // empty until the first answer
 
     connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, [this] {
@@ -226,17 +231,20 @@ void PanelDashboard::buildFilters()
     m_format = new QComboBox(this);
     fillCatalogue(m_format, QStringLiteral("panelFormat"), tr("Every format"), core::field_role::Format);
 
+    m_area = new QComboBox(this);
+    m_area->setObjectName(QStringLiteral("panelArea"));
+    m_area->addItem(m_context.role == core::Role::Central ? tr("The whole state")
+                                                           : tr("The whole URS"),
+                    QString());
+    for (const PanelArea &a : panelAreas(m_context.reference, scope()))
+        m_area->addItem(a.label, a.key);
+    m_area->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_area->setMinimumContentsLength(18);
     m_municipality = new QComboBox(this);
     m_municipality->setObjectName(QStringLiteral("panelMunicipality"));
-    QList<core::Municipality> sorted = scope();
-    std::sort(sorted.begin(), sorted.end(), [](const core::Municipality &a, const core::Municipality &b) {
-        return QString::localeAwareCompare(a.name, b.name) < 0;
-    });
-    m_municipality->addItem(tr("Every municipality (%1)").arg(sorted.size()), QString());
-    for (const core::Municipality &m : std::as_const(sorted))
-        m_municipality->addItem(m.name, m.ibge);
     m_municipality->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_municipality->setMinimumContentsLength(18);
+    fillMunicipalities();
 
     m_includeReceived = new QCheckBox(tr("Include reports not yet accepted"), this);
     m_includeReceived->setObjectName(QStringLiteral("panelIncludeReceived"));
@@ -264,6 +272,14 @@ void PanelDashboard::buildFilters()
     });
     for (QComboBox *combo : {m_theme, m_format, m_municipality})
         connect(combo, &QComboBox::currentIndexChanged, this, &PanelDashboard::requestFigures);
+    // Another area: its municipalities in the list (one request, not two).
+    connect(m_area, &QComboBox::currentIndexChanged, this, [this] {
+        const bool building = m_building;
+        m_building = true;
+        fillMunicipalities();
+        m_building = building;
+        requestFigures();
+    });
     connect(m_includeReceived, &QCheckBox::toggled, this, &PanelDashboard::requestFigures);
     m_building = false;
 }
@@ -292,6 +308,21 @@ QList<core::Municipality> PanelDashboard::scope() const
     return m_context.reference.municipalitiesOfUrs(m_context.services->profile().urs());
 }
 
+void PanelDashboard::fillMunicipalities()
+{
+    const QString keep = m_municipality->currentData().toString();
+    QList<core::Municipality> sorted = municipalitiesOfArea(scope(), m_area->currentData().toString());
+    std::sort(sorted.begin(), sorted.end(), [](const core::Municipality &a, const core::Municipality &b) {
+        return QString::localeAwareCompare(a.name, b.name) < 0;
+    });
+    const QSignalBlocker hold(m_municipality);
+    m_municipality->clear();
+    m_municipality->addItem(tr("Every municipality (%1)").arg(sorted.size()), QString());
+    for (const core::Municipality &m : std::as_const(sorted))
+        m_municipality->addItem(m.name, m.ibge);
+    m_municipality->setCurrentIndex(std::max(0, m_municipality->findData(keep)));
+}
+
 QString PanelDashboard::municipalityName(const QString &ibge) const
 {
     const auto m = m_context.reference.municipality(ibge);
@@ -305,8 +336,12 @@ core::PanelFilter PanelDashboard::filter() const
     f.to = core::Period::fromKey(m_to->currentData().toString());
     f.theme = m_theme->currentData().toString();
     f.format = m_format->currentData().toString();
-    if (const QString ibge = m_municipality->currentData().toString(); !ibge.isEmpty())
+    if (const QString ibge = m_municipality->currentData().toString(); !ibge.isEmpty()) {
         f.municipalities = {ibge};
+    } else if (const QString area = m_area->currentData().toString(); !area.isEmpty()) {
+        for (const core::Municipality &m : municipalitiesOfArea(scope(), area))
+            f.municipalities << m.ibge;
+    }
     f.includeReceived = m_includeReceived->isChecked();
     return f;
 }
@@ -321,6 +356,13 @@ void PanelDashboard::setMunicipality(const QString &ibge)
     const int i = m_municipality->findData(ibge);
     if (i >= 0)
         m_municipality->setCurrentIndex(i);
+}
+
+void PanelDashboard::setArea(const QString &key)
+{
+    const int i = m_area->findData(key);
+    if (i >= 0)
+        m_area->setCurrentIndex(i);
 }
 
 void PanelDashboard::setTheme(const QString &code)
@@ -342,6 +384,8 @@ void PanelDashboard::clearFilters()
     m_building = true;
     m_theme->setCurrentIndex(0);
     m_format->setCurrentIndex(0);
+    m_area->setCurrentIndex(0);
+    fillMunicipalities();
     m_municipality->setCurrentIndex(0);
     m_includeReceived->setChecked(false);
     m_to->setCurrentIndex(0);
@@ -393,6 +437,19 @@ void PanelDashboard::showEvent(QShowEvent *event)
         requestFigures();
 }
 
+void PanelDashboard::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitThemeLegend();
+}
+
+void PanelDashboard::fitThemeLegend()
+{
+    // The themes' names need ~240 px beside the bars; on a 1024 px screen the months need them.
+    if (QChart *chart = m_themeView->chart(); chart && chart->legend()->isVisible())
+        chart->legend()->setAlignment(width() >= 1000 ? Qt::AlignRight : Qt::AlignBottom); // the page's: laid out first
+}
+
 void PanelDashboard::requestFigures()
 {
     if (m_building)
@@ -432,6 +489,15 @@ void PanelDashboard::wireChart(QChartView *view)
                     const QString code = set->property("codes").toStringList().value(index);
                     if (code != QStringLiteral("*"))
                         setFormat(code);
+                });
+        } else if (view == m_groupView) {
+            if (auto *bars = qobject_cast<QHorizontalBarSeries *>(series))
+                connect(bars, &QHorizontalBarSeries::clicked, this, [this](int index, QBarSet *set) {
+                    const QString key = set->property("codes").toStringList().value(index);
+                    if (key.startsWith(QLatin1String("municipality:")))
+                        setMunicipality(key.mid(13));
+                    else
+                        setArea(key);
                 });
         } else if (view == m_coverageView) {
             if (auto *bars = qobject_cast<QBarSeries *>(series))
@@ -481,12 +547,18 @@ void PanelDashboard::showFigures(const core::PanelData &data)
     m_active->setCount(data.tiles.activeNuclei, data.previous.activeNuclei);
 
     replaceChart(m_themeView, makeThemeChart(data, m_context.program));
+    fitThemeLegend();
     replaceChart(m_peopleView, makePeopleChart(data));
     replaceChart(m_coverageView, makeCoverageChart(data));
     replaceChart(m_formatView, makeCountsChart(tr("Actions by format"), data.byFormat, m_context.program,
                                                core::field_role::Format, 8));
     replaceChart(m_audienceView, makeCountsChart(tr("Actions by target audience"), data.byAudience,
                                                  m_context.program, core::field_role::Audience, 8));
+    QString level;
+    const QList<PanelGroup> groups =
+        coverageGroups(data, m_context.reference, m_context.role, m_area->currentData().toString(), &level);
+    m_groupView->setMinimumHeight(std::clamp(90 + 22 * int(groups.size()), 200, 760));
+    replaceChart(m_groupView, makeGroupCoverageChart(groups, level, data.target, data));
     showRanking(data);
     Q_EMIT refreshed();
 }

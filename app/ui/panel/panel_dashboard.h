@@ -55,6 +55,7 @@ public:
 
     // Narrowing (also by clicking a chart or a ranking row).
     void setMunicipality(const QString &ibge); // empty: the whole scope
+    void setArea(const QString &key);          // panel_areas.h; empty: the whole scope
     void setTheme(const QString &code);
     void setFormat(const QString &code);
     void clearFilters();
@@ -70,6 +71,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildFilters();
@@ -79,7 +81,9 @@ private:
     void showRanking(const core::PanelData &data);
     void replaceChart(QChartView *view, QChart *chart);
     void wireChart(QChartView *view);
+    void fitThemeLegend(); // beside the bars when there is room, under them otherwise
     QList<core::Municipality> scope() const;
+    void fillMunicipalities(); // those of the chosen area
     QString municipalityName(const QString &ibge) const;
 
     AppContext m_context;
@@ -90,6 +94,7 @@ private:
     QComboBox *m_to = nullptr;
     QComboBox *m_theme = nullptr;
     QComboBox *m_format = nullptr;
+    QComboBox *m_area = nullptr;
     QComboBox *m_municipality = nullptr;
     QCheckBox *m_includeReceived = nullptr;
     QPushButton *m_clear = nullptr;
@@ -105,6 +110,7 @@ private:
     QChartView *m_coverageView = nullptr;
     QChartView *m_formatView = nullptr;
     QChartView *m_audienceView = nullptr;
+    QChartView *m_groupView = nullptr;
     QTableView *m_ranking = nullptr;
     PanelRankingModel *m_rankingModel = nullptr;
     QSortFilterProxyModel *m_rankingSorted = nullptr;

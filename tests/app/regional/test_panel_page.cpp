@@ -190,6 +190,52 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     CHECK(d->filter().format == QStringLiteral("mutirao"));
     CHECK(tile(d, "tileActions") == QStringLiteral("2"));
 
+    // Drill-down by the coverage of the areas: the URS by região de saúde, then a região by município.
+    QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("panelClear")), Qt::LeftButton);
+    settle(d);
+    auto *groups = d->findChild<QChartView *>(QStringLiteral("chartGroups"));
+    auto *area = d->findChild<QComboBox *>(QStringLiteral("panelArea"));
+    const auto groupCodes = [&] {
+        auto *bars = qobject_cast<QHorizontalBarSeries *>(groups->chart()->series().first());
+        REQUIRE(bars);
+        return bars->barSets().first()->property("codes").toStringList();
+    };
+    QStringList codes = groupCodes();
+    REQUIRE(codes.size() >= 2);
+    for (const QString &code : std::as_const(codes))
+        CHECK(code.startsWith(QStringLiteral("regiao:")));
+    // The região of the on-time municipality: where its bar is, counted from the bottom.
+    const auto onTime = f.context.reference.municipality(f.onTime.municipality);
+    REQUIRE(onTime);
+    const int regiaoBar = int(codes.indexOf(QStringLiteral("regiao:") + onTime->regiaoCode));
+    REQUIRE(regiaoBar >= 0);
+    scroll->ensureWidgetVisible(groups);
+    QCoreApplication::processEvents();
+    const auto barValue = [&](int index) {
+        return qobject_cast<QHorizontalBarSeries *>(groups->chart()->series().first())->barSets().first()->at(index);
+    };
+    REQUIRE(barValue(regiaoBar) > 0.5);
+    clickBar(groups, regiaoBar, barValue(regiaoBar), true);
+    settle(d);
+    CHECK(area->currentData().toString() == QStringLiteral("regiao:") + onTime->regiaoCode);
+    CHECK(d->filter().municipalities.contains(f.onTime.municipality));
+    CHECK(d->findChild<QComboBox *>(QStringLiteral("panelMunicipality"))->count() ==
+          d->filter().municipalities.size() + 1);
+    codes = groupCodes();
+    for (const QString &code : std::as_const(codes))
+        CHECK(code.startsWith(QStringLiteral("municipality:")));
+    const int municipalityBar = int(codes.indexOf(QStringLiteral("municipality:") + f.onTime.municipality));
+    REQUIRE(municipalityBar >= 0);
+    scroll->ensureWidgetVisible(groups);
+    QCoreApplication::processEvents();
+    REQUIRE(barValue(municipalityBar) > 0.5);
+    clickBar(groups, municipalityBar, barValue(municipalityBar), true);
+    settle(d);
+    CHECK(d->filter().municipalities == QStringList{f.onTime.municipality});
+    QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("panelClear")), Qt::LeftButton);
+    settle(d);
+    CHECK(area->currentIndex() == 0);
+
     // A click on a coverage bar opens that month in the coverage grid.
     auto *coverageView = d->findChild<QChartView *>(QStringLiteral("chartCoverage"));
     scroll->ensureWidgetVisible(coverageView);

@@ -36,8 +36,8 @@ ui::PartnersRegionPage *openPartners(ui::MainWindow &window)
 {
     QListWidget *nav = window.navigation();
     const int row = int(ui::regionalPageNames().indexOf(QStringLiteral("partners")));
-    REQUIRE(row == 3); // between Lotes and Sincronização
-    REQUIRE(ui::regionalPageNames().at(row + 1) == QStringLiteral("sync"));
+    REQUIRE(row == 3); // between Lotes and Painel (issue 9's order of the URS's pages)
+    REQUIRE(ui::regionalPageNames().at(row + 1) == QStringLiteral("panel"));
     QTest::mouseClick(nav->viewport(), Qt::LeftButton, Qt::NoModifier, nav->visualItemRect(nav->item(row)).center());
     REQUIRE(window.currentPageName() == QStringLiteral("partners"));
     auto *page = qobject_cast<ui::PartnersRegionPage *>(window.page(QStringLiteral("partners")));

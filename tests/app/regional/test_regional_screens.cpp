@@ -15,6 +15,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QTranslator>
 
 using namespace mobiliza;
@@ -64,5 +65,9 @@ TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
         REQUIRE(panel);
         REQUIRE(test::waitUntil([&] { return !panel->isComputing() && panel->data().has_value(); }));
         shot(&window, QStringLiteral("panel"));
+        // The whole page, scrolled through: every chart, the ranking, the areas.
+        auto *scroll = panel->findChild<QScrollArea *>(QStringLiteral("panelScroll"));
+        REQUIRE(scroll);
+        shot(scroll->widget(), QStringLiteral("panel-whole"));
     });
 }

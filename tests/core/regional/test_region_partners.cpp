@@ -459,3 +459,32 @@ TEST_CASE("Region partners: a pulled erasure reaches the pre-migration backups t
     CHECK(audit[0].detail.value(QStringLiteral("backupsDeleted")).toInt() == 0);
     CHECK(services->audit().entries(QStringLiteral("region_partner"), kept).isEmpty());
 }
+
+TEST_CASE("Region partners: a backup older than the partners of the region is left alone by an erasure", "[lgpd]")
+{
+    test::TempDir dir;
+    {
+        Database::Options v6;
+        v6.targetVersion = 6; // before region_partners existed
+        REQUIRE(Database::open(dir.path(), v6));
+    }
+    FixedClock clock{QDateTime(QDate(2026, 11, 20), QTime(12, 0), Qt::UTC)};
+    auto opened = Services::open(dir.path(), clock);
+    REQUIRE(opened);
+    std::unique_ptr<Services> services = std::move(opened.value());
+    REQUIRE(services->profile().setRole(Role::Urs, QStringLiteral("Barbacena")));
+    const QStringList backups = services->database().backupFiles();
+    REQUIRE(backups.size() == 1);
+    const QByteArray before = fileBytes(backups.first());
+
+    RegionPartner tomb;
+    tomb.uuid = newUuid();
+    tomb.municipality = kBarbacena;
+    tomb.deleted = true;
+    tomb.cursor = 3;
+    REQUIRE(RegionPartners(*services).applyPulled({tomb}, 3));
+    // Kept, untouched: it could not hold the partner, and deleting it would lose the safety net.
+    REQUIRE(services->database().backupFiles() == backups);
+    CHECK(fileBytes(backups.first()) == before);
+    CHECK(services->audit().entries(QStringLiteral("region_partner"), tomb.uuid).isEmpty());
+}
