@@ -1,8 +1,12 @@
 #include "core/panel/panel_job.h"
 
-#include "core/services/services.h"
+#include "core/regional/replica_service.h"
+#include "core/regional/review_outbox.h"
+#include "core/services/blob_store.h"
+#include "core/services/notifier.h"
+#include "core/store/database.h"
 
-#include <QCoreApplication>
+#include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace mobiliza::core {
@@ -35,21 +39,20 @@ void PanelJob::startNext()
     const PanelRequest request = *m_pending;
     m_pending.reset();
     m_running = true;
+    m_runningFilter = request.filter;
     m_watcher.setFuture(
         QtConcurrent::run([dataDir = m_dataDir, clock = &m_clock, request]() -> Result<PanelData> {
-            // The profile, through connections of this thread (closed when it ends).
-            auto services = Services::open(dataDir, *clock);
-            if (!services)
-                return services.error();
-            Services &s = *services.value();
-            auto engine = s.programs().engine(request.programId);
-            if (!engine)
-                return Error{
-                    QStringLiteral("unknown_program"),
-                    QCoreApplication::translate("Panel", "This installation does not know the program %1.")
-                        .arg(request.programId)};
-            return computePanel(s.database(), s.replica(), engine->program(), request.scope, request.filter,
-                                s.reviews().localStates());
+            // A connection of this thread's own, closed when it ends; only reads (the
+            // temp table of the picked revisions aside), so no set-up of the profile.
+            auto database = Database::open(dataDir);
+            if (!database)
+                return database.error();
+            Notifier quiet; // nothing is written here
+            BlobStore blobs(QDir(dataDir).filePath(QStringLiteral("blobs")));
+            ReplicaService replica(*database.value(), quiet, blobs, *clock);
+            ReviewOutbox reviews(*database.value(), quiet, *clock, replica);
+            return computePanel(*database.value(), replica, request.program, request.scope, request.filter,
+                                reviews.localStates());
         }));
 }
 
@@ -57,10 +60,13 @@ void PanelJob::onFinished()
 {
     m_running = false;
     Result<PanelData> result = m_watcher.result();
-    if (m_pending) { // the person changed the filter meanwhile: this answer is stale
+    // The person changed the filter meanwhile: this answer is of no use. A refresh
+    // of the same filter (the replica changed) still shows what it has.
+    const bool stale = m_pending && !(m_pending->filter == m_runningFilter);
+    if (m_pending)
         startNext();
+    if (stale)
         return;
-    }
     if (result)
         Q_EMIT ready(result.value());
     else

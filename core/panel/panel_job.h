@@ -1,11 +1,13 @@
 // Computes the Painel (computePanel) on a worker thread (QtConcurrent), so a
-// filter change never freezes the window. The worker opens the profile through
-// connections of its own. Requests made while one runs are coalesced: only the
-// newest one is computed next, and `ready` is emitted only for the newest request
-// (an answer to a filter the person already changed is dropped).
+// filter change never freezes the window. The worker opens the store through a
+// connection of its own, read only (no profile set-up, no write lock). Requests
+// made while one runs are coalesced: only the newest is computed next. An answer
+// is shown unless the person changed the filter meanwhile (a refresh of the same
+// filter — the replica changed — shows the answer it has, then the next one).
 #pragma once
 
 #include "core/panel/panel_query.h"
+#include "core/program/program_definition.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -19,7 +21,7 @@ class Clock;
 
 struct PanelRequest
 {
-    QString programId;
+    ProgramDefinition program;
     PanelFilter filter;
     QList<Municipality> scope; // the municipalities this installation sees
 };
@@ -47,6 +49,7 @@ private:
     const Clock &m_clock;
     QFutureWatcher<Result<PanelData>> m_watcher;
     std::optional<PanelRequest> m_pending;
+    PanelFilter m_runningFilter;
     bool m_running = false;
 };
 

@@ -39,7 +39,11 @@ struct PanelFilter
     QString format;             // catalogue code; empty: every format
     QStringList municipalities; // IBGE codes; empty: the whole scope
     bool includeReceived = false;
+    // For people only (computePanel reads `municipalities`): the area they were
+    // chosen as ("urs:Barbacena", "regiao:31001"…; app/ui/panel/panel_areas.h).
+    QString areaKey;
     int months() const; // in the range (0 when invalid)
+    friend bool operator==(const PanelFilter &, const PanelFilter &) = default;
 };
 
 // The review states whose actions the panel counts under `includeReceived`.

@@ -16,6 +16,8 @@
 #include <QSet>
 #include <QSqlQuery>
 
+#include <algorithm>
+
 namespace mobiliza::core {
 
 namespace {
@@ -373,21 +375,30 @@ Result<int> ReplicaService::backfillFacts()
     QList<QPair<QString, int>> pending;
     while (q.value().next())
         pending << qMakePair(q.value().value(0).toString(), q.value().value(1).toInt());
+    // A few hundred revisions per transaction: one commit (one fsync) each, not one per revision.
+    constexpr qsizetype kBatch = 250;
     int written = 0;
-    for (const auto &[report, revision] : pending) {
-        auto bytes = manifest(report, revision);
-        if (!bytes)
-            return bytes.error();
-        auto decoded = reportFromManifest(bytes.value());
-        const ProgramDefinition *program = decoded ? programOf(decoded.value().programId) : nullptr;
-        if (!program)
-            continue; // undecodable (never stored so) or of an unknown program: stays unmarked
-        Status done = inTransaction(m_database.db(), [&]() -> Status {
-            return writeReplicaFacts(m_database.db(), decoded.value(), revision, program);
+    for (qsizetype from = 0; from < pending.size(); from += kBatch) {
+        Result<int> batch = inTransaction(m_database.db(), [&]() -> Result<int> {
+            int n = 0;
+            for (qsizetype i = from; i < std::min(from + kBatch, pending.size()); ++i) {
+                const auto &[report, revision] = pending.at(i);
+                auto bytes = manifest(report, revision);
+                if (!bytes)
+                    return bytes.error();
+                auto decoded = reportFromManifest(bytes.value());
+                const ProgramDefinition *program = decoded ? programOf(decoded.value().programId) : nullptr;
+                if (!program)
+                    continue; // undecodable (never stored so) or of an unknown program: stays unmarked
+                if (Status s = writeReplicaFacts(m_database.db(), decoded.value(), revision, program); !s)
+                    return s.error();
+                ++n;
+            }
+            return n;
         });
-        if (!done)
-            return done.error();
-        ++written;
+        if (!batch)
+            return batch.error();
+        written += batch.value();
     }
     return written;
 }

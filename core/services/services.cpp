@@ -3,10 +3,13 @@
 #include "core/reference/reference_repository.h"
 
 #include <QDir>
+#include <QLoggingCategory>
 
 namespace mobiliza::core {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcServices, "mobiliza.services")
 
 ReferenceChecks checksOf(const ReferenceData &reference)
 {
@@ -36,9 +39,12 @@ Result<std::unique_ptr<Services>> Services::open(const QString &dataDir, const C
     std::unique_ptr<Services> services(new Services(std::move(database.value()), dataDir, clock));
     if (Status initialized = services->m_profile.initialize(); !initialized)
         return initialized.error();
-    // A replica stored before schema 8: the Painel's facts of its manifests, once.
+    // A replica stored before schema 8: the Painel's facts of its manifests, once. Derived
+    // data: a failure leaves the panel short (said in the log), never the profile closed;
+    // the next opening tries again.
     if (auto facts = services->m_replica.backfillFacts(); !facts)
-        return facts.error();
+        qCWarning(lcServices) << "the panel's facts of the replica could not be written:" << facts.error().code
+                              << facts.error().message;
     return services;
 }
 

@@ -30,6 +30,7 @@
 #include <QStackedBarSeries>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -56,6 +57,23 @@ QLabel *filterLabel(const QString &text, QWidget *buddy, QWidget *parent)
     auto *label = new QLabel(text, parent);
     label->setBuddy(buddy);
     return label;
+}
+
+// What narrows the figures, in a file name: two exports of other filters never look alike.
+QString fileNameNarrowing(const core::PanelFilter &f)
+{
+    QString out;
+    if (!f.theme.isEmpty())
+        out += QStringLiteral("-tema-") + f.theme;
+    if (!f.format.isEmpty())
+        out += QStringLiteral("-formato-") + f.format;
+    if (f.municipalities.size() == 1)
+        out += QLatin1Char('-') + f.municipalities.first();
+    else if (!f.areaKey.isEmpty())
+        out += QLatin1Char('-') + QString(f.areaKey).replace(QLatin1Char(':'), QLatin1Char('-'));
+    if (f.includeReceived)
+        out += QStringLiteral("-com-nao-aceitos");
+    return out.replace(QLatin1Char(' '), QLatin1Char('-'));
 }
 
 } // namespace
@@ -165,6 +183,8 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     m_rankingSorted = new QSortFilterProxyModel(this);
     m_rankingSorted->setSourceModel(m_rankingModel);
     m_rankingSorted->setSortRole(PanelRankingModel::SortRole);
+    m_rankingSorted->setSortLocaleAware(true); // "Águas Vermelhas" among the A's
+    m_rankingSorted->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_ranking = new QTableView(content);
     m_ranking->setObjectName(QStringLiteral("panelRanking"));
     m_ranking->setModel(m_rankingSorted);
@@ -191,12 +211,19 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
 
-    for (QChartView *view : {m_themeView, m_peopleView, m_coverageView, m_formatView, m_audienceView, m_groupView})
+    for (QChartView *view :
+         {m_themeView, m_peopleView, m_coverageView, m_formatView, m_audienceView, m_groupView})
         view->setChart(new QChart); // empty until the first answer
 
+    // A pull stores its manifests one by one, each a change of the replica: the
+    // figures are computed again once the changes pause, not once per manifest.
+    m_refresh = new QTimer(this);
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(800);
+    connect(m_refresh, &QTimer::timeout, this, &PanelDashboard::requestFigures);
     connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, [this] {
         if (isVisible())
-            requestFigures();
+            m_refresh->start();
         else
             m_dirty = true;
     });
@@ -233,8 +260,7 @@ void PanelDashboard::buildFilters()
 
     m_area = new QComboBox(this);
     m_area->setObjectName(QStringLiteral("panelArea"));
-    m_area->addItem(m_context.role == core::Role::Central ? tr("The whole state")
-                                                           : tr("The whole URS"),
+    m_area->addItem(m_context.role == core::Role::Central ? tr("The whole state") : tr("The whole URS"),
                     QString());
     for (const PanelArea &a : panelAreas(m_context.reference, scope()))
         m_area->addItem(a.label, a.key);
@@ -342,6 +368,7 @@ core::PanelFilter PanelDashboard::filter() const
         for (const core::Municipality &m : municipalitiesOfArea(scope(), area))
             f.municipalities << m.ibge;
     }
+    f.areaKey = m_area->currentData().toString();
     f.includeReceived = m_includeReceived->isChecked();
     return f;
 }
@@ -401,8 +428,8 @@ bool PanelDashboard::exportData(bool xlsx)
     const core::PanelFilter &f = m_data->filter;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString suggested = QDir(folder.isEmpty() ? QDir::homePath() : folder)
-                                  .filePath(QStringLiteral("painel-%1-a-%2.%3")
-                                                .arg(f.from.key(), f.to.key(),
+                                  .filePath(QStringLiteral("painel-%1-a-%2%3.%4")
+                                                .arg(f.from.key(), f.to.key(), fileNameNarrowing(f),
                                                      xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv")));
     const QString path = m_dialogs.saveFileName(
         this, xlsx ? tr("Export the panel's data (XLSX)") : tr("Export the panel's data (CSV)"), suggested,
@@ -447,7 +474,8 @@ void PanelDashboard::fitThemeLegend()
 {
     // The themes' names need ~240 px beside the bars; on a 1024 px screen the months need them.
     if (QChart *chart = m_themeView->chart(); chart && chart->legend()->isVisible())
-        chart->legend()->setAlignment(width() >= 1000 ? Qt::AlignRight : Qt::AlignBottom); // the page's: laid out first
+        chart->legend()->setAlignment(width() >= 1000 ? Qt::AlignRight
+                                                      : Qt::AlignBottom); // the page's: laid out first
 }
 
 void PanelDashboard::requestFigures()
@@ -462,7 +490,7 @@ void PanelDashboard::requestFigures()
     m_status->setStyleSheet(QStringLiteral("color: #4a5a68;"));
     m_status->setText(tr("Updating the figures…"));
     m_status->show();
-    m_job->request(core::PanelRequest{m_context.program.id(), filter(), scope()});
+    m_job->request(core::PanelRequest{m_context.program, filter(), scope()});
 }
 
 void PanelDashboard::replaceChart(QChartView *view, QChart *chart)
@@ -530,8 +558,10 @@ void PanelDashboard::showFigures(const core::PanelData &data)
     if (!f.format.isEmpty())
         narrowed
             << tr("format %1").arg(panelCodeLabel(m_context.program, core::field_role::Format, f.format));
-    if (!f.municipalities.isEmpty())
+    if (f.municipalities.size() == 1)
         narrowed << municipalityName(f.municipalities.first());
+    else if (const int area = m_area->findData(f.areaKey); area > 0)
+        narrowed << m_area->itemText(area);
     m_shown->setText(
         tr("%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, "
            "whatever its review.")
@@ -556,7 +586,7 @@ void PanelDashboard::showFigures(const core::PanelData &data)
                                                  m_context.program, core::field_role::Audience, 8));
     QString level;
     const QList<PanelGroup> groups =
-        coverageGroups(data, m_context.reference, m_context.role, m_area->currentData().toString(), &level);
+        coverageGroups(data, m_context.reference, m_context.role, data.filter.areaKey, &level);
     m_groupView->setMinimumHeight(std::clamp(90 + 22 * int(groups.size()), 200, 760));
     replaceChart(m_groupView, makeGroupCoverageChart(groups, level, data.target, data));
     showRanking(data);

@@ -24,6 +24,7 @@ class QLabel;
 class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
+class QTimer;
 
 QT_BEGIN_NAMESPACE
 class QChart;
@@ -89,6 +90,7 @@ private:
     AppContext m_context;
     Dialogs &m_dialogs;
     bool m_exporting = false;
+    QTimer *m_refresh = nullptr; // a pause in the replica's changes
     core::PanelJob *m_job = nullptr;
     QComboBox *m_from = nullptr;
     QComboBox *m_to = nullptr;

@@ -163,7 +163,9 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     QTest::mouseClick(exportCsv, Qt::LeftButton);
     REQUIRE(test::waitUntil([&] { return exported.count() == 1; }));
     CHECK(exported.first().first().toBool());
-    CHECK(f.dialogs.lastSuggestedPath.endsWith(QStringLiteral("painel-2025-11-a-2026-10.csv")));
+    // The file's name says what narrowed it: the theme and the municipality.
+    CHECK(f.dialogs.lastSuggestedPath.contains(QStringLiteral("painel-2025-11-a-2026-10-tema-")));
+    CHECK(f.dialogs.lastSuggestedPath.contains(f.onTime.municipality));
     QFile csv(f.dialogs.savePath);
     REQUIRE(csv.open(QIODevice::ReadOnly));
     const QStringList lines =
