@@ -1,4 +1,5 @@
 #include "core/panel/panel_query.h"
+#include "core/panel/panel_query_p.h"
 
 #include "core/program/program_definition.h"
 #include "core/regional/coverage.h"
@@ -15,9 +16,9 @@
 
 namespace mobiliza::core {
 
-namespace {
+namespace panel_detail {
 
-int monthsBetween(const Period &a, const Period &b) // b − a, in months
+int monthsBetween(const Period &a, const Period &b)
 {
     return (b.year - a.year) * 12 + (b.month - a.month);
 }
@@ -31,35 +32,61 @@ Period addMonths(Period p, int n)
     return p;
 }
 
-// A read snapshot of the profile for the whole computation (deferred: it takes
-// no write lock, so the person keeps typing meanwhile), ended on every path.
-class ReadSnapshot
+ReadSnapshot::ReadSnapshot(const QSqlDatabase &db) : m_db(db)
 {
-public:
-    explicit ReadSnapshot(const QSqlDatabase &db) : m_db(db)
-    {
-        m_open = execSql(m_db, QStringLiteral("BEGIN")).ok();
-    }
-    ~ReadSnapshot()
-    {
-        if (m_open)
-            execSql(m_db, QStringLiteral("COMMIT"));
-    }
-    ReadSnapshot(const ReadSnapshot &) = delete;
-    ReadSnapshot &operator=(const ReadSnapshot &) = delete;
+    m_open = execSql(m_db, QStringLiteral("BEGIN")).ok();
+}
 
-private:
-    QSqlDatabase m_db;
-    bool m_open = false;
-};
-
-// The actions the filter keeps, over the picked revisions (panel_pick), in a
-// period range: "FROM … WHERE …" with its arguments.
-struct ActionScope
+ReadSnapshot::~ReadSnapshot()
 {
-    QString sql;
-    QVariantList args;
-};
+    if (m_open)
+        execSql(m_db, QStringLiteral("COMMIT"));
+}
+
+Status pickCountedRevisions(const QSqlDatabase &db, const ReplicaService &replica,
+                            const QSet<QString> &municipalities, bool includeReceived,
+                            const QHash<QString, QString> &localStates, const Period &from, const Period &to)
+{
+    const QStringList states = panelStates(includeReceived);
+    auto made = execSql(
+        db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS panel_pick (report TEXT NOT NULL, "
+                           "revision INTEGER NOT NULL, PRIMARY KEY (report, revision)) WITHOUT ROWID"));
+    if (!made)
+        return made.error();
+    if (auto cleared = execSql(db, QStringLiteral("DELETE FROM temp.panel_pick")); !cleared)
+        return cleared.error();
+    // One prepared statement for every row: "every period" may be a state's ten years.
+    QSqlQuery insert(db);
+    if (!insert.prepare(QStringLiteral("INSERT INTO temp.panel_pick (report, revision) VALUES (?, ?)")))
+        return storeError(insert.lastError());
+    const auto pick = [&](const QList<ReplicaRevision> &revisions) -> Status {
+        for (const ReplicaRevision &r : revisions) {
+            if (to < r.period || !municipalities.contains(r.municipality))
+                continue;
+            if (!states.contains(localStates.value(revisionKey(r.report, r.revision), r.state)))
+                continue;
+            insert.bindValue(0, r.report);
+            insert.bindValue(1, r.revision);
+            if (!insert.exec())
+                return storeError(insert.lastError());
+        }
+        return {};
+    };
+    if (!from.isValid()) {
+        auto latest = replica.latest();
+        if (!latest)
+            return latest.error();
+        return pick(latest.value());
+    }
+    for (Period p = from; !(to < p); p = p.next()) {
+        auto latest = replica.latest(p);
+        if (!latest)
+            return latest.error();
+        if (Status s = pick(latest.value()); !s)
+            return s;
+    }
+    return {};
+}
 
 ActionScope actionScope(const PanelFilter &filter, const Period &from, const Period &to)
 {
@@ -81,6 +108,37 @@ ActionScope actionScope(const PanelFilter &filter, const Period &from, const Per
     return s;
 }
 
+Status checkFilter(const PanelFilter &filter)
+{
+    const auto invalid = [](const QString &why) {
+        return Error{QStringLiteral("invalid_filter"),
+                     QCoreApplication::translate("Panel", "The panel's period is not valid: %1").arg(why)};
+    };
+    if (filter.months() == 0)
+        return invalid(QCoreApplication::translate("Panel", "the first month must come before the last."));
+    if (filter.months() > 240)
+        return invalid(QCoreApplication::translate("Panel", "choose at most 20 years."));
+    return {};
+}
+
+Result<QSet<QString>> activeMunicipalities(const QSqlDatabase &db, const PanelFilter &filter, const Period &to)
+{
+    const ActionScope active = actionScope(filter, addMonths(to, -2), to);
+    auto q = runSql(db, QStringLiteral("SELECT DISTINCT a.municipality") + active.sql, active.args);
+    if (!q)
+        return q.error();
+    QSet<QString> municipalities;
+    while (q.value().next())
+        municipalities.insert(q.value().value(0).toString());
+    return municipalities;
+}
+
+} // namespace panel_detail
+
+using namespace panel_detail;
+
+namespace {
+
 Status fillTotals(const QSqlDatabase &db, const PanelFilter &filter, const Period &from, const Period &to,
                   PanelTiles &tiles)
 {
@@ -92,12 +150,10 @@ Status fillTotals(const QSqlDatabase &db, const PanelFilter &filter, const Perio
         tiles.actions = q.value().value(0).toLongLong();
         tiles.people = q.value().value(1).toLongLong();
     }
-    // Active núcleos: the three months ending with `to`.
-    const ActionScope active = actionScope(filter, addMonths(to, -2), to);
-    auto n = scalarSql(db, QStringLiteral("SELECT COUNT(DISTINCT a.municipality)") + active.sql, active.args);
-    if (!n)
-        return n.error();
-    tiles.activeNuclei = n.value().toInt();
+    auto active = activeMunicipalities(db, filter, to);
+    if (!active)
+        return active.error();
+    tiles.activeNuclei = int(active.value().size());
     return {};
 }
 
@@ -133,12 +189,6 @@ Result<QList<PanelCount>> countsOf(const QSqlDatabase &db, const QString &sql, c
     return counts;
 }
 
-Error invalidFilter(const QString &why)
-{
-    return Error{QStringLiteral("invalid_filter"),
-                 QCoreApplication::translate("Panel", "The panel's period is not valid: %1").arg(why)};
-}
-
 } // namespace
 
 int PanelFilter::months() const
@@ -164,12 +214,9 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
                                const ProgramDefinition &program, const QList<Municipality> &scope,
                                const PanelFilter &filter, const QHash<QString, QString> &localStates)
 {
+    if (Status valid = checkFilter(filter); !valid)
+        return valid.error();
     const int months = filter.months();
-    if (months == 0)
-        return invalidFilter(
-            QCoreApplication::translate("Panel", "the first month must come before the last."));
-    if (months > 240)
-        return invalidFilter(QCoreApplication::translate("Panel", "choose at most 20 years."));
     const QSqlDatabase db = database.db();
     ReadSnapshot snapshot(db);
 
@@ -204,31 +251,9 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
     }
 
     // The revisions whose actions count: each report's latest, in a counted state.
-    const QStringList states = panelStates(filter.includeReceived);
-    auto made = execSql(
-        db, QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS panel_pick (report TEXT NOT NULL, "
-                           "revision INTEGER NOT NULL, PRIMARY KEY (report, revision)) WITHOUT ROWID"));
-    if (!made)
-        return made.error();
-    if (auto cleared = execSql(db, QStringLiteral("DELETE FROM temp.panel_pick")); !cleared)
-        return cleared.error();
-    for (Period p = lo; !(filter.to < p); p = p.next()) {
-        auto latest = replica.latest(p);
-        if (!latest)
-            return latest.error();
-        for (const ReplicaRevision &r : latest.value()) {
-            if (!inScope.contains(r.municipality))
-                continue;
-            const QString state = localStates.value(revisionKey(r.report, r.revision), r.state);
-            if (!states.contains(state))
-                continue;
-            auto picked =
-                execSql(db, QStringLiteral("INSERT INTO temp.panel_pick (report, revision) VALUES (?, ?)"),
-                        {r.report, r.revision});
-            if (!picked)
-                return picked.error();
-        }
-    }
+    if (Status s = pickCountedRevisions(db, replica, inScope, filter.includeReceived, localStates, lo, filter.to);
+        !s)
+        return s.error();
 
     if (Status s = fillTotals(db, filter, filter.from, filter.to, data.tiles); !s)
         return s.error();
