@@ -182,6 +182,19 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     CHECK_FALSE(include->isChecked());
     CHECK(municipality->currentIndex() == 0);
     CHECK(tile(d, "tileActions") == QStringLiteral("2"));
+    // Exported again, unfiltered: every municipality × month, and the actions shown.
+    QTest::mouseClick(exportCsv, Qt::LeftButton);
+    REQUIRE(test::waitUntil([&] { return exported.count() == 2; }));
+    QFile all(f.dialogs.savePath);
+    REQUIRE(all.open(QIODevice::ReadOnly));
+    const QByteArray bytes = all.readAll();
+    CHECK(bytes.startsWith("\xEF\xBB\xBF")); // UTF-8 with BOM, for Excel
+    const QStringList rowsAll = QString::fromUtf8(bytes).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    REQUIRE(rowsAll.size() == 1 + f.municipalities.size() * 12);
+    qint64 exportedActions = 0;
+    for (int i = 1; i < rowsAll.size(); ++i)
+        exportedActions += rowsAll.at(i).split(QLatin1Char(';')).value(7).toLongLong();
+    CHECK(exportedActions == 2);
 
     // A click on the format bar narrows to that format.
     auto *formats = d->findChild<QChartView *>(QStringLiteral("chartFormats"));
@@ -214,7 +227,10 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     scroll->ensureWidgetVisible(groups);
     QCoreApplication::processEvents();
     const auto barValue = [&](int index) {
-        return qobject_cast<QHorizontalBarSeries *>(groups->chart()->series().first())->barSets().first()->at(index);
+        return qobject_cast<QHorizontalBarSeries *>(groups->chart()->series().first())
+            ->barSets()
+            .first()
+            ->at(index);
     };
     REQUIRE(barValue(regiaoBar) > 0.5);
     clickBar(groups, regiaoBar, barValue(regiaoBar), true);
