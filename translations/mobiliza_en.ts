@@ -488,13 +488,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -520,12 +520,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -600,12 +600,7 @@
         <translation>URS: prints one line per partner of the region (IBGE code, municipality, name, kind, sector, stage, consent) or, with --out FILE.csv|FILE.xlsx, writes them for Excel without personal contacts, and exits.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) and exits.</source>
-        <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) and exits.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>With --panel: the first month.</source>
         <translation>With --panel: the first month.</translation>
     </message>
@@ -675,12 +670,7 @@
         <translation>--municipality is only used with --role municipality.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx.</source>
-        <translation>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>--from, --to and --theme are only used with --panel.</source>
         <translation>--from, --to and --theme are only used with --panel.</translation>
     </message>
@@ -695,7 +685,12 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-101"/>
+        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
+        <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
     </message>
@@ -705,7 +700,12 @@
         <translation>--return needs the comment for the municipality.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</source>
+        <translation>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>--coverage needs --month YYYY-MM.</source>
         <translation>--coverage needs --month YYYY-MM.</translation>
     </message>
@@ -797,7 +797,7 @@
         <translation>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</source>
         <translation>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</translation>
     </message>
@@ -2031,11 +2031,6 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_job.cpp" line="+49"/>
-        <source>This installation does not know the program %1.</source>
-        <translation>This installation does not know the program %1.</translation>
-    </message>
-    <message>
         <location filename="../core/panel/panel_query.cpp" line="+115"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>The panel&apos;s period is not valid: %1</translation>
@@ -2202,17 +2197,17 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+31"/>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+34"/>
         <source>--panel is for a URS or central profile; this one is a municipality&apos;s.</source>
         <translation>--panel is for a URS or central profile; this one is a municipality&apos;s.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>--out must name a .csv or .xlsx file (for example painel.xlsx).</source>
-        <translation>--out must name a .csv or .xlsx file (for example painel.xlsx).</translation>
+        <source>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</source>
+        <translation>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais.</source>
         <translation>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais.</translation>
     </message>
@@ -2222,12 +2217,17 @@
         <translation>This profile is URS %1&apos;s: its panel has no data of URS %2.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
         <translation>&quot;%1&quot; is not a theme of the program. Use one of: %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
+        <source>Balanço mensal of %1, %2 to %3: %4 actions, %5 people reached, %6 active núcleos. Written to %7.</source>
+        <translation>Balanço mensal of %1, %2 to %3: %4 actions, %5 people reached, %6 active núcleos. Written to %7.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Panel %1 to %2: %3 actions, %4 people reached; %5 of %6 municipalities reported %2. %7 rows written to %8.</source>
         <translation>Panel %1 to %2: %3 actions, %4 people reached; %5 of %6 municipalities reported %2. %7 rows written to %8.</translation>
     </message>
@@ -2801,7 +2801,7 @@
 <context>
     <name>RegionPartners</name>
     <message>
-        <location filename="../core/regional/region_partners.cpp" line="+355"/>
+        <location filename="../core/regional/region_partners.cpp" line="+356"/>
         <source>No partners</source>
         <translation>No partners</translation>
     </message>
@@ -3197,7 +3197,7 @@
 <context>
     <name>ReplicaService</name>
     <message>
-        <location filename="../core/regional/replica_service.cpp" line="+66"/>
+        <location filename="../core/regional/replica_service.cpp" line="+68"/>
         <source>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</source>
         <translation>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</translation>
     </message>
@@ -3256,7 +3256,7 @@
     </message>
     <message>
         <location line="+85"/>
-        <location filename="../core/panel/balanco_pdf.cpp" line="+358"/>
+        <location filename="../core/panel/balanco_pdf.cpp" line="+375"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</translation>
     </message>
@@ -5310,7 +5310,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+70"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+88"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -5405,12 +5405,12 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Municipalities by actions</source>
         <translation>Municipalities by actions</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Every theme</source>
         <translation>Every theme</translation>
     </message>
@@ -5420,7 +5420,7 @@
         <translation>Every format</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+87"/>
         <source>Every municipality (%1)</source>
         <translation>Every municipality (%1)</translation>
     </message>
@@ -5430,17 +5430,17 @@
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-164"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+152"/>
         <source>The whole state</source>
         <translation>The whole state</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The whole URS</source>
         <translation>The whole URS</translation>
     </message>
@@ -5455,7 +5455,7 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Export the panel&apos;s data (XLSX)</source>
         <translation>Export the panel&apos;s data (XLSX)</translation>
     </message>
@@ -5495,7 +5495,7 @@
         <translation>The panel&apos;s data could not be written: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+41"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
@@ -5520,12 +5520,12 @@
         <translation>format %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, whatever its review.</source>
         <translation>%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, whatever its review.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Actions by format</source>
         <translation>Actions by format</translation>
     </message>

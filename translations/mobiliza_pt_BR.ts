@@ -488,13 +488,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-79"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -520,12 +520,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-66"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -600,12 +600,7 @@
         <translation>URS: imprime uma linha por parceiro da região (código IBGE, município, nome, tipo, setor, estágio, consentimento) ou, com --out ARQUIVO.csv|ARQUIVO.xlsx, grava-os para o Excel sem contatos pessoais, e sai.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) and exits.</source>
-        <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) e sai.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>With --panel: the first month.</source>
         <translation>Com --panel: o primeiro mês.</translation>
     </message>
@@ -675,12 +670,7 @@
         <translation>--municipality só é usado com --role municipality.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx.</source>
-        <translation>--panel precisa de --from AAAA-MM, --to AAAA-MM e --out ARQUIVO.csv|ARQUIVO.xlsx.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+19"/>
         <source>--from, --to and --theme are only used with --panel.</source>
         <translation>--from, --to e --theme só são usados com --panel.</translation>
     </message>
@@ -695,7 +685,12 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-101"/>
+        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
+        <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (indicadores, gráficos, tabelas e núcleos por URS) e sai.</translation>
+    </message>
+    <message>
+        <location line="+103"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept e --return só são usados com --review ID_DO_RELATÓRIO.</translation>
     </message>
@@ -705,7 +700,12 @@
         <translation>--return precisa do comentário para o município.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</source>
+        <translation>--panel precisa de --from AAAA-MM, --to AAAA-MM e --out ARQUIVO.csv|ARQUIVO.xlsx|ARQUIVO.pdf.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>--coverage needs --month YYYY-MM.</source>
         <translation>--coverage precisa de --month AAAA-MM.</translation>
     </message>
@@ -797,7 +797,7 @@
         <translation>O banco de dados em %1 está danificado (%2). Restaure uma cópia de segurança e informe esta mensagem à equipe de suporte.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+109"/>
         <source>The backup copy %1 still holds the erased data and could not be changed or deleted. Delete that file by hand (close Mobiliza first).</source>
         <translation>A cópia de segurança %1 ainda guarda os dados apagados e não pôde ser alterada nem excluída. Exclua esse arquivo manualmente (feche o Mobiliza antes).</translation>
     </message>
@@ -2031,11 +2031,6 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_job.cpp" line="+49"/>
-        <source>This installation does not know the program %1.</source>
-        <translation>Esta instalação não conhece o programa %1. Atualize o Mobiliza.</translation>
-    </message>
-    <message>
         <location filename="../core/panel/panel_query.cpp" line="+115"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>O período do painel não é válido: %1</translation>
@@ -2202,17 +2197,17 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+31"/>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+34"/>
         <source>--panel is for a URS or central profile; this one is a municipality&apos;s.</source>
         <translation>--panel é para um perfil de URS ou do nível central; este é de um município.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>--out must name a .csv or .xlsx file (for example painel.xlsx).</source>
-        <translation>--out deve ser um arquivo .csv ou .xlsx (por exemplo painel.xlsx).</translation>
+        <source>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</source>
+        <translation>--out deve ser um arquivo .csv ou .xlsx (os dados do Painel, por exemplo painel.xlsx) ou .pdf (o Balanço mensal, por exemplo balanco.pdf).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais.</source>
         <translation>&quot;%1&quot; não é uma Unidade Regional de Saúde (URS) de Minas Gerais. Confira o nome.</translation>
     </message>
@@ -2222,12 +2217,17 @@
         <translation>Este perfil é da URS %1: o painel dele não tem dados da URS %2.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
         <translation>&quot;%1&quot; não é um tema do programa. Use um destes: %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
+        <source>Balanço mensal of %1, %2 to %3: %4 actions, %5 people reached, %6 active núcleos. Written to %7.</source>
+        <translation>Balanço mensal de %1, %2 a %3: %4 ações, %5 pessoas alcançadas, %6 núcleos ativos. Gravado em %7.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Panel %1 to %2: %3 actions, %4 people reached; %5 of %6 municipalities reported %2. %7 rows written to %8.</source>
         <translation>Painel de %1 a %2: %3 ações, %4 pessoas alcançadas; %5 de %6 municípios enviaram %2. %7 linhas gravadas em %8.</translation>
     </message>
@@ -2801,7 +2801,7 @@
 <context>
     <name>RegionPartners</name>
     <message>
-        <location filename="../core/regional/region_partners.cpp" line="+355"/>
+        <location filename="../core/regional/region_partners.cpp" line="+356"/>
         <source>No partners</source>
         <translation>Nenhum parceiro</translation>
     </message>
@@ -3197,7 +3197,7 @@
 <context>
     <name>ReplicaService</name>
     <message>
-        <location filename="../core/regional/replica_service.cpp" line="+66"/>
+        <location filename="../core/regional/replica_service.cpp" line="+68"/>
         <source>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</source>
         <translation>O hub enviou um relatório (%1, revisão %2) que não confere com o que ele listou (%3). Nada foi guardado; a próxima sincronização pede de novo. Se isso se repetir, avise o administrador do hub.</translation>
     </message>
@@ -3256,7 +3256,7 @@
     </message>
     <message>
         <location line="+85"/>
-        <location filename="../core/panel/balanco_pdf.cpp" line="+358"/>
+        <location filename="../core/panel/balanco_pdf.cpp" line="+375"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>O PDF precisa da parte gráfica do aplicativo (fontes). Em um servidor, execute-o com a plataforma &quot;offscreen&quot; (QT_QPA_PLATFORM=offscreen).</translation>
     </message>
@@ -5310,7 +5310,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+70"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+88"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -5405,12 +5405,12 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Municipalities by actions</source>
         <translation>Municípios por número de ações</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+58"/>
         <source>Every theme</source>
         <translation>Todos os temas</translation>
     </message>
@@ -5420,7 +5420,7 @@
         <translation>Todos os formatos</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+87"/>
         <source>Every municipality (%1)</source>
         <translation>Todos os municípios (%1)</translation>
     </message>
@@ -5430,17 +5430,17 @@
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-156"/>
+        <location line="-164"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+152"/>
         <source>The whole state</source>
         <translation>Todo o estado</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>The whole URS</source>
         <translation>Toda a URS</translation>
     </message>
@@ -5455,7 +5455,7 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+155"/>
         <source>Export the panel&apos;s data (XLSX)</source>
         <translation>Exportar os dados do painel (XLSX)</translation>
     </message>
@@ -5495,7 +5495,7 @@
         <translation>Não foi possível gravar os dados do painel: %1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+41"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
@@ -5520,12 +5520,12 @@
         <translation>formato %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, whatever its review.</source>
         <translation>%1, de %2 a %3%4. Variações (▲▼) em relação a %5 a %6. A cobertura conta todo relatório enviado, qualquer que seja a análise.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Actions by format</source>
         <translation>Ações por formato</translation>
     </message>

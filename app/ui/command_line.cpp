@@ -137,7 +137,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "URS, central: writes the Painel's data of --from to --to "
                                                    "(optionally of one --urs NAME and one --theme CODE) to --out "
                                                    "FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) "
-                                                   "and exits."));
+                                                   "or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and "
+                                                   "núcleos per URS), and exits."));
     const QCommandLineOption fromOpt(QStringLiteral("from"),
                                      QCoreApplication::translate("CommandLine", "With --panel: the first month."),
                                      QCoreApplication::translate("CommandLine", "YYYY-MM"));
@@ -241,7 +242,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "--return needs the comment for the municipality.");
     } else if (cl.panel && (cl.fromMonth.isEmpty() || cl.toMonth.isEmpty() || cl.outFile.trimmed().isEmpty())) {
         cl.error = QCoreApplication::translate("CommandLine",
-                                               "--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx.");
+                                               "--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.");
     } else if (cl.panel && (!core::Period::fromKey(cl.fromMonth).isValid() || !core::Period::fromKey(cl.toMonth).isValid())) {
         cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
                        .arg(core::Period::fromKey(cl.fromMonth).isValid() ? cl.toMonth : cl.fromMonth);

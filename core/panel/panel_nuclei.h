@@ -15,10 +15,10 @@ namespace mobiliza::core {
 
 struct UrsNuclei
 {
-    QString urs;          // canonical name
+    QString urs;            // canonical name
     int municipalities = 0; // of the URS in the scope (the filter's municipalities narrow it)
     int active = 0;
-    int fresh = 0;        // new núcleos
+    int fresh = 0; // new núcleos
 };
 
 // One row per URS with a municipality in the (narrowed) scope, by name (pt-BR).

@@ -121,7 +121,8 @@ Status checkFilter(const PanelFilter &filter)
     return {};
 }
 
-Result<QSet<QString>> activeMunicipalities(const QSqlDatabase &db, const PanelFilter &filter, const Period &to)
+Result<QSet<QString>> activeMunicipalities(const QSqlDatabase &db, const PanelFilter &filter,
+                                           const Period &to)
 {
     const ActionScope active = actionScope(filter, addMonths(to, -2), to);
     auto q = runSql(db, QStringLiteral("SELECT DISTINCT a.municipality") + active.sql, active.args);
@@ -251,7 +252,8 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
     }
 
     // The revisions whose actions count: each report's latest, in a counted state.
-    if (Status s = pickCountedRevisions(db, replica, inScope, filter.includeReceived, localStates, lo, filter.to);
+    if (Status s =
+            pickCountedRevisions(db, replica, inScope, filter.includeReceived, localStates, lo, filter.to);
         !s)
         return s.error();
 

@@ -57,6 +57,7 @@ ActionScope actionScope(const PanelFilter &filter, const Period &from, const Per
 
 // The municipalities with at least one counted action in the three months
 // ending with `to` (PanelTiles::activeNuclei), over the picked revisions.
-Result<QSet<QString>> activeMunicipalities(const QSqlDatabase &db, const PanelFilter &filter, const Period &to);
+Result<QSet<QString>> activeMunicipalities(const QSqlDatabase &db, const PanelFilter &filter,
+                                           const Period &to);
 
 } // namespace mobiliza::core::panel_detail

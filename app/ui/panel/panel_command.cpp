@@ -1,7 +1,10 @@
 #include "app/ui/panel/panel_command.h"
 
 #include "app/ui/command_line.h"
+#include "core/domain/clock.h"
+#include "core/panel/balanco_pdf.h"
 #include "core/panel/panel_export.h"
+#include "core/panel/panel_nuclei.h"
 #include "core/panel/panel_query.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
@@ -32,15 +35,19 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
                                  "PanelCommand",
                                  "--panel is for a URS or central profile; this one is a municipality's."));
     const QString suffix = QFileInfo(cl.outFile).suffix().toLower();
-    if (suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx"))
-        return failWith(
-            err, QCoreApplication::translate(
-                     "PanelCommand", "--out must name a .csv or .xlsx file (for example painel.xlsx)."));
+    const bool pdf = suffix == QLatin1String("pdf");
+    if (suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx") && !pdf)
+        return failWith(err, QCoreApplication::translate(
+                                 "PanelCommand", "--out must name a .csv or .xlsx file (the panel's data, "
+                                                 "for example painel.xlsx) or a .pdf file (the Balanço "
+                                                 "mensal, for example balanco.pdf)."));
 
     // The scope: the URS's municipalities, or the state's; --urs narrows the central level's.
     QList<core::Municipality> scope = role == core::Role::Central
                                           ? reference.municipalities()
                                           : reference.municipalitiesOfUrs(services.profile().urs());
+    QString place = role == core::Role::Central ? QStringLiteral("Minas Gerais")
+                                                : QStringLiteral("URS %1").arg(services.profile().urs());
     if (!cl.urs.isEmpty()) {
         const auto urs = reference.ursByName(cl.urs);
         if (!urs)
@@ -54,6 +61,7 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
                                                  "This profile is URS %1's: its panel has no data of URS %2.")
                          .arg(services.profile().urs(), urs->name));
         scope = reference.municipalitiesOfUrs(urs->name);
+        place = QStringLiteral("URS %1").arg(urs->name);
     }
     core::PanelFilter filter;
     filter.from = core::Period::fromKey(cl.fromMonth);
@@ -75,10 +83,30 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
                                    services.reviews().localStates());
     if (!data)
         return failWith(err, data.error().message);
-    if (core::Status written = core::writePanelTable(data.value(), reference, cl.outFile); !written)
-        return failWith(err, written.error().message);
     const QLocale locale;
     const core::PanelTiles &t = data.value().tiles;
+    if (pdf) {
+        auto nuclei = core::computeNuclei(services.database(), services.replica(), scope, filter,
+                                          services.reviews().localStates());
+        if (!nuclei)
+            return failWith(err, nuclei.error().message);
+        const core::BalancoInfo info{place, services.clock().now(), services.profile().userName(),
+                                     services.profile().isDemo()};
+        if (core::Status written =
+                core::writeBalancoPdf(data.value(), nuclei.value(), program, reference, info, cl.outFile);
+            !written)
+            return failWith(err, written.error().message);
+        *out += QCoreApplication::translate(
+                    "PanelCommand", "Balanço mensal of %1, %2 to %3: %4 actions, %5 people reached, %6 "
+                                    "active núcleos. Written to %7.")
+                    .arg(place, filter.from.display(), filter.to.display(), locale.toString(t.actions),
+                         locale.toString(t.people), locale.toString(t.activeNuclei),
+                         QDir::toNativeSeparators(cl.outFile)) +
+                QLatin1Char('\n');
+        return 0;
+    }
+    if (core::Status written = core::writePanelTable(data.value(), reference, cl.outFile); !written)
+        return failWith(err, written.error().message);
     *out += QCoreApplication::translate("PanelCommand", "Panel %1 to %2: %3 actions, %4 people reached; %5 "
                                                         "of %6 municipalities reported %2. %7 rows written "
                                                         "to %8.")

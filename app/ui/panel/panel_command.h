@@ -1,6 +1,7 @@
 // `mobiliza --panel --from YYYY-MM --to YYYY-MM [--urs NAME] [--theme CODE] --out FILE`
 // in a URS or central profile: the Painel's data (core/panel/panel_export.h)
-// computed from the local replica, written for Excel, and one summary line.
+// computed from the local replica, written for Excel — or, for FILE.pdf, the
+// Balanço mensal (core/panel/balanco_pdf.h) — and one summary line.
 #pragma once
 
 #include "core/domain/role.h"

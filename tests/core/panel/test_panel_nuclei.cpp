@@ -19,7 +19,8 @@ namespace {
 // Per URS, from each report's latest revision and its actions.
 std::map<QString, UrsNuclei> expectedNuclei(const Seeded &s, const PanelFilter &f)
 {
-    QStringList counted{QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("consolidated")};
+    QStringList counted{QStringLiteral("accepted"), QStringLiteral("forwarded"),
+                        QStringLiteral("consolidated")};
     if (f.includeReceived)
         counted << QStringLiteral("received") << QStringLiteral("in_review");
     const Period activeFrom = f.to.previous().previous();
@@ -106,7 +107,8 @@ TEST_CASE("The núcleos per URS equal a count made from the reports themselves, 
             }
         }
         // The same rule as the panel's tile.
-        auto panel = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+        auto panel =
+            computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
         REQUIRE(panel);
         CHECK(active == panel.value().tiles.activeNuclei);
     }
@@ -126,7 +128,8 @@ TEST_CASE("A municipality is a new núcleo only in the range of its first counte
 {
     test::UrsProfile urs;
     Services &services = *urs.services;
-    const QList<Municipality> scope = services.reference().municipalitiesOfUrs(QStringLiteral("Barbacena")).mid(0, 3);
+    const QList<Municipality> scope =
+        services.reference().municipalitiesOfUrs(QStringLiteral("Barbacena")).mid(0, 3);
     // A: counted in February and in May. B: returned in February, counted in May. C: nothing counted.
     const QDateTime at(QDate(2026, 6, 5), QTime(12, 0), Qt::UTC);
     QList<Sent> sent{test::sent(scope.at(0).ibge, Period{2026, 2}, 1, at, 1),
@@ -134,8 +137,9 @@ TEST_CASE("A municipality is a new núcleo only in the range of its first counte
                      test::sent(scope.at(1).ibge, Period{2026, 2}, 1, at, 3),
                      test::sent(scope.at(1).ibge, Period{2026, 5}, 1, at, 4),
                      test::sent(scope.at(2).ibge, Period{2026, 5}, 1, at, 5)};
-    const QStringList states{QStringLiteral("accepted"), QStringLiteral("consolidated"), QStringLiteral("returned"),
-                             QStringLiteral("forwarded"), QStringLiteral("received")};
+    const QStringList states{QStringLiteral("accepted"), QStringLiteral("consolidated"),
+                             QStringLiteral("returned"), QStringLiteral("forwarded"),
+                             QStringLiteral("received")};
     QList<ReplicaRevision> entries;
     for (int i = 0; i < sent.size(); ++i) {
         sent[i].entry.state = states.at(i);
@@ -151,14 +155,15 @@ TEST_CASE("A municipality is a new núcleo only in the range of its first counte
         REQUIRE(got.value().size() == 1);
         return got.value().first();
     };
-    const UrsNuclei spring = nuclei(PanelFilter{Period{2026, 4}, Period{2026, 6}});
+    const UrsNuclei spring =
+        nuclei(PanelFilter{Period{2026, 5}, Period{2026, 6}}); // B starts on its first month
     CHECK(spring.municipalities == 3);
     CHECK(spring.active == 2); // A and B; C's report is only received
     CHECK(spring.fresh == 1);  // B: A had a counted action in February
-    const UrsNuclei winter = nuclei(PanelFilter{Period{2026, 1}, Period{2026, 3}});
+    const UrsNuclei winter = nuclei(PanelFilter{Period{2026, 2}, Period{2026, 3}});
     CHECK(winter.active == 1);
     CHECK(winter.fresh == 1); // A
-    PanelFilter withReceived{Period{2026, 4}, Period{2026, 6}};
+    PanelFilter withReceived{Period{2026, 5}, Period{2026, 6}};
     withReceived.includeReceived = true;
     CHECK(nuclei(withReceived).fresh == 2); // B and C
 }
