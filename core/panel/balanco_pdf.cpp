@@ -103,6 +103,7 @@ private:
     void charts();
     QString counted() const;
     QString narrowed() const;
+    QString areaName(const QString &key) const;
 
     Sheet &m_sheet;
     const PanelData &m_data;
@@ -120,15 +121,35 @@ QString Balanco::narrowed() const
         parts << QStringLiteral("tema %1").arg(codeLabel(m_program, field_role::Themes, f.theme));
     if (!f.format.isEmpty())
         parts << QStringLiteral("formato %1").arg(codeLabel(m_program, field_role::Format, f.format));
-    if (!f.municipalities.isEmpty()) {
+    if (!f.areaKey.isEmpty()) {
+        parts << areaName(f.areaKey);
+    } else if (!f.municipalities.isEmpty()) {
         QStringList names;
-        for (const QString &ibge : f.municipalities) {
+        for (const QString &ibge : f.municipalities.mid(0, 3)) {
             const auto m = m_reference.municipality(ibge);
             names << (m ? m->name : ibge);
         }
-        parts << names.join(QStringLiteral(", "));
+        QString list = names.join(QStringLiteral(", "));
+        if (f.municipalities.size() > 3)
+            list += QStringLiteral(" e mais %1 municípios").arg(integerBr(f.municipalities.size() - 3));
+        parts << list;
     }
     return parts.join(QStringLiteral(", "));
+}
+
+// "macro:3101", "urs:Barbacena", "regiao:31001" (PanelFilter::areaKey) in words.
+QString Balanco::areaName(const QString &key) const
+{
+    const QString value = key.section(QLatin1Char(':'), 1);
+    if (key.startsWith(QLatin1String("macro:")))
+        if (const auto macro = m_reference.macrorregiao(value))
+            return QStringLiteral("Macrorregião %1").arg(macro->name);
+    if (key.startsWith(QLatin1String("regiao:")))
+        if (const auto regiao = m_reference.regiao(value))
+            return QStringLiteral("Região de Saúde %1").arg(regiao->name);
+    if (key.startsWith(QLatin1String("urs:")))
+        return QStringLiteral("URS %1").arg(value);
+    return value;
 }
 
 // The sentence the Painel's page shows above its tiles, and what the núcleos are.

@@ -8,6 +8,7 @@
 #include "core/panel/panel_query.h"
 #include "tests/core/outputs/outputs_fixture.h"
 #include "tests/core/panel/panel_seed.h"
+#include "tests/support/catch_qt.h"
 
 #include <QDir>
 #include <QFile>
@@ -196,6 +197,47 @@ TEST_CASE(
                         integerBr(last.people), QStringLiteral("%1 de 1").arg(last.monthsReported)}));
     CHECK(hasRow(text, {QStringLiteral("Montes Claros"), QStringLiteral("54"),
                         QString::number(c.nuclei.first().active), QString::number(c.nuclei.first().fresh)}));
+}
+
+TEST_CASE("The Balanço names what the filter narrows: a theme, a format, an area or a few municipalities")
+{
+    test::UrsProfile urs;
+    Services &services = *urs.services;
+    const ReferenceData &reference = services.reference();
+    const Seeded s = seed(urs, 11, twoUrs(reference));
+    const ProgramDefinition program = services.programs().engine(kProgram)->program();
+    const QString pdf = urs.dir.filePath(QStringLiteral("balanco.pdf"));
+    // What the box's "Recorte:" says, its lines joined (a long one wraps in its column).
+    const auto recorte = [&](const PanelFilter &f) {
+        const Computed c = compute(services, s, f);
+        REQUIRE(writeBalancoPdf(c.data, c.nuclei, program, reference,
+                                BalancoInfo{QStringLiteral("Minas Gerais"), QDateTime::currentDateTimeUtc()},
+                                pdf));
+        const QString text = test::pdfText(pdf).simplified();
+        const auto m =
+            QRegularExpression(QStringLiteral("Recorte: (.*?) (Gerado em|Comparação):")).match(text);
+        REQUIRE(m.hasMatch());
+        return m.captured(1);
+    };
+    PanelFilter f{Period{2026, 4}, Period{2026, 9}};
+    CHECK(recorte(f) == QStringLiteral("todos os temas e formatos"));
+    f.format = codes(program, QStringLiteral("formatos")).at(0);
+    f.municipalities = {s.scope.at(0).ibge, s.scope.at(7).ibge};
+    CHECK(recorte(f) == QStringLiteral("formato %1, %2, %3")
+                            .arg(program.catalogueEntry(QStringLiteral("formatos"), f.format)->label,
+                                 s.scope.at(0).name, s.scope.at(7).name));
+    f.format.clear();
+    f.municipalities.clear();
+    for (const Municipality &m : s.scope)
+        if (m.urs == QStringLiteral("Barbacena"))
+            f.municipalities << m.ibge;
+    f.areaKey = QStringLiteral("urs:Barbacena");
+    CHECK(recorte(f) == QStringLiteral("URS Barbacena"));
+    f.areaKey.clear();
+    CHECK(recorte(f) == QStringLiteral("%1, %2, %3 e mais 3 municípios")
+                            .arg(nameOf(reference, f.municipalities.at(0)),
+                                 nameOf(reference, f.municipalities.at(1)),
+                                 nameOf(reference, f.municipalities.at(2))));
 }
 
 TEST_CASE("A Balanço that cannot be written is an error in words and leaves no file")
