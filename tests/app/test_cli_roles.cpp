@@ -181,8 +181,8 @@ TEST_CASE("cli roles: a URS demonstration profile, its coverage and the report v
     CHECK(r.code == 1);
 }
 
-TEST_CASE("cli panel: the Painel's data of a URS as CSV equals a count from the replica's reports; wrong "
-          "asks refused")
+TEST_CASE("cli panel: the Painel's data of a URS as CSV equals a count from the replica's reports, and wrong "
+          "asks are refused")
 {
     test::TempDir dir;
     const QString urs = dir.filePath(QStringLiteral("urs"));

@@ -128,7 +128,7 @@ TEST_CASE("command line: --import-receipt FILE... and --batches (URS)")
     CHECK(mobiliza::ui::argumentsAreHeadless(int(argv.size()), argv.data()));
 }
 
-TEST_CASE("command line: --panel needs its range and a file; its options go with it only")
+TEST_CASE("command line: --panel needs its range and a file, and its options go with it only")
 {
     auto cl = parse({QStringLiteral("--panel"), QStringLiteral("--from"), QStringLiteral("2026-01"),
                      QStringLiteral("--to"), QStringLiteral("2026-10"), QStringLiteral("--urs"),

@@ -266,7 +266,7 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     CHECK(month->text().contains(QStringLiteral("10/2026")));
 }
 
-TEST_CASE("regional panel: hidden, it computes nothing; a change of the replica is shown when it comes back")
+TEST_CASE("regional panel: hidden, it computes nothing, and a change of the replica is shown when it comes back")
 {
     test::RegionalFixture f;
     f.seedScenario();
