@@ -2031,7 +2031,7 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+115"/>
+        <location filename="../core/panel/panel_query.cpp" line="+116"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>The panel&apos;s period is not valid: %1</translation>
     </message>
@@ -3256,7 +3256,7 @@
     </message>
     <message>
         <location line="+85"/>
-        <location filename="../core/panel/balanco_pdf.cpp" line="+375"/>
+        <location filename="../core/panel/balanco_pdf.cpp" line="+396"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</translation>
     </message>
@@ -5310,7 +5310,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+88"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+95"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -5405,7 +5405,7 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Municipalities by actions</source>
         <translation>Municipalities by actions</translation>
     </message>
@@ -5430,12 +5430,22 @@
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-170"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+66"/>
+        <source>Balanço mensal (PDF)…</source>
+        <translation>Balanço mensal (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</source>
+        <translation>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>The whole state</source>
         <translation>The whole state</translation>
     </message>
@@ -5455,14 +5465,24 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+168"/>
+        <source>Save the Balanço mensal (PDF)</source>
+        <translation>Save the Balanço mensal (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export the panel&apos;s data (XLSX)</source>
         <translation>Export the panel&apos;s data (XLSX)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Export the panel&apos;s data (CSV)</source>
         <translation>Export the panel&apos;s data (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5470,14 +5490,24 @@
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Panel exported</source>
         <translation>Panel exported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balanço saved</source>
+        <translation>Balanço saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Balanço mensal was written to %1.</source>
+        <translation>The Balanço mensal was written to %1.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5485,9 +5515,19 @@
         <translation>The panel&apos;s data was written to %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Panel not exported</source>
         <translation>Panel not exported</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balanço not saved</source>
+        <translation>Balanço not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Balanço mensal could not be written: %1</source>
+        <translation>The Balanço mensal could not be written: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5495,7 +5535,17 @@
         <translation>The panel&apos;s data could not be written: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+9"/>
+        <source>Minas Gerais</source>
+        <translation>Minas Gerais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URS %1</source>
+        <translation>URS %1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>

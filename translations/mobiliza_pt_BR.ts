@@ -2031,7 +2031,7 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+115"/>
+        <location filename="../core/panel/panel_query.cpp" line="+116"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>O período do painel não é válido: %1</translation>
     </message>
@@ -3256,7 +3256,7 @@
     </message>
     <message>
         <location line="+85"/>
-        <location filename="../core/panel/balanco_pdf.cpp" line="+375"/>
+        <location filename="../core/panel/balanco_pdf.cpp" line="+396"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>O PDF precisa da parte gráfica do aplicativo (fontes). Em um servidor, execute-o com a plataforma &quot;offscreen&quot; (QT_QPA_PLATFORM=offscreen).</translation>
     </message>
@@ -5310,7 +5310,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+88"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+95"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -5405,7 +5405,7 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+31"/>
         <source>Municipalities by actions</source>
         <translation>Municípios por número de ações</translation>
     </message>
@@ -5430,12 +5430,22 @@
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-170"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location line="+66"/>
+        <source>Balanço mensal (PDF)…</source>
+        <translation>Balanço mensal (PDF)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</source>
+        <translation>Os números e gráficos mostrados, as tabelas por trás deles e os núcleos ativos e novos por URS, em PDF para imprimir ou enviar.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
         <source>The whole state</source>
         <translation>Todo o estado</translation>
     </message>
@@ -5455,14 +5465,24 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location line="+155"/>
+        <location line="+168"/>
+        <source>Save the Balanço mensal (PDF)</source>
+        <translation>Salvar o Balanço mensal (PDF)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Export the panel&apos;s data (XLSX)</source>
         <translation>Exportar os dados do painel (XLSX)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Export the panel&apos;s data (CSV)</source>
         <translation>Exportar os dados do painel (CSV)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5470,14 +5490,24 @@
         <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>CSV for Excel (*.csv)</source>
         <translation>CSV para o Excel (*.csv)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Panel exported</source>
         <translation>Painel exportado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balanço saved</source>
+        <translation>Balanço salvo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Balanço mensal was written to %1.</source>
+        <translation>O Balanço mensal foi gravado em %1.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5485,9 +5515,19 @@
         <translation>Os dados do painel foram gravados em %1.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Panel not exported</source>
         <translation>Painel não exportado</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Balanço not saved</source>
+        <translation>Balanço não salvo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The Balanço mensal could not be written: %1</source>
+        <translation>Não foi possível gravar o Balanço mensal: %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5495,7 +5535,17 @@
         <translation>Não foi possível gravar os dados do painel: %1</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+9"/>
+        <source>Minas Gerais</source>
+        <translation>Minas Gerais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URS %1</source>
+        <translation>URS %1</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>

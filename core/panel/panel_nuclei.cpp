@@ -14,7 +14,7 @@ namespace mobiliza::core {
 
 using namespace panel_detail;
 
-Result<QList<UrsNuclei>> computeNuclei(Database &database, const ReplicaService &replica,
+Result<QList<UrsNuclei>> computeNuclei(Database &database, const ReplicaService &replica, const QString &programId,
                                        const QList<Municipality> &scope, const PanelFilter &filter,
                                        const QHash<QString, QString> &localStates)
 {
@@ -33,7 +33,7 @@ Result<QList<UrsNuclei>> computeNuclei(Database &database, const ReplicaService 
         inScope.insert(it.key());
 
     // Every period up to filter.to: "new" looks back to the replica's first month.
-    if (Status s = pickCountedRevisions(db, replica, inScope, filter.includeReceived, localStates, Period{},
+    if (Status s = pickCountedRevisions(db, replica, programId, inScope, filter.includeReceived, localStates, Period{},
                                         filter.to);
         !s)
         return s.error();

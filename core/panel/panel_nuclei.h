@@ -22,7 +22,7 @@ struct UrsNuclei
 };
 
 // One row per URS with a municipality in the (narrowed) scope, by name (pt-BR).
-Result<QList<UrsNuclei>> computeNuclei(Database &database, const ReplicaService &replica,
+Result<QList<UrsNuclei>> computeNuclei(Database &database, const ReplicaService &replica, const QString &programId,
                                        const QList<Municipality> &scope, const PanelFilter &filter,
                                        const QHash<QString, QString> &localStates = {});
 

@@ -43,7 +43,7 @@ ReadSnapshot::~ReadSnapshot()
         execSql(m_db, QStringLiteral("COMMIT"));
 }
 
-Status pickCountedRevisions(const QSqlDatabase &db, const ReplicaService &replica,
+Status pickCountedRevisions(const QSqlDatabase &db, const ReplicaService &replica, const QString &programId,
                             const QSet<QString> &municipalities, bool includeReceived,
                             const QHash<QString, QString> &localStates, const Period &from, const Period &to)
 {
@@ -61,7 +61,8 @@ Status pickCountedRevisions(const QSqlDatabase &db, const ReplicaService &replic
         return storeError(insert.lastError());
     const auto pick = [&](const QList<ReplicaRevision> &revisions) -> Status {
         for (const ReplicaRevision &r : revisions) {
-            if (to < r.period || !municipalities.contains(r.municipality))
+            // Another program's reports (the apoio register beside SES-MG's) never mix in.
+            if (to < r.period || r.program != programId || !municipalities.contains(r.municipality))
                 continue;
             if (!states.contains(localStates.value(revisionKey(r.report, r.revision), r.state)))
                 continue;
@@ -253,7 +254,7 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
 
     // The revisions whose actions count: each report's latest, in a counted state.
     if (Status s =
-            pickCountedRevisions(db, replica, inScope, filter.includeReceived, localStates, lo, filter.to);
+            pickCountedRevisions(db, replica, program.id(), inScope, filter.includeReceived, localStates, lo, filter.to);
         !s)
         return s.error();
 

@@ -38,10 +38,10 @@ private:
 };
 
 // Fills temp.panel_pick (report, revision) with the latest revision of each
-// report of `municipalities` whose state — or this installation's decision on
+// report of the program `programId` and of `municipalities` whose state — or this installation's decision on
 // it (`localStates`) — is one of panelStates(includeReceived), for the periods
 // from … to; an invalid `from`: every period up to `to`.
-Status pickCountedRevisions(const QSqlDatabase &db, const ReplicaService &replica,
+Status pickCountedRevisions(const QSqlDatabase &db, const ReplicaService &replica, const QString &programId,
                             const QSet<QString> &municipalities, bool includeReceived,
                             const QHash<QString, QString> &localStates, const Period &from, const Period &to);
 

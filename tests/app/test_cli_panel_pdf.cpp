@@ -64,7 +64,7 @@ TEST_CASE("cli panel pdf: --out FILE.pdf writes the Balanço mensal of the URS w
             core::computePanel(s.database(), s.replica(), program, scope, f, s.reviews().localStates());
         REQUIRE(computed);
         data = computed.value();
-        auto counted = core::computeNuclei(s.database(), s.replica(), scope, f, s.reviews().localStates());
+        auto counted = core::computeNuclei(s.database(), s.replica(), QStringLiteral("ses_mg_mobilizacao"), scope, f, s.reviews().localStates());
         REQUIRE(counted);
         nuclei = counted.value();
     }

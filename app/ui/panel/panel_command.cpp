@@ -86,7 +86,7 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
     const QLocale locale;
     const core::PanelTiles &t = data.value().tiles;
     if (pdf) {
-        auto nuclei = core::computeNuclei(services.database(), services.replica(), scope, filter,
+        auto nuclei = core::computeNuclei(services.database(), services.replica(), program.id(), scope, filter,
                                           services.reviews().localStates());
         if (!nuclei)
             return failWith(err, nuclei.error().message);

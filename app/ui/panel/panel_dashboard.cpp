@@ -6,9 +6,16 @@
 #include "app/ui/panel/panel_charts.h"
 #include "app/ui/panel/panel_ranking_model.h"
 #include "app/ui/panel/panel_tiles.h"
+#include "core/panel/balanco_pdf.h"
 #include "core/panel/panel_export.h"
 #include "core/panel/panel_job.h"
+#include "core/panel/panel_nuclei.h"
+#include "core/regional/replica_service.h"
+#include "core/regional/review_outbox.h"
+#include "core/services/blob_store.h"
+#include "core/services/notifier.h"
 #include "core/services/services.h"
+#include "core/store/database.h"
 
 #include <QBarSeries>
 #include <QBarSet>
@@ -174,8 +181,15 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     auto *xlsx = new QPushButton(tr("Export data (XLSX)…"), content);
     xlsx->setObjectName(QStringLiteral("panelExportXlsx"));
     xlsx->setToolTip(csv->toolTip());
+    auto *balanco = new QPushButton(tr("Balanço mensal (PDF)…"), content);
+    balanco->setObjectName(QStringLiteral("panelBalanco"));
+    balanco->setToolTip(
+        tr("The figures and charts shown, the tables behind them and the active and new núcleos "
+           "per URS, as a PDF to print or send."));
+    rankingBar->addWidget(balanco);
     rankingBar->addWidget(csv);
     rankingBar->addWidget(xlsx);
+    connect(balanco, &QPushButton::clicked, this, [this] { exportBalanco(); });
     connect(csv, &QPushButton::clicked, this, [this] { exportData(false); });
     connect(xlsx, &QPushButton::clicked, this, [this] { exportData(true); });
     grid->addLayout(rankingBar, 7, 0, 1, 2);
@@ -423,37 +437,84 @@ void PanelDashboard::clearFilters()
 
 bool PanelDashboard::exportData(bool xlsx)
 {
+    return exportFile(xlsx ? ExportKind::Xlsx : ExportKind::Csv);
+}
+
+bool PanelDashboard::exportBalanco()
+{
+    return exportFile(ExportKind::Pdf);
+}
+
+bool PanelDashboard::exportFile(ExportKind kind)
+{
     if (!m_data || m_exporting)
         return false;
     const core::PanelFilter &f = m_data->filter;
+    const bool pdf = kind == ExportKind::Pdf;
     const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(folder.isEmpty() ? QDir::homePath() : folder)
-                                  .filePath(QStringLiteral("painel-%1-a-%2%3.%4")
-                                                .arg(f.from.key(), f.to.key(), fileNameNarrowing(f),
-                                                     xlsx ? QStringLiteral("xlsx") : QStringLiteral("csv")));
-    const QString path = m_dialogs.saveFileName(
-        this, xlsx ? tr("Export the panel's data (XLSX)") : tr("Export the panel's data (CSV)"), suggested,
-        xlsx ? tr("Excel workbook (*.xlsx)") : tr("CSV for Excel (*.csv)"));
+    const QString suffix = pdf                        ? QStringLiteral("pdf")
+                           : kind == ExportKind::Xlsx ? QStringLiteral("xlsx")
+                                                      : QStringLiteral("csv");
+    const QString suggested =
+        QDir(folder.isEmpty() ? QDir::homePath() : folder)
+            .filePath(QStringLiteral("%1-%2-a-%3%4.%5")
+                          .arg(pdf ? QStringLiteral("balanco") : QStringLiteral("painel"), f.from.key(),
+                               f.to.key(), fileNameNarrowing(f), suffix));
+    const QString title = pdf                        ? tr("Save the Balanço mensal (PDF)")
+                          : kind == ExportKind::Xlsx ? tr("Export the panel's data (XLSX)")
+                                                     : tr("Export the panel's data (CSV)");
+    const QString filter = pdf                        ? tr("PDF document (*.pdf)")
+                           : kind == ExportKind::Xlsx ? tr("Excel workbook (*.xlsx)")
+                                                      : tr("CSV for Excel (*.csv)");
+    const QString path = m_dialogs.saveFileName(this, title, suggested, filter);
     if (path.isEmpty())
         return false;
     m_exporting = true;
     auto *watcher = new QFutureWatcher<core::Status>(this);
-    connect(watcher, &QFutureWatcher<core::Status>::finished, this, [this, watcher, path] {
+    connect(watcher, &QFutureWatcher<core::Status>::finished, this, [this, watcher, path, pdf] {
         const core::Status written = watcher->result();
         watcher->deleteLater();
         m_exporting = false;
         if (written)
-            m_dialogs.inform(this, tr("Panel exported"),
-                             tr("The panel's data was written to %1.").arg(QDir::toNativeSeparators(path)));
+            m_dialogs.inform(this, pdf ? tr("Balanço saved") : tr("Panel exported"),
+                             (pdf ? tr("The Balanço mensal was written to %1.")
+                                  : tr("The panel's data was written to %1."))
+                                 .arg(QDir::toNativeSeparators(path)));
         else
-            m_dialogs.warn(this, tr("Panel not exported"),
-                           tr("The panel's data could not be written: %1").arg(written.error().message));
+            m_dialogs.warn(this, pdf ? tr("Balanço not saved") : tr("Panel not exported"),
+                           (pdf ? tr("The Balanço mensal could not be written: %1")
+                                : tr("The panel's data could not be written: %1"))
+                               .arg(written.error().message));
         Q_EMIT exported(written.ok());
     });
-    // The figures as shown, written off the UI thread (a state's 853 × 12 rows as XLSX).
-    watcher->setFuture(QtConcurrent::run([data = *m_data, reference = m_context.reference, path] {
-        return core::writePanelTable(data, reference, path);
-    }));
+    // The figures as shown, written off the UI thread (a state's 853 × 12 rows, or the
+    // Balanço's pages). The Balanço's núcleos per URS are counted there, through a
+    // connection of the worker's own.
+    core::BalancoInfo info;
+    info.scope = m_context.role == core::Role::Central
+                     ? tr("Minas Gerais")
+                     : tr("URS %1").arg(m_context.services->profile().urs());
+    info.generatedAt = m_context.clock->now();
+    info.generatedBy = m_context.services->profile().userName();
+    info.demo = m_context.services->profile().isDemo();
+    watcher->setFuture(QtConcurrent::run(
+        [data = *m_data, reference = m_context.reference, program = m_context.program, scope = scope(),
+         dataDir = m_context.dataDir, clock = m_context.clock, info, path, kind]() -> core::Status {
+            if (kind != ExportKind::Pdf)
+                return core::writePanelTable(data, reference, path);
+            auto database = core::Database::open(dataDir);
+            if (!database)
+                return database.error();
+            core::Notifier quiet; // only reads
+            core::BlobStore blobs(QDir(dataDir).filePath(QStringLiteral("blobs")));
+            core::ReplicaService replica(*database.value(), quiet, blobs, *clock);
+            core::ReviewOutbox reviews(*database.value(), quiet, *clock, replica);
+            auto nuclei = core::computeNuclei(*database.value(), replica, program.id(), scope, data.filter,
+                                              reviews.localStates());
+            if (!nuclei)
+                return nuclei.error();
+            return core::writeBalancoPdf(data, nuclei.value(), program, reference, info, path);
+        }));
     return true;
 }
 

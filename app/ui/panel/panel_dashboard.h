@@ -63,6 +63,8 @@ public:
     // The figures shown, one row per municipality × month (core/panel/panel_export.h),
     // to a file the person picks; written on a worker. False when nothing was started.
     bool exportData(bool xlsx);
+    // The Balanço mensal of the figures shown (core/panel/balanco_pdf.h), likewise.
+    bool exportBalanco();
 
 Q_SIGNALS:
     void refreshed();                           // new figures are on screen
@@ -75,6 +77,8 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    enum class ExportKind { Csv, Xlsx, Pdf };
+    bool exportFile(ExportKind kind);
     void buildFilters();
     void fillMonths();
     void requestFigures();

@@ -23,6 +23,7 @@
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSignalSpy>
@@ -195,6 +196,19 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     for (int i = 1; i < rowsAll.size(); ++i)
         exportedActions += rowsAll.at(i).split(QLatin1Char(';')).value(7).toLongLong();
     CHECK(exportedActions == 2);
+    // The Balanço mensal of the same figures, as a PDF the person saves.
+    f.dialogs.savePath = out.filePath(QStringLiteral("balanco.pdf"));
+    QTest::mouseClick(d->findChild<QPushButton *>(QStringLiteral("panelBalanco")), Qt::LeftButton);
+    REQUIRE(test::waitUntil([&] { return exported.count() == 3; }, 20000));
+    CHECK(exported.last().first().toBool());
+    CHECK(f.dialogs.lastSuggestedPath.contains(QStringLiteral("balanco-2025-11-a-2026-10")));
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"),
+               {QStringLiteral("-layout"), f.dialogs.savePath, QStringLiteral("-")});
+    REQUIRE(text.waitForFinished(20000));
+    const QString pages = QString::fromUtf8(text.readAllStandardOutput());
+    CHECK(pages.contains(QStringLiteral("URS Barbacena")));
+    CHECK(pages.contains(QStringLiteral("Página 1 de")));
 
     // A click on the format bar narrows to that format.
     auto *formats = d->findChild<QChartView *>(QStringLiteral("chartFormats"));
@@ -266,7 +280,8 @@ TEST_CASE("regional panel: the scenario's figures, narrowed by the person's clic
     CHECK(month->text().contains(QStringLiteral("10/2026")));
 }
 
-TEST_CASE("regional panel: hidden, it computes nothing, and a change of the replica is shown when it comes back")
+TEST_CASE(
+    "regional panel: hidden, it computes nothing, and a change of the replica is shown when it comes back")
 {
     test::RegionalFixture f;
     f.seedScenario();

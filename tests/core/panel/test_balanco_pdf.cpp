@@ -35,7 +35,7 @@ Computed compute(Services &services, const Seeded &s, const PanelFilter &f)
     const ProgramDefinition program = services.programs().engine(kProgram)->program();
     auto data = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
     REQUIRE(data);
-    auto nuclei = computeNuclei(services.database(), services.replica(), s.scope, f, s.localStates);
+    auto nuclei = computeNuclei(services.database(), services.replica(), kProgram, s.scope, f, s.localStates);
     REQUIRE(nuclei);
     return {data.value(), nuclei.value()};
 }

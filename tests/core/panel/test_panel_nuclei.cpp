@@ -89,7 +89,7 @@ TEST_CASE("The núcleos per URS equal a count made from the reports themselves, 
     int someNew = 0, someOld = 0;
     for (const PanelFilter &f : std::as_const(filters)) {
         CAPTURE(f.from.key(), f.to.key(), f.theme, f.format, f.municipalities, f.includeReceived);
-        auto got = computeNuclei(services.database(), services.replica(), s.scope, f, s.localStates);
+        auto got = computeNuclei(services.database(), services.replica(), kProgram, s.scope, f, s.localStates);
         REQUIRE(got);
         const auto want = expectedNuclei(s, f);
         REQUIRE(got.value().size() == int(want.size()));
@@ -117,7 +117,7 @@ TEST_CASE("The núcleos per URS equal a count made from the reports themselves, 
     CHECK(someOld > 0);
 
     // By URS name, in pt-BR order.
-    auto rows = computeNuclei(services.database(), services.replica(), s.scope, all, s.localStates);
+    auto rows = computeNuclei(services.database(), services.replica(), kProgram, s.scope, all, s.localStates);
     REQUIRE(rows);
     REQUIRE(rows.value().size() == 2);
     CHECK(rows.value().at(0).urs == QStringLiteral("Barbacena"));
@@ -150,7 +150,7 @@ TEST_CASE("A municipality is a new núcleo only in the range of its first counte
         REQUIRE(services.replica().storeManifest(s.report.uuid, s.report.revision, s.manifest));
 
     const auto nuclei = [&](const PanelFilter &f) {
-        auto got = computeNuclei(services.database(), services.replica(), scope, f);
+        auto got = computeNuclei(services.database(), services.replica(), kProgram, scope, f);
         REQUIRE(got);
         REQUIRE(got.value().size() == 1);
         return got.value().first();

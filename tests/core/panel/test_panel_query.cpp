@@ -291,3 +291,43 @@ TEST_CASE("A panel period that ends before it starts is refused in words")
     REQUIRE_FALSE(d);
     CHECK(d.error().code == QStringLiteral("invalid_filter"));
 }
+
+TEST_CASE("Another program's reports in the same replica never count in this program's panel")
+{
+    test::UrsProfile urs;
+    const Seeded s = seed(urs, 11);
+    Services &services = *urs.services;
+    const ProgramDefinition program = services.programs().engine(kProgram)->program();
+    PanelFilter f{Period{2026, 1}, Period{2026, 10}};
+    f.includeReceived = true;
+    auto before = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+    REQUIRE(before);
+
+    // A second program with the same fields (the apoio register reuses the roles), and
+    // one accepted report of it with three actions.
+    QByteArray json = program.sourceJson();
+    json.replace("\"id\": \"ses_mg_mobilizacao\"", "\"id\": \"segundo_programa\"");
+    auto second = ProgramDefinition::fromJson(json);
+    REQUIRE(second);
+    REQUIRE(second.value().id() == QStringLiteral("segundo_programa"));
+    services.programs().add(second.value());
+    QRandomGenerator rng(5);
+    Sent other = test::sent(s.scope.first().ibge, Period{2026, 5}, 1, QDateTime(QDate(2026, 6, 5), QTime(12, 0), Qt::UTC),
+                            50'000);
+    other.report.programId = QStringLiteral("segundo_programa");
+    other.entry.program = QStringLiteral("segundo_programa");
+    other = withActions(other, 3, second.value(), rng);
+    other.entry.state = QStringLiteral("accepted");
+    REQUIRE(services.replica().applyPulled({other.entry}, 50'000));
+    REQUIRE(services.replica().storeManifest(other.report.uuid, 1, other.manifest));
+    // Its facts are there (so the check below means something)…
+    auto facts = scalarSql(services.database().db(),
+                           QStringLiteral("SELECT COUNT(*) FROM replica_actions WHERE report = ?"), {other.report.uuid});
+    REQUIRE(facts);
+    REQUIRE(facts.value().toInt() == 3);
+    // …and this program's figures do not move.
+    auto after = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+    REQUIRE(after);
+    CHECK(after.value().tiles.actions == before.value().tiles.actions);
+    CHECK(after.value().tiles.people == before.value().tiles.people);
+}
