@@ -2217,7 +2217,7 @@
         <translation>This profile is URS %1&apos;s: its panel has no data of URS %2.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
         <translation>&quot;%1&quot; is not a theme of the program. Use one of: %2.</translation>
     </message>
@@ -2755,7 +2755,12 @@
         <translation>the version, revision or publication date is missing</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+42"/>
+        <source>the coverage target of URS %1 is not a share between 0 and 1</source>
+        <translation>the coverage target of URS %1 is not a share between 0 and 1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>the região de saúde %1 refers to an unknown URS or macrorregião</source>
         <translation>the região de saúde %1 refers to an unknown URS or macrorregião</translation>
     </message>
@@ -4522,7 +4527,7 @@
         <translation>The coverage could not be computed: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This profile&apos;s URS has no municipality in the reference table.</source>
         <translation>This profile&apos;s URS has no municipality in the reference table.</translation>
     </message>
@@ -5405,7 +5410,7 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Municipalities by actions</source>
         <translation>Municipalities by actions</translation>
     </message>
@@ -5430,7 +5435,7 @@
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-171"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
@@ -5440,7 +5445,7 @@
         <translation>Balanço mensal (PDF)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</source>
         <translation>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</translation>
     </message>
@@ -5465,7 +5470,7 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+175"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Save the Balanço mensal (PDF)</translation>
     </message>

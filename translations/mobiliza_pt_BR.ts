@@ -2217,7 +2217,7 @@
         <translation>Este perfil é da URS %1: o painel dele não tem dados da URS %2.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
         <translation>&quot;%1&quot; não é um tema do programa. Use um destes: %2.</translation>
     </message>
@@ -2755,7 +2755,12 @@
         <translation>falta a versão, a revisão ou a data de publicação</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+42"/>
+        <source>the coverage target of URS %1 is not a share between 0 and 1</source>
+        <translation>a meta de cobertura da URS %1 não é uma fração entre 0 e 1</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>the região de saúde %1 refers to an unknown URS or macrorregião</source>
         <translation>a região de saúde %1 aponta para uma URS ou macrorregião desconhecida</translation>
     </message>
@@ -4522,7 +4527,7 @@
         <translation>Não foi possível calcular a cobertura: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This profile&apos;s URS has no municipality in the reference table.</source>
         <translation>A URS deste perfil não tem municípios na tabela de referência.</translation>
     </message>
@@ -5405,7 +5410,7 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>Municipalities by actions</source>
         <translation>Municípios por número de ações</translation>
     </message>
@@ -5430,7 +5435,7 @@
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-170"/>
+        <location line="-171"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
@@ -5440,7 +5445,7 @@
         <translation>Balanço mensal (PDF)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</source>
         <translation>Os números e gráficos mostrados, as tabelas por trás deles e os núcleos ativos e novos por URS, em PDF para imprimir ou enviar.</translation>
     </message>
@@ -5465,7 +5470,7 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+175"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Salvar o Balanço mensal (PDF)</translation>
     </message>

@@ -32,6 +32,10 @@ struct Urs
     QString name;        // canonical name, e.g. "Manhuaçu"
     QStringList aliases; // e.g. "Manhumirim"
     int municipalityCount = 0;
+    // The share of its municipalities expected to report each month (reference data
+    // "coverageTarget", 0 < t ≤ 1; 1 when the table does not say): the coverage grid's
+    // and the Painel's target line.
+    double coverageTarget = 1.0;
 };
 
 struct Municipality

@@ -244,7 +244,7 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &replica
                                 localStates);
     if (!grid)
         return grid.error();
-    data.target = grid.value().target;
+    data.target = filter.target;
     fillCoverageTiles(grid.value(), filter.from, filter.to, data.tiles);
     fillCoverageTiles(grid.value(), prevFrom, prevTo, data.previous);
     for (const Period &p : std::as_const(data.periods)) {

@@ -42,6 +42,8 @@ struct PanelFilter
     // For people only (computePanel reads `municipalities`): the area they were
     // chosen as ("urs:Barbacena", "regiao:31001"…; app/ui/panel/panel_areas.h).
     QString areaKey;
+    // The scope's coverage target (ReferenceData::coverageTarget), for PanelData::target.
+    double target = 1.0;
     int months() const; // in the range (0 when invalid)
     friend bool operator==(const PanelFilter &, const PanelFilter &) = default;
 };

@@ -190,6 +190,14 @@ Result<ReferenceData> ReferenceData::fromJson(const QByteArray &json)
         u.aliases = stringList(o.value(QLatin1String("aliases")));
         if (u.name.isEmpty())
             return missingField(ursKey, i);
+        if (const QJsonValue target = o.value(QLatin1String("coverageTarget")); !target.isUndefined()) {
+            u.coverageTarget = target.toDouble(-1);
+            if (!target.isDouble() || !(u.coverageTarget > 0.0) || u.coverageTarget > 1.0)
+                return invalid(QCoreApplication::translate("ReferenceData",
+                                                           "the coverage target of URS %1 is not a share "
+                                                           "between 0 and 1")
+                                   .arg(u.name));
+        }
         if (ursNames.contains(u.name))
             return duplicate(ursKey, u.name);
         ursNames.insert(u.name);
@@ -494,4 +502,16 @@ QList<CatalogueEntry> ReferenceData::catalogue(const QString &name) const
     return d->catalogues.value(name);
 }
 
+
+double ReferenceData::coverageTarget(const QList<Municipality> &municipalities) const
+{
+    if (municipalities.isEmpty())
+        return 1.0;
+    double expected = 0;
+    for (const Municipality &m : municipalities) {
+        const auto u = ursByName(m.urs);
+        expected += u ? u->coverageTarget : 1.0;
+    }
+    return expected / double(municipalities.size());
+}
 } // namespace mobiliza::core

@@ -68,6 +68,10 @@ public:
     std::optional<Urs> ursByName(const QString &nameOrAlias) const;
     // Sorted by name; empty for an unknown URS.
     QList<Municipality> municipalitiesOfUrs(const QString &ursNameOrAlias) const;
+    // The coverage target of a set of municipalities: each URS's target weighted by how
+    // many of them it has (a URS's own, for its municipalities; the state's, for all).
+    // 1 for an empty set or a municipality of no known URS.
+    double coverageTarget(const QList<Municipality> &municipalities) const;
 
     // Sorted by code.
     QList<RegiaoSaude> regioes() const;

@@ -66,6 +66,7 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
     core::PanelFilter filter;
     filter.from = core::Period::fromKey(cl.fromMonth);
     filter.to = core::Period::fromKey(cl.toMonth);
+    filter.target = reference.coverageTarget(scope);
     if (!cl.theme.isEmpty()) {
         const auto field = program.field(program.fieldForRole(core::field_role::Themes));
         if (!field || !program.catalogueEntry(field->catalogue, cl.theme)) {

@@ -384,6 +384,12 @@ core::PanelFilter PanelDashboard::filter() const
     }
     f.areaKey = m_area->currentData().toString();
     f.includeReceived = m_includeReceived->isChecked();
+    // The target of what is shown: the reference table's, per URS (a URS's own, the state's weighted).
+    QList<core::Municipality> shown;
+    for (const core::Municipality &m : scope())
+        if (f.municipalities.isEmpty() || f.municipalities.contains(m.ibge))
+            shown << m;
+    f.target = m_context.reference.coverageTarget(shown);
     return f;
 }
 

@@ -178,6 +178,7 @@ void CoveragePage::reload()
         m_model->setGrid({});
         return;
     }
+    grid.value().target = m_context.reference.coverageTarget(municipalities); // data: the reference table's
     const QModelIndex was = m_table->currentIndex();
     m_model->setGrid(grid.value());
     m_table->verticalHeader()->setMinimumWidth(150);

@@ -1,17 +1,20 @@
 // The URS coverage grid: cell states, the month's totals, what a missing cell
 // means, opening a report from a cell, and the list of who did not report.
-#include <catch2/catch.hpp>
 #include "tests/support/catch_qt.h"
+#include <catch2/catch.hpp>
 
 #include "app/ui/regional/coverage_model.h"
 #include "app/ui/regional/report_view.h"
 #include "tests/app/regional/regional_fixture.h"
 #include "tests/app/regional/regional_ui_helpers.h"
+#include "tests/core/reference/reference_fixtures.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
 #include <QFile>
 #include <QGuiApplication>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -77,15 +80,16 @@ TEST_CASE("regional coverage: each cell's state, the month's totals and a missin
     CHECK(stateAt(m, f.onTime.municipality, oct - 1) == QStringLiteral("on_time")); // 09/2026
     CHECK(stateAt(m, f.late.municipality, oct - 1) == QStringLiteral("missing"));
     // The colours of the legend.
-    CHECK(m->index(rowOfMunicipality(m, f.late.municipality), oct).data(ui::CoverageModel::FillRole).value<QColor>()
-          == ui::CoverageModel::fill(core::CoverageState::Late));
+    CHECK(m->index(rowOfMunicipality(m, f.late.municipality), oct)
+              .data(ui::CoverageModel::FillRole)
+              .value<QColor>() == ui::CoverageModel::fill(core::CoverageState::Late));
 
     // Totals against the target: on time, late, without actions and the listed one count; returned does not.
     const int n = int(f.municipalities.size());
     const QString total = QStringLiteral("5 of %1 (%2%)").arg(n).arg(qRound(500.0 / n));
     CHECK(m->totalText(oct) == total);
-    CHECK(m->headerData(oct, Qt::Horizontal).toString()
-          == QStringLiteral("10/2026\n5 of %1\n(%2%)").arg(n).arg(qRound(500.0 / n)));
+    CHECK(m->headerData(oct, Qt::Horizontal).toString() ==
+          QStringLiteral("10/2026\n5 of %1\n(%2%)").arg(n).arg(qRound(500.0 / n)));
     CHECK(m->totalText(oct - 1) == QStringLiteral("1 of %1 (%2%)").arg(n).arg(qRound(100.0 / n)));
     CHECK(page->monthLabel()->text().contains(total));
 
@@ -93,9 +97,9 @@ TEST_CASE("regional coverage: each cell's state, the month's totals and a missin
     QTableView *table = page->table();
     QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier,
                       cellCentre(table, rowOfMunicipality(m, missing), oct));
-    CHECK(page->detailLabel()->text()
-          == QStringLiteral("%1 has not sent the report of 10/2026; deadline: 10/11/2026.")
-                 .arg(f.municipalities.at(6).name));
+    CHECK(page->detailLabel()->text() ==
+          QStringLiteral("%1 has not sent the report of 10/2026; deadline: 10/11/2026.")
+              .arg(f.municipalities.at(6).name));
     CHECK_FALSE(page->openButton()->isEnabled());
     QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier,
                       cellCentre(table, rowOfMunicipality(m, f.late.municipality), oct));
@@ -152,10 +156,12 @@ TEST_CASE("regional coverage: the month's municipalities that did not report, as
     REQUIRE(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
     REQUIRE(bytes.startsWith("\xEF\xBB\xBF")); // UTF-8 with BOM
-    const QStringList lines = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     const int n = int(f.municipalities.size());
     REQUIRE(lines.size() == 1 + (n - 5)); // header + missing + returned
-    CHECK(lines.first() == QStringLiteral("Código IBGE;Município;URS;Competência;Situação;Prazo;Primeiro envio"));
+    CHECK(lines.first() ==
+          QStringLiteral("Código IBGE;Município;URS;Competência;Situação;Prazo;Primeiro envio"));
     const QString missing = f.municipalities.at(6).ibge;
     bool sawMissing = false, sawReturned = false;
     for (const QString &line : lines.mid(1)) {
@@ -164,8 +170,9 @@ TEST_CASE("regional coverage: the month's municipalities that did not report, as
         // Codes as text for Excel: ="3105608", quoted because of the quotes.
         if (line.startsWith(QStringLiteral("\"=\"\"%1\"\"\";").arg(missing))) {
             sawMissing = true;
-            CHECK(line == QStringLiteral("\"=\"\"%1\"\"\";%2;Barbacena;\"=\"\"10/2026\"\"\";Não enviado;10/11/2026;")
-                              .arg(missing, f.municipalities.at(6).name));
+            CHECK(line ==
+                  QStringLiteral("\"=\"\"%1\"\"\";%2;Barbacena;\"=\"\"10/2026\"\"\";Não enviado;10/11/2026;")
+                      .arg(missing, f.municipalities.at(6).name));
         }
         if (line.startsWith(QStringLiteral("\"=\"\"%1\"\"\";").arg(f.returned.municipality))) {
             sawReturned = true;
@@ -179,10 +186,50 @@ TEST_CASE("regional coverage: the month's municipalities that did not report, as
 
     QTest::mouseClick(page->copyButton(), Qt::LeftButton);
     const QString copied = QGuiApplication::clipboard()->text();
-    CHECK(copied.startsWith(QStringLiteral("Municipalities of the URS Barbacena that did not report 10/2026 (%1 of %2):")
-                                .arg(n - 5)
-                                .arg(n)));
+    CHECK(copied.startsWith(
+        QStringLiteral("Municipalities of the URS Barbacena that did not report 10/2026 (%1 of %2):")
+            .arg(n - 5)
+            .arg(n)));
     CHECK(copied.contains(QLatin1Char('\n') + f.municipalities.at(6).name + QLatin1Char('\n')));
     CHECK(copied.contains(f.returned.name + QStringLiteral(" (returned for correction)")));
     CHECK_FALSE(copied.contains(f.late.name + QLatin1Char('\n')));
+}
+
+TEST_CASE("regional coverage: the target line is the reference table's, and a month under it is marked")
+{
+    test::RegionalFixture f;
+    f.seedScenario();
+    // A table that expects 10 % of URS Barbacena's municipalities each month.
+    auto table = core::ReferenceData::fromJson(test::editedReference([](QJsonObject &root) {
+        QJsonArray urs = root.value(QStringLiteral("urs")).toArray();
+        for (qsizetype i = 0; i < urs.size(); ++i) {
+            QJsonObject u = urs.at(i).toObject();
+            if (u.value(QStringLiteral("name")).toString() == test::kUrs) {
+                u.insert(QStringLiteral("coverageTarget"), 0.1);
+                urs.replace(i, u);
+            }
+        }
+        root.insert(QStringLiteral("urs"), urs);
+    }));
+    REQUIRE(table);
+    for (const double target : {1.0, 0.1}) {
+        ui::AppContext context = f.context;
+        if (target < 1.0)
+            context.reference = table.value();
+        ui::CoveragePage page(context, f.dialogs);
+        page.resize(1366, 768);
+        page.show();
+        QCoreApplication::processEvents();
+        const core::CoverageGrid &grid = page.model()->grid();
+        REQUIRE(grid.periods.size() == 12);
+        CHECK(grid.target == Approx(target));
+        const int last = int(grid.periods.size()) - 1; // 10/2026: 5 of 33 reported
+        CHECK(page.model()
+                  ->headerData(last, Qt::Horizontal, Qt::ToolTipRole)
+                  .toString()
+                  .contains(QStringLiteral("target: %1%").arg(qRound(target * 100))));
+        // Under 100 % the month is marked; 5 of 33 is above 10 %.
+        const QColor ink = page.model()->headerData(last, Qt::Horizontal, Qt::ForegroundRole).value<QColor>();
+        CHECK((ink == QColor(0x9a, 0x2a, 0x10)) == (target == 1.0));
+    }
 }

@@ -127,6 +127,7 @@ void checkPanel(const PanelData &d, const Seeded &s, const ProgramDefinition &pr
     const PanelFilter &f = d.filter;
     const Expected e = count(s, program, f, f.from, f.to);
     checkTiles(d.tiles, e.tiles);
+    CHECK(d.target == Approx(f.target));
     Period prevFrom = f.from;
     for (int i = 0; i < f.months(); ++i)
         prevFrom = prevFrom.previous();
@@ -194,6 +195,9 @@ TEST_CASE(
     QList<PanelFilter> filters;
     PanelFilter all{Period{2026, 4}, Period{2026, 9}};
     filters << all;
+    PanelFilter eighty = all; // the reference table's target goes through to the charts
+    eighty.target = 0.8;
+    filters << eighty;
     PanelFilter received = all;
     received.includeReceived = true;
     filters << received;

@@ -362,3 +362,44 @@ TEST_CASE("The committed mg_reference.json is what build_reference.py generates"
     // The resource compiled into the library is the committed file.
     CHECK(embeddedReferenceJson() == committedBytes);
 }
+
+TEST_CASE(
+    "The coverage target is data of the reference table: per URS, weighted for a set, refused out of range")
+{
+    const auto withTarget = [](const QJsonValue &target) {
+        return editedReference([&](QJsonObject &root) {
+            QJsonArray urs = root.value(QStringLiteral("urs")).toArray();
+            for (qsizetype i = 0; i < urs.size(); ++i) {
+                QJsonObject u = urs.at(i).toObject();
+                if (u.value(QStringLiteral("name")).toString() == QStringLiteral("Barbacena")) {
+                    u.insert(QStringLiteral("coverageTarget"), target);
+                    urs.replace(i, u);
+                }
+            }
+            root.insert(QStringLiteral("urs"), urs);
+        });
+    };
+    auto table = ReferenceData::fromJson(withTarget(0.8));
+    REQUIRE(table);
+    const ReferenceData &ref = table.value();
+    CHECK(ref.ursByName(QStringLiteral("Barbacena"))->coverageTarget == Approx(0.8));
+    CHECK(ref.ursByName(QStringLiteral("Juiz de Fora"))->coverageTarget == Approx(1.0)); // not said: 100 %
+    const QList<Municipality> barbacena = ref.municipalitiesOfUrs(QStringLiteral("Barbacena"));
+    const QList<Municipality> juizDeFora = ref.municipalitiesOfUrs(QStringLiteral("Juiz de Fora"));
+    CHECK(ref.coverageTarget(barbacena) == Approx(0.8));
+    CHECK(ref.coverageTarget(juizDeFora) == Approx(1.0));
+    // Both URS together: each municipality expected as its URS says.
+    const double n = double(barbacena.size() + juizDeFora.size());
+    CHECK(ref.coverageTarget(barbacena + juizDeFora) ==
+          Approx((0.8 * double(barbacena.size()) + double(juizDeFora.size())) / n));
+    CHECK(ref.coverageTarget({}) == Approx(1.0));
+    // The embedded table says nothing: 100 % everywhere.
+    CHECK(ReferenceData::embedded().coverageTarget(barbacena) == Approx(1.0));
+    for (const QJsonValue &wrong :
+         {QJsonValue(1.5), QJsonValue(0.0), QJsonValue(-0.2), QJsonValue(QStringLiteral("80 %"))}) {
+        auto refused = ReferenceData::fromJson(withTarget(wrong));
+        REQUIRE_FALSE(refused);
+        CHECK(refused.error().code == QStringLiteral("invalid_reference"));
+        CHECK(refused.error().message.contains(QStringLiteral("Barbacena")));
+    }
+}
