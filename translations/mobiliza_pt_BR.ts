@@ -2082,7 +2082,7 @@
 <context>
     <name>PanelCharts</name>
     <message>
-        <location filename="../app/ui/panel/panel_charts.cpp" line="+104"/>
+        <location filename="../app/ui/panel/panel_charts.cpp" line="+105"/>
         <source>Jan</source>
         <translation>jan</translation>
     </message>
@@ -2142,7 +2142,7 @@
         <translation>dez</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+11"/>
         <source>Other themes</source>
         <translation>Demais temas</translation>
     </message>
@@ -2173,23 +2173,23 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Reported</source>
         <translation>Enviaram</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <location line="+117"/>
+        <location line="-86"/>
+        <location line="+118"/>
         <source>Target (%1 %)</source>
         <translation>Meta (%1 %)</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>All others</source>
         <translation>Todos os demais</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Coverage by %1, %2 to %3 (% of the months reported)</source>
         <translation>Cobertura por %1, de %2 a %3 (% dos meses enviados)</translation>
     </message>
@@ -5315,7 +5315,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+95"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+66"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -5470,7 +5470,7 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location line="+175"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+68"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Salvar o Balanço mensal (PDF)</translation>
     </message>
@@ -5550,7 +5550,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+181"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>

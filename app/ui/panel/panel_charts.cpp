@@ -1,6 +1,7 @@
 #include "app/ui/panel/panel_charts.h"
 
 #include "app/ui/panel/panel_areas.h"
+#include "core/panel/panel_style.h"
 
 #include "core/program/program_definition.h"
 
@@ -114,28 +115,6 @@ QString panelMonthTick(const core::Period &period)
         .arg(period.year % 100, 2, 10, QLatin1Char('0'));
 }
 
-QString panelShortLabel(const QString &label, int max)
-{
-    QString s = label;
-    const qsizetype paren = s.indexOf(QStringLiteral(" ("));
-    if (paren > 8)
-        s.truncate(paren); // "Arboviroses e combate ao Aedes aegypti (dengue, …)"
-    if (s.size() > max)
-        s = s.left(max - 1).trimmed() + QChar(0x2026);
-    return s;
-}
-
-QColor panelStackColor(int index, bool others)
-{
-    if (others)
-        return QColor(0xb4, 0xbc, 0xc4);
-    static const QColor palette[] = {QColor(0x1f, 0x5f, 0x8b), QColor(0xe0, 0x8a, 0x1e),
-                                     QColor(0x3a, 0x9a, 0x5b), QColor(0xc2, 0x45, 0x45),
-                                     QColor(0x7b, 0x5a, 0xa6), QColor(0x2a, 0xa1, 0xb3),
-                                     QColor(0x9a, 0x7b, 0x4f), QColor(0xd4, 0x6a, 0xa8)};
-    return palette[index % int(std::size(palette))];
-}
-
 QString panelCodeLabel(const core::ProgramDefinition &program, const QString &role, const QString &code)
 {
     if (code.isEmpty())
@@ -156,10 +135,10 @@ QChart *makeThemeChart(const core::PanelData &data, const core::ProgramDefinitio
         max = std::max(max, v);
     for (int i = 0; i < data.stackThemes.size(); ++i) {
         const core::PanelCount &stack = data.stackThemes.at(i);
-        auto *set =
-            new QBarSet(panelShortLabel(panelCodeLabel(program, core::field_role::Themes, stack.code), 30));
+        auto *set = new QBarSet(
+            core::panelShortLabel(panelCodeLabel(program, core::field_role::Themes, stack.code), 30));
         set->setProperty("code", stack.code);
-        set->setColor(panelStackColor(i, stack.code.isEmpty()));
+        set->setColor(core::panelStackColor(i, stack.code.isEmpty()));
         set->setBorderColor(Qt::white);
         for (qint64 v : data.actionsByTheme.at(i))
             set->append(double(v));
@@ -256,7 +235,7 @@ QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &cou
         max = std::max(max, c.count);
         QString label = c.code == QStringLiteral("*")
                             ? QCoreApplication::translate("PanelCharts", "All others")
-                            : panelShortLabel(panelCodeLabel(program, role, c.code), 28);
+                            : core::panelShortLabel(panelCodeLabel(program, role, c.code), 28);
         while (labels.contains(label)) // a category axis keeps one of equal labels
             label += QChar(0x200B);
         labels << label;
@@ -282,9 +261,10 @@ QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &cou
 QChart *makeGroupCoverageChart(const QList<PanelGroup> &groups, const QString &level, double target,
                                const core::PanelData &data)
 {
-    QChart *chart = newChart(QCoreApplication::translate("PanelCharts", "Coverage by %1, %2 to %3 (% of the months "
-                                                                        "reported)")
-                                 .arg(level, data.filter.from.display(), data.filter.to.display()));
+    QChart *chart =
+        newChart(QCoreApplication::translate("PanelCharts", "Coverage by %1, %2 to %3 (% of the months "
+                                                            "reported)")
+                     .arg(level, data.filter.from.display(), data.filter.to.display()));
     auto *series = new QHorizontalBarSeries;
     auto *set = new QBarSet(QCoreApplication::translate("PanelCharts", "Reported"));
     set->setColor(kInk);
@@ -293,7 +273,7 @@ QChart *makeGroupCoverageChart(const QList<PanelGroup> &groups, const QString &l
     // The first group on top: the bars go bottom-up.
     for (auto it = groups.crbegin(); it != groups.crend(); ++it) {
         set->append(std::round(it->share() * 1000.0) / 10.0);
-        QString label = panelShortLabel(it->label, 30);
+        QString label = core::panelShortLabel(it->label, 30);
         while (labels.contains(label))
             label += QChar(0x200B);
         labels << label;

@@ -22,8 +22,6 @@ struct PanelGroup;
 
 // "abr/26": a month on an axis.
 QString panelMonthTick(const core::Period &period);
-// A catalogue label cut to fit a legend or an axis ("…" at the end).
-QString panelShortLabel(const QString &label, int max = 34);
 
 QChart *makeThemeChart(const core::PanelData &data, const core::ProgramDefinition &program);
 QChart *makePeopleChart(const core::PanelData &data);
@@ -40,8 +38,5 @@ QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &cou
 // The bar set's "codes" property holds each bar's group key, for a click.
 QChart *makeGroupCoverageChart(const QList<PanelGroup> &groups, const QString &level, double target,
                                const core::PanelData &data);
-
-// The stack colours: the named themes in order, then grey for the rest.
-QColor panelStackColor(int index, bool others);
 
 } // namespace mobiliza::ui
