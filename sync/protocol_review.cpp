@@ -94,6 +94,16 @@ bool blank(const QString &s)
 
 } // namespace
 
+bool isCentralDecision(const QString &decision)
+{
+    return decision == review_decision::Consolidate || decision == review_decision::ReturnToUrs;
+}
+
+bool needsComment(const QString &decision)
+{
+    return decision == review_decision::Return || decision == review_decision::ReturnToUrs;
+}
+
 // ------------------------------------------------------------------ notes
 QJsonArray notesToJson(const QList<ReviewNote> &notes)
 {
@@ -167,7 +177,7 @@ Result<ReviewDecision> decodeReviewDecision(const QByteArray &body)
         return decisionError(QStringLiteral("manifestSha256"));
     d.decision = o.value(QStringLiteral("decision")).toString();
     if (d.decision != review_decision::Accept && d.decision != review_decision::Return &&
-        d.decision != review_decision::Start)
+        d.decision != review_decision::Start && !isCentralDecision(d.decision))
         return decisionError(QStringLiteral("decision"));
     if (!optionalString(o, QStringLiteral("comment"), &d.comment) || d.comment.size() > kMaxReviewCommentChars)
         return decisionError(QStringLiteral("comment"));
@@ -232,6 +242,8 @@ QString stateChangedMessage(const StateChanged &s)
         state = QCoreApplication::translate("Protocol", "forwarded to the central level");
     else if (s.state == QLatin1String("consolidated"))
         state = QCoreApplication::translate("Protocol", "consolidated");
+    else if (s.state == QLatin1String("returned_to_urs"))
+        state = QCoreApplication::translate("Protocol", "returned to the URS by the central level");
     if (!s.by.isEmpty())
         return QCoreApplication::translate("Protocol",
                                            "%1 already decided on this revision (now: %2). Your decision was not "

@@ -32,7 +32,16 @@ namespace review_decision {
 inline constexpr QLatin1String Accept{"accept"};
 inline constexpr QLatin1String Return{"return"};
 inline constexpr QLatin1String Start{"start"}; // received → in_review
+// The central level's (§10.7), on a forwarded revision: → consolidated, or back to
+// the URS (returned_to_urs, with a comment) for it to decide again.
+inline constexpr QLatin1String Consolidate{"consolidate"};
+inline constexpr QLatin1String ReturnToUrs{"return_to_urs"};
 } // namespace review_decision
+
+// True for the decisions only the central level makes (consolidate, return_to_urs).
+bool isCentralDecision(const QString &decision);
+// A decision that needs a non-blank comment (return, return_to_urs).
+bool needsComment(const QString &decision);
 
 // Bounds of a decision (checked by decodeReviewDecision).
 inline constexpr int kMaxReviewCommentChars = 4000;
@@ -46,8 +55,8 @@ struct ReviewDecision
     QString report; // report uuid
     int revision = 0;
     QString manifestSha256; // of the revision the reviewer saw
-    QString decision;       // "accept" | "return" | "start"
-    QString comment;        // required (non-blank) for "return": the hub answers 422 comment_required
+    QString decision;       // "accept" | "return" | "start" | "consolidate" | "return_to_urs"
+    QString comment;        // required (non-blank) for "return" and "return_to_urs": 422 comment_required
     QList<ReviewNote> notes;
     QString reviewer; // the reviewer's name, not empty
     QDateTime decidedAt;
@@ -90,7 +99,7 @@ struct HistoryEvent
 // Compact JSON with sorted keys: the same decision always encodes to the same bytes.
 QByteArray encode(const ReviewDecision &d);
 // Strict: types; report and note uuids; manifestSha256 64 hex digits; revision ≥ 1;
-// decision one of the three; comment ≤ 4000 characters; ≤ 200 notes, each with a
+// decision one of the five; comment ≤ 4000 characters; ≤ 200 notes, each with a
 // non-blank text ≤ 4000 characters, and a photo only with its action; reviewer
 // non-blank ≤ 200 characters; decidedAt a timestamp. Unknown members are ignored.
 core::Result<ReviewDecision> decodeReviewDecision(const QByteArray &body);

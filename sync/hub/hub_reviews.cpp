@@ -22,12 +22,22 @@ Refusal notAReviewer()
                                  "installation sends its own reports and receives their reviews."));
 }
 
-Refusal commentRequired()
+Refusal commentRequired(const QString &decision = sync::review_decision::Return)
 {
     return Hub::error(
         422, QStringLiteral("comment_required"),
-        QCoreApplication::translate("Hub",
-                                    "Say what the municipality must correct: a returned report needs a comment."));
+        decision == sync::review_decision::ReturnToUrs
+            ? QCoreApplication::translate("Hub", "Say what the regional office must look at again: a report "
+                                                 "returned to the URS needs a comment.")
+            : QCoreApplication::translate("Hub",
+                                          "Say what the municipality must correct: a returned report needs a comment."));
+}
+
+Refusal onlyCentral()
+{
+    return Hub::error(403, QStringLiteral("forbidden"),
+                      QCoreApplication::translate("Hub", "Only the central level consolidates a report or returns "
+                                                         "it to the regional office (URS)."));
 }
 
 QString canonicalSha256(const sync::ReviewDecision &d)
@@ -50,15 +60,22 @@ QString ReviewDesk::targetState(const QString &decision)
         return revision_state::Accepted;
     if (decision == sync::review_decision::Return)
         return revision_state::Returned;
+    if (decision == sync::review_decision::Consolidate)
+        return revision_state::Consolidated;
+    if (decision == sync::review_decision::ReturnToUrs)
+        return revision_state::ReturnedToUrs;
     return {};
 }
 
 QStringList ReviewDesk::fromStates(const QString &decision)
 {
+    // A report the central level sent back is the URS's to decide again (§10.7).
     if (decision == sync::review_decision::Start)
-        return {revision_state::Received};
+        return {revision_state::Received, revision_state::ReturnedToUrs};
     if (decision == sync::review_decision::Accept || decision == sync::review_decision::Return)
-        return {revision_state::Received, revision_state::InReview};
+        return {revision_state::Received, revision_state::InReview, revision_state::ReturnedToUrs};
+    if (sync::isCentralDecision(decision))
+        return {revision_state::Forwarded};
     return {};
 }
 
@@ -93,11 +110,13 @@ Outcome<DecisionOutcome> ReviewDesk::apply(const sync::Scope &scope, const sync:
     if (!revision.value())
         return Hub::notFound();
     const QString target = targetState(decision.decision);
-    if (target.isEmpty()) // decodeReviewDecision admits only the three
+    if (target.isEmpty()) // decodeReviewDecision admits only the five
         return Hub::error(400, QStringLiteral("bad_request"),
                           QCoreApplication::translate("Hub", "Unknown review decision “%1”.").arg(decision.decision));
-    if (decision.decision == sync::review_decision::Return && decision.comment.trimmed().isEmpty())
-        return commentRequired();
+    if (sync::isCentralDecision(decision.decision) && scope.kind != sync::Scope::Kind::Central)
+        return onlyCentral();
+    if (sync::needsComment(decision.decision) && decision.comment.trimmed().isEmpty())
+        return commentRequired(decision.decision);
 
     DecisionRecord record;
     record.decision = decision;

@@ -15,6 +15,7 @@
 #include <QStorageInfo>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -119,6 +120,89 @@ Status widenRevisionStates(const QSqlDatabase &db)
         if (auto done = execSql(db, sql); !done)
             return done.error();
     return {};
+}
+
+// Version 7: the central level's decisions (§10.7): a revision may be
+// `returned_to_urs`, and a decision may be `consolidate` or `return_to_urs`. Each
+// CHECK constraint named by `column` is widened to `check` in place: PostgreSQL
+// swaps the constraint; SQLite rebuilds the table from its own recorded
+// definition (with the columns added since), keeping rows, ids, indexes and the
+// AUTOINCREMENT sequence (hub ids are never reused).
+Status widenCheck(const QSqlDatabase &db, const QString &table, const QString &column, const QString &oldCheck,
+                  const QString &check)
+{
+    if (db.driverName() == QLatin1String("QPSQL")) {
+        auto q = runSql(db, QStringLiteral("SELECT conname FROM pg_constraint WHERE conrelid = '%1'::regclass "
+                                           "AND contype = 'c' AND pg_get_constraintdef(oid) LIKE ?")
+                                .arg(table),
+                        {QVariant(QLatin1Char('%') + column + QLatin1Char('%'))});
+        if (!q)
+            return q.error();
+        QStringList names;
+        while (q.value().next())
+            names << q.value().value(0).toString();
+        q.value().finish();
+        for (QString name : std::as_const(names))
+            if (auto done = execSql(db, QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT \"%2\"")
+                                            .arg(table, name.replace(QLatin1Char('"'), QStringLiteral("\"\""))));
+                !done)
+                return done.error();
+        if (auto done = execSql(db, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %1_%2_check CHECK (%3)")
+                                        .arg(table, column, check));
+            !done)
+            return done.error();
+        return {};
+    }
+    auto definition = scalarSql(db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"),
+                                {table});
+    if (!definition)
+        return definition.error();
+    QString create = definition.value().toString();
+    if (!create.contains(oldCheck))
+        return Error{QStringLiteral("migration_failed"),
+                     QStringLiteral("%1: the constraint on %2 is not the expected one").arg(table, column)};
+    create.replace(oldCheck, check);
+    const QString fresh = table + QStringLiteral("_v7");
+    create.replace(QRegularExpression(QStringLiteral("^CREATE TABLE \"?%1\"?").arg(table)),
+                   QStringLiteral("CREATE TABLE ") + fresh);
+    auto indexes = runSql(db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                                             "AND sql IS NOT NULL"),
+                          {table});
+    if (!indexes)
+        return indexes.error();
+    QStringList indexSql;
+    while (indexes.value().next())
+        indexSql << indexes.value().value(0).toString();
+    indexes.value().finish();
+    auto sequence = scalarSql(db, QStringLiteral("SELECT seq FROM sqlite_sequence WHERE name = ?"), {table});
+    const qint64 seq = sequence && sequence.value().isValid() ? sequence.value().toLongLong() : -1;
+    QStringList steps{create, QStringLiteral("INSERT INTO %1 SELECT * FROM %2").arg(fresh, table),
+                      QStringLiteral("DROP TABLE %1").arg(table),
+                      QStringLiteral("ALTER TABLE %1 RENAME TO %2").arg(fresh, table)};
+    steps << indexSql;
+    for (const QString &sql : std::as_const(steps))
+        if (auto done = execSql(db, sql); !done)
+            return done.error();
+    if (seq >= 0)
+        if (auto done = execSql(db, QStringLiteral("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?"),
+                                {seq, table});
+            !done)
+            return done.error();
+    return {};
+}
+
+Status allowCentralDecisions(const QSqlDatabase &db)
+{
+    if (Status s = widenCheck(
+            db, QStringLiteral("revisions"), QStringLiteral("state"),
+            QStringLiteral("state IN ('received', 'in_review', 'accepted', 'returned', 'forwarded', 'consolidated')"),
+            QStringLiteral("state IN ('received', 'in_review', 'accepted', 'returned', 'forwarded', 'consolidated', "
+                           "'returned_to_urs')"));
+        !s)
+        return s;
+    return widenCheck(db, QStringLiteral("review_decisions"), QStringLiteral("decision"),
+                      QStringLiteral("decision IN ('accept', 'return', 'start')"),
+                      QStringLiteral("decision IN ('accept', 'return', 'start', 'consolidate', 'return_to_urs')"));
 }
 
 // Version 6: the partners' cursor (§10.6), numbered in the order they reached the hub.
@@ -313,6 +397,10 @@ QList<HubMigration> migrations()
              QStringLiteral("CREATE INDEX partners_municipality_seq ON partners (municipality, seq)"),
          },
          numberPartners},
+        // The central level's consolidation (docs/protocol.md §10.7): its two decisions and
+        // the state of a revision it sends back to the URS. A batch becomes `consolidated`
+        // once none of its revisions is left `forwarded` (hub_reviews.cpp).
+        {7, {}, allowCentralDecisions},
     };
 }
 

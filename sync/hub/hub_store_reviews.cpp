@@ -4,6 +4,7 @@
 
 #include "core/store/sql.h"
 #include "sync/hub/hub_store_p.h"
+#include "sync/protocol_review.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -165,6 +166,19 @@ Result<DecisionRecord> HubStore::applyDecision(const DecisionRecord &record, con
              storeTime(now), toState, out.event, record.bodySha256});
         if (!inserted)
             return inserted.error();
+        // The central level decided: a batch holding this revision is `consolidated` once
+        // none of its revisions is left `forwarded` (each consolidated or returned to the URS).
+        if (sync::isCentralDecision(d.decision))
+            if (auto settled = execSql(
+                    database,
+                    QStringLiteral("UPDATE batches SET state = 'consolidated' WHERE state = 'received' AND uuid IN "
+                                   "(SELECT batch FROM batch_revisions WHERE report = ? AND revision = ?) "
+                                   "AND NOT EXISTS (SELECT 1 FROM batch_revisions b JOIN revisions v "
+                                   "ON v.report = b.report AND v.revision = b.revision "
+                                   "WHERE b.batch = batches.uuid AND v.state = 'forwarded')"),
+                    {d.report, d.revision});
+                !settled)
+                return settled.error();
         return out;
     });
 }

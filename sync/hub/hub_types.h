@@ -22,7 +22,8 @@ inline constexpr QLatin1String InReview{"in_review"};
 inline constexpr QLatin1String Accepted{"accepted"};
 inline constexpr QLatin1String Returned{"returned"};
 inline constexpr QLatin1String Forwarded{"forwarded"};       // by a batch (§10.5)
-inline constexpr QLatin1String Consolidated{"consolidated"}; // by the central level (planned)
+inline constexpr QLatin1String Consolidated{"consolidated"};   // by the central level (§10.7)
+inline constexpr QLatin1String ReturnedToUrs{"returned_to_urs"}; // by the central level, for the URS to decide again
 } // namespace revision_state
 
 struct EnrollmentCodeRecord
