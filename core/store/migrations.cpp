@@ -32,6 +32,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {6, "report_history", ":/migrations/0006_report_history.sql"},
     {7, "region_partners", ":/migrations/0007_region_partners.sql"},
     {8, "panel_facts", ":/migrations/0008_panel_facts.sql"},
+    {9, "central_decisions", ":/migrations/0009_central_decisions.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)
