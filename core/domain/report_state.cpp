@@ -51,6 +51,10 @@ TransitionResult ReportStateMachine::apply(ReportState from, ReportEvent event)
         if (from == S::Forwarded)
             return ok(S::Consolidated);
         break;
+    case E::Recall:
+        if (from == S::Forwarded)
+            return ok(S::Received);
+        break;
     }
     return TransitionResult{
         false, from,
@@ -69,7 +73,7 @@ QList<ReportEvent> ReportStateMachine::allEvents()
 {
     using E = ReportEvent;
     return {E::Conclude, E::Withdraw, E::StartSending, E::SendFailed, E::HubReceived,
-            E::Accept,   E::Return,   E::Reopen,       E::Forward,    E::Consolidate};
+            E::Accept,   E::Return,   E::Reopen,       E::Forward,    E::Consolidate, E::Recall};
 }
 
 bool ReportStateMachine::hasLeft(ReportState state)
@@ -139,6 +143,7 @@ QString reportEventKey(ReportEvent event)
     case ReportEvent::Reopen: return QStringLiteral("reopen");
     case ReportEvent::Forward: return QStringLiteral("forward");
     case ReportEvent::Consolidate: return QStringLiteral("consolidate");
+    case ReportEvent::Recall: return QStringLiteral("recall");
     }
     return {};
 }
@@ -156,6 +161,7 @@ QString reportEventLabel(ReportEvent event)
     case ReportEvent::Reopen: return QCoreApplication::translate("ReportState", "reopened");
     case ReportEvent::Forward: return QCoreApplication::translate("ReportState", "forwarded to the central level");
     case ReportEvent::Consolidate: return QCoreApplication::translate("ReportState", "consolidated");
+    case ReportEvent::Recall: return QCoreApplication::translate("ReportState", "returned to the URS by the central level");
     }
     return {};
 }

@@ -30,6 +30,7 @@ enum class ReportEvent {
     Reopen,        // Returned → Draft, as revision r+1
     Forward,       // Accepted → Forwarded
     Consolidate,   // Forwarded → Consolidated
+    Recall,        // Forwarded → Received: the central level returned it to the URS, which decides again
 };
 
 struct TransitionResult

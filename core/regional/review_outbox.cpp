@@ -19,19 +19,34 @@ namespace mobiliza::core {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "uuid, report, revision, manifest_sha256, decision, comment, notes_json, reviewer, decided_at, state, "
-    "attempts, next_attempt_at, last_error, hub_state");
+// An applied decision is superseded once the replica holds a later change of the
+// revision (its cursor at or past the decision's event); one applied before schema 9
+// (no event) once the replica has left the states a URS decides from.
+const QString kSuperseded = QStringLiteral(
+    "(state = 'applied' AND EXISTS (SELECT 1 FROM replica_revisions r WHERE r.report = review_outbox.report "
+    "AND r.revision = review_outbox.revision AND CASE WHEN review_outbox.hub_event > 0 "
+    "THEN r.cursor >= review_outbox.hub_event ELSE r.state NOT IN ('received', 'in_review') END))");
+const QString kColumns = QStringLiteral("uuid, report, revision, manifest_sha256, decision, comment, "
+                                        "notes_json, reviewer, decided_at, state, "
+                                        "attempts, next_attempt_at, last_error, hub_state, hub_event, ") +
+                         kSuperseded;
+const QString kStanding = QStringLiteral("state <> 'refused' AND NOT ") + kSuperseded;
+
+} // namespace
 
 std::optional<Decision> decisionFromKey(const QString &key)
 {
-    for (Decision d : {Decision::Start, Decision::Accept, Decision::Return})
+    for (Decision d :
+         {Decision::Start, Decision::Accept, Decision::Return, Decision::Consolidate, Decision::ReturnToUrs})
         if (decisionKey(d) == key)
             return d;
     return std::nullopt;
 }
 
-} // namespace
+bool isCentralDecision(Decision d)
+{
+    return d == Decision::Consolidate || d == Decision::ReturnToUrs;
+}
 
 QByteArray reviewNotesJson(const QList<ReviewNote> &notes)
 {
@@ -48,7 +63,8 @@ QList<ReviewNote> reviewNotesFromJson(const QByteArray &json)
     QList<ReviewNote> notes;
     for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
         const QJsonObject o = v.toObject();
-        notes << ReviewNote{o.value(QStringLiteral("action")).toString(), o.value(QStringLiteral("photo")).toString(),
+        notes << ReviewNote{o.value(QStringLiteral("action")).toString(),
+                            o.value(QStringLiteral("photo")).toString(),
                             o.value(QStringLiteral("text")).toString()};
     }
     return notes;
@@ -72,6 +88,10 @@ QString decisionKey(Decision d)
         return QStringLiteral("accept");
     case Decision::Return:
         return QStringLiteral("return");
+    case Decision::Consolidate:
+        return QStringLiteral("consolidate");
+    case Decision::ReturnToUrs:
+        return QStringLiteral("return_to_urs");
     }
     return {};
 }
@@ -87,7 +107,7 @@ QHash<QString, QString> ReviewOutbox::localStates() const
     // Oldest first: a later decision on the same revision (after a start) wins.
     if (const auto decisions = all())
         for (const ReviewDecisionRecord &d : decisions.value())
-            if (d.state != QLatin1String("refused"))
+            if (d.standing())
                 states.insert(revisionKey(d.report, d.revision), stateAfter(d.decision));
     return states;
 }
@@ -101,11 +121,31 @@ QString ReviewOutbox::stateAfter(Decision decision)
         return QStringLiteral("accepted");
     case Decision::Return:
         return QStringLiteral("returned");
+    case Decision::Consolidate:
+        return QStringLiteral("consolidated");
+    case Decision::ReturnToUrs:
+        return QStringLiteral("returned_to_urs");
     }
     return {};
 }
 
-ReviewOutbox::ReviewOutbox(Database &database, Notifier &notifier, const Clock &clock, ReplicaService &replica)
+QStringList ReviewOutbox::fromStates(Decision decision)
+{
+    switch (decision) {
+    case Decision::Start:
+        return {QStringLiteral("received"), QStringLiteral("returned_to_urs")};
+    case Decision::Accept:
+    case Decision::Return:
+        return {QStringLiteral("received"), QStringLiteral("in_review"), QStringLiteral("returned_to_urs")};
+    case Decision::Consolidate:
+    case Decision::ReturnToUrs:
+        return {QStringLiteral("forwarded")};
+    }
+    return {};
+}
+
+ReviewOutbox::ReviewOutbox(Database &database, Notifier &notifier, const Clock &clock,
+                           ReplicaService &replica)
     : m_database(database), m_notifier(notifier), m_clock(clock), m_replica(replica),
       m_queue(database, notifier, clock, QStringLiteral("review_outbox"), QStringLiteral("uuid"))
 {
@@ -121,20 +161,27 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
                        QCoreApplication::translate("ReviewOutbox",
                                                    "Write what the municipality must correct: a report is "
                                                    "returned only with a comment."));
+    if (decision == Decision::ReturnToUrs && text.isEmpty())
+        return refusal(QStringLiteral("comment_required"),
+                       QCoreApplication::translate(
+                           "ReviewOutbox", "Write what the regional office (URS) must look at again: a "
+                                           "report goes back to the URS only with a comment."));
     if (text.size() > kMaxDecisionCommentChars || notes.size() > kMaxDecisionNotes)
         return refusal(QStringLiteral("too_long"),
-                       QCoreApplication::translate("ReviewOutbox",
-                                                   "The comment may have up to %1 characters and up to %2 notes. "
-                                                   "Shorten it and decide again.")
+                       QCoreApplication::translate(
+                           "ReviewOutbox", "The comment may have up to %1 characters and up to %2 notes. "
+                                           "Shorten it and decide again.")
                            .arg(kMaxDecisionCommentChars)
                            .arg(kMaxDecisionNotes));
     for (const ReviewNote &n : notes) {
-        if (n.text.trimmed().isEmpty() || n.text.size() > kMaxDecisionNoteChars || (!n.photo.isEmpty() && n.action.isEmpty()))
-            return refusal(QStringLiteral("too_long"),
-                           QCoreApplication::translate("ReviewOutbox",
-                                                       "Each note needs a text of up to %1 characters, and a note on a "
-                                                       "photo must name its action. Correct the notes and decide again.")
-                               .arg(kMaxDecisionNoteChars));
+        if (n.text.trimmed().isEmpty() || n.text.size() > kMaxDecisionNoteChars ||
+            (!n.photo.isEmpty() && n.action.isEmpty()))
+            return refusal(
+                QStringLiteral("too_long"),
+                QCoreApplication::translate("ReviewOutbox",
+                                            "Each note needs a text of up to %1 characters, and a note on a "
+                                            "photo must name its action. Correct the notes and decide again.")
+                    .arg(kMaxDecisionNoteChars));
     }
     ReviewDecisionRecord record;
     Status done = inTransaction(m_database.db(), [&]() -> Status {
@@ -146,14 +193,15 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
             if (r.report == report)
                 target = r;
         if (!target)
-            return refusal(QStringLiteral("not_found"),
-                           QCoreApplication::translate("ReviewOutbox",
-                                                       "This report is not in the regional inbox. Synchronize and try again."));
+            return refusal(
+                QStringLiteral("not_found"),
+                QCoreApplication::translate(
+                    "ReviewOutbox", "This report is not in the regional inbox. Synchronize and try again."));
         if (target->revision != revision)
             return refusal(QStringLiteral("not_latest"),
-                           QCoreApplication::translate("ReviewOutbox",
-                                                       "The municipality sent a newer revision (%1) of this report. "
-                                                       "Review the newest revision instead.")
+                           QCoreApplication::translate(
+                               "ReviewOutbox", "The municipality sent a newer revision (%1) of this report. "
+                                               "Review the newest revision instead.")
                                .arg(target->revision));
         auto existing = pendingOrApplied(report, revision);
         if (!existing)
@@ -162,15 +210,14 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
         if (existing.value()) {
             if (existing.value()->decision != Decision::Start)
                 return refusal(QStringLiteral("already_decided"),
-                               QCoreApplication::translate("ReviewOutbox",
-                                                           "A decision on this revision was already made here."));
+                               QCoreApplication::translate(
+                                   "ReviewOutbox", "A decision on this revision was already made here."));
             state = QStringLiteral("in_review");
         }
-        const bool open = state == QLatin1String("received") || state == QLatin1String("in_review");
-        if (!open || (decision == Decision::Start && state != QLatin1String("received")))
+        if (!fromStates(decision).contains(state))
             return refusal(QStringLiteral("not_reviewable"),
-                           QCoreApplication::translate("ReviewOutbox",
-                                                       "This revision can no longer be reviewed (it is \"%1\").")
+                           QCoreApplication::translate(
+                               "ReviewOutbox", "This revision can no longer be reviewed (it is \"%1\").")
                                .arg(state));
         record.uuid = newUuid();
         record.report = report;
@@ -183,12 +230,13 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
         record.decidedAt = m_clock.now().toUTC();
         record.state = QStringLiteral("queued");
         const QString now = storeTimestamp(record.decidedAt);
-        auto put = execSql(m_database.db(),
-                           QStringLiteral("INSERT INTO review_outbox (uuid, report, revision, manifest_sha256, "
-                                          "decision, comment, notes_json, reviewer, decided_at, state, updated_at) "
-                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)"),
-                           {record.uuid, report, revision, record.manifestSha256, decisionKey(decision),
-                            textArg(text), QString::fromUtf8(reviewNotesJson(notes)), textArg(record.reviewer), now, now});
+        auto put = execSql(
+            m_database.db(),
+            QStringLiteral("INSERT INTO review_outbox (uuid, report, revision, manifest_sha256, "
+                           "decision, comment, notes_json, reviewer, decided_at, state, updated_at) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)"),
+            {record.uuid, report, revision, record.manifestSha256, decisionKey(decision), textArg(text),
+             QString::fromUtf8(reviewNotesJson(notes)), textArg(record.reviewer), now, now});
         if (!put)
             return put.error();
         return {};
@@ -201,8 +249,9 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
 
 Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, const QVariantList &args) const
 {
-    auto q = runSql(m_database.db(), QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM review_outbox ") + where,
-                    args);
+    auto q =
+        runSql(m_database.db(),
+               QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM review_outbox ") + where, args);
     if (!q)
         return q.error();
     QList<ReviewDecisionRecord> out;
@@ -223,6 +272,8 @@ Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, co
         d.nextAttemptAt = parseStoreTimestamp(r.value(11).toString());
         d.lastError = r.value(12).toString();
         d.hubState = r.value(13).toString();
+        d.hubEvent = r.value(14).toLongLong();
+        d.superseded = r.value(15).toBool();
         out << d;
     }
     return out;
@@ -230,7 +281,8 @@ Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, co
 
 Result<QList<ReviewDecisionRecord>> ReviewOutbox::due() const
 {
-    return query(QStringLiteral("WHERE ") + m_queue.dueCondition() + QStringLiteral(" ORDER BY decided_at, uuid"),
+    return query(QStringLiteral("WHERE ") + m_queue.dueCondition() +
+                     QStringLiteral(" ORDER BY decided_at, uuid"),
                  m_queue.dueArgs());
 }
 
@@ -239,10 +291,11 @@ Result<QList<ReviewDecisionRecord>> ReviewOutbox::all() const
     return query(QStringLiteral("ORDER BY decided_at, uuid"), {});
 }
 
-Result<std::optional<ReviewDecisionRecord>> ReviewOutbox::pendingOrApplied(const QString &report, int revision) const
+Result<std::optional<ReviewDecisionRecord>> ReviewOutbox::pendingOrApplied(const QString &report,
+                                                                           int revision) const
 {
-    auto found = query(QStringLiteral("WHERE report = ? AND revision = ? AND state <> 'refused' "
-                                      "ORDER BY decided_at DESC, uuid LIMIT 1"),
+    auto found = query(QStringLiteral("WHERE report = ? AND revision = ? AND ") + kStanding +
+                           QStringLiteral(" ORDER BY decided_at DESC, uuid LIMIT 1"),
                        {report, revision});
     if (!found)
         return found.error();
@@ -261,9 +314,11 @@ Status ReviewOutbox::markSending(const QString &uuid)
     return m_queue.markSending(uuid);
 }
 
-Status ReviewOutbox::markApplied(const QString &uuid, const QString &hubState)
+Status ReviewOutbox::markApplied(const QString &uuid, const QString &hubState, qint64 hubEvent)
 {
-    return m_queue.update(uuid, QStringLiteral("state = 'applied', hub_state = ?, last_error = ''"), {textArg(hubState)});
+    return m_queue.update(uuid,
+                          QStringLiteral("state = 'applied', hub_state = ?, hub_event = ?, last_error = ''"),
+                          {textArg(hubState), std::max<qint64>(0, hubEvent)});
 }
 
 Status ReviewOutbox::markRefused(const QString &uuid, const QString &currentState, const QString &message)

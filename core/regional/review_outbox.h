@@ -17,6 +17,9 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <optional>
 
 namespace mobiliza::core {
 
@@ -37,14 +40,26 @@ struct ReviewNote
 QByteArray reviewNotesJson(const QList<ReviewNote> &notes);
 QList<ReviewNote> reviewNotesFromJson(const QByteArray &json);
 
-enum class Decision { Start, Accept, Return };
+// Start, Accept and Return are a URS's (§10.3); Consolidate and ReturnToUrs the
+// central level's, on a forwarded report (§10.7). The hub refuses a decision of
+// the other level; the app offers each level only its own.
+enum class Decision
+{
+    Start,
+    Accept,
+    Return,
+    Consolidate,
+    ReturnToUrs
+};
 
 // What a hub accepts in one decision (docs/protocol.md §10.3); decide() refuses more.
 inline constexpr int kMaxDecisionCommentChars = 4000;
 inline constexpr int kMaxDecisionNotes = 200;
 inline constexpr int kMaxDecisionNoteChars = 4000;
 inline constexpr int kMaxReviewerChars = 200;
-QString decisionKey(Decision d); // "start", "accept", "return"
+QString decisionKey(Decision d); // "start", "accept", "return", "consolidate", "return_to_urs"
+std::optional<Decision> decisionFromKey(const QString &key);
+bool isCentralDecision(Decision d);
 QString revisionKey(const QString &report, int revision); // "uuid#n", for hashes
 
 struct ReviewDecisionRecord
@@ -61,8 +76,14 @@ struct ReviewDecisionRecord
     QString state; // queued | sending | applied | refused
     int attempts = 0;
     QDateTime nextAttemptAt;
-    QString lastError; // pt-BR, for the person
-    QString hubState;  // what the hub answered (applied) or what the revision is now (refused)
+    QString lastError;   // pt-BR, for the person
+    QString hubState;    // what the hub answered (applied) or what the revision is now (refused)
+    qint64 hubEvent = 0; // applied: the status-feed cursor of its change (0: applied before schema 9)
+    // Applied, and the replica already holds a later state of the revision (the central
+    // level returned to the URS a report it accepted…): it no longer says the state.
+    bool superseded = false;
+    // Queued or sending, or applied and not superseded: what the report shows here.
+    bool standing() const { return state != QLatin1String("refused") && !superseded; }
 };
 
 class ReviewOutbox
@@ -84,24 +105,27 @@ public:
     // Decisions due now (queued, next attempt passed; sending ones left by a crash), oldest first.
     Result<QList<ReviewDecisionRecord>> due() const;
     Result<QList<ReviewDecisionRecord>> all() const;
-    // The newest decision of this installation on a revision that is not refused.
+    // The newest standing decision of this installation on a revision (not refused,
+    // not superseded by a later state the pull brought).
     Result<std::optional<ReviewDecisionRecord>> pendingOrApplied(const QString &report, int revision) const;
     int pendingCount() const; // queued or sending
 
     Status markSending(const QString &uuid);
-    Status markApplied(const QString &uuid, const QString &hubState);
+    Status markApplied(const QString &uuid, const QString &hubState, qint64 hubEvent);
     Status markRefused(const QString &uuid, const QString &currentState, const QString &message);
     Status markFailed(const QString &uuid, const QString &message, double random01);
     // Back to the queue without counting an attempt (the person stopped the pass).
     Status markQueued(const QString &uuid);
 
-    // revisionKey(report, revision) → the state after this installation's decision
-    // (not refused) on that revision: what the pull may not have brought back yet.
+    // revisionKey(report, revision) → the state after this installation's standing
+    // decision on that revision: what the pull may not have brought back yet.
     QHash<QString, QString> localStates() const;
 
     // The state a report shows here: a pending or applied local decision wins
     // over the replica's (the pull may not have seen it yet).
     static QString stateAfter(Decision decision);
+    // The replica states a decision leaves from (the hub's rules, §10.3, §10.7).
+    static QStringList fromStates(Decision decision);
 
 private:
     Result<QList<ReviewDecisionRecord>> query(const QString &where, const QVariantList &args) const;

@@ -14,6 +14,7 @@
 #include <QHash>
 
 #include <algorithm>
+#include <optional>
 
 namespace mobiliza::core {
 
@@ -39,7 +40,9 @@ Status upsertSetting(const QSqlDatabase &db, const QString &key, const QString &
 // The notes of the review that returned `revision`, in place of any earlier ones.
 Status replaceReturnNotes(const QSqlDatabase &db, const HubReview &review, const QString &now)
 {
-    if (auto d = execSql(db, QStringLiteral("DELETE FROM review_notes WHERE report_uuid = ?"), {review.report}); !d)
+    if (auto d =
+            execSql(db, QStringLiteral("DELETE FROM review_notes WHERE report_uuid = ?"), {review.report});
+        !d)
         return d.error();
     const QString at = review.at.isValid() ? storeTimestamp(review.at) : now;
     int position = 0;
@@ -64,6 +67,52 @@ QString settingValue(const QSqlDatabase &db, const QString &key)
     if (!value || !value.value().isValid())
         return {};
     return value.value().toString();
+}
+
+// The state a hub state means here (docs/protocol.md §10.1, §10.7): a report the
+// central level returned to the URS is back at the URS ("received" here) until the
+// URS decides again. None for received / in_review (the receipt is enough).
+std::optional<ReportState> stateOfHub(const QString &hubState)
+{
+    if (hubState == QLatin1String("accepted"))
+        return ReportState::Accepted;
+    if (hubState == QLatin1String("returned"))
+        return ReportState::Returned;
+    if (hubState == QLatin1String("forwarded"))
+        return ReportState::Forwarded;
+    if (hubState == QLatin1String("consolidated"))
+        return ReportState::Consolidated;
+    if (hubState == QLatin1String("returned_to_urs"))
+        return ReportState::Received;
+    return std::nullopt;
+}
+
+// The shortest run of the hub's events from `from` to what `hubState` means here
+// (empty when it is already there, or out of reach: a draft, a revision reopened).
+QList<ReportEvent> hubPath(ReportState from, const QString &hubState)
+{
+    const auto target = stateOfHub(hubState);
+    if (!target || *target == from)
+        return {};
+    const ReportEvent hubEvents[] = {ReportEvent::Accept, ReportEvent::Return, ReportEvent::Forward,
+                                     ReportEvent::Consolidate, ReportEvent::Recall};
+    QHash<int, QList<ReportEvent>> reached{{int(from), {}}}; // by state
+    QList<ReportState> frontier{from};
+    while (!frontier.isEmpty()) {
+        const ReportState at = frontier.takeFirst();
+        for (ReportEvent e : hubEvents) {
+            const TransitionResult t = ReportStateMachine::apply(at, e);
+            if (!t.ok || reached.contains(int(t.to)))
+                continue;
+            QList<ReportEvent> path = reached.value(int(at));
+            path << e;
+            if (t.to == *target)
+                return path;
+            reached.insert(int(t.to), path);
+            frontier << t.to;
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -108,6 +157,8 @@ Result<QStringList> OutboxService::applyHubReviews(const QList<HubReview> &revie
                 auto m = moveReport(db, m_audit, review.report, revision, ReportEvent::HubReceived, now);
                 if (!m)
                     return m.error();
+                if (m.value())
+                    state = ReportState::Received;
                 moved = moved || m.value();
                 if (auto u = execSql(
                         db,
@@ -120,17 +171,16 @@ Result<QStringList> OutboxService::applyHubReviews(const QList<HubReview> &revie
                     !u)
                     return u.error();
             }
-            if (review.state == QLatin1String("accepted")) {
-                auto m = moveReport(db, m_audit, review.report, revision, ReportEvent::Accept, now);
+            // The hub's state, reached by the hub's own events from the state here (a
+            // pass may have missed a step: "consolidated" after "accepted").
+            const QList<ReportEvent> path = hubPath(state, review.state);
+            for (ReportEvent event : path) {
+                const bool returning = event == ReportEvent::Return;
+                auto m = moveReport(db, m_audit, review.report, revision, event, now,
+                                    returning ? review.comment : QString());
                 if (!m)
                     return m.error();
-                moved = moved || m.value();
-            } else if (review.state == QLatin1String("returned")) {
-                auto m = moveReport(db, m_audit, review.report, revision, ReportEvent::Return, now,
-                                    review.comment);
-                if (!m)
-                    return m.error();
-                if (m.value())
+                if (returning && m.value())
                     if (Status s = replaceReturnNotes(db, review, now); !s)
                         return s;
                 moved = moved || m.value();

@@ -164,7 +164,7 @@ void RegionalSteps::nextDecision()
             return;
         auto &outbox = m_services.reviews();
         if (r) {
-            if (core::Status s = outbox.markApplied(uuid, r->state); !s)
+            if (core::Status s = outbox.markApplied(uuid, r->state, r->event); !s)
                 localProblem(s.error().message);
             ++m_counts.decisionsSent;
             nextDecision();

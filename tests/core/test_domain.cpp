@@ -26,6 +26,7 @@ const QList<Legal> kLegal = {
     {S::Received, E::Accept, S::Accepted},     {S::Received, E::Return, S::Returned},
     {S::Accepted, E::Return, S::Returned},     {S::Returned, E::Reopen, S::Draft},
     {S::Accepted, E::Forward, S::Forwarded},   {S::Forwarded, E::Consolidate, S::Consolidated},
+    {S::Forwarded, E::Recall, S::Received},
 };
 } // namespace
 
@@ -58,8 +59,8 @@ TEST_CASE("every illegal transition is an error, not a silent no-op")
             CHECK_FALSE(r.error.isEmpty());
         }
     }
-    // 8 states × 10 events − 12 legal pairs.
-    CHECK(illegal == 8 * 10 - 12);
+    // 8 states × 11 events − 13 legal pairs.
+    CHECK(illegal == 8 * 11 - 13);
 }
 
 TEST_CASE("only drafts are editable and a report has left once the hub received it")

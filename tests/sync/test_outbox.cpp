@@ -236,6 +236,60 @@ TEST_CASE("outbox: review results move the current revision and store the cursor
     CHECK(reopened->state == ReportState::Draft);
 }
 
+TEST_CASE("outbox: the central level's steps reach the municipality, even when a pass missed one")
+{
+    SyncProfile p;
+    const QString a = p.concludedReport({2026, 10}, 0);
+    const QString b = p.concludedReport({2026, 9}, 0);
+    const QString c = p.concludedReport({2026, 8}, 0);
+    const QDateTime at = p.clock.now();
+    // a: every step in order; b: only the last two (a pass missed received…forwarded).
+    REQUIRE(p.outbox
+                ->applyHubReviews({{a, 1, QStringLiteral("received"), {}, at},
+                                   {a, 1, QStringLiteral("accepted"), {}, at},
+                                   {a, 1, QStringLiteral("forwarded"), {}, at},
+                                   {b, 1, QStringLiteral("consolidated"), {}, at},
+                                   {c, 1, QStringLiteral("received"), {}, at},
+                                   {c, 1, QStringLiteral("accepted"), {}, at},
+                                   {c, 1, QStringLiteral("forwarded"), {}, at}},
+                                  10)
+                .ok());
+    CHECK(p.stateOf(a) == ReportState::Forwarded);
+    CHECK(p.stateOf(b) == ReportState::Consolidated);
+    CHECK(p.itemOf(b).state == OutboxState::Received);
+    CHECK(p.stateOf(c) == ReportState::Forwarded);
+
+    // The central level consolidates a; it returns c to the URS: c is the URS's again
+    // (no comment here: it was meant for the URS), until the URS returns it.
+    auto applied = p.outbox->applyHubReviews({{a, 1, QStringLiteral("consolidated"), {}, at},
+                                              {c, 1, QStringLiteral("returned_to_urs"),
+                                               QStringLiteral("Para a URS: ver a foto 2."), at}},
+                                             12);
+    REQUIRE(applied.ok());
+    CHECK(applied.value().size() == 2);
+    CHECK(p.stateOf(a) == ReportState::Consolidated);
+    CHECK(p.stateOf(c) == ReportState::Received);
+    CHECK(p.services->reports().report(c)->reviewComment.isEmpty());
+    REQUIRE(p.outbox
+                ->applyHubReviews({{c, 1, QStringLiteral("returned"), QStringLiteral("Refaça a foto 2."), at}}, 13)
+                .ok());
+    CHECK(p.stateOf(c) == ReportState::Returned);
+    CHECK(p.services->reports().report(c)->reviewComment == QStringLiteral("Refaça a foto 2."));
+
+    // A pass that missed returned_to_urs still reaches "returned" from "forwarded".
+    const QString d = p.concludedReport({2026, 7}, 0);
+    REQUIRE(p.outbox
+                ->applyHubReviews({{d, 1, QStringLiteral("forwarded"), {}, at},
+                                   {d, 1, QStringLiteral("returned"), QStringLiteral("Corrigir a data."), at}},
+                                  15)
+                .ok());
+    CHECK(p.stateOf(d) == ReportState::Returned);
+    CHECK(p.services->reports().report(d)->reviewComment == QStringLiteral("Corrigir a data."));
+    // A consolidated report does not move back on an old page.
+    REQUIRE(p.outbox->applyHubReviews({{a, 1, QStringLiteral("accepted"), {}, at}}, 16).ok());
+    CHECK(p.stateOf(a) == ReportState::Consolidated);
+}
+
 TEST_CASE("outbox: the status feed never turns a rejected revision into a received one")
 {
     SyncProfile p;

@@ -29,6 +29,10 @@ QString decisionText(const core::ReviewDecisionRecord &d)
         return QCoreApplication::translate("mobiliza::ui::SyncPage", "Return for correction");
     case core::Decision::Start:
         return QCoreApplication::translate("mobiliza::ui::SyncPage", "Start review");
+    case core::Decision::Consolidate:
+        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Consolidate");
+    case core::Decision::ReturnToUrs:
+        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Return to the URS");
     }
     return {};
 }

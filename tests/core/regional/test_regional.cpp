@@ -162,7 +162,7 @@ TEST_CASE("Review decisions are kept offline, on the latest revision only, a ret
 
     // Sent and applied; then the municipality corrects: revision 2 arrives.
     REQUIRE(reviews.markSending(returned->uuid));
-    REQUIRE(reviews.markApplied(returned->uuid, QStringLiteral("returned")));
+    REQUIRE(reviews.markApplied(returned->uuid, QStringLiteral("returned"), 2));
     CHECK(reviews.pendingCount() == 0);
     ReplicaRevision back = r1.entry;
     back.state = QStringLiteral("returned");

@@ -1,0 +1,117 @@
+// The central level's decisions in the review outbox (core/regional/review_outbox,
+// docs/protocol.md §10.7): consolidate or return to the URS, only on a forwarded
+// report; and a URS's applied decision that a later state (the central level sent
+// the report back) supersedes, so the URS may decide again.
+#include "core/regional/review_outbox.h"
+#include "tests/core/regional/replica_fixture.h"
+
+using namespace mobiliza;
+using namespace mobiliza::core;
+using test::sent;
+using test::Sent;
+using test::UrsProfile;
+
+namespace {
+
+const Period kOct{2026, 10};
+
+ReplicaRevision withState(ReplicaRevision e, const QString &state, qint64 cursor)
+{
+    e.state = state;
+    e.cursor = cursor;
+    return e;
+}
+
+} // namespace
+
+TEST_CASE("Central decisions: consolidate and return to the URS leave only from a forwarded report")
+{
+    UrsProfile p; // the outbox is the same at the central level
+    ReplicaService &replica = p.services->replica();
+    ReviewOutbox &reviews = p.services->reviews();
+    const Sent bh = sent(QStringLiteral("3106200"), kOct, 1, p.clock.now().addDays(-3), 3);
+    REQUIRE(replica.applyPulled({withState(bh.entry, QStringLiteral("accepted"), 3)}, 3));
+    REQUIRE(replica.storeManifest(bh.report.uuid, 1, bh.manifest));
+
+    auto early = reviews.decide(bh.report.uuid, 1, Decision::Consolidate, {}, {}, QStringLiteral("Clara"));
+    REQUIRE_FALSE(early);
+    CHECK(early.error().code == QStringLiteral("not_reviewable"));
+
+    REQUIRE(replica.applyPulled({withState(bh.entry, QStringLiteral("forwarded"), 4)}, 4));
+    auto blank = reviews.decide(bh.report.uuid, 1, Decision::ReturnToUrs, QStringLiteral("  "), {},
+                                QStringLiteral("Clara"));
+    REQUIRE_FALSE(blank);
+    CHECK(blank.error().code == QStringLiteral("comment_required"));
+    CHECK(blank.error().message.contains(QStringLiteral("URS")));
+    // A URS's decision does not leave from forwarded.
+    CHECK_FALSE(reviews.decide(bh.report.uuid, 1, Decision::Accept, {}, {}, QStringLiteral("Maria")));
+
+    auto done = reviews.decide(bh.report.uuid, 1, Decision::Consolidate, {}, {}, QStringLiteral("Clara"));
+    REQUIRE(done);
+    CHECK(decisionKey(done->decision) == QStringLiteral("consolidate"));
+    CHECK(reviews.localStates().value(revisionKey(bh.report.uuid, 1)) == QStringLiteral("consolidated"));
+    auto due = reviews.due();
+    REQUIRE(due);
+    REQUIRE(due->size() == 1);
+    CHECK(due->first().decision == Decision::Consolidate);
+    // Decided here: not twice.
+    auto twice = reviews.decide(bh.report.uuid, 1, Decision::ReturnToUrs, QStringLiteral("Ver."), {},
+                                QStringLiteral("Clara"));
+    REQUIRE_FALSE(twice);
+    CHECK(twice.error().code == QStringLiteral("already_decided"));
+}
+
+TEST_CASE("Central decisions: the URS's acceptance gives way when the central level returns the report to it")
+{
+    UrsProfile p;
+    ReplicaService &replica = p.services->replica();
+    ReviewOutbox &reviews = p.services->reviews();
+    const Sent bh = sent(QStringLiteral("3106200"), kOct, 1, p.clock.now().addDays(-3), 3);
+    REQUIRE(replica.applyPulled({bh.entry}, 3));
+    REQUIRE(replica.storeManifest(bh.report.uuid, 1, bh.manifest));
+
+    auto accepted = reviews.decide(bh.report.uuid, 1, Decision::Accept, {}, {}, QStringLiteral("Maria"));
+    REQUIRE(accepted);
+    REQUIRE(reviews.markSending(accepted->uuid));
+    REQUIRE(reviews.markApplied(accepted->uuid, QStringLiteral("accepted"), 5));
+    // Applied, and the pull has not brought it back yet: the decision says the state.
+    CHECK(reviews.localStates().value(revisionKey(bh.report.uuid, 1)) == QStringLiteral("accepted"));
+    CHECK(reviews.pendingOrApplied(bh.report.uuid, 1)->has_value());
+
+    // The pull brings the acceptance, then the batch, then the central level's return.
+    REQUIRE(replica.applyPulled({withState(bh.entry, QStringLiteral("accepted"), 5)}, 5));
+    REQUIRE(replica.applyPulled({withState(bh.entry, QStringLiteral("forwarded"), 6)}, 6));
+    REQUIRE(replica.applyPulled({withState(bh.entry, QStringLiteral("returned_to_urs"), 7)}, 7));
+    CHECK_FALSE(reviews.localStates().contains(revisionKey(bh.report.uuid, 1)));
+    CHECK_FALSE(reviews.pendingOrApplied(bh.report.uuid, 1)->has_value());
+    auto all = reviews.all();
+    REQUIRE(all);
+    REQUIRE(all->size() == 1);
+    CHECK(all->first().superseded);
+    CHECK_FALSE(all->first().standing());
+
+    // The URS decides again: it returns the report to the municipality.
+    auto back = reviews.decide(bh.report.uuid, 1, Decision::Return, QStringLiteral("Nível central: foto 2."),
+                               {}, QStringLiteral("Maria"));
+    INFO((back ? QString() : back.error().message).toStdString());
+    REQUIRE(back);
+    CHECK(reviews.localStates().value(revisionKey(bh.report.uuid, 1)) == QStringLiteral("returned"));
+}
+
+TEST_CASE(
+    "Central decisions: a decision applied before schema 9 (no event) gives way once the replica moved on")
+{
+    UrsProfile p;
+    ReplicaService &replica = p.services->replica();
+    ReviewOutbox &reviews = p.services->reviews();
+    const Sent bh = sent(QStringLiteral("3106200"), kOct, 1, p.clock.now().addDays(-3), 3);
+    REQUIRE(replica.applyPulled({bh.entry}, 3));
+    REQUIRE(replica.storeManifest(bh.report.uuid, 1, bh.manifest));
+    auto accepted = reviews.decide(bh.report.uuid, 1, Decision::Accept, {}, {}, QStringLiteral("Maria"));
+    REQUIRE(accepted);
+    REQUIRE(reviews.markApplied(accepted->uuid, QStringLiteral("accepted"), 0));
+    CHECK(reviews.localStates().value(revisionKey(bh.report.uuid, 1)) == QStringLiteral("accepted"));
+    REQUIRE(replica.applyPulled({withState(bh.entry, QStringLiteral("returned_to_urs"), 9)}, 9));
+    CHECK_FALSE(reviews.localStates().contains(revisionKey(bh.report.uuid, 1)));
+    CHECK(reviews.decide(bh.report.uuid, 1, Decision::Start, {}, {}, QStringLiteral("Maria")));
+}
