@@ -10,10 +10,33 @@
 #include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QVariantList>
 
+#include <functional>
+
 namespace mobiliza::core::panel_detail {
+
+// Every statement of the panel's computation runs through eachRow: prepared,
+// bound, executed, and each result row handed to `row` (when set).
+Status eachRow(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {},
+               const std::function<void(const QSqlQuery &)> &row = {});
+
+// For bench/panel: called after each statement of eachRow with its SQL, its
+// arguments and its time from prepare to the last row. Process-wide; set it
+// before any computation starts (not while one runs); empty: no trace.
+// Empties (creating it when new) the temporary table temp.`table` (`columns`,
+// WITHOUT ROWID) and inserts `rows` through one prepared statement.
+Status fillTemp(const QSqlDatabase &db, const QString &table, const QString &columns,
+                const QList<QVariantList> &rows);
+
+// temp.review_local (report, revision, state): this installation's decisions not
+// yet confirmed by the hub (ReviewOutbox::localStates(), keyed "uuid#n").
+Status fillLocalStates(const QSqlDatabase &db, const QHash<QString, QString> &localStates);
+
+using QueryTrace = std::function<void(const QString &sql, const QVariantList &args, qint64 nsecs)>;
+void setQueryTrace(QueryTrace trace);
 
 // The filter's period: an "invalid_filter" error in words when it ends before
 // it starts or spans more than 20 years.
@@ -37,12 +60,20 @@ private:
     bool m_open = false;
 };
 
-// Fills temp.panel_pick (report, revision) with the latest revision of each
+// A month as a number (year × 12 + month − 1): temp.panel_pick.month.
+int monthNumber(const Period &p);
+
+// Fills temp.panel_pick (report, revision, municipality, month) with the latest revision of each
 // report of the program `programId` and of `municipalities` whose state — or this installation's decision on
 // it (`localStates`) — is one of panelStates(includeReceived), for the periods
 // from … to; an invalid `from`: every period up to `to`.
 Status pickCountedRevisions(const QSqlDatabase &db, const ReplicaService &replica, const QString &programId,
                             const QSet<QString> &municipalities, bool includeReceived,
+                            const QHash<QString, QString> &localStates, const Period &from, const Period &to);
+// The same for `municipalities` in this order: panel_pick.municipality is the index
+// in it (temp.panel_scope), panel_pick.month the revision's monthNumber.
+Status pickCountedRevisions(const QSqlDatabase &db, const QString &programId,
+                            const QStringList &municipalities, bool includeReceived,
                             const QHash<QString, QString> &localStates, const Period &from, const Period &to);
 
 // The actions the filter keeps (its theme and format), over the picked

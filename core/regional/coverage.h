@@ -20,13 +20,22 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <QVector>
 
 namespace mobiliza::core {
 
+class Database;
 class ProgramDefinition;
 class ReplicaService;
 
-enum class CoverageState { OnTime, Late, NoActions, Returned, Missing };
+enum class CoverageState
+{
+    OnTime,
+    Late,
+    NoActions,
+    Returned,
+    Missing
+};
 QString coverageStateKey(CoverageState state);   // on_time, late, no_actions, returned, missing
 QString coverageStateLabel(CoverageState state); // translated ("Enviado no prazo"…)
 bool coverageCounts(CoverageState state);        // on_time, late, no_actions
@@ -48,7 +57,7 @@ struct CoverageRow
 
 struct CoverageGrid
 {
-    QList<Period> periods; // oldest first
+    QList<Period> periods;   // oldest first
     QList<CoverageRow> rows; // by municipality name
     double target = 1.0;     // the share of municipalities expected to report (data; default 100 %)
     int covered(int periodIndex) const;
@@ -61,8 +70,21 @@ struct CoverageGrid
 // → the state after this installation's decision on that revision
 // (ReviewOutbox::localStates(); may be empty).
 Result<CoverageGrid> computeCoverage(const ReplicaService &replica, const ProgramDefinition &program,
-                                     const QList<Municipality> &municipalities, const Period &last, int months,
-                                     const QHash<QString, QString> &localStates = {});
+                                     const QList<Municipality> &municipalities, const Period &last,
+                                     int months, const QHash<QString, QString> &localStates = {});
+
+// The same grid read from the profile's replica with one query over those periods
+// only (a covering index of schema 9): what a central level's replica of the
+// whole state needs.
+Result<CoverageGrid> computeCoverage(const Database &database, const ProgramDefinition &program,
+                                     const QList<Municipality> &municipalities, const Period &last,
+                                     int months, const QHash<QString, QString> &localStates = {});
+
+// Only the cells' states, [municipality index × months + period index] (the
+// Painel's counts): as computeCoverage(database, …) without building the grid.
+Result<QVector<CoverageState>> coverageStates(const Database &database, const ProgramDefinition &program,
+                                              const QList<Municipality> &municipalities, const Period &last,
+                                              int months, const QHash<QString, QString> &localStates = {});
 
 // The moment a report counts as sent, as a date in Brasília time (UTC−3, no
 // daylight saving since 2019).

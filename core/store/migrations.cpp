@@ -33,6 +33,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {7, "region_partners", ":/migrations/0007_region_partners.sql"},
     {8, "panel_facts", ":/migrations/0008_panel_facts.sql"},
     {9, "central_decisions", ":/migrations/0009_central_decisions.sql"},
+    {10, "panel_indexes", ":/migrations/0010_panel_indexes.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)
