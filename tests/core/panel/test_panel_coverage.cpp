@@ -7,6 +7,10 @@
 #include "core/regional/review_outbox.h"
 #include "tests/core/panel/panel_seed.h"
 
+#include <QJsonArray>
+
+#include <map>
+
 using namespace mobiliza;
 using namespace mobiliza::core;
 using namespace mobiliza::test::panel;
@@ -106,4 +110,68 @@ TEST_CASE("The coverage read from the store over a period range equals the repli
     CHECK(grid->rows.at(4).cells.first().reviewState == QStringLiteral("accepted"));
     CHECK(stateOf(5) == CoverageState::OnTime); // first sent by the deadline, by either report
     CHECK(stateOf(7) == CoverageState::Missing);
+}
+
+TEST_CASE("Actions without a theme count in the rest of the stacks, with and without a filter")
+{
+    test::UrsProfile urs;
+    Seeded s = seed(urs, 5);
+    Services &services = *urs.services;
+    const ProgramDefinition program = services.programs().engine(kProgram)->program();
+    // An accepted report whose three actions name no theme (a manifest the program's
+    // rules would refuse today; the panel still counts its actions).
+    QRandomGenerator rng(3);
+    test::Sent bare = withActions(test::sent(s.scope.first().ibge, Period{2026, 5}, 1,
+                                             QDateTime(QDate(2026, 6, 5), QTime(12, 0), Qt::UTC), 60'000),
+                                  3, program, rng);
+    for (Action &a : bare.report.actions)
+        a.values.remove(QStringLiteral("themes"));
+    bare.manifest = ReportService::manifest(bare.report, bare.entry.receivedAt.addSecs(-60));
+    bare.entry.manifestSha256 = test::sha(bare.manifest);
+    bare.entry.state = QStringLiteral("accepted");
+    REQUIRE(services.replica().applyPulled({bare.entry}, 60'000));
+    REQUIRE(services.replica().storeManifest(bare.report.uuid, 1, bare.manifest));
+    s.all << bare;
+
+    PanelFilter all{Period{2026, 4}, Period{2026, 9}};
+    PanelFilter format = all;
+    format.format = bare.report.actions.first().values.value(QStringLiteral("format")).toString();
+    for (const PanelFilter &f : {all, format}) {
+        CAPTURE(f.format.toStdString());
+        // The independent count: each counted action under its first theme ("" without one).
+        std::map<QString, qint64> firstThemes;
+        qint64 total = 0;
+        for (const Sent *r : latestOf(s)) {
+            const QString state = stateOf(s, *r);
+            if (r->report.period < f.from || f.to < r->report.period ||
+                !panelStates(f.includeReceived).contains(state))
+                continue;
+            for (const Action &a : r->report.actions) {
+                if (!keeps(f, a))
+                    continue;
+                const QJsonArray themes = a.values.value(QStringLiteral("themes")).toArray();
+                ++firstThemes[themes.isEmpty() ? QString() : themes.first().toString()];
+                ++total;
+            }
+        }
+        REQUIRE(firstThemes[QString()] >= 1); // the bare actions of that format
+        auto d = computePanel(services.database(), services.replica(), program, s.scope, f, s.localStates);
+        REQUIRE(d);
+        CHECK(d->tiles.actions == total);
+        qint64 named = 0;
+        for (const PanelCount &c : d->stackThemes)
+            if (!c.code.isEmpty()) {
+                CHECK(c.count == firstThemes[c.code]);
+                named += c.count;
+            }
+        REQUIRE_FALSE(d->stackThemes.isEmpty());
+        CHECK(d->stackThemes.last().code.isEmpty());
+        CHECK(d->stackThemes.last().count == total - named);
+        for (int i = 0; i < d->periods.size(); ++i) {
+            qint64 stacked = 0;
+            for (const auto &stack : d->actionsByTheme)
+                stacked += stack.at(i);
+            CHECK(stacked == d->actions.at(i));
+        }
+    }
 }
