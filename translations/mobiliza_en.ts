@@ -451,12 +451,12 @@
         <location line="+1"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
@@ -488,13 +488,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+78"/>
+        <location line="+81"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-82"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -520,12 +520,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-69"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -550,27 +550,12 @@
         <translation>URS: receives the municipalities&apos; reports and photos once and exits: 0 only when the local copy is up to date.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>URS: decides on a report&apos;s latest revision, with --accept or --return TEXT; the decision is sent at the next synchronization.</source>
-        <translation>URS: decides on a report&apos;s latest revision, with --accept or --return TEXT; the decision is sent at the next synchronization.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>REPORT_UUID</source>
         <translation>REPORT_UUID</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>With --review: accepts the report.</source>
-        <translation>With --review: accepts the report.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>With --review: returns the report for correction, with this comment.</source>
-        <translation>With --review: returns the report for correction, with this comment.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>TEXT</source>
         <translation>TEXT</translation>
     </message>
@@ -685,7 +670,22 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-138"/>
+        <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
+        <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With --review: accepts the report (the central level: consolidates it).</source>
+        <translation>With --review: accepts the report (the central level: consolidates it).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --review: returns the report for correction, with this comment (the central level: to its URS).</source>
+        <translation>With --review: returns the report for correction, with this comment (the central level: to its URS).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
         <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</translation>
     </message>
@@ -744,7 +744,7 @@
 <context>
     <name>Coverage</name>
     <message>
-        <location filename="../core/regional/coverage.cpp" line="+33"/>
+        <location filename="../core/regional/coverage.cpp" line="+39"/>
         <source>Sent on time</source>
         <translation>Sent on time</translation>
     </message>
@@ -807,7 +807,7 @@
         <translation>The database is busy in another window or program. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+40"/>
+        <location filename="../core/store/migrations.cpp" line="+42"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
     </message>
@@ -1138,7 +1138,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -1163,12 +1163,22 @@
         <translation>Only the regional office (URS) and the central level review reports. This installation sends its own reports and receives their reviews.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Say what the regional office must look at again: a report returned to the URS needs a comment.</source>
+        <translation>Say what the regional office must look at again: a report returned to the URS needs a comment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Say what the municipality must correct: a returned report needs a comment.</source>
         <translation>Say what the municipality must correct: a returned report needs a comment.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+7"/>
+        <source>Only the central level consolidates a report or returns it to the regional office (URS).</source>
+        <translation>Only the central level consolidates a report or returns it to the regional office (URS).</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>The address must name a review decision (UUID).</source>
         <translation>The address must name a review decision (UUID).</translation>
     </message>
@@ -1178,7 +1188,7 @@
         <translation>Unknown review decision “%1”.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The hub already has another review decision with this identifier. Nothing was changed; make the decision again.</source>
         <translation>The hub already has another review decision with this identifier. Nothing was changed; make the decision again.</translation>
     </message>
@@ -1918,7 +1928,7 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+330"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+418"/>
         <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</source>
         <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</translation>
     </message>
@@ -1951,7 +1961,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+52"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+62"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
@@ -2031,7 +2041,7 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+116"/>
+        <location filename="../core/panel/panel_query.cpp" line="+208"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>The panel&apos;s period is not valid: %1</translation>
     </message>
@@ -2662,7 +2672,7 @@
         <translation>The review decision is not valid (%1). Update Mobiliza and send it again.</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+201"/>
         <source>new</source>
         <translation>new</translation>
     </message>
@@ -2690,6 +2700,11 @@
         <location line="+2"/>
         <source>consolidated</source>
         <translation>consolidated</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned to the URS by the central level</source>
+        <translation>returned to the URS by the central level</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2830,7 +2845,7 @@
 <context>
     <name>RegionalCommands</name>
     <message>
-        <location filename="../app/ui/regional/regional_commands.cpp" line="+32"/>
+        <location filename="../app/ui/regional/regional_commands.cpp" line="+28"/>
         <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</source>
         <translation>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</translation>
     </message>
@@ -2860,7 +2875,17 @@
         <translation>No report %1 in this URS&apos;s copy. Run --pull first, and check the identifier (--status lists them).</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+15"/>
+        <source>Consolidated %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Consolidated %1 (revision %2). It goes to the hub at the next synchronization (--pull).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Returned %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>There is no package file (.mobiliza) in %1.</source>
         <translation>There is no package file (.mobiliza) in %1.</translation>
     </message>
@@ -2924,12 +2949,7 @@
         </translation>
     </message>
     <message>
-        <location line="-290"/>
-        <source>URS %1</source>
-        <translation>URS %1</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location line="-231"/>
         <source>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
         <translation>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</translation>
     </message>
@@ -2947,7 +2967,7 @@
 <context>
     <name>RegionalInbox</name>
     <message>
-        <location filename="../app/ui/regional/regional_format.cpp" line="+21"/>
+        <location filename="../app/ui/regional/regional_format.cpp" line="+23"/>
         <source>New</source>
         <translation>New</translation>
     </message>
@@ -2977,6 +2997,11 @@
         <translation>Consolidated</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Returned by the central level</source>
+        <translation>Returned by the central level</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>report package (imported)</source>
         <translation>report package (imported)</translation>
@@ -2987,7 +3012,12 @@
         <translation>sent through the hub</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Central level</source>
+        <translation>Central level</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>URS %1</source>
         <translation>URS %1</translation>
     </message>
@@ -2995,7 +3025,12 @@
 <context>
     <name>RegionalPages</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="-12"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="-18"/>
+        <source>Forwarded reports</source>
+        <translation>Forwarded reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
@@ -3005,12 +3040,17 @@
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Partners of the state</source>
+        <translation>Partners of the state</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Partners of the region</source>
         <translation>Partners of the region</translation>
     </message>
@@ -3440,7 +3480,7 @@
 <context>
     <name>ReportState</name>
     <message>
-        <location filename="../core/domain/report_state.cpp" line="+57"/>
+        <location filename="../core/domain/report_state.cpp" line="+61"/>
         <source>A report in state &quot;%1&quot; cannot be %2.</source>
         <translation>A report in state &quot;%1&quot; cannot be %2.</translation>
     </message>
@@ -3485,7 +3525,7 @@
         <translation>Consolidated</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>concluded</source>
         <translation>concluded</translation>
     </message>
@@ -3534,13 +3574,23 @@
         <source>consolidated</source>
         <translation>consolidated</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>returned to the URS by the central level</source>
+        <translation>returned to the URS by the central level</translation>
+    </message>
 </context>
 <context>
     <name>ReviewOutbox</name>
     <message>
-        <location filename="../core/regional/review_outbox.cpp" line="+121"/>
+        <location filename="../core/regional/review_outbox.cpp" line="+161"/>
         <source>Write what the municipality must correct: a report is returned only with a comment.</source>
         <translation>Write what the municipality must correct: a report is returned only with a comment.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write what the regional office (URS) must look at again: a report goes back to the URS only with a comment.</source>
+        <translation>Write what the regional office (URS) must look at again: a report goes back to the URS only with a comment.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3548,12 +3598,12 @@
         <translation>The comment may have up to %1 characters and up to %2 notes. Shorten it and decide again.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Each note needs a text of up to %1 characters, and a note on a photo must name its action. Correct the notes and decide again.</source>
         <translation>Each note needs a text of up to %1 characters, and a note on a photo must name its action. Correct the notes and decide again.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This report is not in the regional inbox. Synchronize and try again.</source>
         <translation>This report is not in the regional inbox. Synchronize and try again.</translation>
     </message>
@@ -3568,7 +3618,7 @@
         <translation>A decision on this revision was already made here.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This revision can no longer be reviewed (it is &quot;%1&quot;).</source>
         <translation>This revision can no longer be reviewed (it is &quot;%1&quot;).</translation>
     </message>
@@ -4482,7 +4532,7 @@
 <context>
     <name>mobiliza::ui::CoveragePage</name>
     <message>
-        <location filename="../app/ui/regional/coverage_page.cpp" line="+45"/>
+        <location filename="../app/ui/regional/coverage_page.cpp" line="+46"/>
         <source>Coverage</source>
         <translation>Coverage</translation>
     </message>
@@ -4522,7 +4572,7 @@
         <translation>Copies the names, one per line, to paste in an e-mail or a message.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>The coverage could not be computed: %1</source>
         <translation>The coverage could not be computed: %1</translation>
     </message>
@@ -4714,7 +4764,7 @@
 <context>
     <name>mobiliza::ui::InboxModel</name>
     <message>
-        <location filename="../app/ui/regional/inbox_model.cpp" line="+82"/>
+        <location filename="../app/ui/regional/inbox_model.cpp" line="+78"/>
         <source>%1 (to be sent)</source>
         <translation>%1 (to be sent)</translation>
     </message>
@@ -4793,7 +4843,17 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+52"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+53"/>
+        <source>Forwarded reports</source>
+        <translation>Forwarded reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reports the URS forwarded to the central level, and every report of the state. Open one (Enter or double-click) to consolidate it or return it to its URS; decisions are kept here and sent at the next synchronization.</source>
+        <translation>The reports the URS forwarded to the central level, and every report of the state. Open one (Enter or double-click) to consolidate it or return it to its URS; decisions are kept here and sent at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
@@ -4803,7 +4863,7 @@
         <translation>The reports of the URS&apos;s municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Month:</source>
         <translation>&amp;Month:</translation>
     </message>
@@ -4829,15 +4889,25 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+206"/>
-        <location line="+75"/>
-        <location line="+16"/>
-        <location line="+4"/>
+        <location line="+216"/>
+        <location line="+69"/>
         <source>Accept selected</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-285"/>
+        <location line="+214"/>
+        <location line="+71"/>
+        <source>Consolidate selected</source>
+        <translation>Consolidate selected</translation>
+    </message>
+    <message>
+        <location line="-283"/>
+        <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
+        <translation>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</source>
         <translation>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</translation>
     </message>
@@ -4857,7 +4927,7 @@
         <translation>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>All months</source>
         <translation>All months</translation>
     </message>
@@ -4867,7 +4937,7 @@
         <translation>All</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%1: %n report(s)</source>
         <translation>
             <numerusform>%1: %n report(s)</numerusform>
@@ -4890,21 +4960,47 @@
         <translation>No report matches this filter. Choose &quot;All&quot; or another month.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Consolidate selected (%1)</source>
+        <translation>Consolidate selected (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Accept selected (%1)</source>
         <translation>Accept selected (%1)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</source>
+        <translation>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 municipalities.</source>
         <translation>%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 municipalities.</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+58"/>
+        <source>Consolidate %n report(s)?</source>
+        <translation>
+            <numerusform>Consolidate %n report(s)?</numerusform>
+            <numerusform>Consolidate %n report(s)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>Accept %n report(s)?</source>
         <translation>
             <numerusform>Accept %n report(s)?</numerusform>
             <numerusform>Accept %n report(s)?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n other selected report(s) cannot be consolidated now (not forwarded, already decided, or content not received yet) and stay as they are.</source>
+        <translation>
+            <numerusform>%n other selected report(s) cannot be consolidated now (not forwarded, already decided, or content not received yet) and stay as they are.</numerusform>
+            <numerusform>%n other selected report(s) cannot be consolidated now (not forwarded, already decided, or content not received yet) and stay as they are.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4921,24 +5017,42 @@
         <translation>Accept</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Consolidate</source>
+        <translation>Consolidate</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
-        <source>%n report(s) accepted. The decisions go to the hub at the next synchronization.</source>
+        <location line="+6"/>
+        <source>%n report(s) consolidated.</source>
         <translation>
-            <numerusform>%n report(s) accepted. The decisions go to the hub at the next synchronization.</numerusform>
-            <numerusform>%n report(s) accepted. The decisions go to the hub at the next synchronization.</numerusform>
+            <numerusform>%n report(s) consolidated.</numerusform>
+            <numerusform>%n report(s) consolidated.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+1"/>
         <source>%n report(s) accepted.</source>
         <translation>
             <numerusform>%n report(s) accepted.</numerusform>
             <numerusform>%n report(s) accepted.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The decisions go to the hub at the next synchronization.</source>
+        <translation>The decisions go to the hub at the next synchronization.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n could not be consolidated:</source>
+        <translation>
+            <numerusform>%n could not be consolidated:</numerusform>
+            <numerusform>%n could not be consolidated:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -7315,7 +7429,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportView</name>
     <message>
-        <location filename="../app/ui/regional/report_view.cpp" line="+46"/>
+        <location filename="../app/ui/regional/report_view.cpp" line="+47"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
@@ -7325,15 +7439,26 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Back to the list (Esc)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+308"/>
+        <location line="+20"/>
+        <location line="+321"/>
         <source>Accept</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-321"/>
+        <location line="+321"/>
+        <source>Consolidate</source>
+        <translation>Consolidate</translation>
+    </message>
+    <message>
+        <location line="-318"/>
         <source>Return for correction…</source>
         <translation>Return for correction…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Return to the URS…</source>
+        <translation>Return to the URS…</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -7426,6 +7551,11 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Returned before with</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Returned by the central level</source>
+        <translation>Returned by the central level</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</source>
         <translation>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</translation>
@@ -7497,19 +7627,39 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>This revision is &quot;%1&quot;: no decision to make here.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Consolidate this revision into the Painel; it goes to the hub at the next synchronization.</source>
+        <translation>Consolidate this revision into the Painel; it goes to the hub at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return it to its URS with what to look at again.</source>
+        <translation>Return it to its URS with what to look at again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accept this revision; it goes to the hub at the next synchronization.</source>
         <translation>Accept this revision; it goes to the hub at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Return it to the municipality with what to correct.</source>
         <translation>Return it to the municipality with what to correct.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Accept the report</source>
         <translation>Accept the report</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consolidate the report</source>
+        <translation>Consolidate the report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consolidate the report of %1, %2 (revision %3)?</source>
+        <translation>Consolidate the report of %1, %2 (revision %3)?</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7517,12 +7667,27 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Accept the report of %1, %2 (revision %3)?</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
+        <source>Central level: %1</source>
+        <translation>Central level: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The decision was not recorded: %1</source>
         <translation>The decision was not recorded: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Consolidated. The decision goes to the hub at the next synchronization.</source>
+        <translation>Consolidated. The decision goes to the hub at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned to the URS. The decision and your comment go to the hub at the next synchronization.</source>
+        <translation>Returned to the URS. The decision and your comment go to the hub at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Accepted. The decision goes to the hub at the next synchronization.</source>
         <translation>Accepted. The decision goes to the hub at the next synchronization.</translation>
     </message>
@@ -7575,13 +7740,23 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReturnDialog</name>
     <message>
-        <location filename="../app/ui/regional/return_dialog.cpp" line="+23"/>
-        <location line="+64"/>
+        <location filename="../app/ui/regional/return_dialog.cpp" line="+24"/>
+        <location line="+66"/>
         <source>Return for correction</source>
         <translation>Return for correction</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-66"/>
+        <source>Return to the URS</source>
+        <translation>Return to the URS</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What must the URS look at again? (required; the URS reads this, and decides whether the municipality must correct it)</source>
+        <translation>What must the URS look at again? (required; the URS reads this, and decides whether the municipality must correct it)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What must the municipality correct? (required; the municipality reads this)</source>
         <translation>What must the municipality correct? (required; the municipality reads this)</translation>
     </message>
@@ -7866,7 +8041,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+74"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
     </message>
@@ -8073,7 +8248,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The outbox is empty.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-47"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-51"/>
         <source>Accept</source>
         <translation>Accept</translation>
     </message>
@@ -8086,6 +8261,16 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <location line="+2"/>
         <source>Start review</source>
         <translation>Start review</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consolidate</source>
+        <translation>Consolidate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return to the URS</source>
+        <translation>Return to the URS</translation>
     </message>
     <message>
         <location line="+31"/>

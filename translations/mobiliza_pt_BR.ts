@@ -451,12 +451,12 @@
         <location line="+1"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+50"/>
+        <location line="+53"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-73"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, panel, sync ou settings (uma URS).</translation>
     </message>
@@ -488,13 +488,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+78"/>
+        <location line="+81"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-82"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -520,12 +520,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-69"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -550,27 +550,12 @@
         <translation>URS: recebe uma vez os relatórios e as fotos dos municípios e sai: 0 só quando a cópia local está em dia.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>URS: decides on a report&apos;s latest revision, with --accept or --return TEXT; the decision is sent at the next synchronization.</source>
-        <translation>URS: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO; a decisão é enviada na próxima sincronização.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+8"/>
         <source>REPORT_UUID</source>
         <translation>ID_DO_RELATÓRIO</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>With --review: accepts the report.</source>
-        <translation>Com --review: aceita o relatório.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>With --review: returns the report for correction, with this comment.</source>
-        <translation>Com --review: devolve o relatório para correção, com este comentário.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+7"/>
         <source>TEXT</source>
         <translation>TEXTO</translation>
     </message>
@@ -685,7 +670,22 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-138"/>
+        <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
+        <translation>URS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>With --review: accepts the report (the central level: consolidates it).</source>
+        <translation>Com --review: aceita o relatório (no nível central: consolida).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --review: returns the report for correction, with this comment (the central level: to its URS).</source>
+        <translation>Com --review: devolve o relatório para correção, com este comentário (no nível central: à sua URS).</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
         <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (indicadores, gráficos, tabelas e núcleos por URS) e sai.</translation>
     </message>
@@ -744,7 +744,7 @@
 <context>
     <name>Coverage</name>
     <message>
-        <location filename="../core/regional/coverage.cpp" line="+33"/>
+        <location filename="../core/regional/coverage.cpp" line="+39"/>
         <source>Sent on time</source>
         <translation>Enviado no prazo</translation>
     </message>
@@ -807,7 +807,7 @@
         <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+40"/>
+        <location filename="../core/store/migrations.cpp" line="+42"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, &quot;%2&quot;: %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
     </message>
@@ -1138,7 +1138,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+146"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -1163,12 +1163,22 @@
         <translation>Só a regional (URS) e o nível central analisam relatórios. Esta instalação envia os próprios relatórios e recebe as análises deles.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Say what the regional office must look at again: a report returned to the URS needs a comment.</source>
+        <translation>Diga o que a URS deve rever: um relatório devolvido à URS precisa de um comentário.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Say what the municipality must correct: a returned report needs a comment.</source>
         <translation>Diga o que o município precisa corrigir: um relatório devolvido precisa de um comentário.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+7"/>
+        <source>Only the central level consolidates a report or returns it to the regional office (URS).</source>
+        <translation>Só o nível central consolida um relatório ou o devolve à URS.</translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>The address must name a review decision (UUID).</source>
         <translation>O endereço precisa indicar uma decisão de análise (UUID).</translation>
     </message>
@@ -1178,7 +1188,7 @@
         <translation>Decisão de análise desconhecida: “%1”.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The hub already has another review decision with this identifier. Nothing was changed; make the decision again.</source>
         <translation>O hub já tem outra decisão de análise com este identificador. Nada foi alterado; tome a decisão de novo.</translation>
     </message>
@@ -1918,7 +1928,7 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+330"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+418"/>
         <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</source>
         <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
     </message>
@@ -1951,7 +1961,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+52"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+62"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
@@ -2031,7 +2041,7 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+116"/>
+        <location filename="../core/panel/panel_query.cpp" line="+208"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>O período do painel não é válido: %1</translation>
     </message>
@@ -2662,7 +2672,7 @@
         <translation>A decisão de análise não é válida (%1). Atualize o Mobiliza e envie-a de novo.</translation>
     </message>
     <message>
-        <location line="+191"/>
+        <location line="+201"/>
         <source>new</source>
         <translation>novo</translation>
     </message>
@@ -2690,6 +2700,11 @@
         <location line="+2"/>
         <source>consolidated</source>
         <translation>consolidado</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>returned to the URS by the central level</source>
+        <translation>devolvido à URS pelo nível central</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2830,7 +2845,7 @@
 <context>
     <name>RegionalCommands</name>
     <message>
-        <location filename="../app/ui/regional/regional_commands.cpp" line="+32"/>
+        <location filename="../app/ui/regional/regional_commands.cpp" line="+28"/>
         <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</source>
         <translation>Esta instalação ainda não está conectada a um hub. Conecte-a com --hub URL --enroll CÓDIGO (o código é fornecido pelo administrador do hub).</translation>
     </message>
@@ -2860,7 +2875,17 @@
         <translation>Não há relatório %1 na cópia desta URS. Execute --pull antes e confira o identificador (--status lista os relatórios).</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+15"/>
+        <source>Consolidated %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
+        <translation>%1 consolidado (revisão %2). A decisão vai para o hub na próxima sincronização (--pull).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</source>
+        <translation>%1 (revisão %2) devolvido à sua URS. A decisão vai para o hub na próxima sincronização (--pull).</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>There is no package file (.mobiliza) in %1.</source>
         <translation>Não há arquivo de pacote (.mobiliza) em %1.</translation>
     </message>
@@ -2924,12 +2949,7 @@
         </translation>
     </message>
     <message>
-        <location line="-290"/>
-        <source>URS %1</source>
-        <translation>URS %1</translation>
-    </message>
-    <message>
-        <location line="+59"/>
+        <location line="-231"/>
         <source>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
         <translation>Aceito: %1 (revisão %2). A decisão vai para o hub na próxima sincronização (--pull).</translation>
     </message>
@@ -2947,7 +2967,7 @@
 <context>
     <name>RegionalInbox</name>
     <message>
-        <location filename="../app/ui/regional/regional_format.cpp" line="+21"/>
+        <location filename="../app/ui/regional/regional_format.cpp" line="+23"/>
         <source>New</source>
         <translation>Novo</translation>
     </message>
@@ -2977,6 +2997,11 @@
         <translation>Consolidado</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Returned by the central level</source>
+        <translation>Devolvido pelo nível central</translation>
+    </message>
+    <message>
         <location line="+28"/>
         <source>report package (imported)</source>
         <translation>pacote de relatório (importado)</translation>
@@ -2987,7 +3012,12 @@
         <translation>enviado pelo hub</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
+        <source>Central level</source>
+        <translation>Nível central</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>URS %1</source>
         <translation>URS %1</translation>
     </message>
@@ -2995,7 +3025,12 @@
 <context>
     <name>RegionalPages</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="-12"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="-18"/>
+        <source>Forwarded reports</source>
+        <translation>Relatórios encaminhados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
@@ -3005,12 +3040,17 @@
         <translation>Cobertura</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Batches</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
+        <source>Partners of the state</source>
+        <translation>Parceiros do estado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Partners of the region</source>
         <translation>Parceiros da região</translation>
     </message>
@@ -3440,7 +3480,7 @@
 <context>
     <name>ReportState</name>
     <message>
-        <location filename="../core/domain/report_state.cpp" line="+57"/>
+        <location filename="../core/domain/report_state.cpp" line="+61"/>
         <source>A report in state &quot;%1&quot; cannot be %2.</source>
         <translation>Um relatório na situação &quot;%1&quot; não pode ser %2.</translation>
     </message>
@@ -3485,7 +3525,7 @@
         <translation>Consolidado</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>concluded</source>
         <translation>concluído</translation>
     </message>
@@ -3534,13 +3574,23 @@
         <source>consolidated</source>
         <translation>consolidado</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>returned to the URS by the central level</source>
+        <translation>devolvido à URS pelo nível central</translation>
+    </message>
 </context>
 <context>
     <name>ReviewOutbox</name>
     <message>
-        <location filename="../core/regional/review_outbox.cpp" line="+121"/>
+        <location filename="../core/regional/review_outbox.cpp" line="+161"/>
         <source>Write what the municipality must correct: a report is returned only with a comment.</source>
         <translation>Escreva o que o município deve corrigir: um relatório só é devolvido com um comentário.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write what the regional office (URS) must look at again: a report goes back to the URS only with a comment.</source>
+        <translation>Escreva o que a URS deve rever: um relatório só volta para a URS com um comentário.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3548,12 +3598,12 @@
         <translation>O comentário pode ter até %1 caracteres e até %2 observações. Encurte-o e decida de novo.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Each note needs a text of up to %1 characters, and a note on a photo must name its action. Correct the notes and decide again.</source>
         <translation>Cada observação precisa de um texto de até %1 caracteres, e uma observação sobre uma foto deve indicar a sua ação. Corrija as observações e decida de novo.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This report is not in the regional inbox. Synchronize and try again.</source>
         <translation>Este relatório não está na caixa de entrada da regional. Sincronize e tente de novo.</translation>
     </message>
@@ -3568,7 +3618,7 @@
         <translation>Uma decisão sobre esta revisão já foi tomada aqui.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>This revision can no longer be reviewed (it is &quot;%1&quot;).</source>
         <translation>Esta revisão não pode mais ser analisada (ela está &quot;%1&quot;).</translation>
     </message>
@@ -4482,7 +4532,7 @@
 <context>
     <name>mobiliza::ui::CoveragePage</name>
     <message>
-        <location filename="../app/ui/regional/coverage_page.cpp" line="+45"/>
+        <location filename="../app/ui/regional/coverage_page.cpp" line="+46"/>
         <source>Coverage</source>
         <translation>Cobertura</translation>
     </message>
@@ -4522,7 +4572,7 @@
         <translation>Copia os nomes, um por linha, para colar num e-mail ou numa mensagem.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>The coverage could not be computed: %1</source>
         <translation>Não foi possível calcular a cobertura: %1</translation>
     </message>
@@ -4714,7 +4764,7 @@
 <context>
     <name>mobiliza::ui::InboxModel</name>
     <message>
-        <location filename="../app/ui/regional/inbox_model.cpp" line="+82"/>
+        <location filename="../app/ui/regional/inbox_model.cpp" line="+78"/>
         <source>%1 (to be sent)</source>
         <translation>%1 (a enviar)</translation>
     </message>
@@ -4793,7 +4843,17 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+52"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+53"/>
+        <source>Forwarded reports</source>
+        <translation>Relatórios encaminhados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The reports the URS forwarded to the central level, and every report of the state. Open one (Enter or double-click) to consolidate it or return it to its URS; decisions are kept here and sent at the next synchronization.</source>
+        <translation>Os relatórios que as URS encaminharam ao nível central, e todos os relatórios do estado. Abra um (Enter ou clique duplo) para consolidá-lo ou devolvê-lo à sua URS; as decisões ficam guardadas aqui e são enviadas na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
@@ -4803,7 +4863,7 @@
         <translation>Os relatórios dos municípios da URS, como chegaram. Abra um (Enter ou clique duplo) para analisá-lo; as decisões ficam guardadas aqui e seguem na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>&amp;Month:</source>
         <translation>&amp;Competência:</translation>
     </message>
@@ -4829,15 +4889,25 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+206"/>
-        <location line="+75"/>
-        <location line="+16"/>
-        <location line="+4"/>
+        <location line="+216"/>
+        <location line="+69"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-299"/>
+        <location line="-285"/>
+        <location line="+214"/>
+        <location line="+71"/>
+        <source>Consolidate selected</source>
+        <translation>Consolidar selecionados</translation>
+    </message>
+    <message>
+        <location line="-283"/>
+        <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
+        <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</source>
         <translation>Aceita todos os relatórios selecionados que aguardam decisão (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -4857,7 +4927,7 @@
         <translation>Recebe arquivos de pacote de relatório (.mobiliza) que um município trouxe num pen drive ou mandou por e-mail; eles vão ao hub na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>All months</source>
         <translation>Todas as competências</translation>
     </message>
@@ -4867,7 +4937,7 @@
         <translation>Todos</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+5"/>
         <source>%1: %n report(s)</source>
         <translation>
             <numerusform>%1: %n relatório</numerusform>
@@ -4890,21 +4960,47 @@
         <translation>Nenhum relatório com este filtro. Escolha &quot;Todos&quot; ou outra competência.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Consolidate selected (%1)</source>
+        <translation>Consolidar selecionados (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Accept selected (%1)</source>
         <translation>Aceitar selecionados (%1)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</source>
+        <translation>%1 relatório(s) exibido(s) · %2 aguardando o nível central · %3 atrasado(s) · o estado tem %4 municípios.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 municipalities.</source>
         <translation>Relatórios na lista: %1 · aguardando decisão: %2 · atrasados: %3 · a URS tem %4 municípios.</translation>
     </message>
     <message numerus="yes">
-        <location line="+60"/>
+        <location line="+58"/>
+        <source>Consolidate %n report(s)?</source>
+        <translation>
+            <numerusform>Consolidar %n relatório?</numerusform>
+            <numerusform>Consolidar %n relatórios?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>Accept %n report(s)?</source>
         <translation>
             <numerusform>Aceitar %n relatório?</numerusform>
             <numerusform>Aceitar %n relatórios?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n other selected report(s) cannot be consolidated now (not forwarded, already decided, or content not received yet) and stay as they are.</source>
+        <translation>
+            <numerusform>%n outro relatório selecionado não pode ser consolidado agora (não encaminhado, já decidido ou com conteúdo ainda não recebido) e fica como está.</numerusform>
+            <numerusform>%n outros relatórios selecionados não podem ser consolidados agora (não encaminhados, já decididos ou com conteúdo ainda não recebido) e ficam como estão.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -4921,24 +5017,42 @@
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+0"/>
+        <source>Consolidate</source>
+        <translation>Consolidar</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>%1 (%2): %3</source>
         <translation>%1 (%2): %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+8"/>
-        <source>%n report(s) accepted. The decisions go to the hub at the next synchronization.</source>
+        <location line="+6"/>
+        <source>%n report(s) consolidated.</source>
         <translation>
-            <numerusform>%n relatório aceito. A decisão segue para o hub na próxima sincronização.</numerusform>
-            <numerusform>%n relatórios aceitos. As decisões seguem para o hub na próxima sincronização.</numerusform>
+            <numerusform>%n relatório consolidado.</numerusform>
+            <numerusform>%n relatórios consolidados.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+4"/>
+        <location line="+1"/>
         <source>%n report(s) accepted.</source>
         <translation>
             <numerusform>%n relatório aceito.</numerusform>
             <numerusform>%n relatórios aceitos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The decisions go to the hub at the next synchronization.</source>
+        <translation>As decisões vão para o hub na próxima sincronização.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n could not be consolidated:</source>
+        <translation>
+            <numerusform>%n não pôde ser consolidado:</numerusform>
+            <numerusform>%n não puderam ser consolidados:</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -7315,7 +7429,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReportView</name>
     <message>
-        <location filename="../app/ui/regional/report_view.cpp" line="+46"/>
+        <location filename="../app/ui/regional/report_view.cpp" line="+47"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
@@ -7325,15 +7439,26 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Voltar à lista (Esc)</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <location line="+308"/>
+        <location line="+20"/>
+        <location line="+321"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location line="-306"/>
+        <location line="-321"/>
+        <location line="+321"/>
+        <source>Consolidate</source>
+        <translation>Consolidar</translation>
+    </message>
+    <message>
+        <location line="-318"/>
         <source>Return for correction…</source>
         <translation>Devolver para correção…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Return to the URS…</source>
+        <translation>Devolver à URS…</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -7426,6 +7551,11 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Devolvido antes com</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Returned by the central level</source>
+        <translation>Devolvido pelo nível central</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</source>
         <translation>O conteúdo deste relatório ainda não chegou. Sincronize (página Sincronização) e ele aparece aqui.</translation>
@@ -7497,19 +7627,39 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Esta revisão está &quot;%1&quot;: não há decisão a tomar aqui.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Consolidate this revision into the Painel; it goes to the hub at the next synchronization.</source>
+        <translation>Consolida esta revisão no Painel; a decisão vai para o hub na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Return it to its URS with what to look at again.</source>
+        <translation>Devolve à sua URS, dizendo o que rever.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accept this revision; it goes to the hub at the next synchronization.</source>
         <translation>Aceitar esta revisão; a decisão segue para o hub na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Return it to the municipality with what to correct.</source>
         <translation>Devolver ao município dizendo o que corrigir.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Accept the report</source>
         <translation>Aceitar o relatório</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Consolidate the report</source>
+        <translation>Consolidar o relatório</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Consolidate the report of %1, %2 (revision %3)?</source>
+        <translation>Consolidar o relatório de %1, %2 (revisão %3)?</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -7517,12 +7667,27 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Aceitar o relatório de %1, %2 (revisão %3)?</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+16"/>
+        <source>Central level: %1</source>
+        <translation>Nível central: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The decision was not recorded: %1</source>
         <translation>A decisão não foi registrada: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Consolidated. The decision goes to the hub at the next synchronization.</source>
+        <translation>Consolidado. A decisão vai para o hub na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned to the URS. The decision and your comment go to the hub at the next synchronization.</source>
+        <translation>Devolvido à URS. A decisão e o seu comentário vão para o hub na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Accepted. The decision goes to the hub at the next synchronization.</source>
         <translation>Aceito. A decisão segue para o hub na próxima sincronização.</translation>
     </message>
@@ -7575,13 +7740,23 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReturnDialog</name>
     <message>
-        <location filename="../app/ui/regional/return_dialog.cpp" line="+23"/>
-        <location line="+64"/>
+        <location filename="../app/ui/regional/return_dialog.cpp" line="+24"/>
+        <location line="+66"/>
         <source>Return for correction</source>
         <translation>Devolver para correção</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-66"/>
+        <source>Return to the URS</source>
+        <translation>Devolver à URS</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>What must the URS look at again? (required; the URS reads this, and decides whether the municipality must correct it)</source>
+        <translation>O que a URS deve rever? (obrigatório; a URS lê este texto e decide se o município deve corrigir)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>What must the municipality correct? (required; the municipality reads this)</source>
         <translation>O que o município deve corrigir? (obrigatório; o município lê este texto)</translation>
     </message>
@@ -7866,7 +8041,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+49"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+74"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
     </message>
@@ -8073,7 +8248,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>A fila de envio está vazia.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-47"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-51"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
@@ -8086,6 +8261,16 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <location line="+2"/>
         <source>Start review</source>
         <translation>Iniciar a análise</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Consolidate</source>
+        <translation>Consolidar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Return to the URS</source>
+        <translation>Devolver à URS</translation>
     </message>
     <message>
         <location line="+31"/>

@@ -100,14 +100,17 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                                    "exits: 0 only when the local copy is up to date."));
     const QCommandLineOption review(
         QStringLiteral("review"),
-        QCoreApplication::translate("CommandLine", "URS: decides on a report's latest revision, with --accept or "
-                                                   "--return TEXT; the decision is sent at the next synchronization."),
+        QCoreApplication::translate("CommandLine", "URS or central level: decides on a report's latest revision, with "
+                                                   "--accept or --return TEXT (at the central level: consolidates it, "
+                                                   "or returns it to its URS); the decision is sent at the next "
+                                                   "synchronization."),
         QCoreApplication::translate("CommandLine", "REPORT_UUID"));
     const QCommandLineOption accept(QStringLiteral("accept"),
-                                    QCoreApplication::translate("CommandLine", "With --review: accepts the report."));
+                                    QCoreApplication::translate("CommandLine", "With --review: accepts the report (the central level: consolidates it)."));
     const QCommandLineOption returnOpt(
         QStringLiteral("return"),
-        QCoreApplication::translate("CommandLine", "With --review: returns the report for correction, with this comment."),
+        QCoreApplication::translate("CommandLine", "With --review: returns the report for correction, with this comment "
+                                                   "(the central level: to its URS)."),
         QCoreApplication::translate("CommandLine", "TEXT"));
     const QCommandLineOption coverage(
         QStringLiteral("coverage"),

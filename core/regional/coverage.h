@@ -74,7 +74,7 @@ Result<CoverageGrid> computeCoverage(const ReplicaService &replica, const Progra
                                      int months, const QHash<QString, QString> &localStates = {});
 
 // The same grid read from the profile's replica with one query over those periods
-// only (a covering index of schema 9): what a central level's replica of the
+// only (a covering index of schema 10): what a central level's replica of the
 // whole state needs.
 Result<CoverageGrid> computeCoverage(const Database &database, const ProgramDefinition &program,
                                      const QList<Municipality> &municipalities, const Period &last,

@@ -121,7 +121,8 @@ sync::Preflight TokenDesk::preflight(const TokenRecord &token) const
     p.time = m_hub.now();
     p.tokenRenewAfter = renewAfter(token);
     p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review"), QStringLiteral("batches"),
-                             QStringLiteral("imports"), QStringLiteral("partners")}; // docs/protocol.md §10
+                             QStringLiteral("imports"), QStringLiteral("partners"),
+                             QStringLiteral("consolidation")}; // docs/protocol.md §10, §10.7
     return p;
 }
 

@@ -99,6 +99,10 @@ TEST_CASE(
     Forwarded w;
     HubFixture &f = w.f;
 
+    const auto preflight = sync::decodePreflight(f.http->get(QStringLiteral("/api/v1/preflight"), w.central).body);
+    REQUIRE(preflight.ok());
+    CHECK(preflight->features.contains(QStringLiteral("consolidation")));
+
     // Not the URS's nor the municipality's decision; the URS is told why.
     const HttpReply byUrs = send(f, decisionOn(w.a, QStringLiteral("consolidate")), w.urs);
     CHECK(byUrs.status == 403);

@@ -3,6 +3,7 @@
 #include "app/ui/dialogs.h"
 #include "app/ui/pages/page_header.h"
 #include "app/ui/regional/coverage_model.h"
+#include "app/ui/regional/regional_format.h"
 #include "core/outputs/output_format.h"
 #include "core/outputs/table_export.h"
 #include "core/services/services.h"
@@ -164,13 +165,12 @@ void CoveragePage::reload()
 {
     m_dirty = false;
     core::Services &services = *m_context.services;
-    const QList<core::Municipality> municipalities =
-        m_context.reference.municipalitiesOfUrs(services.profile().urs());
+    const QList<core::Municipality> municipalities = regional::scopeMunicipalities(m_context.reference, services);
     // The month being reported now (the previous one) unless a newer one already arrived.
     core::Period last = core::Period::fromDate(m_context.clock->today()).previous();
     if (const core::Period newest = services.replica().newestPeriod(); newest.isValid() && last < newest)
         last = newest;
-    auto grid = core::computeCoverage(services.replica(), m_context.program, municipalities, last, kMonths,
+    auto grid = core::computeCoverage(services.database(), m_context.program, municipalities, last, kMonths,
                                       services.reviews().localStates());
     m_error->setVisible(!grid);
     if (!grid) {

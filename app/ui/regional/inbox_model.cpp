@@ -15,14 +15,6 @@ namespace mobiliza::ui {
 
 namespace {
 
-const QString kOpen1 = QStringLiteral("received");
-const QString kOpen2 = QStringLiteral("in_review");
-
-bool isOpen(const QString &state)
-{
-    return state == kOpen1 || state == kOpen2;
-}
-
 QString key(const QString &report, int revision)
 {
     return report + QLatin1Char('|') + QString::number(revision);
@@ -61,7 +53,10 @@ void InboxModel::reload()
         // The newest decision of this installation on each revision (they come oldest first).
         QHash<QString, core::ReviewDecisionRecord> standing, refused;
         for (const core::ReviewDecisionRecord &d : decisions.value())
-            (d.state == QLatin1String("refused") ? refused : standing).insert(key(d.report, d.revision), d);
+            if (d.state == QLatin1String("refused"))
+                refused.insert(key(d.report, d.revision), d);
+            else if (d.standing()) // not one a later state of the hub overtook
+                standing.insert(key(d.report, d.revision), d);
 
         for (const core::ReplicaRevision &r : latest.value()) {
             InboxRow row;
@@ -72,7 +67,8 @@ void InboxModel::reload()
             row.stateKey = r.state;
             row.stateText = regional::reviewStateLabel(r.state);
             const QString k = key(r.report, r.revision);
-            bool mayDecide = isOpen(r.state);
+            const bool open = regional::isDecidableHere(services, r.state);
+            bool mayDecide = open;
             if (const auto it = standing.constFind(k); it != standing.constEnd()) {
                 const core::ReviewDecisionRecord &d = *it;
                 const QString after = core::ReviewOutbox::stateAfter(d.decision);
@@ -80,11 +76,11 @@ void InboxModel::reload()
                     row.pending = true;
                     row.stateKey = after;
                     row.stateText = tr("%1 (to be sent)").arg(regional::reviewStateLabel(after));
-                } else if (isOpen(r.state)) {
+                } else {
                     row.stateKey = after; // applied, not pulled back yet
                     row.stateText = regional::reviewStateLabel(after);
                 }
-                mayDecide = d.decision == core::Decision::Start && isOpen(r.state);
+                mayDecide = d.decision == core::Decision::Start && open;
             } else if (const auto rt = refused.constFind(k); rt != refused.constEnd()) {
                 row.refused = true;
                 row.stateText = tr("Refused by the hub: %1").arg(rt->lastError);
@@ -198,7 +194,7 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
             return row.late ? QColor(0x9a, 0x5b, 0x00) : QColor(0x5a, 0x6a, 0x7a);
         return {};
     case Qt::FontRole:
-        if ((index.column() == Deadline && row.late) || (index.column() == State && row.stateKey == kOpen1)) {
+        if ((index.column() == Deadline && row.late) || (index.column() == State && row.decidable && !row.pending)) {
             QFont f;
             f.setBold(true);
             return f;

@@ -48,11 +48,18 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_listPage = new QWidget(m_stack);
     auto *layout = new QVBoxLayout(m_listPage);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(makePageHeader(
-        tr("Inbox"),
-        tr("The reports of the URS's municipalities, as received. Open one (Enter or double-click) to review it; "
-           "decisions are kept here and sent at the next synchronization."),
-        m_listPage));
+    const bool central = regional::isCentralDesk(*m_context.services);
+    layout->addWidget(
+        central ? makePageHeader(tr("Forwarded reports"),
+                                 tr("The reports the URS forwarded to the central level, and every report of the "
+                                    "state. Open one (Enter or double-click) to consolidate it or return it to its "
+                                    "URS; decisions are kept here and sent at the next synchronization."),
+                                 m_listPage)
+                : makePageHeader(tr("Inbox"),
+                                 tr("The reports of the URS's municipalities, as received. Open one (Enter or "
+                                    "double-click) to review it; decisions are kept here and sent at the next "
+                                    "synchronization."),
+                                 m_listPage));
 
     auto *bar = new QHBoxLayout;
     auto *monthLabel = new QLabel(tr("&Month:"), m_listPage);
@@ -70,10 +77,12 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_open = new QPushButton(tr("Open"), m_listPage);
     m_open->setObjectName(QStringLiteral("openInboxReport"));
     m_open->setToolTip(tr("Opens the selected report (Enter or double-click also open it)."));
-    m_acceptSelected = new QPushButton(tr("Accept selected"), m_listPage);
+    m_acceptSelected = new QPushButton(central ? tr("Consolidate selected") : tr("Accept selected"), m_listPage);
     m_acceptSelected->setObjectName(QStringLiteral("acceptSelected"));
-    m_acceptSelected->setToolTip(tr("Accepts every selected report that is waiting for a decision "
-                                    "(select several with Ctrl or Shift)."));
+    m_acceptSelected->setToolTip(central ? tr("Consolidates every selected report that waits for the central level "
+                                              "(select several with Ctrl or Shift).")
+                                         : tr("Accepts every selected report that is waiting for a decision "
+                                              "(select several with Ctrl or Shift)."));
     bar->addWidget(monthLabel);
     bar->addWidget(m_month);
     bar->addSpacing(12);
@@ -170,7 +179,8 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     connect(m_import, &QPushButton::clicked, this, &InboxPage::importPackages);
     connect(m_view, &ReportView::backRequested, this, &InboxPage::showList);
     connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, &InboxPage::onReplicaChanged);
-    m_stateButtons.value(QString())->setChecked(true);
+    // The central level opens on what waits for it.
+    m_stateButtons.value(central ? QStringLiteral("forwarded") : QString())->setChecked(true);
     updateButtons();
 }
 
@@ -251,6 +261,9 @@ void InboxPage::updateCounts()
         const int n = it.key().isEmpty() ? all : counts.value(it.key());
         const QString label = it.key().isEmpty() ? tr("All") : regional::reviewStateLabel(it.key());
         it.value()->setText(QStringLiteral("%1 (%2)").arg(label).arg(n));
+        // The central level's return is rare: its chip shows only when there is one (or it is chosen).
+        if (it.key() == QLatin1String("returned_to_urs"))
+            it.value()->setVisible(n > 0 || it.value()->isChecked());
         it.value()->setAccessibleName(tr("%1: %n report(s)", nullptr, n).arg(label));
     }
     updateButtons();
@@ -276,7 +289,11 @@ void InboxPage::updateButtons()
     for (const QModelIndex &idx : rows)
         decidable += idx.data(InboxModel::DecidableRole).toBool() ? 1 : 0;
     m_acceptSelected->setEnabled(decidable > 0);
-    m_acceptSelected->setText(decidable > 1 ? tr("Accept selected (%1)").arg(decidable) : tr("Accept selected"));
+    if (regional::isCentralDesk(*m_context.services))
+        m_acceptSelected->setText(decidable > 1 ? tr("Consolidate selected (%1)").arg(decidable)
+                                                : tr("Consolidate selected"));
+    else
+        m_acceptSelected->setText(decidable > 1 ? tr("Accept selected (%1)").arg(decidable) : tr("Accept selected"));
     m_open->setEnabled(m_table->currentIndex().isValid() && any);
     int waiting = 0, late = 0;
     for (int row = 0; row < m_filter->rowCount(); ++row) {
@@ -284,14 +301,13 @@ void InboxPage::updateButtons()
         waiting += idx.data(InboxModel::DecidableRole).toBool() ? 1 : 0;
         late += idx.data(InboxModel::LateRole).toBool() ? 1 : 0;
     }
-    const int expected = int(m_context.reference.municipalitiesOfUrs(m_context.services->profile().urs()).size());
-    m_summary->setText(any ? tr("%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 "
-                                "municipalities.")
-                                 .arg(m_filter->rowCount())
-                                 .arg(waiting)
-                                 .arg(late)
-                                 .arg(expected)
-                           : QString());
+    const int expected = int(regional::scopeMunicipalities(m_context.reference, *m_context.services).size());
+    const QString summary = regional::isCentralDesk(*m_context.services)
+                                ? tr("%1 report(s) shown · %2 waiting for the central level · %3 late · the state has "
+                                     "%4 municipalities.")
+                                : tr("%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 "
+                                     "municipalities.");
+    m_summary->setText(any ? summary.arg(m_filter->rowCount()).arg(waiting).arg(late).arg(expected) : QString());
 }
 
 QStringList InboxPage::selectedReports() const
@@ -345,36 +361,46 @@ void InboxPage::acceptSelected()
     }
     if (targets.isEmpty())
         return;
-    QString question = tr("Accept %n report(s)?", nullptr, int(targets.size()));
+    const bool central = regional::isCentralDesk(*m_context.services);
+    const QString title = central ? tr("Consolidate selected") : tr("Accept selected");
+    QString question = central ? tr("Consolidate %n report(s)?", nullptr, int(targets.size()))
+                               : tr("Accept %n report(s)?", nullptr, int(targets.size()));
     if (skipped > 0)
         question += QLatin1Char(' ')
-                    + tr("%n other selected report(s) cannot be accepted now (already decided, or content not "
-                         "received yet) and stay as they are.",
-                         nullptr, skipped);
-    if (!m_dialogs.confirm(this, tr("Accept selected"), question, tr("Accept"), Dialogs::Tone::Question))
+                    + (central ? tr("%n other selected report(s) cannot be consolidated now (not forwarded, already "
+                                    "decided, or content not received yet) and stay as they are.",
+                                    nullptr, skipped)
+                               : tr("%n other selected report(s) cannot be accepted now (already decided, or content "
+                                    "not received yet) and stay as they are.",
+                                    nullptr, skipped));
+    if (!m_dialogs.confirm(this, title, question, central ? tr("Consolidate") : tr("Accept"),
+                           Dialogs::Tone::Question))
         return;
     const QString reviewer = regional::reviewerName(*m_context.services);
+    const core::Decision decision = regional::acceptDecision(*m_context.services);
     QStringList failures;
     m_quiet = true;
     for (const InboxRow &row : std::as_const(targets)) {
-        auto done = m_context.services->reviews().decide(row.revision.report, row.revision.revision,
-                                                         core::Decision::Accept, {}, {}, reviewer);
+        auto done = m_context.services->reviews().decide(row.revision.report, row.revision.revision, decision, {},
+                                                         {}, reviewer);
         if (!done)
             failures << tr("%1 (%2): %3").arg(row.municipalityName, row.revision.period.display(),
                                               done.error().message);
     }
     m_quiet = false;
     reload();
-    const int accepted = int(targets.size() - failures.size());
+    const int decided = int(targets.size() - failures.size());
+    const QString done = central ? tr("%n report(s) consolidated.", nullptr, decided)
+                                 : tr("%n report(s) accepted.", nullptr, decided);
     if (failures.isEmpty()) {
-        m_dialogs.inform(this, tr("Accept selected"),
-                         tr("%n report(s) accepted. The decisions go to the hub at the next synchronization.",
-                            nullptr, accepted));
+        m_dialogs.inform(this, title,
+                         done + QLatin1Char(' ') + tr("The decisions go to the hub at the next synchronization."));
     } else {
-        m_dialogs.warn(this, tr("Accept selected"),
-                       tr("%n report(s) accepted.", nullptr, accepted) + QLatin1Char(' ')
-                           + tr("%n could not be accepted:", nullptr, int(failures.size())) + QLatin1Char('\n')
-                           + failures.join(QLatin1Char('\n')));
+        m_dialogs.warn(this, title,
+                       done + QLatin1Char(' ')
+                           + (central ? tr("%n could not be consolidated:", nullptr, int(failures.size()))
+                                      : tr("%n could not be accepted:", nullptr, int(failures.size())))
+                           + QLatin1Char('\n') + failures.join(QLatin1Char('\n')));
     }
 }
 

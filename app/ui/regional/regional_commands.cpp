@@ -1,6 +1,7 @@
 #include "app/ui/regional/regional_commands.h"
 
 #include "app/ui/command_line.h"
+#include "app/ui/regional/regional_format.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
 #include "core/package/batch_receipt.h"
@@ -19,12 +20,7 @@ namespace mobiliza::ui {
 
 namespace {
 
-QString reviewerName(core::Services &services)
-{
-    return services.profile().userName().isEmpty()
-               ? QCoreApplication::translate("RegionalCommands", "URS %1").arg(services.profile().urs())
-               : services.profile().userName();
-}
+using regional::reviewerName;
 
 int pullOnce(sync::SyncController &sync, QString *out, QString *err)
 {
@@ -75,11 +71,23 @@ int review(const CommandLine &cl, core::Services &services, QString *out, QStrin
     }
     const QString reviewer = reviewerName(services);
     auto decided = services.reviews().decide(target->report, target->revision,
-                                             cl.accept ? core::Decision::Accept : core::Decision::Return,
+                                             cl.accept ? regional::acceptDecision(services)
+                                                       : regional::returnDecision(services),
                                              cl.returnText, {}, reviewer);
     if (!decided) {
         *err += decided.error().message + QLatin1Char('\n');
         return 1;
+    }
+    if (regional::isCentralDesk(services)) {
+        *out += (cl.accept ? QCoreApplication::translate("RegionalCommands", "Consolidated %1 (revision %2). It goes to "
+                                                                             "the hub at the next synchronization (--pull).")
+                           : QCoreApplication::translate("RegionalCommands", "Returned %1 (revision %2) to its URS. It "
+                                                                             "goes to the hub at the next synchronization "
+                                                                             "(--pull)."))
+                    .arg(target->period.display())
+                    .arg(target->revision)
+                + QLatin1Char('\n');
+        return 0;
     }
     *out += (cl.accept ? QCoreApplication::translate("RegionalCommands", "Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).")
                        : QCoreApplication::translate("RegionalCommands", "Returned %1 (revision %2) for correction. It goes to the hub at the next "
@@ -94,12 +102,12 @@ int coverage(const CommandLine &cl, core::Services &services, const core::Refere
              const core::ProgramDefinition &program, QString *out, QString *err)
 {
     const QString urs = services.profile().urs();
-    const QList<core::Municipality> municipalities = reference.municipalitiesOfUrs(urs);
+    const QList<core::Municipality> municipalities = regional::scopeMunicipalities(reference, services);
     if (municipalities.isEmpty()) {
         *err += QCoreApplication::translate("RegionalCommands", "Coverage is for a URS profile: this one has no URS.") + QLatin1Char('\n');
         return 1;
     }
-    auto grid = core::computeCoverage(services.replica(), program, municipalities, core::Period::fromKey(cl.month), 1,
+    auto grid = core::computeCoverage(services.database(), program, municipalities, core::Period::fromKey(cl.month), 1,
                                       services.reviews().localStates());
     if (!grid) {
         *err += grid.error().message + QLatin1Char('\n');

@@ -2,6 +2,7 @@
 
 #include "core/reference/reference_data.h"
 #include "core/regional/coverage.h"
+#include "core/domain/role.h"
 #include "core/services/services.h"
 
 #include <QCoreApplication>
@@ -12,7 +13,8 @@ namespace mobiliza::ui::regional {
 QStringList reviewStateKeys()
 {
     return {QStringLiteral("received"), QStringLiteral("in_review"), QStringLiteral("returned"),
-            QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("consolidated")};
+            QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("returned_to_urs"),
+            QStringLiteral("consolidated")};
 }
 
 QString reviewStateLabel(const QString &key)
@@ -29,6 +31,8 @@ QString reviewStateLabel(const QString &key)
         return QCoreApplication::translate("RegionalInbox", "Forwarded");
     if (key == QLatin1String("consolidated"))
         return QCoreApplication::translate("RegionalInbox", "Consolidated");
+    if (key == QLatin1String("returned_to_urs"))
+        return QCoreApplication::translate("RegionalInbox", "Returned by the central level");
     return key;
 }
 
@@ -38,7 +42,7 @@ QColor reviewStateColor(const QString &key)
         return QColor(0x0b, 0x4f, 0x8a);
     if (key == QLatin1String("in_review"))
         return QColor(0x6a, 0x3d, 0x9a);
-    if (key == QLatin1String("returned"))
+    if (key == QLatin1String("returned") || key == QLatin1String("returned_to_urs"))
         return QColor(0xb0, 0x3a, 0x10);
     if (key == QLatin1String("accepted") || key == QLatin1String("forwarded")
         || key == QLatin1String("consolidated"))
@@ -69,8 +73,37 @@ QString municipalityName(const core::ReferenceData &reference, const QString &ib
 QString reviewerName(core::Services &services)
 {
     const QString user = services.profile().userName().trimmed();
-    return user.isEmpty() ? QCoreApplication::translate("RegionalInbox", "URS %1").arg(services.profile().urs())
-                          : user;
+    if (!user.isEmpty())
+        return user;
+    return isCentralDesk(services) ? QCoreApplication::translate("RegionalInbox", "Central level")
+                                   : QCoreApplication::translate("RegionalInbox", "URS %1").arg(services.profile().urs());
+}
+
+bool isCentralDesk(core::Services &services)
+{
+    return services.profile().role() == core::Role::Central;
+}
+
+core::Decision acceptDecision(core::Services &services)
+{
+    return isCentralDesk(services) ? core::Decision::Consolidate : core::Decision::Accept;
+}
+
+core::Decision returnDecision(core::Services &services)
+{
+    return isCentralDesk(services) ? core::Decision::ReturnToUrs : core::Decision::Return;
+}
+
+bool isDecidableHere(core::Services &services, const QString &state)
+{
+    return core::ReviewOutbox::fromStates(acceptDecision(services)).contains(state);
+}
+
+QList<core::Municipality> scopeMunicipalities(const core::ReferenceData &reference, core::Services &services)
+{
+    if (isCentralDesk(services))
+        return reference.municipalities();
+    return reference.municipalitiesOfUrs(services.profile().urs());
 }
 
 } // namespace mobiliza::ui::regional

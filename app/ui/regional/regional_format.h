@@ -3,19 +3,21 @@
 // reviewer is. Widget-free.
 #pragma once
 
+#include "core/reference/reference_data.h"
+#include "core/regional/review_outbox.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QString>
 
 namespace mobiliza::core {
-class ReferenceData;
 class Services;
 } // namespace mobiliza::core
 
 namespace mobiliza::ui::regional {
 
 // The hub's review states, in the order the inbox filter shows them.
-QStringList reviewStateKeys(); // received, in_review, returned, accepted, forwarded, consolidated
+QStringList reviewStateKeys(); // received, in_review, returned, accepted, forwarded, returned_to_urs, consolidated
 // "Novo", "Em análise", "Devolvido", "Aceito", "Encaminhado", "Consolidado" (translated).
 QString reviewStateLabel(const QString &key);
 QColor reviewStateColor(const QString &key); // text colour for the state
@@ -26,7 +28,19 @@ QString brasiliaDateTime(const QDateTime &utc);
 QString viaLabel(const QString &via);
 // The municipality's name, or its code when the reference table does not know it.
 QString municipalityName(const core::ReferenceData &reference, const QString &ibge);
-// The name recorded with a decision: the profile's user name, else "URS <name>".
+// The name recorded with a decision: the profile's user name, else "URS <name>"
+// (or "Nível central").
 QString reviewerName(core::Services &services);
+
+// The desk's level: the central level decides on forwarded reports (consolidate,
+// return to the URS); a URS on received ones (accept, return to the municipality).
+bool isCentralDesk(core::Services &services);
+// The review states this desk decides from (core::ReviewOutbox::fromStates).
+bool isDecidableHere(core::Services &services, const QString &state);
+// What "accept" and "return" are at this desk.
+core::Decision acceptDecision(core::Services &services);
+core::Decision returnDecision(core::Services &services);
+// The municipalities the profile sees: its URS's, or the whole state's at the central level.
+QList<core::Municipality> scopeMunicipalities(const core::ReferenceData &reference, core::Services &services);
 
 } // namespace mobiliza::ui::regional

@@ -40,14 +40,24 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
                              window->showPage(QStringLiteral("coverage"));
                          coverage->selectPeriod(period);
                      });
-    return {
-        {QStringLiteral("inbox"), QCoreApplication::translate("RegionalPages", "Inbox"),
+    // The central level consolidates what the URS forwarded: it makes no batches, and its
+    // inbox is the forwarded reports (app/ui/regional/regional_format.h: isCentralDesk).
+    const bool central = context.role == core::Role::Central;
+    QList<RolePage> pages{
+        {QStringLiteral("inbox"),
+         central ? QCoreApplication::translate("RegionalPages", "Forwarded reports")
+                 : QCoreApplication::translate("RegionalPages", "Inbox"),
          st->standardIcon(QStyle::SP_FileDialogDetailedView), inbox},
         {QStringLiteral("coverage"), QCoreApplication::translate("RegionalPages", "Coverage"),
          st->standardIcon(QStyle::SP_FileDialogListView), coverage},
-        {QStringLiteral("batches"), QCoreApplication::translate("RegionalPages", "Batches"),
-         st->standardIcon(QStyle::SP_ArrowForward), new BatchesPage(context, dialogs, parent)},
-        {QStringLiteral("partners"), QCoreApplication::translate("RegionalPages", "Partners of the region"),
+    };
+    if (!central)
+        pages << RolePage{QStringLiteral("batches"), QCoreApplication::translate("RegionalPages", "Batches"),
+                          st->standardIcon(QStyle::SP_ArrowForward), new BatchesPage(context, dialogs, parent)};
+    pages << QList<RolePage>{
+        {QStringLiteral("partners"),
+         central ? QCoreApplication::translate("RegionalPages", "Partners of the state")
+                 : QCoreApplication::translate("RegionalPages", "Partners of the region"),
          st->standardIcon(QStyle::SP_DirHomeIcon), new PartnersRegionPage(context, dialogs, parent)},
         {QStringLiteral("panel"), QCoreApplication::translate("MainWindow", "Panel"),
          st->standardIcon(QStyle::SP_FileDialogContentsView), panel},
@@ -56,6 +66,7 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
         {QStringLiteral("settings"), QCoreApplication::translate("MainWindow", "Settings"),
          st->standardIcon(QStyle::SP_FileDialogInfoView), new SettingsPage(context, parent)},
     };
+    return pages;
 }
 
 } // namespace mobiliza::ui

@@ -15,6 +15,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QKeyEvent>
@@ -63,9 +64,12 @@ ReportView::ReportView(const AppContext &context, Dialogs &dialogs, QWidget *par
     titles->addWidget(m_title);
     titles->addWidget(m_state);
     bar->addLayout(titles, 1);
-    m_accept = new QPushButton(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Accept"), this);
+    const bool central = regional::isCentralDesk(*m_context.services);
+    m_accept = new QPushButton(style()->standardIcon(QStyle::SP_DialogApplyButton),
+                               central ? tr("Consolidate") : tr("Accept"), this);
     m_accept->setObjectName(QStringLiteral("acceptReport"));
-    m_return = new QPushButton(style()->standardIcon(QStyle::SP_ArrowLeft), tr("Return for correction…"), this);
+    m_return = new QPushButton(style()->standardIcon(QStyle::SP_ArrowLeft),
+                               central ? tr("Return to the URS…") : tr("Return for correction…"), this);
     m_return->setObjectName(QStringLiteral("returnReport"));
     bar->addWidget(m_accept);
     bar->addWidget(m_return);
@@ -201,6 +205,8 @@ void ReportView::loadContent()
         if (auto previous = m_context.services->replica().revision(r.report, r.revision - 1);
             previous && previous.value() && !previous.value()->comment.isEmpty())
             lines << qMakePair(tr("Returned before with"), previous.value()->comment);
+    if (r.state == QLatin1String("returned_to_urs") && !r.comment.isEmpty())
+        lines << qMakePair(tr("Returned by the central level"), r.comment);
     QString html = regional::headerHtml(lines);
 
     core::Findings findings;
@@ -349,8 +355,16 @@ void ReportView::updateState()
         why = tr("A decision on this revision waits to be sent.");
     else if (!row.decidable)
         why = tr("This revision is \"%1\": no decision to make here.").arg(row.stateText);
-    m_accept->setToolTip(decidable ? tr("Accept this revision; it goes to the hub at the next synchronization.") : why);
-    m_return->setToolTip(decidable ? tr("Return it to the municipality with what to correct.") : why);
+    if (regional::isCentralDesk(*m_context.services)) {
+        m_accept->setToolTip(decidable ? tr("Consolidate this revision into the Painel; it goes to the hub at the "
+                                            "next synchronization.")
+                                       : why);
+        m_return->setToolTip(decidable ? tr("Return it to its URS with what to look at again.") : why);
+    } else {
+        m_accept->setToolTip(decidable ? tr("Accept this revision; it goes to the hub at the next synchronization.")
+                                       : why);
+        m_return->setToolTip(decidable ? tr("Return it to the municipality with what to correct.") : why);
+    }
 }
 
 void ReportView::setMessage(const QString &text, bool error)
@@ -367,11 +381,13 @@ void ReportView::accept()
 {
     if (!m_accept->isEnabled())
         return;
-    if (!m_dialogs.confirm(this, tr("Accept the report"),
-                           tr("Accept the report of %1, %2 (revision %3)?")
+    const bool central = regional::isCentralDesk(*m_context.services);
+    if (!m_dialogs.confirm(this, central ? tr("Consolidate the report") : tr("Accept the report"),
+                           (central ? tr("Consolidate the report of %1, %2 (revision %3)?")
+                                    : tr("Accept the report of %1, %2 (revision %3)?"))
                                .arg(m_row.municipalityName, m_row.revision.period.display())
                                .arg(m_row.revision.revision),
-                           tr("Accept"), Dialogs::Tone::Question))
+                           central ? tr("Consolidate") : tr("Accept"), Dialogs::Tone::Question))
         return;
     decide(true, {}, {});
 }
@@ -380,8 +396,11 @@ void ReportView::openReturnDialog()
 {
     if (!m_return->isEnabled() || m_returnDialog)
         return;
-    auto *dialog = new ReturnDialog(m_report, reportTitle(), this);
+    auto *dialog = new ReturnDialog(m_report, reportTitle(), this, regional::isCentralDesk(*m_context.services));
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Sent back by the central level: what it said starts the URS's comment to the municipality.
+    if (m_row.revision.state == QLatin1String("returned_to_urs") && !m_row.revision.comment.isEmpty())
+        dialog->commentField()->setPlainText(tr("Central level: %1").arg(m_row.revision.comment));
     m_returnDialog = dialog;
     connect(dialog, &QDialog::accepted, this, [this, dialog] { decide(false, dialog->comment(), dialog->notes()); });
     dialog->open();
@@ -389,17 +408,24 @@ void ReportView::openReturnDialog()
 
 void ReportView::decide(bool accept, const QString &comment, const QList<core::ReviewNote> &notes)
 {
-    auto done = m_context.services->reviews().decide(m_row.revision.report, m_row.revision.revision,
-                                                     accept ? core::Decision::Accept : core::Decision::Return, comment,
-                                                     notes, regional::reviewerName(*m_context.services));
+    core::Services &services = *m_context.services;
+    auto done = services.reviews().decide(m_row.revision.report, m_row.revision.revision,
+                                          accept ? regional::acceptDecision(services) : regional::returnDecision(services),
+                                          comment, notes, regional::reviewerName(services));
     if (!done) {
         setMessage(tr("The decision was not recorded: %1").arg(done.error().message), true);
         return;
     }
-    setMessage(accept ? tr("Accepted. The decision goes to the hub at the next synchronization.")
-                      : tr("Returned for correction. The decision and your comment go to the hub at the next "
-                           "synchronization."),
-               false);
+    if (regional::isCentralDesk(services))
+        setMessage(accept ? tr("Consolidated. The decision goes to the hub at the next synchronization.")
+                          : tr("Returned to the URS. The decision and your comment go to the hub at the next "
+                               "synchronization."),
+                   false);
+    else
+        setMessage(accept ? tr("Accepted. The decision goes to the hub at the next synchronization.")
+                          : tr("Returned for correction. The decision and your comment go to the hub at the next "
+                               "synchronization."),
+                   false);
 }
 
 } // namespace mobiliza::ui

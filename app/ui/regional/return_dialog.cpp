@@ -17,10 +17,11 @@ constexpr int kActionRole = Qt::UserRole + 1;
 constexpr int kPhotoRole = Qt::UserRole + 2;
 } // namespace
 
-ReturnDialog::ReturnDialog(const core::Report &report, const QString &title, QWidget *parent) : QDialog(parent)
+ReturnDialog::ReturnDialog(const core::Report &report, const QString &title, QWidget *parent, bool toUrs)
+    : QDialog(parent)
 {
     setObjectName(QStringLiteral("returnDialog"));
-    setWindowTitle(tr("Return for correction"));
+    setWindowTitle(toUrs ? tr("Return to the URS") : tr("Return for correction"));
     setMinimumWidth(520);
     auto *layout = new QVBoxLayout(this);
 
@@ -30,8 +31,10 @@ ReturnDialog::ReturnDialog(const core::Report &report, const QString &title, QWi
     heading->setFont(hf);
     layout->addWidget(heading);
 
-    auto *commentLabel = new QLabel(tr("What must the municipality correct? (required; the municipality reads "
-                                       "this)"),
+    auto *commentLabel = new QLabel(toUrs ? tr("What must the URS look at again? (required; the URS reads this, "
+                                               "and decides whether the municipality must correct it)")
+                                          : tr("What must the municipality correct? (required; the municipality "
+                                               "reads this)"),
                                     this);
     commentLabel->setWordWrap(true);
     layout->addWidget(commentLabel);

@@ -22,7 +22,8 @@ class ReturnDialog : public QDialog
     Q_OBJECT
 
 public:
-    ReturnDialog(const core::Report &report, const QString &title, QWidget *parent = nullptr);
+    // `toUrs`: the central level returning a forwarded report to its URS (§10.7).
+    ReturnDialog(const core::Report &report, const QString &title, QWidget *parent = nullptr, bool toUrs = false);
 
     QString comment() const;
     QList<core::ReviewNote> notes() const { return m_notes; }

@@ -34,16 +34,16 @@ QByteArray jpegBytes(int seed, QSize size)
     return bytes;
 }
 
-RegionalFixture::RegionalFixture()
+RegionalFixture::RegionalFixture(core::Role role)
 {
     auto opened = core::Services::open(dir.path(), clock);
     REQUIRE(opened.ok());
     services = std::move(opened.value());
-    REQUIRE(services->profile().setRole(core::Role::Urs, kUrs).ok());
+    REQUIRE(services->profile().setRole(role, role == core::Role::Central ? QString() : kUrs).ok());
     REQUIRE(services->profile().setUserName(QStringLiteral("Marta Reis")).ok());
     context = ui::AppContext{dir.path(),     core::ReferenceData::embedded(),
                              core::ProgramDefinition::sesMgMobilizacao(), services.get(), &clock};
-    context.role = core::Role::Urs;
+    context.role = role;
     municipalities = context.reference.municipalitiesOfUrs(kUrs);
     std::sort(municipalities.begin(), municipalities.end(),
               [](const core::Municipality &a, const core::Municipality &b) { return a.name.localeAwareCompare(b.name) < 0; });

@@ -58,7 +58,9 @@ struct RegionalFixture
     QList<core::Municipality> municipalities; // of the URS, by name
     qint64 cursor = 0;
 
-    RegionalFixture();
+    // A URS's desk (Barbacena), or the central level's (role Central: the same seeding,
+    // the replica a central installation pulls).
+    explicit RegionalFixture(core::Role role = core::Role::Urs);
     SeededReport seed(const core::Municipality &m, const SeedOptions &options);
 
     // The standard scenario, competência 10/2026 (deadline 10/11/2026), on

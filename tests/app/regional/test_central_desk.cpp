@@ -1,0 +1,135 @@
+// The central level's desk (docs/protocol.md §10.7) on the real widgets: its
+// pages (no batches), the forwarded reports shown first, Consolidar and
+// Devolver à URS from the report view; and the URS's side of a report the
+// central level returned: decidable again, the central level's words shown and
+// carried into the return to the municipality.
+#include "tests/support/catch_qt.h"
+#include <catch2/catch.hpp>
+
+#include "app/ui/main_window.h"
+#include "app/ui/regional/report_view.h"
+#include "app/ui/regional/return_dialog.h"
+#include "core/regional/review_outbox.h"
+#include "tests/app/regional/regional_fixture.h"
+#include "tests/app/regional/regional_ui_helpers.h"
+
+#include <QDialogButtonBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QToolButton>
+
+using namespace mobiliza;
+using test::rowOfReport;
+
+namespace {
+
+test::SeedOptions inState(const QString &state, const QString &comment = {})
+{
+    test::SeedOptions o;
+    o.state = state;
+    o.comment = comment;
+    return o;
+}
+
+QString localState(test::RegionalFixture &f, const test::SeededReport &r)
+{
+    return f.services->reviews().localStates().value(core::revisionKey(r.uuid, r.revision));
+}
+
+} // namespace
+
+TEST_CASE(
+    "central desk: the forwarded reports first, consolidated or returned to the URS from the report view")
+{
+    test::RegionalFixture f(core::Role::Central);
+    const test::SeededReport forwarded = f.seed(f.municipalities.at(0), inState(QStringLiteral("forwarded")));
+    const test::SeededReport other = f.seed(f.municipalities.at(1), inState(QStringLiteral("forwarded")));
+    const test::SeededReport received = f.seed(f.municipalities.at(2), inState(QStringLiteral("received")));
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    // The central level makes no batches.
+    CHECK(window.page(QStringLiteral("batches")) == nullptr);
+    REQUIRE(window.page(QStringLiteral("panel")) != nullptr);
+
+    ui::InboxPage *inbox = test::inboxOf(window);
+    QTableView *table = inbox->table();
+    // What waits for the central level is what it sees first.
+    CHECK(rowOfReport(table, forwarded.uuid) >= 0);
+    CHECK(rowOfReport(table, received.uuid) < 0);
+    auto *bulk = inbox->findChild<QPushButton *>(QStringLiteral("acceptSelected"));
+    REQUIRE(bulk);
+    CHECK(bulk->text().startsWith(QStringLiteral("Consolidate")));
+
+    // Open it (Enter) and consolidate it.
+    test::clickRow(table, rowOfReport(table, forwarded.uuid));
+    QTest::keyClick(table, Qt::Key_Return);
+    REQUIRE(inbox->isShowingReport());
+    ui::ReportView *view = inbox->reportView();
+    CHECK(view->acceptButton()->text() == QStringLiteral("Consolidate"));
+    CHECK(view->returnButton()->text() == QStringLiteral("Return to the URS…"));
+    REQUIRE(view->acceptButton()->isEnabled());
+    QTest::mouseClick(view->acceptButton(), Qt::LeftButton);
+    CHECK(f.dialogs.questions.constLast().contains(QStringLiteral("Consolidate the report of")));
+    CHECK(localState(f, forwarded) == QStringLiteral("consolidated"));
+    auto due = f.services->reviews().due();
+    REQUIRE(due.ok());
+    REQUIRE(due->size() == 1);
+    CHECK(due->first().decision == core::Decision::Consolidate);
+    CHECK_FALSE(view->acceptButton()->isEnabled()); // decided: waits to be sent
+
+    // The other one goes back to its URS, with what to look at.
+    QTest::keyClick(view, Qt::Key_Escape);
+    REQUIRE_FALSE(inbox->isShowingReport());
+    inbox->openReport(other.uuid);
+    REQUIRE(inbox->isShowingReport());
+    QTest::mouseClick(view->returnButton(), Qt::LeftButton);
+    ui::ReturnDialog *dialog = view->returnDialog();
+    REQUIRE(dialog);
+    CHECK(dialog->windowTitle() == QStringLiteral("Return to the URS"));
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    CHECK_FALSE(ok->isEnabled()); // a comment is required
+    dialog->commentField()->setFocus();
+    QTest::keyClicks(dialog->commentField(), QStringLiteral("A foto 2 nao mostra a acao."));
+    REQUIRE(ok->isEnabled());
+    QTest::mouseClick(ok, Qt::LeftButton);
+    CHECK(localState(f, other) == QStringLiteral("returned_to_urs"));
+    due = f.services->reviews().due();
+    REQUIRE(due.ok());
+    REQUIRE(due->size() == 2);
+    for (const core::ReviewDecisionRecord &d : due.value())
+        if (d.report == other.uuid) {
+            CHECK(d.decision == core::Decision::ReturnToUrs);
+            CHECK(d.comment == QStringLiteral("A foto 2 nao mostra a acao."));
+        }
+}
+
+TEST_CASE("central desk: at the URS, a report the central level returned is decidable again, with its words")
+{
+    test::RegionalFixture f; // Barbacena's URS
+    const test::SeededReport back =
+        f.seed(f.municipalities.at(0),
+               inState(QStringLiteral("returned_to_urs"), QStringLiteral("Falta a lista de presença.")));
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    ui::InboxPage *inbox = test::inboxOf(window);
+    auto *chip = inbox->findChild<QToolButton *>(QStringLiteral("state_returned_to_urs"));
+    REQUIRE(chip);
+    CHECK(chip->isVisible());
+    CHECK(chip->text().startsWith(QStringLiteral("Returned by the central level (1)")));
+    inbox->openReport(back.uuid);
+    REQUIRE(inbox->isShowingReport());
+    ui::ReportView *view = inbox->reportView();
+    CHECK(view->text()->toPlainText().contains(QStringLiteral("Falta a lista de presença.")));
+    CHECK(view->acceptButton()->text() == QStringLiteral("Accept"));
+    REQUIRE(view->returnButton()->isEnabled());
+    QTest::mouseClick(view->returnButton(), Qt::LeftButton);
+    ui::ReturnDialog *dialog = view->returnDialog();
+    REQUIRE(dialog);
+    CHECK(dialog->comment() == QStringLiteral("Central level: Falta a lista de presença."));
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    CHECK(localState(f, back) == QStringLiteral("returned"));
+}
