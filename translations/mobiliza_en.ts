@@ -9,7 +9,7 @@
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+87"/>
         <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</source>
         <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</translation>
     </message>
@@ -24,12 +24,7 @@
         <translation>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <source>The demonstration data set is a municipality&apos;s; a %1 profile gets its reports from the hub (--pull).</source>
-        <translation>The demonstration data set is a municipality&apos;s; a %1 profile gets its reports from the hub (--pull).</translation>
-    </message>
-    <message>
-        <location line="+77"/>
+        <location line="+24"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</translation>
     </message>
@@ -855,7 +850,7 @@
         <translation>The demonstration data could not be completed: %1 This profile now holds part of it (%2 report(s), %3 partner(s)), all marked as demonstration data. Free some space on the disk and use --demo-data with a new, empty --data-dir.</translation>
     </message>
     <message>
-        <location filename="../core/demo/regional_demo.cpp" line="+51"/>
+        <location filename="../core/demo/regional_demo.cpp" line="+55"/>
         <source>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</source>
         <translation>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</translation>
     </message>
@@ -3026,8 +3021,8 @@
     <name>RegionalPages</name>
     <message>
         <location filename="../app/ui/regional/regional_pages.cpp" line="-18"/>
-        <source>Forwarded reports</source>
-        <translation>Forwarded reports</translation>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4843,7 +4838,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+53"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+55"/>
         <source>Forwarded reports</source>
         <translation>Forwarded reports</translation>
     </message>
@@ -4868,7 +4863,7 @@
         <translation>&amp;Month:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Mu&amp;nicipality:</source>
         <translation>Mu&amp;nicipality:</translation>
     </message>
@@ -4889,20 +4884,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+216"/>
+        <location line="+221"/>
         <location line="+69"/>
         <source>Accept selected</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location line="-285"/>
-        <location line="+214"/>
+        <location line="-290"/>
+        <location line="+219"/>
         <location line="+71"/>
         <source>Consolidate selected</source>
         <translation>Consolidate selected</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-288"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</translation>
     </message>
@@ -4912,7 +4907,7 @@
         <translation>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Reports received</source>
         <translation>Reports received</translation>
     </message>
@@ -4932,12 +4927,17 @@
         <translation>All months</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>All</source>
         <translation>All</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned to the URS</source>
+        <translation>Returned to the URS</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: %n report(s)</source>
         <translation>
             <numerusform>%1: %n report(s)</numerusform>

@@ -9,7 +9,7 @@
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+87"/>
         <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</source>
         <translation>Este perfil ainda não foi configurado. Execute uma vez com --role municipality --municipality IBGE (o código IBGE de 7 dígitos) ou --role urs --urs NOME, ou abra o Mobiliza sem opções de linha de comando para escolher.</translation>
     </message>
@@ -24,12 +24,7 @@
         <translation>&quot;%1&quot; não é uma Unidade Regional de Saúde (URS) de Minas Gerais. Use uma destas: %2.</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <source>The demonstration data set is a municipality&apos;s; a %1 profile gets its reports from the hub (--pull).</source>
-        <translation>Os dados de demonstração são de um município; um perfil de %1 recebe os relatórios do hub (--pull).</translation>
-    </message>
-    <message>
-        <location line="+77"/>
+        <location line="+24"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review e --coverage são para um perfil de URS; este perfil é de um município (use --sync para enviar os relatórios).</translation>
     </message>
@@ -855,7 +850,7 @@
         <translation>Não foi possível completar os dados de demonstração: %1 Este perfil ficou com uma parte deles (%2 relatório(s), %3 parceiro(s)), tudo marcado como dados de demonstração. Libere espaço no disco e use --demo-data com uma --data-dir nova e vazia.</translation>
     </message>
     <message>
-        <location filename="../core/demo/regional_demo.cpp" line="+51"/>
+        <location filename="../core/demo/regional_demo.cpp" line="+55"/>
         <source>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</source>
         <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
     </message>
@@ -3026,8 +3021,8 @@
     <name>RegionalPages</name>
     <message>
         <location filename="../app/ui/regional/regional_pages.cpp" line="-18"/>
-        <source>Forwarded reports</source>
-        <translation>Relatórios encaminhados</translation>
+        <source>Forwarded</source>
+        <translation>Encaminhados</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4843,7 +4838,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+53"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+55"/>
         <source>Forwarded reports</source>
         <translation>Relatórios encaminhados</translation>
     </message>
@@ -4868,7 +4863,7 @@
         <translation>&amp;Competência:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Mu&amp;nicipality:</source>
         <translation>Mu&amp;nicípio:</translation>
     </message>
@@ -4889,20 +4884,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+216"/>
+        <location line="+221"/>
         <location line="+69"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-285"/>
-        <location line="+214"/>
+        <location line="-290"/>
+        <location line="+219"/>
         <location line="+71"/>
         <source>Consolidate selected</source>
         <translation>Consolidar selecionados</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-288"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -4912,7 +4907,7 @@
         <translation>Aceita todos os relatórios selecionados que aguardam decisão (selecione vários com Ctrl ou Shift).</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+49"/>
         <source>Reports received</source>
         <translation>Relatórios recebidos</translation>
     </message>
@@ -4932,12 +4927,17 @@
         <translation>Todas as competências</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned to the URS</source>
+        <translation>Devolvido à URS</translation>
+    </message>
     <message numerus="yes">
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: %n report(s)</source>
         <translation>
             <numerusform>%1: %n relatório</numerusform>

@@ -151,17 +151,6 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     if (!wantedRole && !cl.municipality.isEmpty())
         wantedRole = core::Role::Municipality;
     const auto currentRole = profile.role();
-    // The demonstration data are a municipality's: refused before anything is set up.
-    core::Role demoRole = core::Role::Municipality;
-    if (wantedRole.has_value())
-        demoRole = *wantedRole;
-    else if (currentRole.has_value())
-        demoRole = *currentRole;
-    if (cl.demoData && demoRole == core::Role::Central)
-        return fail(QCoreApplication::translate("Application", "The demonstration data set is a municipality's; a %1 profile "
-                                                               "gets its reports from the hub (--pull).")
-                        .arg(core::roleLabel(demoRole)),
-                    headless, err);
     if (wantedRole && wanted.isEmpty() && currentRole) {
         // --role alone on a profile that already chose: it names what the profile is
         // (fine), or another role (setRole() below refuses it, saying what it is).
@@ -227,8 +216,10 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     const core::Role role = profile.role().value_or(core::Role::Municipality);
 
     if (cl.demoData) {
-        const auto seeded = role == core::Role::Urs ? core::RegionalDemo(*services, program, reference, clock).seed()
-                                                    : core::DemoData(*services, program, reference, clock).seed();
+        // A URS's and the central level's: a replica as if pulled (the central level's, the whole state).
+        const auto seeded = role == core::Role::Municipality
+                                ? core::DemoData(*services, program, reference, clock).seed()
+                                : core::RegionalDemo(*services, program, reference, clock).seed();
         if (!seeded)
             return fail(seeded.error().message, headless, err);
     }

@@ -44,8 +44,12 @@ Result<DemoSummary> RegionalDemo::seed()
     auto &profile = m_services.profile();
     auto &replica = m_services.replica();
     DemoSummary summary;
-    const QString urs = profile.urs();
-    const QList<Municipality> municipalities = m_reference.municipalitiesOfUrs(urs);
+    // The central level's demonstration is the whole state over two years (issue 10):
+    // the same seeding over every municipality, with the central level's decisions.
+    const bool central = profile.role() == Role::Central;
+    const QString urs = central ? QStringLiteral("SES-MG") : profile.urs();
+    const QList<Municipality> municipalities =
+        central ? m_reference.municipalities() : m_reference.municipalitiesOfUrs(urs);
     if (municipalities.isEmpty())
         return Error{QStringLiteral("no_urs"),
                      QCoreApplication::translate("DemoData",
@@ -84,7 +88,8 @@ Result<DemoSummary> RegionalDemo::seed()
     const Period current = Period::fromDate(today);
     const Period newest = current.previous();
     QList<Period> periods;
-    for (Period p = newest; periods.size() < 12; p = p.previous())
+    const int months = central ? 24 : 12;
+    for (Period p = newest; periods.size() < months; p = p.previous())
         periods.prepend(p);
 
     QList<ReplicaRevision> entries;
@@ -207,14 +212,28 @@ Result<DemoSummary> RegionalDemo::seed()
                 continue;
             }
             QString state = QStringLiteral("received");
-            if (age >= 2)
+            QString comment;
+            if (central && age >= 1) {
+                // Older months consolidated, last month's waiting for the central level; a
+                // few were sent back to their URS, which has not decided again yet.
+                const int r = int(rng.bounded(100));
+                if (age == 1)
+                    state = r < 70 ? QStringLiteral("forwarded") : r < 85 ? QStringLiteral("accepted")
+                                                                            : QStringLiteral("received");
+                else if (age == 2 && r < 4)
+                    state = QStringLiteral("returned_to_urs");
+                else
+                    state = r < 93 ? QStringLiteral("consolidated") : QStringLiteral("accepted");
+                if (state == QLatin1String("returned_to_urs"))
+                    comment = QStringLiteral("A foto da ação 2 não mostra a ação descrita; confirmar com o município.");
+            } else if (age >= 2)
                 state = rng.bounded(100) < 75 ? QStringLiteral("forwarded") : QStringLiteral("accepted");
             else if (age == 1)
                 state = rng.bounded(100) < 60 ? QStringLiteral("accepted") : QStringLiteral("received");
             else if (roll % 7 == 0)
                 state = QStringLiteral("in_review");
             const bool reviewed = state != QLatin1String("received");
-            add(report, receivedAt, state, {}, reviewed ? qMin(receivedAt.addDays(3), now) : QDateTime());
+            add(report, receivedAt, state, comment, reviewed ? qMin(receivedAt.addDays(3), now) : QDateTime());
         }
     }
 
@@ -243,9 +262,10 @@ Result<DemoSummary> RegionalDemo::seed()
             if (e.state == QLatin1String("received"))
                 continue;
             HistoryEntry decided = received;
-            decided.state = e.state == QLatin1String("forwarded") ? QStringLiteral("accepted") : e.state;
+            const bool atCentral = e.state == QLatin1String("consolidated") || e.state == QLatin1String("returned_to_urs");
+            decided.state = e.state == QLatin1String("forwarded") || atCentral ? QStringLiteral("accepted") : e.state;
             decided.decision = newUuid();
-            decided.comment = e.comment;
+            decided.comment = atCentral ? QString() : e.comment;
             decided.by = reviewer;
             decided.installation = otherInstallation;
             decided.at = e.reviewedAt;
@@ -253,6 +273,19 @@ Result<DemoSummary> RegionalDemo::seed()
                 decided.notes << ReviewNote{returnedAction, QString(),
                                             QStringLiteral("Conferir o número de pessoas alcançadas.")};
             t << decided;
+            if (atCentral) {
+                HistoryEntry forwarded = decided;
+                forwarded.state = QStringLiteral("forwarded");
+                forwarded.decision.clear();
+                forwarded.at = decided.at.addSecs(3600);
+                HistoryEntry last = forwarded;
+                last.state = e.state;
+                last.decision = newUuid();
+                last.comment = e.comment;
+                last.by = QStringLiteral("Núcleo de Mobilização Social (SES-MG, demonstração)");
+                last.at = forwarded.at.addDays(5);
+                t << forwarded << last;
+            }
         }
         QList<ReportHistory::ReportEvents> all;
         for (auto it = threads.cbegin(); it != threads.cend(); ++it) {
@@ -267,10 +300,13 @@ Result<DemoSummary> RegionalDemo::seed()
             return s.error();
     }
 
-    // The forwarded months went to the central level in one batch each, on the 15th.
+    // The forwarded months went to the central level in one batch each, on the 15th
+    // (a URS's batches: the central level makes none).
     BatchService batches(m_services);
     int batchNumber = 0;
     for (const Period &period : std::as_const(periods)) {
+        if (central)
+            break;
         BatchRecord b;
         for (const ReplicaRevision &e : std::as_const(entries))
             if (e.period == period && e.state == QLatin1String("forwarded"))

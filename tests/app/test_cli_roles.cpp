@@ -81,17 +81,11 @@ TEST_CASE("cli roles: a URS profile is set up once with --role urs --urs, by nam
     CHECK(r.err.contains(QStringLiteral("--pull")));
 }
 
-TEST_CASE("cli roles: demonstration data and an unknown URS set nothing up")
+TEST_CASE("cli roles: an unknown URS sets nothing up")
 {
     test::TempDir dir;
     const QString p = dir.filePath(QStringLiteral("p"));
-    auto r = run({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("central"),
-                  QStringLiteral("--demo-data"), QStringLiteral("--status")});
-    CHECK(r.code == 1);
-    CHECK_FALSE(r.err.isEmpty());
-    CHECK_FALSE(roleOf(p).has_value()); // the profile can still become anything
-
-    r = run({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("urs"),
+    auto r = run({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("urs"),
              QStringLiteral("--urs"), QStringLiteral("Atlantis"), QStringLiteral("--status")});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("Barbacena"))); // the list of valid names

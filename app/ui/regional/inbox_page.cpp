@@ -1,6 +1,7 @@
 #include "app/ui/regional/inbox_page.h"
 
 #include "app/ui/dialogs.h"
+#include "app/ui/pages/flow_layout.h"
 #include "app/ui/pages/page_header.h"
 #include "app/ui/regional/inbox_model.h"
 #include "app/ui/regional/photo_viewer.h"
@@ -18,6 +19,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLocale>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -66,6 +68,7 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_month = new QComboBox(m_listPage);
     m_month->setObjectName(QStringLiteral("inboxMonth"));
     m_month->setMinimumContentsLength(10);
+    m_month->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Todas as competências" whole
     monthLabel->setBuddy(m_month);
     auto *searchLabel = new QLabel(tr("Mu&nicipality:"), m_listPage);
     m_search = new QLineEdit(m_listPage);
@@ -93,8 +96,8 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     bar->addWidget(m_acceptSelected);
     layout->addLayout(bar);
 
-    auto *chips = new QHBoxLayout;
-    chips->setSpacing(4);
+    // The chips wrap onto a second line when the window is narrow (1024 px).
+    auto *chips = new FlowLayout(nullptr, 4);
     m_stateGroup = new QButtonGroup(this);
     m_stateGroup->setExclusive(true);
     QStringList keys{QString()};
@@ -113,7 +116,6 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
                 m_filter->setStateKey(key);
         });
     }
-    chips->addStretch(1);
     layout->addLayout(chips);
 
     m_model = new InboxModel(m_context, this);
@@ -239,8 +241,10 @@ void InboxPage::fillMonths()
     for (const core::Period &p : m_model->periods())
         m_month->addItem(p.display(), p.key());
     m_month->addItem(tr("All months"), QString());
-    // First time: the newest month. Afterwards: what the reviewer chose, while it exists.
-    int index = first ? 0 : m_month->findData(chosen);
+    // First time: the newest month (the central level: every month, as what waits for it
+    // is the months the URS forwarded). Afterwards: what the reviewer chose, while it exists.
+    int index = first ? (regional::isCentralDesk(*m_context.services) ? m_month->count() - 1 : 0)
+                      : m_month->findData(chosen);
     if (index < 0)
         index = 0;
     m_month->setCurrentIndex(index);
@@ -259,8 +263,12 @@ void InboxPage::updateCounts()
     }
     for (auto it = m_stateButtons.cbegin(); it != m_stateButtons.cend(); ++it) {
         const int n = it.key().isEmpty() ? all : counts.value(it.key());
-        const QString label = it.key().isEmpty() ? tr("All") : regional::reviewStateLabel(it.key());
-        it.value()->setText(QStringLiteral("%1 (%2)").arg(label).arg(n));
+        // A chip's words are short (the row must fit 1024 px): the central level's return is
+        // "Devolvido à URS" there, "Devolvido pelo nível central" in the table.
+        const QString label = it.key().isEmpty()                            ? tr("All")
+                              : it.key() == QLatin1String("returned_to_urs") ? tr("Returned to the URS")
+                                                                              : regional::reviewStateLabel(it.key());
+        it.value()->setText(QStringLiteral("%1 (%2)").arg(label, QLocale().toString(n)));
         // The central level's return is rare: its chip shows only when there is one (or it is chosen).
         if (it.key() == QLatin1String("returned_to_urs"))
             it.value()->setVisible(n > 0 || it.value()->isChecked());

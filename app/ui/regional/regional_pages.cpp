@@ -45,7 +45,7 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
     const bool central = context.role == core::Role::Central;
     QList<RolePage> pages{
         {QStringLiteral("inbox"),
-         central ? QCoreApplication::translate("RegionalPages", "Forwarded reports")
+         central ? QCoreApplication::translate("RegionalPages", "Forwarded")
                  : QCoreApplication::translate("RegionalPages", "Inbox"),
          st->standardIcon(QStyle::SP_FileDialogDetailedView), inbox},
         {QStringLiteral("coverage"), QCoreApplication::translate("RegionalPages", "Coverage"),

@@ -119,7 +119,7 @@ TEST_CASE("central desk: at the URS, a report the central level returned is deci
     auto *chip = inbox->findChild<QToolButton *>(QStringLiteral("state_returned_to_urs"));
     REQUIRE(chip);
     CHECK(chip->isVisible());
-    CHECK(chip->text().startsWith(QStringLiteral("Returned by the central level (1)")));
+    CHECK(chip->text().startsWith(QStringLiteral("Returned to the URS (1)")));
     inbox->openReport(back.uuid);
     REQUIRE(inbox->isShowingReport());
     ui::ReportView *view = inbox->reportView();

@@ -2,8 +2,14 @@
 // docs/protocol.md §10.7): consolidate or return to the URS, only on a forwarded
 // report; and a URS's applied decision that a later state (the central level sent
 // the report back) supersedes, so the URS may decide again.
+#include "core/demo/regional_demo.h"
+#include "core/program/program_definition.h"
+#include "core/reference/reference_data.h"
 #include "core/regional/review_outbox.h"
+#include "core/store/sql.h"
 #include "tests/core/regional/replica_fixture.h"
+
+#include <QSet>
 
 using namespace mobiliza;
 using namespace mobiliza::core;
@@ -114,4 +120,52 @@ TEST_CASE(
     REQUIRE(replica.applyPulled({withState(bh.entry, QStringLiteral("returned_to_urs"), 9)}, 9));
     CHECK_FALSE(reviews.localStates().contains(revisionKey(bh.report.uuid, 1)));
     CHECK(reviews.decide(bh.report.uuid, 1, Decision::Start, {}, {}, QStringLiteral("Maria")));
+}
+
+TEST_CASE("Central decisions: the central level's demonstration is the whole state over two years, with its "
+          "decisions")
+{
+    test::TempDir dir;
+    FixedClock clock(QDateTime(QDate(2026, 11, 30), QTime(12, 0), Qt::UTC));
+    auto opened = Services::open(dir.path(), clock);
+    REQUIRE(opened);
+    Services &services = *opened.value();
+    REQUIRE(services.profile().setRole(Role::Central, {}));
+    const ReferenceData reference = ReferenceData::embedded();
+    const ProgramDefinition program = ProgramDefinition::sesMgMobilizacao();
+    auto seeded = RegionalDemo(services, program, reference, clock).seed();
+    INFO((seeded ? QString() : seeded.error().message).toStdString());
+    REQUIRE(seeded);
+    CHECK(services.profile().isDemo());
+
+    auto latest = services.replica().latest();
+    REQUIRE(latest);
+    QSet<QString> municipalities, urs, periods;
+    QHash<QString, int> states;
+    for (const ReplicaRevision &r : latest.value()) {
+        municipalities.insert(r.municipality);
+        urs.insert(reference.municipality(r.municipality)->urs);
+        periods.insert(r.period.key());
+        ++states[r.state];
+    }
+    CHECK(municipalities.size() == reference.municipalities().size()); // 853: every one sent something
+    CHECK(urs.size() == reference.urs().size());                       // all 28 URS
+    CHECK(periods.size() == 24);
+    // Most consolidated; last month's waiting for the central level; a few sent back to their URS.
+    CHECK(states.value(QStringLiteral("consolidated")) > latest->size() / 2);
+    CHECK(states.value(QStringLiteral("forwarded")) > 0);
+    CHECK(states.value(QStringLiteral("returned_to_urs")) > 0);
+    // A URS's batches are not the central level's.
+    CHECK(services.database().db().isOpen());
+    auto batches = runSql(services.database().db(), QStringLiteral("SELECT count(*) FROM batches"));
+    REQUIRE(batches);
+    REQUIRE(batches.value().next());
+    CHECK(batches.value().value(0).toInt() == 0);
+    // The central level may decide on a forwarded one at once.
+    for (const ReplicaRevision &r : latest.value())
+        if (r.state == QLatin1String("forwarded")) {
+            CHECK(services.reviews().decide(r.report, r.revision, Decision::Consolidate, {}, {},
+                                            QStringLiteral("Clara")));
+            break;
+        }
 }
