@@ -158,7 +158,13 @@ void CoveragePage::fitColumns()
     const int columns = std::max(1, m_model->columnCount());
     const int room = m_table->width() - m_table->verticalHeader()->width() - 2 * m_table->frameWidth()
                      - m_table->verticalScrollBar()->sizeHint().width();
-    m_table->horizontalHeader()->setDefaultSectionSize(std::max(72, room / columns));
+    // Wide enough for the header's "815 de 853" (the whole state at the central level).
+    int header = 0;
+    const QFontMetrics metrics = m_table->horizontalHeader()->fontMetrics();
+    for (int c = 0; c < m_model->columnCount(); ++c)
+        for (const QString &line : m_model->headerData(c, Qt::Horizontal).toString().split(QLatin1Char('\n')))
+            header = std::max(header, metrics.horizontalAdvance(line) + 14);
+    m_table->horizontalHeader()->setDefaultSectionSize(std::max({72, header, room / columns}));
 }
 
 void CoveragePage::reload()
