@@ -2291,6 +2291,57 @@
     </message>
 </context>
 <context>
+    <name>PanelMap</name>
+    <message>
+        <location filename="../app/ui/panel/panel_map.cpp" line="+57"/>
+        <source>no action</source>
+        <translation>no action</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n action(s)</numerusform>
+            <numerusform>%n action(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2 actions</source>
+        <translation>%1 to %2 actions</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Municipalities on the map — actions in the period</source>
+        <translation>Municipalities on the map — actions in the period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipalities on the map — months reported in the period</source>
+        <translation>Municipalities on the map — months reported in the period</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no month</source>
+        <translation>no month</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>some months</source>
+        <translation>some months</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every month</source>
+        <translation>every month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reported</source>
+        <translation>reported</translation>
+    </message>
+</context>
+<context>
     <name>Partner</name>
     <message>
         <location filename="../app/ui/models/partner_list_model.cpp" line="+16"/>
@@ -4567,7 +4618,7 @@
         <translation>Copies the names, one per line, to paste in an e-mail or a message.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>The coverage could not be computed: %1</source>
         <translation>The coverage could not be computed: %1</translation>
     </message>
@@ -5429,7 +5480,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+66"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+68"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -5504,7 +5555,27 @@
         <translation>active núcleos (an action in the last 3 months)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>Actions in the period</source>
+        <translation>Actions in the period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Months reported</source>
+        <translation>Months reported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Colour the map by:</source>
+        <translation>&amp;Colour the map by:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each dot is a municipality&apos;s seat. Click one to see only it.</source>
+        <translation>Each dot is a municipality&apos;s seat. Click one to see only it.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</source>
         <translation>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</translation>
     </message>
@@ -5549,12 +5620,12 @@
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-198"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+93"/>
         <source>Balanço mensal (PDF)…</source>
         <translation>Balanço mensal (PDF)…</translation>
     </message>
@@ -5669,7 +5740,7 @@
         <translation>Updating the figures…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+71"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</translation>
     </message>

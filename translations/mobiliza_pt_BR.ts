@@ -2291,6 +2291,57 @@
     </message>
 </context>
 <context>
+    <name>PanelMap</name>
+    <message>
+        <location filename="../app/ui/panel/panel_map.cpp" line="+57"/>
+        <source>no action</source>
+        <translation>nenhuma ação</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>%n action(s)</source>
+        <translation>
+            <numerusform>%n ação</numerusform>
+            <numerusform>%n ações</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2 actions</source>
+        <translation>%1 a %2 ações</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Municipalities on the map — actions in the period</source>
+        <translation>Municípios no mapa — ações no período</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Municipalities on the map — months reported in the period</source>
+        <translation>Municípios no mapa — meses com relatório enviado no período</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>no month</source>
+        <translation>nenhum mês</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>some months</source>
+        <translation>parte dos meses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>every month</source>
+        <translation>todos os meses</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reported</source>
+        <translation>enviou</translation>
+    </message>
+</context>
+<context>
     <name>Partner</name>
     <message>
         <location filename="../app/ui/models/partner_list_model.cpp" line="+16"/>
@@ -4567,7 +4618,7 @@
         <translation>Copia os nomes, um por linha, para colar num e-mail ou numa mensagem.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+70"/>
         <source>The coverage could not be computed: %1</source>
         <translation>Não foi possível calcular a cobertura: %1</translation>
     </message>
@@ -5429,7 +5480,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+66"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+68"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -5504,7 +5555,27 @@
         <translation>núcleos ativos (uma ação nos últimos 3 meses)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>Actions in the period</source>
+        <translation>Ações no período</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Months reported</source>
+        <translation>Meses com relatório enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Colour the map by:</source>
+        <translation>&amp;Colorir o mapa por:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each dot is a municipality&apos;s seat. Click one to see only it.</source>
+        <translation>Cada ponto é a sede de um município. Clique em um para ver só ele.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</source>
         <translation>&lt;b&gt;Municípios&lt;/b&gt; — mais ações primeiro. Clique duas vezes em um para ver só ele.</translation>
     </message>
@@ -5549,12 +5620,12 @@
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-171"/>
+        <location line="-198"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+93"/>
         <source>Balanço mensal (PDF)…</source>
         <translation>Balanço mensal (PDF)…</translation>
     </message>
@@ -5669,7 +5740,7 @@
         <translation>Atualizando os números…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+71"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Ações dos relatórios recebidos, em análise, aceitos, encaminhados ao nível central ou consolidados</translation>
     </message>

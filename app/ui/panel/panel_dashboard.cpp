@@ -3,6 +3,7 @@
 #include "app/ui/pages/page_header.h"
 #include "app/ui/panel/panel_areas.h"
 #include "app/ui/panel/panel_charts.h"
+#include "app/ui/panel/panel_map.h"
 #include "app/ui/panel/panel_ranking_model.h"
 #include "app/ui/panel/panel_tiles.h"
 #include "core/panel/panel_style.h"
@@ -13,6 +14,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QScatterSeries>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
@@ -138,8 +140,35 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     grid->addWidget(m_peopleView, 3, 0, 1, 2);
     grid->addWidget(m_coverageView, 4, 0, 1, 2);
     grid->addWidget(m_groupView, 5, 0, 1, 2); // its height grows with the number of areas
-    grid->addWidget(m_formatView, 6, 0);
-    grid->addWidget(m_audienceView, 6, 1);
+    // The dot map keeps Minas Gerais' proportions: a fixed size, centred, with what colours it.
+    m_mapView = newChartView(QStringLiteral("chartMap"), content, 470);
+    m_mapView->setFixedSize(600, 500);
+    m_mapColour = new QComboBox(content);
+    m_mapColour->setObjectName(QStringLiteral("panelMapColour"));
+    m_mapColour->addItem(tr("Actions in the period"), int(MapColour::Actions));
+    m_mapColour->addItem(tr("Months reported"), int(MapColour::Reporting));
+    auto *mapColourLabel = new QLabel(tr("&Colour the map by:"), content);
+    mapColourLabel->setBuddy(m_mapColour);
+    auto *mapSide = new QVBoxLayout;
+    mapSide->addWidget(mapColourLabel);
+    mapSide->addWidget(m_mapColour);
+    auto *mapHint = new QLabel(tr("Each dot is a municipality's seat. Click one to see only it."), content);
+    mapHint->setWordWrap(true);
+    mapHint->setStyleSheet(QStringLiteral("color: #4a5a68;"));
+    mapSide->addWidget(mapHint);
+    mapSide->addStretch(1);
+    auto *mapRow = new QHBoxLayout;
+    mapRow->addStretch(1);
+    mapRow->addWidget(m_mapView);
+    mapRow->addLayout(mapSide);
+    mapRow->addStretch(1);
+    grid->addLayout(mapRow, 6, 0, 1, 2);
+    connect(m_mapColour, &QComboBox::currentIndexChanged, this, [this] {
+        if (m_data)
+            replaceChart(m_mapView, makeMapChart(*m_data, MapColour(m_mapColour->currentData().toInt())));
+    });
+    grid->addWidget(m_formatView, 7, 0);
+    grid->addWidget(m_audienceView, 7, 1);
 
     auto *rankingTitle = new QLabel(
         tr("<b>Municipalities</b> — most actions first. Double-click one to see only it."), content);
@@ -163,7 +192,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     connect(balanco, &QPushButton::clicked, this, [this] { exportBalanco(); });
     connect(csv, &QPushButton::clicked, this, [this] { exportData(false); });
     connect(xlsx, &QPushButton::clicked, this, [this] { exportData(true); });
-    grid->addLayout(rankingBar, 7, 0, 1, 2);
+    grid->addLayout(rankingBar, 8, 0, 1, 2);
     m_rankingModel = new PanelRankingModel(this);
     m_rankingSorted = new QSortFilterProxyModel(this);
     m_rankingSorted->setSourceModel(m_rankingModel);
@@ -182,7 +211,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
         m_ranking->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     m_ranking->setMinimumHeight(260);
     m_ranking->setAccessibleName(tr("Municipalities by actions"));
-    grid->addWidget(m_ranking, 8, 0, 1, 2);
+    grid->addWidget(m_ranking, 9, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
     connect(m_ranking, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -197,7 +226,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     outer->addWidget(scroll, 1);
 
     for (QChartView *view :
-         {m_themeView, m_peopleView, m_coverageView, m_formatView, m_audienceView, m_groupView})
+         {m_themeView, m_peopleView, m_coverageView, m_formatView, m_audienceView, m_groupView, m_mapView})
         view->setChart(new QChart); // empty until the first answer
 
     // A pull stores its manifests one by one, each a change of the replica: the
@@ -482,6 +511,17 @@ void PanelDashboard::wireChart(QChartView *view)
                     else
                         setArea(key);
                 });
+        } else if (view == m_mapView) {
+            if (auto *dots = qobject_cast<QScatterSeries *>(series))
+                connect(dots, &QScatterSeries::clicked, this, [this, dots](const QPointF &point) {
+                    const QList<QPointF> points = dots->points();
+                    const QStringList ibges = dots->property("ibges").toStringList();
+                    for (qsizetype i = 0; i < points.size() && i < ibges.size(); ++i)
+                        if (points.at(i) == point) {
+                            setMunicipality(ibges.at(i));
+                            return;
+                        }
+                });
         } else if (view == m_coverageView) {
             if (auto *bars = qobject_cast<QBarSeries *>(series))
                 connect(bars, &QBarSeries::clicked, this, [this](int index, QBarSet *) {
@@ -544,6 +584,7 @@ void PanelDashboard::showFigures(const core::PanelData &data)
         coverageGroups(data, m_context.reference, m_context.role, data.filter.areaKey, &level);
     m_groupView->setMinimumHeight(std::clamp(90 + 22 * int(groups.size()), 200, 760));
     replaceChart(m_groupView, makeGroupCoverageChart(groups, level, data.target, data));
+    replaceChart(m_mapView, makeMapChart(data, MapColour(m_mapColour->currentData().toInt())));
     showRanking(data);
     Q_EMIT refreshed();
 }

@@ -56,6 +56,8 @@ public:
 
     // Narrowing (also by clicking a chart or a ranking row).
     void setMunicipality(const QString &ibge); // empty: the whole scope
+    QChartView *mapView() const { return m_mapView; }
+    QComboBox *mapColourBox() const { return m_mapColour; }
     void setArea(const QString &key);          // panel_areas.h; empty: the whole scope
     void setTheme(const QString &code);
     void setFormat(const QString &code);
@@ -117,6 +119,8 @@ private:
     QChartView *m_formatView = nullptr;
     QChartView *m_audienceView = nullptr;
     QChartView *m_groupView = nullptr;
+    QChartView *m_mapView = nullptr;   // panel_map.h
+    QComboBox *m_mapColour = nullptr; // actions | months reported
     QTableView *m_ranking = nullptr;
     PanelRankingModel *m_rankingModel = nullptr;
     QSortFilterProxyModel *m_rankingSorted = nullptr;

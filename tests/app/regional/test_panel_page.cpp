@@ -8,6 +8,7 @@
 
 #include "app/ui/pages/role_pages.h"
 #include "app/ui/panel/panel_dashboard.h"
+#include "app/ui/panel/panel_map.h"
 #include "app/ui/panel/panel_ranking_model.h"
 #include "core/panel/panel_query.h"
 #include "tests/app/regional/regional_fixture.h"
@@ -25,6 +26,7 @@
 #include <QListWidget>
 #include <QProcess>
 #include <QPushButton>
+#include <QScatterSeries>
 #include <QScrollArea>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
@@ -308,4 +310,77 @@ TEST_CASE(
     REQUIRE(window.showPage(QStringLiteral("panel")));
     settle(d);
     CHECK(tile(d, "tileActions") == QStringLiteral("5"));
+}
+
+TEST_CASE("regional panel: the dot map holds each municipality once, in classes without gaps, and a click on a "
+          "dot narrows the panel to it")
+{
+    test::RegionalFixture f;
+    f.seedScenario();
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    window.showPage(QStringLiteral("panel"));
+    auto *d = qobject_cast<ui::PanelDashboard *>(window.page(QStringLiteral("panel")));
+    REQUIRE(d);
+    settle(d);
+
+    // Every municipality of the URS with its coordinates, once, in the class its actions say.
+    const auto &where = ui::municipalityCoordinates();
+    CHECK(where.size() == f.context.reference.municipalities().size()); // all 853 of the state
+    QHash<QString, qint64> actions;
+    for (const core::PanelRankRow &r : d->data()->ranking)
+        actions.insert(r.municipality, r.actions);
+    REQUIRE(actions.size() == f.context.reference.municipalitiesOfUrs(test::kUrs).size());
+    QChart *map = d->mapView()->chart();
+    QSet<QString> seen;
+    qint64 previousUpper = -1;
+    QScatterSeries *withActions = nullptr;
+    for (QAbstractSeries *s : map->series()) {
+        auto *dots = qobject_cast<QScatterSeries *>(s);
+        REQUIRE(dots);
+        const qint64 lower = dots->property("lower").toLongLong();
+        const qint64 upper = dots->property("upper").toLongLong();
+        CHECK(lower == previousUpper + 1); // no gap, no overlap
+        CHECK(upper >= lower);
+        previousUpper = upper;
+        const QStringList ibges = dots->property("ibges").toStringList();
+        REQUIRE(ibges.size() == dots->count());
+        CHECK(dots->name().endsWith(QStringLiteral("(%1)").arg(ibges.size())));
+        for (qsizetype i = 0; i < ibges.size(); ++i) {
+            CHECK_FALSE(seen.contains(ibges.at(i)));
+            seen.insert(ibges.at(i));
+            CHECK(actions.value(ibges.at(i)) >= lower);
+            CHECK(actions.value(ibges.at(i)) <= upper);
+            CHECK(dots->at(int(i)) == where.value(ibges.at(i)));
+        }
+        if (lower > 0 && dots->count() > 0)
+            withActions = dots;
+    }
+    CHECK(seen.size() == actions.size());
+    REQUIRE(withActions);
+
+    // By months reported instead: the same municipalities, other classes.
+    d->mapColourBox()->setFocus();
+    QTest::keyClick(d->mapColourBox(), Qt::Key_Down);
+    CHECK(d->mapView()->chart()->title().contains(QStringLiteral("months reported")));
+    int total = 0;
+    for (QAbstractSeries *s : d->mapView()->chart()->series())
+        total += qobject_cast<QScatterSeries *>(s)->count();
+    CHECK(total == actions.size());
+
+    // A click on a dot (where a person sees it) shows only that municipality.
+    QTest::keyClick(d->mapColourBox(), Qt::Key_Up);
+    map = d->mapView()->chart();
+    QScatterSeries *dots = nullptr;
+    for (QAbstractSeries *s : map->series())
+        if (auto *x = qobject_cast<QScatterSeries *>(s); x && x->property("lower").toLongLong() > 0 && x->count() > 0)
+            dots = x;
+    REQUIRE(dots);
+    const QString target = dots->property("ibges").toStringList().first();
+    d->mapView()->ensureVisible(d->mapView()->sceneRect());
+    const QPoint onScreen = d->mapView()->mapFromScene(map->mapToScene(map->mapToPosition(dots->at(0), dots)));
+    QTest::mouseClick(d->mapView()->viewport(), Qt::LeftButton, Qt::NoModifier, onScreen);
+    settle(d);
+    CHECK(d->filter().municipalities == QStringList{target});
 }
