@@ -148,14 +148,17 @@ bool notesFromJson(const QJsonValue &v, QList<ReviewNote> *out)
 // --------------------------------------------------------------- decision
 QByteArray encode(const ReviewDecision &d)
 {
-    return compact({{QStringLiteral("report"), d.report},
-                    {QStringLiteral("revision"), d.revision},
-                    {QStringLiteral("manifestSha256"), d.manifestSha256},
-                    {QStringLiteral("decision"), d.decision},
-                    {QStringLiteral("comment"), d.comment},
-                    {QStringLiteral("notes"), notesToJson(d.notes)},
-                    {QStringLiteral("reviewer"), d.reviewer},
-                    {QStringLiteral("decidedAt"), utcTimestamp(d.decidedAt)}});
+    QJsonObject o{{QStringLiteral("report"), d.report},
+                  {QStringLiteral("revision"), d.revision},
+                  {QStringLiteral("manifestSha256"), d.manifestSha256},
+                  {QStringLiteral("decision"), d.decision},
+                  {QStringLiteral("comment"), d.comment},
+                  {QStringLiteral("notes"), notesToJson(d.notes)},
+                  {QStringLiteral("reviewer"), d.reviewer},
+                  {QStringLiteral("decidedAt"), utcTimestamp(d.decidedAt)}};
+    if (!d.seen.isEmpty()) // only when said: a decision of an older client encodes as it did
+        o.insert(QStringLiteral("seen"), d.seen);
+    return compact(o);
 }
 
 Result<ReviewDecision> decodeReviewDecision(const QByteArray &body)
@@ -190,6 +193,8 @@ Result<ReviewDecision> decodeReviewDecision(const QByteArray &body)
     d.decidedAt = parseTime(o.value(QStringLiteral("decidedAt")));
     if (!d.decidedAt.isValid())
         return decisionError(QStringLiteral("decidedAt"));
+    if (!optionalString(o, QStringLiteral("seen"), &d.seen) || d.seen.size() > 40)
+        return decisionError(QStringLiteral("seen"));
     return d;
 }
 

@@ -60,6 +60,10 @@ struct ReviewDecision
     QList<ReviewNote> notes;
     QString reviewer; // the reviewer's name, not empty
     QDateTime decidedAt;
+    // Optional (§10.7): the revision's state as the reviewer saw it. A URS's decision
+    // leaves from `returned_to_urs` only when it says it saw that state, so a decision
+    // made offline before the central level's return does not overrule it unseen.
+    QString seen;
 };
 
 struct DecisionAnswer

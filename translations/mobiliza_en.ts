@@ -148,17 +148,17 @@
 <context>
     <name>BatchService</name>
     <message>
-        <location filename="../core/regional/batch_service.cpp" line="+102"/>
+        <location filename="../core/regional/batch_service.cpp" line="+115"/>
         <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</source>
         <translation>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-58"/>
         <source>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</source>
         <translation>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+88"/>
         <source>There is already a file named %1 (perhaps another batch). Nothing was written: choose another name.</source>
         <translation>There is already a file named %1 (perhaps another batch). Nothing was written: choose another name.</translation>
     </message>
@@ -802,7 +802,7 @@
         <translation>The database is busy in another window or program. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+42"/>
+        <location filename="../core/store/migrations.cpp" line="+43"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
     </message>
@@ -1188,7 +1188,7 @@
         <translation>The hub already has another review decision with this identifier. Nothing was changed; make the decision again.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <source>There is no report %1 on this hub.</source>
         <translation>There is no report %1 on this hub.</translation>
     </message>
@@ -2298,7 +2298,7 @@
         <translation>no action</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n action(s)</numerusform>
@@ -2311,7 +2311,7 @@
         <translation>%1 to %2 actions</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Municipalities on the map — actions in the period</source>
         <translation>Municipalities on the map — actions in the period</translation>
     </message>
@@ -2321,7 +2321,7 @@
         <translation>Municipalities on the map — months reported in the period</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>no month</source>
         <translation>no month</translation>
     </message>
@@ -2331,12 +2331,12 @@
         <translation>some months</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>every month</source>
         <translation>every month</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>reported</source>
         <translation>reported</translation>
     </message>
@@ -2718,7 +2718,7 @@
         <translation>The review decision is not valid (%1). Update Mobiliza and send it again.</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+206"/>
         <source>new</source>
         <translation>new</translation>
     </message>
@@ -3226,7 +3226,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+80"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+81"/>
         <source>Sending review decisions</source>
         <translation>Sending review decisions</translation>
     </message>
@@ -4618,7 +4618,7 @@
         <translation>Copies the names, one per line, to paste in an e-mail or a message.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>The coverage could not be computed: %1</source>
         <translation>The coverage could not be computed: %1</translation>
     </message>
@@ -4646,12 +4646,17 @@
         <translation>%1 (returned for correction)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Municipalities of the state that did not report %1 (%2 of %3):</source>
+        <translation>Municipalities of the state that did not report %1 (%2 of %3):</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Municipalities of the URS %1 that did not report %2 (%3 of %4):</source>
         <translation>Municipalities of the URS %1 that did not report %2 (%3 of %4):</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+5"/>
         <location line="+4"/>
         <source>Export not reported (CSV)</source>
@@ -4815,7 +4820,7 @@
         <translation>%1 (to be sent)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Refused by the hub: %1</source>
         <translation>Refused by the hub: %1</translation>
     </message>
@@ -4935,20 +4940,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+223"/>
         <location line="+69"/>
         <source>Accept selected</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+219"/>
+        <location line="-292"/>
+        <location line="+221"/>
         <location line="+71"/>
         <source>Consolidate selected</source>
         <translation>Consolidate selected</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-290"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</translation>
     </message>
@@ -4973,7 +4978,7 @@
         <translation>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>All months</source>
         <translation>All months</translation>
     </message>
@@ -7500,9 +7505,14 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportView</name>
     <message>
-        <location filename="../app/ui/regional/report_view.cpp" line="+47"/>
+        <location filename="../app/ui/regional/report_view.cpp" line="+48"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Forwarded</source>
+        <translation>Forwarded</translation>
     </message>
     <message>
         <location line="+2"/>

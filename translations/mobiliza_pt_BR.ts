@@ -148,17 +148,17 @@
 <context>
     <name>BatchService</name>
     <message>
-        <location filename="../core/regional/batch_service.cpp" line="+102"/>
+        <location filename="../core/regional/batch_service.cpp" line="+115"/>
         <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</source>
         <translation>Nenhum relatório aceito de %1 aguarda encaminhamento. Aceite relatórios antes (e sincronize, para que a aceitação do hub chegue aqui).</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="-58"/>
         <source>Some of the chosen reports are not accepted by the hub yet, or are already in a batch. Nothing was forwarded.</source>
         <translation>Alguns dos relatórios escolhidos ainda não foram aceitos pelo hub ou já estão num lote. Nada foi encaminhado.</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+88"/>
         <source>There is already a file named %1 (perhaps another batch). Nothing was written: choose another name.</source>
         <translation>Já existe um arquivo chamado %1 (talvez de outro lote). Nada foi gravado: escolha outro nome.</translation>
     </message>
@@ -802,7 +802,7 @@
         <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+42"/>
+        <location filename="../core/store/migrations.cpp" line="+43"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, &quot;%2&quot;: %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
     </message>
@@ -1188,7 +1188,7 @@
         <translation>O hub já tem outra decisão de análise com este identificador. Nada foi alterado; tome a decisão de novo.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+89"/>
         <source>There is no report %1 on this hub.</source>
         <translation>Não existe o relatório %1 neste hub.</translation>
     </message>
@@ -2298,7 +2298,7 @@
         <translation>nenhuma ação</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%n action(s)</source>
         <translation>
             <numerusform>%n ação</numerusform>
@@ -2311,7 +2311,7 @@
         <translation>%1 a %2 ações</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Municipalities on the map — actions in the period</source>
         <translation>Municípios no mapa — ações no período</translation>
     </message>
@@ -2321,7 +2321,7 @@
         <translation>Municípios no mapa — meses com relatório enviado no período</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>no month</source>
         <translation>nenhum mês</translation>
     </message>
@@ -2331,12 +2331,12 @@
         <translation>parte dos meses</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>every month</source>
         <translation>todos os meses</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>reported</source>
         <translation>enviou</translation>
     </message>
@@ -2718,7 +2718,7 @@
         <translation>A decisão de análise não é válida (%1). Atualize o Mobiliza e envie-a de novo.</translation>
     </message>
     <message>
-        <location line="+201"/>
+        <location line="+206"/>
         <source>new</source>
         <translation>novo</translation>
     </message>
@@ -3226,7 +3226,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+80"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+81"/>
         <source>Sending review decisions</source>
         <translation>Enviando as decisões de análise</translation>
     </message>
@@ -4618,7 +4618,7 @@
         <translation>Copia os nomes, um por linha, para colar num e-mail ou numa mensagem.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+72"/>
         <source>The coverage could not be computed: %1</source>
         <translation>Não foi possível calcular a cobertura: %1</translation>
     </message>
@@ -4646,12 +4646,17 @@
         <translation>%1 (devolvido para correção)</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Municipalities of the state that did not report %1 (%2 of %3):</source>
+        <translation>Municípios do estado que não enviaram %1 (%2 de %3):</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Municipalities of the URS %1 that did not report %2 (%3 of %4):</source>
         <translation>Municípios da URS %1 que não enviaram o relatório de %2 (%3 de %4):</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <location line="+5"/>
         <location line="+4"/>
         <source>Export not reported (CSV)</source>
@@ -4815,7 +4820,7 @@
         <translation>%1 (a enviar)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Refused by the hub: %1</source>
         <translation>Recusado pelo hub: %1</translation>
     </message>
@@ -4935,20 +4940,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+221"/>
+        <location line="+223"/>
         <location line="+69"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-290"/>
-        <location line="+219"/>
+        <location line="-292"/>
+        <location line="+221"/>
         <location line="+71"/>
         <source>Consolidate selected</source>
         <translation>Consolidar selecionados</translation>
     </message>
     <message>
-        <location line="-288"/>
+        <location line="-290"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -4973,7 +4978,7 @@
         <translation>Recebe arquivos de pacote de relatório (.mobiliza) que um município trouxe num pen drive ou mandou por e-mail; eles vão ao hub na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>All months</source>
         <translation>Todas as competências</translation>
     </message>
@@ -7500,9 +7505,14 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReportView</name>
     <message>
-        <location filename="../app/ui/regional/report_view.cpp" line="+47"/>
+        <location filename="../app/ui/regional/report_view.cpp" line="+48"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Forwarded</source>
+        <translation>Encaminhados</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -246,7 +246,10 @@ Result<DemoSummary> RegionalDemo::seed()
     // Each report's history thread, as the hub would tell it: received, then the
     // decision (a reviewer of another installation of this URS), one per revision.
     {
-        const QString reviewer = QStringLiteral("Ana Paula (URS %1, demonstração)").arg(urs);
+        const auto reviewerOf = [&](const QString &ibge) {
+            const auto m = m_reference.municipality(ibge);
+            return QStringLiteral("Ana Paula (URS %1, demonstração)").arg(m ? m->urs : urs);
+        };
         const QString otherInstallation = QStringLiteral("5d1f0c2a-9b7e-4c3d-8a6f-2e4b1c9d7a30");
         QHash<QString, QList<HistoryEntry>> threads;
         QHash<QString, qint64> listed;
@@ -266,7 +269,7 @@ Result<DemoSummary> RegionalDemo::seed()
             decided.state = e.state == QLatin1String("forwarded") || atCentral ? QStringLiteral("accepted") : e.state;
             decided.decision = newUuid();
             decided.comment = atCentral ? QString() : e.comment;
-            decided.by = reviewer;
+            decided.by = reviewerOf(e.municipality);
             decided.installation = otherInstallation;
             decided.at = e.reviewedAt;
             if (e.state == QLatin1String("returned") && !returnedAction.isEmpty())

@@ -4,6 +4,7 @@
 #include "core/package/batch_file.h"
 #include "core/package/batch_receipt.h"
 #include "core/package/manifest_codec.h"
+#include "core/regional/review_outbox.h"
 #include "core/services/audit.h"
 #include "core/services/services.h"
 #include "core/store/sql.h"
@@ -23,9 +24,9 @@ namespace mobiliza::core {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "uuid, urs, period, created_at, created_by, revisions_json, channel, file_path, state, attempts, last_error, "
-    "hub_id, hub_received_at");
+const QString kColumns = QStringLiteral("uuid, urs, period, created_at, created_by, revisions_json, channel, "
+                                        "file_path, state, attempts, last_error, "
+                                        "hub_id, hub_received_at");
 
 QByteArray membersJson(const QList<BatchMember> &members)
 {
@@ -43,7 +44,8 @@ QList<BatchMember> membersFrom(const QByteArray &json)
     QList<BatchMember> out;
     for (const QJsonValue &v : QJsonDocument::fromJson(json).array()) {
         const QJsonObject o = v.toObject();
-        out << BatchMember{o.value(QStringLiteral("report")).toString(), o.value(QStringLiteral("revision")).toInt(),
+        out << BatchMember{o.value(QStringLiteral("report")).toString(),
+                           o.value(QStringLiteral("revision")).toInt(),
                            o.value(QStringLiteral("manifestSha256")).toString(),
                            o.value(QStringLiteral("municipality")).toString()};
     }
@@ -53,16 +55,16 @@ QList<BatchMember> membersFrom(const QByteArray &json)
 Error takenMeanwhile()
 {
     return Error{QStringLiteral("nothing_to_forward"),
-                 QCoreApplication::translate("BatchService",
-                                             "Some of the chosen reports are not accepted by the hub yet, or are "
-                                             "already in a batch. Nothing was forwarded.")};
+                 QCoreApplication::translate(
+                     "BatchService", "Some of the chosen reports are not accepted by the hub yet, or are "
+                                     "already in a batch. Nothing was forwarded.")};
 }
 
 } // namespace
 
 BatchService::BatchService(Services &services)
-    : m_services(services),
-      m_queue(services.database(), services.notifier(), services.clock(), QStringLiteral("batches"), QStringLiteral("uuid"))
+    : m_services(services), m_queue(services.database(), services.notifier(), services.clock(),
+                                    QStringLiteral("batches"), QStringLiteral("uuid"))
 {
 }
 
@@ -74,15 +76,27 @@ Result<QList<ReplicaRevision>> BatchService::forwardable(const Period &period) c
     auto batches = all();
     if (!batches)
         return batches.error();
+    // A revision the central level returned to the URS and the URS accepted again is
+    // forwarded anew (§10.7): a batch holds a revision only until this installation
+    // accepts it again after that batch was made.
+    QHash<QString, QDateTime> acceptedAt;
+    if (auto decisions = m_services.reviews().all())
+        for (const ReviewDecisionRecord &d : decisions.value())
+            if (d.decision == Decision::Accept && d.state != QLatin1String("refused"))
+                acceptedAt.insert(d.report + QLatin1Char('#') + QString::number(d.revision), d.decidedAt);
     QSet<QString> batched;
     for (const BatchRecord &b : batches.value())
         if (b.state != QLatin1String("refused"))
-            for (const BatchMember &m : b.revisions)
-                batched.insert(m.report + QLatin1Char('#') + QString::number(m.revision));
+            for (const BatchMember &m : b.revisions) {
+                const QString key = m.report + QLatin1Char('#') + QString::number(m.revision);
+                const auto again = acceptedAt.constFind(key);
+                if (again == acceptedAt.constEnd() || *again <= b.createdAt)
+                    batched.insert(key);
+            }
     QList<ReplicaRevision> out;
     for (const ReplicaRevision &r : latest.value())
-        if (r.state == QLatin1String("accepted") && r.hasManifest
-            && !batched.contains(r.report + QLatin1Char('#') + QString::number(r.revision)))
+        if (r.state == QLatin1String("accepted") && r.hasManifest &&
+            !batched.contains(r.report + QLatin1Char('#') + QString::number(r.revision)))
             out << r;
     return out;
 }
@@ -99,17 +113,17 @@ Result<QList<ReplicaRevision>> BatchService::chosen(const Period &period, const 
     if (out.isEmpty() || (!only.isEmpty() && out.size() != only.size()))
         return only.isEmpty()
                    ? Error{QStringLiteral("nothing_to_forward"),
-                           QCoreApplication::translate("BatchService",
-                                                       "No accepted report of %1 is waiting to be forwarded. Accept "
-                                                       "reports first (and synchronize, so the hub's acceptance is "
-                                                       "here).")
+                           QCoreApplication::translate(
+                               "BatchService", "No accepted report of %1 is waiting to be forwarded. Accept "
+                                               "reports first (and synchronize, so the hub's acceptance is "
+                                               "here).")
                                .arg(period.display())}
                    : takenMeanwhile();
     return out;
 }
 
-Result<BatchRecord> BatchService::prepare(const Period &period, const QString &createdBy, const QString &filePath,
-                                          const QStringList &only)
+Result<BatchRecord> BatchService::prepare(const Period &period, const QString &createdBy,
+                                          const QString &filePath, const QStringList &only)
 {
     auto picked = chosen(period, only);
     if (!picked)
@@ -129,9 +143,9 @@ Result<BatchRecord> BatchService::prepare(const Period &period, const QString &c
         return b;
     if (QFileInfo::exists(filePath))
         return Error{QStringLiteral("file_exists"),
-                     QCoreApplication::translate("BatchService",
-                                                 "There is already a file named %1 (perhaps another batch). Nothing "
-                                                 "was written: choose another name.")
+                     QCoreApplication::translate(
+                         "BatchService", "There is already a file named %1 (perhaps another batch). Nothing "
+                                         "was written: choose another name.")
                          .arg(QDir::toNativeSeparators(filePath))};
     // The file carries every photo: older months' photos may not be here yet.
     int missing = 0;
@@ -142,13 +156,14 @@ Result<BatchRecord> BatchService::prepare(const Period &period, const QString &c
         missing += wanted.value() ? 1 : 0;
     }
     if (missing > 0)
-        return Error{QStringLiteral("photos_missing"),
-                     QCoreApplication::translate("BatchService",
-                                                 "The photos of %n report(s) of %1 are not on this computer yet. "
-                                                 "Synchronize (they were asked for), then write the batch file "
-                                                 "again.",
-                                                 nullptr, missing)
-                         .arg(period.display())};
+        return Error{
+            QStringLiteral("photos_missing"),
+            QCoreApplication::translate("BatchService",
+                                        "The photos of %n report(s) of %1 are not on this computer yet. "
+                                        "Synchronize (they were asked for), then write the batch file "
+                                        "again.",
+                                        nullptr, missing)
+                .arg(period.display())};
     return b;
 }
 
@@ -214,8 +229,8 @@ Result<BatchRecord> BatchService::record(const BatchRecord &b)
                                           "revisions_json, channel, file_path, state, updated_at) "
                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                            {b.uuid, b.urs, b.period.key(), now, b.createdBy,
-                            QString::fromUtf8(membersJson(b.revisions)), b.channel, textArg(b.filePath), b.state,
-                            now});
+                            QString::fromUtf8(membersJson(b.revisions)), b.channel, textArg(b.filePath),
+                            b.state, now});
         if (!put)
             return put.error();
         return m_services.audit().record(QStringLiteral("batch"), b.uuid, QStringLiteral("create"),
@@ -232,14 +247,15 @@ Result<BatchRecord> BatchService::record(const BatchRecord &b)
     return b;
 }
 
-Result<BatchRecord> BatchService::create(const Period &period, const QString &createdBy, const QString &filePath,
-                                         const QStringList &only)
+Result<BatchRecord> BatchService::create(const Period &period, const QString &createdBy,
+                                         const QString &filePath, const QStringList &only)
 {
     auto prepared = prepare(period, createdBy, filePath, only);
     if (!prepared)
         return prepared.error();
     if (!filePath.isEmpty())
-        if (Status written = writeFile(m_services.database().dataDir(), m_services.blobs().dir(), prepared.value());
+        if (Status written =
+                writeFile(m_services.database().dataDir(), m_services.blobs().dir(), prepared.value());
             !written)
             return written.error();
     return record(prepared.value());
@@ -248,13 +264,14 @@ Result<BatchRecord> BatchService::create(const Period &period, const QString &cr
 Status BatchService::recordReceived(const BatchRecord &b)
 {
     Status stored = inTransaction(m_services.database().db(), [&]() -> Status {
-        auto put = execSql(m_services.database().db(),
-                           QStringLiteral("INSERT INTO batches (uuid, urs, period, created_at, created_by, "
-                                          "revisions_json, channel, file_path, state, hub_id, hub_received_at, "
-                                          "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'network', '', 'received', ?, ?, ?)"),
-                           {b.uuid, b.urs, b.period.key(), storeTimestamp(b.createdAt), b.createdBy,
-                            QString::fromUtf8(membersJson(b.revisions)), textArg(b.hubId),
-                            storeTimestamp(b.hubReceivedAt), storeTimestamp(b.hubReceivedAt)});
+        auto put = execSql(
+            m_services.database().db(),
+            QStringLiteral("INSERT INTO batches (uuid, urs, period, created_at, created_by, "
+                           "revisions_json, channel, file_path, state, hub_id, hub_received_at, "
+                           "updated_at) VALUES (?, ?, ?, ?, ?, ?, 'network', '', 'received', ?, ?, ?)"),
+            {b.uuid, b.urs, b.period.key(), storeTimestamp(b.createdAt), b.createdBy,
+             QString::fromUtf8(membersJson(b.revisions)), textArg(b.hubId), storeTimestamp(b.hubReceivedAt),
+             storeTimestamp(b.hubReceivedAt)});
         if (!put)
             return put.error();
         return {};
@@ -294,8 +311,8 @@ Result<QList<BatchRecord>> BatchService::query(const QString &where, const QVari
 
 Result<QList<BatchRecord>> BatchService::due() const
 {
-    return query(QStringLiteral("WHERE channel = 'network' AND ") + m_queue.dueCondition()
-                     + QStringLiteral(" ORDER BY created_at"),
+    return query(QStringLiteral("WHERE channel = 'network' AND ") + m_queue.dueCondition() +
+                     QStringLiteral(" ORDER BY created_at"),
                  m_queue.dueArgs());
 }
 
@@ -306,15 +323,18 @@ Result<QList<BatchRecord>> BatchService::all() const
 
 int BatchService::pendingCount() const
 {
-    auto n = scalarSql(m_services.database().db(),
-                       QStringLiteral("SELECT COUNT(*) FROM batches WHERE channel = 'network' AND state IN ('queued', 'sending')"));
+    auto n = scalarSql(
+        m_services.database().db(),
+        QStringLiteral(
+            "SELECT COUNT(*) FROM batches WHERE channel = 'network' AND state IN ('queued', 'sending')"));
     return n ? n.value().toInt() : 0;
 }
 
 Status BatchService::markReceived(const QString &uuid, const QString &hubId, const QDateTime &receivedAt)
 {
-    return m_queue.update(uuid, QStringLiteral("state = 'received', hub_id = ?, hub_received_at = ?, last_error = ''"),
-                          {textArg(hubId), storeTimestamp(receivedAt)});
+    return m_queue.update(
+        uuid, QStringLiteral("state = 'received', hub_id = ?, hub_received_at = ?, last_error = ''"),
+        {textArg(hubId), storeTimestamp(receivedAt)});
 }
 
 Result<ReceiptOutcome> BatchService::applyReceipt(const package::BatchReceipt &receipt)
@@ -322,29 +342,30 @@ Result<ReceiptOutcome> BatchService::applyReceipt(const package::BatchReceipt &r
     const QString mine = m_services.profile().urs();
     if (m_services.profile().role() != Role::Urs || mine.isEmpty())
         return Error{QStringLiteral("not_a_urs"),
-                     QCoreApplication::translate("BatchService",
-                                                 "Receipts of the central level are recorded by the URS that made "
-                                                 "the batch; this installation is not a URS.")};
+                     QCoreApplication::translate(
+                         "BatchService", "Receipts of the central level are recorded by the URS that made "
+                                         "the batch; this installation is not a URS.")};
     // By the reference table: a receipt may write the URS's name another way.
     const auto named = m_services.reference().ursByName(receipt.urs);
     if ((named ? named->name : receipt.urs).compare(mine, Qt::CaseInsensitive) != 0)
         return Error{QStringLiteral("other_urs"),
-                     QCoreApplication::translate("BatchService",
-                                                 "This receipt is for a batch of the URS %1; this computer is the "
-                                                 "URS %2's. Nothing was changed: import it on a computer of the "
-                                                 "URS %1.")
+                     QCoreApplication::translate(
+                         "BatchService", "This receipt is for a batch of the URS %1; this computer is the "
+                                         "URS %2's. Nothing was changed: import it on a computer of the "
+                                         "URS %1.")
                          .arg(receipt.urs, mine)};
     auto found = query(QStringLiteral("WHERE uuid = ?"), {receipt.batchUuid});
     if (!found)
         return found.error();
     if (found->isEmpty())
-        return Error{QStringLiteral("unknown_batch"),
-                     QCoreApplication::translate("BatchService",
-                                                 "This receipt is for batch %1 of %2 (%n report(s)), which was not "
-                                                 "made on this computer. Nothing was changed: import it on the URS "
-                                                 "computer that wrote the batch file (its Batches page lists it).",
-                                                 nullptr, receipt.count)
-                         .arg(receipt.batchUuid.left(8), receipt.period.display())};
+        return Error{
+            QStringLiteral("unknown_batch"),
+            QCoreApplication::translate("BatchService",
+                                        "This receipt is for batch %1 of %2 (%n report(s)), which was not "
+                                        "made on this computer. Nothing was changed: import it on the URS "
+                                        "computer that wrote the batch file (its Batches page lists it).",
+                                        nullptr, receipt.count)
+                .arg(receipt.batchUuid.left(8), receipt.period.display())};
     const BatchRecord b = found->first();
     QList<package::BatchContentItem> content;
     for (const BatchMember &m : b.revisions)
@@ -352,32 +373,34 @@ Result<ReceiptOutcome> BatchService::applyReceipt(const package::BatchReceipt &r
     if (receipt.period != b.period || receipt.count != b.revisions.size() ||
         receipt.batchSha256 != package::batchContentSha256(b.uuid, b.period, content))
         return Error{QStringLiteral("other_content"),
-                     QCoreApplication::translate("BatchService",
-                                                 "This receipt does not match batch %1 of %2 made here: the central "
-                                                 "level received other reports (or other versions of them) under "
-                                                 "this batch's identifier. Nothing was changed. Keep the batch file "
-                                                 "and ask the central level which file it imported.")
+                     QCoreApplication::translate(
+                         "BatchService", "This receipt does not match batch %1 of %2 made here: the central "
+                                         "level received other reports (or other versions of them) under "
+                                         "this batch's identifier. Nothing was changed. Keep the batch file "
+                                         "and ask the central level which file it imported.")
                          .arg(b.uuid.left(8), b.period.display())};
     if (b.state == QLatin1String("received"))
         return ReceiptOutcome{b, true};
 
     bool meanwhile = false; // recorded by another window or process since it was read
     Status stored = inTransaction(m_services.database().db(), [&]() -> Status {
-        auto changed = execSql(m_services.database().db(),
-                               QStringLiteral("UPDATE batches SET state = 'received', hub_id = ?, hub_received_at = ?, "
-                                              "last_error = '', updated_at = ? WHERE uuid = ? AND state <> 'received'"),
-                               {receipt.hubId, storeTimestamp(receipt.receivedAt),
-                                storeTimestamp(m_services.clock().now()), b.uuid});
+        auto changed =
+            execSql(m_services.database().db(),
+                    QStringLiteral("UPDATE batches SET state = 'received', hub_id = ?, hub_received_at = ?, "
+                                   "last_error = '', updated_at = ? WHERE uuid = ? AND state <> 'received'"),
+                    {receipt.hubId, storeTimestamp(receipt.receivedAt),
+                     storeTimestamp(m_services.clock().now()), b.uuid});
         if (!changed)
             return changed.error();
         meanwhile = changed.value() == 0;
         if (meanwhile)
             return {};
-        return m_services.audit().record(QStringLiteral("batch"), b.uuid, QStringLiteral("receipt"),
-                                         QJsonObject{{QStringLiteral("hubId"), receipt.hubId},
-                                                     {QStringLiteral("receivedAt"), storeTimestamp(receipt.receivedAt)},
-                                                     {QStringLiteral("issuedBy"), receipt.issuedBy},
-                                                     {QStringLiteral("batchSha256"), receipt.batchSha256}});
+        return m_services.audit().record(
+            QStringLiteral("batch"), b.uuid, QStringLiteral("receipt"),
+            QJsonObject{{QStringLiteral("hubId"), receipt.hubId},
+                        {QStringLiteral("receivedAt"), storeTimestamp(receipt.receivedAt)},
+                        {QStringLiteral("issuedBy"), receipt.issuedBy},
+                        {QStringLiteral("batchSha256"), receipt.batchSha256}});
     });
     if (!stored)
         return stored.error();

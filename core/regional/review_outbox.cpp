@@ -28,7 +28,7 @@ const QString kSuperseded = QStringLiteral(
     "THEN r.cursor >= review_outbox.hub_event ELSE r.state NOT IN ('received', 'in_review') END))");
 const QString kColumns = QStringLiteral("uuid, report, revision, manifest_sha256, decision, comment, "
                                         "notes_json, reviewer, decided_at, state, "
-                                        "attempts, next_attempt_at, last_error, hub_state, hub_event, ") +
+                                        "attempts, next_attempt_at, last_error, hub_state, hub_event, seen_state, ") +
                          kSuperseded;
 const QString kStanding = QStringLiteral("state <> 'refused' AND NOT ") + kSuperseded;
 
@@ -220,6 +220,7 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
                                "ReviewOutbox", "This revision can no longer be reviewed (it is \"%1\").")
                                .arg(state));
         record.uuid = newUuid();
+        record.seen = target->state; // as the pull last said it (§10.7 "seen")
         record.report = report;
         record.revision = revision;
         record.manifestSha256 = target->manifestSha256;
@@ -233,10 +234,10 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
         auto put = execSql(
             m_database.db(),
             QStringLiteral("INSERT INTO review_outbox (uuid, report, revision, manifest_sha256, "
-                           "decision, comment, notes_json, reviewer, decided_at, state, updated_at) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?)"),
+                           "decision, comment, notes_json, reviewer, decided_at, state, updated_at, seen_state) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?)"),
             {record.uuid, report, revision, record.manifestSha256, decisionKey(decision), textArg(text),
-             QString::fromUtf8(reviewNotesJson(notes)), textArg(record.reviewer), now, now});
+             QString::fromUtf8(reviewNotesJson(notes)), textArg(record.reviewer), now, now, textArg(record.seen)});
         if (!put)
             return put.error();
         return {};
@@ -273,7 +274,8 @@ Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, co
         d.lastError = r.value(12).toString();
         d.hubState = r.value(13).toString();
         d.hubEvent = r.value(14).toLongLong();
-        d.superseded = r.value(15).toBool();
+        d.seen = r.value(15).toString();
+        d.superseded = r.value(16).toBool();
         out << d;
     }
     return out;

@@ -79,6 +79,7 @@ struct ReviewDecisionRecord
     QString lastError;   // pt-BR, for the person
     QString hubState;    // what the hub answered (applied) or what the revision is now (refused)
     qint64 hubEvent = 0; // applied: the status-feed cursor of its change (0: applied before schema 9)
+    QString seen;        // the replica's state of the revision when decided (§10.7; empty before schema 11)
     // Applied, and the replica already holds a later state of the revision (the central
     // level returned to the URS a report it accepted…): it no longer says the state.
     bool superseded = false;

@@ -34,6 +34,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {8, "panel_facts", ":/migrations/0008_panel_facts.sql"},
     {9, "central_decisions", ":/migrations/0009_central_decisions.sql"},
     {10, "panel_indexes", ":/migrations/0010_panel_indexes.sql"},
+    {11, "review_seen", ":/migrations/0011_review_seen.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)

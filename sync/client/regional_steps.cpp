@@ -29,6 +29,7 @@ ReviewDecision toWire(const core::ReviewDecisionRecord &d)
         w.notes << ReviewNote{n.action, n.photo, n.text};
     w.reviewer = d.reviewer;
     w.decidedAt = d.decidedAt;
+    w.seen = d.seen;
     return w;
 }
 

@@ -138,7 +138,11 @@ Outcome<DecisionOutcome> ReviewDesk::apply(const sync::Scope &scope, const sync:
         return replay(*known.value());
 
     bool existing = false;
-    auto applied = store.applyDecision(record, fromStates(decision.decision), target, *report.value(),
+    // A URS decision leaves from the central level's return only when it was made on it.
+    QStringList from = fromStates(decision.decision);
+    if (!sync::isCentralDecision(decision.decision) && decision.seen != revision_state::ReturnedToUrs)
+        from.removeAll(QString(revision_state::ReturnedToUrs));
+    auto applied = store.applyDecision(record, from, target, *report.value(),
                                        m_hub.ursOf(report.value()->municipality), m_hub.now(), &existing);
     if (!applied && applied.error().code == QLatin1String("state_changed"))
         return stateChangedError(decision.report, decision.revision);
@@ -234,6 +238,7 @@ Result<ReviewOutcome> ReviewDesk::review(const QString &reportUuid, bool accept,
     d.comment = accept ? QString() : text;
     d.reviewer = reviewer.trimmed().isEmpty() ? QStringLiteral("mobiliza-hub") : reviewer.trimmed();
     d.decidedAt = m_hub.now();
+    d.seen = latest.state; // decided at the hub on the state it has now
     sync::Scope central;
     central.kind = sync::Scope::Kind::Central;
     auto applied = apply(central, d, QString(), QString());

@@ -167,15 +167,17 @@ Result<DecisionRecord> HubStore::applyDecision(const DecisionRecord &record, con
         if (!inserted)
             return inserted.error();
         // The central level decided: a batch holding this revision is `consolidated` once
-        // none of its revisions is left `forwarded` (each consolidated or returned to the URS).
+        // the central level has decided each of its revisions since the batch arrived
+        // (consolidated or returned to the URS) — whatever a later batch did with one.
         if (sync::isCentralDecision(d.decision))
             if (auto settled = execSql(
                     database,
                     QStringLiteral("UPDATE batches SET state = 'consolidated' WHERE state = 'received' AND uuid IN "
                                    "(SELECT batch FROM batch_revisions WHERE report = ? AND revision = ?) "
-                                   "AND NOT EXISTS (SELECT 1 FROM batch_revisions b JOIN revisions v "
-                                   "ON v.report = b.report AND v.revision = b.revision "
-                                   "WHERE b.batch = batches.uuid AND v.state = 'forwarded')"),
+                                   "AND NOT EXISTS (SELECT 1 FROM batch_revisions b WHERE b.batch = batches.uuid "
+                                   "AND NOT EXISTS (SELECT 1 FROM review_decisions c WHERE c.report = b.report "
+                                   "AND c.revision = b.revision AND c.decision IN ('consolidate', 'return_to_urs') "
+                                   "AND c.received_at >= batches.received_at))"),
                     {d.report, d.revision});
                 !settled)
                 return settled.error();

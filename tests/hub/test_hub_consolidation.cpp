@@ -182,7 +182,7 @@ TEST_CASE(
     INFO(r.body.toStdString());
     REQUIRE(r.status == 201);
     CHECK(stateOf(f, w.a) == QStringLiteral("returned_to_urs"));
-    // The batch is decided (one consolidated would also do): nothing is left forwarded.
+    // One of the batch's two decided: still being analysed.
     CHECK(batchState(f, w.batch, w.urs) == QStringLiteral("received"));
     REQUIRE(send(f, decisionOn(w.b, QStringLiteral("consolidate")), w.central).status == 201);
     CHECK(batchState(f, w.batch, w.urs) == QStringLiteral("consolidated"));
@@ -198,6 +198,7 @@ TEST_CASE(
     sync::ReviewDecision toMunicipality = decisionOn(
         w.a, QStringLiteral("return"), QStringLiteral("Nível central: a foto da ação 2 não mostra a ação."),
         QStringLiteral("Maria (URS BH)"));
+    toMunicipality.seen = QStringLiteral("returned_to_urs");
     REQUIRE(send(f, toMunicipality, w.urs).status == 201);
     CHECK(stateOf(f, w.a) == QStringLiteral("returned"));
     QStringList comments;
@@ -236,16 +237,29 @@ TEST_CASE("Consolidation: the URS may accept again a report the central level re
     REQUIRE(send(f, decisionOn(w.a, QStringLiteral("return_to_urs"), QStringLiteral("Confirme o público.")),
                  w.central)
                 .status == 201);
-    // Start and accept both leave from returned_to_urs.
-    REQUIRE(send(f, decisionOn(w.a, QStringLiteral("start"), {}, QStringLiteral("Maria")), w.urs).status ==
-            201);
+    // A decision made before the return (it does not say it saw it) does not overrule it.
+    const HttpReply stale = send(f, decisionOn(w.a, QStringLiteral("accept"), {}, QStringLiteral("Maria")), w.urs);
+    CHECK(stale.status == 409);
+    CHECK(sync::decodeStateChanged(stale.body).value().state == QStringLiteral("returned_to_urs"));
+    // Start and accept both leave from returned_to_urs, when made on it.
+    sync::ReviewDecision start = decisionOn(w.a, QStringLiteral("start"), {}, QStringLiteral("Maria"));
+    start.seen = QStringLiteral("returned_to_urs");
+    REQUIRE(send(f, start, w.urs).status == 201);
     CHECK(stateOf(f, w.a) == QStringLiteral("in_review"));
     acceptRevision(f, w.a, w.urs);
     sync::Batch again = batchOf(kBeloUrs, {&w.a});
     REQUIRE(putBatch(f, again, w.urs).status == 201);
     CHECK(stateOf(f, w.a) == QStringLiteral("forwarded"));
+    // The first batch is decided once its other report is, though a is forwarded again (by
+    // the second batch): the central level decided a for the first batch when it returned it.
+    f.clock.advanceSecs(60);
+    REQUIRE(send(f, decisionOn(w.b, QStringLiteral("consolidate")), w.central).status == 201);
+    CHECK(batchState(f, w.batch, w.urs) == QStringLiteral("consolidated"));
+    CHECK(batchState(f, again, w.urs) == QStringLiteral("received"));
+    f.clock.advanceSecs(60);
     REQUIRE(send(f, decisionOn(w.a, QStringLiteral("consolidate")), w.central).status == 201);
     CHECK(stateOf(f, w.a) == QStringLiteral("consolidated"));
+    CHECK(batchState(f, again, w.urs) == QStringLiteral("consolidated"));
 }
 
 TEST_CASE("Schema 7: a database of schema 6 migrates keeping its revisions, ids, decisions and indexes")

@@ -175,10 +175,38 @@ TEST_CASE(
     pass(ursClient);
     CHECK(urs.state(bhReport) == QStringLiteral("consolidated"));
 
-    // Both batches are decided at the hub.
+    // A report the central level returns, the URS may accept again as it is and forward
+    // in a new batch (its earlier batch no longer holds it); an acceptance queued before
+    // the return, on another computer, does not overrule it unseen.
+    const core::Period sep{2026, 9};
+    const QString september = other.concludedReport(sep, 1);
+    REQUIRE(pass(otherClient).sent == 1);
+    pass(ursClient);
+    decide(urs, september, 1, core::Decision::Accept);
+    pass(ursClient);
+    REQUIRE(batches.create(sep, QStringLiteral("Maria (URS)")).ok());
+    REQUIRE(pass(ursClient).batchesSent == 1);
+    pass(centralClient);
+    decide(central, september, 1, core::Decision::ReturnToUrs, QStringLiteral("Confirme o público-alvo."));
+    REQUIRE(pass(centralClient).decisionsSent == 1);
+    urs.clock.advanceSecs(3600);
+    pass(ursClient);
+    REQUIRE(urs.state(september) == QStringLiteral("returned_to_urs"));
+    decide(urs, september, 1, core::Decision::Accept);
+    REQUIRE(pass(ursClient).decisionsSent == 1);
+    CHECK(urs.state(september) == QStringLiteral("accepted"));
+    REQUIRE(batches.create(sep, QStringLiteral("Maria (URS)")).ok());
+    REQUIRE(pass(ursClient).batchesSent == 1);
+    pass(centralClient);
+    decide(central, september, 1, core::Decision::Consolidate);
+    REQUIRE(pass(centralClient).decisionsSent == 1);
+    pass(otherClient);
+    CHECK(stateHere(other, september) == core::ReportState::Consolidated);
+
+    // Every batch is decided at the hub.
     auto recorded = h.store->batches();
     REQUIRE(recorded.ok());
-    REQUIRE(recorded->size() == 2);
+    REQUIRE(recorded->size() == 4);
     for (const auto &b : recorded.value())
         CHECK(b.state == QStringLiteral("consolidated"));
 }

@@ -160,7 +160,9 @@ void CoveragePage::fitColumns()
                      - m_table->verticalScrollBar()->sizeHint().width();
     // Wide enough for the header's "815 de 853" (the whole state at the central level).
     int header = 0;
-    const QFontMetrics metrics = m_table->horizontalHeader()->fontMetrics();
+    QFont bold = m_table->horizontalHeader()->font(); // the current month's header is drawn bold
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
     for (int c = 0; c < m_model->columnCount(); ++c)
         for (const QString &line : m_model->headerData(c, Qt::Horizontal).toString().split(QLatin1Char('\n')))
             header = std::max(header, metrics.horizontalAdvance(line) + 14);
@@ -302,8 +304,12 @@ QString CoveragePage::notReportedText() const
         else if (s == core::CoverageState::Returned)
             lines << tr("%1 (returned for correction)").arg(row.municipality.name);
     }
-    return tr("Municipalities of the URS %1 that did not report %2 (%3 of %4):")
-               .arg(m_context.services->profile().urs(), g.periods.at(m_column).display())
+    const QString heading = regional::isCentralDesk(*m_context.services)
+                                ? tr("Municipalities of the state that did not report %1 (%2 of %3):")
+                                      .arg(g.periods.at(m_column).display())
+                                : tr("Municipalities of the URS %1 that did not report %2 (%3 of %4):")
+                                      .arg(m_context.services->profile().urs(), g.periods.at(m_column).display());
+    return heading
                .arg(lines.size())
                .arg(g.expected())
            + QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');

@@ -81,7 +81,11 @@ void InboxModel::reload()
                     row.stateText = regional::reviewStateLabel(after);
                 }
                 mayDecide = d.decision == core::Decision::Start && open;
-            } else if (const auto rt = refused.constFind(k); rt != refused.constEnd()) {
+            } else if (const auto rt = refused.constFind(k);
+                       rt != refused.constEnd()
+                       && (r.state != QLatin1String("returned_to_urs") || rt->hubState == r.state)) {
+                // A refusal stands until the central level returns the revision to the URS,
+                // which opens it again (the pull may not yet say what the refusal said).
                 row.refused = true;
                 row.stateText = tr("Refused by the hub: %1").arg(rt->lastError);
             }

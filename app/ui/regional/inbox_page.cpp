@@ -156,6 +156,8 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_summary, 1);
     footer->addWidget(m_import, 0, Qt::AlignTop);
+    // The central level takes batch files at the hub (mobiliza-hub import), not packages here.
+    m_import->setVisible(!central);
     layout->addLayout(footer);
     m_stack->addWidget(m_listPage);
 

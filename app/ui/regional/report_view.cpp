@@ -44,7 +44,8 @@ ReportView::ReportView(const AppContext &context, Dialogs &dialogs, QWidget *par
 
     // The bar: back, what this is, its state, the decisions.
     auto *bar = new QHBoxLayout;
-    m_back = new QPushButton(style()->standardIcon(QStyle::SP_ArrowBack), tr("Inbox"), this);
+    m_back = new QPushButton(style()->standardIcon(QStyle::SP_ArrowBack),
+                             regional::isCentralDesk(*m_context.services) ? tr("Forwarded") : tr("Inbox"), this);
     m_back->setObjectName(QStringLiteral("backToInbox"));
     m_back->setToolTip(tr("Back to the list (Esc)"));
     bar->addWidget(m_back);
