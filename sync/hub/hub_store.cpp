@@ -69,6 +69,32 @@ Status fillReportBlobs(const QSqlDatabase &db)
     return {};
 }
 
+// PostgreSQL: each CHECK constraint of `table` naming `column` is dropped and the
+// wider one added as <table>_<column>_check (hub schemas 4 and 7).
+Status swapPostgresCheck(const QSqlDatabase &db, const QString &table, const QString &column, const QString &check)
+{
+    auto q = runSql(db, QStringLiteral("SELECT conname FROM pg_constraint WHERE conrelid = '%1'::regclass "
+                                       "AND contype = 'c' AND pg_get_constraintdef(oid) LIKE ?")
+                            .arg(table),
+                    {QVariant(QLatin1Char('%') + column + QLatin1Char('%'))});
+    if (!q)
+        return q.error();
+    QStringList names;
+    while (q.value().next())
+        names << q.value().value(0).toString();
+    q.value().finish();
+    for (QString name : std::as_const(names))
+        if (auto done = execSql(db, QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT \"%2\"")
+                                        .arg(table, name.replace(QLatin1Char('"'), QStringLiteral("\"\""))));
+            !done)
+            return done.error();
+    if (auto done = execSql(db, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %1_%2_check CHECK (%3)")
+                                    .arg(table, column, check));
+        !done)
+        return done.error();
+    return {};
+}
+
 // Version 4: revisions.state allows the regional desk's states (§10.1). SQLite
 // cannot change a CHECK constraint: the table is rebuilt with the same rows and ids
 // (and its AUTOINCREMENT sequence, renamed with it: hub ids are never reused).
@@ -77,26 +103,10 @@ Status widenRevisionStates(const QSqlDatabase &db)
 {
     const QString states = QStringLiteral(
         "CHECK (state IN ('received', 'in_review', 'accepted', 'returned', 'forwarded', 'consolidated'))");
-    if (db.driverName() == QLatin1String("QPSQL")) {
-        auto q = runSql(db, QStringLiteral("SELECT conname FROM pg_constraint WHERE conrelid = 'revisions'::regclass "
-                                           "AND contype = 'c' AND pg_get_constraintdef(oid) LIKE '%state%'"));
-        if (!q)
-            return q.error();
-        QStringList names;
-        while (q.value().next())
-            names << q.value().value(0).toString();
-        q.value().finish();
-        for (QString name : std::as_const(names))
-            if (auto done = execSql(db, QStringLiteral("ALTER TABLE revisions DROP CONSTRAINT \"%1\"")
-                                            .arg(name.replace(QLatin1Char('"'), QStringLiteral("\"\""))));
-                !done)
-                return done.error();
-        if (auto done = execSql(db, QStringLiteral("ALTER TABLE revisions ADD CONSTRAINT revisions_state_check ") +
-                                        states);
-            !done)
-            return done.error();
-        return {};
-    }
+    if (db.driverName() == QLatin1String("QPSQL"))
+        return swapPostgresCheck(db, QStringLiteral("revisions"), QStringLiteral("state"),
+                                 QStringLiteral("state IN ('received', 'in_review', 'accepted', 'returned', "
+                                                "'forwarded', 'consolidated')"));
     const QString columns = QStringLiteral("id, report, revision, manifest, manifest_sha256, hub_id, received_at, "
                                            "state, comment, reviewed_at, reviewer");
     for (const QString &sql :
@@ -131,28 +141,8 @@ Status widenRevisionStates(const QSqlDatabase &db)
 Status widenCheck(const QSqlDatabase &db, const QString &table, const QString &column, const QString &oldCheck,
                   const QString &check)
 {
-    if (db.driverName() == QLatin1String("QPSQL")) {
-        auto q = runSql(db, QStringLiteral("SELECT conname FROM pg_constraint WHERE conrelid = '%1'::regclass "
-                                           "AND contype = 'c' AND pg_get_constraintdef(oid) LIKE ?")
-                                .arg(table),
-                        {QVariant(QLatin1Char('%') + column + QLatin1Char('%'))});
-        if (!q)
-            return q.error();
-        QStringList names;
-        while (q.value().next())
-            names << q.value().value(0).toString();
-        q.value().finish();
-        for (QString name : std::as_const(names))
-            if (auto done = execSql(db, QStringLiteral("ALTER TABLE %1 DROP CONSTRAINT \"%2\"")
-                                            .arg(table, name.replace(QLatin1Char('"'), QStringLiteral("\"\""))));
-                !done)
-                return done.error();
-        if (auto done = execSql(db, QStringLiteral("ALTER TABLE %1 ADD CONSTRAINT %1_%2_check CHECK (%3)")
-                                        .arg(table, column, check));
-            !done)
-            return done.error();
-        return {};
-    }
+    if (db.driverName() == QLatin1String("QPSQL"))
+        return swapPostgresCheck(db, table, column, check);
     auto definition = scalarSql(db, QStringLiteral("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"),
                                 {table});
     if (!definition)
