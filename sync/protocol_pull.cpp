@@ -121,4 +121,99 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
     return page;
 }
 
+// ------------------------------------------------------------ manifests in bulk
+
+namespace {
+
+QJsonObject refObject(const RevisionRef &r)
+{
+    return QJsonObject{{QStringLiteral("report"), r.report}, {QStringLiteral("revision"), r.revision}};
+}
+
+bool readRef(const QJsonValue &v, RevisionRef *out)
+{
+    const QJsonObject o = v.toObject();
+    if (!v.isObject() || !integral(o.value(QStringLiteral("revision"))))
+        return false;
+    const double revision = o.value(QStringLiteral("revision")).toDouble();
+    out->report = o.value(QStringLiteral("report")).toString();
+    out->revision = revision <= 100000 ? int(revision) : 0;
+    return isUuid(out->report) && out->revision >= 1;
+}
+
+} // namespace
+
+QByteArray encodeManifestQuery(const QList<RevisionRef> &revisions)
+{
+    QJsonArray list;
+    for (const RevisionRef &r : revisions)
+        list.append(refObject(r));
+    return QJsonDocument(QJsonObject{{QStringLiteral("revisions"), list}}).toJson(QJsonDocument::Compact);
+}
+
+core::Result<QList<RevisionRef>> decodeManifestQuery(const QByteArray &body, int maxEntries)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return pullError(QStringLiteral("revisions"));
+    const QJsonValue list = doc.object().value(QStringLiteral("revisions"));
+    if (!list.isArray() || list.toArray().isEmpty() || list.toArray().size() > maxEntries)
+        return pullError(QStringLiteral("revisions"));
+    QList<RevisionRef> out;
+    for (const QJsonValue &v : list.toArray()) {
+        RevisionRef r;
+        if (!readRef(v, &r) || out.contains(r))
+            return pullError(QStringLiteral("revision entry"));
+        out << r;
+    }
+    return out;
+}
+
+QByteArray encode(const ManifestBatch &batch)
+{
+    QJsonArray manifests;
+    for (const auto &[ref, bytes] : batch.manifests) {
+        QJsonObject o = refObject(ref);
+        o.insert(QStringLiteral("manifest"), QString::fromLatin1(bytes.toBase64()));
+        manifests.append(o);
+    }
+    QJsonArray missing;
+    for (const RevisionRef &r : batch.missing)
+        missing.append(refObject(r));
+    return QJsonDocument(
+               QJsonObject{{QStringLiteral("manifests"), manifests}, {QStringLiteral("missing"), missing}})
+        .toJson(QJsonDocument::Compact);
+}
+
+core::Result<ManifestBatch> decodeManifestBatch(const QByteArray &body)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject())
+        return pullError(QStringLiteral("manifests"));
+    const QJsonObject o = doc.object();
+    if (!o.value(QStringLiteral("manifests")).isArray() || !o.value(QStringLiteral("missing")).isArray())
+        return pullError(QStringLiteral("manifests"));
+    ManifestBatch batch;
+    for (const QJsonValue &v : o.value(QStringLiteral("manifests")).toArray()) {
+        RevisionRef r;
+        const QJsonValue text = v.toObject().value(QStringLiteral("manifest"));
+        if (!readRef(v, &r) || !text.isString())
+            return pullError(QStringLiteral("manifest entry"));
+        auto bytes = QByteArray::fromBase64Encoding(text.toString().toLatin1(),
+                                                    QByteArray::AbortOnBase64DecodingErrors);
+        if (!bytes)
+            return pullError(QStringLiteral("manifest entry"));
+        batch.manifests << qMakePair(r, *bytes);
+    }
+    for (const QJsonValue &v : o.value(QStringLiteral("missing")).toArray()) {
+        RevisionRef r;
+        if (!readRef(v, &r))
+            return pullError(QStringLiteral("missing entry"));
+        batch.missing << r;
+    }
+    return batch;
+}
+
 } // namespace mobiliza::sync

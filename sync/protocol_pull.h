@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace mobiliza::sync {
@@ -50,5 +51,34 @@ QByteArray encode(const PullPage &page);
 // Strict: every entry names a report (uuid), a 7-digit municipality, a valid
 // YYYY-MM period, a revision ≥ 1, a SHA-256 and a state; cursors never go back.
 core::Result<PullPage> decodePullPage(const QByteArray &body);
+
+// ---- manifests in bulk (§10.2, feature "manifest_batch"): POST /revisions/manifests
+
+struct RevisionRef
+{
+    QString report; // uuid
+    int revision = 0;
+    bool operator==(const RevisionRef &) const = default;
+};
+
+// At most this many revisions a request; the hub answers at most
+// kManifestBatchBytes of manifests (by default; at least one manifest) — the rest is
+// neither given nor missing: asked again.
+inline constexpr int kManifestBatchMax = 100;
+inline constexpr qint64 kManifestBatchBytes = 8LL * 1024 * 1024;
+
+struct ManifestBatch
+{
+    QList<QPair<RevisionRef, QByteArray>> manifests; // the bytes as stored (their SHA-256 is listed)
+    QList<RevisionRef> missing; // unknown, or not of this scope: the same answer as a 404
+};
+
+QByteArray encodeManifestQuery(const QList<RevisionRef> &revisions);
+// Strict: 1..maxEntries distinct entries, each a uuid and a revision ≥ 1.
+core::Result<QList<RevisionRef>> decodeManifestQuery(const QByteArray &body,
+                                                     int maxEntries = kManifestBatchMax);
+QByteArray encode(const ManifestBatch &batch);
+// Strict: every entry a uuid and a revision ≥ 1, each manifest base64.
+core::Result<ManifestBatch> decodeManifestBatch(const QByteArray &body);
 
 } // namespace mobiliza::sync

@@ -148,7 +148,7 @@
 <context>
     <name>BatchService</name>
     <message>
-        <location filename="../core/regional/batch_service.cpp" line="+115"/>
+        <location filename="../core/regional/batch_service.cpp" line="+116"/>
         <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</source>
         <translation>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>There is already a file named %1 (perhaps another batch). Nothing was written: choose another name.</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</source>
         <translation>
             <numerusform>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+184"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</translation>
     </message>
@@ -181,7 +181,7 @@
         <translation>This receipt is for a batch of the URS %1; this computer is the URS %2&apos;s. Nothing was changed: import it on a computer of the URS %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This receipt is for batch %1 of %2 (%n report(s)), which was not made on this computer. Nothing was changed: import it on the URS computer that wrote the batch file (its Batches page lists it).</source>
         <translation>
             <numerusform>This receipt is for batch %1 of %2 (%n report(s)), which was not made on this computer. Nothing was changed: import it on the URS computer that wrote the batch file (its Batches page lists it).</numerusform>
@@ -1133,7 +1133,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -1864,7 +1864,7 @@
         <translation>The synchronization was stopped before it finished. It continues on the next one.</translation>
     </message>
     <message>
-        <location filename="../sync/client/hub_client_regional.cpp" line="+112"/>
+        <location filename="../sync/client/hub_client_regional.cpp" line="+152"/>
         <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
         <translation>The hub already has another decision with this identifier. The decision was set aside; make it again.</translation>
     </message>
@@ -1877,28 +1877,28 @@
 <context>
     <name>HubServer</name>
     <message>
-        <location filename="../sync/hub/hub_dispatch.cpp" line="+289"/>
+        <location filename="../sync/hub/hub_dispatch.cpp" line="+294"/>
         <source>This address does not accept this kind of request.</source>
         <translation>This address does not accept this kind of request.</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-207"/>
         <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
         <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
     </message>
     <message>
-        <location line="+213"/>
-        <location line="+68"/>
+        <location line="+217"/>
+        <location line="+71"/>
         <source>This request takes no body.</source>
         <translation>This request takes no body.</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-63"/>
         <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
         <translation>Too many enrollment attempts from this address. Wait a minute and try again.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Too many requests from this installation. Mobiliza will try again shortly.</source>
         <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
     </message>
@@ -1908,7 +1908,12 @@
         <translation>The address must name a report (UUID) and a revision number.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
+        <source>The request must list from 1 to %1 different revisions, each a report (UUID) and a revision number.</source>
+        <translation>The request must list from 1 to %1 different revisions, each a report (UUID) and a revision number.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+39"/>
         <location line="+77"/>
         <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
@@ -1923,7 +1928,7 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+418"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+408"/>
         <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</source>
         <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</translation>
     </message>
@@ -1956,7 +1961,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+62"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+64"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
@@ -2288,6 +2293,14 @@
         <location line="+1"/>
         <source>People reached</source>
         <translation>People reached</translation>
+    </message>
+</context>
+<context>
+    <name>PanelListDialog</name>
+    <message>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+95"/>
+        <source>Action %1</source>
+        <translation>Action %1</translation>
     </message>
 </context>
 <context>
@@ -3246,17 +3259,17 @@
         <translation>Receiving the municipalities&apos; reports</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+72"/>
         <source>Receiving the photos of %1</source>
         <translation>Receiving the photos of %1</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location filename="../sync/client/regional_manifest_step.cpp" line="+17"/>
         <source>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</source>
         <translation>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+39"/>
         <location line="+8"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
@@ -3293,22 +3306,22 @@
         <translation>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+165"/>
         <source>not listed</source>
         <translation>not listed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>another checksum</source>
         <translation>another checksum</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>another report</source>
         <translation>another report</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+38"/>
         <source>This report has not been downloaded from the hub yet. Synchronize when there is a connection, then open it again.</source>
         <translation>This report has not been downloaded from the hub yet. Synchronize when there is a connection, then open it again.</translation>
     </message>
@@ -5580,12 +5593,7 @@
         <translation>Each dot is a municipality&apos;s seat. Click one to see only it.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</source>
-        <translation>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+24"/>
         <source>Export data (CSV)…</source>
         <translation>Export data (CSV)…</translation>
     </message>
@@ -5605,7 +5613,7 @@
         <translation>Municipalities by actions</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Every theme</source>
         <translation>Every theme</translation>
     </message>
@@ -5630,7 +5638,12 @@
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+83"/>
+        <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</source>
+        <translation>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Balanço mensal (PDF)…</source>
         <translation>Balanço mensal (PDF)…</translation>
     </message>
@@ -5640,7 +5653,7 @@
         <translation>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+88"/>
         <source>The whole state</source>
         <translation>The whole state</translation>
     </message>
@@ -5660,7 +5673,57 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+68"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+75"/>
+        <source>Save chart as PNG…</source>
+        <translation>Save chart as PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save chart as SVG…</source>
+        <translation>Save chart as SVG…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the chart (SVG)</source>
+        <translation>Save the chart (SVG)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the chart (PNG)</source>
+        <translation>Save the chart (PNG)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Chart not saved</source>
+        <translation>Chart not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</source>
+        <translation>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chart saved</source>
+        <translation>Chart saved</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The chart was written to %1.</source>
+        <translation>The chart was written to %1.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Save the Balanço mensal (PDF)</translation>
     </message>
@@ -5779,6 +5842,193 @@
         <source>Actions by target audience</source>
         <translation>Actions by target audience</translation>
     </message>
+    <message>
+        <location filename="../app/ui/panel/panel_dashboard_lists.cpp" line="+17"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions and people reached</source>
+        <translation>Actions and people reached</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reports sent</source>
+        <translation>Reports sent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active núcleos</source>
+        <translation>Active núcleos</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Actions of %1</source>
+        <translation>Actions of %1</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::PanelListDialog</name>
+    <message>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="-27"/>
+        <source>Municipality</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URS</source>
+        <translation>URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IBGE</source>
+        <translation>IBGE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Themes</source>
+        <translation>Themes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People reached</source>
+        <translation>People reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent on</source>
+        <translation>Sent on</translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions of the last 3 months</source>
+        <translation>Actions of the last 3 months</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Municipalities without actions</source>
+        <translation>Municipalities without actions</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln report(s)</source>
+        <translation>
+            <numerusform>%Ln report(s)</numerusform>
+            <numerusform>%Ln report(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln municipality(ies) without any counted action in the last 3 months</source>
+        <translation>
+            <numerusform>%Ln municipality(ies) without any counted action in the last 3 months</numerusform>
+            <numerusform>%Ln municipality(ies) without any counted action in the last 3 months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln action(s)</source>
+        <translation>
+            <numerusform>%Ln action(s)</numerusform>
+            <numerusform>%Ln action(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These rows for Excel. No partner&apos;s personal data.</source>
+        <translation>These rows for Excel. No partner&apos;s personal data.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Double-click a row to open its report.</source>
+        <translation>Double-click a row to open its report.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The list could not be read: %1</source>
+        <translation>The list could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export the list (CSV)</source>
+        <translation>Export the list (CSV)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>List not exported</source>
+        <translation>List not exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list could not be written: %1 Choose another folder and try again.</source>
+        <translation>The list could not be written: %1 Choose another folder and try again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List exported</source>
+        <translation>List exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list was written to %1.</source>
+        <translation>The list was written to %1.</translation>
+    </message>
 </context>
 <context>
     <name>mobiliza::ui::PanelPage</name>
@@ -5869,7 +6119,12 @@
 <context>
     <name>mobiliza::ui::PanelTile</name>
     <message>
-        <location filename="../app/ui/panel/panel_tiles.cpp" line="+60"/>
+        <location filename="../app/ui/panel/panel_tiles.cpp" line="+22"/>
+        <source>Click to see the list</source>
+        <translation>Click to see the list</translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Compared with the previous period of the same length.</source>
         <translation>Compared with the previous period of the same length.</translation>
     </message>

@@ -148,7 +148,7 @@
 <context>
     <name>BatchService</name>
     <message>
-        <location filename="../core/regional/batch_service.cpp" line="+115"/>
+        <location filename="../core/regional/batch_service.cpp" line="+116"/>
         <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</source>
         <translation>Nenhum relatório aceito de %1 aguarda encaminhamento. Aceite relatórios antes (e sincronize, para que a aceitação do hub chegue aqui).</translation>
     </message>
@@ -163,7 +163,7 @@
         <translation>Já existe um arquivo chamado %1 (talvez de outro lote). Nada foi gravado: escolha outro nome.</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The photos of %n report(s) of %1 are not on this computer yet. Synchronize (they were asked for), then write the batch file again.</source>
         <translation>
             <numerusform>As fotos de %n relatório de %1 ainda não estão neste computador. Sincronize (elas já foram pedidas) e grave o arquivo de lote de novo.</numerusform>
@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message>
-        <location line="+179"/>
+        <location line="+184"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Os recibos do nível central são registrados pela URS que fez o lote; esta instalação não é de uma URS.</translation>
     </message>
@@ -181,7 +181,7 @@
         <translation>Este recibo é de um lote da URS %1; este computador é da URS %2. Nada foi alterado: importe-o num computador da URS %1.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This receipt is for batch %1 of %2 (%n report(s)), which was not made on this computer. Nothing was changed: import it on the URS computer that wrote the batch file (its Batches page lists it).</source>
         <translation>
             <numerusform>Este recibo é do lote %1 de %2 (%n relatório), que não foi feito neste computador. Nada foi alterado: importe-o no computador da URS que gravou o arquivo de lote (a página Lotes dele o mostra).</numerusform>
@@ -1133,7 +1133,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -1864,7 +1864,7 @@
         <translation>A sincronização foi interrompida antes de terminar. Ela continua na próxima.</translation>
     </message>
     <message>
-        <location filename="../sync/client/hub_client_regional.cpp" line="+112"/>
+        <location filename="../sync/client/hub_client_regional.cpp" line="+152"/>
         <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
         <translation>O hub já tem outra decisão com este identificador. A decisão foi deixada de lado; faça-a novamente.</translation>
     </message>
@@ -1877,28 +1877,28 @@
 <context>
     <name>HubServer</name>
     <message>
-        <location filename="../sync/hub/hub_dispatch.cpp" line="+289"/>
+        <location filename="../sync/hub/hub_dispatch.cpp" line="+294"/>
         <source>This address does not accept this kind of request.</source>
         <translation>Este endereço não aceita este tipo de pedido.</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-207"/>
         <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
         <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
     </message>
     <message>
-        <location line="+213"/>
-        <location line="+68"/>
+        <location line="+217"/>
+        <location line="+71"/>
         <source>This request takes no body.</source>
         <translation>Este pedido não leva corpo.</translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-63"/>
         <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
         <translation>Tentativas de cadastro demais a partir deste endereço. Espere um minuto e tente de novo.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Too many requests from this installation. Mobiliza will try again shortly.</source>
         <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
     </message>
@@ -1908,7 +1908,12 @@
         <translation>O endereço precisa indicar um relatório (UUID) e um número de revisão.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
+        <source>The request must list from 1 to %1 different revisions, each a report (UUID) and a revision number.</source>
+        <translation>O pedido deve listar de 1 a %1 revisões diferentes, cada uma com um relatório (UUID) e um número de revisão.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <location line="+39"/>
         <location line="+77"/>
         <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
@@ -1923,7 +1928,7 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+418"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+408"/>
         <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</source>
         <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
     </message>
@@ -1956,7 +1961,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+62"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+64"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
@@ -2288,6 +2293,14 @@
         <location line="+1"/>
         <source>People reached</source>
         <translation>Pessoas alcançadas</translation>
+    </message>
+</context>
+<context>
+    <name>PanelListDialog</name>
+    <message>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+95"/>
+        <source>Action %1</source>
+        <translation type="unfinished">Ação %1</translation>
     </message>
 </context>
 <context>
@@ -3246,17 +3259,17 @@
         <translation>Recebendo os relatórios dos municípios</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+72"/>
         <source>Receiving the photos of %1</source>
         <translation>Recebendo as fotos de %1</translation>
     </message>
     <message>
-        <location line="-38"/>
+        <location filename="../sync/client/regional_manifest_step.cpp" line="+17"/>
         <source>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</source>
         <translation>O hub enviou um relatório que não confere com a sua soma de verificação; ele não foi guardado e será pedido de novo na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+39"/>
         <location line="+8"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>Uma foto recebida do hub não confere com a sua soma de verificação; ela não foi guardada.</translation>
@@ -3293,22 +3306,22 @@
         <translation>O hub enviou um relatório (%1, revisão %2) que não confere com o que ele listou (%3). Nada foi guardado; a próxima sincronização pede de novo. Se isso se repetir, avise o administrador do hub.</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+165"/>
         <source>not listed</source>
         <translation>não listado</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>another checksum</source>
         <translation>outra soma de verificação</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>another report</source>
         <translation>outro relatório</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+38"/>
         <source>This report has not been downloaded from the hub yet. Synchronize when there is a connection, then open it again.</source>
         <translation>Este relatório ainda não foi baixado do hub. Sincronize quando houver conexão e abra-o de novo.</translation>
     </message>
@@ -5580,12 +5593,7 @@
         <translation>Cada ponto é a sede de um município. Clique em um para ver só ele.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click one to see only it.</source>
-        <translation>&lt;b&gt;Municípios&lt;/b&gt; — mais ações primeiro. Clique duas vezes em um para ver só ele.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+24"/>
         <source>Export data (CSV)…</source>
         <translation>Exportar dados (CSV)…</translation>
     </message>
@@ -5605,7 +5613,7 @@
         <translation>Municípios por número de ações</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Every theme</source>
         <translation>Todos os temas</translation>
     </message>
@@ -5630,7 +5638,12 @@
         <translation>Á&amp;rea:</translation>
     </message>
     <message>
-        <location line="+93"/>
+        <location line="+83"/>
+        <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Balanço mensal (PDF)…</source>
         <translation>Balanço mensal (PDF)…</translation>
     </message>
@@ -5640,7 +5653,7 @@
         <translation>Os números e gráficos mostrados, as tabelas por trás deles e os núcleos ativos e novos por URS, em PDF para imprimir ou enviar.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+88"/>
         <source>The whole state</source>
         <translation>Todo o estado</translation>
     </message>
@@ -5660,7 +5673,57 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+68"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+75"/>
+        <source>Save chart as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save chart as SVG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Save the chart (SVG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the chart (PNG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG image (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Chart not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chart saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The chart was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Salvar o Balanço mensal (PDF)</translation>
     </message>
@@ -5779,6 +5842,193 @@
         <source>Actions by target audience</source>
         <translation>Ações por público-alvo</translation>
     </message>
+    <message>
+        <location filename="../app/ui/panel/panel_dashboard_lists.cpp" line="+17"/>
+        <source>Actions</source>
+        <translation type="unfinished">Ações</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions and people reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reports sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active núcleos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Actions of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::PanelListDialog</name>
+    <message>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="-27"/>
+        <source>Municipality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URS</source>
+        <translation type="unfinished">URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>IBGE</source>
+        <translation type="unfinished">IBGE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation type="unfinished">Data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Action</source>
+        <translation type="unfinished">Ação</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Themes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>People reached</source>
+        <translation type="unfinished">Pessoas alcançadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Report</source>
+        <translation type="unfinished">Relatório</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sent on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+127"/>
+        <source>Actions</source>
+        <translation type="unfinished">Ações</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports</source>
+        <translation type="unfinished">Relatórios</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions of the last 3 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Municipalities without actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%Ln report(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%Ln municipality(ies) without any counted action in the last 3 months</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%Ln action(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished">Exportar CSV…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>These rows for Excel. No partner&apos;s personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Double-click a row to open its report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The list could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Export the list (CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>List not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list could not be written: %1 Choose another folder and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>List exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list was written to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>mobiliza::ui::PanelPage</name>
@@ -5869,7 +6119,12 @@
 <context>
     <name>mobiliza::ui::PanelTile</name>
     <message>
-        <location filename="../app/ui/panel/panel_tiles.cpp" line="+60"/>
+        <location filename="../app/ui/panel/panel_tiles.cpp" line="+22"/>
+        <source>Click to see the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+68"/>
         <source>Compared with the previous period of the same length.</source>
         <translation>Comparado com o período anterior de mesma duração.</translation>
     </message>

@@ -5,8 +5,9 @@
 //
 // --direct: the clients talk to the hub itself, not through the counting proxy
 // (no wire bytes then). --no-rate-limit: the hub is served in-process (HubServer
-// on the same store) with its per-token limit (ServerOptions::tokenRatePerSecond,
-// 50 requests/s, burst 200) lifted, to see the pull's own cost.
+// on the same store) with its per-token limit (ServerOptions::regionalRatePerSecond,
+// 200 requests/s, burst 400, for URS and central tokens) lifted, to see the pull's
+// own cost. The manifests come a hundred a request (§10.2, "manifest_batch").
 //
 // 0. A hub's store (HubStore, SQLite, in a temp folder, written in-process) holds
 //    the 853 municipalities of the reference table × `months` months: one report

@@ -206,30 +206,70 @@ Result<QList<ReplicaRevision>> ReplicaService::withoutManifest() const
 
 Status ReplicaService::storeManifest(const QString &report, int revision, const QByteArray &manifest)
 {
-    auto listed = this->revision(report, revision);
-    if (!listed)
-        return listed.error();
-    if (!listed.value())
-        return mismatch(report, revision, QCoreApplication::translate("ReplicaService", "not listed"));
-    const ReplicaRevision &r = *listed.value();
-    const QString sha = QString::fromLatin1(QCryptographicHash::hash(manifest, QCryptographicHash::Sha256).toHex());
-    if (sha != r.manifestSha256)
-        return mismatch(report, revision, QCoreApplication::translate("ReplicaService", "another checksum"));
-    auto decoded = reportFromManifest(manifest);
-    if (!decoded)
-        return mismatch(report, revision, decoded.error().message);
-    if (decoded.value().uuid != report || decoded.value().revision != revision
-        || decoded.value().municipality != r.municipality || decoded.value().period != r.period)
-        return mismatch(report, revision, QCoreApplication::translate("ReplicaService", "another report"));
+    QList<Error> rejected;
+    if (Status s = storeManifests({FetchedManifest{report, revision, manifest}}, &rejected); !s)
+        return s;
+    if (!rejected.isEmpty())
+        return rejected.first();
+    return {};
+}
+
+Status ReplicaService::storeManifests(const QList<FetchedManifest> &fetched, QList<Error> *rejected)
+{
+    struct Checked
+    {
+        const FetchedManifest *fetched;
+        Report report;
+    };
+    QList<Checked> good;
+    for (const FetchedManifest &f : fetched) {
+        auto listed = this->revision(f.report, f.revision);
+        if (!listed)
+            return listed.error();
+        auto refuse = [&](const QString &detail) {
+            rejected->append(mismatch(f.report, f.revision, detail));
+        };
+        if (!listed.value()) {
+            refuse(QCoreApplication::translate("ReplicaService", "not listed"));
+            continue;
+        }
+        const ReplicaRevision &r = *listed.value();
+        const QString sha =
+            QString::fromLatin1(QCryptographicHash::hash(f.manifest, QCryptographicHash::Sha256).toHex());
+        if (sha != r.manifestSha256) {
+            refuse(QCoreApplication::translate("ReplicaService", "another checksum"));
+            continue;
+        }
+        auto decoded = reportFromManifest(f.manifest);
+        if (!decoded) {
+            refuse(decoded.error().message);
+            continue;
+        }
+        if (decoded.value().uuid != f.report || decoded.value().revision != f.revision ||
+            decoded.value().municipality != r.municipality || decoded.value().period != r.period) {
+            refuse(QCoreApplication::translate("ReplicaService", "another report"));
+            continue;
+        }
+        good << Checked{&f, decoded.value()};
+    }
+    if (good.isEmpty())
+        return {};
     Status done = inTransaction(m_database.db(), [&]() -> Status {
-        auto put = execSql(m_database.db(),
-                           QStringLiteral("UPDATE replica_revisions SET manifest = ?, no_actions = ?, action_count = ?, "
-                                          "photo_count = ? WHERE report = ? AND revision = ?"),
-                           {manifest, decoded.value().noActions ? 1 : 0, int(decoded.value().actions.size()),
-                            manifestPhotoCount(decoded.value()), report, revision});
-        if (!put)
-            return put.error();
-        return writeReplicaFacts(m_database.db(), decoded.value(), revision, programOf(decoded.value().programId));
+        for (const Checked &c : std::as_const(good)) {
+            auto put =
+                execSql(m_database.db(),
+                        QStringLiteral("UPDATE replica_revisions SET manifest = ?, no_actions = ?, "
+                                       "action_count = ?, photo_count = ? WHERE report = ? AND revision = ?"),
+                        {c.fetched->manifest, c.report.noActions ? 1 : 0, int(c.report.actions.size()),
+                         manifestPhotoCount(c.report), c.fetched->report, c.fetched->revision});
+            if (!put)
+                return put.error();
+            if (Status w = writeReplicaFacts(m_database.db(), c.report, c.fetched->revision,
+                                             programOf(c.report.programId));
+                !w)
+                return w;
+        }
+        return {};
     });
     if (done)
         Q_EMIT m_notifier.replicaChanged();

@@ -74,6 +74,16 @@ public:
     // Keeps the manifest when its SHA-256 is the listed one and it decodes as a
     // report of that uuid, revision and municipality; Error "manifest_mismatch" otherwise.
     Status storeManifest(const QString &report, int revision, const QByteArray &manifest);
+    // Many at once (a page of manifests), in one transaction and one notification:
+    // each that does not match as above is left out with its error in *rejected;
+    // the Status fails only when the database does (then nothing is stored).
+    struct FetchedManifest
+    {
+        QString report;
+        int revision = 0;
+        QByteArray manifest;
+    };
+    Status storeManifests(const QList<FetchedManifest> &fetched, QList<Error> *rejected);
     Result<QByteArray> manifest(const QString &report, int revision) const;
     // The hub says a listed revision is not this URS's (any more): forgets it when
     // its manifest never arrived (nothing reviewed is lost). True when it was removed.

@@ -52,6 +52,16 @@ struct BlobStored
     bool created = false; // 201; false: the hub already had it (200)
 };
 
+// POST /revisions/manifests (§10.2): what came, each checked against the SHA-256
+// the listing gave; what the hub does not have for this scope; what came with other
+// bytes (nothing of it kept). Anything asked and in none of them: ask again.
+struct ManifestAnswer
+{
+    QList<QPair<RevisionRef, QByteArray>> manifests;
+    QList<RevisionRef> missing;
+    QList<RevisionRef> mismatched;
+};
+
 struct PartnerApplied
 {
     QString partner;
@@ -117,6 +127,9 @@ public:
     // (a mismatch is NotHub: nothing from it is kept).
     void getManifest(const QString &reportUuid, int revision, const QString &expectedSha256,
                      Callback<QByteArray> done);
+    // Up to kManifestBatchMax manifests in one request (hub feature "manifest_batch"),
+    // each with the SHA-256 its listing gave. An answer naming a revision not asked is NotHub.
+    void getManifests(const QList<QPair<RevisionRef, QString>> &asked, Callback<ManifestAnswer> done);
     // A photo's bytes, checked against its SHA-256.
     void getBlob(const QString &sha256, Callback<QByteArray> done);
     // GET /reports/<uuid>/history (§10.3): every event of the report, oldest first.

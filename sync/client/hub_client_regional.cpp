@@ -7,6 +7,8 @@
 #include <QCryptographicHash>
 #include <QUrlQuery>
 
+#include <optional>
+
 namespace mobiliza::sync {
 
 namespace {
@@ -61,6 +63,44 @@ void HubClient::getManifest(const QString &reportUuid, int revision, const QStri
                  return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
              }
              done(errorFor(r, Route::Pull));
+         });
+}
+
+void HubClient::getManifests(const QList<QPair<RevisionRef, QString>> &asked, Callback<ManifestAnswer> done)
+{
+    QList<RevisionRef> refs;
+    for (const auto &a : asked)
+        refs << a.first;
+    send("POST", QStringLiteral("/revisions/manifests"), encodeManifestQuery(refs), "application/json", true,
+         {}, [this, done, asked](const Response &r) {
+             m_bodyBytesReceived += r.body.size();
+             if (!ok(r.status, r.networkError))
+                 return done(errorFor(r, Route::Pull));
+             auto decoded = decodeManifestBatch(r.body);
+             if (!decoded)
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             auto expected = [&asked](const RevisionRef &ref) -> std::optional<QString> {
+                 for (const auto &a : asked)
+                     if (a.first == ref)
+                         return a.second;
+                 return std::nullopt;
+             };
+             ManifestAnswer answer;
+             for (const auto &[ref, bytes] : std::as_const(decoded->manifests)) {
+                 const auto sha = expected(ref);
+                 if (!sha)
+                     return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+                 if (sha256Of(bytes) == *sha)
+                     answer.manifests << qMakePair(ref, bytes);
+                 else
+                     answer.mismatched << ref;
+             }
+             for (const RevisionRef &ref : std::as_const(decoded->missing)) {
+                 if (!expected(ref))
+                     return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+                 answer.missing << ref;
+             }
+             done(answer);
          });
 }
 

@@ -402,66 +402,8 @@ void RegionalSteps::pull()
             for (const auto &w : without.value())
                 m_manifests << qMakePair(w.report, w.revision);
         m_index = 0;
-        nextManifest();
+        startManifests(); // regional_manifest_step.cpp
     });
-}
-
-// ------------------------------------------------------------ 3. manifests
-
-void RegionalSteps::nextManifest()
-{
-    if (m_index >= m_manifests.size()) {
-        startHistories(); // regional_history_step.cpp; then the photos
-        return;
-    }
-    const auto [report, revision] = m_manifests.at(m_index++);
-    auto listed = m_services.replica().revision(report, revision);
-    if (!listed || !listed.value()) {
-        nextManifest();
-        return;
-    }
-    m_client.getManifest(report, revision, listed.value()->manifestSha256,
-                         [this, report = report, revision = revision, run = m_run](HubResult<QByteArray> r) {
-                             if (!current(run))
-                                 return;
-                             if (!r) {
-                                 // A 200 whose bytes do not match the listed hash: this revision
-                                 // is skipped (asked again next pass), the others go on.
-                                 const bool badBytes = r.error().kind == HubError::Kind::NotHub
-                                                       && r.error().httpStatus == 200;
-                                 if (r.error().httpStatus == 404) {
-                                     // Not this URS's (any more: a municipality moved to
-                                     // another URS), or gone: forgotten, never asked again.
-                                     if (auto d = m_services.replica().dropUnfetched(report, revision); !d)
-                                         localProblem(d.error().message);
-                                     nextManifest();
-                                     return;
-                                 }
-                                 if (waitAndRetry(r.error(), [this] {
-                                         --m_index;
-                                         nextManifest();
-                                     }))
-                                     return;
-                                 if (r.error().stopsPass() && !badBytes) {
-                                     stop(r.error());
-                                     return;
-                                 }
-                                 localProblem(badBytes ? QCoreApplication::translate(
-                                                               "RegionalSteps", "The hub sent a report that does not match its "
-                                                                                "checksum; it was not kept and is asked for again at "
-                                                                                "the next synchronization.")
-                                                         : r.error().message);
-                                 nextManifest();
-                                 return;
-                             }
-                             if (core::Status s = m_services.replica().storeManifest(report, revision, r.value()); !s)
-                                 localProblem(s.error().message);
-                             else {
-                                 ++m_counts.manifestsFetched;
-                                 m_counts.bytesFetched += r->size();
-                             }
-                             nextManifest();
-                         });
 }
 
 // ------------------------------------------------------------ 4. photos

@@ -79,7 +79,9 @@ private:
     void nextImport();
     void nextBatch();
     void pull();
-    void nextManifest();
+    void startManifests(); // regional_manifest_step.cpp
+    void nextManifests();  // many a request (feature "manifest_batch")
+    void nextManifest();   // one a request (an older hub)
     void startHistories(); // regional_history_step.cpp
     void nextHistory();
     void startPhotos();
@@ -105,6 +107,7 @@ private:
     QList<QPair<QString, qint64>> m_histories; // report, its listed cursor
     QStringList m_photos;
     int m_index = 0;
+    bool m_manifestBatch = false;
     bool m_incomplete = false;
     quint64 m_run = 0; // callbacks of an earlier run are ignored
     int m_waitedSeconds = 0; // in this run, for 429s

@@ -21,6 +21,7 @@
 #include "sync/hub/hub_store.h"
 #include "sync/hub/hub_types.h"
 #include "sync/protocol.h"
+#include "sync/protocol_pull.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -54,6 +55,11 @@ struct HubOptions
     // photos included, held in memory while it is verified. A bigger package goes
     // through `mobiliza-hub import` at the hub.
     qint64 maxImportBytes = qint64(32) * 1024 * 1024;
+    // POST /api/v1/revisions/manifests and the pre-flight's "manifest_batch" (§10.2).
+    // Off only to play an older hub in tests: a client then asks one manifest a request.
+    bool manifestBatch = true;
+    // Its answer holds manifests up to this many bytes (at least one).
+    qint64 manifestBatchBytes = sync::kManifestBatchBytes;
 };
 
 class Hub

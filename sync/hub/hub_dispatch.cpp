@@ -40,6 +40,7 @@ QByteArray HubRequest::header(const QByteArray &name) const
 
 HubDispatcher::Shared::Shared(ServerOptions o)
     : options(std::move(o)), tokenLimiter(options.tokenRatePerSecond, options.tokenBurst),
+      regionalLimiter(options.regionalRatePerSecond, options.regionalBurst),
       enrollLimiter(options.enrollPerMinute / 60.0, options.enrollBurst),
       log(options.accessLogPath, options.accessLogToStderr)
 {
@@ -259,6 +260,10 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         } else if (n == 2 && first == QLatin1String("batches") && !segments[1].isEmpty()) {
             route = Route::Batch;
             allowed = {kPut, kGet};
+        } else if (n == 2 && first == QLatin1String("revisions") &&
+                   segments[1] == QLatin1String("manifests") && m_hub.options().manifestBatch) {
+            route = Route::Manifests;
+            allowed = {kPost};
         } else if (n == 1 && first == QLatin1String("revisions")) {
             route = Route::Revisions;
             allowed = {kGet};
@@ -330,7 +335,10 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
 
     // ---- rate limit per token
     int retryAfter = 0;
-    if (!m_shared->tokenLimiter.take(authenticated->id, &retryAfter)) {
+    RateLimiter &limiter = authenticated->scope.kind == sync::Scope::Kind::Municipality
+                               ? m_shared->tokenLimiter
+                               : m_shared->regionalLimiter;
+    if (!limiter.take(authenticated->id, &retryAfter)) {
         Reply r = failure(
             429, QStringLiteral("rate_limited"),
             QCoreApplication::translate(

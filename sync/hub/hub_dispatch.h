@@ -50,6 +50,10 @@ struct ServerOptions
 {
     double tokenRatePerSecond = 50; // generous: a report's photos go one per request
     double tokenBurst = 200;
+    // A URS's or the central level's token: its pass asks for a history and a photo
+    // a request over a whole region (or the state), and there are only 29 of them.
+    double regionalRatePerSecond = 200;
+    double regionalBurst = 400;
     double enrollPerMinute = 10; // per remote address
     double enrollBurst = 10;
     QString accessLogPath; // empty: no file
@@ -118,6 +122,7 @@ public:
         Partner,
         Token,
         Revisions,
+        Manifests,
         Review,  // PUT reviews/{uuid} (§10.3)
         History, // GET reports/{uuid}/history (§10.3)
         Import,  // PUT imports/{sha256} (§10.4)
@@ -182,7 +187,8 @@ private:
         QHash<QString, qint64> inflight;
         qint64 reserve(const QString &tokenId, qint64 bytes); // returns what was in flight before
         void release(const QString &tokenId, qint64 bytes);
-        RateLimiter tokenLimiter;
+        RateLimiter tokenLimiter;    // a municipality's token
+        RateLimiter regionalLimiter; // a URS's or the central level's
         RateLimiter enrollLimiter;
         AccessLog log;
     };

@@ -136,6 +136,21 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
                                   {QStringLiteral("revisions"), revisions}}));
     }
 
+    case Route::Manifests: {
+        auto asked = sync::decodeManifestQuery(body);
+        if (!asked)
+            return failure(400, QStringLiteral("bad_request"),
+                           QCoreApplication::translate(
+                               "HubServer",
+                               "The request must list from 1 to %1 different revisions, each a report "
+                               "(UUID) and a revision number.")
+                               .arg(sync::kManifestBatchMax));
+        auto found = PullDesk(m_hub).manifests(scope, asked.value());
+        if (!found)
+            return failure(found.error());
+        return json(200, sync::encode(found.value()));
+    }
+
     case Route::Revisions: {
         qint64 since = 0;
         qint64 limit = 0;

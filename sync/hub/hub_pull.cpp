@@ -68,6 +68,31 @@ Outcome<RevisionRecord> PullDesk::manifest(const sync::Scope &scope, const QStri
     return *found.value();
 }
 
+Outcome<sync::ManifestBatch> PullDesk::manifests(const sync::Scope &scope,
+                                                 const QList<sync::RevisionRef> &asked) const
+{
+    if (scope.kind == sync::Scope::Kind::Municipality)
+        return notARegionalToken();
+    sync::ManifestBatch out;
+    qint64 bytes = 0;
+    for (const sync::RevisionRef &ref : asked) {
+        auto found = manifest(scope, ref.report, ref.revision);
+        if (!found) {
+            if (found.error().status != 404)
+                return found.error();
+            out.missing << ref;
+            continue;
+        }
+        // The first always goes (a manifest is at most maxManifestBytes); the rest
+        // while the answer stays within the bound.
+        bytes += found->manifest.size();
+        if (!out.manifests.isEmpty() && bytes > m_hub.options().manifestBatchBytes)
+            break;
+        out.manifests << qMakePair(ref, found->manifest);
+    }
+    return out;
+}
+
 Outcome<QByteArray> PullDesk::blob(const sync::Scope &scope, const QString &sha256) const
 {
     if (scope.kind == sync::Scope::Kind::Municipality)

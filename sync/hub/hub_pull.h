@@ -1,7 +1,8 @@
 // The regional pull (docs/protocol.md §10.2): what a URS (or the central level)
 // copies into its local replica — the revisions of its municipalities, oldest
 // change first, from the status feed's cursor (GET /api/v1/revisions), a
-// revision's manifest (GET …/reports/<uuid>/revisions/<n>) and a photo a revision
+// revision's manifest (GET …/reports/<uuid>/revisions/<n>, or many at once with
+// POST /api/v1/revisions/manifests) and a photo a revision
 // in the scope names (GET /api/v1/blobs/<sha256>). A municipality's token: 403.
 //
 // One resource of the hub behind the one dispatcher (hub_dispatch): it holds only
@@ -9,6 +10,7 @@
 #pragma once
 
 #include "sync/hub/hub.h"
+#include "sync/protocol_pull.h"
 
 namespace mobiliza::hub {
 
@@ -30,6 +32,12 @@ public:
     Outcome<QList<PulledRevision>> revisions(const sync::Scope &scope, qint64 since, int limit) const;
     // A revision with its manifest; an unknown one, or another region's: 404.
     Outcome<RevisionRecord> manifest(const sync::Scope &scope, const QString &reportUuid, int revision) const;
+    // Many manifests at once (POST /revisions/manifests, feature "manifest_batch"),
+    // in the order asked, until HubOptions::manifestBatchBytes; unknown or another region's
+    // revisions are `missing` (what a GET answers with 404); the rest is left for
+    // the next request.
+    Outcome<sync::ManifestBatch> manifests(const sync::Scope &scope,
+                                           const QList<sync::RevisionRef> &asked) const;
     // A photo only when a revision in the scope names it (404 otherwise, as for an
     // unknown one: no existence oracle).
     Outcome<QByteArray> blob(const sync::Scope &scope, const QString &sha256) const;

@@ -123,6 +123,8 @@ sync::Preflight TokenDesk::preflight(const TokenRecord &token) const
     p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review"), QStringLiteral("batches"),
                              QStringLiteral("imports"), QStringLiteral("partners"),
                              QStringLiteral("consolidation")}; // docs/protocol.md §10, §10.7
+    if (m_hub.options().manifestBatch)
+        p.features << QStringLiteral("manifest_batch"); // §10.2
     return p;
 }
 

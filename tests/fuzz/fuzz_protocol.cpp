@@ -4,6 +4,7 @@
 // must encode and decode again to the same thing.
 #include "sync/protocol.h"
 #include "sync/protocol_partners_region.h"
+#include "sync/protocol_pull.h"
 #include "tests/fuzz/fuzz_common.h"
 
 #include <cstdio>
@@ -100,6 +101,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             std::fprintf(stderr, "accepted by decodeMissingAnswer\n");
         auto again = sync::decodeMissingAnswer(sync::encodeMissingAnswer(r.value()));
         if (!again || again.value() != r.value())
+            std::abort();
+    } else {
+        checkRefusal(r);
+    }
+    if (auto r = sync::decodeManifestQuery(body)) { // §10.2, manifests in bulk
+        if (fuzz::verbose())
+            std::fprintf(stderr, "accepted by decodeManifestQuery\n");
+        auto again = sync::decodeManifestQuery(sync::encodeManifestQuery(r.value()));
+        if (!again || again.value() != r.value())
+            std::abort();
+    } else {
+        checkRefusal(r);
+    }
+    if (auto r = sync::decodeManifestBatch(body)) {
+        if (fuzz::verbose())
+            std::fprintf(stderr, "accepted by decodeManifestBatch\n");
+        auto again = sync::decodeManifestBatch(sync::encode(r.value()));
+        if (!again || again->manifests != r->manifests || again->missing != r->missing)
             std::abort();
     } else {
         checkRefusal(r);

@@ -4,6 +4,8 @@
 // gets 403.
 #include "tests/hub/hub_test_util.h"
 
+#include "sync/protocol_pull.h"
+
 using namespace mobiliza;
 using namespace mobiliza::test;
 
@@ -103,4 +105,122 @@ TEST_CASE("Pull: a manifest comes byte for byte with its hash, a photo only when
     CHECK(unknown.status == 404);
     CHECK(other.body == unknown.body);
     CHECK(f.http->get(QStringLiteral("/api/v1/blobs/") + sha, belo).status == 403);
+}
+
+TEST_CASE(
+    "Pull: many manifests in one request, another region's and unknown ones missing, a bad list refused")
+{
+    HubFixture f;
+    const QString belo = f.enrollMunicipality(kBelo);
+    const QString barbacena = f.enrollMunicipality(kBarbacena);
+    const QString urs = f.enrollUrs(QStringLiteral("Belo Horizonte"));
+    const TestReport first = makeReport(kBelo, 45, 1);
+    const TestReport second = makeReport(kBelo, 46, 2);
+    const TestReport theirs = makeReport(kBarbacena, 47, 1);
+    f.push(first, belo);
+    f.push(second, belo);
+    f.push(theirs, barbacena);
+    const sync::RevisionRef unknown{core::newUuid(), 1};
+    const QList<sync::RevisionRef> asked{{second.report.uuid, 1},
+                                         {theirs.report.uuid, 1},
+                                         unknown,
+                                         {first.report.uuid, 1},
+                                         {first.report.uuid, 2}};
+    const QString route = QStringLiteral("/api/v1/revisions/manifests");
+
+    const HttpReply r = f.http->post(route, sync::encodeManifestQuery(asked), urs);
+    INFO(r.body.toStdString());
+    REQUIRE(r.status == 200);
+    auto batch = sync::decodeManifestBatch(r.body);
+    REQUIRE(batch.ok());
+    // In the order asked, byte for byte; another region's and unknown ones as missing,
+    // with a revision that does not exist.
+    REQUIRE(batch->manifests.size() == 2);
+    CHECK(batch->manifests.at(0).first == asked.at(0));
+    CHECK(batch->manifests.at(0).second == second.manifest);
+    CHECK(batch->manifests.at(1).first == asked.at(3));
+    CHECK(batch->manifests.at(1).second == first.manifest);
+    CHECK(batch->missing == QList<sync::RevisionRef>{asked.at(1), unknown, asked.at(4)});
+
+    // The central level has the other region's too; a municipality gets 403.
+    auto central = sync::decodeManifestBatch(
+        f.http->post(route, sync::encodeManifestQuery(asked), f.enrollCentral()).body);
+    REQUIRE(central.ok());
+    CHECK(central->manifests.size() == 3);
+    CHECK(f.http->post(route, sync::encodeManifestQuery(asked), belo).status == 403);
+    CHECK(f.http->get(route, urs).status == 405);
+
+    // A list that is empty, too long, repeats an entry or names no revision: 400.
+    QList<sync::RevisionRef> tooMany;
+    for (int i = 0; i <= sync::kManifestBatchMax; ++i)
+        tooMany << sync::RevisionRef{core::newUuid(), 1};
+    for (const QByteArray &bad : {sync::encodeManifestQuery({}), sync::encodeManifestQuery(tooMany),
+                                  sync::encodeManifestQuery({asked.at(0), asked.at(0)}),
+                                  sync::encodeManifestQuery({{first.report.uuid, 0}}), QByteArray("[1,2]")}) {
+        INFO(bad.left(80).toStdString());
+        const HttpReply refused = f.http->post(route, bad, urs);
+        CHECK(refused.status == 400);
+        CHECK(refused.errorCode() == QStringLiteral("bad_request"));
+    }
+    // A hundred at once is fine.
+    CHECK(f.http->post(route, sync::encodeManifestQuery(tooMany.mid(1)), urs).status == 200);
+
+    // Offered in the pre-flight; an older hub offers it not, and has no such route.
+    const HttpReply preflight = f.http->get(QStringLiteral("/api/v1/preflight"), urs);
+    CHECK(preflight.json()
+              .value(QStringLiteral("features"))
+              .toArray()
+              .contains(QStringLiteral("manifest_batch")));
+    hub::HubOptions older;
+    older.manifestBatch = false;
+    HubFixture old({}, older);
+    const QString oldUrs = old.enrollUrs(QStringLiteral("Belo Horizonte"));
+    CHECK_FALSE(old.http->get(QStringLiteral("/api/v1/preflight"), oldUrs)
+                    .json()
+                    .value(QStringLiteral("features"))
+                    .toArray()
+                    .contains(QStringLiteral("manifest_batch")));
+    CHECK(old.http->post(route, sync::encodeManifestQuery(asked), oldUrs).status == 404);
+}
+
+TEST_CASE("Pull: a batch of manifests stops at its size bound with at least one, the rest neither given nor "
+          "missing")
+{
+    QList<TestReport> reports;
+    for (int i = 0; i < 4; ++i)
+        reports << makeReport(kBelo, 48 + i, 1 + i);
+    // Room for the first two manifests, not the third.
+    hub::HubOptions options;
+    options.manifestBatchBytes = reports.at(0).manifest.size() + reports.at(1).manifest.size();
+    HubFixture f({}, options);
+    const QString belo = f.enrollMunicipality(kBelo);
+    const QString urs = f.enrollUrs(QStringLiteral("Belo Horizonte"));
+    QList<sync::RevisionRef> asked{{core::newUuid(), 1}}; // missing: costs nothing
+    for (const TestReport &t : reports) {
+        f.push(t, belo);
+        asked << sync::RevisionRef{t.report.uuid, 1};
+    }
+    const QString route = QStringLiteral("/api/v1/revisions/manifests");
+    auto batch = sync::decodeManifestBatch(f.http->post(route, sync::encodeManifestQuery(asked), urs).body);
+    REQUIRE(batch.ok());
+    CHECK(batch->missing == QList<sync::RevisionRef>{asked.at(0)});
+    REQUIRE(batch->manifests.size() == 2);
+    CHECK(batch->manifests.at(0).second == reports.at(0).manifest);
+    CHECK(batch->manifests.at(1).second == reports.at(1).manifest);
+
+    // With a bound smaller than any manifest, one a request still comes.
+    hub::HubOptions tiny;
+    tiny.manifestBatchBytes = 1;
+    HubFixture g({}, tiny);
+    const QString gBelo = g.enrollMunicipality(kBelo);
+    g.push(reports.at(2), gBelo);
+    g.push(reports.at(3), gBelo);
+    auto one = sync::decodeManifestBatch(g.http
+                                             ->post(route, sync::encodeManifestQuery(asked.mid(3)),
+                                                    g.enrollUrs(QStringLiteral("Belo Horizonte")))
+                                             .body);
+    REQUIRE(one.ok());
+    REQUIRE(one->manifests.size() == 1);
+    CHECK(one->manifests.at(0).second == reports.at(2).manifest);
+    CHECK(one->missing.isEmpty());
 }

@@ -478,6 +478,32 @@ TEST_CASE("Rate limits: per token and per address for enrollment, 429 with Retry
     CHECK(enrollLimited.header("Retry-After").toInt() >= 1);
 }
 
+TEST_CASE("Rate limits: a URS's and the central level's tokens have their own, larger bucket")
+{
+    hub::ServerOptions options;
+    options.tokenBurst = 2;
+    options.tokenRatePerSecond = 0.01;
+    options.regionalBurst = 5;
+    options.regionalRatePerSecond = 0.01;
+    HubFixture f(options);
+    const QString municipality = f.enrollMunicipality(kBelo);
+    const QString urs = f.enrollUrs(QStringLiteral("Belo Horizonte"));
+    const QString central = f.enrollCentral();
+    int municipal = 0;
+    while (municipal < 10 && f.preflightStatus(municipality) == 200)
+        ++municipal;
+    CHECK(municipal == 2);
+    for (const QString &token : {urs, central}) {
+        int regional = 0;
+        while (regional < 10 && f.preflightStatus(token) == 200)
+            ++regional;
+        CHECK(regional == 5);
+        const HttpReply limited = f.http->get(kPreflight, token);
+        CHECK(limited.status == 429);
+        CHECK(limited.header("Retry-After").toInt() >= 1);
+    }
+}
+
 TEST_CASE("The access log has one JSON line per request and never a secret")
 {
     HubFixture f;

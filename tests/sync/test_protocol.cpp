@@ -2,6 +2,7 @@
 #include "tests/support/catch_qt.h"
 
 #include "sync/protocol.h"
+#include "sync/protocol_pull.h"
 
 #include <QJsonDocument>
 #include <QTimeZone>
@@ -360,4 +361,43 @@ TEST_CASE("protocol: status events and the pre-flight carry the review extension
         decodePreflight(R"({"service":"mobiliza-hub","protocol":1,"scope":{"kind":"central"},"features":"pull"})");
     REQUIRE(odd.ok());
     CHECK(odd->features.isEmpty());
+}
+
+TEST_CASE("protocol: manifests in bulk round-trip byte for byte, and a malformed list or answer is refused")
+{
+    const QString a = QStringLiteral("0b7e2c8e-4a52-4b8e-9d7a-2f1c3e5a6b7c");
+    const QString b = QStringLiteral("1c8f3d9f-5b63-4c9f-8e8b-3a2d4f6b7c8d");
+    const QList<sync::RevisionRef> asked{{a, 1}, {a, 2}, {b, 1}};
+    auto query = sync::decodeManifestQuery(sync::encodeManifestQuery(asked));
+    REQUIRE(query.ok());
+    CHECK(query.value() == asked);
+
+    sync::ManifestBatch batch;
+    const QByteArray binary("{\"a\":\"\xc3\xa7\\u0000\"}\n\x00\xff", 15);
+    batch.manifests << qMakePair(asked.at(0), binary) << qMakePair(asked.at(2), QByteArray("{}"));
+    batch.missing << asked.at(1);
+    auto decoded = sync::decodeManifestBatch(sync::encode(batch));
+    REQUIRE(decoded.ok());
+    CHECK(decoded->manifests == batch.manifests);
+    CHECK(decoded->missing == batch.missing);
+
+    // The query: not empty, within the bound, no repeats, revisions ≥ 1, uuids.
+    CHECK_FALSE(sync::decodeManifestQuery(sync::encodeManifestQuery({})).ok());
+    CHECK_FALSE(sync::decodeManifestQuery(sync::encodeManifestQuery(asked), 2).ok());
+    CHECK(sync::decodeManifestQuery(sync::encodeManifestQuery(asked), 3).ok());
+    CHECK_FALSE(sync::decodeManifestQuery(sync::encodeManifestQuery({asked.at(0), asked.at(0)})).ok());
+    CHECK_FALSE(sync::decodeManifestQuery(sync::encodeManifestQuery({{a, 0}})).ok());
+    CHECK_FALSE(sync::decodeManifestQuery(sync::encodeManifestQuery({{QStringLiteral("x"), 1}})).ok());
+    CHECK_FALSE(
+        sync::decodeManifestQuery(R"({"revisions":[{"report":")" + a.toUtf8() + R"(","revision":1.5}]})")
+            .ok());
+    // The answer: both lists, each manifest in base64.
+    CHECK_FALSE(sync::decodeManifestBatch(R"({"manifests":[]})").ok());
+    CHECK_FALSE(sync::decodeManifestBatch(R"({"manifests":[{"report":")" + a.toUtf8() +
+                                          R"(","revision":1,"manifest":"not base64!"}],"missing":[]})")
+                    .ok());
+    CHECK_FALSE(sync::decodeManifestBatch(R"({"manifests":[{"report":")" + a.toUtf8() +
+                                          R"(","revision":1}],"missing":[]})")
+                    .ok());
+    CHECK_FALSE(sync::decodeManifestBatch("<html>login</html>").ok());
 }
