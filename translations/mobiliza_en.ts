@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+219"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</translation>
     </message>
@@ -2929,22 +2929,37 @@
         <translation>The local copy is not complete yet.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>No report %1 in this URS&apos;s copy. Run --pull first, and check the identifier (--status lists them).</source>
         <translation>No report %1 in this URS&apos;s copy. Run --pull first, and check the identifier (--status lists them).</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Consolidated %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
-        <translation>Consolidated %1 (revision %2). It goes to the hub at the next synchronization (--pull).</translation>
+        <location line="+16"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Returned %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</source>
-        <translation>Returned %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</translation>
+        <location line="+6"/>
+        <source>Consolidated the report of %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Consolidated the report of %1 (revision %2). It goes to the hub at the next synchronization (--pull).</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+3"/>
+        <source>Returned the report of %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Returned the report of %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accepted the report of %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Accepted the report of %1 (revision %2). It goes to the hub at the next synchronization (--pull).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Returned the report of %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Returned the report of %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>There is no package file (.mobiliza) in %1.</source>
         <translation>There is no package file (.mobiliza) in %1.</translation>
     </message>
@@ -3008,17 +3023,7 @@
         </translation>
     </message>
     <message>
-        <location line="-231"/>
-        <source>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
-        <translation>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Returned %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</source>
-        <translation>Returned %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="-216"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>Coverage is for a URS profile: this one has no URS.</translation>
     </message>
@@ -3026,7 +3031,7 @@
 <context>
     <name>RegionalInbox</name>
     <message>
-        <location filename="../app/ui/regional/regional_format.cpp" line="+23"/>
+        <location filename="../core/regional/review_outbox.cpp" line="+85"/>
         <source>New</source>
         <translation>New</translation>
     </message>
@@ -3061,7 +3066,7 @@
         <translation>Returned by the central level</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../app/ui/regional/regional_format.cpp" line="+50"/>
         <source>report package (imported)</source>
         <translation>report package (imported)</translation>
     </message>
@@ -3642,7 +3647,7 @@
 <context>
     <name>ReviewOutbox</name>
     <message>
-        <location filename="../core/regional/review_outbox.cpp" line="+161"/>
+        <location filename="../core/regional/review_outbox.cpp" line="+83"/>
         <source>Write what the municipality must correct: a report is returned only with a comment.</source>
         <translation>Write what the municipality must correct: a report is returned only with a comment.</translation>
     </message>
@@ -4177,12 +4182,25 @@
 <context>
     <name>mobiliza::ui::BatchModel</name>
     <message>
-        <location filename="../app/ui/regional/batch_model.cpp" line="+40"/>
+        <location filename="../app/ui/regional/batch_model.cpp" line="+48"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>Consolidated by the central level</source>
+        <translation>Consolidated by the central level</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Decided by the central level: %1 consolidated, %n returned to the URS</source>
+        <translation>
+            <numerusform>Decided by the central level: %1 consolidated, %n returned to the URS</numerusform>
+            <numerusform>Decided by the central level: %1 consolidated, %n returned to the URS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Received by the central level on %1</source>
         <translation>Received by the central level on %1</translation>
     </message>
@@ -4193,6 +4211,19 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>%1 of %2 consolidated</source>
+        <translation>%1 of %2 consolidated</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n returned to the URS</source>
+        <translation>
+            <numerusform>%n returned to the URS</numerusform>
+            <numerusform>%n returned to the URS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Refused: %1</source>
         <translation>Refused: %1</translation>
     </message>
@@ -4271,13 +4302,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+258"/>
+        <location line="+263"/>
         <location line="+9"/>
         <source>Forward to the central level</source>
         <translation>Forward to the central level</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-270"/>
         <source>Makes a batch of the month&apos;s accepted reports; it goes over the network at the next synchronization, which starts now.</source>
         <translation>Makes a batch of the month&apos;s accepted reports; it goes over the network at the next synchronization, which starts now.</translation>
     </message>
@@ -4323,7 +4354,7 @@
         <translation>The batches could not be read: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+37"/>
         <source>%1 · %n to forward</source>
         <translation>
             <numerusform>%1 · %n to forward</numerusform>
@@ -4699,17 +4730,32 @@
 <context>
     <name>mobiliza::ui::EnrollDialog</name>
     <message>
-        <location filename="../app/ui/sync/enroll_dialog.cpp" line="+19"/>
+        <location filename="../app/ui/sync/enroll_dialog.cpp" line="+21"/>
         <source>Connect to the URS hub</source>
         <translation>Connect to the URS hub</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Connect to the hub</source>
+        <translation>Connect to the hub</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</source>
         <translation>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>The hub&apos;s administrator gives the central level the hub&apos;s address and a one-time central enrollment code (mobiliza-hub enroll --central). Type both below. The code works once; after that this computer receives the forwarded reports of the state and sends its decisions by itself.</source>
+        <translation>The hub&apos;s administrator gives the central level the hub&apos;s address and a one-time central enrollment code (mobiliza-hub enroll --central). Type both below. The code works once; after that this computer receives the forwarded reports of the state and sends its decisions by itself.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The hub&apos;s administrator gives each URS the hub&apos;s address and a one-time enrollment code for the URS (mobiliza-hub enroll --urs). Type both below. The code works once; after that this computer receives the reports of the URS&apos;s municipalities and sends its decisions by itself.</source>
+        <translation>The hub&apos;s administrator gives each URS the hub&apos;s address and a one-time enrollment code for the URS (mobiliza-hub enroll --urs). Type both below. The code works once; after that this computer receives the reports of the URS&apos;s municipalities and sends its decisions by itself.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Hub address</source>
         <translation>Hub address</translation>
     </message>
@@ -4734,9 +4780,14 @@
         <translation>Co&amp;nnect</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Type the hub address the URS gave you.</source>
         <translation>Type the hub address the URS gave you.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the hub address the hub&apos;s administrator gave you.</source>
+        <translation>Type the hub address the hub&apos;s administrator gave you.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4745,8 +4796,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Plain http:// addresses are refused: the enrollment code, the access key and partners&apos; contacts would travel unprotected. Type the https:// address given by the URS, like https://hub.urs.saude.mg.gov.br.</source>
-        <translation>Plain http:// addresses are refused: the enrollment code, the access key and partners&apos; contacts would travel unprotected. Type the https:// address given by the URS, like https://hub.urs.saude.mg.gov.br.</translation>
+        <source>Plain http:// addresses are refused: the enrollment code, the access key and partners&apos; contacts would travel unprotected. Type the https:// address you were given, like https://hub.urs.saude.mg.gov.br.</source>
+        <translation>Plain http:// addresses are refused: the enrollment code, the access key and partners&apos; contacts would travel unprotected. Type the https:// address you were given, like https://hub.urs.saude.mg.gov.br.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5673,7 +5724,7 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+75"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+76"/>
         <source>Save chart as PNG…</source>
         <translation>Save chart as PNG…</translation>
     </message>
@@ -5975,7 +6026,12 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+24"/>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
@@ -5995,7 +6051,7 @@
         <translation>Double-click a row to open its report.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>The list could not be read: %1</source>
         <translation>The list could not be read: %1</translation>
     </message>
@@ -8305,13 +8361,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location line="+286"/>
+        <location line="+290"/>
         <location line="+40"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-294"/>
         <source>Synchronization is not available in this session.</source>
         <translation>Synchronization is not available in this session.</translation>
     </message>
@@ -8406,6 +8462,16 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <location line="+2"/>
         <source>returned by the URS for correction</source>
         <translation>returned by the URS for correction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accepted by the URS and forwarded to the central level</source>
+        <translation>accepted by the URS and forwarded to the central level</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>consolidated by the central level</source>
+        <translation>consolidated by the central level</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8574,12 +8640,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-377"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+252"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

@@ -171,7 +171,7 @@
         </translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+219"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Os recibos do nível central são registrados pela URS que fez o lote; esta instalação não é de uma URS.</translation>
     </message>
@@ -2300,7 +2300,7 @@
     <message>
         <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+95"/>
         <source>Action %1</source>
-        <translation type="unfinished">Ação %1</translation>
+        <translation>Ação %1</translation>
     </message>
 </context>
 <context>
@@ -2929,22 +2929,37 @@
         <translation>A cópia local ainda não está completa.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>No report %1 in this URS&apos;s copy. Run --pull first, and check the identifier (--status lists them).</source>
         <translation>Não há relatório %1 na cópia desta URS. Execute --pull antes e confira o identificador (--status lista os relatórios).</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>Consolidated %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
-        <translation>%1 consolidado (revisão %2). A decisão vai para o hub na próxima sincronização (--pull).</translation>
+        <location line="+16"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Returned %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</source>
-        <translation>%1 (revisão %2) devolvido à sua URS. A decisão vai para o hub na próxima sincronização (--pull).</translation>
+        <location line="+6"/>
+        <source>Consolidated the report of %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Relatório de %1 (revisão %2) consolidado. A decisão vai ao hub na próxima sincronização (--pull).</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+3"/>
+        <source>Returned the report of %1 (revision %2) to its URS. It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Relatório de %1 (revisão %2) devolvido à sua URS. A decisão vai ao hub na próxima sincronização (--pull).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Accepted the report of %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Relatório de %1 (revisão %2) aceito. A decisão vai ao hub na próxima sincronização (--pull).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Returned the report of %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</source>
+        <translation>Relatório de %1 (revisão %2) devolvido para correção. A decisão vai ao hub na próxima sincronização (--pull).</translation>
+    </message>
+    <message>
+        <location line="+61"/>
         <source>There is no package file (.mobiliza) in %1.</source>
         <translation>Não há arquivo de pacote (.mobiliza) em %1.</translation>
     </message>
@@ -3008,17 +3023,7 @@
         </translation>
     </message>
     <message>
-        <location line="-231"/>
-        <source>Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).</source>
-        <translation>Aceito: %1 (revisão %2). A decisão vai para o hub na próxima sincronização (--pull).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Returned %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</source>
-        <translation>Devolvido para correção: %1 (revisão %2). A decisão vai para o hub na próxima sincronização (--pull).</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="-216"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>A cobertura é para um perfil de URS: este perfil não tem URS.</translation>
     </message>
@@ -3026,7 +3031,7 @@
 <context>
     <name>RegionalInbox</name>
     <message>
-        <location filename="../app/ui/regional/regional_format.cpp" line="+23"/>
+        <location filename="../core/regional/review_outbox.cpp" line="+85"/>
         <source>New</source>
         <translation>Novo</translation>
     </message>
@@ -3061,7 +3066,7 @@
         <translation>Devolvido pelo nível central</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location filename="../app/ui/regional/regional_format.cpp" line="+50"/>
         <source>report package (imported)</source>
         <translation>pacote de relatório (importado)</translation>
     </message>
@@ -3642,7 +3647,7 @@
 <context>
     <name>ReviewOutbox</name>
     <message>
-        <location filename="../core/regional/review_outbox.cpp" line="+161"/>
+        <location filename="../core/regional/review_outbox.cpp" line="+83"/>
         <source>Write what the municipality must correct: a report is returned only with a comment.</source>
         <translation>Escreva o que o município deve corrigir: um relatório só é devolvido com um comentário.</translation>
     </message>
@@ -4177,12 +4182,25 @@
 <context>
     <name>mobiliza::ui::BatchModel</name>
     <message>
-        <location filename="../app/ui/regional/batch_model.cpp" line="+40"/>
+        <location filename="../app/ui/regional/batch_model.cpp" line="+48"/>
         <source>Waiting to be sent</source>
         <translation>Aguardando envio</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
+        <source>Consolidated by the central level</source>
+        <translation>Consolidado pelo nível central</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Decided by the central level: %1 consolidated, %n returned to the URS</source>
+        <translation>
+            <numerusform>Decidido pelo nível central: %1 consolidado(s), %n devolvido à URS</numerusform>
+            <numerusform>Decidido pelo nível central: %1 consolidado(s), %n devolvidos à URS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Received by the central level on %1</source>
         <translation>Recebido pelo nível central em %1</translation>
     </message>
@@ -4193,6 +4211,19 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>%1 of %2 consolidated</source>
+        <translation>%1 de %2 consolidados</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n returned to the URS</source>
+        <translation>
+            <numerusform>%n devolvido à URS</numerusform>
+            <numerusform>%n devolvidos à URS</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Refused: %1</source>
         <translation>Recusado: %1</translation>
     </message>
@@ -4271,13 +4302,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+258"/>
+        <location line="+263"/>
         <location line="+9"/>
         <source>Forward to the central level</source>
         <translation>Encaminhar ao nível central</translation>
     </message>
     <message>
-        <location line="-265"/>
+        <location line="-270"/>
         <source>Makes a batch of the month&apos;s accepted reports; it goes over the network at the next synchronization, which starts now.</source>
         <translation>Faz um lote com os relatórios aceitos da competência; ele vai pela rede na próxima sincronização, que começa agora.</translation>
     </message>
@@ -4323,7 +4354,7 @@
         <translation>Os lotes não puderam ser lidos: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+32"/>
+        <location line="+37"/>
         <source>%1 · %n to forward</source>
         <translation>
             <numerusform>%1 · %n a encaminhar</numerusform>
@@ -4699,17 +4730,32 @@
 <context>
     <name>mobiliza::ui::EnrollDialog</name>
     <message>
-        <location filename="../app/ui/sync/enroll_dialog.cpp" line="+19"/>
+        <location filename="../app/ui/sync/enroll_dialog.cpp" line="+21"/>
         <source>Connect to the URS hub</source>
         <translation>Conectar ao hub da URS</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
+        <source>Connect to the hub</source>
+        <translation>Conectar ao hub</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</source>
         <translation>A Unidade Regional de Saúde (URS) passa a cada município o endereço do seu hub e um código de cadastro de uso único. Digite os dois abaixo. O código funciona uma vez; depois disso, este computador envia sozinho os relatórios concluídos.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+4"/>
+        <source>The hub&apos;s administrator gives the central level the hub&apos;s address and a one-time central enrollment code (mobiliza-hub enroll --central). Type both below. The code works once; after that this computer receives the forwarded reports of the state and sends its decisions by itself.</source>
+        <translation>O administrador do hub entrega ao nível central o endereço do hub e um código de cadastro de uso único para o nível central (mobiliza-hub enroll --central). Digite os dois abaixo. O código vale uma vez; depois disso este computador recebe sozinho os relatórios encaminhados do estado e envia as suas decisões.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The hub&apos;s administrator gives each URS the hub&apos;s address and a one-time enrollment code for the URS (mobiliza-hub enroll --urs). Type both below. The code works once; after that this computer receives the reports of the URS&apos;s municipalities and sends its decisions by itself.</source>
+        <translation>O administrador do hub entrega a cada URS o endereço do hub e um código de cadastro de uso único para a URS (mobiliza-hub enroll --urs). Digite os dois abaixo. O código vale uma vez; depois disso este computador recebe sozinho os relatórios dos municípios da URS e envia as suas decisões.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Hub address</source>
         <translation>Endereço do hub</translation>
     </message>
@@ -4734,9 +4780,14 @@
         <translation>Co&amp;nectar</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Type the hub address the URS gave you.</source>
         <translation>Digite o endereço do hub que a URS passou.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the hub address the hub&apos;s administrator gave you.</source>
+        <translation>Digite o endereço do hub que o administrador do hub informou.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4745,8 +4796,8 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>Plain http:// addresses are refused: the enrollment code, the access key and partners&apos; contacts would travel unprotected. Type the https:// address given by the URS, like https://hub.urs.saude.mg.gov.br.</source>
-        <translation>Endereços http:// simples são recusados: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam sem proteção. Digite o endereço https:// informado pela URS, como https://hub.urs.saude.mg.gov.br.</translation>
+        <source>Plain http:// addresses are refused: the enrollment code, the access key and partners&apos; contacts would travel unprotected. Type the https:// address you were given, like https://hub.urs.saude.mg.gov.br.</source>
+        <translation>Endereços http:// simples são recusados: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam sem proteção. Digite o endereço https:// que você recebeu, como https://hub.urs.saude.mg.gov.br.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -5640,7 +5691,7 @@
     <message>
         <location line="+83"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Municípios&lt;/b&gt; — com mais ações primeiro. Clique duas vezes num nome para ver só ele, nas ações dele para listá-las.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -5673,54 +5724,54 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+75"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+76"/>
         <source>Save chart as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar gráfico como PNG…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save chart as SVG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar gráfico como SVG…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Save the chart (SVG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar o gráfico (SVG)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save the chart (PNG)</source>
-        <translation type="unfinished"></translation>
+        <translation>Salvar o gráfico (PNG)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>SVG image (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagem SVG (*.svg)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagem PNG (*.png)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Chart not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico não salvo</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar o gráfico em %1 (%2). Escolha outra pasta — uma em que você possa gravar — e tente de novo.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Chart saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfico salvo</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>The chart was written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>O gráfico foi gravado em %1.</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -5845,27 +5896,27 @@
     <message>
         <location filename="../app/ui/panel/panel_dashboard_lists.cpp" line="+17"/>
         <source>Actions</source>
-        <translation type="unfinished">Ações</translation>
+        <translation>Ações</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Actions and people reached</source>
-        <translation type="unfinished"></translation>
+        <translation>Ações e pessoas alcançadas</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Reports sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Relatórios enviados</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Active núcleos</source>
-        <translation type="unfinished"></translation>
+        <translation>Núcleos ativos</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Actions of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ações de %1</translation>
     </message>
 </context>
 <context>
@@ -5873,161 +5924,166 @@
     <message>
         <location filename="../app/ui/panel/panel_list_dialog.cpp" line="-27"/>
         <source>Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>Município</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>URS</source>
-        <translation type="unfinished">URS</translation>
+        <translation>URS</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>IBGE</source>
-        <translation type="unfinished">IBGE</translation>
+        <translation>IBGE</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Mês</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Date</source>
-        <translation type="unfinished">Data</translation>
+        <translation>Data</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Action</source>
-        <translation type="unfinished">Ação</translation>
+        <translation>Ação</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Themes</source>
-        <translation type="unfinished"></translation>
+        <translation>Temas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>Formato</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>People reached</source>
-        <translation type="unfinished">Pessoas alcançadas</translation>
+        <translation>Pessoas alcançadas</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Análise</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Report</source>
-        <translation type="unfinished">Relatório</translation>
+        <translation>Envio</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sent on</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado em</translation>
     </message>
     <message>
         <location line="+127"/>
         <source>Actions</source>
-        <translation type="unfinished">Ações</translation>
+        <translation>Ações</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reports</source>
-        <translation type="unfinished">Relatórios</translation>
+        <translation>Relatórios</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Actions of the last 3 months</source>
-        <translation type="unfinished"></translation>
+        <translation>Ações dos últimos 3 meses</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Municipalities without actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Municípios sem ação</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%Ln report(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln relatório</numerusform>
+            <numerusform>%Ln relatórios</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln municipality(ies) without any counted action in the last 3 months</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln município sem nenhuma ação contada nos últimos 3 meses</numerusform>
+            <numerusform>%Ln municípios sem nenhuma ação contada nos últimos 3 meses</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+6"/>
         <source>%Ln action(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln ação</numerusform>
+            <numerusform>%Ln ações</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+24"/>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Contando…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Export CSV…</source>
-        <translation type="unfinished">Exportar CSV…</translation>
+        <translation>Exportar CSV…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>These rows for Excel. No partner&apos;s personal data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estas linhas, para o Excel. Sem dados pessoais de parceiros.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Double-click a row to open its report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Clique duas vezes numa linha para abrir o relatório.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>The list could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível ler a lista: %1</translation>
     </message>
     <message>
         <location line="+31"/>
         <source>Export the list (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar a lista (CSV)</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>CSV for Excel (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV para o Excel (*.csv)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>List not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista não exportada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The list could not be written: %1 Choose another folder and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Não foi possível gravar a lista: %1 Escolha outra pasta e tente de novo.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>List exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista exportada</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The list was written to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>A lista foi gravada em %1.</translation>
     </message>
 </context>
 <context>
@@ -6121,7 +6177,7 @@
     <message>
         <location filename="../app/ui/panel/panel_tiles.cpp" line="+22"/>
         <source>Click to see the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Clique para ver a lista</translation>
     </message>
     <message>
         <location line="+68"/>
@@ -8305,13 +8361,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location line="+286"/>
+        <location line="+290"/>
         <location line="+40"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-294"/>
         <source>Synchronization is not available in this session.</source>
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
@@ -8406,6 +8462,16 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <location line="+2"/>
         <source>returned by the URS for correction</source>
         <translation>devolvido pela URS para correção</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>accepted by the URS and forwarded to the central level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>consolidated by the central level</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
@@ -8574,12 +8640,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-373"/>
+        <location line="-377"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
     <message>
-        <location line="+248"/>
+        <location line="+252"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

@@ -171,7 +171,9 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     grid->addWidget(m_audienceView, 7, 1);
 
     auto *rankingTitle = new QLabel(
-        tr("<b>Municipalities</b> — most actions first. Double-click one to see only it."), content);
+        tr("<b>Municipalities</b> — most actions first. Double-click a name to see only it, its "
+           "actions to list them."),
+        content);
     auto *rankingBar = new QHBoxLayout;
     rankingBar->addWidget(rankingTitle, 1);
     auto *csv = new QPushButton(tr("Export data (CSV)…"), content);
@@ -214,9 +216,6 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     grid->addWidget(m_ranking, 9, 0, 1, 2);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
-    connect(m_ranking, &QTableView::activated, this, [this](const QModelIndex &index) {
-        setMunicipality(index.data(PanelRankingModel::IbgeRole).toString());
-    });
 
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("panelScroll"));
@@ -225,9 +224,10 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
 
-    for (QChartView *view :
-         {m_themeView, m_peopleView, m_coverageView, m_formatView, m_audienceView, m_groupView, m_mapView})
+    for (QChartView *view : chartViews())
         view->setChart(new QChart); // empty until the first answer
+    wireLists();
+    wireChartExport();
 
     // A pull stores its manifests one by one, each a change of the replica: the
     // figures are computed again once the changes pause, not once per manifest.

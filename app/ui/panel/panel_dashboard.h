@@ -5,7 +5,9 @@
 // charts (Qt Charts): actions per month by theme, people reached, coverage
 // against its target, actions by format and by público-alvo, and the ranking of
 // municipalities. Clicking a theme, a format or a municipality narrows the filter
-// to it; a coverage bar opens the coverage grid.
+// to it; a coverage bar opens the coverage grid. Every tile, and a municipality's
+// actions in the ranking, opens the list behind the number (panel_list_dialog.h);
+// every chart saves itself as PNG or SVG (its context menu).
 //
 // The figures are computed by core::PanelJob off the UI thread; the page does no
 // work while hidden (a change of the replica marks it to redo when shown).
@@ -13,6 +15,7 @@
 
 #include "app/ui/app_context.h"
 #include "core/panel/panel_query.h"
+#include "core/panel/panel_rows.h"
 
 #include <QWidget>
 
@@ -38,6 +41,7 @@ class PanelJob;
 namespace mobiliza::ui {
 
 class Dialogs;
+class PanelListDialog;
 class PanelRankingModel;
 class PanelTile;
 
@@ -67,12 +71,21 @@ public:
     bool exportData(bool xlsx);
     // The Balanço mensal of the figures shown (core/panel/balanco_pdf.h), likewise.
     bool exportBalanco();
+    // The list behind a number of the figures shown (a tab per kind), in a window of its
+    // own; `municipality` narrows it to one. Null before the first figures.
+    PanelListDialog *openList(const QList<core::PanelListKind> &kinds, const QString &title,
+                              const QString &municipality = {});
+    // A chart as the person sees it, to a file the person picks (the dialogs seam):
+    // PNG at twice the screen's resolution, or SVG. False when nothing was written.
+    bool saveChart(QChartView *view, bool svg);
+    QList<QChartView *> chartViews() const;
 
 Q_SIGNALS:
     void refreshed();                           // new figures are on screen
     void computeFailed(const QString &message); // said on the page too
     void exported(bool ok); // an export ended (and the person was told)
     void openCoverageRequested(const mobiliza::core::Period &period);
+    void openReportRequested(const QString &reportUuid); // from a list's row
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -88,6 +101,8 @@ private:
     void showRanking(const core::PanelData &data);
     void replaceChart(QChartView *view, QChart *chart);
     void wireChart(QChartView *view);
+    void wireLists();       // panel_dashboard_lists.cpp
+    void wireChartExport(); // panel_dashboard_export.cpp
     void fitThemeLegend(); // beside the bars when there is room, under them otherwise
     QList<core::Municipality> scope() const;
     void fillMunicipalities(); // those of the chosen area

@@ -1,5 +1,6 @@
 #include "app/ui/panel/panel_tiles.h"
 
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -11,7 +12,16 @@ namespace mobiliza::ui {
 PanelTile::PanelTile(const QString &objectName, const QString &caption, QWidget *parent) : QFrame(parent)
 {
     setObjectName(objectName);
-    setStyleSheet(QStringLiteral("#%1 { background: #eef4f9; border-radius: 6px; }").arg(objectName));
+    // The focus frame says where Enter or Space goes (the keyboard reaches every list).
+    setStyleSheet(QStringLiteral("#%1 { background: #eef4f9; border-radius: 6px; border: 2px solid transparent; }"
+                                 "#%1:hover { background: #e2edf6; }"
+                                 "#%1:focus { border: 2px solid #1f5f8b; }")
+                      .arg(objectName));
+    setCursor(Qt::PointingHandCursor);
+    setFocusPolicy(Qt::StrongFocus);
+    setToolTip(tr("Click to see the list"));
+    setAccessibleName(caption);
+    setAccessibleDescription(toolTip());
     auto *l = new QVBoxLayout(this);
     l->setContentsMargins(10, 6, 10, 6);
     l->setSpacing(0);
@@ -37,6 +47,26 @@ PanelTile::PanelTile(const QString &objectName, const QString &caption, QWidget 
     l->addWidget(m_value);
     l->addWidget(m_caption);
     l->addWidget(m_change);
+}
+
+void PanelTile::mouseReleaseEvent(QMouseEvent *event)
+{
+    QFrame::mouseReleaseEvent(event);
+    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()))
+        Q_EMIT clicked();
+}
+
+void PanelTile::keyPressEvent(QKeyEvent *event)
+{
+    switch (event->key()) {
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space:
+        Q_EMIT clicked();
+        return;
+    default:
+        QFrame::keyPressEvent(event);
+    }
 }
 
 QString PanelTile::valueText() const

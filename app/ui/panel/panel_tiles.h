@@ -1,5 +1,6 @@
 // A tile of the Painel: a big figure, what it is, and how it changed against the
-// previous period of the same length ("▲ 12 (+8 %)").
+// previous period of the same length ("▲ 12 (+8 %)"). A click — or Enter or Space
+// when it has the focus — asks for the list behind the figure (clicked()).
 #pragma once
 
 #include <QFrame>
@@ -24,6 +25,13 @@ public:
 
     QString valueText() const;
     QString changeText() const;
+
+Q_SIGNALS:
+    void clicked();
+
+protected:
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     void setChange(const QString &text, int sign);

@@ -25,14 +25,16 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
     const QStyle *st = QApplication::style();
     auto *inbox = new InboxPage(context, dialogs, parent);
     auto *coverage = new CoveragePage(context, dialogs, parent);
-    // A coverage cell opens its report in the inbox's report view: the main
-    // window (the pages' parent) shows the inbox first.
-    QObject::connect(coverage, &CoveragePage::openReportRequested, inbox, [inbox, parent](const QString &uuid) {
+    // A coverage cell, or a row of a list behind the Painel's numbers, opens its report
+    // in the inbox's report view: the main window (the pages' parent) shows the inbox first.
+    const auto openInInbox = [inbox, parent](const QString &uuid) {
         if (auto *window = qobject_cast<MainWindow *>(parent))
             window->showPage(QStringLiteral("inbox"));
         inbox->openReport(uuid);
-    });
+    };
+    QObject::connect(coverage, &CoveragePage::openReportRequested, inbox, openInInbox);
     auto *panel = new PanelDashboard(context, dialogs, parent);
+    QObject::connect(panel, &PanelDashboard::openReportRequested, inbox, openInInbox);
     // A coverage bar of the Painel opens that month's column of the coverage grid.
     QObject::connect(panel, &PanelDashboard::openCoverageRequested, coverage,
                      [coverage, parent](const core::Period &period) {

@@ -12,6 +12,7 @@
 #include "app/ui/panel/panel_ranking_model.h"
 #include "core/panel/panel_query.h"
 #include "tests/app/regional/regional_fixture.h"
+#include "tests/app/regional/panel_page_helpers.h"
 #include "tests/app/regional/regional_ui_helpers.h"
 #include "tests/support/temp_dir.h"
 
@@ -38,19 +39,12 @@ namespace {
 
 QString tile(const ui::PanelDashboard *d, const char *name)
 {
-    auto *label = d->findChild<QLabel *>(QString::fromLatin1(name) + QStringLiteral("Value"));
-    REQUIRE(label);
-    return label->text();
+    return test::panelTile(d, name);
 }
 
-// Waits for the figures of the filter now on the controls.
 void settle(ui::PanelDashboard *d)
 {
-    REQUIRE(test::waitUntil([&] { return !d->isComputing() && d->data().has_value(); }));
-    REQUIRE(d->data()->filter.includeReceived == d->filter().includeReceived);
-    REQUIRE(d->data()->filter.municipalities == d->filter().municipalities);
-    REQUIRE(d->data()->filter.theme == d->filter().theme);
-    REQUIRE(d->data()->filter.format == d->filter().format);
+    test::settlePanel(d);
 }
 
 // The sum of the theme chart's stacks for one month (by its index).
