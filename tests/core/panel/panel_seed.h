@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/panel/panel_query.h"
+#include "core/reference/reference_data.h"
 #include "core/regional/review_outbox.h"
 #include "tests/core/regional/replica_fixture.h"
 
@@ -63,6 +64,14 @@ inline Sent withActions(Sent s, int count, const ProgramDefinition &program, QRa
     s.manifest = ReportService::manifest(s.report, s.entry.receivedAt.addSecs(-60));
     s.entry.manifestSha256 = test::sha(s.manifest);
     return s;
+}
+
+// A scope of two URS, as the central level sees them: 7 municipalities of Belo
+// Horizonte, then 6 of Barbacena (a URS then narrows it).
+inline QList<Municipality> twoUrs(const ReferenceData &reference)
+{
+    return reference.municipalitiesOfUrs(QStringLiteral("Belo Horizonte")).mid(0, 7) +
+           reference.municipalitiesOfUrs(QStringLiteral("Barbacena")).mid(0, 6);
 }
 
 // Reports of 2026-01 … 2026-10 of `scope` (default: 12 municipalities of URS

@@ -69,12 +69,6 @@ QString nameOf(const ReferenceData &reference, const QString &ibge)
     return m->name;
 }
 
-QList<Municipality> twoUrs(const ReferenceData &reference)
-{
-    return reference.municipalitiesOfUrs(QStringLiteral("Belo Horizonte")).mid(0, 7) +
-           reference.municipalitiesOfUrs(QStringLiteral("Barbacena")).mid(0, 6);
-}
-
 using outputs::integerBr;
 
 } // namespace

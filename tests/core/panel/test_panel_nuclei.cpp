@@ -53,12 +53,6 @@ std::map<QString, UrsNuclei> expectedNuclei(const Seeded &s, const PanelFilter &
     return rows;
 }
 
-QList<Municipality> twoUrs(const ReferenceData &reference)
-{
-    return reference.municipalitiesOfUrs(QStringLiteral("Belo Horizonte")).mid(0, 7) +
-           reference.municipalitiesOfUrs(QStringLiteral("Barbacena")).mid(0, 6);
-}
-
 } // namespace
 
 TEST_CASE("The núcleos per URS equal a count made from the reports themselves, for filters that combine")

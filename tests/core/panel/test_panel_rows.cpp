@@ -161,12 +161,7 @@ TEST_CASE("Each list behind the panel's numbers holds exactly the rows its tile 
 {
     test::UrsProfile urs;
     Services &services = *urs.services;
-    // Two URS (as the central level sees them), so a URS narrows the scope.
-    const QList<Municipality> bh = services.reference().municipalitiesOfUrs(QStringLiteral("Belo Horizonte"));
-    const QList<Municipality> barbacena = services.reference().municipalitiesOfUrs(QStringLiteral("Barbacena"));
-    REQUIRE(bh.size() >= 6);
-    REQUIRE(barbacena.size() >= 6);
-    const Seeded s = seed(urs, 20261201, bh.mid(0, 6) + barbacena.mid(0, 6));
+    const Seeded s = seed(urs, 20261201, twoUrs(services.reference()));
     const ProgramDefinition program = services.programs().engine(kProgram)->program();
     const QStringList themes = codes(program, QStringLiteral("temas"));
     const QStringList formats = codes(program, QStringLiteral("formatos"));
@@ -179,8 +174,10 @@ TEST_CASE("Each list behind the panel's numbers holds exactly the rows its tile 
     filters << received;
     PanelFilter themeUrs = received; // a theme and a URS together
     themeUrs.theme = themes.at(2);
-    for (const Municipality &m : barbacena.mid(0, 6))
-        themeUrs.municipalities << m.ibge;
+    for (const Municipality &m : s.scope)
+        if (m.urs == QStringLiteral("Barbacena"))
+            themeUrs.municipalities << m.ibge;
+    REQUIRE(themeUrs.municipalities.size() == 6);
     filters << themeUrs;
     PanelFilter themeFormat = all;
     themeFormat.theme = themes.at(1);
