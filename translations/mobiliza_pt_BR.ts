@@ -8466,12 +8466,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     <message>
         <location line="+2"/>
         <source>accepted by the URS and forwarded to the central level</source>
-        <translation type="unfinished"></translation>
+        <translation>aceito pela URS e encaminhado ao nível central</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>consolidated by the central level</source>
-        <translation type="unfinished"></translation>
+        <translation>consolidado pelo nível central</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -321,6 +321,41 @@ Result<QList<BatchRecord>> BatchService::all() const
     return query(QStringLiteral("ORDER BY created_at"), {});
 }
 
+Result<CentralProgress> BatchService::centralProgress(const BatchRecord &batch,
+                                                      const QList<BatchRecord> &all) const
+{
+    CentralProgress progress;
+    if (batch.state != QLatin1String("received"))
+        return progress;
+    auto inLaterBatch = [&](const BatchMember &m) {
+        for (const BatchRecord &other : all)
+            if (other.uuid != batch.uuid && other.createdAt > batch.createdAt &&
+                other.state != QLatin1String("refused"))
+                for (const BatchMember &o : other.revisions)
+                    if (o.report == m.report && o.revision == m.revision)
+                        return true;
+        return false;
+    };
+    for (const BatchMember &m : batch.revisions) {
+        if (inLaterBatch(m)) {
+            ++progress.returned;
+            continue;
+        }
+        auto listed = m_services.replica().revision(m.report, m.revision);
+        if (!listed)
+            return listed.error();
+        const QString state = listed.value() ? listed.value()->state : QString();
+        if (state == QLatin1String("consolidated"))
+            ++progress.consolidated;
+        else if (state == QLatin1String("returned_to_urs") || state == QLatin1String("in_review") ||
+                 state == QLatin1String("returned"))
+            ++progress.returned; // and the URS's decision since, if any
+        else
+            ++progress.waiting; // forwarded (or accepted: the hub's change not pulled yet)
+    }
+    return progress;
+}
+
 int BatchService::pendingCount() const
 {
     auto n = scalarSql(

@@ -61,6 +61,17 @@ struct BatchWriteProgress
 // Called on the writing thread; return false to cancel.
 using BatchWriteProgressFn = std::function<bool(const BatchWriteProgress &)>;
 
+// What the central level made of a received batch's reports (docs/protocol.md §10.7),
+// from their states in the replica: the hub's batch is "consolidated" once none is
+// left forwarded.
+struct CentralProgress
+{
+    int consolidated = 0;
+    int returned = 0; // returned to the URS (and maybe decided again since)
+    int waiting = 0;  // still forwarded
+    int decided() const { return consolidated + returned; }
+};
+
 // What applyReceipt() did.
 struct ReceiptOutcome
 {
@@ -112,6 +123,11 @@ public:
     // Records a batch the hub already received (its receipt known): the
     // demonstration data's older months. One transaction.
     Status recordReceived(const BatchRecord &batch);
+
+    // Of a received batch, from the replica (nothing decided for any other state).
+    // `all`: every batch (all()): a report in a later batch than this one was
+    // returned to the URS and forwarded again, whatever its state now.
+    Result<CentralProgress> centralProgress(const BatchRecord &batch, const QList<BatchRecord> &all) const;
 
     Result<QList<BatchRecord>> due() const;
     Result<QList<BatchRecord>> all() const;

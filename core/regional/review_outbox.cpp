@@ -79,6 +79,25 @@ Error refusal(const QString &code, const QString &message)
 
 } // namespace
 
+QString reviewStateLabel(const QString &key)
+{
+    if (key == QLatin1String("received"))
+        return QCoreApplication::translate("RegionalInbox", "New");
+    if (key == QLatin1String("in_review"))
+        return QCoreApplication::translate("RegionalInbox", "In review");
+    if (key == QLatin1String("returned"))
+        return QCoreApplication::translate("RegionalInbox", "Returned");
+    if (key == QLatin1String("accepted"))
+        return QCoreApplication::translate("RegionalInbox", "Accepted");
+    if (key == QLatin1String("forwarded"))
+        return QCoreApplication::translate("RegionalInbox", "Forwarded");
+    if (key == QLatin1String("consolidated"))
+        return QCoreApplication::translate("RegionalInbox", "Consolidated");
+    if (key == QLatin1String("returned_to_urs"))
+        return QCoreApplication::translate("RegionalInbox", "Returned by the central level");
+    return key;
+}
+
 QString decisionKey(Decision d)
 {
     switch (d) {
@@ -218,7 +237,7 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
             return refusal(QStringLiteral("not_reviewable"),
                            QCoreApplication::translate(
                                "ReviewOutbox", "This revision can no longer be reviewed (it is \"%1\").")
-                               .arg(state));
+                               .arg(reviewStateLabel(state)));
         record.uuid = newUuid();
         record.seen = target->state; // as the pull last said it (§10.7 "seen")
         record.report = report;

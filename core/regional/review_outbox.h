@@ -57,6 +57,9 @@ inline constexpr int kMaxDecisionCommentChars = 4000;
 inline constexpr int kMaxDecisionNotes = 200;
 inline constexpr int kMaxDecisionNoteChars = 4000;
 inline constexpr int kMaxReviewerChars = 200;
+// A hub review state in words ("received" → "Novo", "returned_to_urs" → "Devolvido
+// pelo nível central"…); an unknown key as it is.
+QString reviewStateLabel(const QString &key);
 QString decisionKey(Decision d); // "start", "accept", "return", "consolidate", "return_to_urs"
 std::optional<Decision> decisionFromKey(const QString &key);
 bool isCentralDecision(Decision d);

@@ -315,6 +315,10 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
             return tr("accepted by the URS");
         if (current && item.reportState == core::ReportState::Returned)
             return tr("returned by the URS for correction");
+        if (current && item.reportState == core::ReportState::Forwarded)
+            return tr("accepted by the URS and forwarded to the central level");
+        if (current && item.reportState == core::ReportState::Consolidated)
+            return tr("consolidated by the central level");
         if (item.receipt.receivedAt.isValid())
             return tr("received by the URS on %1").arg(brDateTime(item.receipt.receivedAt));
         return tr("received by the URS");
@@ -544,7 +548,8 @@ void SyncPage::openEnrollment()
     if (!m_context.sync)
         return;
     const auto enrollment = m_context.sync->enrollment();
-    EnrollDialog dialog(m_context.sync, enrollment ? enrollment->url.toString() : QString(), this);
+    EnrollDialog dialog(m_context.sync, enrollment ? enrollment->url.toString() : QString(), this,
+                        m_context.role);
     dialog.exec();
     updateConnection();
 }

@@ -16,13 +16,14 @@ BatchModel::BatchModel(core::ReferenceData reference, QObject *parent)
 {
 }
 
-void BatchModel::setBatches(QList<core::BatchRecord> batches)
+void BatchModel::setBatches(QList<core::BatchRecord> batches, QHash<QString, core::CentralProgress> progress)
 {
     std::stable_sort(batches.begin(), batches.end(), [](const core::BatchRecord &a, const core::BatchRecord &b) {
         return a.createdAt > b.createdAt;
     });
     beginResetModel();
     m_batches = std::move(batches);
+    m_progress = std::move(progress);
     endResetModel();
 }
 
@@ -34,7 +35,14 @@ int BatchModel::rowOf(const QString &uuid) const
     return -1;
 }
 
-QString BatchModel::stateText(const core::BatchRecord &b)
+QString BatchModel::stateTextAt(int row) const
+{
+    if (row < 0 || row >= m_batches.size())
+        return {};
+    return stateText(m_batches.at(row), m_progress.value(m_batches.at(row).uuid));
+}
+
+QString BatchModel::stateText(const core::BatchRecord &b, const core::CentralProgress &progress)
 {
     if (b.state == QLatin1String("queued") || b.state == QLatin1String("sending"))
         return tr("Waiting to be sent");
@@ -45,8 +53,23 @@ QString BatchModel::stateText(const core::BatchRecord &b)
         // The same words by either channel (issue 9: "recebido pelo nível central"): over
         // the network the receipt is the central level's hub's; a batch file's comes
         // from that hub too, carried back.
-        return b.hubId.isEmpty() ? tr("Received by the central level on %1").arg(day)
-                                 : tr("Received by the central level on %1 (%2)").arg(day, b.hubId);
+        const int n = int(b.revisions.size());
+        if (progress.decided() > 0 && progress.waiting == 0) {
+            if (progress.returned == 0)
+                return tr("Consolidated by the central level");
+            return tr("Decided by the central level: %1 consolidated, %n returned to the URS", nullptr,
+                      progress.returned)
+                .arg(progress.consolidated);
+        }
+        const QString received = b.hubId.isEmpty()
+                                     ? tr("Received by the central level on %1").arg(day)
+                                     : tr("Received by the central level on %1 (%2)").arg(day, b.hubId);
+        if (progress.decided() == 0)
+            return received;
+        QString decided = tr("%1 of %2 consolidated").arg(progress.consolidated).arg(n);
+        if (progress.returned > 0)
+            decided += QStringLiteral(", ") + tr("%n returned to the URS", nullptr, progress.returned);
+        return received + QStringLiteral(" · ") + decided;
     }
     if (b.state == QLatin1String("refused"))
         return tr("Refused: %1").arg(b.lastError);
@@ -106,7 +129,7 @@ QVariant BatchModel::data(const QModelIndex &index, int role) const
         case CreatedBy:
             return b.createdBy;
         case State:
-            return stateText(b);
+            return stateTextAt(index.row());
         default:
             return {};
         }
@@ -118,7 +141,7 @@ QVariant BatchModel::data(const QModelIndex &index, int role) const
                 return tr("It goes at the next synchronization. Last attempt: %1").arg(b.lastError);
             if (b.state == QLatin1String("queued") || b.state == QLatin1String("sending"))
                 return tr("It goes to the hub at the next synchronization.");
-            return stateText(b);
+            return stateTextAt(index.row());
         }
         return {};
     case Qt::TextAlignmentRole:

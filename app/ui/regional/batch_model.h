@@ -7,6 +7,7 @@
 #include "core/regional/batch_service.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace mobiliza::ui {
 
@@ -24,12 +25,16 @@ public:
 
     explicit BatchModel(core::ReferenceData reference, QObject *parent = nullptr);
 
-    void setBatches(QList<core::BatchRecord> batches); // any order: shown newest first
+    // Any order: shown newest first. `progress`: of the received ones, by uuid
+    // (BatchService::centralProgress).
+    void setBatches(QList<core::BatchRecord> batches, QHash<QString, core::CentralProgress> progress = {});
     const core::BatchRecord &batchAt(int row) const { return m_batches.at(row); }
     int rowOf(const QString &uuid) const; // -1 when absent
 
-    // "Aguardando envio", "Recebido pelo hub em 12/11/2026 (b-000012)", "Recusado: …", "Arquivo gravado".
-    static QString stateText(const core::BatchRecord &batch);
+    // "Aguardando envio", "Recebido pelo nível central em 12/11/2026 (b-000012)",
+    // "… · 40 de 54 consolidados", "Consolidado pelo nível central", "Recusado: …", "Arquivo gravado".
+    static QString stateText(const core::BatchRecord &batch, const core::CentralProgress &progress = {});
+    QString stateTextAt(int row) const;
     // "pela rede" / "arquivo: lote-Barbacena-2026-10.mobiliza-lote".
     static QString channelText(const core::BatchRecord &batch);
     // The batch's municipalities by name, sorted.
@@ -43,6 +48,7 @@ public:
 private:
     core::ReferenceData m_reference;
     QList<core::BatchRecord> m_batches;
+    QHash<QString, core::CentralProgress> m_progress;
 };
 
 } // namespace mobiliza::ui

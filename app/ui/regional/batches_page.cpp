@@ -250,7 +250,12 @@ void BatchesPage::reload()
         m_error->setText(tr("The batches could not be read: %1").arg(all.error().message));
         m_model->setBatches({});
     } else {
-        m_model->setBatches(all.value());
+        // What the central level made of each received batch, from the replica.
+        QHash<QString, core::CentralProgress> progress;
+        for (const core::BatchRecord &b : all.value())
+            if (auto p = batches.centralProgress(b, all.value()); p && p->decided() > 0)
+                progress.insert(b.uuid, p.value());
+        m_model->setBatches(all.value(), std::move(progress));
     }
     const bool any = m_model->rowCount() > 0;
     m_table->setVisible(any);
@@ -339,9 +344,9 @@ void BatchesPage::showSelected()
     const core::BatchRecord &b = m_model->batchAt(row);
     m_detailTitle->setText(tr("Batch of %1 · %n report(s)", nullptr, int(b.revisions.size())).arg(b.period.display()));
     // Whole here what the table may elide: the state (a refusal's reason) and the file.
-    QStringList lines{BatchModel::stateText(b),
+    QStringList lines{m_model->stateTextAt(row),
                       b.channel == QLatin1String("file") ? breakable(QDir::toNativeSeparators(b.filePath))
-                                                          : BatchModel::channelText(b),
+                                                         : BatchModel::channelText(b),
                       tr("Made on %1 by %2").arg(regional::brasiliaDateTime(b.createdAt), b.createdBy)};
     m_detailText->setText(lines.join(QLatin1Char('\n')));
     m_detailList->addItems(m_model->municipalityNames(row));

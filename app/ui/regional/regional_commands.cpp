@@ -52,7 +52,8 @@ int pullOnce(sync::SyncController &sync, QString *out, QString *err)
     return pass.allConfirmed ? 0 : 1;
 }
 
-int review(const CommandLine &cl, core::Services &services, QString *out, QString *err)
+int review(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
+           QString *out, QString *err)
 {
     auto latest = services.replica().latest();
     if (!latest) {
@@ -78,23 +79,30 @@ int review(const CommandLine &cl, core::Services &services, QString *out, QStrin
         *err += decided.error().message + QLatin1Char('\n');
         return 1;
     }
-    if (regional::isCentralDesk(services)) {
-        *out += (cl.accept ? QCoreApplication::translate("RegionalCommands", "Consolidated %1 (revision %2). It goes to "
-                                                                             "the hub at the next synchronization (--pull).")
-                           : QCoreApplication::translate("RegionalCommands", "Returned %1 (revision %2) to its URS. It "
-                                                                             "goes to the hub at the next synchronization "
-                                                                             "(--pull)."))
-                    .arg(target->period.display())
-                    .arg(target->revision)
-                + QLatin1Char('\n');
-        return 0;
-    }
-    *out += (cl.accept ? QCoreApplication::translate("RegionalCommands", "Accepted %1 (revision %2). It goes to the hub at the next synchronization (--pull).")
-                       : QCoreApplication::translate("RegionalCommands", "Returned %1 (revision %2) for correction. It goes to the hub at the next "
-                            "synchronization (--pull)."))
-                .arg(target->period.display())
-                .arg(target->revision)
-            + QLatin1Char('\n');
+    // "Belo Horizonte, 10/2026": which report, as the inbox names it.
+    const QString which =
+        QCoreApplication::translate("RegionalCommands", "%1, %2")
+            .arg(regional::municipalityName(reference, target->municipality), target->period.display());
+    QString said;
+    if (regional::isCentralDesk(services))
+        said =
+            cl.accept
+                ? QCoreApplication::translate(
+                      "RegionalCommands", "Consolidated the report of %1 (revision %2). It goes to the hub "
+                                          "at the next synchronization (--pull).")
+                : QCoreApplication::translate(
+                      "RegionalCommands", "Returned the report of %1 (revision %2) to its URS. It goes to "
+                                          "the hub at the next synchronization (--pull).");
+    else
+        said =
+            cl.accept
+                ? QCoreApplication::translate(
+                      "RegionalCommands", "Accepted the report of %1 (revision %2). It goes to the hub at "
+                                          "the next synchronization (--pull).")
+                : QCoreApplication::translate(
+                      "RegionalCommands", "Returned the report of %1 (revision %2) for correction. It goes "
+                                          "to the hub at the next synchronization (--pull).");
+    *out += said.arg(which).arg(target->revision) + QLatin1Char('\n');
     return 0;
 }
 
@@ -352,7 +360,7 @@ int runRegionalCommand(const CommandLine &cl, core::Services &services, const co
     if (cl.pull || cl.sync)
         return pullOnce(sync, out, err);
     if (!cl.reviewReport.isEmpty())
-        return review(cl, services, out, err);
+        return review(cl, services, reference, out, err);
     if (cl.coverage)
         return coverage(cl, services, reference, program, out, err);
     if (cl.partners)

@@ -1,8 +1,9 @@
 #include "app/ui/regional/regional_format.h"
 
+#include "core/domain/role.h"
 #include "core/reference/reference_data.h"
 #include "core/regional/coverage.h"
-#include "core/domain/role.h"
+#include "core/regional/review_outbox.h"
 #include "core/services/services.h"
 
 #include <QCoreApplication>
@@ -19,21 +20,7 @@ QStringList reviewStateKeys()
 
 QString reviewStateLabel(const QString &key)
 {
-    if (key == QLatin1String("received"))
-        return QCoreApplication::translate("RegionalInbox", "New");
-    if (key == QLatin1String("in_review"))
-        return QCoreApplication::translate("RegionalInbox", "In review");
-    if (key == QLatin1String("returned"))
-        return QCoreApplication::translate("RegionalInbox", "Returned");
-    if (key == QLatin1String("accepted"))
-        return QCoreApplication::translate("RegionalInbox", "Accepted");
-    if (key == QLatin1String("forwarded"))
-        return QCoreApplication::translate("RegionalInbox", "Forwarded");
-    if (key == QLatin1String("consolidated"))
-        return QCoreApplication::translate("RegionalInbox", "Consolidated");
-    if (key == QLatin1String("returned_to_urs"))
-        return QCoreApplication::translate("RegionalInbox", "Returned by the central level");
-    return key;
+    return core::reviewStateLabel(key);
 }
 
 QColor reviewStateColor(const QString &key)

@@ -13,18 +13,31 @@
 
 namespace mobiliza::ui {
 
-EnrollDialog::EnrollDialog(sync::SyncController *controller, const QString &currentUrl, QWidget *parent)
-    : QDialog(parent), m_controller(controller)
+EnrollDialog::EnrollDialog(sync::SyncController *controller, const QString &currentUrl, QWidget *parent,
+                           core::Role role)
+    : QDialog(parent), m_role(role), m_controller(controller)
 {
-    setWindowTitle(tr("Connect to the URS hub"));
+    const bool municipality = role == core::Role::Municipality;
+    setWindowTitle(municipality ? tr("Connect to the URS hub") : tr("Connect to the hub"));
     setMinimumWidth(520);
     auto *layout = new QVBoxLayout(this);
 
-    auto *intro =
-        new QLabel(tr("The regional health unit (URS) gives each municipality the address of its hub and "
-                      "a one-time enrollment code. Type both below. The code works once; after that this "
-                      "computer sends its concluded reports by itself."),
-                   this);
+    QString text;
+    if (municipality)
+        text = tr("The regional health unit (URS) gives each municipality the address of its hub and "
+                  "a one-time enrollment code. Type both below. The code works once; after that this "
+                  "computer sends its concluded reports by itself.");
+    else if (role == core::Role::Central)
+        text = tr("The hub's administrator gives the central level the hub's address and a one-time "
+                  "central enrollment code (mobiliza-hub enroll --central). Type both below. The code works "
+                  "once; after that this computer receives the forwarded reports of the state and sends "
+                  "its decisions by itself.");
+    else
+        text = tr("The hub's administrator gives each URS the hub's address and a one-time enrollment code "
+                  "for the URS (mobiliza-hub enroll --urs). Type both below. The code works once; after that "
+                  "this computer receives the reports of the URS's municipalities and sends its decisions "
+                  "by itself.");
+    auto *intro = new QLabel(text, this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
 
@@ -75,13 +88,15 @@ QString EnrollDialog::urlProblem() const
 {
     const QString text = m_url->text().trimmed();
     if (text.isEmpty())
-        return tr("Type the hub address the URS gave you.");
+        return m_role == core::Role::Municipality
+                   ? tr("Type the hub address the URS gave you.")
+                   : tr("Type the hub address the hub's administrator gave you.");
     const QUrl url = sync::HubClient::normalizeUrl(text);
     if (!sync::HubClient::isWellFormedHubUrl(url))
         return tr("This is not a web address. It looks like https://hub.urs.saude.mg.gov.br.");
     if (!sync::HubClient::isValidHubUrl(url))
         return tr("Plain http:// addresses are refused: the enrollment code, the access key and partners' "
-                  "contacts would travel unprotected. Type the https:// address given by the URS, like "
+                  "contacts would travel unprotected. Type the https:// address you were given, like "
                   "https://hub.urs.saude.mg.gov.br.");
     return {};
 }

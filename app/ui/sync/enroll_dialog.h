@@ -4,6 +4,8 @@
 // the reason in words) when it fails.
 #pragma once
 
+#include "core/domain/role.h"
+
 #include <QDialog>
 
 class QDialogButtonBox;
@@ -22,7 +24,10 @@ class EnrollDialog : public QDialog
     Q_OBJECT
 
 public:
-    EnrollDialog(sync::SyncController *controller, const QString &currentUrl, QWidget *parent = nullptr);
+    // `role`: the profile's, for the words (who gives the code: the URS to a
+    // municipality, the hub's administrator to a URS or the central level).
+    EnrollDialog(sync::SyncController *controller, const QString &currentUrl, QWidget *parent = nullptr,
+                 core::Role role = core::Role::Municipality);
 
     QLineEdit *urlField() const { return m_url; }
     QLineEdit *codeField() const { return m_code; }
@@ -37,6 +42,7 @@ public:
 
 private:
     void validate();
+    core::Role m_role = core::Role::Municipality;
     void submit();
     void onEnrollFinished(bool ok, const QString &message);
 

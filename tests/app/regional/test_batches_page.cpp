@@ -181,6 +181,80 @@ TEST_CASE("batches page: the month's accepted reports forwarded over the network
     CHECK(page->forwardButton()->isEnabled());
 }
 
+TEST_CASE("batches page: what the central level made of a received batch, in words, as its decisions arrive")
+{
+    test::RegionalFixture f;
+    f.seedScenario();
+    const test::SeededReport second = seedAccepted(f, 6, {2026, 10});
+    core::BatchService service(*f.services);
+    auto made = service.create({2026, 10}, QStringLiteral("Marta Reis"));
+    REQUIRE(made.ok());
+    REQUIRE(service
+                .markReceived(made->uuid, QStringLiteral("b-000012"),
+                              QDateTime(QDate(2026, 11, 23), QTime(14, 0), QTimeZone::utc()))
+                .ok());
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    ui::BatchesPage *page = openBatches(window);
+    QTableView *table = page->findChild<QTableView *>(QStringLiteral("batchesTable"));
+    REQUIRE(table);
+    const int row = page->model()->rowOf(made->uuid);
+    const QString received = QStringLiteral("Received by the central level on 23/11/2026 (b-000012)");
+    auto stateCell = [&] {
+        return test::cellText(table, page->model()->rowOf(made->uuid), BatchModel::State);
+    };
+    // Each pull brings the hub's state of a revision of the batch (what the regional pass stores).
+    auto pulled = [&](const QString &report, const QString &state) {
+        auto &replica = f.services->replica();
+        auto listed = replica.revision(report, 1);
+        REQUIRE(listed.ok());
+        REQUIRE(listed.value().has_value());
+        core::ReplicaRevision r = *listed.value();
+        r.state = state;
+        r.cursor = replica.cursor() + 1;
+        REQUIRE(replica.applyPulled({r}, r.cursor).ok());
+    };
+
+    // Forwarded: nothing decided yet.
+    pulled(f.accepted.uuid, QStringLiteral("forwarded"));
+    pulled(second.uuid, QStringLiteral("forwarded"));
+    CHECK(stateCell() == received);
+    // One consolidated.
+    pulled(f.accepted.uuid, QStringLiteral("consolidated"));
+    CHECK(stateCell() == received + QStringLiteral(" · 1 of 2 consolidated"));
+    // The other returned to the URS: every report decided.
+    pulled(second.uuid, QStringLiteral("returned_to_urs"));
+    CHECK(stateCell() ==
+          QStringLiteral("Decided by the central level: 1 consolidated, 1 returned to the URS"));
+    table->selectRow(row);
+    CHECK(page->findChild<QLabel *>(QStringLiteral("batchDetailText"))
+              ->text()
+              .startsWith(
+                  QStringLiteral("Decided by the central level: 1 consolidated, 1 returned to the URS")));
+    // The URS accepts it again and forwards it in a new batch: the first batch's count
+    // keeps it as returned; once consolidated there too, the new batch is consolidated.
+    f.clock.advanceSecs(3600);
+    REQUIRE(f.services->reviews()
+                .decide(second.uuid, 1, core::Decision::Accept, {}, {}, QStringLiteral("Marta Reis"))
+                .ok());
+    pulled(second.uuid, QStringLiteral("accepted"));
+    f.clock.advanceSecs(60);
+    auto again = service.create({2026, 10}, QStringLiteral("Marta Reis"));
+    INFO((again ? QString() : again.error().message).toStdString());
+    REQUIRE(again.ok());
+    REQUIRE(again->revisions.size() == 1);
+    REQUIRE(service
+                .markReceived(again->uuid, QStringLiteral("b-000013"),
+                              QDateTime(QDate(2026, 11, 25), QTime(14, 0), QTimeZone::utc()))
+                .ok());
+    pulled(second.uuid, QStringLiteral("consolidated"));
+    CHECK(stateCell() ==
+          QStringLiteral("Decided by the central level: 1 consolidated, 1 returned to the URS"));
+    CHECK(test::cellText(table, page->model()->rowOf(again->uuid), BatchModel::State) ==
+          QStringLiteral("Consolidated by the central level"));
+}
+
 TEST_CASE("batches page: a batch file written that verifies, and photos not here yet said in words")
 {
     test::RegionalFixture f;

@@ -10,6 +10,7 @@
 #include "app/ui/regional/report_view.h"
 #include "app/ui/regional/return_dialog.h"
 #include "core/regional/review_outbox.h"
+#include "tests/app/cli_run.h"
 #include "tests/app/regional/regional_fixture.h"
 #include "tests/app/regional/regional_ui_helpers.h"
 
@@ -132,4 +133,35 @@ TEST_CASE("central desk: at the URS, a report the central level returned is deci
     CHECK(dialog->comment() == QStringLiteral("Central level: Falta a lista de presença."));
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok), Qt::LeftButton);
     CHECK(localState(f, back) == QStringLiteral("returned"));
+}
+
+TEST_CASE("central desk: --review consolidates or returns a report from the command line, naming it")
+{
+    test::RegionalFixture f(core::Role::Central);
+    const test::SeededReport first = f.seed(f.municipalities.at(0), inState(QStringLiteral("forwarded")));
+    const test::SeededReport second = f.seed(f.municipalities.at(1), inState(QStringLiteral("forwarded")));
+    const test::SeededReport accepted = f.seed(f.municipalities.at(2), inState(QStringLiteral("accepted")));
+    const QString dir = f.dir.path();
+
+    test::CliRun r = test::runCli({QStringLiteral("--data-dir"), dir, QStringLiteral("--review"), first.uuid,
+                                   QStringLiteral("--accept")});
+    INFO(QString(r.out + r.err).toStdString());
+    REQUIRE(r.code == 0);
+    // The command line speaks pt-BR (the profile's language).
+    CHECK(r.out.startsWith(QStringLiteral("Relatório de %1, 10/2026 (revisão 1) consolidado.").arg(first.name)));
+    CHECK(localState(f, first) == QStringLiteral("consolidated"));
+
+    r = test::runCli({QStringLiteral("--data-dir"), dir, QStringLiteral("--review"), second.uuid,
+                      QStringLiteral("--return"), QStringLiteral("Faltam as fotos da ação 2.")});
+    REQUIRE(r.code == 0);
+    CHECK(r.out.startsWith(
+        QStringLiteral("Relatório de %1, 10/2026 (revisão 1) devolvido à sua URS.").arg(second.name)));
+    CHECK(localState(f, second) == QStringLiteral("returned_to_urs"));
+
+    // A report the URS has not forwarded: refused, its state in words.
+    r = test::runCli({QStringLiteral("--data-dir"), dir, QStringLiteral("--review"), accepted.uuid,
+                      QStringLiteral("--accept")});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("\"Aceito\"")));
+    CHECK(localState(f, accepted).isEmpty());
 }

@@ -116,6 +116,36 @@ TEST_CASE("sync page: without a controller it lists the outbox in words and can 
     shoot(page, QStringLiteral("sync-page-offline-session.png"));
 }
 
+TEST_CASE("sync page: a report's way past the URS in words: forwarded to the central level, consolidated")
+{
+    Page p(false);
+    const QString report = p.profile.concludedReport({2026, 10}, 1);
+    const QString item = p.profile.itemOf(report).uuid;
+    REQUIRE(p.profile.outbox->markSending(item).ok());
+    REQUIRE(p.profile.outbox->markReceived(item, {QStringLiteral("r-1"), p.profile.clock.now()}).ok());
+    ui::SyncPage page(p.context);
+    page.resize(1000, 640);
+    page.show();
+    CHECK(rowText(page, 0).contains(QStringLiteral("received by the URS on")));
+    qint64 cursor = p.profile.outbox->statusCursor();
+    auto hubSays = [&](const QString &state) {
+        core::HubReview r;
+        r.report = report;
+        r.revision = 1;
+        r.state = state;
+        r.at = p.profile.clock.now();
+        REQUIRE(p.profile.outbox->applyHubReviews({r}, ++cursor).ok());
+        page.reload();
+    };
+    hubSays(QStringLiteral("accepted"));
+    CHECK(rowText(page, 0).contains(QStringLiteral("accepted by the URS")));
+    hubSays(QStringLiteral("forwarded"));
+    CHECK(rowText(page, 0).contains(QStringLiteral("accepted by the URS and forwarded to the central level")));
+    hubSays(QStringLiteral("consolidated"));
+    CHECK(rowText(page, 0).contains(QStringLiteral("consolidated by the central level")));
+    CHECK_FALSE(rowText(page, 0).contains(QStringLiteral("received by the URS")));
+}
+
 TEST_CASE("sync page: Sync now runs a pass and shows what the hub received")
 {
     Page p;
@@ -215,6 +245,30 @@ TEST_CASE("enrollment dialog: without a controller nothing can be sent")
     QTest::keyClicks(dialog.codeField(), QStringLiteral("K7QF-2M9X-PL4D"));
     CHECK_FALSE(dialog.connectButton()->isEnabled());
     CHECK(dialog.messageLabel()->text().contains(QStringLiteral("not available")));
+}
+
+TEST_CASE("enrollment dialog: a URS and the central level are told who gives their code")
+{
+    auto introOf = [](const ui::EnrollDialog &dialog) {
+        QStringList texts;
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            texts << label->text();
+        return texts.join(QLatin1Char('\n'));
+    };
+    const ui::EnrollDialog municipality(nullptr, QString());
+    CHECK(municipality.windowTitle() == QStringLiteral("Connect to the URS hub"));
+    CHECK(introOf(municipality).contains(QStringLiteral("gives each municipality")));
+    CHECK(municipality.urlProblem() == QStringLiteral("Type the hub address the URS gave you."));
+
+    const ui::EnrollDialog urs(nullptr, QString(), nullptr, core::Role::Urs);
+    CHECK(urs.windowTitle() == QStringLiteral("Connect to the hub"));
+    CHECK(introOf(urs).contains(QStringLiteral("mobiliza-hub enroll --urs")));
+    CHECK(urs.urlProblem() == QStringLiteral("Type the hub address the hub's administrator gave you."));
+
+    const ui::EnrollDialog central(nullptr, QString(), nullptr, core::Role::Central);
+    CHECK(central.windowTitle() == QStringLiteral("Connect to the hub"));
+    CHECK(introOf(central).contains(QStringLiteral("mobiliza-hub enroll --central")));
+    CHECK_FALSE(introOf(central).contains(QStringLiteral("municipalit")));
 }
 
 TEST_CASE("keychain token store: falls back to an owner-only file and says so")

@@ -42,6 +42,9 @@ TEST_CASE("Central decisions: consolidate and return to the URS leave only from 
     auto early = reviews.decide(bh.report.uuid, 1, Decision::Consolidate, {}, {}, QStringLiteral("Clara"));
     REQUIRE_FALSE(early);
     CHECK(early.error().code == QStringLiteral("not_reviewable"));
+    // The state in words, not its key.
+    CHECK(early.error().message.contains(QStringLiteral("\"Accepted\"")));
+    CHECK_FALSE(early.error().message.contains(QStringLiteral("accepted")));
 
     REQUIRE(replica.applyPulled({withState(bh.entry, QStringLiteral("forwarded"), 4)}, 4));
     auto blank = reviews.decide(bh.report.uuid, 1, Decision::ReturnToUrs, QStringLiteral("  "), {},
