@@ -101,21 +101,25 @@ Result<QList<PanelActionRow>> actionRows(const QSqlDatabase &db, const ReplicaSe
         });
     if (!read)
         return read.error();
+    // Each revision's manifest decoded once, its actions' title and date kept, the rest let go.
     const QString titleField = program.fieldForRole(field_role::Title);
     const QString dateField = program.fieldForRole(field_role::Date);
-    QHash<QString, QHash<int, Action>> decoded; // "uuid#revision" → position → action
-    for (PanelActionRow &row : rows) {
-        const QString key = row.report + QLatin1Char('#') + QString::number(row.revision);
-        auto it = decoded.find(key);
-        if (it == decoded.end()) {
-            it = decoded.insert(key, {});
-            if (auto report = replica.report(row.report, row.revision))
-                for (const Action &a : report.value().actions)
-                    it->insert(a.position, a);
+    QHash<QString, QList<int>> rowsOfRevision; // "uuid#revision" → indices in rows
+    for (int i = 0; i < rows.size(); ++i)
+        rowsOfRevision[rows.at(i).report + QLatin1Char('#') + QString::number(rows.at(i).revision)] << i;
+    for (const QList<int> &indices : std::as_const(rowsOfRevision)) {
+        const PanelActionRow &first = rows.at(indices.first());
+        auto report = replica.report(first.report, first.revision);
+        if (!report)
+            continue; // listed, manifest not here yet: no facts either, so never reached
+        for (const Action &a : std::as_const(report.value().actions)) {
+            for (const int i : indices) {
+                if (rows.at(i).position != a.position)
+                    continue;
+                rows[i].title = a.values.value(titleField).toString().simplified();
+                rows[i].date = QDate::fromString(a.values.value(dateField).toString(), Qt::ISODate);
+            }
         }
-        const Action action = it->value(row.position);
-        row.title = action.values.value(titleField).toString().simplified();
-        row.date = QDate::fromString(action.values.value(dateField).toString(), Qt::ISODate);
     }
     return rows;
 }
@@ -167,13 +171,20 @@ Result<QList<PanelActionRow>> panelActionRows(Database &database, const ReplicaS
     }
     if (!rows)
         return rows;
+    // Months, then the municipalities' names in Portuguese order (ranked once), then positions.
     QCollator collator{QLocale(QLocale::Portuguese, QLocale::Brazil)};
-    QList<PanelActionRow> sorted = rows.value();
+    QList<Municipality> byName = municipalities;
+    std::sort(byName.begin(), byName.end(),
+              [&](const Municipality &a, const Municipality &b) { return collator.compare(a.name, b.name) < 0; });
+    QHash<QString, int> rank;
+    for (int i = 0; i < byName.size(); ++i)
+        rank.insert(byName.at(i).ibge, i);
+    QList<PanelActionRow> sorted = std::move(rows.value());
     std::stable_sort(sorted.begin(), sorted.end(), [&](const PanelActionRow &a, const PanelActionRow &b) {
         if (a.period != b.period)
             return a.period < b.period;
-        if (const int byName = collator.compare(a.name, b.name); byName != 0)
-            return byName < 0;
+        if (a.municipality != b.municipality)
+            return rank.value(a.municipality) < rank.value(b.municipality);
         return a.position < b.position;
     });
     return sorted;
