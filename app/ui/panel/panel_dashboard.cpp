@@ -149,20 +149,18 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     m_mapColour->addItem(tr("Months reported"), int(MapColour::Reporting));
     auto *mapColourLabel = new QLabel(tr("&Colour the map by:"), content);
     mapColourLabel->setBuddy(m_mapColour);
-    auto *mapSide = new QVBoxLayout;
+    // What colours it above the map, not beside: a 1024 px screen has no room for both.
+    auto *mapSide = new QHBoxLayout;
     mapSide->addWidget(mapColourLabel);
     mapSide->addWidget(m_mapColour);
     auto *mapHint = new QLabel(tr("Each dot is a municipality's seat. Click one to see only it."), content);
     mapHint->setWordWrap(true);
     mapHint->setStyleSheet(QStringLiteral("color: #4a5a68;"));
-    mapSide->addWidget(mapHint);
-    mapSide->addStretch(1);
-    auto *mapRow = new QHBoxLayout;
-    mapRow->addStretch(1);
-    mapRow->addWidget(m_mapView);
-    mapRow->addLayout(mapSide);
-    mapRow->addStretch(1);
-    grid->addLayout(mapRow, 6, 0, 1, 2);
+    mapSide->addWidget(mapHint, 1);
+    auto *mapColumn = new QVBoxLayout;
+    mapColumn->addLayout(mapSide);
+    mapColumn->addWidget(m_mapView, 0, Qt::AlignHCenter);
+    grid->addLayout(mapColumn, 6, 0, 1, 2);
     connect(m_mapColour, &QComboBox::currentIndexChanged, this, [this] {
         if (m_data)
             replaceChart(m_mapView, makeMapChart(*m_data, MapColour(m_mapColour->currentData().toInt())));
@@ -175,6 +173,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
            "actions to list them."),
         content);
     auto *rankingBar = new QHBoxLayout;
+    rankingTitle->setWordWrap(true); // beside three buttons on a 1024 px screen
     rankingBar->addWidget(rankingTitle, 1);
     auto *csv = new QPushButton(tr("Export data (CSV)…"), content);
     csv->setObjectName(QStringLiteral("panelExportCsv"));
