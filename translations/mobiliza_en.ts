@@ -1739,7 +1739,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+235"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+236"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -3264,7 +3264,12 @@
         <translation>Receiving the municipalities&apos; reports</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
+        <source>Receiving the photos of the reports opened</source>
+        <translation>Receiving the photos of the reports opened</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Receiving the photos of %1</source>
         <translation>Receiving the photos of %1</translation>
     </message>
@@ -3274,7 +3279,7 @@
         <translation>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</translation>
     </message>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+39"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+48"/>
         <location line="+8"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
@@ -3767,7 +3772,7 @@
         <translation>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Not connected to a hub</source>
         <translation>Not connected to a hub</translation>
     </message>
@@ -3860,12 +3865,12 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-159"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-160"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -5639,12 +5644,12 @@
         <translation>&amp;Colour the map by:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Each dot is a municipality&apos;s seat. Click one to see only it.</source>
         <translation>Each dot is a municipality&apos;s seat. Click one to see only it.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Export data (CSV)…</source>
         <translation>Export data (CSV)…</translation>
     </message>
@@ -5684,17 +5689,17 @@
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-197"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+81"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</source>
         <translation>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Balanço mensal (PDF)…</source>
         <translation>Balanço mensal (PDF)…</translation>
     </message>

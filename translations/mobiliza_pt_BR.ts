@@ -1739,7 +1739,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+235"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+236"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -3264,7 +3264,12 @@
         <translation>Recebendo os relatórios dos municípios</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+76"/>
+        <source>Receiving the photos of the reports opened</source>
+        <translation>Recebendo as fotos dos relatórios abertos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Receiving the photos of %1</source>
         <translation>Recebendo as fotos de %1</translation>
     </message>
@@ -3274,7 +3279,7 @@
         <translation>O hub enviou um relatório que não confere com a sua soma de verificação; ele não foi guardado e será pedido de novo na próxima sincronização.</translation>
     </message>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+39"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+48"/>
         <location line="+8"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>Uma foto recebida do hub não confere com a sua soma de verificação; ela não foi guardada.</translation>
@@ -3767,7 +3772,7 @@
         <translation>&quot;%1&quot; é um endereço http:// simples: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam pela rede sem proteção, por isso o Mobiliza não o usa. Digite o endereço https:// informado pela URS, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Not connected to a hub</source>
         <translation>Não conectado a um hub</translation>
     </message>
@@ -3860,12 +3865,12 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-159"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-160"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+172"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -5639,12 +5644,12 @@
         <translation>&amp;Colorir o mapa por:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Each dot is a municipality&apos;s seat. Click one to see only it.</source>
         <translation>Cada ponto é a sede de um município. Clique em um para ver só ele.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+22"/>
         <source>Export data (CSV)…</source>
         <translation>Exportar dados (CSV)…</translation>
     </message>
@@ -5684,17 +5689,17 @@
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-198"/>
+        <location line="-197"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+81"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</source>
         <translation>&lt;b&gt;Municípios&lt;/b&gt; — com mais ações primeiro. Clique duas vezes num nome para ver só ele, nas ações dele para listá-las.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Balanço mensal (PDF)…</source>
         <translation>Balanço mensal (PDF)…</translation>
     </message>

@@ -410,8 +410,12 @@ void RegionalSteps::pull()
 
 void RegionalSteps::startPhotos()
 {
+    // A URS prefetches its newest month's photos; the central level (the whole state's
+    // month: gigabytes) only fetches those of the reports opened (photo_cache.h).
+    const bool central = m_services.profile().role() == core::Role::Central;
     const core::Period newest = m_services.replica().newestPeriod();
-    auto missing = newest.isValid() ? m_services.replica().missingPhotos(newest) : core::Result<QStringList>(QStringList{});
+    auto missing = newest.isValid() && !central ? m_services.replica().missingPhotos(newest)
+                                                : core::Result<QStringList>(QStringList{});
     m_photos.clear();
     if (!missing)
         localProblem(missing.error().message);
@@ -426,14 +430,26 @@ void RegionalSteps::startPhotos()
     }
     m_index = 0;
     if (!m_photos.isEmpty())
-        Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the photos of %1")
-                               .arg(newest.display()));
+        Q_EMIT stepChanged(
+            central
+                ? QCoreApplication::translate("RegionalSteps", "Receiving the photos of the reports opened")
+                : QCoreApplication::translate("RegionalSteps", "Receiving the photos of %1")
+                      .arg(newest.display()));
     nextPhoto();
 }
 
 void RegionalSteps::nextPhoto()
 {
     if (m_index >= m_photos.size()) {
+        if (m_services.profile().role() == core::Role::Central) {
+            // Within the cache's bound, keeping what this pass brought.
+            const QSet<QString> keep(m_photos.cbegin(), m_photos.cend());
+            if (auto trimmed = core::trimPhotoCache(m_services.blobs(), m_photoCacheBytes, keep); !trimmed)
+                localProblem(trimmed.error().message);
+            else if (trimmed->removed > 0)
+                qCInfo(lcRegional) << "photo cache: removed" << trimmed->removed << "photos,"
+                                   << trimmed->freedBytes << "bytes; kept" << trimmed->keptBytes;
+        }
         // 5. the partners of the region (§10.6, regional_partners_step.h), then the pass ends.
         RegionalPartnersStep::run(*this, m_services, m_client,
                                   [this, run = m_run](std::optional<HubError> e, const QString &problem) {

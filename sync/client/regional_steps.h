@@ -20,6 +20,8 @@
 // The replica is "up to date" when all four ended with nothing left.
 #pragma once
 
+#include "core/regional/photo_cache.h"
+
 #include "sync/client/hub_client.h"
 
 #include <QObject>
@@ -65,6 +67,8 @@ public:
 
     int pageSize() const { return m_pageSize; }
     void setPageSize(int size) { m_pageSize = size; }
+    // A central profile: the photos kept at most (core/regional/photo_cache.h).
+    void setPhotoCacheBytes(qint64 bytes) { m_photoCacheBytes = bytes; }
     // Backoff jitter for failed decisions (tests fix it).
     void setRandom(std::function<double()> random01) { m_random = std::move(random01); }
 
@@ -98,6 +102,7 @@ private:
     HubClient &m_client;
     Done m_done;
     int m_pageSize = 200;
+    qint64 m_photoCacheBytes = core::kCentralPhotoCacheBytes;
     std::function<double()> m_random;
     RegionalCounts m_counts;
     QStringList m_decisions;

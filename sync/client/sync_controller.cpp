@@ -85,6 +85,7 @@ SyncController::SyncController(core::Services &services, QNetworkAccessManager *
     m_enrollClient = std::make_unique<HubClient>(network);
     m_enrollClient->setTimeouts(m_options.timeouts);
     m_engine = std::make_unique<SyncEngine>(services, *m_outbox, *m_client);
+    m_engine->setPhotoCacheBytes(options.photoCacheBytes);
     // A renewed token replaces the stored one (atomically) before the pass uses it.
     m_engine->setTokenSaver([this](const QString &token) -> core::Status {
         if (core::Status s = m_tokens.write(token); !s)

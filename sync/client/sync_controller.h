@@ -15,6 +15,8 @@
 // event loop until done (or the timeout).
 #pragma once
 
+#include "core/regional/photo_cache.h"
+
 #include "core/services/outbox_service.h"
 #include "core/util/result.h"
 #include "sync/client/hub_client.h"
@@ -67,6 +69,8 @@ struct SyncOptions
     HubClient::Timeouts timeouts;
     std::function<double()> random01; // backoff jitter; empty: system random
     QString installationLabel;        // sent with the enrollment ("PC da SMS")
+    // A central profile keeps at most this many bytes of photos (core/regional/photo_cache.h).
+    qint64 photoCacheBytes = core::kCentralPhotoCacheBytes;
 };
 
 class SyncController : public QObject

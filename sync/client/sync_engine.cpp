@@ -175,6 +175,7 @@ void SyncEngine::startRegional()
     if (!m_regional) {
         m_regional = std::make_unique<RegionalSteps>(m_services, m_client);
         m_regional->setPageSize(m_statusPageSize);
+        m_regional->setPhotoCacheBytes(m_photoCacheBytes);
     }
     const quint64 generation = m_generation;
     m_regional->run([this, generation](std::optional<HubError> stoppedBy) {

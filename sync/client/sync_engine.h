@@ -19,6 +19,8 @@
 // SyncController decides when passes run.
 #pragma once
 
+#include "core/regional/photo_cache.h"
+
 #include "core/services/outbox_service.h"
 #include "sync/client/hub_client.h"
 #include "sync/client/hub_error.h"
@@ -99,6 +101,8 @@ public:
     void setTokenSaver(TokenSaver saver) { m_saveToken = std::move(saver); }
     int statusPageSize() const { return m_statusPageSize; }
     void setStatusPageSize(int size) { m_statusPageSize = size; }
+    // The central level's photo cache bound (core/regional/photo_cache.h).
+    void setPhotoCacheBytes(qint64 bytes) { m_photoCacheBytes = bytes; }
 
 Q_SIGNALS:
     void phaseChanged(mobiliza::sync::SyncEngine::Phase phase);
@@ -134,6 +138,7 @@ private:
     bool m_running = false;
     quint64 m_generation = 0;
     int m_statusPageSize = 200;
+    qint64 m_photoCacheBytes = core::kCentralPhotoCacheBytes;
     TokenSaver m_saveToken;
     Phase m_phase = Phase::Idle;
     PassReport m_report;

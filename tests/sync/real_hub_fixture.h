@@ -91,9 +91,9 @@ struct SyncClient
         return o;
     }
 
-    SyncClient(core::Services &services, const TempDir &dir)
+    SyncClient(core::Services &services, const TempDir &dir, sync::SyncOptions o = options())
         : tokens(dir.filePath(sync::FileTokenStore::defaultFileName())),
-          controller(services, &network, tokens, options())
+          controller(services, &network, tokens, std::move(o))
     {
     }
 };

@@ -98,3 +98,75 @@ TEST_CASE(
     CHECK(again.manifestsFetched == 0);
     CHECK(requestsTo(h, bulk) == (!way.batch ? 0 : way.bound == 1 ? 5 : 1));
 }
+
+TEST_CASE("real hub: the central level fetches only the photos of the reports opened, and keeps them within "
+          "a bound")
+{
+    test::InProcessHub h;
+    SyncProfile bh(kBh);
+    test::SyncClient bhClient(*bh.services, bh.dir);
+    REQUIRE(bhClient.controller.enrollBlocking(h.url(), h.code(kBh)).ok());
+    const QString a = bh.concludedReport({2026, 10}, 2, 3000);
+    const QString b = bh.concludedReport({2026, 9}, 1, 3000);
+    REQUIRE(bhClient.controller.runPassBlocking(30'000).sent == 2);
+
+    test::TempDir dir;
+    core::FixedClock clock{h.clock.now()};
+    auto opened = core::Services::open(dir.path(), clock);
+    REQUIRE(opened.ok());
+    core::Services &central = *opened.value();
+    REQUIRE(central.profile().setRole(core::Role::Central, {}).ok());
+    sync::SyncOptions options = test::SyncClient::options();
+    options.photoCacheBytes = 5000; // room for one report's photos, not both
+    test::SyncClient client(central, dir, options);
+    sync::Scope scope;
+    scope.kind = sync::Scope::Kind::Central;
+    auto code = hub::TokenDesk(*h.hub).issueCode(scope, QStringLiteral("teste"));
+    REQUIRE(code.ok());
+    REQUIRE(client.controller.enrollBlocking(h.url(), code->code).ok());
+
+    // The newest month's photos are not prefetched at the central level.
+    sync::PassReport pass = client.controller.runPassBlocking(30'000);
+    INFO((pass.error ? pass.error->message : QString()).toStdString());
+    REQUIRE(pass.replicaUpToDate);
+    CHECK(pass.manifestsFetched == 2);
+    CHECK(pass.photosFetched == 0);
+    CHECK(central.blobs().list().isEmpty());
+    auto &replica = central.replica();
+    auto photosOf = [&](const QString &report) {
+        QStringList shas;
+        auto decoded = replica.report(report, 1);
+        REQUIRE(decoded.ok());
+        const core::Report r = decoded.value();
+        for (const core::Action &action : r.actions)
+            for (const core::Photo &photo : action.photos)
+                shas << photo.sha256;
+        return shas;
+    };
+    auto here = [&](const QStringList &shas) {
+        return std::all_of(shas.begin(), shas.end(),
+                           [&](const QString &s) { return central.blobs().has(s); });
+    };
+    auto none = [&](const QStringList &shas) {
+        return std::none_of(shas.begin(), shas.end(),
+                            [&](const QString &s) { return central.blobs().has(s); });
+    };
+
+    // The coordinator opens October's report: the next pass brings its two photos.
+    REQUIRE(replica.want(a, 1).value());
+    pass = client.controller.runPassBlocking(30'000);
+    CHECK(pass.photosFetched == 2);
+    CHECK(here(photosOf(a)));
+    // Then September's: its photo comes, and October's go (past the bound, fetched first).
+    REQUIRE(replica.want(b, 1).value());
+    pass = client.controller.runPassBlocking(30'000);
+    CHECK(pass.photosFetched == 1);
+    CHECK(here(photosOf(b)));
+    CHECK(none(photosOf(a)));
+    // Opened again, October's come again, and September's give way.
+    REQUIRE(replica.want(a, 1).value());
+    pass = client.controller.runPassBlocking(30'000);
+    CHECK(pass.photosFetched == 2);
+    CHECK(here(photosOf(a)));
+    CHECK(none(photosOf(b)));
+}

@@ -171,7 +171,7 @@ TEST_CASE("regional panel: each tile opens the list behind its number, and a rep
     active->close();
 }
 
-TEST_CASE("regional panel: the ranking's figures list a municipality's actions; its name still narrows the panel")
+TEST_CASE("regional panel: the ranking's figures list a municipality's actions, its name still narrows the panel")
 {
     PanelWindow w;
     ui::PanelDashboard *d = w.panel;
@@ -196,7 +196,7 @@ TEST_CASE("regional panel: the ranking's figures list a municipality's actions; 
     list->close();
 }
 
-TEST_CASE("regional panel: a chart saves as PNG at twice its pixels and as SVG; a folder it cannot write is said")
+TEST_CASE("regional panel: a chart saves as PNG at twice its pixels and as SVG, a folder it cannot write is said")
 {
     PanelWindow w;
     ui::PanelDashboard *d = w.panel;
