@@ -3264,12 +3264,12 @@
         <translation>Receiving the municipalities&apos; reports</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Receiving the photos of the reports opened</source>
         <translation>Receiving the photos of the reports opened</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Receiving the photos of %1</source>
         <translation>Receiving the photos of %1</translation>
     </message>
@@ -4196,16 +4196,8 @@
         <source>Consolidated by the central level</source>
         <translation>Consolidated by the central level</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Decided by the central level: %1 consolidated, %n returned to the URS</source>
-        <translation>
-            <numerusform>Decided by the central level: %1 consolidated, %n returned to the URS</numerusform>
-            <numerusform>Decided by the central level: %1 consolidated, %n returned to the URS</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Received by the central level on %1</source>
         <translation>Received by the central level on %1</translation>
     </message>
@@ -4220,7 +4212,7 @@
         <translation>%1 of %2 consolidated</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-11"/>
         <source>%n returned to the URS</source>
         <translation>
             <numerusform>%n returned to the URS</numerusform>
@@ -4229,6 +4221,19 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Decided by the central level: %1, %2</source>
+        <translation>Decided by the central level: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n consolidated</source>
+        <translation>
+            <numerusform>%n consolidated</numerusform>
+            <numerusform>%n consolidated</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Refused: %1</source>
         <translation>Refused: %1</translation>
     </message>

@@ -3264,12 +3264,12 @@
         <translation>Recebendo os relatórios dos municípios</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+78"/>
         <source>Receiving the photos of the reports opened</source>
         <translation>Recebendo as fotos dos relatórios abertos</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Receiving the photos of %1</source>
         <translation>Recebendo as fotos de %1</translation>
     </message>
@@ -4196,16 +4196,8 @@
         <source>Consolidated by the central level</source>
         <translation>Consolidado pelo nível central</translation>
     </message>
-    <message numerus="yes">
-        <location line="+1"/>
-        <source>Decided by the central level: %1 consolidated, %n returned to the URS</source>
-        <translation>
-            <numerusform>Decidido pelo nível central: %1 consolidado(s), %n devolvido à URS</numerusform>
-            <numerusform>Decidido pelo nível central: %1 consolidado(s), %n devolvidos à URS</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Received by the central level on %1</source>
         <translation>Recebido pelo nível central em %1</translation>
     </message>
@@ -4220,7 +4212,7 @@
         <translation>%1 de %2 consolidados</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="-11"/>
         <source>%n returned to the URS</source>
         <translation>
             <numerusform>%n devolvido à URS</numerusform>
@@ -4229,6 +4221,19 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>Decided by the central level: %1, %2</source>
+        <translation>Decidido pelo nível central: %1, %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n consolidated</source>
+        <translation>
+            <numerusform>%n consolidado</numerusform>
+            <numerusform>%n consolidados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Refused: %1</source>
         <translation>Recusado: %1</translation>
     </message>

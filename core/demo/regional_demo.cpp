@@ -226,9 +226,18 @@ Result<DemoSummary> RegionalDemo::seed()
                     state = r < 93 ? QStringLiteral("consolidated") : QStringLiteral("accepted");
                 if (state == QLatin1String("returned_to_urs"))
                     comment = QStringLiteral("A foto da ação 2 não mostra a ação descrita; confirmar com o município.");
-            } else if (age >= 2)
+            } else if (age >= 2) {
                 state = rng.bounded(100) < 75 ? QStringLiteral("forwarded") : QStringLiteral("accepted");
-            else if (age == 1)
+                // The central level has decided every batch but the last one: consolidated,
+                // and a few of the one before the last returned to the URS (from `roll`: the
+                // random sequence stays the one the other figures were drawn from).
+                if (state == QLatin1String("forwarded") && age >= 3)
+                    state = age == 3 && roll % 20 == 1 ? QStringLiteral("returned_to_urs")
+                                                       : QStringLiteral("consolidated");
+                if (state == QLatin1String("returned_to_urs"))
+                    comment = QStringLiteral(
+                        "A foto da ação 2 não mostra a ação descrita; confirmar com o município.");
+            } else if (age == 1)
                 state = rng.bounded(100) < 60 ? QStringLiteral("accepted") : QStringLiteral("received");
             else if (roll % 7 == 0)
                 state = QStringLiteral("in_review");
@@ -312,7 +321,9 @@ Result<DemoSummary> RegionalDemo::seed()
             break;
         BatchRecord b;
         for (const ReplicaRevision &e : std::as_const(entries))
-            if (e.period == period && e.state == QLatin1String("forwarded"))
+            if (e.period == period &&
+                (e.state == QLatin1String("forwarded") || e.state == QLatin1String("consolidated") ||
+                 e.state == QLatin1String("returned_to_urs")))
                 b.revisions << BatchMember{e.report, e.revision, e.manifestSha256, e.municipality};
         if (b.revisions.isEmpty())
             continue;

@@ -53,22 +53,21 @@ QString BatchModel::stateText(const core::BatchRecord &b, const core::CentralPro
         // The same words by either channel (issue 9: "recebido pelo nível central"): over
         // the network the receipt is the central level's hub's; a batch file's comes
         // from that hub too, carried back.
-        const int n = int(b.revisions.size());
+        const QString returned = tr("%n returned to the URS", nullptr, progress.returned);
         if (progress.decided() > 0 && progress.waiting == 0) {
             if (progress.returned == 0)
                 return tr("Consolidated by the central level");
-            return tr("Decided by the central level: %1 consolidated, %n returned to the URS", nullptr,
-                      progress.returned)
-                .arg(progress.consolidated);
+            return tr("Decided by the central level: %1, %2")
+                .arg(tr("%n consolidated", nullptr, progress.consolidated), returned);
         }
         const QString received = b.hubId.isEmpty()
                                      ? tr("Received by the central level on %1").arg(day)
                                      : tr("Received by the central level on %1 (%2)").arg(day, b.hubId);
         if (progress.decided() == 0)
             return received;
-        QString decided = tr("%1 of %2 consolidated").arg(progress.consolidated).arg(n);
+        QString decided = tr("%1 of %2 consolidated").arg(progress.consolidated).arg(b.revisions.size());
         if (progress.returned > 0)
-            decided += QStringLiteral(", ") + tr("%n returned to the URS", nullptr, progress.returned);
+            decided += QStringLiteral(", ") + returned;
         return received + QStringLiteral(" · ") + decided;
     }
     if (b.state == QLatin1String("refused"))
