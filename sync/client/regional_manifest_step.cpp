@@ -23,8 +23,7 @@ QString badBytesMessage()
 
 void RegionalSteps::startManifests()
 {
-    m_manifestBatch = m_client.hubFeatures().contains(QLatin1String("manifest_batch"));
-    if (m_manifestBatch)
+    if (m_client.hubFeatures().contains(QLatin1String("manifest_batch")))
         nextManifests();
     else
         nextManifest();

@@ -112,7 +112,6 @@ private:
     QList<QPair<QString, qint64>> m_histories; // report, its listed cursor
     QStringList m_photos;
     int m_index = 0;
-    bool m_manifestBatch = false;
     bool m_incomplete = false;
     quint64 m_run = 0; // callbacks of an earlier run are ignored
     int m_waitedSeconds = 0; // in this run, for 429s
