@@ -3,6 +3,7 @@
 
 #include "core/program/program_definition.h"
 #include "core/regional/coverage.h"
+#include "core/regional/replica_facts.h"
 #include "core/regional/replica_service.h"
 #include "core/store/database.h"
 #include "core/store/sql.h"
@@ -264,11 +265,65 @@ QList<PanelCount> sortedCounts(const QHash<QString, qint64> &totals)
     return counts;
 }
 
-// `sql` with `join` put before its WHERE.
-QString joined(QString sql, const QString &join)
+// The range's counted actions by code: under their first theme a month, by format,
+// by audience. The codes are views into the packed rows (they outlive the tally).
+class PackedTally
 {
-    return sql.insert(int(sql.indexOf(QStringLiteral(" WHERE "))), join);
-}
+public:
+    explicit PackedTally(int months) : m_months(months) {}
+
+    void add(const PackedActionView &a, int month)
+    {
+        const int theme = index(m_themes, a.firstTheme());
+        if (theme == m_themeMonths.size())
+            m_themeMonths << QVector<qint64>(m_months, 0);
+        ++m_themeMonths[theme][month];
+        const int format = index(m_formats, a.format);
+        if (format == m_formatCounts.size())
+            m_formatCounts << 0;
+        ++m_formatCounts[format];
+        forEachCode(a.audiences, [&](QByteArrayView code) {
+            const int audience = index(m_audiences, code);
+            if (audience == m_audienceCounts.size())
+                m_audienceCounts << 0;
+            ++m_audienceCounts[audience];
+        });
+    }
+
+    // Each first theme's total and months ('' : actions without a theme).
+    void firstThemes(QHash<QString, qint64> &totals, QHash<QString, QVector<qint64>> &perMonth) const
+    {
+        for (auto it = m_themes.cbegin(); it != m_themes.cend(); ++it) {
+            const QString code = QString::fromUtf8(it.key());
+            const QVector<qint64> &months = m_themeMonths.at(it.value());
+            perMonth.insert(code, months);
+            totals.insert(code, std::accumulate(months.cbegin(), months.cend(), qint64(0)));
+        }
+    }
+    QHash<QString, qint64> formats() const { return named(m_formats, m_formatCounts); }
+    QHash<QString, qint64> audiences() const { return named(m_audiences, m_audienceCounts); }
+
+private:
+    using Codes = QHash<QByteArrayView, int>;
+    static int index(Codes &codes, QByteArrayView code)
+    {
+        if (const auto it = codes.constFind(code); it != codes.cend())
+            return it.value();
+        return codes.insert(code, int(codes.size())).value();
+    }
+    static QHash<QString, qint64> named(const Codes &codes, const QVector<qint64> &counts)
+    {
+        QHash<QString, qint64> out;
+        for (auto it = codes.cbegin(); it != codes.cend(); ++it)
+            out.insert(QString::fromUtf8(it.key()), counts.at(it.value()));
+        return out;
+    }
+
+    int m_months;
+    Codes m_themes, m_formats, m_audiences;
+    QList<QVector<qint64>> m_themeMonths;
+    QVector<qint64> m_formatCounts, m_audienceCounts;
+};
 
 } // namespace
 
@@ -342,91 +397,73 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &, const
         !s)
         return s.error();
 
-    // Each municipality's months (the cells), with the totals and active núcleos of both
-    // ranges, from one pass over the actions of lo … to: a row per picked revision.
+    // Each picked revision's actions of lo … to, packed in one row (schema 12), read
+    // in one statement and counted here: the cells, the totals and active núcleos of
+    // both ranges, the stacks, formats and audiences of the range.
+    struct Picked
+    {
+        int municipality = 0;
+        int month = 0;
+        QByteArray packed;
+    };
+    QList<Picked> picked;
+    if (Status read =
+            eachRow(db,
+                    QStringLiteral("SELECT p.municipality, p.month, k.packed FROM temp.panel_pick p "
+                                   "CROSS JOIN replica_packed_actions k ON k.report = p.report "
+                                   "AND k.revision = p.revision"),
+                    {},
+                    [&](const QSqlQuery &q) {
+                        picked << Picked{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toByteArray()};
+                    });
+        !read)
+        return read.error();
     data.actions = QVector<qint64>(months, 0);
     data.people = QVector<qint64>(months, 0);
     for (const Municipality &m : std::as_const(municipalities))
         for (const Period &p : std::as_const(data.periods))
             data.cells << PanelCell{m.ibge, p, coverageStateKey(CoverageState::Missing)};
+    const QByteArray theme = filter.theme.toUtf8(), format = filter.format.toUtf8();
+    PackedTally tally(months);
     QSet<int> activeNow, activeBefore;
-    const ActionScope all = actionScope(filter, lo, filter.to);
-    Status perRevision = eachRow(db,
-                                 QStringLiteral("SELECT p.municipality, p.month, COUNT(*), SUM(a.people)") +
-                                     all.sql + QStringLiteral(" GROUP BY p.report, p.revision"),
-                                 all.args, [&](const QSqlQuery &q) {
-                                     const int m = q.value(0).toInt(), month = q.value(1).toInt();
-                                     const qint64 n = q.value(2).toLongLong(),
-                                                  people = q.value(3).toLongLong();
-                                     if (month >= from && month <= to) {
-                                         PanelCell &cell = data.cells[m * months + month - from];
-                                         cell.actions += n;
-                                         cell.people += people;
-                                         data.actions[month - from] += n;
-                                         data.people[month - from] += people;
-                                         data.tiles.actions += n;
-                                         data.tiles.people += people;
-                                     } else if (month >= prevFirst && month <= prevLast) {
-                                         data.previous.actions += n;
-                                         data.previous.people += people;
-                                     }
-                                     if (month >= to - 2 && month <= to)
-                                         activeNow.insert(m);
-                                     if (month >= prevLast - 2 && month <= prevLast)
-                                         activeBefore.insert(m);
-                                 });
-    if (!perRevision)
-        return perRevision.error();
+    for (const Picked &r : std::as_const(picked)) {
+        const int m = r.municipality, month = r.month;
+        const bool inRange = month >= from && month <= to;
+        qint64 n = 0, people = 0;
+        forEachPackedAction(r.packed, [&](const PackedActionView &a) {
+            if ((!theme.isEmpty() && !a.hasTheme(theme)) || (!format.isEmpty() && a.format != format))
+                return;
+            ++n;
+            people += a.people;
+            if (inRange)
+                tally.add(a, month - from);
+        });
+        if (n == 0)
+            continue;
+        if (inRange) {
+            PanelCell &cell = data.cells[m * months + month - from];
+            cell.actions += n;
+            cell.people += people;
+            data.actions[month - from] += n;
+            data.people[month - from] += people;
+            data.tiles.actions += n;
+            data.tiles.people += people;
+        } else if (month >= prevFirst && month <= prevLast) {
+            data.previous.actions += n;
+            data.previous.people += people;
+        }
+        if (month >= to - 2 && month <= to)
+            activeNow.insert(m);
+        if (month >= prevLast - 2 && month <= prevLast)
+            activeBefore.insert(m);
+    }
     data.tiles.activeNuclei = int(activeNow.size());
     data.previous.activeNuclei = int(activeBefore.size());
 
-    // The stacks: each action under its first theme. Unfiltered, straight from the
-    // revisions' first themes (an action without any is the month's rest).
-    const ActionScope range = actionScope(filter, filter.from, filter.to);
-    const bool unfiltered = filter.theme.isEmpty() && filter.format.isEmpty();
-    const QString inRange = QStringLiteral(" WHERE p.month BETWEEN ? AND ?");
-    const QVariantList monthArgs{from, to};
+    // The stacks: each action under its first theme (none: the rest).
     QHash<QString, qint64> themeTotals;
     QHash<QString, QVector<qint64>> themeMonths;
-    QVector<qint64> themed(months, 0);
-    Status stacked = eachRow(
-        db,
-        unfiltered
-            ? QStringLiteral("SELECT p.month, f.code, COUNT(*) FROM temp.panel_pick p CROSS JOIN "
-                             "replica_action_codes f ON f.report = p.report AND f.revision = p.revision AND "
-                             "f.kind = 'theme' AND f.ord = 0") +
-                  inRange + QStringLiteral(" GROUP BY 1, 2")
-            : QStringLiteral("SELECT p.month, COALESCE(f.code, ''), COUNT(*)") +
-                  joined(range.sql, QStringLiteral(" LEFT JOIN replica_action_codes f ON f.report = a.report "
-                                                   "AND f.revision = a.revision AND f.position = a.position "
-                                                   "AND f.kind = 'theme' AND f.ord = 0")) +
-                  QStringLiteral(" GROUP BY 1, 2"),
-        unfiltered ? monthArgs : range.args, [&](const QSqlQuery &q) {
-            const int i = q.value(0).toInt() - from;
-            const QString theme = q.value(1).toString();
-            const qint64 n = q.value(2).toLongLong();
-            themeTotals[theme] += n;
-            QVector<qint64> &perMonth = themeMonths[theme];
-            if (perMonth.isEmpty())
-                perMonth = QVector<qint64>(months, 0);
-            if (i >= 0 && i < months) {
-                perMonth[i] += n;
-                themed[i] += n;
-            }
-        });
-    if (!stacked)
-        return stacked.error();
-    if (unfiltered) {
-        for (int i = 0; i < months; ++i) {
-            if (data.actions.at(i) <= themed.at(i))
-                continue;
-            QVector<qint64> &rest = themeMonths[QString()];
-            if (rest.isEmpty())
-                rest = QVector<qint64>(months, 0);
-            rest[i] += data.actions.at(i) - themed.at(i);
-            themeTotals[QString()] += data.actions.at(i) - themed.at(i);
-        }
-    }
+    tally.firstThemes(themeTotals, themeMonths);
     QHash<QString, int> stackOf;
     PanelCount others;
     for (const PanelCount &c : sortedCounts(themeTotals)) {
@@ -446,38 +483,9 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &, const
         for (int i = 0; stack >= 0 && i < months; ++i)
             data.actionsByTheme[stack][i] += it.value().at(i);
     }
-
-    const auto counts = [&](const QString &sql, const QVariantList &args) -> Result<QList<PanelCount>> {
-        QList<PanelCount> out;
-        Status read = eachRow(db, sql, args, [&](const QSqlQuery &q) {
-            out << PanelCount{q.value(0).toString(), q.value(1).toLongLong()};
-        });
-        if (!read)
-            return read.error();
-        sortCounts(out);
-        return out;
-    };
-    auto formats = counts(
-        QStringLiteral("SELECT a.format, COUNT(*)") + range.sql + QStringLiteral(" GROUP BY 1"), range.args);
-    if (!formats)
-        return formats.error();
-    data.byFormat = formats.value();
+    data.byFormat = sortedCounts(tally.formats());
     // An action counts once in each of its audiences (the codes are distinct per action).
-    auto audiences = counts(
-        unfiltered ? QStringLiteral(
-                         "SELECT c.code, COUNT(*) FROM temp.panel_pick p CROSS JOIN replica_action_codes c "
-                         "ON c.report = p.report AND c.revision = p.revision AND c.kind = 'audience'") +
-                         inRange + QStringLiteral(" GROUP BY 1")
-                   : QStringLiteral("SELECT c.code, COUNT(*)") +
-                         joined(range.sql,
-                                QStringLiteral(" CROSS JOIN replica_action_codes c ON c.report = a.report "
-                                               "AND c.revision = a.revision AND c.position = a.position "
-                                               "AND c.kind = 'audience'")) +
-                         QStringLiteral(" GROUP BY 1"),
-        unfiltered ? monthArgs : range.args);
-    if (!audiences)
-        return audiences.error();
-    data.byAudience = audiences.value();
+    data.byAudience = sortedCounts(tally.audiences());
 
     // The ranking sums the cells; the cells take their coverage.
     QList<PanelRankRow> rows;

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonValue>
 
+#include <algorithm>
+
 namespace mobiliza::core {
 
 namespace {
@@ -33,11 +35,81 @@ qint64 peopleOf(const QJsonValue &value)
     return d > 0 && d < 1e12 ? qint64(d) : 0;
 }
 
+// `each` for every part of `bytes` between the separators `sep`.
+void forEachPart(QByteArrayView bytes, char sep, const std::function<void(QByteArrayView)> &each)
+{
+    if (bytes.isEmpty())
+        return;
+    for (qsizetype from = 0;;) {
+        const qsizetype at = bytes.indexOf(sep, from);
+        each(bytes.sliced(from, (at < 0 ? bytes.size() : at) - from));
+        if (at < 0)
+            return;
+        from = at + 1;
+    }
+}
+
 } // namespace
+
+QByteArray packActions(const QList<PackedAction> &actions)
+{
+    QByteArray packed;
+    for (const PackedAction &a : actions) {
+        if (!packed.isEmpty())
+            packed += kPackedActionSep;
+        packed += QByteArray::number(a.people) + kPackedFieldSep + a.format.toUtf8() + kPackedFieldSep +
+                  a.themes.join(QLatin1Char(kPackedCodeSep)).toUtf8() + kPackedFieldSep +
+                  a.audiences.join(QLatin1Char(kPackedCodeSep)).toUtf8();
+    }
+    return packed;
+}
+
+QByteArrayView PackedActionView::firstTheme() const
+{
+    const qsizetype at = themes.indexOf(kPackedCodeSep);
+    return at < 0 ? themes : themes.first(at);
+}
+
+bool PackedActionView::hasTheme(QByteArrayView code) const
+{
+    bool found = false;
+    forEachCode(themes, [&](QByteArrayView c) { found = found || c == code; });
+    return found;
+}
+
+void forEachCode(QByteArrayView codes, const std::function<void(QByteArrayView)> &each)
+{
+    forEachPart(codes, kPackedCodeSep, each);
+}
+
+void forEachPackedAction(QByteArrayView packed, const std::function<void(const PackedActionView &)> &each)
+{
+    forEachPart(packed, kPackedActionSep, [&](QByteArrayView action) {
+        PackedActionView v;
+        int field = 0;
+        forEachPart(action, kPackedFieldSep, [&](QByteArrayView part) {
+            switch (field++) {
+            case 0:
+                v.people = part.toLongLong();
+                break;
+            case 1:
+                v.format = part;
+                break;
+            case 2:
+                v.themes = part;
+                break;
+            default:
+                v.audiences = part;
+            }
+        });
+        each(v);
+    });
+}
 
 Status dropReplicaFacts(const QSqlDatabase &db, const QString &report, int revision)
 {
-    // replica_action_codes go with their action (ON DELETE CASCADE).
+    // replica_action_codes go with their action (ON DELETE CASCADE), the packed
+    // actions with any of them (trigger replica_actions_unpack).
     auto gone = execSql(db, QStringLiteral("DELETE FROM replica_actions WHERE report = ? AND revision = ?"),
                         {report, revision});
     if (!gone)
@@ -61,14 +133,22 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
     const QString format = program->fieldForRole(field_role::Format);
     const QString audience = program->fieldForRole(field_role::Audience);
     const QString people = program->fieldForRole(field_role::PeopleReached);
+    QList<std::pair<int, PackedAction>> packed; // by position
     for (const Action &a : decoded.actions) {
         const QStringList formats = format.isEmpty() ? QStringList{} : codesOf(a.values.value(format));
+        PackedAction &p =
+            packed
+                .emplace_back(
+                    a.position,
+                    PackedAction{
+                        people.isEmpty() ? 0 : peopleOf(a.values.value(people)), formats.value(0), {}, {}})
+                .second;
         auto put =
             execSql(db,
                     QStringLiteral("INSERT INTO replica_actions (report, revision, position, municipality, "
                                    "period, format, people) VALUES (?, ?, ?, ?, ?, ?, ?)"),
                     {decoded.uuid, revision, a.position, decoded.municipality, decoded.period.key(),
-                     textArg(formats.value(0)), people.isEmpty() ? 0 : peopleOf(a.values.value(people))});
+                     textArg(p.format), p.people});
         if (!put)
             return put.error();
         const std::pair<QString, QString> kinds[] = {{QStringLiteral("theme"), themes},
@@ -77,6 +157,7 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
             if (field.isEmpty())
                 continue;
             const QStringList codes = codesOf(a.values.value(field));
+            (kind == QLatin1String("theme") ? p.themes : p.audiences) = codes;
             for (int i = 0; i < codes.size(); ++i) {
                 auto code =
                     execSql(db,
@@ -87,6 +168,19 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
                     return code.error();
             }
         }
+    }
+    // The same actions in one row (schema 12), in position order as the panel reads them.
+    std::sort(packed.begin(), packed.end(), [](const auto &x, const auto &y) { return x.first < y.first; });
+    QList<PackedAction> inOrder;
+    for (const auto &[position, action] : std::as_const(packed))
+        inOrder << action;
+    if (!inOrder.isEmpty()) {
+        auto put = execSql(
+            db,
+            QStringLiteral("INSERT INTO replica_packed_actions (report, revision, packed) VALUES (?, ?, ?)"),
+            {decoded.uuid, revision, packActions(inOrder)});
+        if (!put)
+            return put.error();
     }
     auto marked = execSql(
         db, QStringLiteral("UPDATE replica_revisions SET facts = 1 WHERE report = ? AND revision = ?"),

@@ -2,13 +2,20 @@
 // action of a fetched revision in replica_actions, its themes and audiences in
 // replica_action_codes, copied from the manifest through the program's field
 // roles (themes, format, audience, people_reached) when ReplicaService stores the
-// manifest, so the panel's queries never decode JSON.
+// manifest, so the panel's queries never decode JSON. The same actions packed in
+// one row per revision (schema 12, replica_packed_actions) are what computePanel
+// reads: see packActions below.
 #pragma once
 
 #include "core/domain/types.h"
 #include "core/util/result.h"
 
+#include <QByteArray>
+#include <QByteArrayView>
 #include <QSqlDatabase>
+#include <QStringList>
+
+#include <functional>
 
 namespace mobiliza::core {
 
@@ -24,5 +31,39 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
 // Forgets the facts of a revision whose manifest is forgotten (the hub listed
 // another hash for it). Inside the caller's transaction.
 Status dropReplicaFacts(const QSqlDatabase &db, const QString &report, int revision);
+
+// One action of a revision as replica_packed_actions holds it.
+struct PackedAction
+{
+    qint64 people = 0;
+    QString format;     // '' when not said
+    QStringList themes; // in the order chosen: the first stacks the charts
+    QStringList audiences;
+};
+
+// The packed form (resources/migrations/0012_panel_packed.sql): the actions in
+// position order separated by RS (0x1E), an action's fields by US (0x1F) —
+// people, format, themes, audiences — and a field's codes by GS (0x1D), UTF-8.
+// Catalogue codes never hold those control characters.
+inline constexpr char kPackedActionSep = '\x1e';
+inline constexpr char kPackedFieldSep = '\x1f';
+inline constexpr char kPackedCodeSep = '\x1d';
+QByteArray packActions(const QList<PackedAction> &actions);
+
+// One action read back: views into the packed bytes (valid while they are).
+struct PackedActionView
+{
+    qint64 people = 0;
+    QByteArrayView format;
+    QByteArrayView themes;    // codes separated by kPackedCodeSep
+    QByteArrayView audiences; // the same
+    QByteArrayView firstTheme() const;
+    bool hasTheme(QByteArrayView code) const;
+};
+
+// Calls `each` for every action of `packed`, in position order.
+void forEachPackedAction(QByteArrayView packed, const std::function<void(const PackedActionView &)> &each);
+// Calls `each` for every code of a field of a PackedActionView.
+void forEachCode(QByteArrayView codes, const std::function<void(QByteArrayView)> &each);
 
 } // namespace mobiliza::core

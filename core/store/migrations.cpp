@@ -35,6 +35,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {9, "central_decisions", ":/migrations/0009_central_decisions.sql"},
     {10, "panel_indexes", ":/migrations/0010_panel_indexes.sql"},
     {11, "review_seen", ":/migrations/0011_review_seen.sql"},
+    {12, "panel_packed", ":/migrations/0012_panel_packed.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)
