@@ -145,9 +145,12 @@ Status pickCountedRevisions(const QSqlDatabase &db, const QString &programId,
                      {});
         !s)
         return s;
-    // One statement over the covering index of the periods (schema 9): each report's
-    // latest revision, of this program (never the apoio register's beside it), in a
-    // counted state — this installation's decision on it counting as made.
+    // One statement over the covering index of the periods (schema 10), in its order:
+    // each report's latest revision (a report's revisions share its month and
+    // municipality: the hub keeps those on the report), of this program (never the
+    // apoio register's beside it), in a counted state — this installation's decision
+    // on it counting as made. The state and the decision are the latest revision's:
+    // SQLite takes a bare column from the row of the MAX() of its group.
     const QStringList states = panelStates(includeReceived);
     QVariantList args{from.isValid() ? from.key() : QString(QLatin1String("")), to.key(), programId};
     for (const QString &state : states)
@@ -156,13 +159,13 @@ Status pickCountedRevisions(const QSqlDatabase &db, const QString &programId,
         db,
         QStringLiteral(
             "INSERT INTO temp.panel_pick (report, revision, municipality, month) "
-            "SELECT r.report, r.revision, s.idx, CAST(substr(r.period, 1, 4) AS INTEGER) * 12 "
-            "+ CAST(substr(r.period, 6, 2) AS INTEGER) - 1 "
+            "SELECT report, revision, idx, month FROM (SELECT r.report, MAX(r.revision) AS revision, s.idx, "
+            "CAST(substr(r.period, 1, 4) AS INTEGER) * 12 + CAST(substr(r.period, 6, 2) AS INTEGER) - 1 "
+            "AS month, COALESCE(l.state, r.state) AS state "
             "FROM replica_revisions r CROSS JOIN temp.panel_scope s ON s.ibge = r.municipality "
             "LEFT JOIN temp.review_local l ON l.report = r.report AND l.revision = r.revision "
-            "WHERE r.period BETWEEN ? AND ? AND r.program = ? "
-            "AND r.revision = (SELECT MAX(x.revision) FROM replica_revisions x WHERE x.report = r.report) "
-            "AND COALESCE(l.state, r.state) IN (%1)")
+            "WHERE r.period BETWEEN ? AND ? AND r.program = ? GROUP BY r.period, r.municipality, r.report) "
+            "WHERE state IN (%1)")
             .arg(QStringLiteral("?, ").repeated(int(states.size())).chopped(2)),
         args);
 }

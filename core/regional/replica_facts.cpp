@@ -35,20 +35,6 @@ qint64 peopleOf(const QJsonValue &value)
     return d > 0 && d < 1e12 ? qint64(d) : 0;
 }
 
-// `each` for every part of `bytes` between the separators `sep`.
-void forEachPart(QByteArrayView bytes, char sep, const std::function<void(QByteArrayView)> &each)
-{
-    if (bytes.isEmpty())
-        return;
-    for (qsizetype from = 0;;) {
-        const qsizetype at = bytes.indexOf(sep, from);
-        each(bytes.sliced(from, (at < 0 ? bytes.size() : at) - from));
-        if (at < 0)
-            return;
-        from = at + 1;
-    }
-}
-
 } // namespace
 
 QByteArray packActions(const QList<PackedAction> &actions)
@@ -75,35 +61,6 @@ bool PackedActionView::hasTheme(QByteArrayView code) const
     bool found = false;
     forEachCode(themes, [&](QByteArrayView c) { found = found || c == code; });
     return found;
-}
-
-void forEachCode(QByteArrayView codes, const std::function<void(QByteArrayView)> &each)
-{
-    forEachPart(codes, kPackedCodeSep, each);
-}
-
-void forEachPackedAction(QByteArrayView packed, const std::function<void(const PackedActionView &)> &each)
-{
-    forEachPart(packed, kPackedActionSep, [&](QByteArrayView action) {
-        PackedActionView v;
-        int field = 0;
-        forEachPart(action, kPackedFieldSep, [&](QByteArrayView part) {
-            switch (field++) {
-            case 0:
-                v.people = part.toLongLong();
-                break;
-            case 1:
-                v.format = part;
-                break;
-            case 2:
-                v.themes = part;
-                break;
-            default:
-                v.audiences = part;
-            }
-        });
-        each(v);
-    });
 }
 
 Status dropReplicaFacts(const QSqlDatabase &db, const QString &report, int revision)

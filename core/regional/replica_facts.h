@@ -15,7 +15,7 @@
 #include <QSqlDatabase>
 #include <QStringList>
 
-#include <functional>
+#include <utility>
 
 namespace mobiliza::core {
 
@@ -61,9 +61,50 @@ struct PackedActionView
     bool hasTheme(QByteArrayView code) const;
 };
 
-// Calls `each` for every action of `packed`, in position order.
-void forEachPackedAction(QByteArrayView packed, const std::function<void(const PackedActionView &)> &each);
+// Calls `each` for every part of `bytes` between the separators `sep` (none when empty).
+template <typename Each> void forEachPackedPart(QByteArrayView bytes, char sep, Each &&each)
+{
+    if (bytes.isEmpty())
+        return;
+    for (qsizetype from = 0;;) {
+        const qsizetype at = bytes.indexOf(sep, from);
+        each(bytes.sliced(from, (at < 0 ? bytes.size() : at) - from));
+        if (at < 0)
+            return;
+        from = at + 1;
+    }
+}
+
 // Calls `each` for every code of a field of a PackedActionView.
-void forEachCode(QByteArrayView codes, const std::function<void(QByteArrayView)> &each);
+template <typename Each> void forEachCode(QByteArrayView codes, Each &&each)
+{
+    forEachPackedPart(codes, kPackedCodeSep, each);
+}
+
+// Calls `each(const PackedActionView &)` for every action of `packed`, in position order
+// (a template: the panel reads about a million actions for ten years of the state).
+template <typename Each> void forEachPackedAction(QByteArrayView packed, Each &&each)
+{
+    forEachPackedPart(packed, kPackedActionSep, [&](QByteArrayView action) {
+        PackedActionView v;
+        int field = 0;
+        forEachPackedPart(action, kPackedFieldSep, [&](QByteArrayView part) {
+            switch (field++) {
+            case 0:
+                v.people = part.toLongLong();
+                break;
+            case 1:
+                v.format = part;
+                break;
+            case 2:
+                v.themes = part;
+                break;
+            default:
+                v.audiences = part;
+            }
+        });
+        each(std::as_const(v));
+    });
+}
 
 } // namespace mobiliza::core
