@@ -250,15 +250,18 @@ int main(int argc, char **argv)
         auto database = Database::open(dir);
         if (!database)
             return fail(database.error().message);
-        std::printf("   replica at %s: schema %d, %lld revisions, %lld actions, %lld codes, %.0f MB\n",
-                    qPrintable(dir), database.value()->schemaVersion(),
-                    static_cast<long long>(
-                        scalar(*database.value(), QStringLiteral("SELECT COUNT(*) FROM replica_revisions"))),
-                    static_cast<long long>(
-                        scalar(*database.value(), QStringLiteral("SELECT COUNT(*) FROM replica_actions"))),
-                    static_cast<long long>(scalar(
-                        *database.value(), QStringLiteral("SELECT COUNT(*) FROM replica_action_codes"))),
-                    double(QFileInfo(database.value()->filePath()).size()) / 1e6);
+        std::printf(
+            "   replica at %s: schema %d, %lld revisions, %lld actions, %lld codes, %lld packed, %.0f MB\n",
+            qPrintable(dir), database.value()->schemaVersion(),
+            static_cast<long long>(
+                scalar(*database.value(), QStringLiteral("SELECT COUNT(*) FROM replica_revisions"))),
+            static_cast<long long>(
+                scalar(*database.value(), QStringLiteral("SELECT COUNT(*) FROM replica_actions"))),
+            static_cast<long long>(
+                scalar(*database.value(), QStringLiteral("SELECT COUNT(*) FROM replica_action_codes"))),
+            static_cast<long long>(
+                scalar(*database.value(), QStringLiteral("SELECT COUNT(*) FROM replica_packed_actions"))),
+            double(QFileInfo(database.value()->filePath()).size()) / 1e6);
     }
 
     // ---- 1. the computations

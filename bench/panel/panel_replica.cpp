@@ -286,7 +286,8 @@ Result<qint64> checkAgainstRealPath(const QString &dataDir, const QString &check
     const std::pair<QString, QString> tables[] = {
         {QStringLiteral("replica_revisions"), QStringLiteral("revision")},
         {QStringLiteral("replica_actions"), QStringLiteral("revision, position")},
-        {QStringLiteral("replica_action_codes"), QStringLiteral("revision, position, kind, ord")}};
+        {QStringLiteral("replica_action_codes"), QStringLiteral("revision, position, kind, ord")},
+        {QStringLiteral("replica_packed_actions"), QStringLiteral("revision")}};
     for (const SampleReport &s : sample) {
         for (const auto &[table, order] : tables) {
             auto mine = rowsOf(generated.value()->db(), table, order, s.entry.report);

@@ -51,7 +51,7 @@ core::Result<GeneratedReplica> generateReplica(const QString &dataDir, const cor
 
 // Stores `sample` through ReplicaService::applyPulled and storeManifest in a new
 // profile at `checkDir` and compares every row of replica_revisions,
-// replica_actions and replica_action_codes of those reports with `dataDir`'s.
+// replica_actions, replica_action_codes and replica_packed_actions of those reports with `dataDir`'s.
 // Returns how many rows were compared; an Error naming the first difference.
 core::Result<qint64> checkAgainstRealPath(const QString &dataDir, const QString &checkDir,
                                           const core::Clock &clock, const QList<SampleReport> &sample);
