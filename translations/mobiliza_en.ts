@@ -30,11 +30,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>The central level imports batch files with mobiliza-hub import; this installation does not import packages yet.</source>
-        <translation>The central level imports batch files with mobiliza-hub import; this installation does not import packages yet.</translation>
+        <source>The central level imports the URS&apos;s batch files, with --import-batch FILE; a municipality&apos;s report package goes to its URS.</source>
+        <translation>The central level imports the URS&apos;s batch files, with --import-batch FILE; a municipality&apos;s report package goes to its URS.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>This command is for a municipality&apos;s profile; this one is %1.</source>
         <translation>This command is for a municipality&apos;s profile; this one is %1.</translation>
     </message>
@@ -123,6 +123,34 @@
     </message>
 </context>
 <context>
+    <name>BatchIntake</name>
+    <message>
+        <location filename="../core/regional/batch_intake.cpp" line="+25"/>
+        <source>Only the central level takes in a URS&apos;s batch file. A URS imports its municipalities&apos; report packages instead.</source>
+        <translation>Only the central level takes in a URS&apos;s batch file. A URS imports its municipalities&apos; report packages instead.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This batch file names “%1”, which is not a URS of the reference table. Nothing was imported: ask that URS to make the batch again.</source>
+        <translation>This batch file names “%1”, which is not a URS of the reference table. Nothing was imported: ask that URS to make the batch again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This batch file of the URS %1 holds the report of %2, which is not one of its municipalities. Nothing was imported: ask the URS to make the batch again.</source>
+        <translation>This batch file of the URS %1 holds the report of %2, which is not one of its municipalities. Nothing was imported: ask the URS to make the batch again.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The central level already has revision %1 of a report of %2 with another content. Nothing was imported; ask the URS which one is right.</source>
+        <translation>The central level already has revision %1 of a report of %2 with another content. Nothing was imported; ask the URS which one is right.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The hub has not received batch %1 yet: it goes at the next synchronization, and its receipt can be written then.</source>
+        <translation>The hub has not received batch %1 yet: it goes at the next synchronization, and its receipt can be written then.</translation>
+    </message>
+</context>
+<context>
     <name>BatchReceipt</name>
     <message>
         <location filename="../core/package/batch_receipt.cpp" line="+32"/>
@@ -171,7 +199,7 @@
         </translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+263"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</translation>
     </message>
@@ -447,11 +475,12 @@
         <location line="+17"/>
         <location line="+5"/>
         <location line="+53"/>
+        <location line="+7"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-80"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
@@ -483,13 +512,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+88"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-89"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -515,12 +544,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+79"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -571,6 +600,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Central level: takes in URS batch files (.mobiliza-lote) after checking them, sends them to the hub, writes each receipt for the URS beside its file, and exits.</source>
+        <translation>Central level: takes in URS batch files (.mobiliza-lote) after checking them, sends them to the hub, writes each receipt for the URS beside its file, and exits.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>URS: prints one line per batch made here (id, month, channel, state, reports, hub id, received at) and exits.</source>
         <translation>URS: prints one line per batch made here (id, month, channel, state, reports, hub id, received at) and exits.</translation>
     </message>
@@ -595,7 +629,7 @@
         <translation>With --panel: only the actions of this theme (its code, e.g. arboviroses).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Unexpected argument: %1. See --help.</translation>
     </message>
@@ -650,22 +684,22 @@
         <translation>--municipality is only used with --role municipality.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>--from, --to and --theme are only used with --panel.</source>
         <translation>--from, --to and --theme are only used with --panel.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month and --out are only used with --export and --forward (and --month with --coverage).</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-153"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
     </message>
@@ -680,12 +714,12 @@
         <translation>With --review: returns the report for correction, with this comment (the central level: to its URS).</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
         <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+111"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
     </message>
@@ -695,12 +729,12 @@
         <translation>--return needs the comment for the municipality.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</source>
         <translation>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>--coverage needs --month YYYY-MM.</source>
         <translation>--coverage needs --month YYYY-MM.</translation>
     </message>
@@ -710,12 +744,12 @@
         <translation>Unknown export &quot;%1&quot;: use one of %2.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
         <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward needs --month YYYY-MM.</translation>
     </message>
@@ -725,13 +759,13 @@
         <translation>--export needs --out FILE.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>--export %1 needs --month YYYY-MM.</source>
         <translation>--export %1 needs --month YYYY-MM.</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+16"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
         <translation>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</translation>
     </message>
@@ -802,7 +836,7 @@
         <translation>The database is busy in another window or program. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+43"/>
+        <location filename="../core/store/migrations.cpp" line="+44"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
     </message>
@@ -1234,7 +1268,7 @@
         <translation>Only a regional office (URS) sends batches of accepted reports to the central level.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The address must name a batch (UUID).</source>
         <translation>The address must name a batch (UUID).</translation>
     </message>
@@ -1244,7 +1278,7 @@
         <translation>The address of the request does not match the batch it carries.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>A regional office (URS) sends only its own batches: this one names another URS.</source>
         <translation>A regional office (URS) sends only its own batches: this one names another URS.</translation>
     </message>
@@ -1739,7 +1773,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+236"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+250"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2023,7 +2057,7 @@
 <context>
     <name>PackageIntake</name>
     <message>
-        <location filename="../core/regional/package_intake.cpp" line="+36"/>
+        <location filename="../core/regional/package_intake.cpp" line="+37"/>
         <source>This package (%1 MB) is larger than the hub takes from a URS (%2 MB). Nothing was imported: take the file to the hub&apos;s administrator, who imports it with mobiliza-hub import.</source>
         <translation>This package (%1 MB) is larger than the hub takes from a URS (%2 MB). Nothing was imported: take the file to the hub&apos;s administrator, who imports it with mobiliza-hub import.</translation>
     </message>
@@ -2041,7 +2075,7 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+208"/>
+        <location filename="../core/panel/panel_query.cpp" line="+209"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>The panel&apos;s period is not valid: %1</translation>
     </message>
@@ -2904,7 +2938,7 @@
 <context>
     <name>RegionalCommands</name>
     <message>
-        <location filename="../app/ui/regional/regional_commands.cpp" line="+28"/>
+        <location filename="../app/ui/regional/regional_commands.cpp" line="+29"/>
         <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</source>
         <translation>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</translation>
     </message>
@@ -3014,8 +3048,39 @@
         <source>batch %1 of %2 recorded as received by the central level (%3, %4).</source>
         <translation>batch %1 of %2 recorded as received by the central level (%3, %4).</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>Only the central level imports batch files of the URS. A URS imports its municipalities&apos; report packages with --import-package.</source>
+        <translation>Only the central level imports batch files of the URS. A URS imports its municipalities&apos; report packages with --import-package.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+22"/>
+        <source>batch %1 of the URS %2 (%3, %n report(s)) was already here: nothing changed.</source>
+        <translation>
+            <numerusform>batch %1 of the URS %2 (%3, %n report(s)) was already here: nothing changed.</numerusform>
+            <numerusform>batch %1 of the URS %2 (%3, %n report(s)) was already here: nothing changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>batch %1 of the URS %2 (%3): %n report(s) taken in, %4 of them new here.</source>
+        <translation>
+            <numerusform>batch %1 of the URS %2 (%3): %n report(s) taken in, %4 of them new here.</numerusform>
+            <numerusform>batch %1 of the URS %2 (%3): %n report(s) taken in, %4 of them new here.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>What was taken in is kept and goes to the hub at the next synchronization; run this command again then to write the receipts.</source>
+        <translation>What was taken in is kept and goes to the hub at the next synchronization; run this command again then to write the receipts.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the hub received batch %1 (%2) on %3. The receipt for the URS is in %4: take it back to the URS, which records it with --import-receipt.</source>
+        <translation>the hub received batch %1 (%2) on %3. The receipt for the URS is in %4: take it back to the URS, which records it with --import-receipt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
         <source>%n partner(s) of the region written to %1, without personal contacts.</source>
         <translation>
             <numerusform>%n partner(s) of the region written to %1, without personal contacts.</numerusform>
@@ -3023,7 +3088,7 @@
         </translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-303"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>Coverage is for a URS profile: this one has no URS.</translation>
     </message>
@@ -3244,7 +3309,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+81"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+84"/>
         <source>Sending review decisions</source>
         <translation>Sending review decisions</translation>
     </message>
@@ -3259,7 +3324,7 @@
         <translation>Forwarding batches to the central level</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+282"/>
         <source>Receiving the municipalities&apos; reports</source>
         <translation>Receiving the municipalities&apos; reports</translation>
     </message>
@@ -3444,7 +3509,7 @@
     </message>
     <message>
         <location filename="../core/package/batch_file_reader.cpp" line="+123"/>
-        <location filename="../core/package/batch_receipt.cpp" line="+96"/>
+        <location filename="../core/package/batch_receipt.cpp" line="+115"/>
         <location filename="../core/package/package_reader.cpp" line="+125"/>
         <source>file not found</source>
         <translation>file not found</translation>
@@ -3452,7 +3517,7 @@
     <message>
         <location filename="../core/package/batch_file_writer.cpp" line="+29"/>
         <location filename="../core/package/batch_receipt.cpp" line="-23"/>
-        <location filename="../core/package/package_writer.cpp" line="+89"/>
+        <location filename="../core/package/package_writer.cpp" line="+97"/>
         <source>folder not found</source>
         <translation>folder not found</translation>
     </message>
@@ -3865,12 +3930,12 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-160"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-173"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+185"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -4197,7 +4262,7 @@
         <translation>Consolidated by the central level</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Received by the central level on %1</source>
         <translation>Received by the central level on %1</translation>
     </message>
@@ -4212,7 +4277,7 @@
         <translation>%1 of %2 consolidated</translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-12"/>
         <source>%n returned to the URS</source>
         <translation>
             <numerusform>%n returned to the URS</numerusform>
@@ -4233,7 +4298,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Refused: %1</source>
         <translation>Refused: %1</translation>
     </message>
@@ -5014,20 +5079,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+223"/>
+        <location line="+225"/>
         <location line="+69"/>
         <source>Accept selected</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+221"/>
+        <location line="-294"/>
+        <location line="+223"/>
         <location line="+71"/>
         <source>Consolidate selected</source>
         <translation>Consolidate selected</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-292"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</translation>
     </message>
@@ -5042,17 +5107,27 @@
         <translation>Reports received</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import package…</source>
         <translation>Import package…</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Import batch file…</source>
+        <translation>Import batch file…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Takes in a URS&apos;s batch files (.mobiliza-lote), brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization, and the receipt for the URS is written beside each file.</source>
+        <translation>Takes in a URS&apos;s batch files (.mobiliza-lote), brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization, and the receipt for the URS is written beside each file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</source>
         <translation>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+89"/>
         <source>All months</source>
         <translation>All months</translation>
     </message>
@@ -5194,7 +5269,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/regional/inbox_import.cpp" line="+22"/>
+        <location filename="../app/ui/regional/inbox_import.cpp" line="+26"/>
+        <source>Import URS batch files</source>
+        <translation>Import URS batch files</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch files (*.mobiliza-lote)</source>
+        <translation>Batch files (*.mobiliza-lote)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Import report packages</source>
         <translation>Import report packages</translation>
     </message>
@@ -5204,9 +5289,14 @@
         <translation>Report packages (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Checking the package files…</source>
         <translation>Checking the package files…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checking the batch files…</source>
+        <translation>Checking the batch files…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5224,17 +5314,58 @@
         <translation>Checking %1 (%2 of %3)…</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>The packages could not be imported: %1</source>
-        <translation>The packages could not be imported: %1</translation>
+        <location line="+12"/>
+        <source>Import batch file</source>
+        <translation>Import batch file</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
+        <source>The files could not be imported: %1</source>
+        <translation>The files could not be imported: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>%1: URS %2, %3, %n report(s)</source>
+        <translation>
+            <numerusform>%1: URS %2, %3, %n report(s)</numerusform>
+            <numerusform>%1: URS %2, %3, %n report(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: receipt written to %2</source>
+        <translation>%1: receipt written to %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt for the URS is then written beside each file (import the file again to write it if the USB stick was removed):</source>
+        <translation>
+            <numerusform>%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt for the URS is then written beside each file (import the file again to write it if the USB stick was removed):</numerusform>
+            <numerusform>%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt for the URS is then written beside each file (import the file again to write it if the USB stick was removed):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n batch file(s) already here (nothing changed):</source>
+        <translation>
+            <numerusform>%n batch file(s) already here (nothing changed):</numerusform>
+            <numerusform>%n batch file(s) already here (nothing changed):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipts for the URS:</source>
+        <translation>Receipts for the URS:</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <location line="+58"/>
+        <location line="+14"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-68"/>
         <source>%1: %2, %3 (revision %4)</source>
         <translation>%1: %2, %3 (revision %4)</translation>
     </message>
@@ -5256,6 +5387,7 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <location line="+60"/>
         <source>%n file(s) refused (nothing was kept from them):</source>
         <translation>
             <numerusform>%n file(s) refused (nothing was kept from them):</numerusform>
@@ -5263,7 +5395,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-57"/>
+        <location line="+60"/>
         <source>Cancelled: %n file(s) were not looked at; import them again when you want.</source>
         <translation>
             <numerusform>Cancelled: %n file(s) were not looked at; import them again when you want.</numerusform>
@@ -5271,10 +5404,7 @@
         </translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+42"/>
-        <location line="+53"/>
-        <location line="+2"/>
+        <location line="-131"/>
         <source>Import package</source>
         <translation>Import package</translation>
     </message>

@@ -30,11 +30,11 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>The central level imports batch files with mobiliza-hub import; this installation does not import packages yet.</source>
-        <translation>O nível central importa arquivos de lote com mobiliza-hub import; esta instalação ainda não importa pacotes.</translation>
+        <source>The central level imports the URS&apos;s batch files, with --import-batch FILE; a municipality&apos;s report package goes to its URS.</source>
+        <translation>O nível central importa os arquivos de lote das URS, com --import-batch ARQUIVO; o pacote de relatório de um município vai para a URS dele.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>This command is for a municipality&apos;s profile; this one is %1.</source>
         <translation>Este comando é para o perfil de um município; este é de %1.</translation>
     </message>
@@ -123,6 +123,34 @@
     </message>
 </context>
 <context>
+    <name>BatchIntake</name>
+    <message>
+        <location filename="../core/regional/batch_intake.cpp" line="+25"/>
+        <source>Only the central level takes in a URS&apos;s batch file. A URS imports its municipalities&apos; report packages instead.</source>
+        <translation>Só o nível central recebe o arquivo de lote de uma URS. A URS importa os pacotes de relatório dos seus municípios.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This batch file names “%1”, which is not a URS of the reference table. Nothing was imported: ask that URS to make the batch again.</source>
+        <translation>Este arquivo de lote indica “%1”, que não é uma URS da tabela de referência. Nada foi importado: peça a essa URS que faça o lote de novo.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This batch file of the URS %1 holds the report of %2, which is not one of its municipalities. Nothing was imported: ask the URS to make the batch again.</source>
+        <translation>Este arquivo de lote da URS %1 traz o relatório de %2, que não é um dos municípios dela. Nada foi importado: peça à URS que faça o lote de novo.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The central level already has revision %1 of a report of %2 with another content. Nothing was imported; ask the URS which one is right.</source>
+        <translation>O nível central já tem a revisão %1 de um relatório de %2 com outro conteúdo. Nada foi importado; pergunte à URS qual é o correto.</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>The hub has not received batch %1 yet: it goes at the next synchronization, and its receipt can be written then.</source>
+        <translation>O hub ainda não recebeu o lote %1: ele vai na próxima sincronização, e o recibo poderá ser gravado depois dela.</translation>
+    </message>
+</context>
+<context>
     <name>BatchReceipt</name>
     <message>
         <location filename="../core/package/batch_receipt.cpp" line="+32"/>
@@ -171,7 +199,7 @@
         </translation>
     </message>
     <message>
-        <location line="+219"/>
+        <location line="+263"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Os recibos do nível central são registrados pela URS que fez o lote; esta instalação não é de uma URS.</translation>
     </message>
@@ -447,11 +475,12 @@
         <location line="+17"/>
         <location line="+5"/>
         <location line="+53"/>
+        <location line="+7"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location line="-80"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, panel, sync ou settings (uma URS).</translation>
     </message>
@@ -483,13 +512,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+88"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-89"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -515,12 +544,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+72"/>
+        <location line="+79"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -571,6 +600,11 @@
     </message>
     <message>
         <location line="+5"/>
+        <source>Central level: takes in URS batch files (.mobiliza-lote) after checking them, sends them to the hub, writes each receipt for the URS beside its file, and exits.</source>
+        <translation>Nível central: recebe arquivos de lote das URS (.mobiliza-lote) depois de conferi-los, envia-os ao hub, grava o recibo de cada um para a URS ao lado do arquivo e sai.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>URS: prints one line per batch made here (id, month, channel, state, reports, hub id, received at) and exits.</source>
         <translation>URS: mostra uma linha por lote feito aqui (id, competência, canal, situação, relatórios, id no hub, recebido em) e sai.</translation>
     </message>
@@ -595,7 +629,7 @@
         <translation>Com --panel: só as ações deste tema (o código dele, por exemplo arboviroses).</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+64"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Argumento inesperado: %1. Veja --help.</translation>
     </message>
@@ -650,22 +684,22 @@
         <translation>--municipality só é usado com --role municipality.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>--from, --to and --theme are only used with --panel.</source>
         <translation>--from, --to e --theme só são usados com --panel.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month e --out só são usados com --export e --forward (e --month com --coverage).</translation>
     </message>
     <message>
-        <location line="-29"/>
+        <location line="-32"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-153"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
     </message>
@@ -680,12 +714,12 @@
         <translation>Com --review: devolve o relatório para correção, com este comentário (no nível central: à sua URS).</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
         <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (indicadores, gráficos, tabelas e núcleos por URS) e sai.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+111"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept e --return só são usados com --review ID_DO_RELATÓRIO.</translation>
     </message>
@@ -695,12 +729,12 @@
         <translation>--return precisa do comentário para o município.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</source>
         <translation>--panel precisa de --from AAAA-MM, --to AAAA-MM e --out ARQUIVO.csv|ARQUIVO.xlsx|ARQUIVO.pdf.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>--coverage needs --month YYYY-MM.</source>
         <translation>--coverage precisa de --month AAAA-MM.</translation>
     </message>
@@ -710,12 +744,12 @@
         <translation>Exportação desconhecida &quot;%1&quot;: use uma destas: %2.</translation>
     </message>
     <message>
-        <location line="-23"/>
+        <location line="-25"/>
         <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
         <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward precisa de --month AAAA-MM.</translation>
     </message>
@@ -725,13 +759,13 @@
         <translation>--export precisa de --out ARQUIVO.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>--export %1 needs --month YYYY-MM.</source>
         <translation>--export %1 precisa de --month AAAA-MM.</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+16"/>
+        <location line="-15"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
         <translation>&quot;%1&quot; não é um mês: use AAAA-MM, por exemplo 2026-10.</translation>
     </message>
@@ -802,7 +836,7 @@
         <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+43"/>
+        <location filename="../core/store/migrations.cpp" line="+44"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, &quot;%2&quot;: %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
     </message>
@@ -1234,7 +1268,7 @@
         <translation>Somente uma regional (URS) envia lotes de relatórios aceitos ao nível central.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The address must name a batch (UUID).</source>
         <translation>O endereço deve identificar um lote (UUID).</translation>
     </message>
@@ -1244,7 +1278,7 @@
         <translation>O endereço da requisição não corresponde ao lote enviado.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+14"/>
         <source>A regional office (URS) sends only its own batches: this one names another URS.</source>
         <translation>Uma regional (URS) envia somente os próprios lotes: este indica outra URS.</translation>
     </message>
@@ -1739,7 +1773,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+236"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+250"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2023,7 +2057,7 @@
 <context>
     <name>PackageIntake</name>
     <message>
-        <location filename="../core/regional/package_intake.cpp" line="+36"/>
+        <location filename="../core/regional/package_intake.cpp" line="+37"/>
         <source>This package (%1 MB) is larger than the hub takes from a URS (%2 MB). Nothing was imported: take the file to the hub&apos;s administrator, who imports it with mobiliza-hub import.</source>
         <translation>Este pacote (%1 MB) é maior do que o hub aceita de uma URS (%2 MB). Nada foi importado: leve o arquivo ao administrador do hub, que o importa com mobiliza-hub import.</translation>
     </message>
@@ -2041,7 +2075,7 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+208"/>
+        <location filename="../core/panel/panel_query.cpp" line="+209"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>O período do painel não é válido: %1</translation>
     </message>
@@ -2904,7 +2938,7 @@
 <context>
     <name>RegionalCommands</name>
     <message>
-        <location filename="../app/ui/regional/regional_commands.cpp" line="+28"/>
+        <location filename="../app/ui/regional/regional_commands.cpp" line="+29"/>
         <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</source>
         <translation>Esta instalação ainda não está conectada a um hub. Conecte-a com --hub URL --enroll CÓDIGO (o código é fornecido pelo administrador do hub).</translation>
     </message>
@@ -3014,8 +3048,39 @@
         <source>batch %1 of %2 recorded as received by the central level (%3, %4).</source>
         <translation>lote %1 de %2 registrado como recebido pelo nível central (%3, %4).</translation>
     </message>
+    <message>
+        <location line="+17"/>
+        <source>Only the central level imports batch files of the URS. A URS imports its municipalities&apos; report packages with --import-package.</source>
+        <translation>Só o nível central importa arquivos de lote das URS. A URS importa os pacotes de relatório dos seus municípios com --import-package.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+44"/>
+        <location line="+22"/>
+        <source>batch %1 of the URS %2 (%3, %n report(s)) was already here: nothing changed.</source>
+        <translation>
+            <numerusform>o lote %1 da URS %2 (%3, %n relatório) já estava aqui: nada mudou.</numerusform>
+            <numerusform>o lote %1 da URS %2 (%3, %n relatórios) já estava aqui: nada mudou.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>batch %1 of the URS %2 (%3): %n report(s) taken in, %4 of them new here.</source>
+        <translation>
+            <numerusform>lote %1 da URS %2 (%3): %n relatório recebido, %4 novo(s) aqui.</numerusform>
+            <numerusform>lote %1 da URS %2 (%3): %n relatórios recebidos, %4 novos aqui.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>What was taken in is kept and goes to the hub at the next synchronization; run this command again then to write the receipts.</source>
+        <translation>O que foi recebido fica guardado e vai ao hub na próxima sincronização; rode este comando de novo depois dela para gravar os recibos.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the hub received batch %1 (%2) on %3. The receipt for the URS is in %4: take it back to the URS, which records it with --import-receipt.</source>
+        <translation>o hub recebeu o lote %1 (%2) em %3. O recibo para a URS está em %4: leve-o de volta à URS, que o registra com --import-receipt.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+45"/>
         <source>%n partner(s) of the region written to %1, without personal contacts.</source>
         <translation>
             <numerusform>%n parceiro da região gravado em %1, sem contatos pessoais.</numerusform>
@@ -3023,7 +3088,7 @@
         </translation>
     </message>
     <message>
-        <location line="-216"/>
+        <location line="-303"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>A cobertura é para um perfil de URS: este perfil não tem URS.</translation>
     </message>
@@ -3244,7 +3309,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+81"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+84"/>
         <source>Sending review decisions</source>
         <translation>Enviando as decisões de análise</translation>
     </message>
@@ -3259,7 +3324,7 @@
         <translation>Encaminhando lotes ao nível central</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+282"/>
         <source>Receiving the municipalities&apos; reports</source>
         <translation>Recebendo os relatórios dos municípios</translation>
     </message>
@@ -3444,7 +3509,7 @@
     </message>
     <message>
         <location filename="../core/package/batch_file_reader.cpp" line="+123"/>
-        <location filename="../core/package/batch_receipt.cpp" line="+96"/>
+        <location filename="../core/package/batch_receipt.cpp" line="+115"/>
         <location filename="../core/package/package_reader.cpp" line="+125"/>
         <source>file not found</source>
         <translation>arquivo não encontrado</translation>
@@ -3452,7 +3517,7 @@
     <message>
         <location filename="../core/package/batch_file_writer.cpp" line="+29"/>
         <location filename="../core/package/batch_receipt.cpp" line="-23"/>
-        <location filename="../core/package/package_writer.cpp" line="+89"/>
+        <location filename="../core/package/package_writer.cpp" line="+97"/>
         <source>folder not found</source>
         <translation>pasta não encontrada</translation>
     </message>
@@ -3865,12 +3930,12 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-160"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-173"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
     <message>
-        <location line="+172"/>
+        <location line="+185"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -4197,7 +4262,7 @@
         <translation>Consolidado pelo nível central</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Received by the central level on %1</source>
         <translation>Recebido pelo nível central em %1</translation>
     </message>
@@ -4212,7 +4277,7 @@
         <translation>%1 de %2 consolidados</translation>
     </message>
     <message numerus="yes">
-        <location line="-11"/>
+        <location line="-12"/>
         <source>%n returned to the URS</source>
         <translation>
             <numerusform>%n devolvido à URS</numerusform>
@@ -4233,7 +4298,7 @@
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Refused: %1</source>
         <translation>Recusado: %1</translation>
     </message>
@@ -5014,20 +5079,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+223"/>
+        <location line="+225"/>
         <location line="+69"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-292"/>
-        <location line="+221"/>
+        <location line="-294"/>
+        <location line="+223"/>
         <location line="+71"/>
         <source>Consolidate selected</source>
         <translation>Consolidar selecionados</translation>
     </message>
     <message>
-        <location line="-290"/>
+        <location line="-292"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -5042,17 +5107,27 @@
         <translation>Relatórios recebidos</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Import package…</source>
         <translation>Importar pacote…</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Import batch file…</source>
+        <translation>Importar arquivo de lote…</translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Takes in a URS&apos;s batch files (.mobiliza-lote), brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization, and the receipt for the URS is written beside each file.</source>
+        <translation>Recebe os arquivos de lote de uma URS (.mobiliza-lote), trazidos num pen drive ou enviados por e-mail; eles vão ao hub na próxima sincronização, e o recibo para a URS é gravado ao lado de cada arquivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</source>
         <translation>Recebe arquivos de pacote de relatório (.mobiliza) que um município trouxe num pen drive ou mandou por e-mail; eles vão ao hub na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+89"/>
         <source>All months</source>
         <translation>Todas as competências</translation>
     </message>
@@ -5194,7 +5269,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/regional/inbox_import.cpp" line="+22"/>
+        <location filename="../app/ui/regional/inbox_import.cpp" line="+26"/>
+        <source>Import URS batch files</source>
+        <translation>Importar arquivos de lote das URS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Batch files (*.mobiliza-lote)</source>
+        <translation>Arquivos de lote (*.mobiliza-lote)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Import report packages</source>
         <translation>Importar pacotes de relatório</translation>
     </message>
@@ -5204,9 +5289,14 @@
         <translation>Pacotes de relatório (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Checking the package files…</source>
         <translation>Conferindo os arquivos de pacote…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Checking the batch files…</source>
+        <translation>Conferindo os arquivos de lote…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -5224,17 +5314,58 @@
         <translation>Conferindo %1 (%2 de %3)…</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>The packages could not be imported: %1</source>
-        <translation>Não foi possível importar os pacotes: %1</translation>
+        <location line="+12"/>
+        <source>Import batch file</source>
+        <translation>Importar arquivo de lote</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+19"/>
+        <source>The files could not be imported: %1</source>
+        <translation>Os arquivos não puderam ser importados: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+76"/>
+        <source>%1: URS %2, %3, %n report(s)</source>
+        <translation>
+            <numerusform>%1: URS %2, %3, %n relatório</numerusform>
+            <numerusform>%1: URS %2, %3, %n relatórios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: receipt written to %2</source>
+        <translation>%1: recibo gravado em %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt for the URS is then written beside each file (import the file again to write it if the USB stick was removed):</source>
+        <translation>
+            <numerusform>%n arquivo de lote recebido. Ele vai ao hub na próxima sincronização; então o recibo para a URS é gravado ao lado do arquivo (importe o arquivo de novo para gravá-lo se o pen drive tiver sido retirado):</numerusform>
+            <numerusform>%n arquivos de lote recebidos. Eles vão ao hub na próxima sincronização; então o recibo para a URS é gravado ao lado de cada arquivo (importe o arquivo de novo para gravá-lo se o pen drive tiver sido retirado):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n batch file(s) already here (nothing changed):</source>
+        <translation>
+            <numerusform>%n arquivo de lote já estava aqui (nada mudou):</numerusform>
+            <numerusform>%n arquivos de lote já estavam aqui (nada mudou):</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Receipts for the URS:</source>
+        <translation>Recibos para a URS:</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <location line="+58"/>
+        <location line="+14"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-68"/>
         <source>%1: %2, %3 (revision %4)</source>
         <translation>%1: %2, %3 (revisão %4)</translation>
     </message>
@@ -5256,6 +5387,7 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
+        <location line="+60"/>
         <source>%n file(s) refused (nothing was kept from them):</source>
         <translation>
             <numerusform>%n arquivo recusado (nada dele foi guardado):</numerusform>
@@ -5263,7 +5395,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="-57"/>
+        <location line="+60"/>
         <source>Cancelled: %n file(s) were not looked at; import them again when you want.</source>
         <translation>
             <numerusform>Cancelado: %n arquivo não foi conferido; importe-o de novo quando quiser.</numerusform>
@@ -5271,10 +5404,7 @@
         </translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+42"/>
-        <location line="+53"/>
-        <location line="+2"/>
+        <location line="-131"/>
         <source>Import package</source>
         <translation>Importar pacote</translation>
     </message>

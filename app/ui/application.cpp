@@ -230,8 +230,10 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                                                                "this profile is a municipality's (use --sync to send its reports)."),
                     headless, err);
     if (role == core::Role::Central && !cl.importPackages.isEmpty())
-        return fail(QCoreApplication::translate("Application", "The central level imports batch files with mobiliza-hub "
-                                                               "import; this installation does not import packages yet."),
+        return fail(QCoreApplication::translate("Application",
+                                                "The central level imports the URS's batch files, with "
+                                                "--import-batch FILE; a municipality's report package goes "
+                                                "to its URS."),
                     headless, err);
     if (role != core::Role::Municipality && !cl.exportKind.isEmpty())
         return fail(QCoreApplication::translate("Application", "This command is for a municipality's profile; this one is %1.")

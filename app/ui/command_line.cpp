@@ -125,6 +125,13 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "URS: records the central level's receipt files (.mobiliza-recibo) "
                                                    "of batch files, and exits."),
         QCoreApplication::translate("CommandLine", "FILE"));
+    const QCommandLineOption importBatch(
+        QStringLiteral("import-batch"),
+        QCoreApplication::translate("CommandLine",
+                                    "Central level: takes in URS batch files (.mobiliza-lote) after "
+                                    "checking them, sends them to the hub, writes each receipt for "
+                                    "the URS beside its file, and exits."),
+        QCoreApplication::translate("CommandLine", "FILE"));
     const QCommandLineOption batchesOpt(
         QStringLiteral("batches"),
         QCoreApplication::translate("CommandLine", "URS: prints one line per batch made here (id, month, channel, "
@@ -153,9 +160,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "With --panel: only the actions of this theme (its code, e.g. "
                                                    "arboviroses)."),
         QCoreApplication::translate("CommandLine", "CODE"));
-    parser.addOptions({help, version, dataDir, lang, municipality, demo, screenshot, page, status, exportOpt, month,
-                       out, importPackage, hub, enroll, syncOpt, role, urs, pull, review, accept, returnOpt, coverage,
-                       forward, importReceipt, batchesOpt, partnersOpt, panelOpt, fromOpt, toOpt, themeOpt});
+    parser.addOptions({help,          version,     dataDir,    lang,        municipality, demo,
+                       screenshot,    page,        status,     exportOpt,   month,        out,
+                       importPackage, hub,         enroll,     syncOpt,     role,         urs,
+                       pull,          review,      accept,     returnOpt,   coverage,     forward,
+                       importReceipt, importBatch, batchesOpt, partnersOpt, panelOpt,     fromOpt,
+                       toOpt,         themeOpt});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -181,6 +191,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.importReceipts = parser.values(importReceipt);
     if (!cl.importReceipts.isEmpty() && cl.importPackages.isEmpty())
         cl.importReceipts << parser.positionalArguments(); // --import-receipt a.mobiliza-recibo b.mobiliza-recibo …
+    cl.importBatches = parser.values(importBatch);
+    if (!cl.importBatches.isEmpty() && cl.importPackages.isEmpty() && cl.importReceipts.isEmpty())
+        cl.importBatches << parser.positionalArguments(); // --import-batch a.mobiliza-lote b.mobiliza-lote …
     cl.batches = parser.isSet(batchesOpt);
     cl.partners = parser.isSet(partnersOpt);
     cl.panel = parser.isSet(panelOpt);
@@ -199,16 +212,18 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.enrollCode = parser.value(enroll).trimmed();
     cl.sync = parser.isSet(syncOpt);
     // --enroll may be followed by --sync in the same run; everything else is one action per run.
-    const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) + int(!cl.exportKind.isEmpty())
-                                + int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty())
-                                + int(cl.pull) + int(!cl.reviewReport.isEmpty()) + int(cl.coverage)
-                                + int(cl.forward) + int(!cl.importReceipts.isEmpty()) + int(cl.batches)
-                                + int(cl.partners) + int(cl.panel);
+    const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) +
+                                int(!cl.exportKind.isEmpty()) + int(!cl.importPackage.isEmpty()) +
+                                int(cl.sync || !cl.enrollCode.isEmpty()) + int(cl.pull) +
+                                int(!cl.reviewReport.isEmpty()) + int(cl.coverage) + int(cl.forward) +
+                                int(!cl.importReceipts.isEmpty()) + int(!cl.importBatches.isEmpty()) +
+                                int(cl.batches) + int(cl.partners) + int(cl.panel);
 
-    if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty() && cl.importReceipts.isEmpty()) {
+    if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty() &&
+        cl.importReceipts.isEmpty() && cl.importBatches.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
-    } else if (!cl.language.isEmpty() && cl.language != QLatin1String("pt_BR")
-               && cl.language != QLatin1String("en")) {
+    } else if (!cl.language.isEmpty() && cl.language != QLatin1String("pt_BR") &&
+               cl.language != QLatin1String("en")) {
         cl.error = QCoreApplication::translate("CommandLine", "Unknown language \"%1\": use pt_BR or en.").arg(cl.language);
     } else if (parser.isSet(page) && cl.screenshotFile.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--page is only used with --screenshot FILE.");
@@ -221,9 +236,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "--hub URL and --enroll CODE go together.");
     } else if (parser.isSet(enroll) && (cl.enrollCode.isEmpty() || cl.hubUrl.isEmpty())) {
         cl.error = QCoreApplication::translate("CommandLine", "--hub needs an address and --enroll needs a code.");
-    } else if (!cl.role.isEmpty() && !QStringList{QStringLiteral("municipality"), QStringLiteral("urs"),
-                                                  QStringLiteral("central")}
-                                          .contains(cl.role)) {
+    } else if (!cl.role.isEmpty() &&
+               !QStringList{QStringLiteral("municipality"), QStringLiteral("urs"), QStringLiteral("central")}
+                    .contains(cl.role)) {
         cl.error = QCoreApplication::translate("CommandLine", "Unknown role \"%1\": use municipality, urs or central.")
                        .arg(cl.role);
     } else if (cl.role == QLatin1String("urs") && cl.urs.isEmpty()) {
@@ -243,10 +258,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "--accept and --return are only used with --review REPORT_UUID.");
     } else if (parser.isSet(returnOpt) && cl.returnText.trimmed().isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--return needs the comment for the municipality.");
-    } else if (cl.panel && (cl.fromMonth.isEmpty() || cl.toMonth.isEmpty() || cl.outFile.trimmed().isEmpty())) {
+    } else if (cl.panel &&
+               (cl.fromMonth.isEmpty() || cl.toMonth.isEmpty() || cl.outFile.trimmed().isEmpty())) {
         cl.error = QCoreApplication::translate("CommandLine",
                                                "--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.");
-    } else if (cl.panel && (!core::Period::fromKey(cl.fromMonth).isValid() || !core::Period::fromKey(cl.toMonth).isValid())) {
+    } else if (cl.panel && (!core::Period::fromKey(cl.fromMonth).isValid() ||
+                            !core::Period::fromKey(cl.toMonth).isValid())) {
         cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
                        .arg(core::Period::fromKey(cl.fromMonth).isValid() ? cl.toMonth : cl.fromMonth);
     } else if (!cl.panel && (parser.isSet(fromOpt) || parser.isSet(toOpt) || parser.isSet(themeOpt))) {
@@ -260,13 +277,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
                        .arg(cl.exportKind, CommandLine::exportKinds().join(QStringLiteral(", ")));
     } else if (!cl.exportKind.isEmpty() && cl.outFile.trimmed().isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--export needs --out FILE.");
-    } else if (!cl.exportKind.isEmpty() && CommandLine::exportNeedsMonth(cl.exportKind) && cl.month.isEmpty()) {
+    } else if (!cl.exportKind.isEmpty() && CommandLine::exportNeedsMonth(cl.exportKind) &&
+               cl.month.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--export %1 needs --month YYYY-MM.").arg(cl.exportKind);
     } else if (!cl.month.isEmpty() && !core::Period::fromKey(cl.month).isValid()) {
         cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
                        .arg(cl.month);
-    } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage && !cl.forward)
-               || (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward && !cl.partners && !cl.panel)) {
+    } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage && !cl.forward) ||
+               (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward && !cl.partners && !cl.panel)) {
         cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export and --forward (and --month with --coverage).");
     }
     return cl;
@@ -274,9 +292,10 @@ CommandLine parseCommandLine(const QStringList &arguments)
 
 bool argumentsAreHeadless(int argc, char **argv)
 {
-    static const QList<QByteArray> flags{"status", "screenshot", "export", "import-package", "enroll", "sync",
-                                         "help",   "version",    "pull",   "review",         "coverage", "forward",
-                                         "import-receipt", "batches", "partners", "panel"};
+    static const QList<QByteArray> flags{
+        "status",         "screenshot",   "export",  "import-package", "enroll",   "sync",
+        "help",           "version",      "pull",    "review",         "coverage", "forward",
+        "import-receipt", "import-batch", "batches", "partners",       "panel"};
     for (int i = 1; i < argc; ++i) {
         QByteArray a(argv[i]);
         if (a == "-h" || a == "-v")

@@ -30,6 +30,7 @@ struct CommandLine
     bool coverage = false; // --coverage (with --month)
     bool forward = false;  // --forward (with --month; --out FILE: a batch file)
     QStringList importReceipts; // --import-receipt FILE...: the central level's receipts of batch files (URS)
+    QStringList importBatches;  // --import-batch FILE...: URS batch files (the central level)
     bool batches = false;       // --batches: one line per batch made here (URS)
     bool partners = false;      // --partners [--out FILE.csv|.xlsx]: the partners of the region (URS)
     bool panel = false;         // --panel --from YYYY-MM --to YYYY-MM [--urs NAME] [--theme CODE] --out FILE
@@ -47,9 +48,9 @@ struct CommandLine
 
     bool isHeadless() const
     {
-        return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty()
-               || !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward
-               || !importReceipts.isEmpty() || batches || partners || panel;
+        return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty() ||
+               !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward ||
+               !importReceipts.isEmpty() || !importBatches.isEmpty() || batches || partners || panel;
     }
     static QStringList pageNames();   // reports, editor, partners, sync, panel, settings; inbox, report, coverage, batches
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx

@@ -145,6 +145,25 @@ QString batchContentSha256(const QString &batchUuid, const Period &period, QList
                                     .toJson(QJsonDocument::Compact));
 }
 
+BatchReceipt makeBatchReceipt(const QString &batchUuid, const QString &urs, const Period &period,
+                              const QList<BatchContentItem> &revisions, const QString &hubId,
+                              const QDateTime &receivedAt, const QString &issuedBy,
+                              const QString &issuedByName)
+{
+    const auto filled = [](const QString &text, const char *fallback) {
+        return text.trimmed().isEmpty() ? QString::fromLatin1(fallback) : text.trimmed().left(kMaxText);
+    };
+    return BatchReceipt{batchUuid,
+                        urs,
+                        period,
+                        int(revisions.size()),
+                        hubId,
+                        receivedAt.toUTC(),
+                        batchContentSha256(batchUuid, period, revisions),
+                        filled(issuedBy, "mobiliza-hub"),
+                        filled(issuedByName, "Mobiliza hub")};
+}
+
 QByteArray encodeBatchReceipt(const BatchReceipt &receipt)
 {
     const QJsonObject object = receiptObject(receipt);

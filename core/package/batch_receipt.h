@@ -53,6 +53,14 @@ struct BatchReceipt
     bool operator==(const BatchReceipt &) const = default;
 };
 
+// The receipt of a batch a hub recorded as `hubId` at `receivedAt`, issued by that
+// hub (`issuedBy`, `issuedByName`; blank ones read "mobiliza-hub", "Mobiliza hub").
+// The hub and the central level's app make it alike: the same batch, the same bytes.
+BatchReceipt makeBatchReceipt(const QString &batchUuid, const QString &urs, const Period &period,
+                              const QList<BatchContentItem> &revisions, const QString &hubId,
+                              const QDateTime &receivedAt, const QString &issuedBy,
+                              const QString &issuedByName);
+
 // The file's bytes (indented JSON, "format" first; the same receipt always gives
 // the same bytes).
 QByteArray encodeBatchReceipt(const BatchReceipt &receipt);

@@ -70,16 +70,24 @@ Status writePackage(Services &services, const QString &reportUuid, int revision,
     if (!decoded)
         return errors::damagedRevision();
     const Report &report = decoded->report;
-    const QStringList blobs = manifestBlobs(report);
-
     qint64 total = 0;
-    for (const QString &blob : blobs) {
+    for (const QString &blob : manifestBlobs(report)) {
         if (!services.blobs().has(blob)) {
             auto missing = services.blobs().read(blob); // the store's own "missing photo" message
             return missing ? errors::damagedRevision() : missing.error();
         }
         total += QFileInfo(services.blobs().path(blob)).size();
     }
+    return writePackageFrom(
+        manifest, record->sha256, report, services.clock().now().toUTC(),
+        [&services](const QString &sha) { return services.blobs().read(sha); }, path, progress, total);
+}
+
+Status writePackageFrom(const QByteArray &manifest, const QString &manifestSha256, const Report &report,
+                        const QDateTime &createdAtUtc, const PhotoReader &readPhoto, const QString &path,
+                        const ProgressFn &progress, qint64 total)
+{
+    const QStringList blobs = manifestBlobs(report);
     if (progress && !progress(0, total))
         return errors::cancelled();
 
@@ -91,7 +99,7 @@ Status writePackage(Services &services, const QString &reportUuid, int revision,
                                                newUuid() + QStringLiteral(".part"));
     TempFileGuard guard(temp);
 
-    const QDateTime createdAt = services.clock().now().toUTC();
+    const QDateTime createdAt = createdAtUtc;
     QByteArray checksums;
     {
         QuaZip zip(temp);
@@ -119,16 +127,20 @@ Status writePackage(Services &services, const QString &reportUuid, int revision,
         };
 
         Status written =
-            add(QLatin1String(kPackageJson), packageJson(report, record->sha256, createdAt), true);
+            add(QLatin1String(kPackageJson), packageJson(report, manifestSha256, createdAt), true);
         if (written)
             written = add(QLatin1String(kManifestJson), manifest, true);
         qint64 done = 0;
         for (const QString &blob : blobs) {
             if (!written)
                 break;
-            auto bytes = services.blobs().read(blob); // verified against its hash
+            auto bytes = readPhoto(blob);
             if (!bytes) {
                 written = bytes.error();
+                break;
+            }
+            if (BlobStore::sha256Hex(bytes.value()) != blob) {
+                written = errors::damagedRevision();
                 break;
             }
             written = add(photoEntryName(blob), bytes.value(), false);

@@ -81,6 +81,17 @@ QString photoEntryName(const QString &sha256);
 Status writePackage(Services &services, const QString &reportUuid, int revision, const QString &path,
                     const ProgressFn &progress = {});
 
+// A photo's bytes by its SHA-256 (checked against it by the writer).
+using PhotoReader = std::function<Result<QByteArray>(const QString &sha256)>;
+
+// Writes a package of a locked revision that is not in this profile's reports —
+// the central level makes one of each revision of a URS's batch file
+// (core/regional/batch_intake.h) — with the same guarantees as writePackage.
+// `total`: the photos' bytes for `progress` (0 when unknown).
+Status writePackageFrom(const QByteArray &manifest, const QString &manifestSha256, const Report &report,
+                        const QDateTime &createdAtUtc, const PhotoReader &readPhoto, const QString &path,
+                        const ProgressFn &progress = {}, qint64 total = 0);
+
 // Reads and verifies a package file; keeps it open to read the photos.
 class PackageReader
 {

@@ -311,9 +311,55 @@ Result<QList<BatchRecord>> BatchService::query(const QString &where, const QVari
 
 Result<QList<BatchRecord>> BatchService::due() const
 {
-    return query(QStringLiteral("WHERE channel = 'network' AND ") + m_queue.dueCondition() +
-                     QStringLiteral(" ORDER BY created_at"),
-                 m_queue.dueArgs());
+    return query(
+        QStringLiteral("WHERE channel = 'network' AND ") + m_queue.dueCondition() +
+            QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM json_each(batches.revisions_json) AS m "
+                           "JOIN import_outbox AS i ON i.report = json_extract(m.value, '$.report') "
+                           "AND i.revision = json_extract(m.value, '$.revision') "
+                           "JOIN replica_revisions AS r ON r.report = i.report AND r.revision = i.revision "
+                           "WHERE i.state IN ('queued', 'sending') AND r.cursor = 0) ORDER BY created_at"),
+        m_queue.dueArgs());
+}
+
+Result<BatchRecord> BatchService::recordIncoming(const BatchRecord &b, bool *alreadyHere)
+{
+    *alreadyHere = false;
+    auto found = query(QStringLiteral("WHERE uuid = ?"), {b.uuid});
+    if (!found)
+        return found.error();
+    if (!found->isEmpty()) {
+        BatchRecord stored = found->constFirst();
+        if (stored.state != QLatin1String("refused")) {
+            *alreadyHere = true;
+            return stored;
+        }
+        if (Status s = m_queue.markQueued(b.uuid); !s)
+            return s.error();
+        stored.state = QStringLiteral("queued");
+        return stored;
+    }
+    Status done = inTransaction(m_services.database().db(), [&]() -> Status {
+        const QString now = storeTimestamp(m_services.clock().now());
+        auto put = execSql(m_services.database().db(),
+                           QStringLiteral("INSERT INTO batches (uuid, urs, period, created_at, created_by, "
+                                          "revisions_json, channel, file_path, state, updated_at) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, 'network', ?, 'queued', ?)"),
+                           {b.uuid, b.urs, b.period.key(), storeTimestamp(b.createdAt), b.createdBy,
+                            QString::fromUtf8(membersJson(b.revisions)), textArg(b.filePath), now});
+        if (!put)
+            return put.error();
+        return m_services.audit().record(QStringLiteral("batch"), b.uuid, QStringLiteral("receive_file"),
+                                         QJsonObject{{QStringLiteral("urs"), b.urs},
+                                                     {QStringLiteral("period"), b.period.key()},
+                                                     {QStringLiteral("count"), int(b.revisions.size())}});
+    });
+    if (!done)
+        return done.error();
+    Q_EMIT m_services.notifier().replicaChanged();
+    BatchRecord stored = b;
+    stored.channel = QStringLiteral("network");
+    stored.state = QStringLiteral("queued");
+    return stored;
 }
 
 Result<QList<BatchRecord>> BatchService::all() const

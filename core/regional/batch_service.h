@@ -124,11 +124,21 @@ public:
     // demonstration data's older months. One transaction.
     Status recordReceived(const BatchRecord &batch);
 
+    // The central level: a URS's batch file taken in (core/regional/batch_intake.h),
+    // queued to go to the hub on that URS's behalf (channel network, `filePath` the
+    // file it came in) in one transaction with an audit row. The same batch again:
+    // the stored one, unchanged — or queued again when the hub refused it before.
+    // `*alreadyHere`: it was here and waiting or received.
+    Result<BatchRecord> recordIncoming(const BatchRecord &batch, bool *alreadyHere);
+
     // Of a received batch, from the replica (nothing decided for any other state).
     // `all`: every batch (all()): a report in a later batch than this one was
     // returned to the URS and forwarded again, whatever its state now.
     Result<CentralProgress> centralProgress(const BatchRecord &batch, const QList<BatchRecord> &all) const;
 
+    // The network batches due now, except those with a revision whose import
+    // (import_outbox) waits and that the hub has never listed (cursor 0 in the
+    // replica): a batch names revisions the hub must already hold (§10.5).
     Result<QList<BatchRecord>> due() const;
     Result<QList<BatchRecord>> all() const;
     int pendingCount() const;

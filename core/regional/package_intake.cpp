@@ -21,8 +21,9 @@ const QString kColumns = QStringLiteral(
     "package_sha256, report, revision, municipality, period, file_name, received_at, state, attempts, last_error, hub_id");
 }
 
-PackageIntake::PackageIntake(Services &services, ReferenceData reference)
+PackageIntake::PackageIntake(Services &services, ReferenceData reference, QString urs)
     : m_services(services), m_reference(std::move(reference)),
+      m_urs(urs.isEmpty() ? services.profile().urs() : std::move(urs)),
       m_queue(services.database(), services.notifier(), services.clock(), QStringLiteral("import_outbox"),
               QStringLiteral("package_sha256"))
 {
@@ -44,7 +45,7 @@ Result<IntakeOutcome> PackageIntake::receive(const QString &path)
     if (!verified)
         return verified.error();
     const package::PackageContents &c = verified.value();
-    const QString urs = m_services.profile().urs();
+    const QString &urs = m_urs;
     const auto municipality = m_reference.municipality(c.info.municipality);
     if (!municipality || municipality->urs.compare(urs, Qt::CaseInsensitive) != 0)
         return Error{QStringLiteral("another_urs"),

@@ -51,7 +51,10 @@ struct IntakeOutcome
 class PackageIntake
 {
 public:
-    PackageIntake(Services &services, ReferenceData reference);
+    // `urs`: whose municipalities' packages it takes — empty: the profile's; the
+    // central level names the URS of the batch file the packages come from
+    // (core/regional/batch_intake.h).
+    PackageIntake(Services &services, ReferenceData reference, QString urs = {});
 
     // Verifies and takes in one package file. Errors in words: not a package,
     // damaged, another URS's municipality ("another_urs"), the program's rules
@@ -82,6 +85,7 @@ private:
 
     Services &m_services;
     ReferenceData m_reference;
+    QString m_urs;
     QueueTable m_queue;
 };
 

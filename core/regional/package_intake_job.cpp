@@ -7,8 +7,9 @@
 
 namespace mobiliza::core {
 
-PackageIntakeJob::PackageIntakeJob(QString dataDir, const Clock &clock, QStringList paths, QObject *parent)
-    : QObject(parent), m_dataDir(std::move(dataDir)), m_clock(clock), m_paths(std::move(paths))
+PackageIntakeJob::PackageIntakeJob(QString dataDir, const Clock &clock, QStringList paths, QObject *parent,
+                                   Kind kind)
+    : QObject(parent), m_dataDir(std::move(dataDir)), m_clock(clock), m_paths(std::move(paths)), m_kind(kind)
 {
     connect(&m_watcher, &QFutureWatcher<IntakeJobResult>::finished, this, &PackageIntakeJob::onFinished);
 }
@@ -28,8 +29,8 @@ void PackageIntakeJob::start()
         return;
     m_started = true;
     m_running = true;
-    m_watcher.setFuture(QtConcurrent::run([this, dataDir = m_dataDir, clock = &m_clock, paths = m_paths, hook = m_hook,
-                                           cancel = m_cancel]() {
+    m_watcher.setFuture(QtConcurrent::run([this, dataDir = m_dataDir, clock = &m_clock, paths = m_paths,
+                                           hook = m_hook, cancel = m_cancel, kind = m_kind]() {
         IntakeJobResult result;
         // The profile, through connections of this thread (closed when it ends).
         auto services = Services::open(dataDir, *clock);
@@ -51,12 +52,24 @@ void PackageIntakeJob::start()
                                       Qt::QueuedConnection);
             IntakeFileResult file;
             file.path = paths.at(i);
-            auto received = intake.receive(paths.at(i));
-            file.ok = received.ok();
-            if (received)
-                file.outcome = received.value();
-            else
-                file.error = received.error();
+            if (kind == Kind::BatchFiles) {
+                // A batch file is read whole before anything is kept: a cancel stops it there.
+                auto received =
+                    BatchIntake(*services.value(), services.value()->reference())
+                        .receive(paths.at(i), [&cancel](qint64, qint64) { return !cancel->load(); });
+                file.ok = received.ok();
+                if (received)
+                    file.batch = received.value();
+                else
+                    file.error = received.error();
+            } else {
+                auto received = intake.receive(paths.at(i));
+                file.ok = received.ok();
+                if (received)
+                    file.outcome = received.value();
+                else
+                    file.error = received.error();
+            }
             result.files << file;
         }
         return result;

@@ -1,4 +1,5 @@
-// Takes in report package files at the URS (PackageIntake::receive) on a worker
+// Takes in report package files at the URS (PackageIntake::receive) — or the URS's
+// batch files at the central level (BatchIntake::receive, kind BatchFiles) — on a worker
 // thread (QtConcurrent), with progress and cancel: each file is up to 32 MiB to
 // read, verify (checksums, manifest, photos, the program's rules) and store, and
 // a folder can hold dozens. The worker opens the profile through connections of
@@ -7,6 +8,7 @@
 // and `finished` says what happened to each file that was looked at.
 #pragma once
 
+#include "core/regional/batch_intake.h"
 #include "core/regional/package_intake.h"
 
 #include <QFutureWatcher>
@@ -27,7 +29,8 @@ struct IntakeFileResult
 {
     QString path;
     bool ok = false;
-    IntakeOutcome outcome; // when ok
+    IntakeOutcome outcome;    // when ok (a package)
+    BatchIntakeOutcome batch; // when ok (a batch file)
     Error error;           // when not
 };
 
@@ -43,13 +46,20 @@ class PackageIntakeJob : public QObject
     Q_OBJECT
 
 public:
-    PackageIntakeJob(QString dataDir, const Clock &clock, QStringList paths, QObject *parent = nullptr);
+    enum class Kind
+    {
+        Packages,
+        BatchFiles
+    };
+    PackageIntakeJob(QString dataDir, const Clock &clock, QStringList paths, QObject *parent = nullptr,
+                     Kind kind = Kind::Packages);
     ~PackageIntakeJob() override; // cancels and waits for the worker
 
     void start(); // once
     void cancel();
     bool isRunning() const { return m_running; }
     int fileCount() const { return int(m_paths.size()); }
+    Kind kind() const { return m_kind; }
 
     // Tests: runs on the worker before each file is looked at (to hold the worker
     // at a known point). Set before start().
@@ -65,6 +75,7 @@ private:
     QString m_dataDir;
     const Clock &m_clock;
     QStringList m_paths;
+    Kind m_kind;
     std::function<void(int)> m_hook;
     std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
     QFutureWatcher<IntakeJobResult> m_watcher;

@@ -1,11 +1,14 @@
 #include "sync/client/regional_steps.h"
 
+#include "core/regional/batch_intake.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/package_intake.h"
 #include "core/services/services.h"
 #include "sync/client/regional_partners_step.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTimer>
@@ -281,6 +284,27 @@ void RegionalSteps::nextImport()
     });
 }
 
+// The central level sent a URS's batch file on its behalf: the receipt for the URS goes
+// beside the file it came in, when that folder is still there (a USB stick may be gone:
+// importing the file again writes it then).
+void RegionalSteps::writeReceiptBeside(const QString &uuid, const QString &batchFilePath)
+{
+    if (m_services.profile().role() != core::Role::Central || batchFilePath.isEmpty() ||
+        !QFileInfo(batchFilePath).absoluteDir().exists())
+        return;
+    auto all = core::BatchService(m_services).all();
+    if (!all)
+        return;
+    for (const core::BatchRecord &b : all.value())
+        if (b.uuid == uuid) {
+            auto written =
+                core::BatchIntake(m_services, m_services.reference()).writeReceipt(b, batchFilePath);
+            if (!written)
+                qCWarning(lcRegional)
+                    << "receipt of batch" << uuid.left(8) << "not written:" << written.error().code;
+        }
+}
+
 void RegionalSteps::nextBatch()
 {
     if (m_index >= m_batches.size()) {
@@ -307,7 +331,8 @@ void RegionalSteps::nextBatch()
     wire.createdBy = record->createdBy;
     for (const core::BatchMember &m : record->revisions)
         wire.revisions << BatchRevision{m.report, m.revision, m.manifestSha256};
-    m_client.putBatch(wire, [this, uuid, run = m_run](HubResult<BatchReceipt> r) {
+    m_client.putBatch(wire, [this, uuid, run = m_run,
+                             filePath = record->filePath](HubResult<BatchReceipt> r) {
         if (!current(run))
             return;
         core::BatchService batches(m_services);
@@ -315,6 +340,7 @@ void RegionalSteps::nextBatch()
             if (core::Status s = batches.markReceived(uuid, r->hubId, r->receivedAt); !s)
                 localProblem(s.error().message);
             ++m_counts.batchesSent;
+            writeReceiptBeside(uuid, filePath);
             nextBatch();
             return;
         }

@@ -82,6 +82,7 @@ private:
     void nextDecision();
     void nextImport();
     void nextBatch();
+    void writeReceiptBeside(const QString &uuid, const QString &batchFilePath);
     void pull();
     void startManifests(); // regional_manifest_step.cpp
     void nextManifests();  // many a request (feature "manifest_batch")

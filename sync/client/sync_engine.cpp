@@ -1,9 +1,10 @@
 #include "sync/client/sync_engine.h"
 
 #include "core/domain/clock.h"
-#include "core/services/services.h"
+#include "core/regional/batch_intake.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/package_intake.h"
+#include "core/services/services.h"
 #include "sync/client/regional_steps.h"
 
 #include <QCoreApplication>
@@ -113,6 +114,18 @@ void SyncEngine::abort()
         finish(HubError::make(HubError::Kind::Aborted));
 }
 
+void SyncEngine::rememberHub(const HubInfo &hub)
+{
+    // Which hub this installation talks to: the central level names it in the receipts
+    // it writes for batch files (core/regional/batch_intake.h). Written only when it
+    // changes; a failure here costs nothing but a generic issuer on a receipt.
+    core::ProfileService &profile = m_services.profile();
+    if (profile.setting(QLatin1String(core::kHubIdSetting)) != hub.id)
+        (void)profile.setSetting(QLatin1String(core::kHubIdSetting), hub.id);
+    if (profile.setting(QLatin1String(core::kHubNameSetting)) != hub.name)
+        (void)profile.setSetting(QLatin1String(core::kHubNameSetting), hub.name);
+}
+
 void SyncEngine::onPreflight(const HubResult<Preflight> &result)
 {
     if (!result) {
@@ -135,6 +148,7 @@ void SyncEngine::onPreflight(const HubResult<Preflight> &result)
     m_report.online = true;
     m_limits = p.limits;
     m_outbox.recordContact(m_services.clock().now());
+    rememberHub(p.hub);
     Q_EMIT contact(p);
     // The hub asks for a new token from tokenRenewAfter on (compared with the hub's own
     // clock: this computer's may be wrong). The old one works for a while after the

@@ -114,6 +114,7 @@ Q_SIGNALS:
 
 private:
     void onPreflight(const HubResult<Preflight> &result);
+    void rememberHub(const HubInfo &hub);
     void startSending();
     void startRegional();
     void afterPreflight();

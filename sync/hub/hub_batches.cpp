@@ -32,7 +32,8 @@ sync::BatchRefusal refusal(const sync::BatchRevision &r, const QString &state, c
 
 Outcome<BatchOutcome> BatchDesk::put(const TokenRecord &token, const QString &uuid, const QByteArray &body)
 {
-    if (token.scope.kind != sync::Scope::Kind::Urs)
+    const bool central = token.scope.kind == sync::Scope::Kind::Central;
+    if (token.scope.kind != sync::Scope::Kind::Urs && !central)
         return notAUrs();
     if (!sync::isUuid(uuid))
         return Hub::error(400, QStringLiteral("bad_request"),
@@ -45,6 +46,15 @@ Outcome<BatchOutcome> BatchDesk::put(const TokenRecord &token, const QString &uu
                           QCoreApplication::translate("Hub", "The address of the request does not match the batch "
                                                              "it carries."));
     auto urs = m_hub.ursScope(decoded->urs);
+    if (central) {
+        // A URS's batch file, received by the central level and sent here on that
+        // URS's behalf (§10.5): recorded as `mobiliza-hub import` records it.
+        if (!urs)
+            return Hub::error(422, urs.error().code, urs.error().message);
+        sync::Batch batch = decoded.value();
+        batch.urs = urs->urs; // canonical
+        return apply(urs.value(), batch, token.installation, token.id, QStringLiteral("file"));
+    }
     if (!urs || urs->urs != token.scope.urs)
         return Hub::error(403, QStringLiteral("forbidden"),
                           QCoreApplication::translate("Hub", "A regional office (URS) sends only its own batches: "
@@ -208,23 +218,12 @@ Outcome<BatchOutcome> BatchDesk::importFile(const QString &path)
 core::package::BatchReceipt BatchDesk::receiptOf(const BatchRecord &record) const
 {
     const sync::Batch &b = record.batch;
-    const core::Period period = core::Period::fromKey(b.period);
     QList<core::package::BatchContentItem> content;
     for (const sync::BatchRevision &r : b.revisions)
         content << core::package::BatchContentItem{r.report, r.revision, r.manifestSha256};
     const sync::HubInfo &issuer = m_hub.options().info;
-    const auto filled = [](const QString &text, const char *fallback) {
-        return text.trimmed().isEmpty() ? QString::fromLatin1(fallback) : text.trimmed().left(200);
-    };
-    return core::package::BatchReceipt{b.uuid,
-                                       b.urs,
-                                       period,
-                                       int(b.revisions.size()),
-                                       record.hubId,
-                                       record.receivedAt.toUTC(),
-                                       core::package::batchContentSha256(b.uuid, period, content),
-                                       filled(issuer.id, "mobiliza-hub"),
-                                       filled(issuer.name, "Mobiliza hub")};
+    return core::package::makeBatchReceipt(b.uuid, b.urs, core::Period::fromKey(b.period), content,
+                                           record.hubId, record.receivedAt, issuer.id, issuer.name);
 }
 
 } // namespace mobiliza::hub

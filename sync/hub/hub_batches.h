@@ -28,10 +28,12 @@ class BatchDesk
 public:
     explicit BatchDesk(Hub &hub) : m_hub(hub) {}
 
-    // PUT /api/v1/batches/<uuid>: only a URS's token (a municipality's or the central
-    // level's → 403 forbidden); a uuid that is not one or a body that does not decode
-    // → 400 bad_request, a body naming another uuid → 400 path_mismatch, another URS →
-    // 403 forbidden; then apply().
+    // PUT /api/v1/batches/<uuid>: a URS's token (a municipality's → 403 forbidden); a
+    // uuid that is not one or a body that does not decode → 400 bad_request, a body
+    // naming another uuid → 400 path_mismatch, another URS → 403 forbidden; then
+    // apply(). The central level's token sends a URS's batch file on that URS's behalf
+    // (via "file", as importFile; a URS the reference table does not know → 422
+    // unknown_urs).
     Outcome<BatchOutcome> put(const TokenRecord &token, const QString &uuid, const QByteArray &body);
 
     // The checks, in order: the uuid already stored → 200 with its receipt when the

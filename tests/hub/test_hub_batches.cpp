@@ -251,11 +251,15 @@ TEST_CASE("Batches: one revision not accepted refuses the whole batch and nothin
     changed.revisions[0].manifestSha256 = sha256Hex("other");
     CHECK(sync::decodeBatchRefused(putBatch(f, changed, urs).body).value(0).reason == QStringLiteral("other_content"));
 
-    // Scopes: a batch naming another URS, a municipality, the central level, no token.
+    // Scopes: a batch naming another URS, a municipality, no token; the central level
+    // on behalf of a URS the reference table does not know.
     CHECK(putBatch(f, batchOf(kBeloUrs, {&a}), barbacena).status == 403);
     CHECK(putBatch(f, batchOf(kBeloUrs, {&a}), belo).status == 403);
-    CHECK(putBatch(f, batchOf(kBeloUrs, {&a}), f.enrollCentral()).status == 403);
     CHECK(putBatch(f, batchOf(kBeloUrs, {&a}), QString()).status == 401);
+    const HttpReply unknownUrs = putBatch(f, batchOf(QStringLiteral("Atlântida"), {&a}), f.enrollCentral());
+    CHECK(unknownUrs.status == 422);
+    CHECK(unknownUrs.errorCode() == QStringLiteral("unknown_urs"));
+    CHECK(f.store->batches().value().isEmpty());
     // A body that is not a batch, or names another uuid.
     CHECK(f.http->put(QStringLiteral("/api/v1/batches/") + core::newUuid(), "{}", urs).status == 400);
     CHECK(f.http->put(QStringLiteral("/api/v1/batches/") + core::newUuid(), sync::encode(batchOf(kBeloUrs, {&a})), urs)
@@ -264,6 +268,52 @@ TEST_CASE("Batches: one revision not accepted refuses the whole batch and nothin
     // Accepted now, the same batch goes.
     acceptRevision(f, b, urs);
     CHECK(putBatch(f, batch, urs).status == 201);
+}
+
+TEST_CASE(
+    "Batches: the central level sends a URS's batch file on its behalf, with the same rules and receipt")
+{
+    HubFixture f;
+    const QString urs = f.enrollUrs(kBeloUrs);
+    const QString central = f.enrollCentral();
+    const QString belo = f.enrollMunicipality(kBelo);
+    const TestReport a = makeReport(kBelo, 88);
+    const TestReport b = makeReport(kNeves, 89);
+    f.push(a, belo);
+    f.push(b, f.enrollMunicipality(kNeves));
+    acceptRevision(f, a, urs);
+    const qint64 before = f.status(belo).next;
+
+    // A revision the URS has not accepted is refused as from the URS; nothing stored.
+    const HttpReply refused = putBatch(f, batchOf(kBeloUrs, {&a, &b}), central);
+    REQUIRE(refused.status == 409);
+    CHECK(refused.errorCode() == QStringLiteral("batch_refused"));
+    CHECK(f.store->batches().value().isEmpty());
+    // Another URS's reports look unknown.
+    const HttpReply foreign = putBatch(f, batchOf(QStringLiteral("Barbacena"), {&a}), central);
+    REQUIRE(foreign.status == 409);
+    CHECK(sync::decodeBatchRefused(foreign.body).value(0).state == QStringLiteral("not_found"));
+
+    // The URS's accepted report (its name in capitals): recorded for that URS, by its own name.
+    sync::Batch batch = batchOf(kBeloUrs, {&a});
+    batch.urs = kBeloUrs.toUpper();
+    const HttpReply sent = putBatch(f, batch, central);
+    INFO(sent.body.toStdString());
+    REQUIRE(sent.status == 201);
+    CHECK(stateOf(f, a) == QStringLiteral("forwarded"));
+    const sync::StatusPage page = f.status(belo, before);
+    REQUIRE(page.events.size() == 1);
+    CHECK(page.events[0].state == QStringLiteral("forwarded"));
+    auto stored = f.store->batches();
+    REQUIRE(stored.ok());
+    REQUIRE(stored->size() == 1);
+    CHECK(stored->first().batch.urs == kBeloUrs);
+    CHECK(stored->first().via == QStringLiteral("file"));
+    // The URS reads it as its own; the same batch again is the same receipt.
+    CHECK(f.http->get(QStringLiteral("/api/v1/batches/") + batch.uuid, urs).status == 200);
+    const HttpReply again = putBatch(f, batch, central);
+    CHECK(again.status == 200);
+    CHECK(again.body == sent.body);
 }
 
 TEST_CASE("Schema 5: a database of schema 4 migrates keeping its revisions, which count as pushes")

@@ -12,7 +12,9 @@
 #   a package file carried by hand enters the URS and goes to the hub as an
 #   import; accepted reports go to the central level in a batch, over the network
 #   and as a batch file a separate central hub imports; its receipt file, carried
-#   back, marks the batch received at the URS.
+#   back, marks the batch received at the URS. The central level's own
+#   installation takes the same batch file in (--import-batch): it goes to the
+#   hub on the URS's behalf and its receipt is written beside the file.
 #
 # usage: regional_loop_test.sh MOBILIZA_EXE MOBILIZA_HUB_EXE REFERENCE_JSON
 source "$(dirname "$0")/lib.sh"
@@ -196,9 +198,42 @@ check "…its batch is received by the central level, with the central hub's id"
 app --data-dir "$D/urs" --import-receipt "$RECIBO" >"$D/recibo.again" 2>&1
 check "the same receipt again: exit 0, already recorded, nothing changed" bash -c \
   'grep -q "already recorded" "$1" && ! grep -q "recorded as received by" "$1"' _ "$D/recibo.again"
+
+# ---- the central level's installation takes the batch file in itself (--import-batch)
+CENTRAL_CODE=$(hubcli enroll --data "$D/hub" --central --label "SES-MG, Ana" | tail -n 1)
+mkdir -p "$D/pendrive"
+cp "$LOTE" "$D/pendrive/"
+PLOTE="$D/pendrive/lote-$MONTH2.mobiliza-lote"
+check "a URS installation does not take a batch file in (exit 1)" bash -c \
+  '! "$1" --lang en --data-dir "$2/urs" --import-batch "$3" >/dev/null 2>"$2/urs.lote.err" &&
+   grep -q "Only the central level" "$2/urs.lote.err"' _ "$APP" "$D" "$PLOTE"
+check "the central installation enrolls with a central code (--role central)" \
+  app --data-dir "$D/ses" --role central --hub "$HUB_URL" --enroll "$CENTRAL_CODE"
+check "…imports the URS's batch file: sent to the hub, receipt written (exit 0)" bash -c \
+  '"$1" --lang en --data-dir "$2/ses" --import-batch "$3" >"$2/ses.lote.out" 2>&1 &&
+   grep -q "The receipt for the URS is in" "$2/ses.lote.out"' _ "$APP" "$D" "$PLOTE"
+PRECIBO="$D/pendrive/lote-$MONTH2.mobiliza-recibo"
+check "…the receipt file is beside the batch file" test -s "$PRECIBO"
+check "…the hub lists the batch as received from the file (URS Belo Horizonte, $MONTH2, 1 report)" bash -c \
+  '"$1" batches --data "$2/hub" | grep -qE "[[:space:]]Belo Horizonte[[:space:]]$3[[:space:]]1[[:space:]]received"' \
+  _ "$HUB_EXE" "$D" "$MONTH2"
+check "…its report is forwarded on the hub" bash -c \
+  '"$1" reports --data "$2/hub" --month "$3" | grep -qE "[[:space:]]forwarded"' _ "$HUB_EXE" "$D" "$MONTH2"
+check "…and in the central level's copy, ready to consolidate" bash -c \
+  '"$1" --lang en --data-dir "$2/ses" --status | grep -qE "^$3[[:space:]].*forwarded"' _ "$APP" "$D" "$MONTH2"
+cp "$PRECIBO" "$D/precibo-primeiro"
+check "the same batch file again: exit 0, nothing changed, the same receipt" bash -c \
+  '"$1" --lang en --data-dir "$2/ses" --import-batch "$3" >"$2/ses.lote.again" 2>&1 &&
+   grep -q "was already here" "$2/ses.lote.again" && cmp -s "$4" "$2/precibo-primeiro"' _ "$APP" "$D" "$PLOTE" "$PRECIBO"
+check "the URS takes that receipt as its batch's (already received: nothing changed)" bash -c \
+  '"$1" --lang en --data-dir "$2/urs" --import-receipt "$3" 2>&1 | grep -q "already recorded"' _ "$APP" "$D" "$PRECIBO"
+
 printf 'x' | dd of="$D/lote-$MONTH2.mobiliza-lote" bs=1 seek=200 conv=notrunc 2>/dev/null
 check "a damaged batch file is refused" bash -c '! "$1" import --data "$2/central2" "$3" >/dev/null 2>&1' \
   _ "$HUB_EXE" "$D" "$D/lote-$MONTH2.mobiliza-lote"
+check "…by the central installation too (exit 1), saying so" bash -c \
+  '! "$1" --lang en --data-dir "$2/ses" --import-batch "$3" >/dev/null 2>"$2/ses.dano.err" &&
+   grep -q "incomplete or has been altered" "$2/ses.dano.err"' _ "$APP" "$D" "$D/lote-$MONTH2.mobiliza-lote"
 
 # ---- another URS sees nothing of these municipalities
 check "the URS Barbacena pulls" bash -c \

@@ -4,8 +4,11 @@
 // URS; the URS returns it to its municipality with the central level's words;
 // the municipality corrects it (revision 2), and it goes the whole way again
 // until it is consolidated. Each client is a real SyncController on its profile.
+// And a URS without a link: its batch file taken in at the central level.
 #include "tests/sync/real_hub_fixture.h"
 
+#include "core/package/batch_receipt.h"
+#include "core/regional/batch_intake.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/review_outbox.h"
 
@@ -209,4 +212,67 @@ TEST_CASE(
     REQUIRE(recorded->size() == 4);
     for (const auto &b : recorded.value())
         CHECK(b.state == QStringLiteral("consolidated"));
+}
+
+TEST_CASE("real hub: a URS's batch file taken in at the central level goes to the hub, and its receipt back "
+          "to the URS")
+{
+    test::InProcessHub h;
+    SyncProfile bh(kBh);
+    test::SyncClient bhClient(*bh.services, bh.dir);
+    REQUIRE(bhClient.controller.enrollBlocking(h.url(), h.code(kBh)).ok());
+    const QString report = bh.concludedReport(kOct, 2);
+    REQUIRE(pass(bhClient).sent == 1);
+
+    // The URS accepts it, then has no link: it writes October as a batch file.
+    DeskProfile urs(core::Role::Urs, kUrs);
+    test::SyncClient ursClient(*urs.services, urs.dir);
+    REQUIRE(ursClient.controller.enrollBlocking(h.url(), h.code({}, kUrs)).ok());
+    pass(ursClient);
+    decide(urs, report, 1, core::Decision::Accept);
+    REQUIRE(pass(ursClient).decisionsSent == 1);
+    test::TempDir usb;
+    const QString lote = usb.filePath(QStringLiteral("lote-BH-2026-10.mobiliza-lote"));
+    auto written = core::BatchService(*urs.services).create(kOct, QStringLiteral("Maria (URS)"), lote);
+    INFO((written ? QString() : written.error().message).toStdString());
+    REQUIRE(written.ok());
+
+    // The central level takes the file in before it ever pulled: in its copy at once.
+    DeskProfile central(core::Role::Central, {});
+    test::SyncClient centralClient(*central.services, central.dir);
+    REQUIRE(centralClient.controller.enrollBlocking(h.url(), centralCode(h)).ok());
+    auto taken = core::BatchIntake(*central.services, central.services->reference()).receive(lote);
+    INFO((taken ? QString() : taken.error().message).toStdString());
+    REQUIRE(taken.ok());
+    CHECK(taken->newHere == 1);
+    CHECK(central.state(report) == QStringLiteral("received"));
+    // One pass: the import, then the batch on the URS's behalf, then the pull.
+    const sync::PassReport sent = pass(centralClient);
+    CHECK(sent.importsSent == 1);
+    CHECK(sent.batchesSent == 1);
+    CHECK(central.state(report) == QStringLiteral("forwarded"));
+    auto onHub = h.store->batches();
+    REQUIRE(onHub.ok());
+    REQUIRE(onHub->size() == 1);
+    CHECK(onHub->first().batch.uuid == written->uuid);
+    CHECK(onHub->first().via == QStringLiteral("file"));
+
+    // The receipt is beside the file, issued by that hub; the URS records it.
+    const QString receiptPath = core::package::receiptPathFor(lote);
+    auto receipt = core::package::readBatchReceipt(receiptPath);
+    INFO((receipt ? QString() : receipt.error().message).toStdString());
+    REQUIRE(receipt.ok());
+    CHECK(receipt->hubId == onHub->first().hubId);
+    CHECK(receipt->issuedBy == h.hub->options().info.id);
+    auto recorded = core::BatchService(*urs.services).applyReceipt(receipt.value());
+    INFO((recorded ? QString() : recorded.error().message).toStdString());
+    REQUIRE(recorded.ok());
+    CHECK_FALSE(recorded->alreadyRecorded);
+    CHECK(recorded->batch.state == QStringLiteral("received"));
+
+    // The central level consolidates it; the municipality sees it.
+    decide(central, report, 1, core::Decision::Consolidate);
+    REQUIRE(pass(centralClient).decisionsSent == 1);
+    pass(bhClient);
+    CHECK(stateHere(bh, report) == core::ReportState::Consolidated);
 }

@@ -1,13 +1,16 @@
 // The inbox's "Import package…": a municipality's report package files brought
-// on a USB stick, taken in on a worker (core::PackageIntakeJob) with progress and
-// Cancel; the window stays responsive while each file is read and verified.
+// on a USB stick — at the central level, "Import batch file…": a URS's batch files —
+// taken in on a worker (core::PackageIntakeJob) with progress and Cancel; the window
+// stays responsive while each file is read and verified.
 #include "app/ui/dialogs.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/regional_format.h"
+#include "core/regional/batch_intake.h"
 #include "core/regional/package_intake_job.h"
 #include "core/services/services.h"
 #include "sync/client/sync_controller.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -18,16 +21,21 @@ void InboxPage::importPackages()
 {
     if (m_importJob)
         return;
+    const bool batches = regional::isCentralDesk(*m_context.services);
     const QStringList files =
-        m_dialogs.openFiles(this, tr("Import report packages"), tr("Report packages (*.mobiliza)"));
+        batches ? m_dialogs.openFiles(this, tr("Import URS batch files"), tr("Batch files (*.mobiliza-lote)"))
+                : m_dialogs.openFiles(this, tr("Import report packages"), tr("Report packages (*.mobiliza)"));
     if (files.isEmpty())
         return;
-    m_importJob = new core::PackageIntakeJob(m_context.dataDir, *m_context.clock, files, this);
+    m_importJob = new core::PackageIntakeJob(m_context.dataDir, *m_context.clock, files, this,
+                                             batches ? core::PackageIntakeJob::Kind::BatchFiles
+                                                     : core::PackageIntakeJob::Kind::Packages);
     m_importJob->setWorkerHook(m_importHook);
     m_importProgress = new QProgressDialog(this);
     m_importProgress->setObjectName(QStringLiteral("importProgress"));
-    m_importProgress->setWindowTitle(tr("Import package"));
-    m_importProgress->setLabelText(tr("Checking the package files…"));
+    m_importProgress->setWindowTitle(importTitle());
+    m_importProgress->setLabelText(batches ? tr("Checking the batch files…")
+                                           : tr("Checking the package files…"));
     m_importProgress->setCancelButtonText(tr("Cancel"));
     m_importProgress->setWindowModality(Qt::WindowModal);
     m_importProgress->setAutoClose(false);
@@ -54,9 +62,15 @@ void InboxPage::importPackages()
     m_importJob->start();
 }
 
+QString InboxPage::importTitle() const
+{
+    return regional::isCentralDesk(*m_context.services) ? tr("Import batch file") : tr("Import package");
+}
+
 void InboxPage::importFinished(const core::IntakeJobResult &result)
 {
     const int given = m_importJob ? m_importJob->fileCount() : int(result.files.size());
+    const bool batches = m_importJob && m_importJob->kind() == core::PackageIntakeJob::Kind::BatchFiles;
     if (m_importJob) {
         m_importJob->deleteLater();
         m_importJob = nullptr;
@@ -68,8 +82,12 @@ void InboxPage::importFinished(const core::IntakeJobResult &result)
     }
     m_import->setEnabled(true);
     if (!result.openError.code.isEmpty()) {
-        m_dialogs.warn(this, tr("Import package"),
-                       tr("The packages could not be imported: %1").arg(result.openError.message));
+        m_dialogs.warn(this, importTitle(),
+                       tr("The files could not be imported: %1").arg(result.openError.message));
+        return;
+    }
+    if (batches) {
+        batchesFinished(result, given);
         return;
     }
 
@@ -121,10 +139,74 @@ void InboxPage::importFinished(const core::IntakeJobResult &result)
                     given - int(result.files.size()));
     const QString text = parts.join(QStringLiteral("\n\n"));
     if (refused.isEmpty())
-        m_dialogs.inform(this, tr("Import package"), text);
+        m_dialogs.inform(this, importTitle(), text);
     else
-        m_dialogs.warn(this, tr("Import package"), text);
+        m_dialogs.warn(this, importTitle(), text);
     if (!imported.isEmpty() && m_context.sync)
+        m_context.sync->syncNow();
+}
+
+// The central level's batch files: what was taken in, what was here already (its
+// receipt written again when the hub has it), what was refused; then a pass sends them.
+void InboxPage::batchesFinished(const core::IntakeJobResult &result, int given)
+{
+    QStringList taken, alreadyHere, receipts, refused;
+    core::BatchIntake intake(*m_context.services, m_context.reference);
+    for (const core::IntakeFileResult &file : result.files) {
+        const QString name = QFileInfo(file.path).fileName();
+        if (!file.ok) {
+            refused << tr("%1: %2").arg(name, file.error.message);
+            continue;
+        }
+        const core::BatchRecord &b = file.batch.batch;
+        const QString what = tr("%1: URS %2, %3, %n report(s)", nullptr, file.batch.revisions)
+                                 .arg(name, b.urs, b.period.display());
+        if (!file.batch.alreadyHere) {
+            taken << what;
+            continue;
+        }
+        alreadyHere << what;
+        if (b.state == QLatin1String("received")) {
+            auto written = intake.writeReceipt(b, file.path);
+            receipts
+                << (written
+                        ? tr("%1: receipt written to %2").arg(name, QDir::toNativeSeparators(written.value()))
+                        : tr("%1: %2").arg(name, written.error().message));
+        }
+    }
+    if (!taken.isEmpty())
+        Q_EMIT m_context.services->notifier().replicaChanged();
+    reload();
+
+    QStringList parts;
+    const auto bullets = [](const QStringList &lines) -> QString {
+        return QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• "));
+    };
+    if (!taken.isEmpty())
+        parts << tr("%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt "
+                    "for "
+                    "the URS is then written beside each file (import the file again to write it if the USB "
+                    "stick "
+                    "was removed):",
+                    nullptr, int(taken.size())) +
+                     bullets(taken);
+    if (!alreadyHere.isEmpty())
+        parts << tr("%n batch file(s) already here (nothing changed):", nullptr, int(alreadyHere.size())) +
+                     bullets(alreadyHere);
+    if (!receipts.isEmpty())
+        parts << tr("Receipts for the URS:") + bullets(receipts);
+    if (!refused.isEmpty())
+        parts << tr("%n file(s) refused (nothing was kept from them):", nullptr, int(refused.size())) +
+                     bullets(refused);
+    if (result.cancelled)
+        parts << tr("Cancelled: %n file(s) were not looked at; import them again when you want.", nullptr,
+                    given - int(result.files.size()));
+    const QString text = parts.join(QStringLiteral("\n\n"));
+    if (refused.isEmpty())
+        m_dialogs.inform(this, importTitle(), text);
+    else
+        m_dialogs.warn(this, importTitle(), text);
+    if (!taken.isEmpty() && m_context.sync)
         m_context.sync->syncNow();
 }
 

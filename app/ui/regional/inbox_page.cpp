@@ -148,16 +148,19 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_summary->setObjectName(QStringLiteral("inboxSummary"));
     m_summary->setWordWrap(true);
     m_summary->setStyleSheet(QStringLiteral("color: #4a5a6a;"));
-    // Below the list, with the summary: package files a municipality brought by hand.
-    m_import = new QPushButton(tr("Import package…"), m_listPage);
+    // Below the list, with the summary: package files a municipality brought by hand —
+    // at the central level, the batch files a URS without a link sent.
+    m_import = new QPushButton(central ? tr("Import batch file…") : tr("Import package…"), m_listPage);
     m_import->setObjectName(QStringLiteral("importPackage"));
-    m_import->setToolTip(tr("Takes in report package files (.mobiliza) a municipality brought on a USB stick or "
-                            "sent by e-mail; they go to the hub at the next synchronization."));
+    m_import->setToolTip(
+        central ? tr("Takes in a URS's batch files (.mobiliza-lote), brought on a USB stick or sent "
+                     "by e-mail; they go to the hub at the next synchronization, and the receipt "
+                     "for the URS is written beside each file.")
+                : tr("Takes in report package files (.mobiliza) a municipality brought on a USB "
+                     "stick or sent by e-mail; they go to the hub at the next synchronization."));
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_summary, 1);
     footer->addWidget(m_import, 0, Qt::AlignTop);
-    // The central level takes batch files at the hub (mobiliza-hub import), not packages here.
-    m_import->setVisible(!central);
     layout->addLayout(footer);
     m_stack->addWidget(m_listPage);
 

@@ -82,6 +82,8 @@ private:
     QStringList selectedReports() const;
     void showImported(const QString &reportUuid, const core::Period &period);
     void importFinished(const core::IntakeJobResult &result);
+    void batchesFinished(const core::IntakeJobResult &result, int given);
+    QString importTitle() const;
 
     AppContext m_context;
     Dialogs &m_dialogs;

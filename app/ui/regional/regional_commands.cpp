@@ -2,9 +2,10 @@
 
 #include "app/ui/command_line.h"
 #include "app/ui/regional/regional_format.h"
+#include "core/package/batch_receipt.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
-#include "core/package/batch_receipt.h"
+#include "core/regional/batch_intake.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/coverage.h"
 #include "core/regional/package_intake.h"
@@ -294,6 +295,95 @@ int importReceipts(const CommandLine &cl, core::Services &services, QString *out
     return failed == 0 ? 0 : 1;
 }
 
+// The central level's batch files: each verified and taken in on its own, then one
+// pass sends them; the receipt of each batch the hub received is written beside its
+// file. Exit 0 only when every batch is received and its receipt written.
+int importBatchFiles(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
+                     sync::SyncController &sync, QString *out, QString *err)
+{
+    if (services.profile().role() != core::Role::Central) {
+        *err += QCoreApplication::translate(
+                    "RegionalCommands",
+                    "Only the central level imports batch files of the URS. A URS imports its "
+                    "municipalities' report packages with --import-package.") +
+                QLatin1Char('\n');
+        return 1;
+    }
+    core::BatchIntake intake(services, reference);
+    QList<QPair<QString, QString>> taken; // file, batch uuid
+    int failed = 0;
+    for (const QString &file : cl.importBatches) {
+        const QString prefix = QDir::toNativeSeparators(file) + QStringLiteral(": ");
+        auto received = intake.receive(file);
+        if (!received) {
+            ++failed;
+            *err += prefix + received.error().message + QLatin1Char('\n');
+            continue;
+        }
+        const core::BatchRecord &b = received->batch;
+        *out +=
+            prefix +
+            (received->alreadyHere
+                 ? QCoreApplication::translate("RegionalCommands",
+                                               "batch %1 of the URS %2 (%3, %n report(s)) was already here: "
+                                               "nothing changed.",
+                                               nullptr, received->revisions)
+                       .arg(b.uuid.left(8), b.urs, b.period.display())
+                 : QCoreApplication::translate(
+                       "RegionalCommands",
+                       "batch %1 of the URS %2 (%3): %n report(s) taken in, %4 of them "
+                       "new here.",
+                       nullptr, received->revisions)
+                       .arg(b.uuid.left(8), b.urs, b.period.display())
+                       .arg(received->newHere)) +
+            QLatin1Char('\n');
+        taken << qMakePair(file, b.uuid);
+    }
+    if (taken.isEmpty())
+        return 1;
+    if (pullOnce(sync, out, err) != 0)
+        *err +=
+            QCoreApplication::translate(
+                "RegionalCommands", "What was taken in is kept and goes to the hub at the next "
+                                    "synchronization; run this command again then to write the receipts.") +
+            QLatin1Char('\n');
+    auto all = core::BatchService(services).all();
+    if (!all) {
+        *err += all.error().message + QLatin1Char('\n');
+        return 1;
+    }
+    for (const auto &[file, uuid] : std::as_const(taken)) {
+        const QString prefix = QDir::toNativeSeparators(file) + QStringLiteral(": ");
+        auto it = std::find_if(all->cbegin(), all->cend(),
+                               [&](const core::BatchRecord &b) { return b.uuid == uuid; });
+        if (it == all->cend()) {
+            ++failed;
+            continue;
+        }
+        if (it->state == QLatin1String("refused")) {
+            ++failed;
+            *err += prefix + it->lastError + QLatin1Char('\n');
+            continue;
+        }
+        auto written = intake.writeReceipt(*it, file);
+        if (!written) {
+            ++failed;
+            *err += prefix + written.error().message + QLatin1Char('\n');
+            continue;
+        }
+        *out +=
+            prefix +
+            QCoreApplication::translate(
+                "RegionalCommands", "the hub received batch %1 (%2) on %3. The receipt for the URS is in "
+                                    "%4: take it back to the URS, which records it with --import-receipt.")
+                .arg(uuid.left(8), it->hubId,
+                     it->hubReceivedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")),
+                     QDir::toNativeSeparators(written.value())) +
+            QLatin1Char('\n');
+    }
+    return failed == 0 ? 0 : 1;
+}
+
 // One line per batch made here: id, month, channel, state, reports, hub id, received at.
 int listBatches(core::Services &services, QString *out, QString *err)
 {
@@ -349,8 +439,8 @@ int partners(const CommandLine &cl, core::Services &services, const core::Refere
 
 bool isRegionalCommand(const CommandLine &cl)
 {
-    return cl.pull || !cl.reviewReport.isEmpty() || cl.coverage || cl.forward || cl.partners || !cl.importReceipts.isEmpty()
-           || cl.batches;
+    return cl.pull || !cl.reviewReport.isEmpty() || cl.coverage || cl.forward || cl.partners ||
+           !cl.importReceipts.isEmpty() || !cl.importBatches.isEmpty() || cl.batches;
 }
 
 int runRegionalCommand(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
@@ -371,6 +461,8 @@ int runRegionalCommand(const CommandLine &cl, core::Services &services, const co
         return importPackages(cl, services, reference, out, err);
     if (!cl.importReceipts.isEmpty())
         return importReceipts(cl, services, out, err);
+    if (!cl.importBatches.isEmpty())
+        return importBatchFiles(cl, services, reference, sync, out, err);
     if (cl.batches)
         return listBatches(services, out, err);
     if (cl.status)

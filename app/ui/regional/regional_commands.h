@@ -1,5 +1,6 @@
 // The headless commands of a URS (or central) profile: --pull, --review,
-// --coverage, --status, --forward, --import-package, --import-receipt, --batches. Each returns the process exit code and writes its
+// --coverage, --status, --forward, --import-package, --import-receipt, --import-batch (the central
+// level), --batches. Each returns the process exit code and writes its
 // lines to `out` and problems (pt-BR) to `err`.
 #pragma once
 

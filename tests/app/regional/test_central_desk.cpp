@@ -2,17 +2,21 @@
 // pages (no batches), the forwarded reports shown first, Consolidar and
 // Devolver à URS from the report view; and the URS's side of a report the
 // central level returned: decidable again, the central level's words shown and
-// carried into the return to the municipality.
+// carried into the return to the municipality; a URS's batch file taken in.
 #include "tests/support/catch_qt.h"
 #include <catch2/catch.hpp>
 
 #include "app/ui/main_window.h"
+#include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/report_view.h"
 #include "app/ui/regional/return_dialog.h"
+#include "core/package/batch_file.h"
+#include "core/regional/batch_service.h"
 #include "core/regional/review_outbox.h"
 #include "tests/app/cli_run.h"
 #include "tests/app/regional/regional_fixture.h"
 #include "tests/app/regional/regional_ui_helpers.h"
+#include "tests/core/package/package_test_util.h"
 
 #include <QDialogButtonBox>
 #include <QPlainTextEdit>
@@ -164,4 +168,71 @@ TEST_CASE("central desk: --review consolidates or returns a report from the comm
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("\"Aceito\"")));
     CHECK(localState(f, accepted).isEmpty());
+}
+
+TEST_CASE("central desk: Import batch file takes a URS's file in on a worker and refuses a damaged one")
+{
+    test::RegionalFixture f(core::Role::Central);
+    test::TempDir usb;
+    // A municipality of the URS (Barbacena) concluded March 2025; the URS wrote its batch file.
+    test::Profile town(false);
+    REQUIRE(town.services->profile().setMunicipality(f.municipalities.at(6).ibge).ok());
+    const QString uuid = test::concludedReport(town);
+    const QString lote = usb.filePath(QStringLiteral("lote-Barbacena-2025-03.mobiliza-lote"));
+    const core::package::BatchFileInfo info{core::newUuid(),
+                                            QStringLiteral("Barbacena"),
+                                            test::kMarch,
+                                            f.clock.now().toUTC(),
+                                            QStringLiteral("Joana (URS Barbacena)"),
+                                            {}};
+    REQUIRE(core::package::writeBatchFile(
+                info, {core::package::BatchFileInput{town.reports().revision(uuid, 1)->snapshotJson}},
+                [&town](const QString &sha) { return town.services->blobs().read(sha); }, lote)
+                .ok());
+    const QString damaged = usb.filePath(QStringLiteral("lote-cortado.mobiliza-lote"));
+    {
+        QFile in(lote), out(damaged);
+        REQUIRE(in.open(QIODevice::ReadOnly));
+        REQUIRE(out.open(QIODevice::WriteOnly));
+        out.write(in.read(in.size() / 2));
+    }
+
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    ui::InboxPage *inbox = test::inboxOf(window);
+    QPushButton *import = inbox->importButton();
+    REQUIRE(import->isVisible());
+    CHECK(import->text() == QStringLiteral("Import batch file…"));
+
+    f.dialogs.nextFiles = {lote, damaged};
+    QTest::mouseClick(import, Qt::LeftButton);
+    REQUIRE(test::waitUntil([&] { return !inbox->isImporting(); }, 30000));
+    CHECK(f.dialogs.lastFilter.contains(QStringLiteral("*.mobiliza-lote")));
+    REQUIRE(f.dialogs.warnings.size() == 1);
+    const QString summary = f.dialogs.warnings.last();
+    INFO(summary.toStdString());
+    CHECK(summary.contains(QStringLiteral("1 batch file(s) taken in")));
+    CHECK(summary.contains(
+        QStringLiteral("lote-Barbacena-2025-03.mobiliza-lote: URS Barbacena, 03/2025, 1 report(s)")));
+    CHECK(summary.contains(QStringLiteral("1 file(s) refused")));
+    CHECK(summary.contains(QStringLiteral("lote-cortado.mobiliza-lote")));
+    // In the central level's copy at once, and the batch waits to go to the hub.
+    auto here = f.services->replica().revision(uuid, 1);
+    REQUIRE(here.ok());
+    CHECK(here->has_value());
+    auto batches = core::BatchService(*f.services).all();
+    REQUIRE(batches.ok());
+    REQUIRE(batches->size() == 1);
+    CHECK(batches->first().uuid == info.batchUuid);
+    CHECK(batches->first().state == QStringLiteral("queued"));
+
+    // The same file again: nothing changed.
+    f.dialogs.nextFiles = {lote};
+    QTest::mouseClick(import, Qt::LeftButton);
+    REQUIRE(test::waitUntil([&] { return !inbox->isImporting(); }, 30000));
+    REQUIRE_FALSE(f.dialogs.messages.isEmpty());
+    CHECK(
+        f.dialogs.messages.last().contains(QStringLiteral("1 batch file(s) already here (nothing changed)")));
+    CHECK(core::BatchService(*f.services).all()->size() == 1);
 }

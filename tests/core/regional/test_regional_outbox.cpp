@@ -178,6 +178,8 @@ TEST_CASE("A batch holds the month's accepted reports once, by network or as a v
         CHECK(batch->revisions.first().report == accepted);
         CHECK(batch->revisions.first().manifestSha256 == r.manifestSha256);
         CHECK(batch->urs == QStringLiteral("Belo Horizonte"));
+        // The hub listed the revision: its package's import, still queued, does not hold the batch.
+        CHECK(intake.due()->size() == 1);
         CHECK(batches.due()->size() == 1);
         CHECK(batches.forwardable(test::kMarch)->isEmpty()); // never in two batches
         CHECK_FALSE(batches.create(test::kMarch, QStringLiteral("Maria")).ok());
