@@ -16,26 +16,17 @@
 #include <QLoggingCategory>
 #include <QSaveFile>
 
+#include <cstring>
+
 namespace mobiliza::core {
 
 Q_LOGGING_CATEGORY(lcBlobCollector, "mobiliza.services.blobs")
 
 namespace {
 
-void collectStrings(const QJsonValue &value, QSet<QString> *out)
+bool isLowerHex(char c)
 {
-    if (value.isString()) {
-        const QString s = value.toString();
-        if (BlobStore::isValidSha256(s))
-            out->insert(s);
-    } else if (value.isArray()) {
-        for (const QJsonValue &v : value.toArray())
-            collectStrings(v, out);
-    } else if (value.isObject()) {
-        const QJsonObject o = value.toObject();
-        for (auto it = o.begin(); it != o.end(); ++it)
-            collectStrings(it.value(), out);
-    }
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
 QString isoUtc(const QDateTime &t)
@@ -54,12 +45,30 @@ QString BlobCollector::ledgerPath(const BlobStore &blobs)
 
 QSet<QString> BlobCollector::hashesIn(const QByteArray &json)
 {
+    // Read from the bytes, not parsed: at the central level this runs over every
+    // manifest of the replica (100 k of them in ten years), and parsing each was
+    // seconds at every start. Manifests and snapshots are this program's own JSON,
+    // where a 64-hex-digit string is never escaped; a quoted run of exactly 64
+    // lower-case hex digits is taken wherever it stands (a key or text that looked
+    // like one would only keep a file more, never delete one still named).
     QSet<QString> hashes;
-    const QJsonDocument doc = QJsonDocument::fromJson(json);
-    if (doc.isObject())
-        collectStrings(doc.object(), &hashes);
-    else if (doc.isArray())
-        collectStrings(doc.array(), &hashes);
+    const char *p = json.constData();
+    const qsizetype n = json.size();
+    for (qsizetype i = 0; i + 65 < n; ++i) {
+        const void *quote = std::memchr(p + i, '"', size_t(n - 65 - i));
+        if (!quote)
+            break;
+        i = static_cast<const char *>(quote) - p;
+        qsizetype j = i + 1;
+        while (j < n && j - i <= 64 && isLowerHex(p[j]))
+            ++j;
+        if (j - i == 65 && j < n && p[j] == '"') {
+            hashes.insert(QString::fromLatin1(p + i + 1, 64));
+            i = j; // past the closing quote
+        } else {
+            i = j - 1; // the next quote may open a string
+        }
+    }
     return hashes;
 }
 

@@ -5,6 +5,7 @@
 #include "core/services/blob_collector.h"
 #include "core/services/blob_store.h"
 #include "core/services/outbox_service.h"
+#include "core/services/report_service.h"
 #include "core/services/services.h"
 #include "tests/core/store/store_test_util.h"
 
@@ -14,6 +15,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 
 using namespace mobiliza;
 using namespace mobiliza::core;
@@ -389,4 +391,71 @@ TEST_CASE("blobs: when the audit row of a collection cannot be written, no file 
     CHECK(count(profile.db(), QStringLiteral("SELECT count(*) FROM audit_log WHERE action = 'collect' "
                                              "AND detail_json LIKE ?"),
                 {QVariant(QStringLiteral("%") + orphan + QStringLiteral("%"))}) == 1);
+}
+
+namespace {
+
+// The oracle: every string value of the parsed document that is a blob name.
+void parsedNames(const QJsonValue &v, QSet<QString> *out)
+{
+    if (v.isString() && BlobStore::isValidSha256(v.toString()))
+        out->insert(v.toString());
+    else if (v.isArray())
+        for (const QJsonValue &e : v.toArray())
+            parsedNames(e, out);
+    else if (v.isObject())
+        for (const QJsonValue &e : v.toObject())
+            parsedNames(e, out);
+}
+
+} // namespace
+
+TEST_CASE("blobs: the names a manifest holds are read from its bytes exactly as parsing finds them",
+          "[blobs]")
+{
+    const QString a = QString(64, QLatin1Char('a'));
+    const QString b = QStringLiteral("0123456789abcdef").repeated(4);
+    const QString c = QStringLiteral("fedcba9876543210").repeated(4);
+    // Names in nested values, next to each other, in arrays; look-alikes that are not names.
+    QJsonObject photoA, photoB, action, doc;
+    photoA.insert(QStringLiteral("sha256"), a);
+    photoB.insert(QStringLiteral("sha256"), b);
+    action.insert(QStringLiteral("photos"), QJsonArray{photoA, photoB});
+    doc.insert(QStringLiteral("actions"), QJsonArray{action});
+    doc.insert(QStringLiteral("list"), QJsonArray{c, c});
+    doc.insert(QStringLiteral("upper"), a.toUpper());
+    doc.insert(QStringLiteral("short"), a.left(63));
+    doc.insert(QStringLiteral("long"), QString(a + QLatin1Char('a')));
+    doc.insert(QStringLiteral("text"), QString(QStringLiteral("a quote \" then ") + b.left(60)));
+    doc.insert(QStringLiteral("empty"), QString());
+    for (const auto format : {QJsonDocument::Compact, QJsonDocument::Indented}) {
+        const QByteArray bytes = QJsonDocument(doc).toJson(format);
+        QSet<QString> expected;
+        parsedNames(doc, &expected);
+        CHECK(expected == QSet<QString>{a, b, c});
+        CHECK(BlobCollector::hashesIn(bytes) == expected);
+    }
+    // A real locked revision's manifest: every photo, as the parse finds them.
+    Profile p;
+    auto report = p.reports().createReport(QStringLiteral("ses_mg_mobilizacao"), Period{2025, 3});
+    REQUIRE(report.ok());
+    Report r = report.value();
+    for (int i = 0; i < 3; ++i) {
+        Photo ph;
+        ph.uuid = newUuid();
+        ph.sha256 = BlobStore::sha256Hex(QByteArray::number(i));
+        Action action;
+        action.uuid = newUuid();
+        action.photos << ph;
+        r.actions << action;
+    }
+    const QByteArray manifest =
+        ReportService::manifest(r, QDateTime(QDate(2025, 4, 2), QTime(9, 0), Qt::UTC));
+    QSet<QString> expected;
+    parsedNames(QJsonDocument::fromJson(manifest).object(), &expected);
+    CHECK(expected.size() == 3);
+    CHECK(BlobCollector::hashesIn(manifest) == expected);
+    // Nothing, or a cut document: no name invented.
+    CHECK(BlobCollector::hashesIn({}).isEmpty());
+    CHECK(BlobCollector::hashesIn(QByteArray("\"") + a.toLatin1()).isEmpty());
 }
