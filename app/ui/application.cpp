@@ -22,6 +22,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QFuture>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -32,6 +33,7 @@
 #include <QTextBrowser>
 #include <QTextStream>
 #include <QTranslator>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <cstdio>
 #include <memory>
@@ -74,6 +76,30 @@ private:
 QString defaultDataDir()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+}
+
+// Not being able to tidy up is no reason to stop: it is tried again next time.
+void tidyBlobs(core::Services &services, const core::Clock &clock)
+{
+    if (auto tidied =
+            core::collectProfileBlobs(services.database(), services.blobs(), services.audit(), clock);
+        !tidied)
+        qCWarning(lcApplication) << "photo files not tidied:" << tidied.error().code;
+}
+
+// The same on a worker, through a connection of its own. The collection holds the
+// write lock while it reads the references, so nothing is deleted that a write of the
+// window names meanwhile (that write waits for it, as for any other).
+QFuture<void> tidyInBackground(const QString &dataDir, const core::Clock &clock)
+{
+    return QtConcurrent::run([dataDir, &clock] {
+        auto opened = core::Services::open(dataDir, clock);
+        if (!opened) {
+            qCWarning(lcApplication) << "photo files not tidied:" << opened.error().code;
+            return;
+        }
+        tidyBlobs(*opened.value(), clock);
+    });
 }
 
 int fail(const QString &message, bool headless, QString *err)
@@ -125,11 +151,11 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     auto &profile = services->profile();
 
     // A safe point to delete photo files nothing references any more and the
-    // `.part` files of a crashed writer (nothing of this run is in flight yet).
-    // Not being able to tidy up is no reason to stop: it is tried again next time.
-    if (auto tidied = core::collectProfileBlobs(services->database(), services->blobs(), services->audit(), clock);
-        !tidied)
-        qCWarning(lcApplication) << "photo files not tidied:" << tidied.error().code;
+    // `.part` files of a crashed writer (nothing of this run is in flight yet). A
+    // window does it on a worker once it is shown (tidyInBackground): at the central
+    // level it reads every manifest of the replica, which must not delay the window.
+    if (headless)
+        tidyBlobs(*services, clock);
 
     // The profile's saved language applies unless --lang says otherwise.
     const QString savedLanguage = profile.setting(QStringLiteral("language"));
@@ -397,7 +423,10 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     }
 
     window.show();
-    return QApplication::exec();
+    QFuture<void> tidying = tidyInBackground(dataDir, clock);
+    const int code = QApplication::exec();
+    tidying.waitForFinished();
+    return code;
 }
 
 int runApplication(int argc, char **argv)
