@@ -199,7 +199,7 @@
         </translation>
     </message>
     <message>
-        <location line="+263"/>
+        <location line="+265"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Os recibos do nível central são registrados pela URS que fez o lote; esta instalação não é de uma URS.</translation>
     </message>
@@ -821,7 +821,7 @@
         <translation>Os dados em %1 foram gravados por uma versão mais nova do Mobiliza (formato de dados %2; esta versão conhece até o %3). Atualize o Mobiliza para abri-los. Nada foi alterado.</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>The database in %1 is damaged (%2). Restore a backup copy and report this message to the support team.</source>
         <translation>O banco de dados em %1 está danificado (%2). Restaure uma cópia de segurança e informe esta mensagem à equipe de suporte.</translation>
     </message>
@@ -2075,7 +2075,7 @@
 <context>
     <name>Panel</name>
     <message>
-        <location filename="../core/panel/panel_query.cpp" line="+209"/>
+        <location filename="../core/panel/panel_query.cpp" line="+212"/>
         <source>The panel&apos;s period is not valid: %1</source>
         <translation>O período do painel não é válido: %1</translation>
     </message>
@@ -2327,14 +2327,6 @@
         <location line="+1"/>
         <source>People reached</source>
         <translation>Pessoas alcançadas</translation>
-    </message>
-</context>
-<context>
-    <name>PanelListDialog</name>
-    <message>
-        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+95"/>
-        <source>Action %1</source>
-        <translation>Ação %1</translation>
     </message>
 </context>
 <context>
@@ -3075,7 +3067,7 @@
         <translation>O que foi recebido fica guardado e vai ao hub na próxima sincronização; rode este comando de novo depois dela para gravar os recibos.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>the hub received batch %1 (%2) on %3. The receipt for the URS is in %4: take it back to the URS, which records it with --import-receipt.</source>
         <translation>o hub recebeu o lote %1 (%2) em %3. O recibo para a URS está em %4: leve-o de volta à URS, que o registra com --import-receipt.</translation>
     </message>
@@ -3088,7 +3080,7 @@
         </translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-305"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>A cobertura é para um perfil de URS: este perfil não tem URS.</translation>
     </message>
@@ -3324,7 +3316,7 @@
         <translation>Encaminhando lotes ao nível central</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+285"/>
         <source>Receiving the municipalities&apos; reports</source>
         <translation>Recebendo os relatórios dos municípios</translation>
     </message>
@@ -5079,20 +5071,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+225"/>
+        <location line="+226"/>
         <location line="+69"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-294"/>
-        <location line="+223"/>
+        <location line="-295"/>
+        <location line="+224"/>
         <location line="+71"/>
         <source>Consolidate selected</source>
         <translation>Consolidar selecionados</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-293"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -5117,7 +5109,7 @@
         <translation>Importar arquivo de lote…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Takes in a URS&apos;s batch files (.mobiliza-lote), brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization, and the receipt for the URS is written beside each file.</source>
         <translation>Recebe os arquivos de lote de uma URS (.mobiliza-lote), trazidos num pen drive ou enviados por e-mail; eles vão ao hub na próxima sincronização, e o recibo para a URS é gravado ao lado de cada arquivo.</translation>
     </message>
@@ -5289,17 +5281,17 @@
         <translation>Pacotes de relatório (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Checking the package files…</source>
         <translation>Conferindo os arquivos de pacote…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Checking the batch files…</source>
         <translation>Conferindo os arquivos de lote…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -5332,7 +5324,7 @@
         </translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>%1: receipt written to %2</source>
         <translation>%1: recibo gravado em %2</translation>
     </message>
@@ -5345,7 +5337,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%n batch file(s) already here (nothing changed):</source>
         <translation>
             <numerusform>%n arquivo de lote já estava aqui (nada mudou):</numerusform>
@@ -5358,14 +5350,14 @@
         <translation>Recibos para a URS:</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-97"/>
         <location line="+58"/>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-70"/>
         <source>%1: %2, %3 (revision %4)</source>
         <translation>%1: %2, %3 (revisão %4)</translation>
     </message>
@@ -5387,7 +5379,7 @@
     </message>
     <message numerus="yes">
         <location line="+3"/>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>%n file(s) refused (nothing was kept from them):</source>
         <translation>
             <numerusform>%n arquivo recusado (nada dele foi guardado):</numerusform>
@@ -5395,8 +5387,8 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-57"/>
-        <location line="+60"/>
+        <location line="-61"/>
+        <location line="+64"/>
         <source>Cancelled: %n file(s) were not looked at; import them again when you want.</source>
         <translation>
             <numerusform>Cancelado: %n arquivo não foi conferido; importe-o de novo quando quiser.</numerusform>
@@ -5404,7 +5396,7 @@
         </translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-135"/>
         <source>Import package</source>
         <translation>Importar pacote</translation>
     </message>
@@ -6062,7 +6054,7 @@
 <context>
     <name>mobiliza::ui::PanelListDialog</name>
     <message>
-        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="-27"/>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+69"/>
         <source>Municipality</source>
         <translation>Município</translation>
     </message>
@@ -6122,7 +6114,12 @@
         <translation>Enviado em</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+16"/>
+        <source>Action %1</source>
+        <translation>Ação %1</translation>
+    </message>
+    <message>
+        <location line="+111"/>
         <source>Actions</source>
         <translation>Ações</translation>
     </message>

@@ -9,6 +9,7 @@
 #include "core/program/program_definition.h"
 
 #include <QAbstractTableModel>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFutureWatcher>
@@ -92,7 +93,10 @@ core::outputs::Cell cellOf(const core::PanelActionRow &r, Col c, const core::Pro
     case Col::Month: return Cell::code(r.period.display());
     case Col::Date: return Cell::date_(r.date);
     case Col::Title:
-        return Cell::text_(r.title.isEmpty() ? PanelListDialog::tr("Action %1").arg(r.position + 1) : r.title);
+        return Cell::text_(r.title.isEmpty()
+                               ? QCoreApplication::translate("mobiliza::ui::PanelListDialog", "Action %1")
+                                     .arg(r.position + 1)
+                               : r.title);
     case Col::Themes: {
         QStringList labels;
         for (const QString &code : r.themes)

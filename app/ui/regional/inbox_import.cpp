@@ -17,6 +17,15 @@
 
 namespace mobiliza::ui {
 
+namespace {
+
+QString bullets(const QStringList &lines)
+{
+    return QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• "));
+}
+
+} // namespace
+
 void InboxPage::importPackages()
 {
     if (m_importJob)
@@ -121,9 +130,6 @@ void InboxPage::importFinished(const core::IntakeJobResult &result)
         showImported(lastUuid, lastPeriod);
 
     QStringList parts;
-    const auto bullets = [](const QStringList &lines) -> QString {
-        return QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• "));
-    };
     if (!imported.isEmpty())
         parts << tr("%n package(s) imported; they go to the hub at the next synchronization:", nullptr,
                     int(imported.size()))
@@ -131,18 +137,27 @@ void InboxPage::importFinished(const core::IntakeJobResult &result)
     if (!alreadyHere.isEmpty())
         parts << tr("%n package(s) already here (nothing changed):", nullptr, int(alreadyHere.size()))
                      + bullets(alreadyHere);
+    showImportSummary(parts, refused, result.cancelled ? given - int(result.files.size()) : 0,
+                      !imported.isEmpty());
+}
+
+// The summary of an import: what each kind of file became, then the refused files and
+// those a cancel left; warns when a file was refused. A pass starts when something came in.
+void InboxPage::showImportSummary(QStringList parts, const QStringList &refused, int notLookedAt,
+                                  bool sendNow)
+{
     if (!refused.isEmpty())
         parts << tr("%n file(s) refused (nothing was kept from them):", nullptr, int(refused.size()))
                      + bullets(refused);
-    if (result.cancelled)
+    if (notLookedAt > 0)
         parts << tr("Cancelled: %n file(s) were not looked at; import them again when you want.", nullptr,
-                    given - int(result.files.size()));
+                    notLookedAt);
     const QString text = parts.join(QStringLiteral("\n\n"));
     if (refused.isEmpty())
         m_dialogs.inform(this, importTitle(), text);
     else
         m_dialogs.warn(this, importTitle(), text);
-    if (!imported.isEmpty() && m_context.sync)
+    if (sendNow && m_context.sync)
         m_context.sync->syncNow();
 }
 
@@ -179,9 +194,6 @@ void InboxPage::batchesFinished(const core::IntakeJobResult &result, int given)
     reload();
 
     QStringList parts;
-    const auto bullets = [](const QStringList &lines) -> QString {
-        return QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• "));
-    };
     if (!taken.isEmpty())
         parts << tr("%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt "
                     "for "
@@ -195,19 +207,8 @@ void InboxPage::batchesFinished(const core::IntakeJobResult &result, int given)
                      bullets(alreadyHere);
     if (!receipts.isEmpty())
         parts << tr("Receipts for the URS:") + bullets(receipts);
-    if (!refused.isEmpty())
-        parts << tr("%n file(s) refused (nothing was kept from them):", nullptr, int(refused.size())) +
-                     bullets(refused);
-    if (result.cancelled)
-        parts << tr("Cancelled: %n file(s) were not looked at; import them again when you want.", nullptr,
-                    given - int(result.files.size()));
-    const QString text = parts.join(QStringLiteral("\n\n"));
-    if (refused.isEmpty())
-        m_dialogs.inform(this, importTitle(), text);
-    else
-        m_dialogs.warn(this, importTitle(), text);
-    if (!taken.isEmpty() && m_context.sync)
-        m_context.sync->syncNow();
+    showImportSummary(parts, refused, result.cancelled ? given - int(result.files.size()) : 0,
+                      !taken.isEmpty());
 }
 
 } // namespace mobiliza::ui

@@ -84,6 +84,7 @@ private:
     void importFinished(const core::IntakeJobResult &result);
     void batchesFinished(const core::IntakeJobResult &result, int given);
     QString importTitle() const;
+    void showImportSummary(QStringList parts, const QStringList &refused, int notLookedAt, bool sendNow);
 
     AppContext m_context;
     Dialogs &m_dialogs;
