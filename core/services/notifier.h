@@ -21,6 +21,7 @@ Q_SIGNALS:
     void profileChanged();                    // municipality, user name or a setting
     void replicaChanged();                    // the regional replica or its review decisions (URS)
     void regionPartnersChanged();             // the URS's copy of its municipalities' partners
+    void targetsChanged();                    // the targets (TargetsService): edited or published
 };
 
 } // namespace mobiliza::core

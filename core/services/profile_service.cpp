@@ -96,7 +96,8 @@ bool ProfileService::isDemo() const
 bool ProfileService::isReservedKey(const QString &key)
 {
     return key == kMunicipality || key == kInstallationId || key == kCreatedAt || key == kUserName ||
-           key == kDemo || key == kRole || key == kUrs;
+           key == kDemo || key == kRole || key == kUrs || key == QLatin1String("targets") ||
+           key == QLatin1String("targets_pending"); // TargetsService
 }
 
 Status ProfileService::write(const QString &key, const QString &value, const QString &auditAction,

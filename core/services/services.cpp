@@ -27,7 +27,8 @@ Services::Services(std::unique_ptr<Database> database, const QString &dataDir, c
       m_reports(*m_database, m_notifier, clock, m_audit, m_blobs, m_programs),
       m_partners(*m_database, m_notifier, clock, m_audit),
       m_replica(*m_database, m_notifier, m_blobs, clock, &m_programs),
-      m_reviews(*m_database, m_notifier, clock, m_replica)
+      m_reviews(*m_database, m_notifier, clock, m_replica),
+      m_targets(*m_database, m_notifier, clock, m_audit, m_profile)
 {
 }
 

@@ -12,6 +12,7 @@
 #include "core/services/partner_service.h"
 #include "core/services/profile_service.h"
 #include "core/services/report_service.h"
+#include "core/services/targets_service.h"
 #include "core/store/database.h"
 #include "core/util/result.h"
 
@@ -43,6 +44,8 @@ public:
     // The regional desk (a URS profile; empty tables elsewhere).
     ReplicaService &replica() { return m_replica; }
     ReviewOutbox &reviews() { return m_reviews; }
+    // The coverage and action targets (edited centrally, published down by the hub).
+    TargetsService &targets() { return m_targets; }
     const ReferenceData &reference() const { return m_reference; }
     // Add a program here (e.g. a test fixture) before concluding its reports.
     ProgramRegistry &programs() { return m_programs; }
@@ -63,6 +66,7 @@ private:
     PartnerService m_partners;
     ReplicaService m_replica;
     ReviewOutbox m_reviews;
+    TargetsService m_targets;
 };
 
 } // namespace mobiliza::core
