@@ -196,6 +196,8 @@ QByteArray encode(const Preflight &p)
         o.insert(QStringLiteral("tokenRenewAfter"), utcTimestamp(p.tokenRenewAfter));
     if (!p.features.isEmpty())
         o.insert(QStringLiteral("features"), QJsonArray::fromStringList(p.features));
+    if (p.targetsRevision > 0)
+        o.insert(QStringLiteral("targetsRevision"), p.targetsRevision);
     return compact(o);
 }
 
@@ -319,6 +321,10 @@ Result<Preflight> decodePreflight(const QByteArray &body)
         for (const QString &f : features)
             if (!f.isEmpty() && f.size() <= 64 && !p.features.contains(f))
                 p.features << f;
+    // Optional too: anything but a positive whole number means "none".
+    if (const QJsonValue t = o.value(QStringLiteral("targetsRevision"));
+        isIntegral(t) && t.toDouble() > 0 && t.toDouble() <= 2e9)
+        p.targetsRevision = int(t.toDouble());
     return p;
 }
 

@@ -60,6 +60,9 @@ struct Preflight
     // Optional: what the hub offers beyond protocol 1 (docs/protocol.md §10): "pull",
     // "review"… Empty when the hub did not say (an older hub): none of them.
     QStringList features;
+    // Optional (§10.8): the revision of the targets the hub holds; 0 when it holds
+    // none or did not say (an older hub).
+    int targetsRevision = 0;
 };
 
 struct EnrollRequest

@@ -22,11 +22,12 @@
 #pragma once
 
 #include "core/domain/types.h"
+#include "core/reference/targets.h"
 #include "sync/client/hub_error.h"
 #include "sync/protocol.h"
-#include "sync/protocol_pull.h"
 #include "sync/protocol_batch.h"
 #include "sync/protocol_partners_region.h"
+#include "sync/protocol_pull.h"
 #include "sync/protocol_review.h"
 
 #include <QByteArray>
@@ -145,6 +146,10 @@ public:
     // GET /partners (§10.6; hub_client_partners.cpp): one page of the partners of
     // the URS's municipalities after `since`, as the regional level may see them.
     void pullPartners(qint64 since, int limit, Callback<RegionPartnerPage> done);
+    // GET /targets (§10.8): the targets the central level published, checked.
+    void getTargets(Callback<core::Targets> done);
+    // PUT /targets (§10.8, central level only): the revision the hub now holds.
+    void putTargets(const core::Targets &targets, Callback<int> done);
     // Body bytes received by the regional calls (for the bench's wire ratio).
     qint64 bodyBytesReceived() const { return m_bodyBytesReceived; }
 

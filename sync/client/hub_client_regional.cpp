@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QUrlQuery>
 
 #include <optional>
@@ -216,5 +218,37 @@ void HubClient::putBatch(const Batch &batch, Callback<BatchReceipt> done)
          });
 }
 
-} // namespace mobiliza::sync
+void HubClient::getTargets(Callback<core::Targets> done)
+{
+    send("GET", QStringLiteral("/targets"), {}, {}, true, {}, [this, done](const Response &r) {
+        m_bodyBytesReceived += r.body.size();
+        if (ok(r.status, r.networkError)) {
+            if (auto decoded = core::Targets::fromJson(r.body))
+                return done(decoded.value());
+            return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+        }
+        done(errorFor(r, Route::Pull));
+    });
+}
 
+void HubClient::putTargets(const core::Targets &targets, Callback<int> done)
+{
+    send("PUT", QStringLiteral("/targets"), targets.toJson(), "application/json", true, {},
+         [this, done, revision = targets.revision](const Response &r) {
+             m_bodyBytesReceived += r.body.size();
+             if (ok(r.status, r.networkError)) {
+                 const QJsonObject o = QJsonDocument::fromJson(r.body).object();
+                 if (o.value(QLatin1String("revision")).toInt(-1) == revision)
+                     return done(revision);
+                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+             }
+             HubError e = errorFor(r, Route::Review);
+             if (r.status == 409 && e.code == QLatin1String("stale_targets"))
+                 e.message = QCoreApplication::translate(
+                     "HubError", "The hub holds newer targets than this edit. Synchronize "
+                                 "again: the edit is sent as a newer revision.");
+             done(e);
+         });
+}
+
+} // namespace mobiliza::sync

@@ -147,6 +147,7 @@ void SyncEngine::onPreflight(const HubResult<Preflight> &result)
     }
     m_report.online = true;
     m_limits = p.limits;
+    m_hubTargets = p.features.contains(QLatin1String("targets")) ? p.targetsRevision : -1;
     m_outbox.recordContact(m_services.clock().now());
     rememberHub(p.hub);
     Q_EMIT contact(p);
@@ -174,6 +175,59 @@ void SyncEngine::onPreflight(const HubResult<Preflight> &result)
 }
 
 void SyncEngine::afterPreflight()
+{
+    // The targets (§10.8) before anything else: the central level's edit goes up,
+    // a newer published one comes down. Neither stops the pass unless the hub is gone.
+    core::TargetsService &targets = m_services.targets();
+    auto next = [this](const std::optional<HubError> &failed) {
+        if (failed && stopsPartners(*failed)) {
+            finish(*failed);
+            return;
+        }
+        if (failed) {
+            qCInfo(lcSyncEngine) << "targets not exchanged:" << failed->code;
+            const QString m = QCoreApplication::translate("SyncEngine", "Targets: %1").arg(failed->message);
+            if (!m_report.messages.contains(m))
+                m_report.messages << m;
+        }
+        afterTargets();
+    };
+    if (m_hubTargets < 0) { // an older hub: no targets there
+        afterTargets();
+        return;
+    }
+    if (m_services.profile().role() == core::Role::Central && targets.pending()) {
+        auto prepared = targets.prepareToPublish(m_hubTargets);
+        if (!prepared) {
+            next(localError(prepared.error().message));
+            return;
+        }
+        m_client.putTargets(prepared.value(), guarded<int>([this, next](const HubResult<int> &r) {
+                                if (!r)
+                                    return next(r.error());
+                                if (core::Status s = m_services.targets().published(r.value()); !s)
+                                    return next(localError(s.error().message));
+                                m_report.targetsPublished = true;
+                                next(std::nullopt);
+                            }));
+        return;
+    }
+    if (m_hubTargets > targets.current().revision && !targets.pending()) {
+        m_client.getTargets(guarded<core::Targets>([this, next](const HubResult<core::Targets> &r) {
+            if (!r)
+                return next(r.error());
+            auto adopted = m_services.targets().adopt(r.value());
+            if (!adopted)
+                return next(localError(adopted.error().message));
+            m_report.targetsReceived = adopted.value();
+            next(std::nullopt);
+        }));
+        return;
+    }
+    afterTargets();
+}
+
+void SyncEngine::afterTargets()
 {
     const auto role = m_services.profile().role();
     if (role == core::Role::Urs || role == core::Role::Central)

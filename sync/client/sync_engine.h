@@ -5,6 +5,8 @@
 //   → when the pre-flight's tokenRenewAfter has passed (by the hub's clock):
 //     POST /token, the new token stored (TokenStore) before it is used; a
 //     failed renewal changes nothing (the old token keeps working; next pass)
+//   → the targets (§10.8): a central level's pending edit PUT (renumbered past
+//     the hub's), or the hub's newer ones fetched and kept (TargetsService)
 //   → for each due outbox item: markSending → blobs/missing → PUT each missing
 //     photo (one per request: a cut costs at most the photo in flight) → PUT the
 //     manifest → a decoded receipt for this report, revision and manifest hash
@@ -64,6 +66,8 @@ struct PassReport
     int photosFetched = 0;
     bool replicaUpToDate = false;
     bool statusPulled = false;
+    bool targetsPublished = false; // the central level's edit of the targets reached the hub
+    bool targetsReceived = false;  // newer targets came from the hub (§10.8)
     bool allConfirmed = false;     // online, nothing left to send, everything confirmed
     std::optional<HubError> error; // what stopped the pass (pre-flight, connection…)
     QStringList messages;          // pt-BR, one per problem, for the user
@@ -117,7 +121,8 @@ private:
     void rememberHub(const HubInfo &hub);
     void startSending();
     void startRegional();
-    void afterPreflight();
+    void afterPreflight(); // the targets (§10.8), then afterTargets()
+    void afterTargets();
     void nextItem();
     void uploadNext();
     void putManifest();
@@ -138,6 +143,7 @@ private:
     HubClient &m_client;
     bool m_running = false;
     quint64 m_generation = 0;
+    int m_hubTargets = -1; // the pre-flight's targetsRevision; -1: the hub has no targets route
     int m_statusPageSize = 200;
     qint64 m_photoCacheBytes = core::kCentralPhotoCacheBytes;
     TokenSaver m_saveToken;

@@ -123,11 +123,12 @@ public:
         Token,
         Revisions,
         Manifests,
-        Review,  // PUT reviews/{uuid} (§10.3)
-        History, // GET reports/{uuid}/history (§10.3)
-        Import,  // PUT imports/{sha256} (§10.4)
-        Batch,   // PUT, GET batches/{uuid} (§10.5)
-        Partners // GET partners?since=&limit= (§10.6)
+        Review,   // PUT reviews/{uuid} (§10.3)
+        History,  // GET reports/{uuid}/history (§10.3)
+        Import,   // PUT imports/{sha256} (§10.4)
+        Batch,    // PUT, GET batches/{uuid} (§10.5)
+        Partners, // GET partners?since=&limit= (§10.6)
+        Targets   // GET, PUT targets (§10.8)
     };
 
     // What admit() decided from the headers.

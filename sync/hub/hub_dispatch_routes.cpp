@@ -13,6 +13,7 @@
 #include "sync/hub/hub_pull.h"
 #include "sync/hub/hub_reviews.h"
 #include "sync/hub/hub_revisions.h"
+#include "sync/hub/hub_targets.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -278,6 +279,21 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
         if (!page)
             return failure(page.error());
         return json(200, sync::encode(page.value()));
+    }
+
+    case Route::Targets: {
+        TargetsDesk desk(m_hub);
+        if (request.method == kGet) {
+            auto document = desk.get();
+            if (!document)
+                return failure(document.error());
+            return json(200, document.value());
+        }
+        auto published = desk.put(token, body);
+        if (!published)
+            return failure(published.error());
+        return json(published->created ? 201 : 200,
+                    compact({{QStringLiteral("revision"), published->revision}}));
     }
 
     case Route::None:

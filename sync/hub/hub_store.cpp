@@ -333,15 +333,17 @@ QList<HubMigration> migrations()
                             " state TEXT NOT NULL,"
                             " event BIGINT NOT NULL,"
                             " body_sha256 TEXT NOT NULL)"),
-             QStringLiteral("CREATE INDEX review_decisions_revision ON review_decisions (report, revision, event)"),
+             QStringLiteral(
+                 "CREATE INDEX review_decisions_revision ON review_decisions (report, revision, event)"),
              QStringLiteral("ALTER TABLE status_events ADD COLUMN notes TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("ALTER TABLE status_events ADD COLUMN reviewer TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("ALTER TABLE status_events ADD COLUMN decision TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("ALTER TABLE status_events ADD COLUMN installation TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("CREATE INDEX status_events_report ON status_events (report, cursor)"),
-             QStringLiteral("UPDATE status_events SET reviewer = COALESCE((SELECT v.reviewer FROM revisions v "
-                            "WHERE v.report = status_events.report AND v.revision = status_events.revision), '') "
-                            "WHERE state IN ('accepted', 'returned')"),
+             QStringLiteral(
+                 "UPDATE status_events SET reviewer = COALESCE((SELECT v.reviewer FROM revisions v "
+                 "WHERE v.report = status_events.report AND v.revision = status_events.revision), '') "
+                 "WHERE state IN ('accepted', 'returned')"),
          },
          widenRevisionStates},
         // Imports with provenance and batches to the central level (docs/protocol.md §10.4,
@@ -351,7 +353,8 @@ QList<HubMigration> migrations()
          {
              QStringLiteral("ALTER TABLE revisions ADD COLUMN via TEXT NOT NULL DEFAULT 'push'"),
              QStringLiteral("ALTER TABLE revisions ADD COLUMN received_by_urs TEXT NOT NULL DEFAULT ''"),
-             QStringLiteral("ALTER TABLE revisions ADD COLUMN received_by_installation TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral(
+                 "ALTER TABLE revisions ADD COLUMN received_by_installation TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("ALTER TABLE revisions ADD COLUMN received_by_label TEXT NOT NULL DEFAULT ''"),
              QStringLiteral("CREATE TABLE batches ("
                             " id {ID},"
@@ -391,6 +394,17 @@ QList<HubMigration> migrations()
         // the state of a revision it sends back to the URS. A batch becomes `consolidated`
         // once none of its revisions is left `forwarded` (hub_reviews.cpp).
         {7, {}, allowCentralDecisions},
+        // The targets the central level publishes for every level (docs/protocol.md §10.8):
+        // one row, replaced only by a newer revision.
+        {8,
+         {
+             QStringLiteral("CREATE TABLE targets ("
+                            " id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1),"
+                            " revision BIGINT NOT NULL,"
+                            " document TEXT NOT NULL,"
+                            " updated_at TEXT NOT NULL,"
+                            " token TEXT NOT NULL)"),
+         }},
     };
 }
 

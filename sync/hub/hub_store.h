@@ -172,6 +172,15 @@ public:
     core::Result<QList<PartnerRecord>> partnersSince(qint64 since, int limit,
                                                      const std::optional<QStringList> &municipalities) const;
 
+    // ----------------------------------------------------------- targets (hub_store_targets.cpp)
+    // The targets the central level published (docs/protocol.md §10.8), if any.
+    core::Result<std::optional<TargetsRecord>> targets() const;
+    // 0 when none were published.
+    core::Result<int> targetsRevision() const;
+    // Stores the document when its revision is newer than the stored one (one
+    // statement: two hub instances cannot both win); false, nothing written, otherwise.
+    core::Result<bool> putTargets(const TargetsRecord &record);
+
     QSqlDatabase db() const;
 
 private:

@@ -120,11 +120,17 @@ sync::Preflight TokenDesk::preflight(const TokenRecord &token) const
     p.limits = m_hub.options().limits;
     p.time = m_hub.now();
     p.tokenRenewAfter = renewAfter(token);
-    p.features = QStringList{QStringLiteral("pull"), QStringLiteral("review"), QStringLiteral("batches"),
-                             QStringLiteral("imports"), QStringLiteral("partners"),
-                             QStringLiteral("consolidation")}; // docs/protocol.md §10, §10.7
+    p.features =
+        QStringList{QStringLiteral("pull"),    QStringLiteral("review"),   QStringLiteral("batches"),
+                    QStringLiteral("imports"), QStringLiteral("partners"), QStringLiteral("consolidation"),
+                    QStringLiteral("targets")}; // §10, §10.7, §10.8
     if (m_hub.options().manifestBatch)
         p.features << QStringLiteral("manifest_batch"); // §10.2
+    // Which targets the hub holds (§10.8): a client fetches them only when this changed.
+    if (auto revision = m_hub.store().targetsRevision(); revision)
+        p.targetsRevision = revision.value();
+    else
+        qCWarning(lcHub) << "targets revision not read:" << revision.error().message;
     return p;
 }
 

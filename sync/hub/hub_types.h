@@ -158,6 +158,15 @@ struct PartnerRecord
     qint64 seq = 0; // the partners' cursor (§10.6, schema 6): a new one at every change
 };
 
+// The targets the central level published (§10.8, schema 8): one row.
+struct TargetsRecord
+{
+    int revision = 0;
+    QByteArray document; // core::Targets::toJson() of what was accepted
+    QDateTime updatedAt; // when the hub stored it
+    QString tokenId;     // the central token that sent it
+};
+
 // A refusal of the hub: the HTTP status and the protocol's error body. (The
 // client's view of a failed call is sync::Refusal.)
 struct Refusal

@@ -215,8 +215,10 @@ inline void emptyTestDb(const QString &url)
     INFO((store ? QString() : store.error().message).toStdString());
     REQUIRE(store.ok());
     QSqlQuery q(store.value()->db());
-    REQUIRE(q.exec(QStringLiteral("DROP TABLE IF EXISTS batch_revisions, batches, review_decisions, blob_uploads, report_blobs, partners, "
-                                  "status_events, revisions, reports, tokens, enrollment_codes, hub_schema CASCADE")));
+    REQUIRE(q.exec(
+        QStringLiteral("DROP TABLE IF EXISTS targets, batch_revisions, batches, review_decisions, "
+                       "blob_uploads, report_blobs, partners, "
+                       "status_events, revisions, reports, tokens, enrollment_codes, hub_schema CASCADE")));
 }
 
 // The real hub on 127.0.0.1 with a fixed clock, in a temp data folder.

@@ -157,10 +157,11 @@ TEST_CASE(
     const TestReport t = makeReport(kBelo, 5);
     f.push(t, beloToken);
     // The database as schema 1 left it (without schema 3's token columns nor schema 4's
-    // review tables nor schema 5's batches nor schema 6's partners' cursor either; schema 4
-    // rebuilds the revisions again, harmlessly).
+    // review tables nor schema 5's batches nor schema 6's partners' cursor nor schema 8's
+    // targets either; schema 4 rebuilds the revisions again, harmlessly).
     {
         QSqlQuery q(f.store->db());
+        REQUIRE(q.exec(QStringLiteral("DROP TABLE targets")));
         REQUIRE(q.exec(QStringLiteral("DROP INDEX partners_seq")));
         REQUIRE(q.exec(QStringLiteral("DROP INDEX partners_municipality_seq")));
         REQUIRE(q.exec(QStringLiteral("ALTER TABLE partners DROP COLUMN seq")));
