@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+84"/>
+        <location filename="../app/ui/application.cpp" line="+110"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -1112,7 +1112,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+44"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+45"/>
         <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
         <translation>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</translation>
     </message>
@@ -1167,7 +1167,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+154"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -1311,6 +1311,21 @@
         <location filename="../sync/hub/hub_partners_region.cpp" line="+15"/>
         <source>Only the regional office (URS) and the central level read the partners of the region. This installation sends its own partners.</source>
         <translation>Only the regional office (URS) and the central level read the partners of the region. This installation sends its own partners.</translation>
+    </message>
+    <message>
+        <location filename="../sync/hub/hub_targets.cpp" line="+17"/>
+        <source>The central level has not published targets yet.</source>
+        <translation>The central level has not published targets yet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the central level publishes the targets.</source>
+        <translation>Only the central level publishes the targets.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The hub already holds targets of revision %1, newer than these (%2). Synchronize again: the edit is sent as a newer revision.</source>
+        <translation>The hub already holds targets of revision %1, newer than these (%2). Synchronize again: the edit is sent as a newer revision.</translation>
     </message>
 </context>
 <context>
@@ -1773,7 +1788,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+250"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+304"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -1898,7 +1913,7 @@
         <translation>The synchronization was stopped before it finished. It continues on the next one.</translation>
     </message>
     <message>
-        <location filename="../sync/client/hub_client_regional.cpp" line="+152"/>
+        <location filename="../sync/client/hub_client_regional.cpp" line="+154"/>
         <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
         <translation>The hub already has another decision with this identifier. The decision was set aside; make it again.</translation>
     </message>
@@ -1907,21 +1922,26 @@
         <source>The hub did not take the batch: some reports cannot be forwarded (%1). Nothing was forwarded; synchronize and make the batch again.</source>
         <translation>The hub did not take the batch: some reports cannot be forwarded (%1). Nothing was forwarded; synchronize and make the batch again.</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>The hub holds newer targets than this edit. Synchronize again: the edit is sent as a newer revision.</source>
+        <translation>The hub holds newer targets than this edit. Synchronize again: the edit is sent as a newer revision.</translation>
+    </message>
 </context>
 <context>
     <name>HubServer</name>
     <message>
-        <location filename="../sync/hub/hub_dispatch.cpp" line="+294"/>
+        <location filename="../sync/hub/hub_dispatch.cpp" line="+297"/>
         <source>This address does not accept this kind of request.</source>
         <translation>This address does not accept this kind of request.</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-210"/>
         <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
         <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+220"/>
         <location line="+71"/>
         <source>This request takes no body.</source>
         <translation>This request takes no body.</translation>
@@ -1962,7 +1982,7 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+408"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+422"/>
         <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</source>
         <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</translation>
     </message>
@@ -2261,7 +2281,7 @@
         <translation>This profile is URS %1&apos;s: its panel has no data of URS %2.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
         <translation>&quot;%1&quot; is not a theme of the program. Use one of: %2.</translation>
     </message>
@@ -2515,7 +2535,7 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+160"/>
+        <location filename="../core/services/profile_service.cpp" line="+161"/>
         <source>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</source>
         <translation>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</translation>
     </message>
@@ -2747,7 +2767,7 @@
         <translation>The server&apos;s answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+269"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
     </message>
@@ -3922,12 +3942,17 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-173"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-227"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+112"/>
+        <source>Targets: %1</source>
+        <translation>Targets: %1</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -3940,6 +3965,82 @@
         <location line="+78"/>
         <source>A partner was not sent: %1</source>
         <translation>A partner was not sent: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <location filename="../core/reference/targets.cpp" line="+22"/>
+        <source>The targets file cannot be used: %1. Ask the central level to publish the targets again.</source>
+        <translation>The targets file cannot be used: %1. Ask the central level to publish the targets again.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>it is not a JSON object</source>
+        <translation>it is not a JSON object</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its schema is not %1</source>
+        <translation>its schema is not %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its revision is not a whole number from 1 on</source>
+        <translation>its revision is not a whole number from 1 on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the moment it was saved (&quot;updated&quot;) is missing or not a date</source>
+        <translation>the moment it was saved (&quot;updated&quot;) is missing or not a date</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;coverage&quot; is not an object</source>
+        <translation>&quot;coverage&quot; is not an object</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the coverage target of &quot;%1&quot; is not a share above 0 and up to 1</source>
+        <translation>the coverage target of &quot;%1&quot; is not a share above 0 and up to 1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;actions&quot; is not a list</source>
+        <translation>&quot;actions&quot; is not a list</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a year of the action targets is missing, repeated or outside 2000–2100</source>
+        <translation>a year of the action targets is missing, repeated or outside 2000–2100</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the state&apos;s action target for %1 is not a whole number of actions</source>
+        <translation>the state&apos;s action target for %1 is not a whole number of actions</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the action target per municipality for %1 is not a whole number of actions</source>
+        <translation>the action target per municipality for %1 is not a whole number of actions</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the action target of &quot;%1&quot; for %2 is not a whole number of actions</source>
+        <translation>the action target of &quot;%1&quot; for %2 is not a whole number of actions</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The targets name the URS &quot;%1&quot;, which the reference table does not have by that name. Use the URS&apos;s name as the list shows it.</source>
+        <translation>The targets name the URS &quot;%1&quot;, which the reference table does not have by that name. Use the URS&apos;s name as the list shows it.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsService</name>
+    <message>
+        <location filename="../core/services/targets_service.cpp" line="+78"/>
+        <source>Only the central level sets the targets. Your targets come from the hub at each synchronization.</source>
+        <translation>Only the central level sets the targets. Your targets come from the hub at each synchronization.</translation>
     </message>
 </context>
 <context>
@@ -4729,12 +4830,12 @@
         <translation>Copies the names, one per line, to paste in an e-mail or a message.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>The coverage could not be computed: %1</source>
         <translation>The coverage could not be computed: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This profile&apos;s URS has no municipality in the reference table.</source>
         <translation>This profile&apos;s URS has no municipality in the reference table.</translation>
     </message>
@@ -5261,7 +5362,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/regional/inbox_import.cpp" line="+26"/>
+        <location filename="../app/ui/regional/inbox_import.cpp" line="+35"/>
         <source>Import URS batch files</source>
         <translation>Import URS batch files</translation>
     </message>
@@ -5316,7 +5417,7 @@
         <translation>The files could not be imported: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+82"/>
         <source>%1: URS %2, %3, %n report(s)</source>
         <translation>
             <numerusform>%1: URS %2, %3, %n report(s)</numerusform>
@@ -5329,7 +5430,7 @@
         <translation>%1: receipt written to %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+10"/>
         <source>%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt for the URS is then written beside each file (import the file again to write it if the USB stick was removed):</source>
         <translation>
             <numerusform>%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt for the URS is then written beside each file (import the file again to write it if the USB stick was removed):</numerusform>
@@ -5350,19 +5451,19 @@
         <translation>Receipts for the URS:</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+58"/>
+        <location line="-100"/>
+        <location line="+64"/>
         <location line="+16"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-76"/>
         <source>%1: %2, %3 (revision %4)</source>
         <translation>%1: %2, %3 (revision %4)</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+21"/>
         <source>%n package(s) imported; they go to the hub at the next synchronization:</source>
         <translation>
             <numerusform>%n package(s) imported; they go to the hub at the next synchronization:</numerusform>
@@ -5378,8 +5479,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <location line="+64"/>
+        <location line="+12"/>
         <source>%n file(s) refused (nothing was kept from them):</source>
         <translation>
             <numerusform>%n file(s) refused (nothing was kept from them):</numerusform>
@@ -5387,8 +5487,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-61"/>
-        <location line="+64"/>
+        <location line="+3"/>
         <source>Cancelled: %n file(s) were not looked at; import them again when you want.</source>
         <translation>
             <numerusform>Cancelled: %n file(s) were not looked at; import them again when you want.</numerusform>
@@ -5396,7 +5495,7 @@
         </translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-77"/>
         <source>Import package</source>
         <translation>Import package</translation>
     </message>
@@ -5681,7 +5780,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+68"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+69"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -5716,7 +5815,7 @@
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>&amp;Municipality:</source>
         <translation>&amp;Municipality:</translation>
     </message>
@@ -5726,7 +5825,22 @@
         <translation>T&amp;heme:</translation>
     </message>
     <message>
+        <location line="-8"/>
+        <source>Tar&amp;gets…</source>
+        <translation>Tar&amp;gets…</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>The coverage and action targets every level measures against: edit and publish</source>
+        <translation>The coverage and action targets every level measures against: edit and publish</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The coverage and action targets the central level published</source>
+        <translation>The coverage and action targets the central level published</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>F&amp;ormat:</source>
         <translation>F&amp;ormat:</translation>
     </message>
@@ -5796,7 +5910,7 @@
         <translation>Municipalities by actions</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Every theme</source>
         <translation>Every theme</translation>
     </message>
@@ -5816,12 +5930,12 @@
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-207"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</source>
         <translation>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</translation>
     </message>
@@ -5836,7 +5950,7 @@
         <translation>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>The whole state</source>
         <translation>The whole state</translation>
     </message>
@@ -5986,7 +6100,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+181"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+194"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
@@ -6016,7 +6130,7 @@
         <translation>%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, whatever its review.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Actions by format</source>
         <translation>Actions by format</translation>
     </message>
@@ -6114,12 +6228,12 @@
         <translation>Sent on</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Action %1</source>
         <translation>Action %1</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -6317,7 +6431,22 @@
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+80"/>
+        <source>Target for the period: %1 — %2 % reached</source>
+        <translation>Target for the period: %1 — %2 % reached</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target for the period: %1</source>
+        <translation>Target for the period: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The yearly action target set by the central level, in proportion to the months shown.</source>
+        <translation>The yearly action target set by the central level, in proportion to the months shown.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Compared with the previous period of the same length.</source>
         <translation>Compared with the previous period of the same length.</translation>
     </message>
@@ -8879,6 +9008,112 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <location line="+2"/>
         <source>Comment: %1</source>
         <translation>Comment: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::TargetsDialog</name>
+    <message>
+        <location filename="../app/ui/panel/targets_dialog.cpp" line="+37"/>
+        <source>Targets</source>
+        <translation>Targets</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Year:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source> actions</source>
+        <translation> actions</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>no target</source>
+        <translation>no target</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Actions of the &amp;state in the year:</source>
+        <translation>Actions of the &amp;state in the year:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions of &amp;each municipality in the year:</source>
+        <translation>Actions of &amp;each municipality in the year:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URS</source>
+        <translation>URS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Municipalities</source>
+        <translation>Municipalities</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coverage target</source>
+        <translation>Coverage target</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions in the year</source>
+        <translation>Actions in the year</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Coverage target of URS %1</source>
+        <translation>Coverage target of URS %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Actions in the year of URS %1</source>
+        <translation>Actions in the year of URS %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The coverage target is the share of a URS&apos;s municipalities expected to report each month. A URS&apos;s action target counts when the panel shows all its municipalities; otherwise each municipality&apos;s target does. Saved targets reach the URS and the municipalities at their next synchronization.</source>
+        <translation>The coverage target is the share of a URS&apos;s municipalities expected to report each month. A URS&apos;s action target counts when the panel shows all its municipalities; otherwise each municipality&apos;s target does. Saved targets reach the URS and the municipalities at their next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central level sets these targets; they arrive at each synchronization.</source>
+        <translation>The central level sets these targets; they arrive at each synchronization.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No targets were published yet: coverage targets come from the reference table and there are no action targets.</source>
+        <translation>No targets were published yet: coverage targets come from the reference table and there are no action targets.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Targets of %1 (revision %2, saved by %3).</source>
+        <translation>Targets of %1 (revision %2, saved by %3).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the central level</source>
+        <translation>the central level</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet published: they go to the hub at the next synchronization.</source>
+        <translation>Not yet published: they go to the hub at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Targets not saved</source>
+        <translation>Targets not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The targets were not saved: %1 Your values are still in this window.</source>
+        <translation>The targets were not saved: %1 Your values are still in this window.</translation>
     </message>
 </context>
 </TS>

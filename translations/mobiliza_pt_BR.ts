@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+84"/>
+        <location filename="../app/ui/application.cpp" line="+110"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -1112,7 +1112,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+44"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+45"/>
         <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
         <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
     </message>
@@ -1167,7 +1167,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+154"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -1311,6 +1311,21 @@
         <location filename="../sync/hub/hub_partners_region.cpp" line="+15"/>
         <source>Only the regional office (URS) and the central level read the partners of the region. This installation sends its own partners.</source>
         <translation>Só a unidade regional (URS) e o nível central leem os parceiros da região. Esta instalação envia os seus próprios parceiros.</translation>
+    </message>
+    <message>
+        <location filename="../sync/hub/hub_targets.cpp" line="+17"/>
+        <source>The central level has not published targets yet.</source>
+        <translation>O nível central ainda não publicou metas.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Only the central level publishes the targets.</source>
+        <translation>Só o nível central publica as metas.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The hub already holds targets of revision %1, newer than these (%2). Synchronize again: the edit is sent as a newer revision.</source>
+        <translation>O hub já tem as metas da revisão %1, mais novas que estas (%2). Sincronize de novo: a alteração é enviada como uma revisão mais nova.</translation>
     </message>
 </context>
 <context>
@@ -1773,7 +1788,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+250"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+304"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -1898,7 +1913,7 @@
         <translation>A sincronização foi interrompida antes de terminar. Ela continua na próxima.</translation>
     </message>
     <message>
-        <location filename="../sync/client/hub_client_regional.cpp" line="+152"/>
+        <location filename="../sync/client/hub_client_regional.cpp" line="+154"/>
         <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
         <translation>O hub já tem outra decisão com este identificador. A decisão foi deixada de lado; faça-a novamente.</translation>
     </message>
@@ -1907,21 +1922,26 @@
         <source>The hub did not take the batch: some reports cannot be forwarded (%1). Nothing was forwarded; synchronize and make the batch again.</source>
         <translation>O hub não aceitou o lote: alguns relatórios não podem ser encaminhados (%1). Nada foi encaminhado; sincronize e faça o lote de novo.</translation>
     </message>
+    <message>
+        <location line="+37"/>
+        <source>The hub holds newer targets than this edit. Synchronize again: the edit is sent as a newer revision.</source>
+        <translation>O hub tem metas mais novas que esta alteração. Sincronize de novo: a alteração é enviada como uma revisão mais nova.</translation>
+    </message>
 </context>
 <context>
     <name>HubServer</name>
     <message>
-        <location filename="../sync/hub/hub_dispatch.cpp" line="+294"/>
+        <location filename="../sync/hub/hub_dispatch.cpp" line="+297"/>
         <source>This address does not accept this kind of request.</source>
         <translation>Este endereço não aceita este tipo de pedido.</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-210"/>
         <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
         <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
     </message>
     <message>
-        <location line="+217"/>
+        <location line="+220"/>
         <location line="+71"/>
         <source>This request takes no body.</source>
         <translation>Este pedido não leva corpo.</translation>
@@ -1962,7 +1982,7 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+408"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+422"/>
         <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</source>
         <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
     </message>
@@ -2261,7 +2281,7 @@
         <translation>Este perfil é da URS %1: o painel dele não tem dados da URS %2.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
         <translation>&quot;%1&quot; não é um tema do programa. Use um destes: %2.</translation>
     </message>
@@ -2515,7 +2535,7 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+160"/>
+        <location filename="../core/services/profile_service.cpp" line="+161"/>
         <source>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</source>
         <translation>Este perfil já está configurado como %1 e não pode passar a ser %2. Para trabalhar como %2, use outra pasta de dados (--data-dir).</translation>
     </message>
@@ -2747,7 +2767,7 @@
         <translation>A resposta do servidor não é a que o Mobiliza espera (%1). Pode não ser o hub da sua URS, ou uma página de login da rede está no caminho.</translation>
     </message>
     <message>
-        <location line="+267"/>
+        <location line="+269"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
     </message>
@@ -3922,12 +3942,17 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-173"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-227"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+112"/>
+        <source>Targets: %1</source>
+        <translation>Metas: %1</translation>
+    </message>
+    <message>
+        <location line="+127"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -3940,6 +3965,82 @@
         <location line="+78"/>
         <source>A partner was not sent: %1</source>
         <translation>Um parceiro não foi enviado: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <location filename="../core/reference/targets.cpp" line="+22"/>
+        <source>The targets file cannot be used: %1. Ask the central level to publish the targets again.</source>
+        <translation>As metas recebidas não podem ser usadas: %1. Peça ao nível central que publique as metas de novo.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>it is not a JSON object</source>
+        <translation>não é um objeto JSON</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its schema is not %1</source>
+        <translation>o esquema não é %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its revision is not a whole number from 1 on</source>
+        <translation>a revisão não é um número inteiro a partir de 1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the moment it was saved (&quot;updated&quot;) is missing or not a date</source>
+        <translation>falta o momento em que foram salvas (&quot;updated&quot;) ou ele não é uma data</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;coverage&quot; is not an object</source>
+        <translation>&quot;coverage&quot; não é um objeto</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>the coverage target of &quot;%1&quot; is not a share above 0 and up to 1</source>
+        <translation>a meta de cobertura de &quot;%1&quot; não é uma fração acima de 0 e até 1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;actions&quot; is not a list</source>
+        <translation>&quot;actions&quot; não é uma lista</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a year of the action targets is missing, repeated or outside 2000–2100</source>
+        <translation>um ano das metas de ações falta, se repete ou está fora de 2000–2100</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the state&apos;s action target for %1 is not a whole number of actions</source>
+        <translation>a meta de ações do estado para %1 não é um número inteiro de ações</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the action target per municipality for %1 is not a whole number of actions</source>
+        <translation>a meta de ações por município para %1 não é um número inteiro de ações</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the action target of &quot;%1&quot; for %2 is not a whole number of actions</source>
+        <translation>a meta de ações de &quot;%1&quot; para %2 não é um número inteiro de ações</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The targets name the URS &quot;%1&quot;, which the reference table does not have by that name. Use the URS&apos;s name as the list shows it.</source>
+        <translation>As metas citam a URS &quot;%1&quot;, que a tabela de referência não tem com esse nome. Use o nome da URS como a lista o mostra.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsService</name>
+    <message>
+        <location filename="../core/services/targets_service.cpp" line="+78"/>
+        <source>Only the central level sets the targets. Your targets come from the hub at each synchronization.</source>
+        <translation>Só o nível central define as metas. As suas metas chegam do hub a cada sincronização.</translation>
     </message>
 </context>
 <context>
@@ -4729,12 +4830,12 @@
         <translation>Copia os nomes, um por linha, para colar num e-mail ou numa mensagem.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+74"/>
         <source>The coverage could not be computed: %1</source>
         <translation>Não foi possível calcular a cobertura: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This profile&apos;s URS has no municipality in the reference table.</source>
         <translation>A URS deste perfil não tem municípios na tabela de referência.</translation>
     </message>
@@ -5261,7 +5362,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/regional/inbox_import.cpp" line="+26"/>
+        <location filename="../app/ui/regional/inbox_import.cpp" line="+35"/>
         <source>Import URS batch files</source>
         <translation>Importar arquivos de lote das URS</translation>
     </message>
@@ -5316,7 +5417,7 @@
         <translation>Os arquivos não puderam ser importados: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+82"/>
         <source>%1: URS %2, %3, %n report(s)</source>
         <translation>
             <numerusform>%1: URS %2, %3, %n relatório</numerusform>
@@ -5329,7 +5430,7 @@
         <translation>%1: recibo gravado em %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+10"/>
         <source>%n batch file(s) taken in. They go to the hub at the next synchronization; the receipt for the URS is then written beside each file (import the file again to write it if the USB stick was removed):</source>
         <translation>
             <numerusform>%n arquivo de lote recebido. Ele vai ao hub na próxima sincronização; então o recibo para a URS é gravado ao lado do arquivo (importe o arquivo de novo para gravá-lo se o pen drive tiver sido retirado):</numerusform>
@@ -5350,19 +5451,19 @@
         <translation>Recibos para a URS:</translation>
     </message>
     <message>
-        <location line="-97"/>
-        <location line="+58"/>
+        <location line="-100"/>
+        <location line="+64"/>
         <location line="+16"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-76"/>
         <source>%1: %2, %3 (revision %4)</source>
         <translation>%1: %2, %3 (revisão %4)</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+21"/>
         <source>%n package(s) imported; they go to the hub at the next synchronization:</source>
         <translation>
             <numerusform>%n pacote importado; vai ao hub na próxima sincronização:</numerusform>
@@ -5378,8 +5479,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
-        <location line="+64"/>
+        <location line="+12"/>
         <source>%n file(s) refused (nothing was kept from them):</source>
         <translation>
             <numerusform>%n arquivo recusado (nada dele foi guardado):</numerusform>
@@ -5387,8 +5487,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="-61"/>
-        <location line="+64"/>
+        <location line="+3"/>
         <source>Cancelled: %n file(s) were not looked at; import them again when you want.</source>
         <translation>
             <numerusform>Cancelado: %n arquivo não foi conferido; importe-o de novo quando quiser.</numerusform>
@@ -5396,7 +5495,7 @@
         </translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-77"/>
         <source>Import package</source>
         <translation>Importar pacote</translation>
     </message>
@@ -5681,7 +5780,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+68"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+69"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -5716,7 +5815,7 @@
         <translation>&amp;Até:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>&amp;Municipality:</source>
         <translation>&amp;Município:</translation>
     </message>
@@ -5726,7 +5825,22 @@
         <translation>T&amp;ema:</translation>
     </message>
     <message>
+        <location line="-8"/>
+        <source>Tar&amp;gets…</source>
+        <translation>Me&amp;tas…</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>The coverage and action targets every level measures against: edit and publish</source>
+        <translation>As metas de cobertura e de ações com que todos os níveis se medem: editar e publicar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The coverage and action targets the central level published</source>
+        <translation>As metas de cobertura e de ações que o nível central publicou</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>F&amp;ormat:</source>
         <translation>F&amp;ormato:</translation>
     </message>
@@ -5796,7 +5910,7 @@
         <translation>Municípios por número de ações</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+58"/>
         <source>Every theme</source>
         <translation>Todos os temas</translation>
     </message>
@@ -5816,12 +5930,12 @@
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-207"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+89"/>
         <source>&lt;b&gt;Municipalities&lt;/b&gt; — most actions first. Double-click a name to see only it, its actions to list them.</source>
         <translation>&lt;b&gt;Municípios&lt;/b&gt; — com mais ações primeiro. Clique duas vezes num nome para ver só ele, nas ações dele para listá-las.</translation>
     </message>
@@ -5836,7 +5950,7 @@
         <translation>Os números e gráficos mostrados, as tabelas por trás deles e os núcleos ativos e novos por URS, em PDF para imprimir ou enviar.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+90"/>
         <source>The whole state</source>
         <translation>Todo o estado</translation>
     </message>
@@ -5986,7 +6100,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+181"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+194"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
@@ -6016,7 +6130,7 @@
         <translation>%1, de %2 a %3%4. Variações (▲▼) em relação a %5 a %6. A cobertura conta todo relatório enviado, qualquer que seja a análise.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Actions by format</source>
         <translation>Ações por formato</translation>
     </message>
@@ -6114,12 +6228,12 @@
         <translation>Enviado em</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Action %1</source>
         <translation>Ação %1</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+113"/>
         <source>Actions</source>
         <translation>Ações</translation>
     </message>
@@ -6317,7 +6431,22 @@
         <translation>Clique para ver a lista</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+80"/>
+        <source>Target for the period: %1 — %2 % reached</source>
+        <translation>Meta do período: %1 — %2 % atingido</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Target for the period: %1</source>
+        <translation>Meta do período: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The yearly action target set by the central level, in proportion to the months shown.</source>
+        <translation>A meta anual de ações definida pelo nível central, na proporção dos meses mostrados.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Compared with the previous period of the same length.</source>
         <translation>Comparado com o período anterior de mesma duração.</translation>
     </message>
@@ -8879,6 +9008,112 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <location line="+2"/>
         <source>Comment: %1</source>
         <translation>Comentário: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::TargetsDialog</name>
+    <message>
+        <location filename="../app/ui/panel/targets_dialog.cpp" line="+37"/>
+        <source>Targets</source>
+        <translation>Metas</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Year:</source>
+        <translation>&amp;Ano:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+3"/>
+        <source> actions</source>
+        <translation> ações</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <location line="+3"/>
+        <location line="+26"/>
+        <source>no target</source>
+        <translation>sem meta</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Actions of the &amp;state in the year:</source>
+        <translation>Ações do &amp;estado no ano:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions of &amp;each municipality in the year:</source>
+        <translation>Ações de &amp;cada município no ano:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>URS</source>
+        <translation>URS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Municipalities</source>
+        <translation>Municípios</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Coverage target</source>
+        <translation>Meta de cobertura</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions in the year</source>
+        <translation>Ações no ano</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Coverage target of URS %1</source>
+        <translation>Meta de cobertura da URS %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Actions in the year of URS %1</source>
+        <translation>Ações no ano da URS %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The coverage target is the share of a URS&apos;s municipalities expected to report each month. A URS&apos;s action target counts when the panel shows all its municipalities; otherwise each municipality&apos;s target does. Saved targets reach the URS and the municipalities at their next synchronization.</source>
+        <translation>A meta de cobertura é a parcela dos municípios da URS que deve enviar o relatório de cada mês. A meta de ações de uma URS vale quando o Painel mostra todos os seus municípios; nos demais casos, vale a de cada município. As metas salvas chegam às URS e aos municípios na próxima sincronização deles.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The central level sets these targets; they arrive at each synchronization.</source>
+        <translation>O nível central define estas metas; elas chegam a cada sincronização.</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>No targets were published yet: coverage targets come from the reference table and there are no action targets.</source>
+        <translation>Nenhuma meta foi publicada ainda: as metas de cobertura vêm da tabela de referência e não há metas de ações.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Targets of %1 (revision %2, saved by %3).</source>
+        <translation>Metas de %1 (revisão %2, salvas por %3).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the central level</source>
+        <translation>o nível central</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not yet published: they go to the hub at the next synchronization.</source>
+        <translation>Ainda não publicadas: vão para o hub na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Targets not saved</source>
+        <translation>Metas não salvas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The targets were not saved: %1 Your values are still in this window.</source>
+        <translation>As metas não foram salvas: %1 Os seus valores continuam nesta janela.</translation>
     </message>
 </context>
 </TS>

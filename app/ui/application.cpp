@@ -5,9 +5,10 @@
 #include "app/ui/main_window.h"
 #include "app/ui/panel/panel_command.h"
 #include "app/ui/panel/panel_dashboard.h"
+#include "app/ui/panel/targets_dialog.h"
 #include "app/ui/regional/inbox_page.h"
-#include "app/ui/regional/report_view.h"
 #include "app/ui/regional/regional_commands.h"
+#include "app/ui/regional/report_view.h"
 #include "app/ui/sync/keychain_token_store.h"
 #include "core/demo/demo_data.h"
 #include "core/demo/regional_demo.h"
@@ -387,6 +388,9 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         window.setAttribute(Qt::WA_DontShowOnScreen);
         window.resize(1280, 800);
         const bool reportPage = cl.page == QLatin1String("report") || cl.page == QLatin1String("history");
+        // "targets": the Painel's targets window, over the panel.
+        const bool targetsPage = cl.page == QLatin1String("targets") && role != core::Role::Municipality;
+        const QString shownPage = targetsPage ? QStringLiteral("panel") : cl.page;
         if (reportPage && role != core::Role::Municipality) {
             // The inbox's report view on a correction (what changed shows), else the first report.
             auto *inbox = qobject_cast<InboxPage *>(window.page(QStringLiteral("inbox")));
@@ -401,20 +405,26 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                 return fail(QCoreApplication::translate("Application", "There is no report to show yet."), headless, err);
             if (cl.page == QLatin1String("history"))
                 inbox->reportView()->tabs()->setCurrentWidget(inbox->reportView()->historyText());
-        } else if (!cl.page.isEmpty() && !window.showPage(cl.page))
+        } else if (!shownPage.isEmpty() && !window.showPage(shownPage))
             return fail(QCoreApplication::translate("Application", "The page \"%1\" is not one of this profile's (%2).")
                             .arg(cl.page, core::roleLabel(role)),
                         headless, err);
         window.show();
         QCoreApplication::processEvents();
         // The Painel computes on a worker: the picture waits for its figures.
-        if (auto *panel = qobject_cast<PanelDashboard *>(window.page(cl.page)); panel && panel->isComputing()) {
+        auto *panel = qobject_cast<PanelDashboard *>(window.page(shownPage));
+        if (panel && panel->isComputing()) {
             QEventLoop settled;
             QObject::connect(panel, &PanelDashboard::refreshed, &settled, &QEventLoop::quit);
             QObject::connect(panel, &PanelDashboard::computeFailed, &settled, &QEventLoop::quit);
             settled.exec();
         }
-        const QImage image = window.grab().toImage();
+        QWidget *shot = &window;
+        if (targetsPage && panel) {
+            shot = panel->openTargets();
+            QCoreApplication::processEvents();
+        }
+        const QImage image = shot->grab().toImage();
         if (image.isNull() || !image.save(cl.screenshotFile, "PNG"))
             return fail(QCoreApplication::translate("Application", "Could not save the screenshot to %1. Check that the folder exists and is writable.")
                             .arg(QDir::toNativeSeparators(cl.screenshotFile)),

@@ -10,10 +10,10 @@ namespace mobiliza::ui {
 QStringList CommandLine::pageNames()
 {
     // A municipality's pages, then the regional desk's (a profile shows its role's).
-    return {QStringLiteral("reports"), QStringLiteral("editor"), QStringLiteral("partners"),
-            QStringLiteral("sync"),    QStringLiteral("panel"),  QStringLiteral("settings"),
-            QStringLiteral("inbox"),   QStringLiteral("report"), QStringLiteral("coverage"),
-            QStringLiteral("batches"), QStringLiteral("history")};
+    return {QStringLiteral("reports"), QStringLiteral("editor"),  QStringLiteral("partners"),
+            QStringLiteral("sync"),    QStringLiteral("panel"),   QStringLiteral("settings"),
+            QStringLiteral("inbox"),   QStringLiteral("report"),  QStringLiteral("coverage"),
+            QStringLiteral("batches"), QStringLiteral("history"), QStringLiteral("targets")};
 }
 
 QStringList CommandLine::exportKinds()

@@ -44,6 +44,9 @@ struct PanelFilter
     QString areaKey;
     // The scope's coverage target (ReferenceData::coverageTarget), for PanelData::target.
     double target = 1.0;
+    // The actions expected over the range (core::Targets::actionsIn); negative: no
+    // target applies. For people: the tile and the Balanço show it, nothing counts it.
+    double actionTarget = -1;
     int months() const; // in the range (0 when invalid)
     friend bool operator==(const PanelFilter &, const PanelFilter &) = default;
 };

@@ -66,7 +66,9 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
     core::PanelFilter filter;
     filter.from = core::Period::fromKey(cl.fromMonth);
     filter.to = core::Period::fromKey(cl.toMonth);
-    filter.target = reference.coverageTarget(scope);
+    const core::Targets targets = services.targets().current();
+    filter.target = targets.coverageTarget(reference, scope);
+    filter.actionTarget = targets.actionsIn(reference, scope, filter.from, filter.to).value_or(-1.0);
     if (!cl.theme.isEmpty()) {
         const auto field = program.field(program.fieldForRole(core::field_role::Themes));
         if (!field || !program.catalogueEntry(field->catalogue, cl.theme)) {

@@ -6,8 +6,9 @@
 #include "app/ui/panel/panel_map.h"
 #include "app/ui/panel/panel_ranking_model.h"
 #include "app/ui/panel/panel_tiles.h"
-#include "core/panel/panel_style.h"
+#include "app/ui/panel/targets_dialog.h"
 #include "core/panel/panel_job.h"
+#include "core/panel/panel_style.h"
 #include "core/services/services.h"
 
 #include <QBarSeries>
@@ -91,6 +92,14 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     filters->addWidget(filterLabel(tr("&Area:"), m_area, this), 0, 4);
     filters->addWidget(m_area, 0, 5);
     filters->addWidget(m_clear, 0, 6);
+    auto *targets = new QPushButton(tr("Tar&gets…"), this);
+    targets->setObjectName(QStringLiteral("panelTargets"));
+    targets->setToolTip(
+        m_context.role == core::Role::Central
+            ? tr("The coverage and action targets every level measures against: edit and publish")
+            : tr("The coverage and action targets the central level published"));
+    connect(targets, &QPushButton::clicked, this, [this] { openTargets(); });
+    filters->addWidget(targets, 1, 6);
     filters->addWidget(filterLabel(tr("T&heme:"), m_theme, this), 1, 0);
     filters->addWidget(m_theme, 1, 1, 1, 3);
     filters->addWidget(filterLabel(tr("&Municipality:"), m_municipality, this), 1, 4);
@@ -234,12 +243,14 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     m_refresh->setSingleShot(true);
     m_refresh->setInterval(800);
     connect(m_refresh, &QTimer::timeout, this, &PanelDashboard::requestFigures);
-    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, [this] {
+    auto changed = [this] {
         if (isVisible())
             m_refresh->start();
         else
             m_dirty = true;
-    });
+    };
+    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, changed);
+    connect(&m_context.services->notifier(), &core::Notifier::targetsChanged, this, changed);
 }
 
 PanelDashboard::~PanelDashboard() = default;
@@ -383,13 +394,26 @@ core::PanelFilter PanelDashboard::filter() const
     }
     f.areaKey = m_area->currentData().toString();
     f.includeReceived = m_includeReceived->isChecked();
-    // The target of what is shown: the reference table's, per URS (a URS's own, the state's weighted).
+    // The targets of what is shown (published by the central level, else the reference
+    // table's coverage, per URS: a URS's own, the state's weighted).
     QList<core::Municipality> shown;
     for (const core::Municipality &m : scope())
         if (f.municipalities.isEmpty() || f.municipalities.contains(m.ibge))
             shown << m;
-    f.target = m_context.reference.coverageTarget(shown);
+    const core::Targets targets = m_context.services->targets().current();
+    f.target = targets.coverageTarget(m_context.reference, shown);
+    f.actionTarget = targets.actionsIn(m_context.reference, shown, f.from, f.to).value_or(-1.0);
     return f;
+}
+
+TargetsDialog *PanelDashboard::openTargets()
+{
+    const core::Period to = core::Period::fromKey(m_to->currentData().toString());
+    const int year = to.isValid() ? to.year : m_context.clock->now().date().year();
+    auto *dialog = new TargetsDialog(m_context, m_dialogs, year, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 bool PanelDashboard::isComputing() const
@@ -564,6 +588,7 @@ void PanelDashboard::showFigures(const core::PanelData &data)
                  prevFrom.display(), prevTo.display()));
 
     m_actions->setCount(data.tiles.actions, data.previous.actions);
+    m_actions->setTarget(data.tiles.actions, f.actionTarget);
     m_people->setCount(data.tiles.people, data.previous.people);
     m_reporting->setOfTotal(data.tiles.reporting, data.tiles.expected, data.previous.reporting,
                             panelMonthTick(prevTo));

@@ -44,6 +44,7 @@ class Dialogs;
 class PanelListDialog;
 class PanelRankingModel;
 class PanelTile;
+class TargetsDialog;
 
 class PanelDashboard : public QWidget
 {
@@ -57,6 +58,8 @@ public:
     const std::optional<core::PanelData> &data() const { return m_data; }
     core::PanelFilter filter() const; // as the controls say
     bool isComputing() const;
+    // The targets window (the "Targets…" button): editable at the central level.
+    TargetsDialog *openTargets();
 
     // Narrowing (also by clicking a chart or a ranking row).
     void setMunicipality(const QString &ibge); // empty: the whole scope

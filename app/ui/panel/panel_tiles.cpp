@@ -44,9 +44,15 @@ PanelTile::PanelTile(const QString &objectName, const QString &caption, QWidget 
     m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_change->setMinimumHeight(twoLines);
     m_change->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_target = new QLabel(this);
+    m_target->setObjectName(objectName + QStringLiteral("Target"));
+    m_target->setWordWrap(true);
+    m_target->setStyleSheet(QStringLiteral("color: #c24545;")); // the charts' target colour
+    m_target->hide();
     l->addWidget(m_value);
     l->addWidget(m_caption);
     l->addWidget(m_change);
+    l->addWidget(m_target);
 }
 
 void PanelTile::mouseReleaseEvent(QMouseEvent *event)
@@ -77,6 +83,29 @@ QString PanelTile::valueText() const
 QString PanelTile::changeText() const
 {
     return m_change->text();
+}
+
+QString PanelTile::targetText() const
+{
+    return m_target->isHidden() ? QString() : m_target->text();
+}
+
+void PanelTile::setTarget(qint64 value, double target)
+{
+    if (target < 0) {
+        m_target->hide();
+        m_target->clear();
+        return;
+    }
+    const QLocale locale;
+    const qint64 rounded = qint64(std::llround(target));
+    m_target->setText(rounded > 0 ? tr("Target for the period: %1 — %2 % reached")
+                                        .arg(locale.toString(rounded),
+                                             locale.toString(100.0 * double(value) / double(rounded), 'f', 0))
+                                  : tr("Target for the period: %1").arg(locale.toString(rounded)));
+    m_target->setToolTip(tr("The yearly action target set by the central level, in proportion to the months "
+                            "shown."));
+    m_target->show();
 }
 
 void PanelTile::setChange(const QString &text, int sign)

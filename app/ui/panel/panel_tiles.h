@@ -23,8 +23,13 @@ public:
     // "x of N" and the change in x since `previousMonth` ("mar/26").
     void setOfTotal(int value, int total, int previous, const QString &previousMonth);
 
+    // A line under the change: `value` against the target of the range ("Meta do
+    // período: 1.200 — 85 %"); hidden when target < 0 (none applies).
+    void setTarget(qint64 value, double target);
+
     QString valueText() const;
     QString changeText() const;
+    QString targetText() const; // empty when hidden
 
 Q_SIGNALS:
     void clicked();
@@ -39,6 +44,7 @@ private:
     QLabel *m_value = nullptr;
     QLabel *m_caption = nullptr;
     QLabel *m_change = nullptr;
+    QLabel *m_target = nullptr;
 };
 
 } // namespace mobiliza::ui

@@ -126,12 +126,14 @@ CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget 
     connect(m_export, &QPushButton::clicked, this, &CoveragePage::exportCsv);
     connect(m_copy, &QPushButton::clicked, this, &CoveragePage::copyList);
     connect(m_open, &QPushButton::clicked, this, &CoveragePage::openCurrent);
-    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, [this] {
+    auto changed = [this] {
         if (isVisible())
             reload();
         else
             m_dirty = true;
-    });
+    };
+    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, changed);
+    connect(&m_context.services->notifier(), &core::Notifier::targetsChanged, this, changed);
     showCell({});
 }
 
@@ -186,7 +188,8 @@ void CoveragePage::reload()
         m_model->setGrid({});
         return;
     }
-    grid.value().target = m_context.reference.coverageTarget(municipalities); // data: the reference table's
+    // Data: the central level's published targets, else the reference table's.
+    grid.value().target = services.targets().current().coverageTarget(m_context.reference, municipalities);
     const QModelIndex was = m_table->currentIndex();
     m_model->setGrid(grid.value());
     m_table->verticalHeader()->setMinimumWidth(150);
