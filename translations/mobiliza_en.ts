@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+110"/>
+        <location filename="../app/ui/application.cpp" line="+111"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>The reports could not be read: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>There is no report to show yet.</source>
         <translation>There is no report to show yet.</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>The page &quot;%1&quot; is not one of this profile&apos;s (%2).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Could not save the screenshot to %1. Check that the folder exists and is writable.</translation>
     </message>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+304"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+316"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -1923,7 +1923,7 @@
         <translation>The hub did not take the batch: some reports cannot be forwarded (%1). Nothing was forwarded; synchronize and make the batch again.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>The hub holds newer targets than this edit. Synchronize again: the edit is sent as a newer revision.</source>
         <translation>The hub holds newer targets than this edit. Synchronize again: the edit is sent as a newer revision.</translation>
     </message>
@@ -2281,12 +2281,12 @@
         <translation>This profile is URS %1&apos;s: its panel has no data of URS %2.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
         <translation>&quot;%1&quot; is not a theme of the program. Use one of: %2.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Balanço mensal of %1, %2 to %3: %4 actions, %5 people reached, %6 active núcleos. Written to %7.</source>
         <translation>Balanço mensal of %1, %2 to %3: %4 actions, %5 people reached, %6 active núcleos. Written to %7.</translation>
     </message>
@@ -3942,7 +3942,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-227"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-239"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -3952,7 +3952,7 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+139"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -6100,7 +6100,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+194"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+196"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
@@ -9013,7 +9013,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::TargetsDialog</name>
     <message>
-        <location filename="../app/ui/panel/targets_dialog.cpp" line="+37"/>
+        <location filename="../app/ui/panel/targets_dialog.cpp" line="+38"/>
         <source>Targets</source>
         <translation>Targets</translation>
     </message>
@@ -9086,7 +9086,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The central level sets these targets; they arrive at each synchronization.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>No targets were published yet: coverage targets come from the reference table and there are no action targets.</source>
         <translation>No targets were published yet: coverage targets come from the reference table and there are no action targets.</translation>
     </message>
@@ -9106,7 +9106,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Not yet published: they go to the hub at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
+        <source>Newer targets arrived</source>
+        <translation>Newer targets arrived</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Targets of revision %1 arrived while this window was open. Your values are still here and were not saved; compare them with the published ones (close and open this window to see them) or save again to replace them.</source>
+        <translation>Targets of revision %1 arrived while this window was open. Your values are still here and were not saved; compare them with the published ones (close and open this window to see them) or save again to replace them.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Targets not saved</source>
         <translation>Targets not saved</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+110"/>
+        <location filename="../app/ui/application.cpp" line="+111"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>There is no report to show yet.</source>
         <translation>Ainda não há relatório para mostrar.</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>A página &quot;%1&quot; não faz parte deste perfil (%2).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+20"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Não foi possível salvar a captura de tela em %1. Verifique se a pasta existe e se é possível gravar nela.</translation>
     </message>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+304"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+316"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -1923,7 +1923,7 @@
         <translation>O hub não aceitou o lote: alguns relatórios não podem ser encaminhados (%1). Nada foi encaminhado; sincronize e faça o lote de novo.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <source>The hub holds newer targets than this edit. Synchronize again: the edit is sent as a newer revision.</source>
         <translation>O hub tem metas mais novas que esta alteração. Sincronize de novo: a alteração é enviada como uma revisão mais nova.</translation>
     </message>
@@ -2281,12 +2281,12 @@
         <translation>Este perfil é da URS %1: o painel dele não tem dados da URS %2.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>&quot;%1&quot; is not a theme of the program. Use one of: %2.</source>
         <translation>&quot;%1&quot; não é um tema do programa. Use um destes: %2.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Balanço mensal of %1, %2 to %3: %4 actions, %5 people reached, %6 active núcleos. Written to %7.</source>
         <translation>Balanço mensal de %1, %2 a %3: %4 ações, %5 pessoas alcançadas, %6 núcleos ativos. Gravado em %7.</translation>
     </message>
@@ -3942,7 +3942,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-227"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-239"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -3952,7 +3952,7 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+139"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -6100,7 +6100,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+194"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+196"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
@@ -9013,7 +9013,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::TargetsDialog</name>
     <message>
-        <location filename="../app/ui/panel/targets_dialog.cpp" line="+37"/>
+        <location filename="../app/ui/panel/targets_dialog.cpp" line="+38"/>
         <source>Targets</source>
         <translation>Metas</translation>
     </message>
@@ -9086,7 +9086,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O nível central define estas metas; elas chegam a cada sincronização.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>No targets were published yet: coverage targets come from the reference table and there are no action targets.</source>
         <translation>Nenhuma meta foi publicada ainda: as metas de cobertura vêm da tabela de referência e não há metas de ações.</translation>
     </message>
@@ -9106,7 +9106,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Ainda não publicadas: vão para o hub na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+62"/>
+        <source>Newer targets arrived</source>
+        <translation>Chegaram metas mais novas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Targets of revision %1 arrived while this window was open. Your values are still here and were not saved; compare them with the published ones (close and open this window to see them) or save again to replace them.</source>
+        <translation>As metas da revisão %1 chegaram enquanto esta janela estava aberta. Os seus valores continuam aqui e não foram salvos; compare-os com os publicados (feche e abra esta janela para vê-los) ou salve de novo para substituí-los.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Targets not saved</source>
         <translation>Metas não salvas</translation>
     </message>

@@ -202,24 +202,19 @@ std::optional<double> Targets::yearlyActions(const ReferenceData &reference,
         ++inUrs[u ? u->name : m.urs];
     }
     double total = 0;
-    bool any = false;
     for (auto it = inUrs.constBegin(); it != inUrs.constEnd(); ++it) {
         const auto u = reference.ursByName(it.key());
         const int all = u ? u->municipalityCount : it.value();
         const qint64 ursTarget = t->urs.value(it.key());
-        if (ursTarget > 0 && it.value() >= all) {
+        if (ursTarget > 0 && it.value() >= all)
             total += double(ursTarget);
-            any = true;
-        } else if (t->perMunicipality > 0) {
+        else if (t->perMunicipality > 0)
             total += double(it.value()) * double(t->perMunicipality);
-            any = true;
-        } else if (ursTarget > 0 && all > 0) {
+        else if (ursTarget > 0 && all > 0)
             total += double(ursTarget) * double(it.value()) / double(all);
-            any = true;
-        }
+        else
+            return std::nullopt; // a target for part of the set would compare unlike things
     }
-    if (!any)
-        return std::nullopt;
     return total;
 }
 

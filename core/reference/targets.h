@@ -1,4 +1,4 @@
-// The targets every level measures against (docs/targets.md): the coverage target
+// The targets every level measures against (docs/protocol.md §10.8): the coverage target
 // of each URS (the share of its municipalities expected to report each month) and
 // the yearly action targets (the state's, each URS's, and each municipality's).
 //
@@ -67,7 +67,7 @@ public:
     // target when they are the whole state and it is set; otherwise, for each URS they
     // touch, its target when they are all of its municipalities, else their number ×
     // the per-municipality target, else the URS's target × their share of it. nullopt
-    // when nothing set applies (no line is drawn).
+    // when that leaves any of them without a target (no line is drawn).
     std::optional<double> yearlyActions(const ReferenceData &reference, const QList<Municipality> &municipalities,
                                         int year) const;
     // The same, prorated by month over [from, to] (each month 1/12 of its year's

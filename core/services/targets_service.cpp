@@ -104,10 +104,12 @@ Result<bool> TargetsService::adopt(const Targets &published)
     return true;
 }
 
-Result<Targets> TargetsService::prepareToPublish(int hubRevision)
+Result<Targets> TargetsService::prepareToPublish(int hubRevision, bool refused)
 {
     Targets t = current();
-    if (t.revision > hubRevision)
+    // The same revision may be this edit, stored by the hub whose answer was lost: sent as
+    // it is, the hub confirms it (200). Only a refusal (stale_targets) renumbers it.
+    if (t.revision > hubRevision || (t.revision == hubRevision && !refused))
         return t;
     t.revision = hubRevision + 1;
     if (Status s = store(t, true, QStringLiteral("renumber")); !s)

@@ -45,9 +45,11 @@ public:
     // renumbered its edit to `revision` before sending it): stored as that revision,
     // no longer pending.
     Status published(int revision);
-    // Before sending a pending edit to a hub that holds `hubRevision`: the edit is
-    // renumbered past it (the newest edit wins at the hub). Returns the document to send.
-    Result<Targets> prepareToPublish(int hubRevision);
+    // Before sending a pending edit to a hub that holds `hubRevision`: an older edit is
+    // renumbered past it (the newest edit wins at the hub); the same revision is sent as
+    // it is (the hub may hold this very edit, its answer lost) unless the hub `refused`
+    // it as stale. Returns the document to send.
+    Result<Targets> prepareToPublish(int hubRevision, bool refused = false);
 
     static QString settingKey() { return QStringLiteral("targets"); }
     static QString pendingKey() { return QStringLiteral("targets_pending"); }

@@ -223,9 +223,15 @@ void HubClient::getTargets(Callback<core::Targets> done)
     send("GET", QStringLiteral("/targets"), {}, {}, true, {}, [this, done](const Response &r) {
         m_bodyBytesReceived += r.body.size();
         if (ok(r.status, r.networkError)) {
-            if (auto decoded = core::Targets::fromJson(r.body))
+            auto decoded = core::Targets::fromJson(r.body);
+            if (decoded)
                 return done(decoded.value());
-            return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+            // The hub answered, with targets this version cannot read (a newer schema):
+            // told in the pass, never a reason to stop it.
+            HubError e = HubError::make(HubError::Kind::Rejected, host(), r.status);
+            e.code = decoded.error().code;
+            e.message = decoded.error().message;
+            return done(e);
         }
         done(errorFor(r, Route::Pull));
     });
@@ -240,7 +246,8 @@ void HubClient::putTargets(const core::Targets &targets, Callback<int> done)
                  const QJsonObject o = QJsonDocument::fromJson(r.body).object();
                  if (o.value(QLatin1String("revision")).toInt(-1) == revision)
                      return done(revision);
-                 return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+                 // An answer that does not confirm this revision: not published (tried again).
+                 return done(HubError::make(HubError::Kind::Rejected, host(), r.status));
              }
              HubError e = errorFor(r, Route::Review);
              if (r.status == 409 && e.code == QLatin1String("stale_targets"))

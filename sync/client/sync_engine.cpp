@@ -197,19 +197,7 @@ void SyncEngine::afterPreflight()
         return;
     }
     if (m_services.profile().role() == core::Role::Central && targets.pending()) {
-        auto prepared = targets.prepareToPublish(m_hubTargets);
-        if (!prepared) {
-            next(localError(prepared.error().message));
-            return;
-        }
-        m_client.putTargets(prepared.value(), guarded<int>([this, next](const HubResult<int> &r) {
-                                if (!r)
-                                    return next(r.error());
-                                if (core::Status s = m_services.targets().published(r.value()); !s)
-                                    return next(localError(s.error().message));
-                                m_report.targetsPublished = true;
-                                next(std::nullopt);
-                            }));
+        publishTargets(false, next);
         return;
     }
     if (m_hubTargets > targets.current().revision && !targets.pending()) {
@@ -225,6 +213,31 @@ void SyncEngine::afterPreflight()
         return;
     }
     afterTargets();
+}
+
+void SyncEngine::publishTargets(bool refused, std::function<void(const std::optional<HubError> &)> next)
+{
+    auto prepared = m_services.targets().prepareToPublish(m_hubTargets, refused);
+    if (!prepared) {
+        next(localError(prepared.error().message));
+        return;
+    }
+    const int sent = prepared->revision;
+    m_client.putTargets(prepared.value(), guarded<int>([this, refused, sent, next](const HubResult<int> &r) {
+                            if (!r && !refused && r.error().code == QLatin1String("stale_targets")) {
+                                // The hub holds this revision with other values, or a newer one: once more,
+                                // renumbered.
+                                m_hubTargets = std::max(m_hubTargets, sent);
+                                publishTargets(true, next);
+                                return;
+                            }
+                            if (!r)
+                                return next(r.error());
+                            if (core::Status s = m_services.targets().published(r.value()); !s)
+                                return next(localError(s.error().message));
+                            m_report.targetsPublished = true;
+                            next(std::nullopt);
+                        }));
 }
 
 void SyncEngine::afterTargets()

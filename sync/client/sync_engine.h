@@ -123,6 +123,8 @@ private:
     void startRegional();
     void afterPreflight(); // the targets (§10.8), then afterTargets()
     void afterTargets();
+    // PUT the central level's pending targets; after a stale_targets refusal, once more renumbered.
+    void publishTargets(bool refused, std::function<void(const std::optional<HubError> &)> next);
     void nextItem();
     void uploadNext();
     void putManifest();

@@ -68,7 +68,6 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
     filter.to = core::Period::fromKey(cl.toMonth);
     const core::Targets targets = services.targets().current();
     filter.target = targets.coverageTarget(reference, scope);
-    filter.actionTarget = targets.actionsIn(reference, scope, filter.from, filter.to).value_or(-1.0);
     if (!cl.theme.isEmpty()) {
         const auto field = program.field(program.fieldForRole(core::field_role::Themes));
         if (!field || !program.catalogueEntry(field->catalogue, cl.theme)) {
@@ -82,6 +81,8 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
         }
         filter.theme = cl.theme;
     }
+    if (filter.theme.isEmpty()) // the action targets count every action, not one theme's
+        filter.actionTarget = targets.actionsIn(reference, scope, filter.from, filter.to).value_or(-1.0);
     auto data = core::computePanel(services.database(), services.replica(), program, scope, filter,
                                    services.reviews().localStates());
     if (!data)

@@ -402,7 +402,9 @@ core::PanelFilter PanelDashboard::filter() const
             shown << m;
     const core::Targets targets = m_context.services->targets().current();
     f.target = targets.coverageTarget(m_context.reference, shown);
-    f.actionTarget = targets.actionsIn(m_context.reference, shown, f.from, f.to).value_or(-1.0);
+    // The action targets count every action: none is drawn for one theme's or one format's.
+    if (f.theme.isEmpty() && f.format.isEmpty())
+        f.actionTarget = targets.actionsIn(m_context.reference, shown, f.from, f.to).value_or(-1.0);
     return f;
 }
 

@@ -4,6 +4,7 @@
 #include "core/services/services.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -30,8 +31,9 @@ int percentOf(double share)
 } // namespace
 
 TargetsDialog::TargetsDialog(const AppContext &context, Dialogs &dialogs, int year, QWidget *parent)
-    : QDialog(parent), m_context(context), m_dialogs(dialogs), m_editable(context.role == core::Role::Central),
-      m_targets(context.services->targets().current())
+    : QDialog(parent), m_context(context), m_dialogs(dialogs),
+      m_editable(context.role == core::Role::Central), m_targets(context.services->targets().current()),
+      m_baseRevision(m_targets.revision)
 {
     setObjectName(QStringLiteral("targetsDialog"));
     setWindowTitle(tr("Targets"));
@@ -51,7 +53,7 @@ TargetsDialog::TargetsDialog(const AppContext &context, Dialogs &dialogs, int ye
     m_state = spin(int(core::Targets::kMaxActions), tr(" actions"), tr("no target"));
     m_state->setObjectName(QStringLiteral("targetsState"));
     form->addRow(tr("Actions of the &state in the year:"), m_state);
-    m_perMunicipality = spin(10000, tr(" actions"), tr("no target"));
+    m_perMunicipality = spin(int(core::Targets::kMaxActions), tr(" actions"), tr("no target"));
     m_perMunicipality->setObjectName(QStringLiteral("targetsPerMunicipality"));
     form->addRow(tr("Actions of &each municipality in the year:"), m_perMunicipality);
     layout->addLayout(form);
@@ -134,7 +136,9 @@ bool TargetsDialog::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::Wheel)
         if (auto *s = qobject_cast<QSpinBox *>(watched); s && !s->hasFocus()) {
-            event->ignore();
+            // Not the field's: the table under it scrolls (a field of the form above just ignores it).
+            if (m_table->isAncestorOf(s))
+                QCoreApplication::sendEvent(m_table->viewport(), event);
             return true;
         }
     return QDialog::eventFilter(watched, event);
@@ -209,6 +213,19 @@ void TargetsDialog::save()
 {
     if (!m_editable)
         return;
+    // Targets that arrived while the window was open (another central installation's,
+    // adopted by a sync pass) are not overwritten unseen: the person is told, keeps what
+    // was typed, and saves again to replace them.
+    if (const int now = m_context.services->targets().current().revision; now != m_baseRevision) {
+        m_baseRevision = now;
+        describe();
+        m_dialogs.warn(this, tr("Newer targets arrived"),
+                       tr("Targets of revision %1 arrived while this window was open. Your values are still "
+                          "here and were not saved; compare them with the published ones (close and open "
+                          "this window to see them) or save again to replace them.")
+                           .arg(now));
+        return;
+    }
     auto stored = m_context.services->targets().edit(edited(), m_context.reference);
     if (!stored) {
         m_dialogs.warn(this, tr("Targets not saved"),
@@ -217,6 +234,7 @@ void TargetsDialog::save()
         return;
     }
     m_targets = stored.value();
+    m_baseRevision = m_targets.revision;
     describe();
     Q_EMIT saved(stored->revision);
     accept();

@@ -57,6 +57,7 @@ private:
     Dialogs &m_dialogs;
     bool m_editable = false;
     core::Targets m_targets;
+    int m_baseRevision = 0; // the stored revision the values on screen start from
     int m_year = 0;
     QLabel *m_about = nullptr;
     QComboBox *m_yearBox = nullptr;

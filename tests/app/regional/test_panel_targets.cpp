@@ -19,6 +19,7 @@
 #include <QDialogButtonBox>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QWheelEvent>
@@ -83,7 +84,7 @@ int rowOf(QTableWidget *table, const QString &urs)
 void wheelOver(QWidget *w)
 {
     const QPointF at(w->width() / 2.0, w->height() / 2.0);
-    QWheelEvent event(at, w->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+    QWheelEvent event(at, w->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
                       Qt::NoScrollPhase, false);
     QApplication::sendEvent(w, &event);
 }
@@ -127,8 +128,10 @@ TEST_CASE("panel targets: the central level types the targets of two years, save
                                                              ui::TargetsDialog::CoverageColumn));
     REQUIRE(other);
     REQUIRE_FALSE(other->hasFocus());
+    const int scrolled = table->verticalScrollBar()->value();
     wheelOver(other);
     CHECK(other->value() == 100);
+    CHECK(table->verticalScrollBar()->value() > scrolled);
 
     // 2025 too: its values are its own, and 2026's are kept while 2025 is shown.
     year->setFocus();
@@ -163,6 +166,17 @@ TEST_CASE("panel targets: the central level types the targets of two years, save
     const core::ReferenceData &reference = w.f.context.reference;
     CHECK(d->filter().target == Approx(saved.coverageTarget(reference, reference.municipalities())));
     CHECK(d->filter().target < reference.coverageTarget(reference.municipalities()));
+
+    // One theme's actions are not measured against the targets of every action.
+    auto *theme = d->findChild<QComboBox *>(QStringLiteral("panelTheme"));
+    REQUIRE(theme);
+    REQUIRE(theme->count() > 1);
+    theme->setCurrentIndex(1);
+    REQUIRE(
+        test::waitUntil([&] { return d->data()->filter.theme == d->filter().theme && !d->isComputing(); }));
+    test::settlePanel(d);
+    CHECK(d->filter().actionTarget < 0);
+    CHECK(tile->targetText().isEmpty());
 }
 
 TEST_CASE("panel targets: at the URS the window shows the published targets and cannot change them")
@@ -200,4 +214,36 @@ TEST_CASE("panel targets: at the URS the window shows the published targets and 
     // Its panel (Barbacena's municipalities) measures against the published coverage.
     test::settlePanel(w.panel);
     CHECK(w.panel->filter().target == Approx(0.9));
+}
+
+TEST_CASE("panel targets: targets that arrive while the window is open are not overwritten unseen")
+{
+    PanelWindow w(core::Role::Central);
+    ui::TargetsDialog *dialog = w.openTargets();
+    auto *each = dialog->findChild<QSpinBox *>(QStringLiteral("targetsPerMunicipality"));
+    REQUIRE(each);
+    typeInto(each, QStringLiteral("8"));
+
+    // A sync pass takes another central installation's targets meanwhile.
+    core::Targets arrived;
+    arrived.revision = 5;
+    arrived.updated = w.f.clock.now();
+    arrived.coverage.insert(QStringLiteral("Alfenas"), 0.7);
+    REQUIRE(w.f.services->targets().adopt(arrived).value());
+
+    QPushButton *save = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save);
+    QTest::mouseClick(save, Qt::LeftButton);
+    REQUIRE(w.f.dialogs.warnings.size() == 1);
+    CHECK(w.f.dialogs.warnings.first().contains(QStringLiteral("revision 5")));
+    CHECK(dialog->isVisible());
+    CHECK(each->value() == 8); // what was typed stays
+    CHECK(w.f.services->targets().current() == arrived);
+
+    // Saved again, knowingly: the next revision, with the typed value.
+    QTest::mouseClick(save, Qt::LeftButton);
+    REQUIRE(test::waitUntil([&] { return !dialog->isVisible(); }));
+    const core::Targets saved = w.f.services->targets().current();
+    CHECK(saved.revision == 6);
+    REQUIRE(saved.year(2026));
+    CHECK(saved.year(2026)->perMunicipality == 8);
 }
