@@ -4,6 +4,7 @@
 #include "core/domain/types.h"
 #include "core/services/audit.h"
 #include "core/services/notifier.h"
+#include "core/services/settings_rows.h"
 #include "core/store/database.h"
 #include "core/store/sql.h"
 #include "core/store/transaction.h"
@@ -23,16 +24,6 @@ const QString kDemo = QStringLiteral("demo");
 const QString kRole = QStringLiteral("role");
 const QString kUrs = QStringLiteral("urs");
 
-Status upsert(const Database &database, const QString &key, const QString &value)
-{
-    auto done = execSql(database.db(),
-                        QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                        {key, textArg(value)});
-    if (!done)
-        return done.error();
-    return {};
-}
 } // namespace
 
 ProfileService::ProfileService(Database &database, Notifier &notifier, const Clock &clock, AuditTrail &audit)
@@ -50,9 +41,9 @@ Status ProfileService::initialize()
         if (!existing.value().toString().isEmpty())
             return {};
         const QString id = newUuid();
-        if (Status s = upsert(m_database, kInstallationId, id); !s)
+        if (Status s = upsertSetting(m_database, kInstallationId, id); !s)
             return s;
-        if (Status s = upsert(m_database, kCreatedAt, storeTimestamp(m_clock.now())); !s)
+        if (Status s = upsertSetting(m_database, kCreatedAt, storeTimestamp(m_clock.now())); !s)
             return s;
         m_audit.setActor(Actor{id, userName()});
         return m_audit.record(QStringLiteral("profile"), id, QStringLiteral("create"));
@@ -111,7 +102,7 @@ Status ProfileService::writeAll(const QList<QPair<QString, QString>> &values, co
 {
     Status done = inTransaction(m_database.db(), [&]() -> Status {
         for (const auto &[key, value] : values) {
-            if (Status s = upsert(m_database, key, value); !s)
+            if (Status s = upsertSetting(m_database, key, value); !s)
                 return s;
             if (Status s = m_audit.record(QStringLiteral("setting"), key, auditAction, detail); !s)
                 return s;

@@ -5,6 +5,7 @@
 #include "core/services/audit.h"
 #include "core/services/notifier.h"
 #include "core/services/profile_service.h"
+#include "core/services/settings_rows.h"
 #include "core/store/database.h"
 #include "core/store/sql.h"
 #include "core/store/transaction.h"
@@ -18,17 +19,6 @@ namespace mobiliza::core {
 namespace {
 
 Q_LOGGING_CATEGORY(lcTargets, "mobiliza.targets")
-
-Status upsert(const Database &database, const QString &key, const QString &value)
-{
-    auto done = execSql(database.db(),
-                        QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "
-                                       "ON CONFLICT (key) DO UPDATE SET value = excluded.value"),
-                        {key, textArg(value)});
-    if (!done)
-        return done.error();
-    return {};
-}
 
 } // namespace
 
@@ -59,9 +49,11 @@ bool TargetsService::pending() const
 Status TargetsService::store(const Targets &targets, bool pending, const QString &auditAction)
 {
     Status done = inTransaction(m_database.db(), [&]() -> Status {
-        if (Status s = upsert(m_database, settingKey(), QString::fromUtf8(targets.toJson())); !s)
+        if (Status s = upsertSetting(m_database, settingKey(), QString::fromUtf8(targets.toJson())); !s)
             return s;
-        if (Status s = upsert(m_database, pendingKey(), pending ? QStringLiteral("1") : QStringLiteral("0")); !s)
+        if (Status s =
+                upsertSetting(m_database, pendingKey(), pending ? QStringLiteral("1") : QStringLiteral("0"));
+            !s)
             return s;
         return m_audit.record(QStringLiteral("targets"), QString::number(targets.revision), auditAction,
                               QJsonObject{{QStringLiteral("revision"), targets.revision}});
