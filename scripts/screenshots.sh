@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Renders every page of the real app offscreen on a fresh demo profile into docs/screenshots/.
+# The pictures are 1280×800; MOBILIZA_SCREENSHOT_SIZE=1024x600 (or 1366x768) renders a
+# page at another size, to check it on small screens: e.g.
+#   MOBILIZA_SCREENSHOT_SIZE=1024x600 ./build/app/mobiliza --data-dir D --screenshot /tmp/p.png --page panel
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

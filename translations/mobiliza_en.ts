@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+111"/>
+        <location filename="../app/ui/application.cpp" line="+112"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>The page &quot;%1&quot; is not one of this profile&apos;s (%2).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Could not save the screenshot to %1. Check that the folder exists and is writable.</translation>
     </message>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+316"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+248"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2535,7 +2535,7 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+161"/>
+        <location filename="../core/services/profile_service.cpp" line="+152"/>
         <source>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</source>
         <translation>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</translation>
     </message>
@@ -3942,17 +3942,17 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-239"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-174"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location filename="../sync/client/sync_engine_targets.cpp" line="+28"/>
         <source>Targets: %1</source>
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+186"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -4038,7 +4038,7 @@
 <context>
     <name>TargetsService</name>
     <message>
-        <location filename="../core/services/targets_service.cpp" line="+78"/>
+        <location filename="../core/services/targets_service.cpp" line="+70"/>
         <source>Only the central level sets the targets. Your targets come from the hub at each synchronization.</source>
         <translation>Only the central level sets the targets. Your targets come from the hub at each synchronization.</translation>
     </message>
@@ -5533,17 +5533,17 @@
         <translation>Synchronization</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
@@ -6340,39 +6340,179 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+40"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+65"/>
+        <source>The panel could not be computed: %1</source>
+        <translation>The panel could not be computed: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The last 12 months of this municipality at a glance.</source>
-        <translation>The last 12 months of this municipality at a glance.</translation>
+        <source>Actions, people reached and months sent of %1, from the reports on this computer: it works offline.</source>
+        <translation>Actions, people reached and months sent of %1, from the reports on this computer: it works offline.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>months of the last 12 concluded or sent</source>
-        <translation>months of the last 12 concluded or sent</translation>
+        <source>this municipality</source>
+        <translation>this municipality</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Every theme</source>
+        <translation>Every theme</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>actions recorded in the last 12 months</source>
-        <translation>actions recorded in the last 12 months</translation>
+        <source>Every format</source>
+        <translation>Every format</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>proof photos in the last 12 months</source>
-        <translation>proof photos in the last 12 months</translation>
+        <source>Include reports not yet accepted by the URS (drafts too)</source>
+        <translation>Include reports not yet accepted by the URS (drafts too)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unticked, only the reports the URS accepted count — what the URS and the state see.</source>
+        <translation>Unticked, only the reports the URS accepted count — what the URS and the state see.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Month</source>
-        <translation>Month</translation>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;heme:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>actions</source>
+        <translation>actions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>people reached</source>
+        <translation>people reached</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>months of the period sent to the URS</source>
+        <translation>months of the period sent to the URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of the reports sent on time</source>
+        <translation>of the reports sent on time</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Report</source>
+        <translation>Report</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>State</source>
-        <translation>State</translation>
+        <source>Sent to the URS</source>
+        <translation>Sent to the URS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>People reached</source>
+        <translation>People reached</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The months of the period</source>
+        <translation>The months of the period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a month (or press Enter) to open its report.</source>
+        <translation>Double-click a month (or press Enter) to open its report.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</source>
+        <translation>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>This profile has no municipality yet: choose it under Settings.</source>
+        <translation>This profile has no municipality yet: choose it under Settings.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updating the figures…</source>
+        <translation>Updating the figures…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>theme %1</source>
+        <translation>theme %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>format %1</source>
+        <translation>format %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</source>
+        <translation>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every action recorded, drafts and reports not yet accepted included</source>
+        <translation>Every action recorded, drafts and reports not yet accepted included</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions of the reports the URS accepted (as the URS and the state count them)</source>
+        <translation>Actions of the reports the URS accepted (as the URS and the state count them)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the previous period</source>
+        <translation>the previous period</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions by format</source>
+        <translation>Actions by format</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions by target audience</source>
+        <translation>Actions by target audience</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not sent — due %1, late</source>
+        <translation>Not sent — due %1, late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent yet — due %1</source>
+        <translation>Not sent yet — due %1</translation>
+    </message>
+    <message>
+        <location line="-252"/>
+        <source>Month</source>
+        <translation>Month</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -6380,19 +6520,9 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The reports could not be read: %1</source>
-        <translation>The reports could not be read: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+253"/>
         <source>not started</source>
         <translation>not started</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>%1 of 12</source>
-        <translation>%1 of 12</translation>
     </message>
 </context>
 <context>
@@ -9013,7 +9143,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::TargetsDialog</name>
     <message>
-        <location filename="../app/ui/panel/targets_dialog.cpp" line="+38"/>
+        <location filename="../app/ui/panel/targets_dialog.cpp" line="+39"/>
         <source>Targets</source>
         <translation>Targets</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+111"/>
+        <location filename="../app/ui/application.cpp" line="+112"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>A página &quot;%1&quot; não faz parte deste perfil (%2).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Não foi possível salvar a captura de tela em %1. Verifique se a pasta existe e se é possível gravar nela.</translation>
     </message>
@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+316"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+248"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2535,7 +2535,7 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+161"/>
+        <location filename="../core/services/profile_service.cpp" line="+152"/>
         <source>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</source>
         <translation>Este perfil já está configurado como %1 e não pode passar a ser %2. Para trabalhar como %2, use outra pasta de dados (--data-dir).</translation>
     </message>
@@ -3942,17 +3942,17 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-239"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-174"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location filename="../sync/client/sync_engine_targets.cpp" line="+28"/>
         <source>Targets: %1</source>
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+186"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -4038,7 +4038,7 @@
 <context>
     <name>TargetsService</name>
     <message>
-        <location filename="../core/services/targets_service.cpp" line="+78"/>
+        <location filename="../core/services/targets_service.cpp" line="+70"/>
         <source>Only the central level sets the targets. Your targets come from the hub at each synchronization.</source>
         <translation>Só o nível central define as metas. As suas metas chegam do hub a cada sincronização.</translation>
     </message>
@@ -5533,17 +5533,17 @@
         <translation>Sincronização</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
@@ -6340,39 +6340,179 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+40"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+65"/>
+        <source>The panel could not be computed: %1</source>
+        <translation>Não foi possível calcular o painel: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>The last 12 months of this municipality at a glance.</source>
-        <translation>Os últimos 12 meses do município, num relance.</translation>
+        <source>Actions, people reached and months sent of %1, from the reports on this computer: it works offline.</source>
+        <translation>Ações, pessoas alcançadas e meses enviados de %1, a partir dos relatórios deste computador: funciona sem internet.</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>months of the last 12 concluded or sent</source>
-        <translation>meses, dos últimos 12, concluídos ou enviados</translation>
+        <source>this municipality</source>
+        <translation>este município</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Every theme</source>
+        <translation>Todos os temas</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>actions recorded in the last 12 months</source>
-        <translation>ações registradas nos últimos 12 meses</translation>
+        <source>Every format</source>
+        <translation>Todos os formatos</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>proof photos in the last 12 months</source>
-        <translation>fotos de comprovação nos últimos 12 meses</translation>
+        <source>Include reports not yet accepted by the URS (drafts too)</source>
+        <translation>Incluir relatórios ainda não aceitos pela URS (e rascunhos)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unticked, only the reports the URS accepted count — what the URS and the state see.</source>
+        <translation>Desmarcado, só contam os relatórios que a URS aceitou — o que a URS e o estado veem.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <source>Month</source>
-        <translation>Mês</translation>
+        <source>&amp;From:</source>
+        <translation>&amp;De:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Até:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>T&amp;heme:</source>
+        <translation>T&amp;ema:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormato:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>actions</source>
+        <translation>ações</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>people reached</source>
+        <translation>pessoas alcançadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>months of the period sent to the URS</source>
+        <translation>meses do período enviados à URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of the reports sent on time</source>
+        <translation>dos relatórios enviados no prazo</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Report</source>
+        <translation>Relatório</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>State</source>
-        <translation>Situação</translation>
+        <source>Sent to the URS</source>
+        <translation>Envio à URS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>People reached</source>
+        <translation>Pessoas alcançadas</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The months of the period</source>
+        <translation>Os meses do período</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Double-click a month (or press Enter) to open its report.</source>
+        <translation>Clique duas vezes num mês (ou tecle Enter) para abrir o relatório dele.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</source>
+        <translation>&lt;b&gt;Mês a mês&lt;/b&gt; — o mais recente primeiro. Clique duas vezes num mês para abrir o relatório dele.</translation>
+    </message>
+    <message>
+        <location line="+142"/>
+        <source>This profile has no municipality yet: choose it under Settings.</source>
+        <translation>Este perfil ainda não tem município: escolha-o em Configurações.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Updating the figures…</source>
+        <translation>Atualizando os números…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>theme %1</source>
+        <translation>tema %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>format %1</source>
+        <translation>formato %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</source>
+        <translation>%1, de %2 a %3%4. Variações (▲▼) em relação a %5 a %6.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every action recorded, drafts and reports not yet accepted included</source>
+        <translation>Todas as ações registradas, inclusive rascunhos e relatórios ainda não aceitos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Actions of the reports the URS accepted (as the URS and the state count them)</source>
+        <translation>Ações dos relatórios aceitos pela URS (como a URS e o estado as contam)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>the previous period</source>
+        <translation>o período anterior</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions by format</source>
+        <translation>Ações por formato</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions by target audience</source>
+        <translation>Ações por público-alvo</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not sent — due %1, late</source>
+        <translation>Não enviado — prazo %1, atrasado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not sent yet — due %1</source>
+        <translation>Ainda não enviado — prazo %1</translation>
+    </message>
+    <message>
+        <location line="-252"/>
+        <source>Month</source>
+        <translation>Mês</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -6380,19 +6520,9 @@
         <translation>Ações</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>The reports could not be read: %1</source>
-        <translation>Não foi possível ler os relatórios: %1</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+253"/>
         <source>not started</source>
         <translation>não iniciado</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>%1 of 12</source>
-        <translation>%1 de 12</translation>
     </message>
 </context>
 <context>
@@ -9013,7 +9143,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::TargetsDialog</name>
     <message>
-        <location filename="../app/ui/panel/targets_dialog.cpp" line="+38"/>
+        <location filename="../app/ui/panel/targets_dialog.cpp" line="+39"/>
         <source>Targets</source>
         <translation>Metas</translation>
     </message>

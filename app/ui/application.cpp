@@ -3,6 +3,7 @@
 #include "app/ui/command_line.h"
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
+#include "app/ui/pages/panel_page.h"
 #include "app/ui/panel/panel_command.h"
 #include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/panel/targets_dialog.h"
@@ -386,7 +387,11 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
 
     if (!cl.screenshotFile.isEmpty()) {
         window.setAttribute(Qt::WA_DontShowOnScreen);
-        window.resize(1280, 800);
+        // MOBILIZA_SCREENSHOT_SIZE=1024x600 (scripts/screenshots.sh): the small screens the guide checks.
+        const QStringList size = qEnvironmentVariable("MOBILIZA_SCREENSHOT_SIZE").split(QLatin1Char('x'));
+        const int width = size.size() == 2 ? size.at(0).toInt() : 0,
+                  height = size.size() == 2 ? size.at(1).toInt() : 0;
+        window.resize(width >= 640 && height >= 400 ? QSize(width, height) : QSize(1280, 800));
         const bool reportPage = cl.page == QLatin1String("report") || cl.page == QLatin1String("history");
         // "targets": the Painel's targets window, over the panel.
         const bool targetsPage = cl.page == QLatin1String("targets") && role != core::Role::Municipality;
@@ -419,6 +424,15 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             QObject::connect(panel, &PanelDashboard::computeFailed, &settled, &QEventLoop::quit);
             settled.exec();
         }
+        if (auto *own = qobject_cast<PanelPage *>(window.page(shownPage)); own && own->isComputing()) {
+            QEventLoop settled;
+            QObject::connect(own, &PanelPage::refreshed, &settled, &QEventLoop::quit);
+            QObject::connect(own, &PanelPage::computeFailed, &settled, &QEventLoop::quit);
+            settled.exec();
+        }
+        // The new figures resize the tiles (their wrapped lines): let the layouts settle.
+        for (int i = 0; i < 3; ++i)
+            QCoreApplication::processEvents();
         QWidget *shot = &window;
         if (targetsPage && panel) {
             shot = panel->openTargets();

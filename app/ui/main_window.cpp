@@ -116,8 +116,8 @@ void MainWindow::addMunicipalPages(Dialogs &dialogs)
             new PartnersPage(m_context, this, &dialogs));
     addPage(QStringLiteral("sync"), tr("Synchronization"), st->standardIcon(QStyle::SP_BrowserReload),
             new SyncPage(m_context, this));
-    addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView),
-            new PanelPage(m_context, this));
+    auto *panel = new PanelPage(m_context, this);
+    addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView), panel);
     addPage(QStringLiteral("settings"), tr("Settings"), st->standardIcon(QStyle::SP_FileDialogInfoView),
             new SettingsPage(m_context, this));
 
@@ -126,6 +126,7 @@ void MainWindow::addMunicipalPages(Dialogs &dialogs)
     m_editor->setObjectName(QStringLiteral("editorPage"));
     m_stack->addWidget(m_editor);
     connect(reports, &ReportsPage::openReportRequested, this, &MainWindow::openReport);
+    connect(panel, &PanelPage::openReportRequested, this, &MainWindow::openReport);
     connect(m_editor, &ReportEditorPage::backRequested, this, [this] { showRow(0); });
 }
 

@@ -1,5 +1,6 @@
 #include "core/panel/panel_job.h"
 
+#include "core/panel/own_panel.h"
 #include "core/regional/replica_service.h"
 #include "core/regional/review_outbox.h"
 #include "core/services/blob_store.h"
@@ -47,6 +48,8 @@ void PanelJob::startNext()
             auto database = Database::open(dataDir);
             if (!database)
                 return database.error();
+            if (request.own)
+                return computeOwnPanel(*database.value(), request.program, *request.own, request.filter);
             Notifier quiet; // nothing is written here
             BlobStore blobs(QDir(dataDir).filePath(QStringLiteral("blobs")));
             ReplicaService replica(*database.value(), quiet, blobs, *clock);

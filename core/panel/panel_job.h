@@ -1,5 +1,5 @@
-// Computes the Painel (computePanel) on a worker thread (QtConcurrent), so a
-// filter change never freezes the window. The worker opens the store through a
+// Computes the Painel (computePanel, or computeOwnPanel for a municipality) on a worker thread
+// (QtConcurrent), so a filter change never freezes the window. The worker opens the store through a
 // connection of its own, read only (no profile set-up, no write lock). Requests
 // made while one runs are coalesced: only the newest is computed next. An answer
 // is shown unless the person changed the filter meanwhile (a refresh of the same
@@ -24,6 +24,8 @@ struct PanelRequest
     ProgramDefinition program;
     PanelFilter filter;
     QList<Municipality> scope; // the municipalities this installation sees
+    // A municipal profile: the figures of its own reports (own_panel.h), `scope` unused.
+    std::optional<Municipality> own;
 };
 
 class PanelJob : public QObject

@@ -349,78 +349,42 @@ double PanelTiles::onTimeRate() const
     return onTime + late > 0 ? double(onTime) / double(onTime + late) : -1.0;
 }
 
-Result<PanelData> computePanel(Database &database, const ReplicaService &, const ProgramDefinition &program,
-                               const QList<Municipality> &scope, const PanelFilter &filter,
-                               const QHash<QString, QString> &localStates)
+Period panel_detail::panelInputsFrom(const PanelFilter &filter)
 {
-    if (Status valid = checkFilter(filter); !valid)
-        return valid.error();
-    const int months = filter.months();
-    const QSqlDatabase db = database.db();
-    ReadSnapshot snapshot(db);
+    const Period prevTo = filter.from.previous();
+    return std::min(addMonths(filter.from, -filter.months()), addMonths(prevTo, -2));
+}
 
+PanelData panel_detail::assemblePanel(const PanelFilter &filter, const PanelInputs &inputs)
+{
+    const int months = filter.months();
     PanelData data;
     data.filter = filter;
     for (Period p = filter.from; !(filter.to < p); p = p.next())
         data.periods << p;
     const Period prevTo = filter.from.previous();
     const Period prevFrom = addMonths(filter.from, -months);
-    const Period lo = std::min(prevFrom, addMonths(prevTo, -2));
+    const Period lo = panelInputsFrom(filter);
     // Month numbers (monthNumber) of the range, the previous one and the active windows.
     const int from = monthNumber(filter.from), to = monthNumber(filter.to);
     const int prevFirst = monthNumber(prevFrom), prevLast = monthNumber(prevTo);
-
-    QList<Municipality> municipalities;
-    const QSet<QString> wanted(filter.municipalities.begin(), filter.municipalities.end());
-    for (const Municipality &m : scope)
-        if (wanted.isEmpty() || wanted.contains(m.ibge))
-            municipalities << m;
+    const QList<Municipality> &municipalities = inputs.municipalities;
     const int count = int(municipalities.size());
 
-    // Coverage, whatever the review state, theme or format: one query over lo … to.
+    // Coverage, whatever the review state, theme or format, over lo … to.
     const int covMonths = monthsBetween(lo, filter.to) + 1;
     const int covFrom = monthsBetween(lo, filter.from); // index of filter.from in the coverage
-    auto states = coverageStates(database, program, municipalities, filter.to, covMonths, localStates);
-    if (!states)
-        return states.error();
+    const QVector<CoverageState> &states = inputs.states;
     data.target = filter.target;
-    fillCoverageTiles(states.value(), count, covMonths, covFrom, covMonths - 1, data.tiles);
-    fillCoverageTiles(states.value(), count, covMonths, covFrom - months, covFrom - 1, data.previous);
+    fillCoverageTiles(states, count, covMonths, covFrom, covMonths - 1, data.tiles);
+    fillCoverageTiles(states, count, covMonths, covFrom - months, covFrom - 1, data.previous);
     data.reporting = QVector<int>(months, 0);
     for (int i = 0; i < months; ++i)
         for (int m = 0; m < count; ++m)
-            data.reporting[i] += coverageCounts(states.value().at(m * covMonths + covFrom + i)) ? 1 : 0;
+            data.reporting[i] += coverageCounts(states.at(m * covMonths + covFrom + i)) ? 1 : 0;
 
-    // The revisions whose actions count: each report's latest, in a counted state.
-    QStringList ibges;
-    for (const Municipality &m : std::as_const(municipalities))
-        ibges << m.ibge;
-    if (Status s =
-            pickCountedRevisions(db, program.id(), ibges, filter.includeReceived, localStates, lo, filter.to);
-        !s)
-        return s.error();
-
-    // Each picked revision's actions of lo … to, packed in one row (schema 12), read
-    // in one statement and counted here: the cells, the totals and active núcleos of
-    // both ranges, the stacks, formats and audiences of the range.
-    struct Picked
-    {
-        int municipality = 0;
-        int month = 0;
-        QByteArray packed;
-    };
-    QList<Picked> picked;
-    if (Status read =
-            eachRow(db,
-                    QStringLiteral("SELECT p.municipality, p.month, k.packed FROM temp.panel_pick p "
-                                   "CROSS JOIN replica_packed_actions k ON k.report = p.report "
-                                   "AND k.revision = p.revision"),
-                    {},
-                    [&](const QSqlQuery &q) {
-                        picked << Picked{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toByteArray()};
-                    });
-        !read)
-        return read.error();
+    // Each picked revision's actions of lo … to, counted here: the cells, the totals and
+    // active núcleos of both ranges, the stacks, formats and audiences of the range.
     data.actions = QVector<qint64>(months, 0);
     data.people = QVector<qint64>(months, 0);
     for (const Municipality &m : std::as_const(municipalities))
@@ -429,7 +393,7 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &, const
     const QByteArray theme = filter.theme.toUtf8(), format = filter.format.toUtf8();
     PackedTally tally(months);
     QSet<int> activeNow, activeBefore;
-    for (const Picked &r : std::as_const(picked)) {
+    for (const PickedRevision &r : inputs.picked) {
         const int m = r.municipality, month = r.month;
         const bool inRange = month >= from && month <= to;
         qint64 n = 0, people = 0;
@@ -496,7 +460,7 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &, const
         PanelRankRow row{municipalities.at(m).ibge};
         for (int i = 0; i < months; ++i) {
             PanelCell &cell = data.cells[m * months + i];
-            const CoverageState state = states.value().at(m * covMonths + covFrom + i);
+            const CoverageState state = states.at(m * covMonths + covFrom + i);
             cell.coverage = coverageStateKey(state);
             row.monthsReported += coverageCounts(state) ? 1 : 0;
             row.actions += cell.actions;
@@ -524,6 +488,53 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &, const
     }
     data.cells = ordered;
     return data;
+}
+
+Result<PanelData> computePanel(Database &database, const ReplicaService &, const ProgramDefinition &program,
+                               const QList<Municipality> &scope, const PanelFilter &filter,
+                               const QHash<QString, QString> &localStates)
+{
+    if (Status valid = checkFilter(filter); !valid)
+        return valid.error();
+    const QSqlDatabase db = database.db();
+    ReadSnapshot snapshot(db);
+    const Period lo = panelInputsFrom(filter);
+
+    PanelInputs inputs;
+    const QSet<QString> wanted(filter.municipalities.begin(), filter.municipalities.end());
+    for (const Municipality &m : scope)
+        if (wanted.isEmpty() || wanted.contains(m.ibge))
+            inputs.municipalities << m;
+
+    // Coverage, whatever the review state, theme or format: one query over lo … to.
+    auto states = coverageStates(database, program, inputs.municipalities, filter.to,
+                                 monthsBetween(lo, filter.to) + 1, localStates);
+    if (!states)
+        return states.error();
+    inputs.states = states.value();
+
+    // The revisions whose actions count: each report's latest, in a counted state.
+    QStringList ibges;
+    for (const Municipality &m : std::as_const(inputs.municipalities))
+        ibges << m.ibge;
+    if (Status s =
+            pickCountedRevisions(db, program.id(), ibges, filter.includeReceived, localStates, lo, filter.to);
+        !s)
+        return s.error();
+    // Their actions, packed in one row each (schema 12), read in one statement.
+    if (Status read =
+            eachRow(db,
+                    QStringLiteral("SELECT p.municipality, p.month, k.packed FROM temp.panel_pick p "
+                                   "CROSS JOIN replica_packed_actions k ON k.report = p.report "
+                                   "AND k.revision = p.revision"),
+                    {},
+                    [&](const QSqlQuery &q) {
+                        inputs.picked << PickedRevision{q.value(0).toInt(), q.value(1).toInt(),
+                                                        q.value(2).toByteArray()};
+                    });
+        !read)
+        return read.error();
+    return assemblePanel(filter, inputs);
 }
 
 } // namespace mobiliza::core

@@ -89,6 +89,9 @@ struct PanelCell
     QString coverage; // coverageStateKey: on_time, late, no_actions, returned, missing
     qint64 actions = 0;
     qint64 people = 0;
+    // A municipality's own panel only (own_panel.h): its report of the month, if any.
+    QString report;      // uuid
+    QString reportState; // reportStateKey
 };
 
 struct PanelData

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/panel/panel_query.h"
+#include "core/regional/coverage.h"
 
 #include <QHash>
 #include <QSet>
@@ -90,5 +91,26 @@ ActionScope actionScope(const PanelFilter &filter, const Period &from, const Per
 // ending with `to` (PanelTiles::activeNuclei), over the picked revisions.
 Result<QSet<QString>> activeMunicipalities(const QSqlDatabase &db, const PanelFilter &filter,
                                            const Period &to);
+
+// What computePanel reads, whatever it reads it from (the replica, or a municipality's
+// own reports: own_panel.h), before assemblePanel counts it.
+struct PickedRevision
+{
+    int municipality = 0; // index in PanelInputs::municipalities
+    int month = 0;        // monthNumber
+    QByteArray packed;    // its actions, as replica_facts.h packs them
+};
+struct PanelInputs
+{
+    QList<Municipality> municipalities; // the filter's, in the scope's order
+    // [municipality × months + month] for the months panelInputsFrom … filter.to.
+    QVector<CoverageState> states;
+    QList<PickedRevision> picked; // the counted revisions of those months
+};
+// The first month whose figures the panel needs: the previous range's and the
+// active núcleos' window before it.
+Period panelInputsFrom(const PanelFilter &filter);
+// The tiles, series, breakdowns, ranking and cells of `inputs` (a valid filter).
+PanelData assemblePanel(const PanelFilter &filter, const PanelInputs &inputs);
 
 } // namespace mobiliza::core::panel_detail

@@ -50,6 +50,18 @@ QByteArray packActions(const QList<PackedAction> &actions)
     return packed;
 }
 
+PackedAction packedActionOf(const ProgramDefinition &program, const QJsonObject &values)
+{
+    const auto codes = [&](const QString &role) {
+        const QString field = program.fieldForRole(role);
+        return field.isEmpty() ? QStringList{} : codesOf(values.value(field));
+    };
+    const QString people = program.fieldForRole(field_role::PeopleReached);
+    return PackedAction{people.isEmpty() ? 0 : peopleOf(values.value(people)),
+                        codes(field_role::Format).value(0), codes(field_role::Themes),
+                        codes(field_role::Audience)};
+}
+
 QByteArrayView PackedActionView::firstTheme() const
 {
     const qsizetype at = themes.indexOf(kPackedCodeSep);
@@ -86,20 +98,9 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
         return dropped;
     if (!program)
         return {};
-    const QString themes = program->fieldForRole(field_role::Themes);
-    const QString format = program->fieldForRole(field_role::Format);
-    const QString audience = program->fieldForRole(field_role::Audience);
-    const QString people = program->fieldForRole(field_role::PeopleReached);
     QList<std::pair<int, PackedAction>> packed; // by position
     for (const Action &a : decoded.actions) {
-        const QStringList formats = format.isEmpty() ? QStringList{} : codesOf(a.values.value(format));
-        PackedAction &p =
-            packed
-                .emplace_back(
-                    a.position,
-                    PackedAction{
-                        people.isEmpty() ? 0 : peopleOf(a.values.value(people)), formats.value(0), {}, {}})
-                .second;
+        const PackedAction &p = packed.emplace_back(a.position, packedActionOf(*program, a.values)).second;
         auto put =
             execSql(db,
                     QStringLiteral("INSERT INTO replica_actions (report, revision, position, municipality, "
@@ -108,19 +109,15 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
                      textArg(p.format), p.people});
         if (!put)
             return put.error();
-        const std::pair<QString, QString> kinds[] = {{QStringLiteral("theme"), themes},
-                                                     {QStringLiteral("audience"), audience}};
-        for (const auto &[kind, field] : kinds) {
-            if (field.isEmpty())
-                continue;
-            const QStringList codes = codesOf(a.values.value(field));
-            (kind == QLatin1String("theme") ? p.themes : p.audiences) = codes;
-            for (int i = 0; i < codes.size(); ++i) {
+        const std::pair<QString, const QStringList *> kinds[] = {{QStringLiteral("theme"), &p.themes},
+                                                                 {QStringLiteral("audience"), &p.audiences}};
+        for (const auto &[kind, codes] : kinds) {
+            for (int i = 0; i < codes->size(); ++i) {
                 auto code =
                     execSql(db,
                             QStringLiteral("INSERT INTO replica_action_codes (report, revision, position, "
                                            "kind, ord, code) VALUES (?, ?, ?, ?, ?, ?)"),
-                            {decoded.uuid, revision, a.position, kind, i, codes.at(i)});
+                            {decoded.uuid, revision, a.position, kind, i, codes->at(i)});
                 if (!code)
                     return code.error();
             }

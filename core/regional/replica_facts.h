@@ -12,6 +12,7 @@
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QStringList>
 
@@ -49,6 +50,11 @@ inline constexpr char kPackedActionSep = '\x1e';
 inline constexpr char kPackedFieldSep = '\x1f';
 inline constexpr char kPackedCodeSep = '\x1d';
 QByteArray packActions(const QList<PackedAction> &actions);
+
+// An action's figures from its values (field id → value) through the program's
+// field roles (themes, format, audience, people_reached); nothing for a role the
+// program does not have or a value that is not what the definition says.
+PackedAction packedActionOf(const ProgramDefinition &program, const QJsonObject &values);
 
 // One action read back: views into the packed bytes (valid while they are).
 struct PackedActionView

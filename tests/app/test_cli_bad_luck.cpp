@@ -23,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTimeZone>
 
@@ -211,7 +212,12 @@ TEST_CASE("bad luck on screen: Relatórios, Painel and Sincronização show a da
     };
     ui::ReportsPage reports(context);
     CHECK(showsError(reports));
+    // The Painel computes on a worker: the error comes with its answer.
     ui::PanelPage panel(context);
+    QSignalSpy failed(&panel, &ui::PanelPage::computeFailed);
+    panel.resize(1000, 700);
+    panel.show();
+    REQUIRE((!failed.isEmpty() || failed.wait(20000)));
     CHECK(showsError(panel));
     CHECK(panel.errorLabel()->isVisibleTo(&panel));
     ui::SyncPage sync(context);

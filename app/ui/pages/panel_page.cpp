@@ -2,113 +2,432 @@
 
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
+#include "app/ui/panel/panel_charts.h"
+#include "app/ui/panel/panel_tiles.h"
+#include "core/panel/panel_job.h"
+#include "core/panel/panel_style.h"
+#include "core/regional/coverage.h"
 #include "core/services/services.h"
 
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QGridLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
+#include <QHorizontalBarSeries>
 #include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QStackedBarSeries>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace mobiliza::ui {
 
 namespace {
-QLabel *makeTile(QGridLayout *grid, int column, const QString &caption, QWidget *parent)
+
+constexpr int kMonthChoices = 36; // three years, or back to the oldest report
+constexpr int kDefaultMonths = 12;
+
+QChartView *newChartView(const QString &name, QWidget *parent, int minHeight)
 {
-    auto *box = new QWidget(parent);
-    box->setStyleSheet(QStringLiteral("QWidget { background: #eef4f9; border-radius: 6px; }"));
-    auto *l = new QVBoxLayout(box);
-    auto *value = new QLabel(box);
-    QFont f = value->font();
-    f.setPointSizeF(f.pointSizeF() * 2.2);
-    f.setBold(true);
-    value->setFont(f);
-    value->setStyleSheet(QStringLiteral("color: #1f5f8b;"));
-    auto *cap = new QLabel(caption, box);
-    cap->setWordWrap(true);
-    l->addWidget(value);
-    l->addWidget(cap);
-    grid->addWidget(box, 0, column);
-    return value;
+    auto *view = new QChartView(parent);
+    view->setObjectName(name);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(minHeight);
+    view->setChart(new QChart); // empty until the first answer
+    return view;
 }
+
+QString coverageLabel(const QString &key)
+{
+    using core::CoverageState;
+    for (CoverageState s : {CoverageState::OnTime, CoverageState::Late, CoverageState::NoActions,
+                            CoverageState::Returned, CoverageState::Missing})
+        if (core::coverageStateKey(s) == key)
+            return core::coverageStateLabel(s);
+    return key;
+}
+
 } // namespace
 
 PanelPage::PanelPage(const AppContext &context, QWidget *parent) : QWidget(parent), m_context(context)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(20, 16, 20, 16);
-    layout->addWidget(makePageHeader(tr("Panel"),
-                                     tr("The last 12 months of this municipality at a glance."), this));
-    auto *grid = new QGridLayout;
-    m_coverage = makeTile(grid, 0, tr("months of the last 12 concluded or sent"), this);
-    m_actions = makeTile(grid, 1, tr("actions recorded in the last 12 months"), this);
-    m_photos = makeTile(grid, 2, tr("proof photos in the last 12 months"), this);
-    layout->addLayout(grid);
+    m_municipality = m_context.reference.municipality(m_context.services->profile().municipality());
+    m_job = new core::PanelJob(m_context.dataDir, *m_context.clock, this);
+    connect(m_job, &core::PanelJob::ready, this, &PanelPage::showFigures);
+    connect(m_job, &core::PanelJob::failed, this, [this](const QString &message) {
+        m_error->setStyleSheet(QStringLiteral("color: #a01818; padding: 8px;"));
+        m_error->setText(tr("The panel could not be computed: %1").arg(message));
+        m_error->show();
+        Q_EMIT computeFailed(message);
+    });
+
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(20, 16, 20, 8);
+    outer->addWidget(makePageHeader(
+        tr("Panel"),
+        tr("Actions, people reached and months sent of %1, from the reports on this computer: it works "
+           "offline.")
+            .arg(m_municipality ? m_municipality->name : tr("this municipality")),
+        this));
+
+    m_building = true;
+    m_from = new QComboBox(this);
+    m_from->setObjectName(QStringLiteral("panelFrom"));
+    m_to = new QComboBox(this);
+    m_to->setObjectName(QStringLiteral("panelTo"));
+    fillMonths();
+    const core::ProgramDefinition &program = m_context.program;
+    const auto fillCatalogue = [&](const QString &name, const QString &all, const QString &role) {
+        auto *combo = new QComboBox(this);
+        combo->setObjectName(name);
+        combo->addItem(all, QString());
+        if (const auto field = program.field(program.fieldForRole(role)))
+            for (const core::CatalogueEntry &e : program.catalogue(field->catalogue)) {
+                combo->addItem(core::panelShortLabel(e.label, 48), e.code);
+                combo->setItemData(combo->count() - 1, e.label, Qt::ToolTipRole);
+            }
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        combo->setMinimumContentsLength(18);
+        return combo;
+    };
+    m_theme = fillCatalogue(QStringLiteral("panelTheme"), tr("Every theme"), core::field_role::Themes);
+    m_format = fillCatalogue(QStringLiteral("panelFormat"), tr("Every format"), core::field_role::Format);
+    m_includeUnaccepted = new QCheckBox(tr("Include reports not yet accepted by the URS (drafts too)"), this);
+    m_includeUnaccepted->setObjectName(QStringLiteral("panelIncludeReceived"));
+    m_includeUnaccepted->setToolTip(
+        tr("Unticked, only the reports the URS accepted count — what the URS and the state see."));
+    m_includeUnaccepted->setChecked(true);
+
+    const auto label = [this](const QString &text, QWidget *buddy) {
+        auto *l = new QLabel(text, this);
+        l->setBuddy(buddy);
+        return l;
+    };
+    auto *filters = new QGridLayout;
+    filters->setHorizontalSpacing(8);
+    filters->setVerticalSpacing(4);
+    filters->addWidget(label(tr("&From:"), m_from), 0, 0);
+    filters->addWidget(m_from, 0, 1);
+    filters->addWidget(label(tr("&To:"), m_to), 0, 2);
+    filters->addWidget(m_to, 0, 3);
+    filters->addWidget(m_includeUnaccepted, 0, 4, 1, 2);
+    filters->addWidget(label(tr("T&heme:"), m_theme), 1, 0);
+    filters->addWidget(m_theme, 1, 1, 1, 3);
+    filters->addWidget(label(tr("F&ormat:"), m_format), 1, 4);
+    filters->addWidget(m_format, 1, 5);
+    filters->setColumnStretch(5, 1);
+    outer->addLayout(filters);
 
     m_error = new QLabel(this);
+    m_error->setObjectName(QStringLiteral("panelStatus"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #a01818; padding: 8px;"));
     m_error->hide();
-    layout->addWidget(m_error);
+    outer->addWidget(m_error);
 
-    m_months = new QTableWidget(this);
-    m_months->setColumnCount(3);
-    m_months->setHorizontalHeaderLabels({tr("Month"), tr("State"), tr("Actions")});
+    auto *content = new QWidget(this);
+    auto *grid = new QGridLayout(content);
+    grid->setContentsMargins(0, 0, 4, 0);
+    m_shown = new QLabel(content);
+    m_shown->setObjectName(QStringLiteral("panelShown"));
+    m_shown->setWordWrap(true);
+    m_shown->setStyleSheet(QStringLiteral("color: #34495a;"));
+    m_shown->setMinimumHeight(m_shown->fontMetrics().lineSpacing() * 2 + 4);
+    grid->addWidget(m_shown, 0, 0, 1, 2);
+    auto *tiles = new QHBoxLayout;
+    m_actions = new PanelTile(QStringLiteral("tileActions"), tr("actions"), content);
+    m_people = new PanelTile(QStringLiteral("tilePeople"), tr("people reached"), content);
+    m_reporting =
+        new PanelTile(QStringLiteral("tileReporting"), tr("months of the period sent to the URS"), content);
+    m_onTime = new PanelTile(QStringLiteral("tileOnTime"), tr("of the reports sent on time"), content);
+    for (PanelTile *t : {m_actions, m_people, m_reporting, m_onTime}) {
+        // The months below are the list behind these figures: the tiles are not buttons here.
+        t->setCursor(Qt::ArrowCursor);
+        t->setFocusPolicy(Qt::NoFocus);
+        t->setToolTip(QString());
+        tiles->addWidget(t, 1);
+    }
+    grid->addLayout(tiles, 1, 0, 1, 2);
+
+    m_months = new QTableWidget(content);
+    m_months->setObjectName(QStringLiteral("panelMonths"));
+    m_months->setColumnCount(5);
+    m_months->setHorizontalHeaderLabels(
+        {tr("Month"), tr("Report"), tr("Sent to the URS"), tr("Actions"), tr("People reached")});
     m_months->verticalHeader()->hide();
-    m_months->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_months->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
-    m_months->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_months->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_months->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_months->setAlternatingRowColors(true);
     m_months->setShowGrid(false);
     m_months->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    layout->addWidget(m_months, 1);
+    m_months->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_months->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_months->setMinimumHeight(260);
+    m_months->setAccessibleName(tr("The months of the period"));
+    m_months->setToolTip(tr("Double-click a month (or press Enter) to open its report."));
+    const auto openRow = [this](int row) {
+        if (const QTableWidgetItem *item = m_months->item(row, 0);
+            item && !item->data(Qt::UserRole).toString().isEmpty())
+            Q_EMIT openReportRequested(item->data(Qt::UserRole).toString());
+    };
+    // Activated: a double-click, or Enter (once each, whatever the style).
+    connect(m_months, &QTableWidget::cellActivated, this, [openRow](int row, int) { openRow(row); });
+    auto *monthsTitle = new QLabel(
+        tr("<b>Month by month</b> — newest first. Double-click a month to open its report."), content);
+    monthsTitle->setWordWrap(true);
+    grid->addWidget(monthsTitle, 2, 0, 1, 2);
+    grid->addWidget(m_months, 3, 0, 1, 2);
 
+    m_themeView = newChartView(QStringLiteral("chartThemes"), content, 290);
+    m_peopleView = newChartView(QStringLiteral("chartPeople"), content, 230);
+    m_formatView = newChartView(QStringLiteral("chartFormats"), content, 280);
+    m_audienceView = newChartView(QStringLiteral("chartAudiences"), content, 280);
+    grid->addWidget(m_themeView, 4, 0, 1, 2);
+    grid->addWidget(m_peopleView, 5, 0, 1, 2);
+    grid->addWidget(m_formatView, 6, 0);
+    grid->addWidget(m_audienceView, 6, 1);
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("panelScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    outer->addWidget(scroll, 1);
+
+    // The range stays a range: moving one end past the other moves the other too.
+    connect(m_from, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_building && m_to->currentIndex() > m_from->currentIndex()) {
+            const QSignalBlocker hold(m_to);
+            m_to->setCurrentIndex(m_from->currentIndex());
+        }
+        requestFigures();
+    });
+    connect(m_to, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_building && m_from->currentIndex() < m_to->currentIndex()) {
+            const QSignalBlocker hold(m_from);
+            m_from->setCurrentIndex(m_to->currentIndex());
+        }
+        requestFigures();
+    });
+    for (QComboBox *combo : {m_theme, m_format})
+        connect(combo, &QComboBox::currentIndexChanged, this, &PanelPage::requestFigures);
+    connect(m_includeUnaccepted, &QCheckBox::toggled, this, &PanelPage::requestFigures);
+    m_building = false;
+
+    // Typing in the editor saves every few seconds: the figures follow once the changes pause.
+    m_refresh = new QTimer(this);
+    m_refresh->setSingleShot(true);
+    m_refresh->setInterval(800);
+    connect(m_refresh, &QTimer::timeout, this, &PanelPage::requestFigures);
+    const auto changed = [this] {
+        if (isVisible())
+            m_refresh->start();
+        else
+            m_dirty = true;
+    };
     auto &notifier = m_context.services->notifier();
-    connect(&notifier, &core::Notifier::reportChanged, this, &PanelPage::reload);
-    connect(&notifier, &core::Notifier::reportsReset, this, &PanelPage::reload);
-    reload();
+    connect(&notifier, &core::Notifier::reportChanged, this, changed);
+    connect(&notifier, &core::Notifier::reportsReset, this, changed);
+    connect(&notifier, &core::Notifier::targetsChanged, this, changed);
 }
 
-void PanelPage::reload()
-{
-    const core::Period current = core::Period::fromDate(m_context.clock->today());
-    QList<core::Period> last12;
-    for (core::Period p = current.previous(); last12.size() < 12; p = p.previous())
-        last12 << p;
+PanelPage::~PanelPage() = default;
 
-    const auto listed = m_context.services->reports().summaries();
-    m_error->setVisible(!listed);
-    if (!listed)
-        m_error->setText(tr("The reports could not be read: %1").arg(listed.error().message));
-    const QList<core::ReportSummary> summaries = listed ? listed.value() : QList<core::ReportSummary>{};
-    int covered = 0, actions = 0, photos = 0;
-    m_months->setRowCount(int(last12.size()));
-    for (int row = 0; row < last12.size(); ++row) {
-        const core::Period p = last12.at(row);
-        const core::ReportSummary *found = nullptr;
-        for (const auto &s : summaries)
-            if (s.period == p)
-                found = &s;
-        QString state = tr("not started");
-        QString count = QStringLiteral("—");
-        if (found) {
-            state = core::reportStateLabel(found->state);
-            count = QString::number(found->actionCount);
-            if (found->state != core::ReportState::Draft && found->state != core::ReportState::Returned)
-                ++covered;
-            actions += found->actionCount;
-            photos += found->photoCount;
-        }
-        m_months->setItem(row, 0, new QTableWidgetItem(monthTitle(p)));
-        m_months->setItem(row, 1, new QTableWidgetItem(state));
-        auto *c = new QTableWidgetItem(count);
-        c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        m_months->setItem(row, 2, c);
+// Newest month first, ending with the month being recorded now; back three years,
+// or to the oldest report when it is older.
+void PanelPage::fillMonths()
+{
+    const core::Period last = core::Period::fromDate(m_context.clock->today());
+    core::Period oldest = last;
+    for (int i = 1; i < kMonthChoices; ++i)
+        oldest = oldest.previous();
+    if (const auto listed = m_context.services->reports().summaries())
+        for (const core::ReportSummary &s : listed.value())
+            if (s.period.isValid() && s.period < oldest)
+                oldest = s.period;
+    for (core::Period p = last; !(p < oldest); p = p.previous()) {
+        m_from->addItem(p.display(), p.key());
+        m_to->addItem(p.display(), p.key());
     }
+    m_to->setCurrentIndex(0);
+    m_from->setCurrentIndex(std::min(kDefaultMonths, int(m_from->count())) - 1);
+}
+
+core::PanelFilter PanelPage::filter() const
+{
+    core::PanelFilter f;
+    f.from = core::Period::fromKey(m_from->currentData().toString());
+    f.to = core::Period::fromKey(m_to->currentData().toString());
+    f.theme = m_theme->currentData().toString();
+    f.format = m_format->currentData().toString();
+    if (m_municipality)
+        f.municipalities = {m_municipality->ibge};
+    f.includeReceived = m_includeUnaccepted->isChecked();
+    // The action target the central level published for this municipality (or its
+    // share of its URS's), in proportion to the months shown; none for one theme or format.
+    if (m_municipality && f.theme.isEmpty() && f.format.isEmpty())
+        f.actionTarget = m_context.services->targets()
+                             .current()
+                             .actionsIn(m_context.reference, {*m_municipality}, f.from, f.to)
+                             .value_or(-1.0);
+    return f;
+}
+
+bool PanelPage::isComputing() const
+{
+    return m_job->isBusy();
+}
+
+QList<QChartView *> PanelPage::chartViews() const
+{
+    return {m_themeView, m_peopleView, m_formatView, m_audienceView};
+}
+
+void PanelPage::setTheme(const QString &code)
+{
+    if (const int i = m_theme->findData(code); i >= 0)
+        m_theme->setCurrentIndex(i);
+}
+
+void PanelPage::setFormat(const QString &code)
+{
+    if (const int i = m_format->findData(code); i >= 0)
+        m_format->setCurrentIndex(i);
+}
+
+void PanelPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_dirty)
+        requestFigures();
+}
+
+void PanelPage::requestFigures()
+{
+    if (m_building)
+        return;
+    if (!isVisible()) { // a hidden page does no work
+        m_dirty = true;
+        return;
+    }
+    if (!m_municipality) {
+        m_error->setStyleSheet(QStringLiteral("color: #a01818; padding: 8px;"));
+        m_error->setText(tr("This profile has no municipality yet: choose it under Settings."));
+        m_error->show();
+        return;
+    }
+    m_dirty = false;
+    m_error->setStyleSheet(QStringLiteral("color: #4a5a68; padding: 8px;"));
+    m_error->setText(tr("Updating the figures…"));
+    m_error->show();
+    core::PanelRequest request{m_context.program, filter(), {*m_municipality}};
+    request.own = *m_municipality;
+    m_job->request(request);
+}
+
+void PanelPage::replaceChart(QChartView *view, QChart *chart)
+{
+    QChart *old = view->chart();
+    view->setChart(chart);
+    delete old; // the view releases, never deletes, the chart it showed
+    // A theme's or a format's bar narrows the figures to it.
+    for (QAbstractSeries *series : chart->series()) {
+        if (auto *stacked = qobject_cast<QStackedBarSeries *>(series); stacked && view == m_themeView)
+            connect(stacked, &QStackedBarSeries::clicked, this, [this](int, QBarSet *set) {
+                if (const QString code = set->property("code").toString(); !code.isEmpty())
+                    setTheme(code);
+            });
+        if (auto *bars = qobject_cast<QHorizontalBarSeries *>(series); bars && view == m_formatView)
+            connect(bars, &QHorizontalBarSeries::clicked, this, [this](int index, QBarSet *set) {
+                const QString code = set->property("codes").toStringList().value(index);
+                if (code != QStringLiteral("*"))
+                    setFormat(code);
+            });
+    }
+}
+
+void PanelPage::showFigures(const core::PanelData &data)
+{
+    m_data = data;
+    m_error->hide();
+    const core::PanelFilter &f = data.filter;
+    const core::Period prevTo = f.from.previous();
+    core::Period prevFrom = f.from;
+    for (int i = 0; i < f.months(); ++i)
+        prevFrom = prevFrom.previous();
+    QStringList narrowed;
+    if (!f.theme.isEmpty())
+        narrowed << tr("theme %1").arg(panelCodeLabel(m_context.program, core::field_role::Themes, f.theme));
+    if (!f.format.isEmpty())
+        narrowed
+            << tr("format %1").arg(panelCodeLabel(m_context.program, core::field_role::Format, f.format));
+    m_shown->setText(
+        tr("%1, %2 to %3%4. Changes (▲▼) against %5 to %6.")
+            .arg(f.includeReceived ? tr("Every action recorded, drafts and reports not yet accepted included")
+                                   : tr("Actions of the reports the URS accepted (as the URS and the state "
+                                        "count them)"),
+                 f.from.display(), f.to.display(),
+                 narrowed.isEmpty() ? QString() : QStringLiteral(" — ") + narrowed.join(QStringLiteral(", ")),
+                 prevFrom.display(), prevTo.display()));
+
+    m_actions->setCount(data.tiles.actions, data.previous.actions);
+    m_actions->setTarget(data.tiles.actions, f.actionTarget);
+    m_people->setCount(data.tiles.people, data.previous.people);
+    m_reporting->setOfTotal(data.tiles.reporting, data.tiles.expected, data.previous.reporting);
+    m_onTime->setRate(data.tiles.onTimeRate(), data.previous.onTimeRate());
+    replaceChart(m_themeView, makeThemeChart(data, m_context.program));
+    if (QChart *chart = m_themeView->chart(); chart->legend()->isVisible())
+        chart->legend()->setAlignment(Qt::AlignBottom);
+    replaceChart(m_peopleView, makePeopleChart(data));
+    replaceChart(m_formatView, makeCountsChart(tr("Actions by format"), data.byFormat, m_context.program,
+                                               core::field_role::Format, 8));
+    replaceChart(m_audienceView, makeCountsChart(tr("Actions by target audience"), data.byAudience,
+                                                 m_context.program, core::field_role::Audience, 8));
+    showMonths(data);
+    Q_EMIT refreshed();
+}
+
+void PanelPage::showMonths(const core::PanelData &data)
+{
     const QLocale locale;
-    m_coverage->setText(tr("%1 of 12").arg(covered));
-    m_actions->setText(locale.toString(actions));
-    m_photos->setText(locale.toString(photos));
+    const QDate today = m_context.clock->today();
+    m_months->setRowCount(int(data.cells.size()));
+    int row = 0;
+    for (auto it = data.cells.crbegin(); it != data.cells.crend(); ++it, ++row) { // newest first
+        const core::PanelCell &cell = *it;
+        core::ReportState state{};
+        const bool hasReport = core::reportStateFromKey(cell.reportState, &state);
+        const QDate due = m_context.program.deadline(cell.period);
+        QString sent = coverageLabel(cell.coverage);
+        // Not at the URS and past its deadline: late, in red, with the date it was due.
+        const bool overdue =
+            (cell.coverage == QLatin1String("missing") || cell.coverage == QLatin1String("returned")) &&
+            due.isValid() && today > due;
+        if (cell.coverage == QLatin1String("missing") && due.isValid())
+            sent = overdue
+                       ? tr("Not sent — due %1, late").arg(locale.toString(due, QStringLiteral("dd/MM/yyyy")))
+                       : tr("Not sent yet — due %1").arg(locale.toString(due, QStringLiteral("dd/MM/yyyy")));
+        const QStringList texts{monthTitle(cell.period),
+                                hasReport ? core::reportStateLabel(state) : tr("not started"), sent,
+                                hasReport ? locale.toString(cell.actions) : QStringLiteral("—"),
+                                hasReport ? locale.toString(cell.people) : QStringLiteral("—")};
+        for (int c = 0; c < texts.size(); ++c) {
+            auto *item = new QTableWidgetItem(texts.at(c));
+            if (c >= 3)
+                item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (overdue)
+                item->setForeground(QColor(0xa0, 0x18, 0x18));
+            m_months->setItem(row, c, item);
+        }
+        m_months->item(row, 0)->setData(Qt::UserRole, cell.report);
+    }
 }
 
 } // namespace mobiliza::ui

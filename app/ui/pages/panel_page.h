@@ -1,34 +1,97 @@
+// The municipality's Painel: the figures of its own reports (core/panel/own_panel.h),
+// offline — the same tiles and charts the URS and the central level see for their
+// scopes (app/ui/panel), restricted to this municipality, and its months one by one:
+// the report's state, whether and when it reached the URS (late months in red), its
+// actions and people reached. Filters: period range, theme, format, and whether
+// reports not yet accepted by the URS count (they do by default: the núcleo's own
+// work). Clicking a theme or a format narrows to it; double-clicking a month opens
+// its report.
+//
+// Computed by core::PanelJob off the UI thread; a hidden page does no work (a change
+// of the reports marks it to redo when shown).
 #pragma once
 
 #include "app/ui/app_context.h"
+#include "core/panel/panel_query.h"
 
 #include <QWidget>
 
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
 class QLabel;
 class QTableWidget;
+class QTimer;
+
+QT_BEGIN_NAMESPACE
+class QChart;
+class QChartView;
+QT_END_NAMESPACE
+
+namespace mobiliza::core {
+class PanelJob;
+}
 
 namespace mobiliza::ui {
 
-// The municipality's own overview: coverage of the last 12 months and totals.
-// The consolidated regional/state panel with charts comes with the panel issue.
+class PanelTile;
+
 class PanelPage : public QWidget
 {
     Q_OBJECT
 
 public:
     explicit PanelPage(const AppContext &context, QWidget *parent = nullptr);
-    QLabel *coverage() const { return m_coverage; }
-    QLabel *errorLabel() const { return m_error; } // why the reports cannot be read, when they cannot
+    ~PanelPage() override;
+
+    const std::optional<core::PanelData> &data() const { return m_data; }
+    core::PanelFilter filter() const; // as the controls say
+    bool isComputing() const;
+    QLabel *errorLabel() const { return m_error; } // why the figures cannot be computed, when they cannot
+    QTableWidget *monthsTable() const { return m_months; }
+    QList<QChartView *> chartViews() const;
+    void setTheme(const QString &code); // empty: every theme
+    void setFormat(const QString &code);
+
+Q_SIGNALS:
+    void refreshed(); // new figures are on screen
+    void computeFailed(const QString &message);
+    void openReportRequested(const QString &uuid); // a month double-clicked
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
-    void reload();
+    void fillMonths();
+    void requestFigures();
+    void showFigures(const core::PanelData &data);
+    void showMonths(const core::PanelData &data);
+    void replaceChart(QChartView *view, QChart *chart);
 
     AppContext m_context;
-    QLabel *m_coverage = nullptr;
-    QLabel *m_actions = nullptr;
-    QLabel *m_photos = nullptr;
-    QTableWidget *m_months = nullptr;
+    core::PanelJob *m_job = nullptr;
+    std::optional<core::Municipality> m_municipality;
+    QTimer *m_refresh = nullptr;
+    QComboBox *m_from = nullptr;
+    QComboBox *m_to = nullptr;
+    QComboBox *m_theme = nullptr;
+    QComboBox *m_format = nullptr;
+    QCheckBox *m_includeUnaccepted = nullptr;
+    QLabel *m_shown = nullptr;
     QLabel *m_error = nullptr;
+    PanelTile *m_actions = nullptr;
+    PanelTile *m_people = nullptr;
+    PanelTile *m_reporting = nullptr;
+    PanelTile *m_onTime = nullptr;
+    QChartView *m_themeView = nullptr;
+    QChartView *m_peopleView = nullptr;
+    QChartView *m_formatView = nullptr;
+    QChartView *m_audienceView = nullptr;
+    QTableWidget *m_months = nullptr;
+    std::optional<core::PanelData> m_data;
+    bool m_dirty = true;
+    bool m_building = false;
 };
 
 } // namespace mobiliza::ui

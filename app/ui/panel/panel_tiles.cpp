@@ -37,12 +37,7 @@ PanelTile::PanelTile(const QString &objectName, const QString &caption, QWidget 
     m_change = new QLabel(this);
     m_change->setObjectName(objectName + QStringLiteral("Change"));
     m_change->setWordWrap(true);
-    // Word-wrapped labels are given one line in a scroll area that fits its widget:
-    // the caption and the change ask for two each, so narrow tiles never overlap.
-    const int twoLines = fontMetrics().lineSpacing() * 2 + 2;
-    m_caption->setMinimumHeight(twoLines);
     m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    m_change->setMinimumHeight(twoLines);
     m_change->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_target = new QLabel(this);
     m_target->setObjectName(objectName + QStringLiteral("Target"));
@@ -53,6 +48,31 @@ PanelTile::PanelTile(const QString &objectName, const QString &caption, QWidget 
     l->addWidget(m_caption);
     l->addWidget(m_change);
     l->addWidget(m_target);
+    l->addStretch(1); // a row of tiles keeps its figures on one line
+}
+
+void PanelTile::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fitLabels();
+}
+
+void PanelTile::fitLabels()
+{
+    // Word-wrapped labels are given one line in a scroll area that fits its widget (Qt 6.4
+    // asks no height for a width there): each asks for the lines its text needs at the
+    // tile's width — at least two for the caption and the change, so a row of tiles lines up.
+    const QMargins margins = layout()->contentsMargins();
+    const int width = contentsRect().width() - margins.left() - margins.right();
+    if (width <= 0)
+        return;
+    const int twoLines = fontMetrics().lineSpacing() * 2 + 2;
+    for (QLabel *label : {m_caption, m_change, m_target}) {
+        const int lines = label == m_target ? 0 : twoLines;
+        const int needed = std::max(lines, label->text().isEmpty() ? 0 : label->heightForWidth(width));
+        if (label->minimumHeight() != needed)
+            label->setMinimumHeight(needed);
+    }
 }
 
 void PanelTile::mouseReleaseEvent(QMouseEvent *event)
@@ -106,6 +126,7 @@ void PanelTile::setTarget(qint64 value, double target)
     m_target->setToolTip(tr("The yearly action target set by the central level, in proportion to the months "
                             "shown."));
     m_target->show();
+    fitLabels();
 }
 
 void PanelTile::setChange(const QString &text, int sign)
@@ -117,6 +138,7 @@ void PanelTile::setChange(const QString &text, int sign)
     m_change->setText(arrow + text);
     m_change->setStyleSheet(QStringLiteral("color: #4a5a68;"));
     m_change->setToolTip(tr("Compared with the previous period of the same length."));
+    fitLabels();
 }
 
 void PanelTile::setCount(qint64 value, qint64 previous)
@@ -146,6 +168,16 @@ void PanelTile::setRate(double value, double previous)
               points > 0   ? 1
               : points < 0 ? -1
                            : 0);
+}
+
+void PanelTile::setOfTotal(int value, int total, int previous)
+{
+    const QLocale locale;
+    m_value->setText(tr("%1 of %2").arg(locale.toString(value), locale.toString(total)));
+    const int delta = value - previous;
+    setChange(tr("%1 against the previous period").arg(locale.toString(std::abs(delta))), delta > 0   ? 1
+                                                                                          : delta < 0 ? -1
+                                                                                                      : 0);
 }
 
 void PanelTile::setOfTotal(int value, int total, int previous, const QString &previousMonth)

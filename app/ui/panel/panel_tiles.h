@@ -22,6 +22,8 @@ public:
     void setRate(double value, double previous);
     // "x of N" and the change in x since `previousMonth` ("mar/26").
     void setOfTotal(int value, int total, int previous, const QString &previousMonth);
+    // "x of N" and the change in x against the previous period of the same length.
+    void setOfTotal(int value, int total, int previous);
 
     // A line under the change: `value` against the target of the range ("Meta do
     // período: 1.200 — 85 %"); hidden when target < 0 (none applies).
@@ -37,9 +39,11 @@ Q_SIGNALS:
 protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void setChange(const QString &text, int sign);
+    void fitLabels();
 
     QLabel *m_value = nullptr;
     QLabel *m_caption = nullptr;

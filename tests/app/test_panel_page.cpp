@@ -1,0 +1,118 @@
+// The municipality's Painel (app/ui/pages/panel_page.h) driven as a person does:
+// the figures of its own months, the switch of what counts, a theme chosen with
+// the keyboard, a late month in red, a month opened by double-click. Each figure is
+// compared with a count made from the seeded months (tests/core/panel/own_seed.h).
+#include "tests/support/catch_qt.h"
+
+#include "app/ui/pages/panel_page.h"
+#include "app/ui/panel/panel_tiles.h"
+#include "core/domain/clock.h"
+#include "tests/core/panel/own_seed.h"
+#include "tests/support/temp_dir.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace mobiliza;
+
+namespace {
+
+qint64 actionsOf(const QList<test::own::Month> &months, const core::Period &from, const core::Period &to,
+                 bool unaccepted, const QString &theme = {})
+{
+    qint64 n = 0;
+    for (const auto &m : months) {
+        const bool accepted = m.state == QLatin1String("accepted");
+        if (m.period < from || to < m.period || !(unaccepted || accepted))
+            continue;
+        for (const QJsonObject &a : m.actions)
+            n += theme.isEmpty() || a.value(QStringLiteral("themes")).toArray().contains(theme) ? 1 : 0;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST_CASE("municipal panel: its own months, what counts switched by a click, a theme by the keyboard")
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 5, 15), QTime(12, 0), QTimeZone::utc())};
+    auto opened = core::Services::open(dir.path(), clock);
+    REQUIRE(opened.ok());
+    const QList<test::own::Month> seeded = test::own::seed(*opened.value());
+    ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
+                           core::ProgramDefinition::sesMgMobilizacao(), opened.value().get(), &clock};
+    ui::PanelPage page(context);
+    page.resize(1280, 800);
+    QSignalSpy refreshed(&page, &ui::PanelPage::refreshed);
+    // New figures since the spy was last cleared: already here (an event loop ran), or awaited.
+    const auto answered = [&refreshed] { return !refreshed.isEmpty() || refreshed.wait(20000); };
+    page.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&page));
+    REQUIRE(answered());
+
+    // The last 12 months up to the one being recorded now, drafts included.
+    const core::Period from{2025, 6}, to{2026, 5};
+    const QLocale locale;
+    auto *actions = page.findChild<ui::PanelTile *>(QStringLiteral("tileActions"));
+    auto *reporting = page.findChild<ui::PanelTile *>(QStringLiteral("tileReporting"));
+    REQUIRE(actions);
+    REQUIRE(reporting);
+    CHECK(actions->valueText() == locale.toString(actionsOf(seeded, from, to, true)));
+    // Sent: nov (sem ações), dec, jan on time, feb late; mar returned, apr a draft.
+    CHECK(reporting->valueText() ==
+          QCoreApplication::translate("mobiliza::ui::PanelTile", "%1 of %2").arg(4).arg(12));
+
+    // The months, newest first: May not started, April a draft past its deadline, in red.
+    QTableWidget *months = page.monthsTable();
+    REQUIRE(months->rowCount() == 12);
+    CHECK(months->item(0, 0)->data(Qt::UserRole).toString().isEmpty());
+    CHECK(months->item(1, 3)->text() == QStringLiteral("3"));
+    CHECK(months->item(1, 2)->foreground().color() == QColor(0xa0, 0x18, 0x18));
+    CHECK(months->item(4, 2)->foreground().color() != QColor(0xa0, 0x18, 0x18)); // January, accepted
+
+    // Untick "not yet accepted too": only the accepted months count.
+    auto *unaccepted = page.findChild<QCheckBox *>(QStringLiteral("panelIncludeReceived"));
+    REQUIRE(unaccepted);
+    REQUIRE(unaccepted->isChecked());
+    refreshed.clear();
+    QTest::mouseClick(unaccepted, Qt::LeftButton, {}, QPoint(8, unaccepted->height() / 2));
+    REQUIRE(answered());
+    CHECK_FALSE(unaccepted->isChecked());
+    const qint64 acceptedOnly = actionsOf(seeded, from, to, false);
+    CHECK(acceptedOnly < actionsOf(seeded, from, to, true)); // the case changes something
+    CHECK(actions->valueText() == locale.toString(acceptedOnly));
+    CHECK(months->item(1, 3)->text() == QStringLiteral("0")); // April's draft no longer counts
+
+    // The first theme of the catalogue, chosen with the keyboard.
+    auto *theme = page.findChild<QComboBox *>(QStringLiteral("panelTheme"));
+    REQUIRE(theme);
+    theme->setFocus();
+    refreshed.clear();
+    QTest::keyClick(theme, Qt::Key_Down);
+    REQUIRE(answered());
+    const QString code = theme->currentData().toString();
+    REQUIRE(code == QStringLiteral("arboviroses"));
+    CHECK(actions->valueText() == locale.toString(actionsOf(seeded, from, to, false, code)));
+
+    // A month's row opens its report.
+    QSignalSpy open(&page, &ui::PanelPage::openReportRequested);
+    months->scrollToItem(months->item(4, 0));
+    const QPoint january = months->visualItemRect(months->item(4, 0)).center();
+    QTest::mouseClick(months->viewport(), Qt::LeftButton, {}, january);
+    QTest::mouseDClick(months->viewport(), Qt::LeftButton, {}, january);
+    REQUIRE(open.size() == 1);
+    QString uuid;
+    for (const auto &m : seeded)
+        if (m.period == core::Period{2026, 1})
+            uuid = m.uuid;
+    CHECK(open.first().first().toString() == uuid);
+    // Enter on the selected month opens it too.
+    QTest::keyClick(months, Qt::Key_Return);
+    REQUIRE(open.size() == 2);
+    CHECK(open.last().first().toString() == uuid);
+}
