@@ -1,4 +1,5 @@
 #include "core/demo/demo_data.h"
+#include "core/demo/demo_targets.h"
 
 #include "core/demo/demo_content.h"
 
@@ -108,6 +109,10 @@ Result<DemoSummary> DemoData::seed()
     if (auto s = profile.setDemo(true); !s)
         return s.error();
     auto seeded = seedRecords(summary);
+    // The targets the central level would have published: the Painel measures against them.
+    if (seeded)
+        if (Status s = seedDemoTargets(m_services, m_reference, m_clock); !s)
+            seeded = s.error();
     if (seeded) {
         if (auto s = profile.setSetting(kSeeding, QString()); !s)
             return s.error(); // complete, but not known to be: the next run starts again

@@ -1,4 +1,5 @@
 #include "core/demo/regional_demo.h"
+#include "core/demo/demo_targets.h"
 
 #include "core/demo/demo_content.h"
 #include "core/demo/region_partners_demo.h"
@@ -342,6 +343,9 @@ Result<DemoSummary> RegionalDemo::seed()
     if (!partners)
         return partners.error();
     summary.partners = partners.value();
+    // The targets the central level publishes (its own, at the central level).
+    if (Status s = seedDemoTargets(m_services, m_reference, m_clock); !s)
+        return s.error();
     return summary;
 }
 

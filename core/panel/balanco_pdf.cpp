@@ -249,10 +249,19 @@ void Balanco::tiles()
     }
     struct Tile
     {
-        QString value, caption, change;
+        QString value, caption, change, target;
     };
+    // The actions against the target of the range, as the Painel's tile says it.
+    QString actionTarget;
+    if (const double target = m_data.filter.actionTarget; target >= 0) {
+        const qint64 rounded = std::llround(target);
+        actionTarget = rounded > 0
+                           ? QStringLiteral("Meta do período: %1 — %2 atingido")
+                                 .arg(integerBr(rounded), percent(double(t.actions) / double(rounded)))
+                           : QStringLiteral("Meta do período: %1").arg(integerBr(rounded));
+    }
     const QList<Tile> tiles = {
-        {integerBr(t.actions), QStringLiteral("ações"), countChange(t.actions, prev.actions)},
+        {integerBr(t.actions), QStringLiteral("ações"), countChange(t.actions, prev.actions), actionTarget},
         {integerBr(t.people), QStringLiteral("pessoas alcançadas"), countChange(t.people, prev.people)},
         {QStringLiteral("%1 de %2").arg(integerBr(t.reporting), integerBr(t.expected)),
          QStringLiteral("municípios enviaram o último mês (%1)").arg(m_data.filter.to.display()),
@@ -269,13 +278,15 @@ void Balanco::tiles()
     const QFont valueFont = makeFont(14, true);
     const QFont captionFont = makeFont(7.5);
     const QFont changeFont = makeFont(7);
-    qreal captionH = 0, changeH = 0;
+    qreal captionH = 0, changeH = 0, targetH = 0;
     for (const Tile &tile : tiles) {
         captionH = std::max(captionH, m_sheet.textHeight(tile.caption, captionFont, width - 2 * pad));
         changeH = std::max(changeH, m_sheet.textHeight(tile.change, changeFont, width - 2 * pad));
+        if (!tile.target.isEmpty())
+            targetH = std::max(targetH, pt(2) + m_sheet.textHeight(tile.target, changeFont, width - 2 * pad));
     }
     const qreal valueH = m_sheet.textHeight(QStringLiteral("0"), valueFont, width);
-    const qreal height = 2 * pad + valueH + captionH + pt(3) + changeH;
+    const qreal height = 2 * pad + valueH + captionH + pt(3) + changeH + targetH;
     m_sheet.ensureSpace(height);
     QPainter &p = m_sheet.painter();
     for (int i = 0; i < tiles.size(); ++i) {
@@ -289,6 +300,9 @@ void Balanco::tiles()
         m_sheet.drawText(tiles.at(i).caption, captionFont, x + pad, y + pad + valueH, width - 2 * pad);
         m_sheet.drawText(tiles.at(i).change, changeFont, x + pad, y + pad + valueH + captionH + pt(3),
                          width - 2 * pad, kMuted);
+        if (!tiles.at(i).target.isEmpty())
+            m_sheet.drawText(tiles.at(i).target, changeFont, x + pad,
+                             y + pad + valueH + captionH + pt(3) + changeH + pt(2), width - 2 * pad, kTarget);
     }
     m_sheet.advance(height + pt(10));
 }

@@ -146,6 +146,9 @@ TEST_CASE("reports page: creating the current month adds a draft row")
 TEST_CASE("reports page: demo months newest first, a late draft is marked")
 {
     Fixture f(true);
+    // The demonstration brings the targets its Painel measures against, as if published.
+    CHECK(f.services->targets().current().revision == 1);
+    CHECK_FALSE(f.services->targets().pending());
     // Add an old, unfinished month: past its deadline, so it is late.
     REQUIRE(f.services->reports().createReport(f.context.program.id(), {2025, 6}).ok());
     ui::ReportsPage page(f.context);

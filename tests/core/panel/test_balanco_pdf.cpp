@@ -234,6 +234,37 @@ TEST_CASE("The Balanço names what the filter narrows: a theme, a format, an are
                                  nameOf(reference, f.municipalities.at(2))));
 }
 
+TEST_CASE("The Balanço prints the action target of the range and how much of it was reached, none when none "
+          "applies")
+{
+    test::UrsProfile urs;
+    Services &services = *urs.services;
+    const ReferenceData &reference = services.reference();
+    const Seeded s = seed(urs, 20261202, twoUrs(reference));
+    const ProgramDefinition program = services.programs().engine(kProgram)->program();
+    PanelData d = compute(services, s, PanelFilter{Period{2026, 4}, Period{2026, 9}}).data;
+    REQUIRE(d.tiles.actions > 0);
+    const BalancoInfo info{QStringLiteral("Minas Gerais"),
+                           QDateTime(QDate(2026, 11, 20), QTime(12, 5), Qt::UTC), QString()};
+    const QString pdf = urs.dir.filePath(QStringLiteral("balanco.pdf"));
+
+    // A target above what was done: the share reached, rounded as the Painel's tile rounds it.
+    d.filter.actionTarget = double(d.tiles.actions) * 1.6 + 0.4;
+    const qint64 target = std::llround(d.filter.actionTarget);
+    REQUIRE(writeBalancoPdf(d, {}, program, reference, info, pdf));
+    QString text = test::pdfText(pdf).simplified();
+    CHECK(text.contains(QStringLiteral("Meta do período: %1 —").arg(integerBr(target))));
+    CHECK(text.contains(QStringLiteral("%1 % atingido")
+                            .arg(integerBr(std::llround(100.0 * double(d.tiles.actions) / double(target))))));
+
+    // No target applies (a theme, or none published): no line.
+    d.filter.actionTarget = -1;
+    REQUIRE(writeBalancoPdf(d, {}, program, reference, info, pdf));
+    text = test::pdfText(pdf).simplified();
+    CHECK(text.contains(QStringLiteral("dos relatórios enviados no prazo")));
+    CHECK_FALSE(text.contains(QStringLiteral("Meta do período")));
+}
+
 TEST_CASE("A Balanço that cannot be written is an error in words and leaves no file")
 {
     test::UrsProfile urs;

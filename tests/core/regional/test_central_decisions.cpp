@@ -164,6 +164,21 @@ TEST_CASE("Central decisions: the central level's demonstration is the whole sta
     REQUIRE(batches);
     REQUIRE(batches.value().next());
     CHECK(batches.value().value(0).toInt() == 0);
+    // Its targets, its own and confirmed (never sent to a hub): the whole state's every
+    // year it shows, each URS's the sum of its municipalities' rounded up.
+    const Targets targets = services.targets().current();
+    CHECK(targets.revision == 1);
+    CHECK_FALSE(services.targets().pending());
+    for (int year : {2025, 2026}) {
+        CAPTURE(year);
+        const YearTargets *y = targets.year(year);
+        REQUIRE(y);
+        CHECK(y->state >= y->perMunicipality * reference.municipalities().size());
+        CHECK(y->urs.size() == reference.urs().size());
+        CHECK(
+            targets.yearlyActions(reference, reference.municipalitiesOfUrs(QStringLiteral("Barbacena")), year)
+                .value_or(0) >= double(y->perMunicipality * 33));
+    }
     // The central level may decide on a forwarded one at once.
     for (const ReplicaRevision &r : latest.value())
         if (r.state == QLatin1String("forwarded")) {

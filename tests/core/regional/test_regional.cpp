@@ -268,6 +268,9 @@ TEST_CASE("The URS demonstration replica: real municipalities, every case of the
     REQUIRE(seeded);
     CHECK(services.profile().isDemo());
     CHECK(seeded->reports > 300);
+    // The targets as the central level would publish them: the panel measures against them.
+    CHECK(services.targets().current().revision == 1);
+    CHECK(services.targets().current().year(2026) != nullptr);
 
     const QList<Municipality> all = reference.municipalitiesOfUrs(QStringLiteral("Barbacena"));
     auto grid = computeCoverage(services.replica(), program, all, Period{2026, 10}, 12);
