@@ -74,7 +74,7 @@
         <translation>The reports could not be read: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>There is no report to show yet.</source>
         <translation>There is no report to show yet.</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>The page &quot;%1&quot; is not one of this profile&apos;s (%2).</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Could not save the screenshot to %1. Check that the folder exists and is writable.</translation>
     </message>
@@ -864,7 +864,7 @@
 <context>
     <name>DemoData</name>
     <message>
-        <location filename="../core/demo/demo_data.cpp" line="+97"/>
+        <location filename="../core/demo/demo_data.cpp" line="+98"/>
         <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
         <translation>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
@@ -874,7 +874,7 @@
         <translation>Choose the profile&apos;s municipality before adding demonstration data.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>The demonstration data could not be added: %1 Nothing was added to this profile.</source>
         <translation>The demonstration data could not be added: %1 Nothing was added to this profile.</translation>
     </message>
@@ -884,7 +884,7 @@
         <translation>The demonstration data could not be completed: %1 This profile now holds part of it (%2 report(s), %3 partner(s)), all marked as demonstration data. Free some space on the disk and use --demo-data with a new, empty --data-dir.</translation>
     </message>
     <message>
-        <location filename="../core/demo/regional_demo.cpp" line="+55"/>
+        <location filename="../core/demo/regional_demo.cpp" line="+56"/>
         <source>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</source>
         <translation>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</translation>
     </message>
@@ -2350,6 +2350,99 @@
     </message>
 </context>
 <context>
+    <name>PanelFiles</name>
+    <message>
+        <location filename="../app/ui/panel/panel_files.cpp" line="+63"/>
+        <source>Save chart as PNG…</source>
+        <translation>Save chart as PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save chart as SVG…</source>
+        <translation>Save chart as SVG…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save the chart (SVG)</source>
+        <translation>Save the chart (SVG)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the chart (PNG)</source>
+        <translation>Save the chart (PNG)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG image (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Chart not saved</source>
+        <translation>Chart not saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</source>
+        <translation>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chart saved</source>
+        <translation>Chart saved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart was written to %1.</source>
+        <translation>The chart was written to %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the panel&apos;s data (XLSX)</source>
+        <translation>Export the panel&apos;s data (XLSX)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the panel&apos;s data (CSV)</source>
+        <translation>Export the panel&apos;s data (CSV)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Panel exported</source>
+        <translation>Panel exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data was written to %1.</source>
+        <translation>The panel&apos;s data was written to %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Panel not exported</source>
+        <translation>Panel not exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data could not be written: %1</source>
+        <translation>The panel&apos;s data could not be written: %1</translation>
+    </message>
+</context>
+<context>
     <name>PanelMap</name>
     <message>
         <location filename="../app/ui/panel/panel_map.cpp" line="+57"/>
@@ -3447,7 +3540,7 @@
     </message>
     <message>
         <location line="+85"/>
-        <location filename="../core/panel/balanco_pdf.cpp" line="+396"/>
+        <location filename="../core/panel/balanco_pdf.cpp" line="+410"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</translation>
     </message>
@@ -5970,92 +6063,17 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+76"/>
-        <source>Save chart as PNG…</source>
-        <translation>Save chart as PNG…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save chart as SVG…</source>
-        <translation>Save chart as SVG…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Save the chart (SVG)</source>
-        <translation>Save the chart (SVG)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Save the chart (PNG)</source>
-        <translation>Save the chart (PNG)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG image (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PNG image (*.png)</source>
-        <translation>PNG image (*.png)</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Chart not saved</source>
-        <translation>Chart not saved</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</source>
-        <translation>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Chart saved</source>
-        <translation>Chart saved</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The chart was written to %1.</source>
-        <translation>The chart was written to %1.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+55"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Save the Balanço mensal (PDF)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export the panel&apos;s data (XLSX)</source>
-        <translation>Export the panel&apos;s data (XLSX)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export the panel&apos;s data (CSV)</source>
-        <translation>Export the panel&apos;s data (CSV)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV for Excel (*.csv)</source>
-        <translation>CSV for Excel (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Panel exported</source>
-        <translation>Panel exported</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>Balanço saved</source>
         <translation>Balanço saved</translation>
     </message>
@@ -6065,17 +6083,7 @@
         <translation>The Balanço mensal was written to %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The panel&apos;s data was written to %1.</source>
-        <translation>The panel&apos;s data was written to %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Panel not exported</source>
-        <translation>Panel not exported</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Balanço not saved</source>
         <translation>Balanço not saved</translation>
     </message>
@@ -6085,12 +6093,7 @@
         <translation>The Balanço mensal could not be written: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The panel&apos;s data could not be written: %1</source>
-        <translation>The panel&apos;s data could not be written: %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Minas Gerais</source>
         <translation>Minas Gerais</translation>
     </message>
@@ -6340,7 +6343,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+65"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+68"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -6410,7 +6413,7 @@
         <translation>people reached</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>months of the period sent to the URS</source>
         <translation>months of the period sent to the URS</translation>
     </message>
@@ -6445,12 +6448,27 @@
         <translation>Double-click a month (or press Enter) to open its report.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</source>
         <translation>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+4"/>
+        <source>Export data (CSV)…</source>
+        <translation>Export data (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One row per month of the selection, for Excel: whether it reached the URS, actions and people reached. No partner&apos;s personal data.</source>
+        <translation>One row per month of the selection, for Excel: whether it reached the URS, actions and people reached. No partner&apos;s personal data.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data (XLSX)…</source>
+        <translation>Export data (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>This profile has no municipality yet: choose it under Settings.</source>
         <translation>This profile has no municipality yet: choose it under Settings.</translation>
     </message>
@@ -6465,7 +6483,7 @@
         <translation>theme %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>format %1</source>
         <translation>format %1</translation>
     </message>
@@ -6485,12 +6503,7 @@
         <translation>Actions of the reports the URS accepted (as the URS and the state count them)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>the previous period</source>
-        <translation>the previous period</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Actions by format</source>
         <translation>Actions by format</translation>
     </message>
@@ -6500,7 +6513,7 @@
         <translation>Actions by target audience</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Not sent — due %1, late</source>
         <translation>Not sent — due %1, late</translation>
     </message>
@@ -6510,7 +6523,7 @@
         <translation>Not sent yet — due %1</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-284"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -6520,7 +6533,7 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+286"/>
         <source>not started</source>
         <translation>not started</translation>
     </message>
@@ -6561,7 +6574,7 @@
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+100"/>
         <source>Target for the period: %1 — %2 % reached</source>
         <translation>Target for the period: %1 — %2 % reached</translation>
     </message>
@@ -6576,17 +6589,18 @@
         <translation>The yearly action target set by the central level, in proportion to the months shown.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Compared with the previous period of the same length.</source>
         <translation>Compared with the previous period of the same length.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+29"/>
         <source>%1 against the previous period</source>
         <translation>%1 against the previous period</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-27"/>
         <source>%1 (%2 %) against the previous period</source>
         <translation>%1 (%2 %) against the previous period</translation>
     </message>
@@ -6602,6 +6616,7 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+10"/>
         <source>%1 of %2</source>
         <translation>%1 of %2</translation>
     </message>

@@ -74,7 +74,7 @@
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>There is no report to show yet.</source>
         <translation>Ainda não há relatório para mostrar.</translation>
     </message>
@@ -84,7 +84,7 @@
         <translation>A página &quot;%1&quot; não faz parte deste perfil (%2).</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Não foi possível salvar a captura de tela em %1. Verifique se a pasta existe e se é possível gravar nela.</translation>
     </message>
@@ -864,7 +864,7 @@
 <context>
     <name>DemoData</name>
     <message>
-        <location filename="../core/demo/demo_data.cpp" line="+97"/>
+        <location filename="../core/demo/demo_data.cpp" line="+98"/>
         <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
         <translation>Este perfil já tem relatórios ou parceiros reais; por isso nenhum dado de demonstração foi adicionado. Use --demo-data com uma pasta --data-dir nova e vazia.</translation>
     </message>
@@ -874,7 +874,7 @@
         <translation>Escolha o município do perfil antes de adicionar dados de demonstração.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>The demonstration data could not be added: %1 Nothing was added to this profile.</source>
         <translation>Não foi possível adicionar os dados de demonstração: %1 Nada foi adicionado a este perfil.</translation>
     </message>
@@ -884,7 +884,7 @@
         <translation>Não foi possível completar os dados de demonstração: %1 Este perfil ficou com uma parte deles (%2 relatório(s), %3 parceiro(s)), tudo marcado como dados de demonstração. Libere espaço no disco e use --demo-data com uma --data-dir nova e vazia.</translation>
     </message>
     <message>
-        <location filename="../core/demo/regional_demo.cpp" line="+55"/>
+        <location filename="../core/demo/regional_demo.cpp" line="+56"/>
         <source>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</source>
         <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
     </message>
@@ -2350,6 +2350,99 @@
     </message>
 </context>
 <context>
+    <name>PanelFiles</name>
+    <message>
+        <location filename="../app/ui/panel/panel_files.cpp" line="+63"/>
+        <source>Save chart as PNG…</source>
+        <translation>Salvar gráfico como PNG…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save chart as SVG…</source>
+        <translation>Salvar gráfico como SVG…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Save the chart (SVG)</source>
+        <translation>Salvar o gráfico (SVG)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save the chart (PNG)</source>
+        <translation>Salvar o gráfico (PNG)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>SVG image (*.svg)</source>
+        <translation>Imagem SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PNG image (*.png)</source>
+        <translation>Imagem PNG (*.png)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Chart not saved</source>
+        <translation>Gráfico não salvo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</source>
+        <translation>Não foi possível gravar o gráfico em %1 (%2). Escolha outra pasta — uma em que você possa gravar — e tente de novo.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chart saved</source>
+        <translation>Gráfico salvo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chart was written to %1.</source>
+        <translation>O gráfico foi gravado em %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export the panel&apos;s data (XLSX)</source>
+        <translation>Exportar os dados do painel (XLSX)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the panel&apos;s data (CSV)</source>
+        <translation>Exportar os dados do painel (CSV)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV for Excel (*.csv)</source>
+        <translation>CSV para Excel (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Panel exported</source>
+        <translation>Painel exportado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data was written to %1.</source>
+        <translation>Os dados do painel foram gravados em %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Panel not exported</source>
+        <translation>Painel não exportado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data could not be written: %1</source>
+        <translation>Não foi possível gravar os dados do painel: %1</translation>
+    </message>
+</context>
+<context>
     <name>PanelMap</name>
     <message>
         <location filename="../app/ui/panel/panel_map.cpp" line="+57"/>
@@ -3447,7 +3540,7 @@
     </message>
     <message>
         <location line="+85"/>
-        <location filename="../core/panel/balanco_pdf.cpp" line="+396"/>
+        <location filename="../core/panel/balanco_pdf.cpp" line="+410"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>O PDF precisa da parte gráfica do aplicativo (fontes). Em um servidor, execute-o com a plataforma &quot;offscreen&quot; (QT_QPA_PLATFORM=offscreen).</translation>
     </message>
@@ -5970,92 +6063,17 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+76"/>
-        <source>Save chart as PNG…</source>
-        <translation>Salvar gráfico como PNG…</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Save chart as SVG…</source>
-        <translation>Salvar gráfico como SVG…</translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>Save the chart (SVG)</source>
-        <translation>Salvar o gráfico (SVG)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Save the chart (PNG)</source>
-        <translation>Salvar o gráfico (PNG)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>SVG image (*.svg)</source>
-        <translation>Imagem SVG (*.svg)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PNG image (*.png)</source>
-        <translation>Imagem PNG (*.png)</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>Chart not saved</source>
-        <translation>Gráfico não salvo</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The chart could not be written to %1 (%2). Choose another folder — one you can write to — and try again.</source>
-        <translation>Não foi possível gravar o gráfico em %1 (%2). Escolha outra pasta — uma em que você possa gravar — e tente de novo.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Chart saved</source>
-        <translation>Gráfico salvo</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>The chart was written to %1.</source>
-        <translation>O gráfico foi gravado em %1.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+55"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Salvar o Balanço mensal (PDF)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Export the panel&apos;s data (XLSX)</source>
-        <translation>Exportar os dados do painel (XLSX)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Export the panel&apos;s data (CSV)</source>
-        <translation>Exportar os dados do painel (CSV)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>PDF document (*.pdf)</source>
         <translation>Documento PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CSV for Excel (*.csv)</source>
-        <translation>CSV para o Excel (*.csv)</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Panel exported</source>
-        <translation>Painel exportado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+10"/>
         <source>Balanço saved</source>
         <translation>Balanço salvo</translation>
     </message>
@@ -6065,17 +6083,7 @@
         <translation>O Balanço mensal foi gravado em %1.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The panel&apos;s data was written to %1.</source>
-        <translation>Os dados do painel foram gravados em %1.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Panel not exported</source>
-        <translation>Painel não exportado</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Balanço not saved</source>
         <translation>Balanço não salvo</translation>
     </message>
@@ -6085,12 +6093,7 @@
         <translation>Não foi possível gravar o Balanço mensal: %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>The panel&apos;s data could not be written: %1</source>
-        <translation>Não foi possível gravar os dados do painel: %1</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Minas Gerais</source>
         <translation>Minas Gerais</translation>
     </message>
@@ -6340,7 +6343,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+65"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+68"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -6410,7 +6413,7 @@
         <translation>pessoas alcançadas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>months of the period sent to the URS</source>
         <translation>meses do período enviados à URS</translation>
     </message>
@@ -6445,12 +6448,27 @@
         <translation>Clique duas vezes num mês (ou tecle Enter) para abrir o relatório dele.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</source>
         <translation>&lt;b&gt;Mês a mês&lt;/b&gt; — o mais recente primeiro. Clique duas vezes num mês para abrir o relatório dele.</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+4"/>
+        <source>Export data (CSV)…</source>
+        <translation>Exportar dados (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One row per month of the selection, for Excel: whether it reached the URS, actions and people reached. No partner&apos;s personal data.</source>
+        <translation>Uma linha por mês da seleção, para o Excel: se chegou à URS, ações e pessoas alcançadas. Nenhum dado pessoal de parceiros.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data (XLSX)…</source>
+        <translation>Exportar dados (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+162"/>
         <source>This profile has no municipality yet: choose it under Settings.</source>
         <translation>Este perfil ainda não tem município: escolha-o em Configurações.</translation>
     </message>
@@ -6465,7 +6483,7 @@
         <translation>tema %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>format %1</source>
         <translation>formato %1</translation>
     </message>
@@ -6485,12 +6503,7 @@
         <translation>Ações dos relatórios aceitos pela URS (como a URS e o estado as contam)</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>the previous period</source>
-        <translation>o período anterior</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Actions by format</source>
         <translation>Ações por formato</translation>
     </message>
@@ -6500,7 +6513,7 @@
         <translation>Ações por público-alvo</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Not sent — due %1, late</source>
         <translation>Não enviado — prazo %1, atrasado</translation>
     </message>
@@ -6510,7 +6523,7 @@
         <translation>Ainda não enviado — prazo %1</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-284"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -6520,7 +6533,7 @@
         <translation>Ações</translation>
     </message>
     <message>
-        <location line="+253"/>
+        <location line="+286"/>
         <source>not started</source>
         <translation>não iniciado</translation>
     </message>
@@ -6561,7 +6574,7 @@
         <translation>Clique para ver a lista</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+100"/>
         <source>Target for the period: %1 — %2 % reached</source>
         <translation>Meta do período: %1 — %2 % atingido</translation>
     </message>
@@ -6576,17 +6589,18 @@
         <translation>A meta anual de ações definida pelo nível central, na proporção dos meses mostrados.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Compared with the previous period of the same length.</source>
         <translation>Comparado com o período anterior de mesma duração.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <location line="+29"/>
         <source>%1 against the previous period</source>
         <translation>%1 em relação ao período anterior</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-27"/>
         <source>%1 (%2 %) against the previous period</source>
         <translation>%1 (%2 %) em relação ao período anterior</translation>
     </message>
@@ -6602,6 +6616,7 @@
     </message>
     <message>
         <location line="+9"/>
+        <location line="+10"/>
         <source>%1 of %2</source>
         <translation>%1 de %2</translation>
     </message>

@@ -116,7 +116,7 @@ void MainWindow::addMunicipalPages(Dialogs &dialogs)
             new PartnersPage(m_context, this, &dialogs));
     addPage(QStringLiteral("sync"), tr("Synchronization"), st->standardIcon(QStyle::SP_BrowserReload),
             new SyncPage(m_context, this));
-    auto *panel = new PanelPage(m_context, this);
+    auto *panel = new PanelPage(m_context, dialogs, this);
     addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView), panel);
     addPage(QStringLiteral("settings"), tr("Settings"), st->standardIcon(QStyle::SP_FileDialogInfoView),
             new SettingsPage(m_context, this));

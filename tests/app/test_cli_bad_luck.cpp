@@ -8,12 +8,13 @@
 #include "app/ui/pages/panel_page.h"
 #include "app/ui/pages/reports_page.h"
 #include "app/ui/pages/sync_page.h"
+#include "core/domain/clock.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
-#include "core/domain/clock.h"
 #include "core/services/blob_collector.h"
 #include "core/services/services.h"
 #include "tests/app/cli_run.h"
+#include "tests/app/fake_dialogs.h"
 #include "tests/support/temp_dir.h"
 
 #include <QCryptographicHash>
@@ -213,7 +214,8 @@ TEST_CASE("bad luck on screen: Relatórios, Painel and Sincronização show a da
     ui::ReportsPage reports(context);
     CHECK(showsError(reports));
     // The Painel computes on a worker: the error comes with its answer.
-    ui::PanelPage panel(context);
+    test::FakeDialogs dialogs;
+    ui::PanelPage panel(context, dialogs);
     QSignalSpy failed(&panel, &ui::PanelPage::computeFailed);
     panel.resize(1000, 700);
     panel.show();

@@ -7,11 +7,17 @@
 #include "app/ui/pages/panel_page.h"
 #include "app/ui/panel/panel_tiles.h"
 #include "core/domain/clock.h"
+#include "tests/app/fake_dialogs.h"
 #include "tests/core/panel/own_seed.h"
 #include "tests/support/temp_dir.h"
 
+#include <QAction>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QProcess>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTest>
@@ -46,7 +52,8 @@ TEST_CASE("municipal panel: its own months, what counts switched by a click, a t
     const QList<test::own::Month> seeded = test::own::seed(*opened.value());
     ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
                            core::ProgramDefinition::sesMgMobilizacao(), opened.value().get(), &clock};
-    ui::PanelPage page(context);
+    test::FakeDialogs dialogs;
+    ui::PanelPage page(context, dialogs);
     page.resize(1280, 800);
     QSignalSpy refreshed(&page, &ui::PanelPage::refreshed);
     // New figures since the spy was last cleared: already here (an event loop ran), or awaited.
@@ -115,4 +122,39 @@ TEST_CASE("municipal panel: its own months, what counts switched by a click, a t
     QTest::keyClick(months, Qt::Key_Return);
     REQUIRE(open.size() == 2);
     CHECK(open.last().first().toString() == uuid);
+
+    // "Export data (CSV)…": one row a month of the figures shown, read back as a CSV reader does.
+    dialogs.savePath = dir.filePath(QStringLiteral("painel.csv"));
+    QSignalSpy exported(&page, &ui::PanelPage::exported);
+    auto *csv = page.findChild<QPushButton *>(QStringLiteral("panelExportCsv"));
+    REQUIRE(csv);
+    QTest::mouseClick(csv, Qt::LeftButton);
+    REQUIRE((!exported.isEmpty() || exported.wait(20000)));
+    CHECK(exported.first().first().toBool());
+    CHECK(dialogs.lastSuggestedPath.contains(QStringLiteral("painel-2025-06-a-2026-05-tema-arboviroses")));
+    QProcess reader;
+    reader.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import csv,sys; r=list(csv.reader(open(sys.argv[1],encoding='utf-8-sig'),"
+                                 "delimiter=';')); print(len(r)-1); print(sum(int(x[-2]) for x in r[1:]))"),
+                  dialogs.savePath});
+    REQUIRE(reader.waitForFinished(30000));
+    CHECK(reader.exitCode() == 0);
+    const QStringList lines =
+        QString::fromUtf8(reader.readAllStandardOutput()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines.at(0) == QStringLiteral("12"));
+    CHECK(lines.at(1) == QString::number(actionsOf(seeded, from, to, false, code)));
+
+    // A chart from its context menu, as SVG.
+    dialogs.savePath = dir.filePath(QStringLiteral("temas.svg"));
+    QAction *svg = nullptr;
+    for (QAction *a : page.chartViews().first()->actions())
+        if (a->objectName() == QStringLiteral("saveChartSvg"))
+            svg = a;
+    REQUIRE(svg);
+    svg->trigger();
+    QFile written(dialogs.savePath);
+    REQUIRE(written.open(QIODevice::ReadOnly));
+    CHECK(written.readAll().contains("<svg"));
 }

@@ -3,6 +3,7 @@
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
 #include "app/ui/panel/panel_charts.h"
+#include "app/ui/panel/panel_files.h"
 #include "app/ui/panel/panel_tiles.h"
 #include "core/panel/panel_job.h"
 #include "core/panel/panel_style.h"
@@ -20,6 +21,7 @@
 #include <QHorizontalBarSeries>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QStackedBarSeries>
 #include <QTableWidget>
@@ -55,7 +57,8 @@ QString coverageLabel(const QString &key)
 
 } // namespace
 
-PanelPage::PanelPage(const AppContext &context, QWidget *parent) : QWidget(parent), m_context(context)
+PanelPage::PanelPage(const AppContext &context, Dialogs &dialogs, QWidget *parent)
+    : QWidget(parent), m_context(context), m_dialogs(dialogs)
 {
     m_municipality = m_context.reference.municipality(m_context.services->profile().municipality());
     m_job = new core::PanelJob(m_context.dataDir, *m_context.clock, this);
@@ -180,7 +183,21 @@ PanelPage::PanelPage(const AppContext &context, QWidget *parent) : QWidget(paren
     auto *monthsTitle = new QLabel(
         tr("<b>Month by month</b> — newest first. Double-click a month to open its report."), content);
     monthsTitle->setWordWrap(true);
-    grid->addWidget(monthsTitle, 2, 0, 1, 2);
+    auto *monthsBar = new QHBoxLayout;
+    monthsBar->addWidget(monthsTitle, 1);
+    auto *csv = new QPushButton(tr("Export data (CSV)…"), content);
+    csv->setObjectName(QStringLiteral("panelExportCsv"));
+    csv->setToolTip(
+        tr("One row per month of the selection, for Excel: whether it reached the URS, actions and "
+           "people reached. No partner's personal data."));
+    auto *xlsx = new QPushButton(tr("Export data (XLSX)…"), content);
+    xlsx->setObjectName(QStringLiteral("panelExportXlsx"));
+    xlsx->setToolTip(csv->toolTip());
+    connect(csv, &QPushButton::clicked, this, [this] { exportData(false); });
+    connect(xlsx, &QPushButton::clicked, this, [this] { exportData(true); });
+    monthsBar->addWidget(csv);
+    monthsBar->addWidget(xlsx);
+    grid->addLayout(monthsBar, 2, 0, 1, 2);
     grid->addWidget(m_months, 3, 0, 1, 2);
 
     m_themeView = newChartView(QStringLiteral("chartThemes"), content, 290);
@@ -193,6 +210,11 @@ PanelPage::PanelPage(const AppContext &context, QWidget *parent) : QWidget(paren
     grid->addWidget(m_audienceView, 6, 1);
     grid->setColumnStretch(0, 1);
     grid->setColumnStretch(1, 1);
+    for (QChartView *view : chartViews())
+        addChartSaveActions(view, this, [this](QChartView *v, bool svg) {
+            if (m_data)
+                saveChartFile(this, m_dialogs, v, m_data->filter, m_shown->text(), svg);
+        });
 
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("panelScroll"));
@@ -300,6 +322,17 @@ void PanelPage::setFormat(const QString &code)
 {
     if (const int i = m_format->findData(code); i >= 0)
         m_format->setCurrentIndex(i);
+}
+
+bool PanelPage::exportData(bool xlsx)
+{
+    if (!m_data || m_exporting)
+        return false;
+    m_exporting = exportPanelTable(this, m_dialogs, *m_data, m_context.reference, xlsx, [this](bool ok) {
+        m_exporting = false;
+        Q_EMIT exported(ok);
+    });
+    return m_exporting;
 }
 
 void PanelPage::showEvent(QShowEvent *event)

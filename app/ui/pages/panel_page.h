@@ -5,7 +5,8 @@
 // actions and people reached. Filters: period range, theme, format, and whether
 // reports not yet accepted by the URS count (they do by default: the núcleo's own
 // work). Clicking a theme or a format narrows to it; double-clicking a month opens
-// its report.
+// its report. The figures go to CSV/XLSX (one row a month) and each chart to PNG or
+// SVG (its context menu), as at the other levels (app/ui/panel/panel_files.h).
 //
 // Computed by core::PanelJob off the UI thread; a hidden page does no work (a change
 // of the reports marks it to redo when shown).
@@ -35,6 +36,7 @@ class PanelJob;
 
 namespace mobiliza::ui {
 
+class Dialogs;
 class PanelTile;
 
 class PanelPage : public QWidget
@@ -42,7 +44,7 @@ class PanelPage : public QWidget
     Q_OBJECT
 
 public:
-    explicit PanelPage(const AppContext &context, QWidget *parent = nullptr);
+    PanelPage(const AppContext &context, Dialogs &dialogs, QWidget *parent = nullptr);
     ~PanelPage() override;
 
     const std::optional<core::PanelData> &data() const { return m_data; }
@@ -53,11 +55,15 @@ public:
     QList<QChartView *> chartViews() const;
     void setTheme(const QString &code); // empty: every theme
     void setFormat(const QString &code);
+    // The figures shown, one row per month, to a file the person picks (on a worker);
+    // false when nothing was started.
+    bool exportData(bool xlsx);
 
 Q_SIGNALS:
     void refreshed(); // new figures are on screen
     void computeFailed(const QString &message);
     void openReportRequested(const QString &uuid); // a month double-clicked
+    void exported(bool ok);                        // an export ended (and the person was told)
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -70,6 +76,8 @@ private:
     void replaceChart(QChartView *view, QChart *chart);
 
     AppContext m_context;
+    Dialogs &m_dialogs;
+    bool m_exporting = false;
     core::PanelJob *m_job = nullptr;
     std::optional<core::Municipality> m_municipality;
     QTimer *m_refresh = nullptr;

@@ -95,8 +95,6 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
-    enum class ExportKind { Csv, Xlsx, Pdf };
-    bool exportFile(ExportKind kind);
     void buildFilters();
     void fillMonths();
     void requestFigures();
