@@ -2297,6 +2297,19 @@
     </message>
 </context>
 <context>
+    <name>PanelControls</name>
+    <message>
+        <location filename="../app/ui/panel/panel_controls.cpp" line="+54"/>
+        <source>theme %1</source>
+        <translation>theme %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>format %1</source>
+        <translation>format %1</translation>
+    </message>
+</context>
+<context>
     <name>PanelExport</name>
     <message>
         <location filename="../core/panel/panel_export.cpp" line="+30"/>
@@ -2362,7 +2375,7 @@
         <translation>Save chart as SVG…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Save the chart (SVG)</source>
         <translation>Save the chart (SVG)</translation>
     </message>
@@ -2412,7 +2425,7 @@
         <translation>Export the panel&apos;s data (CSV)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
@@ -2422,7 +2435,7 @@
         <translation>CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Panel exported</source>
         <translation>Panel exported</translation>
     </message>
@@ -5873,7 +5886,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+69"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+70"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -6003,7 +6016,7 @@
         <translation>Municipalities by actions</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+44"/>
         <source>Every theme</source>
         <translation>Every theme</translation>
     </message>
@@ -6013,17 +6026,17 @@
         <translation>Every format</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+74"/>
         <source>Every municipality (%1)</source>
         <translation>Every municipality (%1)</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-57"/>
         <source>Include reports not yet accepted</source>
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-194"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
@@ -6043,7 +6056,7 @@
         <translation>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+77"/>
         <source>The whole state</source>
         <translation>The whole state</translation>
     </message>
@@ -6063,12 +6076,12 @@
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+55"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+56"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Save the Balanço mensal (PDF)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
@@ -6103,12 +6116,12 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+196"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+182"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+69"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</translation>
     </message>
@@ -6118,17 +6131,7 @@
         <translation>Actions of reports accepted, forwarded to the central level or consolidated (those not yet accepted are left out)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>theme %1</source>
-        <translation>theme %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>format %1</source>
-        <translation>format %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, whatever its review.</source>
         <translation>%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, whatever its review.</translation>
     </message>
@@ -6363,17 +6366,17 @@
         <translation>this municipality</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
         <source>Every theme</source>
         <translation>Every theme</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Every format</source>
         <translation>Every format</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Include reports not yet accepted by the URS (drafts too)</source>
         <translation>Include reports not yet accepted by the URS (drafts too)</translation>
     </message>
@@ -6458,7 +6461,7 @@
         <translation>Export data (CSV)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>One row per month of the selection, for Excel: whether it reached the URS, actions and people reached. No partner&apos;s personal data.</source>
         <translation>One row per month of the selection, for Excel: whether it reached the URS, actions and people reached. No partner&apos;s personal data.</translation>
     </message>
@@ -6468,7 +6471,7 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+148"/>
         <source>This profile has no municipality yet: choose it under Settings.</source>
         <translation>This profile has no municipality yet: choose it under Settings.</translation>
     </message>
@@ -6478,17 +6481,7 @@
         <translation>Updating the figures…</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>theme %1</source>
-        <translation>theme %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>format %1</source>
-        <translation>format %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+37"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</source>
         <translation>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</translation>
     </message>
@@ -6523,7 +6516,7 @@
         <translation>Not sent yet — due %1</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-264"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -6533,7 +6526,7 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+266"/>
         <source>not started</source>
         <translation>not started</translation>
     </message>

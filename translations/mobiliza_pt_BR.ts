@@ -2297,6 +2297,19 @@
     </message>
 </context>
 <context>
+    <name>PanelControls</name>
+    <message>
+        <location filename="../app/ui/panel/panel_controls.cpp" line="+54"/>
+        <source>theme %1</source>
+        <translation>tema %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>format %1</source>
+        <translation>formato %1</translation>
+    </message>
+</context>
+<context>
     <name>PanelExport</name>
     <message>
         <location filename="../core/panel/panel_export.cpp" line="+30"/>
@@ -2362,7 +2375,7 @@
         <translation>Salvar gráfico como SVG…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Save the chart (SVG)</source>
         <translation>Salvar o gráfico (SVG)</translation>
     </message>
@@ -2412,7 +2425,7 @@
         <translation>Exportar os dados do painel (CSV)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
     </message>
@@ -2422,7 +2435,7 @@
         <translation>CSV para Excel (*.csv)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Panel exported</source>
         <translation>Painel exportado</translation>
     </message>
@@ -5873,7 +5886,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+69"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+70"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -6003,7 +6016,7 @@
         <translation>Municípios por número de ações</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+44"/>
         <source>Every theme</source>
         <translation>Todos os temas</translation>
     </message>
@@ -6013,17 +6026,17 @@
         <translation>Todos os formatos</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+74"/>
         <source>Every municipality (%1)</source>
         <translation>Todos os municípios (%1)</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-57"/>
         <source>Include reports not yet accepted</source>
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-207"/>
+        <location line="-194"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
@@ -6043,7 +6056,7 @@
         <translation>Os números e gráficos mostrados, as tabelas por trás deles e os núcleos ativos e novos por URS, em PDF para imprimir ou enviar.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+77"/>
         <source>The whole state</source>
         <translation>Todo o estado</translation>
     </message>
@@ -6063,12 +6076,12 @@
         <translation>Limpar filtros</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+55"/>
+        <location filename="../app/ui/panel/panel_dashboard_export.cpp" line="+56"/>
         <source>Save the Balanço mensal (PDF)</source>
         <translation>Salvar o Balanço mensal (PDF)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>PDF document (*.pdf)</source>
         <translation>Documento PDF (*.pdf)</translation>
     </message>
@@ -6103,12 +6116,12 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+196"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+182"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+69"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Ações dos relatórios recebidos, em análise, aceitos, encaminhados ao nível central ou consolidados</translation>
     </message>
@@ -6118,17 +6131,7 @@
         <translation>Ações dos relatórios aceitos, encaminhados ao nível central ou consolidados (os ainda não aceitos ficam de fora)</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>theme %1</source>
-        <translation>tema %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>format %1</source>
-        <translation>formato %1</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6. Coverage counts every report sent, whatever its review.</source>
         <translation>%1, de %2 a %3%4. Variações (▲▼) em relação a %5 a %6. A cobertura conta todo relatório enviado, qualquer que seja a análise.</translation>
     </message>
@@ -6363,17 +6366,17 @@
         <translation>este município</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
         <source>Every theme</source>
         <translation>Todos os temas</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Every format</source>
         <translation>Todos os formatos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Include reports not yet accepted by the URS (drafts too)</source>
         <translation>Incluir relatórios ainda não aceitos pela URS (e rascunhos)</translation>
     </message>
@@ -6458,7 +6461,7 @@
         <translation>Exportar dados (CSV)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>One row per month of the selection, for Excel: whether it reached the URS, actions and people reached. No partner&apos;s personal data.</source>
         <translation>Uma linha por mês da seleção, para o Excel: se chegou à URS, ações e pessoas alcançadas. Nenhum dado pessoal de parceiros.</translation>
     </message>
@@ -6468,7 +6471,7 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+148"/>
         <source>This profile has no municipality yet: choose it under Settings.</source>
         <translation>Este perfil ainda não tem município: escolha-o em Configurações.</translation>
     </message>
@@ -6478,17 +6481,7 @@
         <translation>Atualizando os números…</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>theme %1</source>
-        <translation>tema %1</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>format %1</source>
-        <translation>formato %1</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+37"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</source>
         <translation>%1, de %2 a %3%4. Variações (▲▼) em relação a %5 a %6.</translation>
     </message>
@@ -6523,7 +6516,7 @@
         <translation>Ainda não enviado — prazo %1</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-264"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -6533,7 +6526,7 @@
         <translation>Ações</translation>
     </message>
     <message>
-        <location line="+286"/>
+        <location line="+266"/>
         <source>not started</source>
         <translation>não iniciado</translation>
     </message>

@@ -14,6 +14,8 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <functional>
+
 namespace mobiliza::hub {
 
 namespace store_detail {
@@ -35,6 +37,19 @@ inline QString andIn(const QString &column, const QStringList &values, QVariantL
     return QStringLiteral(" AND ") + column + QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) +
            QLatin1Char(')');
 }
+
+// Forward-only migrations (hub_store_schema.cpp). {ID} and {BYTES} are replaced per
+// driver (forDriver). Never edit a released migration: append a new one. `fill`
+// (optional) runs after the statements, in the same transaction (data the SQL alone
+// cannot derive).
+struct HubMigration
+{
+    int version;
+    QStringList statements;
+    std::function<core::Status(const QSqlDatabase &)> fill = {};
+};
+QList<HubMigration> hubMigrations();
+QString forDriver(QString sql, bool postgres);
 
 } // namespace store_detail
 

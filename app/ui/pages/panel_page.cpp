@@ -3,10 +3,10 @@
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
 #include "app/ui/panel/panel_charts.h"
+#include "app/ui/panel/panel_controls.h"
 #include "app/ui/panel/panel_files.h"
 #include "app/ui/panel/panel_tiles.h"
 #include "core/panel/panel_job.h"
-#include "core/panel/panel_style.h"
 #include "core/regional/coverage.h"
 #include "core/services/services.h"
 
@@ -85,22 +85,10 @@ PanelPage::PanelPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_to = new QComboBox(this);
     m_to->setObjectName(QStringLiteral("panelTo"));
     fillMonths();
-    const core::ProgramDefinition &program = m_context.program;
-    const auto fillCatalogue = [&](const QString &name, const QString &all, const QString &role) {
-        auto *combo = new QComboBox(this);
-        combo->setObjectName(name);
-        combo->addItem(all, QString());
-        if (const auto field = program.field(program.fieldForRole(role)))
-            for (const core::CatalogueEntry &e : program.catalogue(field->catalogue)) {
-                combo->addItem(core::panelShortLabel(e.label, 48), e.code);
-                combo->setItemData(combo->count() - 1, e.label, Qt::ToolTipRole);
-            }
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(18);
-        return combo;
-    };
-    m_theme = fillCatalogue(QStringLiteral("panelTheme"), tr("Every theme"), core::field_role::Themes);
-    m_format = fillCatalogue(QStringLiteral("panelFormat"), tr("Every format"), core::field_role::Format);
+    m_theme = newCatalogueFilter(this, m_context.program, QStringLiteral("panelTheme"), tr("Every theme"),
+                                 core::field_role::Themes);
+    m_format = newCatalogueFilter(this, m_context.program, QStringLiteral("panelFormat"), tr("Every format"),
+                                  core::field_role::Format);
     m_includeUnaccepted = new QCheckBox(tr("Include reports not yet accepted by the URS (drafts too)"), this);
     m_includeUnaccepted->setObjectName(QStringLiteral("panelIncludeReceived"));
     m_includeUnaccepted->setToolTip(
@@ -223,21 +211,8 @@ PanelPage::PanelPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     scroll->setWidget(content);
     outer->addWidget(scroll, 1);
 
-    // The range stays a range: moving one end past the other moves the other too.
-    connect(m_from, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_building && m_to->currentIndex() > m_from->currentIndex()) {
-            const QSignalBlocker hold(m_to);
-            m_to->setCurrentIndex(m_from->currentIndex());
-        }
-        requestFigures();
-    });
-    connect(m_to, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_building && m_from->currentIndex() < m_to->currentIndex()) {
-            const QSignalBlocker hold(m_from);
-            m_from->setCurrentIndex(m_to->currentIndex());
-        }
-        requestFigures();
-    });
+    keepRange(
+        m_from, m_to, this, [this] { return m_building; }, [this] { requestFigures(); });
     for (QComboBox *combo : {m_theme, m_format})
         connect(combo, &QComboBox::currentIndexChanged, this, &PanelPage::requestFigures);
     connect(m_includeUnaccepted, &QCheckBox::toggled, this, &PanelPage::requestFigures);
@@ -365,11 +340,9 @@ void PanelPage::requestFigures()
     m_job->request(request);
 }
 
-void PanelPage::replaceChart(QChartView *view, QChart *chart)
+void PanelPage::showChart(QChartView *view, QChart *chart)
 {
-    QChart *old = view->chart();
-    view->setChart(chart);
-    delete old; // the view releases, never deletes, the chart it showed
+    replaceChart(view, chart);
     // A theme's or a format's bar narrows the figures to it.
     for (QAbstractSeries *series : chart->series()) {
         if (auto *stacked = qobject_cast<QStackedBarSeries *>(series); stacked && view == m_themeView)
@@ -395,12 +368,7 @@ void PanelPage::showFigures(const core::PanelData &data)
     core::Period prevFrom = f.from;
     for (int i = 0; i < f.months(); ++i)
         prevFrom = prevFrom.previous();
-    QStringList narrowed;
-    if (!f.theme.isEmpty())
-        narrowed << tr("theme %1").arg(panelCodeLabel(m_context.program, core::field_role::Themes, f.theme));
-    if (!f.format.isEmpty())
-        narrowed
-            << tr("format %1").arg(panelCodeLabel(m_context.program, core::field_role::Format, f.format));
+    const QStringList narrowed = panelNarrowing(m_context.program, f);
     m_shown->setText(
         tr("%1, %2 to %3%4. Changes (▲▼) against %5 to %6.")
             .arg(f.includeReceived ? tr("Every action recorded, drafts and reports not yet accepted included")
@@ -415,14 +383,14 @@ void PanelPage::showFigures(const core::PanelData &data)
     m_people->setCount(data.tiles.people, data.previous.people);
     m_reporting->setOfTotal(data.tiles.reporting, data.tiles.expected, data.previous.reporting);
     m_onTime->setRate(data.tiles.onTimeRate(), data.previous.onTimeRate());
-    replaceChart(m_themeView, makeThemeChart(data, m_context.program));
+    showChart(m_themeView, makeThemeChart(data, m_context.program));
     if (QChart *chart = m_themeView->chart(); chart->legend()->isVisible())
         chart->legend()->setAlignment(Qt::AlignBottom);
-    replaceChart(m_peopleView, makePeopleChart(data));
-    replaceChart(m_formatView, makeCountsChart(tr("Actions by format"), data.byFormat, m_context.program,
-                                               core::field_role::Format, 8));
-    replaceChart(m_audienceView, makeCountsChart(tr("Actions by target audience"), data.byAudience,
-                                                 m_context.program, core::field_role::Audience, 8));
+    showChart(m_peopleView, makePeopleChart(data));
+    showChart(m_formatView, makeCountsChart(tr("Actions by format"), data.byFormat, m_context.program,
+                                            core::field_role::Format, 8));
+    showChart(m_audienceView, makeCountsChart(tr("Actions by target audience"), data.byAudience,
+                                              m_context.program, core::field_role::Audience, 8));
     showMonths(data);
     Q_EMIT refreshed();
 }

@@ -73,7 +73,7 @@ private:
     void requestFigures();
     void showFigures(const core::PanelData &data);
     void showMonths(const core::PanelData &data);
-    void replaceChart(QChartView *view, QChart *chart);
+    void showChart(QChartView *view, QChart *chart); // and wires its clicks
 
     AppContext m_context;
     Dialogs &m_dialogs;

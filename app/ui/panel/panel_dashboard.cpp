@@ -3,6 +3,7 @@
 #include "app/ui/pages/page_header.h"
 #include "app/ui/panel/panel_areas.h"
 #include "app/ui/panel/panel_charts.h"
+#include "app/ui/panel/panel_controls.h"
 #include "app/ui/panel/panel_map.h"
 #include "app/ui/panel/panel_ranking_model.h"
 #include "app/ui/panel/panel_tiles.h"
@@ -172,7 +173,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     grid->addLayout(mapColumn, 6, 0, 1, 2);
     connect(m_mapColour, &QComboBox::currentIndexChanged, this, [this] {
         if (m_data)
-            replaceChart(m_mapView, makeMapChart(*m_data, MapColour(m_mapColour->currentData().toInt())));
+            showChart(m_mapView, makeMapChart(*m_data, MapColour(m_mapColour->currentData().toInt())));
     });
     grid->addWidget(m_formatView, 7, 0);
     grid->addWidget(m_audienceView, 7, 1);
@@ -264,23 +265,10 @@ void PanelDashboard::buildFilters()
     m_to->setObjectName(QStringLiteral("panelTo"));
     fillMonths();
 
-    const core::ProgramDefinition &program = m_context.program;
-    const auto fillCatalogue = [&](QComboBox *combo, const QString &name, const QString &all,
-                                   const QString &role) {
-        combo->setObjectName(name);
-        combo->addItem(all, QString());
-        if (const auto field = program.field(program.fieldForRole(role)))
-            for (const core::CatalogueEntry &e : program.catalogue(field->catalogue)) {
-                combo->addItem(core::panelShortLabel(e.label, 48), e.code);
-                combo->setItemData(combo->count() - 1, e.label, Qt::ToolTipRole);
-            }
-        combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        combo->setMinimumContentsLength(18);
-    };
-    m_theme = new QComboBox(this);
-    fillCatalogue(m_theme, QStringLiteral("panelTheme"), tr("Every theme"), core::field_role::Themes);
-    m_format = new QComboBox(this);
-    fillCatalogue(m_format, QStringLiteral("panelFormat"), tr("Every format"), core::field_role::Format);
+    m_theme = newCatalogueFilter(this, m_context.program, QStringLiteral("panelTheme"), tr("Every theme"),
+                                 core::field_role::Themes);
+    m_format = newCatalogueFilter(this, m_context.program, QStringLiteral("panelFormat"), tr("Every format"),
+                                  core::field_role::Format);
 
     m_area = new QComboBox(this);
     m_area->setObjectName(QStringLiteral("panelArea"));
@@ -305,21 +293,8 @@ void PanelDashboard::buildFilters()
     m_clear->setObjectName(QStringLiteral("panelClear"));
     connect(m_clear, &QPushButton::clicked, this, &PanelDashboard::clearFilters);
 
-    // The range stays a range: moving one end past the other moves the other too.
-    connect(m_from, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_building && m_to->currentIndex() > m_from->currentIndex()) {
-            const QSignalBlocker hold(m_to);
-            m_to->setCurrentIndex(m_from->currentIndex());
-        }
-        requestFigures();
-    });
-    connect(m_to, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_building && m_from->currentIndex() < m_to->currentIndex()) {
-            const QSignalBlocker hold(m_from);
-            m_from->setCurrentIndex(m_to->currentIndex());
-        }
-        requestFigures();
-    });
+    keepRange(
+        m_from, m_to, this, [this] { return m_building; }, [this] { requestFigures(); });
     for (QComboBox *combo : {m_theme, m_format, m_municipality})
         connect(combo, &QComboBox::currentIndexChanged, this, &PanelDashboard::requestFigures);
     // Another area: its municipalities in the list (one request, not two).
@@ -502,11 +477,9 @@ void PanelDashboard::requestFigures()
     m_job->request(core::PanelRequest{m_context.program, filter(), scope()});
 }
 
-void PanelDashboard::replaceChart(QChartView *view, QChart *chart)
+void PanelDashboard::showChart(QChartView *view, QChart *chart)
 {
-    QChart *old = view->chart();
-    view->setChart(chart);
-    delete old; // the view releases, never deletes, the chart it showed
+    replaceChart(view, chart);
     wireChart(view);
 }
 
@@ -572,12 +545,7 @@ void PanelDashboard::showFigures(const core::PanelData &data)
                  "consolidated")
             : tr("Actions of reports accepted, forwarded to the central level or consolidated (those not yet "
                  "accepted are left out)");
-    QStringList narrowed;
-    if (!f.theme.isEmpty())
-        narrowed << tr("theme %1").arg(panelCodeLabel(m_context.program, core::field_role::Themes, f.theme));
-    if (!f.format.isEmpty())
-        narrowed
-            << tr("format %1").arg(panelCodeLabel(m_context.program, core::field_role::Format, f.format));
+    QStringList narrowed = panelNarrowing(m_context.program, f);
     if (f.municipalities.size() == 1)
         narrowed << municipalityName(f.municipalities.first());
     else if (const int area = m_area->findData(f.areaKey); area > 0)
@@ -597,20 +565,20 @@ void PanelDashboard::showFigures(const core::PanelData &data)
     m_onTime->setRate(data.tiles.onTimeRate(), data.previous.onTimeRate());
     m_active->setCount(data.tiles.activeNuclei, data.previous.activeNuclei);
 
-    replaceChart(m_themeView, makeThemeChart(data, m_context.program));
+    showChart(m_themeView, makeThemeChart(data, m_context.program));
     fitThemeLegend();
-    replaceChart(m_peopleView, makePeopleChart(data));
-    replaceChart(m_coverageView, makeCoverageChart(data));
-    replaceChart(m_formatView, makeCountsChart(tr("Actions by format"), data.byFormat, m_context.program,
-                                               core::field_role::Format, 8));
-    replaceChart(m_audienceView, makeCountsChart(tr("Actions by target audience"), data.byAudience,
-                                                 m_context.program, core::field_role::Audience, 8));
+    showChart(m_peopleView, makePeopleChart(data));
+    showChart(m_coverageView, makeCoverageChart(data));
+    showChart(m_formatView, makeCountsChart(tr("Actions by format"), data.byFormat, m_context.program,
+                                            core::field_role::Format, 8));
+    showChart(m_audienceView, makeCountsChart(tr("Actions by target audience"), data.byAudience,
+                                              m_context.program, core::field_role::Audience, 8));
     QString level;
     const QList<PanelGroup> groups =
         coverageGroups(data, m_context.reference, m_context.role, data.filter.areaKey, &level);
     m_groupView->setMinimumHeight(std::clamp(90 + 22 * int(groups.size()), 200, 760));
-    replaceChart(m_groupView, makeGroupCoverageChart(groups, level, data.target, data));
-    replaceChart(m_mapView, makeMapChart(data, MapColour(m_mapColour->currentData().toInt())));
+    showChart(m_groupView, makeGroupCoverageChart(groups, level, data.target, data));
+    showChart(m_mapView, makeMapChart(data, MapColour(m_mapColour->currentData().toInt())));
     showRanking(data);
     Q_EMIT refreshed();
 }

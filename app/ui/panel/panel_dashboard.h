@@ -100,7 +100,7 @@ private:
     void requestFigures();
     void showFigures(const core::PanelData &data);
     void showRanking(const core::PanelData &data);
-    void replaceChart(QChartView *view, QChart *chart);
+    void showChart(QChartView *view, QChart *chart); // and wires its clicks
     void wireChart(QChartView *view);
     void wireLists();       // panel_dashboard_lists.cpp
     void wireChartExport(); // panel_dashboard_export.cpp

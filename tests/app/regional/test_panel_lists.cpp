@@ -33,6 +33,8 @@ using namespace mobiliza;
 
 namespace {
 
+using test::PanelWindow;
+
 // The list dialog a click just opened (the newest visible one), once its rows are in.
 ui::PanelListDialog *openedList(const QSet<QWidget *> &before)
 {
@@ -68,25 +70,6 @@ QAction *chartAction(QChartView *view, const char *name)
             return a;
     return nullptr;
 }
-
-struct PanelWindow
-{
-    test::RegionalFixture f;
-    std::unique_ptr<ui::MainWindow> window;
-    ui::PanelDashboard *panel = nullptr;
-
-    PanelWindow()
-    {
-        f.seedScenario();
-        window = std::make_unique<ui::MainWindow>(f.context, nullptr, &f.dialogs);
-        window->resize(1366, 768);
-        window->show();
-        REQUIRE(window->showPage(QStringLiteral("panel")));
-        panel = qobject_cast<ui::PanelDashboard *>(window->page(QStringLiteral("panel")));
-        REQUIRE(panel);
-        test::settlePanel(panel);
-    }
-};
 
 } // namespace
 

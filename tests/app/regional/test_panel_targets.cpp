@@ -28,23 +28,10 @@ using namespace mobiliza;
 
 namespace {
 
-struct PanelWindow
+// The Painel's window, and its targets window opened by the button.
+struct PanelWindow : test::PanelWindow
 {
-    test::RegionalFixture f;
-    std::unique_ptr<ui::MainWindow> window;
-    ui::PanelDashboard *panel = nullptr;
-
-    explicit PanelWindow(core::Role role) : f(role)
-    {
-        f.seedScenario();
-        window = std::make_unique<ui::MainWindow>(f.context, nullptr, &f.dialogs);
-        window->resize(1366, 768);
-        window->show();
-        REQUIRE(window->showPage(QStringLiteral("panel")));
-        panel = qobject_cast<ui::PanelDashboard *>(window->page(QStringLiteral("panel")));
-        REQUIRE(panel);
-        test::settlePanel(panel);
-    }
+    using test::PanelWindow::PanelWindow;
 
     ui::TargetsDialog *openTargets()
     {
