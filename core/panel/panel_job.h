@@ -4,8 +4,11 @@
 // made while one runs are coalesced: only the newest is computed next. An answer
 // is shown unless the person changed the filter meanwhile (a refresh of the same
 // filter — the replica changed — shows the answer it has, then the next one).
+// What a computation read is kept (panel_cache.h): a filter it covers is counted
+// again without reading, until invalidate() (the replica changed).
 #pragma once
 
+#include "core/panel/panel_cache.h"
 #include "core/panel/panel_query.h"
 #include "core/program/program_definition.h"
 
@@ -13,6 +16,7 @@
 #include <QObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace mobiliza::core {
@@ -38,6 +42,9 @@ public:
 
     void request(const PanelRequest &request);
     bool isBusy() const { return m_running || m_pending.has_value(); }
+    // The replica changed: what was read is no longer used (nor what a running
+    // computation reads).
+    void invalidate();
 
 Q_SIGNALS:
     void ready(const mobiliza::core::PanelData &data);
@@ -49,7 +56,15 @@ private:
 
     QString m_dataDir;
     const Clock &m_clock;
-    QFutureWatcher<Result<PanelData>> m_watcher;
+    struct Answer
+    {
+        Result<PanelData> data;
+        std::shared_ptr<const PanelInputCache> cache;
+    };
+    QFutureWatcher<Answer> m_watcher;
+    std::shared_ptr<const PanelInputCache> m_cache;
+    int m_generation = 0; // of the replica, as invalidate() counts it
+    int m_runningGeneration = 0;
     std::optional<PanelRequest> m_pending;
     PanelFilter m_runningFilter;
     bool m_running = false;

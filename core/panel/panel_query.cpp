@@ -490,36 +490,27 @@ PanelData panel_detail::assemblePanel(const PanelFilter &filter, const PanelInpu
     return data;
 }
 
-Result<PanelData> computePanel(Database &database, const ReplicaService &, const ProgramDefinition &program,
-                               const QList<Municipality> &scope, const PanelFilter &filter,
-                               const QHash<QString, QString> &localStates)
+Result<PanelInputs> panel_detail::readPanelInputs(Database &database, const ProgramDefinition &program,
+                                                  const QList<Municipality> &municipalities,
+                                                  bool includeReceived,
+                                                  const QHash<QString, QString> &localStates,
+                                                  const Period &lo, const Period &to)
 {
-    if (Status valid = checkFilter(filter); !valid)
-        return valid.error();
     const QSqlDatabase db = database.db();
-    ReadSnapshot snapshot(db);
-    const Period lo = panelInputsFrom(filter);
-
     PanelInputs inputs;
-    const QSet<QString> wanted(filter.municipalities.begin(), filter.municipalities.end());
-    for (const Municipality &m : scope)
-        if (wanted.isEmpty() || wanted.contains(m.ibge))
-            inputs.municipalities << m;
-
+    inputs.municipalities = municipalities;
     // Coverage, whatever the review state, theme or format: one query over lo … to.
-    auto states = coverageStates(database, program, inputs.municipalities, filter.to,
-                                 monthsBetween(lo, filter.to) + 1, localStates);
+    auto states =
+        coverageStates(database, program, municipalities, to, monthsBetween(lo, to) + 1, localStates);
     if (!states)
         return states.error();
     inputs.states = states.value();
 
     // The revisions whose actions count: each report's latest, in a counted state.
     QStringList ibges;
-    for (const Municipality &m : std::as_const(inputs.municipalities))
+    for (const Municipality &m : municipalities)
         ibges << m.ibge;
-    if (Status s =
-            pickCountedRevisions(db, program.id(), ibges, filter.includeReceived, localStates, lo, filter.to);
-        !s)
+    if (Status s = pickCountedRevisions(db, program.id(), ibges, includeReceived, localStates, lo, to); !s)
         return s.error();
     // Their actions, packed in one row each (schema 12), read in one statement.
     if (Status read =
@@ -534,7 +525,26 @@ Result<PanelData> computePanel(Database &database, const ReplicaService &, const
                     });
         !read)
         return read.error();
-    return assemblePanel(filter, inputs);
+    return inputs;
+}
+
+Result<PanelData> computePanel(Database &database, const ReplicaService &, const ProgramDefinition &program,
+                               const QList<Municipality> &scope, const PanelFilter &filter,
+                               const QHash<QString, QString> &localStates)
+{
+    if (Status valid = checkFilter(filter); !valid)
+        return valid.error();
+    ReadSnapshot snapshot(database.db());
+    QList<Municipality> municipalities;
+    const QSet<QString> wanted(filter.municipalities.begin(), filter.municipalities.end());
+    for (const Municipality &m : scope)
+        if (wanted.isEmpty() || wanted.contains(m.ibge))
+            municipalities << m;
+    auto inputs = readPanelInputs(database, program, municipalities, filter.includeReceived, localStates,
+                                  panelInputsFrom(filter), filter.to);
+    if (!inputs)
+        return inputs.error();
+    return assemblePanel(filter, inputs.value());
 }
 
 } // namespace mobiliza::core

@@ -112,5 +112,11 @@ struct PanelInputs
 Period panelInputsFrom(const PanelFilter &filter);
 // The tiles, series, breakdowns, ranking and cells of `inputs` (a valid filter).
 PanelData assemblePanel(const PanelFilter &filter, const PanelInputs &inputs);
+// The inputs of `municipalities` (in that order) for the months lo … to, from the
+// replica (inside the caller's read snapshot).
+Result<PanelInputs> readPanelInputs(Database &database, const ProgramDefinition &program,
+                                    const QList<Municipality> &municipalities, bool includeReceived,
+                                    const QHash<QString, QString> &localStates, const Period &lo,
+                                    const Period &to);
 
 } // namespace mobiliza::core::panel_detail

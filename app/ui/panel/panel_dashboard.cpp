@@ -250,6 +250,9 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
         else
             m_dirty = true;
     };
+    // What the last computations read is of no use once the replica changes.
+    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, m_job,
+            &core::PanelJob::invalidate);
     connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, changed);
     connect(&m_context.services->notifier(), &core::Notifier::targetsChanged, this, changed);
 }

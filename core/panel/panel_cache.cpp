@@ -1,0 +1,97 @@
+#include "core/panel/panel_cache.h"
+
+#include "core/panel/panel_query_p.h"
+#include "core/program/program_definition.h"
+#include "core/store/database.h"
+
+namespace mobiliza::core {
+
+using namespace panel_detail;
+
+struct PanelInputCache
+{
+    QString program;
+    QStringList scope; // IBGE codes, in the scope's order
+    bool includeReceived = false;
+    QHash<QString, QString> localStates;
+    Period lo, to; // the months read
+    PanelInputs inputs;
+    bool read = false; // made by a read (not a copy kept)
+
+    bool covers(const QString &programId, const QStringList &ibges, const PanelFilter &f,
+                const QHash<QString, QString> &local) const
+    {
+        return program == programId && scope == ibges && includeReceived == f.includeReceived &&
+               localStates == local && !(panelInputsFrom(f) < lo) && !(to < f.to);
+    }
+
+    // The inputs of the filter's municipalities and months, from those kept.
+    PanelInputs slice(const PanelFilter &f) const
+    {
+        const Period from = panelInputsFrom(f);
+        const int months = monthsBetween(from, f.to) + 1;
+        const int kept = monthsBetween(lo, to) + 1;
+        const int offset = monthsBetween(lo, from);
+        const QSet<QString> wanted(f.municipalities.begin(), f.municipalities.end());
+        PanelInputs out;
+        QVector<int> index(inputs.municipalities.size(), -1); // kept → sliced
+        for (int m = 0; m < inputs.municipalities.size(); ++m) {
+            if (!wanted.isEmpty() && !wanted.contains(inputs.municipalities.at(m).ibge))
+                continue;
+            index[m] = int(out.municipalities.size());
+            out.municipalities << inputs.municipalities.at(m);
+            for (int i = 0; i < months; ++i)
+                out.states << inputs.states.at(m * kept + offset + i);
+        }
+        const int first = monthNumber(from), last = monthNumber(f.to);
+        for (const PickedRevision &r : inputs.picked)
+            if (r.month >= first && r.month <= last && index.at(r.municipality) >= 0)
+                out.picked << PickedRevision{index.at(r.municipality), r.month, r.packed};
+        return out;
+    }
+};
+
+Result<PanelData> computePanelCached(Database &database, const ProgramDefinition &program,
+                                     const QList<Municipality> &scope, const PanelFilter &filter,
+                                     const QHash<QString, QString> &localStates,
+                                     std::shared_ptr<const PanelInputCache> &cache)
+{
+    if (Status valid = checkFilter(filter); !valid)
+        return valid.error();
+    QStringList ibges;
+    for (const Municipality &m : scope)
+        ibges << m.ibge;
+    if (cache && cache->covers(program.id(), ibges, filter, localStates)) {
+        if (cache->read) { // from now on a kept copy: the flag says this computation did not read
+            auto kept = std::make_shared<PanelInputCache>(*cache);
+            kept->read = false;
+            cache = kept;
+        }
+        return assemblePanel(filter, cache->slice(filter));
+    }
+    auto fresh = std::make_shared<PanelInputCache>();
+    fresh->program = program.id();
+    fresh->scope = ibges;
+    fresh->includeReceived = filter.includeReceived;
+    fresh->localStates = localStates;
+    fresh->lo = panelInputsFrom(filter);
+    fresh->to = filter.to;
+    fresh->read = true;
+    {
+        ReadSnapshot snapshot(database.db());
+        auto inputs = readPanelInputs(database, program, scope, filter.includeReceived, localStates, fresh->lo,
+                                      fresh->to);
+        if (!inputs)
+            return inputs.error();
+        fresh->inputs = std::move(inputs.value());
+    }
+    cache = fresh;
+    return assemblePanel(filter, fresh->slice(filter));
+}
+
+bool panelCacheWasRead(const PanelInputCache &cache)
+{
+    return cache.read;
+}
+
+} // namespace mobiliza::core

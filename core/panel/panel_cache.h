@@ -1,0 +1,32 @@
+// What the Painel read, kept between its computations: the coverage and the counted
+// revisions' packed actions of a whole scope over a range of months, for one way of
+// counting (includeReceived) and this installation's pending decisions. A filter the
+// kept inputs cover — another theme, format, area or municipality, or a range inside
+// the one read — is counted again from memory, without reading the replica: the
+// figures are those computePanel gives (the tests compare them).
+//
+// The caller drops it when the replica changes (PanelJob::invalidate, on
+// Notifier::replicaChanged); a change of the pending decisions is seen here.
+#pragma once
+
+#include "core/panel/panel_query.h"
+
+#include <memory>
+
+namespace mobiliza::core {
+
+struct PanelInputCache;
+
+// computePanel through `cache`: counted from it when it covers the filter; otherwise
+// the inputs of the whole `scope` for the filter's months are read, counted, and put
+// in `cache`.
+Result<PanelData> computePanelCached(Database &database, const ProgramDefinition &program,
+                                     const QList<Municipality> &scope, const PanelFilter &filter,
+                                     const QHash<QString, QString> &localStates,
+                                     std::shared_ptr<const PanelInputCache> &cache);
+
+// Whether the last computePanelCached with this cache read the replica (for the bench
+// and the tests: a filter the cache covers never does).
+bool panelCacheWasRead(const PanelInputCache &cache);
+
+} // namespace mobiliza::core
