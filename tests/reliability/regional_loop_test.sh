@@ -15,6 +15,8 @@
 #   back, marks the batch received at the URS. The central level's own
 #   installation takes the same batch file in (--import-batch): it goes to the
 #   hub on the URS's behalf and its receipt is written beside the file.
+#   The central level pulls, consolidates one report and returns another to its
+#   URS, which returns it to its municipality (issue 10's loop, by processes).
 #
 # usage: regional_loop_test.sh MOBILIZA_EXE MOBILIZA_HUB_EXE REFERENCE_JSON
 source "$(dirname "$0")/lib.sh"
@@ -227,6 +229,33 @@ check "the same batch file again: exit 0, nothing changed, the same receipt" bas
    grep -q "was already here" "$2/ses.lote.again" && cmp -s "$4" "$2/precibo-primeiro"' _ "$APP" "$D" "$PLOTE" "$PRECIBO"
 check "the URS takes that receipt as its batch's (already received: nothing changed)" bash -c \
   '"$1" --lang en --data-dir "$2/urs" --import-receipt "$3" 2>&1 | grep -q "already recorded"' _ "$APP" "$D" "$PRECIBO"
+
+# ---- the central level decides: consolidates one report, returns the other to its URS,
+# which returns it to its municipality with the central level's words
+check "the central installation pulls the state (exit 0)" app --data-dir "$D/ses" --pull
+check "…Contagem's $MONTH, forwarded over the network, is in its copy" bash -c \
+  '"$1" --lang en --data-dir "$2/ses" --status | grep -qE "^$3[[:space:]]3118601[[:space:]]forwarded"' _ "$APP" "$D" "$MONTH"
+check "the central level consolidates Contagem's $MONTH" app --data-dir "$D/ses" --review "$CT_REPORT" --accept
+check "…and returns Belo Horizonte's $MONTH2 to its URS with a comment" \
+  app --data-dir "$D/ses" --review "$BH_REPORT2" --return "A ação 2 não tem foto legível."
+check "…--pull sends both decisions (exit 0)" app --data-dir "$D/ses" --pull
+hubcli reports --data "$D/hub" >"$D/hub.reports3"
+check "the hub has Contagem's $MONTH consolidated" grep -qE "^$CT_REPORT[[:space:]].*[[:space:]]consolidated" "$D/hub.reports3"
+check "…and Belo Horizonte's $MONTH2 returned to the URS" \
+  grep -qE "^$BH_REPORT2[[:space:]].*[[:space:]]returned_to_urs" "$D/hub.reports3"
+check "Contagem --sync; --status: $MONTH consolidated" bash -c \
+  '"$1" --lang en --data-dir "$2/ct" --sync >/dev/null; "$1" --lang en --data-dir "$2/ct" --status | grep -qE "^$3[[:space:]]consolidated"' \
+  _ "$APP" "$D" "$MONTH"
+check "the URS pulls: Belo Horizonte's $MONTH2 is back, returned by the central level" bash -c \
+  '"$1" --lang en --data-dir "$2/urs" --pull >/dev/null &&
+   "$1" --lang en --data-dir "$2/urs" --status | grep -qE "^$3[[:space:]]3106200[[:space:]]returned_to_urs[[:space:]]"' \
+  _ "$APP" "$D" "$MONTH2"
+check "the URS returns it to Belo Horizonte, passing the comment on, and sends it" bash -c \
+  '"$1" --lang en --data-dir "$2/urs" --review "$3" --return "Nível central: a ação 2 não tem foto legível." >/dev/null &&
+   "$1" --lang en --data-dir "$2/urs" --pull >/dev/null' _ "$APP" "$D" "$BH_REPORT2"
+check "Belo Horizonte --sync; --status: $MONTH2 returned for correction" bash -c \
+  '"$1" --lang en --data-dir "$2/bh" --sync >/dev/null; "$1" --lang en --data-dir "$2/bh" --status | grep -qE "^$3[[:space:]]returned"' \
+  _ "$APP" "$D" "$MONTH2"
 
 printf 'x' | dd of="$D/lote-$MONTH2.mobiliza-lote" bs=1 seek=200 conv=notrunc 2>/dev/null
 check "a damaged batch file is refused" bash -c '! "$1" import --data "$2/central2" "$3" >/dev/null 2>&1' \
