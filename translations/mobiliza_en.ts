@@ -1982,7 +1982,7 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+422"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+41"/>
         <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</source>
         <translation>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</translation>
     </message>
@@ -3673,7 +3673,7 @@
         <translation>Revision %1 of the report was not found.</translation>
     </message>
     <message>
-        <location filename="../core/services/report_service.cpp" line="+276"/>
+        <location filename="../core/services/report_service.cpp" line="+285"/>
         <source>The program or the month of the report is not valid. Choose them again.</source>
         <translation>The program or the month of the report is not valid. Choose them again.</translation>
     </message>
@@ -4144,7 +4144,7 @@
 <context>
     <name>TargetsService</name>
     <message>
-        <location filename="../core/services/targets_service.cpp" line="+70"/>
+        <location filename="../core/services/targets_service.cpp" line="+91"/>
         <source>Only the central level sets the targets. Your targets come from the hub at each synchronization.</source>
         <translation>Only the central level sets the targets. Your targets come from the hub at each synchronization.</translation>
     </message>
@@ -6016,7 +6016,7 @@
         <translation>Municipalities by actions</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Every theme</source>
         <translation>Every theme</translation>
     </message>
@@ -6026,17 +6026,17 @@
         <translation>Every format</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Every municipality (%1)</source>
         <translation>Every municipality (%1)</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>Include reports not yet accepted</source>
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-197"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
@@ -6056,7 +6056,7 @@
         <translation>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>The whole state</source>
         <translation>The whole state</translation>
     </message>
@@ -6116,7 +6116,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+182"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+183"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
@@ -6471,12 +6471,7 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+148"/>
-        <source>This profile has no municipality yet: choose it under Settings.</source>
-        <translation>This profile has no municipality yet: choose it under Settings.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+171"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
@@ -6516,7 +6511,7 @@
         <translation>Not sent yet — due %1</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-281"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -6526,7 +6521,12 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+194"/>
+        <source>This profile has no municipality yet: close Mobiliza and open it again to choose it.</source>
+        <translation>This profile has no municipality yet: close Mobiliza and open it again to choose it.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>not started</source>
         <translation>not started</translation>
     </message>
@@ -9227,6 +9227,11 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <location line="+55"/>
         <source>No targets were published yet: coverage targets come from the reference table and there are no action targets.</source>
         <translation>No targets were published yet: coverage targets come from the reference table and there are no action targets.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Example targets of the demonstration data: the targets the central level publishes replace them.</source>
+        <translation>Example targets of the demonstration data: the targets the central level publishes replace them.</translation>
     </message>
     <message>
         <location line="+3"/>

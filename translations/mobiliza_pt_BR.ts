@@ -1982,7 +1982,7 @@
 <context>
     <name>HubStore</name>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+422"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+41"/>
         <source>The hub cannot write to %1. Check that the folder exists, that the disk is not full and that the hub&apos;s user may write there.</source>
         <translation>O hub não consegue gravar em %1. Confira se a pasta existe, se o disco não está cheio e se o usuário do hub pode gravar ali.</translation>
     </message>
@@ -3673,7 +3673,7 @@
         <translation>A revisão %1 do relatório não foi encontrada.</translation>
     </message>
     <message>
-        <location filename="../core/services/report_service.cpp" line="+276"/>
+        <location filename="../core/services/report_service.cpp" line="+285"/>
         <source>The program or the month of the report is not valid. Choose them again.</source>
         <translation>O programa ou o mês do relatório não é válido. Escolha-os novamente.</translation>
     </message>
@@ -4144,7 +4144,7 @@
 <context>
     <name>TargetsService</name>
     <message>
-        <location filename="../core/services/targets_service.cpp" line="+70"/>
+        <location filename="../core/services/targets_service.cpp" line="+91"/>
         <source>Only the central level sets the targets. Your targets come from the hub at each synchronization.</source>
         <translation>Só o nível central define as metas. As suas metas chegam do hub a cada sincronização.</translation>
     </message>
@@ -6016,7 +6016,7 @@
         <translation>Municípios por número de ações</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+47"/>
         <source>Every theme</source>
         <translation>Todos os temas</translation>
     </message>
@@ -6026,17 +6026,17 @@
         <translation>Todos os formatos</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>Every municipality (%1)</source>
         <translation>Todos os municípios (%1)</translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>Include reports not yet accepted</source>
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-194"/>
+        <location line="-197"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
@@ -6056,7 +6056,7 @@
         <translation>Os números e gráficos mostrados, as tabelas por trás deles e os núcleos ativos e novos por URS, em PDF para imprimir ou enviar.</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>The whole state</source>
         <translation>Todo o estado</translation>
     </message>
@@ -6116,7 +6116,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+182"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+183"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
@@ -6471,12 +6471,7 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+148"/>
-        <source>This profile has no municipality yet: choose it under Settings.</source>
-        <translation>Este perfil ainda não tem município: escolha-o em Configurações.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+171"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
@@ -6516,7 +6511,7 @@
         <translation>Ainda não enviado — prazo %1</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-281"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -6526,7 +6521,12 @@
         <translation>Ações</translation>
     </message>
     <message>
-        <location line="+266"/>
+        <location line="+194"/>
+        <source>This profile has no municipality yet: close Mobiliza and open it again to choose it.</source>
+        <translation>Este perfil ainda não tem município: feche o Mobiliza e abra-o de novo para escolhê-lo.</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>not started</source>
         <translation>não iniciado</translation>
     </message>
@@ -9227,6 +9227,11 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <location line="+55"/>
         <source>No targets were published yet: coverage targets come from the reference table and there are no action targets.</source>
         <translation>Nenhuma meta foi publicada ainda: as metas de cobertura vêm da tabela de referência e não há metas de ações.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Example targets of the demonstration data: the targets the central level publishes replace them.</source>
+        <translation>Metas de exemplo dos dados de demonstração: as metas que o nível central publicar as substituem.</translation>
     </message>
     <message>
         <location line="+3"/>

@@ -38,22 +38,9 @@ Targets demoTargets(const ReferenceData &reference, const Clock &clock)
 
 Status seedDemoTargets(Services &services, const ReferenceData &reference, const Clock &clock)
 {
-    const Targets targets = demoTargets(reference, clock);
-    TargetsService &stored = services.targets();
-    if (services.profile().role() == Role::Central) {
-        // The central level's own edit, stored as confirmed: not pending, so never sent to a
-        // hub the demonstration profile may be connected to.
-        if (stored.current().revision > 0)
-            return {};
-        auto edited = stored.edit(targets, reference);
-        if (!edited)
-            return edited.error();
-        return stored.published(edited.value().revision);
-    }
-    auto adopted = stored.adopt(targets);
-    if (!adopted)
-        return adopted.error();
-    return {};
+    // An example: the targets the hub publishes replace it, and the central level's
+    // first edit is its revision 1 (TargetsService::storeExample).
+    return services.targets().storeExample(demoTargets(reference, clock));
 }
 
 } // namespace mobiliza::core

@@ -1,8 +1,8 @@
 // The demonstration's targets (core/reference/targets.h): yearly action targets for
 // the years a demonstration profile shows — the state's, each URS's, and each
 // municipality's — so every level's Painel, Balanço and "Metas…" have numbers to
-// measure against. The central level's demonstration holds them as its own published
-// edit; every other level as if the central level had published them.
+// measure against. Every level holds them as an example (TargetsService::storeExample):
+// targets a hub publishes replace them, and the central level's first edit is revision 1.
 #pragma once
 
 #include "core/reference/targets.h"
@@ -18,7 +18,7 @@ class Services;
 // and the two before.
 Targets demoTargets(const ReferenceData &reference, const Clock &clock);
 
-// Stores demoTargets in the profile (TargetsService), as its role holds targets.
+// Stores demoTargets in the profile as an example (nothing when it holds real targets).
 Status seedDemoTargets(Services &services, const ReferenceData &reference, const Clock &clock);
 
 } // namespace mobiliza::core

@@ -25,10 +25,17 @@ CoverageState ownCoverage(const ProgramDefinition &program, const Period &period
                           int revision, bool noActions, const QString &hubReceived,
                           const QString &firstConcluded)
 {
-    if (state == QLatin1String("returned") || (state == QLatin1String("draft") && revision > 1))
+    // Returned, or its correction not yet at the URS (being edited, or concluded and
+    // waiting to be sent): the URS holds the returned revision.
+    const bool correcting =
+        revision > 1 && (state == QLatin1String("draft") || state == QLatin1String("ready") ||
+                         state == QLatin1String("sending"));
+    if (state == QLatin1String("returned") || correcting)
         return CoverageState::Returned;
     QString sent = hubReceived;
-    // Carried by package: the hub acknowledged the report without a receipt of this outbox.
+    // The hub has it but no receipt of this outbox says when (a package carried by hand,
+    // its state learned without the time): the conclusion stands in for it — earlier than
+    // the URS's own date, so such a month may show on time here and late at the URS.
     if (sent.isEmpty() && (state == QLatin1String("received") || acceptedAbove(state)))
         sent = firstConcluded;
     if (sent.isEmpty())

@@ -8,8 +8,10 @@
 //    URS accepted (accepted, forwarded, consolidated), as the levels above count them;
 //  - coverage of a month, from what this profile knows: missing until a revision
 //    reached the URS (the hub's receipt, or a package whose report the hub then
-//    acknowledged); returned while a returned report waits for its correction;
-//    else no_actions, late or on time by the first reception (Brasília date);
+//    acknowledged: its conclusion stands in for the reception when no receipt says
+//    when); returned while a returned report waits for its correction (being edited,
+//    or concluded and not yet sent); else no_actions, late or on time by the first
+//    reception (Brasília date);
 //  - tiles.reporting / tiles.expected are months: those of the range reported, of
 //    the range's months (PanelTiles' municipalities make no sense for one); the
 //    same for `previous`.

@@ -180,6 +180,15 @@ Result<Report> ReportService::reportFor(const QString &programId, const Period &
     return load(uuid.value().toString());
 }
 
+Result<Period> ReportService::oldestPeriod(const QString &programId) const
+{
+    auto q = runSql(m_database.db(), QStringLiteral("SELECT MIN(period) FROM reports WHERE program_id = ?"),
+                    {programId});
+    if (!q)
+        return q.error();
+    return q.value().next() ? Period::fromKey(q.value().value(0).toString()) : Period{};
+}
+
 Result<QList<ReportSummary>> ReportService::summaries() const
 {
     QList<ReportSummary> list;

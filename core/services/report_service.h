@@ -84,6 +84,8 @@ public:
     // Newest period first. An Error (locked or damaged database, full disk) is
     // never an empty list: "no reports" and "the reports cannot be read" differ.
     Result<QList<ReportSummary>> summaries() const;
+    // The oldest month with a report of `programId` (invalid when none): one indexed read.
+    Result<Period> oldestPeriod(const QString &programId) const;
 
     Result<Action> addAction(const QString &reportUuid, const QJsonObject &values);
     Status updateAction(const QString &actionUuid, const QJsonObject &values);

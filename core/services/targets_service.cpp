@@ -46,9 +46,30 @@ bool TargetsService::pending() const
     return m_profile.setting(pendingKey()) == QLatin1String("1");
 }
 
-Status TargetsService::store(const Targets &targets, bool pending, const QString &auditAction)
+bool TargetsService::isExample() const
+{
+    return m_profile.setting(exampleKey()) == QLatin1String("1");
+}
+
+int TargetsService::publishedRevision() const
+{
+    return isExample() ? 0 : current().revision;
+}
+
+Status TargetsService::storeExample(const Targets &example)
+{
+    if (current().revision > 0 && !isExample())
+        return {}; // real targets stay
+    return store(example, false, QStringLiteral("example"), true);
+}
+
+Status TargetsService::store(const Targets &targets, bool pending, const QString &auditAction, bool example)
 {
     Status done = inTransaction(m_database.db(), [&]() -> Status {
+        if (Status s =
+                upsertSetting(m_database, exampleKey(), example ? QStringLiteral("1") : QStringLiteral("0"));
+            !s)
+            return s;
         if (Status s = upsertSetting(m_database, settingKey(), QString::fromUtf8(targets.toJson())); !s)
             return s;
         if (Status s =
@@ -76,9 +97,9 @@ Result<Targets> TargetsService::edit(Targets edited, const ReferenceData &refere
     edited.revision = now.revision;
     edited.updated = now.updated;
     edited.updatedBy = now.updatedBy;
-    if (edited == now && now.revision > 0)
+    if (edited == now && now.revision > 0 && !isExample())
         return now; // nothing changed: nothing written, nothing to publish
-    edited.revision = now.revision + 1;
+    edited.revision = publishedRevision() + 1;
     edited.updated = m_clock.now().toUTC();
     edited.updatedBy = m_profile.userName();
     if (Status s = store(edited, true, QStringLiteral("edit")); !s)
@@ -88,8 +109,7 @@ Result<Targets> TargetsService::edit(Targets edited, const ReferenceData &refere
 
 Result<bool> TargetsService::adopt(const Targets &published)
 {
-    const Targets now = current();
-    if (published.revision <= now.revision || pending())
+    if (published.revision <= publishedRevision() || pending())
         return false;
     if (Status s = store(published, false, QStringLiteral("adopt")); !s)
         return s.error();

@@ -2,9 +2,10 @@
 // the profile's settings: the central level edits them and publishes them through
 // the hub; every other level takes the hub's newer ones at each sync pass.
 //
-// Settings "targets" (the document's JSON) and "targets_pending" ("1" while the
-// central level's last edit has not reached the hub), both written in one
-// transaction with the audit trail; Notifier::targetsChanged after a commit.
+// Settings "targets" (the document's JSON), "targets_pending" ("1" while the
+// central level's last edit has not reached the hub) and "targets_example" ("1"
+// for a demonstration's example targets), written in one transaction with the
+// audit trail; Notifier::targetsChanged after a commit.
 #pragma once
 
 #include "core/reference/targets.h"
@@ -31,6 +32,15 @@ public:
     Targets current() const;
     // The central level's edit not yet confirmed by the hub.
     bool pending() const;
+    // Example targets of a demonstration profile (storeExample): shown like published
+    // ones, but any targets the hub publishes replace them, and the central level's
+    // first edit is revision 1.
+    bool isExample() const;
+    // The revision the hub's targets are compared with: 0 while the targets are an example.
+    int publishedRevision() const;
+    // Stores `example` (revision ≥ 1) as a demonstration's targets, not pending (never
+    // sent to a hub); nothing when this profile holds real targets.
+    Status storeExample(const Targets &example);
 
     // Central level only (Error "not_central" otherwise): stores `edited` as the next
     // revision (current + 1), saved now by the profile's user, pending publication.
@@ -53,9 +63,10 @@ public:
 
     static QString settingKey() { return QStringLiteral("targets"); }
     static QString pendingKey() { return QStringLiteral("targets_pending"); }
+    static QString exampleKey() { return QStringLiteral("targets_example"); }
 
 private:
-    Status store(const Targets &targets, bool pending, const QString &auditAction);
+    Status store(const Targets &targets, bool pending, const QString &auditAction, bool example = false);
 
     Database &m_database;
     Notifier &m_notifier;

@@ -39,7 +39,7 @@ void SyncEngine::afterPreflight()
         publishTargets(false, next);
         return;
     }
-    if (m_hubTargets > targets.current().revision && !targets.pending()) {
+    if (m_hubTargets > targets.publishedRevision() && !targets.pending()) {
         m_client.getTargets(guarded<core::Targets>([this, next](const HubResult<core::Targets> &r) {
             if (!r)
                 return next(r.error());

@@ -237,24 +237,38 @@ PanelPage::PanelPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
 
 PanelPage::~PanelPage() = default;
 
-// Newest month first, ending with the month being recorded now; back three years,
-// or to the oldest report when it is older.
+// Newest month first, ending with the month being recorded now (Brasília); back three
+// years, or to the oldest report when it is older. Filled again when either end moved
+// (a new month began, an older report came in), keeping the months chosen.
 void PanelPage::fillMonths()
 {
-    const core::Period last = core::Period::fromDate(m_context.clock->today());
+    const core::Period last = core::Period::fromDate(core::brasiliaDate(m_context.clock->now()));
     core::Period oldest = last;
     for (int i = 1; i < kMonthChoices; ++i)
         oldest = oldest.previous();
-    if (const auto listed = m_context.services->reports().summaries())
-        for (const core::ReportSummary &s : listed.value())
-            if (s.period.isValid() && s.period < oldest)
-                oldest = s.period;
+    if (const auto stored = m_context.services->reports().oldestPeriod(m_context.program.id());
+        stored && stored.value().isValid() && stored.value() < oldest)
+        oldest = stored.value();
+    if (m_monthsFrom == oldest && m_monthsTo == last)
+        return;
+    const bool first = !m_monthsTo.isValid();
+    const QString from = m_from->currentData().toString(), to = m_to->currentData().toString();
+    m_monthsFrom = oldest;
+    m_monthsTo = last;
+    const bool building = m_building;
+    m_building = true;
+    m_from->clear();
+    m_to->clear();
     for (core::Period p = last; !(p < oldest); p = p.previous()) {
         m_from->addItem(p.display(), p.key());
         m_to->addItem(p.display(), p.key());
     }
-    m_to->setCurrentIndex(0);
-    m_from->setCurrentIndex(std::min(kDefaultMonths, int(m_from->count())) - 1);
+    const int kept = first ? -1 : m_to->findData(to);
+    m_to->setCurrentIndex(std::max(0, kept));
+    m_from->setCurrentIndex(first || m_from->findData(from) < 0
+                                ? std::min(kDefaultMonths, int(m_from->count())) - 1
+                                : m_from->findData(from));
+    m_building = building;
 }
 
 core::PanelFilter PanelPage::filter() const
@@ -313,6 +327,9 @@ bool PanelPage::exportData(bool xlsx)
 void PanelPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
+    const core::Period from = m_monthsFrom, to = m_monthsTo;
+    fillMonths();
+    m_dirty = m_dirty || !(from == m_monthsFrom) || !(to == m_monthsTo);
     if (m_dirty)
         requestFigures();
 }
@@ -327,7 +344,8 @@ void PanelPage::requestFigures()
     }
     if (!m_municipality) {
         m_error->setStyleSheet(QStringLiteral("color: #a01818; padding: 8px;"));
-        m_error->setText(tr("This profile has no municipality yet: choose it under Settings."));
+        m_error->setText(
+            tr("This profile has no municipality yet: close Mobiliza and open it again to choose it."));
         m_error->show();
         return;
     }
@@ -398,7 +416,7 @@ void PanelPage::showFigures(const core::PanelData &data)
 void PanelPage::showMonths(const core::PanelData &data)
 {
     const QLocale locale;
-    const QDate today = m_context.clock->today();
+    const QDate today = core::brasiliaDate(m_context.clock->now()); // as the deadlines are counted
     m_months->setRowCount(int(data.cells.size()));
     int row = 0;
     for (auto it = data.cells.crbegin(); it != data.cells.crend(); ++it, ++row) { // newest first

@@ -1,12 +1,12 @@
 // The municipality's Painel: the figures of its own reports (core/panel/own_panel.h),
 // offline — the same tiles and charts the URS and the central level see for their
 // scopes (app/ui/panel), restricted to this municipality, and its months one by one:
-// the report's state, whether and when it reached the URS (late months in red), its
-// actions and people reached. Filters: period range, theme, format, and whether
-// reports not yet accepted by the URS count (they do by default: the núcleo's own
-// work). Clicking a theme or a format narrows to it; double-clicking a month opens
-// its report. The figures go to CSV/XLSX (one row a month) and each chart to PNG or
-// SVG (its context menu), as at the other levels (app/ui/panel/panel_files.h).
+// the report's state, whether it reached the URS (on time, late, returned; not yet,
+// with its deadline — in red once past), its actions and people reached. Filters: period range, theme,
+// format, and whether reports not yet accepted by the URS count (they do by default: the núcleo's own work).
+// Clicking a theme or a format narrows to it; double-clicking a month opens its report. The figures go to
+// CSV/XLSX (one row a month) and each chart to PNG or SVG (its context menu), as at the other levels
+// (app/ui/panel/panel_files.h).
 //
 // Computed by core::PanelJob off the UI thread; a hidden page does no work (a change
 // of the reports marks it to redo when shown).
@@ -98,6 +98,7 @@ private:
     QChartView *m_audienceView = nullptr;
     QTableWidget *m_months = nullptr;
     std::optional<core::PanelData> m_data;
+    core::Period m_monthsFrom, m_monthsTo; // what the period combos offer
     bool m_dirty = true;
     bool m_building = false;
 };

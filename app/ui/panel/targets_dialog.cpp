@@ -151,6 +151,10 @@ void TargetsDialog::describe()
     if (stored.revision == 0)
         text = tr("No targets were published yet: coverage targets come from the reference table and there "
                   "are no action targets.");
+    else if (m_context.services->targets().isExample())
+        text =
+            tr("Example targets of the demonstration data: the targets the central level publishes replace "
+               "them.");
     else
         text = tr("Targets of %1 (revision %2, saved by %3).")
                    .arg(stored.updated.toTimeZone(QTimeZone(-3 * 3600)).toString(QStringLiteral("dd/MM/yyyy HH:mm")))

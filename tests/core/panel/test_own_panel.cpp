@@ -58,7 +58,9 @@ QString coverageOf(const QList<test::own::Month> &months, const Period &p, const
     for (const auto &m : months) {
         if (m.period != p)
             continue;
-        if (m.state == QLatin1String("returned"))
+        // Returned, or its correction not yet at the URS.
+        if (m.state == QLatin1String("returned") ||
+            (m.revision > 1 && m.state != QLatin1String("received") && m.state != QLatin1String("accepted")))
             return QStringLiteral("returned");
         if (m.hubReceived.isEmpty())
             return QStringLiteral("missing");
@@ -85,10 +87,10 @@ TEST_CASE("own panel: a municipality's figures are those of its own months, in e
     REQUIRE(bh);
 
     PanelFilter f;
-    f.from = {2026, 1};
+    f.from = {2025, 10};
     f.to = {2026, 5};
     f.municipalities = {bh->ibge};
-    const Period prevFrom{2025, 8}, prevTo{2025, 12};
+    const Period prevFrom{2025, 2}, prevTo{2025, 9};
     for (const bool unaccepted : {true, false}) {
         DYNAMIC_SECTION("reports not yet accepted " << (unaccepted ? "count" : "do not count"))
         {
@@ -106,7 +108,8 @@ TEST_CASE("own panel: a municipality's figures are those of its own months, in e
             CHECK(data.value().byFormat.size() == qsizetype(now.byFormat.size()));
             for (const PanelCount &c : data.value().byAudience)
                 CHECK(c.count == now.byAudience[c.code]);
-            REQUIRE(data.value().periods.size() == 5);
+            CHECK(data.value().byAudience.size() == qsizetype(now.byAudience.size()));
+            REQUIRE(data.value().periods.size() == 8);
             // Months reported, of the range and of the one before; on time against late.
             int reported = 0, reportedBefore = 0, onTime = 0, late = 0;
             for (Period p = prevFrom; !(f.to < p); p = p.next()) {
@@ -120,13 +123,23 @@ TEST_CASE("own panel: a municipality's figures are those of its own months, in e
                 }
             }
             CHECK(data.value().tiles.reporting == reported);
-            CHECK(data.value().tiles.expected == 5);
+            CHECK(data.value().tiles.expected == 8);
             CHECK(data.value().previous.reporting == reportedBefore);
             CHECK(data.value().tiles.onTime == onTime);
             CHECK(data.value().tiles.late == late);
+            // The seed has every case: on time, late (by Brasília's day), sem ações, returned and
+            // a correction not yet sent, never sent.
+            CHECK(onTime >= 2);
+            CHECK(late == 1);
+            QStringList seen;
+            for (const PanelCell &cell : data.value().cells)
+                seen << cell.coverage;
+            for (const char *key : {"on_time", "late", "no_actions", "returned", "missing"})
+                CHECK(seen.contains(QLatin1String(key)));
+            CHECK(seen.count(QStringLiteral("returned")) == 2);
             // The cells: each month's coverage, counts and report.
-            REQUIRE(data.value().cells.size() == 5);
-            for (int i = 0; i < 5; ++i) {
+            REQUIRE(data.value().cells.size() == 8);
+            for (int i = 0; i < 8; ++i) {
                 const PanelCell &cell = data.value().cells.at(i);
                 CHECK(cell.period == data.value().periods.at(i));
                 CHECK(cell.coverage == coverageOf(seeded, cell.period, program));

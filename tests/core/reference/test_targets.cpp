@@ -260,3 +260,56 @@ TEST_CASE("Targets service: the central level's edit, its publication and the hu
     CHECK(trail.first().action == QStringLiteral("edit"));
     CHECK(trail.last().action == QStringLiteral("adopt"));
 }
+
+TEST_CASE("Targets service: a demonstration's example targets give way to the first published ones")
+{
+    const Targets example = [] {
+        Targets t = sample();
+        t.revision = 1;
+        return t;
+    }();
+    Targets published = sample();
+    published.revision = 1;
+    published.years.first().perMunicipality += 7; // other values than the example's
+
+    SECTION("at a URS: the hub's revision 1 replaces the example")
+    {
+        mobiliza::test::TempDir dir;
+        FixedClock clock(QDateTime(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::utc()));
+        auto opened = Services::open(dir.path(), clock);
+        REQUIRE(opened);
+        TargetsService &targets = opened.value()->targets();
+        REQUIRE(opened.value()->profile().setRole(Role::Urs, QStringLiteral("Barbacena")));
+        REQUIRE(targets.storeExample(example));
+        CHECK(targets.isExample());
+        CHECK(targets.current().revision == 1);
+        CHECK(targets.publishedRevision() == 0);
+        CHECK_FALSE(targets.pending());
+        auto adopted = targets.adopt(published);
+        REQUIRE(adopted);
+        CHECK(adopted.value());
+        CHECK_FALSE(targets.isExample());
+        CHECK(targets.current() == published);
+        // Real targets are never replaced by an example.
+        REQUIRE(targets.storeExample(example));
+        CHECK(targets.current() == published);
+        CHECK_FALSE(targets.isExample());
+    }
+
+    SECTION("at the central level: its first edit is revision 1, to publish")
+    {
+        mobiliza::test::TempDir dir;
+        FixedClock clock(QDateTime(QDate(2026, 12, 1), QTime(12, 0), QTimeZone::utc()));
+        auto opened = Services::open(dir.path(), clock);
+        REQUIRE(opened);
+        TargetsService &targets = opened.value()->targets();
+        REQUIRE(opened.value()->profile().setRole(Role::Central));
+        REQUIRE(targets.storeExample(example));
+        // Saved as it is, the example becomes the central level's own first revision.
+        auto saved = targets.edit(example, reference());
+        REQUIRE(saved);
+        CHECK(saved->revision == 1);
+        CHECK(targets.pending());
+        CHECK_FALSE(targets.isExample());
+    }
+}

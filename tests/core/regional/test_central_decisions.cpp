@@ -164,10 +164,11 @@ TEST_CASE("Central decisions: the central level's demonstration is the whole sta
     REQUIRE(batches);
     REQUIRE(batches.value().next());
     CHECK(batches.value().value(0).toInt() == 0);
-    // Its targets, its own and confirmed (never sent to a hub): the whole state's every
-    // year it shows, each URS's the sum of its municipalities' rounded up.
+    // Example targets (never sent to a hub; the first real ones replace them): the whole
+    // state's every year it shows, each URS's the sum of its municipalities' rounded up.
     const Targets targets = services.targets().current();
     CHECK(targets.revision == 1);
+    CHECK(services.targets().isExample());
     CHECK_FALSE(services.targets().pending());
     for (int year : {2025, 2026}) {
         CAPTURE(year);
