@@ -18,6 +18,7 @@
 #include "tests/support/temp_dir.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -38,6 +39,21 @@ namespace mobiliza::test {
 inline QString hubExecutable()
 {
     return QStringLiteral(MOBILIZA_HUB_EXE);
+}
+
+// The routes the server tests call most.
+inline const QString kPreflight = QStringLiteral("/api/v1/preflight");
+inline const QString kEnroll = QStringLiteral("/api/v1/enroll");
+inline const QString kMissing = QStringLiteral("/api/v1/blobs/missing");
+
+// Every file under `dir`, hidden ones too (what a failed upload may have left).
+inline QStringList filesUnder(const QString &dir)
+{
+    QStringList files;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    return files;
 }
 
 inline const QString kBelo = QStringLiteral("3106200");      // URS Belo Horizonte

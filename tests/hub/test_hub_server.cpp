@@ -3,26 +3,12 @@
 #include "sync/hub/hub_secrets.h"
 #include "tests/hub/hub_test_util.h"
 
-#include <QDirIterator>
 #include <QRegularExpression>
 
 using namespace mobiliza;
 using namespace mobiliza::test;
 
 namespace {
-
-const QString kPreflight = QStringLiteral("/api/v1/preflight");
-const QString kEnroll = QStringLiteral("/api/v1/enroll");
-const QString kMissing = QStringLiteral("/api/v1/blobs/missing");
-
-QStringList filesUnder(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << it.next();
-    return files;
-}
 
 QJsonObject partnerJson(const QString &uuid, const QString &municipality, const QString &updatedAt,
                         const QString &name = QStringLiteral("Associação Bairro Vivo"))

@@ -4,27 +4,8 @@
 #include "sync/hub/hub_secrets.h"
 #include "tests/hub/hub_test_util.h"
 
-#include <QDirIterator>
-
 using namespace mobiliza;
 using namespace mobiliza::test;
-
-namespace {
-
-const QString kPreflight = QStringLiteral("/api/v1/preflight");
-const QString kEnroll = QStringLiteral("/api/v1/enroll");
-const QString kMissing = QStringLiteral("/api/v1/blobs/missing");
-
-QStringList filesUnder(const QString &dir)
-{
-    QStringList files;
-    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext())
-        files << it.next();
-    return files;
-}
-
-} // namespace
 
 TEST_CASE("Garbage and oversized bodies to every route get a 4xx JSON error and the hub keeps serving")
 {
