@@ -128,12 +128,13 @@ Result<std::pair<double, double>> computeOnce(const QString &dir, const Clock &c
     return std::pair{computeMs, double(whole.nsecsElapsed()) / 1e6};
 }
 
-// One computation as PanelJob's worker runs it (a connection of its own) through the
-// inputs kept from the previous ones: ms with the connection, and whether it read.
+// One step as PanelJob's worker runs it (a connection of its own) through the inputs
+// kept from the previous ones: a computation, or (`offered`) the background read of the
+// range the page offers. Returns the ms with the connection, and whether it read.
 Result<std::pair<double, bool>> computeKept(const QString &dir, const Clock &clock,
                                             const ProgramDefinition &program,
                                             const QList<Municipality> &scope, const PanelFilter &filter,
-                                            std::shared_ptr<const PanelInputCache> &cache)
+                                            std::shared_ptr<const PanelInputCache> &cache, bool offered)
 {
     QElapsedTimer whole;
     whole.start();
@@ -144,6 +145,14 @@ Result<std::pair<double, bool>> computeKept(const QString &dir, const Clock &clo
     BlobStore blobs(QDir(dir).filePath(QStringLiteral("blobs")));
     ReplicaService replica(*database.value(), quiet, blobs, clock);
     ReviewOutbox reviews(*database.value(), quiet, clock, replica);
+    if (offered) {
+        const auto before = cache;
+        if (Status kept =
+                keepPanelInputs(*database.value(), program, scope, filter, reviews.localStates(), cache);
+            !kept)
+            return kept.error();
+        return std::pair{double(whole.nsecsElapsed()) / 1e6, cache != before};
+    }
     auto data = computePanelCached(*database.value(), program, scope, filter, reviews.localStates(), cache);
     if (!data)
         return data.error();
@@ -353,18 +362,22 @@ int main(int argc, char **argv)
         allTheme.theme = theme.theme;
         PanelFilter allUrs = urs;
         allUrs.from = first;
+        // The page offers every month of the replica (PanelDashboard::fillMonths).
         const struct
         {
             QString name;
             PanelFilter filter;
-            double goal;
-        } steps[] = {{QStringLiteral("opens: the state, last 12 months (reads)"), open, 1000},
-                     {QStringLiteral("then theme %1").arg(theme.theme), theme, 150},
-                     {QStringLiteral("then URS %1").arg(largest.name), urs, 150},
-                     {QStringLiteral("then %1 months (reads)").arg(months), all, 150},
-                     {QStringLiteral("then %1 months, theme %2").arg(months).arg(theme.theme), allTheme, 150},
-                     {QStringLiteral("then %1 months, URS %2").arg(months).arg(largest.name), allUrs, 150},
-                     {QStringLiteral("then back to the last 12 months"), open, 150}};
+            double goal; // 0: in the background, nobody waits for it
+            bool offered;
+        } steps[] = {
+            {QStringLiteral("opens: the state, last 12 months"), open, 1000, false},
+            {QStringLiteral("(background: the %1 months offered)").arg(months), all, 0, true},
+            {QStringLiteral("then theme %1").arg(theme.theme), theme, 150, false},
+            {QStringLiteral("then URS %1").arg(largest.name), urs, 150, false},
+            {QStringLiteral("then %1 months").arg(months), all, 150, false},
+            {QStringLiteral("then %1 months, theme %2").arg(months).arg(theme.theme), allTheme, 150, false},
+            {QStringLiteral("then %1 months, URS %2").arg(months).arg(largest.name), allUrs, 150, false},
+            {QStringLiteral("then back to the last 12 months"), open, 150, false}};
         std::printf(
             "1b. the page's filter changes in this order, with the inputs kept between them (PanelJob), "
             "worst of %d sequences:\n",
@@ -374,7 +387,7 @@ int main(int argc, char **argv)
         for (int r = 0; r < runs; ++r) {
             std::shared_ptr<const PanelInputCache> cache;
             for (size_t i = 0; i < std::size(steps); ++i) {
-                auto once = computeKept(dir, clock, program, state, steps[i].filter, cache);
+                auto once = computeKept(dir, clock, program, state, steps[i].filter, cache, steps[i].offered);
                 if (!once)
                     return fail(once.error().message);
                 ms[int(i)] << once->first;
@@ -383,6 +396,12 @@ int main(int argc, char **argv)
         }
         for (size_t i = 0; i < std::size(steps); ++i) {
             const Stats w = stats(ms.at(int(i)));
+            if (steps[i].goal == 0) {
+                std::printf("   %-52s median %7.1f ms, worst %7.1f ms %s  while the figures show\n",
+                            qPrintable(steps[i].name), w.median, w.worst,
+                            read.at(int(i)) ? "(read)" : "(kept)");
+                continue;
+            }
             std::printf("   %-52s median %7.1f ms, worst %7.1f ms %s  goal < %4.0f ms: %s\n",
                         qPrintable(steps[i].name), w.median, w.worst, read.at(int(i)) ? "(read)" : "(kept)",
                         steps[i].goal, w.worst < steps[i].goal ? "ok" : "ABOVE GOAL");

@@ -108,7 +108,7 @@ Result<PanelData> computeOwnPanel(Database &database, const ProgramDefinition &p
     if (!read)
         return read.error();
     for (auto it = actions.cbegin(); it != actions.cend(); ++it)
-        inputs.picked << PickedRevision{0, counted.value(it.key()), packActions(it.value())};
+        inputs.addPicked(0, counted.value(it.key()), packActions(it.value()));
 
     PanelData data = assemblePanel(filter, inputs);
     // Months, not municipalities: of the range, and of the range before it.

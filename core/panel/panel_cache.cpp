@@ -18,11 +18,12 @@ struct PanelInputCache
     PanelInputs inputs;
     bool read = false; // made by a read (not a copy kept)
 
+    bool holdsRange(const PanelFilter &f) const { return !(panelInputsFrom(f) < lo) && !(to < f.to); }
     bool covers(const QString &programId, const QStringList &ibges, const PanelFilter &f,
                 const QHash<QString, QString> &local) const
     {
         return program == programId && scope == ibges && includeReceived == f.includeReceived &&
-               localStates == local && !(panelInputsFrom(f) < lo) && !(to < f.to);
+               localStates == local && holdsRange(f);
     }
 
     // The inputs of the filter's municipalities and months, from those kept.
@@ -46,10 +47,46 @@ struct PanelInputCache
         const int first = monthNumber(from), last = monthNumber(f.to);
         for (const PickedRevision &r : inputs.picked)
             if (r.month >= first && r.month <= last && index.at(r.municipality) >= 0)
-                out.picked << PickedRevision{index.at(r.municipality), r.month, r.packed};
+                out.picked << PickedRevision{index.at(r.municipality), r.month, r.first, r.count};
+        out.actions = inputs.actions;
         return out;
     }
 };
+
+namespace {
+
+QStringList ibgesOf(const QList<Municipality> &scope)
+{
+    QStringList ibges;
+    for (const Municipality &m : scope)
+        ibges << m.ibge;
+    return ibges;
+}
+
+// Reads the inputs `filter` needs into a new cache.
+Result<std::shared_ptr<const PanelInputCache>> readCache(Database &database, const ProgramDefinition &program,
+                                                         const QList<Municipality> &scope,
+                                                         const PanelFilter &filter,
+                                                         const QHash<QString, QString> &localStates)
+{
+    auto fresh = std::make_shared<PanelInputCache>();
+    fresh->program = program.id();
+    fresh->scope = ibgesOf(scope);
+    fresh->includeReceived = filter.includeReceived;
+    fresh->localStates = localStates;
+    fresh->lo = panelInputsFrom(filter);
+    fresh->to = filter.to;
+    fresh->read = true;
+    ReadSnapshot snapshot(database.db());
+    auto inputs =
+        readPanelInputs(database, program, scope, filter.includeReceived, localStates, fresh->lo, fresh->to);
+    if (!inputs)
+        return inputs.error();
+    fresh->inputs = std::move(inputs.value());
+    return std::shared_ptr<const PanelInputCache>(std::move(fresh));
+}
+
+} // namespace
 
 Result<PanelData> computePanelCached(Database &database, const ProgramDefinition &program,
                                      const QList<Municipality> &scope, const PanelFilter &filter,
@@ -58,10 +95,7 @@ Result<PanelData> computePanelCached(Database &database, const ProgramDefinition
 {
     if (Status valid = checkFilter(filter); !valid)
         return valid.error();
-    QStringList ibges;
-    for (const Municipality &m : scope)
-        ibges << m.ibge;
-    if (cache && cache->covers(program.id(), ibges, filter, localStates)) {
+    if (cache && cache->covers(program.id(), ibgesOf(scope), filter, localStates)) {
         if (cache->read) { // from now on a kept copy: the flag says this computation did not read
             auto kept = std::make_shared<PanelInputCache>(*cache);
             kept->read = false;
@@ -69,24 +103,31 @@ Result<PanelData> computePanelCached(Database &database, const ProgramDefinition
         }
         return assemblePanel(filter, cache->slice(filter));
     }
-    auto fresh = std::make_shared<PanelInputCache>();
-    fresh->program = program.id();
-    fresh->scope = ibges;
-    fresh->includeReceived = filter.includeReceived;
-    fresh->localStates = localStates;
-    fresh->lo = panelInputsFrom(filter);
-    fresh->to = filter.to;
-    fresh->read = true;
-    {
-        ReadSnapshot snapshot(database.db());
-        auto inputs = readPanelInputs(database, program, scope, filter.includeReceived, localStates, fresh->lo,
-                                      fresh->to);
-        if (!inputs)
-            return inputs.error();
-        fresh->inputs = std::move(inputs.value());
-    }
-    cache = fresh;
-    return assemblePanel(filter, fresh->slice(filter));
+    auto fresh = readCache(database, program, scope, filter, localStates);
+    if (!fresh)
+        return fresh.error();
+    cache = fresh.value();
+    return assemblePanel(filter, cache->slice(filter));
+}
+
+Status keepPanelInputs(Database &database, const ProgramDefinition &program, const QList<Municipality> &scope,
+                       const PanelFilter &offered, const QHash<QString, QString> &localStates,
+                       std::shared_ptr<const PanelInputCache> &cache)
+{
+    if (Status valid = checkFilter(offered); !valid)
+        return valid;
+    if (cache && cache->covers(program.id(), ibgesOf(scope), offered, localStates))
+        return {};
+    auto fresh = readCache(database, program, scope, offered, localStates);
+    if (!fresh)
+        return fresh.error();
+    cache = fresh.value();
+    return {};
+}
+
+bool panelCacheHoldsRange(const PanelInputCache &cache, const PanelFilter &filter)
+{
+    return cache.holdsRange(filter);
 }
 
 bool panelCacheWasRead(const PanelInputCache &cache)

@@ -25,6 +25,19 @@ Result<PanelData> computePanelCached(Database &database, const ProgramDefinition
                                      const QHash<QString, QString> &localStates,
                                      std::shared_ptr<const PanelInputCache> &cache);
 
+// Reads into `cache` the inputs of the whole `scope` that every range inside `offered`'s
+// needs (offered.from … offered.to: what the page lets the person choose), counted the
+// way `offered` counts — unless `cache` holds them already. PanelJob calls it in the
+// background after the first figures are shown, so that widening the range later is
+// counted from memory.
+Status keepPanelInputs(Database &database, const ProgramDefinition &program, const QList<Municipality> &scope,
+                       const PanelFilter &offered, const QHash<QString, QString> &localStates,
+                       std::shared_ptr<const PanelInputCache> &cache);
+
+// Whether the months `cache` holds are those `filter`'s range needs (its way of
+// counting, scope and decisions aside).
+bool panelCacheHoldsRange(const PanelInputCache &cache, const PanelFilter &filter);
+
 // Whether the last computePanelCached with this cache read the replica (for the bench
 // and the tests: a filter the cache covers never does).
 bool panelCacheWasRead(const PanelInputCache &cache);

@@ -5,7 +5,10 @@
 // is shown unless the person changed the filter meanwhile (a refresh of the same
 // filter — the replica changed — shows the answer it has, then the next one).
 // What a computation read is kept (panel_cache.h): a filter it covers is counted
-// again without reading, until invalidate() (the replica changed).
+// again without reading, until invalidate() (the replica changed). After a computation
+// that read, the inputs of the whole range the page offers are read in the background
+// (PanelRequest::offeredFrom), so that widening the range is counted from memory too;
+// a request that needs those months waits for that read instead of reading them again.
 #pragma once
 
 #include "core/panel/panel_cache.h"
@@ -30,6 +33,8 @@ struct PanelRequest
     QList<Municipality> scope; // the municipalities this installation sees
     // A municipal profile: the figures of its own reports (own_panel.h), `scope` unused.
     std::optional<Municipality> own;
+    // The months the page lets the person choose (invalid: none read ahead).
+    Period offeredFrom, offeredTo;
 };
 
 class PanelJob : public QObject
@@ -42,6 +47,10 @@ public:
 
     void request(const PanelRequest &request);
     bool isBusy() const { return m_running || m_pending.has_value(); }
+    // Reading the offered range's inputs in the background (for the tests and the bench).
+    bool isKeeping() const { return m_keeping; }
+    // Whether the last answer read the replica (false: counted from the kept inputs).
+    bool lastAnswerRead() const { return m_lastAnswerRead; }
     // The replica changed: what was read is no longer used (nor what a running
     // computation reads).
     void invalidate();
@@ -49,10 +58,14 @@ public:
 Q_SIGNALS:
     void ready(const mobiliza::core::PanelData &data);
     void failed(const QString &message); // in words, for the person
+    void kept(); // the offered range's inputs were read (or could not be: nothing is said)
 
 private:
     void startNext();
     void onFinished();
+    void startKeeping(const PanelRequest &request);
+    void onKept();
+    bool waitsForKeeping(const PanelRequest &request) const;
 
     QString m_dataDir;
     const Clock &m_clock;
@@ -62,11 +75,16 @@ private:
         std::shared_ptr<const PanelInputCache> cache;
     };
     QFutureWatcher<Answer> m_watcher;
+    QFutureWatcher<Answer> m_keepWatcher;
+    PanelFilter m_keepingFilter; // the offered range being read
+    int m_keepingGeneration = 0;
+    bool m_keeping = false;
+    bool m_lastAnswerRead = false;
     std::shared_ptr<const PanelInputCache> m_cache;
     int m_generation = 0; // of the replica, as invalidate() counts it
     int m_runningGeneration = 0;
     std::optional<PanelRequest> m_pending;
-    PanelFilter m_runningFilter;
+    PanelRequest m_runningRequest;
     bool m_running = false;
 };
 

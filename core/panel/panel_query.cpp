@@ -269,63 +269,53 @@ QList<PanelCount> sortedCounts(const QHash<QString, qint64> &totals)
 }
 
 // The range's counted actions by code: under their first theme a month, by format,
-// by audience. The codes are views into the packed rows (they outlive the tally).
-class PackedTally
+// by audience — arrays indexed by the codes' numbers (PanelActions).
+class ActionTally
 {
 public:
-    explicit PackedTally(int months) : m_months(months) {}
-
-    void add(const PackedActionView &a, int month)
+    ActionTally(const PanelActions &actions, int months)
+        : m_actions(actions), m_months(months), m_themeMonths(qsizetype(actions.codeCount()) * months, 0),
+          m_formats(actions.codeCount(), 0), m_audiences(actions.codeCount(), 0)
     {
-        const int theme = index(m_themes, a.firstTheme());
-        if (theme == m_themeMonths.size())
-            m_themeMonths << QVector<qint64>(m_months, 0);
-        ++m_themeMonths[theme][month];
-        const int format = index(m_formats, a.format);
-        if (format == m_formatCounts.size())
-            m_formatCounts << 0;
-        ++m_formatCounts[format];
-        forEachCode(a.audiences, [&](QByteArrayView code) {
-            const int audience = index(m_audiences, code);
-            if (audience == m_audienceCounts.size())
-                m_audienceCounts << 0;
-            ++m_audienceCounts[audience];
-        });
+    }
+
+    void add(int action, int month)
+    {
+        ++m_themeMonths[qsizetype(m_actions.firstTheme(action)) * m_months + month];
+        ++m_formats[m_actions.format(action)];
+        m_actions.forEachAudience(action, [&](int code) { ++m_audiences[code]; });
     }
 
     // Each first theme's total and months ('' : actions without a theme).
     void firstThemes(QHash<QString, qint64> &totals, QHash<QString, QVector<qint64>> &perMonth) const
     {
-        for (auto it = m_themes.cbegin(); it != m_themes.cend(); ++it) {
-            const QString code = QString::fromUtf8(it.key());
-            const QVector<qint64> &months = m_themeMonths.at(it.value());
-            perMonth.insert(code, months);
-            totals.insert(code, std::accumulate(months.cbegin(), months.cend(), qint64(0)));
+        for (int code = 0; code < m_actions.codeCount(); ++code) {
+            const auto months = m_themeMonths.cbegin() + qsizetype(code) * m_months;
+            const qint64 total = std::accumulate(months, months + m_months, qint64(0));
+            if (total == 0)
+                continue;
+            const QString name = QString::fromUtf8(m_actions.code(code));
+            perMonth.insert(name, QVector<qint64>(months, months + m_months));
+            totals.insert(name, total);
         }
     }
-    QHash<QString, qint64> formats() const { return named(m_formats, m_formatCounts); }
-    QHash<QString, qint64> audiences() const { return named(m_audiences, m_audienceCounts); }
+    QHash<QString, qint64> formats() const { return named(m_formats); }
+    QHash<QString, qint64> audiences() const { return named(m_audiences); }
 
 private:
-    using Codes = QHash<QByteArrayView, int>;
-    static int index(Codes &codes, QByteArrayView code)
-    {
-        if (const auto it = codes.constFind(code); it != codes.cend())
-            return it.value();
-        return codes.insert(code, int(codes.size())).value();
-    }
-    static QHash<QString, qint64> named(const Codes &codes, const QVector<qint64> &counts)
+    QHash<QString, qint64> named(const QVector<qint64> &counts) const
     {
         QHash<QString, qint64> out;
-        for (auto it = codes.cbegin(); it != codes.cend(); ++it)
-            out.insert(QString::fromUtf8(it.key()), counts.at(it.value()));
+        for (int code = 0; code < counts.size(); ++code)
+            if (counts.at(code) > 0)
+                out.insert(QString::fromUtf8(m_actions.code(code)), counts.at(code));
         return out;
     }
 
+    const PanelActions &m_actions;
     int m_months;
-    Codes m_themes, m_formats, m_audiences;
-    QList<QVector<qint64>> m_themeMonths;
-    QVector<qint64> m_formatCounts, m_audienceCounts;
+    QVector<qint64> m_themeMonths; // [code × months + month]
+    QVector<qint64> m_formats, m_audiences;
 };
 
 } // namespace
@@ -347,6 +337,12 @@ QStringList panelStates(bool includeReceived)
 double PanelTiles::onTimeRate() const
 {
     return onTime + late > 0 ? double(onTime) / double(onTime + late) : -1.0;
+}
+
+void panel_detail::PanelInputs::addPicked(int municipality, int month, QByteArrayView packed)
+{
+    const int first = actions->add(packed);
+    picked << PickedRevision{municipality, month, first, actions->size() - first};
 }
 
 Period panel_detail::panelInputsFrom(const PanelFilter &filter)
@@ -390,21 +386,25 @@ PanelData panel_detail::assemblePanel(const PanelFilter &filter, const PanelInpu
     for (const Municipality &m : std::as_const(municipalities))
         for (const Period &p : std::as_const(data.periods))
             data.cells << PanelCell{m.ibge, p, coverageStateKey(CoverageState::Missing)};
-    const QByteArray theme = filter.theme.toUtf8(), format = filter.format.toUtf8();
-    PackedTally tally(months);
+    const PanelActions &actions = *inputs.actions;
+    // The filter's codes by number: -1 matches nothing (no action has the code).
+    const int theme = filter.theme.isEmpty() ? 0 : actions.codeId(filter.theme.toUtf8());
+    const int format = filter.format.isEmpty() ? 0 : actions.codeId(filter.format.toUtf8());
+    ActionTally tally(actions, months);
     QSet<int> activeNow, activeBefore;
     for (const PickedRevision &r : inputs.picked) {
         const int m = r.municipality, month = r.month;
         const bool inRange = month >= from && month <= to;
         qint64 n = 0, people = 0;
-        forEachPackedAction(r.packed, [&](const PackedActionView &a) {
-            if ((!theme.isEmpty() && !a.hasTheme(theme)) || (!format.isEmpty() && a.format != format))
-                return;
+        for (int a = r.first; a < r.first + r.count; ++a) {
+            if ((!filter.theme.isEmpty() && !actions.hasTheme(a, theme)) ||
+                (!filter.format.isEmpty() && actions.format(a) != format))
+                continue;
             ++n;
-            people += a.people;
+            people += actions.people(a);
             if (inRange)
                 tally.add(a, month - from);
-        });
+        }
         if (n == 0)
             continue;
         if (inRange) {
@@ -512,7 +512,14 @@ Result<PanelInputs> panel_detail::readPanelInputs(Database &database, const Prog
         ibges << m.ibge;
     if (Status s = pickCountedRevisions(db, program.id(), ibges, includeReceived, localStates, lo, to); !s)
         return s.error();
-    // Their actions, packed in one row each (schema 12), read in one statement.
+    // Their actions, packed in one row each (schema 12), read in one statement; decoded
+    // after it (the statement's time is SQLite's alone: bench/panel, section 2).
+    struct Packed
+    {
+        int municipality, month;
+        QByteArray bytes;
+    };
+    QList<Packed> packed;
     if (Status read =
             eachRow(db,
                     QStringLiteral("SELECT p.municipality, p.month, k.packed FROM temp.panel_pick p "
@@ -520,11 +527,12 @@ Result<PanelInputs> panel_detail::readPanelInputs(Database &database, const Prog
                                    "AND k.revision = p.revision"),
                     {},
                     [&](const QSqlQuery &q) {
-                        inputs.picked << PickedRevision{q.value(0).toInt(), q.value(1).toInt(),
-                                                        q.value(2).toByteArray()};
+                        packed << Packed{q.value(0).toInt(), q.value(1).toInt(), q.value(2).toByteArray()};
                     });
         !read)
         return read.error();
+    for (const Packed &p : std::as_const(packed))
+        inputs.addPicked(p.municipality, p.month, p.bytes);
     return inputs;
 }
 

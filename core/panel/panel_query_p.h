@@ -5,6 +5,7 @@
 // temp.panel_pick that pickCountedRevisions fills.
 #pragma once
 
+#include "core/panel/panel_actions.h"
 #include "core/panel/panel_query.h"
 #include "core/regional/coverage.h"
 
@@ -16,6 +17,7 @@
 #include <QVariantList>
 
 #include <functional>
+#include <memory>
 
 namespace mobiliza::core::panel_detail {
 
@@ -98,7 +100,8 @@ struct PickedRevision
 {
     int municipality = 0; // index in PanelInputs::municipalities
     int month = 0;        // monthNumber
-    QByteArray packed;    // its actions, as replica_facts.h packs them
+    int first = 0;        // its actions: PanelInputs::actions first … first + count - 1
+    int count = 0;
 };
 struct PanelInputs
 {
@@ -106,6 +109,12 @@ struct PanelInputs
     // [municipality × months + month] for the months panelInputsFrom … filter.to.
     QVector<CoverageState> states;
     QList<PickedRevision> picked; // the counted revisions of those months
+    // Their actions, decoded; shared by the slices of kept inputs (panel_cache.h).
+    std::shared_ptr<PanelActions> actions = std::make_shared<PanelActions>();
+
+    // Appends a counted revision with its packed actions (replica_facts.h); only
+    // while these inputs are being built (before they are shared).
+    void addPicked(int municipality, int month, QByteArrayView packed);
 };
 // The first month whose figures the panel needs: the previous range's and the
 // active núcleos' window before it.

@@ -343,6 +343,12 @@ Period ReplicaService::newestPeriod() const
     return v && v.value().isValid() ? Period::fromKey(v.value().toString()) : Period{};
 }
 
+Period ReplicaService::oldestPeriod() const
+{
+    auto v = scalarSql(m_database.db(), QStringLiteral("SELECT MIN(period) FROM replica_revisions"));
+    return v && v.value().isValid() ? Period::fromKey(v.value().toString()) : Period{};
+}
+
 Result<bool> ReplicaService::want(const QString &report, int revision)
 {
     auto decoded = this->report(report, revision);

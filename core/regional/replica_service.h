@@ -94,8 +94,9 @@ public:
     // The photos (SHA-256) the fetched manifests of `period`'s latest revisions
     // name and the blob store does not have yet (every period when invalid).
     Result<QStringList> missingPhotos(const Period &period = {}) const;
-    // The newest period the replica has a revision of (invalid when empty).
+    // The newest and oldest periods the replica has a revision of (invalid when empty).
     Period newestPeriod() const;
+    Period oldestPeriod() const;
 
     // The reviewer opened a revision whose photos are not all here: the next pass
     // brings them (older months are not prefetched). True when something is missing.

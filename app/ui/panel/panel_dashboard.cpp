@@ -39,7 +39,8 @@ namespace mobiliza::ui {
 
 namespace {
 
-constexpr int kMonthChoices = 36; // the period combos offer three years
+constexpr int kMonthChoices = 36;      // the period combos offer three years at least,
+constexpr int kMostMonthChoices = 240; // back to the replica's oldest month, at most 20 years
 constexpr int kDefaultMonths = 12;
 
 QChartView *newChartView(const QString &name, QWidget *parent, int minHeight)
@@ -313,15 +314,21 @@ void PanelDashboard::buildFilters()
 }
 
 // Newest month first; the default range is the last 12 months up to the month
-// being reported now (or the newest month the replica has, when newer).
+// being reported now (or the newest month the replica has, when newer). The months
+// go back three years, or to the oldest the replica has when older (the figures
+// of any range are then counted from memory: PanelRequest::offeredFrom).
 void PanelDashboard::fillMonths()
 {
+    const core::ReplicaService &replica = m_context.services->replica();
     core::Period last = core::Period::fromDate(m_context.clock->today()).previous();
-    if (const core::Period newest = m_context.services->replica().newestPeriod();
-        newest.isValid() && last < newest)
+    if (const core::Period newest = replica.newestPeriod(); newest.isValid() && last < newest)
         last = newest;
+    int choices = kMonthChoices;
+    if (const core::Period oldest = replica.oldestPeriod(); oldest.isValid() && oldest < last)
+        choices = std::clamp((last.year - oldest.year) * 12 + last.month - oldest.month + 1, kMonthChoices,
+                             kMostMonthChoices);
     core::Period p = last;
-    for (int i = 0; i < kMonthChoices; ++i, p = p.previous()) {
+    for (int i = 0; i < choices; ++i, p = p.previous()) {
         m_from->addItem(p.display(), p.key());
         m_to->addItem(p.display(), p.key());
     }
@@ -477,7 +484,10 @@ void PanelDashboard::requestFigures()
     m_status->setStyleSheet(QStringLiteral("color: #4a5a68;"));
     m_status->setText(tr("Updating the figures…"));
     m_status->show();
-    m_job->request(core::PanelRequest{m_context.program, filter(), scope()});
+    core::PanelRequest request{m_context.program, filter(), scope()};
+    request.offeredFrom = core::Period::fromKey(m_from->itemData(m_from->count() - 1).toString());
+    request.offeredTo = core::Period::fromKey(m_to->itemData(0).toString());
+    m_job->request(request);
 }
 
 void PanelDashboard::showChart(QChartView *view, QChart *chart)

@@ -16,6 +16,7 @@
 #include "tests/app/regional/regional_ui_helpers.h"
 #include "tests/support/temp_dir.h"
 
+#include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -32,6 +33,7 @@
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QTableView>
+#include <QTimeZone>
 
 using namespace mobiliza;
 
@@ -377,4 +379,44 @@ TEST_CASE("regional panel: the dot map holds each municipality once, in classes 
     QTest::mouseClick(d->mapView()->viewport(), Qt::LeftButton, Qt::NoModifier, onScreen);
     settle(d);
     CHECK(d->filter().municipalities == QStringList{target});
+}
+
+TEST_CASE("regional panel: the months go back to the replica's oldest report, and the person reaches it with "
+          "the keyboard")
+{
+    test::RegionalFixture f;
+    f.seedScenario();
+    test::SeedOptions old;
+    old.period = {2021, 3};
+    old.state = QStringLiteral("accepted");
+    old.receivedAt = QDateTime(QDate(2021, 4, 6), QTime(12, 0), QTimeZone::utc());
+    f.seed(f.municipalities.at(7), old);
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(window.showPage(QStringLiteral("panel")));
+    auto *d = qobject_cast<ui::PanelDashboard *>(window.page(QStringLiteral("panel")));
+    REQUIRE(d);
+    settle(d);
+    CHECK(tile(d, "tileActions") == QStringLiteral("2")); // the last 12 months
+
+    // More than three years: every month back to 03/2021 (68), newest first.
+    auto *from = d->findChild<QComboBox *>(QStringLiteral("panelFrom"));
+    REQUIRE(from);
+    CHECK(from->count() == 68);
+    CHECK(from->itemText(0) == QStringLiteral("10/2026"));
+    CHECK(from->itemText(from->count() - 1) == QStringLiteral("03/2021"));
+
+    // The person clicks "De:" and presses End: the oldest month; the figures count it.
+    QTest::mouseClick(from, Qt::LeftButton);
+    if (QWidget *popup = QApplication::activePopupWidget())
+        QTest::keyClick(popup, Qt::Key_Escape);
+    REQUIRE(from->hasFocus());
+    QTest::keyClick(from, Qt::Key_End);
+    CHECK(from->currentText() == QStringLiteral("03/2021"));
+    settle(d);
+    CHECK(d->data()->filter.from == core::Period{2021, 3});
+    CHECK(d->data()->periods.size() == 68);
+    CHECK(tile(d, "tileActions") == QStringLiteral("3"));
+    CHECK(tile(d, "tilePeople") == QStringLiteral("123"));
 }

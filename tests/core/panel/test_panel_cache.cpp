@@ -2,8 +2,11 @@
 // counted without reading and gives exactly computePanel's figures; one they do not
 // cover (a range outside, another way of counting, other pending decisions) reads.
 #include "core/panel/panel_cache.h"
+#include "core/panel/panel_job.h"
 #include "core/panel/panel_query.h"
 #include "tests/core/panel/panel_seed.h"
+
+#include <QSignalSpy>
 
 using namespace mobiliza;
 using namespace mobiliza::core;
@@ -107,4 +110,69 @@ TEST_CASE("The panel's kept inputs: a filter they cover is counted without readi
     }
     // The seed has what the steps are about: actions of the theme, pending decisions.
     CHECK_FALSE(s.localStates.isEmpty());
+}
+
+TEST_CASE("The panel's job reads the offered months after the first figures, and a wider range waits for "
+          "them and is counted from memory")
+{
+    test::UrsProfile urs;
+    Services &services = *urs.services;
+    const Seeded s = seed(urs, 11, twoUrs(services.reference()));
+    const ProgramDefinition program = services.programs().engine(kProgram)->program();
+    PanelJob job(urs.dir.path(), urs.clock);
+
+    PanelRequest first{program, PanelFilter{Period{2026, 7}, Period{2026, 10}}, s.scope};
+    first.offeredFrom = Period{2024, 11};
+    first.offeredTo = Period{2026, 10};
+    PanelRequest wider = first;
+    wider.filter.from = Period{2026, 1};
+    wider.filter.theme = QStringLiteral("arboviroses");
+
+    QList<PanelData> answers;
+    QList<bool> read;
+    bool keepingWhenShown = false, waitedWhenShown = false;
+    QSignalSpy kept(&job, &PanelJob::kept);
+    QSignalSpy ready(&job, &PanelJob::ready);
+    QObject::connect(&job, &PanelJob::failed, [](const QString &message) { FAIL(message.toStdString()); });
+    QObject::connect(&job, &PanelJob::ready, [&](const PanelData &data) {
+        answers << data;
+        read << job.lastAnswerRead();
+        if (answers.size() == 1) {
+            // The person widens the range as soon as the first figures show: the
+            // background read of the offered months is under way, so the request waits
+            // for it instead of reading the same months a second time.
+            keepingWhenShown = job.isKeeping();
+            job.request(wider);
+            waitedWhenShown = job.isBusy() && job.isKeeping();
+        }
+    });
+    job.request(first);
+    while (answers.size() < 2 && ready.wait(20000)) {
+    }
+    REQUIRE(answers.size() == 2);
+    CHECK(keepingWhenShown);
+    CHECK(waitedWhenShown);
+    CHECK(kept.size() == 1);
+    CHECK(read == QList<bool>{true, false});
+    const QHash<QString, QString> local = services.reviews().localStates();
+    for (int i = 0; i < 2; ++i) {
+        const PanelFilter &filter = i == 0 ? first.filter : wider.filter;
+        auto want = computePanel(services.database(), services.replica(), program, s.scope, filter, local);
+        REQUIRE(want);
+        checkSame(answers.at(i), want.value());
+    }
+    CHECK(answers.at(1).tiles.actions > 0);
+
+    // The replica changed: what was kept is not used, the next figures read again.
+    job.invalidate();
+    job.request(first);
+    REQUIRE((ready.size() == 3 || ready.wait(20000)));
+    CHECK(read.last());
+    // And a range outside what the page offers reads too.
+    REQUIRE((kept.size() == 2 || kept.wait(20000)));
+    PanelRequest older = first;
+    older.filter.from = Period{2024, 1};
+    job.request(older);
+    REQUIRE((ready.size() == 4 || ready.wait(20000)));
+    CHECK(read.last());
 }
