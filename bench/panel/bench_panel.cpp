@@ -153,10 +153,12 @@ Result<std::pair<double, bool>> computeKept(const QString &dir, const Clock &clo
             return kept.error();
         return std::pair{double(whole.nsecsElapsed()) / 1e6, cache != before};
     }
-    auto data = computePanelCached(*database.value(), program, scope, filter, reviews.localStates(), cache);
+    bool read = false;
+    auto data =
+        computePanelCached(*database.value(), program, scope, filter, reviews.localStates(), cache, &read);
     if (!data)
         return data.error();
-    return std::pair{double(whole.nsecsElapsed()) / 1e6, panelCacheWasRead(*cache)};
+    return std::pair{double(whole.nsecsElapsed()) / 1e6, read};
 }
 
 QString literal(const QVariant &v)

@@ -16,7 +16,6 @@ struct PanelInputCache
     QHash<QString, QString> localStates;
     Period lo, to; // the months read
     PanelInputs inputs;
-    bool read = false; // made by a read (not a copy kept)
 
     bool holdsRange(const PanelFilter &f) const { return !(panelInputsFrom(f) < lo) && !(to < f.to); }
     bool covers(const QString &programId, const QStringList &ibges, const PanelFilter &f,
@@ -76,7 +75,6 @@ Result<std::shared_ptr<const PanelInputCache>> readCache(Database &database, con
     fresh->localStates = localStates;
     fresh->lo = panelInputsFrom(filter);
     fresh->to = filter.to;
-    fresh->read = true;
     ReadSnapshot snapshot(database.db());
     auto inputs =
         readPanelInputs(database, program, scope, filter.includeReceived, localStates, fresh->lo, fresh->to);
@@ -91,22 +89,20 @@ Result<std::shared_ptr<const PanelInputCache>> readCache(Database &database, con
 Result<PanelData> computePanelCached(Database &database, const ProgramDefinition &program,
                                      const QList<Municipality> &scope, const PanelFilter &filter,
                                      const QHash<QString, QString> &localStates,
-                                     std::shared_ptr<const PanelInputCache> &cache)
+                                     std::shared_ptr<const PanelInputCache> &cache, bool *read)
 {
     if (Status valid = checkFilter(filter); !valid)
         return valid.error();
-    if (cache && cache->covers(program.id(), ibgesOf(scope), filter, localStates)) {
-        if (cache->read) { // from now on a kept copy: the flag says this computation did not read
-            auto kept = std::make_shared<PanelInputCache>(*cache);
-            kept->read = false;
-            cache = kept;
-        }
+    if (read)
+        *read = false;
+    if (cache && cache->covers(program.id(), ibgesOf(scope), filter, localStates))
         return assemblePanel(filter, cache->slice(filter));
-    }
     auto fresh = readCache(database, program, scope, filter, localStates);
     if (!fresh)
         return fresh.error();
     cache = fresh.value();
+    if (read)
+        *read = true;
     return assemblePanel(filter, cache->slice(filter));
 }
 
@@ -130,9 +126,10 @@ bool panelCacheHoldsRange(const PanelInputCache &cache, const PanelFilter &filte
     return cache.holdsRange(filter);
 }
 
-bool panelCacheWasRead(const PanelInputCache &cache)
+bool panelCachesCountAlike(const PanelInputCache &a, const PanelInputCache &b)
 {
-    return cache.read;
+    return a.program == b.program && a.scope == b.scope && a.includeReceived == b.includeReceived &&
+           a.localStates == b.localStates;
 }
 
 } // namespace mobiliza::core

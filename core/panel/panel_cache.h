@@ -19,11 +19,12 @@ struct PanelInputCache;
 
 // computePanel through `cache`: counted from it when it covers the filter; otherwise
 // the inputs of the whole `scope` for the filter's months are read, counted, and put
-// in `cache`.
+// in `cache` (a new object: a cache is never changed once made). `read`: whether it
+// read the replica (for PanelJob, the bench and the tests).
 Result<PanelData> computePanelCached(Database &database, const ProgramDefinition &program,
                                      const QList<Municipality> &scope, const PanelFilter &filter,
                                      const QHash<QString, QString> &localStates,
-                                     std::shared_ptr<const PanelInputCache> &cache);
+                                     std::shared_ptr<const PanelInputCache> &cache, bool *read = nullptr);
 
 // Reads into `cache` the inputs of the whole `scope` that every range inside `offered`'s
 // needs (offered.from … offered.to: what the page lets the person choose), counted the
@@ -38,8 +39,8 @@ Status keepPanelInputs(Database &database, const ProgramDefinition &program, con
 // counting, scope and decisions aside).
 bool panelCacheHoldsRange(const PanelInputCache &cache, const PanelFilter &filter);
 
-// Whether the last computePanelCached with this cache read the replica (for the bench
-// and the tests: a filter the cache covers never does).
-bool panelCacheWasRead(const PanelInputCache &cache);
+// Whether two caches count the same way (program, scope, review states counted,
+// pending decisions): only then may one stand for the other.
+bool panelCachesCountAlike(const PanelInputCache &a, const PanelInputCache &b);
 
 } // namespace mobiliza::core

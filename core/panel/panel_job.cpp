@@ -1,6 +1,7 @@
 #include "core/panel/panel_job.h"
 
 #include "core/panel/own_panel.h"
+#include "core/panel/panel_query_p.h"
 #include "core/regional/replica_service.h"
 #include "core/regional/review_outbox.h"
 #include "core/services/blob_store.h"
@@ -10,6 +11,8 @@
 #include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace mobiliza::core {
 
 PanelJob::PanelJob(QString dataDir, const Clock &clock, QObject *parent)
@@ -17,10 +20,13 @@ PanelJob::PanelJob(QString dataDir, const Clock &clock, QObject *parent)
 {
     connect(&m_watcher, &QFutureWatcher<Answer>::finished, this, &PanelJob::onFinished);
     connect(&m_keepWatcher, &QFutureWatcher<Answer>::finished, this, &PanelJob::onKept);
+    m_keepTimer.setSingleShot(true);
+    connect(&m_keepTimer, &QTimer::timeout, this, &PanelJob::startKeeping);
 }
 
 PanelJob::~PanelJob()
 {
+    m_keepTimer.stop();
     m_watcher.disconnect(this);
     m_keepWatcher.disconnect(this);
     if (m_running)
@@ -69,13 +75,25 @@ void PanelJob::request(const PanelRequest &request)
 
 bool PanelJob::waitsForKeeping(const PanelRequest &request) const
 {
-    // What the background read will hold, counted the same way, that the kept inputs
-    // do not hold yet: reading it twice would only make both slower.
-    if (!m_keeping || request.own || request.filter.includeReceived != m_keepingFilter.includeReceived)
+    // What the read ahead will hold — of this replica, counted the same way — that the
+    // kept inputs do not hold yet, and a long range of it: reading it twice would only
+    // make both slower. A short range costs less read beside it than waited for.
+    if (!m_keeping || !m_keepRequest || request.own || m_keepingGeneration != m_generation)
+        return false;
+    const auto sameScope = [](const QList<Municipality> &a, const QList<Municipality> &b) {
+        return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                          [](const Municipality &x, const Municipality &y) { return x.ibge == y.ibge; });
+    };
+    if (request.program.id() != m_keepRequest->program.id() ||
+        !sameScope(request.scope, m_keepRequest->scope) ||
+        request.filter.includeReceived != m_keepingFilter.includeReceived)
         return false;
     if (request.filter.from < m_keepingFilter.from || m_keepingFilter.to < request.filter.to)
         return false;
-    return !m_cache || !panelCacheHoldsRange(*m_cache, request.filter);
+    if (m_cache && panelCacheHoldsRange(*m_cache, request.filter))
+        return false;
+    return panel_detail::monthsBetween(panel_detail::panelInputsFrom(request.filter), request.filter.to) + 1 >
+           kShortReadMonths;
 }
 
 void PanelJob::startNext()
@@ -95,22 +113,41 @@ void PanelJob::startNext()
                 return {database.error(), cache};
             return {computeOwnPanel(*database.value(), request.program, *request.own, request.filter), cache};
         }
+        bool read = false;
         auto data =
             withReader(dataDir, *clock, [&](Database &database, const QHash<QString, QString> &local) {
                 return computePanelCached(database, request.program, request.scope, request.filter, local,
-                                          cache);
+                                          cache, &read);
             });
-        return {std::move(data), cache};
+        return {std::move(data), cache, read};
     }));
 }
 
-void PanelJob::startKeeping(const PanelRequest &request)
+void PanelJob::planKeeping(const PanelRequest &request)
 {
+    m_keepRequest = request;
+    if (m_keeping)
+        return; // the running one ends first; the next read plans again
+    // A replica that just changed may change again (a pull): wait until it is quiet.
+    const qint64 since = m_sinceInvalidated.isValid() ? m_sinceInvalidated.elapsed() : kQuietMs;
+    if (since < kQuietMs)
+        m_keepTimer.start(int(kQuietMs - since));
+    else
+        startKeeping();
+}
+
+void PanelJob::startKeeping()
+{
+    if (m_keeping || !m_keepRequest)
+        return;
+    const PanelFilter offered = offeredFilter(*m_keepRequest);
+    if (m_cache && panelCacheHoldsRange(*m_cache, offered))
+        return;
     m_keeping = true;
-    m_keepingFilter = offeredFilter(request);
+    m_keepingFilter = offered;
     m_keepingGeneration = m_generation;
     m_keepWatcher.setFuture(
-        QtConcurrent::run([dataDir = m_dataDir, clock = &m_clock, request, offered = m_keepingFilter,
+        QtConcurrent::run([dataDir = m_dataDir, clock = &m_clock, request = *m_keepRequest, offered,
                            cache = m_cache]() mutable -> Answer {
             Status read =
                 withReader(dataDir, *clock, [&](Database &database, const QHash<QString, QString> &local) {
@@ -118,7 +155,7 @@ void PanelJob::startKeeping(const PanelRequest &request)
                 });
             if (!read)
                 return {read.error(), cache};
-            return {PanelData{}, cache};
+            return {PanelData{}, cache, true};
         }));
 }
 
@@ -126,6 +163,8 @@ void PanelJob::invalidate()
 {
     ++m_generation;
     m_cache.reset();
+    m_keepTimer.stop();
+    m_sinceInvalidated.start();
 }
 
 void PanelJob::onFinished()
@@ -133,15 +172,19 @@ void PanelJob::onFinished()
     m_running = false;
     Answer answer = m_watcher.result();
     const PanelRequest request = m_runningRequest;
-    // What it read stays for the next filter, unless the replica changed meanwhile.
-    const bool current = m_runningGeneration == m_generation && answer.data;
-    if (current)
-        m_cache = answer.cache;
-    m_lastAnswerRead = answer.cache && panelCacheWasRead(*answer.cache);
-    // It read: the rest of the offered range is read next, in the background.
-    if (current && !m_keeping && !request.own && request.offeredFrom.isValid() && m_cache &&
-        panelCacheWasRead(*m_cache) && !panelCacheHoldsRange(*m_cache, offeredFilter(request)))
-        startKeeping(request);
+    m_lastAnswerRead = answer.read;
+    // What it read stays for the next filter, unless the replica changed meanwhile, or
+    // what is kept (the read ahead, ended meanwhile) counts the same way and holds it.
+    if (m_runningGeneration == m_generation && answer.data && answer.read && answer.cache) {
+        const bool keptHolds = m_cache && panelCachesCountAlike(*m_cache, *answer.cache) &&
+                               panelCacheHoldsRange(*m_cache, request.filter);
+        if (!keptHolds)
+            m_cache = answer.cache;
+        // The rest of the offered range is read next, in the background.
+        if (!request.own && request.offeredFrom.isValid() &&
+            !panelCacheHoldsRange(*m_cache, offeredFilter(request)))
+            planKeeping(request);
+    }
     const Result<PanelData> &result = answer.data;
     // The person changed the filter meanwhile: this answer is of no use. A refresh
     // of the same filter (the replica changed) still shows what it has.
@@ -159,8 +202,11 @@ void PanelJob::onKept()
 {
     m_keeping = false;
     Answer answer = m_keepWatcher.result();
-    // A failed background read says nothing: the next request reads what it needs.
-    if (m_keepingGeneration == m_generation && answer.data)
+    // A failed read ahead says nothing: the next request reads what it needs. A result
+    // of a replica since changed, or of another way of counting than what is now kept
+    // (the person switched it meanwhile), is dropped.
+    if (m_keepingGeneration == m_generation && answer.data && answer.cache &&
+        (!m_cache || panelCachesCountAlike(*m_cache, *answer.cache)))
         m_cache = answer.cache;
     if (!m_running)
         startNext();

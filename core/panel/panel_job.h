@@ -7,17 +7,23 @@
 // What a computation read is kept (panel_cache.h): a filter it covers is counted
 // again without reading, until invalidate() (the replica changed). After a computation
 // that read, the inputs of the whole range the page offers are read in the background
-// (PanelRequest::offeredFrom), so that widening the range is counted from memory too;
-// a request that needs those months waits for that read instead of reading them again.
+// (PanelRequest::offeredFrom/To), so that widening the range is counted from memory
+// too — at once, or once the replica has been quiet for kQuietMs (a pull in progress
+// changes it again and again). A request that needs a long range of those months
+// while they are read waits for that read instead of reading them a second time; a
+// short one reads beside it. Only a read of the same way of counting replaces what is
+// kept: the larger of the two stays.
 #pragma once
 
 #include "core/panel/panel_cache.h"
 #include "core/panel/panel_query.h"
 #include "core/program/program_definition.h"
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 #include <memory>
 #include <optional>
@@ -42,6 +48,10 @@ class PanelJob : public QObject
     Q_OBJECT
 
 public:
+    static constexpr int kQuietMs = 3000;
+    // Requests needing at most these months of inputs read beside a read ahead.
+    static constexpr int kShortReadMonths = 36;
+
     PanelJob(QString dataDir, const Clock &clock, QObject *parent = nullptr);
     ~PanelJob() override; // waits for a running computation
 
@@ -63,7 +73,8 @@ Q_SIGNALS:
 private:
     void startNext();
     void onFinished();
-    void startKeeping(const PanelRequest &request);
+    void planKeeping(const PanelRequest &request);
+    void startKeeping();
     void onKept();
     bool waitsForKeeping(const PanelRequest &request) const;
 
@@ -73,10 +84,14 @@ private:
     {
         Result<PanelData> data;
         std::shared_ptr<const PanelInputCache> cache;
+        bool read = false;
     };
     QFutureWatcher<Answer> m_watcher;
     QFutureWatcher<Answer> m_keepWatcher;
-    PanelFilter m_keepingFilter; // the offered range being read
+    QTimer m_keepTimer; // a read ahead waiting for the replica to be quiet
+    QElapsedTimer m_sinceInvalidated;
+    std::optional<PanelRequest> m_keepRequest; // the read ahead planned or running
+    PanelFilter m_keepingFilter;               // the offered range being read
     int m_keepingGeneration = 0;
     bool m_keeping = false;
     bool m_lastAnswerRead = false;

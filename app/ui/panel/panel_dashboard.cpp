@@ -246,6 +246,7 @@ PanelDashboard::PanelDashboard(const AppContext &context, Dialogs &dialogs, QWid
     m_refresh->setInterval(800);
     connect(m_refresh, &QTimer::timeout, this, &PanelDashboard::requestFigures);
     auto changed = [this] {
+        m_monthsStale = true;
         if (isVisible())
             m_refresh->start();
         else
@@ -316,7 +317,9 @@ void PanelDashboard::buildFilters()
 // Newest month first; the default range is the last 12 months up to the month
 // being reported now (or the newest month the replica has, when newer). The months
 // go back three years, or to the oldest the replica has when older (the figures
-// of any range are then counted from memory: PanelRequest::offeredFrom).
+// of any range are then counted from memory: PanelRequest::offeredFrom). Filled
+// again when the replica's months change: the range chosen stays (one that ended on
+// the newest month still does, with as many months).
 void PanelDashboard::fillMonths()
 {
     const core::ReplicaService &replica = m_context.services->replica();
@@ -327,13 +330,33 @@ void PanelDashboard::fillMonths()
     if (const core::Period oldest = replica.oldestPeriod(); oldest.isValid() && oldest < last)
         choices = std::clamp((last.year - oldest.year) * 12 + last.month - oldest.month + 1, kMonthChoices,
                              kMostMonthChoices);
+    if (m_from->count() == choices && m_from->itemData(0).toString() == last.key())
+        return;
+    const bool first = m_from->count() == 0;
+    const QString fromKey = m_from->currentData().toString(), toKey = m_to->currentData().toString();
+    const bool toNewest = m_to->currentIndex() == 0;
+    const int length = m_from->currentIndex() - m_to->currentIndex() + 1;
+    const bool building = m_building;
+    m_building = true;
+    m_from->clear();
+    m_to->clear();
     core::Period p = last;
     for (int i = 0; i < choices; ++i, p = p.previous()) {
         m_from->addItem(p.display(), p.key());
         m_to->addItem(p.display(), p.key());
     }
-    m_to->setCurrentIndex(0);
-    m_from->setCurrentIndex(kDefaultMonths - 1);
+    if (first) {
+        m_to->setCurrentIndex(0);
+        m_from->setCurrentIndex(kDefaultMonths - 1);
+    } else if (toNewest) {
+        m_to->setCurrentIndex(0);
+        m_from->setCurrentIndex(std::clamp(length - 1, 0, choices - 1));
+    } else {
+        m_to->setCurrentIndex(std::max(0, m_to->findData(toKey)));
+        const int from = m_from->findData(fromKey);
+        m_from->setCurrentIndex(from >= 0 ? from : choices - 1);
+    }
+    m_building = building;
 }
 
 QList<core::Municipality> PanelDashboard::scope() const
@@ -481,6 +504,10 @@ void PanelDashboard::requestFigures()
         return;
     }
     m_dirty = false;
+    if (m_monthsStale) { // the replica changed: its months may have too
+        m_monthsStale = false;
+        fillMonths();
+    }
     m_status->setStyleSheet(QStringLiteral("color: #4a5a68;"));
     m_status->setText(tr("Updating the figures…"));
     m_status->show();

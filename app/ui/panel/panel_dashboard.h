@@ -142,6 +142,7 @@ private:
     QSortFilterProxyModel *m_rankingSorted = nullptr;
     std::optional<core::PanelData> m_data;
     bool m_dirty = true;
+    bool m_monthsStale = false; // the replica changed since the months were listed
     bool m_building = false; // the controls are being filled: no request per change
 };
 

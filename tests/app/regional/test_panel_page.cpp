@@ -381,16 +381,11 @@ TEST_CASE("regional panel: the dot map holds each municipality once, in classes 
     CHECK(d->filter().municipalities == QStringList{target});
 }
 
-TEST_CASE("regional panel: the months go back to the replica's oldest report, and the person reaches it with "
-          "the keyboard")
+TEST_CASE("regional panel: the months go back to the replica's oldest report, also one that arrives while it "
+          "is open, and the person reaches it with the keyboard")
 {
     test::RegionalFixture f;
     f.seedScenario();
-    test::SeedOptions old;
-    old.period = {2021, 3};
-    old.state = QStringLiteral("accepted");
-    old.receivedAt = QDateTime(QDate(2021, 4, 6), QTime(12, 0), QTimeZone::utc());
-    f.seed(f.municipalities.at(7), old);
     ui::MainWindow window(f.context, nullptr, &f.dialogs);
     window.resize(1366, 768);
     window.show();
@@ -399,13 +394,26 @@ TEST_CASE("regional panel: the months go back to the replica's oldest report, an
     REQUIRE(d);
     settle(d);
     CHECK(tile(d, "tileActions") == QStringLiteral("2")); // the last 12 months
-
-    // More than three years: every month back to 03/2021 (68), newest first.
     auto *from = d->findChild<QComboBox *>(QStringLiteral("panelFrom"));
+    auto *to = d->findChild<QComboBox *>(QStringLiteral("panelTo"));
     REQUIRE(from);
-    CHECK(from->count() == 68);
+    REQUIRE(to);
+    CHECK(from->count() == 36); // three years at least
+
+    // A pull brings an accepted report of 03/2021: every month back to it (68), newest
+    // first, and the range shown stays the last 12 months.
+    test::SeedOptions old;
+    old.period = {2021, 3};
+    old.state = QStringLiteral("accepted");
+    old.receivedAt = QDateTime(QDate(2021, 4, 6), QTime(12, 0), QTimeZone::utc());
+    f.seed(f.municipalities.at(7), old);
+    REQUIRE(test::waitUntil([&] { return from->count() == 68; }));
+    settle(d);
     CHECK(from->itemText(0) == QStringLiteral("10/2026"));
     CHECK(from->itemText(from->count() - 1) == QStringLiteral("03/2021"));
+    CHECK(to->currentText() == QStringLiteral("10/2026"));
+    CHECK(from->currentText() == QStringLiteral("11/2025"));
+    CHECK(tile(d, "tileActions") == QStringLiteral("2"));
 
     // The person clicks "De:" and presses End: the oldest month; the figures count it.
     QTest::mouseClick(from, Qt::LeftButton);
