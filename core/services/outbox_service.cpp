@@ -177,19 +177,24 @@ Result<OutboxItem> OutboxService::item(const QString &uuid) const
     return itemFromRow(q.value());
 }
 
-QList<OutboxItem> OutboxService::dueItems(const QDateTime &now) const
+QList<OutboxItem> OutboxService::queuedItems() const
 {
-    QList<OutboxItem> due;
+    QList<OutboxItem> queued;
     auto q =
         runSql(m_database.db(),
                kSelectItems + QStringLiteral(" WHERE o.state = 'queued' ORDER BY o.created_at, r.period"));
     if (!q)
-        return due;
-    while (q.value().next()) {
-        OutboxItem item = itemFromRow(q.value());
-        if (!item.nextAttemptAt.isValid() || item.nextAttemptAt <= now)
-            due << item;
-    }
+        return queued;
+    while (q.value().next())
+        queued << itemFromRow(q.value());
+    return queued;
+}
+
+QList<OutboxItem> OutboxService::dueItems(const QDateTime &now) const
+{
+    QList<OutboxItem> due = queuedItems();
+    due.removeIf(
+        [&](const OutboxItem &item) { return item.nextAttemptAt.isValid() && now < item.nextAttemptAt; });
     return due;
 }
 

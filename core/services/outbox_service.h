@@ -147,6 +147,8 @@ public:
     Result<OutboxItem> item(const QString &uuid) const;
     // Queued items whose next attempt is due at `now`, oldest first.
     QList<OutboxItem> dueItems(const QDateTime &now) const;
+    // Every queued item, due or backing off, oldest first (a pass the person asked for).
+    QList<OutboxItem> queuedItems() const;
     bool hasDue(const QDateTime &now) const; // cheap: one count query
     // The earliest next attempt of a queued item; nullopt when nothing is queued.
     std::optional<QDateTime> nextAttemptAt() const;

@@ -99,7 +99,7 @@ SyncController::SyncController(core::Services &services, QNetworkAccessManager *
     connect(&m_timer, &QTimer::timeout, this, [this] {
         m_nextPassAt = {};
         if (isEnrolled() && !isRunning())
-            syncNow();
+            runPass(SyncEngine::Pass::Scheduled);
     });
     connect(m_engine.get(), &SyncEngine::phaseChanged, this, [this](SyncEngine::Phase phase) {
         if (phase == SyncEngine::Phase::Checking)
@@ -439,8 +439,13 @@ bool SyncController::configureClient()
 
 void SyncController::syncNow()
 {
+    runPass(SyncEngine::Pass::Asked);
+}
+
+void SyncController::runPass(SyncEngine::Pass pass)
+{
     if (isRunning()) {
-        m_again = true;
+        m_again = m_again || pass == SyncEngine::Pass::Asked;
         return;
     }
     m_timer.stop();
@@ -461,7 +466,7 @@ void SyncController::syncNow()
         Q_EMIT passFinished(report);
         return;
     }
-    if (m_engine->start())
+    if (m_engine->start(pass))
         Q_EMIT passStarted();
 }
 
@@ -484,11 +489,11 @@ void SyncController::onPassFinished(const PassReport &report)
                              << report.remaining
                              << (report.error ? HubError::kindKey(report.error->kind) : QStringLiteral("ok"));
     Q_EMIT passFinished(report);
-    if (m_again) {
+    if (m_again) { // the person asked while this pass ran: theirs, next
         m_again = false;
         m_timer.stop();
         m_nextPassAt = {};
-        schedule(0);
+        QMetaObject::invokeMethod(this, &SyncController::syncNow, Qt::QueuedConnection);
         return;
     }
     scheduleNext();

@@ -6,7 +6,8 @@
 // - when connectivity returns (QNetworkInformation reachability, if a backend
 //   loads; only a successful pre-flight means online);
 // - on a timer: every 5 minutes, and at the next item's next_attempt_at;
-// - on syncNow() ("Sincronizar agora"), always available.
+// - on syncNow() ("Sincronizar agora", --sync), always available: such a pass tries
+//   every queued item now, backing off or not (SyncEngine::Pass::Asked).
 //
 // The hub address, name and scope live in the profile's settings; the token
 // only in the TokenStore (never in settings, logs, audit rows or messages).
@@ -135,6 +136,7 @@ private:
     void setState(SyncState state);
     void schedule(int delayMs);
     void scheduleNext();
+    void runPass(SyncEngine::Pass pass);
     void onReportChanged();
     void onPassFinished(const PassReport &report);
     void watchConnectivity();

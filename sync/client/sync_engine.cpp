@@ -83,11 +83,12 @@ HubError SyncEngine::localError(const QString &message) const
     return e;
 }
 
-bool SyncEngine::start()
+bool SyncEngine::start(Pass pass)
 {
     if (m_running)
         return false;
     m_running = true;
+    m_pass = pass;
     ++m_generation;
     m_report = PassReport{};
     m_items.clear();
@@ -213,7 +214,7 @@ void SyncEngine::startRegional()
 
 void SyncEngine::startSending()
 {
-    m_items = m_outbox.dueItems(m_services.clock().now());
+    m_items = m_pass == Pass::Asked ? m_outbox.queuedItems() : m_outbox.dueItems(m_services.clock().now());
     setPhase(Phase::Sending);
     nextItem();
 }

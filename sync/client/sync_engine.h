@@ -93,9 +93,18 @@ public:
                QObject *parent = nullptr);
     ~SyncEngine() override;
 
+    // Who started a pass: a scheduled one sends the items that are due; one the person
+    // asked for ("Sincronizar agora", --sync) tries every queued item now — backoff
+    // only spaces the passes nobody asked for.
+    enum class Pass
+    {
+        Scheduled,
+        Asked
+    };
+
     bool isRunning() const { return m_running; }
     // False when a pass is already running (only one at a time).
-    bool start();
+    bool start(Pass pass = Pass::Scheduled);
     // Stops the pass: the request in flight is aborted, the item goes back to
     // the queue (backoff), finished() is emitted.
     void abort();
@@ -144,6 +153,7 @@ private:
     core::OutboxService &m_outbox;
     HubClient &m_client;
     bool m_running = false;
+    Pass m_pass = Pass::Scheduled;
     quint64 m_generation = 0;
     int m_hubTargets = -1; // the pre-flight's targetsRevision; -1: the hub has no targets route
     int m_statusPageSize = 200;

@@ -413,6 +413,54 @@ TEST_CASE("controller: runPassBlocking reports what --sync needs, a revoked toke
     CHECK(c.controller.lastErrorMessage().contains(QStringLiteral("enrollment code")));
 }
 
+TEST_CASE("controller: Sincronizar agora sends a report that is backing off, at once, and the scheduled pass "
+          "waits for its time")
+{
+    SyncProfile p;
+    FakeHub hub;
+    const QString report = p.concludedReport({2026, 10}, 1);
+    Controller c(p);
+    REQUIRE(c.controller.enrollBlocking(hub.url(), QStringLiteral("GOOD-CODE")).ok());
+    // The hub goes down in the middle of the push: the revision goes back to the
+    // queue with a 30 s backoff.
+    bool down = true;
+    hub.fault = [&](const SeenRequest &r) -> std::optional<CannedResponse> {
+        if (down && r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
+            return CannedResponse::close();
+        return std::nullopt;
+    };
+    const sync::PassReport cut = c.controller.runPassBlocking(20'000);
+    CHECK(cut.sent == 0);
+    CHECK(cut.remaining == 1);
+    REQUIRE(p.itemOf(report).state == OutboxState::Queued);
+    REQUIRE(p.clock.now().secsTo(p.itemOf(report).nextAttemptAt) == 30);
+
+    // Back up. A scheduled pass (nobody asked) leaves it to its time…
+    down = false;
+    QNetworkAccessManager network;
+    sync::HubClient client{&network};
+    client.setBaseUrl(QUrl(hub.url()));
+    client.setToken(hub.token);
+    {
+        sync::SyncEngine scheduled(*p.services, *p.outbox, client);
+        std::optional<sync::PassReport> done;
+        QObject::connect(&scheduled, &sync::SyncEngine::finished,
+                         [&](const sync::PassReport &r) { done = r; });
+        REQUIRE(scheduled.start(sync::SyncEngine::Pass::Scheduled));
+        REQUIRE(test::waitFor([&] { return done.has_value(); }, 20'000));
+        CHECK(done->sent == 0);
+        CHECK(p.itemOf(report).state == OutboxState::Queued);
+    }
+    // …the person's "Sincronizar agora" (and --sync) sends it now, the clock unmoved.
+    const sync::PassReport asked = c.controller.runPassBlocking(20'000);
+    CHECK(asked.sent == 1);
+    CHECK(asked.remaining == 0);
+    CHECK(asked.allConfirmed);
+    CHECK(p.itemOf(report).state == OutboxState::Received);
+    CHECK(p.stateOf(report) == ReportState::Received);
+    CHECK(hub.revisions.size() == 1);
+}
+
 TEST_CASE("controller: a concluded report starts a pass by itself once started")
 {
     SyncProfile p;
