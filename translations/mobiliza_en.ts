@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+248"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+249"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -4040,7 +4040,7 @@
         <translation>Connected to %1. Concluded reports will be sent automatically.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+152"/>
         <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</source>
         <translation>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</translation>
     </message>
@@ -4048,7 +4048,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-174"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-175"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -4058,7 +4058,7 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+186"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+187"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -5609,12 +5609,12 @@
 <context>
     <name>mobiliza::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.cpp" line="+33"/>
+        <location filename="../app/ui/main_window.cpp" line="+34"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>DEMONSTRATION DATA — not real reports</source>
         <translation>DEMONSTRATION DATA — not real reports</translation>
     </message>
@@ -5877,16 +5877,34 @@
 <context>
     <name>mobiliza::ui::OptionalDateEdit</name>
     <message>
-        <location filename="../app/ui/editor/optional_date_edit.cpp" line="+20"/>
-        <source>Type the date as dd/mm/yyyy or open the calendar (Alt+Down). Delete clears it.</source>
-        <extracomment>Tooltip of an empty-able date field.</extracomment>
-        <translation>Type the date as dd/mm/yyyy or open the calendar (Alt+Down). Delete clears it.</translation>
+        <location filename="../app/ui/editor/optional_date_edit.cpp" line="+91"/>
+        <source>dd/mm/yyyy</source>
+        <extracomment>Placeholder of a date field: the format to type (dia/mês/ano).</extracomment>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <extracomment>Button at the end of a date field.</extracomment>
+        <translation>Choose on a calendar (Alt+Down)</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</source>
+        <extracomment>A date field holds something that is not a date (%1: what it holds).</extracomment>
+        <translation>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the date as dd/mm/yyyy (the slashes come by themselves; the day alone takes the report&apos;s month) or choose it on the calendar (Alt+Down). Delete empties it.</source>
+        <extracomment>Tooltip of a date field.</extracomment>
+        <translation>Type the date as dd/mm/yyyy (the slashes come by themselves; the day alone takes the report&apos;s month) or choose it on the calendar (Alt+Down). Delete empties it.</translation>
     </message>
 </context>
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+70"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+71"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -6016,7 +6034,7 @@
         <translation>Municipalities by actions</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Every theme</source>
         <translation>Every theme</translation>
     </message>
@@ -6026,17 +6044,17 @@
         <translation>Every format</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+103"/>
         <source>Every municipality (%1)</source>
         <translation>Every municipality (%1)</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-86"/>
         <source>Include reports not yet accepted</source>
         <translation>Include reports not yet accepted</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-198"/>
         <source>&amp;Area:</source>
         <translation>&amp;Area:</translation>
     </message>
@@ -6056,7 +6074,7 @@
         <translation>The figures and charts shown, the tables behind them and the active and new núcleos per URS, as a PDF to print or send.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>The whole state</source>
         <translation>The whole state</translation>
     </message>
@@ -6116,12 +6134,12 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+183"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+215"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</translation>
     </message>
@@ -6471,7 +6489,7 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+173"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
@@ -6511,7 +6529,7 @@
         <translation>Not sent yet — due %1</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-283"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -6521,7 +6539,7 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+196"/>
         <source>This profile has no municipality yet: close Mobiliza and open it again to choose it.</source>
         <translation>This profile has no municipality yet: close Mobiliza and open it again to choose it.</translation>
     </message>
@@ -9224,12 +9242,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The central level sets these targets; they arrive at each synchronization.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+42"/>
         <source>No targets were published yet: coverage targets come from the reference table and there are no action targets.</source>
         <translation>No targets were published yet: coverage targets come from the reference table and there are no action targets.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Example targets of the demonstration data: the targets the central level publishes replace them.</source>
         <translation>Example targets of the demonstration data: the targets the central level publishes replace them.</translation>
     </message>

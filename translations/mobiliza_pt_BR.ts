@@ -1788,7 +1788,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+248"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+249"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -4040,7 +4040,7 @@
         <translation>Conectado a %1. Os relatórios concluídos serão enviados automaticamente.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+152"/>
         <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</source>
         <translation>Este computador ainda não está conectado ao hub da sua URS. Peça um código de cadastro à URS e escolha &quot;Conectar ao hub da URS…&quot; na página Sincronização.</translation>
     </message>
@@ -4048,7 +4048,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-174"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-175"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -4058,7 +4058,7 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+186"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+187"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -5609,12 +5609,12 @@
 <context>
     <name>mobiliza::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.cpp" line="+33"/>
+        <location filename="../app/ui/main_window.cpp" line="+34"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>DEMONSTRATION DATA — not real reports</source>
         <translation>DADOS DE DEMONSTRAÇÃO — não são relatórios reais</translation>
     </message>
@@ -5877,16 +5877,34 @@
 <context>
     <name>mobiliza::ui::OptionalDateEdit</name>
     <message>
-        <location filename="../app/ui/editor/optional_date_edit.cpp" line="+20"/>
-        <source>Type the date as dd/mm/yyyy or open the calendar (Alt+Down). Delete clears it.</source>
-        <extracomment>Tooltip of an empty-able date field.</extracomment>
-        <translation>Digite a data como dd/mm/aaaa ou abra o calendário (Alt+Seta para baixo). Delete apaga a data.</translation>
+        <location filename="../app/ui/editor/optional_date_edit.cpp" line="+91"/>
+        <source>dd/mm/yyyy</source>
+        <extracomment>Placeholder of a date field: the format to type (dia/mês/ano).</extracomment>
+        <translation>dd/mm/aaaa</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <extracomment>Button at the end of a date field.</extracomment>
+        <translation>Escolher no calendário (Alt+Seta para baixo)</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</source>
+        <extracomment>A date field holds something that is not a date (%1: what it holds).</extracomment>
+        <translation>&quot;%1&quot; não é uma data: digite dia, mês e ano como dd/mm/aaaa, por exemplo 14/10/2026.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Type the date as dd/mm/yyyy (the slashes come by themselves; the day alone takes the report&apos;s month) or choose it on the calendar (Alt+Down). Delete empties it.</source>
+        <extracomment>Tooltip of a date field.</extracomment>
+        <translation>Digite a data como dd/mm/aaaa (as barras entram sozinhas; só o dia completa com o mês do relatório) ou escolha no calendário (Alt+Seta para baixo). Delete apaga a data.</translation>
     </message>
 </context>
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+70"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+71"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -6016,7 +6034,7 @@
         <translation>Municípios por número de ações</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Every theme</source>
         <translation>Todos os temas</translation>
     </message>
@@ -6026,17 +6044,17 @@
         <translation>Todos os formatos</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+103"/>
         <source>Every municipality (%1)</source>
         <translation>Todos os municípios (%1)</translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-86"/>
         <source>Include reports not yet accepted</source>
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-198"/>
         <source>&amp;Area:</source>
         <translation>Á&amp;rea:</translation>
     </message>
@@ -6056,7 +6074,7 @@
         <translation>Os números e gráficos mostrados, as tabelas por trás deles e os núcleos ativos e novos por URS, em PDF para imprimir ou enviar.</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>The whole state</source>
         <translation>Todo o estado</translation>
     </message>
@@ -6116,12 +6134,12 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+183"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+215"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Ações dos relatórios recebidos, em análise, aceitos, encaminhados ao nível central ou consolidados</translation>
     </message>
@@ -6471,7 +6489,7 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+173"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
@@ -6511,7 +6529,7 @@
         <translation>Ainda não enviado — prazo %1</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-283"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -6521,7 +6539,7 @@
         <translation>Ações</translation>
     </message>
     <message>
-        <location line="+194"/>
+        <location line="+196"/>
         <source>This profile has no municipality yet: close Mobiliza and open it again to choose it.</source>
         <translation>Este perfil ainda não tem município: feche o Mobiliza e abra-o de novo para escolhê-lo.</translation>
     </message>
@@ -9224,12 +9242,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O nível central define estas metas; elas chegam a cada sincronização.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+42"/>
         <source>No targets were published yet: coverage targets come from the reference table and there are no action targets.</source>
         <translation>Nenhuma meta foi publicada ainda: as metas de cobertura vêm da tabela de referência e não há metas de ações.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Example targets of the demonstration data: the targets the central level publishes replace them.</source>
         <translation>Metas de exemplo dos dados de demonstração: as metas que o nível central publicar as substituem.</translation>
     </message>

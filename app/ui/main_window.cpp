@@ -8,6 +8,7 @@
 #include "app/ui/pages/role_pages.h"
 #include "app/ui/pages/settings_page.h"
 #include "app/ui/pages/sync_page.h"
+#include "app/ui/wheel_guard.h"
 #include "core/services/services.h"
 
 #include <QAction>
@@ -32,6 +33,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent, Dialogs *dial
     }
     setWindowTitle(tr("Mobiliza"));
     resize(1280, 800);
+    WheelGuard::install(); // the wheel scrolls the page unless a field was clicked into
 
     auto *central = new QWidget(this);
     auto *outer = new QVBoxLayout(central);

@@ -219,7 +219,7 @@ public:
     {
         m_edit = new OptionalDateEdit(w);
         m_edit->setMaximumWidth(160);
-        connect(m_edit, &QDateEdit::dateChanged, this, [this] {
+        connect(m_edit, &OptionalDateEdit::dateChanged, this, [this] {
             if (!m_setting)
                 Q_EMIT edited(true);
         });

@@ -1,32 +1,57 @@
-// A QDateEdit that can be empty: dd/MM/yyyy, calendar popup, and the minimum
-// date shown as blank standing for "no date". The popup of an empty one opens
-// on a suggested month (the report's) instead of the minimum.
+// A date field that can be empty, typed as the person writes a date: dd/mm/aaaa,
+// digits only — the slashes come by themselves —, Tab leaves like any field, a
+// letter is not taken, select-all and typing replaces it, Delete/Backspace empty
+// it. The day alone (or day/month) is completed with the suggested month (the
+// report's) when the person leaves the field. A calendar opens from the button at
+// its end or with Alt+Down / F4, on the date or the suggested month. A date that
+// does not exist (31/02) is not taken: the field turns red and says why.
 #pragma once
 
 #include <QDate>
-#include <QDateEdit>
+#include <QLineEdit>
+
+class QCalendarWidget;
+class QFrame;
 
 namespace mobiliza::ui {
 
-class OptionalDateEdit : public QDateEdit
+class OptionalDateEdit : public QLineEdit
 {
     Q_OBJECT
 
 public:
     explicit OptionalDateEdit(QWidget *parent = nullptr);
 
-    QDate value() const { return isEmpty() ? QDate() : date(); }
+    // The date taken (invalid: empty, or what was typed is not a date).
+    QDate value() const { return m_value; }
+    bool isEmpty() const { return !m_value.isValid(); }
+    // Shows `date` (invalid: empty) without a signal: loading a stored value.
     void setValue(const QDate &date);
-    bool isEmpty() const { return date() == minimumDate(); }
+    // As the person choosing `date`: dateChanged when it differs.
+    void setDate(const QDate &date);
     void setSuggestedDate(const QDate &date) { m_suggested = date; }
+    // What was typed is not a date (shown in red, with the reason as tooltip).
+    bool hasInvalidText() const { return m_invalid; }
+    void openCalendar();
+
+Q_SIGNALS:
+    void dateChanged(const QDate &date);
 
 protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
-    void focusInEvent(QFocusEvent *event) override;
 
 private:
+    void onTextEdited(const QString &text);
+    void onEditingFinished();
+    void take(const QDate &date, bool invalidText);
+    void showState();
+
+    QDate m_value;
     QDate m_suggested;
+    bool m_invalid = false;
+    QString m_lastText; // the text before the person's last edit
+    QFrame *m_popup = nullptr;
+    QCalendarWidget *m_calendar = nullptr;
 };
 
 } // namespace mobiliza::ui

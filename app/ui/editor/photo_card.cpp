@@ -106,7 +106,7 @@ PhotoCard::PhotoCard(bool captionRequired, bool lgpdFlags, QWidget *parent) : QF
 
     connect(m_caption, &QLineEdit::textEdited, this, [this] { Q_EMIT edited(true); });
     connect(m_author, &QLineEdit::textEdited, this, [this] { Q_EMIT edited(true); });
-    connect(m_date, &QDateEdit::dateChanged, this, [this] {
+    connect(m_date, &OptionalDateEdit::dateChanged, this, [this] {
         if (!signalsBlocked())
             Q_EMIT edited(true);
     });

@@ -126,22 +126,9 @@ QSpinBox *TargetsDialog::spin(int max, const QString &suffix, const QString &non
     s->setGroupSeparatorShown(true);
     s->setReadOnly(!m_editable);
     s->setButtonSymbols(m_editable ? QAbstractSpinBox::UpDownArrows : QAbstractSpinBox::NoButtons);
-    // The wheel scrolls the table; it changes a value only in the field the person clicked into.
-    s->setFocusPolicy(Qt::StrongFocus);
-    s->installEventFilter(this);
+    // The wheel scrolls the table; it changes a value only in the field the person
+    // clicked into (WheelGuard, for every window of the app).
     return s;
-}
-
-bool TargetsDialog::eventFilter(QObject *watched, QEvent *event)
-{
-    if (event->type() == QEvent::Wheel)
-        if (auto *s = qobject_cast<QSpinBox *>(watched); s && !s->hasFocus()) {
-            // Not the field's: the table under it scrolls (a field of the form above just ignores it).
-            if (m_table->isAncestorOf(s))
-                QCoreApplication::sendEvent(m_table->viewport(), event);
-            return true;
-        }
-    return QDialog::eventFilter(watched, event);
 }
 
 void TargetsDialog::describe()

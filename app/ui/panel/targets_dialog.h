@@ -43,9 +43,6 @@ public:
 Q_SIGNALS:
     void saved(int revision);
 
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
-
 private:
     void showYear(int year);
     void keepYear(); // the widgets' values of the year shown into m_targets

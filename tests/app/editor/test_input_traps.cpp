@@ -1,0 +1,233 @@
+// Input that must not change data without the person meaning to (issue 12, §3), on
+// the real widgets, offscreen, driven as a person does: the mouse wheel over fields
+// while scrolling the form, and dates typed as dd/mm/aaaa.
+#include "tests/support/catch_qt.h"
+#include <catch2/catch.hpp>
+
+#include "app/ui/editor/action_form.h"
+#include "app/ui/editor/optional_date_edit.h"
+#include "app/ui/editor/report_editor_page.h"
+#include "app/ui/main_window.h"
+#include "tests/app/editor/editor_fixture.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCalendarWidget>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+#include <QVBoxLayout>
+#include <QWheelEvent>
+
+using namespace mobiliza;
+
+namespace {
+
+// A notch of the wheel (down) over the middle of `w`, as the window system sends it.
+void wheelOver(QWidget *w, int delta = -120)
+{
+    const QPointF at(w->width() / 2.0, w->height() / 2.0);
+    QWheelEvent event(at, w->mapToGlobal(at), QPoint(), QPoint(0, delta), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(w, &event);
+}
+
+QScrollArea *scrollAreaOf(QWidget *w)
+{
+    for (QWidget *p = w->parentWidget(); p; p = p->parentWidget())
+        if (auto *area = qobject_cast<QScrollArea *>(p))
+            return area;
+    return nullptr;
+}
+
+// A date field between two others, in an active window, as a form has it.
+struct DateForm
+{
+    QWidget window;
+    QLineEdit *before = new QLineEdit(&window);
+    ui::OptionalDateEdit *date = new ui::OptionalDateEdit(&window);
+    QLineEdit *after = new QLineEdit(&window);
+
+    DateForm()
+    {
+        auto *layout = new QVBoxLayout(&window);
+        layout->addWidget(before);
+        layout->addWidget(date);
+        layout->addWidget(after);
+        date->setSuggestedDate(QDate(2026, 11, 1));
+        window.show();
+        QApplication::setActiveWindow(&window);
+        REQUIRE(QTest::qWaitForWindowActive(&window));
+        before->setFocus();
+        QTest::keyClick(before, Qt::Key_Tab);
+        REQUIRE(date->hasFocus());
+    }
+};
+
+} // namespace
+
+TEST_CASE("editor: the wheel over Formato or a field not clicked into scrolls the form and changes nothing")
+{
+    test::EditorFixture f;
+    const QString report = f.createNovember();
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    window.openReport(report);
+    ui::ReportEditorPage *editor = window.editor();
+    REQUIRE(editor);
+    editor->addNewAction();
+    auto *format =
+        qobject_cast<QComboBox *>(editor->form()->fieldWidget(f.fieldId(core::field_role::Format)));
+    REQUIRE(format);
+    // The person chose "Roda de conversa" and went on to another field.
+    format->setFocus();
+    QTest::keyClick(format, Qt::Key_Down);
+    while (format->currentData().toString() != QStringLiteral("roda_conversa") &&
+           format->currentIndex() < format->count() - 1)
+        QTest::keyClick(format, Qt::Key_Down);
+    REQUIRE(format->currentData().toString() == QStringLiteral("roda_conversa"));
+    QWidget *title = editor->form()->fieldWidget(f.fieldId(core::field_role::Title));
+    REQUIRE(title);
+    title->setFocus();
+    REQUIRE_FALSE(format->hasFocus());
+    editor->flushPendingEdits();
+
+    // Scrolling the form with the wheel, the pointer passes over Formato.
+    QScrollArea *area = scrollAreaOf(format);
+    REQUIRE(area);
+    REQUIRE(area->verticalScrollBar()->maximum() > 0);
+    area->verticalScrollBar()->setValue(0);
+    wheelOver(format);
+    CHECK(area->verticalScrollBar()->value() > 0); // the form scrolled
+    CHECK(format->currentData().toString() == QStringLiteral("roda_conversa"));
+    CHECK_FALSE(format->hasFocus());
+    editor->flushPendingEdits();
+    auto stored = f.services->reports().report(report);
+    REQUIRE(stored);
+    REQUIRE(stored.value().actions.size() == 1);
+    CHECK(stored.value().actions.first().values.value(f.fieldId(core::field_role::Format)).toString() ==
+          QStringLiteral("roda_conversa"));
+
+    // Clicked into (the list closed again), the wheel is the field's.
+    QTest::mouseClick(format, Qt::LeftButton);
+    if (QWidget *popup = QApplication::activePopupWidget())
+        QTest::keyClick(popup, Qt::Key_Escape);
+    REQUIRE(format->hasFocus());
+    const int scrolled = area->verticalScrollBar()->value();
+    wheelOver(format);
+    CHECK(format->currentData().toString() != QStringLiteral("roda_conversa"));
+    CHECK(area->verticalScrollBar()->value() == scrolled);
+}
+
+TEST_CASE("date field: typed as dd/mm/aaaa with digits only, the slashes come by themselves and Tab leaves")
+{
+    DateForm form;
+    ui::OptionalDateEdit *date = form.date;
+    QSignalSpy changed(date, &ui::OptionalDateEdit::dateChanged);
+
+    test::typeText(date, QStringLiteral("14"));
+    CHECK(date->text() == QStringLiteral("14/"));
+    test::typeText(date, QStringLiteral("102026"));
+    CHECK(date->text() == QStringLiteral("14/10/2026"));
+    CHECK(date->value() == QDate(2026, 10, 14));
+    CHECK(changed.count() == 1);
+    // One Tab leaves the field.
+    QTest::keyClick(date, Qt::Key_Tab);
+    CHECK(form.after->hasFocus());
+    CHECK(date->value() == QDate(2026, 10, 14));
+
+    // Back, select all and type another date: it replaces the old one.
+    QTest::keyClick(form.after, Qt::Key_Tab, Qt::ShiftModifier);
+    REQUIRE(date->hasFocus());
+    QTest::keyClick(date, Qt::Key_A, Qt::ControlModifier);
+    test::typeText(date, QStringLiteral("05112026"));
+    CHECK(date->text() == QStringLiteral("05/11/2026"));
+    CHECK(date->value() == QDate(2026, 11, 5));
+
+    // Letters are not taken; Backspace takes the slash with the digit before it.
+    QTest::keyClick(date, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(date, Qt::Key_Delete);
+    CHECK(date->text().isEmpty());
+    CHECK_FALSE(date->value().isValid());
+    test::typeText(date, QStringLiteral("ab"));
+    CHECK(date->text().isEmpty());
+    test::typeText(date, QStringLiteral("1/3"));
+    CHECK(date->text() == QStringLiteral("01/3"));
+    QTest::keyClick(date, Qt::Key_Backspace);
+    QTest::keyClick(date, Qt::Key_Backspace);
+    CHECK(date->text() == QStringLiteral("01"));
+
+    // The day alone takes the report's month when the person leaves.
+    QTest::keyClick(date, Qt::Key_Backspace);
+    test::typeText(date, QStringLiteral("7"));
+    QTest::keyClick(date, Qt::Key_Tab);
+    CHECK(date->text() == QStringLiteral("07/11/2026"));
+    CHECK(date->value() == QDate(2026, 11, 7));
+}
+
+TEST_CASE("date field: an empty one stays empty, a date that does not exist is said and not kept")
+{
+    DateForm form;
+    ui::OptionalDateEdit *date = form.date;
+    QSignalSpy changed(date, &ui::OptionalDateEdit::dateChanged);
+    // Tab through an empty optional date: it stays empty, nothing changed.
+    QTest::keyClick(date, Qt::Key_Tab);
+    CHECK(form.after->hasFocus());
+    CHECK(date->text().isEmpty());
+    CHECK_FALSE(date->value().isValid());
+    CHECK(changed.isEmpty());
+    CHECK_FALSE(date->hasInvalidText());
+
+    // 31/02 does not exist: red while typed, and no date once the person leaves.
+    QTest::keyClick(form.after, Qt::Key_Tab, Qt::ShiftModifier);
+    test::typeText(date, QStringLiteral("01022026"));
+    REQUIRE(date->value() == QDate(2026, 2, 1));
+    QTest::keyClick(date, Qt::Key_A, Qt::ControlModifier);
+    test::typeText(date, QStringLiteral("31022026"));
+    CHECK(date->text() == QStringLiteral("31/02/2026"));
+    CHECK(date->hasInvalidText());
+    QTest::keyClick(date, Qt::Key_Tab);
+    CHECK(form.after->hasFocus());
+    CHECK(date->hasInvalidText());
+    CHECK_FALSE(date->value().isValid());
+    CHECK(date->toolTip().contains(QStringLiteral("31/02/2026")));
+    CHECK(changed.count() == 2); // 01/02/2026, then no date
+    CHECK(changed.last().first().toDate().isNull());
+}
+
+TEST_CASE("date field: Alt+Down opens the calendar on the report's month, Enter takes the day chosen")
+{
+    DateForm form;
+    ui::OptionalDateEdit *date = form.date;
+    QTest::keyClick(date, Qt::Key_Down, Qt::AltModifier);
+    auto *calendar = date->findChild<QCalendarWidget *>(QStringLiteral("dateCalendar"));
+    REQUIRE(calendar);
+    REQUIRE(calendar->isVisible());
+    CHECK(calendar->monthShown() == 11);
+    CHECK(calendar->yearShown() == 2026);
+    // The keys go where the focus is: the calendar's grid.
+    QWidget *grid = QApplication::focusWidget();
+    REQUIRE(grid);
+    REQUIRE(calendar->isAncestorOf(grid));
+    QTest::keyClick(grid, Qt::Key_Right); // the next day
+    QTest::keyClick(grid, Qt::Key_Return);
+    CHECK_FALSE(calendar->isVisible());
+    CHECK(date->value() == QDate(2026, 11, 2));
+    CHECK(date->text() == QStringLiteral("02/11/2026"));
+    CHECK(date->hasFocus());
+    // The button at the end of the field opens it too.
+    auto *button = date->findChild<QAction *>(QStringLiteral("openCalendar"));
+    REQUIRE(button);
+    button->trigger();
+    CHECK(calendar->isVisible());
+    CHECK(calendar->selectedDate() == QDate(2026, 11, 2));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    CHECK_FALSE(calendar->isVisible());
+    CHECK(date->value() == QDate(2026, 11, 2));
+}
