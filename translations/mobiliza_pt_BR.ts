@@ -7554,7 +7554,7 @@
         <translation>Marque quando a autorização de uso de imagem assinada estiver arquivada (a do responsável, no caso de crianças).</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+44"/>
         <location line="+1"/>
         <location line="+48"/>
         <source>Photo %1</source>
@@ -7639,7 +7639,7 @@
         <translation>Nenhuma foto.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>Importing photos: %1 of %2</source>
         <translation>Importando fotos: %1 de %2</translation>
     </message>
@@ -7771,13 +7771,13 @@
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
         <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38"/>
-        <location line="+275"/>
+        <location line="+289"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-252"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
@@ -7808,16 +7808,38 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+43"/>
         <source>Ctrl+Z brings it back.</source>
         <translation>Ctrl+Z a traz de volta.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="-5"/>
+        <source>Photo %1</source>
+        <translation>Foto %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove %1 from the action?</source>
+        <translation>Remover a %1 da ação?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove %1 (&quot;%2&quot;) from the action?</source>
+        <translation>Remover a %1 (&quot;%2&quot;) da ação?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the photo</source>
+        <translation>Remover a foto</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Add photos to %1 %2</source>
         <translation>Adicionar fotos — %1 %2</translation>
     </message>

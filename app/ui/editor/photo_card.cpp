@@ -126,7 +126,14 @@ PhotoCard::PhotoCard(bool captionRequired, bool lgpdFlags, QWidget *parent) : QF
     moveRight->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(moveRight, &QAction::triggered, m_right, &QToolButton::click);
     addAction(moveRight);
-    setTabOrder(m_note, m_caption);
+    const QList<QWidget *> chain = tabChain();
+    for (qsizetype i = 1; i < chain.size(); ++i)
+        setTabOrder(chain.at(i - 1), chain.at(i));
+}
+
+QList<QWidget *> PhotoCard::tabChain() const
+{
+    return {m_note, m_caption, m_date, m_author, m_identifiable, m_authorization, m_left, m_right, m_remove};
 }
 
 void PhotoCard::setPhoto(const core::Photo &photo, int number, int index, int count, bool editable)

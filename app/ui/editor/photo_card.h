@@ -40,6 +40,10 @@ public:
     QToolButton *removeButton() const { return m_remove; }
     QToolButton *moveEarlierButton() const { return m_left; }
     QToolButton *moveLaterButton() const { return m_right; }
+    // Tab's order through the card: the note (when shown), what is typed and ticked
+    // in reading order, then the card's buttons — never a button between two fields,
+    // where a space meant for a name would press it.
+    QList<QWidget *> tabChain() const;
     // The URS's note on this photo: a yellow box on the card (reachable with Tab),
     // an amber border and the text as the picture's tooltip; empty removes it.
     void setReviewNote(const QString &text);

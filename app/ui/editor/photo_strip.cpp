@@ -186,13 +186,14 @@ void PhotoStrip::relayout()
         card->show();
         ++i;
     }
-    // Tab goes through the cards in their order.
+    // Tab goes through the cards in their order, each card's fields before its buttons
+    // (a hidden note or button is skipped).
     QWidget *previous = m_add;
     for (const QString &uuid : std::as_const(m_order)) {
-        PhotoCard *card = m_cards.value(uuid);
-        setTabOrder(previous, card->reviewNoteLabel()); // skipped while the card has no note
-        setTabOrder(card->reviewNoteLabel(), card->captionField());
-        previous = card->authorizationBox();
+        for (QWidget *w : m_cards.value(uuid)->tabChain()) {
+            setTabOrder(previous, w);
+            previous = w;
+        }
     }
 }
 

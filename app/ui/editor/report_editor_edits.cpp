@@ -233,8 +233,24 @@ void ReportEditorPage::onPhotoMoveRequested(const QString &uuid, int newPosition
 void ReportEditorPage::onPhotoRemoveRequested(const QString &uuid)
 {
     flushPendingEdits();
-    if (const core::Photo *stored = storedPhoto(uuid))
-        push(new RemovePhotoCommand(*this, *stored));
+    const core::Photo *stored = storedPhoto(uuid);
+    if (!stored)
+        return;
+    // As an action: asked first (a key pressed by mistake on the button removed photos).
+    int number = stored->position + 1;
+    for (const PhotoCard *card : m_strip->cards())
+        if (card->uuid() == uuid)
+            number = card->number(); // the report's numbering, as the card shows it
+    const QString label = tr("Photo %1").arg(number);
+    const QString caption = stored->caption.trimmed();
+    const QString question = caption.isEmpty()
+                                 ? tr("Remove %1 from the action?").arg(label)
+                                 : tr("Remove %1 (\"%2\") from the action?").arg(label, caption);
+    if (!m_dialogs.confirm(this, tr("Remove the photo"),
+                           question + QLatin1Char(' ') + tr("Ctrl+Z brings it back."), tr("Remove"),
+                           Dialogs::Tone::Question))
+        return;
+    push(new RemovePhotoCommand(*this, *stored));
     m_strip->focusStrip();
 }
 

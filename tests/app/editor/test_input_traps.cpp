@@ -6,6 +6,8 @@
 
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/optional_date_edit.h"
+#include "app/ui/editor/photo_card.h"
+#include "app/ui/editor/photo_strip.h"
 #include "app/ui/editor/report_editor_page.h"
 #include "app/ui/main_window.h"
 #include "tests/app/editor/editor_fixture.h"
@@ -13,12 +15,15 @@
 #include <QAction>
 #include <QApplication>
 #include <QCalendarWidget>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTest>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
@@ -230,4 +235,81 @@ TEST_CASE("date field: Alt+Down opens the calendar on the report's month, Enter 
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
     CHECK_FALSE(calendar->isVisible());
     CHECK(date->value() == QDate(2026, 11, 2));
+}
+
+TEST_CASE(
+    "photo cards: Tab walks each card's fields in reading order before its buttons, and removing a photo "
+    "asks first")
+{
+    test::EditorFixture f;
+    const QString report = f.createNovember();
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    window.openReport(report);
+    ui::ReportEditorPage *editor = window.editor();
+    REQUIRE(editor);
+    editor->addNewAction();
+    QSignalSpy finished(editor, &ui::ReportEditorPage::importFinished);
+    f.dialogs.nextFiles = {f.makeJpeg(QStringLiteral("a.jpg"), 2), f.makeJpeg(QStringLiteral("b.jpg"), 3)};
+    QTest::mouseClick(editor->photoStrip()->addButton(), Qt::LeftButton);
+    REQUIRE((finished.count() > 0 || finished.wait(20000)));
+    const auto cards = editor->photoStrip()->cards();
+    REQUIRE(cards.size() == 2);
+    QHash<QWidget *, QString> names;
+    for (int i = 0; i < 2; ++i) {
+        const QString n = QString::number(i + 1);
+        names[cards[i]->captionField()] = QStringLiteral("caption") + n;
+        names[cards[i]->dateField()] = QStringLiteral("date") + n;
+        names[cards[i]->authorField()] = QStringLiteral("author") + n;
+        names[cards[i]->identifiableBox()] = QStringLiteral("identifiable") + n;
+        names[cards[i]->authorizationBox()] = QStringLiteral("authorization") + n;
+        names[cards[i]->moveEarlierButton()] = QStringLiteral("earlier") + n;
+        names[cards[i]->moveLaterButton()] = QStringLiteral("later") + n;
+        names[cards[i]->removeButton()] = QStringLiteral("remove") + n;
+    }
+    cards[0]->captionField()->setFocus();
+    QStringList walked;
+    for (int i = 0; i < 15; ++i) {
+        QWidget *w = QApplication::focusWidget();
+        REQUIRE(w);
+        walked << names.value(w, QStringLiteral("elsewhere"));
+        QTest::keyClick(w, Qt::Key_Tab);
+    }
+    // The first photo cannot move earlier: its button is hidden and skipped.
+    CHECK(walked ==
+          QStringList{QStringLiteral("caption1"), QStringLiteral("date1"), QStringLiteral("author1"),
+                      QStringLiteral("identifiable1"), QStringLiteral("authorization1"),
+                      QStringLiteral("later1"), QStringLiteral("remove1"), QStringLiteral("caption2"),
+                      QStringLiteral("date2"), QStringLiteral("author2"), QStringLiteral("identifiable2"),
+                      QStringLiteral("authorization2"), QStringLiteral("earlier2"), QStringLiteral("remove2"),
+                      QStringLiteral("elsewhere")});
+
+    // Caption, Tab, Tab, a name with a space: it lands in the author, no photo goes.
+    cards[0]->captionField()->setFocus();
+    QTest::keyClick(cards[0]->captionField(), Qt::Key_Tab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    REQUIRE(QApplication::focusWidget() == cards[0]->authorField());
+    test::typeText(cards[0]->authorField(), QStringLiteral("Ana Souza"));
+    CHECK(cards[0]->authorField()->text() == QStringLiteral("Ana Souza"));
+    CHECK(editor->photoStrip()->cards().size() == 2);
+
+    // Removing asks first; "no" keeps it, "yes" removes it.
+    f.dialogs.answers = {false};
+    QTest::mouseClick(cards[1]->removeButton(), Qt::LeftButton);
+    REQUIRE(f.dialogs.questions.size() == 1);
+    CHECK(f.dialogs.questions.last().contains(QStringLiteral("Ctrl+Z")));
+    CHECK(editor->photoStrip()->cards().size() == 2);
+    f.dialogs.answers = {true};
+    QTest::mouseClick(editor->photoStrip()->cards().at(1)->removeButton(), Qt::LeftButton);
+    CHECK(f.dialogs.questions.size() == 2);
+    CHECK(editor->photoStrip()->cards().size() == 1);
+    editor->flushPendingEdits();
+    auto stored = f.services->reports().report(report);
+    REQUIRE(stored);
+    REQUIRE(stored.value().actions.size() == 1);
+    CHECK(stored.value().actions.first().photos.size() == 1);
+    CHECK(stored.value().actions.first().photos.first().author == QStringLiteral("Ana Souza"));
 }
