@@ -187,6 +187,11 @@ void ActionForm::setPartners(const QList<core::Partner> &partners)
 
 void ActionForm::setAction(const core::Action &action, const core::Period &period, bool editable)
 {
+    // Another action: the lists' filters start empty (a filter typed for one action
+    // hid entries of the next).
+    if (action.uuid != m_action.uuid)
+        for (CheckList *list : findChildren<CheckList *>())
+            list->filterField()->clear();
     m_action = action;
     m_heading->setText(tr("%1 %2").arg(m_program.recordLabel()).arg(action.position + 1));
     for (FieldEditor *editor : std::as_const(m_editors)) {

@@ -80,6 +80,10 @@ void CheckList::setItems(const QList<Item> &items)
     }
     m_filter->setVisible(items.size() > 6);
     m_list->setVisible(!items.isEmpty());
+    // Tab into the list reaches what is shown: the filter, else the list, else nothing
+    // (a hidden proxy kept the focus where it was: Tab stopped on the field before).
+    setFocusProxy(items.size() > 6 ? static_cast<QWidget *>(m_filter)
+                                   : (items.isEmpty() ? nullptr : static_cast<QWidget *>(m_list)));
     m_empty->setVisible(items.isEmpty() && !m_empty->text().isEmpty());
     applyFilter();
     updateSummary();
@@ -124,9 +128,19 @@ void CheckList::setEditable(bool editable)
 void CheckList::applyFilter()
 {
     const QString needle = core::foldForSearch(m_filter->text());
+    QListWidgetItem *firstShown = nullptr;
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
         item->setHidden(!needle.isEmpty() && !core::foldForSearch(item->text()).contains(needle));
+        if (!firstShown && !item->isHidden())
+            firstShown = item;
+    }
+    // Space ticks the current item: never one the filter hides.
+    if (QListWidgetItem *current = m_list->currentItem(); !current || current->isHidden()) {
+        if (firstShown)
+            m_list->setCurrentItem(firstShown, QItemSelectionModel::NoUpdate);
+        else
+            m_list->setCurrentRow(-1);
     }
 }
 

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include "app/ui/editor/action_form.h"
+#include "app/ui/editor/field_editors.h"
 #include "app/ui/editor/optional_date_edit.h"
 #include "app/ui/editor/photo_card.h"
 #include "app/ui/editor/photo_strip.h"
@@ -312,4 +313,71 @@ TEST_CASE(
     REQUIRE(stored.value().actions.size() == 1);
     CHECK(stored.value().actions.first().photos.size() == 1);
     CHECK(stored.value().actions.first().photos.first().author == QStringLiteral("Ana Souza"));
+}
+
+TEST_CASE("action form: Tab walks every field to Materiais, Space ticks the item the filter shows, and the "
+          "filters start empty on the next action")
+{
+    test::EditorFixture f;
+    const QString report = f.createNovember();
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    window.openReport(report);
+    ui::ReportEditorPage *editor = window.editor();
+    REQUIRE(editor);
+    editor->addNewAction();
+    ui::ActionForm *form = editor->form();
+    const auto field = [&](QLatin1String role) {
+        QWidget *w = form->fieldWidget(f.fieldId(role));
+        REQUIRE(w);
+        return w;
+    };
+
+    // From "Pessoas alcançadas": Tab, the estimate box, Tab, Materiais — what is typed
+    // there is kept (Tab used to stop on the box, and the text went nowhere).
+    QWidget *people = field(core::field_role::PeopleReached);
+    people->setFocus();
+    test::typeText(people, QStringLiteral("120"));
+    QTest::keyClick(people, Qt::Key_Tab);
+    auto *estimate = qobject_cast<QCheckBox *>(QApplication::focusWidget());
+    REQUIRE(estimate);
+    QTest::keyClick(estimate, Qt::Key_Space);
+    CHECK(estimate->isChecked());
+    QTest::keyClick(estimate, Qt::Key_Tab);
+    QWidget *materials = field(core::field_role::Materials);
+    REQUIRE(QApplication::focusWidget() == materials);
+    test::typeText(materials, QStringLiteral("Folhetos e cartazes"));
+    editor->flushPendingEdits();
+    auto stored = f.services->reports().report(report);
+    REQUIRE(stored);
+    CHECK(stored.value().actions.first().values.value(f.fieldId(core::field_role::Materials)).toString() ==
+          QStringLiteral("Folhetos e cartazes"));
+
+    // Temas filtered to "vacina": Tab into the list, Space ticks the item shown, never
+    // the one that was current before the filter hid it.
+    auto *themesFilter = qobject_cast<QLineEdit *>(field(core::field_role::Themes));
+    REQUIRE(themesFilter);
+    auto *themes = qobject_cast<ui::CheckList *>(themesFilter->parentWidget());
+    REQUIRE(themes);
+    themes->list()->setCurrentRow(0); // "Arboviroses…", current before the filter
+    themesFilter->setFocus();
+    test::typeText(themesFilter, QStringLiteral("vacina"));
+    QTest::keyClick(themesFilter, Qt::Key_Tab);
+    REQUIRE(QApplication::focusWidget() == themes->list());
+    QTest::keyClick(themes->list(), Qt::Key_Space);
+    QStringList shown;
+    for (int i = 0; i < themes->list()->count(); ++i)
+        if (!themes->list()->item(i)->isHidden())
+            shown << themes->list()->item(i)->data(Qt::UserRole).toString();
+    REQUIRE_FALSE(shown.isEmpty());
+    CHECK(themes->checkedKeys() == QStringList{shown.first()});
+
+    // The next action: the filter starts empty, every theme is listed.
+    editor->addNewAction();
+    CHECK(themesFilter->text().isEmpty());
+    for (int i = 0; i < themes->list()->count(); ++i)
+        CHECK_FALSE(themes->list()->item(i)->isHidden());
 }
