@@ -4384,7 +4384,7 @@
         <translation>Fields marked with * are required. Everything is saved as you type.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -4830,7 +4830,7 @@
         <translation>Filter</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Chosen: %1</source>
         <translation>Chosen: %1</translation>
     </message>
@@ -7771,13 +7771,13 @@
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
         <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38"/>
-        <location line="+289"/>
+        <location line="+291"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-254"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
@@ -7808,23 +7808,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Ctrl+Z brings it back.</source>
         <translation>Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-45"/>
+        <location line="+45"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Photo %1</source>
         <translation>Photo %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Remove %1 from the action?</source>
         <translation>Remove %1 from the action?</translation>
     </message>
@@ -7839,7 +7839,7 @@
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Add photos to %1 %2</source>
         <translation>Add photos to %1 %2</translation>
     </message>
@@ -8182,7 +8182,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Accepted — consolidated</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>%1: “%2”</source>
         <translation>%1: “%2”</translation>
     </message>
@@ -8207,12 +8207,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Reviewer&apos;s comment: %1</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The deadline has passed and the report has not reached the URS yet: it is sent as soon as there is a connection (Synchronization page).</source>
+        <translation>The deadline has passed and the report has not reached the URS yet: it is sent as soon as there is a connection (Synchronization page).</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</source>
         <translation>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Enter or double-click opens the report</source>
         <translation>Enter or double-click opens the report</translation>
     </message>
@@ -8536,18 +8541,28 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+21"/>
-        <location line="+33"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+23"/>
+        <location line="+42"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-41"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>Another month…</source>
+        <translation>Another month…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the report of an earlier month (up to two years back): a late month is still accepted, marked late.</source>
+        <translation>Create the report of an earlier month (up to two years back): a late month is still accepted, marked late.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Open the report</source>
         <translation>Open the report</translation>
     </message>
@@ -8557,7 +8572,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>The reports could not be read: %1</source>
         <translation>The reports could not be read: %1</translation>
     </message>
@@ -8567,7 +8582,18 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>No report yet. Start with the current month: every action you record is saved at once, even without internet.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+22"/>
+        <source>%1 — deadline %2, late</source>
+        <extracomment>A month that can still be created (%1: &quot;Outubro de 2026&quot;, %2: its deadline dd/mm/aaaa).</extracomment>
+        <translation>%1 — deadline %2, late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — deadline %2</source>
+        <translation>%1 — deadline %2</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Create the report of %1</translation>

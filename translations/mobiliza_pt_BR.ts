@@ -4384,7 +4384,7 @@
         <translation>Os campos marcados com * são obrigatórios. Tudo é salvo enquanto você digita.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+127"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -4830,7 +4830,7 @@
         <translation>Filtro</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+119"/>
         <source>Chosen: %1</source>
         <translation>Escolhidos: %1</translation>
     </message>
@@ -7771,13 +7771,13 @@
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
         <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38"/>
-        <location line="+289"/>
+        <location line="+291"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-254"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
@@ -7808,23 +7808,23 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+43"/>
+        <location line="+45"/>
         <source>Ctrl+Z brings it back.</source>
         <translation>Ctrl+Z a traz de volta.</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-45"/>
+        <location line="+45"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-6"/>
         <source>Photo %1</source>
         <translation>Foto %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Remove %1 from the action?</source>
         <translation>Remover a %1 da ação?</translation>
     </message>
@@ -7839,7 +7839,7 @@
         <translation>Remover a foto</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Add photos to %1 %2</source>
         <translation>Adicionar fotos — %1 %2</translation>
     </message>
@@ -8182,7 +8182,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Aceito — consolidado</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>%1: “%2”</source>
         <translation>%1: “%2”</translation>
     </message>
@@ -8207,12 +8207,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Comentário de quem revisou: %1</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>The deadline has passed and the report has not reached the URS yet: it is sent as soon as there is a connection (Synchronization page).</source>
+        <translation>O prazo passou e o relatório ainda não chegou à URS: ele é enviado assim que houver conexão (página Sincronização).</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</source>
         <translation>O prazo já passou. Relatórios atrasados continuam sendo aceitos: conclua-o assim que puder.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Enter or double-click opens the report</source>
         <translation>Enter ou clique duplo abre o relatório</translation>
     </message>
@@ -8536,18 +8541,28 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+21"/>
-        <location line="+33"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+23"/>
+        <location line="+42"/>
         <source>Monthly reports</source>
         <translation>Relatórios mensais</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-41"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>Um relatório por mês. Um mês sem ações também é informado, com justificativa. Os relatórios concluídos aguardam na fila de envio até poderem ser enviados.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
+        <source>Another month…</source>
+        <translation>Outro mês…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create the report of an earlier month (up to two years back): a late month is still accepted, marked late.</source>
+        <translation>Criar o relatório de um mês anterior (até dois anos atrás): um mês atrasado ainda é aceito, marcado como atrasado.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Open the report</source>
         <translation>Abrir o relatório</translation>
     </message>
@@ -8557,7 +8572,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Abre o mês selecionado na lista (Enter ou clique duplo também abrem).</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+71"/>
         <source>The reports could not be read: %1</source>
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
@@ -8567,7 +8582,18 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Ainda não há relatórios. Comece pelo mês atual: cada ação registrada é salva na hora, mesmo sem internet.</translation>
     </message>
     <message>
-        <location line="-16"/>
+        <location line="+22"/>
+        <source>%1 — deadline %2, late</source>
+        <extracomment>A month that can still be created (%1: &quot;Outubro de 2026&quot;, %2: its deadline dd/mm/aaaa).</extracomment>
+        <translation>%1 — prazo %2, atrasado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — deadline %2</source>
+        <translation>%1 — prazo %2</translation>
+    </message>
+    <message>
+        <location line="-40"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Criar o relatório de %1</translation>

@@ -15,16 +15,20 @@
 #include "tests/support/temp_dir.h"
 
 #include <QAbstractItemModelTester>
+#include <QBrush>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
-#include <QTranslator>
 #include <QTimeZone>
+#include <QTimer>
+#include <QToolButton>
+#include <QTranslator>
 
 using namespace mobiliza;
 
@@ -160,9 +164,63 @@ TEST_CASE("reports page: demo months newest first, a late draft is marked")
     const QModelIndex last = m->index(13, 0);
     CHECK(last.data(ui::ReportListModel::PeriodKeyRole).toString() == QStringLiteral("2025-06"));
     CHECK(last.data(ui::ReportListModel::LateRole).toBool());
-    CHECK_FALSE(m->index(1, 0).data(ui::ReportListModel::LateRole).toBool()); // ready, not late
+    // October, concluded but not sent, past its deadline (10/11/2026): late too, and
+    // the tooltip says it has not reached the URS.
+    const QModelIndex october = m->index(1, ui::ReportListModel::Deadline);
+    CHECK(october.data(ui::ReportListModel::StateKeyRole).toString() == QStringLiteral("ready"));
+    CHECK(october.data(ui::ReportListModel::LateRole).toBool());
+    CHECK(october.data(Qt::ToolTipRole).toString().contains(QStringLiteral("not reached the URS")));
+    CHECK(october.data(Qt::ForegroundRole).value<QBrush>().color() == QColor(0xb0, 0x1e, 0x1e));
     // The current month's deadline (10/12/2026) is in the future.
     CHECK_FALSE(m->index(0, 0).data(ui::ReportListModel::LateRole).toBool());
+}
+
+TEST_CASE(
+    "reports page: a late month is created from \"Another month…\", with its deadline and the late mark")
+{
+    Fixture f;
+    REQUIRE(f.services->reports().createReport(f.context.program.id(), {2026, 9}).ok());
+    ui::ReportsPage page(f.context);
+    page.show();
+    QApplication::setActiveWindow(&page);
+    REQUIRE(QTest::qWaitForWindowActive(&page));
+    QToolButton *other = page.otherMonthButton();
+    REQUIRE(other->isVisible());
+    // The months of the last two years without a report, newest first: October (late:
+    // its deadline was 10/11/2026), not September (it has one), back to 11/2024.
+    QMenu *menu = other->menu();
+    QStringList keys;
+    for (QAction *a : menu->actions())
+        keys << a->data().toString();
+    REQUIRE(keys.size() == 23);
+    CHECK(keys.first() == QStringLiteral("2026-10"));
+    CHECK_FALSE(keys.contains(QStringLiteral("2026-09")));
+    CHECK(keys.last() == QStringLiteral("2024-11"));
+    CHECK(menu->actions().first()->text().contains(QStringLiteral("10/11/2026")));
+    CHECK(menu->actions().first()->text().contains(QStringLiteral("late")));
+
+    // The person opens the menu with the keyboard and takes its first month.
+    QSignalSpy opened(&page, &ui::ReportsPage::openReportRequested);
+    other->setFocus();
+    QTimer::singleShot(0, [menu] {
+        REQUIRE(menu->isVisible());
+        if (!menu->activeAction()) // opened by the keyboard, the first may already be active
+            QTest::keyClick(menu, Qt::Key_Down);
+        REQUIRE(menu->activeAction() == menu->actions().first());
+        QTest::keyClick(menu, Qt::Key_Return);
+    });
+    QTest::keyClick(other, Qt::Key_Space);
+    REQUIRE((!opened.isEmpty() || opened.wait(5000)));
+    REQUIRE(page.model()->rowCount() == 2);
+    const QModelIndex created = page.model()->index(0, ui::ReportListModel::Deadline);
+    CHECK(created.data(ui::ReportListModel::PeriodKeyRole).toString() == QStringLiteral("2026-10"));
+    CHECK(created.data(ui::ReportListModel::StateKeyRole).toString() == QStringLiteral("draft"));
+    CHECK(created.data(ui::ReportListModel::LateRole).toBool());
+    // October is no longer offered.
+    keys.clear();
+    for (QAction *a : menu->actions())
+        keys << a->data().toString();
+    CHECK_FALSE(keys.contains(QStringLiteral("2026-10")));
 }
 
 TEST_CASE("partners page: search ignores accents and case")

@@ -70,9 +70,14 @@ int ReportListModel::columnCount(const QModelIndex &parent) const
 
 bool ReportListModel::isLate(const core::ReportSummary &s) const
 {
-    // Late while still with the municipality after the deadline. Late reports are
-    // marked, never refused (BRIEF §2).
-    const bool withMunicipality = s.state == core::ReportState::Draft || s.state == core::ReportState::Returned;
+    // Late while not yet at the URS after the deadline: being written, returned, or
+    // concluded and still waiting to be sent. Late reports are marked, never refused
+    // (BRIEF §2).
+    // (A correction waiting to be sent is not: the URS had the month.)
+    const bool waiting =
+        (s.state == core::ReportState::Ready || s.state == core::ReportState::Sending) && s.revision == 1;
+    const bool withMunicipality =
+        s.state == core::ReportState::Draft || s.state == core::ReportState::Returned || waiting;
     return withMunicipality && m_context.program.isLate(s.period, m_context.clock->today());
 }
 
@@ -112,7 +117,13 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
             (s.state == core::ReportState::Returned || s.state == core::ReportState::Draft))
             return tr("Reviewer's comment: %1").arg(m_comments.value(s.uuid));
         if (index.column() == Deadline && isLate(s))
-            return tr("The deadline has passed. Late reports are still accepted: conclude it as soon as you can.");
+            return s.state == core::ReportState::Ready || s.state == core::ReportState::Sending
+                       ? tr("The deadline has passed and the report has not reached the URS yet: it is sent "
+                            "as soon "
+                            "as there is a connection (Synchronization page).")
+                       : tr("The deadline has passed. Late reports are still accepted: conclude it as soon "
+                            "as you "
+                            "can.");
         if (index.column() == Period)
             return tr("Enter or double-click opens the report");
         break;

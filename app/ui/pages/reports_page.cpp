@@ -7,8 +7,10 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace mobiliza::ui {
@@ -30,6 +32,15 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
     m_createPrevious = new QPushButton(this);
     m_createPrevious->setObjectName(QStringLiteral("createPreviousReport"));
     bar->addWidget(m_createPrevious);
+    m_otherMonth = new QToolButton(this);
+    m_otherMonth->setObjectName(QStringLiteral("createOtherMonth"));
+    m_otherMonth->setText(tr("Another month…"));
+    m_otherMonth->setToolTip(tr("Create the report of an earlier month (up to two years back): a late "
+                                "month is still accepted, marked late."));
+    m_otherMonth->setPopupMode(QToolButton::InstantPopup);
+    m_otherMonth->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_otherMonth->setMenu(new QMenu(m_otherMonth));
+    bar->addWidget(m_otherMonth);
     m_open = new QPushButton(tr("Open the report"), this);
     m_open->setObjectName(QStringLiteral("openReport"));
     m_open->setToolTip(tr("Opens the month selected in the list (Enter or double-click also open it)."));
@@ -81,10 +92,14 @@ void ReportsPage::updateState()
     const core::Period previous = current.previous();
     bool exists = false;
     bool previousExists = false;
+    QSet<QString> existing;
     for (int row = 0; row < m_model->rowCount(); ++row) {
-        exists = exists || m_model->summaryAt(row).period == current;
-        previousExists = previousExists || m_model->summaryAt(row).period == previous;
+        const core::Period period = m_model->summaryAt(row).period;
+        exists = exists || period == current;
+        previousExists = previousExists || period == previous;
+        existing.insert(period.key());
     }
+    fillOtherMonths(existing);
     m_create->setText(tr("Create the report of %1").arg(monthTitle(current)));
     m_create->setEnabled(!exists);
     m_create->setVisible(!exists);
@@ -98,6 +113,7 @@ void ReportsPage::updateState()
     if (!error.isEmpty()) {
         m_create->setVisible(false);
         m_createPrevious->setVisible(false);
+        m_otherMonth->setVisible(false);
         m_empty->setText(tr("The reports could not be read: %1").arg(error));
         m_empty->setStyleSheet(QStringLiteral("color: #a01818; padding: 24px;"));
     } else {
@@ -109,6 +125,28 @@ void ReportsPage::updateState()
     m_table->setVisible(m_model->rowCount() > 0);
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_model->index(0, 0));
+}
+
+void ReportsPage::fillOtherMonths(const QSet<QString> &existing)
+{
+    QMenu *menu = m_otherMonth->menu();
+    menu->clear();
+    const QDate today = m_context.clock->today();
+    core::Period p = core::Period::fromDate(today);
+    for (int i = 1; i <= kMonthsBack; ++i) {
+        p = p.previous();
+        if (existing.contains(p.key()))
+            continue;
+        const QString due = m_context.program.deadline(p).toString(QStringLiteral("dd/MM/yyyy"));
+        //: A month that can still be created (%1: "Outubro de 2026", %2: its deadline dd/mm/aaaa).
+        const QString text = m_context.program.isLate(p, today)
+                                 ? tr("%1 — deadline %2, late").arg(monthTitle(p), due)
+                                 : tr("%1 — deadline %2").arg(monthTitle(p), due);
+        QAction *action = menu->addAction(text);
+        action->setData(p.key());
+        connect(action, &QAction::triggered, this, [this, p] { createMonth(p); });
+    }
+    m_otherMonth->setVisible(!menu->isEmpty());
 }
 
 void ReportsPage::createMonth(const core::Period &period)

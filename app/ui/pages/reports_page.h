@@ -2,10 +2,12 @@
 
 #include "app/ui/app_context.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QLabel;
 class QPushButton;
+class QToolButton;
 class QTableView;
 
 namespace mobiliza::ui {
@@ -23,6 +25,10 @@ public:
     QPushButton *createButton() const { return m_create; }
     QPushButton *createPreviousButton() const { return m_createPrevious; }
     QPushButton *openButton() const { return m_open; }
+    // "Another month…": every month of the last two years without a report, newest
+    // first, each with its deadline (a late one says so).
+    QToolButton *otherMonthButton() const { return m_otherMonth; }
+    static constexpr int kMonthsBack = 24;
     ReportListModel *model() const { return m_model; }
 
 Q_SIGNALS:
@@ -32,6 +38,7 @@ private:
     void createMonth(const core::Period &period);
     void openSelected();
     void updateState();
+    void fillOtherMonths(const QSet<QString> &existing); // period keys with a report
 
     AppContext m_context;
     ReportListModel *m_model = nullptr;
@@ -39,6 +46,7 @@ private:
     QPushButton *m_create = nullptr;
     QPushButton *m_createPrevious = nullptr;
     QPushButton *m_open = nullptr;
+    QToolButton *m_otherMonth = nullptr;
     QLabel *m_empty = nullptr;
     QLabel *m_message = nullptr;
 };
