@@ -4,12 +4,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+112"/>
+        <location filename="../app/ui/application.cpp" line="+113"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+46"/>
+        <source>Mobiliza is already open on this profile: its window was brought forward.</source>
+        <translation>Mobiliza is already open on this profile: its window was brought forward.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mobiliza is already open on this profile (process %1) and did not answer. Close it, or wait for it to finish, and open Mobiliza again.</source>
+        <translation>Mobiliza is already open on this profile (process %1) and did not answer. Close it, or wait for it to finish, and open Mobiliza again.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</source>
+        <translation>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</source>
         <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</translation>
     </message>
@@ -8212,12 +8227,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The deadline has passed and the report has not reached the URS yet: it is sent as soon as there is a connection (Synchronization page).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</source>
         <translation>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Enter or double-click opens the report</source>
         <translation>Enter or double-click opens the report</translation>
     </message>
@@ -8582,7 +8597,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>No report yet. Start with the current month: every action you record is saved at once, even without internet.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 — deadline %2, late</source>
         <extracomment>A month that can still be created (%1: &quot;Outubro de 2026&quot;, %2: its deadline dd/mm/aaaa).</extracomment>
         <translation>%1 — deadline %2, late</translation>
@@ -8593,7 +8608,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>%1 — deadline %2</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Create the report of %1</translation>

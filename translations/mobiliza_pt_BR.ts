@@ -4,12 +4,27 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+112"/>
+        <location filename="../app/ui/application.cpp" line="+113"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+46"/>
+        <source>Mobiliza is already open on this profile: its window was brought forward.</source>
+        <translation>O Mobiliza já está aberto neste perfil: a janela dele foi trazida para a frente.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mobiliza is already open on this profile (process %1) and did not answer. Close it, or wait for it to finish, and open Mobiliza again.</source>
+        <translation>O Mobiliza já está aberto neste perfil (processo %1) e não respondeu. Feche-o, ou espere que termine, e abra o Mobiliza de novo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</source>
+        <translation>Aviso: o Mobiliza está aberto numa janela neste perfil (processo %1); o que este comando mudar aparece lá também.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
         <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</source>
         <translation>Este perfil ainda não foi configurado. Execute uma vez com --role municipality --municipality IBGE (o código IBGE de 7 dígitos) ou --role urs --urs NOME, ou abra o Mobiliza sem opções de linha de comando para escolher.</translation>
     </message>
@@ -8212,12 +8227,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O prazo passou e o relatório ainda não chegou à URS: ele é enviado assim que houver conexão (página Sincronização).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</source>
         <translation>O prazo já passou. Relatórios atrasados continuam sendo aceitos: conclua-o assim que puder.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Enter or double-click opens the report</source>
         <translation>Enter ou clique duplo abre o relatório</translation>
     </message>
@@ -8582,7 +8597,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Ainda não há relatórios. Comece pelo mês atual: cada ação registrada é salva na hora, mesmo sem internet.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>%1 — deadline %2, late</source>
         <extracomment>A month that can still be created (%1: &quot;Outubro de 2026&quot;, %2: its deadline dd/mm/aaaa).</extracomment>
         <translation>%1 — prazo %2, atrasado</translation>
@@ -8593,7 +8608,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>%1 — prazo %2</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-41"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Criar o relatório de %1</translation>

@@ -10,6 +10,7 @@
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/regional_commands.h"
 #include "app/ui/regional/report_view.h"
+#include "app/ui/single_instance.h"
 #include "app/ui/sync/keychain_token_store.h"
 #include "core/demo/demo_data.h"
 #include "core/demo/regional_demo.h"
@@ -145,6 +146,36 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     QString dataDir = cl.dataDir.isEmpty() ? (seams.defaultDataDir.isEmpty() ? defaultDataDir() : seams.defaultDataDir)
                                            : cl.dataDir;
     dataDir = QDir(dataDir).absolutePath();
+
+    // One window per profile (single_instance.h): a second start brings the first
+    // window forward; a headless run says when a window has the profile open.
+    std::unique_ptr<ProfileWindowLock> windowLock;
+    if (!headless && cl.screenshotFile.isEmpty() && QDir().mkpath(dataDir)) {
+        windowLock = std::make_unique<ProfileWindowLock>(dataDir);
+        switch (windowLock->acquire()) {
+        case ProfileWindowLock::Outcome::Acquired:
+            break;
+        case ProfileWindowLock::Outcome::Forwarded:
+            *out += QCoreApplication::translate(
+                        "Application", "Mobiliza is already open on this profile: its window was brought "
+                                       "forward.") +
+                    QLatin1Char('\n');
+            return 0;
+        case ProfileWindowLock::Outcome::HeldByOther:
+            return fail(QCoreApplication::translate(
+                            "Application",
+                            "Mobiliza is already open on this profile (process %1) and did not "
+                            "answer. Close it, or wait for it to finish, and open Mobiliza again.")
+                            .arg(windowLock->holderPid()),
+                        headless, err);
+        }
+    } else if (qint64 pid = 0; headless && ProfileWindowLock::windowIsOpen(dataDir, &pid)) {
+        *err += QCoreApplication::translate(
+                    "Application", "Note: Mobiliza is open in a window on this profile (process %1); what "
+                                   "this command changes shows there too.")
+                    .arg(pid) +
+                QLatin1Char('\n');
+    }
 
     auto opened = core::Services::open(dataDir, clock);
     if (!opened)
@@ -446,6 +477,13 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         return 0;
     }
 
+    if (windowLock)
+        QObject::connect(windowLock.get(), &ProfileWindowLock::raiseRequested, &window, [&window] {
+            qCInfo(lcApplication) << "window brought forward at another start's request";
+            window.showNormal();
+            window.raise();
+            window.activateWindow();
+        });
     window.show();
     QFuture<void> tidying = tidyInBackground(dataDir, clock);
     const int code = QApplication::exec();

@@ -1,0 +1,51 @@
+// One window per profile. Two windows on one data folder would run two sync
+// controllers on one database; a second start brings the first window forward
+// instead. The window holds a lock file in the data folder (QLockFile: a lock left
+// by a process that died is taken over) and listens on a local socket named after
+// the folder, owner-only; a second start finds the lock held and asks the window
+// to come forward through that socket. Headless runs (--sync, --status…) never
+// take the lock; they say when a window has the profile open.
+#pragma once
+
+#include <QLockFile>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QLocalServer;
+
+namespace mobiliza::ui {
+
+class ProfileWindowLock : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Outcome
+    {
+        Acquired,   // this process has the profile's window
+        Forwarded,  // another window has it and was asked to come forward
+        HeldByOther // another process holds it and did not answer
+    };
+
+    explicit ProfileWindowLock(const QString &dataDir, QObject *parent = nullptr);
+    ~ProfileWindowLock() override;
+
+    Outcome acquire();
+    // The process holding the lock (0 when unknown or none).
+    qint64 holderPid() const;
+    // Whether a window holds this folder's lock now (for headless runs).
+    static bool windowIsOpen(const QString &dataDir, qint64 *pid = nullptr);
+    static QString serverName(const QString &dataDir);
+
+Q_SIGNALS:
+    void raiseRequested(); // another start asked the window to come forward
+
+private:
+    QString m_dataDir;
+    QLockFile m_lock;
+    QLocalServer *m_server = nullptr;
+};
+
+} // namespace mobiliza::ui

@@ -1,0 +1,133 @@
+// One window per profile (app/ui/single_instance.h), with the real executable: a
+// second start on the same data folder brings the first window forward and ends;
+// a headless command says a window has the profile open; a window killed (-9)
+// leaves a lock the next start takes over.
+#include "tests/support/catch_qt.h"
+#include <catch2/catch.hpp>
+
+#include "app/ui/single_instance.h"
+#include "tests/support/temp_dir.h"
+
+#include <QDeadlineTimer>
+#include <QProcess>
+#include <QTest>
+
+using namespace mobiliza;
+
+namespace {
+
+QString executable()
+{
+    return QStringLiteral(MOBILIZA_APP_EXE);
+}
+
+QProcessEnvironment environment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("mobiliza.app.info=true"));
+    return env;
+}
+
+// Runs a command to its end: exit code, stdout, stderr.
+struct Ran
+{
+    int code = -1;
+    QString out, err;
+};
+Ran run(const QStringList &args)
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.start(executable(), args);
+    Ran r;
+    if (!p.waitForFinished(60'000)) {
+        p.kill();
+        p.waitForFinished();
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromLocal8Bit(p.readAllStandardOutput());
+    r.err = QString::fromLocal8Bit(p.readAllStandardError());
+    return r;
+}
+
+// Polls `done` (another process's state), serving this thread's events, until it
+// holds or 20 s pass (QTRY_VERIFY's way).
+bool waitUntil(const std::function<bool()> &done)
+{
+    const QDeadlineTimer deadline(20'000);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(20);
+    }
+    return true;
+}
+
+struct Window
+{
+    QProcess process;
+    explicit Window(const QString &dir)
+    {
+        process.setProcessEnvironment(environment());
+        process.start(executable(), {QStringLiteral("--data-dir"), dir});
+    }
+    ~Window()
+    {
+        if (process.state() != QProcess::NotRunning) {
+            process.kill();
+            process.waitForFinished();
+        }
+    }
+};
+
+} // namespace
+
+TEST_CASE("one window per profile: a second start brings the first forward, a headless one says so, a killed "
+          "window's lock is taken over")
+{
+    test::TempDir dir;
+    const QString data = dir.path();
+    const QStringList profile{QStringLiteral("--data-dir"), data};
+    // A municipal profile (so the window opens without the first-run question).
+    const Ran setUp = run(profile + QStringList{QStringLiteral("--municipality"), QStringLiteral("3106200"),
+                                                QStringLiteral("--status")});
+    REQUIRE(setUp.code == 0);
+    CHECK_FALSE(ui::ProfileWindowLock::windowIsOpen(data));
+
+    auto first = std::make_unique<Window>(data);
+    REQUIRE(first->process.waitForStarted());
+    REQUIRE(waitUntil([&] { return ui::ProfileWindowLock::windowIsOpen(data); }));
+    qint64 holder = 0;
+    CHECK(ui::ProfileWindowLock::windowIsOpen(data, &holder));
+    CHECK(holder == first->process.processId());
+
+    // The second start ends at once, and the first window comes forward.
+    const Ran second = run(profile);
+    CHECK(second.code == 0);
+    CHECK(second.out.contains(QStringLiteral("already open")));
+    QString firstLog;
+    REQUIRE(waitUntil([&] {
+        firstLog += QString::fromLocal8Bit(first->process.readAllStandardError());
+        return firstLog.contains(QStringLiteral("brought forward"));
+    }));
+    CHECK(first->process.state() == QProcess::Running);
+
+    // A headless command works, and says a window has the profile open.
+    const Ran status = run(profile + QStringList{QStringLiteral("--status")});
+    CHECK(status.code == 0);
+    CHECK(status.err.contains(QStringLiteral("open in a window")));
+    CHECK(status.err.contains(QString::number(first->process.processId())));
+
+    // Killed, the window leaves its lock file: the next start takes it over.
+    first->process.kill();
+    REQUIRE(first->process.waitForFinished());
+    first.reset();
+    CHECK_FALSE(ui::ProfileWindowLock::windowIsOpen(data));
+    Window next(data);
+    REQUIRE(next.process.waitForStarted());
+    REQUIRE(waitUntil([&] { return ui::ProfileWindowLock::windowIsOpen(data, &holder); }));
+    CHECK(holder == next.process.processId());
+    CHECK(next.process.state() == QProcess::Running);
+}
