@@ -71,7 +71,8 @@ struct Window
     explicit Window(const QString &dir)
     {
         process.setProcessEnvironment(environment());
-        process.start(executable(), {QStringLiteral("--data-dir"), dir});
+        process.start(executable(),
+                      {QStringLiteral("--data-dir"), dir, QStringLiteral("--lang"), QStringLiteral("en")});
     }
     ~Window()
     {
@@ -89,7 +90,9 @@ TEST_CASE("one window per profile: a second start brings the first forward, a he
 {
     test::TempDir dir;
     const QString data = dir.path();
-    const QStringList profile{QStringLiteral("--data-dir"), data};
+    // In English: the messages asserted below.
+    const QStringList profile{QStringLiteral("--data-dir"), data, QStringLiteral("--lang"),
+                              QStringLiteral("en")};
     // A municipal profile (so the window opens without the first-run question).
     const Ran setUp = run(profile + QStringList{QStringLiteral("--municipality"), QStringLiteral("3106200"),
                                                 QStringLiteral("--status")});
