@@ -73,21 +73,35 @@ struct DateForm
     }
 };
 
+// The real main window, 1366×768, active, on the editor of November with a new action.
+struct EditorWindow
+{
+    test::EditorFixture f;
+    QString report = f.createNovember();
+    ui::MainWindow window{f.context, nullptr, &f.dialogs};
+    ui::ReportEditorPage *editor = nullptr;
+
+    EditorWindow()
+    {
+        window.resize(1366, 768);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        REQUIRE(QTest::qWaitForWindowActive(&window));
+        window.openReport(report);
+        editor = window.editor();
+        REQUIRE(editor);
+        editor->addNewAction();
+    }
+};
+
 } // namespace
 
 TEST_CASE("editor: the wheel over Formato or a field not clicked into scrolls the form and changes nothing")
 {
-    test::EditorFixture f;
-    const QString report = f.createNovember();
-    ui::MainWindow window(f.context, nullptr, &f.dialogs);
-    window.resize(1366, 768);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    window.openReport(report);
-    ui::ReportEditorPage *editor = window.editor();
-    REQUIRE(editor);
-    editor->addNewAction();
+    EditorWindow w;
+    test::EditorFixture &f = w.f;
+    const QString &report = w.report;
+    ui::ReportEditorPage *editor = w.editor;
     auto *format =
         qobject_cast<QComboBox *>(editor->form()->fieldWidget(f.fieldId(core::field_role::Format)));
     REQUIRE(format);
@@ -242,17 +256,10 @@ TEST_CASE(
     "photo cards: Tab walks each card's fields in reading order before its buttons, and removing a photo "
     "asks first")
 {
-    test::EditorFixture f;
-    const QString report = f.createNovember();
-    ui::MainWindow window(f.context, nullptr, &f.dialogs);
-    window.resize(1366, 768);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    window.openReport(report);
-    ui::ReportEditorPage *editor = window.editor();
-    REQUIRE(editor);
-    editor->addNewAction();
+    EditorWindow w;
+    test::EditorFixture &f = w.f;
+    const QString &report = w.report;
+    ui::ReportEditorPage *editor = w.editor;
     QSignalSpy finished(editor, &ui::ReportEditorPage::importFinished);
     f.dialogs.nextFiles = {f.makeJpeg(QStringLiteral("a.jpg"), 2), f.makeJpeg(QStringLiteral("b.jpg"), 3)};
     QTest::mouseClick(editor->photoStrip()->addButton(), Qt::LeftButton);
@@ -318,17 +325,10 @@ TEST_CASE(
 TEST_CASE("action form: Tab walks every field to Materiais, Space ticks the item the filter shows, and the "
           "filters start empty on the next action")
 {
-    test::EditorFixture f;
-    const QString report = f.createNovember();
-    ui::MainWindow window(f.context, nullptr, &f.dialogs);
-    window.resize(1366, 768);
-    window.show();
-    QApplication::setActiveWindow(&window);
-    REQUIRE(QTest::qWaitForWindowActive(&window));
-    window.openReport(report);
-    ui::ReportEditorPage *editor = window.editor();
-    REQUIRE(editor);
-    editor->addNewAction();
+    EditorWindow w;
+    test::EditorFixture &f = w.f;
+    const QString &report = w.report;
+    ui::ReportEditorPage *editor = w.editor;
     ui::ActionForm *form = editor->form();
     const auto field = [&](QLatin1String role) {
         QWidget *w = form->fieldWidget(f.fieldId(role));
