@@ -15,11 +15,16 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Mobiliza is already starting on this profile: answer the questions in the window it opened.</source>
+        <translation>Mobiliza is already starting on this profile: answer the questions in the window it opened.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Mobiliza is already open on this profile (process %1) and did not answer. Close it, or wait for it to finish, and open Mobiliza again.</source>
         <translation>Mobiliza is already open on this profile (process %1) and did not answer. Close it, or wait for it to finish, and open Mobiliza again.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</source>
         <translation>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</translation>
     </message>
@@ -1803,7 +1808,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+249"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+260"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -4063,7 +4068,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-175"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-186"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -4073,7 +4078,7 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+187"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+198"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -5892,7 +5897,7 @@
 <context>
     <name>mobiliza::ui::OptionalDateEdit</name>
     <message>
-        <location filename="../app/ui/editor/optional_date_edit.cpp" line="+91"/>
+        <location filename="../app/ui/editor/optional_date_edit.cpp" line="+83"/>
         <source>dd/mm/yyyy</source>
         <extracomment>Placeholder of a date field: the format to type (dia/mês/ano).</extracomment>
         <translation>dd/mm/yyyy</translation>
@@ -5904,13 +5909,13 @@
         <translation>Choose on a calendar (Alt+Down)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+137"/>
         <source>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</source>
         <extracomment>A date field holds something that is not a date (%1: what it holds).</extracomment>
         <translation>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Type the date as dd/mm/yyyy (the slashes come by themselves; the day alone takes the report&apos;s month) or choose it on the calendar (Alt+Down). Delete empties it.</source>
         <extracomment>Tooltip of a date field.</extracomment>
         <translation>Type the date as dd/mm/yyyy (the slashes come by themselves; the day alone takes the report&apos;s month) or choose it on the calendar (Alt+Down). Delete empties it.</translation>
@@ -7604,7 +7609,7 @@
 <context>
     <name>mobiliza::ui::PhotoStrip</name>
     <message>
-        <location filename="../app/ui/editor/photo_strip.cpp" line="+48"/>
+        <location filename="../app/ui/editor/photo_strip.cpp" line="+49"/>
         <source>Photos of the action</source>
         <translation>Photos of the action</translation>
     </message>
@@ -7634,7 +7639,7 @@
         <translation>Stop importing; the photos already imported stay in the action.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
@@ -7785,19 +7790,19 @@
 <context>
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
-        <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38"/>
-        <location line="+291"/>
+        <location filename="../app/ui/editor/report_editor_edits.cpp" line="+40"/>
+        <location line="+300"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-263"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+111"/>
         <source>Add an action</source>
         <translation>Add an action</translation>
     </message>
@@ -7823,13 +7828,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Ctrl+Z brings it back.</source>
         <translation>Ctrl+Z brings it back.</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+45"/>
+        <location line="-48"/>
+        <location line="+48"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -7854,7 +7859,7 @@
         <translation>Remove the photo</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Add photos to %1 %2</source>
         <translation>Add photos to %1 %2</translation>
     </message>
@@ -8102,7 +8107,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Everything is saved</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Photos: none yet</source>
         <translation>Photos: none yet</translation>
     </message>
@@ -8197,7 +8202,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Accepted — consolidated</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>%1: “%2”</source>
         <translation>%1: “%2”</translation>
     </message>
@@ -8597,7 +8602,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>No report yet. Start with the current month: every action you record is saved at once, even without internet.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>%1 — deadline %2, late</source>
         <extracomment>A month that can still be created (%1: &quot;Outubro de 2026&quot;, %2: its deadline dd/mm/aaaa).</extracomment>
         <translation>%1 — deadline %2, late</translation>
@@ -8608,7 +8613,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>%1 — deadline %2</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-46"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Create the report of %1</translation>

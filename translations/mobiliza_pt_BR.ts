@@ -15,11 +15,16 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Mobiliza is already starting on this profile: answer the questions in the window it opened.</source>
+        <translation>O Mobiliza já está sendo aberto neste perfil: responda às perguntas na janela que ele abriu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Mobiliza is already open on this profile (process %1) and did not answer. Close it, or wait for it to finish, and open Mobiliza again.</source>
         <translation>O Mobiliza já está aberto neste perfil (processo %1) e não respondeu. Feche-o, ou espere que termine, e abra o Mobiliza de novo.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</source>
         <translation>Aviso: o Mobiliza está aberto numa janela neste perfil (processo %1); o que este comando mudar aparece lá também.</translation>
     </message>
@@ -1803,7 +1808,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+249"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+260"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -4063,7 +4068,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-175"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-186"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -4073,7 +4078,7 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+187"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+198"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -5892,7 +5897,7 @@
 <context>
     <name>mobiliza::ui::OptionalDateEdit</name>
     <message>
-        <location filename="../app/ui/editor/optional_date_edit.cpp" line="+91"/>
+        <location filename="../app/ui/editor/optional_date_edit.cpp" line="+83"/>
         <source>dd/mm/yyyy</source>
         <extracomment>Placeholder of a date field: the format to type (dia/mês/ano).</extracomment>
         <translation>dd/mm/aaaa</translation>
@@ -5904,13 +5909,13 @@
         <translation>Escolher no calendário (Alt+Seta para baixo)</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+137"/>
         <source>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</source>
         <extracomment>A date field holds something that is not a date (%1: what it holds).</extracomment>
         <translation>&quot;%1&quot; não é uma data: digite dia, mês e ano como dd/mm/aaaa, por exemplo 14/10/2026.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Type the date as dd/mm/yyyy (the slashes come by themselves; the day alone takes the report&apos;s month) or choose it on the calendar (Alt+Down). Delete empties it.</source>
         <extracomment>Tooltip of a date field.</extracomment>
         <translation>Digite a data como dd/mm/aaaa (as barras entram sozinhas; só o dia completa com o mês do relatório) ou escolha no calendário (Alt+Seta para baixo). Delete apaga a data.</translation>
@@ -7604,7 +7609,7 @@
 <context>
     <name>mobiliza::ui::PhotoStrip</name>
     <message>
-        <location filename="../app/ui/editor/photo_strip.cpp" line="+48"/>
+        <location filename="../app/ui/editor/photo_strip.cpp" line="+49"/>
         <source>Photos of the action</source>
         <translation>Fotos da ação</translation>
     </message>
@@ -7634,7 +7639,7 @@
         <translation>Interrompe a importação; as fotos já importadas continuam na ação.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
@@ -7785,19 +7790,19 @@
 <context>
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
-        <location filename="../app/ui/editor/report_editor_edits.cpp" line="+38"/>
-        <location line="+291"/>
+        <location filename="../app/ui/editor/report_editor_edits.cpp" line="+40"/>
+        <location line="+300"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-254"/>
+        <location line="-263"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+111"/>
         <source>Add an action</source>
         <translation>Adicionar uma ação</translation>
     </message>
@@ -7823,13 +7828,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>Ctrl+Z brings it back.</source>
         <translation>Ctrl+Z a traz de volta.</translation>
     </message>
     <message>
-        <location line="-45"/>
-        <location line="+45"/>
+        <location line="-48"/>
+        <location line="+48"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
@@ -7854,7 +7859,7 @@
         <translation>Remover a foto</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Add photos to %1 %2</source>
         <translation>Adicionar fotos — %1 %2</translation>
     </message>
@@ -8102,7 +8107,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Tudo salvo</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Photos: none yet</source>
         <translation>Fotos: nenhuma ainda</translation>
     </message>
@@ -8197,7 +8202,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Aceito — consolidado</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+61"/>
         <source>%1: “%2”</source>
         <translation>%1: “%2”</translation>
     </message>
@@ -8597,7 +8602,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Ainda não há relatórios. Comece pelo mês atual: cada ação registrada é salva na hora, mesmo sem internet.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>%1 — deadline %2, late</source>
         <extracomment>A month that can still be created (%1: &quot;Outubro de 2026&quot;, %2: its deadline dd/mm/aaaa).</extracomment>
         <translation>%1 — prazo %2, atrasado</translation>
@@ -8608,7 +8613,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>%1 — prazo %2</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-46"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Criar o relatório de %1</translation>

@@ -161,6 +161,11 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                                        "forward.") +
                     QLatin1Char('\n');
             return 0;
+        case ProfileWindowLock::Outcome::Starting:
+            return fail(QCoreApplication::translate(
+                            "Application", "Mobiliza is already starting on this profile: answer the "
+                                           "questions in the window it opened."),
+                        headless, err);
         case ProfileWindowLock::Outcome::HeldByOther:
             return fail(QCoreApplication::translate(
                             "Application",
@@ -485,6 +490,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             window.activateWindow();
         });
     window.show();
+    if (windowLock)
+        windowLock->setReady();
     QFuture<void> tidying = tidyInBackground(dataDir, clock);
     const int code = QApplication::exec();
     tidying.waitForFinished();

@@ -2,19 +2,39 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QFileInfo>
 #include <QLocalServer>
 #include <QLocalSocket>
+#include <QLoggingCategory>
 
 namespace mobiliza::ui {
 
 namespace {
 
+Q_LOGGING_CATEGORY(lcWindowLock, "mobiliza.app")
+
 constexpr char kRaise[] = "raise\n";
+constexpr char kRaised[] = "raised\n";
+constexpr char kStarting[] = "starting\n";
 constexpr int kAnswerMs = 3000;
+// A headless run's windowIsOpen() holds the lock for an instant: a start waits that long.
+constexpr int kLockWaitMs = 1000;
 
 QString lockPath(const QString &dataDir)
 {
     return QDir(dataDir).filePath(QStringLiteral("window.lock"));
+}
+
+// The folder as the file system names it (a link or another spelling finds the same window).
+QString canonical(const QString &dataDir)
+{
+    const QString real = QFileInfo(dataDir).canonicalFilePath();
+    const QString path = real.isEmpty() ? QDir(dataDir).absolutePath() : real;
+#ifdef Q_OS_WIN
+    return path.toLower();
+#else
+    return path;
+#endif
 }
 
 } // namespace
@@ -29,41 +49,50 @@ ProfileWindowLock::~ProfileWindowLock() = default;
 
 QString ProfileWindowLock::serverName(const QString &dataDir)
 {
-    const QByteArray folder = QDir(dataDir).absolutePath().toUtf8();
+    const QByteArray folder = canonical(dataDir).toUtf8();
     return QStringLiteral("mobiliza-window-") +
            QString::fromLatin1(QCryptographicHash::hash(folder, QCryptographicHash::Sha256).toHex().left(24));
 }
 
 ProfileWindowLock::Outcome ProfileWindowLock::acquire()
 {
-    if (m_lock.tryLock(0)) {
-        m_server = new QLocalServer(this);
-        m_server->setSocketOptions(QLocalServer::UserAccessOption);
-        QLocalServer::removeServer(serverName(m_dataDir)); // a dead window's socket file
-        if (m_server->listen(serverName(m_dataDir))) {
-            connect(m_server, &QLocalServer::newConnection, this, [this] {
-                while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-                    connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
-                        if (socket->readAll().startsWith(QByteArrayView(kRaise).chopped(1)))
-                            Q_EMIT raiseRequested();
-                        socket->disconnectFromServer();
-                    });
-                    connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
-                }
-            });
+    if (!m_lock.tryLock(kLockWaitMs)) {
+        if (m_lock.error() != QLockFile::LockFailedError)
+            return Outcome::Acquired; // a folder that cannot be written says so when opened
+        QLocalSocket socket;
+        socket.connectToServer(serverName(m_dataDir));
+        if (socket.waitForConnected(kAnswerMs) && socket.write(kRaise) > 0 &&
+            socket.waitForBytesWritten(kAnswerMs) && socket.waitForReadyRead(kAnswerMs)) {
+            const QByteArray answer = socket.readAll();
+            if (answer.startsWith(kRaised))
+                return Outcome::Forwarded;
+            if (answer.startsWith(kStarting))
+                return Outcome::Starting;
         }
+        return Outcome::HeldByOther;
+    }
+    m_server = new QLocalServer(this);
+    m_server->setSocketOptions(QLocalServer::UserAccessOption);
+    QLocalServer::removeServer(serverName(m_dataDir)); // a dead window's socket file
+    if (!m_server->listen(serverName(m_dataDir))) {
+        qCWarning(lcWindowLock) << "another start cannot reach this window:" << m_server->errorString();
         return Outcome::Acquired;
     }
-    QLocalSocket socket;
-    socket.connectToServer(serverName(m_dataDir));
-    if (socket.waitForConnected(kAnswerMs)) {
-        socket.write(kRaise);
-        if (socket.waitForBytesWritten(kAnswerMs)) {
-            socket.waitForDisconnected(kAnswerMs);
-            return Outcome::Forwarded;
+    connect(m_server, &QLocalServer::newConnection, this, [this] {
+        while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+            connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
+                if (!socket->readAll().startsWith(kRaise))
+                    return;
+                socket->write(m_ready ? kRaised : kStarting);
+                socket->flush();
+                if (m_ready)
+                    Q_EMIT raiseRequested();
+                socket->disconnectFromServer();
+            });
+            connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);
         }
-    }
-    return Outcome::HeldByOther;
+    });
+    return Outcome::Acquired;
 }
 
 qint64 ProfileWindowLock::holderPid() const

@@ -24,8 +24,10 @@ class ProfileWindowLock : public QObject
 public:
     enum class Outcome
     {
-        Acquired,   // this process has the profile's window
-        Forwarded,  // another window has it and was asked to come forward
+        Acquired,   // this process has the profile's window (or no lock could be made: the
+                    // folder's own error is said when it is opened)
+        Forwarded,  // another window has it and came forward
+        Starting,   // another start has it and is still asking its first questions
         HeldByOther // another process holds it and did not answer
     };
 
@@ -33,6 +35,8 @@ public:
     ~ProfileWindowLock() override;
 
     Outcome acquire();
+    // The window is shown and comes forward when asked (before: "starting").
+    void setReady() { m_ready = true; }
     // The process holding the lock (0 when unknown or none).
     qint64 holderPid() const;
     // Whether a window holds this folder's lock now (for headless runs).
@@ -46,6 +50,7 @@ private:
     QString m_dataDir;
     QLockFile m_lock;
     QLocalServer *m_server = nullptr;
+    bool m_ready = false;
 };
 
 } // namespace mobiliza::ui

@@ -493,7 +493,13 @@ void SyncController::onPassFinished(const PassReport &report)
         m_again = false;
         m_timer.stop();
         m_nextPassAt = {};
-        QMetaObject::invokeMethod(this, &SyncController::syncNow, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (isEnrolled()) // not if the installation was disconnected meanwhile
+                    syncNow();
+            },
+            Qt::QueuedConnection);
         return;
     }
     scheduleNext();

@@ -214,7 +214,18 @@ void SyncEngine::startRegional()
 
 void SyncEngine::startSending()
 {
-    m_items = m_pass == Pass::Asked ? m_outbox.queuedItems() : m_outbox.dueItems(m_services.clock().now());
+    const QDateTime now = m_services.clock().now();
+    if (m_pass == Pass::Asked) {
+        // Every queued item, backing off or not — except one the hub itself asked to
+        // wait for (429 Retry-After): asking again only earns a longer wait.
+        m_items = m_outbox.queuedItems();
+        m_items.removeIf([&](const core::OutboxItem &item) {
+            return item.lastError.code == HubError::kindKey(HubError::Kind::RateLimited) &&
+                   item.nextAttemptAt.isValid() && now < item.nextAttemptAt;
+        });
+    } else {
+        m_items = m_outbox.dueItems(now);
+    }
     setPhase(Phase::Sending);
     nextItem();
 }

@@ -9,6 +9,8 @@
 #include "tests/support/temp_dir.h"
 
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTest>
 
@@ -123,14 +125,19 @@ TEST_CASE("one window per profile: a second start brings the first forward, a he
     CHECK(status.err.contains(QStringLiteral("open in a window")));
     CHECK(status.err.contains(QString::number(first->process.processId())));
 
-    // Killed, the window leaves its lock file: the next start takes it over.
+    // Killed, the window leaves its lock file and socket: the next start takes both over
+    // (nothing here touches the lock in between), and a start after it finds it.
     first->process.kill();
     REQUIRE(first->process.waitForFinished());
     first.reset();
-    CHECK_FALSE(ui::ProfileWindowLock::windowIsOpen(data));
+    REQUIRE(QFileInfo::exists(QDir(data).filePath(QStringLiteral("window.lock"))));
     Window next(data);
     REQUIRE(next.process.waitForStarted());
-    REQUIRE(waitUntil([&] { return ui::ProfileWindowLock::windowIsOpen(data, &holder); }));
-    CHECK(holder == next.process.processId());
+    REQUIRE(waitUntil([&] {
+        return ui::ProfileWindowLock::windowIsOpen(data, &holder) && holder == next.process.processId();
+    }));
+    const Ran again = run(profile);
+    CHECK(again.code == 0);
+    CHECK(again.out.contains(QStringLiteral("already open")));
     CHECK(next.process.state() == QProcess::Running);
 }

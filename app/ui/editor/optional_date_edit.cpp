@@ -75,14 +75,6 @@ QString formatted(const Parts &p, bool growing)
     return out;
 }
 
-int digitsIn(QStringView text)
-{
-    int n = 0;
-    for (const QChar c : text)
-        n += c.isDigit() ? 1 : 0;
-    return n;
-}
-
 } // namespace
 
 OptionalDateEdit::OptionalDateEdit(QWidget *parent) : QLineEdit(parent)
@@ -118,19 +110,27 @@ void OptionalDateEdit::setDate(const QDate &date)
 
 void OptionalDateEdit::onTextEdited(const QString &text)
 {
-    // The slashes come by themselves; anything but digits (and a '/') is not taken.
-    const int digitsBefore = digitsIn(QStringView(text).left(cursorPosition()));
-    const bool atEnd = cursorPosition() == text.size();
-    const bool growing = text.size() > m_lastText.size();
-    const Parts parts = partsOf(text);
-    const QString shown = formatted(parts, growing && atEnd);
+    const int cursor = cursorPosition();
+    const bool atEnd = cursor == text.size();
+    QString shown;
+    int at = 0; // the cursor in what is shown
+    if (atEnd) {
+        // Typing at the end: the slashes come by themselves, "1/" is "01/".
+        shown = formatted(partsOf(text), text.size() > m_lastText.size());
+        at = int(shown.size());
+    } else {
+        // An edit inside (a day selected and typed over, a digit deleted): only what is
+        // not a digit or '/' goes; the parts are read when the person leaves.
+        for (int i = 0; i < text.size(); ++i) {
+            if (!text.at(i).isDigit() && text.at(i) != QLatin1Char('/'))
+                continue;
+            shown += text.at(i);
+            if (i < cursor)
+                ++at;
+        }
+    }
     if (shown != text) {
         setText(shown);
-        int at = shown.size();
-        if (!atEnd) {
-            for (at = 0; at < shown.size() && digitsIn(QStringView(shown).left(at)) < digitsBefore; ++at) {
-            }
-        }
         setCursorPosition(at);
     }
     m_lastText = shown;
@@ -139,8 +139,7 @@ void OptionalDateEdit::onTextEdited(const QString &text)
         return;
     }
     if (shown.size() == 10) {
-        const QDate date = QDate::fromString(shown, QStringLiteral("dd/MM/yyyy"));
-        if (date.isValid()) {
+        if (const QDate date = dateOf(shown); date.isValid()) {
             take(date, false);
             return;
         }
@@ -151,6 +150,18 @@ void OptionalDateEdit::onTextEdited(const QString &text)
     showState();
 }
 
+QDate OptionalDateEdit::dateOf(const QString &text)
+{
+    // dd/mm/aaaa, a real day, between 1900 and 2100 (a pasted ISO date is not one).
+    const QDate date = QDate::fromString(text, QStringLiteral("dd/MM/yyyy"));
+    return date.isValid() && date.year() >= 1900 && date.year() <= 2100 ? date : QDate();
+}
+
+void OptionalDateEdit::commit()
+{
+    onEditingFinished();
+}
+
 void OptionalDateEdit::onEditingFinished()
 {
     if (isReadOnly())
@@ -158,6 +169,10 @@ void OptionalDateEdit::onEditingFinished()
     const QString typed = text();
     if (typed.isEmpty()) {
         take(QDate(), false);
+        return;
+    }
+    if (m_value.isValid() && typed == m_value.toString(QStringLiteral("dd/MM/yyyy"))) {
+        take(m_value, false);
         return;
     }
     // The day alone, or day and month: the suggested month and year complete it; a
@@ -176,7 +191,7 @@ void OptionalDateEdit::onEditingFinished()
         parts.part[2].prepend(QStringLiteral("20"));
     parts.next = 2;
     const QString complete = formatted(parts, false);
-    const QDate date = QDate::fromString(complete, QStringLiteral("dd/MM/yyyy"));
+    const QDate date = dateOf(complete);
     if (!date.isValid()) {
         take(QDate(), true);
         return;
@@ -201,13 +216,17 @@ void OptionalDateEdit::take(const QDate &date, bool invalidText)
 void OptionalDateEdit::showState()
 {
     m_lastText = text();
+    if (m_invalid != m_styledInvalid) { // a style sheet costs a re-polish: only on a change
+        m_styledInvalid = m_invalid;
+        setStyleSheet(m_invalid
+                          ? QStringLiteral("QLineEdit { border: 1px solid #b3261e; background: #fdecea; }")
+                          : QString());
+    }
     if (m_invalid) {
-        setStyleSheet(QStringLiteral("QLineEdit { border: 1px solid #b3261e; background: #fdecea; }"));
         //: A date field holds something that is not a date (%1: what it holds).
         setToolTip(tr("\"%1\" is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.")
                        .arg(text()));
     } else {
-        setStyleSheet(QString());
         //: Tooltip of a date field.
         setToolTip(tr("Type the date as dd/mm/yyyy (the slashes come by themselves; the day alone takes the "
                       "report's month) or choose it on the calendar (Alt+Down). Delete empties it."));

@@ -33,6 +33,11 @@ public:
     // What was typed is not a date (shown in red, with the reason as tooltip).
     bool hasInvalidText() const { return m_invalid; }
     void openCalendar();
+    // Takes what is typed now, as leaving the field does (a day alone is completed):
+    // before the form is read with the focus still here (Ctrl+Enter, a new action).
+    void commit();
+    // `text` as a date: dd/mm/aaaa, a real day between 1900 and 2100; else invalid.
+    static QDate dateOf(const QString &text);
 
 Q_SIGNALS:
     void dateChanged(const QDate &date);
@@ -49,6 +54,7 @@ private:
     QDate m_value;
     QDate m_suggested;
     bool m_invalid = false;
+    bool m_styledInvalid = false; // what the style sheet shows
     QString m_lastText; // the text before the person's last edit
     QFrame *m_popup = nullptr;
     QCalendarWidget *m_calendar = nullptr;

@@ -1,5 +1,6 @@
 #include "app/ui/editor/photo_strip.h"
 
+#include "app/ui/editor/optional_date_edit.h"
 #include "app/ui/editor/photo_card.h"
 #include "app/ui/editor/thumbnail_loader.h"
 
@@ -117,6 +118,13 @@ PhotoStrip::PhotoStrip(ThumbnailLoader &thumbnails, bool captionRequired, bool l
     setPhotos({}, 0, true);
 }
 
+void PhotoStrip::setSuggestedDate(const QDate &date)
+{
+    m_suggested = date;
+    for (PhotoCard *card : std::as_const(m_cards))
+        card->dateField()->setSuggestedDate(date);
+}
+
 void PhotoStrip::setPhotos(const QList<core::Photo> &photos, int numberOffset, bool editable)
 {
     QHash<QString, PhotoCard *> keep;
@@ -138,6 +146,7 @@ void PhotoStrip::setPhotos(const QList<core::Photo> &photos, int numberOffset, b
         }
         const bool newImage = card->photo().sha256 != photo.sha256;
         card->setPhoto(photo, numberOffset + int(i) + 1, int(i), int(photos.size()), editable);
+        card->dateField()->setSuggestedDate(m_suggested);
         if (newImage)
             card->setThumbnail(m_thumbnails.thumbnail(photo.sha256));
         keep.insert(photo.uuid, card);

@@ -5,6 +5,7 @@
 
 #include "core/domain/types.h"
 
+#include <QDate>
 #include <QHash>
 #include <QWidget>
 
@@ -27,6 +28,9 @@ public:
 
     // numberOffset: photos in the actions before this one (numbering Foto 1…N across the report).
     void setPhotos(const QList<core::Photo> &photos, int numberOffset, bool editable);
+    // The month the photos' dates default to (their calendar opens on it; a day alone
+    // typed takes it): the report's.
+    void setSuggestedDate(const QDate &date);
     QList<PhotoCard *> cards() const; // in order
     PhotoCard *card(const QString &uuid) const { return m_cards.value(uuid); }
     QPushButton *addButton() const { return m_add; }
@@ -75,6 +79,7 @@ private:
     QList<QString> m_order;
     QHash<QString, PhotoCard *> m_cards;
     int m_columns = 0;
+    QDate m_suggested;
 };
 
 } // namespace mobiliza::ui

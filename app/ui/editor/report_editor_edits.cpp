@@ -5,11 +5,13 @@
 #include "app/ui/dialogs.h"
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/no_actions_panel.h"
+#include "app/ui/editor/optional_date_edit.h"
 #include "app/ui/editor/photo_card.h"
 #include "app/ui/editor/photo_strip.h"
 #include "core/photos/photo_import_job.h"
 #include "core/services/services.h"
 
+#include <QApplication>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListView>
@@ -134,6 +136,11 @@ bool ReportEditorPage::hasPendingEdits() const
 
 void ReportEditorPage::flushPendingEdits()
 {
+    // A date being typed (the focus still in it) is taken as leaving it would: Ctrl+Enter
+    // or a new action must not read the date from before.
+    if (auto *date = qobject_cast<OptionalDateEdit *>(QApplication::focusWidget());
+        date && isAncestorOf(date))
+        date->commit();
     m_saveTimer.stop();
     if (!hasPendingEdits())
         return;
@@ -233,9 +240,12 @@ void ReportEditorPage::onPhotoMoveRequested(const QString &uuid, int newPosition
 void ReportEditorPage::onPhotoRemoveRequested(const QString &uuid)
 {
     flushPendingEdits();
-    const core::Photo *stored = storedPhoto(uuid);
-    if (!stored)
+    const core::Photo *found = storedPhoto(uuid);
+    if (!found)
         return;
+    // A copy: the report may be reloaded while the question is open (a sync pass).
+    const core::Photo photo = *found;
+    const core::Photo *stored = &photo;
     // As an action: asked first (a key pressed by mistake on the button removed photos).
     int number = stored->position + 1;
     for (const PhotoCard *card : m_strip->cards())
@@ -250,7 +260,9 @@ void ReportEditorPage::onPhotoRemoveRequested(const QString &uuid)
                            question + QLatin1Char(' ') + tr("Ctrl+Z brings it back."), tr("Remove"),
                            Dialogs::Tone::Question))
         return;
-    push(new RemovePhotoCommand(*this, *stored));
+    if (!isEditable() || !storedPhoto(uuid)) // concluded or gone meanwhile
+        return;
+    push(new RemovePhotoCommand(*this, *storedPhoto(uuid)));
     m_strip->focusStrip();
 }
 

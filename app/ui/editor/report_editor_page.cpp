@@ -442,6 +442,7 @@ void ReportEditorPage::showCurrentAction()
     m_form->setAction(action, m_report.period, isEditable());
     if (other && !isImporting())
         m_strip->setMessages({});
+    m_strip->setSuggestedDate(m_report.period.firstDay());
     m_strip->setPhotos(action.photos, photoOffset(row), isEditable());
     showReviewNotes(action);
     m_toPhotos->setText(action.photos.isEmpty() ? tr("Photos: none yet") : tr("Photos (%1)").arg(action.photos.size()));

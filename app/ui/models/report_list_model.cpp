@@ -70,14 +70,13 @@ int ReportListModel::columnCount(const QModelIndex &parent) const
 
 bool ReportListModel::isLate(const core::ReportSummary &s) const
 {
-    // Late while not yet at the URS after the deadline: being written, returned, or
-    // concluded and still waiting to be sent. Late reports are marked, never refused
-    // (BRIEF §2).
-    // (A correction waiting to be sent is not: the URS had the month.)
-    const bool waiting =
-        (s.state == core::ReportState::Ready || s.state == core::ReportState::Sending) && s.revision == 1;
+    // Late while still with the municipality after the deadline: being written, returned
+    // (or its correction being written), or concluded and still waiting to be sent — a
+    // correction too, as the Painel counts it (returned until it is sent). Late reports
+    // are marked, never refused (BRIEF §2).
     const bool withMunicipality =
-        s.state == core::ReportState::Draft || s.state == core::ReportState::Returned || waiting;
+        s.state == core::ReportState::Draft || s.state == core::ReportState::Returned ||
+        s.state == core::ReportState::Ready || s.state == core::ReportState::Sending;
     return withMunicipality && m_context.program.isLate(s.period, m_context.clock->today());
 }
 

@@ -130,7 +130,12 @@ void ReportsPage::updateState()
 void ReportsPage::fillOtherMonths(const QSet<QString> &existing)
 {
     QMenu *menu = m_otherMonth->menu();
-    menu->clear();
+    // Later, not now: this runs on the model's reset, which the chosen action's own
+    // triggered() causes (createMonth).
+    for (QAction *old : menu->actions()) {
+        menu->removeAction(old);
+        old->deleteLater();
+    }
     const QDate today = m_context.clock->today();
     core::Period p = core::Period::fromDate(today);
     for (int i = 1; i <= kMonthsBack; ++i) {

@@ -381,3 +381,76 @@ TEST_CASE("action form: Tab walks every field to Materiais, Space ticks the item
     for (int i = 0; i < themes->list()->count(); ++i)
         CHECK_FALSE(themes->list()->item(i)->isHidden());
 }
+
+TEST_CASE("date field: a day typed over in place, a digit deleted inside, a pasted ISO date")
+{
+    DateForm form;
+    ui::OptionalDateEdit *date = form.date;
+    test::typeText(date, QStringLiteral("14102026"));
+    REQUIRE(date->value() == QDate(2026, 10, 14));
+
+    // The day selected (double-click) and typed over: 25/10/2026, nothing pushed along.
+    date->setSelection(0, 2);
+    test::typeText(date, QStringLiteral("25"));
+    CHECK(date->text() == QStringLiteral("25/10/2026"));
+    CHECK(date->value() == QDate(2026, 10, 25));
+
+    // A digit of the month deleted inside: nothing taken until the person leaves.
+    date->setCursorPosition(5);
+    QTest::keyClick(date, Qt::Key_Backspace);
+    CHECK(date->text() == QStringLiteral("25/1/2026"));
+    CHECK(date->value() == QDate(2026, 10, 25));
+    QTest::keyClick(date, Qt::Key_Tab);
+    CHECK(date->text() == QStringLiteral("25/01/2026"));
+    CHECK(date->value() == QDate(2026, 1, 25));
+
+    // An ISO date pasted is not taken for a day of the year 1112.
+    QTest::keyClick(form.after, Qt::Key_Tab, Qt::ShiftModifier);
+    QTest::keyClick(date, Qt::Key_A, Qt::ControlModifier);
+    date->insert(QStringLiteral("2010-11-12"));
+    Q_EMIT date->textEdited(date->text()); // insert() is the clipboard's path, without the signal
+    QTest::keyClick(date, Qt::Key_Tab);
+    CHECK(date->hasInvalidText());
+    CHECK_FALSE(date->value().isValid());
+}
+
+TEST_CASE("editor: a date still being typed is kept by a new action, and a photo's date takes the report's "
+          "month")
+{
+    test::EditorFixture f;
+    auto october = f.services->reports().createReport(f.context.program.id(), {2026, 10});
+    REQUIRE(october);
+    ui::MainWindow window(f.context, nullptr, &f.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    window.openReport(october.value().uuid);
+    ui::ReportEditorPage *editor = window.editor();
+    REQUIRE(editor);
+    editor->addNewAction();
+    auto *date =
+        qobject_cast<ui::OptionalDateEdit *>(editor->form()->fieldWidget(f.fieldId(core::field_role::Date)));
+    REQUIRE(date);
+    date->setFocus();
+    test::typeText(date, QStringLiteral("15"));
+    // Ctrl+Shift+N with the focus still in the date: the day typed is kept, of October.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    auto stored = f.services->reports().report(october.value().uuid);
+    REQUIRE(stored);
+    REQUIRE(stored.value().actions.size() == 2);
+    CHECK(stored.value().actions.first().values.value(f.fieldId(core::field_role::Date)).toString() ==
+          QStringLiteral("2026-10-15"));
+
+    // A photo's date: the day alone takes October (the report's month), not today's.
+    QSignalSpy finished(editor, &ui::ReportEditorPage::importFinished);
+    f.dialogs.nextFiles = {f.makeJpeg(QStringLiteral("a.jpg"), 2)};
+    QTest::mouseClick(editor->photoStrip()->addButton(), Qt::LeftButton);
+    REQUIRE((finished.count() > 0 || finished.wait(20000)));
+    ui::OptionalDateEdit *photoDate = editor->photoStrip()->cards().first()->dateField();
+    photoDate->setFocus();
+    QTest::keyClick(photoDate, Qt::Key_A, Qt::ControlModifier);
+    test::typeText(photoDate, QStringLiteral("7"));
+    QTest::keyClick(photoDate, Qt::Key_Tab);
+    CHECK(photoDate->value() == QDate(2026, 10, 7));
+}
