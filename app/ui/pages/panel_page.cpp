@@ -35,16 +35,6 @@ namespace {
 constexpr int kMonthChoices = 36; // three years, or back to the oldest report
 constexpr int kDefaultMonths = 12;
 
-QChartView *newChartView(const QString &name, QWidget *parent, int minHeight)
-{
-    auto *view = new QChartView(parent);
-    view->setObjectName(name);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(minHeight);
-    view->setChart(new QChart); // empty until the first answer
-    return view;
-}
-
 QString coverageLabel(const QString &key)
 {
     using core::CoverageState;
@@ -188,10 +178,11 @@ PanelPage::PanelPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     grid->addLayout(monthsBar, 2, 0, 1, 2);
     grid->addWidget(m_months, 3, 0, 1, 2);
 
-    m_themeView = newChartView(QStringLiteral("chartThemes"), content, 290);
-    m_peopleView = newChartView(QStringLiteral("chartPeople"), content, 230);
-    m_formatView = newChartView(QStringLiteral("chartFormats"), content, 280);
-    m_audienceView = newChartView(QStringLiteral("chartAudiences"), content, 280);
+    m_themeView =
+        newChartView(QStringLiteral("chartThemes"), content, 290, new QChart); // empty until the first answer
+    m_peopleView = newChartView(QStringLiteral("chartPeople"), content, 230, new QChart);
+    m_formatView = newChartView(QStringLiteral("chartFormats"), content, 280, new QChart);
+    m_audienceView = newChartView(QStringLiteral("chartAudiences"), content, 280, new QChart);
     grid->addWidget(m_themeView, 4, 0, 1, 2);
     grid->addWidget(m_peopleView, 5, 0, 1, 2);
     grid->addWidget(m_formatView, 6, 0);

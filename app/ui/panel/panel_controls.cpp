@@ -9,6 +9,8 @@
 #include <QComboBox>
 #include <QCoreApplication>
 
+#include <algorithm>
+
 namespace mobiliza::ui {
 
 QComboBox *newCatalogueFilter(QWidget *parent, const core::ProgramDefinition &program, const QString &objectName,
@@ -47,6 +49,34 @@ void keepRange(QComboBox *from, QComboBox *to, QObject *context, const std::func
     });
 }
 
+void fillRangeMonths(QComboBox *from, QComboBox *to, const core::Period &last, int count, int defaultMonths)
+{
+    if (from->count() == count && from->itemData(0).toString() == last.key())
+        return;
+    const bool first = from->count() == 0;
+    const QString fromKey = from->currentData().toString(), toKey = to->currentData().toString();
+    const bool toNewest = to->currentIndex() == 0;
+    const int length = from->currentIndex() - to->currentIndex() + 1;
+    from->clear();
+    to->clear();
+    core::Period p = last;
+    for (int i = 0; i < count; ++i, p = p.previous()) {
+        from->addItem(p.display(), p.key());
+        to->addItem(p.display(), p.key());
+    }
+    if (first) {
+        to->setCurrentIndex(0);
+        from->setCurrentIndex(std::min(defaultMonths, count) - 1);
+    } else if (toNewest) {
+        to->setCurrentIndex(0);
+        from->setCurrentIndex(std::clamp(length - 1, 0, count - 1));
+    } else {
+        to->setCurrentIndex(std::max(0, to->findData(toKey)));
+        const int at = from->findData(fromKey);
+        from->setCurrentIndex(at >= 0 ? at : count - 1);
+    }
+}
+
 QStringList panelNarrowing(const core::ProgramDefinition &program, const core::PanelFilter &f)
 {
     QStringList narrowed;
@@ -57,6 +87,17 @@ QStringList panelNarrowing(const core::ProgramDefinition &program, const core::P
         narrowed << QCoreApplication::translate("PanelControls", "format %1")
                         .arg(panelCodeLabel(program, core::field_role::Format, f.format));
     return narrowed;
+}
+
+QChartView *newChartView(const QString &name, QWidget *parent, int minHeight, QChart *chart)
+{
+    auto *view = new QChartView(parent);
+    view->setObjectName(name);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(minHeight);
+    if (chart)
+        view->setChart(chart);
+    return view;
 }
 
 void replaceChart(QChartView *view, QChart *chart)

@@ -35,8 +35,18 @@ QComboBox *newCatalogueFilter(QWidget *parent, const core::ProgramDefinition &pr
 void keepRange(QComboBox *from, QComboBox *to, QObject *context, const std::function<bool()> &filling,
                const std::function<void()> &changed);
 
+// Fills `from` and `to` with `count` months, `last` first (newest first). Filled the
+// first time, the range is the last `defaultMonths`; filled again, the range chosen
+// stays (one that ended on the newest month still does, with as many months).
+// Nothing changes when they already list those months.
+void fillRangeMonths(QComboBox *from, QComboBox *to, const core::Period &last, int count, int defaultMonths);
+
 // "tema Arboviroses", "formato Mutirão": the filter's theme and format in words.
 QStringList panelNarrowing(const core::ProgramDefinition &program, const core::PanelFilter &filter);
+
+// A chart view named `name` (antialiased, at least `minHeight` tall), showing `chart`
+// (none: nothing until the first figures).
+QChartView *newChartView(const QString &name, QWidget *parent, int minHeight, QChart *chart = nullptr);
 
 // Shows `chart` in `view` and deletes the chart it showed (a view never deletes it).
 void replaceChart(QChartView *view, QChart *chart);

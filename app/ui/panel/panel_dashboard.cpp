@@ -43,15 +43,6 @@ constexpr int kMonthChoices = 36;      // the period combos offer three years at
 constexpr int kMostMonthChoices = 240; // back to the replica's oldest month, at most 20 years
 constexpr int kDefaultMonths = 12;
 
-QChartView *newChartView(const QString &name, QWidget *parent, int minHeight)
-{
-    auto *view = new QChartView(parent);
-    view->setObjectName(name);
-    view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumHeight(minHeight);
-    return view;
-}
-
 QLabel *filterLabel(const QString &text, QWidget *buddy, QWidget *parent)
 {
     auto *label = new QLabel(text, parent);
@@ -314,12 +305,9 @@ void PanelDashboard::buildFilters()
     m_building = false;
 }
 
-// Newest month first; the default range is the last 12 months up to the month
-// being reported now (or the newest month the replica has, when newer). The months
-// go back three years, or to the oldest the replica has when older (the figures
-// of any range are then counted from memory: PanelRequest::offeredFrom). Filled
-// again when the replica's months change: the range chosen stays (one that ended on
-// the newest month still does, with as many months).
+// Up to the month being reported now (or the replica's newest), back three years or
+// to the replica's oldest month (any range is then counted from memory:
+// PanelRequest::offeredFrom); refilled as fillRangeMonths says.
 void PanelDashboard::fillMonths()
 {
     const core::ReplicaService &replica = m_context.services->replica();
@@ -330,32 +318,9 @@ void PanelDashboard::fillMonths()
     if (const core::Period oldest = replica.oldestPeriod(); oldest.isValid() && oldest < last)
         choices = std::clamp((last.year - oldest.year) * 12 + last.month - oldest.month + 1, kMonthChoices,
                              kMostMonthChoices);
-    if (m_from->count() == choices && m_from->itemData(0).toString() == last.key())
-        return;
-    const bool first = m_from->count() == 0;
-    const QString fromKey = m_from->currentData().toString(), toKey = m_to->currentData().toString();
-    const bool toNewest = m_to->currentIndex() == 0;
-    const int length = m_from->currentIndex() - m_to->currentIndex() + 1;
     const bool building = m_building;
-    m_building = true;
-    m_from->clear();
-    m_to->clear();
-    core::Period p = last;
-    for (int i = 0; i < choices; ++i, p = p.previous()) {
-        m_from->addItem(p.display(), p.key());
-        m_to->addItem(p.display(), p.key());
-    }
-    if (first) {
-        m_to->setCurrentIndex(0);
-        m_from->setCurrentIndex(kDefaultMonths - 1);
-    } else if (toNewest) {
-        m_to->setCurrentIndex(0);
-        m_from->setCurrentIndex(std::clamp(length - 1, 0, choices - 1));
-    } else {
-        m_to->setCurrentIndex(std::max(0, m_to->findData(toKey)));
-        const int from = m_from->findData(fromKey);
-        m_from->setCurrentIndex(from >= 0 ? from : choices - 1);
-    }
+    m_building = true; // no request per item
+    fillRangeMonths(m_from, m_to, last, choices, kDefaultMonths);
     m_building = building;
 }
 

@@ -384,15 +384,9 @@ TEST_CASE("regional panel: the dot map holds each municipality once, in classes 
 TEST_CASE("regional panel: the months go back to the replica's oldest report, also one that arrives while it "
           "is open, and the person reaches it with the keyboard")
 {
-    test::RegionalFixture f;
-    f.seedScenario();
-    ui::MainWindow window(f.context, nullptr, &f.dialogs);
-    window.resize(1366, 768);
-    window.show();
-    REQUIRE(window.showPage(QStringLiteral("panel")));
-    auto *d = qobject_cast<ui::PanelDashboard *>(window.page(QStringLiteral("panel")));
-    REQUIRE(d);
-    settle(d);
+    test::PanelWindow w; // the scenario's Painel, its first figures shown
+    test::RegionalFixture &f = w.f;
+    ui::PanelDashboard *d = w.panel;
     CHECK(tile(d, "tileActions") == QStringLiteral("2")); // the last 12 months
     auto *from = d->findChild<QComboBox *>(QStringLiteral("panelFrom"));
     auto *to = d->findChild<QComboBox *>(QStringLiteral("panelTo"));
