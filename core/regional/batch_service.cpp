@@ -309,16 +309,16 @@ Result<QList<BatchRecord>> BatchService::query(const QString &where, const QVari
     return out;
 }
 
-Result<QList<BatchRecord>> BatchService::due() const
+Result<QList<BatchRecord>> BatchService::due(Backoff backoff) const
 {
     return query(
-        QStringLiteral("WHERE channel = 'network' AND ") + m_queue.dueCondition() +
+        QStringLiteral("WHERE channel = 'network' AND ") + m_queue.dueCondition(backoff) +
             QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM json_each(batches.revisions_json) AS m "
                            "JOIN import_outbox AS i ON i.report = json_extract(m.value, '$.report') "
                            "AND i.revision = json_extract(m.value, '$.revision') "
                            "JOIN replica_revisions AS r ON r.report = i.report AND r.revision = i.revision "
                            "WHERE i.state IN ('queued', 'sending') AND r.cursor = 0) ORDER BY created_at"),
-        m_queue.dueArgs());
+        m_queue.dueArgs(backoff));
 }
 
 Result<BatchRecord> BatchService::recordIncoming(const BatchRecord &b, bool *alreadyHere)

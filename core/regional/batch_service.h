@@ -139,7 +139,7 @@ public:
     // The network batches due now, except those with a revision whose import
     // (import_outbox) waits and that the hub has never listed (cursor 0 in the
     // replica): a batch names revisions the hub must already hold (§10.5).
-    Result<QList<BatchRecord>> due() const;
+    Result<QList<BatchRecord>> due(Backoff backoff = Backoff::Respect) const;
     Result<QList<BatchRecord>> all() const;
     int pendingCount() const;
 

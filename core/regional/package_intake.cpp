@@ -221,10 +221,11 @@ Result<QList<IntakeItem>> PackageIntake::query(const QString &where, const QVari
     return out;
 }
 
-Result<QList<IntakeItem>> PackageIntake::due() const
+Result<QList<IntakeItem>> PackageIntake::due(Backoff backoff) const
 {
-    return query(QStringLiteral("WHERE ") + m_queue.dueCondition() + QStringLiteral(" ORDER BY received_at"),
-                 m_queue.dueArgs());
+    return query(QStringLiteral("WHERE ") + m_queue.dueCondition(backoff) +
+                     QStringLiteral(" ORDER BY received_at"),
+                 m_queue.dueArgs(backoff));
 }
 
 Result<QList<IntakeItem>> PackageIntake::all() const

@@ -64,7 +64,7 @@ public:
     // hub refused it before: then it is queued again.
     Result<IntakeOutcome> receive(const QString &path);
 
-    Result<QList<IntakeItem>> due() const;
+    Result<QList<IntakeItem>> due(Backoff backoff = Backoff::Respect) const;
     Result<QList<IntakeItem>> all() const;
     int pendingCount() const;
     // The file's bytes, from the blob store.

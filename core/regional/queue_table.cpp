@@ -59,13 +59,17 @@ int QueueTable::count(const QString &statesSql) const
     return n ? n.value().toInt() : 0;
 }
 
-QString QueueTable::dueCondition() const
+QString QueueTable::dueCondition(Backoff backoff) const
 {
+    if (backoff == Backoff::Ignore)
+        return QStringLiteral("(state IN ('sending', 'queued'))");
     return QStringLiteral("(state = 'sending' OR (state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)))");
 }
 
-QVariantList QueueTable::dueArgs() const
+QVariantList QueueTable::dueArgs(Backoff backoff) const
 {
+    if (backoff == Backoff::Ignore)
+        return {};
     return {storeTimestamp(m_clock.now())};
 }
 

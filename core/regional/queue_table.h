@@ -16,6 +16,13 @@ class Clock;
 class Database;
 class Notifier;
 
+// Whether a pass waits for an item's next attempt (automatic) or not (asked for).
+enum class Backoff
+{
+    Respect,
+    Ignore
+};
+
 class QueueTable
 {
 public:
@@ -29,8 +36,10 @@ public:
     // Rows in these states (comma-separated SQL literals, e.g. "'queued', 'sending'").
     int count(const QString &statesSql) const;
     // "WHERE state = 'sending' OR (state = 'queued' AND next attempt due)": what a pass sends.
-    QString dueCondition() const;
-    QVariantList dueArgs() const; // the bind values of dueCondition()
+    // A pass the person asked for ("Synchronize now", --pull) sends every queued item:
+    // backing off governs only the automatic passes.
+    QString dueCondition(Backoff backoff = Backoff::Respect) const;
+    QVariantList dueArgs(Backoff backoff = Backoff::Respect) const; // the bind values of dueCondition()
 
 private:
     Database &m_database;

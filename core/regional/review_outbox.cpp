@@ -300,11 +300,11 @@ Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, co
     return out;
 }
 
-Result<QList<ReviewDecisionRecord>> ReviewOutbox::due() const
+Result<QList<ReviewDecisionRecord>> ReviewOutbox::due(Backoff backoff) const
 {
-    return query(QStringLiteral("WHERE ") + m_queue.dueCondition() +
+    return query(QStringLiteral("WHERE ") + m_queue.dueCondition(backoff) +
                      QStringLiteral(" ORDER BY decided_at, uuid"),
-                 m_queue.dueArgs());
+                 m_queue.dueArgs(backoff));
 }
 
 Result<QList<ReviewDecisionRecord>> ReviewOutbox::all() const

@@ -107,7 +107,7 @@ public:
                                         const QString &reviewer);
 
     // Decisions due now (queued, next attempt passed; sending ones left by a crash), oldest first.
-    Result<QList<ReviewDecisionRecord>> due() const;
+    Result<QList<ReviewDecisionRecord>> due(Backoff backoff = Backoff::Respect) const;
     Result<QList<ReviewDecisionRecord>> all() const;
     // The newest standing decision of this installation on a revision (not refused,
     // not superseded by a later state the pull brought).

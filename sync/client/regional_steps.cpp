@@ -43,9 +43,10 @@ RegionalSteps::RegionalSteps(core::Services &services, HubClient &client, QObjec
 {
 }
 
-void RegionalSteps::run(Done done)
+void RegionalSteps::run(Done done, core::Backoff backoff)
 {
     m_done = std::move(done);
+    m_backoff = backoff;
     ++m_run;
     m_waitedSeconds = 0;
     m_counts = RegionalCounts{};
@@ -59,7 +60,7 @@ void RegionalSteps::startImports()
 {
     m_index = 0;
     m_imports.clear();
-    if (auto due = core::PackageIntake(m_services, m_services.reference()).due(); due)
+    if (auto due = core::PackageIntake(m_services, m_services.reference()).due(m_backoff); due)
         for (const auto &i : due.value())
             m_imports << i.packageSha256;
     else
@@ -73,7 +74,7 @@ void RegionalSteps::startDecisions()
 {
     m_index = 0;
     m_decisions.clear();
-    auto due = m_services.reviews().due();
+    auto due = m_services.reviews().due(m_backoff);
     if (!due) {
         localProblem(due.error().message);
     } else {
@@ -89,7 +90,7 @@ void RegionalSteps::startBatches()
 {
     m_index = 0;
     m_batches.clear();
-    if (auto due = core::BatchService(m_services).due(); due)
+    if (auto due = core::BatchService(m_services).due(m_backoff); due)
         for (const auto &b : due.value())
             m_batches << b.uuid;
     else

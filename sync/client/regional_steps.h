@@ -21,6 +21,7 @@
 #pragma once
 
 #include "core/regional/photo_cache.h"
+#include "core/regional/queue_table.h"
 
 #include "sync/client/hub_client.h"
 
@@ -62,7 +63,8 @@ public:
     RegionalSteps(core::Services &services, HubClient &client, QObject *parent = nullptr);
 
     // Runs the four steps; `done` once, on the main thread. Only one run at a time.
-    void run(Done done);
+    // Backoff::Ignore (a pass the person asked for): every queued item is sent now.
+    void run(Done done, core::Backoff backoff = core::Backoff::Respect);
     const RegionalCounts &counts() const { return m_counts; }
 
     int pageSize() const { return m_pageSize; }
@@ -103,6 +105,7 @@ private:
     HubClient &m_client;
     Done m_done;
     int m_pageSize = 200;
+    core::Backoff m_backoff = core::Backoff::Respect;
     qint64 m_photoCacheBytes = core::kCentralPhotoCacheBytes;
     std::function<double()> m_random;
     RegionalCounts m_counts;

@@ -191,25 +191,27 @@ void SyncEngine::startRegional()
         m_regional->setPhotoCacheBytes(m_photoCacheBytes);
     }
     const quint64 generation = m_generation;
-    m_regional->run([this, generation](std::optional<HubError> stoppedBy) {
-        if (!m_running || generation != m_generation)
-            return;
-        const RegionalCounts &c = m_regional->counts();
-        m_report.decisionsSent = c.decisionsSent;
-        m_report.decisionsRefused = c.decisionsRefused;
-        m_report.importsSent = c.importsSent;
-        m_report.batchesSent = c.batchesSent;
-        m_report.refused = c.refused;
-        m_report.revisionsPulled = c.revisionsPulled;
-        m_report.manifestsFetched = c.manifestsFetched;
-        m_report.photosFetched = c.photosFetched;
-        m_report.replicaUpToDate = c.upToDate;
-        for (const QString &m : c.messages)
-            if (!m_report.messages.contains(m))
-                m_report.messages << m;
-        m_report.statusPulled = !stoppedBy;
-        finish(stoppedBy);
-    });
+    m_regional->run(
+        [this, generation](std::optional<HubError> stoppedBy) {
+            if (!m_running || generation != m_generation)
+                return;
+            const RegionalCounts &c = m_regional->counts();
+            m_report.decisionsSent = c.decisionsSent;
+            m_report.decisionsRefused = c.decisionsRefused;
+            m_report.importsSent = c.importsSent;
+            m_report.batchesSent = c.batchesSent;
+            m_report.refused = c.refused;
+            m_report.revisionsPulled = c.revisionsPulled;
+            m_report.manifestsFetched = c.manifestsFetched;
+            m_report.photosFetched = c.photosFetched;
+            m_report.replicaUpToDate = c.upToDate;
+            for (const QString &m : c.messages)
+                if (!m_report.messages.contains(m))
+                    m_report.messages << m;
+            m_report.statusPulled = !stoppedBy;
+            finish(stoppedBy);
+        },
+        m_pass == Pass::Asked ? core::Backoff::Ignore : core::Backoff::Respect);
 }
 
 void SyncEngine::startSending()

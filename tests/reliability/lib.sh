@@ -11,6 +11,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/mobiliza-reliability.XXXXXX")
 CLEANUPS=()
 FAILURES=0
 CHECKS=0
+FAILED_CHECKS=()
 
 cleanup_add() { CLEANUPS+=("$1"); }
 
@@ -42,6 +43,7 @@ check() {
   else
     printf 'FAIL %s\n' "$what"
     FAILURES=$((FAILURES + 1))
+    FAILED_CHECKS+=("$what")
   fi
 }
 
@@ -53,6 +55,7 @@ expect_eq() {
   else
     printf 'FAIL %s: expected [%s], got [%s]\n' "$1" "$2" "$3"
     FAILURES=$((FAILURES + 1))
+    FAILED_CHECKS+=("$1: expected [$2], got [$3]")
   fi
 }
 
@@ -64,6 +67,12 @@ fatal() {
 
 finish() {
   local passed=$((CHECKS - FAILURES))
+  # The failed checks again, last: a log cut in the middle (CI keeps its head
+  # and its tail) still says which ones failed after any diagnostic dump.
+  local failed
+  for failed in "${FAILED_CHECKS[@]}"; do
+    printf 'FAILED: %s\n' "$failed"
+  done
   echo "$passed passed, $FAILURES failed"
   if [ "$CHECKS" -eq 0 ]; then
     echo "FAIL no check ran: a test that checks nothing is not a pass"

@@ -10,6 +10,9 @@
 #include "core/regional/package_intake.h"
 #include "core/regional/report_history.h"
 #include "core/regional/review_outbox.h"
+#include "core/services/audit.h"
+#include "core/services/outbox_service.h"
+#include "sync/client/sync_engine.h"
 
 using namespace mobiliza;
 using test::SyncProfile;
@@ -294,4 +297,53 @@ TEST_CASE("real hub: the URS keeps each report's history, with who decided from 
     CHECK(thread->entries.last().state == QStringLiteral("received"));
     // Nothing changed on the hub: the next pass asks for no history.
     CHECK(history.stale()->isEmpty());
+}
+
+TEST_CASE("real hub: Sincronizar agora sends a URS decision that is backing off, at once, and the scheduled "
+          "pass waits for its time")
+{
+    test::InProcessHub h;
+    SyncProfile bh(kBh);
+    test::SyncClient bhClient(*bh.services, bh.dir);
+    REQUIRE(bhClient.controller.enrollBlocking(h.url(), h.code(kBh)).ok());
+    const QString october = bh.concludedReport({2026, 10}, 1);
+    REQUIRE(bhClient.controller.runPassBlocking(30'000).allConfirmed);
+
+    UrsProfile urs;
+    test::SyncClient ursClient(*urs.services, urs.dir);
+    REQUIRE(ursClient.controller.enrollBlocking(h.url(), h.code({}, kUrs)).ok());
+    REQUIRE(ursClient.controller.runPassBlocking(30'000).replicaUpToDate);
+
+    // An accept whose first attempt failed (the link dropped while it went up): it is
+    // queued again with a 30 s backoff.
+    auto &reviews = urs.services->reviews();
+    auto accepted = reviews.decide(october, 1, core::Decision::Accept, {}, {}, QStringLiteral("Maria"));
+    REQUIRE(accepted.ok());
+    REQUIRE(reviews.markFailed(accepted->uuid, QStringLiteral("The connection was cut."), 0.5).ok());
+    REQUIRE(stateOf(reviews, accepted->uuid) == QStringLiteral("queued"));
+
+    // A scheduled pass (nobody asked) leaves it to its time…
+    core::OutboxService outbox(urs.services->database(), urs.services->notifier(), urs.clock,
+                               urs.services->audit(), [] { return 0.5; });
+    QNetworkAccessManager network;
+    sync::HubClient client{&network};
+    client.setBaseUrl(QUrl(h.url()));
+    const auto token = ursClient.tokens.read();
+    REQUIRE(token.ok());
+    client.setToken(token.value());
+    {
+        sync::SyncEngine scheduled(*urs.services, outbox, client);
+        std::optional<sync::PassReport> done;
+        QObject::connect(&scheduled, &sync::SyncEngine::finished,
+                         [&](const sync::PassReport &r) { done = r; });
+        REQUIRE(scheduled.start(sync::SyncEngine::Pass::Scheduled));
+        REQUIRE(test::waitFor([&] { return done.has_value(); }, 20'000));
+        CHECK(done->decisionsSent == 0);
+        CHECK(stateOf(reviews, accepted->uuid) == QStringLiteral("queued"));
+    }
+    // …the person's "Sincronizar agora" (and --pull) sends it now, the clock unmoved.
+    const sync::PassReport asked = ursClient.controller.runPassBlocking(30'000);
+    CHECK(asked.decisionsSent == 1);
+    CHECK(stateOf(reviews, accepted->uuid) == QStringLiteral("applied"));
+    CHECK(urs.services->replica().revision(october, 1).value()->state == QStringLiteral("accepted"));
 }
