@@ -11,6 +11,7 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-image-formats-plugins libgl-dev catch2 libquazip1-qt6-dev qtkeychain-qt6-dev
   fonts-dejavu-core poppler-utils sqlite3 unzip python3
+  libreoffice-calc-nogui
   postgresql nginx-light openssl curl
 )
 

@@ -113,4 +113,17 @@ ExportJob *ExportJob::partnersXlsx(QList<Partner> partners, ProgramDefinition pr
     }, std::move(path), parent);
 }
 
+PreviewJob::PreviewJob(ReportDocumentInput in, int pageWidthPx, QObject *parent)
+    : QObject(parent), m_pages(std::make_shared<Pages>(outputs::cancelledError())),
+      m_job(
+          [in = std::move(in), pageWidthPx, pages = m_pages](const ProgressFn &progress) {
+              *pages = renderReportPages(in, pageWidthPx, progress);
+              return pages->ok() ? Status() : Status(pages->error());
+          },
+          QString(), this)
+{
+    connect(&m_job, &ExportJob::progress, this, &PreviewJob::progress);
+    connect(&m_job, &ExportJob::finished, this, [this] { Q_EMIT finished(*m_pages); });
+}
+
 } // namespace mobiliza::core

@@ -18,6 +18,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QImage>
 #include <QList>
 #include <QString>
 
@@ -47,6 +48,14 @@ using ProgressFn = std::function<bool(int done, int total)>;
 // A4, DejaVu fonts. Needs a QGuiApplication (the "offscreen" platform is enough).
 // Error codes: "cancelled", "photo_missing", "photo_unreadable", "io", "no_gui".
 Status writeReportPdf(const ReportDocumentInput &in, const QString &path, const ProgressFn &progress = {});
+
+// The same pages as images, for a preview of what the URS will see: drawn by the PDF's layout at
+// the PDF's resolution, so they break where the PDF's pages break, then reduced to pageWidthPx
+// wide (A4 proportions, white paper, Format_RGB32). Preconditions, progress steps and errors are
+// writeReportPdf's, except "io"; also "invalid_argument" (pageWidthPx < 1) and "no_memory".
+// Runs on any thread; about 35 MB at a time besides the images returned.
+Result<QList<QImage>> renderReportPages(const ReportDocumentInput &in, int pageWidthPx,
+                                        const ProgressFn &progress = {});
 
 // Longest side of a photo embedded in the PDF, in pixels: a photo is printed 81 mm wide (two per
 // row), so 800 px is ~250 dpi. Keeps a 60-photo report near 5 MB.

@@ -4,7 +4,7 @@
 // footer can say "Página x de y", then the painting pass draws the same layout and embeds the
 // photos, reduced to kPdfPhotoMaxPixels. Paragraphs break across pages line by line; a photo
 // row (image + caption), a heading with the start of what follows, and the signature block
-// are kept together.
+// are kept together. The same two passes draw the preview's page images (report_preview.cpp).
 #include "core/outputs/output_format.h"
 #include "core/outputs/report_document.h"
 #include "core/outputs/report_pdf_p.h"
@@ -78,10 +78,11 @@ QImage loadPhoto(const QString &path, QString *error)
     return image;
 }
 
-} // namespace outputs::pdf_detail
-
-using namespace outputs;
-using namespace outputs::pdf_detail;
+QPageLayout pageLayout()
+{
+    return QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(18, 15, 18, 12),
+                       QPageLayout::Millimeter);
+}
 
 namespace {
 
@@ -108,19 +109,9 @@ ReportDocumentInput ordered(const ReportDocumentInput &in)
     return out;
 }
 
-void setUpWriter(QPdfWriter &writer, const ReportDocumentInput &in)
-{
-    writer.setResolution(kDpi);
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait,
-                                     QMarginsF(18, 15, 18, 12), QPageLayout::Millimeter));
-    writer.setTitle(
-        QStringLiteral("Relatório mensal — %1 — %2").arg(in.municipalityName, in.report.period.display()));
-    writer.setCreator(QStringLiteral("Mobiliza"));
-}
-
 } // namespace
 
-Status writeReportPdf(const ReportDocumentInput &input, const QString &path, const ProgressFn &progress)
+Result<PreparedReport> prepareReport(const ReportDocumentInput &input, const ProgressFn &progress)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
         return Error{QStringLiteral("no_gui"),
@@ -128,24 +119,98 @@ Status writeReportPdf(const ReportDocumentInput &input, const QString &path, con
                                                  "The PDF needs the graphical part of the application "
                                                  "(fonts). Run it with the \"offscreen\" platform "
                                                  "(QT_QPA_PLATFORM=offscreen) on a server.")};
-    const ReportDocumentInput in = ordered(input);
+    PreparedReport report{ordered(input), {}};
 
-    // Every photo must be there before anything is written.
-    QList<PhotoRef> photos;
+    // Every photo must be there before anything is drawn.
     int number = 0;
-    for (const Action &action : in.report.actions) {
+    for (const Action &action : report.in.report.actions) {
         for (const Photo &photo : action.photos) {
             PhotoRef ref{++number, action.position + 1, photo,
-                         in.photoPath ? in.photoPath(photo.sha256) : QString()};
+                         report.in.photoPath ? report.in.photoPath(photo.sha256) : QString()};
             const QFileInfo info(ref.path);
             if (ref.path.isEmpty() || !info.isFile() || !info.isReadable())
                 return photoMissing(ref);
-            photos << ref;
+            report.photos << ref;
         }
     }
-    const int total = int(photos.size()) + 1;
-    if (progress && !progress(0, total))
+    if (progress && !progress(0, int(report.photos.size()) + 1))
         return cancelledError();
+    return report;
+}
+
+Status drawReport(const PreparedReport &report, PageTarget &pages, const ProgressFn &progress,
+                  const Error &pageFailure)
+{
+    int pageCount = 0;
+    {
+        // Measuring pass: the same layout without painting, to count the pages.
+        Layout layout(report.in, pages, nullptr, 0, progress, report.photos);
+        layout.run();
+        pageCount = layout.pageCount();
+    }
+    if (!pages.begin())
+        return pageFailure;
+    Layout layout(report.in, pages, pages.painter(), pageCount, progress, report.photos);
+    layout.run();
+    bool cancelled = layout.cancelled();
+    std::optional<Error> failure = layout.error();
+    const int total = int(report.photos.size()) + 1;
+    if (!cancelled && !failure && progress && !progress(total, total))
+        cancelled = true;
+    if (!pages.end() && !cancelled && !failure)
+        failure = pageFailure;
+    if (cancelled)
+        return cancelledError();
+    if (failure)
+        return *failure;
+    return {};
+}
+
+} // namespace outputs::pdf_detail
+
+using namespace outputs;
+using namespace outputs::pdf_detail;
+
+namespace {
+
+// The PDF's pages: QPdfWriter keeps the painter's state from one page to the next.
+class PdfPages final : public PageTarget
+{
+public:
+    PdfPages(QIODevice *file, const ReportDocumentInput &in) : m_writer(file)
+    {
+        m_writer.setResolution(kDpi);
+        m_writer.setPageLayout(pageLayout());
+        m_writer.setTitle(QStringLiteral("Relatório mensal — %1 — %2")
+                              .arg(in.municipalityName, in.report.period.display()));
+        m_writer.setCreator(QStringLiteral("Mobiliza"));
+    }
+
+    const QPaintDevice *metrics() const override { return &m_writer; }
+    QSize size() const override { return QSize(m_writer.width(), m_writer.height()); }
+
+    bool begin() override
+    {
+        if (!m_painter.begin(&m_writer))
+            return false;
+        m_painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        return true;
+    }
+
+    void newPage() override { m_writer.newPage(); }
+    bool end() override { return m_painter.end(); }
+
+private:
+    QPdfWriter m_writer;
+};
+
+} // namespace
+
+Status writeReportPdf(const ReportDocumentInput &input, const QString &path, const ProgressFn &progress)
+{
+    const Result<PreparedReport> report = prepareReport(input, progress);
+    if (!report)
+        return report.error();
 
     // Rendered in memory, then written in one checked step: QPdfWriter does not
     // report a device that stopped accepting bytes (a full disk), and QSaveFile
@@ -155,39 +220,13 @@ Status writeReportPdf(const ReportDocumentInput &input, const QString &path, con
     QBuffer file(&pdf);
     if (!file.open(QIODevice::WriteOnly))
         return ioError(path, file.errorString());
-
-    int pages = 0;
     {
-        // Measuring pass: the same layout without painting, to count the pages.
-        QBuffer scratch;
-        scratch.open(QIODevice::WriteOnly);
-        QPdfWriter measure(&scratch);
-        setUpWriter(measure, in);
-        Layout layout(in, &measure, nullptr, 0, progress, photos);
-        layout.run();
-        pages = layout.pageCount();
+        PdfPages pages(&file, report->in);
+        const Status drawn =
+            drawReport(report.value(), pages, progress, ioError(path, QStringLiteral("QPainter")));
+        if (!drawn)
+            return drawn;
     }
-
-    std::optional<Error> failure;
-    bool cancelled = false;
-    {
-        QPdfWriter writer(&file);
-        setUpWriter(writer, in);
-        QPainter painter;
-        if (!painter.begin(&writer))
-            return ioError(path, QStringLiteral("QPainter"));
-        painter.setRenderHint(QPainter::SmoothPixmapTransform);
-        Layout layout(in, &writer, &painter, pages, progress, photos);
-        layout.run();
-        cancelled = layout.cancelled();
-        failure = layout.error();
-        if (!cancelled && !failure && progress && !progress(total, total))
-            cancelled = true;
-        if (!painter.end() && !cancelled && !failure)
-            failure = ioError(path, QStringLiteral("QPainter"));
-    }
-    if (cancelled || failure)
-        return cancelled ? cancelledError() : *failure;
     file.close();
     return writeFileAtomically(path, pdf);
 }

@@ -3,7 +3,6 @@
 
 #include <QPainter>
 #include <QPainterPath>
-#include <QPdfWriter>
 
 namespace mobiliza::core::outputs::pdf_detail {
 
@@ -74,7 +73,7 @@ void Layout::newPage()
 {
     finishPage();
     if (m_painter)
-        m_writer->newPage();
+        m_pages.newPage();
     ++m_page;
     beginPage();
 }
@@ -92,7 +91,7 @@ Layout::Laid Layout::lay(const QString &text, const QFont &font, qreal width, Qt
     t.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
     t.replace(QLatin1Char('\n'), QChar::LineSeparator);
     Laid laid;
-    laid.layout = std::make_unique<QTextLayout>(t, font, m_writer);
+    laid.layout = std::make_unique<QTextLayout>(t, font, m_pages.metrics());
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     option.setAlignment(align);

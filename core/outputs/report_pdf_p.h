@@ -1,7 +1,8 @@
 // Shared by the report_pdf*.cpp files (not part of core's API): the page
-// geometry, the fonts and colours, the photos to place and the Layout that
-// draws the report. report_pdf.cpp runs it; report_pdf_layout.cpp holds the
-// pages and text primitives, report_pdf_sections.cpp the report's sections.
+// geometry, the fonts and colours, the photos to place, where the pages go
+// and the Layout that draws the report. report_pdf.cpp runs it onto the PDF,
+// report_preview.cpp onto images; report_pdf_layout.cpp holds the pages and
+// text primitives, report_pdf_sections.cpp the report's sections.
 #pragma once
 
 #include "core/outputs/output_format.h"
@@ -11,8 +12,9 @@
 #include <QFont>
 #include <QImage>
 #include <QList>
+#include <QPageLayout>
 #include <QPainter>
-#include <QPdfWriter>
+#include <QSize>
 #include <QString>
 #include <QTextLayout>
 
@@ -55,14 +57,56 @@ Error photoUnreadable(const PhotoRef &p, const QString &detail);
 // The photo reduced to kPdfPhotoMaxPixels, on white; a null image (and *error) when unreadable.
 QImage loadPhoto(const QString &path, QString *error);
 
+// ------------------------------------------------------------------- pages
+// A4 portrait with the report's margins: the PDF's page, and the preview's.
+QPageLayout pageLayout();
+
+// Where the Layout puts its pages: the PDF, or images for the preview. Both measure the text at
+// kDpi on the same page, so the lines and the pages break at the same places.
+class PageTarget
+{
+public:
+    virtual ~PageTarget() = default;
+    // What QTextLayout measures the text for: only its resolution counts (kDpi).
+    virtual const QPaintDevice *metrics() const = 0;
+    // The printable area in device pixels (kDpi); the painter's origin is its top left corner.
+    virtual QSize size() const = 0;
+    // Starts painting the first page on painter().
+    virtual bool begin() = 0;
+    // Ends the page and starts the next. The painter may start the new page with a fresh state
+    // (images): every draw of the Layout sets the pen, brush and font it uses.
+    virtual void newPage() = 0;
+    // Ends the last page; false when a page could not be painted.
+    virtual bool end() = 0;
+    QPainter *painter() { return &m_painter; }
+
+protected:
+    QPainter m_painter;
+};
+
+// The report with its actions and photos in order, every photo file checked to be there.
+struct PreparedReport
+{
+    ReportDocumentInput in;
+    QList<PhotoRef> photos;
+};
+// Errors "no_gui", "photo_missing", "cancelled" (progress is told 0 of photos + 1).
+Result<PreparedReport> prepareReport(const ReportDocumentInput &input, const ProgressFn &progress);
+// Lays the report out twice on `pages`: a measuring pass for "Página x de y", then the painting
+// pass, which reports one step per photo and the end. `pageFailure` is the error when the pages
+// cannot be painted.
+Status drawReport(const PreparedReport &report, PageTarget &pages, const ProgressFn &progress,
+                  const Error &pageFailure);
+
 // ------------------------------------------------------------------ layout
 class Layout
 {
 public:
-    Layout(const ReportDocumentInput &in, QPdfWriter *writer, QPainter *painter, int totalPages,
+    // Without a painter, a measuring pass: the pages are counted, nothing is drawn.
+    Layout(const ReportDocumentInput &in, PageTarget &pages, QPainter *painter, int totalPages,
            const ProgressFn &progress, const QList<PhotoRef> &photos)
-        : m_in(in), m_writer(writer), m_painter(painter), m_totalPages(totalPages), m_progress(progress),
-          m_photos(photos), m_width(writer->width()), m_bottom(writer->height() - pt(28)), m_y(0)
+        : m_in(in), m_pages(pages), m_painter(painter), m_totalPages(totalPages), m_progress(progress),
+          m_photos(photos), m_width(pages.size().width()), m_bottom(pages.size().height() - pt(28)), m_y(0)
     {
         beginPage();
     }
@@ -112,7 +156,7 @@ private:
     void signature();
 
     const ReportDocumentInput &m_in;
-    QPdfWriter *m_writer;
+    PageTarget &m_pages;
     QPainter *m_painter;
     int m_totalPages;
     const ProgressFn &m_progress;

@@ -331,6 +331,7 @@ void Layout::signature()
         m_painter->setPen(QPen(kInk, pt(0.7)));
         m_painter->drawLine(QPointF(0, m_y), QPointF(lineWidth, m_y));
         m_painter->setPen(QPen(kRule, pt(0.7), Qt::DashLine));
+        m_painter->setBrush(Qt::NoBrush);
         m_painter->drawRect(QRectF(stampX, stampY, stampWidth, stampHeight));
     }
     const Laid stamp = lay(QStringLiteral("Carimbo"), makeFont(8), stampWidth - pt(8));

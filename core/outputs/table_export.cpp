@@ -22,8 +22,6 @@ QString normalizeNewlines(QString s)
     return s;
 }
 
-// Excel's formula string literals are limited to 255 characters.
-constexpr int kMaxFormulaText = 255;
 // Excel's cell limit.
 constexpr int kMaxCellText = 32767;
 
@@ -71,18 +69,13 @@ QString csvText(const QString &userText)
     return csvEscape(s);
 }
 
+// A code is written as it is: a formula (="0123") would keep Excel's leading zeros, but Power BI,
+// pandas, R and Python's csv module read it as the literal text ="0123". Codes are ours (digits,
+// letters, masks), so the neutralization of csvText leaves them as they are; it is there for the
+// codes that fall back to user input.
 QString csvCode(const QString &code)
 {
-    if (code.isEmpty())
-        return {};
-    const QChar first = code.front();
-    const bool numberLike = first.isDigit() || first == QLatin1Char('+') || first == QLatin1Char('-');
-    if (!numberLike || code.size() > kMaxFormulaText || code.contains(QLatin1Char('\n'))
-        || code.contains(QLatin1Char('\r')))
-        return csvText(code);
-    QString inner = code;
-    inner.replace(QLatin1Char('"'), QStringLiteral("\"\""));
-    return csvEscape(QStringLiteral("=\"") + inner + QLatin1Char('"'));
+    return csvText(code);
 }
 
 QByteArray tableCsv(const Table &table)

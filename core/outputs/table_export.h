@@ -1,4 +1,5 @@
-// A typed table written as CSV for Excel pt-BR or as XLSX (internal to core/outputs).
+// A typed table written as CSV (plain values, for any reader) or as XLSX (typed cells); internal to
+// core/outputs.
 #pragma once
 
 #include "core/util/result.h"
@@ -43,9 +44,10 @@ struct Table
 // CSV cell encodings, exposed for the tests.
 QString csvEscape(const QString &field); // quotes when the field holds ; " CR or LF
 QString csvText(const QString &userText); // neutralizes = + - @ TAB CR at the start, then escapes
-QString csvCode(const QString &code);     // ="…" when Excel would read it as a number or date
+QString csvCode(const QString &code);     // as written, never a formula (="…" reaches pandas as text)
 
-// UTF-8 with BOM, ';', CRLF, header row first.
+// UTF-8 with BOM, ';', CRLF, header row first. Plain values, as any CSV reader takes them: codes
+// as written (leading zeros kept), dates dd/mm/aaaa, decimals with a comma; never a formula.
 QByteArray tableCsv(const Table &table);
 // One sheet, bold frozen header, autofilter, dates as date cells (dd/mm/yyyy), numbers as numbers,
 // codes and text as strings (never formulas). Empty on failure.

@@ -167,14 +167,13 @@ TEST_CASE("regional coverage: the month's municipalities that did not report, as
     for (const QString &line : lines.mid(1)) {
         CHECK_FALSE(line.contains(f.onTime.municipality));
         CHECK_FALSE(line.contains(f.late.municipality));
-        // Codes as text for Excel: ="3105608", quoted because of the quotes.
-        if (line.startsWith(QStringLiteral("\"=\"\"%1\"\"\";").arg(missing))) {
+        // Codes plain, never formulas (="3105608" reaches pandas or Power BI as that text).
+        if (line.startsWith(QStringLiteral("%1;").arg(missing))) {
             sawMissing = true;
-            CHECK(line ==
-                  QStringLiteral("\"=\"\"%1\"\"\";%2;Barbacena;\"=\"\"10/2026\"\"\";Não enviado;10/11/2026;")
-                      .arg(missing, f.municipalities.at(6).name));
+            CHECK(line == QStringLiteral("%1;%2;Barbacena;10/2026;Não enviado;10/11/2026;")
+                              .arg(missing, f.municipalities.at(6).name));
         }
-        if (line.startsWith(QStringLiteral("\"=\"\"%1\"\"\";").arg(f.returned.municipality))) {
+        if (line.startsWith(QStringLiteral("%1;").arg(f.returned.municipality))) {
             sawReturned = true;
             CHECK(line.endsWith(QStringLiteral(";Devolvido para correção;10/11/2026;04/11/2026")));
         }

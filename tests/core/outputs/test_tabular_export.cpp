@@ -115,15 +115,18 @@ const QStringList kContactData = {QStringLiteral("529.982.247-25"), QStringLiter
 
 } // namespace
 
-TEST_CASE("CSV cells: quoting and codes as text and formula neutralization")
+TEST_CASE("CSV cells: quoting, plain codes and formula neutralization")
 {
     using namespace mobiliza::core::outputs;
     CHECK(csvEscape(QStringLiteral("simples")) == QStringLiteral("simples"));
     CHECK(csvEscape(QStringLiteral("a;b")) == QStringLiteral("\"a;b\""));
     CHECK(csvEscape(QStringLiteral("diz \"oi\"")) == QStringLiteral("\"diz \"\"oi\"\"\""));
     CHECK(csvEscape(QStringLiteral("a\nb")) == QStringLiteral("\"a\nb\""));
-    CHECK(csvCode(QStringLiteral("0123")) == QStringLiteral("\"=\"\"0123\"\"\""));
-    CHECK(csvCode(QStringLiteral("3106200")) == QStringLiteral("\"=\"\"3106200\"\"\""));
+    // Codes as written, never ="…": pandas, R, Power BI and Python's csv read them as they are.
+    CHECK(csvCode(QStringLiteral("0123")) == QStringLiteral("0123"));
+    CHECK(csvCode(QStringLiteral("3106200")) == QStringLiteral("3106200"));
+    CHECK(csvCode(QStringLiteral("10/2026")) == QStringLiteral("10/2026"));
+    CHECK(csvCode(QStringLiteral("1, 17")) == QStringLiteral("1, 17"));
     CHECK(csvCode(QStringLiteral("arboviroses")) == QStringLiteral("arboviroses"));
     CHECK(csvText(QStringLiteral("=1+1")) == QStringLiteral("'=1+1"));
     CHECK(csvText(QStringLiteral("+55 31")) == QStringLiteral("'+55 31"));
@@ -137,18 +140,20 @@ TEST_CASE("CSV of the actions: exact bytes for Excel pt-BR")
 {
     const QByteArray csv = actionsCsv(csvReport());
     const QByteArray expected =
-        QByteArray("\xEF\xBB\xBF") + kHeader
-        + QByteArray("\"=\"\"3139409\"\"\";Manhua\xC3\xA7u;\"=\"\"03/2025\"\"\";1;05/03/2025;07/03/2025;"
-                     "\"Palestra \"\"Sa\xC3\xBA" "de; j\xC3\xA1\"\"\";"
-                     "\"Arboviroses e combate ao Aedes aegypti (dengue, zika, chikungunya, febre amarela); "
-                     "Outro: Ch\xC3\xA1s caseiros\";arboviroses, outro;Palestra;palestra;"
-                     "Escola Municipal \xC3\x81gata;-19,5;-42,25;"
-                     "\"Comunidade em geral; Profissional da educa\xC3\xA7\xC3\xA3o\";\"=\"\"1, 17\"\"\";1200;Sim;"
-                     "Escola Estadual Tiradentes;;\"Linha 1\nLinha 2\";2\r\n")
-        + QByteArray("\"=\"\"3139409\"\"\";Manhua\xC3\xA7u;\"=\"\"03/2025\"\"\";2;20/03/2025;;"
-                     "\"'=HYPERLINK(\"\"http://x\"\";\"\"clique\"\")\";Vacina\xC3\xA7\xC3\xA3o;vacinacao;"
-                     "Outro: Cinema;outro;'@Pra\xC3\xA7" "a;;;Adolescente;\"=\"\"5\"\"\";0;N\xC3\xA3o;;"
-                     "'+ folhetos;'-5 kg de lixo recolhido;0\r\n");
+        QByteArray("\xEF\xBB\xBF") + kHeader +
+        QByteArray("3139409;Manhua\xC3\xA7u;03/2025;1;05/03/2025;07/03/2025;"
+                   "\"Palestra \"\"Sa\xC3\xBA"
+                   "de; j\xC3\xA1\"\"\";"
+                   "\"Arboviroses e combate ao Aedes aegypti (dengue, zika, chikungunya, febre amarela); "
+                   "Outro: Ch\xC3\xA1s caseiros\";arboviroses, outro;Palestra;palestra;"
+                   "Escola Municipal \xC3\x81gata;-19,5;-42,25;"
+                   "\"Comunidade em geral; Profissional da educa\xC3\xA7\xC3\xA3o\";1, 17;1200;Sim;"
+                   "Escola Estadual Tiradentes;;\"Linha 1\nLinha 2\";2\r\n") +
+        QByteArray("3139409;Manhua\xC3\xA7u;03/2025;2;20/03/2025;;"
+                   "\"'=HYPERLINK(\"\"http://x\"\";\"\"clique\"\")\";Vacina\xC3\xA7\xC3\xA3o;vacinacao;"
+                   "Outro: Cinema;outro;'@Pra\xC3\xA7"
+                   "a;;;Adolescente;5;0;N\xC3\xA3o;;"
+                   "'+ folhetos;'-5 kg de lixo recolhido;0\r\n");
     CHECK(csv == expected);
     CHECK(!csv.contains("sep="));
 }
@@ -228,10 +233,11 @@ TEST_CASE("Partners export omits contacts and the CPF of persons by default")
     const QByteArray bytes = partnersCsv(partners, program, reference);
     CHECK(bytes.startsWith("\xEF\xBB\xBFNome;Tipo;Setor;"));
     const QString csv = QString::fromUtf8(bytes);
-    CHECK(csv.contains(QStringLiteral("Ana Souza;Pessoa física;Saúde;Não;Não;;Manhuaçu;\"=\"\"3139409\"\"\";"
-                                      "Parceria ativa;01/02/2025;Sim;01/02/2025;WhatsApp;Receber campanhas;\r\n")));
+    CHECK(csv.contains(
+        QStringLiteral("Ana Souza;Pessoa física;Saúde;Não;Não;;Manhuaçu;3139409;"
+                       "Parceria ativa;01/02/2025;Sim;01/02/2025;WhatsApp;Receber campanhas;\r\n")));
     CHECK(csv.contains(QStringLiteral("Escola Estadual Tiradentes;Pessoa jurídica;Educação;Sim;Sim;"
-                                      "\"=\"\"11.222.333/0001-81\"\"\";")));
+                                      "11.222.333/0001-81;")));
     for (const QString &s : kContactData) {
         INFO(s.toStdString());
         CHECK(!csv.contains(s));
