@@ -1,11 +1,14 @@
 #include "app/ui/dialogs.h"
 
 #include <QCoreApplication>
+#include <QDesktopServices>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QUrl>
 
 namespace mobiliza::ui {
 
@@ -65,7 +68,28 @@ QStringList WidgetDialogs::openFiles(QWidget *parent, const QString &title, cons
 QString WidgetDialogs::saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                                     const QString &filter)
 {
-    return QFileDialog::getSaveFileName(parent, title, suggestedPath, filter);
+    QString suggested = suggestedPath;
+    if (!suggested.isEmpty() && QFileInfo(suggested).fileName() == suggested) {
+        if (m_lastSaveFolder.isEmpty())
+            m_lastSaveFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        suggested = QDir(m_lastSaveFolder).filePath(suggested);
+    }
+    const QString chosen = QFileDialog::getSaveFileName(parent, title, suggested, filter);
+    if (!chosen.isEmpty())
+        m_lastSaveFolder = QFileInfo(chosen).absolutePath();
+    return chosen;
+}
+
+bool WidgetDialogs::openFile(QWidget *parent, const QString &path)
+{
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        return true;
+    warn(parent, QCoreApplication::translate("Dialogs", "Open file"),
+         QCoreApplication::translate(
+             "Dialogs", "No program on this computer opens %1. The file is saved; open it from its folder "
+                        "with the program you use for this kind of file.")
+             .arg(QDir::toNativeSeparators(path)));
+    return false;
 }
 
 } // namespace mobiliza::ui

@@ -35,9 +35,13 @@ public:
     virtual QStringList openImageFiles(QWidget *parent, const QString &title) = 0;
     // Files to open (one or several) matching `filter` ("Report packages (*.mobiliza)"); empty when cancelled.
     virtual QStringList openFiles(QWidget *parent, const QString &title, const QString &filter) = 0;
-    // The file to write; empty when cancelled.
+    // The file to write; empty when cancelled. A bare file name as `suggestedPath`
+    // is offered in the folder last saved to (Documents at first).
     virtual QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                                  const QString &filter) = 0;
+    // Opens a file with the system's application for it (the PDF viewer prints);
+    // false (after saying so) when there is none.
+    virtual bool openFile(QWidget *parent, const QString &path) = 0;
 };
 
 class WidgetDialogs final : public Dialogs
@@ -51,10 +55,12 @@ public:
     QStringList openFiles(QWidget *parent, const QString &title, const QString &filter) override;
     QString saveFileName(QWidget *parent, const QString &title, const QString &suggestedPath,
                          const QString &filter) override;
+    bool openFile(QWidget *parent, const QString &path) override;
 
 private:
     QString m_lastFolder;
     QString m_lastFilesFolder;
+    QString m_lastSaveFolder;
 };
 
 } // namespace mobiliza::ui

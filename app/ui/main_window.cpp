@@ -112,7 +112,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent, Dialogs *dial
 void MainWindow::addMunicipalPages(Dialogs &dialogs)
 {
     const QStyle *st = style();
-    auto *reports = new ReportsPage(m_context, this);
+    auto *reports = new ReportsPage(m_context, dialogs, this);
     addPage(QStringLiteral("reports"), tr("Reports"), st->standardIcon(QStyle::SP_FileDialogDetailedView), reports);
     addPage(QStringLiteral("partners"), tr("Partners"), st->standardIcon(QStyle::SP_DirHomeIcon),
             new PartnersPage(m_context, this, &dialogs));

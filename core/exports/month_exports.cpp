@@ -4,6 +4,7 @@
 
 #include "core/package/report_package.h"
 #include "core/services/services.h"
+#include "core/util/text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -41,6 +42,32 @@ Result<ReportDocumentInput> buildReportDocument(Services &services, const Progra
     return in;
 }
 
+Result<package::PreparedPackage> prepareLatestPackage(Services &services, const QString &reportUuid)
+{
+    const auto revisions = services.reports().revisions(reportUuid);
+    if (revisions.isEmpty()) {
+        const auto report = services.reports().report(reportUuid);
+        if (!report)
+            return report.error();
+        return Error{QStringLiteral("not_concluded"),
+                     QCoreApplication::translate("MonthExports",
+                                                 "The report of %1 is still a draft. Conclude it first: a "
+                                                 "package carries a concluded revision.")
+                         .arg(report->period.display())};
+    }
+    return package::preparePackage(services, reportUuid, revisions.constLast().revision);
+}
+
+QString suggestedFileName(const QString &kind, const QString &municipalityName, const Period &period)
+{
+    const QString stem = fileNamePart(municipalityName) + QLatin1Char('-') + period.key();
+    if (kind == QLatin1String("package"))
+        return QStringLiteral("pacote-") + stem + QLatin1String(package::kExtension);
+    if (kind == QLatin1String("csv") || kind == QLatin1String("xlsx"))
+        return QStringLiteral("acoes-%1.%2").arg(stem, kind);
+    return QStringLiteral("relatorio-%1.pdf").arg(stem);
+}
+
 Status runExport(Services &services, const ProgramDefinition &program, const ReferenceData &reference,
                  const QString &kind, const Period &period, const QString &outPath)
 {
@@ -58,14 +85,10 @@ Status runExport(Services &services, const ProgramDefinition &program, const Ref
                                                  "(YYYY-MM) or create the report first.")
                          .arg(period.display())};
     if (kind == QLatin1String("package")) {
-        const auto revisions = services.reports().revisions(report.value().uuid);
-        if (revisions.isEmpty())
-            return Error{QStringLiteral("not_concluded"),
-                         QCoreApplication::translate("MonthExports",
-                                                     "The report of %1 is still a draft. Conclude it first: a "
-                                                     "package carries a concluded revision.")
-                             .arg(period.display())};
-        return package::writePackage(services, report.value().uuid, revisions.constLast().revision, out);
+        const auto prepared = prepareLatestPackage(services, report.value().uuid);
+        if (!prepared)
+            return prepared.error();
+        return package::writePreparedPackage(prepared.value(), out);
     }
     const auto doc = buildReportDocument(services, program, reference, report.value().uuid);
     if (!doc)

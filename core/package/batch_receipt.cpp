@@ -6,6 +6,7 @@
 #include "core/package/package_errors_p.h"
 #include "core/services/blob_store.h"
 #include "core/util/durable_file.h"
+#include "core/util/text.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -255,14 +256,7 @@ QString receiptPathFor(const QString &batchFilePath)
 
 QString batchFileBaseName(const QString &urs, const QString &periodKey)
 {
-    QString name;
-    for (const QChar c : urs.normalized(QString::NormalizationForm_D)) {
-        if (c.isLetterOrNumber() && c.unicode() < 128)
-            name += c;
-        else if (c.isSpace() || c == QLatin1Char('-'))
-            name += QLatin1Char('-');
-    }
-    return QStringLiteral("lote-%1-%2").arg(name, periodKey);
+    return QStringLiteral("lote-%1-%2").arg(fileNamePart(urs), periodKey);
 }
 
 } // namespace mobiliza::core::package

@@ -56,6 +56,14 @@ QByteArray packageJson(const Report &report, const QString &manifestSha, const Q
 Status writePackage(Services &services, const QString &reportUuid, int revision, const QString &path,
                     const ProgressFn &progress)
 {
+    auto prepared = preparePackage(services, reportUuid, revision);
+    if (!prepared)
+        return prepared.error();
+    return writePreparedPackage(prepared.value(), path, progress);
+}
+
+Result<PreparedPackage> preparePackage(Services &services, const QString &reportUuid, int revision)
+{
     auto record = services.reports().revision(reportUuid, revision);
     if (!record) {
         auto report = services.reports().report(reportUuid);
@@ -69,18 +77,24 @@ Status writePackage(Services &services, const QString &reportUuid, int revision,
     auto decoded = decodeManifest(manifest);
     if (!decoded)
         return errors::damagedRevision();
-    const Report &report = decoded->report;
-    qint64 total = 0;
-    for (const QString &blob : manifestBlobs(report)) {
+    PreparedPackage prepared{manifest, record->sha256, decoded->report, services.clock().now().toUTC(),
+                             services.blobs().dir()};
+    for (const QString &blob : manifestBlobs(prepared.report)) {
         if (!services.blobs().has(blob)) {
             auto missing = services.blobs().read(blob); // the store's own "missing photo" message
-            return missing ? errors::damagedRevision() : missing.error();
+            return missing ? Error(errors::damagedRevision()) : missing.error();
         }
-        total += QFileInfo(services.blobs().path(blob)).size();
+        prepared.photoBytes += QFileInfo(services.blobs().path(blob)).size();
     }
+    return prepared;
+}
+
+Status writePreparedPackage(const PreparedPackage &prepared, const QString &path, const ProgressFn &progress)
+{
+    const BlobStore blobs(prepared.blobDir);
     return writePackageFrom(
-        manifest, record->sha256, report, services.clock().now().toUTC(),
-        [&services](const QString &sha) { return services.blobs().read(sha); }, path, progress, total);
+        prepared.manifest, prepared.manifestSha256, prepared.report, prepared.createdAtUtc,
+        [&blobs](const QString &sha) { return blobs.read(sha); }, path, progress, prepared.photoBytes);
 }
 
 Status writePackageFrom(const QByteArray &manifest, const QString &manifestSha256, const Report &report,

@@ -81,6 +81,22 @@ QString photoEntryName(const QString &sha256);
 Status writePackage(Services &services, const QString &reportUuid, int revision, const QString &path,
                     const ProgressFn &progress = {});
 
+// writePackage in two halves, for the window: what the package holds, read on
+// the store's thread (checked: the revision is intact, every photo is here), and
+// the writing, on any thread (it reads only the photo files).
+struct PreparedPackage
+{
+    QByteArray manifest;
+    QString manifestSha256;
+    Report report;
+    QDateTime createdAtUtc;
+    QString blobDir;       // where the photos are (BlobStore)
+    qint64 photoBytes = 0; // for the progress
+};
+Result<PreparedPackage> preparePackage(Services &services, const QString &reportUuid, int revision);
+Status writePreparedPackage(const PreparedPackage &prepared, const QString &path,
+                            const ProgressFn &progress = {});
+
 // A photo's bytes by its SHA-256 (checked against it by the writer).
 using PhotoReader = std::function<Result<QByteArray>(const QString &sha256)>;
 

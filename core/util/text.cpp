@@ -36,4 +36,16 @@ QString foldCompact(const QString &text)
     return folded;
 }
 
+QString fileNamePart(const QString &text)
+{
+    QString name;
+    for (const QChar c : text.normalized(QString::NormalizationForm_D)) {
+        if (c.isLetterOrNumber() && c.unicode() < 128)
+            name += c;
+        else if (c.isSpace() || c == QLatin1Char('-'))
+            name += QLatin1Char('-');
+    }
+    return name;
+}
+
 } // namespace mobiliza::core

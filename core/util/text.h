@@ -1,4 +1,4 @@
-// Text helpers shared by search features.
+// Text helpers shared by search features and file names.
 #pragma once
 
 #include <QString>
@@ -15,5 +15,9 @@ QString foldForSearch(const QString &text);
 
 // foldForSearch() without any space: lets "dagua" find "d'Água".
 QString foldCompact(const QString &text);
+
+// A part of a file name any system and USB stick takes: ASCII letters and digits,
+// accents dropped, spaces and hyphens as "-". "Pingo-d'Água" → "Pingo-dAgua".
+QString fileNamePart(const QString &text);
 
 } // namespace mobiliza::core

@@ -39,6 +39,11 @@ public:
         lastFilter = filter;
         return savePath;
     }
+    bool openFile(QWidget *, const QString &path) override
+    {
+        opened << path;
+        return true;
+    }
 
     // confirm(): the next answers in order, then defaultAnswer.
     bool defaultAnswer = true;
@@ -53,6 +58,7 @@ public:
     int fileDialogs = 0;
     QString lastSuggestedPath; // what saveFileName() proposed
     QString lastFilter;        // of the last file dialog
+    QStringList opened;        // files handed to the system's viewer
 };
 
 } // namespace mobiliza::test

@@ -211,10 +211,10 @@ TEST_CASE("bad luck on screen: Relatórios, Painel and Sincronização show a da
                 return true;
         return false;
     };
-    ui::ReportsPage reports(context);
+    test::FakeDialogs dialogs;
+    ui::ReportsPage reports(context, dialogs);
     CHECK(showsError(reports));
     // The Painel computes on a worker: the error comes with its answer.
-    test::FakeDialogs dialogs;
     ui::PanelPage panel(context, dialogs);
     QSignalSpy failed(&panel, &ui::PanelPage::computeFailed);
     panel.resize(1000, 700);

@@ -12,16 +12,19 @@
 #include "app/ui/pages/sync_page.h"
 #include "core/demo/demo_data.h"
 #include "core/services/services.h"
+#include "tests/app/fake_dialogs.h"
 #include "tests/support/temp_dir.h"
 
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -132,7 +135,8 @@ TEST_CASE("main window: every section is reachable by click and by Ctrl+number")
 TEST_CASE("reports page: creating the current month adds a draft row")
 {
     Fixture f;
-    ui::ReportsPage page(f.context);
+    test::FakeDialogs dialogs;
+    ui::ReportsPage page(f.context, dialogs);
     QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     page.show();
     REQUIRE(page.model()->rowCount() == 0);
@@ -155,7 +159,8 @@ TEST_CASE("reports page: demo months newest first, a late draft is marked")
     CHECK_FALSE(f.services->targets().pending());
     // Add an old, unfinished month: past its deadline, so it is late.
     REQUIRE(f.services->reports().createReport(f.context.program.id(), {2025, 6}).ok());
-    ui::ReportsPage page(f.context);
+    test::FakeDialogs dialogs;
+    ui::ReportsPage page(f.context, dialogs);
     QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::Fatal);
     auto *m = page.model();
     REQUIRE(m->rowCount() == 14);
@@ -180,7 +185,8 @@ TEST_CASE(
 {
     Fixture f;
     REQUIRE(f.services->reports().createReport(f.context.program.id(), {2026, 9}).ok());
-    ui::ReportsPage page(f.context);
+    test::FakeDialogs dialogs;
+    ui::ReportsPage page(f.context, dialogs);
     page.show();
     QApplication::setActiveWindow(&page);
     REQUIRE(QTest::qWaitForWindowActive(&page));
@@ -260,4 +266,26 @@ TEST_CASE("settings page: the language choice is saved in the profile")
     ui::SettingsPage page(f.context);
     page.languageBox()->setCurrentIndex(page.languageBox()->findData(QStringLiteral("en")));
     CHECK(f.services->profile().setting(QStringLiteral("language")) == QStringLiteral("en"));
+}
+
+TEST_CASE("reports page: at 1024x600 every column of the list shows without scrolling sideways")
+{
+    Fixture f(true);
+    test::FakeDialogs dialogs;
+    ui::MainWindow window(f.context, nullptr, &dialogs);
+    window.resize(1024, 600);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto *page = qobject_cast<ui::ReportsPage *>(window.page(QStringLiteral("reports")));
+    REQUIRE(page);
+    QTableView *table = page->table();
+    REQUIRE(table->isVisible());
+    QApplication::processEvents(); // the header sizes its sections to their content
+    CHECK(table->horizontalScrollBar()->maximum() == 0);
+    CHECK(window.width() <= 1024);
+    // Every header reads whole: the section is at least as wide as its title.
+    const QFontMetrics fm(table->horizontalHeader()->font());
+    for (int c = 0; c < page->model()->columnCount(); ++c)
+        CHECK(table->horizontalHeader()->sectionSize(c) >=
+              fm.horizontalAdvance(page->model()->headerData(c, Qt::Horizontal).toString()));
 }

@@ -2,6 +2,8 @@
 // reopening, and jumping from a finding to its field.
 #include "app/ui/editor/report_editor_page.h"
 
+#include "app/ui/pages/report_outputs.h"
+
 #include "app/ui/dialogs.h"
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/action_list_model.h"
@@ -43,11 +45,14 @@ void ReportEditorPage::updateChrome()
     m_moveDown->setEnabled(editable && row >= 0 && row < count - 1);
     m_conclude->setVisible(!hasReport() || editable);
     m_findingsPanel->setVisible(hasReport());
+    m_outputs->setReport(m_report.uuid, m_report.period, m_report.state);
+    m_files->setEnabled(hasReport());
     if (!hasReport()) {
         m_title->setText(tr("Report"));
         m_subtitle->clear();
         m_banner->hide();
         m_reopen->hide();
+        m_seePages->hide();
         m_conclude->setEnabled(false);
         return;
     }
@@ -114,6 +119,7 @@ void ReportEditorPage::updateChrome()
     m_banner->setVisible(!banner.isEmpty());
     m_reopen->setText(reopen);
     m_reopen->setVisible(!reopen.isEmpty());
+    m_seePages->setVisible(r.state != core::ReportState::Draft);
 }
 
 // ------------------------------------------------------------------ lifecycle

@@ -1,5 +1,7 @@
 #include "app/ui/editor/report_editor_page.h"
 
+#include "app/ui/pages/report_outputs.h"
+
 #include "app/ui/dialogs.h"
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/action_list_model.h"
@@ -17,6 +19,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -114,6 +117,11 @@ void ReportEditorPage::buildUi()
     m_reopen = new QPushButton(this);
     m_reopen->setObjectName(QStringLiteral("reopenReport"));
     bannerRow->addWidget(m_reopen, 0, Qt::AlignVCenter);
+    // A concluded report: its pages as the URS will see them, before (and after) it goes.
+    m_seePages = new QPushButton(tr("See the pages"), this);
+    m_seePages->setObjectName(QStringLiteral("seePages"));
+    m_seePages->setToolTip(tr("The pages of the official PDF, as the URS will see them."));
+    bannerRow->addWidget(m_seePages, 0, Qt::AlignVCenter);
     layout->addLayout(bannerRow);
 
     m_message = new QLabel(this);
@@ -190,6 +198,7 @@ void ReportEditorPage::buildUi()
     connect(m_noActions, &NoActionsPanel::addActionRequested, this, &ReportEditorPage::addNewAction);
     connect(m_noActions, &NoActionsPanel::edited, this, &ReportEditorPage::onNoActionsEdited);
     connect(m_reopen, &QPushButton::clicked, this, &ReportEditorPage::reopenForEditing);
+    connect(m_seePages, &QPushButton::clicked, this, [this] { m_outputs->showPreview(); });
     connect(m_toPhotos, &QToolButton::clicked, this, [this] {
         m_strip->focusStrip();
         m_scroll->ensureWidgetVisible(m_strip, 0, 0);
@@ -236,6 +245,18 @@ QWidget *ReportEditorPage::buildTopBar()
         "QPushButton { background: #1f7a3d; color: white; font-weight: bold; padding: 6px 16px; border-radius: 4px; }"
         "QPushButton:disabled { background: #b8c4cf; color: #eef2f6; }"
         "QPushButton:focus { border: 2px solid #0b3a5e; }"));
+    m_outputs = new ReportOutputs(m_context, m_dialogs, this);
+    m_outputs->setBeforeExport([this] { flushPendingEdits(); }); // the file has what was just typed
+    m_files = new QToolButton(bar);
+    m_files->setObjectName(QStringLiteral("reportFiles"));
+    m_files->setText(tr("PDF and files"));
+    m_files->setToolTip(tr("This report's official PDF (to read or print), its actions as CSV or XLSX, or a "
+                           "package for a USB stick."));
+    m_files->setPopupMode(QToolButton::InstantPopup);
+    m_files->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_files->setMenu(new QMenu(m_files));
+    m_outputs->addTo(m_files->menu());
+    h->addWidget(m_files);
     h->addWidget(m_conclude);
     connect(m_back, &QPushButton::clicked, this, [this] {
         flushPendingEdits();

@@ -44,6 +44,7 @@ class Dialogs;
 class FindingsPanel;
 class NoActionsPanel;
 class PhotoStrip;
+class ReportOutputs;
 class ThumbnailLoader;
 
 class ReportEditorPage : public QWidget, public EditorCommandHost
@@ -96,6 +97,10 @@ public:
     NoActionsPanel *noActionsPanel() const { return m_noActions; }
     QPushButton *concludeButton() const { return m_conclude; }
     QPushButton *reopenButton() const { return m_reopen; }
+    // "PDF and files": the official PDF, CSV/XLSX and the package of this report.
+    QToolButton *filesButton() const { return m_files; }
+    QPushButton *seePagesButton() const { return m_seePages; }
+    ReportOutputs *outputs() const { return m_outputs; }
     QPushButton *backButton() const { return m_back; }
     QToolButton *addActionButton() const { return m_addAction; }
     QToolButton *removeActionButton() const { return m_removeAction; }
@@ -190,6 +195,9 @@ private:
     QToolButton *m_undoButton = nullptr;
     QToolButton *m_redoButton = nullptr;
     QPushButton *m_conclude = nullptr;
+    QToolButton *m_files = nullptr;
+    QPushButton *m_seePages = nullptr;
+    ReportOutputs *m_outputs = nullptr;
     QPushButton *m_reopen = nullptr;
     QLabel *m_banner = nullptr;
     QLabel *m_message = nullptr;

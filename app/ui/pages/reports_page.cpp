@@ -2,6 +2,7 @@
 
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
+#include "app/ui/pages/report_outputs.h"
 #include "core/services/services.h"
 
 #include <QHBoxLayout>
@@ -15,8 +16,10 @@
 
 namespace mobiliza::ui {
 
-ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(parent), m_context(context)
+ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *parent)
+    : QWidget(parent), m_context(context), m_dialogs(dialogs)
 {
+    m_outputs = new ReportOutputs(m_context, m_dialogs, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->addWidget(makePageHeader(
@@ -45,6 +48,16 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
     m_open->setObjectName(QStringLiteral("openReport"));
     m_open->setToolTip(tr("Opens the month selected in the list (Enter or double-click also open it)."));
     bar->addWidget(m_open);
+    m_files = new QToolButton(this);
+    m_files->setObjectName(QStringLiteral("reportFiles"));
+    m_files->setText(tr("PDF and files"));
+    m_files->setToolTip(tr("The selected report's official PDF, its actions as CSV or XLSX, or a package for "
+                           "a USB stick (also by right-clicking the report)."));
+    m_files->setPopupMode(QToolButton::InstantPopup);
+    m_files->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_files->setMenu(new QMenu(m_files));
+    m_outputs->addTo(m_files->menu());
+    bar->addWidget(m_files);
     m_message = new QLabel(this);
     m_message->setStyleSheet(QStringLiteral("color: #b01e1e;"));
     bar->addWidget(m_message, 1);
@@ -59,11 +72,14 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
     m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::Period, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::State, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::Deadline, QHeaderView::ResizeToContents);
+    // Every column as wide as its content, the last taking what is left: the list fits a
+    // 1024×600 screen without scrolling sideways.
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::Updated, QHeaderView::Stretch);
     m_table->setAccessibleName(tr("Monthly reports"));
     m_table->setWordWrap(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &ReportsPage::showContextMenu);
     layout->addWidget(m_table, 1);
 
     m_empty = new QLabel(this);
@@ -79,6 +95,8 @@ ReportsPage::ReportsPage(const AppContext &context, QWidget *parent) : QWidget(p
             [this] { createMonth(core::Period::fromDate(m_context.clock->today()).previous()); });
     connect(m_open, &QPushButton::clicked, this, &ReportsPage::openSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReportsPage::updateState);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &ReportsPage::currentChanged);
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex &index) {
         Q_EMIT openReportRequested(index.data(ReportListModel::UuidRole).toString());
     });
@@ -108,6 +126,7 @@ void ReportsPage::updateState()
     m_createPrevious->setText(tr("Create the report of %1").arg(monthTitle(previous)));
     m_createPrevious->setVisible(offerPrevious);
     m_open->setVisible(m_model->rowCount() > 0);
+    m_files->setVisible(m_model->rowCount() > 0);
     // A database that cannot be read is never shown as "no report yet".
     const QString error = m_model->loadError();
     if (!error.isEmpty()) {
@@ -125,6 +144,32 @@ void ReportsPage::updateState()
     m_table->setVisible(m_model->rowCount() > 0);
     if (m_model->rowCount() > 0 && !m_table->currentIndex().isValid())
         m_table->setCurrentIndex(m_model->index(0, 0));
+    currentChanged(); // a reset keeps no selection signal for a row whose state changed
+}
+
+void ReportsPage::currentChanged()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_outputs->setReport({}, {}, core::ReportState::Draft);
+        return;
+    }
+    const core::ReportSummary summary = m_model->summaryAt(current.row());
+    m_outputs->setReport(summary.uuid, summary.period, summary.state);
+}
+
+void ReportsPage::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = m_table->indexAt(pos);
+    if (!index.isValid())
+        return;
+    m_table->setCurrentIndex(index);
+    QMenu menu(this);
+    QAction *open = menu.addAction(tr("Open the report"));
+    connect(open, &QAction::triggered, this, &ReportsPage::openSelected);
+    menu.addSeparator();
+    m_outputs->addTo(&menu);
+    menu.exec(m_table->viewport()->mapToGlobal(pos));
 }
 
 void ReportsPage::fillOtherMonths(const QSet<QString> &existing)

@@ -12,14 +12,16 @@ class QTableView;
 
 namespace mobiliza::ui {
 
+class Dialogs;
 class ReportListModel;
+class ReportOutputs;
 
 class ReportsPage : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ReportsPage(const AppContext &context, QWidget *parent = nullptr);
+    ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *parent = nullptr);
 
     QTableView *table() const { return m_table; }
     QPushButton *createButton() const { return m_create; }
@@ -28,6 +30,9 @@ public:
     // "Another month…": every month of the last two years without a report, newest
     // first, each with its deadline (a late one says so).
     QToolButton *otherMonthButton() const { return m_otherMonth; }
+    // "Files": the selected report's official PDF, CSV/XLSX and package (also on right-click).
+    QToolButton *filesButton() const { return m_files; }
+    ReportOutputs *outputs() const { return m_outputs; }
     static constexpr int kMonthsBack = 24;
     ReportListModel *model() const { return m_model; }
 
@@ -39,9 +44,14 @@ private:
     void openSelected();
     void updateState();
     void fillOtherMonths(const QSet<QString> &existing); // period keys with a report
+    void currentChanged();
+    void showContextMenu(const QPoint &pos);
 
     AppContext m_context;
+    Dialogs &m_dialogs;
     ReportListModel *m_model = nullptr;
+    ReportOutputs *m_outputs = nullptr;
+    QToolButton *m_files = nullptr;
     QTableView *m_table = nullptr;
     QPushButton *m_create = nullptr;
     QPushButton *m_createPrevious = nullptr;
