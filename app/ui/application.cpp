@@ -35,6 +35,7 @@
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -152,14 +153,19 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     std::unique_ptr<ProfileWindowLock> windowLock;
     if (!headless && cl.screenshotFile.isEmpty() && QDir().mkpath(dataDir)) {
         windowLock = std::make_unique<ProfileWindowLock>(dataDir);
-        switch (windowLock->acquire()) {
+        switch (windowLock->acquire(cl.openFiles)) {
         case ProfileWindowLock::Outcome::Acquired:
             break;
         case ProfileWindowLock::Outcome::Forwarded:
-            *out += QCoreApplication::translate(
-                        "Application", "Mobiliza is already open on this profile: its window was brought "
-                                       "forward.") +
-                    QLatin1Char('\n');
+            *out +=
+                (cl.openFiles.isEmpty()
+                     ? QCoreApplication::translate("Application",
+                                                   "Mobiliza is already open on this profile: its window was "
+                                                   "brought forward.")
+                     : QCoreApplication::translate("Application",
+                                                   "Mobiliza is already open on this profile: the files were "
+                                                   "handed to its window, which imports them.")) +
+                QLatin1Char('\n');
             return 0;
         case ProfileWindowLock::Outcome::Starting:
             return fail(QCoreApplication::translate(
@@ -483,15 +489,20 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
     }
 
     if (windowLock)
-        QObject::connect(windowLock.get(), &ProfileWindowLock::raiseRequested, &window, [&window] {
-            qCInfo(lcApplication) << "window brought forward at another start's request";
-            window.showNormal();
-            window.raise();
-            window.activateWindow();
-        });
+        QObject::connect(windowLock.get(), &ProfileWindowLock::raiseRequested, &window,
+                         [&window](const QStringList &files) {
+                             qCInfo(lcApplication) << "window brought forward at another start's request";
+                             window.showNormal();
+                             window.raise();
+                             window.activateWindow();
+                             window.importFiles(files);
+                         });
     window.show();
     if (windowLock)
         windowLock->setReady();
+    // Opened with package files (the file manager's "Open with Mobiliza"): imported once shown.
+    if (!cl.openFiles.isEmpty())
+        QTimer::singleShot(0, &window, [&window, files = cl.openFiles] { window.importFiles(files); });
     QFuture<void> tidying = tidyInBackground(dataDir, clock);
     const int code = QApplication::exec();
     tidying.waitForFinished();

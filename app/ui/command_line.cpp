@@ -2,6 +2,8 @@
 
 #include "core/domain/types.h"
 
+#include <algorithm>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -219,7 +221,14 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                 int(!cl.importReceipts.isEmpty()) + int(!cl.importBatches.isEmpty()) +
                                 int(cl.batches) + int(cl.partners) + int(cl.panel);
 
-    if (!parser.positionalArguments().isEmpty() && cl.importPackages.isEmpty() &&
+    // Package files alone (the file manager opens them with the app): the window imports them.
+    const QStringList positional = parser.positionalArguments();
+    if (!positional.isEmpty() && headlessActions == 0 && cl.importPackages.isEmpty() &&
+        std::all_of(positional.begin(), positional.end(), [](const QString &p) {
+            return p.endsWith(QStringLiteral(".mobiliza"), Qt::CaseInsensitive);
+        }))
+        cl.openFiles = positional;
+    if (!positional.isEmpty() && cl.openFiles.isEmpty() && cl.importPackages.isEmpty() &&
         cl.importReceipts.isEmpty() && cl.importBatches.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
     } else if (!cl.language.isEmpty() && cl.language != QLatin1String("pt_BR") &&

@@ -21,6 +21,7 @@ struct CommandLine
     QString outFile;       // --out FILE
     QString importPackage; // --import-package FILE (the first one)
     QStringList importPackages; // --import-package FILE... (files or folders; more may follow as arguments)
+    QStringList openFiles;      // FILE.mobiliza alone (opened with the app): the window imports them
     QString role;          // --role municipality|urs|central (first use)
     QString urs;           // --urs NAME (with --role urs)
     bool pull = false;     // --pull: one pass of the regional replica (URS, central)

@@ -8,6 +8,7 @@
 #include "app/ui/pages/role_pages.h"
 #include "app/ui/pages/settings_page.h"
 #include "app/ui/pages/sync_page.h"
+#include "app/ui/regional/inbox_page.h"
 #include "app/ui/wheel_guard.h"
 #include "core/services/services.h"
 
@@ -224,6 +225,21 @@ void MainWindow::updateHeader()
                               : m_context.program.name());
     }
     setWindowTitle(demo ? tr("Mobiliza — %1 (demonstration)").arg(name) : tr("Mobiliza — %1").arg(name));
+}
+
+bool MainWindow::importFiles(const QStringList &files)
+{
+    if (files.isEmpty())
+        return false;
+    if (auto *reports = qobject_cast<ReportsPage *>(page(QStringLiteral("reports")))) {
+        showPage(QStringLiteral("reports"));
+        return reports->importPackages(files);
+    }
+    if (auto *inbox = qobject_cast<InboxPage *>(page(QStringLiteral("inbox")))) {
+        showPage(QStringLiteral("inbox"));
+        return inbox->importFiles(files);
+    }
+    return false;
 }
 
 } // namespace mobiliza::ui

@@ -34,6 +34,9 @@ public:
     ReportEditorPage *editor() const { return m_editor; }
     QString currentPageName() const;
     QWidget *page(const QString &name) const;
+    // Package files opened with the app (or handed over by a second start): imported on
+    // the municipality's Relatórios page, or the URS's / central level's inbox.
+    bool importFiles(const QStringList &files);
     QListWidget *navigation() const { return m_nav; }
 
 protected:

@@ -7,6 +7,8 @@
 #include <QLocalSocket>
 #include <QLoggingCategory>
 
+#include <memory>
+
 namespace mobiliza::ui {
 
 namespace {
@@ -54,14 +56,23 @@ QString ProfileWindowLock::serverName(const QString &dataDir)
            QString::fromLatin1(QCryptographicHash::hash(folder, QCryptographicHash::Sha256).toHex().left(24));
 }
 
-ProfileWindowLock::Outcome ProfileWindowLock::acquire()
+// The request: "raise", then one absolute file path a line, then an empty line.
+QByteArray raiseMessage(const QStringList &files)
+{
+    QByteArray message(kRaise);
+    for (const QString &file : files)
+        message += QFileInfo(file).absoluteFilePath().toUtf8() + '\n';
+    return message + '\n';
+}
+
+ProfileWindowLock::Outcome ProfileWindowLock::acquire(const QStringList &files)
 {
     if (!m_lock.tryLock(kLockWaitMs)) {
         if (m_lock.error() != QLockFile::LockFailedError)
             return Outcome::Acquired; // a folder that cannot be written says so when opened
         QLocalSocket socket;
         socket.connectToServer(serverName(m_dataDir));
-        if (socket.waitForConnected(kAnswerMs) && socket.write(kRaise) > 0 &&
+        if (socket.waitForConnected(kAnswerMs) && socket.write(raiseMessage(files)) > 0 &&
             socket.waitForBytesWritten(kAnswerMs) && socket.waitForReadyRead(kAnswerMs)) {
             const QByteArray answer = socket.readAll();
             if (answer.startsWith(kRaised))
@@ -80,13 +91,23 @@ ProfileWindowLock::Outcome ProfileWindowLock::acquire()
     }
     connect(m_server, &QLocalServer::newConnection, this, [this] {
         while (QLocalSocket *socket = m_server->nextPendingConnection()) {
-            connect(socket, &QLocalSocket::readyRead, this, [this, socket] {
-                if (!socket->readAll().startsWith(kRaise))
+            auto received = std::make_shared<QByteArray>();
+            connect(socket, &QLocalSocket::readyRead, this, [this, socket, received] {
+                *received += socket->read(64 * 1024);
+                if (!received->startsWith(kRaise) || received->size() > 1024 * 1024) {
+                    socket->disconnectFromServer();
                     return;
+                }
+                if (!received->endsWith("\n\n") && *received != kRaise)
+                    return; // the rest of the request is still on its way
+                QStringList files;
+                for (const QByteArray &line : received->mid(int(qstrlen(kRaise))).split('\n'))
+                    if (!line.isEmpty())
+                        files << QString::fromUtf8(line);
                 socket->write(m_ready ? kRaised : kStarting);
                 socket->flush();
                 if (m_ready)
-                    Q_EMIT raiseRequested();
+                    Q_EMIT raiseRequested(files);
                 socket->disconnectFromServer();
             });
             connect(socket, &QLocalSocket::disconnected, socket, &QObject::deleteLater);

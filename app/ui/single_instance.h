@@ -10,6 +10,7 @@
 #include <QLockFile>
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 
@@ -34,7 +35,9 @@ public:
     explicit ProfileWindowLock(const QString &dataDir, QObject *parent = nullptr);
     ~ProfileWindowLock() override;
 
-    Outcome acquire();
+    // `files`: package files this start was asked to open (mobiliza FILE.mobiliza),
+    // handed to the window that has the profile when it is another's.
+    Outcome acquire(const QStringList &files = {});
     // The window is shown and comes forward when asked (before: "starting").
     void setReady() { m_ready = true; }
     // The process holding the lock (0 when unknown or none).
@@ -44,7 +47,8 @@ public:
     static QString serverName(const QString &dataDir);
 
 Q_SIGNALS:
-    void raiseRequested(); // another start asked the window to come forward
+    // Another start asked the window to come forward (with the files it was given).
+    void raiseRequested(const QStringList &files);
 
 private:
     QString m_dataDir;

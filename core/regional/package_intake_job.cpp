@@ -1,5 +1,6 @@
 #include "core/regional/package_intake_job.h"
 
+#include "core/package/report_package.h"
 #include "core/services/services.h"
 
 #include <QFileInfo>
@@ -52,7 +53,16 @@ void PackageIntakeJob::start()
                                       Qt::QueuedConnection);
             IntakeFileResult file;
             file.path = paths.at(i);
-            if (kind == Kind::BatchFiles) {
+            if (kind == Kind::OwnPackages) {
+                // Verified whole (photos streamed) before anything is kept: a cancel stops it there.
+                auto imported = package::importPackage(*services.value(), paths.at(i),
+                                                       [&cancel](qint64, qint64) { return !cancel->load(); });
+                file.ok = imported.ok();
+                if (imported)
+                    file.own = imported.value();
+                else
+                    file.error = imported.error();
+            } else if (kind == Kind::BatchFiles) {
                 // A batch file is read whole before anything is kept: a cancel stops it there.
                 auto received =
                     BatchIntake(*services.value(), services.value()->reference())

@@ -1,5 +1,6 @@
 // Takes in report package files at the URS (PackageIntake::receive) — or the URS's
-// batch files at the central level (BatchIntake::receive, kind BatchFiles) — on a worker
+// batch files at the central level (BatchIntake::receive, kind BatchFiles), or a
+// municipality's own packages (package::importPackage, kind OwnPackages) — on a worker
 // thread (QtConcurrent), with progress and cancel: each file is up to 32 MiB to
 // read, verify (checksums, manifest, photos, the program's rules) and store, and
 // a folder can hold dozens. The worker opens the profile through connections of
@@ -10,6 +11,7 @@
 
 #include "core/regional/batch_intake.h"
 #include "core/regional/package_intake.h"
+#include "core/services/revision_importer.h"
 
 #include <QFutureWatcher>
 #include <QList>
@@ -29,8 +31,9 @@ struct IntakeFileResult
 {
     QString path;
     bool ok = false;
-    IntakeOutcome outcome;    // when ok (a package)
+    IntakeOutcome outcome;    // when ok (a package, at the URS)
     BatchIntakeOutcome batch; // when ok (a batch file)
+    ImportOutcome own;        // when ok (a package of the municipality's own report)
     Error error;           // when not
 };
 
@@ -48,8 +51,9 @@ class PackageIntakeJob : public QObject
 public:
     enum class Kind
     {
-        Packages,
-        BatchFiles
+        Packages,    // a URS takes in its municipalities' packages (PackageIntake)
+        BatchFiles,  // the central level takes in URS batch files (BatchIntake)
+        OwnPackages, // a municipality takes back its own reports (package::importPackage)
     };
     PackageIntakeJob(QString dataDir, const Clock &clock, QStringList paths, QObject *parent = nullptr,
                      Kind kind = Kind::Packages);

@@ -8,6 +8,7 @@
 #include "app/ui/single_instance.h"
 #include "tests/support/temp_dir.h"
 
+#include <QDate>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFileInfo>
@@ -70,11 +71,12 @@ bool waitUntil(const std::function<bool()> &done)
 struct Window
 {
     QProcess process;
-    explicit Window(const QString &dir)
+    explicit Window(const QString &dir, const QStringList &files = {})
     {
         process.setProcessEnvironment(environment());
-        process.start(executable(),
-                      {QStringLiteral("--data-dir"), dir, QStringLiteral("--lang"), QStringLiteral("en")});
+        process.start(executable(), QStringList{QStringLiteral("--data-dir"), dir, QStringLiteral("--lang"),
+                                                QStringLiteral("en")} +
+                                        files);
     }
     ~Window()
     {
@@ -140,4 +142,55 @@ TEST_CASE("one window per profile: a second start brings the first forward, a he
     CHECK(again.code == 0);
     CHECK(again.out.contains(QStringLiteral("already open")));
     CHECK(next.process.state() == QProcess::Running);
+}
+
+TEST_CASE(
+    "a package file opened with the app is imported by the window: at its start, or handed to the window "
+    "already open")
+{
+    test::TempDir dir;
+    const QString source = dir.filePath(QStringLiteral("outro-computador"));
+    const QString data = dir.filePath(QStringLiteral("perfil"));
+    const QStringList en{QStringLiteral("--lang"), QStringLiteral("en")};
+    // Two packages saved on another computer of the secretariat (demonstration data:
+    // the months before the current one are concluded).
+    REQUIRE(run(en + QStringList{QStringLiteral("--data-dir"), source, QStringLiteral("--municipality"),
+                                 QStringLiteral("3106200"), QStringLiteral("--demo-data"),
+                                 QStringLiteral("--status")})
+                .code == 0);
+    const QDate today = QDate::currentDate();
+    const QString month1 = today.addMonths(-1).toString(QStringLiteral("yyyy-MM"));
+    const QString month2 = today.addMonths(-2).toString(QStringLiteral("yyyy-MM"));
+    QStringList packages;
+    for (const QString &month : {month1, month2}) {
+        packages << dir.filePath(month + QStringLiteral(".mobiliza"));
+        const Ran exported =
+            run(en + QStringList{QStringLiteral("--data-dir"), source, QStringLiteral("--export"),
+                                 QStringLiteral("package"), QStringLiteral("--month"), month,
+                                 QStringLiteral("--out"), packages.last()});
+        INFO(exported.err.toStdString());
+        REQUIRE(exported.code == 0);
+    }
+    REQUIRE(run(en + QStringList{QStringLiteral("--data-dir"), data, QStringLiteral("--municipality"),
+                                 QStringLiteral("3106200"), QStringLiteral("--status")})
+                .code == 0);
+    const auto listed = [&](const QString &month) {
+        const Ran status =
+            run(en + QStringList{QStringLiteral("--data-dir"), data, QStringLiteral("--status")});
+        return status.out.contains(month + QLatin1Char('\t'));
+    };
+    REQUIRE_FALSE(listed(month1));
+
+    // Opened with the app (the file manager runs "mobiliza FILE"): the window imports it.
+    Window first(data, {packages.at(0)});
+    REQUIRE(first.process.waitForStarted());
+    REQUIRE(waitUntil([&] { return listed(month1); }));
+    CHECK(first.process.state() == QProcess::Running);
+
+    // Another file opened while the window is open: handed to it, and the start ends.
+    const Ran second = run(en + QStringList{QStringLiteral("--data-dir"), data, packages.at(1)});
+    CHECK(second.code == 0);
+    CHECK(second.out.contains(QStringLiteral("handed to its window")));
+    CHECK(waitUntil([&] { return listed(month2); }));
+    CHECK(first.process.state() == QProcess::Running);
 }

@@ -1,10 +1,12 @@
 #include "app/ui/pages/reports_page.h"
 
+#include "app/ui/dialogs.h"
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
 #include "app/ui/pages/report_outputs.h"
 #include "core/services/services.h"
 
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -58,10 +60,22 @@ ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     m_files->setMenu(new QMenu(m_files));
     m_outputs->addTo(m_files->menu());
     bar->addWidget(m_files);
+    m_import = new QPushButton(tr("Import package…"), this);
+    m_import->setObjectName(QStringLiteral("importPackage"));
+    m_import->setToolTip(tr("Brings in report packages (.mobiliza) of this municipality, saved on another "
+                            "computer or on a USB stick. Each file is checked before anything is kept."));
+    connect(m_import, &QPushButton::clicked, this, [this] {
+        importPackages(
+            m_dialogs.openFiles(this, tr("Import report packages"), tr("Report packages (*.mobiliza)")));
+    });
+    bar->addStretch(1);
+    bar->addWidget(m_import);
     m_message = new QLabel(this);
+    m_message->setWordWrap(true);
     m_message->setStyleSheet(QStringLiteral("color: #b01e1e;"));
-    bar->addWidget(m_message, 1);
+    m_message->hide();
     layout->addLayout(bar);
+    layout->addWidget(m_message);
 
     m_model = new ReportListModel(m_context, this);
     m_table = new QTableView(this);
@@ -203,6 +217,7 @@ void ReportsPage::createMonth(const core::Period &period)
 {
     const auto created = m_context.services->reports().createReport(m_context.program.id(), period);
     m_message->setText(created ? QString() : created.error().message);
+    m_message->setVisible(!created);
     if (created)
         Q_EMIT openReportRequested(created.value().uuid);
 }
@@ -212,6 +227,109 @@ void ReportsPage::openSelected()
     const QModelIndex current = m_table->currentIndex();
     if (current.isValid())
         Q_EMIT openReportRequested(current.data(ReportListModel::UuidRole).toString());
+}
+
+bool ReportsPage::importPackages(const QStringList &files)
+{
+    if (m_importJob || files.isEmpty())
+        return false;
+    m_importJob = new core::PackageIntakeJob(m_context.dataDir, *m_context.clock, files, this,
+                                             core::PackageIntakeJob::Kind::OwnPackages);
+    m_importProgress = new QProgressDialog(this);
+    m_importProgress->setObjectName(QStringLiteral("importProgress"));
+    m_importProgress->setWindowTitle(tr("Import package"));
+    m_importProgress->setLabelText(tr("Checking the package files…"));
+    m_importProgress->setCancelButtonText(tr("Cancel"));
+    m_importProgress->setWindowModality(Qt::WindowModal);
+    m_importProgress->setAutoClose(false);
+    m_importProgress->setAutoReset(false);
+    m_importProgress->setMinimumDuration(500);
+    m_importProgress->setRange(0, int(files.size()));
+    connect(m_importProgress, &QProgressDialog::canceled, m_importJob, [this] {
+        if (!m_importJob || !m_importProgress)
+            return;
+        m_importJob->cancel();
+        m_importProgress->setLabelText(tr("Cancelling: the file being checked is finished first…"));
+    });
+    connect(m_importJob, &core::PackageIntakeJob::progress, this,
+            [this](int done, int total, const QString &name) {
+                if (!m_importProgress || m_importProgress->wasCanceled())
+                    return;
+                m_importProgress->setLabelText(
+                    tr("Checking %1 (%2 of %3)…").arg(name).arg(done + 1).arg(total));
+                m_importProgress->setValue(done); // last: a modal dialog's setValue processes events
+            });
+    connect(m_importJob, &core::PackageIntakeJob::finished, this, &ReportsPage::importFinishedWith);
+    m_import->setEnabled(false);
+    m_importJob->start();
+    return true;
+}
+
+void ReportsPage::importFinishedWith(const core::IntakeJobResult &result)
+{
+    const int given = m_importJob ? m_importJob->fileCount() : int(result.files.size());
+    if (m_importJob)
+        m_importJob->deleteLater();
+    m_importJob = nullptr;
+    if (m_importProgress) {
+        m_importProgress->hide();
+        m_importProgress->deleteLater();
+        m_importProgress = nullptr;
+    }
+    m_import->setEnabled(true);
+    const QString title = tr("Import package");
+    if (!result.openError.code.isEmpty()) {
+        m_dialogs.warn(this, title, tr("The files could not be imported: %1").arg(result.openError.message));
+        Q_EMIT importFinished(0, given);
+        return;
+    }
+    const auto bullets = [](const QStringList &lines) -> QString {
+        return QStringLiteral("\n• ") + lines.join(QStringLiteral("\n• "));
+    };
+    QStringList imported, alreadyHere, refused;
+    QString lastUuid;
+    for (const core::IntakeFileResult &file : result.files) {
+        const QString name = QFileInfo(file.path).fileName();
+        if (!file.ok) {
+            refused << tr("%1: %2").arg(name, file.error.message);
+            continue;
+        }
+        const QString what =
+            tr("%1: %2, revision %3").arg(name, monthTitle(file.own.period)).arg(file.own.revision);
+        if (file.own.kind == core::ImportOutcome::Kind::AlreadyPresent) {
+            alreadyHere << what;
+        } else {
+            imported << what;
+            lastUuid = file.own.reportUuid;
+        }
+    }
+    // The worker wrote through connections of its own: the pages learn it here.
+    if (!imported.isEmpty())
+        Q_EMIT m_context.services->notifier().reportsReset();
+    m_model->reload();
+    QStringList parts;
+    if (!imported.isEmpty())
+        parts << tr("%n report(s) imported:", nullptr, int(imported.size())) + bullets(imported);
+    if (!alreadyHere.isEmpty())
+        parts << tr("%n report(s) already here (nothing changed):", nullptr, int(alreadyHere.size())) +
+                     bullets(alreadyHere);
+    if (!refused.isEmpty())
+        parts << tr("%n file(s) refused (nothing was kept from them):", nullptr, int(refused.size())) +
+                     bullets(refused);
+    const int notLookedAt = result.cancelled ? given - int(result.files.size()) : 0;
+    if (notLookedAt > 0)
+        parts << tr("%n file(s) not looked at (cancelled).", nullptr, notLookedAt);
+    const QString text = parts.join(QStringLiteral("\n\n"));
+    if (!refused.isEmpty())
+        m_dialogs.warn(this, title, text);
+    else if (!text.isEmpty())
+        m_dialogs.inform(this, title, text);
+    if (!lastUuid.isEmpty()) {
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            if (m_model->summaryAt(row).uuid == lastUuid)
+                m_table->setCurrentIndex(m_model->index(row, 0));
+    }
+    Q_EMIT importFinished(int(imported.size()), int(refused.size()));
 }
 
 } // namespace mobiliza::ui

@@ -2,6 +2,10 @@
 
 #include "app/ui/app_context.h"
 
+#include "core/regional/package_intake_job.h"
+
+#include <QPointer>
+#include <QProgressDialog>
 #include <QSet>
 #include <QWidget>
 
@@ -33,11 +37,21 @@ public:
     // "Files": the selected report's official PDF, CSV/XLSX and package (also on right-click).
     QToolButton *filesButton() const { return m_files; }
     ReportOutputs *outputs() const { return m_outputs; }
+    // "Import package…": report packages (.mobiliza) of this municipality — from
+    // another computer of the secretariat, or a copy kept on a USB stick.
+    QPushButton *importButton() const { return m_import; }
+    // Imports the files (as the button does after its file dialog, or a .mobiliza
+    // file opened with the app), each verified on a worker with progress and Cancel;
+    // false when nothing started (an import already runs, or no file).
+    bool importPackages(const QStringList &files);
+    bool isImporting() const { return m_importJob != nullptr; }
+    QProgressDialog *importProgress() const { return m_importProgress; }
     static constexpr int kMonthsBack = 24;
     ReportListModel *model() const { return m_model; }
 
 Q_SIGNALS:
     void openReportRequested(const QString &uuid);
+    void importFinished(int imported, int refused);
 
 private:
     void createMonth(const core::Period &period);
@@ -45,6 +59,7 @@ private:
     void updateState();
     void fillOtherMonths(const QSet<QString> &existing); // period keys with a report
     void currentChanged();
+    void importFinishedWith(const core::IntakeJobResult &result);
     void showContextMenu(const QPoint &pos);
 
     AppContext m_context;
@@ -52,6 +67,9 @@ private:
     ReportListModel *m_model = nullptr;
     ReportOutputs *m_outputs = nullptr;
     QToolButton *m_files = nullptr;
+    QPushButton *m_import = nullptr;
+    QPointer<core::PackageIntakeJob> m_importJob;
+    QPointer<QProgressDialog> m_importProgress;
     QTableView *m_table = nullptr;
     QPushButton *m_create = nullptr;
     QPushButton *m_createPrevious = nullptr;

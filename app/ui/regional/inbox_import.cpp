@@ -34,8 +34,14 @@ void InboxPage::importPackages()
     const QStringList files =
         batches ? m_dialogs.openFiles(this, tr("Import URS batch files"), tr("Batch files (*.mobiliza-lote)"))
                 : m_dialogs.openFiles(this, tr("Import report packages"), tr("Report packages (*.mobiliza)"));
-    if (files.isEmpty())
-        return;
+    importFiles(files);
+}
+
+bool InboxPage::importFiles(const QStringList &files)
+{
+    if (m_importJob || files.isEmpty())
+        return false;
+    const bool batches = regional::isCentralDesk(*m_context.services);
     m_importJob = new core::PackageIntakeJob(m_context.dataDir, *m_context.clock, files, this,
                                              batches ? core::PackageIntakeJob::Kind::BatchFiles
                                                      : core::PackageIntakeJob::Kind::Packages);
@@ -69,6 +75,7 @@ void InboxPage::importPackages()
     m_import->setEnabled(false);
     m_importProgress->show();
     m_importJob->start();
+    return true;
 }
 
 QString InboxPage::importTitle() const

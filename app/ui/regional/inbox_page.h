@@ -65,6 +65,8 @@ public:
     // worker, with progress and Cancel (inbox_import.cpp): a summary says what
     // came in, what was already here and why a file was refused.
     void importPackages();
+    // The files chosen (or opened with the app: mobiliza FILE.mobiliza); false when nothing started.
+    bool importFiles(const QStringList &files);
     QProgressDialog *importProgress() const { return m_importProgress; } // while importing
     bool isImporting() const { return m_importJob != nullptr; }
     // Tests: runs on the import's worker before each file (PackageIntakeJob::setWorkerHook).

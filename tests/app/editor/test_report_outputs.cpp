@@ -12,6 +12,7 @@
 #include "app/ui/pages/report_outputs.h"
 #include "app/ui/pages/reports_page.h"
 #include "core/demo/demo_data.h"
+#include "core/exports/month_exports.h"
 #include "core/package/report_package.h"
 #include "tests/app/editor/editor_fixture.h"
 
@@ -244,4 +245,65 @@ TEST_CASE("report outputs: a concluded report shows its pages as the URS will se
     // A draft has nothing to show yet: its pages are not what goes.
     w.window.openReport(w.page->model()->index(0, 0).data(ui::ReportListModel::UuidRole).toString());
     CHECK_FALSE(editor->seePagesButton()->isVisible());
+}
+
+TEST_CASE(
+    "report outputs: Import package… brings in a package of this municipality, checked on a worker, and "
+    "refuses a damaged one saying so")
+{
+    // October's package, saved on another computer of the secretariat.
+    test::EditorFixture other;
+    core::DemoData seed(*other.services, other.context.program, other.context.reference, other.clock);
+    REQUIRE(seed.seed().ok());
+    const QString good = other.dir.filePath(QStringLiteral("pacote-outubro.mobiliza"));
+    REQUIRE(core::runExport(*other.services, other.context.program, other.context.reference,
+                            QStringLiteral("package"), {2026, 10}, good)
+                .ok());
+    const QString damaged = other.dir.filePath(QStringLiteral("danificado.mobiliza"));
+    REQUIRE(QFile::copy(good, damaged));
+    {
+        QFile file(damaged);
+        REQUIRE(file.open(QIODevice::ReadWrite));
+        REQUIRE(file.seek(file.size() / 2));
+        REQUIRE(file.write("xxxxxxxx") == 8);
+    }
+
+    test::EditorFixture f;
+    ui::MainWindow window{f.context, nullptr, &f.dialogs};
+    window.resize(1366, 768);
+    window.show();
+    QApplication::setActiveWindow(&window);
+    REQUIRE(QTest::qWaitForWindowActive(&window));
+    auto *page = qobject_cast<ui::ReportsPage *>(window.page(QStringLiteral("reports")));
+    REQUIRE(page);
+    REQUIRE(page->model()->rowCount() == 0);
+    QSignalSpy finished(page, &ui::ReportsPage::importFinished);
+    f.dialogs.nextFiles = {damaged, good};
+    QTest::mouseClick(page->importButton(), Qt::LeftButton);
+    CHECK(f.dialogs.lastFilter.contains(QStringLiteral("*.mobiliza")));
+    REQUIRE(page->isImporting());
+    CHECK_FALSE(page->importButton()->isEnabled()); // one import at a time
+    REQUIRE((!finished.isEmpty() || finished.wait(60000)));
+    CHECK(finished.first().at(0).toInt() == 1); // imported
+    CHECK(finished.first().at(1).toInt() == 1); // refused
+    CHECK(page->importButton()->isEnabled());
+    // The damaged file did not stop the good one, and says what happened to each.
+    REQUIRE(page->model()->rowCount() == 1);
+    CHECK(page->model()->index(0, 0).data(ui::ReportListModel::PeriodKeyRole).toString() ==
+          QStringLiteral("2026-10"));
+    REQUIRE_FALSE(f.dialogs.warnings.isEmpty());
+    const QString said = f.dialogs.warnings.last();
+    CHECK(said.contains(QStringLiteral("1 report(s) imported")));
+    CHECK(said.contains(QStringLiteral("danificado.mobiliza")));
+    CHECK(said.contains(QStringLiteral("refused (nothing was kept from them)")));
+
+    // The same package again: nothing changed, and it says so (no warning).
+    finished.clear();
+    const int warnings = int(f.dialogs.warnings.size());
+    REQUIRE(page->importPackages({good}));
+    REQUIRE((!finished.isEmpty() || finished.wait(60000)));
+    CHECK(f.dialogs.warnings.size() == warnings);
+    REQUIRE_FALSE(f.dialogs.messages.isEmpty());
+    CHECK(f.dialogs.messages.last().contains(QStringLiteral("already here (nothing changed)")));
+    CHECK(page->model()->rowCount() == 1);
 }
