@@ -248,8 +248,21 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                 wanted = dialog.selectedCode();
             }
         }
-        if (!wantedRole || (wanted.isEmpty() && wantedRole != core::Role::Central))
-            return 0; // the user closed the first-run dialog: nothing to do, nothing lost
+        if (!wantedRole || (wanted.isEmpty() && wantedRole != core::Role::Central)) {
+            // The person closed the first-run question: nothing to do, nothing lost — said, not silent.
+            const QString said = QCoreApplication::translate(
+                "Application",
+                "Nothing was set up: Mobiliza keeps the reports of one municipality (or the work "
+                "of a URS) and needs to know which. Open it again to choose; nothing was lost.");
+            *out += said + QLatin1Char('\n');
+            if (!seams.askProfile && !seams.askMunicipality) {
+                QMessageBox box(QMessageBox::Information,
+                                QCoreApplication::translate("Application", "Mobiliza"), said,
+                                QMessageBox::Ok);
+                box.exec();
+            }
+            return 0;
+        }
     }
     if (wantedRole && currentRole && *currentRole != *wantedRole) {
         const auto set = profile.setRole(*wantedRole, wanted); // refused: says what the profile is

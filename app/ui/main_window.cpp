@@ -224,7 +224,8 @@ void MainWindow::updateHeader()
         m_subtitle->setText(m ? tr("URS %1 · %2").arg(m->urs, m_context.program.name())
                               : m_context.program.name());
     }
-    setWindowTitle(demo ? tr("Mobiliza — %1 (demonstration)").arg(name) : tr("Mobiliza — %1").arg(name));
+    // The system adds the application's name ("… — Mobiliza"): the title says only whose it is.
+    setWindowTitle(demo ? tr("%1 (demonstration)").arg(name) : name);
 }
 
 bool MainWindow::importFiles(const QStringList &files)

@@ -129,6 +129,8 @@ TEST_CASE("main window: every section is reachable by click and by Ctrl+number")
     QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_1));
     CHECK(window.currentPageName() == QStringLiteral("reports"));
     CHECK(window.windowTitle().contains(QStringLiteral("Belo Horizonte")));
+    // The system adds " — Mobiliza" (the application's display name): not twice.
+    CHECK_FALSE(window.windowTitle().contains(QStringLiteral("Mobiliza")));
     CHECK_FALSE(window.showPage(QStringLiteral("kitchen")));
 }
 

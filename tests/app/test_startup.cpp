@@ -123,6 +123,7 @@ TEST_CASE("startup: cancelling the first-run question changes nothing")
                         dir.filePath(QStringLiteral("x.png"))},
                        [] { return QString(); });
     CHECK(r.code == 0);
+    CHECK(r.out.contains(QStringLiteral("Nothing was set up"))); // not a silent exit
     CHECK(profileMunicipality(dir.path()).isEmpty());
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.png"))));
 }

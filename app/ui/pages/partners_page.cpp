@@ -203,8 +203,9 @@ void PartnersPage::updateCount()
 {
     const int shown = m_filter->rowCount();
     const int total = m_model->rowCount();
-    m_count->setText(shown == total ? tr("%n partner(s)", nullptr, total)
-                                    : tr("%1 of %2 partners").arg(shown).arg(total));
+    m_count->setText(total == 0       ? tr("No partner yet")
+                     : shown == total ? tr("%n partner(s)", nullptr, total)
+                                      : tr("%1 of %2 partners").arg(shown).arg(total));
 }
 
 void PartnersPage::updateButtons()

@@ -341,6 +341,13 @@ void PartnerEditorDialog::updateKind()
     const QString key = m_kind->currentData().toString();
     core::PartnerKind kind = core::PartnerKind::Organization;
     core::partnerKindFromKey(key, &kind);
+    // "Governmental" and "formally constituted" describe an organization; a person or an
+    // informal group is neither, and their boxes are not offered (nor kept ticked).
+    const bool organization = kind == core::PartnerKind::Organization;
+    if (auto *form = qobject_cast<QFormLayout *>(m_formal->parentWidget()->layout())) {
+        form->setRowVisible(m_governmental, organization);
+        form->setRowVisible(m_formal, organization);
+    }
     switch (kind) {
     case core::PartnerKind::Person:
         m_documentLabel->setText(tr("C&PF"));
@@ -455,8 +462,9 @@ bool PartnerEditorDialog::save()
 
     core::Partner p = m_original;
     core::partnerKindFromKey(m_kind->currentData().toString(), &p.kind);
-    p.governmental = m_governmental->isChecked();
-    p.formal = m_formal->isChecked();
+    const bool organization = p.kind == core::PartnerKind::Organization;
+    p.governmental = organization && m_governmental->isChecked();
+    p.formal = organization && m_formal->isChecked();
     p.sector = m_sector->currentData().toString();
     p.name = m_name->text().simplified();
     if (p.name.isEmpty())

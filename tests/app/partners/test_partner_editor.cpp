@@ -36,6 +36,7 @@ TEST_CASE("partners: a partner typed into the editor is saved normalized and sho
 {
     PageFixture f;
     REQUIRE(f.page.table()->model()->rowCount() == 0);
+    CHECK(f.page.countLabel()->text() == QStringLiteral("No partner yet")); // not "0 partner"
     auto *editor = f.openNew();
     CHECK(editor->isNew());
     // The profile's municipality is the default.
@@ -73,6 +74,7 @@ TEST_CASE("partners: a partner typed into the editor is saved normalized and sho
     CHECK(p.stageHistory.first().date == QDate(2026, 11, 22));
 
     REQUIRE(f.page.table()->model()->rowCount() == 1);
+    CHECK(f.page.countLabel()->text().startsWith(QStringLiteral("1 partner")));
     CHECK(f.cell(0, ui::PartnerListModel::Name) == QStringLiteral("Associação Cultural Arte Viva"));
     CHECK(f.cell(0, ui::PartnerListModel::Sector) == QStringLiteral("Cultura"));
     CHECK(f.cell(0, ui::PartnerListModel::Municipality) == QStringLiteral("Belo Horizonte"));
@@ -297,4 +299,31 @@ TEST_CASE("partners: a future consent date is refused")
     CHECK_FALSE(editor.save());
     CHECK(editor.fieldError(editor.consentDateField()).contains(QStringLiteral("01/01/2027")));
     CHECK(editor.tabs()->currentWidget()->isAncestorOf(editor.consentDateField()));
+}
+
+TEST_CASE(
+    "partners: a person is neither governmental nor formally constituted: those boxes are for organizations")
+{
+    PageFixture f;
+    auto *editor = f.openNew();
+    editor->kindBox()->setCurrentIndex(editor->kindBox()->findData(QStringLiteral("organization")));
+    REQUIRE(editor->formalBox()->isVisibleTo(editor));
+    REQUIRE(editor->governmentalBox()->isVisibleTo(editor));
+    QTest::keyClick(editor->governmentalBox(), Qt::Key_Space);
+    if (!editor->formalBox()->isChecked())
+        QTest::keyClick(editor->formalBox(), Qt::Key_Space);
+    REQUIRE(editor->governmentalBox()->isChecked());
+    REQUIRE(editor->formalBox()->isChecked());
+
+    // The person changes the kind: the boxes go, and what they said is not kept.
+    editor->kindBox()->setCurrentIndex(editor->kindBox()->findData(QStringLiteral("person")));
+    CHECK_FALSE(editor->formalBox()->isVisibleTo(editor));
+    CHECK_FALSE(editor->governmentalBox()->isVisibleTo(editor));
+    typeText(editor->nameField(), QStringLiteral("Maria das Graças Souza"));
+    f.saveAndWaitClosed(editor);
+    const auto all = f.services->partners().partners();
+    REQUIRE(all.size() == 1);
+    CHECK(all.first().kind == core::PartnerKind::Person);
+    CHECK_FALSE(all.first().formal);
+    CHECK_FALSE(all.first().governmental);
 }
