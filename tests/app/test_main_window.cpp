@@ -19,12 +19,14 @@
 #include <QBrush>
 #include <QComboBox>
 #include <QHeaderView>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -290,4 +292,33 @@ TEST_CASE("reports page: at 1024x600 every column of the list shows without scro
     for (int c = 0; c < page->model()->columnCount(); ++c)
         CHECK(table->horizontalHeader()->sectionSize(c) >=
               fm.horizontalAdvance(page->model()->headerData(c, Qt::Horizontal).toString()));
+}
+
+TEST_CASE("demo data: each action's audience is who it is for (no children at the pregnant women's workshop)")
+{
+    Fixture f(true);
+    const QString title = f.context.program.fieldForRole(core::field_role::Title);
+    const QString audience = f.context.program.fieldForRole(core::field_role::Audience);
+    const QHash<QString, QJsonArray> expected{
+        {QStringLiteral("Oficina de alimentação saudável com gestantes"), {QStringLiteral("7")}},
+        {QStringLiteral("Teatro na escola: prevenção de acidentes com escorpiões"), {QStringLiteral("4")}},
+        {QStringLiteral("Caminhada Novembro Azul"), {QStringLiteral("8")}},
+        {QStringLiteral("Blitz educativa Outubro Rosa"), {QStringLiteral("6")}},
+    };
+    QSet<QString> seen;
+    const auto summaries = f.services->reports().summaries();
+    REQUIRE(summaries.ok());
+    for (const auto &s : summaries.value()) {
+        const auto report = f.services->reports().report(s.uuid);
+        REQUIRE(report.ok());
+        for (const core::Action &a : report->actions) {
+            const QString t = a.values.value(title).toString();
+            if (!expected.contains(t))
+                continue;
+            seen.insert(t);
+            INFO(t.toStdString());
+            CHECK(a.values.value(audience).toArray() == expected.value(t));
+        }
+    }
+    CHECK(seen.size() == expected.size()); // the demonstration has each of them
 }
