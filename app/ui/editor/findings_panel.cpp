@@ -35,8 +35,12 @@ FindingsPanel::FindingsPanel(QWidget *parent) : QWidget(parent)
     m_list->setIconSize(QSize(16, 16));
     m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setAlternatingRowColors(false);
-    m_list->setStyleSheet(QStringLiteral("QListWidget { border: 1px solid #cfd8e3; }"
-                                         "QListWidget::item { padding: 4px; border-bottom: 1px solid #e6ebf0; }"));
+    // The selected row keeps its text readable (a light band, dark text): the rows' own
+    // red and amber colours on the style's dark selection left only the icon visible.
+    m_list->setStyleSheet(
+        QStringLiteral("QListWidget { border: 1px solid #cfd8e3; }"
+                       "QListWidget::item { padding: 4px; border-bottom: 1px solid #e6ebf0; }"
+                       "QListWidget::item:selected { background: #d6e4f2; color: #14283c; }"));
     m_list->setToolTip(tr("Click a line, or select it and press Enter, to go to the field."));
     layout->addWidget(m_list, 1);
     layout->addStretch(0);
@@ -93,6 +97,12 @@ int FindingsPanel::rowOf(const QString &path) const
         if (m_list->item(i)->data(kPathRole).toString() == path)
             return i;
     return -1;
+}
+
+QString FindingsPanel::pathAt(int row) const
+{
+    const QListWidgetItem *item = m_list->item(row);
+    return item ? item->data(kPathRole).toString() : QString();
 }
 
 } // namespace mobiliza::ui

@@ -25,6 +25,7 @@ public:
     QLabel *summary() const { return m_summary; }
     // Row of the first finding with this path (-1 when none): tests and keyboard.
     int rowOf(const QString &path) const;
+    QString pathAt(int row) const; // the finding's field path (empty past the end)
 
 Q_SIGNALS:
     void findingActivated(const QString &path);

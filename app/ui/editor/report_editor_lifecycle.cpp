@@ -70,7 +70,14 @@ void ReportEditorPage::updateChrome()
     m_subtitle->setText(subtitle);
 
     const bool blocking = core::hasBlocking(m_findings);
-    m_conclude->setEnabled(editable && !blocking && !isImporting());
+    // Blocked, the button stays clickable (looking muted): a click says why and goes to
+    // the first thing to fix, where a disabled button would say nothing.
+    m_conclude->setEnabled(editable && !isImporting());
+    if (m_conclude->property("blocked").toBool() != blocking) {
+        m_conclude->setProperty("blocked", blocking);
+        m_conclude->style()->unpolish(m_conclude);
+        m_conclude->style()->polish(m_conclude);
+    }
     m_conclude->setToolTip(blocking ? tr("Fix the problems listed under “Before concluding” first (Ctrl+Enter).")
                                     : tr("Lock the month into a revision and put it in the outbox (Ctrl+Enter)."));
 
@@ -136,9 +143,10 @@ bool ReportEditorPage::conclude()
     validate();
     if (core::hasBlocking(m_findings)) {
         showMessage(tr("The report cannot be concluded yet: fix the problems listed under “Before concluding”."));
-        m_findingsPanel->list()->setFocus(Qt::OtherFocusReason);
-        if (m_findingsPanel->list()->currentRow() < 0)
-            m_findingsPanel->list()->setCurrentRow(0);
+        // Straight to the first thing to fix (the list shows it selected, and the rest).
+        m_findingsPanel->list()->setCurrentRow(0);
+        if (const QString first = m_findingsPanel->pathAt(0); !first.isEmpty())
+            activateFinding(first);
         return false;
     }
     const QString month = monthTitle(m_report.period);

@@ -242,8 +242,9 @@ QWidget *ReportEditorPage::buildTopBar()
     m_conclude = new QPushButton(style()->standardIcon(QStyle::SP_DialogApplyButton), tr("Conclude"), bar);
     m_conclude->setObjectName(QStringLiteral("concludeReport"));
     m_conclude->setStyleSheet(QStringLiteral(
-        "QPushButton { background: #1f7a3d; color: white; font-weight: bold; padding: 6px 16px; border-radius: 4px; }"
-        "QPushButton:disabled { background: #b8c4cf; color: #eef2f6; }"
+        "QPushButton { background: #1f7a3d; color: white; font-weight: bold; padding: 6px 16px; "
+        "border-radius: 4px; }"
+        "QPushButton:disabled, QPushButton[blocked=\"true\"] { background: #b8c4cf; color: #eef2f6; }"
         "QPushButton:focus { border: 2px solid #0b3a5e; }"));
     m_outputs = new ReportOutputs(m_context, m_dialogs, this);
     m_outputs->setBeforeExport([this] { flushPendingEdits(); }); // the file has what was just typed

@@ -149,11 +149,21 @@ TEST_CASE("editor: an action typed in the form, blocked without a photo, then co
     CHECK(page->saveIndicator()->text().contains(QStringLiteral(":")));
 
     // No photo: concluding is blocked and the finding points at the photo strip.
-    CHECK_FALSE(page->concludeButton()->isEnabled());
+    CHECK(page->concludeButton()->property("blocked").toBool());
     CHECK(page->findingsPanel()->rowOf(QStringLiteral("actions[0].photos")) >= 0);
+    // Ctrl+Enter says why and goes to the first thing to fix: the photos.
     QTest::keySequence(QApplication::focusWidget(), QKeySequence(Qt::CTRL | Qt::Key_Return));
     CHECK(page->report().state == core::ReportState::Draft);
     CHECK(page->messageLabel()->isVisible());
+    CHECK(page->photoStrip()->isAncestorOf(QApplication::focusWidget()));
+    // So does a click on the (muted) Concluir: it is not a dead button.
+    e.page->form()->setFocus();
+    page->messageLabel()->clear();
+    QTest::mouseClick(page->concludeButton(), Qt::LeftButton);
+    CHECK(page->report().state == core::ReportState::Draft);
+    CHECK_FALSE(page->messageLabel()->text().isEmpty());
+    CHECK(page->photoStrip()->isAncestorOf(QApplication::focusWidget()));
+    CHECK(page->findingsPanel()->list()->currentRow() == 0);
     e.clickFinding(QStringLiteral("actions[0].photos"));
     CHECK(page->photoStrip()->isAncestorOf(QApplication::focusWidget()));
 
@@ -256,7 +266,7 @@ TEST_CASE("editor: a month without actions is concluded with a justification")
     test::typeText(panel->justificationField(), QStringLiteral("Chuvas"));
     e.page->flushPendingEdits();
     CHECK(e.page->findingsPanel()->rowOf(QStringLiteral("report.noActionsJustification")) >= 0);
-    CHECK_FALSE(e.page->concludeButton()->isEnabled());
+    CHECK(e.page->concludeButton()->property("blocked").toBool());
     e.clickFinding(QStringLiteral("report.noActionsJustification"));
     CHECK(QApplication::focusWidget() == panel->justificationField());
     test::typeText(panel->justificationField(), QStringLiteral(" fortes isolaram a zona rural o mês inteiro."));
