@@ -346,6 +346,7 @@ void PanelPage::requestFigures()
     m_error->show();
     core::PanelRequest request{m_context.program, filter(), {*m_municipality}};
     request.own = *m_municipality;
+    ++m_requests;
     m_job->request(request);
 }
 

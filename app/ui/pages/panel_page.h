@@ -50,6 +50,7 @@ public:
     const std::optional<core::PanelData> &data() const { return m_data; }
     core::PanelFilter filter() const; // as the controls say
     bool isComputing() const;
+    int figureRequests() const { return m_requests; } // for tests: no work while hidden
     QLabel *errorLabel() const { return m_error; } // why the figures cannot be computed, when they cannot
     QTableWidget *monthsTable() const { return m_months; }
     QList<QChartView *> chartViews() const;
@@ -101,6 +102,7 @@ private:
     core::Period m_monthsFrom, m_monthsTo; // what the period combos offer
     bool m_dirty = true;
     bool m_building = false;
+    int m_requests = 0; // computations asked of the job
 };
 
 } // namespace mobiliza::ui

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace mobiliza::ui {
@@ -85,10 +86,9 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     m_fallback->setObjectName(QStringLiteral("tokenFallbackWarning"));
     m_fallback->setStyleSheet(kWarningBox);
     m_fallback->setText(
-        tr("<b>The hub access key is kept in a file.</b> This computer has no working system "
-           "keychain, so the key that lets it send reports is stored in the data folder, readable "
-           "only by your user account. Keep the computer locked when you leave it; if the key "
-           "leaks, ask the URS to revoke it and connect again."));
+        tr("<b>The key that lets this computer send reports is kept in a file</b> of your user "
+           "account (this computer has no password vault for it). Lock the computer when you leave "
+           "it; if someone else may have copied the key, ask the URS to cancel it and connect again."));
     m_fallback->hide();
     texts->addWidget(m_fallback);
     m_insecure = new QLabel(this);
@@ -175,20 +175,29 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     connect(m_hold, &QPushButton::clicked, this, &SyncPage::holdSelected);
     connect(m_connect, &QPushButton::clicked, this, &SyncPage::openEnrollment);
 
+    // Every autosave of the editor notifies a change, and listing the outbox reads every
+    // concluded revision: a hidden page only marks itself stale, a visible one reloads
+    // once per burst (a pull stores hundreds of things).
+    m_reloadTimer = new QTimer(this);
+    m_reloadTimer->setSingleShot(true);
+    m_reloadTimer->setInterval(0);
+    connect(m_reloadTimer, &QTimer::timeout, this, &SyncPage::reload);
     auto &notifier = m_context.services->notifier();
-    connect(&notifier, &core::Notifier::reportChanged, this, &SyncPage::reload);
-    connect(&notifier, &core::Notifier::reportsReset, this, &SyncPage::reload);
-    if (isRegional()) // a pull stores hundreds of things: only a visible page follows them
-        connect(&notifier, &core::Notifier::replicaChanged, this, [this] {
-            if (isVisible())
-                reload();
-        });
+    connect(&notifier, &core::Notifier::reportChanged, this, &SyncPage::requestReload);
+    connect(&notifier, &core::Notifier::reportsReset, this, &SyncPage::requestReload);
+    if (isRegional())
+        connect(&notifier, &core::Notifier::replicaChanged, this, &SyncPage::requestReload);
 
     if (sync::SyncController *controller = m_context.sync) {
         connect(m_syncNow, &QPushButton::clicked, controller, &sync::SyncController::syncNow);
         connect(controller, &sync::SyncController::stateChanged, this, &SyncPage::updateConnection);
         connect(controller, &sync::SyncController::enrollmentChanged, this, &SyncPage::updateConnection);
-        connect(controller, &sync::SyncController::passFinished, this, &SyncPage::reload);
+        connect(controller, &sync::SyncController::passFinished, this, [this] {
+            if (isVisible())
+                reload(); // at once: the pass's last word is on screen when it ends
+            else
+                m_stale = true;
+        });
         connect(controller, &sync::SyncController::progressChanged, this, &SyncPage::updateProgress);
     } else {
         m_syncNow->setEnabled(false);
@@ -343,8 +352,19 @@ QString SyncPage::itemText(const core::OutboxItem &item) const
     return first + QLatin1Char('\n') + second;
 }
 
+void SyncPage::requestReload()
+{
+    if (!isVisible())
+        m_stale = true;
+    else
+        m_reloadTimer->start();
+}
+
 void SyncPage::reload()
 {
+    m_reloadTimer->stop();
+    m_stale = false;
+    ++m_reloads;
     if (isRegional()) {
         reloadRegional();
         return;
@@ -525,6 +545,8 @@ void SyncPage::retrySelected()
     const core::Status s = m_context.sync ? m_context.sync->retryNow(uuid) : outbox().retryNow(uuid);
     if (!s)
         m_details->setText(escaped(s.error().message));
+    else
+        reload(); // the person's own action shows at once
 }
 
 void SyncPage::holdSelected()
@@ -541,6 +563,8 @@ void SyncPage::holdSelected()
         s = held ? outbox().release(item.uuid) : outbox().hold(item.uuid);
     if (!s)
         m_details->setText(escaped(s.error().message));
+    else
+        reload(); // the person's own action shows at once
 }
 
 void SyncPage::openEnrollment()

@@ -13,6 +13,7 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 
 namespace mobiliza::ui {
 
@@ -24,6 +25,10 @@ namespace mobiliza::ui {
 // "Sync now" is always there; "Try again" and "Hold"/"Release" act on the
 // selected item. Works without a SyncController (context.sync == nullptr):
 // the outbox is shown and can be held or released, but nothing is sent.
+//
+// A hidden page does no work on a change notification (every autosave of the
+// editor is one): it marks itself stale and reloads once when shown. A visible
+// page reloads once per burst of notifications (a 0-ms single shot).
 class SyncPage : public QWidget
 {
     Q_OBJECT
@@ -47,6 +52,8 @@ public:
     QPushButton *holdButton() const { return m_hold; }
 
     void reload();
+    int reloadCount() const { return m_reloads; } // for tests: no work while hidden
+    bool isStale() const { return m_stale; }      // a change came while hidden: reloads when shown
     bool isRegional() const { return m_context.role != core::Role::Municipality; }
     // Opens the enrollment dialog (modal).
     void openEnrollment();
@@ -55,9 +62,11 @@ public:
     QString findingLocation(const QString &path) const;
 
 protected:
-    void showEvent(QShowEvent *event) override; // a URS's page catches up with the replica
+    void showEvent(QShowEvent *event) override; // catches up with what changed while hidden
 
 private:
+    // A change was notified: hidden, mark stale; visible, reload once the burst is over.
+    void requestReload();
     void updateConnection();
     void updateSelection();
     // A URS's page (sync_page_regional.cpp): its review decisions instead of the outbox.
@@ -75,6 +84,9 @@ private:
     std::unique_ptr<core::OutboxService> m_ownOutbox; // when there is no controller
     QList<core::OutboxItem> m_items;
     QList<core::ReviewDecisionRecord> m_decisions; // a URS's page
+    QTimer *m_reloadTimer = nullptr;               // coalesces the notifications of a visible page
+    bool m_stale = false;
+    int m_reloads = 0;
 
     QLabel *m_connection = nullptr;
     QLabel *m_status = nullptr;

@@ -42,7 +42,7 @@ QString decisionText(const core::ReviewDecisionRecord &d)
 void SyncPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (isRegional())
+    if (m_stale) // what changed while hidden (the replica, the outbox), read once
         reload();
 }
 
