@@ -4,14 +4,20 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+113"/>
+        <location filename="../app/ui/application.cpp" line="+114"/>
+        <location line="+146"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-98"/>
         <source>Mobiliza is already open on this profile: its window was brought forward.</source>
         <translation>Mobiliza is already open on this profile: its window was brought forward.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mobiliza is already open on this profile: the files were handed to its window, which imports them.</source>
+        <translation>Mobiliza is already open on this profile: the files were handed to its window, which imports them.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -34,7 +40,12 @@
         <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
+        <source>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</source>
+        <translation>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</source>
         <translation>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</translation>
     </message>
@@ -173,7 +184,7 @@
 <context>
     <name>BatchReceipt</name>
     <message>
-        <location filename="../core/package/batch_receipt.cpp" line="+32"/>
+        <location filename="../core/package/batch_receipt.cpp" line="+33"/>
         <source>This file is not a receipt of a Mobiliza batch. Choose the file with the .mobiliza-recibo extension that the central level gave back for the batch.</source>
         <translation>This file is not a receipt of a Mobiliza batch. Choose the file with the .mobiliza-recibo extension that the central level gave back for the batch.</translation>
     </message>
@@ -436,7 +447,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/ui/command_line.cpp" line="+35"/>
+        <location filename="../app/ui/command_line.cpp" line="+37"/>
         <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
         <translation>Mobiliza: records social-mobilization actions in public health, offline first.</translation>
     </message>
@@ -649,7 +660,7 @@
         <translation>With --panel: only the actions of this theme (its code, e.g. arboviroses).</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Unexpected argument: %1. See --help.</translation>
     </message>
@@ -719,7 +730,7 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-160"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
     </message>
@@ -739,7 +750,7 @@
         <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+118"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
     </message>
@@ -917,7 +928,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../app/ui/dialogs.cpp" line="+24"/>
+        <location filename="../app/ui/dialogs.cpp" line="+27"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -925,6 +936,16 @@
         <location line="+23"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Open file</source>
+        <translation>Open file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No program on this computer opens %1. The file is saved; open it from its folder with the program you use for this kind of file.</source>
+        <translation>No program on this computer opens %1. The file is saved; open it from its folder with the program you use for this kind of file.</translation>
     </message>
 </context>
 <context>
@@ -1808,7 +1829,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+260"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+262"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2061,17 +2082,17 @@
 <context>
     <name>MonthExports</name>
     <message>
-        <location filename="../core/exports/month_exports.cpp" line="+56"/>
+        <location filename="../core/exports/month_exports.cpp" line="+83"/>
         <source>There is no report for %1 in this profile. Check the month (YYYY-MM) or create the report first.</source>
         <translation>There is no report for %1 in this profile. Check the month (YYYY-MM) or create the report first.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-30"/>
         <source>The report of %1 is still a draft. Conclude it first: a package carries a concluded revision.</source>
         <translation>The report of %1 is still a draft. Conclude it first: a package carries a concluded revision.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+50"/>
         <source>Unknown export &quot;%1&quot;.</source>
         <translation>Unknown export &quot;%1&quot;.</translation>
     </message>
@@ -2319,7 +2340,7 @@
 <context>
     <name>PanelControls</name>
     <message>
-        <location filename="../app/ui/panel/panel_controls.cpp" line="+54"/>
+        <location filename="../app/ui/panel/panel_controls.cpp" line="+84"/>
         <source>theme %1</source>
         <translation>theme %1</translation>
     </message>
@@ -3447,7 +3468,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+84"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+85"/>
         <source>Sending review decisions</source>
         <translation>Sending review decisions</translation>
     </message>
@@ -3562,20 +3583,30 @@
         <translation>The export was cancelled. No file was written.</translation>
     </message>
     <message>
-        <location filename="../core/outputs/report_pdf.cpp" line="+91"/>
+        <location filename="../core/outputs/report_pdf.cpp" line="+92"/>
         <source>Photo %1 of action %2 (&quot;%3&quot;) is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</source>
         <translation>Photo %1 of action %2 (&quot;%3&quot;) is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>Photo %1 of action %2 (&quot;%3&quot;) could not be read (%4). Open the report, remove that photo and attach it again, then export again.</source>
         <translation>Photo %1 of action %2 (&quot;%3&quot;) could not be read (%4). Open the report, remove that photo and attach it again, then export again.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+76"/>
         <location filename="../core/panel/balanco_pdf.cpp" line="+410"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs/report_preview.cpp" line="+90"/>
+        <source>There is not enough memory to draw the pages of the report. Close other programs and try again.</source>
+        <translation>There is not enough memory to draw the pages of the report. Close other programs and try again.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The preview has no room to show the pages.</source>
+        <translation>The preview has no room to show the pages.</translation>
     </message>
 </context>
 <context>
@@ -3655,7 +3686,7 @@
     <message>
         <location filename="../core/package/batch_file_writer.cpp" line="+29"/>
         <location filename="../core/package/batch_receipt.cpp" line="-23"/>
-        <location filename="../core/package/package_writer.cpp" line="+97"/>
+        <location filename="../core/package/package_writer.cpp" line="+111"/>
         <source>folder not found</source>
         <translation>folder not found</translation>
     </message>
@@ -4068,7 +4099,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-186"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-188"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -4078,7 +4109,7 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+198"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+200"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -5094,7 +5125,7 @@
         <translation>Plain http:// addresses are refused: the enrollment code, the access key and partners&apos; contacts would travel unprotected. Type the https:// address you were given, like https://hub.urs.saude.mg.gov.br.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Type the enrollment code.</source>
         <translation>Type the enrollment code.</translation>
     </message>
@@ -5140,7 +5171,7 @@
         <translation>Problems found in the report</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Click a line, or select it and press Enter, to go to the field.</source>
         <translation>Click a line, or select it and press Enter, to go to the field.</translation>
     </message>
@@ -5508,7 +5539,7 @@
         <translation>Report packages (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Checking the package files…</source>
         <translation>Checking the package files…</translation>
     </message>
@@ -5533,7 +5564,7 @@
         <translation>Checking %1 (%2 of %3)…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Import batch file</source>
         <translation>Import batch file</translation>
     </message>
@@ -5629,7 +5660,7 @@
 <context>
     <name>mobiliza::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.cpp" line="+34"/>
+        <location filename="../app/ui/main_window.cpp" line="+35"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -5712,14 +5743,9 @@
         <translation>URS %1 · %2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Mobiliza — %1 (demonstration)</source>
-        <translation>Mobiliza — %1 (demonstration)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mobiliza — %1</source>
-        <translation>Mobiliza — %1</translation>
+        <location line="+4"/>
+        <source>%1 (demonstration)</source>
+        <translation>%1 (demonstration)</translation>
     </message>
 </context>
 <context>
@@ -5909,7 +5935,7 @@
         <translation>Choose on a calendar (Alt+Down)</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</source>
         <extracomment>A date field holds something that is not a date (%1: what it holds).</extracomment>
         <translation>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</translation>
@@ -5924,7 +5950,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+71"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+62"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -6064,12 +6090,12 @@
         <translation>Every format</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+77"/>
         <source>Every municipality (%1)</source>
         <translation>Every municipality (%1)</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-60"/>
         <source>Include reports not yet accepted</source>
         <translation>Include reports not yet accepted</translation>
     </message>
@@ -6154,7 +6180,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+215"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+189"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
@@ -6384,7 +6410,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+68"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+58"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -6509,12 +6535,12 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</source>
         <translation>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</translation>
     </message>
@@ -6549,7 +6575,7 @@
         <translation>Not sent yet — due %1</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-285"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -6559,12 +6585,12 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+197"/>
         <source>This profile has no municipality yet: close Mobiliza and open it again to choose it.</source>
         <translation>This profile has no municipality yet: close Mobiliza and open it again to choose it.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>not started</source>
         <translation>not started</translation>
     </message>
@@ -6916,7 +6942,7 @@
         <translation>Phone %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>C&amp;PF</source>
         <translation>C&amp;PF</translation>
     </message>
@@ -6971,7 +6997,7 @@
         <translation>No consent recorded: do not send campaigns or digital pieces to this partner.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Type the partner&apos;s name: it is the only required field.</source>
         <translation>Type the partner&apos;s name: it is the only required field.</translation>
     </message>
@@ -7194,8 +7220,13 @@
         <source>Erase the selected partner and everything held about them (Delete)</source>
         <translation>Erase the selected partner and everything held about them (Delete)</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+92"/>
+        <source>No partner yet</source>
+        <translation>No partner yet</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n partner(s)</source>
         <translation>
             <numerusform>%n partner(s)</numerusform>
@@ -7479,6 +7510,42 @@
         <translation>
             <numerusform>%n partner(s) saved to %1.</numerusform>
             <numerusform>%n partner(s) saved to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::PdfPreviewDialog</name>
+    <message>
+        <location filename="../app/ui/pages/pdf_preview_dialog.cpp" line="+20"/>
+        <source>Drawing the pages…</source>
+        <translation>Drawing the pages…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the PDF…</source>
+        <translation>Save the PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this report as the official PDF, to read or print.</source>
+        <translation>Save this report as the official PDF, to read or print.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The pages could not be drawn: %1</source>
+        <translation>The pages could not be drawn: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 of %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page(s), exactly as in the official PDF the URS receives.</source>
+        <translation>
+            <numerusform>%n page(s), exactly as in the official PDF the URS receives.</numerusform>
+            <numerusform>%n page(s), exactly as in the official PDF the URS receives.</numerusform>
         </translation>
     </message>
 </context>
@@ -7791,18 +7858,18 @@
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
         <location filename="../app/ui/editor/report_editor_edits.cpp" line="+40"/>
-        <location line="+300"/>
+        <location line="+301"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-264"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Add an action</source>
         <translation>Add an action</translation>
     </message>
@@ -7879,12 +7946,12 @@
         <translation>Import cancelled: %1 of %2 photo(s) added.</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+47"/>
+        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+51"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Report of %1</source>
         <translation>Report of %1</translation>
     </message>
@@ -7899,7 +7966,7 @@
         <translation> — late</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Fix the problems listed under “Before concluding” first (Ctrl+Enter).</source>
         <translation>Fix the problems listed under “Before concluding” first (Ctrl+Enter).</translation>
     </message>
@@ -7949,7 +8016,7 @@
         <translation>Report sent — revision %1: %2. It can no longer be edited.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Wait until the photos finish importing, then conclude.</source>
         <translation>Wait until the photos finish importing, then conclude.</translation>
     </message>
@@ -7959,7 +8026,7 @@
         <translation>The report cannot be concluded yet: fix the problems listed under “Before concluding”.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Conclude the report</source>
         <translation>Conclude the report</translation>
     </message>
@@ -7974,7 +8041,7 @@ It will be locked and put in the outbox to be sent to the URS. Until it is sent,
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+233"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+242"/>
         <source>Conclude</source>
         <translation>Conclude</translation>
     </message>
@@ -8022,7 +8089,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The report was not reopened</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="-151"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="-157"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Undo: %1 (Ctrl+Z)</translation>
     </message>
@@ -8032,7 +8099,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Redo: %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+34"/>
+        <source>See the pages</source>
+        <translation>See the pages</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages of the official PDF, as the URS will see them.</source>
+        <translation>The pages of the official PDF, as the URS will see them.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Go to the photos of this action (Ctrl+Shift+F adds photos)</source>
         <translation>Go to the photos of this action (Ctrl+Shift+F adds photos)</translation>
     </message>
@@ -8042,7 +8119,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>No report is open. Choose a month in Reports, or create the report of the current month there.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>← Reports</source>
         <translation>← Reports</translation>
     </message>
@@ -8072,7 +8149,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Redo (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+18"/>
+        <source>PDF and files</source>
+        <translation>PDF and files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This report&apos;s official PDF (to read or print), its actions as CSV or XLSX, or a package for a USB stick.</source>
+        <translation>This report&apos;s official PDF (to read or print), its actions as CSV or XLSX, or a package for a USB stick.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Actions of the report</source>
         <translation>Actions of the report</translation>
     </message>
@@ -8202,7 +8289,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Accepted — consolidated</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>%1: “%2”</source>
         <translation>%1: “%2”</translation>
     </message>
@@ -8280,6 +8367,159 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <location line="+1"/>
         <source>Last change</source>
         <translation>Last change</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::ReportOutputs</name>
+    <message>
+        <location filename="../app/ui/pages/report_outputs.cpp" line="+27"/>
+        <source>Official PDF…</source>
+        <translation>Official PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the actions (CSV)…</source>
+        <translation>Export the actions (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the actions (XLSX, Excel)…</source>
+        <translation>Export the actions (XLSX, Excel)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a package for a USB stick…</source>
+        <translation>Save a package for a USB stick…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>See the pages (as the URS will see them)</source>
+        <translation>See the pages (as the URS will see them)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages of the official PDF, drawn here without saving a file.</source>
+        <translation>The pages of the official PDF, drawn here without saving a file.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report as the URS files it: save it, then open it to read or print.</source>
+        <translation>The report as the URS files it: save it, then open it to read or print.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One row per action, for a spreadsheet, Power BI or any program that reads CSV.</source>
+        <translation>One row per action, for a spreadsheet, Power BI or any program that reads CSV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per action, as an Excel workbook.</source>
+        <translation>One row per action, as an Excel workbook.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>See the pages</source>
+        <translation>See the pages</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The report could not be read: %1</source>
+        <translation>The report could not be read: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — as the URS will see it</source>
+        <translation>%1 — as the URS will see it</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The concluded report with its photos in one file, for the URS when there is no internet: it is checked there as if it had been sent.</source>
+        <translation>The concluded report with its photos in one file, for the URS when there is no internet: it is checked there as if it had been sent.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conclude the report first: a package carries a concluded report.</source>
+        <translation>Conclude the report first: a package carries a concluded report.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Official PDF of %1</source>
+        <translation>Official PDF of %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions of %1</source>
+        <translation>Actions of %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Package of %1</source>
+        <translation>Package of %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV for spreadsheets (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report package (*.mobiliza)</source>
+        <translation>Report package (*.mobiliza)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The file was not written: %1</source>
+        <translation>The file was not written: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Writing the package with its photos…</source>
+        <translation>Writing the package with its photos…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the file…</source>
+        <translation>Writing the file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The file was not written: %1 Choose another folder, such as Documents, and try again.</source>
+        <translation>The file was not written: %1 Choose another folder, such as Documents, and try again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The package was saved to %1. Take this file to the URS (a USB stick will do): it is checked there as if it had been sent over the internet.</source>
+        <translation>The package was saved to %1. Take this file to the URS (a USB stick will do): it is checked there as if it had been sent over the internet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The official PDF was saved to %1. Open it now to read or print?</source>
+        <translation>The official PDF was saved to %1. Open it now to read or print?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actions were saved to %1. Open the file now?</source>
+        <translation>The actions were saved to %1. Open the file now?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -8561,13 +8801,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+23"/>
-        <location line="+42"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+28"/>
+        <location line="+65"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-64"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</translation>
     </message>
@@ -8583,16 +8823,47 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+6"/>
+        <location line="+133"/>
         <source>Open the report</source>
         <translation>Open the report</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-131"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+4"/>
+        <source>PDF and files</source>
+        <translation>PDF and files</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected report&apos;s official PDF, its actions as CSV or XLSX, or a package for a USB stick (also by right-clicking the report).</source>
+        <translation>The selected report&apos;s official PDF, its actions as CSV or XLSX, or a package for a USB stick (also by right-clicking the report).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import package…</source>
+        <translation>Import package…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Brings in report packages (.mobiliza) of this municipality, saved on another computer or on a USB stick. Each file is checked before anything is kept.</source>
+        <translation>Brings in report packages (.mobiliza) of this municipality, saved on another computer or on a USB stick. Each file is checked before anything is kept.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import report packages</source>
+        <translation>Import report packages</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Report packages (*.mobiliza)</source>
+        <translation>Report packages (*.mobiliza)</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>The reports could not be read: %1</source>
         <translation>The reports could not be read: %1</translation>
     </message>
@@ -8602,7 +8873,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>No report yet. Start with the current month: every action you record is saved at once, even without internet.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+54"/>
         <source>%1 — deadline %2, late</source>
         <extracomment>A month that can still be created (%1: &quot;Outubro de 2026&quot;, %2: its deadline dd/mm/aaaa).</extracomment>
         <translation>%1 — deadline %2, late</translation>
@@ -8613,7 +8884,80 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>%1 — deadline %2</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+32"/>
+        <location line="+40"/>
+        <source>Import package</source>
+        <translation>Import package</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Checking the package files…</source>
+        <translation>Checking the package files…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling: the file being checked is finished first…</source>
+        <translation>Cancelling: the file being checked is finished first…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking %1 (%2 of %3)…</source>
+        <translation>Checking %1 (%2 of %3)…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The files could not be imported: %1</source>
+        <translation>The files could not be imported: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2, revision %3</source>
+        <translation>%1: %2, revision %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n report(s) imported:</source>
+        <translation>
+            <numerusform>%n report(s) imported:</numerusform>
+            <numerusform>%n report(s) imported:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n report(s) already here (nothing changed):</source>
+        <translation>
+            <numerusform>%n report(s) already here (nothing changed):</numerusform>
+            <numerusform>%n report(s) already here (nothing changed):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n file(s) refused (nothing was kept from them):</source>
+        <translation>
+            <numerusform>%n file(s) refused (nothing was kept from them):</numerusform>
+            <numerusform>%n file(s) refused (nothing was kept from them):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n file(s) not looked at (cancelled).</source>
+        <translation>
+            <numerusform>%n file(s) not looked at (cancelled).</numerusform>
+            <numerusform>%n file(s) not looked at (cancelled).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-186"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Create the report of %1</translation>
@@ -8799,7 +9143,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::SyncPage</name>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+62"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+63"/>
         <source>Synchronization</source>
         <translation>Synchronization</translation>
     </message>
@@ -8814,12 +9158,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Concluded reports are kept on this computer and sent to the regional health unit when there is a connection. Nothing is lost while offline.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>&lt;b&gt;The hub access key is kept in a file.&lt;/b&gt; This computer has no working system keychain, so the key that lets it send reports is stored in the data folder, readable only by your user account. Keep the computer locked when you leave it; if the key leaks, ask the URS to revoke it and connect again.</source>
-        <translation>&lt;b&gt;The hub access key is kept in a file.&lt;/b&gt; This computer has no working system keychain, so the key that lets it send reports is stored in the data folder, readable only by your user account. Keep the computer locked when you leave it; if the key leaks, ask the URS to revoke it and connect again.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+38"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sync now</translation>
     </message>
@@ -8830,12 +9169,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+3"/>
-        <location line="+147"/>
+        <location line="+156"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Connect to the URS hub…</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-144"/>
         <source>Sending progress</source>
         <translation>Sending progress</translation>
     </message>
@@ -8851,13 +9190,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location line="+290"/>
+        <location line="+310"/>
         <location line="+40"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-305"/>
         <source>Synchronization is not available in this session.</source>
         <translation>Synchronization is not available in this session.</translation>
     </message>
@@ -9010,7 +9349,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nothing waiting to be sent.</translation>
     </message>
@@ -9130,12 +9469,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-397"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="-50"/>
+        <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</source>
+        <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
+    </message>
+    <message>
+        <location line="+322"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

@@ -4,14 +4,20 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+113"/>
+        <location filename="../app/ui/application.cpp" line="+114"/>
+        <location line="+146"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="-98"/>
         <source>Mobiliza is already open on this profile: its window was brought forward.</source>
         <translation>O Mobiliza já está aberto neste perfil: a janela dele foi trazida para a frente.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mobiliza is already open on this profile: the files were handed to its window, which imports them.</source>
+        <translation>O Mobiliza já está aberto neste perfil: os arquivos foram entregues à janela dele, que os importa.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -34,7 +40,12 @@
         <translation>Este perfil ainda não foi configurado. Execute uma vez com --role municipality --municipality IBGE (o código IBGE de 7 dígitos) ou --role urs --urs NOME, ou abra o Mobiliza sem opções de linha de comando para escolher.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+12"/>
+        <source>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</source>
+        <translation>Nada foi configurado: o Mobiliza guarda os relatórios de um município (ou o trabalho de uma URS) e precisa saber qual. Abra-o de novo para escolher; nada foi perdido.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</source>
         <translation>&quot;%1&quot; não é o código IBGE de um município de Minas Gerais. Confira o código de 7 dígitos (por exemplo, 3106200 para Belo Horizonte).</translation>
     </message>
@@ -173,7 +184,7 @@
 <context>
     <name>BatchReceipt</name>
     <message>
-        <location filename="../core/package/batch_receipt.cpp" line="+32"/>
+        <location filename="../core/package/batch_receipt.cpp" line="+33"/>
         <source>This file is not a receipt of a Mobiliza batch. Choose the file with the .mobiliza-recibo extension that the central level gave back for the batch.</source>
         <translation>Este arquivo não é um recibo de lote do Mobiliza. Escolha o arquivo com a extensão .mobiliza-recibo que o nível central devolveu para o lote.</translation>
     </message>
@@ -436,7 +447,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/ui/command_line.cpp" line="+35"/>
+        <location filename="../app/ui/command_line.cpp" line="+37"/>
         <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
         <translation>Mobiliza: registro das ações de mobilização social em saúde, funcionando mesmo sem internet.</translation>
     </message>
@@ -649,7 +660,7 @@
         <translation>Com --panel: só as ações deste tema (o código dele, por exemplo arboviroses).</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+71"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Argumento inesperado: %1. Veja --help.</translation>
     </message>
@@ -719,7 +730,7 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-153"/>
+        <location line="-160"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
     </message>
@@ -739,7 +750,7 @@
         <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (indicadores, gráficos, tabelas e núcleos por URS) e sai.</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+118"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept e --return só são usados com --review ID_DO_RELATÓRIO.</translation>
     </message>
@@ -917,7 +928,7 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../app/ui/dialogs.cpp" line="+24"/>
+        <location filename="../app/ui/dialogs.cpp" line="+27"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -925,6 +936,16 @@
         <location line="+23"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</source>
         <translation>Imagens (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Open file</source>
+        <translation>Abrir arquivo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No program on this computer opens %1. The file is saved; open it from its folder with the program you use for this kind of file.</source>
+        <translation>Nenhum programa deste computador abre %1. O arquivo está salvo: abra-o pela pasta dele, com o programa que você usa para esse tipo de arquivo.</translation>
     </message>
 </context>
 <context>
@@ -1808,7 +1829,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+260"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+262"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2061,17 +2082,17 @@
 <context>
     <name>MonthExports</name>
     <message>
-        <location filename="../core/exports/month_exports.cpp" line="+56"/>
+        <location filename="../core/exports/month_exports.cpp" line="+83"/>
         <source>There is no report for %1 in this profile. Check the month (YYYY-MM) or create the report first.</source>
         <translation>Não há relatório de %1 neste perfil. Confira o mês (AAAA-MM) ou crie o relatório primeiro.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-30"/>
         <source>The report of %1 is still a draft. Conclude it first: a package carries a concluded revision.</source>
         <translation>O relatório de %1 ainda é um rascunho. Conclua-o primeiro: o pacote leva uma revisão concluída.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+50"/>
         <source>Unknown export &quot;%1&quot;.</source>
         <translation>Exportação desconhecida &quot;%1&quot;.</translation>
     </message>
@@ -2319,7 +2340,7 @@
 <context>
     <name>PanelControls</name>
     <message>
-        <location filename="../app/ui/panel/panel_controls.cpp" line="+54"/>
+        <location filename="../app/ui/panel/panel_controls.cpp" line="+84"/>
         <source>theme %1</source>
         <translation>tema %1</translation>
     </message>
@@ -3447,7 +3468,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+84"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+85"/>
         <source>Sending review decisions</source>
         <translation>Enviando as decisões de análise</translation>
     </message>
@@ -3562,20 +3583,30 @@
         <translation>A exportação foi cancelada. Nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../core/outputs/report_pdf.cpp" line="+91"/>
+        <location filename="../core/outputs/report_pdf.cpp" line="+92"/>
         <source>Photo %1 of action %2 (&quot;%3&quot;) is missing from the photo folder (%4). Open the report, remove that photo and attach it again, then export again.</source>
         <translation>A Foto %1 da ação %2 (&quot;%3&quot;) não está na pasta de fotos (%4). Abra o relatório, remova essa foto e anexe-a de novo; depois exporte novamente.</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>Photo %1 of action %2 (&quot;%3&quot;) could not be read (%4). Open the report, remove that photo and attach it again, then export again.</source>
         <translation>Não foi possível ler a Foto %1 da ação %2 (&quot;%3&quot;) (%4). Abra o relatório, remova essa foto e anexe-a de novo; depois exporte novamente.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+76"/>
         <location filename="../core/panel/balanco_pdf.cpp" line="+410"/>
         <source>The PDF needs the graphical part of the application (fonts). Run it with the &quot;offscreen&quot; platform (QT_QPA_PLATFORM=offscreen) on a server.</source>
         <translation>O PDF precisa da parte gráfica do aplicativo (fontes). Em um servidor, execute-o com a plataforma &quot;offscreen&quot; (QT_QPA_PLATFORM=offscreen).</translation>
+    </message>
+    <message>
+        <location filename="../core/outputs/report_preview.cpp" line="+90"/>
+        <source>There is not enough memory to draw the pages of the report. Close other programs and try again.</source>
+        <translation>Não há memória suficiente para desenhar as páginas do relatório. Feche outros programas e tente de novo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The preview has no room to show the pages.</source>
+        <translation>A pré-visualização não tem espaço para mostrar as páginas.</translation>
     </message>
 </context>
 <context>
@@ -3655,7 +3686,7 @@
     <message>
         <location filename="../core/package/batch_file_writer.cpp" line="+29"/>
         <location filename="../core/package/batch_receipt.cpp" line="-23"/>
-        <location filename="../core/package/package_writer.cpp" line="+97"/>
+        <location filename="../core/package/package_writer.cpp" line="+111"/>
         <source>folder not found</source>
         <translation>pasta não encontrada</translation>
     </message>
@@ -4068,7 +4099,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-186"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-188"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -4078,7 +4109,7 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+198"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+200"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -5094,7 +5125,7 @@
         <translation>Endereços http:// simples são recusados: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam sem proteção. Digite o endereço https:// que você recebeu, como https://hub.urs.saude.mg.gov.br.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+20"/>
         <source>Type the enrollment code.</source>
         <translation>Digite o código de cadastro.</translation>
     </message>
@@ -5140,7 +5171,7 @@
         <translation>Problemas encontrados no relatório</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Click a line, or select it and press Enter, to go to the field.</source>
         <translation>Clique em uma linha, ou selecione-a e tecle Enter, para ir até o campo.</translation>
     </message>
@@ -5508,7 +5539,7 @@
         <translation>Pacotes de relatório (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Checking the package files…</source>
         <translation>Conferindo os arquivos de pacote…</translation>
     </message>
@@ -5533,7 +5564,7 @@
         <translation>Conferindo %1 (%2 de %3)…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Import batch file</source>
         <translation>Importar arquivo de lote</translation>
     </message>
@@ -5629,7 +5660,7 @@
 <context>
     <name>mobiliza::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.cpp" line="+34"/>
+        <location filename="../app/ui/main_window.cpp" line="+35"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -5712,14 +5743,9 @@
         <translation>URS %1 · %2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Mobiliza — %1 (demonstration)</source>
-        <translation>Mobiliza — %1 (demonstração)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Mobiliza — %1</source>
-        <translation>Mobiliza — %1</translation>
+        <location line="+4"/>
+        <source>%1 (demonstration)</source>
+        <translation>%1 (demonstração)</translation>
     </message>
 </context>
 <context>
@@ -5909,7 +5935,7 @@
         <translation>Escolher no calendário (Alt+Seta para baixo)</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+138"/>
         <source>&quot;%1&quot; is not a date: type day, month and year as dd/mm/yyyy, for example 14/10/2026.</source>
         <extracomment>A date field holds something that is not a date (%1: what it holds).</extracomment>
         <translation>&quot;%1&quot; não é uma data: digite dia, mês e ano como dd/mm/aaaa, por exemplo 14/10/2026.</translation>
@@ -5924,7 +5950,7 @@
 <context>
     <name>mobiliza::ui::PanelDashboard</name>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+71"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+62"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -6064,12 +6090,12 @@
         <translation>Todos os formatos</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+77"/>
         <source>Every municipality (%1)</source>
         <translation>Todos os municípios (%1)</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-60"/>
         <source>Include reports not yet accepted</source>
         <translation>Incluir relatórios ainda não aceitos</translation>
     </message>
@@ -6154,7 +6180,7 @@
         <translation>URS %1</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+215"/>
+        <location filename="../app/ui/panel/panel_dashboard.cpp" line="+189"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
@@ -6384,7 +6410,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+68"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+58"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -6509,12 +6535,12 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</source>
         <translation>%1, de %2 a %3%4. Variações (▲▼) em relação a %5 a %6.</translation>
     </message>
@@ -6549,7 +6575,7 @@
         <translation>Ainda não enviado — prazo %1</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-285"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -6559,12 +6585,12 @@
         <translation>Ações</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+197"/>
         <source>This profile has no municipality yet: close Mobiliza and open it again to choose it.</source>
         <translation>Este perfil ainda não tem município: feche o Mobiliza e abra-o de novo para escolhê-lo.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>not started</source>
         <translation>não iniciado</translation>
     </message>
@@ -6916,7 +6942,7 @@
         <translation>Telefone %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>C&amp;PF</source>
         <translation>C&amp;PF</translation>
     </message>
@@ -6971,7 +6997,7 @@
         <translation>Nenhum consentimento registrado: não envie campanhas nem peças digitais a este parceiro.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Type the partner&apos;s name: it is the only required field.</source>
         <translation>Digite o nome do parceiro: é o único campo obrigatório.</translation>
     </message>
@@ -7194,8 +7220,13 @@
         <source>Erase the selected partner and everything held about them (Delete)</source>
         <translation>Excluir o parceiro selecionado e tudo o que está registrado sobre ele (Delete)</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location line="+92"/>
+        <source>No partner yet</source>
+        <translation>Nenhum parceiro ainda</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n partner(s)</source>
         <translation>
             <numerusform>%n parceiro</numerusform>
@@ -7479,6 +7510,42 @@
         <translation>
             <numerusform>%n parceiro salvo em %1.</numerusform>
             <numerusform>%n parceiros salvos em %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::PdfPreviewDialog</name>
+    <message>
+        <location filename="../app/ui/pages/pdf_preview_dialog.cpp" line="+20"/>
+        <source>Drawing the pages…</source>
+        <translation>Desenhando as páginas…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Save the PDF…</source>
+        <translation>Salvar o PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save this report as the official PDF, to read or print.</source>
+        <translation>Salva este relatório como o PDF oficial, para ler ou imprimir.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The pages could not be drawn: %1</source>
+        <translation>Não foi possível desenhar as páginas: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n page(s), exactly as in the official PDF the URS receives.</source>
+        <translation>
+            <numerusform>%n página, exatamente como no PDF oficial que a URS recebe.</numerusform>
+            <numerusform>%n páginas, exatamente como no PDF oficial que a URS recebe.</numerusform>
         </translation>
     </message>
 </context>
@@ -7791,18 +7858,18 @@
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
         <location filename="../app/ui/editor/report_editor_edits.cpp" line="+40"/>
-        <location line="+300"/>
+        <location line="+301"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-263"/>
+        <location line="-264"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
     <message>
-        <location line="+111"/>
+        <location line="+112"/>
         <source>Add an action</source>
         <translation>Adicionar uma ação</translation>
     </message>
@@ -7879,12 +7946,12 @@
         <translation>Importação cancelada: %1 de %2 foto(s) adicionada(s).</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+47"/>
+        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+51"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Report of %1</source>
         <translation>Relatório de %1</translation>
     </message>
@@ -7899,7 +7966,7 @@
         <translation> — atrasado</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+12"/>
         <source>Fix the problems listed under “Before concluding” first (Ctrl+Enter).</source>
         <translation>Corrija primeiro os problemas listados em “Antes de concluir” (Ctrl+Enter).</translation>
     </message>
@@ -7949,7 +8016,7 @@
         <translation>Relatório enviado — revisão %1: %2. Ele não pode mais ser editado.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Wait until the photos finish importing, then conclude.</source>
         <translation>Aguarde o fim da importação das fotos e depois conclua.</translation>
     </message>
@@ -7959,7 +8026,7 @@
         <translation>O relatório ainda não pode ser concluído: corrija os problemas listados em “Antes de concluir”.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Conclude the report</source>
         <translation>Concluir o relatório</translation>
     </message>
@@ -7974,7 +8041,7 @@ Ele será bloqueado e colocado na fila de envio para a URS. Enquanto não for en
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+233"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+242"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
@@ -8022,7 +8089,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O relatório não foi reaberto</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="-151"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="-157"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Desfazer: %1 (Ctrl+Z)</translation>
     </message>
@@ -8032,7 +8099,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Refazer: %1 (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+34"/>
+        <source>See the pages</source>
+        <translation>Ver as páginas</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages of the official PDF, as the URS will see them.</source>
+        <translation>As páginas do PDF oficial, como a URS vai vê-las.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Go to the photos of this action (Ctrl+Shift+F adds photos)</source>
         <translation>Ir para as fotos desta ação (Ctrl+Shift+F adiciona fotos)</translation>
     </message>
@@ -8042,7 +8119,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Nenhum relatório está aberto. Escolha um mês em Relatórios ou crie lá o relatório do mês atual.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>← Reports</source>
         <translation>← Relatórios</translation>
     </message>
@@ -8072,7 +8149,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Refazer (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+18"/>
+        <source>PDF and files</source>
+        <translation>PDF e arquivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This report&apos;s official PDF (to read or print), its actions as CSV or XLSX, or a package for a USB stick.</source>
+        <translation>O PDF oficial deste relatório (para ler ou imprimir), as ações em CSV ou XLSX, ou um pacote para pen drive.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>Actions of the report</source>
         <translation>Ações do relatório</translation>
     </message>
@@ -8202,7 +8289,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Aceito — consolidado</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>%1: “%2”</source>
         <translation>%1: “%2”</translation>
     </message>
@@ -8280,6 +8367,159 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <location line="+1"/>
         <source>Last change</source>
         <translation>Última alteração</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::ReportOutputs</name>
+    <message>
+        <location filename="../app/ui/pages/report_outputs.cpp" line="+27"/>
+        <source>Official PDF…</source>
+        <translation>PDF oficial…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the actions (CSV)…</source>
+        <translation>Exportar as ações (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the actions (XLSX, Excel)…</source>
+        <translation>Exportar as ações (XLSX, Excel)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a package for a USB stick…</source>
+        <translation>Salvar pacote para pen drive…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>See the pages (as the URS will see them)</source>
+        <translation>Ver as páginas (como a URS verá)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The pages of the official PDF, drawn here without saving a file.</source>
+        <translation>As páginas do PDF oficial, desenhadas aqui, sem gravar arquivo.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The report as the URS files it: save it, then open it to read or print.</source>
+        <translation>O relatório como a URS o arquiva: salve-o e depois abra-o para ler ou imprimir.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>One row per action, for a spreadsheet, Power BI or any program that reads CSV.</source>
+        <translation>Uma linha por ação, para planilha, Power BI ou qualquer programa que leia CSV.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One row per action, as an Excel workbook.</source>
+        <translation>Uma linha por ação, como pasta de trabalho do Excel.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>See the pages</source>
+        <translation>Ver as páginas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The report could not be read: %1</source>
+        <translation>Não foi possível ler o relatório: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 — as the URS will see it</source>
+        <translation>%1 — como a URS verá</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The concluded report with its photos in one file, for the URS when there is no internet: it is checked there as if it had been sent.</source>
+        <translation>O relatório concluído, com as fotos, num só arquivo, para a URS quando não há internet: lá ele é conferido como se tivesse sido enviado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Conclude the report first: a package carries a concluded report.</source>
+        <translation>Conclua o relatório antes: um pacote leva um relatório concluído.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Official PDF of %1</source>
+        <translation>PDF oficial de %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions of %1</source>
+        <translation>Ações de %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Package of %1</source>
+        <translation>Pacote de %1</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Documento PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>CSV for spreadsheets (*.csv)</source>
+        <translation>CSV para planilhas (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report package (*.mobiliza)</source>
+        <translation>Pacote de relatório (*.mobiliza)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The file was not written: %1</source>
+        <translation>O arquivo não foi gravado: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Writing the package with its photos…</source>
+        <translation>Gravando o pacote com as fotos…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the file…</source>
+        <translation>Gravando o arquivo…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>The file was not written: %1 Choose another folder, such as Documents, and try again.</source>
+        <translation>O arquivo não foi gravado: %1 Escolha outra pasta, como Documentos, e tente de novo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The package was saved to %1. Take this file to the URS (a USB stick will do): it is checked there as if it had been sent over the internet.</source>
+        <translation>O pacote foi salvo em %1. Leve este arquivo à URS (num pen drive, por exemplo): lá ele é conferido como se tivesse sido enviado pela internet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The official PDF was saved to %1. Open it now to read or print?</source>
+        <translation>O PDF oficial foi salvo em %1. Abrir agora para ler ou imprimir?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actions were saved to %1. Open the file now?</source>
+        <translation>As ações foram salvas em %1. Abrir o arquivo agora?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Abrir</translation>
     </message>
 </context>
 <context>
@@ -8561,13 +8801,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+23"/>
-        <location line="+42"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+28"/>
+        <location line="+65"/>
         <source>Monthly reports</source>
         <translation>Relatórios mensais</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-64"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>Um relatório por mês. Um mês sem ações também é informado, com justificativa. Os relatórios concluídos aguardam na fila de envio até poderem ser enviados.</translation>
     </message>
@@ -8583,16 +8823,47 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+6"/>
+        <location line="+133"/>
         <source>Open the report</source>
         <translation>Abrir o relatório</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-131"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Abre o mês selecionado na lista (Enter ou clique duplo também abrem).</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+4"/>
+        <source>PDF and files</source>
+        <translation>PDF e arquivos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected report&apos;s official PDF, its actions as CSV or XLSX, or a package for a USB stick (also by right-clicking the report).</source>
+        <translation>O PDF oficial do relatório selecionado, as ações em CSV ou XLSX, ou um pacote para pen drive (também com o botão direito sobre o relatório).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Import package…</source>
+        <translation>Importar pacote…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Brings in report packages (.mobiliza) of this municipality, saved on another computer or on a USB stick. Each file is checked before anything is kept.</source>
+        <translation>Traz pacotes de relatório (.mobiliza) deste município, salvos em outro computador ou num pen drive. Cada arquivo é conferido antes de qualquer coisa ser guardada.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import report packages</source>
+        <translation>Importar pacotes de relatório</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Report packages (*.mobiliza)</source>
+        <translation>Pacotes de relatório (*.mobiliza)</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>The reports could not be read: %1</source>
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
@@ -8602,7 +8873,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Ainda não há relatórios. Comece pelo mês atual: cada ação registrada é salva na hora, mesmo sem internet.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+54"/>
         <source>%1 — deadline %2, late</source>
         <extracomment>A month that can still be created (%1: &quot;Outubro de 2026&quot;, %2: its deadline dd/mm/aaaa).</extracomment>
         <translation>%1 — prazo %2, atrasado</translation>
@@ -8613,7 +8884,80 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>%1 — prazo %2</translation>
     </message>
     <message>
-        <location line="-46"/>
+        <location line="+32"/>
+        <location line="+40"/>
+        <source>Import package</source>
+        <translation>Importar pacote</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>Checking the package files…</source>
+        <translation>Conferindo os arquivos de pacote…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling: the file being checked is finished first…</source>
+        <translation>Cancelando: o arquivo em conferência termina antes…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Checking %1 (%2 of %3)…</source>
+        <translation>Conferindo %1 (%2 de %3)…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The files could not be imported: %1</source>
+        <translation>Os arquivos não puderam ser importados: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: %2, revision %3</source>
+        <translation>%1: %2, revisão %3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n report(s) imported:</source>
+        <translation>
+            <numerusform>%n relatório importado:</numerusform>
+            <numerusform>%n relatórios importados:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n report(s) already here (nothing changed):</source>
+        <translation>
+            <numerusform>%n relatório já estava aqui (nada mudou):</numerusform>
+            <numerusform>%n relatórios já estavam aqui (nada mudou):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n file(s) refused (nothing was kept from them):</source>
+        <translation>
+            <numerusform>%n arquivo recusado (nada foi guardado dele):</numerusform>
+            <numerusform>%n arquivos recusados (nada foi guardado deles):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n file(s) not looked at (cancelled).</source>
+        <translation>
+            <numerusform>%n arquivo não conferido (cancelado).</numerusform>
+            <numerusform>%n arquivos não conferidos (cancelado).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="-186"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Criar o relatório de %1</translation>
@@ -8799,7 +9143,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::SyncPage</name>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+62"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+63"/>
         <source>Synchronization</source>
         <translation>Sincronização</translation>
     </message>
@@ -8814,12 +9158,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Os relatórios concluídos ficam guardados neste computador e são enviados à Unidade Regional de Saúde quando houver conexão. Nada se perde enquanto estiver sem internet.</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <source>&lt;b&gt;The hub access key is kept in a file.&lt;/b&gt; This computer has no working system keychain, so the key that lets it send reports is stored in the data folder, readable only by your user account. Keep the computer locked when you leave it; if the key leaks, ask the URS to revoke it and connect again.</source>
-        <translation>&lt;b&gt;A chave de acesso ao hub está guardada em um arquivo.&lt;/b&gt; Este computador não tem um chaveiro do sistema funcionando, então a chave que permite enviar relatórios fica na pasta de dados, legível só pela sua conta de usuário. Bloqueie o computador quando se afastar; se a chave vazar, peça à URS para revogá-la e conecte de novo.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+38"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar agora</translation>
     </message>
@@ -8830,12 +9169,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+3"/>
-        <location line="+147"/>
+        <location line="+156"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Conectar ao hub da URS…</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-144"/>
         <source>Sending progress</source>
         <translation>Progresso do envio</translation>
     </message>
@@ -8851,13 +9190,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location line="+290"/>
+        <location line="+310"/>
         <location line="+40"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
     </message>
     <message>
-        <location line="-294"/>
+        <location line="-305"/>
         <source>Synchronization is not available in this session.</source>
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
@@ -9010,7 +9349,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nada aguardando envio.</translation>
     </message>
@@ -9130,12 +9469,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-377"/>
+        <location line="-397"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
     <message>
-        <location line="+252"/>
+        <location line="-50"/>
+        <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</source>
+        <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
+    </message>
+    <message>
+        <location line="+322"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

@@ -19,11 +19,18 @@
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
+#include <QLoggingCategory>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QVBoxLayout>
 
 namespace mobiliza::ui {
+
+namespace {
+Q_LOGGING_CATEGORY(lcMainWindow, "mobiliza.app")
+const QString kGeometryKey = QStringLiteral("window_geometry");
+} // namespace
 
 MainWindow::MainWindow(const AppContext &context, QWidget *parent, Dialogs *dialogs)
     : QMainWindow(parent), m_context(context)
@@ -33,7 +40,7 @@ MainWindow::MainWindow(const AppContext &context, QWidget *parent, Dialogs *dial
         dialogs = m_ownDialogs.get();
     }
     setWindowTitle(tr("Mobiliza"));
-    resize(1280, 800);
+    placeOnScreen();
     WheelGuard::install(); // the wheel scrolls the page unless a field was clicked into
 
     auto *central = new QWidget(this);
@@ -198,7 +205,32 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_editor)
         m_editor->flushPendingEdits(); // nothing typed is lost
+    // Where and how big the window was, for the next start (a profile's own setting).
+    if (const auto saved = m_context.services->profile().setSetting(
+            kGeometryKey, QString::fromLatin1(saveGeometry().toBase64()));
+        !saved)
+        qCWarning(lcMainWindow) << "window size not kept:" << saved.error().code;
     QMainWindow::closeEvent(event);
+}
+
+// The size the window had last time on this profile, else 1280×800; never larger than
+// the screen's free area (a 1366×768 laptop with its panel, a 1024×600 netbook).
+void MainWindow::placeOnScreen()
+{
+    const QByteArray saved =
+        QByteArray::fromBase64(m_context.services->profile().setting(kGeometryKey).toLatin1());
+    if (saved.isEmpty() || !restoreGeometry(saved))
+        resize(1280, 800);
+    const QScreen *s = screen() ? screen() : QGuiApplication::primaryScreen();
+    if (!s)
+        return;
+    const QRect free = s->availableGeometry();
+    // Room for the title bar and borders the system adds around the window.
+    const QSize most(free.width() - 16, free.height() - 48);
+    if (width() > most.width() || height() > most.height())
+        resize(qMin(width(), most.width()), qMin(height(), most.height()));
+    if (!free.contains(geometry()))
+        move(free.topLeft() + QPoint(8, 40));
 }
 
 void MainWindow::updateHeader()

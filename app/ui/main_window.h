@@ -45,6 +45,7 @@ protected:
 private:
     void showRow(int row);
     void addMunicipalPages(Dialogs &dialogs);
+    void placeOnScreen();
     void addPage(const QString &name, const QString &title, const QIcon &icon, QWidget *page);
     void updateHeader();
 

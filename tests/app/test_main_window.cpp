@@ -18,6 +18,7 @@
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QComboBox>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -25,6 +26,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSet>
 #include <QSignalSpy>
@@ -321,4 +323,33 @@ TEST_CASE("demo data: each action's audience is who it is for (no children at th
         }
     }
     CHECK(seen.size() == expected.size()); // the demonstration has each of them
+}
+
+TEST_CASE("main window: it fits the screen's free area and opens again at the size it was left")
+{
+    Fixture f;
+    test::FakeDialogs dialogs;
+    const QRect free = QGuiApplication::primaryScreen()->availableGeometry();
+    QSize left;
+    int minWidth = 0;
+    {
+        ui::MainWindow window(f.context, nullptr, &dialogs);
+        // Never taller or wider than the screen (the offscreen screen is small).
+        CHECK(window.width() <= free.width());
+        CHECK(window.height() <= free.height());
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        // Smaller than it opened, as small as the window goes (the offscreen screen is narrow).
+        minWidth = window.minimumSizeHint().width();
+        left = QSize(qMax(minWidth, qMin(900, free.width() - 16)), 500);
+        window.resize(left);
+        QCoreApplication::processEvents();
+        REQUIRE(window.size() == left);
+        window.close(); // as the person does: the size is kept
+    }
+    ui::MainWindow again(f.context, nullptr, &dialogs);
+    again.show(); // what the person sees
+    REQUIRE(QTest::qWaitForWindowExposed(&again));
+    CHECK(again.height() == 500);
+    CHECK(again.width() == qMax(minWidth, qMin(left.width(), free.width() - 16)));
 }

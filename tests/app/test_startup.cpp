@@ -119,9 +119,10 @@ TEST_CASE("startup: the first-run question is asked and its answer kept")
 TEST_CASE("startup: cancelling the first-run question changes nothing")
 {
     test::TempDir dir;
-    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"),
-                        dir.filePath(QStringLiteral("x.png"))},
-                       [] { return QString(); });
+    const auto r =
+        run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--lang"), QStringLiteral("en"),
+             QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png"))},
+            [] { return QString(); });
     CHECK(r.code == 0);
     CHECK(r.out.contains(QStringLiteral("Nothing was set up"))); // not a silent exit
     CHECK(profileMunicipality(dir.path()).isEmpty());

@@ -101,10 +101,19 @@ QString EnrollDialog::urlProblem() const
     return {};
 }
 
+// The code as typed, without the spaces a person puts in (or a paste brings): the hub
+// ignores spaces and dashes too.
+QString EnrollDialog::typedCode() const
+{
+    QString code = m_code->text();
+    code.remove(QRegularExpression(QStringLiteral("\\s")));
+    return code;
+}
+
 QString EnrollDialog::codeProblem() const
 {
     static const QRegularExpression allowed(QStringLiteral("^[A-Za-z0-9-]{4,64}$"));
-    const QString code = m_code->text().trimmed();
+    const QString code = typedCode();
     if (code.isEmpty())
         return tr("Type the enrollment code.");
     if (!allowed.match(code).hasMatch())
@@ -145,7 +154,7 @@ void EnrollDialog::submit()
     m_code->setEnabled(false);
     m_message->setStyleSheet(QString());
     m_message->setText(tr("Connecting to the hub…"));
-    m_controller->enroll(m_url->text(), m_code->text());
+    m_controller->enroll(m_url->text(), typedCode());
 }
 
 void EnrollDialog::onEnrollFinished(bool ok, const QString &message)

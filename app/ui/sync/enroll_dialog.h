@@ -39,6 +39,7 @@ public:
     // What the fields hold, or an explanation of what is wrong (empty: valid).
     QString urlProblem() const;
     QString codeProblem() const;
+    QString typedCode() const;
 
 private:
     void validate();
