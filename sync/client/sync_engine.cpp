@@ -4,15 +4,20 @@
 #include "core/regional/batch_intake.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/package_intake.h"
+#include "core/services/blob_store.h"
 #include "core/services/services.h"
 #include "sync/client/regional_steps.h"
 #include "sync/client/sync_engine_p.h"
 
 #include <QCoreApplication>
+#include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
+#include <memory>
+#include <optional>
 
 namespace mobiliza::sync {
 
@@ -313,7 +318,24 @@ void SyncEngine::uploadNext()
         return;
     }
     const QString sha = m_uploads.takeFirst();
-    auto bytes = m_services.blobs().read(sha); // verifies the hash: a damaged file never leaves
+    // Read and checked against its hash on a worker (a damaged file never leaves): a
+    // photo of a few MB costs tens of ms of SHA-256 the window would otherwise wait for.
+    auto read = std::make_shared<std::optional<core::Result<QByteArray>>>();
+    auto *watcher = new QFutureWatcher<void>(this);
+    connect(watcher, &QFutureWatcher<void>::finished, this,
+            [this, watcher, sha, read, generation = m_generation, item = m_current.uuid] {
+                watcher->deleteLater();
+                // A pass stopped or moved on meanwhile: this read is nobody's any more.
+                if (!m_running || generation != m_generation || m_current.uuid != item || !read->has_value())
+                    return;
+                sendBlob(sha, read->value());
+            });
+    watcher->setFuture(QtConcurrent::run(
+        [store = core::BlobStore(m_services.blobs().dir()), sha, read] { read->emplace(store.read(sha)); }));
+}
+
+void SyncEngine::sendBlob(const QString &sha, const core::Result<QByteArray> &bytes)
+{
     if (!bytes) {
         itemFailed(localError(bytes.error().message));
         return;

@@ -136,6 +136,7 @@ private:
     void publishTargets(bool refused, std::function<void(const std::optional<HubError> &)> next);
     void nextItem();
     void uploadNext();
+    void sendBlob(const QString &sha, const core::Result<QByteArray> &bytes);
     void putManifest();
     void itemFailed(const HubError &error);
     void itemDone();
