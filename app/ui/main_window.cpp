@@ -221,7 +221,10 @@ void MainWindow::placeOnScreen()
         QByteArray::fromBase64(m_context.services->profile().setting(kGeometryKey).toLatin1());
     if (saved.isEmpty() || !restoreGeometry(saved))
         resize(1280, 800);
-    const QScreen *s = screen() ? screen() : QGuiApplication::primaryScreen();
+    // The screen the saved place is on (a second monitor), else the primary one.
+    const QScreen *s = QGuiApplication::screenAt(geometry().center());
+    if (!s)
+        s = QGuiApplication::primaryScreen();
     if (!s)
         return;
     const QRect free = s->availableGeometry();
@@ -264,6 +267,8 @@ bool MainWindow::importFiles(const QStringList &files)
 {
     if (files.isEmpty())
         return false;
+    if (m_editor)
+        m_editor->flushPendingEdits(); // what is being typed counts as the person's work
     if (auto *reports = qobject_cast<ReportsPage *>(page(QStringLiteral("reports")))) {
         showPage(QStringLiteral("reports"));
         return reports->importPackages(files);

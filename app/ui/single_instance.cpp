@@ -93,13 +93,16 @@ ProfileWindowLock::Outcome ProfileWindowLock::acquire(const QStringList &files)
         while (QLocalSocket *socket = m_server->nextPendingConnection()) {
             auto received = std::make_shared<QByteArray>();
             connect(socket, &QLocalSocket::readyRead, this, [this, socket, received] {
-                *received += socket->read(64 * 1024);
-                if (!received->startsWith(kRaise) || received->size() > 1024 * 1024) {
+                *received += socket->readAll();
+                const QByteArray raise(kRaise);
+                if (received->size() < raise.size() && raise.startsWith(*received))
+                    return; // the start of the request is still on its way
+                if (!received->startsWith(raise) || received->size() > 1024 * 1024) {
                     socket->disconnectFromServer();
                     return;
                 }
-                if (!received->endsWith("\n\n") && *received != kRaise)
-                    return; // the rest of the request is still on its way
+                if (!received->endsWith("\n\n"))
+                    return; // the rest of the request (its files, then an empty line) is on its way
                 QStringList files;
                 for (const QByteArray &line : received->mid(int(qstrlen(kRaise))).split('\n'))
                     if (!line.isEmpty())

@@ -235,6 +235,10 @@ QWidget *ReportEditorPage::buildTopBar()
     m_redoButton = toolButton(bar, QStyle::SP_ArrowForward, tr("Redo"), tr("Redo (Ctrl+Shift+Z)"));
     m_undoButton->setAutoRaise(true);
     m_redoButton->setAutoRaise(true);
+    // Icons only (the tooltip and the accessible name say what they do): the bar then
+    // fits a 1024×600 screen beside "PDF and files" and "Conclude".
+    m_undoButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    m_redoButton->setToolButtonStyle(Qt::ToolButtonIconOnly);
     m_undoButton->setEnabled(false);
     m_redoButton->setEnabled(false);
     h->addWidget(m_undoButton);

@@ -206,7 +206,9 @@ bool ReportOutputs::start(Kind kind)
         filter = tr("Report package (*.mobiliza)");
         break;
     }
-    QString path = m_dialogs.saveFileName(m_window, title(kind), name, filter);
+    // The month's words now: the selection may change while the file is written.
+    m_jobTitle = title(kind);
+    QString path = m_dialogs.saveFileName(m_window, m_jobTitle, name, filter);
     if (path.isEmpty())
         return false;
     const QString suffix = QLatin1Char('.') + QFileInfo(name).suffix();
@@ -232,7 +234,7 @@ void ReportOutputs::showProgress(Kind kind)
 {
     m_progress = new QProgressDialog(m_window);
     m_progress->setObjectName(QStringLiteral("exportProgress"));
-    m_progress->setWindowTitle(title(kind));
+    m_progress->setWindowTitle(m_jobTitle);
     m_progress->setLabelText(kind == Kind::Package ? tr("Writing the package with its photos…")
                                                    : tr("Writing the file…"));
     m_progress->setCancelButtonText(tr("Cancel"));
@@ -259,8 +261,8 @@ void ReportOutputs::onFinished(Kind kind, const core::Status &status, const QStr
     if (m_job)
         m_job->deleteLater();
     m_job = nullptr;
-    const bool cancelled = (m_progress && m_progress->wasCanceled()) ||
-                           (!status && status.error().code == core::outputs::cancelledError().code);
+    // What the writer says: Cancel pressed after the file was in place did not undo it.
+    const bool cancelled = !status && status.error().code == core::outputs::cancelledError().code;
     if (m_progress) {
         m_progress->hide();
         m_progress->deleteLater();
@@ -272,17 +274,17 @@ void ReportOutputs::onFinished(Kind kind, const core::Status &status, const QStr
         // Nothing was written under that name (the writers leave no half file).
     } else if (!status) {
         m_dialogs.warn(
-            m_window, title(kind),
+            m_window, m_jobTitle,
             tr("The file was not written: %1 Choose another folder, such as Documents, and try again.")
                 .arg(status.error().message));
     } else if (kind == Kind::Package) {
         m_dialogs.inform(
-            m_window, title(kind),
+            m_window, m_jobTitle,
             tr("The package was saved to %1. Take this file to the URS (a USB stick will do): it "
                "is checked there as if it had been sent over the internet.")
                 .arg(shown));
     } else if (m_dialogs.confirm(
-                   m_window, title(kind),
+                   m_window, m_jobTitle,
                    kind == Kind::Pdf
                        ? tr("The official PDF was saved to %1. Open it now to read or print?").arg(shown)
                        : tr("The actions were saved to %1. Open the file now?").arg(shown),

@@ -94,6 +94,7 @@ private:
     QPointer<PdfPreviewDialog> m_preview;
     QPointer<core::ExportJob> m_job;
     QPointer<QProgressDialog> m_progress;
+    QString m_jobTitle; // of the export running (its month, when it started)
 };
 
 } // namespace mobiliza::ui

@@ -16,6 +16,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace mobiliza::ui {
 
 ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *parent)
@@ -231,8 +233,12 @@ void ReportsPage::openSelected()
 
 bool ReportsPage::importPackages(const QStringList &files)
 {
-    if (m_importJob || files.isEmpty())
+    if (files.isEmpty())
         return false;
+    if (m_importJob) { // files handed over meanwhile (opened with the app): after this import
+        m_pendingImports << files;
+        return true;
+    }
     m_importJob = new core::PackageIntakeJob(m_context.dataDir, *m_context.clock, files, this,
                                              core::PackageIntakeJob::Kind::OwnPackages);
     m_importProgress = new QProgressDialog(this);
@@ -330,6 +336,8 @@ void ReportsPage::importFinishedWith(const core::IntakeJobResult &result)
                 m_table->setCurrentIndex(m_model->index(row, 0));
     }
     Q_EMIT importFinished(int(imported.size()), int(refused.size()));
+    if (!m_pendingImports.isEmpty())
+        importPackages(std::exchange(m_pendingImports, {}));
 }
 
 } // namespace mobiliza::ui

@@ -42,7 +42,7 @@ public:
     QPushButton *importButton() const { return m_import; }
     // Imports the files (as the button does after its file dialog, or a .mobiliza
     // file opened with the app), each verified on a worker with progress and Cancel;
-    // false when nothing started (an import already runs, or no file).
+    // files given while an import runs are imported after it. False without files.
     bool importPackages(const QStringList &files);
     bool isImporting() const { return m_importJob != nullptr; }
     QProgressDialog *importProgress() const { return m_importProgress; }
@@ -70,6 +70,7 @@ private:
     QPushButton *m_import = nullptr;
     QPointer<core::PackageIntakeJob> m_importJob;
     QPointer<QProgressDialog> m_importProgress;
+    QStringList m_pendingImports; // handed over while an import ran: imported after it
     QTableView *m_table = nullptr;
     QPushButton *m_create = nullptr;
     QPushButton *m_createPrevious = nullptr;
