@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+262"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+267"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -4114,7 +4114,7 @@
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+122"/>
         <source>The hub&apos;s receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</source>
         <translation>The hub&apos;s receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</translation>
     </message>
@@ -5660,7 +5660,7 @@
 <context>
     <name>mobiliza::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.cpp" line="+35"/>
+        <location filename="../app/ui/main_window.cpp" line="+42"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -5705,7 +5705,7 @@
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+98"/>
         <source>URS %1</source>
         <translation>URS %1</translation>
     </message>
@@ -8041,7 +8041,7 @@ It will be locked and put in the outbox to be sent to the URS. Until it is sent,
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+242"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+246"/>
         <source>Conclude</source>
         <translation>Conclude</translation>
     </message>
@@ -8089,7 +8089,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The report was not reopened</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="-157"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="-161"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Undo: %1 (Ctrl+Z)</translation>
     </message>
@@ -8149,7 +8149,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Redo (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>PDF and files</source>
         <translation>PDF and files</translation>
     </message>
@@ -8477,7 +8477,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Report package (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The file was not written: %1</source>
         <translation>The file was not written: %1</translation>
     </message>
@@ -8801,7 +8801,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+28"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+30"/>
         <location line="+65"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
@@ -8884,7 +8884,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>%1 — deadline %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <location line="+40"/>
         <source>Import package</source>
         <translation>Import package</translation>
@@ -8957,7 +8957,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-190"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Create the report of %1</translation>
@@ -9190,13 +9190,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location line="+310"/>
-        <location line="+40"/>
+        <location line="+336"/>
+        <location line="+44"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-335"/>
         <source>Synchronization is not available in this session.</source>
         <translation>Synchronization is not available in this session.</translation>
     </message>
@@ -9303,6 +9303,11 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>consolidated by the central level</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>returned by the URS for correction; revision %1 replaces it</source>
+        <translation>returned by the URS for correction; revision %1 replaces it</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>received by the URS on %1</source>
         <translation>received by the URS on %1</translation>
@@ -9331,7 +9336,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>held — not sent until you release it</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>%1 — revision %2: %3</source>
         <translation>%1 — revision %2: %3</translation>
     </message>
@@ -9349,7 +9354,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nothing waiting to be sent.</translation>
     </message>
@@ -9365,6 +9370,14 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <location line="+1"/>
         <source>%1 to send</source>
         <translation>%1 to send</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n returned by the URS for correction (open it in Reports)</source>
+        <translation>
+            <numerusform>%n returned by the URS for correction (open it in Reports)</numerusform>
+            <numerusform>%n returned by the URS for correction (open it in Reports)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -9431,6 +9444,11 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The URS&apos;s comment: “%1”</source>
+        <translation>The URS&apos;s comment: “%1”</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Receipt %1, received on %2.</source>
         <translation>Receipt %1, received on %2.</translation>
@@ -9469,7 +9487,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-427"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -9479,7 +9497,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+322"/>
+        <location line="+346"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

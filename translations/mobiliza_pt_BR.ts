@@ -1829,7 +1829,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+262"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+267"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -4114,7 +4114,7 @@
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+122"/>
         <source>The hub&apos;s receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</source>
         <translation>O comprovante do hub não corresponde a este relatório (o conteúdo é diferente). Ele será enviado de novo; se isso se repetir, avise a URS.</translation>
     </message>
@@ -5660,7 +5660,7 @@
 <context>
     <name>mobiliza::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.cpp" line="+35"/>
+        <location filename="../app/ui/main_window.cpp" line="+42"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -5705,7 +5705,7 @@
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+98"/>
         <source>URS %1</source>
         <translation>URS %1</translation>
     </message>
@@ -8041,7 +8041,7 @@ Ele será bloqueado e colocado na fila de envio para a URS. Enquanto não for en
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+242"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+246"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
@@ -8089,7 +8089,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O relatório não foi reaberto</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="-157"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="-161"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Desfazer: %1 (Ctrl+Z)</translation>
     </message>
@@ -8149,7 +8149,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Refazer (Ctrl+Shift+Z)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>PDF and files</source>
         <translation>PDF e arquivos</translation>
     </message>
@@ -8477,7 +8477,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Pacote de relatório (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -8801,7 +8801,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+28"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+30"/>
         <location line="+65"/>
         <source>Monthly reports</source>
         <translation>Relatórios mensais</translation>
@@ -8884,7 +8884,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>%1 — prazo %2</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <location line="+40"/>
         <source>Import package</source>
         <translation>Importar pacote</translation>
@@ -8957,7 +8957,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-190"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Criar o relatório de %1</translation>
@@ -9190,13 +9190,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location line="+310"/>
-        <location line="+40"/>
+        <location line="+336"/>
+        <location line="+44"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-335"/>
         <source>Synchronization is not available in this session.</source>
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
@@ -9303,6 +9303,11 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>consolidado pelo nível central</translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>returned by the URS for correction; revision %1 replaces it</source>
+        <translation>devolvido pela URS para correção; a revisão %1 o substitui</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>received by the URS on %1</source>
         <translation>recebido pela URS em %1</translation>
@@ -9331,7 +9336,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>retido — não será enviado até você liberar</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>%1 — revision %2: %3</source>
         <translation>%1 — revisão %2: %3</translation>
     </message>
@@ -9349,7 +9354,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+71"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nada aguardando envio.</translation>
     </message>
@@ -9365,6 +9370,14 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <location line="+1"/>
         <source>%1 to send</source>
         <translation>%1 a enviar</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n returned by the URS for correction (open it in Reports)</source>
+        <translation>
+            <numerusform>%n devolvido pela URS para correção (abra-o em Relatórios)</numerusform>
+            <numerusform>%n devolvidos pela URS para correção (abra-os em Relatórios)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
@@ -9431,6 +9444,11 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>The URS&apos;s comment: “%1”</source>
+        <translation>Comentário da URS: “%1”</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>Receipt %1, received on %2.</source>
         <translation>Comprovante %1, recebido em %2.</translation>
@@ -9469,7 +9487,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-397"/>
+        <location line="-427"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -9479,7 +9497,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+322"/>
+        <location line="+346"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

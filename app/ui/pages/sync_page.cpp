@@ -328,6 +328,9 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
             return tr("accepted by the URS and forwarded to the central level");
         if (current && item.reportState == core::ReportState::Consolidated)
             return tr("consolidated by the central level");
+        // A later revision exists only because this one came back: it stays "returned".
+        if (!current && item.revision < item.reportRevision)
+            return tr("returned by the URS for correction; revision %1 replaces it").arg(item.revision + 1);
         if (item.receipt.receivedAt.isValid())
             return tr("received by the URS on %1").arg(brDateTime(item.receipt.receivedAt));
         return tr("received by the URS");
@@ -340,6 +343,17 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
         return tr("held — not sent until you release it");
     }
     return {};
+}
+
+bool SyncPage::returned(const core::OutboxItem &item)
+{
+    if (item.state != core::OutboxState::Received)
+        return false;
+    // The current revision, returned; or an earlier one (a later revision exists only
+    // because that one came back).
+    if (item.revision == item.reportRevision)
+        return item.reportState == core::ReportState::Returned;
+    return item.revision < item.reportRevision;
 }
 
 QString SyncPage::itemText(const core::OutboxItem &item) const
@@ -375,14 +389,23 @@ void SyncPage::reload()
     const QSignalBlocker blocker(m_queue);
     m_queue->clear();
     int waiting = 0;
+    int toCorrect = 0;
     int newRow = -1;
+    m_comments = m_context.services->reports().reviewComments();
     QStyle *st = style();
     for (const core::OutboxItem &item : std::as_const(m_items)) {
         auto *row = new QListWidgetItem(itemText(item), m_queue);
         row->setData(Qt::UserRole, item.uuid);
         switch (item.state) {
         case core::OutboxState::Received:
-            row->setIcon(st->standardIcon(QStyle::SP_DialogApplyButton));
+            // Returned is not "done": a warning while it waits for its correction, an arrow
+            // back once a later revision replaced it.
+            if (returned(item))
+                row->setIcon(st->standardIcon(item.revision == item.reportRevision
+                                                  ? QStyle::SP_MessageBoxWarning
+                                                  : QStyle::SP_ArrowBack));
+            else
+                row->setIcon(st->standardIcon(QStyle::SP_DialogApplyButton));
             break;
         case core::OutboxState::Rejected:
             row->setIcon(st->standardIcon(QStyle::SP_MessageBoxWarning));
@@ -400,6 +423,8 @@ void SyncPage::reload()
         }
         if (item.state == core::OutboxState::Queued || item.state == core::OutboxState::Sending)
             ++waiting;
+        if (returned(item) && item.revision == item.reportRevision)
+            ++toCorrect;
         if (item.uuid == selected)
             newRow = m_queue->count() - 1;
     }
@@ -412,6 +437,8 @@ void SyncPage::reload()
     else
         parts << tr("%n report(s) waiting to be sent", nullptr, waiting)
               << tr("%1 to send").arg(dataSize(pending));
+    if (toCorrect > 0)
+        parts << tr("%n returned by the URS for correction (open it in Reports)", nullptr, toCorrect);
     if (rejected > 0)
         parts << tr("%n refused by the hub", nullptr, rejected);
     if (held > 0)
@@ -477,6 +504,11 @@ void SyncPage::updateSelection()
     html += QStringLiteral("<p>%1</p>")
                 .arg(escaped(
                     tr("Size: %1 (%n photo(s))", nullptr, int(item.blobs.size())).arg(dataSize(item.bytes))));
+    // The URS's comment, with the revision it was about (the report keeps the latest).
+    if (returned(item) && item.revision >= item.reportRevision - 1 &&
+        !m_comments.value(item.reportUuid).isEmpty())
+        html += QStringLiteral("<p style=\"color:#8a5300\">%1</p>")
+                    .arg(escaped(tr("The URS's comment: “%1”").arg(m_comments.value(item.reportUuid))));
     if (item.state == core::OutboxState::Received && !item.receipt.hubId.isEmpty())
         html += QStringLiteral("<p>%1</p>")
                     .arg(escaped(tr("Receipt %1, received on %2.")

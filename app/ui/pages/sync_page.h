@@ -4,6 +4,7 @@
 #include "core/regional/review_outbox.h"
 #include "core/services/outbox_service.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -78,11 +79,13 @@ private:
     core::OutboxService &outbox();
     QString itemText(const core::OutboxItem &item) const;
     QString stateText(const core::OutboxItem &item) const;
+    static bool returned(const core::OutboxItem &item); // by the URS, this revision
     int selectedRow() const;
 
     AppContext m_context;
     std::unique_ptr<core::OutboxService> m_ownOutbox; // when there is no controller
     QList<core::OutboxItem> m_items;
+    QHash<QString, QString> m_comments;            // report uuid → the URS's latest comment
     QList<core::ReviewDecisionRecord> m_decisions; // a URS's page
     QTimer *m_reloadTimer = nullptr;               // coalesces the notifications of a visible page
     bool m_stale = false;

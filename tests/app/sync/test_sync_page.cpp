@@ -14,6 +14,7 @@
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QStyle>
 #include <QTest>
 
 using namespace mobiliza;
@@ -144,6 +145,44 @@ TEST_CASE("sync page: a report's way past the URS in words: forwarded to the cen
     hubSays(QStringLiteral("consolidated"));
     CHECK(rowText(page, 0).contains(QStringLiteral("consolidated by the central level")));
     CHECK_FALSE(rowText(page, 0).contains(QStringLiteral("received by the URS")));
+}
+
+TEST_CASE("sync page: a returned report says so with the URS's comment, and stays returned once corrected")
+{
+    Page p(false);
+    const QString report = p.profile.concludedReport({2026, 10}, 1);
+    const QString item = p.profile.itemOf(report).uuid;
+    REQUIRE(p.profile.outbox->markSending(item).ok());
+    REQUIRE(p.profile.outbox->markReceived(item, {QStringLiteral("r-1"), p.profile.clock.now()}).ok());
+    core::HubReview r;
+    r.report = report;
+    r.revision = 1;
+    r.state = QStringLiteral("returned");
+    r.comment = QStringLiteral("Falta a foto da ação 2.");
+    r.at = p.profile.clock.now();
+    REQUIRE(p.profile.outbox->applyHubReviews({r}, p.profile.outbox->statusCursor() + 1).ok());
+    ui::SyncPage page(p.context);
+    page.resize(1000, 640);
+    page.show();
+    CHECK(rowText(page, 0).contains(QStringLiteral("returned by the URS for correction")));
+    CHECK(page.summary()->text().contains(QStringLiteral("returned by the URS for correction")));
+    // Not the green tick of a report that is done.
+    const auto iconImage = [&page](QStyle::StandardPixmap which) {
+        return page.style()->standardIcon(which).pixmap(16).toImage();
+    };
+    const QImage shown = page.queue()->item(0)->icon().pixmap(16).toImage();
+    CHECK(shown != iconImage(QStyle::SP_DialogApplyButton));
+    CHECK(shown == iconImage(QStyle::SP_MessageBoxWarning));
+    page.queue()->setCurrentRow(0);
+    CHECK(page.details()->text().contains(QStringLiteral("Falta a foto da ação 2.")));
+
+    // Reopened for correction (revision 2): revision 1 is still the one the URS returned.
+    REQUIRE(p.profile.services->reports().applyEvent(report, core::ReportEvent::Reopen).ok());
+    page.reload();
+    CHECK(rowText(page, 0).contains(
+        QStringLiteral("returned by the URS for correction; revision 2 replaces it")));
+    CHECK_FALSE(rowText(page, 0).contains(QStringLiteral("received by the URS")));
+    CHECK(page.queue()->item(0)->icon().pixmap(16).toImage() == iconImage(QStyle::SP_ArrowBack));
 }
 
 TEST_CASE("sync page: Sync now runs a pass and shows what the hub received")
