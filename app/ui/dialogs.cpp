@@ -42,10 +42,17 @@ void WidgetDialogs::inform(QWidget *parent, const QString &title, const QString 
     QMessageBox::information(parent, title, text);
 }
 
+QString WidgetDialogs::startFolder(const QString &preferred)
+{
+    // A folder that does not exist (no "Pictures" on many installations) was shown by the
+    // file dialog as a file name to open, in the home folder.
+    return !preferred.isEmpty() && QFileInfo(preferred).isDir() ? preferred : QDir::homePath();
+}
+
 QStringList WidgetDialogs::openImageFiles(QWidget *parent, const QString &title)
 {
     if (m_lastFolder.isEmpty())
-        m_lastFolder = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+        m_lastFolder = startFolder(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation));
     const QString filter =
         QCoreApplication::translate("Dialogs", "Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff "
                                                "*.JPG *.JPEG *.PNG);;All files (*)");
@@ -58,7 +65,7 @@ QStringList WidgetDialogs::openImageFiles(QWidget *parent, const QString &title)
 QStringList WidgetDialogs::openFiles(QWidget *parent, const QString &title, const QString &filter)
 {
     if (m_lastFilesFolder.isEmpty())
-        m_lastFilesFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        m_lastFilesFolder = startFolder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
     const QStringList files = QFileDialog::getOpenFileNames(parent, title, m_lastFilesFolder, filter);
     if (!files.isEmpty())
         m_lastFilesFolder = QFileInfo(files.constFirst()).absolutePath();
@@ -71,7 +78,8 @@ QString WidgetDialogs::saveFileName(QWidget *parent, const QString &title, const
     QString suggested = suggestedPath;
     if (!suggested.isEmpty() && QFileInfo(suggested).fileName() == suggested) {
         if (m_lastSaveFolder.isEmpty())
-            m_lastSaveFolder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+            m_lastSaveFolder =
+                startFolder(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation));
         suggested = QDir(m_lastSaveFolder).filePath(suggested);
     }
     const QString chosen = QFileDialog::getSaveFileName(parent, title, suggested, filter);

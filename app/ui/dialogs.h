@@ -57,6 +57,9 @@ public:
                          const QString &filter) override;
     bool openFile(QWidget *parent, const QString &path) override;
 
+    // Where a file dialog opens the first time: the folder wanted, or home when it does not exist.
+    static QString startFolder(const QString &preferred);
+
 private:
     QString m_lastFolder;
     QString m_lastFilesFolder;

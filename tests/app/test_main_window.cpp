@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include "tests/support/catch_qt.h"
 
+#include "app/ui/dialogs.h"
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
 #include "app/ui/models/partner_list_model.h"
@@ -18,6 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QBrush>
 #include <QComboBox>
+#include <QDir>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -352,4 +354,13 @@ TEST_CASE("main window: it fits the screen's free area and opens again at the si
     REQUIRE(QTest::qWaitForWindowExposed(&again));
     CHECK(again.height() == 500);
     CHECK(again.width() == qMax(minWidth, qMin(left.width(), free.width() - 16)));
+}
+
+TEST_CASE("file dialogs open in a folder that exists: Pictures, or home when there is none")
+{
+    test::TempDir dir;
+    CHECK(ui::WidgetDialogs::startFolder(dir.path()) == dir.path());
+    // No "Pictures" folder: home, never a missing folder the dialog would show as a file name.
+    CHECK(ui::WidgetDialogs::startFolder(dir.filePath(QStringLiteral("Pictures"))) == QDir::homePath());
+    CHECK(ui::WidgetDialogs::startFolder(QString()) == QDir::homePath());
 }
