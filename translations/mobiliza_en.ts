@@ -933,12 +933,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</source>
         <translation>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Open file</source>
         <translation>Open file</translation>
     </message>
@@ -7245,12 +7245,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Export not made</source>
         <translation>Export not made</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-19"/>
         <source>Export the data of “%1”</source>
         <translation>Export the data of “%1”</translation>
     </message>
@@ -7260,22 +7260,22 @@
         <translation>JSON file (*.json)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</source>
         <translation>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Data exported</source>
         <translation>Data exported</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Everything held about “%1” was saved to %2. The file holds personal data: hand it only to the person, and delete other copies.</source>
-        <translation>Everything held about “%1” was saved to %2. The file holds personal data: hand it only to the person, and delete other copies.</translation>
+        <source>Everything held about “%1” was saved to %2 (to read or print) and %3 (for other programs). The files hold personal data: hand them only to the person, and delete other copies.</source>
+        <translation>Everything held about “%1” was saved to %2 (to read or print) and %3 (for other programs). The files hold personal data: hand them only to the person, and delete other copies.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Erase everything held about “%1”: identification, documents, contacts, consent and stage history? This cannot be undone.</source>
         <translation>Erase everything held about “%1”: identification, documents, contacts, consent and stage history? This cannot be undone.</translation>
     </message>
@@ -9190,13 +9190,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location line="+336"/>
-        <location line="+44"/>
+        <location line="+337"/>
+        <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-337"/>
         <source>Synchronization is not available in this session.</source>
         <translation>Synchronization is not available in this session.</translation>
     </message>
@@ -9354,7 +9354,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nothing waiting to be sent.</translation>
     </message>
@@ -9444,7 +9444,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The URS&apos;s comment: “%1”</source>
         <translation>The URS&apos;s comment: “%1”</translation>
     </message>
@@ -9487,7 +9487,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-427"/>
+        <location line="-429"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -9497,7 +9497,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+346"/>
+        <location line="+347"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

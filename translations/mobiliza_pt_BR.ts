@@ -933,12 +933,12 @@
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>Images (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;All files (*)</source>
         <translation>Imagens (*.jpg *.jpeg *.png *.webp *.gif *.bmp *.tif *.tiff *.JPG *.JPEG *.PNG);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Open file</source>
         <translation>Abrir arquivo</translation>
     </message>
@@ -7245,12 +7245,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>Export not made</source>
         <translation>Exportação não realizada</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-19"/>
         <source>Export the data of “%1”</source>
         <translation>Exportar os dados de “%1”</translation>
     </message>
@@ -7260,22 +7260,22 @@
         <translation>Arquivo JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</source>
         <translation>Não foi possível gravar o arquivo %1 (%2). Escolha outra pasta, como Documentos, e tente novamente.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Data exported</source>
         <translation>Dados exportados</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Everything held about “%1” was saved to %2. The file holds personal data: hand it only to the person, and delete other copies.</source>
-        <translation>Tudo o que está registrado sobre “%1” foi salvo em %2. O arquivo contém dados pessoais: entregue-o somente à própria pessoa e apague outras cópias.</translation>
+        <source>Everything held about “%1” was saved to %2 (to read or print) and %3 (for other programs). The files hold personal data: hand them only to the person, and delete other copies.</source>
+        <translation>Tudo o que se guarda sobre “%1” foi salvo em %2 (para ler ou imprimir) e em %3 (para outros programas). Os arquivos têm dados pessoais: entregue-os só à pessoa e apague outras cópias.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Erase everything held about “%1”: identification, documents, contacts, consent and stage history? This cannot be undone.</source>
         <translation>Excluir tudo o que está registrado sobre “%1”: identificação, documentos, contatos, consentimento e histórico de estágios? Isso não pode ser desfeito.</translation>
     </message>
@@ -9190,13 +9190,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location line="+336"/>
-        <location line="+44"/>
+        <location line="+337"/>
+        <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
     </message>
     <message>
-        <location line="-335"/>
+        <location line="-337"/>
         <source>Synchronization is not available in this session.</source>
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
@@ -9354,7 +9354,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nada aguardando envio.</translation>
     </message>
@@ -9444,7 +9444,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The URS&apos;s comment: “%1”</source>
         <translation>Comentário da URS: “%1”</translation>
     </message>
@@ -9487,7 +9487,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-427"/>
+        <location line="-429"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -9497,7 +9497,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+346"/>
+        <location line="+347"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

@@ -44,4 +44,11 @@ QByteArray exportPartnerJson(const Partner &partner, const QStringList &actionsD
 QString partnerStageExportKey(PartnerStage stage);
 QString partnerKindExportKey(PartnerKind kind);
 
+// The same content as a page to read (and print) in any browser, in Portuguese like
+// the official documents: what the person asked for, in words — the kind, stage and
+// consent in full, documents, phones and dates as written in Brazil. Self-contained
+// UTF-8 HTML, every value escaped.
+QByteArray exportPartnerHtml(const Partner &partner, const QStringList &actionsDescriptions,
+                             const PartnerExportLabels &labels);
+
 } // namespace mobiliza::core

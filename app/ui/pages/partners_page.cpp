@@ -312,21 +312,30 @@ bool PartnersPage::exportSelected()
     labels.sector = m_model->sectorLabel(partner->sector);
     labels.municipality = partner->municipality.isEmpty() ? QString() : m_model->municipalityName(partner->municipality);
     labels.exportedAt = m_context.clock ? m_context.clock->now() : QDateTime::currentDateTimeUtc();
-    const QByteArray json = core::exportPartnerJson(
-        partner.value(), partnerActionDescriptions(*m_context.services, m_context.program, uuid), labels);
-
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-        m_dialogs->warn(this, tr("Export not made"),
-                        tr("The file %1 could not be written (%2). Choose another folder, such as Documents, and "
-                           "try again.")
-                            .arg(QDir::toNativeSeparators(path), file.errorString()));
-        return false;
+    const QStringList actions = partnerActionDescriptions(*m_context.services, m_context.program, uuid);
+    // The data for programs (JSON) and, beside it, the same to read or print (HTML).
+    const QFileInfo chosen(path);
+    const QString page = chosen.dir().filePath(chosen.completeBaseName() + QStringLiteral(".html"));
+    const QList<std::pair<QString, QByteArray>> files{
+        {path, core::exportPartnerJson(partner.value(), actions, labels)},
+        {page, core::exportPartnerHtml(partner.value(), actions, labels)}};
+    for (const auto &[target, bytes] : files) {
+        QSaveFile file(target);
+        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+            m_dialogs->warn(
+                this, tr("Export not made"),
+                tr("The file %1 could not be written (%2). Choose another folder, such as Documents, "
+                   "and try again.")
+                    .arg(QDir::toNativeSeparators(target), file.errorString()));
+            return false;
+        }
     }
-    m_dialogs->inform(this, tr("Data exported"),
-                      tr("Everything held about “%1” was saved to %2. The file holds personal data: hand it "
-                         "only to the person, and delete other copies.")
-                          .arg(partner->name, QDir::toNativeSeparators(path)));
+    m_dialogs->inform(
+        this, tr("Data exported"),
+        tr("Everything held about “%1” was saved to %2 (to read or print) and %3 (for other "
+           "programs). The files hold personal data: hand them only to the person, and delete "
+           "other copies.")
+            .arg(partner->name, QDir::toNativeSeparators(page), QDir::toNativeSeparators(path)));
     return true;
 }
 

@@ -96,3 +96,22 @@ TEST_CASE("live masks lay out what is typed")
     CHECK(ui::phoneFormat()(QStringLiteral("3132611234")) == QStringLiteral("(31) 3261-1234"));
     CHECK(ui::phoneFormat()(QStringLiteral("+55 31 98765-4321")) == QStringLiteral("+55 31 98765-4321"));
 }
+
+TEST_CASE("partner export page: every value escaped, an organization's boxes, consent revoked in words")
+{
+    core::Partner p;
+    p.kind = core::PartnerKind::Organization;
+    p.governmental = true;
+    p.name = QStringLiteral("Associação <b>Arte</b> & Vida");
+    p.document = QStringLiteral("11222333000181");
+    p.notes = QStringLiteral("linha 1\n<script>alert(1)</script>");
+    p.consent = {true, QDate(2026, 1, 5), QStringLiteral("Papel"), QString(), QDate(2026, 6, 1)};
+    const QString html = QString::fromUtf8(core::exportPartnerHtml(p, {QStringLiteral("Ação 1 <x>")}, {}));
+    CHECK(html.contains(QStringLiteral("Associação &lt;b&gt;Arte&lt;/b&gt; &amp; Vida")));
+    CHECK_FALSE(html.contains(QStringLiteral("<script>")));
+    CHECK(html.contains(QStringLiteral("linha 1<br>&lt;script&gt;")));
+    CHECK(html.contains(QStringLiteral("CNPJ 11.222.333/0001-81")));
+    CHECK(html.contains(QStringLiteral("<th>Órgão público</th><td>Sim</td>")));
+    CHECK(html.contains(QStringLiteral("Revogado em 01/06/2026 (dado em 05/01/2026)")));
+    CHECK(html.contains(QStringLiteral("Ação 1 &lt;x&gt;")));
+}

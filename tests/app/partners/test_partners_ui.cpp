@@ -138,6 +138,19 @@ TEST_CASE("partners: the per-person export holds the person's data and actions")
     REQUIRE(actions.size() == 1);
     CHECK(actions.first().toString() == QStringLiteral("Ação 2 — Caminhada contra a dengue (10/2026)"));
 
+    // Beside it, the same to read or print: a page in words, formatted the Brazilian way.
+    QFile page(f.dir.filePath(QStringLiteral("maria.html")));
+    REQUIRE(page.open(QIODevice::ReadOnly));
+    const QString html = QString::fromUtf8(page.readAll());
+    CHECK(html.contains(QStringLiteral("<h1>Maria da Conceição</h1>")));
+    CHECK(html.contains(QStringLiteral("CPF 529.982.247-25")));
+    CHECK(html.contains(QStringLiteral("(31) 98765-4321")));
+    CHECK(html.contains(QStringLiteral("Belo Horizonte")));
+    CHECK(html.contains(QStringLiteral("Caminhada contra a dengue")));
+    CHECK(html.contains(QStringLiteral("Lei 13.709/2018")));
+    CHECK_FALSE(html.contains(QStringLiteral("\"nome\""))); // not the JSON
+    CHECK(f.dialogs->messages.first().contains(QStringLiteral("maria.html")));
+
     // Cancelled file dialog: nothing written, no message.
     f.dialogs->savePath.clear();
     CHECK_FALSE(f.page.exportSelected());
