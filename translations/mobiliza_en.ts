@@ -105,7 +105,7 @@
         <translation>The reports could not be read: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>There is no report to show yet.</source>
         <translation>There is no report to show yet.</translation>
     </message>
@@ -2720,7 +2720,7 @@
         <translation>Could not read the program definition “%1”: %2. Check that the file exists and can be read.</translation>
     </message>
     <message>
-        <location filename="../core/program/program_loader.cpp" line="+78"/>
+        <location filename="../core/program/program_loader.cpp" line="+79"/>
         <source>text</source>
         <translation>text</translation>
     </message>
@@ -2752,15 +2752,15 @@
     <message>
         <location line="+17"/>
         <location line="+89"/>
-        <location line="+199"/>
+        <location line="+266"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-348"/>
         <location line="+17"/>
         <location line="+53"/>
-        <location filename="../core/program/program_loader_p.h" line="+89"/>
+        <location filename="../core/program/program_loader_p.h" line="+91"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+16"/>
         <location line="+62"/>
         <location line="+5"/>
@@ -2834,6 +2834,26 @@
         <translation>The role “%1” is given to more than one field (“%2” and “%3”). Keep it on one field.</translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>%1: must be an object ({…}).</source>
+        <translation>%1: must be an object ({…}).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: there is no field “%2”.</source>
+        <translation>%1: there is no field “%2”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: there is no catalogue “%2”.</source>
+        <translation>%1: there is no catalogue “%2”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: there is no code “%2”.</source>
+        <translation>%1: there is no code “%2”.</translation>
+    </message>
+    <message>
         <location line="+22"/>
         <source>The program definition is not valid JSON (%1 at position %2). Fix the file or ask for a corrected program definition.</source>
         <translation>The program definition is not valid JSON (%1 at position %2). Fix the file or ask for a corrected program definition.</translation>
@@ -2844,12 +2864,12 @@
         <translation>The program definition must be a JSON object. Fix the file or ask for a corrected program definition.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The program definition uses format version %1, but this version of Mobiliza reads only up to version %2. Update Mobiliza.</source>
         <translation>The program definition uses format version %1, but this version of Mobiliza reads only up to version %2. Update Mobiliza.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The program definition is not valid. Fix these problems:</source>
         <translation>The program definition is not valid. Fix these problems:</translation>
     </message>
@@ -2859,12 +2879,12 @@
         <translation>The program definition “%1” is not valid. Fix these problems:</translation>
     </message>
     <message>
-        <location filename="../core/program/program_loader_p.h" line="-50"/>
+        <location filename="../core/program/program_loader_p.h" line="-52"/>
         <source>program</source>
         <translation>program</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1: unknown key “%2”. Remove it or check its spelling.</source>
         <translation>%1: unknown key “%2”. Remove it or check its spelling.</translation>
     </message>
@@ -7245,12 +7265,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Export not made</source>
         <translation>Export not made</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Export the data of “%1”</source>
         <translation>Export the data of “%1”</translation>
     </message>
@@ -7260,12 +7280,12 @@
         <translation>JSON file (*.json)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</source>
         <translation>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Data exported</source>
         <translation>Data exported</translation>
     </message>

@@ -105,7 +105,7 @@
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>There is no report to show yet.</source>
         <translation>Ainda não há relatório para mostrar.</translation>
     </message>
@@ -2720,7 +2720,7 @@
         <translation>Não foi possível ler a definição de programa “%1”: %2. Verifique se o arquivo existe e pode ser lido.</translation>
     </message>
     <message>
-        <location filename="../core/program/program_loader.cpp" line="+78"/>
+        <location filename="../core/program/program_loader.cpp" line="+79"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
@@ -2752,15 +2752,15 @@
     <message>
         <location line="+17"/>
         <location line="+89"/>
-        <location line="+199"/>
+        <location line="+266"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: o nome “%2” não é válido. Use letras minúsculas, algarismos e sublinhados, começando por uma letra.</translation>
     </message>
     <message>
-        <location line="-281"/>
+        <location line="-348"/>
         <location line="+17"/>
         <location line="+53"/>
-        <location filename="../core/program/program_loader_p.h" line="+89"/>
+        <location filename="../core/program/program_loader_p.h" line="+91"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+16"/>
         <location line="+62"/>
         <location line="+5"/>
@@ -2834,6 +2834,26 @@
         <translation>O papel “%1” foi atribuído a mais de um campo (“%2” e “%3”). Deixe-o em um só campo.</translation>
     </message>
     <message>
+        <location line="+21"/>
+        <source>%1: must be an object ({…}).</source>
+        <translation>%1: deve ser um objeto ({…}).</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1: there is no field “%2”.</source>
+        <translation>%1: não há campo “%2”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: there is no catalogue “%2”.</source>
+        <translation>%1: não há catálogo “%2”.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: there is no code “%2”.</source>
+        <translation>%1: não há código “%2”.</translation>
+    </message>
+    <message>
         <location line="+22"/>
         <source>The program definition is not valid JSON (%1 at position %2). Fix the file or ask for a corrected program definition.</source>
         <translation>A definição de programa não é um JSON válido (%1 na posição %2). Corrija o arquivo ou peça uma definição de programa corrigida.</translation>
@@ -2844,12 +2864,12 @@
         <translation>A definição de programa deve ser um objeto JSON. Corrija o arquivo ou peça uma definição de programa corrigida.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The program definition uses format version %1, but this version of Mobiliza reads only up to version %2. Update Mobiliza.</source>
         <translation>A definição de programa usa a versão de formato %1, mas esta versão do Mobiliza só lê até a versão %2. Atualize o Mobiliza.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>The program definition is not valid. Fix these problems:</source>
         <translation>A definição de programa não é válida. Corrija estes problemas:</translation>
     </message>
@@ -2859,12 +2879,12 @@
         <translation>A definição de programa “%1” não é válida. Corrija estes problemas:</translation>
     </message>
     <message>
-        <location filename="../core/program/program_loader_p.h" line="-50"/>
+        <location filename="../core/program/program_loader_p.h" line="-52"/>
         <source>program</source>
         <translation>programa</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1: unknown key “%2”. Remove it or check its spelling.</source>
         <translation>%1: chave desconhecida “%2”. Remova-a ou confira a grafia.</translation>
     </message>
@@ -7245,12 +7265,12 @@
     </message>
     <message>
         <location line="+21"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Export not made</source>
         <translation>Exportação não realizada</translation>
     </message>
     <message>
-        <location line="-19"/>
+        <location line="-20"/>
         <source>Export the data of “%1”</source>
         <translation>Exportar os dados de “%1”</translation>
     </message>
@@ -7260,12 +7280,12 @@
         <translation>Arquivo JSON (*.json)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The file %1 could not be written (%2). Choose another folder, such as Documents, and try again.</source>
         <translation>Não foi possível gravar o arquivo %1 (%2). Escolha outra pasta, como Documentos, e tente novamente.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Data exported</source>
         <translation>Dados exportados</translation>
     </message>

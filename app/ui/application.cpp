@@ -435,7 +435,12 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         return 0;
     }
 
-    AppContext context{dataDir, reference, program, services.get(), &clock, &syncController, role};
+    // The window shows the program's labels in its language; documents keep the official ones.
+    const QString uiLanguage = !cl.language.isEmpty()     ? cl.language
+                               : !savedLanguage.isEmpty() ? savedLanguage
+                                                          : QStringLiteral("pt_BR");
+    AppContext context{dataDir,         reference, program.localized(uiLanguage), services.get(), &clock,
+                       &syncController, role};
     if (cl.screenshotFile.isEmpty())
         syncController.start(); // timers, connectivity and automatic passes: only in an interactive run
     MainWindow window(context);

@@ -19,7 +19,7 @@ Result<ReportDocumentInput> buildReportDocument(Services &services, const Progra
         return report.error();
     ReportDocumentInput in;
     in.report = report.value();
-    in.program = program;
+    in.program = program.official(); // the official document, whatever the window's language
     in.municipalityCode = in.report.municipality;
     if (const auto m = reference.municipality(in.municipalityCode)) {
         in.municipalityName = m->name;

@@ -165,4 +165,46 @@ bool ProgramDefinition::isLate(const Period &p, const QDate &submittedOn) const
     return due.isValid() && submittedOn.isValid() && submittedOn > due;
 }
 
+ProgramDefinition ProgramDefinition::official() const
+{
+    return d && d->official ? ProgramDefinition(d->official) : *this;
+}
+
+ProgramDefinition ProgramDefinition::localized(const QString &language) const
+{
+    if (!d)
+        return *this;
+    const std::shared_ptr<const Data> base = d->official ? d->official : d;
+    const auto found = base->translations.constFind(language.section(QLatin1Char('_'), 0, 0).toLower());
+    if (found == base->translations.constEnd())
+        return ProgramDefinition(base);
+    const QJsonObject &t = *found;
+    auto out = std::make_shared<Data>(*base);
+    out->official = base;
+    const auto text = [&t](const char *key, QString &target) {
+        if (const QString v = t.value(QLatin1String(key)).toString(); !v.isEmpty())
+            target = v;
+    };
+    text("name", out->name);
+    text("description", out->description);
+    text("recordLabel", out->recordLabel);
+    text("recordLabelPlural", out->recordLabelPlural);
+    const QJsonObject fields = t.value(QStringLiteral("fields")).toObject();
+    for (FieldDefinition &f : out->fields) {
+        const QJsonObject tf = fields.value(f.id).toObject();
+        if (const QString v = tf.value(QStringLiteral("label")).toString(); !v.isEmpty())
+            f.label = v;
+        if (const QString v = tf.value(QStringLiteral("help")).toString(); !v.isEmpty())
+            f.help = v;
+    }
+    const QJsonObject catalogues = t.value(QStringLiteral("catalogues")).toObject();
+    for (auto it = out->catalogues.begin(); it != out->catalogues.end(); ++it) {
+        const QJsonObject labels = catalogues.value(it.key()).toObject();
+        for (CatalogueEntry &e : it.value())
+            if (const QString v = labels.value(e.code).toString(); !v.isEmpty())
+                e.label = v;
+    }
+    return ProgramDefinition(std::move(out));
+}
+
 } // namespace mobiliza::core

@@ -155,6 +155,14 @@ public:
 
     QByteArray sourceJson() const; // the bytes it was loaded from (for publishing / hashing)
 
+    // The same program with its labels, help texts and catalogue entries in `language`
+    // ("en", "pt_BR"…) where the definition carries them ("translations"); for the
+    // window. Codes, rules and everything stored stay the same.
+    ProgramDefinition localized(const QString &language) const;
+    // The labels as defined (pt-BR): what official documents (the report's PDF, CSV)
+    // print, whatever the window's language.
+    ProgramDefinition official() const;
+
     struct Data;
 
 private:

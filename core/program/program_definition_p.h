@@ -2,6 +2,9 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
+
+#include <memory>
 
 #include "core/program/program_definition.h"
 
@@ -27,6 +30,10 @@ struct ProgramDefinition::Data
     PhotoRule photos;
     ReportRule report;
     QByteArray source;
+    // "translations": language ("en") → its labels, checked by the loader.
+    QHash<QString, QJsonObject> translations;
+    // A localized copy: the definition it was made from (official labels).
+    std::shared_ptr<const Data> official;
 };
 
 } // namespace mobiliza::core

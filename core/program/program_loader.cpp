@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <cmath>
 
 namespace mobiliza::core {
@@ -341,6 +342,73 @@ void Loader::linkFields(ProgramDefinition::Data &d)
     }
 }
 
+// "translations": { "en": { name, description, recordLabel, recordLabelPlural,
+// fields: { id: { label, help } }, catalogues: { name: { code: label } } } }: every
+// field, catalogue and code named must exist, every value is text.
+void Loader::loadTranslations(const QJsonObject &root, ProgramDefinition::Data &d)
+{
+    const QJsonValue all = root.value(QStringLiteral("translations"));
+    if (all.isUndefined())
+        return;
+    const auto mustBeObject = [this](const QJsonValue &v, const QString &where) {
+        if (v.isObject())
+            return true;
+        problem(QCoreApplication::translate("ProgramDefinition", "%1: must be an object ({…}).").arg(where));
+        return false;
+    };
+    if (!mustBeObject(all, QStringLiteral("translations")))
+        return;
+    const QJsonObject languages = all.toObject();
+    for (auto lang = languages.begin(); lang != languages.end(); ++lang) {
+        const QString where = QStringLiteral("translations.") + lang.key();
+        if (!mustBeObject(lang.value(), where))
+            continue;
+        const QJsonObject t = lang.value().toObject();
+        checkKeys(t,
+                  {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("recordLabel"),
+                   QStringLiteral("recordLabelPlural"), QStringLiteral("fields"),
+                   QStringLiteral("catalogues")},
+                  where);
+        for (const char *key : {"name", "description", "recordLabel", "recordLabelPlural"})
+            string(t, QLatin1String(key), where, false);
+        const QJsonObject fields = t.value(QStringLiteral("fields")).toObject();
+        for (auto f = fields.begin(); f != fields.end(); ++f) {
+            const QString at = where + QStringLiteral(".fields.") + f.key();
+            if (!d.fieldIndex.contains(f.key()))
+                problem(QCoreApplication::translate("ProgramDefinition", "%1: there is no field “%2”.")
+                            .arg(where, f.key()));
+            else if (mustBeObject(f.value(), at)) {
+                checkKeys(f.value().toObject(), {QStringLiteral("label"), QStringLiteral("help")}, at);
+                string(f.value().toObject(), QStringLiteral("label"), at, false);
+                string(f.value().toObject(), QStringLiteral("help"), at, false);
+            }
+        }
+        const QJsonObject catalogues = t.value(QStringLiteral("catalogues")).toObject();
+        for (auto c = catalogues.begin(); c != catalogues.end(); ++c) {
+            const QString at = where + QStringLiteral(".catalogues.") + c.key();
+            if (!d.catalogues.contains(c.key())) {
+                problem(QCoreApplication::translate("ProgramDefinition", "%1: there is no catalogue “%2”.")
+                            .arg(where, c.key()));
+                continue;
+            }
+            if (!mustBeObject(c.value(), at))
+                continue;
+            const QList<CatalogueEntry> &entries = d.catalogues.value(c.key());
+            const QJsonObject labels = c.value().toObject();
+            for (auto e = labels.begin(); e != labels.end(); ++e) {
+                const bool known = std::any_of(entries.begin(), entries.end(),
+                                               [&e](const CatalogueEntry &x) { return x.code == e.key(); });
+                if (!known)
+                    problem(QCoreApplication::translate("ProgramDefinition", "%1: there is no code “%2”.")
+                                .arg(at, e.key()));
+                else
+                    string(labels, e.key(), at, true);
+            }
+        }
+        d.translations.insert(lang.key(), t);
+    }
+}
+
 } // namespace program_loader
 
 using program_loader::isIdentifier;
@@ -376,7 +444,8 @@ Result<ProgramDefinition> ProgramDefinition::fromJson(const QByteArray &json)
                  QStringLiteral("description"), QStringLiteral("version"), QStringLiteral("reportingUnit"),
                  QStringLiteral("period"), QStringLiteral("deadlineDay"), QStringLiteral("recordLabel"),
                  QStringLiteral("recordLabelPlural"), QStringLiteral("report"), QStringLiteral("photos"),
-                 QStringLiteral("catalogues"), QStringLiteral("fields"), QStringLiteral("rules")},
+                 QStringLiteral("catalogues"), QStringLiteral("fields"), QStringLiteral("rules"),
+                 QStringLiteral("translations")},
                 top);
     const int format = l.integer(root, QStringLiteral("formatVersion"), top, true, 1, 1000, 0);
     if (format > kFormatVersion) {
@@ -412,6 +481,7 @@ Result<ProgramDefinition> ProgramDefinition::fromJson(const QByteArray &json)
     l.linkFields(*d);
     l.loadRules(root, *d);
     l.loadPhotosAndReport(root, *d);
+    l.loadTranslations(root, *d);
 
     if (!l.problems.isEmpty()) {
         const QString head =

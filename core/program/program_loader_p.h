@@ -40,6 +40,8 @@ public:
 
     void problem(const QString &message) { problems << message; }
 
+    void loadTranslations(const QJsonObject &root, ProgramDefinition::Data &d);
+
     void checkKeys(const QJsonObject &o, const QStringList &allowed, const QString &where)
     {
         for (auto it = o.begin(); it != o.end(); ++it) {

@@ -333,3 +333,38 @@ TEST_CASE("report outputs: the editor with its PDF and files button fits a 1024x
          {static_cast<QWidget *>(editor->filesButton()), static_cast<QWidget *>(editor->concludeButton())})
         CHECK(b->mapTo(&w.window, QPoint(b->width(), 0)).x() <= w.window.width());
 }
+
+TEST_CASE("report outputs: in an English window the form speaks English, the official PDF stays Portuguese")
+{
+    test::EditorFixture f;
+    f.context.program = f.context.program.localized(QStringLiteral("en")); // as --lang en sets it up
+    const QString report = f.createNovember();
+    ui::MainWindow window{f.context, nullptr, &f.dialogs};
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    window.openReport(report);
+    ui::ReportEditorPage *editor = window.editor();
+    editor->addNewAction();
+    QStringList labels;
+    for (const QLabel *l : editor->form()->findChildren<QLabel *>())
+        labels << l->text();
+    const QString shown = labels.join(QLatin1Char('\n'));
+    CHECK(shown.contains(QStringLiteral("Action title")));
+    CHECK(shown.contains(QStringLiteral("Target audience")));
+    CHECK_FALSE(shown.contains(QStringLiteral("Título da ação")));
+
+    auto *title = qobject_cast<QLineEdit *>(editor->form()->fieldWidget(f.fieldId(core::field_role::Title)));
+    REQUIRE(title);
+    title->setFocus();
+    test::typeText(title, QStringLiteral("Caminhada no parque"));
+    QSignalSpy finished(editor->outputs(), &ui::ReportOutputs::finished);
+    f.dialogs.savePath = f.dir.filePath(QStringLiteral("oficial.pdf"));
+    f.dialogs.defaultAnswer = false;
+    editor->outputs()->action(Kind::Pdf)->trigger();
+    REQUIRE(waitFinished(finished));
+    const QString text = pdfText(f.dialogs.savePath);
+    CHECK(text.contains(QStringLiteral("Caminhada no parque")));
+    CHECK(text.contains(QStringLiteral("Ações realizadas")));
+    CHECK_FALSE(text.contains(QStringLiteral("Action title")));
+}

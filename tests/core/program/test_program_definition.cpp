@@ -431,3 +431,78 @@ TEST_CASE("A deadline day past the end of the month is clamped to its last day")
     CHECK(p->deadline(Period{2025, 1}) == QDate(2025, 2, 28));
     CHECK(p->deadline(Period{2025, 2}) == QDate(2025, 3, 31));
 }
+
+TEST_CASE("SES-MG in English for the window: labels, help and catalogue entries, the official labels kept")
+{
+    const ProgramDefinition pt = ProgramDefinition::sesMgMobilizacao();
+    const ProgramDefinition en = pt.localized(QStringLiteral("en"));
+    CHECK(en.field(QStringLiteral("title"))->label == QStringLiteral("Action title"));
+    CHECK(en.field(QStringLiteral("title"))->help.startsWith(QStringLiteral("A short name")));
+    CHECK(en.recordLabel() == QStringLiteral("Action"));
+    CHECK(en.catalogueEntry(QStringLiteral("temas"), QStringLiteral("vacinacao"))->label ==
+          QStringLiteral("Vaccination"));
+    CHECK(en.catalogueEntry(QStringLiteral("publico_alvo"), QStringLiteral("7"))->label ==
+          QStringLiteral("Pregnant woman"));
+    // Every field and catalogue entry has its English words (none left in Portuguese).
+    for (const FieldDefinition &f : en.fields())
+        CHECK(f.label != pt.field(f.id)->label);
+    for (const QString &name : en.catalogueNames())
+        for (const CatalogueEntry &e : en.catalogue(name)) {
+            INFO(name.toStdString() << " " << e.code.toStdString());
+            CHECK(e.label != pt.catalogueEntry(name, e.code)->label);
+        }
+    // Codes, rules and the rest are the same program.
+    CHECK(en.id() == pt.id());
+    CHECK(en.fields().size() == pt.fields().size());
+    CHECK(en.sourceJson() == pt.sourceJson());
+    // Documents use the official labels, from either.
+    CHECK(en.official().field(QStringLiteral("title"))->label == QStringLiteral("Título da ação"));
+    CHECK(pt.official().field(QStringLiteral("title"))->label == QStringLiteral("Título da ação"));
+    CHECK(en.localized(QStringLiteral("pt_BR")).field(QStringLiteral("title"))->label ==
+          QStringLiteral("Título da ação"));
+    CHECK(pt.localized(QStringLiteral("pt_BR"))
+              .catalogueEntry(QStringLiteral("formatos"), QStringLiteral("mutirao"))
+              ->label == QStringLiteral("Mutirão"));
+}
+
+TEST_CASE("The loader checks translations: known fields, catalogues and codes, text values")
+{
+    const auto withTranslations = [](const QJsonObject &en) {
+        QJsonObject p = minimalProgram();
+        p.insert(QStringLiteral("translations"), QJsonObject{{QStringLiteral("en"), en}});
+        return p;
+    };
+    const QJsonObject good{{QStringLiteral("name"), QStringLiteral("Mini (en)")},
+                           {QStringLiteral("fields"),
+                            QJsonObject{{QStringLiteral("cor"),
+                                         QJsonObject{{QStringLiteral("label"), QStringLiteral("Colour")}}}}},
+                           {QStringLiteral("catalogues"),
+                            QJsonObject{{QStringLiteral("cores"),
+                                         QJsonObject{{QStringLiteral("az"), QStringLiteral("Blue")}}}}}};
+    const auto loaded = ProgramDefinition::fromJson(toJson(withTranslations(good)));
+    REQUIRE(loaded.ok());
+    const ProgramDefinition en = loaded->localized(QStringLiteral("en_US"));
+    CHECK(en.name() == QStringLiteral("Mini (en)"));
+    CHECK(en.field(QStringLiteral("cor"))->label == QStringLiteral("Colour"));
+    CHECK(en.field(QStringLiteral("title"))->label == QStringLiteral("Título")); // none given: the official
+    CHECK(en.catalogueEntry(QStringLiteral("cores"), QStringLiteral("az"))->label == QStringLiteral("Blue"));
+    CHECK(en.catalogueEntry(QStringLiteral("cores"), QStringLiteral("outro"))->label ==
+          QStringLiteral("Outro"));
+
+    QJsonObject bad = good;
+    bad.insert(
+        QStringLiteral("fields"),
+        QJsonObject{{QStringLiteral("colour"), QJsonObject{{QStringLiteral("label"), QStringLiteral("x")}}}});
+    CHECK(loadError(withTranslations(bad)).message.contains(QStringLiteral("colour")));
+    bad = good;
+    bad.insert(QStringLiteral("catalogues"),
+               QJsonObject{{QStringLiteral("cores"),
+                            QJsonObject{{QStringLiteral("verde"), QStringLiteral("Green")}}}});
+    CHECK(loadError(withTranslations(bad)).message.contains(QStringLiteral("verde")));
+    bad = good;
+    bad.insert(QStringLiteral("recordLabel"), 7);
+    CHECK(loadError(withTranslations(bad)).message.contains(QStringLiteral("recordLabel")));
+    bad = good;
+    bad.insert(QStringLiteral("labels"), QJsonObject{});
+    CHECK(loadError(withTranslations(bad)).message.contains(QStringLiteral("labels")));
+}
