@@ -51,7 +51,32 @@ OutboxError errorFromText(const QString &text)
     return error;
 }
 
-OutboxItem itemFromRow(const QSqlQuery &q)
+// The photos a locked manifest names and their sizes: parsed once per revision (a
+// locked manifest never changes), so listing the outbox again — the Synchronization
+// page does at every step of a pass — does not parse every manifest ever concluded.
+OutboxManifestSummary summarize(const QByteArray &manifest)
+{
+    OutboxManifestSummary s;
+    s.manifestBytes = manifest.size();
+    s.bytes = s.manifestBytes;
+    QSet<QString> seen;
+    const QJsonObject root = QJsonDocument::fromJson(manifest).object();
+    for (const QJsonValue &a : root.value(QStringLiteral("actions")).toArray()) {
+        for (const QJsonValue &p : a.toObject().value(QStringLiteral("photos")).toArray()) {
+            const QJsonObject photo = p.toObject();
+            const QString sha = photo.value(QStringLiteral("sha256")).toString();
+            if (sha.isEmpty() || seen.contains(sha))
+                continue;
+            seen.insert(sha);
+            const qint64 bytes = qint64(photo.value(QStringLiteral("bytes")).toDouble());
+            s.blobs << OutboxBlob{sha, bytes};
+            s.bytes += bytes;
+        }
+    }
+    return s;
+}
+
+OutboxItem itemFromRow(const QSqlQuery &q, QHash<QString, OutboxManifestSummary> &cache)
 {
     OutboxItem item;
     item.uuid = q.value(0).toString();
@@ -70,23 +95,12 @@ OutboxItem itemFromRow(const QSqlQuery &q)
     item.receipt.receivedAt = parseStoreTimestamp(q.value(13).toString());
     item.receipt.manifestSha256 = q.value(14).toString();
     item.manifestSha256 = q.value(15).toString();
-    const QByteArray manifest = q.value(16).toString().toUtf8();
-    item.manifestBytes = manifest.size();
-    item.bytes = item.manifestBytes;
-    QSet<QString> seen;
-    const QJsonObject root = QJsonDocument::fromJson(manifest).object();
-    for (const QJsonValue &a : root.value(QStringLiteral("actions")).toArray()) {
-        for (const QJsonValue &p : a.toObject().value(QStringLiteral("photos")).toArray()) {
-            const QJsonObject photo = p.toObject();
-            const QString sha = photo.value(QStringLiteral("sha256")).toString();
-            if (sha.isEmpty() || seen.contains(sha))
-                continue;
-            seen.insert(sha);
-            const qint64 bytes = qint64(photo.value(QStringLiteral("bytes")).toDouble());
-            item.blobs << OutboxBlob{sha, bytes};
-            item.bytes += bytes;
-        }
-    }
+    auto cached = cache.constFind(item.revisionUuid);
+    if (cached == cache.constEnd())
+        cached = cache.insert(item.revisionUuid, summarize(q.value(16).toString().toUtf8()));
+    item.manifestBytes = cached->manifestBytes;
+    item.bytes = cached->bytes;
+    item.blobs = cached->blobs;
     item.createdAt = parseStoreTimestamp(q.value(17).toString());
     item.updatedAt = parseStoreTimestamp(q.value(18).toString());
     return item;
@@ -163,7 +177,7 @@ Result<QList<OutboxItem>> OutboxService::items() const
     if (!q)
         return q.error();
     while (q.value().next())
-        list << itemFromRow(q.value());
+        list << itemFromRow(q.value(), m_manifests);
     return list;
 }
 
@@ -174,7 +188,7 @@ Result<OutboxItem> OutboxService::item(const QString &uuid) const
         return q.error();
     if (!q.value().next())
         return notFound();
-    return itemFromRow(q.value());
+    return itemFromRow(q.value(), m_manifests);
 }
 
 QList<OutboxItem> OutboxService::queuedItems() const
@@ -186,7 +200,7 @@ QList<OutboxItem> OutboxService::queuedItems() const
     if (!q)
         return queued;
     while (q.value().next())
-        queued << itemFromRow(q.value());
+        queued << itemFromRow(q.value(), m_manifests);
     return queued;
 }
 

@@ -32,6 +32,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -76,6 +77,14 @@ struct OutboxBlob
 {
     QString sha256;
     qint64 bytes = 0;
+};
+
+// What a locked manifest names, for the outbox's listing (sizes for the progress).
+struct OutboxManifestSummary
+{
+    qint64 manifestBytes = 0;
+    qint64 bytes = 0; // manifest + photos
+    QList<OutboxBlob> blobs;
 };
 
 struct OutboxItem
@@ -203,6 +212,9 @@ private:
     const Clock &m_clock;
     AuditTrail &m_audit;
     std::function<double()> m_random;
+    // Revision uuid → its manifest's photos: a locked manifest never changes (this
+    // object is used on one thread, like its database connection).
+    mutable QHash<QString, OutboxManifestSummary> m_manifests;
 };
 
 } // namespace mobiliza::core
