@@ -2100,7 +2100,7 @@
 <context>
     <name>OutboxService</name>
     <message>
-        <location filename="../core/services/outbox_service.cpp" line="+98"/>
+        <location filename="../core/services/outbox_service.cpp" line="+112"/>
         <source>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</source>
         <translation>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</translation>
     </message>
@@ -2752,12 +2752,12 @@
     <message>
         <location line="+17"/>
         <location line="+89"/>
-        <location line="+266"/>
+        <location line="+267"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-349"/>
         <location line="+17"/>
         <location line="+53"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
@@ -2839,7 +2839,7 @@
         <translation>%1: must be an object ({…}).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1: there is no field “%2”.</source>
         <translation>%1: there is no field “%2”.</translation>
     </message>
@@ -9163,7 +9163,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::SyncPage</name>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+63"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+48"/>
         <source>Synchronization</source>
         <translation>Synchronization</translation>
     </message>
@@ -9210,13 +9210,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location line="+337"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+123"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="+45"/>
         <source>Synchronization is not available in this session.</source>
         <translation>Synchronization is not available in this session.</translation>
     </message>
@@ -9281,7 +9281,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect to the hub…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-134"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
@@ -9374,7 +9374,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+107"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nothing waiting to be sent.</translation>
     </message>
@@ -9421,7 +9421,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The outbox could not be read: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+12"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -9502,12 +9502,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Keep this report on this computer and do not send it for now</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+35"/>
         <source>Sending %1: %2 of %3</source>
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-279"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -9517,7 +9517,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+282"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

@@ -2100,7 +2100,7 @@
 <context>
     <name>OutboxService</name>
     <message>
-        <location filename="../core/services/outbox_service.cpp" line="+98"/>
+        <location filename="../core/services/outbox_service.cpp" line="+112"/>
         <source>This item is no longer in the outbox (the report may have been withdrawn). Reload the Synchronization page.</source>
         <translation>Este item não está mais na caixa de saída (o relatório pode ter sido retirado). Recarregue a página Sincronização.</translation>
     </message>
@@ -2752,12 +2752,12 @@
     <message>
         <location line="+17"/>
         <location line="+89"/>
-        <location line="+266"/>
+        <location line="+267"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: o nome “%2” não é válido. Use letras minúsculas, algarismos e sublinhados, começando por uma letra.</translation>
     </message>
     <message>
-        <location line="-348"/>
+        <location line="-349"/>
         <location line="+17"/>
         <location line="+53"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
@@ -2839,7 +2839,7 @@
         <translation>%1: deve ser um objeto ({…}).</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>%1: there is no field “%2”.</source>
         <translation>%1: não há campo “%2”.</translation>
     </message>
@@ -9163,7 +9163,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::SyncPage</name>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+63"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+48"/>
         <source>Synchronization</source>
         <translation>Sincronização</translation>
     </message>
@@ -9210,13 +9210,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location line="+337"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+123"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
     </message>
     <message>
-        <location line="-337"/>
+        <location line="+45"/>
         <source>Synchronization is not available in this session.</source>
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
@@ -9281,7 +9281,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar ao hub…</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-134"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
@@ -9374,7 +9374,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+107"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nada aguardando envio.</translation>
     </message>
@@ -9421,7 +9421,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Não foi possível ler a caixa de saída: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+12"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
@@ -9502,12 +9502,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Manter este relatório neste computador e não enviá-lo por enquanto</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+35"/>
         <source>Sending %1: %2 of %3</source>
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-429"/>
+        <location line="-279"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -9517,7 +9517,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+347"/>
+        <location line="+282"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

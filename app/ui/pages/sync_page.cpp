@@ -1,4 +1,5 @@
 #include "app/ui/pages/sync_page.h"
+#include "app/ui/pages/sync_page_p.h"
 
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
@@ -31,22 +32,6 @@ const QString kErrorBox = QStringLiteral(
     "QLabel { background: #fdeeee; border: 1px solid #e4b4b0; border-radius: 4px; padding: 10px; }");
 const QString kOkBox = QStringLiteral(
     "QLabel { background: #edf7ee; border: 1px solid #b9dcbd; border-radius: 4px; padding: 10px; }");
-
-QString brDateTime(const QDateTime &t)
-{
-    return t.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"));
-}
-
-QString dataSize(qint64 bytes)
-{
-    return QLocale(QLocale::Portuguese, QLocale::Brazil)
-        .formattedDataSize(bytes, 1, QLocale::DataSizeSIFormat);
-}
-
-QString escaped(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
 
 } // namespace
 
@@ -301,71 +286,6 @@ void SyncPage::updateConnection()
     m_status->show();
 }
 
-// ------------------------------------------------------------------ the outbox
-
-QString SyncPage::stateText(const core::OutboxItem &item) const
-{
-    const bool current = item.revision == item.reportRevision;
-    switch (item.state) {
-    case core::OutboxState::Queued: {
-        const QDateTime now = m_context.services->clock().now();
-        if (item.attempts > 0 && item.nextAttemptAt.isValid() && item.nextAttemptAt > now)
-            return tr("waiting — next try on %1").arg(brDateTime(item.nextAttemptAt));
-        return tr("waiting to be sent");
-    }
-    case core::OutboxState::Sending: {
-        sync::SyncController *c = m_context.sync;
-        if (c && c->currentItem() == item.uuid && c->currentTotal() > 0)
-            return tr("sending… %1%").arg(int(100 * c->currentSent() / c->currentTotal()));
-        return tr("sending…");
-    }
-    case core::OutboxState::Received:
-        if (current && item.reportState == core::ReportState::Accepted)
-            return tr("accepted by the URS");
-        if (current && item.reportState == core::ReportState::Returned)
-            return tr("returned by the URS for correction");
-        if (current && item.reportState == core::ReportState::Forwarded)
-            return tr("accepted by the URS and forwarded to the central level");
-        if (current && item.reportState == core::ReportState::Consolidated)
-            return tr("consolidated by the central level");
-        // A later revision exists only because this one came back: it stays "returned".
-        if (!current && item.revision < item.reportRevision)
-            return tr("returned by the URS for correction; revision %1 replaces it").arg(item.revision + 1);
-        if (item.receipt.receivedAt.isValid())
-            return tr("received by the URS on %1").arg(brDateTime(item.receipt.receivedAt));
-        return tr("received by the URS");
-    case core::OutboxState::Rejected:
-        if (!item.lastError.findings.isEmpty())
-            return tr("refused by the hub — %n problem(s) to fix", nullptr,
-                      int(item.lastError.findings.size()));
-        return tr("refused by the hub");
-    case core::OutboxState::Held:
-        return tr("held — not sent until you release it");
-    }
-    return {};
-}
-
-bool SyncPage::returned(const core::OutboxItem &item)
-{
-    if (item.state != core::OutboxState::Received)
-        return false;
-    // The current revision, returned; or an earlier one (a later revision exists only
-    // because that one came back).
-    if (item.revision == item.reportRevision)
-        return item.reportState == core::ReportState::Returned;
-    return item.revision < item.reportRevision;
-}
-
-QString SyncPage::itemText(const core::OutboxItem &item) const
-{
-    const int photos = int(item.blobs.size());
-    const QString first =
-        tr("%1 — revision %2: %3").arg(monthTitle(item.period)).arg(item.revision).arg(stateText(item));
-    const QString second = (photos == 0 ? tr("no photos") : tr("%n photo(s)", nullptr, photos)) +
-                           QStringLiteral(" · ") + dataSize(item.bytes);
-    return first + QLatin1Char('\n') + second;
-}
-
 void SyncPage::requestReload()
 {
     if (!isVisible())
@@ -459,91 +379,6 @@ int SyncPage::selectedRow() const
 {
     const int row = m_queue->currentRow();
     return row >= 0 && row < m_items.size() ? row : -1;
-}
-
-QString SyncPage::findingLocation(const QString &path) const
-{
-    static const QRegularExpression action(
-        QStringLiteral("^actions\\[(\\d+)\\](?:\\.(fields|photos)(?:\\[(\\d+)\\])?"
-                       "(?:\\.([A-Za-z_]+))?)?"));
-    const auto m = action.match(path);
-    if (!m.hasMatch())
-        return tr("Report");
-    const int number = m.captured(1).toInt() + 1;
-    if (m.captured(2) == QLatin1String("fields")) {
-        const QString id = m.captured(4);
-        const auto field = m_context.program.field(id);
-        return tr("Action %1 — %2").arg(number).arg(field ? field->label : id);
-    }
-    if (m.captured(2) == QLatin1String("photos")) {
-        if (!m.captured(3).isEmpty())
-            return tr("Action %1 — photo %2").arg(number).arg(m.captured(3).toInt() + 1);
-        return tr("Action %1 — photos").arg(number);
-    }
-    return tr("Action %1").arg(number);
-}
-
-void SyncPage::updateSelection()
-{
-    if (isRegional()) {
-        updateRegionalSelection();
-        return;
-    }
-    const int row = selectedRow();
-    if (row < 0) {
-        m_details->setText(tr("Concluded reports appear here until the URS confirms it received them."));
-        m_retry->setEnabled(false);
-        m_hold->setEnabled(false);
-        m_hold->setText(tr("&Hold"));
-        return;
-    }
-    const core::OutboxItem &item = m_items.at(row);
-    QString html = QStringLiteral("<p><b>%1</b><br>%2</p>")
-                       .arg(escaped(tr("%1 — revision %2").arg(monthTitle(item.period)).arg(item.revision)),
-                            escaped(stateText(item)));
-    html += QStringLiteral("<p>%1</p>")
-                .arg(escaped(
-                    tr("Size: %1 (%n photo(s))", nullptr, int(item.blobs.size())).arg(dataSize(item.bytes))));
-    // The URS's comment, with the revision it was about (the report keeps the latest).
-    if (returned(item) && item.revision >= item.reportRevision - 1 &&
-        !m_comments.value(item.reportUuid).isEmpty())
-        html += QStringLiteral("<p style=\"color:#8a5300\">%1</p>")
-                    .arg(escaped(tr("The URS's comment: “%1”").arg(m_comments.value(item.reportUuid))));
-    if (item.state == core::OutboxState::Received && !item.receipt.hubId.isEmpty())
-        html += QStringLiteral("<p>%1</p>")
-                    .arg(escaped(tr("Receipt %1, received on %2.")
-                                     .arg(item.receipt.hubId, brDateTime(item.receipt.receivedAt))));
-    if (item.state != core::OutboxState::Received && !item.lastError.message.isEmpty()) {
-        const bool rejected = item.state == core::OutboxState::Rejected;
-        html += QStringLiteral("<p style=\"color:%1\">%2</p>")
-                    .arg(rejected ? QStringLiteral("#a3261c") : QStringLiteral("#8a5300"),
-                         escaped(item.lastError.message));
-        if (item.attempts > 1 && !rejected)
-            html += QStringLiteral("<p>%1</p>")
-                        .arg(escaped(tr("%n attempt(s) so far; Mobiliza keeps trying "
-                                        "by itself.",
-                                        nullptr, item.attempts)));
-    }
-    if (!item.lastError.findings.isEmpty()) {
-        html += QStringLiteral("<p><b>%1</b></p><ul style=\"margin-left:-20px\">")
-                    .arg(escaped(tr("What the hub found:")));
-        for (const core::Finding &f : item.lastError.findings)
-            html += QStringLiteral("<li><b>%1:</b> %2</li>")
-                        .arg(escaped(findingLocation(f.path)), escaped(f.message));
-        html += QStringLiteral("</ul>");
-    }
-    m_details->setText(html);
-
-    const bool canRetry = item.state == core::OutboxState::Rejected ||
-                          item.state == core::OutboxState::Held ||
-                          (item.state == core::OutboxState::Queued && item.attempts > 0);
-    m_retry->setEnabled(canRetry);
-    const bool held = item.state == core::OutboxState::Held;
-    m_hold->setText(held ? tr("&Release") : tr("&Hold"));
-    m_hold->setToolTip(held ? tr("Send this report again at the next synchronization")
-                            : tr("Keep this report on this computer and do not send it for now"));
-    m_hold->setEnabled(held || item.state == core::OutboxState::Queued ||
-                       item.state == core::OutboxState::Rejected);
 }
 
 void SyncPage::updateProgress(const QString &itemUuid, qint64 sent, qint64 total)
