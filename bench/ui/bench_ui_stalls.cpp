@@ -109,6 +109,66 @@ public:
     QStringList said;
 };
 
+// Which events took long on the GUI thread: every outermost notify() is timed,
+// and the ones over 12 ms are kept with their receiver and type, so a stall the
+// probe sees can be named (a page's reload, a layout request, a paint).
+class TimedApplication final : public QApplication
+{
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth > 0 || !m_recording)
+            return nest(receiver, event);
+        QElapsedTimer t;
+        t.start();
+        const QEvent::Type type = event->type(); // the event may be gone afterwards
+        const QString who = describe(receiver);
+        const bool r = nest(receiver, event);
+        const double ms = double(t.nsecsElapsed()) / 1e6;
+        if (ms > 12.0)
+            m_slow << qMakePair(ms, QStringLiteral("%1 (event %2)").arg(who).arg(int(type)));
+        return r;
+    }
+    void record(bool on)
+    {
+        m_recording = on;
+        if (on)
+            m_slow.clear();
+    }
+    // The longest ones, longest first: "23.1 ms SyncPage "" (event 43)".
+    QStringList slowest(int count) const
+    {
+        QList<QPair<double, QString>> sorted = m_slow;
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const auto &a, const auto &b) { return a.first > b.first; });
+        QStringList out;
+        for (qsizetype i = 0; i < std::min<qsizetype>(count, sorted.size()); ++i)
+            out << QStringLiteral("%1 ms %2").arg(sorted.at(i).first, 0, 'f', 1).arg(sorted.at(i).second);
+        return out;
+    }
+
+private:
+    bool nest(QObject *receiver, QEvent *event)
+    {
+        ++m_depth;
+        const bool r = QApplication::notify(receiver, event);
+        --m_depth;
+        return r;
+    }
+    static QString describe(const QObject *o)
+    {
+        QStringList chain;
+        for (int i = 0; o && i < 2; ++i, o = o->parent())
+            chain << QStringLiteral("%1 \"%2\"")
+                         .arg(QString::fromLatin1(o->metaObject()->className()), o->objectName());
+        return chain.join(QStringLiteral(" in "));
+    }
+    int m_depth = 0;
+    bool m_recording = false;
+    QList<QPair<double, QString>> m_slow;
+};
+
 // The probe: a 16 ms precise timer on the GUI thread.
 class StallProbe
 {
@@ -186,9 +246,12 @@ Figures measure(const QString &scenario, const QString &baseline,
     QElapsedTimer wall;
     probe.start();
     wall.start();
+    auto *timed = static_cast<TimedApplication *>(QCoreApplication::instance());
+    timed->record(true);
     QTimer::singleShot(0, &loop, [&] { begin(loop); });
     loop.exec();
     const QList<double> late = probe.stop();
+    timed->record(false);
     const Figures f = figuresOf(scenario, late, double(wall.elapsed()) / 1000.0, baseline);
     std::printf("   %s: %d ticks in %.1f s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d stall(s) > 50 ms\n",
                 qPrintable(scenario), f.ticks, f.seconds, f.p50, f.p99, f.max, f.stalls);
@@ -204,6 +267,8 @@ Figures measure(const QString &scenario, const QString &baseline,
                      .arg(at.at(order.at(i)), 0, 'f', 2);
     if (!worst.isEmpty())
         std::printf("   longest over 16 ms: %s\n", qPrintable(worst.join(QStringLiteral(", "))));
+    if (const QStringList slow = timed->slowest(12); !slow.isEmpty())
+        std::printf("   longest events (> 12 ms): %s\n", qPrintable(slow.join(QStringLiteral("; "))));
     std::fflush(stdout);
     return f;
 }
@@ -266,7 +331,7 @@ int main(int argc, char **argv)
     if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     qputenv("QT_LOGGING_RULES", "mobiliza.*=false");
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     int idleSeconds = 3;
     int keyCount = 200;
     int photoKb = 0;
