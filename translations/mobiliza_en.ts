@@ -8309,7 +8309,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Accepted — consolidated</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+75"/>
         <source>%1: “%2”</source>
         <translation>%1: “%2”</translation>
     </message>
@@ -8822,12 +8822,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     <name>mobiliza::ui::ReportsPage</name>
     <message>
         <location filename="../app/ui/pages/reports_page.cpp" line="+30"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</translation>
     </message>
@@ -8843,12 +8843,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+6"/>
-        <location line="+133"/>
+        <location line="+140"/>
         <source>Open the report</source>
         <translation>Open the report</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-138"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
     </message>
@@ -8883,7 +8883,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Report packages (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>The reports could not be read: %1</source>
         <translation>The reports could not be read: %1</translation>
     </message>
@@ -9189,17 +9189,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+3"/>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Connect to the URS hub…</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>Sending progress</source>
         <translation>Sending progress</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>&amp;Try again</source>
         <translation>&amp;Try again</translation>
     </message>
@@ -9210,7 +9210,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+123"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+139"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
@@ -9281,7 +9281,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect to the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-134"/>
+        <location line="+142"/>
+        <source>Checking with the hub…</source>
+        <translation>Checking with the hub…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-150"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
@@ -9294,16 +9299,11 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+5"/>
-        <source>sending… %1%</source>
-        <translation>sending… %1%</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>sending…</source>
         <translation>sending…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>accepted by the URS</source>
         <translation>accepted by the URS</translation>
     </message>
@@ -9356,7 +9356,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>held — not sent until you release it</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>%1 — revision %2: %3</source>
         <translation>%1 — revision %2: %3</translation>
     </message>
@@ -9374,7 +9374,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+107"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="-35"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nothing waiting to be sent.</translation>
     </message>
@@ -9502,22 +9502,22 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Keep this report on this computer and do not send it for now</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+35"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+36"/>
         <source>Sending %1: %2 of %3</source>
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-284"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</source>
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+284"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

@@ -8309,7 +8309,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Aceito — consolidado</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+75"/>
         <source>%1: “%2”</source>
         <translation>%1: “%2”</translation>
     </message>
@@ -8822,12 +8822,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     <name>mobiliza::ui::ReportsPage</name>
     <message>
         <location filename="../app/ui/pages/reports_page.cpp" line="+30"/>
-        <location line="+65"/>
+        <location line="+66"/>
         <source>Monthly reports</source>
         <translation>Relatórios mensais</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-65"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>Um relatório por mês. Um mês sem ações também é informado, com justificativa. Os relatórios concluídos aguardam na fila de envio até poderem ser enviados.</translation>
     </message>
@@ -8843,12 +8843,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+6"/>
-        <location line="+133"/>
+        <location line="+140"/>
         <source>Open the report</source>
         <translation>Abrir o relatório</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-138"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Abre o mês selecionado na lista (Enter ou clique duplo também abrem).</translation>
     </message>
@@ -8883,7 +8883,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Pacotes de relatório (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>The reports could not be read: %1</source>
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
@@ -9189,17 +9189,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+3"/>
-        <location line="+156"/>
+        <location line="+158"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Conectar ao hub da URS…</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>Sending progress</source>
         <translation>Progresso do envio</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+39"/>
         <source>&amp;Try again</source>
         <translation>&amp;Tentar de novo</translation>
     </message>
@@ -9210,7 +9210,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+123"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+139"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
@@ -9281,7 +9281,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar ao hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-134"/>
+        <location line="+142"/>
+        <source>Checking with the hub…</source>
+        <translation>Conferindo com o hub…</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-150"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
@@ -9294,16 +9299,11 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+5"/>
-        <source>sending… %1%</source>
-        <translation>enviando… %1%</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>sending…</source>
         <translation>enviando…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>accepted by the URS</source>
         <translation>aceito pela URS</translation>
     </message>
@@ -9356,7 +9356,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>retido — não será enviado até você liberar</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>%1 — revision %2: %3</source>
         <translation>%1 — revisão %2: %3</translation>
     </message>
@@ -9374,7 +9374,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+107"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="-35"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nada aguardando envio.</translation>
     </message>
@@ -9502,22 +9502,22 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Manter este relatório neste computador e não enviá-lo por enquanto</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+35"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+36"/>
         <source>Sending %1: %2 of %3</source>
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-279"/>
+        <location line="-284"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</source>
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+282"/>
+        <location line="+284"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

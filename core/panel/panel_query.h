@@ -65,12 +65,14 @@ struct PanelTiles
     int activeNuclei = 0;
     // on time ÷ (on time + late); negative when no report was sent.
     double onTimeRate() const;
+    friend bool operator==(const PanelTiles &, const PanelTiles &) = default;
 };
 
 struct PanelCount
 {
     QString code; // a catalogue code; empty: "other themes" in a stack, "not said" elsewhere
     qint64 count = 0;
+    friend bool operator==(const PanelCount &, const PanelCount &) = default;
 };
 
 struct PanelRankRow
@@ -79,6 +81,7 @@ struct PanelRankRow
     qint64 actions = 0;
     qint64 people = 0;
     int monthsReported = 0; // months of the range its report covers
+    friend bool operator==(const PanelRankRow &, const PanelRankRow &) = default;
 };
 
 // One municipality's month: what the tables behind the panel (its CSV/XLSX) hold.
@@ -92,6 +95,7 @@ struct PanelCell
     // A municipality's own panel only (own_panel.h): its report of the month, if any.
     QString report;      // uuid
     QString reportState; // reportStateKey
+    friend bool operator==(const PanelCell &, const PanelCell &) = default;
 };
 
 struct PanelData
@@ -112,6 +116,16 @@ struct PanelData
     QList<PanelCount> byAudience;          // an action counts once in each of its audiences
     QList<PanelRankRow> ranking;           // every municipality of the scope, most actions first
     QList<PanelCell> cells;                // every municipality of the scope × month, in the ranking's order
+    // The same figures (a refresh after a change that did not move them draws nothing again).
+    friend bool operator==(const PanelData &, const PanelData &) = default;
+    // The charts of actions (themes by month, people, formats, audiences) draw the same:
+    // the tiles, the coverage and the months' table may differ.
+    bool sameActionCharts(const PanelData &other) const
+    {
+        return filter == other.filter && periods == other.periods && stackThemes == other.stackThemes &&
+               actionsByTheme == other.actionsByTheme && actions == other.actions && people == other.people &&
+               byFormat == other.byFormat && byAudience == other.byAudience;
+    }
 };
 
 inline constexpr int kPanelStackedThemes = 6;

@@ -41,13 +41,26 @@ ReportListModel::ReportListModel(const AppContext &context, QObject *parent)
     : QAbstractTableModel(parent), m_context(context)
 {
     auto &notifier = m_context.services->notifier();
-    connect(&notifier, &core::Notifier::reportChanged, this, &ReportListModel::reload);
-    connect(&notifier, &core::Notifier::reportsReset, this, &ReportListModel::reload);
+    const auto changed = [this] {
+        if (m_hidden && m_hidden())
+            m_stale = true;
+        else
+            reload();
+    };
+    connect(&notifier, &core::Notifier::reportChanged, this, changed);
+    connect(&notifier, &core::Notifier::reportsReset, this, changed);
     reload();
+}
+
+void ReportListModel::catchUp()
+{
+    if (m_stale)
+        reload();
 }
 
 void ReportListModel::reload()
 {
+    m_stale = false;
     beginResetModel();
     auto listed = m_context.services->reports().summaries();
     m_error = listed ? QString() : listed.error().message;

@@ -8,6 +8,8 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <functional>
+
 namespace mobiliza::ui {
 
 class ReportListModel : public QAbstractTableModel
@@ -28,6 +30,12 @@ public:
     const core::ReportSummary &summaryAt(int row) const { return m_rows.at(row); }
     bool isLate(const core::ReportSummary &s) const;
     void reload();
+    // Set by the page that shows the list: a change notified while `hidden()` says so only
+    // marks the list stale (every autosave of the editor is one), and catchUp() reloads it
+    // when the page is shown. Without it, every change reloads at once.
+    void deferWhile(std::function<bool()> hidden) { m_hidden = std::move(hidden); }
+    void catchUp();
+    bool isStale() const { return m_stale; }
     // Why the list could not be read (locked or damaged database); empty when it was.
     QString loadError() const { return m_error; }
 
@@ -36,6 +44,8 @@ private:
     QList<core::ReportSummary> m_rows;
     QString m_error;
     QHash<QString, QString> m_comments; // report uuid → the reviewer's comment
+    std::function<bool()> m_hidden;
+    bool m_stale = false;
 };
 
 // "novembro de 2026" in the current locale.

@@ -48,6 +48,7 @@ public:
     ~PanelPage() override;
 
     const std::optional<core::PanelData> &data() const { return m_data; }
+    int chartBuilds() const { return m_chartBuilds; } // for tests: unchanged figures draw nothing again
     core::PanelFilter filter() const; // as the controls say
     bool isComputing() const;
     int figureRequests() const { return m_requests; } // for tests: no work while hidden
@@ -99,6 +100,7 @@ private:
     QChartView *m_audienceView = nullptr;
     QTableWidget *m_months = nullptr;
     std::optional<core::PanelData> m_data;
+    int m_chartBuilds = 0;
     core::Period m_monthsFrom, m_monthsTo; // what the period combos offer
     bool m_dirty = true;
     bool m_building = false;

@@ -80,6 +80,7 @@ ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     layout->addWidget(m_message);
 
     m_model = new ReportListModel(m_context, this);
+    m_model->deferWhile([this] { return !isVisible(); }); // caught up in showEvent
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -117,6 +118,12 @@ ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *p
         Q_EMIT openReportRequested(index.data(ReportListModel::UuidRole).toString());
     });
     updateState();
+}
+
+void ReportsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_model->catchUp();
 }
 
 void ReportsPage::updateState()

@@ -53,6 +53,9 @@ Q_SIGNALS:
     void openReportRequested(const QString &uuid);
     void importFinished(int imported, int refused);
 
+protected:
+    void showEvent(QShowEvent *event) override; // the list catches up with what changed while hidden
+
 private:
     void createMonth(const core::Period &period);
     void openSelected();

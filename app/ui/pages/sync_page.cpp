@@ -98,17 +98,15 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     top->addLayout(buttons);
     layout->addLayout(top);
 
-    // ---- the item in flight
-    auto *progressRow = new QHBoxLayout;
-    m_progressLabel = new QLabel(this);
+    // ---- the item in flight: one bar with its words inside, shown for the whole pass (a
+    // label beside it changing at every chunk sent re-measured the whole window each time)
     m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("sendingProgress"));
     m_progress->setRange(0, 100);
     m_progress->setAccessibleName(tr("Sending progress"));
-    m_progress->setMaximumWidth(280);
-    progressRow->addWidget(m_progressLabel, 1);
-    progressRow->addWidget(m_progress);
-    layout->addLayout(progressRow);
-    m_progressLabel->hide();
+    m_progress->setTextVisible(true);
+    m_progress->setAlignment(Qt::AlignCenter);
+    layout->addWidget(m_progress);
     m_progress->hide();
 
     // ---- the outbox
@@ -126,6 +124,10 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     m_queue->setWordWrap(true);
     m_queue->setSpacing(2);
     m_queue->setIconSize(QSize(22, 22));
+    // A row that changes makes a list view measure every row again (wrapped text, ten years
+    // of revisions): in batches between events, never in one long stall.
+    m_queue->setLayoutMode(QListView::Batched);
+    m_queue->setBatchSize(25);
     body->addWidget(m_queue, 3);
 
     auto *side = new QVBoxLayout;
@@ -208,14 +210,14 @@ void SyncPage::updateConnection()
     const bool enrolled = controller && controller->isEnrolled();
 
     if (!controller) {
-        m_connection->setStyleSheet(kWarningBox);
+        setStyleIfChanged(m_connection, kWarningBox);
         m_connection->setText(
             isRegional() ? tr("<b>Synchronization is not available in this session.</b> Review decisions stay "
                               "safely on this computer.")
                          : tr("<b>Synchronization is not available in this session.</b> Reports stay safely "
                               "in the outbox below."));
     } else if (!enrolled) {
-        m_connection->setStyleSheet(kWarningBox);
+        setStyleIfChanged(m_connection, kWarningBox);
         m_connection->setText(
             isRegional()
                 ? tr("<b>Not connected to a hub yet.</b> Ask the hub's administrator (SES-MG) for the hub "
@@ -238,7 +240,7 @@ void SyncPage::updateConnection()
             scope = tr("central level");
         }
         const QDateTime contact = controller->lastContact();
-        m_connection->setStyleSheet(kInfoBox);
+        setStyleIfChanged(m_connection, kInfoBox);
         m_connection->setText(tr("<b>Connected to %1</b> — %2<br>Address: %3<br>%4")
                                   .arg(escaped(hubName), escaped(scope), escaped(enrollment->url.toString()),
                                        contact.isValid()
@@ -258,6 +260,8 @@ void SyncPage::updateConnection()
                                  : sync::HubError::messageFor(sync::HubError::Kind::Insecure))));
     m_insecure->setVisible(unprotected);
 
+    if (!controller || !controller->isRunning())
+        m_progress->hide();
     if (!controller || !enrolled) {
         m_status->hide();
         return;
@@ -270,16 +274,16 @@ void SyncPage::updateConnection()
         text += QStringLiteral("<br>") + escaped(error);
     switch (state) {
     case sync::SyncState::Offline:
-        m_status->setStyleSheet(kWarningBox);
+        setStyleIfChanged(m_status, kWarningBox);
         break;
     case sync::SyncState::Error:
-        m_status->setStyleSheet(kErrorBox);
+        setStyleIfChanged(m_status, kErrorBox);
         break;
     case sync::SyncState::Idle:
-        m_status->setStyleSheet(error.isEmpty() ? kOkBox : kWarningBox);
+        setStyleIfChanged(m_status, error.isEmpty() ? kOkBox : kWarningBox);
         break;
     default:
-        m_status->setStyleSheet(kInfoBox);
+        setStyleIfChanged(m_status, kInfoBox);
         break;
     }
     m_status->setText(text);
@@ -305,52 +309,49 @@ void SyncPage::reload()
     }
     const QString selected = selectedRow() >= 0 ? m_items.at(selectedRow()).uuid : QString();
     const auto listed = outbox().items();
-    m_items = listed ? listed.value() : QList<core::OutboxItem>{};
+    QList<core::OutboxItem> items = listed ? listed.value() : QList<core::OutboxItem>{};
+    m_comments = m_context.services->reports().reviewComments();
+    // During a pass the same revisions change state one by one: their rows are rewritten in
+    // place (only what changed is drawn again); the list is rebuilt only when revisions came
+    // or went.
+    const bool sameRevisions =
+        std::equal(items.cbegin(), items.cend(), m_items.cbegin(), m_items.cend(),
+                   [](const core::OutboxItem &a, const core::OutboxItem &b) { return a.uuid == b.uuid; });
+    m_items = std::move(items);
     const QSignalBlocker blocker(m_queue);
-    m_queue->clear();
+    if (!sameRevisions) {
+        m_queue->clear();
+        for (const core::OutboxItem &item : std::as_const(m_items))
+            (new QListWidgetItem(m_queue))->setData(Qt::UserRole, item.uuid);
+    }
     int waiting = 0;
     int toCorrect = 0;
+    int rejected = 0;
+    int held = 0;
+    qint64 pending = 0;
     int newRow = -1;
-    m_comments = m_context.services->reports().reviewComments();
-    QStyle *st = style();
-    for (const core::OutboxItem &item : std::as_const(m_items)) {
-        auto *row = new QListWidgetItem(itemText(item), m_queue);
-        row->setData(Qt::UserRole, item.uuid);
-        switch (item.state) {
-        case core::OutboxState::Received:
-            // Returned is not "done": a warning while it waits for its correction, an arrow
-            // back once a later revision replaced it.
-            if (returned(item))
-                row->setIcon(st->standardIcon(item.revision == item.reportRevision
-                                                  ? QStyle::SP_MessageBoxWarning
-                                                  : QStyle::SP_ArrowBack));
-            else
-                row->setIcon(st->standardIcon(QStyle::SP_DialogApplyButton));
-            break;
-        case core::OutboxState::Rejected:
-            row->setIcon(st->standardIcon(QStyle::SP_MessageBoxWarning));
-            break;
-        case core::OutboxState::Held:
-            row->setIcon(st->standardIcon(QStyle::SP_MediaPause));
-            break;
-        case core::OutboxState::Sending:
-            row->setIcon(st->standardIcon(QStyle::SP_ArrowUp));
-            break;
-        case core::OutboxState::Queued:
-            row->setIcon(
-                st->standardIcon(item.attempts > 0 ? QStyle::SP_MessageBoxInformation : QStyle::SP_FileIcon));
-            break;
+    for (int i = 0; i < m_items.size(); ++i) {
+        const core::OutboxItem &item = m_items.at(i);
+        QListWidgetItem *row = m_queue->item(i);
+        const QString text = itemText(item);
+        if (row->text() != text)
+            row->setText(text);
+        const QStyle::StandardPixmap icon = iconOf(item);
+        if (row->data(kIconRole).toInt() != int(icon)) {
+            row->setData(kIconRole, int(icon));
+            row->setIcon(style()->standardIcon(icon));
         }
-        if (item.state == core::OutboxState::Queued || item.state == core::OutboxState::Sending)
+        if (item.state == core::OutboxState::Queued || item.state == core::OutboxState::Sending) {
             ++waiting;
+            pending += item.bytes;
+        }
         if (returned(item) && item.revision == item.reportRevision)
             ++toCorrect;
+        rejected += item.state == core::OutboxState::Rejected ? 1 : 0;
+        held += item.state == core::OutboxState::Held ? 1 : 0;
         if (item.uuid == selected)
-            newRow = m_queue->count() - 1;
+            newRow = i;
     }
-    const qint64 pending = outbox().bytesPending();
-    const int rejected = outbox().count(core::OutboxState::Rejected);
-    const int held = outbox().count(core::OutboxState::Held);
     QStringList parts;
     if (waiting == 0)
         parts << (m_items.isEmpty() ? tr("The outbox is empty.") : tr("Nothing waiting to be sent."));
@@ -366,11 +367,12 @@ void SyncPage::reload()
     m_summary->setText(parts.join(QStringLiteral(" · ")));
     if (!listed) // never "the outbox is empty" when it cannot be read
         m_summary->setText(tr("The outbox could not be read: %1").arg(listed.error().message));
-    m_summary->setStyleSheet(listed ? QString() : kErrorBox);
+    setStyleIfChanged(m_summary, listed ? QString() : kErrorBox);
 
     if (newRow < 0 && m_queue->count() > 0)
         newRow = 0;
-    m_queue->setCurrentRow(newRow);
+    if (m_queue->currentRow() != newRow)
+        m_queue->setCurrentRow(newRow);
     updateSelection();
     updateConnection();
 }
@@ -383,24 +385,29 @@ int SyncPage::selectedRow() const
 
 void SyncPage::updateProgress(const QString &itemUuid, qint64 sent, qint64 total)
 {
-    const bool active = !itemUuid.isEmpty() && total > 0;
-    m_progress->setVisible(active);
-    m_progressLabel->setVisible(active);
-    if (!active)
+    if (itemUuid.isEmpty() || total <= 0) {
+        // Between two revisions (or after the last one): the bar stays where it is while
+        // the pass goes on, so the page does not jump; updateConnection hides it at the end.
+        m_progress->setValue(m_progress->minimum());
+        m_progress->setFormat(escapedFormat(tr("Checking with the hub…")));
         return;
-    QString title;
+    }
     for (int i = 0; i < m_items.size(); ++i) {
         if (m_items.at(i).uuid != itemUuid)
             continue;
-        title = monthTitle(m_items.at(i).period);
         if (QListWidgetItem *row = m_queue->item(i)) {
             core::OutboxItem shown = m_items.at(i);
             shown.state = core::OutboxState::Sending;
-            row->setText(itemText(shown));
+            if (const QString text = itemText(shown); row->text() != text)
+                row->setText(text);
         }
+        m_progress->setFormat(
+            escapedFormat(tr("Sending %1: %2 of %3")
+                              .arg(monthTitle(m_items.at(i).period), dataSize(sent), dataSize(total))));
+        break;
     }
-    m_progress->setValue(int(100 * sent / total));
-    m_progressLabel->setText(tr("Sending %1: %2 of %3").arg(title, dataSize(sent), dataSize(total)));
+    m_progress->setValue(int(100 * std::min(sent, total) / total));
+    m_progress->setVisible(true);
 }
 
 void SyncPage::retrySelected()

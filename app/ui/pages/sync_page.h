@@ -5,6 +5,7 @@
 #include "core/services/outbox_service.h"
 
 #include <QHash>
+#include <QStyle>
 #include <QWidget>
 
 #include <memory>
@@ -80,6 +81,7 @@ private:
     QString itemText(const core::OutboxItem &item) const;
     QString stateText(const core::OutboxItem &item) const;
     static bool returned(const core::OutboxItem &item); // by the URS, this revision
+    static QStyle::StandardPixmap iconOf(const core::OutboxItem &item);
     int selectedRow() const;
 
     AppContext m_context;
@@ -97,7 +99,6 @@ private:
     QLabel *m_insecure = nullptr;
     QPushButton *m_syncNow = nullptr;
     QPushButton *m_connect = nullptr;
-    QLabel *m_progressLabel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_summary = nullptr;
     QListWidget *m_queue = nullptr;

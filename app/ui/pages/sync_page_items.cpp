@@ -34,12 +34,10 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
             return tr("waiting — next try on %1").arg(brDateTime(item.nextAttemptAt));
         return tr("waiting to be sent");
     }
-    case core::OutboxState::Sending: {
-        sync::SyncController *c = m_context.sync;
-        if (c && c->currentItem() == item.uuid && c->currentTotal() > 0)
-            return tr("sending… %1%").arg(int(100 * c->currentSent() / c->currentTotal()));
+    case core::OutboxState::Sending:
+        // How far it got is the bar's job: a row whose words change at every chunk sent
+        // makes the list measure all its rows again.
         return tr("sending…");
-    }
     case core::OutboxState::Received:
         if (current && item.reportState == core::ReportState::Accepted)
             return tr("accepted by the URS");
@@ -75,6 +73,27 @@ bool SyncPage::returned(const core::OutboxItem &item)
     if (item.revision == item.reportRevision)
         return item.reportState == core::ReportState::Returned;
     return item.revision < item.reportRevision;
+}
+
+QStyle::StandardPixmap SyncPage::iconOf(const core::OutboxItem &item)
+{
+    switch (item.state) {
+    case core::OutboxState::Received:
+        // Returned is not "done": a warning while it waits for its correction, an arrow
+        // back once a later revision replaced it.
+        if (returned(item))
+            return item.revision == item.reportRevision ? QStyle::SP_MessageBoxWarning : QStyle::SP_ArrowBack;
+        return QStyle::SP_DialogApplyButton;
+    case core::OutboxState::Rejected:
+        return QStyle::SP_MessageBoxWarning;
+    case core::OutboxState::Held:
+        return QStyle::SP_MediaPause;
+    case core::OutboxState::Sending:
+        return QStyle::SP_ArrowUp;
+    case core::OutboxState::Queued:
+        return item.attempts > 0 ? QStyle::SP_MessageBoxInformation : QStyle::SP_FileIcon;
+    }
+    return QStyle::SP_FileIcon;
 }
 
 QString SyncPage::itemText(const core::OutboxItem &item) const

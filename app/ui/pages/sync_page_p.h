@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QLocale>
 #include <QString>
+#include <QWidget>
 
 namespace mobiliza::ui {
 
@@ -23,5 +24,23 @@ inline QString escaped(const QString &text)
 {
     return text.toHtmlEscaped();
 }
+
+// A progress bar's words as its format: "%" written "%%" (the bar replaces %p, %v, %m).
+inline QString escapedFormat(const QString &text)
+{
+    QString format = text;
+    return format.replace(QLatin1Char('%'), QStringLiteral("%%"));
+}
+
+// Setting a style sheet, even the same one, polishes the widget again and lays out the
+// whole window: done only when it changes.
+inline void setStyleIfChanged(QWidget *widget, const QString &styleSheet)
+{
+    if (widget->styleSheet() != styleSheet)
+        widget->setStyleSheet(styleSheet);
+}
+
+// The row's icon, kept beside it so that an unchanged one is not set again.
+constexpr int kIconRole = Qt::UserRole + 1;
 
 } // namespace mobiliza::ui

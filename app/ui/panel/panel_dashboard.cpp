@@ -537,8 +537,13 @@ void PanelDashboard::wireChart(QChartView *view)
 
 void PanelDashboard::showFigures(const core::PanelData &data)
 {
-    m_data = data;
     m_status->hide();
+    if (m_data && *m_data == data) { // a pull that moved nothing here: nothing drawn again
+        Q_EMIT refreshed();
+        return;
+    }
+    ++m_chartBuilds;
+    m_data = data;
     const core::PanelFilter &f = data.filter;
     const core::Period prevTo = f.from.previous();
     core::Period prevFrom = f.from;

@@ -56,6 +56,7 @@ public:
 
     // The figures shown now (empty before the first answer).
     const std::optional<core::PanelData> &data() const { return m_data; }
+    int chartBuilds() const { return m_chartBuilds; } // for tests: the same figures draw nothing again
     core::PanelFilter filter() const; // as the controls say
     bool isComputing() const;
     // The targets window (the "Targets…" button): editable at the central level.
@@ -141,6 +142,7 @@ private:
     PanelRankingModel *m_rankingModel = nullptr;
     QSortFilterProxyModel *m_rankingSorted = nullptr;
     std::optional<core::PanelData> m_data;
+    int m_chartBuilds = 0;
     bool m_dirty = true;
     bool m_monthsStale = false; // the replica changed since the months were listed
     bool m_building = false; // the controls are being filled: no request per change

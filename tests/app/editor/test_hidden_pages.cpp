@@ -7,7 +7,9 @@
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/report_editor_page.h"
 #include "app/ui/main_window.h"
+#include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/panel_page.h"
+#include "app/ui/pages/reports_page.h"
 #include "app/ui/pages/sync_page.h"
 #include "core/program/program_definition.h"
 #include "core/services/outbox_service.h"
@@ -42,9 +44,20 @@ QString rowText(const ui::SyncPage *page, int row)
     return item ? item->text() : QString();
 }
 
+// The state key of a month on the Relatórios list ("draft", "ready"…), as the list has it.
+QString stateOf(const ui::ReportsPage *page, const QString &periodKey)
+{
+    const QAbstractItemModel *model = page->model();
+    for (int row = 0; row < model->rowCount(); ++row)
+        if (model->index(row, 0).data(ui::ReportListModel::PeriodKeyRole).toString() == periodKey)
+            return model->index(row, 0).data(ui::ReportListModel::StateKeyRole).toString();
+    return {};
+}
+
 } // namespace
 
-TEST_CASE("hidden pages: editor autosaves cost the Synchronization page and the Painel nothing until shown")
+TEST_CASE(
+    "hidden pages: editor autosaves cost the Synchronization, Reports and Painel pages nothing until shown")
 {
     test::EditorFixture f;
     const QString october = validOctober(f);
@@ -54,8 +67,10 @@ TEST_CASE("hidden pages: editor autosaves cost the Synchronization page and the 
     window.show();
     auto *syncPage = qobject_cast<ui::SyncPage *>(window.page(QStringLiteral("sync")));
     auto *panel = qobject_cast<ui::PanelPage *>(window.page(QStringLiteral("panel")));
+    auto *reportsPage = qobject_cast<ui::ReportsPage *>(window.page(QStringLiteral("reports")));
     REQUIRE(syncPage);
     REQUIRE(panel);
+    REQUIRE(reportsPage);
     window.openReport(november);
     ui::ReportEditorPage *editor = window.editor();
     REQUIRE(editor);
@@ -88,12 +103,14 @@ TEST_CASE("hidden pages: editor autosaves cost the Synchronization page and the 
     CHECK(syncPage->reloadCount() == syncReloads);
     CHECK(syncPage->isStale());
     CHECK(panel->figureRequests() == 0);
+    CHECK(reportsPage->model()->isStale()); // the month list too: read again when shown
 
     // October is concluded while the Synchronization page is hidden: not read yet...
     REQUIRE(f.services->reports().conclude(october).ok());
     QCoreApplication::processEvents();
     CHECK(syncPage->reloadCount() == syncReloads);
     CHECK(syncPage->queue()->count() == 0);
+    CHECK(stateOf(reportsPage, QStringLiteral("2026-10")) == QStringLiteral("draft"));
 
     // ...and there, read once, when the page is shown.
     REQUIRE(window.showPage(QStringLiteral("sync")));
@@ -105,6 +122,11 @@ TEST_CASE("hidden pages: editor autosaves cost the Synchronization page and the 
     CHECK(rowText(syncPage, 0).contains(QStringLiteral("waiting to be sent")));
     QCoreApplication::processEvents();
     CHECK(syncPage->reloadCount() == syncReloads + 1);
+
+    // The month list, when shown, has October concluded.
+    REQUIRE(window.showPage(QStringLiteral("reports")));
+    CHECK_FALSE(reportsPage->model()->isStale());
+    CHECK(stateOf(reportsPage, QStringLiteral("2026-10")) == QStringLiteral("ready"));
 
     // Shown again with nothing changed: nothing to read.
     window.openReport(november);
@@ -119,6 +141,26 @@ TEST_CASE("hidden pages: editor autosaves cost the Synchronization page and the 
     CHECK(panel->figureRequests() == 1);
     REQUIRE(panel->data().has_value());
     CHECK(panel->data()->tiles.actions == 2); // October's action and November's
+    CHECK(panel->chartBuilds() == 1);
+
+    // Shown, a change that moves no figure (an action's title) is computed again, and its
+    // charts are not drawn again (four charts rebuilt stalled the window for ~35 ms).
+    auto &reports = f.services->reports();
+    const core::Action first = reports.report(november)->actions.first();
+    QJsonObject values = first.values;
+    values.insert(f.fieldId(core::field_role::Title), QStringLiteral("Roda de conversa na escola"));
+    refreshed.clear();
+    REQUIRE(reports.updateAction(first.uuid, values).ok());
+    REQUIRE(refreshed.wait(20000));
+    CHECK(panel->figureRequests() == 2);
+    CHECK(panel->chartBuilds() == 1);
+
+    // One that moves them (another action) is drawn.
+    refreshed.clear();
+    REQUIRE(reports.addAction(november, test::validActionValues({2026, 11}, 2)).ok());
+    REQUIRE(refreshed.wait(20000));
+    CHECK(panel->data()->tiles.actions == 3);
+    CHECK(panel->chartBuilds() == 2);
 }
 
 TEST_CASE("hidden pages: a visible Synchronization page reloads once for a burst of changes")

@@ -306,6 +306,15 @@ TEST_CASE(
     REQUIRE(window.showPage(QStringLiteral("panel")));
     settle(d);
     CHECK(tile(d, "tileActions") == QStringLiteral("5"));
+    CHECK(d->chartBuilds() == 2);
+
+    // Computed again with nothing changed (as after a pull that brought nothing for this
+    // filter): the same figures, and the eight charts are not drawn again.
+    QSignalSpy refreshed(d, &ui::PanelDashboard::refreshed);
+    Q_EMIT f.services->notifier().replicaChanged();
+    REQUIRE(refreshed.wait(20000));
+    CHECK(tile(d, "tileActions") == QStringLiteral("5"));
+    CHECK(d->chartBuilds() == 2);
 }
 
 TEST_CASE("regional panel: the dot map holds each municipality once, in classes without gaps, and a click on a "
