@@ -1,4 +1,5 @@
 #include "app/ui/editor/findings_panel.h"
+#include "app/ui/style_sheet.h"
 
 #include <QLabel>
 #include <QListWidget>
@@ -88,7 +89,8 @@ void FindingsPanel::setFindings(const core::Findings &findings)
     else
         text = tr("%1 problem(s) to fix before concluding; %2 warning(s).").arg(blocking).arg(warnings);
     m_summary->setText(text);
-    m_summary->setStyleSheet(blocking > 0 ? QStringLiteral("color: #8a1c1c;") : QStringLiteral("color: #1e6b34;"));
+    setStyleIfChanged(m_summary,
+                      blocking > 0 ? QStringLiteral("color: #8a1c1c;") : QStringLiteral("color: #1e6b34;"));
 }
 
 int FindingsPanel::rowOf(const QString &path) const

@@ -1,4 +1,5 @@
 #include "app/ui/editor/no_actions_panel.h"
+#include "app/ui/style_sheet.h"
 
 #include <QCheckBox>
 #include <QFrame>
@@ -119,7 +120,8 @@ void NoActionsPanel::updateCount()
     const auto length = m_text->toPlainText().trimmed().size();
     m_count->setText(length >= m_min ? tr("%1 characters").arg(length)
                                      : tr("%1 characters — at least %2").arg(length).arg(m_min));
-    m_count->setStyleSheet(length >= m_min ? QStringLiteral("color: #5a6a7a;") : QStringLiteral("color: #8a1c1c;"));
+    setStyleIfChanged(m_count, length >= m_min ? QStringLiteral("color: #5a6a7a;")
+                                               : QStringLiteral("color: #8a1c1c;"));
 }
 
 } // namespace mobiliza::ui

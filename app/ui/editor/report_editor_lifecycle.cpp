@@ -1,6 +1,7 @@
 // ReportEditorPage: the report's state (title, banner, buttons), concluding,
 // reopening, and jumping from a finding to its field.
 #include "app/ui/editor/report_editor_page.h"
+#include "app/ui/style_sheet.h"
 
 #include "app/ui/pages/report_outputs.h"
 
@@ -122,7 +123,7 @@ void ReportEditorPage::updateChrome()
         break;
     }
     m_banner->setText(banner);
-    m_banner->setStyleSheet(warn ? kBannerWarn : kBannerInfo);
+    setStyleIfChanged(m_banner, warn ? kBannerWarn : kBannerInfo);
     m_banner->setVisible(!banner.isEmpty());
     m_reopen->setText(reopen);
     m_reopen->setVisible(!reopen.isEmpty());

@@ -1,4 +1,5 @@
 #include "app/ui/pages/panel_page.h"
+#include "app/ui/style_sheet.h"
 
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
@@ -335,7 +336,7 @@ void PanelPage::requestFigures()
         return;
     }
     if (!m_municipality) {
-        m_error->setStyleSheet(QStringLiteral("color: #a01818; padding: 8px;"));
+        setStyleIfChanged(m_error, QStringLiteral("color: #a01818; padding: 8px;"));
         m_error->setText(
             tr("This profile has no municipality yet: close Mobiliza and open it again to choose it."));
         m_error->show();
@@ -345,7 +346,7 @@ void PanelPage::requestFigures()
     if (!m_data) {
         // The first figures only: a refresh changes what is on screen in place (a line
         // shown and hidden at each change laid the whole window out twice).
-        m_error->setStyleSheet(QStringLiteral("color: #4a5a68; padding: 8px;"));
+        setStyleIfChanged(m_error, QStringLiteral("color: #4a5a68; padding: 8px;"));
         m_error->setText(tr("Updating the figures…"));
         m_error->show();
     }

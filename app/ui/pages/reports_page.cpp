@@ -1,4 +1,5 @@
 #include "app/ui/pages/reports_page.h"
+#include "app/ui/style_sheet.h"
 
 #include "app/ui/dialogs.h"
 #include "app/ui/models/report_list_model.h"
@@ -157,11 +158,11 @@ void ReportsPage::updateState()
         m_createPrevious->setVisible(false);
         m_otherMonth->setVisible(false);
         m_empty->setText(tr("The reports could not be read: %1").arg(error));
-        m_empty->setStyleSheet(QStringLiteral("color: #a01818; padding: 24px;"));
+        setStyleIfChanged(m_empty, QStringLiteral("color: #a01818; padding: 24px;"));
     } else {
         m_empty->setText(tr("No report yet. Start with the current month: every action you record is "
                             "saved at once, even without internet."));
-        m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
+        setStyleIfChanged(m_empty, QStringLiteral("color: #4a5a6a; padding: 24px;"));
     }
     m_empty->setVisible(m_model->rowCount() == 0);
     m_table->setVisible(m_model->rowCount() > 0);

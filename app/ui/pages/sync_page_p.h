@@ -2,10 +2,11 @@
 // and HTML the Synchronization page writes.
 #pragma once
 
+#include "app/ui/style_sheet.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QString>
-#include <QWidget>
 
 namespace mobiliza::ui {
 
@@ -30,14 +31,6 @@ inline QString escapedFormat(const QString &text)
 {
     QString format = text;
     return format.replace(QLatin1Char('%'), QStringLiteral("%%"));
-}
-
-// Setting a style sheet, even the same one, polishes the widget again and lays out the
-// whole window: done only when it changes.
-inline void setStyleIfChanged(QWidget *widget, const QString &styleSheet)
-{
-    if (widget->styleSheet() != styleSheet)
-        widget->setStyleSheet(styleSheet);
 }
 
 // The row's icon, kept beside it so that an unchanged one is not set again.

@@ -39,10 +39,12 @@ PanelTile::PanelTile(const QString &objectName, const QString &caption, QWidget 
     m_change->setWordWrap(true);
     m_caption->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     m_change->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_change->setStyleSheet(QStringLiteral("color: #4a5a68;"));
     m_target = new QLabel(this);
     m_target->setObjectName(objectName + QStringLiteral("Target"));
     m_target->setWordWrap(true);
-    m_target->setStyleSheet(QStringLiteral("color: #c24545;")); // the charts' target colour
+    // The tile's own words colour (in red, "240 % reached" read as an alarm).
+    m_target->setStyleSheet(QStringLiteral("color: #1f5f8b;"));
     m_target->hide();
     l->addWidget(m_value);
     l->addWidget(m_caption);
@@ -135,8 +137,7 @@ void PanelTile::setChange(const QString &text, int sign)
     const QString arrow = sign > 0   ? QStringLiteral("▲ ")
                           : sign < 0 ? QStringLiteral("▼ ")
                                      : QStringLiteral("= ");
-    m_change->setText(arrow + text);
-    m_change->setStyleSheet(QStringLiteral("color: #4a5a68;"));
+    m_change->setText(arrow + text); // (its style is set once: setting it again lays the window out)
     m_change->setToolTip(tr("Compared with the previous period of the same length."));
     fitLabels();
 }

@@ -1,4 +1,5 @@
 #include "app/ui/regional/inbox_page.h"
+#include "app/ui/style_sheet.h"
 
 #include "app/ui/dialogs.h"
 #include "app/ui/pages/flow_layout.h"
@@ -289,9 +290,9 @@ void InboxPage::updateButtons()
     m_empty->setVisible(!any);
     if (!m_model->loadError().isEmpty()) {
         m_empty->setText(tr("The regional copy could not be read: %1").arg(m_model->loadError()));
-        m_empty->setStyleSheet(QStringLiteral("color: #a01818; padding: 24px;"));
+        setStyleIfChanged(m_empty, QStringLiteral("color: #a01818; padding: 24px;"));
     } else {
-        m_empty->setStyleSheet(QStringLiteral("color: #4a5a6a; padding: 24px;"));
+        setStyleIfChanged(m_empty, QStringLiteral("color: #4a5a6a; padding: 24px;"));
         m_empty->setText(m_model->rowCount() == 0
                              ? tr("No report received yet. The municipalities' reports arrive with the "
                                   "synchronization (Synchronization page) or from an imported report package.")
