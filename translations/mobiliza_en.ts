@@ -4455,7 +4455,7 @@
         <translation>Fields marked with * are required. Everything is saved as you type.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -5181,7 +5181,7 @@
 <context>
     <name>mobiliza::ui::FindingsPanel</name>
     <message>
-        <location filename="../app/ui/editor/findings_panel.cpp" line="+21"/>
+        <location filename="../app/ui/editor/findings_panel.cpp" line="+22"/>
         <source>Before concluding</source>
         <translation>Before concluding</translation>
     </message>
@@ -5303,7 +5303,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+55"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+56"/>
         <source>Forwarded reports</source>
         <translation>Forwarded reports</translation>
     </message>
@@ -5895,7 +5895,7 @@
 <context>
     <name>mobiliza::ui::NoActionsPanel</name>
     <message>
-        <location filename="../app/ui/editor/no_actions_panel.cpp" line="+20"/>
+        <location filename="../app/ui/editor/no_actions_panel.cpp" line="+21"/>
         <source>This month has no action yet</source>
         <translation>This month has no action yet</translation>
     </message>
@@ -6205,7 +6205,7 @@
         <translation>Updating the figures…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</translation>
     </message>
@@ -6430,7 +6430,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+58"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+60"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -6555,12 +6555,12 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+177"/>
         <source>Updating the figures…</source>
         <translation>Updating the figures…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</source>
         <translation>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</translation>
     </message>
@@ -6575,7 +6575,7 @@
         <translation>Actions of the reports the URS accepted (as the URS and the state count them)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Actions by format</source>
         <translation>Actions by format</translation>
     </message>
@@ -6585,7 +6585,7 @@
         <translation>Actions by target audience</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Not sent — due %1, late</source>
         <translation>Not sent — due %1, late</translation>
     </message>
@@ -6595,7 +6595,7 @@
         <translation>Not sent yet — due %1</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-297"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -6610,7 +6610,7 @@
         <translation>This profile has no municipality yet: close Mobiliza and open it again to choose it.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>not started</source>
         <translation>not started</translation>
     </message>
@@ -6651,7 +6651,7 @@
         <translation>Click to see the list</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Target for the period: %1 — %2 % reached</source>
         <translation>Target for the period: %1 — %2 % reached</translation>
     </message>
@@ -6666,7 +6666,7 @@
         <translation>The yearly action target set by the central level, in proportion to the months shown.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Compared with the previous period of the same length.</source>
         <translation>Compared with the previous period of the same length.</translation>
     </message>
@@ -6706,7 +6706,7 @@
 <context>
     <name>mobiliza::ui::PartnerEditorDialog</name>
     <message>
-        <location filename="../app/ui/partners/partner_editor_dialog.cpp" line="+55"/>
+        <location filename="../app/ui/partners/partner_editor_dialog.cpp" line="+58"/>
         <source>New partner</source>
         <translation>New partner</translation>
     </message>
@@ -6937,7 +6937,7 @@
         <translation>Actions and notes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Save</source>
         <translation>&amp;Save</translation>
     </message>
@@ -7580,7 +7580,7 @@
 <context>
     <name>mobiliza::ui::PhotoCard</name>
     <message>
-        <location filename="../app/ui/editor/photo_card.cpp" line="+45"/>
+        <location filename="../app/ui/editor/photo_card.cpp" line="+86"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -7641,7 +7641,7 @@
         <translation>Author</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Identifiable people?</source>
         <translation>Identifiable people?</translation>
     </message>
@@ -7651,7 +7651,7 @@
         <translation>Mark when someone can be recognised in the photo (LGPD).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Image-use authorization on file?</source>
         <translation>Image-use authorization on file?</translation>
     </message>
@@ -7661,7 +7661,7 @@
         <translation>Mark when the signed image-use authorization is filed (a guardian&apos;s for children).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+1"/>
         <location line="+48"/>
         <source>Photo %1</source>
@@ -7966,7 +7966,7 @@
         <translation>Import cancelled: %1 of %2 photo(s) added.</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+51"/>
+        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+52"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -8821,7 +8821,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+30"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+31"/>
         <location line="+66"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
@@ -9210,7 +9210,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+139"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+142"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
@@ -9281,12 +9281,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect to the hub…</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+141"/>
         <source>Checking with the hub…</source>
         <translation>Checking with the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-150"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-153"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
@@ -9356,7 +9356,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>held — not sent until you release it</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%1 — revision %2: %3</source>
         <translation>%1 — revision %2: %3</translation>
     </message>
@@ -9507,7 +9507,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-283"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -9517,7 +9517,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+283"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

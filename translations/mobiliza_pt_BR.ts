@@ -4455,7 +4455,7 @@
         <translation>Os campos marcados com * são obrigatórios. Tudo é salvo enquanto você digita.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+128"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -5181,7 +5181,7 @@
 <context>
     <name>mobiliza::ui::FindingsPanel</name>
     <message>
-        <location filename="../app/ui/editor/findings_panel.cpp" line="+21"/>
+        <location filename="../app/ui/editor/findings_panel.cpp" line="+22"/>
         <source>Before concluding</source>
         <translation>Antes de concluir</translation>
     </message>
@@ -5303,7 +5303,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+55"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+56"/>
         <source>Forwarded reports</source>
         <translation>Relatórios encaminhados</translation>
     </message>
@@ -5895,7 +5895,7 @@
 <context>
     <name>mobiliza::ui::NoActionsPanel</name>
     <message>
-        <location filename="../app/ui/editor/no_actions_panel.cpp" line="+20"/>
+        <location filename="../app/ui/editor/no_actions_panel.cpp" line="+21"/>
         <source>This month has no action yet</source>
         <translation>Este mês ainda não tem nenhuma ação</translation>
     </message>
@@ -6205,7 +6205,7 @@
         <translation>Atualizando os números…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+77"/>
         <source>Actions of reports received, in review, accepted, forwarded to the central level or consolidated</source>
         <translation>Ações dos relatórios recebidos, em análise, aceitos, encaminhados ao nível central ou consolidados</translation>
     </message>
@@ -6430,7 +6430,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+58"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+60"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -6555,12 +6555,12 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+174"/>
+        <location line="+177"/>
         <source>Updating the figures…</source>
         <translation>Atualizando os números…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+43"/>
         <source>%1, %2 to %3%4. Changes (▲▼) against %5 to %6.</source>
         <translation>%1, de %2 a %3%4. Variações (▲▼) em relação a %5 a %6.</translation>
     </message>
@@ -6575,7 +6575,7 @@
         <translation>Ações dos relatórios aceitos pela URS (como a URS e o estado as contam)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Actions by format</source>
         <translation>Ações por formato</translation>
     </message>
@@ -6585,7 +6585,7 @@
         <translation>Ações por público-alvo</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>Not sent — due %1, late</source>
         <translation>Não enviado — prazo %1, atrasado</translation>
     </message>
@@ -6595,7 +6595,7 @@
         <translation>Ainda não enviado — prazo %1</translation>
     </message>
     <message>
-        <location line="-285"/>
+        <location line="-297"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -6610,7 +6610,7 @@
         <translation>Este perfil ainda não tem município: feche o Mobiliza e abra-o de novo para escolhê-lo.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+102"/>
         <source>not started</source>
         <translation>não iniciado</translation>
     </message>
@@ -6651,7 +6651,7 @@
         <translation>Clique para ver a lista</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Target for the period: %1 — %2 % reached</source>
         <translation>Meta do período: %1 — %2 % atingido</translation>
     </message>
@@ -6666,7 +6666,7 @@
         <translation>A meta anual de ações definida pelo nível central, na proporção dos meses mostrados.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Compared with the previous period of the same length.</source>
         <translation>Comparado com o período anterior de mesma duração.</translation>
     </message>
@@ -6706,7 +6706,7 @@
 <context>
     <name>mobiliza::ui::PartnerEditorDialog</name>
     <message>
-        <location filename="../app/ui/partners/partner_editor_dialog.cpp" line="+55"/>
+        <location filename="../app/ui/partners/partner_editor_dialog.cpp" line="+58"/>
         <source>New partner</source>
         <translation>Novo parceiro</translation>
     </message>
@@ -6937,7 +6937,7 @@
         <translation>Ações e observações</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Save</source>
         <translation>&amp;Salvar</translation>
     </message>
@@ -7580,7 +7580,7 @@
 <context>
     <name>mobiliza::ui::PhotoCard</name>
     <message>
-        <location filename="../app/ui/editor/photo_card.cpp" line="+45"/>
+        <location filename="../app/ui/editor/photo_card.cpp" line="+86"/>
         <source>Loading…</source>
         <translation>Carregando…</translation>
     </message>
@@ -7641,7 +7641,7 @@
         <translation>Autor</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Identifiable people?</source>
         <translation>Pessoas identificáveis?</translation>
     </message>
@@ -7651,7 +7651,7 @@
         <translation>Marque quando alguém puder ser reconhecido na foto (LGPD).</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Image-use authorization on file?</source>
         <translation>Autorização de uso de imagem arquivada?</translation>
     </message>
@@ -7661,7 +7661,7 @@
         <translation>Marque quando a autorização de uso de imagem assinada estiver arquivada (a do responsável, no caso de crianças).</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+1"/>
         <location line="+48"/>
         <source>Photo %1</source>
@@ -7966,7 +7966,7 @@
         <translation>Importação cancelada: %1 de %2 foto(s) adicionada(s).</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+51"/>
+        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+52"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
@@ -8821,7 +8821,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+30"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+31"/>
         <location line="+66"/>
         <source>Monthly reports</source>
         <translation>Relatórios mensais</translation>
@@ -9210,7 +9210,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+139"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+142"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
@@ -9281,12 +9281,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar ao hub…</translation>
     </message>
     <message>
-        <location line="+142"/>
+        <location line="+141"/>
         <source>Checking with the hub…</source>
         <translation>Conferindo com o hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-150"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-153"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
@@ -9356,7 +9356,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>retido — não será enviado até você liberar</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+41"/>
         <source>%1 — revision %2: %3</source>
         <translation>%1 — revisão %2: %3</translation>
     </message>
@@ -9507,7 +9507,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-283"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -9517,7 +9517,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+284"/>
+        <location line="+283"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

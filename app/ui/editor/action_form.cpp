@@ -68,6 +68,7 @@ ActionForm::ActionForm(core::ProgramDefinition program, QWidget *parent)
     layout->addWidget(m_reviewNotes);
     auto *hint = new QLabel(tr("Fields marked with * are required. Everything is saved as you type."), this);
     hint->setStyleSheet(QStringLiteral("color: #5a6a7a;"));
+    hint->setWordWrap(true); // in one line it held the form 70 px wider than a 1024-px screen's
     layout->addWidget(hint);
     // Short fields go two to a row (dates, a picker beside a short text…) so the
     // photos are reached with less scrolling.

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMouseEvent>
 #include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -18,6 +19,46 @@ namespace mobiliza::ui {
 namespace {
 constexpr int kThumbWidth = PhotoCard::cardWidth - 20;
 constexpr int kThumbHeight = 170;
+
+// A click on the words beside a check box toggles it, as a click on a check box's own text.
+class ToggleOnClick final : public QObject
+{
+public:
+    ToggleOnClick(QCheckBox *box, QObject *parent) : QObject(parent), m_box(box) {}
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::MouseButtonRelease &&
+            static_cast<QMouseEvent *>(event)->button() == Qt::LeftButton && m_box->isEnabled()) {
+            m_box->setFocus(Qt::MouseFocusReason);
+            m_box->toggle();
+            return true;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QCheckBox *m_box;
+};
+
+// A check box whose words wrap: a QCheckBox's own text never does, and on a 260-px
+// card "Autorização de uso de imagem arquivada?" was cut to "…arqui". The box keeps
+// the words as its accessible name and tooltip target; the row is what is shown.
+QWidget *wrappedCheckBox(QCheckBox *box, const QString &text, const QString &toolTip, QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    auto *l = new QHBoxLayout(row);
+    l->setContentsMargins(0, 0, 0, 0);
+    l->setSpacing(4);
+    box->setAccessibleName(text);
+    box->setToolTip(toolTip);
+    l->addWidget(box, 0, Qt::AlignTop);
+    auto *words = new QLabel(text, row);
+    words->setWordWrap(true);
+    words->setToolTip(toolTip);
+    words->installEventFilter(new ToggleOnClick(box, words));
+    l->addWidget(words, 1);
+    return row;
+}
 
 QString cardStyle(bool noted)
 {
@@ -93,15 +134,18 @@ PhotoCard::PhotoCard(bool captionRequired, bool lgpdFlags, QWidget *parent) : QF
     form->addRow(tr("Author"), m_author);
     layout->addLayout(form);
 
-    m_identifiable = new QCheckBox(tr("Identifiable people?"), this);
-    m_identifiable->setToolTip(tr("Mark when someone can be recognised in the photo (LGPD)."));
-    m_authorization = new QCheckBox(tr("Image-use authorization on file?"), this);
-    m_authorization->setToolTip(tr("Mark when the signed image-use authorization is filed (a guardian's for "
-                                   "children)."));
-    layout->addWidget(m_identifiable);
-    layout->addWidget(m_authorization);
-    m_identifiable->setVisible(lgpdFlags);
-    m_authorization->setVisible(lgpdFlags);
+    m_identifiable = new QCheckBox(this);
+    m_identifiableRow = wrappedCheckBox(m_identifiable, tr("Identifiable people?"),
+                                        tr("Mark when someone can be recognised in the photo (LGPD)."), this);
+    m_authorization = new QCheckBox(this);
+    m_authorizationRow = wrappedCheckBox(m_authorization, tr("Image-use authorization on file?"),
+                                         tr("Mark when the signed image-use authorization is filed (a "
+                                            "guardian's for children)."),
+                                         this);
+    layout->addWidget(m_identifiableRow);
+    layout->addWidget(m_authorizationRow);
+    m_identifiableRow->setVisible(lgpdFlags);
+    m_authorizationRow->setVisible(lgpdFlags);
     layout->addStretch(1); // a taller neighbour in the row (a card with a note) leaves the gap at the bottom
 
     connect(m_caption, &QLineEdit::textEdited, this, [this] { Q_EMIT edited(true); });
@@ -163,8 +207,8 @@ void PhotoCard::setPhoto(const core::Photo &photo, int number, int index, int co
     m_caption->setReadOnly(!editable);
     m_author->setReadOnly(!editable);
     m_date->setReadOnly(!editable);
-    m_identifiable->setEnabled(editable);
-    m_authorization->setEnabled(editable);
+    m_identifiableRow->setEnabled(editable);
+    m_authorizationRow->setEnabled(editable);
     m_left->setEnabled(editable && index > 0);
     m_right->setEnabled(editable && index < count - 1);
     m_remove->setEnabled(editable);

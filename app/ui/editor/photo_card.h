@@ -71,6 +71,8 @@ private:
     QLineEdit *m_author = nullptr;
     QCheckBox *m_identifiable = nullptr;
     QCheckBox *m_authorization = nullptr;
+    QWidget *m_identifiableRow = nullptr; // each box with its words, which wrap
+    QWidget *m_authorizationRow = nullptr;
     QToolButton *m_left = nullptr;
     QToolButton *m_right = nullptr;
     QToolButton *m_remove = nullptr;

@@ -20,8 +20,11 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalBlocker>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace mobiliza::ui {
 
@@ -187,6 +190,9 @@ PartnerEditorDialog::PartnerEditorDialog(const AppContext &context, const core::
     notesLabel->setBuddy(m_notes);
     historyLayout->addWidget(m_notes, 1);
     m_tabs->addTab(historyPage, tr("Actions and notes"));
+    // Every tab's name whole (in pt-BR "Consentimento (LGPD)" and "Ações e anotações"
+    // were cut at the minimum width).
+    setMinimumWidth(std::max(minimumWidth(), m_tabs->tabBar()->sizeHint().width() + 48));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_saveButton = m_buttons->button(QDialogButtonBox::Save);

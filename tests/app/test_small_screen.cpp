@@ -1,0 +1,222 @@
+// A 1024×600 netbook (issue 12 §5): every page of a municipality's window and its
+// dialogs, in pt-BR (the longer words), fit the screen without scrolling sideways
+// and without cutting a word. For each visible widget: a scroll area shows no
+// horizontal scroll bar, a label that does not wrap, a button, a check box and a
+// tab bar are at least as wide as their text needs; a dialog fits the screen.
+// With MOBILIZA_SCREENSHOT_DIR set the pages are saved there as PNGs.
+#include "tests/support/catch_qt.h"
+#include <catch2/catch.hpp>
+
+#include "app/ui/editor/action_form.h"
+#include "app/ui/editor/photo_strip.h"
+#include "app/ui/editor/report_editor_page.h"
+#include "app/ui/main_window.h"
+#include "app/ui/pages/pdf_preview_dialog.h"
+#include "app/ui/pages/report_outputs.h"
+#include "app/ui/partners/partner_editor_dialog.h"
+#include "app/ui/sync/enroll_dialog.h"
+#include "core/demo/demo_data.h"
+#include "core/services/services.h"
+#include "tests/app/fake_dialogs.h"
+#include "tests/support/temp_dir.h"
+
+#include <QAbstractButton>
+#include <QAbstractScrollArea>
+#include <QDir>
+#include <QLabel>
+#include <QLibraryInfo>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTest>
+#include <QTimeZone>
+#include <QTranslator>
+
+using namespace mobiliza;
+
+namespace {
+
+const QSize kNetbook(1024, 600);
+
+QString where(const QString &page, const QWidget *w)
+{
+    return page + QStringLiteral(" › ") + QString::fromLatin1(w->metaObject()->className()) +
+           QLatin1Char('#') + w->objectName();
+}
+
+// What does not fit in `root` (a page or a dialog) as it is laid out now.
+QStringList problemsIn(const QString &page, QWidget *root)
+{
+    QStringList problems;
+    QList<QWidget *> widgets = root->findChildren<QWidget *>();
+    widgets.prepend(root);
+    for (QWidget *w : std::as_const(widgets)) {
+        if (!w->isVisibleTo(root->window()) || w->width() <= 0)
+            continue;
+        const QString place = where(page, w);
+        if (auto *area = qobject_cast<QAbstractScrollArea *>(w)) {
+            if (area->horizontalScrollBar()->isVisible())
+                problems << place + QStringLiteral(": scrolls sideways (%1 px more)")
+                                        .arg(area->horizontalScrollBar()->maximum());
+        } else if (auto *label = qobject_cast<QLabel *>(w)) {
+            if (!label->wordWrap() && !label->text().isEmpty() && label->pixmap().isNull() &&
+                label->width() + 1 < label->sizeHint().width())
+                problems << place + QStringLiteral(": \"%1\" cut (%2 of %3 px)")
+                                        .arg(label->text().left(60))
+                                        .arg(label->width())
+                                        .arg(label->sizeHint().width());
+        } else if (auto *button = qobject_cast<QAbstractButton *>(w)) {
+            if (!button->text().isEmpty() && button->width() + 1 < button->sizeHint().width())
+                problems << place + QStringLiteral(": \"%1\" cut (%2 of %3 px)")
+                                        .arg(button->text())
+                                        .arg(button->width())
+                                        .arg(button->sizeHint().width());
+        } else if (auto *tabs = qobject_cast<QTabBar *>(w)) {
+            if (tabs->width() + 1 < tabs->sizeHint().width())
+                problems << place + QStringLiteral(": tabs cut (%1 of %2 px)")
+                                        .arg(tabs->width())
+                                        .arg(tabs->sizeHint().width());
+        }
+    }
+    return problems;
+}
+
+void keep(QWidget *w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(QDir(dir).filePath(name + QStringLiteral("-1024x600.png")));
+}
+
+} // namespace
+
+TEST_CASE(
+    "1024x600: every page and dialog of the municipality's window fits, in pt-BR, without cutting words")
+{
+    QTranslator project;
+    QTranslator qt;
+    REQUIRE(project.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm")));
+    REQUIRE(QCoreApplication::installTranslator(&project));
+    if (qt.load(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_pt_BR.qm")))
+        QCoreApplication::installTranslator(&qt);
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
+
+    QStringList problems;
+    int checkedPages = 0;
+    {
+        test::TempDir dir;
+        const core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+        auto opened = core::Services::open(dir.path(), clock);
+        REQUIRE(opened.ok());
+        auto services = std::move(opened.value());
+        REQUIRE(services->profile().setMunicipality(QStringLiteral("3106200")).ok());
+        ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
+                               core::ProgramDefinition::sesMgMobilizacao(), services.get(), &clock};
+        core::DemoData seed(*services, context.program, context.reference, clock);
+        REQUIRE(seed.seed().ok());
+        test::FakeDialogs dialogs;
+        ui::MainWindow window(context, nullptr, &dialogs);
+        window.resize(kNetbook);
+        window.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        // A dialog can be as small as the screen (the app sizes it within the screen;
+        // the offscreen screen here is larger than a netbook's), and is checked at that size.
+        const auto fitDialog = [&](const QString &name, QWidget *dialog) {
+            const QSize least = dialog->minimumSize().expandedTo(dialog->minimumSizeHint());
+            if (least.width() > kNetbook.width() || least.height() > kNetbook.height())
+                problems << name + QStringLiteral(": at least %1×%2, larger than the screen")
+                                       .arg(least.width())
+                                       .arg(least.height());
+            dialog->resize(dialog->size().boundedTo(kNetbook));
+        };
+        const auto check = [&](const QString &page, QWidget *root) {
+            QCoreApplication::processEvents();
+            problems << problemsIn(page, root);
+            // Nothing on the page forced the window wider or taller than the screen.
+            if (window.width() != kNetbook.width() || window.height() != kNetbook.height())
+                problems << page + QStringLiteral(": the window became %1×%2")
+                                       .arg(window.width())
+                                       .arg(window.height());
+            keep(root, page);
+            ++checkedPages;
+        };
+
+        for (const QString &page :
+             {QStringLiteral("reports"), QStringLiteral("partners"), QStringLiteral("sync"),
+              QStringLiteral("panel"), QStringLiteral("settings")}) {
+            REQUIRE(window.showPage(page));
+            check(page, &window);
+        }
+
+        // The month being written: the form of an action with its photo cards (dates,
+        // authors, the LGPD boxes and warning).
+        const auto summaries = services->reports().summaries();
+        REQUIRE(summaries.ok());
+        QString draft;
+        QString concluded;
+        for (const auto &s : summaries.value()) {
+            if (s.state == core::ReportState::Draft && draft.isEmpty())
+                draft = s.uuid;
+            if (s.state == core::ReportState::Ready && concluded.isEmpty())
+                concluded = s.uuid;
+        }
+        REQUIRE_FALSE(draft.isEmpty());
+        REQUIRE_FALSE(concluded.isEmpty());
+        window.openReport(draft);
+        ui::ReportEditorPage *editor = window.editor();
+        REQUIRE(editor);
+        REQUIRE(editor->form()->isVisible());
+        check(QStringLiteral("editor"), &window);
+        QWidget *strip = editor->photoStrip();
+        for (QWidget *p = strip->parentWidget(); p; p = p->parentWidget())
+            if (auto *scroll = qobject_cast<QScrollArea *>(p)) {
+                scroll->ensureWidgetVisible(strip, 0, 0);
+                break;
+            }
+        check(QStringLiteral("editor-photos"), &window);
+
+        // A concluded month, and the preview of its pages.
+        window.openReport(concluded);
+        REQUIRE(editor->seePagesButton()->isVisible());
+        check(QStringLiteral("editor-concluded"), &window);
+        ui::PdfPreviewDialog *preview = editor->outputs()->showPreview();
+        REQUIRE(preview);
+        REQUIRE(QTest::qWaitFor([&] { return preview->pageCount() > 0 && !preview->isDrawing(); }, 30000));
+        fitDialog(QStringLiteral("preview"), preview);
+        check(QStringLiteral("preview"), preview);
+        preview->close();
+
+        // The partner dialog: a person and an organization, every tab.
+        for (const core::PartnerKind kind : {core::PartnerKind::Person, core::PartnerKind::Organization}) {
+            const QString name =
+                kind == core::PartnerKind::Person ? QStringLiteral("person") : QStringLiteral("organization");
+            core::Partner partner;
+            partner.kind = kind;
+            ui::PartnerEditorDialog partnerDialog(context, partner, &dialogs, &window);
+            partnerDialog.show();
+            REQUIRE(QTest::qWaitForWindowExposed(&partnerDialog));
+            fitDialog(QStringLiteral("partner dialog (%1)").arg(name), &partnerDialog);
+            for (int tab = 0; tab < partnerDialog.tabs()->count(); ++tab) {
+                partnerDialog.tabs()->setCurrentIndex(tab);
+                check(QStringLiteral("partner-%1-tab%2").arg(name).arg(tab + 1), &partnerDialog);
+            }
+            partnerDialog.close();
+        }
+
+        // The hub connection dialog.
+        ui::EnrollDialog enroll(nullptr, QString(), &window);
+        enroll.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&enroll));
+        fitDialog(QStringLiteral("enroll"), &enroll);
+        check(QStringLiteral("enroll"), &enroll);
+    }
+    QCoreApplication::removeTranslator(&qt);
+    QCoreApplication::removeTranslator(&project);
+    QLocale::setDefault(before);
+    CHECK(checkedPages >= 14);
+    INFO("does not fit at 1024×600:\n" << problems.join(QStringLiteral("\n")).toStdString());
+    CHECK(problems.isEmpty());
+}
