@@ -1,25 +1,37 @@
 #!/usr/bin/env bash
-# Renders every page of the real app offscreen on a fresh demo profile into docs/screenshots/.
-# The pictures are 1280×800; MOBILIZA_SCREENSHOT_SIZE=1024x600 (or 1366x768) renders a
-# page at another size, to check it on small screens: e.g.
+# Renders every page of the real app offscreen, on fresh demonstration profiles of the three
+# levels, into docs/screenshots/: at 1366×768 (the secretariats' laptops) as <page>.png, and
+# at 1024×600 (the netbooks) as 1024x600/<page>.png. One page at another size:
 #   MOBILIZA_SCREENSHOT_SIZE=1024x600 ./build/app/mobiliza --data-dir D --screenshot /tmp/p.png --page panel
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-mkdir -p docs/screenshots
-./build/app/mobiliza --data-dir "$profile" --demo-data --status >/dev/null
-for page in reports editor partners sync panel settings; do
-  ./build/app/mobiliza --data-dir "$profile" --screenshot "docs/screenshots/$page.png" --page "$page"
-done
-# The regional desk (a URS profile with its demonstration replica).
-urs=$(mktemp -d)
-trap 'rm -rf "$profile" "$urs"' EXIT
-./build/app/mobiliza --data-dir "$urs" --role urs --urs Barbacena --demo-data --status >/dev/null
-for page in inbox report history coverage batches partners panel sync; do
-  ./build/app/mobiliza --data-dir "$urs" --screenshot "docs/screenshots/urs-$page.png" --page "$page"
-done
-MOBILIZA_SCREENSHOT_DIR="$PWD/docs/screenshots" ./build/tests/app/test_app "municipality dialog: accent-free*" >/dev/null
-echo "screenshots written to docs/screenshots/"
+out=docs/screenshots
+mkdir -p "$out/1024x600"
+profiles=$(mktemp -d)
+trap 'rm -rf "$profiles"' EXIT
+
+# shoot PROFILE PREFIX PAGE...: each page at both sizes.
+shoot() {
+  local profile=$1 prefix=$2
+  shift 2
+  for page in "$@"; do
+    ./build/app/mobiliza --data-dir "$profile" --screenshot "$out/$prefix$page.png" --page "$page"
+    MOBILIZA_SCREENSHOT_SIZE=1024x600 \
+      ./build/app/mobiliza --data-dir "$profile" --screenshot "$out/1024x600/$prefix$page.png" --page "$page"
+  done
+}
+
+# A municipality.
+./build/app/mobiliza --data-dir "$profiles/municipality" --demo-data --status >/dev/null
+shoot "$profiles/municipality" "" reports editor partners sync panel settings
+# The regional desk (a URS with its demonstration replica).
+./build/app/mobiliza --data-dir "$profiles/urs" --role urs --urs Barbacena --demo-data --status >/dev/null
+shoot "$profiles/urs" urs- inbox report history coverage batches partners panel sync
+# The central level (the state's replica).
+./build/app/mobiliza --data-dir "$profiles/central" --role central --demo-data --status >/dev/null
+shoot "$profiles/central" central- inbox report coverage panel targets
+# The first-run dialog.
+MOBILIZA_SCREENSHOT_DIR="$PWD/$out" ./build/tests/app/test_app "municipality dialog: accent-free*" >/dev/null
+echo "screenshots written to $out/ and $out/1024x600/"

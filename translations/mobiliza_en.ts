@@ -105,7 +105,7 @@
         <translation>The reports could not be read: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>There is no report to show yet.</source>
         <translation>There is no report to show yet.</translation>
     </message>
@@ -497,12 +497,7 @@
         <translation>Fills the profile with a clearly marked demonstration data set.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Saves the main window (1280×800) as a PNG image and exits.</source>
-        <translation>Saves the main window (1280×800) as a PNG image and exits.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+17"/>
         <location line="+5"/>
         <location line="+53"/>
@@ -730,7 +725,12 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-212"/>
+        <source>Saves the main window (1366×768) as a PNG image and exits.</source>
+        <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
     </message>

@@ -105,7 +105,7 @@
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>There is no report to show yet.</source>
         <translation>Ainda não há relatório para mostrar.</translation>
     </message>
@@ -497,12 +497,7 @@
         <translation>Preenche o perfil com dados de demonstração, claramente identificados.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Saves the main window (1280×800) as a PNG image and exits.</source>
-        <translation>Salva a janela principal (1280×800) como imagem PNG e encerra.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <location line="+17"/>
         <location line="+5"/>
         <location line="+53"/>
@@ -730,7 +725,12 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-160"/>
+        <location line="-212"/>
+        <source>Saves the main window (1366×768) as a PNG image and exits.</source>
+        <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
     </message>

@@ -49,9 +49,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "IBGE code of the municipality this profile reports for (first use only)."), QCoreApplication::translate("CommandLine", "IBGE"));
     const QCommandLineOption demo(QStringLiteral("demo-data"),
                                   QCoreApplication::translate("CommandLine", "Fills the profile with a clearly marked demonstration data set."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QCoreApplication::translate("CommandLine", "Saves the main window (1280×800) as a PNG image and exits."),
-                                        QCoreApplication::translate("CommandLine", "FILE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("CommandLine",
+                                    "Saves the main window (1366×768) as a PNG image and exits."),
+        QCoreApplication::translate("CommandLine", "FILE"));
     const QCommandLineOption page(QStringLiteral("page"),
                                   QCoreApplication::translate("CommandLine", "Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS)."),
                                   QCoreApplication::translate("CommandLine", "NAME"));
