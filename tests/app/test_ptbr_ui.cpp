@@ -7,12 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include "app/ui/editor/report_editor_page.h"
-#include "app/ui/main_window.h"
 #include "app/ui/pages/report_outputs.h"
-#include "core/demo/demo_data.h"
-#include "core/services/services.h"
-#include "tests/app/fake_dialogs.h"
-#include "tests/support/temp_dir.h"
+#include "tests/app/ptbr_demo_window.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -22,7 +18,6 @@
 #include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPushButton>
@@ -30,9 +25,7 @@
 #include <QTabWidget>
 #include <QTest>
 #include <QTextDocumentFragment>
-#include <QTimeZone>
 #include <QToolButton>
-#include <QTranslator>
 #include <QXmlStreamReader>
 
 using namespace mobiliza;
@@ -149,34 +142,10 @@ struct Texts
 TEST_CASE("pt-BR: every page of the municipality's window shows no English text from the project's catalogue")
 {
     const QList<QRegularExpression> english = englishPatterns();
-    // Installed before any widget exists, as the application does at start.
-    QTranslator project;
-    QTranslator qt;
-    REQUIRE(project.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm")));
-    REQUIRE(QCoreApplication::installTranslator(&project));
-    if (qt.load(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_pt_BR.qm")))
-        QCoreApplication::installTranslator(&qt);
-    const QLocale before;
-    QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
-
     QStringList found;
     {
-        test::TempDir dir;
-        const core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-        auto opened = core::Services::open(dir.path(), clock);
-        REQUIRE(opened.ok());
-        auto services = std::move(opened.value());
-        REQUIRE(services->profile().setMunicipality(QStringLiteral("3106200")).ok());
-        ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
-                               core::ProgramDefinition::sesMgMobilizacao(), services.get(), &clock};
-        core::DemoData seed(*services, context.program, context.reference, clock);
-        REQUIRE(seed.seed().ok());
-        test::FakeDialogs dialogs;
-        ui::MainWindow window(context, nullptr, &dialogs);
-        window.resize(1366, 768);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
-
+        test::PtBrDemoWindow demo(QSize(1366, 768));
+        ui::MainWindow &window = *demo.window;
         Texts texts;
         texts.add(QStringLiteral("window title"), window.windowTitle());
         for (const QString &page :
@@ -191,13 +160,9 @@ TEST_CASE("pt-BR: every page of the municipality's window shows no English text 
         window.showPage(QStringLiteral("reports"));
         ui::ReportEditorPage *editor = window.editor();
         REQUIRE(editor);
-        const auto summaries = services->reports().summaries();
-        REQUIRE(summaries.ok());
-        for (const auto &s : summaries.value())
-            if (s.state == core::ReportState::Ready) {
-                window.openReport(s.uuid);
-                break;
-            }
+        const QString concluded = demo.firstReportIn(core::ReportState::Ready);
+        REQUIRE_FALSE(concluded.isEmpty());
+        window.openReport(concluded);
         REQUIRE(editor->seePagesButton()->isVisible());
         texts.collect(QStringLiteral("editor (concluded)"), editor);
         ui::PdfPreviewDialog *preview = editor->outputs()->showPreview();
@@ -215,9 +180,6 @@ TEST_CASE("pt-BR: every page of the municipality's window shows no English text 
                 }
         }
     }
-    QCoreApplication::removeTranslator(&qt);
-    QCoreApplication::removeTranslator(&project);
-    QLocale::setDefault(before);
     INFO("shown in English: " << found.join(QStringLiteral("\n")).toStdString());
     CHECK(found.isEmpty());
 }

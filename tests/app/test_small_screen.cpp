@@ -10,29 +10,22 @@
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/photo_strip.h"
 #include "app/ui/editor/report_editor_page.h"
-#include "app/ui/main_window.h"
 #include "app/ui/pages/pdf_preview_dialog.h"
 #include "app/ui/pages/report_outputs.h"
 #include "app/ui/partners/partner_editor_dialog.h"
 #include "app/ui/sync/enroll_dialog.h"
-#include "core/demo/demo_data.h"
-#include "core/services/services.h"
-#include "tests/app/fake_dialogs.h"
-#include "tests/support/temp_dir.h"
+#include "tests/app/ptbr_demo_window.h"
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QDir>
 #include <QLabel>
-#include <QLibraryInfo>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
-#include <QTimeZone>
-#include <QTranslator>
 
 using namespace mobiliza;
 
@@ -95,33 +88,13 @@ void keep(QWidget *w, const QString &name)
 TEST_CASE(
     "1024x600: every page and dialog of the municipality's window fits, in pt-BR, without cutting words")
 {
-    QTranslator project;
-    QTranslator qt;
-    REQUIRE(project.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm")));
-    REQUIRE(QCoreApplication::installTranslator(&project));
-    if (qt.load(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_pt_BR.qm")))
-        QCoreApplication::installTranslator(&qt);
-    const QLocale before;
-    QLocale::setDefault(QLocale(QLocale::Portuguese, QLocale::Brazil));
-
     QStringList problems;
     int checkedPages = 0;
     {
-        test::TempDir dir;
-        const core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-        auto opened = core::Services::open(dir.path(), clock);
-        REQUIRE(opened.ok());
-        auto services = std::move(opened.value());
-        REQUIRE(services->profile().setMunicipality(QStringLiteral("3106200")).ok());
-        ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
-                               core::ProgramDefinition::sesMgMobilizacao(), services.get(), &clock};
-        core::DemoData seed(*services, context.program, context.reference, clock);
-        REQUIRE(seed.seed().ok());
-        test::FakeDialogs dialogs;
-        ui::MainWindow window(context, nullptr, &dialogs);
-        window.resize(kNetbook);
-        window.show();
-        REQUIRE(QTest::qWaitForWindowExposed(&window));
+        test::PtBrDemoWindow demo(kNetbook);
+        ui::MainWindow &window = *demo.window;
+        ui::AppContext &context = demo.context;
+        test::FakeDialogs &dialogs = demo.dialogs;
         // A dialog can be as small as the screen (the app sizes it within the screen;
         // the offscreen screen here is larger than a netbook's), and is checked at that size.
         const auto fitDialog = [&](const QString &name, QWidget *dialog) {
@@ -153,16 +126,8 @@ TEST_CASE(
 
         // The month being written: the form of an action with its photo cards (dates,
         // authors, the LGPD boxes and warning).
-        const auto summaries = services->reports().summaries();
-        REQUIRE(summaries.ok());
-        QString draft;
-        QString concluded;
-        for (const auto &s : summaries.value()) {
-            if (s.state == core::ReportState::Draft && draft.isEmpty())
-                draft = s.uuid;
-            if (s.state == core::ReportState::Ready && concluded.isEmpty())
-                concluded = s.uuid;
-        }
+        const QString draft = demo.firstReportIn(core::ReportState::Draft);
+        const QString concluded = demo.firstReportIn(core::ReportState::Ready);
         REQUIRE_FALSE(draft.isEmpty());
         REQUIRE_FALSE(concluded.isEmpty());
         window.openReport(draft);
@@ -213,9 +178,6 @@ TEST_CASE(
         fitDialog(QStringLiteral("enroll"), &enroll);
         check(QStringLiteral("enroll"), &enroll);
     }
-    QCoreApplication::removeTranslator(&qt);
-    QCoreApplication::removeTranslator(&project);
-    QLocale::setDefault(before);
     CHECK(checkedPages >= 14);
     INFO("does not fit at 1024×600:\n" << problems.join(QStringLiteral("\n")).toStdString());
     CHECK(problems.isEmpty());
