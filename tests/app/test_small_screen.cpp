@@ -1,8 +1,9 @@
 // A 1024×600 netbook (issue 12 §5): every page of a municipality's window and its
 // dialogs, in pt-BR (the longer words), fit the screen without scrolling sideways
 // and without cutting a word. For each visible widget: a scroll area shows no
-// horizontal scroll bar, a label that does not wrap, a button, a check box and a
-// tab bar are at least as wide as their text needs; a dialog fits the screen.
+// horizontal scroll bar, a label that does not wrap, a button, a check box, a tab
+// bar and a table's column headers are at least as wide as their words need; a
+// dialog fits the screen.
 // With MOBILIZA_SCREENSHOT_DIR set the pages are saved there as PNGs.
 #include "tests/support/catch_qt.h"
 #include <catch2/catch.hpp>
@@ -19,6 +20,7 @@
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
 #include <QDir>
+#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
@@ -49,7 +51,16 @@ QStringList problemsIn(const QString &page, QWidget *root)
         if (!w->isVisibleTo(root->window()) || w->width() <= 0)
             continue;
         const QString place = where(page, w);
-        if (auto *area = qobject_cast<QAbstractScrollArea *>(w)) {
+        if (auto *h = qobject_cast<QHeaderView *>(w)) {
+            // A column narrower than its header's words ("Nome" shown as "om").
+            if (h->orientation() == Qt::Horizontal && h->model())
+                for (int c = 0; c < h->count(); ++c)
+                    if (!h->isSectionHidden(c) && h->sectionSize(c) + 1 < h->sectionSizeHint(c))
+                        problems << place + QStringLiteral(": column \"%1\" cut (%2 of %3 px)")
+                                                .arg(h->model()->headerData(c, Qt::Horizontal).toString())
+                                                .arg(h->sectionSize(c))
+                                                .arg(h->sectionSizeHint(c));
+        } else if (auto *area = qobject_cast<QAbstractScrollArea *>(w)) {
             if (area->horizontalScrollBar()->isVisible())
                 problems << place + QStringLiteral(": scrolls sideways (%1 px more)")
                                         .arg(area->horizontalScrollBar()->maximum());

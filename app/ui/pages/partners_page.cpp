@@ -1,4 +1,5 @@
 #include "app/ui/pages/partners_page.h"
+#include "app/ui/column_fit.h"
 
 #include "app/ui/dialogs.h"
 #include "app/ui/models/partner_list_model.h"
@@ -96,9 +97,8 @@ PartnersPage::PartnersPage(const AppContext &context, QWidget *parent, Dialogs *
     m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(PartnerListModel::Name, QHeaderView::Stretch);
+    // The name stays readable at 1024×600; the other columns give up width first.
+    new ColumnFit(m_table, PartnerListModel::Name, 216);
     m_table->setAccessibleName(tr("Partners"));
     m_table->installEventFilter(this);
     layout->addWidget(m_table, 1);
@@ -187,6 +187,11 @@ void PartnersPage::rebuildMunicipalityFilter()
     for (const auto &[name, code] : std::as_const(entries))
         m_municipalityFilter->addItem(name, code);
     m_municipalityFilter->setCurrentIndex(std::max(0, m_municipalityFilter->findData(current)));
+    // Every partner of the secretariat's own municipality (the usual case): the column and
+    // the filter would say the same name on every row; their room goes to the others.
+    const bool onlyOwn = codes.isEmpty();
+    m_table->setColumnHidden(PartnerListModel::Municipality, onlyOwn);
+    m_municipalityFilter->setVisible(!onlyOwn);
 }
 
 void PartnersPage::applyFilters()

@@ -1,6 +1,7 @@
 #include "app/ui/panel/targets_dialog.h"
 
 #include "app/ui/dialogs.h"
+#include "app/ui/screen_fit.h"
 #include "core/services/services.h"
 
 #include <QComboBox>
@@ -114,7 +115,7 @@ TargetsDialog::TargetsDialog(const AppContext &context, Dialogs &dialogs, int ye
         showYear(m_yearBox->currentData().toInt());
     });
     describe();
-    resize(640, 620);
+    resizeWithinScreen(this, QSize(640, 620)); // 620 px was taller than a netbook's screen
 }
 
 QSpinBox *TargetsDialog::spin(int max, const QString &suffix, const QString &none)

@@ -1,4 +1,5 @@
 #include "app/ui/regional/partners_region_page.h"
+#include "app/ui/column_fit.h"
 
 #include "app/ui/dialogs.h"
 #include "app/ui/models/partner_list_model.h"
@@ -103,12 +104,9 @@ PartnersRegionPage::PartnersRegionPage(const AppContext &context, Dialogs &dialo
     m_table->sortByColumn(PartnersRegionModel::Municipality, Qt::AscendingOrder); // stable: by name within
     setUpListTable(m_table);
     // The name takes what is left; the other columns fit their content, and give way on a small
-    // screen (fitColumns) so the name stays readable without scrolling sideways.
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->horizontalHeader()->setSectionResizeMode(PartnersRegionModel::Name, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter); // a narrow one cut at its end
-    // Fitting the columns measures the first 200 rows and those in view, not thousands, at every keystroke.
-    m_table->horizontalHeader()->setResizeContentsPrecision(200);
+    // screen so the name stays readable without scrolling sideways.
+    m_table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    new ColumnFit(m_table, PartnersRegionModel::Name, 240);
     m_table->setAccessibleName(tr("Partners of the region"));
     layout->addWidget(m_table, 1);
 
@@ -150,38 +148,6 @@ void PartnersRegionPage::showEvent(QShowEvent *event)
         reload();
 }
 
-void PartnersRegionPage::resizeEvent(QResizeEvent *event)
-{
-    QWidget::resizeEvent(event);
-    fitColumns();
-}
-
-void PartnersRegionPage::fitColumns()
-{
-    QHeaderView *header = m_table->horizontalHeader();
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    int others = 0;
-    for (int c = 0; c < PartnersRegionModel::ColumnCount; ++c)
-        if (c != PartnersRegionModel::Name) {
-            m_table->resizeColumnToContents(c);
-            others += header->sectionSize(c);
-        }
-    // Below 28 characters (or 30 % of the width) for the name, the others shrink in this order
-    // (down to 6 characters, elided, the whole text in the tooltip).
-    const int width = m_table->viewport()->width();
-    int excess = std::min(28 * em, width * 3 / 10) - (width - others);
-    for (int c : {PartnersRegionModel::Sector, PartnersRegionModel::Kind, PartnersRegionModel::Consent,
-                  PartnersRegionModel::Municipality, PartnersRegionModel::Stage}) {
-        if (excess <= 0)
-            break;
-        const int give = std::min(excess, header->sectionSize(c) - 6 * em);
-        if (give > 0) {
-            header->resizeSection(c, header->sectionSize(c) - give);
-            excess -= give;
-        }
-    }
-}
-
 core::RegionPartnerFilter PartnersRegionPage::filter() const
 {
     core::RegionPartnerFilter f;
@@ -211,7 +177,6 @@ void PartnersRegionPage::reload()
     if (const int row = m_model->rowOf(current); row >= 0)
         m_table->setCurrentIndex(m_sorted->mapFromSource(m_model->index(row, 0)));
     updateState();
-    fitColumns();
 }
 
 void PartnersRegionPage::rebuildMunicipalities()

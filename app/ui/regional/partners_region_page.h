@@ -61,10 +61,8 @@ public Q_SLOTS:
 
 protected:
     void showEvent(QShowEvent *event) override;
-    void resizeEvent(QResizeEvent *event) override;
 
 private:
-    void fitColumns();
     bool exportTo(bool xlsx);
     void rebuildMunicipalities();
     void updateState();
