@@ -1,4 +1,5 @@
 #include "app/ui/regional/batches_page.h"
+#include "app/ui/column_fit.h"
 
 #include "app/ui/dialogs.h"
 #include "app/ui/pages/page_header.h"
@@ -166,17 +167,10 @@ BatchesPage::BatchesPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->setAccessibleName(tr("Batches made at this URS"));
-    QHeaderView *h = m_table->horizontalHeader();
-    // Every column as wide as its text, but a long refusal (elided here, whole in the panel
-    // beside); the channel has room for "pela rede" and elides a long file name in the
-    // middle; who made it takes the rest (whole in the panel beside).
-    h->setSectionResizeMode(QHeaderView::ResizeToContents);
-    h->setMaximumSectionSize(320);
-    h->setMinimumSectionSize(60);
-    h->setSectionResizeMode(BatchModel::Channel, QHeaderView::Interactive);
-    h->resizeSection(BatchModel::Channel, m_table->fontMetrics().horizontalAdvance(QStringLiteral("arquivo: lote-Barbacena")) + 16);
-    h->setSectionResizeMode(BatchModel::CreatedBy, QHeaderView::Stretch);
-    h->setStretchLastSection(false);
+    // The state (received, decided, refused and why) keeps its room; on a small screen the
+    // widest other columns give way first, elided (whole in the panel beside), and nothing
+    // scrolls sideways. The channel elides a long file name in the middle.
+    new ColumnFit(m_table, BatchModel::State, 220);
     m_table->setItemDelegateForColumn(BatchModel::Channel, new MiddleElideDelegate(m_table));
     listTitle->setBuddy(m_table);
     below->addWidget(m_table, 1);

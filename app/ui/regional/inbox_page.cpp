@@ -1,4 +1,5 @@
 #include "app/ui/regional/inbox_page.h"
+#include "app/ui/column_fit.h"
 #include "app/ui/style_sheet.h"
 
 #include "app/ui/dialogs.h"
@@ -135,9 +136,9 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_table->sortByColumn(InboxModel::Municipality, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->setAccessibleName(tr("Reports received"));
-    QHeaderView *h = m_table->horizontalHeader();
-    h->setSectionResizeMode(QHeaderView::ResizeToContents);
-    h->setStretchLastSection(true); // the state, last: room for "Recusado pelo hub: <why>"
+    // The state, last, takes the room left ("Recusado pelo hub: <why>"); on a netbook the
+    // widest columns (the municipality's name) give way first, without scrolling sideways.
+    new ColumnFit(m_table, InboxModel::State, 160);
     layout->addWidget(m_table, 1);
     m_empty = new QLabel(m_listPage);
     m_empty->setObjectName(QStringLiteral("inboxEmpty"));

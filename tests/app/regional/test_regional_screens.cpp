@@ -9,6 +9,7 @@
 #include "app/ui/regional/photo_viewer.h"
 #include "app/ui/regional/report_view.h"
 #include "app/ui/regional/return_dialog.h"
+#include "tests/app/fits_screen.h"
 #include "tests/app/regional/regional_fixture.h"
 #include "tests/app/regional/regional_ui_helpers.h"
 
@@ -16,7 +17,11 @@
 #include <QDir>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTableView>
+
 #include <QTranslator>
+#include <algorithm>
 
 using namespace mobiliza;
 
@@ -25,6 +30,7 @@ TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
     test::RegionalFixture f;
     f.seedScenario();
     test::TempDir tmp;
+    QStringList problems;
     test::atOfficeScreens(tmp.path(), [&](QSize size, const QString &folder) {
         ui::MainWindow window(f.context, nullptr, &f.dialogs);
         window.resize(size);
@@ -32,6 +38,8 @@ TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
         const QString tag = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
         const auto shot = [&](QWidget *w, const QString &name) {
             QCoreApplication::processEvents();
+            if (w->isWindow()) // what does not fit: no sideways scrolling, no cut words
+                problems << test::problemsIn(name + QLatin1Char('-') + tag, w);
             const QImage image = w->grab().toImage();
             CHECK(image.size() == w->size());
             if (w == &window) // nothing forces the window wider than the screen
@@ -59,6 +67,17 @@ TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
 
         REQUIRE(window.showPage(QStringLiteral("coverage")));
         shot(&window, QStringLiteral("coverage"));
+        if (size.width() < 1366) {
+            // By design the one exception: twelve months of 72-px cells do not fit a netbook,
+            // so the grid scrolls sideways with the names kept, and opens on the newest months.
+            const QString grid =
+                QStringLiteral("coverage-%1 › QTableView#coverageTable: scrolls sideways").arg(tag);
+            problems.erase(std::remove_if(problems.begin(), problems.end(),
+                                          [&](const QString &p) { return p.startsWith(grid); }),
+                           problems.end());
+            QTableView *table = test::coverageOf(window)->table();
+            CHECK(table->horizontalScrollBar()->value() == table->horizontalScrollBar()->maximum());
+        }
 
         REQUIRE(window.showPage(QStringLiteral("panel")));
         auto *panel = qobject_cast<ui::PanelDashboard *>(window.page(QStringLiteral("panel")));
@@ -70,4 +89,6 @@ TEST_CASE("regional pages: rendered at 1366x768 and 1024x600")
         REQUIRE(scroll);
         shot(scroll->widget(), QStringLiteral("panel-whole"));
     });
+    INFO("does not fit:\n" << problems.join(QStringLiteral("\n")).toStdString());
+    CHECK(problems.isEmpty());
 }
