@@ -497,7 +497,7 @@
         <translation>Fills the profile with a clearly marked demonstration data set.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
         <location line="+53"/>
@@ -725,12 +725,12 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-213"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
     </message>
@@ -4631,7 +4631,7 @@
 <context>
     <name>mobiliza::ui::BatchesPage</name>
     <message>
-        <location filename="../app/ui/regional/batches_page.cpp" line="+92"/>
+        <location filename="../app/ui/regional/batches_page.cpp" line="+93"/>
         <source>Batches</source>
         <translation>Batches</translation>
     </message>
@@ -4647,13 +4647,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+263"/>
+        <location line="+256"/>
         <location line="+9"/>
         <source>Forward to the central level</source>
         <translation>Forward to the central level</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-263"/>
         <source>Makes a batch of the month&apos;s accepted reports; it goes over the network at the next synchronization, which starts now.</source>
         <translation>Makes a batch of the month&apos;s accepted reports; it goes over the network at the next synchronization, which starts now.</translation>
     </message>
@@ -4684,7 +4684,7 @@
         <translation>Records the receipt file (.mobiliza-recibo) the central level gave back for a batch file: the batch becomes received by the central level.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
         <source>No batch yet. Choose a month with accepted reports and forward them.</source>
         <translation>No batch yet. Choose a month with accepted reports and forward them.</translation>
     </message>
@@ -5303,7 +5303,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+56"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+57"/>
         <source>Forwarded reports</source>
         <translation>Forwarded reports</translation>
     </message>
@@ -5720,7 +5720,7 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
@@ -6430,7 +6430,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+60"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+63"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -6530,17 +6530,12 @@
         <translation>The months of the period</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Double-click a month (or press Enter) to open its report.</source>
-        <translation>Double-click a month (or press Enter) to open its report.</translation>
+        <location line="+318"/>
+        <source>Not started: double-click to start this month&apos;s report.</source>
+        <translation>Not started: double-click to start this month&apos;s report.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</source>
-        <translation>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-298"/>
         <source>Export data (CSV)…</source>
         <translation>Export data (CSV)…</translation>
     </message>
@@ -6595,7 +6590,7 @@
         <translation>Not sent yet — due %1</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-303"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -6605,7 +6600,17 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+11"/>
+        <source>Double-click a month (or press Enter) to open its report, or to start it.</source>
+        <translation>Double-click a month (or press Enter) to open its report, or to start it.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report (or to start one not started yet).</source>
+        <translation>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report (or to start one not started yet).</translation>
+    </message>
+    <message>
+        <location line="+179"/>
         <source>This profile has no municipality yet: close Mobiliza and open it again to choose it.</source>
         <translation>This profile has no municipality yet: close Mobiliza and open it again to choose it.</translation>
     </message>
@@ -7136,7 +7141,7 @@
 <context>
     <name>mobiliza::ui::PartnersPage</name>
     <message>
-        <location filename="../app/ui/pages/partners_page.cpp" line="+42"/>
+        <location filename="../app/ui/pages/partners_page.cpp" line="+43"/>
         <source>Health partners</source>
         <translation>Health partners</translation>
     </message>
@@ -7196,7 +7201,7 @@
         <translation>All municipalities</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Partners</source>
         <translation>Partners</translation>
     </message>
@@ -7241,7 +7246,7 @@
         <translation>Erase the selected partner and everything held about them (Delete)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>No partner yet</source>
         <translation>No partner yet</translation>
     </message>
@@ -7391,13 +7396,13 @@
 <context>
     <name>mobiliza::ui::PartnersRegionPage</name>
     <message>
-        <location filename="../app/ui/regional/partners_region_page.cpp" line="+48"/>
-        <location line="+64"/>
+        <location filename="../app/ui/regional/partners_region_page.cpp" line="+49"/>
+        <location line="+61"/>
         <source>Partners of the region</source>
         <translation>Partners of the region</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-60"/>
         <source>The partners of the URS&apos;s municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</source>
         <translation>The partners of the URS&apos;s municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</translation>
     </message>
@@ -7452,7 +7457,7 @@
         <translation>All stages</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>Spreadsheets of the list as filtered, for Excel, with the municipality and without personal contacts.</source>
         <translation>Spreadsheets of the list as filtered, for Excel, with the municipality and without personal contacts.</translation>
     </message>
@@ -7477,12 +7482,12 @@
         <translation>An Excel workbook of the partners shown</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+46"/>
         <source>The partners could not be read: %1</source>
         <translation>The partners could not be read: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%1 (of %n in the region)</source>
         <translation>
             <numerusform>%1 (of %n in the region)</numerusform>
@@ -8821,7 +8826,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+31"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+32"/>
         <location line="+66"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
@@ -8904,7 +8909,33 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>%1 — deadline %2</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+23"/>
+        <source>Due %1%2.</source>
+        <translation>Due %1%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, already late — it can still be sent</source>
+        <translation>, already late — it can still be sent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Start the report of %1</source>
+        <translation>Start the report of %1</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1 has no report on this computer yet. Start it now? It opens in the editor and nothing is sent until you conclude it. %2</source>
+        <translation>%1 has no report on this computer yet. Start it now? It opens in the editor and nothing is sent until you conclude it. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the report</source>
+        <translation>Start the report</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <location line="+40"/>
         <source>Import package</source>
         <translation>Import package</translation>
@@ -8977,7 +9008,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-214"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Create the report of %1</translation>
@@ -9619,7 +9650,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::TargetsDialog</name>
     <message>
-        <location filename="../app/ui/panel/targets_dialog.cpp" line="+39"/>
+        <location filename="../app/ui/panel/targets_dialog.cpp" line="+40"/>
         <source>Targets</source>
         <translation>Targets</translation>
     </message>

@@ -497,7 +497,7 @@
         <translation>Preenche o perfil com dados de demonstração, claramente identificados.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
         <location line="+53"/>
@@ -725,12 +725,12 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-213"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
     </message>
@@ -4631,7 +4631,7 @@
 <context>
     <name>mobiliza::ui::BatchesPage</name>
     <message>
-        <location filename="../app/ui/regional/batches_page.cpp" line="+92"/>
+        <location filename="../app/ui/regional/batches_page.cpp" line="+93"/>
         <source>Batches</source>
         <translation>Lotes</translation>
     </message>
@@ -4647,13 +4647,13 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+263"/>
+        <location line="+256"/>
         <location line="+9"/>
         <source>Forward to the central level</source>
         <translation>Encaminhar ao nível central</translation>
     </message>
     <message>
-        <location line="-270"/>
+        <location line="-263"/>
         <source>Makes a batch of the month&apos;s accepted reports; it goes over the network at the next synchronization, which starts now.</source>
         <translation>Faz um lote com os relatórios aceitos da competência; ele vai pela rede na próxima sincronização, que começa agora.</translation>
     </message>
@@ -4684,7 +4684,7 @@
         <translation>Registra o arquivo de recibo (.mobiliza-recibo) que o nível central devolveu para um arquivo de lote: o lote passa a recebido pelo nível central.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+27"/>
         <source>No batch yet. Choose a month with accepted reports and forward them.</source>
         <translation>Nenhum lote ainda. Escolha uma competência com relatórios aceitos e encaminhe-os.</translation>
     </message>
@@ -5303,7 +5303,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+56"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+57"/>
         <source>Forwarded reports</source>
         <translation>Relatórios encaminhados</translation>
     </message>
@@ -5720,7 +5720,7 @@
         <translation>Configurações</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
@@ -6430,7 +6430,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+60"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+63"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -6530,17 +6530,12 @@
         <translation>Os meses do período</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Double-click a month (or press Enter) to open its report.</source>
-        <translation>Clique duas vezes num mês (ou tecle Enter) para abrir o relatório dele.</translation>
+        <location line="+318"/>
+        <source>Not started: double-click to start this month&apos;s report.</source>
+        <translation>Não iniciado: clique duas vezes para começar o relatório deste mês.</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report.</source>
-        <translation>&lt;b&gt;Mês a mês&lt;/b&gt; — o mais recente primeiro. Clique duas vezes num mês para abrir o relatório dele.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-298"/>
         <source>Export data (CSV)…</source>
         <translation>Exportar dados (CSV)…</translation>
     </message>
@@ -6595,7 +6590,7 @@
         <translation>Ainda não enviado — prazo %1</translation>
     </message>
     <message>
-        <location line="-297"/>
+        <location line="-303"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -6605,7 +6600,17 @@
         <translation>Ações</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+11"/>
+        <source>Double-click a month (or press Enter) to open its report, or to start it.</source>
+        <translation>Clique duas vezes num mês (ou tecle Enter) para abrir o relatório dele, ou para começá-lo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;Month by month&lt;/b&gt; — newest first. Double-click a month to open its report (or to start one not started yet).</source>
+        <translation>&lt;b&gt;Mês a mês&lt;/b&gt; — o mais recente primeiro. Clique duas vezes num mês para abrir o relatório dele (ou para começar um ainda não iniciado).</translation>
+    </message>
+    <message>
+        <location line="+179"/>
         <source>This profile has no municipality yet: close Mobiliza and open it again to choose it.</source>
         <translation>Este perfil ainda não tem município: feche o Mobiliza e abra-o de novo para escolhê-lo.</translation>
     </message>
@@ -7136,7 +7141,7 @@
 <context>
     <name>mobiliza::ui::PartnersPage</name>
     <message>
-        <location filename="../app/ui/pages/partners_page.cpp" line="+42"/>
+        <location filename="../app/ui/pages/partners_page.cpp" line="+43"/>
         <source>Health partners</source>
         <translation>Parceiros da Saúde</translation>
     </message>
@@ -7196,7 +7201,7 @@
         <translation>Todos os municípios</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Partners</source>
         <translation>Parceiros</translation>
     </message>
@@ -7241,7 +7246,7 @@
         <translation>Excluir o parceiro selecionado e tudo o que está registrado sobre ele (Delete)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>No partner yet</source>
         <translation>Nenhum parceiro ainda</translation>
     </message>
@@ -7391,13 +7396,13 @@
 <context>
     <name>mobiliza::ui::PartnersRegionPage</name>
     <message>
-        <location filename="../app/ui/regional/partners_region_page.cpp" line="+48"/>
-        <location line="+64"/>
+        <location filename="../app/ui/regional/partners_region_page.cpp" line="+49"/>
+        <location line="+61"/>
         <source>Partners of the region</source>
         <translation>Parceiros da região</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-60"/>
         <source>The partners of the URS&apos;s municipalities, as each municipality registers them. Read only, and without personal contacts (LGPD): they come with each synchronization.</source>
         <translation>Os parceiros dos municípios da URS, como cada município os cadastra. Somente leitura e sem contatos pessoais (LGPD): chegam a cada sincronização.</translation>
     </message>
@@ -7452,7 +7457,7 @@
         <translation>Todos os estágios</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
         <source>Spreadsheets of the list as filtered, for Excel, with the municipality and without personal contacts.</source>
         <translation>Planilhas da lista como está filtrada, para o Excel, com o município e sem contatos pessoais.</translation>
     </message>
@@ -7477,12 +7482,12 @@
         <translation>Uma planilha do Excel com os parceiros mostrados</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+46"/>
         <source>The partners could not be read: %1</source>
         <translation>Não foi possível ler os parceiros: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+39"/>
+        <location line="+38"/>
         <source>%1 (of %n in the region)</source>
         <translation>
             <numerusform>%1 (de %n na região)</numerusform>
@@ -8821,7 +8826,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+31"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+32"/>
         <location line="+66"/>
         <source>Monthly reports</source>
         <translation>Relatórios mensais</translation>
@@ -8904,7 +8909,33 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>%1 — prazo %2</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+23"/>
+        <source>Due %1%2.</source>
+        <translation>Prazo: %1%2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, already late — it can still be sent</source>
+        <translation>, já atrasado — ainda pode ser enviado</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>Start the report of %1</source>
+        <translation>Começar o relatório de %1</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>%1 has no report on this computer yet. Start it now? It opens in the editor and nothing is sent until you conclude it. %2</source>
+        <translation>%1 ainda não tem relatório neste computador. Começar agora? Ele abre no editor e nada é enviado até você concluí-lo. %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the report</source>
+        <translation>Começar o relatório</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <location line="+40"/>
         <source>Import package</source>
         <translation>Importar pacote</translation>
@@ -8977,7 +9008,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="-190"/>
+        <location line="-214"/>
         <location line="+5"/>
         <source>Create the report of %1</source>
         <translation>Criar o relatório de %1</translation>
@@ -9619,7 +9650,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::TargetsDialog</name>
     <message>
-        <location filename="../app/ui/panel/targets_dialog.cpp" line="+39"/>
+        <location filename="../app/ui/panel/targets_dialog.cpp" line="+40"/>
         <source>Targets</source>
         <translation>Metas</translation>
     </message>

@@ -137,6 +137,8 @@ void MainWindow::addMunicipalPages(Dialogs &dialogs)
     m_stack->addWidget(m_editor);
     connect(reports, &ReportsPage::openReportRequested, this, &MainWindow::openReport);
     connect(panel, &PanelPage::openReportRequested, this, &MainWindow::openReport);
+    connect(panel, &PanelPage::startMonthRequested, reports,
+            [reports](const QString &key) { reports->startMonth(core::Period::fromKey(key)); });
     connect(m_editor, &ReportEditorPage::backRequested, this, [this] { showRow(0); });
 }
 

@@ -4,6 +4,8 @@
 // compared with a count made from the seeded months (tests/core/panel/own_seed.h).
 #include "tests/support/catch_qt.h"
 
+#include "app/ui/editor/report_editor_page.h"
+#include "app/ui/main_window.h"
 #include "app/ui/pages/panel_page.h"
 #include "app/ui/panel/panel_tiles.h"
 #include "core/domain/clock.h"
@@ -172,4 +174,60 @@ TEST_CASE("municipal panel: its own months, what counts switched by a click, a t
     QFile written(dialogs.savePath);
     REQUIRE(written.open(QIODevice::ReadOnly));
     CHECK(written.readAll().contains("<svg"));
+}
+
+TEST_CASE("municipal panel: a month never started is started from its row, after asking")
+{
+    // Issue 12 §4: months with no report were listed "não iniciado" and their rows did
+    // nothing. Double-clicked, the person is asked, then the month opens in the editor.
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 5, 15), QTime(12, 0), QTimeZone::utc())};
+    auto opened = core::Services::open(dir.path(), clock);
+    REQUIRE(opened.ok());
+    test::own::seed(*opened.value()); // May 2026: not started
+    ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
+                           core::ProgramDefinition::sesMgMobilizacao(), opened.value().get(), &clock};
+    test::FakeDialogs dialogs;
+    ui::MainWindow window(context, nullptr, &dialogs);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    auto *panel = qobject_cast<ui::PanelPage *>(window.page(QStringLiteral("panel")));
+    REQUIRE(panel);
+    QSignalSpy refreshed(panel, &ui::PanelPage::refreshed);
+    REQUIRE(window.showPage(QStringLiteral("panel")));
+    REQUIRE((!refreshed.isEmpty() || refreshed.wait(20000)));
+    QTableWidget *months = panel->monthsTable();
+    REQUIRE(months->rowCount() == 12);
+    QTableWidgetItem *may = months->item(0, 0); // newest first
+    REQUIRE(may->data(Qt::UserRole).toString().isEmpty());
+    CHECK(may->toolTip().contains(QStringLiteral("double-click to start")));
+    const auto mayReport = [&] {
+        return opened.value()->reports().reportFor(context.program.id(), {2026, 5});
+    };
+    REQUIRE_FALSE(mayReport().ok());
+
+    const auto doubleClickMay = [&] {
+        months->scrollToItem(may);
+        const QPoint at = months->visualItemRect(may).center();
+        QTest::mouseClick(months->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(months->viewport(), Qt::LeftButton, {}, at);
+    };
+    // Asked, and "no": nothing is created, the Painel stays.
+    dialogs.answers = {false, false};
+    doubleClickMay();
+    REQUIRE_FALSE(dialogs.questions.isEmpty());
+    CHECK(dialogs.questions.last().contains(QStringLiteral("has no report on this computer yet")));
+    CHECK_FALSE(mayReport().ok());
+    CHECK(window.currentPageName() == QStringLiteral("panel"));
+
+    // "Yes": May is created as a draft and opens in the editor.
+    dialogs.answers.clear();
+    dialogs.defaultAnswer = true;
+    doubleClickMay();
+    const auto created = mayReport();
+    REQUIRE(created.ok());
+    CHECK(created->state == core::ReportState::Draft);
+    CHECK(window.currentPageName() == QStringLiteral("editor"));
+    CHECK(window.editor()->report().uuid == created->uuid);
 }

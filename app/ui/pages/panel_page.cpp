@@ -34,6 +34,8 @@ namespace mobiliza::ui {
 
 namespace {
 
+constexpr int kPeriodRole = Qt::UserRole + 1; // a month row's period key ("2026-10")
+
 constexpr int kMonthChoices = 36; // three years, or back to the oldest report
 constexpr int kDefaultMonths = 12;
 
@@ -152,16 +154,22 @@ PanelPage::PanelPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_months->setSelectionMode(QAbstractItemView::SingleSelection);
     m_months->setMinimumHeight(260);
     m_months->setAccessibleName(tr("The months of the period"));
-    m_months->setToolTip(tr("Double-click a month (or press Enter) to open its report."));
+    m_months->setToolTip(tr("Double-click a month (or press Enter) to open its report, or to start it."));
     const auto openRow = [this](int row) {
-        if (const QTableWidgetItem *item = m_months->item(row, 0);
-            item && !item->data(Qt::UserRole).toString().isEmpty())
-            Q_EMIT openReportRequested(item->data(Qt::UserRole).toString());
+        const QTableWidgetItem *item = m_months->item(row, 0);
+        if (!item)
+            return;
+        if (const QString report = item->data(Qt::UserRole).toString(); !report.isEmpty())
+            Q_EMIT openReportRequested(report);
+        else // never started: the person is asked, then it opens in the editor
+            Q_EMIT startMonthRequested(item->data(kPeriodRole).toString());
     };
     // Activated: a double-click, or Enter (once each, whatever the style).
     connect(m_months, &QTableWidget::cellActivated, this, [openRow](int row, int) { openRow(row); });
     auto *monthsTitle = new QLabel(
-        tr("<b>Month by month</b> — newest first. Double-click a month to open its report."), content);
+        tr("<b>Month by month</b> — newest first. Double-click a month to open its report (or to start "
+           "one not started yet)."),
+        content);
     monthsTitle->setWordWrap(true);
     auto *monthsBar = new QHBoxLayout;
     monthsBar->addWidget(monthsTitle, 1);
@@ -458,8 +466,15 @@ void PanelPage::showMonths(const core::PanelData &data)
             if (item->foreground() != colour)
                 item->setForeground(colour);
         }
-        if (m_months->item(row, 0)->data(Qt::UserRole).toString() != cell.report)
-            m_months->item(row, 0)->setData(Qt::UserRole, cell.report);
+        QTableWidgetItem *first = m_months->item(row, 0);
+        if (first->data(Qt::UserRole).toString() != cell.report)
+            first->setData(Qt::UserRole, cell.report);
+        if (first->data(kPeriodRole).toString() != cell.period.key())
+            first->setData(kPeriodRole, cell.period.key());
+        const QString tip =
+            hasReport ? QString() : tr("Not started: double-click to start this month's report.");
+        if (first->toolTip() != tip)
+            first->setToolTip(tip);
     }
 }
 

@@ -65,6 +65,7 @@ Q_SIGNALS:
     void refreshed(); // new figures are on screen
     void computeFailed(const QString &message);
     void openReportRequested(const QString &uuid); // a month double-clicked
+    void startMonthRequested(const QString &periodKey); // a month without a report double-clicked
     void exported(bool ok);                        // an export ended (and the person was told)
 
 protected:

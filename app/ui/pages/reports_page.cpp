@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QTableView>
@@ -230,6 +231,30 @@ void ReportsPage::createMonth(const core::Period &period)
     m_message->setVisible(!created);
     if (created)
         Q_EMIT openReportRequested(created.value().uuid);
+}
+
+bool ReportsPage::startMonth(const core::Period &period)
+{
+    if (!period.isValid())
+        return false;
+    const QDate due = m_context.program.deadline(period);
+    const bool late = m_context.program.isLate(period, m_context.clock->today());
+    const QString when = tr("Due %1%2.")
+                             .arg(QLocale().toString(due, QStringLiteral("dd/MM/yyyy")),
+                                  late ? tr(", already late — it can still be sent") : QString());
+    if (!m_dialogs.confirm(this, tr("Start the report of %1").arg(monthTitle(period)),
+                           tr("%1 has no report on this computer yet. Start it now? It opens in the editor "
+                              "and nothing is sent until you conclude it. %2")
+                               .arg(monthTitle(period), when),
+                           tr("Start the report"), Dialogs::Tone::Question))
+        return false;
+    const auto created = m_context.services->reports().createReport(m_context.program.id(), period);
+    if (!created) {
+        m_dialogs.warn(this, tr("Start the report of %1").arg(monthTitle(period)), created.error().message);
+        return false;
+    }
+    Q_EMIT openReportRequested(created.value().uuid);
+    return true;
 }
 
 void ReportsPage::openSelected()

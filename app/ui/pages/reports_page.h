@@ -46,6 +46,9 @@ public:
     bool importPackages(const QStringList &files);
     bool isImporting() const { return m_importJob != nullptr; }
     QProgressDialog *importProgress() const { return m_importProgress; }
+    // Starts a month that has no report (from the Painel's rows): asks first, then
+    // creates it and opens it in the editor. False when nothing was created.
+    bool startMonth(const core::Period &period);
     static constexpr int kMonthsBack = 24;
     ReportListModel *model() const { return m_model; }
 
