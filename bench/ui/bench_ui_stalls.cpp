@@ -33,6 +33,7 @@
 #include "app/ui/editor/action_form.h"
 #include "app/ui/editor/report_editor_page.h"
 #include "app/ui/main_window.h"
+#include "bench/ui/stall_probe.h"
 #include "core/demo/demo_content.h"
 #include "core/demo/demo_data.h"
 #include "core/services/notifier.h"
@@ -70,10 +71,12 @@
 #endif
 
 using namespace mobiliza;
+using bench::kTickMs;
+using bench::StallProbe;
+using bench::TimedApplication;
 
 namespace {
 
-constexpr int kTickMs = 16;
 constexpr double kStallMs = 50.0;
 const char *const kMunicipality = "3106200";
 
@@ -107,105 +110,6 @@ public:
     bool openFile(QWidget *, const QString &) override { return false; }
 
     QStringList said;
-};
-
-// Which events took long on the GUI thread: every outermost notify() is timed,
-// and the ones over 12 ms are kept with their receiver and type, so a stall the
-// probe sees can be named (a page's reload, a layout request, a paint).
-class TimedApplication final : public QApplication
-{
-public:
-    using QApplication::QApplication;
-    bool notify(QObject *receiver, QEvent *event) override
-    {
-        if (m_depth > 0 || !m_recording)
-            return nest(receiver, event);
-        QElapsedTimer t;
-        t.start();
-        const QEvent::Type type = event->type(); // the event may be gone afterwards
-        const QString who = describe(receiver);
-        const bool r = nest(receiver, event);
-        const double ms = double(t.nsecsElapsed()) / 1e6;
-        if (ms > 12.0)
-            m_slow << qMakePair(ms, QStringLiteral("%1 (event %2)").arg(who).arg(int(type)));
-        return r;
-    }
-    void record(bool on)
-    {
-        m_recording = on;
-        if (on)
-            m_slow.clear();
-    }
-    // The longest ones, longest first: "23.1 ms SyncPage "" (event 43)".
-    QStringList slowest(int count) const
-    {
-        QList<QPair<double, QString>> sorted = m_slow;
-        std::sort(sorted.begin(), sorted.end(),
-                  [](const auto &a, const auto &b) { return a.first > b.first; });
-        QStringList out;
-        for (qsizetype i = 0; i < std::min<qsizetype>(count, sorted.size()); ++i)
-            out << QStringLiteral("%1 ms %2").arg(sorted.at(i).first, 0, 'f', 1).arg(sorted.at(i).second);
-        return out;
-    }
-
-private:
-    bool nest(QObject *receiver, QEvent *event)
-    {
-        ++m_depth;
-        const bool r = QApplication::notify(receiver, event);
-        --m_depth;
-        return r;
-    }
-    static QString describe(const QObject *o)
-    {
-        QStringList chain;
-        for (int i = 0; o && i < 2; ++i, o = o->parent())
-            chain << QStringLiteral("%1 \"%2\"")
-                         .arg(QString::fromLatin1(o->metaObject()->className()), o->objectName());
-        return chain.join(QStringLiteral(" in "));
-    }
-    int m_depth = 0;
-    bool m_recording = false;
-    QList<QPair<double, QString>> m_slow;
-};
-
-// The probe: a 16 ms precise timer on the GUI thread.
-class StallProbe
-{
-public:
-    StallProbe()
-    {
-        m_timer.setTimerType(Qt::PreciseTimer);
-        m_timer.setInterval(kTickMs);
-        QObject::connect(&m_timer, &QTimer::timeout, [this] {
-            const qint64 now = m_clock.nsecsElapsed();
-            m_late << std::max(0.0, double(now - m_last) / 1e6 - kTickMs);
-            m_at << double(now) / 1e9;
-            m_last = now;
-        });
-    }
-    void start()
-    {
-        m_late.clear();
-        m_at.clear();
-        m_clock.start();
-        m_last = 0;
-        m_timer.start();
-    }
-    QList<double> stop()
-    {
-        m_timer.stop();
-        return m_late;
-    }
-    // When (s since start) the ticks fired, beside stop()'s lateness.
-    QList<double> firedAt() const { return m_at; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_last = 0;
-    QList<double> m_late;
-    QList<double> m_at;
 };
 
 struct Figures
@@ -378,6 +282,22 @@ int main(int argc, char **argv)
     int reports = demo->reports;
     int actions = demo->actions;
     int photos = demo->photos;
+    // Stores one photo for an action: `bytes` with a numbered tail (each its own blob),
+    // the rest of `meta` as given. Its size in bytes, or why it failed.
+    const auto addPhoto = [&](const QString &action, QByteArray bytes,
+                              core::Photo meta) -> core::Result<qint64> {
+        bytes += QByteArray::number(photos).rightJustified(12, '0');
+        const auto sha = services.blobs().put(bytes);
+        if (!sha)
+            return sha.error();
+        meta.sha256 = sha.value();
+        meta.author = QStringLiteral("Equipe de mobilização");
+        meta.bytes = bytes.size();
+        if (auto added = services.reports().addPhoto(action, meta); !added)
+            return added.error();
+        ++photos;
+        return qint64(bytes.size());
+    };
     const core::Period current = core::Period::fromDate(clock.today());
     core::Period oldest = current;
     for (int i = 0; i < 12; ++i)
@@ -408,26 +328,18 @@ int main(int argc, char **argv)
             ++actions;
             const int count = 1 + int(rng.bounded(3));
             for (int k = 0; k < count; ++k) {
-                QByteArray bytes = pool.at(photos % pool.size());
-                bytes += QByteArray::number(photos).rightJustified(12, '0');
-                const auto sha = services.blobs().put(bytes);
-                if (!sha)
-                    return fail(sha.error().message);
                 core::Photo meta;
-                meta.sha256 = sha.value();
                 meta.caption =
                     QStringLiteral("%1 — registro %2").arg(core::demo::sampleTitle(sample)).arg(k + 1);
                 meta.takenOn = date;
-                meta.author = QStringLiteral("Equipe de mobilização");
                 meta.identifiablePeople = k == 0;
                 meta.authorizationOnFile = k == 0;
                 meta.width = core::demo::kPhotoWidth;
                 meta.height = core::demo::kPhotoHeight;
-                meta.bytes = bytes.size();
-                if (auto added = services.reports().addPhoto(action->uuid, meta); !added)
+                const auto added = addPhoto(action->uuid, pool.at(photos % pool.size()), meta);
+                if (!added)
                     return fail(added.error().message);
-                ++photos;
-                olderPhotoBytes += bytes.size();
+                olderPhotoBytes += added.value();
             }
             ++sample;
         }
@@ -459,23 +371,15 @@ int main(int argc, char **argv)
             if (!report)
                 return fail(report.error().message);
             for (const core::Action &action : report->actions) {
-                QByteArray bytes = big.at(photos % big.size());
-                bytes += QByteArray::number(photos).rightJustified(12, '0');
-                const auto sha = services.blobs().put(bytes);
-                if (!sha)
-                    return fail(sha.error().message);
                 core::Photo meta;
-                meta.sha256 = sha.value();
                 meta.caption = QStringLiteral("Registro da ação");
                 meta.takenOn = action.photos.isEmpty() ? s.period.firstDay() : action.photos.first().takenOn;
-                meta.author = QStringLiteral("Equipe de mobilização");
                 meta.width = 1600;
                 meta.height = 1200;
-                meta.bytes = bytes.size();
-                if (auto added = services.reports().addPhoto(action.uuid, meta); !added)
+                const auto added = addPhoto(action.uuid, big.at(photos % big.size()), meta);
+                if (!added)
                     return fail(added.error().message);
-                ++photos;
-                bigPhotoBytes += bytes.size();
+                bigPhotoBytes += added.value();
                 ++bigPhotos;
             }
             if (auto c = services.reports().conclude(s.uuid); !c)

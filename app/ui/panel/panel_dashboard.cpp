@@ -593,12 +593,4 @@ void PanelDashboard::showFigures(const core::PanelData &data)
     Q_EMIT refreshed();
 }
 
-void PanelDashboard::showRanking(const core::PanelData &data)
-{
-    QHash<QString, QString> names;
-    for (const core::PanelRankRow &r : data.ranking)
-        names.insert(r.municipality, municipalityName(r.municipality));
-    m_rankingModel->setRanking(data.ranking, data.filter.months(), names);
-}
-
 } // namespace mobiliza::ui

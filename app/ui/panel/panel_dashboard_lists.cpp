@@ -1,6 +1,7 @@
 // The lists behind the Painel's numbers (issue 10: "every number opens the list
 // behind it"): each tile, and the actions of a municipality in the ranking, open
-// the rows they count (core/panel/panel_rows.h) in a window of their own.
+// the rows they count (core/panel/panel_rows.h) in a window of their own; and the
+// ranking of the municipalities itself.
 #include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/panel/panel_list_dialog.h"
 #include "app/ui/panel/panel_ranking_model.h"
@@ -50,6 +51,14 @@ PanelListDialog *PanelDashboard::openList(const QList<core::PanelListKind> &kind
     connect(dialog, &PanelListDialog::openReportRequested, this, &PanelDashboard::openReportRequested);
     dialog->show();
     return dialog;
+}
+
+void PanelDashboard::showRanking(const core::PanelData &data)
+{
+    QHash<QString, QString> names;
+    for (const core::PanelRankRow &r : data.ranking)
+        names.insert(r.municipality, municipalityName(r.municipality));
+    m_rankingModel->setRanking(data.ranking, data.filter.months(), names);
 }
 
 } // namespace mobiliza::ui
