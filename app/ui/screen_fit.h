@@ -11,11 +11,16 @@
 
 namespace mobiliza::ui {
 
+// `wanted` within `room` (a screen's free size), less the frame's and a panel's margin.
+inline QSize withinRoom(QSize wanted, QSize room)
+{
+    return wanted.boundedTo(QSize(std::max(320, room.width() - 40), std::max(240, room.height() - 60)));
+}
+
 inline QSize withinScreen(const QWidget *widget, QSize wanted)
 {
     const QScreen *screen = widget->screen();
-    const QSize room = screen ? screen->availableGeometry().size() : QSize(1024, 600);
-    return wanted.boundedTo(QSize(std::max(320, room.width() - 40), std::max(240, room.height() - 60)));
+    return withinRoom(wanted, screen ? screen->availableGeometry().size() : QSize(1024, 600));
 }
 
 inline void resizeWithinScreen(QWidget *widget, QSize wanted)

@@ -1,4 +1,5 @@
 #include "app/ui/panel/panel_list_dialog.h"
+#include "app/ui/screen_fit.h"
 
 #include "app/ui/dialogs.h"
 #include "app/ui/pages/page_header.h"
@@ -259,7 +260,7 @@ PanelListDialog::PanelListDialog(const AppContext &context, Dialogs &dialogs, co
 
 void PanelListDialog::fitScreen(const QSize &available)
 {
-    resize(std::min(1100, available.width() - 40), std::min(640, available.height() - 60));
+    resize(withinRoom(QSize(1100, 640), available));
 }
 
 PanelListDialog::~PanelListDialog()
