@@ -14,4 +14,10 @@ for f in "${files[@]}"; do
 done
 mkdir -p "$dst"
 for f in "${files[@]}"; do cp "$src/$f" "$dst/$f"; done
-echo "copied ${#files[@]} files into $dst; now run: python3 scripts/build_reference.py"
+# The national table (apoio program) is embedded as it is: no build step.
+for f in br_municipios.csv br_estados.csv; do
+  [ -f "$src/$f" ] || { echo "error: $src/$f not found" >&2; exit 1; }
+  cp "$src/$f" "resources/reference/$f"
+done
+echo "copied ${#files[@]} files into $dst and the national table into resources/reference;"
+echo "now run: python3 scripts/build_reference.py"

@@ -867,7 +867,7 @@
         <translation>The database is busy in another window or program. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+44"/>
+        <location filename="../core/store/migrations.cpp" line="+45"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
     </message>
@@ -2612,6 +2612,15 @@
     </message>
 </context>
 <context>
+    <name>Period</name>
+    <message>
+        <location filename="../core/domain/types.cpp" line="+20"/>
+        <source>Four-month period %1 of %2</source>
+        <extracomment>A four-month reporting period: %1 is 1, 2 or 3, %2 the year (pt-BR: &quot;1º quadrimestre de 2026&quot;)</extracomment>
+        <translation>Four-month period %1 of %2</translation>
+    </message>
+</context>
+<context>
     <name>PhotoPipeline</name>
     <message>
         <location filename="../core/photos/photo_pipeline.cpp" line="+43"/>
@@ -2682,19 +2691,39 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+152"/>
+        <location filename="../core/services/profile_service.cpp" line="+163"/>
+        <source>“%1” is not a program. Choose the program from the list.</source>
+        <translation>“%1” is not a program. Choose the program from the list.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</source>
+        <translation>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</source>
         <translation>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Choose the regional health unit (URS) from the list.</source>
         <translation>Choose the regional health unit (URS) from the list.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>“%1” is not a state. Choose the state (UF) from the list.</source>
+        <translation>“%1” is not a state. Choose the state (UF) from the list.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&quot;%1&quot; is not a municipality code. Choose the municipality from the list.</source>
         <translation>&quot;%1&quot; is not a municipality code. Choose the municipality from the list.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This profile records “%1”, whose reports are made by %2, not by a municipality. Use a separate data folder (--data-dir).</source>
+        <translation>This profile records “%1”, whose reports are made by %2, not by a municipality. Use a separate data folder (--data-dir).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2720,7 +2749,7 @@
         <translation>Could not read the program definition “%1”: %2. Check that the file exists and can be read.</translation>
     </message>
     <message>
-        <location filename="../core/program/program_loader.cpp" line="+79"/>
+        <location filename="../core/program/program_loader.cpp" line="+84"/>
         <source>text</source>
         <translation>text</translation>
     </message>
@@ -2751,24 +2780,25 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+89"/>
-        <location line="+267"/>
+        <location line="+74"/>
+        <location line="+378"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+219"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-445"/>
         <location line="+17"/>
-        <location line="+53"/>
+        <location line="+235"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+16"/>
-        <location line="+62"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-203"/>
+        <location line="+92"/>
         <location line="+5"/>
         <source>%1: “%2” has the wrong type; it must be %3.</source>
         <translation>%1: “%2” has the wrong type; it must be %3.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-245"/>
         <source>The catalogue “%1” is empty. Add at least one entry.</source>
         <translation>The catalogue “%1” is empty. Add at least one entry.</translation>
     </message>
@@ -2778,28 +2808,59 @@
         <translation>The catalogue “%1” has the code “%2” more than once. Each entry needs its own code.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+129"/>
+        <source>%1: a list field cannot hold another list. Use a field of another type.</source>
+        <translation>%1: a list field cannot hold another list. Use a field of another type.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: a field inside the list “%2” cannot have a role. Remove “role”.</source>
+        <translation>%1: a field inside the list “%2” cannot have a role. Remove “role”.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: the list has no fields in “item”. Add at least one field.</source>
+        <translation>%1: the list has no fields in “item”. Add at least one field.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: “%2” is not available inside a list. Remove it.</source>
+        <translation>%1: “%2” is not available inside a list. Remove it.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: a field of type “%2” cannot be inside a list. Use one of: %3.</source>
+        <translation>%1: a field of type “%2” cannot be inside a list. Use one of: %3.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the field id “%2” is used more than once in the list.</source>
+        <translation>%1: the field id “%2” is used more than once in the list.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The program has no fields. Add at least one field.</source>
         <translation>The program has no fields. Add at least one field.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-169"/>
         <source>The field “%1” has the unknown type “%2”. Use one of: %3.</source>
         <translation>The field “%1” has the unknown type “%2”. Use one of: %3.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+55"/>
+        <location line="+56"/>
+        <location line="+29"/>
         <source>%1: “%2” does not apply to fields of type “%3”. Remove it.</source>
         <translation>%1: “%2” does not apply to fields of type “%3”. Remove it.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-65"/>
         <source>The field “%1” has a minimum (%2) greater than its maximum (%3).</source>
         <translation>The field “%1” has a minimum (%2) greater than its maximum (%3).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The field “%1” of type “%2” needs a catalogue. Add “catalogue”.</source>
         <translation>The field “%1” of type “%2” needs a catalogue. Add “catalogue”.</translation>
     </message>
@@ -2814,7 +2875,7 @@
         <translation>The “other” value “%1” of the field “%2” is not a code of the catalogue “%3”.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+105"/>
         <source>The field id “%1” is used more than once. Each field needs its own id.</source>
         <translation>The field id “%1” is used more than once. Each field needs its own id.</translation>
     </message>
@@ -2834,12 +2895,19 @@
         <translation>The role “%1” is given to more than one field (“%2” and “%3”). Keep it on one field.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-95"/>
+        <location line="+116"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: must be an object ({…}).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
+        <source>%1: the program names no level “%2”.</source>
+        <translation>%1: the program names no level “%2”.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1: there is no field “%2”.</source>
         <translation>%1: there is no field “%2”.</translation>
     </message>
@@ -2869,7 +2937,7 @@
         <translation>The program definition uses format version %1, but this version of Mobiliza reads only up to version %2. Update Mobiliza.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>The program definition is not valid. Fix these problems:</source>
         <translation>The program definition is not valid. Fix these problems:</translation>
     </message>
@@ -2896,23 +2964,33 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+47"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-48"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” must be between %3 and %4.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-95"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-124"/>
         <source>%1: “%2” has the invalid value “%3”. Use one of: %4.</source>
         <translation>%1: “%2” has the invalid value “%3”. Use one of: %4.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>%1: the field “%2” does not exist or is not of type %3. Add the field or fix the reference.</source>
         <translation>%1: the field “%2” does not exist or is not of type %3. Add the field or fix the reference.</translation>
     </message>
     <message>
-        <location filename="../core/program/program_rules_loader.cpp" line="+35"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+22"/>
+        <source>%1: “parts” needs at least two fields.</source>
+        <translation>%1: “parts” needs at least two fields.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the field “%2” appears twice in the sum.</source>
+        <translation>%1: the field “%2” appears twice in the sum.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1: give exactly one condition among %2.</source>
         <translation>%1: give exactly one condition among %2.</translation>
     </message>
@@ -2920,6 +2998,16 @@
         <location line="+29"/>
         <source>%1: the field “%2” is compared with “%3”, which is not a code of the catalogue “%4”.</source>
         <translation>%1: the field “%2” is compared with “%3”, which is not a code of the catalogue “%4”.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1: “%2” is not a level. Use one of: %3.</source>
+        <translation>%1: “%2” is not a level. Use one of: %3.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: the key “%2” names another level too. Each level needs its own key.</source>
+        <translation>%1: the key “%2” names another level too. Each level needs its own key.</translation>
     </message>
 </context>
 <context>
@@ -3022,7 +3110,7 @@
         <translation>the code %1 appears twice in &quot;%2&quot;</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+43"/>
         <source>The reference file could not be read (%1). Use the file exactly as published by SES-MG, without editing it.</source>
         <translation>The reference file could not be read (%1). Use the file exactly as published by SES-MG, without editing it.</translation>
     </message>
@@ -3749,7 +3837,7 @@
         <translation>The program or the month of the report is not valid. Choose them again.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Choose the municipality of this profile before creating reports.</source>
         <translation>Choose the municipality of this profile before creating reports.</translation>
     </message>
@@ -4236,7 +4324,7 @@
 <context>
     <name>ValidationEngine</name>
     <message>
-        <location filename="../core/program/validation_engine.cpp" line="+24"/>
+        <location filename="../core/program/validation_engine.cpp" line="+25"/>
         <source>This report belongs to the program “%1”, not to “%2”. Open it with the right program.</source>
         <translation>This report belongs to the program “%1”, not to “%2”. Open it with the right program.</translation>
     </message>
@@ -4246,7 +4334,17 @@
         <translation>The report has no valid month (competência). Choose the month of the report.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>The period %1 is a month, but this program reports by four-month period. Choose the four-month period of the report.</source>
+        <translation>The period %1 is a month, but this program reports by four-month period. Choose the four-month period of the report.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The period %1 is a four-month period, but this program reports by month. Choose the month of the report.</source>
+        <translation>The period %1 is a four-month period, but this program reports by month. Choose the month of the report.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+36"/>
         <source>This program does not accept a report without actions. Add at least one action.</source>
         <translation>This program does not accept a report without actions. Add at least one action.</translation>
@@ -4277,17 +4375,22 @@
         <translation>The report has %1 actions; the program asks for at least %2. Add the missing actions.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>%1: you chose “%3” in “%2”. Describe it in “%4”.</source>
         <translation>%1: you chose “%3” in “%2”. Describe it in “%4”.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>%1: the date %3 in “%2” is outside the period of the report (%4). Use a date from %5 to %6, or record it in the report of its own period.</source>
+        <translation>%1: the date %3 in “%2” is outside the period of the report (%4). Use a date from %5 to %6, or record it in the report of its own period.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: the date %3 in “%2” is outside the month of the report (%4). Use a date from %5 to %6, or record the action in the report of its own month.</source>
         <translation>%1: the date %3 in “%2” is outside the month of the report (%4). Use a date from %5 to %6, or record the action in the report of its own month.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1: “%2” (%3) is before “%4” (%5). Correct one of the dates.</source>
         <translation>%1: “%2” (%3) is before “%4” (%5). Correct one of the dates.</translation>
     </message>
@@ -4297,7 +4400,17 @@
         <translation>%1: fill in “%2”; it is required by the answer given in “%3”.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
+        <source>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total.</source>
+        <translation>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: the municipality %3 in “%2” is in %4, not in the state chosen in “%5” (%6). Choose a municipality of %6, or change the state.</source>
+        <translation>%1: the municipality %3 in “%2” is in %4, not in the state chosen in “%5” (%6). Choose a municipality of %6, or change the state.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1, photo %2: it shows identifiable people, but no image-use authorization is on file. File the signed authorization (a guardian&apos;s for children) or replace the photo.</source>
         <translation>%1, photo %2: it shows identifiable people, but no image-use authorization is on file. File the signed authorization (a guardian&apos;s for children) or replace the photo.</translation>
     </message>
@@ -4343,16 +4456,18 @@
     </message>
     <message>
         <location line="+14"/>
+        <location line="+278"/>
         <source>%1: choose an option in “%2”.</source>
         <translation>%1: choose an option in “%2”.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-276"/>
+        <location line="+277"/>
         <source>%1: fill in “%2”.</source>
         <translation>%1: fill in “%2”.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-238"/>
         <source>%1: “%2” must be text. Enter it again.</source>
         <translation>%1: “%2” must be text. Enter it again.</translation>
     </message>
@@ -4427,14 +4542,66 @@
         <translation>%1: “%2” are not valid coordinates. Enter the latitude (-90 to 90) and the longitude (-180 to 180) again, or leave them empty.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <location line="+46"/>
         <source>%1: “%2” is not a known municipality code (%3). Choose the municipality from the list.</source>
         <translation>%1: “%2” is not a known municipality code (%3). Choose the municipality from the list.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-42"/>
         <source>%1: “%2” is not a known health region code (%3). Choose the health region from the list.</source>
         <translation>%1: “%2” is not a known health region code (%3). Choose the health region from the list.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: “%2” is not a Brazilian state (%3). Choose the state from the list.</source>
+        <translation>%1: “%2” is not a Brazilian state (%3). Choose the state from the list.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: “%2” has an invalid selection. Choose the municipalities again.</source>
+        <translation>%1: “%2” has an invalid selection. Choose the municipalities again.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: “%2” lists the municipality %3 twice. Remove one of them.</source>
+        <translation>%1: “%2” lists the municipality %3 twice. Remove one of them.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: choose at least %3 municipalities in “%2”.</source>
+        <translation>%1: choose at least %3 municipalities in “%2”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: choose at most %3 municipalities in “%2”.</source>
+        <translation>%1: choose at most %3 municipalities in “%2”.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: “%2” is not a valid list. Enter its entries again.</source>
+        <translation>%1: “%2” is not a valid list. Enter its entries again.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: add at least %3 entries in “%2”.</source>
+        <translation>%1: add at least %3 entries in “%2”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: “%2” has %3 entries; the maximum is %4.</source>
+        <translation>%1: “%2” has %3 entries; the maximum is %4.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, “%2” item %3</source>
+        <extracomment>A list entry in a message: &quot;Ação 1, “Encaminhamentos” item 2&quot;</extracomment>
+        <translation>%1, “%2” item %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not valid. Enter it again.</source>
+        <translation>%1 is not valid. Enter it again.</translation>
     </message>
 </context>
 <context>
@@ -6230,7 +6397,7 @@
         <translation>Actions by target audience</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_lists.cpp" line="+17"/>
+        <location filename="../app/ui/panel/panel_dashboard_lists.cpp" line="+18"/>
         <source>Actions</source>
         <translation>Actions</translation>
     </message>
@@ -6258,7 +6425,7 @@
 <context>
     <name>mobiliza::ui::PanelListDialog</name>
     <message>
-        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+69"/>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+70"/>
         <source>Municipality</source>
         <translation>Municipality</translation>
     </message>
@@ -6430,7 +6597,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+63"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+62"/>
         <source>The panel could not be computed: %1</source>
         <translation>The panel could not be computed: %1</translation>
     </message>
@@ -6530,12 +6697,12 @@
         <translation>The months of the period</translation>
     </message>
     <message>
-        <location line="+318"/>
+        <location line="+319"/>
         <source>Not started: double-click to start this month&apos;s report.</source>
         <translation>Not started: double-click to start this month&apos;s report.</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-299"/>
         <source>Export data (CSV)…</source>
         <translation>Export data (CSV)…</translation>
     </message>

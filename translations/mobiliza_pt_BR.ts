@@ -867,7 +867,7 @@
         <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+44"/>
+        <location filename="../core/store/migrations.cpp" line="+45"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, &quot;%2&quot;: %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
     </message>
@@ -2612,6 +2612,15 @@
     </message>
 </context>
 <context>
+    <name>Period</name>
+    <message>
+        <location filename="../core/domain/types.cpp" line="+20"/>
+        <source>Four-month period %1 of %2</source>
+        <extracomment>A four-month reporting period: %1 is 1, 2 or 3, %2 the year (pt-BR: &quot;1º quadrimestre de 2026&quot;)</extracomment>
+        <translation>%1º quadrimestre de %2</translation>
+    </message>
+</context>
+<context>
     <name>PhotoPipeline</name>
     <message>
         <location filename="../core/photos/photo_pipeline.cpp" line="+43"/>
@@ -2682,19 +2691,39 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+152"/>
+        <location filename="../core/services/profile_service.cpp" line="+163"/>
+        <source>“%1” is not a program. Choose the program from the list.</source>
+        <translation>“%1” não é um programa. Escolha o programa na lista.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</source>
+        <translation>Este perfil registra “%1” e não pode passar para “%2”: um perfil guarda um só programa. Para trabalhar em “%2”, use uma pasta de dados separada (--data-dir).</translation>
+    </message>
+    <message>
+        <location line="+51"/>
         <source>This profile is already set up as %1 and cannot become %2. To work as %2, use a separate data folder (--data-dir).</source>
         <translation>Este perfil já está configurado como %1 e não pode passar a ser %2. Para trabalhar como %2, use outra pasta de dados (--data-dir).</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Choose the regional health unit (URS) from the list.</source>
         <translation>Escolha a Unidade Regional de Saúde (URS) na lista.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+8"/>
+        <source>“%1” is not a state. Choose the state (UF) from the list.</source>
+        <translation>“%1” não é um estado. Escolha o estado (UF) na lista.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&quot;%1&quot; is not a municipality code. Choose the municipality from the list.</source>
         <translation>&quot;%1&quot; não é um código de município. Escolha o município na lista.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This profile records “%1”, whose reports are made by %2, not by a municipality. Use a separate data folder (--data-dir).</source>
+        <translation>Este perfil registra “%1”, cujos relatórios são feitos por %2, não por um município. Use uma pasta de dados separada (--data-dir).</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -2720,7 +2749,7 @@
         <translation>Não foi possível ler a definição de programa “%1”: %2. Verifique se o arquivo existe e pode ser lido.</translation>
     </message>
     <message>
-        <location filename="../core/program/program_loader.cpp" line="+79"/>
+        <location filename="../core/program/program_loader.cpp" line="+84"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
@@ -2751,24 +2780,25 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+89"/>
-        <location line="+267"/>
+        <location line="+74"/>
+        <location line="+378"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+219"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: o nome “%2” não é válido. Use letras minúsculas, algarismos e sublinhados, começando por uma letra.</translation>
     </message>
     <message>
-        <location line="-349"/>
+        <location line="-445"/>
         <location line="+17"/>
-        <location line="+53"/>
+        <location line="+235"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+16"/>
-        <location line="+62"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-203"/>
+        <location line="+92"/>
         <location line="+5"/>
         <source>%1: “%2” has the wrong type; it must be %3.</source>
         <translation>%1: “%2” tem o tipo errado; deve ser %3.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-245"/>
         <source>The catalogue “%1” is empty. Add at least one entry.</source>
         <translation>O catálogo “%1” está vazio. Inclua pelo menos um item.</translation>
     </message>
@@ -2778,28 +2808,59 @@
         <translation>O catálogo “%1” tem o código “%2” mais de uma vez. Cada item precisa de um código próprio.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+129"/>
+        <source>%1: a list field cannot hold another list. Use a field of another type.</source>
+        <translation>%1: um campo de lista não pode conter outra lista. Use um campo de outro tipo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: a field inside the list “%2” cannot have a role. Remove “role”.</source>
+        <translation>%1: um campo dentro da lista “%2” não pode ter papel. Remova “role”.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: the list has no fields in “item”. Add at least one field.</source>
+        <translation>%1: a lista não tem campos em “item”. Acrescente pelo menos um campo.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: “%2” is not available inside a list. Remove it.</source>
+        <translation>%1: “%2” não está disponível dentro de uma lista. Remova-o.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: a field of type “%2” cannot be inside a list. Use one of: %3.</source>
+        <translation>%1: um campo do tipo “%2” não pode ficar dentro de uma lista. Use um destes: %3.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the field id “%2” is used more than once in the list.</source>
+        <translation>%1: o id de campo “%2” é usado mais de uma vez na lista.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The program has no fields. Add at least one field.</source>
         <translation>O programa não tem campos. Inclua pelo menos um campo.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-169"/>
         <source>The field “%1” has the unknown type “%2”. Use one of: %3.</source>
         <translation>O campo “%1” tem o tipo desconhecido “%2”. Use um destes: %3.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+55"/>
+        <location line="+56"/>
+        <location line="+29"/>
         <source>%1: “%2” does not apply to fields of type “%3”. Remove it.</source>
         <translation>%1: “%2” não se aplica a campos do tipo “%3”. Remova-o.</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-65"/>
         <source>The field “%1” has a minimum (%2) greater than its maximum (%3).</source>
         <translation>O campo “%1” tem um mínimo (%2) maior que o máximo (%3).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The field “%1” of type “%2” needs a catalogue. Add “catalogue”.</source>
         <translation>O campo “%1”, do tipo “%2”, precisa de um catálogo. Inclua “catalogue”.</translation>
     </message>
@@ -2814,7 +2875,7 @@
         <translation>O valor “outro” “%1” do campo “%2” não é um código do catálogo “%3”.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+105"/>
         <source>The field id “%1” is used more than once. Each field needs its own id.</source>
         <translation>O identificador de campo “%1” é usado mais de uma vez. Cada campo precisa de um identificador próprio.</translation>
     </message>
@@ -2834,12 +2895,19 @@
         <translation>O papel “%1” foi atribuído a mais de um campo (“%2” e “%3”). Deixe-o em um só campo.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-95"/>
+        <location line="+116"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: deve ser um objeto ({…}).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+19"/>
+        <source>%1: the program names no level “%2”.</source>
+        <translation>%1: o programa não define o nível “%2”.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>%1: there is no field “%2”.</source>
         <translation>%1: não há campo “%2”.</translation>
     </message>
@@ -2869,7 +2937,7 @@
         <translation>A definição de programa usa a versão de formato %1, mas esta versão do Mobiliza só lê até a versão %2. Atualize o Mobiliza.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+39"/>
         <source>The program definition is not valid. Fix these problems:</source>
         <translation>A definição de programa não é válida. Corrija estes problemas:</translation>
     </message>
@@ -2896,23 +2964,33 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+47"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-48"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” deve estar entre %3 e %4.</translation>
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-95"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-124"/>
         <source>%1: “%2” has the invalid value “%3”. Use one of: %4.</source>
         <translation>%1: “%2” tem o valor inválido “%3”. Use um destes: %4.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>%1: the field “%2” does not exist or is not of type %3. Add the field or fix the reference.</source>
         <translation>%1: o campo “%2” não existe ou não é do tipo %3. Inclua o campo ou corrija a referência.</translation>
     </message>
     <message>
-        <location filename="../core/program/program_rules_loader.cpp" line="+35"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+22"/>
+        <source>%1: “parts” needs at least two fields.</source>
+        <translation>%1: “parts” precisa de pelo menos dois campos.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1: the field “%2” appears twice in the sum.</source>
+        <translation>%1: o campo “%2” aparece duas vezes na soma.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1: give exactly one condition among %2.</source>
         <translation>%1: informe exatamente uma condição entre %2.</translation>
     </message>
@@ -2920,6 +2998,16 @@
         <location line="+29"/>
         <source>%1: the field “%2” is compared with “%3”, which is not a code of the catalogue “%4”.</source>
         <translation>%1: o campo “%2” é comparado com “%3”, que não é um código do catálogo “%4”.</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>%1: “%2” is not a level. Use one of: %3.</source>
+        <translation>%1: “%2” não é um nível. Use um destes: %3.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1: the key “%2” names another level too. Each level needs its own key.</source>
+        <translation>%1: a chave “%2” também nomeia outro nível. Cada nível precisa da sua própria chave.</translation>
     </message>
 </context>
 <context>
@@ -3022,7 +3110,7 @@
         <translation>o código %1 aparece duas vezes em &quot;%2&quot;</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+43"/>
         <source>The reference file could not be read (%1). Use the file exactly as published by SES-MG, without editing it.</source>
         <translation>Não foi possível ler o arquivo de referência (%1). Use o arquivo exatamente como publicado pela SES-MG, sem editá-lo.</translation>
     </message>
@@ -3749,7 +3837,7 @@
         <translation>O programa ou o mês do relatório não é válido. Escolha-os novamente.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+16"/>
         <source>Choose the municipality of this profile before creating reports.</source>
         <translation>Escolha o município deste perfil antes de criar relatórios.</translation>
     </message>
@@ -4236,7 +4324,7 @@
 <context>
     <name>ValidationEngine</name>
     <message>
-        <location filename="../core/program/validation_engine.cpp" line="+24"/>
+        <location filename="../core/program/validation_engine.cpp" line="+25"/>
         <source>This report belongs to the program “%1”, not to “%2”. Open it with the right program.</source>
         <translation>Este relatório pertence ao programa “%1”, e não a “%2”. Abra-o com o programa certo.</translation>
     </message>
@@ -4246,7 +4334,17 @@
         <translation>O relatório não tem uma competência válida. Escolha o mês do relatório.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>The period %1 is a month, but this program reports by four-month period. Choose the four-month period of the report.</source>
+        <translation>O período %1 é um mês, mas este programa é informado por quadrimestre. Escolha o quadrimestre do relatório.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The period %1 is a four-month period, but this program reports by month. Choose the month of the report.</source>
+        <translation>O período %1 é um quadrimestre, mas este programa é informado por mês. Escolha o mês do relatório.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <location line="+36"/>
         <source>This program does not accept a report without actions. Add at least one action.</source>
         <translation>Este programa não aceita relatório sem ações. Inclua pelo menos uma ação.</translation>
@@ -4277,17 +4375,22 @@
         <translation>O relatório tem %1 ação(ões); o programa pede pelo menos %2. Inclua as ações que faltam.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+85"/>
         <source>%1: you chose “%3” in “%2”. Describe it in “%4”.</source>
         <translation>%1: você escolheu “%3” em “%2”. Descreva em “%4”.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
+        <source>%1: the date %3 in “%2” is outside the period of the report (%4). Use a date from %5 to %6, or record it in the report of its own period.</source>
+        <translation>%1: a data %3 em “%2” está fora do período do relatório (%4). Use uma data de %5 a %6, ou registre-a no relatório do seu próprio período.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1: the date %3 in “%2” is outside the month of the report (%4). Use a date from %5 to %6, or record the action in the report of its own month.</source>
         <translation>%1: a data %3 em “%2” está fora do mês do relatório (%4). Use uma data de %5 a %6 ou registre a ação no relatório do mês em que ela ocorreu.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1: “%2” (%3) is before “%4” (%5). Correct one of the dates.</source>
         <translation>%1: “%2” (%3) é anterior a “%4” (%5). Corrija uma das datas.</translation>
     </message>
@@ -4297,7 +4400,17 @@
         <translation>%1: preencha “%2”; ele é obrigatório por causa da resposta dada em “%3”.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+26"/>
+        <source>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total.</source>
+        <translation>%1: %2 somam %3, mas “%4” é %5. Corrija os números para que somem o total.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1: the municipality %3 in “%2” is in %4, not in the state chosen in “%5” (%6). Choose a municipality of %6, or change the state.</source>
+        <translation>%1: o município %3 em “%2” fica em %4, não no estado escolhido em “%5” (%6). Escolha um município de %6 ou mude o estado.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1, photo %2: it shows identifiable people, but no image-use authorization is on file. File the signed authorization (a guardian&apos;s for children) or replace the photo.</source>
         <translation>%1, foto %2: mostra pessoas identificáveis, mas não há autorização de uso de imagem arquivada. Arquive a autorização assinada (a do responsável legal, no caso de crianças) ou substitua a foto.</translation>
     </message>
@@ -4343,16 +4456,18 @@
     </message>
     <message>
         <location line="+14"/>
+        <location line="+278"/>
         <source>%1: choose an option in “%2”.</source>
         <translation>%1: escolha uma opção em “%2”.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-276"/>
+        <location line="+277"/>
         <source>%1: fill in “%2”.</source>
         <translation>%1: preencha “%2”.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-238"/>
         <source>%1: “%2” must be text. Enter it again.</source>
         <translation>%1: “%2” deve ser um texto. Digite-o novamente.</translation>
     </message>
@@ -4427,14 +4542,66 @@
         <translation>%1: “%2” não são coordenadas válidas. Digite novamente a latitude (-90 a 90) e a longitude (-180 a 180) ou deixe o campo vazio.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <location line="+46"/>
         <source>%1: “%2” is not a known municipality code (%3). Choose the municipality from the list.</source>
         <translation>%1: “%2” não é um código de município conhecido (%3). Escolha o município na lista.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-42"/>
         <source>%1: “%2” is not a known health region code (%3). Choose the health region from the list.</source>
         <translation>%1: “%2” não é um código de região de saúde conhecido (%3). Escolha a região de saúde na lista.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1: “%2” is not a Brazilian state (%3). Choose the state from the list.</source>
+        <translation>%1: “%2” não é um estado brasileiro (%3). Escolha o estado na lista.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1: “%2” has an invalid selection. Choose the municipalities again.</source>
+        <translation>%1: “%2” tem uma seleção inválida. Escolha os municípios novamente.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: “%2” lists the municipality %3 twice. Remove one of them.</source>
+        <translation>%1: “%2” lista o município %3 duas vezes. Remova um deles.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: choose at least %3 municipalities in “%2”.</source>
+        <translation>%1: escolha pelo menos %3 municípios em “%2”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: choose at most %3 municipalities in “%2”.</source>
+        <translation>%1: escolha no máximo %3 municípios em “%2”.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1: “%2” is not a valid list. Enter its entries again.</source>
+        <translation>%1: “%2” não é uma lista válida. Digite os itens novamente.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: add at least %3 entries in “%2”.</source>
+        <translation>%1: acrescente pelo menos %3 itens em “%2”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: “%2” has %3 entries; the maximum is %4.</source>
+        <translation>%1: “%2” tem %3 itens; o máximo é %4.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1, “%2” item %3</source>
+        <extracomment>A list entry in a message: &quot;Ação 1, “Encaminhamentos” item 2&quot;</extracomment>
+        <translation>%1, “%2” item %3</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not valid. Enter it again.</source>
+        <translation>%1 não é válido. Digite-o novamente.</translation>
     </message>
 </context>
 <context>
@@ -6230,7 +6397,7 @@
         <translation>Ações por público-alvo</translation>
     </message>
     <message>
-        <location filename="../app/ui/panel/panel_dashboard_lists.cpp" line="+17"/>
+        <location filename="../app/ui/panel/panel_dashboard_lists.cpp" line="+18"/>
         <source>Actions</source>
         <translation>Ações</translation>
     </message>
@@ -6258,7 +6425,7 @@
 <context>
     <name>mobiliza::ui::PanelListDialog</name>
     <message>
-        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+69"/>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+70"/>
         <source>Municipality</source>
         <translation>Município</translation>
     </message>
@@ -6430,7 +6597,7 @@
 <context>
     <name>mobiliza::ui::PanelPage</name>
     <message>
-        <location filename="../app/ui/pages/panel_page.cpp" line="+63"/>
+        <location filename="../app/ui/pages/panel_page.cpp" line="+62"/>
         <source>The panel could not be computed: %1</source>
         <translation>Não foi possível calcular o painel: %1</translation>
     </message>
@@ -6530,12 +6697,12 @@
         <translation>Os meses do período</translation>
     </message>
     <message>
-        <location line="+318"/>
+        <location line="+319"/>
         <source>Not started: double-click to start this month&apos;s report.</source>
         <translation>Não iniciado: clique duas vezes para começar o relatório deste mês.</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-299"/>
         <source>Export data (CSV)…</source>
         <translation>Exportar dados (CSV)…</translation>
     </message>

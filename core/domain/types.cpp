@@ -1,5 +1,6 @@
 #include "core/domain/types.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUuid>
 
@@ -7,31 +8,43 @@ namespace mobiliza::core {
 
 QString Period::key() const
 {
+    if (isQuadrimester())
+        return QStringLiteral("%1-Q%2").arg(year, 4, 10, QLatin1Char('0')).arg(quadrimester());
     return QStringLiteral("%1-%2").arg(year, 4, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0'));
 }
 
 QString Period::display() const
 {
+    if (isQuadrimester()) {
+        //: A four-month reporting period: %1 is 1, 2 or 3, %2 the year (pt-BR: "1º quadrimestre de 2026")
+        return QCoreApplication::translate("Period", "Four-month period %1 of %2")
+            .arg(quadrimester())
+            .arg(year);
+    }
     return QStringLiteral("%1/%2").arg(month, 2, 10, QLatin1Char('0')).arg(year, 4, 10, QLatin1Char('0'));
 }
 
 Period Period::next() const
 {
-    return month == 12 ? Period{year + 1, 1} : Period{year, month + 1};
+    const int index = year * 12 + (month - 1) + months;
+    return Period{index / 12, index % 12 + 1, months};
 }
 
 Period Period::previous() const
 {
-    return month == 1 ? Period{year - 1, 12} : Period{year, month - 1};
+    const int index = year * 12 + (month - 1) - months;
+    return Period{index / 12, index % 12 + 1, months};
 }
 
 Period Period::fromKey(const QString &key)
 {
-    static const QRegularExpression re(QStringLiteral("^(\\d{4})-(\\d{2})$"));
+    static const QRegularExpression re(QStringLiteral("^(\\d{4})-(?:(\\d{2})|Q(\\d))$"));
     const auto m = re.match(key.trimmed());
     if (!m.hasMatch())
         return {};
-    Period p{m.captured(1).toInt(), m.captured(2).toInt()};
+    const int year = m.captured(1).toInt();
+    const Period p = m.capturedLength(3) > 0 ? quadrimesterOf(year, m.captured(3).toInt())
+                                             : Period{year, m.captured(2).toInt()};
     return p.isValid() ? p : Period{};
 }
 
@@ -40,6 +53,20 @@ Period Period::fromDate(const QDate &date)
     if (!date.isValid())
         return {};
     return {date.year(), date.month()};
+}
+
+Period Period::containing(const QDate &date, int months)
+{
+    if (!date.isValid() || (months != 1 && months != 4))
+        return {};
+    return {date.year(), (date.month() - 1) / months * months + 1, months};
+}
+
+Period Period::quadrimesterOf(int year, int n)
+{
+    if (n < 1 || n > 3)
+        return {};
+    return {year, (n - 1) * 4 + 1, 4};
 }
 
 QString partnerKindKey(PartnerKind kind)

@@ -58,21 +58,34 @@ struct CatalogueEntry
 };
 
 // ------------------------------------------------------------------ period
-// A reporting period: for monthly programs, a competência (year, month).
+// A reporting period: a competência (year, month) for monthly programs, or a
+// quadrimestre (jan–abr, mai–ago, set–dez) for four-monthly ones (docs/programs.md,
+// "period"). `month` is the period's first month; `months` its length.
 struct Period
 {
     int year = 0;
     int month = 0;
+    int months = 1; // 1: a month; 4: a quadrimestre
 
-    bool isValid() const { return year >= 2000 && year <= 2100 && month >= 1 && month <= 12; }
-    QString key() const; // "YYYY-MM"
-    QString display() const; // "mm/aaaa"
+    bool isValid() const
+    {
+        return year >= 2000 && year <= 2100 && (months == 1 || months == 4) && month >= 1 && month <= 12 &&
+               (month - 1) % months == 0;
+    }
+    bool isQuadrimester() const { return months == 4; }
+    int quadrimester() const { return (month - 1) / 4 + 1; } // 1..3, for a quadrimestre
+    QString key() const;     // "YYYY-MM", or "YYYY-Qn" (n = 1, 2, 3) for a quadrimestre
+    QString display() const; // "mm/aaaa", or (translated) "1º quadrimestre de aaaa"
     QDate firstDay() const { return QDate(year, month, 1); }
-    QDate lastDay() const { return firstDay().addMonths(1).addDays(-1); }
-    Period next() const;
-    Period previous() const;
-    static Period fromKey(const QString &key); // invalid Period on bad input
-    static Period fromDate(const QDate &date);
+    QDate lastDay() const { return firstDay().addMonths(months).addDays(-1); }
+    bool contains(const QDate &date) const { return isValid() && date >= firstDay() && date <= lastDay(); }
+    Period next() const;                       // the following period of the same length
+    Period previous() const;                   // the preceding one
+    static Period fromKey(const QString &key); // either form; invalid Period on bad input
+    static Period fromDate(const QDate &date); // the month of `date`
+    // The period of `months` (1 or 4) months holding `date`; invalid for another length.
+    static Period containing(const QDate &date, int months);
+    static Period quadrimesterOf(int year, int n); // n = 1, 2, 3
     friend bool operator==(const Period &, const Period &) = default;
     friend auto operator<=>(const Period &, const Period &) = default;
 };

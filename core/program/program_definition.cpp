@@ -49,6 +49,26 @@ ProgramDefinition ProgramDefinition::sesMgMobilizacao()
     return result.value();
 }
 
+ProgramDefinition ProgramDefinition::apoioCosems()
+{
+    auto result = load(QStringLiteral(":/programs/apoio_cosems.json"));
+    if (!result) {
+        qCCritical(lcProgram) << "embedded apoio program is invalid:" << result.error().message;
+        Q_ASSERT_X(false, "ProgramDefinition::apoioCosems", "embedded program is invalid");
+        return {};
+    }
+    return result.value();
+}
+
+QList<ProgramDefinition> ProgramDefinition::embedded()
+{
+    QList<ProgramDefinition> out;
+    for (const auto &program : {sesMgMobilizacao(), apoioCosems()})
+        if (!program.isNull())
+            out << program;
+    return out;
+}
+
 bool ProgramDefinition::isNull() const
 {
     return !d;
@@ -80,6 +100,18 @@ QString ProgramDefinition::period() const
 {
     return MOBILIZA_D.period;
 }
+int ProgramDefinition::periodMonths() const
+{
+    if (isNull())
+        return 0;
+    return MOBILIZA_D.period == QLatin1String("quadrimestral") ? 4 : 1;
+}
+
+QString ProgramDefinition::territory() const
+{
+    return MOBILIZA_D.territory;
+}
+
 int ProgramDefinition::deadlineDay() const
 {
     return MOBILIZA_D.deadlineDay;
@@ -159,6 +191,46 @@ QDate ProgramDefinition::deadline(const Period &p) const
     return firstOfNext.addDays(std::min(deadlineDay(), firstOfNext.daysInMonth()) - 1);
 }
 
+QList<ProgramLevel> ProgramDefinition::levels() const
+{
+    QList<ProgramLevel> out;
+    for (Role role : {Role::Municipality, Role::Urs, Role::Central})
+        out << level(role);
+    return out;
+}
+
+ProgramLevel ProgramDefinition::level(Role role) const
+{
+    ProgramLevel level{role, roleKey(role), roleLabel(role),
+                       role == Role::Municipality ? QStringLiteral("municipality")
+                       : role == Role::Urs        ? QStringLiteral("urs")
+                                                  : QStringLiteral("none")};
+    if (d) {
+        if (const auto it = d->levels.constFind(roleKey(role)); it != d->levels.constEnd())
+            level = *it;
+    }
+    return level;
+}
+
+std::optional<Role> ProgramDefinition::roleFromKey(const QString &key) const
+{
+    for (const ProgramLevel &l : levels())
+        if (l.key == key)
+            return l.role;
+    return std::nullopt;
+}
+
+Period ProgramDefinition::periodOf(const QDate &date) const
+{
+    return Period::containing(date, periodMonths());
+}
+
+Period ProgramDefinition::periodFromKey(const QString &key) const
+{
+    const Period p = Period::fromKey(key);
+    return isPeriodOf(p) ? p : Period{};
+}
+
 bool ProgramDefinition::isLate(const Period &p, const QDate &submittedOn) const
 {
     const QDate due = deadline(p);
@@ -189,13 +261,23 @@ ProgramDefinition ProgramDefinition::localized(const QString &language) const
     text("description", out->description);
     text("recordLabel", out->recordLabel);
     text("recordLabelPlural", out->recordLabelPlural);
+    const QJsonObject levels = t.value(QStringLiteral("levels")).toObject();
+    for (auto it = out->levels.begin(); it != out->levels.end(); ++it)
+        if (const QString v = levels.value(it.key()).toString(); !v.isEmpty())
+            it->label = v;
     const QJsonObject fields = t.value(QStringLiteral("fields")).toObject();
-    for (FieldDefinition &f : out->fields) {
-        const QJsonObject tf = fields.value(f.id).toObject();
+    // A list's entry fields are named "list.field" ("referrals.responsible").
+    const auto translate = [&fields](FieldDefinition &f, const QString &key) {
+        const QJsonObject tf = fields.value(key).toObject();
         if (const QString v = tf.value(QStringLiteral("label")).toString(); !v.isEmpty())
             f.label = v;
         if (const QString v = tf.value(QStringLiteral("help")).toString(); !v.isEmpty())
             f.help = v;
+    };
+    for (FieldDefinition &f : out->fields) {
+        translate(f, f.id);
+        for (FieldDefinition &sub : f.itemFields)
+            translate(sub, f.id + QLatin1Char('.') + sub.id);
     }
     const QJsonObject catalogues = t.value(QStringLiteral("catalogues")).toObject();
     for (auto it = out->catalogues.begin(); it != out->catalogues.end(); ++it) {

@@ -12,7 +12,9 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
+#include "core/domain/role.h"
 #include "core/domain/types.h"
 #include "core/program/finding.h"
 #include "core/util/result.h"
@@ -32,6 +34,9 @@ inline constexpr QLatin1String Partners{"partners"};          // Action::partner
 inline constexpr QLatin1String Coordinates{"coordinates"};    // {"lat": n, "lon": n}
 inline constexpr QLatin1String Municipality{"municipality"};  // 7-digit IBGE code (string)
 inline constexpr QLatin1String HealthRegion{"health_region"}; // 5-digit região de saúde code
+inline constexpr QLatin1String Uf{"uf"};                      // a state: 2-letter abbreviation ("MG")
+inline constexpr QLatin1String Municipalities{"municipalities"}; // array of 7-digit IBGE codes
+inline constexpr QLatin1String List{"list"}; // array of entries, each an object of the "item" fields
 } // namespace field_type
 
 // Well-known roles, so other code finds "the title", "the date"… without hard-coding ids.
@@ -48,6 +53,9 @@ inline constexpr QLatin1String Coordinates{"coordinates"};
 inline constexpr QLatin1String Partners{"partners"};
 inline constexpr QLatin1String Audience{"audience"};
 inline constexpr QLatin1String Materials{"materials"};
+inline constexpr QLatin1String Uf{"uf"};                         // the state the record is about
+inline constexpr QLatin1String Municipalities{"municipalities"}; // the municipalities it reached
+inline constexpr QLatin1String Referrals{"referrals"}; // follow-ups: a list with responsible, due date, done
 } // namespace field_role
 
 struct FieldDefinition
@@ -69,9 +77,11 @@ struct FieldDefinition
     QString otherField;    // …which makes this text field required
     QString estimateField; // integer: boolean companion flagging the value as an estimate
     QString companionOf;   // set by the loader: the field this one qualifies (other text, estimate flag)
+    std::vector<FieldDefinition> itemFields; // list: the fields of one entry, in form order
 
     bool hasCatalogue() const { return !catalogue.isEmpty(); }
     bool isMultiple() const { return type == field_type::MultiChoice; }
+    bool isList() const { return type == field_type::List; }
     bool isTextual() const { return type == field_type::Text || type == field_type::LongText; }
 };
 
@@ -87,9 +97,13 @@ struct RuleCondition
 // catalogue membership, "other" text) live on the field itself.
 struct RuleDefinition
 {
-    QString kind; // "date_in_period" | "end_after_start" | "required_if" | "photo_authorization"
+    // "date_in_period" | "end_after_start" | "required_if" | "photo_authorization" | "parts_sum" |
+    // "municipalities_in_uf"
+    QString kind;
     Severity severity = Severity::Error;
-    QString field;      // date_in_period, required_if
+    QString field;      // date_in_period, required_if, municipalities_in_uf; parts_sum: the total
+    QStringList parts;  // parts_sum: integer fields that must add up to `field` when any is filled
+    QString ufField;    // municipalities_in_uf: the state the municipalities of `field` belong to
     QString startField; // end_after_start
     QString endField;   // end_after_start
     RuleCondition when; // required_if
@@ -103,6 +117,18 @@ struct PhotoRule
     int captionMaxLength = 0; // 0 = no limit
     bool authorRequired = false;
     bool lgpdFlags = true; // ask "pessoas identificáveis?" / "autorização arquivada?" per photo
+};
+
+// One level of the program's hierarchy: who reports (Role::Municipality's tier), who
+// reviews (Role::Urs's), who consolidates (Role::Central's). SES-MG: município, URS, nível
+// central; the apoio program: apoiador, coordenação do COSEMS, CONASEMS. The tier decides
+// the pages and the flow; the program names it and says what place it is set up with.
+struct ProgramLevel
+{
+    Role role = Role::Municipality;
+    QString key;   // command line and hub scopes: "municipality", "apoiador"…
+    QString label; // pt-BR (data), or for the default levels the translated role label
+    QString place; // "municipality" (an IBGE code), "urs" (a URS name), "uf" (a state), "none"
 };
 
 struct ReportRule
@@ -124,6 +150,11 @@ public:
     // The embedded :/programs/ses_mg_mobilizacao.json (always valid: the tests load it).
     static ProgramDefinition sesMgMobilizacao();
     static QString sesMgMobilizacaoResource() { return QStringLiteral(":/programs/ses_mg_mobilizacao.json"); }
+    // The embedded :/programs/apoio_cosems.json: the CONASEMS–COSEMS apoio register.
+    static ProgramDefinition apoioCosems();
+    static QString apoioCosemsId() { return QStringLiteral("apoio_cosems"); }
+    // Every program shipped with the application, SES-MG first.
+    static QList<ProgramDefinition> embedded();
 
     bool isNull() const;
     QString id() const;
@@ -131,7 +162,11 @@ public:
     QString description() const;
     int version() const;
     QString reportingUnit() const; // "municipality" | "apoiador"
-    QString period() const;        // "monthly"
+    QString period() const;        // "monthly" | "quadrimestral"
+    int periodMonths() const;
+    // "state": municipality fields take the state's table (SES-MG: Minas Gerais);
+    // "national": every Brazilian municipality, and "uf" fields (the apoio program).
+    QString territory() const;     // 1 (monthly) or 4 (quadrimestral); 0 for a null program
     int deadlineDay() const;       // day of the month after the period
     QString recordLabel() const;   // "Ação"
     QString recordLabelPlural() const;
@@ -145,11 +180,23 @@ public:
     std::optional<CatalogueEntry> catalogueEntry(const QString &name, const QString &code) const;
 
     QList<RuleDefinition> rules() const;
+    // The three levels in Role order, named as the program says ("levels"), or the
+    // default names of SES-MG's.
+    QList<ProgramLevel> levels() const;
+    ProgramLevel level(Role role) const;
+    std::optional<Role> roleFromKey(const QString &key) const; // a level's key; nullopt otherwise
     PhotoRule photoRule() const;
     int minPhotosPerRecord() const { return photoRule().minPerRecord; }
     ReportRule reportRule() const;
 
-    // Deadline of a period: deadlineDay of the following month (clamped to its last day).
+    // The program's period holding `date` (a month, or its quadrimestre).
+    Period periodOf(const QDate &date) const;
+    // A period key of this program ("2026-03", or "2026-Q1" for a quadrimestral one);
+    // invalid for a malformed key or a key of the other kind.
+    Period periodFromKey(const QString &key) const;
+    bool isPeriodOf(const Period &p) const { return p.isValid() && p.months == periodMonths(); }
+
+    // Deadline of a period: deadlineDay of the month after its last month (clamped to its last day).
     QDate deadline(const Period &p) const;
     bool isLate(const Period &p, const QDate &submittedOn) const; // late reports are marked, not refused
 

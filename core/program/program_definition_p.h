@@ -18,6 +18,7 @@ struct ProgramDefinition::Data
     int version = 0;
     QString reportingUnit;
     QString period;
+    QString territory = QStringLiteral("state");
     int deadlineDay = 0;
     QString recordLabel;
     QString recordLabelPlural;
@@ -27,6 +28,9 @@ struct ProgramDefinition::Data
     QStringList catalogueNames; // in file order
     QHash<QString, QList<CatalogueEntry>> catalogues;
     QList<RuleDefinition> rules;
+    // "levels": tier key ("municipality", "urs", "central") → the program's name for it.
+    // Missing tiers keep the default names (roleKey/roleLabel, place by tier).
+    QHash<QString, ProgramLevel> levels;
     PhotoRule photos;
     ReportRule report;
     QByteArray source;

@@ -23,9 +23,10 @@ constexpr int kFormatVersion = 1;
 const QStringList &knownTypes()
 {
     static const QStringList types = {
-        field_type::Text,        field_type::LongText,     field_type::Date,        field_type::Integer,
-        field_type::Boolean,     field_type::Choice,       field_type::MultiChoice, field_type::Partners,
-        field_type::Coordinates, field_type::Municipality, field_type::HealthRegion};
+        field_type::Text,           field_type::LongText,     field_type::Date,         field_type::Integer,
+        field_type::Boolean,        field_type::Choice,       field_type::MultiChoice,  field_type::Partners,
+        field_type::Coordinates,    field_type::Municipality, field_type::HealthRegion, field_type::Uf,
+        field_type::Municipalities, field_type::List};
     return types;
 }
 
@@ -47,14 +48,19 @@ const QList<QPair<QString, QStringList>> &knownRoles()
         {field_role::Partners, {field_type::Partners}},
         {field_role::Audience, choices},
         {field_role::Materials, textual},
+        {field_role::Uf, {field_type::Uf}},
+        {field_role::Municipalities, {field_type::Municipality, field_type::Municipalities}},
+        {field_role::Referrals, {field_type::List}},
     };
     return roles;
 }
 
 const QStringList &knownRuleKinds()
 {
-    static const QStringList kinds = {QStringLiteral("date_in_period"), QStringLiteral("end_after_start"),
-                                      QStringLiteral("required_if"), QStringLiteral("photo_authorization")};
+    static const QStringList kinds = {
+        QStringLiteral("date_in_period"), QStringLiteral("end_after_start"),
+        QStringLiteral("required_if"),    QStringLiteral("photo_authorization"),
+        QStringLiteral("parts_sum"),      QStringLiteral("municipalities_in_uf")};
     return kinds;
 }
 
@@ -160,6 +166,192 @@ void Loader::loadCatalogues(const QJsonObject &root, ProgramDefinition::Data &d)
     }
 }
 
+// One field of `fields` (or of a list field's `item`, when `owner` is that list): its keys,
+// type, bounds and catalogue, checked; the caller checks ids across fields.
+FieldDefinition Loader::loadField(const QJsonObject &o, QString where, ProgramDefinition::Data &d,
+                                  const FieldDefinition *owner)
+{
+    const QStringList allowedKeys = {
+        QStringLiteral("id"),        QStringLiteral("label"),     QStringLiteral("type"),
+        QStringLiteral("required"),  QStringLiteral("help"),      QStringLiteral("catalogue"),
+        QStringLiteral("role"),      QStringLiteral("min"),       QStringLiteral("max"),
+        QStringLiteral("minLength"), QStringLiteral("maxLength"), QStringLiteral("minItems"),
+        QStringLiteral("maxItems"),  QStringLiteral("other"),     QStringLiteral("estimateField"),
+        QStringLiteral("item")};
+    FieldDefinition f;
+    f.id = string(o, QStringLiteral("id"), where, true);
+    if (!f.id.isEmpty())
+        where += QStringLiteral(" (“") + f.id + QStringLiteral("”)");
+    checkKeys(o, allowedKeys, where);
+    if (!f.id.isEmpty() && !isIdentifier(f.id)) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "%1: the name “%2” is not valid. Use lower-case letters, "
+                                            "digits and underscores, starting with a letter.")
+                    .arg(where, f.id));
+    }
+    f.label = string(o, QStringLiteral("label"), where, true);
+    f.type = string(o, QStringLiteral("type"), where, true);
+    const bool typeKnown = knownTypes().contains(f.type);
+    if (!f.type.isEmpty() && !typeKnown) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "The field “%1” has the unknown type “%2”. Use one of: %3.")
+                    .arg(f.id, f.type, quoted(knownTypes())));
+    }
+    f.required = boolean(o, QStringLiteral("required"), where, false);
+    f.help = string(o, QStringLiteral("help"), where, false);
+    f.role = string(o, QStringLiteral("role"), where, false);
+
+    // keys that only apply to some types
+    auto onlyFor = [&](const QString &key, const QStringList &types) {
+        if (o.contains(key) && typeKnown && !types.contains(f.type)) {
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: “%2” does not apply to fields of type “%3”. Remove it.")
+                        .arg(where, key, f.type));
+            return false;
+        }
+        return true;
+    };
+    const QStringList textual = {field_type::Text, field_type::LongText};
+    const QStringList choices = {field_type::Choice, field_type::MultiChoice};
+
+    if (onlyFor(QStringLiteral("min"), {field_type::Integer})) {
+        if (const auto v = get(o, QStringLiteral("min"), Kind::Number, where, false))
+            f.min = v->toDouble();
+    }
+    if (onlyFor(QStringLiteral("max"), {field_type::Integer})) {
+        if (const auto v = get(o, QStringLiteral("max"), Kind::Number, where, false))
+            f.max = v->toDouble();
+    }
+    if (f.min && f.max && *f.min > *f.max) {
+        problem(QCoreApplication::translate(
+                    "ProgramDefinition", "The field “%1” has a minimum (%2) greater than its maximum (%3).")
+                    .arg(f.id)
+                    .arg(*f.min)
+                    .arg(*f.max));
+    }
+    if (onlyFor(QStringLiteral("minLength"), textual))
+        f.minLength = integer(o, QStringLiteral("minLength"), where, false, 0, 100000, 0);
+    if (onlyFor(QStringLiteral("maxLength"), textual))
+        f.maxLength = integer(o, QStringLiteral("maxLength"), where, false, 0, 100000, 0);
+    const QStringList lists = {field_type::MultiChoice, field_type::Municipalities, field_type::List};
+    if (onlyFor(QStringLiteral("minItems"), lists))
+        f.minItems = integer(o, QStringLiteral("minItems"), where, false, 0, 1000, 0);
+    if (onlyFor(QStringLiteral("maxItems"), lists))
+        f.maxItems = integer(o, QStringLiteral("maxItems"), where, false, 0, 1000, 0);
+    if (onlyFor(QStringLiteral("estimateField"), {field_type::Integer}))
+        f.estimateField = string(o, QStringLiteral("estimateField"), where, false);
+    if (onlyFor(QStringLiteral("other"), choices)) {
+        if (const auto v = get(o, QStringLiteral("other"), Kind::Object, where, false)) {
+            const QJsonObject other = v->toObject();
+            const QString at = where + QStringLiteral(".other");
+            checkKeys(other, {QStringLiteral("value"), QStringLiteral("field")}, at);
+            f.otherValue = string(other, QStringLiteral("value"), at, true);
+            f.otherField = string(other, QStringLiteral("field"), at, true);
+        }
+    }
+
+    f.catalogue = string(o, QStringLiteral("catalogue"), where, false);
+    if (!typeKnown) {
+        // already reported; the other checks would only add noise
+    } else if (choices.contains(f.type) && f.catalogue.isEmpty()) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "The field “%1” of type “%2” needs a catalogue. Add “catalogue”.")
+                    .arg(f.id, f.type));
+    } else if (!f.catalogue.isEmpty() && !choices.contains(f.type)) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "%1: “%2” does not apply to fields of type “%3”. Remove it.")
+                    .arg(where, QStringLiteral("catalogue"), f.type));
+    } else if (!f.catalogue.isEmpty() && !d.catalogues.contains(f.catalogue)) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "The field “%1” refers to the catalogue “%2”, which the program "
+                                            "does not define. Add the catalogue or fix the name.")
+                    .arg(f.id, f.catalogue));
+    } else if (!f.otherValue.isEmpty()) {
+        bool found = false;
+        for (const auto &entry : d.catalogues.value(f.catalogue))
+            found = found || entry.code == f.otherValue;
+        if (!found) {
+            problem(QCoreApplication::translate(
+                        "ProgramDefinition", "The “other” value “%1” of the field “%2” is not a code of the "
+                                             "catalogue “%3”.")
+                        .arg(f.otherValue, f.id, f.catalogue));
+        }
+    }
+
+    if (f.type == field_type::List && owner) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "%1: a list field cannot hold another list. Use a field of "
+                                            "another type.")
+                    .arg(where));
+    } else if (f.type == field_type::List) {
+        loadListItem(o, where, f, d);
+    } else if (o.contains(QStringLiteral("item"))) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "%1: “%2” does not apply to fields of type “%3”. Remove it.")
+                    .arg(where, QStringLiteral("item"), f.type));
+    }
+    if (owner && !f.role.isEmpty()) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "%1: a field inside the list “%2” cannot have a role. Remove "
+                                            "“role”.")
+                    .arg(where, owner->id));
+        f.role.clear();
+    }
+    return f;
+}
+
+// "item" of a list field: the fields of one entry, of the simple types, without roles,
+// "other" texts or estimate flags (they would name fields outside the entry).
+void Loader::loadListItem(const QJsonObject &o, const QString &where, FieldDefinition &list,
+                          ProgramDefinition::Data &d)
+{
+    const auto item = get(o, QStringLiteral("item"), Kind::Array, where, true);
+    if (!item)
+        return;
+    const QJsonArray fields = item->toArray();
+    if (fields.isEmpty()) {
+        problem(QCoreApplication::translate("ProgramDefinition",
+                                            "%1: the list has no fields in “item”. Add at least one field.")
+                    .arg(where));
+        return;
+    }
+    static const QStringList itemTypes = {field_type::Text,    field_type::LongText, field_type::Date,
+                                          field_type::Integer, field_type::Boolean,  field_type::Choice};
+    QSet<QString> ids;
+    for (qsizetype i = 0; i < fields.size(); ++i) {
+        const QString at = where + QStringLiteral(".item[%1]").arg(i);
+        if (!fields.at(i).isObject()) {
+            problem(QCoreApplication::translate("ProgramDefinition", "%1: must be an object ({…}).").arg(at));
+            continue;
+        }
+        const QJsonObject fo = fields.at(i).toObject();
+        FieldDefinition f = loadField(fo, at, d, &list);
+        for (const char *key : {"other", "estimateField"}) {
+            if (fo.contains(QLatin1String(key)))
+                problem(QCoreApplication::translate("ProgramDefinition",
+                                                    "%1: “%2” is not available inside a list. Remove it.")
+                            .arg(at, QLatin1String(key)));
+        }
+        if (!f.type.isEmpty() && knownTypes().contains(f.type) && !itemTypes.contains(f.type)) {
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: a field of type “%2” cannot be inside a list. Use one "
+                                                "of: %3.")
+                        .arg(at, f.type, quoted(itemTypes)));
+            continue;
+        }
+        if (f.id.isEmpty())
+            continue;
+        if (ids.contains(f.id)) {
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: the field id “%2” is used more than once in the list.")
+                        .arg(at, f.id));
+            continue;
+        }
+        ids.insert(f.id);
+        list.itemFields.push_back(f);
+    }
+}
+
 void Loader::loadFields(const QJsonObject &root, ProgramDefinition::Data &d)
 {
     const auto fieldsValue = get(root, QStringLiteral("fields"), Kind::Array, top, true);
@@ -171,12 +363,6 @@ void Loader::loadFields(const QJsonObject &root, ProgramDefinition::Data &d)
                                             "The program has no fields. Add at least one field."));
         return;
     }
-    const QStringList allowedKeys = {
-        QStringLiteral("id"),        QStringLiteral("label"),     QStringLiteral("type"),
-        QStringLiteral("required"),  QStringLiteral("help"),      QStringLiteral("catalogue"),
-        QStringLiteral("role"),      QStringLiteral("min"),       QStringLiteral("max"),
-        QStringLiteral("minLength"), QStringLiteral("maxLength"), QStringLiteral("minItems"),
-        QStringLiteral("maxItems"),  QStringLiteral("other"),     QStringLiteral("estimateField")};
     for (qsizetype i = 0; i < fields.size(); ++i) {
         QString where = QStringLiteral("fields[%1]").arg(i);
         if (!fields.at(i).isObject()) {
@@ -185,109 +371,7 @@ void Loader::loadFields(const QJsonObject &root, ProgramDefinition::Data &d)
                         .arg(QStringLiteral("fields"), where, kindName(Kind::Object)));
             continue;
         }
-        const QJsonObject o = fields.at(i).toObject();
-        FieldDefinition f;
-        f.id = string(o, QStringLiteral("id"), where, true);
-        if (!f.id.isEmpty())
-            where += QStringLiteral(" (“") + f.id + QStringLiteral("”)");
-        checkKeys(o, allowedKeys, where);
-        if (!f.id.isEmpty() && !isIdentifier(f.id)) {
-            problem(QCoreApplication::translate("ProgramDefinition",
-                                                "%1: the name “%2” is not valid. Use lower-case letters, "
-                                                "digits and underscores, starting with a letter.")
-                        .arg(where, f.id));
-        }
-        f.label = string(o, QStringLiteral("label"), where, true);
-        f.type = string(o, QStringLiteral("type"), where, true);
-        const bool typeKnown = knownTypes().contains(f.type);
-        if (!f.type.isEmpty() && !typeKnown) {
-            problem(QCoreApplication::translate("ProgramDefinition",
-                                                "The field “%1” has the unknown type “%2”. Use one of: %3.")
-                        .arg(f.id, f.type, quoted(knownTypes())));
-        }
-        f.required = boolean(o, QStringLiteral("required"), where, false);
-        f.help = string(o, QStringLiteral("help"), where, false);
-        f.role = string(o, QStringLiteral("role"), where, false);
-
-        // keys that only apply to some types
-        auto onlyFor = [&](const QString &key, const QStringList &types) {
-            if (o.contains(key) && typeKnown && !types.contains(f.type)) {
-                problem(QCoreApplication::translate(
-                            "ProgramDefinition", "%1: “%2” does not apply to fields of type “%3”. Remove it.")
-                            .arg(where, key, f.type));
-                return false;
-            }
-            return true;
-        };
-        const QStringList textual = {field_type::Text, field_type::LongText};
-        const QStringList choices = {field_type::Choice, field_type::MultiChoice};
-
-        if (onlyFor(QStringLiteral("min"), {field_type::Integer})) {
-            if (const auto v = get(o, QStringLiteral("min"), Kind::Number, where, false))
-                f.min = v->toDouble();
-        }
-        if (onlyFor(QStringLiteral("max"), {field_type::Integer})) {
-            if (const auto v = get(o, QStringLiteral("max"), Kind::Number, where, false))
-                f.max = v->toDouble();
-        }
-        if (f.min && f.max && *f.min > *f.max) {
-            problem(
-                QCoreApplication::translate(
-                    "ProgramDefinition", "The field “%1” has a minimum (%2) greater than its maximum (%3).")
-                    .arg(f.id)
-                    .arg(*f.min)
-                    .arg(*f.max));
-        }
-        if (onlyFor(QStringLiteral("minLength"), textual))
-            f.minLength = integer(o, QStringLiteral("minLength"), where, false, 0, 100000, 0);
-        if (onlyFor(QStringLiteral("maxLength"), textual))
-            f.maxLength = integer(o, QStringLiteral("maxLength"), where, false, 0, 100000, 0);
-        if (onlyFor(QStringLiteral("minItems"), {field_type::MultiChoice}))
-            f.minItems = integer(o, QStringLiteral("minItems"), where, false, 0, 1000, 0);
-        if (onlyFor(QStringLiteral("maxItems"), {field_type::MultiChoice}))
-            f.maxItems = integer(o, QStringLiteral("maxItems"), where, false, 0, 1000, 0);
-        if (onlyFor(QStringLiteral("estimateField"), {field_type::Integer}))
-            f.estimateField = string(o, QStringLiteral("estimateField"), where, false);
-        if (onlyFor(QStringLiteral("other"), choices)) {
-            if (const auto v = get(o, QStringLiteral("other"), Kind::Object, where, false)) {
-                const QJsonObject other = v->toObject();
-                const QString at = where + QStringLiteral(".other");
-                checkKeys(other, {QStringLiteral("value"), QStringLiteral("field")}, at);
-                f.otherValue = string(other, QStringLiteral("value"), at, true);
-                f.otherField = string(other, QStringLiteral("field"), at, true);
-            }
-        }
-
-        f.catalogue = string(o, QStringLiteral("catalogue"), where, false);
-        if (!typeKnown) {
-            // already reported; the other checks would only add noise
-        } else if (choices.contains(f.type) && f.catalogue.isEmpty()) {
-            problem(
-                QCoreApplication::translate("ProgramDefinition",
-                                            "The field “%1” of type “%2” needs a catalogue. Add “catalogue”.")
-                    .arg(f.id, f.type));
-        } else if (!f.catalogue.isEmpty() && !choices.contains(f.type)) {
-            problem(QCoreApplication::translate("ProgramDefinition",
-                                                "%1: “%2” does not apply to fields of type “%3”. Remove it.")
-                        .arg(where, QStringLiteral("catalogue"), f.type));
-        } else if (!f.catalogue.isEmpty() && !d.catalogues.contains(f.catalogue)) {
-            problem(QCoreApplication::translate(
-                        "ProgramDefinition", "The field “%1” refers to the catalogue “%2”, which the program "
-                                             "does not define. Add the catalogue or fix the name.")
-                        .arg(f.id, f.catalogue));
-        } else if (!f.otherValue.isEmpty()) {
-            bool found = false;
-            for (const auto &entry : d.catalogues.value(f.catalogue))
-                found = found || entry.code == f.otherValue;
-            if (!found) {
-                problem(QCoreApplication::translate(
-                            "ProgramDefinition",
-                            "The “other” value “%1” of the field “%2” is not a code of the "
-                            "catalogue “%3”.")
-                            .arg(f.otherValue, f.id, f.catalogue));
-            }
-        }
-
+        FieldDefinition f = loadField(fields.at(i).toObject(), where, d, nullptr);
         if (f.id.isEmpty())
             continue;
         if (d.fieldIndex.contains(f.id)) {
@@ -367,14 +451,32 @@ void Loader::loadTranslations(const QJsonObject &root, ProgramDefinition::Data &
         checkKeys(t,
                   {QStringLiteral("name"), QStringLiteral("description"), QStringLiteral("recordLabel"),
                    QStringLiteral("recordLabelPlural"), QStringLiteral("fields"),
-                   QStringLiteral("catalogues")},
+                   QStringLiteral("catalogues"), QStringLiteral("levels")},
                   where);
+        const QJsonObject levels = t.value(QStringLiteral("levels")).toObject();
+        for (auto l = levels.begin(); l != levels.end(); ++l) {
+            if (!d.levels.contains(l.key()))
+                problem(
+                    QCoreApplication::translate("ProgramDefinition", "%1: the program names no level “%2”.")
+                        .arg(where, l.key()));
+            else
+                string(levels, l.key(), where + QStringLiteral(".levels"), true);
+        }
         for (const char *key : {"name", "description", "recordLabel", "recordLabelPlural"})
             string(t, QLatin1String(key), where, false);
         const QJsonObject fields = t.value(QStringLiteral("fields")).toObject();
         for (auto f = fields.begin(); f != fields.end(); ++f) {
             const QString at = where + QStringLiteral(".fields.") + f.key();
-            if (!d.fieldIndex.contains(f.key()))
+            const QString listId = f.key().section(QLatin1Char('.'), 0, 0);
+            const QString subId = f.key().section(QLatin1Char('.'), 1);
+            const bool known =
+                subId.isEmpty()
+                    ? d.fieldIndex.contains(f.key())
+                    : d.fieldIndex.contains(listId) &&
+                          std::any_of(d.fields.at(d.fieldIndex.value(listId)).itemFields.begin(),
+                                      d.fields.at(d.fieldIndex.value(listId)).itemFields.end(),
+                                      [&subId](const FieldDefinition &x) { return x.id == subId; });
+            if (!known)
                 problem(QCoreApplication::translate("ProgramDefinition", "%1: there is no field “%2”.")
                             .arg(where, f.key()));
             else if (mustBeObject(f.value(), at)) {
@@ -445,7 +547,7 @@ Result<ProgramDefinition> ProgramDefinition::fromJson(const QByteArray &json)
                  QStringLiteral("period"), QStringLiteral("deadlineDay"), QStringLiteral("recordLabel"),
                  QStringLiteral("recordLabelPlural"), QStringLiteral("report"), QStringLiteral("photos"),
                  QStringLiteral("catalogues"), QStringLiteral("fields"), QStringLiteral("rules"),
-                 QStringLiteral("translations")},
+                 QStringLiteral("translations"), QStringLiteral("territory"), QStringLiteral("levels")},
                 top);
     const int format = l.integer(root, QStringLiteral("formatVersion"), top, true, 1, 1000, 0);
     if (format > kFormatVersion) {
@@ -469,7 +571,11 @@ Result<ProgramDefinition> ProgramDefinition::fromJson(const QByteArray &json)
     d->version = l.integer(root, QStringLiteral("version"), top, true, 1, 1000000, 0);
     d->reportingUnit = l.oneOf(root, QStringLiteral("reportingUnit"), top,
                                {QStringLiteral("municipality"), QStringLiteral("apoiador")});
-    d->period = l.oneOf(root, QStringLiteral("period"), top, {QStringLiteral("monthly")});
+    d->period = l.oneOf(root, QStringLiteral("period"), top,
+                        {QStringLiteral("monthly"), QStringLiteral("quadrimestral")});
+    if (root.contains(QStringLiteral("territory")))
+        d->territory = l.oneOf(root, QStringLiteral("territory"), top,
+                               {QStringLiteral("state"), QStringLiteral("national")});
     d->deadlineDay = l.integer(root, QStringLiteral("deadlineDay"), top, true, 1, 31, 0);
     d->recordLabel = l.string(root, QStringLiteral("recordLabel"), top, true);
     d->recordLabelPlural = l.string(root, QStringLiteral("recordLabelPlural"), top, false);
@@ -481,6 +587,7 @@ Result<ProgramDefinition> ProgramDefinition::fromJson(const QByteArray &json)
     l.linkFields(*d);
     l.loadRules(root, *d);
     l.loadPhotosAndReport(root, *d);
+    l.loadLevels(root, *d);
     l.loadTranslations(root, *d);
 
     if (!l.problems.isEmpty()) {

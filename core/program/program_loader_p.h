@@ -143,9 +143,14 @@ public:
 
     void loadCatalogues(const QJsonObject &root, ProgramDefinition::Data &d);
     void loadFields(const QJsonObject &root, ProgramDefinition::Data &d);
+    FieldDefinition loadField(const QJsonObject &o, QString where, ProgramDefinition::Data &d,
+                              const FieldDefinition *owner);
+    void loadListItem(const QJsonObject &o, const QString &where, FieldDefinition &list,
+                      ProgramDefinition::Data &d);
     void linkFields(ProgramDefinition::Data &d);
     void loadRules(const QJsonObject &root, ProgramDefinition::Data &d);
     void loadPhotosAndReport(const QJsonObject &root, ProgramDefinition::Data &d);
+    void loadLevels(const QJsonObject &root, ProgramDefinition::Data &d);
 
 private:
     // the field `id` exists and has one of `types` (any type when empty)

@@ -1,19 +1,25 @@
 #include "core/program/program_registry.h"
 
+#include "core/reference/brazil_reference.h"
+
 #include <algorithm>
 
 namespace mobiliza::core {
 
-ProgramRegistry::ProgramRegistry(ReferenceChecks reference) : m_reference(std::move(reference))
+ProgramRegistry::ProgramRegistry(ReferenceChecks reference)
+    : m_reference(std::move(reference)), m_national(BrazilReference::embedded().checks())
 {
-    add(ProgramDefinition::sesMgMobilizacao());
+    for (const auto &program : ProgramDefinition::embedded())
+        add(program);
 }
 
 void ProgramRegistry::add(const ProgramDefinition &program)
 {
     if (program.isNull())
         return;
-    m_engines.insert(program.id(), std::make_shared<const ValidationEngine>(program, m_reference));
+    const bool national = program.territory() == QLatin1String("national");
+    m_engines.insert(program.id(),
+                     std::make_shared<const ValidationEngine>(program, national ? m_national : m_reference));
 }
 
 std::shared_ptr<const ValidationEngine> ProgramRegistry::engine(const QString &programId) const

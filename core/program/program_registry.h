@@ -16,8 +16,9 @@ namespace mobiliza::core {
 class ProgramRegistry
 {
 public:
-    // Registers the embedded programs (SES-MG Mobilização Social) with `reference`
-    // as the membership checks of municipality / região fields.
+    // Registers the embedded programs (SES-MG Mobilização Social, the CONASEMS–COSEMS
+    // apoio program). A program of the state's territory checks municipality / região
+    // fields with `reference`; a national one with the national table (BrazilReference).
     explicit ProgramRegistry(ReferenceChecks reference = {});
 
     // Adds or replaces a program (e.g. one loaded from a file, or a test fixture).
@@ -29,6 +30,7 @@ public:
 
 private:
     ReferenceChecks m_reference;
+    ReferenceChecks m_national;
     QHash<QString, std::shared_ptr<const ValidationEngine>> m_engines;
 };
 

@@ -21,7 +21,8 @@ void Loader::loadRules(const QJsonObject &root, ProgramDefinition::Data &d)
         const QJsonObject o = rules.at(i).toObject();
         checkKeys(o,
                   {QStringLiteral("rule"), QStringLiteral("severity"), QStringLiteral("field"),
-                   QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("when")},
+                   QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("when"),
+                   QStringLiteral("parts"), QStringLiteral("total"), QStringLiteral("uf")},
                   where);
         RuleDefinition r;
         r.kind = oneOf(o, QStringLiteral("rule"), where, knownRuleKinds());
@@ -48,6 +49,35 @@ void Loader::loadRules(const QJsonObject &root, ProgramDefinition::Data &d)
             ok = !r.startField.isEmpty() && !r.endField.isEmpty() &&
                  refersToField(d, where, r.startField, dateType) &&
                  refersToField(d, where, r.endField, dateType);
+        } else if (r.kind == QLatin1String("parts_sum")) {
+            r.field = string(o, QStringLiteral("total"), where, true);
+            ok = !r.field.isEmpty() && refersToField(d, where, r.field, {field_type::Integer});
+            const auto parts = get(o, QStringLiteral("parts"), Kind::Array, where, true);
+            if (!parts || parts->toArray().size() < 2) {
+                if (parts)
+                    problem(QCoreApplication::translate("ProgramDefinition",
+                                                        "%1: “parts” needs at least two fields.")
+                                .arg(where));
+                ok = false;
+            } else {
+                for (const auto &part : parts->toArray()) {
+                    const QString id = part.toString();
+                    ok = refersToField(d, where, id, {field_type::Integer}) && ok;
+                    if (id == r.field || r.parts.contains(id)) {
+                        problem(QCoreApplication::translate("ProgramDefinition",
+                                                            "%1: the field “%2” appears twice in the sum.")
+                                    .arg(where, id));
+                        ok = false;
+                    }
+                    r.parts << id;
+                }
+            }
+        } else if (r.kind == QLatin1String("municipalities_in_uf")) {
+            r.field = string(o, QStringLiteral("field"), where, true);
+            r.ufField = string(o, QStringLiteral("uf"), where, true);
+            ok = !r.field.isEmpty() && !r.ufField.isEmpty() &&
+                 refersToField(d, where, r.field, {field_type::Municipality, field_type::Municipalities}) &&
+                 refersToField(d, where, r.ufField, {field_type::Uf});
         } else if (r.kind == QLatin1String("required_if")) {
             r.field = string(o, QStringLiteral("field"), where, true);
             ok = !r.field.isEmpty() && refersToField(d, where, r.field, {});
@@ -151,6 +181,59 @@ void Loader::loadPhotosAndReport(const QJsonObject &root, ProgramDefinition::Dat
             d.report.noActionsJustificationMinLength =
                 integer(n, QStringLiteral("justificationMinLength"), at, false, 0, 10000, 20);
         }
+    }
+}
+
+// "levels": { "municipality": {key, label, place}, "urs": {…}, "central": {…} }: the
+// program's names for the three tiers; a tier left out keeps its default.
+void Loader::loadLevels(const QJsonObject &root, ProgramDefinition::Data &d)
+{
+    const auto levels = get(root, QStringLiteral("levels"), Kind::Object, top, false);
+    if (!levels)
+        return;
+    const QJsonObject all = levels->toObject();
+    QStringList keys;
+    for (auto it = all.begin(); it != all.end(); ++it) {
+        const QString where = QStringLiteral("levels.") + it.key();
+        const auto role = core::roleFromKey(it.key());
+        if (!role) {
+            problem(
+                QCoreApplication::translate("ProgramDefinition", "%1: “%2” is not a level. Use one of: %3.")
+                    .arg(QStringLiteral("levels"), it.key(),
+                         quoted({QStringLiteral("municipality"), QStringLiteral("urs"),
+                                 QStringLiteral("central")})));
+            continue;
+        }
+        if (!it.value().isObject()) {
+            problem(
+                QCoreApplication::translate("ProgramDefinition", "%1: must be an object ({…}).").arg(where));
+            continue;
+        }
+        const QJsonObject o = it.value().toObject();
+        checkKeys(o, {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("place")}, where);
+        ProgramLevel level{*role, string(o, QStringLiteral("key"), where, true),
+                           string(o, QStringLiteral("label"), where, true),
+                           oneOf(o, QStringLiteral("place"), where,
+                                 {QStringLiteral("municipality"), QStringLiteral("urs"), QStringLiteral("uf"),
+                                  QStringLiteral("none")})};
+        if (!level.key.isEmpty() && !isIdentifier(level.key)) {
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: the name “%2” is not valid. Use lower-case letters, "
+                                                "digits and underscores, starting with a letter.")
+                        .arg(where, level.key));
+            continue;
+        }
+        if (keys.contains(level.key)) {
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: the key “%2” names another level too. Each level needs "
+                                                "its own key.")
+                        .arg(where, level.key));
+            continue;
+        }
+        if (level.key.isEmpty() || level.label.isEmpty() || level.place.isEmpty())
+            continue;
+        keys << level.key;
+        d.levels.insert(it.key(), level);
     }
 }
 

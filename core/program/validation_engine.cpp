@@ -3,6 +3,7 @@
 #include "core/program/validation_engine_p.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -31,6 +32,19 @@ Findings ValidationEngine::validate(const Report &report) const
                     QCoreApplication::translate(
                         "ValidationEngine", "The report has no valid month (competência). Choose the month "
                                             "of the report."));
+    } else if (!m_program.isPeriodOf(report.period)) {
+        out << make(QStringLiteral("report.period"), Severity::Error, QStringLiteral("invalid_period"),
+                    m_program.periodMonths() == 4
+                        ? QCoreApplication::translate("ValidationEngine",
+                                                      "The period %1 is a month, but this program reports "
+                                                      "by four-month period. Choose the four-month period "
+                                                      "of the report.")
+                              .arg(report.period.display())
+                        : QCoreApplication::translate("ValidationEngine",
+                                                      "The period %1 is a four-month period, but this "
+                                                      "program reports by month. Choose the month of the "
+                                                      "report.")
+                              .arg(report.period.display()));
     }
 
     const auto actionCount = report.actions.size();
@@ -131,7 +145,10 @@ void ValidationEngine::validateActionAt(const Report &report, const Action &acti
     const QString fieldsPrefix = ctx.prefix + QStringLiteral(".fields.");
     auto rank = [&](const Finding &f) -> qsizetype {
         if (f.path.startsWith(fieldsPrefix)) {
-            const QString id = f.path.mid(fieldsPrefix.size());
+            QString id = f.path.mid(fieldsPrefix.size());
+            static const QRegularExpression entry(QStringLiteral("[.\\[]")); // a list entry's field
+            if (const auto cut = id.indexOf(entry); cut >= 0)
+                id.truncate(cut);
             for (qsizetype i = 0; i < fields.size(); ++i)
                 if (fields.at(i).id == id)
                     return i;
@@ -176,13 +193,19 @@ void ValidationEngine::validateRules(const ActionContext &ctx, Findings &out) co
             if (!date.isValid() || !p.isValid() || (date >= p.firstDay() && date <= p.lastDay()))
                 continue;
             const auto field = m_program.field(rule.field);
+            const QString message =
+                p.isQuadrimester()
+                    ? QCoreApplication::translate(
+                          "ValidationEngine", "%1: the date %3 in “%2” is outside the period of the report "
+                                              "(%4). Use a date from %5 to %6, or record it in the report "
+                                              "of its own period.")
+                    : QCoreApplication::translate(
+                          "ValidationEngine", "%1: the date %3 in “%2” is outside the month of the report "
+                                              "(%4). Use a date from %5 to %6, or record the action in the "
+                                              "report of its own month.");
             out << make(ctx.fieldPath(rule.field), rule.severity, QStringLiteral("date_outside_period"),
-                        QCoreApplication::translate(
-                            "ValidationEngine", "%1: the date %3 in “%2” is outside the month of the report "
-                                                "(%4). Use a date from %5 to %6, or record the action in the "
-                                                "report of its own month.")
-                            .arg(ctx.record, field ? field->label : rule.field, displayDate(date),
-                                 p.display(), displayDate(p.firstDay()), displayDate(p.lastDay())));
+                        message.arg(ctx.record, field ? field->label : rule.field, displayDate(date),
+                                    p.display(), displayDate(p.firstDay()), displayDate(p.lastDay())));
         } else if (rule.kind == QLatin1String("end_after_start")) {
             const QDate start = parseDate(ctx.value(rule.startField));
             const QDate end = parseDate(ctx.value(rule.endField));
@@ -223,6 +246,55 @@ void ValidationEngine::validateRules(const ActionContext &ctx, Findings &out) co
                                                     "“%3”.")
                             .arg(ctx.record, field ? field->label : rule.field,
                                  whenField ? whenField->label : rule.when.field));
+        } else if (rule.kind == QLatin1String("parts_sum")) {
+            // Only whole numbers are summed; a part of the wrong type is reported on its own field.
+            const QJsonValue total = ctx.value(rule.field);
+            double sum = 0;
+            bool anyPart = false;
+            bool allNumbers = true;
+            QStringList labels;
+            for (const auto &part : rule.parts) {
+                const QJsonValue v = ctx.value(part);
+                const auto field = m_program.field(part);
+                labels << (field ? field->label : part);
+                if (v.isUndefined() || v.isNull())
+                    continue;
+                anyPart = true;
+                allNumbers = allNumbers && v.isDouble();
+                sum += v.toDouble();
+            }
+            if (!anyPart || !allNumbers || !total.isDouble() || sum == total.toDouble())
+                continue;
+            const auto totalField = m_program.field(rule.field);
+            out << make(ctx.fieldPath(rule.parts.constLast()), rule.severity, QStringLiteral("parts_sum"),
+                        QCoreApplication::translate(
+                            "ValidationEngine", "%1: %2 add up to %3, but “%4” is %5. Correct the numbers "
+                                                "so that they add up to the total.")
+                            .arg(ctx.record, labels.join(QStringLiteral(" + ")), number(sum),
+                                 totalField ? totalField->label : rule.field, number(total.toDouble())));
+        } else if (rule.kind == QLatin1String("municipalities_in_uf")) {
+            const QJsonValue uf = ctx.value(rule.ufField);
+            const QJsonValue places = ctx.value(rule.field);
+            if (!m_reference.ufOfMunicipality || !uf.isString() || uf.toString().isEmpty())
+                continue;
+            const QJsonArray codes = places.isArray() ? places.toArray() : QJsonArray{places};
+            const auto field = m_program.field(rule.field);
+            const auto ufField = m_program.field(rule.ufField);
+            for (const auto &code : codes) {
+                if (!code.isString())
+                    continue;
+                const QString state = m_reference.ufOfMunicipality(code.toString());
+                if (state.isEmpty() || state == uf.toString())
+                    continue; // an unknown code is reported on the field itself
+                out << make(
+                    ctx.fieldPath(rule.field), rule.severity, QStringLiteral("outside_uf"),
+                    QCoreApplication::translate("ValidationEngine",
+                                                "%1: the municipality %3 in “%2” is in %4, not in the state "
+                                                "chosen in “%5” (%6). Choose a municipality of %6, or change "
+                                                "the state.")
+                        .arg(ctx.record, field ? field->label : rule.field, code.toString(), state,
+                             ufField ? ufField->label : rule.ufField, uf.toString()));
+            }
         } else if (rule.kind == QLatin1String("photo_authorization")) {
             const auto &photos = ctx.action.photos;
             for (qsizetype j = 0; j < photos.size(); ++j) {

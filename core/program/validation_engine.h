@@ -17,6 +17,10 @@ struct ReferenceChecks
 {
     std::function<bool(const QString &ibge)> isMunicipality;
     std::function<bool(const QString &code)> isRegiaoSaude;
+    // The national table (programs of every state, e.g. the apoio program): a state's
+    // abbreviation, and the state of a municipality ("" when unknown).
+    std::function<bool(const QString &uf)> isUf;
+    std::function<QString(const QString &ibge)> ufOfMunicipality;
 };
 
 class ValidationEngine
@@ -36,6 +40,15 @@ private:
     void validateActionAt(const Report &report, const Action &action, qsizetype index, int photoOffset,
                           Findings &out) const;
     void validateField(const ActionContext &ctx, const FieldDefinition &field, Findings &out) const;
+    // `v` (present, not empty) against a field of a simple type; `subject` names it in messages.
+    void validateValue(const FieldDefinition &f, const QJsonValue &v, const QString &path,
+                       const QString &subject, Findings &out) const;
+    bool isKnownMunicipality(const QJsonValue &v) const; // a 7-digit code in the reference, when given
+    bool isKnownRegiao(const QJsonValue &v) const;
+    void validatePlaces(const ActionContext &ctx, const FieldDefinition &field, const QJsonValue &v,
+                        Findings &out) const;
+    void validateList(const ActionContext &ctx, const FieldDefinition &field, const QJsonValue &v,
+                      Findings &out) const;
     void validateRules(const ActionContext &ctx, Findings &out) const;
     void validatePhotos(const ActionContext &ctx, Findings &out) const;
     void validateOther(const ActionContext &ctx, const FieldDefinition &field, Findings &out) const;

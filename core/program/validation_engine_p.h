@@ -57,13 +57,14 @@ inline bool isEmptyValue(const QJsonValue &v)
 inline bool hasFieldJsonType(const FieldDefinition &f, const QJsonValue &v)
 {
     if (f.isTextual() || f.type == field_type::Date || f.type == field_type::Choice ||
-        f.type == field_type::Municipality || f.type == field_type::HealthRegion)
+        f.type == field_type::Municipality || f.type == field_type::HealthRegion || f.type == field_type::Uf)
         return v.isString();
     if (f.type == field_type::Integer)
         return v.isDouble();
     if (f.type == field_type::Boolean)
         return v.isBool();
-    if (f.type == field_type::MultiChoice)
+    if (f.type == field_type::MultiChoice || f.type == field_type::Municipalities ||
+        f.type == field_type::List)
         return v.isArray();
     if (f.type == field_type::Coordinates)
         return v.isObject();

@@ -40,11 +40,42 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
         return;
     }
 
+    if (f.type == field_type::Municipalities)
+        validatePlaces(ctx, f, v, out);
+    else if (f.isList())
+        validateList(ctx, f, v, out);
+    else
+        validateValue(f, v, path, ctx.record, out);
+}
+
+bool ValidationEngine::isKnownMunicipality(const QJsonValue &v) const
+{
+    static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
+    const QString code = v.toString().trimmed();
+    return v.isString() && ibge.match(code).hasMatch() &&
+           (!m_reference.isMunicipality || m_reference.isMunicipality(code));
+}
+
+bool ValidationEngine::isKnownRegiao(const QJsonValue &v) const
+{
+    static const QRegularExpression regiao(QStringLiteral("^\\d{5}$"));
+    const QString code = v.toString().trimmed();
+    return v.isString() && regiao.match(code).hasMatch() &&
+           (!m_reference.isRegiaoSaude || m_reference.isRegiaoSaude(code));
+}
+
+void ValidationEngine::validateValue(const FieldDefinition &f, const QJsonValue &v, const QString &path,
+                                     const QString &subject, Findings &out) const
+{
+    auto error = [&](const QString &code, const QString &message) {
+        out << make(path, Severity::Error, code, message);
+    };
+
     if (f.isTextual()) {
         if (!v.isString()) {
             error(QStringLiteral("wrong_type"),
                   QCoreApplication::translate("ValidationEngine", "%1: “%2” must be text. Enter it again.")
-                      .arg(ctx.record, label));
+                      .arg(subject, f.label));
             return;
         }
         // Counted without the surrounding spaces, unless the raw text exceeds the format's limit.
@@ -56,7 +87,7 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
             error(QStringLiteral("max_length"),
                   QCoreApplication::translate("ValidationEngine",
                                               "%1: “%2” has %3 characters; shorten it to at most %4.")
-                      .arg(ctx.record, label)
+                      .arg(subject, f.label)
                       .arg(length)
                       .arg(maxLength));
         } else if (f.minLength > 0 && length < f.minLength) {
@@ -64,7 +95,7 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
                   QCoreApplication::translate("ValidationEngine",
                                               "%1: “%2” is too short (%3 characters). Write at least %4 "
                                               "characters.")
-                      .arg(ctx.record, label)
+                      .arg(subject, f.label)
                       .arg(length)
                       .arg(f.minLength));
         }
@@ -73,14 +104,14 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
             error(QStringLiteral("invalid_date"),
                   QCoreApplication::translate("ValidationEngine",
                                               "%1: “%2” is not a valid date. Enter it as dd/mm/yyyy.")
-                      .arg(ctx.record, label));
+                      .arg(subject, f.label));
         }
     } else if (f.type == field_type::Integer) {
         if (!v.isDouble() || !std::isfinite(v.toDouble())) {
             error(QStringLiteral("not_a_number"),
                   QCoreApplication::translate("ValidationEngine",
                                               "%1: “%2” must be a whole number. Enter a number such as 25.")
-                      .arg(ctx.record, label));
+                      .arg(subject, f.label));
             return;
         }
         const double x = v.toDouble();
@@ -88,23 +119,23 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
             error(QStringLiteral("not_integer"),
                   QCoreApplication::translate("ValidationEngine",
                                               "%1: “%2” must be a whole number, without decimals.")
-                      .arg(ctx.record, label));
+                      .arg(subject, f.label));
         } else if (f.min && x < *f.min) {
             error(QStringLiteral("min"),
                   QCoreApplication::translate("ValidationEngine", "%1: “%2” must be at least %3.")
-                      .arg(ctx.record, label, number(*f.min)));
+                      .arg(subject, f.label, number(*f.min)));
         } else if (f.max && x > *f.max) {
             error(QStringLiteral("max"),
                   QCoreApplication::translate("ValidationEngine",
                                               "%1: “%2” must be at most %3. Check the value.")
-                      .arg(ctx.record, label, number(*f.max)));
+                      .arg(subject, f.label, number(*f.max)));
         }
     } else if (f.type == field_type::Boolean) {
         if (!v.isBool()) {
             error(
                 QStringLiteral("wrong_type"),
                 QCoreApplication::translate("ValidationEngine", "%1: “%2” must be yes or no. Mark it again.")
-                    .arg(ctx.record, label));
+                    .arg(subject, f.label));
         }
     } else if (f.hasCatalogue()) {
         const bool multiple = f.isMultiple();
@@ -112,7 +143,7 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
             error(QStringLiteral("wrong_type"),
                   QCoreApplication::translate("ValidationEngine",
                                               "%1: “%2” has an invalid selection. Choose the option again.")
-                      .arg(ctx.record, label));
+                      .arg(subject, f.label));
             return;
         }
         const QJsonArray items = multiple ? v.toArray() : QJsonArray{v};
@@ -124,24 +155,24 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
                       QCoreApplication::translate(
                           "ValidationEngine", "%1: “%2” has an option that does not exist in this program "
                                               "(code “%3”). Choose an option from the list.")
-                          .arg(ctx.record, label, code));
+                          .arg(subject, f.label, code));
             } else if (!entry->active) {
                 out << make(path, Severity::Warning, QStringLiteral("inactive_code"),
                             QCoreApplication::translate(
                                 "ValidationEngine", "%1: the option “%3” in “%2” is no longer in use. Choose "
                                                     "a current option if possible.")
-                                .arg(ctx.record, label, entry->label));
+                                .arg(subject, f.label, entry->label));
             }
         }
         if (multiple && f.minItems > 0 && items.size() < f.minItems) {
             error(QStringLiteral("min_items"),
                   QCoreApplication::translate("ValidationEngine", "%1: choose at least %3 options in “%2”.")
-                      .arg(ctx.record, label)
+                      .arg(subject, f.label)
                       .arg(f.minItems));
         } else if (multiple && f.maxItems > 0 && items.size() > f.maxItems) {
             error(QStringLiteral("max_items"),
                   QCoreApplication::translate("ValidationEngine", "%1: choose at most %3 options in “%2”.")
-                      .arg(ctx.record, label)
+                      .arg(subject, f.label)
                       .arg(f.maxItems));
         }
     } else if (f.type == field_type::Coordinates) {
@@ -155,28 +186,141 @@ void ValidationEngine::validateField(const ActionContext &ctx, const FieldDefini
                   QCoreApplication::translate(
                       "ValidationEngine", "%1: “%2” are not valid coordinates. Enter the latitude (-90 to "
                                           "90) and the longitude (-180 to 180) again, or leave them empty.")
-                      .arg(ctx.record, label));
+                      .arg(subject, f.label));
         }
     } else if (f.type == field_type::Municipality || f.type == field_type::HealthRegion) {
         const bool municipality = f.type == field_type::Municipality;
-        static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
-        static const QRegularExpression regiao(QStringLiteral("^\\d{5}$"));
         const QString code = v.isString() ? v.toString().trimmed() : v.toVariant().toString();
-        bool ok = v.isString() && (municipality ? ibge : regiao).match(code).hasMatch();
-        const auto &lookup = municipality ? m_reference.isMunicipality : m_reference.isRegiaoSaude;
-        if (ok && lookup)
-            ok = lookup(code);
-        if (!ok) {
+        if (!(municipality ? isKnownMunicipality(v) : isKnownRegiao(v))) {
             error(municipality ? QStringLiteral("unknown_municipality") : QStringLiteral("unknown_regiao"),
                   municipality
                       ? QCoreApplication::translate("ValidationEngine",
                                                     "%1: “%2” is not a known municipality code (%3). "
                                                     "Choose the municipality from the list.")
-                            .arg(ctx.record, label, code)
+                            .arg(subject, f.label, code)
                       : QCoreApplication::translate("ValidationEngine",
                                                     "%1: “%2” is not a known health region code (%3). "
                                                     "Choose the health region from the list.")
-                            .arg(ctx.record, label, code));
+                            .arg(subject, f.label, code));
+        }
+    } else if (f.type == field_type::Uf) {
+        static const QRegularExpression uf(QStringLiteral("^[A-Z]{2}$"));
+        const QString code = v.isString() ? v.toString().trimmed() : v.toVariant().toString();
+        bool ok = v.isString() && uf.match(code).hasMatch();
+        if (ok && m_reference.isUf)
+            ok = m_reference.isUf(code);
+        if (!ok) {
+            error(QStringLiteral("unknown_uf"),
+                  QCoreApplication::translate("ValidationEngine",
+                                              "%1: “%2” is not a Brazilian state (%3). Choose the state from "
+                                              "the list.")
+                      .arg(subject, f.label, code));
+        }
+    }
+}
+
+// A list of municipalities: each a known code, none twice, as many as the field allows.
+void ValidationEngine::validatePlaces(const ActionContext &ctx, const FieldDefinition &f, const QJsonValue &v,
+                                      Findings &out) const
+{
+    const QString path = ctx.fieldPath(f.id);
+    auto error = [&](const QString &code, const QString &message) {
+        out << make(path, Severity::Error, code, message);
+    };
+    if (!v.isArray()) {
+        error(QStringLiteral("wrong_type"),
+              QCoreApplication::translate(
+                  "ValidationEngine", "%1: “%2” has an invalid selection. Choose the municipalities again.")
+                  .arg(ctx.record, f.label));
+        return;
+    }
+    const QJsonArray items = v.toArray();
+    QStringList seen;
+    for (const auto &item : items) {
+        const QString code = item.isString() ? item.toString().trimmed() : item.toVariant().toString();
+        if (!isKnownMunicipality(item)) {
+            error(QStringLiteral("unknown_municipality"),
+                  QCoreApplication::translate("ValidationEngine",
+                                              "%1: “%2” is not a known municipality code (%3). "
+                                              "Choose the municipality from the list.")
+                      .arg(ctx.record, f.label, code));
+        } else if (seen.contains(code)) {
+            error(QStringLiteral("duplicate"),
+                  QCoreApplication::translate("ValidationEngine",
+                                              "%1: “%2” lists the municipality %3 twice. Remove one of them.")
+                      .arg(ctx.record, f.label, code));
+        }
+        seen << code;
+    }
+    if (f.minItems > 0 && items.size() < f.minItems) {
+        error(
+            QStringLiteral("min_items"),
+            QCoreApplication::translate("ValidationEngine", "%1: choose at least %3 municipalities in “%2”.")
+                .arg(ctx.record, f.label)
+                .arg(f.minItems));
+    } else if (f.maxItems > 0 && items.size() > f.maxItems) {
+        error(QStringLiteral("max_items"),
+              QCoreApplication::translate("ValidationEngine", "%1: choose at most %3 municipalities in “%2”.")
+                  .arg(ctx.record, f.label)
+                  .arg(f.maxItems));
+    }
+}
+
+// A list field: entries (objects) whose values are checked against the "item" fields.
+// Paths: actions[i].fields.<list>[k].<field>.
+void ValidationEngine::validateList(const ActionContext &ctx, const FieldDefinition &f, const QJsonValue &v,
+                                    Findings &out) const
+{
+    const QString path = ctx.fieldPath(f.id);
+    if (!v.isArray()) {
+        out << make(path, Severity::Error, QStringLiteral("wrong_type"),
+                    QCoreApplication::translate("ValidationEngine",
+                                                "%1: “%2” is not a valid list. Enter its entries again.")
+                        .arg(ctx.record, f.label));
+        return;
+    }
+    const QJsonArray entries = v.toArray();
+    if (f.minItems > 0 && entries.size() < f.minItems) {
+        out << make(path, Severity::Error, QStringLiteral("min_items"),
+                    QCoreApplication::translate("ValidationEngine", "%1: add at least %3 entries in “%2”.")
+                        .arg(ctx.record, f.label)
+                        .arg(f.minItems));
+    } else if (f.maxItems > 0 && entries.size() > f.maxItems) {
+        out << make(
+            path, Severity::Error, QStringLiteral("max_items"),
+            QCoreApplication::translate("ValidationEngine", "%1: “%2” has %3 entries; the maximum is %4.")
+                .arg(ctx.record, f.label)
+                .arg(entries.size())
+                .arg(f.maxItems));
+    }
+    for (qsizetype k = 0; k < entries.size(); ++k) {
+        //: A list entry in a message: "Ação 1, “Encaminhamentos” item 2"
+        const QString subject = QCoreApplication::translate("ValidationEngine", "%1, “%2” item %3")
+                                    .arg(ctx.record, f.label)
+                                    .arg(k + 1);
+        const QString at = path + QStringLiteral("[%1]").arg(k);
+        if (!entries.at(k).isObject()) {
+            out << make(at, Severity::Error, QStringLiteral("wrong_type"),
+                        QCoreApplication::translate("ValidationEngine", "%1 is not valid. Enter it again.")
+                            .arg(subject));
+            continue;
+        }
+        const QJsonObject entry = entries.at(k).toObject();
+        for (const auto &sub : f.itemFields) {
+            const QJsonValue sv = entry.value(sub.id);
+            const QString subPath = at + QLatin1Char('.') + sub.id;
+            if (sv.isUndefined() || (isEmptyValue(sv) && hasFieldJsonType(sub, sv))) {
+                if (sub.required) {
+                    out << make(subPath, Severity::Error, QStringLiteral("required"),
+                                (sub.hasCatalogue()
+                                     ? QCoreApplication::translate("ValidationEngine",
+                                                                   "%1: choose an option in “%2”.")
+                                     : QCoreApplication::translate("ValidationEngine", "%1: fill in “%2”."))
+                                    .arg(subject, sub.label));
+                }
+                continue;
+            }
+            validateValue(sub, sv, subPath, subject, out);
         }
     }
 }

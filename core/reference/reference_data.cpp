@@ -97,22 +97,6 @@ QStringList stringList(const QJsonValue &value)
     return out;
 }
 
-// Ranks how well one folded string matches the folded query: 0 exact, 1 prefix,
-// 2 word prefix, 3 substring (also ignoring spaces), 4 no match.
-int rankText(const QString &folded, const QString &compact, const QString &q, const QString &qCompact)
-{
-    if (folded == q)
-        return 0;
-    if (folded.startsWith(q))
-        return 1;
-    const qsizetype at = folded.indexOf(q);
-    if (at < 0)
-        return compact.contains(qCompact) ? 3 : 4;
-    if (folded.at(at - 1) == QLatin1Char(' '))
-        return 2;
-    return folded.indexOf(QLatin1Char(' ') + q) >= 0 ? 2 : 3;
-}
-
 } // namespace
 
 ReferenceData::ReferenceData()
@@ -425,7 +409,7 @@ QList<Municipality> ReferenceData::searchMunicipalities(const QString &query, in
             const QStringList &folded = d->foldedNames.at(i);
             const QStringList &compact = d->compactNames.at(i);
             for (qsizetype n = 0; n < folded.size() && rank > 0; ++n)
-                rank = std::min(rank, rankText(folded.at(n), compact.at(n), q, qCompact));
+                rank = std::min(rank, rankFoldedMatch(folded.at(n), compact.at(n), q, qCompact));
         }
         if (rank < 4)
             hits.append({rank, i});

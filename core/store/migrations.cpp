@@ -36,6 +36,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {10, "panel_indexes", ":/migrations/0010_panel_indexes.sql"},
     {11, "review_seen", ":/migrations/0011_review_seen.sql"},
     {12, "panel_packed", ":/migrations/0012_panel_packed.sql"},
+    {13, "period_kinds", ":/migrations/0013_period_kinds.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)

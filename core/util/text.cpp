@@ -48,4 +48,18 @@ QString fileNamePart(const QString &text)
     return name;
 }
 
+int rankFoldedMatch(const QString &folded, const QString &compact, const QString &q, const QString &qCompact)
+{
+    if (folded == q)
+        return 0;
+    if (folded.startsWith(q))
+        return 1;
+    const qsizetype at = folded.indexOf(q);
+    if (at < 0)
+        return compact.contains(qCompact) ? 3 : 4;
+    if (folded.at(at - 1) == QLatin1Char(' '))
+        return 2;
+    return folded.indexOf(QLatin1Char(' ') + q) >= 0 ? 2 : 3;
+}
+
 } // namespace mobiliza::core

@@ -16,6 +16,11 @@ QString foldForSearch(const QString &text);
 // foldForSearch() without any space: lets "dagua" find "d'Água".
 QString foldCompact(const QString &text);
 
+// How well a folded text (and its compact form) matches a folded query (foldForSearch,
+// foldCompact): 0 exact, 1 prefix, 2 word prefix, 3 substring (also ignoring spaces),
+// 4 no match. Search lists rank by it.
+int rankFoldedMatch(const QString &folded, const QString &compact, const QString &q, const QString &qCompact);
+
 // A part of a file name any system and USB stick takes: ASCII letters and digits,
 // accents dropped, spaces and hyphens as "-". "Pingo-d'Água" → "Pingo-dAgua".
 QString fileNamePart(const QString &text);

@@ -105,6 +105,36 @@ TEST_CASE("periods parse, format and step across years")
     CHECK(Period{2025, 12} < Period{2026, 1});
 }
 
+TEST_CASE("quadrimestres parse, format, step across years and hold their dates")
+{
+    const Period q1 = Period::fromKey(QStringLiteral("2026-Q1"));
+    REQUIRE(q1.isValid());
+    CHECK(q1 == Period::quadrimesterOf(2026, 1));
+    CHECK(q1.key() == QStringLiteral("2026-Q1"));
+    CHECK(q1.firstDay() == QDate(2026, 1, 1));
+    CHECK(q1.lastDay() == QDate(2026, 4, 30));
+    CHECK(q1.next().key() == QStringLiteral("2026-Q2"));
+    CHECK(q1.next().next().lastDay() == QDate(2026, 12, 31));
+    CHECK(q1.next().next().next().key() == QStringLiteral("2027-Q1"));
+    CHECK(q1.previous().key() == QStringLiteral("2025-Q3"));
+    CHECK(q1.previous().firstDay() == QDate(2025, 9, 1));
+    CHECK(Period::containing(QDate(2026, 8, 31), 4).key() == QStringLiteral("2026-Q2"));
+    CHECK(Period::containing(QDate(2026, 9, 1), 4).key() == QStringLiteral("2026-Q3"));
+    CHECK(Period::containing(QDate(2026, 9, 1), 1) == Period{2026, 9});
+    CHECK_FALSE(Period::containing(QDate(2026, 9, 1), 3).isValid());
+    CHECK(q1.contains(QDate(2026, 4, 30)));
+    CHECK_FALSE(q1.contains(QDate(2026, 5, 1)));
+    CHECK(q1.display() == QStringLiteral("Four-month period 1 of 2026")); // no translator installed
+    for (const char *bad : {"2026-Q0", "2026-Q4", "2026-q1", "2026-Q", "2026-Q12", "26-Q1"})
+        CHECK_FALSE(Period::fromKey(QLatin1String(bad)).isValid());
+    // A period not starting a quadrimestre, or of another length, is not a period.
+    CHECK_FALSE((Period{2026, 2, 4}).isValid());
+    CHECK_FALSE((Period{2026, 1, 3}).isValid());
+    // Months are unchanged by the second kind.
+    CHECK(Period::fromKey(QStringLiteral("2026-04")).months == 1);
+    CHECK(Period{2026, 12}.next() == (Period{2027, 1}));
+}
+
 TEST_CASE("partner keys round-trip")
 {
     for (auto k : {PartnerKind::Person, PartnerKind::Organization, PartnerKind::InformalGroup}) {

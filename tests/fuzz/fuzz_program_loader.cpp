@@ -6,6 +6,9 @@
 #include "core/program/validation_engine.h"
 #include "tests/fuzz/fuzz_common.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <cstdio>
 
 using namespace mobiliza;
@@ -38,5 +41,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     report.actions << action;
     (void)engine.validate(report);
     (void)engine.validateAction(report, action);
+    // Every field given values of the wrong shapes (lists of odd entries, objects, numbers),
+    // in the period of the program's own kind.
+    report.period = loaded->periodOf(QDate(2025, 3, 14));
+    const QJsonValue odd[] = {QJsonArray{QJsonObject{}, 1, QStringLiteral("x"), QJsonArray{}},
+                              QJsonObject{{QStringLiteral("a"), 1}}, 7.5, QStringLiteral("2025-03-14"), true};
+    int n = 0;
+    for (const auto &field : loaded->fields())
+        report.actions[0].values.insert(field.id, odd[n++ % 5]);
+    (void)engine.validate(report);
     return 0;
 }

@@ -13,6 +13,7 @@
 #include <catch2/catch.hpp>
 
 #include "tests/support/catch_qt.h"
+#include "tests/support/ptbr_catalogue.h"
 
 #include "core/package/report_package.h"
 #include "core/photos/photo_import_job.h"
@@ -34,7 +35,6 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSet>
-#include <QTranslator>
 
 #include <algorithm>
 #include <map>
@@ -55,18 +55,8 @@ QString realPackage()
     return sourcePath(QStringLiteral("tests/fuzz/corpus/fuzz_package_reader/real.mobiliza"));
 }
 
-// The messages are asserted in pt-BR, as a person sees them: the test installs
-// the catalogue the application ships (embedded from translations/).
-struct PtBr
-{
-    QTranslator translator;
-    PtBr()
-    {
-        REQUIRE(translator.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm")));
-        QCoreApplication::installTranslator(&translator);
-    }
-    ~PtBr() { QCoreApplication::removeTranslator(&translator); }
-};
+// The messages are asserted in pt-BR, as a person sees them.
+using PtBr = mobiliza::test::PtBrCatalogue;
 
 // ------------------------------------------------------------ expectations
 // pt-BR texts as translations/mobiliza_pt_BR.ts has them; %1 is the file name.

@@ -197,6 +197,34 @@ TEST_CASE("store: migrating a database of every earlier version keeps its data",
     }
 }
 
+TEST_CASE("store: a report period is a month or a quadrimestre, nothing else", "[store][migrations]")
+{
+    TempDir dir;
+    {
+        auto db = openOrFail(dir.path(), Database::Options{.targetVersion = 12});
+        fillAtVersion(db->db(), 12);
+    }
+    auto db = openOrFail(dir.path());
+    const QString t = QStringLiteral("2026-05-02T10:00:00.000Z");
+    auto insert = [&](const QString &uuid, const QString &period) {
+        QSqlQuery q(db->db());
+        q.prepare(
+            QStringLiteral("INSERT INTO reports (uuid, program_id, municipality, period, state, created_at, "
+                           "updated_at) VALUES (?, 'apoio_cosems', 'apoiador-1', ?, 'draft', ?, ?)"));
+        for (const auto &v : {uuid, period, t, t})
+            q.addBindValue(v);
+        return q.exec();
+    };
+    CHECK(insert(QStringLiteral("q1"), QStringLiteral("2026-Q1")));
+    CHECK(insert(QStringLiteral("q3"), QStringLiteral("2026-Q3")));
+    CHECK(insert(QStringLiteral("m"), QStringLiteral("2026-06")));
+    CHECK_FALSE(insert(QStringLiteral("q4"), QStringLiteral("2026-Q4")));
+    CHECK_FALSE(insert(QStringLiteral("x"), QStringLiteral("2026-6")));
+    // The rebuilt table kept the month's report and its actions (nothing cascaded).
+    CHECK(count(db->db(), QStringLiteral("SELECT count(*) FROM reports WHERE uuid = 'r1'")) == 1);
+    CHECK(count(db->db(), QStringLiteral("SELECT count(*) FROM actions WHERE report_uuid = 'r1'")) == 2);
+}
+
 TEST_CASE("store: the services read a migrated database", "[store][migrations]")
 {
     TempDir dir;
