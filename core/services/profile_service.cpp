@@ -2,6 +2,7 @@
 
 #include "core/domain/clock.h"
 #include "core/domain/types.h"
+#include "core/program/program_definition.h"
 #include "core/services/audit.h"
 #include "core/services/notifier.h"
 #include "core/services/settings_rows.h"
@@ -23,6 +24,25 @@ const QString kUserName = QStringLiteral("user_name");
 const QString kDemo = QStringLiteral("demo");
 const QString kRole = QStringLiteral("role");
 const QString kUrs = QStringLiteral("urs");
+const QString kProgram = QStringLiteral("program");
+const QString kUf = QStringLiteral("uf");
+const QString kApoiador = QStringLiteral("apoiador");
+const QString kDefaultProgram = QStringLiteral("ses_mg_mobilizacao"); // profiles from before programs
+
+// The shipped definition of a program (null for another id: its levels are the default ones).
+ProgramDefinition shippedProgram(const QString &id)
+{
+    for (const ProgramDefinition &p : ProgramDefinition::embedded())
+        if (p.id() == id)
+            return p;
+    return {};
+}
+
+QString programName(const QString &id)
+{
+    const ProgramDefinition p = shippedProgram(id);
+    return p.isNull() ? id : p.name();
+}
 
 } // namespace
 
@@ -87,8 +107,8 @@ bool ProfileService::isDemo() const
 bool ProfileService::isReservedKey(const QString &key)
 {
     return key == kMunicipality || key == kInstallationId || key == kCreatedAt || key == kUserName ||
-           key == kDemo || key == kRole || key == kUrs || key == QLatin1String("targets") ||
-           key == QLatin1String("targets_pending"); // TargetsService
+           key == kDemo || key == kRole || key == kUrs || key == kProgram || key == kUf || key == kApoiador ||
+           key == QLatin1String("targets") || key == QLatin1String("targets_pending"); // TargetsService
 }
 
 Status ProfileService::write(const QString &key, const QString &value, const QString &auditAction,
@@ -128,15 +148,65 @@ QString ProfileService::urs() const
     return role() == Role::Urs ? setting(kUrs) : QString();
 }
 
+QString ProfileService::program() const
+{
+    return setting(kProgram, kDefaultProgram);
+}
+
+Status ProfileService::setProgram(const QString &programId)
+{
+    static const QRegularExpression identifier(QStringLiteral("^[a-z][a-z0-9_]*$"));
+    const QString wanted = programId.trimmed();
+    if (!identifier.match(wanted).hasMatch())
+        return Error{QStringLiteral("invalid_program"),
+                     QCoreApplication::translate("ProfileService",
+                                                 "“%1” is not a program. Choose the program "
+                                                 "from the list.")
+                         .arg(wanted)};
+    const QString stored = setting(kProgram);
+    if (stored == wanted)
+        return {};
+    const QString holds = stored.isEmpty() ? kDefaultProgram : stored;
+    if ((!stored.isEmpty() || role()) && holds != wanted)
+        return Error{QStringLiteral("program_locked"),
+                     QCoreApplication::translate(
+                         "ProfileService",
+                         "This profile records “%1” and cannot switch to “%2”: a profile holds one program. "
+                         "To work in “%2”, use a separate data folder (--data-dir).")
+                         .arg(programName(holds), programName(wanted))};
+    return write(kProgram, wanted, QStringLiteral("set"), QJsonObject{{QStringLiteral("program"), wanted}});
+}
+
+QString ProfileService::uf() const
+{
+    return setting(kUf);
+}
+
+QString ProfileService::reportingUnit() const
+{
+    if (role() != Role::Municipality)
+        return {};
+    const QString place = shippedProgram(program()).level(Role::Municipality).place;
+    return place == QLatin1String("uf") ? setting(kApoiador) : municipality();
+}
+
 Status ProfileService::setRole(Role role, const QString &place)
 {
+    const ProgramDefinition program = shippedProgram(this->program());
+    const auto placeOf = [&](Role r) {
+        const QString kind = program.level(r).place;
+        return kind == QLatin1String("municipality") ? municipality()
+               : kind == QLatin1String("urs")        ? setting(kUrs)
+               : kind == QLatin1String("uf")         ? setting(kUf)
+                                                     : QString();
+    };
+    const ProgramLevel level = program.level(role);
     const auto current = this->role();
-    const QString currentPlace = current == Role::Municipality ? municipality()
-                                 : current == Role::Urs        ? urs()
-                                                               : QString();
-    const QString wantedPlace = role == Role::Central ? QString() : place.trimmed();
+    const QString currentPlace = current ? placeOf(*current) : QString();
+    const QString wantedPlace = level.place == QLatin1String("none") ? QString() : place.trimmed();
     if (current) {
-        if (*current == Role::Municipality && role == Role::Municipality && currentPlace != wantedPlace)
+        if (*current == Role::Municipality && role == Role::Municipality && currentPlace != wantedPlace &&
+            level.place == QLatin1String("municipality"))
             return setMunicipality(wantedPlace); // says which municipality this profile belongs to
         if (*current == role && currentPlace == wantedPlace) {
             if (setting(kRole).isEmpty()) // a profile from before roles: record what it is
@@ -144,10 +214,11 @@ Status ProfileService::setRole(Role role, const QString &place)
                              QJsonObject{{QStringLiteral("role"), roleKey(role)}});
             return {};
         }
-        const QString is = currentPlace.isEmpty() ? roleLabel(*current)
-                                                  : QStringLiteral("%1 %2").arg(roleLabel(*current), currentPlace);
-        const QString asked = wantedPlace.isEmpty() ? roleLabel(role)
-                                                    : QStringLiteral("%1 %2").arg(roleLabel(role), wantedPlace);
+        const QString currentLabel = program.level(*current).label;
+        const QString is =
+            currentPlace.isEmpty() ? currentLabel : QStringLiteral("%1 %2").arg(currentLabel, currentPlace);
+        const QString asked =
+            wantedPlace.isEmpty() ? level.label : QStringLiteral("%1 %2").arg(level.label, wantedPlace);
         return Error{QStringLiteral("role_locked"),
                      QCoreApplication::translate(
                          "ProfileService",
@@ -155,22 +226,33 @@ Status ProfileService::setRole(Role role, const QString &place)
                          "use a separate data folder (--data-dir).")
                          .arg(is, asked)};
     }
-    switch (role) {
-    case Role::Municipality:
+    const QJsonObject detail{{QStringLiteral("role"), roleKey(role)}, {QStringLiteral("place"), wantedPlace}};
+    if (level.place == QLatin1String("municipality")) {
         if (Status s = setMunicipality(wantedPlace); !s)
             return s;
-        return write(kRole, roleKey(role), QStringLiteral("set"), QJsonObject{{QStringLiteral("role"), roleKey(role)}});
-    case Role::Urs:
+        return write(kRole, roleKey(role), QStringLiteral("set"), detail);
+    }
+    if (level.place == QLatin1String("urs")) {
         if (wantedPlace.isEmpty())
             return Error{QStringLiteral("invalid_urs"),
                          QCoreApplication::translate("ProfileService",
                                                      "Choose the regional health unit (URS) from the list.")};
-        return writeAll({{kUrs, wantedPlace}, {kRole, roleKey(role)}}, QStringLiteral("set"),
-                        QJsonObject{{QStringLiteral("role"), roleKey(role)}, {QStringLiteral("urs"), wantedPlace}});
-    case Role::Central:
-        return write(kRole, roleKey(role), QStringLiteral("set"), QJsonObject{{QStringLiteral("role"), roleKey(role)}});
+        return writeAll({{kUrs, wantedPlace}, {kRole, roleKey(role)}}, QStringLiteral("set"), detail);
     }
-    return {};
+    if (level.place == QLatin1String("uf")) {
+        static const QRegularExpression uf(QStringLiteral("^[A-Z]{2}$"));
+        if (!uf.match(wantedPlace).hasMatch())
+            return Error{QStringLiteral("invalid_uf"),
+                         QCoreApplication::translate(
+                             "ProfileService", "“%1” is not a state. Choose the state (UF) from the list.")
+                             .arg(wantedPlace)};
+        QList<QPair<QString, QString>> values{{kUf, wantedPlace}, {kRole, roleKey(role)}};
+        if (role == Role::Municipality) // the apoiador: who reports, made here once
+            values << qMakePair(kApoiador,
+                                QStringLiteral("ap-") + installationId().remove(QLatin1Char('-')).left(12));
+        return writeAll(values, QStringLiteral("set"), detail);
+    }
+    return write(kRole, roleKey(role), QStringLiteral("set"), detail);
 }
 
 Status ProfileService::setMunicipality(const QString &ibge)
@@ -182,6 +264,13 @@ Status ProfileService::setMunicipality(const QString &ibge)
                                                  "\"%1\" is not a municipality code. Choose the "
                                                  "municipality from the list.")
                          .arg(ibge)};
+    if (const ProgramLevel reporting = shippedProgram(program()).level(Role::Municipality);
+        reporting.place != QLatin1String("municipality"))
+        return Error{QStringLiteral("role_locked"),
+                     QCoreApplication::translate(
+                         "ProfileService", "This profile records “%1”, whose reports are made by %2, not by "
+                                           "a municipality. Use a separate data folder (--data-dir).")
+                         .arg(programName(program()), reporting.label)};
     if (const auto stored = roleFromKey(setting(kRole)); stored && *stored != Role::Municipality)
         return Error{QStringLiteral("role_locked"),
                      QCoreApplication::translate("ProfileService",

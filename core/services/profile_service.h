@@ -30,12 +30,28 @@ public:
     // What this installation is. A profile that chose a municipality before roles
     // existed is a municipality's; nullopt until the first run chose.
     std::optional<Role> role() const;
-    // First time only, with its place: the IBGE code for a municipality, the URS's
-    // canonical name for a URS (the caller checks both against the reference
-    // table), nothing for the central level. The same role and place again is fine;
+    // First time only, with its place as the program's level says (ProgramLevel::place):
+    // the IBGE code for a municipality, the URS's canonical name for a URS, a UF for the
+    // apoio program's levels (the caller checks them against the reference tables),
+    // nothing for the central level. The same role and place again is fine;
     // anything else is an Error "role_locked". One transaction.
     Status setRole(Role role, const QString &place = {});
     QString urs() const; // the URS's canonical name (role Urs); empty otherwise
+
+    // The program this profile records: a profile holds one (its id, e.g.
+    // "apoio_cosems"). A profile set up before programs were chosen is SES-MG's.
+    QString program() const;
+    // First time only: before anything is set up, or the same program again. Another
+    // program is an Error "program_locked" that names both and says to use a separate
+    // data folder. The caller checks that the program exists. One transaction.
+    Status setProgram(const QString &programId);
+    // The state (UF, "BA") of a level set up by state (the apoio program's apoiador and
+    // COSEMS coordination); empty otherwise.
+    QString uf() const;
+    // Who reports: the municipality's IBGE code, or the apoiador's id ("ap-" and the first
+    // twelve hex digits of the installation id, made when the level is set up); empty
+    // until set up, and for the levels that review.
+    QString reportingUnit() const;
 
     QString municipality() const; // IBGE code; empty until chosen
     // First time only. Setting the same code again is fine; another code is an

@@ -288,8 +288,11 @@ Result<Report> ReportService::createReport(const QString &programId, const Perio
     const QSqlDatabase db = m_database.db();
     QString uuid;
     Result<Report> created = inTransaction(db, [&]() -> Result<Report> {
-        auto municipality =
-            scalarSql(db, QStringLiteral("SELECT value FROM settings WHERE key = 'municipality'"));
+        // Who reports: the municipality (its IBGE code), or the apoio program's apoiador
+        // (ProfileService::reportingUnit).
+        auto municipality = scalarSql(db, QStringLiteral("SELECT value FROM settings WHERE key IN "
+                                                         "('municipality', 'apoiador') AND value <> '' "
+                                                         "ORDER BY key = 'municipality' DESC LIMIT 1"));
         if (!municipality)
             return municipality.error();
         const QString ibge = municipality.value().toString();
