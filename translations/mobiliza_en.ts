@@ -2696,7 +2696,7 @@
         <translation>“%1” is not a program. Choose the program from the list.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</source>
         <translation>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</translation>
     </message>
@@ -2716,7 +2716,12 @@
         <translation>“%1” is not a state. Choose the state (UF) from the list.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>This profile has no installation id yet. Close Mobiliza and open it again.</source>
+        <translation>This profile has no installation id yet. Close Mobiliza and open it again.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&quot;%1&quot; is not a municipality code. Choose the municipality from the list.</source>
         <translation>&quot;%1&quot; is not a municipality code. Choose the municipality from the list.</translation>
     </message>
@@ -2749,7 +2754,7 @@
         <translation>Could not read the program definition “%1”: %2. Check that the file exists and can be read.</translation>
     </message>
     <message>
-        <location filename="../core/program/program_loader.cpp" line="+84"/>
+        <location filename="../core/program/program_loader.cpp" line="+85"/>
         <source>text</source>
         <translation>text</translation>
     </message>
@@ -2780,25 +2785,25 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+74"/>
-        <location line="+378"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+219"/>
+        <location line="+75"/>
+        <location line="+377"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+226"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</translation>
     </message>
     <message>
         <location line="-445"/>
         <location line="+17"/>
-        <location line="+235"/>
+        <location line="+233"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-203"/>
-        <location line="+92"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-210"/>
+        <location line="+99"/>
         <location line="+5"/>
         <source>%1: “%2” has the wrong type; it must be %3.</source>
         <translation>%1: “%2” has the wrong type; it must be %3.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-243"/>
         <source>The catalogue “%1” is empty. Add at least one entry.</source>
         <translation>The catalogue “%1” is empty. Add at least one entry.</translation>
     </message>
@@ -2808,7 +2813,7 @@
         <translation>The catalogue “%1” has the code “%2” more than once. Each entry needs its own code.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+127"/>
         <source>%1: a list field cannot hold another list. Use a field of another type.</source>
         <translation>%1: a list field cannot hold another list. Use a field of another type.</translation>
     </message>
@@ -2843,24 +2848,24 @@
         <translation>The program has no fields. Add at least one field.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-166"/>
         <source>The field “%1” has the unknown type “%2”. Use one of: %3.</source>
         <translation>The field “%1” has the unknown type “%2”. Use one of: %3.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+56"/>
-        <location line="+29"/>
+        <location line="+54"/>
+        <location line="+28"/>
         <source>%1: “%2” does not apply to fields of type “%3”. Remove it.</source>
         <translation>%1: “%2” does not apply to fields of type “%3”. Remove it.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-63"/>
         <source>The field “%1” has a minimum (%2) greater than its maximum (%3).</source>
         <translation>The field “%1” has a minimum (%2) greater than its maximum (%3).</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>The field “%1” of type “%2” needs a catalogue. Add “catalogue”.</source>
         <translation>The field “%1” of type “%2” needs a catalogue. Add “catalogue”.</translation>
     </message>
@@ -2875,7 +2880,7 @@
         <translation>The “other” value “%1” of the field “%2” is not a code of the catalogue “%3”.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+104"/>
         <source>The field id “%1” is used more than once. Each field needs its own id.</source>
         <translation>The field id “%1” is used more than once. Each field needs its own id.</translation>
     </message>
@@ -2902,12 +2907,12 @@
         <translation>%1: must be an object ({…}).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1: the program names no level “%2”.</source>
         <translation>%1: the program names no level “%2”.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1: there is no field “%2”.</source>
         <translation>%1: there is no field “%2”.</translation>
     </message>
@@ -2937,7 +2942,7 @@
         <translation>The program definition uses format version %1, but this version of Mobiliza reads only up to version %2. Update Mobiliza.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The program definition is not valid. Fix these problems:</source>
         <translation>The program definition is not valid. Fix these problems:</translation>
     </message>
@@ -2970,7 +2975,7 @@
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-124"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-131"/>
         <source>%1: “%2” has the invalid value “%3”. Use one of: %4.</source>
         <translation>%1: “%2” has the invalid value “%3”. Use one of: %4.</translation>
     </message>
@@ -2990,7 +2995,12 @@
         <translation>%1: the field “%2” appears twice in the sum.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+15"/>
+        <source>%1: this rule needs the national table. Add &quot;territory&quot;: &quot;national&quot; or remove the rule.</source>
+        <translation>%1: this rule needs the national table. Add &quot;territory&quot;: &quot;national&quot; or remove the rule.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1: give exactly one condition among %2.</source>
         <translation>%1: give exactly one condition among %2.</translation>
     </message>
@@ -3005,9 +3015,19 @@
         <translation>%1: “%2” is not a level. Use one of: %3.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <source>%1: the level “%2” cannot be set up with “%3”. Use one of: %4.</source>
+        <translation>%1: the level “%2” cannot be set up with “%3”. Use one of: %4.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1: the key “%2” names another level too. Each level needs its own key.</source>
         <translation>%1: the key “%2” names another level too. Each level needs its own key.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>levels.municipality: the program reports by “%1” but its reporting level is set up with “%2”. Make them agree.</source>
+        <translation>levels.municipality: the program reports by “%1” but its reporting level is set up with “%2”. Make them agree.</translation>
     </message>
 </context>
 <context>
@@ -4375,7 +4395,7 @@
         <translation>The report has %1 actions; the program asks for at least %2. Add the missing actions.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>%1: you chose “%3” in “%2”. Describe it in “%4”.</source>
         <translation>%1: you chose “%3” in “%2”. Describe it in “%4”.</translation>
     </message>
@@ -4401,11 +4421,11 @@
     </message>
     <message>
         <location line="+26"/>
-        <source>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total.</source>
-        <translation>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total.</translation>
+        <source>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total, or leave them all blank.</source>
+        <translation>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total, or leave them all blank.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>%1: the municipality %3 in “%2” is in %4, not in the state chosen in “%5” (%6). Choose a municipality of %6, or change the state.</source>
         <translation>%1: the municipality %3 in “%2” is in %4, not in the state chosen in “%5” (%6). Choose a municipality of %6, or change the state.</translation>
     </message>
@@ -4450,24 +4470,24 @@
         <translation>%1, photo %2: fill in the photo&apos;s author.</translation>
     </message>
     <message>
-        <location filename="../core/program/validation_fields.cpp" line="+22"/>
+        <location filename="../core/program/validation_fields.cpp" line="+25"/>
         <source>%1: link at least one partner in “%2”.</source>
         <translation>%1: link at least one partner in “%2”.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+278"/>
+        <location line="+293"/>
         <source>%1: choose an option in “%2”.</source>
         <translation>%1: choose an option in “%2”.</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+277"/>
+        <location line="-291"/>
+        <location line="+293"/>
         <source>%1: fill in “%2”.</source>
         <translation>%1: fill in “%2”.</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-248"/>
         <source>%1: “%2” must be text. Enter it again.</source>
         <translation>%1: “%2” must be text. Enter it again.</translation>
     </message>
@@ -4543,12 +4563,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>%1: “%2” is not a known municipality code (%3). Choose the municipality from the list.</source>
         <translation>%1: “%2” is not a known municipality code (%3). Choose the municipality from the list.</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-47"/>
         <source>%1: “%2” is not a known health region code (%3). Choose the health region from the list.</source>
         <translation>%1: “%2” is not a known health region code (%3). Choose the health region from the list.</translation>
     </message>
@@ -4563,12 +4583,12 @@
         <translation>%1: “%2” has an invalid selection. Choose the municipalities again.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1: “%2” lists the municipality %3 twice. Remove one of them.</source>
-        <translation>%1: “%2” lists the municipality %3 twice. Remove one of them.</translation>
+        <location line="+23"/>
+        <source>%1: “%2” lists %3 more than once. Keep it once.</source>
+        <translation>%1: “%2” lists %3 more than once. Keep it once.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1: choose at least %3 municipalities in “%2”.</source>
         <translation>%1: choose at least %3 municipalities in “%2”.</translation>
     </message>
@@ -4588,12 +4608,12 @@
         <translation>%1: add at least %3 entries in “%2”.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: “%2” has %3 entries; the maximum is %4.</source>
         <translation>%1: “%2” has %3 entries; the maximum is %4.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1, “%2” item %3</source>
         <extracomment>A list entry in a message: &quot;Ação 1, “Encaminhamentos” item 2&quot;</extracomment>
         <translation>%1, “%2” item %3</translation>

@@ -2696,7 +2696,7 @@
         <translation>“%1” não é um programa. Escolha o programa na lista.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</source>
         <translation>Este perfil registra “%1” e não pode passar para “%2”: um perfil guarda um só programa. Para trabalhar em “%2”, use uma pasta de dados separada (--data-dir).</translation>
     </message>
@@ -2716,7 +2716,12 @@
         <translation>“%1” não é um estado. Escolha o estado (UF) na lista.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
+        <source>This profile has no installation id yet. Close Mobiliza and open it again.</source>
+        <translation>Este perfil ainda não tem identificação de instalação. Feche o Mobiliza e abra-o de novo.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>&quot;%1&quot; is not a municipality code. Choose the municipality from the list.</source>
         <translation>&quot;%1&quot; não é um código de município. Escolha o município na lista.</translation>
     </message>
@@ -2749,7 +2754,7 @@
         <translation>Não foi possível ler a definição de programa “%1”: %2. Verifique se o arquivo existe e pode ser lido.</translation>
     </message>
     <message>
-        <location filename="../core/program/program_loader.cpp" line="+84"/>
+        <location filename="../core/program/program_loader.cpp" line="+85"/>
         <source>text</source>
         <translation>texto</translation>
     </message>
@@ -2780,25 +2785,25 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+74"/>
-        <location line="+378"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+219"/>
+        <location line="+75"/>
+        <location line="+377"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+226"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: o nome “%2” não é válido. Use letras minúsculas, algarismos e sublinhados, começando por uma letra.</translation>
     </message>
     <message>
         <location line="-445"/>
         <location line="+17"/>
-        <location line="+235"/>
+        <location line="+233"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-203"/>
-        <location line="+92"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-210"/>
+        <location line="+99"/>
         <location line="+5"/>
         <source>%1: “%2” has the wrong type; it must be %3.</source>
         <translation>%1: “%2” tem o tipo errado; deve ser %3.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-243"/>
         <source>The catalogue “%1” is empty. Add at least one entry.</source>
         <translation>O catálogo “%1” está vazio. Inclua pelo menos um item.</translation>
     </message>
@@ -2808,7 +2813,7 @@
         <translation>O catálogo “%1” tem o código “%2” mais de uma vez. Cada item precisa de um código próprio.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+127"/>
         <source>%1: a list field cannot hold another list. Use a field of another type.</source>
         <translation>%1: um campo de lista não pode conter outra lista. Use um campo de outro tipo.</translation>
     </message>
@@ -2843,24 +2848,24 @@
         <translation>O programa não tem campos. Inclua pelo menos um campo.</translation>
     </message>
     <message>
-        <location line="-169"/>
+        <location line="-166"/>
         <source>The field “%1” has the unknown type “%2”. Use one of: %3.</source>
         <translation>O campo “%1” tem o tipo desconhecido “%2”. Use um destes: %3.</translation>
     </message>
     <message>
         <location line="+11"/>
-        <location line="+56"/>
-        <location line="+29"/>
+        <location line="+54"/>
+        <location line="+28"/>
         <source>%1: “%2” does not apply to fields of type “%3”. Remove it.</source>
         <translation>%1: “%2” não se aplica a campos do tipo “%3”. Remova-o.</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-63"/>
         <source>The field “%1” has a minimum (%2) greater than its maximum (%3).</source>
         <translation>O campo “%1” tem um mínimo (%2) maior que o máximo (%3).</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <source>The field “%1” of type “%2” needs a catalogue. Add “catalogue”.</source>
         <translation>O campo “%1”, do tipo “%2”, precisa de um catálogo. Inclua “catalogue”.</translation>
     </message>
@@ -2875,7 +2880,7 @@
         <translation>O valor “outro” “%1” do campo “%2” não é um código do catálogo “%3”.</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="+104"/>
         <source>The field id “%1” is used more than once. Each field needs its own id.</source>
         <translation>O identificador de campo “%1” é usado mais de uma vez. Cada campo precisa de um identificador próprio.</translation>
     </message>
@@ -2902,12 +2907,12 @@
         <translation>%1: deve ser um objeto ({…}).</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1: the program names no level “%2”.</source>
         <translation>%1: o programa não define o nível “%2”.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1: there is no field “%2”.</source>
         <translation>%1: não há campo “%2”.</translation>
     </message>
@@ -2937,7 +2942,7 @@
         <translation>A definição de programa usa a versão de formato %1, mas esta versão do Mobiliza só lê até a versão %2. Atualize o Mobiliza.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+40"/>
         <source>The program definition is not valid. Fix these problems:</source>
         <translation>A definição de programa não é válida. Corrija estes problemas:</translation>
     </message>
@@ -2970,7 +2975,7 @@
     </message>
     <message>
         <location line="+19"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-124"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-131"/>
         <source>%1: “%2” has the invalid value “%3”. Use one of: %4.</source>
         <translation>%1: “%2” tem o valor inválido “%3”. Use um destes: %4.</translation>
     </message>
@@ -2990,7 +2995,12 @@
         <translation>%1: o campo “%2” aparece duas vezes na soma.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+15"/>
+        <source>%1: this rule needs the national table. Add &quot;territory&quot;: &quot;national&quot; or remove the rule.</source>
+        <translation>%1: esta regra precisa da tabela nacional. Acrescente &quot;territory&quot;: &quot;national&quot; ou remova a regra.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>%1: give exactly one condition among %2.</source>
         <translation>%1: informe exatamente uma condição entre %2.</translation>
     </message>
@@ -3005,9 +3015,19 @@
         <translation>%1: “%2” não é um nível. Use um destes: %3.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
+        <source>%1: the level “%2” cannot be set up with “%3”. Use one of: %4.</source>
+        <translation>%1: o nível “%2” não pode ser configurado com “%3”. Use um destes: %4.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>%1: the key “%2” names another level too. Each level needs its own key.</source>
         <translation>%1: a chave “%2” também nomeia outro nível. Cada nível precisa da sua própria chave.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>levels.municipality: the program reports by “%1” but its reporting level is set up with “%2”. Make them agree.</source>
+        <translation>levels.municipality: o programa é informado por “%1”, mas o seu nível que informa é configurado com “%2”. Faça-os concordar.</translation>
     </message>
 </context>
 <context>
@@ -4375,7 +4395,7 @@
         <translation>O relatório tem %1 ação(ões); o programa pede pelo menos %2. Inclua as ações que faltam.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+90"/>
         <source>%1: you chose “%3” in “%2”. Describe it in “%4”.</source>
         <translation>%1: você escolheu “%3” em “%2”. Descreva em “%4”.</translation>
     </message>
@@ -4401,11 +4421,11 @@
     </message>
     <message>
         <location line="+26"/>
-        <source>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total.</source>
-        <translation>%1: %2 somam %3, mas “%4” é %5. Corrija os números para que somem o total.</translation>
+        <source>%1: %2 add up to %3, but “%4” is %5. Correct the numbers so that they add up to the total, or leave them all blank.</source>
+        <translation>%1: %2 somam %3, mas “%4” é %5. Corrija os números para que somem o total, ou deixe-os todos em branco.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+27"/>
         <source>%1: the municipality %3 in “%2” is in %4, not in the state chosen in “%5” (%6). Choose a municipality of %6, or change the state.</source>
         <translation>%1: o município %3 em “%2” fica em %4, não no estado escolhido em “%5” (%6). Escolha um município de %6 ou mude o estado.</translation>
     </message>
@@ -4450,24 +4470,24 @@
         <translation>%1, foto %2: informe o autor da foto.</translation>
     </message>
     <message>
-        <location filename="../core/program/validation_fields.cpp" line="+22"/>
+        <location filename="../core/program/validation_fields.cpp" line="+25"/>
         <source>%1: link at least one partner in “%2”.</source>
         <translation>%1: vincule pelo menos um parceiro em “%2”.</translation>
     </message>
     <message>
         <location line="+14"/>
-        <location line="+278"/>
+        <location line="+293"/>
         <source>%1: choose an option in “%2”.</source>
         <translation>%1: escolha uma opção em “%2”.</translation>
     </message>
     <message>
-        <location line="-276"/>
-        <location line="+277"/>
+        <location line="-291"/>
+        <location line="+293"/>
         <source>%1: fill in “%2”.</source>
         <translation>%1: preencha “%2”.</translation>
     </message>
     <message>
-        <location line="-238"/>
+        <location line="-248"/>
         <source>%1: “%2” must be text. Enter it again.</source>
         <translation>%1: “%2” deve ser um texto. Digite-o novamente.</translation>
     </message>
@@ -4543,12 +4563,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+46"/>
+        <location line="+51"/>
         <source>%1: “%2” is not a known municipality code (%3). Choose the municipality from the list.</source>
         <translation>%1: “%2” não é um código de município conhecido (%3). Escolha o município na lista.</translation>
     </message>
     <message>
-        <location line="-42"/>
+        <location line="-47"/>
         <source>%1: “%2” is not a known health region code (%3). Choose the health region from the list.</source>
         <translation>%1: “%2” não é um código de região de saúde conhecido (%3). Escolha a região de saúde na lista.</translation>
     </message>
@@ -4563,12 +4583,12 @@
         <translation>%1: “%2” tem uma seleção inválida. Escolha os municípios novamente.</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>%1: “%2” lists the municipality %3 twice. Remove one of them.</source>
-        <translation>%1: “%2” lista o município %3 duas vezes. Remova um deles.</translation>
+        <location line="+23"/>
+        <source>%1: “%2” lists %3 more than once. Keep it once.</source>
+        <translation>%1: “%2” lista %3 mais de uma vez. Deixe-o uma vez só.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>%1: choose at least %3 municipalities in “%2”.</source>
         <translation>%1: escolha pelo menos %3 municípios em “%2”.</translation>
     </message>
@@ -4588,12 +4608,12 @@
         <translation>%1: acrescente pelo menos %3 itens em “%2”.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1: “%2” has %3 entries; the maximum is %4.</source>
         <translation>%1: “%2” tem %3 itens; o máximo é %4.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1, “%2” item %3</source>
         <extracomment>A list entry in a message: &quot;Ação 1, “Encaminhamentos” item 2&quot;</extracomment>
         <translation>%1, “%2” item %3</translation>

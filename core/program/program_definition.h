@@ -163,10 +163,10 @@ public:
     int version() const;
     QString reportingUnit() const; // "municipality" | "apoiador"
     QString period() const;        // "monthly" | "quadrimestral"
-    int periodMonths() const;
+    int periodMonths() const;      // 1 (monthly) or 4 (quadrimestral); 0 for a null program
     // "state": municipality fields take the state's table (SES-MG: Minas Gerais);
     // "national": every Brazilian municipality, and "uf" fields (the apoio program).
-    QString territory() const;     // 1 (monthly) or 4 (quadrimestral); 0 for a null program
+    QString territory() const;
     int deadlineDay() const;       // day of the month after the period
     QString recordLabel() const;   // "Ação"
     QString recordLabelPlural() const;

@@ -7,6 +7,8 @@
 #include "core/program/validation_engine.h"
 
 #include <QHash>
+#include <QReadWriteLock>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -23,13 +25,23 @@ public:
 
     // Adds or replaces a program (e.g. one loaded from a file, or a test fixture).
     void add(const ProgramDefinition &program);
+    // A profile holds one program: the shipped programs other than `programId` become
+    // unknown (a report or package of another program is refused as "unknown_program",
+    // as before the second program shipped); programs add()ed stay known. Thread-safe.
+    void restrictTo(const QString &programId);
     bool contains(const QString &programId) const { return m_engines.contains(programId); }
     // Null when the program is unknown.
     std::shared_ptr<const ValidationEngine> engine(const QString &programId) const;
     QStringList ids() const;
 
 private:
+    void insert(const ProgramDefinition &program);
+
     ReferenceChecks m_reference;
+    QSet<QString> m_shipped; // ids of the embedded programs
+    QSet<QString> m_added;   // ids given to add()
+    mutable QReadWriteLock m_lock;
+    QString m_only; // restrictTo(); empty: every program
     ReferenceChecks m_national;
     QHash<QString, std::shared_ptr<const ValidationEngine>> m_engines;
 };

@@ -78,6 +78,13 @@ void Loader::loadRules(const QJsonObject &root, ProgramDefinition::Data &d)
             ok = !r.field.isEmpty() && !r.ufField.isEmpty() &&
                  refersToField(d, where, r.field, {field_type::Municipality, field_type::Municipalities}) &&
                  refersToField(d, where, r.ufField, {field_type::Uf});
+            if (ok && d.territory != QLatin1String("national")) {
+                problem(QCoreApplication::translate("ProgramDefinition",
+                                                    "%1: this rule needs the national table. Add "
+                                                    "\"territory\": \"national\" or remove the rule.")
+                            .arg(where));
+                ok = false;
+            }
         } else if (r.kind == QLatin1String("required_if")) {
             r.field = string(o, QStringLiteral("field"), where, true);
             ok = !r.field.isEmpty() && refersToField(d, where, r.field, {});
@@ -192,7 +199,6 @@ void Loader::loadLevels(const QJsonObject &root, ProgramDefinition::Data &d)
     if (!levels)
         return;
     const QJsonObject all = levels->toObject();
-    QStringList keys;
     for (auto it = all.begin(); it != all.end(); ++it) {
         const QString where = QStringLiteral("levels.") + it.key();
         const auto role = core::roleFromKey(it.key());
@@ -223,18 +229,44 @@ void Loader::loadLevels(const QJsonObject &root, ProgramDefinition::Data &d)
                         .arg(where, level.key));
             continue;
         }
-        if (keys.contains(level.key)) {
-            problem(QCoreApplication::translate("ProgramDefinition",
-                                                "%1: the key “%2” names another level too. Each level needs "
-                                                "its own key.")
-                        .arg(where, level.key));
+        // What each tier can be set up with: who reports, a municipality or a state; who
+        // reviews, a URS or a state; who consolidates, nothing or a state.
+        const QStringList places =
+            *role == Role::Municipality ? QStringList{QStringLiteral("municipality"), QStringLiteral("uf")}
+            : *role == Role::Urs        ? QStringList{QStringLiteral("urs"), QStringLiteral("uf")}
+                                        : QStringList{QStringLiteral("none"), QStringLiteral("uf")};
+        if (!level.place.isEmpty() && !places.contains(level.place)) {
+            problem(QCoreApplication::translate(
+                        "ProgramDefinition", "%1: the level “%2” cannot be set up with “%3”. Use one of: %4.")
+                        .arg(where, it.key(), level.place, quoted(places)));
             continue;
         }
         if (level.key.isEmpty() || level.label.isEmpty() || level.place.isEmpty())
             continue;
-        keys << level.key;
         d.levels.insert(it.key(), level);
     }
+    // Keys are unique across the three levels, the default ones included.
+    QHash<QString, QString> byKey;
+    for (const QString &tier :
+         {QStringLiteral("municipality"), QStringLiteral("urs"), QStringLiteral("central")}) {
+        const QString key = d.levels.contains(tier) ? d.levels.value(tier).key : tier;
+        if (byKey.contains(key))
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: the key “%2” names another level too. Each level needs "
+                                                "its own key.")
+                        .arg(QStringLiteral("levels.") + tier, key));
+        byKey.insert(key, tier);
+    }
+    // Who reports is a municipality exactly when the program says so.
+    const QString reportingPlace = d.levels.contains(QStringLiteral("municipality"))
+                                       ? d.levels.value(QStringLiteral("municipality")).place
+                                       : QStringLiteral("municipality");
+    if (!d.reportingUnit.isEmpty() && (d.reportingUnit == QLatin1String("municipality")) !=
+                                          (reportingPlace == QLatin1String("municipality")))
+        problem(QCoreApplication::translate(
+                    "ProgramDefinition", "levels.municipality: the program reports by “%1” but its reporting "
+                                         "level is set up with “%2”. Make them agree.")
+                    .arg(d.reportingUnit, reportingPlace));
 }
 
 } // namespace mobiliza::core::program_loader

@@ -155,9 +155,15 @@ void ValidationEngine::validateActionAt(const Report &report, const Action &acti
         }
         return fields.size();
     };
-    std::stable_sort(found.begin(), found.end(),
-                     [&](const Finding &a, const Finding &b) { return rank(a) < rank(b); });
-    out << found;
+    // Each finding ranked once (a hostile package may bring many).
+    QList<QPair<qsizetype, qsizetype>> order; // (rank, index)
+    order.reserve(found.size());
+    for (qsizetype i = 0; i < found.size(); ++i)
+        order.append({rank(found.at(i)), i});
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto &x, const auto &y) { return x.first < y.first; });
+    for (const auto &o : std::as_const(order))
+        out << found.at(o.second);
 }
 
 // A choice "Outro" makes its companion text field required.
@@ -269,22 +275,28 @@ void ValidationEngine::validateRules(const ActionContext &ctx, Findings &out) co
             out << make(ctx.fieldPath(rule.parts.constLast()), rule.severity, QStringLiteral("parts_sum"),
                         QCoreApplication::translate(
                             "ValidationEngine", "%1: %2 add up to %3, but “%4” is %5. Correct the numbers "
-                                                "so that they add up to the total.")
+                                                "so that they add up to the total, or leave them all blank.")
                             .arg(ctx.record, labels.join(QStringLiteral(" + ")), number(sum),
                                  totalField ? totalField->label : rule.field, number(total.toDouble())));
         } else if (rule.kind == QLatin1String("municipalities_in_uf")) {
             const QJsonValue uf = ctx.value(rule.ufField);
             const QJsonValue places = ctx.value(rule.field);
-            if (!m_reference.ufOfMunicipality || !uf.isString() || uf.toString().isEmpty())
+            const QString chosen = uf.toString().trimmed();
+            if (!m_reference.ufOfMunicipality || !uf.isString() || chosen.isEmpty())
                 continue;
             const QJsonArray codes = places.isArray() ? places.toArray() : QJsonArray{places};
             const auto field = m_program.field(rule.field);
             const auto ufField = m_program.field(rule.ufField);
-            for (const auto &code : codes) {
+            // As many as the field checks (validatePlaces): a hostile list is not walked whole.
+            const qsizetype checked =
+                std::min<qsizetype>(codes.size(), field && field->maxItems > 0 ? field->maxItems : 1000);
+            for (qsizetype i = 0; i < checked; ++i) {
+                const QJsonValue code = codes.at(i);
                 if (!code.isString())
                     continue;
-                const QString state = m_reference.ufOfMunicipality(code.toString());
-                if (state.isEmpty() || state == uf.toString())
+                const QString ibge = code.toString().trimmed();
+                const QString state = m_reference.ufOfMunicipality(ibge);
+                if (state.isEmpty() || state == chosen)
                     continue; // an unknown code is reported on the field itself
                 out << make(
                     ctx.fieldPath(rule.field), rule.severity, QStringLiteral("outside_uf"),
@@ -292,8 +304,8 @@ void ValidationEngine::validateRules(const ActionContext &ctx, Findings &out) co
                                                 "%1: the municipality %3 in “%2” is in %4, not in the state "
                                                 "chosen in “%5” (%6). Choose a municipality of %6, or change "
                                                 "the state.")
-                        .arg(ctx.record, field ? field->label : rule.field, code.toString(), state,
-                             ufField ? ufField->label : rule.ufField, uf.toString()));
+                        .arg(ctx.record, field ? field->label : rule.field, municipalityName(ibge), state,
+                             ufField ? ufField->label : rule.ufField, chosen));
             }
         } else if (rule.kind == QLatin1String("photo_authorization")) {
             const auto &photos = ctx.action.photos;

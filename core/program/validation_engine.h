@@ -21,6 +21,7 @@ struct ReferenceChecks
     // abbreviation, and the state of a municipality ("" when unknown).
     std::function<bool(const QString &uf)> isUf;
     std::function<QString(const QString &ibge)> ufOfMunicipality;
+    std::function<QString(const QString &ibge)> municipalityName; // for messages; "" when unknown
 };
 
 class ValidationEngine
@@ -45,6 +46,7 @@ private:
                        const QString &subject, Findings &out) const;
     bool isKnownMunicipality(const QJsonValue &v) const; // a 7-digit code in the reference, when given
     bool isKnownRegiao(const QJsonValue &v) const;
+    QString municipalityName(const QString &ibge) const; // "Salvador (2927408)", or the code
     void validatePlaces(const ActionContext &ctx, const FieldDefinition &field, const QJsonValue &v,
                         Findings &out) const;
     void validateList(const ActionContext &ctx, const FieldDefinition &field, const QJsonValue &v,

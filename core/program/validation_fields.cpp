@@ -3,6 +3,9 @@
 
 #include <QCoreApplication>
 #include <QRegularExpression>
+#include <QSet>
+
+#include <algorithm>
 
 namespace mobiliza::core {
 
@@ -54,6 +57,12 @@ bool ValidationEngine::isKnownMunicipality(const QJsonValue &v) const
     const QString code = v.toString().trimmed();
     return v.isString() && ibge.match(code).hasMatch() &&
            (!m_reference.isMunicipality || m_reference.isMunicipality(code));
+}
+
+QString ValidationEngine::municipalityName(const QString &ibge) const
+{
+    const QString name = m_reference.municipalityName ? m_reference.municipalityName(ibge) : QString();
+    return name.isEmpty() ? ibge : QStringLiteral("%1 (%2)").arg(name, ibge);
 }
 
 bool ValidationEngine::isKnownRegiao(const QJsonValue &v) const
@@ -235,8 +244,13 @@ void ValidationEngine::validatePlaces(const ActionContext &ctx, const FieldDefin
         return;
     }
     const QJsonArray items = v.toArray();
-    QStringList seen;
-    for (const auto &item : items) {
+    // Beyond the field's maximum (or 1,000) nothing more is checked: a hostile package's
+    // list is not walked whole, and the maximum is said below.
+    const qsizetype checked = std::min<qsizetype>(items.size(), f.maxItems > 0 ? f.maxItems : 1000);
+    QSet<QString> seen;
+    QSet<QString> repeated;
+    for (qsizetype i = 0; i < checked; ++i) {
+        const QJsonValue item = items.at(i);
         const QString code = item.isString() ? item.toString().trimmed() : item.toVariant().toString();
         if (!isKnownMunicipality(item)) {
             error(QStringLiteral("unknown_municipality"),
@@ -244,13 +258,14 @@ void ValidationEngine::validatePlaces(const ActionContext &ctx, const FieldDefin
                                               "%1: “%2” is not a known municipality code (%3). "
                                               "Choose the municipality from the list.")
                       .arg(ctx.record, f.label, code));
-        } else if (seen.contains(code)) {
+        } else if (seen.contains(code) && !repeated.contains(code)) {
+            repeated.insert(code);
             error(QStringLiteral("duplicate"),
                   QCoreApplication::translate("ValidationEngine",
-                                              "%1: “%2” lists the municipality %3 twice. Remove one of them.")
-                      .arg(ctx.record, f.label, code));
+                                              "%1: “%2” lists %3 more than once. Keep it once.")
+                      .arg(ctx.record, f.label, municipalityName(code)));
         }
-        seen << code;
+        seen.insert(code);
     }
     if (f.minItems > 0 && items.size() < f.minItems) {
         error(
@@ -293,7 +308,8 @@ void ValidationEngine::validateList(const ActionContext &ctx, const FieldDefinit
                 .arg(entries.size())
                 .arg(f.maxItems));
     }
-    for (qsizetype k = 0; k < entries.size(); ++k) {
+    const qsizetype checked = std::min<qsizetype>(entries.size(), f.maxItems > 0 ? f.maxItems : 1000);
+    for (qsizetype k = 0; k < checked; ++k) {
         //: A list entry in a message: "Ação 1, “Encaminhamentos” item 2"
         const QString subject = QCoreApplication::translate("ValidationEngine", "%1, “%2” item %3")
                                     .arg(ctx.record, f.label)

@@ -208,6 +208,10 @@ ReferenceChecks BrazilReference::checks() const
         const auto it = impl->byIbge.constFind(ibge);
         return it == impl->byIbge.constEnd() ? QString() : impl->municipalities.at(*it).uf;
     };
+    c.municipalityName = [impl](const QString &ibge) {
+        const auto it = impl->byIbge.constFind(ibge);
+        return it == impl->byIbge.constEnd() ? QString() : impl->municipalities.at(*it).name;
+    };
     return c;
 }
 

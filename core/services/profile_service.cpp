@@ -32,7 +32,8 @@ const QString kDefaultProgram = QStringLiteral("ses_mg_mobilizacao"); // profile
 // The shipped definition of a program (null for another id: its levels are the default ones).
 ProgramDefinition shippedProgram(const QString &id)
 {
-    for (const ProgramDefinition &p : ProgramDefinition::embedded())
+    static const QList<ProgramDefinition> shipped = ProgramDefinition::embedded(); // read once
+    for (const ProgramDefinition &p : shipped)
         if (p.id() == id)
             return p;
     return {};
@@ -247,9 +248,15 @@ Status ProfileService::setRole(Role role, const QString &place)
                              "ProfileService", "“%1” is not a state. Choose the state (UF) from the list.")
                              .arg(wantedPlace)};
         QList<QPair<QString, QString>> values{{kUf, wantedPlace}, {kRole, roleKey(role)}};
-        if (role == Role::Municipality) // the apoiador: who reports, made here once
-            values << qMakePair(kApoiador,
-                                QStringLiteral("ap-") + installationId().remove(QLatin1Char('-')).left(12));
+        if (role == Role::Municipality) { // the apoiador: who reports, made here once
+            const QString id = installationId().remove(QLatin1Char('-')).left(12);
+            if (id.size() < 12)
+                return Error{QStringLiteral("no_installation_id"),
+                             QCoreApplication::translate(
+                                 "ProfileService", "This profile has no installation id yet. Close Mobiliza "
+                                                   "and open it again.")};
+            values << qMakePair(kApoiador, QStringLiteral("ap-") + id);
+        }
         return writeAll(values, QStringLiteral("set"), detail);
     }
     return write(kRole, roleKey(role), QStringLiteral("set"), detail);

@@ -40,6 +40,12 @@ Result<std::unique_ptr<Services>> Services::open(const QString &dataDir, const C
     std::unique_ptr<Services> services(new Services(std::move(database.value()), dataDir, clock));
     if (Status initialized = services->m_profile.initialize(); !initialized)
         return initialized.error();
+    // A profile holds one program: the others shipped are unknown to it (a package of
+    // another program is refused), and follow the profile when its program is chosen.
+    Services *raw = services.get();
+    raw->m_programs.restrictTo(raw->m_profile.program());
+    QObject::connect(&raw->m_notifier, &Notifier::profileChanged, &raw->m_notifier,
+                     [raw] { raw->m_programs.restrictTo(raw->m_profile.program()); });
     // A replica stored before schema 8: the Painel's facts of its manifests, once. Derived
     // data: a failure leaves the panel short (said in the log), never the profile closed;
     // the next opening tries again.

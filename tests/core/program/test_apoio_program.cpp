@@ -273,15 +273,18 @@ TEST_CASE("Each apoio rule refuses in pt-BR and names the field")
                     QJsonArray{QStringLiteral("2927408"), QStringLiteral("3106200")};
             }),
             fields + QStringLiteral("municipalities"), QStringLiteral("outside_uf"),
-            QStringLiteral("Ação de apoio 1: o município 3106200 em “Municípios apoiados” fica em MG, não no "
-                           "estado escolhido em “Estado (UF)” (BA). Escolha um município de BA ou mude o "
-                           "estado."));
+            QStringLiteral(
+                "Ação de apoio 1: o município Belo Horizonte (3106200) em “Municípios apoiados” fica "
+                "em MG, não no "
+                "estado escolhido em “Estado (UF)” (BA). Escolha um município de BA ou mude o "
+                "estado."));
     }
     SECTION("an unknown municipality code, and one listed twice")
     {
         const Findings f = findingsWith([](QJsonObject &v) {
             v[QStringLiteral("municipalities")] =
-                QJsonArray{QStringLiteral("2927408"), QStringLiteral("9999999"), QStringLiteral("2927408")};
+                QJsonArray{QStringLiteral("2927408"), QStringLiteral("9999999"), QStringLiteral("2927408"),
+                           QStringLiteral("2927408")};
         });
         INFO(dump(f).toStdString());
         REQUIRE(f.size() == 2);
@@ -291,8 +294,26 @@ TEST_CASE("Each apoio rule refuses in pt-BR and names the field")
                              "conhecido (9999999). Escolha o município na lista."));
         CHECK(f.at(1).code == QStringLiteral("duplicate"));
         CHECK(f.at(1).message ==
-              QStringLiteral("Ação de apoio 1: “Municípios apoiados” lista o município 2927408 "
-                             "duas vezes. Remova um deles."));
+              QStringLiteral("Ação de apoio 1: “Municípios apoiados” lista Salvador (2927408) mais de uma "
+                             "vez. Deixe-o uma vez só."));
+    }
+    SECTION("a hostile list: each repeated code said once, nothing walked past the maximum")
+    {
+        QJsonArray many;
+        for (int i = 0; i < 200000; ++i)
+            many.append(i % 2 ? QStringLiteral("2927408") : QStringLiteral("3106200"));
+        const Findings f =
+            findingsWith([&many](QJsonObject &v) { v[QStringLiteral("municipalities")] = many; });
+        INFO(dump(f).toStdString());
+        qsizetype duplicates = 0, outside = 0, maximum = 0;
+        for (const auto &x : f) {
+            duplicates += x.code == QStringLiteral("duplicate");
+            outside += x.code == QStringLiteral("outside_uf");
+            maximum += x.code == QStringLiteral("max_items");
+        }
+        CHECK(duplicates == 2);
+        CHECK(maximum == 1);
+        CHECK(outside == 50); // the first 100 (the field's maximum), half of them in MG
     }
     SECTION("participants by role that do not add up to the total")
     {
@@ -301,7 +322,7 @@ TEST_CASE("Each apoio rule refuses in pt-BR and names the field")
             fields + QStringLiteral("participants_outros"), QStringLiteral("parts_sum"),
             QStringLiteral("Ação de apoio 1: Gestores municipais + Técnicos + Apoiadores + Outros "
                            "participantes somam 17, mas “Participantes” é 12. Corrija os números para que "
-                           "somem o total."));
+                           "somem o total, ou deixe-os todos em branco."));
     }
     SECTION("a referral without its responsible party, and one with a bad follow-up date")
     {
@@ -399,6 +420,7 @@ TEST_CASE("The loader checks the new field types and rules strictly")
         root[QStringLiteral("fields")] = fields;
     };
     auto refused = [](const Result<ProgramDefinition> &r, const char *words) {
+        INFO("expected a refusal saying: " << words);
         REQUIRE_FALSE(r.ok());
         INFO(r.error().message.toStdString());
         CHECK(r.error().message.contains(QString::fromUtf8(words)));
@@ -478,6 +500,19 @@ TEST_CASE("The loader checks the new field types and rules strictly")
     refused(withLevels(R"({"municipality": {"key": "ap", "label": "A", "place": "uf"},
                            "urs": {"key": "ap", "label": "B", "place": "uf"}})"),
             "names another level");
-    refused(withLevels(R"({"urs": {"key": "c", "label": "C", "place": "country"}})"), "country");
-    REQUIRE(withLevels(R"({"central": {"key": "national", "label": "N", "place": "none"}})").ok());
+    refused(withLevels(R"({"municipality": {"key": "ap", "label": "A", "place": "uf"},
+                           "urs": {"key": "c", "label": "C", "place": "country"}})"),
+            "country");
+    refused(withLevels(R"({"municipality": {"key": "ap", "label": "A", "place": "none"}})"),
+            "cannot be set up");
+    refused(withLevels(R"({"urs": {"key": "central", "label": "U", "place": "uf"},
+                           "municipality": {"key": "ap", "label": "A", "place": "uf"}})"),
+            "names another level");
+    refused(withLevels(R"({"municipality": {"key": "ap", "label": "A", "place": "municipality"}})"),
+            "reports by “apoiador”");
+    refused(edited([](QJsonObject &r) { r[QStringLiteral("territory")] = QStringLiteral("state"); }),
+            "needs the national table");
+    REQUIRE(withLevels(R"({"municipality": {"key": "ap", "label": "A", "place": "uf"},
+                           "central": {"key": "national", "label": "N", "place": "none"}})")
+                .ok());
 }

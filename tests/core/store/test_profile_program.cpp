@@ -23,6 +23,9 @@ TEST_CASE("profile: a profile set up before programs, or without one chosen, is 
     CHECK(refused.error().message.contains(QStringLiteral("--data-dir")));
     CHECK(profile.program() == QStringLiteral("ses_mg_mobilizacao"));
     CHECK(profile.reportingUnit() == QStringLiteral("3106200"));
+    // The other program shipped is unknown to it: its packages are refused as before.
+    CHECK(ses.services->programs().engine(QStringLiteral("ses_mg_mobilizacao")));
+    CHECK_FALSE(ses.services->programs().engine(QStringLiteral("apoio_cosems")));
     CHECK(profile.uf().isEmpty());
     // The keys are the profile's own: the generic settings cannot write them.
     for (const char *key : {"program", "uf", "apoiador"})
@@ -34,8 +37,12 @@ TEST_CASE("profile: an apoiador is set up by state, reports under its own id, an
 {
     Profile fresh(false);
     ProfileService &profile = fresh.services->profile();
+    CHECK_FALSE(fresh.services->programs().engine(QStringLiteral("apoio_cosems")));
     REQUIRE(profile.setProgram(QStringLiteral("apoio_cosems")).ok());
     CHECK(profile.program() == QStringLiteral("apoio_cosems"));
+    // The services follow: the apoio program is known, SES-MG no longer.
+    CHECK(fresh.services->programs().engine(QStringLiteral("apoio_cosems")));
+    CHECK_FALSE(fresh.services->programs().engine(QStringLiteral("ses_mg_mobilizacao")));
     CHECK(profile.setProgram(QStringLiteral("apoio_cosems")).ok()); // the same again is fine
 
     const auto badUf = profile.setRole(Role::Municipality, QStringLiteral("Bahia"));
