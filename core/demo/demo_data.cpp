@@ -1,4 +1,5 @@
 #include "core/demo/demo_data.h"
+#include "core/demo/apoio_demo.h"
 #include "core/demo/demo_targets.h"
 
 #include "core/demo/demo_content.h"
@@ -98,8 +99,8 @@ Result<DemoSummary> DemoData::seed()
                          QCoreApplication::translate("DemoData", "This profile already holds real reports or partners, so no demonstration data was "
                              "added. Use --demo-data with a new, empty --data-dir.")};
     }
-    const QString municipality = profile.municipality();
-    if (municipality.isEmpty())
+    const bool apoio = m_program.reportingUnit() == QLatin1String("apoiador");
+    if (profile.reportingUnit().isEmpty())
         return Error{QStringLiteral("no_municipality"),
                      QCoreApplication::translate("DemoData", "Choose the profile's municipality before adding demonstration data.")};
 
@@ -108,9 +109,9 @@ Result<DemoSummary> DemoData::seed()
         return s.error(); // nothing was written
     if (auto s = profile.setDemo(true); !s)
         return s.error();
-    auto seeded = seedRecords(summary);
+    auto seeded = apoio ? seedApoioRecords(m_services, m_program, m_clock, summary) : seedRecords(summary);
     // The targets the central level would have published: the Painel measures against them.
-    if (seeded)
+    if (seeded && !apoio)
         if (Status s = seedDemoTargets(m_services, m_reference, m_clock); !s)
             seeded = s.error();
     if (seeded) {

@@ -26,9 +26,13 @@ Result<ReportDocumentInput> buildReportDocument(Services &services, const Progra
         in.ursName = m->urs;
         if (const auto r = reference.regiao(m->regiaoCode))
             in.regiaoName = r->name;
+    } else if (program.reportingUnit() == QLatin1String("apoiador")) {
+        // The apoiador reports under its own id; the files are named by the state's COSEMS.
+        in.municipalityName = QStringLiteral("Apoio COSEMS-%1").arg(services.profile().uf());
     } else {
         in.municipalityName = in.municipalityCode;
     }
+    in.uf = services.profile().uf();
     in.responsible = services.profile().userName();
     in.generatedAt = services.clock().now();
     const BlobStore *blobs = &services.blobs();

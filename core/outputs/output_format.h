@@ -65,6 +65,16 @@ QString partnerNameOrPlaceholder(const ReportDocumentInput &in, const QString &u
 // The table columns of the actions export (CSV and XLSX share them).
 QStringList actionColumns();
 
+// field_table.cpp — a program's fields as document text: a state "Bahia (BA)", municipalities by
+// name, a list's entries "1. <text> — Label: value; …" joined by `entrySeparator`.
+QString ufText(const QString &uf);
+QString fieldText(const ProgramDefinition &program, const FieldDefinition &field, const QJsonObject &values,
+                  const QString &entrySeparator);
+// One column per field (codes beside labels, IBGE codes beside names): the actions table of a
+// program without the SES-MG monthly report's roles (no title field).
+struct Table;
+Table fieldsTable(const ReportDocumentInput &in);
+
 // Writes the bytes through QSaveFile: all or nothing. Errors carry a pt-BR message.
 Status writeFileAtomically(const QString &path, const QByteArray &bytes);
 Error ioError(const QString &path, const QString &detail);

@@ -34,6 +34,7 @@ struct ReportDocumentInput
     QString municipalityCode; // IBGE
     QString ursName;
     QString regiaoName;
+    QString uf;          // the apoio program's state ("BA"): its report names the state, not a municipality
     QString responsible; // "responsável"; empty → a blank line to fill by hand
     QDateTime generatedAt;
     std::function<QString(const QString &sha256)> photoPath; // file of a stored photo (BlobStore::path)

@@ -13,6 +13,10 @@ namespace mobiliza::core::outputs::pdf_detail {
 
 void Layout::header()
 {
+    if (m_in.program.reportingUnit() == QLatin1String("apoiador")) {
+        apoioHeader();
+        return;
+    }
     const QString municipality =
         m_in.municipalityName.isEmpty() ? m_in.report.municipality : m_in.municipalityName;
     paragraph(QStringLiteral("Secretaria Municipal de Saúde de %1").arg(municipality), makeFont(13, true), 0,
@@ -46,6 +50,11 @@ void Layout::header()
          QStringLiteral("%1 — %2").arg(QString::number(m_in.report.revision), stateLabel(m_in.report.state))},
         {QStringLiteral("Gerado em"), dateTimeBr(m_in.generatedAt)},
     };
+    headerBox(cells);
+}
+
+void Layout::headerBox(const QList<std::pair<QString, QString>> &cells)
+{
     const qreal pad = pt(7);
     const qreal gap = pt(12);
     const qreal colWidth = (m_width - 2 * pad - gap) / 2;
@@ -86,9 +95,51 @@ void Layout::header()
     m_y += boxHeight + pt(14);
 }
 
+// The apoio program's four-month report: who (the apoiador of a state's COSEMS), which
+// quadrimestre, which state; the document the COSEMS files ("apoio institucional").
+void Layout::apoioHeader()
+{
+    const QString uf = m_in.uf.isEmpty() ? QStringLiteral("—") : m_in.uf;
+    paragraph(QStringLiteral("COSEMS-%1 — Apoio institucional aos municípios").arg(uf), makeFont(13, true), 0,
+              0, kInk, Qt::AlignHCenter);
+    m_y += pt(4);
+    const Period &period = m_in.report.period;
+    paragraph(period.isQuadrimester() ? QStringLiteral("RELATÓRIO QUADRIMESTRAL")
+                                      : QStringLiteral("RELATÓRIO MENSAL"),
+              makeFont(15, true), 0, 0, kAccent, Qt::AlignHCenter);
+    paragraph(m_in.program.name(), makeFont(10.5), 0, 0, kMuted, Qt::AlignHCenter);
+    if (m_in.demo) {
+        m_y += pt(2);
+        paragraph(QStringLiteral("DEMONSTRAÇÃO — dados fictícios, sem valor oficial"), makeFont(10, true), 0,
+                  0, QColor(0xb0, 0x20, 0x20), Qt::AlignHCenter);
+    }
+    m_y += pt(10);
+    const QString responsible = m_in.responsible.trimmed().isEmpty()
+                                    ? QStringLiteral("______________________________")
+                                    : m_in.responsible.trimmed();
+    const QDate last = period.lastDay();
+    const QString span = period.isQuadrimester()
+                             ? QStringLiteral("%1º quadrimestre de %2 (%3 a %4)")
+                                   .arg(period.quadrimester())
+                                   .arg(period.year)
+                                   .arg(monthName(period.month), monthName(last.month()))
+                             : QStringLiteral("%1 de %2").arg(monthName(period.month)).arg(period.year);
+    headerBox({
+        {m_in.program.level(Role::Municipality).label, responsible},
+        {period.isQuadrimester() ? QStringLiteral("Quadrimestre") : QStringLiteral("Competência"), span},
+        {QStringLiteral("Estado"), ufText(m_in.uf)},
+        {QStringLiteral("Identificação"), m_in.report.municipality},
+        {QStringLiteral("Revisão"),
+         QStringLiteral("%1 — %2").arg(QString::number(m_in.report.revision), stateLabel(m_in.report.state))},
+        {QStringLiteral("Gerado em"), dateTimeBr(m_in.generatedAt)},
+    });
+}
+
 void Layout::noActions()
 {
-    heading(QStringLiteral("Sem ações no mês"), 12, pt(40));
+    heading(m_in.report.period.isQuadrimester() ? QStringLiteral("Sem ações no quadrimestre")
+                                                : QStringLiteral("Sem ações no mês"),
+            12, pt(40));
     paragraph(QStringLiteral("Não houve %1 nesta competência.")
                   .arg(m_in.program.isNull() ? QStringLiteral("ações")
                                              : m_in.program.recordLabelPlural().toLower()),
@@ -115,6 +166,9 @@ QString Layout::fieldValue(const FieldDefinition &field, const Action &action) c
     }
     if (field.type == field_type::Boolean)
         return v.isBool() ? yesNo(v.toBool()) : QString();
+    if (field.type == field_type::Uf || field.type == field_type::Municipalities ||
+        field.type == field_type::List)
+        return fieldText(m_in.program, field, action.values, QString(QChar::LineSeparator));
     if (field.type == field_type::Partners) {
         QStringList names;
         for (const QString &uuid : action.partnerUuids)
@@ -156,7 +210,7 @@ void Layout::actions()
             if (field.id == titleField || !field.companionOf.isEmpty())
                 continue;
             const QString value = fieldValue(field, action);
-            if (field.type == field_type::LongText)
+            if (field.type == field_type::LongText || field.type == field_type::List)
                 longText(field.label, value);
             else
                 labelled(field.label, value);
@@ -271,9 +325,14 @@ void Layout::totals()
             t.people += r.peopleReached.value_or(0);
         }
     }
-    heading(QStringLiteral("Totais do mês"), 12, pt(80));
+    heading(m_in.report.period.isQuadrimester() ? QStringLiteral("Totais do quadrimestre")
+                                                : QStringLiteral("Totais do mês"),
+            12, pt(80));
     labelled(QStringLiteral("Ações realizadas"), QString::number(rows.size()));
-    labelled(QStringLiteral("Pessoas alcançadas"),
+    const auto peopleField = m_in.program.field(m_in.program.fieldForRole(field_role::PeopleReached));
+    labelled(m_in.program.reportingUnit() == QLatin1String("apoiador") && peopleField
+                 ? peopleField->label
+                 : QStringLiteral("Pessoas alcançadas"),
              integerBr(people) + (anyEstimate ? QStringLiteral(" (inclui estimativas)") : QString()));
     labelled(QStringLiteral("Fotos"), QString::number(photos));
     if (byTheme.isEmpty())
@@ -318,7 +377,9 @@ void Layout::signature()
     ensureSpace(blockHeight);
     heading(QStringLiteral("Assinatura"), 12, pt(120));
     const QString municipality =
-        m_in.municipalityName.isEmpty() ? QStringLiteral("______________________") : m_in.municipalityName;
+        m_in.municipalityName.isEmpty() || m_in.program.reportingUnit() == QLatin1String("apoiador")
+            ? QStringLiteral("______________________")
+            : m_in.municipalityName;
     paragraph(QStringLiteral("Local e data: %1, ____/____/________").arg(municipality), makeFont(9.5), 0,
               int(QStringLiteral("Local e data:").size()));
     m_y += pt(50);

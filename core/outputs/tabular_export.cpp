@@ -16,6 +16,10 @@ const QList<double> kActionWidths = {11, 22, 12, 6, 11, 11, 36, 40, 24, 24, 18, 
 
 Table actionsTable(const ReportDocumentInput &in)
 {
+    // The SES-MG monthly report's fixed columns are made of its roles (the state's consolidation
+    // reads them); a program without them (the apoio register) gets one column per field.
+    if (in.program.fieldForRole(field_role::Title).isEmpty())
+        return fieldsTable(in);
     Table table;
     table.sheetName = QStringLiteral("Ações");
     const QStringList headers = actionColumns();

@@ -62,11 +62,15 @@ ProgramDefinition ProgramDefinition::apoioCosems()
 
 QList<ProgramDefinition> ProgramDefinition::embedded()
 {
-    QList<ProgramDefinition> out;
-    for (const auto &program : {sesMgMobilizacao(), apoioCosems()})
-        if (!program.isNull())
-            out << program;
-    return out;
+    // Parsed once (thread-safe): the embedded files never change while the program runs.
+    static const QList<ProgramDefinition> all = [] {
+        QList<ProgramDefinition> out;
+        for (const auto &program : {sesMgMobilizacao(), apoioCosems()})
+            if (!program.isNull())
+                out << program;
+        return out;
+    }();
+    return all;
 }
 
 bool ProgramDefinition::isNull() const

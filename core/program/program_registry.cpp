@@ -40,6 +40,11 @@ void ProgramRegistry::insert(const ProgramDefinition &program)
                      std::make_shared<const ValidationEngine>(program, national ? m_national : m_reference));
 }
 
+ReferenceChecks ProgramRegistry::checksFor(const ProgramDefinition &program, const ReferenceChecks &state)
+{
+    return program.territory() == QLatin1String("national") ? BrazilReference::embedded().checks() : state;
+}
+
 std::shared_ptr<const ValidationEngine> ProgramRegistry::engine(const QString &programId) const
 {
     QReadLocker locker(&m_lock);

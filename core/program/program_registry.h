@@ -33,6 +33,10 @@ public:
     // Null when the program is unknown.
     std::shared_ptr<const ValidationEngine> engine(const QString &programId) const;
     QStringList ids() const;
+    // The membership checks a program's engine uses: the national table for a program of
+    // national territory, else `state` (the state's table). Also for engines made outside
+    // a registry (the editor's).
+    static ReferenceChecks checksFor(const ProgramDefinition &program, const ReferenceChecks &state);
 
 private:
     void insert(const ProgramDefinition &program);

@@ -4,6 +4,7 @@
 // report_positions.cpp; the lifecycle: report_lifecycle.cpp; undo and review
 // comments: report_editing.cpp.
 #include "core/services/report_service.h"
+#include "core/services/reporting_unit_sql.h"
 
 #include "core/domain/clock.h"
 #include "core/services/audit.h"
@@ -170,8 +171,8 @@ Result<Report> ReportService::reportFor(const QString &programId, const Period &
 {
     auto uuid = scalarSql(
         m_database.db(),
-        QStringLiteral("SELECT uuid FROM reports WHERE program_id = ? AND period = ? "
-                       "AND municipality = (SELECT value FROM settings WHERE key = 'municipality')"),
+        QStringLiteral("SELECT uuid FROM reports WHERE program_id = ? AND period = ? AND municipality = ") +
+            reportingUnitSql(),
         {programId, period.key()});
     if (!uuid)
         return uuid.error();
@@ -290,9 +291,7 @@ Result<Report> ReportService::createReport(const QString &programId, const Perio
     Result<Report> created = inTransaction(db, [&]() -> Result<Report> {
         // Who reports: the municipality (its IBGE code), or the apoio program's apoiador
         // (ProfileService::reportingUnit).
-        auto municipality = scalarSql(db, QStringLiteral("SELECT value FROM settings WHERE key IN "
-                                                         "('municipality', 'apoiador') AND value <> '' "
-                                                         "ORDER BY key = 'municipality' DESC LIMIT 1"));
+        auto municipality = scalarSql(db, QStringLiteral("SELECT ") + reportingUnitSql());
         if (!municipality)
             return municipality.error();
         const QString ibge = municipality.value().toString();

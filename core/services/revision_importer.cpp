@@ -1,4 +1,5 @@
 #include "core/services/revision_importer.h"
+#include "core/services/reporting_unit_sql.h"
 
 #include "core/domain/clock.h"
 #include "core/package/manifest_codec.h"
@@ -93,8 +94,7 @@ Result<Plan> makePlan(const QSqlDatabase &db, const DecodedManifest &decoded, co
     plan.outcome.manifestSha256 = sha;
     const QString month = report.period.display();
 
-    auto municipality =
-        scalarSql(db, QStringLiteral("SELECT value FROM settings WHERE key = 'municipality'"));
+    auto municipality = scalarSql(db, QStringLiteral("SELECT ") + reportingUnitSql());
     if (!municipality)
         return municipality.error();
     const QString ibge = municipality.value().toString();
@@ -103,6 +103,13 @@ Result<Plan> makePlan(const QSqlDatabase &db, const DecodedManifest &decoded, co
             "no_municipality",
             QCoreApplication::translate("RevisionImporter",
                                         "Choose the municipality of this profile before importing reports."));
+    if (ibge != report.municipality && ibge.startsWith(QLatin1String("ap-")))
+        return refusal("wrong_municipality",
+                       QCoreApplication::translate(
+                           "RevisionImporter",
+                           "This file holds a report of another apoiador (%1), and this installation keeps "
+                           "the reports of %2. Import it in that apoiador's installation.")
+                           .arg(report.municipality, ibge));
     if (ibge != report.municipality)
         return refusal("wrong_municipality",
                        QCoreApplication::translate(
