@@ -32,6 +32,10 @@ shoot "$profiles/urs" urs- inbox report history coverage batches partners panel 
 # The central level (the state's replica).
 ./build/app/mobiliza --data-dir "$profiles/central" --role central --demo-data --status >/dev/null
 shoot "$profiles/central" central- inbox report coverage panel targets
+# The apoio program's apoiador (CONASEMS–COSEMS Rede Colaborativa).
+./build/app/mobiliza --data-dir "$profiles/apoiador" --program apoio_cosems --role apoiador --uf BA --demo-data \
+  --status >/dev/null
+shoot "$profiles/apoiador" apoio- reports editor sync
 # The first-run dialog.
 MOBILIZA_SCREENSHOT_DIR="$PWD/$out" ./build/tests/app/test_app "municipality dialog: accent-free*" >/dev/null
 echo "screenshots written to $out/ and $out/1024x600/"

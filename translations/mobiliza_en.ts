@@ -4,13 +4,13 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+114"/>
-        <location line="+146"/>
+        <location filename="../app/ui/application.cpp" line="+112"/>
+        <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
     <message>
-        <location line="-98"/>
+        <location line="-60"/>
         <source>Mobiliza is already open on this profile: its window was brought forward.</source>
         <translation>Mobiliza is already open on this profile: its window was brought forward.</translation>
     </message>
@@ -35,27 +35,12 @@
         <translation>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</translation>
     </message>
     <message>
-        <location line="+57"/>
-        <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</source>
-        <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose.</translation>
+        <location line="+53"/>
+        <source>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</source>
+        <translation>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</source>
-        <translation>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
-        <source>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</source>
-        <translation>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</source>
-        <translation>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</translation>
-    </message>
-    <message>
-        <location line="+24"/>
+        <location line="+16"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</translation>
     </message>
@@ -447,7 +432,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/ui/command_line.cpp" line="+37"/>
+        <location filename="../app/ui/command_line.cpp" line="+62"/>
         <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
         <translation>Mobiliza: records social-mobilization actions in public health, offline first.</translation>
     </message>
@@ -500,24 +485,24 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+53"/>
+        <location line="+64"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-91"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+41"/>
+        <location line="+52"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-39"/>
+        <location line="-50"/>
         <source>Prints one line per report (YYYY-MM, state, revision) and exits.</source>
         <translation>Prints one line per report (YYYY-MM, state, revision) and exits.</translation>
     </message>
@@ -538,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+88"/>
+        <location line="+99"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-100"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -570,24 +555,39 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+79"/>
+        <location line="+90"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-87"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>What this installation is (first use only): municipality, urs or central.</source>
-        <translation>What this installation is (first use only): municipality, urs or central.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>ROLE</source>
         <translation>ROLE</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The program this profile records (first use only): ses_mg_mobilizacao (the default) or apoio_cosems.</source>
+        <translation>The program this profile records (first use only): ses_mg_mobilizacao (the default) or apoio_cosems.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>PROGRAM</source>
+        <translation>PROGRAM</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The state of an apoiador or COSEMS profile (first use only), e.g. BA.</source>
+        <translation>The state of an apoiador or COSEMS profile (first use only), e.g. BA.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>XX</source>
+        <translation>XX</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -655,7 +655,7 @@
         <translation>With --panel: only the actions of this theme (its code, e.g. arboviroses).</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+73"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Unexpected argument: %1. See --help.</translation>
     </message>
@@ -690,12 +690,7 @@
         <translation>--hub needs an address and --enroll needs a code.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Unknown role &quot;%1&quot;: use municipality, urs or central.</source>
-        <translation>Unknown role &quot;%1&quot;: use municipality, urs or central.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>--role urs needs --urs NAME (for example --urs Barbacena).</source>
         <translation>--role urs needs --urs NAME (for example --urs Barbacena).</translation>
     </message>
@@ -715,22 +710,32 @@
         <translation>--from, --to and --theme are only used with --panel.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+14"/>
+        <source>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</source>
+        <translation>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month and --out are only used with --export and --forward (and --month with --coverage).</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-33"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-213"/>
+        <location line="-229"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+40"/>
+        <source>What this installation is (first use only): municipality, urs or central; apoiador, cosems or conasems in the apoio program.</source>
+        <translation>What this installation is (first use only): municipality, urs or central; apoiador, cosems or conasems in the apoio program.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
     </message>
@@ -750,7 +755,22 @@
         <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+102"/>
+        <source>Unknown program &quot;%1&quot;: use one of %2.</source>
+        <translation>Unknown program &quot;%1&quot;: use one of %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown role &quot;%1&quot;: use one of %2.</source>
+        <translation>Unknown role &quot;%1&quot;: use one of %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--uf needs the two letters of a state, e.g. --uf BA.</source>
+        <translation>--uf needs the two letters of a state, e.g. --uf BA.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
     </message>
@@ -796,7 +816,6 @@
     </message>
     <message>
         <location line="-15"/>
-        <location line="+17"/>
         <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
         <translation>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</translation>
     </message>
@@ -895,7 +914,7 @@
 <context>
     <name>DemoData</name>
     <message>
-        <location filename="../core/demo/demo_data.cpp" line="+98"/>
+        <location filename="../core/demo/demo_data.cpp" line="+99"/>
         <source>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
         <translation>This profile already holds real reports or partners, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
@@ -923,6 +942,11 @@
         <location line="+10"/>
         <source>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
         <translation>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
+    </message>
+    <message>
+        <location filename="../core/demo/apoio_demo.cpp" line="+189"/>
+        <source>Choose the profile&apos;s state before adding demonstration data.</source>
+        <translation>Choose the profile&apos;s state before adding demonstration data.</translation>
     </message>
 </context>
 <context>
@@ -2082,7 +2106,7 @@
 <context>
     <name>MonthExports</name>
     <message>
-        <location filename="../core/exports/month_exports.cpp" line="+83"/>
+        <location filename="../core/exports/month_exports.cpp" line="+87"/>
         <source>There is no report for %1 in this profile. Check the month (YYYY-MM) or create the report first.</source>
         <translation>There is no report for %1 in this profile. Check the month (YYYY-MM) or create the report first.</translation>
     </message>
@@ -2721,7 +2745,7 @@
         <translation>This profile has no installation id yet. Close Mobiliza and open it again.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&quot;%1&quot; is not a municipality code. Choose the municipality from the list.</source>
         <translation>&quot;%1&quot; is not a municipality code. Choose the municipality from the list.</translation>
     </message>
@@ -2744,6 +2768,84 @@
         <location line="+32"/>
         <source>The setting &quot;%1&quot; cannot be changed here.</source>
         <translation>The setting &quot;%1&quot; cannot be changed here.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileSetup</name>
+    <message>
+        <location filename="../app/ui/profile_setup.cpp" line="+73"/>
+        <source>&quot;%1&quot; is not the IBGE code of a Brazilian municipality. Check the 7-digit code.</source>
+        <translation>&quot;%1&quot; is not the IBGE code of a Brazilian municipality. Check the 7-digit code.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</source>
+        <translation>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</source>
+        <translation>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&quot;%1&quot; is not a Brazilian state: use its two letters, one of %2.</source>
+        <translation>&quot;%1&quot; is not a Brazilian state: use its two letters, one of %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>&quot;%1&quot; is not a four-month period: this profile&apos;s program reports by quadrimestre; write it as YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q2 for May to August.</source>
+        <translation>&quot;%1&quot; is not a four-month period: this profile&apos;s program reports by quadrimestre; write it as YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q2 for May to August.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
+        <translation>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>This profile records a program (&quot;%1&quot;) that this version of Mobiliza does not know. Install the newest version of Mobiliza.</source>
+        <translation>This profile records a program (&quot;%1&quot;) that this version of Mobiliza does not know. Install the newest version of Mobiliza.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;%1&quot; is not a level of “%2”: use one of %3.</source>
+        <translation>&quot;%1&quot; is not a level of “%2”: use one of %3.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 is not used by the level “%2” of “%3”%4.</source>
+        <translation>%1 is not used by the level “%2” of “%3”%4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, which is set up with %1</source>
+        <translation>, which is set up with %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--role %1 needs %2 the first time.</source>
+        <translation>--role %1 needs %2 the first time.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The program chosen is not known to this version of Mobiliza, or is not the one named with --program.</source>
+        <translation>The program chosen is not known to this version of Mobiliza, or is not the one named with --program.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME; for the CONASEMS–COSEMS apoio program, with --program apoio_cosems --role apoiador|cosems|conasems --uf XX; or start Mobiliza without headless options to choose.</source>
+        <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME; for the CONASEMS–COSEMS apoio program, with --program apoio_cosems --role apoiador|cosems|conasems --uf XX; or start Mobiliza without headless options to choose.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The program chosen is not known to this version of Mobiliza.</source>
+        <translation>The program chosen is not known to this version of Mobiliza.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</source>
+        <translation>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</translation>
     </message>
 </context>
 <context>
@@ -2786,15 +2888,15 @@
     <message>
         <location line="+17"/>
         <location line="+75"/>
-        <location line="+377"/>
+        <location line="+325"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+226"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</translation>
     </message>
     <message>
-        <location line="-445"/>
+        <location line="-393"/>
         <location line="+17"/>
-        <location line="+233"/>
+        <location line="+181"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
         <location filename="../core/program/program_rules_loader.cpp" line="-210"/>
         <location line="+99"/>
@@ -2803,7 +2905,7 @@
         <translation>%1: “%2” has the wrong type; it must be %3.</translation>
     </message>
     <message>
-        <location line="-243"/>
+        <location line="-191"/>
         <source>The catalogue “%1” is empty. Add at least one entry.</source>
         <translation>The catalogue “%1” is empty. Add at least one entry.</translation>
     </message>
@@ -2823,7 +2925,7 @@
         <translation>%1: a field inside the list “%2” cannot have a role. Remove “role”.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location filename="../core/program/program_list_loader.cpp" line="+19"/>
         <source>%1: the list has no fields in “item”. Add at least one field.</source>
         <translation>%1: the list has no fields in “item”. Add at least one field.</translation>
     </message>
@@ -2843,12 +2945,12 @@
         <translation>%1: the field id “%2” is used more than once in the list.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../core/program/program_loader.cpp" line="+16"/>
         <source>The program has no fields. Add at least one field.</source>
         <translation>The program has no fields. Add at least one field.</translation>
     </message>
     <message>
-        <location line="-166"/>
+        <location line="-114"/>
         <source>The field “%1” has the unknown type “%2”. Use one of: %3.</source>
         <translation>The field “%1” has the unknown type “%2”. Use one of: %3.</translation>
     </message>
@@ -2880,7 +2982,7 @@
         <translation>The “other” value “%1” of the field “%2” is not a code of the catalogue “%3”.</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+52"/>
         <source>The field id “%1” is used more than once. Each field needs its own id.</source>
         <translation>The field id “%1” is used more than once. Each field needs its own id.</translation>
     </message>
@@ -2900,14 +3002,14 @@
         <translation>The role “%1” is given to more than one field (“%2” and “%3”). Keep it on one field.</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+116"/>
+        <location filename="../core/program/program_list_loader.cpp" line="-21"/>
+        <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: must be an object ({…}).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../core/program/program_loader.cpp" line="+20"/>
         <source>%1: the program names no level “%2”.</source>
         <translation>%1: the program names no level “%2”.</translation>
     </message>
@@ -3015,12 +3117,12 @@
         <translation>%1: “%2” is not a level. Use one of: %3.</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>%1: the level “%2” cannot be set up with “%3”. Use one of: %4.</source>
         <translation>%1: the level “%2” cannot be set up with “%3”. Use one of: %4.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>%1: the key “%2” names another level too. Each level needs its own key.</source>
         <translation>%1: the key “%2” names another level too. Each level needs its own key.</translation>
     </message>
@@ -3852,12 +3954,12 @@
         <translation>Revision %1 of the report was not found.</translation>
     </message>
     <message>
-        <location filename="../core/services/report_service.cpp" line="+285"/>
+        <location filename="../core/services/report_service.cpp" line="+286"/>
         <source>The program or the month of the report is not valid. Choose them again.</source>
         <translation>The program or the month of the report is not valid. Choose them again.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Choose the municipality of this profile before creating reports.</source>
         <translation>Choose the municipality of this profile before creating reports.</translation>
     </message>
@@ -4063,6 +4165,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>This file holds a report of another apoiador (%1), and this installation keeps the reports of %2. Import it in that apoiador&apos;s installation.</source>
+        <translation>This file holds a report of another apoiador (%1), and this installation keeps the reports of %2. Import it in that apoiador&apos;s installation.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This file holds a report of another municipality (IBGE %1), and this installation keeps the reports of IBGE %2. Import it in the installation of that municipality.</source>
         <translation>This file holds a report of another municipality (IBGE %1), and this installation keeps the reports of IBGE %2. Import it in the installation of that municipality.</translation>
     </message>
@@ -4395,7 +4502,7 @@
         <translation>The report has %1 actions; the program asks for at least %2. Add the missing actions.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>%1: you chose “%3” in “%2”. Describe it in “%4”.</source>
         <translation>%1: you chose “%3” in “%2”. Describe it in “%4”.</translation>
     </message>
@@ -4642,7 +4749,7 @@
         <translation>Fields marked with * are required. Everything is saved as you type.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -4650,7 +4757,7 @@
 <context>
     <name>mobiliza::ui::ActionListModel</name>
     <message>
-        <location filename="../app/ui/editor/action_list_model.cpp" line="+57"/>
+        <location filename="../app/ui/editor/action_list_model.cpp" line="+70"/>
         <source>(no title yet)</source>
         <translation>(no title yet)</translation>
     </message>
@@ -5078,7 +5185,7 @@
 <context>
     <name>mobiliza::ui::CheckList</name>
     <message>
-        <location filename="../app/ui/editor/field_editors.cpp" line="+32"/>
+        <location filename="../app/ui/editor/field_editors.cpp" line="+33"/>
         <source>Filter the list…</source>
         <translation>Filter the list…</translation>
     </message>
@@ -5356,6 +5463,7 @@
     <name>mobiliza::ui::FieldEditor</name>
     <message>
         <location filename="../app/ui/editor/field_editors.cpp" line="+173"/>
+        <location filename="../app/ui/editor/place_editors.cpp" line="+22"/>
         <source>— choose —</source>
         <translation>— choose —</translation>
     </message>
@@ -5363,6 +5471,62 @@
         <location line="+81"/>
         <source>latitude, longitude — e.g. -19.9191, -43.9386</source>
         <translation>latitude, longitude — e.g. -19.9191, -43.9386</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/editor/list_editor.cpp" line="+41"/>
+        <source>None yet.</source>
+        <translation>None yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add to “%1”</source>
+        <translation>Add to “%1”</translation>
+    </message>
+    <message>
+        <location line="+86"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove %1 %2</source>
+        <translation>Remove %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/ui/editor/place_editors.cpp" line="+2"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <location line="+60"/>
+        <source>Choose the state first: its municipalities are listed here.</source>
+        <translation>Choose the state first: its municipalities are listed here.</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>%1 (%2), IBGE %3</source>
+        <translation>%1 (%2), IBGE %3</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (%2) — not of the chosen state</source>
+        <translation>%1 (%2) — not of the chosen state</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — not a municipality code</source>
+        <translation>%1 — not a municipality code</translation>
     </message>
 </context>
 <context>
@@ -5867,7 +6031,7 @@
 <context>
     <name>mobiliza::ui::MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.cpp" line="+42"/>
+        <location filename="../app/ui/main_window.cpp" line="+43"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
     </message>
@@ -5887,7 +6051,7 @@
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Partners</source>
         <translation>Partners</translation>
     </message>
@@ -5897,22 +6061,28 @@
         <translation>Synchronization</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+102"/>
+        <location line="+1"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>URS %1</source>
         <translation>URS %1</translation>
     </message>
@@ -5958,23 +6128,38 @@
 <context>
     <name>mobiliza::ui::MunicipalityDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+36"/>
+        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+39"/>
         <source>Welcome to Mobiliza</source>
         <translation>Welcome to Mobiliza</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+134"/>
         <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+59"/>
+        <location line="-95"/>
+        <location line="+98"/>
         <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
         <translation>e.g. Sao Joao del Rei, Conego Marinho, 3106200</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-135"/>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Social mobilization in health — SES-MG (municipalities, URS, central level)</source>
+        <translation>Social mobilization in health — SES-MG (municipalities, URS, central level)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, COSEMS, CONASEMS)</source>
+        <translation>Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, COSEMS, CONASEMS)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This installation is used by</source>
         <translation>This installation is used by</translation>
     </message>
@@ -5994,29 +6179,79 @@
         <translation>The central level of SES-MG (consolidates the state&apos;s reports)</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+58"/>
+        <location line="+16"/>
+        <location line="+97"/>
         <source>Search municipality</source>
         <translation>Search municipality</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-94"/>
         <source>Municipalities found</source>
         <translation>Municipalities found</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+48"/>
+        <location line="+87"/>
         <source>Use this municipality</source>
         <translation>Use this municipality</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-86"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+46"/>
+        <source>An apoiador(a) of a COSEMS (records apoio actions and sends the four-month reports)</source>
+        <translation>An apoiador(a) of a COSEMS (records apoio actions and sends the four-month reports)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The coordination of a COSEMS (reviews its apoiadores&apos; reports, follows the state)</source>
+        <translation>The coordination of a COSEMS (reviews its apoiadores&apos; reports, follows the state)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CONASEMS (the national panel across the COSEMS)</source>
+        <translation>CONASEMS (the national panel across the COSEMS)</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
+        <translation>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&lt;b&gt;The COSEMS of which state?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
+        <translation>&lt;b&gt;The COSEMS of which state?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>e.g. Bahia, PE</source>
+        <translation>e.g. Bahia, PE</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search state</source>
+        <translation>Search state</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use this state</source>
+        <translation>Use this state</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;CONASEMS&lt;/b&gt; receives what the COSEMS forward and sees the national panel. This choice is made once for this profile.</source>
+        <translation>&lt;b&gt;CONASEMS&lt;/b&gt; receives what the COSEMS forward and sees the national panel. This choice is made once for this profile.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set up CONASEMS</source>
+        <translation>Set up CONASEMS</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>&lt;b&gt;Which regional health unit (URS) is this?&lt;/b&gt;&lt;br&gt;Type part of its name. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Which regional health unit (URS) is this?&lt;/b&gt;&lt;br&gt;Type part of its name. This choice is made once for this profile.</translation>
     </message>
@@ -6045,8 +6280,13 @@
         <source>Set up the central level</source>
         <translation>Set up the central level</translation>
     </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
     <message numerus="yes">
-        <location line="+50"/>
+        <location line="+19"/>
         <source>URS %1 — %n municipalities</source>
         <translation>
             <numerusform>URS %1 — %n municipalities</numerusform>
@@ -6058,8 +6298,21 @@
         <source>%1 (IBGE %2) — URS %3</source>
         <translation>%1 (IBGE %2) — URS %3</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+17"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %n municipalities.</source>
+        <translation>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n municipalities.</numerusform>
+            <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n municipalities.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No state matches &quot;%1&quot;. Check the spelling.</source>
+        <translation>No state matches &quot;%1&quot;. Check the spelling.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>No URS matches &quot;%1&quot;. Check the spelling.</source>
         <translation>No URS matches &quot;%1&quot;. Check the spelling.</translation>
     </message>
@@ -8070,23 +8323,23 @@
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
         <location filename="../app/ui/editor/report_editor_edits.cpp" line="+40"/>
-        <location line="+301"/>
+        <location line="+312"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-264"/>
+        <location line="-275"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+117"/>
         <source>Add an action</source>
         <translation>Add an action</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+23"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -8163,9 +8416,15 @@
         <translation>Report</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Report of %1</source>
         <translation>Report of %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Report of the %1</source>
+        <extracomment>A quadrimestre&apos;s report: &quot;Relatório do 3º quadrimestre de 2026&quot;.</extracomment>
+        <translation>Report of the %1</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -8253,7 +8512,7 @@ It will be locked and put in the outbox to be sent to the URS. Until it is sent,
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+246"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+247"/>
         <source>Conclude</source>
         <translation>Conclude</translation>
     </message>
@@ -8455,7 +8714,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportListModel</name>
     <message>
-        <location filename="../app/ui/models/report_list_model.cpp" line="+21"/>
+        <location filename="../app/ui/models/report_list_model.cpp" line="+27"/>
         <source>%1 %2</source>
         <extracomment>Month title, e.g. &quot;November 2026&quot;; %1 is the month name, %2 the year.</extracomment>
         <translation>%1 %2</translation>
@@ -8546,9 +8805,19 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Report of %1, %2</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+0"/>
+        <source>Report of the %1, %2</source>
+        <translation>Report of the %1, %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Month</source>
         <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quadrimestre</source>
+        <translation>Quadrimestre</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9013,13 +9282,23 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportsPage</name>
     <message>
-        <location filename="../app/ui/pages/reports_page.cpp" line="+32"/>
-        <location line="+66"/>
+        <location filename="../app/ui/pages/reports_page.cpp" line="+34"/>
+        <source>Four-month reports</source>
+        <translation>Four-month reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One report per quadrimestre (January–April, May–August, September–December): record each action as it happens and conclude the report for review. Concluded reports wait in the outbox until they can be sent.</source>
+        <translation>One report per quadrimestre (January–April, May–August, September–December): record each action as it happens and conclude the report for review. Concluded reports wait in the outbox until they can be sent.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+69"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-68"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</translation>
     </message>
@@ -9029,18 +9308,28 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Another month…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Another quadrimestre…</source>
+        <translation>Another quadrimestre…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Create the report of an earlier quadrimestre (up to two years back): a late report is still accepted, marked late.</source>
+        <translation>Create the report of an earlier quadrimestre (up to two years back): a late report is still accepted, marked late.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Create the report of an earlier month (up to two years back): a late month is still accepted, marked late.</source>
         <translation>Create the report of an earlier month (up to two years back): a late month is still accepted, marked late.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+140"/>
+        <location line="+146"/>
         <source>Open the report</source>
         <translation>Open the report</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-144"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
     </message>
@@ -9075,12 +9364,23 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Report packages (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+73"/>
+        <location line="+6"/>
+        <source>Create the report of the %1</source>
+        <translation>Create the report of the %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>The reports could not be read: %1</source>
         <translation>The reports could not be read: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>No report yet. Start with the current quadrimestre: every action you record is saved at once, even without internet.</source>
+        <translation>No report yet. Start with the current quadrimestre: every action you record is saved at once, even without internet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No report yet. Start with the current month: every action you record is saved at once, even without internet.</source>
         <translation>No report yet. Start with the current month: every action you record is saved at once, even without internet.</translation>
     </message>
@@ -9195,8 +9495,8 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="-214"/>
-        <location line="+5"/>
+        <location line="-220"/>
+        <location line="+7"/>
         <source>Create the report of %1</source>
         <translation>Create the report of %1</translation>
     </message>

@@ -7,6 +7,7 @@
 #include "app/ui/panel/panel_command.h"
 #include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/panel/targets_dialog.h"
+#include "app/ui/profile_setup.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/regional_commands.h"
 #include "app/ui/regional/report_view.h"
@@ -47,9 +48,6 @@ namespace mobiliza::ui {
 Q_LOGGING_CATEGORY(lcApplication, "mobiliza.app")
 
 namespace {
-
-// The demo data set needs a municipality; Belo Horizonte unless one is given.
-const char *const kDemoMunicipality = "3106200";
 
 class Translators
 {
@@ -210,94 +208,36 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
 
     const core::ReferenceRepository referenceRepository(dataDir);
     const core::ReferenceData reference = referenceRepository.current();
-    const core::ProgramDefinition program = core::ProgramDefinition::sesMgMobilizacao();
+    // What this installation is: --program / --role / its place (first use), else the
+    // profile's, else asked (or the demo default).
+    const ProfileSetup setup = setUpProfile(cl, seams, profile, reference, headless);
+    if (setup.kind == ProfileSetup::Kind::Failed)
+        return fail(setup.message, headless, err);
+    if (setup.kind == ProfileSetup::Kind::NotChosen) {
+        // The person closed the first-run question: nothing to do, nothing lost — said, not silent.
+        *out += setup.message + QLatin1Char('\n');
+        if (!seams.askProfile && !seams.askMunicipality) {
+            QMessageBox box(QMessageBox::Information, QCoreApplication::translate("Application", "Mobiliza"),
+                            setup.message, QMessageBox::Ok);
+            box.exec();
+        }
+        return 0;
+    }
+    const core::ProgramDefinition &program = setup.program;
+    const core::Role role = setup.role;
+    // A period on the command line is written as the program counts them.
+    for (const QString &key : {cl.month, cl.fromMonth, cl.toMonth})
+        if (!key.isEmpty())
+            if (const QString problem = periodKeyProblem(program, key); !problem.isEmpty())
+                return fail(problem, headless, err);
 
-    // What this installation is: --role / --municipality (first use), else the
-    // profile's, else ask (or the demo default: a municipality).
-    std::optional<core::Role> wantedRole;
-    if (!cl.role.isEmpty())
-        wantedRole = core::roleFromKey(cl.role);
-    QString wanted = wantedRole == core::Role::Urs ? cl.urs : cl.municipality;
-    if (!wantedRole && !cl.municipality.isEmpty())
-        wantedRole = core::Role::Municipality;
-    const auto currentRole = profile.role();
-    if (wantedRole && wanted.isEmpty() && currentRole) {
-        // --role alone on a profile that already chose: it names what the profile is
-        // (fine), or another role (setRole() below refuses it, saying what it is).
-        wanted = *currentRole == core::Role::Urs ? profile.urs()
-                 : *currentRole == core::Role::Municipality ? profile.municipality()
-                                                            : QString();
-    }
-    if (wanted.isEmpty() && wantedRole != core::Role::Central && !currentRole) {
-        if (cl.demoData) {
-            wantedRole = core::Role::Municipality;
-            wanted = QString::fromLatin1(kDemoMunicipality);
-        } else if (seams.askProfile) {
-            std::tie(wantedRole, wanted) = seams.askProfile();
-        } else if (seams.askMunicipality) {
-            wantedRole = core::Role::Municipality;
-            wanted = seams.askMunicipality();
-        } else if (headless) {
-            return fail(QCoreApplication::translate("Application", "This profile is not set up yet. Run once with --role municipality --municipality IBGE "
-                              "(the 7-digit IBGE code) or --role urs --urs NAME, or start Mobiliza without headless options to choose."),
-                        headless, err);
-        } else {
-            MunicipalityDialog dialog(reference);
-            if (dialog.exec() == QDialog::Accepted) {
-                wantedRole = dialog.selectedRole();
-                wanted = dialog.selectedCode();
-            }
-        }
-        if (!wantedRole || (wanted.isEmpty() && wantedRole != core::Role::Central)) {
-            // The person closed the first-run question: nothing to do, nothing lost — said, not silent.
-            const QString said = QCoreApplication::translate(
-                "Application",
-                "Nothing was set up: Mobiliza keeps the reports of one municipality (or the work "
-                "of a URS) and needs to know which. Open it again to choose; nothing was lost.");
-            *out += said + QLatin1Char('\n');
-            if (!seams.askProfile && !seams.askMunicipality) {
-                QMessageBox box(QMessageBox::Information,
-                                QCoreApplication::translate("Application", "Mobiliza"), said,
-                                QMessageBox::Ok);
-                box.exec();
-            }
-            return 0;
-        }
-    }
-    if (wantedRole && currentRole && *currentRole != *wantedRole) {
-        const auto set = profile.setRole(*wantedRole, wanted); // refused: says what the profile is
-        if (!set)
-            return fail(set.error().message, headless, err);
-    }
-    if (wantedRole) {
-        QString place = wanted;
-        if (*wantedRole == core::Role::Municipality) {
-            const auto m = reference.municipality(wanted);
-            if (!m)
-                return fail(QCoreApplication::translate("Application", "\"%1\" is not the IBGE code of a municipality of Minas Gerais. "
-                                  "Check the 7-digit code (for example 3106200 for Belo Horizonte).")
-                                .arg(wanted),
-                            headless, err);
-            place = m->ibge;
-        } else if (*wantedRole == core::Role::Urs) {
-            const auto u = reference.ursByName(wanted);
-            if (!u) {
-                QStringList names;
-                for (const core::Urs &x : reference.urs())
-                    names << x.name;
-                return fail(QCoreApplication::translate("Application", "\"%1\" is not a regional health unit (URS) of Minas Gerais. "
-                                  "Use one of: %2.")
-                                .arg(wanted, names.join(QStringLiteral(", "))),
-                            headless, err);
-            }
-            place = u->name;
-        }
-        const auto set = profile.setRole(*wantedRole, place);
-        if (!set)
-            return fail(set.error().message, headless, err);
-    }
-    const core::Role role = profile.role().value_or(core::Role::Municipality);
-
+    if (cl.demoData && role != core::Role::Municipality &&
+        program.reportingUnit() == QLatin1String("apoiador"))
+        return fail(QCoreApplication::translate("Application",
+                                                "There is no demonstration data for %1 yet: use --demo-data "
+                                                "with a profile of the level that records (%2).")
+                        .arg(program.level(role).label, program.level(core::Role::Municipality).label),
+                    headless, err);
     if (cl.demoData) {
         // A URS's and the central level's: a replica as if pulled (the central level's, the whole state).
         const auto seeded = role == core::Role::Municipality

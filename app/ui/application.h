@@ -17,14 +17,22 @@ class Clock;
 
 namespace mobiliza::ui {
 
+// The first-run answer: the program (empty: the default, SES-MG), the level and its place.
+struct ProfileAnswer
+{
+    QString program;
+    std::optional<core::Role> role; // nullopt: cancelled
+    QString place;                  // IBGE code, URS name or UF; empty for the central levels
+};
+
 struct StartupSeams
 {
     // Asks the user which municipality the profile reports for; empty = cancelled.
     // Tests replace it; the default shows MunicipalityDialog.
     std::function<QString()> askMunicipality;
-    // Asks what this installation is (role and place); a role without place = cancelled
-    // (except the central level). Wins over askMunicipality when set.
-    std::function<std::pair<std::optional<core::Role>, QString>()> askProfile;
+    // Asks what this installation is (program, role and place); no role, or a role
+    // without place, = cancelled (except the central levels). Wins over askMunicipality.
+    std::function<ProfileAnswer()> askProfile;
     const core::Clock *clock = nullptr; // default: the system clock
     QString defaultDataDir;             // default: the platform's app-data folder
 };

@@ -1,6 +1,7 @@
 #include "app/ui/command_line.h"
 
 #include "core/domain/types.h"
+#include "core/program/program_definition.h"
 
 #include <algorithm>
 
@@ -8,6 +9,30 @@
 #include <QCoreApplication>
 
 namespace mobiliza::ui {
+
+namespace {
+
+// The shipped programs' ids, and the level keys of one program (of every one when
+// `program` is empty: the profile may already hold a program).
+QStringList programIds()
+{
+    QStringList ids;
+    for (const core::ProgramDefinition &p : core::ProgramDefinition::embedded())
+        ids << p.id();
+    return ids;
+}
+
+QStringList levelKeys(const QString &program)
+{
+    QStringList keys;
+    for (const core::ProgramDefinition &p : core::ProgramDefinition::embedded())
+        if (program.isEmpty() || p.id() == program)
+            for (const core::ProgramLevel &l : p.levels())
+                keys << l.key;
+    return keys;
+}
+
+} // namespace
 
 QStringList CommandLine::pageNames()
 {
@@ -91,9 +116,21 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                     "Runs one synchronization and exits: 0 only when the hub confirmed everything."));
     const QCommandLineOption role(
         QStringLiteral("role"),
-        QCoreApplication::translate("CommandLine",
-                                    "What this installation is (first use only): municipality, urs or central."),
+        QCoreApplication::translate(
+            "CommandLine", "What this installation is (first use only): municipality, urs or central; "
+                           "apoiador, cosems or conasems in the apoio program."),
         QCoreApplication::translate("CommandLine", "ROLE"));
+    const QCommandLineOption programOpt(
+        QStringLiteral("program"),
+        QCoreApplication::translate("CommandLine",
+                                    "The program this profile records (first use only): ses_mg_mobilizacao "
+                                    "(the default) or apoio_cosems."),
+        QCoreApplication::translate("CommandLine", "PROGRAM"));
+    const QCommandLineOption ufOpt(
+        QStringLiteral("uf"),
+        QCoreApplication::translate("CommandLine",
+                                    "The state of an apoiador or COSEMS profile (first use only), e.g. BA."),
+        QCoreApplication::translate("CommandLine", "XX"));
     const QCommandLineOption urs(QStringLiteral("urs"),
                                  QCoreApplication::translate("CommandLine",
                                                              "The regional health unit of a --role urs profile."),
@@ -169,7 +206,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                        importPackage, hub,         enroll,     syncOpt,     role,         urs,
                        pull,          review,      accept,     returnOpt,   coverage,     forward,
                        importReceipt, importBatch, batchesOpt, partnersOpt, panelOpt,     fromOpt,
-                       toOpt,         themeOpt});
+                       toOpt,         themeOpt,    programOpt, ufOpt});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -205,6 +242,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.toMonth = parser.value(toOpt).trimmed();
     cl.theme = parser.value(themeOpt).trimmed();
     cl.role = parser.value(role).trimmed();
+    cl.program = parser.value(programOpt).trimmed();
+    cl.uf = parser.value(ufOpt).trimmed().toUpper();
     cl.urs = parser.value(urs).trimmed();
     cl.pull = parser.isSet(pull);
     cl.reviewReport = parser.value(review).trimmed();
@@ -247,11 +286,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
         cl.error = QCoreApplication::translate("CommandLine", "--hub URL and --enroll CODE go together.");
     } else if (parser.isSet(enroll) && (cl.enrollCode.isEmpty() || cl.hubUrl.isEmpty())) {
         cl.error = QCoreApplication::translate("CommandLine", "--hub needs an address and --enroll needs a code.");
-    } else if (!cl.role.isEmpty() &&
-               !QStringList{QStringLiteral("municipality"), QStringLiteral("urs"), QStringLiteral("central")}
-                    .contains(cl.role)) {
-        cl.error = QCoreApplication::translate("CommandLine", "Unknown role \"%1\": use municipality, urs or central.")
-                       .arg(cl.role);
+    } else if (!cl.program.isEmpty() && !programIds().contains(cl.program)) {
+        cl.error = QCoreApplication::translate("CommandLine", "Unknown program \"%1\": use one of %2.")
+                       .arg(cl.program, programIds().join(QStringLiteral(", ")));
+    } else if (!cl.role.isEmpty() && !levelKeys(cl.program).contains(cl.role)) {
+        cl.error = QCoreApplication::translate("CommandLine", "Unknown role \"%1\": use one of %2.")
+                       .arg(cl.role, levelKeys(cl.program).join(QStringLiteral(", ")));
+    } else if (parser.isSet(ufOpt) && cl.uf.isEmpty()) {
+        cl.error = QCoreApplication::translate("CommandLine",
+                                               "--uf needs the two letters of a state, e.g. --uf BA.");
     } else if (cl.role == QLatin1String("urs") && cl.urs.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--role urs needs --urs NAME (for example --urs Barbacena).");
     } else if (parser.isSet(urs) && cl.role != QLatin1String("urs") && !cl.panel) {
@@ -292,7 +335,9 @@ CommandLine parseCommandLine(const QStringList &arguments)
                cl.month.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--export %1 needs --month YYYY-MM.").arg(cl.exportKind);
     } else if (!cl.month.isEmpty() && !core::Period::fromKey(cl.month).isValid()) {
-        cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
+        cl.error = QCoreApplication::translate("CommandLine",
+                                               "\"%1\" is not a period: use YYYY-MM, e.g. 2026-10 "
+                                               "(or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).")
                        .arg(cl.month);
     } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage && !cl.forward) ||
                (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward && !cl.partners && !cl.panel)) {

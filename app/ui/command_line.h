@@ -17,12 +17,14 @@ struct CommandLine
     QString page;           // --page NAME
     bool status = false;
     QString exportKind;    // --export pdf|csv|xlsx|package|partners-csv|partners-xlsx
-    QString month;         // --month YYYY-MM
+    QString month;         // --month YYYY-MM, or YYYY-Qn for a quadrimestral program
     QString outFile;       // --out FILE
     QString importPackage; // --import-package FILE (the first one)
     QStringList importPackages; // --import-package FILE... (files or folders; more may follow as arguments)
     QStringList openFiles;      // FILE.mobiliza alone (opened with the app): the window imports them
-    QString role;          // --role municipality|urs|central (first use)
+    QString program;            // --program ID (first use): ses_mg_mobilizacao (default) or apoio_cosems
+    QString role;               // --role KEY (first use): municipality|urs|central, apoiador|cosems|conasems
+    QString uf;                 // --uf XX (with a level set up by state: apoiador, cosems)
     QString urs;           // --urs NAME (with --role urs)
     bool pull = false;     // --pull: one pass of the regional replica (URS, central)
     QString reviewReport;  // --review REPORT_UUID

@@ -10,6 +10,7 @@
 #include "app/ui/pages/sync_page.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/wheel_guard.h"
+#include "core/reference/brazil_reference.h"
 #include "core/services/services.h"
 
 #include <QAction>
@@ -122,12 +123,20 @@ void MainWindow::addMunicipalPages(Dialogs &dialogs)
     const QStyle *st = style();
     auto *reports = new ReportsPage(m_context, dialogs, this);
     addPage(QStringLiteral("reports"), tr("Reports"), st->standardIcon(QStyle::SP_FileDialogDetailedView), reports);
-    addPage(QStringLiteral("partners"), tr("Partners"), st->standardIcon(QStyle::SP_DirHomeIcon),
-            new PartnersPage(m_context, this, &dialogs));
+    // The partners register and the municipal Painel exist for a program that has them: a
+    // field of partners, and months to measure (the apoio program has neither: its
+    // panels are the COSEMS's and CONASEMS's).
+    if (!m_context.program.fieldForRole(core::field_role::Partners).isEmpty())
+        addPage(QStringLiteral("partners"), tr("Partners"), st->standardIcon(QStyle::SP_DirHomeIcon),
+                new PartnersPage(m_context, this, &dialogs));
     addPage(QStringLiteral("sync"), tr("Synchronization"), st->standardIcon(QStyle::SP_BrowserReload),
             new SyncPage(m_context, this));
-    auto *panel = new PanelPage(m_context, dialogs, this);
-    addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView), panel);
+    PanelPage *panel = nullptr;
+    if (m_context.program.periodMonths() == 1) {
+        panel = new PanelPage(m_context, dialogs, this);
+        addPage(QStringLiteral("panel"), tr("Panel"), st->standardIcon(QStyle::SP_FileDialogContentsView),
+                panel);
+    }
     addPage(QStringLiteral("settings"), tr("Settings"), st->standardIcon(QStyle::SP_FileDialogInfoView),
             new SettingsPage(m_context, this));
 
@@ -136,9 +145,11 @@ void MainWindow::addMunicipalPages(Dialogs &dialogs)
     m_editor->setObjectName(QStringLiteral("editorPage"));
     m_stack->addWidget(m_editor);
     connect(reports, &ReportsPage::openReportRequested, this, &MainWindow::openReport);
-    connect(panel, &PanelPage::openReportRequested, this, &MainWindow::openReport);
-    connect(panel, &PanelPage::startMonthRequested, reports,
-            [reports](const QString &key) { reports->startMonth(core::Period::fromKey(key)); });
+    if (panel) {
+        connect(panel, &PanelPage::openReportRequested, this, &MainWindow::openReport);
+        connect(panel, &PanelPage::startMonthRequested, reports,
+                [reports](const QString &key) { reports->startMonth(core::Period::fromKey(key)); });
+    }
     connect(m_editor, &ReportEditorPage::backRequested, this, [this] { showRow(0); });
 }
 
@@ -244,7 +255,15 @@ void MainWindow::updateHeader()
     const bool demo = profile.isDemo();
     m_demoBadge->setVisible(demo);
     QString name;
-    if (m_context.role == core::Role::Urs) {
+    const QString levelPlace = m_context.program.level(m_context.role).place;
+    if (levelPlace == QLatin1String("uf") || levelPlace == QLatin1String("none")) {
+        // A level set up by state (the apoio program's apoiador and COSEMS coordination) or national.
+        const auto unit = core::BrazilReference::embedded().unit(profile.uf());
+        const QString label = m_context.program.level(m_context.role).label;
+        name = unit ? tr("%1 — %2").arg(label, unit->uf) : label;
+        m_title->setText(unit ? tr("%1 — %2").arg(label, unit->name) : label);
+        m_subtitle->setText(m_context.program.name());
+    } else if (m_context.role == core::Role::Urs) {
         name = tr("URS %1").arg(profile.urs());
         m_title->setText(tr("Regional Health Unit of %1").arg(profile.urs()));
         const int count = int(m_context.reference.municipalitiesOfUrs(profile.urs()).size());

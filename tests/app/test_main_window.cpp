@@ -28,6 +28,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScreen>
 #include <QScrollBar>
 #include <QSet>
@@ -89,6 +90,55 @@ TEST_CASE("municipality dialog: accent-free typing finds the municipality and En
         CHECK(dialog.grab().save(shots + QStringLiteral("/first-run.png")));
     QTest::keyClick(dialog.searchField(), Qt::Key_Return);
     CHECK(dialog.result() == QDialog::Accepted);
+    if (translated)
+        QCoreApplication::removeTranslator(&portuguese);
+}
+
+TEST_CASE("municipality dialog: the apoio program is chosen by click, then the level, then the state")
+{
+    const QString shots = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
+    QTranslator portuguese;
+    const bool translated = !shots.isEmpty() && portuguese.load(QStringLiteral(":/i18n/mobiliza_pt_BR.qm")) &&
+                            QCoreApplication::installTranslator(&portuguese);
+    ui::MunicipalityDialog dialog(core::ReferenceData::embedded());
+    dialog.show();
+    CHECK(dialog.selectedProgram() == core::ProgramDefinition::sesMgMobilizacao().id()); // the default
+    QRadioButton *apoio = dialog.programButton(core::ProgramDefinition::apoioCosemsId());
+    REQUIRE(apoio);
+    QTest::mouseClick(apoio, Qt::LeftButton, {}, QPoint(8, apoio->height() / 2));
+    CHECK(dialog.selectedProgram() == core::ProgramDefinition::apoioCosemsId());
+    // Its longer words stay whole: the dialog widened to them.
+    for (core::Role role : {core::Role::Municipality, core::Role::Urs, core::Role::Central})
+        CHECK(dialog.roleButton(role)->width() >= dialog.roleButton(role)->sizeHint().width());
+    // The levels are the program's; the reporting one is chosen, and the list holds the 27 UFs.
+    CHECK(dialog.roleButton(core::Role::Municipality)
+              ->text()
+              .contains(QStringLiteral("apoiador"), Qt::CaseInsensitive));
+    CHECK(dialog.selectedRole() == core::Role::Municipality);
+    CHECK(dialog.resultList()->count() == 27);
+    QTest::keyClicks(dialog.searchField(), QStringLiteral("pernam"));
+    REQUIRE(dialog.resultList()->count() == 1);
+    CHECK(dialog.selectedCode() == QStringLiteral("PE"));
+    if (!shots.isEmpty())
+        CHECK(dialog.grab().save(shots + QStringLiteral("/first-run-apoio.png")));
+    // The COSEMS coordination is set up by state too; CONASEMS has no place to choose.
+    QTest::mouseClick(dialog.roleButton(core::Role::Urs), Qt::LeftButton, {},
+                      QPoint(8, dialog.roleButton(core::Role::Urs)->height() / 2));
+    CHECK(dialog.selectedRole() == core::Role::Urs);
+    CHECK(dialog.selectedCode().isEmpty()); // the search started again
+    QTest::keyClicks(dialog.searchField(), QStringLiteral("ba"));
+    CHECK(dialog.selectedCode() == QStringLiteral("BA"));
+    QTest::mouseClick(dialog.roleButton(core::Role::Central), Qt::LeftButton, {},
+                      QPoint(8, dialog.roleButton(core::Role::Central)->height() / 2));
+    CHECK(dialog.hasChoice());
+    CHECK_FALSE(dialog.searchField()->isVisible());
+    // Back to SES-MG: the municipal question again.
+    QTest::mouseClick(dialog.programButton(core::ProgramDefinition::sesMgMobilizacao().id()), Qt::LeftButton,
+                      {}, QPoint(8, 8));
+    CHECK(dialog.selectedRole() == core::Role::Municipality);
+    CHECK(dialog.roleButton(core::Role::Municipality)
+              ->text()
+              .contains(QStringLiteral("municipal"), Qt::CaseInsensitive));
     if (translated)
         QCoreApplication::removeTranslator(&portuguese);
 }

@@ -1,17 +1,21 @@
 #include "app/ui/dialogs/municipality_dialog.h"
 
+#include "core/program/program_definition.h"
+#include "core/reference/brazil_reference.h"
+
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QRadioButton>
 
-#include <algorithm>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace mobiliza::ui {
 
@@ -35,6 +39,25 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
 {
     setWindowTitle(tr("Welcome to Mobiliza"));
 
+    auto *programs = new QGroupBox(tr("Program"), this);
+    auto *programLayout = new QVBoxLayout(programs);
+    auto *programGroup = new QButtonGroup(this);
+    m_programButtons[0] = new QRadioButton(tr("Social mobilization in health — SES-MG (municipalities, URS, "
+                                              "central level)"),
+                                           programs);
+    m_programButtons[1] =
+        new QRadioButton(tr("Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, "
+                            "COSEMS, CONASEMS)"),
+                         programs);
+    for (int i = 0; i < 2; ++i) {
+        programLayout->addWidget(m_programButtons[i]);
+        programGroup->addButton(m_programButtons[i], i);
+    }
+    connect(programGroup, &QButtonGroup::idClicked, this, [this](int id) {
+        setProgram(id == 0 ? core::ProgramDefinition::sesMgMobilizacao().id()
+                           : core::ProgramDefinition::apoioCosemsId());
+    });
+
     auto *roles = new QGroupBox(tr("This installation is used by"), this);
     auto *roleLayout = new QVBoxLayout(roles);
     auto *group = new QButtonGroup(this);
@@ -44,6 +67,7 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
                              tr("The central level of SES-MG (consolidates the state's reports)")};
     for (int i = 0; i < 3; ++i) {
         m_roleButtons[i] = new QRadioButton(texts[i], roles);
+        m_roleButtons[i]->setProperty("sesText", texts[i]);
         roleLayout->addWidget(m_roleButtons[i]);
         group->addButton(m_roleButtons[i], i);
     }
@@ -71,6 +95,7 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
     m_buttons->button(QDialogButtonBox::Cancel)->setText(tr("Cancel"));
 
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(programs);
     layout->addWidget(roles);
     layout->addWidget(m_question);
     layout->addWidget(m_search);
@@ -91,7 +116,7 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     m_search->installEventFilter(this);
 
-    setRole(core::Role::Municipality);
+    setProgram(core::ProgramDefinition::sesMgMobilizacao().id());
     // No fixed minimum: the layout's own keeps each role's whole text in view (the
     // pt-BR texts are longer than the English ones); the first size leaves room for the list.
     resize(std::max(sizeHint().width(), 520), std::max(sizeHint().height(), 460));
@@ -102,6 +127,37 @@ QRadioButton *MunicipalityDialog::roleButton(core::Role role) const
     return m_roleButtons[role == core::Role::Municipality ? 0 : role == core::Role::Urs ? 1 : 2];
 }
 
+QRadioButton *MunicipalityDialog::programButton(const QString &programId) const
+{
+    return m_programButtons[programId == core::ProgramDefinition::apoioCosemsId() ? 1 : 0];
+}
+
+void MunicipalityDialog::setProgram(const QString &programId)
+{
+    m_program = programId;
+    programButton(programId)->setChecked(true);
+    const bool apoio = programId == core::ProgramDefinition::apoioCosemsId();
+    const QString apoioTexts[] = {
+        tr("An apoiador(a) of a COSEMS (records apoio actions and sends the four-month reports)"),
+        tr("The coordination of a COSEMS (reviews its apoiadores' reports, follows the state)"),
+        tr("CONASEMS (the national panel across the COSEMS)")};
+    for (int i = 0; i < 3; ++i)
+        m_roleButtons[i]->setText(apoio ? apoioTexts[i] : m_roleButtons[i]->property("sesText").toString());
+    setRole(core::Role::Municipality);
+    // The other program's words may be longer: the dialog widens to keep them whole.
+    if (layout())
+        layout()->activate();
+    if (width() < sizeHint().width()) {
+        resize(sizeHint().width(), height());
+        layout()->activate();
+    }
+}
+
+bool MunicipalityDialog::byState() const
+{
+    return m_program == core::ProgramDefinition::apoioCosemsId() && m_role != core::Role::Central;
+}
+
 void MunicipalityDialog::setRole(core::Role role)
 {
     m_role = role;
@@ -109,7 +165,22 @@ void MunicipalityDialog::setRole(core::Role role)
     const bool central = role == core::Role::Central;
     m_search->setVisible(!central);
     m_results->setVisible(!central);
-    if (role == core::Role::Municipality) {
+    if (byState()) {
+        m_question->setText(
+            role == core::Role::Municipality
+                ? tr("<b>In which state does this apoiador(a) work?</b><br>"
+                     "Type part of the state's name or its two letters. This choice is made "
+                     "once for this profile.")
+                : tr("<b>The COSEMS of which state?</b><br>Type part of the state's name or its "
+                     "two letters. This choice is made once for this profile."));
+        m_search->setPlaceholderText(tr("e.g. Bahia, PE"));
+        m_search->setAccessibleName(tr("Search state"));
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Use this state"));
+    } else if (central && m_program == core::ProgramDefinition::apoioCosemsId()) {
+        m_question->setText(tr("<b>CONASEMS</b> receives what the COSEMS forward and sees the national "
+                               "panel. This choice is made once for this profile."));
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Set up CONASEMS"));
+    } else if (role == core::Role::Municipality) {
         m_question->setText(tr("<b>Which municipality does this installation report for?</b><br>"
                                "Type part of the name or the IBGE code. Accents and hyphens "
                                "are not needed. This choice is made once for this profile."));
@@ -164,6 +235,20 @@ bool MunicipalityDialog::eventFilter(QObject *watched, QEvent *event)
 void MunicipalityDialog::refresh()
 {
     const QString query = m_search->text().trimmed();
+    if (byState()) {
+        m_results->clear();
+        const QString wanted = folded(query);
+        for (const core::FederativeUnit &u : core::BrazilReference::embedded().units()) {
+            if (!query.isEmpty() && !folded(u.name).contains(wanted) && folded(u.uf) != wanted)
+                continue;
+            auto *item = new QListWidgetItem(tr("%1 — %2").arg(u.uf, u.name), m_results);
+            item->setData(kCodeRole, u.uf);
+        }
+        if (m_results->count() > 0 && !query.isEmpty())
+            m_results->setCurrentRow(0);
+        updateDetails();
+        return;
+    }
     if (m_role != core::Role::Municipality) {
         m_results->clear();
         if (m_role == core::Role::Urs) {
@@ -204,6 +289,18 @@ void MunicipalityDialog::updateDetails()
 {
     const QString code = selectedCode();
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(hasChoice());
+    if (byState()) {
+        const auto &brazil = core::BrazilReference::embedded();
+        const auto unit = brazil.unit(code);
+        m_details->setText(
+            unit
+                ? tr("<b>%1</b> — %n municipalities.", nullptr, int(brazil.municipalitiesOf(unit->uf).size()))
+                      .arg(unit->name.toHtmlEscaped())
+            : m_search->text().trimmed().isEmpty()
+                ? QString()
+                : tr("No state matches \"%1\". Check the spelling.").arg(m_search->text().trimmed()));
+        return;
+    }
     if (m_role != core::Role::Municipality) {
         m_details->clear();
         if (m_role == core::Role::Urs && code.isEmpty() && !m_search->text().trimmed().isEmpty())

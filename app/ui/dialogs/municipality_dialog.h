@@ -1,5 +1,7 @@
-// First run: what is this installation — a municipality (the default), a
-// regional health unit (URS) or the central level — and which one?
+// First run: which program this installation records — SES-MG's Mobilização Social
+// (the default) or the CONASEMS–COSEMS apoio register — then what it is in that program
+// (a municipality, a URS or the central level; an apoiador, a COSEMS coordination or
+// CONASEMS) and which one (a municipality, a URS, a state)?
 // Search is accent-, hyphen- and case-insensitive and knows old spellings.
 #pragma once
 
@@ -24,8 +26,12 @@ public:
     explicit MunicipalityDialog(core::ReferenceData reference, QWidget *parent = nullptr);
 
     core::Role selectedRole() const { return m_role; }
-    // The IBGE code (municipality) or the URS's canonical name (URS); empty when
-    // nothing is selected, and always for the central level.
+    QString selectedProgram() const { return m_program; } // a program id
+    void setProgram(const QString &programId);
+    QRadioButton *programButton(const QString &programId) const;
+    // The IBGE code (municipality), the URS's canonical name (URS) or the UF (the apoio
+    // program's apoiador and COSEMS); empty when nothing is selected, and always for the
+    // central levels.
     QString selectedCode() const;
     bool hasChoice() const;
     QLineEdit *searchField() const { return m_search; }
@@ -39,6 +45,7 @@ private:
     void refresh();
     void updateDetails();
     void setRole(core::Role role);
+    bool byState() const; // the chosen level is set up with a state (UF)
 
     core::ReferenceData m_reference;
     QLineEdit *m_search = nullptr;
@@ -47,7 +54,9 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QLabel *m_question = nullptr;
     QRadioButton *m_roleButtons[3] = {};
+    QRadioButton *m_programButtons[2] = {};
     core::Role m_role = core::Role::Municipality;
+    QString m_program;
 };
 
 } // namespace mobiliza::ui

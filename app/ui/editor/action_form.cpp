@@ -154,6 +154,11 @@ QWidget *ActionForm::addField(const core::FieldDefinition &field, QWidget *conta
     } else {
         connect(editor, &FieldEditor::edited, this, [this, id = field.id](bool typing) {
             updateCompanions();
+            if (!typing) { // a choice changed: the editors that depend on it follow
+                const QJsonObject now = values();
+                for (FieldEditor *other : std::as_const(m_editors))
+                    other->followValues(now);
+            }
             Q_EMIT valuesEdited(id, typing);
         });
     }
@@ -202,6 +207,7 @@ void ActionForm::setAction(const core::Action &action, const core::Period &perio
         else
             editor->setValue(action.values.value(editor->field().id));
         editor->setEditable(editable);
+        editor->followValues(action.values);
         if (auto *date = qobject_cast<OptionalDateEdit *>(editor->widget()))
             date->setSuggestedDate(period.firstDay());
     }

@@ -53,7 +53,21 @@ int ActionListModel::rowCount(const QModelIndex &parent) const
 QString ActionListModel::titleOf(const core::Action &action) const
 {
     const QString id = m_program.fieldForRole(core::field_role::Title);
-    const QString title = id.isEmpty() ? QString() : action.values.value(id).toString().trimmed();
+    QString title = id.isEmpty() ? QString() : action.values.value(id).toString().trimmed();
+    if (id.isEmpty()) {
+        // A program without a title field (the apoio actions): the kind of action names it
+        // ("Visita técnica"), its "other" text when that is chosen.
+        if (const auto f = m_program.field(m_program.fieldForRole(core::field_role::Format))) {
+            const QString code = action.values.value(f->id).toString();
+            for (const auto &entry : m_program.catalogue(f->catalogue))
+                if (!code.isEmpty() && entry.code == code)
+                    title = entry.label;
+            if (!f->otherField.isEmpty() && code == f->otherValue)
+                if (const QString other = action.values.value(f->otherField).toString().trimmed();
+                    !other.isEmpty())
+                    title = other;
+        }
+    }
     return title.isEmpty() ? tr("(no title yet)") : title;
 }
 

@@ -36,10 +36,10 @@ bool EditorCommand::check(const core::Status &status)
 // ------------------------------------------------------------------ values
 
 EditValuesCommand::EditValuesCommand(EditorCommandHost &host, QString actionUuid, QString fieldId,
-                                     const QString &label, QJsonObject before, QJsonObject after)
+                                     const QString &label, QJsonObject before, QJsonObject after, bool step)
     : EditorCommand(host, QCoreApplication::translate("EditorCommands", "Edit “%1”").arg(label)),
       m_action(std::move(actionUuid)), m_field(std::move(fieldId)), m_before(std::move(before)),
-      m_after(std::move(after))
+      m_after(std::move(after)), m_step(step)
 {
 }
 
@@ -59,7 +59,7 @@ void EditValuesCommand::undo()
 bool EditValuesCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = static_cast<const EditValuesCommand *>(other);
-    if (o->m_action != m_action || o->m_field != m_field)
+    if (o->m_action != m_action || o->m_field != m_field || m_step || o->m_step)
         return false;
     m_after = o->m_after;
     if (m_after == m_before)

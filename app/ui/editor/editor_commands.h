@@ -45,8 +45,9 @@ class EditValuesCommand final : public EditorCommand
 {
 public:
     enum { Id = 1001 };
+    // `step`: never merged with the edits before or after it (a list's entry added or removed).
     EditValuesCommand(EditorCommandHost &host, QString actionUuid, QString fieldId, const QString &label,
-                      QJsonObject before, QJsonObject after);
+                      QJsonObject before, QJsonObject after, bool step = false);
     void redo() override;
     void undo() override;
     int id() const override { return Id; }
@@ -55,6 +56,7 @@ public:
 private:
     QString m_action, m_field;
     QJsonObject m_before, m_after;
+    bool m_step = false;
 };
 
 class SetPartnersCommand final : public EditorCommand

@@ -1,4 +1,5 @@
 #include "app/ui/editor/field_editors.h"
+#include "app/ui/editor/field_editors_p.h"
 
 #include "app/ui/editor/optional_date_edit.h"
 #include "core/util/text.h"
@@ -506,6 +507,12 @@ FieldEditor *FieldEditor::create(const core::FieldDefinition &field, const core:
         return new CoordinatesEditor(field, w, parent);
     if (type == t::Partners)
         return new PartnersEditor(field, w, parent);
+    if (type == t::Uf)
+        return createUfEditor(field, w, parent);
+    if (type == t::Municipalities)
+        return createMunicipalitiesEditor(field, program, w, parent);
+    if (type == t::List)
+        return createListEditor(field, program, w, parent);
     return nullptr;
 }
 

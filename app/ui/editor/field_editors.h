@@ -5,6 +5,7 @@
 #include "core/domain/types.h"
 #include "core/program/program_definition.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QLineEdit>
 #include <QListWidget>
@@ -64,6 +65,9 @@ public:
     virtual QJsonValue value() const = 0;      // Undefined: no value (the key is removed)
     virtual void setValue(const QJsonValue &value) = 0; // never emits edited()
     virtual void setEditable(bool editable) = 0;
+    // The action's values, on loading it and after each edit: an editor whose choices
+    // depend on another field (the municipalities of the chosen state) follows them.
+    virtual void followValues(const QJsonObject &values) { Q_UNUSED(values); }
 
     // Creates the editor for the field's type; nullptr for a type it does not know.
     static FieldEditor *create(const core::FieldDefinition &field, const core::ProgramDefinition &program,

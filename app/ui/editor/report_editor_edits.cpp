@@ -85,9 +85,15 @@ void ReportEditorPage::onFormEdited(const QString &fieldId, bool typing)
 {
     if (!isEditable())
         return;
+    // A list's entry added, removed or ticked is an undo step of its own: typing in an entry
+    // does not merge with it.
+    const auto field = m_context.program.field(fieldId);
+    const bool step = !typing && field && field->type == core::field_type::List;
     // A different field or action than the pending one: save that first.
-    if (m_formDirty && (m_dirtyField != fieldId || m_dirtyAction != m_form->actionUuid()))
+    if (m_formDirty &&
+        (m_dirtyField != fieldId || m_dirtyAction != m_form->actionUuid() || step || m_dirtyStep))
         flushPendingEdits();
+    m_dirtyStep = step;
     m_formDirty = true;
     m_dirtyAction = m_form->actionUuid();
     m_dirtyField = fieldId;
@@ -151,8 +157,9 @@ void ReportEditorPage::flushPendingEdits()
             const QJsonObject after = m_form->values();
             if (after != stored->values) {
                 const auto field = m_context.program.field(m_dirtyField);
-                push(new EditValuesCommand(*this, stored->uuid, m_dirtyField, field ? field->label : m_dirtyField,
-                                           stored->values, after));
+                push(new EditValuesCommand(*this, stored->uuid, m_dirtyField,
+                                           field ? field->label : m_dirtyField, stored->values, after,
+                                           m_dirtyStep));
             }
         }
     }
@@ -190,7 +197,13 @@ void ReportEditorPage::addNewAction()
     if (clearNoActions)
         push(new SetNoActionsCommand(*this, m_report.uuid, {true, m_report.noActionsJustification},
                                      {false, m_report.noActionsJustification}));
-    push(new AddActionCommand(*this, m_report.uuid, {}));
+    // A state field starts as the profile's state (an apoiador works in one).
+    QJsonObject initial;
+    if (const QString uf = m_context.services->profile().uf(); !uf.isEmpty())
+        for (const core::FieldDefinition &f : m_context.program.fields())
+            if (f.type == core::field_type::Uf)
+                initial.insert(f.id, uf);
+    push(new AddActionCommand(*this, m_report.uuid, initial));
     if (clearNoActions)
         m_undo->endMacro();
     m_form->focusField(m_context.program.fieldForRole(core::field_role::Title));

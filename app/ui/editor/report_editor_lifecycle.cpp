@@ -59,7 +59,8 @@ void ReportEditorPage::updateChrome()
     }
     const core::Report &r = m_report;
     const QString month = monthTitle(r.period);
-    m_title->setText(tr("Report of %1").arg(month));
+    //: A quadrimestre's report: "Relatório do 3º quadrimestre de 2026".
+    m_title->setText((r.period.isQuadrimester() ? tr("Report of the %1") : tr("Report of %1")).arg(month));
     const QDate deadline = m_context.program.deadline(r.period);
     const bool withUs = r.state == core::ReportState::Draft || r.state == core::ReportState::Returned;
     const bool late = withUs && m_context.program.isLate(r.period, m_context.clock->today());

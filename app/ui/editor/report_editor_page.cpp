@@ -1,4 +1,5 @@
 #include "app/ui/editor/report_editor_page.h"
+#include "core/program/program_registry.h"
 
 #include "app/ui/pages/report_outputs.h"
 
@@ -56,7 +57,8 @@ QToolButton *toolButton(QWidget *parent, QStyle::StandardPixmap icon, const QStr
 
 ReportEditorPage::ReportEditorPage(const AppContext &context, Dialogs &dialogs, QWidget *parent)
     : QWidget(parent), m_context(context), m_dialogs(dialogs),
-      m_engine(context.program, referenceChecks(context.reference))
+      m_engine(context.program,
+               core::ProgramRegistry::checksFor(context.program, referenceChecks(context.reference)))
 {
     m_undo = new QUndoStack(this);
     m_thumbnails = new ThumbnailLoader(m_context.services->blobs(), this);

@@ -177,6 +177,7 @@ private:
     bool m_formDirty = false;
     QString m_dirtyAction;
     QString m_dirtyField;
+    bool m_dirtyStep = false; // the pending edit is a step of its own (a list's entry added or removed)
     QSet<QString> m_dirtyPhotos;
     bool m_noActionsDirty = false;
 

@@ -13,6 +13,12 @@ namespace mobiliza::ui {
 
 QString monthTitle(const core::Period &period)
 {
+    if (period.isQuadrimester()) { // "3º quadrimestre de 2026"
+        QString title = period.display();
+        if (!title.isEmpty())
+            title[0] = title.at(0).toUpper();
+        return title;
+    }
     const QLocale locale;
     QString month = locale.standaloneMonthName(period.month);
     if (!month.isEmpty())
@@ -158,7 +164,8 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::AccessibleTextRole:
         if (index.column() == Period)
-            return tr("Report of %1, %2").arg(monthTitle(s.period), reportStateText(s.state));
+            return (s.period.isQuadrimester() ? tr("Report of the %1, %2") : tr("Report of %1, %2"))
+                .arg(monthTitle(s.period), reportStateText(s.state));
         break;
     case UuidRole: return s.uuid;
     case PeriodKeyRole: return s.period.key();
@@ -175,7 +182,8 @@ QVariant ReportListModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Period: return tr("Month");
+    case Period:
+        return m_context.program.periodMonths() == 4 ? tr("Quadrimestre") : tr("Month");
     case State: return tr("State");
     case Revision: return tr("Revision");
     case Actions: return tr("Actions");

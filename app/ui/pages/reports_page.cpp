@@ -28,11 +28,19 @@ ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     m_outputs = new ReportOutputs(m_context, m_dialogs, this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
-    layout->addWidget(makePageHeader(
-        tr("Monthly reports"),
-        tr("One report per month. A month without actions is also reported, with a justification. "
-           "Concluded reports wait in the outbox until they can be sent."),
-        this));
+    const bool quadrimestral = m_context.program.periodMonths() == 4;
+    layout->addWidget(
+        quadrimestral ? makePageHeader(
+                            tr("Four-month reports"),
+                            tr("One report per quadrimestre (January–April, May–August, September–December): "
+                               "record each action as it happens and conclude the report for review. "
+                               "Concluded reports wait in the outbox until they can be sent."),
+                            this)
+                      : makePageHeader(
+                            tr("Monthly reports"),
+                            tr("One report per month. A month without actions is also reported, with a "
+                               "justification. Concluded reports wait in the outbox until they can be sent."),
+                            this));
 
     auto *bar = new QHBoxLayout;
     m_create = new QPushButton(this);
@@ -43,9 +51,12 @@ ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     bar->addWidget(m_createPrevious);
     m_otherMonth = new QToolButton(this);
     m_otherMonth->setObjectName(QStringLiteral("createOtherMonth"));
-    m_otherMonth->setText(tr("Another month…"));
-    m_otherMonth->setToolTip(tr("Create the report of an earlier month (up to two years back): a late "
-                                "month is still accepted, marked late."));
+    m_otherMonth->setText(quadrimestral ? tr("Another quadrimestre…") : tr("Another month…"));
+    m_otherMonth->setToolTip(
+        quadrimestral ? tr("Create the report of an earlier quadrimestre (up to two years back): a "
+                           "late report is still accepted, marked late.")
+                      : tr("Create the report of an earlier month (up to two years back): a late "
+                           "month is still accepted, marked late."));
     m_otherMonth->setPopupMode(QToolButton::InstantPopup);
     m_otherMonth->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_otherMonth->setMenu(new QMenu(m_otherMonth));
@@ -109,9 +120,9 @@ ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     layout->addWidget(m_empty, 1);
 
     connect(m_create, &QPushButton::clicked, this,
-            [this] { createMonth(core::Period::fromDate(m_context.clock->today())); });
+            [this] { createMonth(m_context.program.periodOf(m_context.clock->today())); });
     connect(m_createPrevious, &QPushButton::clicked, this,
-            [this] { createMonth(core::Period::fromDate(m_context.clock->today()).previous()); });
+            [this] { createMonth(m_context.program.periodOf(m_context.clock->today()).previous()); });
     connect(m_open, &QPushButton::clicked, this, &ReportsPage::openSelected);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ReportsPage::updateState);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -131,7 +142,7 @@ void ReportsPage::showEvent(QShowEvent *event)
 void ReportsPage::updateState()
 {
     const QDate today = m_context.clock->today();
-    const core::Period current = core::Period::fromDate(today);
+    const core::Period current = m_context.program.periodOf(today);
     const core::Period previous = current.previous();
     bool exists = false;
     bool previousExists = false;
@@ -143,12 +154,16 @@ void ReportsPage::updateState()
         existing.insert(period.key());
     }
     fillOtherMonths(existing);
-    m_create->setText(tr("Create the report of %1").arg(monthTitle(current)));
+    m_create->setText(
+        (current.isQuadrimester() ? tr("Create the report of the %1") : tr("Create the report of %1"))
+            .arg(monthTitle(current)));
     m_create->setEnabled(!exists);
     m_create->setVisible(!exists);
     // Early in the month the previous one is still being reported (deadline: next month).
     const bool offerPrevious = !previousExists && !m_context.program.isLate(previous, today);
-    m_createPrevious->setText(tr("Create the report of %1").arg(monthTitle(previous)));
+    m_createPrevious->setText(
+        (previous.isQuadrimester() ? tr("Create the report of the %1") : tr("Create the report of %1"))
+            .arg(monthTitle(previous)));
     m_createPrevious->setVisible(offerPrevious);
     m_open->setVisible(m_model->rowCount() > 0);
     m_files->setVisible(m_model->rowCount() > 0);
@@ -161,8 +176,12 @@ void ReportsPage::updateState()
         m_empty->setText(tr("The reports could not be read: %1").arg(error));
         setStyleIfChanged(m_empty, QStringLiteral("color: #a01818; padding: 24px;"));
     } else {
-        m_empty->setText(tr("No report yet. Start with the current month: every action you record is "
-                            "saved at once, even without internet."));
+        m_empty->setText(
+            m_context.program.periodMonths() == 4
+                ? tr("No report yet. Start with the current quadrimestre: every action you record "
+                     "is saved at once, even without internet.")
+                : tr("No report yet. Start with the current month: every action you record is "
+                     "saved at once, even without internet."));
         setStyleIfChanged(m_empty, QStringLiteral("color: #4a5a6a; padding: 24px;"));
     }
     m_empty->setVisible(m_model->rowCount() == 0);
@@ -207,8 +226,8 @@ void ReportsPage::fillOtherMonths(const QSet<QString> &existing)
         old->deleteLater();
     }
     const QDate today = m_context.clock->today();
-    core::Period p = core::Period::fromDate(today);
-    for (int i = 1; i <= kMonthsBack; ++i) {
+    core::Period p = m_context.program.periodOf(today);
+    for (int i = 1; i <= kMonthsBack / m_context.program.periodMonths(); ++i) {
         p = p.previous();
         if (existing.contains(p.key()))
             continue;

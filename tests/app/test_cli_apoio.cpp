@@ -1,0 +1,331 @@
+// The apoio program (issue 11) through the real start-up path: --program / --role / --uf
+// on first use, what such a profile refuses afterwards, periods written YYYY-Qn, the
+// apoiador's demonstration data and its exports.
+#include "tests/support/catch_qt.h"
+#include <catch2/catch.hpp>
+
+#include "app/ui/application.h"
+#include "core/program/program_registry.h"
+#include "core/reference/brazil_reference.h"
+#include "core/services/services.h"
+#include "tests/app/cli_run.h"
+#include "tests/support/temp_dir.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSet>
+
+using namespace mobiliza;
+
+namespace {
+
+QStringList args(std::initializer_list<const char *> list)
+{
+    QStringList out;
+    for (const char *a : list)
+        out << QString::fromUtf8(a);
+    return out;
+}
+
+test::CliRun run(const QString &dataDir, std::initializer_list<const char *> list)
+{
+    return test::runCli(
+        QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--lang"), QStringLiteral("en")} +
+        args(list));
+}
+
+} // namespace
+
+TEST_CASE("cli apoio: an apoiador profile is set up once with --program, --role and --uf")
+{
+    test::TempDir dir;
+    const QString data = dir.filePath(QStringLiteral("apoiador"));
+
+    // The level's place is asked for by name, and checked against the national table.
+    auto r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--role apoiador needs --uf XX")));
+    r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "ZZ", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("\"ZZ\" is not a Brazilian state")));
+    CHECK(r.err.contains(QStringLiteral("BA")));
+    r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--urs", "Barbacena", "--status"});
+    CHECK(r.code == 2); // a URS names nothing in this program
+    // Nothing of the refused attempts stayed: the profile is still free to be anything.
+    {
+        auto opened = core::Services::open(data, test::cliClock());
+        REQUIRE(opened);
+        CHECK_FALSE(opened.value()->profile().role().has_value());
+        CHECK(opened.value()->profile().setting(QStringLiteral("program")).isEmpty());
+    }
+
+    r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "ba", "--status"});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    CHECK(r.out.isEmpty()); // no report yet
+    {
+        auto opened = core::Services::open(data, test::cliClock());
+        REQUIRE(opened);
+        auto &profile = opened.value()->profile();
+        CHECK(profile.program() == QStringLiteral("apoio_cosems"));
+        CHECK(profile.role() == core::Role::Municipality); // the reporting tier
+        CHECK(profile.uf() == QStringLiteral("BA"));
+        CHECK(profile.reportingUnit().startsWith(QStringLiteral("ap-")));
+    }
+
+    // The same again is fine; another program or a level of another program is refused in words.
+    CHECK(run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--status"}).code == 0);
+    r = run(data, {"--program", "ses_mg_mobilizacao", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("cannot switch")));
+    CHECK(r.err.contains(QStringLiteral("--data-dir")));
+    // A level of the other program names that program: refused as a switch of program.
+    r = run(data, {"--role", "urs", "--urs", "Barbacena", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("cannot switch")));
+    // A level no program has, with the program named: its own levels are listed.
+    r = run(data, {"--program", "apoio_cosems", "--role", "urs", "--urs", "Barbacena", "--status"});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(QStringLiteral("Unknown role \"urs\"")));
+    CHECK(r.err.contains(QStringLiteral("apoiador, cosems, conasems")));
+    r = run(data, {"--role", "cosems", "--uf", "BA", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("BA"))); // says what the profile is
+    r = run(data, {"--municipality", "3106200", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--municipality IBGE is not used")));
+}
+
+TEST_CASE("cli apoio: a level key names its program, and an SES-MG profile refuses it")
+{
+    test::TempDir dir;
+    // --role cosems alone: the apoio program's coordination of a state.
+    const QString cosems = dir.filePath(QStringLiteral("cosems"));
+    auto r = run(cosems, {"--role", "cosems", "--uf", "PE", "--status"});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    {
+        auto opened = core::Services::open(cosems, test::cliClock());
+        REQUIRE(opened);
+        CHECK(opened.value()->profile().program() == QStringLiteral("apoio_cosems"));
+        CHECK(opened.value()->profile().role() == core::Role::Urs);
+        CHECK(opened.value()->profile().uf() == QStringLiteral("PE"));
+    }
+    // CONASEMS is national: no place; a --uf is refused rather than ignored.
+    const QString conasems = dir.filePath(QStringLiteral("conasems"));
+    r = run(conasems, {"--role", "conasems", "--uf", "PE", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--uf XX is not used")));
+    r = run(conasems, {"--role", "conasems", "--status"});
+    CHECK(r.err == QString());
+    CHECK(r.code == 0);
+
+    const QString ses = dir.filePath(QStringLiteral("ses"));
+    REQUIRE(run(ses, {"--role", "municipality", "--municipality", "3106200", "--status"}).code == 0);
+    r = run(ses, {"--role", "apoiador", "--uf", "BA", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("cannot switch")));
+    r = run(ses, {"--program", "nonexistent", "--status"});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(QStringLiteral("apoio_cosems")));
+    r = run(ses, {"--role", "director", "--status"});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(QStringLiteral("apoiador")));
+}
+
+TEST_CASE("cli apoio: the apoiador's demonstration year, by quadrimestre, valid and varied")
+{
+    test::TempDir dir;
+    const QString data = dir.filePath(QStringLiteral("apoiador"));
+    auto r = run(
+        data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--demo-data", "--status"});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    // 22/11/2026: the three quadrimestres before the current one concluded, the current a draft.
+    CHECK(r.out == QStringLiteral("2025-Q3\tready\t1\n2026-Q1\tready\t1\n2026-Q2\tready\t1\n"
+                                  "2026-Q3\tdraft\t1\n"));
+
+    auto opened = core::Services::open(data, test::cliClock());
+    REQUIRE(opened);
+    auto &services = *opened.value();
+    const auto summaries = services.reports().summaries();
+    REQUIRE(summaries);
+    QSet<QString> modes, types, modalities;
+    int open = 0, done = 0, late = 0, actions = 0, regions = 0;
+    const auto engine = services.programs().engine(QStringLiteral("apoio_cosems"));
+    REQUIRE(engine);
+    const auto &brazil = core::BrazilReference::embedded();
+    for (const auto &s : summaries.value()) {
+        const auto report = services.reports().report(s.uuid);
+        REQUIRE(report);
+        // Every seeded report passes the program's own rules (the concluded ones were validated to conclude).
+        CHECK_FALSE(core::hasBlocking(engine->validate(report.value())));
+        for (const core::Action &a : report.value().actions) {
+            ++actions;
+            const QJsonObject &v = a.values;
+            modes << v.value(QStringLiteral("learning_mode")).toString();
+            types << v.value(QStringLiteral("support_type")).toString();
+            modalities << v.value(QStringLiteral("modality")).toString();
+            CHECK(v.value(QStringLiteral("uf")).toString() == QStringLiteral("BA"));
+            for (const auto code : v.value(QStringLiteral("municipalities")).toArray())
+                CHECK(brazil.ufOf(code.toString()) == QStringLiteral("BA"));
+            regions += v.value(QStringLiteral("scope")).toString() == QStringLiteral("regiao_saude");
+            for (const auto item : v.value(QStringLiteral("referrals")).toArray()) {
+                const QJsonObject o = item.toObject();
+                if (o.value(QStringLiteral("done")).toBool()) {
+                    ++done;
+                    CHECK(QDate::fromString(o.value(QStringLiteral("done_on")).toString(), Qt::ISODate) <=
+                          test::kCliNow.date());
+                } else {
+                    ++open;
+                    late += QDate::fromString(o.value(QStringLiteral("follow_up")).toString(), Qt::ISODate) <
+                            test::kCliNow.date();
+                }
+            }
+        }
+    }
+    CHECK(actions >= 25);
+    CHECK(modes == QSet<QString>{QStringLiteral("pratica"), QStringLiteral("interacao_social"),
+                                 QStringLiteral("aprendizado_formal")});
+    CHECK(types.size() >= 5);
+    CHECK(modalities.size() == 3);
+    CHECK(regions > 0);
+    CHECK(done > 0);
+    CHECK(open > 0);
+    CHECK(late > 0);
+    CHECK(services.profile().isDemo());
+    opened.value().reset();
+
+    // Seeding again changes nothing; the COSEMS level has no demonstration data of its own yet, said so.
+    r = run(data, {"--demo-data", "--status"});
+    CHECK(r.code == 0);
+    CHECK(r.out.count(QLatin1Char('\n')) == 4);
+    const QString cosems = dir.filePath(QStringLiteral("cosems"));
+    r = run(cosems, {"--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("no demonstration data for Coordenação do COSEMS")));
+}
+
+TEST_CASE("cli apoio: a period is written as the program counts them")
+{
+    test::TempDir dir;
+    const QString data = dir.filePath(QStringLiteral("apoiador"));
+    REQUIRE(run(data,
+                {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--demo-data", "--status"})
+                .code == 0);
+    const QString csv = dir.filePath(QStringLiteral("q2.csv"));
+    auto r = run(data, {"--export", "csv", "--month", "2026-10", "--out", csv.toUtf8().constData()});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("reports by quadrimestre")));
+    CHECK(r.err.contains(QStringLiteral("2026-Q2")));
+    CHECK_FALSE(QFile::exists(csv));
+    r = run(data, {"--export", "csv", "--month", "2026-Q4", "--out", csv.toUtf8().constData()});
+    CHECK(r.code == 2); // there is no fourth quadrimestre
+    CHECK(r.err.contains(QStringLiteral("YYYY-Qn")));
+
+    const QString ses = dir.filePath(QStringLiteral("ses"));
+    REQUIRE(run(ses, {"--municipality", "3106200", "--demo-data", "--status"}).code == 0);
+    r = run(ses, {"--export", "csv", "--month", "2026-Q2", "--out", csv.toUtf8().constData()});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("\"2026-Q2\" is not a month")));
+}
+
+TEST_CASE("cli apoio: the apoiador's quadrimestre as CSV (a column per field) and as the COSEMS's PDF")
+{
+    test::TempDir dir;
+    const QString data = dir.filePath(QStringLiteral("apoiador"));
+    REQUIRE(run(data,
+                {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--demo-data", "--status"})
+                .code == 0);
+    auto opened = core::Services::open(data, test::cliClock());
+    REQUIRE(opened);
+    const auto report = opened.value()->reports().reportFor(QStringLiteral("apoio_cosems"),
+                                                            core::Period::quadrimesterOf(2026, 2));
+    REQUIRE(report);
+    const core::Report q2 = report.value();
+    opened.value().reset();
+    REQUIRE(q2.actions.size() >= 7);
+
+    const QString csv = dir.filePath(QStringLiteral("q2.csv"));
+    auto r = run(data, {"--export", "csv", "--month", "2026-Q2", "--out", csv.toUtf8().constData()});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    QFile file(csv);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    const QStringList header = text.section(QStringLiteral("\r\n"), 0, 0).split(QLatin1Char(';'));
+    CHECK(header.contains(QStringLiteral("Quadrimestre")));
+    CHECK(header.contains(QStringLiteral("Municípios apoiados")));
+    CHECK(header.contains(QStringLiteral("Municípios apoiados (IBGE)")));
+    CHECK(header.contains(QStringLiteral("Modo de aprendizagem (70-20-10)")));
+    CHECK(header.contains(QStringLiteral("Encaminhamentos")));
+    CHECK_FALSE(header.contains(QStringLiteral("Título da ação"))); // not the SES-MG columns
+    // Every action is a row, and its first municipality is there by name and by code.
+    const auto &brazil = core::BrazilReference::embedded();
+    for (const core::Action &a : q2.actions) {
+        const QString code = a.values.value(QStringLiteral("municipalities")).toArray().at(0).toString();
+        CHECK(text.contains(code));
+        CHECK(text.contains(brazil.municipality(code)->name));
+    }
+    CHECK(text.count(QStringLiteral("2026-Q2;")) == q2.actions.size());
+
+    const QString pdf = dir.filePath(QStringLiteral("q2.pdf"));
+    r = run(data, {"--export", "pdf", "--month", "2026-Q2", "--out", pdf.toUtf8().constData()});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    QProcess p;
+    p.start(QStringLiteral("pdftotext"),
+            {QStringLiteral("-enc"), QStringLiteral("UTF-8"), pdf, QStringLiteral("-")});
+    REQUIRE(p.waitForFinished(60000));
+    REQUIRE(p.exitCode() == 0);
+    const QString pdfText = QString::fromUtf8(p.readAllStandardOutput()).simplified();
+    CHECK(pdfText.contains(QStringLiteral("COSEMS-BA")));
+    CHECK(pdfText.contains(QStringLiteral("RELATÓRIO QUADRIMESTRAL")));
+    CHECK(pdfText.contains(QStringLiteral("2º quadrimestre de 2026 (maio a agosto)")));
+    CHECK(pdfText.contains(QStringLiteral("Bahia (BA)")));
+    CHECK(pdfText.contains(QStringLiteral("Totais do quadrimestre")));
+    CHECK_FALSE(pdfText.contains(QStringLiteral("Secretaria Municipal de Saúde de")));
+    // An encaminhamento of the quadrimestre, as the PDF writes it.
+    QString referral;
+    for (const core::Action &a : q2.actions)
+        if (const QJsonArray items = a.values.value(QStringLiteral("referrals")).toArray(); !items.isEmpty())
+            referral = items.at(0).toObject().value(QStringLiteral("responsible")).toString();
+    REQUIRE_FALSE(referral.isEmpty());
+    CHECK(pdfText.contains(QStringLiteral("Responsável: ") + referral));
+}
+
+TEST_CASE("cli apoio: the first-run answer names the program, and the profile takes it")
+{
+    test::TempDir dir;
+    const QString data = dir.filePath(QStringLiteral("asked"));
+    ui::StartupSeams seams;
+    seams.clock = &test::cliClock();
+    int asked = 0;
+    seams.askProfile = [&asked] {
+        ++asked;
+        return ui::ProfileAnswer{core::ProgramDefinition::apoioCosemsId(), core::Role::Urs,
+                                 QStringLiteral("rs")};
+    };
+    QString out, err;
+    const int code =
+        ui::runMobiliza({QStringLiteral("mobiliza"), QStringLiteral("--data-dir"), data,
+                         QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--status")},
+                        seams, &out, &err);
+    CHECK(err == QString());
+    CHECK(code == 0);
+    CHECK(asked == 1);
+    auto opened = core::Services::open(data, test::cliClock());
+    REQUIRE(opened);
+    CHECK(opened.value()->profile().program() == QStringLiteral("apoio_cosems"));
+    CHECK(opened.value()->profile().role() == core::Role::Urs);
+    CHECK(opened.value()->profile().uf() == QStringLiteral("RS"));
+    opened.value().reset();
+    // Set up: not asked again.
+    out.clear();
+    CHECK(ui::runMobiliza(
+              {QStringLiteral("mobiliza"), QStringLiteral("--data-dir"), data, QStringLiteral("--status")},
+              seams, &out, &err) == 0);
+    CHECK(asked == 1);
+}
