@@ -35,7 +35,7 @@
         <translation>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</source>
         <translation>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</translation>
     </message>
@@ -485,24 +485,24 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Prints one line per report (YYYY-MM, state, revision) and exits.</source>
         <translation>Prints one line per report (YYYY-MM, state, revision) and exits.</translation>
     </message>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -555,12 +555,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -585,7 +585,7 @@
         <translation>The state of an apoiador or COSEMS profile (first use only), e.g. BA.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>XX</source>
         <translation>XX</translation>
     </message>
@@ -690,7 +690,7 @@
         <translation>--hub needs an address and --enroll needs a code.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>--role urs needs --urs NAME (for example --urs Barbacena).</source>
         <translation>--role urs needs --urs NAME (for example --urs Barbacena).</translation>
     </message>
@@ -715,17 +715,17 @@
         <translation>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month and --out are only used with --export and --forward (and --month with --coverage).</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-231"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
@@ -735,7 +735,7 @@
         <translation>What this installation is (first use only): municipality, urs or central; apoiador, cosems or conasems in the apoio program.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
     </message>
@@ -770,7 +770,7 @@
         <translation>--uf needs the two letters of a state, e.g. --uf BA.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+189"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+191"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Choose the profile&apos;s state before adding demonstration data.</translation>
     </message>
@@ -2778,42 +2778,42 @@
         <translation>&quot;%1&quot; is not the IBGE code of a Brazilian municipality. Check the 7-digit code.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</source>
         <translation>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</source>
         <translation>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&quot;%1&quot; is not a Brazilian state: use its two letters, one of %2.</source>
         <translation>&quot;%1&quot; is not a Brazilian state: use its two letters, one of %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&quot;%1&quot; is not a four-month period: this profile&apos;s program reports by quadrimestre; write it as YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q2 for May to August.</source>
         <translation>&quot;%1&quot; is not a four-month period: this profile&apos;s program reports by quadrimestre; write it as YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q2 for May to August.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
         <translation>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>This profile records a program (&quot;%1&quot;) that this version of Mobiliza does not know. Install the newest version of Mobiliza.</source>
         <translation>This profile records a program (&quot;%1&quot;) that this version of Mobiliza does not know. Install the newest version of Mobiliza.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&quot;%1&quot; is not a level of “%2”: use one of %3.</source>
         <translation>&quot;%1&quot; is not a level of “%2”: use one of %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 is not used by the level “%2” of “%3”%4.</source>
         <translation>%1 is not used by the level “%2” of “%3”%4.</translation>
     </message>
@@ -2823,27 +2823,27 @@
         <translation>, which is set up with %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>--role %1 needs %2 the first time.</source>
         <translation>--role %1 needs %2 the first time.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The program chosen is not known to this version of Mobiliza, or is not the one named with --program.</source>
         <translation>The program chosen is not known to this version of Mobiliza, or is not the one named with --program.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME; for the CONASEMS–COSEMS apoio program, with --program apoio_cosems --role apoiador|cosems|conasems --uf XX; or start Mobiliza without headless options to choose.</source>
         <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME; for the CONASEMS–COSEMS apoio program, with --program apoio_cosems --role apoiador|cosems|conasems --uf XX; or start Mobiliza without headless options to choose.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The program chosen is not known to this version of Mobiliza.</source>
         <translation>The program chosen is not known to this version of Mobiliza.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</source>
         <translation>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</translation>
     </message>
@@ -4757,7 +4757,7 @@
 <context>
     <name>mobiliza::ui::ActionListModel</name>
     <message>
-        <location filename="../app/ui/editor/action_list_model.cpp" line="+70"/>
+        <location filename="../app/ui/editor/action_list_model.cpp" line="+71"/>
         <source>(no title yet)</source>
         <translation>(no title yet)</translation>
     </message>
@@ -5462,18 +5462,17 @@
 <context>
     <name>mobiliza::ui::FieldEditor</name>
     <message>
-        <location filename="../app/ui/editor/field_editors.cpp" line="+173"/>
-        <location filename="../app/ui/editor/place_editors.cpp" line="+22"/>
+        <location filename="../app/ui/editor/field_editors.cpp" line="+175"/>
         <source>— choose —</source>
         <translation>— choose —</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>latitude, longitude — e.g. -19.9191, -43.9386</source>
         <translation>latitude, longitude — e.g. -19.9191, -43.9386</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/list_editor.cpp" line="+41"/>
+        <location filename="../app/ui/editor/list_editor.cpp" line="+42"/>
         <source>None yet.</source>
         <translation>None yet.</translation>
     </message>
@@ -5503,18 +5502,18 @@
         <translation>Remove %1 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/place_editors.cpp" line="+2"/>
+        <location filename="../app/ui/editor/place_editors.cpp" line="+107"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+60"/>
+        <location line="-81"/>
+        <location line="+63"/>
         <source>Choose the state first: its municipalities are listed here.</source>
         <translation>Choose the state first: its municipalities are listed here.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>%1 (%2), IBGE %3</source>
         <translation>%1 (%2), IBGE %3</translation>
     </message>
@@ -6066,7 +6065,7 @@
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -6128,23 +6127,23 @@
 <context>
     <name>mobiliza::ui::MunicipalityDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+39"/>
+        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+40"/>
         <source>Welcome to Mobiliza</source>
         <translation>Welcome to Mobiliza</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+144"/>
         <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+98"/>
+        <location line="-103"/>
+        <location line="+106"/>
         <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
         <translation>e.g. Sao Joao del Rei, Conego Marinho, 3106200</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-145"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
@@ -6154,12 +6153,12 @@
         <translation>Social mobilization in health — SES-MG (municipalities, URS, central level)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, COSEMS, CONASEMS)</source>
         <translation>Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, COSEMS, CONASEMS)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>This installation is used by</source>
         <translation>This installation is used by</translation>
     </message>
@@ -6180,23 +6179,23 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+97"/>
+        <location line="+105"/>
         <source>Search municipality</source>
         <translation>Search municipality</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-102"/>
         <source>Municipalities found</source>
         <translation>Municipalities found</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>Use this municipality</source>
         <translation>Use this municipality</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-94"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -6216,7 +6215,7 @@
         <translation>CONASEMS (the national panel across the COSEMS)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</translation>
     </message>
@@ -6299,7 +6298,7 @@
         <translation>%1 (IBGE %2) — URS %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n municipalities.</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n municipalities.</numerusform>
@@ -6307,7 +6306,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No state matches &quot;%1&quot;. Check the spelling.</source>
         <translation>No state matches &quot;%1&quot;. Check the spelling.</translation>
     </message>
@@ -7573,7 +7572,7 @@
 <context>
     <name>mobiliza::ui::PartnersEditor</name>
     <message>
-        <location filename="../app/ui/editor/field_editors.cpp" line="+50"/>
+        <location filename="../app/ui/editor/field_editors.cpp" line="+66"/>
         <source>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</source>
         <translation>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</translation>
     </message>
@@ -8323,18 +8322,18 @@
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
         <location filename="../app/ui/editor/report_editor_edits.cpp" line="+40"/>
-        <location line="+312"/>
+        <location line="+314"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-277"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>Add an action</source>
         <translation>Add an action</translation>
     </message>
@@ -8512,7 +8511,7 @@ It will be locked and put in the outbox to be sent to the URS. Until it is sent,
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+247"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+248"/>
         <source>Conclude</source>
         <translation>Conclude</translation>
     </message>
@@ -8810,7 +8809,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Report of the %1, %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
@@ -9292,7 +9291,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>One report per quadrimestre (January–April, May–August, September–December): record each action as it happens and conclude the report for review. Concluded reports wait in the outbox until they can be sent.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+69"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
@@ -9324,12 +9323,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+6"/>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>Open the report</source>
         <translation>Open the report</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
     </message>
@@ -9364,18 +9363,18 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Report packages (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+6"/>
+        <location line="+74"/>
+        <location line="+7"/>
         <source>Create the report of the %1</source>
         <translation>Create the report of the %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The reports could not be read: %1</source>
         <translation>The reports could not be read: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No report yet. Start with the current quadrimestre: every action you record is saved at once, even without internet.</source>
         <translation>No report yet. Start with the current quadrimestre: every action you record is saved at once, even without internet.</translation>
     </message>
@@ -9495,7 +9494,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-221"/>
         <location line="+7"/>
         <source>Create the report of %1</source>
         <translation>Create the report of %1</translation>

@@ -35,7 +35,7 @@
         <translation>Aviso: o Mobiliza está aberto numa janela neste perfil (processo %1); o que este comando mudar aparece lá também.</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</source>
         <translation>Ainda não há dados de demonstração para %1: use --demo-data num perfil do nível que registra (%2).</translation>
     </message>
@@ -485,24 +485,24 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, panel, sync ou settings (uma URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>NAME</source>
         <translation>NOME</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Prints one line per report (YYYY-MM, state, revision) and exits.</source>
         <translation>Imprime uma linha por relatório (AAAA-MM, situação, revisão) e encerra.</translation>
     </message>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+99"/>
+        <location line="+100"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-101"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -555,12 +555,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-87"/>
+        <location line="-88"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -585,7 +585,7 @@
         <translation>O estado de um perfil de apoiador(a) ou de COSEMS (só no primeiro uso), por exemplo BA.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>XX</source>
         <translation>UF</translation>
     </message>
@@ -690,7 +690,7 @@
         <translation>--hub precisa de um endereço e --enroll precisa de um código.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>--role urs needs --urs NAME (for example --urs Barbacena).</source>
         <translation>--role urs precisa de --urs NOME (por exemplo --urs Barbacena).</translation>
     </message>
@@ -715,17 +715,17 @@
         <translation>&quot;%1&quot; não é um período: use AAAA-MM, por exemplo 2026-10 (ou AAAA-Qn, por exemplo 2026-Q2, num programa quadrimestral).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month e --out só são usados com --export e --forward (e --month com --coverage).</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-34"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-229"/>
+        <location line="-231"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
@@ -735,7 +735,7 @@
         <translation>O que esta instalação é (só no primeiro uso): municipality, urs ou central; apoiador, cosems ou conasems no programa de apoio.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
     </message>
@@ -770,7 +770,7 @@
         <translation>--uf precisa da sigla de um estado, por exemplo --uf BA.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>--accept and --return are only used with --review REPORT_UUID.</source>
         <translation>--accept e --return só são usados com --review ID_DO_RELATÓRIO.</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>Este perfil já tem relatórios recebidos do hub, por isso nenhum dado de demonstração foi adicionado. Use --demo-data com um --data-dir novo e vazio.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+189"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+191"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Escolha o estado do perfil antes de adicionar dados de demonstração.</translation>
     </message>
@@ -2778,42 +2778,42 @@
         <translation>&quot;%1&quot; não é o código IBGE de um município brasileiro. Confira o código de 7 dígitos.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>&quot;%1&quot; is not the IBGE code of a municipality of Minas Gerais. Check the 7-digit code (for example 3106200 for Belo Horizonte).</source>
         <translation>&quot;%1&quot; não é o código IBGE de um município de Minas Gerais. Confira o código de 7 dígitos (por exemplo, 3106200 para Belo Horizonte).</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&quot;%1&quot; is not a regional health unit (URS) of Minas Gerais. Use one of: %2.</source>
         <translation>&quot;%1&quot; não é uma Unidade Regional de Saúde (URS) de Minas Gerais. Use uma destas: %2.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&quot;%1&quot; is not a Brazilian state: use its two letters, one of %2.</source>
         <translation>&quot;%1&quot; não é um estado brasileiro: use a sigla, uma destas: %2.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>&quot;%1&quot; is not a four-month period: this profile&apos;s program reports by quadrimestre; write it as YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q2 for May to August.</source>
         <translation>&quot;%1&quot; não é um quadrimestre: o programa deste perfil relata por quadrimestre; escreva AAAA-Qn (n = 1, 2 ou 3), por exemplo 2026-Q2 para maio a agosto.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
         <translation>&quot;%1&quot; não é um mês: use AAAA-MM, por exemplo 2026-10.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>This profile records a program (&quot;%1&quot;) that this version of Mobiliza does not know. Install the newest version of Mobiliza.</source>
         <translation>Este perfil registra um programa (&quot;%1&quot;) que esta versão do Mobiliza não conhece. Instale a versão mais nova do Mobiliza.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>&quot;%1&quot; is not a level of “%2”: use one of %3.</source>
         <translation>&quot;%1&quot; não é um nível de “%2”: use um destes: %3.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%1 is not used by the level “%2” of “%3”%4.</source>
         <translation>%1 não é usado pelo nível “%2” de “%3”%4.</translation>
     </message>
@@ -2823,27 +2823,27 @@
         <translation>, que é configurado com %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>--role %1 needs %2 the first time.</source>
         <translation>--role %1 precisa de %2 na primeira vez.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The program chosen is not known to this version of Mobiliza, or is not the one named with --program.</source>
         <translation>O programa escolhido não é conhecido por esta versão do Mobiliza, ou não é o indicado em --program.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME; for the CONASEMS–COSEMS apoio program, with --program apoio_cosems --role apoiador|cosems|conasems --uf XX; or start Mobiliza without headless options to choose.</source>
         <translation>Este perfil ainda não foi configurado. Rode uma vez com --role municipality --municipality IBGE (o código IBGE de 7 dígitos) ou --role urs --urs NOME; no programa de apoio CONASEMS–COSEMS, com --program apoio_cosems --role apoiador|cosems|conasems --uf UF; ou abra o Mobiliza sem opções de linha de comando para escolher.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The program chosen is not known to this version of Mobiliza.</source>
         <translation>O programa escolhido não é conhecido por esta versão do Mobiliza.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</source>
         <translation>Nada foi configurado: o Mobiliza guarda os relatórios de um município (ou o trabalho de uma URS) e precisa saber qual. Abra-o de novo para escolher; nada se perdeu.</translation>
     </message>
@@ -4757,7 +4757,7 @@
 <context>
     <name>mobiliza::ui::ActionListModel</name>
     <message>
-        <location filename="../app/ui/editor/action_list_model.cpp" line="+70"/>
+        <location filename="../app/ui/editor/action_list_model.cpp" line="+71"/>
         <source>(no title yet)</source>
         <translation>(ainda sem título)</translation>
     </message>
@@ -5462,18 +5462,17 @@
 <context>
     <name>mobiliza::ui::FieldEditor</name>
     <message>
-        <location filename="../app/ui/editor/field_editors.cpp" line="+173"/>
-        <location filename="../app/ui/editor/place_editors.cpp" line="+22"/>
+        <location filename="../app/ui/editor/field_editors.cpp" line="+175"/>
         <source>— choose —</source>
         <translation>— escolha —</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+79"/>
         <source>latitude, longitude — e.g. -19.9191, -43.9386</source>
         <translation>latitude, longitude — ex.: -19.9191, -43.9386</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/list_editor.cpp" line="+41"/>
+        <location filename="../app/ui/editor/list_editor.cpp" line="+42"/>
         <source>None yet.</source>
         <translation>Nenhum ainda.</translation>
     </message>
@@ -5503,18 +5502,18 @@
         <translation>Remover %1 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/place_editors.cpp" line="+2"/>
+        <location filename="../app/ui/editor/place_editors.cpp" line="+107"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+60"/>
+        <location line="-81"/>
+        <location line="+63"/>
         <source>Choose the state first: its municipalities are listed here.</source>
         <translation>Escolha primeiro o estado: os municípios dele aparecem aqui.</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>%1 (%2), IBGE %3</source>
         <translation>%1 (%2), IBGE %3</translation>
     </message>
@@ -6066,7 +6065,7 @@
         <translation>Painel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
@@ -6128,23 +6127,23 @@
 <context>
     <name>mobiliza::ui::MunicipalityDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+39"/>
+        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+40"/>
         <source>Welcome to Mobiliza</source>
         <translation>Bem-vindo ao Mobiliza</translation>
     </message>
     <message>
-        <location line="+134"/>
+        <location line="+144"/>
         <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;De qual município são os relatórios desta instalação?&lt;/b&gt;&lt;br&gt;Digite parte do nome ou o código IBGE. Não precisa de acentos nem hífens. Esta escolha é feita uma única vez para este perfil.</translation>
     </message>
     <message>
-        <location line="-95"/>
-        <location line="+98"/>
+        <location line="-103"/>
+        <location line="+106"/>
         <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
         <translation>ex.: Sao Joao del Rei, Conego Marinho, 3106200</translation>
     </message>
     <message>
-        <location line="-135"/>
+        <location line="-145"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
@@ -6154,12 +6153,12 @@
         <translation>Mobilização social em saúde — SES-MG (municípios, URS, nível central)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, COSEMS, CONASEMS)</source>
         <translation>Rede Colaborativa CONASEMS–COSEMS — ações de apoio (apoiadores, COSEMS, CONASEMS)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>This installation is used by</source>
         <translation>Esta instalação é usada por</translation>
     </message>
@@ -6180,23 +6179,23 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+97"/>
+        <location line="+105"/>
         <source>Search municipality</source>
         <translation>Buscar município</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-102"/>
         <source>Municipalities found</source>
         <translation>Municípios encontrados</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+87"/>
+        <location line="+95"/>
         <source>Use this municipality</source>
         <translation>Usar este município</translation>
     </message>
     <message>
-        <location line="-86"/>
+        <location line="-94"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -6216,7 +6215,7 @@
         <translation>O CONASEMS (o painel nacional de todos os COSEMS)</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+28"/>
         <source>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Em qual estado este(a) apoiador(a) trabalha?&lt;/b&gt;&lt;br&gt;Digite parte do nome do estado ou a sigla. Essa escolha é feita uma única vez neste perfil.</translation>
     </message>
@@ -6299,7 +6298,7 @@
         <translation>%1 (IBGE %2) — URS %3</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+19"/>
         <source>&lt;b&gt;%1&lt;/b&gt; — %n municipalities.</source>
         <translation>
             <numerusform>&lt;b&gt;%1&lt;/b&gt; — %n município.</numerusform>
@@ -6307,7 +6306,7 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>No state matches &quot;%1&quot;. Check the spelling.</source>
         <translation>Nenhum estado corresponde a &quot;%1&quot;. Confira a grafia.</translation>
     </message>
@@ -7573,7 +7572,7 @@
 <context>
     <name>mobiliza::ui::PartnersEditor</name>
     <message>
-        <location filename="../app/ui/editor/field_editors.cpp" line="+50"/>
+        <location filename="../app/ui/editor/field_editors.cpp" line="+66"/>
         <source>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</source>
         <translation>Ainda não há parceiros no cadastro. Cadastre-os em Parceiros (Ctrl+2); eles aparecerão aqui para serem vinculados à ação.</translation>
     </message>
@@ -8323,18 +8322,18 @@
     <name>mobiliza::ui::ReportEditorPage</name>
     <message>
         <location filename="../app/ui/editor/report_editor_edits.cpp" line="+40"/>
-        <location line="+312"/>
+        <location line="+314"/>
         <location filename="../app/ui/editor/report_editor_notes.cpp" line="+109"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-275"/>
+        <location line="-277"/>
         <source>Saving…</source>
         <translation>Salvando…</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>Add an action</source>
         <translation>Adicionar uma ação</translation>
     </message>
@@ -8512,7 +8511,7 @@ Ele será bloqueado e colocado na fila de envio para a URS. Enquanto não for en
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+247"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+248"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
@@ -8810,7 +8809,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Relatório do %1, %2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Month</source>
         <translation>Mês</translation>
     </message>
@@ -9292,7 +9291,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Um relatório por quadrimestre (janeiro–abril, maio–agosto, setembro–dezembro): registre cada ação quando ela acontece e conclua o relatório para a análise. Os relatórios concluídos aguardam na caixa de saída até poderem ser enviados.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+69"/>
         <source>Monthly reports</source>
         <translation>Relatórios mensais</translation>
@@ -9324,12 +9323,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+6"/>
-        <location line="+146"/>
+        <location line="+148"/>
         <source>Open the report</source>
         <translation>Abrir o relatório</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-146"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Abre o mês selecionado na lista (Enter ou clique duplo também abrem).</translation>
     </message>
@@ -9364,18 +9363,18 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Pacotes de relatório (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+73"/>
-        <location line="+6"/>
+        <location line="+74"/>
+        <location line="+7"/>
         <source>Create the report of the %1</source>
         <translation>Criar o relatório do %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>The reports could not be read: %1</source>
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No report yet. Start with the current quadrimestre: every action you record is saved at once, even without internet.</source>
         <translation>Nenhum relatório ainda. Comece pelo quadrimestre atual: cada ação registrada é salva na hora, mesmo sem internet.</translation>
     </message>
@@ -9495,7 +9494,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="-220"/>
+        <location line="-221"/>
         <location line="+7"/>
         <source>Create the report of %1</source>
         <translation>Criar o relatório de %1</translation>

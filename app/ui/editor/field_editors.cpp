@@ -315,19 +315,20 @@ private:
     QCheckBox *m_box = nullptr;
 };
 
-class ChoiceEditor final : public FieldEditor
+// One code from a list (a catalogue, the states): "— choose —" first; a code the list does
+// not hold (inactive, unknown) stays visible rather than being dropped.
+class ComboEditor final : public FieldEditor
 {
 public:
-    ChoiceEditor(const core::FieldDefinition &f, const core::ProgramDefinition &program, QWidget *w,
-                 QObject *parent)
+    ComboEditor(const core::FieldDefinition &f, const QList<std::pair<QString, QString>> &items, int maxWidth,
+                QWidget *w, QObject *parent)
         : FieldEditor(f, parent)
     {
         m_combo = new QComboBox(w);
-        m_combo->setMaximumWidth(460);
+        m_combo->setMaximumWidth(maxWidth);
         m_combo->addItem(FieldEditor::tr("— choose —"), QString());
-        for (const auto &entry : program.catalogue(f.catalogue))
-            if (entry.active)
-                m_combo->addItem(entry.label, entry.code);
+        for (const auto &[label, code] : items)
+            m_combo->addItem(label, code);
         connect(m_combo, &QComboBox::currentIndexChanged, this, [this] {
             if (!m_setting)
                 Q_EMIT edited(false);
@@ -345,7 +346,6 @@ public:
         m_setting = true;
         int index = m_combo->findData(v.toString());
         if (index < 0 && v.isString() && !v.toString().isEmpty()) {
-            // An inactive or unknown code stays visible rather than being dropped.
             m_combo->addItem(v.toString(), v.toString());
             index = m_combo->count() - 1;
         }
@@ -449,6 +449,23 @@ private:
 
 } // namespace
 
+FieldEditor *createComboEditor(const core::FieldDefinition &field,
+                               const QList<std::pair<QString, QString>> &items, int maxWidth,
+                               QWidget *parentWidget, QObject *parent)
+{
+    return new ComboEditor(field, items, maxWidth, parentWidget, parent);
+}
+
+QList<std::pair<QString, QString>> catalogueItems(const core::ProgramDefinition &program,
+                                                  const core::FieldDefinition &field)
+{
+    QList<std::pair<QString, QString>> items;
+    for (const auto &entry : program.catalogue(field.catalogue))
+        if (entry.active)
+            items << std::pair{entry.label, entry.code};
+    return items;
+}
+
 // ------------------------------------------------------------------ partners
 
 PartnersEditor::PartnersEditor(const core::FieldDefinition &field, QWidget *parentWidget, QObject *parent)
@@ -500,7 +517,7 @@ FieldEditor *FieldEditor::create(const core::FieldDefinition &field, const core:
     if (type == t::Boolean)
         return new BooleanEditor(field, w, parent);
     if (type == t::Choice)
-        return new ChoiceEditor(field, program, w, parent);
+        return createComboEditor(field, catalogueItems(program, field), 460, w, parent);
     if (type == t::MultiChoice)
         return new MultiChoiceEditor(field, program, w, parent);
     if (type == t::Coordinates)

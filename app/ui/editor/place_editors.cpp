@@ -2,7 +2,6 @@
 
 #include "core/reference/brazil_reference.h"
 
-#include <QComboBox>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
@@ -10,47 +9,6 @@
 namespace mobiliza::ui {
 
 namespace {
-
-// A state: "BA — Bahia", by name; an unknown code stays visible rather than being dropped.
-class UfEditor final : public FieldEditor
-{
-public:
-    UfEditor(const core::FieldDefinition &f, QWidget *w, QObject *parent) : FieldEditor(f, parent)
-    {
-        m_combo = new QComboBox(w);
-        m_combo->setMaximumWidth(320);
-        m_combo->addItem(FieldEditor::tr("— choose —"), QString());
-        for (const core::FederativeUnit &u : core::BrazilReference::embedded().units())
-            m_combo->addItem(FieldEditor::tr("%1 — %2").arg(u.uf, u.name), u.uf);
-        connect(m_combo, &QComboBox::currentIndexChanged, this, [this] {
-            if (!m_setting)
-                Q_EMIT edited(false);
-        });
-    }
-    QWidget *widget() const override { return m_combo; }
-    QWidget *focusTarget() const override { return m_combo; }
-    QJsonValue value() const override
-    {
-        const QString uf = m_combo->currentData().toString();
-        return uf.isEmpty() ? QJsonValue(QJsonValue::Undefined) : QJsonValue(uf);
-    }
-    void setValue(const QJsonValue &v) override
-    {
-        m_setting = true;
-        int index = m_combo->findData(v.toString());
-        if (index < 0 && v.isString() && !v.toString().isEmpty()) {
-            m_combo->addItem(v.toString(), v.toString());
-            index = m_combo->count() - 1;
-        }
-        m_combo->setCurrentIndex(qMax(0, index));
-        m_setting = false;
-    }
-    void setEditable(bool e) override { m_combo->setEnabled(e); }
-
-private:
-    QComboBox *m_combo = nullptr;
-    bool m_setting = false;
-};
 
 // The municipalities of the state the action names (its `uf` field), ticked in a
 // filterable list. A code already chosen that is not of that state (the state was
@@ -141,9 +99,13 @@ private:
 
 } // namespace
 
+// A state: "BA — Bahia", by name.
 FieldEditor *createUfEditor(const core::FieldDefinition &field, QWidget *parentWidget, QObject *parent)
 {
-    return new UfEditor(field, parentWidget, parent);
+    QList<std::pair<QString, QString>> items;
+    for (const core::FederativeUnit &u : core::BrazilReference::embedded().units())
+        items << std::pair{FieldEditor::tr("%1 — %2").arg(u.uf, u.name), u.uf};
+    return createComboEditor(field, items, 320, parentWidget, parent);
 }
 
 FieldEditor *createMunicipalitiesEditor(const core::FieldDefinition &field,
