@@ -2823,12 +2823,12 @@
         <translation>, which is set up with %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>--role %1 needs %2 the first time.</source>
         <translation>--role %1 needs %2 the first time.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>The program chosen is not known to this version of Mobiliza, or is not the one named with --program.</source>
         <translation>The program chosen is not known to this version of Mobiliza, or is not the one named with --program.</translation>
     </message>
@@ -2838,12 +2838,17 @@
         <translation>This profile is not set up yet. Run once with --role municipality --municipality IBGE (the 7-digit IBGE code) or --role urs --urs NAME; for the CONASEMS–COSEMS apoio program, with --program apoio_cosems --role apoiador|cosems|conasems --uf XX; or start Mobiliza without headless options to choose.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The program chosen is not known to this version of Mobiliza.</source>
         <translation>The program chosen is not known to this version of Mobiliza.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Nothing was set up: Mobiliza needs to know what this installation is in “%1” (an apoiador, a COSEMS or CONASEMS) and, for the first two, which state. Open it again to choose; nothing was lost.</source>
+        <translation>Nothing was set up: Mobiliza needs to know what this installation is in “%1” (an apoiador, a COSEMS or CONASEMS) and, for the first two, which state. Open it again to choose; nothing was lost.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</source>
         <translation>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</translation>
     </message>
@@ -4749,7 +4754,7 @@
         <translation>Fields marked with * are required. Everything is saved as you type.</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -5482,7 +5487,7 @@
         <translation>Add to “%1”</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+95"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -5492,7 +5497,7 @@
         <translation>%1 *</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -5502,18 +5507,18 @@
         <translation>Remove %1 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/place_editors.cpp" line="+107"/>
+        <location filename="../app/ui/editor/place_editors.cpp" line="+113"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+63"/>
+        <location line="-87"/>
+        <location line="+68"/>
         <source>Choose the state first: its municipalities are listed here.</source>
         <translation>Choose the state first: its municipalities are listed here.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>%1 (%2), IBGE %3</source>
         <translation>%1 (%2), IBGE %3</translation>
     </message>
@@ -6075,7 +6080,7 @@
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <location line="+1"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
@@ -6132,18 +6137,18 @@
         <translation>Welcome to Mobiliza</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+106"/>
+        <location line="-109"/>
+        <location line="+112"/>
         <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
         <translation>e.g. Sao Joao del Rei, Conego Marinho, 3106200</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-151"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
@@ -6179,23 +6184,23 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+105"/>
+        <location line="+111"/>
         <source>Search municipality</source>
         <translation>Search municipality</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
         <source>Municipalities found</source>
         <translation>Municipalities found</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+95"/>
+        <location line="+101"/>
         <source>Use this municipality</source>
         <translation>Use this municipality</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-100"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -6215,7 +6220,7 @@
         <translation>CONASEMS (the national panel across the COSEMS)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</translation>
     </message>
@@ -6280,12 +6285,12 @@
         <translation>Set up the central level</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+23"/>
         <source>URS %1 — %n municipalities</source>
         <translation>
             <numerusform>URS %1 — %n municipalities</numerusform>
@@ -7572,7 +7577,7 @@
 <context>
     <name>mobiliza::ui::PartnersEditor</name>
     <message>
-        <location filename="../app/ui/editor/field_editors.cpp" line="+66"/>
+        <location filename="../app/ui/editor/field_editors.cpp" line="+67"/>
         <source>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</source>
         <translation>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</translation>
     </message>
@@ -8511,7 +8516,7 @@ It will be locked and put in the outbox to be sent to the URS. Until it is sent,
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+248"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+249"/>
         <source>Conclude</source>
         <translation>Conclude</translation>
     </message>
@@ -8559,7 +8564,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The report was not reopened</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="-161"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="-162"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Undo: %1 (Ctrl+Z)</translation>
     </message>
@@ -8589,7 +8594,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>No report is open. Choose a month in Reports, or create the report of the current month there.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>← Reports</source>
         <translation>← Reports</translation>
     </message>

@@ -2823,12 +2823,12 @@
         <translation>, que é configurado com %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>--role %1 needs %2 the first time.</source>
         <translation>--role %1 precisa de %2 na primeira vez.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+6"/>
         <source>The program chosen is not known to this version of Mobiliza, or is not the one named with --program.</source>
         <translation>O programa escolhido não é conhecido por esta versão do Mobiliza, ou não é o indicado em --program.</translation>
     </message>
@@ -2838,12 +2838,17 @@
         <translation>Este perfil ainda não foi configurado. Rode uma vez com --role municipality --municipality IBGE (o código IBGE de 7 dígitos) ou --role urs --urs NOME; no programa de apoio CONASEMS–COSEMS, com --program apoio_cosems --role apoiador|cosems|conasems --uf UF; ou abra o Mobiliza sem opções de linha de comando para escolher.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>The program chosen is not known to this version of Mobiliza.</source>
         <translation>O programa escolhido não é conhecido por esta versão do Mobiliza.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
+        <source>Nothing was set up: Mobiliza needs to know what this installation is in “%1” (an apoiador, a COSEMS or CONASEMS) and, for the first two, which state. Open it again to choose; nothing was lost.</source>
+        <translation>Nada foi configurado: o Mobiliza precisa saber o que esta instalação é em “%1” (um(a) apoiador(a), um COSEMS ou o CONASEMS) e, nos dois primeiros casos, de qual estado. Abra-o de novo para escolher; nada se perdeu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Nothing was set up: Mobiliza keeps the reports of one municipality (or the work of a URS) and needs to know which. Open it again to choose; nothing was lost.</source>
         <translation>Nada foi configurado: o Mobiliza guarda os relatórios de um município (ou o trabalho de uma URS) e precisa saber qual. Abra-o de novo para escolher; nada se perdeu.</translation>
     </message>
@@ -4749,7 +4754,7 @@
         <translation>Os campos marcados com * são obrigatórios. Tudo é salvo enquanto você digita.</translation>
     </message>
     <message>
-        <location line="+133"/>
+        <location line="+134"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -5482,7 +5487,7 @@
         <translation>Adicionar em “%1”</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+95"/>
         <source>Remove</source>
         <translation>Remover</translation>
     </message>
@@ -5492,7 +5497,7 @@
         <translation>%1 *</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
@@ -5502,18 +5507,18 @@
         <translation>Remover %1 %2</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/place_editors.cpp" line="+107"/>
+        <location filename="../app/ui/editor/place_editors.cpp" line="+113"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+63"/>
+        <location line="-87"/>
+        <location line="+68"/>
         <source>Choose the state first: its municipalities are listed here.</source>
         <translation>Escolha primeiro o estado: os municípios dele aparecem aqui.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-16"/>
         <source>%1 (%2), IBGE %3</source>
         <translation>%1 (%2), IBGE %3</translation>
     </message>
@@ -6075,7 +6080,7 @@
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+101"/>
         <location line="+1"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
@@ -6132,18 +6137,18 @@
         <translation>Bem-vindo ao Mobiliza</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+150"/>
         <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;De qual município são os relatórios desta instalação?&lt;/b&gt;&lt;br&gt;Digite parte do nome ou o código IBGE. Não precisa de acentos nem hífens. Esta escolha é feita uma única vez para este perfil.</translation>
     </message>
     <message>
-        <location line="-103"/>
-        <location line="+106"/>
+        <location line="-109"/>
+        <location line="+112"/>
         <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
         <translation>ex.: Sao Joao del Rei, Conego Marinho, 3106200</translation>
     </message>
     <message>
-        <location line="-145"/>
+        <location line="-151"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
@@ -6179,23 +6184,23 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+105"/>
+        <location line="+111"/>
         <source>Search municipality</source>
         <translation>Buscar município</translation>
     </message>
     <message>
-        <location line="-102"/>
+        <location line="-108"/>
         <source>Municipalities found</source>
         <translation>Municípios encontrados</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+95"/>
+        <location line="+101"/>
         <source>Use this municipality</source>
         <translation>Usar este município</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-100"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -6215,7 +6220,7 @@
         <translation>O CONASEMS (o painel nacional de todos os COSEMS)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+34"/>
         <source>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Em qual estado este(a) apoiador(a) trabalha?&lt;/b&gt;&lt;br&gt;Digite parte do nome do estado ou a sigla. Essa escolha é feita uma única vez neste perfil.</translation>
     </message>
@@ -6280,12 +6285,12 @@
         <translation>Configurar o nível central</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+19"/>
+        <location line="+23"/>
         <source>URS %1 — %n municipalities</source>
         <translation>
             <numerusform>URS %1 — %n município</numerusform>
@@ -7572,7 +7577,7 @@
 <context>
     <name>mobiliza::ui::PartnersEditor</name>
     <message>
-        <location filename="../app/ui/editor/field_editors.cpp" line="+66"/>
+        <location filename="../app/ui/editor/field_editors.cpp" line="+67"/>
         <source>No partner in the register yet. Add them in Partners (Ctrl+2); they will appear here to be linked to the action.</source>
         <translation>Ainda não há parceiros no cadastro. Cadastre-os em Parceiros (Ctrl+2); eles aparecerão aqui para serem vinculados à ação.</translation>
     </message>
@@ -8511,7 +8516,7 @@ Ele será bloqueado e colocado na fila de envio para a URS. Enquanto não for en
     </message>
     <message>
         <location line="+5"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+248"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+249"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
@@ -8559,7 +8564,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O relatório não foi reaberto</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="-161"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="-162"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Desfazer: %1 (Ctrl+Z)</translation>
     </message>
@@ -8589,7 +8594,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Nenhum relatório está aberto. Escolha um mês em Relatórios ou crie lá o relatório do mês atual.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>← Reports</source>
         <translation>← Relatórios</translation>
     </message>

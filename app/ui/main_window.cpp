@@ -255,9 +255,8 @@ void MainWindow::updateHeader()
     const bool demo = profile.isDemo();
     m_demoBadge->setVisible(demo);
     QString name;
-    const QString levelPlace = m_context.program.level(m_context.role).place;
-    if (levelPlace == QLatin1String("uf") || levelPlace == QLatin1String("none")) {
-        // A level set up by state (the apoio program's apoiador and COSEMS coordination) or national.
+    if (m_context.program.reportingUnit() == QLatin1String("apoiador")) {
+        // The apoio program's levels: the apoiador and the COSEMS coordination (by state), CONASEMS.
         const auto unit = core::BrazilReference::embedded().unit(profile.uf());
         const QString label = m_context.program.level(m_context.role).label;
         name = unit ? tr("%1 — %2").arg(label, unit->uf) : label;

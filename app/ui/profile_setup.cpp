@@ -195,18 +195,21 @@ ProfileSetup setUpProfile(const CommandLine &cl, const StartupSeams &seams, core
                                        .arg(placeOption(kind))));
         if (wanted.isEmpty() && currentRole && *currentRole == *wantedRole)
             wanted = profilePlace(profile, kind); // --role alone names what the profile is: fine
-        if (wanted.isEmpty() && kind != QLatin1String("none") &&
-            (!currentRole || *currentRole == *wantedRole))
-            return failed(QCoreApplication::translate("ProfileSetup", "--role %1 needs %2 the first time.")
-                              .arg(cl.role, placeOption(kind)));
     }
 
-    // Nothing said and nothing chosen yet: the demo's default, the question, or how to say it.
-    if (!wantedRole && !currentRole) {
-        if (cl.demoData) {
-            wantedRole = core::Role::Municipality;
-            const QString kind = placeKind(*program, core::Role::Municipality);
-            wanted = QString::fromLatin1(kind == QLatin1String("uf") ? kDemoUf : kDemoMunicipality);
+    // Nothing chosen yet and no place said: the demo's default (for the level named, else the
+    // reporting one), the question, or how to say it.
+    const bool placeMissing =
+        wantedRole && wanted.isEmpty() && placeKind(*program, *wantedRole) != QLatin1String("none");
+    if (!currentRole && (!wantedRole || placeMissing)) {
+        const core::Role demoRole = wantedRole.value_or(core::Role::Municipality);
+        const QString demoKind = placeKind(*program, demoRole);
+        if (cl.demoData && (demoKind == QLatin1String("uf") || demoKind == QLatin1String("municipality"))) {
+            wantedRole = demoRole;
+            wanted = QString::fromLatin1(demoKind == QLatin1String("uf") ? kDemoUf : kDemoMunicipality);
+        } else if (headless && placeMissing && demoKind == QLatin1String("uf")) {
+            return failed(QCoreApplication::translate("ProfileSetup", "--role %1 needs %2 the first time.")
+                              .arg(cl.role, placeOption(demoKind)));
         } else if (seams.askProfile) {
             const ProfileAnswer answer = seams.askProfile();
             if (!answer.program.isEmpty() && answer.program != programId) {
@@ -233,8 +236,10 @@ ProfileSetup setUpProfile(const CommandLine &cl, const StartupSeams &seams, core
                 "start Mobiliza without headless options to choose."));
         } else {
             MunicipalityDialog dialog(reference);
-            if (!cl.program.isEmpty())
+            if (!cl.program.isEmpty()) { // named on the command line: the other is not offered
                 dialog.setProgram(programId);
+                dialog.setProgramChoiceEnabled(false);
+            }
             if (dialog.exec() == QDialog::Accepted) {
                 if (dialog.selectedProgram() != programId) {
                     programId = dialog.selectedProgram();
@@ -249,10 +254,19 @@ ProfileSetup setUpProfile(const CommandLine &cl, const StartupSeams &seams, core
         }
         if (!wantedRole || (wanted.isEmpty() && placeKind(*program, *wantedRole) != QLatin1String("none"))) {
             r.kind = ProfileSetup::Kind::NotChosen;
-            r.message = QCoreApplication::translate(
-                "ProfileSetup",
-                "Nothing was set up: Mobiliza keeps the reports of one municipality (or the work "
-                "of a URS) and needs to know which. Open it again to choose; nothing was lost.");
+            r.message =
+                program->reportingUnit() == QLatin1String("apoiador")
+                    ? QCoreApplication::translate(
+                          "ProfileSetup",
+                          "Nothing was set up: Mobiliza needs to know what this installation is in "
+                          "“%1” (an apoiador, a COSEMS or CONASEMS) and, for the first two, which "
+                          "state. Open it again to choose; nothing was lost.")
+                          .arg(program->name())
+                    : QCoreApplication::translate(
+                          "ProfileSetup",
+                          "Nothing was set up: Mobiliza keeps the reports of one municipality (or the "
+                          "work of a URS) and needs to know which. Open it again to choose; nothing was "
+                          "lost.");
             return r;
         }
     }

@@ -53,6 +53,7 @@ TEST_CASE("cli apoio: an apoiador profile is set up once with --program, --role 
     CHECK(r.err.contains(QStringLiteral("BA")));
     r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--urs", "Barbacena", "--status"});
     CHECK(r.code == 2); // a URS names nothing in this program
+    CHECK(r.err.contains(QStringLiteral("--urs NAME is only used with --role urs")));
     // Nothing of the refused attempts stayed: the profile is still free to be anything.
     {
         auto opened = core::Services::open(data, test::cliClock());
@@ -92,7 +93,8 @@ TEST_CASE("cli apoio: an apoiador profile is set up once with --program, --role 
     CHECK(r.err.contains(QStringLiteral("apoiador, cosems, conasems")));
     r = run(data, {"--role", "cosems", "--uf", "BA", "--status"});
     CHECK(r.code == 1);
-    CHECK(r.err.contains(QStringLiteral("BA"))); // says what the profile is
+    CHECK(r.err.contains(QStringLiteral("cannot become"))); // says what the profile is
+    CHECK(r.err.contains(QStringLiteral("BA")));
     r = run(data, {"--municipality", "3106200", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("--municipality IBGE is not used")));
@@ -328,4 +330,36 @@ TEST_CASE("cli apoio: the first-run answer names the program, and the profile ta
               {QStringLiteral("mobiliza"), QStringLiteral("--data-dir"), data, QStringLiteral("--status")},
               seams, &out, &err) == 0);
     CHECK(asked == 1);
+}
+
+TEST_CASE("cli apoio: a level named without its place takes the demo's, asks, or says what is missing")
+{
+    test::TempDir dir;
+    // SES-MG as before the second program: --role municipality --demo-data is Belo Horizonte.
+    const QString ses = dir.filePath(QStringLiteral("ses"));
+    auto r = run(ses, {"--role", "municipality", "--demo-data", "--status"});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    {
+        auto opened = core::Services::open(ses, test::cliClock());
+        REQUIRE(opened);
+        CHECK(opened.value()->profile().municipality() == QStringLiteral("3106200"));
+    }
+    // …and alone, headless, the message of an unset profile.
+    r = run(dir.filePath(QStringLiteral("unset")), {"--role", "municipality", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("not set up yet")));
+    // The apoiador's demo takes a state; alone, headless, it asks for --uf by name.
+    const QString apoio = dir.filePath(QStringLiteral("apoio"));
+    r = run(apoio, {"--role", "apoiador", "--demo-data", "--status"});
+    CHECK(r.err == QString());
+    REQUIRE(r.code == 0);
+    {
+        auto opened = core::Services::open(apoio, test::cliClock());
+        REQUIRE(opened);
+        CHECK(opened.value()->profile().uf() == QStringLiteral("BA"));
+    }
+    r = run(dir.filePath(QStringLiteral("apoio2")), {"--role", "apoiador", "--status"});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--role apoiador needs --uf XX")));
 }

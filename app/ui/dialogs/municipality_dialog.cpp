@@ -153,6 +153,12 @@ void MunicipalityDialog::setProgram(const QString &programId)
     }
 }
 
+void MunicipalityDialog::setProgramChoiceEnabled(bool enabled)
+{
+    for (QRadioButton *b : m_programButtons)
+        b->setEnabled(enabled || b->isChecked());
+}
+
 bool MunicipalityDialog::byState() const
 {
     return m_program == core::ProgramDefinition::apoioCosemsId() && m_role != core::Role::Central;
@@ -239,10 +245,15 @@ void MunicipalityDialog::refresh()
         m_results->clear();
         const QString wanted = folded(query);
         for (const core::FederativeUnit &u : core::BrazilReference::embedded().units()) {
-            if (!query.isEmpty() && !folded(u.name).contains(wanted) && folded(u.uf) != wanted)
+            const bool exact = folded(u.uf) == wanted; // "pa" is Pará, not the first name holding "pa"
+            if (!query.isEmpty() && !folded(u.name).contains(wanted) && !exact)
                 continue;
-            auto *item = new QListWidgetItem(tr("%1 — %2").arg(u.uf, u.name), m_results);
+            auto *item = new QListWidgetItem(tr("%1 — %2").arg(u.uf, u.name));
             item->setData(kCodeRole, u.uf);
+            if (exact)
+                m_results->insertItem(0, item);
+            else
+                m_results->addItem(item);
         }
         if (m_results->count() > 0 && !query.isEmpty())
             m_results->setCurrentRow(0);

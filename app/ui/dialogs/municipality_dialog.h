@@ -28,6 +28,7 @@ public:
     core::Role selectedRole() const { return m_role; }
     QString selectedProgram() const { return m_program; } // a program id
     void setProgram(const QString &programId);
+    void setProgramChoiceEnabled(bool enabled); // false: the program was named (--program)
     QRadioButton *programButton(const QString &programId) const;
     // The IBGE code (municipality), the URS's canonical name (URS) or the UF (the apoio
     // program's apoiador and COSEMS); empty when nothing is selected, and always for the

@@ -147,6 +147,7 @@ QWidget *ActionForm::addField(const core::FieldDefinition &field, QWidget *conta
     }
     m_editors << editor;
     m_byId.insert(field.id, editor);
+    connect(editor, &FieldEditor::stepStarting, this, &ActionForm::stepStarting);
     m_blocks.insert(field.id, block);
     if (auto *partners = qobject_cast<PartnersEditor *>(editor)) {
         m_partners = partners;

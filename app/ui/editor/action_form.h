@@ -48,6 +48,7 @@ public:
 
 Q_SIGNALS:
     void valuesEdited(const QString &fieldId, bool typing);
+    void stepStarting(); // a field's edit that is a step of its own is about to happen
     void partnersEdited();
 
 private:

@@ -75,6 +75,9 @@ public:
 
 Q_SIGNALS:
     void edited(bool typing); // typing: debounce the save; otherwise save at once
+    // An edit that is a step of its own is about to change the value (a list's entry added or
+    // removed): what is pending is saved first, from the value before it.
+    void stepStarting();
 
 private:
     core::FieldDefinition m_field;

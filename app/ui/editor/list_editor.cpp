@@ -46,6 +46,7 @@ public:
         m_add->setObjectName(QStringLiteral("addListEntry"));
         v->addWidget(m_add, 0, Qt::AlignLeft);
         connect(m_add, &QPushButton::clicked, this, [this] {
+            Q_EMIT stepStarting();
             addEntry(QJsonObject());
             if (!m_entries.back()->editors.empty())
                 m_entries.back()->editors.front()->focusTarget()->setFocus(Qt::TabFocusReason);
@@ -67,12 +68,15 @@ public:
     {
         QJsonArray out;
         for (const auto &entry : m_entries) {
-            QJsonObject item;
+            // What the entry held that no editor shows (another version's keys) is kept.
+            QJsonObject item = entry->stored;
             for (FieldEditor *e : entry->editors) {
                 const QJsonValue v = e->value();
                 // An unticked box is no answer: "false" would make every empty entry look filled.
                 if (!v.isUndefined() && !(e->field().type == core::field_type::Boolean && !v.toBool()))
                     item.insert(e->field().id, v);
+                else
+                    item.remove(e->field().id);
             }
             out.append(item);
         }
@@ -88,9 +92,12 @@ public:
             for (const auto &item : items)
                 addEntry(item.toObject());
         } else {
-            for (qsizetype i = 0; i < items.size(); ++i)
-                for (FieldEditor *e : m_entries.at(size_t(i))->editors)
-                    e->setValue(items.at(i).toObject().value(e->field().id));
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                Entry &entry = *m_entries.at(size_t(i));
+                entry.stored = items.at(i).toObject();
+                for (FieldEditor *e : entry.editors)
+                    e->setValue(entry.stored.value(e->field().id));
+            }
         }
         updateState();
     }
@@ -112,11 +119,13 @@ private:
         QLabel *heading = nullptr;
         QPushButton *remove = nullptr;
         std::vector<FieldEditor *> editors;
+        QJsonObject stored; // the entry as last loaded
     };
 
     void addEntry(const QJsonObject &values)
     {
         auto entry = std::make_unique<Entry>();
+        entry->stored = values;
         entry->frame = new QFrame(m_entriesHost);
         entry->frame->setFrameShape(QFrame::StyledPanel);
         auto *grid = new QVBoxLayout(entry->frame);
@@ -174,6 +183,7 @@ private:
         entry->remove->setVisible(m_editable);
         Entry *raw = entry.get();
         connect(entry->remove, &QPushButton::clicked, this, [this, raw] {
+            Q_EMIT stepStarting();
             for (size_t i = 0; i < m_entries.size(); ++i)
                 if (m_entries.at(i).get() == raw) {
                     removeEntry(i);

@@ -48,7 +48,11 @@ public:
         fill(m_uf, codes);
         m_list->setCheckedKeys(codes);
     }
-    void setEditable(bool e) override { m_list->setEditable(e); }
+    void setEditable(bool e) override
+    {
+        m_editable = e;
+        m_list->setEditable(e);
+    }
     void followValues(const QJsonObject &values) override
     {
         const QString uf = m_ufField.isEmpty() ? QString() : values.value(m_ufField).toString();
@@ -84,6 +88,7 @@ private:
             m_listed.insert(code);
         }
         m_list->setItems(items);
+        m_list->setEditable(m_editable); // new items are tickable: not in a report that is not
         m_list->setCheckedKeys(chosen);
         m_list->setPlaceholder(
             uf.isEmpty() ? FieldEditor::tr("Choose the state first: its municipalities are listed here.")
@@ -95,6 +100,7 @@ private:
     QString m_uf;
     QSet<QString> m_listed;
     bool m_filled = false;
+    bool m_editable = true;
 };
 
 } // namespace

@@ -190,6 +190,7 @@ void ReportEditorPage::buildUi()
     layout->addWidget(split, 1);
 
     connect(m_form, &ActionForm::valuesEdited, this, &ReportEditorPage::onFormEdited);
+    connect(m_form, &ActionForm::stepStarting, this, &ReportEditorPage::flushPendingEdits);
     connect(m_form, &ActionForm::partnersEdited, this, &ReportEditorPage::onPartnersEdited);
     connect(m_strip, &PhotoStrip::addRequested, this, &ReportEditorPage::addPhotosFromDialog);
     connect(m_strip, &PhotoStrip::filesDropped, this, &ReportEditorPage::importPhotos);

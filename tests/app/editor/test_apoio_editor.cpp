@@ -11,6 +11,7 @@
 #include "app/ui/editor/report_editor_page.h"
 #include "app/ui/main_window.h"
 #include "app/ui/pages/reports_page.h"
+#include "core/demo/demo_data.h"
 #include "core/services/services.h"
 #include "tests/app/editor/editor_fixture.h"
 #include "tests/app/fake_dialogs.h"
@@ -21,6 +22,7 @@
 #include <QComboBox>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QTest>
@@ -108,8 +110,7 @@ TEST_CASE("apoio editor: the apoiador's pages, a quadrimestre created and an act
     REQUIRE(create);
     REQUIRE(create->isVisible());
     // 22/11/2026 is in the third quadrimestre (September–December).
-    CHECK(create->text().contains(QStringLiteral("3")));
-    CHECK(create->text().contains(QStringLiteral("2026")));
+    CHECK(create->text() == QStringLiteral("Create the report of the Four-month period 3 of 2026"));
     QTest::mouseClick(create, Qt::LeftButton);
     ui::ReportEditorPage *editor = w.editor();
     REQUIRE(editor);
@@ -250,7 +251,90 @@ TEST_CASE("apoio editor: encaminhamentos added, typed, ticked done and removed i
     REQUIRE(referrals.size() == 1);
     CHECK(referrals.at(0).toObject().value(QStringLiteral("description")).toString() ==
           QStringLiteral("Agendar a CIR"));
-    // Undo brings the removed one back.
+    // Undo brings the removed one back, and exactly that: the words typed before stay.
     editor->undo();
-    CHECK(w.storedAction().values.value(QStringLiteral("referrals")).toArray().size() == 2);
+    referrals = w.storedAction().values.value(QStringLiteral("referrals")).toArray();
+    REQUIRE(referrals.size() == 2);
+    CHECK(referrals.at(0).toObject().value(QStringLiteral("description")).toString() ==
+          QStringLiteral("Enviar a PAS revisada"));
+    CHECK(referrals.at(0).toObject().value(QStringLiteral("done")) == QJsonValue(true));
+    CHECK(referrals.at(1).toObject().value(QStringLiteral("description")).toString() ==
+          QStringLiteral("Agendar a CIR"));
+    CHECK(block->findChildren<QPushButton *>(QStringLiteral("removeListEntry")).size() == 2);
+    // One more undo takes the second entry's words away, not the entry before them.
+    editor->undo();
+    referrals = w.storedAction().values.value(QStringLiteral("referrals")).toArray();
+    REQUIRE(referrals.size() == 2);
+    CHECK_FALSE(referrals.at(1).toObject().contains(QStringLiteral("description")));
+}
+
+TEST_CASE(
+    "apoio editor: a concluded quadrimestre's lists cannot be ticked, and an entry keeps what no field shows")
+{
+    ApoiadorWindow w;
+    core::DemoData seed(*w.services, w.context.program, w.context.reference, w.clock);
+    REQUIRE(seed.seed().ok());
+    const auto concluded = w.services->reports().reportFor(core::ProgramDefinition::apoioCosemsId(),
+                                                           core::Period::quadrimesterOf(2026, 2));
+    REQUIRE(concluded.ok());
+    w.window->openReport(concluded.value().uuid);
+    ui::ReportEditorPage *editor = w.editor();
+    REQUIRE(editor->isVisible());
+    auto *municipalities =
+        editor->form()->fieldBlock(QStringLiteral("municipalities"))->findChild<ui::CheckList *>();
+    REQUIRE(municipalities);
+    REQUIRE(municipalities->list()->count() > 0);
+    for (int i = 0; i < municipalities->list()->count(); ++i)
+        CHECK_FALSE(municipalities->list()->item(i)->flags().testFlag(Qt::ItemIsUserCheckable));
+
+    // A draft whose entry holds a key of another version: typing in the entry keeps it.
+    auto created = w.services->reports().reportFor(core::ProgramDefinition::apoioCosemsId(),
+                                                   core::Period::quadrimesterOf(2026, 3));
+    REQUIRE(created.ok());
+    const core::Action first = created.value().actions.at(0);
+    QJsonObject values = first.values;
+    values.insert(QStringLiteral("referrals"),
+                  QJsonArray{QJsonObject{{QStringLiteral("description"), QStringLiteral("Rever o plano")},
+                                         {QStringLiteral("legacy_note"), QStringLiteral("kept")}}});
+    REQUIRE(w.services->reports().updateAction(first.uuid, values).ok());
+    w.window->openReport(created.value().uuid);
+    QWidget *block = editor->form()->fieldBlock(QStringLiteral("referrals"));
+    QLineEdit *description = nullptr;
+    for (auto *line : block->findChildren<QLineEdit *>())
+        if (line->accessibleName() == QStringLiteral("Encaminhamento"))
+            description = line;
+    REQUIRE(description);
+    description->setFocus();
+    description->end(false);
+    test::typeText(description, QStringLiteral(" anual"));
+    editor->flushPendingEdits();
+    const auto reread = w.services->reports().report(created.value().uuid);
+    REQUIRE(reread.ok());
+    const QJsonObject entry =
+        reread.value().actions.at(0).values.value(QStringLiteral("referrals")).toArray().at(0).toObject();
+    CHECK(entry.value(QStringLiteral("description")).toString() == QStringLiteral("Rever o plano anual"));
+    CHECK(entry.value(QStringLiteral("legacy_note")).toString() == QStringLiteral("kept"));
+}
+
+TEST_CASE("apoio editor: the SES-MG central level keeps its own header")
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+    auto opened = core::Services::open(dir.path(), clock);
+    REQUIRE(opened.ok());
+    REQUIRE(opened.value()->profile().setRole(core::Role::Central).ok());
+    ui::AppContext context{dir.path(),
+                           core::ReferenceData::embedded(),
+                           core::ProgramDefinition::sesMgMobilizacao(),
+                           opened.value().get(),
+                           &clock,
+                           nullptr,
+                           core::Role::Central};
+    test::FakeDialogs dialogs;
+    auto window = std::make_unique<ui::MainWindow>(context, nullptr, &dialogs);
+    bool header = false;
+    for (QLabel *l : window->findChildren<QLabel *>())
+        header = header || l->text() == QStringLiteral("SES-MG — central level");
+    CHECK(header);
+    window.reset();
 }
