@@ -260,7 +260,10 @@ TEST_CASE("apoio editor: encaminhamentos added, typed, ticked done and removed i
     CHECK(referrals.at(0).toObject().value(QStringLiteral("done")) == QJsonValue(true));
     CHECK(referrals.at(1).toObject().value(QStringLiteral("description")).toString() ==
           QStringLiteral("Agendar a CIR"));
-    CHECK(block->findChildren<QPushButton *>(QStringLiteral("removeListEntry")).size() == 2);
+    int shownEntries = 0; // removed ones go at the next turn of the event loop: count what is shown
+    for (QPushButton *b : block->findChildren<QPushButton *>(QStringLiteral("removeListEntry")))
+        shownEntries += b->isVisibleTo(block);
+    CHECK(shownEntries == 2);
     // One more undo takes the second entry's words away, not the entry before them.
     editor->undo();
     referrals = w.storedAction().values.value(QStringLiteral("referrals")).toArray();
