@@ -147,6 +147,7 @@ private:
     // ---- sections (report_pdf_sections.cpp)
     void header();
     void apoioHeader(); // a program whose reporting unit is the apoiador
+    void titleBlock(const QString &unit, const QString &title);
     void headerBox(const QList<std::pair<QString, QString>> &cells); // the "Label: value" grid
     void noActions();
     QString fieldValue(const FieldDefinition &field, const Action &action) const;

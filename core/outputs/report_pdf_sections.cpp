@@ -19,18 +19,8 @@ void Layout::header()
     }
     const QString municipality =
         m_in.municipalityName.isEmpty() ? m_in.report.municipality : m_in.municipalityName;
-    paragraph(QStringLiteral("Secretaria Municipal de Saúde de %1").arg(municipality), makeFont(13, true), 0,
-              0, kInk, Qt::AlignHCenter);
-    m_y += pt(4);
-    paragraph(QStringLiteral("RELATÓRIO MENSAL"), makeFont(15, true), 0, 0, kAccent, Qt::AlignHCenter);
-    if (!m_in.program.isNull())
-        paragraph(m_in.program.name(), makeFont(10.5), 0, 0, kMuted, Qt::AlignHCenter);
-    if (m_in.demo) {
-        m_y += pt(2);
-        paragraph(QStringLiteral("DEMONSTRAÇÃO — dados fictícios, sem valor oficial"), makeFont(10, true), 0,
-                  0, QColor(0xb0, 0x20, 0x20), Qt::AlignHCenter);
-    }
-    m_y += pt(10);
+    titleBlock(QStringLiteral("Secretaria Municipal de Saúde de %1").arg(municipality),
+               QStringLiteral("RELATÓRIO MENSAL"));
 
     const Period &period = m_in.report.period;
     const QString responsible = m_in.responsible.trimmed().isEmpty()
@@ -51,6 +41,22 @@ void Layout::header()
         {QStringLiteral("Gerado em"), dateTimeBr(m_in.generatedAt)},
     };
     headerBox(cells);
+}
+
+// Who reports, the document's title, the program and the demonstration mark, centred.
+void Layout::titleBlock(const QString &unit, const QString &title)
+{
+    paragraph(unit, makeFont(13, true), 0, 0, kInk, Qt::AlignHCenter);
+    m_y += pt(4);
+    paragraph(title, makeFont(15, true), 0, 0, kAccent, Qt::AlignHCenter);
+    if (!m_in.program.isNull())
+        paragraph(m_in.program.name(), makeFont(10.5), 0, 0, kMuted, Qt::AlignHCenter);
+    if (m_in.demo) {
+        m_y += pt(2);
+        paragraph(QStringLiteral("DEMONSTRAÇÃO — dados fictícios, sem valor oficial"), makeFont(10, true), 0,
+                  0, QColor(0xb0, 0x20, 0x20), Qt::AlignHCenter);
+    }
+    m_y += pt(10);
 }
 
 void Layout::headerBox(const QList<std::pair<QString, QString>> &cells)
@@ -100,20 +106,10 @@ void Layout::headerBox(const QList<std::pair<QString, QString>> &cells)
 void Layout::apoioHeader()
 {
     const QString uf = m_in.uf.isEmpty() ? QStringLiteral("—") : m_in.uf;
-    paragraph(QStringLiteral("COSEMS-%1 — Apoio institucional aos municípios").arg(uf), makeFont(13, true), 0,
-              0, kInk, Qt::AlignHCenter);
-    m_y += pt(4);
     const Period &period = m_in.report.period;
-    paragraph(period.isQuadrimester() ? QStringLiteral("RELATÓRIO QUADRIMESTRAL")
-                                      : QStringLiteral("RELATÓRIO MENSAL"),
-              makeFont(15, true), 0, 0, kAccent, Qt::AlignHCenter);
-    paragraph(m_in.program.name(), makeFont(10.5), 0, 0, kMuted, Qt::AlignHCenter);
-    if (m_in.demo) {
-        m_y += pt(2);
-        paragraph(QStringLiteral("DEMONSTRAÇÃO — dados fictícios, sem valor oficial"), makeFont(10, true), 0,
-                  0, QColor(0xb0, 0x20, 0x20), Qt::AlignHCenter);
-    }
-    m_y += pt(10);
+    titleBlock(QStringLiteral("COSEMS-%1 — Apoio institucional aos municípios").arg(uf),
+               period.isQuadrimester() ? QStringLiteral("RELATÓRIO QUADRIMESTRAL")
+                                       : QStringLiteral("RELATÓRIO MENSAL"));
     const QString responsible = m_in.responsible.trimmed().isEmpty()
                                     ? QStringLiteral("______________________________")
                                     : m_in.responsible.trimmed();
