@@ -34,7 +34,7 @@ ALL_TARGETS=(fuzz_image_inspect fuzz_manifest_codec fuzz_protocol fuzz_program_l
 
 # ---- Debian packages (only the missing ones, as scripts/setup.sh does)
 PACKAGES=(
-  cmake ninja-build clang clang-14 libclang-rt-14-dev llvm-14 ccache
+  cmake ninja-build clang clang-14 libclang-rt-14-dev llvm-14 lld ccache
   qt6-base-dev qt6-base-dev-tools libqt6sql6-sqlite qt6-httpserver-dev qt6-websockets-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libquazip1-qt6-dev qtkeychain-qt6-dev
   qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libgl-dev
