@@ -1,5 +1,6 @@
 #include "sync/protocol.h"
 
+#include "core/program/program_definition.h"
 #include "core/validators/br_validators.h"
 
 #include <QCoreApplication>
@@ -46,8 +47,12 @@ QJsonObject scopeToJson(const Scope &s)
     QJsonObject o{{QStringLiteral("kind"), scopeKindKey(s.kind)}};
     if (s.kind == Scope::Kind::Municipality)
         o.insert(QStringLiteral("municipality"), s.municipality);
-    if (s.kind == Scope::Kind::Urs)
+    if (s.kind == Scope::Kind::Urs && !s.urs.isEmpty())
         o.insert(QStringLiteral("urs"), s.urs);
+    if (!s.program.isEmpty() && s.program != core::ProgramDefinition::sesMgMobilizacaoId())
+        o.insert(QStringLiteral("program"), s.program);
+    if (!s.uf.isEmpty() && s.kind != Scope::Kind::Central)
+        o.insert(QStringLiteral("uf"), s.uf);
     return o;
 }
 
@@ -58,16 +63,28 @@ Result<Scope> scopeFromJson(const QJsonValue &v)
     const QJsonObject o = v.toObject();
     const QString kind = o.value(QStringLiteral("kind")).toString();
     Scope s;
+    // Optional members (§3): a program id as programs name themselves, a state as "BA".
+    static const QRegularExpression programId(QStringLiteral("^[a-z0-9_]{1,64}$"));
+    static const QRegularExpression uf(QStringLiteral("^[A-Z]{2}$"));
+    if (const QJsonValue program = o.value(QStringLiteral("program")); !program.isUndefined()) {
+        s.program = program.toString();
+        if (!programId.match(s.program).hasMatch())
+            return protocolError(QStringLiteral("scope.program"));
+    }
+    if (const QJsonValue state = o.value(QStringLiteral("uf")); !state.isUndefined()) {
+        s.uf = state.toString();
+        if (!uf.match(s.uf).hasMatch())
+            return protocolError(QStringLiteral("scope.uf"));
+    }
     if (kind == QLatin1String("municipality")) {
         s.kind = Scope::Kind::Municipality;
         s.municipality = o.value(QStringLiteral("municipality")).toString();
-        static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
-        if (!ibge.match(s.municipality).hasMatch())
+        if (!core::isReportingUnitId(s.municipality))
             return protocolError(QStringLiteral("scope.municipality"));
     } else if (kind == QLatin1String("urs")) {
         s.kind = Scope::Kind::Urs;
         s.urs = o.value(QStringLiteral("urs")).toString();
-        if (s.urs.isEmpty())
+        if (s.region().isEmpty())
             return protocolError(QStringLiteral("scope.urs"));
     } else if (kind == QLatin1String("central")) {
         s.kind = Scope::Kind::Central;
@@ -150,11 +167,25 @@ QString scopeKindKey(Scope::Kind kind)
     return {};
 }
 
-bool Scope::covers(const QString &municipalityCode, const QString &ursOfMunicipality) const
+QString Scope::programId() const
+{
+    return program.isEmpty() ? core::ProgramDefinition::sesMgMobilizacaoId() : program;
+}
+
+QString Scope::region() const
+{
+    if (kind != Kind::Urs)
+        return {};
+    return urs.isEmpty() ? uf : urs;
+}
+
+bool Scope::covers(const QString &unit, const QString &regionOfUnit) const
 {
     switch (kind) {
-    case Kind::Municipality: return municipality == municipalityCode;
-    case Kind::Urs: return !urs.isEmpty() && urs == ursOfMunicipality;
+    case Kind::Municipality:
+        return !municipality.isEmpty() && municipality == unit;
+    case Kind::Urs:
+        return !region().isEmpty() && region() == regionOfUnit;
     case Kind::Central: return true;
     }
     return false;
@@ -203,9 +234,14 @@ QByteArray encode(const Preflight &p)
 
 QByteArray encode(const EnrollRequest &r)
 {
-    return compact({{QStringLiteral("code"), r.code},
-                    {QStringLiteral("installation"), r.installation},
-                    {QStringLiteral("label"), r.label}});
+    QJsonObject o{{QStringLiteral("code"), r.code},
+                  {QStringLiteral("installation"), r.installation},
+                  {QStringLiteral("label"), r.label}};
+    if (!r.program.isEmpty())
+        o.insert(QStringLiteral("program"), r.program);
+    if (!r.uf.isEmpty())
+        o.insert(QStringLiteral("uf"), r.uf);
+    return compact(o);
 }
 
 QByteArray encode(const EnrollResponse &r)
@@ -339,6 +375,15 @@ Result<EnrollRequest> decodeEnrollRequest(const QByteArray &body)
                     o.value(QStringLiteral("label")).toString().left(120)};
     if (r.code.isEmpty() || r.code.size() > 64)
         return protocolError(QStringLiteral("code"));
+    // Optional: what the installation says it is (an older client says nothing).
+    static const QRegularExpression programId(QStringLiteral("^[a-z0-9_]{1,64}$"));
+    static const QRegularExpression uf(QStringLiteral("^[A-Z]{2}$"));
+    r.program = o.value(QStringLiteral("program")).toString();
+    r.uf = o.value(QStringLiteral("uf")).toString();
+    if (!r.program.isEmpty() && !programId.match(r.program).hasMatch())
+        return protocolError(QStringLiteral("program"));
+    if (!r.uf.isEmpty() && !uf.match(r.uf).hasMatch())
+        return protocolError(QStringLiteral("uf"));
     return r;
 }
 

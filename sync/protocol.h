@@ -34,9 +34,19 @@ struct Scope
 {
     enum class Kind { Municipality, Urs, Central };
     Kind kind = Kind::Municipality;
-    QString municipality; // Kind::Municipality
-    QString urs;          // Kind::Urs
-    bool covers(const QString &municipalityCode, const QString &ursOfMunicipality) const;
+    QString municipality; // Kind::Municipality: who reports (an IBGE code, or an apoiador's id)
+    QString urs;          // Kind::Urs of SES-MG: a URS name
+    // The program (docs/protocol.md §3): empty, and absent on the wire, for SES-MG's, the
+    // only one before the apoio register. A program whose levels are set up by state
+    // names the state (UF) of its apoiador's and its COSEMS's scopes in `uf`.
+    QString program;
+    QString uf;
+    QString programId() const; // `program`, or SES-MG's when empty
+    // Kind::Urs: the region it reviews — the URS, or the state for a program set up by state.
+    QString region() const;
+    // Whether the scope covers a reporting unit of its program in `regionOfUnit` (the
+    // unit's URS, or state). The program is the caller's to compare (hub::Hub::covers).
+    bool covers(const QString &unit, const QString &regionOfUnit) const;
 };
 QString scopeKindKey(Scope::Kind kind);
 
@@ -70,6 +80,11 @@ struct EnrollRequest
     QString code;
     QString installation;
     QString label;
+    // Optional (§3): what the installation is — its program, and its state when its level
+    // is set up by state. A hub refuses a code of another program or state before using
+    // it (409), so a code typed in the wrong installation is not spent.
+    QString program;
+    QString uf;
 };
 
 struct EnrollResponse

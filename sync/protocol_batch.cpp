@@ -54,10 +54,10 @@ bool readInt(const QJsonValue &v, int min, int max, int *out)
     return true;
 }
 
-bool isPeriod(const QString &s)
+bool isPeriod(const QString &s) // a month, or a quadrimestre ("2026-Q2"), as core::Period writes it
 {
-    static const QRegularExpression re(QStringLiteral("^20\\d\\d-(0[1-9]|1[0-2])$"));
-    return re.match(s).hasMatch();
+    const core::Period p = core::Period::fromKey(s);
+    return p.isValid() && p.key() == s && s.startsWith(QLatin1String("20"));
 }
 
 QJsonObject receiptObject(const BatchReceipt &r)

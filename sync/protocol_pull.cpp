@@ -75,8 +75,11 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
     const QJsonObject o = doc.object();
     if (!o.value(QStringLiteral("revisions")).isArray() || !integral(o.value(QStringLiteral("next"))))
         return pullError(QStringLiteral("revisions"));
-    static const QRegularExpression period(QStringLiteral("^20\\d\\d-(0[1-9]|1[0-2])$"));
-    static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
+    // A month or a quadrimestre (the apoio register's "2026-Q2"), as core::Period writes it.
+    const auto isPeriodKey = [](const QString &key) {
+        const core::Period p = core::Period::fromKey(key);
+        return p.isValid() && p.key() == key && key.startsWith(QLatin1String("20"));
+    };
     PullPage page;
     page.next = qint64(o.value(QStringLiteral("next")).toDouble());
     qint64 previous = 0;
@@ -109,9 +112,9 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
                 p.receivedBy.label.size() > 200)
                 return pullError(QStringLiteral("revision entry"));
         }
-        if (!isUuid(p.report) || !ibge.match(p.municipality).hasMatch() || !period.match(p.period).hasMatch()
-            || p.revision < 1 || !isSha256Hex(p.manifestSha256) || p.state.isEmpty() || p.state.size() > 40
-            || !p.receivedAt.isValid() || p.cursor < previous || p.comment.size() > 100000)
+        if (!isUuid(p.report) || !core::isReportingUnitId(p.municipality) || !isPeriodKey(p.period) ||
+            p.revision < 1 || !isSha256Hex(p.manifestSha256) || p.state.isEmpty() || p.state.size() > 40 ||
+            !p.receivedAt.isValid() || p.cursor < previous || p.comment.size() > 100000)
             return pullError(QStringLiteral("revision entry"));
         previous = p.cursor;
         page.revisions << p;

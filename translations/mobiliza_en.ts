@@ -1116,7 +1116,7 @@
 <context>
     <name>Hub</name>
     <message>
-        <location filename="../sync/hub/hub.cpp" line="+54"/>
+        <location filename="../sync/hub/hub.cpp" line="+65"/>
         <source>The hub&apos;s disk is full, so nothing was stored. What it stored before is intact. Free space in the hub&apos;s data folder (or tell the regional office, URS), then try again.</source>
         <translation>The hub&apos;s disk is full, so nothing was stored. What it stored before is intact. Free space in the hub&apos;s data folder (or tell the regional office, URS), then try again.</translation>
     </message>
@@ -1146,7 +1146,32 @@
         <translation>“%1” is not the name of a URS (regional health office) of Minas Gerais. Check the spelling, e.g. Barbacena or Manhuaçu.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+16"/>
+        <source>This hub does not know the program “%1”. Known: %2.</source>
+        <translation>This hub does not know the program “%1”. Known: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The program “%1” has no level “%2”. Its levels: %3.</source>
+        <translation>The program “%1” has no level “%2”. Its levels: %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The level “%1” is enrolled with --municipality or --urs, as before.</source>
+        <translation>The level “%1” is enrolled with --municipality or --urs, as before.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The level “%1” is enrolled by state: say which with --uf, e.g. --uf BA.</source>
+        <translation>The level “%1” is enrolled by state: say which with --uf, e.g. --uf BA.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The level “%1” is not of one state: leave out --uf.</source>
+        <translation>The level “%1” is not of one state: leave out --uf.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>URS %1</source>
         <translation>URS %1</translation>
     </message>
@@ -1192,7 +1217,12 @@
         <translation>The hub already has a later revision (%1) of this report; revision %2 was not stored.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+45"/>
+        <source>Reports of %1 belong to another program than “%2” on this hub.</source>
+        <translation>Reports of %1 belong to another program than “%2” on this hub.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The report is larger than the hub accepts (%1 bytes at most).</source>
         <translation>The report is larger than the hub accepts (%1 bytes at most).</translation>
     </message>
@@ -1222,7 +1252,12 @@
         <translation>The hub does not have %1 of the report&apos;s photos yet. Send them first.</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="+139"/>
+        <source>This hub does not know the program “%1”.</source>
+        <translation>This hub does not know the program “%1”.</translation>
+    </message>
+    <message>
+        <location line="-252"/>
         <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
         <translation>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</translation>
     </message>
@@ -1232,7 +1267,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -1242,12 +1277,12 @@
         <translation>Only the municipality&apos;s own installation sends its reports. A regional (URS) or central installation cannot send or change them.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The report&apos;s municipality (%1) is not in the reference table of Minas Gerais.</source>
         <translation>The report&apos;s municipality (%1) is not in the reference table of Minas Gerais.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>The report did not pass the program&apos;s checks. Correct what is listed and conclude it again.</source>
         <translation>The report did not pass the program&apos;s checks. Correct what is listed and conclude it again.</translation>
     </message>
@@ -1292,7 +1327,7 @@
         <translation>There is no report %1 on this hub.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_revisions.cpp" line="+208"/>
+        <location filename="../sync/hub/hub_revisions.cpp" line="+214"/>
         <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
         <translation>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</translation>
     </message>
@@ -1396,7 +1431,7 @@
 <context>
     <name>HubCli</name>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+84"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+91"/>
         <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
         <translation>Run “mobiliza-hub --help” to see the commands and their options.</translation>
     </message>
@@ -1627,6 +1662,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>enroll: the program of a --role (default: ses_mg_mobilizacao); reports: only this program.</source>
+        <translation>enroll: the program of a --role (default: ses_mg_mobilizacao); reports: only this program.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</source>
+        <translation>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>enroll: the state of an apoiador or a COSEMS.</source>
+        <translation>enroll: the state of an apoiador or a COSEMS.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A note to recognize the enrollment later.</source>
         <translation>A note to recognize the enrollment later.</translation>
     </message>
@@ -1676,7 +1726,7 @@
         <translation>receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
         <translation>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</translation>
     </message>
@@ -1706,12 +1756,17 @@
         <translation>Say where the hub&apos;s data folder is with --data DIR.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Say who the code is for: --municipality IBGE, --urs NAME or --central (one of them).</source>
-        <translation>Say who the code is for: --municipality IBGE, --urs NAME or --central (one of them).</translation>
+        <location line="+13"/>
+        <source>Say who the code is for: --municipality IBGE, --urs NAME, --central, or --role LEVEL (with --program and, for a level of one state, --uf) — one of them.</source>
+        <translation>Say who the code is for: --municipality IBGE, --urs NAME, --central, or --role LEVEL (with --program and, for a level of one state, --uf) — one of them.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>--program and --uf go with --role, e.g. --program apoio_cosems --role apoiador --uf BA.</source>
+        <translation>--program and --uf go with --role, e.g. --program apoio_cosems --role apoiador --uf BA.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</source>
         <translation>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</translation>
     </message>
@@ -1761,12 +1816,12 @@
         <translation>Unreferenced photo files could not be deleted: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</source>
         <translation>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</source>
         <translation>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</translation>
     </message>
@@ -1776,7 +1831,7 @@
         <translation>Tokens revoked: %1. Those installations must be enrolled again with a new code.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Report %1 (%2, %3), revision %4: %5.</source>
         <translation>Report %1 (%2, %3), revision %4: %5.</translation>
     </message>
@@ -1827,7 +1882,7 @@
 <context>
     <name>HubError</name>
     <message>
-        <location line="+187"/>
+        <location line="+197"/>
         <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
         <translation>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</translation>
     </message>
@@ -1853,7 +1908,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+267"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+278"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2062,9 +2117,29 @@
         <translation>The hub&apos;s database was written by a newer version of mobiliza-hub (schema %1; this one knows up to %2). It was not changed. Install the newer mobiliza-hub.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_store_tokens.cpp" line="+23"/>
+        <location filename="../sync/hub/hub_store_tokens.cpp" line="+24"/>
         <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
         <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</source>
+        <translation>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This code is for the state %1, and this installation is of %2. The code was not used: ask for a code for %2.</source>
+        <translation>This code is for the state %1, and this installation is of %2. The code was not used: ask for a code for %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This code enrolls an apoiador, and the request did not say which installation it is. Update Mobiliza and enroll again.</source>
+        <translation>This code enrolls an apoiador, and the request did not say which installation it is. Update Mobiliza and enroll again.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This installation is already enrolled as an apoiador of another state (%1). If that was a mistake, ask the hub&apos;s administrator to revoke it (mobiliza-hub revoke --municipality %3) and enroll again; an apoiador of %2 may also use a new installation.</source>
+        <translation>This installation is already enrolled as an apoiador of another state (%1). If that was a mistake, ask the hub&apos;s administrator to revoke it (mobiliza-hub revoke --municipality %3) and enroll again; an apoiador of %2 may also use a new installation.</translation>
     </message>
     <message>
         <location filename="../sync/hub/hub_store.cpp" line="+99"/>
@@ -2715,7 +2790,7 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+163"/>
+        <location filename="../core/services/profile_service.cpp" line="+159"/>
         <source>“%1” is not a program. Choose the program from the list.</source>
         <translation>“%1” is not a program. Choose the program from the list.</translation>
     </message>
@@ -2843,7 +2918,7 @@
         <translation>The program chosen is not known to this version of Mobiliza.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Nothing was set up: Mobiliza needs to know what this installation is in “%1” (an apoiador, a COSEMS or CONASEMS) and, for the first two, which state. Open it again to choose; nothing was lost.</source>
         <translation>Nothing was set up: Mobiliza needs to know what this installation is in “%1” (an apoiador, a COSEMS or CONASEMS) and, for the first two, which state. Open it again to choose; nothing was lost.</translation>
     </message>
@@ -3140,7 +3215,7 @@
 <context>
     <name>Protocol</name>
     <message>
-        <location filename="../sync/protocol.cpp" line="+24"/>
+        <location filename="../sync/protocol.cpp" line="+25"/>
         <location filename="../sync/protocol_batch.cpp" line="+23"/>
         <location filename="../sync/protocol_partners_region.cpp" line="+18"/>
         <location filename="../sync/protocol_pull.cpp" line="+18"/>
@@ -3149,7 +3224,7 @@
         <translation>The server&apos;s answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+302"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
     </message>
@@ -4241,7 +4316,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+69"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+94"/>
         <source>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
         <translation>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</translation>
     </message>
@@ -4276,19 +4351,29 @@
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+75"/>
         <source>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</source>
         <translation>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-200"/>
         <source>a URS (%1)</source>
         <translation>a URS (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>the coordination of the state %1</source>
+        <translation>the coordination of the state %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the central level</source>
         <translation>the central level</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an apoiador of the state %1</source>
+        <translation>an apoiador of the state %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4296,9 +4381,24 @@
         <translation>a municipality (IBGE %1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+183"/>
+        <source>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</source>
+        <translation>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</source>
+        <translation>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This code was issued for the URS %1, but this installation is the URS %2. Ask the hub&apos;s administrator for a code for %2.</source>
         <translation>This code was issued for the URS %1, but this installation is the URS %2. Ask the hub&apos;s administrator for a code for %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This code was issued for an apoiador of the state %1, but this installation is an apoiador of %2. Ask for a code for %2.</source>
+        <translation>This code was issued for an apoiador of the state %1, but this installation is an apoiador of %2. Ask for a code for %2.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4326,7 +4426,7 @@
         <translation>Choose this profile&apos;s municipality before connecting to the hub.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Connected to %1. Concluded reports will be sent automatically.</source>
         <translation>Connected to %1. Concluded reports will be sent automatically.</translation>
     </message>
@@ -4339,7 +4439,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-188"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-181"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -4349,7 +4449,7 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+200"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+193"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -5374,7 +5474,7 @@
 <context>
     <name>mobiliza::ui::EnrollDialog</name>
     <message>
-        <location filename="../app/ui/sync/enroll_dialog.cpp" line="+21"/>
+        <location filename="../app/ui/sync/enroll_dialog.cpp" line="+22"/>
         <source>Connect to the URS hub</source>
         <translation>Connect to the URS hub</translation>
     </message>
@@ -5384,7 +5484,13 @@
         <translation>Connect to the hub</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>“%1” gives this installation the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</source>
+        <extracomment>%1 is a level of the program, e.g. &quot;Coordenação do COSEMS&quot;</extracomment>
+        <translation>“%1” gives this installation the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</source>
         <translation>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</translation>
     </message>
@@ -5424,7 +5530,12 @@
         <translation>Co&amp;nnect</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>Type the hub address “%1” gave you.</source>
+        <translation>Type the hub address “%1” gave you.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type the hub address the URS gave you.</source>
         <translation>Type the hub address the URS gave you.</translation>
     </message>
@@ -9685,7 +9796,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::SyncPage</name>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+48"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+49"/>
         <source>Synchronization</source>
         <translation>Synchronization</translation>
     </message>
@@ -9695,12 +9806,22 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Concluded reports are kept on this computer and sent to “%1” when there is a connection. Nothing is lost while offline.</source>
+        <translation>Concluded reports are kept on this computer and sent to “%1” when there is a connection. Nothing is lost while offline.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Concluded reports are kept on this computer and sent to the regional health unit when there is a connection. Nothing is lost while offline.</source>
         <translation>Concluded reports are kept on this computer and sent to the regional health unit when there is a connection. Nothing is lost while offline.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+24"/>
+        <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</source>
+        <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sync now</translation>
     </message>
@@ -9710,13 +9831,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Check the connection and send what is waiting, now</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+158"/>
+        <location line="+4"/>
+        <location line="+186"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Connect to the URS hub…</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-173"/>
         <source>Sending progress</source>
         <translation>Sending progress</translation>
     </message>
@@ -9732,7 +9853,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+142"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+144"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
@@ -9743,7 +9864,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Synchronization is not available in this session.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Review decisions stay safely on this computer.</source>
         <translation>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Review decisions stay safely on this computer.</translation>
     </message>
@@ -9758,12 +9879,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the hub&apos;s administrator (SES-MG) for the hub address and an enrollment code for this URS, then choose &quot;Connect to the hub…&quot;. Review decisions stay safely on this computer.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask “%1” for the hub address and an enrollment code, then choose &quot;Connect to the hub…&quot;. Reports stay safely in the outbox below.</source>
+        <translation>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask “%1” for the hub address and an enrollment code, then choose &quot;Connect to the hub…&quot;. Reports stay safely in the outbox below.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose &quot;Connect to the URS hub…&quot;. Reports stay safely in the outbox below.</source>
         <translation>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose &quot;Connect to the URS hub…&quot;. Reports stay safely in the outbox below.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>municipality %1 (%2)</source>
         <translation>municipality %1 (%2)</translation>
     </message>
@@ -9798,7 +9924,8 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect again…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-185"/>
+        <location line="+186"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Connect to the hub…</translation>
     </message>
@@ -9808,7 +9935,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Checking with the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-153"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-155"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
@@ -9968,9 +10095,14 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Action %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Concluded reports appear here until the URS confirms it received them.</source>
         <translation>Concluded reports appear here until the URS confirms it received them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concluded reports appear here until the hub confirms it received them.</source>
+        <translation>Concluded reports appear here until the hub confirms it received them.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -10029,17 +10161,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-310"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</source>
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+312"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

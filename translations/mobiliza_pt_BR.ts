@@ -1116,7 +1116,7 @@
 <context>
     <name>Hub</name>
     <message>
-        <location filename="../sync/hub/hub.cpp" line="+54"/>
+        <location filename="../sync/hub/hub.cpp" line="+65"/>
         <source>The hub&apos;s disk is full, so nothing was stored. What it stored before is intact. Free space in the hub&apos;s data folder (or tell the regional office, URS), then try again.</source>
         <translation>O disco do servidor (hub) está cheio, então nada foi guardado. O que ele já tinha guardado continua intacto. Libere espaço na pasta de dados do hub (ou avise a Unidade Regional de Saúde, URS) e tente de novo.</translation>
     </message>
@@ -1146,7 +1146,32 @@
         <translation>“%1” não é o nome de uma URS (Unidade Regional de Saúde) de Minas Gerais. Confira a grafia, por exemplo Barbacena ou Manhuaçu.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+16"/>
+        <source>This hub does not know the program “%1”. Known: %2.</source>
+        <translation>Este hub não conhece o programa “%1”. Conhecidos: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The program “%1” has no level “%2”. Its levels: %3.</source>
+        <translation>O programa “%1” não tem o nível “%2”. Seus níveis: %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The level “%1” is enrolled with --municipality or --urs, as before.</source>
+        <translation>O nível “%1” é cadastrado com --municipality ou --urs, como antes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The level “%1” is enrolled by state: say which with --uf, e.g. --uf BA.</source>
+        <translation>O nível “%1” é cadastrado por estado: diga qual com --uf, por exemplo --uf BA.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The level “%1” is not of one state: leave out --uf.</source>
+        <translation>O nível “%1” não é de um estado: não use --uf.</translation>
+    </message>
+    <message>
+        <location line="+107"/>
         <source>URS %1</source>
         <translation>URS %1</translation>
     </message>
@@ -1192,7 +1217,12 @@
         <translation>O hub já tem uma revisão mais recente (%1) deste relatório; a revisão %2 não foi guardada.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+45"/>
+        <source>Reports of %1 belong to another program than “%2” on this hub.</source>
+        <translation>Neste hub, os relatórios de %1 pertencem a outro programa, não a “%2”.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The report is larger than the hub accepts (%1 bytes at most).</source>
         <translation>O relatório é maior do que o hub aceita (no máximo %1 bytes).</translation>
     </message>
@@ -1222,7 +1252,12 @@
         <translation>O hub ainda não tem %1 das fotos do relatório. Envie as fotos primeiro.</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="+139"/>
+        <source>This hub does not know the program “%1”.</source>
+        <translation>Este hub não conhece o programa “%1”.</translation>
+    </message>
+    <message>
+        <location line="-252"/>
         <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
         <translation>Este hub não conhece o programa “%1”. Peça à regional (URS) que atualize o hub.</translation>
     </message>
@@ -1232,7 +1267,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+164"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -1242,12 +1277,12 @@
         <translation>Somente a instalação do próprio município envia os relatórios dele. Uma instalação regional (URS) ou do nível central não pode enviá-los nem alterá-los.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>The report&apos;s municipality (%1) is not in the reference table of Minas Gerais.</source>
         <translation>O município do relatório (%1) não está na tabela de referência de Minas Gerais.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>The report did not pass the program&apos;s checks. Correct what is listed and conclude it again.</source>
         <translation>O relatório não passou nas verificações do programa. Corrija o que está listado e conclua de novo.</translation>
     </message>
@@ -1292,7 +1327,7 @@
         <translation>Não existe o relatório %1 neste hub.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_revisions.cpp" line="+208"/>
+        <location filename="../sync/hub/hub_revisions.cpp" line="+214"/>
         <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
         <translation>“%1” não é um mês. Use AAAA-MM, por exemplo 2026-10.</translation>
     </message>
@@ -1396,7 +1431,7 @@
 <context>
     <name>HubCli</name>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+84"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+91"/>
         <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
         <translation>Execute “mobiliza-hub --help” para ver os comandos e suas opções.</translation>
     </message>
@@ -1627,6 +1662,21 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>enroll: the program of a --role (default: ses_mg_mobilizacao); reports: only this program.</source>
+        <translation>enroll: o programa de um --role (padrão: ses_mg_mobilizacao); reports: só este programa.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</source>
+        <translation>enroll: um nível de um programa organizado por estado, por exemplo apoiador, cosems ou conasems com --program apoio_cosems.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>enroll: the state of an apoiador or a COSEMS.</source>
+        <translation>enroll: o estado de um(a) apoiador(a) ou de um COSEMS.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>A note to recognize the enrollment later.</source>
         <translation>Uma anotação para reconhecer o cadastro depois.</translation>
     </message>
@@ -1676,7 +1726,7 @@
         <translation>receipt: o arquivo a gravar (padrão: lote-URS-MÊS.mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
         <translation>serve, enroll, revoke, tokens, reports, review, import, batches, receipt ou stats</translation>
     </message>
@@ -1706,12 +1756,17 @@
         <translation>Diga onde fica a pasta de dados do hub com --data DIR.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>Say who the code is for: --municipality IBGE, --urs NAME or --central (one of them).</source>
-        <translation>Diga para quem é o código: --municipality IBGE, --urs NOME ou --central (apenas um deles).</translation>
+        <location line="+13"/>
+        <source>Say who the code is for: --municipality IBGE, --urs NAME, --central, or --role LEVEL (with --program and, for a level of one state, --uf) — one of them.</source>
+        <translation>Diga para quem é o código: --municipality IBGE, --urs NOME, --central ou --role NÍVEL (com --program e, para um nível de um estado, --uf) — apenas um deles.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>--program and --uf go with --role, e.g. --program apoio_cosems --role apoiador --uf BA.</source>
+        <translation>--program e --uf acompanham --role, por exemplo --program apoio_cosems --role apoiador --uf BA.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</source>
         <translation>Diga o que revogar: --token-id ID ou --municipality IBGE (apenas um deles).</translation>
     </message>
@@ -1761,12 +1816,12 @@
         <translation>Não foi possível apagar os arquivos de foto que nada mais usa: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</source>
         <translation>Código de cadastro de uso único para %1, válido até %2. Digite-o no Mobiliza (Sincronização); ele funciona uma só vez:</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</source>
         <translation>Nenhuma credencial ativa corresponde; nada foi revogado. Veja as credenciais com “mobiliza-hub tokens”.</translation>
     </message>
@@ -1776,7 +1831,7 @@
         <translation>Credenciais revogadas: %1. Essas instalações precisam ser cadastradas de novo com um novo código.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>Report %1 (%2, %3), revision %4: %5.</source>
         <translation>Relatório %1 (%2, %3), revisão %4: %5.</translation>
     </message>
@@ -1827,7 +1882,7 @@
 <context>
     <name>HubError</name>
     <message>
-        <location line="+187"/>
+        <location line="+197"/>
         <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
         <translation>O hub não conseguiu ler este relatório (%1). Avise a URS e confira se o Mobiliza está atualizado.</translation>
     </message>
@@ -1853,7 +1908,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+267"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+278"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2062,9 +2117,29 @@
         <translation>O banco de dados do hub foi gravado por uma versão mais nova do mobiliza-hub (esquema %1; esta conhece até o %2). Ele não foi alterado. Instale o mobiliza-hub mais novo.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_store_tokens.cpp" line="+23"/>
+        <location filename="../sync/hub/hub_store_tokens.cpp" line="+24"/>
         <source>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</source>
         <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</source>
+        <translation>Este código é do programa “%1”, e esta instalação guarda os relatórios de “%2”. O código não foi usado: digite-o na instalação certa ou peça um código do seu programa.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This code is for the state %1, and this installation is of %2. The code was not used: ask for a code for %2.</source>
+        <translation>Este código é do estado %1, e esta instalação é de %2. O código não foi usado: peça um código para %2.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This code enrolls an apoiador, and the request did not say which installation it is. Update Mobiliza and enroll again.</source>
+        <translation>Este código cadastra um(a) apoiador(a), e o pedido não disse qual é a instalação. Atualize o Mobiliza e faça o cadastro de novo.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This installation is already enrolled as an apoiador of another state (%1). If that was a mistake, ask the hub&apos;s administrator to revoke it (mobiliza-hub revoke --municipality %3) and enroll again; an apoiador of %2 may also use a new installation.</source>
+        <translation>Esta instalação já está cadastrada como apoiador(a) de outro estado (%1). Se foi um engano, peça ao administrador do hub que revogue esse cadastro (mobiliza-hub revoke --municipality %3) e cadastre de novo; um(a) apoiador(a) de %2 também pode usar uma nova instalação.</translation>
     </message>
     <message>
         <location filename="../sync/hub/hub_store.cpp" line="+99"/>
@@ -2715,7 +2790,7 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+163"/>
+        <location filename="../core/services/profile_service.cpp" line="+159"/>
         <source>“%1” is not a program. Choose the program from the list.</source>
         <translation>“%1” não é um programa. Escolha o programa na lista.</translation>
     </message>
@@ -2843,7 +2918,7 @@
         <translation>O programa escolhido não é conhecido por esta versão do Mobiliza.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Nothing was set up: Mobiliza needs to know what this installation is in “%1” (an apoiador, a COSEMS or CONASEMS) and, for the first two, which state. Open it again to choose; nothing was lost.</source>
         <translation>Nada foi configurado: o Mobiliza precisa saber o que esta instalação é em “%1” (um(a) apoiador(a), um COSEMS ou o CONASEMS) e, nos dois primeiros casos, de qual estado. Abra-o de novo para escolher; nada se perdeu.</translation>
     </message>
@@ -3140,7 +3215,7 @@
 <context>
     <name>Protocol</name>
     <message>
-        <location filename="../sync/protocol.cpp" line="+24"/>
+        <location filename="../sync/protocol.cpp" line="+25"/>
         <location filename="../sync/protocol_batch.cpp" line="+23"/>
         <location filename="../sync/protocol_partners_region.cpp" line="+18"/>
         <location filename="../sync/protocol_pull.cpp" line="+18"/>
@@ -3149,7 +3224,7 @@
         <translation>A resposta do servidor não é a que o Mobiliza espera (%1). Pode não ser o hub da sua URS, ou uma página de login da rede está no caminho.</translation>
     </message>
     <message>
-        <location line="+269"/>
+        <location line="+302"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
     </message>
@@ -4241,7 +4316,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+69"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+94"/>
         <source>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
         <translation>&quot;%1&quot; é um endereço http:// simples: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam pela rede sem proteção, por isso o Mobiliza não o usa. Digite o endereço https:// informado pela URS, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
     </message>
@@ -4276,19 +4351,29 @@
         <translation>Precisa de atenção</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+75"/>
         <source>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</source>
         <translation>Este código é para %1, mas esta instalação é de %2. Peça ao administrador do hub um código do tipo certo.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-200"/>
         <source>a URS (%1)</source>
         <translation>uma URS (%1)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
+        <source>the coordination of the state %1</source>
+        <translation>a coordenação do estado %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>the central level</source>
         <translation>o nível central</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>an apoiador of the state %1</source>
+        <translation>um(a) apoiador(a) do estado %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4296,9 +4381,24 @@
         <translation>um município (IBGE %1)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+183"/>
+        <source>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</source>
+        <translation>Este código é de outro programa (%1), não do desta instalação (%2). Peça ao administrador do hub um código do seu programa.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</source>
+        <translation>Este código foi emitido para o estado %1, mas esta instalação é de %2. Peça ao administrador do hub um código para %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This code was issued for the URS %1, but this installation is the URS %2. Ask the hub&apos;s administrator for a code for %2.</source>
         <translation>Este código foi emitido para a URS %1, mas esta instalação é da URS %2. Peça ao administrador do hub um código para %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This code was issued for an apoiador of the state %1, but this installation is an apoiador of %2. Ask for a code for %2.</source>
+        <translation>Este código foi emitido para um(a) apoiador(a) do estado %1, mas esta instalação é de um(a) apoiador(a) de %2. Peça um código para %2.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4326,7 +4426,7 @@
         <translation>Escolha o município deste perfil antes de conectar ao hub.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Connected to %1. Concluded reports will be sent automatically.</source>
         <translation>Conectado a %1. Os relatórios concluídos serão enviados automaticamente.</translation>
     </message>
@@ -4339,7 +4439,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-188"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-181"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -4349,7 +4449,7 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+200"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+193"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -5374,7 +5474,7 @@
 <context>
     <name>mobiliza::ui::EnrollDialog</name>
     <message>
-        <location filename="../app/ui/sync/enroll_dialog.cpp" line="+21"/>
+        <location filename="../app/ui/sync/enroll_dialog.cpp" line="+22"/>
         <source>Connect to the URS hub</source>
         <translation>Conectar ao hub da URS</translation>
     </message>
@@ -5384,7 +5484,13 @@
         <translation>Conectar ao hub</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>“%1” gives this installation the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</source>
+        <extracomment>%1 is a level of the program, e.g. &quot;Coordenação do COSEMS&quot;</extracomment>
+        <translation>A “%1” fornece a esta instalação o endereço do hub e um código de cadastro de uso único. Digite os dois abaixo. O código funciona uma vez; depois disso, este computador envia sozinho os relatórios concluídos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The regional health unit (URS) gives each municipality the address of its hub and a one-time enrollment code. Type both below. The code works once; after that this computer sends its concluded reports by itself.</source>
         <translation>A Unidade Regional de Saúde (URS) passa a cada município o endereço do seu hub e um código de cadastro de uso único. Digite os dois abaixo. O código funciona uma vez; depois disso, este computador envia sozinho os relatórios concluídos.</translation>
     </message>
@@ -5424,7 +5530,12 @@
         <translation>Co&amp;nectar</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
+        <source>Type the hub address “%1” gave you.</source>
+        <translation>Digite o endereço do hub que a “%1” forneceu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Type the hub address the URS gave you.</source>
         <translation>Digite o endereço do hub que a URS passou.</translation>
     </message>
@@ -9685,7 +9796,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::SyncPage</name>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="+48"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="+49"/>
         <source>Synchronization</source>
         <translation>Sincronização</translation>
     </message>
@@ -9695,12 +9806,22 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Os relatórios dos municípios descem do hub, e as decisões de análise tomadas aqui sobem, sempre que houver conexão. Nada se perde sem internet.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>Concluded reports are kept on this computer and sent to “%1” when there is a connection. Nothing is lost while offline.</source>
+        <translation>Os relatórios concluídos ficam guardados neste computador e são enviados à “%1” quando houver conexão. Nada se perde sem internet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Concluded reports are kept on this computer and sent to the regional health unit when there is a connection. Nothing is lost while offline.</source>
         <translation>Os relatórios concluídos ficam guardados neste computador e são enviados à Unidade Regional de Saúde quando houver conexão. Nada se perde enquanto estiver sem internet.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+24"/>
+        <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</source>
+        <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à “%1” que a cancele e conecte de novo.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sincronizar agora</translation>
     </message>
@@ -9710,13 +9831,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Verificar a conexão e enviar agora o que está aguardando</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+158"/>
+        <location line="+4"/>
+        <location line="+186"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Conectar ao hub da URS…</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-173"/>
         <source>Sending progress</source>
         <translation>Progresso do envio</translation>
     </message>
@@ -9732,7 +9853,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+142"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+144"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
@@ -9743,7 +9864,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+33"/>
         <source>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Review decisions stay safely on this computer.</source>
         <translation>&lt;b&gt;A sincronização não está disponível nesta sessão.&lt;/b&gt; As decisões de análise ficam guardadas com segurança neste computador.</translation>
     </message>
@@ -9758,12 +9879,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;Ainda não conectado a um hub.&lt;/b&gt; Peça ao administrador do hub (SES-MG) o endereço do hub e um código de inscrição para esta URS e escolha &quot;Conectar ao hub…&quot;. As decisões de análise ficam guardadas com segurança neste computador.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask “%1” for the hub address and an enrollment code, then choose &quot;Connect to the hub…&quot;. Reports stay safely in the outbox below.</source>
+        <translation>&lt;b&gt;Ainda não conectado a um hub.&lt;/b&gt; Peça à “%1” o endereço do hub e um código de cadastro e escolha &quot;Conectar ao hub…&quot;. Os relatórios ficam guardados em segurança na caixa de saída abaixo.</translation>
+    </message>
+    <message>
         <location line="+3"/>
         <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose &quot;Connect to the URS hub…&quot;. Reports stay safely in the outbox below.</source>
         <translation>&lt;b&gt;Ainda não conectado a um hub.&lt;/b&gt; Peça à URS o endereço do hub e um código de cadastro e escolha &quot;Conectar ao hub da URS…&quot;. Os relatórios ficam guardados na caixa de saída abaixo.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+22"/>
         <source>municipality %1 (%2)</source>
         <translation>município %1 (%2)</translation>
     </message>
@@ -9798,7 +9924,8 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar de novo…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-185"/>
+        <location line="+186"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Conectar ao hub…</translation>
     </message>
@@ -9808,7 +9935,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Conferindo com o hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-153"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-155"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
@@ -9968,9 +10095,14 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Ação %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Concluded reports appear here until the URS confirms it received them.</source>
         <translation>Os relatórios concluídos aparecem aqui até a URS confirmar que os recebeu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Concluded reports appear here until the hub confirms it received them.</source>
+        <translation>Os relatórios concluídos aparecem aqui até o hub confirmar que os recebeu.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -10029,17 +10161,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-283"/>
+        <location line="-310"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-50"/>
         <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</source>
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+283"/>
+        <location line="+312"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

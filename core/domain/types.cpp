@@ -120,4 +120,28 @@ QString newUuid()
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
+bool isIbgeCode(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^\\d{7}$"));
+    return re.match(s).hasMatch();
+}
+
+bool isApoiadorId(const QString &s)
+{
+    static const QRegularExpression re(QStringLiteral("^ap-[0-9a-f]{12}$"));
+    return re.match(s).hasMatch();
+}
+
+bool isReportingUnitId(const QString &s)
+{
+    return isIbgeCode(s) || isApoiadorId(s);
+}
+
+QString apoiadorIdFor(const QString &installationUuid)
+{
+    const QString hex = installationUuid.toLower().remove(QLatin1Char('-')).left(12);
+    static const QRegularExpression re(QStringLiteral("^[0-9a-f]{12}$"));
+    return re.match(hex).hasMatch() ? QStringLiteral("ap-") + hex : QString();
+}
+
 } // namespace mobiliza::core

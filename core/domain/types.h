@@ -182,4 +182,13 @@ bool partnerStageFromKey(const QString &key, PartnerStage *out);
 
 QString newUuid(); // lower-case, without braces
 
+// Who reports (Report::municipality, a hub scope's unit): a municipality's IBGE code
+// (seven digits) or an apoiador's id ("ap-" and twelve lower-case hex digits).
+bool isIbgeCode(const QString &s);
+bool isApoiadorId(const QString &s);
+bool isReportingUnitId(const QString &s); // either
+// An apoiador's id, made from its installation's id: "ap-" and the first twelve hex
+// digits of the uuid without dashes, lower-case. Empty when the id has fewer.
+QString apoiadorIdFor(const QString &installationUuid);
+
 } // namespace mobiliza::core

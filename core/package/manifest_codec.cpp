@@ -192,9 +192,7 @@ Result<DecodedManifest> decodeManifest(const QByteArray &json)
         }))
         return invalid(QStringLiteral("program"));
     if (!readText(root.value(QLatin1String("municipality")), &report.municipality) ||
-        report.municipality.size() != 7 ||
-        !std::all_of(report.municipality.cbegin(), report.municipality.cend(),
-                     [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); }))
+        !isReportingUnitId(report.municipality))
         return invalid(QStringLiteral("municipality"));
     if (!readText(root.value(QLatin1String("period")), &text))
         return invalid(QStringLiteral("period"));

@@ -73,6 +73,14 @@ QList<ProgramDefinition> ProgramDefinition::embedded()
     return all;
 }
 
+ProgramDefinition ProgramDefinition::embeddedById(const QString &id)
+{
+    for (const ProgramDefinition &p : embedded())
+        if (p.id() == id)
+            return p;
+    return {};
+}
+
 bool ProgramDefinition::isNull() const
 {
     return !d;

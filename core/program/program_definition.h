@@ -149,12 +149,14 @@ public:
     static Result<ProgramDefinition> load(const QString &pathOrResource);
     // The embedded :/programs/ses_mg_mobilizacao.json (always valid: the tests load it).
     static ProgramDefinition sesMgMobilizacao();
+    static QString sesMgMobilizacaoId() { return QStringLiteral("ses_mg_mobilizacao"); }
     static QString sesMgMobilizacaoResource() { return QStringLiteral(":/programs/ses_mg_mobilizacao.json"); }
     // The embedded :/programs/apoio_cosems.json: the CONASEMS–COSEMS apoio register.
     static ProgramDefinition apoioCosems();
     static QString apoioCosemsId() { return QStringLiteral("apoio_cosems"); }
     // Every program shipped with the application, SES-MG first.
     static QList<ProgramDefinition> embedded();
+    static ProgramDefinition embeddedById(const QString &id); // a null program when none has that id
 
     bool isNull() const;
     QString id() const;

@@ -32,11 +32,7 @@ const QString kDefaultProgram = QStringLiteral("ses_mg_mobilizacao"); // profile
 // The shipped definition of a program (null for another id: its levels are the default ones).
 ProgramDefinition shippedProgram(const QString &id)
 {
-    static const QList<ProgramDefinition> shipped = ProgramDefinition::embedded(); // read once
-    for (const ProgramDefinition &p : shipped)
-        if (p.id() == id)
-            return p;
-    return {};
+    return ProgramDefinition::embeddedById(id);
 }
 
 QString programName(const QString &id)
@@ -249,13 +245,13 @@ Status ProfileService::setRole(Role role, const QString &place)
                              .arg(wantedPlace)};
         QList<QPair<QString, QString>> values{{kUf, wantedPlace}, {kRole, roleKey(role)}};
         if (role == Role::Municipality) { // the apoiador: who reports, made here once
-            const QString id = installationId().remove(QLatin1Char('-')).left(12);
-            if (id.size() < 12)
+            const QString id = apoiadorIdFor(installationId());
+            if (id.isEmpty())
                 return Error{QStringLiteral("no_installation_id"),
                              QCoreApplication::translate(
                                  "ProfileService", "This profile has no installation id yet. Close Mobiliza "
                                                    "and open it again.")};
-            values << qMakePair(kApoiador, QStringLiteral("ap-") + id);
+            values << qMakePair(kApoiador, id);
         }
         return writeAll(values, QStringLiteral("set"), detail);
     }

@@ -301,6 +301,16 @@ HubError HubClient::errorFor(const Response &r, Route route) const
     auto decoded = decodeError(r.body);
     const ErrorBody body = decoded ? decoded.value() : ErrorBody{};
     HubError e;
+    // An enrollment the hub refused for what the code is for (another program or state, an
+    // installation already an apoiador elsewhere, §3): the hub's words name both, and the
+    // code was not used.
+    if (route == Route::Enroll && (r.status == 400 || r.status == 409) && !body.code.isEmpty() &&
+        !body.message.isEmpty()) {
+        e = HubError::make(K::InvalidCode, host(), r.status);
+        e.code = body.code;
+        e.message = body.message;
+        return e;
+    }
     switch (r.status) {
     case 400:
         if (route == Route::Manifest) {

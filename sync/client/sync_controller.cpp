@@ -4,6 +4,7 @@
 #include "core/regional/package_intake.h"
 
 #include "core/domain/clock.h"
+#include "core/program/program_definition.h"
 #include "core/services/services.h"
 #include "sync/client/token_store.h"
 
@@ -30,8 +31,12 @@ QJsonObject scopeJson(const Scope &s)
     QJsonObject o{{QStringLiteral("kind"), scopeKindKey(s.kind)}};
     if (s.kind == Scope::Kind::Municipality)
         o.insert(QStringLiteral("municipality"), s.municipality);
-    if (s.kind == Scope::Kind::Urs)
+    if (s.kind == Scope::Kind::Urs && !s.urs.isEmpty())
         o.insert(QStringLiteral("urs"), s.urs);
+    if (!s.program.isEmpty())
+        o.insert(QStringLiteral("program"), s.program);
+    if (!s.uf.isEmpty())
+        o.insert(QStringLiteral("uf"), s.uf);
     return o;
 }
 
@@ -45,7 +50,29 @@ Scope scopeFrom(const QJsonObject &o)
         s.kind = Scope::Kind::Central;
     s.municipality = o.value(QStringLiteral("municipality")).toString();
     s.urs = o.value(QStringLiteral("urs")).toString();
+    s.program = o.value(QStringLiteral("program")).toString();
+    s.uf = o.value(QStringLiteral("uf")).toString();
     return s;
+}
+
+// A hub scope as the person enrolling reads it: "a URS (Barbacena)", "the state BA"…
+QString scopeWords(const Scope &s)
+{
+    switch (s.kind) {
+    case Scope::Kind::Urs:
+        return s.urs.isEmpty()
+                   ? QCoreApplication::translate("SyncController", "the coordination of the state %1")
+                         .arg(s.uf)
+                   : QCoreApplication::translate("SyncController", "a URS (%1)").arg(s.urs);
+    case Scope::Kind::Central:
+        return QCoreApplication::translate("SyncController", "the central level");
+    case Scope::Kind::Municipality:
+        break;
+    }
+    return core::isApoiadorId(s.municipality)
+               ? QCoreApplication::translate("SyncController", "an apoiador of the state %1").arg(s.uf)
+               : QCoreApplication::translate("SyncController", "a municipality (IBGE %1)")
+                     .arg(s.municipality);
 }
 
 bool isOfflineKind(HubError::Kind kind)
@@ -222,8 +249,17 @@ core::Result<EnrollResponse> SyncController::finishEnrollment(const QUrl &url,
     if (!result)
         return core::Error{result.error().code, result.error().message};
     const EnrollResponse &response = result.value();
-    const QString municipality = m_services.profile().municipality();
-    const auto role = m_services.profile().role().value_or(core::Role::Municipality);
+    const core::ProfileService &profile = m_services.profile();
+    const QString unit = profile.reportingUnit();
+    const auto role = profile.role().value_or(core::Role::Municipality);
+    const core::ProgramLevel level = core::ProgramDefinition::embeddedById(profile.program()).level(role);
+    if (response.scope.programId() != profile.program())
+        return core::Error{
+            QStringLiteral("wrong_program"),
+            QCoreApplication::translate("SyncController",
+                                        "This code is of another program (%1) than this installation's "
+                                        "(%2). Ask the hub's administrator for a code of your program.")
+                .arg(response.scope.programId(), profile.program())};
     const bool kindFits = role == core::Role::Urs       ? response.scope.kind == Scope::Kind::Urs
                           : role == core::Role::Central ? response.scope.kind == Scope::Kind::Central
                                                         : response.scope.kind == Scope::Kind::Municipality;
@@ -232,26 +268,37 @@ core::Result<EnrollResponse> SyncController::finishEnrollment(const QUrl &url,
                            QCoreApplication::translate(
                                "SyncController", "This code is for %1, but this installation is %2. Ask the "
                                                  "hub's administrator for a code of the right kind.")
-                               .arg(response.scope.kind == Scope::Kind::Urs
-                                        ? QCoreApplication::translate("SyncController", "a URS (%1)").arg(response.scope.urs)
-                                    : response.scope.kind == Scope::Kind::Central
-                                        ? QCoreApplication::translate("SyncController", "the central level")
-                                        : QCoreApplication::translate("SyncController", "a municipality (IBGE %1)")
-                                              .arg(response.scope.municipality),
-                                    core::roleLabel(role))};
-    if (role == core::Role::Urs && response.scope.urs.compare(m_services.profile().urs(), Qt::CaseInsensitive) != 0)
-        return core::Error{QStringLiteral("wrong_urs"),
-                           QCoreApplication::translate(
-                               "SyncController", "This code was issued for the URS %1, but this installation is "
-                                                 "the URS %2. Ask the hub's administrator for a code for %2.")
-                               .arg(response.scope.urs, m_services.profile().urs())};
-    if (response.scope.kind == Scope::Kind::Municipality && response.scope.municipality != municipality)
+                               .arg(scopeWords(response.scope), level.label)};
+    if (role == core::Role::Urs && level.place == QLatin1String("uf") && response.scope.uf != profile.uf())
+        return core::Error{
+            QStringLiteral("wrong_uf"),
+            QCoreApplication::translate("SyncController",
+                                        "This code was issued for the state %1, but this installation "
+                                        "is of %2. Ask the hub's administrator for a code for %2.")
+                .arg(response.scope.uf, profile.uf())};
+    if (role == core::Role::Urs && level.place != QLatin1String("uf") &&
+        response.scope.urs.compare(profile.urs(), Qt::CaseInsensitive) != 0)
+        return core::Error{
+            QStringLiteral("wrong_urs"),
+            QCoreApplication::translate("SyncController",
+                                        "This code was issued for the URS %1, but this installation is "
+                                        "the URS %2. Ask the hub's administrator for a code for %2.")
+                .arg(response.scope.urs, profile.urs())};
+    if (response.scope.kind == Scope::Kind::Municipality && core::isApoiadorId(unit) &&
+        (response.scope.municipality != unit || response.scope.uf != profile.uf()))
+        return core::Error{
+            QStringLiteral("wrong_municipality"),
+            QCoreApplication::translate("SyncController",
+                                        "This code was issued for an apoiador of the state %1, but this "
+                                        "installation is an apoiador of %2. Ask for a code for %2.")
+                .arg(response.scope.uf, profile.uf())};
+    if (response.scope.kind == Scope::Kind::Municipality && response.scope.municipality != unit)
         return core::Error{QStringLiteral("wrong_municipality"),
                            QCoreApplication::translate(
                                "SyncController", "This code was issued for another municipality (IBGE %1), "
                                                  "but this profile belongs to %2. Ask the URS for a code "
                                                  "for this municipality.")
-                               .arg(response.scope.municipality, municipality)};
+                               .arg(response.scope.municipality, unit)};
     if (core::Status s = m_tokens.write(response.token); !s)
         return s.error();
     const QJsonObject o{{QStringLiteral("url"), url.toString()},
@@ -300,7 +347,9 @@ void SyncController::enroll(const QString &urlText, const QString &code)
     m_enrollClient->setBaseUrl(url);
     const QString label = m_options.installationLabel.isEmpty() ? QSysInfo::machineHostName().left(120)
                                                                 : m_options.installationLabel.left(120);
-    const EnrollRequest request{trimmed, m_services.profile().installationId(), label};
+    // What this installation is: a hub refuses a code of another program or state unused.
+    const EnrollRequest request{trimmed, m_services.profile().installationId(), label,
+                                m_services.profile().program(), m_services.profile().uf()};
     m_enrollClient->enroll(request, [this, url](HubResult<EnrollResponse> result) {
         auto done = finishEnrollment(url, result);
         m_enrolling = false;

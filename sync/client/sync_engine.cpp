@@ -21,6 +21,25 @@
 
 namespace mobiliza::sync {
 
+bool scopeFitsProfile(const Scope &scope, core::Services &services)
+{
+    core::ProfileService &profile = services.profile();
+    if (scope.programId() != profile.program())
+        return false;
+    switch (profile.role().value_or(core::Role::Municipality)) {
+    case core::Role::Urs:
+        return scope.kind == Scope::Kind::Urs && !scope.region().isEmpty() &&
+               scope.region().compare(scope.urs.isEmpty() ? profile.uf() : profile.urs(),
+                                      Qt::CaseInsensitive) == 0;
+    case core::Role::Central:
+        return scope.kind == Scope::Kind::Central;
+    case core::Role::Municipality:
+        break;
+    }
+    return scope.kind == Scope::Kind::Municipality && !scope.municipality.isEmpty() &&
+           scope.municipality == profile.reportingUnit();
+}
+
 Q_LOGGING_CATEGORY(lcSyncEngine, "mobiliza.sync.engine")
 
 using engine_detail::stopsPartners;
@@ -136,14 +155,7 @@ void SyncEngine::onPreflight(const HubResult<Preflight> &result)
         return;
     }
     const Preflight &p = result.value();
-    const QString municipality = m_services.profile().municipality();
-    const auto role = m_services.profile().role();
-    const bool scopeFits = role == core::Role::Urs ? p.scope.kind == Scope::Kind::Urs
-                                                       && p.scope.urs.compare(m_services.profile().urs(), Qt::CaseInsensitive) == 0
-                         : role == core::Role::Central ? p.scope.kind == Scope::Kind::Central
-                                                       : p.scope.kind == Scope::Kind::Municipality
-                                                             && p.scope.municipality == municipality;
-    if (!scopeFits) {
+    if (!scopeFitsProfile(p.scope, m_services)) {
         HubError e = HubError::make(HubError::Kind::Forbidden, m_client.baseUrl().host(), 200);
         finish(e);
         return;

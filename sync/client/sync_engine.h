@@ -44,6 +44,11 @@ namespace mobiliza::sync {
 
 class RegionalSteps;
 
+// Whether the hub's scope is this profile's: its program, its level and its place (the
+// municipality or the apoiador's id, the URS or the state). The pre-flight and an
+// enrollment refuse any other.
+bool scopeFitsProfile(const Scope &scope, core::Services &services);
+
 struct PassReport
 {
     bool enrolled = true;

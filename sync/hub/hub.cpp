@@ -3,6 +3,8 @@
 #include "sync/hub/hub.h"
 
 #include "core/program/program_definition.h"
+#include "core/program/program_registry.h"
+#include "core/reference/brazil_reference.h"
 
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -18,8 +20,12 @@ namespace {
 
 bool isIbge(const QString &s)
 {
-    static const QRegularExpression re(QStringLiteral("^\\d{7}$"));
-    return re.match(s).hasMatch();
+    return core::isIbgeCode(s);
+}
+
+QString sesId()
+{
+    return core::ProgramDefinition::sesMgMobilizacaoId();
 }
 
 } // namespace
@@ -32,8 +38,13 @@ Hub::Hub(HubStore &store, core::BlobStore &blobs, core::ReferenceData reference,
     const core::ReferenceData ref = m_reference;
     const core::ReferenceChecks checks{[ref](const QString &c) { return ref.isValidMunicipalityCode(c); },
                                        [ref](const QString &c) { return ref.regiao(c).has_value(); }};
-    const core::ProgramDefinition ses = core::ProgramDefinition::sesMgMobilizacao();
-    m_engines.insert(ses.id(), std::make_shared<const core::ValidationEngine>(ses, checks));
+    // Every program the application ships, each checked as its clients check it (a
+    // national program's municipality fields by the national table).
+    for (const core::ProgramDefinition &program : core::ProgramDefinition::embedded()) {
+        m_programs.insert(program.id(), program);
+        m_engines.insert(program.id(), std::make_shared<const core::ValidationEngine>(
+                                           program, core::ProgramRegistry::checksFor(program, checks)));
+    }
 }
 
 // ------------------------------------------------------------------ errors
@@ -117,30 +128,106 @@ Result<sync::Scope> Hub::ursScope(const QString &nameOrAlias) const
     return s;
 }
 
+Result<sync::Scope> Hub::levelScope(const QString &programId, const QString &levelKey,
+                                    const QString &uf) const
+{
+    const auto program = m_programs.constFind(programId);
+    if (program == m_programs.cend())
+        return Error{QStringLiteral("unknown_program"),
+                     QCoreApplication::translate("Hub", "This hub does not know the program “%1”. Known: %2.")
+                         .arg(programId, QStringList(m_programs.keys()).join(QStringLiteral(", ")))};
+    const auto role = program->roleFromKey(levelKey);
+    QStringList keys;
+    for (const core::ProgramLevel &level : program->levels())
+        keys << level.key;
+    if (!role)
+        return Error{QStringLiteral("unknown_level"),
+                     QCoreApplication::translate("Hub", "The program “%1” has no level “%2”. Its levels: %3.")
+                         .arg(programId, levelKey, keys.join(QStringLiteral(", ")))};
+    const core::ProgramLevel level = program->level(*role);
+    if (level.place != QLatin1String("uf") && level.place != QLatin1String("none"))
+        return Error{QStringLiteral("wrong_option"),
+                     QCoreApplication::translate(
+                         "Hub", "The level “%1” is enrolled with --municipality or --urs, as before.")
+                         .arg(level.key)};
+    sync::Scope s;
+    s.program = programId == sesId() ? QString() : programId;
+    s.kind = *role == core::Role::Municipality ? sync::Scope::Kind::Municipality
+             : *role == core::Role::Urs        ? sync::Scope::Kind::Urs
+                                               : sync::Scope::Kind::Central;
+    if (level.place == QLatin1String("uf")) {
+        const QString state = uf.trimmed().toUpper();
+        if (!core::BrazilReference::embedded().isUf(state))
+            return Error{QStringLiteral("invalid_uf"),
+                         QCoreApplication::translate(
+                             "Hub", "The level “%1” is enrolled by state: say which with --uf, e.g. --uf BA.")
+                             .arg(level.key)};
+        s.uf = state;
+    } else if (!uf.isEmpty()) {
+        return Error{QStringLiteral("wrong_option"),
+                     QCoreApplication::translate("Hub", "The level “%1” is not of one state: leave out --uf.")
+                         .arg(level.key)};
+    }
+    return s;
+}
+
 bool Hub::isMunicipality(const QString &code) const
 {
     return isIbge(code) && m_reference.isValidMunicipalityCode(code);
 }
 
-QString Hub::ursOf(const QString &ibge) const
+std::optional<UnitPlace> Hub::placeOf(const QString &unit) const
 {
-    if (!isIbge(ibge))
-        return {};
-    const auto m = m_reference.municipality(ibge);
-    return m ? m->urs : QString();
+    if (isIbge(unit)) {
+        const auto m = m_reference.municipality(unit);
+        if (!m)
+            return std::nullopt;
+        return UnitPlace{sesId(), m->urs};
+    }
+    if (!core::isApoiadorId(unit))
+        return std::nullopt;
+    // Read each time (an indexed row): every worker's Hub sees an enrollment at once, and
+    // the hub's operator may revoke a wrong one and enroll the apoiador in its own state.
+    auto enrolled = m_store.enrolledUnit(unit);
+    if (!enrolled) {
+        qCWarning(lcHub) << "unit not read:" << enrolled.error().message;
+        return std::nullopt;
+    }
+    return enrolled.value();
 }
 
-bool Hub::covers(const sync::Scope &scope, const QString &municipality) const
+QString Hub::ursOf(const QString &unit) const
 {
-    return scope.covers(municipality, ursOf(municipality));
+    const auto place = placeOf(unit);
+    return place ? place->region : QString();
+}
+
+bool Hub::covers(const sync::Scope &scope, const QString &unit) const
+{
+    const auto place = placeOf(unit);
+    if (!place || place->program != scope.programId())
+        return false;
+    return scope.covers(unit, place->region);
 }
 
 std::optional<QStringList> Hub::municipalitiesOf(const sync::Scope &scope) const
 {
+    const bool ses = scope.programId() == sesId();
+    // Of a program set up by state: its apoiadores, by their enrollments.
+    const auto enrolled = [&](const QString &uf) {
+        auto units = m_store.enrolledUnits(scope.programId(), uf);
+        if (!units) {
+            qCWarning(lcHub) << "units not read:" << units.error().message;
+            return QStringList(); // covers nothing rather than everything
+        }
+        return units.value();
+    };
     switch (scope.kind) {
     case sync::Scope::Kind::Municipality:
         return QStringList{scope.municipality};
     case sync::Scope::Kind::Urs: {
+        if (!ses)
+            return enrolled(scope.region());
         QStringList codes;
         for (const auto &m : m_reference.municipalitiesOfUrs(scope.urs))
             if (covers(scope, m.ibge))
@@ -148,6 +235,16 @@ std::optional<QStringList> Hub::municipalitiesOf(const sync::Scope &scope) const
         return codes;
     }
     case sync::Scope::Kind::Central:
+        if (!ses)
+            return enrolled(QString());
+        // SES-MG's central level sees every municipality of the reference table: all the
+        // hub holds, unless another program's installations send to it too.
+        if (auto others = m_store.hasTokensOutside(sesId()); !others || others.value()) {
+            QStringList codes;
+            for (const auto &m : m_reference.municipalities())
+                codes << m.ibge;
+            return codes;
+        }
         break;
     }
     return std::nullopt;
@@ -155,6 +252,20 @@ std::optional<QStringList> Hub::municipalitiesOf(const sync::Scope &scope) const
 
 QString Hub::describe(const sync::Scope &scope) const
 {
+    if (scope.programId() != sesId()) {
+        const core::ProgramDefinition program = m_programs.value(scope.programId());
+        const core::Role role = scope.kind == sync::Scope::Kind::Municipality ? core::Role::Municipality
+                                : scope.kind == sync::Scope::Kind::Urs        ? core::Role::Urs
+                                                                              : core::Role::Central;
+        QString text = program.isNull() ? scope.programId() : program.level(role).label;
+        if (!scope.uf.isEmpty()) {
+            const auto state = core::BrazilReference::embedded().unit(scope.uf);
+            text += QStringLiteral(" — %1").arg(state ? state->name : scope.uf);
+        }
+        if (scope.kind == sync::Scope::Kind::Municipality && !scope.municipality.isEmpty())
+            text += QStringLiteral(" (%1)").arg(scope.municipality);
+        return text;
+    }
     switch (scope.kind) {
     case sync::Scope::Kind::Municipality: {
         const auto m = m_reference.municipality(scope.municipality);

@@ -14,6 +14,7 @@
 #pragma once
 
 #include "core/domain/clock.h"
+#include "core/program/program_definition.h"
 #include "core/program/validation_engine.h"
 #include "core/reference/reference_data.h"
 #include "core/services/blob_store.h"
@@ -77,13 +78,24 @@ public:
     // ---- scopes (the CLI validates what the regional office typed)
     core::Result<sync::Scope> municipalityScope(const QString &ibge) const;
     core::Result<sync::Scope> ursScope(const QString &nameOrAlias) const;
+    // A level of a program set up by state (the apoio register: `levelKey` "apoiador",
+    // "cosems" or "conasems"; `uf` for the first two). An apoiador's code names its state
+    // only: who reports is made from the installation that redeems it.
+    core::Result<sync::Scope> levelScope(const QString &programId, const QString &levelKey,
+                                         const QString &uf) const;
     // A 7-digit IBGE code of the reference table, as given (not trimmed).
     bool isMunicipality(const QString &code) const;
-    QString ursOf(const QString &ibge) const; // canonical URS name, empty when unknown
-    bool covers(const sync::Scope &scope, const QString &municipality) const;
+    // A reporting unit's program and region: an SES-MG municipality's by the reference
+    // table (its URS), an apoiador's by its enrollment (its state); nullopt when unknown.
+    std::optional<UnitPlace> placeOf(const QString &unit) const;
+    // A unit's region (canonical URS name, or an apoiador's state); empty when unknown.
+    QString ursOf(const QString &unit) const;
+    // Whether the scope covers the unit: the same program, then sync::Scope::covers.
+    bool covers(const sync::Scope &scope, const QString &unit) const;
     QString describe(const sync::Scope &scope) const; // "Barbacena (3105608)", "URS Manhuaçu", "central"
-    // The municipalities a scope covers by the current reference table (nullopt:
-    // all, the central level): the one rule of covers(), for the queries.
+    // The units a scope covers (nullopt: all, the central level of the hub's only
+    // program): the one rule of covers(), for the queries. The reference table gives
+    // SES-MG's municipalities, the enrollments a program's apoiadores.
     std::optional<QStringList> municipalitiesOf(const sync::Scope &scope) const;
 
     // The program's validation engine (the client's rules), nullptr for a program
@@ -109,6 +121,7 @@ private:
     const core::Clock &m_clock;
     HubOptions m_options;
     QHash<QString, std::shared_ptr<const core::ValidationEngine>> m_engines; // by program id
+    QHash<QString, core::ProgramDefinition> m_programs;                      // by program id
 };
 
 } // namespace mobiliza::hub

@@ -67,9 +67,16 @@ QString oneLine(QString s)
 
 QString scopeValueOf(const sync::Scope &scope)
 {
-    return scope.kind == sync::Scope::Kind::Municipality ? scope.municipality
-           : scope.kind == sync::Scope::Kind::Urs        ? scope.urs
-                                                         : QString();
+    QString value = scope.kind == sync::Scope::Kind::Municipality ? scope.municipality
+                    : scope.kind == sync::Scope::Kind::Urs        ? scope.region()
+                                                                  : QString();
+    // Another program than SES-MG's: its id, and an apoiador's state.
+    if (!scope.program.isEmpty()) {
+        if (scope.kind == sync::Scope::Kind::Municipality && !scope.uf.isEmpty())
+            value += QLatin1Char(' ') + scope.uf;
+        value = QString(value + QLatin1Char(' ') + scope.program).trimmed();
+    }
+    return value;
 }
 
 } // namespace cli
@@ -269,6 +276,22 @@ int runCli(const QStringList &arguments)
     const QCommandLineOption central(
         QStringLiteral("central"),
         QCoreApplication::translate("HubCli", "The central level (sees every municipality)."));
+    const QCommandLineOption program(
+        QStringLiteral("program"),
+        QCoreApplication::translate("HubCli",
+                                    "enroll: the program of a --role (default: ses_mg_mobilizacao); "
+                                    "reports: only this program."),
+        QStringLiteral("ID"));
+    const QCommandLineOption role(
+        QStringLiteral("role"),
+        QCoreApplication::translate(
+            "HubCli", "enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with "
+                      "--program apoio_cosems."),
+        QStringLiteral("LEVEL"));
+    const QCommandLineOption uf(
+        QStringLiteral("uf"),
+        QCoreApplication::translate("HubCli", "enroll: the state of an apoiador or a COSEMS."),
+        QStringLiteral("UF"));
     const QCommandLineOption label(
         QStringLiteral("label"),
         QCoreApplication::translate("HubCli", "A note to recognize the enrollment later."),
@@ -322,6 +345,9 @@ int runCli(const QStringList &arguments)
                        municipality,
                        urs,
                        central,
+                       program,
+                       role,
+                       uf,
                        label,
                        tokenId,
                        month,
@@ -371,11 +397,17 @@ int runCli(const QStringList &arguments)
     options.info.id = parser.isSet(hubId) ? parser.value(hubId) : slug(options.info.name);
 
     // Check the arguments before anything is opened.
-    if (command == QLatin1String("enroll") &&
-        int(parser.isSet(municipality)) + int(parser.isSet(urs)) + int(parser.isSet(central)) != 1)
+    if (command == QLatin1String("enroll") && int(parser.isSet(municipality)) + int(parser.isSet(urs)) +
+                                                      int(parser.isSet(central)) + int(parser.isSet(role)) !=
+                                                  1)
+        return usage(QCoreApplication::translate(
+            "HubCli", "Say who the code is for: --municipality IBGE, --urs NAME, --central, or --role LEVEL "
+                      "(with --program and, for a level of one state, --uf) — one of them."));
+    if (command == QLatin1String("enroll") && !parser.isSet(role) &&
+        (parser.isSet(program) || parser.isSet(uf)))
         return usage(QCoreApplication::translate(
             "HubCli",
-            "Say who the code is for: --municipality IBGE, --urs NAME or --central (one of them)."));
+            "--program and --uf go with --role, e.g. --program apoio_cosems --role apoiador --uf BA."));
     if (command == QLatin1String("revoke") &&
         int(parser.isSet(tokenId)) + int(parser.isSet(municipality)) != 1)
         return usage(QCoreApplication::translate(
@@ -476,6 +508,10 @@ int runCli(const QStringList &arguments)
             scope = hub.municipalityScope(parser.value(municipality));
         else if (parser.isSet(urs))
             scope = hub.ursScope(parser.value(urs));
+        else if (parser.isSet(role))
+            scope = hub.levelScope(parser.isSet(program) ? parser.value(program)
+                                                         : core::ProgramDefinition::sesMgMobilizacaoId(),
+                                   parser.value(role), parser.value(uf));
         else
             scope.value().kind = sync::Scope::Kind::Central;
         if (!scope)
@@ -496,6 +532,9 @@ int runCli(const QStringList &arguments)
         core::Result<int> revoked = 0;
         if (parser.isSet(tokenId)) {
             revoked = hub.store().revokeToken(parser.value(tokenId).trimmed().toLower(), now);
+        } else if (const QString apoiador = parser.value(municipality).trimmed();
+                   core::isApoiadorId(apoiador)) {
+            revoked = hub.store().revokeMunicipality(apoiador, now); // an apoiador's id (ap-…, see tokens)
         } else {
             auto scope = hub.municipalityScope(parser.value(municipality));
             if (!scope)
@@ -550,7 +589,8 @@ int runCli(const QStringList &arguments)
         return printStats(hub, dataDir, topCount);
 
     if (command == QLatin1String("reports")) {
-        auto listed = RevisionDesk(hub).list(parser.value(month), parser.value(urs));
+        auto listed = RevisionDesk(hub).list(parser.value(month), parser.value(urs), parser.value(program),
+                                             parser.value(uf));
         if (!listed)
             return failed(listed.error().message);
         for (const ListedRevision &l : listed.value())

@@ -91,7 +91,8 @@ std::optional<Refusal> RevisionDesk::validationError(const core::Report &report)
                        "hub.")
                 .arg(report.programId));
     core::Findings findings = engine->validate(report);
-    if (!m_hub.reference().isValidMunicipalityCode(report.municipality))
+    const auto place = m_hub.placeOf(report.municipality);
+    if (!place && core::isIbgeCode(report.municipality))
         findings.prepend(core::Finding{
             QStringLiteral("report.municipality"), core::Severity::Error,
             QStringLiteral("unknown_municipality"),
@@ -99,6 +100,12 @@ std::optional<Refusal> RevisionDesk::validationError(const core::Report &report)
                                         "The report's municipality (%1) is not in the reference table of "
                                         "Minas Gerais.")
                 .arg(report.municipality)});
+    else if (!place || place->program != report.programId)
+        findings.prepend(core::Finding{
+            QStringLiteral("report.program"), core::Severity::Error, QStringLiteral("wrong_program"),
+            QCoreApplication::translate("Hub",
+                                        "Reports of %1 belong to another program than “%2” on this hub.")
+                .arg(report.municipality, report.programId)});
     if (!core::hasBlocking(findings))
         return std::nullopt;
     Refusal e = Hub::error(
@@ -256,11 +263,11 @@ Outcome<ImportResult> RevisionDesk::importPackage(const QString &path)
     central.kind = sync::Scope::Kind::Central;
     // At the hub itself: "recebido por arquivo" by the hub's own operator.
     return importPackage(path, central,
-                         Provenance::import(sync::ReceivedBy{{}, {}, QStringLiteral("mobiliza-hub")}));
+                         Provenance::import(sync::ReceivedBy{{}, {}, QStringLiteral("mobiliza-hub")}), true);
 }
 
 Outcome<ImportResult> RevisionDesk::importPackage(const QString &path, const sync::Scope &scope,
-                                                  const Provenance &provenance)
+                                                  const Provenance &provenance, bool anyProgram)
 {
     core::package::PackageReader reader(path);
     auto contents = reader.verify();
@@ -268,7 +275,11 @@ Outcome<ImportResult> RevisionDesk::importPackage(const QString &path, const syn
         return Hub::error(contents.error().code == QLatin1String("too_large") ? 413 : 400,
                           contents.error().code, contents.error().message);
     // Another region's report, as for any read outside the scope: nothing is revealed.
-    if (!m_hub.covers(scope, contents->report.municipality))
+    // The hub's own operator imports as the central level of the package's program.
+    sync::Scope effective = scope;
+    if (anyProgram)
+        effective.program = contents->report.programId;
+    if (!m_hub.covers(effective, contents->report.municipality))
         return Hub::notFound();
     // The program's rules first, exactly as a push (and the client's conclude): a
     // refused package leaves nothing behind, not even its photos.
@@ -301,12 +312,14 @@ RevisionDesk::storeImported(const core::Report &report, const QByteArray &manife
         if (blobCount)
             ++*blobCount;
     }
-    sync::Scope central;
+    sync::Scope central; // of the report's program: the caller checked the scope that brought it
     central.kind = sync::Scope::Kind::Central;
+    central.program = report.programId;
     return storeRevision(central, report.uuid, report.revision, manifest, provenance);
 }
 
-Result<QList<ListedRevision>> RevisionDesk::list(const QString &month, const QString &urs) const
+Result<QList<ListedRevision>> RevisionDesk::list(const QString &month, const QString &urs,
+                                                 const QString &program, const QString &uf) const
 {
     if (!month.isEmpty() && !core::Period::fromKey(month).isValid())
         return Error{
@@ -318,6 +331,17 @@ Result<QList<ListedRevision>> RevisionDesk::list(const QString &month, const QSt
         if (!scope)
             return scope.error();
         municipalities = m_hub.municipalitiesOf(scope.value());
+    } else if (!program.isEmpty() || !uf.isEmpty()) {
+        // A program's reports, or those of one state (its apoiadores'), as its levels see them.
+        sync::Scope scope;
+        scope.kind = uf.isEmpty() ? sync::Scope::Kind::Central : sync::Scope::Kind::Urs;
+        scope.program = program.isEmpty() ? core::ProgramDefinition::apoioCosemsId() : program;
+        scope.uf = uf.trimmed().toUpper();
+        if (!m_hub.engine(scope.programId()))
+            return Error{QStringLiteral("unknown_program"),
+                         QCoreApplication::translate("Hub", "This hub does not know the program “%1”.")
+                             .arg(scope.programId())};
+        municipalities = m_hub.municipalitiesOf(scope);
     }
     return m_hub.store().listRevisions(month, municipalities);
 }

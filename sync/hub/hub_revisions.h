@@ -57,8 +57,9 @@ public:
     // The same for a scope (PUT /api/v1/imports/<sha256> by a URS or the central
     // level, hub_imports.h): a report outside the scope → 404 not_found (nothing
     // stored); the revision is stored with `provenance` (via "import", receivedBy).
+    // `anyProgram`: the hub's own operator, the central level of whichever program.
     Outcome<ImportResult> importPackage(const QString &path, const sync::Scope &scope,
-                                        const Provenance &provenance);
+                                        const Provenance &provenance, bool anyProgram = false);
     // Stores one verified revision of a package or batch file on the central
     // level's behalf with `provenance`: its photos (from `readBlob`, each checked
     // against its name by the reader), then the revision through the push's checks.
@@ -71,8 +72,11 @@ public:
     // reference table) refuse the report; 422 "unknown_program"; nullopt when it passes.
     std::optional<Refusal> validationError(const core::Report &report) const;
 
-    // The CLI's `reports`: month "YYYY-MM" or empty; urs name/alias or empty.
-    core::Result<QList<ListedRevision>> list(const QString &month, const QString &urs) const;
+    // The CLI's `reports`: month "YYYY-MM" (or a quadrimestre, "2026-Q2") or empty; urs
+    // name/alias or empty; or a program's reports (apoio_cosems when only `uf` is given),
+    // of one state when `uf` is given.
+    core::Result<QList<ListedRevision>> list(const QString &month, const QString &urs,
+                                             const QString &program = {}, const QString &uf = {}) const;
 
 private:
     // The push's checks and storage for any scope that covers the report's

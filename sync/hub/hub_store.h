@@ -53,15 +53,29 @@ public:
     core::Status insertEnrollmentCode(const EnrollmentCodeRecord &code);
     // Marks the code used and creates the token, in one transaction. Error
     // "invalid_code" when the code is unknown, used or expired (the same error).
+    // `expected` (program, uf; each may be empty: not said): what the installation is; a code
+    // of another program or state is refused ("wrong_program", "wrong_uf") and stays unused.
+    // An apoiador's code gets its unit from `installation` (core::apoiadorIdFor): Error
+    // "installation_required" without one, "apoiador_elsewhere" when that installation is
+    // already an active apoiador of another state or program.
     core::Result<TokenRecord> redeemCode(const QString &codeHash, const QString &tokenHash,
                                          const QString &tokenId, const QString &installation,
-                                         const QString &label, const QDateTime &now);
+                                         const QString &label, const QDateTime &now,
+                                         const sync::Scope &expected = {});
     // The unrevoked token with this hash, if any.
     core::Result<std::optional<TokenRecord>> activeToken(const QString &tokenHash) const;
     core::Status touchToken(const QString &tokenId, const QDateTime &now);
     // The token's successor was used for the first time: its overlap starts now (once).
     core::Status markReplaced(const QString &tokenId, const QDateTime &now);
     core::Result<QList<TokenRecord>> tokens() const;
+    // The reporting units enrolled by a code of a program other than SES-MG's (whose
+    // municipalities are the reference table's): an apoiador's program and state, by
+    // its tokens (schema 9); nullopt when no token names it.
+    core::Result<std::optional<UnitPlace>> enrolledUnit(const QString &unit) const;
+    // The units enrolled in `program`, of the state `uf` (empty: every state).
+    core::Result<QStringList> enrolledUnits(const QString &program, const QString &uf) const;
+    // Whether any token belongs to a program other than `program`.
+    core::Result<bool> hasTokensOutside(const QString &program) const;
     // One transaction: a new token (same scope, label and installation) that names
     // the active token `oldId` it replaces; a successor issued before and never used
     // is revoked; oldId's photo uploads move to the new token. Error "unauthorized"

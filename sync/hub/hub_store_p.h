@@ -38,6 +38,19 @@ inline QString andIn(const QString &column, const QStringList &values, QVariantL
            QLatin1Char(')');
 }
 
+// The first column of every row, as text.
+inline core::Result<QStringList> stringsSql(const QSqlDatabase &db, const QString &sql,
+                                            const QVariantList &args = {})
+{
+    auto q = runSql(db, sql, args);
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q.value().next())
+        out << q.value().value(0).toString();
+    return out;
+}
+
 // Forward-only migrations (hub_store_schema.cpp). {ID} and {BYTES} are replaced per
 // driver (forDriver). Never edit a released migration: append a new one. `fill`
 // (optional) runs after the statements, in the same transaction (data the SQL alone

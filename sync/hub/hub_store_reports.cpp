@@ -410,13 +410,7 @@ Result<qint64> HubStore::unattachedBytes(const QString &tokenId,
 
 Result<QStringList> HubStore::uploaders() const
 {
-    auto q = runSql(db(), QStringLiteral("SELECT DISTINCT token_id FROM blob_uploads ORDER BY token_id"));
-    if (!q)
-        return q.error();
-    QStringList out;
-    while (q.value().next())
-        out << q.value().value(0).toString();
-    return out;
+    return stringsSql(db(), QStringLiteral("SELECT DISTINCT token_id FROM blob_uploads ORDER BY token_id"));
 }
 
 Result<qint64> HubStore::countRows(const QString &table) const

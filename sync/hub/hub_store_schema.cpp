@@ -378,6 +378,18 @@ QList<HubMigration> hubMigrations()
                             " updated_at TEXT NOT NULL,"
                             " token TEXT NOT NULL)"),
          }},
+        // A second program (the CONASEMS–COSEMS apoio register, docs/protocol.md §3): codes
+        // and tokens name their program (SES-MG's for every one before) and, for a program
+        // set up by state, the state (UF) of an apoiador or of a COSEMS coordination.
+        {9,
+         {
+             QStringLiteral("ALTER TABLE enrollment_codes ADD COLUMN program TEXT NOT NULL DEFAULT "
+                            "'ses_mg_mobilizacao'"),
+             QStringLiteral("ALTER TABLE enrollment_codes ADD COLUMN uf TEXT NOT NULL DEFAULT ''"),
+             QStringLiteral(
+                 "ALTER TABLE tokens ADD COLUMN program TEXT NOT NULL DEFAULT 'ses_mg_mobilizacao'"),
+             QStringLiteral("ALTER TABLE tokens ADD COLUMN uf TEXT NOT NULL DEFAULT ''"),
+         }},
     };
 }
 

@@ -1,6 +1,7 @@
 // HubStore: enrollment codes and access tokens.
 #include "sync/hub/hub_store.h"
 
+#include "core/program/program_definition.h"
 #include "core/store/sql.h"
 #include "sync/hub/hub_store_p.h"
 
@@ -30,7 +31,8 @@ QString scopeKindKey(const sync::Scope &s)
     return sync::scopeKindKey(s.kind);
 }
 
-sync::Scope scopeFrom(const QString &kind, const QString &municipality, const QString &urs)
+sync::Scope scopeFrom(const QString &kind, const QString &municipality, const QString &urs,
+                      const QString &program, const QString &uf)
 {
     sync::Scope s;
     if (kind == QLatin1String("urs"))
@@ -41,17 +43,27 @@ sync::Scope scopeFrom(const QString &kind, const QString &municipality, const QS
         s.kind = sync::Scope::Kind::Municipality;
     s.municipality = municipality;
     s.urs = urs;
+    // SES-MG's, the only program before schema 9, stays implicit (an empty Scope::program).
+    s.program = program == core::ProgramDefinition::sesMgMobilizacaoId() ? QString() : program;
+    s.uf = uf;
     return s;
 }
 
+QVariant programArg(const sync::Scope &s)
+{
+    return textArg(s.programId());
+}
+
 const QString kTokenColumns = QStringLiteral("id, scope_kind, municipality, urs, label, installation, "
-                                             "created_at, revoked_at, last_seen, rotated_from, replaced_at");
+                                             "created_at, revoked_at, last_seen, rotated_from, replaced_at, "
+                                             "program, uf");
 
 TokenRecord readToken(const QSqlQuery &q)
 {
     TokenRecord t;
     t.id = q.value(0).toString();
-    t.scope = scopeFrom(q.value(1).toString(), q.value(2).toString(), q.value(3).toString());
+    t.scope = scopeFrom(q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
+                        q.value(11).toString(), q.value(12).toString());
     t.label = q.value(4).toString();
     t.installation = q.value(5).toString();
     t.createdAt = parseStoreTime(q.value(6));
@@ -67,13 +79,13 @@ TokenRecord readToken(const QSqlQuery &q)
 Status HubStore::insertEnrollmentCode(const EnrollmentCodeRecord &code)
 {
     return inTransaction([&]() -> Status {
-        auto done =
-            execSql(db(),
-                    QStringLiteral("INSERT INTO enrollment_codes (code_hash, scope_kind, municipality, urs, "
-                                   "label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                    {code.codeHash, scopeKindKey(code.scope), textArg(code.scope.municipality),
-                     textArg(code.scope.urs), textArg(code.label), storeTime(code.createdAt),
-                     storeTime(code.expiresAt)});
+        auto done = execSql(
+            db(),
+            QStringLiteral("INSERT INTO enrollment_codes (code_hash, scope_kind, municipality, urs, "
+                           "label, created_at, expires_at, program, uf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {code.codeHash, scopeKindKey(code.scope), textArg(code.scope.municipality),
+             textArg(code.scope.urs), textArg(code.label), storeTime(code.createdAt),
+             storeTime(code.expiresAt), programArg(code.scope), textArg(code.scope.uf)});
         if (!done)
             return done.error();
         return {};
@@ -82,14 +94,15 @@ Status HubStore::insertEnrollmentCode(const EnrollmentCodeRecord &code)
 
 Result<TokenRecord> HubStore::redeemCode(const QString &codeHash, const QString &tokenHash,
                                          const QString &tokenId, const QString &installation,
-                                         const QString &label, const QDateTime &now)
+                                         const QString &label, const QDateTime &now,
+                                         const sync::Scope &expected)
 {
     return inTransaction([&]() -> Result<TokenRecord> {
-        auto found =
-            runSql(db(),
-                   QStringLiteral("SELECT scope_kind, municipality, urs, label FROM enrollment_codes "
-                                  "WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?"),
-                   {codeHash, storeTime(now)});
+        auto found = runSql(
+            db(),
+            QStringLiteral("SELECT scope_kind, municipality, urs, label, program, uf FROM enrollment_codes "
+                           "WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?"),
+            {codeHash, storeTime(now)});
         if (!found)
             return found.error();
         if (!found.value().next())
@@ -97,13 +110,54 @@ Result<TokenRecord> HubStore::redeemCode(const QString &codeHash, const QString 
         TokenRecord t;
         t.id = tokenId;
         t.scope = scopeFrom(found.value().value(0).toString(), found.value().value(1).toString(),
-                            found.value().value(2).toString());
+                            found.value().value(2).toString(), found.value().value(4).toString(),
+                            found.value().value(5).toString());
         const QString codeLabel = found.value().value(3).toString();
         found.value().finish();
+        if (!expected.program.isEmpty() && expected.program != t.scope.programId())
+            return Error{QStringLiteral("wrong_program"),
+                         QCoreApplication::translate(
+                             "HubStore", "This code is for the program “%1”, and this installation keeps the "
+                                         "reports of “%2”. The code was not used: type it in the right "
+                                         "installation, or ask for a code of your program.")
+                             .arg(t.scope.programId(), expected.program)};
+        if (!expected.uf.isEmpty() && !t.scope.uf.isEmpty() && expected.uf != t.scope.uf)
+            return Error{QStringLiteral("wrong_uf"),
+                         QCoreApplication::translate(
+                             "HubStore", "This code is for the state %1, and this installation is of %2. The "
+                                         "code was not used: ask for a code for %2.")
+                             .arg(t.scope.uf, expected.uf)};
         t.label = label.isEmpty() ? codeLabel
                                   : (codeLabel.isEmpty() ? label : codeLabel + QStringLiteral(" — ") + label);
         t.installation = installation;
         t.createdAt = now;
+        // An apoiador's code names its state, not who reports: that is the apoiador's id,
+        // made from the installation's (as its profile makes it, core::apoiadorIdFor).
+        if (t.scope.kind == sync::Scope::Kind::Municipality && t.scope.municipality.isEmpty()) {
+            t.scope.municipality = core::apoiadorIdFor(installation);
+            if (t.scope.municipality.isEmpty())
+                return Error{QStringLiteral("installation_required"),
+                             QCoreApplication::translate(
+                                 "HubStore",
+                                 "This code enrolls an apoiador, and the request did not say which "
+                                 "installation it is. Update Mobiliza and enroll again.")};
+            // One state and one program per apoiador: its reports are found by them.
+            auto other = runSql(db(),
+                                QStringLiteral("SELECT uf, program FROM tokens WHERE municipality = ? AND "
+                                               "revoked_at IS NULL AND (uf <> ? OR program <> ?)"),
+                                {t.scope.municipality, textArg(t.scope.uf), programArg(t.scope)});
+            if (!other)
+                return other.error();
+            if (other.value().next())
+                return Error{QStringLiteral("apoiador_elsewhere"),
+                             QCoreApplication::translate(
+                                 "HubStore",
+                                 "This installation is already enrolled as an apoiador of another "
+                                 "state (%1). If that was a mistake, ask the hub's administrator to "
+                                 "revoke it (mobiliza-hub revoke --municipality %3) and enroll "
+                                 "again; an apoiador of %2 may also use a new installation.")
+                                 .arg(other.value().value(0).toString(), t.scope.uf, t.scope.municipality)};
+        }
         auto used = execSql(db(),
                             QStringLiteral("UPDATE enrollment_codes SET used_at = ?, token_id = ? "
                                            "WHERE code_hash = ? AND used_at IS NULL"),
@@ -115,9 +169,11 @@ Result<TokenRecord> HubStore::redeemCode(const QString &codeHash, const QString 
         auto inserted =
             execSql(db(),
                     QStringLiteral("INSERT INTO tokens (id, token_hash, scope_kind, municipality, urs, "
-                                   "label, installation, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+                                   "label, installation, created_at, program, uf) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
                     {t.id, tokenHash, scopeKindKey(t.scope), textArg(t.scope.municipality),
-                     textArg(t.scope.urs), textArg(t.label), textArg(t.installation), storeTime(now)});
+                     textArg(t.scope.urs), textArg(t.label), textArg(t.installation), storeTime(now),
+                     programArg(t.scope), textArg(t.scope.uf)});
         if (!inserted)
             return inserted.error();
         return t;
@@ -172,6 +228,39 @@ Result<QList<TokenRecord>> HubStore::tokens() const
     return out;
 }
 
+Result<std::optional<UnitPlace>> HubStore::enrolledUnit(const QString &unit) const
+{
+    auto q = runSql(db(),
+                    QStringLiteral("SELECT program, uf FROM tokens WHERE scope_kind = 'municipality' AND "
+                                   "municipality = ? AND program <> ? "
+                                   "ORDER BY revoked_at IS NULL DESC, created_at DESC, id LIMIT 1"),
+                    {unit, core::ProgramDefinition::sesMgMobilizacaoId()});
+    if (!q)
+        return q.error();
+    if (!q.value().next())
+        return std::optional<UnitPlace>();
+    return std::optional<UnitPlace>(UnitPlace{q.value().value(0).toString(), q.value().value(1).toString()});
+}
+
+Result<QStringList> HubStore::enrolledUnits(const QString &program, const QString &uf) const
+{
+    return stringsSql(
+        db(),
+        QStringLiteral("SELECT DISTINCT municipality FROM tokens WHERE scope_kind = 'municipality' "
+                       "AND municipality <> '' AND program = ? AND (? = '' OR uf = ?) "
+                       "ORDER BY municipality"),
+        {textArg(program), textArg(uf), textArg(uf)});
+}
+
+Result<bool> HubStore::hasTokensOutside(const QString &program) const
+{
+    auto q =
+        runSql(db(), QStringLiteral("SELECT 1 FROM tokens WHERE program <> ? LIMIT 1"), {textArg(program)});
+    if (!q)
+        return q.error();
+    return q.value().next();
+}
+
 Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &tokenHash,
                                           const QString &tokenId, const QDateTime &now)
 {
@@ -206,9 +295,10 @@ Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &t
             db(),
             QStringLiteral(
                 "INSERT INTO tokens (id, token_hash, scope_kind, municipality, urs, label, installation, "
-                "created_at, rotated_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                "created_at, rotated_from, program, uf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
             {t.id, tokenHash, scopeKindKey(t.scope), textArg(t.scope.municipality), textArg(t.scope.urs),
-             textArg(t.label), textArg(t.installation), storeTime(now), old.id});
+             textArg(t.label), textArg(t.installation), storeTime(now), old.id, programArg(t.scope),
+             textArg(t.scope.uf)});
         if (!inserted)
             return inserted.error();
         // The photos awaiting their report follow the installation: a rotation is no fresh quota,

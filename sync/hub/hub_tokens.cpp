@@ -63,8 +63,11 @@ Outcome<sync::EnrollResponse> TokenDesk::enroll(const sync::EnrollRequest &reque
     for (int attempt = 0; attempt < 3; ++attempt) {
         const QString token = secrets::newToken();
         const QString hash = secrets::tokenHash(token);
+        sync::Scope expected;
+        expected.program = request.program;
+        expected.uf = request.uf;
         auto redeemed = m_hub.store().redeemCode(codeHash, hash, secrets::tokenIdFromHash(hash), installation,
-                                                 request.label.trimmed(), m_hub.now());
+                                                 request.label.trimmed(), m_hub.now(), expected);
         if (redeemed) {
             sync::EnrollResponse response;
             response.token = token;
@@ -74,6 +77,13 @@ Outcome<sync::EnrollResponse> TokenDesk::enroll(const sync::EnrollRequest &reque
         }
         if (redeemed.error().code == QLatin1String("invalid_code"))
             return invalid;
+        // An apoiador's code (HubStore::redeemCode): the code stays unused.
+        if (redeemed.error().code == QLatin1String("installation_required"))
+            return Hub::error(400, redeemed.error().code, redeemed.error().message);
+        if (redeemed.error().code == QLatin1String("apoiador_elsewhere") ||
+            redeemed.error().code == QLatin1String("wrong_program") ||
+            redeemed.error().code == QLatin1String("wrong_uf"))
+            return Hub::error(409, redeemed.error().code, redeemed.error().message);
         // Otherwise most likely two token ids starting alike: draw another token.
         qCWarning(lcHub) << "enroll attempt failed:" << redeemed.error().message;
     }

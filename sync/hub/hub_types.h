@@ -52,6 +52,14 @@ struct TokenRecord
     QDateTime lastUse() const { return lastSeen.isValid() ? lastSeen : createdAt; }
 };
 
+// Where a reporting unit belongs: its program and its region (the URS of an SES-MG
+// municipality; an apoiador's state).
+struct UnitPlace
+{
+    QString program;
+    QString region;
+};
+
 // Disk use of the hub (`mobiliza-hub stats`).
 struct TokenCounts
 {

@@ -158,9 +158,13 @@ TEST_CASE(
     f.push(t, beloToken);
     // The database as schema 1 left it (without schema 3's token columns nor schema 4's
     // review tables nor schema 5's batches nor schema 6's partners' cursor nor schema 8's
-    // targets either; schema 4 rebuilds the revisions again, harmlessly).
+    // targets nor schema 9's programs either; schema 4 rebuilds the revisions again, harmlessly).
     {
         QSqlQuery q(f.store->db());
+        for (const char *table : {"tokens", "enrollment_codes"})
+            for (const char *column : {"program", "uf"})
+                REQUIRE(q.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2")
+                                   .arg(QLatin1String(table), QLatin1String(column))));
         REQUIRE(q.exec(QStringLiteral("DROP TABLE targets")));
         REQUIRE(q.exec(QStringLiteral("DROP INDEX partners_seq")));
         REQUIRE(q.exec(QStringLiteral("DROP INDEX partners_municipality_seq")));

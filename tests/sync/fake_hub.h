@@ -22,6 +22,9 @@ public:
     using Fault = std::function<std::optional<CannedResponse>(const SeenRequest &)>;
 
     QString municipality = QStringLiteral("3106200");
+    // The scope's program and state (an apoiador's: "apoio_cosems", "BA"); empty: SES-MG's.
+    QString program;
+    QString uf;
     QString token = QStringLiteral("tok_0123456789abcdefghijklmnopqrstuvwxyz");
     QSet<QString> blobs;
     QHash<QString, QString> revisions; // "report/revision" → manifest sha
@@ -65,6 +68,8 @@ private:
             sync::EnrollResponse e;
             e.token = token;
             e.scope.municipality = municipality;
+            e.scope.program = program;
+            e.scope.uf = uf;
             e.hub = {QStringLiteral("urs-bh"), QStringLiteral("URS Belo Horizonte")};
             return CannedResponse::http(201, sync::encode(e));
         }
@@ -76,6 +81,8 @@ private:
             p.protocol = sync::kProtocolVersion;
             p.hub = {QStringLiteral("urs-bh"), QStringLiteral("URS Belo Horizonte")};
             p.scope.municipality = municipality;
+            p.scope.program = program;
+            p.scope.uf = uf;
             p.time = QDateTime::currentDateTimeUtc();
             return CannedResponse::http(200, sync::encode(p));
         }

@@ -27,6 +27,23 @@
 
 namespace mobiliza::test {
 
+// An apoiador's profile of the apoio register (issue 11) in `uf`, with a fixed clock.
+struct ApoiadorProfile
+{
+    TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+    std::unique_ptr<core::Services> services;
+
+    explicit ApoiadorProfile(const QString &uf = QStringLiteral("BA"))
+    {
+        auto opened = core::Services::open(dir.path(), clock);
+        REQUIRE(opened.ok());
+        services = std::move(opened.value());
+        REQUIRE(services->profile().setProgram(QStringLiteral("apoio_cosems")).ok());
+        REQUIRE(services->profile().setRole(core::Role::Municipality, uf).ok());
+    }
+};
+
 struct SyncProfile
 {
     TempDir dir;

@@ -64,6 +64,56 @@ TEST_CASE("protocol: scopes cover what they should")
     CHECK(Scope{Scope::Kind::Central, {}, {}}.covers(QStringLiteral("3106200"), QString()));
 }
 
+TEST_CASE("protocol: a scope names its program and state only when it is not SES-MG's, and decodes strictly")
+{
+    // SES-MG's scopes read exactly as before the apoio register.
+    Preflight p;
+    p.scope = Scope{Scope::Kind::Urs, {}, QStringLiteral("Barbacena")};
+    p.time = QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc());
+    const QByteArray ses = encode(p);
+    CHECK(ses.contains(R"("scope":{"kind":"urs","urs":"Barbacena"})"));
+    p.scope.program = QStringLiteral("ses_mg_mobilizacao"); // named explicitly: still not written
+    CHECK(encode(p) == ses);
+
+    // An apoiador: its id, its state and its program; a COSEMS: its state, no URS.
+    p.scope = Scope{Scope::Kind::Municipality, QStringLiteral("ap-0123456789ab"), {}};
+    p.scope.program = QStringLiteral("apoio_cosems");
+    p.scope.uf = QStringLiteral("BA");
+    auto apoiador = decodePreflight(encode(p));
+    REQUIRE(apoiador.ok());
+    CHECK(apoiador->scope.municipality == QStringLiteral("ap-0123456789ab"));
+    CHECK(apoiador->scope.program == QStringLiteral("apoio_cosems"));
+    CHECK(apoiador->scope.uf == QStringLiteral("BA"));
+    p.scope = Scope{Scope::Kind::Urs, {}, {}};
+    p.scope.program = QStringLiteral("apoio_cosems");
+    p.scope.uf = QStringLiteral("PE");
+    const QByteArray cosemsBody = encode(p);
+    CHECK_FALSE(cosemsBody.contains("\"urs\":"));
+    auto cosems = decodePreflight(cosemsBody);
+    REQUIRE(cosems.ok());
+    CHECK(cosems->scope.region() == QStringLiteral("PE"));
+    CHECK(cosems->scope.programId() == QStringLiteral("apoio_cosems"));
+    CHECK(cosems->scope.covers(QStringLiteral("ap-0123456789ab"), QStringLiteral("PE")));
+    CHECK_FALSE(cosems->scope.covers(QStringLiteral("ap-0123456789ab"), QStringLiteral("BA")));
+
+    const QList<QByteArray> refused{
+        R"({"kind":"municipality","municipality":"ap-0123"})",
+        R"({"kind":"municipality","municipality":"AP-0123456789AB"})",
+        R"({"kind":"municipality","municipality":"ap-0123456789ab","uf":"Bahia"})",
+        R"({"kind":"municipality","municipality":"3106200","program":"Apoio COSEMS"})",
+        R"({"kind":"municipality","municipality":"3106200","program":7})",
+        R"({"kind":"urs"})",
+        R"({"kind":"urs","uf":"ba"})",
+        R"({"kind":"urs","program":"apoio_cosems"})",
+    };
+    for (const QByteArray &scope : refused) {
+        INFO(scope.toStdString());
+        const auto r = decodePreflight(R"({"service":"mobiliza-hub","protocol":1,"scope":)" + scope + "}");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().code == QStringLiteral("protocol"));
+    }
+}
+
 TEST_CASE("protocol: receipts, status pages and errors round-trip")
 {
     Receipt r{QStringLiteral("r-000001"), kUuid, 2, kSha,

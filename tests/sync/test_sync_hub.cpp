@@ -5,6 +5,7 @@
 // middle of a push.
 #include "tests/sync/sync_fixture.h"
 
+#include "core/demo/demo_data.h"
 #include "core/program/program_definition.h"
 #include "core/program/validation_engine.h"
 #include "core/reference/reference_data.h"
@@ -432,4 +433,77 @@ TEST_CASE("real hub: killed (-9) in the middle of a push, restarted: completes o
         ++checked;
     }
     CHECK(checked == 12);
+}
+
+TEST_CASE("real hub: an apoiador enrolls with a code for its state and sends its concluded quadrimestres")
+{
+    test::TempDir hubDir;
+    HubProcess hub(hubDir.path());
+    hub.start();
+
+    test::ApoiadorProfile apoiador;
+    core::Services &services = *apoiador.services;
+    const test::TempDir &dir = apoiador.dir;
+    const core::FixedClock &clock = apoiador.clock;
+    const QString unit = services.profile().reportingUnit();
+    REQUIRE(core::isApoiadorId(unit));
+    auto seeded = core::DemoData(services, core::ProgramDefinition::apoioCosems(),
+                                 core::ReferenceData::embedded(), clock)
+                      .seed();
+    REQUIRE(seeded.ok());
+    REQUIRE(seeded->reports == 4); // three quadrimestres concluded, the current one a draft
+
+    QNetworkAccessManager network;
+    sync::FileTokenStore tokens(dir.filePath(sync::FileTokenStore::defaultFileName()));
+    sync::SyncController controller(services, &network, tokens, Client::options());
+    const auto code = [&hub](const QStringList &who) {
+        return hub.cli(QStringList{QStringLiteral("enroll")} + who).trimmed().split(QLatin1Char('\n')).last();
+    };
+
+    // A code of another state, or of SES-MG, typed here: refused by the hub, and not spent.
+    const QString pe =
+        code({QStringLiteral("--program"), QStringLiteral("apoio_cosems"), QStringLiteral("--role"),
+              QStringLiteral("apoiador"), QStringLiteral("--uf"), QStringLiteral("PE")});
+    auto wrongState = controller.enrollBlocking(hub.url(), pe);
+    REQUIRE_FALSE(wrongState.ok());
+    INFO(wrongState.error().message.toStdString());
+    CHECK(wrongState.error().message.contains(QStringLiteral("PE")));
+    CHECK(wrongState.error().message.contains(QStringLiteral("BA")));
+    auto wrongProgram = controller.enrollBlocking(hub.url(), hub.enrollCode(kBh));
+    REQUIRE_FALSE(wrongProgram.ok());
+    CHECK(wrongProgram.error().message.contains(QStringLiteral("ses_mg_mobilizacao")));
+    CHECK(wrongProgram.error().message.contains(QStringLiteral("apoio_cosems")));
+    CHECK_FALSE(controller.isEnrolled());
+
+    auto enrolled = controller.enrollBlocking(
+        hub.url(),
+        code({QStringLiteral("--program"), QStringLiteral("apoio_cosems"), QStringLiteral("--role"),
+              QStringLiteral("apoiador"), QStringLiteral("--uf"), QStringLiteral("BA")}));
+    INFO((enrolled.ok() ? std::string() : enrolled.error().message.toStdString()));
+    REQUIRE(enrolled.ok());
+    CHECK(enrolled->scope.municipality == unit);
+    CHECK(enrolled->scope.uf == QStringLiteral("BA"));
+
+    const sync::PassReport pass = controller.runPassBlocking(120'000);
+    INFO(pass.messages.join(QStringLiteral(" | ")).toStdString());
+    CHECK(pass.online);
+    CHECK(pass.sent == 3);
+    CHECK(pass.allConfirmed);
+
+    const QStringList bahia =
+        hub.cli({QStringLiteral("reports"), QStringLiteral("--uf"), QStringLiteral("BA")})
+            .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QStringList periods;
+    for (const QString &line : bahia) {
+        CHECK(line.split(QLatin1Char('\t')).value(1) == unit);
+        periods << line.split(QLatin1Char('\t')).value(2);
+    }
+    periods.sort();
+    CHECK(periods ==
+          QStringList{QStringLiteral("2025-Q3"), QStringLiteral("2026-Q1"), QStringLiteral("2026-Q2")});
+    CHECK(hub.cli({QStringLiteral("reports"), QStringLiteral("--uf"), QStringLiteral("PE")})
+              .trimmed()
+              .isEmpty());
+    // The PE code was not spent: another installation may still use it.
+    CHECK(hub.cli({QStringLiteral("tokens")}).count(QLatin1Char('\n')) == 1);
 }

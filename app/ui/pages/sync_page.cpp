@@ -4,6 +4,7 @@
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/page_header.h"
 #include "app/ui/sync/enroll_dialog.h"
+#include "core/reference/brazil_reference.h"
 #include "core/services/services.h"
 #include "sync/client/sync_controller.h"
 
@@ -46,10 +47,15 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(20, 16, 20, 16);
     layout->addWidget(makePageHeader(
         tr("Synchronization"),
-        isRegional() ? tr("The municipalities' reports come down from the hub, and the review decisions made here "
-                          "go up, whenever there is a connection. Nothing is lost while offline.")
-                     : tr("Concluded reports are kept on this computer and sent to the regional health unit when "
-                          "there is a connection. Nothing is lost while offline."),
+        isRegional()
+            ? tr("The municipalities' reports come down from the hub, and the review decisions made here "
+                 "go up, whenever there is a connection. Nothing is lost while offline.")
+        : !codeGiver().isEmpty()
+            ? tr("Concluded reports are kept on this computer and sent to “%1” when there is a "
+                 "connection. Nothing is lost while offline.")
+                  .arg(codeGiver())
+            : tr("Concluded reports are kept on this computer and sent to the regional health unit when "
+                 "there is a connection. Nothing is lost while offline."),
         this));
 
     // ---- connection with the hub
@@ -71,9 +77,14 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     m_fallback->setObjectName(QStringLiteral("tokenFallbackWarning"));
     m_fallback->setStyleSheet(kWarningBox);
     m_fallback->setText(
-        tr("<b>The key that lets this computer send reports is kept in a file</b> of your user "
-           "account (this computer has no password vault for it). Lock the computer when you leave "
-           "it; if someone else may have copied the key, ask the URS to cancel it and connect again."));
+        !codeGiver().isEmpty()
+            ? tr("<b>The key that lets this computer send reports is kept in a file</b> of your user "
+                 "account (this computer has no password vault for it). Lock the computer when you leave "
+                 "it; if someone else may have copied the key, ask “%1” to cancel it and connect again.")
+                  .arg(escaped(codeGiver()))
+            : tr("<b>The key that lets this computer send reports is kept in a file</b> of your user "
+                 "account (this computer has no password vault for it). Lock the computer when you leave "
+                 "it; if someone else may have copied the key, ask the URS to cancel it and connect again."));
     m_fallback->hide();
     texts->addWidget(m_fallback);
     m_insecure = new QLabel(this);
@@ -91,7 +102,9 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     m_syncNow->setToolTip(tr("Check the connection and send what is waiting, now"));
     m_syncNow->setMinimumHeight(32);
     buttons->addWidget(m_syncNow);
-    m_connect = new QPushButton(tr("&Connect to the URS hub…"), this);
+    m_connect = new QPushButton(isRegional() || !codeGiver().isEmpty() ? tr("&Connect to the hub…")
+                                                                       : tr("&Connect to the URS hub…"),
+                                this);
     m_connect->setObjectName(QStringLiteral("connectHub"));
     buttons->addWidget(m_connect);
     buttons->addStretch(1);
@@ -196,6 +209,16 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
 
 SyncPage::~SyncPage() = default;
 
+QString SyncPage::codeGiver() const
+{
+    // A reporting installation of a program whose levels are set up by state (the apoio
+    // register) gets its code from that program's review level, not from a URS.
+    if (m_context.role != core::Role::Municipality ||
+        m_context.program.level(core::Role::Municipality).place != QLatin1String("uf"))
+        return {};
+    return m_context.program.level(core::Role::Urs).label;
+}
+
 core::OutboxService &SyncPage::outbox()
 {
     return m_context.sync ? m_context.sync->outbox() : *m_ownOutbox;
@@ -223,6 +246,11 @@ void SyncPage::updateConnection()
                 ? tr("<b>Not connected to a hub yet.</b> Ask the hub's administrator (SES-MG) for the hub "
                      "address and an enrollment code for this URS, then choose \"Connect to the hub…\". "
                      "Review decisions stay safely on this computer.")
+            : !codeGiver().isEmpty()
+                ? tr("<b>Not connected to a hub yet.</b> Ask “%1” for the hub address and an enrollment "
+                     "code, "
+                     "then choose \"Connect to the hub…\". Reports stay safely in the outbox below.")
+                      .arg(escaped(codeGiver()))
                 : tr("<b>Not connected to a hub yet.</b> Ask the URS for the hub address and an "
                      "enrollment code, then choose \"Connect to the URS hub…\". Reports stay safely "
                      "in the outbox below."));
@@ -230,7 +258,22 @@ void SyncPage::updateConnection()
         const QString hubName =
             enrollment->hub.name.isEmpty() ? enrollment->url.host() : enrollment->hub.name;
         QString scope;
-        if (enrollment->scope.kind == sync::Scope::Kind::Municipality) {
+        const auto stateName = [](const QString &uf) {
+            const auto state = core::BrazilReference::embedded().unit(uf);
+            return state ? state->name : uf;
+        };
+        if (!enrollment->scope.program
+                 .isEmpty()) { // a program's own levels, e.g. "Coordenação do COSEMS — Bahia"
+            const core::Role role = enrollment->scope.kind == sync::Scope::Kind::Municipality
+                                        ? core::Role::Municipality
+                                    : enrollment->scope.kind == sync::Scope::Kind::Urs ? core::Role::Urs
+                                                                                       : core::Role::Central;
+            scope = m_context.program.level(role).label;
+            if (!enrollment->scope.uf.isEmpty())
+                scope += QStringLiteral(" — ") + stateName(enrollment->scope.uf);
+            if (role == core::Role::Municipality)
+                scope += QStringLiteral(" (%1)").arg(enrollment->scope.municipality);
+        } else if (enrollment->scope.kind == sync::Scope::Kind::Municipality) {
             const auto m = m_context.reference.municipality(enrollment->scope.municipality);
             scope = tr("municipality %1 (%2)")
                         .arg(m ? m->name : enrollment->scope.municipality, enrollment->scope.municipality);
@@ -247,9 +290,9 @@ void SyncPage::updateConnection()
                                            ? tr("Last successful contact: %1").arg(brDateTime(contact))
                                            : tr("No successful contact with the hub yet.")));
     }
-    m_connect->setText(enrolled     ? tr("&Connect again…")
-                       : isRegional() ? tr("&Connect to the hub…")
-                                      : tr("&Connect to the URS hub…"));
+    m_connect->setText(enrolled                                 ? tr("&Connect again…")
+                       : isRegional() || !codeGiver().isEmpty() ? tr("&Connect to the hub…")
+                                                                : tr("&Connect to the URS hub…"));
     m_fallback->setVisible(controller && controller->tokenInFallbackStorage());
     const bool unprotected = enrolled && enrollment && sync::HubClient::isUnprotectedUrl(enrollment->url);
     if (unprotected)
@@ -447,7 +490,7 @@ void SyncPage::openEnrollment()
         return;
     const auto enrollment = m_context.sync->enrollment();
     EnrollDialog dialog(m_context.sync, enrollment ? enrollment->url.toString() : QString(), this,
-                        m_context.role);
+                        m_context.role, codeGiver());
     dialog.exec();
     updateConnection();
 }

@@ -57,6 +57,8 @@ public:
     int reloadCount() const { return m_reloads; } // for tests: no work while hidden
     bool isStale() const { return m_stale; }      // a change came while hidden: reloads when shown
     bool isRegional() const { return m_context.role != core::Role::Municipality; }
+    // Who gives this installation its enrollment code when it is not the URS; empty otherwise.
+    QString codeGiver() const;
     // Opens the enrollment dialog (modal).
     void openEnrollment();
 

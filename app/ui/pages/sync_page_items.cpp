@@ -136,7 +136,10 @@ void SyncPage::updateSelection()
     }
     const int row = selectedRow();
     if (row < 0) {
-        m_details->setText(tr("Concluded reports appear here until the URS confirms it received them."));
+        m_details->setText(
+            codeGiver().isEmpty()
+                ? tr("Concluded reports appear here until the URS confirms it received them.")
+                : tr("Concluded reports appear here until the hub confirms it received them."));
         m_retry->setEnabled(false);
         m_hold->setEnabled(false);
         m_hold->setText(tr("&Hold"));

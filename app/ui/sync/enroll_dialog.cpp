@@ -14,16 +14,24 @@
 namespace mobiliza::ui {
 
 EnrollDialog::EnrollDialog(sync::SyncController *controller, const QString &currentUrl, QWidget *parent,
-                           core::Role role)
-    : QDialog(parent), m_role(role), m_controller(controller)
+                           core::Role role, const QString &codeGiver)
+    : QDialog(parent), m_codeGiver(role == core::Role::Municipality ? codeGiver : QString()), m_role(role),
+      m_controller(controller)
 {
     const bool municipality = role == core::Role::Municipality;
-    setWindowTitle(municipality ? tr("Connect to the URS hub") : tr("Connect to the hub"));
+    setWindowTitle(municipality && m_codeGiver.isEmpty() ? tr("Connect to the URS hub")
+                                                         : tr("Connect to the hub"));
     setMinimumWidth(520);
     auto *layout = new QVBoxLayout(this);
 
     QString text;
-    if (municipality)
+    if (!m_codeGiver.isEmpty())
+        //: %1 is a level of the program, e.g. "Coordenação do COSEMS"
+        text = tr("“%1” gives this installation the address of its hub and a one-time enrollment code. Type "
+                  "both below. The code works once; after that this computer sends its concluded reports by "
+                  "itself.")
+                   .arg(m_codeGiver);
+    else if (municipality)
         text = tr("The regional health unit (URS) gives each municipality the address of its hub and "
                   "a one-time enrollment code. Type both below. The code works once; after that this "
                   "computer sends its concluded reports by itself.");
@@ -88,7 +96,8 @@ QString EnrollDialog::urlProblem() const
 {
     const QString text = m_url->text().trimmed();
     if (text.isEmpty())
-        return m_role == core::Role::Municipality
+        return !m_codeGiver.isEmpty() ? tr("Type the hub address “%1” gave you.").arg(m_codeGiver)
+               : m_role == core::Role::Municipality
                    ? tr("Type the hub address the URS gave you.")
                    : tr("Type the hub address the hub's administrator gave you.");
     const QUrl url = sync::HubClient::normalizeUrl(text);

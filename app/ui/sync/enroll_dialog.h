@@ -26,8 +26,10 @@ class EnrollDialog : public QDialog
 public:
     // `role`: the profile's, for the words (who gives the code: the URS to a
     // municipality, the hub's administrator to a URS or the central level).
+    // `codeGiver`: who gives a reporting installation its code when it is not the URS (a
+    // program's own level, e.g. "Coordenação do COSEMS" to an apoiador); empty: the URS.
     EnrollDialog(sync::SyncController *controller, const QString &currentUrl, QWidget *parent = nullptr,
-                 core::Role role = core::Role::Municipality);
+                 core::Role role = core::Role::Municipality, const QString &codeGiver = {});
 
     QLineEdit *urlField() const { return m_url; }
     QLineEdit *codeField() const { return m_code; }
@@ -43,6 +45,7 @@ public:
 
 private:
     void validate();
+    QString m_codeGiver;
     core::Role m_role = core::Role::Municipality;
     void submit();
     void onEnrollFinished(bool ok, const QString &message);

@@ -5,8 +5,10 @@
 #include "app/ui/pages/sync_page.h"
 #include "app/ui/sync/enroll_dialog.h"
 #include "app/ui/sync/keychain_token_store.h"
+#include "core/services/services.h"
 #include "sync/client/sync_controller.h"
 #include "sync/client/token_store.h"
+#include "tests/support/temp_dir.h"
 
 #include <QAbstractItemModel>
 #include <QLabel>
@@ -18,6 +20,8 @@
 #include <QSignalSpy>
 #include <QStyle>
 #include <QTest>
+#include <QTimeZone>
+#include <QTimer>
 
 using namespace mobiliza;
 using test::FakeHub;
@@ -424,4 +428,62 @@ TEST_CASE("keychain token store: falls back to an owner-only file and says so")
     REQUIRE(store.clear().ok());
     CHECK(store.read().value().isEmpty());
     CHECK_FALSE(QFile::exists(file));
+}
+
+TEST_CASE("sync page: an apoiador is told who gives its code, connects through the dialog and sees its state")
+{
+    test::ApoiadorProfile apoiador;
+    core::Services &services = *apoiador.services;
+    const test::TempDir &dir = apoiador.dir;
+    QNetworkAccessManager network;
+    sync::FileTokenStore tokens(dir.filePath(QStringLiteral("hub-token")));
+    sync::SyncOptions o;
+    o.watchConnectivity = false;
+    o.timeouts = {3000, 3000};
+    sync::SyncController controller(services, &network, tokens, o);
+    const core::ProgramDefinition program = core::ProgramDefinition::apoioCosems();
+    ui::AppContext context{dir.path(), core::ReferenceData::embedded(), program, &services, &apoiador.clock,
+                           &controller};
+
+    FakeHub hub;
+    hub.municipality = services.profile().reportingUnit();
+    hub.program = QStringLiteral("apoio_cosems");
+    hub.uf = QStringLiteral("BA");
+
+    ui::SyncPage page(context);
+    page.resize(1000, 640);
+    page.show();
+    CHECK(page.connectButton()->text() == QStringLiteral("&Connect to the hub…"));
+    CHECK(page.connectionLabel()->text().contains(QStringLiteral("Ask “Coordenação do COSEMS”")));
+    CHECK_FALSE(page.connectionLabel()->text().contains(QStringLiteral("URS")));
+
+    // The dialog the button opens, as a person fills it in.
+    bool dialogSeen = false;
+    QTimer::singleShot(0, [&] {
+        const auto dialogs = page.findChildren<ui::EnrollDialog *>();
+        if (dialogs.size() != 1)
+            return; // dialogSeen stays false
+        ui::EnrollDialog *dialog = dialogs.constFirst();
+        dialogSeen = true;
+        CHECK(dialog->windowTitle() == QStringLiteral("Connect to the hub"));
+        QStringList texts;
+        for (const QLabel *label : dialog->findChildren<QLabel *>())
+            texts << label->text();
+        CHECK(texts.join(QLatin1Char('\n'))
+                  .contains(QStringLiteral("“Coordenação do COSEMS” gives this installation")));
+        CHECK(dialog->urlProblem() ==
+              QStringLiteral("Type the hub address “Coordenação do COSEMS” gave you."));
+        QTest::keyClicks(dialog->urlField(), hub.url());
+        QTest::keyClicks(dialog->codeField(), QStringLiteral("GOOD-CODE"));
+        QTest::keyClick(dialog->codeField(), Qt::Key_Return);
+    });
+    page.connectButton()->click(); // returns when the dialog closes
+    CHECK(dialogSeen);
+    REQUIRE(controller.isEnrolled());
+    REQUIRE(
+        test::waitFor([&] { return page.connectionLabel()->text().contains(QStringLiteral("Connected")); }));
+    CHECK(page.connectionLabel()->text().contains(QStringLiteral("Apoiador(a) do COSEMS — Bahia (") +
+                                                  services.profile().reportingUnit() + QLatin1Char(')')));
+    CHECK(page.connectButton()->text() == QStringLiteral("&Connect again…"));
+    shoot(page, QStringLiteral("sync-page-apoiador.png"));
 }
