@@ -1146,7 +1146,7 @@
         <translation>“%1” is not the name of a URS (regional health office) of Minas Gerais. Check the spelling, e.g. Barbacena or Manhuaçu.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This hub does not know the program “%1”. Known: %2.</source>
         <translation>This hub does not know the program “%1”. Known: %2.</translation>
     </message>
@@ -1217,12 +1217,7 @@
         <translation>The hub already has a later revision (%1) of this report; revision %2 was not stored.</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Reports of %1 belong to another program than “%2” on this hub.</source>
-        <translation>Reports of %1 belong to another program than “%2” on this hub.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+59"/>
         <source>The report is larger than the hub accepts (%1 bytes at most).</source>
         <translation>The report is larger than the hub accepts (%1 bytes at most).</translation>
     </message>
@@ -1242,7 +1237,12 @@
         <translation>This installation may only send reports of its own municipality.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>This report names another program than its reporting unit&apos;s (%1) on this hub; it was not stored.</source>
+        <translation>This report names another program than its reporting unit&apos;s (%1) on this hub; it was not stored.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The hub already has this report for another municipality, program or month; this revision was not stored.</source>
         <translation>The hub already has this report for another municipality, program or month; this revision was not stored.</translation>
     </message>
@@ -1252,12 +1252,22 @@
         <translation>The hub does not have %1 of the report&apos;s photos yet. Send them first.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+127"/>
+        <source>--urs lists SES-MG&apos;s reports of a URS: leave out --program and --uf.</source>
+        <translation>--urs lists SES-MG&apos;s reports of a URS: leave out --program and --uf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SES-MG&apos;s reports are listed by URS: use --urs instead of --uf.</source>
+        <translation>SES-MG&apos;s reports are listed by URS: use --urs instead of --uf.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>This hub does not know the program “%1”.</source>
         <translation>This hub does not know the program “%1”.</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-261"/>
         <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
         <translation>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</translation>
     </message>
@@ -1267,7 +1277,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+168"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -1282,7 +1292,7 @@
         <translation>The report&apos;s municipality (%1) is not in the reference table of Minas Gerais.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>The report did not pass the program&apos;s checks. Correct what is listed and conclude it again.</source>
         <translation>The report did not pass the program&apos;s checks. Correct what is listed and conclude it again.</translation>
     </message>
@@ -1327,7 +1337,7 @@
         <translation>There is no report %1 on this hub.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_revisions.cpp" line="+214"/>
+        <location filename="../sync/hub/hub_revisions.cpp" line="+221"/>
         <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
         <translation>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</translation>
     </message>
@@ -1363,12 +1373,17 @@
         <translation>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_batches.cpp" line="+17"/>
+        <location filename="../sync/hub/hub_batches.cpp" line="+19"/>
         <source>Only a regional office (URS) sends batches of accepted reports to the central level.</source>
         <translation>Only a regional office (URS) sends batches of accepted reports to the central level.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
+        <source>Batches forward SES-MG&apos;s reports to its central level; this installation&apos;s program has none.</source>
+        <translation>Batches forward SES-MG&apos;s reports to its central level; this installation&apos;s program has none.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The address must name a batch (UUID).</source>
         <translation>The address must name a batch (UUID).</translation>
     </message>
@@ -1413,12 +1428,17 @@
         <translation>Only the regional office (URS) and the central level read the partners of the region. This installation sends its own partners.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_targets.cpp" line="+17"/>
+        <location filename="../sync/hub/hub_targets.cpp" line="+16"/>
+        <source>This installation&apos;s program has no targets on this hub.</source>
+        <translation>This installation&apos;s program has no targets on this hub.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The central level has not published targets yet.</source>
         <translation>The central level has not published targets yet.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Only the central level publishes the targets.</source>
         <translation>Only the central level publishes the targets.</translation>
     </message>
@@ -1666,12 +1686,12 @@
         <translation>enroll: the program of a --role (default: ses_mg_mobilizacao); reports: only this program.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</source>
         <translation>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>enroll: the state of an apoiador or a COSEMS.</source>
         <translation>enroll: the state of an apoiador or a COSEMS.</translation>
     </message>
@@ -1761,12 +1781,12 @@
         <translation>Say who the code is for: --municipality IBGE, --urs NAME, --central, or --role LEVEL (with --program and, for a level of one state, --uf) — one of them.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>--program and --uf go with --role, e.g. --program apoio_cosems --role apoiador --uf BA.</source>
         <translation>--program and --uf go with --role, e.g. --program apoio_cosems --role apoiador --uf BA.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</source>
         <translation>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</translation>
     </message>
@@ -1821,7 +1841,7 @@
         <translation>One-time enrollment code for %1, valid until %2. Type it in Mobiliza (Sincronização); it works once:</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</source>
         <translation>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</translation>
     </message>
@@ -1908,7 +1928,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+278"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+279"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2122,7 +2142,7 @@
         <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+102"/>
         <source>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</source>
         <translation>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</translation>
     </message>
@@ -2137,9 +2157,14 @@
         <translation>This code enrolls an apoiador, and the request did not say which installation it is. Update Mobiliza and enroll again.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>This installation is already enrolled as an apoiador of another state (%1). If that was a mistake, ask the hub&apos;s administrator to revoke it (mobiliza-hub revoke --municipality %3) and enroll again; an apoiador of %2 may also use a new installation.</source>
-        <translation>This installation is already enrolled as an apoiador of another state (%1). If that was a mistake, ask the hub&apos;s administrator to revoke it (mobiliza-hub revoke --municipality %3) and enroll again; an apoiador of %2 may also use a new installation.</translation>
+        <location line="+16"/>
+        <source>Another installation already reports as this apoiador (%1). Enroll from the installation that made it, or ask the hub&apos;s administrator.</source>
+        <translation>Another installation already reports as this apoiador (%1). Enroll from the installation that made it, or ask the hub&apos;s administrator.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This installation is already enrolled as an apoiador of another state (%1), and its reports stay there. An apoiador of %2 uses a new installation (another data folder).</source>
+        <translation>This installation is already enrolled as an apoiador of another state (%1), and its reports stay there. An apoiador of %2 uses a new installation (another data folder).</translation>
     </message>
     <message>
         <location filename="../sync/hub/hub_store.cpp" line="+99"/>
@@ -3224,7 +3249,7 @@
         <translation>The server&apos;s answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+304"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
     </message>
@@ -4316,7 +4341,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+94"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+103"/>
         <source>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
         <translation>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</translation>
     </message>
@@ -4351,12 +4376,12 @@
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</source>
         <translation>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-202"/>
         <source>a URS (%1)</source>
         <translation>a URS (%1)</translation>
     </message>
@@ -4381,27 +4406,32 @@
         <translation>a municipality (IBGE %1)</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+185"/>
         <source>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</source>
         <translation>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</source>
         <translation>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This code was issued for the URS %1, but this installation is the URS %2. Ask the hub&apos;s administrator for a code for %2.</source>
         <translation>This code was issued for the URS %1, but this installation is the URS %2. Ask the hub&apos;s administrator for a code for %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This code was issued for an apoiador of the state %1, but this installation is an apoiador of %2. Ask for a code for %2.</source>
         <translation>This code was issued for an apoiador of the state %1, but this installation is an apoiador of %2. Ask for a code for %2.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>The hub enrolled this code as another apoiador (%1), but this installation is %2. Update Mobiliza, or tell the hub&apos;s administrator.</source>
+        <translation>The hub enrolled this code as another apoiador (%1), but this installation is %2. Update Mobiliza, or tell the hub&apos;s administrator.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</source>
         <translation>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</translation>
     </message>
@@ -5479,7 +5509,7 @@
         <translation>Connect to the URS hub</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Connect to the hub</source>
         <translation>Connect to the hub</translation>
     </message>
@@ -5535,7 +5565,7 @@
         <translation>Type the hub address “%1” gave you.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Type the hub address the URS gave you.</source>
         <translation>Type the hub address the URS gave you.</translation>
     </message>
@@ -9801,7 +9831,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Synchronization</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
         <translation>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</translation>
     </message>
@@ -9832,12 +9862,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+4"/>
-        <location line="+186"/>
+        <location line="+189"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Connect to the URS hub…</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-176"/>
         <source>Sending progress</source>
         <translation>Sending progress</translation>
     </message>
@@ -9853,7 +9883,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+144"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+145"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
@@ -9884,12 +9914,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask “%1” for the hub address and an enrollment code, then choose &quot;Connect to the hub…&quot;. Reports stay safely in the outbox below.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose &quot;Connect to the URS hub…&quot;. Reports stay safely in the outbox below.</source>
         <translation>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose &quot;Connect to the URS hub…&quot;. Reports stay safely in the outbox below.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>municipality %1 (%2)</source>
         <translation>municipality %1 (%2)</translation>
     </message>
@@ -9924,8 +9954,8 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect again…</translation>
     </message>
     <message>
-        <location line="-185"/>
-        <location line="+186"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Connect to the hub…</translation>
     </message>
@@ -9935,7 +9965,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Checking with the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-155"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-156"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
@@ -10095,7 +10125,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Action %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Concluded reports appear here until the URS confirms it received them.</source>
         <translation>Concluded reports appear here until the URS confirms it received them.</translation>
     </message>
@@ -10161,7 +10191,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-313"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -10171,7 +10201,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+315"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

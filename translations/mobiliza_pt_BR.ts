@@ -1146,7 +1146,7 @@
         <translation>“%1” não é o nome de uma URS (Unidade Regional de Saúde) de Minas Gerais. Confira a grafia, por exemplo Barbacena ou Manhuaçu.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This hub does not know the program “%1”. Known: %2.</source>
         <translation>Este hub não conhece o programa “%1”. Conhecidos: %2.</translation>
     </message>
@@ -1217,12 +1217,7 @@
         <translation>O hub já tem uma revisão mais recente (%1) deste relatório; a revisão %2 não foi guardada.</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <source>Reports of %1 belong to another program than “%2” on this hub.</source>
-        <translation>Neste hub, os relatórios de %1 pertencem a outro programa, não a “%2”.</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+59"/>
         <source>The report is larger than the hub accepts (%1 bytes at most).</source>
         <translation>O relatório é maior do que o hub aceita (no máximo %1 bytes).</translation>
     </message>
@@ -1242,7 +1237,12 @@
         <translation>Esta instalação só pode enviar relatórios do próprio município.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+11"/>
+        <source>This report names another program than its reporting unit&apos;s (%1) on this hub; it was not stored.</source>
+        <translation>Este relatório indica outro programa que não o da sua unidade informante (%1) neste hub; ele não foi guardado.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>The hub already has this report for another municipality, program or month; this revision was not stored.</source>
         <translation>O hub já tem este relatório para outro município, programa ou mês; esta revisão não foi guardada.</translation>
     </message>
@@ -1252,12 +1252,22 @@
         <translation>O hub ainda não tem %1 das fotos do relatório. Envie as fotos primeiro.</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+127"/>
+        <source>--urs lists SES-MG&apos;s reports of a URS: leave out --program and --uf.</source>
+        <translation>--urs lista os relatórios da SES-MG de uma URS: não use --program nem --uf.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>SES-MG&apos;s reports are listed by URS: use --urs instead of --uf.</source>
+        <translation>Os relatórios da SES-MG são listados por URS: use --urs em vez de --uf.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>This hub does not know the program “%1”.</source>
         <translation>Este hub não conhece o programa “%1”.</translation>
     </message>
     <message>
-        <location line="-252"/>
+        <location line="-261"/>
         <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
         <translation>Este hub não conhece o programa “%1”. Peça à regional (URS) que atualize o hub.</translation>
     </message>
@@ -1267,7 +1277,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+164"/>
+        <location line="+168"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -1282,7 +1292,7 @@
         <translation>O município do relatório (%1) não está na tabela de referência de Minas Gerais.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+8"/>
         <source>The report did not pass the program&apos;s checks. Correct what is listed and conclude it again.</source>
         <translation>O relatório não passou nas verificações do programa. Corrija o que está listado e conclua de novo.</translation>
     </message>
@@ -1327,7 +1337,7 @@
         <translation>Não existe o relatório %1 neste hub.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_revisions.cpp" line="+214"/>
+        <location filename="../sync/hub/hub_revisions.cpp" line="+221"/>
         <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
         <translation>“%1” não é um mês. Use AAAA-MM, por exemplo 2026-10.</translation>
     </message>
@@ -1363,12 +1373,17 @@
         <translation>Só a regional (URS) e o nível central copiam relatórios do hub. Esta instalação envia os próprios relatórios e recebe as revisões deles.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_batches.cpp" line="+17"/>
+        <location filename="../sync/hub/hub_batches.cpp" line="+19"/>
         <source>Only a regional office (URS) sends batches of accepted reports to the central level.</source>
         <translation>Somente uma regional (URS) envia lotes de relatórios aceitos ao nível central.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+21"/>
+        <source>Batches forward SES-MG&apos;s reports to its central level; this installation&apos;s program has none.</source>
+        <translation>Os lotes encaminham os relatórios da SES-MG ao seu nível central; o programa desta instalação não tem lotes.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The address must name a batch (UUID).</source>
         <translation>O endereço deve identificar um lote (UUID).</translation>
     </message>
@@ -1413,12 +1428,17 @@
         <translation>Só a unidade regional (URS) e o nível central leem os parceiros da região. Esta instalação envia os seus próprios parceiros.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_targets.cpp" line="+17"/>
+        <location filename="../sync/hub/hub_targets.cpp" line="+16"/>
+        <source>This installation&apos;s program has no targets on this hub.</source>
+        <translation>O programa desta instalação não tem metas neste hub.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The central level has not published targets yet.</source>
         <translation>O nível central ainda não publicou metas.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Only the central level publishes the targets.</source>
         <translation>Só o nível central publica as metas.</translation>
     </message>
@@ -1666,12 +1686,12 @@
         <translation>enroll: o programa de um --role (padrão: ses_mg_mobilizacao); reports: só este programa.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</source>
         <translation>enroll: um nível de um programa organizado por estado, por exemplo apoiador, cosems ou conasems com --program apoio_cosems.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>enroll: the state of an apoiador or a COSEMS.</source>
         <translation>enroll: o estado de um(a) apoiador(a) ou de um COSEMS.</translation>
     </message>
@@ -1761,12 +1781,12 @@
         <translation>Diga para quem é o código: --municipality IBGE, --urs NOME, --central ou --role NÍVEL (com --program e, para um nível de um estado, --uf) — apenas um deles.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>--program and --uf go with --role, e.g. --program apoio_cosems --role apoiador --uf BA.</source>
         <translation>--program e --uf acompanham --role, por exemplo --program apoio_cosems --role apoiador --uf BA.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Say what to revoke: --token-id ID or --municipality IBGE (one of them).</source>
         <translation>Diga o que revogar: --token-id ID ou --municipality IBGE (apenas um deles).</translation>
     </message>
@@ -1821,7 +1841,7 @@
         <translation>Código de cadastro de uso único para %1, válido até %2. Digite-o no Mobiliza (Sincronização); ele funciona uma só vez:</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>No active token matched; nothing was revoked. See the tokens with “mobiliza-hub tokens”.</source>
         <translation>Nenhuma credencial ativa corresponde; nada foi revogado. Veja as credenciais com “mobiliza-hub tokens”.</translation>
     </message>
@@ -1908,7 +1928,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+278"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+279"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2122,7 +2142,7 @@
         <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+102"/>
         <source>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</source>
         <translation>Este código é do programa “%1”, e esta instalação guarda os relatórios de “%2”. O código não foi usado: digite-o na instalação certa ou peça um código do seu programa.</translation>
     </message>
@@ -2137,9 +2157,14 @@
         <translation>Este código cadastra um(a) apoiador(a), e o pedido não disse qual é a instalação. Atualize o Mobiliza e faça o cadastro de novo.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>This installation is already enrolled as an apoiador of another state (%1). If that was a mistake, ask the hub&apos;s administrator to revoke it (mobiliza-hub revoke --municipality %3) and enroll again; an apoiador of %2 may also use a new installation.</source>
-        <translation>Esta instalação já está cadastrada como apoiador(a) de outro estado (%1). Se foi um engano, peça ao administrador do hub que revogue esse cadastro (mobiliza-hub revoke --municipality %3) e cadastre de novo; um(a) apoiador(a) de %2 também pode usar uma nova instalação.</translation>
+        <location line="+16"/>
+        <source>Another installation already reports as this apoiador (%1). Enroll from the installation that made it, or ask the hub&apos;s administrator.</source>
+        <translation>Outra instalação já informa como este(a) apoiador(a) (%1). Faça o cadastro na instalação que o criou ou fale com o administrador do hub.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This installation is already enrolled as an apoiador of another state (%1), and its reports stay there. An apoiador of %2 uses a new installation (another data folder).</source>
+        <translation>Esta instalação já está cadastrada como apoiador(a) de outro estado (%1), e os seus relatórios ficam lá. Um(a) apoiador(a) de %2 usa uma nova instalação (outra pasta de dados).</translation>
     </message>
     <message>
         <location filename="../sync/hub/hub_store.cpp" line="+99"/>
@@ -3224,7 +3249,7 @@
         <translation>A resposta do servidor não é a que o Mobiliza espera (%1). Pode não ser o hub da sua URS, ou uma página de login da rede está no caminho.</translation>
     </message>
     <message>
-        <location line="+302"/>
+        <location line="+304"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
     </message>
@@ -4316,7 +4341,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+94"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+103"/>
         <source>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
         <translation>&quot;%1&quot; é um endereço http:// simples: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam pela rede sem proteção, por isso o Mobiliza não o usa. Digite o endereço https:// informado pela URS, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
     </message>
@@ -4351,12 +4376,12 @@
         <translation>Precisa de atenção</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+76"/>
         <source>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</source>
         <translation>Este código é para %1, mas esta instalação é de %2. Peça ao administrador do hub um código do tipo certo.</translation>
     </message>
     <message>
-        <location line="-200"/>
+        <location line="-202"/>
         <source>a URS (%1)</source>
         <translation>uma URS (%1)</translation>
     </message>
@@ -4381,27 +4406,32 @@
         <translation>um município (IBGE %1)</translation>
     </message>
     <message>
-        <location line="+183"/>
+        <location line="+185"/>
         <source>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</source>
         <translation>Este código é de outro programa (%1), não do desta instalação (%2). Peça ao administrador do hub um código do seu programa.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</source>
         <translation>Este código foi emitido para o estado %1, mas esta instalação é de %2. Peça ao administrador do hub um código para %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This code was issued for the URS %1, but this installation is the URS %2. Ask the hub&apos;s administrator for a code for %2.</source>
         <translation>Este código foi emitido para a URS %1, mas esta instalação é da URS %2. Peça ao administrador do hub um código para %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This code was issued for an apoiador of the state %1, but this installation is an apoiador of %2. Ask for a code for %2.</source>
         <translation>Este código foi emitido para um(a) apoiador(a) do estado %1, mas esta instalação é de um(a) apoiador(a) de %2. Peça um código para %2.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>The hub enrolled this code as another apoiador (%1), but this installation is %2. Update Mobiliza, or tell the hub&apos;s administrator.</source>
+        <translation>O hub cadastrou este código como outro(a) apoiador(a) (%1), mas esta instalação é %2. Atualize o Mobiliza ou avise o administrador do hub.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>This code was issued for another municipality (IBGE %1), but this profile belongs to %2. Ask the URS for a code for this municipality.</source>
         <translation>Este código foi emitido para outro município (IBGE %1), mas este perfil pertence a %2. Peça à URS um código para este município.</translation>
     </message>
@@ -5479,7 +5509,7 @@
         <translation>Conectar ao hub da URS</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Connect to the hub</source>
         <translation>Conectar ao hub</translation>
     </message>
@@ -5535,7 +5565,7 @@
         <translation>Digite o endereço do hub que a “%1” forneceu.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Type the hub address the URS gave you.</source>
         <translation>Digite o endereço do hub que a URS passou.</translation>
     </message>
@@ -9801,7 +9831,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Sincronização</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
         <translation>Os relatórios dos municípios descem do hub, e as decisões de análise tomadas aqui sobem, sempre que houver conexão. Nada se perde sem internet.</translation>
     </message>
@@ -9832,12 +9862,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+4"/>
-        <location line="+186"/>
+        <location line="+189"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Conectar ao hub da URS…</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-176"/>
         <source>Sending progress</source>
         <translation>Progresso do envio</translation>
     </message>
@@ -9853,7 +9883,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+144"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+145"/>
         <location line="+45"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
@@ -9884,12 +9914,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;Ainda não conectado a um hub.&lt;/b&gt; Peça à “%1” o endereço do hub e um código de cadastro e escolha &quot;Conectar ao hub…&quot;. Os relatórios ficam guardados em segurança na caixa de saída abaixo.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&lt;b&gt;Not connected to a hub yet.&lt;/b&gt; Ask the URS for the hub address and an enrollment code, then choose &quot;Connect to the URS hub…&quot;. Reports stay safely in the outbox below.</source>
         <translation>&lt;b&gt;Ainda não conectado a um hub.&lt;/b&gt; Peça à URS o endereço do hub e um código de cadastro e escolha &quot;Conectar ao hub da URS…&quot;. Os relatórios ficam guardados na caixa de saída abaixo.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>municipality %1 (%2)</source>
         <translation>município %1 (%2)</translation>
     </message>
@@ -9924,8 +9954,8 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar de novo…</translation>
     </message>
     <message>
-        <location line="-185"/>
-        <location line="+186"/>
+        <location line="-188"/>
+        <location line="+189"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Conectar ao hub…</translation>
     </message>
@@ -9935,7 +9965,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Conferindo com o hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-155"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-156"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
@@ -10095,7 +10125,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Ação %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Concluded reports appear here until the URS confirms it received them.</source>
         <translation>Os relatórios concluídos aparecem aqui até a URS confirmar que os recebeu.</translation>
     </message>
@@ -10161,7 +10191,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-310"/>
+        <location line="-313"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -10171,7 +10201,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+312"/>
+        <location line="+315"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

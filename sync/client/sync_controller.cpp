@@ -55,6 +55,13 @@ Scope scopeFrom(const QJsonObject &o)
     return s;
 }
 
+// A program as people read it, or its id when this build does not ship it.
+QString programName(const QString &id)
+{
+    const core::ProgramDefinition program = core::ProgramDefinition::embeddedById(id);
+    return program.isNull() ? id : program.name();
+}
+
 // A hub scope as the person enrolling reads it: "a URS (Barbacena)", "the state BA"…
 QString scopeWords(const Scope &s)
 {
@@ -259,7 +266,7 @@ core::Result<EnrollResponse> SyncController::finishEnrollment(const QUrl &url,
             QCoreApplication::translate("SyncController",
                                         "This code is of another program (%1) than this installation's "
                                         "(%2). Ask the hub's administrator for a code of your program.")
-                .arg(response.scope.programId(), profile.program())};
+                .arg(programName(response.scope.programId()), programName(profile.program()))};
     const bool kindFits = role == core::Role::Urs       ? response.scope.kind == Scope::Kind::Urs
                           : role == core::Role::Central ? response.scope.kind == Scope::Kind::Central
                                                         : response.scope.kind == Scope::Kind::Municipality;
@@ -285,13 +292,22 @@ core::Result<EnrollResponse> SyncController::finishEnrollment(const QUrl &url,
                                         "the URS %2. Ask the hub's administrator for a code for %2.")
                 .arg(response.scope.urs, profile.urs())};
     if (response.scope.kind == Scope::Kind::Municipality && core::isApoiadorId(unit) &&
-        (response.scope.municipality != unit || response.scope.uf != profile.uf()))
+        response.scope.uf != profile.uf())
         return core::Error{
             QStringLiteral("wrong_municipality"),
             QCoreApplication::translate("SyncController",
                                         "This code was issued for an apoiador of the state %1, but this "
                                         "installation is an apoiador of %2. Ask for a code for %2.")
                 .arg(response.scope.uf, profile.uf())};
+    if (response.scope.kind == Scope::Kind::Municipality && core::isApoiadorId(unit) &&
+        response.scope.municipality != unit)
+        return core::Error{
+            QStringLiteral("wrong_municipality"),
+            QCoreApplication::translate("SyncController",
+                                        "The hub enrolled this code as another apoiador (%1), but this "
+                                        "installation is %2. Update Mobiliza, or tell the hub's "
+                                        "administrator.")
+                .arg(response.scope.municipality, unit)};
     if (response.scope.kind == Scope::Kind::Municipality && response.scope.municipality != unit)
         return core::Error{QStringLiteral("wrong_municipality"),
                            QCoreApplication::translate(

@@ -1,6 +1,8 @@
 // BatchDesk (docs/protocol.md §10.5) and the import of a batch file.
 #include "sync/hub/hub_batches.h"
 
+#include "core/program/program_definition.h"
+
 #include "core/package/batch_file.h"
 #include "sync/hub/hub_revisions.h"
 
@@ -32,6 +34,12 @@ sync::BatchRefusal refusal(const sync::BatchRevision &r, const QString &state, c
 
 Outcome<BatchOutcome> BatchDesk::put(const TokenRecord &token, const QString &uuid, const QByteArray &body)
 {
+    // Batches forward SES-MG's accepted reports (§10.5); another program's levels have none.
+    if (token.scope.programId() != core::ProgramDefinition::sesMgMobilizacaoId())
+        return Hub::error(403, QStringLiteral("forbidden"),
+                          QCoreApplication::translate("Hub",
+                                                      "Batches forward SES-MG's reports to its central "
+                                                      "level; this installation's program has none."));
     const bool central = token.scope.kind == sync::Scope::Kind::Central;
     if (token.scope.kind != sync::Scope::Kind::Urs && !central)
         return notAUrs();
@@ -162,7 +170,7 @@ Outcome<BatchRecord> BatchDesk::get(const TokenRecord &token, const QString &uui
 {
     if (token.scope.kind == sync::Scope::Kind::Municipality)
         return notAUrs();
-    if (!sync::isUuid(uuid))
+    if (!sync::isUuid(uuid) || token.scope.programId() != core::ProgramDefinition::sesMgMobilizacaoId())
         return Hub::notFound();
     auto found = m_hub.store().batch(uuid);
     if (!found)

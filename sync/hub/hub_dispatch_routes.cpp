@@ -284,7 +284,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
     case Route::Targets: {
         TargetsDesk desk(m_hub);
         if (request.method == kGet) {
-            auto document = desk.get();
+            auto document = desk.get(token);
             if (!document)
                 return failure(document.error());
             return json(200, document.value());

@@ -30,7 +30,7 @@ Outcome<ImportResult> ImportDesk::put(const TokenRecord &token, const QString &s
     if (!file.open() || file.write(body) != body.size() || !file.flush())
         return Hub::serverError(core::Error{QStringLiteral("io"), file.errorString()});
     file.close();
-    const sync::ReceivedBy by{token.scope.kind == sync::Scope::Kind::Urs ? token.scope.urs : QString(),
+    const sync::ReceivedBy by{token.scope.kind == sync::Scope::Kind::Urs ? token.scope.region() : QString(),
                               token.installation, token.label};
     return RevisionDesk(m_hub).importPackage(file.fileName(), token.scope, Provenance::import(by));
 }

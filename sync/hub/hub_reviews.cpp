@@ -239,8 +239,9 @@ Result<ReviewOutcome> ReviewDesk::review(const QString &reportUuid, bool accept,
     d.reviewer = reviewer.trimmed().isEmpty() ? QStringLiteral("mobiliza-hub") : reviewer.trimmed();
     d.decidedAt = m_hub.now();
     d.seen = latest.state; // decided at the hub on the state it has now
-    sync::Scope central;
+    sync::Scope central;   // the hub's own operator: the central level of the report's program
     central.kind = sync::Scope::Kind::Central;
+    central.program = report.value()->program;
     auto applied = apply(central, d, QString(), QString());
     if (!applied) {
         const Refusal &e = applied.error();

@@ -100,12 +100,6 @@ std::optional<Refusal> RevisionDesk::validationError(const core::Report &report)
                                         "The report's municipality (%1) is not in the reference table of "
                                         "Minas Gerais.")
                 .arg(report.municipality)});
-    else if (!place || place->program != report.programId)
-        findings.prepend(core::Finding{
-            QStringLiteral("report.program"), core::Severity::Error, QStringLiteral("wrong_program"),
-            QCoreApplication::translate("Hub",
-                                        "Reports of %1 belong to another program than “%2” on this hub.")
-                .arg(report.municipality, report.programId)});
     if (!core::hasBlocking(findings))
         return std::nullopt;
     Refusal e = Hub::error(
@@ -150,6 +144,16 @@ Outcome<PushOutcome> RevisionDesk::storeRevision(const sync::Scope &scope, const
     if (!decoded)
         return Hub::error(400, QStringLiteral("bad_manifest"), decoded.error().message);
     const core::Report &report = decoded->report;
+    // Its reporting unit's program (the scope covers the unit, so they are the scope's).
+    // (A program the hub does not know is refused below as unknown_program.)
+    if (const auto place = m_hub.placeOf(report.municipality);
+        m_hub.engine(report.programId) && (!place || place->program != report.programId))
+        return Hub::error(403, QStringLiteral("wrong_program"),
+                          QCoreApplication::translate(
+                              "Hub",
+                              "This report names another program than its reporting unit's (%1) on this "
+                              "hub; it was not stored.")
+                              .arg(report.municipality));
 
     // The report keeps its municipality, program and month across revisions.
     auto stored = m_hub.store().report(reportUuid);
@@ -325,6 +329,15 @@ Result<QList<ListedRevision>> RevisionDesk::list(const QString &month, const QSt
         return Error{
             QStringLiteral("bad_month"),
             QCoreApplication::translate("Hub", "“%1” is not a month. Use YYYY-MM, e.g. 2026-10.").arg(month)};
+    if (!urs.isEmpty() && (!program.isEmpty() || !uf.isEmpty()))
+        return Error{QStringLiteral("bad_options"),
+                     QCoreApplication::translate("Hub",
+                                                 "--urs lists SES-MG's reports of a URS: leave out --program "
+                                                 "and --uf.")};
+    if (program == core::ProgramDefinition::sesMgMobilizacaoId() && !uf.isEmpty())
+        return Error{QStringLiteral("bad_options"),
+                     QCoreApplication::translate(
+                         "Hub", "SES-MG's reports are listed by URS: use --urs instead of --uf.")};
     std::optional<QStringList> municipalities;
     if (!urs.isEmpty()) {
         auto scope = m_hub.ursScope(urs);

@@ -49,6 +49,13 @@ sync::Scope scopeFrom(const QString &kind, const QString &municipality, const QS
     return s;
 }
 
+// A program as people read it, or its id when this build does not ship it.
+QString programName(const QString &id)
+{
+    const core::ProgramDefinition program = core::ProgramDefinition::embeddedById(id);
+    return program.isNull() ? id : program.name();
+}
+
 QVariant programArg(const sync::Scope &s)
 {
     return textArg(s.programId());
@@ -120,7 +127,7 @@ Result<TokenRecord> HubStore::redeemCode(const QString &codeHash, const QString 
                              "HubStore", "This code is for the program “%1”, and this installation keeps the "
                                          "reports of “%2”. The code was not used: type it in the right "
                                          "installation, or ask for a code of your program.")
-                             .arg(t.scope.programId(), expected.program)};
+                             .arg(programName(t.scope.programId()), programName(expected.program))};
         if (!expected.uf.isEmpty() && !t.scope.uf.isEmpty() && expected.uf != t.scope.uf)
             return Error{QStringLiteral("wrong_uf"),
                          QCoreApplication::translate(
@@ -141,22 +148,35 @@ Result<TokenRecord> HubStore::redeemCode(const QString &codeHash, const QString 
                                  "HubStore",
                                  "This code enrolls an apoiador, and the request did not say which "
                                  "installation it is. Update Mobiliza and enroll again.")};
-            // One state and one program per apoiador: its reports are found by them.
-            auto other = runSql(db(),
-                                QStringLiteral("SELECT uf, program FROM tokens WHERE municipality = ? AND "
-                                               "revoked_at IS NULL AND (uf <> ? OR program <> ?)"),
-                                {t.scope.municipality, textArg(t.scope.uf), programArg(t.scope)});
-            if (!other)
-                return other.error();
-            if (other.value().next())
-                return Error{QStringLiteral("apoiador_elsewhere"),
-                             QCoreApplication::translate(
-                                 "HubStore",
-                                 "This installation is already enrolled as an apoiador of another "
-                                 "state (%1). If that was a mistake, ask the hub's administrator to "
-                                 "revoke it (mobiliza-hub revoke --municipality %3) and enroll "
-                                 "again; an apoiador of %2 may also use a new installation.")
-                                 .arg(other.value().value(0).toString(), t.scope.uf, t.scope.municipality)};
+            // An apoiador's id is its installation's, in one state and one program, for good
+            // (revoked tokens included): its reports are found by them, and the id (shown in
+            // the window) names no one else's installation — the whole uuid must match.
+            auto earlier = runSql(db(),
+                                  QStringLiteral("SELECT uf, program, installation FROM tokens "
+                                                 "WHERE municipality = ? AND scope_kind = 'municipality'"),
+                                  {t.scope.municipality});
+            if (!earlier)
+                return earlier.error();
+            while (earlier.value().next()) {
+                if (earlier.value().value(2).toString() != installation)
+                    return Error{QStringLiteral("apoiador_taken"),
+                                 QCoreApplication::translate(
+                                     "HubStore",
+                                     "Another installation already reports as this apoiador (%1). "
+                                     "Enroll from the installation that made it, or ask the hub's "
+                                     "administrator.")
+                                     .arg(t.scope.municipality)};
+                if (earlier.value().value(0).toString() != t.scope.uf ||
+                    earlier.value().value(1).toString() != t.scope.programId())
+                    return Error{QStringLiteral("apoiador_elsewhere"),
+                                 QCoreApplication::translate(
+                                     "HubStore",
+                                     "This installation is already enrolled as an apoiador of another "
+                                     "state (%1), and its reports stay there. An apoiador of %2 uses a "
+                                     "new installation (another data folder).")
+                                     .arg(earlier.value().value(0).toString(), t.scope.uf)};
+            }
+            earlier.value().finish();
         }
         auto used = execSql(db(),
                             QStringLiteral("UPDATE enrollment_codes SET used_at = ?, token_id = ? "
@@ -232,8 +252,7 @@ Result<std::optional<UnitPlace>> HubStore::enrolledUnit(const QString &unit) con
 {
     auto q = runSql(db(),
                     QStringLiteral("SELECT program, uf FROM tokens WHERE scope_kind = 'municipality' AND "
-                                   "municipality = ? AND program <> ? "
-                                   "ORDER BY revoked_at IS NULL DESC, created_at DESC, id LIMIT 1"),
+                                   "municipality = ? AND program <> ? ORDER BY created_at, id LIMIT 1"),
                     {unit, core::ProgramDefinition::sesMgMobilizacaoId()});
     if (!q)
         return q.error();

@@ -1,14 +1,20 @@
 // TargetsDesk (docs/protocol.md §10.8).
 #include "sync/hub/hub_targets.h"
 
+#include "core/program/program_definition.h"
 #include "core/reference/targets.h"
 
 #include <QCoreApplication>
 
 namespace mobiliza::hub {
 
-Outcome<QByteArray> TargetsDesk::get() const
+Outcome<QByteArray> TargetsDesk::get(const TokenRecord &token) const
 {
+    // The targets are SES-MG's (per URS of MG's table); another program has none here.
+    if (token.scope.programId() != core::ProgramDefinition::sesMgMobilizacaoId())
+        return Hub::error(
+            404, QStringLiteral("no_targets"),
+            QCoreApplication::translate("Hub", "This installation's program has no targets on this hub."));
     auto stored = m_hub.store().targets();
     if (!stored)
         return Hub::serverError(stored.error());
@@ -20,7 +26,8 @@ Outcome<QByteArray> TargetsDesk::get() const
 
 Outcome<TargetsDesk::Published> TargetsDesk::put(const TokenRecord &token, const QByteArray &body)
 {
-    if (token.scope.kind != sync::Scope::Kind::Central)
+    if (token.scope.kind != sync::Scope::Kind::Central ||
+        token.scope.programId() != core::ProgramDefinition::sesMgMobilizacaoId())
         return Hub::error(403, QStringLiteral("forbidden"),
                           QCoreApplication::translate("Hub", "Only the central level publishes the targets."));
     auto targets = core::Targets::fromJson(body);

@@ -19,7 +19,8 @@ public:
     explicit TargetsDesk(Hub &hub) : m_hub(hub) {}
 
     // The stored document; 404 "no_targets" when none was published.
-    Outcome<QByteArray> get() const;
+    // SES-MG's only: another program's token gets 404 too.
+    Outcome<QByteArray> get(const TokenRecord &token) const;
 
     struct Published
     {

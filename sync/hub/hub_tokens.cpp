@@ -81,6 +81,7 @@ Outcome<sync::EnrollResponse> TokenDesk::enroll(const sync::EnrollRequest &reque
         if (redeemed.error().code == QLatin1String("installation_required"))
             return Hub::error(400, redeemed.error().code, redeemed.error().message);
         if (redeemed.error().code == QLatin1String("apoiador_elsewhere") ||
+            redeemed.error().code == QLatin1String("apoiador_taken") ||
             redeemed.error().code == QLatin1String("wrong_program") ||
             redeemed.error().code == QLatin1String("wrong_uf"))
             return Hub::error(409, redeemed.error().code, redeemed.error().message);
@@ -137,10 +138,13 @@ sync::Preflight TokenDesk::preflight(const TokenRecord &token) const
     if (m_hub.options().manifestBatch)
         p.features << QStringLiteral("manifest_batch"); // §10.2
     // Which targets the hub holds (§10.8): a client fetches them only when this changed.
-    if (auto revision = m_hub.store().targetsRevision(); revision)
-        p.targetsRevision = revision.value();
-    else
-        qCWarning(lcHub) << "targets revision not read:" << revision.error().message;
+    // SES-MG's targets only (another program's levels get none).
+    if (token.scope.programId() == core::ProgramDefinition::sesMgMobilizacaoId()) {
+        if (auto revision = m_hub.store().targetsRevision(); revision)
+            p.targetsRevision = revision.value();
+        else
+            qCWarning(lcHub) << "targets revision not read:" << revision.error().message;
+    }
     return p;
 }
 

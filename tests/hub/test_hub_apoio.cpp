@@ -202,17 +202,40 @@ TEST_CASE("Apoio on the hub: an apoiador's code needs the installation, and one 
     CHECK(wrongProgram.errorCode() == QStringLiteral("wrong_program"));
     CHECK(enrollWith(f, ce, core::newUuid()).status == 201);
     CHECK(enrollWith(f, ses, core::newUuid()).status == 201);
+}
 
-    // A wrong enrollment is undone by revoking it: the installation may then be of another state.
+TEST_CASE("Apoio on the hub: an apoiador's id is its installation's for good, in its state")
+{
+    HubFixture f;
+    const QString installation = core::newUuid();
+    REQUIRE(
+        enrollWith(f, issue(f, levelScope(f, QStringLiteral("apoiador"), QStringLiteral("BA"))), installation)
+            .status == 201);
+    // An apoiador's id is its installation's for good: revoked, it is still of BA, and an
+    // installation whose uuid only starts alike (the twelve digits shown in the window) is
+    // another one, whatever code it brings.
     auto revoked = f.store->revokeMunicipality(core::apoiadorIdFor(installation), hubNow());
     REQUIRE(revoked.ok());
-    CHECK(revoked.value() == 2);
+    CHECK(revoked.value() == 1);
     const HttpReply moved = enrollWith(
         f, issue(f, levelScope(f, QStringLiteral("apoiador"), QStringLiteral("PE"))), installation);
-    CHECK(moved.status == 201);
-    auto movedScope = sync::decodeEnrollResponse(moved.body);
-    REQUIRE(movedScope.ok());
-    CHECK(f.hub->placeOf(movedScope->scope.municipality)->region == QStringLiteral("PE"));
+    CHECK(moved.status == 409);
+    CHECK(moved.errorCode() == QStringLiteral("apoiador_elsewhere"));
+    CHECK(f.hub->placeOf(core::apoiadorIdFor(installation))->region == QStringLiteral("BA"));
+    QString lookalike = installation;
+    lookalike.replace(lookalike.size() - 4, 4,
+                      lookalike.endsWith(QLatin1String("0000")) ? QStringLiteral("1111")
+                                                                : QStringLiteral("0000"));
+    REQUIRE(core::apoiadorIdFor(lookalike) == core::apoiadorIdFor(installation));
+    const HttpReply taken =
+        enrollWith(f, issue(f, levelScope(f, QStringLiteral("apoiador"), QStringLiteral("BA"))), lookalike);
+    INFO(taken.body.toStdString());
+    CHECK(taken.status == 409);
+    CHECK(taken.errorCode() == QStringLiteral("apoiador_taken"));
+    // The installation itself enrolls again in its own state after the revocation.
+    CHECK(
+        enrollWith(f, issue(f, levelScope(f, QStringLiteral("apoiador"), QStringLiteral("BA"))), installation)
+            .status == 201);
 }
 
 TEST_CASE("Apoio on the hub: an apoiador's reports reach its COSEMS and CONASEMS, never another state or "
@@ -247,8 +270,8 @@ TEST_CASE("Apoio on the hub: an apoiador's reports reach its COSEMS and CONASEMS
     f.putBlobs(wrongProgram, ba.token);
     const HttpReply refused = f.pushManifest(wrongProgram, ba.token);
     INFO(refused.body.toStdString());
-    CHECK(refused.status == 422);
-    CHECK(refused.body.contains("wrong_program"));
+    CHECK(refused.status == 403);
+    CHECK(refused.errorCode() == QStringLiteral("wrong_program"));
 
     const QString cosemsBa = f.enroll(levelScope(f, QStringLiteral("cosems"), QStringLiteral("BA")));
     const QString cosemsPe = f.enroll(levelScope(f, QStringLiteral("cosems"), QStringLiteral("PE")));
@@ -278,6 +301,19 @@ TEST_CASE("Apoio on the hub: an apoiador's reports reach its COSEMS and CONASEMS
     CHECK(f.http->get(manifestPath, cosemsPe).status == 404);
     CHECK(f.http->get(manifestPath, central).status == 404);
     CHECK(f.http->get(manifestPath, conasems).status == 200);
+
+    // SES-MG's own routes stay SES-MG's: CONASEMS neither publishes nor reads its targets
+    // nor sends its batches, and an apoiador's pre-flight announces no targets.
+    const QByteArray targets = R"({"revision":1,"targets":[]})";
+    CHECK(f.http->put(QStringLiteral("/api/v1/targets"), targets, conasems).status == 403);
+    CHECK(f.http->get(QStringLiteral("/api/v1/targets"), conasems).status == 404);
+    const QString batch = core::newUuid();
+    const HttpReply batchPut = f.http->put(
+        QStringLiteral("/api/v1/batches/") + batch,
+        QStringLiteral(R"({"batch":"%1","urs":"Barbacena","revisions":[]})").arg(batch).toUtf8(), conasems);
+    CHECK(batchPut.status == 403);
+    CHECK(f.http->get(QStringLiteral("/api/v1/batches/") + batch, conasems).status == 404);
+    CHECK_FALSE(f.http->get(kPreflight, ba.token).body.contains("targetsRevision"));
 }
 
 TEST_CASE("Schema 9: codes and tokens of an older hub stay SES-MG's and keep working")
@@ -376,6 +412,19 @@ TEST_CASE("CLI: enroll by program, level and state, and reports of one state")
     CHECK(pernambuco.exitCode == 0);
     CHECK(pernambuco.lines().isEmpty());
     CHECK(hubCli({QStringLiteral("reports")}).lines().size() == 2);
+    const CliRun mixed = hubCli({QStringLiteral("reports"), QStringLiteral("--urs"),
+                                 QStringLiteral("Barbacena"), QStringLiteral("--uf"), QStringLiteral("BA")});
+    CHECK(mixed.exitCode != 0);
+    CHECK(mixed.err.contains(QStringLiteral("--urs")));
+
+    // The hub's operator reviews an apoiador's report as the central level of its program.
+    const CliRun returned =
+        hubCli({QStringLiteral("review"), QStringLiteral("--report"), mine.uuid(), QStringLiteral("--return"),
+                QStringLiteral("Faltam os participantes por função.")});
+    INFO(returned.err.toStdString());
+    CHECK(returned.exitCode == 0);
+    CHECK(hubCli({QStringLiteral("reports"), QStringLiteral("--uf"), QStringLiteral("BA")})
+              .out.contains(QStringLiteral("\treturned\t")));
 
     const CliRun tokens = hubCli({QStringLiteral("tokens")});
     CHECK(tokens.out.contains(ba.scope.municipality + QStringLiteral(" BA apoio_cosems")));

@@ -471,8 +471,8 @@ TEST_CASE("real hub: an apoiador enrolls with a code for its state and sends its
     CHECK(wrongState.error().message.contains(QStringLiteral("BA")));
     auto wrongProgram = controller.enrollBlocking(hub.url(), hub.enrollCode(kBh));
     REQUIRE_FALSE(wrongProgram.ok());
-    CHECK(wrongProgram.error().message.contains(QStringLiteral("ses_mg_mobilizacao")));
-    CHECK(wrongProgram.error().message.contains(QStringLiteral("apoio_cosems")));
+    CHECK(wrongProgram.error().message.contains(core::ProgramDefinition::sesMgMobilizacao().name()));
+    CHECK(wrongProgram.error().message.contains(core::ProgramDefinition::apoioCosems().name()));
     CHECK_FALSE(controller.isEnrolled());
 
     auto enrolled = controller.enrollBlocking(
