@@ -7,7 +7,6 @@
 #include "core/reference/brazil_reference.h"
 
 #include <QLoggingCategory>
-#include <QRegularExpression>
 
 namespace mobiliza::hub {
 
@@ -17,11 +16,6 @@ using core::Result;
 Q_LOGGING_CATEGORY(lcHub, "mobiliza.hub") // also used by hub_blobs.cpp and hub_tokens.cpp
 
 namespace {
-
-bool isIbge(const QString &s)
-{
-    return core::isIbgeCode(s);
-}
 
 QString sesId()
 {
@@ -173,12 +167,12 @@ Result<sync::Scope> Hub::levelScope(const QString &programId, const QString &lev
 
 bool Hub::isMunicipality(const QString &code) const
 {
-    return isIbge(code) && m_reference.isValidMunicipalityCode(code);
+    return core::isIbgeCode(code) && m_reference.isValidMunicipalityCode(code);
 }
 
 std::optional<UnitPlace> Hub::placeOf(const QString &unit) const
 {
-    if (isIbge(unit)) {
+    if (core::isIbgeCode(unit)) {
         const auto m = m_reference.municipality(unit);
         if (!m)
             return std::nullopt;
