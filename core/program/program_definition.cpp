@@ -81,6 +81,12 @@ ProgramDefinition ProgramDefinition::embeddedById(const QString &id)
     return {};
 }
 
+QString ProgramDefinition::embeddedNameOf(const QString &id)
+{
+    const ProgramDefinition program = embeddedById(id);
+    return program.isNull() ? id : program.name();
+}
+
 bool ProgramDefinition::isNull() const
 {
     return !d;

@@ -157,6 +157,8 @@ public:
     // Every program shipped with the application, SES-MG first.
     static QList<ProgramDefinition> embedded();
     static ProgramDefinition embeddedById(const QString &id); // a null program when none has that id
+    // A program as a message names it: the embedded program's name, or the id itself.
+    static QString embeddedNameOf(const QString &id);
 
     bool isNull() const;
     QString id() const;

@@ -27,19 +27,7 @@ const QString kUrs = QStringLiteral("urs");
 const QString kProgram = QStringLiteral("program");
 const QString kUf = QStringLiteral("uf");
 const QString kApoiador = QStringLiteral("apoiador");
-const QString kDefaultProgram = QStringLiteral("ses_mg_mobilizacao"); // profiles from before programs
-
-// The shipped definition of a program (null for another id: its levels are the default ones).
-ProgramDefinition shippedProgram(const QString &id)
-{
-    return ProgramDefinition::embeddedById(id);
-}
-
-QString programName(const QString &id)
-{
-    const ProgramDefinition p = shippedProgram(id);
-    return p.isNull() ? id : p.name();
-}
+const QString kDefaultProgram = ProgramDefinition::sesMgMobilizacaoId(); // profiles from before programs
 
 } // namespace
 
@@ -165,12 +153,13 @@ Status ProfileService::setProgram(const QString &programId)
         return {};
     const QString holds = stored.isEmpty() ? kDefaultProgram : stored;
     if ((!stored.isEmpty() || role()) && holds != wanted)
-        return Error{QStringLiteral("program_locked"),
-                     QCoreApplication::translate(
-                         "ProfileService",
-                         "This profile records “%1” and cannot switch to “%2”: a profile holds one program. "
-                         "To work in “%2”, use a separate data folder (--data-dir).")
-                         .arg(programName(holds), programName(wanted))};
+        return Error{
+            QStringLiteral("program_locked"),
+            QCoreApplication::translate(
+                "ProfileService",
+                "This profile records “%1” and cannot switch to “%2”: a profile holds one program. "
+                "To work in “%2”, use a separate data folder (--data-dir).")
+                .arg(ProgramDefinition::embeddedNameOf(holds), ProgramDefinition::embeddedNameOf(wanted))};
     return write(kProgram, wanted, QStringLiteral("set"), QJsonObject{{QStringLiteral("program"), wanted}});
 }
 
@@ -183,13 +172,13 @@ QString ProfileService::reportingUnit() const
 {
     if (role() != Role::Municipality)
         return {};
-    const QString place = shippedProgram(program()).level(Role::Municipality).place;
+    const QString place = ProgramDefinition::embeddedById(program()).level(Role::Municipality).place;
     return place == QLatin1String("uf") ? setting(kApoiador) : municipality();
 }
 
 Status ProfileService::setRole(Role role, const QString &place)
 {
-    const ProgramDefinition program = shippedProgram(this->program());
+    const ProgramDefinition program = ProgramDefinition::embeddedById(this->program());
     const auto placeOf = [&](Role r) {
         const QString kind = program.level(r).place;
         return kind == QLatin1String("municipality") ? municipality()
@@ -267,18 +256,18 @@ Status ProfileService::setMunicipality(const QString &ibge)
                                                  "\"%1\" is not a municipality code. Choose the "
                                                  "municipality from the list.")
                          .arg(ibge)};
-    if (const ProgramLevel reporting = shippedProgram(program()).level(Role::Municipality);
+    if (const ProgramLevel reporting = ProgramDefinition::embeddedById(program()).level(Role::Municipality);
         reporting.place != QLatin1String("municipality"))
         return Error{QStringLiteral("role_locked"),
                      QCoreApplication::translate(
                          "ProfileService", "This profile records “%1”, whose reports are made by %2, not by "
                                            "a municipality. Use a separate data folder (--data-dir).")
-                         .arg(programName(program()), reporting.label)};
+                         .arg(ProgramDefinition::embeddedNameOf(program()), reporting.label)};
     if (const auto stored = roleFromKey(setting(kRole)); stored && *stored != Role::Municipality)
         return Error{QStringLiteral("role_locked"),
-                     QCoreApplication::translate("ProfileService",
-                                                 "This profile is set up as %1: it does not record a "
-                                                 "municipality's reports. Use a separate data folder (--data-dir).")
+                     QCoreApplication::translate(
+                         "ProfileService", "This profile is set up as %1: it does not record a "
+                                           "municipality's reports. Use a separate data folder (--data-dir).")
                          .arg(roleLabel(*stored))};
     const QString current = municipality();
     if (current == ibge)

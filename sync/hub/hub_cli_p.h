@@ -3,7 +3,10 @@
 
 #include "sync/protocol.h"
 
+#include <QCommandLineOption>
 #include <QString>
+
+class QCommandLineParser;
 
 namespace mobiliza::hub {
 
@@ -11,10 +14,49 @@ class Hub;
 
 namespace cli {
 
-void out(const QString &line);                 // a line on standard output
-void err(const QString &line);                 // a line on standard error
-int failed(const QString &message);            // err(message), then the exit code of a failure
-QString oneLine(QString s);                    // tabs and line breaks as spaces (one field of a line)
+// Every option of the command line (hub_cli_options.cpp).
+struct Options
+{
+    Options();
+    // Describes the commands, adds the options and arguments; returns --help.
+    QCommandLineOption setUp(QCommandLineParser &parser) const;
+
+    QCommandLineOption listen;
+    QCommandLineOption data;
+    QCommandLineOption db;
+    QCommandLineOption hubName;
+    QCommandLineOption hubId;
+    QCommandLineOption log;
+    QCommandLineOption trustProxy;
+    QCommandLineOption threads;
+    QCommandLineOption idleTimeout;
+    QCommandLineOption maxConnections;
+    QCommandLineOption maxPerAddress;
+    QCommandLineOption quotaMib;
+    QCommandLineOption tokenIdleDays;
+    QCommandLineOption top;
+    QCommandLineOption municipality;
+    QCommandLineOption urs;
+    QCommandLineOption central;
+    QCommandLineOption program;
+    QCommandLineOption role;
+    QCommandLineOption uf;
+    QCommandLineOption label;
+    QCommandLineOption tokenId;
+    QCommandLineOption month;
+    QCommandLineOption report;
+    QCommandLineOption accept;
+    QCommandLineOption returnWith;
+    QCommandLineOption reviewer;
+    QCommandLineOption batch;
+    QCommandLineOption receiptFile;
+    QCommandLineOption outFile;
+};
+
+void out(const QString &line);                  // a line on standard output
+void err(const QString &line);                  // a line on standard error
+int failed(const QString &message);             // err(message), then the exit code of a failure
+QString oneLine(QString s);                     // tabs and line breaks as spaces (one field of a line)
 QString scopeValueOf(const sync::Scope &scope); // the municipality's IBGE, the URS' name, or empty
 int printStats(Hub &hub, const QString &dataDir, int topCount);
 // `import FILE`: a report package, or a batch file (hub_cli_batches.cpp), whose

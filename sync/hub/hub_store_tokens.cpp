@@ -50,12 +50,6 @@ sync::Scope scopeFrom(const QString &kind, const QString &municipality, const QS
 }
 
 // A program as people read it, or its id when this build does not ship it.
-QString programName(const QString &id)
-{
-    const core::ProgramDefinition program = core::ProgramDefinition::embeddedById(id);
-    return program.isNull() ? id : program.name();
-}
-
 QVariant programArg(const sync::Scope &s)
 {
     return textArg(s.programId());
@@ -127,7 +121,8 @@ Result<TokenRecord> HubStore::redeemCode(const QString &codeHash, const QString 
                              "HubStore", "This code is for the program “%1”, and this installation keeps the "
                                          "reports of “%2”. The code was not used: type it in the right "
                                          "installation, or ask for a code of your program.")
-                             .arg(programName(t.scope.programId()), programName(expected.program))};
+                             .arg(core::ProgramDefinition::embeddedNameOf(t.scope.programId()),
+                                  core::ProgramDefinition::embeddedNameOf(expected.program))};
         if (!expected.uf.isEmpty() && !t.scope.uf.isEmpty() && expected.uf != t.scope.uf)
             return Error{QStringLiteral("wrong_uf"),
                          QCoreApplication::translate(
@@ -227,9 +222,9 @@ Status HubStore::touchToken(const QString &tokenId, const QDateTime &now)
 Status HubStore::markReplaced(const QString &tokenId, const QDateTime &now)
 {
     return inTransaction([&]() -> Status {
-        auto done = execSql(db(),
-                            QStringLiteral("UPDATE tokens SET replaced_at = ? WHERE id = ? AND replaced_at IS NULL"),
-                            {storeTime(now), tokenId});
+        auto done = execSql(
+            db(), QStringLiteral("UPDATE tokens SET replaced_at = ? WHERE id = ? AND replaced_at IS NULL"),
+            {storeTime(now), tokenId});
         if (!done)
             return done.error();
         return {};
@@ -306,7 +301,8 @@ Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &t
         t.rotatedFrom = old.id;
         // A successor issued earlier was never used (its answer was lost): one live successor at most.
         auto superseded = execSql(
-            db(), QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE rotated_from = ? AND revoked_at IS NULL"),
+            db(),
+            QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE rotated_from = ? AND revoked_at IS NULL"),
             {storeTime(now), old.id});
         if (!superseded)
             return superseded.error();
