@@ -56,6 +56,8 @@ QByteArray encode(const PullPage &page)
             o.insert(QStringLiteral("reviewedAt"), utcTimestamp(p.reviewedAt));
         if (!p.via.isEmpty())
             o.insert(QStringLiteral("via"), p.via);
+        if (!p.unitName.isEmpty())
+            o.insert(QStringLiteral("unitName"), p.unitName);
         if (!p.receivedBy.isEmpty())
             o.insert(QStringLiteral("receivedBy"), QJsonObject{{QStringLiteral("urs"), p.receivedBy.urs},
                                                                {QStringLiteral("installation"), p.receivedBy.installation},
@@ -101,6 +103,13 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
         p.receivedAt = timeOf(e.value(QStringLiteral("receivedAt")));
         p.reviewedAt = timeOf(e.value(QStringLiteral("reviewedAt")));
         p.via = e.value(QStringLiteral("via")).toString();
+        // Optional: a short name, only for a unit that is not a municipality.
+        const QJsonValue unitName = e.value(QStringLiteral("unitName"));
+        if (!unitName.isUndefined()) {
+            p.unitName = unitName.toString();
+            if (!unitName.isString() || p.unitName.size() > 120 || core::isIbgeCode(p.municipality))
+                return pullError(QStringLiteral("revision entry"));
+        }
         // Optional (a hub before §10.4 sends none); when present, an object of short texts.
         const QJsonValue by = e.value(QStringLiteral("receivedBy"));
         if (!by.isUndefined()) {

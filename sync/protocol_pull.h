@@ -39,6 +39,7 @@ struct PulledEntry
     QDateTime reviewedAt; // optional
     QString via;          // optional (§10.4): "push" | "import"
     ReceivedBy receivedBy; // optional (§10.4): only for "import"
+    QString unitName;      // optional (§10.2): a unit that is a person (an apoiador): its name
 };
 
 struct PullPage

@@ -886,7 +886,7 @@
         <translation>The database is busy in another window or program. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+45"/>
+        <location filename="../core/store/migrations.cpp" line="+46"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
     </message>
@@ -1116,7 +1116,7 @@
 <context>
     <name>Hub</name>
     <message>
-        <location filename="../sync/hub/hub.cpp" line="+65"/>
+        <location filename="../sync/hub/hub.cpp" line="+59"/>
         <source>The hub&apos;s disk is full, so nothing was stored. What it stored before is intact. Free space in the hub&apos;s data folder (or tell the regional office, URS), then try again.</source>
         <translation>The hub&apos;s disk is full, so nothing was stored. What it stored before is intact. Free space in the hub&apos;s data folder (or tell the regional office, URS), then try again.</translation>
     </message>
@@ -1237,12 +1237,12 @@
         <translation>This installation may only send reports of its own municipality.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>This report names another program than its reporting unit&apos;s (%1) on this hub; it was not stored.</source>
         <translation>This report names another program than its reporting unit&apos;s (%1) on this hub; it was not stored.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The hub already has this report for another municipality, program or month; this revision was not stored.</source>
         <translation>The hub already has this report for another municipality, program or month; this revision was not stored.</translation>
     </message>
@@ -1257,17 +1257,17 @@
         <translation>--urs lists SES-MG&apos;s reports of a URS: leave out --program and --uf.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>SES-MG&apos;s reports are listed by URS: use --urs instead of --uf.</source>
         <translation>SES-MG&apos;s reports are listed by URS: use --urs instead of --uf.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This hub does not know the program “%1”.</source>
         <translation>This hub does not know the program “%1”.</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-266"/>
         <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
         <translation>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</translation>
     </message>
@@ -1337,7 +1337,7 @@
         <translation>There is no report %1 on this hub.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_revisions.cpp" line="+221"/>
+        <location filename="../sync/hub/hub_revisions.cpp" line="+224"/>
         <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
         <translation>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</translation>
     </message>
@@ -1368,7 +1368,7 @@
         <translation>This installation may only send partners of its own municipality.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_pull.cpp" line="+15"/>
+        <location filename="../sync/hub/hub_pull.cpp" line="+18"/>
         <source>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</source>
         <translation>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</translation>
     </message>
@@ -1383,7 +1383,7 @@
         <translation>Batches forward SES-MG&apos;s reports to its central level; this installation&apos;s program has none.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The address must name a batch (UUID).</source>
         <translation>The address must name a batch (UUID).</translation>
     </message>
@@ -1428,7 +1428,7 @@
         <translation>Only the regional office (URS) and the central level read the partners of the region. This installation sends its own partners.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_targets.cpp" line="+16"/>
+        <location filename="../sync/hub/hub_targets.cpp" line="+17"/>
         <source>This installation&apos;s program has no targets on this hub.</source>
         <translation>This installation&apos;s program has no targets on this hub.</translation>
     </message>
@@ -1536,7 +1536,7 @@
         <translation>quota per token of photos no report names (serve --quota-mib)</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+96"/>
+        <location filename="../sync/hub/hub_cli_options.cpp" line="+120"/>
         <source>answer the installations (HTTP)</source>
         <translation>answer the installations (HTTP)</translation>
     </message>
@@ -1596,42 +1596,42 @@
         <translation>Commands:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-121"/>
         <source>Address and port to listen on (port 0: any free port).</source>
         <translation>Address and port to listen on (port 0: any free port).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The hub&apos;s data folder.</source>
         <translation>The hub&apos;s data folder.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>PostgreSQL database (postgresql://user:password@host:port/database) instead of SQLite in the data folder; or set MOBILIZA_HUB_DB.</source>
         <translation>PostgreSQL database (postgresql://user:password@host:port/database) instead of SQLite in the data folder; or set MOBILIZA_HUB_DB.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The hub&apos;s name shown to installations.</source>
         <translation>The hub&apos;s name shown to installations.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The hub&apos;s identifier (default: from its name).</source>
         <translation>The hub&apos;s identifier (default: from its name).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Access log file, or - for standard error (default: DIR/access.log).</source>
         <translation>Access log file, or - for standard error (default: DIR/access.log).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Take the client&apos;s address from X-Forwarded-For when the request comes from a proxy on this machine.</source>
         <translation>Take the client&apos;s address from X-Forwarded-For when the request comes from a proxy on this machine.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>serve: worker threads, each with its own database connection.</source>
         <translation>serve: worker threads, each with its own database connection.</translation>
     </message>
@@ -1641,7 +1641,7 @@
         <translation>serve: seconds a silent connection is kept open.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>serve: open connections in all (default: as many as the system allows).</source>
         <translation>serve: open connections in all (default: as many as the system allows).</translation>
     </message>
@@ -1651,7 +1651,7 @@
         <translation>serve: open connections from one address (0: no limit; with --trust-proxy, none).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</source>
         <translation>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</translation>
     </message>
@@ -1661,32 +1661,32 @@
         <translation>Days after which a token not used is refused (0: never).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>stats: how many tokens to list by photos awaiting a report.</source>
         <translation>stats: how many tokens to list by photos awaiting a report.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>IBGE code of a municipality.</source>
         <translation>IBGE code of a municipality.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Name of a URS (regional health office).</source>
         <translation>Name of a URS (regional health office).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The central level (sees every municipality).</source>
         <translation>The central level (sees every municipality).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>enroll: the program of a --role (default: ses_mg_mobilizacao); reports: only this program.</source>
         <translation>enroll: the program of a --role (default: ses_mg_mobilizacao); reports: only this program.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</source>
         <translation>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</translation>
     </message>
@@ -1696,7 +1696,7 @@
         <translation>enroll: the state of an apoiador or a COSEMS.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A note to recognize the enrollment later.</source>
         <translation>A note to recognize the enrollment later.</translation>
     </message>
@@ -1706,47 +1706,47 @@
         <translation>The token&apos;s id (see “tokens”).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Only this month.</source>
         <translation>Only this month.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The report&apos;s id (UUID).</source>
         <translation>The report&apos;s id (UUID).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Accept the latest revision.</source>
         <translation>Accept the latest revision.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Return the latest revision with this comment.</source>
         <translation>Return the latest revision with this comment.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Who reviews (default: the system user).</source>
         <translation>Who reviews (default: the system user).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>receipt: the batch&apos;s id (UUID).</source>
         <translation>receipt: the batch&apos;s id (UUID).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>import: where the batch&apos;s receipt file goes (default: beside the batch file, .mobiliza-recibo).</source>
         <translation>import: where the batch&apos;s receipt file goes (default: beside the batch file, .mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo).</source>
         <translation>receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+60"/>
         <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
         <translation>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</translation>
     </message>
@@ -1756,7 +1756,7 @@
         <translation>import: the package or batch file</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+136"/>
         <source>Say which command to run.</source>
         <translation>Say which command to run.</translation>
     </message>
@@ -1801,7 +1801,7 @@
         <translation>Say which package file to import.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Say which batch with --batch UUID (see “batches”).</source>
         <translation>Say which batch with --batch UUID (see “batches”).</translation>
     </message>
@@ -1811,7 +1811,7 @@
         <translation>--receipt FILE goes with import; --batch UUID and --out FILE go with receipt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>“%1” is not an address and port. Use e.g. 127.0.0.1:8080.</source>
         <translation>“%1” is not an address and port. Use e.g. 127.0.0.1:8080.</translation>
     </message>
@@ -2108,7 +2108,7 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <location line="+77"/>
         <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
         <translation>“since” and “limit” must be whole numbers (limit at least 1).</translation>
@@ -2142,12 +2142,12 @@
         <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+96"/>
         <source>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</source>
         <translation>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This code is for the state %1, and this installation is of %2. The code was not used: ask for a code for %2.</source>
         <translation>This code is for the state %1, and this installation is of %2. The code was not used: ask for a code for %2.</translation>
     </message>
@@ -2162,7 +2162,7 @@
         <translation>Another installation already reports as this apoiador (%1). Enroll from the installation that made it, or ask the hub&apos;s administrator.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This installation is already enrolled as an apoiador of another state (%1), and its reports stay there. An apoiador of %2 uses a new installation (another data folder).</source>
         <translation>This installation is already enrolled as an apoiador of another state (%1), and its reports stay there. An apoiador of %2 uses a new installation (another data folder).</translation>
     </message>
@@ -2180,17 +2180,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+64"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+78"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
+        <location line="+46"/>
         <source>Synchronization</source>
         <translation>Synchronization</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
+        <location line="+46"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2815,12 +2817,12 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+159"/>
+        <location filename="../core/services/profile_service.cpp" line="+147"/>
         <source>“%1” is not a program. Choose the program from the list.</source>
         <translation>“%1” is not a program. Choose the program from the list.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</source>
         <translation>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</translation>
     </message>
@@ -3625,7 +3627,7 @@
         <translation>Returned by the central level</translation>
     </message>
     <message>
-        <location filename="../app/ui/regional/regional_format.cpp" line="+50"/>
+        <location filename="../app/ui/regional/regional_format.cpp" line="+52"/>
         <source>report package (imported)</source>
         <translation>report package (imported)</translation>
     </message>
@@ -3635,7 +3637,12 @@
         <translation>sent through the hub</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Central level</source>
         <translation>Central level</translation>
     </message>
@@ -3653,7 +3660,8 @@
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
@@ -3803,7 +3811,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+85"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+86"/>
         <source>Sending review decisions</source>
         <translation>Sending review decisions</translation>
     </message>
@@ -3823,7 +3831,7 @@
         <translation>Receiving the municipalities&apos; reports</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Receiving the photos of the reports opened</source>
         <translation>Receiving the photos of the reports opened</translation>
     </message>
@@ -3838,7 +3846,7 @@
         <translation>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</translation>
     </message>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+48"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+55"/>
         <location line="+8"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
@@ -3875,7 +3883,7 @@
         <translation>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+184"/>
         <source>not listed</source>
         <translation>not listed</translation>
     </message>
@@ -4341,7 +4349,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+103"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+41"/>
         <source>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
         <translation>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</translation>
     </message>
@@ -4376,12 +4384,12 @@
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../sync/client/sync_controller_enroll.cpp" line="+139"/>
         <source>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</source>
         <translation>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-76"/>
         <source>a URS (%1)</source>
         <translation>a URS (%1)</translation>
     </message>
@@ -4406,12 +4414,12 @@
         <translation>a municipality (IBGE %1)</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+58"/>
         <source>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</source>
         <translation>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</source>
         <translation>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</translation>
     </message>
@@ -4426,7 +4434,7 @@
         <translation>This code was issued for an apoiador of the state %1, but this installation is an apoiador of %2. Ask for a code for %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The hub enrolled this code as another apoiador (%1), but this installation is %2. Update Mobiliza, or tell the hub&apos;s administrator.</source>
         <translation>The hub enrolled this code as another apoiador (%1), but this installation is %2. Update Mobiliza, or tell the hub&apos;s administrator.</translation>
     </message>
@@ -4461,7 +4469,7 @@
         <translation>Connected to %1. Concluded reports will be sent automatically.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+111"/>
         <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</source>
         <translation>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</translation>
     </message>
@@ -5720,7 +5728,7 @@
 <context>
     <name>mobiliza::ui::InboxModel</name>
     <message>
-        <location filename="../app/ui/regional/inbox_model.cpp" line="+78"/>
+        <location filename="../app/ui/regional/inbox_model.cpp" line="+83"/>
         <source>%1 (to be sent)</source>
         <translation>%1 (to be sent)</translation>
     </message>
@@ -5760,7 +5768,18 @@
         <translation>no actions</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
+        <source>Apoiador</source>
+        <translation>Apoiador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period</source>
+        <comment>a quadrimestre of the apoio program</comment>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Month</source>
         <comment>the report&apos;s competência (mm/aaaa)</comment>
         <translation>Month</translation>
@@ -5799,7 +5818,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+57"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+63"/>
         <source>Forwarded reports</source>
         <translation>Forwarded reports</translation>
     </message>
@@ -5809,12 +5828,18 @@
         <translation>The reports the URS forwarded to the central level, and every report of the state. Open one (Enter or double-click) to consolidate it or return it to its URS; decisions are kept here and sent at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
+        <location line="+10"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
+        <source>The reports of the state&apos;s apoiadores, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
+        <translation>The reports of the state&apos;s apoiadores, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The reports of the URS&apos;s municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
         <translation>The reports of the URS&apos;s municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</translation>
     </message>
@@ -5824,9 +5849,19 @@
         <translation>&amp;Month:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Mu&amp;nicipality:</source>
         <translation>Mu&amp;nicipality:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A&amp;poiador:</source>
+        <translation>A&amp;poiador:</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5845,20 +5880,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
-        <location line="+69"/>
+        <location line="+238"/>
+        <location line="+77"/>
         <source>Accept selected</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+224"/>
-        <location line="+71"/>
+        <location line="-315"/>
+        <location line="+236"/>
+        <location line="+79"/>
         <source>Consolidate selected</source>
         <translation>Consolidate selected</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-313"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</translation>
     </message>
@@ -5868,7 +5903,7 @@
         <translation>Accepts every selected report that is waiting for a decision (select several with Ctrl or Shift).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Reports received</source>
         <translation>Reports received</translation>
     </message>
@@ -5889,6 +5924,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Takes in report package files (.mobiliza) an apoiador brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</source>
+        <translation>Takes in report package files (.mobiliza) an apoiador brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</source>
         <translation>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</translation>
     </message>
@@ -5898,7 +5938,12 @@
         <translation>All months</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+0"/>
+        <source>All periods</source>
+        <translation>All periods</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>All</source>
         <translation>All</translation>
     </message>
@@ -5921,17 +5966,27 @@
         <translation>The regional copy could not be read: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>No report matches this filter. Choose &quot;All&quot; or another period.</source>
+        <translation>No report matches this filter. Choose &quot;All&quot; or another period.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No report received yet. The apoiadores&apos; reports arrive with the synchronization (Synchronization page) or from an imported report package.</source>
+        <translation>No report received yet. The apoiadores&apos; reports arrive with the synchronization (Synchronization page) or from an imported report package.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No report received yet. The municipalities&apos; reports arrive with the synchronization (Synchronization page) or from an imported report package.</source>
         <translation>No report received yet. The municipalities&apos; reports arrive with the synchronization (Synchronization page) or from an imported report package.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>No report matches this filter. Choose &quot;All&quot; or another month.</source>
         <translation>No report matches this filter. Choose &quot;All&quot; or another month.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Consolidate selected (%1)</source>
         <translation>Consolidate selected (%1)</translation>
     </message>
@@ -5941,7 +5996,12 @@
         <translation>Accept selected (%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>%1 report(s) shown · %2 waiting for a decision · %3 late.</source>
+        <translation>%1 report(s) shown · %2 waiting for a decision · %3 late.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</source>
         <translation>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</translation>
     </message>
@@ -9167,18 +9227,18 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+20"/>
-        <location line="+321"/>
+        <location line="+329"/>
         <source>Accept</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location line="-321"/>
-        <location line="+321"/>
+        <location line="-329"/>
+        <location line="+329"/>
         <source>Consolidate</source>
         <translation>Consolidate</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-326"/>
         <source>Return for correction…</source>
         <translation>Return for correction…</translation>
     </message>
@@ -9223,7 +9283,22 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The municipality sent revision %1 of this report: it is the one shown now.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>Apoiador</source>
+        <translation>Apoiador</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Municipality</source>
         <translation>Municipality</translation>
     </message>
@@ -9243,7 +9318,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Month</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>

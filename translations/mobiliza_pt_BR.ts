@@ -886,7 +886,7 @@
         <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+45"/>
+        <location filename="../core/store/migrations.cpp" line="+46"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, &quot;%2&quot;: %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
     </message>
@@ -1116,7 +1116,7 @@
 <context>
     <name>Hub</name>
     <message>
-        <location filename="../sync/hub/hub.cpp" line="+65"/>
+        <location filename="../sync/hub/hub.cpp" line="+59"/>
         <source>The hub&apos;s disk is full, so nothing was stored. What it stored before is intact. Free space in the hub&apos;s data folder (or tell the regional office, URS), then try again.</source>
         <translation>O disco do servidor (hub) está cheio, então nada foi guardado. O que ele já tinha guardado continua intacto. Libere espaço na pasta de dados do hub (ou avise a Unidade Regional de Saúde, URS) e tente de novo.</translation>
     </message>
@@ -1237,12 +1237,12 @@
         <translation>Esta instalação só pode enviar relatórios do próprio município.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>This report names another program than its reporting unit&apos;s (%1) on this hub; it was not stored.</source>
         <translation>Este relatório indica outro programa que não o da sua unidade informante (%1) neste hub; ele não foi guardado.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>The hub already has this report for another municipality, program or month; this revision was not stored.</source>
         <translation>O hub já tem este relatório para outro município, programa ou mês; esta revisão não foi guardada.</translation>
     </message>
@@ -1257,17 +1257,17 @@
         <translation>--urs lista os relatórios da SES-MG de uma URS: não use --program nem --uf.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>SES-MG&apos;s reports are listed by URS: use --urs instead of --uf.</source>
         <translation>Os relatórios da SES-MG são listados por URS: use --urs em vez de --uf.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>This hub does not know the program “%1”.</source>
         <translation>Este hub não conhece o programa “%1”.</translation>
     </message>
     <message>
-        <location line="-261"/>
+        <location line="-266"/>
         <source>This hub does not know the program “%1”. Ask the regional office (URS) to update the hub.</source>
         <translation>Este hub não conhece o programa “%1”. Peça à regional (URS) que atualize o hub.</translation>
     </message>
@@ -1337,7 +1337,7 @@
         <translation>Não existe o relatório %1 neste hub.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_revisions.cpp" line="+221"/>
+        <location filename="../sync/hub/hub_revisions.cpp" line="+224"/>
         <source>“%1” is not a month. Use YYYY-MM, e.g. 2026-10.</source>
         <translation>“%1” não é um mês. Use AAAA-MM, por exemplo 2026-10.</translation>
     </message>
@@ -1368,7 +1368,7 @@
         <translation>Esta instalação só pode enviar parceiros do próprio município.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_pull.cpp" line="+15"/>
+        <location filename="../sync/hub/hub_pull.cpp" line="+18"/>
         <source>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</source>
         <translation>Só a regional (URS) e o nível central copiam relatórios do hub. Esta instalação envia os próprios relatórios e recebe as revisões deles.</translation>
     </message>
@@ -1383,7 +1383,7 @@
         <translation>Os lotes encaminham os relatórios da SES-MG ao seu nível central; o programa desta instalação não tem lotes.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The address must name a batch (UUID).</source>
         <translation>O endereço deve identificar um lote (UUID).</translation>
     </message>
@@ -1428,7 +1428,7 @@
         <translation>Só a unidade regional (URS) e o nível central leem os parceiros da região. Esta instalação envia os seus próprios parceiros.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_targets.cpp" line="+16"/>
+        <location filename="../sync/hub/hub_targets.cpp" line="+17"/>
         <source>This installation&apos;s program has no targets on this hub.</source>
         <translation>O programa desta instalação não tem metas neste hub.</translation>
     </message>
@@ -1536,7 +1536,7 @@
         <translation>cota por token de fotos que nenhum relatório cita (serve --quota-mib)</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+96"/>
+        <location filename="../sync/hub/hub_cli_options.cpp" line="+120"/>
         <source>answer the installations (HTTP)</source>
         <translation>atende as instalações (HTTP)</translation>
     </message>
@@ -1596,42 +1596,42 @@
         <translation>Comandos:</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-121"/>
         <source>Address and port to listen on (port 0: any free port).</source>
         <translation>Endereço e porta em que escutar (porta 0: qualquer porta livre).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The hub&apos;s data folder.</source>
         <translation>A pasta de dados do hub.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>PostgreSQL database (postgresql://user:password@host:port/database) instead of SQLite in the data folder; or set MOBILIZA_HUB_DB.</source>
         <translation>Banco PostgreSQL (postgresql://usuário:senha@servidor:porta/banco) em vez do SQLite na pasta de dados; ou defina MOBILIZA_HUB_DB.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>The hub&apos;s name shown to installations.</source>
         <translation>O nome do hub mostrado às instalações.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The hub&apos;s identifier (default: from its name).</source>
         <translation>O identificador do hub (padrão: derivado do nome).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Access log file, or - for standard error (default: DIR/access.log).</source>
         <translation>Arquivo do registro de acessos, ou - para a saída de erros (padrão: DIR/access.log).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Take the client&apos;s address from X-Forwarded-For when the request comes from a proxy on this machine.</source>
         <translation>Usar o endereço do cliente informado em X-Forwarded-For quando o pedido vem de um proxy nesta máquina.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>serve: worker threads, each with its own database connection.</source>
         <translation>serve: threads de trabalho, cada uma com sua própria conexão ao banco de dados.</translation>
     </message>
@@ -1641,7 +1641,7 @@
         <translation>serve: segundos que uma conexão em silêncio é mantida aberta.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>serve: open connections in all (default: as many as the system allows).</source>
         <translation>serve: conexões abertas no total (padrão: quantas o sistema permitir).</translation>
     </message>
@@ -1651,7 +1651,7 @@
         <translation>serve: conexões abertas de um mesmo endereço (0: sem limite; com --trust-proxy, nenhum).</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</source>
         <translation>serve: MiB de fotos que uma instalação pode ter no hub sem que nenhum relatório enviado as cite (0: sem limite).</translation>
     </message>
@@ -1661,32 +1661,32 @@
         <translation>Dias sem uso após os quais um token é recusado (0: nunca).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>stats: how many tokens to list by photos awaiting a report.</source>
         <translation>stats: quantos tokens listar pelas fotos à espera de um relatório.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>IBGE code of a municipality.</source>
         <translation>Código IBGE de um município.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Name of a URS (regional health office).</source>
         <translation>Nome de uma URS (Unidade Regional de Saúde).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The central level (sees every municipality).</source>
         <translation>O nível central (vê todos os municípios).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>enroll: the program of a --role (default: ses_mg_mobilizacao); reports: only this program.</source>
         <translation>enroll: o programa de um --role (padrão: ses_mg_mobilizacao); reports: só este programa.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>enroll: a level of a program set up by state, e.g. apoiador, cosems or conasems with --program apoio_cosems.</source>
         <translation>enroll: um nível de um programa organizado por estado, por exemplo apoiador, cosems ou conasems com --program apoio_cosems.</translation>
     </message>
@@ -1696,7 +1696,7 @@
         <translation>enroll: o estado de um(a) apoiador(a) ou de um COSEMS.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>A note to recognize the enrollment later.</source>
         <translation>Uma anotação para reconhecer o cadastro depois.</translation>
     </message>
@@ -1706,47 +1706,47 @@
         <translation>O identificador da credencial (veja “tokens”).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Only this month.</source>
         <translation>Somente este mês.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The report&apos;s id (UUID).</source>
         <translation>O identificador do relatório (UUID).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Accept the latest revision.</source>
         <translation>Aceitar a última revisão.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Return the latest revision with this comment.</source>
         <translation>Devolver a última revisão com este comentário.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Who reviews (default: the system user).</source>
         <translation>Quem analisa (padrão: o usuário do sistema).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>receipt: the batch&apos;s id (UUID).</source>
         <translation>receipt: o identificador do lote (UUID).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>import: where the batch&apos;s receipt file goes (default: beside the batch file, .mobiliza-recibo).</source>
         <translation>import: onde gravar o arquivo de recibo do lote (padrão: ao lado do arquivo de lote, .mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo).</source>
         <translation>receipt: o arquivo a gravar (padrão: lote-URS-MÊS.mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+60"/>
         <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
         <translation>serve, enroll, revoke, tokens, reports, review, import, batches, receipt ou stats</translation>
     </message>
@@ -1756,7 +1756,7 @@
         <translation>import: o arquivo de pacote ou de lote</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+136"/>
         <source>Say which command to run.</source>
         <translation>Diga qual comando executar.</translation>
     </message>
@@ -1801,7 +1801,7 @@
         <translation>Diga qual arquivo de pacote importar.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Say which batch with --batch UUID (see “batches”).</source>
         <translation>Diga qual lote com --batch UUID (veja “batches”).</translation>
     </message>
@@ -1811,7 +1811,7 @@
         <translation>--receipt ARQUIVO vai com import; --batch UUID e --out ARQUIVO vão com receipt.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>“%1” is not an address and port. Use e.g. 127.0.0.1:8080.</source>
         <translation>“%1” não é um endereço com porta. Use, por exemplo, 127.0.0.1:8080.</translation>
     </message>
@@ -2108,7 +2108,7 @@
     </message>
     <message>
         <location line="+16"/>
-        <location line="+39"/>
+        <location line="+41"/>
         <location line="+77"/>
         <source>“since” and “limit” must be whole numbers (limit at least 1).</source>
         <translation>“since” e “limit” precisam ser números inteiros (limit de no mínimo 1).</translation>
@@ -2142,12 +2142,12 @@
         <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+96"/>
         <source>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</source>
         <translation>Este código é do programa “%1”, e esta instalação guarda os relatórios de “%2”. O código não foi usado: digite-o na instalação certa ou peça um código do seu programa.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>This code is for the state %1, and this installation is of %2. The code was not used: ask for a code for %2.</source>
         <translation>Este código é do estado %1, e esta instalação é de %2. O código não foi usado: peça um código para %2.</translation>
     </message>
@@ -2162,7 +2162,7 @@
         <translation>Outra instalação já informa como este(a) apoiador(a) (%1). Faça o cadastro na instalação que o criou ou fale com o administrador do hub.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>This installation is already enrolled as an apoiador of another state (%1), and its reports stay there. An apoiador of %2 uses a new installation (another data folder).</source>
         <translation>Esta instalação já está cadastrada como apoiador(a) de outro estado (%1), e os seus relatórios ficam lá. Um(a) apoiador(a) de %2 usa uma nova instalação (outra pasta de dados).</translation>
     </message>
@@ -2180,17 +2180,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+64"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+78"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
+        <location line="+46"/>
         <source>Synchronization</source>
         <translation>Sincronização</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-44"/>
+        <location line="+46"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
@@ -2815,12 +2817,12 @@
 <context>
     <name>ProfileService</name>
     <message>
-        <location filename="../core/services/profile_service.cpp" line="+159"/>
+        <location filename="../core/services/profile_service.cpp" line="+147"/>
         <source>“%1” is not a program. Choose the program from the list.</source>
         <translation>“%1” não é um programa. Escolha o programa na lista.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>This profile records “%1” and cannot switch to “%2”: a profile holds one program. To work in “%2”, use a separate data folder (--data-dir).</source>
         <translation>Este perfil registra “%1” e não pode passar para “%2”: um perfil guarda um só programa. Para trabalhar em “%2”, use uma pasta de dados separada (--data-dir).</translation>
     </message>
@@ -3625,7 +3627,7 @@
         <translation>Devolvido pelo nível central</translation>
     </message>
     <message>
-        <location filename="../app/ui/regional/regional_format.cpp" line="+50"/>
+        <location filename="../app/ui/regional/regional_format.cpp" line="+52"/>
         <source>report package (imported)</source>
         <translation>pacote de relatório (importado)</translation>
     </message>
@@ -3635,7 +3637,12 @@
         <translation>enviado pelo hub</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Central level</source>
         <translation>Nível central</translation>
     </message>
@@ -3653,7 +3660,8 @@
         <translation>Encaminhados</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
@@ -3803,7 +3811,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+85"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+86"/>
         <source>Sending review decisions</source>
         <translation>Enviando as decisões de análise</translation>
     </message>
@@ -3823,7 +3831,7 @@
         <translation>Recebendo os relatórios dos municípios</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Receiving the photos of the reports opened</source>
         <translation>Recebendo as fotos dos relatórios abertos</translation>
     </message>
@@ -3838,7 +3846,7 @@
         <translation>O hub enviou um relatório que não confere com a sua soma de verificação; ele não foi guardado e será pedido de novo na próxima sincronização.</translation>
     </message>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+48"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+55"/>
         <location line="+8"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>Uma foto recebida do hub não confere com a sua soma de verificação; ela não foi guardada.</translation>
@@ -3875,7 +3883,7 @@
         <translation>O hub enviou um relatório (%1, revisão %2) que não confere com o que ele listou (%3). Nada foi guardado; a próxima sincronização pede de novo. Se isso se repetir, avise o administrador do hub.</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+184"/>
         <source>not listed</source>
         <translation>não listado</translation>
     </message>
@@ -4341,7 +4349,7 @@
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+103"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+41"/>
         <source>&quot;%1&quot; is a plain http:// address: the enrollment code, the access key and partners&apos; contacts would travel unprotected over the network, so Mobiliza does not use it. Type the https:// address given by the URS, for example https://hub.urs.saude.mg.gov.br.</source>
         <translation>&quot;%1&quot; é um endereço http:// simples: o código de cadastro, a chave de acesso e os contatos dos parceiros viajariam pela rede sem proteção, por isso o Mobiliza não o usa. Digite o endereço https:// informado pela URS, por exemplo https://hub.urs.saude.mg.gov.br.</translation>
     </message>
@@ -4376,12 +4384,12 @@
         <translation>Precisa de atenção</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location filename="../sync/client/sync_controller_enroll.cpp" line="+139"/>
         <source>This code is for %1, but this installation is %2. Ask the hub&apos;s administrator for a code of the right kind.</source>
         <translation>Este código é para %1, mas esta instalação é de %2. Peça ao administrador do hub um código do tipo certo.</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-76"/>
         <source>a URS (%1)</source>
         <translation>uma URS (%1)</translation>
     </message>
@@ -4406,12 +4414,12 @@
         <translation>um município (IBGE %1)</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+58"/>
         <source>This code is of another program (%1) than this installation&apos;s (%2). Ask the hub&apos;s administrator for a code of your program.</source>
         <translation>Este código é de outro programa (%1), não do desta instalação (%2). Peça ao administrador do hub um código do seu programa.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>This code was issued for the state %1, but this installation is of %2. Ask the hub&apos;s administrator for a code for %2.</source>
         <translation>Este código foi emitido para o estado %1, mas esta instalação é de %2. Peça ao administrador do hub um código para %2.</translation>
     </message>
@@ -4426,7 +4434,7 @@
         <translation>Este código foi emitido para um(a) apoiador(a) do estado %1, mas esta instalação é de um(a) apoiador(a) de %2. Peça um código para %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The hub enrolled this code as another apoiador (%1), but this installation is %2. Update Mobiliza, or tell the hub&apos;s administrator.</source>
         <translation>O hub cadastrou este código como outro(a) apoiador(a) (%1), mas esta instalação é %2. Atualize o Mobiliza ou avise o administrador do hub.</translation>
     </message>
@@ -4461,7 +4469,7 @@
         <translation>Conectado a %1. Os relatórios concluídos serão enviados automaticamente.</translation>
     </message>
     <message>
-        <location line="+152"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+111"/>
         <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</source>
         <translation>Este computador ainda não está conectado ao hub da sua URS. Peça um código de cadastro à URS e escolha &quot;Conectar ao hub da URS…&quot; na página Sincronização.</translation>
     </message>
@@ -5720,7 +5728,7 @@
 <context>
     <name>mobiliza::ui::InboxModel</name>
     <message>
-        <location filename="../app/ui/regional/inbox_model.cpp" line="+78"/>
+        <location filename="../app/ui/regional/inbox_model.cpp" line="+83"/>
         <source>%1 (to be sent)</source>
         <translation>%1 (a enviar)</translation>
     </message>
@@ -5760,7 +5768,18 @@
         <translation>sem ações</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+49"/>
+        <source>Apoiador</source>
+        <translation>Apoiador(a)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period</source>
+        <comment>a quadrimestre of the apoio program</comment>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Month</source>
         <comment>the report&apos;s competência (mm/aaaa)</comment>
         <translation>Competência</translation>
@@ -5799,7 +5818,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+57"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+63"/>
         <source>Forwarded reports</source>
         <translation>Relatórios encaminhados</translation>
     </message>
@@ -5809,12 +5828,18 @@
         <translation>Os relatórios que as URS encaminharam ao nível central, e todos os relatórios do estado. Abra um (Enter ou clique duplo) para consolidá-lo ou devolvê-lo à sua URS; as decisões ficam guardadas aqui e são enviadas na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-6"/>
+        <location line="+10"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-9"/>
+        <source>The reports of the state&apos;s apoiadores, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
+        <translation>Os relatórios dos apoiadores do estado, como chegaram. Abra um (Enter ou clique duplo) para analisá-lo; as decisões ficam guardadas aqui e seguem na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The reports of the URS&apos;s municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
         <translation>Os relatórios dos municípios da URS, como chegaram. Abra um (Enter ou clique duplo) para analisá-lo; as decisões ficam guardadas aqui e seguem na próxima sincronização.</translation>
     </message>
@@ -5824,9 +5849,19 @@
         <translation>&amp;Competência:</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Período:</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>Mu&amp;nicipality:</source>
         <translation>Mu&amp;nicípio:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>A&amp;poiador:</source>
+        <translation>A&amp;poiador(a):</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5845,20 +5880,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+226"/>
-        <location line="+69"/>
+        <location line="+238"/>
+        <location line="+77"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-295"/>
-        <location line="+224"/>
-        <location line="+71"/>
+        <location line="-315"/>
+        <location line="+236"/>
+        <location line="+79"/>
         <source>Consolidate selected</source>
         <translation>Consolidar selecionados</translation>
     </message>
     <message>
-        <location line="-293"/>
+        <location line="-313"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -5868,7 +5903,7 @@
         <translation>Aceita todos os relatórios selecionados que aguardam decisão (selecione vários com Ctrl ou Shift).</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+54"/>
         <source>Reports received</source>
         <translation>Relatórios recebidos</translation>
     </message>
@@ -5889,6 +5924,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Takes in report package files (.mobiliza) an apoiador brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</source>
+        <translation>Recebe arquivos de pacote de relatório (.mobiliza) que um(a) apoiador(a) trouxe num pen drive ou enviou por e-mail; eles seguem ao hub na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</source>
         <translation>Recebe arquivos de pacote de relatório (.mobiliza) que um município trouxe num pen drive ou mandou por e-mail; eles vão ao hub na próxima sincronização.</translation>
     </message>
@@ -5898,7 +5938,12 @@
         <translation>Todas as competências</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+0"/>
+        <source>All periods</source>
+        <translation>Todos os períodos</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
@@ -5921,17 +5966,27 @@
         <translation>Não foi possível ler a cópia regional: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>No report matches this filter. Choose &quot;All&quot; or another period.</source>
+        <translation>Nenhum relatório corresponde a este filtro. Escolha &quot;Todos&quot; ou outro período.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No report received yet. The apoiadores&apos; reports arrive with the synchronization (Synchronization page) or from an imported report package.</source>
+        <translation>Nenhum relatório recebido ainda. Os relatórios dos apoiadores chegam pela sincronização (página Sincronização) ou por um pacote de relatório importado.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>No report received yet. The municipalities&apos; reports arrive with the synchronization (Synchronization page) or from an imported report package.</source>
         <translation>Nenhum relatório recebido ainda. Os relatórios dos municípios chegam pela sincronização (página Sincronização) ou por um pacote de relatório importado.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-3"/>
         <source>No report matches this filter. Choose &quot;All&quot; or another month.</source>
         <translation>Nenhum relatório com este filtro. Escolha &quot;Todos&quot; ou outra competência.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>Consolidate selected (%1)</source>
         <translation>Consolidar selecionados (%1)</translation>
     </message>
@@ -5941,7 +5996,12 @@
         <translation>Aceitar selecionados (%1)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>%1 report(s) shown · %2 waiting for a decision · %3 late.</source>
+        <translation>%1 relatório(s) exibido(s) · %2 aguardando decisão · %3 em atraso.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</source>
         <translation>%1 relatório(s) exibido(s) · %2 aguardando o nível central · %3 atrasado(s) · o estado tem %4 municípios.</translation>
     </message>
@@ -9167,18 +9227,18 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+20"/>
-        <location line="+321"/>
+        <location line="+329"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location line="-321"/>
-        <location line="+321"/>
+        <location line="-329"/>
+        <location line="+329"/>
         <source>Consolidate</source>
         <translation>Consolidar</translation>
     </message>
     <message>
-        <location line="-318"/>
+        <location line="-326"/>
         <source>Return for correction…</source>
         <translation>Devolver para correção…</translation>
     </message>
@@ -9223,7 +9283,22 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O município enviou a revisão %1 deste relatório: é ela que está à vista agora.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
+        <source>Apoiador</source>
+        <translation>Apoiador(a)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Municipality</source>
         <translation>Município</translation>
     </message>
@@ -9243,7 +9318,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Competência</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Revision</source>
         <translation>Revisão</translation>
     </message>

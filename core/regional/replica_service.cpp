@@ -96,6 +96,17 @@ qint64 ReplicaService::cursor() const
     return v && v.value().isValid() ? v.value().toLongLong() : 0;
 }
 
+Result<QHash<QString, QString>> ReplicaService::unitNames() const
+{
+    auto q = runSql(m_database.db(), QStringLiteral("SELECT unit, name FROM unit_names"));
+    if (!q)
+        return q.error();
+    QHash<QString, QString> names;
+    while (q.value().next())
+        names.insert(q.value().value(0).toString(), q.value().value(1).toString());
+    return names;
+}
+
 Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64 next)
 {
     const QString now = storeTimestamp(m_clock.now());
@@ -138,6 +149,14 @@ Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64
                  e.cursor, e.via.isEmpty() ? QStringLiteral("push") : e.via, now});
             if (!put)
                 return put.error();
+            if (!e.unitName.isEmpty()) {
+                auto named = execSql(m_database.db(),
+                                     QStringLiteral("INSERT INTO unit_names (unit, name) VALUES (?, ?) "
+                                                    "ON CONFLICT (unit) DO UPDATE SET name = excluded.name"),
+                                     {e.municipality, e.unitName});
+                if (!named)
+                    return named.error();
+            }
         }
         auto stored = execSql(m_database.db(),
                               QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "

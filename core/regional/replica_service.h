@@ -11,6 +11,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -40,6 +41,7 @@ struct ReplicaRevision
     QDateTime reviewedAt;
     qint64 cursor = 0;
     QString via = QStringLiteral("push"); // push | import
+    QString unitName;                     // a person's unit (an apoiador): its name at the hub; kept apart
     bool hasManifest = false;             // read only; the three below only with it
     bool noActions = false;
     int actionCount = 0;
@@ -62,6 +64,8 @@ public:
     // here (a package brought by hand that the hub has with another content), the
     // hub's wins and the manifest is fetched again.
     Status applyPulled(const QList<ReplicaRevision> &entries, qint64 next);
+    // The names the hub gave the units that are people (applyPulled keeps them), by unit id.
+    Result<QHash<QString, QString>> unitNames() const;
 
     // Every revision (of `period` when valid), by period, municipality, report, revision.
     Result<QList<ReplicaRevision>> revisions(const Period &period = {}) const;

@@ -37,6 +37,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {11, "review_seen", ":/migrations/0011_review_seen.sql"},
     {12, "panel_packed", ":/migrations/0012_panel_packed.sql"},
     {13, "period_kinds", ":/migrations/0013_period_kinds.sql"},
+    {14, "unit_names", ":/migrations/0014_unit_names.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)

@@ -1,5 +1,6 @@
 #include "sync/client/regional_steps.h"
 
+#include "core/program/program_definition.h"
 #include "core/regional/batch_intake.h"
 #include "core/regional/batch_service.h"
 #include "core/regional/package_intake.h"
@@ -408,6 +409,7 @@ void RegionalSteps::pull()
             e.reviewedAt = p.reviewedAt;
             e.cursor = p.cursor;
             e.via = p.via;
+            e.unitName = p.unitName;
             entries << e;
         }
         const qint64 next = std::max(since, r->next);
@@ -477,7 +479,14 @@ void RegionalSteps::nextPhoto()
                 qCInfo(lcRegional) << "photo cache: removed" << trimmed->removed << "photos,"
                                    << trimmed->freedBytes << "bytes; kept" << trimmed->keptBytes;
         }
-        // 5. the partners of the region (§10.6, regional_partners_step.h), then the pass ends.
+        // 5. the partners of the region (§10.6, regional_partners_step.h), then the pass ends
+        // (a program without a partners register, the apoio program's, has none to pull).
+        if (core::ProgramDefinition::embeddedById(m_services.profile().program())
+                .fieldForRole(core::field_role::Partners)
+                .isEmpty()) {
+            stop(std::nullopt);
+            return;
+        }
         RegionalPartnersStep::run(*this, m_services, m_client,
                                   [this, run = m_run](std::optional<HubError> e, const QString &problem) {
                                       if (!current(run))

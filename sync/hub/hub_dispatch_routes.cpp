@@ -178,6 +178,8 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
                           {QStringLiteral("receivedAt"), sync::utcTimestamp(p.revision.receivedAt)}};
             if (p.revision.reviewedAt.isValid())
                 o.insert(QStringLiteral("reviewedAt"), sync::utcTimestamp(p.revision.reviewedAt));
+            if (!p.unitName.isEmpty()) // an apoiador's name (§10.2)
+                o.insert(QStringLiteral("unitName"), p.unitName);
             // How it reached the hub (§10.4): "push" or "import", and who received an import.
             o.insert(QStringLiteral("via"), p.revision.via);
             if (p.revision.via == QLatin1String("import"))

@@ -1,9 +1,12 @@
 // PullDesk: the regional pull (docs/protocol.md §10.2).
 #include "sync/hub/hub_pull.h"
 
+#include "core/domain/types.h"
+
 #include "sync/protocol.h"
 
 #include <QCoreApplication>
+#include <QHash>
 
 namespace mobiliza::hub {
 
@@ -30,6 +33,7 @@ Outcome<QList<PulledRevision>> PullDesk::revisions(const sync::Scope &scope, qin
     if (!events)
         return Hub::serverError(events.error());
     QList<PulledRevision> out;
+    QHash<QString, QString> names; // of the units that are people, once a page
     for (const EventRecord &e : events.value()) {
         auto report = m_hub.store().report(e.report);
         if (!report)
@@ -44,6 +48,16 @@ Outcome<QList<PulledRevision>> PullDesk::revisions(const sync::Scope &scope, qin
         p.report = *report.value();
         p.revision = *revision.value();
         p.revision.manifest.clear(); // GET …/revisions/<n> brings it, verified by its hash
+        const QString &unit = p.report.municipality;
+        if (!core::isIbgeCode(unit)) {
+            if (!names.contains(unit)) {
+                auto name = m_hub.store().unitName(unit);
+                if (!name)
+                    return Hub::serverError(name.error());
+                names.insert(unit, name.value());
+            }
+            p.unitName = names.value(unit);
+        }
         out << p;
     }
     return out;

@@ -19,6 +19,7 @@ struct PulledRevision
     qint64 cursor = 0;
     ReportRecord report;
     RevisionRecord revision; // its current state (the event's may be older); no manifest
+    QString unitName;        // a person's unit (an apoiador, not an IBGE code): HubStore::unitName
 };
 
 class PullDesk

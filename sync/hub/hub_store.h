@@ -73,6 +73,9 @@ public:
     // its tokens (schema 9); nullopt when no token names it.
     core::Result<std::optional<UnitPlace>> enrolledUnit(const QString &unit) const;
     // The units enrolled in `program`, of the state `uf` (empty: every state).
+    // The name of a unit that is a person (an apoiador): the label of the code of its latest
+    // enrollment, else its installation's; empty when never enrolled.
+    core::Result<QString> unitName(const QString &unit) const;
     core::Result<QStringList> enrolledUnits(const QString &program, const QString &uf) const;
     // Whether any token belongs to a program other than `program`.
     core::Result<bool> hasTokensOutside(const QString &program) const;

@@ -451,3 +451,50 @@ TEST_CASE("protocol: manifests in bulk round-trip byte for byte, and a malformed
                     .ok());
     CHECK_FALSE(sync::decodeManifestBatch("<html>login</html>").ok());
 }
+
+TEST_CASE("protocol: a pull entry names an apoiador by the hub's label, and never a municipality")
+{
+    sync::PulledEntry e;
+    e.cursor = 7;
+    e.report = QStringLiteral("8fac32f4-cd0a-4a8c-a5a0-a7552e920f42");
+    e.municipality = QStringLiteral("ap-75e5d2a2a8b9");
+    e.program = QStringLiteral("apoio_cosems");
+    e.period = QStringLiteral("2026-Q2");
+    e.revision = 1;
+    e.hubId = QStringLiteral("h-1");
+    e.manifestSha256 = QString(64, QLatin1Char('a'));
+    e.state = QStringLiteral("received");
+    e.receivedAt = QDateTime(QDate(2026, 9, 2), QTime(12, 0), Qt::UTC);
+    e.via = QStringLiteral("push");
+    e.unitName = QStringLiteral("Maria Souza");
+    sync::PullPage page;
+    page.revisions << e;
+    page.next = 7;
+
+    auto decoded = sync::decodePullPage(sync::encode(page));
+    REQUIRE(decoded.ok());
+    REQUIRE(decoded->revisions.size() == 1);
+    CHECK(decoded->revisions.first().unitName == QStringLiteral("Maria Souza"));
+
+    // Without a name (a hub before it, or a municipality): empty, and not on the wire.
+    page.revisions[0].unitName.clear();
+    CHECK_FALSE(sync::encode(page).contains("unitName"));
+    decoded = sync::decodePullPage(sync::encode(page));
+    REQUIRE(decoded.ok());
+    CHECK(decoded->revisions.first().unitName.isEmpty());
+
+    // A name for an IBGE code, a name too long, or not a string: the page is refused.
+    page.revisions[0].municipality = QStringLiteral("3106200");
+    page.revisions[0].unitName = QStringLiteral("Belo Horizonte");
+    CHECK_FALSE(sync::decodePullPage(sync::encode(page)).ok());
+    page.revisions[0].municipality = QStringLiteral("ap-75e5d2a2a8b9");
+    page.revisions[0].unitName = QString(121, QLatin1Char('x'));
+    CHECK_FALSE(sync::decodePullPage(sync::encode(page)).ok());
+    page.revisions[0].unitName = QString(120, QLatin1Char('x'));
+    CHECK(sync::decodePullPage(sync::encode(page)).ok());
+    QByteArray body = sync::encode(page);
+    const QByteArray named = QByteArray("\"unitName\":\"") + QByteArray(120, 'x') + QByteArray("\"");
+    body.replace(named, QByteArray("\"unitName\":5"));
+    REQUIRE(body.contains("\"unitName\":5"));
+    CHECK_FALSE(sync::decodePullPage(body).ok());
+}

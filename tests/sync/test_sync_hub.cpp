@@ -507,3 +507,135 @@ TEST_CASE("real hub: an apoiador enrolls with a code for its state and sends its
     // The PE code was not spent: another installation may still use it.
     CHECK(hub.cli({QStringLiteral("tokens")}).count(QLatin1Char('\n')) == 1);
 }
+
+#ifdef MOBILIZA_APP_EXE
+namespace {
+
+// The mobiliza executable on a profile folder (pt-BR off: the words checked are English).
+struct AppRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+AppRun runApp(const QString &profileDir, const QStringList &arguments)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MOBILIZA_APP_EXE), QStringList{QStringLiteral("--lang"), QStringLiteral("en"),
+                                                          QStringLiteral("--data-dir"), profileDir} +
+                                                  arguments);
+    REQUIRE(p.waitForFinished(120'000));
+    return AppRun{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
+                  QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+TEST_CASE("real hub: an apoiador's quadrimestre returned by its COSEMS, corrected and accepted, and another "
+          "COSEMS sees nothing")
+{
+    test::TempDir hubDir;
+    HubProcess hub(hubDir.path());
+    hub.start();
+    const auto code = [&hub](const QString &role, const QString &uf, const QString &label) {
+        return hub
+            .cli({QStringLiteral("enroll"), QStringLiteral("--program"), QStringLiteral("apoio_cosems"),
+                  QStringLiteral("--role"), role, QStringLiteral("--uf"), uf, QStringLiteral("--label"),
+                  label})
+            .trimmed()
+            .split(QLatin1Char('\n'))
+            .last();
+    };
+
+    // The apoiador (this process): its demonstration year, sent.
+    test::ApoiadorProfile apoiador;
+    core::Services &services = *apoiador.services;
+    REQUIRE(core::DemoData(services, core::ProgramDefinition::apoioCosems(), core::ReferenceData::embedded(),
+                           apoiador.clock)
+                .seed()
+                .ok());
+    QNetworkAccessManager network;
+    sync::FileTokenStore tokens(apoiador.dir.filePath(sync::FileTokenStore::defaultFileName()));
+    sync::SyncController controller(services, &network, tokens, Client::options());
+    REQUIRE(controller
+                .enrollBlocking(hub.url(), code(QStringLiteral("apoiador"), QStringLiteral("BA"),
+                                                QStringLiteral("Maria Souza")))
+                .ok());
+    REQUIRE(controller.runPassBlocking(120'000).sent == 3);
+    auto q2 = services.reports().reportFor(core::ProgramDefinition::apoioCosemsId(),
+                                           core::Period::fromKey(QStringLiteral("2026-Q2")));
+    REQUIRE(q2.ok());
+    const QString report = q2->uuid;
+
+    // The COSEMS of Bahia (another process): enrolls, pulls the three, sees the apoiador's name.
+    test::TempDir cosems;
+    const QString cos = cosems.filePath(QStringLiteral("cosems-ba"));
+    AppRun run =
+        runApp(cos, {QStringLiteral("--program"), QStringLiteral("apoio_cosems"), QStringLiteral("--role"),
+                     QStringLiteral("cosems"), QStringLiteral("--uf"), QStringLiteral("BA"),
+                     QStringLiteral("--hub"), hub.url(), QStringLiteral("--enroll"),
+                     code(QStringLiteral("cosems"), QStringLiteral("BA"), QStringLiteral("COSEMS-BA"))});
+    INFO(run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    REQUIRE(runApp(cos, {QStringLiteral("--pull")}).exitCode == 0);
+    run = runApp(cos, {QStringLiteral("--status")});
+    QStringList lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    CHECK(lines.size() == 3);
+    for (const QString &line : std::as_const(lines))
+        CHECK(line.split(QLatin1Char('\t')).value(1) == services.profile().reportingUnit());
+    CHECK(lines.filter(report).size() == 1);
+
+    // It returns the 2026-Q2 report; the decision goes up with the next pull.
+    run = runApp(cos, {QStringLiteral("--review"), report, QStringLiteral("--return"),
+                       QStringLiteral("Descreva os resultados da oficina.")});
+    INFO(run.out.toStdString() << run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.contains(QStringLiteral("Maria Souza"))); // named, not "ap-…"
+    REQUIRE(runApp(cos, {QStringLiteral("--pull")}).exitCode == 0);
+
+    // The apoiador hears it, corrects the text and sends revision 2.
+    sync::PassReport pass = controller.runPassBlocking(120'000);
+    CHECK(pass.reviewsApplied == 1);
+    REQUIRE(services.reports().report(report)->state == ReportState::Returned);
+    CHECK(services.reports().report(report)->reviewComment ==
+          QStringLiteral("Descreva os resultados da oficina."));
+    REQUIRE(services.reports().applyEvent(report, ReportEvent::Reopen).ok());
+    const core::Action action = services.reports().report(report)->actions.first();
+    QJsonObject values = action.values;
+    values.insert(QStringLiteral("results"),
+                  QStringLiteral("Plano de ação aprovado por 12 municípios da CIR."));
+    REQUIRE(services.reports().updateAction(action.uuid, values).ok());
+    REQUIRE(services.reports().conclude(report).ok());
+    pass = controller.runPassBlocking(120'000);
+    CHECK(pass.sent == 1);
+    CHECK(services.reports().report(report)->revision == 2);
+
+    // The COSEMS pulls revision 2 and accepts it; the apoiador sees it accepted.
+    REQUIRE(runApp(cos, {QStringLiteral("--pull")}).exitCode == 0);
+    lines = runApp(cos, {QStringLiteral("--status")}).out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList mine = lines.filter(report);
+    REQUIRE(mine.size() == 1);
+    CHECK(mine.first().split(QLatin1Char('\t')).value(2) == QStringLiteral("received"));
+    CHECK(mine.first().split(QLatin1Char('\t')).value(3) == QStringLiteral("2"));
+    REQUIRE(runApp(cos, {QStringLiteral("--review"), report, QStringLiteral("--accept")}).exitCode == 0);
+    REQUIRE(runApp(cos, {QStringLiteral("--pull")}).exitCode == 0);
+    controller.runPassBlocking(120'000);
+    CHECK(services.reports().report(report)->state == ReportState::Accepted);
+    CHECK(hub.reportLines().filter(report).filter(QStringLiteral("\taccepted")).size() == 1);
+
+    // The COSEMS of Pernambuco pulls nothing of Bahia's apoiador.
+    const QString pe = cosems.filePath(QStringLiteral("cosems-pe"));
+    REQUIRE(runApp(pe, {QStringLiteral("--program"), QStringLiteral("apoio_cosems"), QStringLiteral("--role"),
+                        QStringLiteral("cosems"), QStringLiteral("--uf"), QStringLiteral("PE"),
+                        QStringLiteral("--hub"), hub.url(), QStringLiteral("--enroll"),
+                        code(QStringLiteral("cosems"), QStringLiteral("PE"), QStringLiteral("COSEMS-PE"))})
+                .exitCode == 0);
+    REQUIRE(runApp(pe, {QStringLiteral("--pull")}).exitCode == 0);
+    CHECK(runApp(pe, {QStringLiteral("--status")}).out.trimmed().isEmpty());
+    CHECK(runApp(pe, {QStringLiteral("--review"), report, QStringLiteral("--accept")}).exitCode != 0);
+}
+#endif

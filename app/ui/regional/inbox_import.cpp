@@ -117,10 +117,11 @@ void InboxPage::importFinished(const core::IntakeJobResult &result)
             continue;
         }
         const core::IntakeItem &item = file.outcome.item;
-        const QString what = tr("%1: %2, %3 (revision %4)")
-                                 .arg(name, regional::municipalityName(m_context.reference, item.municipality),
-                                      item.period.display())
-                                 .arg(item.revision);
+        const QString what =
+            tr("%1: %2, %3 (revision %4)")
+                .arg(name, regional::unitName(m_context.reference, *m_context.services, item.municipality),
+                     item.period.display())
+                .arg(item.revision);
         if (file.outcome.alreadyHere) {
             alreadyHere << what;
         } else {

@@ -34,6 +34,9 @@ void InboxModel::reload()
     auto latest = services.replica().latest();
     auto all = services.replica().revisions();
     auto decisions = services.reviews().all();
+    QHash<QString, QString> unitNames; // the apoiadores' (an empty list only costs their names)
+    if (auto names = services.replica().unitNames())
+        unitNames = names.value();
     if (!latest)
         error = latest.error().message;
     else if (!all)
@@ -61,7 +64,9 @@ void InboxModel::reload()
         for (const core::ReplicaRevision &r : latest.value()) {
             InboxRow row;
             row.revision = r;
-            row.municipalityName = regional::municipalityName(m_context.reference, r.municipality);
+            row.municipalityName = core::isIbgeCode(r.municipality)
+                                       ? regional::municipalityName(m_context.reference, r.municipality)
+                                       : unitNames.value(r.municipality, r.municipality);
             row.firstReceivedAt = first.value(r.report, r.receivedAt);
             row.late = m_context.program.isLate(r.period, core::brasiliaDate(row.firstReceivedAt));
             row.stateKey = r.state;
@@ -235,9 +240,11 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Municipality:
-        return tr("Municipality");
+        return regional::reviewsPeople(*m_context.services) ? tr("Apoiador") : tr("Municipality");
     case Period:
-        return tr("Month", "the report's competência (mm/aaaa)");
+        return regional::reviewsPeople(*m_context.services)
+                   ? tr("Period", "a quadrimestre of the apoio program")
+                   : tr("Month", "the report's competência (mm/aaaa)");
     case Revision:
         return tr("Revision");
     case ReceivedAt:

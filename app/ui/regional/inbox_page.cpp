@@ -53,26 +53,34 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     auto *layout = new QVBoxLayout(m_listPage);
     layout->setContentsMargins(0, 0, 0, 0);
     const bool central = regional::isCentralDesk(*m_context.services);
+    const bool people = regional::reviewsPeople(*m_context.services);
     layout->addWidget(
-        central ? makePageHeader(tr("Forwarded reports"),
-                                 tr("The reports the URS forwarded to the central level, and every report of the "
-                                    "state. Open one (Enter or double-click) to consolidate it or return it to its "
-                                    "URS; decisions are kept here and sent at the next synchronization."),
-                                 m_listPage)
-                : makePageHeader(tr("Inbox"),
-                                 tr("The reports of the URS's municipalities, as received. Open one (Enter or "
-                                    "double-click) to review it; decisions are kept here and sent at the next "
-                                    "synchronization."),
-                                 m_listPage));
+        people ? makePageHeader(tr("Inbox"),
+                                tr("The reports of the state's apoiadores, as received. Open one (Enter or "
+                                   "double-click) to review it; decisions are kept here and sent at the next "
+                                   "synchronization."),
+                                m_listPage)
+        : central
+            ? makePageHeader(
+                  tr("Forwarded reports"),
+                  tr("The reports the URS forwarded to the central level, and every report of the "
+                     "state. Open one (Enter or double-click) to consolidate it or return it to its "
+                     "URS; decisions are kept here and sent at the next synchronization."),
+                  m_listPage)
+            : makePageHeader(tr("Inbox"),
+                             tr("The reports of the URS's municipalities, as received. Open one (Enter or "
+                                "double-click) to review it; decisions are kept here and sent at the next "
+                                "synchronization."),
+                             m_listPage));
 
     auto *bar = new QHBoxLayout;
-    auto *monthLabel = new QLabel(tr("&Month:"), m_listPage);
+    auto *monthLabel = new QLabel(people ? tr("&Period:") : tr("&Month:"), m_listPage);
     m_month = new QComboBox(m_listPage);
     m_month->setObjectName(QStringLiteral("inboxMonth"));
     m_month->setMinimumContentsLength(10);
     m_month->setSizeAdjustPolicy(QComboBox::AdjustToContents); // "Todas as competências" whole
     monthLabel->setBuddy(m_month);
-    auto *searchLabel = new QLabel(tr("Mu&nicipality:"), m_listPage);
+    auto *searchLabel = new QLabel(people ? tr("A&poiador:") : tr("Mu&nicipality:"), m_listPage);
     m_search = new QLineEdit(m_listPage);
     m_search->setObjectName(QStringLiteral("inboxSearch"));
     m_search->setPlaceholderText(tr("Search by name"));
@@ -104,6 +112,11 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_stateGroup->setExclusive(true);
     QStringList keys{QString()};
     keys << regional::reviewStateKeys();
+    if (people) // nothing is forwarded above the COSEMS
+        keys.removeIf([](const QString &k) {
+            return k == QLatin1String("forwarded") || k == QLatin1String("returned_to_urs") ||
+                   k == QLatin1String("consolidated");
+        });
     for (const QString &key : std::as_const(keys)) {
         auto *chip = new QToolButton(m_listPage);
         chip->setCheckable(true);
@@ -155,11 +168,13 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_import = new QPushButton(central ? tr("Import batch file…") : tr("Import package…"), m_listPage);
     m_import->setObjectName(QStringLiteral("importPackage"));
     m_import->setToolTip(
-        central ? tr("Takes in a URS's batch files (.mobiliza-lote), brought on a USB stick or sent "
-                     "by e-mail; they go to the hub at the next synchronization, and the receipt "
-                     "for the URS is written beside each file.")
-                : tr("Takes in report package files (.mobiliza) a municipality brought on a USB "
-                     "stick or sent by e-mail; they go to the hub at the next synchronization."));
+        central  ? tr("Takes in a URS's batch files (.mobiliza-lote), brought on a USB stick or sent "
+                       "by e-mail; they go to the hub at the next synchronization, and the receipt "
+                       "for the URS is written beside each file.")
+        : people ? tr("Takes in report package files (.mobiliza) an apoiador brought on a USB stick or sent "
+                      "by e-mail; they go to the hub at the next synchronization.")
+                 : tr("Takes in report package files (.mobiliza) a municipality brought on a USB "
+                      "stick or sent by e-mail; they go to the hub at the next synchronization."));
     auto *footer = new QHBoxLayout;
     footer->addWidget(m_summary, 1);
     footer->addWidget(m_import, 0, Qt::AlignTop);
@@ -247,7 +262,8 @@ void InboxPage::fillMonths()
     m_month->clear();
     for (const core::Period &p : m_model->periods())
         m_month->addItem(p.display(), p.key());
-    m_month->addItem(tr("All months"), QString());
+    m_month->addItem(regional::reviewsPeople(*m_context.services) ? tr("All periods") : tr("All months"),
+                     QString());
     // First time: the newest month (the central level: every month, as what waits for it
     // is the months the URS forwarded). Afterwards: what the reviewer chose, while it exists.
     int index = first ? (regional::isCentralDesk(*m_context.services) ? m_month->count() - 1 : 0)
@@ -294,10 +310,15 @@ void InboxPage::updateButtons()
         setStyleIfChanged(m_empty, QStringLiteral("color: #a01818; padding: 24px;"));
     } else {
         setStyleIfChanged(m_empty, QStringLiteral("color: #4a5a6a; padding: 24px;"));
-        m_empty->setText(m_model->rowCount() == 0
-                             ? tr("No report received yet. The municipalities' reports arrive with the "
-                                  "synchronization (Synchronization page) or from an imported report package.")
-                             : tr("No report matches this filter. Choose \"All\" or another month."));
+        const bool people = regional::reviewsPeople(*m_context.services);
+        m_empty->setText(
+            m_model->rowCount() > 0
+                ? (people ? tr("No report matches this filter. Choose \"All\" or another period.")
+                          : tr("No report matches this filter. Choose \"All\" or another month."))
+            : people ? tr("No report received yet. The apoiadores' reports arrive with the "
+                          "synchronization (Synchronization page) or from an imported report package.")
+                     : tr("No report received yet. The municipalities' reports arrive with the "
+                          "synchronization (Synchronization page) or from an imported report package."));
     }
     int decidable = 0;
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
@@ -315,6 +336,14 @@ void InboxPage::updateButtons()
         const QModelIndex idx = m_filter->index(row, 0);
         waiting += idx.data(InboxModel::DecidableRole).toBool() ? 1 : 0;
         late += idx.data(InboxModel::LateRole).toBool() ? 1 : 0;
+    }
+    if (regional::reviewsPeople(*m_context.services)) {
+        m_summary->setText(any ? tr("%1 report(s) shown · %2 waiting for a decision · %3 late.")
+                                     .arg(m_filter->rowCount())
+                                     .arg(waiting)
+                                     .arg(late)
+                               : QString());
+        return;
     }
     const int expected = int(regional::scopeMunicipalities(m_context.reference, *m_context.services).size());
     const QString summary = regional::isCentralDesk(*m_context.services)

@@ -83,7 +83,7 @@ int review(const CommandLine &cl, core::Services &services, const core::Referenc
     // "Belo Horizonte, 10/2026": which report, as the inbox names it.
     const QString which =
         QCoreApplication::translate("RegionalCommands", "%1, %2")
-            .arg(regional::municipalityName(reference, target->municipality), target->period.display());
+            .arg(regional::unitName(reference, services, target->municipality), target->period.display());
     QString said;
     if (regional::isCentralDesk(services))
         said =

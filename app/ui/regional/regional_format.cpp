@@ -1,8 +1,10 @@
 #include "app/ui/regional/regional_format.h"
 
 #include "core/domain/role.h"
+#include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
 #include "core/regional/coverage.h"
+#include "core/regional/replica_service.h"
 #include "core/regional/review_outbox.h"
 #include "core/services/services.h"
 
@@ -57,13 +59,33 @@ QString municipalityName(const core::ReferenceData &reference, const QString &ib
     return m ? m->name : ibge;
 }
 
+QString unitName(const core::ReferenceData &reference, core::Services &services, const QString &unit)
+{
+    if (core::isIbgeCode(unit))
+        return municipalityName(reference, unit);
+    const auto names = services.replica().unitNames();
+    return names ? names.value().value(unit, unit) : unit;
+}
+
 QString reviewerName(core::Services &services)
 {
     const QString user = services.profile().userName().trimmed();
     if (!user.isEmpty())
         return user;
+    if (reviewsPeople(services)) // "Coordenação do COSEMS — BA"
+        return QCoreApplication::translate("RegionalInbox", "%1 — %2")
+            .arg(core::ProgramDefinition::embeddedById(services.profile().program())
+                     .level(services.profile().role().value_or(core::Role::Urs))
+                     .label,
+                 services.profile().uf());
     return isCentralDesk(services) ? QCoreApplication::translate("RegionalInbox", "Central level")
                                    : QCoreApplication::translate("RegionalInbox", "URS %1").arg(services.profile().urs());
+}
+
+bool reviewsPeople(core::Services &services)
+{
+    return core::ProgramDefinition::embeddedById(services.profile().program()).reportingUnit() !=
+           QLatin1String("municipality");
 }
 
 bool isCentralDesk(core::Services &services)

@@ -28,9 +28,17 @@ QString brasiliaDateTime(const QDateTime &utc);
 QString viaLabel(const QString &via);
 // The municipality's name, or its code when the reference table does not know it.
 QString municipalityName(const core::ReferenceData &reference, const QString &ibge);
+// Any reporting unit's name: a municipality's, or the name the hub gave an apoiador
+// (core::ReplicaService::unitNames), else its id.
+QString unitName(const core::ReferenceData &reference, core::Services &services, const QString &unit);
 // The name recorded with a decision: the profile's user name, else "URS <name>"
 // (or "Nível central").
 QString reviewerName(core::Services &services);
+
+// A desk of a program whose reports come from people, not municipalities (the apoio
+// program's COSEMS coordination reviews its apoiadores): it neither forwards nor batches,
+// and speaks of apoiadores and periods (issue 11).
+bool reviewsPeople(core::Services &services);
 
 // The desk's level: the central level decides on forwarded reports (consolidate,
 // return to the URS); a URS on received ones (accept, return to the municipality).

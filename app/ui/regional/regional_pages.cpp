@@ -23,6 +23,21 @@ QStringList regionalPageNames()
 QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialogs &dialogs)
 {
     const QStyle *st = QApplication::style();
+    // The apoio program's COSEMS reviews its apoiadores; CONASEMS's national view is to come
+    // (issue 11): neither has municipalities' coverage, batches, partners or SES-MG's Painel.
+    if (context.program.reportingUnit() != QLatin1String("municipality")) {
+        QList<RolePage> pages;
+        if (context.role != core::Role::Central)
+            pages << RolePage{QStringLiteral("inbox"), QCoreApplication::translate("RegionalPages", "Inbox"),
+                              st->standardIcon(QStyle::SP_FileDialogDetailedView),
+                              new InboxPage(context, dialogs, parent)};
+        pages << RolePage{QStringLiteral("sync"),
+                          QCoreApplication::translate("MainWindow", "Synchronization"),
+                          st->standardIcon(QStyle::SP_BrowserReload), new SyncPage(context, parent)}
+              << RolePage{QStringLiteral("settings"), QCoreApplication::translate("MainWindow", "Settings"),
+                          st->standardIcon(QStyle::SP_FileDialogInfoView), new SettingsPage(context, parent)};
+        return pages;
+    }
     auto *inbox = new InboxPage(context, dialogs, parent);
     auto *coverage = new CoveragePage(context, dialogs, parent);
     // A coverage cell, or a row of a list behind the Painel's numbers, opens its report

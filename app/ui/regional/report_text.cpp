@@ -65,6 +65,11 @@ QString fieldValue(const core::ProgramDefinition &program, const core::FieldDefi
         return QStringLiteral("%1; %2").arg(out::decimalBr(c.value(QStringLiteral("lat")).toDouble(), 6),
                                             out::decimalBr(c.value(QStringLiteral("lon")).toDouble(), 6));
     }
+    // A state "Bahia (BA)", municipalities by name, a list's entries (the apoio program's
+    // encaminhamentos): as the PDF writes them, one entry a line.
+    if (field.type == core::field_type::Uf || field.type == core::field_type::Municipalities ||
+        field.type == core::field_type::List)
+        return out::fieldText(program, field, action.values, QStringLiteral("\n"));
     if (v.isString())
         return v.toString().trimmed();
     if (v.isDouble())
@@ -129,8 +134,11 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
                                  .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
                 continue;
             }
-            html += QStringLiteral("<tr><td style='color:#4a5a6a; padding-right:10px;'>%1:</td><td>%2</td></tr>")
-                        .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+            html +=
+                QStringLiteral("<tr><td style='color:#4a5a6a; padding-right:10px;'>%1:</td><td>%2</td></tr>")
+                    .arg(esc(field.label),
+                         value.isEmpty() ? QStringLiteral("—")
+                                         : esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         }
         html += QStringLiteral("</table>") + longTexts;
         people += qint64(action.values.value(peopleField).toDouble());

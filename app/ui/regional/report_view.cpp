@@ -189,12 +189,21 @@ void ReportView::loadContent()
     m_hasContent = false;
     m_report = {};
     QList<QPair<QString, QString>> lines;
-    const auto municipality = m_context.reference.municipality(r.municipality);
-    lines << qMakePair(tr("Municipality"), tr("%1 (IBGE %2)").arg(m_row.municipalityName, r.municipality));
-    lines << qMakePair(tr("URS"), municipality ? municipality->urs : m_context.services->profile().urs());
-    lines << qMakePair(tr("Month"), QStringLiteral("%1 (%2 de %3)")
-                                        .arg(r.period.display(), core::outputs::monthName(r.period.month))
-                                        .arg(r.period.year));
+    if (regional::reviewsPeople(*m_context.services)) {
+        // An apoiador of the COSEMS: its name as the hub knows it, and its id.
+        lines << qMakePair(tr("Apoiador"), m_row.municipalityName == r.municipality
+                                               ? r.municipality
+                                               : tr("%1 (%2)").arg(m_row.municipalityName, r.municipality));
+        lines << qMakePair(tr("Period"), r.period.display());
+    } else {
+        const auto municipality = m_context.reference.municipality(r.municipality);
+        lines << qMakePair(tr("Municipality"),
+                           tr("%1 (IBGE %2)").arg(m_row.municipalityName, r.municipality));
+        lines << qMakePair(tr("URS"), municipality ? municipality->urs : m_context.services->profile().urs());
+        lines << qMakePair(tr("Month"), QStringLiteral("%1 (%2 de %3)")
+                                            .arg(r.period.display(), core::outputs::monthName(r.period.month))
+                                            .arg(r.period.year));
+    }
     lines << qMakePair(tr("Revision"), QString::number(r.revision));
     lines << qMakePair(tr("Received on"), regional::brasiliaDateTime(r.receivedAt));
     lines << qMakePair(tr("Via"), regional::viaLabel(r.via));
