@@ -257,7 +257,9 @@ check "Belo Horizonte --sync; --status: $MONTH2 returned for correction" bash -c
   '"$1" --lang en --data-dir "$2/bh" --sync >/dev/null; "$1" --lang en --data-dir "$2/bh" --status | grep -qE "^$3[[:space:]]returned"' \
   _ "$APP" "$D" "$MONTH2"
 
-printf 'x' | dd of="$D/lote-$MONTH2.mobiliza-lote" bs=1 seek=200 conv=notrunc 2>/dev/null
+# Byte 200 inverted (writing a fixed 'x' left the file intact whenever that byte was an 'x').
+python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[200] ^= 0xFF; open(sys.argv[1], "wb").write(b)' \
+  "$D/lote-$MONTH2.mobiliza-lote"
 check "a damaged batch file is refused" bash -c '! "$1" import --data "$2/central2" "$3" >/dev/null 2>&1' \
   _ "$HUB_EXE" "$D" "$D/lote-$MONTH2.mobiliza-lote"
 check "…by the central installation too (exit 1), saying so" bash -c \
