@@ -2180,7 +2180,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+78"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+79"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
@@ -3434,37 +3434,37 @@
 <context>
     <name>RegionalCommands</name>
     <message>
-        <location filename="../app/ui/regional/regional_commands.cpp" line="+29"/>
+        <location filename="../app/ui/regional/regional_commands.cpp" line="+30"/>
         <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</source>
         <translation>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Decisions sent: %1 (refused: %2). Revisions received: %3; reports: %4; photos: %5.</source>
         <translation>Decisions sent: %1 (refused: %2). Revisions received: %3; reports: %4; photos: %5.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.</source>
         <translation>Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The local copy is up to date.</source>
         <translation>The local copy is up to date.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>The local copy is not complete yet.</source>
         <translation>The local copy is not complete yet.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>No report %1 in this URS&apos;s copy. Run --pull first, and check the identifier (--status lists them).</source>
-        <translation>No report %1 in this URS&apos;s copy. Run --pull first, and check the identifier (--status lists them).</translation>
+        <source>No report %1 in this installation&apos;s copy. Run --pull first, and check the identifier (--status lists them).</source>
+        <translation>No report %1 in this installation&apos;s copy. Run --pull first, and check the identifier (--status lists them).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -3489,12 +3489,12 @@
         <translation>Returned the report of %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>There is no package file (.mobiliza) in %1.</source>
         <translation>There is no package file (.mobiliza) in %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>the report of %1 for %2, revision %3, was already here: nothing changed.</source>
         <translation>the report of %1 for %2, revision %3, was already here: nothing changed.</translation>
     </message>
@@ -3504,12 +3504,12 @@
         <translation>received the report of %1 for %2, revision %3; it goes to the hub at the next synchronization (--pull).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Only a URS forwards batches to the central level.</source>
         <translation>Only a URS forwards batches to the central level.</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</source>
         <translation>
             <numerusform>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</numerusform>
@@ -3517,7 +3517,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Batch %1: %n report(s) of %2 to forward.</source>
         <translation>
             <numerusform>Batch %1: %n report(s) of %2 to forward.</numerusform>
@@ -3525,7 +3525,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The hub received batch %1 (%2) on %3: forwarded to the central level.</source>
         <translation>The hub received batch %1 (%2) on %3: forwarded to the central level.</translation>
     </message>
@@ -3535,7 +3535,7 @@
         <translation>Batch %1 is waiting to be sent: it goes at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>batch %1 of %2 was already recorded as received (%3, %4): nothing changed.</source>
         <translation>batch %1 of %2 was already recorded as received (%3, %4): nothing changed.</translation>
     </message>
@@ -3576,7 +3576,7 @@
         <translation>the hub received batch %1 (%2) on %3. The receipt for the URS is in %4: take it back to the URS, which records it with --import-receipt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+50"/>
         <source>%n partner(s) of the region written to %1, without personal contacts.</source>
         <translation>
             <numerusform>%n partner(s) of the region written to %1, without personal contacts.</numerusform>
@@ -3584,7 +3584,7 @@
         </translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-323"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>Coverage is for a URS profile: this one has no URS.</translation>
     </message>
@@ -3660,8 +3660,8 @@
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+34"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
@@ -3697,15 +3697,25 @@
         </translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+89"/>
+        <location line="+50"/>
+        <location line="+105"/>
         <source>No actions in the month</source>
         <translation>No actions in the month</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-104"/>
+        <source>No actions in the period</source>
+        <translation>No actions in the period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The municipality reported no %1 in this month.</source>
         <translation>The municipality reported no %1 in this month.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The apoiador reported no %1 in this period.</source>
+        <translation>The apoiador reported no %1 in this period.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3713,23 +3723,28 @@
         <translation>Justification</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No action recorded in this month.</source>
         <translation>No action recorded in this month.</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>No action recorded in this period.</source>
+        <translation>No action recorded in this period.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+19"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Totals of the month</source>
         <translation>Totals of the month</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>People reached</source>
         <translation>People reached</translation>
     </message>
@@ -3739,17 +3754,17 @@
         <translation>What changed since revision %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Nothing in the actions, fields or photos changed: only the report was sent again.</source>
         <translation>Nothing in the actions, fields or photos changed: only the report was sent again.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Revision %1</source>
         <translation>Revision %1</translation>
@@ -3777,7 +3792,7 @@
         </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>removed</source>
         <translation>removed</translation>
     </message>
@@ -3787,12 +3802,12 @@
         <translation>partners</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>photos</source>
         <translation>photos</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%n removed</source>
         <translation>
             <numerusform>%n removed</numerusform>
@@ -3800,7 +3815,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n added</numerusform>
@@ -3811,7 +3826,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+86"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+87"/>
         <source>Sending review decisions</source>
         <translation>Sending review decisions</translation>
     </message>
@@ -3821,12 +3836,17 @@
         <translation>Sending the packages received here</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Forwarding batches to the central level</source>
         <translation>Forwarding batches to the central level</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+292"/>
+        <source>Receiving the apoiadores&apos; reports</source>
+        <translation>Receiving the apoiadores&apos; reports</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Receiving the municipalities&apos; reports</source>
         <translation>Receiving the municipalities&apos; reports</translation>
     </message>
@@ -3847,7 +3867,7 @@
     </message>
     <message>
         <location filename="../sync/client/regional_steps.cpp" line="+55"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
     </message>
@@ -5773,7 +5793,7 @@
         <translation>Apoiador</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Period</source>
         <comment>a quadrimestre of the apoio program</comment>
         <translation>Period</translation>
@@ -5818,7 +5838,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+63"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+65"/>
         <source>Forwarded reports</source>
         <translation>Forwarded reports</translation>
     </message>
@@ -5828,18 +5848,18 @@
         <translation>The reports the URS forwarded to the central level, and every report of the state. Open one (Enter or double-click) to consolidate it or return it to its URS; decisions are kept here and sent at the next synchronization.</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+10"/>
+        <location line="-8"/>
+        <location line="+12"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>The reports of the state&apos;s apoiadores, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
         <translation>The reports of the state&apos;s apoiadores, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The reports of the URS&apos;s municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
         <translation>The reports of the URS&apos;s municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</translation>
     </message>
@@ -5880,20 +5900,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+239"/>
         <location line="+77"/>
         <source>Accept selected</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location line="-315"/>
-        <location line="+236"/>
+        <location line="-316"/>
+        <location line="+237"/>
         <location line="+79"/>
         <source>Consolidate selected</source>
         <translation>Consolidate selected</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-314"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</translation>
     </message>
@@ -5966,7 +5986,7 @@
         <translation>The regional copy could not be read: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No report matches this filter. Choose &quot;All&quot; or another period.</source>
         <translation>No report matches this filter. Choose &quot;All&quot; or another period.</translation>
     </message>
@@ -6135,7 +6155,7 @@
         <translation>Cancelling: the file being checked is finished first…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Checking %1 (%2 of %3)…</source>
         <translation>Checking %1 (%2 of %3)…</translation>
     </message>
@@ -6191,12 +6211,12 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-75"/>
         <source>%1: %2, %3 (revision %4)</source>
         <translation>%1: %2, %3 (revision %4)</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%n package(s) imported; they go to the hub at the next synchronization:</source>
         <translation>
             <numerusform>%n package(s) imported; they go to the hub at the next synchronization:</numerusform>
@@ -9211,7 +9231,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReportView</name>
     <message>
-        <location filename="../app/ui/regional/report_view.cpp" line="+48"/>
+        <location filename="../app/ui/regional/report_view.cpp" line="+49"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
@@ -9227,18 +9247,18 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+20"/>
-        <location line="+329"/>
+        <location line="+348"/>
         <source>Accept</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+329"/>
+        <location line="-348"/>
+        <location line="+348"/>
         <source>Consolidate</source>
         <translation>Consolidate</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-345"/>
         <source>Return for correction…</source>
         <translation>Return for correction…</translation>
     </message>
@@ -9253,7 +9273,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>What the program&apos;s rules say about this report</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Click a line, or select it and press Enter, to go to what it points at.</source>
         <translation>Click a line, or select it and press Enter, to go to what it points at.</translation>
     </message>
@@ -9278,7 +9298,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>History</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
+        <source>The apoiador sent revision %1 of this report: it is the one shown now.</source>
+        <translation>The apoiador sent revision %1 of this report: it is the one shown now.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The municipality sent revision %1 of this report: it is the one shown now.</source>
         <translation>The municipality sent revision %1 of this report: it is the one shown now.</translation>
     </message>
@@ -9303,7 +9328,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Municipality</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 (IBGE %2)</source>
         <translation>%1 (IBGE %2)</translation>
     </message>
@@ -9338,7 +9363,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Deadline</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 — first sent late, on %2</source>
         <translation>%1 — first sent late, on %2</translation>
     </message>
@@ -9358,7 +9383,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Returned by the central level</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</source>
         <translation>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</translation>
     </message>
@@ -9373,12 +9398,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>This report could not be read: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>This installation does not know the report&apos;s program (%1): its rules were not checked.</source>
         <translation>This installation does not know the report&apos;s program (%1): its rules were not checked.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>✓ The program&apos;s rules find nothing to point out in this report.</source>
         <translation>✓ The program&apos;s rules find nothing to point out in this report.</translation>
     </message>
@@ -9399,12 +9424,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The history could not be read: %1</source>
         <translation>The history could not be read: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source> · late</source>
         <translation> · late</translation>
     </message>
@@ -9429,7 +9454,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>This revision is &quot;%1&quot;: no decision to make here.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Consolidate this revision into the Painel; it goes to the hub at the next synchronization.</source>
         <translation>Consolidate this revision into the Painel; it goes to the hub at the next synchronization.</translation>
     </message>
@@ -9439,17 +9464,22 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Return it to its URS with what to look at again.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Accept this revision; it goes to the hub at the next synchronization.</source>
         <translation>Accept this revision; it goes to the hub at the next synchronization.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Return it to the apoiador with what to correct.</source>
+        <translation>Return it to the apoiador with what to correct.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Return it to the municipality with what to correct.</source>
         <translation>Return it to the municipality with what to correct.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Accept the report</source>
         <translation>Accept the report</translation>
     </message>
@@ -9469,12 +9499,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Accept the report of %1, %2 (revision %3)?</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Central level: %1</source>
         <translation>Central level: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The decision was not recorded: %1</source>
         <translation>The decision was not recorded: %1</translation>
     </message>
@@ -9489,7 +9519,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Returned to the URS. The decision and your comment go to the hub at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Accepted. The decision goes to the hub at the next synchronization.</source>
         <translation>Accepted. The decision goes to the hub at the next synchronization.</translation>
     </message>
@@ -9724,23 +9754,28 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::ReturnDialog</name>
     <message>
-        <location filename="../app/ui/regional/return_dialog.cpp" line="+24"/>
-        <location line="+66"/>
+        <location filename="../app/ui/regional/return_dialog.cpp" line="+26"/>
+        <location line="+69"/>
         <source>Return for correction</source>
         <translation>Return for correction</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-69"/>
         <source>Return to the URS</source>
         <translation>Return to the URS</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>What must the URS look at again? (required; the URS reads this, and decides whether the municipality must correct it)</source>
         <translation>What must the URS look at again? (required; the URS reads this, and decides whether the municipality must correct it)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>What must the apoiador correct? (required; the apoiador reads this)</source>
+        <translation>What must the apoiador correct? (required; the apoiador reads this)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>What must the municipality correct? (required; the municipality reads this)</source>
         <translation>What must the municipality correct? (required; the municipality reads this)</translation>
     </message>
@@ -9795,7 +9830,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Remove the selected note</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Write the comment first: a report is returned only with one.</source>
         <translation>Write the comment first: a report is returned only with one.</translation>
     </message>

@@ -2180,7 +2180,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+78"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+79"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
@@ -3434,37 +3434,37 @@
 <context>
     <name>RegionalCommands</name>
     <message>
-        <location filename="../app/ui/regional/regional_commands.cpp" line="+29"/>
+        <location filename="../app/ui/regional/regional_commands.cpp" line="+30"/>
         <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</source>
         <translation>Esta instalação ainda não está conectada a um hub. Conecte-a com --hub URL --enroll CÓDIGO (o código é fornecido pelo administrador do hub).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Decisions sent: %1 (refused: %2). Revisions received: %3; reports: %4; photos: %5.</source>
         <translation>Decisões enviadas: %1 (recusadas: %2). Revisões recebidas: %3; relatórios: %4; fotos: %5.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.</source>
         <translation>Pacotes enviados ao hub: %1. Lotes encaminhados: %2. Recusados pelo hub: %3.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The local copy is up to date.</source>
         <translation>A cópia local está em dia.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>The local copy is not complete yet.</source>
         <translation>A cópia local ainda não está completa.</translation>
     </message>
     <message>
         <location line="+18"/>
-        <source>No report %1 in this URS&apos;s copy. Run --pull first, and check the identifier (--status lists them).</source>
-        <translation>Não há relatório %1 na cópia desta URS. Execute --pull antes e confira o identificador (--status lista os relatórios).</translation>
+        <source>No report %1 in this installation&apos;s copy. Run --pull first, and check the identifier (--status lists them).</source>
+        <translation>Não há relatório %1 na cópia desta instalação. Rode --pull antes e confira o identificador (--status lista todos).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -3489,12 +3489,12 @@
         <translation>Relatório de %1 (revisão %2) devolvido para correção. A decisão vai ao hub na próxima sincronização (--pull).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+67"/>
         <source>There is no package file (.mobiliza) in %1.</source>
         <translation>Não há arquivo de pacote (.mobiliza) em %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>the report of %1 for %2, revision %3, was already here: nothing changed.</source>
         <translation>o relatório de %1 de %2, revisão %3, já estava aqui: nada foi alterado.</translation>
     </message>
@@ -3504,12 +3504,12 @@
         <translation>recebido o relatório de %1 de %2, revisão %3; ele vai para o hub na próxima sincronização (--pull).</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Only a URS forwards batches to the central level.</source>
         <translation>Só uma URS encaminha lotes ao nível central.</translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Batch %1: %n report(s) of %2 written to %3. Take the file to the central level; it is verified there like a report package.</source>
         <translation>
             <numerusform>Lote %1: %n relatório de %2 gravado em %3. Leve o arquivo ao nível central; lá ele é conferido como um pacote de relatório.</numerusform>
@@ -3517,7 +3517,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Batch %1: %n report(s) of %2 to forward.</source>
         <translation>
             <numerusform>Lote %1: %n relatório de %2 a encaminhar.</numerusform>
@@ -3525,7 +3525,7 @@
         </translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The hub received batch %1 (%2) on %3: forwarded to the central level.</source>
         <translation>O hub recebeu o lote %1 (%2) em %3: encaminhado ao nível central.</translation>
     </message>
@@ -3535,7 +3535,7 @@
         <translation>O lote %1 aguarda envio: ele vai na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>batch %1 of %2 was already recorded as received (%3, %4): nothing changed.</source>
         <translation>o lote %1 de %2 já estava registrado como recebido (%3, %4): nada mudou.</translation>
     </message>
@@ -3576,7 +3576,7 @@
         <translation>o hub recebeu o lote %1 (%2) em %3. O recibo para a URS está em %4: leve-o de volta à URS, que o registra com --import-receipt.</translation>
     </message>
     <message numerus="yes">
-        <location line="+45"/>
+        <location line="+50"/>
         <source>%n partner(s) of the region written to %1, without personal contacts.</source>
         <translation>
             <numerusform>%n parceiro da região gravado em %1, sem contatos pessoais.</numerusform>
@@ -3584,7 +3584,7 @@
         </translation>
     </message>
     <message>
-        <location line="-305"/>
+        <location line="-323"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>A cobertura é para um perfil de URS: este perfil não tem URS.</translation>
     </message>
@@ -3660,8 +3660,8 @@
         <translation>Encaminhados</translation>
     </message>
     <message>
-        <location line="-33"/>
-        <location line="+34"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
@@ -3697,15 +3697,25 @@
         </translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+89"/>
+        <location line="+50"/>
+        <location line="+105"/>
         <source>No actions in the month</source>
         <translation>Sem ações no mês</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-104"/>
+        <source>No actions in the period</source>
+        <translation>Sem ações no período</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>The municipality reported no %1 in this month.</source>
         <translation>O município informou que não houve %1 nesta competência.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The apoiador reported no %1 in this period.</source>
+        <translation>O(a) apoiador(a) informou que não houve %1 neste período.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3713,23 +3723,28 @@
         <translation>Justificativa</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>No action recorded in this month.</source>
         <translation>Nenhuma ação registrada nesta competência.</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+17"/>
+        <location line="+1"/>
+        <source>No action recorded in this period.</source>
+        <translation>Nenhuma ação registrada neste período.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <location line="+19"/>
         <source>Photos</source>
         <translation>Fotos</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>Totals of the month</source>
         <translation>Totais do mês</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>People reached</source>
         <translation>Pessoas alcançadas</translation>
     </message>
@@ -3739,17 +3754,17 @@
         <translation>O que mudou desde a revisão %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Nothing in the actions, fields or photos changed: only the report was sent again.</source>
         <translation>Nada mudou nas ações, nos campos ou nas fotos: o relatório apenas foi enviado de novo.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <location line="+1"/>
         <source>Revision %1</source>
         <translation>Revisão %1</translation>
@@ -3777,7 +3792,7 @@
         </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>removed</source>
         <translation>excluída</translation>
     </message>
@@ -3787,12 +3802,12 @@
         <translation>parceiros</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>photos</source>
         <translation>fotos</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%n removed</source>
         <translation>
             <numerusform>%n excluída</numerusform>
@@ -3800,7 +3815,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+3"/>
         <source>%n added</source>
         <translation>
             <numerusform>%n incluída</numerusform>
@@ -3811,7 +3826,7 @@
 <context>
     <name>RegionalSteps</name>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+86"/>
+        <location filename="../sync/client/regional_steps.cpp" line="+87"/>
         <source>Sending review decisions</source>
         <translation>Enviando as decisões de análise</translation>
     </message>
@@ -3821,12 +3836,17 @@
         <translation>Enviando os pacotes recebidos aqui</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Forwarding batches to the central level</source>
         <translation>Encaminhando lotes ao nível central</translation>
     </message>
     <message>
-        <location line="+285"/>
+        <location line="+292"/>
+        <source>Receiving the apoiadores&apos; reports</source>
+        <translation>Recebendo os relatórios dos apoiadores</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Receiving the municipalities&apos; reports</source>
         <translation>Recebendo os relatórios dos municípios</translation>
     </message>
@@ -3847,7 +3867,7 @@
     </message>
     <message>
         <location filename="../sync/client/regional_steps.cpp" line="+55"/>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>Uma foto recebida do hub não confere com a sua soma de verificação; ela não foi guardada.</translation>
     </message>
@@ -5773,7 +5793,7 @@
         <translation>Apoiador(a)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Period</source>
         <comment>a quadrimestre of the apoio program</comment>
         <translation>Período</translation>
@@ -5818,7 +5838,7 @@
 <context>
     <name>mobiliza::ui::InboxPage</name>
     <message>
-        <location filename="../app/ui/regional/inbox_page.cpp" line="+63"/>
+        <location filename="../app/ui/regional/inbox_page.cpp" line="+65"/>
         <source>Forwarded reports</source>
         <translation>Relatórios encaminhados</translation>
     </message>
@@ -5828,18 +5848,18 @@
         <translation>Os relatórios que as URS encaminharam ao nível central, e todos os relatórios do estado. Abra um (Enter ou clique duplo) para consolidá-lo ou devolvê-lo à sua URS; as decisões ficam guardadas aqui e são enviadas na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="-6"/>
-        <location line="+10"/>
+        <location line="-8"/>
+        <location line="+12"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-11"/>
         <source>The reports of the state&apos;s apoiadores, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
         <translation>Os relatórios dos apoiadores do estado, como chegaram. Abra um (Enter ou clique duplo) para analisá-lo; as decisões ficam guardadas aqui e seguem na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The reports of the URS&apos;s municipalities, as received. Open one (Enter or double-click) to review it; decisions are kept here and sent at the next synchronization.</source>
         <translation>Os relatórios dos municípios da URS, como chegaram. Abra um (Enter ou clique duplo) para analisá-lo; as decisões ficam guardadas aqui e seguem na próxima sincronização.</translation>
     </message>
@@ -5880,20 +5900,20 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+238"/>
+        <location line="+239"/>
         <location line="+77"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-315"/>
-        <location line="+236"/>
+        <location line="-316"/>
+        <location line="+237"/>
         <location line="+79"/>
         <source>Consolidate selected</source>
         <translation>Consolidar selecionados</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-314"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -5966,7 +5986,7 @@
         <translation>Não foi possível ler a cópia regional: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No report matches this filter. Choose &quot;All&quot; or another period.</source>
         <translation>Nenhum relatório corresponde a este filtro. Escolha &quot;Todos&quot; ou outro período.</translation>
     </message>
@@ -6135,7 +6155,7 @@
         <translation>Cancelando: o arquivo em conferência termina antes…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Checking %1 (%2 of %3)…</source>
         <translation>Conferindo %1 (%2 de %3)…</translation>
     </message>
@@ -6191,12 +6211,12 @@
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-75"/>
         <source>%1: %2, %3 (revision %4)</source>
         <translation>%1: %2, %3 (revisão %4)</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+20"/>
         <source>%n package(s) imported; they go to the hub at the next synchronization:</source>
         <translation>
             <numerusform>%n pacote importado; vai ao hub na próxima sincronização:</numerusform>
@@ -9211,7 +9231,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReportView</name>
     <message>
-        <location filename="../app/ui/regional/report_view.cpp" line="+48"/>
+        <location filename="../app/ui/regional/report_view.cpp" line="+49"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
@@ -9227,18 +9247,18 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+20"/>
-        <location line="+329"/>
+        <location line="+348"/>
         <source>Accept</source>
         <translation>Aceitar</translation>
     </message>
     <message>
-        <location line="-329"/>
-        <location line="+329"/>
+        <location line="-348"/>
+        <location line="+348"/>
         <source>Consolidate</source>
         <translation>Consolidar</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-345"/>
         <source>Return for correction…</source>
         <translation>Devolver para correção…</translation>
     </message>
@@ -9253,7 +9273,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O que as regras do programa dizem deste relatório</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Click a line, or select it and press Enter, to go to what it points at.</source>
         <translation>Clique numa linha, ou selecione-a e tecle Enter, para ir ao ponto indicado.</translation>
     </message>
@@ -9278,7 +9298,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Histórico</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+59"/>
+        <source>The apoiador sent revision %1 of this report: it is the one shown now.</source>
+        <translation>O(a) apoiador(a) enviou a revisão %1 deste relatório: é ela que aparece agora.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The municipality sent revision %1 of this report: it is the one shown now.</source>
         <translation>O município enviou a revisão %1 deste relatório: é ela que está à vista agora.</translation>
     </message>
@@ -9303,7 +9328,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Município</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 (IBGE %2)</source>
         <translation>%1 (IBGE %2)</translation>
     </message>
@@ -9338,7 +9363,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Prazo</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>%1 — first sent late, on %2</source>
         <translation>%1 — enviado com atraso, em %2</translation>
     </message>
@@ -9358,7 +9383,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Devolvido pelo nível central</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>The content of this report has not arrived yet. Synchronize (Synchronization page) and it appears here.</source>
         <translation>O conteúdo deste relatório ainda não chegou. Sincronize (página Sincronização) e ele aparece aqui.</translation>
     </message>
@@ -9373,12 +9398,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Não foi possível ler este relatório: %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>This installation does not know the report&apos;s program (%1): its rules were not checked.</source>
         <translation>Esta instalação não conhece o programa do relatório (%1): as regras não foram verificadas.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>✓ The program&apos;s rules find nothing to point out in this report.</source>
         <translation>✓ As regras do programa não apontam nada neste relatório.</translation>
     </message>
@@ -9399,12 +9424,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+32"/>
         <source>The history could not be read: %1</source>
         <translation>Não foi possível ler o histórico: %1</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source> · late</source>
         <translation> · atrasado</translation>
     </message>
@@ -9429,7 +9454,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Esta revisão está &quot;%1&quot;: não há decisão a tomar aqui.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Consolidate this revision into the Painel; it goes to the hub at the next synchronization.</source>
         <translation>Consolida esta revisão no Painel; a decisão vai para o hub na próxima sincronização.</translation>
     </message>
@@ -9439,17 +9464,22 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Devolve à sua URS, dizendo o que rever.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Accept this revision; it goes to the hub at the next synchronization.</source>
         <translation>Aceitar esta revisão; a decisão segue para o hub na próxima sincronização.</translation>
     </message>
     <message>
         <location line="+2"/>
+        <source>Return it to the apoiador with what to correct.</source>
+        <translation>Devolver ao(à) apoiador(a) dizendo o que corrigir.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Return it to the municipality with what to correct.</source>
         <translation>Devolver ao município dizendo o que corrigir.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Accept the report</source>
         <translation>Aceitar o relatório</translation>
     </message>
@@ -9469,12 +9499,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Aceitar o relatório de %1, %2 (revisão %3)?</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Central level: %1</source>
         <translation>Nível central: %1</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>The decision was not recorded: %1</source>
         <translation>A decisão não foi registrada: %1</translation>
     </message>
@@ -9489,7 +9519,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Devolvido à URS. A decisão e o seu comentário vão para o hub na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Accepted. The decision goes to the hub at the next synchronization.</source>
         <translation>Aceito. A decisão segue para o hub na próxima sincronização.</translation>
     </message>
@@ -9724,23 +9754,28 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::ReturnDialog</name>
     <message>
-        <location filename="../app/ui/regional/return_dialog.cpp" line="+24"/>
-        <location line="+66"/>
+        <location filename="../app/ui/regional/return_dialog.cpp" line="+26"/>
+        <location line="+69"/>
         <source>Return for correction</source>
         <translation>Devolver para correção</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-69"/>
         <source>Return to the URS</source>
         <translation>Devolver à URS</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>What must the URS look at again? (required; the URS reads this, and decides whether the municipality must correct it)</source>
         <translation>O que a URS deve rever? (obrigatório; a URS lê este texto e decide se o município deve corrigir)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>What must the apoiador correct? (required; the apoiador reads this)</source>
+        <translation>O que o(a) apoiador(a) precisa corrigir? (obrigatório; o(a) apoiador(a) lê este texto)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>What must the municipality correct? (required; the municipality reads this)</source>
         <translation>O que o município deve corrigir? (obrigatório; o município lê este texto)</translation>
     </message>
@@ -9795,7 +9830,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Remover a nota selecionada</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Write the comment first: a report is returned only with one.</source>
         <translation>Escreva o comentário primeiro: um relatório só é devolvido com comentário.</translation>
     </message>

@@ -5,3 +5,7 @@ CREATE TABLE unit_names (
     unit TEXT PRIMARY KEY NOT NULL,
     name TEXT NOT NULL
 ) STRICT;
+-- A COSEMS copy pulled before this version starts its pull again from the beginning, so
+-- the names arrive for the reports it already has (applyPulled upserts: nothing doubles).
+DELETE FROM settings WHERE key = 'replica_cursor'
+  AND EXISTS (SELECT 1 FROM replica_revisions WHERE municipality LIKE 'ap-%');

@@ -67,7 +67,8 @@ void RegionalSteps::startImports()
     else
         localProblem(due.error().message);
     if (!m_imports.isEmpty())
-        Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Sending the packages received here"));
+        Q_EMIT stepChanged(
+            QCoreApplication::translate("RegionalSteps", "Sending the packages received here"));
     nextImport();
 }
 
@@ -97,7 +98,8 @@ void RegionalSteps::startBatches()
     else
         localProblem(due.error().message);
     if (!m_batches.isEmpty())
-        Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Forwarding batches to the central level"));
+        Q_EMIT stepChanged(
+            QCoreApplication::translate("RegionalSteps", "Forwarding batches to the central level"));
     nextBatch();
 }
 
@@ -110,10 +112,10 @@ void RegionalSteps::localProblem(const QString &message)
 
 bool RegionalSteps::waitAndRetry(const HubError &error, std::function<void()> retry)
 {
-    static constexpr int kMaxWaitSeconds = 30;       // one wait
+    static constexpr int kMaxWaitSeconds = 30;        // one wait
     static constexpr int kMaxWaitedSeconds = 15 * 60; // a whole pass
-    if (error.kind != HubError::Kind::RateLimited || error.retryAfterSeconds > kMaxWaitSeconds
-        || m_waitedSeconds + error.retryAfterSeconds > kMaxWaitedSeconds)
+    if (error.kind != HubError::Kind::RateLimited || error.retryAfterSeconds > kMaxWaitSeconds ||
+        m_waitedSeconds + error.retryAfterSeconds > kMaxWaitedSeconds)
         return false;
     const int seconds = std::max(1, error.retryAfterSeconds);
     m_waitedSeconds += seconds;
@@ -128,9 +130,9 @@ void RegionalSteps::stop(std::optional<HubError> error)
 {
     if (!m_done)
         return;
-    m_counts.upToDate = !error && !m_incomplete && m_services.reviews().pendingCount() == 0
-                        && core::PackageIntake(m_services, m_services.reference()).pendingCount() == 0
-                        && core::BatchService(m_services).pendingCount() == 0;
+    m_counts.upToDate = !error && !m_incomplete && m_services.reviews().pendingCount() == 0 &&
+                        core::PackageIntake(m_services, m_services.reference()).pendingCount() == 0 &&
+                        core::BatchService(m_services).pendingCount() == 0;
     Done done = std::move(m_done);
     m_done = nullptr;
     done(error);
@@ -186,8 +188,8 @@ void RegionalSteps::nextDecision()
         // The hub answered about this decision: another came first (409), it is not valid
         // (400, 422), or the report is not this URS's any more (403, 404). Sending it again
         // would get the same answer: it is kept with the reason, and the pass goes on.
-        const bool answeredAboutIt = e.httpStatus == 400 || e.httpStatus == 403 || e.httpStatus == 404
-                                     || e.httpStatus == 409 || e.httpStatus == 422;
+        const bool answeredAboutIt = e.httpStatus == 400 || e.httpStatus == 403 || e.httpStatus == 404 ||
+                                     e.httpStatus == 409 || e.httpStatus == 422;
         if (answeredAboutIt || (!e.stopsPass() && !e.isRetryable())) {
             // Another reviewer decided first, a newer revision arrived, the hub refused it:
             // kept with the reason, shown to the reviewer, never sent again as is.
@@ -217,8 +219,8 @@ void RegionalSteps::nextDecision()
 // sending it again would get the same answer.
 static bool answeredAboutIt(const HubError &e)
 {
-    return e.httpStatus == 400 || e.httpStatus == 403 || e.httpStatus == 404 || e.httpStatus == 409
-           || e.httpStatus == 413 || e.httpStatus == 422 || (!e.stopsPass() && !e.isRetryable());
+    return e.httpStatus == 400 || e.httpStatus == 403 || e.httpStatus == 404 || e.httpStatus == 409 ||
+           e.httpStatus == 413 || e.httpStatus == 422 || (!e.stopsPass() && !e.isRetryable());
 }
 
 void RegionalSteps::nextImport()
@@ -266,7 +268,8 @@ void RegionalSteps::nextImport()
         }
         // Damaged on the way (hash_mismatch), or the hub cannot take imports now (an older
         // hub without the route, a scope being changed): tried again later, never lost.
-        const bool tryLater = e.code == QLatin1String("hash_mismatch") || e.httpStatus == 403 || e.httpStatus == 404;
+        const bool tryLater =
+            e.code == QLatin1String("hash_mismatch") || e.httpStatus == 403 || e.httpStatus == 404;
         if (answeredAboutIt(e) && !tryLater) {
             if (core::Status s = intake.markRefused(sha, e.message); !s)
                 localProblem(s.error().message);
@@ -276,7 +279,8 @@ void RegionalSteps::nextImport()
             nextImport();
             return;
         }
-        (void)intake.markFailed(sha, e.message, m_random ? m_random() : QRandomGenerator::global()->generateDouble());
+        (void)intake.markFailed(sha, e.message,
+                                m_random ? m_random() : QRandomGenerator::global()->generateDouble());
         if (e.stopsPass() && !tryLater) {
             stop(e);
             return;
@@ -333,56 +337,62 @@ void RegionalSteps::nextBatch()
     wire.createdBy = record->createdBy;
     for (const core::BatchMember &m : record->revisions)
         wire.revisions << BatchRevision{m.report, m.revision, m.manifestSha256};
-    m_client.putBatch(wire, [this, uuid, run = m_run,
-                             filePath = record->filePath](HubResult<BatchReceipt> r) {
-        if (!current(run))
-            return;
-        core::BatchService batches(m_services);
-        if (r) {
-            if (core::Status s = batches.markReceived(uuid, r->hubId, r->receivedAt); !s)
-                localProblem(s.error().message);
-            ++m_counts.batchesSent;
-            writeReceiptBeside(uuid, filePath);
-            nextBatch();
-            return;
-        }
-        const HubError &e = r.error();
-        if (e.kind == HubError::Kind::Aborted) {
-            (void)batches.markQueued(uuid);
-            stop(e);
-            return;
-        }
-        if (waitAndRetry(e, [this] {
-                --m_index;
+    m_client.putBatch(
+        wire, [this, uuid, run = m_run, filePath = record->filePath](HubResult<BatchReceipt> r) {
+            if (!current(run))
+                return;
+            core::BatchService batches(m_services);
+            if (r) {
+                if (core::Status s = batches.markReceived(uuid, r->hubId, r->receivedAt); !s)
+                    localProblem(s.error().message);
+                ++m_counts.batchesSent;
+                writeReceiptBeside(uuid, filePath);
                 nextBatch();
-            })) {
-            (void)batches.markQueued(uuid);
-            return;
-        }
-        if (answeredAboutIt(e)) {
-            if (core::Status s = batches.markRefused(uuid, e.message); !s)
-                localProblem(s.error().message);
-            ++m_counts.refused;
-            if (!m_counts.messages.contains(e.message))
-                m_counts.messages << e.message;
+                return;
+            }
+            const HubError &e = r.error();
+            if (e.kind == HubError::Kind::Aborted) {
+                (void)batches.markQueued(uuid);
+                stop(e);
+                return;
+            }
+            if (waitAndRetry(e, [this] {
+                    --m_index;
+                    nextBatch();
+                })) {
+                (void)batches.markQueued(uuid);
+                return;
+            }
+            if (answeredAboutIt(e)) {
+                if (core::Status s = batches.markRefused(uuid, e.message); !s)
+                    localProblem(s.error().message);
+                ++m_counts.refused;
+                if (!m_counts.messages.contains(e.message))
+                    m_counts.messages << e.message;
+                nextBatch();
+                return;
+            }
+            (void)batches.markFailed(uuid, e.message,
+                                     m_random ? m_random() : QRandomGenerator::global()->generateDouble());
+            if (e.stopsPass()) {
+                stop(e);
+                return;
+            }
+            m_incomplete = true;
             nextBatch();
-            return;
-        }
-        (void)batches.markFailed(uuid, e.message, m_random ? m_random() : QRandomGenerator::global()->generateDouble());
-        if (e.stopsPass()) {
-            stop(e);
-            return;
-        }
-        m_incomplete = true;
-        nextBatch();
-    });
+        });
 }
 
 // ------------------------------------------------------------ 2. the pull
 
 void RegionalSteps::pull()
 {
-    Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the municipalities' reports"));
+    const bool people =
+        core::ProgramDefinition::embeddedById(m_services.profile().program()).reportingUnit() !=
+        QLatin1String("municipality");
+    Q_EMIT stepChanged(
+        people ? QCoreApplication::translate("RegionalSteps", "Receiving the apoiadores' reports")
+               : QCoreApplication::translate("RegionalSteps", "Receiving the municipalities' reports"));
     auto &replica = m_services.replica();
     const qint64 since = replica.cursor();
     m_client.pullRevisions(since, m_pageSize, [this, since, run = m_run](HubResult<PullPage> r) {
@@ -517,16 +527,18 @@ void RegionalSteps::nextPhoto()
                 stop(r.error());
                 return;
             }
-            localProblem(badBytes ? QCoreApplication::translate("RegionalSteps", "A photo received from the hub did "
-                                                                                 "not match its checksum; it was not kept.")
-                                    : r.error().message);
+            localProblem(badBytes ? QCoreApplication::translate("RegionalSteps",
+                                                                "A photo received from the hub did "
+                                                                "not match its checksum; it was not kept.")
+                                  : r.error().message);
             nextPhoto();
             return;
         }
         auto stored = m_services.blobs().put(r.value());
         if (!stored || stored.value() != sha)
-            localProblem(stored ? QCoreApplication::translate("RegionalSteps", "A photo received from the hub did not "
-                                                                               "match its checksum; it was not kept.")
+            localProblem(stored ? QCoreApplication::translate("RegionalSteps",
+                                                              "A photo received from the hub did not "
+                                                              "match its checksum; it was not kept.")
                                 : stored.error().message);
         else {
             ++m_counts.photosFetched;

@@ -72,10 +72,10 @@ public:
     // municipalities are the reference table's): an apoiador's program and state, by
     // its tokens (schema 9); nullopt when no token names it.
     core::Result<std::optional<UnitPlace>> enrolledUnit(const QString &unit) const;
-    // The units enrolled in `program`, of the state `uf` (empty: every state).
     // The name of a unit that is a person (an apoiador): the label of the code of its latest
-    // enrollment, else its installation's; empty when never enrolled.
+    // enrollment (not a renewal); empty when none was given.
     core::Result<QString> unitName(const QString &unit) const;
+    // The units enrolled in `program`, of the state `uf` (empty: every state).
     core::Result<QStringList> enrolledUnits(const QString &program, const QString &uf) const;
     // Whether any token belongs to a program other than `program`.
     core::Result<bool> hasTokensOutside(const QString &program) const;
@@ -170,8 +170,9 @@ public:
     // `received`) is returned. A batch already stored under that uuid is returned
     // as it is, *existing set, nothing written. Error "batch_refused" (nothing
     // written) when a revision is not in a state it leaves from.
-    core::Result<BatchRecord> insertBatch(const BatchRecord &record, const QHash<QString, ReportRecord> &reports,
-                                          const QDateTime &now, bool *existing);
+    core::Result<BatchRecord> insertBatch(const BatchRecord &record,
+                                          const QHash<QString, ReportRecord> &reports, const QDateTime &now,
+                                          bool *existing);
 
     // ---------------------------------------------------------- partners
     core::Result<std::optional<PartnerRecord>> partner(const QString &uuid) const;

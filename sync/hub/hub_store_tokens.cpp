@@ -259,18 +259,20 @@ Result<std::optional<UnitPlace>> HubStore::enrolledUnit(const QString &unit) con
 Result<QString> HubStore::unitName(const QString &unit) const
 {
     // The label of the code it was last enrolled with (the COSEMS may correct a name by
-    // issuing a new code), else what its installation called itself.
-    auto q = runSql(db(),
-                    QStringLiteral("SELECT c.label, t.label FROM tokens t LEFT JOIN enrollment_codes c "
-                                   "ON c.token_id = t.id WHERE t.scope_kind = 'municipality' AND "
-                                   "t.municipality = ? ORDER BY t.created_at DESC, t.id DESC LIMIT 1"),
-                    {unit});
+    // issuing a new code). Only what the coordination typed names a person: a renewed
+    // token has no code, and an installation's own label is a computer's name.
+    auto q =
+        runSql(db(),
+               QStringLiteral("SELECT c.label FROM tokens t JOIN enrollment_codes c ON c.token_id = t.id "
+                              "WHERE t.scope_kind = 'municipality' AND t.municipality = ? "
+                              "AND t.rotated_from = '' AND c.label <> '' "
+                              "ORDER BY t.created_at DESC, t.id DESC LIMIT 1"),
+               {unit});
     if (!q)
         return q.error();
     if (!q.value().next())
         return QString();
-    const QString code = q.value().value(0).toString().trimmed();
-    return code.isEmpty() ? q.value().value(1).toString().trimmed().left(120) : code.left(120);
+    return q.value().value(0).toString().trimmed().left(120);
 }
 
 Result<QStringList> HubStore::enrolledUnits(const QString &program, const QString &uf) const

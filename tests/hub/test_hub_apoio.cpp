@@ -4,7 +4,10 @@
 // every code and token of an older hub as SES-MG's. The real HubServer in-process, and the CLI.
 #include "core/program/program_definition.h"
 #include "sync/hub/hub_secrets.h"
+#include "sync/protocol_pull.h"
 #include "tests/hub/hub_test_util.h"
+
+#include <QHash>
 
 using namespace mobiliza;
 using namespace mobiliza::test;
@@ -437,4 +440,54 @@ TEST_CASE("CLI: enroll by program, level and state, and reports of one state")
     CHECK(revoke.out.contains(QStringLiteral("1")));
     f.start();
     CHECK(f.preflightStatus(ba.token) == 401);
+}
+
+TEST_CASE(
+    "Apoio on the hub: the COSEMS's pull names an apoiador by its code's label, renewed or not, never by "
+    "its computer")
+{
+    HubFixture f;
+    const Enrolled ba = enrollApoiador(f, QStringLiteral("BA")); // code "teste", installation "notebook"
+    const TestReport mine = apoioReport(ba.scope.municipality);
+    f.push(mine, ba.token);
+    // A code issued without a label: its apoiador has no name (not its computer's).
+    const HttpReply unnamed =
+        enrollWith(f,
+                   hub::TokenDesk(*f.hub)
+                       .issueCode(levelScope(f, QStringLiteral("apoiador"), QStringLiteral("BA")), {})
+                       ->code,
+                   core::newUuid());
+    REQUIRE(unnamed.status == 201);
+    const sync::Scope other = sync::decodeEnrollResponse(unnamed.body)->scope;
+    f.push(apoioReport(other.municipality), sync::decodeEnrollResponse(unnamed.body)->token);
+    const QString cosems = f.enroll(levelScope(f, QStringLiteral("cosems"), QStringLiteral("BA")));
+    const QString ses = f.enrollMunicipality(kBarbacena);
+    f.push(makeReport(kBarbacena, 40), ses);
+    const QString central = f.enrollCentral();
+
+    const auto names = [&f](const QString &token) {
+        const HttpReply r = f.http->get(QStringLiteral("/api/v1/revisions?since=0"), token);
+        INFO(r.body.left(300).toStdString());
+        REQUIRE(r.status == 200);
+        CHECK_FALSE(r.body.contains("notebook"));
+        auto page = sync::decodePullPage(r.body);
+        REQUIRE(page.ok());
+        QHash<QString, QString> out;
+        for (const sync::PulledEntry &e : page->revisions)
+            out.insert(e.municipality, e.unitName);
+        return out;
+    };
+    QHash<QString, QString> seen = names(cosems);
+    REQUIRE(seen.size() == 2);
+    CHECK(seen.value(ba.scope.municipality) == QStringLiteral("teste"));
+    CHECK(seen.value(other.municipality).isEmpty());
+
+    // The apoiador's token renewed: the same name.
+    f.clock.advanceSecs(90 * 24 * 3600);
+    REQUIRE(f.http->post(QStringLiteral("/api/v1/token"), {}, ba.token).status == 201);
+    CHECK(names(cosems).value(ba.scope.municipality) == QStringLiteral("teste"));
+    // A municipality is named by the reference table, not by the hub.
+    const HttpReply r = f.http->get(QStringLiteral("/api/v1/revisions?since=0"), central);
+    REQUIRE(r.status == 200);
+    CHECK_FALSE(r.body.contains("unitName"));
 }

@@ -64,13 +64,15 @@ bool InboxPage::importFiles(const QStringList &files)
         m_importJob->cancel();
         m_importProgress->setLabelText(tr("Cancelling: the file being checked is finished first…"));
     });
-    connect(m_importJob, &core::PackageIntakeJob::progress, this, [this](int done, int total, const QString &name) {
-        if (!m_importProgress || m_importProgress->wasCanceled())
-            return;
-        m_importProgress->setLabelText(tr("Checking %1 (%2 of %3)…").arg(name).arg(done + 1).arg(total));
-        // Last: a modal dialog's setValue processes events, and the job may finish in there.
-        m_importProgress->setValue(done);
-    });
+    connect(m_importJob, &core::PackageIntakeJob::progress, this,
+            [this](int done, int total, const QString &name) {
+                if (!m_importProgress || m_importProgress->wasCanceled())
+                    return;
+                m_importProgress->setLabelText(
+                    tr("Checking %1 (%2 of %3)…").arg(name).arg(done + 1).arg(total));
+                // Last: a modal dialog's setValue processes events, and the job may finish in there.
+                m_importProgress->setValue(done);
+            });
     connect(m_importJob, &core::PackageIntakeJob::finished, this, &InboxPage::importFinished);
     m_import->setEnabled(false);
     m_importProgress->show();
@@ -120,8 +122,7 @@ void InboxPage::importFinished(const core::IntakeJobResult &result)
         const QString what =
             tr("%1: %2, %3 (revision %4)")
                 .arg(name, regional::unitName(m_context.reference, *m_context.services, item.municipality),
-                     item.period.display())
-                .arg(item.revision);
+                     item.period.display(), QString::number(item.revision));
         if (file.outcome.alreadyHere) {
             alreadyHere << what;
         } else {
@@ -140,11 +141,11 @@ void InboxPage::importFinished(const core::IntakeJobResult &result)
     QStringList parts;
     if (!imported.isEmpty())
         parts << tr("%n package(s) imported; they go to the hub at the next synchronization:", nullptr,
-                    int(imported.size()))
-                     + bullets(imported);
+                    int(imported.size())) +
+                     bullets(imported);
     if (!alreadyHere.isEmpty())
-        parts << tr("%n package(s) already here (nothing changed):", nullptr, int(alreadyHere.size()))
-                     + bullets(alreadyHere);
+        parts << tr("%n package(s) already here (nothing changed):", nullptr, int(alreadyHere.size())) +
+                     bullets(alreadyHere);
     showImportSummary(parts, refused, result.cancelled ? given - int(result.files.size()) : 0,
                       !imported.isEmpty());
 }
@@ -155,8 +156,8 @@ void InboxPage::showImportSummary(QStringList parts, const QStringList &refused,
                                   bool sendNow)
 {
     if (!refused.isEmpty())
-        parts << tr("%n file(s) refused (nothing was kept from them):", nullptr, int(refused.size()))
-                     + bullets(refused);
+        parts << tr("%n file(s) refused (nothing was kept from them):", nullptr, int(refused.size())) +
+                     bullets(refused);
     if (notLookedAt > 0)
         parts << tr("Cancelled: %n file(s) were not looked at; import them again when you want.", nullptr,
                     notLookedAt);

@@ -26,30 +26,38 @@ using regional::reviewerName;
 int pullOnce(sync::SyncController &sync, QString *out, QString *err)
 {
     if (!sync.isEnrolled()) {
-        *err += QCoreApplication::translate("RegionalCommands", "This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE "
-                   "(the code comes from the hub's administrator).")
-                + QLatin1Char('\n');
+        *err +=
+            QCoreApplication::translate(
+                "RegionalCommands",
+                "This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE "
+                "(the code comes from the hub's administrator).") +
+            QLatin1Char('\n');
         return 1;
     }
     const sync::PassReport pass = sync.runPassBlocking(30 * 60'000);
     for (const QString &m : pass.messages)
         *(pass.allConfirmed ? out : err) += m + QLatin1Char('\n');
-    *out += QCoreApplication::translate("RegionalCommands", "Decisions sent: %1 (refused: %2). Revisions received: %3; reports: %4; photos: %5.")
+    *out += QCoreApplication::translate(
+                "RegionalCommands",
+                "Decisions sent: %1 (refused: %2). Revisions received: %3; reports: %4; photos: %5.")
                 .arg(pass.decisionsSent)
                 .arg(pass.decisionsRefused)
                 .arg(pass.revisionsPulled)
                 .arg(pass.manifestsFetched)
-                .arg(pass.photosFetched)
-            + QLatin1Char('\n');
+                .arg(pass.photosFetched) +
+            QLatin1Char('\n');
     if (pass.importsSent + pass.batchesSent + pass.refused > 0)
-        *out += QCoreApplication::translate("RegionalCommands",
-                                            "Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.")
+        *out += QCoreApplication::translate(
+                    "RegionalCommands",
+                    "Packages sent to the hub: %1. Batches forwarded: %2. Refused by the hub: %3.")
                     .arg(pass.importsSent)
                     .arg(pass.batchesSent)
-                    .arg(pass.refused)
-                + QLatin1Char('\n');
-    *out += (pass.allConfirmed ? QCoreApplication::translate("RegionalCommands", "The local copy is up to date.") : QCoreApplication::translate("RegionalCommands", "The local copy is not complete yet."))
-            + QLatin1Char('\n');
+                    .arg(pass.refused) +
+                QLatin1Char('\n');
+    *out += (pass.allConfirmed
+                 ? QCoreApplication::translate("RegionalCommands", "The local copy is up to date.")
+                 : QCoreApplication::translate("RegionalCommands", "The local copy is not complete yet.")) +
+            QLatin1Char('\n');
     return pass.allConfirmed ? 0 : 1;
 }
 
@@ -66,9 +74,11 @@ int review(const CommandLine &cl, core::Services &services, const core::Referenc
         if (r.report == cl.reviewReport)
             target = r;
     if (!target) {
-        *err += QCoreApplication::translate("RegionalCommands", "No report %1 in this URS's copy. Run --pull first, and check the identifier (--status lists them).")
-                    .arg(cl.reviewReport)
-                + QLatin1Char('\n');
+        *err += QCoreApplication::translate("RegionalCommands",
+                                            "No report %1 in this installation's copy. Run --pull first, and "
+                                            "check the identifier (--status lists them).")
+                    .arg(cl.reviewReport) +
+                QLatin1Char('\n');
         return 1;
     }
     const QString reviewer = reviewerName(services);
@@ -103,7 +113,7 @@ int review(const CommandLine &cl, core::Services &services, const core::Referenc
                 : QCoreApplication::translate(
                       "RegionalCommands", "Returned the report of %1 (revision %2) for correction. It goes "
                                           "to the hub at the next synchronization (--pull).");
-    *out += said.arg(which).arg(target->revision) + QLatin1Char('\n');
+    *out += said.arg(which, QString::number(target->revision)) + QLatin1Char('\n');
     return 0;
 }
 
@@ -113,18 +123,21 @@ int coverage(const CommandLine &cl, core::Services &services, const core::Refere
     const QString urs = services.profile().urs();
     const QList<core::Municipality> municipalities = regional::scopeMunicipalities(reference, services);
     if (municipalities.isEmpty()) {
-        *err += QCoreApplication::translate("RegionalCommands", "Coverage is for a URS profile: this one has no URS.") + QLatin1Char('\n');
+        *err += QCoreApplication::translate("RegionalCommands",
+                                            "Coverage is for a URS profile: this one has no URS.") +
+                QLatin1Char('\n');
         return 1;
     }
-    auto grid = core::computeCoverage(services.database(), program, municipalities, core::Period::fromKey(cl.month), 1,
-                                      services.reviews().localStates());
+    auto grid = core::computeCoverage(services.database(), program, municipalities,
+                                      core::Period::fromKey(cl.month), 1, services.reviews().localStates());
     if (!grid) {
         *err += grid.error().message + QLatin1Char('\n');
         return 1;
     }
     for (const core::CoverageRow &row : grid.value().rows)
         *out += QStringLiteral("%1\t%2\t%3\n")
-                    .arg(row.municipality.ibge, row.municipality.name, core::coverageStateKey(row.cells.first().state));
+                    .arg(row.municipality.ibge, row.municipality.name,
+                         core::coverageStateKey(row.cells.first().state));
     return 0;
 }
 
@@ -137,10 +150,13 @@ int status(core::Services &services, QString *out, QString *err)
     }
     for (const auto &r : latest.value()) {
         QString state = r.state;
-        if (auto d = services.reviews().pendingOrApplied(r.report, r.revision); d && d.value()
-                                                                             && d.value()->state != QLatin1String("applied"))
+        if (auto d = services.reviews().pendingOrApplied(r.report, r.revision);
+            d && d.value() && d.value()->state != QLatin1String("applied"))
             state = core::ReviewOutbox::stateAfter(d.value()->decision) + QStringLiteral("(pending)");
-        *out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n").arg(r.period.key(), r.municipality, state).arg(r.revision).arg(r.report);
+        *out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
+                    .arg(r.period.key(), r.municipality, state)
+                    .arg(r.revision)
+                    .arg(r.report);
     }
     return 0;
 }
@@ -162,8 +178,8 @@ int importPackages(const CommandLine &cl, core::Services &services, const core::
     }
     if (files.isEmpty()) {
         *err += QCoreApplication::translate("RegionalCommands", "There is no package file (.mobiliza) in %1.")
-                    .arg(cl.importPackages.join(QStringLiteral(", ")))
-                + QLatin1Char('\n');
+                    .arg(cl.importPackages.join(QStringLiteral(", "))) +
+                QLatin1Char('\n');
         return 1;
     }
     core::PackageIntake intake(services, reference);
@@ -178,26 +194,29 @@ int importPackages(const CommandLine &cl, core::Services &services, const core::
         }
         const auto m = reference.municipality(received->item.municipality);
         const QString who = m ? m->name : received->item.municipality;
-        *out += prefix
-                + (received->alreadyHere
-                       ? QCoreApplication::translate("RegionalCommands",
-                                                     "the report of %1 for %2, revision %3, was already here: nothing "
-                                                     "changed.")
-                       : QCoreApplication::translate("RegionalCommands",
-                                                     "received the report of %1 for %2, revision %3; it goes to the "
-                                                     "hub at the next synchronization (--pull)."))
-                      .arg(who, received->item.period.display())
-                      .arg(received->item.revision)
-                + QLatin1Char('\n');
+        *out +=
+            prefix +
+            (received->alreadyHere
+                 ? QCoreApplication::translate(
+                       "RegionalCommands", "the report of %1 for %2, revision %3, was already here: nothing "
+                                           "changed.")
+                 : QCoreApplication::translate(
+                       "RegionalCommands", "received the report of %1 for %2, revision %3; it goes to the "
+                                           "hub at the next synchronization (--pull)."))
+                .arg(who, received->item.period.display())
+                .arg(received->item.revision) +
+            QLatin1Char('\n');
     }
     return failed == 0 ? 0 : 1;
 }
 
-int forward(const CommandLine &cl, core::Services &services, sync::SyncController &sync, QString *out, QString *err)
+int forward(const CommandLine &cl, core::Services &services, sync::SyncController &sync, QString *out,
+            QString *err)
 {
     if (services.profile().role() != core::Role::Urs) {
-        *err += QCoreApplication::translate("RegionalCommands", "Only a URS forwards batches to the central level.")
-                + QLatin1Char('\n');
+        *err += QCoreApplication::translate("RegionalCommands",
+                                            "Only a URS forwards batches to the central level.") +
+                QLatin1Char('\n');
         return 1;
     }
     const core::Period period = core::Period::fromKey(cl.month);
@@ -210,27 +229,28 @@ int forward(const CommandLine &cl, core::Services &services, sync::SyncControlle
             created = batches.create(period, reviewerName(services), cl.outFile);
     }
     if (created && !cl.outFile.isEmpty()) {
-        *out += QCoreApplication::translate("RegionalCommands",
-                                            "Batch %1: %n report(s) of %2 written to %3. Take the file to the central "
-                                            "level; it is verified there like a report package.",
-                                            nullptr, int(created->revisions.size()))
-                    .arg(created->uuid.left(8), period.display(), QDir::toNativeSeparators(cl.outFile))
-                + QLatin1Char('\n');
+        *out += QCoreApplication::translate(
+                    "RegionalCommands",
+                    "Batch %1: %n report(s) of %2 written to %3. Take the file to the central "
+                    "level; it is verified there like a report package.",
+                    nullptr, int(created->revisions.size()))
+                    .arg(created->uuid.left(8), period.display(), QDir::toNativeSeparators(cl.outFile)) +
+                QLatin1Char('\n');
         return 0;
     }
     // The batches this run is about: the new one, or those of the month still waiting.
     QStringList ours;
     if (created) {
         ours << created->uuid;
-        *out += QCoreApplication::translate("RegionalCommands", "Batch %1: %n report(s) of %2 to forward.", nullptr,
-                                            int(created->revisions.size()))
-                    .arg(created->uuid.left(8), period.display())
-                + QLatin1Char('\n');
+        *out += QCoreApplication::translate("RegionalCommands", "Batch %1: %n report(s) of %2 to forward.",
+                                            nullptr, int(created->revisions.size()))
+                    .arg(created->uuid.left(8), period.display()) +
+                QLatin1Char('\n');
     } else if (cl.outFile.isEmpty()) {
         if (auto all = batches.all())
             for (const auto &b : all.value())
-                if (b.period == period && b.channel == QLatin1String("network")
-                    && (b.state == QLatin1String("queued") || b.state == QLatin1String("sending")))
+                if (b.period == period && b.channel == QLatin1String("network") &&
+                    (b.state == QLatin1String("queued") || b.state == QLatin1String("sending")))
                     ours << b.uuid;
     }
     if (ours.isEmpty()) {
@@ -245,20 +265,21 @@ int forward(const CommandLine &cl, core::Services &services, sync::SyncControlle
                 continue;
             if (b.state == QLatin1String("received")) {
                 ++received;
-                *out += QCoreApplication::translate("RegionalCommands",
-                                                    "The hub received batch %1 (%2) on %3: forwarded to the central "
-                                                    "level.")
-                            .arg(b.uuid.left(8), b.hubId,
-                                 b.hubReceivedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")))
-                        + QLatin1Char('\n');
+                *out +=
+                    QCoreApplication::translate(
+                        "RegionalCommands", "The hub received batch %1 (%2) on %3: forwarded to the central "
+                                            "level.")
+                        .arg(b.uuid.left(8), b.hubId,
+                             b.hubReceivedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"))) +
+                    QLatin1Char('\n');
             } else if (b.state == QLatin1String("refused")) {
                 *err += b.lastError + QLatin1Char('\n');
             } else {
                 *err += QCoreApplication::translate("RegionalCommands",
                                                     "Batch %1 is waiting to be sent: it goes at the next "
                                                     "synchronization.")
-                            .arg(b.uuid.left(8))
-                        + QLatin1Char('\n');
+                            .arg(b.uuid.left(8)) +
+                        QLatin1Char('\n');
             }
         }
     return received == ours.size() ? 0 : 1;
@@ -273,24 +294,26 @@ int importReceipts(const CommandLine &cl, core::Services &services, QString *out
     for (const QString &file : cl.importReceipts) {
         const QString prefix = QDir::toNativeSeparators(file) + QStringLiteral(": ");
         auto receipt = core::package::readBatchReceipt(file);
-        auto applied = receipt ? batches.applyReceipt(receipt.value()) : core::Result<core::ReceiptOutcome>(receipt.error());
+        auto applied = receipt ? batches.applyReceipt(receipt.value())
+                               : core::Result<core::ReceiptOutcome>(receipt.error());
         if (!applied) {
             ++failed;
             *err += prefix + applied.error().message + QLatin1Char('\n');
             continue;
         }
         const core::BatchRecord &b = applied->batch;
-        *out += prefix
-                + (applied->alreadyRecorded
-                       ? QCoreApplication::translate("RegionalCommands",
-                                                     "batch %1 of %2 was already recorded as received (%3, %4): "
-                                                     "nothing changed.")
-                       : QCoreApplication::translate("RegionalCommands",
-                                                     "batch %1 of %2 recorded as received by the central level (%3, "
-                                                     "%4)."))
-                      .arg(b.uuid.left(8), b.period.display(), b.hubId,
-                           b.hubReceivedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")))
-                + QLatin1Char('\n');
+        *out +=
+            prefix +
+            (applied->alreadyRecorded
+                 ? QCoreApplication::translate("RegionalCommands",
+                                               "batch %1 of %2 was already recorded as received (%3, %4): "
+                                               "nothing changed.")
+                 : QCoreApplication::translate(
+                       "RegionalCommands", "batch %1 of %2 recorded as received by the central level (%3, "
+                                           "%4)."))
+                .arg(b.uuid.left(8), b.period.display(), b.hubId,
+                     b.hubReceivedAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"))) +
+            QLatin1Char('\n');
     }
     return failed == 0 ? 0 : 1;
 }
@@ -393,12 +416,16 @@ int listBatches(core::Services &services, QString *out, QString *err)
         return 1;
     }
     for (const core::BatchRecord &b : all.value())
-        *out += QStringList{b.uuid, b.period.key(), b.channel, b.state, QString::number(b.revisions.size()),
+        *out += QStringList{b.uuid,
+                            b.period.key(),
+                            b.channel,
+                            b.state,
+                            QString::number(b.revisions.size()),
                             b.hubId.isEmpty() ? QStringLiteral("-") : b.hubId,
                             b.hubReceivedAt.isValid() ? b.hubReceivedAt.toUTC().toString(Qt::ISODate)
                                                       : QStringLiteral("-")}
-                    .join(QLatin1Char('\t'))
-                + QLatin1Char('\n');
+                    .join(QLatin1Char('\t')) +
+                QLatin1Char('\n');
     return 0;
 }
 
@@ -414,24 +441,30 @@ int partners(const CommandLine &cl, core::Services &services, const core::Refere
         return 1;
     }
     if (!cl.outFile.isEmpty()) {
-        if (core::Status written = core::writeRegionPartners(listed.value(), program, reference, cl.outFile); !written) {
+        if (core::Status written = core::writeRegionPartners(listed.value(), program, reference, cl.outFile);
+            !written) {
             *err += written.error().message + QLatin1Char('\n');
             return 1;
         }
-        *out += QCoreApplication::translate("RegionalCommands", "%n partner(s) of the region written to %1, without "
-                                                                "personal contacts.",
+        *out += QCoreApplication::translate("RegionalCommands",
+                                            "%n partner(s) of the region written to %1, without "
+                                            "personal contacts.",
                                             nullptr, int(listed->size()))
-                    .arg(QDir::toNativeSeparators(cl.outFile))
-                + QLatin1Char('\n');
+                    .arg(QDir::toNativeSeparators(cl.outFile)) +
+                QLatin1Char('\n');
         return 0;
     }
     const auto field = [](QString text) { return text.replace(QLatin1Char('\t'), QLatin1Char(' ')); };
     for (const core::RegionPartner &p : listed.value())
-        *out += QStringList{p.municipality, field(copy.municipalityName(p.municipality)), field(p.name),
-                            core::partnerKindKey(p.kind), p.sector, core::partnerStageKey(p.stage),
+        *out += QStringList{p.municipality,
+                            field(copy.municipalityName(p.municipality)),
+                            field(p.name),
+                            core::partnerKindKey(p.kind),
+                            p.sector,
+                            core::partnerStageKey(p.stage),
                             p.consent ? QStringLiteral("yes") : QStringLiteral("no")}
-                    .join(QLatin1Char('\t'))
-                + QLatin1Char('\n');
+                    .join(QLatin1Char('\t')) +
+                QLatin1Char('\n');
     return 0;
 }
 

@@ -56,7 +56,8 @@ QString fieldValue(const core::ProgramDefinition &program, const core::FieldDefi
         // The URS does not hold the municipality's register: the count is what it can say.
         if (action.partnerUuids.isEmpty())
             return {};
-        return RegionalReportText::tr("%n partner(s) of the municipality's register", nullptr, int(action.partnerUuids.size()));
+        return RegionalReportText::tr("%n partner(s) of the municipality's register", nullptr,
+                                      int(action.partnerUuids.size()));
     }
     if (field.type == core::field_type::Coordinates) {
         const QJsonObject c = v.toObject();
@@ -85,8 +86,9 @@ QString headerHtml(const QList<QPair<QString, QString>> &lines)
         html += QStringLiteral("<tr>");
         for (int j = i; j < i + 2; ++j) {
             if (j < lines.size())
-                html += QStringLiteral("<td width='50%'><span style='color:#4a5a6a;'>%1:</span> <b>%2</b></td>")
-                            .arg(esc(lines.at(j).first), esc(lines.at(j).second));
+                html +=
+                    QStringLiteral("<td width='50%'><span style='color:#4a5a6a;'>%1:</span> <b>%2</b></td>")
+                        .arg(esc(lines.at(j).first), esc(lines.at(j).second));
             else
                 html += QStringLiteral("<td></td>");
         }
@@ -100,16 +102,25 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
     QString html;
     const QString label = program.isNull() ? QStringLiteral("Ação") : program.recordLabel();
     const QString plural = program.isNull() ? QStringLiteral("Ações") : program.recordLabelPlural();
+    // A program of more than a month (the apoio program's quadrimestres) is reported by people.
+    const bool monthly = program.isNull() || program.periodMonths() <= 1;
     if (report.noActions) {
-        html += QStringLiteral("<h3 style='color:#1f4e79;'>%1</h3>").arg(esc(RegionalReportText::tr("No actions in the month")));
-        html += QStringLiteral("<p>%1</p>").arg(esc(RegionalReportText::tr("The municipality reported no %1 in this month.")
-                                                        .arg(plural.toLower())));
+        html += QStringLiteral("<h3 style='color:#1f4e79;'>%1</h3>")
+                    .arg(esc(monthly ? RegionalReportText::tr("No actions in the month")
+                                     : RegionalReportText::tr("No actions in the period")));
+        html +=
+            QStringLiteral("<p>%1</p>")
+                .arg(esc((monthly ? RegionalReportText::tr("The municipality reported no %1 in this month.")
+                                  : RegionalReportText::tr("The apoiador reported no %1 in this period."))
+                             .arg(plural.toLower())));
         html += QStringLiteral("<p><span style='color:#4a5a6a;'>%1:</span><br>%2</p>")
                     .arg(esc(RegionalReportText::tr("Justification")), esc(report.noActionsJustification));
         return html;
     }
     if (report.actions.isEmpty())
-        return QStringLiteral("<p><i>%1</i></p>").arg(esc(RegionalReportText::tr("No action recorded in this month.")));
+        return QStringLiteral("<p><i>%1</i></p>")
+            .arg(esc(monthly ? RegionalReportText::tr("No action recorded in this month.")
+                             : RegionalReportText::tr("No action recorded in this period.")));
 
     const QString titleField = program.fieldForRole(core::field_role::Title);
     const QString peopleField = program.fieldForRole(core::field_role::PeopleReached);
@@ -120,9 +131,10 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
         const int number = action.position + 1;
         const QString title = action.values.value(titleField).toString().trimmed();
         html += QStringLiteral("<a name='action-%1'></a>").arg(number);
-        html += QStringLiteral("<h3 style='background:#e8eef5; color:#1f4e79; margin-top:14px;'>&nbsp;%1</h3>")
-                    .arg(esc(title.isEmpty() ? QStringLiteral("%1 %2").arg(label).arg(number)
-                                             : QStringLiteral("%1 %2 — %3").arg(label).arg(number).arg(title)));
+        html +=
+            QStringLiteral("<h3 style='background:#e8eef5; color:#1f4e79; margin-top:14px;'>&nbsp;%1</h3>")
+                .arg(esc(title.isEmpty() ? QStringLiteral("%1 %2").arg(label).arg(number)
+                                         : QStringLiteral("%1 %2 — %3").arg(label).arg(number).arg(title)));
         html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
         QString longTexts;
         for (const core::FieldDefinition &field : program.fields()) {
@@ -130,15 +142,15 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
                 continue;
             const QString value = fieldValue(program, field, action);
             if (field.type == core::field_type::LongText) {
-                longTexts += QStringLiteral("<p style='margin-top:6px;'><span style='color:#4a5a6a;'>%1:</span><br>%2</p>")
-                                 .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+                longTexts +=
+                    QStringLiteral(
+                        "<p style='margin-top:6px;'><span style='color:#4a5a6a;'>%1:</span><br>%2</p>")
+                        .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
                 continue;
             }
             html +=
                 QStringLiteral("<tr><td style='color:#4a5a6a; padding-right:10px;'>%1:</td><td>%2</td></tr>")
-                    .arg(esc(field.label),
-                         value.isEmpty() ? QStringLiteral("—")
-                                         : esc(value).replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+                    .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
         }
         html += QStringLiteral("</table>") + longTexts;
         people += qint64(action.values.value(peopleField).toDouble());
@@ -158,10 +170,12 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
             photoTotal += int(action.photos.size());
         }
     }
-    html += QStringLiteral("<h3 style='color:#1f4e79; margin-top:16px;'>%1</h3>").arg(esc(RegionalReportText::tr("Totals of the month")));
+    html += QStringLiteral("<h3 style='color:#1f4e79; margin-top:16px;'>%1</h3>")
+                .arg(esc(RegionalReportText::tr("Totals of the month")));
     html += QStringLiteral("<p>%1: <b>%2</b> · %3: <b>%4</b> · %5: <b>%6</b></p>")
-                .arg(esc(plural), QString::number(report.actions.size()), esc(RegionalReportText::tr("People reached")),
-                     out::integerBr(people), esc(RegionalReportText::tr("Photos")), QString::number(photoTotal));
+                .arg(esc(plural), QString::number(report.actions.size()),
+                     esc(RegionalReportText::tr("People reached")), out::integerBr(people),
+                     esc(RegionalReportText::tr("Photos")), QString::number(photoTotal));
     return html;
 }
 
@@ -171,8 +185,10 @@ QString diffHtml(const core::RevisionDiff &diff, const core::Report &before, con
     QString html = QStringLiteral("<a name='changes'></a><h3 style='color:#7a4a00; margin-top:14px;'>%1</h3>")
                        .arg(esc(RegionalReportText::tr("What changed since revision %1").arg(diff.from)));
     if (diff.isEmpty())
-        return html + QStringLiteral("<p>%1</p>").arg(esc(RegionalReportText::tr(
-                          "Nothing in the actions, fields or photos changed: only the report was sent again.")));
+        return html +
+               QStringLiteral("<p>%1</p>")
+                   .arg(esc(RegionalReportText::tr(
+                       "Nothing in the actions, fields or photos changed: only the report was sent again.")));
     const QString label = program.isNull() ? QStringLiteral("Ação") : program.recordLabel();
     const QString titleField = program.fieldForRole(core::field_role::Title);
     auto find = [](const core::Report &r, const QString &uuid) -> const core::Action * {
@@ -181,10 +197,12 @@ QString diffHtml(const core::RevisionDiff &diff, const core::Report &before, con
                 return &a;
         return nullptr;
     };
-    html += QStringLiteral("<table cellspacing='0' cellpadding='4' width='100%' style='border:1px solid #e0c9a0;'>"
-                           "<tr style='background:#fbf3e4;'><th align='left'>%1</th><th align='left'>%2</th>"
-                           "<th align='left'>%3</th></tr>")
-                .arg(esc(RegionalReportText::tr("What")), esc(RegionalReportText::tr("Revision %1").arg(diff.from)),
+    html += QStringLiteral(
+                "<table cellspacing='0' cellpadding='4' width='100%' style='border:1px solid #e0c9a0;'>"
+                "<tr style='background:#fbf3e4;'><th align='left'>%1</th><th align='left'>%2</th>"
+                "<th align='left'>%3</th></tr>")
+                .arg(esc(RegionalReportText::tr("What")),
+                     esc(RegionalReportText::tr("Revision %1").arg(diff.from)),
                      esc(RegionalReportText::tr("Revision %1").arg(diff.to)));
     auto row = [&](const QString &what, const QString &was, const QString &now) {
         html += QStringLiteral("<tr><td valign='top'>%1</td><td valign='top' style='color:#8a2b1b;'>%2</td>"
@@ -201,14 +219,15 @@ QString diffHtml(const core::RevisionDiff &diff, const core::Report &before, con
         const core::Action *now = find(after, c.action);
         const core::Action *any = now ? now : was;
         const QString title = any ? any->values.value(titleField).toString().trimmed() : QString();
-        const QString name = QStringLiteral("%1 %2").arg(label).arg(c.position + 1)
-                             + (title.isEmpty() ? QString() : QStringLiteral(" — ") + title);
+        const QString name = QStringLiteral("%1 %2").arg(label).arg(c.position + 1) +
+                             (title.isEmpty() ? QString() : QStringLiteral(" — ") + title);
         if (c.kind == core::ActionChange::Kind::Added) {
             row(name, {}, RegionalReportText::tr("added, with %n photo(s)", nullptr, c.photoCount));
             continue;
         }
         if (c.kind == core::ActionChange::Kind::Removed) {
-            row(name, RegionalReportText::tr("%n photo(s)", nullptr, c.photoCount), RegionalReportText::tr("removed"));
+            row(name, RegionalReportText::tr("%n photo(s)", nullptr, c.photoCount),
+                RegionalReportText::tr("removed"));
             continue;
         }
         for (const core::FieldChange &f : c.fields) {
@@ -221,13 +240,18 @@ QString diffHtml(const core::RevisionDiff &diff, const core::Report &before, con
                     f.after.isDouble() ? QString::number(f.after.toInt()) : f.after.toString());
                 continue;
             }
-            row(QStringLiteral("%1: %2").arg(name, field->label), was ? fieldValue(program, *field, *was) : QString(),
+            row(QStringLiteral("%1: %2").arg(name, field->label),
+                was ? fieldValue(program, *field, *was) : QString(),
                 now ? fieldValue(program, *field, *now) : QString());
         }
         if (!c.photosAdded.isEmpty() || !c.photosRemoved.isEmpty())
             row(QStringLiteral("%1: %2").arg(name, RegionalReportText::tr("photos")),
-                c.photosRemoved.isEmpty() ? QString() : RegionalReportText::tr("%n removed", nullptr, int(c.photosRemoved.size())),
-                c.photosAdded.isEmpty() ? QString() : RegionalReportText::tr("%n added", nullptr, int(c.photosAdded.size())));
+                c.photosRemoved.isEmpty()
+                    ? QString()
+                    : RegionalReportText::tr("%n removed", nullptr, int(c.photosRemoved.size())),
+                c.photosAdded.isEmpty()
+                    ? QString()
+                    : RegionalReportText::tr("%n added", nullptr, int(c.photosAdded.size())));
     }
     return html + QStringLiteral("</table>");
 }

@@ -3,8 +3,8 @@
 #include "sync/client/sync_controller.h"
 
 #include "app/ui/dialogs.h"
-#include "app/ui/regional/photo_viewer.h"
 #include "app/ui/regional/history_text.h"
+#include "app/ui/regional/photo_viewer.h"
 #include "app/ui/regional/regional_format.h"
 #include "app/ui/regional/report_text.h"
 #include "app/ui/regional/return_dialog.h"
@@ -13,12 +13,12 @@
 #include "core/services/services.h"
 
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QKeyEvent>
 #include <QSplitter>
 #include <QStyle>
 #include <QTabWidget>
@@ -44,8 +44,9 @@ ReportView::ReportView(const AppContext &context, Dialogs &dialogs, QWidget *par
 
     // The bar: back, what this is, its state, the decisions.
     auto *bar = new QHBoxLayout;
-    m_back = new QPushButton(style()->standardIcon(QStyle::SP_ArrowBack),
-                             regional::isCentralDesk(*m_context.services) ? tr("Forwarded") : tr("Inbox"), this);
+    m_back =
+        new QPushButton(style()->standardIcon(QStyle::SP_ArrowBack),
+                        regional::isCentralDesk(*m_context.services) ? tr("Forwarded") : tr("Inbox"), this);
     m_back->setObjectName(QStringLiteral("backToInbox"));
     m_back->setToolTip(tr("Back to the list (Esc)"));
     bar->addWidget(m_back);
@@ -100,8 +101,9 @@ ReportView::ReportView(const AppContext &context, Dialogs &dialogs, QWidget *par
     m_findings->setIconSize(QSize(16, 16));
     m_findings->setMaximumHeight(96);
     m_findings->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_findings->setStyleSheet(QStringLiteral("QListWidget { border: 1px solid #cfd8e3; }"
-                                             "QListWidget::item { padding: 3px; border-bottom: 1px solid #e6ebf0; }"));
+    m_findings->setStyleSheet(
+        QStringLiteral("QListWidget { border: 1px solid #cfd8e3; }"
+                       "QListWidget::item { padding: 3px; border-bottom: 1px solid #e6ebf0; }"));
     m_findings->setToolTip(tr("Click a line, or select it and press Enter, to go to what it points at."));
     leftLayout->addWidget(m_findings);
     // The report as sent, and its history thread (who decided what, when, from where).
@@ -167,15 +169,20 @@ QString ReportView::reportTitle() const
 
 void ReportView::setRow(const InboxRow &row)
 {
-    const bool same = row.revision.report == m_row.revision.report && row.revision.revision == m_row.revision.revision
-                      && row.revision.hasManifest == m_row.revision.hasManifest;
-    const bool newer = row.revision.report == m_row.revision.report && row.revision.revision > m_row.revision.revision;
+    const bool same = row.revision.report == m_row.revision.report &&
+                      row.revision.revision == m_row.revision.revision &&
+                      row.revision.hasManifest == m_row.revision.hasManifest;
+    const bool newer =
+        row.revision.report == m_row.revision.report && row.revision.revision > m_row.revision.revision;
     m_row = row;
     if (!same) {
-        setMessage(newer ? tr("The municipality sent revision %1 of this report: it is the one shown now.")
-                               .arg(row.revision.revision)
-                         : QString(),
-                   false);
+        setMessage(
+            newer ? (regional::reviewsPeople(*m_context.services)
+                         ? tr("The apoiador sent revision %1 of this report: it is the one shown now.")
+                         : tr("The municipality sent revision %1 of this report: it is the one shown now."))
+                        .arg(row.revision.revision)
+                  : QString(),
+            false);
         loadContent();
     }
     updateState();
@@ -208,9 +215,10 @@ void ReportView::loadContent()
     lines << qMakePair(tr("Received on"), regional::brasiliaDateTime(r.receivedAt));
     lines << qMakePair(tr("Via"), regional::viaLabel(r.via));
     const QString deadline = m_context.program.deadline(r.period).toString(QStringLiteral("dd/MM/yyyy"));
-    lines << qMakePair(tr("Deadline"), m_row.late ? tr("%1 — first sent late, on %2")
-                                                        .arg(deadline, regional::brasiliaDateTime(m_row.firstReceivedAt))
-                                                  : tr("%1 — sent on time").arg(deadline));
+    lines << qMakePair(tr("Deadline"),
+                       m_row.late ? tr("%1 — first sent late, on %2")
+                                        .arg(deadline, regional::brasiliaDateTime(m_row.firstReceivedAt))
+                                  : tr("%1 — sent on time").arg(deadline));
     if (r.revision > 1)
         if (auto previous = m_context.services->replica().revision(r.report, r.revision - 1);
             previous && previous.value() && !previous.value()->comment.isEmpty())
@@ -221,10 +229,11 @@ void ReportView::loadContent()
 
     core::Findings findings;
     if (!r.hasManifest) {
-        html += QStringLiteral("<p style='color:#7a4a00; margin-top:12px;'>%1</p>")
-                    .arg(tr("The content of this report has not arrived yet. Synchronize (Synchronization page) "
-                            "and it appears here.")
-                             .toHtmlEscaped());
+        html +=
+            QStringLiteral("<p style='color:#7a4a00; margin-top:12px;'>%1</p>")
+                .arg(tr("The content of this report has not arrived yet. Synchronize (Synchronization page) "
+                        "and it appears here.")
+                         .toHtmlEscaped());
         m_photos->setPhotos({});
         m_findingsSummary->setText(tr("The program's rules run once the content has arrived."));
         m_findingsSummary->setStyleSheet(QStringLiteral("color: #4a5a6a;"));
@@ -250,13 +259,14 @@ void ReportView::loadContent()
     // A correction: what changed since the revision before it, side by side, first.
     if (r.revision > 1)
         if (auto previous = m_context.services->replica().report(r.report, r.revision - 1))
-            html += regional::diffHtml(core::diffRevisions(previous.value(), m_report), previous.value(), m_report,
-                                       program);
+            html += regional::diffHtml(core::diffRevisions(previous.value(), m_report), previous.value(),
+                                       m_report, program);
     html += regional::actionsHtml(m_report, program);
     m_text->setHtml(html);
     m_photos->setPhotos(regional::reportPhotos(m_report));
     // Older months' photos are not prefetched: asked for now, brought by the next pass.
-    if (auto wanted = m_context.services->replica().want(r.report, r.revision); wanted && wanted.value() && m_context.sync)
+    if (auto wanted = m_context.services->replica().want(r.report, r.revision);
+        wanted && wanted.value() && m_context.sync)
         m_context.sync->syncNow();
     if (engine)
         showFindings(engine->validate(m_report));
@@ -271,8 +281,9 @@ void ReportView::loadContent()
 void ReportView::showFindings(const core::Findings &findings)
 {
     core::Findings sorted = findings;
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const core::Finding &a, const core::Finding &b) { return a.isBlocking() && !b.isBlocking(); });
+    std::stable_sort(sorted.begin(), sorted.end(), [](const core::Finding &a, const core::Finding &b) {
+        return a.isBlocking() && !b.isBlocking();
+    });
     m_findings->clear();
     int blocking = 0;
     for (const core::Finding &f : std::as_const(sorted)) {
@@ -326,17 +337,20 @@ void ReportView::loadHistory()
     core::ReportHistory history(*m_context.services);
     auto thread = history.thread(report);
     if (!thread) {
-        m_history->setHtml(QStringLiteral("<p style='color:#a01818;'>%1</p>")
-                               .arg(tr("The history could not be read: %1").arg(thread.error().message).toHtmlEscaped()));
+        m_history->setHtml(
+            QStringLiteral("<p style='color:#a01818;'>%1</p>")
+                .arg(tr("The history could not be read: %1").arg(thread.error().message).toHtmlEscaped()));
         return;
     }
     m_tabs->setTabText(m_tabs->indexOf(m_history), regional::historyTabTitle(thread.value()));
-    m_history->setHtml(regional::historyHtml(thread.value(), m_report, m_context.services->profile().installationId()));
+    m_history->setHtml(
+        regional::historyHtml(thread.value(), m_report, m_context.services->profile().installationId()));
     // An older month's history is not prefetched: asked for now, brought by the next
     // pass (the newest month's comes with every pass anyway).
     if (!thread->stale)
         m_historyWanted.clear();
-    else if (report != m_historyWanted && m_row.revision.period != m_context.services->replica().newestPeriod()) {
+    else if (report != m_historyWanted &&
+             m_row.revision.period != m_context.services->replica().newestPeriod()) {
         m_historyWanted = report;
         if (core::Status s = history.want(report); s && m_context.sync)
             m_context.sync->syncNow();
@@ -352,9 +366,9 @@ void ReportView::updateState()
     m_state->setText(tr("Revision %1 · received on %2 · %3")
                          .arg(row.revision.revision)
                          .arg(regional::brasiliaDateTime(row.revision.receivedAt), state));
-    m_state->setStyleSheet(QStringLiteral("color: %1;")
-                               .arg((row.refused ? QColor(0xa0, 0x18, 0x18) : regional::reviewStateColor(row.stateKey))
-                                        .name()));
+    m_state->setStyleSheet(
+        QStringLiteral("color: %1;")
+            .arg((row.refused ? QColor(0xa0, 0x18, 0x18) : regional::reviewStateColor(row.stateKey)).name()));
     const bool decidable = row.decidable && m_hasContent;
     m_accept->setEnabled(decidable);
     m_return->setEnabled(decidable);
@@ -366,24 +380,29 @@ void ReportView::updateState()
     else if (!row.decidable)
         why = tr("This revision is \"%1\": no decision to make here.").arg(row.stateText);
     if (regional::isCentralDesk(*m_context.services)) {
-        m_accept->setToolTip(decidable ? tr("Consolidate this revision into the Painel; it goes to the hub at the "
-                                            "next synchronization.")
-                                       : why);
+        m_accept->setToolTip(decidable
+                                 ? tr("Consolidate this revision into the Painel; it goes to the hub at the "
+                                      "next synchronization.")
+                                 : why);
         m_return->setToolTip(decidable ? tr("Return it to its URS with what to look at again.") : why);
     } else {
-        m_accept->setToolTip(decidable ? tr("Accept this revision; it goes to the hub at the next synchronization.")
+        m_accept->setToolTip(
+            decidable ? tr("Accept this revision; it goes to the hub at the next synchronization.") : why);
+        m_return->setToolTip(decidable ? (regional::reviewsPeople(*m_context.services)
+                                              ? tr("Return it to the apoiador with what to correct.")
+                                              : tr("Return it to the municipality with what to correct."))
                                        : why);
-        m_return->setToolTip(decidable ? tr("Return it to the municipality with what to correct.") : why);
     }
 }
 
 void ReportView::setMessage(const QString &text, bool error)
 {
     m_message->setText(text);
-    m_message->setStyleSheet(error ? QStringLiteral("QLabel { color: #8a1c1c; background: #fdecea; border-radius: 4px; "
-                                                    "padding: 6px 8px; }")
-                                   : QStringLiteral("QLabel { color: #1e5b30; background: #e6f4ea; border-radius: 4px; "
-                                                    "padding: 6px 8px; }"));
+    m_message->setStyleSheet(
+        error ? QStringLiteral("QLabel { color: #8a1c1c; background: #fdecea; border-radius: 4px; "
+                               "padding: 6px 8px; }")
+              : QStringLiteral("QLabel { color: #1e5b30; background: #e6f4ea; border-radius: 4px; "
+                               "padding: 6px 8px; }"));
     m_message->setVisible(!text.isEmpty());
 }
 
@@ -395,8 +414,8 @@ void ReportView::accept()
     if (!m_dialogs.confirm(this, central ? tr("Consolidate the report") : tr("Accept the report"),
                            (central ? tr("Consolidate the report of %1, %2 (revision %3)?")
                                     : tr("Accept the report of %1, %2 (revision %3)?"))
-                               .arg(m_row.municipalityName, m_row.revision.period.display())
-                               .arg(m_row.revision.revision),
+                               .arg(m_row.municipalityName, m_row.revision.period.display(),
+                                    QString::number(m_row.revision.revision)),
                            central ? tr("Consolidate") : tr("Accept"), Dialogs::Tone::Question))
         return;
     decide(true, {}, {});
@@ -406,13 +425,18 @@ void ReportView::openReturnDialog()
 {
     if (!m_return->isEnabled() || m_returnDialog)
         return;
-    auto *dialog = new ReturnDialog(m_report, reportTitle(), this, regional::isCentralDesk(*m_context.services));
+    auto *dialog = new ReturnDialog(
+        m_report, reportTitle(), this,
+        regional::isCentralDesk(*m_context.services)   ? ReturnDialog::Addressee::Urs
+        : regional::reviewsPeople(*m_context.services) ? ReturnDialog::Addressee::Apoiador
+                                                       : ReturnDialog::Addressee::Municipality);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Sent back by the central level: what it said starts the URS's comment to the municipality.
     if (m_row.revision.state == QLatin1String("returned_to_urs") && !m_row.revision.comment.isEmpty())
         dialog->commentField()->setPlainText(tr("Central level: %1").arg(m_row.revision.comment));
     m_returnDialog = dialog;
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { decide(false, dialog->comment(), dialog->notes()); });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { decide(false, dialog->comment(), dialog->notes()); });
     dialog->open();
 }
 
@@ -420,7 +444,8 @@ void ReportView::decide(bool accept, const QString &comment, const QList<core::R
 {
     core::Services &services = *m_context.services;
     auto done = services.reviews().decide(m_row.revision.report, m_row.revision.revision,
-                                          accept ? regional::acceptDecision(services) : regional::returnDecision(services),
+                                          accept ? regional::acceptDecision(services)
+                                                 : regional::returnDecision(services),
                                           comment, notes, regional::reviewerName(services));
     if (!done) {
         setMessage(tr("The decision was not recorded: %1").arg(done.error().message), true);
@@ -432,10 +457,11 @@ void ReportView::decide(bool accept, const QString &comment, const QList<core::R
                                "synchronization."),
                    false);
     else
-        setMessage(accept ? tr("Accepted. The decision goes to the hub at the next synchronization.")
-                          : tr("Returned for correction. The decision and your comment go to the hub at the next "
-                               "synchronization."),
-                   false);
+        setMessage(
+            accept ? tr("Accepted. The decision goes to the hub at the next synchronization.")
+                   : tr("Returned for correction. The decision and your comment go to the hub at the next "
+                        "synchronization."),
+            false);
 }
 
 } // namespace mobiliza::ui

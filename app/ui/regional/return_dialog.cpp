@@ -17,9 +17,11 @@ constexpr int kActionRole = Qt::UserRole + 1;
 constexpr int kPhotoRole = Qt::UserRole + 2;
 } // namespace
 
-ReturnDialog::ReturnDialog(const core::Report &report, const QString &title, QWidget *parent, bool toUrs)
+ReturnDialog::ReturnDialog(const core::Report &report, const QString &title, QWidget *parent,
+                           Addressee addressee)
     : QDialog(parent)
 {
+    const bool toUrs = addressee == Addressee::Urs;
     setObjectName(QStringLiteral("returnDialog"));
     setWindowTitle(toUrs ? tr("Return to the URS") : tr("Return for correction"));
     setMinimumWidth(520);
@@ -31,11 +33,14 @@ ReturnDialog::ReturnDialog(const core::Report &report, const QString &title, QWi
     heading->setFont(hf);
     layout->addWidget(heading);
 
-    auto *commentLabel = new QLabel(toUrs ? tr("What must the URS look at again? (required; the URS reads this, "
-                                               "and decides whether the municipality must correct it)")
-                                          : tr("What must the municipality correct? (required; the municipality "
-                                               "reads this)"),
-                                    this);
+    auto *commentLabel =
+        new QLabel(toUrs ? tr("What must the URS look at again? (required; the URS reads this, "
+                              "and decides whether the municipality must correct it)")
+                   : addressee == Addressee::Apoiador
+                       ? tr("What must the apoiador correct? (required; the apoiador reads this)")
+                       : tr("What must the municipality correct? (required; the municipality "
+                            "reads this)"),
+                   this);
     commentLabel->setWordWrap(true);
     layout->addWidget(commentLabel);
     m_comment = new QPlainTextEdit(this);
@@ -136,8 +141,8 @@ void ReturnDialog::addNote()
 void ReturnDialog::updateState()
 {
     okButton()->setEnabled(!comment().isEmpty());
-    okButton()->setToolTip(comment().isEmpty() ? tr("Write the comment first: a report is returned only with one.")
-                                               : QString());
+    okButton()->setToolTip(
+        comment().isEmpty() ? tr("Write the comment first: a report is returned only with one.") : QString());
     m_addNote->setEnabled(!m_noteText->text().trimmed().isEmpty());
     m_removeNote->setEnabled(m_list->currentRow() >= 0);
     m_list->setVisible(m_list->count() > 0);

@@ -22,8 +22,16 @@ class ReturnDialog : public QDialog
     Q_OBJECT
 
 public:
-    // `toUrs`: the central level returning a forwarded report to its URS (§10.7).
-    ReturnDialog(const core::Report &report, const QString &title, QWidget *parent = nullptr, bool toUrs = false);
+    // Who reads the comment: the municipality; the URS, when the central level returns a
+    // forwarded report (§10.7); the apoiador, when its COSEMS returns a quadrimestre.
+    enum class Addressee
+    {
+        Municipality,
+        Urs,
+        Apoiador
+    };
+    ReturnDialog(const core::Report &report, const QString &title, QWidget *parent = nullptr,
+                 Addressee addressee = Addressee::Municipality);
 
     QString comment() const;
     QList<core::ReviewNote> notes() const { return m_notes; }

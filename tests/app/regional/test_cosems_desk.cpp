@@ -8,10 +8,12 @@
 #include "app/ui/pages/role_pages.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/report_text.h"
+#include "app/ui/regional/return_dialog.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
 #include "core/regional/replica_service.h"
 #include "core/services/services.h"
+#include "core/store/sql.h"
 #include "tests/app/fake_dialogs.h"
 #include "tests/app/regional/regional_ui_helpers.h"
 #include "tests/support/temp_dir.h"
@@ -140,4 +142,38 @@ TEST_CASE(
     CHECK(html.contains(QStringLiteral("Revisar o PMS")));
     CHECK(html.contains(QStringLiteral("15/12/2026")));
     CHECK(html.contains(QStringLiteral("Pautar na CIR")));
+
+    // Returning it, the coordinator writes to the apoiador (not to "the municipality").
+    ui::ReturnDialog dialog(report, QStringLiteral("Maria Souza — 2º quadrimestre de 2026"), nullptr,
+                            ui::ReturnDialog::Addressee::Apoiador);
+    QStringList words;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        words << label->text();
+    CHECK(words.filter(QStringLiteral("What must the apoiador correct?")).size() == 1);
+    CHECK(words.filter(QStringLiteral("municipality")).isEmpty());
+}
+
+TEST_CASE("COSEMS desk: a copy pulled before names existed pulls again from the start to get them")
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+    {
+        auto opened = core::Services::open(dir.path(), clock);
+        REQUIRE(opened.ok());
+        core::Services &services = *opened.value();
+        REQUIRE(
+            services.replica()
+                .applyPulled(
+                    {pulled(5, QStringLiteral("ap-75e5d2a2a8b9"), QString(), QStringLiteral("2026-Q2"))}, 5)
+                .ok());
+        REQUIRE(services.replica().cursor() == 5);
+        // The copy as schema 13 left it: no names.
+        const QSqlDatabase db = services.database().db();
+        REQUIRE(core::execSql(db, QStringLiteral("DROP TABLE unit_names")));
+        REQUIRE(core::execSql(db, QStringLiteral("PRAGMA user_version = 13")));
+    }
+    auto reopened = core::Services::open(dir.path(), clock);
+    REQUIRE(reopened.ok());
+    CHECK(reopened.value()->replica().cursor() == 0);
+    CHECK(reopened.value()->replica().revisions()->size() == 1); // kept; its name comes with the pull
 }
