@@ -96,7 +96,10 @@ for attempt in 1 2 3 4 5; do
   "$NGINX" -p "$PREFIX" -e "$PREFIX/logs/error.log" -c "$PREFIX/nginx.conf" 2>>"$PREFIX/logs/stderr" &
   NGINX_PID=$!
   for i in $(seq 1 50); do
-    if (exec 3<>"/dev/tcp/127.0.0.1/$HTTPS_PORT") 2>/dev/null; then
+    # A port another test took meanwhile also answers a connect: nginx says so in its log
+    # (bind() … failed) while it retries, and this attempt moves to other ports.
+    grep -q 'bind() to' "$PREFIX/logs/error.log" 2>/dev/null && break
+    if (exec 3<>"/dev/tcp/127.0.0.1/$HTTPS_PORT") 2>/dev/null && ! grep -q 'bind() to' "$PREFIX/logs/error.log"; then
       started=1
       break
     fi
