@@ -22,7 +22,8 @@ QString key(const QString &report, int revision)
 
 } // namespace
 
-InboxModel::InboxModel(const AppContext &context, QObject *parent) : QAbstractTableModel(parent), m_context(context)
+InboxModel::InboxModel(const AppContext &context, QObject *parent)
+    : QAbstractTableModel(parent), m_context(context)
 {
 }
 
@@ -87,8 +88,8 @@ void InboxModel::reload()
                 }
                 mayDecide = d.decision == core::Decision::Start && open;
             } else if (const auto rt = refused.constFind(k);
-                       rt != refused.constEnd()
-                       && (r.state != QLatin1String("returned_to_urs") || rt->hubState == r.state)) {
+                       rt != refused.constEnd() &&
+                       (r.state != QLatin1String("returned_to_urs") || rt->hubState == r.state)) {
                 // A refusal stands until the central level returns the revision to the URS,
                 // which opens it again (the pull may not yet say what the refusal said).
                 row.refused = true;
@@ -203,7 +204,8 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
             return row.late ? QColor(0x9a, 0x5b, 0x00) : QColor(0x5a, 0x6a, 0x7a);
         return {};
     case Qt::FontRole:
-        if ((index.column() == Deadline && row.late) || (index.column() == State && row.decidable && !row.pending)) {
+        if ((index.column() == Deadline && row.late) ||
+            (index.column() == State && row.decidable && !row.pending)) {
             QFont f;
             f.setBold(true);
             return f;
@@ -240,9 +242,9 @@ QVariant InboxModel::headerData(int section, Qt::Orientation orientation, int ro
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
     case Municipality:
-        return regional::reviewsPeople(*m_context.services) ? tr("Apoiador") : tr("Municipality");
+        return regional::reviewsPeople(m_context.program) ? tr("Apoiador") : tr("Municipality");
     case Period:
-        return regional::reviewsPeople(*m_context.services)
+        return regional::reviewsPeople(m_context.program)
                    ? tr("Period", "a quadrimestre of the apoio program")
                    : tr("Month", "the report's competência (mm/aaaa)");
     case Revision:
@@ -300,8 +302,8 @@ bool InboxFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParen
 {
     if (sourceParent.isValid() || !matchesMonthAndSearch(sourceRow))
         return false;
-    return m_state.isEmpty()
-           || sourceModel()->index(sourceRow, 0).data(InboxModel::StateKeyRole).toString() == m_state;
+    return m_state.isEmpty() ||
+           sourceModel()->index(sourceRow, 0).data(InboxModel::StateKeyRole).toString() == m_state;
 }
 
 } // namespace mobiliza::ui

@@ -21,8 +21,8 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
-#include <QLocale>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTableView>
@@ -53,7 +53,7 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     auto *layout = new QVBoxLayout(m_listPage);
     layout->setContentsMargins(0, 0, 0, 0);
     const bool central = regional::isCentralDesk(*m_context.services);
-    const bool people = regional::reviewsPeople(*m_context.services);
+    const bool people = regional::reviewsPeople(m_context.program);
     layout->addWidget(
         people ? makePageHeader(tr("Inbox"),
                                 tr("The reports of the state's apoiadores, as received. Open one (Enter or "
@@ -90,12 +90,14 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     m_open = new QPushButton(tr("Open"), m_listPage);
     m_open->setObjectName(QStringLiteral("openInboxReport"));
     m_open->setToolTip(tr("Opens the selected report (Enter or double-click also open it)."));
-    m_acceptSelected = new QPushButton(central ? tr("Consolidate selected") : tr("Accept selected"), m_listPage);
+    m_acceptSelected =
+        new QPushButton(central ? tr("Consolidate selected") : tr("Accept selected"), m_listPage);
     m_acceptSelected->setObjectName(QStringLiteral("acceptSelected"));
-    m_acceptSelected->setToolTip(central ? tr("Consolidates every selected report that waits for the central level "
-                                              "(select several with Ctrl or Shift).")
-                                         : tr("Accepts every selected report that is waiting for a decision "
-                                              "(select several with Ctrl or Shift)."));
+    m_acceptSelected->setToolTip(
+        central ? tr("Consolidates every selected report that waits for the central level "
+                     "(select several with Ctrl or Shift).")
+                : tr("Accepts every selected report that is waiting for a decision "
+                     "(select several with Ctrl or Shift)."));
     bar->addWidget(monthLabel);
     bar->addWidget(m_month);
     bar->addSpacing(12);
@@ -196,13 +198,15 @@ InboxPage::InboxPage(const AppContext &context, Dialogs &dialogs, QWidget *paren
     connect(m_filter, &QAbstractItemModel::rowsInserted, this, &InboxPage::updateButtons);
     connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &InboxPage::updateButtons);
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, &InboxPage::updateButtons);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &InboxPage::updateButtons);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &InboxPage::updateButtons);
     connect(m_table, &QTableView::activated, this, &InboxPage::openIndex);
     connect(m_open, &QPushButton::clicked, this, [this] { openIndex(m_table->currentIndex()); });
     connect(m_acceptSelected, &QPushButton::clicked, this, &InboxPage::acceptSelected);
     connect(m_import, &QPushButton::clicked, this, &InboxPage::importPackages);
     connect(m_view, &ReportView::backRequested, this, &InboxPage::showList);
-    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this, &InboxPage::onReplicaChanged);
+    connect(&m_context.services->notifier(), &core::Notifier::replicaChanged, this,
+            &InboxPage::onReplicaChanged);
     // The central level opens on what waits for it.
     m_stateButtons.value(central ? QStringLiteral("forwarded") : QString())->setChecked(true);
     updateButtons();
@@ -262,7 +266,7 @@ void InboxPage::fillMonths()
     m_month->clear();
     for (const core::Period &p : m_model->periods())
         m_month->addItem(p.display(), p.key());
-    m_month->addItem(regional::reviewsPeople(*m_context.services) ? tr("All periods") : tr("All months"),
+    m_month->addItem(regional::reviewsPeople(m_context.program) ? tr("All periods") : tr("All months"),
                      QString());
     // First time: the newest month (the central level: every month, as what waits for it
     // is the months the URS forwarded). Afterwards: what the reviewer chose, while it exists.
@@ -288,9 +292,10 @@ void InboxPage::updateCounts()
         const int n = it.key().isEmpty() ? all : counts.value(it.key());
         // A chip's words are short (the row must fit 1024 px): the central level's return is
         // "Devolvido à URS" there, "Devolvido pelo nível central" in the table.
-        const QString label = it.key().isEmpty()                            ? tr("All")
-                              : it.key() == QLatin1String("returned_to_urs") ? tr("Returned to the URS")
-                                                                              : regional::reviewStateLabel(it.key());
+        const QString label = it.key().isEmpty() ? tr("All")
+                              : it.key() == QLatin1String("returned_to_urs")
+                                  ? tr("Returned to the URS")
+                                  : regional::reviewStateLabel(it.key());
         it.value()->setText(QStringLiteral("%1 (%2)").arg(label, QLocale().toString(n)));
         // The central level's return is rare: its chip shows only when there is one (or it is chosen).
         if (it.key() == QLatin1String("returned_to_urs"))
@@ -310,7 +315,7 @@ void InboxPage::updateButtons()
         setStyleIfChanged(m_empty, QStringLiteral("color: #a01818; padding: 24px;"));
     } else {
         setStyleIfChanged(m_empty, QStringLiteral("color: #4a5a6a; padding: 24px;"));
-        const bool people = regional::reviewsPeople(*m_context.services);
+        const bool people = regional::reviewsPeople(m_context.program);
         m_empty->setText(
             m_model->rowCount() > 0
                 ? (people ? tr("No report matches this filter. Choose \"All\" or another period.")
@@ -329,7 +334,8 @@ void InboxPage::updateButtons()
         m_acceptSelected->setText(decidable > 1 ? tr("Consolidate selected (%1)").arg(decidable)
                                                 : tr("Consolidate selected"));
     else
-        m_acceptSelected->setText(decidable > 1 ? tr("Accept selected (%1)").arg(decidable) : tr("Accept selected"));
+        m_acceptSelected->setText(decidable > 1 ? tr("Accept selected (%1)").arg(decidable)
+                                                : tr("Accept selected"));
     m_open->setEnabled(m_table->currentIndex().isValid() && any);
     int waiting = 0, late = 0;
     for (int row = 0; row < m_filter->rowCount(); ++row) {
@@ -337,7 +343,7 @@ void InboxPage::updateButtons()
         waiting += idx.data(InboxModel::DecidableRole).toBool() ? 1 : 0;
         late += idx.data(InboxModel::LateRole).toBool() ? 1 : 0;
     }
-    if (regional::reviewsPeople(*m_context.services)) {
+    if (regional::reviewsPeople(m_context.program)) {
         m_summary->setText(any ? tr("%1 report(s) shown · %2 waiting for a decision · %3 late.")
                                      .arg(m_filter->rowCount())
                                      .arg(waiting)
@@ -346,12 +352,14 @@ void InboxPage::updateButtons()
         return;
     }
     const int expected = int(regional::scopeMunicipalities(m_context.reference, *m_context.services).size());
-    const QString summary = regional::isCentralDesk(*m_context.services)
-                                ? tr("%1 report(s) shown · %2 waiting for the central level · %3 late · the state has "
-                                     "%4 municipalities.")
-                                : tr("%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 "
-                                     "municipalities.");
-    m_summary->setText(any ? summary.arg(m_filter->rowCount()).arg(waiting).arg(late).arg(expected) : QString());
+    const QString summary =
+        regional::isCentralDesk(*m_context.services)
+            ? tr("%1 report(s) shown · %2 waiting for the central level · %3 late · the state has "
+                 "%4 municipalities.")
+            : tr("%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 "
+                 "municipalities.");
+    m_summary->setText(any ? summary.arg(m_filter->rowCount()).arg(waiting).arg(late).arg(expected)
+                           : QString());
 }
 
 QStringList InboxPage::selectedReports() const
@@ -410,13 +418,14 @@ void InboxPage::acceptSelected()
     QString question = central ? tr("Consolidate %n report(s)?", nullptr, int(targets.size()))
                                : tr("Accept %n report(s)?", nullptr, int(targets.size()));
     if (skipped > 0)
-        question += QLatin1Char(' ')
-                    + (central ? tr("%n other selected report(s) cannot be consolidated now (not forwarded, already "
-                                    "decided, or content not received yet) and stay as they are.",
-                                    nullptr, skipped)
-                               : tr("%n other selected report(s) cannot be accepted now (already decided, or content "
-                                    "not received yet) and stay as they are.",
-                                    nullptr, skipped));
+        question +=
+            QLatin1Char(' ') +
+            (central ? tr("%n other selected report(s) cannot be consolidated now (not forwarded, already "
+                          "decided, or content not received yet) and stay as they are.",
+                          nullptr, skipped)
+                     : tr("%n other selected report(s) cannot be accepted now (already decided, or content "
+                          "not received yet) and stay as they are.",
+                          nullptr, skipped));
     if (!m_dialogs.confirm(this, title, question, central ? tr("Consolidate") : tr("Accept"),
                            Dialogs::Tone::Question))
         return;
@@ -425,11 +434,11 @@ void InboxPage::acceptSelected()
     QStringList failures;
     m_quiet = true;
     for (const InboxRow &row : std::as_const(targets)) {
-        auto done = m_context.services->reviews().decide(row.revision.report, row.revision.revision, decision, {},
-                                                         {}, reviewer);
+        auto done = m_context.services->reviews().decide(row.revision.report, row.revision.revision, decision,
+                                                         {}, {}, reviewer);
         if (!done)
-            failures << tr("%1 (%2): %3").arg(row.municipalityName, row.revision.period.display(),
-                                              done.error().message);
+            failures << tr("%1 (%2): %3")
+                            .arg(row.municipalityName, row.revision.period.display(), done.error().message);
     }
     m_quiet = false;
     reload();
@@ -438,13 +447,14 @@ void InboxPage::acceptSelected()
                                  : tr("%n report(s) accepted.", nullptr, decided);
     if (failures.isEmpty()) {
         m_dialogs.inform(this, title,
-                         done + QLatin1Char(' ') + tr("The decisions go to the hub at the next synchronization."));
+                         done + QLatin1Char(' ') +
+                             tr("The decisions go to the hub at the next synchronization."));
     } else {
         m_dialogs.warn(this, title,
-                       done + QLatin1Char(' ')
-                           + (central ? tr("%n could not be consolidated:", nullptr, int(failures.size()))
-                                      : tr("%n could not be accepted:", nullptr, int(failures.size())))
-                           + QLatin1Char('\n') + failures.join(QLatin1Char('\n')));
+                       done + QLatin1Char(' ') +
+                           (central ? tr("%n could not be consolidated:", nullptr, int(failures.size()))
+                                    : tr("%n could not be accepted:", nullptr, int(failures.size()))) +
+                           QLatin1Char('\n') + failures.join(QLatin1Char('\n')));
     }
 }
 
@@ -466,8 +476,8 @@ void InboxPage::showImported(const QString &reportUuid, const core::Period &peri
         m_stateButtons.value(QString())->setChecked(true);
     }
     if (const int row = rowInView(); row >= 0) {
-        m_table->selectionModel()->setCurrentIndex(m_filter->index(row, 0), QItemSelectionModel::ClearAndSelect
-                                                                                 | QItemSelectionModel::Rows);
+        m_table->selectionModel()->setCurrentIndex(
+            m_filter->index(row, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_table->scrollTo(m_filter->index(row, 0));
     }
 }

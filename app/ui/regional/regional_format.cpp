@@ -15,8 +15,8 @@ namespace mobiliza::ui::regional {
 
 QStringList reviewStateKeys()
 {
-    return {QStringLiteral("received"), QStringLiteral("in_review"), QStringLiteral("returned"),
-            QStringLiteral("accepted"), QStringLiteral("forwarded"), QStringLiteral("returned_to_urs"),
+    return {QStringLiteral("received"),    QStringLiteral("in_review"), QStringLiteral("returned"),
+            QStringLiteral("accepted"),    QStringLiteral("forwarded"), QStringLiteral("returned_to_urs"),
             QStringLiteral("consolidated")};
 }
 
@@ -33,8 +33,8 @@ QColor reviewStateColor(const QString &key)
         return QColor(0x6a, 0x3d, 0x9a);
     if (key == QLatin1String("returned") || key == QLatin1String("returned_to_urs"))
         return QColor(0xb0, 0x3a, 0x10);
-    if (key == QLatin1String("accepted") || key == QLatin1String("forwarded")
-        || key == QLatin1String("consolidated"))
+    if (key == QLatin1String("accepted") || key == QLatin1String("forwarded") ||
+        key == QLatin1String("consolidated"))
         return QColor(0x1e, 0x6b, 0x34);
     return QColor(0x33, 0x3d, 0x47);
 }
@@ -72,20 +72,20 @@ QString reviewerName(core::Services &services)
     const QString user = services.profile().userName().trimmed();
     if (!user.isEmpty())
         return user;
-    if (reviewsPeople(services)) // "Coordenação do COSEMS — BA"
+    if (const core::ProgramDefinition program =
+            core::ProgramDefinition::embeddedById(services.profile().program());
+        reviewsPeople(program)) // "Coordenação do COSEMS — BA"
         return QCoreApplication::translate("RegionalInbox", "%1 — %2")
-            .arg(core::ProgramDefinition::embeddedById(services.profile().program())
-                     .level(services.profile().role().value_or(core::Role::Urs))
-                     .label,
+            .arg(program.level(services.profile().role().value_or(core::Role::Urs)).label,
                  services.profile().uf());
-    return isCentralDesk(services) ? QCoreApplication::translate("RegionalInbox", "Central level")
-                                   : QCoreApplication::translate("RegionalInbox", "URS %1").arg(services.profile().urs());
+    return isCentralDesk(services)
+               ? QCoreApplication::translate("RegionalInbox", "Central level")
+               : QCoreApplication::translate("RegionalInbox", "URS %1").arg(services.profile().urs());
 }
 
-bool reviewsPeople(core::Services &services)
+bool reviewsPeople(const core::ProgramDefinition &program)
 {
-    return core::ProgramDefinition::embeddedById(services.profile().program()).reportingUnit() !=
-           QLatin1String("municipality");
+    return program.reportingUnit() != QLatin1String("municipality");
 }
 
 bool isCentralDesk(core::Services &services)

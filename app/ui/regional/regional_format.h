@@ -6,6 +6,8 @@
 #include "core/reference/reference_data.h"
 #include "core/regional/review_outbox.h"
 
+#include "core/program/program_definition.h"
+
 #include <QColor>
 #include <QDateTime>
 #include <QString>
@@ -17,7 +19,8 @@ class Services;
 namespace mobiliza::ui::regional {
 
 // The hub's review states, in the order the inbox filter shows them.
-QStringList reviewStateKeys(); // received, in_review, returned, accepted, forwarded, returned_to_urs, consolidated
+QStringList
+reviewStateKeys(); // received, in_review, returned, accepted, forwarded, returned_to_urs, consolidated
 // "Novo", "Em análise", "Devolvido", "Aceito", "Encaminhado", "Consolidado" (translated).
 QString reviewStateLabel(const QString &key);
 QColor reviewStateColor(const QString &key); // text colour for the state
@@ -38,7 +41,7 @@ QString reviewerName(core::Services &services);
 // A desk of a program whose reports come from people, not municipalities (the apoio
 // program's COSEMS coordination reviews its apoiadores): it neither forwards nor batches,
 // and speaks of apoiadores and periods (issue 11).
-bool reviewsPeople(core::Services &services);
+bool reviewsPeople(const core::ProgramDefinition &program);
 
 // The desk's level: the central level decides on forwarded reports (consolidate,
 // return to the URS); a URS on received ones (accept, return to the municipality).

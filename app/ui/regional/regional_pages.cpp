@@ -8,6 +8,7 @@
 #include "app/ui/regional/coverage_page.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/partners_region_page.h"
+#include "app/ui/regional/regional_format.h"
 
 #include <QApplication>
 #include <QStyle>
@@ -16,8 +17,9 @@ namespace mobiliza::ui {
 
 QStringList regionalPageNames()
 {
-    return {QStringLiteral("inbox"), QStringLiteral("coverage"), QStringLiteral("batches"),
-            QStringLiteral("partners"), QStringLiteral("panel"), QStringLiteral("sync"), QStringLiteral("settings")};
+    return {QStringLiteral("inbox"),    QStringLiteral("coverage"), QStringLiteral("batches"),
+            QStringLiteral("partners"), QStringLiteral("panel"),    QStringLiteral("sync"),
+            QStringLiteral("settings")};
 }
 
 QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialogs &dialogs)
@@ -25,7 +27,7 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
     const QStyle *st = QApplication::style();
     // The apoio program's COSEMS reviews its apoiadores; CONASEMS's national view is to come
     // (issue 11): neither has municipalities' coverage, batches, partners or SES-MG's Painel.
-    if (context.program.reportingUnit() != QLatin1String("municipality")) {
+    if (regional::reviewsPeople(context.program)) {
         QList<RolePage> pages;
         if (context.role != core::Role::Central)
             pages << RolePage{QStringLiteral("inbox"), QCoreApplication::translate("RegionalPages", "Inbox"),
@@ -70,7 +72,8 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
     };
     if (!central)
         pages << RolePage{QStringLiteral("batches"), QCoreApplication::translate("RegionalPages", "Batches"),
-                          st->standardIcon(QStyle::SP_ArrowForward), new BatchesPage(context, dialogs, parent)};
+                          st->standardIcon(QStyle::SP_ArrowForward),
+                          new BatchesPage(context, dialogs, parent)};
     pages << QList<RolePage>{
         {QStringLiteral("partners"),
          central ? QCoreApplication::translate("RegionalPages", "Partners of the state")

@@ -177,7 +177,7 @@ void ReportView::setRow(const InboxRow &row)
     m_row = row;
     if (!same) {
         setMessage(
-            newer ? (regional::reviewsPeople(*m_context.services)
+            newer ? (regional::reviewsPeople(m_context.program)
                          ? tr("The apoiador sent revision %1 of this report: it is the one shown now.")
                          : tr("The municipality sent revision %1 of this report: it is the one shown now."))
                         .arg(row.revision.revision)
@@ -196,7 +196,7 @@ void ReportView::loadContent()
     m_hasContent = false;
     m_report = {};
     QList<QPair<QString, QString>> lines;
-    if (regional::reviewsPeople(*m_context.services)) {
+    if (regional::reviewsPeople(m_context.program)) {
         // An apoiador of the COSEMS: its name as the hub knows it, and its id.
         lines << qMakePair(tr("Apoiador"), m_row.municipalityName == r.municipality
                                                ? r.municipality
@@ -388,7 +388,7 @@ void ReportView::updateState()
     } else {
         m_accept->setToolTip(
             decidable ? tr("Accept this revision; it goes to the hub at the next synchronization.") : why);
-        m_return->setToolTip(decidable ? (regional::reviewsPeople(*m_context.services)
+        m_return->setToolTip(decidable ? (regional::reviewsPeople(m_context.program)
                                               ? tr("Return it to the apoiador with what to correct.")
                                               : tr("Return it to the municipality with what to correct."))
                                        : why);
@@ -427,9 +427,9 @@ void ReportView::openReturnDialog()
         return;
     auto *dialog = new ReturnDialog(
         m_report, reportTitle(), this,
-        regional::isCentralDesk(*m_context.services)   ? ReturnDialog::Addressee::Urs
-        : regional::reviewsPeople(*m_context.services) ? ReturnDialog::Addressee::Apoiador
-                                                       : ReturnDialog::Addressee::Municipality);
+        regional::isCentralDesk(*m_context.services) ? ReturnDialog::Addressee::Urs
+        : regional::reviewsPeople(m_context.program) ? ReturnDialog::Addressee::Apoiador
+                                                     : ReturnDialog::Addressee::Municipality);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // Sent back by the central level: what it said starts the URS's comment to the municipality.
     if (m_row.revision.state == QLatin1String("returned_to_urs") && !m_row.revision.comment.isEmpty())
