@@ -1,5 +1,7 @@
 #include "sync/protocol.h"
 
+#include "sync/protocol_wire.h"
+
 #include "core/program/program_definition.h"
 #include "core/validators/br_validators.h"
 
@@ -19,27 +21,11 @@ using core::Result;
 
 namespace {
 
-Error protocolError(const QString &what)
-{
-    return Error{QStringLiteral("protocol"),
-                 QCoreApplication::translate("Protocol",
-                                             "The server's answer is not what Mobiliza expects (%1). It may not be "
-                                             "the hub of your URS, or a network login page is in the way.")
-                     .arg(what)};
-}
-
 Result<QJsonObject> parseObject(const QByteArray &body)
 {
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return protocolError(QStringLiteral("not a JSON object"));
-    return doc.object();
-}
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+    if (std::optional<QJsonObject> o = wire::object(body))
+        return *o;
+    return wire::answerError(QStringLiteral("not a JSON object"));
 }
 
 QJsonObject scopeToJson(const Scope &s)
@@ -59,7 +45,7 @@ QJsonObject scopeToJson(const Scope &s)
 Result<Scope> scopeFromJson(const QJsonValue &v)
 {
     if (!v.isObject())
-        return protocolError(QStringLiteral("scope"));
+        return wire::answerError(QStringLiteral("scope"));
     const QJsonObject o = v.toObject();
     const QString kind = o.value(QStringLiteral("kind")).toString();
     Scope s;
@@ -69,27 +55,27 @@ Result<Scope> scopeFromJson(const QJsonValue &v)
     if (const QJsonValue program = o.value(QStringLiteral("program")); !program.isUndefined()) {
         s.program = program.toString();
         if (!programId.match(s.program).hasMatch())
-            return protocolError(QStringLiteral("scope.program"));
+            return wire::answerError(QStringLiteral("scope.program"));
     }
     if (const QJsonValue state = o.value(QStringLiteral("uf")); !state.isUndefined()) {
         s.uf = state.toString();
         if (!uf.match(s.uf).hasMatch())
-            return protocolError(QStringLiteral("scope.uf"));
+            return wire::answerError(QStringLiteral("scope.uf"));
     }
     if (kind == QLatin1String("municipality")) {
         s.kind = Scope::Kind::Municipality;
         s.municipality = o.value(QStringLiteral("municipality")).toString();
         if (!core::isReportingUnitId(s.municipality))
-            return protocolError(QStringLiteral("scope.municipality"));
+            return wire::answerError(QStringLiteral("scope.municipality"));
     } else if (kind == QLatin1String("urs")) {
         s.kind = Scope::Kind::Urs;
         s.urs = o.value(QStringLiteral("urs")).toString();
         if (s.region().isEmpty())
-            return protocolError(QStringLiteral("scope.urs"));
+            return wire::answerError(QStringLiteral("scope.urs"));
     } else if (kind == QLatin1String("central")) {
         s.kind = Scope::Kind::Central;
     } else {
-        return protocolError(QStringLiteral("scope.kind"));
+        return wire::answerError(QStringLiteral("scope.kind"));
     }
     return s;
 }
@@ -103,14 +89,6 @@ HubInfo hubFromJson(const QJsonValue &v)
 {
     const QJsonObject o = v.toObject();
     return {o.value(QStringLiteral("id")).toString(), o.value(QStringLiteral("name")).toString()};
-}
-
-QDateTime parseTime(const QJsonValue &v)
-{
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(v.toString(), Qt::ISODate);
-    return t.toUTC();
 }
 
 // A whole number that a qint64 holds exactly (|n| ≤ 2^53). The range is checked
@@ -229,7 +207,7 @@ QByteArray encode(const Preflight &p)
         o.insert(QStringLiteral("features"), QJsonArray::fromStringList(p.features));
     if (p.targetsRevision > 0)
         o.insert(QStringLiteral("targetsRevision"), p.targetsRevision);
-    return compact(o);
+    return wire::compact(o);
 }
 
 QByteArray encode(const EnrollRequest &r)
@@ -241,25 +219,25 @@ QByteArray encode(const EnrollRequest &r)
         o.insert(QStringLiteral("program"), r.program);
     if (!r.uf.isEmpty())
         o.insert(QStringLiteral("uf"), r.uf);
-    return compact(o);
+    return wire::compact(o);
 }
 
 QByteArray encode(const EnrollResponse &r)
 {
-    return compact({{QStringLiteral("token"), r.token},
-                    {QStringLiteral("scope"), scopeToJson(r.scope)},
-                    {QStringLiteral("hub"), hubToJson(r.hub)}});
+    return wire::compact({{QStringLiteral("token"), r.token},
+                          {QStringLiteral("scope"), scopeToJson(r.scope)},
+                          {QStringLiteral("hub"), hubToJson(r.hub)}});
 }
 
 QByteArray encode(const Receipt &r)
 {
-    return compact({{QStringLiteral("receipt"),
-                     QJsonObject{{QStringLiteral("hubId"), r.hubId},
-                                 {QStringLiteral("report"), r.report},
-                                 {QStringLiteral("revision"), r.revision},
-                                 {QStringLiteral("manifestSha256"), r.manifestSha256},
-                                 {QStringLiteral("receivedAt"), utcTimestamp(r.receivedAt)},
-                                 {QStringLiteral("state"), r.state}}}});
+    return wire::compact(
+        {{QStringLiteral("receipt"), QJsonObject{{QStringLiteral("hubId"), r.hubId},
+                                                 {QStringLiteral("report"), r.report},
+                                                 {QStringLiteral("revision"), r.revision},
+                                                 {QStringLiteral("manifestSha256"), r.manifestSha256},
+                                                 {QStringLiteral("receivedAt"), utcTimestamp(r.receivedAt)},
+                                                 {QStringLiteral("state"), r.state}}}});
 }
 
 QByteArray encode(const StatusPage &p)
@@ -281,7 +259,7 @@ QByteArray encode(const StatusPage &p)
             o.insert(QStringLiteral("decision"), e.decision);
         events.append(o);
     }
-    return compact({{QStringLiteral("events"), events}, {QStringLiteral("next"), double(p.next)}});
+    return wire::compact({{QStringLiteral("events"), events}, {QStringLiteral("next"), double(p.next)}});
 }
 
 QByteArray encode(const ErrorBody &e)
@@ -297,17 +275,17 @@ QByteArray encode(const ErrorBody &e)
         o.insert(QStringLiteral("missing"), QJsonArray::fromStringList(e.missing));
     for (auto it = e.details.begin(); it != e.details.end(); ++it)
         o.insert(it.key(), it.value());
-    return compact({{QStringLiteral("error"), o}});
+    return wire::compact({{QStringLiteral("error"), o}});
 }
 
 QByteArray encodeMissingQuery(const QStringList &blobs)
 {
-    return compact({{QStringLiteral("blobs"), QJsonArray::fromStringList(blobs)}});
+    return wire::compact({{QStringLiteral("blobs"), QJsonArray::fromStringList(blobs)}});
 }
 
 QByteArray encodeMissingAnswer(const QStringList &blobs)
 {
-    return compact({{QStringLiteral("missing"), QJsonArray::fromStringList(blobs)}});
+    return wire::compact({{QStringLiteral("missing"), QJsonArray::fromStringList(blobs)}});
 }
 
 // ------------------------------------------------------------------ decoders
@@ -320,9 +298,9 @@ Result<Preflight> decodePreflight(const QByteArray &body)
     Preflight p;
     p.service = o.value(QStringLiteral("service")).toString();
     if (p.service != QLatin1String(kServiceName))
-        return protocolError(QStringLiteral("service"));
+        return wire::answerError(QStringLiteral("service"));
     if (!isIntegral(o.value(QStringLiteral("protocol"))))
-        return protocolError(QStringLiteral("protocol"));
+        return wire::answerError(QStringLiteral("protocol"));
     p.protocol = o.value(QStringLiteral("protocol")).toInt();
     if (p.protocol != kProtocolVersion)
         return Error{QStringLiteral("protocol_version"),
@@ -347,9 +325,9 @@ Result<Preflight> decodePreflight(const QByteArray &body)
     p.limits.maxJsonBytes = limit("maxJsonBytes", p.limits.maxJsonBytes, kNoLimit);
     p.limits.maxMissingQuery =
         int(limit("maxMissingQuery", p.limits.maxMissingQuery, std::numeric_limits<int>::max()));
-    p.time = parseTime(o.value(QStringLiteral("time")));
+    p.time = wire::time(o.value(QStringLiteral("time")));
     p.tokenRenewAfter =
-        parseTime(o.value(QStringLiteral("tokenRenewAfter"))); // optional: invalid when absent
+        wire::time(o.value(QStringLiteral("tokenRenewAfter"))); // optional: invalid when absent
     // Optional, and never a reason to think the hub offline: a malformed list is no feature.
     bool featuresOk = false;
     const QStringList features = stringArray(o.value(QStringLiteral("features")), &featuresOk, 64);
@@ -374,16 +352,16 @@ Result<EnrollRequest> decodeEnrollRequest(const QByteArray &body)
                     o.value(QStringLiteral("installation")).toString(),
                     o.value(QStringLiteral("label")).toString().left(120)};
     if (r.code.isEmpty() || r.code.size() > 64)
-        return protocolError(QStringLiteral("code"));
+        return wire::answerError(QStringLiteral("code"));
     // Optional: what the installation says it is (an older client says nothing).
     static const QRegularExpression programId(QStringLiteral("^[a-z0-9_]{1,64}$"));
     static const QRegularExpression uf(QStringLiteral("^[A-Z]{2}$"));
     r.program = o.value(QStringLiteral("program")).toString();
     r.uf = o.value(QStringLiteral("uf")).toString();
     if (!r.program.isEmpty() && !programId.match(r.program).hasMatch())
-        return protocolError(QStringLiteral("program"));
+        return wire::answerError(QStringLiteral("program"));
     if (!r.uf.isEmpty() && !uf.match(r.uf).hasMatch())
-        return protocolError(QStringLiteral("uf"));
+        return wire::answerError(QStringLiteral("uf"));
     return r;
 }
 
@@ -396,7 +374,7 @@ Result<EnrollResponse> decodeEnrollResponse(const QByteArray &body)
     EnrollResponse r;
     r.token = o.value(QStringLiteral("token")).toString();
     if (r.token.size() < 16 || r.token.size() > 512)
-        return protocolError(QStringLiteral("token"));
+        return wire::answerError(QStringLiteral("token"));
     auto scope = scopeFromJson(o.value(QStringLiteral("scope")));
     if (!scope)
         return scope.error();
@@ -416,11 +394,11 @@ Result<Receipt> decodeReceipt(const QByteArray &body)
     r.report = o.value(QStringLiteral("report")).toString();
     r.revision = o.value(QStringLiteral("revision")).toInt();
     r.manifestSha256 = o.value(QStringLiteral("manifestSha256")).toString();
-    r.receivedAt = parseTime(o.value(QStringLiteral("receivedAt")));
+    r.receivedAt = wire::time(o.value(QStringLiteral("receivedAt")));
     r.state = o.value(QStringLiteral("state")).toString();
     if (r.hubId.isEmpty() || !isUuid(r.report) || r.revision < 1 || !isSha256Hex(r.manifestSha256)
         || !r.receivedAt.isValid())
-        return protocolError(QStringLiteral("receipt"));
+        return wire::answerError(QStringLiteral("receipt"));
     return r;
 }
 
@@ -431,13 +409,13 @@ Result<StatusPage> decodeStatusPage(const QByteArray &body)
         return parsed.error();
     const QJsonObject o = parsed.value();
     if (!o.value(QStringLiteral("events")).isArray() || !isIntegral(o.value(QStringLiteral("next"))))
-        return protocolError(QStringLiteral("status"));
+        return wire::answerError(QStringLiteral("status"));
     StatusPage page;
     page.next = qint64(o.value(QStringLiteral("next")).toDouble());
     for (const auto &v : o.value(QStringLiteral("events")).toArray()) {
         const QJsonObject e = v.toObject();
         if (!isIntegral(e.value(QStringLiteral("cursor"))))
-            return protocolError(QStringLiteral("status event"));
+            return wire::answerError(QStringLiteral("status event"));
         StatusEvent ev;
         ev.cursor = qint64(e.value(QStringLiteral("cursor")).toDouble());
         ev.report = e.value(QStringLiteral("report")).toString();
@@ -445,16 +423,16 @@ Result<StatusPage> decodeStatusPage(const QByteArray &body)
         ev.revision = e.value(QStringLiteral("revision")).toInt();
         ev.state = e.value(QStringLiteral("state")).toString();
         ev.comment = e.value(QStringLiteral("comment")).toString();
-        ev.at = parseTime(e.value(QStringLiteral("at")));
+        ev.at = wire::time(e.value(QStringLiteral("at")));
         if (!isUuid(ev.report) || ev.revision < 1 || ev.state.isEmpty())
-            return protocolError(QStringLiteral("status event"));
+            return wire::answerError(QStringLiteral("status event"));
         // A review decision's (optional; absent in a v1 hub's events).
         if (e.contains(QStringLiteral("notes")) && !notesFromJson(e.value(QStringLiteral("notes")), &ev.notes))
-            return protocolError(QStringLiteral("status event notes"));
+            return wire::answerError(QStringLiteral("status event notes"));
         ev.by = e.value(QStringLiteral("by")).toString();
         ev.decision = e.value(QStringLiteral("decision")).toString();
         if (!ev.decision.isEmpty() && !isUuid(ev.decision))
-            return protocolError(QStringLiteral("status event decision"));
+            return wire::answerError(QStringLiteral("status event decision"));
         page.events << ev;
     }
     return page;
@@ -470,7 +448,7 @@ Result<ErrorBody> decodeError(const QByteArray &body)
     e.code = o.value(QStringLiteral("code")).toString();
     e.message = o.value(QStringLiteral("message")).toString();
     if (e.code.isEmpty())
-        return protocolError(QStringLiteral("error"));
+        return wire::answerError(QStringLiteral("error"));
     for (const auto &v : o.value(QStringLiteral("findings")).toArray()) {
         const QJsonObject f = v.toObject();
         e.findings << core::Finding{f.value(QStringLiteral("path")).toString(),
@@ -493,10 +471,10 @@ Result<QStringList> decodeMissingQuery(const QByteArray &body, int maxEntries)
     bool ok = false;
     const QStringList blobs = stringArray(parsed.value().value(QStringLiteral("blobs")), &ok, maxEntries);
     if (!ok)
-        return protocolError(QStringLiteral("blobs"));
+        return wire::answerError(QStringLiteral("blobs"));
     for (const auto &b : blobs)
         if (!isSha256Hex(b))
-            return protocolError(QStringLiteral("blob name"));
+            return wire::answerError(QStringLiteral("blob name"));
     return blobs;
 }
 
@@ -508,10 +486,10 @@ Result<QStringList> decodeMissingAnswer(const QByteArray &body)
     bool ok = false;
     const QStringList blobs = stringArray(parsed.value().value(QStringLiteral("missing")), &ok);
     if (!ok)
-        return protocolError(QStringLiteral("missing"));
+        return wire::answerError(QStringLiteral("missing"));
     for (const auto &b : blobs)
         if (!isSha256Hex(b))
-            return protocolError(QStringLiteral("blob name"));
+            return wire::answerError(QStringLiteral("blob name"));
     return blobs;
 }
 
@@ -565,7 +543,7 @@ Result<core::Partner> partnerFromWire(const QByteArray &body)
     if (!isUuid(p.uuid) || p.name.isEmpty() || p.name.size() > 300
         || !core::partnerKindFromKey(o.value(QStringLiteral("kind")).toString(), &p.kind)
         || !core::partnerStageFromKey(o.value(QStringLiteral("stage")).toString(), &p.stage))
-        return protocolError(QStringLiteral("partner"));
+        return wire::answerError(QStringLiteral("partner"));
     p.governmental = o.value(QStringLiteral("governmental")).toBool();
     p.formal = o.value(QStringLiteral("formal")).toBool();
     p.sector = o.value(QStringLiteral("sector")).toString().left(64);
@@ -589,9 +567,9 @@ Result<core::Partner> partnerFromWire(const QByteArray &body)
     bool ok = true;
     p.phones = stringArray(o.value(QStringLiteral("phones")), &ok, 10);
     p.email = o.value(QStringLiteral("email")).toString().left(200);
-    p.updatedAt = parseTime(o.value(QStringLiteral("updatedAt")));
+    p.updatedAt = wire::time(o.value(QStringLiteral("updatedAt")));
     if (!p.updatedAt.isValid())
-        return protocolError(QStringLiteral("partner.updatedAt"));
+        return wire::answerError(QStringLiteral("partner.updatedAt"));
     return p;
 }
 

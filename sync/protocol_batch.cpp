@@ -1,6 +1,7 @@
 #include "sync/protocol_batch.h"
 
 #include "sync/protocol.h"
+#include "sync/protocol_wire.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -17,15 +18,6 @@ using core::Result;
 
 namespace {
 
-Error answerError(const QString &what)
-{
-    return Error{QStringLiteral("protocol"),
-                 QCoreApplication::translate("Protocol",
-                                             "The server's answer is not what Mobiliza expects (%1). It may not be "
-                                             "the hub of your URS, or a network login page is in the way.")
-                     .arg(what)};
-}
-
 // A batch the hub cannot read (a client's bug or a hostile body): 400 bad_request.
 Error batchError(const QString &what)
 {
@@ -33,14 +25,6 @@ Error batchError(const QString &what)
                  QCoreApplication::translate("Protocol",
                                              "The batch is not valid (%1). Update Mobiliza and send it again.")
                      .arg(what)};
-}
-
-QDateTime parseTime(const QJsonValue &v)
-{
-    if (!v.isString() || v.toString().size() > 40)
-        return {};
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : QDateTime();
 }
 
 bool readInt(const QJsonValue &v, int min, int max, int *out)
@@ -74,10 +58,10 @@ Result<BatchReceipt> receiptFrom(const QJsonValue &v)
     BatchReceipt r;
     r.batch = o.value(QStringLiteral("batch")).toString();
     r.hubId = o.value(QStringLiteral("hubId")).toString();
-    r.receivedAt = parseTime(o.value(QStringLiteral("receivedAt")));
+    r.receivedAt = wire::time(o.value(QStringLiteral("receivedAt")));
     if (!v.isObject() || !isUuid(r.batch) || r.hubId.isEmpty() || r.hubId.size() > 40 ||
         !readInt(o.value(QStringLiteral("count")), 0, kMaxBatchRevisions, &r.count) || !r.receivedAt.isValid())
-        return answerError(QStringLiteral("batch receipt"));
+        return wire::answerError(QStringLiteral("batch receipt"));
     return r;
 }
 
@@ -122,7 +106,7 @@ Result<Batch> decodeBatch(const QByteArray &body)
     b.period = o.value(QStringLiteral("period")).toString();
     if (!isPeriod(b.period))
         return batchError(QStringLiteral("period"));
-    b.createdAt = parseTime(o.value(QStringLiteral("createdAt")));
+    b.createdAt = wire::time(o.value(QStringLiteral("createdAt")));
     if (!b.createdAt.isValid())
         return batchError(QStringLiteral("createdAt"));
     const QJsonValue list = o.value(QStringLiteral("revisions"));
@@ -155,7 +139,7 @@ Result<BatchReceipt> decodeBatchReceipt(const QByteArray &body)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
-        return answerError(QStringLiteral("batch receipt"));
+        return wire::answerError(QStringLiteral("batch receipt"));
     return receiptFrom(doc.object().value(QStringLiteral("receipt")));
 }
 
@@ -170,13 +154,13 @@ Result<BatchStatus> decodeBatchStatus(const QByteArray &body)
 {
     const QJsonDocument doc = QJsonDocument::fromJson(body);
     if (!doc.isObject())
-        return answerError(QStringLiteral("batch"));
+        return wire::answerError(QStringLiteral("batch"));
     auto receipt = receiptFrom(doc.object().value(QStringLiteral("receipt")));
     if (!receipt)
         return receipt.error();
     BatchStatus s{receipt.value(), doc.object().value(QStringLiteral("state")).toString()};
     if (s.state.isEmpty() || s.state.size() > 32)
-        return answerError(QStringLiteral("batch state"));
+        return wire::answerError(QStringLiteral("batch state"));
     return s;
 }
 

@@ -1,6 +1,7 @@
 #include "sync/protocol_partners_region.h"
 
 #include "sync/protocol.h"
+#include "sync/protocol_wire.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,15 +13,6 @@ namespace mobiliza::sync {
 
 namespace {
 
-core::Error partnersError(const QString &what)
-{
-    return core::Error{QStringLiteral("protocol"),
-                       QCoreApplication::translate("Protocol",
-                                                   "The server's answer is not what Mobiliza expects (%1). It may not be "
-                                                   "the hub of your URS, or a network login page is in the way.")
-                           .arg(what)};
-}
-
 // A cursor: a whole number from 0 to 2^53 (a double beyond qint64 is never cast).
 bool readCursor(const QJsonValue &v, qint64 *out)
 {
@@ -31,14 +23,6 @@ bool readCursor(const QJsonValue &v, qint64 *out)
         return false;
     *out = qint64(d);
     return true;
-}
-
-QDateTime readTime(const QJsonValue &v)
-{
-    if (!v.isString() || v.toString().size() > 40)
-        return {};
-    const QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : QDateTime();
 }
 
 QJsonObject entryToJson(const core::RegionPartner &p)
@@ -121,7 +105,7 @@ Entry readEntry(const QJsonObject &e, qint64 previous, core::RegionPartner *p)
     static const QRegularExpression ibge(QStringLiteral("^\\d{7}$"));
     p->uuid = e.value(QStringLiteral("partner")).toString();
     p->municipality = e.value(QStringLiteral("municipality")).toString();
-    p->updatedAt = readTime(e.value(QStringLiteral("updatedAt")));
+    p->updatedAt = wire::time(e.value(QStringLiteral("updatedAt")));
     const QJsonValue deleted = e.value(QStringLiteral("deleted"));
     p->deleted = deleted.isBool() && deleted.toBool();
     const bool hasCursor = readCursor(e.value(QStringLiteral("cursor")), &p->cursor);
@@ -154,17 +138,17 @@ core::Result<RegionPartnerPage> decodeRegionPartnerPage(const QByteArray &body)
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return partnersError(QStringLiteral("partners"));
+        return wire::answerError(QStringLiteral("partners"));
     const QJsonObject o = doc.object();
     RegionPartnerPage page;
     if (!o.value(QStringLiteral("partners")).isArray() || !readCursor(o.value(QStringLiteral("next")), &page.next))
-        return partnersError(QStringLiteral("partners"));
+        return wire::answerError(QStringLiteral("partners"));
     qint64 previous = 0;
     for (const QJsonValue &v : o.value(QStringLiteral("partners")).toArray()) {
         core::RegionPartner p;
         const Entry read = readEntry(v.toObject(), previous, &p);
         if (read == Entry::Disordered)
-            return partnersError(QStringLiteral("partner cursor"));
+            return wire::answerError(QStringLiteral("partner cursor"));
         if (read == Entry::Unreadable) {
             ++page.unreadable;
             continue;
@@ -173,7 +157,7 @@ core::Result<RegionPartnerPage> decodeRegionPartnerPage(const QByteArray &body)
         page.partners << p;
     }
     if (page.next < previous)
-        return partnersError(QStringLiteral("partners next"));
+        return wire::answerError(QStringLiteral("partners next"));
     return page;
 }
 

@@ -1,6 +1,7 @@
 #include "sync/protocol_pull.h"
 
 #include "sync/protocol.h"
+#include "sync/protocol_wire.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -12,27 +13,12 @@ namespace mobiliza::sync {
 
 namespace {
 
-core::Error pullError(const QString &what)
-{
-    return core::Error{QStringLiteral("protocol"),
-                       QCoreApplication::translate("Protocol",
-                                                   "The server's answer is not what Mobiliza expects (%1). It may not be "
-                                                   "the hub of your URS, or a network login page is in the way.")
-                           .arg(what)};
-}
-
 bool integral(const QJsonValue &v)
 {
     if (!v.isDouble())
         return false;
     const double d = v.toDouble();
     return d >= 0 && d <= 9007199254740991.0 && d == double(qint64(d));
-}
-
-QDateTime timeOf(const QJsonValue &v)
-{
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    return t.isValid() ? t.toUTC() : QDateTime();
 }
 
 } // namespace
@@ -73,10 +59,10 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return pullError(QStringLiteral("revisions"));
+        return wire::answerError(QStringLiteral("revisions"));
     const QJsonObject o = doc.object();
     if (!o.value(QStringLiteral("revisions")).isArray() || !integral(o.value(QStringLiteral("next"))))
-        return pullError(QStringLiteral("revisions"));
+        return wire::answerError(QStringLiteral("revisions"));
     // A month or a quadrimestre (the apoio register's "2026-Q2"), as core::Period writes it.
     const auto isPeriodKey = [](const QString &key) {
         const core::Period p = core::Period::fromKey(key);
@@ -88,7 +74,7 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
     for (const QJsonValue &v : o.value(QStringLiteral("revisions")).toArray()) {
         const QJsonObject e = v.toObject();
         if (!integral(e.value(QStringLiteral("cursor"))) || !integral(e.value(QStringLiteral("revision"))))
-            return pullError(QStringLiteral("revision entry"));
+            return wire::answerError(QStringLiteral("revision entry"));
         PulledEntry p;
         p.cursor = qint64(e.value(QStringLiteral("cursor")).toDouble());
         p.report = e.value(QStringLiteral("report")).toString();
@@ -100,15 +86,15 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
         p.manifestSha256 = e.value(QStringLiteral("manifestSha256")).toString();
         p.state = e.value(QStringLiteral("state")).toString();
         p.comment = e.value(QStringLiteral("comment")).toString();
-        p.receivedAt = timeOf(e.value(QStringLiteral("receivedAt")));
-        p.reviewedAt = timeOf(e.value(QStringLiteral("reviewedAt")));
+        p.receivedAt = wire::time(e.value(QStringLiteral("receivedAt")));
+        p.reviewedAt = wire::time(e.value(QStringLiteral("reviewedAt")));
         p.via = e.value(QStringLiteral("via")).toString();
         // Optional: a short name, only for a unit that is not a municipality.
         const QJsonValue unitName = e.value(QStringLiteral("unitName"));
         if (!unitName.isUndefined()) {
             p.unitName = unitName.toString();
             if (!unitName.isString() || p.unitName.size() > 120 || core::isIbgeCode(p.municipality))
-                return pullError(QStringLiteral("revision entry"));
+                return wire::answerError(QStringLiteral("revision entry"));
         }
         // Optional (a hub before §10.4 sends none); when present, an object of short texts.
         const QJsonValue by = e.value(QStringLiteral("receivedBy"));
@@ -119,17 +105,17 @@ core::Result<PullPage> decodePullPage(const QByteArray &body)
                                       b.value(QStringLiteral("label")).toString()};
             if (!by.isObject() || p.receivedBy.urs.size() > 200 || p.receivedBy.installation.size() > 200 ||
                 p.receivedBy.label.size() > 200)
-                return pullError(QStringLiteral("revision entry"));
+                return wire::answerError(QStringLiteral("revision entry"));
         }
         if (!isUuid(p.report) || !core::isReportingUnitId(p.municipality) || !isPeriodKey(p.period) ||
             p.revision < 1 || !isSha256Hex(p.manifestSha256) || p.state.isEmpty() || p.state.size() > 40 ||
             !p.receivedAt.isValid() || p.cursor < previous || p.comment.size() > 100000)
-            return pullError(QStringLiteral("revision entry"));
+            return wire::answerError(QStringLiteral("revision entry"));
         previous = p.cursor;
         page.revisions << p;
     }
     if (!page.revisions.isEmpty() && page.next < page.revisions.last().cursor)
-        return pullError(QStringLiteral("revisions next"));
+        return wire::answerError(QStringLiteral("revisions next"));
     return page;
 }
 
@@ -168,15 +154,15 @@ core::Result<QList<RevisionRef>> decodeManifestQuery(const QByteArray &body, int
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return pullError(QStringLiteral("revisions"));
+        return wire::answerError(QStringLiteral("revisions"));
     const QJsonValue list = doc.object().value(QStringLiteral("revisions"));
     if (!list.isArray() || list.toArray().isEmpty() || list.toArray().size() > maxEntries)
-        return pullError(QStringLiteral("revisions"));
+        return wire::answerError(QStringLiteral("revisions"));
     QList<RevisionRef> out;
     for (const QJsonValue &v : list.toArray()) {
         RevisionRef r;
         if (!readRef(v, &r) || out.contains(r))
-            return pullError(QStringLiteral("revision entry"));
+            return wire::answerError(QStringLiteral("revision entry"));
         out << r;
     }
     return out;
@@ -203,26 +189,26 @@ core::Result<ManifestBatch> decodeManifestBatch(const QByteArray &body)
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return pullError(QStringLiteral("manifests"));
+        return wire::answerError(QStringLiteral("manifests"));
     const QJsonObject o = doc.object();
     if (!o.value(QStringLiteral("manifests")).isArray() || !o.value(QStringLiteral("missing")).isArray())
-        return pullError(QStringLiteral("manifests"));
+        return wire::answerError(QStringLiteral("manifests"));
     ManifestBatch batch;
     for (const QJsonValue &v : o.value(QStringLiteral("manifests")).toArray()) {
         RevisionRef r;
         const QJsonValue text = v.toObject().value(QStringLiteral("manifest"));
         if (!readRef(v, &r) || !text.isString())
-            return pullError(QStringLiteral("manifest entry"));
+            return wire::answerError(QStringLiteral("manifest entry"));
         auto bytes = QByteArray::fromBase64Encoding(text.toString().toLatin1(),
                                                     QByteArray::AbortOnBase64DecodingErrors);
         if (!bytes)
-            return pullError(QStringLiteral("manifest entry"));
+            return wire::answerError(QStringLiteral("manifest entry"));
         batch.manifests << qMakePair(r, *bytes);
     }
     for (const QJsonValue &v : o.value(QStringLiteral("missing")).toArray()) {
         RevisionRef r;
         if (!readRef(v, &r))
-            return pullError(QStringLiteral("missing entry"));
+            return wire::answerError(QStringLiteral("missing entry"));
         batch.missing << r;
     }
     return batch;

@@ -1,6 +1,7 @@
 #include "sync/protocol_review.h"
 
 #include "sync/protocol.h"
+#include "sync/protocol_wire.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -16,16 +17,6 @@ using core::Result;
 
 namespace {
 
-// The same answer as protocol.cpp's for a server's answer that is not the protocol's.
-Error answerError(const QString &what)
-{
-    return Error{QStringLiteral("protocol"),
-                 QCoreApplication::translate("Protocol",
-                                             "The server's answer is not what Mobiliza expects (%1). It may not be "
-                                             "the hub of your URS, or a network login page is in the way.")
-                     .arg(what)};
-}
-
 // A decision the hub cannot read (a client's bug or a hostile body): 400 bad_request.
 Error decisionError(const QString &what)
 {
@@ -34,30 +25,6 @@ Error decisionError(const QString &what)
                                              "The review decision is not valid (%1). Update Mobiliza and send it "
                                              "again.")
                      .arg(what)};
-}
-
-std::optional<QJsonObject> parseObject(const QByteArray &body)
-{
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject())
-        return std::nullopt;
-    return doc.object();
-}
-
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
-QDateTime parseTime(const QJsonValue &v)
-{
-    if (!v.isString())
-        return {};
-    QDateTime t = QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
-    if (!t.isValid())
-        t = QDateTime::fromString(v.toString(), Qt::ISODate);
-    return t.isValid() ? t.toUTC() : QDateTime();
 }
 
 // A whole number in [min, 2^53].
@@ -158,12 +125,12 @@ QByteArray encode(const ReviewDecision &d)
                   {QStringLiteral("decidedAt"), utcTimestamp(d.decidedAt)}};
     if (!d.seen.isEmpty()) // only when said: a decision of an older client encodes as it did
         o.insert(QStringLiteral("seen"), d.seen);
-    return compact(o);
+    return wire::compact(o);
 }
 
 Result<ReviewDecision> decodeReviewDecision(const QByteArray &body)
 {
-    const auto parsed = parseObject(body);
+    const auto parsed = wire::object(body);
     if (!parsed)
         return decisionError(QStringLiteral("not a JSON object"));
     const QJsonObject &o = *parsed;
@@ -190,7 +157,7 @@ Result<ReviewDecision> decodeReviewDecision(const QByteArray &body)
     d.reviewer = reviewer.toString().trimmed();
     if (!reviewer.isString() || d.reviewer.isEmpty() || d.reviewer.size() > kMaxReviewerChars)
         return decisionError(QStringLiteral("reviewer"));
-    d.decidedAt = parseTime(o.value(QStringLiteral("decidedAt")));
+    d.decidedAt = wire::time(o.value(QStringLiteral("decidedAt")));
     if (!d.decidedAt.isValid())
         return decisionError(QStringLiteral("decidedAt"));
     if (!optionalString(o, QStringLiteral("seen"), &d.seen) || d.seen.size() > 40)
@@ -201,22 +168,22 @@ Result<ReviewDecision> decodeReviewDecision(const QByteArray &body)
 // ----------------------------------------------------------------- answer
 QByteArray encode(const DecisionAnswer &a)
 {
-    return compact({{QStringLiteral("decision"), a.decision},
-                    {QStringLiteral("state"), a.state},
-                    {QStringLiteral("event"), double(a.event)}});
+    return wire::compact({{QStringLiteral("decision"), a.decision},
+                          {QStringLiteral("state"), a.state},
+                          {QStringLiteral("event"), double(a.event)}});
 }
 
 Result<DecisionAnswer> decodeDecisionAnswer(const QByteArray &body)
 {
-    const auto parsed = parseObject(body);
+    const auto parsed = wire::object(body);
     if (!parsed)
-        return answerError(QStringLiteral("not a JSON object"));
+        return wire::answerError(QStringLiteral("not a JSON object"));
     DecisionAnswer a;
     a.decision = parsed->value(QStringLiteral("decision")).toString();
     a.state = parsed->value(QStringLiteral("state")).toString();
     if (!isUuid(a.decision) || a.state.isEmpty() || a.state.size() > 32 ||
         !integral(parsed->value(QStringLiteral("event")), 1, &a.event))
-        return answerError(QStringLiteral("decision answer"));
+        return wire::answerError(QStringLiteral("decision answer"));
     return a;
 }
 
@@ -276,24 +243,24 @@ QByteArray encodeStateChanged(const StateChanged &s)
 
 Result<StateChanged> decodeStateChanged(const QByteArray &errorBody)
 {
-    const auto parsed = parseObject(errorBody);
+    const auto parsed = wire::object(errorBody);
     if (!parsed)
-        return answerError(QStringLiteral("not a JSON object"));
+        return wire::answerError(QStringLiteral("not a JSON object"));
     const QJsonObject error = parsed->value(QStringLiteral("error")).toObject();
     if (error.value(QStringLiteral("code")).toString() != QLatin1String("state_changed") ||
         !error.value(QStringLiteral("current")).isObject())
-        return answerError(QStringLiteral("state_changed"));
+        return wire::answerError(QStringLiteral("state_changed"));
     const QJsonObject c = error.value(QStringLiteral("current")).toObject();
     StateChanged s;
     s.state = c.value(QStringLiteral("state")).toString();
     if (s.state.isEmpty() || s.state.size() > 32 || !optionalString(c, QStringLiteral("decision"), &s.decision) ||
         !optionalString(c, QStringLiteral("by"), &s.by) || (!s.decision.isEmpty() && !isUuid(s.decision)))
-        return answerError(QStringLiteral("state_changed"));
-    s.at = parseTime(c.value(QStringLiteral("at")));
+        return wire::answerError(QStringLiteral("state_changed"));
+    s.at = wire::time(c.value(QStringLiteral("at")));
     qint64 revision = 0;
     if (c.contains(QStringLiteral("revision"))) {
         if (!integral(c.value(QStringLiteral("revision")), 1, &revision) || revision > 100000)
-            return answerError(QStringLiteral("state_changed"));
+            return wire::answerError(QStringLiteral("state_changed"));
         s.revision = int(revision);
     }
     return s;
@@ -319,36 +286,36 @@ QByteArray encodeHistory(const QList<HistoryEvent> &events)
             o.insert(QStringLiteral("installation"), e.installation);
         list.append(o);
     }
-    return compact({{QStringLiteral("events"), list}});
+    return wire::compact({{QStringLiteral("events"), list}});
 }
 
 Result<QList<HistoryEvent>> decodeHistory(const QByteArray &body)
 {
-    const auto parsed = parseObject(body);
+    const auto parsed = wire::object(body);
     if (!parsed || !parsed->value(QStringLiteral("events")).isArray())
-        return answerError(QStringLiteral("history"));
+        return wire::answerError(QStringLiteral("history"));
     QList<HistoryEvent> out;
     for (const QJsonValue &v : parsed->value(QStringLiteral("events")).toArray()) {
         if (!v.isObject())
-            return answerError(QStringLiteral("history event"));
+            return wire::answerError(QStringLiteral("history event"));
         const QJsonObject o = v.toObject();
         HistoryEvent e;
         qint64 revision = 0;
         if (!integral(o.value(QStringLiteral("cursor")), 1, &e.cursor) ||
             !integral(o.value(QStringLiteral("revision")), 1, &revision) || revision > 100000)
-            return answerError(QStringLiteral("history event"));
+            return wire::answerError(QStringLiteral("history event"));
         e.revision = int(revision);
         e.state = o.value(QStringLiteral("state")).toString();
-        e.at = parseTime(o.value(QStringLiteral("at")));
+        e.at = wire::time(o.value(QStringLiteral("at")));
         if (e.state.isEmpty() || e.state.size() > 32 || !e.at.isValid() ||
             !optionalString(o, QStringLiteral("comment"), &e.comment) ||
             !optionalString(o, QStringLiteral("decision"), &e.decision) ||
             !optionalString(o, QStringLiteral("by"), &e.by) ||
             !optionalString(o, QStringLiteral("installation"), &e.installation) ||
             (!e.decision.isEmpty() && !isUuid(e.decision)))
-            return answerError(QStringLiteral("history event"));
+            return wire::answerError(QStringLiteral("history event"));
         if (o.contains(QStringLiteral("notes")) && !notesFromJson(o.value(QStringLiteral("notes")), &e.notes))
-            return answerError(QStringLiteral("history event notes"));
+            return wire::answerError(QStringLiteral("history event notes"));
         out << e;
     }
     return out;

@@ -45,7 +45,7 @@ struct ReferenceData::Impl
 
 namespace {
 
-Error invalid(const QString &detail)
+Error invalidReference(const QString &detail)
 {
     return Error{QStringLiteral("invalid_reference"),
                  QCoreApplication::translate("ReferenceData",
@@ -56,20 +56,21 @@ Error invalid(const QString &detail)
 
 Error emptyList(const QString &key)
 {
-    return invalid(
+    return invalidReference(
         QCoreApplication::translate("ReferenceData", "the list \"%1\" is missing or empty").arg(key));
 }
 
 Error missingField(const QString &key, qsizetype index)
 {
-    return invalid(QCoreApplication::translate("ReferenceData", "entry %1 of \"%2\" has no code or name")
-                       .arg(index + 1)
-                       .arg(key));
+    return invalidReference(
+        QCoreApplication::translate("ReferenceData", "entry %1 of \"%2\" has no code or name")
+            .arg(index + 1)
+            .arg(key));
 }
 
 Error duplicate(const QString &key, const QString &code)
 {
-    return invalid(
+    return invalidReference(
         QCoreApplication::translate("ReferenceData", "the code %1 appears twice in \"%2\"").arg(code, key));
 }
 
@@ -135,8 +136,8 @@ Result<ReferenceData> ReferenceData::fromJson(const QByteArray &json)
     impl->revision = root.value(QLatin1String("revision")).toInt(0);
     impl->published = QDate::fromString(str(root, "published"), Qt::ISODate);
     if (impl->version.isEmpty() || impl->revision <= 0 || !impl->published.isValid())
-        return invalid(QCoreApplication::translate("ReferenceData",
-                                                   "the version, revision or publication date is missing"));
+        return invalidReference(QCoreApplication::translate(
+            "ReferenceData", "the version, revision or publication date is missing"));
 
     QCollator collator{QLocale(QLocale::Portuguese, QLocale::Brazil)};
     collator.setNumericMode(true);
@@ -177,10 +178,10 @@ Result<ReferenceData> ReferenceData::fromJson(const QByteArray &json)
         if (const QJsonValue target = o.value(QLatin1String("coverageTarget")); !target.isUndefined()) {
             u.coverageTarget = target.toDouble(-1);
             if (!target.isDouble() || !(u.coverageTarget > 0.0) || u.coverageTarget > 1.0)
-                return invalid(QCoreApplication::translate("ReferenceData",
-                                                           "the coverage target of URS %1 is not a share "
-                                                           "between 0 and 1")
-                                   .arg(u.name));
+                return invalidReference(QCoreApplication::translate(
+                                            "ReferenceData", "the coverage target of URS %1 is not a share "
+                                                             "between 0 and 1")
+                                            .arg(u.name));
         }
         if (ursNames.contains(u.name))
             return duplicate(ursKey, u.name);
@@ -212,10 +213,10 @@ Result<ReferenceData> ReferenceData::fromJson(const QByteArray &json)
         if (impl->regiaoByCode.contains(r.code))
             return duplicate(regiaoKey, r.code);
         if (!impl->macroByCode.contains(r.macroCode) || !ursNames.contains(r.urs))
-            return invalid(QCoreApplication::translate("ReferenceData",
-                                                       "the região de saúde %1 refers to an unknown URS or "
-                                                       "macrorregião")
-                               .arg(r.code));
+            return invalidReference(QCoreApplication::translate(
+                                        "ReferenceData", "the região de saúde %1 refers to an unknown URS or "
+                                                         "macrorregião")
+                                        .arg(r.code));
         impl->regiaoByCode.insert(r.code, -1);
         impl->regioes.append(r);
     }
@@ -244,7 +245,7 @@ Result<ReferenceData> ReferenceData::fromJson(const QByteArray &json)
         if (m.ibge.isEmpty() || m.name.isEmpty())
             return missingField(munKey, i);
         if (!isDigits(m.ibge, 7))
-            return invalid(
+            return invalidReference(
                 QCoreApplication::translate("ReferenceData", "the IBGE code \"%1\" does not have 7 digits")
                     .arg(m.ibge));
         if (ibgeCodes.contains(m.ibge) || datasusCodes.contains(m.ibge.left(6)))
@@ -253,10 +254,10 @@ Result<ReferenceData> ReferenceData::fromJson(const QByteArray &json)
         datasusCodes.insert(m.ibge.left(6));
         if (!ursNames.contains(m.urs) || !impl->regiaoByCode.contains(m.regiaoCode) ||
             !impl->macroByCode.contains(m.macroCode))
-            return invalid(QCoreApplication::translate("ReferenceData",
-                                                       "the municipality %1 refers to an unknown URS, "
-                                                       "região de saúde or macrorregião")
-                               .arg(m.ibge));
+            return invalidReference(
+                QCoreApplication::translate("ReferenceData", "the municipality %1 refers to an unknown URS, "
+                                                             "região de saúde or macrorregião")
+                    .arg(m.ibge));
         impl->municipalities.append(m);
     }
     {
@@ -302,10 +303,11 @@ Result<ReferenceData> ReferenceData::fromJson(const QByteArray &json)
     for (auto it = catalogues.begin(); it != catalogues.end(); ++it) {
         const QJsonArray entries = it.value().toArray();
         const auto badCatalogue = [&] {
-            return invalid(QCoreApplication::translate(
-                               "ReferenceData", "the catalogue \"%1\" is empty or has an entry without "
-                                                "code or label")
-                               .arg(it.key()));
+            return invalidReference(
+                QCoreApplication::translate("ReferenceData",
+                                            "the catalogue \"%1\" is empty or has an entry without "
+                                            "code or label")
+                    .arg(it.key()));
         };
         if (entries.isEmpty())
             return badCatalogue();

@@ -16,7 +16,7 @@ namespace mobiliza::core {
 
 namespace {
 
-Error invalid(const QString &what)
+Error invalidTargets(const QString &what)
 {
     return Error{QStringLiteral("invalid_targets"),
                  QCoreApplication::translate("Targets", "The targets file cannot be used: %1. Ask the central level to publish the targets again.")
@@ -42,57 +42,71 @@ Result<Targets> Targets::fromJson(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return invalid(QCoreApplication::translate("Targets", "it is not a JSON object"));
+        return invalidTargets(QCoreApplication::translate("Targets", "it is not a JSON object"));
     const QJsonObject o = doc.object();
     if (o.value(QLatin1String("schema")).toInt(-1) != SchemaVersion)
-        return invalid(QCoreApplication::translate("Targets", "its schema is not %1").arg(SchemaVersion));
+        return invalidTargets(
+            QCoreApplication::translate("Targets", "its schema is not %1").arg(SchemaVersion));
     Targets t;
     const QJsonValue revision = o.value(QLatin1String("revision"));
     if (!revision.isDouble() || revision.toDouble() < 1 || revision.toDouble() > 2e9 ||
         std::floor(revision.toDouble()) != revision.toDouble())
-        return invalid(QCoreApplication::translate("Targets", "its revision is not a whole number from 1 on"));
+        return invalidTargets(
+            QCoreApplication::translate("Targets", "its revision is not a whole number from 1 on"));
     t.revision = int(revision.toDouble());
     t.updated = QDateTime::fromString(o.value(QLatin1String("updated")).toString(), Qt::ISODateWithMs);
     if (!t.updated.isValid())
-        return invalid(QCoreApplication::translate("Targets", "the moment it was saved (\"updated\") is missing or not a date"));
+        return invalidTargets(QCoreApplication::translate(
+            "Targets", "the moment it was saved (\"updated\") is missing or not a date"));
     t.updated = t.updated.toUTC();
     t.updatedBy = o.value(QLatin1String("updatedBy")).toString().left(200);
 
     const QJsonValue coverage = o.value(QLatin1String("coverage"));
     if (!coverage.isUndefined() && !coverage.isObject())
-        return invalid(QCoreApplication::translate("Targets", "\"coverage\" is not an object"));
+        return invalidTargets(QCoreApplication::translate("Targets", "\"coverage\" is not an object"));
     const QJsonObject shares = coverage.toObject();
     for (auto it = shares.begin(); it != shares.end(); ++it) {
         const double share = it.value().toDouble(-1);
         if (it.key().trimmed().isEmpty() || !it.value().isDouble() || !(share > 0.0) || share > 1.0)
-            return invalid(QCoreApplication::translate("Targets", "the coverage target of \"%1\" is not a share above 0 and up to 1").arg(it.key()));
+            return invalidTargets(
+                QCoreApplication::translate(
+                    "Targets", "the coverage target of \"%1\" is not a share above 0 and up to 1")
+                    .arg(it.key()));
         t.coverage.insert(it.key(), share);
     }
 
     const QJsonValue years = o.value(QLatin1String("actions"));
     if (!years.isUndefined() && !years.isArray())
-        return invalid(QCoreApplication::translate("Targets", "\"actions\" is not a list"));
+        return invalidTargets(QCoreApplication::translate("Targets", "\"actions\" is not a list"));
     QSet<int> seen;
     for (const QJsonValue &v : years.toArray()) {
         const QJsonObject y = v.toObject();
         YearTargets yt;
         yt.year = y.value(QLatin1String("year")).toInt(0);
         if (yt.year < 2000 || yt.year > 2100 || seen.contains(yt.year))
-            return invalid(QCoreApplication::translate("Targets", "a year of the action targets is missing, repeated or outside 2000–2100"));
+            return invalidTargets(QCoreApplication::translate(
+                "Targets", "a year of the action targets is missing, repeated or outside 2000–2100"));
         seen.insert(yt.year);
         if (y.contains(QLatin1String("state")) && !actionCount(y.value(QLatin1String("state")), &yt.state))
-            return invalid(QCoreApplication::translate("Targets", "the state's action target for %1 is not a whole number of actions").arg(yt.year));
+            return invalidTargets(
+                QCoreApplication::translate(
+                    "Targets", "the state's action target for %1 is not a whole number of actions")
+                    .arg(yt.year));
         if (y.contains(QLatin1String("perMunicipality")) &&
             !actionCount(y.value(QLatin1String("perMunicipality")), &yt.perMunicipality))
-            return invalid(QCoreApplication::translate("Targets", "the action target per municipality for %1 is not a whole number of actions")
-                               .arg(yt.year));
+            return invalidTargets(
+                QCoreApplication::translate(
+                    "Targets", "the action target per municipality for %1 is not a whole number of actions")
+                    .arg(yt.year));
         const QJsonObject urs = y.value(QLatin1String("urs")).toObject();
         for (auto it = urs.begin(); it != urs.end(); ++it) {
             qint64 n = 0;
             if (it.key().trimmed().isEmpty() || !actionCount(it.value(), &n))
-                return invalid(QCoreApplication::translate("Targets", "the action target of \"%1\" for %2 is not a whole number of actions")
-                                   .arg(it.key())
-                                   .arg(yt.year));
+                return invalidTargets(
+                    QCoreApplication::translate(
+                        "Targets", "the action target of \"%1\" for %2 is not a whole number of actions")
+                        .arg(it.key())
+                        .arg(yt.year));
             if (n > 0)
                 yt.urs.insert(it.key(), n);
         }

@@ -24,9 +24,10 @@ namespace mobiliza::core {
 
 namespace {
 
-const QString kColumns = QStringLiteral("uuid, urs, period, created_at, created_by, revisions_json, channel, "
-                                        "file_path, state, attempts, last_error, "
-                                        "hub_id, hub_received_at");
+const QString kBatchColumns =
+    QStringLiteral("uuid, urs, period, created_at, created_by, revisions_json, channel, "
+                   "file_path, state, attempts, last_error, "
+                   "hub_id, hub_received_at");
 
 QByteArray membersJson(const QList<BatchMember> &members)
 {
@@ -283,8 +284,9 @@ Status BatchService::recordReceived(const BatchRecord &b)
 
 Result<QList<BatchRecord>> BatchService::query(const QString &where, const QVariantList &args) const
 {
-    auto q = runSql(m_services.database().db(),
-                    QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM batches ") + where, args);
+    auto q =
+        runSql(m_services.database().db(),
+               QStringLiteral("SELECT ") + kBatchColumns + QStringLiteral(" FROM batches ") + where, args);
     if (!q)
         return q.error();
     QList<BatchRecord> out;

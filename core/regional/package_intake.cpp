@@ -17,8 +17,8 @@
 namespace mobiliza::core {
 
 namespace {
-const QString kColumns = QStringLiteral(
-    "package_sha256, report, revision, municipality, period, file_name, received_at, state, attempts, last_error, hub_id");
+const QString kIntakeColumns = QStringLiteral("package_sha256, report, revision, municipality, period, "
+                                              "file_name, received_at, state, attempts, last_error, hub_id");
 }
 
 PackageIntake::PackageIntake(Services &services, ReferenceData reference, QString urs)
@@ -197,8 +197,9 @@ Result<bool> PackageIntake::requeue(const QString &path, const package::PackageC
 
 Result<QList<IntakeItem>> PackageIntake::query(const QString &where, const QVariantList &args) const
 {
-    auto q = runSql(m_services.database().db(),
-                    QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM import_outbox ") + where, args);
+    auto q = runSql(
+        m_services.database().db(),
+        QStringLiteral("SELECT ") + kIntakeColumns + QStringLiteral(" FROM import_outbox ") + where, args);
     if (!q)
         return q.error();
     QList<IntakeItem> out;

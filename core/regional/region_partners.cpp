@@ -27,8 +27,9 @@ const QString kCursorKey = QStringLiteral("region_partners_cursor");
 const QString kScopeKey = QStringLiteral("region_partners_scope"); // the fingerprint of the set pulled for
 const QString kSectors = QStringLiteral("setores_parceiros");
 
-const QString kColumns = QStringLiteral("uuid, municipality, name, kind, governmental, formal, sector, stage, cnpj, "
-                                        "consent, consent_date, updated_at, cursor");
+const QString kRegionPartnerColumns =
+    QStringLiteral("uuid, municipality, name, kind, governmental, formal, sector, stage, cnpj, "
+                   "consent, consent_date, updated_at, cursor");
 
 RegionPartner fromRow(const QSqlQuery &q)
 {
@@ -211,15 +212,16 @@ Status RegionPartners::applyPulled(const QList<RegionPartner> &entries, qint64 n
                 continue;
             auto put = execSql(
                 db,
-                QStringLiteral("INSERT INTO region_partners (") + kColumns +
-                    QStringLiteral(", pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                   "ON CONFLICT (uuid) DO UPDATE SET municipality = excluded.municipality, "
-                                   "name = excluded.name, kind = excluded.kind, governmental = excluded.governmental, "
-                                   "formal = excluded.formal, sector = excluded.sector, stage = excluded.stage, "
-                                   "cnpj = excluded.cnpj, consent = excluded.consent, "
-                                   "consent_date = excluded.consent_date, updated_at = excluded.updated_at, "
-                                   "cursor = excluded.cursor, pulled_at = excluded.pulled_at "
-                                   "WHERE excluded.cursor >= region_partners.cursor"),
+                QStringLiteral("INSERT INTO region_partners (") + kRegionPartnerColumns +
+                    QStringLiteral(
+                        ", pulled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                        "ON CONFLICT (uuid) DO UPDATE SET municipality = excluded.municipality, "
+                        "name = excluded.name, kind = excluded.kind, governmental = excluded.governmental, "
+                        "formal = excluded.formal, sector = excluded.sector, stage = excluded.stage, "
+                        "cnpj = excluded.cnpj, consent = excluded.consent, "
+                        "consent_date = excluded.consent_date, updated_at = excluded.updated_at, "
+                        "cursor = excluded.cursor, pulled_at = excluded.pulled_at "
+                        "WHERE excluded.cursor >= region_partners.cursor"),
                 {e.uuid, e.municipality, e.name, partnerKindKey(e.kind), int(e.governmental), int(e.formal),
                  textArg(e.sector), partnerStageKey(e.stage), textArg(e.cnpj), int(e.consent),
                  e.consentDate.isValid() ? QVariant(e.consentDate.toString(Qt::ISODate)) : QVariant(),
@@ -329,7 +331,7 @@ QList<RegionPartner> RegionPartnerIndex::filter(const RegionPartnerFilter &filte
 
 Result<RegionPartnerIndex> RegionPartners::index() const
 {
-    auto q = runSql(m_services.database().db(), QStringLiteral("SELECT ") + kColumns +
+    auto q = runSql(m_services.database().db(), QStringLiteral("SELECT ") + kRegionPartnerColumns +
                                                     QStringLiteral(" FROM region_partners"));
     if (!q)
         return q.error();

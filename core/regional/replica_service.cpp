@@ -24,7 +24,7 @@ namespace {
 
 const QString kCursorKey = QStringLiteral("replica_cursor");
 
-const QString kColumns = QStringLiteral(
+const QString kReplicaColumns = QStringLiteral(
     "report, revision, municipality, program, period, hub_id, manifest_sha256, state, comment, "
     "received_at, reviewed_at, cursor, via, manifest IS NOT NULL, no_actions, action_count, photo_count");
 
@@ -175,14 +175,15 @@ Result<QList<ReplicaRevision>> ReplicaService::revisions(const Period &period) c
 {
     if (period.isValid())
         return listOf(m_database,
-                      QStringLiteral("SELECT ") + kColumns
-                          + QStringLiteral(" FROM replica_revisions WHERE period = ? "
-                                           "ORDER BY period, municipality, report, revision"),
+                      QStringLiteral("SELECT ") + kReplicaColumns +
+                          QStringLiteral(" FROM replica_revisions WHERE period = ? "
+                                         "ORDER BY period, municipality, report, revision"),
                       {period.key()});
-    return listOf(m_database,
-                  QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM replica_revisions ORDER BY period, municipality, report, revision"),
-                  {});
+    return listOf(
+        m_database,
+        QStringLiteral("SELECT ") + kReplicaColumns +
+            QStringLiteral(" FROM replica_revisions ORDER BY period, municipality, report, revision"),
+        {});
 }
 
 Result<QList<ReplicaRevision>> ReplicaService::latest(const Period &period) const
@@ -192,20 +193,20 @@ Result<QList<ReplicaRevision>> ReplicaService::latest(const Period &period) cons
         "WHERE x.report = r.report)");
     if (period.isValid())
         return listOf(m_database,
-                      QStringLiteral("SELECT ") + kColumns + latestOnly
-                          + QStringLiteral(" AND r.period = ? ORDER BY period, municipality, report"),
+                      QStringLiteral("SELECT ") + kReplicaColumns + latestOnly +
+                          QStringLiteral(" AND r.period = ? ORDER BY period, municipality, report"),
                       {period.key()});
     return listOf(m_database,
-                  QStringLiteral("SELECT ") + kColumns + latestOnly
-                      + QStringLiteral(" ORDER BY period, municipality, report"),
+                  QStringLiteral("SELECT ") + kReplicaColumns + latestOnly +
+                      QStringLiteral(" ORDER BY period, municipality, report"),
                   {});
 }
 
 Result<std::optional<ReplicaRevision>> ReplicaService::revision(const QString &report, int revision) const
 {
     auto found = listOf(m_database,
-                        QStringLiteral("SELECT ") + kColumns
-                            + QStringLiteral(" FROM replica_revisions WHERE report = ? AND revision = ?"),
+                        QStringLiteral("SELECT ") + kReplicaColumns +
+                            QStringLiteral(" FROM replica_revisions WHERE report = ? AND revision = ?"),
                         {report, revision});
     if (!found)
         return found.error();
@@ -217,9 +218,9 @@ Result<std::optional<ReplicaRevision>> ReplicaService::revision(const QString &r
 Result<QList<ReplicaRevision>> ReplicaService::withoutManifest() const
 {
     return listOf(m_database,
-                  QStringLiteral("SELECT ") + kColumns
-                      + QStringLiteral(" FROM replica_revisions WHERE manifest IS NULL "
-                                       "ORDER BY period DESC, municipality, report, revision"),
+                  QStringLiteral("SELECT ") + kReplicaColumns +
+                      QStringLiteral(" FROM replica_revisions WHERE manifest IS NULL "
+                                     "ORDER BY period DESC, municipality, report, revision"),
                   {});
 }
 

@@ -26,10 +26,11 @@ const QString kSuperseded = QStringLiteral(
     "(state = 'applied' AND EXISTS (SELECT 1 FROM replica_revisions r WHERE r.report = review_outbox.report "
     "AND r.revision = review_outbox.revision AND CASE WHEN review_outbox.hub_event > 0 "
     "THEN r.cursor >= review_outbox.hub_event ELSE r.state NOT IN ('received', 'in_review') END))");
-const QString kColumns = QStringLiteral("uuid, report, revision, manifest_sha256, decision, comment, "
-                                        "notes_json, reviewer, decided_at, state, "
-                                        "attempts, next_attempt_at, last_error, hub_state, hub_event, seen_state, ") +
-                         kSuperseded;
+const QString kReviewColumns =
+    QStringLiteral("uuid, report, revision, manifest_sha256, decision, comment, "
+                   "notes_json, reviewer, decided_at, state, "
+                   "attempts, next_attempt_at, last_error, hub_state, hub_event, seen_state, ") +
+    kSuperseded;
 const QString kStanding = QStringLiteral("state <> 'refused' AND NOT ") + kSuperseded;
 
 } // namespace
@@ -269,9 +270,9 @@ Result<ReviewDecisionRecord> ReviewOutbox::decide(const QString &report, int rev
 
 Result<QList<ReviewDecisionRecord>> ReviewOutbox::query(const QString &where, const QVariantList &args) const
 {
-    auto q =
-        runSql(m_database.db(),
-               QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM review_outbox ") + where, args);
+    auto q = runSql(
+        m_database.db(),
+        QStringLiteral("SELECT ") + kReviewColumns + QStringLiteral(" FROM review_outbox ") + where, args);
     if (!q)
         return q.error();
     QList<ReviewDecisionRecord> out;

@@ -19,15 +19,10 @@ Q_LOGGING_CATEGORY(lcPartners, "mobiliza.services.partners")
 
 namespace {
 
-const QString kColumns = QStringLiteral(
+const QString kPartnerColumns = QStringLiteral(
     "uuid, kind, governmental, formal, sector, name, document, contact_name, contact_role, phones_json, "
     "email, address, cep, municipality, stage, consent_given, consent_date, consent_channel, "
     "consent_purpose, consent_revoked_on, notes, updated_at");
-
-QString dateText(const QDate &date)
-{
-    return date.isValid() ? date.toString(Qt::ISODate) : QString();
-}
 
 QDate parseDate(const QVariant &v)
 {
@@ -84,10 +79,10 @@ QList<QPair<QString, QVariant>> columnValues(const Partner &p)
         {QStringLiteral("municipality"), textArg(p.municipality)},
         {QStringLiteral("stage"), partnerStageKey(p.stage)},
         {QStringLiteral("consent_given"), p.consent.given ? 1 : 0},
-        {QStringLiteral("consent_date"), nullIfEmpty(dateText(p.consent.date))},
+        {QStringLiteral("consent_date"), dateArg(p.consent.date)},
         {QStringLiteral("consent_channel"), textArg(p.consent.channel)},
         {QStringLiteral("consent_purpose"), textArg(p.consent.purpose)},
-        {QStringLiteral("consent_revoked_on"), nullIfEmpty(dateText(p.consent.revokedOn))},
+        {QStringLiteral("consent_revoked_on"), dateArg(p.consent.revokedOn)},
         {QStringLiteral("notes"), textArg(p.notes)},
     };
 }
@@ -107,7 +102,8 @@ QJsonArray changedColumns(const Partner &before, const Partner &after)
 Result<Partner> loadPartner(const QSqlDatabase &db, const QString &uuid)
 {
     auto q = runSql(
-        db, QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM partners WHERE uuid = ?"), {uuid});
+        db, QStringLiteral("SELECT ") + kPartnerColumns + QStringLiteral(" FROM partners WHERE uuid = ?"),
+        {uuid});
     if (!q)
         return q.error();
     if (!q.value().next())
@@ -216,7 +212,7 @@ QList<Partner> PartnerService::partners() const
 {
     QList<Partner> list;
     const QSqlDatabase db = m_database.db();
-    auto q = runSql(db, QStringLiteral("SELECT ") + kColumns +
+    auto q = runSql(db, QStringLiteral("SELECT ") + kPartnerColumns +
                             QStringLiteral(" FROM partners ORDER BY name, uuid"));
     if (!q)
         return list;

@@ -42,15 +42,15 @@ Result<Photo> ReportService::addPhoto(const QString &actionUuid, const Photo &me
         photo.actionUuid = actionUuid;
         photo.position = count.value();
         const QString now = storeTimestamp(m_clock.now());
-        auto inserted = execSql(
-            db,
-            QStringLiteral(
-                "INSERT INTO photos (uuid, action_uuid, sha256, position, caption, taken_on, author, "
-                "identifiable, authorization, width, height, bytes, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-            {photo.uuid, actionUuid, photo.sha256, photo.position, textArg(photo.caption),
-             nullIfEmpty(dateText(photo.takenOn)), textArg(photo.author), photo.identifiablePeople ? 1 : 0,
-             photo.authorizationOnFile ? 1 : 0, photo.width, photo.height, photo.bytes, now, now});
+        auto inserted =
+            execSql(db,
+                    QStringLiteral(
+                        "INSERT INTO photos (uuid, action_uuid, sha256, position, caption, taken_on, author, "
+                        "identifiable, authorization, width, height, bytes, created_at, updated_at) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                    {photo.uuid, actionUuid, photo.sha256, photo.position, textArg(photo.caption),
+                     dateArg(photo.takenOn), textArg(photo.author), photo.identifiablePeople ? 1 : 0,
+                     photo.authorizationOnFile ? 1 : 0, photo.width, photo.height, photo.bytes, now, now});
         if (!inserted)
             return inserted.error();
         if (Status s = touch(reportUuid); !s)
@@ -78,7 +78,7 @@ Status ReportService::updatePhoto(const Photo &photo)
                 db,
                 QStringLiteral("UPDATE photos SET caption = ?, taken_on = ?, author = ?, identifiable = ?, "
                                "authorization = ?, updated_at = ? WHERE uuid = ?"),
-                {textArg(photo.caption), nullIfEmpty(dateText(photo.takenOn)), textArg(photo.author),
+                {textArg(photo.caption), dateArg(photo.takenOn), textArg(photo.author),
                  photo.identifiablePeople ? 1 : 0, photo.authorizationOnFile ? 1 : 0,
                  storeTimestamp(m_clock.now()), photo.uuid});
             if (!updated)

@@ -4,6 +4,7 @@
 
 #include "core/util/result.h"
 
+#include <QDate>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -38,5 +39,7 @@ Result<QVariant> scalarSql(const QSqlDatabase &db, const QString &sql, const QVa
 // columns ('' for a null string) and nullIfEmpty() for optional ones.
 QVariant textArg(const QString &text);
 QVariant nullIfEmpty(const QString &text);
+// An optional date column: yyyy-MM-dd, or NULL for an invalid date.
+QVariant dateArg(const QDate &date);
 
 } // namespace mobiliza::core

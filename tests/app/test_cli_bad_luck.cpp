@@ -34,11 +34,6 @@ namespace {
 
 const QDateTime kNow = test::kCliNow;
 
-test::CliRun run(const QStringList &args)
-{
-    return test::runCli(args);
-}
-
 void writeFile(const QString &path, const QByteArray &bytes)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -53,8 +48,8 @@ TEST_CASE("cli bad luck: --status on a damaged database says so and exits non-ze
 {
     test::TempDir dir;
     const QString profile = dir.filePath(QStringLiteral("p"));
-    REQUIRE(run({QStringLiteral("--data-dir"), profile, QStringLiteral("--municipality"), QStringLiteral("3106200"),
-                 QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
     int page = 0;
     {
@@ -69,7 +64,8 @@ TEST_CASE("cli bad luck: --status on a damaged database says so and exits non-ze
         q.finish();
         REQUIRE(opened.value()->database().checkpoint().ok());
     }
-    const test::CliRun before = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")});
+    const test::CliRun before =
+        test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")});
     REQUIRE(before.code == 0);
     REQUIRE(before.out.startsWith(QStringLiteral("2026-10\tdraft\t1")));
 
@@ -79,14 +75,16 @@ TEST_CASE("cli bad luck: --status on a damaged database says so and exits non-ze
         REQUIRE(f.seek(qint64(page - 1) * 4096));
         REQUIRE(f.write(QByteArray(4096, '\x5A')) == 4096);
     }
-    const test::CliRun damaged = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"), QStringLiteral("en"),
-                             QStringLiteral("--status")});
+    const test::CliRun damaged =
+        test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"), QStringLiteral("en"),
+                      QStringLiteral("--status")});
     CHECK(damaged.code != 0);
     CHECK(damaged.out.isEmpty()); // no lines: not "no reports", an error
     CHECK(damaged.err.contains(QStringLiteral("The reports could not be read")));
     CHECK(damaged.err.contains(QStringLiteral("damaged")));
-    const test::CliRun portuguese = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"),
-                                QStringLiteral("pt_BR"), QStringLiteral("--status")});
+    const test::CliRun portuguese =
+        test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"),
+                      QStringLiteral("pt_BR"), QStringLiteral("--status")});
     CHECK(portuguese.code != 0);
     CHECK(portuguese.err.contains(QStringLiteral("danificad")));
 }
@@ -95,8 +93,8 @@ TEST_CASE("cli bad luck: --status on a database another program holds locked say
 {
     test::TempDir dir;
     const QString profile = dir.filePath(QStringLiteral("p"));
-    REQUIRE(run({QStringLiteral("--data-dir"), profile, QStringLiteral("--municipality"), QStringLiteral("3106200"),
-                 QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
     const QString name = QStringLiteral("locker");
     {
@@ -109,8 +107,9 @@ TEST_CASE("cli bad luck: --status on a database another program holds locked say
             INFO(sql);
             REQUIRE(q.exec(QString::fromLatin1(sql)));
         }
-        const test::CliRun locked = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"), QStringLiteral("en"),
-                                QStringLiteral("--status")});
+        const test::CliRun locked =
+            test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--lang"),
+                          QStringLiteral("en"), QStringLiteral("--status")});
         CHECK(locked.code != 0);
         CHECK(locked.out.isEmpty());
         CHECK(locked.err.contains(QStringLiteral("in use by another")));
@@ -119,7 +118,7 @@ TEST_CASE("cli bad luck: --status on a database another program holds locked say
         db.close();
     }
     QSqlDatabase::removeDatabase(name);
-    CHECK(run({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")}).code == 0);
+    CHECK(test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")}).code == 0);
 }
 
 TEST_CASE("cli bad luck: opening a profile deletes unreferenced photo files past the grace period and stale "
@@ -127,8 +126,8 @@ TEST_CASE("cli bad luck: opening a profile deletes unreferenced photo files past
 {
     test::TempDir dir;
     const QString profile = dir.filePath(QStringLiteral("p"));
-    REQUIRE(run({QStringLiteral("--data-dir"), profile, QStringLiteral("--municipality"), QStringLiteral("3106200"),
-                 QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
     const QString blobs = QDir(profile).filePath(QStringLiteral("blobs"));
     const QByteArray orphanBytes("a photo whose row was removed long ago");
@@ -153,7 +152,8 @@ TEST_CASE("cli bad luck: opening a profile deletes unreferenced photo files past
         REQUIRE(f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(-6 * 3600), QFileDevice::FileModificationTime));
     }
 
-    const test::CliRun status = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")});
+    const test::CliRun status =
+        test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--status")});
     CHECK(status.code == 0);
     CHECK_FALSE(QFile::exists(orphanPath));
     CHECK_FALSE(QFile::exists(stalePart));

@@ -16,11 +16,6 @@ using namespace mobiliza;
 
 namespace {
 
-test::CliRun run(const QStringList &args)
-{
-    return test::runCli(args);
-}
-
 QByteArray head(const QString &file, int n)
 {
     QFile f(file);
@@ -39,7 +34,8 @@ TEST_CASE("cli exports: pdf, csv, xlsx, package and partners of a demo profile")
 {
     test::TempDir dir;
     const QString profile = dir.filePath(QStringLiteral("p"));
-    REQUIRE(run({QStringLiteral("--data-dir"), profile, QStringLiteral("--demo-data"), QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--demo-data"),
+                          QStringLiteral("--status")})
                 .code == 0);
 
     struct Case
@@ -61,7 +57,7 @@ TEST_CASE("cli exports: pdf, csv, xlsx, package and partners of a demo profile")
                          QString::fromLatin1(c.kind), QStringLiteral("--out"), out};
         if (!QByteArray(c.kind).startsWith("partners"))
             args << QStringLiteral("--month") << QStringLiteral("2026-10");
-        const auto r = run(args);
+        const auto r = test::runCli(args);
         CHECK(r.err == QString());
         REQUIRE(r.code == 0);
         CHECK(head(out, c.magic.size()) == c.magic);
@@ -114,18 +110,19 @@ TEST_CASE("cli exports: a draft cannot be packaged and a missing month is named"
 {
     test::TempDir dir;
     const QString profile = dir.filePath(QStringLiteral("p"));
-    REQUIRE(run({QStringLiteral("--data-dir"), profile, QStringLiteral("--demo-data"), QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--demo-data"),
+                          QStringLiteral("--status")})
                 .code == 0);
-    auto r = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--export"), QStringLiteral("package"),
-                  QStringLiteral("--month"), QStringLiteral("2026-11"), QStringLiteral("--out"),
-                  dir.filePath(QStringLiteral("d.mobiliza"))});
+    auto r = test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--export"),
+                           QStringLiteral("package"), QStringLiteral("--month"), QStringLiteral("2026-11"),
+                           QStringLiteral("--out"), dir.filePath(QStringLiteral("d.mobiliza"))});
     CHECK(r.code != 0);
     CHECK_FALSE(r.err.isEmpty());
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("d.mobiliza"))));
 
-    r = run({QStringLiteral("--data-dir"), profile, QStringLiteral("--export"), QStringLiteral("pdf"),
-             QStringLiteral("--month"), QStringLiteral("2019-01"), QStringLiteral("--out"),
-             dir.filePath(QStringLiteral("x.pdf"))});
+    r = test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--export"),
+                      QStringLiteral("pdf"), QStringLiteral("--month"), QStringLiteral("2019-01"),
+                      QStringLiteral("--out"), dir.filePath(QStringLiteral("x.pdf"))});
     CHECK(r.code != 0);
     CHECK(r.err.contains(QStringLiteral("01/2019")));
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
@@ -137,36 +134,39 @@ TEST_CASE("cli import: a package moves a concluded month to another installation
     const QString field = dir.filePath(QStringLiteral("laptop"));
     const QString office = dir.filePath(QStringLiteral("office"));
     const QString pkg = dir.filePath(QStringLiteral("2026-10.mobiliza"));
-    REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--demo-data"), QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), field, QStringLiteral("--demo-data"),
+                          QStringLiteral("--status")})
                 .code == 0);
-    REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--export"), QStringLiteral("package"),
-                 QStringLiteral("--month"), QStringLiteral("2026-10"), QStringLiteral("--out"), pkg})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), field, QStringLiteral("--export"),
+                          QStringLiteral("package"), QStringLiteral("--month"), QStringLiteral("2026-10"),
+                          QStringLiteral("--out"), pkg})
                 .code == 0);
 
     // The office PC reports for the same municipality (the demo default, Belo Horizonte).
-    REQUIRE(run({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"), QStringLiteral("3106200"),
-                 QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
-    auto r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), pkg});
+    auto r = test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), pkg});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     CHECK(r.out.contains(QStringLiteral("10/2026")));
-    r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--status")});
+    r = test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--status")});
     CHECK(r.out == QStringLiteral("2026-10\tready\t1\n"));
 
-    const auto again = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), pkg});
+    const auto again =
+        test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), pkg});
     CHECK(again.code == 0);
     CHECK(again.out != r.out);
-    CHECK(run({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out
-          == QStringLiteral("2026-10\tready\t1\n"));
+    CHECK(test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out ==
+          QStringLiteral("2026-10\tready\t1\n"));
 }
 
 TEST_CASE("cli import: a broken package file is refused and changes nothing")
 {
     test::TempDir dir;
     const QString office = dir.filePath(QStringLiteral("office"));
-    REQUIRE(run({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"), QStringLiteral("3106200"),
-                 QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
     const QString junk = dir.filePath(QStringLiteral("junk.mobiliza"));
     {
@@ -174,8 +174,9 @@ TEST_CASE("cli import: a broken package file is refused and changes nothing")
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write("PK\x03\x04 this is not really a zip file");
     }
-    const auto r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), junk});
+    const auto r =
+        test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), junk});
     CHECK(r.code != 0);
     CHECK_FALSE(r.err.trimmed().isEmpty());
-    CHECK(run({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out.isEmpty());
+    CHECK(test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out.isEmpty());
 }

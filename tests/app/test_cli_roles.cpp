@@ -18,11 +18,6 @@ using namespace mobiliza;
 
 namespace {
 
-test::CliRun run(const QStringList &args)
-{
-    return test::runCli(args);
-}
-
 std::optional<core::Role> roleOf(const QString &dataDir)
 {
     auto opened = core::Services::open(dataDir, test::cliClock());
@@ -36,8 +31,9 @@ TEST_CASE("cli roles: a URS profile is set up once with --role urs --urs, by nam
 {
     test::TempDir dir;
     const QString urs = dir.filePath(QStringLiteral("urs"));
-    auto r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
-                  QStringLiteral("--urs"), QStringLiteral("manhumirim"), QStringLiteral("--status")});
+    auto r =
+        test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
+                      QStringLiteral("--urs"), QStringLiteral("manhumirim"), QStringLiteral("--status")});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     CHECK(r.out.isEmpty()); // nothing pulled yet
@@ -48,35 +44,35 @@ TEST_CASE("cli roles: a URS profile is set up once with --role urs --urs, by nam
     opened.value().reset();
 
     // --role alone names what it is: fine; another role is refused, saying what the profile is.
-    CHECK(run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
-               QStringLiteral("--urs"), QStringLiteral("Manhuaçu"), QStringLiteral("--status")})
+    CHECK(test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
+                        QStringLiteral("--urs"), QStringLiteral("Manhuaçu"), QStringLiteral("--status")})
               .code == 0);
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("municipality"),
-             QStringLiteral("--status")});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"),
+                      QStringLiteral("municipality"), QStringLiteral("--status")});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("Manhuaçu")));
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--municipality"), QStringLiteral("3139409"),
-             QStringLiteral("--status")});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--municipality"),
+                      QStringLiteral("3139409"), QStringLiteral("--status")});
     CHECK(r.code == 1);
     CHECK_FALSE(r.err.isEmpty());
     CHECK(roleOf(urs) == core::Role::Urs);
 
     // A municipality's commands are not a URS's.
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--export"), QStringLiteral("pdf"),
-             QStringLiteral("--month"), QStringLiteral("2026-10"), QStringLiteral("--out"),
-             dir.filePath(QStringLiteral("x.pdf"))});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--export"), QStringLiteral("pdf"),
+                      QStringLiteral("--month"), QStringLiteral("2026-10"), QStringLiteral("--out"),
+                      dir.filePath(QStringLiteral("x.pdf"))});
     CHECK(r.code == 1);
     CHECK_FALSE(QFile::exists(dir.filePath(QStringLiteral("x.pdf"))));
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--coverage"), QStringLiteral("--month"),
-             QStringLiteral("2026-10")});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--coverage"),
+                      QStringLiteral("--month"), QStringLiteral("2026-10")});
     REQUIRE(r.code == 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     CHECK(lines.size() ==
           core::ReferenceData::embedded().municipalitiesOfUrs(QStringLiteral("Manhuaçu")).size());
     for (const QString &line : lines)
         CHECK(line.endsWith(QStringLiteral("\tmissing")));
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--review"),
-             QStringLiteral("0b6f0000-0000-4000-8000-000000000000"), QStringLiteral("--accept")});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--review"),
+                      QStringLiteral("0b6f0000-0000-4000-8000-000000000000"), QStringLiteral("--accept")});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("--pull")));
 }
@@ -85,23 +81,23 @@ TEST_CASE("cli roles: an unknown URS sets nothing up")
 {
     test::TempDir dir;
     const QString p = dir.filePath(QStringLiteral("p"));
-    auto r = run({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("urs"),
-             QStringLiteral("--urs"), QStringLiteral("Atlantis"), QStringLiteral("--status")});
+    auto r = test::runCli({QStringLiteral("--data-dir"), p, QStringLiteral("--role"), QStringLiteral("urs"),
+                           QStringLiteral("--urs"), QStringLiteral("Atlantis"), QStringLiteral("--status")});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("Barbacena"))); // the list of valid names
     CHECK_FALSE(roleOf(p).has_value());
 
     // A municipality's profile made before roles, and --pull there.
     const QString bh = dir.filePath(QStringLiteral("bh"));
-    REQUIRE(run({QStringLiteral("--data-dir"), bh, QStringLiteral("--municipality"),
-                 QStringLiteral("3106200"), QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), bh, QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
     CHECK(roleOf(bh) == core::Role::Municipality);
-    r = run({QStringLiteral("--data-dir"), bh, QStringLiteral("--pull")});
+    r = test::runCli({QStringLiteral("--data-dir"), bh, QStringLiteral("--pull")});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("--sync")));
-    CHECK(run({QStringLiteral("--data-dir"), bh, QStringLiteral("--role"), QStringLiteral("municipality"),
-               QStringLiteral("--status")})
+    CHECK(test::runCli({QStringLiteral("--data-dir"), bh, QStringLiteral("--role"),
+                        QStringLiteral("municipality"), QStringLiteral("--status")})
               .code == 0);
 }
 
@@ -112,13 +108,14 @@ TEST_CASE("cli import: several package files, or a folder of them, each on its o
     const QString office = dir.filePath(QStringLiteral("office"));
     const QString folder = dir.filePath(QStringLiteral("pendrive"));
     REQUIRE(QDir().mkpath(folder));
-    REQUIRE(
-        run({QStringLiteral("--data-dir"), field, QStringLiteral("--demo-data"), QStringLiteral("--status")})
-            .code == 0);
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), field, QStringLiteral("--demo-data"),
+                          QStringLiteral("--status")})
+                .code == 0);
     for (const QString &month : {QStringLiteral("2026-09"), QStringLiteral("2026-10")})
-        REQUIRE(run({QStringLiteral("--data-dir"), field, QStringLiteral("--export"),
-                     QStringLiteral("package"), QStringLiteral("--month"), month, QStringLiteral("--out"),
-                     QDir(folder).filePath(month + QStringLiteral(".mobiliza"))})
+        REQUIRE(test::runCli({QStringLiteral("--data-dir"), field, QStringLiteral("--export"),
+                              QStringLiteral("package"), QStringLiteral("--month"), month,
+                              QStringLiteral("--out"),
+                              QDir(folder).filePath(month + QStringLiteral(".mobiliza"))})
                     .code == 0);
     const QString junk = QDir(folder).filePath(QStringLiteral("2026-08.mobiliza"));
     {
@@ -126,20 +123,20 @@ TEST_CASE("cli import: several package files, or a folder of them, each on its o
         REQUIRE(f.open(QIODevice::WriteOnly));
         f.write("not a package");
     }
-    REQUIRE(run({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"),
-                 QStringLiteral("3106200"), QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
     // The folder: the broken file is named, the two good ones are imported.
-    auto r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), folder});
+    auto r = test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"), folder});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("2026-08.mobiliza")));
     CHECK(r.out.count(QLatin1Char('\n')) == 2);
-    CHECK(run({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out ==
+    CHECK(test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--status")}).out ==
           QStringLiteral("2026-09\tready\t1\n2026-10\tready\t1\n"));
     // Two files after one option: both are read (here: already present, nothing changed).
-    r = run({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"),
-             QDir(folder).filePath(QStringLiteral("2026-09.mobiliza")),
-             QDir(folder).filePath(QStringLiteral("2026-10.mobiliza"))});
+    r = test::runCli({QStringLiteral("--data-dir"), office, QStringLiteral("--import-package"),
+                      QDir(folder).filePath(QStringLiteral("2026-09.mobiliza")),
+                      QDir(folder).filePath(QStringLiteral("2026-10.mobiliza"))});
     CHECK(r.code == 0);
     CHECK(r.out.count(QStringLiteral("nothing changed")) + r.out.count(QStringLiteral("nada foi alterado")) ==
           2);
@@ -149,29 +146,29 @@ TEST_CASE("cli roles: a URS demonstration profile, its coverage and the report v
 {
     test::TempDir dir;
     const QString urs = dir.filePath(QStringLiteral("urs"));
-    auto r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
-                  QStringLiteral("--urs"), QStringLiteral("Barbacena"), QStringLiteral("--demo-data"),
-                  QStringLiteral("--status")});
+    auto r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
+                           QStringLiteral("--urs"), QStringLiteral("Barbacena"),
+                           QStringLiteral("--demo-data"), QStringLiteral("--status")});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     CHECK(lines.size() > 300);
     CHECK(r.out.contains(QStringLiteral("\treceived\t2\t"))); // the corrected report
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--coverage"), QStringLiteral("--month"),
-             QStringLiteral("2026-10")});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--coverage"),
+                      QStringLiteral("--month"), QStringLiteral("2026-10")});
     REQUIRE(r.code == 0);
     for (const QString &state : {QStringLiteral("on_time"), QStringLiteral("late"),
                                  QStringLiteral("no_actions"), QStringLiteral("missing")})
         CHECK(r.out.contains(QLatin1Char('\t') + state + QLatin1Char('\n')));
     const QString png = dir.filePath(QStringLiteral("report.png"));
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--screenshot"), png, QStringLiteral("--page"),
-             QStringLiteral("report")});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--screenshot"), png,
+                      QStringLiteral("--page"), QStringLiteral("report")});
     CHECK(r.err == QString());
     CHECK(r.code == 0);
     CHECK(QImage(png).width() > 0);
     // A municipality's pages are not a URS's.
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--screenshot"), png, QStringLiteral("--page"),
-             QStringLiteral("editor")});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--screenshot"), png,
+                      QStringLiteral("--page"), QStringLiteral("editor")});
     CHECK(r.code == 1);
 }
 
@@ -180,14 +177,14 @@ TEST_CASE("cli panel: the Painel's data of a URS as CSV equals a count from the 
 {
     test::TempDir dir;
     const QString urs = dir.filePath(QStringLiteral("urs"));
-    REQUIRE(run({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
-                 QStringLiteral("--urs"), QStringLiteral("Barbacena"), QStringLiteral("--demo-data"),
-                 QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--role"), QStringLiteral("urs"),
+                          QStringLiteral("--urs"), QStringLiteral("Barbacena"), QStringLiteral("--demo-data"),
+                          QStringLiteral("--status")})
                 .code == 0);
     const QString csv = dir.filePath(QStringLiteral("painel.csv"));
-    auto r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
-                  QStringLiteral("2026-01"), QStringLiteral("--to"), QStringLiteral("2026-10"),
-                  QStringLiteral("--out"), csv});
+    auto r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"),
+                           QStringLiteral("--from"), QStringLiteral("2026-01"), QStringLiteral("--to"),
+                           QStringLiteral("2026-10"), QStringLiteral("--out"), csv});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
 
@@ -240,9 +237,10 @@ TEST_CASE("cli panel: the Painel's data of a URS as CSV equals a count from the 
     REQUIRE(vaccination > 0);
     REQUIRE(vaccination < actions);
     const QString themed = dir.filePath(QStringLiteral("vacinacao.csv"));
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
-             QStringLiteral("2026-01"), QStringLiteral("--to"), QStringLiteral("2026-10"),
-             QStringLiteral("--theme"), QStringLiteral("vacinacao"), QStringLiteral("--out"), themed});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
+                      QStringLiteral("2026-01"), QStringLiteral("--to"), QStringLiteral("2026-10"),
+                      QStringLiteral("--theme"), QStringLiteral("vacinacao"), QStringLiteral("--out"),
+                      themed});
     REQUIRE(r.code == 0);
     QFile themedFile(themed);
     REQUIRE(themedFile.open(QIODevice::ReadOnly));
@@ -255,25 +253,26 @@ TEST_CASE("cli panel: the Painel's data of a URS as CSV equals a count from the 
 
     // The same as XLSX; then what is refused, in words, writing nothing.
     const QString xlsx = dir.filePath(QStringLiteral("painel.xlsx"));
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
-             QStringLiteral("2026-01"), QStringLiteral("--to"), QStringLiteral("2026-10"),
-             QStringLiteral("--out"), xlsx});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
+                      QStringLiteral("2026-01"), QStringLiteral("--to"), QStringLiteral("2026-10"),
+                      QStringLiteral("--out"), xlsx});
     CHECK(r.code == 0);
     CHECK(QFile(xlsx).size() > 1000);
     const QString none = dir.filePath(QStringLiteral("none.csv"));
     for (const QStringList &wrong : {QStringList{QStringLiteral("--theme"), QStringLiteral("nao_existe")},
                                      QStringList{QStringLiteral("--urs"), QStringLiteral("Juiz de Fora")}}) {
-        r = run(QStringList{QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"),
-                            QStringLiteral("--from"), QStringLiteral("2026-01"), QStringLiteral("--to"),
-                            QStringLiteral("2026-10"), QStringLiteral("--out"), none} +
-                wrong);
+        r = test::runCli(QStringList{QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"),
+                                     QStringLiteral("--from"), QStringLiteral("2026-01"),
+                                     QStringLiteral("--to"), QStringLiteral("2026-10"),
+                                     QStringLiteral("--out"), none} +
+                         wrong);
         CHECK(r.code == 1);
         CHECK_FALSE(r.err.isEmpty());
         CHECK_FALSE(QFile::exists(none));
     }
-    r = run({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
-             QStringLiteral("2026-10"), QStringLiteral("--to"), QStringLiteral("2026-01"),
-             QStringLiteral("--out"), none});
+    r = test::runCli({QStringLiteral("--data-dir"), urs, QStringLiteral("--panel"), QStringLiteral("--from"),
+                      QStringLiteral("2026-10"), QStringLiteral("--to"), QStringLiteral("2026-01"),
+                      QStringLiteral("--out"), none});
     CHECK(r.code == 1);
     CHECK_FALSE(QFile::exists(none));
 }

@@ -38,7 +38,7 @@ struct Ran
     int code = -1;
     QString out, err;
 };
-Ran run(const QStringList &args)
+Ran runInstance(const QStringList &args)
 {
     QProcess p;
     p.setProcessEnvironment(environment());
@@ -98,8 +98,9 @@ TEST_CASE("one window per profile: a second start brings the first forward, a he
     const QStringList profile{QStringLiteral("--data-dir"), data, QStringLiteral("--lang"),
                               QStringLiteral("en")};
     // A municipal profile (so the window opens without the first-run question).
-    const Ran setUp = run(profile + QStringList{QStringLiteral("--municipality"), QStringLiteral("3106200"),
-                                                QStringLiteral("--status")});
+    const Ran setUp =
+        runInstance(profile + QStringList{QStringLiteral("--municipality"), QStringLiteral("3106200"),
+                                          QStringLiteral("--status")});
     REQUIRE(setUp.code == 0);
     CHECK_FALSE(ui::ProfileWindowLock::windowIsOpen(data));
 
@@ -111,7 +112,7 @@ TEST_CASE("one window per profile: a second start brings the first forward, a he
     CHECK(holder == first->process.processId());
 
     // The second start ends at once, and the first window comes forward.
-    const Ran second = run(profile);
+    const Ran second = runInstance(profile);
     CHECK(second.code == 0);
     CHECK(second.out.contains(QStringLiteral("already open")));
     QString firstLog;
@@ -122,7 +123,7 @@ TEST_CASE("one window per profile: a second start brings the first forward, a he
     CHECK(first->process.state() == QProcess::Running);
 
     // A headless command works, and says a window has the profile open.
-    const Ran status = run(profile + QStringList{QStringLiteral("--status")});
+    const Ran status = runInstance(profile + QStringList{QStringLiteral("--status")});
     CHECK(status.code == 0);
     CHECK(status.err.contains(QStringLiteral("open in a window")));
     CHECK(status.err.contains(QString::number(first->process.processId())));
@@ -138,7 +139,7 @@ TEST_CASE("one window per profile: a second start brings the first forward, a he
     REQUIRE(waitUntil([&] {
         return ui::ProfileWindowLock::windowIsOpen(data, &holder) && holder == next.process.processId();
     }));
-    const Ran again = run(profile);
+    const Ran again = runInstance(profile);
     CHECK(again.code == 0);
     CHECK(again.out.contains(QStringLiteral("already open")));
     CHECK(next.process.state() == QProcess::Running);
@@ -154,9 +155,9 @@ TEST_CASE(
     const QStringList en{QStringLiteral("--lang"), QStringLiteral("en")};
     // Two packages saved on another computer of the secretariat (demonstration data:
     // the months before the current one are concluded).
-    REQUIRE(run(en + QStringList{QStringLiteral("--data-dir"), source, QStringLiteral("--municipality"),
-                                 QStringLiteral("3106200"), QStringLiteral("--demo-data"),
-                                 QStringLiteral("--status")})
+    REQUIRE(runInstance(en + QStringList{QStringLiteral("--data-dir"), source,
+                                         QStringLiteral("--municipality"), QStringLiteral("3106200"),
+                                         QStringLiteral("--demo-data"), QStringLiteral("--status")})
                 .code == 0);
     const QDate today = QDate::currentDate();
     const QString month1 = today.addMonths(-1).toString(QStringLiteral("yyyy-MM"));
@@ -165,18 +166,18 @@ TEST_CASE(
     for (const QString &month : {month1, month2}) {
         packages << dir.filePath(month + QStringLiteral(".mobiliza"));
         const Ran exported =
-            run(en + QStringList{QStringLiteral("--data-dir"), source, QStringLiteral("--export"),
-                                 QStringLiteral("package"), QStringLiteral("--month"), month,
-                                 QStringLiteral("--out"), packages.last()});
+            runInstance(en + QStringList{QStringLiteral("--data-dir"), source, QStringLiteral("--export"),
+                                         QStringLiteral("package"), QStringLiteral("--month"), month,
+                                         QStringLiteral("--out"), packages.last()});
         INFO(exported.err.toStdString());
         REQUIRE(exported.code == 0);
     }
-    REQUIRE(run(en + QStringList{QStringLiteral("--data-dir"), data, QStringLiteral("--municipality"),
-                                 QStringLiteral("3106200"), QStringLiteral("--status")})
+    REQUIRE(runInstance(en + QStringList{QStringLiteral("--data-dir"), data, QStringLiteral("--municipality"),
+                                         QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
     const auto listed = [&](const QString &month) {
         const Ran status =
-            run(en + QStringList{QStringLiteral("--data-dir"), data, QStringLiteral("--status")});
+            runInstance(en + QStringList{QStringLiteral("--data-dir"), data, QStringLiteral("--status")});
         return status.out.contains(month + QLatin1Char('\t'));
     };
     REQUIRE_FALSE(listed(month1));
@@ -188,7 +189,7 @@ TEST_CASE(
     CHECK(first.process.state() == QProcess::Running);
 
     // Another file opened while the window is open: handed to it, and the start ends.
-    const Ran second = run(en + QStringList{QStringLiteral("--data-dir"), data, packages.at(1)});
+    const Ran second = runInstance(en + QStringList{QStringLiteral("--data-dir"), data, packages.at(1)});
     CHECK(second.code == 0);
     CHECK(second.out.contains(QStringLiteral("handed to its window")));
     CHECK(waitUntil([&] { return listed(month2); }));

@@ -32,11 +32,6 @@ int sampledColours(const QImage &image)
 
 using test::cliClock;
 
-test::CliRun run(const QStringList &args, std::function<QString()> ask = {})
-{
-    return test::runCli(args, std::move(ask));
-}
-
 const core::FixedClock &testClock()
 {
     return cliClock();
@@ -54,7 +49,7 @@ QString profileMunicipality(const QString &dir)
 TEST_CASE("startup: a headless run on a new profile without a municipality says what to do")
 {
     test::TempDir dir;
-    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--status")});
+    const auto r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--status")});
     CHECK(r.code != 0);
     CHECK(r.err.contains(QStringLiteral("--municipality")));
     CHECK(r.out.isEmpty());
@@ -63,18 +58,18 @@ TEST_CASE("startup: a headless run on a new profile without a municipality says 
 TEST_CASE("startup: --municipality sets the profile once and refuses to change it")
 {
     test::TempDir dir;
-    auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
-                  QStringLiteral("3117836"), QStringLiteral("--status")});
+    auto r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                           QStringLiteral("3117836"), QStringLiteral("--status")});
     REQUIRE(r.code == 0);
     CHECK(r.out.isEmpty()); // no reports yet
     CHECK(profileMunicipality(dir.path()) == QStringLiteral("3117836"));
 
-    r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"), QStringLiteral("3117836"),
-             QStringLiteral("--status")});
+    r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                      QStringLiteral("3117836"), QStringLiteral("--status")});
     CHECK(r.code == 0); // the same again is fine
 
-    r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"), QStringLiteral("3106200"),
-             QStringLiteral("--status")});
+    r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                      QStringLiteral("3106200"), QStringLiteral("--status")});
     CHECK(r.code != 0);
     CHECK_FALSE(r.err.trimmed().isEmpty());
     CHECK(profileMunicipality(dir.path()) == QStringLiteral("3117836"));
@@ -83,8 +78,8 @@ TEST_CASE("startup: --municipality sets the profile once and refuses to change i
 TEST_CASE("startup: an unknown municipality code is refused with a message")
 {
     test::TempDir dir;
-    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
-                        QStringLiteral("3500000"), QStringLiteral("--status")});
+    const auto r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                                 QStringLiteral("3500000"), QStringLiteral("--status")});
     CHECK(r.code != 0);
     CHECK(r.err.contains(QStringLiteral("3500000")));
     CHECK(profileMunicipality(dir.path()).isEmpty());
@@ -92,7 +87,7 @@ TEST_CASE("startup: an unknown municipality code is refused with a message")
 
 TEST_CASE("startup: usage errors exit 2 with a message on stderr")
 {
-    const auto r = run({QStringLiteral("--lang"), QStringLiteral("xx")});
+    const auto r = test::runCli({QStringLiteral("--lang"), QStringLiteral("xx")});
     CHECK(r.code == 2);
     CHECK(r.err.contains(QStringLiteral("xx")));
 }
@@ -102,12 +97,12 @@ TEST_CASE("startup: the first-run question is asked and its answer kept")
     test::TempDir dir;
     int asked = 0;
     const QString shot = dir.filePath(QStringLiteral("first.png"));
-    const auto r = run({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("profile")),
-                        QStringLiteral("--screenshot"), shot},
-                       [&asked] {
-                           ++asked;
-                           return QStringLiteral("3152131");
-                       });
+    const auto r = test::runCli({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("profile")),
+                                 QStringLiteral("--screenshot"), shot},
+                                [&asked] {
+                                    ++asked;
+                                    return QStringLiteral("3152131");
+                                });
     REQUIRE(r.code == 0);
     CHECK(asked == 1);
     CHECK(profileMunicipality(dir.filePath(QStringLiteral("profile"))) == QStringLiteral("3152131"));
@@ -119,10 +114,10 @@ TEST_CASE("startup: the first-run question is asked and its answer kept")
 TEST_CASE("startup: cancelling the first-run question changes nothing")
 {
     test::TempDir dir;
-    const auto r =
-        run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--lang"), QStringLiteral("en"),
-             QStringLiteral("--screenshot"), dir.filePath(QStringLiteral("x.png"))},
-            [] { return QString(); });
+    const auto r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--lang"),
+                                 QStringLiteral("en"), QStringLiteral("--screenshot"),
+                                 dir.filePath(QStringLiteral("x.png"))},
+                                [] { return QString(); });
     CHECK(r.code == 0);
     CHECK(r.out.contains(QStringLiteral("Nothing was set up"))); // not a silent exit
     CHECK(profileMunicipality(dir.path()).isEmpty());
@@ -132,8 +127,8 @@ TEST_CASE("startup: cancelling the first-run question changes nothing")
 TEST_CASE("startup: --demo-data --status seeds 12 ready months and a current draft")
 {
     test::TempDir dir;
-    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
-                        QStringLiteral("--status")});
+    const auto r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
+                                 QStringLiteral("--status")});
     REQUIRE(r.code == 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     REQUIRE(lines.size() == 13);
@@ -166,8 +161,8 @@ TEST_CASE("startup: --demo-data --status seeds 12 ready months and a current dra
     }
 
     // Seeding again is a no-op, not a second data set.
-    const auto again = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
-                            QStringLiteral("--status")});
+    const auto again = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
+                                     QStringLiteral("--status")});
     CHECK(again.code == 0);
     CHECK(again.out == r.out);
 }
@@ -175,8 +170,8 @@ TEST_CASE("startup: --demo-data --status seeds 12 ready months and a current dra
 TEST_CASE("startup: --demo-data after a seed that was cut short starts again and completes it")
 {
     test::TempDir dir;
-    const auto complete = run({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("whole")),
-                               QStringLiteral("--demo-data"), QStringLiteral("--status")});
+    const auto complete = test::runCli({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("whole")),
+                                        QStringLiteral("--demo-data"), QStringLiteral("--status")});
     REQUIRE(complete.code == 0);
     {
         // What a seed killed half-way leaves: the profile marked as demo (first),
@@ -189,8 +184,8 @@ TEST_CASE("startup: --demo-data after a seed that was cut short starts again and
         REQUIRE(s.profile().setDemo(true).ok());
         REQUIRE(s.reports().createReport(QStringLiteral("ses_mg_mobilizacao"), {2025, 11}).ok());
     }
-    const auto again = run({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("cut")),
-                            QStringLiteral("--demo-data"), QStringLiteral("--status")});
+    const auto again = test::runCli({QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("cut")),
+                                     QStringLiteral("--demo-data"), QStringLiteral("--status")});
     CHECK(again.code == 0);
     CHECK(again.out == complete.out); // the whole set, not the part left behind
     auto services = core::Services::open(dir.filePath(QStringLiteral("cut")), testClock());
@@ -207,8 +202,8 @@ TEST_CASE("startup: --demo-data refuses a profile with real data")
         REQUIRE(services.value()->profile().setMunicipality(QStringLiteral("3106200")).ok());
         REQUIRE(services.value()->reports().createReport(QStringLiteral("ses_mg_mobilizacao"), {2026, 10}).ok());
     }
-    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
-                        QStringLiteral("--status")});
+    const auto r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--demo-data"),
+                                 QStringLiteral("--status")});
     CHECK(r.code != 0);
     CHECK_FALSE(r.err.isEmpty());
 }
@@ -216,16 +211,16 @@ TEST_CASE("startup: --demo-data refuses a profile with real data")
 TEST_CASE("startup: --screenshot renders every page at 1366x768, the laptops of the secretariats")
 {
     test::TempDir dir;
-    REQUIRE(run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
-                 QStringLiteral("3106200"), QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
     QSet<QByteArray> seen;
     for (const QString &page : {QStringLiteral("reports"), QStringLiteral("partners"), QStringLiteral("sync"),
                                QStringLiteral("panel"), QStringLiteral("settings")}) {
         INFO(page.toStdString());
         const QString file = dir.filePath(page + QStringLiteral(".png"));
-        const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"), file,
-                            QStringLiteral("--page"), page});
+        const auto r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"),
+                                     file, QStringLiteral("--page"), page});
         REQUIRE(r.code == 0);
         const QImage image(file);
         REQUIRE_FALSE(image.isNull());
@@ -244,11 +239,11 @@ TEST_CASE("startup: --screenshot renders every page at 1366x768, the laptops of 
 TEST_CASE("startup: a screenshot into a missing folder fails with a message")
 {
     test::TempDir dir;
-    REQUIRE(run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
-                 QStringLiteral("3106200"), QStringLiteral("--status")})
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--municipality"),
+                          QStringLiteral("3106200"), QStringLiteral("--status")})
                 .code == 0);
-    const auto r = run({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"),
-                        dir.filePath(QStringLiteral("no/such/folder/x.png"))});
+    const auto r = test::runCli({QStringLiteral("--data-dir"), dir.path(), QStringLiteral("--screenshot"),
+                                 dir.filePath(QStringLiteral("no/such/folder/x.png"))});
     CHECK(r.code != 0);
     CHECK_FALSE(r.err.isEmpty());
 }

@@ -19,9 +19,13 @@
 
 namespace mobiliza::test {
 
-inline QString sha256Hex(const QByteArray &bytes)
+// The review state the hub holds for the test report's revision.
+inline QString revisionState(HubFixture &f, const TestReport &t)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    auto r = f.store->revision(t.uuid(), t.report.revision);
+    REQUIRE(r.ok());
+    REQUIRE(r.value().has_value());
+    return r.value()->state;
 }
 
 // The package file of the report (as core::package::writePackage lays it out).
@@ -61,15 +65,6 @@ inline QByteArray packageBytes(const TestReport &t, const QString &dir)
         REQUIRE(zip.getZipError() == 0);
     }
     return readFile(path);
-}
-
-// The arguments that point `mobiliza-hub` at the fixture's data (and database).
-inline QStringList hubDataArgs(const HubFixture &f)
-{
-    QStringList args{QStringLiteral("--data"), f.dir.path()};
-    if (!testDbUrl().isEmpty())
-        args << QStringLiteral("--db") << testDbUrl();
-    return args;
 }
 
 inline HttpReply putImport(HubFixture &f, const QByteArray &package, const QString &token)

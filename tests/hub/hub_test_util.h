@@ -17,6 +17,7 @@
 #include "tests/support/catch_qt.h"
 #include "tests/support/temp_dir.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QEventLoop>
@@ -403,6 +404,39 @@ inline QByteArray readFile(const QString &path)
     QFile f(path);
     REQUIRE(f.open(QIODevice::ReadOnly));
     return f.readAll();
+}
+
+// The URS of Belo Horizonte (Belo Horizonte and its neighbours report to it).
+inline const QString kBeloUrs = QStringLiteral("Belo Horizonte");
+
+// A blob's name: the SHA-256 of its bytes, in hex.
+inline QString sha256Hex(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+// The arguments that point `mobiliza-hub` at the fixture's data (and database).
+inline QStringList hubDataArgs(const HubFixture &f)
+{
+    QStringList args{QStringLiteral("--data"), f.dir.path()};
+    if (!testDbUrl().isEmpty())
+        args << QStringLiteral("--db") << testDbUrl();
+    return args;
+}
+
+// A request body as the protocol writes it.
+inline QByteArray compactJson(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+// The reports of a status feed's page, in its order.
+inline QStringList reportsIn(const sync::StatusPage &page)
+{
+    QStringList reports;
+    for (const auto &e : page.events)
+        reports << e.report;
+    return reports;
 }
 
 } // namespace mobiliza::test

@@ -95,14 +95,6 @@ Enrolled enrollApoiador(HubFixture &f, const QString &uf, const QString &install
     return {decoded->token, decoded->scope};
 }
 
-QStringList reportsIn(const sync::StatusPage &page)
-{
-    QStringList reports;
-    for (const auto &e : page.events)
-        reports << e.report;
-    return reports;
-}
-
 } // namespace
 
 TEST_CASE(

@@ -9,8 +9,6 @@ using namespace mobiliza::test;
 
 namespace {
 
-const QString kBeloUrs = QStringLiteral("Belo Horizonte");
-
 } // namespace
 
 TEST_CASE("Batch file: written and verified, with every manifest and each photo once")

@@ -13,8 +13,6 @@ using namespace mobiliza::test;
 
 namespace {
 
-const QString kBeloUrs = QStringLiteral("Belo Horizonte");
-
 CliRun hubRun(const HubFixture &f, const QString &command, const QStringList &more)
 {
     return runHub(QStringList{command} + hubDataArgs(f) + more);

@@ -11,16 +11,6 @@ using namespace mobiliza::test;
 
 namespace {
 
-const QString kBeloUrs = QStringLiteral("Belo Horizonte");
-
-QString stateOf(HubFixture &f, const TestReport &t)
-{
-    auto r = f.store->revision(t.uuid(), t.report.revision);
-    REQUIRE(r.ok());
-    REQUIRE(r.value().has_value());
-    return r.value()->state;
-}
-
 sync::PullPage pull(HubFixture &f, const QString &token)
 {
     const HttpReply r = f.http->get(QStringLiteral("/api/v1/revisions"), token);
@@ -165,8 +155,8 @@ TEST_CASE("Batches: a URS forwards its accepted revisions, the municipalities' f
     CHECK(receipt->hubId == QStringLiteral("b-000001"));
     CHECK(receipt->count == 2);
     CHECK(receipt->receivedAt == hubNow().addSecs(60));
-    CHECK(stateOf(f, a) == QStringLiteral("forwarded"));
-    CHECK(stateOf(f, b) == QStringLiteral("forwarded"));
+    CHECK(revisionState(f, a) == QStringLiteral("forwarded"));
+    CHECK(revisionState(f, b) == QStringLiteral("forwarded"));
 
     // The municipality sees "forwarded", by whom; the URS's pull lists it again.
     const sync::StatusPage page = f.status(belo, before);
@@ -236,7 +226,7 @@ TEST_CASE("Batches: one revision not accepted refuses the whole batch and nothin
     CHECK(list[0].report == b.uuid());
     CHECK(list[0].state == QStringLiteral("received"));
     CHECK(list[0].reason == QStringLiteral("not_accepted"));
-    CHECK(stateOf(f, a) == QStringLiteral("accepted"));
+    CHECK(revisionState(f, a) == QStringLiteral("accepted"));
     CHECK(f.store->batches().value().isEmpty());
     CHECK(f.status(belo, before).events.isEmpty());
     CHECK(f.http->get(QStringLiteral("/api/v1/batches/") + batch.uuid, urs).status == 404);
@@ -300,7 +290,7 @@ TEST_CASE(
     const HttpReply sent = putBatch(f, batch, central);
     INFO(sent.body.toStdString());
     REQUIRE(sent.status == 201);
-    CHECK(stateOf(f, a) == QStringLiteral("forwarded"));
+    CHECK(revisionState(f, a) == QStringLiteral("forwarded"));
     const sync::StatusPage page = f.status(belo, before);
     REQUIRE(page.events.size() == 1);
     CHECK(page.events[0].state == QStringLiteral("forwarded"));

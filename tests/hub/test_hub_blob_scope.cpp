@@ -28,11 +28,6 @@ QStringList missingFor(HubFixture &f, const hub::TokenRecord &token, const QStri
     return m.value();
 }
 
-QString sha(const QByteArray &bytes)
-{
-    return core::BlobStore::sha256Hex(bytes);
-}
-
 QByteArray compactQuery(const QStringList &names)
 {
     return QJsonDocument(QJsonObject{{QStringLiteral("blobs"), QJsonArray::fromStringList(names)}})
@@ -63,7 +58,7 @@ TEST_CASE("blobs/missing answers a token only about the photos it uploaded or it
 
     CHECK(missingFor(f, belo, names) == names);
     for (const QByteArray &bytes : t.photos) {
-        auto put = hub::BlobDesk(*f.hub).put(belo, sha(bytes), bytes);
+        auto put = hub::BlobDesk(*f.hub).put(belo, sha256Hex(bytes), bytes);
         REQUIRE(put.ok());
         CHECK(put->created);
         CHECK(put->bytes == bytes.size());
@@ -111,12 +106,12 @@ TEST_CASE("blobs/missing answers 5,000 names in one pass, known ones anywhere in
     const hub::TokenRecord belo = recordOf(f, f.enrollMunicipality(kBelo));
     const TestReport t = makeReport(kBelo, 4, 3);
     for (const QByteArray &bytes : t.photos)
-        REQUIRE(hub::BlobDesk(*f.hub).put(belo, sha(bytes), bytes).ok());
+        REQUIRE(hub::BlobDesk(*f.hub).put(belo, sha256Hex(bytes), bytes).ok());
 
     QStringList names;
     QStringList expected;
     for (int i = 0; i < 4997; ++i) {
-        const QString name = sha(QByteArray::number(i));
+        const QString name = sha256Hex(QByteArray::number(i));
         names << name;
         expected << name;
         if (i == 0 || i == 1200 || i == 4996) // the uploaded ones early, in the middle, last

@@ -13,8 +13,6 @@ using namespace mobiliza::test;
 
 namespace {
 
-const QString kBeloUrs = QStringLiteral("Belo Horizonte");
-
 sync::ReviewDecision decisionOn(const TestReport &t, const QString &decision, const QString &comment = {},
                                 const QString &reviewer = QStringLiteral("Clara (SES-MG)"))
 {
@@ -33,14 +31,6 @@ sync::ReviewDecision decisionOn(const TestReport &t, const QString &decision, co
 HttpReply send(HubFixture &f, const sync::ReviewDecision &d, const QString &token)
 {
     return f.http->put(QStringLiteral("/api/v1/reviews/") + d.uuid, sync::encode(d), token);
-}
-
-QString stateOf(HubFixture &f, const TestReport &t)
-{
-    auto r = f.store->revision(t.uuid(), t.report.revision);
-    REQUIRE(r.ok());
-    REQUIRE(r.value().has_value());
-    return r.value()->state;
 }
 
 QString batchState(HubFixture &f, const sync::Batch &b, const QString &token)
@@ -86,7 +76,7 @@ struct Forwarded
         const HttpReply r = putBatch(f, batch, urs);
         INFO(r.body.toStdString());
         REQUIRE(r.status == 201);
-        REQUIRE(stateOf(f, a) == QStringLiteral("forwarded"));
+        REQUIRE(revisionState(f, a) == QStringLiteral("forwarded"));
     }
 };
 
@@ -108,7 +98,7 @@ TEST_CASE(
     CHECK(byUrs.status == 403);
     CHECK(sync::decodeError(byUrs.body).value().message.contains(QStringLiteral("central")));
     CHECK(send(f, decisionOn(w.a, QStringLiteral("consolidate")), w.belo).status == 403);
-    CHECK(stateOf(f, w.a) == QStringLiteral("forwarded"));
+    CHECK(revisionState(f, w.a) == QStringLiteral("forwarded"));
 
     f.clock.advanceSecs(60);
     const sync::ReviewDecision consolidate = decisionOn(w.a, QStringLiteral("consolidate"));
@@ -116,7 +106,7 @@ TEST_CASE(
     INFO(done.body.toStdString());
     REQUIRE(done.status == 201);
     CHECK(sync::decodeDecisionAnswer(done.body).value().state == QStringLiteral("consolidated"));
-    CHECK(stateOf(f, w.a) == QStringLiteral("consolidated"));
+    CHECK(revisionState(f, w.a) == QStringLiteral("consolidated"));
     // The same decision again is the same answer; another one on it is refused with who won.
     const HttpReply again = send(f, consolidate, w.central);
     CHECK(again.status == 200);
@@ -166,7 +156,7 @@ TEST_CASE(
         send(f, decisionOn(t, QStringLiteral("return_to_urs"), QStringLiteral("   ")), central);
     CHECK(blank.status == 422);
     CHECK(sync::decodeError(blank.body).value().code == QStringLiteral("comment_required"));
-    CHECK(stateOf(f, t) == QStringLiteral("forwarded"));
+    CHECK(revisionState(f, t) == QStringLiteral("forwarded"));
 }
 
 TEST_CASE(
@@ -181,7 +171,7 @@ TEST_CASE(
     const HttpReply r = send(f, back, w.central);
     INFO(r.body.toStdString());
     REQUIRE(r.status == 201);
-    CHECK(stateOf(f, w.a) == QStringLiteral("returned_to_urs"));
+    CHECK(revisionState(f, w.a) == QStringLiteral("returned_to_urs"));
     // One of the batch's two decided: still being analysed.
     CHECK(batchState(f, w.batch, w.urs) == QStringLiteral("received"));
     REQUIRE(send(f, decisionOn(w.b, QStringLiteral("consolidate")), w.central).status == 201);
@@ -200,7 +190,7 @@ TEST_CASE(
         QStringLiteral("Maria (URS BH)"));
     toMunicipality.seen = QStringLiteral("returned_to_urs");
     REQUIRE(send(f, toMunicipality, w.urs).status == 201);
-    CHECK(stateOf(f, w.a) == QStringLiteral("returned"));
+    CHECK(revisionState(f, w.a) == QStringLiteral("returned"));
     QStringList comments;
     CHECK(feedStates(f, w.belo, w.a.uuid(), &comments) ==
           QStringList{QStringLiteral("received"), QStringLiteral("accepted"), QStringLiteral("forwarded"),
@@ -226,7 +216,7 @@ TEST_CASE(
     sync::Batch second = batchOf(kBeloUrs, {&a2});
     REQUIRE(putBatch(f, second, w.urs).status == 201);
     REQUIRE(send(f, decisionOn(a2, QStringLiteral("consolidate")), w.central).status == 201);
-    CHECK(stateOf(f, a2) == QStringLiteral("consolidated"));
+    CHECK(revisionState(f, a2) == QStringLiteral("consolidated"));
     CHECK(batchState(f, second, w.central) == QStringLiteral("consolidated"));
 }
 
@@ -245,11 +235,11 @@ TEST_CASE("Consolidation: the URS may accept again a report the central level re
     sync::ReviewDecision start = decisionOn(w.a, QStringLiteral("start"), {}, QStringLiteral("Maria"));
     start.seen = QStringLiteral("returned_to_urs");
     REQUIRE(send(f, start, w.urs).status == 201);
-    CHECK(stateOf(f, w.a) == QStringLiteral("in_review"));
+    CHECK(revisionState(f, w.a) == QStringLiteral("in_review"));
     acceptRevision(f, w.a, w.urs);
     sync::Batch again = batchOf(kBeloUrs, {&w.a});
     REQUIRE(putBatch(f, again, w.urs).status == 201);
-    CHECK(stateOf(f, w.a) == QStringLiteral("forwarded"));
+    CHECK(revisionState(f, w.a) == QStringLiteral("forwarded"));
     // The first batch is decided once its other report is, though a is forwarded again (by
     // the second batch): the central level decided a for the first batch when it returned it.
     f.clock.advanceSecs(60);
@@ -258,7 +248,7 @@ TEST_CASE("Consolidation: the URS may accept again a report the central level re
     CHECK(batchState(f, again, w.urs) == QStringLiteral("received"));
     f.clock.advanceSecs(60);
     REQUIRE(send(f, decisionOn(w.a, QStringLiteral("consolidate")), w.central).status == 201);
-    CHECK(stateOf(f, w.a) == QStringLiteral("consolidated"));
+    CHECK(revisionState(f, w.a) == QStringLiteral("consolidated"));
     CHECK(batchState(f, again, w.urs) == QStringLiteral("consolidated"));
 }
 
@@ -315,7 +305,7 @@ TEST_CASE("Schema 7: a database of schema 6 migrates keeping its revisions, ids,
         send(f, decisionOn(a, QStringLiteral("return_to_urs"), QStringLiteral("Rever.")), central);
     INFO(r.body.toStdString());
     CHECK(r.status == 201);
-    CHECK(stateOf(f, a) == QStringLiteral("returned_to_urs"));
+    CHECK(revisionState(f, a) == QStringLiteral("returned_to_urs"));
     // Ids go on past the deleted one.
     CHECK(f.push(makeReport(kBelo, 96), belo).hubId == QStringLiteral("r-000004"));
     if (testDbUrl().isEmpty()) {

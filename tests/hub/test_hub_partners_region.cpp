@@ -13,7 +13,6 @@ using namespace mobiliza::test;
 
 namespace {
 
-const QString kBeloUrs = QStringLiteral("Belo Horizonte");
 const QString kCnpj = QStringLiteral("11222333000181");
 const QString kCpf = QStringLiteral("52998224725");
 const QString kEmail = QStringLiteral("joana.contato@example.org");

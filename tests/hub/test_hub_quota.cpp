@@ -12,14 +12,9 @@ using namespace mobiliza::test;
 
 namespace {
 
-QString sha(const QByteArray &bytes)
-{
-    return core::BlobStore::sha256Hex(bytes);
-}
-
 HttpReply putPhoto(HubFixture &f, const QByteArray &bytes, const QString &token)
 {
-    return f.http->put(QStringLiteral("/api/v1/blobs/") + sha(bytes), bytes, token, "image/jpeg");
+    return f.http->put(QStringLiteral("/api/v1/blobs/") + sha256Hex(bytes), bytes, token, "image/jpeg");
 }
 
 hub::HubOptions smallQuota(qint64 bytes)
@@ -35,7 +30,7 @@ TestReport reportWithPhotos(const QString &municipality, const QList<QByteArray>
     TestReport t = makeReport(municipality, seed, int(photos.size()));
     for (qsizetype i = 0; i < photos.size(); ++i) {
         core::Photo &p = t.report.actions[i].photos[0];
-        p.sha256 = sha(photos[i]);
+        p.sha256 = sha256Hex(photos[i]);
         p.bytes = photos[i].size();
         t.photos[i] = photos[i];
     }
@@ -146,13 +141,13 @@ TEST_CASE("A push counts as present only the photos its municipality may know: t
     const QJsonArray missing =
         answer.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("missing")).toArray();
     // Exactly as for a photo that exists nowhere.
-    CHECK(missing == QJsonArray{sha(beloPhoto)});
+    CHECK(missing == QJsonArray{sha256Hex(beloPhoto)});
     const TestReport nowhere = reportWithPhotos(kBarbacena, {QByteArray("never sent"), own.photos[0]}, 24);
     const HttpReply absent = f.pushManifest(nowhere, barbacena);
     REQUIRE(absent.status == 409);
     CHECK(
         absent.json().value(QStringLiteral("error")).toObject().value(QStringLiteral("missing")).toArray() ==
-        QJsonArray{sha(QByteArray("never sent"))});
+        QJsonArray{sha256Hex(QByteArray("never sent"))});
 
     // Another installation of Belo may push a report whose photos the first one uploaded.
     const HttpReply laptopPush = f.pushManifest(beloReport, beloLaptop);

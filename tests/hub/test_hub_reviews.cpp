@@ -13,8 +13,6 @@ using namespace mobiliza::test;
 
 namespace {
 
-const QString kBeloUrs = QStringLiteral("Belo Horizonte");
-
 QString sha256Of(const QByteArray &bytes)
 {
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());

@@ -16,38 +16,25 @@ using namespace mobiliza::test;
 
 namespace {
 
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 QByteArray partnerBody(const QString &uuid, const QString &municipality, const QString &updatedAt,
                        const QString &name = QStringLiteral("Associação Bairro Vivo"))
 {
-    return compact(QJsonObject{{QStringLiteral("uuid"), uuid},
-                               {QStringLiteral("kind"), QStringLiteral("organization")},
-                               {QStringLiteral("governmental"), false},
-                               {QStringLiteral("formal"), true},
-                               {QStringLiteral("sector"), QStringLiteral("saude")},
-                               {QStringLiteral("name"), name},
-                               {QStringLiteral("municipality"), municipality},
-                               {QStringLiteral("stage"), QStringLiteral("active")},
-                               {QStringLiteral("stageHistory"), QJsonArray{}},
-                               {QStringLiteral("consent"), QJsonObject{{QStringLiteral("given"), false}}},
-                               {QStringLiteral("updatedAt"), updatedAt}});
+    return compactJson(QJsonObject{{QStringLiteral("uuid"), uuid},
+                                   {QStringLiteral("kind"), QStringLiteral("organization")},
+                                   {QStringLiteral("governmental"), false},
+                                   {QStringLiteral("formal"), true},
+                                   {QStringLiteral("sector"), QStringLiteral("saude")},
+                                   {QStringLiteral("name"), name},
+                                   {QStringLiteral("municipality"), municipality},
+                                   {QStringLiteral("stage"), QStringLiteral("active")},
+                                   {QStringLiteral("stageHistory"), QJsonArray{}},
+                                   {QStringLiteral("consent"), QJsonObject{{QStringLiteral("given"), false}}},
+                                   {QStringLiteral("updatedAt"), updatedAt}});
 }
 
 QString partnerPath(const QString &uuid)
 {
     return QStringLiteral("/api/v1/partners/") + uuid;
-}
-
-QStringList reportsIn(const sync::StatusPage &page)
-{
-    QStringList reports;
-    for (const auto &e : page.events)
-        reports << e.report;
-    return reports;
 }
 
 // Restarts the hub of `f` (same data folder and database) with another reference table, as

@@ -30,11 +30,6 @@ QJsonObject partnerJson(const QString &uuid, const QString &municipality, const 
                        {QStringLiteral("updatedAt"), updatedAt}};
 }
 
-QByteArray compact(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Compact);
-}
-
 } // namespace
 
 TEST_CASE("Enrollment: a one-time code gives a token that opens the pre-flight, once")
@@ -378,8 +373,8 @@ TEST_CASE("Partners: newest version wins, only shareable data is kept, erasure p
     const QString uuid = core::newUuid();
     const QString path = QStringLiteral("/api/v1/partners/") + uuid;
 
-    const HttpReply first =
-        f.http->put(path, compact(partnerJson(uuid, kBelo, QStringLiteral("2025-03-01T10:00:00Z"))), belo);
+    const HttpReply first = f.http->put(
+        path, compactJson(partnerJson(uuid, kBelo, QStringLiteral("2025-03-01T10:00:00Z"))), belo);
     REQUIRE(first.status == 200);
     CHECK(first.json().value(QStringLiteral("applied")).toBool());
     auto stored = f.store->partner(uuid);
@@ -391,31 +386,32 @@ TEST_CASE("Partners: newest version wins, only shareable data is kept, erasure p
     CHECK_FALSE(stored.value()->json.contains("99990000"));
     CHECK(stored.value()->json.contains("Associação Bairro Vivo"));
 
-    const HttpReply older = f.http->put(
-        path,
-        compact(partnerJson(uuid, kBelo, QStringLiteral("2025-02-01T10:00:00Z"), QStringLiteral("Velho"))),
-        belo);
+    const HttpReply older =
+        f.http->put(path,
+                    compactJson(partnerJson(uuid, kBelo, QStringLiteral("2025-02-01T10:00:00Z"),
+                                            QStringLiteral("Velho"))),
+                    belo);
     REQUIRE(older.status == 200);
     CHECK_FALSE(older.json().value(QStringLiteral("applied")).toBool());
     CHECK(older.json().value(QStringLiteral("updatedAt")).toString() ==
           QStringLiteral("2025-03-01T10:00:00Z"));
     const HttpReply newer =
         f.http->put(path,
-                    compact(partnerJson(uuid, kBelo, QStringLiteral("2025-03-05T10:00:00Z"),
-                                        QStringLiteral("Novo nome"))),
+                    compactJson(partnerJson(uuid, kBelo, QStringLiteral("2025-03-05T10:00:00Z"),
+                                            QStringLiteral("Novo nome"))),
                     belo);
     CHECK(newer.json().value(QStringLiteral("applied")).toBool());
     CHECK(f.store->partner(uuid).value().value().json.contains("Novo nome"));
 
     // Another municipality can neither overwrite nor erase it.
     CHECK(f.http
-              ->put(path, compact(partnerJson(uuid, kBarbacena, QStringLiteral("2025-04-01T10:00:00Z"))),
+              ->put(path, compactJson(partnerJson(uuid, kBarbacena, QStringLiteral("2025-04-01T10:00:00Z"))),
                     barbacena)
               .status == 403);
     CHECK(f.http->send("DELETE", path, {}, barbacena).status == 404);
     CHECK(f.http
               ->put(QStringLiteral("/api/v1/partners/") + core::newUuid(),
-                    compact(partnerJson(uuid, kBelo, QStringLiteral("2025-03-05T10:00:00Z"))), belo)
+                    compactJson(partnerJson(uuid, kBelo, QStringLiteral("2025-03-05T10:00:00Z"))), belo)
               .errorCode() == QStringLiteral("path_mismatch"));
 
     const HttpReply erased = f.http->send("DELETE", path, {}, belo);
@@ -426,8 +422,8 @@ TEST_CASE("Partners: newest version wins, only shareable data is kept, erasure p
     CHECK(tombstone.value()->deleted);
     CHECK_FALSE(tombstone.value()->json.contains("Novo nome"));
     // An erased partner never comes back.
-    const HttpReply revived =
-        f.http->put(path, compact(partnerJson(uuid, kBelo, QStringLiteral("2030-01-01T00:00:00Z"))), belo);
+    const HttpReply revived = f.http->put(
+        path, compactJson(partnerJson(uuid, kBelo, QStringLiteral("2030-01-01T00:00:00Z"))), belo);
     CHECK_FALSE(revived.json().value(QStringLiteral("applied")).toBool());
     CHECK(f.store->partner(uuid).value().value().deleted);
 }

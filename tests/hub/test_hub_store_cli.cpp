@@ -18,14 +18,6 @@ namespace {
 const QRegularExpression
     kCodePattern(QStringLiteral("^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$"));
 
-QStringList dataArgs(const HubFixture &f)
-{
-    QStringList args{QStringLiteral("--data"), f.dir.path()};
-    if (!testDbUrl().isEmpty())
-        args << QStringLiteral("--db") << testDbUrl();
-    return args;
-}
-
 } // namespace
 
 TEST_CASE("Secrets: tokens and enrollment codes are random, codes are forgiving to type")
@@ -146,7 +138,7 @@ TEST_CASE("The store refuses a database written by a newer hub, untouched")
 TEST_CASE("CLI: enroll prints the code last, tokens lists ids, revoke closes the door")
 {
     HubFixture f;
-    CliRun enroll = runHub(QStringList{QStringLiteral("enroll")} + dataArgs(f) +
+    CliRun enroll = runHub(QStringList{QStringLiteral("enroll")} + hubDataArgs(f) +
                            QStringList{QStringLiteral("--urs"), QStringLiteral("Manhumirim"),
                                        QStringLiteral("--label"), QStringLiteral("Regional")});
     INFO(enroll.err.toStdString());
@@ -161,14 +153,14 @@ TEST_CASE("CLI: enroll prints the code last, tokens lists ids, revoke closes the
     CHECK(response->scope.kind == sync::Scope::Kind::Urs);
     CHECK(response->scope.urs == QStringLiteral("Manhuaçu")); // the alias resolves to the canonical URS
 
-    const CliRun bad = runHub(QStringList{QStringLiteral("enroll")} + dataArgs(f) +
+    const CliRun bad = runHub(QStringList{QStringLiteral("enroll")} + hubDataArgs(f) +
                               QStringList{QStringLiteral("--municipality"), QStringLiteral("9999999")});
     CHECK(bad.exitCode != 0);
     CHECK(bad.err.contains(QStringLiteral("9999999")));
-    CHECK(runHub(QStringList{QStringLiteral("enroll")} + dataArgs(f)).exitCode == 2);
-    CHECK(runHub(QStringList{QStringLiteral("frobnicate")} + dataArgs(f)).exitCode == 2);
+    CHECK(runHub(QStringList{QStringLiteral("enroll")} + hubDataArgs(f)).exitCode == 2);
+    CHECK(runHub(QStringList{QStringLiteral("frobnicate")} + hubDataArgs(f)).exitCode == 2);
 
-    const CliRun tokens = runHub(QStringList{QStringLiteral("tokens")} + dataArgs(f));
+    const CliRun tokens = runHub(QStringList{QStringLiteral("tokens")} + hubDataArgs(f));
     REQUIRE(tokens.exitCode == 0);
     REQUIRE(tokens.lines().size() == 1);
     const QStringList fields = tokens.lines().first().split(QLatin1Char('\t'));
@@ -179,12 +171,12 @@ TEST_CASE("CLI: enroll prints the code last, tokens lists ids, revoke closes the
     CHECK(fields.value(3) == QStringLiteral("Regional"));
     CHECK_FALSE(tokens.out.contains(response->token));
 
-    const CliRun revoke = runHub(QStringList{QStringLiteral("revoke")} + dataArgs(f) +
+    const CliRun revoke = runHub(QStringList{QStringLiteral("revoke")} + hubDataArgs(f) +
                                  QStringList{QStringLiteral("--token-id"), id});
     INFO(revoke.err.toStdString());
     REQUIRE(revoke.exitCode == 0);
     CHECK(f.preflightStatus(response->token) == 401);
-    CHECK(runHub(QStringList{QStringLiteral("revoke")} + dataArgs(f) +
+    CHECK(runHub(QStringList{QStringLiteral("revoke")} + hubDataArgs(f) +
                  QStringList{QStringLiteral("--token-id"), id})
               .exitCode == 1);
 
@@ -192,7 +184,7 @@ TEST_CASE("CLI: enroll prints the code last, tokens lists ids, revoke closes the
     const QString a = f.enrollMunicipality(kBarbacena);
     const QString b = f.enrollMunicipality(kBarbacena);
     const QString other = f.enrollMunicipality(kBelo);
-    REQUIRE(runHub(QStringList{QStringLiteral("revoke")} + dataArgs(f) +
+    REQUIRE(runHub(QStringList{QStringLiteral("revoke")} + hubDataArgs(f) +
                    QStringList{QStringLiteral("--municipality"), kBarbacena})
                 .exitCode == 0);
     CHECK(f.preflightStatus(a) == 401);
@@ -216,10 +208,10 @@ TEST_CASE("CLI: reports lists one tab-separated line per revision, and review re
     april.encode();
     f.push(april, belo);
 
-    const CliRun all = runHub(QStringList{QStringLiteral("reports")} + dataArgs(f));
+    const CliRun all = runHub(QStringList{QStringLiteral("reports")} + hubDataArgs(f));
     REQUIRE(all.exitCode == 0);
     CHECK(all.lines().size() == 3);
-    const CliRun march = runHub(QStringList{QStringLiteral("reports")} + dataArgs(f) +
+    const CliRun march = runHub(QStringList{QStringLiteral("reports")} + hubDataArgs(f) +
                                 QStringList{QStringLiteral("--month"), QStringLiteral("2025-03")});
     REQUIRE(march.exitCode == 0);
     REQUIRE(march.lines().size() == 2);
@@ -228,21 +220,21 @@ TEST_CASE("CLI: reports lists one tab-separated line per revision, and review re
     REQUIRE(first.size() >= 5);
     CHECK(first.mid(0, 5) == (QStringList{c.uuid(), kBarbacena, QStringLiteral("2025-03"),
                                           QStringLiteral("1"), QStringLiteral("received")}));
-    const CliRun urs = runHub(QStringList{QStringLiteral("reports")} + dataArgs(f) +
+    const CliRun urs = runHub(QStringList{QStringLiteral("reports")} + hubDataArgs(f) +
                               QStringList{QStringLiteral("--month"), QStringLiteral("2025-03"),
                                           QStringLiteral("--urs"), QStringLiteral("Belo Horizonte")});
     REQUIRE(urs.exitCode == 0);
     REQUIRE(urs.lines().size() == 1);
     CHECK(urs.lines().first().startsWith(a.uuid() + QLatin1Char('\t') + kBelo +
                                          QStringLiteral("\t2025-03\t1\treceived\t")));
-    CHECK(runHub(QStringList{QStringLiteral("reports")} + dataArgs(f) +
+    CHECK(runHub(QStringList{QStringLiteral("reports")} + hubDataArgs(f) +
                  QStringList{QStringLiteral("--month"), QStringLiteral("março")})
               .exitCode == 1);
 
     // Review through the CLI, while the server runs: the feed shows it.
     const qint64 cursor = f.status(belo).next;
     const CliRun returned =
-        runHub(QStringList{QStringLiteral("review")} + dataArgs(f) +
+        runHub(QStringList{QStringLiteral("review")} + hubDataArgs(f) +
                QStringList{QStringLiteral("--report"), a.uuid(), QStringLiteral("--return"),
                            QStringLiteral("Falta a foto da ação 2.")});
     INFO(returned.err.toStdString());
@@ -254,13 +246,13 @@ TEST_CASE("CLI: reports lists one tab-separated line per revision, and review re
     CHECK(page.next > cursor);
 
     const CliRun illegal =
-        runHub(QStringList{QStringLiteral("review")} + dataArgs(f) +
+        runHub(QStringList{QStringLiteral("review")} + hubDataArgs(f) +
                QStringList{QStringLiteral("--report"), a.uuid(), QStringLiteral("--accept")});
     CHECK(illegal.exitCode == 1);
     CHECK_FALSE(illegal.err.trimmed().isEmpty());
     CHECK(f.status(belo, page.next).events.isEmpty());
 
-    const CliRun listed = runHub(QStringList{QStringLiteral("reports")} + dataArgs(f) +
+    const CliRun listed = runHub(QStringList{QStringLiteral("reports")} + hubDataArgs(f) +
                                  QStringList{QStringLiteral("--month"), QStringLiteral("2025-03"),
                                              QStringLiteral("--urs"), QStringLiteral("Belo Horizonte")});
     const QStringList fields = listed.lines().value(0).split(QLatin1Char('\t'));
@@ -343,7 +335,8 @@ TEST_CASE("CLI: import takes a report package through the same path as a push")
     const QByteArray locked = services.reports().revision(report->uuid, 1).value().snapshotJson;
 
     HubFixture f;
-    const CliRun imported = runHub(QStringList{QStringLiteral("import")} + dataArgs(f) + QStringList{file});
+    const CliRun imported =
+        runHub(QStringList{QStringLiteral("import")} + hubDataArgs(f) + QStringList{file});
     INFO(imported.err.toStdString());
     REQUIRE(imported.exitCode == 0);
     CHECK(imported.out.contains(QStringLiteral("r-000001")));
@@ -354,7 +347,7 @@ TEST_CASE("CLI: import takes a report package through the same path as a push")
     CHECK(f.blobs->read(sha.value()).ok());
 
     // The same package again is the same revision; the municipality sees it like a push.
-    const CliRun again = runHub(QStringList{QStringLiteral("import")} + dataArgs(f) + QStringList{file});
+    const CliRun again = runHub(QStringList{QStringLiteral("import")} + hubDataArgs(f) + QStringList{file});
     CHECK(again.exitCode == 0);
     CHECK(f.store->revisions(report->uuid).value().size() == 1);
     const QString token = f.enrollMunicipality(kBelo);
@@ -371,7 +364,7 @@ TEST_CASE("CLI: import takes a report package through the same path as a push")
         REQUIRE(out.open(QIODevice::WriteOnly));
         out.write("not a zip");
     }
-    const CliRun refused = runHub(QStringList{QStringLiteral("import")} + dataArgs(f) + QStringList{junk});
+    const CliRun refused = runHub(QStringList{QStringLiteral("import")} + hubDataArgs(f) + QStringList{junk});
     CHECK(refused.exitCode == 1);
     CHECK_FALSE(refused.err.trimmed().isEmpty());
 }

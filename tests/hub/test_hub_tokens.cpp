@@ -12,14 +12,6 @@ using namespace mobiliza::test;
 
 namespace {
 
-QStringList dataArgs(const HubFixture &f)
-{
-    QStringList args{QStringLiteral("--data"), f.dir.path()};
-    if (!testDbUrl().isEmpty())
-        args << QStringLiteral("--db") << testDbUrl();
-    return args;
-}
-
 sync::Preflight preflightOf(HubFixture &f, const QString &token)
 {
     const HttpReply r = f.http->get(QStringLiteral("/api/v1/preflight"), token);
@@ -167,7 +159,7 @@ TEST_CASE("CLI: tokens shows created, last use, state, until when it works and w
     // old token is past its overlap and the new one active.
     const CliRun run = runHub(
         QStringList{QStringLiteral("tokens"), QStringLiteral("--token-idle-days"), QStringLiteral("0")} +
-        dataArgs(f));
+        hubDataArgs(f));
     INFO(run.err.toStdString());
     REQUIRE(run.exitCode == 0);
     REQUIRE(run.lines().size() == 2);
@@ -189,12 +181,12 @@ TEST_CASE("CLI: tokens shows created, last use, state, until when it works and w
     CHECK(n[8] == QStringLiteral("rotated-from ") + tokenId(old));
 
     // With the default idle limit, on today's clock, the tokens of the fixture's 2025 are expired.
-    const CliRun aged = runHub(QStringList{QStringLiteral("tokens")} + dataArgs(f));
+    const CliRun aged = runHub(QStringList{QStringLiteral("tokens")} + hubDataArgs(f));
     REQUIRE(aged.exitCode == 0);
     CHECK(aged.out.contains(QStringLiteral("\texpired ") + sync::utcTimestamp(firstUse.addDays(180))));
     CHECK(runHub(QStringList{QStringLiteral("tokens"), QStringLiteral("--token-idle-days"),
                              QStringLiteral("x")} +
-                 dataArgs(f))
+                 hubDataArgs(f))
               .exitCode == 2);
 }
 
@@ -211,7 +203,7 @@ TEST_CASE("CLI: stats prints the database size, photos referenced or awaiting, t
 
     const CliRun run = runHub(QStringList{QStringLiteral("stats"), QStringLiteral("--token-idle-days"),
                                           QStringLiteral("0"), QStringLiteral("--top"), QStringLiteral("5")} +
-                              dataArgs(f));
+                              hubDataArgs(f));
     INFO(run.err.toStdString());
     INFO(run.out.toStdString());
     REQUIRE(run.exitCode == 0);
@@ -264,8 +256,8 @@ TEST_CASE("Revoking a token by its id revokes its rotation chain: the tokens it 
     CHECK(f.preflightStatus(second) == 200); // in use: the first is in its overlap
 
     // The URS noted the first token's id before the installation renewed it.
-    const CliRun revoked = runHub(QStringList{QStringLiteral("revoke"), QStringLiteral("--token-id"), tokenId(first)} +
-                                  dataArgs(f));
+    const CliRun revoked = runHub(
+        QStringList{QStringLiteral("revoke"), QStringLiteral("--token-id"), tokenId(first)} + hubDataArgs(f));
     INFO(revoked.err.toStdString());
     REQUIRE(revoked.exitCode == 0);
     CHECK(revoked.out.contains(QStringLiteral("Tokens revoked: 2.")));

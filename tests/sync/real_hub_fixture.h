@@ -17,6 +17,10 @@
 
 namespace mobiliza::test {
 
+// Belo Horizonte (IBGE) and its URS: the municipality these tests report from.
+inline const QString kBh = QStringLiteral("3106200");
+inline const QString kUrs = QStringLiteral("Belo Horizonte");
+
 struct InProcessHub
 {
     TempDir dir;

@@ -15,10 +15,11 @@
 using namespace mobiliza;
 using test::SyncProfile;
 
+using mobiliza::test::kBh;
+using mobiliza::test::kUrs;
+
 namespace {
 
-const QString kBh = QStringLiteral("3106200");
-const QString kUrs = QStringLiteral("Belo Horizonte");
 const core::Period kOct{2026, 10};
 
 // Another municipality of the same URS (from the reference table, not assumed).

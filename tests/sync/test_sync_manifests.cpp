@@ -10,10 +10,10 @@
 using namespace mobiliza;
 using test::SyncProfile;
 
-namespace {
+using mobiliza::test::kBh;
+using mobiliza::test::kUrs;
 
-const QString kBh = QStringLiteral("3106200");
-const QString kUrs = QStringLiteral("Belo Horizonte");
+namespace {
 
 // Requests the hub logged on `path` (its access log: one JSON line a request).
 int requestsTo(const test::InProcessHub &h, const QString &path)

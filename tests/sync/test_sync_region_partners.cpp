@@ -19,10 +19,11 @@
 using namespace mobiliza;
 using test::SyncProfile;
 
+using mobiliza::test::kBh;
+using mobiliza::test::kUrs;
+
 namespace {
 
-const QString kBh = QStringLiteral("3106200");
-const QString kUrs = QStringLiteral("Belo Horizonte");
 const QString kEmail = QStringLiteral("joana.contato@example.org");
 const QString kPhone = QStringLiteral("+5531988887777");
 const QString kContact = QStringLiteral("Joana Contato");

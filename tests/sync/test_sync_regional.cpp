@@ -17,10 +17,10 @@
 using namespace mobiliza;
 using test::SyncProfile;
 
-namespace {
+using mobiliza::test::kBh;
+using mobiliza::test::kUrs;
 
-const QString kBh = QStringLiteral("3106200");
-const QString kUrs = QStringLiteral("Belo Horizonte");
+namespace {
 
 struct UrsProfile
 {

@@ -8,9 +8,9 @@
 using namespace mobiliza;
 using test::SyncProfile;
 
-namespace {
+using mobiliza::test::kBh;
 
-const QString kBh = QStringLiteral("3106200");
+namespace {
 
 struct RotatingHub : test::InProcessHub
 {

@@ -9,10 +9,10 @@
 using namespace mobiliza;
 using test::SyncProfile;
 
-namespace {
+using mobiliza::test::kBh;
+using mobiliza::test::kUrs;
 
-const QString kBh = QStringLiteral("3106200");
-const QString kUrs = QStringLiteral("Belo Horizonte");
+namespace {
 
 int targetRequests(const test::InProcessHub &h, const char *method)
 {

@@ -31,9 +31,9 @@
 
 namespace mobiliza::ui {
 
-namespace {
-
-enum class Col
+// The columns of the lists (outside the anonymous namespace: PanelListModel,
+// declared in the header, holds them).
+enum class PanelListColumn
 {
     Municipality,
     Urs,
@@ -48,6 +48,10 @@ enum class Col
     Coverage,
     Sent
 };
+
+namespace {
+
+using Col = PanelListColumn;
 
 QList<Col> columnsOf(core::PanelListKind kind)
 {

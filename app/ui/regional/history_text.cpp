@@ -15,11 +15,6 @@ struct HistoryText
     Q_DECLARE_TR_FUNCTIONS(HistoryText)
 };
 
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
-
 // What a note points at, in the numbering the municipality's PDF uses.
 QString noteTarget(const core::ReviewNote &note, const core::Report &report)
 {
@@ -73,15 +68,17 @@ QString historyHtml(const core::HistoryThread &thread, const core::Report &repor
     QString html;
     if (!thread.fromHub)
         html += QStringLiteral("<p style='color:#4a5a6a;'>%1</p>")
-                    .arg(esc(HistoryText::tr("Summary from the list of reports. The full history (who decided, from "
-                                             "which installation, the notes) arrives at the next synchronization.")));
+                    .arg(htmlLines(HistoryText::tr(
+                        "Summary from the list of reports. The full history (who decided, from "
+                        "which installation, the notes) arrives at the next synchronization.")));
     else if (thread.stale)
         html += QStringLiteral("<p style='color:#4a5a6a;'>%1</p>")
-                    .arg(esc(HistoryText::tr("Brought on %1; the hub has newer events, which arrive at the next "
-                                             "synchronization.")
-                                 .arg(brasiliaDateTime(thread.fetchedAt))));
+                    .arg(htmlLines(
+                        HistoryText::tr("Brought on %1; the hub has newer events, which arrive at the next "
+                                        "synchronization.")
+                            .arg(brasiliaDateTime(thread.fetchedAt))));
     if (thread.entries.isEmpty())
-        return html + QStringLiteral("<p>%1</p>").arg(esc(HistoryText::tr("Nothing recorded yet.")));
+        return html + QStringLiteral("<p>%1</p>").arg(htmlLines(HistoryText::tr("Nothing recorded yet.")));
 
     // Newest first: what the reviewer wants to see is what happened last.
     html += QStringLiteral("<table width='100%' cellspacing='0' cellpadding='5'>");
@@ -89,30 +86,32 @@ QString historyHtml(const core::HistoryThread &thread, const core::Report &repor
         const core::HistoryEntry &e = thread.entries.at(i);
         QStringList who;
         if (!e.by.isEmpty())
-            who << HistoryText::tr("by %1").arg(esc(e.by));
+            who << HistoryText::tr("by %1").arg(htmlLines(e.by));
         if (!e.installation.isEmpty())
             who << (e.installation == ownInstallation
                         ? HistoryText::tr("from this installation")
-                        : HistoryText::tr("from installation %1").arg(esc(e.installation.left(8))));
+                        : HistoryText::tr("from installation %1").arg(htmlLines(e.installation.left(8))));
         const QString pending = pendingText(e);
         const QString colour = e.pending == QLatin1String("refused") ? QStringLiteral("#a01818")
                                                                      : reviewStateColor(e.state).name();
         html += QStringLiteral("<tr><td style='border-bottom:1px solid #e6ebf0;'>"
                                "<b style='color:%1;'>%2</b> <span style='color:#4a5a6a;'>· %3</span>")
-                    .arg(colour, esc(eventTitle(e)), esc(brasiliaDateTime(e.at)));
+                    .arg(colour, htmlLines(eventTitle(e)), htmlLines(brasiliaDateTime(e.at)));
         if (!who.isEmpty())
             html += QStringLiteral("<br><span style='color:#4a5a6a;'>%1</span>").arg(who.join(QStringLiteral(" · ")));
         if (!pending.isEmpty())
-            html += QStringLiteral("<br><i style='color:%1;'>%2</i>").arg(colour, esc(pending));
+            html += QStringLiteral("<br><i style='color:%1;'>%2</i>").arg(colour, htmlLines(pending));
         if (!e.comment.isEmpty())
-            html += QStringLiteral("<blockquote style='margin:4px 0 0 12px;'>%1</blockquote>").arg(esc(e.comment));
+            html += QStringLiteral("<blockquote style='margin:4px 0 0 12px;'>%1</blockquote>")
+                        .arg(htmlLines(e.comment));
         if (!e.notes.isEmpty()) {
             html += QStringLiteral("<ul style='margin:2px 0 0 0;'>");
             for (const core::ReviewNote &n : e.notes) {
                 const QString target = noteTarget(n, report);
                 html += QStringLiteral("<li>%1%2</li>")
-                            .arg(target.isEmpty() ? QString() : QStringLiteral("<b>%1:</b> ").arg(esc(target)),
-                                 esc(n.text));
+                            .arg(target.isEmpty() ? QString()
+                                                  : QStringLiteral("<b>%1:</b> ").arg(htmlLines(target)),
+                                 htmlLines(n.text));
             }
             html += QStringLiteral("</ul>");
         }

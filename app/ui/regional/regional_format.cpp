@@ -46,6 +46,11 @@ QString brasiliaDateTime(const QDateTime &utc)
     return utc.toTimeZone(QTimeZone(-3 * 3600)).toString(QStringLiteral("dd/MM/yyyy HH:mm"));
 }
 
+QString htmlLines(const QString &text)
+{
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
+
 QString viaLabel(const QString &via)
 {
     if (via == QLatin1String("import"))

@@ -27,6 +27,9 @@ QColor reviewStateColor(const QString &key); // text colour for the state
 
 // "dd/mm/aaaa HH:mm" in Brasília time (UTC−3); empty for an invalid moment.
 QString brasiliaDateTime(const QDateTime &utc);
+
+// Plain text in rich text: escaped, its line breaks kept.
+QString htmlLines(const QString &text);
 // "pelo hub" / "pacote importado".
 QString viaLabel(const QString &via);
 // The municipality's name, or its code when the reference table does not know it.

@@ -1,5 +1,6 @@
 #include "app/ui/regional/report_text.h"
 
+#include "app/ui/regional/regional_format.h"
 #include "core/outputs/output_format.h"
 
 #include <QCoreApplication>
@@ -11,11 +12,6 @@ namespace mobiliza::ui::regional {
 namespace out = core::outputs;
 
 namespace {
-
-QString esc(const QString &s)
-{
-    return s.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-}
 
 struct RegionalReportText
 {
@@ -88,7 +84,7 @@ QString headerHtml(const QList<QPair<QString, QString>> &lines)
             if (j < lines.size())
                 html +=
                     QStringLiteral("<td width='50%'><span style='color:#4a5a6a;'>%1:</span> <b>%2</b></td>")
-                        .arg(esc(lines.at(j).first), esc(lines.at(j).second));
+                        .arg(htmlLines(lines.at(j).first), htmlLines(lines.at(j).second));
             else
                 html += QStringLiteral("<td></td>");
         }
@@ -106,21 +102,22 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
     const bool monthly = program.isNull() || program.periodMonths() <= 1;
     if (report.noActions) {
         html += QStringLiteral("<h3 style='color:#1f4e79;'>%1</h3>")
-                    .arg(esc(monthly ? RegionalReportText::tr("No actions in the month")
-                                     : RegionalReportText::tr("No actions in the period")));
-        html +=
-            QStringLiteral("<p>%1</p>")
-                .arg(esc((monthly ? RegionalReportText::tr("The municipality reported no %1 in this month.")
-                                  : RegionalReportText::tr("The apoiador reported no %1 in this period."))
-                             .arg(plural.toLower())));
+                    .arg(htmlLines(monthly ? RegionalReportText::tr("No actions in the month")
+                                           : RegionalReportText::tr("No actions in the period")));
+        html += QStringLiteral("<p>%1</p>")
+                    .arg(htmlLines(
+                        (monthly ? RegionalReportText::tr("The municipality reported no %1 in this month.")
+                                 : RegionalReportText::tr("The apoiador reported no %1 in this period."))
+                            .arg(plural.toLower())));
         html += QStringLiteral("<p><span style='color:#4a5a6a;'>%1:</span><br>%2</p>")
-                    .arg(esc(RegionalReportText::tr("Justification")), esc(report.noActionsJustification));
+                    .arg(htmlLines(RegionalReportText::tr("Justification")),
+                         htmlLines(report.noActionsJustification));
         return html;
     }
     if (report.actions.isEmpty())
         return QStringLiteral("<p><i>%1</i></p>")
-            .arg(esc(monthly ? RegionalReportText::tr("No action recorded in this month.")
-                             : RegionalReportText::tr("No action recorded in this period.")));
+            .arg(htmlLines(monthly ? RegionalReportText::tr("No action recorded in this month.")
+                                   : RegionalReportText::tr("No action recorded in this period.")));
 
     const QString titleField = program.fieldForRole(core::field_role::Title);
     const QString peopleField = program.fieldForRole(core::field_role::PeopleReached);
@@ -133,8 +130,9 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
         html += QStringLiteral("<a name='action-%1'></a>").arg(number);
         html +=
             QStringLiteral("<h3 style='background:#e8eef5; color:#1f4e79; margin-top:14px;'>&nbsp;%1</h3>")
-                .arg(esc(title.isEmpty() ? QStringLiteral("%1 %2").arg(label).arg(number)
-                                         : QStringLiteral("%1 %2 — %3").arg(label).arg(number).arg(title)));
+                .arg(htmlLines(title.isEmpty()
+                                   ? QStringLiteral("%1 %2").arg(label).arg(number)
+                                   : QStringLiteral("%1 %2 — %3").arg(label).arg(number).arg(title)));
         html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
         QString longTexts;
         for (const core::FieldDefinition &field : program.fields()) {
@@ -145,25 +143,26 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
                 longTexts +=
                     QStringLiteral(
                         "<p style='margin-top:6px;'><span style='color:#4a5a6a;'>%1:</span><br>%2</p>")
-                        .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+                        .arg(htmlLines(field.label),
+                             value.isEmpty() ? QStringLiteral("—") : htmlLines(value));
                 continue;
             }
             html +=
                 QStringLiteral("<tr><td style='color:#4a5a6a; padding-right:10px;'>%1:</td><td>%2</td></tr>")
-                    .arg(esc(field.label), value.isEmpty() ? QStringLiteral("—") : esc(value));
+                    .arg(htmlLines(field.label), value.isEmpty() ? QStringLiteral("—") : htmlLines(value));
         }
         html += QStringLiteral("</table>") + longTexts;
         people += qint64(action.values.value(peopleField).toDouble());
         if (!action.photos.isEmpty()) {
             html += QStringLiteral("<p style='margin-top:6px;'><span style='color:#4a5a6a;'>%1:</span><br>")
-                        .arg(esc(RegionalReportText::tr("Photos")));
+                        .arg(htmlLines(RegionalReportText::tr("Photos")));
             for (const core::Photo &photo : action.photos) {
                 const int n = photoIndex + 1;
                 const QString caption = photo.caption.trimmed();
                 html += QStringLiteral("<a href='photo:%1'>Foto %2</a>%3<br>")
                             .arg(photoIndex)
                             .arg(n)
-                            .arg(caption.isEmpty() ? QString() : QStringLiteral(" — ") + esc(caption));
+                            .arg(caption.isEmpty() ? QString() : QStringLiteral(" — ") + htmlLines(caption));
                 ++photoIndex;
             }
             html += QStringLiteral("</p>");
@@ -171,23 +170,24 @@ QString actionsHtml(const core::Report &report, const core::ProgramDefinition &p
         }
     }
     html += QStringLiteral("<h3 style='color:#1f4e79; margin-top:16px;'>%1</h3>")
-                .arg(esc(RegionalReportText::tr("Totals of the month")));
+                .arg(htmlLines(RegionalReportText::tr("Totals of the month")));
     html += QStringLiteral("<p>%1: <b>%2</b> · %3: <b>%4</b> · %5: <b>%6</b></p>")
-                .arg(esc(plural), QString::number(report.actions.size()),
-                     esc(RegionalReportText::tr("People reached")), out::integerBr(people),
-                     esc(RegionalReportText::tr("Photos")), QString::number(photoTotal));
+                .arg(htmlLines(plural), QString::number(report.actions.size()),
+                     htmlLines(RegionalReportText::tr("People reached")), out::integerBr(people),
+                     htmlLines(RegionalReportText::tr("Photos")), QString::number(photoTotal));
     return html;
 }
 
 QString diffHtml(const core::RevisionDiff &diff, const core::Report &before, const core::Report &after,
                  const core::ProgramDefinition &program)
 {
-    QString html = QStringLiteral("<a name='changes'></a><h3 style='color:#7a4a00; margin-top:14px;'>%1</h3>")
-                       .arg(esc(RegionalReportText::tr("What changed since revision %1").arg(diff.from)));
+    QString html =
+        QStringLiteral("<a name='changes'></a><h3 style='color:#7a4a00; margin-top:14px;'>%1</h3>")
+            .arg(htmlLines(RegionalReportText::tr("What changed since revision %1").arg(diff.from)));
     if (diff.isEmpty())
         return html +
                QStringLiteral("<p>%1</p>")
-                   .arg(esc(RegionalReportText::tr(
+                   .arg(htmlLines(RegionalReportText::tr(
                        "Nothing in the actions, fields or photos changed: only the report was sent again.")));
     const QString label = program.isNull() ? QStringLiteral("Ação") : program.recordLabel();
     const QString titleField = program.fieldForRole(core::field_role::Title);
@@ -201,14 +201,14 @@ QString diffHtml(const core::RevisionDiff &diff, const core::Report &before, con
                 "<table cellspacing='0' cellpadding='4' width='100%' style='border:1px solid #e0c9a0;'>"
                 "<tr style='background:#fbf3e4;'><th align='left'>%1</th><th align='left'>%2</th>"
                 "<th align='left'>%3</th></tr>")
-                .arg(esc(RegionalReportText::tr("What")),
-                     esc(RegionalReportText::tr("Revision %1").arg(diff.from)),
-                     esc(RegionalReportText::tr("Revision %1").arg(diff.to)));
+                .arg(htmlLines(RegionalReportText::tr("What")),
+                     htmlLines(RegionalReportText::tr("Revision %1").arg(diff.from)),
+                     htmlLines(RegionalReportText::tr("Revision %1").arg(diff.to)));
     auto row = [&](const QString &what, const QString &was, const QString &now) {
         html += QStringLiteral("<tr><td valign='top'>%1</td><td valign='top' style='color:#8a2b1b;'>%2</td>"
                                "<td valign='top' style='color:#1d6b35;'>%3</td></tr>")
-                    .arg(esc(what), was.isEmpty() ? QStringLiteral("—") : esc(was),
-                         now.isEmpty() ? QStringLiteral("—") : esc(now));
+                    .arg(htmlLines(what), was.isEmpty() ? QStringLiteral("—") : htmlLines(was),
+                         now.isEmpty() ? QStringLiteral("—") : htmlLines(now));
     };
     if (diff.noActionsChanged)
         row(RegionalReportText::tr("No actions in the month"),

@@ -9,9 +9,11 @@
 #include "tests/support/temp_dir.h"
 
 #include <QColor>
+#include <QDir>
 #include <QSize>
 #include <QStringList>
 #include <QTimeZone>
+#include <QWidget>
 
 #include <memory>
 
@@ -38,5 +40,13 @@ struct EditorFixture
     QString storeBlob(int seed);
     QString fieldId(QLatin1String role) const { return context.program.fieldForRole(role); }
 };
+
+// scripts/screenshots.sh sets MOBILIZA_SCREENSHOT_DIR to keep pictures for a human look.
+inline void shoot(QWidget &widget, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
+    if (!dir.isEmpty() && QDir().mkpath(dir))
+        widget.grab().save(dir + QLatin1Char('/') + name);
+}
 
 } // namespace mobiliza::test

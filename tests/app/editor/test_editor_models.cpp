@@ -26,14 +26,6 @@ using namespace mobiliza;
 
 namespace {
 
-// scripts/screenshots.sh sets MOBILIZA_SCREENSHOT_DIR to keep pictures for a human look.
-void shoot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget.grab().save(dir + QLatin1Char('/') + name);
-}
-
 } // namespace
 
 TEST_CASE("report list: states in the users' words, the reviewer's comment, the justified empty month")
@@ -122,14 +114,14 @@ TEST_CASE("main window: --page editor without a chosen report opens the most rec
         10000));
     CHECK(cards.first()->number() == 1);
     CHECK_FALSE(cards.first()->captionField()->text().isEmpty());
-    shoot(window, QStringLiteral("mobiliza_editor.png"));
+    test::shoot(window, QStringLiteral("mobiliza_editor.png"));
 
     // A finding about the photos puts the keyboard in the photo strip.
     editor->activateFinding(QStringLiteral("actions[0].photos"));
     QWidget *focused = window.focusWidget();
     REQUIRE(focused != nullptr);
     CHECK((focused == editor->photoStrip() || editor->photoStrip()->isAncestorOf(focused)));
-    shoot(window, QStringLiteral("mobiliza_editor_photos.png"));
+    test::shoot(window, QStringLiteral("mobiliza_editor_photos.png"));
 
     // A new action is added at the end and becomes the one being edited.
     const int before = editor->actionModel()->rowCount();
@@ -137,7 +129,7 @@ TEST_CASE("main window: --page editor without a chosen report opens the most rec
     CHECK(editor->actionModel()->rowCount() == before + 1);
     CHECK(editor->currentRow() == before);
     CHECK(editor->photoStrip()->cards().isEmpty());
-    shoot(window, QStringLiteral("mobiliza_editor_new.png"));
+    test::shoot(window, QStringLiteral("mobiliza_editor_new.png"));
 }
 
 TEST_CASE("report service: restoring puts back the same photo, refuses a duplicate or a locked report")

@@ -102,14 +102,6 @@ void checkNotedAction(ui::ReportEditorPage &page, const ReturnedReport &r)
     CHECK_FALSE(cards.at(1)->reviewNoteLabel()->isVisible());
 }
 
-// scripts/screenshots.sh sets MOBILIZA_SCREENSHOT_DIR to keep pictures for a human look.
-void shoot(QWidget &widget, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
-    if (!dir.isEmpty() && QDir().mkpath(dir))
-        widget.grab().save(dir + QLatin1Char('/') + name);
-}
-
 } // namespace
 
 TEST_CASE("editor notes: a returned report shows each URS note beside its action and photo, also once reopened")
@@ -194,18 +186,18 @@ TEST_CASE("editor notes: readable in the main window at 1366x768 and 1024x600")
         CHECK(box->heightForWidth(box->width()) <= box->height());
         CHECK(editor->banner()->heightForWidth(editor->banner()->width()) <= editor->banner()->height());
         const QString tag = QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
-        shoot(window, QStringLiteral("notes-action-%1.png").arg(tag));
+        test::shoot(window, QStringLiteral("notes-action-%1.png").arg(tag));
         // The noted photo card, scrolled into view as the strip's first card.
         ui::PhotoCard *card = editor->photoStrip()->card(r.notedPhoto);
         REQUIRE(card);
         scroll->ensureWidgetVisible(card, 10, 10);
         QCoreApplication::processEvents();
         CHECK(card->reviewNoteLabel()->isVisible());
-        shoot(window, QStringLiteral("notes-photo-%1.png").arg(tag));
+        test::shoot(window, QStringLiteral("notes-photo-%1.png").arg(tag));
         // The other action: the noted one stays marked in the list.
         editor->selectAction(0);
         QCoreApplication::processEvents();
         CHECK_FALSE(editor->form()->reviewNotesBox()->isVisible());
-        shoot(window, QStringLiteral("notes-list-%1.png").arg(tag));
+        test::shoot(window, QStringLiteral("notes-list-%1.png").arg(tag));
     }
 }

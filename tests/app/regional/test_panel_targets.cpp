@@ -29,7 +29,7 @@ using namespace mobiliza;
 namespace {
 
 // The Painel's window, and its targets window opened by the button.
-struct PanelWindow : test::PanelWindow
+struct TargetsWindow : test::PanelWindow
 {
     using test::PanelWindow::PanelWindow;
 
@@ -81,7 +81,7 @@ void wheelOver(QWidget *w)
 TEST_CASE("panel targets: the central level types the targets of two years, saves them for publication, and "
           "the panel measures against them")
 {
-    PanelWindow w(core::Role::Central);
+    TargetsWindow w(core::Role::Central);
     ui::PanelDashboard *d = w.panel;
     auto *tile = d->findChild<ui::PanelTile *>(QStringLiteral("tileActions"));
     REQUIRE(tile);
@@ -168,7 +168,7 @@ TEST_CASE("panel targets: the central level types the targets of two years, save
 
 TEST_CASE("panel targets: at the URS the window shows the published targets and cannot change them")
 {
-    PanelWindow w(core::Role::Urs);
+    TargetsWindow w(core::Role::Urs);
     core::Targets published;
     published.revision = 4;
     published.updated = w.f.clock.now();
@@ -205,7 +205,7 @@ TEST_CASE("panel targets: at the URS the window shows the published targets and 
 
 TEST_CASE("panel targets: targets that arrive while the window is open are not overwritten unseen")
 {
-    PanelWindow w(core::Role::Central);
+    TargetsWindow w(core::Role::Central);
     ui::TargetsDialog *dialog = w.openTargets();
     auto *each = dialog->findChild<QSpinBox *>(QStringLiteral("targetsPerMunicipality"));
     REQUIRE(each);

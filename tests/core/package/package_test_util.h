@@ -20,7 +20,6 @@
 namespace mobiliza::test {
 
 inline const QString kProgram = QStringLiteral("ses_mg_mobilizacao");
-inline const core::Period kMarch{2025, 3};
 
 // A small real JPEG, different for every seed.
 inline QByteArray makeJpeg(int seed, int width = 64, int height = 48)

@@ -5,6 +5,7 @@
 
 #include "core/domain/types.h"
 #include "core/program/program_definition.h"
+#include "core/program/validation_engine.h"
 #include "tests/support/temp_dir.h"
 
 #include <QJsonArray>
@@ -64,6 +65,23 @@ inline core::ProgramDefinition loadApoio()
     INFO(result.error().message.toStdString());
     REQUIRE(result.ok());
     return result.value();
+}
+
+// The SES-MG program's validation engine, made once.
+inline const core::ValidationEngine &sesEngine()
+{
+    static const core::ValidationEngine engine(core::ProgramDefinition::sesMgMobilizacao());
+    return engine;
+}
+
+// The findings at `path`, in their order.
+inline core::Findings findingsAt(const core::Findings &findings, const QString &path)
+{
+    core::Findings out;
+    for (const auto &f : findings)
+        if (f.path == path)
+            out << f;
+    return out;
 }
 
 } // namespace mobiliza::test

@@ -8,25 +8,10 @@ using namespace mobiliza::test;
 
 namespace {
 
-const ValidationEngine &sesEngine()
-{
-    static const ValidationEngine engine(ProgramDefinition::sesMgMobilizacao());
-    return engine;
-}
-
-QList<Finding> at(const Findings &findings, const QString &path)
-{
-    QList<Finding> out;
-    for (const auto &f : findings)
-        if (f.path == path)
-            out << f;
-    return out;
-}
-
 // The single finding at `path`; fails the test when there is none or several.
 Finding only(const Findings &findings, const QString &path)
 {
-    const auto list = at(findings, path);
+    const auto list = findingsAt(findings, path);
     INFO("path " << path.toStdString() << ", findings " << findings.size());
     for (const auto &f : findings)
         UNSCOPED_INFO(f.path.toStdString()
@@ -107,7 +92,7 @@ TEST_CASE("A date outside the report month is blocked")
     CHECK(f.message.contains(QStringLiteral("03/2025")));
 
     report.actions[0].values.insert(QStringLiteral("date"), QStringLiteral("2025-03-31")); // last day: fine
-    CHECK(at(sesEngine().validate(report), QStringLiteral("actions[0].fields.date")).isEmpty());
+    CHECK(findingsAt(sesEngine().validate(report), QStringLiteral("actions[0].fields.date")).isEmpty());
 
     report.actions[0].values.insert(QStringLiteral("date"), QStringLiteral("31/03/2025")); // not ISO
     CHECK(only(sesEngine().validate(report), QStringLiteral("actions[0].fields.date")).code ==
@@ -147,7 +132,7 @@ TEST_CASE("People reached must be a whole number of at least zero")
     CHECK(codeFor(12.5) == QStringLiteral("not_integer"));
     CHECK(codeFor(5000000) == QStringLiteral("max"));
     report.actions[0].values.insert(QStringLiteral("people_reached"), 0);
-    CHECK(at(sesEngine().validate(report), path).isEmpty());
+    CHECK(findingsAt(sesEngine().validate(report), path).isEmpty());
     report.actions[0].values.remove(QStringLiteral("people_reached"));
     CHECK(only(sesEngine().validate(report), path).code == QStringLiteral("required"));
 }
@@ -200,7 +185,7 @@ TEST_CASE("An SES-MG action without a photo is blocked at its photos path")
     CHECK(f.code == QStringLiteral("min_photos"));
     CHECK(f.isBlocking());
     CHECK(f.message.contains(QStringLiteral("Ação 1")));
-    CHECK(at(findings, QStringLiteral("actions[1].photos")).isEmpty());
+    CHECK(findingsAt(findings, QStringLiteral("actions[1].photos")).isEmpty());
 }
 
 TEST_CASE("Photos need a caption and are numbered across the report")
@@ -288,7 +273,7 @@ TEST_CASE("Values of the wrong JSON type are findings, never crashes")
             report.actions[0].values.insert(field.id, value);
             const Findings findings = sesEngine().validate(report);
             INFO(field.id.toStdString() << ": " << dump(findings).toStdString());
-            const auto here = at(findings, QStringLiteral("actions[0].fields.") + field.id);
+            const auto here = findingsAt(findings, QStringLiteral("actions[0].fields.") + field.id);
             REQUIRE_FALSE(here.isEmpty());
             CHECK(here.constFirst().isBlocking());
             CHECK_FALSE(here.constFirst().message.isEmpty());
@@ -306,7 +291,8 @@ TEST_CASE("validateAction gives live feedback with the action's own number")
     CHECK(only(findings, QStringLiteral("actions[1].fields.description"))
               .message.contains(QStringLiteral("Ação 2")));
     CHECK(only(findings, QStringLiteral("actions[1].photos")).code == QStringLiteral("min_photos"));
-    CHECK(at(findings, QStringLiteral("report.actions")).isEmpty()); // report-level checks are not repeated
+    CHECK(findingsAt(findings, QStringLiteral("report.actions"))
+              .isEmpty()); // report-level checks are not repeated
 
     Action fresh = makeSesAction(3); // not in the report yet
     fresh.values.insert(QStringLiteral("date"), QStringLiteral("2025-02-28"));

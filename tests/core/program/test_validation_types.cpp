@@ -15,28 +15,13 @@ using namespace mobiliza::test;
 
 namespace {
 
-const ValidationEngine &sesEngine()
-{
-    static const ValidationEngine engine(ProgramDefinition::sesMgMobilizacao());
-    return engine;
-}
-
-Findings at(const Findings &findings, const QString &path)
-{
-    Findings out;
-    for (const auto &f : findings)
-        if (f.path == path)
-            out << f;
-    return out;
-}
-
 // The one finding of `field` in action 0 once it holds `value`.
 Finding findingFor(const ValidationEngine &engine, Report report, const QString &field,
                    const QJsonValue &value)
 {
     report.actions[0].values.insert(field, value);
     const Findings all = engine.validate(report);
-    const Findings list = at(all, QStringLiteral("actions[0].fields.") + field);
+    const Findings list = findingsAt(all, QStringLiteral("actions[0].fields.") + field);
     INFO(
         field.toStdString() << " = "
                             << QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).toStdString());

@@ -6,6 +6,7 @@
 #include "core/services/services.h"
 #include "core/store/sql.h"
 #include "tests/support/temp_dir.h"
+#include "tests/support/test_periods.h"
 
 #include <catch2/catch.hpp>
 

@@ -28,8 +28,6 @@ using mobiliza::test::TempDir;
 
 namespace {
 
-const Period kMarch{2025, 3};
-
 Photo photoMeta(const QString &sha)
 {
     Photo p;
@@ -91,7 +89,7 @@ TEST_CASE("blobs: a removed photo's file is deleted once unreferenced for the gr
 {
     Profile profile;
     BlobStore &blobs = profile.services->blobs();
-    auto report = profile.reports().createReport(QStringLiteral("ses_mg_mobilizacao"), kMarch);
+    auto report = profile.reports().createReport(QStringLiteral("ses_mg_mobilizacao"), test::kMarch);
     REQUIRE(report.ok());
     auto action = profile.reports().addAction(report->uuid, {});
     REQUIRE(action.ok());
@@ -293,7 +291,8 @@ TEST_CASE("store: a damaged database is an error in the report list and the outb
         auto opened = Services::open(dir.path(), clock);
         REQUIRE(opened.ok());
         REQUIRE(opened.value()->profile().setMunicipality(QStringLiteral("3106200")).ok());
-        REQUIRE(opened.value()->reports().createReport(QStringLiteral("ses_mg_mobilizacao"), kMarch).ok());
+        REQUIRE(
+            opened.value()->reports().createReport(QStringLiteral("ses_mg_mobilizacao"), test::kMarch).ok());
         const QSqlDatabase db = opened.value()->database().db();
         reportsPage = count(db, QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'reports'"));
         outboxPage = count(db, QStringLiteral("SELECT rootpage FROM sqlite_schema WHERE name = 'outbox'"));

@@ -19,7 +19,6 @@ using mobiliza::test::scalar;
 namespace {
 
 const QString kProgram = QStringLiteral("ses_mg_mobilizacao");
-const Period kMarch{2025, 3};
 
 QJsonObject titled(const QString &title)
 {
@@ -62,11 +61,12 @@ Photo photoMeta(BlobStore &blobs, const QByteArray &bytes, const QString &captio
 // A draft with two actions, one photo each.
 QString draftWithPhotos(Profile &profile)
 {
-    auto report = profile.reports().createReport(kProgram, kMarch);
+    auto report = profile.reports().createReport(kProgram, test::kMarch);
     REQUIRE(report.ok());
     for (int i = 0; i < 2; ++i) {
         auto action = profile.reports().addAction(
-            report->uuid, mobiliza::test::validActionValues(kMarch, i + 1, QStringLiteral("Ação %1").arg(i + 1)));
+            report->uuid,
+            mobiliza::test::validActionValues(test::kMarch, i + 1, QStringLiteral("Ação %1").arg(i + 1)));
         REQUIRE(action.ok());
         auto photo = profile.reports().addPhoto(action->uuid,
                                                 photoMeta(profile.services->blobs(),
@@ -133,14 +133,14 @@ TEST_CASE("services: reports are one per program and month and load with everyth
 {
     Profile profile;
     NotificationCounter notes(profile.services->notifier());
-    auto created = profile.reports().createReport(kProgram, kMarch);
+    auto created = profile.reports().createReport(kProgram, test::kMarch);
     REQUIRE(created.ok());
     CHECK(created->state == ReportState::Draft);
     CHECK(created->revision == 1);
     CHECK(created->municipality == QStringLiteral("3106200"));
     CHECK(notes.reportUuids == QStringList{created->uuid});
 
-    auto again = profile.reports().createReport(kProgram, kMarch);
+    auto again = profile.reports().createReport(kProgram, test::kMarch);
     REQUIRE_FALSE(again.ok());
     CHECK(again.error().code == QStringLiteral("already_exists"));
     CHECK(again.error().message.contains(QStringLiteral("03/2025")));
@@ -165,7 +165,7 @@ TEST_CASE("services: reports are one per program and month and load with everyth
     CHECK(profile.reports().addPhoto(action->uuid, unknownBlob).error().code ==
           QStringLiteral("missing_blob"));
 
-    auto loaded = profile.reports().reportFor(kProgram, kMarch);
+    auto loaded = profile.reports().reportFor(kProgram, test::kMarch);
     REQUIRE(loaded.ok());
     REQUIRE(loaded->actions.size() == 1);
     CHECK(loaded->actions[0].values == titled(QStringLiteral("Blitz")));
@@ -183,7 +183,7 @@ TEST_CASE("services: reports are one per program and month and load with everyth
     REQUIRE(listed.ok());
     const auto &summaries = listed.value();
     REQUIRE(summaries.size() == 2);
-    CHECK(summaries[0].period == kMarch); // newest first
+    CHECK(summaries[0].period == test::kMarch); // newest first
     CHECK(summaries[0].actionCount == 1);
     CHECK(summaries[0].photoCount == 1);
     CHECK(summaries[0].state == ReportState::Draft);
@@ -196,7 +196,7 @@ TEST_CASE("services: reports are one per program and month and load with everyth
 TEST_CASE("services: no report before the municipality is chosen", "[services]")
 {
     Profile profile(false);
-    auto created = profile.reports().createReport(kProgram, kMarch);
+    auto created = profile.reports().createReport(kProgram, test::kMarch);
     REQUIRE_FALSE(created.ok());
     CHECK(created.error().code == QStringLiteral("no_municipality"));
     CHECK(count(profile.db(), QStringLiteral("SELECT count(*) FROM reports")) == 0);
@@ -205,7 +205,7 @@ TEST_CASE("services: no report before the municipality is chosen", "[services]")
 TEST_CASE("services: moving and removing keeps positions contiguous", "[services]")
 {
     Profile profile;
-    auto report = profile.reports().createReport(kProgram, kMarch);
+    auto report = profile.reports().createReport(kProgram, test::kMarch);
     REQUIRE(report.ok());
     QStringList uuids;
     for (int i = 0; i < 5; ++i) {
@@ -262,7 +262,7 @@ TEST_CASE("services: every change writes an audit row with the installation id",
     Profile profile;
     REQUIRE(profile.services->profile().setUserName(QStringLiteral("Ana Souza")).ok());
     const QString installation = profile.services->profile().installationId();
-    auto report = profile.reports().createReport(kProgram, kMarch);
+    auto report = profile.reports().createReport(kProgram, test::kMarch);
     REQUIRE(report.ok());
     profile.clock.advanceSecs(60);
     auto action = profile.reports().addAction(report->uuid, titled(QStringLiteral("Blitz")));
@@ -524,7 +524,7 @@ TEST_CASE("services: conclude validates with the report's own program, and refus
     const ProgramDefinition apoio = mobiliza::test::loadApoio();
     // An apoio record that SES-MG's rules would refuse (no title, no photo) but
     // that apoio's rules require differently (participants, activities, results…).
-    auto created = profile.reports().createReport(apoio.id(), kMarch);
+    auto created = profile.reports().createReport(apoio.id(), test::kMarch);
     REQUIRE(created.ok());
     REQUIRE(profile.reports()
                 .addAction(created->uuid, QJsonObject{{QStringLiteral("date"), QStringLiteral("2025-03-12")}})
