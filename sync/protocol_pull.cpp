@@ -214,4 +214,45 @@ core::Result<ManifestBatch> decodeManifestBatch(const QByteArray &body)
     return batch;
 }
 
+QByteArray encodeRoster(const QList<RosterUnit> &units)
+{
+    QJsonArray list;
+    for (const RosterUnit &u : units)
+        list.append(QJsonObject{{QStringLiteral("unit"), u.unit},
+                                {QStringLiteral("name"), u.name},
+                                {QStringLiteral("uf"), u.uf},
+                                {QStringLiteral("since"), utcTimestamp(u.since)},
+                                {QStringLiteral("active"), u.active}});
+    return wire::compact({{QStringLiteral("units"), list}});
+}
+
+core::Result<QList<RosterUnit>> decodeRoster(const QByteArray &body)
+{
+    const std::optional<QJsonObject> o = wire::object(body);
+    if (!o || !o->value(QStringLiteral("units")).isArray())
+        return wire::answerError(QStringLiteral("units"));
+    const QJsonArray list = o->value(QStringLiteral("units")).toArray();
+    if (list.size() > kRosterMax)
+        return wire::answerError(QStringLiteral("units"));
+    static const QRegularExpression ufPattern(QStringLiteral("^[A-Z]{2}$"));
+    QList<RosterUnit> out;
+    out.reserve(list.size());
+    for (const QJsonValue &v : list) {
+        const QJsonObject e = v.toObject();
+        RosterUnit u;
+        u.unit = e.value(QStringLiteral("unit")).toString();
+        u.name = e.value(QStringLiteral("name")).toString();
+        u.uf = e.value(QStringLiteral("uf")).toString();
+        u.since = wire::time(e.value(QStringLiteral("since")));
+        const QJsonValue active = e.value(QStringLiteral("active"));
+        if (!core::isApoiadorId(u.unit) || !e.value(QStringLiteral("name")).isString() ||
+            u.name.size() > 120 || !ufPattern.match(u.uf).hasMatch() || !u.since.isValid() ||
+            !active.isBool())
+            return wire::answerError(QStringLiteral("unit entry"));
+        u.active = active.toBool();
+        out << u;
+    }
+    return out;
+}
+
 } // namespace mobiliza::sync

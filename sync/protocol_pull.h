@@ -82,4 +82,25 @@ QByteArray encode(const ManifestBatch &batch);
 // Strict: every entry a uuid and a revision ≥ 1, each manifest base64.
 core::Result<ManifestBatch> decodeManifestBatch(const QByteArray &body);
 
+// GET /api/v1/units (§10.9): the reporting units that are people (a program set up
+// by state: its apoiadores) enrolled in a COSEMS's state, or in every state for
+// CONASEMS, whether or not they have sent anything — what the coordination's
+// coverage expects.
+struct RosterUnit
+{
+    QString unit;       // the apoiador's id ("ap-…"), never an IBGE code
+    QString name;       // the label of its latest enrollment code; may be empty
+    QString uf;         // its state
+    QDateTime since;    // its first enrollment (UTC)
+    bool active = true; // holds a token that is not revoked
+};
+inline constexpr int kRosterMax = 100000;
+
+// {"units": [{"unit": "ap-…", "name": "Maria Souza", "uf": "BA",
+//  "since": "2026-02-01T12:00:00Z", "active": true}]}
+QByteArray encodeRoster(const QList<RosterUnit> &units);
+// Strict: each unit an apoiador's id (core::isApoiadorId), a name of at most 120
+// characters, a UF of two capital letters, a valid time, a boolean; at most kRosterMax.
+core::Result<QList<RosterUnit>> decodeRoster(const QByteArray &body);
+
 } // namespace mobiliza::sync

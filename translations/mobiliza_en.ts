@@ -192,7 +192,7 @@
 <context>
     <name>BatchService</name>
     <message>
-        <location filename="../core/regional/batch_service.cpp" line="+116"/>
+        <location filename="../core/regional/batch_service.cpp" line="+117"/>
         <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</source>
         <translation>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</translation>
     </message>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+266"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</translation>
     </message>
@@ -485,13 +485,13 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+102"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -555,12 +555,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -610,12 +610,7 @@
         <translation>TEXT</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>URS: prints one line per municipality for --month (IBGE code, name, state) and exits.</source>
-        <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</source>
         <translation>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</translation>
     </message>
@@ -725,7 +720,7 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-233"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
@@ -750,7 +745,12 @@
         <translation>With --review: returns the report for correction, with this comment (the central level: to its URS).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>URS: prints one line per municipality for --month (IBGE code, name, state) and exits. COSEMS: one line per apoiador (id, name, state), then &quot;municipalities_reached&quot;, how many municipalities of the state the period&apos;s actions reached and how many it has.</source>
+        <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits. COSEMS: one line per apoiador (id, name, state), then &quot;municipalities_reached&quot;, how many municipalities of the state the period&apos;s actions reached and how many it has.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
         <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</translation>
     </message>
@@ -886,7 +886,7 @@
         <translation>The database is busy in another window or program. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+46"/>
+        <location filename="../core/store/migrations.cpp" line="+47"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
     </message>
@@ -1028,7 +1028,7 @@
 <context>
     <name>HistoryText</name>
     <message>
-        <location filename="../app/ui/regional/history_text.cpp" line="+38"/>
+        <location filename="../app/ui/regional/history_text.cpp" line="+33"/>
         <source>An action of another revision</source>
         <translation>An action of another revision</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>Summary from the list of reports. The full history (who decided, from which installation, the notes) arrives at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Brought on %1; the hub has newer events, which arrive at the next synchronization.</source>
         <translation>Brought on %1; the hub has newer events, which arrive at the next synchronization.</translation>
     </message>
@@ -1277,7 +1277,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+170"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -1371,6 +1371,11 @@
         <location filename="../sync/hub/hub_pull.cpp" line="+18"/>
         <source>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</source>
         <translation>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>This list exists only for a program whose reports are made by people (apoiadores); the municipalities of a URS come from the reference table.</source>
+        <translation>This list exists only for a program whose reports are made by people (apoiadores); the municipalities of a URS come from the reference table.</translation>
     </message>
     <message>
         <location filename="../sync/hub/hub_batches.cpp" line="+19"/>
@@ -2053,7 +2058,7 @@
         <translation>The synchronization was stopped before it finished. It continues on the next one.</translation>
     </message>
     <message>
-        <location filename="../sync/client/hub_client_regional.cpp" line="+154"/>
+        <location filename="../sync/client/hub_client_regional.cpp" line="+167"/>
         <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
         <translation>The hub already has another decision with this identifier. The decision was set aside; make it again.</translation>
     </message>
@@ -2071,17 +2076,17 @@
 <context>
     <name>HubServer</name>
     <message>
-        <location filename="../sync/hub/hub_dispatch.cpp" line="+297"/>
+        <location filename="../sync/hub/hub_dispatch.cpp" line="+300"/>
         <source>This address does not accept this kind of request.</source>
         <translation>This address does not accept this kind of request.</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-213"/>
         <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
         <translation>The request is larger than the hub accepts (%1 bytes at most for this address).</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+223"/>
         <location line="+71"/>
         <source>This request takes no body.</source>
         <translation>This request takes no body.</translation>
@@ -2180,19 +2185,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+79"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+99"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+46"/>
+        <location line="-39"/>
+        <location line="+41"/>
         <source>Synchronization</source>
         <translation>Synchronization</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+46"/>
+        <location line="-39"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2727,7 +2732,7 @@
 <context>
     <name>PartnerService</name>
     <message>
-        <location filename="../core/services/partner_service.cpp" line="+143"/>
+        <location filename="../core/services/partner_service.cpp" line="+139"/>
         <source>The partner has no name. Type the name and save again.</source>
         <translation>The partner has no name. Type the name and save again.</translation>
     </message>
@@ -3242,26 +3247,22 @@
 <context>
     <name>Protocol</name>
     <message>
-        <location filename="../sync/protocol.cpp" line="+25"/>
-        <location filename="../sync/protocol_batch.cpp" line="+23"/>
-        <location filename="../sync/protocol_partners_region.cpp" line="+18"/>
-        <location filename="../sync/protocol_pull.cpp" line="+18"/>
-        <location filename="../sync/protocol_review.cpp" line="+23"/>
+        <location filename="../sync/protocol_wire.cpp" line="+12"/>
         <source>The server&apos;s answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</source>
         <translation>The server&apos;s answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
     </message>
     <message>
-        <location line="+304"/>
+        <location filename="../sync/protocol.cpp" line="+307"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
     </message>
     <message>
-        <location filename="../sync/protocol_review.cpp" line="+10"/>
+        <location filename="../sync/protocol_review.cpp" line="+24"/>
         <source>The review decision is not valid (%1). Update Mobiliza and send it again.</source>
         <translation>The review decision is not valid (%1). Update Mobiliza and send it again.</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+182"/>
         <source>new</source>
         <translation>new</translation>
     </message>
@@ -3311,7 +3312,7 @@
         <translation>This revision changed since you opened it (now: %1). Your decision was not applied; open the report again.</translation>
     </message>
     <message>
-        <location filename="../sync/protocol_batch.cpp" line="+10"/>
+        <location filename="../sync/protocol_batch.cpp" line="+25"/>
         <source>The batch is not valid (%1). Update Mobiliza and send it again.</source>
         <translation>The batch is not valid (%1). Update Mobiliza and send it again.</translation>
     </message>
@@ -3329,7 +3330,7 @@
         <translation>the list &quot;%1&quot; is missing or empty</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>entry %1 of &quot;%2&quot; has no code or name</source>
         <translation>entry %1 of &quot;%2&quot; has no code or name</translation>
     </message>
@@ -3374,7 +3375,7 @@
         <translation>the IBGE code &quot;%1&quot; does not have 7 digits</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the municipality %1 refers to an unknown URS, região de saúde or macrorregião</source>
         <translation>the municipality %1 refers to an unknown URS, região de saúde or macrorregião</translation>
     </message>
@@ -3410,7 +3411,7 @@
 <context>
     <name>RegionPartners</name>
     <message>
-        <location filename="../core/regional/region_partners.cpp" line="+356"/>
+        <location filename="../core/regional/region_partners.cpp" line="+358"/>
         <source>No partners</source>
         <translation>No partners</translation>
     </message>
@@ -3434,7 +3435,7 @@
 <context>
     <name>RegionalCommands</name>
     <message>
-        <location filename="../app/ui/regional/regional_commands.cpp" line="+30"/>
+        <location filename="../app/ui/regional/regional_commands.cpp" line="+31"/>
         <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</source>
         <translation>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</translation>
     </message>
@@ -3489,7 +3490,7 @@
         <translation>Returned the report of %1 (revision %2) for correction. It goes to the hub at the next synchronization (--pull).</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+94"/>
         <source>There is no package file (.mobiliza) in %1.</source>
         <translation>There is no package file (.mobiliza) in %1.</translation>
     </message>
@@ -3584,7 +3585,7 @@
         </translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-339"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>Coverage is for a URS profile: this one has no URS.</translation>
     </message>
@@ -3592,7 +3593,7 @@
 <context>
     <name>RegionalInbox</name>
     <message>
-        <location filename="../core/regional/review_outbox.cpp" line="+85"/>
+        <location filename="../core/regional/review_outbox.cpp" line="+86"/>
         <source>New</source>
         <translation>New</translation>
     </message>
@@ -3627,7 +3628,7 @@
         <translation>Returned by the central level</translation>
     </message>
     <message>
-        <location filename="../app/ui/regional/regional_format.cpp" line="+52"/>
+        <location filename="../app/ui/regional/regional_format.cpp" line="+62"/>
         <source>report package (imported)</source>
         <translation>report package (imported)</translation>
     </message>
@@ -3637,12 +3638,12 @@
         <translation>sent through the hub</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Central level</source>
         <translation>Central level</translation>
     </message>
@@ -3655,18 +3656,19 @@
 <context>
     <name>RegionalPages</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="-18"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="-19"/>
         <source>Forwarded</source>
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-30"/>
+        <location line="+31"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-29"/>
+        <location line="+31"/>
         <source>Coverage</source>
         <translation>Coverage</translation>
     </message>
@@ -3676,7 +3678,7 @@
         <translation>Batches</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Partners of the state</source>
         <translation>Partners of the state</translation>
     </message>
@@ -3689,7 +3691,7 @@
 <context>
     <name>RegionalReportText</name>
     <message numerus="yes">
-        <location filename="../app/ui/regional/report_text.cpp" line="+59"/>
+        <location filename="../app/ui/regional/report_text.cpp" line="+55"/>
         <source>%n partner(s) of the municipality&apos;s register</source>
         <translation>
             <numerusform>%n partner(s) of the municipality&apos;s register</numerusform>
@@ -3698,12 +3700,12 @@
     </message>
     <message>
         <location line="+50"/>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>No actions in the month</source>
         <translation>No actions in the month</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-108"/>
         <source>No actions in the period</source>
         <translation>No actions in the period</translation>
     </message>
@@ -3723,7 +3725,7 @@
         <translation>Justification</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No action recorded in this month.</source>
         <translation>No action recorded in this month.</translation>
     </message>
@@ -3733,7 +3735,7 @@
         <translation>No action recorded in this period.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <location line="+19"/>
         <source>Photos</source>
         <translation>Photos</translation>
@@ -3749,7 +3751,7 @@
         <translation>People reached</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>What changed since revision %1</source>
         <translation>What changed since revision %1</translation>
     </message>
@@ -3861,12 +3863,17 @@
         <translation>Receiving the photos of %1</translation>
     </message>
     <message>
+        <location line="+86"/>
+        <source>Receiving the list of apoiadores</source>
+        <translation>Receiving the list of apoiadores</translation>
+    </message>
+    <message>
         <location filename="../sync/client/regional_manifest_step.cpp" line="+17"/>
         <source>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</source>
         <translation>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</translation>
     </message>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+55"/>
+        <location filename="../sync/client/regional_steps.cpp" line="-30"/>
         <location line="+9"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>A photo received from the hub did not match its checksum; it was not kept.</translation>
@@ -3903,7 +3910,7 @@
         <translation>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+240"/>
         <source>not listed</source>
         <translation>not listed</translation>
     </message>
@@ -4535,12 +4542,12 @@
         <translation>it is not a JSON object</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>its schema is not %1</source>
         <translation>its schema is not %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>its revision is not a whole number from 1 on</source>
         <translation>its revision is not a whole number from 1 on</translation>
     </message>
@@ -4550,17 +4557,17 @@
         <translation>the moment it was saved (&quot;updated&quot;) is missing or not a date</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&quot;coverage&quot; is not an object</source>
         <translation>&quot;coverage&quot; is not an object</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the coverage target of &quot;%1&quot; is not a share above 0 and up to 1</source>
         <translation>the coverage target of &quot;%1&quot; is not a share above 0 and up to 1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&quot;actions&quot; is not a list</source>
         <translation>&quot;actions&quot; is not a list</translation>
     </message>
@@ -4570,22 +4577,22 @@
         <translation>a year of the action targets is missing, repeated or outside 2000–2100</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the state&apos;s action target for %1 is not a whole number of actions</source>
         <translation>the state&apos;s action target for %1 is not a whole number of actions</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>the action target per municipality for %1 is not a whole number of actions</source>
         <translation>the action target per municipality for %1 is not a whole number of actions</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>the action target of &quot;%1&quot; for %2 is not a whole number of actions</source>
         <translation>the action target of &quot;%1&quot; for %2 is not a whole number of actions</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>The targets name the URS &quot;%1&quot;, which the reference table does not have by that name. Use the URS&apos;s name as the list shows it.</source>
         <translation>The targets name the URS &quot;%1&quot;, which the reference table does not have by that name. Use the URS&apos;s name as the list shows it.</translation>
     </message>
@@ -5381,12 +5388,17 @@
         <translation>returned</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1 of %2 (%3%)</source>
         <translation>%1 of %2 (%3%)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>%1 had not joined the program yet in %2: no report is expected.</source>
+        <translation>%1 had not joined the program yet in %2: no report is expected.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 has not sent the report of %2; deadline: %3.</source>
         <translation>%1 has not sent the report of %2; deadline: %3.</translation>
     </message>
@@ -5411,12 +5423,29 @@
         <translation>%1 sent the report of %2 on time, on %3 (deadline: %4).</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+66"/>
+        <source>Apoiador(a) %1 (%2)</source>
+        <translation>Apoiador(a) %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>IBGE %1</source>
         <translation>IBGE %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>4-month period %1
+%2</source>
+        <translation>4-month period %1
+%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 reported (on time, late or without actions); target: %3% of the apoiadores.</source>
+        <translation>%1: %2 reported (on time, late or without actions); target: %3% of the apoiadores.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: %2 reported (on time, late or without actions); target: %3% of the municipalities.</source>
         <translation>%1: %2 reported (on time, late or without actions); target: %3% of the municipalities.</translation>
     </message>
@@ -5430,11 +5459,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Which apoiador reported which period, over the last two years, and which municipalities of the state the period&apos;s apoio reached. A period counts as reported when its report was sent on time, late, or without actions (justified). Double-click a cell to open its report.</source>
+        <translation>Which apoiador reported which period, over the last two years, and which municipalities of the state the period&apos;s apoio reached. A period counts as reported when its report was sent on time, late, or without actions (justified). Double-click a cell to open its report.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Which municipality reported which month, over the last 12 months. A month counts as reported when it was sent on time, late, or without actions (justified). Double-click a cell to open its report.</source>
         <translation>Which municipality reported which month, over the last 12 months. A month counts as reported when it was sent on time, late, or without actions (justified). Double-click a cell to open its report.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
+        <source>Coverage by apoiador and period</source>
+        <translation>Coverage by apoiador and period</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Coverage by municipality and month</source>
         <translation>Coverage by municipality and month</translation>
     </message>
@@ -5450,11 +5489,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>A spreadsheet (Excel) of the selected period&apos;s apoiadores that did not report.</source>
+        <translation>A spreadsheet (Excel) of the selected period&apos;s apoiadores that did not report.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A spreadsheet (Excel) of the selected month&apos;s municipalities that did not report.</source>
         <translation>A spreadsheet (Excel) of the selected month&apos;s municipalities that did not report.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Copy list</source>
         <translation>Copy list</translation>
     </message>
@@ -5464,12 +5508,28 @@
         <translation>Copies the names, one per line, to paste in an e-mail or a message.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+12"/>
+        <source>Copy municipalities without apoio</source>
+        <translation>Copy municipalities without apoio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copies the names of the state&apos;s municipalities that no action of the period reached, one per line.</source>
+        <translation>Copies the names of the state&apos;s municipalities that no action of the period reached, one per line.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <location line="+17"/>
         <source>The coverage could not be computed: %1</source>
         <translation>The coverage could not be computed: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>No apoiador is known yet: the list arrives from the hub at the next synchronization, with the reports.</source>
+        <translation>No apoiador is known yet: the list arrives from the hub at the next synchronization, with the reports.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This profile&apos;s URS has no municipality in the reference table.</source>
         <translation>This profile&apos;s URS has no municipality in the reference table.</translation>
     </message>
@@ -5487,9 +5547,48 @@
         </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+24"/>
+        <source>Where the apoio reached could not be read: %1</source>
+        <translation>Where the apoio reached could not be read: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1 in %2: %3 of %4 municipalities had apoio (%5%) · %n without apoio.</source>
+        <translation>
+            <numerusform>%1 in %2: %3 of %4 municipalities had apoio (%5%) · %n without apoio.</numerusform>
+            <numerusform>%1 in %2: %3 of %4 municipalities had apoio (%5%) · %n without apoio.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n action(s) named a região de saúde, not municipalities.</source>
+        <translation>
+            <numerusform>%n action(s) named a região de saúde, not municipalities.</numerusform>
+            <numerusform>%n action(s) named a região de saúde, not municipalities.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n report(s) of the period still arriving: the count may grow.</source>
+        <translation>
+            <numerusform>%n report(s) of the period still arriving: the count may grow.</numerusform>
+            <numerusform>%n report(s) of the period still arriving: the count may grow.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Municipalities of %1 without apoio in %2 (%3 of %4):</source>
+        <translation>Municipalities of %1 without apoio in %2 (%3 of %4):</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>%1 (returned for correction)</source>
         <translation>%1 (returned for correction)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apoiadores that did not report %1 (%2 of %3):</source>
+        <translation>Apoiadores that did not report %1 (%2 of %3):</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5524,7 +5623,8 @@
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-311"/>
+        <location line="+317"/>
         <source>List copied.</source>
         <translation>List copied.</translation>
     </message>
@@ -5748,7 +5848,7 @@
 <context>
     <name>mobiliza::ui::InboxModel</name>
     <message>
-        <location filename="../app/ui/regional/inbox_model.cpp" line="+83"/>
+        <location filename="../app/ui/regional/inbox_model.cpp" line="+84"/>
         <source>%1 (to be sent)</source>
         <translation>%1 (to be sent)</translation>
     </message>
@@ -5768,7 +5868,7 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>First received on %1; deadline %2.</source>
         <translation>First received on %1; deadline %2.</translation>
     </message>
@@ -5783,12 +5883,12 @@
         <translation>Municipality</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>no actions</source>
         <translation>no actions</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Apoiador</source>
         <translation>Apoiador</translation>
     </message>
@@ -5899,21 +5999,21 @@
         <translation>Opens the selected report (Enter or double-click also open it).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+239"/>
-        <location line="+77"/>
+        <location line="+2"/>
+        <location line="+244"/>
+        <location line="+79"/>
         <source>Accept selected</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+237"/>
-        <location line="+79"/>
+        <location line="-323"/>
+        <location line="+241"/>
+        <location line="+82"/>
         <source>Consolidate selected</source>
         <translation>Consolidate selected</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-320"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</translation>
     </message>
@@ -5953,7 +6053,7 @@
         <translation>Takes in report package files (.mobiliza) a municipality brought on a USB stick or sent by e-mail; they go to the hub at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>All months</source>
         <translation>All months</translation>
     </message>
@@ -5968,7 +6068,7 @@
         <translation>All</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Returned to the URS</source>
         <translation>Returned to the URS</translation>
     </message>
@@ -6016,12 +6116,12 @@
         <translation>Accept selected (%1)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 report(s) shown · %2 waiting for a decision · %3 late.</source>
         <translation>%1 report(s) shown · %2 waiting for a decision · %3 late.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</source>
         <translation>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</translation>
     </message>
@@ -6031,7 +6131,7 @@
         <translation>%1 report(s) shown · %2 waiting for a decision · %3 late · the URS has %4 municipalities.</translation>
     </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Consolidate %n report(s)?</source>
         <translation>
             <numerusform>Consolidate %n report(s)?</numerusform>
@@ -6047,7 +6147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n other selected report(s) cannot be consolidated now (not forwarded, already decided, or content not received yet) and stay as they are.</source>
         <translation>
             <numerusform>%n other selected report(s) cannot be consolidated now (not forwarded, already decided, or content not received yet) and stay as they are.</numerusform>
@@ -6094,7 +6194,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The decisions go to the hub at the next synchronization.</source>
         <translation>The decisions go to the hub at the next synchronization.</translation>
     </message>
@@ -6923,7 +7023,7 @@
 <context>
     <name>mobiliza::ui::PanelListDialog</name>
     <message>
-        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+70"/>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+74"/>
         <source>Municipality</source>
         <translation>Municipality</translation>
     </message>

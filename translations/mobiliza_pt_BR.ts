@@ -192,7 +192,7 @@
 <context>
     <name>BatchService</name>
     <message>
-        <location filename="../core/regional/batch_service.cpp" line="+116"/>
+        <location filename="../core/regional/batch_service.cpp" line="+117"/>
         <source>No accepted report of %1 is waiting to be forwarded. Accept reports first (and synchronize, so the hub&apos;s acceptance is here).</source>
         <translation>Nenhum relatório aceito de %1 aguarda encaminhamento. Aceite relatórios antes (e sincronize, para que a aceitação do hub chegue aqui).</translation>
     </message>
@@ -215,7 +215,7 @@
         </translation>
     </message>
     <message>
-        <location line="+265"/>
+        <location line="+266"/>
         <source>Receipts of the central level are recorded by the URS that made the batch; this installation is not a URS.</source>
         <translation>Os recibos do nível central são registrados pela URS que fez o lote; esta instalação não é de uma URS.</translation>
     </message>
@@ -485,13 +485,13 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, panel, sync ou settings (uma URS).</translation>
     </message>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+100"/>
+        <location line="+102"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
     </message>
     <message>
-        <location line="-101"/>
+        <location line="-103"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -555,12 +555,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+91"/>
+        <location line="+93"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-90"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -610,12 +610,7 @@
         <translation>TEXTO</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>URS: prints one line per municipality for --month (IBGE code, name, state) and exits.</source>
-        <translation>URS: mostra uma linha por município para o --month (código IBGE, nome, situação) e sai.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+9"/>
         <source>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</source>
         <translation>URS: encaminha ao nível central os relatórios aceitos do --month (pela rede, ou como arquivo de lote com --out ARQUIVO) e sai.</translation>
     </message>
@@ -725,7 +720,7 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-231"/>
+        <location line="-233"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
@@ -750,7 +745,12 @@
         <translation>Com --review: devolve o relatório para correção, com este comentário (no nível central: à sua URS).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+5"/>
+        <source>URS: prints one line per municipality for --month (IBGE code, name, state) and exits. COSEMS: one line per apoiador (id, name, state), then &quot;municipalities_reached&quot;, how many municipalities of the state the period&apos;s actions reached and how many it has.</source>
+        <translation>URS: imprime uma linha por município para --month (código IBGE, nome, situação) e sai. COSEMS: uma linha por apoiador(a) (código, nome, situação) e, por último, &quot;municipalities_reached&quot;, quantos municípios do estado as ações do período alcançaram e quantos o estado tem.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
         <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (indicadores, gráficos, tabelas e núcleos por URS) e sai.</translation>
     </message>
@@ -886,7 +886,7 @@
         <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+46"/>
+        <location filename="../core/store/migrations.cpp" line="+47"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, &quot;%2&quot;: %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
     </message>
@@ -1028,7 +1028,7 @@
 <context>
     <name>HistoryText</name>
     <message>
-        <location filename="../app/ui/regional/history_text.cpp" line="+38"/>
+        <location filename="../app/ui/regional/history_text.cpp" line="+33"/>
         <source>An action of another revision</source>
         <translation>Uma ação de outra revisão</translation>
     </message>
@@ -1088,7 +1088,7 @@
         <translation>Resumo a partir da lista de relatórios. O histórico completo (quem decidiu, de qual instalação, as notas) chega na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Brought on %1; the hub has newer events, which arrive at the next synchronization.</source>
         <translation>Recebido em %1; o hub tem eventos mais novos, que chegam na próxima sincronização.</translation>
     </message>
@@ -1277,7 +1277,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+168"/>
+        <location line="+170"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -1371,6 +1371,11 @@
         <location filename="../sync/hub/hub_pull.cpp" line="+18"/>
         <source>Only the regional office (URS) and the central level copy reports from the hub. This installation sends its own reports and receives their reviews.</source>
         <translation>Só a regional (URS) e o nível central copiam relatórios do hub. Esta instalação envia os próprios relatórios e recebe as revisões deles.</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>This list exists only for a program whose reports are made by people (apoiadores); the municipalities of a URS come from the reference table.</source>
+        <translation>Esta lista existe só para um programa cujos relatórios são feitos por pessoas (apoiadores); os municípios de uma URS vêm da tabela de referência.</translation>
     </message>
     <message>
         <location filename="../sync/hub/hub_batches.cpp" line="+19"/>
@@ -2053,7 +2058,7 @@
         <translation>A sincronização foi interrompida antes de terminar. Ela continua na próxima.</translation>
     </message>
     <message>
-        <location filename="../sync/client/hub_client_regional.cpp" line="+154"/>
+        <location filename="../sync/client/hub_client_regional.cpp" line="+167"/>
         <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
         <translation>O hub já tem outra decisão com este identificador. A decisão foi deixada de lado; faça-a novamente.</translation>
     </message>
@@ -2071,17 +2076,17 @@
 <context>
     <name>HubServer</name>
     <message>
-        <location filename="../sync/hub/hub_dispatch.cpp" line="+297"/>
+        <location filename="../sync/hub/hub_dispatch.cpp" line="+300"/>
         <source>This address does not accept this kind of request.</source>
         <translation>Este endereço não aceita este tipo de pedido.</translation>
     </message>
     <message>
-        <location line="-210"/>
+        <location line="-213"/>
         <source>The request is larger than the hub accepts (%1 bytes at most for this address).</source>
         <translation>O pedido é maior do que o hub aceita (no máximo %1 bytes para este endereço).</translation>
     </message>
     <message>
-        <location line="+220"/>
+        <location line="+223"/>
         <location line="+71"/>
         <source>This request takes no body.</source>
         <translation>Este pedido não leva corpo.</translation>
@@ -2180,19 +2185,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+79"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+99"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+46"/>
+        <location line="-39"/>
+        <location line="+41"/>
         <source>Synchronization</source>
         <translation>Sincronização</translation>
     </message>
     <message>
-        <location line="-44"/>
-        <location line="+46"/>
+        <location line="-39"/>
+        <location line="+41"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
@@ -2727,7 +2732,7 @@
 <context>
     <name>PartnerService</name>
     <message>
-        <location filename="../core/services/partner_service.cpp" line="+143"/>
+        <location filename="../core/services/partner_service.cpp" line="+139"/>
         <source>The partner has no name. Type the name and save again.</source>
         <translation>O parceiro está sem nome. Digite o nome e salve novamente.</translation>
     </message>
@@ -3242,26 +3247,22 @@
 <context>
     <name>Protocol</name>
     <message>
-        <location filename="../sync/protocol.cpp" line="+25"/>
-        <location filename="../sync/protocol_batch.cpp" line="+23"/>
-        <location filename="../sync/protocol_partners_region.cpp" line="+18"/>
-        <location filename="../sync/protocol_pull.cpp" line="+18"/>
-        <location filename="../sync/protocol_review.cpp" line="+23"/>
+        <location filename="../sync/protocol_wire.cpp" line="+12"/>
         <source>The server&apos;s answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</source>
         <translation>A resposta do servidor não é a que o Mobiliza espera (%1). Pode não ser o hub da sua URS, ou uma página de login da rede está no caminho.</translation>
     </message>
     <message>
-        <location line="+304"/>
+        <location filename="../sync/protocol.cpp" line="+307"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
     </message>
     <message>
-        <location filename="../sync/protocol_review.cpp" line="+10"/>
+        <location filename="../sync/protocol_review.cpp" line="+24"/>
         <source>The review decision is not valid (%1). Update Mobiliza and send it again.</source>
         <translation>A decisão de análise não é válida (%1). Atualize o Mobiliza e envie-a de novo.</translation>
     </message>
     <message>
-        <location line="+206"/>
+        <location line="+182"/>
         <source>new</source>
         <translation>novo</translation>
     </message>
@@ -3311,7 +3312,7 @@
         <translation>Esta revisão mudou desde que você a abriu (agora: %1). A sua decisão não foi aplicada; abra o relatório de novo.</translation>
     </message>
     <message>
-        <location filename="../sync/protocol_batch.cpp" line="+10"/>
+        <location filename="../sync/protocol_batch.cpp" line="+25"/>
         <source>The batch is not valid (%1). Update Mobiliza and send it again.</source>
         <translation>O lote não é válido (%1). Atualize o Mobiliza e envie-o de novo.</translation>
     </message>
@@ -3329,7 +3330,7 @@
         <translation>a lista &quot;%1&quot; está ausente ou vazia</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>entry %1 of &quot;%2&quot; has no code or name</source>
         <translation>o item %1 de &quot;%2&quot; não tem código ou nome</translation>
     </message>
@@ -3374,7 +3375,7 @@
         <translation>o código IBGE &quot;%1&quot; não tem 7 dígitos</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>the municipality %1 refers to an unknown URS, região de saúde or macrorregião</source>
         <translation>o município %1 aponta para uma URS, região de saúde ou macrorregião desconhecida</translation>
     </message>
@@ -3410,7 +3411,7 @@
 <context>
     <name>RegionPartners</name>
     <message>
-        <location filename="../core/regional/region_partners.cpp" line="+356"/>
+        <location filename="../core/regional/region_partners.cpp" line="+358"/>
         <source>No partners</source>
         <translation>Nenhum parceiro</translation>
     </message>
@@ -3434,7 +3435,7 @@
 <context>
     <name>RegionalCommands</name>
     <message>
-        <location filename="../app/ui/regional/regional_commands.cpp" line="+30"/>
+        <location filename="../app/ui/regional/regional_commands.cpp" line="+31"/>
         <source>This installation is not connected to a hub yet. Connect it with --hub URL --enroll CODE (the code comes from the hub&apos;s administrator).</source>
         <translation>Esta instalação ainda não está conectada a um hub. Conecte-a com --hub URL --enroll CÓDIGO (o código é fornecido pelo administrador do hub).</translation>
     </message>
@@ -3489,7 +3490,7 @@
         <translation>Relatório de %1 (revisão %2) devolvido para correção. A decisão vai ao hub na próxima sincronização (--pull).</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+94"/>
         <source>There is no package file (.mobiliza) in %1.</source>
         <translation>Não há arquivo de pacote (.mobiliza) em %1.</translation>
     </message>
@@ -3584,7 +3585,7 @@
         </translation>
     </message>
     <message>
-        <location line="-323"/>
+        <location line="-339"/>
         <source>Coverage is for a URS profile: this one has no URS.</source>
         <translation>A cobertura é para um perfil de URS: este perfil não tem URS.</translation>
     </message>
@@ -3592,7 +3593,7 @@
 <context>
     <name>RegionalInbox</name>
     <message>
-        <location filename="../core/regional/review_outbox.cpp" line="+85"/>
+        <location filename="../core/regional/review_outbox.cpp" line="+86"/>
         <source>New</source>
         <translation>Novo</translation>
     </message>
@@ -3627,7 +3628,7 @@
         <translation>Devolvido pelo nível central</translation>
     </message>
     <message>
-        <location filename="../app/ui/regional/regional_format.cpp" line="+52"/>
+        <location filename="../app/ui/regional/regional_format.cpp" line="+62"/>
         <source>report package (imported)</source>
         <translation>pacote de relatório (importado)</translation>
     </message>
@@ -3637,12 +3638,12 @@
         <translation>enviado pelo hub</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>Central level</source>
         <translation>Nível central</translation>
     </message>
@@ -3655,18 +3656,19 @@
 <context>
     <name>RegionalPages</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="-18"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="-19"/>
         <source>Forwarded</source>
         <translation>Encaminhados</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-30"/>
+        <location line="+31"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-29"/>
+        <location line="+31"/>
         <source>Coverage</source>
         <translation>Cobertura</translation>
     </message>
@@ -3676,7 +3678,7 @@
         <translation>Lotes</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Partners of the state</source>
         <translation>Parceiros do estado</translation>
     </message>
@@ -3689,7 +3691,7 @@
 <context>
     <name>RegionalReportText</name>
     <message numerus="yes">
-        <location filename="../app/ui/regional/report_text.cpp" line="+59"/>
+        <location filename="../app/ui/regional/report_text.cpp" line="+55"/>
         <source>%n partner(s) of the municipality&apos;s register</source>
         <translation>
             <numerusform>%n parceiro do cadastro do município</numerusform>
@@ -3698,12 +3700,12 @@
     </message>
     <message>
         <location line="+50"/>
-        <location line="+105"/>
+        <location line="+109"/>
         <source>No actions in the month</source>
         <translation>Sem ações no mês</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-108"/>
         <source>No actions in the period</source>
         <translation>Sem ações no período</translation>
     </message>
@@ -3723,7 +3725,7 @@
         <translation>Justificativa</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>No action recorded in this month.</source>
         <translation>Nenhuma ação registrada nesta competência.</translation>
     </message>
@@ -3733,7 +3735,7 @@
         <translation>Nenhuma ação registrada neste período.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <location line="+19"/>
         <source>Photos</source>
         <translation>Fotos</translation>
@@ -3749,7 +3751,7 @@
         <translation>Pessoas alcançadas</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>What changed since revision %1</source>
         <translation>O que mudou desde a revisão %1</translation>
     </message>
@@ -3861,12 +3863,17 @@
         <translation>Recebendo as fotos de %1</translation>
     </message>
     <message>
+        <location line="+86"/>
+        <source>Receiving the list of apoiadores</source>
+        <translation>Recebendo a lista de apoiadores</translation>
+    </message>
+    <message>
         <location filename="../sync/client/regional_manifest_step.cpp" line="+17"/>
         <source>The hub sent a report that does not match its checksum; it was not kept and is asked for again at the next synchronization.</source>
         <translation>O hub enviou um relatório que não confere com a sua soma de verificação; ele não foi guardado e será pedido de novo na próxima sincronização.</translation>
     </message>
     <message>
-        <location filename="../sync/client/regional_steps.cpp" line="+55"/>
+        <location filename="../sync/client/regional_steps.cpp" line="-30"/>
         <location line="+9"/>
         <source>A photo received from the hub did not match its checksum; it was not kept.</source>
         <translation>Uma foto recebida do hub não confere com a sua soma de verificação; ela não foi guardada.</translation>
@@ -3903,7 +3910,7 @@
         <translation>O hub enviou um relatório (%1, revisão %2) que não confere com o que ele listou (%3). Nada foi guardado; a próxima sincronização pede de novo. Se isso se repetir, avise o administrador do hub.</translation>
     </message>
     <message>
-        <location line="+184"/>
+        <location line="+240"/>
         <source>not listed</source>
         <translation>não listado</translation>
     </message>
@@ -4535,12 +4542,12 @@
         <translation>não é um objeto JSON</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>its schema is not %1</source>
         <translation>o esquema não é %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>its revision is not a whole number from 1 on</source>
         <translation>a revisão não é um número inteiro a partir de 1</translation>
     </message>
@@ -4550,17 +4557,17 @@
         <translation>falta o momento em que foram salvas (&quot;updated&quot;) ou ele não é uma data</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&quot;coverage&quot; is not an object</source>
         <translation>&quot;coverage&quot; não é um objeto</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>the coverage target of &quot;%1&quot; is not a share above 0 and up to 1</source>
         <translation>a meta de cobertura de &quot;%1&quot; não é uma fração acima de 0 e até 1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&quot;actions&quot; is not a list</source>
         <translation>&quot;actions&quot; não é uma lista</translation>
     </message>
@@ -4570,22 +4577,22 @@
         <translation>um ano das metas de ações falta, se repete ou está fora de 2000–2100</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>the state&apos;s action target for %1 is not a whole number of actions</source>
         <translation>a meta de ações do estado para %1 não é um número inteiro de ações</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>the action target per municipality for %1 is not a whole number of actions</source>
         <translation>a meta de ações por município para %1 não é um número inteiro de ações</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>the action target of &quot;%1&quot; for %2 is not a whole number of actions</source>
         <translation>a meta de ações de &quot;%1&quot; para %2 não é um número inteiro de ações</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+55"/>
         <source>The targets name the URS &quot;%1&quot;, which the reference table does not have by that name. Use the URS&apos;s name as the list shows it.</source>
         <translation>As metas citam a URS &quot;%1&quot;, que a tabela de referência não tem com esse nome. Use o nome da URS como a lista o mostra.</translation>
     </message>
@@ -5381,12 +5388,17 @@
         <translation>devolvido</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>%1 of %2 (%3%)</source>
         <translation>%1 de %2 (%3%)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
+        <source>%1 had not joined the program yet in %2: no report is expected.</source>
+        <translation>%1 ainda não participava do programa no %2: nenhum relatório é esperado.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%1 has not sent the report of %2; deadline: %3.</source>
         <translation>%1 não enviou o relatório de %2; prazo: %3.</translation>
     </message>
@@ -5411,12 +5423,29 @@
         <translation>%1 enviou o relatório de %2 no prazo, em %3 (prazo: %4).</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+66"/>
+        <source>Apoiador(a) %1 (%2)</source>
+        <translation>Apoiador(a) %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>IBGE %1</source>
         <translation>IBGE %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
+        <source>4-month period %1
+%2</source>
+        <translation>%1º quadrim.
+%2</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2 reported (on time, late or without actions); target: %3% of the apoiadores.</source>
+        <translation>%1: %2 enviaram (no prazo, com atraso ou sem ações); meta: %3% dos apoiadores.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>%1: %2 reported (on time, late or without actions); target: %3% of the municipalities.</source>
         <translation>%1: %2 enviaram (no prazo, com atraso ou sem ações); meta: %3% dos municípios.</translation>
     </message>
@@ -5430,11 +5459,21 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Which apoiador reported which period, over the last two years, and which municipalities of the state the period&apos;s apoio reached. A period counts as reported when its report was sent on time, late, or without actions (justified). Double-click a cell to open its report.</source>
+        <translation>Quem enviou o relatório de cada período, nos dois últimos anos, e quais municípios do estado o apoio do período alcançou. Um período conta como enviado quando o relatório foi enviado no prazo, com atraso ou sem ações (justificado). Clique duas vezes numa célula para abrir o relatório.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Which municipality reported which month, over the last 12 months. A month counts as reported when it was sent on time, late, or without actions (justified). Double-click a cell to open its report.</source>
         <translation>Quais municípios enviaram o relatório de cada mês, nos últimos 12 meses. Conta como enviado o relatório no prazo, com atraso ou sem ações (justificado). Clique duas vezes numa célula para abrir o relatório.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
+        <source>Coverage by apoiador and period</source>
+        <translation>Cobertura por apoiador(a) e período</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Coverage by municipality and month</source>
         <translation>Cobertura por município e mês</translation>
     </message>
@@ -5450,11 +5489,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>A spreadsheet (Excel) of the selected period&apos;s apoiadores that did not report.</source>
+        <translation>Uma planilha (Excel) dos apoiadores que não enviaram o relatório do período escolhido.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>A spreadsheet (Excel) of the selected month&apos;s municipalities that did not report.</source>
         <translation>Uma planilha (Excel) com os municípios que não enviaram o relatório do mês selecionado.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Copy list</source>
         <translation>Copiar lista</translation>
     </message>
@@ -5464,12 +5508,28 @@
         <translation>Copia os nomes, um por linha, para colar num e-mail ou numa mensagem.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+12"/>
+        <source>Copy municipalities without apoio</source>
+        <translation>Copiar municípios sem apoio</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Copies the names of the state&apos;s municipalities that no action of the period reached, one per line.</source>
+        <translation>Copia os nomes dos municípios do estado que nenhuma ação do período alcançou, um por linha.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <location line="+17"/>
         <source>The coverage could not be computed: %1</source>
         <translation>Não foi possível calcular a cobertura: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>No apoiador is known yet: the list arrives from the hub at the next synchronization, with the reports.</source>
+        <translation>Ainda não há apoiadores conhecidos: a lista chega do hub na próxima sincronização, com os relatórios.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>This profile&apos;s URS has no municipality in the reference table.</source>
         <translation>A URS deste perfil não tem municípios na tabela de referência.</translation>
     </message>
@@ -5487,9 +5547,48 @@
         </translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+24"/>
+        <source>Where the apoio reached could not be read: %1</source>
+        <translation>Não foi possível ler onde o apoio chegou: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+8"/>
+        <source>%1 in %2: %3 of %4 municipalities had apoio (%5%) · %n without apoio.</source>
+        <translation>
+            <numerusform>%1 no %2: %3 de %4 municípios tiveram apoio (%5%) · %n sem apoio.</numerusform>
+            <numerusform>%1 no %2: %3 de %4 municípios tiveram apoio (%5%) · %n sem apoio.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n action(s) named a região de saúde, not municipalities.</source>
+        <translation>
+            <numerusform>%n ação indicou uma região de saúde, não municípios.</numerusform>
+            <numerusform>%n ações indicaram uma região de saúde, não municípios.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n report(s) of the period still arriving: the count may grow.</source>
+        <translation>
+            <numerusform>%n relatório do período ainda chegando: a contagem pode aumentar.</numerusform>
+            <numerusform>%n relatórios do período ainda chegando: a contagem pode aumentar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Municipalities of %1 without apoio in %2 (%3 of %4):</source>
+        <translation>Municípios de %1 sem apoio no %2 (%3 de %4):</translation>
+    </message>
+    <message>
+        <location line="+63"/>
         <source>%1 (returned for correction)</source>
         <translation>%1 (devolvido para correção)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Apoiadores that did not report %1 (%2 of %3):</source>
+        <translation>Apoiadores que não enviaram o relatório do %1 (%2 de %3):</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -5524,7 +5623,8 @@
         <translation>Salvo: %1</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-311"/>
+        <location line="+317"/>
         <source>List copied.</source>
         <translation>Lista copiada.</translation>
     </message>
@@ -5748,7 +5848,7 @@
 <context>
     <name>mobiliza::ui::InboxModel</name>
     <message>
-        <location filename="../app/ui/regional/inbox_model.cpp" line="+83"/>
+        <location filename="../app/ui/regional/inbox_model.cpp" line="+84"/>
         <source>%1 (to be sent)</source>
         <translation>%1 (a enviar)</translation>
     </message>
@@ -5768,7 +5868,7 @@
         <translation>No prazo</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>First received on %1; deadline %2.</source>
         <translation>Recebido pela primeira vez em %1; prazo: %2.</translation>
     </message>
@@ -5783,12 +5883,12 @@
         <translation>Município</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>no actions</source>
         <translation>sem ações</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Apoiador</source>
         <translation>Apoiador(a)</translation>
     </message>
@@ -5899,21 +5999,21 @@
         <translation>Abre o relatório selecionado (Enter ou clique duplo também abrem).</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+239"/>
-        <location line="+77"/>
+        <location line="+2"/>
+        <location line="+244"/>
+        <location line="+79"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-316"/>
-        <location line="+237"/>
-        <location line="+79"/>
+        <location line="-323"/>
+        <location line="+241"/>
+        <location line="+82"/>
         <source>Consolidate selected</source>
         <translation>Consolidar selecionados</translation>
     </message>
     <message>
-        <location line="-314"/>
+        <location line="-320"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -5953,7 +6053,7 @@
         <translation>Recebe arquivos de pacote de relatório (.mobiliza) que um município trouxe num pen drive ou mandou por e-mail; eles vão ao hub na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+91"/>
         <source>All months</source>
         <translation>Todas as competências</translation>
     </message>
@@ -5968,7 +6068,7 @@
         <translation>Todos</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Returned to the URS</source>
         <translation>Devolvido à URS</translation>
     </message>
@@ -6016,12 +6116,12 @@
         <translation>Aceitar selecionados (%1)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 report(s) shown · %2 waiting for a decision · %3 late.</source>
         <translation>%1 relatório(s) exibido(s) · %2 aguardando decisão · %3 em atraso.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>%1 report(s) shown · %2 waiting for the central level · %3 late · the state has %4 municipalities.</source>
         <translation>%1 relatório(s) exibido(s) · %2 aguardando o nível central · %3 atrasado(s) · o estado tem %4 municípios.</translation>
     </message>
@@ -6031,7 +6131,7 @@
         <translation>Relatórios na lista: %1 · aguardando decisão: %2 · atrasados: %3 · a URS tem %4 municípios.</translation>
     </message>
     <message numerus="yes">
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Consolidate %n report(s)?</source>
         <translation>
             <numerusform>Consolidar %n relatório?</numerusform>
@@ -6047,7 +6147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n other selected report(s) cannot be consolidated now (not forwarded, already decided, or content not received yet) and stay as they are.</source>
         <translation>
             <numerusform>%n outro relatório selecionado não pode ser consolidado agora (não encaminhado, já decidido ou com conteúdo ainda não recebido) e fica como está.</numerusform>
@@ -6094,7 +6194,7 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The decisions go to the hub at the next synchronization.</source>
         <translation>As decisões vão para o hub na próxima sincronização.</translation>
     </message>
@@ -6923,7 +7023,7 @@
 <context>
     <name>mobiliza::ui::PanelListDialog</name>
     <message>
-        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+70"/>
+        <location filename="../app/ui/panel/panel_list_dialog.cpp" line="+74"/>
         <source>Municipality</source>
         <translation>Município</translation>
     </message>

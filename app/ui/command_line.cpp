@@ -155,8 +155,11 @@ CommandLine parseCommandLine(const QStringList &arguments)
         QCoreApplication::translate("CommandLine", "TEXT"));
     const QCommandLineOption coverage(
         QStringLiteral("coverage"),
-        QCoreApplication::translate("CommandLine", "URS: prints one line per municipality for --month (IBGE code, "
-                                                   "name, state) and exits."));
+        QCoreApplication::translate("CommandLine",
+                                    "URS: prints one line per municipality for --month (IBGE code, "
+                                    "name, state) and exits. COSEMS: one line per apoiador (id, name, "
+                                    "state), then \"municipalities_reached\", how many municipalities of "
+                                    "the state the period's actions reached and how many it has."));
     const QCommandLineOption forward(
         QStringLiteral("forward"),
         QCoreApplication::translate("CommandLine", "URS: forwards the accepted reports of --month to the central level "

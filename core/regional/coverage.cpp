@@ -70,14 +70,35 @@ int CoverageGrid::covered(int periodIndex) const
     return n;
 }
 
+int CoverageGrid::expected(int periodIndex) const
+{
+    int n = 0;
+    for (const CoverageRow &row : rows)
+        if (periodIndex >= 0 && periodIndex < row.cells.size() && row.cells.at(periodIndex).expected)
+            ++n;
+    return n;
+}
+
 QList<Municipality> CoverageGrid::notReported(int periodIndex) const
 {
     QList<Municipality> out;
     for (const CoverageRow &row : rows)
-        if (periodIndex >= 0 && periodIndex < row.cells.size() &&
+        if (periodIndex >= 0 && periodIndex < row.cells.size() && row.cells.at(periodIndex).expected &&
             !coverageCounts(row.cells.at(periodIndex).state))
             out << row.municipality;
     return out;
+}
+
+void excludeBeforeJoining(CoverageGrid &grid, const QHash<QString, QDate> &joined)
+{
+    for (CoverageRow &row : grid.rows) {
+        const QDate since = joined.value(row.municipality.ibge);
+        if (!since.isValid())
+            continue;
+        for (int i = 0; i < row.cells.size() && i < grid.periods.size(); ++i)
+            if (row.cells.at(i).state == CoverageState::Missing && grid.periods.at(i).lastDay() < since)
+                row.cells[i].expected = false;
+    }
 }
 
 namespace {

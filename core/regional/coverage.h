@@ -47,6 +47,9 @@ struct CoverageCell
     int revision = 0;
     QDateTime firstSentAt; // UTC: the hub's reception of revision 1 (or the oldest here)
     QString reviewState;   // of the latest revision (received, accepted…)
+    // False for a person who joined the program after the period ended and sent nothing
+    // for it (excludeBeforeJoining): not expected, not counted either way.
+    bool expected = true;
 };
 
 struct CoverageRow
@@ -62,7 +65,8 @@ struct CoverageGrid
     double target = 1.0;     // the share of municipalities expected to report (data; default 100 %)
     int covered(int periodIndex) const;
     int expected() const { return int(rows.size()); }
-    // The municipalities whose report of that period is missing or returned.
+    int expected(int periodIndex) const; // the rows expected to report that period
+    // The expected municipalities whose report of that period is missing or returned.
     QList<Municipality> notReported(int periodIndex) const;
 };
 
@@ -85,6 +89,12 @@ Result<CoverageGrid> computeCoverage(const Database &database, const ProgramDefi
 Result<QVector<CoverageState>> coverageStates(const Database &database, const ProgramDefinition &program,
                                               const QList<Municipality> &municipalities, const Period &last,
                                               int months, const QHash<QString, QString> &localStates = {});
+
+// A coordination of people (the apoio program's COSEMS) expects a report from an
+// apoiador only for the periods that had not ended when it joined (`joined`: unit →
+// the date of its first enrollment, Brasília). A missing cell of an earlier period
+// becomes not expected; a report it sent for one anyway still counts.
+void excludeBeforeJoining(CoverageGrid &grid, const QHash<QString, QDate> &joined);
 
 // The moment a report counts as sent, as a date in Brasília time (UTC−3, no
 // daylight saving since 2019).

@@ -107,6 +107,77 @@ Result<QHash<QString, QString>> ReplicaService::unitNames() const
     return names;
 }
 
+Status ReplicaService::replaceRoster(const QList<RosterEntry> &roster)
+{
+    // The same roster as the last pass (the usual case): nothing written, no page redrawn.
+    if (auto known = this->roster(); known && known->size() == roster.size()) {
+        QHash<QString, RosterEntry> byUnit;
+        for (const RosterEntry &e : known.value())
+            byUnit.insert(e.unit, e);
+        const bool same = std::all_of(roster.cbegin(), roster.cend(), [&](const RosterEntry &e) {
+            const auto it = byUnit.constFind(e.unit);
+            return it != byUnit.cend() && it->uf == e.uf && it->since == e.since && it->active == e.active &&
+                   (e.name.isEmpty() || it->name == e.name);
+        });
+        if (same)
+            return {};
+    }
+    Status done = inTransaction(m_database.db(), [&]() -> Status {
+        if (auto cleared = execSql(m_database.db(), QStringLiteral("DELETE FROM unit_roster")); !cleared)
+            return cleared.error();
+        for (const RosterEntry &e : roster) {
+            auto put = execSql(
+                m_database.db(),
+                QStringLiteral("INSERT INTO unit_roster (unit, uf, since, active) VALUES (?, ?, ?, ?) "
+                               "ON CONFLICT (unit) DO NOTHING"),
+                {e.unit, textArg(e.uf), storeTimestamp(e.since), e.active ? 1 : 0});
+            if (!put)
+                return put.error();
+            if (!e.name.isEmpty()) {
+                auto named = execSql(m_database.db(),
+                                     QStringLiteral("INSERT INTO unit_names (unit, name) VALUES (?, ?) "
+                                                    "ON CONFLICT (unit) DO UPDATE SET name = excluded.name"),
+                                     {e.unit, e.name});
+                if (!named)
+                    return named.error();
+            }
+        }
+        return {};
+    });
+    if (done)
+        Q_EMIT m_notifier.replicaChanged();
+    return done;
+}
+
+Result<QList<RosterEntry>> ReplicaService::roster() const
+{
+    auto q = runSql(
+        m_database.db(),
+        QStringLiteral("SELECT r.unit, COALESCE(n.name, ''), r.uf, r.since, r.active FROM unit_roster r "
+                       "LEFT JOIN unit_names n ON n.unit = r.unit ORDER BY r.unit"));
+    if (!q)
+        return q.error();
+    QList<RosterEntry> out;
+    while (q.value().next())
+        out << RosterEntry{q.value().value(0).toString(), q.value().value(1).toString(),
+                           q.value().value(2).toString(), parseStoreTimestamp(q.value().value(3).toString()),
+                           q.value().value(4).toInt() == 1};
+    return out;
+}
+
+Result<QStringList> ReplicaService::units() const
+{
+    auto q =
+        runSql(m_database.db(),
+               QStringLiteral("SELECT DISTINCT municipality FROM replica_revisions ORDER BY municipality"));
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q.value().next())
+        out << q.value().value(0).toString();
+    return out;
+}
+
 Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64 next)
 {
     const QString now = storeTimestamp(m_clock.now());

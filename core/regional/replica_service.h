@@ -26,6 +26,16 @@ class ProgramDefinition;
 class ProgramRegistry;
 
 // One revision as the hub lists it (and as the replica keeps it).
+// A reporting unit that is a person, as the hub lists it (§10.9).
+struct RosterEntry
+{
+    QString unit; // "ap-…"
+    QString name;
+    QString uf;
+    QDateTime since; // first enrollment, UTC
+    bool active = true;
+};
+
 struct ReplicaRevision
 {
     QString report; // uuid
@@ -66,6 +76,11 @@ public:
     Status applyPulled(const QList<ReplicaRevision> &entries, qint64 next);
     // The names the hub gave the units that are people (applyPulled keeps them), by unit id.
     Result<QHash<QString, QString>> unitNames() const;
+    // The hub's roster of those units (GET /units, §10.9): replaced whole in one
+    // transaction, names kept in unit_names (an empty name leaves the one known).
+    Status replaceRoster(const QList<RosterEntry> &roster);
+    Result<QList<RosterEntry>> roster() const; // by unit id
+    Result<QStringList> units() const;         // every unit with a revision here, sorted
 
     // Every revision (of `period` when valid), by period, municipality, report, revision.
     Result<QList<ReplicaRevision>> revisions(const Period &period = {}) const;

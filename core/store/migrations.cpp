@@ -38,6 +38,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {12, "panel_packed", ":/migrations/0012_panel_packed.sql"},
     {13, "period_kinds", ":/migrations/0013_period_kinds.sql"},
     {14, "unit_names", ":/migrations/0014_unit_names.sql"},
+    {15, "unit_roster", ":/migrations/0015_unit_roster.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)

@@ -135,6 +135,8 @@ public:
     void getBlob(const QString &sha256, Callback<QByteArray> done);
     // GET /reports/<uuid>/history (§10.3): every event of the report, oldest first.
     void getHistory(const QString &reportUuid, Callback<QList<HistoryEvent>> done);
+    // GET /units (§10.9, hub feature "units"): the apoiadores of the COSEMS's state.
+    void getUnits(Callback<QList<RosterUnit>> done);
     // PUT /reviews/<uuid>. A 409 state_changed is Conflict with code
     // "state_changed", currentState set and the message naming who decided.
     void putDecision(const ReviewDecision &decision, Callback<DecisionAnswer> done);

@@ -132,6 +132,19 @@ void HubClient::getHistory(const QString &reportUuid, Callback<QList<HistoryEven
     });
 }
 
+void HubClient::getUnits(Callback<QList<RosterUnit>> done)
+{
+    send("GET", QStringLiteral("/units"), {}, {}, true, {}, [this, done](const Response &r) {
+        m_bodyBytesReceived += r.body.size();
+        if (ok(r.status, r.networkError)) {
+            if (auto decoded = decodeRoster(r.body))
+                return done(decoded.value());
+            return done(HubError::make(HubError::Kind::NotHub, host(), r.status));
+        }
+        done(errorFor(r, Route::Pull));
+    });
+}
+
 void HubClient::putDecision(const ReviewDecision &decision, Callback<DecisionAnswer> done)
 {
     send("PUT", QStringLiteral("/reviews/") + decision.uuid, encode(decision), "application/json", true, {},

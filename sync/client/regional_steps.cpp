@@ -490,11 +490,12 @@ void RegionalSteps::nextPhoto()
                                    << trimmed->freedBytes << "bytes; kept" << trimmed->keptBytes;
         }
         // 5. the partners of the region (§10.6, regional_partners_step.h), then the pass ends
-        // (a program without a partners register, the apoio program's, has none to pull).
+        // (a program without a partners register, the apoio program's, has none to pull:
+        // its coordination receives the roster of its apoiadores instead).
         if (core::ProgramDefinition::embeddedById(m_services.profile().program())
                 .fieldForRole(core::field_role::Partners)
                 .isEmpty()) {
-            stop(std::nullopt);
+            pullRoster();
             return;
         }
         RegionalPartnersStep::run(*this, m_services, m_client,
@@ -545,6 +546,34 @@ void RegionalSteps::nextPhoto()
             m_counts.bytesFetched += r->size();
         }
         nextPhoto();
+    });
+}
+
+// ------------------------------------------------------------ 5. the roster (§10.9)
+
+void RegionalSteps::pullRoster()
+{
+    // An older hub does not offer it: the coverage then knows the apoiadores by their reports.
+    if (!m_client.hubFeatures().contains(QLatin1String("units"))) {
+        stop(std::nullopt);
+        return;
+    }
+    Q_EMIT stepChanged(QCoreApplication::translate("RegionalSteps", "Receiving the list of apoiadores"));
+    m_client.getUnits([this, run = m_run](HubResult<QList<RosterUnit>> r) {
+        if (!current(run))
+            return;
+        if (!r) {
+            if (!waitAndRetry(r.error(), [this] { pullRoster(); }))
+                stop(r.error());
+            return;
+        }
+        QList<core::RosterEntry> roster;
+        roster.reserve(r->size());
+        for (const RosterUnit &u : r.value())
+            roster << core::RosterEntry{u.unit, u.name, u.uf, u.since, u.active};
+        if (core::Status s = m_services.replica().replaceRoster(roster); !s)
+            localProblem(s.error().message);
+        stop(std::nullopt);
     });
 }
 

@@ -93,6 +93,7 @@ private:
     void nextHistory();
     void startPhotos();
     void nextPhoto();
+    void pullRoster(); // 5 for a program of people (§10.9): the apoiadores of the state
     void stop(std::optional<HubError> error);
     void localProblem(const QString &message);
     bool current(quint64 run) const { return run == m_run && m_done; }

@@ -279,6 +279,9 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
         } else if (n == 1 && first == QLatin1String("targets")) {
             route = Route::Targets;
             allowed = {kGet, kPut};
+        } else if (n == 1 && first == QLatin1String("units")) {
+            route = Route::Units;
+            allowed = {kGet};
         } else if (n == 1 && first == QLatin1String("token")) {
             route = Route::Token;
             allowed = {kPost};

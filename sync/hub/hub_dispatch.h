@@ -128,7 +128,8 @@ public:
         Import,   // PUT imports/{sha256} (§10.4)
         Batch,    // PUT, GET batches/{uuid} (§10.5)
         Partners, // GET partners?since=&limit= (§10.6)
-        Targets   // GET, PUT targets (§10.8)
+        Targets,  // GET, PUT targets (§10.8)
+        Units     // GET units (§10.9)
     };
 
     // What admit() decided from the headers.

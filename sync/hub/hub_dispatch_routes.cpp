@@ -298,6 +298,13 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
                     compact({{QStringLiteral("revision"), published->revision}}));
     }
 
+    case Route::Units: {
+        auto units = PullDesk(m_hub).units(scope);
+        if (!units)
+            return failure(units.error());
+        return json(200, sync::encodeRoster(units.value()));
+    }
+
     case Route::None:
     case Route::Enroll:
         break;

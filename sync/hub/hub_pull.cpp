@@ -126,4 +126,21 @@ Outcome<QByteArray> PullDesk::blob(const sync::Scope &scope, const QString &sha2
     return bytes.value();
 }
 
+Outcome<QList<sync::RosterUnit>> PullDesk::units(const sync::Scope &scope) const
+{
+    if (scope.kind == sync::Scope::Kind::Municipality)
+        return notARegionalToken();
+    if (scope.programId() == core::ProgramDefinition::sesMgMobilizacaoId())
+        return Hub::error(404, QStringLiteral("not_found"),
+                          QCoreApplication::translate(
+                              "Hub", "This list exists only for a program whose reports are made "
+                                     "by people (apoiadores); the municipalities of a URS come from "
+                                     "the reference table."));
+    auto roster = m_hub.store().unitRoster(scope.programId(),
+                                           scope.kind == sync::Scope::Kind::Urs ? scope.region() : QString());
+    if (!roster)
+        return Hub::serverError(roster.error());
+    return roster.value();
+}
+
 } // namespace mobiliza::hub

@@ -42,6 +42,10 @@ public:
     // A photo only when a revision in the scope names it (404 otherwise, as for an
     // unknown one: no existence oracle).
     Outcome<QByteArray> blob(const sync::Scope &scope, const QString &sha256) const;
+    // GET /units (§10.9): the apoiadores enrolled in a COSEMS's state (every state for
+    // CONASEMS), for a program set up by state; SES-MG's municipalities are the
+    // reference table's, so its scopes get 404.
+    Outcome<QList<sync::RosterUnit>> units(const sync::Scope &scope) const;
 
 private:
     Hub &m_hub;

@@ -14,6 +14,7 @@
 
 #include "core/util/result.h"
 #include "sync/hub/hub_types.h"
+#include "sync/protocol_pull.h"
 
 #include <QHash>
 #include <QList>
@@ -77,6 +78,9 @@ public:
     core::Result<QString> unitName(const QString &unit) const;
     // The units enrolled in `program`, of the state `uf` (empty: every state).
     core::Result<QStringList> enrolledUnits(const QString &program, const QString &uf) const;
+    // The roster of those units (§10.9): each with its name (unitName), state, first
+    // enrollment and whether a token of it is not revoked, by unit.
+    core::Result<QList<sync::RosterUnit>> unitRoster(const QString &program, const QString &uf) const;
     // Whether any token belongs to a program other than `program`.
     core::Result<bool> hasTokensOutside(const QString &program) const;
     // One transaction: a new token (same scope, label and installation) that names

@@ -285,6 +285,35 @@ Result<QStringList> HubStore::enrolledUnits(const QString &program, const QStrin
         {textArg(program), textArg(uf), textArg(uf)});
 }
 
+Result<QList<sync::RosterUnit>> HubStore::unitRoster(const QString &program, const QString &uf) const
+{
+    // The name as unitName() gives it, for every unit in one query.
+    auto q = runSql(
+        db(),
+        QStringLiteral(
+            "SELECT t.municipality, MAX(t.uf), MIN(t.created_at), MAX(CASE WHEN t.revoked_at IS NULL THEN 1 "
+            "ELSE 0 END), "
+            "(SELECT c.label FROM tokens n JOIN enrollment_codes c ON c.token_id = n.id "
+            " WHERE n.scope_kind = 'municipality' AND n.municipality = t.municipality "
+            " AND n.rotated_from = '' AND c.label <> '' ORDER BY n.created_at DESC, n.id DESC LIMIT 1) "
+            "FROM tokens t WHERE t.scope_kind = 'municipality' AND t.municipality <> '' AND t.program = ? "
+            "AND (? = '' OR t.uf = ?) GROUP BY t.municipality ORDER BY t.municipality"),
+        {textArg(program), textArg(uf), textArg(uf)});
+    if (!q)
+        return q.error();
+    QList<sync::RosterUnit> out;
+    while (q.value().next()) {
+        sync::RosterUnit u;
+        u.unit = q.value().value(0).toString();
+        u.uf = q.value().value(1).toString();
+        u.since = parseStoreTime(q.value().value(2));
+        u.active = q.value().value(3).toInt() == 1;
+        u.name = q.value().value(4).toString().trimmed().left(120);
+        out << u;
+    }
+    return out;
+}
+
 Result<bool> HubStore::hasTokensOutside(const QString &program) const
 {
     auto q =

@@ -483,3 +483,59 @@ TEST_CASE(
     REQUIRE(r.status == 200);
     CHECK_FALSE(r.body.contains("unitName"));
 }
+
+TEST_CASE("Apoio on the hub: GET /units lists a COSEMS's apoiadores, also those who sent nothing, and "
+          "nobody else's")
+{
+    HubFixture f;
+    const Enrolled sent = enrollApoiador(f, QStringLiteral("BA"));
+    f.push(apoioReport(sent.scope.municipality), sent.token);
+    const Enrolled silent = enrollApoiador(f, QStringLiteral("BA")); // enrolled, never sent
+    const Enrolled left = enrollApoiador(f, QStringLiteral("BA"));
+    REQUIRE(f.store->revokeMunicipality(left.scope.municipality, f.clock.now()).value() == 1);
+    const Enrolled pe = enrollApoiador(f, QStringLiteral("PE"));
+    const QString cosemsBa = f.enroll(levelScope(f, QStringLiteral("cosems"), QStringLiteral("BA")));
+    const QString conasems = f.enroll(levelScope(f, QStringLiteral("conasems")));
+
+    const auto roster = [&f](const QString &token) {
+        const HttpReply r = f.http->get(QStringLiteral("/api/v1/units"), token);
+        INFO(r.body.left(300).toStdString());
+        REQUIRE(r.status == 200);
+        auto units = sync::decodeRoster(r.body);
+        REQUIRE(units.ok());
+        QHash<QString, sync::RosterUnit> out;
+        for (const sync::RosterUnit &u : units.value())
+            out.insert(u.unit, u);
+        return out;
+    };
+    const auto ba = roster(cosemsBa);
+    REQUIRE(ba.size() == 3);
+    CHECK(ba.contains(sent.scope.municipality));
+    CHECK(ba.contains(silent.scope.municipality));
+    CHECK_FALSE(ba.contains(pe.scope.municipality));
+    CHECK(ba.value(silent.scope.municipality).name == QStringLiteral("teste")); // its code's label
+    CHECK(ba.value(silent.scope.municipality).uf == QStringLiteral("BA"));
+    CHECK(ba.value(silent.scope.municipality).active);
+    CHECK(ba.value(silent.scope.municipality).since == f.clock.now());
+    CHECK_FALSE(ba.value(left.scope.municipality).active); // its only token revoked
+    const auto all = roster(conasems);
+    CHECK(all.size() == 4);
+    CHECK(all.value(pe.scope.municipality).uf == QStringLiteral("PE"));
+
+    // The pre-flight offers it to the apoio program's levels only.
+    const auto features = [&f](const QString &token) {
+        const HttpReply r = f.http->get(QStringLiteral("/api/v1/preflight"), token);
+        REQUIRE(r.status == 200);
+        return sync::decodePreflight(r.body)->features;
+    };
+    CHECK(features(cosemsBa).contains(QStringLiteral("units")));
+    const QString urs = f.enrollUrs(kBeloUrs);
+    CHECK_FALSE(features(urs).contains(QStringLiteral("units")));
+    // An apoiador sends; it does not list its colleagues. SES-MG's URS has the reference table.
+    CHECK(f.http->get(QStringLiteral("/api/v1/units"), sent.token).status == 403);
+    const HttpReply ses = f.http->get(QStringLiteral("/api/v1/units"), urs);
+    CHECK(ses.status == 404);
+    CHECK(ses.body.contains("reference table"));
+    CHECK(f.http->post(QStringLiteral("/api/v1/units"), {}, cosemsBa).status == 405);
+    CHECK(f.http->get(QStringLiteral("/api/v1/units")).status == 401);
+}

@@ -498,3 +498,44 @@ TEST_CASE("protocol: a pull entry names an apoiador by the hub's label, and neve
     REQUIRE(body.contains("\"unitName\":5"));
     CHECK_FALSE(sync::decodePullPage(body).ok());
 }
+
+TEST_CASE("protocol: the roster of apoiadores round-trips, and an entry that is not an apoiador's is refused")
+{
+    const QDateTime since(QDate(2026, 2, 1), QTime(12, 0), QTimeZone::utc());
+    const QList<sync::RosterUnit> units{
+        {QStringLiteral("ap-75e5d2a2a8b9"), QStringLiteral("Maria Souza"), QStringLiteral("BA"), since, true},
+        {QStringLiteral("ap-0a1b2c3d4e5f"), QString(), QStringLiteral("PE"), since.addDays(3), false}};
+    auto decoded = sync::decodeRoster(sync::encodeRoster(units));
+    REQUIRE(decoded.ok());
+    REQUIRE(decoded->size() == 2);
+    CHECK(decoded->at(0).unit == units[0].unit);
+    CHECK(decoded->at(0).name == QStringLiteral("Maria Souza"));
+    CHECK(decoded->at(0).uf == QStringLiteral("BA"));
+    CHECK(decoded->at(0).since == since);
+    CHECK(decoded->at(0).active);
+    CHECK(decoded->at(1).name.isEmpty());
+    CHECK_FALSE(decoded->at(1).active);
+    CHECK(sync::decodeRoster(R"({"units":[]})").ok());
+
+    // Each of these entries breaks one rule (§10.9): the whole answer is refused.
+    const auto entry = [](const char *json) -> QByteArray {
+        return QByteArray(R"({"units":[)") + json + "]}";
+    };
+    const QByteArray longName = R"({"unit":"ap-75e5d2a2a8b9","name":")" + QByteArray(121, 'a') +
+                                R"(","uf":"BA","since":"2026-02-01T12:00:00Z","active":true})";
+    for (
+        const QByteArray &bad :
+        {entry(R"({"unit":"3106200","name":"","uf":"MG","since":"2026-02-01T12:00:00Z","active":true})"),
+         entry(
+             R"({"unit":"ap-75e5d2a2a8b9","name":"","uf":"Bahia","since":"2026-02-01T12:00:00Z","active":true})"),
+         entry(R"({"unit":"ap-75e5d2a2a8b9","name":"","uf":"BA","since":"ontem","active":true})"),
+         entry(R"({"unit":"ap-75e5d2a2a8b9","name":"","uf":"BA","since":"2026-02-01T12:00:00Z","active":1})"),
+         entry(
+             R"({"unit":"ap-75e5d2a2a8b9","name":7,"uf":"BA","since":"2026-02-01T12:00:00Z","active":true})"),
+         entry(longName.constData()), QByteArray(R"({"units":{}})"), QByteArray("<html>login</html>")}) {
+        INFO(bad.toStdString());
+        auto refused = sync::decodeRoster(bad);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == QStringLiteral("protocol"));
+    }
+}

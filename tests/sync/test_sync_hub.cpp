@@ -8,6 +8,7 @@
 #include "core/demo/demo_data.h"
 #include "core/program/program_definition.h"
 #include "core/program/validation_engine.h"
+#include "core/reference/brazil_reference.h"
 #include "core/reference/reference_data.h"
 #include "sync/client/sync_controller.h"
 #include "sync/client/token_store.h"
@@ -19,6 +20,7 @@
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 
 using namespace mobiliza;
 using core::OutboxState;
@@ -571,6 +573,17 @@ TEST_CASE("real hub: an apoiador's quadrimestre returned by its COSEMS, correcte
     REQUIRE(q2.ok());
     const QString report = q2->uuid;
 
+    // Another apoiadora of Bahia enrolls (a real installation) and sends nothing yet.
+    test::TempDir ana;
+    AppRun anaRun =
+        runApp(ana.filePath(QStringLiteral("ana")),
+               {QStringLiteral("--program"), QStringLiteral("apoio_cosems"), QStringLiteral("--role"),
+                QStringLiteral("apoiador"), QStringLiteral("--uf"), QStringLiteral("BA"),
+                QStringLiteral("--hub"), hub.url(), QStringLiteral("--enroll"),
+                code(QStringLiteral("apoiador"), QStringLiteral("BA"), QStringLiteral("Ana Prado"))});
+    INFO(anaRun.err.toStdString());
+    REQUIRE(anaRun.exitCode == 0);
+
     // The COSEMS of Bahia (another process): enrolls, pulls the three, sees the apoiador's name.
     test::TempDir cosems;
     const QString cos = cosems.filePath(QStringLiteral("cosems-ba"));
@@ -588,6 +601,35 @@ TEST_CASE("real hub: an apoiador's quadrimestre returned by its COSEMS, correcte
     for (const QString &line : std::as_const(lines))
         CHECK(line.split(QLatin1Char('\t')).value(1) == services.profile().reportingUnit());
     CHECK(lines.filter(report).size() == 1);
+
+    // Coverage of 2026-Q2 (§10.9): both apoiadoras of the hub's roster, Ana without a report;
+    // then the municipalities of Bahia the quadrimestre's actions named, counted here from
+    // the apoiadora's own store (not the COSEMS's copy).
+    run = runApp(cos, {QStringLiteral("--coverage"), QStringLiteral("--month"), QStringLiteral("2026-Q2")});
+    INFO(run.out.toStdString() << run.err.toStdString());
+    REQUIRE(run.exitCode == 0);
+    lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() == 3);
+    // Ana joined after 2026-Q2 ended: no report of it is expected from her.
+    CHECK(lines[0].section(QLatin1Char('\t'), 1) == QStringLiteral("Ana Prado\tnot_joined"));
+    CHECK(lines[1].section(QLatin1Char('\t'), 0, 1) ==
+          services.profile().reportingUnit() + QStringLiteral("\tMaria Souza"));
+    CHECK(lines[1].section(QLatin1Char('\t'), 2) != QStringLiteral("missing"));
+    QSet<QString> named;
+    auto q2Report = services.reports().report(report);
+    REQUIRE(q2Report.ok());
+    for (const core::Action &a : q2Report->actions)
+        for (const QJsonValue &v : a.values.value(QStringLiteral("municipalities")).toArray())
+            if (core::BrazilReference::embedded().ufOf(v.toString()) == QLatin1String("BA"))
+                named.insert(v.toString());
+    REQUIRE_FALSE(named.isEmpty());
+    CHECK(lines[2] == QStringLiteral("municipalities_reached\t%1\t417").arg(named.size()));
+    // The quadrimestre under way: she is expected, and has not sent it.
+    run = runApp(cos, {QStringLiteral("--coverage"), QStringLiteral("--month"),
+                       core::ProgramDefinition::apoioCosems().periodOf(QDate::currentDate()).key()});
+    REQUIRE(run.exitCode == 0);
+    CHECK(run.out.split(QLatin1Char('\n')).value(0).section(QLatin1Char('\t'), 1) ==
+          QStringLiteral("Ana Prado\tmissing"));
 
     // It returns the 2026-Q2 report; the decision goes up with the next pull.
     run = runApp(cos, {QStringLiteral("--review"), report, QStringLiteral("--return"),

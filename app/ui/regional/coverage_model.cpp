@@ -68,7 +68,9 @@ QString CoverageModel::shortText(core::CoverageState state)
 
 QString CoverageModel::totalText(int column) const
 {
-    const int n = m_grid.expected();
+    const int n = m_grid.expected(column);
+    if (n == 0)
+        return QStringLiteral("—"); // nobody was expected (a coordination's people had not joined)
     const int x = m_grid.covered(column);
     const int pct = n > 0 ? int(std::lround(100.0 * x / n)) : 0;
     return tr("%1 of %2 (%3%)").arg(x).arg(n).arg(pct);
@@ -84,6 +86,9 @@ QString CoverageModel::describe(int row, int column) const
     const QString name = r.municipality.name;
     const QString deadline = m_program.deadline(period).toString(QStringLiteral("dd/MM/yyyy"));
     const QString sent = regional::brasiliaDateTime(cell.firstSentAt);
+    if (!cell.expected)
+        return tr("%1 had not joined the program yet in %2: no report is expected.")
+            .arg(name, period.display());
     switch (cell.state) {
     case core::CoverageState::Missing:
         return tr("%1 has not sent the report of %2; deadline: %3.").arg(name, period.display(), deadline);
@@ -116,6 +121,20 @@ QVariant CoverageModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_grid.rows.size() || index.column() >= m_grid.periods.size())
         return {};
     const core::CoverageCell &cell = m_grid.rows.at(index.row()).cells.at(index.column());
+    if (!cell.expected) { // a person who had not joined yet: an empty, pale cell
+        switch (role) {
+        case Qt::ToolTipRole:
+        case Qt::AccessibleTextRole:
+            return describe(index.row(), index.column());
+        case StateKeyRole:
+            return QStringLiteral("not_joined");
+        case FillRole:
+            return QColor(0xfa, 0xfb, 0xfc);
+        case Qt::TextAlignmentRole:
+            return int(Qt::AlignCenter);
+        }
+        return {};
+    }
     switch (role) {
     case Qt::DisplayRole:
         return shortText(cell.state);
@@ -147,23 +166,36 @@ QVariant CoverageModel::headerData(int section, Qt::Orientation orientation, int
         if (role == Qt::DisplayRole)
             return m_grid.rows.at(section).municipality.name;
         if (role == Qt::ToolTipRole)
-            return tr("IBGE %1").arg(m_grid.rows.at(section).municipality.ibge);
+            return m_people ? tr("Apoiador(a) %1 (%2)")
+                                  .arg(m_grid.rows.at(section).municipality.ibge,
+                                       m_grid.rows.at(section).municipality.urs)
+                            : tr("IBGE %1").arg(m_grid.rows.at(section).municipality.ibge);
         return {};
     }
     if (section < 0 || section >= m_grid.periods.size())
         return {};
-    const int n = m_grid.expected();
+    const int n = m_grid.expected(section);
     const bool belowTarget = n > 0 && m_grid.covered(section) < std::ceil(m_grid.target * n - 1e-9);
     switch (role) {
-    case Qt::DisplayRole:
-        return QString(m_grid.periods.at(section).display() + QLatin1Char('\n')
-                       + totalText(section).replace(QStringLiteral(" ("), QStringLiteral("\n(")));
+    case Qt::DisplayRole: {
+        const core::Period &p = m_grid.periods.at(section);
+        // A quadrimestre's name on two lines: six of them fit a small screen's width.
+        const QString name =
+            p.isQuadrimester() ? tr("4-month period %1\n%2").arg(p.quadrimester()).arg(p.year) : p.display();
+        return QString(name + QLatin1Char('\n') +
+                       totalText(section).replace(QStringLiteral(" ("), QStringLiteral("\n(")));
+    }
     case Qt::ToolTipRole:
-        return tr("%1: %2 reported (on time, late or without actions); target: %3% of the municipalities.")
+        return (m_people ? tr("%1: %2 reported (on time, late or without actions); target: %3% of the "
+                              "apoiadores.")
+                         : tr("%1: %2 reported (on time, late or without actions); target: %3% of the "
+                              "municipalities."))
             .arg(m_grid.periods.at(section).display(), totalText(section))
             .arg(qRound(m_grid.target * 100));
     case Qt::ForegroundRole:
-        return belowTarget ? QColor(0x9a, 0x2a, 0x10) : QColor(0x1e, 0x6b, 0x34);
+        return n == 0        ? QColor(0x6b, 0x77, 0x85)
+               : belowTarget ? QColor(0x9a, 0x2a, 0x10)
+                             : QColor(0x1e, 0x6b, 0x34);
     }
     return {};
 }

@@ -26,6 +26,9 @@ public:
     explicit CoverageModel(const core::ProgramDefinition &program, QObject *parent = nullptr);
 
     void setGrid(const core::CoverageGrid &grid);
+    // Rows that are people (a COSEMS's apoiadores: core::Municipality::ibge holds the
+    // id, urs the state), not municipalities: the headers' tooltips say so.
+    void setPeople(bool people) { m_people = people; }
     const core::CoverageGrid &grid() const { return m_grid; }
     // "x de N (yy%)" for a column.
     QString totalText(int column) const;
@@ -44,6 +47,7 @@ public:
 private:
     core::ProgramDefinition m_program;
     core::CoverageGrid m_grid;
+    bool m_people = false;
 };
 
 // A filled cell with its short text centred; the current cell gets a dark frame.

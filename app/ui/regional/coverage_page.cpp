@@ -38,14 +38,20 @@ QString legendChip(core::CoverageState state)
 } // namespace
 
 CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget *parent)
-    : QWidget(parent), m_context(context), m_dialogs(dialogs)
+    : QWidget(parent), m_context(context), m_dialogs(dialogs),
+      m_people(regional::reviewsPeople(context.program))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
     layout->addWidget(makePageHeader(
         tr("Coverage"),
-        tr("Which municipality reported which month, over the last 12 months. A month counts as reported when "
-           "it was sent on time, late, or without actions (justified). Double-click a cell to open its report."),
+        m_people
+            ? tr("Which apoiador reported which period, over the last two years, and which municipalities of "
+                 "the state the period's apoio reached. A period counts as reported when its report was sent "
+                 "on time, late, or without actions (justified). Double-click a cell to open its report.")
+            : tr("Which municipality reported which month, over the last 12 months. A month counts as "
+                 "reported when it was sent on time, late, or without actions (justified). Double-click a "
+                 "cell to open its report."),
         this));
 
     QStringList chips;
@@ -65,6 +71,7 @@ CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget 
     layout->addWidget(m_error);
 
     m_model = new CoverageModel(m_context.program, this);
+    m_model->setPeople(m_people);
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("coverageTable"));
     m_table->setModel(m_model);
@@ -74,7 +81,8 @@ CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget 
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setShowGrid(false);
     m_table->setWordWrap(false);
-    m_table->setAccessibleName(tr("Coverage by municipality and month"));
+    m_table->setAccessibleName(m_people ? tr("Coverage by apoiador and period")
+                                        : tr("Coverage by municipality and month"));
     // The months share the width (fitColumns); below 72 px each the grid scrolls sideways, the names stay.
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setDefaultSectionSize(72);
@@ -107,13 +115,37 @@ CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget 
     bar->addWidget(m_monthLabel, 1);
     m_export = new QPushButton(tr("Export not reported (CSV)…"), this);
     m_export->setObjectName(QStringLiteral("exportNotReported"));
-    m_export->setToolTip(tr("A spreadsheet (Excel) of the selected month's municipalities that did not report."));
+    m_export->setToolTip(m_people
+                             ? tr("A spreadsheet (Excel) of the selected period's apoiadores that did not "
+                                  "report.")
+                             : tr("A spreadsheet (Excel) of the selected month's municipalities that did "
+                                  "not report."));
     m_copy = new QPushButton(tr("Copy list"), this);
     m_copy->setObjectName(QStringLiteral("copyNotReported"));
     m_copy->setToolTip(tr("Copies the names, one per line, to paste in an e-mail or a message."));
     bar->addWidget(m_export);
     bar->addWidget(m_copy);
     layout->addLayout(bar);
+
+    // The second question of a coordination of people: where the apoio did not reach.
+    auto *reachRow = new QHBoxLayout;
+    m_reach = new QLabel(this);
+    m_reach->setObjectName(QStringLiteral("coverageReach"));
+    m_reach->setWordWrap(true);
+    m_reach->setTextFormat(Qt::PlainText);
+    reachRow->addWidget(m_reach, 1);
+    m_copyReach = new QPushButton(tr("Copy municipalities without apoio"), this);
+    m_copyReach->setObjectName(QStringLiteral("copyNotReached"));
+    m_copyReach->setToolTip(tr("Copies the names of the state's municipalities that no action of the period "
+                               "reached, one per line."));
+    reachRow->addWidget(m_copyReach);
+    layout->addLayout(reachRow);
+    m_reach->setVisible(m_people);
+    m_copyReach->setVisible(m_people);
+    connect(m_copyReach, &QPushButton::clicked, this, [this] {
+        QGuiApplication::clipboard()->setText(notReachedText());
+        m_reach->setText(m_reach->text() + QLatin1Char(' ') + tr("List copied."));
+    });
 
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { showCell(current); });
@@ -171,31 +203,57 @@ void CoveragePage::fitColumns()
     m_table->horizontalHeader()->setDefaultSectionSize(std::max({72, header, room / columns}));
 }
 
+int CoveragePage::periodCount() const
+{
+    return m_context.program.periodMonths() == 4 ? 6 : kMonths;
+}
+
 void CoveragePage::reload()
 {
     m_dirty = false;
+    m_reachData = {}; // the replica changed: the reach is read again
     core::Services &services = *m_context.services;
-    const QList<core::Municipality> municipalities = regional::scopeMunicipalities(m_context.reference, services);
-    // The month being reported now (the previous one) unless a newer one already arrived.
-    core::Period last = core::Period::fromDate(m_context.clock->today()).previous();
+    QList<core::Municipality> municipalities;
+    if (m_people) {
+        auto people = regional::scopePeople(services);
+        if (!people) {
+            m_error->setText(tr("The coverage could not be computed: %1").arg(people.error().message));
+            m_error->show();
+            m_model->setGrid({});
+            return;
+        }
+        municipalities = people.value();
+    } else {
+        municipalities = regional::scopeMunicipalities(m_context.reference, services);
+    }
+    // The period being reported now (the previous one) unless a newer one already arrived.
+    core::Period last = m_context.program.periodOf(m_context.clock->today()).previous();
     if (const core::Period newest = services.replica().newestPeriod(); newest.isValid() && last < newest)
         last = newest;
-    auto grid = core::computeCoverage(services.database(), m_context.program, municipalities, last, kMonths,
-                                      services.reviews().localStates());
+    auto grid = core::computeCoverage(services.database(), m_context.program, municipalities, last,
+                                      periodCount(), services.reviews().localStates());
     m_error->setVisible(!grid);
     if (!grid) {
         m_error->setText(tr("The coverage could not be computed: %1").arg(grid.error().message));
         m_model->setGrid({});
         return;
     }
-    // Data: the central level's published targets, else the reference table's.
-    grid.value().target = services.targets().current().coverageTarget(m_context.reference, municipalities);
+    // Data: the central level's published targets, else the reference table's (SES-MG's
+    // only: a coordination of people expects a report from each of its apoiadores, from
+    // the period in which each one joined).
+    if (!m_people)
+        grid.value().target =
+            services.targets().current().coverageTarget(m_context.reference, municipalities);
+    else
+        core::excludeBeforeJoining(grid.value(), regional::joinedDates(services));
     const QModelIndex was = m_table->currentIndex();
     m_model->setGrid(grid.value());
     m_table->verticalHeader()->setMinimumWidth(150);
     fitColumns();
     if (municipalities.isEmpty()) {
-        m_error->setText(tr("This profile's URS has no municipality in the reference table."));
+        m_error->setText(m_people ? tr("No apoiador is known yet: the list arrives from the hub at the next "
+                                       "synchronization, with the reports.")
+                                  : tr("This profile's URS has no municipality in the reference table."));
         m_error->show();
     }
     const int column = m_column >= 0 && m_column < m_model->columnCount() ? m_column : m_model->columnCount() - 1;
@@ -253,6 +311,60 @@ void CoveragePage::updateMonth()
                               .arg(g.periods.at(m_column).display(), m_model->totalText(m_column)));
     m_export->setEnabled(missing > 0);
     m_copy->setEnabled(missing > 0);
+    updateReach();
+}
+
+void CoveragePage::updateReach()
+{
+    const core::CoverageGrid &g = m_model->grid();
+    const QString uf = m_context.services->profile().uf();
+    if (!m_people || uf.isEmpty() || m_column < 0 || m_column >= g.periods.size()) {
+        m_reachData = {};
+        m_reach->clear();
+        m_copyReach->setEnabled(false);
+        return;
+    }
+    const core::Period period = g.periods.at(m_column);
+    if (m_reachData.period == period && m_reachData.uf == uf && !m_reach->text().isEmpty())
+        return;
+    auto reach = core::territoryReach(m_context.services->replica(), m_context.program,
+                                      core::BrazilReference::embedded(), period, uf);
+    if (!reach) {
+        m_reachData = {};
+        m_reach->setText(tr("Where the apoio reached could not be read: %1").arg(reach.error().message));
+        m_copyReach->setEnabled(false);
+        return;
+    }
+    m_reachData = reach.value();
+    const int all = m_reachData.stateMunicipalities();
+    const int reached = int(m_reachData.reached.size());
+    const QLocale locale;
+    QString text = tr("%1 in %2: %3 of %4 municipalities had apoio (%5%) · %n without apoio.", nullptr,
+                      int(m_reachData.notReached.size()))
+                       .arg(uf, period.display(), locale.toString(reached), locale.toString(all),
+                            locale.toString(all > 0 ? 100.0 * reached / all : 0.0, 'f', 1));
+    if (m_reachData.withoutMunicipalities > 0)
+        text += QLatin1Char(' ') + tr("%n action(s) named a região de saúde, not municipalities.", nullptr,
+                                      m_reachData.withoutMunicipalities);
+    if (m_reachData.reportsWaiting > 0)
+        text += QLatin1Char(' ') + tr("%n report(s) of the period still arriving: the count may grow.",
+                                      nullptr, m_reachData.reportsWaiting);
+    m_reach->setText(text);
+    m_copyReach->setEnabled(!m_reachData.notReached.isEmpty());
+}
+
+QString CoveragePage::notReachedText() const
+{
+    if (!m_reachData.period.isValid())
+        return {};
+    QStringList lines;
+    for (const core::BrMunicipality &m : m_reachData.notReached)
+        lines << m.name;
+    return tr("Municipalities of %1 without apoio in %2 (%3 of %4):")
+               .arg(m_reachData.uf, m_reachData.period.display())
+               .arg(lines.size())
+               .arg(m_reachData.stateMunicipalities()) +
+           QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 void CoveragePage::openCurrent()
@@ -271,15 +383,24 @@ QByteArray CoveragePage::notReportedCsv() const
     const core::Period period = g.periods.at(m_column);
     out::Table table;
     table.sheetName = QStringLiteral("Não enviados");
-    // The file is a document for SES-MG: its headers are in Portuguese, like the other exports.
-    table.columns = {{QStringLiteral("Código IBGE")},  {QStringLiteral("Município")},
-                     {QStringLiteral("URS")},          {QStringLiteral("Competência")},
-                     {QStringLiteral("Situação")},     {QStringLiteral("Prazo")},
-                     {QStringLiteral("Primeiro envio")}};
+    // The file is a document for SES-MG (or the COSEMS): its headers are in Portuguese, like the other
+    // exports.
+    table.columns =
+        m_people ? QList<out::Column>{{QStringLiteral("Identificador")},
+                                      {QStringLiteral("Apoiador(a)")},
+                                      {QStringLiteral("UF")},
+                                      {QStringLiteral("Período")},
+                                      {QStringLiteral("Situação")},
+                                      {QStringLiteral("Prazo")},
+                                      {QStringLiteral("Primeiro envio")}}
+                 : QList<out::Column>{{QStringLiteral("Código IBGE")},   {QStringLiteral("Município")},
+                                      {QStringLiteral("URS")},           {QStringLiteral("Competência")},
+                                      {QStringLiteral("Situação")},      {QStringLiteral("Prazo")},
+                                      {QStringLiteral("Primeiro envio")}};
     const QDate deadline = m_context.program.deadline(period);
     for (const core::CoverageRow &row : g.rows) {
         const core::CoverageCell &cell = row.cells.at(m_column);
-        if (core::coverageCounts(cell.state))
+        if (core::coverageCounts(cell.state) || !cell.expected)
             continue;
         table.rows << QList<out::Cell>{out::Cell::code(row.municipality.ibge),
                                        out::Cell::text_(row.municipality.name),
@@ -301,21 +422,23 @@ QString CoveragePage::notReportedText() const
         return {};
     QStringList lines;
     for (const core::CoverageRow &row : g.rows) {
+        if (!row.cells.at(m_column).expected)
+            continue;
         const core::CoverageState s = row.cells.at(m_column).state;
         if (s == core::CoverageState::Missing)
             lines << row.municipality.name;
         else if (s == core::CoverageState::Returned)
             lines << tr("%1 (returned for correction)").arg(row.municipality.name);
     }
-    const QString heading = regional::isCentralDesk(*m_context.services)
-                                ? tr("Municipalities of the state that did not report %1 (%2 of %3):")
-                                      .arg(g.periods.at(m_column).display())
-                                : tr("Municipalities of the URS %1 that did not report %2 (%3 of %4):")
-                                      .arg(m_context.services->profile().urs(), g.periods.at(m_column).display());
-    return heading
-               .arg(lines.size())
-               .arg(g.expected())
-           + QLatin1Char('\n') + lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    const QString heading =
+        m_people ? tr("Apoiadores that did not report %1 (%2 of %3):").arg(g.periods.at(m_column).display())
+        : regional::isCentralDesk(*m_context.services)
+            ? tr("Municipalities of the state that did not report %1 (%2 of %3):")
+                  .arg(g.periods.at(m_column).display())
+            : tr("Municipalities of the URS %1 that did not report %2 (%3 of %4):")
+                  .arg(m_context.services->profile().urs(), g.periods.at(m_column).display());
+    return heading.arg(lines.size()).arg(g.expected(m_column)) + QLatin1Char('\n') +
+           lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
 void CoveragePage::exportCsv()

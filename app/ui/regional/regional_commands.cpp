@@ -10,6 +10,7 @@
 #include "core/regional/coverage.h"
 #include "core/regional/package_intake.h"
 #include "core/regional/region_partners.h"
+#include "core/regional/territory_reach.h"
 #include "core/services/services.h"
 #include "sync/client/sync_controller.h"
 
@@ -120,24 +121,51 @@ int review(const CommandLine &cl, core::Services &services, const core::Referenc
 int coverage(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
              const core::ProgramDefinition &program, QString *out, QString *err)
 {
-    const QString urs = services.profile().urs();
-    const QList<core::Municipality> municipalities = regional::scopeMunicipalities(reference, services);
-    if (municipalities.isEmpty()) {
-        *err += QCoreApplication::translate("RegionalCommands",
-                                            "Coverage is for a URS profile: this one has no URS.") +
-                QLatin1Char('\n');
-        return 1;
+    // A coordination of people (the COSEMS): its apoiadores, then how many municipalities
+    // of the state the period's actions reached.
+    const bool people = regional::reviewsPeople(program);
+    QList<core::Municipality> municipalities;
+    if (people) {
+        auto found = regional::scopePeople(services);
+        if (!found) {
+            *err += found.error().message + QLatin1Char('\n');
+            return 1;
+        }
+        municipalities = found.value();
+    } else {
+        municipalities = regional::scopeMunicipalities(reference, services);
+        if (municipalities.isEmpty()) {
+            *err += QCoreApplication::translate("RegionalCommands",
+                                                "Coverage is for a URS profile: this one has no URS.") +
+                    QLatin1Char('\n');
+            return 1;
+        }
     }
-    auto grid = core::computeCoverage(services.database(), program, municipalities,
-                                      core::Period::fromKey(cl.month), 1, services.reviews().localStates());
+    const core::Period period = program.periodFromKey(cl.month);
+    auto grid = core::computeCoverage(services.database(), program, municipalities, period, 1,
+                                      services.reviews().localStates());
     if (!grid) {
         *err += grid.error().message + QLatin1Char('\n');
         return 1;
     }
+    if (people)
+        core::excludeBeforeJoining(grid.value(), regional::joinedDates(services));
     for (const core::CoverageRow &row : grid.value().rows)
         *out += QStringLiteral("%1\t%2\t%3\n")
                     .arg(row.municipality.ibge, row.municipality.name,
-                         core::coverageStateKey(row.cells.first().state));
+                         row.cells.first().expected ? core::coverageStateKey(row.cells.first().state)
+                                                    : QStringLiteral("not_joined"));
+    if (people && !services.profile().uf().isEmpty()) {
+        auto reach = core::territoryReach(services.replica(), program, core::BrazilReference::embedded(),
+                                          period, services.profile().uf());
+        if (!reach) {
+            *err += reach.error().message + QLatin1Char('\n');
+            return 1;
+        }
+        *out += QStringLiteral("municipalities_reached\t%1\t%2\n")
+                    .arg(reach->reached.size())
+                    .arg(reach->stateMunicipalities());
+    }
     return 0;
 }
 

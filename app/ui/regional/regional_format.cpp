@@ -8,8 +8,13 @@
 #include "core/regional/review_outbox.h"
 #include "core/services/services.h"
 
+#include <QCollator>
 #include <QCoreApplication>
+#include <QHash>
+#include <QLocale>
 #include <QTimeZone>
+
+#include <algorithm>
 
 namespace mobiliza::ui::regional {
 
@@ -118,6 +123,48 @@ QList<core::Municipality> scopeMunicipalities(const core::ReferenceData &referen
     if (isCentralDesk(services))
         return reference.municipalities();
     return reference.municipalitiesOfUrs(services.profile().urs());
+}
+
+core::Result<QList<core::Municipality>> scopePeople(core::Services &services)
+{
+    core::ReplicaService &replica = services.replica();
+    auto roster = replica.roster();
+    if (!roster)
+        return roster.error();
+    auto sent = replica.units();
+    if (!sent)
+        return sent.error();
+    auto names = replica.unitNames();
+    if (!names)
+        return names.error();
+    QHash<QString, core::Municipality> people;
+    for (const core::RosterEntry &e : roster.value())
+        if (e.active)
+            people.insert(e.unit, core::Municipality{e.unit, {}, e.uf, {}, {}, {}, false});
+    for (const QString &unit : sent.value())
+        if (!people.contains(unit))
+            people.insert(unit, core::Municipality{unit, {}, services.profile().uf(), {}, {}, {}, false});
+    QList<core::Municipality> out;
+    for (core::Municipality m : std::as_const(people)) {
+        m.name = names.value().value(m.ibge, m.ibge);
+        out << m;
+    }
+    QCollator collator{QLocale(QLocale::Portuguese, QLocale::Brazil)};
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(out.begin(), out.end(), [&](const core::Municipality &a, const core::Municipality &b) {
+        const int c = collator.compare(a.name, b.name);
+        return c != 0 ? c < 0 : a.ibge < b.ibge;
+    });
+    return out;
+}
+
+QHash<QString, QDate> joinedDates(core::Services &services)
+{
+    QHash<QString, QDate> joined;
+    if (auto roster = services.replica().roster())
+        for (const core::RosterEntry &e : roster.value())
+            joined.insert(e.unit, core::brasiliaDate(e.since));
+    return joined;
 }
 
 } // namespace mobiliza::ui::regional

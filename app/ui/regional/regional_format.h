@@ -9,7 +9,9 @@
 #include "core/program/program_definition.h"
 
 #include <QColor>
+#include <QDate>
 #include <QDateTime>
+#include <QHash>
 #include <QString>
 
 namespace mobiliza::core {
@@ -56,5 +58,12 @@ core::Decision acceptDecision(core::Services &services);
 core::Decision returnDecision(core::Services &services);
 // The municipalities the profile sees: its URS's, or the whole state's at the central level.
 QList<core::Municipality> scopeMunicipalities(const core::ReferenceData &reference, core::Services &services);
+// The people a coordination expects reports from (reviewsPeople), as coverage rows by
+// name: the active apoiadores of the hub's roster and anyone who sent a report here.
+// `ibge` holds the apoiador's id, `name` its name (else the id), `urs` its state.
+core::Result<QList<core::Municipality>> scopePeople(core::Services &services);
+// When each person of the roster joined (its first enrollment, Brasília date), by unit:
+// core::excludeBeforeJoining. Empty when the roster cannot be read.
+QHash<QString, QDate> joinedDates(core::Services &services);
 
 } // namespace mobiliza::ui::regional

@@ -13,6 +13,8 @@
 #include <QApplication>
 #include <QStyle>
 
+#include <functional>
+
 namespace mobiliza::ui {
 
 QStringList regionalPageNames()
@@ -22,17 +24,40 @@ QStringList regionalPageNames()
             QStringLiteral("settings")};
 }
 
+namespace {
+
+// A coverage cell, or a row of a list behind the Painel's numbers, opens its report in
+// the inbox's report view: the main window (the pages' parent) shows the inbox first.
+std::function<void(const QString &)> opensInInbox(InboxPage *inbox, QWidget *parent)
+{
+    return [inbox, parent](const QString &uuid) {
+        if (auto *window = qobject_cast<MainWindow *>(parent))
+            window->showPage(QStringLiteral("inbox"));
+        inbox->openReport(uuid);
+    };
+}
+
+} // namespace
+
 QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialogs &dialogs)
 {
     const QStyle *st = QApplication::style();
-    // The apoio program's COSEMS reviews its apoiadores; CONASEMS's national view is to come
-    // (issue 11): neither has municipalities' coverage, batches, partners or SES-MG's Painel.
+    // The apoio program's COSEMS reviews its apoiadores and follows who reported and where
+    // the apoio reached; CONASEMS's national view is to come (issue 11). Neither has
+    // batches, partners or SES-MG's Painel.
     if (regional::reviewsPeople(context.program)) {
         QList<RolePage> pages;
-        if (context.role != core::Role::Central)
+        if (context.role != core::Role::Central) {
+            auto *inbox = new InboxPage(context, dialogs, parent);
+            auto *coverage = new CoveragePage(context, dialogs, parent);
+            QObject::connect(coverage, &CoveragePage::openReportRequested, inbox,
+                             opensInInbox(inbox, parent));
             pages << RolePage{QStringLiteral("inbox"), QCoreApplication::translate("RegionalPages", "Inbox"),
-                              st->standardIcon(QStyle::SP_FileDialogDetailedView),
-                              new InboxPage(context, dialogs, parent)};
+                              st->standardIcon(QStyle::SP_FileDialogDetailedView), inbox}
+                  << RolePage{QStringLiteral("coverage"),
+                              QCoreApplication::translate("RegionalPages", "Coverage"),
+                              st->standardIcon(QStyle::SP_FileDialogListView), coverage};
+        }
         pages << RolePage{QStringLiteral("sync"),
                           QCoreApplication::translate("MainWindow", "Synchronization"),
                           st->standardIcon(QStyle::SP_BrowserReload), new SyncPage(context, parent)}
@@ -42,13 +67,7 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
     }
     auto *inbox = new InboxPage(context, dialogs, parent);
     auto *coverage = new CoveragePage(context, dialogs, parent);
-    // A coverage cell, or a row of a list behind the Painel's numbers, opens its report
-    // in the inbox's report view: the main window (the pages' parent) shows the inbox first.
-    const auto openInInbox = [inbox, parent](const QString &uuid) {
-        if (auto *window = qobject_cast<MainWindow *>(parent))
-            window->showPage(QStringLiteral("inbox"));
-        inbox->openReport(uuid);
-    };
+    const auto openInInbox = opensInInbox(inbox, parent);
     QObject::connect(coverage, &CoveragePage::openReportRequested, inbox, openInInbox);
     auto *panel = new PanelDashboard(context, dialogs, parent);
     QObject::connect(panel, &PanelDashboard::openReportRequested, inbox, openInInbox);

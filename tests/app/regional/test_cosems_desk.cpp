@@ -6,22 +6,31 @@
 
 #include "app/ui/main_window.h"
 #include "app/ui/pages/role_pages.h"
+#include "app/ui/regional/coverage_model.h"
+#include "app/ui/regional/coverage_page.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/report_text.h"
 #include "app/ui/regional/return_dialog.h"
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
 #include "core/regional/replica_service.h"
+#include "core/services/blob_store.h"
+#include "core/services/notifier.h"
+#include "core/services/report_service.h"
 #include "core/services/services.h"
 #include "core/store/sql.h"
 #include "tests/app/fake_dialogs.h"
 #include "tests/app/regional/regional_ui_helpers.h"
 #include "tests/support/temp_dir.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
 #include <QTimeZone>
@@ -47,6 +56,38 @@ core::ReplicaRevision pulled(qint64 cursor, const QString &unit, const QString &
     r.receivedAt = QDateTime(QDate(2026, 9, 10), QTime(15, 0), QTimeZone::utc());
     r.cursor = cursor;
     r.unitName = name;
+    return r;
+}
+
+// A revision of an apoiador's quadrimestre whose manifest is here: its actions name
+// the municipalities in `reached` (one action each; an empty list is an action for a
+// região de saúde named as text).
+core::ReplicaRevision withManifest(core::Services &services, qint64 cursor, const QString &unit,
+                                   const QString &name, const QString &period,
+                                   const QList<QStringList> &reached)
+{
+    core::Report report;
+    report.uuid = core::newUuid();
+    report.programId = core::ProgramDefinition::apoioCosemsId();
+    report.municipality = unit;
+    report.period = core::Period::fromKey(period);
+    report.state = core::ReportState::Ready;
+    for (const QStringList &codes : reached) {
+        core::Action action;
+        action.uuid = core::newUuid();
+        action.reportUuid = report.uuid;
+        action.position = int(report.actions.size());
+        action.values = QJsonObject{{QStringLiteral("uf"), QStringLiteral("BA")},
+                                    {QStringLiteral("municipalities"), QJsonArray::fromStringList(codes)}};
+        report.actions << action;
+    }
+    const QByteArray manifest =
+        core::ReportService::manifest(report, QDateTime(QDate(2026, 9, 9), QTime(12, 0), QTimeZone::utc()));
+    core::ReplicaRevision r = pulled(cursor, unit, name, period);
+    r.report = report.uuid;
+    r.manifestSha256 = core::BlobStore::sha256Hex(manifest);
+    REQUIRE(services.replica().applyPulled({r}, cursor).ok());
+    REQUIRE(services.replica().storeManifest(r.report, 1, manifest).ok());
     return r;
 }
 
@@ -83,9 +124,8 @@ TEST_CASE("COSEMS desk: the apoiadores' reports by name and quadrimestre, and on
     QStringList pages;
     for (int i = 0; i < window.navigation()->count(); ++i)
         pages << window.navigation()->item(i)->text();
-    CHECK(pages == QStringList{QStringLiteral("Inbox"), QStringLiteral("Synchronization"),
-                               QStringLiteral("Settings")});
-    CHECK(window.page(QStringLiteral("coverage")) == nullptr);
+    CHECK(pages == QStringList{QStringLiteral("Inbox"), QStringLiteral("Coverage"),
+                               QStringLiteral("Synchronization"), QStringLiteral("Settings")});
     CHECK(window.page(QStringLiteral("batches")) == nullptr);
 
     ui::InboxPage *inbox = test::inboxOf(window);
@@ -170,10 +210,160 @@ TEST_CASE("COSEMS desk: a copy pulled before names existed pulls again from the 
         // The copy as schema 13 left it: no names.
         const QSqlDatabase db = services.database().db();
         REQUIRE(core::execSql(db, QStringLiteral("DROP TABLE unit_names")));
+        REQUIRE(core::execSql(db, QStringLiteral("DROP TABLE unit_roster")));
         REQUIRE(core::execSql(db, QStringLiteral("PRAGMA user_version = 13")));
     }
     auto reopened = core::Services::open(dir.path(), clock);
     REQUIRE(reopened.ok());
     CHECK(reopened.value()->replica().cursor() == 0);
     CHECK(reopened.value()->replica().revisions()->size() == 1); // kept; its name comes with the pull
+}
+
+TEST_CASE("COSEMS coverage: every apoiador of the roster by quadrimestre, and the state's municipalities "
+          "the apoio did not reach")
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+    auto opened = core::Services::open(dir.path(), clock);
+    REQUIRE(opened.ok());
+    std::unique_ptr<core::Services> services = std::move(opened.value());
+    REQUIRE(services->profile().setProgram(core::ProgramDefinition::apoioCosemsId()).ok());
+    REQUIRE(services->profile().setRole(core::Role::Urs, QStringLiteral("BA")).ok());
+    const QString salvador = QStringLiteral("2927408"), feira = QStringLiteral("2910800"),
+                  camacari = QStringLiteral("2905701");
+    // Maria: Salvador and Feira de Santana, and one action for a região named as text;
+    // João: Salvador again and Camaçari. Three distinct municipalities of Bahia.
+    withManifest(*services, 1, QStringLiteral("ap-75e5d2a2a8b9"), QStringLiteral("Maria Souza"),
+                 QStringLiteral("2026-Q2"), {{salvador, feira}, {}});
+    withManifest(*services, 2, QStringLiteral("ap-0a1b2c3d4e5f"), QStringLiteral("João Lima"),
+                 QStringLiteral("2026-Q2"), {{salvador, camacari}});
+    // The hub's roster: Ana never sent anything; Pedro left (his tokens are revoked).
+    const QDateTime since(QDate(2026, 2, 1), QTime(12, 0), QTimeZone::utc());
+    REQUIRE(
+        services->replica()
+            .replaceRoster({{QStringLiteral("ap-75e5d2a2a8b9"), QStringLiteral("Maria Souza"),
+                             QStringLiteral("BA"), since, true},
+                            {QStringLiteral("ap-0a1b2c3d4e5f"), QString(), QStringLiteral("BA"), since, true},
+                            {QStringLiteral("ap-aaaaaaaaaaaa"), QStringLiteral("Ana Prado"),
+                             QStringLiteral("BA"), since, true},
+                            {QStringLiteral("ap-bbbbbbbbbbbb"), QStringLiteral("Pedro Reis"),
+                             QStringLiteral("BA"), since, false}})
+            .ok());
+
+    // The next pass brings the same roster: nothing is written, no page is redrawn.
+    {
+        QSignalSpy changed(&services->notifier(), &core::Notifier::replicaChanged);
+        auto same = services->replica().roster();
+        REQUIRE(same.ok());
+        REQUIRE(same->size() == 4);
+        REQUIRE(services->replica().replaceRoster(same.value()).ok());
+        CHECK(changed.isEmpty());
+    }
+
+    ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
+                           core::ProgramDefinition::apoioCosems(), services.get(), &clock};
+    context.role = core::Role::Urs;
+    test::FakeDialogs dialogs;
+    ui::MainWindow window(context, nullptr, &dialogs);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    // The person clicks "Coverage" in the navigation.
+    QListWidget *nav = window.navigation();
+    int row = -1;
+    for (int i = 0; i < nav->count(); ++i)
+        if (nav->item(i)->text() == QStringLiteral("Coverage"))
+            row = i;
+    REQUIRE(row >= 0);
+    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, nav->visualItemRect(nav->item(row)).center());
+    auto *page = qobject_cast<ui::CoveragePage *>(window.page(QStringLiteral("coverage")));
+    REQUIRE(page);
+    REQUIRE(page->isVisible());
+
+    // Rows: the active apoiadores by name (the roster gave no new name for João: the one
+    // his report brought stays); Pedro, who left and sent nothing, is not expected.
+    QAbstractItemModel *model = page->table()->model();
+    QStringList rows;
+    for (int i = 0; i < model->rowCount(); ++i)
+        rows << model->headerData(i, Qt::Vertical).toString();
+    CHECK(rows == QStringList{QStringLiteral("Ana Prado"), QStringLiteral("João Lima"),
+                              QStringLiteral("Maria Souza")});
+    // Six quadrimestres, the last the one reported now (mai–ago 2026).
+    REQUIRE(model->columnCount() == 6);
+    CHECK(page->model()->grid().periods.last() == core::Period::fromKey(QStringLiteral("2026-Q2")));
+    CHECK(page->model()->grid().periods.first() == core::Period::fromKey(QStringLiteral("2024-Q3")));
+    CHECK(page->selectedColumn() == 5);
+    CHECK(model->index(0, 5).data(ui::CoverageModel::StateKeyRole).toString() == QStringLiteral("missing"));
+    CHECK(model->index(1, 5).data(ui::CoverageModel::StateKeyRole).toString() != QStringLiteral("missing"));
+    CHECK(model->index(2, 5).data(ui::CoverageModel::StateKeyRole).toString() != QStringLiteral("missing"));
+    CHECK(page->monthLabel()->text().contains(QStringLiteral("2 of 3")));
+    // They all joined in February 2026: nobody is expected before 2026-Q1.
+    CHECK(model->index(0, 3).data(ui::CoverageModel::StateKeyRole).toString() ==
+          QStringLiteral("not_joined"));
+    CHECK(model->headerData(3, Qt::Horizontal).toString().endsWith(QStringLiteral("\n—")));
+    CHECK(model->index(0, 4).data(ui::CoverageModel::StateKeyRole).toString() == QStringLiteral("missing"));
+    CHECK(model->headerData(4, Qt::Horizontal).toString().contains(QStringLiteral("0 of 3")));
+    CHECK(page->notReportedText().startsWith(QStringLiteral("Apoiadores that did not report")));
+    CHECK(page->notReportedText().contains(QStringLiteral("Ana Prado")));
+    CHECK_FALSE(page->notReportedText().contains(QStringLiteral("Maria")));
+    // The spreadsheet speaks of apoiadores.
+    const QString csv = QString::fromUtf8(page->notReportedCsv());
+    CHECK(csv.contains(QStringLiteral("Apoiador(a)")));
+    CHECK(csv.contains(QStringLiteral("ap-aaaaaaaaaaaa")));
+    CHECK_FALSE(csv.contains(QStringLiteral("Município")));
+
+    // Where the apoio reached: 3 distinct municipalities of Bahia's 417 (IBGE, 2022).
+    CHECK(page->reachLabel()->isVisible());
+    CHECK(page->reach().reached.size() == 3);
+    CHECK(page->reach().stateMunicipalities() == 417);
+    CHECK(page->reach().actions == 3);
+    CHECK(page->reach().withoutMunicipalities == 1);
+    const QString reach = page->reachLabel()->text();
+    CHECK(reach.contains(QStringLiteral("3 of 417")));
+    CHECK(reach.contains(QStringLiteral("414 without apoio")));
+    CHECK(reach.contains(QStringLiteral("1 action(s) named a região de saúde")));
+    QStringList reachedNames;
+    for (const core::BrMunicipality &m : page->reach().reached)
+        reachedNames << m.name;
+    CHECK(reachedNames == QStringList{QStringLiteral("Camaçari"), QStringLiteral("Feira de Santana"),
+                                      QStringLiteral("Salvador")});
+    // "Copy municipalities without apoio": 414 names, none of the three.
+    REQUIRE(page->copyReachButton()->isEnabled());
+    QTest::mouseClick(page->copyReachButton(), Qt::LeftButton);
+    const QStringList copied =
+        QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(copied.size() == 1 + 414);
+    CHECK(copied.first() == QStringLiteral("Municipalities of BA without apoio in %1 (414 of 417):")
+                                .arg(core::Period::fromKey(QStringLiteral("2026-Q2")).display()));
+    CHECK_FALSE(copied.contains(QStringLiteral("Salvador")));
+    CHECK(copied.contains(QStringLiteral("Ilhéus")));
+
+    // An older quadrimestre, chosen with the keyboard: nobody reported, nothing reached.
+    page->table()->setFocus();
+    QTest::keyClick(page->table(), Qt::Key_Left);
+    CHECK(page->selectedColumn() == 4);
+    CHECK(page->reach().reached.isEmpty());
+    CHECK(page->reachLabel()->text().contains(QStringLiteral("0 of 417")));
+
+    // On both office screens, in pt-BR: the six quadrimestres fit without scrolling sideways,
+    // and the reach line and its button are whole.
+    window.close();
+    test::TempDir scratch;
+    test::atOfficeScreens(scratch.path(), [&](QSize size, const QString &folder) {
+        ui::MainWindow w(context, nullptr, &dialogs);
+        w.resize(size);
+        w.show();
+        REQUIRE(QTest::qWaitForWindowExposed(&w));
+        w.showPage(QStringLiteral("coverage"));
+        auto *p = qobject_cast<ui::CoveragePage *>(w.page(QStringLiteral("coverage")));
+        REQUIRE(p);
+        QCoreApplication::processEvents();
+        INFO(size.width() << "x" << size.height());
+        CHECK_FALSE(p->table()->horizontalScrollBar()->isVisible());
+        const QRect button(p->copyReachButton()->mapTo(&w, QPoint(0, 0)), p->copyReachButton()->size());
+        CHECK(w.rect().contains(button));
+        CHECK(p->reachLabel()->height() >= p->reachLabel()->heightForWidth(p->reachLabel()->width()));
+        w.grab().save(
+            QStringLiteral("%1/cosems-coverage-%2x%3.png").arg(folder).arg(size.width()).arg(size.height()));
+    });
 }

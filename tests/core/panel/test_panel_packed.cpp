@@ -157,6 +157,7 @@ TEST_CASE("The migration to schema 12 packs the facts a profile had exactly as w
         REQUIRE(execSql(db, QStringLiteral("DROP TRIGGER replica_actions_unpack")));
         REQUIRE(execSql(db, QStringLiteral("DROP TABLE replica_packed_actions")));
         REQUIRE(execSql(db, QStringLiteral("DROP TABLE unit_names"))); // schema 14's
+        REQUIRE(execSql(db, QStringLiteral("DROP TABLE unit_roster"))); // schema 15's
         REQUIRE(execSql(db, QStringLiteral("PRAGMA user_version = 11")));
     }
     urs.services.reset();
