@@ -217,12 +217,16 @@ core::Result<ManifestBatch> decodeManifestBatch(const QByteArray &body)
 QByteArray encodeRoster(const QList<RosterUnit> &units)
 {
     QJsonArray list;
-    for (const RosterUnit &u : units)
-        list.append(QJsonObject{{QStringLiteral("unit"), u.unit},
-                                {QStringLiteral("name"), u.name},
-                                {QStringLiteral("uf"), u.uf},
-                                {QStringLiteral("since"), utcTimestamp(u.since)},
-                                {QStringLiteral("active"), u.active}});
+    for (const RosterUnit &u : units) {
+        QJsonObject o{{QStringLiteral("unit"), u.unit},
+                      {QStringLiteral("name"), u.name},
+                      {QStringLiteral("uf"), u.uf},
+                      {QStringLiteral("since"), utcTimestamp(u.since)},
+                      {QStringLiteral("active"), u.active}};
+        if (!u.active)
+            o.insert(QStringLiteral("until"), utcTimestamp(u.until));
+        list.append(o);
+    }
     return wire::compact({{QStringLiteral("units"), list}});
 }
 
@@ -250,6 +254,10 @@ core::Result<QList<RosterUnit>> decodeRoster(const QByteArray &body)
             !active.isBool())
             return wire::answerError(QStringLiteral("unit entry"));
         u.active = active.toBool();
+        const QJsonValue until = e.value(QStringLiteral("until"));
+        u.until = wire::time(until);
+        if (u.active ? !until.isUndefined() : !u.until.isValid())
+            return wire::answerError(QStringLiteral("unit entry"));
         out << u;
     }
     return out;

@@ -93,14 +93,17 @@ struct RosterUnit
     QString uf;         // its state
     QDateTime since;    // its first enrollment (UTC)
     bool active = true; // holds a token that is not revoked
+    QDateTime until;    // when not active: when its last token was revoked (UTC)
 };
 inline constexpr int kRosterMax = 100000;
 
 // {"units": [{"unit": "ap-…", "name": "Maria Souza", "uf": "BA",
-//  "since": "2026-02-01T12:00:00Z", "active": true}]}
+//  "since": "2026-02-01T12:00:00Z", "active": true}, {…, "active": false,
+//  "until": "2026-09-30T12:00:00Z"}]}
 QByteArray encodeRoster(const QList<RosterUnit> &units);
 // Strict: each unit an apoiador's id (core::isApoiadorId), a name of at most 120
-// characters, a UF of two capital letters, a valid time, a boolean; at most kRosterMax.
+// characters, a UF of two capital letters, a valid time, a boolean, and "until" (a valid
+// time) exactly when not active; at most kRosterMax.
 core::Result<QList<RosterUnit>> decodeRoster(const QByteArray &body);
 
 } // namespace mobiliza::sync

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+112"/>
+        <location filename="../app/ui/application.cpp" line="+113"/>
         <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
@@ -40,7 +40,7 @@
         <translation>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</translation>
     </message>
@@ -485,13 +485,13 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -555,12 +555,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -610,7 +610,7 @@
         <translation>TEXT</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</source>
         <translation>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</translation>
     </message>
@@ -720,7 +720,7 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-234"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
@@ -750,7 +750,7 @@
         <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits. COSEMS: one line per apoiador (id, name, state), then &quot;municipalities_reached&quot;, how many municipalities of the state the period&apos;s actions reached and how many it has.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
         <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</translation>
     </message>
@@ -939,12 +939,19 @@
         <translation>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+274"/>
+        <source>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</source>
+        <translation>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../core/demo/regional_demo.cpp" line="+10"/>
         <source>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
         <translation>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+191"/>
+        <location line="-83"/>
+        <location line="+65"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Choose the profile&apos;s state before adding demonstration data.</translation>
     </message>
@@ -1277,7 +1284,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -2185,7 +2192,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+99"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+101"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
@@ -3661,8 +3668,8 @@
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
@@ -3910,7 +3917,7 @@
         <translation>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+257"/>
         <source>not listed</source>
         <translation>not listed</translation>
     </message>
@@ -5394,11 +5401,11 @@
     </message>
     <message>
         <location line="+14"/>
-        <source>%1 had not joined the program yet in %2: no report is expected.</source>
-        <translation>%1 had not joined the program yet in %2: no report is expected.</translation>
+        <source>%1 was not in the program in %2 (joined later, or has left): no report is expected.</source>
+        <translation>%1 was not in the program in %2 (joined later, or has left): no report is expected.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 has not sent the report of %2; deadline: %3.</source>
         <translation>%1 has not sent the report of %2; deadline: %3.</translation>
     </message>
@@ -5433,7 +5440,7 @@
         <translation>IBGE %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>4-month period %1
 %2</source>
         <translation>4-month period %1
@@ -5453,12 +5460,17 @@
 <context>
     <name>mobiliza::ui::CoveragePage</name>
     <message>
-        <location filename="../app/ui/regional/coverage_page.cpp" line="+46"/>
+        <location filename="../app/ui/regional/coverage_page.cpp" line="+36"/>
+        <source>No actions in the period (justified)</source>
+        <translation>No actions in the period (justified)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Coverage</source>
         <translation>Coverage</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Which apoiador reported which period, over the last two years, and which municipalities of the state the period&apos;s apoio reached. A period counts as reported when its report was sent on time, late, or without actions (justified). Double-click a cell to open its report.</source>
         <translation>Which apoiador reported which period, over the last two years, and which municipalities of the state the period&apos;s apoio reached. A period counts as reported when its report was sent on time, late, or without actions (justified). Double-click a cell to open its report.</translation>
     </message>
@@ -5488,7 +5500,7 @@
         <translation>Export not reported (CSV)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A spreadsheet (Excel) of the selected period&apos;s apoiadores that did not report.</source>
         <translation>A spreadsheet (Excel) of the selected period&apos;s apoiadores that did not report.</translation>
     </message>
@@ -5524,7 +5536,7 @@
         <translation>The coverage could not be computed: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>No apoiador is known yet: the list arrives from the hub at the next synchronization, with the reports.</source>
         <translation>No apoiador is known yet: the list arrives from the hub at the next synchronization, with the reports.</translation>
     </message>
@@ -5581,17 +5593,17 @@
         <translation>Municipalities of %1 without apoio in %2 (%3 of %4):</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>%1 (returned for correction)</source>
         <translation>%1 (returned for correction)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Apoiadores that did not report %1 (%2 of %3):</source>
         <translation>Apoiadores that did not report %1 (%2 of %3):</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Municipalities of the state that did not report %1 (%2 of %3):</source>
         <translation>Municipalities of the state that did not report %1 (%2 of %3):</translation>
     </message>
@@ -5601,7 +5613,7 @@
         <translation>Municipalities of the URS %1 that did not report %2 (%3 of %4):</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <location line="+5"/>
         <location line="+4"/>
         <source>Export not reported (CSV)</source>
@@ -5623,8 +5635,8 @@
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location line="-311"/>
-        <location line="+317"/>
+        <location line="-315"/>
+        <location line="+321"/>
         <source>List copied.</source>
         <translation>List copied.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+112"/>
+        <location filename="../app/ui/application.cpp" line="+113"/>
         <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
@@ -40,7 +40,7 @@
         <translation>Ainda não há dados de demonstração para %1: use --demo-data num perfil do nível que registra (%2).</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review e --coverage são para um perfil de URS; este perfil é de um município (use --sync para enviar os relatórios).</translation>
     </message>
@@ -485,13 +485,13 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+67"/>
+        <location line="+68"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, panel, sync ou settings (uma URS).</translation>
     </message>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+102"/>
+        <location line="+103"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-104"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -555,12 +555,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+93"/>
+        <location line="+94"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-91"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -610,7 +610,7 @@
         <translation>TEXTO</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>URS: forwards the accepted reports of --month to the central level (over the network, or as a batch file with --out FILE) and exits.</source>
         <translation>URS: encaminha ao nível central os relatórios aceitos do --month (pela rede, ou como arquivo de lote com --out ARQUIVO) e sai.</translation>
     </message>
@@ -720,7 +720,7 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-233"/>
+        <location line="-234"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
@@ -750,7 +750,7 @@
         <translation>URS: imprime uma linha por município para --month (código IBGE, nome, situação) e sai. COSEMS: uma linha por apoiador(a) (código, nome, situação) e, por último, &quot;municipalities_reached&quot;, quantos municípios do estado as ações do período alcançaram e quantos o estado tem.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
         <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (indicadores, gráficos, tabelas e núcleos por URS) e sai.</translation>
     </message>
@@ -939,12 +939,19 @@
         <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+274"/>
+        <source>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</source>
+        <translation>Os dados de demonstração deste perfil ficaram incompletos. Use --demo-data com um --data-dir novo, vazio.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location filename="../core/demo/regional_demo.cpp" line="+10"/>
         <source>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</source>
         <translation>Este perfil já tem relatórios recebidos do hub, por isso nenhum dado de demonstração foi adicionado. Use --demo-data com um --data-dir novo e vazio.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+191"/>
+        <location line="-83"/>
+        <location line="+65"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Escolha o estado do perfil antes de adicionar dados de demonstração.</translation>
     </message>
@@ -1277,7 +1284,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+170"/>
+        <location line="+171"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -2185,7 +2192,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+99"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+101"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
@@ -3661,8 +3668,8 @@
         <translation>Encaminhados</translation>
     </message>
     <message>
-        <location line="-30"/>
-        <location line="+31"/>
+        <location line="-31"/>
+        <location line="+32"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
@@ -3910,7 +3917,7 @@
         <translation>O hub enviou um relatório (%1, revisão %2) que não confere com o que ele listou (%3). Nada foi guardado; a próxima sincronização pede de novo. Se isso se repetir, avise o administrador do hub.</translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+257"/>
         <source>not listed</source>
         <translation>não listado</translation>
     </message>
@@ -5394,11 +5401,11 @@
     </message>
     <message>
         <location line="+14"/>
-        <source>%1 had not joined the program yet in %2: no report is expected.</source>
-        <translation>%1 ainda não participava do programa no %2: nenhum relatório é esperado.</translation>
+        <source>%1 was not in the program in %2 (joined later, or has left): no report is expected.</source>
+        <translation>%1 não participava do programa no %2 (entrou depois ou saiu): nenhum relatório é esperado.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 has not sent the report of %2; deadline: %3.</source>
         <translation>%1 não enviou o relatório de %2; prazo: %3.</translation>
     </message>
@@ -5433,7 +5440,7 @@
         <translation>IBGE %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>4-month period %1
 %2</source>
         <translation>%1º quadrim.
@@ -5453,12 +5460,17 @@
 <context>
     <name>mobiliza::ui::CoveragePage</name>
     <message>
-        <location filename="../app/ui/regional/coverage_page.cpp" line="+46"/>
+        <location filename="../app/ui/regional/coverage_page.cpp" line="+36"/>
+        <source>No actions in the period (justified)</source>
+        <translation>Sem ações no período (justificado)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Coverage</source>
         <translation>Cobertura</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Which apoiador reported which period, over the last two years, and which municipalities of the state the period&apos;s apoio reached. A period counts as reported when its report was sent on time, late, or without actions (justified). Double-click a cell to open its report.</source>
         <translation>Quem enviou o relatório de cada período, nos dois últimos anos, e quais municípios do estado o apoio do período alcançou. Um período conta como enviado quando o relatório foi enviado no prazo, com atraso ou sem ações (justificado). Clique duas vezes numa célula para abrir o relatório.</translation>
     </message>
@@ -5488,7 +5500,7 @@
         <translation>Exportar não enviados (CSV)…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A spreadsheet (Excel) of the selected period&apos;s apoiadores that did not report.</source>
         <translation>Uma planilha (Excel) dos apoiadores que não enviaram o relatório do período escolhido.</translation>
     </message>
@@ -5524,7 +5536,7 @@
         <translation>Não foi possível calcular a cobertura: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>No apoiador is known yet: the list arrives from the hub at the next synchronization, with the reports.</source>
         <translation>Ainda não há apoiadores conhecidos: a lista chega do hub na próxima sincronização, com os relatórios.</translation>
     </message>
@@ -5581,17 +5593,17 @@
         <translation>Municípios de %1 sem apoio no %2 (%3 de %4):</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+68"/>
         <source>%1 (returned for correction)</source>
         <translation>%1 (devolvido para correção)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Apoiadores that did not report %1 (%2 of %3):</source>
         <translation>Apoiadores que não enviaram o relatório do %1 (%2 de %3):</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Municipalities of the state that did not report %1 (%2 of %3):</source>
         <translation>Municípios do estado que não enviaram %1 (%2 de %3):</translation>
     </message>
@@ -5601,7 +5613,7 @@
         <translation>Municípios da URS %1 que não enviaram o relatório de %2 (%3 de %4):</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <location line="+5"/>
         <location line="+4"/>
         <source>Export not reported (CSV)</source>
@@ -5623,8 +5635,8 @@
         <translation>Salvo: %1</translation>
     </message>
     <message>
-        <location line="-311"/>
-        <location line="+317"/>
+        <location line="-315"/>
+        <location line="+321"/>
         <source>List copied.</source>
         <translation>Lista copiada.</translation>
     </message>

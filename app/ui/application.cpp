@@ -13,6 +13,7 @@
 #include "app/ui/regional/report_view.h"
 #include "app/ui/single_instance.h"
 #include "app/ui/sync/keychain_token_store.h"
+#include "core/demo/apoio_demo.h"
 #include "core/demo/demo_data.h"
 #include "core/demo/regional_demo.h"
 #include "core/exports/month_exports.h"
@@ -231,8 +232,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             if (const QString problem = periodKeyProblem(program, key); !problem.isEmpty())
                 return fail(problem, headless, err);
 
-    if (cl.demoData && role != core::Role::Municipality &&
-        program.reportingUnit() == QLatin1String("apoiador"))
+    const bool people = program.reportingUnit() == QLatin1String("apoiador");
+    if (cl.demoData && people && role == core::Role::Central)
         return fail(QCoreApplication::translate("Application",
                                                 "There is no demonstration data for %1 yet: use --demo-data "
                                                 "with a profile of the level that records (%2).")
@@ -240,9 +241,11 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                     headless, err);
     if (cl.demoData) {
         // A URS's and the central level's: a replica as if pulled (the central level's, the whole state).
+        // A COSEMS's: its apoiadores' reports and the hub's roster.
         const auto seeded = role == core::Role::Municipality
                                 ? core::DemoData(*services, program, reference, clock).seed()
-                                : core::RegionalDemo(*services, program, reference, clock).seed();
+                            : people ? core::seedCosemsReplica(*services, program, clock)
+                                     : core::RegionalDemo(*services, program, reference, clock).seed();
         if (!seeded)
             return fail(seeded.error().message, headless, err);
     }

@@ -2,12 +2,16 @@
 
 #include "core/demo/demo_content.h"
 #include "core/reference/brazil_reference.h"
+#include "core/regional/replica_service.h"
+#include "core/services/report_service.h"
 #include "core/services/services.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QTimeZone>
 
 namespace mobiliza::core {
 
@@ -241,6 +245,152 @@ Result<DemoSummary> seedApoioRecords(Services &services, const ProgramDefinition
             if (const auto concluded = reports.conclude(created.value().uuid); !concluded)
                 return concluded.error();
     }
+    return summary;
+}
+
+Result<DemoSummary> seedCosemsReplica(Services &services, const ProgramDefinition &program,
+                                      const Clock &clock)
+{
+    auto &profile = services.profile();
+    auto &replica = services.replica();
+    DemoSummary summary;
+    const QString uf = profile.uf();
+    const QList<BrMunicipality> municipalities = BrazilReference::embedded().municipalitiesOf(uf);
+    if (municipalities.isEmpty())
+        return Error{QStringLiteral("no_uf"),
+                     QCoreApplication::translate(
+                         "DemoData", "Choose the profile's state before adding demonstration data.")};
+    auto existing = replica.revisions();
+    if (!existing)
+        return existing.error();
+    auto known = replica.roster();
+    if (!known)
+        return known.error();
+    if (!existing.value().isEmpty() || !known.value().isEmpty()) {
+        // The roster is written last: a demonstration copy without it was cut short.
+        if (profile.isDemo() && !known.value().isEmpty())
+            return summary; // already seeded: nothing changes
+        if (profile.isDemo())
+            return Error{QStringLiteral("demo_incomplete"),
+                         QCoreApplication::translate(
+                             "DemoData", "The demonstration data of this profile was cut short. Use "
+                                         "--demo-data with a new, empty --data-dir.")};
+        return Error{QStringLiteral("not_empty"),
+                     QCoreApplication::translate(
+                         "DemoData", "This profile already holds reports received from the hub, so no "
+                                     "demonstration data was added. Use --demo-data with a new, empty "
+                                     "--data-dir.")};
+    }
+    if (auto s = profile.setDemo(true); !s) // marked first: never mistaken for real reports
+        return s.error();
+
+    const QDate today = clock.today();
+    const QDateTime now = clock.now().toUTC();
+    QRandomGenerator rng(quint32(qHash(uf)) ^ quint32(today.year() * 100 + today.month()));
+    const Period newest = program.periodOf(today).previous();
+    QList<Period> periods{newest};
+    while (periods.size() < 4)
+        periods.prepend(periods.constFirst().previous());
+
+    const char *const names[] = {"Maria Souza",   "João Lima",    "Ana Prado",        "Carlos Menezes",
+                                 "Beatriz Rocha", "Rafael Nunes", "Juliana Teixeira", "Paulo Andrade"};
+    constexpr int kJoinedLate = 6; // joined during the newest quadrimestre
+    constexpr int kLeft = 7;       // left after the first two quadrimestres (tokens revoked)
+    QList<RosterEntry> roster;
+    QList<ReplicaRevision> entries;
+    QList<QPair<ReplicaRevision, QByteArray>> manifests;
+    qint64 cursor = 0;
+    int sample = int(rng.bounded(int(std::size(kSamples))));
+    for (int i = 0; i < int(std::size(names)); ++i) {
+        const QString unit = apoiadorIdFor(QString::fromLatin1(
+            QCryptographicHash::hash((uf + QString::number(i)).toUtf8(), QCryptographicHash::Sha256)
+                .toHex()));
+        const QString name = QString::fromUtf8(names[i]);
+        const QDate joined =
+            i == kJoinedLate ? newest.firstDay().addDays(20) : periods.first().firstDay().addDays(5);
+        // Paulo left after the first two quadrimestres: his token revoked before the third began.
+        const QDate left = periods.at(2).firstDay().addDays(-5);
+        roster << RosterEntry{
+            unit,       name,
+            uf,         QDateTime(joined, QTime(13, 0), QTimeZone::utc()),
+            i != kLeft, i == kLeft ? QDateTime(left, QTime(13, 0), QTimeZone::utc()) : QDateTime()};
+        for (int p = 0; p < periods.size(); ++p) {
+            const Period &period = periods.at(p);
+            const bool isNewest = period == newest;
+            if ((i == kJoinedLate && !isNewest) || (i == kLeft && p >= 2))
+                continue;
+            const int roll = int(rng.bounded(100));
+            // Ana has not sent the newest yet; a few others skipped one by chance (not Paulo,
+            // whose two reports show that what he sent still counts after he left).
+            if (isNewest ? i == 2 : (i != kLeft && roll < 8))
+                continue;
+            const bool late = isNewest ? i == 1 : roll >= 80;
+            const QDate deadline = program.deadline(period);
+            QDateTime receivedAt(late ? deadline.addDays(3 + int(rng.bounded(12)))
+                                      : deadline.addDays(-1 - int(rng.bounded(8))),
+                                 QTime(17, int(rng.bounded(60))), QTimeZone::utc());
+            if (receivedAt > now)
+                receivedAt = now.addSecs(-3600 * (1 + int(rng.bounded(48))));
+            Report r;
+            r.uuid = newUuid();
+            r.programId = program.id();
+            r.municipality = unit;
+            r.period = period;
+            r.revision = 1;
+            const int actions = 4 + int(rng.bounded(6));
+            const int days = int(period.firstDay().daysTo(period.lastDay())) + 1;
+            for (int a = 0; a < actions; ++a) {
+                const ApoioSample &s = kSamples[sample++ % std::size(kSamples)];
+                const QDate date = period.firstDay().addDays(int(rng.bounded(days)));
+                Action action;
+                action.uuid = newUuid();
+                action.reportUuid = r.uuid;
+                action.position = a;
+                action.values = apoioValues(s, date, period.lastDay(), uf, municipalities, today, rng);
+                r.actions << action;
+            }
+            const QByteArray manifest = ReportService::manifest(r, receivedAt.addSecs(-1800));
+            ReplicaRevision e;
+            e.report = r.uuid;
+            e.revision = 1;
+            e.municipality = unit;
+            e.program = program.id();
+            e.period = period;
+            e.hubId = QStringLiteral("a-%1").arg(++cursor, 6, 10, QLatin1Char('0'));
+            e.manifestSha256 =
+                QString::fromLatin1(QCryptographicHash::hash(manifest, QCryptographicHash::Sha256).toHex());
+            e.receivedAt = receivedAt;
+            e.cursor = cursor;
+            e.unitName = name;
+            // The older quadrimestres were reviewed; of the newest, Maria's was returned and
+            // João's accepted, the rest wait in the inbox.
+            if (!isNewest || i == 1) {
+                e.state = QStringLiteral("accepted");
+                e.reviewedAt = receivedAt.addDays(5);
+            } else if (i == 0) {
+                e.state = QStringLiteral("returned");
+                e.comment =
+                    QStringLiteral("Ação 2: descreva os resultados da oficina e registre os encaminhamentos "
+                                   "combinados com a secretaria.");
+                e.reviewedAt = receivedAt.addDays(2);
+            } else {
+                e.state = QStringLiteral("received");
+            }
+            if (e.reviewedAt > now)
+                e.reviewedAt = now;
+            entries << e;
+            manifests << qMakePair(e, manifest);
+            ++summary.reports;
+            summary.actions += actions;
+        }
+    }
+    if (auto s = replica.applyPulled(entries, cursor); !s)
+        return s.error();
+    for (const auto &[entry, manifest] : std::as_const(manifests))
+        if (auto s = replica.storeManifest(entry.report, entry.revision, manifest); !s)
+            return s.error();
+    if (auto s = replica.replaceRoster(roster); !s)
+        return s.error();
     return summary;
 }
 

@@ -18,4 +18,16 @@ class Services;
 Result<DemoSummary> seedApoioRecords(Services &services, const ProgramDefinition &program, const Clock &clock,
                                      DemoSummary summary);
 
+// The COSEMS coordination's demonstration data (`--demo-data` with `--role cosems`): a copy
+// as if pulled from the hub — eight apoiadores of the profile's state by name (one who joined
+// during the newest quadrimestre, one who left), their reports of the four quadrimestres
+// before the current one (most on time, some late, a few missing; the older ones accepted,
+// one of the newest returned with a comment), with the same kind of actions as an
+// apoiador's demonstration, and the hub's roster. Marked as demonstration; the same figures
+// for a state in a given month (the ids are new each time). Does nothing on a copy already
+// seeded; refuses (changing nothing) a copy that holds pulled reports or a roster, and says
+// so when a seed was cut short (the roster, written last, is missing).
+Result<DemoSummary> seedCosemsReplica(Services &services, const ProgramDefinition &program,
+                                      const Clock &clock);
+
 } // namespace mobiliza::core

@@ -89,14 +89,15 @@ QList<Municipality> CoverageGrid::notReported(int periodIndex) const
     return out;
 }
 
-void excludeBeforeJoining(CoverageGrid &grid, const QHash<QString, QDate> &joined)
+void excludeUnexpected(CoverageGrid &grid, const RosterExpectations &roster)
 {
     for (CoverageRow &row : grid.rows) {
-        const QDate since = joined.value(row.municipality.ibge);
-        if (!since.isValid())
-            continue;
+        const QDate since = roster.joined.value(row.municipality.ibge);
+        const QDate until = roster.left.value(row.municipality.ibge);
         for (int i = 0; i < row.cells.size() && i < grid.periods.size(); ++i)
-            if (row.cells.at(i).state == CoverageState::Missing && grid.periods.at(i).lastDay() < since)
+            if (row.cells.at(i).state == CoverageState::Missing &&
+                ((since.isValid() && grid.periods.at(i).lastDay() < since) ||
+                 (until.isValid() && grid.periods.at(i).firstDay() > until)))
                 row.cells[i].expected = false;
     }
 }

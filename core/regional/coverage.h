@@ -47,8 +47,8 @@ struct CoverageCell
     int revision = 0;
     QDateTime firstSentAt; // UTC: the hub's reception of revision 1 (or the oldest here)
     QString reviewState;   // of the latest revision (received, accepted…)
-    // False for a person who joined the program after the period ended and sent nothing
-    // for it (excludeBeforeJoining): not expected, not counted either way.
+    // False for a person who was not in the program then — joined after the period ended,
+    // or has left — and sent nothing for it (excludeUnexpected): not counted either way.
     bool expected = true;
 };
 
@@ -90,11 +90,17 @@ Result<QVector<CoverageState>> coverageStates(const Database &database, const Pr
                                               const QList<Municipality> &municipalities, const Period &last,
                                               int months, const QHash<QString, QString> &localStates = {});
 
-// A coordination of people (the apoio program's COSEMS) expects a report from an
-// apoiador only for the periods that had not ended when it joined (`joined`: unit →
-// the date of its first enrollment, Brasília). A missing cell of an earlier period
-// becomes not expected; a report it sent for one anyway still counts.
-void excludeBeforeJoining(CoverageGrid &grid, const QHash<QString, QDate> &joined);
+// Who a coordination of people (the apoio program's COSEMS) expects reports from, by
+// the hub's roster: `joined`, unit → the date of its first enrollment; `left`, unit →
+// the date its last token was revoked, for those who left (both Brasília dates).
+struct RosterExpectations
+{
+    QHash<QString, QDate> joined;
+    QHash<QString, QDate> left;
+};
+// A missing cell of a period that ended before the apoiador joined, or began after it
+// left, becomes not expected; a report sent anyway still counts.
+void excludeUnexpected(CoverageGrid &grid, const RosterExpectations &roster);
 
 // The moment a report counts as sent, as a date in Brasília time (UTC−3, no
 // daylight saving since 2019).

@@ -117,7 +117,7 @@ Status ReplicaService::replaceRoster(const QList<RosterEntry> &roster)
         const bool same = std::all_of(roster.cbegin(), roster.cend(), [&](const RosterEntry &e) {
             const auto it = byUnit.constFind(e.unit);
             return it != byUnit.cend() && it->uf == e.uf && it->since == e.since && it->active == e.active &&
-                   (e.name.isEmpty() || it->name == e.name);
+                   it->until == e.until && (e.name.isEmpty() || it->name == e.name);
         });
         if (same)
             return {};
@@ -126,11 +126,13 @@ Status ReplicaService::replaceRoster(const QList<RosterEntry> &roster)
         if (auto cleared = execSql(m_database.db(), QStringLiteral("DELETE FROM unit_roster")); !cleared)
             return cleared.error();
         for (const RosterEntry &e : roster) {
-            auto put = execSql(
-                m_database.db(),
-                QStringLiteral("INSERT INTO unit_roster (unit, uf, since, active) VALUES (?, ?, ?, ?) "
-                               "ON CONFLICT (unit) DO NOTHING"),
-                {e.unit, textArg(e.uf), storeTimestamp(e.since), e.active ? 1 : 0});
+            auto put =
+                execSql(m_database.db(),
+                        QStringLiteral(
+                            "INSERT INTO unit_roster (unit, uf, since, active, until) VALUES (?, ?, ?, ?, ?) "
+                            "ON CONFLICT (unit) DO NOTHING"),
+                        {e.unit, textArg(e.uf), storeTimestamp(e.since), e.active ? 1 : 0,
+                         e.until.isValid() ? QVariant(storeTimestamp(e.until)) : QVariant()});
             if (!put)
                 return put.error();
             if (!e.name.isEmpty()) {
@@ -151,17 +153,19 @@ Status ReplicaService::replaceRoster(const QList<RosterEntry> &roster)
 
 Result<QList<RosterEntry>> ReplicaService::roster() const
 {
-    auto q = runSql(
-        m_database.db(),
-        QStringLiteral("SELECT r.unit, COALESCE(n.name, ''), r.uf, r.since, r.active FROM unit_roster r "
-                       "LEFT JOIN unit_names n ON n.unit = r.unit ORDER BY r.unit"));
+    auto q =
+        runSql(m_database.db(),
+               QStringLiteral(
+                   "SELECT r.unit, COALESCE(n.name, ''), r.uf, r.since, r.active, r.until FROM unit_roster r "
+                   "LEFT JOIN unit_names n ON n.unit = r.unit ORDER BY r.unit"));
     if (!q)
         return q.error();
     QList<RosterEntry> out;
     while (q.value().next())
-        out << RosterEntry{q.value().value(0).toString(), q.value().value(1).toString(),
-                           q.value().value(2).toString(), parseStoreTimestamp(q.value().value(3).toString()),
-                           q.value().value(4).toInt() == 1};
+        out << RosterEntry{
+            q.value().value(0).toString(),   q.value().value(1).toString(),
+            q.value().value(2).toString(),   parseStoreTimestamp(q.value().value(3).toString()),
+            q.value().value(4).toInt() == 1, parseStoreTimestamp(q.value().value(5).toString())};
     return out;
 }
 

@@ -34,6 +34,7 @@ struct RosterEntry
     QString uf;
     QDateTime since; // first enrollment, UTC
     bool active = true;
+    QDateTime until; // when not active: its last token's revocation, UTC
 };
 
 struct ReplicaRevision

@@ -1,6 +1,7 @@
 // "Which municipalities of the state had no apoio in the period" (issue 11): the
 // coordination's second coverage question, for a program whose records name the
-// municipalities they reached (field roles `municipalities` and `uf`). Read from
+// municipalities they reached (field role `municipalities`; the state's are those of the
+// national table in `uf`). Read from
 // the replica, so it works offline: the actions of the latest revision of each
 // report of the period whose manifest is here, whatever its review state (a report
 // returned for correction still says where the apoio happened).

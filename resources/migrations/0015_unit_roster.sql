@@ -6,5 +6,6 @@ CREATE TABLE unit_roster (
     unit   TEXT PRIMARY KEY NOT NULL,
     uf     TEXT NOT NULL,
     since  TEXT NOT NULL,
-    active INTEGER NOT NULL CHECK (active IN (0, 1))
+    active INTEGER NOT NULL CHECK (active IN (0, 1)),
+    until  TEXT -- when not active: when its last token was revoked
 ) STRICT;

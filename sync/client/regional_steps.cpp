@@ -570,7 +570,7 @@ void RegionalSteps::pullRoster()
         QList<core::RosterEntry> roster;
         roster.reserve(r->size());
         for (const RosterUnit &u : r.value())
-            roster << core::RosterEntry{u.unit, u.name, u.uf, u.since, u.active};
+            roster << core::RosterEntry{u.unit, u.name, u.uf, u.since, u.active, u.until};
         if (core::Status s = m_services.replica().replaceRoster(roster); !s)
             localProblem(s.error().message);
         stop(std::nullopt);

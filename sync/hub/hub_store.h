@@ -79,7 +79,7 @@ public:
     // The units enrolled in `program`, of the state `uf` (empty: every state).
     core::Result<QStringList> enrolledUnits(const QString &program, const QString &uf) const;
     // The roster of those units (§10.9): each with its name (unitName), state, first
-    // enrollment and whether a token of it is not revoked, by unit.
+    // enrollment and whether a token of it is not revoked (else when the last was), by unit.
     core::Result<QList<sync::RosterUnit>> unitRoster(const QString &program, const QString &uf) const;
     // Whether any token belongs to a program other than `program`.
     core::Result<bool> hasTokensOutside(const QString &program) const;

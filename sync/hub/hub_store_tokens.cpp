@@ -292,7 +292,7 @@ Result<QList<sync::RosterUnit>> HubStore::unitRoster(const QString &program, con
         db(),
         QStringLiteral(
             "SELECT t.municipality, MAX(t.uf), MIN(t.created_at), MAX(CASE WHEN t.revoked_at IS NULL THEN 1 "
-            "ELSE 0 END), "
+            "ELSE 0 END), MAX(t.revoked_at), "
             "(SELECT c.label FROM tokens n JOIN enrollment_codes c ON c.token_id = n.id "
             " WHERE n.scope_kind = 'municipality' AND n.municipality = t.municipality "
             " AND n.rotated_from = '' AND c.label <> '' ORDER BY n.created_at DESC, n.id DESC LIMIT 1) "
@@ -308,7 +308,8 @@ Result<QList<sync::RosterUnit>> HubStore::unitRoster(const QString &program, con
         u.uf = q.value().value(1).toString();
         u.since = parseStoreTime(q.value().value(2));
         u.active = q.value().value(3).toInt() == 1;
-        u.name = q.value().value(4).toString().trimmed().left(120);
+        u.until = u.active ? QDateTime() : parseStoreTime(q.value().value(4));
+        u.name = q.value().value(5).toString().trimmed().left(120);
         out << u;
     }
     return out;

@@ -137,8 +137,9 @@ sync::Preflight TokenDesk::preflight(const TokenRecord &token) const
                     QStringLiteral("targets")}; // §10, §10.7, §10.8
     if (m_hub.options().manifestBatch)
         p.features << QStringLiteral("manifest_batch"); // §10.2
-    if (token.scope.programId() != core::ProgramDefinition::sesMgMobilizacaoId())
-        p.features << QStringLiteral("units"); // §10.9
+    if (token.scope.programId() != core::ProgramDefinition::sesMgMobilizacaoId() &&
+        token.scope.kind != sync::Scope::Kind::Municipality)
+        p.features << QStringLiteral("units"); // §10.9: a COSEMS's, CONASEMS's
     // Which targets the hub holds (§10.8): a client fetches them only when this changed.
     // SES-MG's targets only (another program's levels get none).
     if (token.scope.programId() == core::ProgramDefinition::sesMgMobilizacaoId()) {

@@ -17,6 +17,8 @@
 #include <QProcess>
 #include <QSet>
 
+#include <algorithm>
+
 using namespace mobiliza;
 
 namespace {
@@ -200,14 +202,70 @@ TEST_CASE("cli apoio: the apoiador's demonstration year, by quadrimestre, valid 
     CHECK(services.profile().isDemo());
     opened.value().reset();
 
-    // Seeding again changes nothing; the COSEMS level has no demonstration data of its own yet, said so.
+    // Seeding again changes nothing.
     r = run(data, {"--demo-data", "--status"});
     CHECK(r.code == 0);
     CHECK(r.out.count(QLatin1Char('\n')) == 4);
+}
+
+TEST_CASE("cli apoio: a COSEMS's demonstration is its apoiadores' quadrimestres and the hub's roster")
+{
+    test::TempDir dir;
     const QString cosems = dir.filePath(QStringLiteral("cosems"));
-    r = run(cosems, {"--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
+    test::CliRun r = run(
+        cosems, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    // One line per report: period, apoiador, state, revision, report.
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(lines.size() >= 20);
+    QSet<QString> periods, units, states;
+    for (const QString &line : lines) {
+        const QStringList f = line.split(QLatin1Char('\t'));
+        REQUIRE(f.size() == 5);
+        CHECK(core::Period::fromKey(f[0]).isQuadrimester());
+        CHECK(core::isApoiadorId(f[1]));
+        periods << f[0];
+        units << f[1];
+        states << f[2];
+    }
+    CHECK(periods.size() == 4);
+    CHECK(units.size() == 8);
+    CHECK(states ==
+          QSet<QString>{QStringLiteral("accepted"), QStringLiteral("returned"), QStringLiteral("received")});
+    // Seeding again changes nothing.
+    CHECK(run(cosems, {"--demo-data", "--status"}).out == r.out);
+
+    // The newest quadrimestre's coverage: Ana has not sent it, Paulo has left (not expected),
+    // Juliana joined during it and sent it; then where the apoio reached in Bahia.
+    const QString newest = *std::max_element(periods.cbegin(), periods.cend());
+    r = run(cosems, {"--coverage", "--month", newest.toUtf8().constData()});
+    REQUIRE(r.code == 0);
+    const QStringList coverage = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE(coverage.size() == 9);
+    const auto stateOf = [&](const QString &name) {
+        for (const QString &line : coverage)
+            if (line.section(QLatin1Char('\t'), 1, 1) == name)
+                return line.section(QLatin1Char('\t'), 2);
+        return QString();
+    };
+    CHECK(stateOf(QStringLiteral("Ana Prado")) == QStringLiteral("missing"));
+    CHECK(stateOf(QStringLiteral("Paulo Andrade")) == QStringLiteral("not_expected"));
+    CHECK(stateOf(QStringLiteral("João Lima")) == QStringLiteral("late"));
+    CHECK(stateOf(QStringLiteral("Maria Souza")) == QStringLiteral("returned"));
+    CHECK_FALSE(stateOf(QStringLiteral("Juliana Teixeira")).isEmpty());
+    CHECK(stateOf(QStringLiteral("Juliana Teixeira")) != QStringLiteral("not_expected"));
+    const QStringList reach = coverage.last().split(QLatin1Char('\t'));
+    REQUIRE(reach.size() == 3);
+    CHECK(reach[0] == QStringLiteral("municipalities_reached"));
+    CHECK(reach[1].toInt() > 0);
+    CHECK(reach[2] == QStringLiteral("417"));
+
+    // CONASEMS has none of its own yet, and says so.
+    r = run(dir.filePath(QStringLiteral("conasems")),
+            {"--program", "apoio_cosems", "--role", "conasems", "--demo-data", "--status"});
     CHECK(r.code == 1);
-    CHECK(r.err.contains(QStringLiteral("no demonstration data for Coordenação do COSEMS")));
+    CHECK(r.err.contains(QStringLiteral("no demonstration data for")));
 }
 
 TEST_CASE("cli apoio: a period is written as the program counts them")

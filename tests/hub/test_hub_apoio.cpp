@@ -517,18 +517,22 @@ TEST_CASE("Apoio on the hub: GET /units lists a COSEMS's apoiadores, also those 
     CHECK(ba.value(silent.scope.municipality).uf == QStringLiteral("BA"));
     CHECK(ba.value(silent.scope.municipality).active);
     CHECK(ba.value(silent.scope.municipality).since == f.clock.now());
-    CHECK_FALSE(ba.value(left.scope.municipality).active); // its only token revoked
+    CHECK_FALSE(ba.value(left.scope.municipality).active); // its only token revoked, now
+    CHECK(ba.value(left.scope.municipality).until == f.clock.now());
+    CHECK_FALSE(ba.value(silent.scope.municipality).until.isValid());
     const auto all = roster(conasems);
     CHECK(all.size() == 4);
     CHECK(all.value(pe.scope.municipality).uf == QStringLiteral("PE"));
 
-    // The pre-flight offers it to the apoio program's levels only.
+    // The pre-flight offers it to the apoio program's coordinations only.
     const auto features = [&f](const QString &token) {
         const HttpReply r = f.http->get(QStringLiteral("/api/v1/preflight"), token);
         REQUIRE(r.status == 200);
         return sync::decodePreflight(r.body)->features;
     };
     CHECK(features(cosemsBa).contains(QStringLiteral("units")));
+    CHECK(features(conasems).contains(QStringLiteral("units")));
+    CHECK_FALSE(features(sent.token).contains(QStringLiteral("units")));
     const QString urs = f.enrollUrs(kBeloUrs);
     CHECK_FALSE(features(urs).contains(QStringLiteral("units")));
     // An apoiador sends; it does not list its colleagues. SES-MG's URS has the reference table.

@@ -504,7 +504,8 @@ TEST_CASE("protocol: the roster of apoiadores round-trips, and an entry that is 
     const QDateTime since(QDate(2026, 2, 1), QTime(12, 0), QTimeZone::utc());
     const QList<sync::RosterUnit> units{
         {QStringLiteral("ap-75e5d2a2a8b9"), QStringLiteral("Maria Souza"), QStringLiteral("BA"), since, true},
-        {QStringLiteral("ap-0a1b2c3d4e5f"), QString(), QStringLiteral("PE"), since.addDays(3), false}};
+        {QStringLiteral("ap-0a1b2c3d4e5f"), QString(), QStringLiteral("PE"), since.addDays(3), false,
+         since.addDays(90)}};
     auto decoded = sync::decodeRoster(sync::encodeRoster(units));
     REQUIRE(decoded.ok());
     REQUIRE(decoded->size() == 2);
@@ -515,6 +516,8 @@ TEST_CASE("protocol: the roster of apoiadores round-trips, and an entry that is 
     CHECK(decoded->at(0).active);
     CHECK(decoded->at(1).name.isEmpty());
     CHECK_FALSE(decoded->at(1).active);
+    CHECK(decoded->at(1).until == since.addDays(90));
+    CHECK_FALSE(decoded->at(0).until.isValid());
     CHECK(sync::decodeRoster(R"({"units":[]})").ok());
 
     // Each of these entries breaks one rule (§10.9): the whole answer is refused.
@@ -532,7 +535,14 @@ TEST_CASE("protocol: the roster of apoiadores round-trips, and an entry that is 
          entry(R"({"unit":"ap-75e5d2a2a8b9","name":"","uf":"BA","since":"2026-02-01T12:00:00Z","active":1})"),
          entry(
              R"({"unit":"ap-75e5d2a2a8b9","name":7,"uf":"BA","since":"2026-02-01T12:00:00Z","active":true})"),
-         entry(longName.constData()), QByteArray(R"({"units":{}})"), QByteArray("<html>login</html>")}) {
+         entry(longName.constData()),
+         // who left says since when; who is active says nothing of it
+         entry(
+             R"({"unit":"ap-75e5d2a2a8b9","name":"","uf":"BA","since":"2026-02-01T12:00:00Z","active":false})"),
+         entry(
+             R"({"unit":"ap-75e5d2a2a8b9","name":"","uf":"BA","since":"2026-02-01T12:00:00Z","active":true,)"
+             R"("until":"2026-05-01T12:00:00Z"})"),
+         QByteArray(R"({"units":{}})"), QByteArray("<html>login</html>")}) {
         INFO(bad.toStdString());
         auto refused = sync::decodeRoster(bad);
         REQUIRE_FALSE(refused.ok());

@@ -611,7 +611,7 @@ TEST_CASE("real hub: an apoiador's quadrimestre returned by its COSEMS, correcte
     lines = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     REQUIRE(lines.size() == 3);
     // Ana joined after 2026-Q2 ended: no report of it is expected from her.
-    CHECK(lines[0].section(QLatin1Char('\t'), 1) == QStringLiteral("Ana Prado\tnot_joined"));
+    CHECK(lines[0].section(QLatin1Char('\t'), 1) == QStringLiteral("Ana Prado\tnot_expected"));
     CHECK(lines[1].section(QLatin1Char('\t'), 0, 1) ==
           services.profile().reportingUnit() + QStringLiteral("\tMaria Souza"));
     CHECK(lines[1].section(QLatin1Char('\t'), 2) != QStringLiteral("missing"));

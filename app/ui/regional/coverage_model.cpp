@@ -70,7 +70,7 @@ QString CoverageModel::totalText(int column) const
 {
     const int n = m_grid.expected(column);
     if (n == 0)
-        return QStringLiteral("—"); // nobody was expected (a coordination's people had not joined)
+        return QStringLiteral("—"); // nobody was expected (a coordination's people were not in the program)
     const int x = m_grid.covered(column);
     const int pct = n > 0 ? int(std::lround(100.0 * x / n)) : 0;
     return tr("%1 of %2 (%3%)").arg(x).arg(n).arg(pct);
@@ -87,7 +87,7 @@ QString CoverageModel::describe(int row, int column) const
     const QString deadline = m_program.deadline(period).toString(QStringLiteral("dd/MM/yyyy"));
     const QString sent = regional::brasiliaDateTime(cell.firstSentAt);
     if (!cell.expected)
-        return tr("%1 had not joined the program yet in %2: no report is expected.")
+        return tr("%1 was not in the program in %2 (joined later, or has left): no report is expected.")
             .arg(name, period.display());
     switch (cell.state) {
     case core::CoverageState::Missing:
@@ -121,13 +121,13 @@ QVariant CoverageModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || index.row() >= m_grid.rows.size() || index.column() >= m_grid.periods.size())
         return {};
     const core::CoverageCell &cell = m_grid.rows.at(index.row()).cells.at(index.column());
-    if (!cell.expected) { // a person who had not joined yet: an empty, pale cell
+    if (!cell.expected) { // a person not in the program then: an empty, pale cell
         switch (role) {
         case Qt::ToolTipRole:
         case Qt::AccessibleTextRole:
             return describe(index.row(), index.column());
         case StateKeyRole:
-            return QStringLiteral("not_joined");
+            return QStringLiteral("not_expected");
         case FillRole:
             return QColor(0xfa, 0xfb, 0xfc);
         case Qt::TextAlignmentRole:

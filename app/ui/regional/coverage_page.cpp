@@ -27,12 +27,15 @@ namespace mobiliza::ui {
 namespace {
 
 // One legend entry: the cell as it looks, then what it means (kept on one line).
-QString legendChip(core::CoverageState state)
+QString legendChip(core::CoverageState state, bool people)
 {
     const auto keep = [](const QString &s) { return s.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")); };
     return QStringLiteral("<span style='background:%1; color:%2;'>&nbsp;%3&nbsp;</span>&nbsp;%4")
-        .arg(CoverageModel::fill(state).name(), CoverageModel::ink(state).name(), keep(CoverageModel::shortText(state)),
-             keep(core::coverageStateLabel(state)));
+        .arg(CoverageModel::fill(state).name(), CoverageModel::ink(state).name(),
+             keep(CoverageModel::shortText(state)),
+             keep(people && state == core::CoverageState::NoActions
+                      ? CoveragePage::tr("No actions in the period (justified)")
+                      : core::coverageStateLabel(state)));
 }
 
 } // namespace
@@ -58,7 +61,7 @@ CoveragePage::CoveragePage(const AppContext &context, Dialogs &dialogs, QWidget 
     for (core::CoverageState s : {core::CoverageState::OnTime, core::CoverageState::Late,
                                   core::CoverageState::NoActions, core::CoverageState::Returned,
                                   core::CoverageState::Missing})
-        chips << legendChip(s);
+        chips << legendChip(s, m_people);
     auto *legend = new QLabel(chips.join(QStringLiteral(" &nbsp;&nbsp;&nbsp; ")), this);
     legend->setObjectName(QStringLiteral("coverageLegend"));
     legend->setWordWrap(true); // two lines on a small screen
@@ -245,7 +248,7 @@ void CoveragePage::reload()
         grid.value().target =
             services.targets().current().coverageTarget(m_context.reference, municipalities);
     else
-        core::excludeBeforeJoining(grid.value(), regional::joinedDates(services));
+        core::excludeUnexpected(grid.value(), regional::rosterExpectations(services));
     const QModelIndex was = m_table->currentIndex();
     m_model->setGrid(grid.value());
     m_table->verticalHeader()->setMinimumWidth(150);

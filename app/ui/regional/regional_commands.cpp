@@ -149,12 +149,12 @@ int coverage(const CommandLine &cl, core::Services &services, const core::Refere
         return 1;
     }
     if (people)
-        core::excludeBeforeJoining(grid.value(), regional::joinedDates(services));
+        core::excludeUnexpected(grid.value(), regional::rosterExpectations(services));
     for (const core::CoverageRow &row : grid.value().rows)
         *out += QStringLiteral("%1\t%2\t%3\n")
                     .arg(row.municipality.ibge, row.municipality.name,
                          row.cells.first().expected ? core::coverageStateKey(row.cells.first().state)
-                                                    : QStringLiteral("not_joined"));
+                                                    : QStringLiteral("not_expected"));
     if (people && !services.profile().uf().isEmpty()) {
         auto reach = core::territoryReach(services.replica(), program, core::BrazilReference::embedded(),
                                           period, services.profile().uf());

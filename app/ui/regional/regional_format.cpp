@@ -138,12 +138,16 @@ core::Result<QList<core::Municipality>> scopePeople(core::Services &services)
     if (!names)
         return names.error();
     QHash<QString, core::Municipality> people;
-    for (const core::RosterEntry &e : roster.value())
+    QHash<QString, QString> ufs;
+    for (const core::RosterEntry &e : roster.value()) {
+        ufs.insert(e.unit, e.uf);
         if (e.active)
             people.insert(e.unit, core::Municipality{e.unit, {}, e.uf, {}, {}, {}, false});
+    }
     for (const QString &unit : sent.value())
         if (!people.contains(unit))
-            people.insert(unit, core::Municipality{unit, {}, services.profile().uf(), {}, {}, {}, false});
+            people.insert(unit, core::Municipality{
+                                    unit, {}, ufs.value(unit, services.profile().uf()), {}, {}, {}, false});
     QList<core::Municipality> out;
     for (core::Municipality m : std::as_const(people)) {
         m.name = names.value().value(m.ibge, m.ibge);
@@ -158,13 +162,16 @@ core::Result<QList<core::Municipality>> scopePeople(core::Services &services)
     return out;
 }
 
-QHash<QString, QDate> joinedDates(core::Services &services)
+core::RosterExpectations rosterExpectations(core::Services &services)
 {
-    QHash<QString, QDate> joined;
+    core::RosterExpectations expectations;
     if (auto roster = services.replica().roster())
-        for (const core::RosterEntry &e : roster.value())
-            joined.insert(e.unit, core::brasiliaDate(e.since));
-    return joined;
+        for (const core::RosterEntry &e : roster.value()) {
+            expectations.joined.insert(e.unit, core::brasiliaDate(e.since));
+            if (!e.active)
+                expectations.left.insert(e.unit, core::brasiliaDate(e.until));
+        }
+    return expectations;
 }
 
 } // namespace mobiliza::ui::regional

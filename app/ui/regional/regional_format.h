@@ -7,6 +7,7 @@
 #include "core/regional/review_outbox.h"
 
 #include "core/program/program_definition.h"
+#include "core/regional/coverage.h"
 
 #include <QColor>
 #include <QDate>
@@ -62,8 +63,8 @@ QList<core::Municipality> scopeMunicipalities(const core::ReferenceData &referen
 // name: the active apoiadores of the hub's roster and anyone who sent a report here.
 // `ibge` holds the apoiador's id, `name` its name (else the id), `urs` its state.
 core::Result<QList<core::Municipality>> scopePeople(core::Services &services);
-// When each person of the roster joined (its first enrollment, Brasília date), by unit:
-// core::excludeBeforeJoining. Empty when the roster cannot be read.
-QHash<QString, QDate> joinedDates(core::Services &services);
+// When each person of the roster joined (its first enrollment, Brasília date) and who
+// left, for core::excludeUnexpected. Empty when the roster cannot be read.
+core::RosterExpectations rosterExpectations(core::Services &services);
 
 } // namespace mobiliza::ui::regional

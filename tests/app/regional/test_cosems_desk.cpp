@@ -299,7 +299,7 @@ TEST_CASE("COSEMS coverage: every apoiador of the roster by quadrimestre, and th
     CHECK(page->monthLabel()->text().contains(QStringLiteral("2 of 3")));
     // They all joined in February 2026: nobody is expected before 2026-Q1.
     CHECK(model->index(0, 3).data(ui::CoverageModel::StateKeyRole).toString() ==
-          QStringLiteral("not_joined"));
+          QStringLiteral("not_expected"));
     CHECK(model->headerData(3, Qt::Horizontal).toString().endsWith(QStringLiteral("\n—")));
     CHECK(model->index(0, 4).data(ui::CoverageModel::StateKeyRole).toString() == QStringLiteral("missing"));
     CHECK(model->headerData(4, Qt::Horizontal).toString().contains(QStringLiteral("0 of 3")));
