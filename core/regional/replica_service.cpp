@@ -22,6 +22,20 @@ namespace mobiliza::core {
 
 namespace {
 
+// The name the hub gives a unit that is a person (schema 14); an empty one keeps the name known.
+Status nameUnit(const QSqlDatabase &db, const QString &unit, const QString &name)
+{
+    if (name.isEmpty())
+        return {};
+    auto named = execSql(db,
+                         QStringLiteral("INSERT INTO unit_names (unit, name) VALUES (?, ?) "
+                                        "ON CONFLICT (unit) DO UPDATE SET name = excluded.name"),
+                         {unit, name});
+    if (!named)
+        return named.error();
+    return {};
+}
+
 const QString kCursorKey = QStringLiteral("replica_cursor");
 
 const QString kReplicaColumns = QStringLiteral(
@@ -135,14 +149,8 @@ Status ReplicaService::replaceRoster(const QList<RosterEntry> &roster)
                          e.until.isValid() ? QVariant(storeTimestamp(e.until)) : QVariant()});
             if (!put)
                 return put.error();
-            if (!e.name.isEmpty()) {
-                auto named = execSql(m_database.db(),
-                                     QStringLiteral("INSERT INTO unit_names (unit, name) VALUES (?, ?) "
-                                                    "ON CONFLICT (unit) DO UPDATE SET name = excluded.name"),
-                                     {e.unit, e.name});
-                if (!named)
-                    return named.error();
-            }
+            if (Status named = nameUnit(m_database.db(), e.unit, e.name); !named)
+                return named;
         }
         return {};
     });
@@ -224,14 +232,8 @@ Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64
                  e.cursor, e.via.isEmpty() ? QStringLiteral("push") : e.via, now});
             if (!put)
                 return put.error();
-            if (!e.unitName.isEmpty()) {
-                auto named = execSql(m_database.db(),
-                                     QStringLiteral("INSERT INTO unit_names (unit, name) VALUES (?, ?) "
-                                                    "ON CONFLICT (unit) DO UPDATE SET name = excluded.name"),
-                                     {e.municipality, e.unitName});
-                if (!named)
-                    return named.error();
-            }
+            if (Status named = nameUnit(m_database.db(), e.municipality, e.unitName); !named)
+                return named;
         }
         auto stored = execSql(m_database.db(),
                               QStringLiteral("INSERT INTO settings (key, value) VALUES (?, ?) "

@@ -91,17 +91,24 @@ core::ReplicaRevision withManifest(core::Services &services, qint64 cursor, cons
     return r;
 }
 
+// A new COSEMS profile of Bahia.
+std::unique_ptr<core::Services> cosemsOfBahia(const test::TempDir &dir, const core::Clock &clock)
+{
+    auto opened = core::Services::open(dir.path(), clock);
+    REQUIRE(opened.ok());
+    std::unique_ptr<core::Services> services = std::move(opened.value());
+    REQUIRE(services->profile().setProgram(core::ProgramDefinition::apoioCosemsId()).ok());
+    REQUIRE(services->profile().setRole(core::Role::Urs, QStringLiteral("BA")).ok());
+    return services;
+}
+
 } // namespace
 
 TEST_CASE("COSEMS desk: the apoiadores' reports by name and quadrimestre, and only the pages it has")
 {
     test::TempDir dir;
     core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-    auto opened = core::Services::open(dir.path(), clock);
-    REQUIRE(opened.ok());
-    std::unique_ptr<core::Services> services = std::move(opened.value());
-    REQUIRE(services->profile().setProgram(core::ProgramDefinition::apoioCosemsId()).ok());
-    REQUIRE(services->profile().setRole(core::Role::Urs, QStringLiteral("BA")).ok());
+    std::unique_ptr<core::Services> services = cosemsOfBahia(dir, clock);
     REQUIRE(
         services->replica()
             .applyPulled({pulled(1, QStringLiteral("ap-75e5d2a2a8b9"), QStringLiteral("Maria Souza"),
@@ -224,11 +231,7 @@ TEST_CASE("COSEMS coverage: every apoiador of the roster by quadrimestre, and th
 {
     test::TempDir dir;
     core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-    auto opened = core::Services::open(dir.path(), clock);
-    REQUIRE(opened.ok());
-    std::unique_ptr<core::Services> services = std::move(opened.value());
-    REQUIRE(services->profile().setProgram(core::ProgramDefinition::apoioCosemsId()).ok());
-    REQUIRE(services->profile().setRole(core::Role::Urs, QStringLiteral("BA")).ok());
+    std::unique_ptr<core::Services> services = cosemsOfBahia(dir, clock);
     const QString salvador = QStringLiteral("2927408"), feira = QStringLiteral("2910800"),
                   camacari = QStringLiteral("2905701");
     // Maria: Salvador and Feira de Santana, and one action for a região named as text;
