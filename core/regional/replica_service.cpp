@@ -179,15 +179,9 @@ Result<QList<RosterEntry>> ReplicaService::roster() const
 
 Result<QStringList> ReplicaService::units() const
 {
-    auto q =
-        runSql(m_database.db(),
-               QStringLiteral("SELECT DISTINCT municipality FROM replica_revisions ORDER BY municipality"));
-    if (!q)
-        return q.error();
-    QStringList out;
-    while (q.value().next())
-        out << q.value().value(0).toString();
-    return out;
+    return stringsSql(
+        m_database.db(),
+        QStringLiteral("SELECT DISTINCT municipality FROM replica_revisions ORDER BY municipality"));
 }
 
 Status ReplicaService::applyPulled(const QList<ReplicaRevision> &entries, qint64 next)

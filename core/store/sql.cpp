@@ -132,6 +132,17 @@ QVariant textArg(const QString &text)
     return text.isNull() ? QVariant(QString::fromLatin1("", 0)) : QVariant(text);
 }
 
+Result<QStringList> stringsSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args)
+{
+    auto q = runSql(db, sql, args);
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q.value().next())
+        out << q.value().value(0).toString();
+    return out;
+}
+
 QVariant nullIfEmpty(const QString &text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);

@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 #include <QVariantList>
 
@@ -34,6 +35,9 @@ Result<int> execSql(const QSqlDatabase &db, const QString &sql, const QVariantLi
 
 // The first column of the first row, or an invalid QVariant when there is no row.
 Result<QVariant> scalarSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+
+// The first column of every row, as text.
+Result<QStringList> stringsSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
 
 // QSQLITE binds a null QString as SQL NULL: use textArg() for NOT NULL text
 // columns ('' for a null string) and nullIfEmpty() for optional ones.

@@ -25,6 +25,7 @@ namespace store_detail {
 using core::execSql;
 using core::runSql;
 using core::scalarSql;
+using core::stringsSql;
 
 // " AND <column> IN (?, ?, …)" for `values`, appending them to `args`.
 inline QString andIn(const QString &column, const QStringList &values, QVariantList *args)
@@ -36,19 +37,6 @@ inline QString andIn(const QString &column, const QStringList &values, QVariantL
     }
     return QStringLiteral(" AND ") + column + QStringLiteral(" IN (") + marks.join(QStringLiteral(", ")) +
            QLatin1Char(')');
-}
-
-// The first column of every row, as text.
-inline core::Result<QStringList> stringsSql(const QSqlDatabase &db, const QString &sql,
-                                            const QVariantList &args = {})
-{
-    auto q = runSql(db, sql, args);
-    if (!q)
-        return q.error();
-    QStringList out;
-    while (q.value().next())
-        out << q.value().value(0).toString();
-    return out;
 }
 
 // Forward-only migrations (hub_store_schema.cpp). {ID} and {BYTES} are replaced per

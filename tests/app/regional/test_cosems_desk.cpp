@@ -127,7 +127,7 @@ TEST_CASE("COSEMS desk: the apoiadores' reports by name and quadrimestre, and on
     window.resize(1366, 768);
     window.show();
 
-    // Inbox, Synchronization, Settings: no coverage grid of municipalities, batches, partners or Painel.
+    // Inbox, Coverage (of apoiadores), Synchronization, Settings: no batches, partners or Painel.
     QStringList pages;
     for (int i = 0; i < window.navigation()->count(); ++i)
         pages << window.navigation()->item(i)->text();
