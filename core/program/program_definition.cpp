@@ -154,6 +154,11 @@ QList<RuleDefinition> ProgramDefinition::rules() const
 {
     return MOBILIZA_D.rules;
 }
+PanelDefinition ProgramDefinition::panel() const
+{
+    return d->panel;
+}
+
 PhotoRule ProgramDefinition::photoRule() const
 {
     return MOBILIZA_D.photos;

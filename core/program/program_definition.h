@@ -131,6 +131,21 @@ struct ProgramLevel
     QString place; // "municipality" (an IBGE code), "urs" (a URS name), "uf" (a state), "none"
 };
 
+// "panel" (docs/programs.md §panel): what a coordination's panel of the program breaks its
+// records down by, and the mix a catalogue is measured against (the apoio program's 70-20-10).
+struct PanelReference
+{
+    QString field;                     // a choice field
+    QList<QPair<QString, int>> shares; // each code of its catalogue → its share in %, adding up to 100
+};
+
+struct PanelDefinition
+{
+    QStringList breakdowns; // choice / multichoice fields, in the panel's order
+    QList<PanelReference> references;
+    bool isEmpty() const { return breakdowns.isEmpty() && references.isEmpty(); }
+};
+
 struct ReportRule
 {
     int minRecords = 1;
@@ -192,6 +207,7 @@ public:
     PhotoRule photoRule() const;
     int minPhotosPerRecord() const { return photoRule().minPerRecord; }
     ReportRule reportRule() const;
+    PanelDefinition panel() const; // empty when the program declares none
 
     // The program's period holding `date` (a month, or its quadrimestre).
     Period periodOf(const QDate &date) const;

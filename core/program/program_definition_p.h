@@ -33,6 +33,7 @@ struct ProgramDefinition::Data
     QHash<QString, ProgramLevel> levels;
     PhotoRule photos;
     ReportRule report;
+    PanelDefinition panel;
     QByteArray source;
     // "translations": language ("en") → its labels, checked by the loader.
     QHash<QString, QJsonObject> translations;

@@ -495,7 +495,8 @@ Result<ProgramDefinition> ProgramDefinition::fromJson(const QByteArray &json)
                  QStringLiteral("period"), QStringLiteral("deadlineDay"), QStringLiteral("recordLabel"),
                  QStringLiteral("recordLabelPlural"), QStringLiteral("report"), QStringLiteral("photos"),
                  QStringLiteral("catalogues"), QStringLiteral("fields"), QStringLiteral("rules"),
-                 QStringLiteral("translations"), QStringLiteral("territory"), QStringLiteral("levels")},
+                 QStringLiteral("translations"), QStringLiteral("territory"), QStringLiteral("levels"),
+                 QStringLiteral("panel")},
                 top);
     const int format = l.integer(root, QStringLiteral("formatVersion"), top, true, 1, 1000, 0);
     if (format > kFormatVersion) {
@@ -536,6 +537,7 @@ Result<ProgramDefinition> ProgramDefinition::fromJson(const QByteArray &json)
     l.loadRules(root, *d);
     l.loadPhotosAndReport(root, *d);
     l.loadLevels(root, *d);
+    l.loadPanel(root, *d);
     l.loadTranslations(root, *d);
 
     if (!l.problems.isEmpty()) {

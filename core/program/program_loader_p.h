@@ -151,6 +151,7 @@ public:
     void loadRules(const QJsonObject &root, ProgramDefinition::Data &d);
     void loadPhotosAndReport(const QJsonObject &root, ProgramDefinition::Data &d);
     void loadLevels(const QJsonObject &root, ProgramDefinition::Data &d);
+    void loadPanel(const QJsonObject &root, ProgramDefinition::Data &d);
 
 private:
     // the field `id` exists and has one of `types` (any type when empty)

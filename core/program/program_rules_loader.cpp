@@ -1,6 +1,8 @@
 // ProgramDefinition loader, second half: declarative rules, photo rule and report rule.
 #include "core/program/program_loader_p.h"
 
+#include <QSet>
+
 namespace mobiliza::core::program_loader {
 
 void Loader::loadRules(const QJsonObject &root, ProgramDefinition::Data &d)
@@ -267,6 +269,91 @@ void Loader::loadLevels(const QJsonObject &root, ProgramDefinition::Data &d)
                     "ProgramDefinition", "levels.municipality: the program reports by “%1” but its reporting "
                                          "level is set up with “%2”. Make them agree.")
                     .arg(d.reportingUnit, reportingPlace));
+}
+
+// "panel": { "breakdowns": [choice or multichoice field ids], "references": [{ "field":
+// a choice field, "shares": { code: % } }] }: what the coordination's panel counts the records
+// by, and a mix to measure one choice against (shares of its catalogue's codes adding to 100).
+void Loader::loadPanel(const QJsonObject &root, ProgramDefinition::Data &d)
+{
+    const auto panel = get(root, QStringLiteral("panel"), Kind::Object, top, false);
+    if (!panel)
+        return;
+    const QJsonObject o = panel->toObject();
+    const QString where = QStringLiteral("panel");
+    checkKeys(o, {QStringLiteral("breakdowns"), QStringLiteral("references")}, where);
+    const QStringList choices{field_type::Choice, field_type::MultiChoice};
+    if (const auto breakdowns = get(o, QStringLiteral("breakdowns"), Kind::Array, where, false)) {
+        const QString at = QStringLiteral("panel.breakdowns");
+        for (const QJsonValue &v : breakdowns->toArray()) {
+            const QString id = v.toString();
+            if (!v.isString() || !refersToField(d, at, id, choices))
+                continue;
+            if (d.panel.breakdowns.contains(id)) {
+                problem(QCoreApplication::translate("ProgramDefinition",
+                                                    "%1: the field “%2” is there more than once. Name each "
+                                                    "field once.")
+                            .arg(at, id));
+                continue;
+            }
+            d.panel.breakdowns << id;
+        }
+    }
+    const auto references = get(o, QStringLiteral("references"), Kind::Array, where, false);
+    if (!references)
+        return;
+    const QJsonArray list = references->toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString at = QStringLiteral("panel.references[%1]").arg(i);
+        if (!list.at(i).isObject()) {
+            problem(QCoreApplication::translate("ProgramDefinition", "%1: must be an object ({…}).").arg(at));
+            continue;
+        }
+        const QJsonObject r = list.at(i).toObject();
+        checkKeys(r, {QStringLiteral("field"), QStringLiteral("shares")}, at);
+        PanelReference reference;
+        reference.field = string(r, QStringLiteral("field"), at, true);
+        const auto shares = get(r, QStringLiteral("shares"), Kind::Object, at, true);
+        if (reference.field.isEmpty() || !shares ||
+            !refersToField(d, at, reference.field, {QString(field_type::Choice)}))
+            continue;
+        const QString catalogue = d.fields.at(d.fieldIndex.value(reference.field)).catalogue;
+        QSet<QString> codes;
+        for (const CatalogueEntry &e : d.catalogues.value(catalogue))
+            codes.insert(e.code);
+        int sum = 0;
+        bool valid = true;
+        const QJsonObject byCode = shares->toObject();
+        for (auto it = byCode.begin(); it != byCode.end(); ++it) {
+            if (!codes.contains(it.key())) {
+                problem(QCoreApplication::translate("ProgramDefinition",
+                                                    "%1: “%2” is not a code of the catalogue “%3”.")
+                            .arg(at, it.key(), catalogue));
+                valid = false;
+                continue;
+            }
+            const int share = integer(byCode, it.key(), at + QStringLiteral(".shares"), true, 0, 100, 0);
+            sum += share;
+            reference.shares << qMakePair(it.key(), share);
+        }
+        if (valid && sum != 100) {
+            problem(QCoreApplication::translate("ProgramDefinition",
+                                                "%1: the shares add up to %2; they must add up to 100.")
+                        .arg(at)
+                        .arg(sum));
+            continue;
+        }
+        if (!valid)
+            continue;
+        // In the catalogue's order, as the panel draws them.
+        QList<QPair<QString, int>> ordered;
+        for (const CatalogueEntry &e : d.catalogues.value(catalogue))
+            for (const auto &share : std::as_const(reference.shares))
+                if (share.first == e.code)
+                    ordered << share;
+        reference.shares = ordered;
+        d.panel.references << reference;
+    }
 }
 
 } // namespace mobiliza::core::program_loader

@@ -181,6 +181,17 @@ TEST_CASE("The apoio program ships as data: an apoiador's quadrimestral register
     CHECK(en.official().field(QStringLiteral("referrals"))->itemFields.at(1).label ==
           QStringLiteral("Responsável"));
 
+    // The coordination's panel: what it breaks the actions down by, and the 70-20-10 mix.
+    const PanelDefinition panel = p.panel();
+    CHECK(panel.breakdowns == names({"support_type", "modality", "learning_mode", "topics"}));
+    REQUIRE(panel.references.size() == 1);
+    CHECK(panel.references.first().field == QStringLiteral("learning_mode"));
+    CHECK(panel.references.first().shares ==
+          QList<QPair<QString, int>>{{QStringLiteral("pratica"), 70},
+                                     {QStringLiteral("interacao_social"), 20},
+                                     {QStringLiteral("aprendizado_formal"), 10}});
+    CHECK(ses.panel().isEmpty());
+
     const ProgramRegistry registry;
     CHECK(registry.ids() == names({"apoio_cosems", "ses_mg_mobilizacao"}));
 }
@@ -512,6 +523,31 @@ TEST_CASE("The loader checks the new field types and rules strictly")
             "reports by “apoiador”");
     refused(edited([](QJsonObject &r) { r[QStringLiteral("territory")] = QStringLiteral("state"); }),
             "needs the national table");
+    // The panel: breakdowns of choices only, each once; a reference of codes of its catalogue
+    // whose shares add up to 100.
+    auto withPanel = [&](const char *panel) {
+        return edited([&](QJsonObject &r) {
+            r[QStringLiteral("panel")] = QJsonDocument::fromJson(QByteArray(panel)).object();
+        });
+    };
+    refused(withPanel(R"({"breakdowns": ["results"]})"), "“results”");
+    refused(withPanel(R"({"breakdowns": ["modality", "modality"]})"), "more than once");
+    refused(withPanel(R"({"charts": []})"), "charts");
+    refused(withPanel(R"({"references": [{"field": "topics", "shares": {"outro": 100}}]})"), "“topics”");
+    refused(
+        withPanel(R"({"references": [{"field": "modality", "shares": {"presencial": 60, "remoto": 40}}]})"),
+        "“remoto”");
+    refused(
+        withPanel(R"({"references": [{"field": "modality", "shares": {"presencial": 60, "virtual": 30}}]})"),
+        "add up to 90");
+    REQUIRE(
+        withPanel(R"({"references": [{"field": "modality", "shares": {"virtual": 40, "presencial": 60}}]})")
+            .ok());
+    CHECK(withPanel(R"({"references": [{"field": "modality", "shares": {"virtual": 40, "presencial": 60}}]})")
+              .value()
+              .panel()
+              .references.first()
+              .shares.first() == qMakePair(QStringLiteral("presencial"), 60));
     REQUIRE(withLevels(R"({"municipality": {"key": "ap", "label": "A", "place": "uf"},
                            "central": {"key": "national", "label": "N", "place": "none"}})")
                 .ok());
