@@ -36,6 +36,10 @@ shoot "$profiles/central" central- inbox report coverage panel targets
 ./build/app/mobiliza --data-dir "$profiles/apoiador" --program apoio_cosems --role apoiador --uf BA --demo-data \
   --status >/dev/null
 shoot "$profiles/apoiador" apoio- reports editor sync
+# Its COSEMS coordination (the demonstration copy of Bahia's apoiadores).
+./build/app/mobiliza --data-dir "$profiles/cosems" --program apoio_cosems --role cosems --uf BA --demo-data \
+  --status >/dev/null
+shoot "$profiles/cosems" cosems- inbox report coverage panel
 # The first-run dialog.
 MOBILIZA_SCREENSHOT_DIR="$PWD/$out" ./build/tests/app/test_app "municipality dialog: accent-free*" >/dev/null
 echo "screenshots written to $out/ and $out/1024x600/"

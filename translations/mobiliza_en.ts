@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+113"/>
+        <location filename="../app/ui/application.cpp" line="+114"/>
         <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
@@ -40,7 +40,7 @@
         <translation>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</translation>
     </message>
@@ -100,7 +100,7 @@
         <translation>The page &quot;%1&quot; is not one of this profile&apos;s (%2).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Could not save the screenshot to %1. Check that the folder exists and is writable.</translation>
     </message>
@@ -939,7 +939,7 @@
         <translation>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+274"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+275"/>
         <source>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</source>
         <translation>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
@@ -950,8 +950,8 @@
         <translation>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+65"/>
+        <location line="-84"/>
+        <location line="+66"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Choose the profile&apos;s state before adding demonstration data.</translation>
     </message>
@@ -2192,7 +2192,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+101"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+62"/>
+        <location line="+43"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
@@ -2416,23 +2417,43 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+184"/>
         <source>Reported</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+118"/>
+        <location line="-180"/>
+        <location line="+212"/>
         <source>Target (%1 %)</source>
         <translation>Target (%1 %)</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-151"/>
         <source>All others</source>
         <translation>All others</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
+        <source>Recorded (%)</source>
+        <translation>Recorded (%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reference (%)</source>
+        <translation>Reference (%)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2%</source>
+        <translation>%1: %2%</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Q%1/%2</source>
+        <translation>Q%1/%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Coverage by %1, %2 to %3 (% of the months reported)</source>
         <translation>Coverage by %1, %2 to %3 (% of the months reported)</translation>
     </message>
@@ -2440,12 +2461,37 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+34"/>
-        <source>--panel is for a URS or central profile; this one is a municipality&apos;s.</source>
-        <translation>--panel is for a URS or central profile; this one is a municipality&apos;s.</translation>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+39"/>
+        <source>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</source>
+        <translation>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</source>
+        <translation>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--from must not be after --to.</source>
+        <translation>--from must not be after --to.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
+        <translation>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Brazil</source>
+        <translation>Brazil</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
+        <translation>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</source>
         <translation>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</translation>
     </message>
@@ -2637,7 +2683,7 @@
 <context>
     <name>PanelMap</name>
     <message>
-        <location filename="../app/ui/panel/panel_map.cpp" line="+57"/>
+        <location filename="../app/ui/panel/panel_map.cpp" line="+108"/>
         <source>no action</source>
         <translation>no action</translation>
     </message>
@@ -3007,13 +3053,13 @@
     <message>
         <location line="+17"/>
         <location line="+75"/>
-        <location line="+325"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+226"/>
+        <location line="+326"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+228"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-394"/>
         <location line="+17"/>
         <location line="+181"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
@@ -3124,6 +3170,7 @@
         <location filename="../core/program/program_list_loader.cpp" line="-21"/>
         <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
+        <location line="+92"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: must be an object ({…}).</translation>
     </message>
@@ -3158,12 +3205,12 @@
         <translation>The program definition must be a JSON object. Fix the file or ask for a corrected program definition.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The program definition uses format version %1, but this version of Mobiliza reads only up to version %2. Update Mobiliza.</source>
         <translation>The program definition uses format version %1, but this version of Mobiliza reads only up to version %2. Update Mobiliza.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The program definition is not valid. Fix these problems:</source>
         <translation>The program definition is not valid. Fix these problems:</translation>
     </message>
@@ -3190,7 +3237,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-48"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-140"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” must be between %3 and %4.</translation>
     </message>
@@ -3201,7 +3248,7 @@
         <translation>%1: “%2” has the invalid value “%3”. Use one of: %4.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>%1: the field “%2” does not exist or is not of type %3. Add the field or fix the reference.</source>
         <translation>%1: the field “%2” does not exist or is not of type %3. Add the field or fix the reference.</translation>
     </message>
@@ -3249,6 +3296,175 @@
         <location line="+12"/>
         <source>levels.municipality: the program reports by “%1” but its reporting level is set up with “%2”. Make them agree.</source>
         <translation>levels.municipality: the program reports by “%1” but its reporting level is set up with “%2”. Make them agree.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: the field “%2” is there more than once. Name each field once.</source>
+        <translation>%1: the field “%2” is there more than once. Name each field once.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1: “%2” is not a code of the catalogue “%3”.</source>
+        <translation>%1: “%2” is not a code of the catalogue “%3”.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: the shares add up to %2; they must add up to 100.</source>
+        <translation>%1: the shares add up to %2; they must add up to 100.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPanel</name>
+    <message>
+        <location filename="../core/panel/program_panel.cpp" line="+104"/>
+        <source>Choose a first and a last period of the program, the first not after the last.</source>
+        <translation>Choose a first and a last period of the program, the first not after the last.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPanelExport</name>
+    <message>
+        <location filename="../core/panel/program_panel_export.cpp" line="+23"/>
+        <location line="+76"/>
+        <source>Not said</source>
+        <translation>Not said</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Painel</source>
+        <translation>Painel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>Figure</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share (%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference (%)</source>
+        <translation>Reference (%)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Brazil</source>
+        <translation>Brazil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports counted</source>
+        <translation>Reports counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting units with reports</source>
+        <translation>Reporting units with reports</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reports whose content has not arrived</source>
+        <translation>Reports whose content has not arrived</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Municipalities supported</source>
+        <translation>Municipalities supported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Actions naming no municipality</source>
+        <translation>Actions naming no municipality</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions in the period</source>
+        <translation>Actions in the period</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 against the reference</source>
+        <translation>%1 against the reference</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions by state</source>
+        <translation>Actions by state</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Participants by role</source>
+        <translation>Participants by role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not broken down</source>
+        <translation>Not broken down</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Follow-ups</source>
+        <translation>Follow-ups</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Open, within the date</source>
+        <translation>Open, within the date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late (not done, date passed)</source>
+        <translation>Late (not done, date passed)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Municipality supported</source>
+        <translation>Municipality supported</translation>
     </message>
 </context>
 <context>
@@ -3668,14 +3884,14 @@
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+31"/>
+        <location line="-32"/>
+        <location line="+34"/>
         <source>Coverage</source>
         <translation>Coverage</translation>
     </message>
@@ -3912,12 +4128,12 @@
 <context>
     <name>ReplicaService</name>
     <message>
-        <location filename="../core/regional/replica_service.cpp" line="+68"/>
+        <location filename="../core/regional/replica_service.cpp" line="+82"/>
         <source>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</source>
         <translation>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+242"/>
         <source>not listed</source>
         <translation>not listed</translation>
     </message>
@@ -5460,7 +5676,7 @@
 <context>
     <name>mobiliza::ui::CoveragePage</name>
     <message>
-        <location filename="../app/ui/regional/coverage_page.cpp" line="+36"/>
+        <location filename="../app/ui/regional/coverage_page.cpp" line="+37"/>
         <source>No actions in the period (justified)</source>
         <translation>No actions in the period (justified)</translation>
     </message>
@@ -8654,6 +8870,236 @@
         <location line="+4"/>
         <source>Loading the photo…</source>
         <translation>Loading the photo…</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::ProgramPanelPage</name>
+    <message>
+        <location filename="../app/ui/panel/program_panel_page.cpp" line="+69"/>
+        <source>Panel</source>
+        <translation>Panel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The apoio actions of every COSEMS, from this computer&apos;s copy: it works offline. Choose a state to see only its actions and its map.</source>
+        <translation>The apoio actions of every COSEMS, from this computer&apos;s copy: it works offline. Choose a state to see only its actions and its map.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The apoio actions of the apoiadores of %1, from this computer&apos;s copy: it works offline.</source>
+        <translation>The apoio actions of the apoiadores of %1, from this computer&apos;s copy: it works offline.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Also count the reports not reviewed yet</source>
+        <translation>Also count the reports not reviewed yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without this, only the reports the coordination accepted count. A returned report never counts.</source>
+        <translation>Without this, only the reports the coordination accepted count. A returned report never counts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;From:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every state</source>
+        <translation>Every state</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;State:</source>
+        <translation>&amp;State:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export data (CSV)…</source>
+        <translation>Export data (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data (XLSX)…</source>
+        <translation>Export data (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every figure of the panel as a row, with the program&apos;s labels beside the codes, and each municipality supported. No one&apos;s personal data.</source>
+        <translation>Every figure of the panel as a row, with the program&apos;s labels beside the codes, and each municipality supported. No one&apos;s personal data.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>apoio actions</source>
+        <translation>apoio actions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>participants</source>
+        <translation>participants</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>municipalities supported</source>
+        <translation>municipalities supported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>apoiadores with actions counted</source>
+        <translation>apoiadores with actions counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>follow-ups late</source>
+        <translation>follow-ups late</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Brazil</source>
+        <translation>Brazil</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Counting…</source>
+        <translation>Counting…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The panel could not be computed: %1</source>
+        <translation>The panel could not be computed: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+82"/>
+        <source>Not said</source>
+        <translation>Not said</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-65"/>
+        <source>%n report(s) of the period have not arrived whole yet: the figures may grow at the next synchronization.</source>
+        <translation>
+            <numerusform>%n report(s) of the period have not arrived whole yet: the figures may grow at the next synchronization.</numerusform>
+            <numerusform>%n report(s) of the period have not arrived whole yet: the figures may grow at the next synchronization.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 to %2</source>
+        <translation>%1 to %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1, %2: %3. Changes against the %n quadrimestre(s) before.</source>
+        <translation>
+            <numerusform>%1, %2: %3. Changes against the %n quadrimestre(s) before.</numerusform>
+            <numerusform>%1, %2: %3. Changes against the %n quadrimestre(s) before.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reports accepted and those still to review</source>
+        <translation>reports accepted and those still to review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reports accepted by the coordination</source>
+        <translation>reports accepted by the coordination</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Apoio actions per quadrimestre</source>
+        <translation>Apoio actions per quadrimestre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow-ups (encaminhamentos)</source>
+        <translation>Follow-ups (encaminhamentos)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open, within the date</source>
+        <translation>Open, within the date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions by %1</source>
+        <translation>Actions by %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 against the reference</source>
+        <translation>%1 against the reference</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Participants by role (%1 in all)</source>
+        <translation>Participants by role (%1 in all)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not broken down</source>
+        <translation>Not broken down</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions by state</source>
+        <translation>Actions by state</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Municipalities supported — %1: %2 of %3</source>
+        <translation>Municipalities supported — %1: %2 of %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export the panel&apos;s data</source>
+        <translation>Export the panel&apos;s data</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Data exported</source>
+        <translation>Data exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data was written to %1.</source>
+        <translation>The panel&apos;s data was written to %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data not exported</source>
+        <translation>Data not exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data could not be written: %1</source>
+        <translation>The panel&apos;s data could not be written: %1</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+113"/>
+        <location filename="../app/ui/application.cpp" line="+114"/>
         <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
@@ -40,7 +40,7 @@
         <translation>Ainda não há dados de demonstração para %1: use --demo-data num perfil do nível que registra (%2).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review e --coverage são para um perfil de URS; este perfil é de um município (use --sync para enviar os relatórios).</translation>
     </message>
@@ -100,7 +100,7 @@
         <translation>A página &quot;%1&quot; não faz parte deste perfil (%2).</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Não foi possível salvar a captura de tela em %1. Verifique se a pasta existe e se é possível gravar nela.</translation>
     </message>
@@ -939,7 +939,7 @@
         <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+274"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+275"/>
         <source>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</source>
         <translation>Os dados de demonstração deste perfil ficaram incompletos. Use --demo-data com um --data-dir novo, vazio.</translation>
     </message>
@@ -950,8 +950,8 @@
         <translation>Este perfil já tem relatórios recebidos do hub, por isso nenhum dado de demonstração foi adicionado. Use --demo-data com um --data-dir novo e vazio.</translation>
     </message>
     <message>
-        <location line="-83"/>
-        <location line="+65"/>
+        <location line="-84"/>
+        <location line="+66"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Escolha o estado do perfil antes de adicionar dados de demonstração.</translation>
     </message>
@@ -2192,7 +2192,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+101"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+62"/>
+        <location line="+43"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
@@ -2416,23 +2417,43 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+90"/>
+        <location line="+184"/>
         <source>Reported</source>
         <translation>Enviaram</translation>
     </message>
     <message>
-        <location line="-86"/>
-        <location line="+118"/>
+        <location line="-180"/>
+        <location line="+212"/>
         <source>Target (%1 %)</source>
         <translation>Meta (%1 %)</translation>
     </message>
     <message>
-        <location line="-64"/>
+        <location line="-151"/>
         <source>All others</source>
         <translation>Todos os demais</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+33"/>
+        <source>Recorded (%)</source>
+        <translation>Registrado (%)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reference (%)</source>
+        <translation>Referência (%)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2%</source>
+        <translation>%1: %2%</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Q%1/%2</source>
+        <translation>%1ºQ/%2</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Coverage by %1, %2 to %3 (% of the months reported)</source>
         <translation>Cobertura por %1, de %2 a %3 (% dos meses enviados)</translation>
     </message>
@@ -2440,12 +2461,37 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+34"/>
-        <source>--panel is for a URS or central profile; this one is a municipality&apos;s.</source>
-        <translation>--panel é para um perfil de URS ou do nível central; este é de um município.</translation>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+39"/>
+        <source>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</source>
+        <translation>--out deve indicar um arquivo .csv ou .xlsx (os números do painel, por exemplo painel.xlsx).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
+        <source>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</source>
+        <translation>&quot;%1&quot; não é um quadrimestre: use AAAA-Qn (n = 1, 2 ou 3), por exemplo 2026-Q1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--from must not be after --to.</source>
+        <translation>--from não pode ser depois de --to.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
+        <translation>Painel de %1, %2 a %3: %4 ações, %5 participantes, %6 de %7 municípios apoiados, %8 encaminhamentos atrasados. Gravado em %9.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Brazil</source>
+        <translation>Brasil</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
+        <translation>--panel é para um perfil do nível “%1” ou “%2”; este é do nível “%3”.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</source>
         <translation>--out deve ser um arquivo .csv ou .xlsx (os dados do Painel, por exemplo painel.xlsx) ou .pdf (o Balanço mensal, por exemplo balanco.pdf).</translation>
     </message>
@@ -2637,7 +2683,7 @@
 <context>
     <name>PanelMap</name>
     <message>
-        <location filename="../app/ui/panel/panel_map.cpp" line="+57"/>
+        <location filename="../app/ui/panel/panel_map.cpp" line="+108"/>
         <source>no action</source>
         <translation>nenhuma ação</translation>
     </message>
@@ -3007,13 +3053,13 @@
     <message>
         <location line="+17"/>
         <location line="+75"/>
-        <location line="+325"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+226"/>
+        <location line="+326"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+228"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: o nome “%2” não é válido. Use letras minúsculas, algarismos e sublinhados, começando por uma letra.</translation>
     </message>
     <message>
-        <location line="-393"/>
+        <location line="-394"/>
         <location line="+17"/>
         <location line="+181"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
@@ -3124,6 +3170,7 @@
         <location filename="../core/program/program_list_loader.cpp" line="-21"/>
         <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
+        <location line="+92"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: deve ser um objeto ({…}).</translation>
     </message>
@@ -3158,12 +3205,12 @@
         <translation>A definição de programa deve ser um objeto JSON. Corrija o arquivo ou peça uma definição de programa corrigida.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>The program definition uses format version %1, but this version of Mobiliza reads only up to version %2. Update Mobiliza.</source>
         <translation>A definição de programa usa a versão de formato %1, mas esta versão do Mobiliza só lê até a versão %2. Atualize o Mobiliza.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>The program definition is not valid. Fix these problems:</source>
         <translation>A definição de programa não é válida. Corrija estes problemas:</translation>
     </message>
@@ -3190,7 +3237,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-48"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-140"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” deve estar entre %3 e %4.</translation>
     </message>
@@ -3201,7 +3248,7 @@
         <translation>%1: “%2” tem o valor inválido “%3”. Use um destes: %4.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>%1: the field “%2” does not exist or is not of type %3. Add the field or fix the reference.</source>
         <translation>%1: o campo “%2” não existe ou não é do tipo %3. Inclua o campo ou corrija a referência.</translation>
     </message>
@@ -3249,6 +3296,175 @@
         <location line="+12"/>
         <source>levels.municipality: the program reports by “%1” but its reporting level is set up with “%2”. Make them agree.</source>
         <translation>levels.municipality: o programa é informado por “%1”, mas o seu nível que informa é configurado com “%2”. Faça-os concordar.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1: the field “%2” is there more than once. Name each field once.</source>
+        <translation>%1: o campo “%2” aparece mais de uma vez. Cite cada campo uma só vez.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1: “%2” is not a code of the catalogue “%3”.</source>
+        <translation>%1: “%2” não é um código do catálogo “%3”.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1: the shares add up to %2; they must add up to 100.</source>
+        <translation>%1: as parcelas somam %2; devem somar 100.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPanel</name>
+    <message>
+        <location filename="../core/panel/program_panel.cpp" line="+104"/>
+        <source>Choose a first and a last period of the program, the first not after the last.</source>
+        <translation>Escolha um primeiro e um último período do programa, o primeiro não posterior ao último.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramPanelExport</name>
+    <message>
+        <location filename="../core/panel/program_panel_export.cpp" line="+23"/>
+        <location line="+76"/>
+        <source>Not said</source>
+        <translation>Não informado</translation>
+    </message>
+    <message>
+        <location line="-55"/>
+        <source>Painel</source>
+        <translation>Painel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Figure</source>
+        <translation>Indicador</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Código</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Descrição</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share (%)</source>
+        <translation>Percentual (%)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reference (%)</source>
+        <translation>Referência (%)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Brazil</source>
+        <translation>Brasil</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions</source>
+        <translation>Ações</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants</source>
+        <translation>Participantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reports counted</source>
+        <translation>Relatórios contados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reporting units with reports</source>
+        <translation>Apoiadores com relatório</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reports whose content has not arrived</source>
+        <translation>Relatórios cujo conteúdo ainda não chegou</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Municipalities supported</source>
+        <translation>Municípios apoiados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of %1</source>
+        <translation>de %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Actions naming no municipality</source>
+        <translation>Ações sem município (região de saúde)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Actions in the period</source>
+        <translation>Ações no período</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 against the reference</source>
+        <translation>%1 em relação à referência</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions by state</source>
+        <translation>Ações por estado</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Participants by role</source>
+        <translation>Participantes por perfil</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not broken down</source>
+        <translation>Sem discriminação</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+2"/>
+        <location line="+2"/>
+        <source>Follow-ups</source>
+        <translation>Encaminhamentos</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Open, within the date</source>
+        <translation>Em aberto, no prazo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>Feitos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Late (not done, date passed)</source>
+        <translation>Atrasados (não feitos, prazo vencido)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Municipality supported</source>
+        <translation>Município apoiado</translation>
     </message>
 </context>
 <context>
@@ -3668,14 +3884,14 @@
         <translation>Encaminhados</translation>
     </message>
     <message>
-        <location line="-31"/>
-        <location line="+32"/>
+        <location line="-34"/>
+        <location line="+35"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
     <message>
-        <location line="-29"/>
-        <location line="+31"/>
+        <location line="-32"/>
+        <location line="+34"/>
         <source>Coverage</source>
         <translation>Cobertura</translation>
     </message>
@@ -3912,12 +4128,12 @@
 <context>
     <name>ReplicaService</name>
     <message>
-        <location filename="../core/regional/replica_service.cpp" line="+68"/>
+        <location filename="../core/regional/replica_service.cpp" line="+82"/>
         <source>The hub sent a report (%1, revision %2) that does not match what it listed (%3). Nothing was stored; the next synchronization asks again. If this repeats, tell the hub&apos;s administrator.</source>
         <translation>O hub enviou um relatório (%1, revisão %2) que não confere com o que ele listou (%3). Nada foi guardado; a próxima sincronização pede de novo. Se isso se repetir, avise o administrador do hub.</translation>
     </message>
     <message>
-        <location line="+257"/>
+        <location line="+242"/>
         <source>not listed</source>
         <translation>não listado</translation>
     </message>
@@ -5460,7 +5676,7 @@
 <context>
     <name>mobiliza::ui::CoveragePage</name>
     <message>
-        <location filename="../app/ui/regional/coverage_page.cpp" line="+36"/>
+        <location filename="../app/ui/regional/coverage_page.cpp" line="+37"/>
         <source>No actions in the period (justified)</source>
         <translation>Sem ações no período (justificado)</translation>
     </message>
@@ -8654,6 +8870,236 @@
         <location line="+4"/>
         <source>Loading the photo…</source>
         <translation>Carregando a foto…</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::ProgramPanelPage</name>
+    <message>
+        <location filename="../app/ui/panel/program_panel_page.cpp" line="+69"/>
+        <source>Panel</source>
+        <translation>Painel</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The apoio actions of every COSEMS, from this computer&apos;s copy: it works offline. Choose a state to see only its actions and its map.</source>
+        <translation>As ações de apoio de todos os COSEMS, pela cópia deste computador: funciona sem internet. Escolha um estado para ver só as ações e o mapa dele.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The apoio actions of the apoiadores of %1, from this computer&apos;s copy: it works offline.</source>
+        <translation>As ações de apoio dos apoiadores de %1, pela cópia deste computador: funciona sem internet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Also count the reports not reviewed yet</source>
+        <translation>Contar também os relatórios ainda não revisados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Without this, only the reports the coordination accepted count. A returned report never counts.</source>
+        <translation>Sem isso, contam só os relatórios aceitos pela coordenação. Um relatório devolvido nunca conta.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;From:</source>
+        <translation>&amp;De:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;To:</source>
+        <translation>&amp;Até:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every state</source>
+        <translation>Todos os estados</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;State:</source>
+        <translation>&amp;Estado:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Export data (CSV)…</source>
+        <translation>Exportar dados (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export data (XLSX)…</source>
+        <translation>Exportar dados (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every figure of the panel as a row, with the program&apos;s labels beside the codes, and each municipality supported. No one&apos;s personal data.</source>
+        <translation>Cada número do painel em uma linha, com os rótulos do programa ao lado dos códigos, e cada município apoiado. Sem dados pessoais de ninguém.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>apoio actions</source>
+        <translation>ações de apoio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>participants</source>
+        <translation>participantes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>municipalities supported</source>
+        <translation>municípios apoiados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>apoiadores with actions counted</source>
+        <translation>apoiadores com ações contadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>follow-ups late</source>
+        <translation>encaminhamentos atrasados</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Brazil</source>
+        <translation>Brasil</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Counting…</source>
+        <translation>Contando…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The panel could not be computed: %1</source>
+        <translation>Não foi possível calcular o painel: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+82"/>
+        <source>Not said</source>
+        <translation>Não informado</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-65"/>
+        <source>%n report(s) of the period have not arrived whole yet: the figures may grow at the next synchronization.</source>
+        <translation>
+            <numerusform>%n relatório do período ainda não chegou por inteiro: os números podem crescer na próxima sincronização.</numerusform>
+            <numerusform>%n relatórios do período ainda não chegaram por inteiro: os números podem crescer na próxima sincronização.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%1, %2: %3. Changes against the %n quadrimestre(s) before.</source>
+        <translation>
+            <numerusform>%1, %2: %3. Variação em relação ao quadrimestre anterior.</numerusform>
+            <numerusform>%1, %2: %3. Variação em relação aos %n quadrimestres anteriores.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>reports accepted and those still to review</source>
+        <translation>relatórios aceitos e os ainda por revisar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>reports accepted by the coordination</source>
+        <translation>relatórios aceitos pela coordenação</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Apoio actions per quadrimestre</source>
+        <translation>Ações de apoio por quadrimestre</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Follow-ups (encaminhamentos)</source>
+        <translation>Encaminhamentos</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open, within the date</source>
+        <translation>Em aberto, no prazo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Feitos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Late</source>
+        <translation>Atrasados</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions by %1</source>
+        <translation>Ações por %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 against the reference</source>
+        <translation>%1 em relação à referência</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Participants by role (%1 in all)</source>
+        <translation>Participantes por perfil (%1 no total)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not broken down</source>
+        <translation>Sem discriminação</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Actions by state</source>
+        <translation>Ações por estado</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Municipalities supported — %1: %2 of %3</source>
+        <translation>Municípios apoiados — %1: %2 de %3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Export the panel&apos;s data</source>
+        <translation>Exportar os dados do painel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Arquivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Data exported</source>
+        <translation>Dados exportados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data was written to %1.</source>
+        <translation>Os dados do painel foram gravados em %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Data not exported</source>
+        <translation>Dados não exportados</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The panel&apos;s data could not be written: %1</source>
+        <translation>Não foi possível gravar os dados do painel: %1</translation>
     </message>
 </context>
 <context>

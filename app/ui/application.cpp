@@ -6,6 +6,7 @@
 #include "app/ui/pages/panel_page.h"
 #include "app/ui/panel/panel_command.h"
 #include "app/ui/panel/panel_dashboard.h"
+#include "app/ui/panel/program_panel_page.h"
 #include "app/ui/panel/targets_dialog.h"
 #include "app/ui/profile_setup.h"
 #include "app/ui/regional/inbox_page.h"
@@ -432,6 +433,13 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
             QEventLoop settled;
             QObject::connect(own, &PanelPage::refreshed, &settled, &QEventLoop::quit);
             QObject::connect(own, &PanelPage::computeFailed, &settled, &QEventLoop::quit);
+            settled.exec();
+        }
+        if (auto *apoio = qobject_cast<ProgramPanelPage *>(window.page(shownPage));
+            apoio && apoio->isComputing()) {
+            QEventLoop settled;
+            QObject::connect(apoio, &ProgramPanelPage::computed, &settled, &QEventLoop::quit);
+            QObject::connect(apoio, &ProgramPanelPage::computeFailed, &settled, &QEventLoop::quit);
             settled.exec();
         }
         // The new figures resize the tiles (their wrapped lines): let the layouts settle.

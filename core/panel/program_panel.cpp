@@ -3,8 +3,13 @@
 #include "core/program/program_definition.h"
 #include "core/reference/brazil_reference.h"
 #include "core/regional/replica_service.h"
+#include "core/regional/review_outbox.h"
+#include "core/services/blob_store.h"
+#include "core/services/notifier.h"
+#include "core/store/database.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QSet>
 
@@ -245,6 +250,33 @@ Result<ProgramPanelData> computeProgramPanel(const ReplicaService &replica, cons
     if (!peopleField.isEmpty())
         data.participantsByPart << PanelCount{QString(), unassigned};
     return data;
+}
+
+Result<ProgramPanelAnswer> computeProgramPanelIn(const QString &dataDir, const Clock &clock,
+                                                 const ProgramDefinition &program,
+                                                 const BrazilReference &brazil,
+                                                 const ProgramPanelFilter &filter)
+{
+    auto database = Database::open(dataDir);
+    if (!database)
+        return database.error();
+    Notifier quiet; // nothing is written here
+    BlobStore blobs(QDir(dataDir).filePath(QStringLiteral("blobs")));
+    ReplicaService replica(*database.value(), quiet, blobs, clock);
+    ReviewOutbox reviews(*database.value(), quiet, clock, replica);
+    const QHash<QString, QString> decided = reviews.localStates();
+    auto current = computeProgramPanel(replica, program, brazil, filter, decided);
+    if (!current)
+        return current.error();
+    ProgramPanelFilter before = filter;
+    before.to = filter.from.previous();
+    before.from = before.to;
+    for (qsizetype i = 1; i < current.value().periods.size(); ++i)
+        before.from = before.from.previous();
+    auto previous = computeProgramPanel(replica, program, brazil, before, decided);
+    if (!previous)
+        return previous.error();
+    return ProgramPanelAnswer{current.value(), previous.value()};
 }
 
 } // namespace mobiliza::core

@@ -27,6 +27,7 @@
 namespace mobiliza::core {
 
 class BrazilReference;
+class Clock;
 class ProgramDefinition;
 class ReplicaService;
 
@@ -92,6 +93,19 @@ struct ProgramPanelData
 Result<ProgramPanelData> computeProgramPanel(const ReplicaService &replica, const ProgramDefinition &program,
                                              const BrazilReference &brazil, const ProgramPanelFilter &filter,
                                              const QHash<QString, QString> &localStates = {});
+
+// The panel of `filter` and of the same number of periods just before it (for the change the
+// tiles show), computed through a connection of the calling thread's own to the profile in
+// `dataDir` (read only, the review decisions made here included): for a worker thread.
+struct ProgramPanelAnswer
+{
+    ProgramPanelData current;
+    ProgramPanelData previous;
+};
+Result<ProgramPanelAnswer> computeProgramPanelIn(const QString &dataDir, const Clock &clock,
+                                                 const ProgramDefinition &program,
+                                                 const BrazilReference &brazil,
+                                                 const ProgramPanelFilter &filter);
 
 // The two item fields of a `referrals` list the panel reads: the first boolean (done) and the
 // first required date (follow-up). Empty ids when the program has no such list.

@@ -421,3 +421,82 @@ TEST_CASE("cli apoio: a level named without its place takes the demo's, asks, or
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("--role apoiador needs --uf XX")));
 }
+
+TEST_CASE("cli apoio: the COSEMS's panel to CSV and XLSX, its actions counted from the copy")
+{
+    test::TempDir dir;
+    const QString cosems = dir.filePath(QStringLiteral("cosems"));
+    test::CliRun r = run(
+        cosems, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    QStringList periods;
+    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (!periods.contains(line.section(QLatin1Char('\t'), 0, 0)))
+            periods << line.section(QLatin1Char('\t'), 0, 0);
+    std::sort(periods.begin(), periods.end());
+    REQUIRE(periods.size() == 4);
+    const QByteArray from = periods.first().toUtf8(), to = periods.last().toUtf8();
+    const QString csvPath = dir.filePath(QStringLiteral("painel.csv"));
+    r = run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
+                     csvPath.toUtf8().constData()});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    CHECK(r.out.startsWith(QStringLiteral("Panel of Bahia, ")));
+    CHECK(r.out.contains(QStringLiteral("of 417 municipalities supported")));
+
+    // The actions of the accepted reports, counted here from the copy the CLI left.
+    qint64 actions = 0;
+    {
+        core::FixedClock clock{QDateTime::currentDateTimeUtc()};
+        auto opened = core::Services::open(cosems, clock);
+        REQUIRE(opened.ok());
+        auto latest = opened.value()->replica().latest();
+        REQUIRE(latest.ok());
+        for (const core::ReplicaRevision &rev : latest.value())
+            if (rev.state == QStringLiteral("accepted") && rev.hasManifest) {
+                auto report = opened.value()->replica().report(rev.report, rev.revision);
+                REQUIRE(report.ok());
+                actions += report.value().actions.size();
+            }
+    }
+    REQUIRE(actions > 0);
+    QFile csv(csvPath);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(csv.readAll());
+    QStringList actionsRow;
+    for (const QString &line : text.split(QStringLiteral("\r\n")))
+        if (line.startsWith(QStringLiteral("Actions;")))
+            actionsRow = line.split(QLatin1Char(';'));
+    REQUIRE(actionsRow.size() == 6);
+    CHECK(actionsRow[2].startsWith(QStringLiteral("BA · ")));
+    CHECK(actionsRow[3] == QString::number(actions));
+    CHECK(r.out.contains(QStringLiteral(": %1 actions,").arg(actions)));
+
+    const QString xlsx = dir.filePath(QStringLiteral("painel.xlsx"));
+    r = run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
+                     xlsx.toUtf8().constData()});
+    REQUIRE(r.code == 0);
+    QFile book(xlsx);
+    REQUIRE(book.open(QIODevice::ReadOnly));
+    CHECK(book.read(2) == QByteArray("PK"));
+
+    // What it refuses, in words: a PDF (no Balanço for this program), months, a range upside down.
+    r = run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
+                     dir.filePath(QStringLiteral("b.pdf")).toUtf8().constData()});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral(".csv or .xlsx")));
+    r = run(cosems, {"--panel", "--from", to.constData(), "--to", from.constData(), "--out",
+                     csvPath.toUtf8().constData()});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--from must not be after --to")));
+    // An apoiador has no panel: it is the coordination's and CONASEMS's.
+    const QString apoiador = dir.filePath(QStringLiteral("apoiador"));
+    REQUIRE(
+        run(apoiador, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--status"}).code ==
+        0);
+    r = run(apoiador, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
+                       csvPath.toUtf8().constData()});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("“COSEMS coordination” or “CONASEMS”")));
+}

@@ -212,6 +212,13 @@ QChart *makeCoverageChart(const core::PanelData &data)
 QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &counts,
                         const core::ProgramDefinition &program, const QString &role, int maxBars)
 {
+    return makeCountsChart(
+        title, counts, [&](const QString &code) { return panelCodeLabel(program, role, code); }, maxBars);
+}
+
+QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &counts,
+                        const std::function<QString(const QString &)> &labelOf, int maxBars)
+{
     QChart *chart = newChart(title);
     QList<core::PanelCount> shown = counts.mid(0, maxBars);
     if (counts.size() > maxBars) {
@@ -235,7 +242,7 @@ QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &cou
         max = std::max(max, c.count);
         QString label = c.code == QStringLiteral("*")
                             ? QCoreApplication::translate("PanelCharts", "All others")
-                            : core::panelShortLabel(panelCodeLabel(program, role, c.code), 28);
+                            : core::panelShortLabel(labelOf(c.code), 28);
         while (labels.contains(label)) // a category axis keeps one of equal labels
             label += QChar(0x200B);
         labels << label;
@@ -255,6 +262,93 @@ QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &cou
     QValueAxis *x = countAxis(max);
     chart->addAxis(x, Qt::AlignBottom);
     series->attachAxis(x);
+    return chart;
+}
+
+QChart *makeMixChart(const QString &title, const QList<core::PanelCount> &counts,
+                     const QList<QPair<QString, int>> &reference,
+                     const std::function<QString(const QString &)> &labelOf)
+{
+    QChart *chart = newChart(title);
+    qint64 total = 0;
+    for (const core::PanelCount &c : counts)
+        total += c.count;
+    auto *series = new QHorizontalBarSeries;
+    auto *actual = new QBarSet(QCoreApplication::translate("PanelCharts", "Recorded (%)"));
+    actual->setColor(kInk);
+    auto *expected = new QBarSet(QCoreApplication::translate("PanelCharts", "Reference (%)"));
+    expected->setColor(QColor(0xc9, 0xd1, 0xd9));
+    QStringList labels, codes;
+    const QLocale locale;
+    // Bottom to top: the first code of the reference on top, as the legend reads. Each label
+    // says the share recorded (a bar of a few per cent has no room for it); the grey bar under
+    // it is the reference.
+    for (qsizetype i = reference.size() - 1; i >= 0; --i) {
+        qint64 n = 0;
+        for (const core::PanelCount &c : counts)
+            if (c.code == reference.at(i).first)
+                n = c.count;
+        const double share = total > 0 ? std::round(1000.0 * double(n) / double(total)) / 10.0 : 0.0;
+        actual->append(share);
+        expected->append(double(reference.at(i).second));
+        labels << QCoreApplication::translate("PanelCharts", "%1: %2%")
+                      .arg(core::panelShortLabel(labelOf(reference.at(i).first), 28),
+                           locale.toString(share, 'f', 1));
+        codes << reference.at(i).first;
+    }
+    for (QBarSet *set : {expected, actual}) {
+        set->setBorderColor(Qt::white);
+        set->setProperty("codes", codes);
+        series->append(set);
+    }
+    series->setBarWidth(0.8);
+    chart->addSeries(series);
+    auto *y = new QBarCategoryAxis;
+    y->append(labels);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
+    auto *x = new QValueAxis;
+    x->setRange(0, 100);
+    x->setTickCount(6);
+    x->setLabelFormat(QStringLiteral("%.0f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    chart->legend()->setVisible(true);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    return chart;
+}
+
+QChart *makePeriodBarsChart(const QString &title, const QList<core::Period> &periods,
+                            const QVector<qint64> &values)
+{
+    QChart *chart = newChart(title);
+    auto *series = new QBarSeries;
+    auto *set = new QBarSet(title);
+    set->setColor(kInk);
+    set->setBorderColor(Qt::white);
+    QStringList ticks;
+    qint64 max = 0;
+    for (qsizetype i = 0; i < periods.size() && i < values.size(); ++i) {
+        set->append(double(values.at(i)));
+        max = std::max(max, values.at(i));
+        ticks << (periods.at(i).isQuadrimester() ? QCoreApplication::translate("PanelCharts", "Q%1/%2")
+                                                       .arg(periods.at(i).quadrimester())
+                                                       .arg(periods.at(i).year % 100, 2, 10, QLatin1Char('0'))
+                                                 : panelMonthTick(periods.at(i)));
+    }
+    series->append(set);
+    series->setBarWidth(0.6);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideEnd);
+    set->setLabelColor(Qt::white);
+    chart->addSeries(series);
+    auto *x = new QBarCategoryAxis;
+    x->append(ticks);
+    chart->addAxis(x, Qt::AlignBottom);
+    series->attachAxis(x);
+    QValueAxis *y = countAxis(max);
+    chart->addAxis(y, Qt::AlignLeft);
+    series->attachAxis(y);
     return chart;
 }
 

@@ -6,7 +6,11 @@
 
 #include "core/panel/panel_query.h"
 
+#include <QPair>
 #include <QString>
+#include <QVector>
+
+#include <functional>
 
 QT_BEGIN_NAMESPACE
 class QChart;
@@ -32,6 +36,19 @@ QString panelCodeLabel(const core::ProgramDefinition &program, const QString &ro
 // Horizontal bars, most first, at most `maxBars` (the rest summed in one bar).
 QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &counts,
                         const core::ProgramDefinition &program, const QString &role, int maxBars);
+
+// The same with each code's label given by `labelOf` (a field that is no role's: the apoio
+// panel's breakdowns, states, participants by role).
+QChart *makeCountsChart(const QString &title, const QList<core::PanelCount> &counts,
+                        const std::function<QString(const QString &)> &labelOf, int maxBars);
+// A choice's mix against its reference: per code, the share of the actions (%) beside the
+// reference's (the apoio program's 70-20-10). Each bar set's "codes" property names its bars.
+QChart *makeMixChart(const QString &title, const QList<core::PanelCount> &counts,
+                     const QList<QPair<QString, int>> &reference,
+                     const std::function<QString(const QString &)> &labelOf);
+// One bar per quadrimestre ("Q1/26"), its value on it.
+QChart *makePeriodBarsChart(const QString &title, const QList<core::Period> &periods,
+                            const QVector<qint64> &values);
 
 // The coverage of the range by area (panel_areas.h): one horizontal bar per group,
 // the share of its municipality-months reported (%), and the target as a line.

@@ -6,8 +6,12 @@
 #include "core/panel/panel_export.h"
 #include "core/panel/panel_nuclei.h"
 #include "core/panel/panel_query.h"
+#include "core/panel/program_panel.h"
+#include "core/panel/program_panel_export.h"
 #include "core/program/program_definition.h"
+#include "core/reference/brazil_reference.h"
 #include "core/reference/reference_data.h"
+#include "core/regional/review_outbox.h"
 #include "core/services/services.h"
 
 #include <QCoreApplication>
@@ -25,15 +29,69 @@ int failWith(QString *err, const QString &message)
     return 1;
 }
 
+// The apoio program's panel (program_panel.h): a COSEMS's state, CONASEMS's country, by
+// quadrimestre; its figures to CSV/XLSX (there is no Balanço of it).
+int runProgramPanelCommand(const CommandLine &cl, core::Services &services,
+                           const core::ProgramDefinition &program, core::Role role, QString *out,
+                           QString *err)
+{
+    const QString suffix = QFileInfo(cl.outFile).suffix().toLower();
+    if (suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx"))
+        return failWith(err, QCoreApplication::translate(
+                                 "PanelCommand", "--out must name a .csv or .xlsx file (the panel's figures, "
+                                                 "for example painel.xlsx)."));
+    core::ProgramPanelFilter filter;
+    filter.from = program.periodFromKey(cl.fromMonth);
+    filter.to = program.periodFromKey(cl.toMonth);
+    for (const QString &key : {cl.fromMonth, cl.toMonth})
+        if (!program.periodFromKey(key).isValid())
+            return failWith(err, QCoreApplication::translate(
+                                     "PanelCommand", "\"%1\" is not a quadrimestre: use YYYY-Qn (n = 1, 2 "
+                                                     "or 3), e.g. 2026-Q1.")
+                                     .arg(key));
+    if (filter.to < filter.from)
+        return failWith(err, QCoreApplication::translate("PanelCommand", "--from must not be after --to."));
+    filter.uf = role == core::Role::Central ? QString() : services.profile().uf();
+    filter.today = services.clock().today();
+    const core::BrazilReference &brazil = core::BrazilReference::embedded();
+    auto data = core::computeProgramPanel(services.replica(), program, brazil, filter,
+                                          services.reviews().localStates());
+    if (!data)
+        return failWith(err, data.error().message);
+    if (core::Status written = core::writeProgramPanelTable(data.value(), program, brazil, cl.outFile);
+        !written)
+        return failWith(err, written.error().message);
+    const core::ProgramPanelData &d = data.value();
+    const QLocale locale;
+    const auto unit = brazil.unit(filter.uf);
+    *out += QCoreApplication::translate("PanelCommand",
+                                        "Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 "
+                                        "municipalities supported, %8 follow-ups late. Written to %9.")
+                .arg(unit ? unit->name : QCoreApplication::translate("PanelCommand", "Brazil"),
+                     filter.from.display(), filter.to.display(), locale.toString(d.actions),
+                     locale.toString(d.participants), locale.toString(d.municipalities.size()),
+                     locale.toString(d.territoryMunicipalities), locale.toString(d.referralsLate),
+                     QDir::toNativeSeparators(cl.outFile)) +
+            QLatin1Char('\n');
+    return 0;
+}
+
 } // namespace
 
 int runPanelCommand(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
                     const core::ProgramDefinition &program, core::Role role, QString *out, QString *err)
 {
+    // The levels as the person reads them (the interface's language: QLocale's default).
+    const core::ProgramDefinition shown = program.localized(QLocale().name());
     if (role == core::Role::Municipality)
-        return failWith(err, QCoreApplication::translate(
-                                 "PanelCommand",
-                                 "--panel is for a URS or central profile; this one is a municipality's."));
+        return failWith(err,
+                        QCoreApplication::translate("PanelCommand",
+                                                    "--panel is for a profile of the level “%1” or “%2”; "
+                                                    "this one is of the level “%3”.")
+                            .arg(shown.level(core::Role::Urs).label, shown.level(core::Role::Central).label,
+                                 shown.level(core::Role::Municipality).label));
+    if (!program.panel().isEmpty())
+        return runProgramPanelCommand(cl, services, program, role, out, err);
     const QString suffix = QFileInfo(cl.outFile).suffix().toLower();
     const bool pdf = suffix == QLatin1String("pdf");
     if (suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx") && !pdf)

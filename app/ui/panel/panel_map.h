@@ -7,6 +7,7 @@
 #pragma once
 
 #include "core/panel/panel_query.h"
+#include "core/reference/brazil_reference.h"
 
 #include <QHash>
 #include <QPointF>
@@ -42,5 +43,11 @@ QList<MapClass> actionClasses(const QList<qint64> &values);
 // One QScatterSeries per class, in the legend's order; each series' property
 // "ibges" (QStringList) holds its points' municipalities, "lower"/"upper" its bounds.
 QChart *makeMapChart(const core::PanelData &data, MapColour colour);
+
+// The apoio panel's dot map: every municipality of `territory` (a state, or the country) at its
+// seat, coloured by the actions that named it (`actions`: IBGE → count), in the classes above;
+// the series carry "ibges", "lower" and "upper" as makeMapChart's do.
+QChart *makeReachMapChart(const QString &title, const QList<core::BrMunicipality> &territory,
+                          const QHash<QString, qint64> &actions);
 
 } // namespace mobiliza::ui

@@ -4,6 +4,7 @@
 #include "app/ui/pages/settings_page.h"
 #include "app/ui/pages/sync_page.h"
 #include "app/ui/panel/panel_dashboard.h"
+#include "app/ui/panel/program_panel_page.h"
 #include "app/ui/regional/batches_page.h"
 #include "app/ui/regional/coverage_page.h"
 #include "app/ui/regional/inbox_page.h"
@@ -42,9 +43,9 @@ std::function<void(const QString &)> opensInInbox(InboxPage *inbox, QWidget *par
 QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialogs &dialogs)
 {
     const QStyle *st = QApplication::style();
-    // The apoio program's COSEMS reviews its apoiadores and follows who reported and where
-    // the apoio reached; CONASEMS's national view is to come (issue 11). Neither has
-    // batches, partners or SES-MG's Painel.
+    // The apoio program's COSEMS reviews its apoiadores, follows who reported and where the
+    // apoio reached, and sees its state's panel; CONASEMS sees the country's panel. Neither
+    // has batches, partners or SES-MG's Painel.
     if (regional::reviewsPeople(context.program)) {
         QList<RolePage> pages;
         if (context.role != core::Role::Central) {
@@ -58,6 +59,9 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
                               QCoreApplication::translate("RegionalPages", "Coverage"),
                               st->standardIcon(QStyle::SP_FileDialogListView), coverage};
         }
+        pages << RolePage{QStringLiteral("panel"), QCoreApplication::translate("MainWindow", "Panel"),
+                          st->standardIcon(QStyle::SP_FileDialogContentsView),
+                          new ProgramPanelPage(context, dialogs, parent)};
         pages << RolePage{QStringLiteral("sync"),
                           QCoreApplication::translate("MainWindow", "Synchronization"),
                           st->standardIcon(QStyle::SP_BrowserReload), new SyncPage(context, parent)}

@@ -10,13 +10,14 @@
 #include "app/ui/regional/inbox_page.h"
 
 #include <QAbstractItemModel>
-#include <QDir>
-#include <QSize>
-#include <QTranslator>
 #include <QCoreApplication>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QListWidget>
+#include <QSize>
 #include <QTableView>
 #include <QTest>
+#include <QTranslator>
 
 #include <functional>
 
@@ -32,6 +33,19 @@ inline bool waitUntil(const std::function<bool()> &condition, int msecs = 5000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     }
     return true;
+}
+
+// Clicks the main window's navigation entry titled `title`; false when there is none.
+inline bool clickNavigation(ui::MainWindow &window, const QString &title)
+{
+    QListWidget *nav = window.navigation();
+    for (int i = 0; i < nav->count(); ++i)
+        if (nav->item(i)->text() == title) {
+            QTest::mouseClick(nav->viewport(), Qt::LeftButton, {},
+                              nav->visualItemRect(nav->item(i)).center());
+            return true;
+        }
+    return false;
 }
 
 // The regional offices' two screens, in pt-BR (when its translation is built in):

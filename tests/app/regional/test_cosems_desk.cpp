@@ -6,6 +6,7 @@
 
 #include "app/ui/main_window.h"
 #include "app/ui/pages/role_pages.h"
+#include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/regional/coverage_model.h"
 #include "app/ui/regional/coverage_page.h"
 #include "app/ui/regional/inbox_page.h"
@@ -127,13 +128,15 @@ TEST_CASE("COSEMS desk: the apoiadores' reports by name and quadrimestre, and on
     window.resize(1366, 768);
     window.show();
 
-    // Inbox, Coverage (of apoiadores), Synchronization, Settings: no batches, partners or Painel.
+    // Inbox, Coverage (of apoiadores), the apoio Panel, Synchronization, Settings: no batches,
+    // partners or SES-MG's Painel.
     QStringList pages;
     for (int i = 0; i < window.navigation()->count(); ++i)
         pages << window.navigation()->item(i)->text();
-    CHECK(pages == QStringList{QStringLiteral("Inbox"), QStringLiteral("Coverage"),
+    CHECK(pages == QStringList{QStringLiteral("Inbox"), QStringLiteral("Coverage"), QStringLiteral("Panel"),
                                QStringLiteral("Synchronization"), QStringLiteral("Settings")});
     CHECK(window.page(QStringLiteral("batches")) == nullptr);
+    CHECK(qobject_cast<ui::PanelDashboard *>(window.page(QStringLiteral("panel"))) == nullptr);
 
     ui::InboxPage *inbox = test::inboxOf(window);
     REQUIRE(inbox);
@@ -272,13 +275,7 @@ TEST_CASE("COSEMS coverage: every apoiador of the roster by quadrimestre, and th
     window.show();
     REQUIRE(QTest::qWaitForWindowExposed(&window));
     // The person clicks "Coverage" in the navigation.
-    QListWidget *nav = window.navigation();
-    int row = -1;
-    for (int i = 0; i < nav->count(); ++i)
-        if (nav->item(i)->text() == QStringLiteral("Coverage"))
-            row = i;
-    REQUIRE(row >= 0);
-    QTest::mouseClick(nav->viewport(), Qt::LeftButton, {}, nav->visualItemRect(nav->item(row)).center());
+    REQUIRE(test::clickNavigation(window, QStringLiteral("Coverage")));
     auto *page = qobject_cast<ui::CoveragePage *>(window.page(QStringLiteral("coverage")));
     REQUIRE(page);
     REQUIRE(page->isVisible());

@@ -96,10 +96,10 @@ void checkApoioPanel(const ProgramPanelData &d, const ApoioHandCount &e, const B
     CHECK(d.participants == e.participants);
     CHECK(d.reports == e.reports.size());
     CHECK(d.units == e.units.size());
-    REQUIRE(d.breakdowns.size() == 4);
-    const std::map<QString, qint64> *byField[] = {&e.type, &e.modality, &e.mode, &e.topics};
-    const char *fields[] = {"support_type", "modality", "learning_mode", "topics"};
-    for (int b = 0; b < 4; ++b) {
+    REQUIRE(d.breakdowns.size() == 3);
+    const std::map<QString, qint64> *byField[] = {&e.type, &e.modality, &e.topics};
+    const char *fields[] = {"support_type", "modality", "topics"};
+    for (int b = 0; b < 3; ++b) {
         INFO(fields[b]);
         CHECK(d.breakdowns.at(b).field == QString::fromLatin1(fields[b]));
         qint64 sum = 0;

@@ -183,7 +183,7 @@ TEST_CASE("The apoio program ships as data: an apoiador's quadrimestral register
 
     // The coordination's panel: what it breaks the actions down by, and the 70-20-10 mix.
     const PanelDefinition panel = p.panel();
-    CHECK(panel.breakdowns == names({"support_type", "modality", "learning_mode", "topics"}));
+    CHECK(panel.breakdowns == names({"support_type", "modality", "topics"}));
     REQUIRE(panel.references.size() == 1);
     CHECK(panel.references.first().field == QStringLiteral("learning_mode"));
     CHECK(panel.references.first().shares ==
