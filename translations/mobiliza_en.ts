@@ -100,7 +100,7 @@
         <translation>The page &quot;%1&quot; is not one of this profile&apos;s (%2).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Could not save the screenshot to %1. Check that the folder exists and is writable.</translation>
     </message>
@@ -886,7 +886,7 @@
         <translation>The database is busy in another window or program. Close it and try again.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+47"/>
+        <location filename="../core/store/migrations.cpp" line="+48"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
     </message>
@@ -2192,8 +2192,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+62"/>
-        <location line="+43"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+64"/>
+        <location line="+42"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
@@ -2461,7 +2461,7 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+39"/>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+40"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</source>
         <translation>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</translation>
     </message>
@@ -2476,7 +2476,7 @@
         <translation>--from must not be after --to.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
         <translation>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</translation>
     </message>
@@ -2486,7 +2486,7 @@
         <translation>Brazil</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
         <translation>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</translation>
     </message>
@@ -2683,7 +2683,7 @@
 <context>
     <name>PanelMap</name>
     <message>
-        <location filename="../app/ui/panel/panel_map.cpp" line="+108"/>
+        <location filename="../app/ui/panel/panel_map.cpp" line="+127"/>
         <source>no action</source>
         <translation>no action</translation>
     </message>
@@ -3170,7 +3170,7 @@
         <location filename="../core/program/program_list_loader.cpp" line="-21"/>
         <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: must be an object ({…}).</translation>
     </message>
@@ -3237,7 +3237,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-140"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-145"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” must be between %3 and %4.</translation>
     </message>
@@ -3298,12 +3298,12 @@
         <translation>levels.municipality: the program reports by “%1” but its reporting level is set up with “%2”. Make them agree.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>%1: the field “%2” is there more than once. Name each field once.</source>
         <translation>%1: the field “%2” is there more than once. Name each field once.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%1: “%2” is not a code of the catalogue “%3”.</source>
         <translation>%1: “%2” is not a code of the catalogue “%3”.</translation>
     </message>
@@ -3317,6 +3317,7 @@
     <name>ProgramPanel</name>
     <message>
         <location filename="../core/panel/program_panel.cpp" line="+104"/>
+        <location filename="../core/panel/text_search.cpp" line="+43"/>
         <source>Choose a first and a last period of the program, the first not after the last.</source>
         <translation>Choose a first and a last period of the program, the first not after the last.</translation>
     </message>
@@ -3325,12 +3326,12 @@
     <name>ProgramPanelExport</name>
     <message>
         <location filename="../core/panel/program_panel_export.cpp" line="+23"/>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Not said</source>
         <translation>Not said</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-58"/>
         <source>Painel</source>
         <translation>Painel</translation>
     </message>
@@ -3370,7 +3371,7 @@
         <translation>Brazil</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 to %2</source>
         <translation>%1 to %2</translation>
     </message>
@@ -3385,12 +3386,12 @@
         <translation>Participants</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reports counted</source>
         <translation>Reports counted</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reporting units with reports</source>
         <translation>Reporting units with reports</translation>
     </message>
@@ -3462,7 +3463,7 @@
         <translation>Late (not done, date passed)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Municipality supported</source>
         <translation>Municipality supported</translation>
     </message>
@@ -3884,14 +3885,14 @@
         <translation>Forwarded</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Inbox</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+34"/>
+        <location line="-31"/>
+        <location line="+33"/>
         <source>Coverage</source>
         <translation>Coverage</translation>
     </message>
@@ -4826,6 +4827,34 @@
         <location filename="../core/services/targets_service.cpp" line="+91"/>
         <source>Only the central level sets the targets. Your targets come from the hub at each synchronization.</source>
         <translation>Only the central level sets the targets. Your targets come from the hub at each synchronization.</translation>
+    </message>
+</context>
+<context>
+    <name>TextSearch</name>
+    <message>
+        <location filename="../core/panel/text_search.cpp" line="+5"/>
+        <source>Type one or more words to search for.</source>
+        <translation>Type one or more words to search for.</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found in</source>
+        <translation>Found in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages</source>
+        <translation>Passages</translation>
     </message>
 </context>
 <context>
@@ -8875,7 +8904,7 @@
 <context>
     <name>mobiliza::ui::ProgramPanelPage</name>
     <message>
-        <location filename="../app/ui/panel/program_panel_page.cpp" line="+69"/>
+        <location filename="../app/ui/panel/program_panel_page.cpp" line="+71"/>
         <source>Panel</source>
         <translation>Panel</translation>
     </message>
@@ -8895,12 +8924,12 @@
         <translation>Also count the reports not reviewed yet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Without this, only the reports the coordination accepted count. A returned report never counts.</source>
         <translation>Without this, only the reports the coordination accepted count. A returned report never counts.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;From:</source>
         <translation>&amp;From:</translation>
     </message>
@@ -8930,7 +8959,7 @@
         <translation>Export data (XLSX)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Every figure of the panel as a row, with the program&apos;s labels beside the codes, and each municipality supported. No one&apos;s personal data.</source>
         <translation>Every figure of the panel as a row, with the program&apos;s labels beside the codes, and each municipality supported. No one&apos;s personal data.</translation>
     </message>
@@ -8960,12 +8989,22 @@
         <translation>follow-ups late</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+50"/>
+        <source>Fi&amp;gures</source>
+        <translation>Fi&amp;gures</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Te&amp;xts</source>
+        <translation>Te&amp;xts</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Brazil</source>
         <translation>Brazil</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
         <source>Counting…</source>
         <translation>Counting…</translation>
     </message>
@@ -8976,12 +9015,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>Not said</source>
         <translation>Not said</translation>
     </message>
     <message numerus="yes">
-        <location line="-65"/>
+        <location line="-68"/>
         <source>%n report(s) of the period have not arrived whole yet: the figures may grow at the next synchronization.</source>
         <translation>
             <numerusform>%n report(s) of the period have not arrived whole yet: the figures may grow at the next synchronization.</numerusform>
@@ -9012,7 +9051,7 @@
         <translation>reports accepted by the coordination</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Apoio actions per quadrimestre</source>
         <translation>Apoio actions per quadrimestre</translation>
     </message>
@@ -9042,7 +9081,7 @@
         <translation>Actions by %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 against the reference</source>
         <translation>%1 against the reference</translation>
     </message>
@@ -9057,7 +9096,7 @@
         <translation>Not broken down</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Actions by state</source>
         <translation>Actions by state</translation>
     </message>
@@ -11087,6 +11126,140 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <location line="+1"/>
         <source>The targets were not saved: %1 Your values are still in this window.</source>
         <translation>The targets were not saved: %1 Your values are still in this window.</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::TextSearchView</name>
+    <message>
+        <location filename="../app/ui/panel/text_search_view.cpp" line="+32"/>
+        <source>Sea&amp;rch the texts:</source>
+        <translation>Sea&amp;rch the texts:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>words in %1</source>
+        <translation>words in %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accents and capitals do not matter: “reuniao” finds “Reunião”. The start of a word is enough: “pactu” finds “pactuação”. Every word typed must be in the passage.</source>
+        <translation>Accents and capitals do not matter: “reuniao” finds “Reunião”. The start of a word is enough: “pactu” finds “pactuação”. Every word typed must be in the passage.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export found (CSV)…</source>
+        <translation>Export found (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export found (XLSX)…</source>
+        <translation>Export found (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The actions found, one per row: who, when, where the words are, the passages, then every field of the action, for qualitative analysis in a spreadsheet.</source>
+        <translation>The actions found, one per row: who, when, where the words are, the passages, then every field of the action, for qualitative analysis in a spreadsheet.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Type words and press Enter. The search uses the panel&apos;s filters above.</source>
+        <translation>Type words and press Enter. The search uses the panel&apos;s filters above.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Passages found</source>
+        <translation>Passages found</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Type one or more words to search for.</source>
+        <translation>Type one or more words to search for.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The search could not be made: %1</source>
+        <translation>The search could not be made: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Nothing found for “%1” with these filters.</source>
+        <translation>Nothing found for “%1” with these filters.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage(s)</numerusform>
+            <numerusform>%n passage(s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>in %n action(s), best first.</source>
+        <translation>
+            <numerusform>in %n action(s), best first.</numerusform>
+            <numerusform>in %n action(s), best first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first %1 are shown; the export has them all.</source>
+        <translation>The first %1 are shown; the export has them all.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open the report</source>
+        <translation>open the report</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the actions found</source>
+        <translation>Export the actions found</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Actions exported</source>
+        <translation>Actions exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actions found were written to %1.</source>
+        <translation>The actions found were written to %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions not exported</source>
+        <translation>Actions not exported</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actions found could not be written: %1</source>
+        <translation>The actions found could not be written: %1</translation>
     </message>
 </context>
 </TS>

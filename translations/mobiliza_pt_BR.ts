@@ -100,7 +100,7 @@
         <translation>A página &quot;%1&quot; não faz parte deste perfil (%2).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Could not save the screenshot to %1. Check that the folder exists and is writable.</source>
         <translation>Não foi possível salvar a captura de tela em %1. Verifique se a pasta existe e se é possível gravar nela.</translation>
     </message>
@@ -886,7 +886,7 @@
         <translation>O banco de dados está em uso em outra janela ou programa. Feche-o e tente novamente.</translation>
     </message>
     <message>
-        <location filename="../core/store/migrations.cpp" line="+47"/>
+        <location filename="../core/store/migrations.cpp" line="+48"/>
         <source>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</source>
         <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, &quot;%2&quot;: %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
     </message>
@@ -2192,8 +2192,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+62"/>
-        <location line="+43"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+64"/>
+        <location line="+42"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
@@ -2461,7 +2461,7 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+39"/>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+40"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</source>
         <translation>--out deve indicar um arquivo .csv ou .xlsx (os números do painel, por exemplo painel.xlsx).</translation>
     </message>
@@ -2476,7 +2476,7 @@
         <translation>--from não pode ser depois de --to.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
         <translation>Painel de %1, %2 a %3: %4 ações, %5 participantes, %6 de %7 municípios apoiados, %8 encaminhamentos atrasados. Gravado em %9.</translation>
     </message>
@@ -2486,7 +2486,7 @@
         <translation>Brasil</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
         <translation>--panel é para um perfil do nível “%1” ou “%2”; este é do nível “%3”.</translation>
     </message>
@@ -2683,7 +2683,7 @@
 <context>
     <name>PanelMap</name>
     <message>
-        <location filename="../app/ui/panel/panel_map.cpp" line="+108"/>
+        <location filename="../app/ui/panel/panel_map.cpp" line="+127"/>
         <source>no action</source>
         <translation>nenhuma ação</translation>
     </message>
@@ -3170,7 +3170,7 @@
         <location filename="../core/program/program_list_loader.cpp" line="-21"/>
         <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
-        <location line="+92"/>
+        <location line="+97"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: deve ser um objeto ({…}).</translation>
     </message>
@@ -3237,7 +3237,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-140"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-145"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” deve estar entre %3 e %4.</translation>
     </message>
@@ -3298,12 +3298,12 @@
         <translation>levels.municipality: o programa é informado por “%1”, mas o seu nível que informa é configurado com “%2”. Faça-os concordar.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>%1: the field “%2” is there more than once. Name each field once.</source>
         <translation>%1: o campo “%2” aparece mais de uma vez. Cite cada campo uma só vez.</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>%1: “%2” is not a code of the catalogue “%3”.</source>
         <translation>%1: “%2” não é um código do catálogo “%3”.</translation>
     </message>
@@ -3317,6 +3317,7 @@
     <name>ProgramPanel</name>
     <message>
         <location filename="../core/panel/program_panel.cpp" line="+104"/>
+        <location filename="../core/panel/text_search.cpp" line="+43"/>
         <source>Choose a first and a last period of the program, the first not after the last.</source>
         <translation>Escolha um primeiro e um último período do programa, o primeiro não posterior ao último.</translation>
     </message>
@@ -3325,12 +3326,12 @@
     <name>ProgramPanelExport</name>
     <message>
         <location filename="../core/panel/program_panel_export.cpp" line="+23"/>
-        <location line="+76"/>
+        <location line="+79"/>
         <source>Not said</source>
         <translation>Não informado</translation>
     </message>
     <message>
-        <location line="-55"/>
+        <location line="-58"/>
         <source>Painel</source>
         <translation>Painel</translation>
     </message>
@@ -3370,7 +3371,7 @@
         <translation>Brasil</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%1 to %2</source>
         <translation>%1 a %2</translation>
     </message>
@@ -3385,12 +3386,12 @@
         <translation>Participantes</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reports counted</source>
         <translation>Relatórios contados</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Reporting units with reports</source>
         <translation>Apoiadores com relatório</translation>
     </message>
@@ -3462,7 +3463,7 @@
         <translation>Atrasados (não feitos, prazo vencido)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Municipality supported</source>
         <translation>Município apoiado</translation>
     </message>
@@ -3884,14 +3885,14 @@
         <translation>Encaminhados</translation>
     </message>
     <message>
-        <location line="-34"/>
-        <location line="+35"/>
+        <location line="-33"/>
+        <location line="+34"/>
         <source>Inbox</source>
         <translation>Caixa de entrada</translation>
     </message>
     <message>
-        <location line="-32"/>
-        <location line="+34"/>
+        <location line="-31"/>
+        <location line="+33"/>
         <source>Coverage</source>
         <translation>Cobertura</translation>
     </message>
@@ -4826,6 +4827,34 @@
         <location filename="../core/services/targets_service.cpp" line="+91"/>
         <source>Only the central level sets the targets. Your targets come from the hub at each synchronization.</source>
         <translation>Só o nível central define as metas. As suas metas chegam do hub a cada sincronização.</translation>
+    </message>
+</context>
+<context>
+    <name>TextSearch</name>
+    <message>
+        <location filename="../core/panel/text_search.cpp" line="+5"/>
+        <source>Type one or more words to search for.</source>
+        <translation>Digite uma ou mais palavras para buscar.</translation>
+    </message>
+    <message>
+        <location line="+112"/>
+        <source>Search</source>
+        <translation>Busca</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Found in</source>
+        <translation>Encontrado em</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Passages</source>
+        <translation>Trechos</translation>
     </message>
 </context>
 <context>
@@ -8875,7 +8904,7 @@
 <context>
     <name>mobiliza::ui::ProgramPanelPage</name>
     <message>
-        <location filename="../app/ui/panel/program_panel_page.cpp" line="+69"/>
+        <location filename="../app/ui/panel/program_panel_page.cpp" line="+71"/>
         <source>Panel</source>
         <translation>Painel</translation>
     </message>
@@ -8895,12 +8924,12 @@
         <translation>Contar também os relatórios ainda não revisados</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Without this, only the reports the coordination accepted count. A returned report never counts.</source>
         <translation>Sem isso, contam só os relatórios aceitos pela coordenação. Um relatório devolvido nunca conta.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>&amp;From:</source>
         <translation>&amp;De:</translation>
     </message>
@@ -8930,7 +8959,7 @@
         <translation>Exportar dados (XLSX)…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Every figure of the panel as a row, with the program&apos;s labels beside the codes, and each municipality supported. No one&apos;s personal data.</source>
         <translation>Cada número do painel em uma linha, com os rótulos do programa ao lado dos códigos, e cada município apoiado. Sem dados pessoais de ninguém.</translation>
     </message>
@@ -8960,12 +8989,22 @@
         <translation>encaminhamentos atrasados</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+50"/>
+        <source>Fi&amp;gures</source>
+        <translation>&amp;Números</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Te&amp;xts</source>
+        <translation>Te&amp;xtos</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>Brazil</source>
         <translation>Brasil</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+68"/>
         <source>Counting…</source>
         <translation>Contando…</translation>
     </message>
@@ -8976,12 +9015,12 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+82"/>
+        <location line="+86"/>
         <source>Not said</source>
         <translation>Não informado</translation>
     </message>
     <message numerus="yes">
-        <location line="-65"/>
+        <location line="-68"/>
         <source>%n report(s) of the period have not arrived whole yet: the figures may grow at the next synchronization.</source>
         <translation>
             <numerusform>%n relatório do período ainda não chegou por inteiro: os números podem crescer na próxima sincronização.</numerusform>
@@ -9012,7 +9051,7 @@
         <translation>relatórios aceitos pela coordenação</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Apoio actions per quadrimestre</source>
         <translation>Ações de apoio por quadrimestre</translation>
     </message>
@@ -9042,7 +9081,7 @@
         <translation>Ações por %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>%1 against the reference</source>
         <translation>%1 em relação à referência</translation>
     </message>
@@ -9057,7 +9096,7 @@
         <translation>Sem discriminação</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Actions by state</source>
         <translation>Ações por estado</translation>
     </message>
@@ -11087,6 +11126,140 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <location line="+1"/>
         <source>The targets were not saved: %1 Your values are still in this window.</source>
         <translation>As metas não foram salvas: %1 Os seus valores continuam nesta janela.</translation>
+    </message>
+</context>
+<context>
+    <name>mobiliza::ui::TextSearchView</name>
+    <message>
+        <location filename="../app/ui/panel/text_search_view.cpp" line="+32"/>
+        <source>Sea&amp;rch the texts:</source>
+        <translation>Bus&amp;car nos textos:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>words in %1</source>
+        <translation>palavras em %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accents and capitals do not matter: “reuniao” finds “Reunião”. The start of a word is enough: “pactu” finds “pactuação”. Every word typed must be in the passage.</source>
+        <translation>Acentos e maiúsculas não importam: “reuniao” encontra “Reunião”. O começo da palavra basta: “pactu” encontra “pactuação”. Cada palavra digitada precisa estar no trecho.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export found (CSV)…</source>
+        <translation>Exportar encontradas (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export found (XLSX)…</source>
+        <translation>Exportar encontradas (XLSX)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The actions found, one per row: who, when, where the words are, the passages, then every field of the action, for qualitative analysis in a spreadsheet.</source>
+        <translation>As ações encontradas, uma por linha: quem, quando, onde estão as palavras, os trechos e depois cada campo da ação, para a análise qualitativa numa planilha.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Type words and press Enter. The search uses the panel&apos;s filters above.</source>
+        <translation>Digite palavras e tecle Enter. A busca usa os filtros do painel, acima.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Passages found</source>
+        <translation>Trechos encontrados</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Type one or more words to search for.</source>
+        <translation>Digite uma ou mais palavras para buscar.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Searching…</source>
+        <translation>Buscando…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The search could not be made: %1</source>
+        <translation>Não foi possível fazer a busca: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Nothing found for “%1” with these filters.</source>
+        <translation>Nada encontrado para “%1” com estes filtros.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n trecho</numerusform>
+            <numerusform>%n trechos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>in %n action(s), best first.</source>
+        <translation>
+            <numerusform>em %n ação, os mais relevantes primeiro.</numerusform>
+            <numerusform>em %n ações, os mais relevantes primeiro.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The first %1 are shown; the export has them all.</source>
+        <translation>Aparecem os %1 primeiros; a exportação traz todos.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>open the report</source>
+        <translation>abrir o relatório</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Export the actions found</source>
+        <translation>Exportar as ações encontradas</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CSV file (*.csv)</source>
+        <translation>Arquivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Actions exported</source>
+        <translation>Ações exportadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actions found were written to %1.</source>
+        <translation>As ações encontradas foram gravadas em %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Actions not exported</source>
+        <translation>Ações não exportadas</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The actions found could not be written: %1</source>
+        <translation>Não foi possível gravar as ações encontradas: %1</translation>
     </message>
 </context>
 </TS>

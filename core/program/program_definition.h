@@ -143,7 +143,10 @@ struct PanelDefinition
 {
     QStringList breakdowns; // choice / multichoice fields, in the panel's order
     QList<PanelReference> references;
-    bool isEmpty() const { return breakdowns.isEmpty() && references.isEmpty(); }
+    // The quali search: text / longtext fields, and lists (their entries' text fields), whose
+    // words the copy indexes (replica_text, schema 16) for the coordination's search.
+    QStringList search;
+    bool isEmpty() const { return breakdowns.isEmpty() && references.isEmpty() && search.isEmpty(); }
 };
 
 struct ReportRule

@@ -281,24 +281,32 @@ void Loader::loadPanel(const QJsonObject &root, ProgramDefinition::Data &d)
         return;
     const QJsonObject o = panel->toObject();
     const QString where = QStringLiteral("panel");
-    checkKeys(o, {QStringLiteral("breakdowns"), QStringLiteral("references")}, where);
-    const QStringList choices{field_type::Choice, field_type::MultiChoice};
-    if (const auto breakdowns = get(o, QStringLiteral("breakdowns"), Kind::Array, where, false)) {
-        const QString at = QStringLiteral("panel.breakdowns");
-        for (const QJsonValue &v : breakdowns->toArray()) {
+    checkKeys(o, {QStringLiteral("breakdowns"), QStringLiteral("references"), QStringLiteral("search")},
+              where);
+    // A list of field ids of `types`, each once.
+    const auto fieldList = [&](const QString &key, const QStringList &types, QStringList &out) {
+        const auto list = get(o, key, Kind::Array, where, false);
+        if (!list)
+            return;
+        const QString at = where + QLatin1Char('.') + key;
+        for (const QJsonValue &v : list->toArray()) {
             const QString id = v.toString();
-            if (!v.isString() || !refersToField(d, at, id, choices))
+            if (!v.isString() || !refersToField(d, at, id, types))
                 continue;
-            if (d.panel.breakdowns.contains(id)) {
+            if (out.contains(id)) {
                 problem(QCoreApplication::translate("ProgramDefinition",
                                                     "%1: the field “%2” is there more than once. Name each "
                                                     "field once.")
                             .arg(at, id));
                 continue;
             }
-            d.panel.breakdowns << id;
+            out << id;
         }
-    }
+    };
+    fieldList(QStringLiteral("breakdowns"), {field_type::Choice, field_type::MultiChoice},
+              d.panel.breakdowns);
+    fieldList(QStringLiteral("search"), {field_type::Text, field_type::LongText, field_type::List},
+              d.panel.search);
     const auto references = get(o, QStringLiteral("references"), Kind::Array, where, false);
     if (!references)
         return;

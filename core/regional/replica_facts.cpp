@@ -37,6 +37,37 @@ qint64 peopleOf(const QJsonValue &value)
 
 } // namespace
 
+QList<SearchText> searchTextsOf(const ProgramDefinition &program, const QJsonObject &values)
+{
+    QList<SearchText> out;
+    for (const QString &id : program.panel().search) {
+        const auto field = program.field(id);
+        if (!field)
+            continue;
+        const QJsonValue v = values.value(id);
+        if (field->isList()) {
+            // One passage per entry: its text fields, as the report reads them ("— " between).
+            const QJsonArray entries = v.toArray();
+            for (qsizetype i = 0; i < entries.size(); ++i) {
+                QStringList parts;
+                for (const FieldDefinition &item : field->itemFields)
+                    if (item.isTextual())
+                        if (const QString t = entries.at(i).toObject().value(item.id).toString().trimmed();
+                            !t.isEmpty())
+                            parts << t;
+                if (!parts.isEmpty())
+                    out << SearchText{id, int(i), parts.join(QStringLiteral(" — "))};
+            }
+        } else if (const QString t = v.toString().trimmed(); v.isString() && !t.isEmpty()) {
+            out << SearchText{id, -1, t};
+        }
+    }
+    // The search marks the words it found with STX/ETX (text_search.h): never in the text itself.
+    for (SearchText &t : out)
+        t.text.remove(QChar(0x02)).remove(QChar(0x03));
+    return out;
+}
+
 QByteArray packActions(const QList<PackedAction> &actions)
 {
     QByteArray packed;
@@ -83,8 +114,16 @@ Status dropReplicaFacts(const QSqlDatabase &db, const QString &report, int revis
                         {report, revision});
     if (!gone)
         return gone.error();
+    // An FTS5 table has no index on its UNINDEXED columns: the words of a revision are found by
+    // a scan, of only the programs that search (an SES-MG copy keeps the table empty).
+    auto words = execSql(db, QStringLiteral("DELETE FROM replica_text WHERE report = ? AND revision = ?"),
+                         {report, revision});
+    if (!words)
+        return words.error();
     auto unmarked = execSql(
-        db, QStringLiteral("UPDATE replica_revisions SET facts = 0 WHERE report = ? AND revision = ?"),
+        db,
+        QStringLiteral(
+            "UPDATE replica_revisions SET facts = 0, text_indexed = 0 WHERE report = ? AND revision = ?"),
         {report, revision});
     if (!unmarked)
         return unmarked.error();
@@ -136,8 +175,22 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
         if (!put)
             return put.error();
     }
+    // The words of the fields the program searches (schema 16).
+    for (const Action &a : decoded.actions)
+        for (const SearchText &t : searchTextsOf(*program, a.values)) {
+            auto put =
+                execSql(db,
+                        QStringLiteral("INSERT INTO replica_text (body, report, revision, position, field) "
+                                       "VALUES (?, ?, ?, ?, ?)"),
+                        {t.text, decoded.uuid, revision, a.position,
+                         t.entry < 0 ? t.field : QStringLiteral("%1[%2]").arg(t.field).arg(t.entry)});
+            if (!put)
+                return put.error();
+        }
     auto marked = execSql(
-        db, QStringLiteral("UPDATE replica_revisions SET facts = 1 WHERE report = ? AND revision = ?"),
+        db,
+        QStringLiteral(
+            "UPDATE replica_revisions SET facts = 1, text_indexed = 1 WHERE report = ? AND revision = ?"),
         {decoded.uuid, revision});
     if (!marked)
         return marked.error();

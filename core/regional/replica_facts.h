@@ -33,6 +33,16 @@ Status writeReplicaFacts(const QSqlDatabase &db, const Report &decoded, int revi
 // another hash for it). Inside the caller's transaction.
 Status dropReplicaFacts(const QSqlDatabase &db, const QString &report, int revision);
 
+// A passage of an action the quali search indexes (replica_text, schema 16): a field the
+// program's "panel.search" names — a text, or one entry of a list (its text fields joined).
+struct SearchText
+{
+    QString field;  // the field's id
+    int entry = -1; // a list's entry (0-based); -1 for a text field
+    QString text;
+};
+QList<SearchText> searchTextsOf(const ProgramDefinition &program, const QJsonObject &values);
+
 // One action of a revision as replica_packed_actions holds it.
 struct PackedAction
 {

@@ -505,8 +505,32 @@ Status ReplicaService::insertImported(const ReplicaRevision &e, const QByteArray
 
 Result<int> ReplicaService::backfillFacts()
 {
-    auto q = runSql(m_database.db(), QStringLiteral("SELECT report, revision FROM replica_revisions "
-                                                    "WHERE facts = 0 AND manifest IS NOT NULL"));
+    auto facts = rewriteFacts(QStringLiteral("facts = 0"), {});
+    if (!facts)
+        return facts;
+    // The words of the programs that search (schema 16), for revisions stored before it.
+    QStringList searching;
+    if (m_programs)
+        for (const QString &id : m_programs->ids())
+            if (const ProgramDefinition *p = programOf(id); p && !p->panel().search.isEmpty())
+                searching << id;
+    if (searching.isEmpty())
+        return facts;
+    auto text = rewriteFacts(QStringLiteral("text_indexed = 0 AND program IN (%1)")
+                                 .arg(QStringLiteral("?, ").repeated(int(searching.size())).chopped(2)),
+                             QVariantList(searching.cbegin(), searching.cend()));
+    if (!text)
+        return text;
+    return facts.value() + text.value();
+}
+
+Result<int> ReplicaService::rewriteFacts(const QString &where, const QVariantList &args)
+{
+    auto q = runSql(
+        m_database.db(),
+        QStringLiteral("SELECT report, revision FROM replica_revisions WHERE manifest IS NOT NULL AND ") +
+            where,
+        args);
     if (!q)
         return q.error();
     QList<QPair<QString, int>> pending;

@@ -133,11 +133,15 @@ public:
     Status insertImported(const ReplicaRevision &entry, const QByteArray &manifest, const Report &report);
 
     // Writes the Painel's facts of the fetched revisions that have none yet (stored
-    // before schema 8, or when their program was unknown): one transaction per
-    // revision. Returns how many revisions got their facts.
+    // before schema 8, or when their program was unknown), and the words of those of a
+    // program that searches stored before schema 16 (replica_text): a few hundred
+    // revisions per transaction. Returns how many revisions were written.
     Result<int> backfillFacts();
 
 private:
+    // writeReplicaFacts for each revision with a manifest matching `where` (SQL over
+    // replica_revisions, `args` bound).
+    Result<int> rewriteFacts(const QString &where, const QVariantList &args);
     const ProgramDefinition *programOf(const QString &programId) const; // null when unknown
 
     Database &m_database;

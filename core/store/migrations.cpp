@@ -39,6 +39,7 @@ constexpr MigrationFile kMigrationFiles[] = {
     {13, "period_kinds", ":/migrations/0013_period_kinds.sql"},
     {14, "unit_names", ":/migrations/0014_unit_names.sql"},
     {15, "unit_roster", ":/migrations/0015_unit_roster.sql"},
+    {16, "replica_text", ":/migrations/0016_replica_text.sql"},
 };
 
 Error migrationError(int version, const QString &name, const QString &detail)

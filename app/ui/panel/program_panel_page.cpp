@@ -6,6 +6,7 @@
 #include "app/ui/panel/panel_controls.h"
 #include "app/ui/panel/panel_map.h"
 #include "app/ui/panel/panel_tiles.h"
+#include "app/ui/panel/text_search_view.h"
 #include "core/panel/program_panel_export.h"
 #include "core/reference/brazil_reference.h"
 #include "core/regional/replica_service.h"
@@ -23,6 +24,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QTabWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -185,7 +187,25 @@ ProgramPanelPage::ProgramPanelPage(const AppContext &context, Dialogs &dialogs, 
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
-    outer->addWidget(scroll, 1);
+    // Figures (quanti) and texts (quali), under the same filters.
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("programPanelTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(scroll, tr("Fi&gures"));
+    m_search = new TextSearchView(
+        m_context, m_dialogs, [this] { return filter(); }, context.role != core::Role::Central, this);
+    connect(m_search, &TextSearchView::openReportRequested, this, &ProgramPanelPage::openReportRequested);
+    if (!m_context.program.panel().search.isEmpty())
+        m_tabs->addTab(m_search, tr("Te&xts"));
+    else
+        m_search->hide();
+    outer->addWidget(m_tabs, 1);
+    // The figures' export buttons belong to the figures (the texts tab has its own).
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        const bool figures = m_tabs->currentWidget() != m_search;
+        m_csv->setVisible(figures);
+        m_xlsx->setVisible(figures);
+    });
 
     fillPeriods();
     keepRange(
@@ -260,8 +280,14 @@ void ProgramPanelPage::showEvent(QShowEvent *event)
         request();
 }
 
+void ProgramPanelPage::showTexts()
+{
+    m_tabs->setCurrentWidget(m_search);
+}
+
 void ProgramPanelPage::request()
 {
+    m_search->refresh(); // the words typed, under the new filters (when that tab is shown)
     if (!isVisible()) { // a page not shown does no work: computed when it is
         m_dirty = true;
         return;

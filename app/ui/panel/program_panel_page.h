@@ -20,6 +20,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QTabWidget;
 
 QT_BEGIN_NAMESPACE
 class QChart;
@@ -30,6 +31,7 @@ namespace mobiliza::ui {
 
 class Dialogs;
 class PanelTile;
+class TextSearchView;
 
 class ProgramPanelPage : public QWidget
 {
@@ -46,11 +48,14 @@ public:
     core::ProgramPanelFilter filter() const;
 
     bool exportData(bool xlsx); // asks where; false when cancelled or nothing to export
+    TextSearchView *textSearch() const { return m_search; } // the "Texts" tab (quali)
+    void showTexts();                                       // selects that tab
 
 Q_SIGNALS:
     void computed(); // new figures shown
     void computeFailed(const QString &message);
     void exported(bool ok);
+    void openReportRequested(const QString &uuid); // a passage's link (a COSEMS opens it in its inbox)
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -81,6 +86,8 @@ private:
     PanelTile *m_units = nullptr;
     PanelTile *m_late = nullptr;
     QHash<QString, QChartView *> m_views;
+    TextSearchView *m_search = nullptr;
+    QTabWidget *m_tabs = nullptr;
     QFutureWatcher<core::Result<core::ProgramPanelAnswer>> m_watcher;
     std::optional<core::ProgramPanelAnswer> m_answer;
     bool m_running = false;

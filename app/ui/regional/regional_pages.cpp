@@ -48,10 +48,13 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
     // has batches, partners or SES-MG's Painel.
     if (regional::reviewsPeople(context.program)) {
         QList<RolePage> pages;
+        auto *panel = new ProgramPanelPage(context, dialogs, parent);
         if (context.role != core::Role::Central) {
             auto *inbox = new InboxPage(context, dialogs, parent);
             auto *coverage = new CoveragePage(context, dialogs, parent);
             QObject::connect(coverage, &CoveragePage::openReportRequested, inbox,
+                             opensInInbox(inbox, parent));
+            QObject::connect(panel, &ProgramPanelPage::openReportRequested, inbox,
                              opensInInbox(inbox, parent));
             pages << RolePage{QStringLiteral("inbox"), QCoreApplication::translate("RegionalPages", "Inbox"),
                               st->standardIcon(QStyle::SP_FileDialogDetailedView), inbox}
@@ -60,8 +63,7 @@ QList<RolePage> regionalPages(const AppContext &context, QWidget *parent, Dialog
                               st->standardIcon(QStyle::SP_FileDialogListView), coverage};
         }
         pages << RolePage{QStringLiteral("panel"), QCoreApplication::translate("MainWindow", "Panel"),
-                          st->standardIcon(QStyle::SP_FileDialogContentsView),
-                          new ProgramPanelPage(context, dialogs, parent)};
+                          st->standardIcon(QStyle::SP_FileDialogContentsView), panel};
         pages << RolePage{QStringLiteral("sync"),
                           QCoreApplication::translate("MainWindow", "Synchronization"),
                           st->standardIcon(QStyle::SP_BrowserReload), new SyncPage(context, parent)}

@@ -221,6 +221,8 @@ TEST_CASE("COSEMS desk: a copy pulled before names existed pulls again from the 
         const QSqlDatabase db = services.database().db();
         REQUIRE(core::execSql(db, QStringLiteral("DROP TABLE unit_names")));
         REQUIRE(core::execSql(db, QStringLiteral("DROP TABLE unit_roster")));
+        REQUIRE(core::execSql(db, QStringLiteral("DROP TABLE replica_text")));
+        REQUIRE(core::execSql(db, QStringLiteral("ALTER TABLE replica_revisions DROP COLUMN text_indexed")));
         REQUIRE(core::execSql(db, QStringLiteral("PRAGMA user_version = 13")));
     }
     auto reopened = core::Services::open(dir.path(), clock);

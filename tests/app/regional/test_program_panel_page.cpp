@@ -8,8 +8,12 @@
 #include "app/ui/main_window.h"
 #include "app/ui/panel/panel_tiles.h"
 #include "app/ui/panel/program_panel_page.h"
+#include "app/ui/panel/text_search_view.h"
+#include "app/ui/regional/inbox_page.h"
+#include "app/ui/regional/report_view.h"
 #include "core/demo/apoio_demo.h"
 #include "core/panel/program_panel.h"
+#include "core/panel/text_search.h"
 #include "core/reference/brazil_reference.h"
 #include "core/reference/reference_data.h"
 #include "core/regional/review_outbox.h"
@@ -25,13 +29,17 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
 #include <QScatterSeries>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimeZone>
 
 using namespace mobiliza;
@@ -234,6 +242,78 @@ TEST_CASE("The COSEMS's panel: Bahia's apoio actions by click and key, each figu
     CHECK(text.count(QStringLiteral("\r\n")) > 40);
 }
 
+TEST_CASE("The COSEMS's texts: words typed without accents, passages highlighted, a link to the report")
+{
+    ApoioPanelDesk desk(core::Role::Urs);
+    ui::MainWindow window(desk.context, nullptr, &desk.dialogs);
+    window.resize(1366, 768);
+    window.show();
+    REQUIRE(QTest::qWaitForWindowExposed(&window));
+    ui::ProgramPanelPage *page = openPanelByClick(window);
+    waitForFigures(page);
+    // The person clicks the "Texts" tab, types "reuniao" and presses Enter.
+    auto *tabs = page->findChild<QTabWidget *>(QStringLiteral("programPanelTabs"));
+    REQUIRE(tabs);
+    REQUIRE(tabs->count() == 2);
+    QTabBar *bar = tabs->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(1).center());
+    ui::TextSearchView *view = page->textSearch();
+    REQUIRE(view->isVisible());
+    QTest::mouseClick(view->queryEdit(), Qt::LeftButton);
+    QTest::keyClicks(view->queryEdit(), QStringLiteral("reuniao"));
+    QSignalSpy searched(view, &ui::TextSearchView::searched);
+    QTest::keyClick(view->queryEdit(), Qt::Key_Return);
+    REQUIRE(searched.wait(20000));
+    REQUIRE(view->result());
+
+    // What core finds for the panel's filters shown, passage by passage.
+    core::TextSearchFilter filter;
+    filter.panel = page->filter();
+    filter.query = QStringLiteral("reuniao");
+    auto expected = core::searchTexts(desk.services->database().db(), desk.services->replica(),
+                                      core::ProgramDefinition::apoioCosems(), filter,
+                                      desk.services->reviews().localStates());
+    REQUIRE(expected.ok());
+    REQUIRE(expected.value().total > 0);
+    CHECK(view->result()->total == expected.value().total);
+    REQUIRE(view->result()->matches.size() == expected.value().matches.size());
+    for (qsizetype i = 0; i < expected.value().matches.size(); ++i)
+        CHECK(view->result()->matches.at(i).passage == expected.value().matches.at(i).passage);
+    CHECK(view->summary()->text().startsWith(QStringLiteral("%1 passage").arg(expected.value().total)));
+    // The words found are highlighted, with their accent: "Reunião".
+    const QString html = view->results()->toHtml();
+    CHECK(html.contains(QStringLiteral("eunião</span>")));
+    CHECK(ui::TextSearchView::passageHtml(
+              QStringLiteral("a <b> %1Reunião%2").arg(core::kMatchStart, core::kMatchEnd)) ==
+          QStringLiteral("a &lt;b&gt; <span style='background:#ffe08a; font-weight:bold;'>Reunião</span>"));
+
+    // A filter changed above searches again: with the reports to review, more passages.
+    QSignalSpy again(view, &ui::TextSearchView::searched);
+    QTest::mouseClick(page->findChild<QCheckBox *>(QStringLiteral("programPanelIncludeReceived")),
+                      Qt::LeftButton, {}, QPoint(8, 8));
+    REQUIRE(again.wait(20000));
+    CHECK(view->result()->total > expected.value().total);
+
+    // Tab to the first link, Enter: the report opens in the inbox.
+    view->results()->setFocus();
+    QTest::keyClick(view->results(), Qt::Key_Tab);
+    QTest::keyClick(view->results(), Qt::Key_Return);
+    CHECK(window.currentPageName() == QStringLiteral("inbox"));
+    auto *inbox = qobject_cast<ui::InboxPage *>(window.page(QStringLiteral("inbox")));
+    REQUIRE(inbox);
+    CHECK(inbox->reportView()->reportUuid() == view->result()->matches.first().report);
+
+    // The matching records to CSV through the save dialog: one row per action found.
+    desk.dialogs.savePath = desk.dir.filePath(QStringLiteral("busca.csv"));
+    QSignalSpy exported(view, &ui::TextSearchView::exported);
+    QTest::mouseClick(view->findChild<QPushButton *>(QStringLiteral("textSearchCsv")), Qt::LeftButton);
+    REQUIRE(exported.wait(10000));
+    CHECK(exported.first().first().toBool());
+    QFile csv(desk.dialogs.savePath);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    CHECK(QString::fromUtf8(csv.readAll()).count(QStringLiteral("\r\nap-")) == view->result()->actions);
+}
+
 TEST_CASE("CONASEMS's panel: the country, then one state chosen by typing its name")
 {
     ApoioPanelDesk desk(core::Role::Central);
@@ -298,5 +378,22 @@ TEST_CASE("The apoio panel on the office screens, in Portuguese: nothing to scro
         }
         w.grab().save(
             QStringLiteral("%1/cosems-panel-%2x%3.png").arg(folder).arg(size.width()).arg(size.height()));
+        // The texts tab with a search made: its buttons on screen too.
+        p->showTexts();
+        ui::TextSearchView *view = p->textSearch();
+        QSignalSpy searched(view, &ui::TextSearchView::searched);
+        view->queryEdit()->setText(QStringLiteral("reuniao cir"));
+        QTest::keyClick(view->queryEdit(), Qt::Key_Return);
+        REQUIRE(searched.wait(20000));
+        REQUIRE(view->result());
+        CHECK(view->result()->total > 0);
+        for (const char *name : {"textSearchCsv", "textSearchXlsx", "textSearchGo"}) {
+            auto *button = view->findChild<QPushButton *>(QString::fromLatin1(name));
+            const QRect r(button->mapTo(&w, QPoint(0, 0)), button->size());
+            CHECK(w.rect().contains(r));
+        }
+        CHECK_FALSE(view->results()->horizontalScrollBar()->isVisible());
+        w.grab().save(
+            QStringLiteral("%1/cosems-texts-%2x%3.png").arg(folder).arg(size.width()).arg(size.height()));
     });
 }

@@ -158,6 +158,8 @@ TEST_CASE("The migration to schema 12 packs the facts a profile had exactly as w
         REQUIRE(execSql(db, QStringLiteral("DROP TABLE replica_packed_actions")));
         REQUIRE(execSql(db, QStringLiteral("DROP TABLE unit_names"))); // schema 14's
         REQUIRE(execSql(db, QStringLiteral("DROP TABLE unit_roster"))); // schema 15's
+        REQUIRE(execSql(db, QStringLiteral("DROP TABLE replica_text"))); // schema 16's
+        REQUIRE(execSql(db, QStringLiteral("ALTER TABLE replica_revisions DROP COLUMN text_indexed")));
         REQUIRE(execSql(db, QStringLiteral("PRAGMA user_version = 11")));
     }
     urs.services.reset();
