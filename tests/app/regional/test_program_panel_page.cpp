@@ -11,7 +11,6 @@
 #include "app/ui/panel/text_search_view.h"
 #include "app/ui/regional/inbox_page.h"
 #include "app/ui/regional/report_view.h"
-#include "core/demo/apoio_demo.h"
 #include "core/panel/program_panel.h"
 #include "core/panel/text_search.h"
 #include "core/reference/brazil_reference.h"
@@ -20,6 +19,7 @@
 #include "core/services/services.h"
 #include "tests/app/fake_dialogs.h"
 #include "tests/app/regional/regional_ui_helpers.h"
+#include "tests/support/cosems_demo.h"
 #include "tests/support/temp_dir.h"
 
 #include <QAbstractBarSeries>
@@ -46,18 +46,6 @@ using namespace mobiliza;
 
 namespace {
 
-// A COSEMS profile of Bahia holding the demonstration copy (four quadrimestres, eight apoiadores).
-std::unique_ptr<core::Services> cosemsDemoOfBahia(const test::TempDir &dir, const core::Clock &clock)
-{
-    auto opened = core::Services::open(dir.path(), clock);
-    REQUIRE(opened.ok());
-    std::unique_ptr<core::Services> services = std::move(opened.value());
-    REQUIRE(services->profile().setProgram(core::ProgramDefinition::apoioCosemsId()).ok());
-    REQUIRE(services->profile().setRole(core::Role::Urs, QStringLiteral("BA")).ok());
-    REQUIRE(core::seedCosemsReplica(*services, core::ProgramDefinition::apoioCosems(), clock).ok());
-    return services;
-}
-
 // The person clicks "Panel" in the navigation: the page it shows.
 ui::ProgramPanelPage *openPanelByClick(ui::MainWindow &window)
 {
@@ -74,7 +62,7 @@ struct ApoioPanelDesk
 {
     test::TempDir dir;
     core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-    std::unique_ptr<core::Services> services = cosemsDemoOfBahia(dir, clock);
+    std::unique_ptr<core::Services> services = test::cosemsDemoOfBahia(dir, clock);
     ui::AppContext context;
     test::FakeDialogs dialogs;
     explicit ApoioPanelDesk(core::Role role)

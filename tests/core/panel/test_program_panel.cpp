@@ -4,12 +4,12 @@
 // declaration — for the states counted, a decision made here, a state filter and a date.
 #include <catch2/catch.hpp>
 
-#include "core/demo/apoio_demo.h"
 #include "core/panel/program_panel.h"
 #include "core/program/program_definition.h"
 #include "core/reference/brazil_reference.h"
 #include "core/regional/replica_service.h"
 #include "core/services/services.h"
+#include "tests/support/cosems_demo.h"
 #include "tests/support/temp_dir.h"
 
 #include <QJsonArray>
@@ -158,13 +158,9 @@ TEST_CASE("The apoio panel: every figure equals a count of the manifests made an
 {
     test::TempDir dir;
     const FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-    auto opened = Services::open(dir.path(), clock);
-    REQUIRE(opened.ok());
-    Services &services = *opened.value();
-    REQUIRE(services.profile().setProgram(ProgramDefinition::apoioCosemsId()).ok());
-    REQUIRE(services.profile().setRole(Role::Urs, QStringLiteral("BA")).ok());
+    const std::unique_ptr<Services> opened = test::cosemsDemoOfBahia(dir, clock);
+    Services &services = *opened;
     const ProgramDefinition program = ProgramDefinition::apoioCosems();
-    REQUIRE(seedCosemsReplica(services, program, clock).ok());
     const BrazilReference &brazil = BrazilReference::embedded();
 
     ProgramPanelFilter filter;
@@ -224,7 +220,7 @@ TEST_CASE("The apoio panel: every figure equals a count of the manifests made an
             brazil);
         CHECK(afterReturn.value().actions < plain.value().actions);
     }
-    SECTION("another state has nothing; the country has Bahia's")
+    SECTION("another state has nothing, and the country has Bahia's")
     {
         ProgramPanelFilter sp = filter;
         sp.uf = QStringLiteral("SP");

@@ -4,7 +4,6 @@
 // the accents away with Unicode decomposition (not SQLite's tokenizer).
 #include <catch2/catch.hpp>
 
-#include "core/demo/apoio_demo.h"
 #include "core/panel/text_search.h"
 #include "core/program/program_definition.h"
 #include "core/regional/replica_service.h"
@@ -12,6 +11,7 @@
 #include "core/services/report_service.h"
 #include "core/services/services.h"
 #include "core/store/sql.h"
+#include "tests/support/cosems_demo.h"
 #include "tests/support/temp_dir.h"
 
 #include <QFile>
@@ -142,13 +142,9 @@ TEST_CASE("The quali search: the words as typed, without accents or case, of the
 
     test::TempDir dir;
     const FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
-    auto opened = Services::open(dir.path(), clock);
-    REQUIRE(opened.ok());
-    Services &services = *opened.value();
-    REQUIRE(services.profile().setProgram(ProgramDefinition::apoioCosemsId()).ok());
-    REQUIRE(services.profile().setRole(Role::Urs, QStringLiteral("BA")).ok());
+    const std::unique_ptr<Services> opened = test::cosemsDemoOfBahia(dir, clock);
+    Services &services = *opened;
     const ProgramDefinition program = ProgramDefinition::apoioCosems();
-    REQUIRE(seedCosemsReplica(services, program, clock).ok());
 
     TextSearchFilter filter;
     filter.panel.from = Period::fromKey(QStringLiteral("2025-Q2"));
@@ -273,12 +269,8 @@ TEST_CASE("The quali search index: written with the facts, rebuilt once for a co
     filter.query = QStringLiteral("pactuacao");
     const ProgramDefinition program = ProgramDefinition::apoioCosems();
     {
-        auto opened = Services::open(dir.path(), clock);
-        REQUIRE(opened.ok());
-        Services &services = *opened.value();
-        REQUIRE(services.profile().setProgram(ProgramDefinition::apoioCosemsId()).ok());
-        REQUIRE(services.profile().setRole(Role::Urs, QStringLiteral("BA")).ok());
-        REQUIRE(seedCosemsReplica(services, program, clock).ok());
+        const std::unique_ptr<Services> opened = test::cosemsDemoOfBahia(dir, clock);
+        Services &services = *opened;
         auto r = searchTexts(services.database().db(), services.replica(), program, filter);
         REQUIRE(r.ok());
         before = passagesFound(r.value());
