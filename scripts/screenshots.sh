@@ -40,6 +40,10 @@ shoot "$profiles/apoiador" apoio- reports editor sync
 ./build/app/mobiliza --data-dir "$profiles/cosems" --program apoio_cosems --role cosems --uf BA --demo-data \
   --status >/dev/null
 shoot "$profiles/cosems" cosems- inbox report coverage panel
+# The CONASEMS (the demonstration copy of eight states' apoiadores).
+./build/app/mobiliza --data-dir "$profiles/conasems" --program apoio_cosems --role conasems --demo-data \
+  --status >/dev/null
+shoot "$profiles/conasems" conasems- panel
 # The first-run dialog.
 MOBILIZA_SCREENSHOT_DIR="$PWD/$out" ./build/tests/app/test_app "municipality dialog: accent-free*" >/dev/null
 echo "screenshots written to $out/ and $out/1024x600/"

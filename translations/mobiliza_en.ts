@@ -35,12 +35,7 @@
         <translation>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</source>
-        <translation>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+67"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</translation>
     </message>
@@ -939,7 +934,7 @@
         <translation>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+275"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+399"/>
         <source>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</source>
         <translation>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
@@ -950,8 +945,8 @@
         <translation>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
     <message>
-        <location line="-84"/>
-        <location line="+66"/>
+        <location line="-208"/>
+        <location line="+191"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Choose the profile&apos;s state before adding demonstration data.</translation>
     </message>
@@ -2192,7 +2187,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+64"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+65"/>
         <location line="+42"/>
         <source>Panel</source>
         <translation>Panel</translation>
@@ -3170,7 +3165,7 @@
         <location filename="../core/program/program_list_loader.cpp" line="-21"/>
         <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: must be an object ({…}).</translation>
     </message>
@@ -3237,7 +3232,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-145"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-148"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” must be between %3 and %4.</translation>
     </message>
@@ -3298,12 +3293,12 @@
         <translation>levels.municipality: the program reports by “%1” but its reporting level is set up with “%2”. Make them agree.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1: the field “%2” is there more than once. Name each field once.</source>
         <translation>%1: the field “%2” is there more than once. Name each field once.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>%1: “%2” is not a code of the catalogue “%3”.</source>
         <translation>%1: “%2” is not a code of the catalogue “%3”.</translation>
     </message>
@@ -4837,7 +4832,7 @@
         <translation>Type one or more words to search for.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+115"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -4847,7 +4842,7 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Found in</source>
         <translation>Found in</translation>
     </message>
@@ -8999,7 +8994,7 @@
         <translation>Te&amp;xts</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Brazil</source>
         <translation>Brazil</translation>
     </message>
@@ -11131,7 +11126,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::TextSearchView</name>
     <message>
-        <location filename="../app/ui/panel/text_search_view.cpp" line="+32"/>
+        <location filename="../app/ui/panel/text_search_view.cpp" line="+33"/>
         <source>Sea&amp;rch the texts:</source>
         <translation>Sea&amp;rch the texts:</translation>
     </message>
@@ -11141,7 +11136,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>words in %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Accents and capitals do not matter: “reuniao” finds “Reunião”. The start of a word is enough: “pactu” finds “pactuação”. Every word typed must be in the passage.</source>
         <translation>Accents and capitals do not matter: “reuniao” finds “Reunião”. The start of a word is enough: “pactu” finds “pactuação”. Every word typed must be in the passage.</translation>
     </message>
@@ -11186,12 +11181,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Searching…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>The search could not be made: %1</source>
         <translation>The search could not be made: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Nothing found for “%1” with these filters.</source>
         <translation>Nothing found for “%1” with these filters.</translation>
     </message>
@@ -11232,7 +11227,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Export the actions found</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>

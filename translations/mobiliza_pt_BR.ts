@@ -35,12 +35,7 @@
         <translation>Aviso: o Mobiliza está aberto numa janela neste perfil (processo %1); o que este comando mudar aparece lá também.</translation>
     </message>
     <message>
-        <location line="+54"/>
-        <source>There is no demonstration data for %1 yet: use --demo-data with a profile of the level that records (%2).</source>
-        <translation>Ainda não há dados de demonstração para %1: use --demo-data num perfil do nível que registra (%2).</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+67"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review e --coverage são para um perfil de URS; este perfil é de um município (use --sync para enviar os relatórios).</translation>
     </message>
@@ -939,7 +934,7 @@
         <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+275"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+399"/>
         <source>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</source>
         <translation>Os dados de demonstração deste perfil ficaram incompletos. Use --demo-data com um --data-dir novo, vazio.</translation>
     </message>
@@ -950,8 +945,8 @@
         <translation>Este perfil já tem relatórios recebidos do hub, por isso nenhum dado de demonstração foi adicionado. Use --demo-data com um --data-dir novo e vazio.</translation>
     </message>
     <message>
-        <location line="-84"/>
-        <location line="+66"/>
+        <location line="-208"/>
+        <location line="+191"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Escolha o estado do perfil antes de adicionar dados de demonstração.</translation>
     </message>
@@ -2192,7 +2187,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/regional/regional_pages.cpp" line="+64"/>
+        <location filename="../app/ui/regional/regional_pages.cpp" line="+65"/>
         <location line="+42"/>
         <source>Panel</source>
         <translation>Painel</translation>
@@ -3170,7 +3165,7 @@
         <location filename="../core/program/program_list_loader.cpp" line="-21"/>
         <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
-        <location line="+97"/>
+        <location line="+100"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: deve ser um objeto ({…}).</translation>
     </message>
@@ -3237,7 +3232,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-145"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-148"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” deve estar entre %3 e %4.</translation>
     </message>
@@ -3298,12 +3293,12 @@
         <translation>levels.municipality: o programa é informado por “%1”, mas o seu nível que informa é configurado com “%2”. Faça-os concordar.</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>%1: the field “%2” is there more than once. Name each field once.</source>
         <translation>%1: o campo “%2” aparece mais de uma vez. Cite cada campo uma só vez.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+40"/>
         <source>%1: “%2” is not a code of the catalogue “%3”.</source>
         <translation>%1: “%2” não é um código do catálogo “%3”.</translation>
     </message>
@@ -4837,7 +4832,7 @@
         <translation>Digite uma ou mais palavras para buscar.</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+115"/>
         <source>Search</source>
         <translation>Busca</translation>
     </message>
@@ -4847,7 +4842,7 @@
         <translation>Nome</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Found in</source>
         <translation>Encontrado em</translation>
     </message>
@@ -8999,7 +8994,7 @@
         <translation>Te&amp;xtos</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+41"/>
         <source>Brazil</source>
         <translation>Brasil</translation>
     </message>
@@ -11131,7 +11126,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::TextSearchView</name>
     <message>
-        <location filename="../app/ui/panel/text_search_view.cpp" line="+32"/>
+        <location filename="../app/ui/panel/text_search_view.cpp" line="+33"/>
         <source>Sea&amp;rch the texts:</source>
         <translation>Bus&amp;car nos textos:</translation>
     </message>
@@ -11141,7 +11136,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>palavras em %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Accents and capitals do not matter: “reuniao” finds “Reunião”. The start of a word is enough: “pactu” finds “pactuação”. Every word typed must be in the passage.</source>
         <translation>Acentos e maiúsculas não importam: “reuniao” encontra “Reunião”. O começo da palavra basta: “pactu” encontra “pactuação”. Cada palavra digitada precisa estar no trecho.</translation>
     </message>
@@ -11186,12 +11181,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Buscando…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>The search could not be made: %1</source>
         <translation>Não foi possível fazer a busca: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Nothing found for “%1” with these filters.</source>
         <translation>Nada encontrado para “%1” com estes filtros.</translation>
     </message>
@@ -11232,7 +11227,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Exportar as ações encontradas</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Pasta de trabalho do Excel (*.xlsx)</translation>
     </message>

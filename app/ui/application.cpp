@@ -234,19 +234,14 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                 return fail(problem, headless, err);
 
     const bool people = program.reportingUnit() == QLatin1String("apoiador");
-    if (cl.demoData && people && role == core::Role::Central)
-        return fail(QCoreApplication::translate("Application",
-                                                "There is no demonstration data for %1 yet: use --demo-data "
-                                                "with a profile of the level that records (%2).")
-                        .arg(program.level(role).label, program.level(core::Role::Municipality).label),
-                    headless, err);
     if (cl.demoData) {
         // A URS's and the central level's: a replica as if pulled (the central level's, the whole state).
-        // A COSEMS's: its apoiadores' reports and the hub's roster.
-        const auto seeded = role == core::Role::Municipality
-                                ? core::DemoData(*services, program, reference, clock).seed()
-                            : people ? core::seedCosemsReplica(*services, program, clock)
-                                     : core::RegionalDemo(*services, program, reference, clock).seed();
+        // A COSEMS's: its apoiadores' reports and the hub's roster; the CONASEMS's: several states'.
+        const auto seeded =
+            role == core::Role::Municipality ? core::DemoData(*services, program, reference, clock).seed()
+            : people && role == core::Role::Central ? core::seedConasemsReplica(*services, program, clock)
+            : people                                ? core::seedCosemsReplica(*services, program, clock)
+                     : core::RegionalDemo(*services, program, reference, clock).seed();
         if (!seeded)
             return fail(seeded.error().message, headless, err);
     }

@@ -248,42 +248,36 @@ Result<DemoSummary> seedApoioRecords(Services &services, const ProgramDefinition
     return summary;
 }
 
-Result<DemoSummary> seedCosemsReplica(Services &services, const ProgramDefinition &program,
-                                      const Clock &clock)
-{
-    auto &profile = services.profile();
-    auto &replica = services.replica();
-    DemoSummary summary;
-    const QString uf = profile.uf();
-    const QList<BrMunicipality> municipalities = BrazilReference::embedded().municipalitiesOf(uf);
-    if (municipalities.isEmpty())
-        return Error{QStringLiteral("no_uf"),
-                     QCoreApplication::translate(
-                         "DemoData", "Choose the profile's state before adding demonstration data.")};
-    auto existing = replica.revisions();
-    if (!existing)
-        return existing.error();
-    auto known = replica.roster();
-    if (!known)
-        return known.error();
-    if (!existing.value().isEmpty() || !known.value().isEmpty()) {
-        // The roster is written last: a demonstration copy without it was cut short.
-        if (profile.isDemo() && !known.value().isEmpty())
-            return summary; // already seeded: nothing changes
-        if (profile.isDemo())
-            return Error{QStringLiteral("demo_incomplete"),
-                         QCoreApplication::translate(
-                             "DemoData", "The demonstration data of this profile was cut short. Use "
-                                         "--demo-data with a new, empty --data-dir.")};
-        return Error{QStringLiteral("not_empty"),
-                     QCoreApplication::translate(
-                         "DemoData", "This profile already holds reports received from the hub, so no "
-                                     "demonstration data was added. Use --demo-data with a new, empty "
-                                     "--data-dir.")};
-    }
-    if (auto s = profile.setDemo(true); !s) // marked first: never mistaken for real reports
-        return s.error();
+namespace {
 
+// The names the demonstration's apoiadores go by: eight per state, the first state's the
+// first eight (its COSEMS's demonstration and the CONASEMS's name Bahia's people alike).
+const char *const kApoiadorNames[] = {
+    "Maria Souza",    "João Lima",       "Ana Prado",        "Carlos Menezes",
+    "Beatriz Rocha",  "Rafael Nunes",    "Juliana Teixeira", "Paulo Andrade",
+    "Fernanda Alves", "Marcos Ribeiro",  "Luciana Barros",   "Tiago Moura",
+    "Patrícia Lopes", "Eduardo Freitas", "Camila Duarte",    "Roberto Cardoso"};
+constexpr int kApoiadoresPerState = 8;
+
+// The states the CONASEMS's demonstration copy holds: one or two of each region.
+const char *const kConasemsDemoStates[] = {"BA", "PE", "CE", "PA", "MG", "SP", "RS", "GO"};
+
+struct ReplicaSeed
+{
+    QList<RosterEntry> roster;
+    QList<ReplicaRevision> entries;
+    QList<QPair<ReplicaRevision, QByteArray>> manifests;
+    qint64 cursor = 0;
+    DemoSummary summary;
+};
+
+// One state's apoiadores, their reports of the four quadrimestres before the current one and
+// their roster entries. Drawn from the state and the month only: a state's figures are the
+// same in its COSEMS's demonstration and in the CONASEMS's.
+void seedStateReplica(ReplicaSeed &seed, const ProgramDefinition &program, const Clock &clock,
+                      const QString &uf, int nameOffset)
+{
+    const QList<BrMunicipality> municipalities = BrazilReference::embedded().municipalitiesOf(uf);
     const QDate today = clock.today();
     const QDateTime now = clock.now().toUTC();
     QRandomGenerator rng(quint32(qHash(uf)) ^ quint32(today.year() * 100 + today.month()));
@@ -292,25 +286,19 @@ Result<DemoSummary> seedCosemsReplica(Services &services, const ProgramDefinitio
     while (periods.size() < 4)
         periods.prepend(periods.constFirst().previous());
 
-    const char *const names[] = {"Maria Souza",   "João Lima",    "Ana Prado",        "Carlos Menezes",
-                                 "Beatriz Rocha", "Rafael Nunes", "Juliana Teixeira", "Paulo Andrade"};
     constexpr int kJoinedLate = 6; // joined during the newest quadrimestre
     constexpr int kLeft = 7;       // left after the first two quadrimestres (tokens revoked)
-    QList<RosterEntry> roster;
-    QList<ReplicaRevision> entries;
-    QList<QPair<ReplicaRevision, QByteArray>> manifests;
-    qint64 cursor = 0;
     int sample = int(rng.bounded(int(std::size(kSamples))));
-    for (int i = 0; i < int(std::size(names)); ++i) {
+    for (int i = 0; i < kApoiadoresPerState; ++i) {
         const QString unit = apoiadorIdFor(QString::fromLatin1(
             QCryptographicHash::hash((uf + QString::number(i)).toUtf8(), QCryptographicHash::Sha256)
                 .toHex()));
-        const QString name = QString::fromUtf8(names[i]);
+        const QString name = QString::fromUtf8(kApoiadorNames[(nameOffset + i) % std::size(kApoiadorNames)]);
         const QDate joined =
             i == kJoinedLate ? newest.firstDay().addDays(20) : periods.first().firstDay().addDays(5);
         // Paulo left after the first two quadrimestres: his token revoked before the third began.
         const QDate left = periods.at(2).firstDay().addDays(-5);
-        roster << RosterEntry{
+        seed.roster << RosterEntry{
             unit,       name,
             uf,         QDateTime(joined, QTime(13, 0), QTimeZone::utc()),
             i != kLeft, i == kLeft ? QDateTime(left, QTime(13, 0), QTimeZone::utc()) : QDateTime()};
@@ -356,11 +344,11 @@ Result<DemoSummary> seedCosemsReplica(Services &services, const ProgramDefinitio
             e.municipality = unit;
             e.program = program.id();
             e.period = period;
-            e.hubId = QStringLiteral("a-%1").arg(++cursor, 6, 10, QLatin1Char('0'));
+            e.hubId = QStringLiteral("a-%1").arg(++seed.cursor, 6, 10, QLatin1Char('0'));
             e.manifestSha256 =
                 QString::fromLatin1(QCryptographicHash::hash(manifest, QCryptographicHash::Sha256).toHex());
             e.receivedAt = receivedAt;
-            e.cursor = cursor;
+            e.cursor = seed.cursor;
             e.unitName = name;
             // The older quadrimestres were reviewed; of the newest, Maria's was returned and
             // João's accepted, the rest wait in the inbox.
@@ -378,20 +366,82 @@ Result<DemoSummary> seedCosemsReplica(Services &services, const ProgramDefinitio
             }
             if (e.reviewedAt > now)
                 e.reviewedAt = now;
-            entries << e;
-            manifests << qMakePair(e, manifest);
-            ++summary.reports;
-            summary.actions += actions;
+            seed.entries << e;
+            seed.manifests << qMakePair(e, manifest);
+            ++seed.summary.reports;
+            seed.summary.actions += actions;
         }
     }
-    if (auto s = replica.applyPulled(entries, cursor); !s)
+}
+
+// A coordination's copy, as if pulled: the states' reports, their manifests and the roster
+// (written last: a copy without it was cut short).
+Result<DemoSummary> seedReplica(Services &services, const ProgramDefinition &program, const Clock &clock,
+                                const QStringList &states)
+{
+    auto &profile = services.profile();
+    auto &replica = services.replica();
+    for (const QString &uf : states)
+        if (BrazilReference::embedded().municipalitiesOf(uf).isEmpty())
+            return Error{QStringLiteral("no_uf"),
+                         QCoreApplication::translate(
+                             "DemoData", "Choose the profile's state before adding demonstration data.")};
+    auto existing = replica.revisions();
+    if (!existing)
+        return existing.error();
+    auto known = replica.roster();
+    if (!known)
+        return known.error();
+    if (!existing.value().isEmpty() || !known.value().isEmpty()) {
+        if (profile.isDemo() && !known.value().isEmpty())
+            return DemoSummary{}; // already seeded: nothing changes
+        if (profile.isDemo())
+            return Error{QStringLiteral("demo_incomplete"),
+                         QCoreApplication::translate(
+                             "DemoData", "The demonstration data of this profile was cut short. Use "
+                                         "--demo-data with a new, empty --data-dir.")};
+        return Error{QStringLiteral("not_empty"),
+                     QCoreApplication::translate(
+                         "DemoData", "This profile already holds reports received from the hub, so no "
+                                     "demonstration data was added. Use --demo-data with a new, empty "
+                                     "--data-dir.")};
+    }
+    if (auto s = profile.setDemo(true); !s) // marked first: never mistaken for real reports
         return s.error();
-    for (const auto &[entry, manifest] : std::as_const(manifests))
+
+    ReplicaSeed seed;
+    for (int i = 0; i < states.size(); ++i)
+        seedStateReplica(seed, program, clock, states.at(i), i * kApoiadoresPerState);
+    if (auto s = replica.applyPulled(seed.entries, seed.cursor); !s)
+        return s.error();
+    for (const auto &[entry, manifest] : std::as_const(seed.manifests))
         if (auto s = replica.storeManifest(entry.report, entry.revision, manifest); !s)
             return s.error();
-    if (auto s = replica.replaceRoster(roster); !s)
+    if (auto s = replica.replaceRoster(seed.roster); !s)
         return s.error();
-    return summary;
+    return seed.summary;
+}
+
+} // namespace
+
+Result<DemoSummary> seedCosemsReplica(Services &services, const ProgramDefinition &program,
+                                      const Clock &clock)
+{
+    return seedReplica(services, program, clock, {services.profile().uf()});
+}
+
+QStringList conasemsDemoStates()
+{
+    QStringList out;
+    for (const char *uf : kConasemsDemoStates)
+        out << QString::fromLatin1(uf);
+    return out;
+}
+
+Result<DemoSummary> seedConasemsReplica(Services &services, const ProgramDefinition &program,
+                                        const Clock &clock)
+{
+    return seedReplica(services, program, clock, conasemsDemoStates());
 }
 
 } // namespace mobiliza::core

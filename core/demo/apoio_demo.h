@@ -30,4 +30,12 @@ Result<DemoSummary> seedApoioRecords(Services &services, const ProgramDefinition
 Result<DemoSummary> seedCosemsReplica(Services &services, const ProgramDefinition &program,
                                       const Clock &clock);
 
+// The CONASEMS's demonstration copy (`--demo-data` with `--role conasems`): the same as a
+// COSEMS's, for each of conasemsDemoStates() (eight states, of every region), each state's
+// reports drawn exactly as its COSEMS's demonstration draws them in the same month; the
+// apoiadores named differently in each state. The same refusals as seedCosemsReplica.
+QStringList conasemsDemoStates();
+Result<DemoSummary> seedConasemsReplica(Services &services, const ProgramDefinition &program,
+                                        const Clock &clock);
+
 } // namespace mobiliza::core

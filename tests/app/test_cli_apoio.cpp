@@ -14,6 +14,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QSet>
 
@@ -260,12 +261,83 @@ TEST_CASE("cli apoio: a COSEMS's demonstration is its apoiadores' quadrimestres 
     CHECK(reach[0] == QStringLiteral("municipalities_reached"));
     CHECK(reach[1].toInt() > 0);
     CHECK(reach[2] == QStringLiteral("417"));
+}
 
-    // CONASEMS has none of its own yet, and says so.
-    r = run(dir.filePath(QStringLiteral("conasems")),
-            {"--program", "apoio_cosems", "--role", "conasems", "--demo-data", "--status"});
-    CHECK(r.code == 1);
-    CHECK(r.err.contains(QStringLiteral("no demonstration data for")));
+namespace {
+
+// The rows of a panel CSV named `figure`: code → value.
+QMap<QString, int> panelRows(const QString &csvPath, const QString &figure)
+{
+    QFile csv(csvPath);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    QMap<QString, int> out;
+    for (const QString &line : QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n")))
+        if (line.section(QLatin1Char(';'), 0, 0) == figure)
+            out.insert(line.section(QLatin1Char(';'), 1, 1), line.section(QLatin1Char(';'), 3, 3).toInt());
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("cli apoio: CONASEMS's demonstration is eight states' copies, Bahia's the same as its COSEMS's")
+{
+    test::TempDir dir;
+    const QString conasems = dir.filePath(QStringLiteral("conasems"));
+    test::CliRun r =
+        run(conasems, {"--program", "apoio_cosems", "--role", "conasems", "--demo-data", "--status"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QSet<QString> units, periods;
+    for (const QString &line : lines) {
+        units << line.section(QLatin1Char('\t'), 1, 1);
+        periods << line.section(QLatin1Char('\t'), 0, 0);
+    }
+    CHECK(units.size() == 8 * 8);
+    REQUIRE(periods.size() == 4);
+    CHECK(run(conasems, {"--demo-data", "--status"}).out == r.out); // seeding again changes nothing
+
+    // Bahia's COSEMS, seeded the same day: its reports are CONASEMS's Bahia lines (period,
+    // apoiador, state, revision; the report ids are new in each copy).
+    const QString cosems = dir.filePath(QStringLiteral("cosems"));
+    const test::CliRun ba = run(
+        cosems, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
+    REQUIRE(ba.code == 0);
+    const auto withoutIds = [](const QString &out) {
+        QSet<QString> set;
+        for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            set << line.section(QLatin1Char('\t'), 0, 3);
+        return set;
+    };
+    const QSet<QString> bahia = withoutIds(ba.out);
+    REQUIRE(bahia.size() >= 20);
+    CHECK(withoutIds(r.out).contains(bahia));
+
+    // The country's panel: every state's actions, Bahia's the number its COSEMS's panel counts.
+    QStringList sorted(periods.cbegin(), periods.cend());
+    std::sort(sorted.begin(), sorted.end());
+    const QByteArray from = sorted.first().toUtf8(), to = sorted.last().toUtf8();
+    const QString country = dir.filePath(QStringLiteral("brasil.csv"));
+    r = run(conasems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
+                       country.toUtf8().constData()});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    CHECK(r.out.startsWith(QStringLiteral("Panel of Brazil, ")));
+    const QString state = dir.filePath(QStringLiteral("bahia.csv"));
+    REQUIRE(run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
+                         state.toUtf8().constData()})
+                .code == 0);
+    const QMap<QString, int> byState = panelRows(country, QStringLiteral("Actions by state"));
+    CHECK(QSet<QString>(byState.keyBegin(), byState.keyEnd()) ==
+          QSet<QString>{QStringLiteral("BA"), QStringLiteral("PE"), QStringLiteral("CE"),
+                        QStringLiteral("PA"), QStringLiteral("MG"), QStringLiteral("SP"),
+                        QStringLiteral("RS"), QStringLiteral("GO")});
+    for (const int actions : byState)
+        CHECK(actions > 0);
+    const QMap<QString, int> bahiaActions = panelRows(state, QStringLiteral("Actions"));
+    REQUIRE(bahiaActions.size() == 1);
+    CHECK(bahiaActions.first() > 0);
+    CHECK(byState.value(QStringLiteral("BA")) == bahiaActions.first());
 }
 
 TEST_CASE("cli apoio: a period is written as the program counts them")
