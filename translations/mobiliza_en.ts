@@ -35,7 +35,12 @@
         <translation>Note: Mobiliza is open in a window on this profile (process %1); what this command changes shows there too.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+54"/>
+        <source>There is no demonstration data for “%1” (it exists only for the programs shipped with Mobiliza): nothing was added to this profile. Leave out --demo-data.</source>
+        <translation>There is no demonstration data for “%1” (it exists only for the programs shipped with Mobiliza): nothing was added to this profile. Leave out --demo-data.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</translation>
     </message>
@@ -934,7 +939,7 @@
         <translation>Choose the profile&apos;s regional health unit (URS) before adding demonstration data.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+399"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+400"/>
         <source>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</source>
         <translation>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
@@ -945,8 +950,8 @@
         <translation>This profile already holds reports received from the hub, so no demonstration data was added. Use --demo-data with a new, empty --data-dir.</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+191"/>
+        <location line="-209"/>
+        <location line="+192"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Choose the profile&apos;s state before adding demonstration data.</translation>
     </message>
@@ -3011,9 +3016,24 @@
 <context>
     <name>ProgramDefinition</name>
     <message>
-        <location filename="../core/program/program_definition.cpp" line="+32"/>
+        <location filename="../core/program/program_definition.cpp" line="+34"/>
         <source>Could not read the program definition “%1”: %2. Check that the file exists and can be read.</source>
         <translation>Could not read the program definition “%1”: %2. Check that the file exists and can be read.</translation>
+    </message>
+    <message>
+        <location line="+222"/>
+        <source>A municipal health secretariat (records and sends its monthly reports)</source>
+        <translation>A municipal health secretariat (records and sends its monthly reports)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A regional health unit — URS (reviews its municipalities&apos; reports)</source>
+        <translation>A regional health unit — URS (reviews its municipalities&apos; reports)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The central level of SES-MG (consolidates the state&apos;s reports)</source>
+        <translation>The central level of SES-MG (consolidates the state&apos;s reports)</translation>
     </message>
     <message>
         <location filename="../core/program/program_loader.cpp" line="+85"/>
@@ -3048,17 +3068,17 @@
     <message>
         <location line="+17"/>
         <location line="+75"/>
-        <location line="+326"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+228"/>
+        <location line="+329"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+232"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-397"/>
         <location line="+17"/>
         <location line="+181"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-210"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-214"/>
         <location line="+99"/>
         <location line="+5"/>
         <source>%1: “%2” has the wrong type; it must be %3.</source>
@@ -3165,7 +3185,7 @@
         <location filename="../core/program/program_list_loader.cpp" line="-21"/>
         <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
-        <location line="+100"/>
+        <location line="+104"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: must be an object ({…}).</translation>
     </message>
@@ -3175,7 +3195,7 @@
         <translation>%1: the program names no level “%2”.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%1: there is no field “%2”.</source>
         <translation>%1: there is no field “%2”.</translation>
     </message>
@@ -3232,7 +3252,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-148"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-152"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” must be between %3 and %4.</translation>
     </message>
@@ -3278,7 +3298,7 @@
         <translation>%1: “%2” is not a level. Use one of: %3.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>%1: the level “%2” cannot be set up with “%3”. Use one of: %4.</source>
         <translation>%1: the level “%2” cannot be set up with “%3”. Use one of: %4.</translation>
     </message>
@@ -6705,105 +6725,70 @@
 <context>
     <name>mobiliza::ui::MunicipalityDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+40"/>
+        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+41"/>
         <source>Welcome to Mobiliza</source>
         <translation>Welcome to Mobiliza</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+141"/>
+        <source>&lt;b&gt;%1: of which state?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
+        <translation>&lt;b&gt;%1: of which state?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; sees what every level below it receives. This choice is made once for this profile.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; sees what every level below it receives. This choice is made once for this profile.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set up: %1</source>
+        <translation>Set up: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+112"/>
+        <location line="-119"/>
+        <location line="+122"/>
         <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
         <translation>e.g. Sao Joao del Rei, Conego Marinho, 3106200</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Social mobilization in health — SES-MG (municipalities, URS, central level)</source>
-        <translation>Social mobilization in health — SES-MG (municipalities, URS, central level)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, COSEMS, CONASEMS)</source>
-        <translation>Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, COSEMS, CONASEMS)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This installation is used by</source>
         <translation>This installation is used by</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A municipal health secretariat (records and sends its monthly reports)</source>
-        <translation>A municipal health secretariat (records and sends its monthly reports)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A regional health unit — URS (reviews its municipalities&apos; reports)</source>
-        <translation>A regional health unit — URS (reviews its municipalities&apos; reports)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The central level of SES-MG (consolidates the state&apos;s reports)</source>
-        <translation>The central level of SES-MG (consolidates the state&apos;s reports)</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+111"/>
+        <location line="+18"/>
+        <location line="+121"/>
         <source>Search municipality</source>
         <translation>Search municipality</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-118"/>
         <source>Municipalities found</source>
         <translation>Municipalities found</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+101"/>
+        <location line="+111"/>
         <source>Use this municipality</source>
         <translation>Use this municipality</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-110"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>An apoiador(a) of a COSEMS (records apoio actions and sends the four-month reports)</source>
-        <translation>An apoiador(a) of a COSEMS (records apoio actions and sends the four-month reports)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The coordination of a COSEMS (reviews its apoiadores&apos; reports, follows the state)</source>
-        <translation>The coordination of a COSEMS (reviews its apoiadores&apos; reports, follows the state)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CONASEMS (the national panel across the COSEMS)</source>
-        <translation>CONASEMS (the national panel across the COSEMS)</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
-        <translation>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&lt;b&gt;The COSEMS of which state?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
-        <translation>&lt;b&gt;The COSEMS of which state?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+96"/>
         <source>e.g. Bahia, PE</source>
         <translation>e.g. Bahia, PE</translation>
     </message>
@@ -6818,17 +6803,7 @@
         <translation>Use this state</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&lt;b&gt;CONASEMS&lt;/b&gt; receives what the COSEMS forward and sees the national panel. This choice is made once for this profile.</source>
-        <translation>&lt;b&gt;CONASEMS&lt;/b&gt; receives what the COSEMS forward and sees the national panel. This choice is made once for this profile.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set up CONASEMS</source>
-        <translation>Set up CONASEMS</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Which regional health unit (URS) is this?&lt;/b&gt;&lt;br&gt;Type part of its name. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Which regional health unit (URS) is this?&lt;/b&gt;&lt;br&gt;Type part of its name. This choice is made once for this profile.</translation>
     </message>
@@ -6848,22 +6823,12 @@
         <translation>Use this URS</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&lt;b&gt;The central level&lt;/b&gt; receives the batches the URS forward and consolidates the state&apos;s panel. This choice is made once for this profile.</source>
-        <translation>&lt;b&gt;The central level&lt;/b&gt; receives the batches the URS forward and consolidates the state&apos;s panel. This choice is made once for this profile.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set up the central level</source>
-        <translation>Set up the central level</translation>
-    </message>
-    <message>
         <location line="+46"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>URS %1 — %n municipalities</source>
         <translation>
             <numerusform>URS %1 — %n municipalities</numerusform>
@@ -6889,7 +6854,7 @@
         <translation>No state matches &quot;%1&quot;. Check the spelling.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No URS matches &quot;%1&quot;. Check the spelling.</source>
         <translation>No URS matches &quot;%1&quot;. Check the spelling.</translation>
     </message>

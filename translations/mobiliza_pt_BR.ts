@@ -35,7 +35,12 @@
         <translation>Aviso: o Mobiliza está aberto numa janela neste perfil (processo %1); o que este comando mudar aparece lá também.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+54"/>
+        <source>There is no demonstration data for “%1” (it exists only for the programs shipped with Mobiliza): nothing was added to this profile. Leave out --demo-data.</source>
+        <translation>Não há dados de demonstração para “%1” (eles existem só para os programas que vêm com o Mobiliza): nada foi acrescentado a este perfil. Retire --demo-data.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>--pull, --review and --coverage are for a URS profile; this profile is a municipality&apos;s (use --sync to send its reports).</source>
         <translation>--pull, --review e --coverage são para um perfil de URS; este perfil é de um município (use --sync para enviar os relatórios).</translation>
     </message>
@@ -934,7 +939,7 @@
         <translation>Escolha a Unidade Regional de Saúde (URS) do perfil antes de adicionar os dados de demonstração.</translation>
     </message>
     <message>
-        <location filename="../core/demo/apoio_demo.cpp" line="+399"/>
+        <location filename="../core/demo/apoio_demo.cpp" line="+400"/>
         <source>The demonstration data of this profile was cut short. Use --demo-data with a new, empty --data-dir.</source>
         <translation>Os dados de demonstração deste perfil ficaram incompletos. Use --demo-data com um --data-dir novo, vazio.</translation>
     </message>
@@ -945,8 +950,8 @@
         <translation>Este perfil já tem relatórios recebidos do hub, por isso nenhum dado de demonstração foi adicionado. Use --demo-data com um --data-dir novo e vazio.</translation>
     </message>
     <message>
-        <location line="-208"/>
-        <location line="+191"/>
+        <location line="-209"/>
+        <location line="+192"/>
         <source>Choose the profile&apos;s state before adding demonstration data.</source>
         <translation>Escolha o estado do perfil antes de adicionar dados de demonstração.</translation>
     </message>
@@ -3011,9 +3016,24 @@
 <context>
     <name>ProgramDefinition</name>
     <message>
-        <location filename="../core/program/program_definition.cpp" line="+32"/>
+        <location filename="../core/program/program_definition.cpp" line="+34"/>
         <source>Could not read the program definition “%1”: %2. Check that the file exists and can be read.</source>
         <translation>Não foi possível ler a definição de programa “%1”: %2. Verifique se o arquivo existe e pode ser lido.</translation>
+    </message>
+    <message>
+        <location line="+222"/>
+        <source>A municipal health secretariat (records and sends its monthly reports)</source>
+        <translation>Uma Secretaria Municipal de Saúde (registra e envia os relatórios mensais)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A regional health unit — URS (reviews its municipalities&apos; reports)</source>
+        <translation>Uma Unidade Regional de Saúde — URS (analisa os relatórios dos seus municípios)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The central level of SES-MG (consolidates the state&apos;s reports)</source>
+        <translation>O nível central da SES-MG (consolida os relatórios do estado)</translation>
     </message>
     <message>
         <location filename="../core/program/program_loader.cpp" line="+85"/>
@@ -3048,17 +3068,17 @@
     <message>
         <location line="+17"/>
         <location line="+75"/>
-        <location line="+326"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="+228"/>
+        <location line="+329"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="+232"/>
         <source>%1: the name “%2” is not valid. Use lower-case letters, digits and underscores, starting with a letter.</source>
         <translation>%1: o nome “%2” não é válido. Use letras minúsculas, algarismos e sublinhados, começando por uma letra.</translation>
     </message>
     <message>
-        <location line="-394"/>
+        <location line="-397"/>
         <location line="+17"/>
         <location line="+181"/>
         <location filename="../core/program/program_loader_p.h" line="+91"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-210"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-214"/>
         <location line="+99"/>
         <location line="+5"/>
         <source>%1: “%2” has the wrong type; it must be %3.</source>
@@ -3165,7 +3185,7 @@
         <location filename="../core/program/program_list_loader.cpp" line="-21"/>
         <location filename="../core/program/program_loader.cpp" line="+21"/>
         <location filename="../core/program/program_rules_loader.cpp" line="+95"/>
-        <location line="+100"/>
+        <location line="+104"/>
         <source>%1: must be an object ({…}).</source>
         <translation>%1: deve ser um objeto ({…}).</translation>
     </message>
@@ -3175,7 +3195,7 @@
         <translation>%1: o programa não define o nível “%2”.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>%1: there is no field “%2”.</source>
         <translation>%1: não há campo “%2”.</translation>
     </message>
@@ -3232,7 +3252,7 @@
     </message>
     <message>
         <location line="+13"/>
-        <location filename="../core/program/program_rules_loader.cpp" line="-148"/>
+        <location filename="../core/program/program_rules_loader.cpp" line="-152"/>
         <source>%1: “%2” must be between %3 and %4.</source>
         <translation>%1: “%2” deve estar entre %3 e %4.</translation>
     </message>
@@ -3278,7 +3298,7 @@
         <translation>%1: “%2” não é um nível. Use um destes: %3.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>%1: the level “%2” cannot be set up with “%3”. Use one of: %4.</source>
         <translation>%1: o nível “%2” não pode ser configurado com “%3”. Use um destes: %4.</translation>
     </message>
@@ -6705,105 +6725,70 @@
 <context>
     <name>mobiliza::ui::MunicipalityDialog</name>
     <message>
-        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+40"/>
+        <location filename="../app/ui/dialogs/municipality_dialog.cpp" line="+41"/>
         <source>Welcome to Mobiliza</source>
         <translation>Bem-vindo ao Mobiliza</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+141"/>
+        <source>&lt;b&gt;%1: of which state?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
+        <translation>&lt;b&gt;%1: de qual estado?&lt;/b&gt;&lt;br&gt;Digite parte do nome do estado ou a sua sigla. Esta escolha é feita uma única vez para este perfil.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; sees what every level below it receives. This choice is made once for this profile.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; vê o que todos os níveis abaixo recebem. Esta escolha é feita uma única vez para este perfil.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Set up: %1</source>
+        <translation>Configurar: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&lt;b&gt;Which municipality does this installation report for?&lt;/b&gt;&lt;br&gt;Type part of the name or the IBGE code. Accents and hyphens are not needed. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;De qual município são os relatórios desta instalação?&lt;/b&gt;&lt;br&gt;Digite parte do nome ou o código IBGE. Não precisa de acentos nem hífens. Esta escolha é feita uma única vez para este perfil.</translation>
     </message>
     <message>
-        <location line="-109"/>
-        <location line="+112"/>
+        <location line="-119"/>
+        <location line="+122"/>
         <source>e.g. Sao Joao del Rei, Conego Marinho, 3106200</source>
         <translation>ex.: Sao Joao del Rei, Conego Marinho, 3106200</translation>
     </message>
     <message>
-        <location line="-151"/>
+        <location line="-152"/>
         <source>Program</source>
         <translation>Programa</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Social mobilization in health — SES-MG (municipalities, URS, central level)</source>
-        <translation>Mobilização social em saúde — SES-MG (municípios, URS, nível central)</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, COSEMS, CONASEMS)</source>
-        <translation>Rede Colaborativa CONASEMS–COSEMS — ações de apoio (apoiadores, COSEMS, CONASEMS)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This installation is used by</source>
         <translation>Esta instalação é usada por</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>A municipal health secretariat (records and sends its monthly reports)</source>
-        <translation>Uma Secretaria Municipal de Saúde (registra e envia os relatórios mensais)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>A regional health unit — URS (reviews its municipalities&apos; reports)</source>
-        <translation>Uma Unidade Regional de Saúde — URS (analisa os relatórios dos seus municípios)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The central level of SES-MG (consolidates the state&apos;s reports)</source>
-        <translation>O nível central da SES-MG (consolida os relatórios do estado)</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <location line="+111"/>
+        <location line="+18"/>
+        <location line="+121"/>
         <source>Search municipality</source>
         <translation>Buscar município</translation>
     </message>
     <message>
-        <location line="-108"/>
+        <location line="-118"/>
         <source>Municipalities found</source>
         <translation>Municípios encontrados</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+101"/>
+        <location line="+111"/>
         <source>Use this municipality</source>
         <translation>Usar este município</translation>
     </message>
     <message>
-        <location line="-100"/>
+        <location line="-110"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location line="+46"/>
-        <source>An apoiador(a) of a COSEMS (records apoio actions and sends the four-month reports)</source>
-        <translation>Um(a) apoiador(a) do COSEMS (registra as ações de apoio e envia os relatórios quadrimestrais)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The coordination of a COSEMS (reviews its apoiadores&apos; reports, follows the state)</source>
-        <translation>A coordenação de um COSEMS (analisa os relatórios dos apoiadores, acompanha o estado)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>CONASEMS (the national panel across the COSEMS)</source>
-        <translation>O CONASEMS (o painel nacional de todos os COSEMS)</translation>
-    </message>
-    <message>
-        <location line="+34"/>
-        <source>&lt;b&gt;In which state does this apoiador(a) work?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
-        <translation>&lt;b&gt;Em qual estado este(a) apoiador(a) trabalha?&lt;/b&gt;&lt;br&gt;Digite parte do nome do estado ou a sigla. Essa escolha é feita uma única vez neste perfil.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>&lt;b&gt;The COSEMS of which state?&lt;/b&gt;&lt;br&gt;Type part of the state&apos;s name or its two letters. This choice is made once for this profile.</source>
-        <translation>&lt;b&gt;O COSEMS de qual estado?&lt;/b&gt;&lt;br&gt;Digite parte do nome do estado ou a sigla. Essa escolha é feita uma única vez neste perfil.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
+        <location line="+96"/>
         <source>e.g. Bahia, PE</source>
         <translation>por exemplo: Bahia, PE</translation>
     </message>
@@ -6818,17 +6803,7 @@
         <translation>Usar este estado</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&lt;b&gt;CONASEMS&lt;/b&gt; receives what the COSEMS forward and sees the national panel. This choice is made once for this profile.</source>
-        <translation>&lt;b&gt;O CONASEMS&lt;/b&gt; recebe o que os COSEMS encaminham e vê o painel nacional. Essa escolha é feita uma única vez neste perfil.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set up CONASEMS</source>
-        <translation>Configurar o CONASEMS</translation>
-    </message>
-    <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Which regional health unit (URS) is this?&lt;/b&gt;&lt;br&gt;Type part of its name. This choice is made once for this profile.</source>
         <translation>&lt;b&gt;Qual é esta Unidade Regional de Saúde (URS)?&lt;/b&gt;&lt;br&gt;Digite parte do nome. Esta escolha é feita uma única vez para este perfil.</translation>
     </message>
@@ -6848,22 +6823,12 @@
         <translation>Usar esta URS</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>&lt;b&gt;The central level&lt;/b&gt; receives the batches the URS forward and consolidates the state&apos;s panel. This choice is made once for this profile.</source>
-        <translation>&lt;b&gt;O nível central&lt;/b&gt; recebe os lotes encaminhados pelas URS e consolida o painel do estado. Esta escolha é feita uma única vez para este perfil.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Set up the central level</source>
-        <translation>Configurar o nível central</translation>
-    </message>
-    <message>
         <location line="+46"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+24"/>
         <source>URS %1 — %n municipalities</source>
         <translation>
             <numerusform>URS %1 — %n município</numerusform>
@@ -6889,7 +6854,7 @@
         <translation>Nenhum estado corresponde a &quot;%1&quot;. Confira a grafia.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No URS matches &quot;%1&quot;. Check the spelling.</source>
         <translation>Nenhuma URS corresponde a &quot;%1&quot;. Confira a grafia.</translation>
     </message>

@@ -234,6 +234,13 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                 return fail(problem, headless, err);
 
     const bool people = program.reportingUnit() == QLatin1String("apoiador");
+    if (cl.demoData && !core::hasDemoData(program))
+        return fail(QCoreApplication::translate(
+                        "Application", "There is no demonstration data for “%1” (it exists only for the "
+                                       "programs shipped with Mobiliza): nothing was added to this "
+                                       "profile. Leave out --demo-data.")
+                        .arg(program.name()),
+                    headless, err);
     if (cl.demoData) {
         // A URS's and the central level's: a replica as if pulled (the central level's, the whole state).
         // A COSEMS's: its apoiadores' reports and the hub's roster; the CONASEMS's: several states'.

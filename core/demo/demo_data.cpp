@@ -249,4 +249,10 @@ Result<DemoSummary> DemoData::seedRecords(DemoSummary summary)
     return summary;
 }
 
+bool hasDemoData(const ProgramDefinition &program)
+{
+    return program.id() == ProgramDefinition::sesMgMobilizacaoId() ||
+           program.id() == ProgramDefinition::apoioCosemsId();
+}
+
 } // namespace mobiliza::core

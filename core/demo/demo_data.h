@@ -42,4 +42,9 @@ private:
     const Clock &m_clock;
 };
 
+// Whether `--demo-data` has figures for `program`: the seeders write the fields of the two
+// programs shipped with Mobiliza (SES-MG's, the apoio register's), so another program — added
+// as a file, docs/programs.md — has none and is refused in words, not seeded with wrong fields.
+bool hasDemoData(const ProgramDefinition &program);
+
 } // namespace mobiliza::core

@@ -3,7 +3,9 @@
 #include "core/program/program_definition_p.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 
 #include <algorithm>
@@ -62,12 +64,34 @@ ProgramDefinition ProgramDefinition::apoioCosems()
 
 QList<ProgramDefinition> ProgramDefinition::embedded()
 {
-    // Parsed once (thread-safe): the embedded files never change while the program runs.
+    // Parsed once (thread-safe): the embedded files never change while the program runs. Every
+    // resources/programs/*.json is built in (core/CMakeLists.txt): adding a program is adding
+    // its file. SES-MG first (the program of profiles set up before programs), then by file name;
+    // a file that does not load is a build defect the tests catch, logged and left out here.
     static const QList<ProgramDefinition> all = [] {
+        QStringList files =
+            QDir(QStringLiteral(":/programs")).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        const QString first = QFileInfo(sesMgMobilizacaoResource()).fileName();
+        if (files.removeAll(first) > 0)
+            files.prepend(first);
         QList<ProgramDefinition> out;
-        for (const auto &program : {sesMgMobilizacao(), apoioCosems()})
-            if (!program.isNull())
-                out << program;
+        QStringList ids;
+        for (const QString &name : std::as_const(files)) {
+            auto loaded = load(QStringLiteral(":/programs/") + name);
+            if (!loaded) {
+                qCCritical(lcProgram)
+                    << "embedded program" << name << "is invalid:" << loaded.error().message;
+                Q_ASSERT_X(false, "ProgramDefinition::embedded", "embedded program is invalid");
+                continue;
+            }
+            if (ids.contains(loaded->id())) {
+                qCCritical(lcProgram) << "embedded program" << name << "repeats the id" << loaded->id();
+                Q_ASSERT_X(false, "ProgramDefinition::embedded", "two embedded programs share an id");
+                continue;
+            }
+            ids << loaded->id();
+            out << loaded.value();
+        }
         return out;
     }();
     return all;
@@ -224,10 +248,21 @@ QList<ProgramLevel> ProgramDefinition::levels() const
 
 ProgramLevel ProgramDefinition::level(Role role) const
 {
-    ProgramLevel level{role, roleKey(role), roleLabel(role),
-                       role == Role::Municipality ? QStringLiteral("municipality")
-                       : role == Role::Urs        ? QStringLiteral("urs")
-                                                  : QStringLiteral("none")};
+    // A tier the program does not name keeps SES-MG's: the levels of the first program.
+    ProgramLevel level{
+        role, roleKey(role), roleLabel(role),
+        role == Role::Municipality ? QStringLiteral("municipality")
+        : role == Role::Urs        ? QStringLiteral("urs")
+                                   : QStringLiteral("none"),
+        role == Role::Municipality
+            ? QCoreApplication::translate(
+                  "ProgramDefinition",
+                  "A municipal health secretariat (records and sends its monthly reports)")
+        : role == Role::Urs
+            ? QCoreApplication::translate(
+                  "ProgramDefinition", "A regional health unit — URS (reviews its municipalities' reports)")
+            : QCoreApplication::translate("ProgramDefinition",
+                                          "The central level of SES-MG (consolidates the state's reports)")};
     if (d) {
         if (const auto it = d->levels.constFind(roleKey(role)); it != d->levels.constEnd())
             level = *it;
@@ -285,9 +320,16 @@ ProgramDefinition ProgramDefinition::localized(const QString &language) const
     text("recordLabel", out->recordLabel);
     text("recordLabelPlural", out->recordLabelPlural);
     const QJsonObject levels = t.value(QStringLiteral("levels")).toObject();
-    for (auto it = out->levels.begin(); it != out->levels.end(); ++it)
-        if (const QString v = levels.value(it.key()).toString(); !v.isEmpty())
-            it->label = v;
+    for (auto it = out->levels.begin(); it != out->levels.end(); ++it) {
+        // "tier": its label, or {label, about}.
+        const QJsonValue v = levels.value(it.key());
+        const QJsonObject o = v.toObject();
+        if (const QString label = v.isObject() ? o.value(QStringLiteral("label")).toString() : v.toString();
+            !label.isEmpty())
+            it->label = label;
+        if (const QString about = o.value(QStringLiteral("about")).toString(); !about.isEmpty())
+            it->about = about;
+    }
     const QJsonObject fields = t.value(QStringLiteral("fields")).toObject();
     // A list's entry fields are named "list.field" ("referrals.responsible").
     const auto translate = [&fields](FieldDefinition &f, const QString &key) {

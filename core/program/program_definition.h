@@ -129,6 +129,9 @@ struct ProgramLevel
     QString key;   // command line and hub scopes: "municipality", "apoiador"…
     QString label; // pt-BR (data), or for the default levels the translated role label
     QString place; // "municipality" (an IBGE code), "urs" (a URS name), "uf" (a state), "none"
+    // What an installation of this level does, as the first-run question offers it ("Uma
+    // secretaria municipal de saúde (registra e envia seus relatórios mensais)"); empty: the label.
+    QString about;
 };
 
 // "panel" (docs/programs.md §panel): what a coordination's panel of the program breaks its
@@ -172,7 +175,8 @@ public:
     // The embedded :/programs/apoio_cosems.json: the CONASEMS–COSEMS apoio register.
     static ProgramDefinition apoioCosems();
     static QString apoioCosemsId() { return QStringLiteral("apoio_cosems"); }
-    // Every program shipped with the application, SES-MG first.
+    // Every program shipped with the application (every :/programs/*.json), SES-MG first, then
+    // by file name.
     static QList<ProgramDefinition> embedded();
     static ProgramDefinition embeddedById(const QString &id); // a null program when none has that id
     // A program as a message names it: the embedded program's name, or the id itself.

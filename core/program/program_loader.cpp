@@ -407,7 +407,10 @@ void Loader::loadTranslations(const QJsonObject &root, ProgramDefinition::Data &
                 problem(
                     QCoreApplication::translate("ProgramDefinition", "%1: the program names no level “%2”.")
                         .arg(where, l.key()));
-            else
+            else if (l.value().isObject()) // {label, about}
+                checkKeys(l.value().toObject(), {QStringLiteral("label"), QStringLiteral("about")},
+                          where + QStringLiteral(".levels.") + l.key());
+            else // its label only
                 string(levels, l.key(), where + QStringLiteral(".levels"), true);
         }
         for (const char *key : {"name", "description", "recordLabel", "recordLabelPlural"})

@@ -218,12 +218,16 @@ void Loader::loadLevels(const QJsonObject &root, ProgramDefinition::Data &d)
             continue;
         }
         const QJsonObject o = it.value().toObject();
-        checkKeys(o, {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("place")}, where);
+        checkKeys(o,
+                  {QStringLiteral("key"), QStringLiteral("label"), QStringLiteral("place"),
+                   QStringLiteral("about")},
+                  where);
         ProgramLevel level{*role, string(o, QStringLiteral("key"), where, true),
                            string(o, QStringLiteral("label"), where, true),
                            oneOf(o, QStringLiteral("place"), where,
                                  {QStringLiteral("municipality"), QStringLiteral("urs"), QStringLiteral("uf"),
-                                  QStringLiteral("none")})};
+                                  QStringLiteral("none")}),
+                           string(o, QStringLiteral("about"), where, false)};
         if (!level.key.isEmpty() && !isIdentifier(level.key)) {
             problem(QCoreApplication::translate("ProgramDefinition",
                                                 "%1: the name “%2” is not valid. Use lower-case letters, "

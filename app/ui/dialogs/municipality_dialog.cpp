@@ -13,6 +13,7 @@
 #include <QLayout>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -39,35 +40,28 @@ MunicipalityDialog::MunicipalityDialog(core::ReferenceData reference, QWidget *p
 {
     setWindowTitle(tr("Welcome to Mobiliza"));
 
+    // One choice per program the application ships, in its order (SES-MG first), named as the
+    // program names itself in the interface's language; its levels below, as it names them.
     auto *programs = new QGroupBox(tr("Program"), this);
     auto *programLayout = new QVBoxLayout(programs);
     auto *programGroup = new QButtonGroup(this);
-    m_programButtons[0] = new QRadioButton(tr("Social mobilization in health — SES-MG (municipalities, URS, "
-                                              "central level)"),
-                                           programs);
-    m_programButtons[1] =
-        new QRadioButton(tr("Rede Colaborativa CONASEMS–COSEMS — apoio actions (apoiadores, "
-                            "COSEMS, CONASEMS)"),
-                         programs);
-    for (int i = 0; i < 2; ++i) {
-        programLayout->addWidget(m_programButtons[i]);
-        programGroup->addButton(m_programButtons[i], i);
+    for (const core::ProgramDefinition &program : core::ProgramDefinition::embedded()) {
+        m_programs << program.localized(QLocale().name());
+        auto *button = new QRadioButton(m_programs.last().name(), programs);
+        button->setToolTip(m_programs.last().description());
+        programLayout->addWidget(button);
+        programGroup->addButton(button, int(m_programButtons.size()));
+        m_programButtons << button;
     }
-    connect(programGroup, &QButtonGroup::idClicked, this, [this](int id) {
-        setProgram(id == 0 ? core::ProgramDefinition::sesMgMobilizacao().id()
-                           : core::ProgramDefinition::apoioCosemsId());
-    });
+    connect(programGroup, &QButtonGroup::idClicked, this,
+            [this](int id) { setProgram(m_programs.value(id).id()); });
 
     auto *roles = new QGroupBox(tr("This installation is used by"), this);
     auto *roleLayout = new QVBoxLayout(roles);
     auto *group = new QButtonGroup(this);
     const core::Role all[] = {core::Role::Municipality, core::Role::Urs, core::Role::Central};
-    const QString texts[] = {tr("A municipal health secretariat (records and sends its monthly reports)"),
-                             tr("A regional health unit — URS (reviews its municipalities' reports)"),
-                             tr("The central level of SES-MG (consolidates the state's reports)")};
     for (int i = 0; i < 3; ++i) {
-        m_roleButtons[i] = new QRadioButton(texts[i], roles);
-        m_roleButtons[i]->setProperty("sesText", texts[i]);
+        m_roleButtons[i] = new QRadioButton(roles);
         roleLayout->addWidget(m_roleButtons[i]);
         group->addButton(m_roleButtons[i], i);
     }
@@ -129,22 +123,33 @@ QRadioButton *MunicipalityDialog::roleButton(core::Role role) const
 
 QRadioButton *MunicipalityDialog::programButton(const QString &programId) const
 {
-    return m_programButtons[programId == core::ProgramDefinition::apoioCosemsId() ? 1 : 0];
+    for (int i = 0; i < m_programs.size(); ++i)
+        if (m_programs[i].id() == programId)
+            return m_programButtons[i];
+    return nullptr;
+}
+
+core::ProgramLevel MunicipalityDialog::level(core::Role role) const
+{
+    for (const core::ProgramDefinition &p : m_programs)
+        if (p.id() == m_program)
+            return p.level(role);
+    return core::ProgramDefinition().level(role);
 }
 
 void MunicipalityDialog::setProgram(const QString &programId)
 {
+    QRadioButton *button = programButton(programId);
+    if (!button)
+        return; // not shipped: the caller says so
     m_program = programId;
-    programButton(programId)->setChecked(true);
-    const bool apoio = programId == core::ProgramDefinition::apoioCosemsId();
-    const QString apoioTexts[] = {
-        tr("An apoiador(a) of a COSEMS (records apoio actions and sends the four-month reports)"),
-        tr("The coordination of a COSEMS (reviews its apoiadores' reports, follows the state)"),
-        tr("CONASEMS (the national panel across the COSEMS)")};
-    for (int i = 0; i < 3; ++i)
-        m_roleButtons[i]->setText(apoio ? apoioTexts[i] : m_roleButtons[i]->property("sesText").toString());
+    button->setChecked(true);
+    for (core::Role role : {core::Role::Municipality, core::Role::Urs, core::Role::Central}) {
+        const core::ProgramLevel l = level(role);
+        roleButton(role)->setText(l.about.isEmpty() ? l.label : l.about);
+    }
     setRole(core::Role::Municipality);
-    // The other program's words may be longer: the dialog widens to keep them whole.
+    // Another program's words may be longer: the dialog widens to keep them whole.
     if (layout())
         layout()->activate();
     if (width() < sizeHint().width()) {
@@ -161,58 +166,53 @@ void MunicipalityDialog::setProgramChoiceEnabled(bool enabled)
 
 bool MunicipalityDialog::byState() const
 {
-    return m_program == core::ProgramDefinition::apoioCosemsId() && m_role != core::Role::Central;
+    return level(m_role).place == QLatin1String("uf");
 }
 
 void MunicipalityDialog::setRole(core::Role role)
 {
     m_role = role;
     roleButton(role)->setChecked(true);
-    const bool central = role == core::Role::Central;
-    m_search->setVisible(!central);
-    m_results->setVisible(!central);
+    const core::ProgramLevel chosen = level(role);
+    const bool noPlace = chosen.place == QLatin1String("none");
+    m_search->setVisible(!noPlace);
+    m_results->setVisible(!noPlace);
+    // The question follows what the level is set up with (docs/programs.md, "levels").
     if (byState()) {
-        m_question->setText(
-            role == core::Role::Municipality
-                ? tr("<b>In which state does this apoiador(a) work?</b><br>"
-                     "Type part of the state's name or its two letters. This choice is made "
-                     "once for this profile.")
-                : tr("<b>The COSEMS of which state?</b><br>Type part of the state's name or its "
-                     "two letters. This choice is made once for this profile."));
+        m_question->setText(tr("<b>%1: of which state?</b><br>Type part of the state's name or its two "
+                               "letters. This choice is made once for this profile.")
+                                .arg(chosen.label.toHtmlEscaped()));
         m_search->setPlaceholderText(tr("e.g. Bahia, PE"));
         m_search->setAccessibleName(tr("Search state"));
         m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Use this state"));
-    } else if (central && m_program == core::ProgramDefinition::apoioCosemsId()) {
-        m_question->setText(tr("<b>CONASEMS</b> receives what the COSEMS forward and sees the national "
-                               "panel. This choice is made once for this profile."));
-        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Set up CONASEMS"));
-    } else if (role == core::Role::Municipality) {
+    } else if (noPlace) {
+        m_question->setText(tr("<b>%1</b> sees what every level below it receives. This choice is made once "
+                               "for this profile.")
+                                .arg(chosen.label.toHtmlEscaped()));
+        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Set up: %1").arg(chosen.label));
+    } else if (chosen.place == QLatin1String("municipality")) {
         m_question->setText(tr("<b>Which municipality does this installation report for?</b><br>"
                                "Type part of the name or the IBGE code. Accents and hyphens "
                                "are not needed. This choice is made once for this profile."));
         m_search->setPlaceholderText(tr("e.g. Sao Joao del Rei, Conego Marinho, 3106200"));
         m_search->setAccessibleName(tr("Search municipality"));
         m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Use this municipality"));
-    } else if (role == core::Role::Urs) {
+    } else { // a URS
         m_question->setText(tr("<b>Which regional health unit (URS) is this?</b><br>"
                                "Type part of its name. This choice is made once for this profile."));
         m_search->setPlaceholderText(tr("e.g. Barbacena, Manhuacu"));
         m_search->setAccessibleName(tr("Search URS"));
         m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Use this URS"));
-    } else {
-        m_question->setText(tr("<b>The central level</b> receives the batches the URS forward and "
-                               "consolidates the state's panel. This choice is made once for this profile."));
-        m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Set up the central level"));
     }
     m_search->clear();
     refresh();
-    if (!central)
+    if (!noPlace)
         m_search->setFocus();
 }
 
 QString MunicipalityDialog::selectedCode() const
 {
-    if (m_role == core::Role::Central)
+    if (level(m_role).place == QLatin1String("none"))
         return {};
     const auto *item = m_results->currentItem();
     return item ? item->data(kCodeRole).toString() : QString();
@@ -220,7 +220,7 @@ QString MunicipalityDialog::selectedCode() const
 
 bool MunicipalityDialog::hasChoice() const
 {
-    return m_role == core::Role::Central || !selectedCode().isEmpty();
+    return level(m_role).place == QLatin1String("none") || !selectedCode().isEmpty();
 }
 
 bool MunicipalityDialog::eventFilter(QObject *watched, QEvent *event)
@@ -260,9 +260,10 @@ void MunicipalityDialog::refresh()
         updateDetails();
         return;
     }
-    if (m_role != core::Role::Municipality) {
+    const QString place = level(m_role).place;
+    if (place != QLatin1String("municipality")) {
         m_results->clear();
-        if (m_role == core::Role::Urs) {
+        if (place == QLatin1String("urs")) {
             const QString wanted = folded(query);
             const auto byAlias = m_reference.ursByName(query);
             for (const core::Urs &u : m_reference.urs()) {
@@ -312,9 +313,10 @@ void MunicipalityDialog::updateDetails()
                 : tr("No state matches \"%1\". Check the spelling.").arg(m_search->text().trimmed()));
         return;
     }
-    if (m_role != core::Role::Municipality) {
+    const QString place = level(m_role).place;
+    if (place != QLatin1String("municipality")) {
         m_details->clear();
-        if (m_role == core::Role::Urs && code.isEmpty() && !m_search->text().trimmed().isEmpty())
+        if (place == QLatin1String("urs") && code.isEmpty() && !m_search->text().trimmed().isEmpty())
             m_details->setText(tr("No URS matches \"%1\". Check the spelling.").arg(m_search->text().trimmed()));
         return;
     }
