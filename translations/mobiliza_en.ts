@@ -432,7 +432,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/ui/command_line.cpp" line="+62"/>
+        <location filename="../app/ui/command_line.cpp" line="+71"/>
         <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
         <translation>Mobiliza: records social-mobilization actions in public health, offline first.</translation>
     </message>
@@ -485,24 +485,24 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Prints one line per report (YYYY-MM, state, revision) and exits.</source>
         <translation>Prints one line per report (YYYY-MM, state, revision) and exits.</translation>
     </message>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+104"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -555,27 +555,27 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>What this installation is (first use only), one of its program&apos;s levels: %1.</source>
+        <translation>What this installation is (first use only), one of its program&apos;s levels: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>ROLE</source>
         <translation>ROLE</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The program this profile records (first use only): ses_mg_mobilizacao (the default) or apoio_cosems.</source>
-        <translation>The program this profile records (first use only): ses_mg_mobilizacao (the default) or apoio_cosems.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>PROGRAM</source>
         <translation>PROGRAM</translation>
     </message>
@@ -720,17 +720,12 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>What this installation is (first use only): municipality, urs or central; apoiador, cosems or conasems in the apoio program.</source>
-        <translation>What this installation is (first use only): municipality, urs or central; apoiador, cosems or conasems in the apoio program.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+66"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
     </message>
@@ -800,7 +795,12 @@
         <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-184"/>
+        <source>The program this profile records (first use only): %1 (the first is the default).</source>
+        <translation>The program this profile records (first use only): %1 (the first is the default).</translation>
+    </message>
+    <message>
+        <location line="+207"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward needs --month YYYY-MM.</translation>
     </message>
@@ -3021,7 +3021,7 @@
         <translation>Could not read the program definition “%1”: %2. Check that the file exists and can be read.</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+224"/>
         <source>A municipal health secretariat (records and sends its monthly reports)</source>
         <translation>A municipal health secretariat (records and sends its monthly reports)</translation>
     </message>
@@ -3031,7 +3031,7 @@
         <translation>A regional health unit — URS (reviews its municipalities&apos; reports)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The central level of SES-MG (consolidates the state&apos;s reports)</source>
         <translation>The central level of SES-MG (consolidates the state&apos;s reports)</translation>
     </message>

@@ -432,7 +432,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <location filename="../app/ui/command_line.cpp" line="+62"/>
+        <location filename="../app/ui/command_line.cpp" line="+71"/>
         <source>Mobiliza: records social-mobilization actions in public health, offline first.</source>
         <translation>Mobiliza: registro das ações de mobilização social em saúde, funcionando mesmo sem internet.</translation>
     </message>
@@ -485,24 +485,24 @@
         <location line="+5"/>
         <location line="+17"/>
         <location line="+5"/>
-        <location line="+68"/>
+        <location line="+69"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, panel, sync ou settings (uma URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>NAME</source>
         <translation>NOME</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Prints one line per report (YYYY-MM, state, revision) and exits.</source>
         <translation>Imprime uma linha por relatório (AAAA-MM, situação, revisão) e encerra.</translation>
     </message>
@@ -523,13 +523,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+104"/>
         <location line="+3"/>
         <source>YYYY-MM</source>
         <translation>AAAA-MM</translation>
     </message>
     <message>
-        <location line="-104"/>
+        <location line="-105"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -555,27 +555,27 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+94"/>
+        <location line="+95"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-92"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
+        <source>What this installation is (first use only), one of its program&apos;s levels: %1.</source>
+        <translation>O que esta instalação é (só no primeiro uso), um dos níveis do seu programa: %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>ROLE</source>
         <translation>PAPEL</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>The program this profile records (first use only): ses_mg_mobilizacao (the default) or apoio_cosems.</source>
-        <translation>O programa que este perfil registra (só no primeiro uso): ses_mg_mobilizacao (o padrão) ou apoio_cosems.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>PROGRAM</source>
         <translation>PROGRAMA</translation>
     </message>
@@ -720,17 +720,12 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-234"/>
+        <location line="-235"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <source>What this installation is (first use only): municipality, urs or central; apoiador, cosems or conasems in the apoio program.</source>
-        <translation>O que esta instalação é (só no primeiro uso): municipality, urs ou central; apoiador, cosems ou conasems no programa de apoio.</translation>
-    </message>
-    <message>
-        <location line="+25"/>
+        <location line="+66"/>
         <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
     </message>
@@ -800,7 +795,12 @@
         <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="-184"/>
+        <source>The program this profile records (first use only): %1 (the first is the default).</source>
+        <translation>O programa que este perfil registra (só no primeiro uso): %1 (o primeiro é o padrão).</translation>
+    </message>
+    <message>
+        <location line="+207"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward precisa de --month AAAA-MM.</translation>
     </message>
@@ -3021,7 +3021,7 @@
         <translation>Não foi possível ler a definição de programa “%1”: %2. Verifique se o arquivo existe e pode ser lido.</translation>
     </message>
     <message>
-        <location line="+222"/>
+        <location line="+224"/>
         <source>A municipal health secretariat (records and sends its monthly reports)</source>
         <translation>Uma Secretaria Municipal de Saúde (registra e envia os relatórios mensais)</translation>
     </message>
@@ -3031,7 +3031,7 @@
         <translation>Uma Unidade Regional de Saúde — URS (analisa os relatórios dos seus municípios)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>The central level of SES-MG (consolidates the state&apos;s reports)</source>
         <translation>O nível central da SES-MG (consolida os relatórios do estado)</translation>
     </message>

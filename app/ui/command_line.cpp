@@ -32,6 +32,15 @@ QStringList levelKeys(const QString &program)
     return keys;
 }
 
+// "municipality, urs, central (ses_mg_mobilizacao); apoiador, cosems, conasems (apoio_cosems)".
+QString levelsByProgram()
+{
+    QStringList parts;
+    for (const QString &id : programIds())
+        parts << QStringLiteral("%1 (%2)").arg(levelKeys(id).join(QStringLiteral(", ")), id);
+    return parts.join(QStringLiteral("; "));
+}
+
 } // namespace
 
 QStringList CommandLine::pageNames()
@@ -117,14 +126,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption role(
         QStringLiteral("role"),
         QCoreApplication::translate(
-            "CommandLine", "What this installation is (first use only): municipality, urs or central; "
-                           "apoiador, cosems or conasems in the apoio program."),
+            "CommandLine", "What this installation is (first use only), one of its program's levels: %1.")
+            .arg(levelsByProgram()),
         QCoreApplication::translate("CommandLine", "ROLE"));
     const QCommandLineOption programOpt(
         QStringLiteral("program"),
         QCoreApplication::translate("CommandLine",
-                                    "The program this profile records (first use only): ses_mg_mobilizacao "
-                                    "(the default) or apoio_cosems."),
+                                    "The program this profile records (first use only): %1 (the first is the "
+                                    "default).")
+            .arg(programIds().join(QStringLiteral(", "))),
         QCoreApplication::translate("CommandLine", "PROGRAM"));
     const QCommandLineOption ufOpt(
         QStringLiteral("uf"),

@@ -22,7 +22,7 @@ struct CommandLine
     QString importPackage; // --import-package FILE (the first one)
     QStringList importPackages; // --import-package FILE... (files or folders; more may follow as arguments)
     QStringList openFiles;      // FILE.mobiliza alone (opened with the app): the window imports them
-    QString program;            // --program ID (first use): ses_mg_mobilizacao (default) or apoio_cosems
+    QString program;            // --program ID (first use): a shipped program's id (SES-MG's the default)
     QString role;               // --role KEY (first use): municipality|urs|central, apoiador|cosems|conasems
     QString uf;                 // --uf XX (with a level set up by state: apoiador, cosems)
     QString urs;           // --urs NAME (with --role urs)
