@@ -1,6 +1,7 @@
 #include "core/regional/revision_diff.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QSet>
 
 namespace mobiliza::core {
@@ -37,6 +38,30 @@ QList<Photo> photosNotIn(const QList<Photo> &a, const QList<Photo> &b)
             out << p;
     }
     return out;
+}
+
+// A value as it means: a list of codes (the municipalities supported, the themes chosen) holds
+// a set, so the same codes in another order are the same answer — the editor may keep them in
+// another order after an edit. Lists of entries (encaminhamentos) keep their order.
+bool sameValue(const QJsonValue &a, const QJsonValue &b)
+{
+    if (a == b)
+        return true;
+    if (!a.isArray() || !b.isArray())
+        return false;
+    const QJsonArray x = a.toArray(), y = b.toArray();
+    if (x.size() != y.size())
+        return false;
+    QStringList xs, ys;
+    for (qsizetype i = 0; i < x.size(); ++i) {
+        if (!x[i].isString() || !y[i].isString())
+            return false;
+        xs << x[i].toString();
+        ys << y[i].toString();
+    }
+    xs.sort();
+    ys.sort();
+    return xs == ys;
 }
 
 } // namespace
@@ -76,7 +101,7 @@ RevisionDiff diffRevisions(const Report &before, const Report &after)
                 keys << k;
         keys.sort();
         for (const QString &k : std::as_const(keys))
-            if (a.values.value(k) != was->values.value(k))
+            if (!sameValue(a.values.value(k), was->values.value(k)))
                 c.fields << FieldChange{k, was->values.value(k), a.values.value(k)};
         if (a.partnerUuids != was->partnerUuids)
             c.fields << FieldChange{QStringLiteral("partners"), QJsonValue(int(was->partnerUuids.size())),

@@ -16,6 +16,8 @@
 #include <catch2/catch.hpp>
 
 #include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonObject>
 
 using namespace mobiliza;
 using namespace mobiliza::core;
@@ -380,6 +382,43 @@ TEST_CASE("What changed between two revisions: actions added and removed, fields
     const RevisionDiff n = diffRevisions(before, none);
     CHECK(n.noActionsChanged);
     CHECK(n.actions.size() == 2);
+}
+
+TEST_CASE("What changed: the same codes in another order are no change, another code or an entry moved is")
+{
+    const Sent r1 = sent(QStringLiteral("3106200"), Period{2026, 10}, 1,
+                         QDateTime(QDate(2026, 11, 5), QTime(9, 0), Qt::UTC), 1);
+    Report before = r1.report;
+    before.actions[0].values[QStringLiteral("municipalities")] =
+        QJsonArray{QStringLiteral("2927408"), QStringLiteral("2910800"), QStringLiteral("2905701")};
+    before.actions[0].values[QStringLiteral("referrals")] =
+        QJsonArray{QJsonObject{{QStringLiteral("description"), QStringLiteral("A")}},
+                   QJsonObject{{QStringLiteral("description"), QStringLiteral("B")}}};
+    Report after = before;
+    after.revision = 2;
+    after.actions[0].values[QStringLiteral("municipalities")] =
+        QJsonArray{QStringLiteral("2905701"), QStringLiteral("2927408"), QStringLiteral("2910800")};
+    CHECK(diffRevisions(before, after).isEmpty());
+    // One code for another, one more, or the entries of a list in another order: changes.
+    after.actions[0].values[QStringLiteral("municipalities")] =
+        QJsonArray{QStringLiteral("2905701"), QStringLiteral("2927408"), QStringLiteral("2933307")};
+    const RevisionDiff other = diffRevisions(before, after);
+    REQUIRE(other.actions.size() == 1);
+    REQUIRE(other.actions[0].fields.size() == 1);
+    CHECK(other.actions[0].fields[0].field == QStringLiteral("municipalities"));
+    after.actions[0].values[QStringLiteral("municipalities")] =
+        QJsonArray{QStringLiteral("2905701"), QStringLiteral("2927408"), QStringLiteral("2910800"),
+                   QStringLiteral("2933307")};
+    CHECK(diffRevisions(before, after).actions.size() == 1);
+    after = before;
+    after.revision = 2;
+    after.actions[0].values[QStringLiteral("referrals")] =
+        QJsonArray{QJsonObject{{QStringLiteral("description"), QStringLiteral("B")}},
+                   QJsonObject{{QStringLiteral("description"), QStringLiteral("A")}}};
+    const RevisionDiff moved = diffRevisions(before, after);
+    REQUIRE(moved.actions.size() == 1);
+    REQUIRE(moved.actions[0].fields.size() == 1);
+    CHECK(moved.actions[0].fields[0].field == QStringLiteral("referrals"));
 }
 
 TEST_CASE("The photos of a URS's replica are never collected as unreferenced")
