@@ -9229,12 +9229,18 @@
         <translation>Lock the month into a revision and put it in the outbox (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Correcting revision %1. The URS returned the report with this comment: “%2”</source>
         <translation>Correcting revision %1. The URS returned the report with this comment: “%2”</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Correcting revision %1. %2 returned the report with this comment: “%3”</source>
+        <extracomment>%2 is who reviews, as the program names it: &quot;Coordenação do COSEMS&quot;.</extracomment>
+        <translation>Correcting revision %1. %2 returned the report with this comment: “%3”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</source>
         <translation>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</translation>
     </message>
@@ -9244,22 +9250,33 @@
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Report concluded — revision %1 is being sent to the URS.</source>
         <translation>Report concluded — revision %1 is being sent to the URS.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Report concluded — revision %1 is being sent to %2.</source>
+        <translation>Report concluded — revision %1 is being sent to %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The URS returned revision %1 for correction. Reviewer&apos;s comment: “%2”</source>
         <translation>The URS returned revision %1 for correction. Reviewer&apos;s comment: “%2”</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+3"/>
         <source>(no comment)</source>
         <translation>(no comment)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
+        <source>%1 returned revision %2 for correction. Reviewer&apos;s comment: “%3”</source>
+        <translation>%1 returned revision %2 for correction. Reviewer&apos;s comment: “%3”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Correct it (revision %1)</source>
         <translation>Correct it (revision %1)</translation>
     </message>
@@ -9284,7 +9301,7 @@
         <translation>Conclude the report</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Conclude the report of %1 as revision %2?
 
 It will be locked and put in the outbox to be sent to the URS. Until it is sent, you can still reopen it for editing.</source>
@@ -9294,6 +9311,15 @@ It will be locked and put in the outbox to be sent to the URS. Until it is sent,
     </message>
     <message>
         <location line="+5"/>
+        <source>Conclude the report of %1 as revision %2?
+
+It will be locked and put in the outbox to be sent to %3. Until it is sent, you can still reopen it for editing.</source>
+        <translation>Conclude the report of %1 as revision %2?
+
+It will be locked and put in the outbox to be sent to %3. Until it is sent, you can still reopen it for editing.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location filename="../app/ui/editor/report_editor_page.cpp" line="+249"/>
         <source>Conclude</source>
         <translation>Conclude</translation>
@@ -9517,14 +9543,24 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sent — received by the URS</source>
         <translation>Sent — received by the URS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Sent — received by %1</source>
+        <translation>Sent — received by %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accepted by the URS</source>
         <translation>Accepted by the URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted by %1</source>
+        <translation>Accepted by %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9765,9 +9801,14 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The file was not written: %1 Choose another folder, such as Documents, and try again.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The package was saved to %1. Take this file to the URS (a USB stick will do): it is checked there as if it had been sent over the internet.</source>
         <translation>The package was saved to %1. Take this file to the URS (a USB stick will do): it is checked there as if it had been sent over the internet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package was saved to %1. Take this file to %2 (a USB stick will do): it is checked there as if it had been sent over the internet.</source>
+        <translation>The package was saved to %1. Take this file to %2 (a USB stick will do): it is checked there as if it had been sent over the internet.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -10395,7 +10436,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
 <context>
     <name>mobiliza::ui::SettingsPage</name>
     <message>
-        <location filename="../app/ui/pages/settings_page.cpp" line="+31"/>
+        <location filename="../app/ui/pages/settings_page.cpp" line="+32"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -10410,7 +10451,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Profile</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Municipality:</source>
         <translation>Municipality:</translation>
     </message>
@@ -10425,12 +10466,22 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Health region / macro-region:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Program:</source>
         <translation>Program:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Level:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Data folder:</source>
         <translation>Data folder:</translation>
     </message>
@@ -10460,7 +10511,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Privacy (LGPD)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Mobiliza records the actions of “%1”, their photos and texts, to report them to %2 (purpose). The controller is the organization that uses this installation. Photos of identifiable people are personal data, and so are names written in the texts: record whether image-use authorization is on file, write only what the report needs, and correct or erase personal data on request. Data stays on this computer until it is sent to %2. Questions: the data protection officer of your organization.</source>
+        <translation>Mobiliza records the actions of “%1”, their photos and texts, to report them to %2 (purpose). The controller is the organization that uses this installation. Photos of identifiable people are personal data, and so are names written in the texts: record whether image-use authorization is on file, write only what the report needs, and correct or erase personal data on request. Data stays on this computer until it is sent to %2. Questions: the data protection officer of your organization.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Mobiliza records the municipality&apos;s mobilization actions, their proof photos and the partners register, to report them to the regional health unit and to SES-MG (purpose). The controller is the municipal health secretariat that uses this installation. Photos of identifiable people and partners&apos; contacts are personal data: record whether image-use authorization is on file, collect only the contacts you need, and erase a partner&apos;s data on request. Data stays on this computer until it is sent to the URS; what is sent for the panel carries no partner CPF, phone or e-mail. Questions: the data protection officer of your secretariat.</source>
         <translation>Mobiliza records the municipality&apos;s mobilization actions, their proof photos and the partners register, to report them to the regional health unit and to SES-MG (purpose). The controller is the municipal health secretariat that uses this installation. Photos of identifiable people and partners&apos; contacts are personal data: record whether image-use authorization is on file, collect only the contacts you need, and erase a partner&apos;s data on request. Data stays on this computer until it is sent to the URS; what is sent for the panel carries no partner CPF, phone or e-mail. Questions: the data protection officer of your secretariat.</translation>
     </message>
@@ -10470,7 +10526,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Saved. The new language is used the next time Mobiliza starts.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 (IBGE %2)</source>
         <translation>%1 (IBGE %2)</translation>
     </message>
@@ -10550,8 +10611,8 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+145"/>
-        <location line="+45"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+153"/>
+        <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
     </message>
@@ -10627,12 +10688,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect to the hub…</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+144"/>
         <source>Checking with the hub…</source>
         <translation>Checking with the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-156"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-167"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
@@ -10649,14 +10710,24 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>sending…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>accepted by the URS</source>
         <translation>accepted by the URS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accepted by %1</source>
+        <translation>accepted by %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>returned by the URS for correction</source>
         <translation>returned by the URS for correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned by %1 for correction</source>
+        <translation>returned by %1 for correction</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10669,22 +10740,37 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>consolidated by the central level</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>returned by the URS for correction; revision %1 replaces it</source>
         <translation>returned by the URS for correction; revision %1 replaces it</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>returned by %1 for correction; revision %2 replaces it</source>
+        <translation>returned by %1 for correction; revision %2 replaces it</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>received by the URS on %1</source>
         <translation>received by the URS on %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received by %1 on %2</source>
+        <translation>received by %1 on %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>received by the URS</source>
         <translation>received by the URS</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>received by %1</source>
+        <translation>received by %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>refused by the hub — %n problem(s) to fix</source>
         <translation>
             <numerusform>refused by the hub — %n problem(s) to fix</numerusform>
@@ -10720,7 +10806,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="-35"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="-38"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nothing waiting to be sent.</translation>
     </message>
@@ -10738,7 +10824,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>%1 to send</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n returned by the URS for correction (open it in Reports)</source>
         <translation>
             <numerusform>%n returned by the URS for correction (open it in Reports)</numerusform>
@@ -10746,7 +10832,15 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>%n returned by %1 for correction (open it in Reports)</source>
+        <translation>
+            <numerusform>%n returned by %1 for correction (open it in Reports)</numerusform>
+            <numerusform>%n returned by %1 for correction (open it in Reports)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n refused by the hub</source>
         <translation>
             <numerusform>%n refused by the hub</numerusform>
@@ -10815,12 +10909,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The URS&apos;s comment: “%1”</source>
         <translation>The URS&apos;s comment: “%1”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Comment of %1: “%2”</source>
+        <translation>Comment of %1: “%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Receipt %1, received on %2.</source>
         <translation>Receipt %1, received on %2.</translation>
     </message>
@@ -10858,7 +10957,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-316"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>

@@ -9229,12 +9229,18 @@
         <translation>Fecha o mês em uma revisão e a coloca na fila de envio (Ctrl+Enter).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Correcting revision %1. The URS returned the report with this comment: “%2”</source>
         <translation>Corrigindo a revisão %1. A URS devolveu o relatório com este comentário: “%2”</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+4"/>
+        <source>Correcting revision %1. %2 returned the report with this comment: “%3”</source>
+        <extracomment>%2 is who reviews, as the program names it: &quot;Coordenação do COSEMS&quot;.</extracomment>
+        <translation>Corrigindo a revisão %1. A %2 devolveu o relatório com este comentário: “%3”</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Report concluded — revision %1, in the outbox waiting to be sent. It can no longer be edited; to change something, reopen it before it is sent.</source>
         <translation>Relatório concluído — revisão %1, na fila de envio. Ele não pode mais ser editado; para alterar algo, reabra-o antes que seja enviado.</translation>
     </message>
@@ -9244,22 +9250,33 @@
         <translation>Reabrir para edição</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Report concluded — revision %1 is being sent to the URS.</source>
         <translation>Relatório concluído — a revisão %1 está sendo enviada à URS.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Report concluded — revision %1 is being sent to %2.</source>
+        <translation>Relatório concluído — a revisão %1 está sendo enviada à %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The URS returned revision %1 for correction. Reviewer&apos;s comment: “%2”</source>
         <translation>A URS devolveu a revisão %1 para correção. Comentário de quem revisou: “%2”</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location line="+3"/>
         <source>(no comment)</source>
         <translation>(sem comentário)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-2"/>
+        <source>%1 returned revision %2 for correction. Reviewer&apos;s comment: “%3”</source>
+        <translation>A %1 devolveu a revisão %2 para correção. Comentário de quem analisou: “%3”</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Correct it (revision %1)</source>
         <translation>Corrigir (revisão %1)</translation>
     </message>
@@ -9284,7 +9301,7 @@
         <translation>Concluir o relatório</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Conclude the report of %1 as revision %2?
 
 It will be locked and put in the outbox to be sent to the URS. Until it is sent, you can still reopen it for editing.</source>
@@ -9294,6 +9311,15 @@ Ele será bloqueado e colocado na fila de envio para a URS. Enquanto não for en
     </message>
     <message>
         <location line="+5"/>
+        <source>Conclude the report of %1 as revision %2?
+
+It will be locked and put in the outbox to be sent to %3. Until it is sent, you can still reopen it for editing.</source>
+        <translation>Concluir o relatório de %1 como revisão %2?
+
+Ele será travado e colocado na fila de envio para a %3. Até ser enviado, você ainda pode reabri-lo para edição.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <location filename="../app/ui/editor/report_editor_page.cpp" line="+249"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
@@ -9517,14 +9543,24 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Sent — received by the URS</source>
         <translation>Enviado — recebido pela URS</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
+        <source>Sent — received by %1</source>
+        <translation>Enviado — recebido pela %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Accepted by the URS</source>
         <translation>Aceito pela URS</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Accepted by %1</source>
+        <translation>Aceito pela %1</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -9765,9 +9801,14 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O arquivo não foi gravado: %1 Escolha outra pasta, como Documentos, e tente de novo.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The package was saved to %1. Take this file to the URS (a USB stick will do): it is checked there as if it had been sent over the internet.</source>
         <translation>O pacote foi salvo em %1. Leve este arquivo à URS (num pen drive, por exemplo): lá ele é conferido como se tivesse sido enviado pela internet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The package was saved to %1. Take this file to %2 (a USB stick will do): it is checked there as if it had been sent over the internet.</source>
+        <translation>O pacote foi salvo em %1. Leve este arquivo à %2 (um pen drive serve): lá ele é conferido como se tivesse sido enviado pela internet.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -10395,7 +10436,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
 <context>
     <name>mobiliza::ui::SettingsPage</name>
     <message>
-        <location filename="../app/ui/pages/settings_page.cpp" line="+31"/>
+        <location filename="../app/ui/pages/settings_page.cpp" line="+32"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
@@ -10410,7 +10451,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Perfil</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Municipality:</source>
         <translation>Município:</translation>
     </message>
@@ -10425,12 +10466,22 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Região de saúde / macrorregião:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Program:</source>
         <translation>Programa:</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Level:</source>
+        <translation>Nível:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State:</source>
+        <translation>Estado:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Data folder:</source>
         <translation>Pasta de dados:</translation>
     </message>
@@ -10460,7 +10511,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Privacidade (LGPD)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>Mobiliza records the actions of “%1”, their photos and texts, to report them to %2 (purpose). The controller is the organization that uses this installation. Photos of identifiable people are personal data, and so are names written in the texts: record whether image-use authorization is on file, write only what the report needs, and correct or erase personal data on request. Data stays on this computer until it is sent to %2. Questions: the data protection officer of your organization.</source>
+        <translation>O Mobiliza registra as ações de “%1”, suas fotos e textos, para relatá-las à %2 (finalidade). O controlador é a organização que usa esta instalação. Fotos de pessoas identificáveis são dados pessoais, assim como nomes escritos nos textos: registre se a autorização de uso de imagem está arquivada, escreva só o que o relatório precisa e corrija ou apague dados pessoais quando pedido. Os dados ficam neste computador até serem enviados à %2. Dúvidas: o encarregado de proteção de dados da sua organização.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Mobiliza records the municipality&apos;s mobilization actions, their proof photos and the partners register, to report them to the regional health unit and to SES-MG (purpose). The controller is the municipal health secretariat that uses this installation. Photos of identifiable people and partners&apos; contacts are personal data: record whether image-use authorization is on file, collect only the contacts you need, and erase a partner&apos;s data on request. Data stays on this computer until it is sent to the URS; what is sent for the panel carries no partner CPF, phone or e-mail. Questions: the data protection officer of your secretariat.</source>
         <translation>O Mobiliza registra as ações de mobilização do município, suas fotos de comprovação e o cadastro de parceiros, para informá-los à Unidade Regional de Saúde e à SES-MG (finalidade). O controlador é a secretaria municipal de saúde que usa esta instalação. Fotos de pessoas identificáveis e contatos de parceiros são dados pessoais: registre se a autorização de uso de imagem está arquivada, colete apenas os contatos necessários e apague os dados de um parceiro quando ele pedir. Os dados ficam neste computador até serem enviados à URS; o que vai para o painel não leva CPF, telefone nem e-mail de parceiros. Dúvidas: o encarregado de proteção de dados da sua secretaria.</translation>
     </message>
@@ -10470,7 +10526,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Salvo. O novo idioma será usado na próxima vez que o Mobiliza for aberto.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+21"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 (IBGE %2)</source>
         <translation>%1 (IBGE %2)</translation>
     </message>
@@ -10550,8 +10611,8 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+145"/>
-        <location line="+45"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+153"/>
+        <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
     </message>
@@ -10627,12 +10688,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar ao hub…</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+144"/>
         <source>Checking with the hub…</source>
         <translation>Conferindo com o hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-156"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-167"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
@@ -10649,14 +10710,24 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>enviando…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>accepted by the URS</source>
         <translation>aceito pela URS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>accepted by %1</source>
+        <translation>aceito pela %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>returned by the URS for correction</source>
         <translation>devolvido pela URS para correção</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>returned by %1 for correction</source>
+        <translation>devolvido pela %1 para correção</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -10669,22 +10740,37 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>consolidado pelo nível central</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>returned by the URS for correction; revision %1 replaces it</source>
         <translation>devolvido pela URS para correção; a revisão %1 o substitui</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>returned by %1 for correction; revision %2 replaces it</source>
+        <translation>devolvido pela %1 para correção; a revisão %2 o substitui</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>received by the URS on %1</source>
         <translation>recebido pela URS em %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>received by %1 on %2</source>
+        <translation>recebido pela %1 em %2</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>received by the URS</source>
         <translation>recebido pela URS</translation>
     </message>
+    <message>
+        <location line="+0"/>
+        <source>received by %1</source>
+        <translation>recebido pela %1</translation>
+    </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>refused by the hub — %n problem(s) to fix</source>
         <translation>
             <numerusform>recusado pelo hub — %n problema(s) a corrigir</numerusform>
@@ -10720,7 +10806,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page.cpp" line="-35"/>
+        <location filename="../app/ui/pages/sync_page.cpp" line="-38"/>
         <source>Nothing waiting to be sent.</source>
         <translation>Nada aguardando envio.</translation>
     </message>
@@ -10738,7 +10824,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>%1 a enviar</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%n returned by the URS for correction (open it in Reports)</source>
         <translation>
             <numerusform>%n devolvido pela URS para correção (abra-o em Relatórios)</numerusform>
@@ -10746,7 +10832,15 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>%n returned by %1 for correction (open it in Reports)</source>
+        <translation>
+            <numerusform>%n devolvido(s) pela %1 para correção (abra em Relatórios)</numerusform>
+            <numerusform>%n devolvido(s) pela %1 para correção (abra em Relatórios)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
         <source>%n refused by the hub</source>
         <translation>
             <numerusform>%n recusado(s) pelo hub</numerusform>
@@ -10815,12 +10909,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The URS&apos;s comment: “%1”</source>
         <translation>Comentário da URS: “%1”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>Comment of %1: “%2”</source>
+        <translation>Comentário da %1: “%2”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Receipt %1, received on %2.</source>
         <translation>Comprovante %1, recebido em %2.</translation>
     </message>
@@ -10858,7 +10957,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-313"/>
+        <location line="-316"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>

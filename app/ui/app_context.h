@@ -27,6 +27,14 @@ struct AppContext
     const core::Clock *clock = nullptr;
     sync::SyncController *sync = nullptr; // may be null (tests, headless runs): pages then show "not enrolled"
     core::Role role = core::Role::Municipality; // the profile's: decides the pages
+
+    // Who reviews the reports, for the reporting level's messages: the level the program names
+    // ("Coordenação do COSEMS"); empty for a program that keeps SES-MG's levels, whose messages
+    // say "the URS" as the secretariats know it.
+    QString reviewer() const
+    {
+        return program.namesLevel(core::Role::Urs) ? program.level(core::Role::Urs).label : QString();
+    }
 };
 
 } // namespace mobiliza::ui

@@ -270,6 +270,11 @@ ProgramLevel ProgramDefinition::level(Role role) const
     return level;
 }
 
+bool ProgramDefinition::namesLevel(Role role) const
+{
+    return d && d->levels.contains(roleKey(role));
+}
+
 std::optional<Role> ProgramDefinition::roleFromKey(const QString &key) const
 {
     for (const ProgramLevel &l : levels())

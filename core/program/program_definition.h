@@ -210,6 +210,7 @@ public:
     // default names of SES-MG's.
     QList<ProgramLevel> levels() const;
     ProgramLevel level(Role role) const;
+    bool namesLevel(Role role) const; // the file names this tier ("levels"), not SES-MG's default
     std::optional<Role> roleFromKey(const QString &key) const; // a level's key; nullopt otherwise
     PhotoRule photoRule() const;
     int minPhotosPerRecord() const { return photoRule().minPerRecord; }

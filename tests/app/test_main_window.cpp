@@ -20,6 +20,7 @@
 #include <QBrush>
 #include <QComboBox>
 #include <QDir>
+#include <QFormLayout>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -337,6 +338,43 @@ TEST_CASE("settings page: the language choice is saved in the profile")
     ui::SettingsPage page(f.context);
     page.languageBox()->setCurrentIndex(page.languageBox()->findData(QStringLiteral("en")));
     CHECK(f.services->profile().setting(QStringLiteral("language")) == QStringLiteral("en"));
+}
+
+TEST_CASE("settings page: an apoiador's profile shows its program, level and state, and no municipality")
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+    auto opened = core::Services::open(dir.path(), clock);
+    REQUIRE(opened.ok());
+    core::Services &services = *opened.value();
+    REQUIRE(services.profile().setProgram(QStringLiteral("apoio_cosems")).ok());
+    REQUIRE(services.profile().setRole(core::Role::Municipality, QStringLiteral("BA")).ok());
+    const ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
+                                 core::ProgramDefinition::apoioCosems(), &services, &clock};
+    ui::SettingsPage page(context);
+    page.show();
+    // The rows a person sees, label and value, in order.
+    QStringList shown;
+    auto *form = page.findChild<QFormLayout *>();
+    REQUIRE(form);
+    for (int row = 0; row < form->rowCount(); ++row) {
+        auto *label = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::LabelRole)->widget());
+        auto *value = qobject_cast<QLabel *>(form->itemAt(row, QFormLayout::FieldRole)->widget());
+        if (label && value && value->isVisible())
+            shown << label->text() + QLatin1Char(' ') + value->text();
+    }
+    CHECK(shown.value(0) == QStringLiteral("Program: ") + core::ProgramDefinition::apoioCosems().name());
+    CHECK(shown.value(1) == QStringLiteral("Level: Apoiador(a) do COSEMS"));
+    CHECK(shown.value(2) == QStringLiteral("State: Bahia (BA)"));
+    CHECK_FALSE(shown.join(QLatin1Char('\n')).contains(QStringLiteral("Municipality")));
+    CHECK_FALSE(shown.join(QLatin1Char('\n')).contains(QStringLiteral("URS")));
+    // Its privacy notice names its program and who receives its reports, not SES-MG's.
+    QStringList texts;
+    for (const QLabel *l : page.findChildren<QLabel *>())
+        texts << l->text();
+    const QString all = texts.join(QLatin1Char('\n'));
+    CHECK(all.contains(QStringLiteral("to report them to Coordenação do COSEMS")));
+    CHECK_FALSE(all.contains(QStringLiteral("SES-MG")));
 }
 
 TEST_CASE("reports page: at 1024x600 every column of the list shows without scrolling sideways")

@@ -65,7 +65,7 @@ void ReportEditorPage::updateChrome()
     const bool withUs = r.state == core::ReportState::Draft || r.state == core::ReportState::Returned;
     const bool late = withUs && m_context.program.isLate(r.period, m_context.clock->today());
     QString subtitle = tr("%1 · revision %2 · due %3")
-                           .arg(reportStateText(r.state), QString::number(r.revision),
+                           .arg(reportStateText(r.state, m_context.reviewer()), QString::number(r.revision),
                                 deadline.toString(QStringLiteral("dd/MM/yyyy")));
     if (late)
         subtitle += tr(" — late");
@@ -83,15 +83,20 @@ void ReportEditorPage::updateChrome()
     m_conclude->setToolTip(blocking ? tr("Fix the problems listed under “Before concluding” first (Ctrl+Enter).")
                                     : tr("Lock the month into a revision and put it in the outbox (Ctrl+Enter)."));
 
+    const QString reviewer = m_context.reviewer();
     QString banner;
     QString reopen;
     bool warn = false;
     switch (r.state) {
     case core::ReportState::Draft:
         if (r.revision > 1 && !r.reviewComment.isEmpty()) {
-            banner = tr("Correcting revision %1. The URS returned the report with this comment: “%2”")
-                         .arg(r.revision)
-                         .arg(r.reviewComment);
+            banner = reviewer.isEmpty()
+                         ? tr("Correcting revision %1. The URS returned the report with this comment: “%2”")
+                               .arg(r.revision)
+                               .arg(r.reviewComment)
+                         //: %2 is who reviews, as the program names it: "Coordenação do COSEMS".
+                         : tr("Correcting revision %1. %2 returned the report with this comment: “%3”")
+                               .arg(QString::number(r.revision), reviewer, r.reviewComment);
             warn = true;
         }
         if (const QString notes = generalNotesText(); !notes.isEmpty()) {
@@ -106,12 +111,19 @@ void ReportEditorPage::updateChrome()
         reopen = tr("Reopen for editing");
         break;
     case core::ReportState::Sending:
-        banner = tr("Report concluded — revision %1 is being sent to the URS.").arg(r.revision);
+        banner =
+            reviewer.isEmpty()
+                ? tr("Report concluded — revision %1 is being sent to the URS.").arg(r.revision)
+                : tr("Report concluded — revision %1 is being sent to %2.").arg(r.revision).arg(reviewer);
         break;
     case core::ReportState::Returned:
-        banner = tr("The URS returned revision %1 for correction. Reviewer's comment: “%2”")
-                     .arg(r.revision)
-                     .arg(r.reviewComment.isEmpty() ? tr("(no comment)") : r.reviewComment);
+        banner = reviewer.isEmpty()
+                     ? tr("The URS returned revision %1 for correction. Reviewer's comment: “%2”")
+                           .arg(r.revision)
+                           .arg(r.reviewComment.isEmpty() ? tr("(no comment)") : r.reviewComment)
+                     : tr("%1 returned revision %2 for correction. Reviewer's comment: “%3”")
+                           .arg(reviewer, QString::number(r.revision),
+                                r.reviewComment.isEmpty() ? tr("(no comment)") : r.reviewComment);
         if (const QString notes = generalNotesText(); !notes.isEmpty())
             banner += QStringLiteral("\n") + notes;
         reopen = tr("Correct it (revision %1)").arg(r.revision + 1);
@@ -120,7 +132,7 @@ void ReportEditorPage::updateChrome()
     default:
         banner = tr("Report sent — revision %1: %2. It can no longer be edited.")
                      .arg(r.revision)
-                     .arg(reportStateText(r.state));
+                     .arg(reportStateText(r.state, m_context.reviewer()));
         break;
     }
     m_banner->setText(banner);
@@ -152,13 +164,19 @@ bool ReportEditorPage::conclude()
         return false;
     }
     const QString month = monthTitle(m_report.period);
-    if (!m_dialogs.confirm(this, tr("Conclude the report"),
-                           tr("Conclude the report of %1 as revision %2?\n\nIt will be locked and put in the "
-                              "outbox to be sent to the URS. Until it is sent, you can still reopen it for "
-                              "editing.")
-                               .arg(month)
-                               .arg(m_report.revision),
-                           tr("Conclude"), Dialogs::Tone::Question))
+    if (!m_dialogs.confirm(
+            this, tr("Conclude the report"),
+            m_context.reviewer().isEmpty()
+                ? tr("Conclude the report of %1 as revision %2?\n\nIt will be locked and put in the "
+                     "outbox to be sent to the URS. Until it is sent, you can still reopen it for "
+                     "editing.")
+                      .arg(month)
+                      .arg(m_report.revision)
+                : tr("Conclude the report of %1 as revision %2?\n\nIt will be locked and put in the "
+                     "outbox to be sent to %3. Until it is sent, you can still reopen it for "
+                     "editing.")
+                      .arg(month, QString::number(m_report.revision), m_context.reviewer()),
+            tr("Conclude"), Dialogs::Tone::Question))
         return false;
     ++m_busy;
     const core::Status done = m_context.services->reports().conclude(m_report.uuid);

@@ -27,15 +27,20 @@ QString monthTitle(const core::Period &period)
     return ReportListModel::tr("%1 %2").arg(month, QString::number(period.year));
 }
 
-QString reportStateText(core::ReportState state)
+QString reportStateText(core::ReportState state, const QString &reviewer)
 {
     using S = core::ReportState;
     switch (state) {
     case S::Draft: return ReportListModel::tr("Draft");
     case S::Ready: return ReportListModel::tr("Ready — in the outbox");
     case S::Sending: return ReportListModel::tr("Sending…");
-    case S::Received: return ReportListModel::tr("Sent — received by the URS");
-    case S::Accepted: return ReportListModel::tr("Accepted by the URS");
+    case S::Received:
+        return reviewer.isEmpty() ? ReportListModel::tr("Sent — received by the URS")
+                                  //: %1 is who reviews, as the program names it: "Coordenação do COSEMS".
+                                  : ReportListModel::tr("Sent — received by %1").arg(reviewer);
+    case S::Accepted:
+        return reviewer.isEmpty() ? ReportListModel::tr("Accepted by the URS")
+                                  : ReportListModel::tr("Accepted by %1").arg(reviewer);
     case S::Returned: return ReportListModel::tr("Returned for correction");
     case S::Forwarded: return ReportListModel::tr("Accepted — forwarded to the central level");
     case S::Consolidated: return ReportListModel::tr("Accepted — consolidated");
@@ -113,11 +118,12 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
             const QString comment = m_comments.value(s.uuid);
             if (s.state == core::ReportState::Returned && !comment.isEmpty()) {
                 const QString shortComment = comment.size() > 70 ? comment.left(67) + QStringLiteral("…") : comment;
-                return tr("%1: “%2”").arg(reportStateText(s.state), shortComment.simplified());
+                return tr("%1: “%2”")
+                    .arg(reportStateText(s.state, m_context.reviewer()), shortComment.simplified());
             }
             if (s.state == core::ReportState::Draft && s.revision > 1)
                 return tr("Draft — correcting revision %1").arg(s.revision);
-            return reportStateText(s.state);
+            return reportStateText(s.state, m_context.reviewer());
         }
         case Revision: return s.revision;
         case Actions: return s.noActions ? tr("none (justified)") : QString::number(s.actionCount);
@@ -165,7 +171,7 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         if (index.column() == Period)
             return (s.period.isQuadrimester() ? tr("Report of the %1, %2") : tr("Report of %1, %2"))
-                .arg(monthTitle(s.period), reportStateText(s.state));
+                .arg(monthTitle(s.period), reportStateText(s.state, m_context.reviewer()));
         break;
     case UuidRole: return s.uuid;
     case PeriodKeyRole: return s.period.key();

@@ -52,6 +52,7 @@ private:
 QString monthTitle(const core::Period &period);
 
 // The state in the users' words ("Rascunho", "Pronto — na fila de envio"…).
-QString reportStateText(core::ReportState state);
+// `reviewer`: AppContext::reviewer() (empty: "the URS").
+QString reportStateText(core::ReportState state, const QString &reviewer = {});
 
 } // namespace mobiliza::ui

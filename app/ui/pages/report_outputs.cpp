@@ -280,9 +280,13 @@ void ReportOutputs::onFinished(Kind kind, const core::Status &status, const QStr
     } else if (kind == Kind::Package) {
         m_dialogs.inform(
             m_window, m_jobTitle,
-            tr("The package was saved to %1. Take this file to the URS (a USB stick will do): it "
-               "is checked there as if it had been sent over the internet.")
-                .arg(shown));
+            m_context.reviewer().isEmpty()
+                ? tr("The package was saved to %1. Take this file to the URS (a USB stick will do): it "
+                     "is checked there as if it had been sent over the internet.")
+                      .arg(shown)
+                : tr("The package was saved to %1. Take this file to %2 (a USB stick will do): it "
+                     "is checked there as if it had been sent over the internet.")
+                      .arg(shown, m_context.reviewer()));
     } else if (m_dialogs.confirm(
                    m_window, m_jobTitle,
                    kind == Kind::Pdf

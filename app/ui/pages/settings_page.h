@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 
 namespace mobiliza::ui {
@@ -21,6 +22,9 @@ private:
     void reload();
 
     AppContext m_context;
+    QFormLayout *m_form = nullptr;
+    QLabel *m_level = nullptr;
+    QLabel *m_state = nullptr;
     QLabel *m_municipality = nullptr;
     QLabel *m_urs = nullptr;
     QLabel *m_regiao = nullptr;

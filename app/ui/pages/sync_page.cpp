@@ -402,7 +402,10 @@ void SyncPage::reload()
         parts << tr("%n report(s) waiting to be sent", nullptr, waiting)
               << tr("%1 to send").arg(dataSize(pending));
     if (toCorrect > 0)
-        parts << tr("%n returned by the URS for correction (open it in Reports)", nullptr, toCorrect);
+        parts << (m_context.reviewer().isEmpty()
+                      ? tr("%n returned by the URS for correction (open it in Reports)", nullptr, toCorrect)
+                      : tr("%n returned by %1 for correction (open it in Reports)", nullptr, toCorrect)
+                            .arg(m_context.reviewer()));
     if (rejected > 0)
         parts << tr("%n refused by the hub", nullptr, rejected);
     if (held > 0)

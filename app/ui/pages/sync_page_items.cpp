@@ -38,21 +38,30 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
         // How far it got is the bar's job: a row whose words change at every chunk sent
         // makes the list measure all its rows again.
         return tr("sending…");
-    case core::OutboxState::Received:
+    case core::OutboxState::Received: {
+        // Who reviews, as the program names it ("Coordenação do COSEMS"); SES-MG's: "the URS".
+        const QString reviewer = m_context.reviewer();
         if (current && item.reportState == core::ReportState::Accepted)
-            return tr("accepted by the URS");
+            return reviewer.isEmpty() ? tr("accepted by the URS") : tr("accepted by %1").arg(reviewer);
         if (current && item.reportState == core::ReportState::Returned)
-            return tr("returned by the URS for correction");
+            return reviewer.isEmpty() ? tr("returned by the URS for correction")
+                                      : tr("returned by %1 for correction").arg(reviewer);
         if (current && item.reportState == core::ReportState::Forwarded)
             return tr("accepted by the URS and forwarded to the central level");
         if (current && item.reportState == core::ReportState::Consolidated)
             return tr("consolidated by the central level");
         // A later revision exists only because this one came back: it stays "returned".
         if (!current && item.revision < item.reportRevision)
-            return tr("returned by the URS for correction; revision %1 replaces it").arg(item.revision + 1);
+            return reviewer.isEmpty() ? tr("returned by the URS for correction; revision %1 replaces it")
+                                            .arg(item.revision + 1)
+                                      : tr("returned by %1 for correction; revision %2 replaces it")
+                                            .arg(reviewer, QString::number(item.revision + 1));
         if (item.receipt.receivedAt.isValid())
-            return tr("received by the URS on %1").arg(brDateTime(item.receipt.receivedAt));
-        return tr("received by the URS");
+            return reviewer.isEmpty()
+                       ? tr("received by the URS on %1").arg(brDateTime(item.receipt.receivedAt))
+                       : tr("received by %1 on %2").arg(reviewer, brDateTime(item.receipt.receivedAt));
+        return reviewer.isEmpty() ? tr("received by the URS") : tr("received by %1").arg(reviewer);
+    }
     case core::OutboxState::Rejected:
         if (!item.lastError.findings.isEmpty())
             return tr("refused by the hub — %n problem(s) to fix", nullptr,
@@ -156,7 +165,10 @@ void SyncPage::updateSelection()
     if (returned(item) && item.revision >= item.reportRevision - 1 &&
         !m_comments.value(item.reportUuid).isEmpty())
         html += QStringLiteral("<p style=\"color:#8a5300\">%1</p>")
-                    .arg(escaped(tr("The URS's comment: “%1”").arg(m_comments.value(item.reportUuid))));
+                    .arg(escaped(m_context.reviewer().isEmpty()
+                                     ? tr("The URS's comment: “%1”").arg(m_comments.value(item.reportUuid))
+                                     : tr("Comment of %1: “%2”")
+                                           .arg(m_context.reviewer(), m_comments.value(item.reportUuid))));
     if (item.state == core::OutboxState::Received && !item.receipt.hubId.isEmpty())
         html += QStringLiteral("<p>%1</p>")
                     .arg(escaped(tr("Receipt %1, received on %2.")

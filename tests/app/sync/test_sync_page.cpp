@@ -2,6 +2,7 @@
 // SyncController talking to a fake hub on 127.0.0.1.
 #include "tests/sync/fake_hub.h"
 
+#include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/sync_page.h"
 #include "app/ui/sync/enroll_dialog.h"
 #include "app/ui/sync/keychain_token_store.h"
@@ -206,6 +207,65 @@ TEST_CASE("sync page: a returned report says so with the URS's comment, and stay
         QStringLiteral("returned by the URS for correction; revision 2 replaces it")));
     CHECK_FALSE(rowText(page, 0).contains(QStringLiteral("received by the URS")));
     CHECK(page.queue()->item(0)->icon().pixmap(16).toImage() == iconImage(QStyle::SP_ArrowBack));
+}
+
+TEST_CASE("An apoiador's returned quadrimestre names the COSEMS coordination, in the list, the page and the "
+          "editor's words")
+{
+    // The apoio program names its review level: no message of its reporting level says "URS".
+    test::ApoiadorProfile apoiador;
+    core::Services &services = *apoiador.services;
+    core::OutboxService outbox(services.database(), services.notifier(), apoiador.clock, services.audit(),
+                               [] { return 0.5; });
+    auto created = services.reports().createReport(QStringLiteral("apoio_cosems"),
+                                                   core::Period::quadrimesterOf(2026, 2));
+    REQUIRE(created.ok());
+    const QString report = created->uuid;
+    REQUIRE(services.reports()
+                .setNoActions(report, true, QStringLiteral("Sem ações neste quadrimestre: licença médica."))
+                .ok());
+    REQUIRE(services.reports().conclude(report).ok());
+    const auto items = outbox.items();
+    REQUIRE(items.ok());
+    REQUIRE(items->size() == 1);
+    const QString item = items->constFirst().uuid;
+    REQUIRE(outbox.markSending(item).ok());
+    REQUIRE(outbox.markReceived(item, {QStringLiteral("r-1"), apoiador.clock.now()}).ok());
+    const ui::AppContext context{apoiador.dir.path(), core::ReferenceData::embedded(),
+                                 core::ProgramDefinition::apoioCosems(), &services, &apoiador.clock};
+    CHECK(context.reviewer() == QStringLiteral("Coordenação do COSEMS"));
+    CHECK(ui::reportStateText(core::ReportState::Received, context.reviewer()) ==
+          QStringLiteral("Sent — received by Coordenação do COSEMS"));
+    {
+        ui::SyncPage page(context);
+        page.resize(1000, 640);
+        page.show();
+        CHECK(rowText(page, 0).contains(QStringLiteral("received by Coordenação do COSEMS")));
+    }
+
+    core::HubReview r;
+    r.report = report;
+    r.revision = 1;
+    r.state = QStringLiteral("returned");
+    r.comment = QStringLiteral("Descreva a licença e as datas.");
+    r.at = apoiador.clock.now();
+    REQUIRE(outbox.applyHubReviews({r}, outbox.statusCursor() + 1).ok());
+    ui::SyncPage page(context);
+    page.resize(1000, 640);
+    page.show();
+    CHECK(rowText(page, 0).contains(QStringLiteral("returned by Coordenação do COSEMS for correction")));
+    CHECK(page.summary()->text().contains(
+        QStringLiteral("1 returned by Coordenação do COSEMS for correction")));
+    page.queue()->setCurrentRow(0);
+    CHECK(page.details()->text().contains(
+        QStringLiteral("Comment of Coordenação do COSEMS: “Descreva a licença e as datas.”")));
+    for (const QString &text : {rowText(page, 0), page.summary()->text(), page.details()->text()})
+        CHECK_FALSE(text.contains(QStringLiteral("URS")));
+    CHECK(ui::reportStateText(core::ReportState::Accepted, context.reviewer()) ==
+          QStringLiteral("Accepted by Coordenação do COSEMS"));
+    // SES-MG's words are the URS's, as before.
+    CHECK(ui::reportStateText(core::ReportState::Accepted, QString()) ==
+          QStringLiteral("Accepted by the URS"));
 }
 
 TEST_CASE("sync page: Sync now runs a pass and shows what the hub received")
