@@ -9250,7 +9250,7 @@
         <translation>Reopen for editing</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Report concluded — revision %1 is being sent to the URS.</source>
         <translation>Report concluded — revision %1 is being sent to the URS.</translation>
     </message>
@@ -9296,7 +9296,7 @@
         <translation>The report cannot be concluded yet: fix the problems listed under “Before concluding”.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Conclude the report</source>
         <translation>Conclude the report</translation>
     </message>
@@ -9320,7 +9320,7 @@ It will be locked and put in the outbox to be sent to %3. Until it is sent, you 
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+249"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+253"/>
         <source>Conclude</source>
         <translation>Conclude</translation>
     </message>
@@ -9368,7 +9368,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The report was not reopened</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="-162"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="-166"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Undo: %1 (Ctrl+Z)</translation>
     </message>
@@ -9408,7 +9408,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Back to the list of monthly reports (everything is saved)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Undo</source>
         <translation>Undo</translation>
     </message>
@@ -9583,7 +9583,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Draft — correcting revision %1</source>
         <translation>Draft — correcting revision %1</translation>
     </message>
@@ -9603,9 +9603,14 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Reviewer&apos;s comment: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The deadline has passed and the report has not reached the URS yet: it is sent as soon as there is a connection (Synchronization page).</source>
         <translation>The deadline has passed and the report has not reached the URS yet: it is sent as soon as there is a connection (Synchronization page).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The deadline has passed and the report has not reached %1 yet: it is sent as soon as there is a connection (Synchronization page).</source>
+        <translation>The deadline has passed and the report has not reached %1 yet: it is sent as soon as there is a connection (Synchronization page).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -10141,12 +10146,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+5"/>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-70"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</translation>
     </message>
@@ -10172,12 +10177,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+6"/>
-        <location line="+148"/>
+        <location line="+150"/>
         <source>Open the report</source>
         <translation>Open the report</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-148"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Opens the month selected in the list (Enter or double-click also open it).</translation>
     </message>
@@ -10212,7 +10217,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Report packages (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <location line="+7"/>
         <source>Create the report of the %1</source>
         <translation>Create the report of the %1</translation>
@@ -10516,12 +10521,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Mobiliza records the actions of “%1”, their photos and texts, to report them to %2 (purpose). The controller is the organization that uses this installation. Photos of identifiable people are personal data, and so are names written in the texts: record whether image-use authorization is on file, write only what the report needs, and correct or erase personal data on request. Data stays on this computer until it is sent to %2. Questions: the data protection officer of your organization.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Mobiliza records the municipality&apos;s mobilization actions, their proof photos and the partners register, to report them to the regional health unit and to SES-MG (purpose). The controller is the municipal health secretariat that uses this installation. Photos of identifiable people and partners&apos; contacts are personal data: record whether image-use authorization is on file, collect only the contacts you need, and erase a partner&apos;s data on request. Data stays on this computer until it is sent to the URS; what is sent for the panel carries no partner CPF, phone or e-mail. Questions: the data protection officer of your secretariat.</source>
         <translation>Mobiliza records the municipality&apos;s mobilization actions, their proof photos and the partners register, to report them to the regional health unit and to SES-MG (purpose). The controller is the municipal health secretariat that uses this installation. Photos of identifiable people and partners&apos; contacts are personal data: record whether image-use authorization is on file, collect only the contacts you need, and erase a partner&apos;s data on request. Data stays on this computer until it is sent to the URS; what is sent for the panel carries no partner CPF, phone or e-mail. Questions: the data protection officer of your secretariat.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Saved. The new language is used the next time Mobiliza starts.</source>
         <translation>Saved. The new language is used the next time Mobiliza starts.</translation>
     </message>
@@ -10611,7 +10616,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+153"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+154"/>
         <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
@@ -10693,7 +10698,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Checking with the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-167"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-168"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
@@ -10740,17 +10745,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>consolidated by the central level</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>returned by the URS for correction; revision %1 replaces it</source>
         <translation>returned by the URS for correction; revision %1 replaces it</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>returned by %1 for correction; revision %2 replaces it</source>
         <translation>returned by %1 for correction; revision %2 replaces it</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>received by the URS on %1</source>
         <translation>received by the URS on %1</translation>
     </message>

@@ -9250,7 +9250,7 @@
         <translation>Reabrir para edição</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Report concluded — revision %1 is being sent to the URS.</source>
         <translation>Relatório concluído — a revisão %1 está sendo enviada à URS.</translation>
     </message>
@@ -9296,7 +9296,7 @@
         <translation>O relatório ainda não pode ser concluído: corrija os problemas listados em “Antes de concluir”.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Conclude the report</source>
         <translation>Concluir o relatório</translation>
     </message>
@@ -9320,7 +9320,7 @@ Ele será travado e colocado na fila de envio para a %3. Até ser enviado, você
     </message>
     <message>
         <location line="+4"/>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="+249"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="+253"/>
         <source>Conclude</source>
         <translation>Concluir</translation>
     </message>
@@ -9368,7 +9368,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O relatório não foi reaberto</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_page.cpp" line="-162"/>
+        <location filename="../app/ui/editor/report_editor_page.cpp" line="-166"/>
         <source>Undo: %1 (Ctrl+Z)</source>
         <translation>Desfazer: %1 (Ctrl+Z)</translation>
     </message>
@@ -9408,7 +9408,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Voltar à lista de relatórios mensais (tudo já está salvo)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Undo</source>
         <translation>Desfazer</translation>
     </message>
@@ -9583,7 +9583,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>%1: “%2”</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Draft — correcting revision %1</source>
         <translation>Rascunho — corrigindo a revisão %1</translation>
     </message>
@@ -9603,9 +9603,14 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Comentário de quem revisou: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The deadline has passed and the report has not reached the URS yet: it is sent as soon as there is a connection (Synchronization page).</source>
         <translation>O prazo passou e o relatório ainda não chegou à URS: ele é enviado assim que houver conexão (página Sincronização).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The deadline has passed and the report has not reached %1 yet: it is sent as soon as there is a connection (Synchronization page).</source>
+        <translation>O prazo passou e o relatório ainda não chegou à %1: ele é enviado assim que houver conexão (página Sincronização).</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -10141,12 +10146,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+5"/>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Monthly reports</source>
         <translation>Relatórios mensais</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-70"/>
         <source>One report per month. A month without actions is also reported, with a justification. Concluded reports wait in the outbox until they can be sent.</source>
         <translation>Um relatório por mês. Um mês sem ações também é informado, com justificativa. Os relatórios concluídos aguardam na fila de envio até poderem ser enviados.</translation>
     </message>
@@ -10172,12 +10177,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+6"/>
-        <location line="+148"/>
+        <location line="+150"/>
         <source>Open the report</source>
         <translation>Abrir o relatório</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-148"/>
         <source>Opens the month selected in the list (Enter or double-click also open it).</source>
         <translation>Abre o mês selecionado na lista (Enter ou clique duplo também abrem).</translation>
     </message>
@@ -10212,7 +10217,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Pacotes de relatório (*.mobiliza)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <location line="+7"/>
         <source>Create the report of the %1</source>
         <translation>Criar o relatório do %1</translation>
@@ -10516,12 +10521,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O Mobiliza registra as ações de “%1”, suas fotos e textos, para relatá-las à %2 (finalidade). O controlador é a organização que usa esta instalação. Fotos de pessoas identificáveis são dados pessoais, assim como nomes escritos nos textos: registre se a autorização de uso de imagem está arquivada, escreva só o que o relatório precisa e corrija ou apague dados pessoais quando pedido. Os dados ficam neste computador até serem enviados à %2. Dúvidas: o encarregado de proteção de dados da sua organização.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Mobiliza records the municipality&apos;s mobilization actions, their proof photos and the partners register, to report them to the regional health unit and to SES-MG (purpose). The controller is the municipal health secretariat that uses this installation. Photos of identifiable people and partners&apos; contacts are personal data: record whether image-use authorization is on file, collect only the contacts you need, and erase a partner&apos;s data on request. Data stays on this computer until it is sent to the URS; what is sent for the panel carries no partner CPF, phone or e-mail. Questions: the data protection officer of your secretariat.</source>
         <translation>O Mobiliza registra as ações de mobilização do município, suas fotos de comprovação e o cadastro de parceiros, para informá-los à Unidade Regional de Saúde e à SES-MG (finalidade). O controlador é a secretaria municipal de saúde que usa esta instalação. Fotos de pessoas identificáveis e contatos de parceiros são dados pessoais: registre se a autorização de uso de imagem está arquivada, colete apenas os contatos necessários e apague os dados de um parceiro quando ele pedir. Os dados ficam neste computador até serem enviados à URS; o que vai para o painel não leva CPF, telefone nem e-mail de parceiros. Dúvidas: o encarregado de proteção de dados da sua secretaria.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+25"/>
         <source>Saved. The new language is used the next time Mobiliza starts.</source>
         <translation>Salvo. O novo idioma será usado na próxima vez que o Mobiliza for aberto.</translation>
     </message>
@@ -10611,7 +10616,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+153"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+154"/>
         <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
@@ -10693,7 +10698,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Conferindo com o hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-167"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-168"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
@@ -10740,17 +10745,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>consolidado pelo nível central</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>returned by the URS for correction; revision %1 replaces it</source>
         <translation>devolvido pela URS para correção; a revisão %1 o substitui</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>returned by %1 for correction; revision %2 replaces it</source>
         <translation>devolvido pela %1 para correção; a revisão %2 o substitui</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>received by the URS on %1</source>
         <translation>recebido pela URS em %1</translation>
     </message>

@@ -1,8 +1,8 @@
 // The municipality's main window as a person in Brazil sees it on first look: the
 // pt-BR catalogue and Qt's own installed (as the application does at start), the
 // locale pt-BR, a profile of municipality 3106200 with the demonstration data on a
-// fixed clock (22/11/2026). Shared by test_ptbr_ui.cpp and test_small_screen.cpp.
-// Everything is undone when it goes (translators removed, locale restored).
+// fixed clock (22/11/2026); or an apoiador's of the apoio register. Shared by test_ptbr_ui.cpp and
+// test_small_screen.cpp. Everything is undone when it goes (translators removed, locale restored).
 #pragma once
 
 #include "app/ui/main_window.h"
@@ -54,14 +54,22 @@ struct PtBrDemoWindow
     FakeDialogs dialogs;
     std::unique_ptr<ui::MainWindow> window;
 
-    explicit PtBrDemoWindow(QSize size)
+    // `apoio`: an apoiador(a) of Bahia in the apoio register instead, with its demonstration year.
+    explicit PtBrDemoWindow(QSize size, bool apoio = false)
     {
         auto opened = core::Services::open(dir.path(), clock);
         REQUIRE(opened.ok());
         services = std::move(opened.value());
-        REQUIRE(services->profile().setMunicipality(QStringLiteral("3106200")).ok());
+        if (apoio) {
+            REQUIRE(services->profile().setProgram(core::ProgramDefinition::apoioCosemsId()).ok());
+            REQUIRE(services->profile().setRole(core::Role::Municipality, QStringLiteral("BA")).ok());
+        } else {
+            REQUIRE(services->profile().setMunicipality(QStringLiteral("3106200")).ok());
+        }
         context = ui::AppContext{dir.path(), core::ReferenceData::embedded(),
-                                 core::ProgramDefinition::sesMgMobilizacao(), services.get(), &clock};
+                                 apoio ? core::ProgramDefinition::apoioCosems()
+                                       : core::ProgramDefinition::sesMgMobilizacao(),
+                                 services.get(), &clock};
         core::DemoData seed(*services, context.program, context.reference, clock);
         REQUIRE(seed.seed().ok());
         window = std::make_unique<ui::MainWindow>(context, nullptr, &dialogs);

@@ -45,6 +45,36 @@ void keep(QWidget *w, const QString &name)
 
 } // namespace
 
+TEST_CASE("1024x600: the apoiador's pages and its quadrimestre's editor fit, in pt-BR, without cutting words")
+{
+    QStringList problems;
+    test::PtBrDemoWindow demo(kNetbook, true);
+    ui::MainWindow &window = *demo.window;
+    const auto check = [&](const QString &page) {
+        QCoreApplication::processEvents();
+        problems << test::problemsIn(page, &window);
+        if (window.width() != kNetbook.width() || window.height() != kNetbook.height())
+            problems
+                << page +
+                       QStringLiteral(": the window became %1×%2").arg(window.width()).arg(window.height());
+        keep(&window, QStringLiteral("apoio-") + page);
+    };
+    for (const QString &page :
+         {QStringLiteral("reports"), QStringLiteral("sync"), QStringLiteral("settings")}) {
+        REQUIRE(window.showPage(page));
+        check(page);
+    }
+    // The quadrimestre being written: its title is a month's longer cousin.
+    const QString draft = demo.firstReportIn(core::ReportState::Draft);
+    REQUIRE_FALSE(draft.isEmpty());
+    window.openReport(draft);
+    REQUIRE(window.editor());
+    REQUIRE(window.editor()->form()->isVisible());
+    check(QStringLiteral("editor"));
+    INFO(problems.join(QLatin1Char('\n')).toStdString());
+    CHECK(problems.isEmpty());
+}
+
 TEST_CASE(
     "1024x600: every page and dialog of the municipality's window fits, in pt-BR, without cutting words")
 {

@@ -226,6 +226,10 @@ QWidget *ReportEditorPage::buildTopBar()
     m_title->setFont(tf);
     m_subtitle = new QLabel(bar);
     m_subtitle->setStyleSheet(QStringLiteral("color: #4a5a6a;"));
+    // The title wraps rather than widen the window: a quadrimestre's ("Relatório do 3º
+    // quadrimestre de 2026") is longer than a month's, and the bar must fit 1024 px.
+    m_title->setWordWrap(true);
+    m_subtitle->setWordWrap(true);
     titles->addWidget(m_title);
     titles->addWidget(m_subtitle);
     h->addSpacing(8);

@@ -142,9 +142,16 @@ QVariant ReportListModel::data(const QModelIndex &index, int role) const
             return tr("Reviewer's comment: %1").arg(m_comments.value(s.uuid));
         if (index.column() == Deadline && isLate(s))
             return s.state == core::ReportState::Ready || s.state == core::ReportState::Sending
-                       ? tr("The deadline has passed and the report has not reached the URS yet: it is sent "
-                            "as soon "
-                            "as there is a connection (Synchronization page).")
+                       ? (m_context.reviewer().isEmpty()
+                              ? tr("The deadline has passed and the report has not reached the URS yet: it "
+                                   "is "
+                                   "sent "
+                                   "as soon "
+                                   "as there is a connection (Synchronization page).")
+                              : tr("The deadline has passed and the report has not reached %1 yet: it is "
+                                   "sent "
+                                   "as soon as there is a connection (Synchronization page).")
+                                    .arg(m_context.reviewer()))
                        : tr("The deadline has passed. Late reports are still accepted: conclude it as soon "
                             "as you "
                             "can.");

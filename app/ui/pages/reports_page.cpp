@@ -101,11 +101,13 @@ ReportsPage::ReportsPage(const AppContext &context, Dialogs &dialogs, QWidget *p
     m_table->setAlternatingRowColors(true);
     m_table->setShowGrid(false);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    // Every column as wide as its content, the last taking what is left: the list fits a
-    // 1024×600 screen without scrolling sideways.
+    // Every column as wide as its content but the state, which takes what is left and elides
+    // (a return comment is long; the whole of it is in the tooltip and the editor): the list
+    // fits a 1024×600 screen without scrolling sideways.
+    m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::Updated, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(ReportListModel::State, QHeaderView::Stretch);
+    m_table->setTextElideMode(Qt::ElideRight);
     m_table->setAccessibleName(tr("Monthly reports"));
     m_table->setWordWrap(false);
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
