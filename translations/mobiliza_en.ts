@@ -9608,12 +9608,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The deadline has passed and the report has not reached the URS yet: it is sent as soon as there is a connection (Synchronization page).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The deadline has passed and the report has not reached %1 yet: it is sent as soon as there is a connection (Synchronization page).</source>
         <translation>The deadline has passed and the report has not reached %1 yet: it is sent as soon as there is a connection (Synchronization page).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</source>
         <translation>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</translation>
     </message>
@@ -10564,7 +10564,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Synchronization</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>The reports of each %1 come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
+        <translation>The reports of each %1 come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
         <translation>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</translation>
     </message>
@@ -10582,6 +10587,11 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <location line="+24"/>
         <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</source>
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask whoever runs the hub to cancel it and connect again.</source>
+        <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask whoever runs the hub to cancel it and connect again.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -10699,7 +10709,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location filename="../app/ui/pages/sync_page_items.cpp" line="-168"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+84"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
     </message>
@@ -10977,32 +10987,32 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The outbox is empty.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-51"/>
-        <source>Accept</source>
-        <translation>Accept</translation>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-55"/>
+        <source>Accepted</source>
+        <translation>Accepted</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Return for correction</source>
-        <translation>Return for correction</translation>
+        <source>Returned for correction</source>
+        <translation>Returned for correction</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Start review</source>
-        <translation>Start review</translation>
+        <source>Review started</source>
+        <translation>Review started</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Consolidate</source>
-        <translation>Consolidate</translation>
+        <source>Consolidated</source>
+        <translation>Consolidated</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Return to the URS</source>
-        <translation>Return to the URS</translation>
+        <source>Returned to the URS</source>
+        <translation>Returned to the URS</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -11043,7 +11053,15 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%n report(s) received on this computer</source>
+        <translation>
+            <numerusform>%n report(s) received on this computer</numerusform>
+            <numerusform>%n report(s) received on this computer</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n report(s) of the municipalities on this computer</source>
         <translation>
             <numerusform>%n report(s) of the municipalities on this computer</numerusform>
@@ -11051,7 +11069,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The review decisions could not be read: %1</source>
         <translation>The review decisions could not be read: %1</translation>
     </message>

@@ -9608,12 +9608,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O prazo passou e o relatório ainda não chegou à URS: ele é enviado assim que houver conexão (página Sincronização).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>The deadline has passed and the report has not reached %1 yet: it is sent as soon as there is a connection (Synchronization page).</source>
         <translation>O prazo passou e o relatório ainda não chegou à %1: ele é enviado assim que houver conexão (página Sincronização).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The deadline has passed. Late reports are still accepted: conclude it as soon as you can.</source>
         <translation>O prazo já passou. Relatórios atrasados continuam sendo aceitos: conclua-o assim que puder.</translation>
     </message>
@@ -10564,7 +10564,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Sincronização</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>The reports of each %1 come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
+        <translation>Os relatórios de cada %1 descem do hub, e as decisões de análise tomadas aqui sobem, sempre que houver conexão. Nada se perde sem internet.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
         <translation>Os relatórios dos municípios descem do hub, e as decisões de análise tomadas aqui sobem, sempre que houver conexão. Nada se perde sem internet.</translation>
     </message>
@@ -10582,6 +10587,11 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <location line="+24"/>
         <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</source>
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à “%1” que a cancele e conecte de novo.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask whoever runs the hub to cancel it and connect again.</source>
+        <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça a quem administra o hub que a cancele e conecte de novo.</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -10699,7 +10709,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location filename="../app/ui/pages/sync_page_items.cpp" line="-168"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+78"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+84"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
     </message>
@@ -10977,32 +10987,32 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>A fila de envio está vazia.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-51"/>
-        <source>Accept</source>
-        <translation>Aceitar</translation>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-55"/>
+        <source>Accepted</source>
+        <translation>Aceito</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Return for correction</source>
-        <translation>Devolver para correção</translation>
+        <source>Returned for correction</source>
+        <translation>Devolvido para correção</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Start review</source>
-        <translation>Iniciar a análise</translation>
+        <source>Review started</source>
+        <translation>Análise iniciada</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Consolidate</source>
-        <translation>Consolidar</translation>
+        <source>Consolidated</source>
+        <translation>Consolidado</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Return to the URS</source>
-        <translation>Devolver à URS</translation>
+        <source>Returned to the URS</source>
+        <translation>Devolvido à URS</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
     </message>
@@ -11043,7 +11053,15 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
+        <source>%n report(s) received on this computer</source>
+        <translation>
+            <numerusform>%n relatório(s) recebido(s) neste computador</numerusform>
+            <numerusform>%n relatório(s) recebido(s) neste computador</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
         <source>%n report(s) of the municipalities on this computer</source>
         <translation>
             <numerusform>%n relatório dos municípios neste computador</numerusform>
@@ -11051,7 +11069,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>The review decisions could not be read: %1</source>
         <translation>Não foi possível ler as decisões de análise: %1</translation>
     </message>

@@ -47,15 +47,21 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(20, 16, 20, 16);
     layout->addWidget(makePageHeader(
         tr("Synchronization"),
-        isRegional()
-            ? tr("The municipalities' reports come down from the hub, and the review decisions made here "
-                 "go up, whenever there is a connection. Nothing is lost while offline.")
-        : !codeGiver().isEmpty()
-            ? tr("Concluded reports are kept on this computer and sent to “%1” when there is a "
-                 "connection. Nothing is lost while offline.")
-                  .arg(codeGiver())
-            : tr("Concluded reports are kept on this computer and sent to the regional health unit when "
-                 "there is a connection. Nothing is lost while offline."),
+        isRegional() && m_context.program.namesLevel(core::Role::Municipality)
+            //: %1: who reports, as the program names the level ("Apoiador(a) do COSEMS").
+            ? tr("The reports of each %1 come down from the hub, and the review decisions made here go up, "
+                 "whenever there is a connection. Nothing is lost while offline.")
+                  .arg(m_context.program.level(core::Role::Municipality).label)
+            : isRegional() ? tr("The municipalities' reports come down from the hub, and the review "
+                                "decisions made here "
+                                "go up, whenever there is a connection. Nothing is lost while offline.")
+              : !codeGiver().isEmpty()
+                  ? tr("Concluded reports are kept on this computer and sent to “%1” when there is a "
+                       "connection. Nothing is lost while offline.")
+                        .arg(codeGiver())
+                  : tr("Concluded reports are kept on this computer and sent to the regional health unit "
+                       "when "
+                       "there is a connection. Nothing is lost while offline."),
         this));
 
     // ---- connection with the hub
@@ -82,6 +88,11 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
                  "account (this computer has no password vault for it). Lock the computer when you leave "
                  "it; if someone else may have copied the key, ask “%1” to cancel it and connect again.")
                   .arg(escaped(codeGiver()))
+        : isRegional() && m_context.program.namesLevel(core::Role::Urs)
+            ? tr("<b>The key that lets this computer send reports is kept in a file</b> of your user "
+                 "account (this computer has no password vault for it). Lock the computer when you leave "
+                 "it; if someone else may have copied the key, ask whoever runs the hub to cancel it and "
+                 "connect again.")
             : tr("<b>The key that lets this computer send reports is kept in a file</b> of your user "
                  "account (this computer has no password vault for it). Lock the computer when you leave "
                  "it; if someone else may have copied the key, ask the URS to cancel it and connect again."));

@@ -20,19 +20,21 @@ QString when(const QDateTime &t)
     return t.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"));
 }
 
+// What was decided, as a state of the report ("returned for correction"), not as the
+// button that decided it.
 QString decisionText(const core::ReviewDecisionRecord &d)
 {
     switch (d.decision) {
     case core::Decision::Accept:
-        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Accept");
+        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Accepted");
     case core::Decision::Return:
-        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Return for correction");
+        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Returned for correction");
     case core::Decision::Start:
-        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Start review");
+        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Review started");
     case core::Decision::Consolidate:
-        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Consolidate");
+        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Consolidated");
     case core::Decision::ReturnToUrs:
-        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Return to the URS");
+        return QCoreApplication::translate("mobiliza::ui::SyncPage", "Returned to the URS");
     }
     return {};
 }
@@ -59,11 +61,18 @@ void SyncPage::reloadRegional()
     QStyle *st = style();
     int waiting = 0;
     int refused = 0;
+    // A person's unit (an apoiador) by its name at the hub, a municipality by its name.
+    const auto names = services.replica().unitNames();
     for (const core::ReviewDecisionRecord &d : std::as_const(m_decisions)) {
         QString report = d.report.left(8);
         if (auto r = services.replica().revision(d.report, d.revision); r && r.value()) {
-            const auto m = m_context.reference.municipality(r.value()->municipality);
-            report = tr("%1, %2").arg(m ? m->name : r.value()->municipality, r.value()->period.display());
+            const QString unit = r.value()->municipality;
+            const auto m = m_context.reference.municipality(unit);
+            const QString named = names ? names.value().value(unit) : QString();
+            report = tr("%1, %2").arg(m                  ? m->name
+                                      : !named.isEmpty() ? named
+                                                         : unit,
+                                      r.value()->period.display());
         }
         QString state;
         QStyle::StandardPixmap icon = QStyle::SP_FileIcon;
@@ -89,7 +98,10 @@ void SyncPage::reloadRegional()
     if (refused > 0)
         parts << tr("%n not applied (another decision came first)", nullptr, refused);
     if (const auto latest = services.replica().latest(); latest)
-        parts << tr("%n report(s) of the municipalities on this computer", nullptr, int(latest.value().size()));
+        parts << (m_context.program.namesLevel(core::Role::Municipality)
+                      ? tr("%n report(s) received on this computer", nullptr, int(latest.value().size()))
+                      : tr("%n report(s) of the municipalities on this computer", nullptr,
+                           int(latest.value().size())));
     m_summary->setText(listed ? parts.join(QStringLiteral(" · "))
                               : tr("The review decisions could not be read: %1").arg(listed.error().message));
     if (m_queue->count() > 0)

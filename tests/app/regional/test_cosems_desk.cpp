@@ -6,6 +6,7 @@
 
 #include "app/ui/main_window.h"
 #include "app/ui/pages/role_pages.h"
+#include "app/ui/pages/sync_page.h"
 #include "app/ui/panel/panel_dashboard.h"
 #include "app/ui/regional/coverage_model.h"
 #include "app/ui/regional/coverage_page.h"
@@ -15,6 +16,7 @@
 #include "core/program/program_definition.h"
 #include "core/reference/reference_data.h"
 #include "core/regional/replica_service.h"
+#include "core/regional/review_outbox.h"
 #include "core/services/blob_store.h"
 #include "core/services/notifier.h"
 #include "core/services/report_service.h"
@@ -201,6 +203,40 @@ TEST_CASE(
         words << label->text();
     CHECK(words.filter(QStringLiteral("What must the apoiador correct?")).size() == 1);
     CHECK(words.filter(QStringLiteral("municipality")).isEmpty());
+}
+
+TEST_CASE("COSEMS sync page: a decision waiting to go up names the apoiador and what was decided, no URS")
+{
+    test::TempDir dir;
+    core::FixedClock clock{QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc())};
+    std::unique_ptr<core::Services> services = cosemsOfBahia(dir, clock);
+    const core::ReplicaRevision maria = pulled(1, QStringLiteral("ap-75e5d2a2a8b9"),
+                                               QStringLiteral("Maria Souza"), QStringLiteral("2026-Q2"));
+    REQUIRE(services->replica().applyPulled({maria}, 1).ok());
+    auto decided = services->reviews().decide(maria.report, 1, core::Decision::Return,
+                                              QStringLiteral("Falta a lista de presença."), {},
+                                              QStringLiteral("Coordenação BA"));
+    INFO((decided ? QString() : decided.error().message).toStdString());
+    REQUIRE(decided.ok());
+    ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
+                           core::ProgramDefinition::apoioCosems(), services.get(), &clock};
+    context.role = core::Role::Urs;
+    ui::SyncPage page(context);
+    page.resize(1000, 640);
+    page.show();
+    REQUIRE(page.queue()->count() == 1);
+    const QString row = page.queue()->item(0)->text();
+    CHECK(row.startsWith(QStringLiteral("Maria Souza, ")));
+    CHECK(row.contains(QStringLiteral("Returned for correction")));
+    CHECK(page.summary()->text().contains(QStringLiteral("1 report(s) received on this computer")));
+    QStringList texts;
+    for (const QLabel *l : page.findChildren<QLabel *>())
+        texts << l->text();
+    const QString all = texts.join(QLatin1Char('\n')) + row;
+    CHECK(all.contains(QStringLiteral("The reports of each Apoiador(a) do COSEMS come down from the hub")));
+    CHECK(all.contains(QStringLiteral("ask whoever runs the hub")));
+    CHECK_FALSE(all.contains(QStringLiteral("URS")));
+    CHECK_FALSE(all.contains(QStringLiteral("municipalit")));
 }
 
 TEST_CASE("COSEMS desk: a copy pulled before names existed pulls again from the start to get them")
