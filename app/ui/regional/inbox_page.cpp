@@ -269,9 +269,12 @@ void InboxPage::fillMonths()
     m_month->addItem(regional::reviewsPeople(m_context.program) ? tr("All periods") : tr("All months"),
                      QString());
     // First time: the newest month (the central level: every month, as what waits for it
-    // is the months the URS forwarded). Afterwards: what the reviewer chose, while it exists.
-    int index = first ? (regional::isCentralDesk(*m_context.services) ? m_month->count() - 1 : 0)
-                      : m_month->findData(chosen);
+    // is the months the URS forwarded; a coordination of people: every period, as a report of
+    // an older quadrimestre still undecided must not hide behind the newest one). Afterwards:
+    // what the reviewer chose, while it exists.
+    const bool everyPeriod =
+        regional::isCentralDesk(*m_context.services) || regional::reviewsPeople(m_context.program);
+    int index = first ? (everyPeriod ? m_month->count() - 1 : 0) : m_month->findData(chosen);
     if (index < 0)
         index = 0;
     m_month->setCurrentIndex(index);

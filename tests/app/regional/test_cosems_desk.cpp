@@ -27,6 +27,7 @@
 #include "tests/support/temp_dir.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QLabel>
@@ -119,8 +120,11 @@ TEST_CASE("COSEMS desk: the apoiadores' reports by name and quadrimestre, and on
                           pulled(2, QStringLiteral("ap-0a1b2c3d4e5f"), QStringLiteral("João Lima"),
                                  QStringLiteral("2026-Q2")),
                           // a hub that gave no name: the id stands for it
-                          pulled(3, QStringLiteral("ap-ffffffffffff"), QString(), QStringLiteral("2026-Q2"))},
-                         3)
+                          pulled(3, QStringLiteral("ap-ffffffffffff"), QString(), QStringLiteral("2026-Q2")),
+                          // an older quadrimestre still undecided: shown too, not behind the newest
+                          pulled(4, QStringLiteral("ap-0a1b2c3d4e5f"), QStringLiteral("João Lima"),
+                                 QStringLiteral("2026-Q1"))},
+                         4)
             .ok());
     ui::AppContext context{dir.path(), core::ReferenceData::embedded(),
                            core::ProgramDefinition::apoioCosems(), services.get(), &clock};
@@ -143,6 +147,16 @@ TEST_CASE("COSEMS desk: the apoiadores' reports by name and quadrimestre, and on
     ui::InboxPage *inbox = test::inboxOf(window);
     REQUIRE(inbox);
     QTableView *table = inbox->table();
+    // Every period at first: the older quadrimestre's report waiting for a decision is in view.
+    CHECK(inbox->monthBox()->currentData().toString().isEmpty());
+    REQUIRE(table->model()->rowCount() == 4);
+    QStringList periodsShown;
+    for (int row = 0; row < 4; ++row)
+        periodsShown << cellText(table, row, InboxModel::Period);
+    CHECK(periodsShown.contains(core::Period::fromKey(QStringLiteral("2026-Q1")).display()));
+    // The newest quadrimestre, chosen: its three.
+    auto *periodBox = inbox->monthBox();
+    periodBox->setCurrentIndex(periodBox->findData(QStringLiteral("2026-Q2")));
     REQUIRE(table->model()->rowCount() == 3);
     CHECK(table->model()->headerData(InboxModel::Municipality, Qt::Horizontal).toString() ==
           QStringLiteral("Apoiador"));
