@@ -483,31 +483,26 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <location line="+5"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <source>Prints one line per report (YYYY-MM, state, revision) and exits.</source>
-        <translation>Prints one line per report (YYYY-MM, state, revision) and exits.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-49"/>
         <source>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</source>
         <translation>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</translation>
     </message>
@@ -517,19 +512,7 @@
         <translation>KIND</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The report&apos;s month for --export.</source>
-        <translation>The report&apos;s month for --export.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+104"/>
-        <location line="+3"/>
-        <source>YYYY-MM</source>
-        <translation>YYYY-MM</translation>
-    </message>
-    <message>
-        <location line="-105"/>
+        <location line="+5"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -555,12 +538,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -595,12 +578,7 @@
         <translation>The regional health unit of a --role urs profile.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>URS: receives the municipalities&apos; reports and photos once and exits: 0 only when the local copy is up to date.</source>
-        <translation>URS: receives the municipalities&apos; reports and photos once and exits: 0 only when the local copy is up to date.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>REPORT_UUID</source>
         <translation>REPORT_UUID</translation>
     </message>
@@ -635,17 +613,7 @@
         <translation>URS: prints one line per partner of the region (IBGE code, municipality, name, kind, sector, stage, consent) or, with --out FILE.csv|FILE.xlsx, writes them for Excel without personal contacts, and exits.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>With --panel: the first month.</source>
-        <translation>With --panel: the first month.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>With --panel: the last month.</source>
-        <translation>With --panel: the last month.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>With --panel: only the actions of this theme (its code, e.g. arboviroses).</source>
         <translation>With --panel: only the actions of this theme (its code, e.g. arboviroses).</translation>
     </message>
@@ -700,12 +668,13 @@
         <translation>--municipality is only used with --role municipality.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>--from, --to and --theme are only used with --panel.</source>
         <translation>--from, --to and --theme are only used with --panel.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-3"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</source>
         <translation>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</translation>
     </message>
@@ -715,22 +684,17 @@
         <translation>--month and --out are only used with --export and --forward (and --month with --coverage).</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-239"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
-        <translation>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+75"/>
         <source>With --review: accepts the report (the central level: consolidates it).</source>
         <translation>With --review: accepts the report (the central level: consolidates it).</translation>
     </message>
@@ -745,12 +709,7 @@
         <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits. COSEMS: one line per apoiador (id, name, state), then &quot;municipalities_reached&quot;, how many municipalities of the state the period&apos;s actions reached and how many it has.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
-        <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</translation>
-    </message>
-    <message>
-        <location line="+102"/>
+        <location line="+136"/>
         <source>Unknown program &quot;%1&quot;: use one of %2.</source>
         <translation>Unknown program &quot;%1&quot;: use one of %2.</translation>
     </message>
@@ -770,37 +729,79 @@
         <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>--return needs the comment for the municipality.</source>
-        <translation>--return needs the comment for the municipality.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</source>
-        <translation>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>--coverage needs --month YYYY-MM.</source>
-        <translation>--coverage needs --month YYYY-MM.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>Unknown export &quot;%1&quot;: use one of %2.</source>
         <translation>Unknown export &quot;%1&quot;: use one of %2.</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
         <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-227"/>
+        <source>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</source>
+        <translation>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The report&apos;s period for --export, --coverage and --forward: YYYY-MM, or YYYY-Qn (n = 1, 2, 3) in a quadrimestral program.</source>
+        <translation>The report&apos;s period for --export, --coverage and --forward: YYYY-MM, or YYYY-Qn (n = 1, 2, 3) in a quadrimestral program.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+106"/>
+        <location line="+3"/>
+        <source>PERIOD</source>
+        <translation>PERIOD</translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <source>The program this profile records (first use only): %1 (the first is the default).</source>
         <translation>The program this profile records (first use only): %1 (the first is the default).</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+16"/>
+        <source>A reviewing level (URS, central level; COSEMS, CONASEMS): receives the reports and photos once, sends the decisions made here, and exits: 0 only when the local copy is up to date.</source>
+        <translation>A reviewing level (URS, central level; COSEMS, CONASEMS): receives the reports and photos once, sends the decisions made here, and exits: 0 only when the local copy is up to date.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>URS, COSEMS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
+        <translation>URS, COSEMS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits. COSEMS, CONASEMS: the apoio panel&apos;s figures of --from to --to (YYYY-Qn) to --out FILE.csv|FILE.xlsx.</source>
+        <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits. COSEMS, CONASEMS: the apoio panel&apos;s figures of --from to --to (YYYY-Qn) to --out FILE.csv|FILE.xlsx.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With --panel: the first period.</source>
+        <translation>With --panel: the first period.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --panel: the last period.</source>
+        <translation>With --panel: the last period.</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>--return needs the comment: what must be corrected.</source>
+        <translation>--return needs the comment: what must be corrected.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--panel needs --from PERIOD, --to PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program) and --out FILE.csv|FILE.xlsx|FILE.pdf.</source>
+        <translation>--panel needs --from PERIOD, --to PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program) and --out FILE.csv|FILE.xlsx|FILE.pdf.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--coverage needs --month PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program).</source>
+        <translation>--coverage needs --month PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward needs --month YYYY-MM.</translation>
     </message>
@@ -813,11 +814,6 @@
         <location line="+3"/>
         <source>--export %1 needs --month YYYY-MM.</source>
         <translation>--export %1 needs --month YYYY-MM.</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
-        <translation>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</translation>
     </message>
 </context>
 <context>
@@ -6272,20 +6268,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+244"/>
+        <location line="+247"/>
         <location line="+79"/>
         <source>Accept selected</source>
         <translation>Accept selected</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+241"/>
+        <location line="-326"/>
+        <location line="+244"/>
         <location line="+82"/>
         <source>Consolidate selected</source>
         <translation>Consolidate selected</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-323"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</translation>
     </message>
@@ -6335,7 +6331,7 @@
         <translation>All periods</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>All</source>
         <translation>All</translation>
     </message>
@@ -10569,12 +10565,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The reports of each %1 come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
         <translation>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Concluded reports are kept on this computer and sent to “%1” when there is a connection. Nothing is lost while offline.</source>
         <translation>Concluded reports are kept on this computer and sent to “%1” when there is a connection. Nothing is lost while offline.</translation>
     </message>
@@ -10584,7 +10580,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Concluded reports are kept on this computer and sent to the regional health unit when there is a connection. Nothing is lost while offline.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</source>
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</translation>
     </message>
@@ -10709,7 +10705,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location filename="../app/ui/pages/sync_page_items.cpp" line="-168"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+84"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+87"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
     </message>
@@ -10987,7 +10983,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The outbox is empty.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-55"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-58"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
@@ -11017,7 +11013,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>applied by the hub</source>
         <translation>applied by the hub</translation>
     </message>

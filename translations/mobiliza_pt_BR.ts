@@ -483,31 +483,26 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+17"/>
+        <location line="+19"/>
         <location line="+5"/>
-        <location line="+69"/>
+        <location line="+70"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-99"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, panel, sync ou settings (uma URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+56"/>
         <source>NAME</source>
         <translation>NOME</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <source>Prints one line per report (YYYY-MM, state, revision) and exits.</source>
-        <translation>Imprime uma linha por relatório (AAAA-MM, situação, revisão) e encerra.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="-49"/>
         <source>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</source>
         <translation>Exporta e encerra: pdf, csv, xlsx ou package (do --month), partners-csv ou partners-xlsx (o cadastro de parceiros).</translation>
     </message>
@@ -517,19 +512,7 @@
         <translation>TIPO</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>The report&apos;s month for --export.</source>
-        <translation>O mês do relatório para --export.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+104"/>
-        <location line="+3"/>
-        <source>YYYY-MM</source>
-        <translation>AAAA-MM</translation>
-    </message>
-    <message>
-        <location line="-105"/>
+        <location line="+5"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -555,12 +538,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-94"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -595,12 +578,7 @@
         <translation>A Unidade Regional de Saúde de um perfil --role urs.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>URS: receives the municipalities&apos; reports and photos once and exits: 0 only when the local copy is up to date.</source>
-        <translation>URS: recebe uma vez os relatórios e as fotos dos municípios e sai: 0 só quando a cópia local está em dia.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+14"/>
         <source>REPORT_UUID</source>
         <translation>ID_DO_RELATÓRIO</translation>
     </message>
@@ -635,17 +613,7 @@
         <translation>URS: imprime uma linha por parceiro da região (código IBGE, município, nome, tipo, setor, estágio, consentimento) ou, com --out ARQUIVO.csv|ARQUIVO.xlsx, grava-os para o Excel sem contatos pessoais, e sai.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>With --panel: the first month.</source>
-        <translation>Com --panel: o primeiro mês.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>With --panel: the last month.</source>
-        <translation>Com --panel: o último mês.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+20"/>
         <source>With --panel: only the actions of this theme (its code, e.g. arboviroses).</source>
         <translation>Com --panel: só as ações deste tema (o código dele, por exemplo arboviroses).</translation>
     </message>
@@ -700,12 +668,13 @@
         <translation>--municipality só é usado com --role municipality.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>--from, --to and --theme are only used with --panel.</source>
         <translation>--from, --to e --theme só são usados com --panel.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-3"/>
+        <location line="+17"/>
         <source>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</source>
         <translation>&quot;%1&quot; não é um período: use AAAA-MM, por exemplo 2026-10 (ou AAAA-Qn, por exemplo 2026-Q2, num programa quadrimestral).</translation>
     </message>
@@ -715,22 +684,17 @@
         <translation>--month e --out só são usados com --export e --forward (e --month com --coverage).</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-235"/>
+        <location line="-239"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>URS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
-        <translation>URS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+75"/>
         <source>With --review: accepts the report (the central level: consolidates it).</source>
         <translation>Com --review: aceita o relatório (no nível central: consolida).</translation>
     </message>
@@ -745,12 +709,7 @@
         <translation>URS: imprime uma linha por município para --month (código IBGE, nome, situação) e sai. COSEMS: uma linha por apoiador(a) (código, nome, situação) e, por último, &quot;municipalities_reached&quot;, quantos municípios do estado as ações do período alcançaram e quantos o estado tem.</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits.</source>
-        <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (indicadores, gráficos, tabelas e núcleos por URS) e sai.</translation>
-    </message>
-    <message>
-        <location line="+102"/>
+        <location line="+136"/>
         <source>Unknown program &quot;%1&quot;: use one of %2.</source>
         <translation>Programa desconhecido &quot;%1&quot;: use um destes: %2.</translation>
     </message>
@@ -770,37 +729,79 @@
         <translation>--accept e --return só são usados com --review ID_DO_RELATÓRIO.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>--return needs the comment for the municipality.</source>
-        <translation>--return precisa do comentário para o município.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.</source>
-        <translation>--panel precisa de --from AAAA-MM, --to AAAA-MM e --out ARQUIVO.csv|ARQUIVO.xlsx|ARQUIVO.pdf.</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>--coverage needs --month YYYY-MM.</source>
-        <translation>--coverage precisa de --month AAAA-MM.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="+19"/>
         <source>Unknown export &quot;%1&quot;: use one of %2.</source>
         <translation>Exportação desconhecida &quot;%1&quot;: use uma destas: %2.</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
         <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
     </message>
     <message>
-        <location line="-184"/>
+        <location line="-227"/>
+        <source>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</source>
+        <translation>Imprime uma linha por relatório (o período: AAAA-MM, ou AAAA-Qn num programa quadrimestral; situação, revisão; num nível que analisa: a unidade e o identificador do relatório) e encerra.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The report&apos;s period for --export, --coverage and --forward: YYYY-MM, or YYYY-Qn (n = 1, 2, 3) in a quadrimestral program.</source>
+        <translation>O período do relatório para --export, --coverage e --forward: AAAA-MM, ou AAAA-Qn (n = 1, 2, 3) num programa quadrimestral.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+106"/>
+        <location line="+3"/>
+        <source>PERIOD</source>
+        <translation>PERÍODO</translation>
+    </message>
+    <message>
+        <location line="-79"/>
         <source>The program this profile records (first use only): %1 (the first is the default).</source>
         <translation>O programa que este perfil registra (só no primeiro uso): %1 (o primeiro é o padrão).</translation>
     </message>
     <message>
-        <location line="+207"/>
+        <location line="+16"/>
+        <source>A reviewing level (URS, central level; COSEMS, CONASEMS): receives the reports and photos once, sends the decisions made here, and exits: 0 only when the local copy is up to date.</source>
+        <translation>Um nível que analisa (URS, nível central; COSEMS, CONASEMS): recebe uma vez os relatórios e as fotos, envia as decisões tomadas aqui e sai: 0 só quando a cópia local está em dia.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>URS, COSEMS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
+        <translation>URS, COSEMS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits. COSEMS, CONASEMS: the apoio panel&apos;s figures of --from to --to (YYYY-Qn) to --out FILE.csv|FILE.xlsx.</source>
+        <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (quadros, gráficos, tabelas e núcleos por URS), e sai. COSEMS, CONASEMS: os números do painel de apoio de --from a --to (AAAA-Qn) em --out ARQUIVO.csv|ARQUIVO.xlsx.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>With --panel: the first period.</source>
+        <translation>Com --panel: o primeiro período.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With --panel: the last period.</source>
+        <translation>Com --panel: o último período.</translation>
+    </message>
+    <message>
+        <location line="+117"/>
+        <source>--return needs the comment: what must be corrected.</source>
+        <translation>--return precisa do comentário: o que deve ser corrigido.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--panel needs --from PERIOD, --to PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program) and --out FILE.csv|FILE.xlsx|FILE.pdf.</source>
+        <translation>--panel precisa de --from PERÍODO, --to PERÍODO (AAAA-MM, ou AAAA-Qn num programa quadrimestral) e --out ARQUIVO.csv|ARQUIVO.xlsx|ARQUIVO.pdf.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>--coverage needs --month PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program).</source>
+        <translation>--coverage precisa de --month PERÍODO (AAAA-MM, ou AAAA-Qn num programa quadrimestral).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward precisa de --month AAAA-MM.</translation>
     </message>
@@ -813,11 +814,6 @@
         <location line="+3"/>
         <source>--export %1 needs --month YYYY-MM.</source>
         <translation>--export %1 precisa de --month AAAA-MM.</translation>
-    </message>
-    <message>
-        <location line="-15"/>
-        <source>&quot;%1&quot; is not a month: use YYYY-MM, e.g. 2026-10.</source>
-        <translation>&quot;%1&quot; não é um mês: use AAAA-MM, por exemplo 2026-10.</translation>
     </message>
 </context>
 <context>
@@ -6272,20 +6268,20 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+244"/>
+        <location line="+247"/>
         <location line="+79"/>
         <source>Accept selected</source>
         <translation>Aceitar selecionados</translation>
     </message>
     <message>
-        <location line="-323"/>
-        <location line="+241"/>
+        <location line="-326"/>
+        <location line="+244"/>
         <location line="+82"/>
         <source>Consolidate selected</source>
         <translation>Consolidar selecionados</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-323"/>
         <source>Consolidates every selected report that waits for the central level (select several with Ctrl or Shift).</source>
         <translation>Consolida todos os relatórios selecionados que aguardam o nível central (selecione vários com Ctrl ou Shift).</translation>
     </message>
@@ -6335,7 +6331,7 @@
         <translation>Todos os períodos</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>All</source>
         <translation>Todos</translation>
     </message>
@@ -10569,12 +10565,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Os relatórios de cada %1 descem do hub, e as decisões de análise tomadas aqui sobem, sempre que houver conexão. Nada se perde sem internet.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The municipalities&apos; reports come down from the hub, and the review decisions made here go up, whenever there is a connection. Nothing is lost while offline.</source>
         <translation>Os relatórios dos municípios descem do hub, e as decisões de análise tomadas aqui sobem, sempre que houver conexão. Nada se perde sem internet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Concluded reports are kept on this computer and sent to “%1” when there is a connection. Nothing is lost while offline.</source>
         <translation>Os relatórios concluídos ficam guardados neste computador e são enviados à “%1” quando houver conexão. Nada se perde sem internet.</translation>
     </message>
@@ -10584,7 +10580,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Os relatórios concluídos ficam guardados neste computador e são enviados à Unidade Regional de Saúde quando houver conexão. Nada se perde enquanto estiver sem internet.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask “%1” to cancel it and connect again.</source>
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à “%1” que a cancele e conecte de novo.</translation>
     </message>
@@ -10709,7 +10705,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location filename="../app/ui/pages/sync_page_items.cpp" line="-168"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+84"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+87"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
     </message>
@@ -10987,7 +10983,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>A fila de envio está vazia.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-55"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-58"/>
         <source>Accepted</source>
         <translation>Aceito</translation>
     </message>
@@ -11017,7 +11013,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>applied by the hub</source>
         <translation>aplicada pelo hub</translation>
     </message>

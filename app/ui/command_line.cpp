@@ -91,17 +91,24 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption page(QStringLiteral("page"),
                                   QCoreApplication::translate("CommandLine", "Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS)."),
                                   QCoreApplication::translate("CommandLine", "NAME"));
-    const QCommandLineOption status(QStringLiteral("status"),
-                                    QCoreApplication::translate("CommandLine", "Prints one line per report (YYYY-MM, state, revision) and exits."));
+    const QCommandLineOption status(
+        QStringLiteral("status"),
+        QCoreApplication::translate("CommandLine",
+                                    "Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a "
+                                    "quadrimestral program; state, revision; a reviewing level: the "
+                                    "unit and the report's id) and exits."));
     const QCommandLineOption exportOpt(
         QStringLiteral("export"),
         QCoreApplication::translate("CommandLine",
                                     "Exports and exits: pdf, csv, xlsx or package (of --month), "
                                     "partners-csv or partners-xlsx (the partners register)."),
         QCoreApplication::translate("CommandLine", "KIND"));
-    const QCommandLineOption month(QStringLiteral("month"),
-                                   QCoreApplication::translate("CommandLine", "The report's month for --export."),
-                                   QCoreApplication::translate("CommandLine", "YYYY-MM"));
+    const QCommandLineOption month(
+        QStringLiteral("month"),
+        QCoreApplication::translate("CommandLine",
+                                    "The report's period for --export, --coverage and --forward: YYYY-MM, or "
+                                    "YYYY-Qn (n = 1, 2, 3) in a quadrimestral program."),
+        QCoreApplication::translate("CommandLine", "PERIOD"));
     const QCommandLineOption out(QStringLiteral("out"),
                                  QCoreApplication::translate("CommandLine", "The file --export writes."),
                                  QCoreApplication::translate("CommandLine", "FILE"));
@@ -147,14 +154,17 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                  QCoreApplication::translate("CommandLine", "NAME"));
     const QCommandLineOption pull(
         QStringLiteral("pull"),
-        QCoreApplication::translate("CommandLine", "URS: receives the municipalities' reports and photos once and "
-                                                   "exits: 0 only when the local copy is up to date."));
+        QCoreApplication::translate("CommandLine",
+                                    "A reviewing level (URS, central level; COSEMS, CONASEMS): "
+                                    "receives the reports and photos once, sends the decisions "
+                                    "made here, and exits: 0 only when the local copy is up to date."));
     const QCommandLineOption review(
         QStringLiteral("review"),
-        QCoreApplication::translate("CommandLine", "URS or central level: decides on a report's latest revision, with "
-                                                   "--accept or --return TEXT (at the central level: consolidates it, "
-                                                   "or returns it to its URS); the decision is sent at the next "
-                                                   "synchronization."),
+        QCoreApplication::translate(
+            "CommandLine", "URS, COSEMS or central level: decides on a report's latest revision, with "
+                           "--accept or --return TEXT (at the central level: consolidates it, "
+                           "or returns it to its URS); the decision is sent at the next "
+                           "synchronization."),
         QCoreApplication::translate("CommandLine", "REPORT_UUID"));
     const QCommandLineOption accept(QStringLiteral("accept"),
                                     QCoreApplication::translate("CommandLine", "With --review: accepts the report (the central level: consolidates it)."));
@@ -198,17 +208,19 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                                    "contacts, and exits."));
     const QCommandLineOption panelOpt(
         QStringLiteral("panel"),
-        QCoreApplication::translate("CommandLine", "URS, central: writes the Painel's data of --from to --to "
-                                                   "(optionally of one --urs NAME and one --theme CODE) to --out "
-                                                   "FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) "
-                                                   "or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and "
-                                                   "núcleos per URS), and exits."));
-    const QCommandLineOption fromOpt(QStringLiteral("from"),
-                                     QCoreApplication::translate("CommandLine", "With --panel: the first month."),
-                                     QCoreApplication::translate("CommandLine", "YYYY-MM"));
-    const QCommandLineOption toOpt(QStringLiteral("to"),
-                                   QCoreApplication::translate("CommandLine", "With --panel: the last month."),
-                                   QCoreApplication::translate("CommandLine", "YYYY-MM"));
+        QCoreApplication::translate("CommandLine",
+                                    "URS, central: writes the Painel's data of --from to --to "
+                                    "(optionally of one --urs NAME and one --theme CODE) to --out "
+                                    "FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) "
+                                    "or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and "
+                                    "núcleos per URS), and exits. COSEMS, CONASEMS: the apoio panel's "
+                                    "figures of --from to --to (YYYY-Qn) to --out FILE.csv|FILE.xlsx."));
+    const QCommandLineOption fromOpt(
+        QStringLiteral("from"), QCoreApplication::translate("CommandLine", "With --panel: the first period."),
+        QCoreApplication::translate("CommandLine", "PERIOD"));
+    const QCommandLineOption toOpt(
+        QStringLiteral("to"), QCoreApplication::translate("CommandLine", "With --panel: the last period."),
+        QCoreApplication::translate("CommandLine", "PERIOD"));
     const QCommandLineOption themeOpt(
         QStringLiteral("theme"),
         QCoreApplication::translate("CommandLine", "With --panel: only the actions of this theme (its code, e.g. "
@@ -324,19 +336,25 @@ CommandLine parseCommandLine(const QStringList &arguments)
     } else if (!parser.isSet(review) && (cl.accept || parser.isSet(returnOpt))) {
         cl.error = QCoreApplication::translate("CommandLine", "--accept and --return are only used with --review REPORT_UUID.");
     } else if (parser.isSet(returnOpt) && cl.returnText.trimmed().isEmpty()) {
-        cl.error = QCoreApplication::translate("CommandLine", "--return needs the comment for the municipality.");
+        cl.error =
+            QCoreApplication::translate("CommandLine", "--return needs the comment: what must be corrected.");
     } else if (cl.panel &&
                (cl.fromMonth.isEmpty() || cl.toMonth.isEmpty() || cl.outFile.trimmed().isEmpty())) {
-        cl.error = QCoreApplication::translate("CommandLine",
-                                               "--panel needs --from YYYY-MM, --to YYYY-MM and --out FILE.csv|FILE.xlsx|FILE.pdf.");
+        cl.error = QCoreApplication::translate(
+            "CommandLine", "--panel needs --from PERIOD, --to PERIOD (YYYY-MM, or YYYY-Qn in a "
+                           "quadrimestral program) and --out FILE.csv|FILE.xlsx|FILE.pdf.");
     } else if (cl.panel && (!core::Period::fromKey(cl.fromMonth).isValid() ||
                             !core::Period::fromKey(cl.toMonth).isValid())) {
-        cl.error = QCoreApplication::translate("CommandLine", "\"%1\" is not a month: use YYYY-MM, e.g. 2026-10.")
+        cl.error = QCoreApplication::translate("CommandLine",
+                                               "\"%1\" is not a period: use YYYY-MM, e.g. 2026-10 (or "
+                                               "YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).")
                        .arg(core::Period::fromKey(cl.fromMonth).isValid() ? cl.toMonth : cl.fromMonth);
     } else if (!cl.panel && (parser.isSet(fromOpt) || parser.isSet(toOpt) || parser.isSet(themeOpt))) {
         cl.error = QCoreApplication::translate("CommandLine", "--from, --to and --theme are only used with --panel.");
     } else if (cl.coverage && cl.month.isEmpty()) {
-        cl.error = QCoreApplication::translate("CommandLine", "--coverage needs --month YYYY-MM.");
+        cl.error = QCoreApplication::translate(
+            "CommandLine",
+            "--coverage needs --month PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program).");
     } else if (cl.forward && cl.month.isEmpty()) {
         cl.error = QCoreApplication::translate("CommandLine", "--forward needs --month YYYY-MM.");
     } else if (!cl.exportKind.isEmpty() && !CommandLine::exportKinds().contains(cl.exportKind)) {

@@ -35,7 +35,8 @@ namespace mobiliza::hub {
 
 struct HubOptions
 {
-    sync::HubInfo info{QStringLiteral("mobiliza-hub"), QStringLiteral("Mobiliza hub")};
+    sync::HubInfo info{QStringLiteral("mobiliza-hub"),
+                       QStringLiteral("Hub do Mobiliza")}; // shown to users: pt-BR
     sync::Limits limits;
     int codeValidityDays = 14;
     int statusPageMax = 1000;
