@@ -80,7 +80,7 @@
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
         <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
     </message>
@@ -483,26 +483,26 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+19"/>
+        <location line="+24"/>
         <location line="+5"/>
-        <location line="+70"/>
+        <location line="+72"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>FILE</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-106"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>NAME</source>
         <translation>NAME</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</source>
         <translation>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</translation>
     </message>
@@ -512,7 +512,7 @@
         <translation>KIND</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The file --export writes.</source>
         <translation>The file --export writes.</translation>
     </message>
@@ -538,12 +538,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>CODE</source>
         <translation>CODE</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-106"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Runs one synchronization and exits: 0 only when the hub confirmed everything.</translation>
     </message>
@@ -578,7 +578,7 @@
         <translation>The regional health unit of a --role urs profile.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>REPORT_UUID</source>
         <translation>REPORT_UUID</translation>
     </message>
@@ -613,12 +613,22 @@
         <translation>URS: prints one line per partner of the region (IBGE code, municipality, name, kind, sector, stage, consent) or, with --out FILE.csv|FILE.xlsx, writes them for Excel without personal contacts, and exits.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>COSEMS, CONASEMS: finds WORDS in what was recorded (what was done, results, difficulties, encaminhamentos; accents and case aside) in the accepted reports of --from to --to, prints the best passages with the words in [brackets], and with --out FILE.csv|FILE.xlsx writes the actions found; then exits.</source>
+        <translation>COSEMS, CONASEMS: finds WORDS in what was recorded (what was done, results, difficulties, encaminhamentos; accents and case aside) in the accepted reports of --from to --to, prints the best passages with the words in [brackets], and with --out FILE.csv|FILE.xlsx writes the actions found; then exits.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>WORDS</source>
+        <translation>WORDS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>With --panel: only the actions of this theme (its code, e.g. arboviroses).</source>
         <translation>With --panel: only the actions of this theme (its code, e.g. arboviroses).</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Unexpected argument: %1. See --help.</translation>
     </message>
@@ -668,33 +678,48 @@
         <translation>--municipality is only used with --role municipality.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
+        <source>--search needs the words to find, e.g. --search &quot;reuniao cir&quot;.</source>
+        <translation>--search needs the words to find, e.g. --search &quot;reuniao cir&quot;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--search needs --from PERIOD and --to PERIOD, e.g. --from 2025-Q3 --to 2026-Q2.</source>
+        <translation>--search needs --from PERIOD and --to PERIOD, e.g. --from 2025-Q3 --to 2026-Q2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--theme is only used with --panel.</source>
+        <translation>--theme is only used with --panel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>--from, --to and --theme are only used with --panel.</source>
         <translation>--from, --to and --theme are only used with --panel.</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+17"/>
+        <location line="-15"/>
+        <location line="+31"/>
         <source>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</source>
         <translation>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month and --out are only used with --export and --forward (and --month with --coverage).</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-51"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-258"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>With --review: accepts the report (the central level: consolidates it).</source>
         <translation>With --review: accepts the report (the central level: consolidates it).</translation>
     </message>
@@ -709,7 +734,7 @@
         <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits. COSEMS: one line per apoiador (id, name, state), then &quot;municipalities_reached&quot;, how many municipalities of the state the period&apos;s actions reached and how many it has.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+148"/>
         <source>Unknown program &quot;%1&quot;: use one of %2.</source>
         <translation>Unknown program &quot;%1&quot;: use one of %2.</translation>
     </message>
@@ -729,34 +754,34 @@
         <translation>--accept and --return are only used with --review REPORT_UUID.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Unknown export &quot;%1&quot;: use one of %2.</source>
         <translation>Unknown export &quot;%1&quot;: use one of %2.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-41"/>
         <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
         <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-245"/>
         <source>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</source>
         <translation>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The report&apos;s period for --export, --coverage and --forward: YYYY-MM, or YYYY-Qn (n = 1, 2, 3) in a quadrimestral program.</source>
         <translation>The report&apos;s period for --export, --coverage and --forward: YYYY-MM, or YYYY-Qn (n = 1, 2, 3) in a quadrimestral program.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+106"/>
+        <location line="+3"/>
+        <location line="+109"/>
         <location line="+3"/>
         <source>PERIOD</source>
         <translation>PERIOD</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-82"/>
         <source>The program this profile records (first use only): %1 (the first is the default).</source>
         <translation>The program this profile records (first use only): %1 (the first is the default).</translation>
     </message>
@@ -766,17 +791,17 @@
         <translation>A reviewing level (URS, central level; COSEMS, CONASEMS): receives the reports and photos once, sends the decisions made here, and exits: 0 only when the local copy is up to date.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>URS, COSEMS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS, COSEMS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits. COSEMS, CONASEMS: the apoio panel&apos;s figures of --from to --to (YYYY-Qn) to --out FILE.csv|FILE.xlsx.</source>
         <translation>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits. COSEMS, CONASEMS: the apoio panel&apos;s figures of --from to --to (YYYY-Qn) to --out FILE.csv|FILE.xlsx.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>With --panel: the first period.</source>
         <translation>With --panel: the first period.</translation>
     </message>
@@ -786,7 +811,7 @@
         <translation>With --panel: the last period.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+129"/>
         <source>--return needs the comment: what must be corrected.</source>
         <translation>--return needs the comment: what must be corrected.</translation>
     </message>
@@ -796,12 +821,12 @@
         <translation>--panel needs --from PERIOD, --to PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program) and --out FILE.csv|FILE.xlsx|FILE.pdf.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>--coverage needs --month PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program).</source>
         <translation>--coverage needs --month PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward needs --month YYYY-MM.</translation>
     </message>
@@ -2457,22 +2482,24 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+40"/>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+41"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</source>
         <translation>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+59"/>
         <source>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</source>
         <translation>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
+        <location line="+59"/>
         <source>--from must not be after --to.</source>
         <translation>--from must not be after --to.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-45"/>
         <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
         <translation>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</translation>
     </message>
@@ -2482,7 +2509,37 @@
         <translation>Brazil</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>“%1” declares no texts to search (docs/programs.md, &quot;panel&quot;).</source>
+        <translation>“%1” declares no texts to search (docs/programs.md, &quot;panel&quot;).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--search is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
+        <translation>--search is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--out must name a .csv or .xlsx file (the actions found, for example encontradas.xlsx).</source>
+        <translation>--out must name a .csv or .xlsx file (the actions found, for example encontradas.xlsx).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 passage(s) in %2 action(s), %3 to %4.</source>
+        <translation>%1 passage(s) in %2 action(s), %3 to %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The %1 best above.</source>
+        <translation>The %1 best above.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written to %1.</source>
+        <translation>Written to %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
         <translation>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</translation>
     </message>

@@ -80,7 +80,7 @@
         <translation>Conectado a %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
         <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
     </message>
@@ -483,26 +483,26 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+19"/>
+        <location line="+24"/>
         <location line="+5"/>
-        <location line="+70"/>
+        <location line="+72"/>
         <location line="+7"/>
         <source>FILE</source>
         <translation>ARQUIVO</translation>
     </message>
     <message>
-        <location line="-99"/>
+        <location line="-106"/>
         <source>Page for --screenshot: reports, editor, partners, sync, panel or settings (a municipality); inbox, report, history, coverage, batches, partners, panel, sync or settings (a URS).</source>
         <translation>Página para --screenshot: reports, editor, partners, sync, panel ou settings (um município); inbox, report, history, coverage, batches, partners, panel, sync ou settings (uma URS).</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+56"/>
+        <location line="+61"/>
         <source>NAME</source>
         <translation>NOME</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-52"/>
         <source>Exports and exits: pdf, csv, xlsx or package (of --month), partners-csv or partners-xlsx (the partners register).</source>
         <translation>Exporta e encerra: pdf, csv, xlsx ou package (do --month), partners-csv ou partners-xlsx (o cadastro de parceiros).</translation>
     </message>
@@ -512,7 +512,7 @@
         <translation>TIPO</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The file --export writes.</source>
         <translation>O arquivo que --export grava.</translation>
     </message>
@@ -538,12 +538,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+97"/>
+        <location line="+109"/>
         <source>CODE</source>
         <translation>CÓDIGO</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-106"/>
         <source>Runs one synchronization and exits: 0 only when the hub confirmed everything.</source>
         <translation>Faz uma sincronização e encerra: 0 somente quando o hub confirmou tudo.</translation>
     </message>
@@ -578,7 +578,7 @@
         <translation>A Unidade Regional de Saúde de um perfil --role urs.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>REPORT_UUID</source>
         <translation>ID_DO_RELATÓRIO</translation>
     </message>
@@ -613,12 +613,22 @@
         <translation>URS: imprime uma linha por parceiro da região (código IBGE, município, nome, tipo, setor, estágio, consentimento) ou, com --out ARQUIVO.csv|ARQUIVO.xlsx, grava-os para o Excel sem contatos pessoais, e sai.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>COSEMS, CONASEMS: finds WORDS in what was recorded (what was done, results, difficulties, encaminhamentos; accents and case aside) in the accepted reports of --from to --to, prints the best passages with the words in [brackets], and with --out FILE.csv|FILE.xlsx writes the actions found; then exits.</source>
+        <translation>COSEMS, CONASEMS: procura PALAVRAS no que foi registrado (o que foi feito, resultados, dificuldades, encaminhamentos; sem importar acentos e maiúsculas) nos relatórios aceitos de --from a --to, imprime os trechos mais relevantes com as palavras entre [colchetes] e, com --out ARQUIVO.csv|ARQUIVO.xlsx, grava as ações encontradas; depois sai.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>WORDS</source>
+        <translation>PALAVRAS</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>With --panel: only the actions of this theme (its code, e.g. arboviroses).</source>
         <translation>Com --panel: só as ações deste tema (o código dele, por exemplo arboviroses).</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+75"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Argumento inesperado: %1. Veja --help.</translation>
     </message>
@@ -668,33 +678,48 @@
         <translation>--municipality só é usado com --role municipality.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+25"/>
+        <source>--search needs the words to find, e.g. --search &quot;reuniao cir&quot;.</source>
+        <translation>--search precisa das palavras a procurar, por exemplo --search &quot;reuniao cir&quot;.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--search needs --from PERIOD and --to PERIOD, e.g. --from 2025-Q3 --to 2026-Q2.</source>
+        <translation>--search precisa de --from PERÍODO e --to PERÍODO, por exemplo --from 2025-Q3 --to 2026-Q2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--theme is only used with --panel.</source>
+        <translation>--theme só é usado com --panel.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>--from, --to and --theme are only used with --panel.</source>
         <translation>--from, --to e --theme só são usados com --panel.</translation>
     </message>
     <message>
-        <location line="-3"/>
-        <location line="+17"/>
+        <location line="-15"/>
+        <location line="+31"/>
         <source>&quot;%1&quot; is not a period: use YYYY-MM, e.g. 2026-10 (or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).</source>
         <translation>&quot;%1&quot; não é um período: use AAAA-MM, por exemplo 2026-10 (ou AAAA-Qn, por exemplo 2026-Q2, num programa quadrimestral).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>--month and --out are only used with --export and --forward (and --month with --coverage).</source>
         <translation>--month e --out só são usados com --export e --forward (e --month com --coverage).</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-51"/>
         <source>--review REPORT_UUID needs either --accept or --return TEXT.</source>
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-239"/>
+        <location line="-258"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+82"/>
         <source>With --review: accepts the report (the central level: consolidates it).</source>
         <translation>Com --review: aceita o relatório (no nível central: consolida).</translation>
     </message>
@@ -709,7 +734,7 @@
         <translation>URS: imprime uma linha por município para --month (código IBGE, nome, situação) e sai. COSEMS: uma linha por apoiador(a) (código, nome, situação) e, por último, &quot;municipalities_reached&quot;, quantos municípios do estado as ações do período alcançaram e quantos o estado tem.</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+148"/>
         <source>Unknown program &quot;%1&quot;: use one of %2.</source>
         <translation>Programa desconhecido &quot;%1&quot;: use um destes: %2.</translation>
     </message>
@@ -729,34 +754,34 @@
         <translation>--accept e --return só são usados com --review ID_DO_RELATÓRIO.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>Unknown export &quot;%1&quot;: use one of %2.</source>
         <translation>Exportação desconhecida &quot;%1&quot;: use uma destas: %2.</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-41"/>
         <source>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</source>
         <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
     </message>
     <message>
-        <location line="-227"/>
+        <location line="-245"/>
         <source>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</source>
         <translation>Imprime uma linha por relatório (o período: AAAA-MM, ou AAAA-Qn num programa quadrimestral; situação, revisão; num nível que analisa: a unidade e o identificador do relatório) e encerra.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>The report&apos;s period for --export, --coverage and --forward: YYYY-MM, or YYYY-Qn (n = 1, 2, 3) in a quadrimestral program.</source>
         <translation>O período do relatório para --export, --coverage e --forward: AAAA-MM, ou AAAA-Qn (n = 1, 2, 3) num programa quadrimestral.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+106"/>
+        <location line="+3"/>
+        <location line="+109"/>
         <location line="+3"/>
         <source>PERIOD</source>
         <translation>PERÍODO</translation>
     </message>
     <message>
-        <location line="-79"/>
+        <location line="-82"/>
         <source>The program this profile records (first use only): %1 (the first is the default).</source>
         <translation>O programa que este perfil registra (só no primeiro uso): %1 (o primeiro é o padrão).</translation>
     </message>
@@ -766,17 +791,17 @@
         <translation>Um nível que analisa (URS, nível central; COSEMS, CONASEMS): recebe uma vez os relatórios e as fotos, envia as decisões tomadas aqui e sai: 0 só quando a cópia local está em dia.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>URS, COSEMS or central level: decides on a report&apos;s latest revision, with --accept or --return TEXT (at the central level: consolidates it, or returns it to its URS); the decision is sent at the next synchronization.</source>
         <translation>URS, COSEMS ou nível central: decide sobre a última revisão de um relatório, com --accept ou --return TEXTO (no nível central: consolida o relatório ou o devolve à sua URS); a decisão é enviada na próxima sincronização.</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>URS, central: writes the Painel&apos;s data of --from to --to (optionally of one --urs NAME and one --theme CODE) to --out FILE.csv|FILE.xlsx (one row per municipality and month, for Excel) or the Balanço mensal to --out FILE.pdf (tiles, charts, tables and núcleos per URS), and exits. COSEMS, CONASEMS: the apoio panel&apos;s figures of --from to --to (YYYY-Qn) to --out FILE.csv|FILE.xlsx.</source>
         <translation>URS, nível central: grava os dados do Painel de --from a --to (opcionalmente de uma --urs NOME e de um --theme CÓDIGO) em --out ARQUIVO.csv|ARQUIVO.xlsx (uma linha por município e mês, para o Excel) ou o Balanço mensal em --out ARQUIVO.pdf (quadros, gráficos, tabelas e núcleos por URS), e sai. COSEMS, CONASEMS: os números do painel de apoio de --from a --to (AAAA-Qn) em --out ARQUIVO.csv|ARQUIVO.xlsx.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>With --panel: the first period.</source>
         <translation>Com --panel: o primeiro período.</translation>
     </message>
@@ -786,7 +811,7 @@
         <translation>Com --panel: o último período.</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+129"/>
         <source>--return needs the comment: what must be corrected.</source>
         <translation>--return precisa do comentário: o que deve ser corrigido.</translation>
     </message>
@@ -796,12 +821,12 @@
         <translation>--panel precisa de --from PERÍODO, --to PERÍODO (AAAA-MM, ou AAAA-Qn num programa quadrimestral) e --out ARQUIVO.csv|ARQUIVO.xlsx|ARQUIVO.pdf.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+22"/>
         <source>--coverage needs --month PERIOD (YYYY-MM, or YYYY-Qn in a quadrimestral program).</source>
         <translation>--coverage precisa de --month PERÍODO (AAAA-MM, ou AAAA-Qn num programa quadrimestral).</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>--forward needs --month YYYY-MM.</source>
         <translation>--forward precisa de --month AAAA-MM.</translation>
     </message>
@@ -2457,22 +2482,24 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+40"/>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+41"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</source>
         <translation>--out deve indicar um arquivo .csv ou .xlsx (os números do painel, por exemplo painel.xlsx).</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+59"/>
         <source>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</source>
         <translation>&quot;%1&quot; não é um quadrimestre: use AAAA-Qn (n = 1, 2 ou 3), por exemplo 2026-Q1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-54"/>
+        <location line="+59"/>
         <source>--from must not be after --to.</source>
         <translation>--from não pode ser depois de --to.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-45"/>
         <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
         <translation>Painel de %1, %2 a %3: %4 ações, %5 participantes, %6 de %7 municípios apoiados, %8 encaminhamentos atrasados. Gravado em %9.</translation>
     </message>
@@ -2482,7 +2509,37 @@
         <translation>Brasil</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
+        <source>“%1” declares no texts to search (docs/programs.md, &quot;panel&quot;).</source>
+        <translation>“%1” não declara textos para a busca (docs/programs.md, &quot;panel&quot;).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>--search is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
+        <translation>--search é para um perfil do nível “%1” ou “%2”; este é do nível “%3”.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--out must name a .csv or .xlsx file (the actions found, for example encontradas.xlsx).</source>
+        <translation>--out deve indicar um arquivo .csv ou .xlsx (as ações encontradas, por exemplo encontradas.xlsx).</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 passage(s) in %2 action(s), %3 to %4.</source>
+        <translation>%1 trecho(s) em %2 ação(ões), de %3 a %4.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The %1 best above.</source>
+        <translation>Acima, os %1 mais relevantes.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Written to %1.</source>
+        <translation>Gravado em %1.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
         <translation>--panel é para um perfil do nível “%1” ou “%2”; este é do nível “%3”.</translation>
     </message>

@@ -349,6 +349,8 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
 
     if (cl.panel)
         return runPanelCommand(cl, *services, reference, program, role, out, err);
+    if (!cl.search.isEmpty())
+        return runSearchCommand(cl, dataDir, *services, program, role, out, err);
     if (role != core::Role::Municipality
         && (isRegionalCommand(cl) || cl.sync || cl.status || !cl.importPackages.isEmpty()))
         return runRegionalCommand(cl, *services, reference, program, syncController, out, err);

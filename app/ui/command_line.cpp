@@ -221,6 +221,15 @@ CommandLine parseCommandLine(const QStringList &arguments)
     const QCommandLineOption toOpt(
         QStringLiteral("to"), QCoreApplication::translate("CommandLine", "With --panel: the last period."),
         QCoreApplication::translate("CommandLine", "PERIOD"));
+    const QCommandLineOption searchOpt(
+        QStringLiteral("search"),
+        QCoreApplication::translate("CommandLine",
+                                    "COSEMS, CONASEMS: finds WORDS in what was recorded (what was done, "
+                                    "results, difficulties, encaminhamentos; accents and case aside) in the "
+                                    "accepted reports of --from to --to, prints the best passages with the "
+                                    "words in [brackets], and with --out FILE.csv|FILE.xlsx writes the "
+                                    "actions found; then exits."),
+        QCoreApplication::translate("CommandLine", "WORDS"));
     const QCommandLineOption themeOpt(
         QStringLiteral("theme"),
         QCoreApplication::translate("CommandLine", "With --panel: only the actions of this theme (its code, e.g. "
@@ -231,7 +240,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
                        importPackage, hub,         enroll,     syncOpt,     role,         urs,
                        pull,          review,      accept,     returnOpt,   coverage,     forward,
                        importReceipt, importBatch, batchesOpt, partnersOpt, panelOpt,     fromOpt,
-                       toOpt,         themeOpt,    programOpt, ufOpt});
+                       toOpt,         themeOpt,    programOpt, ufOpt,       searchOpt});
 
     cl.helpText = parser.helpText();
     if (!parser.parse(arguments)) {
@@ -263,6 +272,7 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.batches = parser.isSet(batchesOpt);
     cl.partners = parser.isSet(partnersOpt);
     cl.panel = parser.isSet(panelOpt);
+    cl.search = parser.value(searchOpt);
     cl.fromMonth = parser.value(fromOpt).trimmed();
     cl.toMonth = parser.value(toOpt).trimmed();
     cl.theme = parser.value(themeOpt).trimmed();
@@ -280,12 +290,12 @@ CommandLine parseCommandLine(const QStringList &arguments)
     cl.enrollCode = parser.value(enroll).trimmed();
     cl.sync = parser.isSet(syncOpt);
     // --enroll may be followed by --sync in the same run; everything else is one action per run.
-    const int headlessActions = int(cl.status) + int(!cl.screenshotFile.isEmpty()) +
-                                int(!cl.exportKind.isEmpty()) + int(!cl.importPackage.isEmpty()) +
-                                int(cl.sync || !cl.enrollCode.isEmpty()) + int(cl.pull) +
-                                int(!cl.reviewReport.isEmpty()) + int(cl.coverage) + int(cl.forward) +
-                                int(!cl.importReceipts.isEmpty()) + int(!cl.importBatches.isEmpty()) +
-                                int(cl.batches) + int(cl.partners) + int(cl.panel);
+    const int headlessActions =
+        int(cl.status) + int(!cl.screenshotFile.isEmpty()) + int(!cl.exportKind.isEmpty()) +
+        int(!cl.importPackage.isEmpty()) + int(cl.sync || !cl.enrollCode.isEmpty()) + int(cl.pull) +
+        int(!cl.reviewReport.isEmpty()) + int(cl.coverage) + int(cl.forward) +
+        int(!cl.importReceipts.isEmpty()) + int(!cl.importBatches.isEmpty()) + int(cl.batches) +
+        int(cl.partners) + int(cl.panel) + int(parser.isSet(searchOpt));
 
     // Package files alone (the file manager opens them with the app): the window imports them.
     const QStringList positional = parser.positionalArguments();
@@ -349,7 +359,17 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                                "\"%1\" is not a period: use YYYY-MM, e.g. 2026-10 (or "
                                                "YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).")
                        .arg(core::Period::fromKey(cl.fromMonth).isValid() ? cl.toMonth : cl.fromMonth);
-    } else if (!cl.panel && (parser.isSet(fromOpt) || parser.isSet(toOpt) || parser.isSet(themeOpt))) {
+    } else if (parser.isSet(searchOpt) && cl.search.trimmed().isEmpty()) {
+        cl.error = QCoreApplication::translate(
+            "CommandLine", "--search needs the words to find, e.g. --search \"reuniao cir\".");
+    } else if (parser.isSet(searchOpt) && (cl.fromMonth.isEmpty() || cl.toMonth.isEmpty())) {
+        cl.error = QCoreApplication::translate(
+            "CommandLine", "--search needs --from PERIOD and --to PERIOD, e.g. --from 2025-Q3 "
+                           "--to 2026-Q2.");
+    } else if (parser.isSet(searchOpt) && parser.isSet(themeOpt)) {
+        cl.error = QCoreApplication::translate("CommandLine", "--theme is only used with --panel.");
+    } else if (!cl.panel && !parser.isSet(searchOpt) &&
+               (parser.isSet(fromOpt) || parser.isSet(toOpt) || parser.isSet(themeOpt))) {
         cl.error = QCoreApplication::translate("CommandLine", "--from, --to and --theme are only used with --panel.");
     } else if (cl.coverage && cl.month.isEmpty()) {
         cl.error = QCoreApplication::translate(
@@ -371,7 +391,8 @@ CommandLine parseCommandLine(const QStringList &arguments)
                                                "(or YYYY-Qn, e.g. 2026-Q2, in a quadrimestral program).")
                        .arg(cl.month);
     } else if ((parser.isSet(month) && cl.exportKind.isEmpty() && !cl.coverage && !cl.forward) ||
-               (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward && !cl.partners && !cl.panel)) {
+               (parser.isSet(out) && cl.exportKind.isEmpty() && !cl.forward && !cl.partners && !cl.panel &&
+                !parser.isSet(searchOpt))) {
         cl.error = QCoreApplication::translate("CommandLine", "--month and --out are only used with --export and --forward (and --month with --coverage).");
     }
     return cl;
@@ -382,7 +403,7 @@ bool argumentsAreHeadless(int argc, char **argv)
     static const QList<QByteArray> flags{
         "status",         "screenshot",   "export",  "import-package", "enroll",   "sync",
         "help",           "version",      "pull",    "review",         "coverage", "forward",
-        "import-receipt", "import-batch", "batches", "partners",       "panel"};
+        "import-receipt", "import-batch", "batches", "partners",       "panel",    "search"};
     for (int i = 1; i < argc; ++i) {
         QByteArray a(argv[i]);
         if (a == "-h" || a == "-v")

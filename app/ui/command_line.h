@@ -37,6 +37,7 @@ struct CommandLine
     bool batches = false;       // --batches: one line per batch made here (URS)
     bool partners = false;      // --partners [--out FILE.csv|.xlsx]: the partners of the region (URS)
     bool panel = false;         // --panel --from YYYY-MM --to YYYY-MM [--urs NAME] [--theme CODE] --out FILE
+    QString search; // --search WORDS --from PERIOD --to PERIOD [--out FILE]: the apoio panel's texts
     QString fromMonth;          // --from YYYY-MM (with --panel)
     QString toMonth;            // --to YYYY-MM (with --panel)
     QString theme;              // --theme CODE (with --panel)
@@ -53,7 +54,8 @@ struct CommandLine
     {
         return status || !screenshotFile.isEmpty() || !exportKind.isEmpty() || !importPackage.isEmpty() ||
                !enrollCode.isEmpty() || sync || pull || !reviewReport.isEmpty() || coverage || forward ||
-               !importReceipts.isEmpty() || !importBatches.isEmpty() || batches || partners || panel;
+               !importReceipts.isEmpty() || !importBatches.isEmpty() || batches || partners || panel ||
+               !search.isEmpty();
     }
     static QStringList pageNames();   // reports, editor, partners, sync, panel, settings; inbox, report, coverage, batches
     static QStringList exportKinds(); // pdf, csv, xlsx, package, partners-csv, partners-xlsx

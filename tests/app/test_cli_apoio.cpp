@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
@@ -571,4 +572,118 @@ TEST_CASE("cli apoio: the COSEMS's panel to CSV and XLSX, its actions counted fr
                        csvPath.toUtf8().constData()});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("“COSEMS coordination” or “CONASEMS”")));
+}
+
+namespace {
+
+// Lower case without accents ("Reunião" → "reuniao"): the test's own folding, not the store's.
+QString foldedForTest(const QString &text)
+{
+    QString out;
+    for (const QChar c : text.normalized(QString::NormalizationForm_D))
+        if (c.category() != QChar::Mark_NonSpacing)
+            out += c.toLower();
+    return out;
+}
+
+// Whether a word of `text` starts with `prefix` (folded).
+bool hasWordStarting(const QString &text, const QString &prefix)
+{
+    const QStringList words =
+        foldedForTest(text).split(QRegularExpression(QStringLiteral("[^\\p{L}\\p{N}]+")), Qt::SkipEmptyParts);
+    return std::any_of(words.begin(), words.end(), [&](const QString &w) { return w.startsWith(prefix); });
+}
+
+} // namespace
+
+TEST_CASE(
+    "cli apoio: --search finds the words without accents in the accepted reports, as counted another way")
+{
+    test::TempDir dir;
+    const QString cosems = dir.filePath(QStringLiteral("cosems"));
+    test::CliRun r = run(
+        cosems, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    QStringList periods;
+    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (!periods.contains(line.section(QLatin1Char('\t'), 0, 0)))
+            periods << line.section(QLatin1Char('\t'), 0, 0);
+    std::sort(periods.begin(), periods.end());
+    REQUIRE(periods.size() == 4);
+    const QByteArray from = periods.first().toUtf8(), to = periods.last().toUtf8();
+    const QString csvPath = dir.filePath(QStringLiteral("encontradas.csv"));
+    r = run(cosems, {"--search", "reuniao", "--from", from.constData(), "--to", to.constData(), "--out",
+                     csvPath.toUtf8().constData()});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+
+    // Counted here: each text of the accepted reports' actions (a field, or an encaminhamento's
+    // texts) holding a word that starts with "reuniao", accents and case aside.
+    int passages = 0;
+    int actions = 0;
+    {
+        core::FixedClock clock{QDateTime::currentDateTimeUtc()};
+        auto opened = core::Services::open(cosems, clock);
+        REQUIRE(opened.ok());
+        auto latest = opened.value()->replica().latest();
+        REQUIRE(latest.ok());
+        for (const core::ReplicaRevision &rev : latest.value()) {
+            if (rev.state != QStringLiteral("accepted") || !rev.hasManifest)
+                continue;
+            auto report = opened.value()->replica().report(rev.report, rev.revision);
+            REQUIRE(report.ok());
+            for (const core::Action &a : report.value().actions) {
+                QStringList texts;
+                for (const char *field : {"activities", "results", "difficulties"})
+                    texts << a.values.value(QLatin1String(field)).toString();
+                for (const QJsonValue &entry : a.values.value(QStringLiteral("referrals")).toArray())
+                    texts << entry.toObject().value(QStringLiteral("description")).toString() +
+                                 QLatin1Char(' ') +
+                                 entry.toObject().value(QStringLiteral("responsible")).toString();
+                const auto n = std::count_if(texts.begin(), texts.end(), [](const QString &t) {
+                    return hasWordStarting(t, QStringLiteral("reuniao"));
+                });
+                passages += int(n);
+                actions += n > 0 ? 1 : 0;
+            }
+        }
+    }
+    REQUIRE(actions > 0);
+    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    REQUIRE_FALSE(lines.isEmpty());
+    CHECK(lines.last().startsWith(
+        QStringLiteral("%1 passage(s) in %2 action(s), ").arg(passages).arg(actions)));
+    // Each passage printed names the quadrimestre, who, the action and the field, the word marked.
+    const QStringList printed = lines.mid(0, lines.size() - 1);
+    CHECK(printed.size() == std::min(passages, 20));
+    for (const QString &line : printed) {
+        const QStringList cells = line.split(QLatin1Char('\t'));
+        REQUIRE(cells.size() == 5);
+        CHECK(periods.contains(cells[0]));
+        CHECK(cells[2].startsWith(QStringLiteral("Support action ")));
+        const QString marked = cells[4].section(QLatin1Char('['), 1, 1).section(QLatin1Char(']'), 0, 0);
+        CHECK(foldedForTest(marked).startsWith(QStringLiteral("reuniao")));
+    }
+    // The file: a header and one line per action found.
+    QFile csv(csvPath);
+    REQUIRE(csv.open(QIODevice::ReadOnly));
+    const QStringList rows =
+        QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    CHECK(rows.size() == actions + 1);
+
+    // What it refuses, in words.
+    r = run(cosems, {"--search", "reuniao", "--from", from.constData()});
+    CHECK(r.code == 2);
+    CHECK(r.err.contains(QStringLiteral("--search needs --from PERIOD and --to PERIOD")));
+    r = run(cosems, {"--search", "reuniao", "--from", to.constData(), "--to", from.constData()});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--from must not be after --to")));
+    const QString apoiador = dir.filePath(QStringLiteral("apoiador"));
+    REQUIRE(
+        run(apoiador, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--status"}).code ==
+        0);
+    r = run(apoiador, {"--search", "reuniao", "--from", from.constData(), "--to", to.constData()});
+    CHECK(r.code == 1);
+    CHECK(r.err.contains(QStringLiteral("--search is for a profile of the level")));
 }

@@ -8,6 +8,7 @@
 #include "core/panel/panel_query.h"
 #include "core/panel/program_panel.h"
 #include "core/panel/program_panel_export.h"
+#include "core/panel/text_search.h"
 #include "core/program/program_definition.h"
 #include "core/reference/brazil_reference.h"
 #include "core/reference/reference_data.h"
@@ -77,6 +78,75 @@ int runProgramPanelCommand(const CommandLine &cl, core::Services &services,
 }
 
 } // namespace
+
+int runSearchCommand(const CommandLine &cl, const QString &dataDir, core::Services &services,
+                     const core::ProgramDefinition &program, core::Role role, QString *out, QString *err)
+{
+    const core::ProgramDefinition shown = program.localized(QLocale().name());
+    if (program.panel().search.isEmpty())
+        return failWith(err, QCoreApplication::translate(
+                                 "PanelCommand", "“%1” declares no texts to search (docs/programs.md, "
+                                                 "\"panel\").")
+                                 .arg(shown.name()));
+    if (role == core::Role::Municipality)
+        return failWith(err,
+                        QCoreApplication::translate("PanelCommand",
+                                                    "--search is for a profile of the level “%1” or “%2”; "
+                                                    "this one is of the level “%3”.")
+                            .arg(shown.level(core::Role::Urs).label, shown.level(core::Role::Central).label,
+                                 shown.level(core::Role::Municipality).label));
+    const QString suffix = QFileInfo(cl.outFile).suffix().toLower();
+    if (!cl.outFile.isEmpty() && suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx"))
+        return failWith(
+            err, QCoreApplication::translate("PanelCommand",
+                                             "--out must name a .csv or .xlsx file (the actions found, for "
+                                             "example encontradas.xlsx)."));
+    core::TextSearchFilter filter;
+    filter.panel.from = program.periodFromKey(cl.fromMonth);
+    filter.panel.to = program.periodFromKey(cl.toMonth);
+    for (const QString &key : {cl.fromMonth, cl.toMonth})
+        if (!program.periodFromKey(key).isValid())
+            return failWith(err, QCoreApplication::translate(
+                                     "PanelCommand", "\"%1\" is not a quadrimestre: use YYYY-Qn (n = 1, 2 "
+                                                     "or 3), e.g. 2026-Q1.")
+                                     .arg(key));
+    if (filter.panel.to < filter.panel.from)
+        return failWith(err, QCoreApplication::translate("PanelCommand", "--from must not be after --to."));
+    filter.panel.uf = role == core::Role::Central ? QString() : services.profile().uf();
+    filter.panel.today = services.clock().today();
+    filter.query = cl.search;
+    auto found = core::searchTextsIn(dataDir, services.clock(), program, filter);
+    if (!found)
+        return failWith(err, found.error().message);
+    const core::TextSearchResult &result = found.value();
+    // The best passages, as a person reads them: who, when, which action and field.
+    constexpr int kPrinted = 20;
+    for (const core::TextMatch &m : result.matches.mid(0, kPrinted)) {
+        const auto field = shown.field(m.field);
+        QString passage = m.passage;
+        passage.replace(core::kMatchStart, QLatin1Char('[')).replace(core::kMatchEnd, QLatin1Char(']'));
+        *out += QStringLiteral("%1\t%2\t%3\t%4\t%5\n")
+                    .arg(m.period.key(), m.unitName.isEmpty() ? m.unit : m.unitName,
+                         QStringLiteral("%1 %2").arg(shown.recordLabel()).arg(m.position + 1),
+                         field ? field->label : m.field, passage.simplified());
+    }
+    if (!cl.outFile.isEmpty())
+        if (core::Status written = core::writeTextMatches(result, program, cl.outFile); !written)
+            return failWith(err, written.error().message);
+    const QLocale locale;
+    QString summary = QCoreApplication::translate("PanelCommand", "%1 passage(s) in %2 action(s), %3 to %4.")
+                          .arg(locale.toString(result.total), locale.toString(result.actions),
+                               filter.panel.from.display(), filter.panel.to.display());
+    if (result.total > kPrinted)
+        summary +=
+            QLatin1Char(' ') +
+            QCoreApplication::translate("PanelCommand", "The %1 best above.").arg(locale.toString(kPrinted));
+    if (!cl.outFile.isEmpty())
+        summary += QLatin1Char(' ') + QCoreApplication::translate("PanelCommand", "Written to %1.")
+                                          .arg(QDir::toNativeSeparators(cl.outFile));
+    *out += summary + QLatin1Char('\n');
+    return 0;
+}
 
 int runPanelCommand(const CommandLine &cl, core::Services &services, const core::ReferenceData &reference,
                     const core::ProgramDefinition &program, core::Role role, QString *out, QString *err)
