@@ -628,7 +628,7 @@
         <translation>With --panel: only the actions of this theme (its code, e.g. arboviroses).</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Unexpected argument: %1. See --help.</translation>
     </message>
@@ -714,7 +714,7 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-257"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits. COSEMS: one line per apoiador (id, name, state), then &quot;municipalities_reached&quot;, how many municipalities of the state the period&apos;s actions reached and how many it has.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+147"/>
         <source>Unknown program &quot;%1&quot;: use one of %2.</source>
         <translation>Unknown program &quot;%1&quot;: use one of %2.</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-244"/>
         <source>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</source>
         <translation>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</translation>
     </message>
@@ -811,7 +811,7 @@
         <translation>With --panel: the last period.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+128"/>
         <source>--return needs the comment: what must be corrected.</source>
         <translation>--return needs the comment: what must be corrected.</translation>
     </message>
@@ -2482,24 +2482,27 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+41"/>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+79"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</source>
         <translation>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+59"/>
+        <location line="-26"/>
         <source>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</source>
         <translation>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+59"/>
+        <location line="-15"/>
+        <source>%1 is for a profile of the level “%2” or “%3”; this one is of the level “%4”.</source>
+        <translation>%1 is for a profile of the level “%2” or “%3”; this one is of the level “%4”.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>--from must not be after --to.</source>
         <translation>--from must not be after --to.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="+34"/>
         <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
         <translation>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</translation>
     </message>
@@ -2514,37 +2517,27 @@
         <translation>“%1” declares no texts to search (docs/programs.md, &quot;panel&quot;).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>--search is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
-        <translation>--search is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>--out must name a .csv or .xlsx file (the actions found, for example encontradas.xlsx).</source>
         <translation>--out must name a .csv or .xlsx file (the actions found, for example encontradas.xlsx).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+28"/>
         <source>%1 passage(s) in %2 action(s), %3 to %4.</source>
         <translation>%1 passage(s) in %2 action(s), %3 to %4.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The %1 best above.</source>
         <translation>The %1 best above.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Written to %1.</source>
         <translation>Written to %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
-        <translation>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</source>
         <translation>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</translation>
     </message>

@@ -628,7 +628,7 @@
         <translation>Com --panel: só as ações deste tema (o código dele, por exemplo arboviroses).</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+74"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Argumento inesperado: %1. Veja --help.</translation>
     </message>
@@ -714,7 +714,7 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-258"/>
+        <location line="-257"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
@@ -734,7 +734,7 @@
         <translation>URS: imprime uma linha por município para --month (código IBGE, nome, situação) e sai. COSEMS: uma linha por apoiador(a) (código, nome, situação) e, por último, &quot;municipalities_reached&quot;, quantos municípios do estado as ações do período alcançaram e quantos o estado tem.</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+147"/>
         <source>Unknown program &quot;%1&quot;: use one of %2.</source>
         <translation>Programa desconhecido &quot;%1&quot;: use um destes: %2.</translation>
     </message>
@@ -764,7 +764,7 @@
         <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
     </message>
     <message>
-        <location line="-245"/>
+        <location line="-244"/>
         <source>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</source>
         <translation>Imprime uma linha por relatório (o período: AAAA-MM, ou AAAA-Qn num programa quadrimestral; situação, revisão; num nível que analisa: a unidade e o identificador do relatório) e encerra.</translation>
     </message>
@@ -811,7 +811,7 @@
         <translation>Com --panel: o último período.</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+128"/>
         <source>--return needs the comment: what must be corrected.</source>
         <translation>--return precisa do comentário: o que deve ser corrigido.</translation>
     </message>
@@ -2482,24 +2482,27 @@
 <context>
     <name>PanelCommand</name>
     <message>
-        <location filename="../app/ui/panel/panel_command.cpp" line="+41"/>
+        <location filename="../app/ui/panel/panel_command.cpp" line="+79"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s figures, for example painel.xlsx).</source>
         <translation>--out deve indicar um arquivo .csv ou .xlsx (os números do painel, por exemplo painel.xlsx).</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+59"/>
+        <location line="-26"/>
         <source>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</source>
         <translation>&quot;%1&quot; não é um quadrimestre: use AAAA-Qn (n = 1, 2 ou 3), por exemplo 2026-Q1.</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+59"/>
+        <location line="-15"/>
+        <source>%1 is for a profile of the level “%2” or “%3”; this one is of the level “%4”.</source>
+        <translation>%1 é para um perfil do nível “%2” ou “%3”; este é do nível “%4”.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>--from must not be after --to.</source>
         <translation>--from não pode ser depois de --to.</translation>
     </message>
     <message>
-        <location line="-45"/>
+        <location line="+34"/>
         <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
         <translation>Painel de %1, %2 a %3: %4 ações, %5 participantes, %6 de %7 municípios apoiados, %8 encaminhamentos atrasados. Gravado em %9.</translation>
     </message>
@@ -2514,37 +2517,27 @@
         <translation>“%1” não declara textos para a busca (docs/programs.md, &quot;panel&quot;).</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>--search is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
-        <translation>--search é para um perfil do nível “%1” ou “%2”; este é do nível “%3”.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>--out must name a .csv or .xlsx file (the actions found, for example encontradas.xlsx).</source>
         <translation>--out deve indicar um arquivo .csv ou .xlsx (as ações encontradas, por exemplo encontradas.xlsx).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+28"/>
         <source>%1 passage(s) in %2 action(s), %3 to %4.</source>
         <translation>%1 trecho(s) em %2 ação(ões), de %3 a %4.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The %1 best above.</source>
         <translation>Acima, os %1 mais relevantes.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Written to %1.</source>
         <translation>Gravado em %1.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>--panel is for a profile of the level “%1” or “%2”; this one is of the level “%3”.</source>
-        <translation>--panel é para um perfil do nível “%1” ou “%2”; este é do nível “%3”.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+18"/>
         <source>--out must name a .csv or .xlsx file (the panel&apos;s data, for example painel.xlsx) or a .pdf file (the Balanço mensal, for example balanco.pdf).</source>
         <translation>--out deve ser um arquivo .csv ou .xlsx (os dados do Painel, por exemplo painel.xlsx) ou .pdf (o Balanço mensal, por exemplo balanco.pdf).</translation>
     </message>

@@ -40,6 +40,22 @@ test::CliRun run(const QString &dataDir, std::initializer_list<const char *> lis
         args(list));
 }
 
+// A COSEMS of Bahia with its demonstration copy in `profile`: its quadrimestres, oldest first.
+QStringList seededCosemsPeriods(const QString &profile)
+{
+    const test::CliRun r = run(
+        profile, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
+    INFO(r.err.toStdString());
+    REQUIRE(r.code == 0);
+    QStringList periods;
+    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+        if (!periods.contains(line.section(QLatin1Char('\t'), 0, 0)))
+            periods << line.section(QLatin1Char('\t'), 0, 0);
+    std::sort(periods.begin(), periods.end());
+    REQUIRE(periods.size() == 4);
+    return periods;
+}
+
 } // namespace
 
 TEST_CASE("cli apoio: an apoiador profile is set up once with --program, --role and --uf")
@@ -499,16 +515,8 @@ TEST_CASE("cli apoio: the COSEMS's panel to CSV and XLSX, its actions counted fr
 {
     test::TempDir dir;
     const QString cosems = dir.filePath(QStringLiteral("cosems"));
-    test::CliRun r = run(
-        cosems, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
-    INFO(r.err.toStdString());
-    REQUIRE(r.code == 0);
-    QStringList periods;
-    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        if (!periods.contains(line.section(QLatin1Char('\t'), 0, 0)))
-            periods << line.section(QLatin1Char('\t'), 0, 0);
-    std::sort(periods.begin(), periods.end());
-    REQUIRE(periods.size() == 4);
+    const QStringList periods = seededCosemsPeriods(cosems);
+    test::CliRun r;
     const QByteArray from = periods.first().toUtf8(), to = periods.last().toUtf8();
     const QString csvPath = dir.filePath(QStringLiteral("painel.csv"));
     r = run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
@@ -601,16 +609,8 @@ TEST_CASE(
 {
     test::TempDir dir;
     const QString cosems = dir.filePath(QStringLiteral("cosems"));
-    test::CliRun r = run(
-        cosems, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
-    INFO(r.err.toStdString());
-    REQUIRE(r.code == 0);
-    QStringList periods;
-    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        if (!periods.contains(line.section(QLatin1Char('\t'), 0, 0)))
-            periods << line.section(QLatin1Char('\t'), 0, 0);
-    std::sort(periods.begin(), periods.end());
-    REQUIRE(periods.size() == 4);
+    const QStringList periods = seededCosemsPeriods(cosems);
+    test::CliRun r;
     const QByteArray from = periods.first().toUtf8(), to = periods.last().toUtf8();
     const QString csvPath = dir.filePath(QStringLiteral("encontradas.csv"));
     r = run(cosems, {"--search", "reuniao", "--from", from.constData(), "--to", to.constData(), "--out",

@@ -20,6 +20,8 @@
 #include <QFileInfo>
 #include <QLocale>
 
+#include <optional>
+
 namespace mobiliza::ui {
 
 namespace {
@@ -28,6 +30,42 @@ int failWith(QString *err, const QString &message)
 {
     *err += message + QLatin1Char('\n');
     return 1;
+}
+
+// "--panel is for a profile of the level “COSEMS coordination” or “CONASEMS”; …".
+int refuseReporter(const QString &option, const core::ProgramDefinition &shown, QString *err)
+{
+    return failWith(
+        err, QCoreApplication::translate("PanelCommand", "%1 is for a profile of the level “%2” or “%3”; "
+                                                         "this one is of the level “%4”.")
+                 .arg(option, shown.level(core::Role::Urs).label, shown.level(core::Role::Central).label,
+                      shown.level(core::Role::Municipality).label));
+}
+
+// --from and --to of a program with a panel of its own, and whose actions count: the
+// profile's state (a COSEMS's), or the country's (CONASEMS). Null after saying what is wrong.
+std::optional<core::ProgramPanelFilter> programRange(const CommandLine &cl, core::Services &services,
+                                                     const core::ProgramDefinition &program, core::Role role,
+                                                     QString *err)
+{
+    for (const QString &key : {cl.fromMonth, cl.toMonth})
+        if (!program.periodFromKey(key).isValid()) {
+            failWith(err, QCoreApplication::translate("PanelCommand",
+                                                      "\"%1\" is not a quadrimestre: use YYYY-Qn (n = 1, 2 "
+                                                      "or 3), e.g. 2026-Q1.")
+                              .arg(key));
+            return std::nullopt;
+        }
+    core::ProgramPanelFilter filter;
+    filter.from = program.periodFromKey(cl.fromMonth);
+    filter.to = program.periodFromKey(cl.toMonth);
+    if (filter.to < filter.from) {
+        failWith(err, QCoreApplication::translate("PanelCommand", "--from must not be after --to."));
+        return std::nullopt;
+    }
+    filter.uf = role == core::Role::Central ? QString() : services.profile().uf();
+    filter.today = services.clock().today();
+    return filter;
 }
 
 // The apoio program's panel (program_panel.h): a COSEMS's state, CONASEMS's country, by
@@ -41,19 +79,10 @@ int runProgramPanelCommand(const CommandLine &cl, core::Services &services,
         return failWith(err, QCoreApplication::translate(
                                  "PanelCommand", "--out must name a .csv or .xlsx file (the panel's figures, "
                                                  "for example painel.xlsx)."));
-    core::ProgramPanelFilter filter;
-    filter.from = program.periodFromKey(cl.fromMonth);
-    filter.to = program.periodFromKey(cl.toMonth);
-    for (const QString &key : {cl.fromMonth, cl.toMonth})
-        if (!program.periodFromKey(key).isValid())
-            return failWith(err, QCoreApplication::translate(
-                                     "PanelCommand", "\"%1\" is not a quadrimestre: use YYYY-Qn (n = 1, 2 "
-                                                     "or 3), e.g. 2026-Q1.")
-                                     .arg(key));
-    if (filter.to < filter.from)
-        return failWith(err, QCoreApplication::translate("PanelCommand", "--from must not be after --to."));
-    filter.uf = role == core::Role::Central ? QString() : services.profile().uf();
-    filter.today = services.clock().today();
+    const auto range = programRange(cl, services, program, role, err);
+    if (!range)
+        return 1;
+    const core::ProgramPanelFilter filter = *range;
     const core::BrazilReference &brazil = core::BrazilReference::embedded();
     auto data = core::computeProgramPanel(services.replica(), program, brazil, filter,
                                           services.reviews().localStates());
@@ -89,31 +118,18 @@ int runSearchCommand(const CommandLine &cl, const QString &dataDir, core::Servic
                                                  "\"panel\").")
                                  .arg(shown.name()));
     if (role == core::Role::Municipality)
-        return failWith(err,
-                        QCoreApplication::translate("PanelCommand",
-                                                    "--search is for a profile of the level “%1” or “%2”; "
-                                                    "this one is of the level “%3”.")
-                            .arg(shown.level(core::Role::Urs).label, shown.level(core::Role::Central).label,
-                                 shown.level(core::Role::Municipality).label));
+        return refuseReporter(QStringLiteral("--search"), shown, err);
     const QString suffix = QFileInfo(cl.outFile).suffix().toLower();
     if (!cl.outFile.isEmpty() && suffix != QLatin1String("csv") && suffix != QLatin1String("xlsx"))
         return failWith(
             err, QCoreApplication::translate("PanelCommand",
                                              "--out must name a .csv or .xlsx file (the actions found, for "
                                              "example encontradas.xlsx)."));
+    const auto range = programRange(cl, services, program, role, err);
+    if (!range)
+        return 1;
     core::TextSearchFilter filter;
-    filter.panel.from = program.periodFromKey(cl.fromMonth);
-    filter.panel.to = program.periodFromKey(cl.toMonth);
-    for (const QString &key : {cl.fromMonth, cl.toMonth})
-        if (!program.periodFromKey(key).isValid())
-            return failWith(err, QCoreApplication::translate(
-                                     "PanelCommand", "\"%1\" is not a quadrimestre: use YYYY-Qn (n = 1, 2 "
-                                                     "or 3), e.g. 2026-Q1.")
-                                     .arg(key));
-    if (filter.panel.to < filter.panel.from)
-        return failWith(err, QCoreApplication::translate("PanelCommand", "--from must not be after --to."));
-    filter.panel.uf = role == core::Role::Central ? QString() : services.profile().uf();
-    filter.panel.today = services.clock().today();
+    filter.panel = *range;
     filter.query = cl.search;
     auto found = core::searchTextsIn(dataDir, services.clock(), program, filter);
     if (!found)
@@ -154,12 +170,7 @@ int runPanelCommand(const CommandLine &cl, core::Services &services, const core:
     // The levels as the person reads them (the interface's language: QLocale's default).
     const core::ProgramDefinition shown = program.localized(QLocale().name());
     if (role == core::Role::Municipality)
-        return failWith(err,
-                        QCoreApplication::translate("PanelCommand",
-                                                    "--panel is for a profile of the level “%1” or “%2”; "
-                                                    "this one is of the level “%3”.")
-                            .arg(shown.level(core::Role::Urs).label, shown.level(core::Role::Central).label,
-                                 shown.level(core::Role::Municipality).label));
+        return refuseReporter(QStringLiteral("--panel"), shown, err);
     if (!program.panel().isEmpty())
         return runProgramPanelCommand(cl, services, program, role, out, err);
     const QString suffix = QFileInfo(cl.outFile).suffix().toLower();
