@@ -86,6 +86,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Returned for correction: %1, revision %2 — “%3”. Open it in Mobiliza (Reports) to correct it and conclude it again.</source>
+        <translation>Returned for correction: %1, revision %2 — “%3”. Open it in Mobiliza (Reports) to correct it and conclude it again.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The reports could not be read: %1</source>
         <translation>The reports could not be read: %1</translation>
     </message>
@@ -1325,22 +1330,22 @@
         <translation>The report did not pass the program&apos;s checks. Correct what is listed and conclude it again.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_reviews.cpp" line="+20"/>
-        <source>Only the regional office (URS) and the central level review reports. This installation sends its own reports and receives their reviews.</source>
-        <translation>Only the regional office (URS) and the central level review reports. This installation sends its own reports and receives their reviews.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../sync/hub/hub_reviews.cpp" line="+31"/>
         <source>Say what the regional office must look at again: a report returned to the URS needs a comment.</source>
         <translation>Say what the regional office must look at again: a report returned to the URS needs a comment.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Say what the municipality must correct: a returned report needs a comment.</source>
-        <translation>Say what the municipality must correct: a returned report needs a comment.</translation>
+        <location line="-11"/>
+        <source>Only the reviewing levels (a URS or the central level; a COSEMS or CONASEMS) review reports. This installation sends its own reports and receives their reviews.</source>
+        <translation>Only the reviewing levels (a URS or the central level; a COSEMS or CONASEMS) review reports. This installation sends its own reports and receives their reviews.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>Say what must be corrected: a returned report needs a comment.</source>
+        <translation>Say what must be corrected: a returned report needs a comment.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Only the central level consolidates a report or returns it to the regional office (URS).</source>
         <translation>Only the central level consolidates a report or returns it to the regional office (URS).</translation>
     </message>
@@ -2492,12 +2497,12 @@
         <translation>&quot;%1&quot; is not a quadrimestre: use YYYY-Qn (n = 1, 2 or 3), e.g. 2026-Q1.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>%1 is for a profile of the level “%2” or “%3”; this one is of the level “%4”.</source>
         <translation>%1 is for a profile of the level “%2” or “%3”; this one is of the level “%4”.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>--from must not be after --to.</source>
         <translation>--from must not be after --to.</translation>
     </message>

@@ -86,6 +86,11 @@
     </message>
     <message>
         <location line="+11"/>
+        <source>Returned for correction: %1, revision %2 — “%3”. Open it in Mobiliza (Reports) to correct it and conclude it again.</source>
+        <translation>Devolvido para correção: %1, revisão %2 — “%3”. Abra-o no Mobiliza (Relatórios) para corrigir e concluir de novo.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The reports could not be read: %1</source>
         <translation>Não foi possível ler os relatórios: %1</translation>
     </message>
@@ -1325,22 +1330,22 @@
         <translation>O relatório não passou nas verificações do programa. Corrija o que está listado e conclua de novo.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_reviews.cpp" line="+20"/>
-        <source>Only the regional office (URS) and the central level review reports. This installation sends its own reports and receives their reviews.</source>
-        <translation>Só a regional (URS) e o nível central analisam relatórios. Esta instalação envia os próprios relatórios e recebe as análises deles.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location filename="../sync/hub/hub_reviews.cpp" line="+31"/>
         <source>Say what the regional office must look at again: a report returned to the URS needs a comment.</source>
         <translation>Diga o que a URS deve rever: um relatório devolvido à URS precisa de um comentário.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Say what the municipality must correct: a returned report needs a comment.</source>
-        <translation>Diga o que o município precisa corrigir: um relatório devolvido precisa de um comentário.</translation>
+        <location line="-11"/>
+        <source>Only the reviewing levels (a URS or the central level; a COSEMS or CONASEMS) review reports. This installation sends its own reports and receives their reviews.</source>
+        <translation>Só os níveis que analisam (uma URS ou o nível central; um COSEMS ou o CONASEMS) analisam relatórios. Esta instalação envia os seus relatórios e recebe as análises deles.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+13"/>
+        <source>Say what must be corrected: a returned report needs a comment.</source>
+        <translation>Diga o que deve ser corrigido: um relatório devolvido precisa de um comentário.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Only the central level consolidates a report or returns it to the regional office (URS).</source>
         <translation>Só o nível central consolida um relatório ou o devolve à URS.</translation>
     </message>
@@ -2492,12 +2497,12 @@
         <translation>&quot;%1&quot; não é um quadrimestre: use AAAA-Qn (n = 1, 2 ou 3), por exemplo 2026-Q1.</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-14"/>
         <source>%1 is for a profile of the level “%2” or “%3”; this one is of the level “%4”.</source>
         <translation>%1 é para um perfil do nível “%2” ou “%3”; este é do nível “%4”.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+24"/>
         <source>--from must not be after --to.</source>
         <translation>--from não pode ser depois de --to.</translation>
     </message>

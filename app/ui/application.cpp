@@ -366,6 +366,19 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                     .arg(pass.rejected)
                     .arg(pass.remaining)
                 + QLatin1Char('\n');
+        // What came back to be corrected, with what the reviewer said: the window's Reports
+        // page says it in red; a headless run says it here.
+        if (auto listed = services->reports().summaries(); listed) {
+            const QHash<QString, QString> comments = services->reports().reviewComments();
+            for (const core::ReportSummary &s : listed.value())
+                if (s.state == core::ReportState::Returned)
+                    *out += QCoreApplication::translate(
+                                "Application", "Returned for correction: %1, revision %2 — “%3”. Open it "
+                                               "in Mobiliza (Reports) to correct it and conclude it again.")
+                                .arg(s.period.display(), QString::number(s.revision),
+                                     comments.value(s.uuid).simplified()) +
+                            QLatin1Char('\n');
+        }
         return pass.allConfirmed ? 0 : 1;
     }
 

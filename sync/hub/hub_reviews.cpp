@@ -18,8 +18,10 @@ Refusal notAReviewer()
 {
     return Hub::error(403, QStringLiteral("forbidden"),
                       QCoreApplication::translate(
-                          "Hub", "Only the regional office (URS) and the central level review reports. This "
-                                 "installation sends its own reports and receives their reviews."));
+                          "Hub",
+                          "Only the reviewing levels (a URS or the central level; a COSEMS or CONASEMS) "
+                          "review reports. This installation sends its own reports and receives their "
+                          "reviews."));
 }
 
 Refusal commentRequired(const QString &decision = sync::review_decision::Return)
@@ -30,7 +32,7 @@ Refusal commentRequired(const QString &decision = sync::review_decision::Return)
             ? QCoreApplication::translate("Hub", "Say what the regional office must look at again: a report "
                                                  "returned to the URS needs a comment.")
             : QCoreApplication::translate("Hub",
-                                          "Say what the municipality must correct: a returned report needs a comment."));
+                                          "Say what must be corrected: a returned report needs a comment."));
 }
 
 Refusal onlyCentral()

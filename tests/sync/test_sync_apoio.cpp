@@ -305,7 +305,8 @@ TEST_CASE(
     REQUIRE(bahia.size() == 3);
     REQUIRE(pernambuco.size() == 3);
 
-    // The COSEMS of Bahia accepts its apoiadora's three; Pernambuco's COSEMS has not looked yet.
+    // The COSEMS of Bahia accepts two of its apoiadora's three and returns the newest; Pernambuco's
+    // COSEMS has not looked yet.
     const QString cosems = root.filePath(QStringLiteral("cosems-ba"));
     ok(runApp(cosems, {QStringLiteral("--program"), QStringLiteral("apoio_cosems"), QStringLiteral("--role"),
                        QStringLiteral("cosems"), QStringLiteral("--uf"), QStringLiteral("BA"),
@@ -315,10 +316,20 @@ TEST_CASE(
     const QStringList received =
         ok(runApp(cosems, {QStringLiteral("--status")})).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     REQUIRE(received.size() == 3);
+    const QString returnedPeriod = bahia.lastKey();
+    const QString comment = QStringLiteral("Descreva os municípios da CIR.");
     for (const QString &line : received)
-        ok(runApp(cosems, {QStringLiteral("--review"), line.section(QLatin1Char('\t'), 4, 4),
-                           QStringLiteral("--accept")}));
+        ok(runApp(cosems, line.section(QLatin1Char('\t'), 0, 0) == returnedPeriod
+                              ? QStringList{QStringLiteral("--review"), line.section(QLatin1Char('\t'), 4, 4),
+                                            QStringLiteral("--return"), comment}
+                              : QStringList{QStringLiteral("--review"), line.section(QLatin1Char('\t'), 4, 4),
+                                            QStringLiteral("--accept")}));
     ok(runApp(cosems, {QStringLiteral("--pull")})); // the decisions go up
+    // The apoiadora's next --sync says what came back, and what was said.
+    const QString heard = ok(runApp(apoiadores.value(QStringLiteral("BA")), {QStringLiteral("--sync")}));
+    CHECK(heard.contains(QStringLiteral("Returned for correction: %1, revision 1 — “%2”.")
+                             .arg(core::Period::fromKey(returnedPeriod).display(), comment)));
+    CHECK(heard.count(QStringLiteral("Returned for correction:")) == 1);
 
     // CONASEMS (no state): enrolls, pulls both states' six reports with the decisions made.
     const QString conasems = root.filePath(QStringLiteral("conasems"));
@@ -333,10 +344,14 @@ TEST_CASE(
     QMap<QString, int> byState;
     for (const QString &line : lines)
         ++byState[line.section(QLatin1Char('\t'), 2, 2)];
-    CHECK(byState == QMap<QString, int>{{QStringLiteral("accepted"), 3}, {QStringLiteral("received"), 3}});
+    CHECK(byState == QMap<QString, int>{{QStringLiteral("accepted"), 2},
+                                        {QStringLiteral("returned"), 1},
+                                        {QStringLiteral("received"), 3}});
     for (const QString &line : received)
         CHECK(lines.filter(line.section(QLatin1Char('\t'), 4, 4))
-                  .filter(QStringLiteral("\taccepted\t"))
+                  .filter(line.section(QLatin1Char('\t'), 0, 0) == returnedPeriod
+                              ? QStringLiteral("\treturned\t")
+                              : QStringLiteral("\taccepted\t"))
                   .size() == 1);
 
     // Its panel of the country: Bahia's accepted actions, by state; Pernambuco's wait for review.
@@ -345,9 +360,10 @@ TEST_CASE(
     const QString summary =
         ok(runApp(conasems, {QStringLiteral("--panel"), QStringLiteral("--from"), from,
                              QStringLiteral("--to"), to, QStringLiteral("--out"), csvPath}));
-    int bahiaActions = 0;
-    for (const int n : bahia)
-        bahiaActions += n;
+    int bahiaActions = 0; // the accepted ones: the returned quadrimestre does not count
+    for (auto it = bahia.cbegin(); it != bahia.cend(); ++it)
+        if (it.key() != returnedPeriod)
+            bahiaActions += it.value();
     CHECK(summary.startsWith(QStringLiteral("Panel of Brazil, ")));
     CHECK(summary.contains(QStringLiteral(": %1 actions,").arg(bahiaActions)));
     QFile csv(csvPath);
