@@ -2509,7 +2509,7 @@
     <message>
         <location line="+34"/>
         <source>Panel of %1, %2 to %3: %4 actions, %5 participants, %6 of %7 municipalities supported, %8 follow-ups late. Written to %9.</source>
-        <translation>Painel de %1, %2 a %3: %4 ações, %5 participantes, %6 de %7 municípios apoiados, %8 encaminhamentos atrasados. Gravado em %9.</translation>
+        <translation>Painel — %1, %2 a %3: %4 ações, %5 participantes, %6 de %7 municípios apoiados, %8 encaminhamentos atrasados. Gravado em %9.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -8927,7 +8927,7 @@
     <message>
         <location line="+2"/>
         <source>The apoio actions of the apoiadores of %1, from this computer&apos;s copy: it works offline.</source>
-        <translation>As ações de apoio dos apoiadores de %1, pela cópia deste computador: funciona sem internet.</translation>
+        <translation>As ações de apoio dos apoiadores do estado (%1), pela cópia deste computador: funciona sem internet.</translation>
     </message>
     <message>
         <location line="+8"/>
