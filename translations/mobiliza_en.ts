@@ -1330,22 +1330,22 @@
         <translation>The report did not pass the program&apos;s checks. Correct what is listed and conclude it again.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_reviews.cpp" line="+31"/>
+        <location filename="../sync/hub/hub_reviews.cpp" line="+32"/>
         <source>Say what the regional office must look at again: a report returned to the URS needs a comment.</source>
         <translation>Say what the regional office must look at again: a report returned to the URS needs a comment.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Only the reviewing levels (a URS or the central level; a COSEMS or CONASEMS) review reports. This installation sends its own reports and receives their reviews.</source>
         <translation>Only the reviewing levels (a URS or the central level; a COSEMS or CONASEMS) review reports. This installation sends its own reports and receives their reviews.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Say what must be corrected: a returned report needs a comment.</source>
         <translation>Say what must be corrected: a returned report needs a comment.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Only the central level consolidates a report or returns it to the regional office (URS).</source>
         <translation>Only the central level consolidates a report or returns it to the regional office (URS).</translation>
     </message>
@@ -9244,7 +9244,7 @@
         <translation>Import cancelled: %1 of %2 photo(s) added.</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+52"/>
+        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+54"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -9337,7 +9337,7 @@
         <translation>Report sent — revision %1: %2. It can no longer be edited.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+39"/>
         <source>Wait until the photos finish importing, then conclude.</source>
         <translation>Wait until the photos finish importing, then conclude.</translation>
     </message>
@@ -9347,12 +9347,36 @@
         <translation>The report cannot be concluded yet: fix the problems listed under “Before concluding”.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <location line="+12"/>
         <source>Conclude the report</source>
         <translation>Conclude the report</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
+        <source>Nothing changed since revision %1, which the URS returned with this comment: “%2”
+
+Conclude it anyway? The URS will see that nothing changed.</source>
+        <translation>Nothing changed since revision %1, which the URS returned with this comment: “%2”
+
+Conclude it anyway? The URS will see that nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing changed since revision %1, which %2 returned with this comment: “%3”
+
+Conclude it anyway? %2 will see that nothing changed.</source>
+        <translation>Nothing changed since revision %1, which %2 returned with this comment: “%3”
+
+Conclude it anyway? %2 will see that nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conclude anyway</source>
+        <translation>Conclude anyway</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Conclude the report of %1 as revision %2?
 
 It will be locked and put in the outbox to be sent to the URS. Until it is sent, you can still reopen it for editing.</source>

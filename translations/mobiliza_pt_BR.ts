@@ -1330,22 +1330,22 @@
         <translation>O relatório não passou nas verificações do programa. Corrija o que está listado e conclua de novo.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_reviews.cpp" line="+31"/>
+        <location filename="../sync/hub/hub_reviews.cpp" line="+32"/>
         <source>Say what the regional office must look at again: a report returned to the URS needs a comment.</source>
         <translation>Diga o que a URS deve rever: um relatório devolvido à URS precisa de um comentário.</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Only the reviewing levels (a URS or the central level; a COSEMS or CONASEMS) review reports. This installation sends its own reports and receives their reviews.</source>
         <translation>Só os níveis que analisam (uma URS ou o nível central; um COSEMS ou o CONASEMS) analisam relatórios. Esta instalação envia os seus relatórios e recebe as análises deles.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Say what must be corrected: a returned report needs a comment.</source>
         <translation>Diga o que deve ser corrigido: um relatório devolvido precisa de um comentário.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Only the central level consolidates a report or returns it to the regional office (URS).</source>
         <translation>Só o nível central consolida um relatório ou o devolve à URS.</translation>
     </message>
@@ -9244,7 +9244,7 @@
         <translation>Importação cancelada: %1 de %2 foto(s) adicionada(s).</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+52"/>
+        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+54"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
@@ -9337,7 +9337,7 @@
         <translation>Relatório enviado — revisão %1: %2. Ele não pode mais ser editado.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+39"/>
         <source>Wait until the photos finish importing, then conclude.</source>
         <translation>Aguarde o fim da importação das fotos e depois conclua.</translation>
     </message>
@@ -9347,12 +9347,36 @@
         <translation>O relatório ainda não pode ser concluído: corrija os problemas listados em “Antes de concluir”.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
+        <location line="+12"/>
         <source>Conclude the report</source>
         <translation>Concluir o relatório</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-10"/>
+        <source>Nothing changed since revision %1, which the URS returned with this comment: “%2”
+
+Conclude it anyway? The URS will see that nothing changed.</source>
+        <translation>Nada mudou desde a revisão %1, que a URS devolveu com este comentário: “%2”
+
+Concluir assim mesmo? A URS verá que nada mudou.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing changed since revision %1, which %2 returned with this comment: “%3”
+
+Conclude it anyway? %2 will see that nothing changed.</source>
+        <translation>Nada mudou desde a revisão %1, que a %2 devolveu com este comentário: “%3”
+
+Concluir assim mesmo? A %2 verá que nada mudou.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Conclude anyway</source>
+        <translation>Concluir assim mesmo</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Conclude the report of %1 as revision %2?
 
 It will be locked and put in the outbox to be sent to the URS. Until it is sent, you can still reopen it for editing.</source>

@@ -12,6 +12,8 @@
 #include "app/ui/editor/no_actions_panel.h"
 #include "app/ui/editor/photo_strip.h"
 #include "app/ui/models/report_list_model.h"
+#include "core/package/manifest_codec.h"
+#include "core/regional/revision_diff.h"
 #include "core/services/services.h"
 
 #include <QApplication>
@@ -145,6 +147,24 @@ void ReportEditorPage::updateChrome()
 
 // ------------------------------------------------------------------ lifecycle
 
+namespace {
+
+// A correction about to be concluded exactly as the returned revision was: nothing was changed
+// since it came back (the reviewer would find "nothing changed"). False when unsure.
+bool unchangedSinceReturned(core::Services &services, const core::Report &report)
+{
+    if (report.revision < 2 || report.reviewComment.isEmpty())
+        return false;
+    const auto previous = services.reports().revision(report.uuid, report.revision - 1);
+    if (!previous)
+        return false;
+    const auto decoded = core::decodeManifest(previous->snapshotJson);
+    const auto current = services.reports().report(report.uuid);
+    return decoded && current && core::diffRevisions(decoded->report, current.value()).isEmpty();
+}
+
+} // namespace
+
 bool ReportEditorPage::conclude()
 {
     flushPendingEdits();
@@ -164,6 +184,22 @@ bool ReportEditorPage::conclude()
         return false;
     }
     const QString month = monthTitle(m_report.period);
+    if (unchangedSinceReturned(*m_context.services, m_report)) {
+        const QString reviewer = m_context.reviewer();
+        const QString said = m_report.reviewComment.simplified();
+        if (!m_dialogs.confirm(
+                this, tr("Conclude the report"),
+                reviewer.isEmpty()
+                    ? tr("Nothing changed since revision %1, which the URS returned with this comment: "
+                         "“%2”\n\n"
+                         "Conclude it anyway? The URS will see that nothing changed.")
+                          .arg(QString::number(m_report.revision - 1), said)
+                    : tr("Nothing changed since revision %1, which %2 returned with this comment: “%3”\n\n"
+                         "Conclude it anyway? %2 will see that nothing changed.")
+                          .arg(QString::number(m_report.revision - 1), reviewer, said),
+                tr("Conclude anyway"), Dialogs::Tone::Question))
+            return false;
+    }
     if (!m_dialogs.confirm(
             this, tr("Conclude the report"),
             m_context.reviewer().isEmpty()

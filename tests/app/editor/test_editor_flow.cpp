@@ -299,6 +299,27 @@ TEST_CASE("editor: a returned report shows the reviewer's comment and reopens as
     CHECK(e.stored().state == core::ReportState::Draft);
     CHECK(e.stored().revision == 2);
     CHECK(e.page->banner()->text().contains(QStringLiteral("Faltou a justificativa assinada.")));
+
+    // Concluded again as it came back: asked first, as the URS would find nothing changed.
+    e.f.dialogs.questions.clear();
+    e.f.dialogs.answers = {false};
+    CHECK_FALSE(e.page->conclude());
+    REQUIRE(e.f.dialogs.questions.size() == 1);
+    CHECK(e.f.dialogs.questions.constFirst().startsWith(QStringLiteral(
+        "Nothing changed since revision 1, which the URS returned with this comment: “Faltou a justificativa "
+        "assinada.”")));
+    CHECK(e.stored().state == core::ReportState::Draft); // declined: still the draft
+    // Corrected as asked: the usual question only.
+    test::typeText(e.page->noActionsPanel()->justificationField(),
+                   QStringLiteral(" Justificativa assinada anexa."));
+    e.page->flushPendingEdits();
+    e.f.dialogs.questions.clear();
+    e.f.dialogs.answers.clear();
+    REQUIRE(e.page->conclude());
+    REQUIRE(e.f.dialogs.questions.size() == 1);
+    CHECK(e.f.dialogs.questions.constFirst().startsWith(QStringLiteral("Conclude the report of ")));
+    CHECK(e.stored().state == core::ReportState::Ready);
+    CHECK(e.stored().revision == 2);
 }
 
 TEST_CASE("action form: generated from any program, with its companions shown when they apply")
