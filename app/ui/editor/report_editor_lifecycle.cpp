@@ -47,7 +47,8 @@ void ReportEditorPage::updateChrome()
     m_moveUp->setEnabled(editable && row > 0);
     m_moveDown->setEnabled(editable && row >= 0 && row < count - 1);
     m_conclude->setVisible(!hasReport() || editable);
-    m_findingsPanel->setVisible(hasReport());
+    // "Before concluding" is for a report that can still be concluded: not once it is locked.
+    m_findingsPanel->setVisible(hasReport() && editable);
     m_outputs->setReport(m_report.uuid, m_report.period, m_report.state);
     m_files->setEnabled(hasReport());
     if (!hasReport()) {

@@ -315,11 +315,13 @@ TEST_CASE("editor: a returned report shows the reviewer's comment and reopens as
     e.page->flushPendingEdits();
     e.f.dialogs.questions.clear();
     e.f.dialogs.answers.clear();
+    CHECK_FALSE(e.page->findingsPanel()->isHidden()); // "Before concluding", while it can be concluded
     REQUIRE(e.page->conclude());
     REQUIRE(e.f.dialogs.questions.size() == 1);
     CHECK(e.f.dialogs.questions.constFirst().startsWith(QStringLiteral("Conclude the report of ")));
     CHECK(e.stored().state == core::ReportState::Ready);
     CHECK(e.stored().revision == 2);
+    CHECK(e.page->findingsPanel()->isHidden()); // locked: nothing left to say before concluding
 }
 
 TEST_CASE("action form: generated from any program, with its companions shown when they apply")
