@@ -1,6 +1,7 @@
 // The apoio program (issue 11) through the real start-up path: --program / --role / --uf
 // on first use, what such a profile refuses afterwards, periods written YYYY-Qn, the
-// apoiador's demonstration data and its exports.
+// apoiador's demonstration data and its exports. The panel and the text search:
+// test_cli_apoio_panel.cpp.
 #include "tests/support/catch_qt.h"
 #include <catch2/catch.hpp>
 
@@ -8,7 +9,7 @@
 #include "core/program/program_registry.h"
 #include "core/reference/brazil_reference.h"
 #include "core/services/services.h"
-#include "tests/app/cli_run.h"
+#include "tests/app/cli_apoio_run.h"
 #include "tests/support/temp_dir.h"
 
 #include <QFile>
@@ -23,55 +24,21 @@
 
 using namespace mobiliza;
 
-namespace {
-
-QStringList args(std::initializer_list<const char *> list)
-{
-    QStringList out;
-    for (const char *a : list)
-        out << QString::fromUtf8(a);
-    return out;
-}
-
-test::CliRun run(const QString &dataDir, std::initializer_list<const char *> list)
-{
-    return test::runCli(
-        QStringList{QStringLiteral("--data-dir"), dataDir, QStringLiteral("--lang"), QStringLiteral("en")} +
-        args(list));
-}
-
-// A COSEMS of Bahia with its demonstration copy in `profile`: its quadrimestres, oldest first.
-QStringList seededCosemsPeriods(const QString &profile)
-{
-    const test::CliRun r = run(
-        profile, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
-    INFO(r.err.toStdString());
-    REQUIRE(r.code == 0);
-    QStringList periods;
-    for (const QString &line : r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
-        if (!periods.contains(line.section(QLatin1Char('\t'), 0, 0)))
-            periods << line.section(QLatin1Char('\t'), 0, 0);
-    std::sort(periods.begin(), periods.end());
-    REQUIRE(periods.size() == 4);
-    return periods;
-}
-
-} // namespace
-
 TEST_CASE("cli apoio: an apoiador profile is set up once with --program, --role and --uf")
 {
     test::TempDir dir;
     const QString data = dir.filePath(QStringLiteral("apoiador"));
 
     // The level's place is asked for by name, and checked against the national table.
-    auto r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--status"});
+    auto r = test::runCliEn(data, {"--program", "apoio_cosems", "--role", "apoiador", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("--role apoiador needs --uf XX")));
-    r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "ZZ", "--status"});
+    r = test::runCliEn(data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "ZZ", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("\"ZZ\" is not a Brazilian state")));
     CHECK(r.err.contains(QStringLiteral("BA")));
-    r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--urs", "Barbacena", "--status"});
+    r = test::runCliEn(data,
+                       {"--program", "apoio_cosems", "--role", "apoiador", "--urs", "Barbacena", "--status"});
     CHECK(r.code == 2); // a URS names nothing in this program
     CHECK(r.err.contains(QStringLiteral("--urs NAME is only used with --role urs")));
     // Nothing of the refused attempts stayed: the profile is still free to be anything.
@@ -82,7 +49,7 @@ TEST_CASE("cli apoio: an apoiador profile is set up once with --program, --role 
         CHECK(opened.value()->profile().setting(QStringLiteral("program")).isEmpty());
     }
 
-    r = run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "ba", "--status"});
+    r = test::runCliEn(data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "ba", "--status"});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     CHECK(r.out.isEmpty()); // no report yet
@@ -97,25 +64,26 @@ TEST_CASE("cli apoio: an apoiador profile is set up once with --program, --role 
     }
 
     // The same again is fine; another program or a level of another program is refused in words.
-    CHECK(run(data, {"--program", "apoio_cosems", "--role", "apoiador", "--status"}).code == 0);
-    r = run(data, {"--program", "ses_mg_mobilizacao", "--status"});
+    CHECK(test::runCliEn(data, {"--program", "apoio_cosems", "--role", "apoiador", "--status"}).code == 0);
+    r = test::runCliEn(data, {"--program", "ses_mg_mobilizacao", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("cannot switch")));
     CHECK(r.err.contains(QStringLiteral("--data-dir")));
     // A level of the other program names that program: refused as a switch of program.
-    r = run(data, {"--role", "urs", "--urs", "Barbacena", "--status"});
+    r = test::runCliEn(data, {"--role", "urs", "--urs", "Barbacena", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("cannot switch")));
     // A level no program has, with the program named: its own levels are listed.
-    r = run(data, {"--program", "apoio_cosems", "--role", "urs", "--urs", "Barbacena", "--status"});
+    r = test::runCliEn(data,
+                       {"--program", "apoio_cosems", "--role", "urs", "--urs", "Barbacena", "--status"});
     CHECK(r.code == 2);
     CHECK(r.err.contains(QStringLiteral("Unknown role \"urs\"")));
     CHECK(r.err.contains(QStringLiteral("apoiador, cosems, conasems")));
-    r = run(data, {"--role", "cosems", "--uf", "BA", "--status"});
+    r = test::runCliEn(data, {"--role", "cosems", "--uf", "BA", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("cannot become"))); // says what the profile is
     CHECK(r.err.contains(QStringLiteral("BA")));
-    r = run(data, {"--municipality", "3106200", "--status"});
+    r = test::runCliEn(data, {"--municipality", "3106200", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("--municipality IBGE is not used")));
 }
@@ -125,7 +93,7 @@ TEST_CASE("cli apoio: a level key names its program, and an SES-MG profile refus
     test::TempDir dir;
     // --role cosems alone: the apoio program's coordination of a state.
     const QString cosems = dir.filePath(QStringLiteral("cosems"));
-    auto r = run(cosems, {"--role", "cosems", "--uf", "PE", "--status"});
+    auto r = test::runCliEn(cosems, {"--role", "cosems", "--uf", "PE", "--status"});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     {
@@ -137,22 +105,23 @@ TEST_CASE("cli apoio: a level key names its program, and an SES-MG profile refus
     }
     // CONASEMS is national: no place; a --uf is refused rather than ignored.
     const QString conasems = dir.filePath(QStringLiteral("conasems"));
-    r = run(conasems, {"--role", "conasems", "--uf", "PE", "--status"});
+    r = test::runCliEn(conasems, {"--role", "conasems", "--uf", "PE", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("--uf XX is not used")));
-    r = run(conasems, {"--role", "conasems", "--status"});
+    r = test::runCliEn(conasems, {"--role", "conasems", "--status"});
     CHECK(r.err == QString());
     CHECK(r.code == 0);
 
     const QString ses = dir.filePath(QStringLiteral("ses"));
-    REQUIRE(run(ses, {"--role", "municipality", "--municipality", "3106200", "--status"}).code == 0);
-    r = run(ses, {"--role", "apoiador", "--uf", "BA", "--status"});
+    REQUIRE(test::runCliEn(ses, {"--role", "municipality", "--municipality", "3106200", "--status"}).code ==
+            0);
+    r = test::runCliEn(ses, {"--role", "apoiador", "--uf", "BA", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("cannot switch")));
-    r = run(ses, {"--program", "nonexistent", "--status"});
+    r = test::runCliEn(ses, {"--program", "nonexistent", "--status"});
     CHECK(r.code == 2);
     CHECK(r.err.contains(QStringLiteral("apoio_cosems")));
-    r = run(ses, {"--role", "director", "--status"});
+    r = test::runCliEn(ses, {"--role", "director", "--status"});
     CHECK(r.code == 2);
     CHECK(r.err.contains(QStringLiteral("apoiador")));
 }
@@ -161,7 +130,7 @@ TEST_CASE("cli apoio: the apoiador's demonstration year, by quadrimestre, valid 
 {
     test::TempDir dir;
     const QString data = dir.filePath(QStringLiteral("apoiador"));
-    auto r = run(
+    auto r = test::runCliEn(
         data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--demo-data", "--status"});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
@@ -221,7 +190,7 @@ TEST_CASE("cli apoio: the apoiador's demonstration year, by quadrimestre, valid 
     opened.value().reset();
 
     // Seeding again changes nothing.
-    r = run(data, {"--demo-data", "--status"});
+    r = test::runCliEn(data, {"--demo-data", "--status"});
     CHECK(r.code == 0);
     CHECK(r.out.count(QLatin1Char('\n')) == 4);
 }
@@ -230,7 +199,7 @@ TEST_CASE("cli apoio: a COSEMS's demonstration is its apoiadores' quadrimestres 
 {
     test::TempDir dir;
     const QString cosems = dir.filePath(QStringLiteral("cosems"));
-    test::CliRun r = run(
+    test::CliRun r = test::runCliEn(
         cosems, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
     INFO(r.err.toStdString());
     REQUIRE(r.code == 0);
@@ -252,12 +221,12 @@ TEST_CASE("cli apoio: a COSEMS's demonstration is its apoiadores' quadrimestres 
     CHECK(states ==
           QSet<QString>{QStringLiteral("accepted"), QStringLiteral("returned"), QStringLiteral("received")});
     // Seeding again changes nothing.
-    CHECK(run(cosems, {"--demo-data", "--status"}).out == r.out);
+    CHECK(test::runCliEn(cosems, {"--demo-data", "--status"}).out == r.out);
 
     // The newest quadrimestre's coverage: Ana has not sent it, Paulo has left (not expected),
     // Juliana joined during it and sent it; then where the apoio reached in Bahia.
     const QString newest = *std::max_element(periods.cbegin(), periods.cend());
-    r = run(cosems, {"--coverage", "--month", newest.toUtf8().constData()});
+    r = test::runCliEn(cosems, {"--coverage", "--month", newest.toUtf8().constData()});
     REQUIRE(r.code == 0);
     const QStringList coverage = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     REQUIRE(coverage.size() == 9);
@@ -300,8 +269,8 @@ TEST_CASE("cli apoio: CONASEMS's demonstration is eight states' copies, Bahia's 
 {
     test::TempDir dir;
     const QString conasems = dir.filePath(QStringLiteral("conasems"));
-    test::CliRun r =
-        run(conasems, {"--program", "apoio_cosems", "--role", "conasems", "--demo-data", "--status"});
+    test::CliRun r = test::runCliEn(
+        conasems, {"--program", "apoio_cosems", "--role", "conasems", "--demo-data", "--status"});
     INFO(r.err.toStdString());
     REQUIRE(r.code == 0);
     const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -312,12 +281,13 @@ TEST_CASE("cli apoio: CONASEMS's demonstration is eight states' copies, Bahia's 
     }
     CHECK(units.size() == 8 * 8);
     REQUIRE(periods.size() == 4);
-    CHECK(run(conasems, {"--demo-data", "--status"}).out == r.out); // seeding again changes nothing
+    CHECK(test::runCliEn(conasems, {"--demo-data", "--status"}).out ==
+          r.out); // seeding again changes nothing
 
     // Bahia's COSEMS, seeded the same day: its reports are CONASEMS's Bahia lines (period,
     // apoiador, state, revision; the report ids are new in each copy).
     const QString cosems = dir.filePath(QStringLiteral("cosems"));
-    const test::CliRun ba = run(
+    const test::CliRun ba = test::runCliEn(
         cosems, {"--program", "apoio_cosems", "--role", "cosems", "--uf", "BA", "--demo-data", "--status"});
     REQUIRE(ba.code == 0);
     const auto withoutIds = [](const QString &out) {
@@ -335,14 +305,14 @@ TEST_CASE("cli apoio: CONASEMS's demonstration is eight states' copies, Bahia's 
     std::sort(sorted.begin(), sorted.end());
     const QByteArray from = sorted.first().toUtf8(), to = sorted.last().toUtf8();
     const QString country = dir.filePath(QStringLiteral("brasil.csv"));
-    r = run(conasems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
-                       country.toUtf8().constData()});
+    r = test::runCliEn(conasems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
+                                  country.toUtf8().constData()});
     INFO(r.err.toStdString());
     REQUIRE(r.code == 0);
     CHECK(r.out.startsWith(QStringLiteral("Panel of Brazil, ")));
     const QString state = dir.filePath(QStringLiteral("bahia.csv"));
-    REQUIRE(run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
-                         state.toUtf8().constData()})
+    REQUIRE(test::runCliEn(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
+                                    state.toUtf8().constData()})
                 .code == 0);
     const QMap<QString, int> byState = panelRows(country, QStringLiteral("Actions by state"));
     CHECK(QSet<QString>(byState.keyBegin(), byState.keyEnd()) ==
@@ -361,22 +331,23 @@ TEST_CASE("cli apoio: a period is written as the program counts them")
 {
     test::TempDir dir;
     const QString data = dir.filePath(QStringLiteral("apoiador"));
-    REQUIRE(run(data,
-                {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--demo-data", "--status"})
+    REQUIRE(test::runCliEn(data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA",
+                                  "--demo-data", "--status"})
                 .code == 0);
     const QString csv = dir.filePath(QStringLiteral("q2.csv"));
-    auto r = run(data, {"--export", "csv", "--month", "2026-10", "--out", csv.toUtf8().constData()});
+    auto r =
+        test::runCliEn(data, {"--export", "csv", "--month", "2026-10", "--out", csv.toUtf8().constData()});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("reports by quadrimestre")));
     CHECK(r.err.contains(QStringLiteral("2026-Q2")));
     CHECK_FALSE(QFile::exists(csv));
-    r = run(data, {"--export", "csv", "--month", "2026-Q4", "--out", csv.toUtf8().constData()});
+    r = test::runCliEn(data, {"--export", "csv", "--month", "2026-Q4", "--out", csv.toUtf8().constData()});
     CHECK(r.code == 2); // there is no fourth quadrimestre
     CHECK(r.err.contains(QStringLiteral("YYYY-Qn")));
 
     const QString ses = dir.filePath(QStringLiteral("ses"));
-    REQUIRE(run(ses, {"--municipality", "3106200", "--demo-data", "--status"}).code == 0);
-    r = run(ses, {"--export", "csv", "--month", "2026-Q2", "--out", csv.toUtf8().constData()});
+    REQUIRE(test::runCliEn(ses, {"--municipality", "3106200", "--demo-data", "--status"}).code == 0);
+    r = test::runCliEn(ses, {"--export", "csv", "--month", "2026-Q2", "--out", csv.toUtf8().constData()});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("\"2026-Q2\" is not a month")));
 }
@@ -385,8 +356,8 @@ TEST_CASE("cli apoio: the apoiador's quadrimestre as CSV (a column per field) an
 {
     test::TempDir dir;
     const QString data = dir.filePath(QStringLiteral("apoiador"));
-    REQUIRE(run(data,
-                {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--demo-data", "--status"})
+    REQUIRE(test::runCliEn(data, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA",
+                                  "--demo-data", "--status"})
                 .code == 0);
     auto opened = core::Services::open(data, test::cliClock());
     REQUIRE(opened);
@@ -398,7 +369,8 @@ TEST_CASE("cli apoio: the apoiador's quadrimestre as CSV (a column per field) an
     REQUIRE(q2.actions.size() >= 7);
 
     const QString csv = dir.filePath(QStringLiteral("q2.csv"));
-    auto r = run(data, {"--export", "csv", "--month", "2026-Q2", "--out", csv.toUtf8().constData()});
+    auto r =
+        test::runCliEn(data, {"--export", "csv", "--month", "2026-Q2", "--out", csv.toUtf8().constData()});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     QFile file(csv);
@@ -421,7 +393,7 @@ TEST_CASE("cli apoio: the apoiador's quadrimestre as CSV (a column per field) an
     CHECK(text.count(QStringLiteral("2026-Q2;")) == q2.actions.size());
 
     const QString pdf = dir.filePath(QStringLiteral("q2.pdf"));
-    r = run(data, {"--export", "pdf", "--month", "2026-Q2", "--out", pdf.toUtf8().constData()});
+    r = test::runCliEn(data, {"--export", "pdf", "--month", "2026-Q2", "--out", pdf.toUtf8().constData()});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     QProcess p;
@@ -484,7 +456,7 @@ TEST_CASE("cli apoio: a level named without its place takes the demo's, asks, or
     test::TempDir dir;
     // SES-MG as before the second program: --role municipality --demo-data is Belo Horizonte.
     const QString ses = dir.filePath(QStringLiteral("ses"));
-    auto r = run(ses, {"--role", "municipality", "--demo-data", "--status"});
+    auto r = test::runCliEn(ses, {"--role", "municipality", "--demo-data", "--status"});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     {
@@ -493,12 +465,12 @@ TEST_CASE("cli apoio: a level named without its place takes the demo's, asks, or
         CHECK(opened.value()->profile().municipality() == QStringLiteral("3106200"));
     }
     // …and alone, headless, the message of an unset profile.
-    r = run(dir.filePath(QStringLiteral("unset")), {"--role", "municipality", "--status"});
+    r = test::runCliEn(dir.filePath(QStringLiteral("unset")), {"--role", "municipality", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("not set up yet")));
     // The apoiador's demo takes a state; alone, headless, it asks for --uf by name.
     const QString apoio = dir.filePath(QStringLiteral("apoio"));
-    r = run(apoio, {"--role", "apoiador", "--demo-data", "--status"});
+    r = test::runCliEn(apoio, {"--role", "apoiador", "--demo-data", "--status"});
     CHECK(r.err == QString());
     REQUIRE(r.code == 0);
     {
@@ -506,184 +478,7 @@ TEST_CASE("cli apoio: a level named without its place takes the demo's, asks, or
         REQUIRE(opened);
         CHECK(opened.value()->profile().uf() == QStringLiteral("BA"));
     }
-    r = run(dir.filePath(QStringLiteral("apoio2")), {"--role", "apoiador", "--status"});
+    r = test::runCliEn(dir.filePath(QStringLiteral("apoio2")), {"--role", "apoiador", "--status"});
     CHECK(r.code == 1);
     CHECK(r.err.contains(QStringLiteral("--role apoiador needs --uf XX")));
-}
-
-TEST_CASE("cli apoio: the COSEMS's panel to CSV and XLSX, its actions counted from the copy")
-{
-    test::TempDir dir;
-    const QString cosems = dir.filePath(QStringLiteral("cosems"));
-    const QStringList periods = seededCosemsPeriods(cosems);
-    test::CliRun r;
-    const QByteArray from = periods.first().toUtf8(), to = periods.last().toUtf8();
-    const QString csvPath = dir.filePath(QStringLiteral("painel.csv"));
-    r = run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
-                     csvPath.toUtf8().constData()});
-    INFO(r.err.toStdString());
-    REQUIRE(r.code == 0);
-    CHECK(r.out.startsWith(QStringLiteral("Panel of Bahia, ")));
-    CHECK(r.out.contains(QStringLiteral("of 417 municipalities supported")));
-
-    // The actions of the accepted reports, counted here from the copy the CLI left.
-    qint64 actions = 0;
-    {
-        core::FixedClock clock{QDateTime::currentDateTimeUtc()};
-        auto opened = core::Services::open(cosems, clock);
-        REQUIRE(opened.ok());
-        auto latest = opened.value()->replica().latest();
-        REQUIRE(latest.ok());
-        for (const core::ReplicaRevision &rev : latest.value())
-            if (rev.state == QStringLiteral("accepted") && rev.hasManifest) {
-                auto report = opened.value()->replica().report(rev.report, rev.revision);
-                REQUIRE(report.ok());
-                actions += report.value().actions.size();
-            }
-    }
-    REQUIRE(actions > 0);
-    QFile csv(csvPath);
-    REQUIRE(csv.open(QIODevice::ReadOnly));
-    const QString text = QString::fromUtf8(csv.readAll());
-    QStringList actionsRow;
-    for (const QString &line : text.split(QStringLiteral("\r\n")))
-        if (line.startsWith(QStringLiteral("Actions;")))
-            actionsRow = line.split(QLatin1Char(';'));
-    REQUIRE(actionsRow.size() == 6);
-    CHECK(actionsRow[2].startsWith(QStringLiteral("BA · ")));
-    CHECK(actionsRow[3] == QString::number(actions));
-    CHECK(r.out.contains(QStringLiteral(": %1 actions,").arg(actions)));
-
-    const QString xlsx = dir.filePath(QStringLiteral("painel.xlsx"));
-    r = run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
-                     xlsx.toUtf8().constData()});
-    REQUIRE(r.code == 0);
-    QFile book(xlsx);
-    REQUIRE(book.open(QIODevice::ReadOnly));
-    CHECK(book.read(2) == QByteArray("PK"));
-
-    // What it refuses, in words: a PDF (no Balanço for this program), months, a range upside down.
-    r = run(cosems, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
-                     dir.filePath(QStringLiteral("b.pdf")).toUtf8().constData()});
-    CHECK(r.code == 1);
-    CHECK(r.err.contains(QStringLiteral(".csv or .xlsx")));
-    r = run(cosems, {"--panel", "--from", to.constData(), "--to", from.constData(), "--out",
-                     csvPath.toUtf8().constData()});
-    CHECK(r.code == 1);
-    CHECK(r.err.contains(QStringLiteral("--from must not be after --to")));
-    // An apoiador has no panel: it is the coordination's and CONASEMS's.
-    const QString apoiador = dir.filePath(QStringLiteral("apoiador"));
-    REQUIRE(
-        run(apoiador, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--status"}).code ==
-        0);
-    r = run(apoiador, {"--panel", "--from", from.constData(), "--to", to.constData(), "--out",
-                       csvPath.toUtf8().constData()});
-    CHECK(r.code == 1);
-    CHECK(r.err.contains(QStringLiteral("“COSEMS coordination” or “CONASEMS”")));
-}
-
-namespace {
-
-// Lower case without accents ("Reunião" → "reuniao"): the test's own folding, not the store's.
-QString foldedForTest(const QString &text)
-{
-    QString out;
-    for (const QChar c : text.normalized(QString::NormalizationForm_D))
-        if (c.category() != QChar::Mark_NonSpacing)
-            out += c.toLower();
-    return out;
-}
-
-// Whether a word of `text` starts with `prefix` (folded).
-bool hasWordStarting(const QString &text, const QString &prefix)
-{
-    const QStringList words =
-        foldedForTest(text).split(QRegularExpression(QStringLiteral("[^\\p{L}\\p{N}]+")), Qt::SkipEmptyParts);
-    return std::any_of(words.begin(), words.end(), [&](const QString &w) { return w.startsWith(prefix); });
-}
-
-} // namespace
-
-TEST_CASE(
-    "cli apoio: --search finds the words without accents in the accepted reports, as counted another way")
-{
-    test::TempDir dir;
-    const QString cosems = dir.filePath(QStringLiteral("cosems"));
-    const QStringList periods = seededCosemsPeriods(cosems);
-    test::CliRun r;
-    const QByteArray from = periods.first().toUtf8(), to = periods.last().toUtf8();
-    const QString csvPath = dir.filePath(QStringLiteral("encontradas.csv"));
-    r = run(cosems, {"--search", "reuniao", "--from", from.constData(), "--to", to.constData(), "--out",
-                     csvPath.toUtf8().constData()});
-    INFO(r.err.toStdString());
-    REQUIRE(r.code == 0);
-
-    // Counted here: each text of the accepted reports' actions (a field, or an encaminhamento's
-    // texts) holding a word that starts with "reuniao", accents and case aside.
-    int passages = 0;
-    int actions = 0;
-    {
-        core::FixedClock clock{QDateTime::currentDateTimeUtc()};
-        auto opened = core::Services::open(cosems, clock);
-        REQUIRE(opened.ok());
-        auto latest = opened.value()->replica().latest();
-        REQUIRE(latest.ok());
-        for (const core::ReplicaRevision &rev : latest.value()) {
-            if (rev.state != QStringLiteral("accepted") || !rev.hasManifest)
-                continue;
-            auto report = opened.value()->replica().report(rev.report, rev.revision);
-            REQUIRE(report.ok());
-            for (const core::Action &a : report.value().actions) {
-                QStringList texts;
-                for (const char *field : {"activities", "results", "difficulties"})
-                    texts << a.values.value(QLatin1String(field)).toString();
-                for (const QJsonValue &entry : a.values.value(QStringLiteral("referrals")).toArray())
-                    texts << entry.toObject().value(QStringLiteral("description")).toString() +
-                                 QLatin1Char(' ') +
-                                 entry.toObject().value(QStringLiteral("responsible")).toString();
-                const auto n = std::count_if(texts.begin(), texts.end(), [](const QString &t) {
-                    return hasWordStarting(t, QStringLiteral("reuniao"));
-                });
-                passages += int(n);
-                actions += n > 0 ? 1 : 0;
-            }
-        }
-    }
-    REQUIRE(actions > 0);
-    const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-    REQUIRE_FALSE(lines.isEmpty());
-    CHECK(lines.last().startsWith(
-        QStringLiteral("%1 passage(s) in %2 action(s), ").arg(passages).arg(actions)));
-    // Each passage printed names the quadrimestre, who, the action and the field, the word marked.
-    const QStringList printed = lines.mid(0, lines.size() - 1);
-    CHECK(printed.size() == std::min(passages, 20));
-    for (const QString &line : printed) {
-        const QStringList cells = line.split(QLatin1Char('\t'));
-        REQUIRE(cells.size() == 5);
-        CHECK(periods.contains(cells[0]));
-        CHECK(cells[2].startsWith(QStringLiteral("Support action ")));
-        const QString marked = cells[4].section(QLatin1Char('['), 1, 1).section(QLatin1Char(']'), 0, 0);
-        CHECK(foldedForTest(marked).startsWith(QStringLiteral("reuniao")));
-    }
-    // The file: a header and one line per action found.
-    QFile csv(csvPath);
-    REQUIRE(csv.open(QIODevice::ReadOnly));
-    const QStringList rows =
-        QString::fromUtf8(csv.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
-    CHECK(rows.size() == actions + 1);
-
-    // What it refuses, in words.
-    r = run(cosems, {"--search", "reuniao", "--from", from.constData()});
-    CHECK(r.code == 2);
-    CHECK(r.err.contains(QStringLiteral("--search needs --from PERIOD and --to PERIOD")));
-    r = run(cosems, {"--search", "reuniao", "--from", to.constData(), "--to", from.constData()});
-    CHECK(r.code == 1);
-    CHECK(r.err.contains(QStringLiteral("--from must not be after --to")));
-    const QString apoiador = dir.filePath(QStringLiteral("apoiador"));
-    REQUIRE(
-        run(apoiador, {"--program", "apoio_cosems", "--role", "apoiador", "--uf", "BA", "--status"}).code ==
-        0);
-    r = run(apoiador, {"--search", "reuniao", "--from", from.constData(), "--to", to.constData()});
-    CHECK(r.code == 1);
-    CHECK(r.err.contains(QStringLiteral("--search is for a profile of the level")));
 }

@@ -11,6 +11,7 @@
 #include "core/services/report_service.h"
 #include "core/services/services.h"
 #include "core/store/sql.h"
+#include "tests/support/accent_fold.h"
 #include "tests/support/cosems_demo.h"
 #include "tests/support/temp_dir.h"
 
@@ -25,26 +26,6 @@ using namespace mobiliza;
 using namespace mobiliza::core;
 
 namespace {
-
-// Lower case without accents, by decomposition: "Reunião" → "reuniao".
-QString folded(const QString &text)
-{
-    QString out;
-    for (const QChar c : text.normalized(QString::NormalizationForm_D))
-        if (c.category() != QChar::Mark_NonSpacing)
-            out += c.toLower();
-    return out;
-}
-
-// Whether a word of `text` starts with `prefix` (folded).
-bool hasWordStarting(const QString &text, const QString &prefix)
-{
-    static const QRegularExpression word(QStringLiteral("[\\p{L}\\p{N}]+"));
-    for (auto it = word.globalMatch(folded(text)); it.hasNext();)
-        if (it.next().captured().startsWith(prefix))
-            return true;
-    return false;
-}
 
 // The passages (action, field, entry) of counted reports holding a word that starts with
 // `prefix`, read from the manifests: what the search must find.
@@ -69,14 +50,15 @@ QSet<QString> passagesByHand(const ReplicaService &replica, const QList<Period> 
                     continue;
                 const QString at = r.report + QLatin1Char('#') + QString::number(position) + QLatin1Char('#');
                 for (const char *field : {"activities", "results", "difficulties"})
-                    if (hasWordStarting(v.value(QString::fromLatin1(field)).toString(), prefix))
+                    if (test::hasWordStarting(v.value(QString::fromLatin1(field)).toString(), prefix))
                         found << at + QString::fromLatin1(field);
                 const QJsonArray referrals = v.value(QStringLiteral("referrals")).toArray();
                 for (qsizetype i = 0; i < referrals.size(); ++i) {
                     const QJsonObject e = referrals.at(i).toObject();
-                    if (hasWordStarting(e.value(QStringLiteral("description")).toString() + QLatin1Char(' ') +
-                                            e.value(QStringLiteral("responsible")).toString(),
-                                        prefix))
+                    if (test::hasWordStarting(e.value(QStringLiteral("description")).toString() +
+                                                  QLatin1Char(' ') +
+                                                  e.value(QStringLiteral("responsible")).toString(),
+                                              prefix))
                         found << at + QStringLiteral("referrals[%1]").arg(i);
                 }
             }
@@ -173,7 +155,8 @@ TEST_CASE("The quali search: the words as typed, without accents or case, of the
             const qsizetype start = m.passage.indexOf(kMatchStart), end = m.passage.indexOf(kMatchEnd);
             REQUIRE(start >= 0);
             REQUIRE(end > start);
-            CHECK(folded(m.passage.mid(start + 1, end - start - 1)).startsWith(QStringLiteral("reuniao")));
+            CHECK(test::folded(m.passage.mid(start + 1, end - start - 1))
+                      .startsWith(QStringLiteral("reuniao")));
             CHECK_FALSE(m.unitName.isEmpty()); // named as the hub knows the apoiador
             CHECK(m.values.value(QStringLiteral("uf")).toString() == QStringLiteral("BA"));
         }
