@@ -1,11 +1,10 @@
 #include "core/package/zip_entry_p.h"
 
 #include "core/package/package_errors_p.h"
+#include "core/util/sha256.h"
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
-
-#include <QCryptographicHash>
 
 #include <algorithm>
 
@@ -28,7 +27,7 @@ Result<QByteArray> readZipEntry(QuaZip &zip, const QString &name, qint64 declare
     if (!file.open(QIODevice::ReadOnly))
         return errors::corrupt();
 
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    Sha256 hash;
     QByteArray data;
     data.reserve(declared);
     QByteArray chunk(kChunk, Qt::Uninitialized);
@@ -50,7 +49,7 @@ Result<QByteArray> readZipEntry(QuaZip &zip, const QString &name, qint64 declare
             failed = true;
             break;
         }
-        hash.addData(QByteArrayView(chunk.constData(), n));
+        hash.addData(QByteArrayView(chunk.constData(), qsizetype(n)));
         data.append(chunk.constData(), n);
         if (onChunk && !onChunk(n)) {
             cancelled = true;
@@ -64,7 +63,7 @@ Result<QByteArray> readZipEntry(QuaZip &zip, const QString &name, qint64 declare
     if (failed || file.getZipError() != UNZ_OK || total != declared)
         return errors::corrupt();
     if (sha256)
-        *sha256 = QString::fromLatin1(hash.result().toHex());
+        *sha256 = hash.hexResult();
     return data;
 }
 

@@ -5,7 +5,6 @@
 #include "core/util/durable_file.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QDirIterator>
@@ -74,7 +73,7 @@ BlobStore::BlobStore(QString dir) : m_dir(std::move(dir)) {}
 
 QString BlobStore::sha256Hex(const QByteArray &data)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+    return Sha256::hex(data);
 }
 
 bool BlobStore::isValidSha256(const QString &sha256)
@@ -105,7 +104,11 @@ bool BlobStore::has(const QString &sha256) const
 
 Result<QString> BlobStore::put(const QByteArray &data)
 {
-    const QString sha = sha256Hex(data);
+    return putHashed(sha256Hex(data), data);
+}
+
+Result<QString> BlobStore::putHashed(const QString &sha, const QByteArray &data)
+{
     const QString target = path(sha);
     if (QFileInfo(target).isFile() && read(sha).ok())
         return sha; // already stored and intact (content addressed: same name, same bytes)
@@ -196,14 +199,14 @@ Status BlobWriter::write(const char *data, qint64 size)
         return Error{QStringLiteral("io"), QStringLiteral("write after commit")};
     if (m_file.write(data, size) != size)
         return ioError(m_store.path(m_expected), m_file.errorString());
-    m_hash.addData(QByteArrayView(data, size));
+    m_hash.addData(QByteArrayView(data, qsizetype(size)));
     m_size += size;
     return {};
 }
 
 QString BlobWriter::sha256() const
 {
-    return QString::fromLatin1(m_hash.result().toHex());
+    return m_hash.hexResult();
 }
 
 Result<QString> BlobWriter::commit(bool *created)

@@ -9,9 +9,9 @@
 #pragma once
 
 #include "core/util/result.h"
+#include "core/util/sha256.h"
 
 #include <QByteArray>
-#include <QCryptographicHash>
 #include <QFile>
 #include <QString>
 
@@ -52,7 +52,7 @@ private:
     QString m_expected;
     QString m_temp; // empty: an unnamed file (O_TMPFILE)
     QFile m_file;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
+    Sha256 m_hash;
     qint64 m_size = 0;
     bool m_done = false;
 };
@@ -66,6 +66,9 @@ public:
 
     // Stores the bytes; returns their SHA-256 (lower-case hex). Idempotent.
     Result<QString> put(const QByteArray &data);
+    // The same when the caller has just computed the bytes' SHA-256 (the hub,
+    // checking an upload against its name): the photo is hashed once, not twice.
+    Result<QString> putHashed(const QString &sha256, const QByteArray &data);
     Result<QString> putFile(const QString &path);
     // Starts writing the photo announced as `sha256` piece by piece (see BlobWriter).
     Result<std::unique_ptr<BlobWriter>> beginWrite(const QString &sha256);

@@ -3,8 +3,9 @@
 // other routes (hub_client.cpp): success only with the expected, verified body.
 #include "sync/client/hub_client.h"
 
+#include "core/util/sha256.h"
+
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -29,7 +30,7 @@ bool answered(int status, int networkError)
 
 QString sha256Of(const QByteArray &bytes)
 {
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return core::Sha256::hex(bytes); // a photo: OpenSSL's SHA-256
 }
 
 } // namespace

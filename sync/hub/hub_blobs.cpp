@@ -167,7 +167,7 @@ Outcome<BlobOutcome> BlobDesk::put(const QString &sha256, const QByteArray &byte
                        "send it again."));
     // Already there: 200. BlobStore::put re-verifies an existing file and replaces a damaged one.
     const bool existed = m_hub.blobs().has(sha256);
-    auto stored = m_hub.blobs().put(bytes);
+    auto stored = m_hub.blobs().putHashed(sha256, bytes); // just checked: not hashed again
     if (!stored)
         return Hub::serverError(stored.error());
     return BlobOutcome{sha256, bytes.size(), !existed};

@@ -3,6 +3,7 @@
 #include "core/services/services.h"
 #include "tests/core/store/store_test_util.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
@@ -148,6 +149,33 @@ TEST_CASE("partners: erasure leaves no personal data in the database file", "[pa
         CHECK_FALSE(bytes.contains(QByteArray(personal)));
     }
     CHECK(bytes.size() > 0);
+}
+
+TEST_CASE("blobs: SHA-256 (OpenSSL) gives the standard digests, in one piece or in chunks", "[blobs]")
+{
+    // FIPS 180-2 test vectors.
+    CHECK(mobiliza::core::Sha256::hex({}) ==
+          QStringLiteral("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    CHECK(mobiliza::core::Sha256::hex("abc") ==
+          QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    const QByteArray million(1000000, 'a');
+    CHECK(mobiliza::core::Sha256::hex(million) ==
+          QStringLiteral("cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"));
+
+    // A photo-sized body fed as an upload arrives (uneven chunks): the same digest,
+    // the same as Qt's, and result() may be read more than once.
+    QByteArray photo(340 * 1024, Qt::Uninitialized);
+    for (int i = 0; i < photo.size(); ++i)
+        photo[i] = char((i * 131 + i / 7) & 0xff);
+    mobiliza::core::Sha256 chunks;
+    for (qsizetype at = 0, step = 1; at < photo.size(); at += step, step = step * 3 % 65521 + 1)
+        chunks.addData(QByteArrayView(photo).sliced(at, std::min(step, photo.size() - at)));
+    const QString expected =
+        QString::fromLatin1(QCryptographicHash::hash(photo, QCryptographicHash::Sha256).toHex());
+    CHECK(chunks.hexResult() == expected);
+    CHECK(chunks.hexResult() == expected);
+    CHECK(mobiliza::core::Sha256::hex(photo) == expected);
+    CHECK(BlobStore::sha256Hex(photo) == expected);
 }
 
 TEST_CASE("blobs: put is idempotent and read verifies the content", "[blobs]")
