@@ -35,3 +35,13 @@ if(MOBILIZA_LLD)
         add_link_options(-fuse-ld=lld)
     endif()
 endif()
+
+# Hardening of optimized builds, as Debian builds its own packages (dpkg-buildflags
+# with hardening=+all): stack protector, fortified libc calls, read-only
+# relocations bound at start. The .deb files (packaging/) are built from these.
+target_compile_options(mobiliza_common INTERFACE
+    $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<CONFIG:Release,RelWithDebInfo>>:-fstack-protector-strong -Wformat -Werror=format-security>)
+target_compile_definitions(mobiliza_common INTERFACE
+    $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<CONFIG:Release,RelWithDebInfo>>:_FORTIFY_SOURCE=2>)
+target_link_options(mobiliza_common INTERFACE
+    $<$<AND:$<CXX_COMPILER_ID:GNU,Clang>,$<CONFIG:Release,RelWithDebInfo>>:LINKER:-z,relro,-z,now>)

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+114"/>
+        <location filename="../app/ui/application.cpp" line="+120"/>
         <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
@@ -246,7 +246,7 @@
 <context>
     <name>BlobStore</name>
     <message>
-        <location filename="../core/services/blob_store.cpp" line="+39"/>
+        <location filename="../core/services/blob_store.cpp" line="+38"/>
         <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>The photo&apos;s name is not a SHA-256.</source>
         <translation>The photo&apos;s name is not a SHA-256.</translation>
     </message>
@@ -633,12 +633,12 @@
         <translation>With --panel: only the actions of this theme (its code, e.g. arboviroses).</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Unexpected argument: %1. See --help.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Unknown language &quot;%1&quot;: use pt_BR or en.</source>
         <translation>Unknown language &quot;%1&quot;: use pt_BR or en.</translation>
     </message>
@@ -719,7 +719,7 @@
         <translation>--review REPORT_UUID needs either --accept or --return TEXT.</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-262"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Saves the main window (1366×768) as a PNG image and exits.</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>URS: prints one line per municipality for --month (IBGE code, name, state) and exits. COSEMS: one line per apoiador (id, name, state), then &quot;municipalities_reached&quot;, how many municipalities of the state the period&apos;s actions reached and how many it has.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+152"/>
         <source>Unknown program &quot;%1&quot;: use one of %2.</source>
         <translation>Unknown program &quot;%1&quot;: use one of %2.</translation>
     </message>
@@ -769,7 +769,7 @@
         <translation>Use only one of --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage and --forward at a time.</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-249"/>
         <source>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</source>
         <translation>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</translation>
     </message>
@@ -816,7 +816,7 @@
         <translation>With --panel: the last period.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>--return needs the comment: what must be corrected.</source>
         <translation>--return needs the comment: what must be corrected.</translation>
     </message>
@@ -2091,7 +2091,7 @@
         <translation>The synchronization was stopped before it finished. It continues on the next one.</translation>
     </message>
     <message>
-        <location filename="../sync/client/hub_client_regional.cpp" line="+167"/>
+        <location filename="../sync/client/hub_client_regional.cpp" line="+168"/>
         <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
         <translation>The hub already has another decision with this identifier. The decision was set aside; make it again.</translation>
     </message>
@@ -2296,6 +2296,11 @@
         <location line="+22"/>
         <source>The URS already has revision %1 of this report with another content. Nothing was imported; ask the municipality which one is right.</source>
         <translation>The URS already has revision %1 of this report with another content. Nothing was imported; ask the municipality which one is right.</translation>
+    </message>
+    <message>
+        <location filename="../core/regional/package_intake_job.cpp" line="+60"/>
+        <source>This is a URS batch file (.mobiliza-lote): the central level&apos;s installation takes it in (Forwarded, Import batch file…). Nothing was imported here.</source>
+        <translation>This is a URS batch file (.mobiliza-lote): the central level&apos;s installation takes it in (Forwarded, Import batch file…). Nothing was imported here.</translation>
     </message>
 </context>
 <context>
@@ -9244,7 +9249,7 @@
         <translation>Import cancelled: %1 of %2 photo(s) added.</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+54"/>
+        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+55"/>
         <source>Report</source>
         <translation>Report</translation>
     </message>
@@ -9348,12 +9353,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Conclude the report</source>
         <translation>Conclude the report</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Nothing changed since revision %1, which the URS returned with this comment: “%2”
 
 Conclude it anyway? The URS will see that nothing changed.</source>
@@ -9362,7 +9367,7 @@ Conclude it anyway? The URS will see that nothing changed.</source>
 Conclude it anyway? The URS will see that nothing changed.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nothing changed since revision %1, which %2 returned with this comment: “%3”
 
 Conclude it anyway? %2 will see that nothing changed.</source>

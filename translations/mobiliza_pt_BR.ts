@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+114"/>
+        <location filename="../app/ui/application.cpp" line="+120"/>
         <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
@@ -246,7 +246,7 @@
 <context>
     <name>BlobStore</name>
     <message>
-        <location filename="../core/services/blob_store.cpp" line="+39"/>
+        <location filename="../core/services/blob_store.cpp" line="+38"/>
         <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>O disco está cheio: o arquivo de foto %1 não pôde ser salvo, e o Mobiliza parou ali. Libere espaço no disco (esvazie a lixeira, mova ou apague arquivos de que não precisa mais) e tente de novo.</translation>
     </message>
@@ -256,7 +256,7 @@
         <translation>Não foi possível gravar ou ler o arquivo de foto %1 (%2). Verifique se o disco está conectado e tem espaço livre e tente novamente.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>The photo&apos;s name is not a SHA-256.</source>
         <translation>O nome da foto não é um SHA-256.</translation>
     </message>
@@ -633,12 +633,12 @@
         <translation>Com --panel: só as ações deste tema (o código dele, por exemplo arboviroses).</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+78"/>
         <source>Unexpected argument: %1. See --help.</source>
         <translation>Argumento inesperado: %1. Veja --help.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Unknown language &quot;%1&quot;: use pt_BR or en.</source>
         <translation>Idioma desconhecido &quot;%1&quot;: use pt_BR ou en.</translation>
     </message>
@@ -719,7 +719,7 @@
         <translation>--review ID_DO_RELATÓRIO precisa de --accept ou de --return TEXTO.</translation>
     </message>
     <message>
-        <location line="-257"/>
+        <location line="-262"/>
         <source>Saves the main window (1366×768) as a PNG image and exits.</source>
         <translation>Salva a janela principal (1366×768) como imagem PNG e encerra.</translation>
     </message>
@@ -739,7 +739,7 @@
         <translation>URS: imprime uma linha por município para --month (código IBGE, nome, situação) e sai. COSEMS: uma linha por apoiador(a) (código, nome, situação) e, por último, &quot;municipalities_reached&quot;, quantos municípios do estado as ações do período alcançaram e quantos o estado tem.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+152"/>
         <source>Unknown program &quot;%1&quot;: use one of %2.</source>
         <translation>Programa desconhecido &quot;%1&quot;: use um destes: %2.</translation>
     </message>
@@ -769,7 +769,7 @@
         <translation>Use apenas um de --status, --screenshot, --export, --import-package, --sync, --pull, --review, --coverage e --forward por vez.</translation>
     </message>
     <message>
-        <location line="-244"/>
+        <location line="-249"/>
         <source>Prints one line per report (its period: YYYY-MM, or YYYY-Qn in a quadrimestral program; state, revision; a reviewing level: the unit and the report&apos;s id) and exits.</source>
         <translation>Imprime uma linha por relatório (o período: AAAA-MM, ou AAAA-Qn num programa quadrimestral; situação, revisão; num nível que analisa: a unidade e o identificador do relatório) e encerra.</translation>
     </message>
@@ -816,7 +816,7 @@
         <translation>Com --panel: o último período.</translation>
     </message>
     <message>
-        <location line="+128"/>
+        <location line="+133"/>
         <source>--return needs the comment: what must be corrected.</source>
         <translation>--return precisa do comentário: o que deve ser corrigido.</translation>
     </message>
@@ -2091,7 +2091,7 @@
         <translation>A sincronização foi interrompida antes de terminar. Ela continua na próxima.</translation>
     </message>
     <message>
-        <location filename="../sync/client/hub_client_regional.cpp" line="+167"/>
+        <location filename="../sync/client/hub_client_regional.cpp" line="+168"/>
         <source>The hub already has another decision with this identifier. The decision was set aside; make it again.</source>
         <translation>O hub já tem outra decisão com este identificador. A decisão foi deixada de lado; faça-a novamente.</translation>
     </message>
@@ -2296,6 +2296,11 @@
         <location line="+22"/>
         <source>The URS already has revision %1 of this report with another content. Nothing was imported; ask the municipality which one is right.</source>
         <translation>A URS já tem a revisão %1 deste relatório com outro conteúdo. Nada foi importado; pergunte ao município qual é a correta.</translation>
+    </message>
+    <message>
+        <location filename="../core/regional/package_intake_job.cpp" line="+60"/>
+        <source>This is a URS batch file (.mobiliza-lote): the central level&apos;s installation takes it in (Forwarded, Import batch file…). Nothing was imported here.</source>
+        <translation>Este é um arquivo de lote de uma URS (.mobiliza-lote): quem o recebe é a instalação do nível central (Encaminhados, Importar arquivo de lote…). Nada foi importado aqui.</translation>
     </message>
 </context>
 <context>
@@ -9244,7 +9249,7 @@
         <translation>Importação cancelada: %1 de %2 foto(s) adicionada(s).</translation>
     </message>
     <message>
-        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+54"/>
+        <location filename="../app/ui/editor/report_editor_lifecycle.cpp" line="+55"/>
         <source>Report</source>
         <translation>Relatório</translation>
     </message>
@@ -9348,12 +9353,12 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Conclude the report</source>
         <translation>Concluir o relatório</translation>
     </message>
     <message>
-        <location line="-10"/>
+        <location line="-11"/>
         <source>Nothing changed since revision %1, which the URS returned with this comment: “%2”
 
 Conclude it anyway? The URS will see that nothing changed.</source>
@@ -9362,7 +9367,7 @@ Conclude it anyway? The URS will see that nothing changed.</source>
 Concluir assim mesmo? A URS verá que nada mudou.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nothing changed since revision %1, which %2 returned with this comment: “%3”
 
 Conclude it anyway? %2 will see that nothing changed.</source>

@@ -29,6 +29,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QFuture>
+#include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
@@ -63,16 +64,21 @@ public:
         QLocale::setDefault(portuguese ? QLocale(QLocale::Portuguese, QLocale::Brazil)
                                        : QLocale(QLocale::English, QLocale::UnitedStates));
         load(QStringLiteral(":/i18n/mobiliza_%1.qm").arg(portuguese ? QStringLiteral("pt_BR") : QStringLiteral("en")));
-        if (portuguese)
-            load(QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_pt_BR.qm"));
+        // Qt's own dialogs and buttons: the catalogue qt_pt_BR (Debian's meta-catalogue,
+        // windeployqt's merged one), or qtbase_pt_BR where only that is installed.
+        const QString qtDir = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
+        if (portuguese && !load(qtDir + QStringLiteral("/qt_pt_BR.qm")))
+            load(qtDir + QStringLiteral("/qtbase_pt_BR.qm"));
     }
 
 private:
-    void load(const QString &file)
+    bool load(const QString &file)
     {
         auto t = std::make_unique<QTranslator>();
-        if (t->load(file) && QCoreApplication::installTranslator(t.get()))
-            m_installed.push_back(std::move(t));
+        if (!t->load(file) || !QCoreApplication::installTranslator(t.get()))
+            return false;
+        m_installed.push_back(std::move(t));
+        return true;
     }
     std::vector<std::unique_ptr<QTranslator>> m_installed;
 };
@@ -508,6 +514,9 @@ int runApplication(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("mobiliza"));
     QApplication::setApplicationDisplayName(QStringLiteral("Mobiliza"));
     QApplication::setApplicationVersion(QStringLiteral(MOBILIZA_VERSION));
+    // The installed .desktop file (its icon on Wayland; the taskbar groups the windows by it).
+    QGuiApplication::setDesktopFileName(QStringLiteral("br.gov.mg.saude.Mobiliza"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mobiliza.svg")));
 
     QString out, err;
     const int code = runMobiliza(QApplication::arguments(), StartupSeams{}, &out, &err);

@@ -297,16 +297,21 @@ CommandLine parseCommandLine(const QStringList &arguments)
         int(!cl.importReceipts.isEmpty()) + int(!cl.importBatches.isEmpty()) + int(cl.batches) +
         int(cl.partners) + int(cl.panel) + int(parser.isSet(searchOpt));
 
-    // Package files alone (the file manager opens them with the app): the window imports them.
+    // Package or batch files alone (the file manager opens them with the app): the window imports them.
     const QStringList positional = parser.positionalArguments();
+    const auto isMobilizaFile = [](const QString &p) {
+        return p.endsWith(QStringLiteral(".mobiliza"), Qt::CaseInsensitive) ||
+               p.endsWith(QStringLiteral(".mobiliza-lote"), Qt::CaseInsensitive);
+    };
     if (!positional.isEmpty() && headlessActions == 0 && cl.importPackages.isEmpty() &&
-        std::all_of(positional.begin(), positional.end(), [](const QString &p) {
-            return p.endsWith(QStringLiteral(".mobiliza"), Qt::CaseInsensitive);
-        }))
+        std::all_of(positional.begin(), positional.end(), isMobilizaFile))
         cl.openFiles = positional;
     if (!positional.isEmpty() && cl.openFiles.isEmpty() && cl.importPackages.isEmpty() &&
         cl.importReceipts.isEmpty() && cl.importBatches.isEmpty()) {
-        cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.").arg(parser.positionalArguments().constFirst());
+        // The first argument that is not one of Mobiliza's files (or the first one).
+        const auto odd = std::find_if_not(positional.begin(), positional.end(), isMobilizaFile);
+        cl.error = QCoreApplication::translate("CommandLine", "Unexpected argument: %1. See --help.")
+                       .arg(odd != positional.end() ? *odd : positional.constFirst());
     } else if (!cl.language.isEmpty() && cl.language != QLatin1String("pt_BR") &&
                cl.language != QLatin1String("en")) {
         cl.error = QCoreApplication::translate("CommandLine", "Unknown language \"%1\": use pt_BR or en.").arg(cl.language);

@@ -21,7 +21,8 @@ struct CommandLine
     QString outFile;       // --out FILE
     QString importPackage; // --import-package FILE (the first one)
     QStringList importPackages; // --import-package FILE... (files or folders; more may follow as arguments)
-    QStringList openFiles;      // FILE.mobiliza alone (opened with the app): the window imports them
+    QStringList
+        openFiles; // FILE.mobiliza / FILE.mobiliza-lote alone (opened with the app): the window imports them
     QString program;            // --program ID (first use): a shipped program's id (SES-MG's the default)
     QString role;               // --role KEY (first use): municipality|urs|central, apoiador|cosems|conasems
     QString uf;                 // --uf XX (with a level set up by state: apoiador, cosems)

@@ -3,6 +3,7 @@
 #include "core/package/report_package.h"
 #include "core/services/services.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -53,7 +54,16 @@ void PackageIntakeJob::start()
                                       Qt::QueuedConnection);
             IntakeFileResult file;
             file.path = paths.at(i);
-            if (kind == Kind::OwnPackages) {
+            if (kind != Kind::BatchFiles &&
+                name.endsWith(QStringLiteral(".mobiliza-lote"), Qt::CaseInsensitive)) {
+                // Opened from the file manager on the wrong installation: say where it goes.
+                file.error = Error{QStringLiteral("batch_file_here"),
+                                   QCoreApplication::translate(
+                                       "PackageIntake",
+                                       "This is a URS batch file (.mobiliza-lote): the central level's "
+                                       "installation takes it in (Forwarded, Import batch file…). Nothing "
+                                       "was imported here.")};
+            } else if (kind == Kind::OwnPackages) {
                 // Verified whole (photos streamed) before anything is kept: a cancel stops it there.
                 auto imported = package::importPackage(*services.value(), paths.at(i),
                                                        [&cancel](qint64, qint64) { return !cancel->load(); });

@@ -91,6 +91,23 @@ TEST_CASE("command line: exports and package import")
     }
 }
 
+TEST_CASE("command line: files opened with the app (the desktop's file association) go to the window")
+{
+    // The .desktop file runs "mobiliza %F" for report packages and URS batch files.
+    auto cl = parse({QStringLiteral("/media/pendrive/relatorio.mobiliza"),
+                     QStringLiteral("/media/pendrive/lote-Barbacena-2026-10.MOBILIZA-LOTE")});
+    CHECK(cl.error.isEmpty());
+    CHECK_FALSE(cl.isHeadless());
+    CHECK(cl.openFiles ==
+          QStringList{QStringLiteral("/media/pendrive/relatorio.mobiliza"),
+                      QStringLiteral("/media/pendrive/lote-Barbacena-2026-10.MOBILIZA-LOTE")});
+
+    // Anything else is a mistake, said as such.
+    cl = parse({QStringLiteral("relatorio.mobiliza"), QStringLiteral("foto.jpg")});
+    CHECK(cl.openFiles.isEmpty());
+    CHECK(cl.error.contains(QStringLiteral("foto.jpg")));
+}
+
 TEST_CASE("command line: headless detection before the application exists")
 {
     auto headless = [](std::initializer_list<const char *> args) {

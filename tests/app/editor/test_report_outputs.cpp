@@ -316,6 +316,34 @@ TEST_CASE(
     CHECK(page->model()->rowCount() == 1);
 }
 
+TEST_CASE(
+    "report outputs: a URS batch file opened with a municipality's app is refused, saying where it goes")
+{
+    // The file manager opened "lote-Barbacena-2026-10.mobiliza-lote" with Mobiliza (its MIME type's app).
+    test::EditorFixture f;
+    const QString batch = f.dir.filePath(QStringLiteral("lote-Barbacena-2026-10.mobiliza-lote"));
+    {
+        QFile file(batch);
+        REQUIRE(file.open(QIODevice::WriteOnly));
+        REQUIRE(file.write("PK\x03\x04 a batch file") > 0);
+    }
+    ui::MainWindow window{f.context, nullptr, &f.dialogs};
+    window.resize(1366, 768);
+    window.show();
+    auto *page = qobject_cast<ui::ReportsPage *>(window.page(QStringLiteral("reports")));
+    REQUIRE(page);
+    QSignalSpy finished(page, &ui::ReportsPage::importFinished);
+    REQUIRE(window.importFiles({batch}));
+    REQUIRE((!finished.isEmpty() || finished.wait(60000)));
+    CHECK(finished.first().at(0).toInt() == 0); // imported
+    CHECK(finished.first().at(1).toInt() == 1); // refused
+    REQUIRE_FALSE(f.dialogs.warnings.isEmpty());
+    const QString said = f.dialogs.warnings.last();
+    CHECK(said.contains(QStringLiteral("lote-Barbacena-2026-10.mobiliza-lote")));
+    CHECK(said.contains(QStringLiteral("central level's installation takes it in")));
+    CHECK(page->model()->rowCount() == 0);
+}
+
 TEST_CASE("report outputs: the editor with its PDF and files button fits a 1024x600 screen")
 {
     ListWindow w;
