@@ -201,6 +201,12 @@ QByteArray encode(const Preflight &p)
                      {QStringLiteral("maxJsonBytes"), double(p.limits.maxJsonBytes)},
                      {QStringLiteral("maxMissingQuery"), p.limits.maxMissingQuery}}},
         {QStringLiteral("time"), utcTimestamp(p.time)}};
+    if (p.limits.requestsPerSecond > 0 && p.limits.requestBurst > 0) {
+        QJsonObject limits = o.value(QStringLiteral("limits")).toObject();
+        limits.insert(QStringLiteral("requestsPerSecond"), p.limits.requestsPerSecond);
+        limits.insert(QStringLiteral("requestBurst"), p.limits.requestBurst);
+        o.insert(QStringLiteral("limits"), limits);
+    }
     if (p.tokenRenewAfter.isValid())
         o.insert(QStringLiteral("tokenRenewAfter"), utcTimestamp(p.tokenRenewAfter));
     if (!p.features.isEmpty())
@@ -325,6 +331,14 @@ Result<Preflight> decodePreflight(const QByteArray &body)
     p.limits.maxJsonBytes = limit("maxJsonBytes", p.limits.maxJsonBytes, kNoLimit);
     p.limits.maxMissingQuery =
         int(limit("maxMissingQuery", p.limits.maxMissingQuery, std::numeric_limits<int>::max()));
+    // Optional, and both or neither: a malformed pace is no pace (the client's defaults).
+    const QJsonValue rate = l.value(QStringLiteral("requestsPerSecond"));
+    const QJsonValue burst = l.value(QStringLiteral("requestBurst"));
+    if (rate.isDouble() && rate.toDouble() > 0 && rate.toDouble() <= 1e6 && isIntegral(burst) &&
+        burst.toDouble() >= 1 && burst.toDouble() <= 1e6) {
+        p.limits.requestsPerSecond = rate.toDouble();
+        p.limits.requestBurst = int(burst.toDouble());
+    }
     p.time = wire::time(o.value(QStringLiteral("time")));
     p.tokenRenewAfter =
         wire::time(o.value(QStringLiteral("tokenRenewAfter"))); // optional: invalid when absent

@@ -28,6 +28,11 @@ struct Limits
     qint64 maxManifestBytes = 2LL * 1024 * 1024;
     qint64 maxJsonBytes = 256LL * 1024;
     int maxMissingQuery = 5000;
+    // Optional (§2): the requests per second this token may make, and how many at
+    // once after a pause (the hub's per-token limit). 0: not announced (an older
+    // hub): the client then paces itself for the defaults of one.
+    double requestsPerSecond = 0;
+    int requestBurst = 0;
 };
 
 struct Scope

@@ -85,7 +85,12 @@
         <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <source>The hub asked to wait: the next attempt is at %1. Mobiliza, when open, tries again by itself; or run --sync again then.</source>
+        <translation>The hub asked to wait: the next attempt is at %1. Mobiliza, when open, tries again by itself; or run --sync again then.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Returned for correction: %1, revision %2 — “%3”. Open it in Mobiliza (Reports) to correct it and conclude it again.</source>
         <translation>Returned for correction: %1, revision %2 — “%3”. Open it in Mobiliza (Reports) to correct it and conclude it again.</translation>
     </message>
@@ -1932,7 +1937,7 @@
 <context>
     <name>HubClient</name>
     <message>
-        <location filename="../sync/client/hub_client.cpp" line="+121"/>
+        <location filename="../sync/client/hub_client.cpp" line="+151"/>
         <source>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</source>
         <translation>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</translation>
     </message>
@@ -1940,7 +1945,7 @@
 <context>
     <name>HubError</name>
     <message>
-        <location line="+197"/>
+        <location line="+222"/>
         <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
         <translation>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</translation>
     </message>
@@ -1966,7 +1971,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+279"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+281"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2135,7 +2140,7 @@
         <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+57"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+63"/>
         <source>The address must name a report (UUID) and a revision number.</source>
         <translation>The address must name a report (UUID) and a revision number.</translation>
     </message>
@@ -2298,7 +2303,7 @@
         <translation>The URS already has revision %1 of this report with another content. Nothing was imported; ask the municipality which one is right.</translation>
     </message>
     <message>
-        <location filename="../core/regional/package_intake_job.cpp" line="+60"/>
+        <location filename="../core/regional/package_intake_job.cpp" line="+61"/>
         <source>This is a URS batch file (.mobiliza-lote): the central level&apos;s installation takes it in (Forwarded, Import batch file…). Nothing was imported here.</source>
         <translation>This is a URS batch file (.mobiliza-lote): the central level&apos;s installation takes it in (Forwarded, Import batch file…). Nothing was imported here.</translation>
     </message>
@@ -3547,7 +3552,7 @@
         <translation>The server&apos;s answer is not what Mobiliza expects (%1). It may not be the hub of your URS, or a network login page is in the way.</translation>
     </message>
     <message>
-        <location filename="../sync/protocol.cpp" line="+307"/>
+        <location filename="../sync/protocol.cpp" line="+313"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</translation>
     </message>
@@ -4799,7 +4804,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-181"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-182"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -4809,7 +4814,7 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+193"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+194"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -4819,7 +4824,7 @@
         <translation>The hub&apos;s receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+103"/>
         <source>A partner was not sent: %1</source>
         <translation>A partner was not sent: %1</translation>
     </message>

@@ -85,7 +85,12 @@
         <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
+        <source>The hub asked to wait: the next attempt is at %1. Mobiliza, when open, tries again by itself; or run --sync again then.</source>
+        <translation>O hub pediu para esperar: a próxima tentativa é em %1. O Mobiliza, quando aberto, tenta de novo sozinho; ou rode --sync de novo nesse horário.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Returned for correction: %1, revision %2 — “%3”. Open it in Mobiliza (Reports) to correct it and conclude it again.</source>
         <translation>Devolvido para correção: %1, revisão %2 — “%3”. Abra-o no Mobiliza (Relatórios) para corrigir e concluir de novo.</translation>
     </message>
@@ -1932,7 +1937,7 @@
 <context>
     <name>HubClient</name>
     <message>
-        <location filename="../sync/client/hub_client.cpp" line="+121"/>
+        <location filename="../sync/client/hub_client.cpp" line="+151"/>
         <source>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</source>
         <translation>Configuração de laboratório ligada (%1=1): este endereço do hub usa http:// simples, então a chave de acesso e os contatos dos parceiros viajam pela rede sem proteção. Use somente numa rede de testes, nunca com dados reais.</translation>
     </message>
@@ -1940,7 +1945,7 @@
 <context>
     <name>HubError</name>
     <message>
-        <location line="+197"/>
+        <location line="+222"/>
         <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
         <translation>O hub não conseguiu ler este relatório (%1). Avise a URS e confira se o Mobiliza está atualizado.</translation>
     </message>
@@ -1966,7 +1971,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+279"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+281"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2135,7 +2140,7 @@
         <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+57"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+63"/>
         <source>The address must name a report (UUID) and a revision number.</source>
         <translation>O endereço precisa indicar um relatório (UUID) e um número de revisão.</translation>
     </message>
@@ -2298,7 +2303,7 @@
         <translation>A URS já tem a revisão %1 deste relatório com outro conteúdo. Nada foi importado; pergunte ao município qual é a correta.</translation>
     </message>
     <message>
-        <location filename="../core/regional/package_intake_job.cpp" line="+60"/>
+        <location filename="../core/regional/package_intake_job.cpp" line="+61"/>
         <source>This is a URS batch file (.mobiliza-lote): the central level&apos;s installation takes it in (Forwarded, Import batch file…). Nothing was imported here.</source>
         <translation>Este é um arquivo de lote de uma URS (.mobiliza-lote): quem o recebe é a instalação do nível central (Encaminhados, Importar arquivo de lote…). Nada foi importado aqui.</translation>
     </message>
@@ -3547,7 +3552,7 @@
         <translation>A resposta do servidor não é a que o Mobiliza espera (%1). Pode não ser o hub da sua URS, ou uma página de login da rede está no caminho.</translation>
     </message>
     <message>
-        <location filename="../sync/protocol.cpp" line="+307"/>
+        <location filename="../sync/protocol.cpp" line="+313"/>
         <source>The hub speaks protocol version %1 and this Mobiliza speaks version %2. Update Mobiliza (or ask the URS to update the hub).</source>
         <translation>O hub usa a versão %1 do protocolo e este Mobiliza usa a versão %2. Atualize o Mobiliza (ou peça à URS para atualizar o hub).</translation>
     </message>
@@ -4799,7 +4804,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-181"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-182"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -4809,7 +4814,7 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+193"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+194"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -4819,7 +4824,7 @@
         <translation>O comprovante do hub não corresponde a este relatório (o conteúdo é diferente). Ele será enviado de novo; se isso se repetir, avise a URS.</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+103"/>
         <source>A partner was not sent: %1</source>
         <translation>Um parceiro não foi enviado: %1</translation>
     </message>

@@ -13,6 +13,7 @@
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 namespace mobiliza::sync {
@@ -49,7 +50,36 @@ bool isSuccess(int status)
 
 } // namespace
 
-HubClient::HubClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+HubClient::HubClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
+{
+    m_paceClock.start();
+}
+
+void HubClient::setPace(double requestsPerSecond, int burst)
+{
+    if (requestsPerSecond <= 0 || burst < 1)
+        return;
+    refillPace(); // up to now at the old pace
+    m_paceRate = requestsPerSecond * 0.9;
+    m_paceBurst = std::max(1.0, std::floor(burst / 2.0));
+    m_paceTokens = std::min(m_paceTokens, m_paceBurst);
+}
+
+void HubClient::refillPace()
+{
+    const qint64 now = m_paceClock.elapsed();
+    m_paceTokens = std::min(m_paceBurst, m_paceTokens + double(now - m_paceLast) / 1000.0 * m_paceRate);
+    m_paceLast = now;
+}
+
+qint64 HubClient::nextTurnMs()
+{
+    refillPace();
+    m_paceTokens -= 1; // this request's turn, taken now or reserved ahead
+    if (m_paceTokens >= 0)
+        return 0;
+    return qint64(std::ceil(-m_paceTokens / m_paceRate * 1000.0));
+}
 
 HubClient::~HubClient()
 {
@@ -176,6 +206,7 @@ QUrl HubClient::routeUrl(const QString &path) const
 
 void HubClient::abortAll()
 {
+    ++m_generation;
     const auto replies = m_inFlight;
     for (const QPointer<QNetworkReply> &reply : replies)
         if (reply)
@@ -194,6 +225,31 @@ void HubClient::send(const QByteArray &verb, const QString &path, const QByteArr
         });
         return;
     }
+    const qint64 wait = nextTurnMs();
+    if (wait > 0) {
+        ++m_pacedWaiting;
+        QTimer::singleShot(wait, this,
+                           [this, verb, path, body, contentType, authenticated, progress, handler,
+                            generation = m_generation] {
+                               --m_pacedWaiting;
+                               if (generation != m_generation) { // abortAll() meanwhile
+                                   Response aborted;
+                                   aborted.aborted = true;
+                                   aborted.networkError = int(QNetworkReply::OperationCanceledError);
+                                   handler(aborted);
+                                   return;
+                               }
+                               dispatch(verb, path, body, contentType, authenticated, progress, handler);
+                           });
+        return;
+    }
+    dispatch(verb, path, body, contentType, authenticated, progress, handler);
+}
+
+void HubClient::dispatch(const QByteArray &verb, const QString &path, const QByteArray &body,
+                         const QByteArray &contentType, bool authenticated, Progress progress,
+                         Handler handler)
+{
     QNetworkRequest request(routeUrl(path));
     // Captive portals redirect: a redirect is never the hub.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
@@ -428,6 +484,8 @@ void HubClient::preflight(Callback<Preflight> done)
             auto decoded = decodePreflight(r.body);
             if (decoded) {
                 m_features = decoded->features;
+                if (decoded->limits.requestsPerSecond > 0)
+                    setPace(decoded->limits.requestsPerSecond, decoded->limits.requestBurst);
                 return done(decoded.value());
             }
             HubError e = HubError::make(HubError::Kind::NotHub, host(), r.status);

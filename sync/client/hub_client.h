@@ -31,6 +31,7 @@
 #include "sync/protocol_review.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -94,6 +95,14 @@ public:
     bool hasToken() const { return !m_token.isEmpty(); }
     void setTimeouts(Timeouts timeouts) { m_timeouts = timeouts; }
     Timeouts timeouts() const { return m_timeouts; }
+    // Every request is paced to stay under the hub's limit per token: a year's backlog
+    // then lands in one pass instead of tripping the hub's 429 and a backoff. The pace
+    // is 90 % of the rate and half the burst the pre-flight announced (another pass or
+    // process of the same installation may have used the rest), or, before one and
+    // with an older hub, of a hub's defaults (50 a second, 200 at once).
+    void setPace(double requestsPerSecond, int burst);
+    double paceRate() const { return m_paceRate; }
+    double paceBurst() const { return m_paceBurst; }
 
     void preflight(Callback<Preflight> done);
     // What the last pre-flight that answered as the hub offers (its `features`, §2):
@@ -155,9 +164,9 @@ public:
     // Body bytes received by the regional calls (for the bench's wire ratio).
     qint64 bodyBytesReceived() const { return m_bodyBytesReceived; }
 
-    // Stops every call in flight; their callbacks get Aborted.
+    // Stops every call in flight (and those waiting for their turn); their callbacks get Aborted.
     void abortAll();
-    int callsInFlight() const { return int(m_inFlight.size()); }
+    int callsInFlight() const { return int(m_inFlight.size()) + m_pacedWaiting; }
 
     // Body bytes written so far (requests) — for progress and measurements.
     qint64 bodyBytesSent() const { return m_bodyBytesSent; }
@@ -214,6 +223,11 @@ private:
 
     void send(const QByteArray &verb, const QString &path, const QByteArray &body,
               const QByteArray &contentType, bool authenticated, Progress progress, Handler handler);
+    void dispatch(const QByteArray &verb, const QString &path, const QByteArray &body,
+                  const QByteArray &contentType, bool authenticated, Progress progress, Handler handler);
+    // Takes a turn from the pace's bucket: 0, or the milliseconds to wait for it.
+    qint64 nextTurnMs();
+    void refillPace(); // the bucket up to now
     QUrl routeUrl(const QString &path) const;
     HubError errorFor(const Response &response, Route route) const;
     void askMissing(std::shared_ptr<QList<QStringList>> batches, std::shared_ptr<QStringList> missing,
@@ -228,6 +242,14 @@ private:
     QList<QPointer<QNetworkReply>> m_inFlight;
     qint64 m_bodyBytesSent = 0;
     qint64 m_bodyBytesReceived = 0;
+    // The pace: a token bucket on the monotonic clock (see setPace).
+    double m_paceRate = 45;
+    double m_paceBurst = 100;
+    double m_paceTokens = 100;
+    qint64 m_paceLast = 0;
+    QElapsedTimer m_paceClock;
+    quint64 m_generation = 0; // abortAll() moves it: a waiting request is then aborted
+    int m_pacedWaiting = 0;
 };
 
 } // namespace mobiliza::sync

@@ -13,6 +13,7 @@
 #include <QFutureWatcher>
 #include <QLoggingCategory>
 #include <QSet>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
@@ -119,6 +120,7 @@ bool SyncEngine::start(Pass pass)
     m_index = 0;
     m_inItem = false;
     m_partnerRetry = false;
+    m_rateWaitedSeconds = 0;
     // A pass killed earlier (crash, power cut) left rows in "sending".
     m_outbox.recoverInterrupted();
     setPhase(Phase::Checking);
@@ -431,6 +433,8 @@ void SyncEngine::putManifest()
 void SyncEngine::itemFailed(const HubError &error)
 {
     m_inItem = false;
+    if (waitForHub(error))
+        return;
     const QString label = itemLabel(m_current);
     if (!error.isRetryable()) {
         m_outbox.markRejected(m_current.uuid, outboxError(error));
@@ -451,6 +455,29 @@ void SyncEngine::itemFailed(const HubError &error)
         return;
     }
     nextItem();
+}
+
+bool SyncEngine::waitForHub(const HubError &error)
+{
+    // The client paces itself under the hub's limit; a 429 still comes when something
+    // else shares it (nginx's limit per address, another process of this installation).
+    // A short wait the hub asks for is waited here, and the same report goes on.
+    static constexpr int kMaxWaitSeconds = 30;       // one wait
+    static constexpr int kMaxWaitedSeconds = 5 * 60; // a whole pass
+    if (error.kind != HubError::Kind::RateLimited || error.retryAfterSeconds > kMaxWaitSeconds ||
+        m_rateWaitedSeconds + error.retryAfterSeconds > kMaxWaitedSeconds)
+        return false;
+    const int seconds = std::max(1, error.retryAfterSeconds);
+    m_rateWaitedSeconds += seconds;
+    // Queued again (due after the wait, should the pass end meanwhile); its photos already
+    // at the hub are not sent again.
+    m_outbox.markFailed(m_current.uuid, outboxError(error), m_services.clock().now().addSecs(seconds));
+    --m_index;
+    QTimer::singleShot(seconds * 1000, this, [this, generation = m_generation] {
+        if (m_running && generation == m_generation)
+            nextItem();
+    });
+    return true;
 }
 
 void SyncEngine::itemDone()

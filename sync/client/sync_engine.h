@@ -143,6 +143,7 @@ private:
     void uploadNext();
     void sendBlob(const QString &sha, const core::Result<QByteArray> &bytes);
     void putManifest();
+    bool waitForHub(const HubError &error); // a short 429: wait, then the same item again
     void itemFailed(const HubError &error);
     void itemDone();
     void pushPartners();
@@ -176,6 +177,7 @@ private:
     QStringList m_uploads;
     qint64 m_itemBase = 0; // bytes of the current item already at the hub
     bool m_missingRetried = false;
+    int m_rateWaitedSeconds = 0; // waited for the hub's 429s in this pass
     bool m_inItem = false; // m_current is marked "sending"
 
     std::unique_ptr<RegionalSteps> m_regional;

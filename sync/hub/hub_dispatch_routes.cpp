@@ -66,8 +66,15 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
     const QByteArray &body = request.body;
     const sync::Scope &scope = token.scope;
     switch (route) {
-    case Route::Preflight:
-        return json(200, sync::encode(m_tokens.preflight(token)));
+    case Route::Preflight: {
+        sync::Preflight p = m_tokens.preflight(token);
+        // This token's own limit (docs/protocol.md §2), so that its client paces itself.
+        const bool municipal = token.scope.kind == sync::Scope::Kind::Municipality;
+        p.limits.requestsPerSecond =
+            municipal ? options().tokenRatePerSecond : options().regionalRatePerSecond;
+        p.limits.requestBurst = int(municipal ? options().tokenBurst : options().regionalBurst);
+        return json(200, sync::encode(p));
+    }
 
     case Route::BlobsMissing: {
         auto names = sync::decodeMissingQuery(body, m_hub.options().limits.maxMissingQuery);

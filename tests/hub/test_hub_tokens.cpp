@@ -140,6 +140,18 @@ TEST_CASE("The pre-flight's tokenRenewAfter is optional: a pre-flight without it
     CHECK(decoded->tokenRenewAfter == hubNow().addDays(90));
 }
 
+TEST_CASE("The pre-flight announces each token's request limit, so that its installation paces itself")
+{
+    HubFixture f;
+    const sync::Preflight municipal = preflightOf(f, f.enrollMunicipality(kBelo));
+    CHECK(municipal.limits.requestsPerSecond == 50);
+    CHECK(municipal.limits.requestBurst == 200);
+    // A URS's and the central level's passes go over a whole region: their own, larger limit.
+    const sync::Preflight central = preflightOf(f, f.enrollCentral());
+    CHECK(central.limits.requestsPerSecond == 200);
+    CHECK(central.limits.requestBurst == 400);
+}
+
 TEST_CASE("CLI: tokens shows created, last use, state, until when it works and what it was rotated from")
 {
     HubFixture f;

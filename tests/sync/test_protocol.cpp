@@ -53,6 +53,45 @@ TEST_CASE("protocol: a pre-flight round-trips and only a hub's answer counts")
     CHECK(future.error().code == QStringLiteral("protocol_version"));
 }
 
+TEST_CASE(
+    "protocol: the pre-flight may announce the token's request limit, and absent or malformed it says none")
+{
+    Preflight p;
+    p.hub = {QStringLiteral("urs-bh"), QStringLiteral("URS Belo Horizonte")};
+    p.scope.municipality = QStringLiteral("3106200");
+    p.time = QDateTime(QDate(2026, 11, 22), QTime(14, 0), QTimeZone::utc());
+    // An older hub (or one that does not say): nothing on the wire, zero when read.
+    const QByteArray silent = encode(p);
+    CHECK_FALSE(silent.contains("requestsPerSecond"));
+    auto back = decodePreflight(silent);
+    REQUIRE(back.ok());
+    CHECK(back->limits.requestsPerSecond == 0);
+    CHECK(back->limits.requestBurst == 0);
+
+    p.limits.requestsPerSecond = 50;
+    p.limits.requestBurst = 200;
+    back = decodePreflight(encode(p));
+    REQUIRE(back.ok());
+    CHECK(back->limits.requestsPerSecond == 50);
+    CHECK(back->limits.requestBurst == 200);
+
+    // Both or neither, and sane: anything else is no announcement (never a refusal).
+    const QString base = QStringLiteral(
+        R"({"service":"mobiliza-hub","protocol":1,"scope":{"kind":"municipality","municipality":"3106200"},"limits":{%1}})");
+    for (const QString &limits :
+         {QStringLiteral(R"("requestsPerSecond":50)"), QStringLiteral(R"("requestBurst":200)"),
+          QStringLiteral(R"("requestsPerSecond":"50","requestBurst":200)"),
+          QStringLiteral(R"("requestsPerSecond":-1,"requestBurst":200)"),
+          QStringLiteral(R"("requestsPerSecond":50,"requestBurst":0.5)"),
+          QStringLiteral(R"("requestsPerSecond":1e300,"requestBurst":200)")}) {
+        INFO(limits.toStdString());
+        const auto odd = decodePreflight(base.arg(limits).toUtf8());
+        REQUIRE(odd.ok());
+        CHECK(odd->limits.requestsPerSecond == 0);
+        CHECK(odd->limits.requestBurst == 0);
+    }
+}
+
 TEST_CASE("protocol: scopes cover what they should")
 {
     Scope m{Scope::Kind::Municipality, QStringLiteral("3106200"), {}};

@@ -229,6 +229,59 @@ TEST_CASE("pass: stopped in the middle of a photo, the report goes back to the q
     CHECK(p.stateOf(report) == ReportState::Ready);
 }
 
+TEST_CASE(
+    "pass: a short wait the hub asks for (429 Retry-After) is waited within the pass, and the report lands")
+{
+    SyncProfile p;
+    FakeHub hub;
+    const QString report = p.concludedReport({2026, 10}, 3);
+    // nginx's limit per address (another installation behind the same address) answers
+    // the second photo with 429 once.
+    int refused = 0;
+    hub.fault = [&](const SeenRequest &r) -> std::optional<CannedResponse> {
+        if (refused == 0 && r.method == "PUT" && r.path.startsWith("/api/v1/blobs/") &&
+            hub.blobs.size() == 1) {
+            ++refused;
+            sync::ErrorBody e;
+            e.code = QStringLiteral("rate_limited");
+            e.message = QStringLiteral("Muitas solicitações seguidas.");
+            return CannedResponse::http(429, sync::encode(e), "application/json", {"Retry-After: 1"});
+        }
+        return std::nullopt;
+    };
+    Pass pass(p, hub);
+    const sync::PassReport r = pass.run();
+    CHECK(refused == 1);
+    CHECK(r.sent == 1);
+    CHECK(r.failed == 0);
+    CHECK(r.remaining == 0);
+    CHECK(r.allConfirmed);
+    CHECK(p.stateOf(report) == ReportState::Received);
+    CHECK(hub.blobs.size() == 3);
+    CHECK(hub.count("PUT", "/api/v1/blobs/") == 4); // the refused photo once more, no other again
+
+    // A long wait is not waited in the pass: the report waits in the queue, due then.
+    SyncProfile q;
+    FakeHub slow;
+    const QString other = q.concludedReport({2026, 10}, 1);
+    slow.fault = [](const SeenRequest &r) -> std::optional<CannedResponse> {
+        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/")) {
+            sync::ErrorBody e;
+            e.code = QStringLiteral("rate_limited");
+            e.message = QStringLiteral("Muitas solicitações seguidas.");
+            return CannedResponse::http(429, sync::encode(e), "application/json", {"Retry-After: 120"});
+        }
+        return std::nullopt;
+    };
+    Pass later(q, slow);
+    const sync::PassReport l = later.run();
+    CHECK(l.sent == 0);
+    CHECK(l.remaining == 1);
+    const core::OutboxItem waiting = q.itemOf(other);
+    CHECK(waiting.state == OutboxState::Queued);
+    CHECK(q.clock.now().secsTo(waiting.nextAttemptAt) == 120);
+}
+
 TEST_CASE("pass: a photo too large for the hub fails that report only, in words")
 {
     SyncProfile p;

@@ -2,6 +2,8 @@
 // SyncController talking to a fake hub on 127.0.0.1.
 #include "tests/sync/fake_hub.h"
 
+#include "tests/app/cli_run.h"
+
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/sync_page.h"
 #include "app/ui/sync/enroll_dialog.h"
@@ -395,6 +397,40 @@ TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a
     CHECK(page.statusLabel()->text().contains(QStringLiteral("network login page")));
     CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
     shoot(page, QStringLiteral("sync-page-captive-portal.png"));
+}
+
+TEST_CASE("command line: --sync that the hub asked to wait says when the next attempt is")
+{
+    // The hub (or nginx in front of it) answers every photo with 429 and a wait of
+    // ten minutes: the pass ends with the reports queued, and says until when.
+    FakeHub hub;
+    hub.fault = [](const test::SeenRequest &r) -> std::optional<test::CannedResponse> {
+        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/")) {
+            sync::ErrorBody e;
+            e.code = QStringLiteral("rate_limited");
+            e.message = QStringLiteral("Muitas solicitações seguidas.");
+            return test::CannedResponse::http(429, sync::encode(e), "application/json", {"Retry-After: 600"});
+        }
+        return std::nullopt;
+    };
+    test::TempDir dir;
+    const QString profile = dir.filePath(QStringLiteral("perfil"));
+    REQUIRE(test::runCli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--data-dir"),
+                          profile, QStringLiteral("--municipality"), hub.municipality,
+                          QStringLiteral("--demo-data"), QStringLiteral("--status")})
+                .code == 0);
+    const test::CliRun enrolled =
+        test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--hub"), hub.url(),
+                      QStringLiteral("--enroll"), QStringLiteral("GOOD-CODE")});
+    INFO(enrolled.err.toStdString());
+    REQUIRE(enrolled.code == 0);
+    const test::CliRun pass = test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--sync")});
+    INFO(pass.out.toStdString() << pass.err.toStdString());
+    CHECK(pass.code == 1);
+    const QString when =
+        QLocale().toString(test::kCliNow.addSecs(600).toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm:ss"));
+    CHECK(pass.out.contains(QStringLiteral("The hub asked to wait: the next attempt is at %1").arg(when)));
+    CHECK(pass.out.contains(QStringLiteral("Still to send: 12")));
 }
 
 TEST_CASE("enrollment dialog: validates the address and the code, then connects")
