@@ -12,69 +12,19 @@
 #
 # usage: postgres_test.sh MOBILIZA_HUB_EXE TEST_HUB_EXE
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/pg_lib.sh"
 
 HUB_EXE=${1:?usage: postgres_test.sh MOBILIZA_HUB_EXE TEST_HUB_EXE}
 TEST_HUB=${2:?usage: postgres_test.sh MOBILIZA_HUB_EXE TEST_HUB_EXE}
 
-PGBIN=${PGBIN:-}
-if [ -z "$PGBIN" ]; then
-  for v in 15 16 17 14 13; do
-    if [ -x "/usr/lib/postgresql/$v/bin/initdb" ]; then
-      PGBIN=/usr/lib/postgresql/$v/bin
-      break
-    fi
-  done
-fi
-[ -n "$PGBIN" ] && [ -x "$PGBIN/initdb" ] ||
-  fatal "PostgreSQL is not installed (Debian package postgresql; scripts/setup.sh installs it)"
 command -v curl >/dev/null || fatal "curl is not installed (scripts/setup.sh installs it)"
 
-# initdb refuses to run as root: then the cluster belongs to the postgres system user.
-PGRUN=()
-PGOWNER=$(id -un)
-if [ "$(id -u)" -eq 0 ]; then
-  id postgres >/dev/null 2>&1 || fatal "running as root needs the postgres system user (package postgresql)"
-  PGRUN=(runuser -u postgres --)
-  PGOWNER=postgres
-  chmod 0755 "$WORK"
-fi
+start_pg_cluster
 
-CLUSTER="$WORK/pg"
-mkdir -p "$CLUSTER/data" "$CLUSTER/run"
-# A password with characters a URL must escape (the hub rebuilds the address for its
-# worker threads' connections: an escaping slip would lock them out).
-PASSWORD="p%41ss:w@rd/$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-PASSWORD_IN_URL=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$PASSWORD")
-printf '%s\n' "$PASSWORD" >"$CLUSTER/pwfile"
-chown -R "$PGOWNER" "$CLUSTER"
-chmod 0700 "$CLUSTER/data"
-
-log "initdb ($PGBIN) as $PGOWNER"
-"${PGRUN[@]}" "$PGBIN/initdb" -D "$CLUSTER/data" -U mobiliza --pwfile="$CLUSTER/pwfile" \
-  --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$CLUSTER/initdb.log" 2>&1 ||
-  { cat "$CLUSTER/initdb.log"; fatal "initdb failed"; }
-rm -f "$CLUSTER/pwfile"
-
-started=0
-for attempt in 1 2 3 4 5; do
-  PGPORT=$(random_free_port)
-  if "${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$CLUSTER/data" -l "$CLUSTER/server.log" -w -t 30 \
-    -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $CLUSTER/run -c fsync=off -c full_page_writes=off" \
-    start >"$CLUSTER/pg_ctl.log" 2>&1; then
-    started=1
-    break
-  fi
-done
-[ "$started" = 1 ] || { cat "$CLUSTER/pg_ctl.log" "$CLUSTER/server.log"; fatal "PostgreSQL did not start"; }
-cleanup_add "${PGRUN[*]} $PGBIN/pg_ctl -D $CLUSTER/data -m immediate -w stop"
-log "PostgreSQL on 127.0.0.1:$PGPORT"
-
-export PGPASSWORD=$PASSWORD
-"$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U mobiliza mobiliza_test || fatal "createdb failed"
-"$PGBIN/createdb" -h 127.0.0.1 -p "$PGPORT" -U mobiliza mobiliza_hub || fatal "createdb failed"
-unset PGPASSWORD
-TEST_URL="postgresql://mobiliza:$PASSWORD_IN_URL@127.0.0.1:$PGPORT/mobiliza_test"
-HUB_URL="postgresql://mobiliza:$PASSWORD_IN_URL@127.0.0.1:$PGPORT/mobiliza_hub"
+pg_createdb mobiliza_test
+pg_createdb mobiliza_hub
+TEST_URL=$(pg_url mobiliza_test)
+HUB_URL=$(pg_url mobiliza_hub)
 
 # ---- the hub's test suite on PostgreSQL
 log "test_hub on PostgreSQL"
