@@ -176,7 +176,7 @@ HubRequest headersOf(MHD_Connection *connection, const char *url, const char *me
 // a request's headers and its body in two writes, without TCP_NODELAY, so Nagle
 // holds the body back until the headers are acknowledged — and Linux delays that
 // ACK by up to 40 ms (measured: a 12-month backlog took 11 s of wall time for
-// 0.5 s of CPU; bench/hub/bench_hub_push). TCP_QUICKACK sends the pending ACK at
+// 0.5 s of CPU; bench/hub/bench_push.sh). TCP_QUICKACK sends the pending ACK at
 // once (the kernel drops the flag again by itself: it is set per request).
 void acknowledgeNow(MHD_Connection *connection)
 {
