@@ -221,3 +221,41 @@ fill_disk() {
 }
 
 free_disk() { rm -f "$1/filler"; }
+
+# start_nginx NGINX PREFIX RENDER: starts nginx (foreground master, stopped at exit) on
+# two free ports of 127.0.0.1. RENDER is a function called with the two ports that writes
+# PREFIX/nginx.conf; each attempt checks it with `nginx -t` first. A port another process
+# took meanwhile shows as "bind() … failed" in nginx's log: the attempt moves to other
+# ports. Sets NGINX_PID, NGINX_PORT (the first port) and NGINX_PORT2.
+start_nginx() {
+  local nginx=$1 prefix=$2 render=$3 started=0 attempt
+  for attempt in 1 2 3 4 5; do
+    NGINX_PORT=$(random_free_port)
+    NGINX_PORT2=$(random_free_port)
+    [ "$NGINX_PORT" = "$NGINX_PORT2" ] && continue
+    "$render" "$NGINX_PORT" "$NGINX_PORT2"
+    "$nginx" -t -q -p "$prefix" -e "$prefix/logs/error.log" -c "$prefix/nginx.conf" 2>"$prefix/t.err" ||
+      { cat "$prefix/t.err"; fatal "nginx -t refused the rendered site"; }
+    : >"$prefix/logs/error.log"
+    "$nginx" -p "$prefix" -e "$prefix/logs/error.log" -c "$prefix/nginx.conf" 2>>"$prefix/logs/stderr" &
+    NGINX_PID=$!
+    local i
+    for i in $(seq 1 50); do
+      grep -q 'bind() to' "$prefix/logs/error.log" 2>/dev/null && break
+      if (exec 3<>"/dev/tcp/127.0.0.1/$NGINX_PORT") 2>/dev/null && ! grep -q 'bind() to' "$prefix/logs/error.log"; then
+        started=1
+        break
+      fi
+      kill -0 "$NGINX_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    if [ "$started" = 1 ]; then
+      cleanup_add "stop_pid $NGINX_PID"
+      return 0
+    fi
+    stop_pid "$NGINX_PID"
+    wait "$NGINX_PID" 2>/dev/null
+  done
+  cat "$prefix/logs/error.log" "$prefix/logs/stderr" 2>/dev/null
+  fatal "nginx did not start"
+}

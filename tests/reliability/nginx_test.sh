@@ -84,36 +84,9 @@ for needle in 'listen 443 ssl http2;' 'listen 80;' 'server 127.0.0.1:8080;' \
   grep -qF "$needle" "$SITE" || fatal "the site file no longer has \"$needle\": update nginx_test.sh with it"
 done
 
-started=0
-for attempt in 1 2 3 4 5; do
-  HTTPS_PORT=$(random_free_port)
-  HTTP_PORT=$(random_free_port)
-  [ "$HTTPS_PORT" = "$HTTP_PORT" ] && continue
-  render "$HTTPS_PORT" "$HTTP_PORT"
-  "$NGINX" -t -q -p "$PREFIX" -e "$PREFIX/logs/error.log" -c "$PREFIX/nginx.conf" 2>"$PREFIX/t.err" ||
-    { cat "$PREFIX/t.err"; fatal "nginx -t refused the rendered site"; }
-  : >"$PREFIX/logs/error.log"
-  "$NGINX" -p "$PREFIX" -e "$PREFIX/logs/error.log" -c "$PREFIX/nginx.conf" 2>>"$PREFIX/logs/stderr" &
-  NGINX_PID=$!
-  for i in $(seq 1 50); do
-    # A port another test took meanwhile also answers a connect: nginx says so in its log
-    # (bind() … failed) while it retries, and this attempt moves to other ports.
-    grep -q 'bind() to' "$PREFIX/logs/error.log" 2>/dev/null && break
-    if (exec 3<>"/dev/tcp/127.0.0.1/$HTTPS_PORT") 2>/dev/null && ! grep -q 'bind() to' "$PREFIX/logs/error.log"; then
-      started=1
-      break
-    fi
-    kill -0 "$NGINX_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  if [ "$started" = 1 ]; then
-    cleanup_add "stop_pid $NGINX_PID"
-    break
-  fi
-  stop_pid "$NGINX_PID"
-  wait "$NGINX_PID" 2>/dev/null
-done
-[ "$started" = 1 ] || { cat "$PREFIX/logs/error.log" "$PREFIX/logs/stderr" 2>/dev/null; fatal "nginx did not start"; }
+start_nginx "$NGINX" "$PREFIX" render
+HTTPS_PORT=$NGINX_PORT
+HTTP_PORT=$NGINX_PORT2
 log "nginx on https://127.0.0.1:$HTTPS_PORT and http://127.0.0.1:$HTTP_PORT"
 
 BASE="https://$HOST:$HTTPS_PORT"

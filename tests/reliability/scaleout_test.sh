@@ -89,34 +89,8 @@ http {
 EOF
   } >"$PREFIX/nginx.conf"
 }
-started=0
-for attempt in 1 2 3 4 5; do
-  PORT=$(random_free_port)
-  HTTP_PORT=$(random_free_port)
-  [ "$PORT" = "$HTTP_PORT" ] && continue
-  render "$PORT" "$HTTP_PORT"
-  "$NGINX" -t -q -p "$PREFIX" -e "$PREFIX/logs/error.log" -c "$PREFIX/nginx.conf" 2>"$PREFIX/t.err" ||
-    { cat "$PREFIX/t.err"; fatal "nginx -t refused the rendered site"; }
-  : >"$PREFIX/logs/error.log"
-  "$NGINX" -p "$PREFIX" -e "$PREFIX/logs/error.log" -c "$PREFIX/nginx.conf" 2>>"$PREFIX/logs/stderr" &
-  NGINX_PID=$!
-  for _ in $(seq 1 50); do
-    grep -q 'bind() to' "$PREFIX/logs/error.log" 2>/dev/null && break
-    if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && ! grep -q 'bind() to' "$PREFIX/logs/error.log"; then
-      started=1
-      break
-    fi
-    kill -0 "$NGINX_PID" 2>/dev/null || break
-    sleep 0.1
-  done
-  if [ "$started" = 1 ]; then
-    cleanup_add "stop_pid $NGINX_PID"
-    break
-  fi
-  stop_pid "$NGINX_PID"
-  wait "$NGINX_PID" 2>/dev/null
-done
-[ "$started" = 1 ] || { cat "$PREFIX/logs/error.log" "$PREFIX/logs/stderr" 2>/dev/null; fatal "nginx did not start"; }
+start_nginx "$NGINX" "$PREFIX" render
+PORT=$NGINX_PORT
 HUB_URL="http://127.0.0.1:$PORT"
 log "nginx on $HUB_URL, upstream: both instances"
 

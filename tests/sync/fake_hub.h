@@ -16,6 +16,16 @@
 
 namespace mobiliza::test {
 
+// The hub's (or nginx's) 429 with a Retry-After of `seconds`.
+inline CannedResponse rateLimited(int seconds)
+{
+    sync::ErrorBody e;
+    e.code = QStringLiteral("rate_limited");
+    e.message = QStringLiteral("Muitas solicitações seguidas.");
+    return CannedResponse::http(429, sync::encode(e), "application/json",
+                                {"Retry-After: " + QByteArray::number(seconds)});
+}
+
 class FakeHub
 {
 public:

@@ -242,10 +242,7 @@ TEST_CASE(
         if (refused == 0 && r.method == "PUT" && r.path.startsWith("/api/v1/blobs/") &&
             hub.blobs.size() == 1) {
             ++refused;
-            sync::ErrorBody e;
-            e.code = QStringLiteral("rate_limited");
-            e.message = QStringLiteral("Muitas solicitações seguidas.");
-            return CannedResponse::http(429, sync::encode(e), "application/json", {"Retry-After: 1"});
+            return test::rateLimited(1);
         }
         return std::nullopt;
     };
@@ -265,12 +262,8 @@ TEST_CASE(
     FakeHub slow;
     const QString other = q.concludedReport({2026, 10}, 1);
     slow.fault = [](const SeenRequest &r) -> std::optional<CannedResponse> {
-        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/")) {
-            sync::ErrorBody e;
-            e.code = QStringLiteral("rate_limited");
-            e.message = QStringLiteral("Muitas solicitações seguidas.");
-            return CannedResponse::http(429, sync::encode(e), "application/json", {"Retry-After: 120"});
-        }
+        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
+            return test::rateLimited(120);
         return std::nullopt;
     };
     Pass later(q, slow);

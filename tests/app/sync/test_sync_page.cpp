@@ -405,12 +405,8 @@ TEST_CASE("command line: --sync that the hub asked to wait says when the next at
     // ten minutes: the pass ends with the reports queued, and says until when.
     FakeHub hub;
     hub.fault = [](const test::SeenRequest &r) -> std::optional<test::CannedResponse> {
-        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/")) {
-            sync::ErrorBody e;
-            e.code = QStringLiteral("rate_limited");
-            e.message = QStringLiteral("Muitas solicitações seguidas.");
-            return test::CannedResponse::http(429, sync::encode(e), "application/json", {"Retry-After: 600"});
-        }
+        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
+            return test::rateLimited(600);
         return std::nullopt;
     };
     test::TempDir dir;
