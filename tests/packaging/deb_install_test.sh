@@ -133,7 +133,10 @@ check "mobiliza-hub is on PATH" in_root sh -c 'command -v mobiliza-hub'
 # ---------------------------------------------------------------- the hub, as its user
 as_hub() { chroot --userspec=mobiliza-hub:mobiliza-hub "$ROOT" env -i PATH=/usr/bin:/bin HOME=/var/lib/mobiliza-hub MOBILIZA_LANG=en "$@"; }
 : >"$WORK/hub.out"
-as_hub mobiliza-hub serve --listen 127.0.0.1:0 --data /var/lib/mobiliza-hub >"$WORK/hub.out" 2>"$WORK/hub.err" &
+# exec: $! is the hub itself (chroot and env exec it), so stopping it stops the hub.
+(exec chroot --userspec=mobiliza-hub:mobiliza-hub "$ROOT" env -i PATH=/usr/bin:/bin HOME=/var/lib/mobiliza-hub \
+  MOBILIZA_LANG=en mobiliza-hub serve --listen 127.0.0.1:0 --data /var/lib/mobiliza-hub) \
+  >"$WORK/hub.out" 2>"$WORK/hub.err" &
 HUB_PID=$!
 cleanup_add "stop_pid $HUB_PID"
 for _ in $(seq 1 150); do
@@ -176,6 +179,10 @@ expect_eq "the hub's store is the service's only" "mobiliza-hub 600" \
 
 # ---------------------------------------------------------------- removal
 stop_pid "$HUB_PID"
+wait "$HUB_PID" 2>/dev/null
+expect_eq "the installed hub stops cleanly on SIGTERM (what systemctl stop sends)" 0 "$?"
+check "…and no hub is left running from the root" \
+  bash -c '! pgrep -f "^mobiliza-hub serve --listen 127.0.0.1:0 --data /var/lib/mobiliza-hub" >/dev/null' _
 apt_quiet() { in_root apt-get -q -y "$@" >"$WORK/apt-$1.log" 2>&1 || { tail -n 30 "$WORK/apt-$1.log"; return 1; }; }
 check "apt-get purge mobiliza-hub" apt_quiet purge mobiliza-hub
 grep "mobiliza-hub:" "$WORK/apt-purge.log"
