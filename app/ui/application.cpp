@@ -374,21 +374,14 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                 + QLatin1Char('\n');
         // Left waiting for the moment the hub asked for (its 429 and Retry-After): say
         // when, so that running --sync again is not a guess (before then it sends nothing).
-        if (pass.remaining > 0) {
-            QDateTime next;
-            const QDateTime now = services->clock().now();
-            for (const core::OutboxItem &item : syncController.outbox().queuedItems())
-                if (item.lastError.code == sync::HubError::kindKey(sync::HubError::Kind::RateLimited) &&
-                    item.nextAttemptAt > now && (!next.isValid() || item.nextAttemptAt < next))
-                    next = item.nextAttemptAt;
-            if (next.isValid())
+        if (pass.remaining > 0)
+            if (const QDateTime next = syncController.hubAskedToWaitUntil(); next.isValid())
                 *out +=
                     QCoreApplication::translate("Application",
                                                 "The hub asked to wait: the next attempt is at %1. Mobiliza, "
                                                 "when open, tries again by itself; or run --sync again then.")
                         .arg(QLocale().toString(next.toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm:ss"))) +
                     QLatin1Char('\n');
-        }
         // What came back to be corrected, with what the reviewer said: the window's Reports
         // page says it in red; a headless run says it here.
         if (auto listed = services->reports().summaries(); listed) {

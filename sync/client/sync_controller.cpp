@@ -347,6 +347,16 @@ QDateTime SyncController::lastContact() const
     return m_outbox->lastContact();
 }
 
+QDateTime SyncController::hubAskedToWaitUntil() const
+{
+    QDateTime until;
+    const QDateTime now = m_services.clock().now();
+    for (const core::OutboxItem &item : m_outbox->queuedItems())
+        if (SyncEngine::waitsForHub(item, now) && (!until.isValid() || item.nextAttemptAt < until))
+            until = item.nextAttemptAt;
+    return until;
+}
+
 qint64 SyncController::bytesPending() const
 {
     return m_outbox->bytesPending();

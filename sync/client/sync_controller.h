@@ -111,6 +111,9 @@ public:
     SyncState state() const { return m_state; }
     QString lastErrorMessage() const { return m_lastError; }
     QDateTime lastContact() const;
+    // The earliest moment a queued report may go again that the hub itself asked for
+    // (its 429 and Retry-After): before then a pass sends it nothing. Invalid: none waits.
+    QDateTime hubAskedToWaitUntil() const;
     qint64 bytesPending() const;
     QString currentItem() const { return m_currentItem; }
     qint64 currentSent() const { return m_currentSent; }

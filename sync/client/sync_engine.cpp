@@ -233,17 +233,19 @@ void SyncEngine::startRegional()
         m_pass == Pass::Asked ? core::Backoff::Ignore : core::Backoff::Respect);
 }
 
+bool SyncEngine::waitsForHub(const core::OutboxItem &item, const QDateTime &now)
+{
+    return item.lastError.code == HubError::kindKey(HubError::Kind::RateLimited) &&
+           item.nextAttemptAt.isValid() && now < item.nextAttemptAt;
+}
+
 void SyncEngine::startSending()
 {
     const QDateTime now = m_services.clock().now();
     if (m_pass == Pass::Asked) {
-        // Every queued item, backing off or not — except one the hub itself asked to
-        // wait for (429 Retry-After): asking again only earns a longer wait.
+        // Every queued item, backing off or not — except one the hub itself asked to wait for.
         m_items = m_outbox.queuedItems();
-        m_items.removeIf([&](const core::OutboxItem &item) {
-            return item.lastError.code == HubError::kindKey(HubError::Kind::RateLimited) &&
-                   item.nextAttemptAt.isValid() && now < item.nextAttemptAt;
-        });
+        m_items.removeIf([&](const core::OutboxItem &item) { return waitsForHub(item, now); });
     } else {
         m_items = m_outbox.dueItems(now);
     }

@@ -110,6 +110,9 @@ public:
     bool isRunning() const { return m_running; }
     // False when a pass is already running (only one at a time).
     bool start(Pass pass = Pass::Scheduled);
+    // Waiting for a moment the hub itself asked for (429 Retry-After): not sent before
+    // it, even by "Sincronizar agora" — asking again only earns a longer wait.
+    static bool waitsForHub(const core::OutboxItem &item, const QDateTime &now);
     // Stops the pass: the request in flight is aborted, the item goes back to
     // the queue (backoff), finished() is emitted.
     void abort();

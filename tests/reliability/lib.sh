@@ -222,6 +222,34 @@ fill_disk() {
 
 free_disk() { rm -f "$1/filler"; }
 
+# nginx_conf PREFIX WORKERS CONNECTIONS: writes PREFIX/nginx.conf, a foreground nginx
+# whose http { } block includes PREFIX/site.conf, with its pid, logs and temporary
+# files under PREFIX.
+nginx_conf() {
+  local prefix=$1 workers=$2 connections=$3
+  {
+    # Workers of a root master would switch to "nobody", who cannot read the temp folder.
+    [ "$(id -u)" -eq 0 ] && echo "user root root;"
+    cat <<EOF
+worker_processes $workers;
+daemon off;
+pid $prefix/nginx.pid;
+error_log $prefix/logs/error.log warn;
+events { worker_connections $connections; }
+http {
+    default_type application/octet-stream;
+    client_body_temp_path $prefix/temp/body;
+    proxy_temp_path $prefix/temp/proxy;
+    fastcgi_temp_path $prefix/temp/fastcgi;
+    uwsgi_temp_path $prefix/temp/uwsgi;
+    scgi_temp_path $prefix/temp/scgi;
+    access_log $prefix/logs/access.log;
+    include $prefix/site.conf;
+}
+EOF
+  } >"$prefix/nginx.conf"
+}
+
 # start_nginx NGINX PREFIX RENDER: starts nginx (foreground master, stopped at exit) on
 # two free ports of 127.0.0.1. RENDER is a function called with the two ports that writes
 # PREFIX/nginx.conf; each attempt checks it with `nginx -t` first. A port another process

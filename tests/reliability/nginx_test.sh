@@ -55,27 +55,7 @@ render() {
       -e "s#/var/log/nginx/#$PREFIX/logs/#g" \
       -e "s#/var/www/letsencrypt#$PREFIX/acme#g" \
       "$SITE" >"$PREFIX/site.conf"
-  {
-    # Workers of a root master would switch to "nobody", who cannot read the temp folder.
-    [ "$(id -u)" -eq 0 ] && echo "user root root;"
-    cat <<EOF
-worker_processes 1;
-daemon off;
-pid $PREFIX/nginx.pid;
-error_log $PREFIX/logs/error.log warn;
-events { worker_connections 256; }
-http {
-    default_type application/octet-stream;
-    client_body_temp_path $PREFIX/temp/body;
-    proxy_temp_path $PREFIX/temp/proxy;
-    fastcgi_temp_path $PREFIX/temp/fastcgi;
-    uwsgi_temp_path $PREFIX/temp/uwsgi;
-    scgi_temp_path $PREFIX/temp/scgi;
-    access_log $PREFIX/logs/access.log;
-    include $PREFIX/site.conf;
-}
-EOF
-  } >"$PREFIX/nginx.conf"
+  nginx_conf "$PREFIX" 1 256
 }
 
 # The shipped file must still have what the rewrite expects.

@@ -68,26 +68,7 @@ render() {
       -e "s#/var/log/nginx/#$PREFIX/logs/#g" \
       -e "s#/var/www/letsencrypt#$PREFIX/acme#g" \
       "$SITE" >"$PREFIX/site.conf"
-  {
-    [ "$(id -u)" -eq 0 ] && echo "user root root;"
-    cat <<EOF
-worker_processes 2;
-daemon off;
-pid $PREFIX/nginx.pid;
-error_log $PREFIX/logs/error.log warn;
-events { worker_connections 1024; }
-http {
-    default_type application/octet-stream;
-    client_body_temp_path $PREFIX/temp/body;
-    proxy_temp_path $PREFIX/temp/proxy;
-    fastcgi_temp_path $PREFIX/temp/fastcgi;
-    uwsgi_temp_path $PREFIX/temp/uwsgi;
-    scgi_temp_path $PREFIX/temp/scgi;
-    access_log $PREFIX/logs/access.log;
-    include $PREFIX/site.conf;
-}
-EOF
-  } >"$PREFIX/nginx.conf"
+  nginx_conf "$PREFIX" 2 1024
 }
 start_nginx "$NGINX" "$PREFIX" render
 PORT=$NGINX_PORT
