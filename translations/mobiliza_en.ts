@@ -85,9 +85,14 @@
         <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The hub asked to wait: the next attempt is at %1. Mobiliza, when open, tries again by itself; or run --sync again then.</source>
         <translation>The hub asked to wait: the next attempt is at %1. Mobiliza, when open, tries again by itself; or run --sync again then.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mobiliza, when open, tries again by itself at %1; or run --sync again at any time.</source>
+        <translation>Mobiliza, when open, tries again by itself at %1; or run --sync again at any time.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1937,7 +1942,7 @@
 <context>
     <name>HubClient</name>
     <message>
-        <location filename="../sync/client/hub_client.cpp" line="+151"/>
+        <location filename="../sync/client/hub_client.cpp" line="+124"/>
         <source>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</source>
         <translation>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</translation>
     </message>
@@ -1945,7 +1950,7 @@
 <context>
     <name>HubError</name>
     <message>
-        <location line="+222"/>
+        <location line="+223"/>
         <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
         <translation>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</translation>
     </message>
@@ -1971,7 +1976,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+281"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+284"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2140,7 +2145,7 @@
         <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+63"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+64"/>
         <source>The address must name a report (UUID) and a revision number.</source>
         <translation>The address must name a report (UUID) and a revision number.</translation>
     </message>
@@ -2280,7 +2285,7 @@
         <translation>This outbox item cannot be changed now (it is &quot;%1&quot;). Reload the Synchronization page and try again.</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+262"/>
         <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
         <translation>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</translation>
     </message>
@@ -4804,7 +4809,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-182"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-185"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -4814,17 +4819,17 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+194"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+197"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>The hub&apos;s receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</source>
         <translation>The hub&apos;s receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+127"/>
         <source>A partner was not sent: %1</source>
         <translation>A partner was not sent: %1</translation>
     </message>

@@ -85,9 +85,14 @@
         <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The hub asked to wait: the next attempt is at %1. Mobiliza, when open, tries again by itself; or run --sync again then.</source>
         <translation>O hub pediu para esperar: a próxima tentativa é em %1. O Mobiliza, quando aberto, tenta de novo sozinho; ou rode --sync de novo nesse horário.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mobiliza, when open, tries again by itself at %1; or run --sync again at any time.</source>
+        <translation>O Mobiliza, quando aberto, tenta de novo sozinho em %1; ou rode --sync de novo a qualquer momento.</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1937,7 +1942,7 @@
 <context>
     <name>HubClient</name>
     <message>
-        <location filename="../sync/client/hub_client.cpp" line="+151"/>
+        <location filename="../sync/client/hub_client.cpp" line="+124"/>
         <source>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</source>
         <translation>Configuração de laboratório ligada (%1=1): este endereço do hub usa http:// simples, então a chave de acesso e os contatos dos parceiros viajam pela rede sem proteção. Use somente numa rede de testes, nunca com dados reais.</translation>
     </message>
@@ -1945,7 +1950,7 @@
 <context>
     <name>HubError</name>
     <message>
-        <location line="+222"/>
+        <location line="+223"/>
         <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
         <translation>O hub não conseguiu ler este relatório (%1). Avise a URS e confira se o Mobiliza está atualizado.</translation>
     </message>
@@ -1971,7 +1976,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+281"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+284"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2140,7 +2145,7 @@
         <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+63"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+64"/>
         <source>The address must name a report (UUID) and a revision number.</source>
         <translation>O endereço precisa indicar um relatório (UUID) e um número de revisão.</translation>
     </message>
@@ -2280,7 +2285,7 @@
         <translation>Este item da caixa de saída não pode ser alterado agora (ele está &quot;%1&quot;). Recarregue a página Sincronização e tente de novo.</translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+262"/>
         <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
         <translation>O envio anterior foi interrompido (o programa foi fechado ou o computador foi desligado). Ele será retomado automaticamente.</translation>
     </message>
@@ -4804,7 +4809,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-182"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-185"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -4814,17 +4819,17 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+194"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+197"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
     <message>
-        <location line="+122"/>
+        <location line="+123"/>
         <source>The hub&apos;s receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</source>
         <translation>O comprovante do hub não corresponde a este relatório (o conteúdo é diferente). Ele será enviado de novo; se isso se repetir, avise a URS.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+127"/>
         <source>A partner was not sent: %1</source>
         <translation>Um parceiro não foi enviado: %1</translation>
     </message>

@@ -374,14 +374,25 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
                 + QLatin1Char('\n');
         // Left waiting for the moment the hub asked for (its 429 and Retry-After): say
         // when, so that running --sync again is not a guess (before then it sends nothing).
-        if (pass.remaining > 0)
+        // Otherwise, when Mobiliza (open) tries again by itself: the earliest report's
+        // next attempt after its backoff; --sync itself may be run again at any time.
+        if (pass.remaining > 0) {
+            const auto when = [](const QDateTime &at) {
+                return QLocale().toString(at.toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm:ss"));
+            };
             if (const QDateTime next = syncController.hubAskedToWaitUntil(); next.isValid())
-                *out +=
-                    QCoreApplication::translate("Application",
-                                                "The hub asked to wait: the next attempt is at %1. Mobiliza, "
-                                                "when open, tries again by itself; or run --sync again then.")
-                        .arg(QLocale().toString(next.toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm:ss"))) +
-                    QLatin1Char('\n');
+                *out += QCoreApplication::translate(
+                            "Application", "The hub asked to wait: the next attempt is at %1. Mobiliza, "
+                                           "when open, tries again by itself; or run --sync again then.")
+                            .arg(when(next)) +
+                        QLatin1Char('\n');
+            else if (syncController.outbox().count(core::OutboxState::Queued) > 0)
+                *out += QCoreApplication::translate(
+                            "Application", "Mobiliza, when open, tries again by itself at %1; or run "
+                                           "--sync again at any time.")
+                            .arg(when(syncController.nextAutomaticPassAt())) +
+                        QLatin1Char('\n');
+        }
         // What came back to be corrected, with what the reviewer said: the window's Reports
         // page says it in red; a headless run says it here.
         if (auto listed = services->reports().summaries(); listed) {

@@ -215,6 +215,29 @@ Status OutboxService::markFailed(const QString &uuid, const OutboxError &error, 
     });
 }
 
+Status OutboxService::markInterrupted(const QString &uuid, const OutboxError &error, const QDateTime &at)
+{
+    return change(uuid, QStringLiteral("send_interrupted"), [&](const OutboxItem &item) -> Status {
+        if (item.state != OutboxState::Sending && item.state != OutboxState::Queued)
+            return wrongState(item.state);
+        const QSqlDatabase db = m_database.db();
+        const QString now = storeTimestamp(m_clock.now());
+        if (auto u = execSql(db,
+                             QStringLiteral("UPDATE outbox SET state = 'queued', attempts = 0, "
+                                            "next_attempt_at = ?, last_error = ?, updated_at = ? "
+                                            "WHERE uuid = ?"),
+                             {storeTimestamp(at), errorToText(error), now, uuid});
+            !u)
+            return u.error();
+        if (item.state == OutboxState::Sending)
+            if (auto m =
+                    moveReport(db, m_audit, item.reportUuid, item.revision, ReportEvent::SendFailed, now);
+                !m)
+                return m.error();
+        return {};
+    });
+}
+
 Status OutboxService::hold(const QString &uuid)
 {
     return change(uuid, QStringLiteral("hold"), [&](const OutboxItem &item) -> Status {

@@ -172,6 +172,10 @@ public:
     // Counts the attempt and schedules the next one with backoff; never later
     // than needed, never earlier than notBefore (a 429's Retry-After).
     Status markFailed(const QString &uuid, const OutboxError &error, const QDateTime &notBefore = {});
+    // The connection broke after this attempt moved the item forward (photos the hub
+    // stored): not a failing item but a bad link. Queued again, due at `at`, its count
+    // of failed attempts back to zero (a later failure backs off from the start).
+    Status markInterrupted(const QString &uuid, const OutboxError &error, const QDateTime &at);
     Status hold(const QString &uuid);     // queued or rejected → held
     Status release(const QString &uuid);  // held → queued, due now
     Status retryNow(const QString &uuid); // queued, rejected or held → queued, due now

@@ -189,19 +189,36 @@ void SyncController::schedule(int delayMs)
     m_timer.start(std::max(0, delayMs));
 }
 
-void SyncController::scheduleNext()
+qint64 SyncController::nextPassDelayMs() const
 {
-    if (!m_started || !isEnrolled())
-        return;
     qint64 delay = m_options.periodicMs;
     if (m_lastPass && m_lastPass->error) {
-        // The hub could not be reached: back off like the items do (30 s … the period).
-        const int streak = std::min(m_failedPasses, 12);
-        delay = std::min<qint64>(delay, core::OutboxService::backoffSeconds(streak, 0.5) * 1000);
+        const int streak = std::clamp(m_failedPasses, 1, 12);
+        if (SyncEngine::failedOnTheLink(HubError::kindKey(m_lastPass->error->kind)))
+            // The link (no route, refused, cut, silent): a probe costs one small request,
+            // so the next one comes soon after the link is back — 5 s, doubling, up to
+            // the period (a link that comes and goes is caught while it is up).
+            delay = std::min<qint64>(delay, qint64(kLinkRetryMs) << (streak - 1));
+        else
+            // The hub answered with an error: back off like the items do (30 s … the period).
+            delay = std::min<qint64>(delay, core::OutboxService::backoffSeconds(streak, 0.5) * 1000);
     } else if (auto next = m_outbox->nextAttemptAt()) {
         const qint64 until = m_services.clock().now().msecsTo(*next);
         delay = std::clamp<qint64>(until, 1000, delay);
     }
+    return delay;
+}
+
+QDateTime SyncController::nextAutomaticPassAt() const
+{
+    return m_services.clock().now().addMSecs(nextPassDelayMs());
+}
+
+void SyncController::scheduleNext()
+{
+    if (!m_started || !isEnrolled())
+        return;
+    const qint64 delay = nextPassDelayMs();
     m_timer.stop();
     m_nextPassAt = {};
     schedule(int(delay));

@@ -114,6 +114,9 @@ public:
     // The earliest moment a queued report may go again that the hub itself asked for
     // (its 429 and Retry-After): before then a pass sends it nothing. Invalid: none waits.
     QDateTime hubAskedToWaitUntil() const;
+    // When the window, left open, would run its next pass after the last one (the
+    // pass's backoff after a connection failure, else the earliest report due).
+    QDateTime nextAutomaticPassAt() const;
     qint64 bytesPending() const;
     QString currentItem() const { return m_currentItem; }
     qint64 currentSent() const { return m_currentSent; }
@@ -139,6 +142,8 @@ private:
     void setState(SyncState state);
     void schedule(int delayMs);
     void scheduleNext();
+    qint64 nextPassDelayMs() const;
+    static constexpr int kLinkRetryMs = 5000; // the first retry after a pass failed on the link
     void runPass(SyncEngine::Pass pass);
     void onReportChanged();
     void onPassFinished(const PassReport &report);

@@ -233,6 +233,13 @@ void SyncEngine::startRegional()
         m_pass == Pass::Asked ? core::Backoff::Ignore : core::Backoff::Respect);
 }
 
+bool SyncEngine::failedOnTheLink(const QString &errorCode)
+{
+    using K = HubError::Kind;
+    return errorCode == HubError::kindKey(K::Offline) || errorCode == HubError::kindKey(K::Unreachable) ||
+           errorCode == HubError::kindKey(K::Timeout);
+}
+
 bool SyncEngine::waitsForHub(const core::OutboxItem &item, const QDateTime &now)
 {
     return item.lastError.code == HubError::kindKey(HubError::Kind::RateLimited) &&
@@ -247,7 +254,14 @@ void SyncEngine::startSending()
         m_items = m_outbox.queuedItems();
         m_items.removeIf([&](const core::OutboxItem &item) { return waitsForHub(item, now); });
     } else {
-        m_items = m_outbox.dueItems(now);
+        // Due now, or held back only by the link: the pre-flight has just reached the hub,
+        // so a report whose last attempt failed on the connection (not at the hub) goes
+        // now, not after a backoff meant for a link that was down.
+        m_items = m_outbox.queuedItems();
+        m_items.removeIf([&](const core::OutboxItem &item) {
+            const bool due = !item.nextAttemptAt.isValid() || item.nextAttemptAt <= now;
+            return !(due || (failedOnTheLink(item.lastError.code) && !waitsForHub(item, now)));
+        });
     }
     setPhase(Phase::Sending);
     nextItem();
@@ -270,6 +284,7 @@ void SyncEngine::nextItem()
         m_inItem = true;
         m_missingRetried = false;
         m_itemBase = 0;
+        m_storedThisAttempt = 0;
         Q_EMIT itemStarted(m_current.uuid, m_current.bytes);
 
         auto manifest = m_outbox.manifest(m_current.uuid);
@@ -375,6 +390,7 @@ void SyncEngine::sendBlob(const QString &sha, const core::Result<QByteArray> &by
                 return;
             }
             m_itemBase += r->bytes;
+            ++m_storedThisAttempt;
             Q_EMIT itemProgress(m_current.uuid, std::min(m_current.bytes, m_itemBase), m_current.bytes);
             uploadNext();
         }));
@@ -435,7 +451,7 @@ void SyncEngine::putManifest()
 void SyncEngine::itemFailed(const HubError &error)
 {
     m_inItem = false;
-    if (waitForHub(error))
+    if (waitForHub(error) || resumeAfterCut(error))
         return;
     const QString label = itemLabel(m_current);
     if (!error.isRetryable()) {
@@ -476,6 +492,30 @@ bool SyncEngine::waitForHub(const HubError &error)
     m_outbox.markFailed(m_current.uuid, outboxError(error), m_services.clock().now().addSecs(seconds));
     --m_index;
     QTimer::singleShot(seconds * 1000, this, [this, generation = m_generation] {
+        if (m_running && generation == m_generation)
+            nextItem();
+    });
+    return true;
+}
+
+bool SyncEngine::resumeAfterCut(const HubError &error)
+{
+    // A municipal link that drops every connection after a while (a radio link, a
+    // provider's idle cut) or goes silent: when the attempt moved the report forward
+    // (the hub stored photos), the link works between cuts. The same report goes on
+    // in a moment with a new connection, from the photos the hub still lacks — not
+    // after a backoff meant for a hub that cannot be reached. An attempt that stores
+    // nothing falls through to the backoff, so a dead link never loops.
+    static constexpr int kResumeDelaySeconds = 2;
+    if ((error.kind != HubError::Kind::Unreachable && error.kind != HubError::Kind::Timeout) ||
+        m_storedThisAttempt == 0)
+        return false;
+    const QDateTime at = m_services.clock().now().addSecs(kResumeDelaySeconds);
+    if (core::Status s = m_outbox.markInterrupted(m_current.uuid, outboxError(error), at); !s)
+        return false; // the store refused: the ordinary failure path says so
+    ++m_report.resumed;
+    --m_index;
+    QTimer::singleShot(kResumeDelaySeconds * 1000, this, [this, generation = m_generation] {
         if (m_running && generation == m_generation)
             nextItem();
     });

@@ -56,6 +56,7 @@ struct PassReport
     int sent = 0;        // revisions the hub confirmed with a receipt in this pass
     int rejected = 0;    // set aside in this pass (findings stored on the item)
     int failed = 0;      // will be retried (backoff)
+    int resumed = 0;     // times an item went on after a cut that followed progress
     int remaining = 0;   // after the pass: queued, sending, held or rejected items
     int partnersSent = 0;
     int reviewsApplied = 0; // reports moved by the status feed
@@ -113,6 +114,9 @@ public:
     // Waiting for a moment the hub itself asked for (429 Retry-After): not sent before
     // it, even by "Sincronizar agora" — asking again only earns a longer wait.
     static bool waitsForHub(const core::OutboxItem &item, const QDateTime &now);
+    // The error code of a failure of the connection (no network, refused, reset, cut,
+    // silent), not of the hub: a pass whose pre-flight answers sends such a report at once.
+    static bool failedOnTheLink(const QString &errorCode);
     // Stops the pass: the request in flight is aborted, the item goes back to
     // the queue (backoff), finished() is emitted.
     void abort();
@@ -147,6 +151,7 @@ private:
     void sendBlob(const QString &sha, const core::Result<QByteArray> &bytes);
     void putManifest();
     bool waitForHub(const HubError &error); // a short 429: wait, then the same item again
+    bool resumeAfterCut(const HubError &error); // cut after progress: the same item again, soon
     void itemFailed(const HubError &error);
     void itemDone();
     void pushPartners();
@@ -181,6 +186,7 @@ private:
     qint64 m_itemBase = 0; // bytes of the current item already at the hub
     bool m_missingRetried = false;
     int m_rateWaitedSeconds = 0; // waited for the hub's 429s in this pass
+    int m_storedThisAttempt = 0; // photos of the current item the hub stored since it (re)started
     bool m_inItem = false; // m_current is marked "sending"
 
     std::unique_ptr<RegionalSteps> m_regional;

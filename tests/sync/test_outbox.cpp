@@ -119,6 +119,23 @@ TEST_CASE("outbox: failures back off exponentially and never give up")
         REQUIRE(p.outbox->markFailed(uuid, offline, p.clock.now().addSecs(7200)).ok());
         CHECK(p.clock.now().secsTo(p.itemOf(report).nextAttemptAt) == 7200);
     }
+    SECTION("a cut after progress: due when the engine says, the failed attempts forgotten")
+    {
+        REQUIRE(p.outbox->markSending(uuid).ok());
+        const core::OutboxError cut{QStringLiteral("unreachable"), QStringLiteral("Conexão cortada."), {}};
+        REQUIRE(p.outbox->markInterrupted(uuid, cut, p.clock.now().addSecs(2)).ok());
+        const core::OutboxItem item = p.itemOf(report);
+        CHECK(item.state == OutboxState::Queued);
+        CHECK(item.attempts == 0);
+        CHECK(p.clock.now().secsTo(item.nextAttemptAt) == 2);
+        CHECK(item.lastError.code == QStringLiteral("unreachable"));
+        CHECK(p.stateOf(report) == ReportState::Ready);
+        // The next failure without progress backs off from the start again.
+        REQUIRE(p.outbox->markSending(uuid).ok());
+        REQUIRE(p.outbox->markFailed(uuid, offline).ok());
+        CHECK(p.itemOf(report).attempts == 1);
+        CHECK(p.clock.now().secsTo(p.itemOf(report).nextAttemptAt) == 30);
+    }
     SECTION("retry now makes it due at once")
     {
         REQUIRE(p.outbox->markSending(uuid).ok());

@@ -185,13 +185,10 @@ TEST_CASE("pass: a cut in the middle costs at most the photo in flight, then res
     CHECK(p.clock.now().secsTo(failed.nextAttemptAt) == 30);
     CHECK(p.stateOf(report) == ReportState::Ready);
 
-    // Not due yet: nothing is sent.
+    // Backing off for 30 s, but it failed on the link: the next pass whose pre-flight
+    // answers (the link is back) sends it at once.
     cutting = false;
     const int putsBefore = hub.count("PUT", "/api/v1/blobs/");
-    pass.run();
-    CHECK(hub.count("PUT", "/api/v1/blobs/") == putsBefore);
-
-    p.clock.advanceSecs(31);
     const sync::PassReport second = pass.run();
     CHECK(second.sent == 1);
     // Only the two photos the hub lacked (the cut one included); none of the first two again.
@@ -199,6 +196,86 @@ TEST_CASE("pass: a cut in the middle costs at most the photo in flight, then res
     CHECK(hub.blobs.size() == 4);
     CHECK(hub.revisions.size() == 1);
     CHECK(p.stateOf(report) == ReportState::Received);
+}
+
+TEST_CASE("pass: a report the hub itself failed (5xx) waits for its backoff, even when the hub answers")
+{
+    SyncProfile p;
+    FakeHub hub;
+    const QString report = p.concludedReport({2026, 10}, 1);
+    bool failing = true;
+    hub.fault = [&](const SeenRequest &r) -> std::optional<CannedResponse> {
+        if (failing && r.method == "PUT" && r.path.startsWith("/api/v1/reports/"))
+            return CannedResponse::http(500, "{}");
+        return std::nullopt;
+    };
+    Pass pass(p, hub);
+    const sync::PassReport first = pass.run();
+    CHECK(first.failed == 1);
+    CHECK(p.itemOf(report).lastError.code == QStringLiteral("server_error"));
+    failing = false;
+    const int puts = hub.count("PUT", "/api/v1/reports/");
+    const sync::PassReport early = pass.run();
+    CHECK(early.online);
+    CHECK(early.sent == 0);
+    CHECK(hub.count("PUT", "/api/v1/reports/") == puts);
+    p.clock.advanceSecs(31);
+    CHECK(pass.run().sent == 1);
+    CHECK(p.stateOf(report) == ReportState::Received);
+}
+
+TEST_CASE("pass: a link that cuts after progress: the same pass goes on with a new connection")
+{
+    SyncProfile p;
+    FakeHub hub;
+    const QString report = p.concludedReport({2026, 10}, 4, 20'000);
+    // The upload of the 2nd and of the 4th photo is cut (twice: QNAM re-sends an
+    // idempotent PUT once on a dropped connection); each time the hub had just stored more.
+    QMap<int, int> cuts;
+    hub.fault = [&](const SeenRequest &r) -> std::optional<CannedResponse> {
+        const int stored = int(hub.blobs.size());
+        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/") && (stored == 1 || stored == 3) &&
+            cuts[stored] < 2) {
+            ++cuts[stored];
+            return CannedResponse::close();
+        }
+        return std::nullopt;
+    };
+    Pass pass(p, hub);
+    const sync::PassReport r = pass.run();
+    CHECK_FALSE(r.error.has_value());
+    CHECK(r.sent == 1);
+    CHECK(r.failed == 0);
+    CHECK(r.resumed == 2);
+    CHECK(r.allConfirmed);
+    CHECK(cuts.value(1) == 2);
+    CHECK(cuts.value(3) == 2);
+    // Each photo stored once, the report once.
+    CHECK(hub.blobs.size() == 4);
+    CHECK(hub.revisions.size() == 1);
+    CHECK(p.stateOf(report) == ReportState::Received);
+    CHECK(p.itemOf(report).state == OutboxState::Received);
+
+    SECTION("a cut before anything new was stored is a failure: backoff, not a loop")
+    {
+        SyncProfile q;
+        const QString other = q.concludedReport({2026, 9}, 2, 20'000);
+        int refused = 0;
+        hub.fault = [&](const SeenRequest &seen) -> std::optional<CannedResponse> {
+            if (seen.method == "PUT" && seen.path.startsWith("/api/v1/blobs/")) {
+                ++refused;
+                return CannedResponse::close();
+            }
+            return std::nullopt;
+        };
+        Pass again(q, hub);
+        const sync::PassReport failed = again.run();
+        CHECK(failed.resumed == 0);
+        CHECK(failed.failed == 1);
+        CHECK(refused >= 1);
+        CHECK(q.itemOf(other).attempts == 1);
+        CHECK(q.clock.now().secsTo(q.itemOf(other).nextAttemptAt) == 30);
+    }
 }
 
 TEST_CASE("pass: stopped in the middle of a photo, the report goes back to the queue at once")
@@ -467,12 +544,12 @@ TEST_CASE("controller: Sincronizar agora sends a report that is backing off, at 
     const QString report = p.concludedReport({2026, 10}, 1);
     Controller c(p);
     REQUIRE(c.controller.enrollBlocking(hub.url(), QStringLiteral("GOOD-CODE")).ok());
-    // The hub goes down in the middle of the push: the revision goes back to the
-    // queue with a 30 s backoff.
+    // The hub fails in the middle of the push (500: the hub, not the link): the revision
+    // goes back to the queue with a 30 s backoff.
     bool down = true;
     hub.fault = [&](const SeenRequest &r) -> std::optional<CannedResponse> {
         if (down && r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
-            return CannedResponse::close();
+            return CannedResponse::http(500, "{}");
         return std::nullopt;
     };
     const sync::PassReport cut = c.controller.runPassBlocking(20'000);

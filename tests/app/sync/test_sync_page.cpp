@@ -20,6 +20,7 @@
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QTest>
@@ -427,6 +428,40 @@ TEST_CASE("command line: --sync that the hub asked to wait says when the next at
         QLocale().toString(test::kCliNow.addSecs(600).toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm:ss"));
     CHECK(pass.out.contains(QStringLiteral("The hub asked to wait: the next attempt is at %1").arg(when)));
     CHECK(pass.out.contains(QStringLiteral("Still to send: 12")));
+}
+
+TEST_CASE("command line: --sync that could not send says when Mobiliza tries again by itself")
+{
+    // Every photo upload is cut before anything is stored: the pass fails, and the run
+    // says when the next attempt is (after a failure on the link: 5 s), not only "still to send".
+    FakeHub hub;
+    hub.fault = [](const test::SeenRequest &r) -> std::optional<test::CannedResponse> {
+        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
+            return test::CannedResponse::close();
+        return std::nullopt;
+    };
+    test::TempDir dir;
+    const QString profile = dir.filePath(QStringLiteral("perfil"));
+    REQUIRE(test::runCli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--data-dir"),
+                          profile, QStringLiteral("--municipality"), hub.municipality,
+                          QStringLiteral("--demo-data"), QStringLiteral("--status")})
+                .code == 0);
+    REQUIRE(test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--hub"), hub.url(),
+                          QStringLiteral("--enroll"), QStringLiteral("GOOD-CODE")})
+                .code == 0);
+    const test::CliRun pass = test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--sync")});
+    INFO(pass.out.toStdString() << pass.err.toStdString());
+    CHECK(pass.code == 1);
+    CHECK_FALSE(pass.out.contains(QStringLiteral("The hub asked to wait")));
+    static const QRegularExpression said(QStringLiteral(
+        "Mobiliza, when open, tries again by itself at (\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d); "
+        "or run --sync again at any time."));
+    const QRegularExpressionMatch m = said.match(pass.out);
+    REQUIRE(m.hasMatch());
+    const QDateTime at = QLocale().toDateTime(m.captured(1), QStringLiteral("dd/MM/yyyy HH:mm:ss"));
+    REQUIRE(at.isValid());
+    const qint64 wait = test::kCliNow.secsTo(at.toUTC());
+    CHECK(wait == 5); // a pass that failed on the link: the window probes again 5 s later
 }
 
 TEST_CASE("enrollment dialog: validates the address and the code, then connects")
