@@ -13,6 +13,8 @@ PACKAGES=(
   fonts-dejavu-core poppler-utils sqlite3 unzip python3
   libreoffice-calc-nogui
   postgresql nginx-light openssl curl
+  # the field harness (bench/field): network namespaces, veth and tc
+  iproute2
   # the packages and their checks (packaging/, tests/packaging)
   dpkg-dev librsvg2-bin lintian desktop-file-utils appstream shared-mime-info debootstrap nsis icoutils 7zip
 )
