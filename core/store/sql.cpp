@@ -1,6 +1,7 @@
 #include "core/store/sql.h"
 
 #include <QCoreApplication>
+#include <QSqlRecord>
 
 namespace mobiliza::core {
 
@@ -125,6 +126,91 @@ Result<QVariant> scalarSql(const QSqlDatabase &db, const QString &sql, const QVa
         value = query.value().value(0);
     query.value().finish();
     return value;
+}
+
+Result<QSqlQuery *> StatementCache::run(const QSqlDatabase &db, const QString &sql, const QVariantList &args)
+{
+    if (args.isEmpty()) {
+        auto q = runSql(db, sql);
+        if (!q)
+            return q.error();
+        m_uncached = std::move(q.value());
+        return &m_uncached;
+    }
+    auto it = m_queries.find(sql);
+    if (it == m_queries.end()) {
+        if (m_queries.size() >= size_t(kMaxStatements))
+            m_queries.clear();
+        auto query = std::make_unique<QSqlQuery>(db);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            return storeError(query->lastError());
+        ++m_prepares;
+        it = m_queries.emplace(sql, std::move(query)).first;
+    }
+    QSqlQuery &query = *it->second;
+    for (qsizetype i = 0; i < args.size(); ++i)
+        query.bindValue(int(i), args.at(i));
+    if (!query.exec()) {
+        const Error e = storeError(query.lastError());
+        m_queries.erase(it); // prepared again next time (a reconnection loses the server's copy)
+        return e;
+    }
+    return &query;
+}
+
+Result<int> StatementCache::exec(const QSqlDatabase &db, const QString &sql, const QVariantList &args)
+{
+    auto q = run(db, sql, args);
+    if (!q)
+        return q.error();
+    const int affected = q.value()->numRowsAffected();
+    q.value()->finish();
+    return affected;
+}
+
+Result<QVariant> StatementCache::scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &args)
+{
+    auto q = run(db, sql, args);
+    if (!q)
+        return q.error();
+    QVariant value;
+    if (q.value()->next())
+        value = q.value()->value(0);
+    q.value()->finish();
+    return value;
+}
+
+Result<QStringList> StatementCache::strings(const QSqlDatabase &db, const QString &sql,
+                                            const QVariantList &args)
+{
+    auto q = run(db, sql, args);
+    if (!q)
+        return q.error();
+    QStringList out;
+    while (q.value()->next())
+        out << q.value()->value(0).toString();
+    q.value()->finish();
+    return out;
+}
+
+Result<QList<QVariantList>> StatementCache::rows(const QSqlDatabase &db, const QString &sql,
+                                                 const QVariantList &args)
+{
+    auto q = run(db, sql, args);
+    if (!q)
+        return q.error();
+    QList<QVariantList> out;
+    const int columns = q.value()->record().count();
+    while (q.value()->next()) {
+        QVariantList row;
+        row.reserve(columns);
+        for (int c = 0; c < columns; ++c)
+            row << q.value()->value(c);
+        out << row;
+    }
+    q.value()->finish();
+    return out;
 }
 
 QVariant textArg(const QString &text)

@@ -13,6 +13,9 @@
 #include <QVariant>
 #include <QVariantList>
 
+#include <memory>
+#include <unordered_map>
+
 namespace mobiliza::core {
 
 // What kind of failure a driver error is: the person is told "disk full", "in
@@ -38,6 +41,38 @@ Result<QVariant> scalarSql(const QSqlDatabase &db, const QString &sql, const QVa
 
 // The first column of every row, as text.
 Result<QStringList> stringsSql(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+
+// Prepared statements kept for one connection and reused by their SQL text: a
+// statement is prepared once (PostgreSQL: one PREPARE, not a PREPARE, EXECUTE and
+// DEALLOCATE a call; SQLite: one sqlite3_prepare), then only bound and executed.
+// Every method finishes its query before it returns, so no caller holds a cached
+// query while it runs again. Statements without arguments (DDL, BEGIN, LOCK) are
+// not cached. One cache per connection, used on that connection's thread; clear()
+// before the connection closes. A failed statement is dropped (prepared again next
+// time). Holds at most kMaxStatements (then starts over).
+class StatementCache
+{
+public:
+    static constexpr int kMaxStatements = 256;
+
+    Result<int> exec(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+    Result<QVariant> scalar(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+    Result<QStringList> strings(const QSqlDatabase &db, const QString &sql, const QVariantList &args = {});
+    // Every row, each as its columns' values.
+    Result<QList<QVariantList>> rows(const QSqlDatabase &db, const QString &sql,
+                                     const QVariantList &args = {});
+    void clear() { m_queries.clear(); }
+    int size() const { return int(m_queries.size()); }
+    int prepares() const { return m_prepares; } // statements prepared so far (for the tests)
+
+private:
+    // The executed query (cached, or a fresh one for a statement without arguments).
+    Result<QSqlQuery *> run(const QSqlDatabase &db, const QString &sql, const QVariantList &args);
+
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_queries; // QSqlQuery is move-only
+    QSqlQuery m_uncached;
+    int m_prepares = 0;
+};
 
 // QSQLITE binds a null QString as SQL NULL: use textArg() for NOT NULL text
 // columns ('' for a null string) and nullIfEmpty() for optional ones.

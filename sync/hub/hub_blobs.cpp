@@ -78,6 +78,13 @@ std::optional<Refusal> BlobDesk::quotaRefusal(const TokenRecord &token, const QS
         return scopeKnows.error();
     if (scopeKnows->contains(sha256)) // already counted, or attached: storing it again costs nothing
         return std::nullopt;
+    return quotaRefusalOfNew(token, bytes);
+}
+
+std::optional<Refusal> BlobDesk::quotaRefusalOfNew(const TokenRecord &token, qint64 bytes) const
+{
+    if (m_hub.options().quotaBytes <= 0)
+        return std::nullopt;
     auto used = unattachedBytes(token);
     if (!used)
         return Hub::serverError(used.error());
@@ -110,7 +117,7 @@ Outcome<BlobOutcome> BlobDesk::put(const TokenRecord &token, const QString &sha2
         knownBefore = scopeKnows->contains(sha256);
     }
     if (!knownBefore && sync::isSha256Hex(sha256) && bytes.size() <= m_hub.options().limits.maxBlobBytes)
-        if (auto refused = quotaRefusal(token, sha256, bytes.size()))
+        if (auto refused = quotaRefusalOfNew(token, bytes.size())) // the scope does not know it (above)
             return *refused;
     auto stored = put(sha256, bytes);
     if (!stored)

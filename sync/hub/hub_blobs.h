@@ -50,6 +50,8 @@ public:
     // HubOptions::quotaBytes; nullopt when it fits, or when the token already
     // counts the photo as present (it costs nothing more).
     std::optional<Refusal> quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const;
+    // The same for a photo the token's scope is known not to hold (one query less).
+    std::optional<Refusal> quotaRefusalOfNew(const TokenRecord &token, qint64 bytes) const;
     // Token-less forms: the answer is about every blob on the hub, and no upload
     // is recorded. put(sha256, bytes) is how an import stores its package's photos
     // (RevisionDesk::storeImported) and the checks put(token, …) makes first.

@@ -94,6 +94,7 @@ HubStore::HubStore(QString connectionName, bool postgres, QString description)
 
 HubStore::~HubStore()
 {
+    m_statements.clear(); // before the connection they were prepared on goes
     {
         QSqlDatabase connection = QSqlDatabase::database(m_connectionName, false);
         if (connection.isOpen())
@@ -196,7 +197,7 @@ Result<std::unique_ptr<HubStore>> HubStore::openAtVersion(const QString &dataDir
 
 int HubStore::schemaVersion() const
 {
-    auto v = scalarSql(db(), QStringLiteral("SELECT MAX(version) FROM hub_schema"));
+    auto v = m_statements.scalar(db(), QStringLiteral("SELECT MAX(version) FROM hub_schema"));
     return v ? v.value().toInt() : -1;
 }
 
@@ -228,9 +229,9 @@ void HubStore::rollback() const
 Status HubStore::migrate(int upTo)
 {
     const QSqlDatabase d = db();
-    if (auto created = execSql(d, QStringLiteral("CREATE TABLE IF NOT EXISTS hub_schema ("
-                                                 " version INTEGER NOT NULL PRIMARY KEY,"
-                                                 " applied_at TEXT NOT NULL)"));
+    if (auto created = m_statements.exec(d, QStringLiteral("CREATE TABLE IF NOT EXISTS hub_schema ("
+                                                           " version INTEGER NOT NULL PRIMARY KEY,"
+                                                           " applied_at TEXT NOT NULL)"));
         !created)
         return created.error();
     // Several hub instances may start at once on PostgreSQL: one migrates at a time.
@@ -249,12 +250,12 @@ Status HubStore::migrate(int upTo)
                 continue;
             status = inTransaction([&]() -> Status {
                 for (const QString &sql : m.statements)
-                    if (auto done = execSql(d, forDriver(sql, m_postgres)); !done)
+                    if (auto done = m_statements.exec(d, forDriver(sql, m_postgres)); !done)
                         return done.error();
                 if (m.fill)
                     if (Status filled = m.fill(d); !filled)
                         return filled;
-                if (auto done = execSql(
+                if (auto done = m_statements.exec(
                         d, QStringLiteral("INSERT INTO hub_schema (version, applied_at) VALUES (?, ?)"),
                         {m.version, storeTime(QDateTime::currentDateTimeUtc())});
                     !done)

@@ -12,6 +12,7 @@
 // One HubStore is one connection: use it on the thread that opened it.
 #pragma once
 
+#include "core/store/sql.h"
 #include "core/util/result.h"
 #include "sync/hub/hub_types.h"
 #include "sync/protocol_pull.h"
@@ -214,6 +215,8 @@ private:
     void rollback() const;
 
     QString m_connectionName;
+    // This connection's prepared statements (hub_store*.cpp run their SQL through it).
+    mutable core::StatementCache m_statements;
     bool m_postgres = false;
     QString m_description;
 };

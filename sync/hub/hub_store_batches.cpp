@@ -112,11 +112,12 @@ Result<BatchRecord> HubStore::insertBatch(const BatchRecord &record, const QHash
         for (const sync::BatchRevision &r : b.revisions) {
             // Only from the states a batch leaves from, checked by the UPDATE itself: a
             // decision or another batch that came first makes the whole batch refused.
-            auto updated = execSql(d,
-                                   QStringLiteral("UPDATE revisions SET state = 'forwarded' WHERE report = ? AND "
-                                                  "revision = ? AND manifest_sha256 = ? AND (state = 'accepted' OR "
-                                                  "(state = 'received' AND via = 'import'))"),
-                                   {r.report, r.revision, r.manifestSha256});
+            auto updated = m_statements.exec(
+                d,
+                QStringLiteral("UPDATE revisions SET state = 'forwarded' WHERE report = ? AND "
+                               "revision = ? AND manifest_sha256 = ? AND (state = 'accepted' OR "
+                               "(state = 'received' AND via = 'import'))"),
+                {r.report, r.revision, r.manifestSha256});
             if (!updated)
                 return updated.error();
             if (updated.value() != 1 || !reports.contains(r.report))
@@ -125,16 +126,19 @@ Result<BatchRecord> HubStore::insertBatch(const BatchRecord &record, const QHash
         // Cursors must become visible in their order: on PostgreSQL, event writers take turns
         // (after the revisions' rows, in the order a review takes them).
         if (m_postgres)
-            if (auto locked = execSql(d, QStringLiteral("LOCK TABLE status_events IN EXCLUSIVE MODE")); !locked)
+            if (auto locked =
+                    m_statements.exec(d, QStringLiteral("LOCK TABLE status_events IN EXCLUSIVE MODE"));
+                !locked)
                 return locked.error();
         for (const sync::BatchRevision &r : b.revisions) {
             const ReportRecord &report = reports[r.report];
-            if (auto event = execSql(d,
-                                     QStringLiteral("INSERT INTO status_events (report, revision, state, comment, at, "
-                                                    "municipality, urs, period, reviewer, installation) "
-                                                    "VALUES (?, ?, 'forwarded', '', ?, ?, ?, ?, ?, ?)"),
-                                     {r.report, r.revision, storeTime(now), report.municipality, textArg(b.urs),
-                                      report.period, textArg(b.createdBy), textArg(record.installation)});
+            if (auto event = m_statements.exec(
+                    d,
+                    QStringLiteral("INSERT INTO status_events (report, revision, state, comment, at, "
+                                   "municipality, urs, period, reviewer, installation) "
+                                   "VALUES (?, ?, 'forwarded', '', ?, ?, ?, ?, ?, ?)"),
+                    {r.report, r.revision, storeTime(now), report.municipality, textArg(b.urs), report.period,
+                     textArg(b.createdBy), textArg(record.installation)});
                 !event)
                 return event.error();
         }
@@ -155,15 +159,17 @@ Result<BatchRecord> HubStore::insertBatch(const BatchRecord &record, const QHash
         out.hubId = batchHubId(id);
         out.receivedAt = parseStoreTime(storeTime(now));
         out.state = sync::batch_state::Received;
-        if (auto named = execSql(d, QStringLiteral("UPDATE batches SET hub_id = ? WHERE id = ?"), {out.hubId, id});
+        if (auto named = m_statements.exec(d, QStringLiteral("UPDATE batches SET hub_id = ? WHERE id = ?"),
+                                           {out.hubId, id});
             !named)
             return named.error();
         int position = 0;
         for (const sync::BatchRevision &r : b.revisions)
-            if (auto row = execSql(d,
-                                   QStringLiteral("INSERT INTO batch_revisions (batch, position, report, revision, "
-                                                  "manifest_sha256) VALUES (?, ?, ?, ?, ?)"),
-                                   {b.uuid, position++, r.report, r.revision, r.manifestSha256});
+            if (auto row = m_statements.exec(
+                    d,
+                    QStringLiteral("INSERT INTO batch_revisions (batch, position, report, revision, "
+                                   "manifest_sha256) VALUES (?, ?, ?, ?, ?)"),
+                    {b.uuid, position++, r.report, r.revision, r.manifestSha256});
                 !row)
                 return row.error();
         return out;

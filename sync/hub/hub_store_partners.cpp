@@ -96,21 +96,21 @@ Result<PartnerRecord> HubStore::upsertPartner(const PartnerRecord &incoming, con
         if (!seq)
             return seq.error();
         if (stored.value()) {
-            auto updated =
-                execSql(db(),
-                        QStringLiteral("UPDATE partners SET json = ?, updated_at = ?, received_at = ?, seq = ? "
-                                       "WHERE uuid = ?"),
-                        {QString::fromUtf8(incoming.json), storeTime(incoming.updatedAt), storeTime(now),
-                         seq.value(), incoming.uuid});
+            auto updated = m_statements.exec(
+                db(),
+                QStringLiteral("UPDATE partners SET json = ?, updated_at = ?, received_at = ?, seq = ? "
+                               "WHERE uuid = ?"),
+                {QString::fromUtf8(incoming.json), storeTime(incoming.updatedAt), storeTime(now), seq.value(),
+                 incoming.uuid});
             if (!updated)
                 return updated.error();
         } else {
-            auto inserted =
-                execSql(db(),
-                        QStringLiteral("INSERT INTO partners (uuid, municipality, json, updated_at, "
-                                       "deleted, received_at, seq) VALUES (?, ?, ?, ?, 0, ?, ?)"),
-                        {incoming.uuid, incoming.municipality, QString::fromUtf8(incoming.json),
-                         storeTime(incoming.updatedAt), storeTime(now), seq.value()});
+            auto inserted = m_statements.exec(
+                db(),
+                QStringLiteral("INSERT INTO partners (uuid, municipality, json, updated_at, "
+                               "deleted, received_at, seq) VALUES (?, ?, ?, ?, 0, ?, ?)"),
+                {incoming.uuid, incoming.municipality, QString::fromUtf8(incoming.json),
+                 storeTime(incoming.updatedAt), storeTime(now), seq.value()});
             if (!inserted)
                 return inserted.error();
         }
@@ -136,19 +136,19 @@ Status HubStore::erasePartner(const QString &uuid, const QString &municipality, 
             return seq.error();
         if (stored.value()) {
             const QDateTime when = qMax(now, stored.value()->updatedAt);
-            auto done =
-                execSql(db(),
-                        QStringLiteral("UPDATE partners SET json = '{}', deleted = 1, updated_at = ?, "
-                                       "received_at = ?, seq = ? WHERE uuid = ?"),
-                        {storeTime(when), storeTime(now), seq.value(), uuid});
+            auto done = m_statements.exec(
+                db(),
+                QStringLiteral("UPDATE partners SET json = '{}', deleted = 1, updated_at = ?, "
+                               "received_at = ?, seq = ? WHERE uuid = ?"),
+                {storeTime(when), storeTime(now), seq.value(), uuid});
             if (!done)
                 return done.error();
         } else {
-            auto done =
-                execSql(db(),
-                        QStringLiteral("INSERT INTO partners (uuid, municipality, json, updated_at, deleted, "
-                                       "received_at, seq) VALUES (?, ?, '{}', ?, 1, ?, ?)"),
-                        {uuid, municipality, storeTime(now), storeTime(now), seq.value()});
+            auto done = m_statements.exec(
+                db(),
+                QStringLiteral("INSERT INTO partners (uuid, municipality, json, updated_at, deleted, "
+                               "received_at, seq) VALUES (?, ?, '{}', ?, 1, ?, ?)"),
+                {uuid, municipality, storeTime(now), storeTime(now), seq.value()});
             if (!done)
                 return done.error();
         }

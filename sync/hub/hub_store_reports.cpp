@@ -130,11 +130,11 @@ Result<RevisionRecord> HubStore::insertRevision(const ReportRecord &report, cons
 {
     return inTransaction([&]() -> Result<RevisionRecord> {
         const QSqlDatabase d = db();
-        auto created =
-            execSql(d,
-                    QStringLiteral("INSERT INTO reports (uuid, municipality, program, period, created_at) "
-                                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
-                    {report.uuid, report.municipality, report.program, report.period, storeTime(now)});
+        auto created = m_statements.exec(
+            d,
+            QStringLiteral("INSERT INTO reports (uuid, municipality, program, period, created_at) "
+                           "VALUES (?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING"),
+            {report.uuid, report.municipality, report.program, report.period, storeTime(now)});
         if (!created)
             return created.error();
         auto inserted =
@@ -156,37 +156,39 @@ Result<RevisionRecord> HubStore::insertRevision(const ReportRecord &report, cons
         r.hubId = hubIdFor(r.id);
         r.receivedAt = parseStoreTime(storeTime(now));
         r.state = revision_state::Received;
-        if (auto named =
-                execSql(d, QStringLiteral("UPDATE revisions SET hub_id = ? WHERE id = ?"), {r.hubId, r.id});
+        if (auto named = m_statements.exec(d, QStringLiteral("UPDATE revisions SET hub_id = ? WHERE id = ?"),
+                                           {r.hubId, r.id});
             !named)
             return named.error();
         // Schema 5's columns, only for an import (a push keeps their defaults).
         if (provenance.isImport()) {
             const sync::ReceivedBy &by = provenance.receivedBy;
-            if (auto marked = execSql(d,
-                                      QStringLiteral("UPDATE revisions SET via = ?, received_by_urs = ?, "
-                                                     "received_by_installation = ?, received_by_label = ? "
-                                                     "WHERE id = ?"),
-                                      {provenance.via, textArg(by.urs), textArg(by.installation),
-                                       textArg(by.label), r.id});
+            if (auto marked = m_statements.exec(
+                    d,
+                    QStringLiteral("UPDATE revisions SET via = ?, received_by_urs = ?, "
+                                   "received_by_installation = ?, received_by_label = ? "
+                                   "WHERE id = ?"),
+                    {provenance.via, textArg(by.urs), textArg(by.installation), textArg(by.label), r.id});
                 !marked)
                 return marked.error();
             r.via = provenance.via;
             r.receivedBy = by;
         }
         for (const QString &sha : core::BlobCollector::hashesIn(manifest))
-            if (auto named = execSql(d,
-                                     QStringLiteral("INSERT INTO report_blobs (report, sha256) VALUES (?, ?) "
-                                                    "ON CONFLICT (report, sha256) DO NOTHING"),
-                                     {report.uuid, sha});
+            if (auto named = m_statements.exec(
+                    d,
+                    QStringLiteral("INSERT INTO report_blobs (report, sha256) VALUES (?, ?) "
+                                   "ON CONFLICT (report, sha256) DO NOTHING"),
+                    {report.uuid, sha});
                 !named)
                 return named.error();
         // Cursors must become visible in their order: on PostgreSQL, event writers take turns.
         if (m_postgres)
-            if (auto locked = execSql(d, QStringLiteral("LOCK TABLE status_events IN EXCLUSIVE MODE"));
+            if (auto locked =
+                    m_statements.exec(d, QStringLiteral("LOCK TABLE status_events IN EXCLUSIVE MODE"));
                 !locked)
                 return locked.error();
-        auto event = execSql(
+        auto event = m_statements.exec(
             d,
             QStringLiteral("INSERT INTO status_events (report, revision, state, comment, at, "
                            "municipality, urs, period) VALUES (?, ?, 'received', '', ?, ?, ?, ?)"),
@@ -304,10 +306,11 @@ QString marks(qsizetype n)
 Status HubStore::recordUpload(const QString &sha256, const QString &tokenId, qint64 bytes,
                               const QDateTime &now)
 {
-    auto done = execSql(db(),
-                        QStringLiteral("INSERT INTO blob_uploads (sha256, token_id, bytes, created_at) "
-                                       "VALUES (?, ?, ?, ?) ON CONFLICT (sha256, token_id) DO NOTHING"),
-                        {sha256, tokenId, bytes, storeTime(now)});
+    auto done =
+        m_statements.exec(db(),
+                          QStringLiteral("INSERT INTO blob_uploads (sha256, token_id, bytes, created_at) "
+                                         "VALUES (?, ?, ?, ?) ON CONFLICT (sha256, token_id) DO NOTHING"),
+                          {sha256, tokenId, bytes, storeTime(now)});
     if (!done)
         return done.error();
     return {};
@@ -337,25 +340,26 @@ Result<QSet<QString>> HubStore::knownBlobs(const QStringList &names,
                 for (const QString &m : *municipalities)
                     referencedArgs << m;
             }
-            auto q = runSql(db(), sql, referencedArgs);
-            if (!q)
-                return q.error();
-            while (q.value().next())
-                known.insert(q.value().value(0).toString());
+            auto found = m_statements.strings(db(), sql, referencedArgs);
+            if (!found)
+                return found.error();
+            for (const QString &sha : found.value())
+                known.insert(sha);
         }
         // Uploaded by this very token.
         if (!tokenId.isEmpty()) {
             QVariantList uploadArgs{tokenId};
             uploadArgs += args;
-            auto q = runSql(db(),
-                            QStringLiteral("SELECT sha256 FROM blob_uploads WHERE token_id = ? AND "
-                                           "sha256 IN (") +
-                                marks(chunk.size()) + QLatin1Char(')'),
-                            uploadArgs);
-            if (!q)
-                return q.error();
-            while (q.value().next())
-                known.insert(q.value().value(0).toString());
+            auto found =
+                m_statements.strings(db(),
+                                     QStringLiteral("SELECT sha256 FROM blob_uploads WHERE token_id = ? "
+                                                    "AND sha256 IN (") +
+                                         marks(chunk.size()) + QLatin1Char(')'),
+                                     uploadArgs);
+            if (!found)
+                return found.error();
+            for (const QString &sha : found.value())
+                known.insert(sha);
         }
     }
     return known;
@@ -402,7 +406,7 @@ Result<qint64> HubStore::unattachedBytes(const QString &tokenId,
         }
         sql += QLatin1Char(')');
     }
-    auto v = scalarSql(db(), sql, args);
+    auto v = m_statements.scalar(db(), sql, args);
     if (!v)
         return v.error();
     return v.value().toLongLong();
@@ -410,12 +414,13 @@ Result<qint64> HubStore::unattachedBytes(const QString &tokenId,
 
 Result<QStringList> HubStore::uploaders() const
 {
-    return stringsSql(db(), QStringLiteral("SELECT DISTINCT token_id FROM blob_uploads ORDER BY token_id"));
+    return m_statements.strings(
+        db(), QStringLiteral("SELECT DISTINCT token_id FROM blob_uploads ORDER BY token_id"));
 }
 
 Result<qint64> HubStore::countRows(const QString &table) const
 {
-    auto v = scalarSql(db(), QStringLiteral("SELECT COUNT(*) FROM ") + table);
+    auto v = m_statements.scalar(db(), QStringLiteral("SELECT COUNT(*) FROM ") + table);
     if (!v)
         return v.error();
     return v.value().toLongLong();
@@ -424,7 +429,7 @@ Result<qint64> HubStore::countRows(const QString &table) const
 Result<qint64> HubStore::databaseBytes() const
 {
     if (m_postgres) {
-        auto v = scalarSql(db(), QStringLiteral("SELECT pg_database_size(current_database())"));
+        auto v = m_statements.scalar(db(), QStringLiteral("SELECT pg_database_size(current_database())"));
         if (!v)
             return v.error();
         return v.value().toLongLong();
@@ -447,10 +452,10 @@ Status HubStore::forgetUploads(const QStringList &sha256s)
             QVariantList args;
             for (const QString &n : chunk)
                 args << n;
-            if (auto done = execSql(db(),
-                                    QStringLiteral("DELETE FROM blob_uploads WHERE sha256 IN (") +
-                                        marks(chunk.size()) + QLatin1Char(')'),
-                                    args);
+            if (auto done = m_statements.exec(db(),
+                                              QStringLiteral("DELETE FROM blob_uploads WHERE sha256 IN (") +
+                                                  marks(chunk.size()) + QLatin1Char(')'),
+                                              args);
                 !done)
                 return done.error();
         }

@@ -24,7 +24,7 @@ Result<std::optional<TargetsRecord>> HubStore::targets() const
 
 Result<int> HubStore::targetsRevision() const
 {
-    auto v = scalarSql(db(), QStringLiteral("SELECT revision FROM targets WHERE id = 1"));
+    auto v = m_statements.scalar(db(), QStringLiteral("SELECT revision FROM targets WHERE id = 1"));
     if (!v)
         return v.error();
     return v.value().isValid() ? int(v.value().toLongLong()) : 0;
@@ -32,12 +32,13 @@ Result<int> HubStore::targetsRevision() const
 
 Result<bool> HubStore::putTargets(const TargetsRecord &record)
 {
-    auto changed = execSql(
+    auto changed = m_statements.exec(
         db(),
-        QStringLiteral("INSERT INTO targets (id, revision, document, updated_at, token) VALUES (1, ?, ?, ?, ?) "
-                       "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, document = excluded.document, "
-                       "updated_at = excluded.updated_at, token = excluded.token "
-                       "WHERE targets.revision < excluded.revision"),
+        QStringLiteral(
+            "INSERT INTO targets (id, revision, document, updated_at, token) VALUES (1, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET revision = excluded.revision, document = excluded.document, "
+            "updated_at = excluded.updated_at, token = excluded.token "
+            "WHERE targets.revision < excluded.revision"),
         {qint64(record.revision), textArg(QString::fromUtf8(record.document)), storeTime(record.updatedAt),
          textArg(record.tokenId)});
     if (!changed)

@@ -59,7 +59,8 @@ const QString kTokenColumns = QStringLiteral("id, scope_kind, municipality, urs,
                                              "created_at, revoked_at, last_seen, rotated_from, replaced_at, "
                                              "program, uf");
 
-TokenRecord readToken(const QSqlQuery &q)
+// A row of kTokenColumns: a query on it, or the row's values (anything with value(int)).
+template <typename Row> TokenRecord readToken(const Row &q)
 {
     TokenRecord t;
     t.id = q.value(0).toString();
@@ -80,7 +81,7 @@ TokenRecord readToken(const QSqlQuery &q)
 Status HubStore::insertEnrollmentCode(const EnrollmentCodeRecord &code)
 {
     return inTransaction([&]() -> Status {
-        auto done = execSql(
+        auto done = m_statements.exec(
             db(),
             QStringLiteral("INSERT INTO enrollment_codes (code_hash, scope_kind, municipality, urs, "
                            "label, created_at, expires_at, program, uf) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
@@ -173,22 +174,22 @@ Result<TokenRecord> HubStore::redeemCode(const QString &codeHash, const QString 
             }
             earlier.value().finish();
         }
-        auto used = execSql(db(),
-                            QStringLiteral("UPDATE enrollment_codes SET used_at = ?, token_id = ? "
-                                           "WHERE code_hash = ? AND used_at IS NULL"),
-                            {storeTime(now), tokenId, codeHash});
+        auto used = m_statements.exec(db(),
+                                      QStringLiteral("UPDATE enrollment_codes SET used_at = ?, token_id = ? "
+                                                     "WHERE code_hash = ? AND used_at IS NULL"),
+                                      {storeTime(now), tokenId, codeHash});
         if (!used)
             return used.error();
         if (used.value() != 1)
             return invalidCode();
-        auto inserted =
-            execSql(db(),
-                    QStringLiteral("INSERT INTO tokens (id, token_hash, scope_kind, municipality, urs, "
-                                   "label, installation, created_at, program, uf) "
-                                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                    {t.id, tokenHash, scopeKindKey(t.scope), textArg(t.scope.municipality),
-                     textArg(t.scope.urs), textArg(t.label), textArg(t.installation), storeTime(now),
-                     programArg(t.scope), textArg(t.scope.uf)});
+        auto inserted = m_statements.exec(
+            db(),
+            QStringLiteral("INSERT INTO tokens (id, token_hash, scope_kind, municipality, urs, "
+                           "label, installation, created_at, program, uf) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+            {t.id, tokenHash, scopeKindKey(t.scope), textArg(t.scope.municipality), textArg(t.scope.urs),
+             textArg(t.label), textArg(t.installation), storeTime(now), programArg(t.scope),
+             textArg(t.scope.uf)});
         if (!inserted)
             return inserted.error();
         return t;
@@ -197,22 +198,24 @@ Result<TokenRecord> HubStore::redeemCode(const QString &codeHash, const QString 
 
 Result<std::optional<TokenRecord>> HubStore::activeToken(const QString &tokenHash) const
 {
-    auto q = runSql(db(),
-                    QStringLiteral("SELECT ") + kTokenColumns +
-                        QStringLiteral(" FROM tokens WHERE token_hash = ? AND revoked_at IS NULL"),
-                    {tokenHash});
-    if (!q)
-        return q.error();
-    if (!q.value().next())
+    // Every request's first statement: kept prepared.
+    auto rows =
+        m_statements.rows(db(),
+                          QStringLiteral("SELECT ") + kTokenColumns +
+                              QStringLiteral(" FROM tokens WHERE token_hash = ? AND revoked_at IS NULL"),
+                          {tokenHash});
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
         return std::optional<TokenRecord>();
-    return std::optional<TokenRecord>(readToken(q.value()));
+    return std::optional<TokenRecord>(readToken(rows->constFirst()));
 }
 
 Status HubStore::touchToken(const QString &tokenId, const QDateTime &now)
 {
     return inTransaction([&]() -> Status {
-        auto done = execSql(db(), QStringLiteral("UPDATE tokens SET last_seen = ? WHERE id = ?"),
-                            {storeTime(now), tokenId});
+        auto done = m_statements.exec(db(), QStringLiteral("UPDATE tokens SET last_seen = ? WHERE id = ?"),
+                                      {storeTime(now), tokenId});
         if (!done)
             return done.error();
         return {};
@@ -222,7 +225,7 @@ Status HubStore::touchToken(const QString &tokenId, const QDateTime &now)
 Status HubStore::markReplaced(const QString &tokenId, const QDateTime &now)
 {
     return inTransaction([&]() -> Status {
-        auto done = execSql(
+        auto done = m_statements.exec(
             db(), QStringLiteral("UPDATE tokens SET replaced_at = ? WHERE id = ? AND replaced_at IS NULL"),
             {storeTime(now), tokenId});
         if (!done)
@@ -277,7 +280,7 @@ Result<QString> HubStore::unitName(const QString &unit) const
 
 Result<QStringList> HubStore::enrolledUnits(const QString &program, const QString &uf) const
 {
-    return stringsSql(
+    return m_statements.strings(
         db(),
         QStringLiteral("SELECT DISTINCT municipality FROM tokens WHERE scope_kind = 'municipality' "
                        "AND municipality <> '' AND program = ? AND (? = '' OR uf = ?) "
@@ -349,13 +352,13 @@ Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &t
         t.createdAt = now;
         t.rotatedFrom = old.id;
         // A successor issued earlier was never used (its answer was lost): one live successor at most.
-        auto superseded = execSql(
+        auto superseded = m_statements.exec(
             db(),
             QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE rotated_from = ? AND revoked_at IS NULL"),
             {storeTime(now), old.id});
         if (!superseded)
             return superseded.error();
-        auto inserted = execSql(
+        auto inserted = m_statements.exec(
             db(),
             QStringLiteral(
                 "INSERT INTO tokens (id, token_hash, scope_kind, municipality, urs, label, installation, "
@@ -367,8 +370,8 @@ Result<TokenRecord> HubStore::rotateToken(const QString &oldId, const QString &t
             return inserted.error();
         // The photos awaiting their report follow the installation: a rotation is no fresh quota,
         // and the new token knows what the old one sent.
-        auto moved = execSql(db(), QStringLiteral("UPDATE blob_uploads SET token_id = ? WHERE token_id = ?"),
-                             {t.id, old.id});
+        auto moved = m_statements.exec(
+            db(), QStringLiteral("UPDATE blob_uploads SET token_id = ? WHERE token_id = ?"), {t.id, old.id});
         if (!moved)
             return moved.error();
         return t;
@@ -380,7 +383,7 @@ Result<int> HubStore::revokeToken(const QString &tokenId, const QDateTime &now)
     // The whole rotation chain of that installation: the tokens it replaced (still in their
     // overlap) and those that replaced it (the installation may have renewed since its id was noted).
     return inTransaction([&]() -> Result<int> {
-        return execSql(
+        return m_statements.exec(
             db(),
             QStringLiteral(
                 "WITH RECURSIVE later(id) AS (SELECT CAST(? AS TEXT) UNION SELECT t.id FROM tokens t "
@@ -396,10 +399,11 @@ Result<int> HubStore::revokeToken(const QString &tokenId, const QDateTime &now)
 Result<int> HubStore::revokeMunicipality(const QString &ibge, const QDateTime &now)
 {
     return inTransaction([&]() -> Result<int> {
-        return execSql(db(),
-                       QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE scope_kind = 'municipality' "
-                                      "AND municipality = ? AND revoked_at IS NULL"),
-                       {storeTime(now), ibge});
+        return m_statements.exec(
+            db(),
+            QStringLiteral("UPDATE tokens SET revoked_at = ? WHERE scope_kind = 'municipality' "
+                           "AND municipality = ? AND revoked_at IS NULL"),
+            {storeTime(now), ibge});
     });
 }
 

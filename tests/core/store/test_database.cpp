@@ -430,3 +430,47 @@ TEST_CASE("store: transactions commit or roll back as a whole", "[store]")
     exec(c, QStringLiteral("INSERT INTO settings (key, value) VALUES ('empty', ?)"), {textArg(QString())});
     CHECK(count(c, QStringLiteral("SELECT count(*) FROM settings WHERE key = 'empty' AND value = ''")) == 1);
 }
+
+TEST_CASE("store: a statement cache prepares each statement once and reuses it", "[store]")
+{
+    TempDir dir;
+    RawConnection raw(dir.filePath(QStringLiteral("cache.sqlite")));
+    StatementCache cache;
+    REQUIRE(cache.exec(raw.db(), QStringLiteral("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER)")).ok());
+    CHECK(cache.size() == 0); // no arguments (DDL): never kept
+    for (int i = 0; i < 5; ++i) {
+        auto inserted = cache.exec(raw.db(), QStringLiteral("INSERT INTO t (k, v) VALUES (?, ?)"),
+                                   {QStringLiteral("k%1").arg(i), i * 10});
+        REQUIRE(inserted.ok());
+        CHECK(inserted.value() == 1);
+    }
+    CHECK(cache.prepares() == 1);
+    const QString byValue = QStringLiteral("SELECT k FROM t WHERE v >= ? ORDER BY k");
+    CHECK(cache.strings(raw.db(), byValue, {20}).value() ==
+          (QStringList{QStringLiteral("k2"), QStringLiteral("k3"), QStringLiteral("k4")}));
+    CHECK(cache.strings(raw.db(), byValue, {40}).value() ==
+          QStringList{QStringLiteral("k4")}); // rebound, not appended
+    const auto rows = cache.rows(raw.db(), QStringLiteral("SELECT k, v FROM t WHERE v < ? ORDER BY v"), {15});
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == 2);
+    CHECK(rows->at(1) == QVariantList{QStringLiteral("k1"), 10});
+    CHECK(cache.scalar(raw.db(), QStringLiteral("SELECT SUM(v) FROM t WHERE v > ?"), {0}).value().toInt() ==
+          100);
+    CHECK(cache.prepares() == 4);
+    CHECK(cache.size() == 4);
+
+    // A finished query holds no lock: another connection writes meanwhile.
+    RawConnection other(dir.filePath(QStringLiteral("cache.sqlite")));
+    REQUIRE(execSql(other.db(), QStringLiteral("INSERT INTO t (k, v) VALUES ('x', 1)")).ok());
+    CHECK(cache.strings(raw.db(), byValue, {0}).value().size() == 6);
+
+    // A statement that fails is an error, and is not kept.
+    const QString unique = QStringLiteral("INSERT INTO t (k, v) VALUES (?, ?)");
+    const auto duplicate = cache.exec(raw.db(), unique, {QStringLiteral("k0"), 1});
+    CHECK_FALSE(duplicate.ok());
+    CHECK(cache.size() == 3);
+    REQUIRE(cache.exec(raw.db(), unique, {QStringLiteral("k9"), 90}).ok());
+    CHECK(cache.prepares() == 5); // prepared again
+    cache.clear();
+    CHECK(cache.size() == 0);
+}
