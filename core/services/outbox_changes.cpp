@@ -187,23 +187,20 @@ Status OutboxService::markRejected(const QString &uuid, const OutboxError &error
     });
 }
 
-Status OutboxService::markFailed(const QString &uuid, const OutboxError &error, const QDateTime &notBefore)
+Status OutboxService::requeue(const QString &uuid, const QString &auditAction, const OutboxError &error,
+                              const std::function<std::pair<int, QDateTime>(const OutboxItem &)> &next)
 {
-    return change(uuid, QStringLiteral("send_failed"), [&](const OutboxItem &item) -> Status {
+    return change(uuid, auditAction, [&](const OutboxItem &item) -> Status {
         if (item.state != OutboxState::Sending && item.state != OutboxState::Queued)
             return wrongState(item.state);
         const QSqlDatabase db = m_database.db();
-        const QDateTime nowTime = m_clock.now();
-        const QString now = storeTimestamp(nowTime);
-        const int attempts = item.attempts + 1;
-        QDateTime next = nowTime.addSecs(backoffSeconds(attempts, m_random()));
-        if (notBefore.isValid() && notBefore > next)
-            next = notBefore;
+        const QString now = storeTimestamp(m_clock.now());
+        const auto [attempts, at] = next(item);
         if (auto u = execSql(db,
                              QStringLiteral("UPDATE outbox SET state = 'queued', attempts = ?, "
                                             "next_attempt_at = ?, last_error = ?, updated_at = ? "
                                             "WHERE uuid = ?"),
-                             {attempts, storeTimestamp(next), errorToText(error), now, uuid});
+                             {attempts, storeTimestamp(at), errorToText(error), now, uuid});
             !u)
             return u.error();
         if (item.state == OutboxState::Sending)
@@ -215,27 +212,21 @@ Status OutboxService::markFailed(const QString &uuid, const OutboxError &error, 
     });
 }
 
+Status OutboxService::markFailed(const QString &uuid, const OutboxError &error, const QDateTime &notBefore)
+{
+    return requeue(uuid, QStringLiteral("send_failed"), error, [&](const OutboxItem &item) {
+        const int attempts = item.attempts + 1;
+        QDateTime next = m_clock.now().addSecs(backoffSeconds(attempts, m_random()));
+        if (notBefore.isValid() && notBefore > next)
+            next = notBefore;
+        return std::make_pair(attempts, next);
+    });
+}
+
 Status OutboxService::markInterrupted(const QString &uuid, const OutboxError &error, const QDateTime &at)
 {
-    return change(uuid, QStringLiteral("send_interrupted"), [&](const OutboxItem &item) -> Status {
-        if (item.state != OutboxState::Sending && item.state != OutboxState::Queued)
-            return wrongState(item.state);
-        const QSqlDatabase db = m_database.db();
-        const QString now = storeTimestamp(m_clock.now());
-        if (auto u = execSql(db,
-                             QStringLiteral("UPDATE outbox SET state = 'queued', attempts = 0, "
-                                            "next_attempt_at = ?, last_error = ?, updated_at = ? "
-                                            "WHERE uuid = ?"),
-                             {storeTimestamp(at), errorToText(error), now, uuid});
-            !u)
-            return u.error();
-        if (item.state == OutboxState::Sending)
-            if (auto m =
-                    moveReport(db, m_audit, item.reportUuid, item.revision, ReportEvent::SendFailed, now);
-                !m)
-                return m.error();
-        return {};
-    });
+    return requeue(uuid, QStringLiteral("send_interrupted"), error,
+                   [&](const OutboxItem &) { return std::make_pair(0, at); });
 }
 
 Status OutboxService::hold(const QString &uuid)

@@ -210,6 +210,10 @@ public:
 private:
     Status change(const QString &uuid, const QString &auditAction,
                   const std::function<Status(const OutboxItem &)> &work);
+    // Sending or queued → queued with these attempts, due at next(item) (its report
+    // back to Ready when it was sending).
+    Status requeue(const QString &uuid, const QString &auditAction, const OutboxError &error,
+                   const std::function<std::pair<int, QDateTime>(const OutboxItem &)> &next);
 
     Database &m_database;
     Notifier &m_notifier;

@@ -400,17 +400,11 @@ TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a
     shoot(page, QStringLiteral("sync-page-captive-portal.png"));
 }
 
-TEST_CASE("command line: --sync that the hub asked to wait says when the next attempt is")
+namespace {
+
+// A profile with the demonstration's 12 concluded months, enrolled with `hub` (real CLI runs).
+QString enrolledDemoProfile(const FakeHub &hub, const test::TempDir &dir)
 {
-    // The hub (or nginx in front of it) answers every photo with 429 and a wait of
-    // ten minutes: the pass ends with the reports queued, and says until when.
-    FakeHub hub;
-    hub.fault = [](const test::SeenRequest &r) -> std::optional<test::CannedResponse> {
-        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
-            return test::rateLimited(600);
-        return std::nullopt;
-    };
-    test::TempDir dir;
     const QString profile = dir.filePath(QStringLiteral("perfil"));
     REQUIRE(test::runCli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--data-dir"),
                           profile, QStringLiteral("--municipality"), hub.municipality,
@@ -421,7 +415,30 @@ TEST_CASE("command line: --sync that the hub asked to wait says when the next at
                       QStringLiteral("--enroll"), QStringLiteral("GOOD-CODE")});
     INFO(enrolled.err.toStdString());
     REQUIRE(enrolled.code == 0);
-    const test::CliRun pass = test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--sync")});
+    return profile;
+}
+
+// `mobiliza --sync` of a demo profile whose every photo upload gets `answer` from the hub.
+test::CliRun syncAnsweringEveryPhoto(const test::CannedResponse &answer)
+{
+    FakeHub hub;
+    hub.fault = [answer](const test::SeenRequest &r) -> std::optional<test::CannedResponse> {
+        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
+            return answer;
+        return std::nullopt;
+    };
+    test::TempDir dir;
+    const QString profile = enrolledDemoProfile(hub, dir);
+    return test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--sync")});
+}
+
+} // namespace
+
+TEST_CASE("command line: --sync that the hub asked to wait says when the next attempt is")
+{
+    // The hub (or nginx in front of it) answers every photo with 429 and a wait of
+    // ten minutes: the pass ends with the reports queued, and says until when.
+    const test::CliRun pass = syncAnsweringEveryPhoto(test::rateLimited(600));
     INFO(pass.out.toStdString() << pass.err.toStdString());
     CHECK(pass.code == 1);
     const QString when =
@@ -434,22 +451,7 @@ TEST_CASE("command line: --sync that could not send says when Mobiliza tries aga
 {
     // Every photo upload is cut before anything is stored: the pass fails, and the run
     // says when the next attempt is (after a failure on the link: 5 s), not only "still to send".
-    FakeHub hub;
-    hub.fault = [](const test::SeenRequest &r) -> std::optional<test::CannedResponse> {
-        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
-            return test::CannedResponse::close();
-        return std::nullopt;
-    };
-    test::TempDir dir;
-    const QString profile = dir.filePath(QStringLiteral("perfil"));
-    REQUIRE(test::runCli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--data-dir"),
-                          profile, QStringLiteral("--municipality"), hub.municipality,
-                          QStringLiteral("--demo-data"), QStringLiteral("--status")})
-                .code == 0);
-    REQUIRE(test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--hub"), hub.url(),
-                          QStringLiteral("--enroll"), QStringLiteral("GOOD-CODE")})
-                .code == 0);
-    const test::CliRun pass = test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--sync")});
+    const test::CliRun pass = syncAnsweringEveryPhoto(test::CannedResponse::close());
     INFO(pass.out.toStdString() << pass.err.toStdString());
     CHECK(pass.code == 1);
     CHECK_FALSE(pass.out.contains(QStringLiteral("The hub asked to wait")));
