@@ -4,6 +4,8 @@
 # $WORK/pg, 127.0.0.1 on a free port, its socket in the temp folder, password
 # authentication with a password a URL must escape), stopped at exit. Sets
 # PGBIN, PGPORT, PASSWORD, PASSWORD_IN_URL.
+# The tests' cluster does not flush (fsync off): set PG_DURABILITY="" (empty) for
+# PostgreSQL's own defaults, as the benchmarks do.
 # pg_createdb NAME: a database owned by the test user.
 # pg_url NAME: its postgresql:// URL (password escaped).
 start_pg_cluster() {
@@ -45,7 +47,7 @@ start_pg_cluster() {
   for attempt in 1 2 3 4 5; do
     PGPORT=$(random_free_port)
     if "${PGRUN[@]}" "$PGBIN/pg_ctl" -D "$CLUSTER/data" -l "$CLUSTER/server.log" -w -t 30 \
-      -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $CLUSTER/run -c fsync=off -c full_page_writes=off -c max_connections=200" \
+      -o "-c listen_addresses=127.0.0.1 -p $PGPORT -k $CLUSTER/run ${PG_DURABILITY--c fsync=off -c full_page_writes=off} -c max_connections=200" \
       start >"$CLUSTER/pg_ctl.log" 2>&1; then
       started=1
       break
