@@ -927,7 +927,7 @@
         <translation>The data could not be updated to the format of this version of Mobiliza (step %1, &quot;%2&quot;: %3). Nothing was changed: the data is as it was before. Report this message to the support team.</translation>
     </message>
     <message>
-        <location filename="../core/store/sql.cpp" line="+46"/>
+        <location filename="../core/store/sql.cpp" line="+47"/>
         <source>The disk is full, so Mobiliza could not save (%1). What was saved before is intact. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>The disk is full, so Mobiliza could not save (%1). What was saved before is intact. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</translation>
     </message>
@@ -1229,7 +1229,7 @@
         <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_blobs.cpp" line="+89"/>
+        <location filename="../sync/hub/hub_blobs.cpp" line="+96"/>
         <source>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</source>
         <translation>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</translation>
     </message>
@@ -1976,7 +1976,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+284"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+298"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2190,7 +2190,7 @@
         <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</source>
         <translation>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</translation>
     </message>
@@ -2215,7 +2215,7 @@
         <translation>This installation is already enrolled as an apoiador of another state (%1), and its reports stay there. An apoiador of %2 uses a new installation (another data folder).</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+99"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+100"/>
         <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
         <translation>The database address is not valid. Use postgresql://user:password@host:port/database.</translation>
     </message>
@@ -2285,7 +2285,7 @@
         <translation>This outbox item cannot be changed now (it is &quot;%1&quot;). Reload the Synchronization page and try again.</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+253"/>
         <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
         <translation>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</translation>
     </message>
@@ -2893,7 +2893,7 @@
         <translation>The file &quot;%1&quot; is too large (%2 MB; the limit is %3 MB). Send the photo from the phone at a smaller size, or save a copy as JPEG, then add it again.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>The file &quot;%1&quot; was not found. Check that it was not moved, renamed or deleted, then add it again.</source>
         <translation>The file &quot;%1&quot; was not found. Check that it was not moved, renamed or deleted, then add it again.</translation>
     </message>
@@ -4801,7 +4801,7 @@
         <translation>Connected to %1. Concluded reports will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+111"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+128"/>
         <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</source>
         <translation>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</translation>
     </message>
@@ -4809,7 +4809,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-185"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-199"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -4819,7 +4819,7 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+197"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+211"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -10716,7 +10716,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+154"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+159"/>
         <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
@@ -10798,7 +10798,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Checking with the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-168"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-170"/>
+        <source>waiting for the connection — it goes as soon as the hub answers</source>
+        <translation>waiting for the connection — it goes as soon as the hub answers</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+87"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>

@@ -927,7 +927,7 @@
         <translation>Não foi possível atualizar os dados para o formato desta versão do Mobiliza (etapa %1, &quot;%2&quot;: %3). Nada foi alterado: os dados estão como antes. Informe esta mensagem à equipe de suporte.</translation>
     </message>
     <message>
-        <location filename="../core/store/sql.cpp" line="+46"/>
+        <location filename="../core/store/sql.cpp" line="+47"/>
         <source>The disk is full, so Mobiliza could not save (%1). What was saved before is intact. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>O disco está cheio e o Mobiliza não conseguiu salvar (%1). O que já estava salvo continua intacto. Libere espaço no disco (esvazie a lixeira, mova ou apague arquivos de que não precisa mais) e tente de novo.</translation>
     </message>
@@ -1229,7 +1229,7 @@
         <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_blobs.cpp" line="+89"/>
+        <location filename="../sync/hub/hub_blobs.cpp" line="+96"/>
         <source>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</source>
         <translation>O hub está guardando %1 MiB de fotos desta instalação que nenhum relatório enviado a ele cita ainda, o máximo que ele guarda por instalação (%2 MiB). Envie os relatórios a que essas fotos pertencem (então as fotos deixam de contar) ou peça à Unidade Regional de Saúde (URS) que aumente o limite. Fotos que nenhum relatório cita são descartadas após 7 dias.</translation>
     </message>
@@ -1976,7 +1976,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+284"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+298"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2190,7 +2190,7 @@
         <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+97"/>
         <source>This code is for the program “%1”, and this installation keeps the reports of “%2”. The code was not used: type it in the right installation, or ask for a code of your program.</source>
         <translation>Este código é do programa “%1”, e esta instalação guarda os relatórios de “%2”. O código não foi usado: digite-o na instalação certa ou peça um código do seu programa.</translation>
     </message>
@@ -2215,7 +2215,7 @@
         <translation>Esta instalação já está cadastrada como apoiador(a) de outro estado (%1), e os seus relatórios ficam lá. Um(a) apoiador(a) de %2 usa uma nova instalação (outra pasta de dados).</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_store.cpp" line="+99"/>
+        <location filename="../sync/hub/hub_store.cpp" line="+100"/>
         <source>The database address is not valid. Use postgresql://user:password@host:port/database.</source>
         <translation>O endereço do banco de dados não é válido. Use postgresql://usuário:senha@servidor:porta/banco.</translation>
     </message>
@@ -2285,7 +2285,7 @@
         <translation>Este item da caixa de saída não pode ser alterado agora (ele está &quot;%1&quot;). Recarregue a página Sincronização e tente de novo.</translation>
     </message>
     <message>
-        <location line="+262"/>
+        <location line="+253"/>
         <source>The previous sending was interrupted (the program was closed or the computer was turned off). It will be resumed automatically.</source>
         <translation>O envio anterior foi interrompido (o programa foi fechado ou o computador foi desligado). Ele será retomado automaticamente.</translation>
     </message>
@@ -2893,7 +2893,7 @@
         <translation>O arquivo “%1” é grande demais (%2 MB; o limite é %3 MB). Envie a foto do celular em tamanho menor ou salve uma cópia em JPEG e adicione-a novamente.</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+77"/>
         <source>The file &quot;%1&quot; was not found. Check that it was not moved, renamed or deleted, then add it again.</source>
         <translation>O arquivo “%1” não foi encontrado. Confira se ele não foi movido, renomeado ou apagado e adicione-o novamente.</translation>
     </message>
@@ -4801,7 +4801,7 @@
         <translation>Conectado a %1. Os relatórios concluídos serão enviados automaticamente.</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+111"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+128"/>
         <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</source>
         <translation>Este computador ainda não está conectado ao hub da sua URS. Peça um código de cadastro à URS e escolha &quot;Conectar ao hub da URS…&quot; na página Sincronização.</translation>
     </message>
@@ -4809,7 +4809,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-185"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-199"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -4819,7 +4819,7 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+197"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+211"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -10716,7 +10716,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+154"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+159"/>
         <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
@@ -10798,7 +10798,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Conferindo com o hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-168"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-170"/>
+        <source>waiting for the connection — it goes as soon as the hub answers</source>
+        <translation>na fila, aguardando a conexão — vai assim que o hub responder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location filename="../app/ui/pages/sync_page_regional.cpp" line="+87"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>

@@ -30,6 +30,11 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
     switch (item.state) {
     case core::OutboxState::Queued: {
         const QDateTime now = m_context.services->clock().now();
+        // Failed on the connection: it goes in the first pass that reaches the hub (the
+        // window probes the link after 5 s, then a little longer each time), not at its
+        // own backoff's time — naming that time would say later than the truth.
+        if (!item.lastError.code.isEmpty() && sync::SyncEngine::failedOnTheLink(item.lastError.code))
+            return tr("waiting for the connection — it goes as soon as the hub answers");
         if (item.attempts > 0 && item.nextAttemptAt.isValid() && item.nextAttemptAt > now)
             return tr("waiting — next try on %1").arg(brDateTime(item.nextAttemptAt));
         return tr("waiting to be sent");

@@ -377,6 +377,35 @@ TEST_CASE("sync page: a pass rewrites only the rows that change, and the bar car
     CHECK(page.summary()->text().contains(QStringLiteral("3 report(s) waiting to be sent")));
 }
 
+TEST_CASE(
+    "sync page: a report that failed on the link waits for the connection, one the hub failed names its try")
+{
+    Page p(false);
+    const QString october = p.profile.concludedReport({2026, 10}, 1);
+    const QString september = p.profile.concludedReport({2026, 9}, 1);
+    const QString cut = p.profile.itemOf(october).uuid;
+    const QString failed = p.profile.itemOf(september).uuid;
+    REQUIRE(p.profile.outbox->markSending(cut).ok());
+    REQUIRE(
+        p.profile.outbox->markFailed(cut, {QStringLiteral("unreachable"), QStringLiteral("Caiu."), {}}).ok());
+    REQUIRE(p.profile.outbox->markSending(failed).ok());
+    REQUIRE(
+        p.profile.outbox->markFailed(failed, {QStringLiteral("server_error"), QStringLiteral("Erro."), {}})
+            .ok());
+
+    ui::SyncPage page(p.context);
+    page.resize(1000, 640);
+    page.show();
+    REQUIRE(page.queue()->count() == 2);
+    // The newest month first: October (cut on the link), then September (the hub's 500).
+    CHECK(rowText(page, 0).contains(
+        QStringLiteral("waiting for the connection — it goes as soon as the hub answers")));
+    CHECK_FALSE(rowText(page, 0).contains(QStringLiteral("next try")));
+    const QString when =
+        p.profile.itemOf(september).nextAttemptAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"));
+    CHECK(rowText(page, 1).contains(QStringLiteral("waiting — next try on %1").arg(when)));
+}
+
 TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a-file warning is visible")
 {
     Page p;
