@@ -43,18 +43,15 @@ bool scopeFitsProfile(const Scope &scope, core::Services &services)
 
 Q_LOGGING_CATEGORY(lcSyncEngine, "mobiliza.sync.engine")
 
+using engine_detail::outboxError;
 using engine_detail::stopsPartners;
 
-namespace {
+namespace engine_detail {
 
 core::OutboxError outboxError(const HubError &e)
 {
     return core::OutboxError{e.code, e.message, e.findings};
 }
-
-} // namespace
-
-namespace engine_detail {
 
 // Failures of the connection or of the hub itself (not of this partner).
 bool stopsPartners(const HubError &e)
@@ -233,36 +230,20 @@ void SyncEngine::startRegional()
         m_pass == Pass::Asked ? core::Backoff::Ignore : core::Backoff::Respect);
 }
 
-bool SyncEngine::failedOnTheLink(const QString &errorCode)
-{
-    using K = HubError::Kind;
-    return errorCode == HubError::kindKey(K::Offline) || errorCode == HubError::kindKey(K::Unreachable) ||
-           errorCode == HubError::kindKey(K::Timeout);
-}
-
-bool SyncEngine::waitsForHub(const core::OutboxItem &item, const QDateTime &now)
-{
-    return item.lastError.code == HubError::kindKey(HubError::Kind::RateLimited) &&
-           item.nextAttemptAt.isValid() && now < item.nextAttemptAt;
-}
-
 void SyncEngine::startSending()
 {
     const QDateTime now = m_services.clock().now();
-    if (m_pass == Pass::Asked) {
-        // Every queued item, backing off or not — except one the hub itself asked to wait for.
-        m_items = m_outbox.queuedItems();
-        m_items.removeIf([&](const core::OutboxItem &item) { return waitsForHub(item, now); });
-    } else {
-        // Due now, or held back only by the link: the pre-flight has just reached the hub,
-        // so a report whose last attempt failed on the connection (not at the hub) goes
-        // now, not after a backoff meant for a link that was down.
-        m_items = m_outbox.queuedItems();
-        m_items.removeIf([&](const core::OutboxItem &item) {
-            const bool due = !item.nextAttemptAt.isValid() || item.nextAttemptAt <= now;
-            return !(due || (failedOnTheLink(item.lastError.code) && !waitsForHub(item, now)));
-        });
-    }
+    // Never one the hub itself asked to wait for. A pass the person asked for: every other
+    // queued item, backing off or not. Otherwise: due now, or held back only by the link —
+    // the pre-flight has just reached the hub, so a report whose last attempt failed on the
+    // connection (not at the hub) goes now, not after a backoff meant for a link that was down.
+    m_items = m_outbox.queuedItems();
+    m_items.removeIf([&](const core::OutboxItem &item) {
+        if (waitsForHub(item, now))
+            return true;
+        const bool due = !item.nextAttemptAt.isValid() || item.nextAttemptAt <= now;
+        return m_pass != Pass::Asked && !due && !failedOnTheLink(item.lastError.code);
+    });
     setPhase(Phase::Sending);
     nextItem();
 }
@@ -446,80 +427,6 @@ void SyncEngine::putManifest()
             }
             itemDone();
         }));
-}
-
-void SyncEngine::itemFailed(const HubError &error)
-{
-    m_inItem = false;
-    if (waitForHub(error) || resumeAfterCut(error))
-        return;
-    const QString label = itemLabel(m_current);
-    if (!error.isRetryable()) {
-        m_outbox.markRejected(m_current.uuid, outboxError(error));
-        ++m_report.rejected;
-        m_report.messages << label + QStringLiteral(": ") + error.message;
-        itemDone();
-        return;
-    }
-    QDateTime notBefore;
-    if (error.retryAfterSeconds > 0)
-        notBefore = m_services.clock().now().addSecs(error.retryAfterSeconds);
-    m_outbox.markFailed(m_current.uuid, outboxError(error), notBefore);
-    ++m_report.failed;
-    m_report.messages << label + QStringLiteral(": ") + error.message;
-    Q_EMIT itemFinished(m_current.uuid);
-    if (error.stopsPass()) {
-        finish(error);
-        return;
-    }
-    nextItem();
-}
-
-bool SyncEngine::waitForHub(const HubError &error)
-{
-    // The client paces itself under the hub's limit; a 429 still comes when something
-    // else shares it (nginx's limit per address, another process of this installation).
-    // A short wait the hub asks for is waited here, and the same report goes on.
-    static constexpr int kMaxWaitSeconds = 30;       // one wait
-    static constexpr int kMaxWaitedSeconds = 5 * 60; // a whole pass
-    if (error.kind != HubError::Kind::RateLimited || error.retryAfterSeconds > kMaxWaitSeconds ||
-        m_rateWaitedSeconds + error.retryAfterSeconds > kMaxWaitedSeconds)
-        return false;
-    const int seconds = std::max(1, error.retryAfterSeconds);
-    m_rateWaitedSeconds += seconds;
-    // Queued again (due after the wait, should the pass end meanwhile); its photos already
-    // at the hub are not sent again.
-    m_outbox.markFailed(m_current.uuid, outboxError(error), m_services.clock().now().addSecs(seconds));
-    --m_index;
-    QTimer::singleShot(seconds * 1000, this, [this, generation = m_generation] {
-        if (m_running && generation == m_generation)
-            nextItem();
-    });
-    return true;
-}
-
-bool SyncEngine::resumeAfterCut(const HubError &error)
-{
-    // A municipal link that drops every connection after a while (a radio link, a
-    // provider's idle cut) or goes silent: when the attempt moved the report forward
-    // (the hub stored photos), the link works between cuts. The same report goes on
-    // in a moment with a new connection, from the photos the hub still lacks — not
-    // after a backoff meant for a hub that cannot be reached. An attempt that stores
-    // nothing falls through to the backoff, so a dead link never loops.
-    static constexpr int kResumeDelaySeconds = 2;
-    if ((error.kind != HubError::Kind::Unreachable && error.kind != HubError::Kind::Timeout) ||
-        m_storedThisAttempt == 0)
-        return false;
-    const QDateTime at = m_services.clock().now().addSecs(kResumeDelaySeconds);
-    if (core::Status s = m_outbox.markInterrupted(m_current.uuid, outboxError(error), at); !s)
-        return false; // the store refused: the ordinary failure path says so
-    ++m_report.resumed;
-    --m_index;
-    QTimer::singleShot(kResumeDelaySeconds * 1000, this, [this, generation = m_generation] {
-        if (m_running && generation == m_generation)
-            nextItem();
-    });
-    return true;
 }
 
 void SyncEngine::itemDone()

@@ -152,6 +152,7 @@ private:
     void putManifest();
     bool waitForHub(const HubError &error); // a short 429: wait, then the same item again
     bool resumeAfterCut(const HubError &error); // cut after progress: the same item again, soon
+    void retryCurrentIn(int seconds);           // the current item again after a wait
     void itemFailed(const HubError &error);
     void itemDone();
     void pushPartners();

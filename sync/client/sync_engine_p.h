@@ -1,6 +1,7 @@
 // Shared by sync_engine*.cpp (not part of the engine's API).
 #pragma once
 
+#include "core/services/outbox_service.h"
 #include "sync/client/hub_error.h"
 #include "sync/client/sync_engine.h"
 
@@ -25,6 +26,8 @@ namespace engine_detail {
 
 // Failures of the connection or of the hub itself (not of this partner).
 bool stopsPartners(const HubError &e);
+// A hub error as the outbox keeps it.
+core::OutboxError outboxError(const HubError &e);
 
 } // namespace engine_detail
 

@@ -2,8 +2,6 @@
 // SyncController talking to a fake hub on 127.0.0.1.
 #include "tests/sync/fake_hub.h"
 
-#include "tests/app/cli_run.h"
-
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/sync_page.h"
 #include "app/ui/sync/enroll_dialog.h"
@@ -20,7 +18,6 @@
 #include <QNetworkAccessManager>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStyle>
 #include <QTest>
@@ -427,72 +424,6 @@ TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a
     CHECK(page.statusLabel()->text().contains(QStringLiteral("network login page")));
     CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
     shoot(page, QStringLiteral("sync-page-captive-portal.png"));
-}
-
-namespace {
-
-// A profile with the demonstration's 12 concluded months, enrolled with `hub` (real CLI runs).
-QString enrolledDemoProfile(const FakeHub &hub, const test::TempDir &dir)
-{
-    const QString profile = dir.filePath(QStringLiteral("perfil"));
-    REQUIRE(test::runCli({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--data-dir"),
-                          profile, QStringLiteral("--municipality"), hub.municipality,
-                          QStringLiteral("--demo-data"), QStringLiteral("--status")})
-                .code == 0);
-    const test::CliRun enrolled =
-        test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--hub"), hub.url(),
-                      QStringLiteral("--enroll"), QStringLiteral("GOOD-CODE")});
-    INFO(enrolled.err.toStdString());
-    REQUIRE(enrolled.code == 0);
-    return profile;
-}
-
-// `mobiliza --sync` of a demo profile whose every photo upload gets `answer` from the hub.
-test::CliRun syncAnsweringEveryPhoto(const test::CannedResponse &answer)
-{
-    FakeHub hub;
-    hub.fault = [answer](const test::SeenRequest &r) -> std::optional<test::CannedResponse> {
-        if (r.method == "PUT" && r.path.startsWith("/api/v1/blobs/"))
-            return answer;
-        return std::nullopt;
-    };
-    test::TempDir dir;
-    const QString profile = enrolledDemoProfile(hub, dir);
-    return test::runCli({QStringLiteral("--data-dir"), profile, QStringLiteral("--sync")});
-}
-
-} // namespace
-
-TEST_CASE("command line: --sync that the hub asked to wait says when the next attempt is")
-{
-    // The hub (or nginx in front of it) answers every photo with 429 and a wait of
-    // ten minutes: the pass ends with the reports queued, and says until when.
-    const test::CliRun pass = syncAnsweringEveryPhoto(test::rateLimited(600));
-    INFO(pass.out.toStdString() << pass.err.toStdString());
-    CHECK(pass.code == 1);
-    const QString when =
-        QLocale().toString(test::kCliNow.addSecs(600).toLocalTime(), QStringLiteral("dd/MM/yyyy HH:mm:ss"));
-    CHECK(pass.out.contains(QStringLiteral("The hub asked to wait: the next attempt is at %1").arg(when)));
-    CHECK(pass.out.contains(QStringLiteral("Still to send: 12")));
-}
-
-TEST_CASE("command line: --sync that could not send says when Mobiliza tries again by itself")
-{
-    // Every photo upload is cut before anything is stored: the pass fails, and the run
-    // says when the next attempt is (after a failure on the link: 5 s), not only "still to send".
-    const test::CliRun pass = syncAnsweringEveryPhoto(test::CannedResponse::close());
-    INFO(pass.out.toStdString() << pass.err.toStdString());
-    CHECK(pass.code == 1);
-    CHECK_FALSE(pass.out.contains(QStringLiteral("The hub asked to wait")));
-    static const QRegularExpression said(QStringLiteral(
-        "Mobiliza, when open, tries again by itself at (\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d:\\d\\d); "
-        "or run --sync again at any time."));
-    const QRegularExpressionMatch m = said.match(pass.out);
-    REQUIRE(m.hasMatch());
-    const QDateTime at = QLocale().toDateTime(m.captured(1), QStringLiteral("dd/MM/yyyy HH:mm:ss"));
-    REQUIRE(at.isValid());
-    const qint64 wait = test::kCliNow.secsTo(at.toUTC());
-    CHECK(wait == 5); // a pass that failed on the link: the window probes again 5 s later
 }
 
 TEST_CASE("enrollment dialog: validates the address and the code, then connects")
