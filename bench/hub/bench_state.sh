@@ -73,14 +73,7 @@ B_PID=$HUB_PID B_PORT=$HUB_PORT
 PREFIX=$WORK/nginx
 mkdir -p "$PREFIX/logs" "$PREFIX/temp" "$PREFIX/acme"
 render() {
-  sed -e "s#listen 443 ssl http2;#listen 127.0.0.1:$1;#" \
-      -e "s#listen 80;#listen 127.0.0.1:$2;#" \
-      -e '/listen \[::\]:/d' -e '/^[[:space:]]*ssl_/d' -e '/Strict-Transport-Security/d' \
-      -e "s#server 127.0.0.1:8080;#least_conn;\n    server 127.0.0.1:$A_PORT;\n    server 127.0.0.1:$B_PORT;#" \
-      -e 's#rate=100r/s;#rate=100000r/s;#' -e 's#burst=400#burst=100000#g' \
-      -e 's#limit_conn mobiliza_conn 32;#limit_conn mobiliza_conn 4096;#' \
-      -e "s#/var/log/nginx/#$PREFIX/logs/#g" -e "s#/var/www/letsencrypt#$PREFIX/acme#g" \
-      "$SITE" >"$PREFIX/site.conf"
+  scaleout_site "$SITE" "$PREFIX" "$1" "$2" 100000 100000 4096 "$A_PORT" "$B_PORT"
   nginx_conf "$PREFIX" 2 4096
 }
 start_nginx "$NGINX" "$PREFIX" render

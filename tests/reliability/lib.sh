@@ -250,6 +250,30 @@ EOF
   } >"$prefix/nginx.conf"
 }
 
+# scaleout_site SITE PREFIX PORT HTTP_PORT RATE BURST CONNECTIONS UPSTREAM_PORT…: the shipped
+# nginx site as the scale-out test and benchmark run it on loopback: plain HTTP on PORT (the
+# HTTPS server) and HTTP_PORT, no TLS lines, the upstream listing the hub instances
+# (least_conn), the per-address rate RATE r/s, its burst BURST and the per-address connection
+# limit CONNECTIONS (every client comes from 127.0.0.1 here), logs and ACME folder under PREFIX.
+# Writes PREFIX/site.conf.
+scaleout_site() {
+  local site=$1 prefix=$2 port=$3 http=$4 rate=$5 burst=$6 connections=$7 upstream=least_conn\; p
+  shift 7
+  for p in "$@"; do upstream+="\n    server 127.0.0.1:$p;"; done
+  sed -e "s#listen 443 ssl http2;#listen 127.0.0.1:$port;#" \
+      -e "s#listen 80;#listen 127.0.0.1:$http;#" \
+      -e '/listen \[::\]:/d' \
+      -e '/^[[:space:]]*ssl_/d' \
+      -e '/Strict-Transport-Security/d' \
+      -e "s#server 127.0.0.1:8080;#$upstream#" \
+      -e "s#rate=100r/s;#rate=${rate}r/s;#" \
+      -e "s#burst=400#burst=$burst#g" \
+      -e "s#limit_conn mobiliza_conn 32;#limit_conn mobiliza_conn $connections;#" \
+      -e "s#/var/log/nginx/#$prefix/logs/#g" \
+      -e "s#/var/www/letsencrypt#$prefix/acme#g" \
+      "$site" >"$prefix/site.conf"
+}
+
 # start_nginx NGINX PREFIX RENDER: starts nginx (foreground master, stopped at exit) on
 # two free ports of 127.0.0.1. RENDER is a function called with the two ports that writes
 # PREFIX/nginx.conf; each attempt checks it with `nginx -t` first. A port another process

@@ -58,16 +58,7 @@ done
 PREFIX=$WORK/nginx
 mkdir -p "$PREFIX/logs" "$PREFIX/temp" "$PREFIX/acme"
 render() {
-  sed -e "s#listen 443 ssl http2;#listen 127.0.0.1:$1;#" \
-      -e "s#listen 80;#listen 127.0.0.1:$2;#" \
-      -e '/listen \[::\]:/d' \
-      -e '/^[[:space:]]*ssl_/d' \
-      -e '/Strict-Transport-Security/d' \
-      -e "s#server 127.0.0.1:8080;#least_conn;\n    server 127.0.0.1:$A_PORT;\n    server 127.0.0.1:$B_PORT;#" \
-      -e 's#rate=100r/s;#rate=10000r/s;#' \
-      -e "s#/var/log/nginx/#$PREFIX/logs/#g" \
-      -e "s#/var/www/letsencrypt#$PREFIX/acme#g" \
-      "$SITE" >"$PREFIX/site.conf"
+  scaleout_site "$SITE" "$PREFIX" "$1" "$2" 10000 400 32 "$A_PORT" "$B_PORT"
   nginx_conf "$PREFIX" 2 1024
 }
 start_nginx "$NGINX" "$PREFIX" render
