@@ -68,28 +68,16 @@ core::Result<qint64> BlobDesk::unattachedBytes(const TokenRecord &token) const
     return m_hub.store().unattachedBytes(token.id, m_hub.municipalitiesOf(token.scope));
 }
 
-std::optional<Refusal> BlobDesk::quotaRefusal(const TokenRecord &token, const QString &sha256,
-                                              qint64 bytes) const
+Outcome<bool> BlobDesk::admitUpload(const TokenRecord &token, const QString &sha256, qint64 bytes) const
 {
-    if (m_hub.options().quotaBytes <= 0)
-        return std::nullopt;
-    auto scopeKnows = known(token, {sha256});
-    if (!scopeKnows)
-        return scopeKnows.error();
-    if (scopeKnows->contains(sha256)) // already counted, or attached: storing it again costs nothing
-        return std::nullopt;
-    return quotaRefusalOfNew(token, bytes);
-}
-
-std::optional<Refusal> BlobDesk::quotaRefusalOfNew(const TokenRecord &token, qint64 bytes) const
-{
-    if (m_hub.options().quotaBytes <= 0)
-        return std::nullopt;
-    auto used = unattachedBytes(token);
-    if (!used)
-        return Hub::serverError(used.error());
-    if (used.value() + qMax<qint64>(0, bytes) <= m_hub.options().quotaBytes)
-        return std::nullopt;
+    const qint64 quota = m_hub.options().quotaBytes;
+    auto standing =
+        m_hub.store().blobStanding(sha256, m_hub.municipalitiesOf(token.scope), token.id, quota > 0);
+    if (!standing)
+        return Hub::serverError(standing.error());
+    // Already counted, or attached: storing it again costs nothing.
+    if (quota <= 0 || standing->known || standing->unattachedBytes + qMax<qint64>(0, bytes) <= quota)
+        return standing->known;
     const auto mib = [](qint64 b) { return QString::number(double(b) / (1024.0 * 1024.0), 'f', 1); };
     return Hub::error(
         413, QStringLiteral("quota_exceeded"),
@@ -99,7 +87,7 @@ std::optional<Refusal> BlobDesk::quotaRefusalOfNew(const TokenRecord &token, qin
             "yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to "
             "(their photos then count no more), or ask the regional office (URS) to raise the limit. "
             "Photos that no report names are discarded after 7 days.")
-            .arg(mib(used.value()), mib(m_hub.options().quotaBytes)));
+            .arg(mib(standing->unattachedBytes), mib(quota)));
 }
 
 core::Status BlobDesk::recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes)
@@ -107,18 +95,17 @@ core::Status BlobDesk::recordUpload(const TokenRecord &token, const QString &sha
     return m_hub.store().recordUpload(sha256, token.id, bytes, m_hub.now());
 }
 
-Outcome<BlobOutcome> BlobDesk::put(const TokenRecord &token, const QString &sha256, const QByteArray &bytes)
+Outcome<BlobOutcome> BlobDesk::put(const TokenRecord &token, const QString &sha256, const QByteArray &bytes,
+                                   std::optional<bool> knownAtAdmission)
 {
-    bool knownBefore = false;
-    if (sync::isSha256Hex(sha256)) {
-        auto scopeKnows = known(token, {sha256});
-        if (!scopeKnows)
-            return scopeKnows.error();
-        knownBefore = scopeKnows->contains(sha256);
+    bool knownBefore = knownAtAdmission.value_or(false);
+    if (!knownAtAdmission && sync::isSha256Hex(sha256) &&
+        bytes.size() <= m_hub.options().limits.maxBlobBytes) {
+        auto admitted = admitUpload(token, sha256, bytes.size());
+        if (!admitted)
+            return admitted.error();
+        knownBefore = admitted.value();
     }
-    if (!knownBefore && sync::isSha256Hex(sha256) && bytes.size() <= m_hub.options().limits.maxBlobBytes)
-        if (auto refused = quotaRefusalOfNew(token, bytes.size())) // the scope does not know it (above)
-            return *refused;
     auto stored = put(sha256, bytes);
     if (!stored)
         return stored;

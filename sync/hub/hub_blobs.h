@@ -37,7 +37,10 @@ public:
     Outcome<QStringList> missing(const TokenRecord &token, const QStringList &names) const;
     // Stores the blob and records that the token uploaded it (recordUpload).
     // `created` (201) unless the token already counted it as present (200).
-    Outcome<BlobOutcome> put(const TokenRecord &token, const QString &sha256, const QByteArray &bytes);
+    // `knownAtAdmission`: what admitUpload answered for this request (its quota
+    // is then checked already); without it, put asks admitUpload first.
+    Outcome<BlobOutcome> put(const TokenRecord &token, const QString &sha256, const QByteArray &bytes,
+                             std::optional<bool> knownAtAdmission = std::nullopt);
     // Records that the token uploaded this (verified, stored) blob: what
     // put(token, …) does after storing, for a streamed upload too.
     core::Status recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes);
@@ -46,12 +49,11 @@ public:
     Outcome<QSet<QString>> known(const TokenRecord &token, const QStringList &names) const;
     // Bytes the token's quota counts: its uploads no revision of its scope names.
     core::Result<qint64> unattachedBytes(const TokenRecord &token) const;
-    // 413 "quota_exceeded" when storing `bytes` more for the token would pass
-    // HubOptions::quotaBytes; nullopt when it fits, or when the token already
-    // counts the photo as present (it costs nothing more).
-    std::optional<Refusal> quotaRefusal(const TokenRecord &token, const QString &sha256, qint64 bytes) const;
-    // The same for a photo the token's scope is known not to hold (one query less).
-    std::optional<Refusal> quotaRefusalOfNew(const TokenRecord &token, qint64 bytes) const;
+    // A photo upload of `bytes` (with what the token has in flight) named `sha256`,
+    // in one query: whether the token already counts the photo as present (known:
+    // storing it again costs nothing), or 413 "quota_exceeded" when storing it
+    // would pass HubOptions::quotaBytes.
+    Outcome<bool> admitUpload(const TokenRecord &token, const QString &sha256, qint64 bytes) const;
     // Token-less forms: the answer is about every blob on the hub, and no upload
     // is recorded. put(sha256, bytes) is how an import stores its package's photos
     // (RevisionDesk::storeImported) and the checks put(token, …) makes first.

@@ -329,8 +329,12 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
     QString token;
     if (authorization.size() > 7 && authorization.left(7).toLower() == "bearer ")
         token = QString::fromLatin1(authorization.mid(7).trimmed());
-    auto authenticated =
-        token.isEmpty() ? Outcome<TokenRecord>(Hub::unauthorized()) : m_tokens.authenticate(token);
+    // A photo upload reads the token from the few seconds' cache (TokenCache says why
+    // that is safe); everything else from the database.
+    const bool photoUpload = route == Route::Blob && request.method == kPut;
+    auto authenticated = token.isEmpty() ? Outcome<TokenRecord>(Hub::unauthorized())
+                         : photoUpload   ? m_tokens.authenticate(token, m_shared->photoTokens)
+                                         : m_tokens.authenticate(token);
     if (!authenticated) {
         Reply r = failure(authenticated.error());
         if (authenticated.error().status == 401)
@@ -358,13 +362,14 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
     if (route == Route::Blob && request.method == kPut && declaredLength >= 0 &&
         sync::isSha256Hex(segments.value(1))) {
         const qint64 others = m_shared->reserve(authenticated->id, declaredLength);
-        if (std::optional<Refusal> refused =
-                BlobDesk(m_hub).quotaRefusal(*admission->token, segments[1], declaredLength + others)) {
+        auto admitted = BlobDesk(m_hub).admitUpload(*admission->token, segments[1], declaredLength + others);
+        if (!admitted) {
             m_shared->release(authenticated->id, declaredLength);
-            return failure(*refused);
+            return failure(admitted.error());
         }
         admission->reserved = declaredLength;
         admission->quotaChecked = true;
+        admission->blobKnown = admitted.value();
     }
     return std::nullopt;
 }
@@ -392,12 +397,18 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
     }
     if (!admission.token)
         return failure(Hub::unauthorized());
-    // A body without a declared size (chunked) is measured now; the upload is not kept.
-    if (admission.route == Route::Blob && request.method == kPut && !admission.quotaChecked &&
-        sync::isSha256Hex(admission.segments.value(1)))
-        if (std::optional<Refusal> refused =
-                BlobDesk(m_hub).quotaRefusal(*admission.token, admission.segments[1], request.bodySize()))
-            return failure(*refused);
+    if (admission.route == Route::Blob && request.method == kPut) {
+        std::optional<bool> known = admission.blobKnown;
+        // A body without a declared size (chunked) is measured now; the upload is not kept.
+        if (!admission.quotaChecked && sync::isSha256Hex(admission.segments.value(1))) {
+            auto admitted =
+                BlobDesk(m_hub).admitUpload(*admission.token, admission.segments[1], request.bodySize());
+            if (!admitted)
+                return failure(admitted.error());
+            known = admitted.value();
+        }
+        return storeBlob(admission.segments.value(1), request, *admission.token, known);
+    }
     return handleAuthenticated(admission.route, admission.segments, request, *admission.token);
 }
 

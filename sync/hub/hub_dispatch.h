@@ -142,6 +142,7 @@ public:
         qint64 maxBody = 0;
         std::optional<TokenRecord> token;
         bool quotaChecked = false; // a photo upload's declared size was checked against the token's quota
+        std::optional<bool> blobKnown; // then: whether the token already counted the photo as present
         qint64 reserved = 0;       // those bytes, counted as in flight for the token until it ends
         bool finished = false;     // complete() or abandon() ran
         QElapsedTimer timer;
@@ -192,6 +193,7 @@ private:
         RateLimiter tokenLimiter;    // a municipality's token
         RateLimiter regionalLimiter; // a URS's or the central level's
         RateLimiter enrollLimiter;
+        TokenCache photoTokens; // the token lookup of photo uploads, kept a few seconds
         AccessLog log;
     };
 
@@ -199,7 +201,8 @@ private:
     Reply handle(const Admission &admission, const HubRequest &request, QString *tokenId);
     Reply handleAuthenticated(Route route, const QStringList &segments, const HubRequest &request,
                               const TokenRecord &token);
-    Reply storeBlob(const QString &name, const HubRequest &request, const TokenRecord &token);
+    Reply storeBlob(const QString &name, const HubRequest &request, const TokenRecord &token,
+                    std::optional<bool> knownAtAdmission);
     HubResponse finish(Reply reply, const HubRequest &request, const QString &tokenId, qint64 elapsedMs);
     QString remoteAddress(const HubRequest &request) const;
 

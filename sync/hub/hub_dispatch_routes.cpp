@@ -25,7 +25,7 @@ namespace mobiliza::hub {
 using namespace dispatch_detail;
 
 HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequest &request,
-                                              const TokenRecord &token)
+                                              const TokenRecord &token, std::optional<bool> knownAtAdmission)
 {
     BlobDesk blobs(m_hub);
     Outcome<BlobOutcome> stored = BlobOutcome{};
@@ -33,9 +33,10 @@ HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequ
         stored = Hub::serverError(*request.uploadError);
     } else if (request.upload) {
         // Streamed to disk and hashed as it arrived; kept only when it is the photo its name says.
-        // 200 ("already there") only when this token's scope may know the photo: the answer
-        // never tells whether another municipality has it.
-        auto known = blobs.known(token, {name});
+        // 200 ("already there") only when this token's scope may know the photo (what the
+        // admission found): the answer never tells whether another municipality has it.
+        Outcome<bool> known = knownAtAdmission ? Outcome<bool>(*knownAtAdmission)
+                                               : blobs.admitUpload(token, name, request.upload->size());
         bool created = false;
         auto committed = request.upload->commit(&created);
         if (!known)
@@ -50,9 +51,9 @@ HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequ
         else if (core::Status recorded = blobs.recordUpload(token, name, request.upload->size()); !recorded)
             stored = Hub::serverError(recorded.error());
         else
-            stored = BlobOutcome{name, request.upload->size(), created || !known->contains(name)};
+            stored = BlobOutcome{name, request.upload->size(), created || !known.value()};
     } else {
-        stored = blobs.put(token, name, request.body);
+        stored = blobs.put(token, name, request.body, knownAtAdmission);
     }
     if (!stored)
         return failure(stored.error());
@@ -98,7 +99,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
                                     QByteArrayLiteral("private, max-age=31536000, immutable")),
                           qMakePair(QByteArrayLiteral("ETag"), tag)}};
         }
-        return storeBlob(segments[1], request, token);
+        return storeBlob(segments[1], request, token, std::nullopt);
     }
 
     case Route::Revision: {

@@ -137,6 +137,17 @@ public:
     // `municipalities` (nullopt = of any report) names: what its quota counts.
     core::Result<qint64> unattachedBytes(const QString &tokenId,
                                          const std::optional<QStringList> &municipalities) const;
+    // What a photo upload's admission needs, in one statement: whether `tokenId`
+    // may know `sha256` (knownBlobs for one name) and, with `withUnattached`, the
+    // bytes its quota counts (unattachedBytes; otherwise 0).
+    struct BlobStanding
+    {
+        bool known = false;
+        qint64 unattachedBytes = 0;
+    };
+    core::Result<BlobStanding> blobStanding(const QString &sha256,
+                                            const std::optional<QStringList> &municipalities,
+                                            const QString &tokenId, bool withUnattached) const;
     // The tokens that uploaded something still recorded.
     core::Result<QStringList> uploaders() const;
     // Counts for `mobiliza-hub stats`.

@@ -390,26 +390,71 @@ Result<QSet<QString>> HubStore::uploadedByMunicipality(const QStringList &names,
     return known;
 }
 
+namespace {
+
+// Named by a stored revision of a report of `municipalities` (nullopt: of any
+// report): "EXISTS (…)" about `column`, its arguments appended to `args`.
+QString namedByRevision(const QString &column, const std::optional<QStringList> &municipalities,
+                        QVariantList &args)
+{
+    QString sql = QStringLiteral("EXISTS (SELECT 1 FROM report_blobs b JOIN reports r ON r.uuid = b.report "
+                                 "WHERE b.sha256 = ") +
+                  column;
+    if (municipalities) {
+        sql += QStringLiteral(" AND r.municipality IN (") + marks(municipalities->size()) + QLatin1Char(')');
+        for (const QString &m : *municipalities)
+            args << m;
+    }
+    return sql + QLatin1Char(')');
+}
+
+// The sum unattachedBytes answers, as a scalar subquery.
+QString unattachedSql(const QString &tokenId, const std::optional<QStringList> &municipalities,
+                      QVariantList &args)
+{
+    QString sql =
+        QStringLiteral("(SELECT COALESCE(SUM(u.bytes), 0) FROM blob_uploads u WHERE u.token_id = ?");
+    args << tokenId;
+    if (!municipalities || !municipalities->isEmpty())
+        sql +=
+            QStringLiteral(" AND NOT ") + namedByRevision(QStringLiteral("u.sha256"), municipalities, args);
+    return sql + QLatin1Char(')');
+}
+
+} // namespace
+
 Result<qint64> HubStore::unattachedBytes(const QString &tokenId,
                                          const std::optional<QStringList> &municipalities) const
 {
-    QString sql = QStringLiteral("SELECT COALESCE(SUM(u.bytes), 0) FROM blob_uploads u WHERE u.token_id = ?");
-    QVariantList args{tokenId};
-    if (!municipalities || !municipalities->isEmpty()) {
-        sql += QStringLiteral(" AND NOT EXISTS (SELECT 1 FROM report_blobs b JOIN reports r ON r.uuid = "
-                              "b.report WHERE b.sha256 = u.sha256");
-        if (municipalities) {
-            sql +=
-                QStringLiteral(" AND r.municipality IN (") + marks(municipalities->size()) + QLatin1Char(')');
-            for (const QString &m : *municipalities)
-                args << m;
-        }
-        sql += QLatin1Char(')');
-    }
-    auto v = m_statements.scalar(db(), sql, args);
+    QVariantList args;
+    auto v = m_statements.scalar(
+        db(), QStringLiteral("SELECT ") + unattachedSql(tokenId, municipalities, args), args);
     if (!v)
         return v.error();
     return v.value().toLongLong();
+}
+
+Result<HubStore::BlobStanding> HubStore::blobStanding(const QString &sha256,
+                                                      const std::optional<QStringList> &municipalities,
+                                                      const QString &tokenId, bool withUnattached) const
+{
+    // Every photo upload's statement (with the token's): kept prepared.
+    QVariantList args{tokenId, sha256};
+    QString sql =
+        QStringLiteral("SELECT (EXISTS (SELECT 1 FROM blob_uploads WHERE token_id = ? AND sha256 = ?)");
+    if (!municipalities || !municipalities->isEmpty()) {
+        args << sha256;
+        sql += QStringLiteral(" OR ") + namedByRevision(QStringLiteral("?"), municipalities, args);
+    }
+    sql += QStringLiteral("), ");
+    sql += withUnattached ? unattachedSql(tokenId, municipalities, args) : QStringLiteral("0");
+    auto rows = m_statements.rows(db(), sql, args);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return Error{QStringLiteral("database"), QStringLiteral("blob standing: no row")};
+    const QVariantList &row = rows->constFirst();
+    return BlobStanding{row.value(0).toBool(), row.value(1).toLongLong()};
 }
 
 Result<QStringList> HubStore::uploaders() const

@@ -91,6 +91,31 @@ Outcome<sync::EnrollResponse> TokenDesk::enroll(const sync::EnrollRequest &reque
     return Hub::serverError(Error{QStringLiteral("database"), QStringLiteral("enroll")});
 }
 
+bool TokenCache::fresh(const Entry &e, const QDateTime &now) const
+{
+    return e.at <= now && e.at.msecsTo(now) < m_windowMs;
+}
+
+std::optional<TokenRecord> TokenCache::find(const QString &tokenHash, const QDateTime &now) const
+{
+    QMutexLocker lock(&m_mutex);
+    const auto it = m_entries.constFind(tokenHash);
+    if (it == m_entries.cend() || !fresh(*it, now))
+        return std::nullopt;
+    return it->record;
+}
+
+void TokenCache::keep(const QString &tokenHash, const TokenRecord &record, const QDateTime &now)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_entries.size() >= m_capacity && !m_entries.contains(tokenHash)) {
+        m_entries.removeIf([&](const auto &e) { return !fresh(e.value(), now); });
+        if (m_entries.size() >= m_capacity)
+            m_entries.clear();
+    }
+    m_entries.insert(tokenHash, Entry{now, record});
+}
+
 Outcome<TokenRecord> TokenDesk::authenticate(const QString &token)
 {
     if (token.size() < 16 || token.size() > 512)
@@ -100,7 +125,30 @@ Outcome<TokenRecord> TokenDesk::authenticate(const QString &token)
         return Hub::serverError(found.error());
     if (!found.value())
         return Hub::unauthorized();
-    TokenRecord record = *found.value();
+    return admit(*found.value());
+}
+
+Outcome<TokenRecord> TokenDesk::authenticate(const QString &token, TokenCache &cache)
+{
+    if (token.size() < 16 || token.size() > 512)
+        return Hub::unauthorized();
+    const QString hash = secrets::tokenHash(token);
+    const QDateTime now = m_hub.now();
+    if (std::optional<TokenRecord> kept = cache.find(hash, now))
+        return admit(*kept);
+    auto found = m_hub.store().activeToken(hash);
+    if (!found)
+        return Hub::serverError(found.error());
+    if (!found.value())
+        return Hub::unauthorized();
+    auto admitted = admit(*found.value());
+    if (admitted)
+        cache.keep(hash, admitted.value(), now);
+    return admitted;
+}
+
+Outcome<TokenRecord> TokenDesk::admit(TokenRecord record)
+{
     const QDateTime now = m_hub.now();
     // A rotated token works for the overlap only; an unused one expires.
     if (const QDateTime until = replacedUntil(record); until.isValid() && until <= now)

@@ -13,6 +13,9 @@
 
 #include <QDateTime>
 #include <QHash>
+#include <QMutex>
+
+#include <optional>
 
 namespace mobiliza::hub {
 
@@ -30,6 +33,38 @@ struct IssuedCode
     QDateTime expiresAt;
 };
 
+// The token lookup's answers kept a few seconds for photo uploads only, shared by
+// one process's threads: a month's 20 photos read the token once, not 20 times.
+// A token revoked (in the database, by any instance or the CLI) can therefore
+// still store photos for up to window() — stored and counted in its quota, never
+// published: the manifest that would name them, and every other request, read
+// the database (docs/protocol.md §1). Time is the hub's clock (Hub::now).
+class TokenCache
+{
+public:
+    explicit TokenCache(qint64 windowMs = 5000, qsizetype capacity = 4096)
+        : m_windowMs(windowMs), m_capacity(capacity)
+    {
+    }
+    // The record kept for `tokenHash` less than window() ago (not in the future).
+    std::optional<TokenRecord> find(const QString &tokenHash, const QDateTime &now) const;
+    void keep(const QString &tokenHash, const TokenRecord &record, const QDateTime &now);
+    qint64 window() const { return m_windowMs; }
+
+private:
+    struct Entry
+    {
+        QDateTime at;
+        TokenRecord record;
+    };
+    bool fresh(const Entry &e, const QDateTime &now) const;
+
+    const qint64 m_windowMs;
+    const qsizetype m_capacity;
+    mutable QMutex m_mutex;
+    QHash<QString, Entry> m_entries;
+};
+
 class TokenDesk
 {
 public:
@@ -42,6 +77,8 @@ public:
     // 401 "unauthorized" for an unknown or revoked token (or a replaced one past its
     // overlap), 401 "token_expired" for one unused too long.
     Outcome<TokenRecord> authenticate(const QString &token);
+    // The same, reading the token from `cache` when it holds it (a photo upload).
+    Outcome<TokenRecord> authenticate(const QString &token, TokenCache &cache);
     sync::Preflight preflight(const TokenRecord &token) const;
     // POST /api/v1/token: a new token for the same installation and scope; the
     // presented one keeps working for tokenOverlapHours. A token younger than an
@@ -58,6 +95,7 @@ public:
 
 private:
     Refusal tokenExpired() const;
+    Outcome<TokenRecord> admit(TokenRecord record);
 
     Hub &m_hub;
     QHash<QString, QDateTime> m_lastTouched; // token id → last_seen written

@@ -277,3 +277,55 @@ TEST_CASE("Revoking a token by its id revokes its rotation chain: the tokens it 
     CHECK(f.preflightStatus(second) == 401);
     CHECK(f.preflightStatus(other) == 200);
 }
+
+TEST_CASE("A photo upload reads its token from a few seconds' cache, everything else from the database: "
+          "a revoked token stores photos for at most that window and publishes nothing")
+{
+    HubFixture f;
+    const QString belo = f.enrollMunicipality(kBelo);
+    const TestReport t = makeReport(kBelo, 31, 3);
+    const auto putPhoto = [&](int i) {
+        return f.http->put(QStringLiteral("/api/v1/blobs/") + t.blobs()[i], t.photos[i], belo, "image/jpeg");
+    };
+    CHECK(putPhoto(0).status == 201); // the token read from the database, kept
+    REQUIRE(f.store->revokeToken(tokenId(belo), f.clock.now()).value() == 1);
+
+    // Within the window a photo is still stored (and counted in the token's quota)…
+    f.clock.set(f.clock.now().addMSecs(4999));
+    CHECK(putPhoto(1).status == 201);
+    CHECK(f.blobs->has(t.blobs()[1]));
+    // …but nothing that reads or publishes takes the revoked token, not even now.
+    CHECK(f.http->get(kPreflight, belo).status == 401);
+    const HttpReply manifest = f.pushManifest(t, belo);
+    CHECK(manifest.status == 401);
+    CHECK(f.store->countRows(QStringLiteral("revisions")).value() == 0);
+    // Past the window the photo upload reads the database again: refused, not stored.
+    f.clock.advanceSecs(1);
+    const HttpReply late = putPhoto(2);
+    CHECK(late.status == 401);
+    CHECK_FALSE(f.blobs->has(t.blobs()[2]));
+}
+
+TEST_CASE("TokenCache: an answer kept less than its window, never one from the future, bounded in size")
+{
+    hub::TokenCache cache(5000, 2);
+    const QDateTime t0 = hubNow();
+    hub::TokenRecord a;
+    a.id = QStringLiteral("aaaa");
+    hub::TokenRecord b;
+    b.id = QStringLiteral("bbbb");
+    cache.keep(QStringLiteral("ha"), a, t0);
+    REQUIRE(cache.find(QStringLiteral("ha"), t0.addMSecs(4999)).has_value());
+    CHECK(cache.find(QStringLiteral("ha"), t0.addMSecs(4999))->id == a.id);
+    CHECK_FALSE(cache.find(QStringLiteral("ha"), t0.addMSecs(5000)).has_value());
+    CHECK_FALSE(cache.find(QStringLiteral("ha"), t0.addSecs(-1)).has_value()); // the clock went back
+    CHECK_FALSE(cache.find(QStringLiteral("hb"), t0).has_value());
+    // Full: the stale answers go first; when none is stale, all go.
+    cache.keep(QStringLiteral("hb"), b, t0.addSecs(10));
+    cache.keep(QStringLiteral("hc"), a, t0.addSecs(10)); // "ha" was stale: dropped, "hb" stays
+    CHECK(cache.find(QStringLiteral("hb"), t0.addSecs(10)).has_value());
+    CHECK(cache.find(QStringLiteral("hc"), t0.addSecs(10)).has_value());
+    cache.keep(QStringLiteral("hd"), b, t0.addSecs(11)); // none stale: emptied, then kept
+    CHECK_FALSE(cache.find(QStringLiteral("hb"), t0.addSecs(11)).has_value());
+    CHECK(cache.find(QStringLiteral("hd"), t0.addSecs(11)).has_value());
+}
