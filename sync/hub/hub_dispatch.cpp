@@ -47,12 +47,12 @@ HubDispatcher::Shared::Shared(ServerOptions o)
 }
 
 HubDispatcher::HubDispatcher(Hub &hub, ServerOptions options)
-    : m_hub(hub), m_tokens(hub), m_shared(std::make_shared<Shared>(std::move(options)))
+    : m_hub(hub), m_shared(std::make_shared<Shared>(std::move(options))), m_tokens(hub, m_shared->touched)
 {
 }
 
 HubDispatcher::HubDispatcher(Hub &hub, const HubDispatcher &other)
-    : m_hub(hub), m_tokens(hub), m_shared(other.m_shared)
+    : m_hub(hub), m_shared(other.m_shared), m_tokens(hub, m_shared->touched)
 {
 }
 

@@ -194,6 +194,7 @@ private:
         RateLimiter regionalLimiter; // a URS's or the central level's
         RateLimiter enrollLimiter;
         TokenCache photoTokens; // the token lookup of photo uploads, kept a few seconds
+        std::shared_ptr<TouchLedger> touched = std::make_shared<TouchLedger>(); // every thread's TokenDesk
         AccessLog log;
     };
 
@@ -212,8 +213,8 @@ private:
     static Reply tooLarge(qint64 maxBody);
 
     Hub &m_hub;
-    TokenDesk m_tokens; // keeps when it last wrote each token's last use, so it lives as long as this
     std::shared_ptr<Shared> m_shared;
+    TokenDesk m_tokens; // writes a token's last use through m_shared's ledger
 };
 
 } // namespace mobiliza::hub

@@ -160,13 +160,28 @@ Outcome<TokenRecord> TokenDesk::admit(TokenRecord record)
     if (!record.rotatedFrom.isEmpty() && !record.lastSeen.isValid())
         if (core::Status marked = m_hub.store().markReplaced(record.rotatedFrom, now); !marked)
             return Hub::serverError(marked.error());
-    const QDateTime touched = m_lastTouched.value(record.id);
-    if (!touched.isValid() || touched.secsTo(now) >= kTouchIntervalSecs || touched > now) {
-        if (m_hub.store().touchToken(record.id, now))
-            m_lastTouched.insert(record.id, now);
+    if (m_touched->claim(record.id, now)) {
+        if (!m_hub.store().touchToken(record.id, now))
+            m_touched->forget(record.id);
         record.lastSeen = now;
     }
     return record;
+}
+
+bool TouchLedger::claim(const QString &tokenId, const QDateTime &now)
+{
+    QMutexLocker lock(&m_mutex);
+    const QDateTime touched = m_written.value(tokenId);
+    if (touched.isValid() && touched.secsTo(now) < kTouchIntervalSecs && touched <= now)
+        return false;
+    m_written.insert(tokenId, now);
+    return true;
+}
+
+void TouchLedger::forget(const QString &tokenId)
+{
+    QMutexLocker lock(&m_mutex);
+    m_written.remove(tokenId);
 }
 
 sync::Preflight TokenDesk::preflight(const TokenRecord &token) const

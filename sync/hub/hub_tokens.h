@@ -5,8 +5,9 @@
 //
 // One resource of the hub behind the one dispatcher (hub_dispatch). Unlike the
 // other desks it keeps something between requests: when it last wrote each
-// token's last use (at most once a minute per token), so the dispatcher holds
-// one for its life (one per thread, like its Hub); the CLI makes one per command.
+// token's last use (at most once a minute per token, in a TouchLedger the
+// server's threads share), so the dispatcher holds one for its life (one per
+// thread, like its Hub); the CLI makes one per command.
 #pragma once
 
 #include "sync/hub/hub.h"
@@ -15,6 +16,7 @@
 #include <QHash>
 #include <QMutex>
 
+#include <memory>
 #include <optional>
 
 namespace mobiliza::hub {
@@ -65,10 +67,32 @@ private:
     QHash<QString, Entry> m_entries;
 };
 
+// When each token's last use was last written (tokens.last_seen), shared by a
+// process's threads: written at most once a minute per token and process, not
+// once per thread (a server's 8 threads each wrote it).
+class TouchLedger
+{
+public:
+    // True when `tokenId`'s last use is due to be written at `now`; it is then
+    // noted as written (another thread asking meanwhile is told no).
+    bool claim(const QString &tokenId, const QDateTime &now);
+    // The write failed: due again.
+    void forget(const QString &tokenId);
+
+private:
+    QMutex m_mutex;
+    QHash<QString, QDateTime> m_written; // token id → last_seen written
+};
+
 class TokenDesk
 {
 public:
-    explicit TokenDesk(Hub &hub) : m_hub(hub) {}
+    // `ledger`: shared with the process's other desks (the server's threads); by
+    // default the desk keeps its own.
+    explicit TokenDesk(Hub &hub, std::shared_ptr<TouchLedger> ledger = {})
+        : m_hub(hub), m_touched(ledger ? std::move(ledger) : std::make_shared<TouchLedger>())
+    {
+    }
 
     // A code for `scope`, valid HubOptions::codeValidityDays; only its hash is stored.
     core::Result<IssuedCode> issueCode(const sync::Scope &scope, const QString &label);
@@ -98,7 +122,7 @@ private:
     Outcome<TokenRecord> admit(TokenRecord record);
 
     Hub &m_hub;
-    QHash<QString, QDateTime> m_lastTouched; // token id → last_seen written
+    std::shared_ptr<TouchLedger> m_touched;
 };
 
 } // namespace mobiliza::hub

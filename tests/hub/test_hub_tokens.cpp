@@ -2,6 +2,7 @@
 // replaced one works for an overlap), the pre-flight says when to renew, and the command line
 // shows last use, expiry and rotation (`tokens`) and the hub's disk use (`stats`).
 #include "sync/hub/hub.h"
+#include "sync/hub/hub_dispatch.h"
 #include "sync/hub/hub_secrets.h"
 #include "tests/hub/hub_test_util.h"
 
@@ -328,4 +329,35 @@ TEST_CASE("TokenCache: an answer kept less than its window, never one from the f
     cache.keep(QStringLiteral("hd"), b, t0.addSecs(11)); // none stale: emptied, then kept
     CHECK_FALSE(cache.find(QStringLiteral("hb"), t0.addSecs(11)).has_value());
     CHECK(cache.find(QStringLiteral("hd"), t0.addSecs(11)).has_value());
+}
+
+TEST_CASE("A token's last use is written once a minute per hub process, not once per server thread")
+{
+    HubFixture f;
+    const QString belo = f.enrollMunicipality(kBelo);
+    hub::HubDispatcher first(*f.hub);
+    hub::HubDispatcher second(*f.hub, first); // another thread's, as HubServer makes them
+    hub::HubRequest headers;
+    headers.method = "GET";
+    headers.path = kPreflight;
+    headers.headers << qMakePair(QByteArrayLiteral("Authorization"), "Bearer " + belo.toUtf8());
+    headers.peer = QHostAddress::LocalHost;
+    const auto lastSeen = [&] {
+        auto tokens = f.store->tokens();
+        REQUIRE(tokens.ok());
+        REQUIRE(tokens->size() == 1);
+        return tokens->first().lastSeen;
+    };
+
+    REQUIRE(first.admit(headers, 0).admitted);
+    CHECK(lastSeen() == f.clock.now());
+    // Marked older behind the hub's back: only a write would bring it back to now.
+    const QDateTime older = f.clock.now().addSecs(-3600);
+    REQUIRE(f.store->touchToken(tokenId(belo), older).ok());
+    f.clock.advanceSecs(30);
+    REQUIRE(second.admit(headers, 0).admitted);
+    CHECK(lastSeen() == older); // the other thread knows it was written 30 s ago
+    f.clock.advanceSecs(30);
+    REQUIRE(second.admit(headers, 0).admitted);
+    CHECK(lastSeen() == f.clock.now()); // a minute later: written again
 }
