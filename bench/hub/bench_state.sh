@@ -18,7 +18,9 @@
 # limit of this machine for this work. Printed: reports per second, MB/s, p50/p99
 # per request, each instance's peak memory (VmHWM) and CPU, the cores the hub's
 # processes used; and the checks: every report received once, every photo stored
-# once and intact. Goal: ≥ 0.5 × nginx's throughput.
+# once and intact. Goal: ≥ 0.5 × nginx's throughput. Then the ceiling: the same nginx
+# and site in front of an upstream that reads each body and stores nothing (what any
+# application behind it could do here). HUB_ARGS: more options for both instances.
 source "$(dirname "$0")/../../tests/reliability/lib.sh"
 source "$(dirname "$0")/../../tests/reliability/pg_lib.sh"
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -66,9 +68,9 @@ export MOBILIZA_HUB_DB
 MOBILIZA_HUB_DB=$(pg_url mobiliza_hub)
 DATA=${MOBILIZA_BENCH_HUB_DIR:-$WORK}/hub # MOBILIZA_BENCH_HUB_DIR=/dev/shm: the blobs in memory (no fsync cost)
 mkdir -p "$DATA"
-start_hub "$HUB_EXE" "$DATA" --trust-proxy --log "$WORK/access-a.log"
+start_hub "$HUB_EXE" "$DATA" --trust-proxy --log "$WORK/access-a.log" ${HUB_ARGS:-}
 A_PID=$HUB_PID A_PORT=$HUB_PORT
-start_hub "$HUB_EXE" "$DATA" --trust-proxy --log "$WORK/access-b.log"
+start_hub "$HUB_EXE" "$DATA" --trust-proxy --log "$WORK/access-b.log" ${HUB_ARGS:-}
 B_PID=$HUB_PID B_PORT=$HUB_PORT
 PREFIX=$WORK/nginx
 mkdir -p "$PREFIX/logs" "$PREFIX/temp" "$PREFIX/acme"
@@ -147,11 +149,40 @@ python3 "$HERE/state_push.py" baseline --template "$WORK/template" --tokens "$WO
   --url "http://127.0.0.1:$NGINX_PORT" --out "$WORK/baseline.json"
 expect_eq "the baseline stored every body" $((N * 21)) "$(find "$DAV/store" -type f | wc -l)"
 
+# ---------------------------------------------------------------- the ceiling: the same nginx, an upstream that stores nothing
+NULLUP=$WORK/nullup
+mkdir -p "$NULLUP/logs" "$NULLUP/temp"
+render_null() {
+  cat >"$NULLUP/site.conf" <<EOF
+server {
+    listen 127.0.0.1:$1;
+    client_max_body_size 20m;
+    client_body_buffer_size 1m;
+    access_log off;
+    location / { return 201; }
+}
+EOF
+  nginx_conf "$NULLUP" 1 4096
+}
+start_nginx "$NGINX" "$NULLUP" render_null
+NULL_PORT=$NGINX_PORT
+CEIL=$WORK/ceiling
+mkdir -p "$CEIL/logs" "$CEIL/temp" "$CEIL/acme"
+render_ceiling() {
+  scaleout_site "$SITE" "$CEIL" "$1" "$2" 100000 100000 4096 "$NULL_PORT" "$NULL_PORT"
+  nginx_conf "$CEIL" 2 4096
+}
+start_nginx "$NGINX" "$CEIL" render_ceiling
+python3 "$HERE/state_push.py" ceiling --template "$WORK/template" --tokens "$WORK/tokens" \
+  --url "http://127.0.0.1:$NGINX_PORT" --out "$WORK/ceiling.json"
+expect_eq "the ceiling: every body answered" 0 "$?"
+
 # ---------------------------------------------------------------- the figures
 python3 - "$WORK/push.json" "$WORK/baseline.json" "$(((a1 - a0)))" "$(((b1 - b0)))" "$TICKS" "$A_HWM" "$B_HWM" \
-  "$((busy1 - busy0))" "$((idle1 - idle0))" "$(nproc)" "$WORK/cpu0" "$WORK/cpu1" <<'PY'
+  "$((busy1 - busy0))" "$((idle1 - idle0))" "$(nproc)" "$WORK/cpu0" "$WORK/cpu1" "$WORK/ceiling.json" <<'PY'
 import json, sys
 push, base = (json.load(open(p)) for p in sys.argv[1:3])
+ceiling = json.load(open(sys.argv[13]))
 a, b, ticks, ahwm, bhwm, busy, idle, cores = (int(x) for x in sys.argv[3:11])
 def ticks_of(path):
     out = {}
@@ -166,11 +197,15 @@ print()
 print(f"the state's month at once: {n} municipalities × 20 photos ({push['payload_per_month'] / 1e6:.2f} MB each, "
       f"{push['mb_sent']:.0f} MB in all), this machine ({cores} cores)")
 print(f"{'':34} {'reports/s':>10} {'MB/s':>7} {'wall s':>7} {'p50 ms':>8} {'p99 ms':>8}  requests")
-for name, r in (("mobiliza: nginx + 2 hubs + PG", push), ("nginx storing the same bodies", base)):
+for name, r in (("mobiliza: nginx + 2 hubs + PG", push), ("nginx storing the same bodies", base),
+                ("nginx + an upstream storing nothing", ceiling)):
     q = r["requests"]["all"]
     print(f"{name:34} {r['reports_per_second']:>10} {r['mb_per_second']:>7} {r['seconds']:>7} "
           f"{q['p50_ms']:>8} {q['p99_ms']:>8}  {q['n']}")
 print(f"ratio: {push['reports_per_second'] / base['reports_per_second']:.2f} × nginx's throughput (goal ≥ 0.5 ×)")
+print(f"ceiling: the shipped nginx in front of an upstream that stores nothing does "
+      f"{ceiling['reports_per_second'] / base['reports_per_second']:.2f} × nginx storing; the push is "
+      f"{push['reports_per_second'] / ceiling['reports_per_second']:.2f} × that ceiling")
 for kind in ("preflight", "missing", "photo", "manifest", "status"):
     q = push["requests"].get(kind)
     if q:

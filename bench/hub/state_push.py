@@ -12,6 +12,7 @@ usage:
   state_push.py enroll   --template DIR --codes FILE --url URL --tokens FILE
   state_push.py push     --template DIR --tokens FILE --url URL --out JSON
   state_push.py baseline --template DIR --tokens FILE --url URL --out JSON
+  state_push.py ceiling  --template DIR --tokens FILE --url URL --out JSON
 
 enroll    POST /api/v1/enroll for every "ibge code" line of FILE, straight to one
           hub instance (started with --trust-proxy), each from its own address
@@ -23,6 +24,10 @@ push      every municipality at once through URL (nginx); a 429 is waited out as
 baseline  the same bodies from the same coroutines, PUT to nginx's DAV module at
           URL (the photos, then the manifest as a file): what this machine does
           with the same bytes and no application at all.
+ceiling   the same PUTs to the hub's addresses with the token, through nginx with
+          the shipped site to an upstream that reads each body and answers 201
+          without storing it: the most any application behind that nginx could
+          do on this machine (its own work costing nothing).
 """
 import argparse
 import asyncio
@@ -218,12 +223,17 @@ async def push(args, template, baseline):
         await start.wait()
         try:
             if baseline:
+                # ceiling: the hub's addresses and token, through the shipped site to an
+                # upstream that answers without storing
+                ceiling = args.mode == "ceiling"
+                where = "/api/v1/blobs" if ceiling else f"/{ibge}"
+                headers = auth if ceiling else {}
                 for sha, data in photos:
-                    status, _ = await c.request("PUT", f"/{ibge}/{sha}", data, {}, "photo")
+                    status, _ = await c.request("PUT", f"{where}/{sha}", data, headers, "photo")
                     sent_bytes[0] += len(data)
                     if status not in (201, 204):
                         raise RuntimeError(f"PUT photo: {status}")
-                status, _ = await c.request("PUT", f"/{ibge}/{report}.json", manifest, {}, "manifest")
+                status, _ = await c.request("PUT", f"{where}/{report}.json", manifest, headers, "manifest")
                 sent_bytes[0] += len(manifest)
                 if status not in (201, 204):
                     raise RuntimeError(f"PUT manifest: {status}")
@@ -271,7 +281,7 @@ async def push(args, template, baseline):
     start.set()
     await asyncio.gather(*tasks)
     wall = time.perf_counter() - t0
-    result = {"mode": "baseline" if baseline else "push", "municipalities": len(pairs), "received": len(received),
+    result = {"mode": args.mode, "municipalities": len(pairs), "received": len(received),
               "failures": failures[:10], "failed": len(failures), "seconds": round(wall, 2),
               "reports_per_second": round(len(received) / wall, 2), "mb_sent": round(sent_bytes[0] / 1e6, 1),
               "mb_per_second": round(sent_bytes[0] / 1e6 / wall, 1), "payload_per_month": template.payload,
@@ -286,7 +296,7 @@ async def push(args, template, baseline):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("mode", choices=["enroll", "push", "baseline"])
+    p.add_argument("mode", choices=["enroll", "push", "baseline", "ceiling"])
     p.add_argument("--template", required=True)
     p.add_argument("--url", required=True)
     p.add_argument("--codes")
@@ -297,7 +307,7 @@ def main():
     if args.mode == "enroll":
         asyncio.run(enroll(args, template))
         return 0
-    return asyncio.run(push(args, template, args.mode == "baseline"))
+    return asyncio.run(push(args, template, args.mode in ("baseline", "ceiling")))
 
 
 if __name__ == "__main__":
