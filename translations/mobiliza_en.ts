@@ -80,7 +80,12 @@
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>The key that lets this computer send reports is kept in a file of your user account (%1): this computer has no password vault for it. Lock the computer when you leave it.</source>
+        <translation>The key that lets this computer send reports is kept in a file of your user account (%1): this computer has no password vault for it. Lock the computer when you leave it.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
         <translation>Sent: %1. Set aside: %2. Still to send: %3.</translation>
     </message>
@@ -1229,12 +1234,12 @@
         <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_blobs.cpp" line="+96"/>
+        <location filename="../sync/hub/hub_blobs.cpp" line="+84"/>
         <source>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</source>
         <translation>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>The photo&apos;s name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
         <translation>The photo&apos;s name is not a SHA-256 (64 lower-case hexadecimal digits).</translation>
     </message>
@@ -1245,7 +1250,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+45"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+46"/>
         <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
         <translation>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</translation>
     </message>
@@ -1320,7 +1325,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+234"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -1976,7 +1981,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+298"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+279"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</translation>
     </message>
@@ -2130,17 +2135,17 @@
     </message>
     <message>
         <location line="+223"/>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>This request takes no body.</source>
         <translation>This request takes no body.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-68"/>
         <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
         <translation>Too many enrollment attempts from this address. Wait a minute and try again.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Too many requests from this installation. Mobiliza will try again shortly.</source>
         <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
     </message>
@@ -4809,7 +4814,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-199"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-183"/>
         <source>Report %1 (revision %2)</source>
         <translation>Report %1 (revision %2)</translation>
     </message>
@@ -4819,7 +4824,7 @@
         <translation>Targets: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+211"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+195"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</translation>
     </message>
@@ -4829,7 +4834,7 @@
         <translation>The hub&apos;s receipt does not match this report (the content differs). It will be sent again; if this repeats, tell the URS.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+53"/>
         <source>A partner was not sent: %1</source>
         <translation>A partner was not sent: %1</translation>
     </message>

@@ -80,7 +80,12 @@
         <translation>Conectado a %1.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>The key that lets this computer send reports is kept in a file of your user account (%1): this computer has no password vault for it. Lock the computer when you leave it.</source>
+        <translation>A chave que permite a este computador enviar relatórios fica guardada em um arquivo da sua conta de usuário (%1): este computador não tem um cofre de senhas para ela. Bloqueie o computador quando se afastar dele.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Sent: %1. Set aside: %2. Still to send: %3.</source>
         <translation>Enviados: %1. Recusados (separados): %2. Ainda por enviar: %3.</translation>
     </message>
@@ -1229,12 +1234,12 @@
         <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_blobs.cpp" line="+96"/>
+        <location filename="../sync/hub/hub_blobs.cpp" line="+84"/>
         <source>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</source>
         <translation>O hub está guardando %1 MiB de fotos desta instalação que nenhum relatório enviado a ele cita ainda, o máximo que ele guarda por instalação (%2 MiB). Envie os relatórios a que essas fotos pertencem (então as fotos deixam de contar) ou peça à Unidade Regional de Saúde (URS) que aumente o limite. Fotos que nenhum relatório cita são descartadas após 7 dias.</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+62"/>
         <source>The photo&apos;s name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
         <translation>O nome da foto não é um SHA-256 (64 dígitos hexadecimais minúsculos).</translation>
     </message>
@@ -1245,7 +1250,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+45"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+46"/>
         <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
         <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
     </message>
@@ -1320,7 +1325,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+171"/>
+        <location line="+234"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -1976,7 +1981,7 @@
     </message>
     <message>
         <location line="+6"/>
-        <location filename="../sync/client/sync_engine.cpp" line="+298"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+279"/>
         <source>This report is larger than the hub accepts. Ask the URS to raise the limit; Mobiliza will try again later.</source>
         <translation>Este relatório é maior do que o hub aceita. Peça à URS para aumentar o limite; o Mobiliza tentará de novo mais tarde.</translation>
     </message>
@@ -2130,17 +2135,17 @@
     </message>
     <message>
         <location line="+223"/>
-        <location line="+71"/>
+        <location line="+76"/>
         <source>This request takes no body.</source>
         <translation>Este pedido não leva corpo.</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-68"/>
         <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
         <translation>Tentativas de cadastro demais a partir deste endereço. Espere um minuto e tente de novo.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>Too many requests from this installation. Mobiliza will try again shortly.</source>
         <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
     </message>
@@ -4809,7 +4814,7 @@
 <context>
     <name>SyncEngine</name>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="-199"/>
+        <location filename="../sync/client/sync_engine.cpp" line="-183"/>
         <source>Report %1 (revision %2)</source>
         <translation>Relatório de %1 (revisão %2)</translation>
     </message>
@@ -4819,7 +4824,7 @@
         <translation>Metas: %1</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_engine.cpp" line="+211"/>
+        <location filename="../sync/client/sync_engine.cpp" line="+195"/>
         <source>The file of photo %1 is missing from this computer&apos;s data folder. Withdraw the report, add the photo again and conclude it.</source>
         <translation>O arquivo da foto %1 não está na pasta de dados deste computador. Retire o relatório da fila, adicione a foto de novo e conclua.</translation>
     </message>
@@ -4829,7 +4834,7 @@
         <translation>O comprovante do hub não corresponde a este relatório (o conteúdo é diferente). Ele será enviado de novo; se isso se repetir, avise a URS.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+53"/>
         <source>A partner was not sent: %1</source>
         <translation>Um parceiro não foi enviado: %1</translation>
     </message>

@@ -331,9 +331,9 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
 
     // Sync: one controller per run, with the token in the keychain (or its 0600 fallback file).
     QNetworkAccessManager network;
+    const QString tokenFile = QDir(dataDir).filePath(QStringLiteral("hub-token"));
     ui::KeychainTokenStore tokens(QStringLiteral("Mobiliza"),
-                                  QStringLiteral("hub-token-") + profile.installationId(),
-                                  QDir(dataDir).filePath(QStringLiteral("hub-token")));
+                                  QStringLiteral("hub-token-") + profile.installationId(), tokenFile);
     sync::SyncController syncController(*services, &network, tokens);
 
     // With the lab setting, plain http:// reaches another computer: said every time it is used.
@@ -349,6 +349,15 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
         *out += QCoreApplication::translate("Application", "Connected to %1.")
                     .arg(enrolled.value().hub.name.isEmpty() ? cl.hubUrl : enrolled.value().hub.name)
                 + QLatin1Char('\n');
+        // What the Sync page says when the system has no password vault.
+        if (syncController.tokenInFallbackStorage())
+            *out +=
+                QCoreApplication::translate(
+                    "Application",
+                    "The key that lets this computer send reports is kept in a file of your user account "
+                    "(%1): this computer has no password vault for it. Lock the computer when you leave it.")
+                    .arg(QDir::toNativeSeparators(tokenFile)) +
+                QLatin1Char('\n');
         if (!cl.sync)
             return 0;
     }
@@ -525,11 +534,16 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
 
 int runApplication(int argc, char **argv)
 {
-    if (argumentsAreHeadless(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    const bool headless = argumentsAreHeadless(argc, argv);
+    if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    // Our debug lines (migrations…) only when asked for with QT_LOGGING_RULES.
+    // Our debug lines (migrations…) only when asked for with QT_LOGGING_RULES; a command's
+    // output is its own words in the person's language, so its info lines (English, for
+    // developers) are off too.
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("mobiliza.*.debug=false"));
+        QLoggingCategory::setFilterRules(headless
+                                             ? QStringLiteral("mobiliza.*.debug=false\nmobiliza.*.info=false")
+                                             : QStringLiteral("mobiliza.*.debug=false"));
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Mobiliza"));
     QApplication::setApplicationName(QStringLiteral("mobiliza"));

@@ -28,7 +28,9 @@ CT_CODE=$(hubcli enroll --data "$DEMO/hub" --municipality 3118601 --label "SMS C
 app() { "$APP" --lang en "$@"; }
 check "Belo Horizonte: demonstration data" app --data-dir "$DEMO/bh" --municipality 3106200 --demo-data --status >"$DEMO/bh.status0"
 check "Contagem: demonstration data" app --data-dir "$DEMO/ct" --municipality 3118601 --demo-data --status >"$DEMO/ct.status0"
-check "Belo Horizonte enrolls with its code" app --data-dir "$DEMO/bh" --hub "$HUB_URL" --enroll "$BH_CODE"
+check "Belo Horizonte enrolls with its code" app --data-dir "$DEMO/bh" --hub "$HUB_URL" --enroll "$BH_CODE" 2>"$DEMO/bh.enroll.err"
+check "…and its command prints no developer log line (\"mobiliza.category: …\")" \
+  bash -c '! grep -q "^mobiliza\." "$1"' _ "$DEMO/bh.enroll.err"
 check "Contagem enrolls with its code" app --data-dir "$DEMO/ct" --hub "$HUB_URL" --enroll "$CT_CODE"
 check "a code works once" bash -c '! "$1" --lang en --data-dir "$2" --municipality 3106200 --hub "$3" --enroll "$4" >/dev/null 2>&1' \
   _ "$APP" "$DEMO/other" "$HUB_URL" "$BH_CODE"

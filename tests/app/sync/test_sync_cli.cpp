@@ -5,6 +5,8 @@
 #include "tests/app/cli_run.h"
 #include "tests/support/temp_dir.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -26,6 +28,9 @@ QString enrolledDemoProfile(const FakeHub &hub, const test::TempDir &dir)
                       QStringLiteral("--enroll"), QStringLiteral("GOOD-CODE")});
     INFO(enrolled.err.toStdString());
     REQUIRE(enrolled.code == 0);
+    // Without a password vault (as in CI) the key went to the profile's file, and the command says so.
+    const bool inFile = QFileInfo::exists(QDir(profile).filePath(QStringLiteral("hub-token")));
+    CHECK(enrolled.out.contains(QStringLiteral("hub-token")) == inFile);
     return profile;
 }
 
