@@ -72,13 +72,20 @@ start_hub "$HUB_EXE" "$DATA" --trust-proxy --log "$WORK/access-a.log" ${HUB_ARGS
 A_PID=$HUB_PID A_PORT=$HUB_PORT
 start_hub "$HUB_EXE" "$DATA" --trust-proxy --log "$WORK/access-b.log" ${HUB_ARGS:-}
 B_PID=$HUB_PID B_PORT=$HUB_PORT
-PREFIX=$WORK/nginx
-mkdir -p "$PREFIX/logs" "$PREFIX/temp" "$PREFIX/acme"
-render() {
-  scaleout_site "$SITE" "$PREFIX" "$1" "$2" 100000 100000 4096 "$A_PORT" "$B_PORT"
-  nginx_conf "$PREFIX" 2 4096
+# start_front PREFIX UPSTREAM_PORT…: nginx with the shipped site (its per-address limits
+# raised) in front of the upstream ports; sets NGINX_PORT.
+render_front() {
+  scaleout_site "$SITE" "$FRONT_PREFIX" "$1" "$2" 100000 100000 4096 $FRONT_UPSTREAMS
+  nginx_conf "$FRONT_PREFIX" 2 4096
 }
-start_nginx "$NGINX" "$PREFIX" render
+start_front() {
+  FRONT_PREFIX=$1
+  shift
+  FRONT_UPSTREAMS="$*"
+  mkdir -p "$FRONT_PREFIX/logs" "$FRONT_PREFIX/temp" "$FRONT_PREFIX/acme"
+  start_nginx "$NGINX" "$FRONT_PREFIX" render_front
+}
+start_front "$WORK/nginx" "$A_PORT" "$B_PORT"
 FRONT="http://127.0.0.1:$NGINX_PORT"
 log "PostgreSQL, hub instances on :$A_PORT and :$B_PORT (one data folder), nginx on $FRONT"
 
@@ -166,13 +173,7 @@ EOF
 }
 start_nginx "$NGINX" "$NULLUP" render_null
 NULL_PORT=$NGINX_PORT
-CEIL=$WORK/ceiling
-mkdir -p "$CEIL/logs" "$CEIL/temp" "$CEIL/acme"
-render_ceiling() {
-  scaleout_site "$SITE" "$CEIL" "$1" "$2" 100000 100000 4096 "$NULL_PORT" "$NULL_PORT"
-  nginx_conf "$CEIL" 2 4096
-}
-start_nginx "$NGINX" "$CEIL" render_ceiling
+start_front "$WORK/ceiling" "$NULL_PORT" "$NULL_PORT"
 python3 "$HERE/state_push.py" ceiling --template "$WORK/template" --tokens "$WORK/tokens" \
   --url "http://127.0.0.1:$NGINX_PORT" --out "$WORK/ceiling.json"
 expect_eq "the ceiling: every body answered" 0 "$?"
