@@ -397,19 +397,17 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
     }
     if (!admission.token)
         return failure(Hub::unauthorized());
-    if (admission.route == Route::Blob && request.method == kPut) {
-        std::optional<bool> known = admission.blobKnown;
-        // A body without a declared size (chunked) is measured now; the upload is not kept.
-        if (!admission.quotaChecked && sync::isSha256Hex(admission.segments.value(1))) {
-            auto admitted =
-                BlobDesk(m_hub).admitUpload(*admission.token, admission.segments[1], request.bodySize());
-            if (!admitted)
-                return failure(admitted.error());
-            known = admitted.value();
-        }
-        return storeBlob(admission.segments.value(1), request, *admission.token, known);
+    std::optional<bool> blobKnown = admission.blobKnown;
+    // A body without a declared size (chunked) is measured now; the upload is not kept.
+    if (admission.route == Route::Blob && request.method == kPut && !admission.quotaChecked &&
+        sync::isSha256Hex(admission.segments.value(1))) {
+        auto admitted =
+            BlobDesk(m_hub).admitUpload(*admission.token, admission.segments[1], request.bodySize());
+        if (!admitted)
+            return failure(admitted.error());
+        blobKnown = admitted.value();
     }
-    return handleAuthenticated(admission.route, admission.segments, request, *admission.token);
+    return handleAuthenticated(admission.route, admission.segments, request, *admission.token, blobKnown);
 }
 
 } // namespace mobiliza::hub

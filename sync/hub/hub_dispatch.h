@@ -200,8 +200,9 @@ private:
 
     std::optional<Reply> check(const HubRequest &request, qint64 declaredLength, Admission *admission);
     Reply handle(const Admission &admission, const HubRequest &request, QString *tokenId);
+    // `blobKnown`: a photo upload's admission answer (BlobDesk::admitUpload).
     Reply handleAuthenticated(Route route, const QStringList &segments, const HubRequest &request,
-                              const TokenRecord &token);
+                              const TokenRecord &token, std::optional<bool> blobKnown);
     Reply storeBlob(const QString &name, const HubRequest &request, const TokenRecord &token,
                     std::optional<bool> knownAtAdmission);
     HubResponse finish(Reply reply, const HubRequest &request, const QString &tokenId, qint64 elapsedMs);

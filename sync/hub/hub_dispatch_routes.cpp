@@ -62,7 +62,8 @@ HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequ
 }
 
 HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStringList &segments,
-                                                const HubRequest &request, const TokenRecord &token)
+                                                        const HubRequest &request, const TokenRecord &token,
+                                                        std::optional<bool> blobKnown)
 {
     const QByteArray &body = request.body;
     const sync::Scope &scope = token.scope;
@@ -99,7 +100,7 @@ HubDispatcher::Reply HubDispatcher::handleAuthenticated(Route route, const QStri
                                     QByteArrayLiteral("private, max-age=31536000, immutable")),
                           qMakePair(QByteArrayLiteral("ETag"), tag)}};
         }
-        return storeBlob(segments[1], request, token, std::nullopt);
+        return storeBlob(segments[1], request, token, blobKnown);
     }
 
     case Route::Revision: {
