@@ -10,9 +10,13 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QMutex>
+#include <QSet>
 #include <QStorageInfo>
 
 #ifdef Q_OS_UNIX
+#include <cerrno>
+
 #include <fcntl.h>
 #include <unistd.h>
 #endif
@@ -69,7 +73,33 @@ QString partPath(const QString &folder, const QString &sha256)
 
 } // namespace
 
-BlobStore::BlobStore(QString dir) : m_dir(std::move(dir)) {}
+struct BlobStore::Folders
+{
+    QMutex mutex;
+    QSet<QString> made;
+};
+
+BlobStore::BlobStore(QString dir) : m_dir(std::move(dir)), m_folders(std::make_shared<Folders>()) {}
+
+bool BlobStore::ensureFolder(const QString &folder)
+{
+    {
+        QMutexLocker lock(&m_folders->mutex);
+        if (m_folders->made.contains(folder))
+            return true;
+    }
+    if (!makeFolder(folder))
+        return false;
+    QMutexLocker lock(&m_folders->mutex);
+    m_folders->made.insert(folder);
+    return true;
+}
+
+void BlobStore::forgetFolder(const QString &folder)
+{
+    QMutexLocker lock(&m_folders->mutex);
+    m_folders->made.remove(folder);
+}
 
 QString BlobStore::sha256Hex(const QByteArray &data)
 {
@@ -144,12 +174,19 @@ Result<std::unique_ptr<BlobWriter>> BlobStore::beginWrite(const QString &sha256)
         return Error{QStringLiteral("bad_name"),
                      QCoreApplication::translate("BlobStore", "The photo's name is not a SHA-256.")};
     const QString folder = QFileInfo(target).absolutePath();
-    if (!makeFolder(folder))
+    if (!ensureFolder(folder))
         return ioError(folder, QStringLiteral("mkdir"));
 #ifdef O_TMPFILE
     // An unnamed file: a cut connection or a killed process leaves nothing behind,
     // and the photo only gets its name once it is whole and verified (commit()).
-    const int fd = ::open(QFile::encodeName(folder).constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    const QByteArray nativeFolder = QFile::encodeName(folder);
+    int fd = ::open(nativeFolder.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    if (fd < 0 && errno == ENOENT) { // the folder was removed since it was made: again
+        forgetFolder(folder);
+        if (!ensureFolder(folder))
+            return ioError(folder, QStringLiteral("mkdir"));
+        fd = ::open(nativeFolder.constData(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
+    }
     if (fd >= 0) {
         std::unique_ptr<BlobWriter> writer(new BlobWriter(*this, sha256, QString()));
         if (writer->m_file.open(fd, QIODevice::WriteOnly, QFileDevice::AutoCloseHandle))
@@ -221,10 +258,10 @@ Result<QString> BlobWriter::commit(bool *created)
                                                  "its name).")};
     if (!syncFile(m_file))
         return ioError(target, m_file.errorString());
-    if (QFileInfo(target).isFile() && m_store.read(m_expected).ok())
-        return m_expected; // already stored and intact; the destructor drops this copy
-    if (!placeAt(target)) {
-        if (m_store.read(m_expected).ok()) // another writer won the race with the same bytes
+    if (!placeAt(target)) { // neither link nor rename replaces a file
+        // Already stored and intact (before, or by another writer meanwhile): the
+        // destructor drops this copy.
+        if (m_store.read(m_expected).ok())
             return m_expected;
         QFile::remove(target); // a damaged copy: neither rename nor link replaces
         if (!placeAt(target))

@@ -95,7 +95,14 @@ public:
 
 private:
     friend class BlobWriter;
+    // The photo folders made (or found) already, shared by copies: a photo's write
+    // makes its folder once per store, not once per photo.
+    struct Folders;
+    bool ensureFolder(const QString &folder);
+    void forgetFolder(const QString &folder);
+
     QString m_dir;
+    std::shared_ptr<Folders> m_folders;
 };
 
 } // namespace mobiliza::core

@@ -68,13 +68,16 @@ core::Result<qint64> BlobDesk::unattachedBytes(const TokenRecord &token) const
     return m_hub.store().unattachedBytes(token.id, m_hub.municipalitiesOf(token.scope));
 }
 
-Outcome<bool> BlobDesk::admitUpload(const TokenRecord &token, const QString &sha256, qint64 bytes) const
+Outcome<bool> BlobDesk::admitUpload(const TokenRecord &token, const QString &sha256, qint64 bytes,
+                                    qint64 *unattached) const
 {
     const qint64 quota = m_hub.options().quotaBytes;
     auto standing =
         m_hub.store().blobStanding(sha256, m_hub.municipalitiesOf(token.scope), token.id, quota > 0);
     if (!standing)
         return Hub::serverError(standing.error());
+    if (unattached)
+        *unattached = standing->unattachedBytes;
     // Already counted, or attached: storing it again costs nothing.
     if (quota <= 0 || standing->known || standing->unattachedBytes + qMax<qint64>(0, bytes) <= quota)
         return standing->known;
@@ -93,6 +96,24 @@ Outcome<bool> BlobDesk::admitUpload(const TokenRecord &token, const QString &sha
 core::Status BlobDesk::recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes)
 {
     return m_hub.store().recordUpload(sha256, token.id, bytes, m_hub.now());
+}
+
+core::Result<bool> BlobDesk::recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes,
+                                          UploadRecorder &recorder)
+{
+    return recorder.record(m_hub.store(), HubStore::Upload{sha256, token.id, bytes, m_hub.now()});
+}
+
+Outcome<bool> BlobDesk::knownBefore(const TokenRecord &token, const QString &sha256, bool newForToken) const
+{
+    if (!newForToken)
+        return true;
+    // Not the token's own: known only through a revision of its scope (rare: a
+    // reinstalled installation, or the same photo in two of a URS's reports).
+    auto named = m_hub.store().knownBlobs({sha256}, m_hub.municipalitiesOf(token.scope), QString());
+    if (!named)
+        return Hub::serverError(named.error());
+    return named->contains(sha256);
 }
 
 Outcome<BlobOutcome> BlobDesk::put(const TokenRecord &token, const QString &sha256, const QByteArray &bytes,

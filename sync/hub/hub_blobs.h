@@ -10,6 +10,7 @@
 
 #include "core/services/blob_collector.h"
 #include "sync/hub/hub.h"
+#include "sync/hub/hub_uploads.h"
 
 #include <QSet>
 
@@ -53,7 +54,17 @@ public:
     // in one query: whether the token already counts the photo as present (known:
     // storing it again costs nothing), or 413 "quota_exceeded" when storing it
     // would pass HubOptions::quotaBytes.
-    Outcome<bool> admitUpload(const TokenRecord &token, const QString &sha256, qint64 bytes) const;
+    // `unattached`: where to put the bytes the quota counted (the upload's not included).
+    Outcome<bool> admitUpload(const TokenRecord &token, const QString &sha256, qint64 bytes,
+                              qint64 *unattached = nullptr) const;
+    // recordUpload through the process's group commit; whether the token had not
+    // uploaded the photo before.
+    core::Result<bool> recordUpload(const TokenRecord &token, const QString &sha256, qint64 bytes,
+                                    UploadRecorder &recorder);
+    // An upload admitted without asking (QuotaView), once recorded: whether the
+    // token could already count the photo as present (what admitUpload would have
+    // answered): it had uploaded it before, or a revision of its scope names it.
+    Outcome<bool> knownBefore(const TokenRecord &token, const QString &sha256, bool newForToken) const;
     // Token-less forms: the answer is about every blob on the hub, and no upload
     // is recorded. put(sha256, bytes) is how an import stores its package's photos
     // (RevisionDesk::storeImported) and the checks put(token, …) makes first.

@@ -362,14 +362,23 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
     if (route == Route::Blob && request.method == kPut && declaredLength >= 0 &&
         sync::isSha256Hex(segments.value(1))) {
         const qint64 others = m_shared->reserve(authenticated->id, declaredLength);
-        auto admitted = BlobDesk(m_hub).admitUpload(*admission->token, segments[1], declaredLength + others);
-        if (!admitted) {
-            m_shared->release(authenticated->id, declaredLength);
-            return failure(admitted.error());
+        const qint64 quota = m_hub.options().quotaBytes;
+        const QDateTime now = m_hub.now();
+        // Far from the quota (or none): no statement; whether the token knew the
+        // photo is then found once it is stored (storeBlob).
+        if (quota > 0 && !m_shared->quotaView.admit(authenticated->id, declaredLength, others, quota, now)) {
+            qint64 unattached = 0;
+            auto admitted = BlobDesk(m_hub).admitUpload(*admission->token, segments[1],
+                                                        declaredLength + others, &unattached);
+            if (!admitted) {
+                m_shared->release(authenticated->id, declaredLength);
+                return failure(admitted.error());
+            }
+            m_shared->quotaView.note(authenticated->id, unattached + declaredLength, now);
+            admission->blobKnown = admitted.value();
         }
         admission->reserved = declaredLength;
         admission->quotaChecked = true;
-        admission->blobKnown = admitted.value();
     }
     return std::nullopt;
 }

@@ -24,6 +24,7 @@
 #include "sync/hub/access_log.h"
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_tokens.h"
+#include "sync/hub/hub_uploads.h"
 #include "sync/hub/rate_limiter.h"
 
 #include <QByteArray>
@@ -142,7 +143,9 @@ public:
         qint64 maxBody = 0;
         std::optional<TokenRecord> token;
         bool quotaChecked = false; // a photo upload's declared size was checked against the token's quota
-        std::optional<bool> blobKnown; // then: whether the token already counted the photo as present
+        // Then: whether the token already counted the photo as present; not known when
+        // the quota was checked without asking the database (QuotaView).
+        std::optional<bool> blobKnown;
         qint64 reserved = 0;       // those bytes, counted as in flight for the token until it ends
         bool finished = false;     // complete() or abandon() ran
         QElapsedTimer timer;
@@ -194,13 +197,16 @@ private:
         RateLimiter regionalLimiter; // a URS's or the central level's
         RateLimiter enrollLimiter;
         TokenCache photoTokens; // the token lookup of photo uploads, kept a few seconds
+        QuotaView quotaView;    // photo admissions far from the quota ask no statement
+        UploadRecorder uploads; // the photo uploads' rows, group-committed
         std::shared_ptr<TouchLedger> touched = std::make_shared<TouchLedger>(); // every thread's TokenDesk
         AccessLog log;
     };
 
     std::optional<Reply> check(const HubRequest &request, qint64 declaredLength, Admission *admission);
     Reply handle(const Admission &admission, const HubRequest &request, QString *tokenId);
-    // `blobKnown`: a photo upload's admission answer (BlobDesk::admitUpload).
+    // `blobKnown`: a photo upload's admission answer (BlobDesk::admitUpload); nullopt
+    // when the admission did not ask (its quota passed by QuotaView).
     Reply handleAuthenticated(Route route, const QStringList &segments, const HubRequest &request,
                               const TokenRecord &token, std::optional<bool> blobKnown);
     Reply storeBlob(const QString &name, const HubRequest &request, const TokenRecord &token,

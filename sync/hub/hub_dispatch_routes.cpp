@@ -33,25 +33,31 @@ HubDispatcher::Reply HubDispatcher::storeBlob(const QString &name, const HubRequ
         stored = Hub::serverError(*request.uploadError);
     } else if (request.upload) {
         // Streamed to disk and hashed as it arrived; kept only when it is the photo its name says.
-        // 200 ("already there") only when this token's scope may know the photo (what the
-        // admission found): the answer never tells whether another municipality has it.
-        Outcome<bool> known = knownAtAdmission ? Outcome<bool>(*knownAtAdmission)
-                                               : blobs.admitUpload(token, name, request.upload->size());
+        // 200 ("already there") only when this token's scope may know the photo: the answer never
+        // tells whether another municipality has it. The admission found that out, or (when it
+        // asked nothing: QuotaView) the upload's row does, with a statement only in the rare case
+        // of a photo already here that the token never sent.
         bool created = false;
         auto committed = request.upload->commit(&created);
-        if (!known)
-            stored = known.error();
-        else if (!committed && committed.error().code == QLatin1String("hash_mismatch"))
+        if (!committed && committed.error().code == QLatin1String("hash_mismatch")) {
             stored = Hub::error(422, QStringLiteral("hash_mismatch"),
                                 QCoreApplication::translate("Hub", "The photo arrived damaged (its content does not "
                                                                    "match its name). Nothing was stored; send it "
                                                                    "again."));
-        else if (!committed)
+        } else if (!committed) {
             stored = Hub::serverError(committed.error());
-        else if (core::Status recorded = blobs.recordUpload(token, name, request.upload->size()); !recorded)
-            stored = Hub::serverError(recorded.error());
-        else
-            stored = BlobOutcome{name, request.upload->size(), created || !known.value()};
+        } else if (auto fresh = blobs.recordUpload(token, name, request.upload->size(), m_shared->uploads);
+                   !fresh) {
+            stored = Hub::serverError(fresh.error());
+        } else {
+            const Outcome<bool> known = knownAtAdmission ? Outcome<bool>(*knownAtAdmission)
+                                        : created        ? Outcome<bool>(false) // 201 whatever it knew
+                                                         : blobs.knownBefore(token, name, fresh.value());
+            if (!known)
+                stored = known.error();
+            else
+                stored = BlobOutcome{name, request.upload->size(), created || !known.value()};
+        }
     } else {
         stored = blobs.put(token, name, request.body, knownAtAdmission);
     }

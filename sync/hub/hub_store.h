@@ -125,6 +125,17 @@ public:
     // Records that the token uploaded the blob (the first upload's size and time stay).
     core::Status recordUpload(const QString &sha256, const QString &tokenId, qint64 bytes,
                               const QDateTime &now);
+    // Several uploads at once (UploadRecorder's batches), one statement per 64; the
+    // "sha256 token-id" keys of those the token had not uploaded before.
+    struct Upload
+    {
+        QString sha256;
+        QString tokenId;
+        qint64 bytes = 0;
+        QDateTime at;
+        QString key() const { return sha256 + QLatin1Char(' ') + tokenId; }
+    };
+    core::Result<QSet<QString>> recordUploads(const QList<Upload> &uploads);
     // Of `names`, those a stored revision of a report of `municipalities` names
     // (nullopt = of any report) or that `tokenId` uploaded. Cost linear in names.
     core::Result<QSet<QString>> knownBlobs(const QStringList &names,

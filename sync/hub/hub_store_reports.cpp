@@ -174,14 +174,27 @@ Result<RevisionRecord> HubStore::insertRevision(const ReportRecord &report, cons
             r.via = provenance.via;
             r.receivedBy = by;
         }
-        for (const QString &sha : core::BlobCollector::hashesIn(manifest))
-            if (auto named = m_statements.exec(
-                    d,
-                    QStringLiteral("INSERT INTO report_blobs (report, sha256) VALUES (?, ?) "
-                                   "ON CONFLICT (report, sha256) DO NOTHING"),
-                    {report.uuid, sha});
-                !named)
-                return named.error();
+        // The photos it names, 32 rows a statement (a month's 20 in one).
+        const QSet<QString> named = core::BlobCollector::hashesIn(manifest);
+        QStringList hashes(named.cbegin(), named.cend());
+        hashes.sort(); // one order for every writer
+        for (qsizetype from = 0; from < hashes.size(); from += 32) {
+            const QStringList chunk = hashes.mid(from, 32);
+            QStringList rows;
+            QVariantList args;
+            for (const QString &sha : chunk) {
+                rows << QStringLiteral("(?, ?)");
+                args << report.uuid << sha;
+            }
+            if (auto inserted =
+                    m_statements.exec(d,
+                                      QStringLiteral("INSERT INTO report_blobs (report, sha256) VALUES ") +
+                                          rows.join(QStringLiteral(", ")) +
+                                          QStringLiteral(" ON CONFLICT (report, sha256) DO NOTHING"),
+                                      args);
+                !inserted)
+                return inserted.error();
+        }
         // Cursors must become visible in their order: on PostgreSQL, event writers take turns.
         if (m_postgres)
             if (auto locked =
@@ -314,6 +327,38 @@ Status HubStore::recordUpload(const QString &sha256, const QString &tokenId, qin
     if (!done)
         return done.error();
     return {};
+}
+
+Result<QSet<QString>> HubStore::recordUploads(const QList<Upload> &uploads)
+{
+    constexpr qsizetype kRowsPerStatement = 64;
+    const auto insert = [&]() -> Result<QSet<QString>> {
+        QSet<QString> recorded;
+        for (qsizetype from = 0; from < uploads.size(); from += kRowsPerStatement) {
+            const QList<Upload> chunk = uploads.mid(from, kRowsPerStatement);
+            QStringList rows;
+            QVariantList args;
+            for (const Upload &u : chunk) {
+                rows << QStringLiteral("(?, ?, ?, ?)");
+                args << u.sha256 << u.tokenId << u.bytes << storeTime(u.at);
+            }
+            // One statement text per batch size: each is prepared once per connection.
+            auto inserted = m_statements.rows(
+                db(),
+                QStringLiteral("INSERT INTO blob_uploads (sha256, token_id, bytes, created_at) VALUES ") +
+                    rows.join(QStringLiteral(", ")) +
+                    QStringLiteral(" ON CONFLICT (sha256, token_id) DO NOTHING RETURNING sha256, token_id"),
+                args);
+            if (!inserted)
+                return inserted.error();
+            for (const QVariantList &row : inserted.value())
+                recorded.insert(row.value(0).toString() + QLatin1Char(' ') + row.value(1).toString());
+        }
+        return recorded;
+    };
+    if (uploads.size() <= kRowsPerStatement)
+        return insert(); // one statement: atomic by itself
+    return inTransaction(insert);
 }
 
 Result<QSet<QString>> HubStore::knownBlobs(const QStringList &names,

@@ -1,0 +1,99 @@
+#include "sync/hub/hub_uploads.h"
+
+namespace mobiliza::hub {
+
+core::Result<bool> UploadRecorder::record(HubStore &store, const HubStore::Upload &upload)
+{
+    return record([&store](const QList<HubStore::Upload> &uploads) { return store.recordUploads(uploads); },
+                  upload);
+}
+
+core::Result<bool> UploadRecorder::record(const Writer &write, const HubStore::Upload &upload)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!m_open || m_open->uploads.size() >= kMaxBatch)
+        m_open = std::make_shared<Batch>();
+    const std::shared_ptr<Batch> mine = m_open;
+    mine->uploads << upload;
+    // The first thread of a batch writes it, once the batch before it is written;
+    // the others wait for it. A batch that filled up while waiting was replaced
+    // as m_open, and its first waiter to wake writes it.
+    while (!mine->done) {
+        if (!m_writing) {
+            lead(write, mine, lock);
+            break;
+        }
+        m_changed.wait(&m_mutex);
+    }
+    if (!mine->outcome)
+        return mine->outcome.error();
+    return mine->outcome->contains(upload.key());
+}
+
+void UploadRecorder::lead(const Writer &write, const std::shared_ptr<Batch> &batch,
+                          QMutexLocker<QMutex> &lock)
+{
+    m_writing = true;
+    if (m_open == batch)
+        m_open.reset(); // later uploads start the next batch
+    const QList<HubStore::Upload> uploads = batch->uploads;
+    lock.unlock();
+    auto outcome = write(uploads);
+    lock.relock();
+    batch->outcome = std::move(outcome);
+    batch->done = true;
+    m_recorded += uploads.size();
+    ++m_batches;
+    m_writing = false;
+    m_changed.wakeAll();
+}
+
+qint64 UploadRecorder::recorded() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_recorded;
+}
+
+qint64 UploadRecorder::batches() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_batches;
+}
+
+qsizetype UploadRecorder::queued() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_open ? m_open->uploads.size() : 0;
+}
+
+bool QuotaView::admit(const QString &tokenId, qint64 bytes, qint64 inFlight, qint64 quota,
+                      const QDateTime &now)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_entries.find(tokenId);
+    if (it == m_entries.end())
+        return false;
+    const qint64 age = it->readAt.msecsTo(now);
+    if (age < 0 || age >= m_windowMs ||
+        it->bytes + qMax<qint64>(0, inFlight) + qMax<qint64>(0, bytes) > quota / 4)
+        return false;
+    it->bytes += qMax<qint64>(0, bytes);
+    return true;
+}
+
+void QuotaView::note(const QString &tokenId, qint64 unattachedBytes, const QDateTime &now)
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_entries.size() >= m_capacity && !m_entries.contains(tokenId)) {
+        // Full: the stale entries go; if none is stale, everything does (it is only a saving).
+        for (auto it = m_entries.begin(); it != m_entries.end();) {
+            const qint64 age = it->readAt.msecsTo(now);
+            it = age < 0 || age >= m_windowMs ? m_entries.erase(it) : std::next(it);
+        }
+        if (m_entries.size() >= m_capacity)
+            m_entries.clear();
+    }
+    m_entries.insert(tokenId, Entry{now, unattachedBytes});
+}
+
+} // namespace mobiliza::hub

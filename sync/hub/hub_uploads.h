@@ -1,0 +1,97 @@
+// What a hub process keeps about photo uploads between its threads' requests, so
+// that a photo's PUT asks the database as little as it safely can:
+//
+// - UploadRecorder writes the "this token uploaded this photo" rows of the
+//   uploads that end at the same time in one statement (group commit): a PUT is
+//   answered once its row is committed, as before, but eight threads finishing
+//   photos together cost one round trip and one commit, not eight.
+// - QuotaView lets a photo's admission skip the quota's statement while the
+//   token is far from its quota: it keeps the token's unattached bytes as last
+//   read (at most window() ago) plus what the process admitted since, and admits
+//   without asking while that stays within a quarter of the quota. Other
+//   instances admit on their own view, so with up to four instances the quota
+//   still holds; a token near a quarter of it is asked about every time.
+//
+// Both are shared by a server's threads (HubDispatcher::Shared); time is the
+// hub's clock.
+#pragma once
+
+#include "core/util/result.h"
+#include "sync/hub/hub_store.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QMutex>
+#include <QWaitCondition>
+
+#include <functional>
+#include <memory>
+
+namespace mobiliza::hub {
+
+class UploadRecorder
+{
+public:
+    static constexpr qsizetype kMaxBatch = 64;
+
+    // Writes a batch: HubStore::recordUploads on the calling thread's connection.
+    using Writer = std::function<core::Result<QSet<QString>>(const QList<HubStore::Upload> &)>;
+
+    // Records `upload` — with `write` when this thread leads the batch — and returns
+    // once it is committed (or failed, with its batch): whether the token had not
+    // uploaded the photo before.
+    core::Result<bool> record(const Writer &write, const HubStore::Upload &upload);
+    core::Result<bool> record(HubStore &store, const HubStore::Upload &upload);
+
+    // For the tests and the bench: rows recorded and statements (batches) used.
+    qint64 recorded() const;
+    qint64 batches() const;
+    // Uploads in the batch being filled, waiting for a thread to write it (the tests wait on it).
+    qsizetype queued() const;
+
+private:
+    struct Batch
+    {
+        QList<HubStore::Upload> uploads;
+        bool done = false;
+        core::Result<QSet<QString>> outcome = QSet<QString>();
+    };
+    void lead(const Writer &write, const std::shared_ptr<Batch> &batch, QMutexLocker<QMutex> &lock);
+
+    mutable QMutex m_mutex;
+    QWaitCondition m_changed;
+    std::shared_ptr<Batch> m_open; // filling while another batch is written
+    bool m_writing = false;
+    qint64 m_recorded = 0;
+    qint64 m_batches = 0;
+};
+
+class QuotaView
+{
+public:
+    explicit QuotaView(qint64 windowMs = 5000, qsizetype capacity = 4096)
+        : m_windowMs(windowMs), m_capacity(capacity)
+    {
+    }
+
+    // True (and the bytes counted) when `bytes` more for `tokenId`, with `inFlight`
+    // (the token's other uploads in flight in this process), keep what the process
+    // knows of its unattached bytes within quota / 4; false: ask the database.
+    bool admit(const QString &tokenId, qint64 bytes, qint64 inFlight, qint64 quota, const QDateTime &now);
+    // The database's answer for `tokenId` at `now` (what admit() counts from).
+    void note(const QString &tokenId, qint64 unattachedBytes, const QDateTime &now);
+    qint64 window() const { return m_windowMs; }
+
+private:
+    struct Entry
+    {
+        QDateTime readAt;
+        qint64 bytes = 0; // read, plus admitted since
+    };
+    const qint64 m_windowMs;
+    const qsizetype m_capacity;
+    QMutex m_mutex;
+    QHash<QString, Entry> m_entries;
+};
+
+} // namespace mobiliza::hub
