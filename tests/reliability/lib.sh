@@ -98,11 +98,21 @@ stop_pid() {
 }
 
 # A port that nothing on 127.0.0.1 answers on right now (a server that then
-# fails to bind it is retried by the caller).
+# fails to bind it is retried by the caller), below the kernel's range for outgoing
+# connections: a port there can be held by a client socket — in TIME_WAIT for a
+# minute after a benchmark's thousands of connections — that no listener may share,
+# although nothing answers on it (seen: nginx refused five such ports in a row).
 random_free_port() {
-  local port
+  local port low=32768 span
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  span=$((low - 10000))
+  [ "$span" -ge 2000 ] || span=0
   while :; do
-    port=$((20000 + RANDOM % 40000))
+    if [ "$span" -gt 0 ]; then
+      port=$((10000 + (RANDOM * 32768 + RANDOM) % span))
+    else
+      port=$((20000 + RANDOM % 40000))
+    fi
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return
