@@ -199,8 +199,13 @@ Result<std::unique_ptr<BlobWriter>> BlobStore::beginWrite(const QString &sha256)
     const QString temp = partPath(folder, sha256);
     std::unique_ptr<BlobWriter> writer(new BlobWriter(*this, sha256, temp));
     writer->m_file.setFileName(temp);
-    if (!writer->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
-        return ioError(target, writer->m_file.errorString()); // the photo's name, not the temporary one
+    if (!writer->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly)) {
+        // The folder may have been removed since it was made: made again, once.
+        forgetFolder(folder);
+        if (!ensureFolder(folder) ||
+            !writer->m_file.open(QIODevice::WriteOnly | QIODevice::NewOnly, kOwnerOnly))
+            return ioError(target, writer->m_file.errorString()); // the photo's name, not the temporary one
+    }
     return writer;
 }
 

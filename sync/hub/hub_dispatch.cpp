@@ -374,7 +374,7 @@ std::optional<HubDispatcher::Reply> HubDispatcher::check(const HubRequest &reque
                 m_shared->release(authenticated->id, declaredLength);
                 return failure(admitted.error());
             }
-            m_shared->quotaView.note(authenticated->id, unattached + declaredLength, now);
+            m_shared->quotaView.note(authenticated->id, unattached + declaredLength + others, now);
             admission->blobKnown = admitted.value();
         }
         admission->reserved = declaredLength;
@@ -412,6 +412,7 @@ HubDispatcher::Reply HubDispatcher::handle(const Admission &admission, const Hub
         sync::isSha256Hex(admission.segments.value(1))) {
         auto admitted =
             BlobDesk(m_hub).admitUpload(*admission.token, admission.segments[1], request.bodySize());
+        m_shared->quotaView.forget(admission.token->id); // admitted outside the view: ask next time
         if (!admitted)
             return failure(admitted.error());
         blobKnown = admitted.value();

@@ -5,6 +5,8 @@
 #include "core/store/sql.h"
 #include "sync/hub/hub_store_p.h"
 
+#include <algorithm>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -329,9 +331,20 @@ Status HubStore::recordUpload(const QString &sha256, const QString &tokenId, qin
     return {};
 }
 
-Result<QSet<QString>> HubStore::recordUploads(const QList<Upload> &uploads)
+Result<QSet<QString>> HubStore::recordUploads(const QList<Upload> &batch)
 {
     constexpr qsizetype kRowsPerStatement = 64;
+    // Once each, in one order for every writer (two instances inserting the same
+    // pairs in opposite orders could deadlock on PostgreSQL).
+    QList<Upload> uploads;
+    QSet<QString> seen;
+    for (const Upload &u : batch)
+        if (!seen.contains(u.key())) {
+            seen.insert(u.key());
+            uploads << u;
+        }
+    std::sort(uploads.begin(), uploads.end(),
+              [](const Upload &a, const Upload &b) { return a.key() < b.key(); });
     const auto insert = [&]() -> Result<QSet<QString>> {
         QSet<QString> recorded;
         for (qsizetype from = 0; from < uploads.size(); from += kRowsPerStatement) {

@@ -1,5 +1,7 @@
 #include "sync/hub/hub_uploads.h"
 
+#include <QScopeGuard>
+
 namespace mobiliza::hub {
 
 core::Result<bool> UploadRecorder::record(HubStore &store, const HubStore::Upload &upload)
@@ -37,15 +39,24 @@ void UploadRecorder::lead(const Writer &write, const std::shared_ptr<Batch> &bat
     if (m_open == batch)
         m_open.reset(); // later uploads start the next batch
     const QList<HubStore::Upload> uploads = batch->uploads;
+    // Whatever happens in `write` (an exception included), the batch ends and the
+    // next one may be written: no waiter is left behind.
+    batch->outcome = core::Error{QStringLiteral("database"), QStringLiteral("upload not recorded")};
+    bool relocked = false;
+    auto finish = qScopeGuard([&] {
+        if (!relocked)
+            lock.relock();
+        batch->done = true;
+        m_writing = false;
+        m_changed.wakeAll();
+    });
     lock.unlock();
     auto outcome = write(uploads);
     lock.relock();
+    relocked = true;
     batch->outcome = std::move(outcome);
-    batch->done = true;
     m_recorded += uploads.size();
     ++m_batches;
-    m_writing = false;
-    m_changed.wakeAll();
 }
 
 qint64 UploadRecorder::recorded() const
@@ -81,9 +92,22 @@ bool QuotaView::admit(const QString &tokenId, qint64 bytes, qint64 inFlight, qin
     return true;
 }
 
-void QuotaView::note(const QString &tokenId, qint64 unattachedBytes, const QDateTime &now)
+void QuotaView::forget(const QString &tokenId)
 {
     QMutexLocker lock(&m_mutex);
+    m_entries.remove(tokenId);
+}
+
+void QuotaView::note(const QString &tokenId, qint64 bytes, const QDateTime &now)
+{
+    QMutexLocker lock(&m_mutex);
+    if (auto it = m_entries.find(tokenId); it != m_entries.end()) {
+        const qint64 age = it->readAt.msecsTo(now);
+        if (age >= 0 && age < m_windowMs) {
+            it->bytes = qMax(it->bytes, bytes);
+            return;
+        }
+    }
     if (m_entries.size() >= m_capacity && !m_entries.contains(tokenId)) {
         // Full: the stale entries go; if none is stale, everything does (it is only a saving).
         for (auto it = m_entries.begin(); it != m_entries.end();) {
@@ -93,7 +117,7 @@ void QuotaView::note(const QString &tokenId, qint64 unattachedBytes, const QDate
         if (m_entries.size() >= m_capacity)
             m_entries.clear();
     }
-    m_entries.insert(tokenId, Entry{now, unattachedBytes});
+    m_entries.insert(tokenId, Entry{now, bytes});
 }
 
 } // namespace mobiliza::hub

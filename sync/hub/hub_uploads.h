@@ -8,9 +8,10 @@
 // - QuotaView lets a photo's admission skip the quota's statement while the
 //   token is far from its quota: it keeps the token's unattached bytes as last
 //   read (at most window() ago) plus what the process admitted since, and admits
-//   without asking while that stays within a quarter of the quota. Other
-//   instances admit on their own view, so with up to four instances the quota
-//   still holds; a token near a quarter of it is asked about every time.
+//   without asking while that stays within a quarter of the quota; a token past
+//   a quarter of it is asked about every time. On one instance the quota is
+//   exact, as before; each instance sees only its own uploads in flight, so with
+//   several a token can briefly pass it by what the others admit meanwhile.
 //
 // Both are shared by a server's threads (HubDispatcher::Shared); time is the
 // hub's clock.
@@ -78,8 +79,13 @@ public:
     // (the token's other uploads in flight in this process), keep what the process
     // knows of its unattached bytes within quota / 4; false: ask the database.
     bool admit(const QString &tokenId, qint64 bytes, qint64 inFlight, qint64 quota, const QDateTime &now);
-    // The database's answer for `tokenId` at `now` (what admit() counts from).
-    void note(const QString &tokenId, qint64 unattachedBytes, const QDateTime &now);
+    // The database's answer for `tokenId` at `now`, with what the process has in
+    // flight for it (what admit() counts from). Within the window an entry only
+    // grows: an older answer finishing last cannot lower what was admitted since.
+    void note(const QString &tokenId, qint64 bytes, const QDateTime &now);
+    // The next admission for `tokenId` asks the database (an upload was admitted
+    // without this view: a body without a declared size).
+    void forget(const QString &tokenId);
     qint64 window() const { return m_windowMs; }
 
 private:
