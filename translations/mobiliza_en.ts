@@ -80,7 +80,7 @@
         <translation>Connected to %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The key that lets this computer send reports is kept in a file of your user account (%1): this computer has no password vault for it. Lock the computer when you leave it.</source>
         <translation>The key that lets this computer send reports is kept in a file of your user account (%1): this computer has no password vault for it. Lock the computer when you leave it.</translation>
     </message>
@@ -261,7 +261,7 @@
 <context>
     <name>BlobStore</name>
     <message>
-        <location filename="../core/services/blob_store.cpp" line="+38"/>
+        <location filename="../core/services/blob_store.cpp" line="+42"/>
         <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</translation>
     </message>
@@ -271,12 +271,12 @@
         <translation>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+126"/>
         <source>The photo&apos;s name is not a SHA-256.</source>
         <translation>The photo&apos;s name is not a SHA-256.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+86"/>
         <source>The photo arrived damaged (its content does not match its name).</source>
         <translation>The photo arrived damaged (its content does not match its name).</translation>
     </message>
@@ -1234,12 +1234,12 @@
         <translation>This enrollment code is not valid: it may be mistyped, already used or expired. Ask the regional office (URS) for a new code.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_blobs.cpp" line="+84"/>
+        <location filename="../sync/hub/hub_blobs.cpp" line="+87"/>
         <source>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</source>
         <translation>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+80"/>
         <source>The photo&apos;s name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
         <translation>The photo&apos;s name is not a SHA-256 (64 lower-case hexadecimal digits).</translation>
     </message>
@@ -1250,7 +1250,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+46"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+44"/>
         <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
         <translation>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</translation>
     </message>
@@ -1947,7 +1947,7 @@
 <context>
     <name>HubClient</name>
     <message>
-        <location filename="../sync/client/hub_client.cpp" line="+124"/>
+        <location filename="../sync/client/hub_client.cpp" line="+109"/>
         <source>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</source>
         <translation>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</translation>
     </message>
@@ -1955,7 +1955,7 @@
 <context>
     <name>HubError</name>
     <message>
-        <location line="+223"/>
+        <location filename="../sync/client/hub_client_errors.cpp" line="+83"/>
         <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
         <translation>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</translation>
     </message>
@@ -2135,12 +2135,12 @@
     </message>
     <message>
         <location line="+223"/>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>This request takes no body.</source>
         <translation>This request takes no body.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-77"/>
         <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
         <translation>Too many enrollment attempts from this address. Wait a minute and try again.</translation>
     </message>
@@ -2150,7 +2150,7 @@
         <translation>Too many requests from this installation. Mobiliza will try again shortly.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+64"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+73"/>
         <source>The address must name a report (UUID) and a revision number.</source>
         <translation>The address must name a report (UUID) and a revision number.</translation>
     </message>

@@ -80,7 +80,7 @@
         <translation>Conectado a %1.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The key that lets this computer send reports is kept in a file of your user account (%1): this computer has no password vault for it. Lock the computer when you leave it.</source>
         <translation>A chave que permite a este computador enviar relatórios fica guardada em um arquivo da sua conta de usuário (%1): este computador não tem um cofre de senhas para ela. Bloqueie o computador quando se afastar dele.</translation>
     </message>
@@ -261,7 +261,7 @@
 <context>
     <name>BlobStore</name>
     <message>
-        <location filename="../core/services/blob_store.cpp" line="+38"/>
+        <location filename="../core/services/blob_store.cpp" line="+42"/>
         <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>O disco está cheio: o arquivo de foto %1 não pôde ser salvo, e o Mobiliza parou ali. Libere espaço no disco (esvazie a lixeira, mova ou apague arquivos de que não precisa mais) e tente de novo.</translation>
     </message>
@@ -271,12 +271,12 @@
         <translation>Não foi possível gravar ou ler o arquivo de foto %1 (%2). Verifique se o disco está conectado e tem espaço livre e tente novamente.</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+126"/>
         <source>The photo&apos;s name is not a SHA-256.</source>
         <translation>O nome da foto não é um SHA-256.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+86"/>
         <source>The photo arrived damaged (its content does not match its name).</source>
         <translation>A foto chegou danificada (o conteúdo não corresponde ao nome).</translation>
     </message>
@@ -1234,12 +1234,12 @@
         <translation>Este código de cadastro não é válido: pode ter sido digitado errado, já ter sido usado ou ter vencido. Peça um novo código à regional (URS).</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_blobs.cpp" line="+84"/>
+        <location filename="../sync/hub/hub_blobs.cpp" line="+87"/>
         <source>The hub is keeping %1 MiB of photos from this installation that no report sent to it names yet, the most it keeps per installation (%2 MiB). Send the reports those photos belong to (their photos then count no more), or ask the regional office (URS) to raise the limit. Photos that no report names are discarded after 7 days.</source>
         <translation>O hub está guardando %1 MiB de fotos desta instalação que nenhum relatório enviado a ele cita ainda, o máximo que ele guarda por instalação (%2 MiB). Envie os relatórios a que essas fotos pertencem (então as fotos deixam de contar) ou peça à Unidade Regional de Saúde (URS) que aumente o limite. Fotos que nenhum relatório cita são descartadas após 7 dias.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+80"/>
         <source>The photo&apos;s name is not a SHA-256 (64 lower-case hexadecimal digits).</source>
         <translation>O nome da foto não é um SHA-256 (64 dígitos hexadecimais minúsculos).</translation>
     </message>
@@ -1250,7 +1250,7 @@
     </message>
     <message>
         <location line="+8"/>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+46"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+44"/>
         <source>The photo arrived damaged (its content does not match its name). Nothing was stored; send it again.</source>
         <translation>A foto chegou danificada (o conteúdo não confere com o nome). Nada foi guardado; envie de novo.</translation>
     </message>
@@ -1947,7 +1947,7 @@
 <context>
     <name>HubClient</name>
     <message>
-        <location filename="../sync/client/hub_client.cpp" line="+124"/>
+        <location filename="../sync/client/hub_client.cpp" line="+109"/>
         <source>Lab setting on (%1=1): this hub address uses plain http://, so the access key and partners&apos; contacts travel unprotected over the network. Use it only on a test network, never with real data.</source>
         <translation>Configuração de laboratório ligada (%1=1): este endereço do hub usa http:// simples, então a chave de acesso e os contatos dos parceiros viajam pela rede sem proteção. Use somente numa rede de testes, nunca com dados reais.</translation>
     </message>
@@ -1955,7 +1955,7 @@
 <context>
     <name>HubError</name>
     <message>
-        <location line="+223"/>
+        <location filename="../sync/client/hub_client_errors.cpp" line="+83"/>
         <source>The hub could not read this report (%1). Tell the URS, and check that Mobiliza is up to date.</source>
         <translation>O hub não conseguiu ler este relatório (%1). Avise a URS e confira se o Mobiliza está atualizado.</translation>
     </message>
@@ -2135,12 +2135,12 @@
     </message>
     <message>
         <location line="+223"/>
-        <location line="+76"/>
+        <location line="+85"/>
         <source>This request takes no body.</source>
         <translation>Este pedido não leva corpo.</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-77"/>
         <source>Too many enrollment attempts from this address. Wait a minute and try again.</source>
         <translation>Tentativas de cadastro demais a partir deste endereço. Espere um minuto e tente de novo.</translation>
     </message>
@@ -2150,7 +2150,7 @@
         <translation>Pedidos demais desta instalação. O Mobiliza tentará de novo em instantes.</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+64"/>
+        <location filename="../sync/hub/hub_dispatch_routes.cpp" line="+73"/>
         <source>The address must name a report (UUID) and a revision number.</source>
         <translation>O endereço precisa indicar um relatório (UUID) e um número de revisão.</translation>
     </message>
