@@ -10798,7 +10798,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect to the hub…</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+148"/>
         <source>Checking with the hub…</source>
         <translation>Checking with the hub…</translation>
     </message>
@@ -11072,7 +11072,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-320"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -11082,7 +11082,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+231"/>
+        <source>Waiting for the next attempt to send</source>
+        <translation>Waiting for the next attempt to send</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

@@ -10798,7 +10798,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar ao hub…</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+148"/>
         <source>Checking with the hub…</source>
         <translation>Conferindo com o hub…</translation>
     </message>
@@ -11072,7 +11072,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-320"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -11082,7 +11082,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+315"/>
+        <location line="+231"/>
+        <source>Waiting for the next attempt to send</source>
+        <translation>Aguardando a próxima tentativa de envio</translation>
+    </message>
+    <message>
+        <location line="+88"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

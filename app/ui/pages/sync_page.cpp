@@ -321,7 +321,11 @@ void SyncPage::updateConnection()
         return;
     }
     const sync::SyncState state = controller->state();
-    QString text = QStringLiteral("<b>%1</b>").arg(escaped(sync::SyncController::stateLabel(state)));
+    // Between passes with reports still waiting, the page never says "up to date".
+    const bool waiting = state == sync::SyncState::Idle && m_waiting > 0;
+    QString text = QStringLiteral("<b>%1</b>")
+                       .arg(escaped(waiting ? tr("Waiting for the next attempt to send")
+                                            : sync::SyncController::stateLabel(state)));
     const QString error = controller->lastErrorMessage();
     if (!error.isEmpty() && (state == sync::SyncState::Offline || state == sync::SyncState::Error ||
                              state == sync::SyncState::Idle))
@@ -334,7 +338,7 @@ void SyncPage::updateConnection()
         setStyleIfChanged(m_status, kErrorBox);
         break;
     case sync::SyncState::Idle:
-        setStyleIfChanged(m_status, error.isEmpty() ? kOkBox : kWarningBox);
+        setStyleIfChanged(m_status, !error.isEmpty() ? kWarningBox : waiting ? kInfoBox : kOkBox);
         break;
     default:
         setStyleIfChanged(m_status, kInfoBox);
@@ -406,6 +410,7 @@ void SyncPage::reload()
         if (item.uuid == selected)
             newRow = i;
     }
+    m_waiting = listed ? waiting : 0;
     QStringList parts;
     if (waiting == 0)
         parts << (m_items.isEmpty() ? tr("The outbox is empty.") : tr("Nothing waiting to be sent."));

@@ -94,6 +94,7 @@ private:
     QTimer *m_reloadTimer = nullptr;               // coalesces the notifications of a visible page
     bool m_stale = false;
     int m_reloads = 0;
+    int m_waiting = 0; // reports in the outbox waiting to be sent (municipal and apoio pages)
 
     QLabel *m_connection = nullptr;
     QLabel *m_status = nullptr;

@@ -280,6 +280,10 @@ TEST_CASE("sync page: Sync now runs a pass and shows what the hub received")
     CHECK(page.connectionLabel()->text().contains(QStringLiteral("URS Belo Horizonte")));
     CHECK(page.connectionLabel()->text().contains(QStringLiteral("No successful contact")));
     CHECK(page.summary()->text().contains(QStringLiteral("1 report(s) waiting to be sent")));
+    // Between passes, with a report waiting, the status never says "up to date".
+    CHECK(p.controller->state() == sync::SyncState::Idle);
+    CHECK(page.statusLabel()->text().contains(QStringLiteral("Waiting for the next attempt to send")));
+    CHECK_FALSE(page.statusLabel()->text().contains(QStringLiteral("Up to date")));
 
     bool sawProgress = false;
     QObject::connect(p.controller.get(), &sync::SyncController::progressChanged,
