@@ -321,13 +321,8 @@ QString marks(qsizetype n)
 Status HubStore::recordUpload(const QString &sha256, const QString &tokenId, qint64 bytes,
                               const QDateTime &now)
 {
-    auto done =
-        m_statements.exec(db(),
-                          QStringLiteral("INSERT INTO blob_uploads (sha256, token_id, bytes, created_at) "
-                                         "VALUES (?, ?, ?, ?) ON CONFLICT (sha256, token_id) DO NOTHING"),
-                          {sha256, tokenId, bytes, storeTime(now)});
-    if (!done)
-        return done.error();
+    if (auto recorded = recordUploads({Upload{sha256, tokenId, bytes, now}}); !recorded)
+        return recorded.error();
     return {};
 }
 

@@ -91,29 +91,18 @@ Outcome<sync::EnrollResponse> TokenDesk::enroll(const sync::EnrollRequest &reque
     return Hub::serverError(Error{QStringLiteral("database"), QStringLiteral("enroll")});
 }
 
-bool TokenCache::fresh(const Entry &e, const QDateTime &now) const
-{
-    return e.at <= now && e.at.msecsTo(now) < m_windowMs;
-}
-
 std::optional<TokenRecord> TokenCache::find(const QString &tokenHash, const QDateTime &now) const
 {
     QMutexLocker lock(&m_mutex);
-    const auto it = m_entries.constFind(tokenHash);
-    if (it == m_entries.cend() || !fresh(*it, now))
-        return std::nullopt;
-    return it->record;
+    if (const TokenRecord *kept = m_entries.find(tokenHash, now))
+        return *kept;
+    return std::nullopt;
 }
 
 void TokenCache::keep(const QString &tokenHash, const TokenRecord &record, const QDateTime &now)
 {
     QMutexLocker lock(&m_mutex);
-    if (m_entries.size() >= m_capacity && !m_entries.contains(tokenHash)) {
-        m_entries.removeIf([&](const auto &e) { return !fresh(e.value(), now); });
-        if (m_entries.size() >= m_capacity)
-            m_entries.clear();
-    }
-    m_entries.insert(tokenHash, Entry{now, record});
+    m_entries.keep(tokenHash, record, now);
 }
 
 Outcome<TokenRecord> TokenDesk::authenticate(const QString &token)

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "sync/hub/hub.h"
+#include "sync/hub/windowed_map.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -44,27 +45,15 @@ struct IssuedCode
 class TokenCache
 {
 public:
-    explicit TokenCache(qint64 windowMs = 5000, qsizetype capacity = 4096)
-        : m_windowMs(windowMs), m_capacity(capacity)
-    {
-    }
+    explicit TokenCache(qint64 windowMs = 5000, qsizetype capacity = 4096) : m_entries(windowMs, capacity) {}
     // The record kept for `tokenHash` less than window() ago (not in the future).
     std::optional<TokenRecord> find(const QString &tokenHash, const QDateTime &now) const;
     void keep(const QString &tokenHash, const TokenRecord &record, const QDateTime &now);
-    qint64 window() const { return m_windowMs; }
+    qint64 window() const { return m_entries.window(); }
 
 private:
-    struct Entry
-    {
-        QDateTime at;
-        TokenRecord record;
-    };
-    bool fresh(const Entry &e, const QDateTime &now) const;
-
-    const qint64 m_windowMs;
-    const qsizetype m_capacity;
     mutable QMutex m_mutex;
-    QHash<QString, Entry> m_entries;
+    WindowedMap<TokenRecord> m_entries;
 };
 
 // When each token's last use was last written (tokens.last_seen), shared by a

@@ -81,43 +81,26 @@ bool QuotaView::admit(const QString &tokenId, qint64 bytes, qint64 inFlight, qin
                       const QDateTime &now)
 {
     QMutexLocker lock(&m_mutex);
-    auto it = m_entries.find(tokenId);
-    if (it == m_entries.end())
+    qint64 *counted = m_bytes.find(tokenId, now);
+    if (!counted || *counted + qMax<qint64>(0, inFlight) + qMax<qint64>(0, bytes) > quota / 4)
         return false;
-    const qint64 age = it->readAt.msecsTo(now);
-    if (age < 0 || age >= m_windowMs ||
-        it->bytes + qMax<qint64>(0, inFlight) + qMax<qint64>(0, bytes) > quota / 4)
-        return false;
-    it->bytes += qMax<qint64>(0, bytes);
+    *counted += qMax<qint64>(0, bytes);
     return true;
 }
 
 void QuotaView::forget(const QString &tokenId)
 {
     QMutexLocker lock(&m_mutex);
-    m_entries.remove(tokenId);
+    m_bytes.remove(tokenId);
 }
 
 void QuotaView::note(const QString &tokenId, qint64 bytes, const QDateTime &now)
 {
     QMutexLocker lock(&m_mutex);
-    if (auto it = m_entries.find(tokenId); it != m_entries.end()) {
-        const qint64 age = it->readAt.msecsTo(now);
-        if (age >= 0 && age < m_windowMs) {
-            it->bytes = qMax(it->bytes, bytes);
-            return;
-        }
-    }
-    if (m_entries.size() >= m_capacity && !m_entries.contains(tokenId)) {
-        // Full: the stale entries go; if none is stale, everything does (it is only a saving).
-        for (auto it = m_entries.begin(); it != m_entries.end();) {
-            const qint64 age = it->readAt.msecsTo(now);
-            it = age < 0 || age >= m_windowMs ? m_entries.erase(it) : std::next(it);
-        }
-        if (m_entries.size() >= m_capacity)
-            m_entries.clear();
-    }
-    m_entries.insert(tokenId, Entry{now, bytes});
+    if (qint64 *counted = m_bytes.find(tokenId, now))
+        *counted = qMax(*counted, bytes); // within the window: only grows
+    else
+        m_bytes.keep(tokenId, bytes, now);
 }
 
 } // namespace mobiliza::hub

@@ -19,9 +19,9 @@
 
 #include "core/util/result.h"
 #include "sync/hub/hub_store.h"
+#include "sync/hub/windowed_map.h"
 
 #include <QDateTime>
-#include <QHash>
 #include <QMutex>
 #include <QWaitCondition>
 
@@ -70,10 +70,7 @@ private:
 class QuotaView
 {
 public:
-    explicit QuotaView(qint64 windowMs = 5000, qsizetype capacity = 4096)
-        : m_windowMs(windowMs), m_capacity(capacity)
-    {
-    }
+    explicit QuotaView(qint64 windowMs = 5000, qsizetype capacity = 4096) : m_bytes(windowMs, capacity) {}
 
     // True (and the bytes counted) when `bytes` more for `tokenId`, with `inFlight`
     // (the token's other uploads in flight in this process), keep what the process
@@ -86,18 +83,11 @@ public:
     // The next admission for `tokenId` asks the database (an upload was admitted
     // without this view: a body without a declared size).
     void forget(const QString &tokenId);
-    qint64 window() const { return m_windowMs; }
+    qint64 window() const { return m_bytes.window(); }
 
 private:
-    struct Entry
-    {
-        QDateTime readAt;
-        qint64 bytes = 0; // read, plus admitted since
-    };
-    const qint64 m_windowMs;
-    const qsizetype m_capacity;
     QMutex m_mutex;
-    QHash<QString, Entry> m_entries;
+    WindowedMap<qint64> m_bytes; // per token: read, plus admitted since
 };
 
 } // namespace mobiliza::hub
