@@ -120,7 +120,7 @@ Result<BatchFileInfo> parseBatchJson(const QByteArray &json, QList<Listed> *list
 }
 
 // checksums.sha256: "<sha256>  <name>\n" lines (sha256sum format).
-Result<QHash<QString, QString>> parseChecksums(const QByteArray &text)
+Result<QHash<QString, QString>> parseBatchChecksums(const QByteArray &text)
 {
     QHash<QString, QString> sums;
     if (text.isEmpty() || !text.endsWith('\n'))
@@ -220,7 +220,7 @@ Result<BatchFileContents> BatchFileReader::verify(const ProgressFn &progress)
     auto checksumsText = readEntry(checksumsName, Limits::kMaxChecksumsBytes, nullptr);
     if (!checksumsText)
         return checksumsText.error();
-    auto sums = parseChecksums(checksumsText.value());
+    auto sums = parseBatchChecksums(checksumsText.value());
     if (!sums)
         return sums.error();
     m_checksums = sums.value();
