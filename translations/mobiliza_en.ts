@@ -261,7 +261,7 @@
 <context>
     <name>BlobStore</name>
     <message>
-        <location filename="../core/services/blob_store.cpp" line="+42"/>
+        <location filename="../core/services/blob_store.cpp" line="+44"/>
         <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>The photo&apos;s name is not a SHA-256.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+103"/>
         <source>The photo arrived damaged (its content does not match its name).</source>
         <translation>The photo arrived damaged (its content does not match its name).</translation>
     </message>
@@ -1325,7 +1325,7 @@
         <translation>This installation has not connected to the hub for more than %1 days, so its access expired. Enroll it again with a new code from the regional office (URS); nothing in its outbox is lost.</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+223"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</translation>
     </message>
@@ -1504,7 +1504,7 @@
 <context>
     <name>HubCli</name>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+91"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+92"/>
         <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
         <translation>Run “mobiliza-hub --help” to see the commands and their options.</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <translation>quota per token of photos no report names (serve --quota-mib)</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_cli_options.cpp" line="+120"/>
+        <location filename="../sync/hub/hub_cli_options.cpp" line="+126"/>
         <source>answer the installations (HTTP)</source>
         <translation>answer the installations (HTTP)</translation>
     </message>
@@ -1649,7 +1649,7 @@
         <translation>Commands:</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-127"/>
         <source>Address and port to listen on (port 0: any free port).</source>
         <translation>Address and port to listen on (port 0: any free port).</translation>
     </message>
@@ -1705,6 +1705,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>serve: how photos reach the disk: group (uploads arriving together share flushes of the whole filesystem) or file (each photo and its folder flushed on their own; for a disk other busy programs write to).</source>
+        <translation>serve: how photos reach the disk: group (uploads arriving together share flushes of the whole filesystem) or file (each photo and its folder flushed on their own; for a disk other busy programs write to).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</source>
         <translation>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</translation>
     </message>
@@ -1799,7 +1804,7 @@
         <translation>receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
         <translation>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</translation>
     </message>
@@ -1809,7 +1814,7 @@
         <translation>import: the package or batch file</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+136"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+137"/>
         <source>Say which command to run.</source>
         <translation>Say which command to run.</translation>
     </message>
@@ -1874,12 +1879,17 @@
         <translation>--%1 takes a whole number (e.g. %2).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>--flush takes group or file.</source>
+        <translation>--flush takes group or file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 (e.g. --listen 127.0.0.1:8080).</source>
         <translation>--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 (e.g. --listen 127.0.0.1:8080).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</source>
         <translation>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</translation>
     </message>
@@ -10798,7 +10808,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect to the hub…</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Checking with the hub…</source>
         <translation>Checking with the hub…</translation>
     </message>
@@ -11072,7 +11082,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-321"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -11087,7 +11097,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Waiting for the next attempt to send</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

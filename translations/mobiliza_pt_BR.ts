@@ -261,7 +261,7 @@
 <context>
     <name>BlobStore</name>
     <message>
-        <location filename="../core/services/blob_store.cpp" line="+42"/>
+        <location filename="../core/services/blob_store.cpp" line="+44"/>
         <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>O disco está cheio: o arquivo de foto %1 não pôde ser salvo, e o Mobiliza parou ali. Libere espaço no disco (esvazie a lixeira, mova ou apague arquivos de que não precisa mais) e tente de novo.</translation>
     </message>
@@ -276,7 +276,7 @@
         <translation>O nome da foto não é um SHA-256.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+103"/>
         <source>The photo arrived damaged (its content does not match its name).</source>
         <translation>A foto chegou danificada (o conteúdo não corresponde ao nome).</translation>
     </message>
@@ -1325,7 +1325,7 @@
         <translation>Esta instalação não se conecta ao hub há mais de %1 dias, por isso o acesso dela expirou. Conecte-a novamente com um novo código da Unidade Regional de Saúde (URS); nada da caixa de saída se perde.</translation>
     </message>
     <message>
-        <location line="+234"/>
+        <location line="+223"/>
         <source>This installation&apos;s access was renewed less than an hour ago; it is renewed again later.</source>
         <translation>O acesso desta instalação foi renovado há menos de uma hora; ele será renovado de novo mais tarde.</translation>
     </message>
@@ -1504,7 +1504,7 @@
 <context>
     <name>HubCli</name>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+91"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+92"/>
         <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
         <translation>Execute “mobiliza-hub --help” para ver os comandos e suas opções.</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <translation>cota por token de fotos que nenhum relatório cita (serve --quota-mib)</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_cli_options.cpp" line="+120"/>
+        <location filename="../sync/hub/hub_cli_options.cpp" line="+126"/>
         <source>answer the installations (HTTP)</source>
         <translation>atende as instalações (HTTP)</translation>
     </message>
@@ -1649,7 +1649,7 @@
         <translation>Comandos:</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-127"/>
         <source>Address and port to listen on (port 0: any free port).</source>
         <translation>Endereço e porta em que escutar (porta 0: qualquer porta livre).</translation>
     </message>
@@ -1705,6 +1705,11 @@
     </message>
     <message>
         <location line="+4"/>
+        <source>serve: how photos reach the disk: group (uploads arriving together share flushes of the whole filesystem) or file (each photo and its folder flushed on their own; for a disk other busy programs write to).</source>
+        <translation>serve: como as fotos chegam ao disco: group (envios que chegam juntos compartilham gravações de todo o sistema de arquivos no disco) ou file (cada foto e sua pasta gravadas no disco separadamente; para um disco em que outros programas ocupados também escrevem).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</source>
         <translation>serve: MiB de fotos que uma instalação pode ter no hub sem que nenhum relatório enviado as cite (0: sem limite).</translation>
     </message>
@@ -1799,7 +1804,7 @@
         <translation>receipt: o arquivo a gravar (padrão: lote-URS-MÊS.mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
         <translation>serve, enroll, revoke, tokens, reports, review, import, batches, receipt ou stats</translation>
     </message>
@@ -1809,7 +1814,7 @@
         <translation>import: o arquivo de pacote ou de lote</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+136"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+137"/>
         <source>Say which command to run.</source>
         <translation>Diga qual comando executar.</translation>
     </message>
@@ -1874,12 +1879,17 @@
         <translation>--%1 recebe um número inteiro (por exemplo, %2).</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
+        <source>--flush takes group or file.</source>
+        <translation>--flush aceita group ou file.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 (e.g. --listen 127.0.0.1:8080).</source>
         <translation>--trust-proxy é para um hub atrás do nginx na mesma máquina: escute em 127.0.0.1 (por exemplo, --listen 127.0.0.1:8080).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</source>
         <translation>O hub não conseguiu escutar em %1 (%2). Verifique se nenhum outro programa usa essa porta e se o endereço pertence a esta máquina.</translation>
     </message>
@@ -10798,7 +10808,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar ao hub…</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+149"/>
         <source>Checking with the hub…</source>
         <translation>Conferindo com o hub…</translation>
     </message>
@@ -11072,7 +11082,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-320"/>
+        <location line="-321"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -11087,7 +11097,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Aguardando a próxima tentativa de envio</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "core/services/blob_store.h"
 
+#include "core/util/group_flush.h"
+
 #include "core/domain/types.h"
 #include "core/store/private_files.h"
 #include "core/util/durable_file.h"
@@ -235,6 +237,23 @@ bool BlobWriter::placeAt(const QString &target)
 #endif
 }
 
+// The content on disk before it gets its name: a crash never leaves a named photo
+// with less than its bytes.
+bool BlobWriter::flushContent()
+{
+    const auto &group = m_store.m_flush;
+    if (group && m_file.flush() && group->waitForFlush())
+        return true;
+    return syncFile(m_file); // this file's own flush says whether it is safe
+}
+
+void BlobWriter::flushName(const QString &folder)
+{
+    const auto &group = m_store.m_flush;
+    if (!group || !group->waitForFlush())
+        syncDir(folder);
+}
+
 Status BlobWriter::write(const char *data, qint64 size)
 {
     if (m_done || !m_file.isOpen())
@@ -261,7 +280,7 @@ Result<QString> BlobWriter::commit(bool *created)
                      QCoreApplication::translate("BlobStore",
                                                  "The photo arrived damaged (its content does not match "
                                                  "its name).")};
-    if (!syncFile(m_file))
+    if (!flushContent())
         return ioError(target, m_file.errorString());
     if (!placeAt(target)) { // neither link nor rename replaces a file
         // Already stored and intact (before, or by another writer meanwhile): the
@@ -274,7 +293,7 @@ Result<QString> BlobWriter::commit(bool *created)
     }
     m_done = true;
     m_file.close();
-    syncDir(QFileInfo(target).absolutePath());
+    flushName(QFileInfo(target).absolutePath());
     if (created)
         *created = true;
     return m_expected;

@@ -32,6 +32,7 @@ struct Options
     QCommandLineOption idleTimeout;
     QCommandLineOption maxConnections;
     QCommandLineOption maxPerAddress;
+    QCommandLineOption flush;
     QCommandLineOption quotaMib;
     QCommandLineOption tokenIdleDays;
     QCommandLineOption top;
