@@ -261,7 +261,7 @@
 <context>
     <name>BlobStore</name>
     <message>
-        <location filename="../core/services/blob_store.cpp" line="+44"/>
+        <location filename="../core/services/blob_store.cpp" line="+42"/>
         <source>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</source>
         <translation>The disk is full: the photo file %1 could not be saved, so Mobiliza stopped there. Free some space on the disk (empty the trash, move or delete files you no longer need) and try again.</translation>
     </message>
@@ -271,17 +271,17 @@
         <translation>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+127"/>
         <source>The photo&apos;s name is not a SHA-256.</source>
         <translation>The photo&apos;s name is not a SHA-256.</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+86"/>
         <source>The photo arrived damaged (its content does not match its name).</source>
         <translation>The photo arrived damaged (its content does not match its name).</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+40"/>
         <source>A photo file is missing from the data folder (%1). Add the photo again.</source>
         <translation>A photo file is missing from the data folder (%1). Add the photo again.</translation>
     </message>
@@ -1504,7 +1504,7 @@
 <context>
     <name>HubCli</name>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+92"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+91"/>
         <source>Run “mobiliza-hub --help” to see the commands and their options.</source>
         <translation>Run “mobiliza-hub --help” to see the commands and their options.</translation>
     </message>
@@ -1589,7 +1589,7 @@
         <translation>quota per token of photos no report names (serve --quota-mib)</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_cli_options.cpp" line="+126"/>
+        <location filename="../sync/hub/hub_cli_options.cpp" line="+120"/>
         <source>answer the installations (HTTP)</source>
         <translation>answer the installations (HTTP)</translation>
     </message>
@@ -1649,7 +1649,7 @@
         <translation>Commands:</translation>
     </message>
     <message>
-        <location line="-127"/>
+        <location line="-121"/>
         <source>Address and port to listen on (port 0: any free port).</source>
         <translation>Address and port to listen on (port 0: any free port).</translation>
     </message>
@@ -1705,11 +1705,6 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>serve: how photos reach the disk: group (uploads arriving together share flushes of the whole filesystem) or file (each photo and its folder flushed on their own; for a disk other busy programs write to).</source>
-        <translation>serve: how photos reach the disk: group (uploads arriving together share flushes of the whole filesystem) or file (each photo and its folder flushed on their own; for a disk other busy programs write to).</translation>
-    </message>
-    <message>
-        <location line="+6"/>
         <source>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</source>
         <translation>serve: MiB of photos one installation may have on the hub that no report sent names yet (0: no limit).</translation>
     </message>
@@ -1804,7 +1799,7 @@
         <translation>receipt: the file to write (default: lote-URS-MONTH.mobiliza-recibo).</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+60"/>
         <source>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</source>
         <translation>serve, enroll, revoke, tokens, reports, review, import, batches, receipt or stats</translation>
     </message>
@@ -1814,7 +1809,7 @@
         <translation>import: the package or batch file</translation>
     </message>
     <message>
-        <location filename="../sync/hub/hub_cli.cpp" line="+137"/>
+        <location filename="../sync/hub/hub_cli.cpp" line="+136"/>
         <source>Say which command to run.</source>
         <translation>Say which command to run.</translation>
     </message>
@@ -1879,17 +1874,12 @@
         <translation>--%1 takes a whole number (e.g. %2).</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>--flush takes group or file.</source>
-        <translation>--flush takes group or file.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 (e.g. --listen 127.0.0.1:8080).</source>
         <translation>--trust-proxy is for a hub behind nginx on the same machine: listen on 127.0.0.1 (e.g. --listen 127.0.0.1:8080).</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+20"/>
         <source>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</source>
         <translation>The hub could not listen on %1 (%2). Check that no other program uses that port and that the address belongs to this machine.</translation>
     </message>

@@ -1,7 +1,5 @@
 #include "core/services/blob_store.h"
 
-#include "core/util/group_flush.h"
-
 #include "core/domain/types.h"
 #include "core/store/private_files.h"
 #include "core/util/durable_file.h"
@@ -165,7 +163,8 @@ Result<QString> BlobStore::putHashed(const QString &sha, const QByteArray &data)
             return ioError(target, QStringLiteral("rename"));
         }
     }
-    syncDir(folder);
+    if (!syncDir(folder))
+        return ioError(target, QStringLiteral("fsync"));
     return sha;
 }
 
@@ -237,23 +236,6 @@ bool BlobWriter::placeAt(const QString &target)
 #endif
 }
 
-// The content on disk before it gets its name: a crash never leaves a named photo
-// with less than its bytes.
-bool BlobWriter::flushContent()
-{
-    const auto &group = m_store.m_flush;
-    if (group && m_file.flush() && group->waitForFlush())
-        return true;
-    return syncFile(m_file); // this file's own flush says whether it is safe
-}
-
-void BlobWriter::flushName(const QString &folder)
-{
-    const auto &group = m_store.m_flush;
-    if (!group || !group->waitForFlush())
-        syncDir(folder);
-}
-
 Status BlobWriter::write(const char *data, qint64 size)
 {
     if (m_done || !m_file.isOpen())
@@ -280,20 +262,25 @@ Result<QString> BlobWriter::commit(bool *created)
                      QCoreApplication::translate("BlobStore",
                                                  "The photo arrived damaged (its content does not match "
                                                  "its name).")};
-    if (!flushContent())
+    if (!syncFile(m_file))
         return ioError(target, m_file.errorString());
+    const QString folder = QFileInfo(target).absolutePath();
     if (!placeAt(target)) { // neither link nor rename replaces a file
-        // Already stored and intact (before, or by another writer meanwhile): the
-        // destructor drops this copy.
-        if (m_store.read(m_expected).ok())
+        // Already stored and intact (before, or by another writer meanwhile, whose name
+        // may not be flushed yet): the destructor drops this copy.
+        if (m_store.read(m_expected).ok()) {
+            if (!syncDir(folder))
+                return ioError(target, QStringLiteral("fsync"));
             return m_expected;
+        }
         QFile::remove(target); // a damaged copy: neither rename nor link replaces
         if (!placeAt(target))
             return ioError(target, QStringLiteral("rename"));
     }
     m_done = true;
     m_file.close();
-    flushName(QFileInfo(target).absolutePath());
+    if (!syncDir(folder)) // named, but the name might not survive a power cut: sent again
+        return ioError(target, QStringLiteral("fsync"));
     if (created)
         *created = true;
     return m_expected;

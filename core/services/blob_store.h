@@ -20,7 +20,6 @@
 namespace mobiliza::core {
 
 class BlobStore;
-class GroupFlush;
 
 // One photo arriving in pieces (the hub streams an upload to disk as it comes):
 // the bytes go to an unnamed file (O_TMPFILE; a `.part` file where that is not
@@ -41,17 +40,13 @@ public:
     QString sha256() const;
     // Flushes to disk and renames into place. Error "hash_mismatch" (nothing
     // kept) when the content is not the announced photo. *created: false when an
-    // intact copy was already stored. With the store's GroupFlush (shareFlushes),
-    // the content is flushed before the name is given and the name after, each by a
-    // flush shared with the other writers waiting then.
+    // intact copy was already stored.
     Result<QString> commit(bool *created = nullptr);
 
 private:
     friend class BlobStore;
     BlobWriter(BlobStore &store, QString sha256, QString tempPath);
     bool placeAt(const QString &target);
-    bool flushContent();
-    void flushName(const QString &folder);
 
     BlobStore &m_store;
     QString m_expected;
@@ -68,12 +63,6 @@ public:
     explicit BlobStore(QString dir); // usually <dataDir>/blobs
 
     QString dir() const { return m_dir; }
-
-    // Streamed writes (beginWrite) wait for flushes of the whole filesystem shared
-    // with every writer of `flush` instead of flushing their own file and folder (a
-    // server's many uploads at once; see GroupFlush). nullptr: each flushes its own.
-    void shareFlushes(std::shared_ptr<GroupFlush> flush) { m_flush = std::move(flush); }
-    const std::shared_ptr<GroupFlush> &sharedFlushes() const { return m_flush; }
 
     // Stores the bytes; returns their SHA-256 (lower-case hex). Idempotent.
     Result<QString> put(const QByteArray &data);
@@ -114,7 +103,6 @@ private:
 
     QString m_dir;
     std::shared_ptr<Folders> m_folders;
-    std::shared_ptr<GroupFlush> m_flush;
 };
 
 } // namespace mobiliza::core

@@ -2,6 +2,7 @@
 
 #include <QFile>
 
+#include <cerrno>
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
@@ -33,16 +34,20 @@ bool syncToDisk(const QString &path)
 #endif
 }
 
-void syncDir(const QString &dir)
+bool syncDir(const QString &dir)
 {
 #ifdef Q_OS_UNIX
-    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY);
-    if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
+    const int fd = ::open(QFile::encodeName(dir).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    // Some file systems cannot flush a folder (EINVAL, EBADF; PostgreSQL's fsync_fname
+    // accepts the same): nothing more can be done there, and that is not a failure.
+    const bool synced = ::fsync(fd) == 0 || errno == EINVAL || errno == EBADF;
+    ::close(fd);
+    return synced;
 #else
     Q_UNUSED(dir)
+    return true;
 #endif
 }
 

@@ -29,7 +29,7 @@ private:
 };
 
 bool syncToDisk(const QString &path);                // fsync of the file's data
-void syncDir(const QString &dir);                    // fsync of the folder (the rename itself)
+bool syncDir(const QString &dir);                    // fsync of the folder (the rename itself); false: failed
 bool replaceFile(const QString &from, const QString &to); // atomically where the system allows it
 
 // flush() and fsync of a file still open for writing, named or not (O_TMPFILE).

@@ -2,7 +2,6 @@
 #include "sync/hub/hub_cli_p.h"
 
 #include "core/reference/reference_repository.h"
-#include "core/util/group_flush.h"
 #include "core/util/text.h"
 #include "sync/hub/hub.h"
 #include "sync/hub/hub_blobs.h"
@@ -197,7 +196,6 @@ int runCli(const QStringList &arguments)
     const QCommandLineOption &idleTimeout = flags.idleTimeout;
     const QCommandLineOption &maxConnections = flags.maxConnections;
     const QCommandLineOption &maxPerAddress = flags.maxPerAddress;
-    const QCommandLineOption &flush = flags.flush;
     const QCommandLineOption &quotaMib = flags.quotaMib;
     const QCommandLineOption &tokenIdleDays = flags.tokenIdleDays;
     const QCommandLineOption &top = flags.top;
@@ -306,9 +304,6 @@ int runCli(const QStringList &arguments)
         *c.second = n;
     }
     options.quotaBytes = qint64(quotaMibValue) * 1024 * 1024;
-    const QString flushMode = parser.value(flush).trimmed().toLower();
-    if (flushMode != QLatin1String("group") && flushMode != QLatin1String("file"))
-        return usage(QCoreApplication::translate("HubCli", "--flush takes group or file."));
 
     // X-Forwarded-For is only believed from a proxy on this machine, and the per-address
     // connection limit is off behind it: a hub that trusts a proxy listens on loopback only.
@@ -329,8 +324,6 @@ int runCli(const QStringList &arguments)
             serverOptions.accessLogPath =
                 logTarget.isEmpty() ? QDir(dataDir).filePath(QStringLiteral("access.log")) : logTarget;
         serverOptions.trustProxy = parser.isSet(trustProxy);
-        if (flushMode == QLatin1String("group")) // every worker thread's store shares it
-            hub.blobs().shareFlushes(std::make_shared<core::GroupFlush>(hub.blobs().dir()));
         HubServer server(hub, serverOptions);
         const quint16 bound = server.listen(address, port);
         if (bound == 0)

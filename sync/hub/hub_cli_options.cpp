@@ -49,12 +49,6 @@ Options::Options()
           QCoreApplication::translate(
               "HubCli", "serve: open connections from one address (0: no limit; with --trust-proxy, none)."),
           QStringLiteral("N"), QStringLiteral("128")),
-      flush(QStringLiteral("flush"),
-            QCoreApplication::translate(
-                "HubCli", "serve: how photos reach the disk: group (uploads arriving together share "
-                          "flushes of the whole filesystem) or file (each photo and its folder flushed on "
-                          "their own; for a disk other busy programs write to)."),
-            QStringLiteral("group|file"), QStringLiteral("group")),
       quotaMib(QStringLiteral("quota-mib"),
                QCoreApplication::translate(
                    "HubCli", "serve: MiB of photos one installation may have on the hub that no "
@@ -142,11 +136,35 @@ QCommandLineOption Options::setUp(QCommandLineParser &parser) const
         description += QStringLiteral("\n  %1 %2").arg(QLatin1String(c.first), -8).arg(c.second);
     parser.setApplicationDescription(description);
     const QCommandLineOption help = parser.addHelpOption();
-    parser.addOptions({listen,     data,          db,          hubName,        hubId,         log,
-                       trustProxy, threads,       idleTimeout, maxConnections, maxPerAddress, flush,
-                       quotaMib,   tokenIdleDays, top,         municipality,   urs,           central,
-                       program,    role,          uf,          label,          tokenId,       month,
-                       report,     accept,        returnWith,  reviewer,       batch,         receiptFile,
+    parser.addOptions({listen,
+                       data,
+                       db,
+                       hubName,
+                       hubId,
+                       log,
+                       trustProxy,
+                       threads,
+                       idleTimeout,
+                       maxConnections,
+                       maxPerAddress,
+                       quotaMib,
+                       tokenIdleDays,
+                       top,
+                       municipality,
+                       urs,
+                       central,
+                       program,
+                       role,
+                       uf,
+                       label,
+                       tokenId,
+                       month,
+                       report,
+                       accept,
+                       returnWith,
+                       reviewer,
+                       batch,
+                       receiptFile,
                        outFile});
     parser.addPositionalArgument(
         QStringLiteral("command"),

@@ -32,7 +32,6 @@ struct Options
     QCommandLineOption idleTimeout;
     QCommandLineOption maxConnections;
     QCommandLineOption maxPerAddress;
-    QCommandLineOption flush;
     QCommandLineOption quotaMib;
     QCommandLineOption tokenIdleDays;
     QCommandLineOption top;

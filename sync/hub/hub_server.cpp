@@ -353,7 +353,6 @@ HubOpener siblingOpener(Hub &hub)
     const QString dataDir = hub.store().isPostgres() ? QFileInfo(hub.blobs().dir()).absolutePath()
                                                      : QFileInfo(db.databaseName()).absolutePath();
     const QString blobsDir = hub.blobs().dir();
-    const std::shared_ptr<core::GroupFlush> flushes = hub.blobs().sharedFlushes();
     const core::ReferenceData reference = hub.reference();
     const HubOptions options = hub.options();
     const Hub *source = &hub;
@@ -364,7 +363,6 @@ HubOpener siblingOpener(Hub &hub)
         auto worker = std::make_unique<HubWorker>();
         worker->store = std::move(store.value());
         worker->blobs = std::make_unique<core::BlobStore>(blobsDir);
-        worker->blobs->shareFlushes(flushes);
         worker->clock = std::make_unique<ForwardingClock>(*source);
         worker->hub = std::make_unique<Hub>(*worker->store, *worker->blobs, reference, *worker->clock, options);
         return worker;
