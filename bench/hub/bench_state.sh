@@ -14,10 +14,11 @@
 # --template: 2.4 MB) and the manifest the outbox locked, copied per municipality.
 # bench/hub/state_push.py plays every municipality at once, each on its own
 # connection, with the requests of a client's pass; then the same coroutines PUT
-# the same bodies to nginx's DAV module (2 workers, storing to disk): the physical
-# limit of this machine for this work. Printed: reports per second, MB/s, p50/p99
-# per request, each instance's peak memory (VmHWM) and CPU, the cores the hub's
-# processes used; and the checks: every report received once, every photo stored
+# the same bodies to nginx's DAV module (2 workers, storing to disk; run twice, the
+# faster run counts): the physical limit of this machine for this work, and how long
+# writing nginx's bodies to disk takes after its run (`sync`). Printed: reports per
+# second, MB/s, p50/p99 per request, each instance's peak memory (VmHWM) and CPU, the
+# cores the hub's processes used; and the checks: every report received once, every photo stored
 # once and intact. Goal: ≥ 0.5 × nginx's throughput. Then the ceiling: the same nginx
 # and site in front of an upstream that reads each body and stores nothing (what any
 # application behind it could do here). HUB_ARGS: more options for both instances.
@@ -105,6 +106,8 @@ python3 "$HERE/state_push.py" enroll --template "$WORK/template" --codes "$WORK/
 log "$N municipalities enrolled in $(($(date +%s) - start)) s"
 
 # ---------------------------------------------------------------- the push, all at once
+# Every run starts with nothing left to write back: one run never pays for the one before.
+sync
 a0=$(cpu_of "$A_PID") b0=$(cpu_of "$B_PID")
 read -r busy0 idle0 < <(machine_busy)
 cpu_by_program >"$WORK/cpu0"
@@ -138,8 +141,8 @@ check "both instances took photos" [ "$(grep -c '"path":"/api/v1/blobs/' "$WORK/
   [ "$(grep -c '"path":"/api/v1/blobs/' "$WORK/access-b.log")" -gt 0 ]
 
 # ---------------------------------------------------------------- the baseline: nginx storing the same bodies
-DAV=$WORK/dav
-mkdir -p "$DAV/logs" "$DAV/temp" "$DAV/store"
+# Run twice, each into its own new folder: nginx's own runs vary here by up to 1.7 × from
+# one to the next, and the ratio is taken against the faster one.
 render_dav() {
   cat >"$DAV/site.conf" <<EOF
 server {
@@ -151,10 +154,24 @@ server {
 EOF
   nginx_conf "$DAV" 2 4096
 }
-start_nginx "$NGINX" "$DAV" render_dav
-python3 "$HERE/state_push.py" baseline --template "$WORK/template" --tokens "$WORK/tokens" \
-  --url "http://127.0.0.1:$NGINX_PORT" --out "$WORK/baseline.json"
-expect_eq "the baseline stored every body" $((N * 21)) "$(find "$DAV/store" -type f | wc -l)"
+SYNC_MS=""
+for run in 1 2; do
+  DAV=$WORK/dav$run
+  mkdir -p "$DAV/logs" "$DAV/temp" "$DAV/store"
+  start_nginx "$NGINX" "$DAV" render_dav
+  sync
+  python3 "$HERE/state_push.py" baseline --template "$WORK/template" --tokens "$WORK/tokens" \
+    --url "http://127.0.0.1:$NGINX_PORT" --out "$WORK/baseline$run.json"
+  # nginx answers once a body is in the page cache; the kernel writes it to disk later (here
+  # after the run: 1.7 GB is under this machine's background threshold). How long writing
+  # it takes, measured right after: the hub's 201 comes after its own flush, so nginx's
+  # bodies on disk is the other figure worth setting beside the push.
+  sync_start=$(date +%s%N)
+  sync
+  SYNC_MS="$SYNC_MS $((($(date +%s%N) - sync_start) / 1000000))"
+  expect_eq "the baseline (run $run) stored every body" $((N * 21)) "$(find "$DAV/store" -type f | wc -l)"
+  stop_pid "$NGINX_PID"
+done
 
 # ---------------------------------------------------------------- the ceiling: the same nginx, an upstream that stores nothing
 NULLUP=$WORK/nullup
@@ -174,15 +191,19 @@ EOF
 start_nginx "$NGINX" "$NULLUP" render_null
 NULL_PORT=$NGINX_PORT
 start_front "$WORK/ceiling" "$NULL_PORT" "$NULL_PORT"
+sync
 python3 "$HERE/state_push.py" ceiling --template "$WORK/template" --tokens "$WORK/tokens" \
   --url "http://127.0.0.1:$NGINX_PORT" --out "$WORK/ceiling.json"
 expect_eq "the ceiling: every body answered" 0 "$?"
 
 # ---------------------------------------------------------------- the figures
-python3 - "$WORK/push.json" "$WORK/baseline.json" "$(((a1 - a0)))" "$(((b1 - b0)))" "$TICKS" "$A_HWM" "$B_HWM" \
-  "$((busy1 - busy0))" "$((idle1 - idle0))" "$(nproc)" "$WORK/cpu0" "$WORK/cpu1" "$WORK/ceiling.json" <<'PY'
+python3 - "$WORK/push.json" "$WORK/baseline1.json,$WORK/baseline2.json" "$(((a1 - a0)))" "$(((b1 - b0)))" "$TICKS" "$A_HWM" "$B_HWM" \
+  "$((busy1 - busy0))" "$((idle1 - idle0))" "$(nproc)" "$WORK/cpu0" "$WORK/cpu1" "$WORK/ceiling.json" "${SYNC_MS# }" <<'PY'
 import json, sys
-push, base = (json.load(open(p)) for p in sys.argv[1:3])
+push = json.load(open(sys.argv[1]))
+bases = [json.load(open(p)) for p in sys.argv[2].split(",")]
+syncs = [int(ms) / 1000 for ms in sys.argv[14].split()]
+base = max(bases, key=lambda r: r["reports_per_second"])
 ceiling = json.load(open(sys.argv[13]))
 a, b, ticks, ahwm, bhwm, busy, idle, cores = (int(x) for x in sys.argv[3:11])
 def ticks_of(path):
@@ -198,12 +219,19 @@ print()
 print(f"the state's month at once: {n} municipalities × 20 photos ({push['payload_per_month'] / 1e6:.2f} MB each, "
       f"{push['mb_sent']:.0f} MB in all), this machine ({cores} cores)")
 print(f"{'':34} {'reports/s':>10} {'MB/s':>7} {'wall s':>7} {'p50 ms':>8} {'p99 ms':>8}  requests")
-for name, r in (("mobiliza: nginx + 2 hubs + PG", push), ("nginx storing the same bodies", base),
-                ("nginx + an upstream storing nothing", ceiling)):
+rows = [("mobiliza: nginx + 2 hubs + PG", push)]
+rows += [(f"nginx storing the same bodies ({i + 1})", r) for i, r in enumerate(bases)]
+rows += [("nginx + an upstream storing nothing", ceiling)]
+for name, r in rows:
     q = r["requests"]["all"]
     print(f"{name:34} {r['reports_per_second']:>10} {r['mb_per_second']:>7} {r['seconds']:>7} "
           f"{q['p50_ms']:>8} {q['p99_ms']:>8}  {q['n']}")
-print(f"ratio: {push['reports_per_second'] / base['reports_per_second']:.2f} × nginx's throughput (goal ≥ 0.5 ×)")
+print(f"ratio: {push['reports_per_second'] / base['reports_per_second']:.2f} × nginx's throughput, its faster run "
+      f"(goal ≥ 0.5 ×)")
+synced = min(r["seconds"] + s for r, s in zip(bases, syncs))
+print(f"nginx's bodies on disk: its run, then `sync` ({', '.join(f'{s:.2f}' for s in syncs)} s): at best "
+      f"{n / synced:.2f} reports/s; the push (every photo flushed before its 201) is "
+      f"{push['reports_per_second'] / (n / synced):.2f} × that")
 print(f"ceiling: the shipped nginx in front of an upstream that stores nothing does "
       f"{ceiling['reports_per_second'] / base['reports_per_second']:.2f} × nginx storing; the push is "
       f"{push['reports_per_second'] / ceiling['reports_per_second']:.2f} × that ceiling")
