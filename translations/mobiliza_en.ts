@@ -271,7 +271,7 @@
         <translation>The photo file %1 could not be written or read (%2). Check that the disk is connected and has free space, then try again.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+139"/>
         <source>The photo&apos;s name is not a SHA-256.</source>
         <translation>The photo&apos;s name is not a SHA-256.</translation>
     </message>

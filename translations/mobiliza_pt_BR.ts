@@ -271,7 +271,7 @@
         <translation>Não foi possível gravar ou ler o arquivo de foto %1 (%2). Verifique se o disco está conectado e tem espaço livre e tente novamente.</translation>
     </message>
     <message>
-        <location line="+127"/>
+        <location line="+139"/>
         <source>The photo&apos;s name is not a SHA-256.</source>
         <translation>O nome da foto não é um SHA-256.</translation>
     </message>

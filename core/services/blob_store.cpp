@@ -137,13 +137,23 @@ Result<QString> BlobStore::put(const QByteArray &data)
     return putHashed(sha256Hex(data), data);
 }
 
+bool BlobStore::flushFolder(const QString &folder) const
+{
+    return m_flushFolder ? m_flushFolder(folder) : syncDir(folder);
+}
+
 Result<QString> BlobStore::putHashed(const QString &sha, const QByteArray &data)
 {
     const QString target = path(sha);
-    if (QFileInfo(target).isFile() && read(sha).ok())
-        return sha; // already stored and intact (content addressed: same name, same bytes)
-
     const QString folder = QFileInfo(target).absolutePath();
+    if (QFileInfo(target).isFile() && read(sha).ok()) {
+        // Already stored and intact (content addressed: same name, same bytes); its name
+        // flushed, in case the write that made it could not flush it.
+        if (!flushFolder(folder))
+            return ioError(target, QStringLiteral("fsync"));
+        return sha;
+    }
+
     if (!makeFolder(folder))
         return ioError(folder, QStringLiteral("mkdir"));
     const QString temp = partPath(folder, sha);
@@ -154,6 +164,8 @@ Result<QString> BlobStore::putHashed(const QString &sha, const QByteArray &data)
         // won the race: an intact copy is success, and is never removed.
         if (read(sha).ok()) {
             QFile::remove(temp);
+            if (!flushFolder(folder)) // the other writer's name may not be flushed yet
+                return ioError(target, QStringLiteral("fsync"));
             return sha;
         }
         // QFile::rename never replaces: a damaged copy is removed first.
@@ -163,7 +175,7 @@ Result<QString> BlobStore::putHashed(const QString &sha, const QByteArray &data)
             return ioError(target, QStringLiteral("rename"));
         }
     }
-    if (!syncDir(folder))
+    if (!flushFolder(folder))
         return ioError(target, QStringLiteral("fsync"));
     return sha;
 }
@@ -269,7 +281,7 @@ Result<QString> BlobWriter::commit(bool *created)
         // Already stored and intact (before, or by another writer meanwhile, whose name
         // may not be flushed yet): the destructor drops this copy.
         if (m_store.read(m_expected).ok()) {
-            if (!syncDir(folder))
+            if (!m_store.flushFolder(folder))
                 return ioError(target, QStringLiteral("fsync"));
             return m_expected;
         }
@@ -279,7 +291,7 @@ Result<QString> BlobWriter::commit(bool *created)
     }
     m_done = true;
     m_file.close();
-    if (!syncDir(folder)) // named, but the name might not survive a power cut: sent again
+    if (!m_store.flushFolder(folder)) // named, but the name might not survive a power cut: sent again
         return ioError(target, QStringLiteral("fsync"));
     if (created)
         *created = true;

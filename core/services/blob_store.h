@@ -15,6 +15,7 @@
 #include <QFile>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace mobiliza::core {
@@ -64,6 +65,11 @@ public:
 
     QString dir() const { return m_dir; }
 
+    // How a photo's folder is flushed once the photo is named (default: durable::syncDir,
+    // an fsync of the folder); false fails the write. Tests inject a failing flush.
+    using FolderFlush = std::function<bool(const QString &folder)>;
+    void setFolderFlush(FolderFlush flush) { m_flushFolder = std::move(flush); }
+
     // Stores the bytes; returns their SHA-256 (lower-case hex). Idempotent.
     Result<QString> put(const QByteArray &data);
     // The same when the caller has just computed the bytes' SHA-256 (the hub,
@@ -99,10 +105,12 @@ private:
     // makes its folder once per store, not once per photo.
     struct Folders;
     bool ensureFolder(const QString &folder);
+    bool flushFolder(const QString &folder) const;
     void forgetFolder(const QString &folder);
 
     QString m_dir;
     std::shared_ptr<Folders> m_folders;
+    FolderFlush m_flushFolder;
 };
 
 } // namespace mobiliza::core

@@ -230,3 +230,55 @@ TEST_CASE("blobs: put is idempotent and read verifies the content", "[blobs]")
     CHECK_FALSE(blobs.has(QString(64, QLatin1Char('A'))));
     CHECK(blobs.read(QString(64, QLatin1Char('0'))).error().code == QStringLiteral("missing_blob"));
 }
+
+TEST_CASE("blobs: a photo is confirmed only once its folder is flushed, a second copy's too", "[blobs]")
+{
+    TempDir dir;
+    BlobStore blobs(dir.filePath(QStringLiteral("blobs")));
+    QStringList flushed; // the folders flushed, in order
+    bool folderFlushWorks = false;
+    blobs.setFolderFlush([&](const QString &folder) {
+        flushed << folder;
+        return folderFlushWorks;
+    });
+    const QByteArray photo = QByteArray("\xff\xd8\xff\xe0 a proof photo ", 22).repeated(300);
+    const QString sha = BlobStore::sha256Hex(photo);
+    const QString folder = QFileInfo(blobs.path(sha)).absolutePath();
+    auto stream = [&](bool *created) {
+        auto writer = blobs.beginWrite(sha);
+        REQUIRE(writer.ok());
+        REQUIRE(writer.value()->write(photo.constData(), 1000).ok());
+        REQUIRE(writer.value()->write(photo.constData() + 1000, photo.size() - 1000).ok());
+        return writer.value()->commit(created);
+    };
+
+    // The folder cannot be flushed: the upload fails (its name might not survive a power
+    // cut), though the photo is named and intact.
+    bool created = true;
+    auto refused = stream(&created);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == QStringLiteral("io"));
+    CHECK(flushed == QStringList{folder});
+    CHECK(blobs.read(sha).ok());
+
+    // Sent again: the photo is found stored, and its name is flushed before it is confirmed.
+    auto again = stream(&created);
+    REQUIRE_FALSE(again.ok()); // still failing: still not confirmed
+    CHECK(flushed.size() == 2);
+    folderFlushWorks = true;
+    auto confirmed = stream(&created);
+    REQUIRE(confirmed.ok());
+    CHECK_FALSE(created);
+    CHECK(flushed.size() == 3);
+
+    // The app's own import (put) is held to the same.
+    folderFlushWorks = false;
+    const QByteArray other = QByteArray("another photo ", 14).repeated(200);
+    auto put = blobs.put(other);
+    REQUIRE_FALSE(put.ok());
+    CHECK(put.error().code == QStringLiteral("io"));
+    const int before = int(flushed.size());
+    folderFlushWorks = true;
+    CHECK(blobs.put(other).ok()); // found stored: its name flushed before it is confirmed
+    CHECK(flushed.size() == before + 1);
+}
