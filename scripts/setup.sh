@@ -17,6 +17,7 @@ PACKAGES=(
   iproute2
   # the packages and their checks (packaging/, tests/packaging)
   dpkg-dev librsvg2-bin lintian desktop-file-utils appstream shared-mime-info debootstrap nsis icoutils 7zip
+  g++-mingw-w64-x86-64-posix binutils-mingw-w64-x86-64
 )
 
 source scripts/lib/packages.sh

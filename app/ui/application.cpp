@@ -1,5 +1,6 @@
 #include "app/ui/application.h"
 
+#include "app/platform/console.h"
 #include "app/ui/command_line.h"
 #include "app/ui/dialogs/municipality_dialog.h"
 #include "app/ui/main_window.h"
@@ -534,9 +535,14 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
 
 int runApplication(int argc, char **argv)
 {
+    platform::useParentConsole();
     const bool headless = argumentsAreHeadless(argc, argv);
+#ifndef Q_OS_WIN
+    // No display needed (ssh, cron). Windows always has one, and windeployqt deploys only
+    // its own platform plugin.
     if (headless && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+#endif
     // Our debug lines (migrations…) only when asked for with QT_LOGGING_RULES; a command's
     // output is its own words in the person's language, so its info lines (English, for
     // developers) are off too.
@@ -555,8 +561,9 @@ int runApplication(int argc, char **argv)
 
     QString out, err;
     const int code = runMobiliza(QApplication::arguments(), StartupSeams{}, &out, &err);
-    std::fputs(out.toLocal8Bit().constData(), stdout);
-    std::fputs(err.toLocal8Bit().constData(), stderr);
+    const QByteArray outBytes = out.toUtf8(), errBytes = err.toUtf8();
+    platform::writeUtf8(stdout, std::string_view(outBytes.constData(), size_t(outBytes.size())));
+    platform::writeUtf8(stderr, std::string_view(errBytes.constData(), size_t(errBytes.size())));
     return code;
 }
 

@@ -7,9 +7,10 @@
 ; writes the 64-bit registry view); amd64-unicode (Debian's NSIS has it) is what the check
 ; runs under wine64.
 ;
-; STAGE is the folder that holds mobiliza.exe, what windeployqt put beside it, the
-; QuaZip/QtKeychain DLLs (and zlib's, unless QuaZip has it inside), the compiler
-; runtime and mobiliza.ico. It is installed as it is (File /r) into the install
+; STAGE is the folder that holds mobiliza.exe, mobiliza.com (the command line's
+; launcher) and mobiliza.ico (all three from `cmake --install`), what windeployqt put
+; beside them, the QuaZip/QtKeychain DLLs (and zlib's, unless QuaZip has it inside) and
+; the compiler runtime. It is installed as it is (File /r) into the install
 ; folder: mobiliza.exe and the DLLs at its root.
 ;
 ; Per-user, no administrator: %LOCALAPPDATA%\Programs\Mobiliza, the file types under
@@ -63,6 +64,7 @@ Unicode true
   !endif
 !macroend
 !insertmacro REQUIRE_STAGED "mobiliza.exe"
+!insertmacro REQUIRE_STAGED "mobiliza.com"
 !insertmacro REQUIRE_STAGED "mobiliza.ico"
 !insertmacro REQUIRE_STAGED "Qt6Core.dll"
 !insertmacro REQUIRE_STAGED "Qt6Core5Compat.dll"

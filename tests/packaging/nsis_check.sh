@@ -68,6 +68,7 @@ expect_eq "the .ico holds 7 sizes, 16 to 256 px" 7 "$(icotool -l "$WORK/mobiliza
 # the uninstaller breaks wine's own user32.dll, which imports that name.
 STAGE=$WORK/stage
 STAGED=(
+  mobiliza.com
   Qt6Core.dll Qt6Core5Compat.dll Qt6Gui.dll Qt6Widgets.dll Qt6Sql.dll Qt6Network.dll
   Qt6Concurrent.dll Qt6Charts.dll Qt6Svg.dll Qt6OpenGL.dll Qt6OpenGLWidgets.dll
   D3Dcompiler_47.dll opengl32sw.dll
