@@ -55,13 +55,16 @@ function(_mobiliza_windows_rc target file_name description icon)
     set(rc ${CMAKE_CURRENT_BINARY_DIR}/${target}.rc)
     configure_file(${_mobiliza_windows_dir}/mobiliza.rc.in ${rc} @ONLY)
     set_source_files_properties(${rc} PROPERTIES OBJECT_DEPENDS ${icon})
-    # The icon's rule belongs to this folder: listed, it is made before the resources.
-    target_sources(${target} PRIVATE ${rc} ${icon})
+    target_sources(${target} PRIVATE ${rc})
+    # One target makes the icon for both programs (its rule listed in two targets would
+    # run twice at once under Make and Visual Studio).
+    add_dependencies(${target} mobiliza_windows_icon)
 endfunction()
 
 function(mobiliza_windows_app target)
     set(icon ${CMAKE_CURRENT_BINARY_DIR}/mobiliza.ico)
     _mobiliza_windows_icon(${icon})
+    add_custom_target(mobiliza_windows_icon DEPENDS ${icon})
 
     # No console window beside the main window; the command line goes through mobiliza.com.
     set_target_properties(${target} PROPERTIES WIN32_EXECUTABLE ON)
@@ -72,6 +75,10 @@ function(mobiliza_windows_app target)
     set_target_properties(${target}-console PROPERTIES
         OUTPUT_NAME mobiliza SUFFIX ".com" PDB_NAME mobiliza-console)
     _mobiliza_windows_rc(${target}-console mobiliza.com "Mobiliza (linha de comando)" ${icon})
+    # Its messages are UTF-8 source (MSVC reads the system's code page otherwise); no
+    # incremental link (its .ilk would be the exe's, mobiliza.ilk, in the same folder).
+    target_compile_options(${target}-console PRIVATE $<$<CXX_COMPILER_ID:MSVC>:/utf-8>)
+    target_link_options(${target}-console PRIVATE $<$<CXX_COMPILER_ID:MSVC>:/INCREMENTAL:NO>)
     if(MINGW)
         # No MinGW runtime DLLs to deploy for the launcher.
         target_link_options(${target}-console PRIVATE -static)

@@ -9,8 +9,6 @@
 #endif
 #include <windows.h>
 
-#include <io.h>
-
 #include <climits>
 #include <string>
 #endif
@@ -21,69 +19,107 @@ namespace mobiliza::platform {
 
 namespace {
 
-// A standard handle that already leads somewhere other than a console: a file or a pipe
-// (`mobiliza --status > status.txt`, `| findstr`), which the program keeps.
-bool redirected(DWORD which)
+enum class Leads
 {
-    const HANDLE handle = GetStdHandle(which);
+    Nowhere,
+    Console,
+    Elsewhere
+};
+
+// Where a standard handle leads. A console answers GetConsoleMode (given read access,
+// which the consoles' own handles have); a file, a pipe or NUL (`>nul`) has a type.
+Leads leads(HANDLE handle)
+{
     if (handle == nullptr || handle == INVALID_HANDLE_VALUE)
-        return false;
-    const DWORD type = GetFileType(handle);
-    return type == FILE_TYPE_DISK || type == FILE_TYPE_PIPE;
+        return Leads::Nowhere;
+    DWORD mode = 0;
+    if (GetConsoleMode(handle, &mode))
+        return Leads::Console;
+    return GetFileType(handle) == FILE_TYPE_UNKNOWN ? Leads::Nowhere : Leads::Elsewhere;
 }
 
 } // namespace
 
 void useParentConsole()
 {
-    const bool out = redirected(STD_OUTPUT_HANDLE);
-    const bool err = redirected(STD_ERROR_HANDLE);
-    if (out && err)
+    const Leads out = leads(GetStdHandle(STD_OUTPUT_HANDLE));
+    const Leads err = leads(GetStdHandle(STD_ERROR_HANDLE));
+    // Both already lead somewhere that is not a console (`> file`, `| findstr`, `>nul`):
+    // kept as they are, and no console is needed.
+    if (out == Leads::Elsewhere && err == Leads::Elsewhere)
         return;
-    // Fails when the parent has no console (Explorer, a shortcut, a double-click on a
-    // package): the program then has no text output, as a GUI program should.
+    // The parent's console (cmd, PowerShell, mobiliza.com): joined, so that Ctrl+C and
+    // closing it reach this program as they reach a console program. Fails when the
+    // parent has none (Explorer, a shortcut): then there is nowhere to write.
     if (!AttachConsole(ATTACH_PARENT_PROCESS))
         return;
-    if (!out && std::freopen("CONOUT$", "w", stdout))
-        SetStdHandle(STD_OUTPUT_HANDLE, reinterpret_cast<HANDLE>(_get_osfhandle(_fileno(stdout))));
-    if (!err && std::freopen("CONOUT$", "w", stderr))
-        SetStdHandle(STD_ERROR_HANDLE, reinterpret_cast<HANDLE>(_get_osfhandle(_fileno(stderr))));
+    // Ctrl+C ends the command, whatever a parent set to be ignored (a flag children inherit).
+    SetConsoleCtrlHandler(nullptr, FALSE);
+    if (out != Leads::Nowhere && err != Leads::Nowhere)
+        return; // the handles given (mobiliza.com passes its own) are kept
+    // Started without handles (a GUI program run from cmd): the console's screen, opened
+    // for reading too, so that writeUtf8 can recognise it as a console.
+    const HANDLE screen = CreateFileW(L"CONOUT$", GENERIC_READ | GENERIC_WRITE,
+                                      FILE_SHARE_READ | FILE_SHARE_WRITE, nullptr, OPEN_EXISTING, 0, nullptr);
+    if (screen == INVALID_HANDLE_VALUE)
+        return;
+    // The C streams too (Qt's warnings go to stderr): onto the same screen.
+    if (out == Leads::Nowhere) {
+        SetStdHandle(STD_OUTPUT_HANDLE, screen);
+        std::freopen("CONOUT$", "w", stdout);
+    }
+    if (err == Leads::Nowhere) {
+        SetStdHandle(STD_ERROR_HANDLE, screen);
+        std::freopen("CONOUT$", "w", stderr);
+    }
 }
 
 void writeUtf8(std::FILE *stream, std::string_view text)
 {
     if (text.empty())
         return;
-    // A GUI program's streams without a console or a redirection have no descriptor
-    // (-2): there is nowhere to write, and _get_osfhandle must not be asked.
-    const int descriptor = _fileno(stream);
-    if (descriptor < 0)
-        return;
-    const intptr_t os = _get_osfhandle(descriptor);
-    const HANDLE handle = reinterpret_cast<HANDLE>(os);
-    DWORD mode = 0;
-    if (os != -1 && GetConsoleMode(handle, &mode) && text.size() < size_t(INT_MAX)) {
-        const int length = MultiByteToWideChar(CP_UTF8, 0, text.data(), int(text.size()), nullptr, 0);
-        if (length > 0) {
-            std::wstring wide(size_t(length), L'\0');
-            MultiByteToWideChar(CP_UTF8, 0, text.data(), int(text.size()), wide.data(), length);
-            std::fflush(stream);
-            const wchar_t *next = wide.data();
-            size_t left = wide.size();
-            while (left > 0) {
-                // The console takes at most 64 KiB a call on old Windows versions.
-                const DWORD chunk = DWORD(left < 16384 ? left : 16384);
-                DWORD written = 0;
-                if (!WriteConsoleW(handle, next, chunk, &written, nullptr) || written == 0)
-                    return;
-                next += written;
-                left -= written;
-            }
-            return;
-        }
-    }
-    std::fwrite(text.data(), 1, text.size(), stream);
+    // Through the Windows handle, not the C stream's: a GUI program's streams may have no
+    // descriptor at all, and a console opened write-only would not be recognised.
     std::fflush(stream);
+    const HANDLE handle = GetStdHandle(stream == stderr ? STD_ERROR_HANDLE : STD_OUTPUT_HANDLE);
+    switch (leads(handle)) {
+    case Leads::Nowhere:
+        return;
+    case Leads::Console: {
+        if (text.size() >= size_t(INT_MAX))
+            return;
+        const int length = MultiByteToWideChar(CP_UTF8, 0, text.data(), int(text.size()), nullptr, 0);
+        if (length <= 0)
+            return;
+        std::wstring wide(size_t(length), L'\0');
+        MultiByteToWideChar(CP_UTF8, 0, text.data(), int(text.size()), wide.data(), length);
+        const wchar_t *next = wide.data();
+        size_t left = wide.size();
+        while (left > 0) {
+            // Older consoles take at most 64 KiB a call.
+            const DWORD chunk = DWORD(left < 16384 ? left : 16384);
+            DWORD written = 0;
+            if (!WriteConsoleW(handle, next, chunk, &written, nullptr) || written == 0)
+                return;
+            next += written;
+            left -= written;
+        }
+        return;
+    }
+    case Leads::Elsewhere: {
+        const char *next = text.data();
+        size_t left = text.size();
+        while (left > 0) {
+            const DWORD chunk = DWORD(left < (1u << 30) ? left : (1u << 30));
+            DWORD written = 0;
+            if (!WriteFile(handle, next, chunk, &written, nullptr) || written == 0)
+                return;
+            next += written;
+            left -= written;
+        }
+        return;
+    }
+    }
 }
 
 #else

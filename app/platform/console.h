@@ -8,9 +8,11 @@
 namespace mobiliza::platform {
 
 // On Windows mobiliza.exe is a GUI program (no console window opens beside the main
-// window), so it has no console of its own: started from one (cmd, PowerShell, or
-// mobiliza.com, which waits for it), this attaches to it for whichever of stdout and
-// stderr is not already redirected to a file or a pipe. Elsewhere, nothing to do.
+// window), so it has no console of its own. For a command (--status, --sync…) started
+// from one (cmd, PowerShell, or mobiliza.com, which waits for it) this joins that console,
+// so Ctrl+C ends the command, and makes it the output of whichever of stdout and stderr
+// has none; handles given already (a file, a pipe, NUL, mobiliza.com's console) are kept.
+// Elsewhere, nothing to do.
 void useParentConsole();
 
 // Writes UTF-8 text to stdout or stderr: into a Windows console as UTF-16, right whatever

@@ -535,8 +535,11 @@ int runMobiliza(const QStringList &arguments, const StartupSeams &seams, QString
 
 int runApplication(int argc, char **argv)
 {
-    platform::useParentConsole();
     const bool headless = argumentsAreHeadless(argc, argv);
+    // Windows: a command's output goes to the console it was typed in. The window never
+    // joins one (Ctrl+C at that prompt, or closing it, would end the window unsaved).
+    if (headless)
+        platform::useParentConsole();
 #ifndef Q_OS_WIN
     // No display needed (ssh, cron). Windows always has one, and windeployqt deploys only
     // its own platform plugin.

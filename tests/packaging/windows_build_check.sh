@@ -49,9 +49,9 @@ cmake_minimum_required(VERSION 3.25)
 project(Mobiliza VERSION $VERSION LANGUAGES CXX RC)
 set(CMAKE_CXX_STANDARD 20)
 list(APPEND CMAKE_MODULE_PATH "$SRC/cmake")
+add_compile_options("\$<\$<COMPILE_LANGUAGE:CXX>:-Wall;-Wextra;-Wpedantic;-Werror>")
 add_executable(mobiliza "$SRC/tests/packaging/windows_probe.cpp" "$SRC/app/platform/console.cpp")
 target_include_directories(mobiliza PRIVATE "$SRC")
-target_compile_options(mobiliza PRIVATE -Wall -Wextra -Werror)
 target_link_options(mobiliza PRIVATE -static)
 include(MobilizaWindows)
 mobiliza_windows_app(mobiliza)
@@ -62,7 +62,7 @@ log "configuring and building with the MinGW-w64 cross compiler"
 check "CMake configures the Windows rules" \
   cmake -S "$WORK/project" -B "$WORK/build" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
   -DCMAKE_TOOLCHAIN_FILE="$WORK/mingw.cmake" "-DMOBILIZA_WINDOWS_PUBLISHER=$PUBLISHER" -Wno-dev
-check "mobiliza.exe and mobiliza.com build with warnings as errors" cmake --build "$WORK/build"
+check "the stand-in mobiliza.exe and mobiliza.com build with warnings as errors" cmake --build "$WORK/build"
 check "cmake --install stages them" \
   cmake --install "$WORK/build" --component app --prefix "$WORK/stage"
 STAGE=$WORK/stage

@@ -32,6 +32,11 @@ const wchar_t *afterProgramName(const wchar_t *line)
     return line;
 }
 
+BOOL WINAPI outlive(DWORD)
+{
+    return TRUE;
+}
+
 void say(const wchar_t *portuguese, const wchar_t *english, DWORD error)
 {
     const bool pt = PRIMARYLANGID(GetUserDefaultUILanguage()) == LANG_PORTUGUESE;
@@ -89,9 +94,10 @@ int main()
             SetHandleInformation(handle, HANDLE_FLAG_INHERIT, HANDLE_FLAG_INHERIT);
     }
 
-    // Ctrl+C reaches mobiliza.exe too (it shares the console): this program waits for it
-    // to end and passes its code on instead of ending first.
-    SetConsoleCtrlHandler(nullptr, TRUE);
+    // Ctrl+C reaches mobiliza.exe too (it shares the console) and ends it: this program
+    // waits for that and passes its code on instead of ending first. A handler, not
+    // SetConsoleCtrlHandler(nullptr, TRUE), whose "ignore Ctrl+C" the child would inherit.
+    SetConsoleCtrlHandler(outlive, TRUE);
 
     PROCESS_INFORMATION process{};
     if (!CreateProcessW(exe.c_str(), commandLine.data(), nullptr, nullptr, TRUE, 0, nullptr, nullptr,
