@@ -26,6 +26,36 @@ shoot() {
 # A municipality.
 ./build/app/mobiliza --data-dir "$profiles/municipality" --demo-data --status >/dev/null
 shoot "$profiles/municipality" "" reports editor partners sync panel settings
+# The same municipality connected to a real hub (started here on an ephemeral port): one
+# copy with its 12 months sent, and one whose hub stopped answering before it could send
+# (the outbox waiting for the next attempt): sync-sent.png, sync-waiting.png.
+hub=./build/sync/hub/mobiliza-hub
+code_sent=$("$hub" enroll --data "$profiles/hub" --municipality 3106200 --label sent | tail -n 1)
+code_waiting=$("$hub" enroll --data "$profiles/hub" --municipality 3106200 --label waiting | tail -n 1)
+"$hub" serve --listen 127.0.0.1:0 --data "$profiles/hub" >"$profiles/hub.out" 2>&1 &
+hub_pid=$!
+trap 'kill $hub_pid 2>/dev/null; rm -rf "$profiles"' EXIT
+for _ in $(seq 1 100); do
+  grep -q '^listening on ' "$profiles/hub.out" && break
+  sleep 0.1
+done
+port=$(sed -n 's/^listening on .*:\([0-9]*\)$/\1/p' "$profiles/hub.out" | head -1)
+[ -n "$port" ] || { cat "$profiles/hub.out" >&2; echo "mobiliza-hub serve did not start" >&2; exit 1; }
+for which in sent waiting; do
+  ./build/app/mobiliza --data-dir "$profiles/$which" --demo-data --status >/dev/null
+done
+./build/app/mobiliza --data-dir "$profiles/sent" --hub "http://127.0.0.1:$port" --enroll "$code_sent" >/dev/null
+./build/app/mobiliza --data-dir "$profiles/waiting" --hub "http://127.0.0.1:$port" --enroll "$code_waiting" >/dev/null
+./build/app/mobiliza --data-dir "$profiles/sent" --sync >/dev/null
+kill "$hub_pid"
+wait "$hub_pid" 2>/dev/null || true
+# Exits 1: the hub does not answer, and the outbox keeps its 12 months.
+./build/app/mobiliza --data-dir "$profiles/waiting" --sync >/dev/null 2>&1 || true
+for which in sent waiting; do
+  ./build/app/mobiliza --data-dir "$profiles/$which" --screenshot "$out/sync-$which.png" --page sync
+  MOBILIZA_SCREENSHOT_SIZE=1024x600 \
+    ./build/app/mobiliza --data-dir "$profiles/$which" --screenshot "$out/1024x600/sync-$which.png" --page sync
+done
 # The regional desk (a URS with its demonstration replica).
 ./build/app/mobiliza --data-dir "$profiles/urs" --role urs --urs Barbacena --demo-data --status >/dev/null
 shoot "$profiles/urs" urs- inbox report history coverage batches partners panel sync

@@ -77,7 +77,7 @@
     <message>
         <location line="+27"/>
         <source>Connected to %1.</source>
-        <translation>Conectado a %1.</translation>
+        <translation>Conectado: %1.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4803,7 +4803,7 @@
     <message>
         <location line="+14"/>
         <source>Connected to %1. Concluded reports will be sent automatically.</source>
-        <translation>Conectado a %1. Os relatórios concluídos serão enviados automaticamente.</translation>
+        <translation>Conectado: %1. Os relatórios concluídos serão enviados automaticamente.</translation>
     </message>
     <message>
         <location filename="../sync/client/sync_controller.cpp" line="+128"/>
@@ -10774,7 +10774,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     <message>
         <location line="+4"/>
         <source>&lt;b&gt;Connected to %1&lt;/b&gt; — %2&lt;br&gt;Address: %3&lt;br&gt;%4</source>
-        <translation>&lt;b&gt;Conectado a %1&lt;/b&gt; — %2&lt;br&gt;Endereço: %3&lt;br&gt;%4</translation>
+        <translation>&lt;b&gt;Conectado: %1&lt;/b&gt; — %2&lt;br&gt;Endereço: %3&lt;br&gt;%4</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -10784,7 +10784,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     <message>
         <location line="+1"/>
         <source>No successful contact with the hub yet.</source>
-        <translation>Ainda não houve contato com o hub.</translation>
+        <translation>Ainda não houve sincronização com o hub.</translation>
     </message>
     <message>
         <location line="+2"/>
