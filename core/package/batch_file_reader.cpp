@@ -119,25 +119,6 @@ Result<BatchFileInfo> parseBatchJson(const QByteArray &json, QList<Listed> *list
     return info;
 }
 
-// checksums.sha256: "<sha256>  <name>\n" lines (sha256sum format).
-Result<QHash<QString, QString>> parseBatchChecksums(const QByteArray &text)
-{
-    QHash<QString, QString> sums;
-    if (text.isEmpty() || !text.endsWith('\n'))
-        return errors::corrupt();
-    for (const QByteArray &line : text.left(text.size() - 1).split('\n')) {
-        if (line.size() < 67 || line.at(64) != ' ' || (line.at(65) != ' ' && line.at(65) != '*'))
-            return errors::corrupt();
-        const QString sha = QString::fromLatin1(line.left(64));
-        const QString name = QString::fromUtf8(line.mid(66));
-        if (!BlobStore::isValidSha256(sha) || sums.contains(name) ||
-            !(name == QLatin1String(kBatchJson) || isManifestName(name) || isPhotoName(name)))
-            return errors::corrupt();
-        sums.insert(name, sha);
-    }
-    return sums;
-}
-
 } // namespace
 
 BatchFileReader::BatchFileReader(QString path) : m_path(std::move(path)) {}
@@ -220,7 +201,9 @@ Result<BatchFileContents> BatchFileReader::verify(const ProgressFn &progress)
     auto checksumsText = readEntry(checksumsName, Limits::kMaxChecksumsBytes, nullptr);
     if (!checksumsText)
         return checksumsText.error();
-    auto sums = parseBatchChecksums(checksumsText.value());
+    auto sums = parseChecksumsEntry(checksumsText.value(), [](const QString &name) {
+        return name == QLatin1String(kBatchJson) || isManifestName(name) || isPhotoName(name);
+    });
     if (!sums)
         return sums.error();
     m_checksums = sums.value();

@@ -84,25 +84,6 @@ Result<PackageInfo> parseInfo(const QByteArray &json)
     return info;
 }
 
-// checksums.sha256: "<sha256>  <name>\n" lines (sha256sum format).
-Result<QHash<QString, QString>> parseChecksums(const QByteArray &text)
-{
-    QHash<QString, QString> sums;
-    if (text.isEmpty() || !text.endsWith('\n'))
-        return errors::corrupt();
-    const QList<QByteArray> lines = text.left(text.size() - 1).split('\n');
-    for (const QByteArray &line : lines) {
-        if (line.size() < 67 || line.at(64) != ' ' || (line.at(65) != ' ' && line.at(65) != '*'))
-            return errors::corrupt();
-        const QString sha = QString::fromLatin1(line.left(64));
-        const QString name = QString::fromUtf8(line.mid(66));
-        if (!BlobStore::isValidSha256(sha) || !isLayoutName(name) || sums.contains(name))
-            return errors::corrupt();
-        sums.insert(name, sha);
-    }
-    return sums;
-}
-
 } // namespace
 
 QString photoEntryName(const QString &sha256)
@@ -201,7 +182,7 @@ Result<PackageContents> PackageReader::verify(const ProgressFn &progress)
     auto checksumsText = readEntry(checksumsName, Limits::kMaxChecksumsBytes, nullptr);
     if (!checksumsText)
         return checksumsText.error();
-    auto sums = parseChecksums(checksumsText.value());
+    auto sums = parseChecksumsEntry(checksumsText.value(), isLayoutName);
     if (!sums)
         return sums.error();
     m_checksums = sums.value();

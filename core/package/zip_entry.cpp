@@ -1,6 +1,7 @@
 #include "core/package/zip_entry_p.h"
 
 #include "core/package/package_errors_p.h"
+#include "core/services/blob_store.h"
 #include "core/util/sha256.h"
 
 #include <quazip/quazip.h>
@@ -65,6 +66,24 @@ Result<QByteArray> readZipEntry(QuaZip &zip, const QString &name, qint64 declare
     if (sha256)
         *sha256 = hash.hexResult();
     return data;
+}
+
+Result<QHash<QString, QString>> parseChecksumsEntry(const QByteArray &text,
+                                                    const std::function<bool(const QString &)> &accepts)
+{
+    QHash<QString, QString> sums;
+    if (text.isEmpty() || !text.endsWith('\n'))
+        return errors::corrupt();
+    for (const QByteArray &line : text.left(text.size() - 1).split('\n')) {
+        if (line.size() < 67 || line.at(64) != ' ' || (line.at(65) != ' ' && line.at(65) != '*'))
+            return errors::corrupt();
+        const QString sha = QString::fromLatin1(line.left(64));
+        const QString name = QString::fromUtf8(line.mid(66));
+        if (!BlobStore::isValidSha256(sha) || sums.contains(name) || !accepts(name))
+            return errors::corrupt();
+        sums.insert(name, sha);
+    }
+    return sums;
 }
 
 } // namespace mobiliza::core::package

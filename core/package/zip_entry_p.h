@@ -6,6 +6,7 @@
 #include "core/util/result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QString>
 
 #include <functional>
@@ -22,5 +23,12 @@ namespace mobiliza::core::package {
 // *sha256 (if given): the SHA-256 of the bytes, lower-case hex.
 Result<QByteArray> readZipEntry(QuaZip &zip, const QString &name, qint64 declared, qint64 maxBytes,
                                 QString *sha256, const std::function<bool(qint64)> &onChunk);
+
+// A checksums.sha256 entry ("<sha256>  <name>\n" lines, sha256sum's format, '*' for
+// binary mode accepted): name → lower-case hex SHA-256. "corrupt_package" for an empty
+// text, a last line without its newline, a malformed line, a name listed twice, or a
+// name `accepts` refuses (each file's layout names its own entries).
+Result<QHash<QString, QString>> parseChecksumsEntry(const QByteArray &text,
+                                                    const std::function<bool(const QString &)> &accepts);
 
 } // namespace mobiliza::core::package
