@@ -71,7 +71,9 @@ function(mobiliza_windows_app target)
     _mobiliza_windows_rc(${target} mobiliza.exe "Mobiliza" ${icon})
 
     # mobiliza.com: a console program that runs mobiliza.exe, waits and passes its code on.
-    add_executable(${target}-console ${_mobiliza_windows_dir}/console/main.cpp)
+    add_executable(${target}-console ${_mobiliza_windows_dir}/console/main.cpp
+                   ${_mobiliza_windows_dir}/../platform/console.cpp)
+    target_include_directories(${target}-console PRIVATE ${_mobiliza_windows_dir}/../..)
     set_target_properties(${target}-console PROPERTIES
         OUTPUT_NAME mobiliza SUFFIX ".com" PDB_NAME mobiliza-console)
     _mobiliza_windows_rc(${target}-console mobiliza.com "Mobiliza (linha de comando)" ${icon})

@@ -38,6 +38,19 @@ Leads leads(HANDLE handle)
     return GetFileType(handle) == FILE_TYPE_UNKNOWN ? Leads::Nowhere : Leads::Elsewhere;
 }
 
+// Writes all `left` units from `next`, at most `most` a call, until done or a call fails.
+template <typename Unit, typename Write>
+void writeAll(const Unit *next, size_t left, size_t most, Write write)
+{
+    while (left > 0) {
+        DWORD written = 0;
+        if (!write(next, DWORD(left < most ? left : most), &written) || written == 0)
+            return;
+        next += written;
+        left -= written;
+    }
+}
+
 } // namespace
 
 void useParentConsole()
@@ -93,32 +106,18 @@ void writeUtf8(std::FILE *stream, std::string_view text)
             return;
         std::wstring wide(size_t(length), L'\0');
         MultiByteToWideChar(CP_UTF8, 0, text.data(), int(text.size()), wide.data(), length);
-        const wchar_t *next = wide.data();
-        size_t left = wide.size();
-        while (left > 0) {
-            // Older consoles take at most 64 KiB a call.
-            const DWORD chunk = DWORD(left < 16384 ? left : 16384);
-            DWORD written = 0;
-            if (!WriteConsoleW(handle, next, chunk, &written, nullptr) || written == 0)
-                return;
-            next += written;
-            left -= written;
-        }
+        // Older consoles take at most 64 KiB a call.
+        writeAll(wide.data(), wide.size(), 16384, [handle](const wchar_t *from, DWORD count, DWORD *written) {
+            return WriteConsoleW(handle, from, count, written, nullptr);
+        });
         return;
     }
-    case Leads::Elsewhere: {
-        const char *next = text.data();
-        size_t left = text.size();
-        while (left > 0) {
-            const DWORD chunk = DWORD(left < (1u << 30) ? left : (1u << 30));
-            DWORD written = 0;
-            if (!WriteFile(handle, next, chunk, &written, nullptr) || written == 0)
-                return;
-            next += written;
-            left -= written;
-        }
+    case Leads::Elsewhere:
+        writeAll(text.data(), text.size(), size_t(1) << 30,
+                 [handle](const char *from, DWORD count, DWORD *written) {
+                     return WriteFile(handle, from, count, written, nullptr);
+                 });
         return;
-    }
     }
 }
 

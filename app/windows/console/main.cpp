@@ -5,11 +5,13 @@
 // finds this console program first (PATHEXT puts .COM before .EXE): it runs mobiliza.exe
 // from its own folder with the same arguments and the same standard handles, waits for it
 // and exits with its code, so `mobiliza --sync` behaves in a script as it does on Linux.
-// mobiliza.exe attaches to this program's console (app/platform/console.cpp).
+// mobiliza.exe attaches to this program's console; both write through app/platform/console.cpp.
 #ifndef WIN32_LEAN_AND_MEAN
 #define WIN32_LEAN_AND_MEAN
 #endif
 #include <windows.h>
+
+#include "app/platform/console.h"
 
 #include <string>
 
@@ -37,22 +39,12 @@ BOOL WINAPI outlive(DWORD)
     return TRUE;
 }
 
-void say(const wchar_t *portuguese, const wchar_t *english, DWORD error)
+// A message on stderr in the user's language (Portuguese unless Windows is in another).
+void say(const char *portuguese, const char *english, DWORD error)
 {
     const bool pt = PRIMARYLANGID(GetUserDefaultUILanguage()) == LANG_PORTUGUESE;
-    std::wstring text = pt ? portuguese : english;
-    text += L" (" + std::to_wstring(error) + L")\r\n";
-    const HANDLE handle = GetStdHandle(STD_ERROR_HANDLE);
-    DWORD mode = 0, written = 0;
-    if (GetConsoleMode(handle, &mode)) {
-        WriteConsoleW(handle, text.data(), DWORD(text.size()), &written, nullptr);
-    } else {
-        const int n =
-            WideCharToMultiByte(CP_UTF8, 0, text.data(), int(text.size()), nullptr, 0, nullptr, nullptr);
-        std::string bytes(size_t(n > 0 ? n : 0), '\0');
-        WideCharToMultiByte(CP_UTF8, 0, text.data(), int(text.size()), bytes.data(), n, nullptr, nullptr);
-        WriteFile(handle, bytes.data(), DWORD(bytes.size()), &written, nullptr);
-    }
+    const std::string text = std::string(pt ? portuguese : english) + " (" + std::to_string(error) + ")\r\n";
+    mobiliza::platform::writeUtf8(stderr, text);
 }
 
 } // namespace
@@ -64,8 +56,8 @@ int main()
     for (;;) {
         const DWORD n = GetModuleFileNameW(nullptr, exe.data(), DWORD(exe.size()));
         if (n == 0) {
-            say(L"mobiliza: não foi possível saber a pasta do Mobiliza.",
-                L"mobiliza: could not find Mobiliza's folder.", GetLastError());
+            say("mobiliza: não foi possível saber a pasta do Mobiliza.",
+                "mobiliza: could not find Mobiliza's folder.", GetLastError());
             return 127;
         }
         if (n < exe.size()) {
@@ -102,10 +94,10 @@ int main()
     PROCESS_INFORMATION process{};
     if (!CreateProcessW(exe.c_str(), commandLine.data(), nullptr, nullptr, TRUE, 0, nullptr, nullptr,
                         &startup, &process)) {
-        say(L"mobiliza: não foi possível iniciar mobiliza.exe, que deveria estar ao lado deste "
-            L"programa. Reinstale o Mobiliza.",
-            L"mobiliza: could not start mobiliza.exe, which should be beside this program. "
-            L"Reinstall Mobiliza.",
+        say("mobiliza: não foi possível iniciar mobiliza.exe, que deveria estar ao lado deste "
+            "programa. Reinstale o Mobiliza.",
+            "mobiliza: could not start mobiliza.exe, which should be beside this program. "
+            "Reinstall Mobiliza.",
             GetLastError());
         return 127;
     }
