@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+120"/>
+        <location filename="../app/ui/application.cpp" line="+121"/>
         <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
@@ -4357,9 +4357,9 @@
         <translation>The package&apos;s report does not pass the program&apos;s checks (blocking: %1), so nothing was imported. Ask whoever generated it to correct the report, conclude it again and generate a new package:</translation>
     </message>
     <message>
-        <location filename="../core/package/batch_file_reader.cpp" line="+123"/>
+        <location filename="../core/package/batch_file_reader.cpp" line="+104"/>
         <location filename="../core/package/batch_receipt.cpp" line="+115"/>
-        <location filename="../core/package/package_reader.cpp" line="+125"/>
+        <location filename="../core/package/package_reader.cpp" line="+106"/>
         <source>file not found</source>
         <translation>file not found</translation>
     </message>
@@ -4806,7 +4806,7 @@
         <translation>Connected to %1. Concluded reports will be sent automatically.</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+128"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+129"/>
         <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</source>
         <translation>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</translation>
     </message>
@@ -10700,12 +10700,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+4"/>
-        <location line="+189"/>
+        <location line="+190"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Connect to the URS hub…</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <source>Sending progress</source>
         <translation>Sending progress</translation>
     </message>
@@ -10727,7 +10727,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Hold</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Synchronization is not available in this session.</source>
         <translation>Synchronization is not available in this session.</translation>
     </message>
@@ -10792,13 +10792,13 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect again…</translation>
     </message>
     <message>
-        <location line="-188"/>
-        <location line="+189"/>
+        <location line="-189"/>
+        <location line="+190"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Connect to the hub…</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+161"/>
         <source>Checking with the hub…</source>
         <translation>Checking with the hub…</translation>
     </message>
@@ -11072,7 +11072,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-334"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -11082,12 +11082,22 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+232"/>
         <source>Waiting for the next attempt to send</source>
         <translation>Waiting for the next attempt to send</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+14"/>
+        <source>Mobiliza tries again by itself at %1, or click “Sync now”.</source>
+        <translation>Mobiliza tries again by itself at %1, or click “Sync now”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobiliza tries again by itself on %1 at %2, or click “Sync now”.</source>
+        <translation>Mobiliza tries again by itself on %1 at %2, or click “Sync now”.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>

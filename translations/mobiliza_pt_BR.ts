@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../app/ui/application.cpp" line="+120"/>
+        <location filename="../app/ui/application.cpp" line="+121"/>
         <location line="+108"/>
         <source>Mobiliza</source>
         <translation>Mobiliza</translation>
@@ -4357,9 +4357,9 @@
         <translation>O relatório do pacote não passa nas verificações do programa (impeditivos: %1); por isso nada foi importado. Peça a quem gerou o arquivo que corrija o relatório, conclua-o novamente e gere um novo pacote:</translation>
     </message>
     <message>
-        <location filename="../core/package/batch_file_reader.cpp" line="+123"/>
+        <location filename="../core/package/batch_file_reader.cpp" line="+104"/>
         <location filename="../core/package/batch_receipt.cpp" line="+115"/>
-        <location filename="../core/package/package_reader.cpp" line="+125"/>
+        <location filename="../core/package/package_reader.cpp" line="+106"/>
         <source>file not found</source>
         <translation>arquivo não encontrado</translation>
     </message>
@@ -4806,7 +4806,7 @@
         <translation>Conectado: %1. Os relatórios concluídos serão enviados automaticamente.</translation>
     </message>
     <message>
-        <location filename="../sync/client/sync_controller.cpp" line="+128"/>
+        <location filename="../sync/client/sync_controller.cpp" line="+129"/>
         <source>This computer is not connected to the hub of its URS yet. Ask the URS for an enrollment code and choose &quot;Connect to the URS hub…&quot; on the Synchronization page.</source>
         <translation>Este computador ainda não está conectado ao hub da sua URS. Peça um código de cadastro à URS e escolha &quot;Conectar ao hub da URS…&quot; na página Sincronização.</translation>
     </message>
@@ -10700,12 +10700,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+4"/>
-        <location line="+189"/>
+        <location line="+190"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Conectar ao hub da URS…</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-177"/>
         <source>Sending progress</source>
         <translation>Progresso do envio</translation>
     </message>
@@ -10727,7 +10727,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Reter</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+46"/>
         <source>Synchronization is not available in this session.</source>
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
@@ -10792,13 +10792,13 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar de novo…</translation>
     </message>
     <message>
-        <location line="-188"/>
-        <location line="+189"/>
+        <location line="-189"/>
+        <location line="+190"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Conectar ao hub…</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+161"/>
         <source>Checking with the hub…</source>
         <translation>Conferindo com o hub…</translation>
     </message>
@@ -11072,7 +11072,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-321"/>
+        <location line="-334"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -11082,12 +11082,22 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+231"/>
+        <location line="+232"/>
         <source>Waiting for the next attempt to send</source>
         <translation>Aguardando a próxima tentativa de envio</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+14"/>
+        <source>Mobiliza tries again by itself at %1, or click “Sync now”.</source>
+        <translation>O Mobiliza tenta de novo sozinho às %1, ou clique em “Sincronizar agora”.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobiliza tries again by itself on %1 at %2, or click “Sync now”.</source>
+        <translation>O Mobiliza tenta de novo sozinho em %1 às %2, ou clique em “Sincronizar agora”.</translation>
+    </message>
+    <message>
+        <location line="+86"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>

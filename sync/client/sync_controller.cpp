@@ -187,6 +187,7 @@ void SyncController::schedule(int delayMs)
         return; // an earlier pass is already planned
     m_nextPassAt = at;
     m_timer.start(std::max(0, delayMs));
+    Q_EMIT nextPassChanged();
 }
 
 qint64 SyncController::nextPassDelayMs() const

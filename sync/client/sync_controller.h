@@ -137,6 +137,8 @@ Q_SIGNALS:
     void progressChanged(const QString &itemUuid, qint64 sent, qint64 total);
     void enrollmentChanged();
     void enrollFinished(bool ok, const QString &message);
+    // The next automatic pass was planned (nextPassAt()).
+    void nextPassChanged();
 
 private:
     void setState(SyncState state);

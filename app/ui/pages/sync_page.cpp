@@ -203,6 +203,7 @@ SyncPage::SyncPage(const AppContext &context, QWidget *parent) : QWidget(parent)
         connect(m_syncNow, &QPushButton::clicked, controller, &sync::SyncController::syncNow);
         connect(controller, &sync::SyncController::stateChanged, this, &SyncPage::updateConnection);
         connect(controller, &sync::SyncController::enrollmentChanged, this, &SyncPage::updateConnection);
+        connect(controller, &sync::SyncController::nextPassChanged, this, &SyncPage::updateConnection);
         connect(controller, &sync::SyncController::passFinished, this, [this] {
             if (isVisible())
                 reload(); // at once: the pass's last word is on screen when it ends
@@ -330,6 +331,18 @@ void SyncPage::updateConnection()
     if (!error.isEmpty() && (state == sync::SyncState::Offline || state == sync::SyncState::Error ||
                              state == sync::SyncState::Idle))
         text += QStringLiteral("<br>") + escaped(error);
+    // Out of reach, or reports waiting for their next try: when the next attempt is, so
+    // that nobody has to guess whether to click (the command line says the same).
+    if (const QDateTime next = controller->nextPassAt();
+        next.isValid() && !controller->isRunning() && (state == sync::SyncState::Offline || waiting)) {
+        const QDateTime local = next.toLocalTime();
+        const QString time = local.toString(QStringLiteral("HH:mm:ss"));
+        text += QStringLiteral("<br>") +
+                escaped(local.date() == QDate::currentDate()
+                            ? tr("Mobiliza tries again by itself at %1, or click “Sync now”.").arg(time)
+                            : tr("Mobiliza tries again by itself on %1 at %2, or click “Sync now”.")
+                                  .arg(local.toString(QStringLiteral("dd/MM/yyyy")), time));
+    }
     switch (state) {
     case sync::SyncState::Offline:
         setStyleIfChanged(m_status, kWarningBox);

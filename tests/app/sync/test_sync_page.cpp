@@ -430,6 +430,43 @@ TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a
     shoot(page, QStringLiteral("sync-page-captive-portal.png"));
 }
 
+TEST_CASE("sync page: out of reach, it says when Mobiliza tries again by itself")
+{
+    Page p;
+    FakeHub hub;
+    p.enroll(hub);
+    p.profile.concludedReport({2026, 10}, 1);
+    hub.fault = [](const test::SeenRequest &) {
+        return test::CannedResponse::http(200, "<html>Entre com seu CPF para usar o Wi-Fi</html>",
+                                          "text/html");
+    };
+    ui::SyncPage page(p.context);
+    page.resize(1000, 640);
+    page.show();
+    CHECK_FALSE(page.statusLabel()->text().contains(QStringLiteral("tries again by itself")));
+
+    // Nobody clicks: the controller's own first pass fails on the way to the hub.
+    p.controller->start();
+    REQUIRE(test::waitFor([&] { return p.controller->state() == sync::SyncState::Offline; }));
+    const QDateTime next = p.controller->nextPassAt().toLocalTime();
+    REQUIRE(next.isValid());
+    const QString time = next.toString(QStringLiteral("HH:mm:ss"));
+    const QString expected =
+        next.date() == QDate::currentDate()
+            ? QStringLiteral("Mobiliza tries again by itself at %1, or click “Sync now”.").arg(time)
+            : QStringLiteral("Mobiliza tries again by itself on %1 at %2, or click “Sync now”.")
+                  .arg(next.toString(QStringLiteral("dd/MM/yyyy")), time);
+    CHECK(page.statusLabel()->text().contains(expected.toHtmlEscaped()));
+    shoot(page, QStringLiteral("sync-page-offline.png"));
+
+    // A pass that reaches the hub: the page no longer announces a retry.
+    hub.fault = nullptr;
+    page.syncNowButton()->click();
+    REQUIRE(test::waitFor(
+        [&] { return !p.controller->isRunning() && p.controller->state() == sync::SyncState::Idle; }));
+    CHECK_FALSE(page.statusLabel()->text().contains(QStringLiteral("tries again by itself")));
+}
+
 TEST_CASE("enrollment dialog: validates the address and the code, then connects")
 {
     Page p;
