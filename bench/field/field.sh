@@ -27,7 +27,7 @@
 #
 # Defaults: 20 photos, 1mbit, cut/silent after 30 s, flapping 600 s (up 15 s, down
 # 45 s), the app's own time-out without progress (60 s). --quick (the bounded form
-# that tests/reliability/field_test.sh runs): 6 photos, cut/silent after 4 s, an
+# ctest runs: tests/reliability/CMakeLists.txt): 6 photos, cut/silent after 4 s, an
 # idle time-out of 6 s, flapping 60 s (up 6 s, down 10 s).
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -11,7 +11,7 @@
 # folder, nginx in front with the shipped site (plain HTTP here, its per-address
 # rate raised: the state's municipalities come from 853 addresses, here from one).
 # The month: 20 camera photos through the app's pipeline (bench_field_client
-# --template: 2.4 MB) and the manifest the outbox locked, copied per municipality.
+# --template: about 2 MB) and the manifest the outbox locked, copied per municipality.
 # bench/hub/state_push.py plays every municipality at once, each on its own
 # connection, with the requests of a client's pass; then the same coroutines PUT
 # the same bodies to nginx's DAV module (2 workers, storing to disk; run twice, the
