@@ -37,6 +37,10 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
             return tr("waiting for the connection — it goes as soon as the hub answers");
         if (item.attempts > 0 && item.nextAttemptAt.isValid() && item.nextAttemptAt > now)
             return tr("waiting — next try on %1").arg(brDateTime(item.nextAttemptAt));
+        // The last pass did not reach the hub (its pre-flight failed, so no report got an
+        // error of its own): the same words as a report cut on the link.
+        if (m_context.sync && m_context.sync->state() == sync::SyncState::Offline)
+            return tr("waiting for the connection — it goes as soon as the hub answers");
         return tr("waiting to be sent");
     }
     case core::OutboxState::Sending:

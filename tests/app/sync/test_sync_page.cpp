@@ -426,7 +426,9 @@ TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a
     page.syncNowButton()->click();
     REQUIRE(test::waitFor([&] { return p.controller->state() == sync::SyncState::Offline; }));
     CHECK(page.statusLabel()->text().contains(QStringLiteral("network login page")));
-    CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
+    // The pass stopped at its pre-flight: the row says what it waits for.
+    CHECK(rowText(page, 0).contains(
+        QStringLiteral("waiting for the connection — it goes as soon as the hub answers")));
     shoot(page, QStringLiteral("sync-page-captive-portal.png"));
 }
 
@@ -444,6 +446,7 @@ TEST_CASE("sync page: out of reach, it says when Mobiliza tries again by itself"
     page.resize(1000, 640);
     page.show();
     CHECK_FALSE(page.statusLabel()->text().contains(QStringLiteral("tries again by itself")));
+    CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
 
     // Nobody clicks: the controller's own first pass fails on the way to the hub.
     p.controller->start();
@@ -457,6 +460,7 @@ TEST_CASE("sync page: out of reach, it says when Mobiliza tries again by itself"
             : QStringLiteral("Mobiliza tries again by itself on %1 at %2, or click “Sync now”.")
                   .arg(next.toString(QStringLiteral("dd/MM/yyyy")), time);
     CHECK(page.statusLabel()->text().contains(expected.toHtmlEscaped()));
+    CHECK(rowText(page, 0).contains(QStringLiteral("waiting for the connection")));
     shoot(page, QStringLiteral("sync-page-offline.png"));
 
     // A pass that reaches the hub: the page no longer announces a retry.
