@@ -10700,12 +10700,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+4"/>
-        <location line="+190"/>
+        <location line="+238"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Connect to the URS hub…</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-225"/>
         <source>Sending progress</source>
         <translation>Sending progress</translation>
     </message>
@@ -10721,7 +10721,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+159"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+163"/>
         <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
@@ -10732,7 +10732,17 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Synchronization is not available in this session.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+64"/>
+        <source>The hub asked to wait: Mobiliza sends again by itself at %1.</source>
+        <translation>The hub asked to wait: Mobiliza sends again by itself at %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hub asked to wait: Mobiliza sends again by itself on %1 at %2.</source>
+        <translation>The hub asked to wait: Mobiliza sends again by itself on %1 at %2.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Review decisions stay safely on this computer.</source>
         <translation>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Review decisions stay safely on this computer.</translation>
     </message>
@@ -10792,30 +10802,32 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect again…</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-237"/>
+        <location line="+238"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Connect to the hub…</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+151"/>
         <source>Checking with the hub…</source>
         <translation>Checking with the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-170"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-174"/>
+        <location line="+6"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+91"/>
         <source>waiting for the connection — it goes as soon as the hub answers</source>
         <translation>waiting for the connection — it goes as soon as the hub answers</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+87"/>
+        <location line="-4"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-1"/>
         <source>waiting — next try on %1</source>
         <translation>waiting — next try on %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+0"/>
+        <location line="+5"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+2"/>
         <source>waiting to be sent</source>
         <translation>waiting to be sent</translation>
     </message>
@@ -11072,7 +11084,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-372"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -11082,12 +11094,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+280"/>
         <source>Waiting for the next attempt to send</source>
         <translation>Waiting for the next attempt to send</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-92"/>
         <source>Mobiliza tries again by itself at %1, or click “Sync now”.</source>
         <translation>Mobiliza tries again by itself at %1, or click “Sync now”.</translation>
     </message>
@@ -11097,12 +11109,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Mobiliza tries again by itself on %1 at %2, or click “Sync now”.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+182"/>
         <source>The outbox is empty.</source>
         <translation>The outbox is empty.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-58"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-62"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
@@ -11142,7 +11154,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>not applied: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>%1 — revision %2: %3 (%4)</source>
         <translation>%1 — revision %2: %3 (%4)</translation>
     </message>
@@ -11189,7 +11201,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The review decisions could not be read: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The review decisions made on this computer appear here until the hub applies them.</source>
         <translation>The review decisions made on this computer appear here until the hub applies them.</translation>
     </message>

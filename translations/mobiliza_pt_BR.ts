@@ -10700,12 +10700,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+4"/>
-        <location line="+190"/>
+        <location line="+238"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Conectar ao hub da URS…</translation>
     </message>
     <message>
-        <location line="-177"/>
+        <location line="-225"/>
         <source>Sending progress</source>
         <translation>Progresso do envio</translation>
     </message>
@@ -10721,7 +10721,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+159"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+163"/>
         <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
@@ -10732,7 +10732,17 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+64"/>
+        <source>The hub asked to wait: Mobiliza sends again by itself at %1.</source>
+        <translation>O hub pediu para esperar: o Mobiliza envia de novo sozinho às %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The hub asked to wait: Mobiliza sends again by itself on %1 at %2.</source>
+        <translation>O hub pediu para esperar: o Mobiliza envia de novo sozinho em %1 às %2.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>&lt;b&gt;Synchronization is not available in this session.&lt;/b&gt; Review decisions stay safely on this computer.</source>
         <translation>&lt;b&gt;A sincronização não está disponível nesta sessão.&lt;/b&gt; As decisões de análise ficam guardadas com segurança neste computador.</translation>
     </message>
@@ -10792,30 +10802,32 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar de novo…</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-237"/>
+        <location line="+238"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Conectar ao hub…</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+151"/>
         <source>Checking with the hub…</source>
         <translation>Conferindo com o hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-170"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-174"/>
+        <location line="+6"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+91"/>
         <source>waiting for the connection — it goes as soon as the hub answers</source>
         <translation>na fila, aguardando a conexão — vai assim que o hub responder</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+87"/>
+        <location line="-4"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-1"/>
         <source>waiting — next try on %1</source>
         <translation>na fila — nova tentativa em %1</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+0"/>
+        <location line="+5"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+2"/>
         <source>waiting to be sent</source>
         <translation>na fila para envio</translation>
     </message>
@@ -11072,7 +11084,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-334"/>
+        <location line="-372"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -11082,12 +11094,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+232"/>
+        <location line="+280"/>
         <source>Waiting for the next attempt to send</source>
         <translation>Aguardando a próxima tentativa de envio</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="-92"/>
         <source>Mobiliza tries again by itself at %1, or click “Sync now”.</source>
         <translation>O Mobiliza tenta de novo sozinho às %1, ou clique em “Sincronizar agora”.</translation>
     </message>
@@ -11097,12 +11109,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>O Mobiliza tenta de novo sozinho em %1 às %2, ou clique em “Sincronizar agora”.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+182"/>
         <source>The outbox is empty.</source>
         <translation>A fila de envio está vazia.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-58"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-62"/>
         <source>Accepted</source>
         <translation>Aceito</translation>
     </message>
@@ -11142,7 +11154,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>não aplicada: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
         <source>%1 — revision %2: %3 (%4)</source>
         <translation>%1 — revisão %2: %3 (%4)</translation>
     </message>
@@ -11189,7 +11201,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Não foi possível ler as decisões de análise: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>The review decisions made on this computer appear here until the hub applies them.</source>
         <translation>As decisões de análise tomadas neste computador aparecem aqui até o hub aplicá-las.</translation>
     </message>

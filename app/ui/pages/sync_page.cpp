@@ -238,6 +238,55 @@ core::OutboxService &SyncPage::outbox()
 
 // ------------------------------------------------------------------ connection
 
+// When the next attempt is, so that nobody has to guess whether to click (the command
+// line says the same). Out of reach: the controller's next probe of the link. Reports
+// waiting: the first pass at or after the earliest one's own time (a report cut on the
+// link goes in the next pass); a wait the hub asked for (its 429) is not shortened by
+// "Sync now", so the words do not offer it.
+QString SyncPage::nextAttemptText(const sync::SyncController &controller, sync::SyncState state) const
+{
+    const QDateTime now = m_context.services->clock().now();
+    QDateTime due;     // the earliest report's own time
+    QDateTime hubWait; // the earliest end of a wait the hub asked for
+    const auto earliest = [](QDateTime &slot, const QDateTime &t) {
+        if (!slot.isValid() || t < slot)
+            slot = t;
+    };
+    for (const core::OutboxItem &item : std::as_const(m_items)) {
+        if (item.state != core::OutboxState::Queued)
+            continue;
+        if (sync::SyncEngine::waitsForHub(item, now)) {
+            earliest(hubWait, item.nextAttemptAt);
+            continue;
+        }
+        const bool ownTime = item.attempts > 0 && item.nextAttemptAt.isValid() && item.nextAttemptAt > now &&
+                             !sync::SyncEngine::failedOnTheLink(item.lastError.code);
+        earliest(due, ownTime ? item.nextAttemptAt : now);
+    }
+    const bool offline = state == sync::SyncState::Offline;
+    QDateTime when = controller.nextPassAt();
+    if (!offline && when.isValid() && due.isValid() && due > when)
+        when = due;
+    const bool hubAsked = !offline && !due.isValid() && hubWait.isValid();
+    if (hubAsked)
+        when = hubWait;
+    if (!when.isValid())
+        return {};
+    const QDateTime local = when.toLocalTime();
+    const QString time = local.toString(QStringLiteral("HH:mm:ss"));
+    const QString day = local.toString(QStringLiteral("dd/MM/yyyy"));
+    const bool today = local.date() == now.toLocalTime().date();
+    QString words;
+    if (hubAsked)
+        words = today
+                    ? tr("The hub asked to wait: Mobiliza sends again by itself at %1.").arg(time)
+                    : tr("The hub asked to wait: Mobiliza sends again by itself on %1 at %2.").arg(day, time);
+    else
+        words = today ? tr("Mobiliza tries again by itself at %1, or click “Sync now”.").arg(time)
+                      : tr("Mobiliza tries again by itself on %1 at %2, or click “Sync now”.").arg(day, time);
+    return QStringLiteral("<br>") + escaped(words);
+}
+
 void SyncPage::updateConnection()
 {
     sync::SyncController *controller = m_context.sync;
@@ -331,18 +380,8 @@ void SyncPage::updateConnection()
     if (!error.isEmpty() && (state == sync::SyncState::Offline || state == sync::SyncState::Error ||
                              state == sync::SyncState::Idle))
         text += QStringLiteral("<br>") + escaped(error);
-    // Out of reach, or reports waiting for their next try: when the next attempt is, so
-    // that nobody has to guess whether to click (the command line says the same).
-    if (const QDateTime next = controller->nextPassAt();
-        next.isValid() && !controller->isRunning() && (state == sync::SyncState::Offline || waiting)) {
-        const QDateTime local = next.toLocalTime();
-        const QString time = local.toString(QStringLiteral("HH:mm:ss"));
-        text += QStringLiteral("<br>") +
-                escaped(local.date() == QDate::currentDate()
-                            ? tr("Mobiliza tries again by itself at %1, or click “Sync now”.").arg(time)
-                            : tr("Mobiliza tries again by itself on %1 at %2, or click “Sync now”.")
-                                  .arg(local.toString(QStringLiteral("dd/MM/yyyy")), time));
-    }
+    if (!controller->isRunning() && (state == sync::SyncState::Offline || waiting))
+        text += nextAttemptText(*controller, state);
     switch (state) {
     case sync::SyncState::Offline:
         setStyleIfChanged(m_status, kWarningBox);

@@ -17,6 +17,10 @@ class QProgressBar;
 class QPushButton;
 class QTimer;
 
+namespace mobiliza::sync {
+enum class SyncState;
+} // namespace mobiliza::sync
+
 namespace mobiliza::ui {
 
 // Sincronização: the connection with the URS hub and every concluded revision
@@ -72,6 +76,8 @@ private:
     // A change was notified: hidden, mark stale; visible, reload once the burst is over.
     void requestReload();
     void updateConnection();
+    // The status box's last line: when the next attempt is ("<br>…"), or empty.
+    QString nextAttemptText(const sync::SyncController &controller, sync::SyncState state) const;
     void updateSelection();
     // A URS's page (sync_page_regional.cpp): its review decisions instead of the outbox.
     void reloadRegional();

@@ -4,6 +4,7 @@
 #include "app/ui/pages/sync_page.h"
 
 #include "core/services/services.h"
+#include "sync/client/sync_controller.h"
 
 #include <QCoreApplication>
 #include <QLabel>
@@ -84,7 +85,11 @@ void SyncPage::reloadRegional()
             icon = QStyle::SP_MessageBoxWarning;
             ++refused;
         } else {
-            state = d.attempts > 0 ? tr("waiting — next try on %1").arg(when(d.nextAttemptAt)) : tr("waiting to be sent");
+            // The last pass did not reach the hub: the decision waits for the connection.
+            const bool offline = m_context.sync && m_context.sync->state() == sync::SyncState::Offline;
+            state = d.attempts > 0 ? tr("waiting — next try on %1").arg(when(d.nextAttemptAt))
+                    : offline      ? tr("waiting for the connection — it goes as soon as the hub answers")
+                                   : tr("waiting to be sent");
             ++waiting;
         }
         auto *row = new QListWidgetItem(st->standardIcon(icon),
@@ -106,6 +111,8 @@ void SyncPage::reloadRegional()
                               : tr("The review decisions could not be read: %1").arg(listed.error().message));
     if (m_queue->count() > 0)
         m_queue->setCurrentRow(0);
+    // Decisions still to go up: between passes the box says so, not "up to date".
+    m_waiting = listed ? waiting : 0;
     updateSelection();
     updateConnection();
 }
