@@ -26,6 +26,8 @@
 #include <QTimeZone>
 #include <QTimer>
 
+#include <memory>
+
 using namespace mobiliza;
 using test::FakeHub;
 using test::SyncProfile;
@@ -81,6 +83,34 @@ struct EventCounter : QObject
     }
     QEvent::Type type;
     int count = 0;
+};
+
+// A network login page (hotel or public Wi-Fi) answers instead of the hub.
+void answerWithLoginPage(FakeHub &hub)
+{
+    hub.fault = [](const test::SeenRequest &) {
+        return test::CannedResponse::http(200, "<html>Entre com seu CPF para usar o Wi-Fi</html>",
+                                          "text/html");
+    };
+}
+
+// An enrolled installation with October concluded, its page open, and a network login
+// page answering instead of its hub.
+struct BehindLoginPage
+{
+    Page p;
+    FakeHub hub;
+    std::unique_ptr<ui::SyncPage> page;
+
+    BehindLoginPage()
+    {
+        p.enroll(hub);
+        p.profile.concludedReport({2026, 10}, 1);
+        answerWithLoginPage(hub);
+        page = std::make_unique<ui::SyncPage>(p.context);
+        page->resize(1000, 640);
+        page->show();
+    }
 };
 
 void shoot(QWidget &widget, const QString &name)
@@ -411,17 +441,9 @@ TEST_CASE(
 
 TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a-file warning is visible")
 {
-    Page p;
-    FakeHub hub;
-    p.enroll(hub);
-    p.profile.concludedReport({2026, 10}, 1);
-    hub.fault = [](const test::SeenRequest &) {
-        return test::CannedResponse::http(200, "<html>Entre com seu CPF para usar o Wi-Fi</html>",
-                                          "text/html");
-    };
-    ui::SyncPage page(p.context);
-    page.resize(1000, 640);
-    page.show();
+    BehindLoginPage f;
+    Page &p = f.p;
+    ui::SyncPage &page = *f.page;
     CHECK(page.fallbackWarning()->isVisible());
     CHECK(page.fallbackWarning()->text().contains(QStringLiteral("kept in a file")));
 
@@ -436,17 +458,9 @@ TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a
 
 TEST_CASE("sync page: out of reach, it says when Mobiliza tries again by itself")
 {
-    Page p;
-    FakeHub hub;
-    p.enroll(hub);
-    p.profile.concludedReport({2026, 10}, 1);
-    hub.fault = [](const test::SeenRequest &) {
-        return test::CannedResponse::http(200, "<html>Entre com seu CPF para usar o Wi-Fi</html>",
-                                          "text/html");
-    };
-    ui::SyncPage page(p.context);
-    page.resize(1000, 640);
-    page.show();
+    BehindLoginPage f;
+    Page &p = f.p;
+    ui::SyncPage &page = *f.page;
     CHECK_FALSE(page.statusLabel()->text().contains(QStringLiteral("tries again by itself")));
     CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
 
@@ -464,7 +478,7 @@ TEST_CASE("sync page: out of reach, it says when Mobiliza tries again by itself"
     shoot(page, QStringLiteral("sync-page-offline.png"));
 
     // A pass that reaches the hub: the page no longer announces a retry.
-    hub.fault = nullptr;
+    f.hub.fault = nullptr;
     page.syncNowButton()->click();
     REQUIRE(test::waitFor(
         [&] { return !p.controller->isRunning() && p.controller->state() == sync::SyncState::Idle; }));
@@ -517,10 +531,7 @@ TEST_CASE("sync page of a URS: a review decision waits for the connection when t
                 .decide(r.report, 1, core::Decision::Accept, QString(), {}, QStringLiteral("Ana Lima"))
                 .ok());
     p.context.role = core::Role::Urs;
-    hub.fault = [](const test::SeenRequest &) {
-        return test::CannedResponse::http(200, "<html>Entre com seu CPF para usar o Wi-Fi</html>",
-                                          "text/html");
-    };
+    answerWithLoginPage(hub);
     ui::SyncPage page(p.context);
     page.resize(1000, 640);
     page.show();
