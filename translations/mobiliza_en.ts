@@ -10700,12 +10700,12 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+4"/>
-        <location line="+238"/>
+        <location line="+237"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Connect to the URS hub…</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-224"/>
         <source>Sending progress</source>
         <translation>Sending progress</translation>
     </message>
@@ -10721,7 +10721,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+163"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+175"/>
         <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Hold</translation>
@@ -10732,7 +10732,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Synchronization is not available in this session.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>The hub asked to wait: Mobiliza sends again by itself at %1.</source>
         <translation>The hub asked to wait: Mobiliza sends again by itself at %1.</translation>
     </message>
@@ -10802,8 +10802,8 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&amp;Connect again…</translation>
     </message>
     <message>
-        <location line="-237"/>
-        <location line="+238"/>
+        <location line="-236"/>
+        <location line="+237"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Connect to the hub…</translation>
     </message>
@@ -10813,9 +10813,9 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Checking with the hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-174"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-186"/>
         <location line="+6"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+91"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+89"/>
         <source>waiting for the connection — it goes as soon as the hub answers</source>
         <translation>waiting for the connection — it goes as soon as the hub answers</translation>
     </message>
@@ -10915,7 +10915,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>held — not sent until you release it</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>%1 — revision %2: %3</source>
         <translation>%1 — revision %2: %3</translation>
     </message>
@@ -11084,7 +11084,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>Sending %1: %2 of %3</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-371"/>
         <source>Outbox</source>
         <translation>Outbox</translation>
     </message>
@@ -11094,7 +11094,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>&lt;b&gt;The key that lets this computer send reports is kept in a file&lt;/b&gt; of your user account (this computer has no password vault for it). Lock the computer when you leave it; if someone else may have copied the key, ask the URS to cancel it and connect again.</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+279"/>
         <source>Waiting for the next attempt to send</source>
         <translation>Waiting for the next attempt to send</translation>
     </message>
@@ -11114,7 +11114,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>The outbox is empty.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-62"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-61"/>
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
@@ -11154,7 +11154,7 @@ Revision %2 is started from the returned one. Conclude it again when you are don
         <translation>not applied: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1 — revision %2: %3 (%4)</source>
         <translation>%1 — revision %2: %3 (%4)</translation>
     </message>

@@ -10700,12 +10700,12 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+4"/>
-        <location line="+238"/>
+        <location line="+237"/>
         <source>&amp;Connect to the URS hub…</source>
         <translation>&amp;Conectar ao hub da URS…</translation>
     </message>
     <message>
-        <location line="-225"/>
+        <location line="-224"/>
         <source>Sending progress</source>
         <translation>Progresso do envio</translation>
     </message>
@@ -10721,7 +10721,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
     </message>
     <message>
         <location line="+1"/>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="+163"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="+175"/>
         <location line="+48"/>
         <source>&amp;Hold</source>
         <translation>&amp;Reter</translation>
@@ -10732,7 +10732,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>A sincronização não está disponível nesta sessão.</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+63"/>
         <source>The hub asked to wait: Mobiliza sends again by itself at %1.</source>
         <translation>O hub pediu para esperar: o Mobiliza envia de novo sozinho às %1.</translation>
     </message>
@@ -10802,8 +10802,8 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&amp;Conectar de novo…</translation>
     </message>
     <message>
-        <location line="-237"/>
-        <location line="+238"/>
+        <location line="-236"/>
+        <location line="+237"/>
         <source>&amp;Connect to the hub…</source>
         <translation>&amp;Conectar ao hub…</translation>
     </message>
@@ -10813,9 +10813,9 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Conferindo com o hub…</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_items.cpp" line="-174"/>
+        <location filename="../app/ui/pages/sync_page_items.cpp" line="-186"/>
         <location line="+6"/>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+91"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="+89"/>
         <source>waiting for the connection — it goes as soon as the hub answers</source>
         <translation>na fila, aguardando a conexão — vai assim que o hub responder</translation>
     </message>
@@ -10915,7 +10915,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>retido — não será enviado até você liberar</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+53"/>
         <source>%1 — revision %2: %3</source>
         <translation>%1 — revisão %2: %3</translation>
     </message>
@@ -11084,7 +11084,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>Enviando %1: %2 de %3</translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-371"/>
         <source>Outbox</source>
         <translation>Fila de envio</translation>
     </message>
@@ -11094,7 +11094,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>&lt;b&gt;A chave que permite a este computador enviar relatórios está guardada num arquivo&lt;/b&gt; da sua conta de usuário (este computador não tem um cofre de senhas para ela). Bloqueie o computador ao se afastar; se alguém puder ter copiado a chave, peça à URS que a cancele e conecte de novo.</translation>
     </message>
     <message>
-        <location line="+280"/>
+        <location line="+279"/>
         <source>Waiting for the next attempt to send</source>
         <translation>Aguardando a próxima tentativa de envio</translation>
     </message>
@@ -11114,7 +11114,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>A fila de envio está vazia.</translation>
     </message>
     <message>
-        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-62"/>
+        <location filename="../app/ui/pages/sync_page_regional.cpp" line="-61"/>
         <source>Accepted</source>
         <translation>Aceito</translation>
     </message>
@@ -11154,7 +11154,7 @@ A revisão %2 é iniciada a partir da que foi devolvida. Conclua-o novamente qua
         <translation>não aplicada: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>%1 — revision %2: %3 (%4)</source>
         <translation>%1 — revisão %2: %3 (%4)</translation>
     </message>

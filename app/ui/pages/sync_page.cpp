@@ -259,9 +259,7 @@ QString SyncPage::nextAttemptText(const sync::SyncController &controller, sync::
             earliest(hubWait, item.nextAttemptAt);
             continue;
         }
-        const bool ownTime = item.attempts > 0 && item.nextAttemptAt.isValid() && item.nextAttemptAt > now &&
-                             !sync::SyncEngine::failedOnTheLink(item.lastError.code);
-        earliest(due, ownTime ? item.nextAttemptAt : now);
+        earliest(due, waitsForOwnTime(item, now) ? item.nextAttemptAt : now);
     }
     const bool offline = state == sync::SyncState::Offline;
     QDateTime when = controller.nextPassAt();

@@ -89,6 +89,10 @@ private:
     QString itemText(const core::OutboxItem &item) const;
     QString stateText(const core::OutboxItem &item) const;
     static bool returned(const core::OutboxItem &item); // by the URS, this revision
+    // Waits for its own next try (a failed attempt's backoff), not for the next pass.
+    static bool waitsForOwnTime(const core::OutboxItem &item, const QDateTime &now);
+    // The last pass did not reach the hub (the controller is offline).
+    bool hubOutOfReach() const;
     static QStyle::StandardPixmap iconOf(const core::OutboxItem &item);
     int selectedRow() const;
 

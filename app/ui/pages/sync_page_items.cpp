@@ -35,11 +35,11 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
         // own backoff's time — naming that time would say later than the truth.
         if (!item.lastError.code.isEmpty() && sync::SyncEngine::failedOnTheLink(item.lastError.code))
             return tr("waiting for the connection — it goes as soon as the hub answers");
-        if (item.attempts > 0 && item.nextAttemptAt.isValid() && item.nextAttemptAt > now)
+        if (waitsForOwnTime(item, now))
             return tr("waiting — next try on %1").arg(brDateTime(item.nextAttemptAt));
         // The last pass did not reach the hub (its pre-flight failed, so no report got an
         // error of its own): the same words as a report cut on the link.
-        if (m_context.sync && m_context.sync->state() == sync::SyncState::Offline)
+        if (hubOutOfReach())
             return tr("waiting for the connection — it goes as soon as the hub answers");
         return tr("waiting to be sent");
     }
@@ -80,6 +80,18 @@ QString SyncPage::stateText(const core::OutboxItem &item) const
         return tr("held — not sent until you release it");
     }
     return {};
+}
+
+bool SyncPage::waitsForOwnTime(const core::OutboxItem &item, const QDateTime &now)
+{
+    // A report cut on the link goes in the first pass that reaches the hub, whatever its time.
+    return item.attempts > 0 && item.nextAttemptAt.isValid() && item.nextAttemptAt > now &&
+           !sync::SyncEngine::failedOnTheLink(item.lastError.code);
+}
+
+bool SyncPage::hubOutOfReach() const
+{
+    return m_context.sync && m_context.sync->state() == sync::SyncState::Offline;
 }
 
 bool SyncPage::returned(const core::OutboxItem &item)

@@ -4,7 +4,6 @@
 #include "app/ui/pages/sync_page.h"
 
 #include "core/services/services.h"
-#include "sync/client/sync_controller.h"
 
 #include <QCoreApplication>
 #include <QLabel>
@@ -86,10 +85,9 @@ void SyncPage::reloadRegional()
             ++refused;
         } else {
             // The last pass did not reach the hub: the decision waits for the connection.
-            const bool offline = m_context.sync && m_context.sync->state() == sync::SyncState::Offline;
-            state = d.attempts > 0 ? tr("waiting — next try on %1").arg(when(d.nextAttemptAt))
-                    : offline      ? tr("waiting for the connection — it goes as soon as the hub answers")
-                                   : tr("waiting to be sent");
+            state = d.attempts > 0    ? tr("waiting — next try on %1").arg(when(d.nextAttemptAt))
+                    : hubOutOfReach() ? tr("waiting for the connection — it goes as soon as the hub answers")
+                                      : tr("waiting to be sent");
             ++waiting;
         }
         auto *row = new QListWidgetItem(st->standardIcon(icon),

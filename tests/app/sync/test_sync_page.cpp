@@ -1,13 +1,11 @@
 // The Synchronization page and the enrollment dialog, offscreen, with a real
 // SyncController talking to a fake hub on 127.0.0.1.
-#include "tests/sync/fake_hub.h"
+#include "tests/app/sync/sync_page_fixture.h"
 
 #include "app/ui/models/report_list_model.h"
 #include "app/ui/pages/sync_page.h"
 #include "app/ui/sync/enroll_dialog.h"
 #include "app/ui/sync/keychain_token_store.h"
-#include "core/regional/replica_service.h"
-#include "core/regional/review_outbox.h"
 #include "core/services/services.h"
 #include "sync/client/sync_controller.h"
 #include "sync/client/token_store.h"
@@ -31,42 +29,9 @@
 using namespace mobiliza;
 using test::FakeHub;
 using test::SyncProfile;
+using namespace test::syncpage;
 
 namespace {
-
-struct Page
-{
-    SyncProfile profile;
-    QNetworkAccessManager network;
-    sync::FileTokenStore tokens{profile.dir.filePath(QStringLiteral("hub-token"))};
-    std::unique_ptr<sync::SyncController> controller;
-    ui::AppContext context;
-
-    explicit Page(bool withController = true)
-    {
-        context = ui::AppContext{profile.dir.path(), core::ReferenceData::embedded(),
-                                 core::ProgramDefinition::sesMgMobilizacao(), profile.services.get(),
-                                 &profile.clock};
-        if (withController) {
-            sync::SyncOptions o;
-            o.watchConnectivity = false;
-            o.timeouts = {3000, 3000};
-            o.random01 = [] { return 0.5; };
-            controller = std::make_unique<sync::SyncController>(*profile.services, &network, tokens, o);
-            context.sync = controller.get();
-        }
-    }
-
-    void enroll(const FakeHub &hub)
-    {
-        REQUIRE(controller->enrollBlocking(hub.url(), QStringLiteral("GOOD-CODE")).ok());
-    }
-};
-
-QString rowText(const ui::SyncPage &page, int row)
-{
-    return page.queue()->item(row)->text();
-}
 
 // Counts one type of event reaching some widgets.
 struct EventCounter : QObject
@@ -84,42 +49,6 @@ struct EventCounter : QObject
     QEvent::Type type;
     int count = 0;
 };
-
-// A network login page (hotel or public Wi-Fi) answers instead of the hub.
-void answerWithLoginPage(FakeHub &hub)
-{
-    hub.fault = [](const test::SeenRequest &) {
-        return test::CannedResponse::http(200, "<html>Entre com seu CPF para usar o Wi-Fi</html>",
-                                          "text/html");
-    };
-}
-
-// An enrolled installation with October concluded, its page open, and a network login
-// page answering instead of its hub.
-struct BehindLoginPage
-{
-    Page p;
-    FakeHub hub;
-    std::unique_ptr<ui::SyncPage> page;
-
-    BehindLoginPage()
-    {
-        p.enroll(hub);
-        p.profile.concludedReport({2026, 10}, 1);
-        answerWithLoginPage(hub);
-        page = std::make_unique<ui::SyncPage>(p.context);
-        page->resize(1000, 640);
-        page->show();
-    }
-};
-
-void shoot(QWidget &widget, const QString &name)
-{
-    QString dir = qEnvironmentVariable("MOBILIZA_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    widget.grab().save(dir + QLatin1Char('/') + name);
-}
 
 } // namespace
 
@@ -408,142 +337,6 @@ TEST_CASE("sync page: a pass rewrites only the rows that change, and the bar car
     CHECK(page.queue()->count() == 3);
     CHECK(reset.size() + removed.size() >= 1);
     CHECK(page.summary()->text().contains(QStringLiteral("3 report(s) waiting to be sent")));
-}
-
-TEST_CASE(
-    "sync page: a report that failed on the link waits for the connection, one the hub failed names its try")
-{
-    Page p(false);
-    const QString october = p.profile.concludedReport({2026, 10}, 1);
-    const QString september = p.profile.concludedReport({2026, 9}, 1);
-    const QString cut = p.profile.itemOf(october).uuid;
-    const QString failed = p.profile.itemOf(september).uuid;
-    REQUIRE(p.profile.outbox->markSending(cut).ok());
-    REQUIRE(
-        p.profile.outbox->markFailed(cut, {QStringLiteral("unreachable"), QStringLiteral("Caiu."), {}}).ok());
-    REQUIRE(p.profile.outbox->markSending(failed).ok());
-    REQUIRE(
-        p.profile.outbox->markFailed(failed, {QStringLiteral("server_error"), QStringLiteral("Erro."), {}})
-            .ok());
-
-    ui::SyncPage page(p.context);
-    page.resize(1000, 640);
-    page.show();
-    REQUIRE(page.queue()->count() == 2);
-    // The newest month first: October (cut on the link), then September (the hub's 500).
-    CHECK(rowText(page, 0).contains(
-        QStringLiteral("waiting for the connection — it goes as soon as the hub answers")));
-    CHECK_FALSE(rowText(page, 0).contains(QStringLiteral("next try")));
-    const QString when =
-        p.profile.itemOf(september).nextAttemptAt.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"));
-    CHECK(rowText(page, 1).contains(QStringLiteral("waiting — next try on %1").arg(when)));
-}
-
-TEST_CASE("sync page: a captive portal shows words to act on, and the token-in-a-file warning is visible")
-{
-    BehindLoginPage f;
-    Page &p = f.p;
-    ui::SyncPage &page = *f.page;
-    CHECK(page.fallbackWarning()->isVisible());
-    CHECK(page.fallbackWarning()->text().contains(QStringLiteral("kept in a file")));
-
-    page.syncNowButton()->click();
-    REQUIRE(test::waitFor([&] { return p.controller->state() == sync::SyncState::Offline; }));
-    CHECK(page.statusLabel()->text().contains(QStringLiteral("network login page")));
-    // The pass stopped at its pre-flight: the row says what it waits for.
-    CHECK(rowText(page, 0).contains(
-        QStringLiteral("waiting for the connection — it goes as soon as the hub answers")));
-    shoot(page, QStringLiteral("sync-page-captive-portal.png"));
-}
-
-TEST_CASE("sync page: out of reach, it says when Mobiliza tries again by itself")
-{
-    BehindLoginPage f;
-    Page &p = f.p;
-    ui::SyncPage &page = *f.page;
-    CHECK_FALSE(page.statusLabel()->text().contains(QStringLiteral("tries again by itself")));
-    CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
-
-    // Nobody clicks: the controller's own first pass fails on the way to the hub.
-    p.controller->start();
-    REQUIRE(test::waitFor([&] { return p.controller->state() == sync::SyncState::Offline; }));
-    const QDateTime next = p.controller->nextPassAt().toLocalTime();
-    REQUIRE(next.isValid());
-    // (with the date only when it is not today: not checked, so that midnight cannot fail it)
-    const QString status = page.statusLabel()->text();
-    CHECK(status.contains(QStringLiteral("Mobiliza tries again by itself ")));
-    CHECK(status.contains(next.toString(QStringLiteral("HH:mm:ss"))));
-    CHECK(status.contains(QStringLiteral(", or click “Sync now”.").toHtmlEscaped()));
-    CHECK(rowText(page, 0).contains(QStringLiteral("waiting for the connection")));
-    shoot(page, QStringLiteral("sync-page-offline.png"));
-
-    // A pass that reaches the hub: the page no longer announces a retry.
-    f.hub.fault = nullptr;
-    page.syncNowButton()->click();
-    REQUIRE(test::waitFor(
-        [&] { return !p.controller->isRunning() && p.controller->state() == sync::SyncState::Idle; }));
-    CHECK_FALSE(page.statusLabel()->text().contains(QStringLiteral("tries again by itself")));
-}
-
-TEST_CASE("sync page: a wait the hub asked for is named with its end, without offering Sync now")
-{
-    Page p;
-    FakeHub hub;
-    p.enroll(hub);
-    const QString report = p.profile.concludedReport({2026, 10}, 1);
-    const QString uuid = p.profile.itemOf(report).uuid;
-    // The hub's 429 asked for an hour (longer than a pass waits by itself).
-    const QDateTime until = p.profile.clock.now().addSecs(3600);
-    REQUIRE(p.profile.outbox->markSending(uuid).ok());
-    REQUIRE(
-        p.profile.outbox
-            ->markFailed(uuid, {QStringLiteral("rate_limited"), QStringLiteral("Muitos pedidos."), {}}, until)
-            .ok());
-    ui::SyncPage page(p.context);
-    page.resize(1000, 640);
-    page.show();
-    REQUIRE(p.controller->state() == sync::SyncState::Idle);
-    const QString status = page.statusLabel()->text();
-    CHECK(status.contains(QStringLiteral("Waiting for the next attempt to send")));
-    CHECK(status.contains(QStringLiteral("The hub asked to wait: Mobiliza sends again by itself ")));
-    CHECK(status.contains(until.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
-    CHECK_FALSE(status.contains(QStringLiteral("Sync now")));
-}
-
-TEST_CASE("sync page of a URS: a review decision waits for the connection when the hub is out of reach")
-{
-    Page p;
-    FakeHub hub;
-    p.enroll(hub);
-    core::ReplicaRevision r;
-    r.report = core::newUuid();
-    r.revision = 1;
-    r.municipality = QStringLiteral("3106200");
-    r.program = core::ProgramDefinition::sesMgMobilizacaoId();
-    r.period = core::Period::fromKey(QStringLiteral("2026-10"));
-    r.hubId = QStringLiteral("h-1");
-    r.manifestSha256 = QString(64, QLatin1Char('b'));
-    r.state = QStringLiteral("received");
-    r.receivedAt = QDateTime(QDate(2026, 11, 10), QTime(15, 0), QTimeZone::utc());
-    r.cursor = 1;
-    REQUIRE(p.profile.services->replica().applyPulled({r}, 1).ok());
-    REQUIRE(p.profile.services->reviews()
-                .decide(r.report, 1, core::Decision::Accept, QString(), {}, QStringLiteral("Ana Lima"))
-                .ok());
-    p.context.role = core::Role::Urs;
-    answerWithLoginPage(hub);
-    ui::SyncPage page(p.context);
-    page.resize(1000, 640);
-    page.show();
-    REQUIRE(page.queue()->count() == 1);
-    CHECK(rowText(page, 0).contains(QStringLiteral("waiting to be sent")));
-    // A decision still to go up: the box does not say "up to date" between passes.
-    CHECK(page.statusLabel()->text().contains(QStringLiteral("Waiting for the next attempt to send")));
-
-    page.syncNowButton()->click();
-    REQUIRE(test::waitFor([&] { return p.controller->state() == sync::SyncState::Offline; }));
-    CHECK(rowText(page, 0).contains(
-        QStringLiteral("waiting for the connection — it goes as soon as the hub answers")));
 }
 
 TEST_CASE("enrollment dialog: validates the address and the code, then connects")
